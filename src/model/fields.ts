@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Identifier, LocalizedText } from './common';
+
+export const FieldType = z.enum(['number', 'integer', 'string', 'boolean', 'date', 'category']);
+
+/** One column of account data as the playbook expects it (the data dictionary). */
+export const Field = z.object({
+  id: Identifier,
+  label: LocalizedText,
+  type: FieldType,
+  /** Allowed values, for `category` fields only. */
+  values: z.array(z.string()).optional(),
+  unit: z.string().optional(),
+  required: z.boolean(),
+  description: z.string().optional(),
+});
+
+/**
+ * The field contract: which columns account data has, and which of them play a role
+ * (the account key, a display name used to join sources by company name).
+ */
+export const FieldContract = z.object({
+  accountKey: Identifier,
+  nameField: Identifier.optional(),
+  fields: z.array(Field),
+});
+
+/** Names the engine defines itself; a field may not use them. */
+export const RESERVED_NAMES = [
+  'score', 'color', 'segment', 'stage', 'days_in_stage', 'as_of',
+  'true', 'false', 'and', 'or', 'not', 'in', 'null', 'missing',
+] as const;
+
+export type FieldType = z.infer<typeof FieldType>;
+export type Field = z.infer<typeof Field>;
+export type FieldContract = z.infer<typeof FieldContract>;

@@ -1,0 +1,13 @@
+export * from './common';
+export * from './fields';
+export * from './segments';
+export * from './health';
+export * from './journey';
+export * from './cta';
+export * from './diagram';
+export * from './project';
+export * from './playbook';
+export * from './issues';
+export * from './ids';
+export * from './defaults';
+export { migrateProject, type MigrateResult } from './migrations';

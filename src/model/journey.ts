@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ElementId, Expression, Identifier } from './common';
+
+export const Channel = z.enum(['search', 'email', 'manual', 'video', 'webinar', 'meeting', 'in_app']);
+export const TouchModel = z.enum(['high', 'low', 'tech']);
+
+/** A measurable condition to leave a stage. */
+export const ExitCriterion = z.object({
+  id: ElementId,
+  label: z.string(),
+  expr: Expression,
+  required: z.boolean(),
+});
+
+/** A text item in a journey lane cell. */
+export const LaneItem = z.object({ id: ElementId, text: z.string() });
+export const MomentOfTruth = LaneItem.extend({ channel: Channel });
+
+/** A lifecycle stage: what runs (definition, exit criteria, duration) and what is drawn (lanes). */
+export const Stage = z.object({
+  id: Identifier,
+  label: z.string(),
+  /** The customer's state in this stage. */
+  definition: z.string(),
+  exitCriteria: z.array(ExitCriterion),
+  /** Expected time in the stage; beyond it an account is "behind", beyond twice it "stuck". */
+  expectedDays: z.number().int().positive().optional(),
+  customerActions: z.array(LaneItem),
+  momentsOfTruth: z.array(MomentOfTruth),
+  resources: z.array(LaneItem),
+  touch: TouchModel,
+  kpis: z.array(LaneItem),
+});
+
+/** Where an account's current stage comes from. */
+export const StageSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('field'), stageField: Identifier, enteredAtField: Identifier.optional() }),
+  z.object({ kind: z.literal('inferred') }),
+]);
+
+export const Journey = z.object({
+  /** The customer's goal: why they bought. */
+  goal: z.string(),
+  stages: z.array(Stage),
+  stageSource: StageSource,
+});
+
+export type Channel = z.infer<typeof Channel>;
+export type TouchModel = z.infer<typeof TouchModel>;
+export type ExitCriterion = z.infer<typeof ExitCriterion>;
+export type LaneItem = z.infer<typeof LaneItem>;
+export type MomentOfTruth = z.infer<typeof MomentOfTruth>;
+export type Stage = z.infer<typeof Stage>;
+export type StageSource = z.infer<typeof StageSource>;
+export type Journey = z.infer<typeof Journey>;

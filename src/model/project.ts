@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ElementId, IsoDate } from './common';
+import { FieldContract } from './fields';
+import { Segments } from './segments';
+import { HealthModel } from './health';
+import { Journey } from './journey';
+import { Cta, Routing } from './cta';
+import { Diagram } from './diagram';
+
+/** Current version of the project document. Bump it and add a step in migrations/ on every change. */
+export const PROJECT_SCHEMA_VERSION = 1;
+
+export const ProjectMeta = z.object({
+  name: z.string().min(1),
+  description: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Template the project was created from, if any. */
+  template: z.string().optional(),
+});
+
+/** A Waymark project: everything one CS team designs, stored as one document. */
+export const Project = z.object({
+  schemaVersion: z.literal(PROJECT_SCHEMA_VERSION),
+  id: ElementId,
+  meta: ProjectMeta,
+  /** PReP deliverable diagrams (e.g. as-is and to-be). */
+  diagrams: z.array(Diagram),
+  journey: Journey,
+  fields: FieldContract,
+  segments: Segments,
+  health: HealthModel,
+  ctas: z.array(Cta),
+  routing: Routing,
+  /** Date the playbook scores as of; absent = the day it runs. */
+  asOf: IsoDate.optional(),
+});
+
+export type ProjectMeta = z.infer<typeof ProjectMeta>;
+export type Project = z.infer<typeof Project>;

@@ -1,0 +1,110 @@
+import { useSyncExternalStore } from 'react';
+import type { Draft, Patch } from 'immer';
+import type { Project } from '../model';
+import { DocumentHistory, type ApplyOptions } from './history';
+
+/**
+ * The open project: one DocumentHistory shared by every view, so undo/redo and the history
+ * survive switching views. Views read with useProject(selector) and write with edit().
+ * Persistence (autosave, other tabs) listens through onChange().
+ */
+type Listener = () => void;
+export type ChangeListener = (project: Project, patches: Patch[], source: 'edit' | 'undo' | 'redo' | 'load' | 'remote') => void;
+
+let history: DocumentHistory<Project> | null = null;
+let version = 0;
+const listeners = new Set<Listener>();
+const changeListeners = new Set<ChangeListener>();
+
+function emit(patches: Patch[], source: Parameters<ChangeListener>[2]) {
+  version++;
+  for (const l of listeners) l();
+  if (history) for (const l of changeListeners) l(history.current, patches, source);
+}
+
+export const projectStore = {
+  /** Open a project (clears the history). */
+  load(project: Project): void {
+    history = new DocumentHistory(project);
+    emit([], 'load');
+  },
+  close(): void {
+    history = null;
+    emit([], 'load');
+  },
+  get current(): Project | null {
+    return history?.current ?? null;
+  },
+  get canUndo(): boolean {
+    return history?.canUndo ?? false;
+  },
+  get canRedo(): boolean {
+    return history?.canRedo ?? false;
+  },
+  /** Apply one command to the open project. Returns false when no project is open or nothing changed. */
+  edit(label: string, recipe: (draft: Draft<Project>) => void, options?: ApplyOptions): boolean {
+    if (!history) return false;
+    const patches = history.apply(label, recipe, options);
+    if (patches.length === 0) return false;
+    emit(patches, options?.skipHistory ? 'remote' : 'edit');
+    return true;
+  },
+  /** A drag or any multi-event gesture: one undo step from begin to end. */
+  beginGesture(label: string): void {
+    history?.beginGesture(label);
+  },
+  endGesture(): void {
+    history?.endGesture();
+    emit([], 'edit');
+  },
+  /** Close the typing/drag coalescing window (e.g. on blur). */
+  seal(): void {
+    history?.seal();
+  },
+  undo(): void {
+    const p = history?.undo();
+    if (p) emit(p, 'undo');
+  },
+  redo(): void {
+    const p = history?.redo();
+    if (p) emit(p, 'redo');
+  },
+  /** Replace the document with one another tab saved, keeping the local history only if asked. */
+  replace(project: Project, keepHistory = false): void {
+    if (!history) history = new DocumentHistory(project);
+    else history.reset(project, keepHistory);
+    emit([], 'remote');
+  },
+  subscribe(l: Listener): () => void {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
+  onChange(l: ChangeListener): () => void {
+    changeListeners.add(l);
+    return () => changeListeners.delete(l);
+  },
+  get version(): number {
+    return version;
+  },
+};
+
+/** Read from the open project. The selector must return stable references (parts of the doc). */
+export function useProject<T>(selector: (p: Project) => T): T {
+  return useSyncExternalStore(projectStore.subscribe, () => {
+    const p = projectStore.current;
+    if (!p) throw new Error('useProject used with no project open');
+    return selector(p);
+  });
+}
+
+/** The open project or null (for the shell). */
+export function useOpenProject(): Project | null {
+  return useSyncExternalStore(projectStore.subscribe, () => projectStore.current);
+}
+
+/** Undo/redo availability, for toolbars. */
+export function useHistoryState(): { canUndo: boolean; canRedo: boolean } {
+  const v = useSyncExternalStore(projectStore.subscribe, () => projectStore.version);
+  void v;
+  return { canUndo: projectStore.canUndo, canRedo: projectStore.canRedo };
+}
