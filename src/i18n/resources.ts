@@ -10,6 +10,8 @@ import enFields from './en/fields';
 import enData from './en/data';
 import enResults from './en/results';
 import enExpr from './en/expr';
+import enCli from './en/cli';
+import enPlaybook from './en/playbook';
 import jaCommon from './ja/common';
 import jaShell from './ja/shell';
 import jaProjects from './ja/projects';
@@ -21,10 +23,12 @@ import jaFields from './ja/fields';
 import jaData from './ja/data';
 import jaResults from './ja/results';
 import jaExpr from './ja/expr';
+import jaCli from './ja/cli';
+import jaPlaybook from './ja/playbook';
 
-export const NAMESPACES = ['common', 'shell', 'projects', 'prep', 'journey', 'health', 'cta', 'fields', 'data', 'results', 'expr'] as const;
+export const NAMESPACES = ['common', 'shell', 'projects', 'prep', 'journey', 'health', 'cta', 'fields', 'data', 'results', 'expr', 'cli', 'playbook'] as const;
 
 export const resources = {
-  en: { common: enCommon, shell: enShell, projects: enProjects, prep: enPrep, journey: enJourney, health: enHealth, cta: enCta, fields: enFields, data: enData, results: enResults, expr: enExpr },
-  ja: { common: jaCommon, shell: jaShell, projects: jaProjects, prep: jaPrep, journey: jaJourney, health: jaHealth, cta: jaCta, fields: jaFields, data: jaData, results: jaResults, expr: jaExpr },
+  en: { common: enCommon, shell: enShell, projects: enProjects, prep: enPrep, journey: enJourney, health: enHealth, cta: enCta, fields: enFields, data: enData, results: enResults, expr: enExpr, cli: enCli, playbook: enPlaybook },
+  ja: { common: jaCommon, shell: jaShell, projects: jaProjects, prep: jaPrep, journey: jaJourney, health: jaHealth, cta: jaCta, fields: jaFields, data: jaData, results: jaResults, expr: jaExpr, cli: jaCli, playbook: jaPlaybook },
 };

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import { findChromium } from './chromium.mjs';
 
 // Several people (and helpers) may run suites at once: each picks its own port and build dir.
@@ -33,6 +34,8 @@ export default defineConfig({
       ? `npx vite --port ${port} --strictPort`
       : `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
+    // Playwright runs the command in the config's folder; Vite must run at the repo root.
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',

@@ -1,0 +1,69 @@
+import { migrateProject } from './migrations';
+import type { Project } from './project';
+import { newId } from './ids';
+import type { DocIssue } from './issues';
+
+/**
+ * Starter projects: every templates/*.json, picked up at build time (Vite's eager glob also
+ * works under vitest). Each file is a full Project document; its id is the file name.
+ */
+const files = import.meta.glob('../../templates/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+
+export interface TemplateInfo {
+  /** File name without .json, e.g. 'demo'. */
+  id: string;
+  name: string;
+  description: string;
+  project: Project;
+}
+
+export interface BrokenTemplate {
+  id: string;
+  issues: DocIssue[];
+}
+
+function idOf(path: string): string {
+  return path.replace(/^.*\//, '').replace(/\.json$/, '');
+}
+
+let cache: { ok: TemplateInfo[]; broken: BrokenTemplate[] } | null = null;
+
+function load() {
+  if (cache) return cache;
+  const ok: TemplateInfo[] = [];
+  const broken: BrokenTemplate[] = [];
+  for (const [path, raw] of Object.entries(files)) {
+    const id = idOf(path);
+    const r = migrateProject(raw);
+    if (r.ok) ok.push({ id, name: r.project.meta.name, description: r.project.meta.description, project: r.project });
+    else broken.push({ id, issues: r.issues });
+  }
+  // The demo first, then by name.
+  ok.sort((a, b) => (a.id === 'demo' ? -1 : b.id === 'demo' ? 1 : a.name.localeCompare(b.name)));
+  cache = { ok, broken };
+  return cache;
+}
+
+/** Valid templates (a broken file is left out, and reported by brokenTemplates()). */
+export function listTemplates(): TemplateInfo[] {
+  return load().ok;
+}
+
+export function brokenTemplates(): BrokenTemplate[] {
+  return load().broken;
+}
+
+export function getTemplate(id: string): TemplateInfo | undefined {
+  return load().ok.find((t) => t.id === id);
+}
+
+/** A new project from a template: a deep copy with a new id, fresh timestamps and the given name. */
+export function instantiateTemplate(id: string, opts: { name?: string; id?: string; now?: string } = {}): Project {
+  const t = getTemplate(id);
+  if (!t) throw new Error(`no template "${id}"`);
+  const now = opts.now ?? new Date().toISOString();
+  const p = structuredClone(t.project);
+  p.id = opts.id ?? newId('p_');
+  p.meta = { ...p.meta, name: opts.name?.trim() || p.meta.name, createdAt: now, updatedAt: now, template: id };
+  return p;
+}

@@ -1,0 +1,24 @@
+/** Save a Blob as a file through the browser's download (no server involved). */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: Chromium reads the blob asynchronously after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Save text (JSON, CSV, SQL…) as a UTF-8 file. */
+export function downloadText(text: string, filename: string, mime = 'text/plain'): void {
+  downloadBlob(new Blob([text], { type: `${mime};charset=utf-8` }), filename);
+}
+
+/** A file name safe on every OS, from a user-given name (keeps Japanese letters). */
+export function safeFileName(name: string, fallback = 'waymark'): string {
+  const s = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 100);
+  return s || fallback;
+}

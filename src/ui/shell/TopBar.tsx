@@ -1,0 +1,59 @@
+import { Suspense, lazy, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { projectStore, useHistoryState, useOpenProject } from '../../store/projectStore';
+import { Button, FileButton } from '../common';
+import { exportProject, importProjectFile } from '../projects/projectIo';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ProjectName } from './ProjectName';
+import { SaveStatus } from './SaveStatus';
+
+const PlaybookActions = lazy(() => import('../playbook/PlaybookActions'));
+
+/** Brand and projects link; with a project open: name, save status, undo/redo, export. */
+export function TopBar() {
+  const { t } = useTranslation('shell');
+  const project = useOpenProject();
+  const { canUndo, canRedo } = useHistoryState();
+  const title = project ? `${project.meta.name} — ${t('appName')}` : t('appName');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return (
+    <header className="topbar">
+      <a className="brand" href="#/" data-testid="nav-projects" title={t('projects')}>
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <span>{t('appName')}</span>
+      </a>
+      {project && (
+        <>
+          <span className="topbar-sep" aria-hidden="true">/</span>
+          <ProjectName />
+          <SaveStatus />
+          <div className="topbar-group" role="group">
+            <Button variant="ghost" data-testid="undo" disabled={!canUndo} title={t('undoTitle')} onClick={() => projectStore.undo()}>
+              ↶ {t('undo')}
+            </Button>
+            <Button variant="ghost" data-testid="redo" disabled={!canRedo} title={t('redoTitle')} onClick={() => projectStore.redo()}>
+              ↷ {t('redo')}
+            </Button>
+          </div>
+        </>
+      )}
+      <div className="topbar-spacer" />
+      {project && (
+        <Suspense fallback={null}>
+          <PlaybookActions />
+        </Suspense>
+      )}
+      {project && (
+        <Button data-testid="export-project" title={t('exportTitle')} onClick={() => projectStore.current && exportProject(projectStore.current)}>
+          {t('common:export')}
+        </Button>
+      )}
+      <FileButton testId="import-project" accept=".json,application/json" title={t('importTitle')} onFile={(f) => void importProjectFile(f)}>
+        {t('common:import')}
+      </FileButton>
+      <LanguageSwitch />
+    </header>
+  );
+}
