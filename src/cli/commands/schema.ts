@@ -1,0 +1,20 @@
+import type { CliCommand } from '../types';
+import { t } from '../messages';
+import { parseArgs, UsageError } from '../args';
+import { playbookJsonSchemaText } from '../schema';
+import { writeOutput } from '../io';
+
+export const schemaCommand: CliCommand = {
+  name: 'schema',
+  get summary() {
+    return t('commands.schema.summary');
+  },
+  get usage() {
+    return t('commands.schema.usage');
+  },
+  async run(argv, io) {
+    const a = parseArgs(argv, ['out']);
+    if (a.positionals.length > 0) throw new UsageError(t('usage.unexpected', { arg: a.positionals[0] }));
+    return writeOutput(io, a.options.out, playbookJsonSchemaText());
+  },
+};

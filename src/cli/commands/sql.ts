@@ -1,0 +1,31 @@
+import type { CliCommand } from '../types';
+import { parseArgs, UsageError } from '../args';
+import { checkAsOf, compileOrReport, loadPlaybook } from '../load';
+import { writeOutput } from '../io';
+import { t } from '../messages';
+import { playbookToSql } from '../../engine';
+
+export const sqlCommand: CliCommand = {
+  name: 'sql',
+  get summary() {
+    return t('commands.sql.summary');
+  },
+  get usage() {
+    return t('commands.sql.usage');
+  },
+  async run(argv, io) {
+    const a = parseArgs(argv, ['dialect', 'table', 'as-of', 'out']);
+    if (a.positionals.length !== 1) throw new UsageError(t('usage.onePlaybook'));
+    const dialect = a.options.dialect;
+    if (dialect === undefined) throw new UsageError(t('usage.required', { option: '--dialect duckdb|postgres' }));
+    if (dialect !== 'duckdb' && dialect !== 'postgres') throw new UsageError(t('error.badDialect', { value: dialect }));
+    const table = a.options.table ?? 'accounts';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(table)) throw new UsageError(t('usage.badTable', { value: table }));
+    const asOf = checkAsOf(a.options['as-of']);
+    const pb = await loadPlaybook(io, a.positionals[0]);
+    if (!pb) return 1;
+    const compiled = compileOrReport(io, a.positionals[0], pb, asOf);
+    if (!compiled) return 1;
+    return writeOutput(io, a.options.out, playbookToSql(compiled, { dialect, table }) + '\n');
+  },
+};

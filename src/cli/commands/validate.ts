@@ -1,0 +1,31 @@
+import type { CliCommand } from '../types';
+import { parseArgs, UsageError } from '../args';
+import { loadPlaybook } from '../load';
+import { t } from '../messages';
+
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  get summary() {
+    return t('commands.validate.summary');
+  },
+  get usage() {
+    return t('commands.validate.usage');
+  },
+  async run(argv, io) {
+    const a = parseArgs(argv, []);
+    if (a.positionals.length !== 1) throw new UsageError(t('usage.onePlaybook'));
+    const file = a.positionals[0];
+    const pb = await loadPlaybook(io, file);
+    if (!pb) return 1;
+    io.stdout(
+      t('ok.valid', {
+        file,
+        name: pb.name,
+        measures: pb.health.measures.length,
+        stages: pb.stages.length,
+        ctas: pb.ctas.length,
+      }) + '\n',
+    );
+    return 0;
+  },
+};

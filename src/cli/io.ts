@@ -1,0 +1,29 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { CliIO, ExitCode } from './types';
+import { t } from './messages';
+
+/** Read a file relative to io.cwd; on failure writes the error and returns null. */
+export async function readInput(io: CliIO, file: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(resolve(io.cwd, file)));
+  } catch (e) {
+    io.stderr(t('error.readFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+    return null;
+  }
+}
+
+/** Write to FILE (relative to io.cwd) or standard output. */
+export async function writeOutput(io: CliIO, file: string | undefined, text: string): Promise<ExitCode> {
+  if (!file || file === '-') {
+    io.stdout(text);
+    return 0;
+  }
+  try {
+    await writeFile(resolve(io.cwd, file), text);
+    return 0;
+  } catch (e) {
+    io.stderr(t('error.writeFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+    return 1;
+  }
+}

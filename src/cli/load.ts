@@ -1,0 +1,125 @@
+/** Loading a playbook (or project) file and an account data file for a command, reporting problems on stderr. */
+import { basename } from 'node:path';
+import type { Playbook } from '../model';
+import { compilePlaybook, readPlaybookDocument, scoreTable, type CompiledPlaybook, type ScoreResult } from '../engine';
+import { importAccountFile, ImportError, type BadRowPolicy, type ImportReport } from '../data';
+import { isoToDays, type AccountTable } from '../table/columns';
+import type { CliIO } from './types';
+import { readInput } from './io';
+import { cliLanguage, t } from './messages';
+import { formatPlaybookIssue, type PlaybookIssue } from '../model/playbookValidate';
+import { UsageError } from './args';
+
+/** The issues printed per file before "…and N more". */
+const MAX_PRINTED = 50;
+
+export async function loadPlaybook(io: CliIO, file: string): Promise<Playbook | null> {
+  const bytes = await readInput(io, file);
+  if (!bytes) return null;
+  const r = readPlaybookDocument(bytes);
+  if (!r.ok) {
+    for (const i of r.issues.slice(0, MAX_PRINTED)) io.stderr(t('error.issue', { file, path: i.path, message: formatPlaybookIssue(i, cliLanguage()) }) + '\n');
+    if (r.issues.length > MAX_PRINTED) io.stderr(t('usage.more', { count: r.issues.length - MAX_PRINTED }) + '\n');
+    io.stderr(t('error.invalidPlaybook', { file, count: r.issues.length }) + '\n');
+    return null;
+  }
+  return r.playbook;
+}
+
+export function checkAsOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isNaN(isoToDays(value))) throw new UsageError(t('error.badAsOf', { value }));
+  return value;
+}
+
+export function compileOrReport(io: CliIO, file: string, pb: Playbook, asOf: string | undefined): CompiledPlaybook | null {
+  const c = compilePlaybook(pb, asOf !== undefined ? { asOf } : {});
+  if (!c.ok) {
+    for (const i of c.issues.slice(0, MAX_PRINTED)) io.stderr(t('error.issue', { file, path: i.path, message: 'code' in i ? formatPlaybookIssue(i as PlaybookIssue, cliLanguage()) : i.message }) + '\n');
+    io.stderr(t('error.invalidPlaybook', { file, count: c.issues.length }) + '\n');
+    return null;
+  }
+  if (c.compiled.asOf === undefined) {
+    // A morning run scores as of today; say so, since the date is an input of the result.
+    const today = localToday();
+    io.stderr(t('error.asOfToday', { date: today }) + '\n');
+    const again = compilePlaybook(pb, { asOf: today });
+    return again.ok ? again.compiled : null;
+  }
+  return c.compiled;
+}
+
+/** Today's calendar date where the command runs, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function parseBadRows(v: string | undefined): BadRowPolicy | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'skip' && v !== 'blank') throw new UsageError(t('usage.badRows', { value: v }));
+  return v;
+}
+
+/**
+ * Import account data with the same code as the app. Errors (bad cells, duplicate keys, a
+ * required field without a column) stop the command with exit 1 unless --bad-rows says how to
+ * carry on; warnings are printed and do not stop it.
+ */
+export async function loadData(
+  io: CliIO,
+  file: string,
+  pb: Playbook,
+  badRows: BadRowPolicy | undefined,
+): Promise<{ table: AccountTable; report: ImportReport } | null> {
+  const bytes = await readInput(io, file);
+  if (!bytes) return null;
+  let res: { table: AccountTable; report: ImportReport };
+  try {
+    res = importAccountFile(bytes, basename(file), pb.fields, { badRows: badRows ?? 'skip', maxIssues: MAX_PRINTED });
+  } catch (e) {
+    if (e instanceof ImportError) {
+      io.stderr(e.issue.message + '\n');
+      return null;
+    }
+    throw e;
+  }
+  const { report } = res;
+  let fatal = report.errorCount;
+  for (const i of report.issues) {
+    const isError = i.severity !== 'warning' || i.code === 'required_unmapped';
+    if (i.code === 'required_unmapped') fatal++;
+    io.stderr((isError ? '' : t('ok.warning', { message: '' })) + i.message + '\n');
+  }
+  const shown = report.issues.length;
+  const all = report.errorCount + report.warningCount;
+  if (all > shown) io.stderr(t('usage.more', { count: all - shown }) + '\n');
+  if (fatal > 0 && badRows === undefined) {
+    io.stderr(t('error.dataInvalid', { file, count: fatal }) + '\n');
+    return null;
+  }
+  return res;
+}
+
+/**
+ * What score, explain and backtest share: read the playbook (or project) and the data, compile
+ * as of the date, score. `check` may refuse the playbook before any data is read (exit 1).
+ * Returns null when a problem was already reported on stderr.
+ */
+export async function loadAndScore(
+  io: CliIO,
+  pbFile: string,
+  dataFile: string,
+  options: { asOf?: string; badRows?: string },
+  check?: (pb: Playbook) => boolean,
+): Promise<{ pb: Playbook; compiled: CompiledPlaybook; table: AccountTable; result: ScoreResult } | null> {
+  const asOf = checkAsOf(options.asOf);
+  const badRows = parseBadRows(options.badRows);
+  const pb = await loadPlaybook(io, pbFile);
+  if (!pb || (check && !check(pb))) return null;
+  const compiled = compileOrReport(io, pbFile, pb, asOf);
+  if (!compiled) return null;
+  const data = await loadData(io, dataFile, pb, badRows);
+  if (!data) return null;
+  return { pb, compiled, table: data.table, result: scoreTable(compiled, data.table) };
+}

@@ -1,0 +1,53 @@
+/**
+ * The engine's only door to src/expr: type-check in a scope, evaluate a column, evaluate one
+ * row (explanations), emit SQL. Keeps the engine independent of expr's internal shapes.
+ */
+import type { FieldContract } from '../model';
+import { cellValue, type AccountTable, type Column } from '../table/columns';
+import {
+  checkExpression, compileVector, envFromContract, evaluateRow,
+  type BuiltinName, type CheckResult, type KnownIds, type Scope, type VecBuiltins, type VectorProgram,
+} from '../expr';
+import type { CompiledExpr } from './compile';
+
+export type BuiltinColumns = Partial<Record<BuiltinName, Column>>;
+
+export function checkIn(contract: FieldContract, scope: Scope, source: string, known: KnownIds): CheckResult {
+  return checkExpression(source, envFromContract(contract, scope, known));
+}
+
+const programs = new WeakMap<CompiledExpr, VectorProgram>();
+
+/**
+ * Whole-column evaluation. The returned column may be a reused buffer or the table's own
+ * column: use it before the next evaluation of the same expression and never write to it.
+ */
+export function evalColumn(e: CompiledExpr, table: AccountTable, builtins: BuiltinColumns, asOfDays: number): Column {
+  let p = programs.get(e);
+  if (!p) programs.set(e, (p = compileVector(e.checked)));
+  const b: VecBuiltins = {};
+  if (builtins.score?.type === 'number') b.score = builtins.score.values;
+  if (builtins.days_in_stage?.type === 'number') b.days_in_stage = builtins.days_in_stage.values;
+  if (builtins.color?.type === 'string') b.color = builtins.color;
+  if (builtins.segment?.type === 'string') b.segment = builtins.segment;
+  if (builtins.stage?.type === 'string') b.stage = builtins.stage;
+  return p.run(table, { asOfDays, builtins: b });
+}
+
+export type ExprValue = number | string | boolean | null;
+
+/** One account's value of an expression and every field / built-in it read. */
+export function evalRow(
+  e: CompiledExpr,
+  table: AccountTable,
+  row: number,
+  builtins: Partial<Record<BuiltinName, ExprValue>>,
+  asOfDays: number,
+): { value: ExprValue; reads: Record<string, ExprValue> } {
+  const values: Record<string, ExprValue> = {};
+  for (const f of e.fields) {
+    const col = table.columns[f];
+    values[f] = col ? cellValue(col, row) : null;
+  }
+  return evaluateRow(e.checked, values, { asOfDays, builtins });
+}

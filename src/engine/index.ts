@@ -1,0 +1,24 @@
+/**
+ * The scoring engine: compile a playbook once, score account tables held column-wise, explain
+ * any account, summarise, trend against a previous run, backtest against outcomes.
+ * Pure TypeScript: no DOM, no React (runs in a Worker, the CLI and tests alike).
+ *
+ *   const c = compilePlaybook(pb, { asOf: '2026-11-23' });
+ *   if (!c.ok) show(c.issues);            // DocIssue[] with JSON paths
+ *   const r = scoreTable(c.compiled, table);           // ScoreResult (typed arrays)
+ *   explainAccount(c.compiled, table, r, row);         // per-account object
+ *   summarise(r); trend(r, previous); backtest(r, table, 'outcome');
+ *
+ * Same input → byte-identical output: no clock reads (asOf must be given), stable ordering.
+ */
+export * from './types';
+export type { CompiledPlaybook } from './compile';
+export { compilePlaybook } from './compile';
+export { scoreTable } from './score';
+export { explainAccount, contributionsOf } from './explain';
+export { summarise } from './summarise';
+export { trend } from './trend';
+export { backtest } from './backtest';
+export { resultRows, resultToCsv, resultToJson, resultToNdjson, type ResultRow } from './export';
+export { readPlaybookDocument, type PlaybookReadResult } from './readPlaybook';
+export { playbookToSql, SQL_COLUMNS, type SqlCompileOptions } from './sql/playbookSql';

@@ -1,0 +1,32 @@
+import { issue, parsePlaybookDocument, readPlaybook, type ParsePlaybookResult, type PlaybookIssue } from '../model/playbookValidate';
+
+export type PlaybookReadResult = ParsePlaybookResult;
+
+/**
+ * Bytes or text of a playbook or project file → validated Playbook (shape, cross-references,
+ * expressions). JSON syntax errors name the line and column.
+ */
+export function readPlaybookDocument(text: string | Uint8Array, opts: { crossCheck?: boolean } = {}): PlaybookReadResult {
+  const s = typeof text === 'string' ? text : new TextDecoder('utf-8').decode(text);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+  } catch (e) {
+    return { ok: false, issues: [jsonSyntaxIssue(s, e as Error)] };
+  }
+  return opts.crossCheck === false ? parsePlaybookDocument(raw) : readPlaybook(raw);
+}
+
+function jsonSyntaxIssue(s: string, e: Error): PlaybookIssue {
+  // V8: "… in JSON at position 123 (line 4 column 7)"; older: "at position 123".
+  const m = /position (\d+)/.exec(e.message);
+  let where = '';
+  if (m) {
+    const pos = Number(m[1]);
+    const before = s.slice(0, pos);
+    const line = before.split('\n').length;
+    const col = pos - before.lastIndexOf('\n');
+    where = ` at line ${line}, column ${col}`;
+  }
+  return issue('$', 'not_json', { where, detail: e.message });
+}

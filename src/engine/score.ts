@@ -1,0 +1,406 @@
+/**
+ * scoreTable: the hot path. Rows are scored in blocks of BLOCK rows, so every temporary column
+ * stays in the CPU cache (the vectorised-database way: at a million rows a full column is 8 MB
+ * and each pass over it would be bound by memory bandwidth). Within a block, expressions are
+ * evaluated a column at a time by src/expr and combined by the loop kernels of kernels.ts in a
+ * fixed order (segments, measures, stages, CTAs as listed), so results are deterministic and
+ * match the SQL bit for bit. Every computation is row-local, so blocking changes no number.
+ */
+import { MISSING_BOOL, isoToDays, type AccountTable, type Column, type StringColumn } from '../table/columns';
+import type { CompiledPlaybook } from './compile';
+import { Arena } from './arena';
+import { evalColumn, type BuiltinColumns } from './exprBridge';
+import { categoryPoints, numericPoints } from './normalise';
+import {
+  addContribution, addContributionAndDimension, addWeight, assignFirstTrue, boolPoints, codePoints, colorize, divideOrNaN,
+  fireCta, invertColumn, keepFirstFired, numericPointsColumn, statusOf, statusRequired, zeroMissing,
+} from './kernels';
+import {
+  BEHIND, ON_TRACK, PROGRESS_UNKNOWN, STUCK,
+  type CriterionInfo, type ScoreOptions, type ScoreResult,
+} from './types';
+
+// Module-local copies: an imported binding read per row is slow under tsx (a getter per read).
+const P_UNKNOWN: number = PROGRESS_UNKNOWN;
+const P_STUCK: number = STUCK;
+const P_BEHIND: number = BEHIND;
+const P_ON_TRACK: number = ON_TRACK;
+
+/** Rows per block: ~100 columns of 8 KB-64 KB stay in L2/L3. */
+export const BLOCK = 8192;
+
+export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: ScoreOptions = {}): ScoreResult {
+  const asOf = opts.asOf ?? c.asOf;
+  if (asOf === undefined) throw new Error('scoreTable: no as-of date (give opts.asOf or set the playbook asOf)');
+  const asOfDays = isoToDays(asOf);
+  if (Number.isNaN(asOfDays)) throw new Error(`scoreTable: as-of "${asOf}" is not a date YYYY-MM-DD`);
+  table = withAllFields(table, c);
+  const n = table.rowCount;
+  // Arrays of the result, sized up front: one buffer instead of several chunks, so the run
+  // crosses V8's external-memory limit once (each crossing forces a full GC, ~30 ms per 1M rows).
+  const A = Arena.forBytes(resultBytes(c, n, !!opts.contributions));
+  const nSeg = c.segmentIds.length;
+  const nM = c.measures.length;
+
+  // Result columns (full length).
+  const segment = A.u16(n);
+  // Raw values are copied even for plain fields: a result owns its arrays (a worker may transfer them).
+  const measureRaw = c.measures.map(() => A.f64(n));
+  const rawDicts = c.measures.map(() => new RawDict());
+  const measurePoints = c.measures.map(() => A.f64(n));
+  const measureContribution = opts.contributions ? c.measures.map(() => A.f64(n)) : null;
+  const dimensionScores = c.dimensionIds.map(() => A.f64(n));
+  const total = A.f64(n);
+  const coverage = A.f64(n);
+  const color = A.i8(n);
+  const criteria: CriterionInfo[] = [];
+  c.stages.forEach((st, si) => st.criteria.forEach((cr) => criteria.push({ stage: st.id, stageIndex: si, id: cr.id, label: cr.label, required: cr.required })));
+  const criteriaStatus = criteria.map(() => A.u8(n));
+  const stage = A.i16(n);
+  const daysInStage = A.f64(n);
+  const readyToAdvance = A.u8(n);
+  const progress = A.u8(n);
+  const owner = A.u16(n);
+  const ctaFired = c.ctas.map(() => A.u8(n));
+
+  // Per-run constants.
+  const totalWeight = new Float64Array(nSeg);
+  for (const ms of c.measures) for (let s = 0; s < nSeg; s++) totalWeight[s] += ms.weightBySegment[s];
+  const sameNorm = c.measures.map((ms) => ms.normBySegment.every((x) => x === ms.normBySegment[0]));
+  const flatBands = c.bandsBySegment.flat();
+  const bandStart = new Int32Array(nSeg);
+  const bandEnd = new Int32Array(nSeg);
+  {
+    let at = 0;
+    c.bandsBySegment.forEach((bands, s) => {
+      bandStart[s] = at;
+      at += bands.length;
+      bandEnd[s] = at;
+    });
+  }
+  const bandMins = Float64Array.from(flatBands, (b) => b.band.min);
+  const bandInclusive = Uint8Array.from(flatBands, (b) => (b.band.inclusive ? 1 : 0));
+  const bandColors = Int8Array.from(flatBands, (b) => b.color);
+  const expected = Float64Array.from(c.stages, (s) => s.expectedDays ?? NaN);
+  const stageIds = c.stages.map((s) => s.id);
+  const dedupeOrders = dedupeGroups(c);
+  const stageMap = stageFieldMap(c, table);
+
+  // Block scratch (reused for every block).
+  const B = Math.min(BLOCK, Math.max(1, n));
+  const S = new Arena(B * 8 * (16 + c.stages.length + c.dimensionIds.length));
+  const assigned = S.u8(B);
+  const availWeight = S.f64(B);
+  const valueWeight = c.missing === 'zero' ? S.f64(B) : availWeight;
+  const dimWeight = c.dimensionIds.map(() => S.f64(B));
+  const allRequiredMet = c.stages.map(() => S.u8(B));
+  const segCodes = S.i32(B);
+  const colorCodes = S.i32(B);
+  const stageCodes = S.i32(B);
+
+  for (let lo = 0; lo < n; lo += B) {
+    const hi = Math.min(n, lo + B);
+    const len = hi - lo;
+    const t = blockTable(table, lo, hi);
+    const sub = <T extends { subarray(a: number, b: number): T }>(a: T) => a.subarray(lo, hi);
+    const builtins: BuiltinColumns = {};
+    const segB = sub(segment);
+
+    // 1. Segment: rules in order, first true wins; false or unknown falls through to the default.
+    segB.fill(c.defaultSegment);
+    if (c.segmentRules.length) {
+      const asg = assigned.subarray(0, len).fill(0);
+      for (const rule of c.segmentRules) assignFirstTrue(segB, asg, boolValues(evalColumn(rule.expr, t, builtins, asOfDays)), rule.index);
+    }
+    builtins.segment = codesColumn(segCodes.subarray(0, len), segB, c.segmentIds);
+
+    // 2. Measures → points (inverted when asked) → weights; missing excluded or zero by policy.
+    const W = availWeight.subarray(0, len).fill(0);
+    const V = c.missing === 'zero' ? valueWeight.subarray(0, len).fill(0) : W;
+    for (let k = 0; k < nM; k++) {
+      const ms = c.measures[k];
+      const col = evalColumn(ms.expr, t, builtins, asOfDays);
+      const pts = sub(measurePoints[k]);
+      const raw = sub(measureRaw[k]);
+      const norms = sameNorm[k] ? [ms.normBySegment[0]] : ms.normBySegment;
+      const segArg = sameNorm[k] ? null : segB;
+      if (col.type === 'string') {
+        const d = col.dict;
+        const lut = new Float64Array(norms.length * d.length);
+        norms.forEach((nm, s) => {
+          for (let code = 0; code < d.length; code++) lut[s * d.length + code] = categoryPoints(nm, d[code]);
+        });
+        codePoints(col.codes, lut, d.length, segArg, raw, pts);
+        rawDicts[k].remap(d, raw);
+        if (ms.invert) invertColumn(pts);
+      } else if (col.type === 'boolean') {
+        const lut = new Float64Array(norms.length * 2);
+        norms.forEach((nm, s) => {
+          lut[s * 2] = nm.kind === 'category' ? categoryPoints(nm, 'false') : numericPoints(nm, 0);
+          lut[s * 2 + 1] = nm.kind === 'category' ? categoryPoints(nm, 'true') : numericPoints(nm, 1);
+        });
+        boolPoints(col.values, lut, segArg, raw, pts);
+        if (ms.invert) invertColumn(pts);
+      } else {
+        raw.set(col.values);
+        if (segArg === null) numericPointsColumn(norms[0], col.values, pts, null, 0, ms.invert);
+        else for (let s = 0; s < nSeg; s++) numericPointsColumn(norms[s], col.values, pts, segArg, s, ms.invert);
+      }
+      if (c.missing === 'zero') {
+        addWeight(pts, ms.weightBySegment, segB, V);
+        zeroMissing(pts);
+      }
+      addWeight(pts, ms.weightBySegment, segB, W);
+    }
+
+    // Σ over measures of points × w / W, in measure order: the contributions add up to the total exactly.
+    const totB = sub(total);
+    const covB = sub(coverage);
+    for (let i = 0; i < len; i++) {
+      const tw = totalWeight[segB[i]];
+      covB[i] = tw > 0 ? V[i] / tw : 0;
+    }
+    for (const dw of dimWeight) dw.subarray(0, len).fill(0);
+    for (let k = 0; k < nM; k++) {
+      const ms = c.measures[k];
+      const contrib = measureContribution ? sub(measureContribution[k]) : null;
+      const pts = sub(measurePoints[k]);
+      if (ms.dimIndex < 0) addContribution(pts, ms.weightBySegment, segB, W, totB, contrib);
+      else addContributionAndDimension(pts, ms.weightBySegment, segB, W, totB, contrib, sub(dimensionScores[ms.dimIndex]), dimWeight[ms.dimIndex].subarray(0, len));
+    }
+    dimensionScores.forEach((d, di) => divideOrNaN(sub(d), dimWeight[di].subarray(0, len)));
+    builtins.score = { type: 'number', values: totB };
+
+    // 3. Colour: the segment's bands, best first; the first band the total reaches.
+    const colB = sub(color);
+    colorize(totB, segB, bandStart, bandEnd, bandMins, bandInclusive, bandColors, colB);
+    builtins.color = codesColumn(colorCodes.subarray(0, len), colB, c.colorIds);
+
+    // 4. Exit criteria, then the stage (field or inferred), time in stage, progress, readiness.
+    const met = allRequiredMet.map((a) => a.subarray(0, len).fill(1));
+    let k = 0;
+    c.stages.forEach((st, si) => {
+      for (const cr of st.criteria) {
+        const v = boolValues(evalColumn(cr.expr, t, builtins, asOfDays));
+        if (cr.required) statusRequired(v, sub(criteriaStatus[k]), met[si]);
+        else statusOf(v, sub(criteriaStatus[k]));
+        k++;
+      }
+    });
+    const stB = sub(stage);
+    const dB = sub(daysInStage);
+    stages(c, t, stageMap, met, asOfDays, stB, dB);
+    const readyB = sub(readyToAdvance);
+    const progB = sub(progress);
+    for (let i = 0; i < len; i++) {
+      const s = stB[i];
+      if (s < 0) {
+        readyB[i] = 0;
+        progB[i] = P_UNKNOWN;
+        continue;
+      }
+      readyB[i] = met[s][i];
+      const e = expected[s];
+      const d = dB[i];
+      progB[i] = e !== e || d !== d ? P_UNKNOWN : d > 2 * e ? P_STUCK : d > e ? P_BEHIND : P_ON_TRACK;
+    }
+    builtins.stage = codesColumn(stageCodes.subarray(0, len), stB, stageIds);
+    builtins.days_in_stage = { type: 'number', values: dB };
+
+    // 5. Owner: routing rules in order, first true wins.
+    const ownB = sub(owner).fill(c.defaultOwner);
+    if (c.routing.length) {
+      const asg = assigned.subarray(0, len).fill(0);
+      for (const r of c.routing) assignFirstTrue(ownB, asg, boolValues(evalColumn(r.expr, t, builtins, asOfDays)), r.owner);
+    }
+
+    // 6. CTAs: trigger true (unknown does not fire) and applicable to the segment and stage; then
+    // per dedupe key the highest priority (first listed on ties) survives.
+    const firedB = ctaFired.map(sub);
+    c.ctas.forEach((cta, j) => {
+      fireCta(boolValues(evalColumn(cta.expr, t, builtins, asOfDays)), cta.segmentMask, cta.stageMask, segB, stB, firedB[j]);
+    });
+    for (const order of dedupeOrders) keepFirstFired(firedB, order, len);
+  }
+
+  return {
+    resultVersion: 1,
+    playbookName: c.playbook.name,
+    asOf,
+    rowCount: n,
+    accountIds: accountIds(table, c.accountKey),
+    segmentIds: [...c.segmentIds],
+    segment,
+    stageIds,
+    stage,
+    daysInStage,
+    progress,
+    criteria,
+    criteriaStatus,
+    readyToAdvance,
+    measures: c.measures.map((ms) => ({ id: ms.id, label: ms.label, dimension: ms.dimension, rawKind: ms.rawKind })),
+    measureRaw,
+    rawDict: c.measures.map((ms, k) => (ms.rawKind === 'string' ? rawDicts[k].dict : null)),
+    measurePoints,
+    ...(measureContribution ? { measureContribution } : {}),
+    dimensionIds: [...c.dimensionIds],
+    dimensionScores,
+    total,
+    coverage,
+    colorIds: [...c.colorIds],
+    color,
+    ownerIds: [...c.ownerIds],
+    owner,
+    ctas: c.ctas.map((x) => ({ ...x.info, dueDate: isoPlus(asOfDays, x.info.dueInDays) })),
+    ctaFired,
+  };
+}
+
+/** Bytes of the result arrays below (8 bytes of alignment slack each). */
+function resultBytes(c: CompiledPlaybook, n: number, contributions: boolean): number {
+  const nCrit = c.stages.reduce((k, st) => k + st.criteria.length, 0);
+  const f64 = c.measures.length * (contributions ? 3 : 2) + c.dimensionIds.length + 3; // raw, points, (contribution), dimensions, total, coverage, days in stage
+  const u16 = 3; // segment, stage, owner
+  const u8 = 1 + nCrit + 2 + c.ctas.length; // colour, criteria, ready, progress, CTAs
+  const arrays = f64 + u16 + u8;
+  return n * (8 * f64 + 2 * u16 + u8) + 8 * arrays;
+}
+
+/**
+ * Raw text values of a measure in one dictionary for the whole run: blocks may come back with
+ * their own dictionaries (computed text), so codes are remapped into the run's dictionary.
+ */
+class RawDict {
+  readonly dict: string[] = [];
+  private readonly index = new Map<string, number>();
+  private last: readonly string[] | null = null;
+  private map = new Int32Array(0);
+  remap(blockDict: readonly string[], raw: Float64Array): void {
+    if (blockDict !== this.last || this.map.length !== blockDict.length) {
+      this.last = blockDict;
+      this.map = new Int32Array(blockDict.length);
+      for (let i = 0; i < blockDict.length; i++) {
+        let g = this.index.get(blockDict[i]);
+        if (g === undefined) {
+          g = this.dict.push(blockDict[i]) - 1;
+          this.index.set(blockDict[i], g);
+        }
+        this.map[i] = g;
+      }
+    }
+    const m = this.map;
+    for (let i = 0; i < raw.length; i++) if (raw[i] === raw[i]) raw[i] = m[raw[i]];
+  }
+}
+
+/** Rows lo..hi of a table as a table of views (no copies). */
+function blockTable(table: AccountTable, lo: number, hi: number): AccountTable {
+  if (lo === 0 && hi === table.rowCount) return table;
+  const columns: Record<string, Column> = {};
+  for (const id in table.columns) {
+    const col = table.columns[id];
+    columns[id] = col.type === 'string' ? { type: 'string', codes: col.codes.subarray(lo, hi), dict: col.dict } : ({ type: col.type, values: col.values.subarray(lo, hi) } as Column);
+  }
+  return { rowCount: hi - lo, columns };
+}
+
+/** Stage index by code of the stage field's dictionary (-1 = not a stage id). */
+function stageFieldMap(c: CompiledPlaybook, table: AccountTable): Int16Array | null {
+  const src = c.stageSource;
+  if (src.kind !== 'field') return null;
+  const col = table.columns[src.stageField];
+  if (!col || col.type !== 'string') return null;
+  return Int16Array.from(col.dict, (s) => c.stages.findIndex((st) => st.id === s));
+}
+
+/** Stage from the stage field (with days since the entered-at date) or inferred from the criteria. */
+function stages(c: CompiledPlaybook, t: AccountTable, map: Int16Array | null, met: Uint8Array[], asOfDays: number, stage: Int16Array, days: Float64Array): void {
+  const n = stage.length;
+  const src = c.stageSource;
+  const nStages = c.stages.length;
+  stage.fill(-1);
+  days.fill(NaN);
+  if (src.kind === 'field') {
+    const col = t.columns[src.stageField];
+    if (map && col && col.type === 'string') {
+      const codes = col.codes;
+      for (let i = 0; i < n; i++) stage[i] = codes[i] < 0 ? -1 : map[codes[i]];
+    }
+    const entered = src.enteredAtField ? t.columns[src.enteredAtField] : undefined;
+    if (entered && entered.type === 'date') {
+      const v = entered.values;
+      for (let i = 0; i < n; i++) if (stage[i] >= 0) days[i] = asOfDays - v[i];
+    }
+  } else if (nStages > 0) {
+    // Inferred: the first stage whose required exit criteria are not all met; past all → the last.
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      while (s < nStages - 1 && met[s][i] === 1) s++;
+      stage[i] = s;
+    }
+  }
+}
+
+/** CTA indices per dedupe key with more than one CTA, best first (priority, then playbook order). */
+function dedupeGroups(c: CompiledPlaybook): number[][] {
+  const groups = new Map<number, number[]>();
+  c.ctas.forEach((cta, k) => {
+    const g = groups.get(cta.dedupe);
+    if (g) g.push(k);
+    else groups.set(cta.dedupe, [k]);
+  });
+  return [...groups.values()].filter((ks) => ks.length > 1).map((ks) => [...ks].sort((a, b) => c.ctas[a].priorityRank - c.ctas[b].priorityRank));
+}
+
+function boolValues(col: Column): Uint8Array {
+  if (col.type !== 'boolean') throw new Error(`engine: expected a boolean column, got ${col.type}`);
+  return col.values;
+}
+
+function codesColumn(codes: Int32Array, idx: ArrayLike<number>, dict: string[]): StringColumn {
+  for (let i = 0; i < codes.length; i++) codes[i] = idx[i];
+  return { type: 'string', codes, dict };
+}
+
+function accountIds(table: AccountTable, key: string): string[] {
+  const col = table.columns[key];
+  // Unique keys in file order (the usual import) are their own dictionary: share it, no copy.
+  if (col && col.type === 'string' && col.dict.length === table.rowCount && isIdentity(col.codes)) return col.dict;
+  const out = new Array<string>(table.rowCount);
+  if (!col) {
+    for (let i = 0; i < table.rowCount; i++) out[i] = String(i + 1);
+    return out;
+  }
+  for (let i = 0; i < table.rowCount; i++) {
+    if (col.type === 'string') out[i] = col.codes[i] < 0 ? '' : col.dict[col.codes[i]];
+    else if (col.type === 'boolean') out[i] = col.values[i] === MISSING_BOOL ? '' : String(col.values[i] === 1);
+    else out[i] = Number.isNaN(col.values[i]) ? '' : String(col.values[i]);
+  }
+  return out;
+}
+
+function isoPlus(days: number, plus: number): string {
+  return new Date((days + plus) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Fields of the contract the data has no column for read as missing in every row (the import
+ * already warned about them), so expressions never meet an absent column.
+ */
+function withAllFields(table: AccountTable, c: CompiledPlaybook): AccountTable {
+  const absent = c.playbook.fields.fields.filter((f) => !table.columns[f.id]);
+  if (!absent.length) return table;
+  const n = table.rowCount;
+  const columns: Record<string, Column> = { ...table.columns };
+  for (const f of absent) {
+    if (f.type === 'boolean') columns[f.id] = { type: 'boolean', values: new Uint8Array(n).fill(MISSING_BOOL) };
+    else if (f.type === 'string' || f.type === 'category') columns[f.id] = { type: 'string', codes: new Int32Array(n).fill(-1), dict: [] };
+    else columns[f.id] = { type: f.type === 'date' ? 'date' : 'number', values: new Float64Array(n).fill(NaN) };
+  }
+  return { rowCount: n, columns };
+}
+
+function isIdentity(codes: Int32Array): boolean {
+  for (let i = 0; i < codes.length; i++) if (codes[i] !== i) return false;
+  return true;
+}
