@@ -1,7 +1,76 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './prep.css';
+import { useProject } from '../../store/projectStore';
+import { isPresetName, type PresetName } from '../../analysis/presets';
+import { Button } from '../common';
+import { newId, type Diagram } from '../../model';
+import { projectStore } from '../../store/projectStore';
+import { DiagramTabs } from './DiagramTabs';
+import { DiagramEditor } from './DiagramEditor';
+import { useFindings } from './useFindings';
+import { useBenchHook } from './benchHook';
 
-/** Placeholder: this view is built by its own issue. */
+const PRESET_KEY = 'waymark.prep.preset';
+function savedPreset(): PresetName {
+  try {
+    const v = localStorage.getItem(PRESET_KEY);
+    if (v && isPresetName(v)) return v;
+  } catch {
+    /* storage blocked */
+  }
+  return 'recommended';
+}
+
+/** The PReP deliverable-diagram editor: diagrams of the open project, findings, comparison. */
 export default function PrepView() {
-  const { t } = useTranslation('shell');
-  return <div className="placeholder" role="status">{t('placeholder', { defaultValue: 'This view is not built yet.' })}</div>;
+  const { t } = useTranslation('prep');
+  const diagrams = useProject((p) => p.diagrams);
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [preset, setPreset] = useState<PresetName>(savedPreset);
+  const diagram = diagrams.find((d) => d.id === currentId) ?? diagrams[0];
+  useBenchHook(setCurrentId);
+
+  useEffect(() => {
+    try {
+      localStorage.setItem(PRESET_KEY, preset);
+    } catch {
+      /* ignore */
+    }
+  }, [preset]);
+
+  if (!diagram) {
+    return (
+      <div className="page-message" data-testid="prep-no-diagram">
+        <p>{t('diagram.none')}</p>
+        <Button
+          variant="primary"
+          data-testid="diagram-create-first"
+          onClick={() => {
+            const id = newId('d_');
+            projectStore.edit(t('cmd.addDiagram'), (p) => void p.diagrams.push({ id, name: t('diagram.newName', { n: 1 }), nodes: [], edges: [] }));
+            setCurrentId(id);
+          }}
+        >
+          {t('diagram.add')}
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div className="prep-view" data-testid="prep-view" data-diagram-id={diagram.id}>
+      <DiagramTabs diagrams={diagrams} currentId={diagram.id} onSelect={setCurrentId} />
+      <ReactFlowProvider key={diagram.id}>
+        <EditorWithFindings diagram={diagram} diagrams={diagrams} preset={preset} onPreset={setPreset} />
+      </ReactFlowProvider>
+    </div>
+  );
+}
+
+/** Findings live here so a re-lint re-renders the editor, not the tabs. */
+function EditorWithFindings(props: { diagram: Diagram; diagrams: Diagram[]; preset: PresetName; onPreset: (p: PresetName) => void }) {
+  const lint = useFindings(props.diagram, props.preset);
+  return <DiagramEditor {...props} lint={lint} />;
 }

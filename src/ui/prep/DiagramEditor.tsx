@@ -1,0 +1,373 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import type { Diagram, PrepEdgeKind, PrepNodeKind, Point } from '../../model';
+import type { Finding } from '../../analysis/types';
+import { markersByNode, type LintResult } from '../../analysis/lint';
+import type { PresetName } from '../../analysis/presets';
+import { align, distribute, type Alignment, type Box } from '../../layout/align';
+import { disposeLayoutWorker, layoutInWorker, warmLayoutWorker, LayoutCancelledError, LayoutTimeoutError, type LayoutRun } from '../../layout/layoutClient';
+import { applyLayout } from '../../layout/applyLayout';
+import type { Size } from '../../layout/elkAdapter';
+import { Button, downloadBlob, downloadText, notify, safeFileName } from '../common';
+import { syncEdges, syncNodes, type PrepFlowEdge, type PrepFlowNode } from './flowModel';
+import PrepNodeView from './PrepNodeView';
+import PrepEdgeView from './PrepEdgeView';
+import MiniMapBox, { freezeMiniMap } from './MiniMapBox';
+import { cloneElements, deleteElements, editDiagram, moveNodes, newEdge, newNode, stampShapes, type Stamp } from './actions';
+import { clipboardContent, copyToClipboard } from './clipboard';
+import { useEditorKeys } from './useEditorKeys';
+import { Inspector } from './Inspector';
+import FindingsPanel from './FindingsPanel';
+import { ComparePanel } from './ComparePanel';
+import { dataUrlToBlob, renderDiagramImage } from './exportImage';
+
+const nodeTypes = { prep: PrepNodeView };
+const edgeTypes = { prep: PrepEdgeView };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#2b3440' } };
+const GRID = 16;
+// Props handed to React Flow are module constants or memoised: a new array or function on every
+// render makes React Flow update its store and re-render the minimap's 1,000 nodes per drag frame.
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
+const minimapColor = (n: PrepFlowNode) => (n.data.marker === 'error' ? '#d32f2f' : n.data.marker === 'warn' ? '#f0a020' : '#b8bfc9');
+const LAYOUT_DEADLINE_MS = 15_000;
+
+type Panel = 'inspect' | 'findings' | 'compare';
+
+export function DiagramEditor({
+  diagram,
+  diagrams,
+  lint,
+  preset,
+  onPreset,
+}: {
+  diagram: Diagram;
+  diagrams: Diagram[];
+  lint: LintResult;
+  preset: PresetName;
+  onPreset: (p: PresetName) => void;
+}) {
+  const { t } = useTranslation('prep');
+  const rf = useReactFlow<PrepFlowNode, PrepFlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [nodes, setNodes] = useState<PrepFlowNode[]>([]);
+  const [edges, setEdges] = useState<PrepFlowEdge[]>([]);
+  const [linkKind, setLinkKind] = useState<PrepEdgeKind>('io');
+  const [snap, setSnap] = useState(true);
+  const [panel, setPanel] = useState<Panel>('findings');
+  const [layoutRun, setLayoutRun] = useState<LayoutRun | null>(null);
+  const layoutRunRef = useRef<LayoutRun | null>(null);
+  layoutRunRef.current = layoutRun;
+  const added = useRef(0);
+
+  // Fit on open only when there is something to fit: an empty canvas stays at 100 %.
+  const [fitOnOpen] = useState(() => diagram.nodes.length > 0);
+  // A selection asked for together with an edit (new boxes) applies once the store's nodes arrive.
+  const pendingSelection = useRef<{ nodes: Set<string>; edges: Set<string> } | null>(null);
+
+  useEffect(() => {
+    const idle = setTimeout(() => warmLayoutWorker(), 1500);
+    return () => {
+      clearTimeout(idle);
+      layoutRunRef.current?.cancel();
+      // Leaving the diagram: free ELK's memory; the next diagram warms a fresh worker.
+      disposeLayoutWorker();
+      freezeMiniMap(false);
+    };
+  }, []);
+
+  const markers = useMemo(() => markersByNode(lint.findings), [lint]);
+  useLayoutEffect(() => {
+    // Read the ref outside the updater: StrictMode runs updaters twice.
+    const want = pendingSelection.current?.nodes;
+    pendingSelection.current = null;
+    setNodes((prev) => {
+      const next = syncNodes(prev, diagram.nodes, markers);
+      return want ? next.map((n) => (!!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) })) : next;
+    });
+  }, [diagram.nodes, markers]);
+  useLayoutEffect(() => setEdges((prev) => syncEdges(prev, diagram.edges)), [diagram.edges]);
+
+  // Selection as a string key, so panels re-render when it changes, not on every drag frame.
+  const selNodesKey = nodes.filter((n) => n.selected).map((n) => n.id).join('\n');
+  const selEdgesKey = edges.filter((e) => e.selected).map((e) => e.id).join('\n');
+  const selNodes = useMemo(() => (selNodesKey ? selNodesKey.split('\n') : []), [selNodesKey]);
+  const selEdges = useMemo(() => (selEdgesKey ? selEdgesKey.split('\n') : []), [selEdgesKey]);
+  const hasSelection = selNodes.length + selEdges.length > 0;
+
+  const onNodesChange = useCallback((changes: NodeChange<PrepFlowNode>[]) => {
+    // Removal goes through the store (deleteSelection); React Flow only moves, measures and selects.
+    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<PrepFlowEdge>[]) => {
+    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+  }, []);
+
+  // A drag lives in React Flow's local state and is committed once at the end: one undo step.
+  const onNodeDragStop = useCallback(
+    (_e: unknown, _n: PrepFlowNode, dragged: PrepFlowNode[]) => {
+      freezeMiniMap(false);
+      moveNodes(diagram.id, t('cmd.move'), Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])));
+    },
+    [diagram.id, t],
+  );
+
+  const onDragStart = useCallback(() => freezeMiniMap(true), []);
+  const onSelectionDragStop = useCallback((e: unknown, dragged: PrepFlowNode[]) => onNodeDragStop(e, dragged[0], dragged), [onNodeDragStop]);
+  const openInspector = useCallback(() => setPanel('inspect'), []);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target || c.source === c.target) return;
+      editDiagram(diagram.id, t('cmd.connect'), (d) => {
+        if (d.edges.some((e) => e.source === c.source && e.target === c.target && e.kind === linkKind)) return;
+        d.edges.push(newEdge(linkKind, c.source, c.target));
+      });
+    },
+    [diagram.id, linkKind, t],
+  );
+
+  const select = useCallback((nodeIds: Set<string>, edgeIds: Set<string> = new Set(), afterEdit = false) => {
+    if (afterEdit) pendingSelection.current = { nodes: nodeIds, edges: edgeIds };
+    setNodes((ns) => ns.map((n) => (!!n.selected === nodeIds.has(n.id) ? n : { ...n, selected: nodeIds.has(n.id) })));
+    setEdges((es) => es.map((e) => (!!e.selected === edgeIds.has(e.id) ? e : { ...e, selected: edgeIds.has(e.id) })));
+  }, []);
+
+  const viewCentre = (): Point => {
+    const r = wrapper.current?.getBoundingClientRect();
+    if (!r) return { x: 0, y: 0 };
+    const p = rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+    // Successive additions fill a 3×2 grid around the centre, so new boxes do not overlap.
+    const k = added.current++ % 6;
+    return { x: Math.round(p.x - 90 + ((k % 3) - 1) * 260), y: Math.round(p.y - 32 + (Math.floor(k / 3) - 0.5) * 140) };
+  };
+
+  const addNode = (kind: PrepNodeKind) => {
+    const n = newNode(kind, t(kind === 'knowhow' ? 'palette.newKnowhow' : 'palette.newDeliverable'), viewCentre());
+    editDiagram(diagram.id, t('cmd.add'), (d) => void d.nodes.push(n));
+    select(new Set([n.id]), new Set(), true);
+    setPanel('inspect');
+  };
+  const addStamp = (stamp: Stamp) => {
+    const s = stampShapes(stamp, viewCentre(), {
+      inputA: t('stamp.inputA'), inputB: t('stamp.inputB'), output: t('stamp.output'), input: t('stamp.input'),
+      knowhow: t('stamp.knowhow'), ours: t('stamp.ours'), theirs: t('stamp.theirs'),
+    });
+    editDiagram(diagram.id, t('cmd.stamp'), (d) => {
+      d.nodes.push(...s.nodes);
+      d.edges.push(...s.edges);
+    });
+    select(new Set(s.nodes.map((n) => n.id)), new Set(), true);
+  };
+
+  const deleteSelection = () => {
+    if (deleteElements(diagram.id, t('cmd.delete'), new Set(selNodes), new Set(selEdges))) select(new Set());
+  };
+  const selectedDocNodes = () => diagram.nodes.filter((n) => selNodes.includes(n.id));
+  const paste = () => {
+    const c = clipboardContent();
+    if (!c) return;
+    const copy = cloneElements(c.nodes, c.edges, { x: c.offset, y: c.offset });
+    editDiagram(diagram.id, t('cmd.paste'), (d) => {
+      d.nodes.push(...copy.nodes);
+      d.edges.push(...copy.edges);
+    });
+    select(new Set(copy.nodes.map((n) => n.id)), new Set(), true);
+  };
+  const boxes = (): Box[] =>
+    nodes.filter((n) => n.selected).map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.measured?.width ?? 180, height: n.measured?.height ?? 64 }));
+
+  useEditorKeys(
+    {
+      deleteSelection,
+      copy: () => selNodes.length && copyToClipboard(selectedDocNodes(), diagram.edges),
+      cut: () => {
+        if (!selNodes.length) return;
+        copyToClipboard(selectedDocNodes(), diagram.edges);
+        deleteSelection();
+      },
+      paste,
+      duplicate: () => {
+        if (!selNodes.length) return;
+        copyToClipboard(selectedDocNodes(), diagram.edges);
+        paste();
+      },
+      selectAll: () => select(new Set(nodes.map((n) => n.id)), new Set(edges.map((e) => e.id))),
+      clearSelection: () => select(new Set()),
+      nudge: (dx, dy) => {
+        const pos = Object.fromEntries(nodes.filter((n) => n.selected).map((n) => [n.id, { x: n.position.x + dx, y: n.position.y + dy }]));
+        // Repeated arrow presses on the same selection coalesce into one undo step.
+        moveNodes(diagram.id, t('cmd.nudge'), pos, { coalesceKey: `prep:nudge:${selNodesKey}` });
+      },
+    },
+    snap ? GRID : 1,
+  );
+
+  const pickFinding = useCallback(
+    (f: Finding) => {
+      select(new Set([f.nodeId]));
+      const n = rf.getInternalNode(f.nodeId);
+      if (!n) return;
+      const w = n.measured.width ?? 180;
+      const h = n.measured.height ?? 64;
+      void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: Math.max(rf.getZoom(), 1), duration: 300 });
+    },
+    [rf, select],
+  );
+
+  const runLayout = () => {
+    if (layoutRun) return;
+    const sizes: Record<string, Size> = {};
+    for (const n of nodes) if (n.measured?.width && n.measured?.height) sizes[n.id] = { width: n.measured.width, height: n.measured.height };
+    const run = layoutInWorker(diagram, sizes, { deadlineMs: LAYOUT_DEADLINE_MS });
+    setLayoutRun(run);
+    run.result
+      .then((r) => {
+        editDiagram(diagram.id, t('cmd.layout'), (d) => applyLayout(d as Diagram, r));
+        requestAnimationFrame(() => void rf.fitView({ duration: 300 }));
+      })
+      .catch((e: Error) => {
+        if (e instanceof LayoutCancelledError) notify({ kind: 'info', text: t('layout.cancelled') });
+        else if (e instanceof LayoutTimeoutError) notify({ kind: 'error', text: t('layout.timeout', { seconds: LAYOUT_DEADLINE_MS / 1000, nodes: diagram.nodes.length }) });
+        else notify({ kind: 'error', text: t('layout.failed', { reason: e.message }) });
+      })
+      .finally(() => setLayoutRun(null));
+  };
+
+  const exportImage = async (format: 'png' | 'svg') => {
+    if (!wrapper.current || nodes.length === 0) {
+      notify({ kind: 'error', text: t('export.empty') });
+      return;
+    }
+    try {
+      const url = await renderDiagramImage(wrapper.current, nodes, format);
+      downloadBlob(dataUrlToBlob(url), `${safeFileName(diagram.name, 'diagram')}.${format}`);
+    } catch (e) {
+      notify({ kind: 'error', text: t('export.failed', { format: format.toUpperCase(), reason: (e as Error).message }) });
+    }
+  };
+  const exportJson = () => downloadText(JSON.stringify(diagram, null, 2) + '\n', `${safeFileName(diagram.name, 'diagram')}.json`, 'application/json');
+
+  const doAlign = (how: Alignment) => moveNodes(diagram.id, t('cmd.align'), align(boxes(), how));
+  const doDistribute = (axis: 'horizontal' | 'vertical') => moveNodes(diagram.id, t('cmd.distribute'), distribute(boxes(), axis));
+
+  return (
+    <div className="prep-editor">
+      <div className="prep-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+        <div className="prep-group" aria-label={t('palette.label')}>
+          <Button onClick={() => addNode('deliverable')} data-testid="palette-deliverable" title={t('palette.deliverableHint')}>▭ {t('palette.deliverable')}</Button>
+          <Button onClick={() => addNode('knowhow')} data-testid="palette-knowhow" title={t('palette.knowhowHint')}>⬚ {t('palette.knowhow')}</Button>
+          <Button variant="ghost" onClick={() => addStamp('basic')} data-testid="stamp-basic" title={t('stamp.basicHint')}>{t('stamp.basic')}</Button>
+          <Button variant="ghost" onClick={() => addStamp('knowhow')} data-testid="stamp-knowhow" title={t('stamp.knowhowHint')}>{t('stamp.knowhowPattern')}</Button>
+          <Button variant="ghost" onClick={() => addStamp('sync')} data-testid="stamp-sync" title={t('stamp.syncHint')}>{t('stamp.sync')}</Button>
+        </div>
+        <div className="prep-group">
+          <label className="prep-inline" title={t('toolbar.linkKindHint')}>
+            <span>{t('toolbar.linkKind')}</span>
+            <select value={linkKind} onChange={(e) => setLinkKind(e.target.value as PrepEdgeKind)} data-testid="link-kind">
+              <option value="io">{t('edgeKind.io')}</option>
+              <option value="sync">{t('edgeKind.sync')}</option>
+            </select>
+          </label>
+          <label className="prep-inline">
+            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} data-testid="snap" />
+            <span>{t('toolbar.snap')}</span>
+          </label>
+        </div>
+        <div className="prep-group">
+          {layoutRun ? (
+            <Button onClick={() => layoutRun.cancel()} data-testid="layout-cancel">{t('layout.cancel')}</Button>
+          ) : (
+            <Button onClick={runLayout} data-testid="layout-run" disabled={nodes.length === 0}>{t('layout.run')}</Button>
+          )}
+          {layoutRun && <span className="hint" role="status" data-testid="layout-running">{t('layout.running')}</span>}
+        </div>
+        {selNodes.length >= 2 && (
+          <div className="prep-group" data-testid="align-tools">
+            {(['left', 'center', 'right', 'top', 'middle', 'bottom'] as Alignment[]).map((a) => (
+              <Button key={a} variant="ghost" onClick={() => doAlign(a)} data-testid={`align-${a}`} title={t(`align.${a}`)}>{t(`alignShort.${a}`)}</Button>
+            ))}
+            <Button variant="ghost" onClick={() => doDistribute('horizontal')} disabled={selNodes.length < 3} data-testid="distribute-h">{t('align.distributeH')}</Button>
+            <Button variant="ghost" onClick={() => doDistribute('vertical')} disabled={selNodes.length < 3} data-testid="distribute-v">{t('align.distributeV')}</Button>
+          </div>
+        )}
+        <div className="prep-group prep-push">
+          <Button variant="ghost" onClick={() => void exportImage('png')} data-testid="export-png">PNG</Button>
+          <Button variant="ghost" onClick={() => void exportImage('svg')} data-testid="export-svg">SVG</Button>
+          <Button variant="ghost" onClick={exportJson} data-testid="export-json">JSON</Button>
+        </div>
+      </div>
+      <div className="prep-body">
+        <div className="prep-canvas" ref={wrapper} data-testid="prep-canvas">
+          <ReactFlow<PrepFlowNode, PrepFlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            defaultEdgeOptions={defaultEdgeOptions}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onDragStart}
+            onSelectionDragStart={onDragStart}
+            onNodeDragStop={onNodeDragStop}
+            onSelectionDragStop={onSelectionDragStop}
+            onConnect={onConnect}
+            onNodeClick={openInspector}
+            onEdgeClick={openInspector}
+            isValidConnection={isValidConnection}
+            connectionMode={ConnectionMode.Loose}
+            snapToGrid={snap}
+            snapGrid={SNAP_GRID}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            disableKeyboardA11y
+            fitView={fitOnOpen}
+            minZoom={0.05}
+            maxZoom={2.5}
+            onlyRenderVisibleElements={nodes.length > 300}
+          >
+            <Background gap={GRID} />
+            <MiniMap<PrepFlowNode> pannable zoomable nodeColor={minimapColor} nodeComponent={MiniMapBox} />
+            <Controls />
+          </ReactFlow>
+          {nodes.length === 0 && <div className="prep-empty hint" data-testid="prep-empty">{t('canvas.empty')}</div>}
+        </div>
+        <aside className="prep-side">
+          <div className="prep-side-tabs" role="tablist">
+            {(['findings', 'inspect', 'compare'] as Panel[]).map((p) => (
+              <button key={p} type="button" role="tab" aria-selected={panel === p} className={`prep-side-tab${panel === p ? ' active' : ''}`} onClick={() => setPanel(p)} data-testid={`panel-${p}`}>
+                {p === 'findings' ? t('findings.tab', { count: lint.findings.length }) : t(`panel.${p}`)}
+              </button>
+            ))}
+          </div>
+          <div className="prep-side-body">
+            {panel === 'findings' && <FindingsPanel lint={lint} preset={preset} onPreset={onPreset} onPick={pickFinding} />}
+            {panel === 'inspect' && <Inspector diagram={diagram} nodeIds={selNodes} edgeIds={selEdges} onDelete={deleteSelection} />}
+            {panel === 'compare' && <ComparePanel diagrams={diagrams} current={diagram} preset={preset} />}
+          </div>
+          {hasSelection && panel !== 'inspect' && (
+            <button type="button" className="prep-side-hint" onClick={() => setPanel('inspect')} data-testid="open-inspector">
+              {t('inspector.open', { count: selNodes.length + selEdges.length })}
+            </button>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
