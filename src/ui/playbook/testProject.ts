@@ -1,0 +1,17 @@
+// Test helpers for the editors' component tests: an English UI and an open project.
+import { readFileSync } from 'node:fs';
+import { initI18n, i18next } from '../../i18n';
+import { migrateProject, type Project } from '../../model';
+import { projectStore } from '../../store/projectStore';
+
+export function templateProject(name: string): Project {
+  const r = migrateProject(JSON.parse(readFileSync(`templates/${name}.json`, 'utf8')));
+  if (!r.ok) throw new Error(`template ${name}: ${r.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  return r.project;
+}
+
+export function openForTest(p: Project, lang: 'en' | 'ja' = 'en'): void {
+  initI18n(lang);
+  void i18next.changeLanguage(lang);
+  projectStore.load(p);
+}
