@@ -1,0 +1,400 @@
+import type { FieldContract } from '../model';
+import type { AccountTable, Column } from '../table/columns';
+import { decodeBytes, detectEncoding, sniffBinary, type Encoding } from './encoding';
+import { fieldText, parseDelimitedBytes, Utf8Error, type ByteRecord } from './csvBytes';
+import { clip, ImportError, type ImportIssue, type ImportIssueCode } from './issues';
+import { autoMap, unmappedColumns, type ColumnMapping } from './mapping';
+import { BooleanSink, makeSink, NumberSink, StringSink, type Sink } from './sinks';
+import { openSource, type RowSource } from './sources';
+import type { FileFormat } from './detect';
+
+export type BadRowPolicy = 'skip' | 'blank';
+
+export interface ImportOptions {
+  /** Field id → column index; absent = automatic by id or label. */
+  mapping?: ColumnMapping;
+  format?: FileFormat;
+  encoding?: Encoding;
+  delimiter?: string;
+  hasHeader?: boolean;
+  /** skip (default): rows with an error are left out; blank: bad cells become missing and the row stays. */
+  badRows?: BadRowPolicy;
+  /** Called with 0..1 about every 20,000 rows. */
+  onProgress?: (fraction: number) => void;
+  /** For a secondary source joined by company name: the key column may be absent if the name field is mapped. */
+  keyOptional?: boolean;
+  /** How many issues to keep in the report (all are counted). */
+  maxIssues?: number;
+  /** UTF-8 CSV/TSV is read from the bytes unless 'string' (decode first; the reference the tests compare against). */
+  csvPath?: 'bytes' | 'string';
+}
+
+export interface ImportReport {
+  file: string;
+  format: FileFormat;
+  encoding: Encoding;
+  delimiter?: string;
+  hasHeader: boolean;
+  headers: string[];
+  mapping: ColumnMapping;
+  policy: BadRowPolicy;
+  /** Data rows read from the file. */
+  rowsRead: number;
+  rowsImported: number;
+  /** Rows with at least one error (left out under the skip policy). */
+  badRows: number;
+  errorCount: number;
+  warningCount: number;
+  /** The first issues (maxIssues), errors and warnings in file order; file-level ones first. */
+  issues: ImportIssue[];
+  errorsByField: Record<string, number>;
+  duplicateKeys: number;
+  unmappedColumns: string[];
+  /** Contract fields this file has no column for. */
+  missingFields: string[];
+  /** How the cells were read: from UTF-8 bytes (CSV/TSV) or from decoded text. */
+  reader?: 'bytes' | 'text';
+}
+
+export interface FilePreview {
+  file: string;
+  format: FileFormat;
+  encoding: Encoding;
+  delimiter?: string;
+  hasHeader: boolean;
+  headers: string[];
+  rows: unknown[][];
+  mapping: ColumnMapping;
+  estimatedRows: number;
+}
+
+function open(bytes: Uint8Array, file: string, contract: FieldContract, opts: ImportOptions): { source: RowSource; encoding: Encoding } {
+  if (bytes.length === 0) {
+    throw new ImportError({
+      code: 'empty_file', severity: 'fatal', file, params: {},
+      message: `${file}: the file is empty (0 bytes). Export the data again and choose the new file.`,
+    });
+  }
+  const { text, encoding } = decodeBytes(bytes, file, opts.encoding);
+  return { source: openSource(text, file, contract, opts), encoding };
+}
+
+/** Detect format, encoding, delimiter and header and map columns, for the import preview. */
+export function inspectFile(bytes: Uint8Array, file: string, contract: FieldContract, opts: ImportOptions = {}, previewRows = 20, totalBytes = bytes.length): FilePreview {
+  // Given only the start of a big file: cut at the last line break (0x0A is never part of a
+  // multi-byte UTF-8 or Shift_JIS character) so decoding does not fail on a split character.
+  let head = bytes;
+  if (totalBytes > bytes.length) {
+    const nl = bytes.lastIndexOf(0x0a);
+    if (nl > 0) head = bytes.subarray(0, nl + 1);
+  }
+  const { source, encoding } = open(head, file, contract, opts);
+  return {
+    file, format: source.format, encoding, delimiter: source.delimiter, hasHeader: source.hasHeader,
+    headers: source.headers, rows: source.preview(previewRows),
+    mapping: opts.mapping ?? autoMap(source.headers, contract),
+    estimatedRows: Math.round(source.estimatedRows * (totalBytes / Math.max(1, head.length))),
+  };
+}
+
+const ISSUE_TEXT: Record<string, (i: ImportIssue) => string> = {
+  ragged_row: (i) => `this row has ${i.params.found} fields where the header has ${i.params.expected}. Check for an unquoted delimiter or a missing quote in this row.`,
+  bad_number: (i) => `"${i.raw}" is not a number. Use digits such as 1234, 1,234 or 80%.`,
+  bad_integer: (i) => `"${i.raw}" is not a whole number.`,
+  bad_date: (i) => `"${i.raw}" is not a date. Use 2024-03-09, 2024/3/9 or 2024年3月9日.`,
+  bad_boolean: (i) => `"${i.raw}" is not yes/no. Use TRUE/FALSE, yes/no, はい/いいえ or 1/0.`,
+  bad_category: (i) => `"${i.raw}" is not one of the allowed values (${i.params.allowed}); kept as written.`,
+  missing_required: () => `empty, but the field is required.`,
+  duplicate_key: (i) => `account id "${i.raw}" appears again (first in row ${i.params.firstRow}).`,
+  formula_cell: (i) => `"${i.raw}" starts like a spreadsheet formula; it is kept as text and neutralised on export.`,
+};
+
+function describe(i: ImportIssue): string {
+  const loc = [i.file, i.row !== undefined ? `row ${i.row}` : '', i.column !== undefined ? `column ${i.column}${i.header ? ` (${i.header})` : ''}` : '']
+    .filter(Boolean).join(', ');
+  return `${loc}${i.field ? ` → ${i.field}` : ''}: ${ISSUE_TEXT[i.code]?.(i) ?? i.code}`;
+}
+
+/**
+ * Import one account file (CSV, TSV, JSON, NDJSON; UTF-8 with/without BOM or Shift_JIS) into
+ * a column-wise AccountTable following the field contract. Throws ImportError for a file
+ * that cannot be read at all; cell-level problems go to the report.
+ */
+export function importAccountFile(bytes: Uint8Array, file: string, contract: FieldContract, opts: ImportOptions = {}): { table: AccountTable; report: ImportReport } {
+  const fast = opts.csvPath === 'string' ? null : openBytes(bytes, file, contract, opts);
+  if (fast) {
+    try {
+      return importRows(file, contract, opts, fast.source, fast.encoding, fast);
+    } catch (e) {
+      if (!(e instanceof Utf8Error)) throw e;
+      decodeBytes(bytes, file, fast.encoding); // throws the string path's bad_encoding error
+    }
+  }
+  const { source, encoding } = open(bytes, file, contract, opts);
+  return importRows(file, contract, opts, source, encoding, null);
+}
+
+/** UTF-8 CSV/TSV read from the bytes (csvBytes.ts); the source describes it from a decoded head. */
+interface ByteInput {
+  source: RowSource;
+  encoding: Encoding;
+  bytes: Uint8Array;
+  start: number;
+  delimiter: number;
+}
+
+/** How much of a file is decoded to detect format, delimiter and header (as the string path sees them: its samples are ≤ 64K characters). */
+const HEAD_BYTES = 256 * 1024;
+
+/**
+ * The byte path for UTF-8 CSV/TSV, or null where the string path must run (Shift_JIS, JSON,
+ * binary or empty files, odd forced options): that path also produces every file-level error.
+ */
+function openBytes(bytes: Uint8Array, file: string, contract: FieldContract, opts: ImportOptions): ByteInput | null {
+  // Offsets are Int32: larger buffers take the string path.
+  if (bytes.length === 0 || bytes.length >= 0x7fffffff || (opts.format && opts.format !== 'csv' && opts.format !== 'tsv') || sniffBinary(bytes)) return null;
+  const encoding = opts.encoding ?? detectEncoding(bytes);
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (encoding !== 'utf-8' && !(encoding === 'utf-8-bom' && bom)) return null;
+  const start = bom ? 3 : 0;
+  let headEnd = bytes.length;
+  if (headEnd - start > HEAD_BYTES) {
+    const nl = bytes.lastIndexOf(0x0a, start + HEAD_BYTES);
+    if (nl < start) return null;
+    headEnd = nl + 1;
+  }
+  let head: string;
+  try {
+    head = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, headEnd));
+  } catch {
+    return null;
+  }
+  // The string path detects from the first 64K characters: the head must hold them (or be the file).
+  if (head.trim() === '' || (headEnd < bytes.length && head.length < 64 * 1024)) return null;
+  const source = openSource(head, file, contract, opts);
+  const d = source.delimiter;
+  if ((source.format !== 'csv' && source.format !== 'tsv') || !d || d.length !== 1) return null;
+  const D = d.charCodeAt(0);
+  if (D >= 0x80 || D === 34 || D === 10 || D === 13) return null;
+  // Rows ≈ line breaks per byte of the head × file size (sizes the columns once, no regrowth).
+  let breaks = 0;
+  for (let i = bytes.indexOf(0x0a, start); i >= 0 && i < headEnd; i = bytes.indexOf(0x0a, i + 1)) breaks++;
+  const estimatedRows = Math.max(1, Math.round((1.02 * Math.max(breaks, 1) * (bytes.length - start)) / (headEnd - start)));
+  return { source: { ...source, estimatedRows }, encoding, bytes, start, delimiter: D };
+}
+
+function importRows(file: string, contract: FieldContract, opts: ImportOptions, source: RowSource, encoding: Encoding, input: ByteInput | null): { table: AccountTable; report: ImportReport } {
+  const mapping = opts.mapping ?? autoMap(source.headers, contract);
+  const policy = opts.badRows ?? 'skip';
+  const maxIssues = opts.maxIssues ?? 200;
+  const fileIssues: ImportIssue[] = [];
+  const issues: ImportIssue[] = [];
+  let errorCount = 0;
+  let warningCount = 0;
+  const errorsByField: Record<string, number> = {};
+
+  const keyCol = mapping[contract.accountKey];
+  const byName = keyCol == null && !!opts.keyOptional && !!contract.nameField && mapping[contract.nameField] != null;
+  if (keyCol == null && !byName) {
+    throw new ImportError({
+      code: 'key_unmapped', severity: 'fatal', file, field: contract.accountKey, params: { field: contract.accountKey, headers: source.headers.slice(0, 12).join(', ') },
+      message: `${file}: no column is mapped to the account key "${contract.accountKey}". Map one of the columns (${source.headers.slice(0, 12).join(', ')}) to it.`,
+    });
+  }
+  const missingFields = contract.fields.filter((f) => mapping[f.id] == null).map((f) => f.id);
+  // A secondary source (joined onto a base) only adds columns: missing required ones are expected.
+  for (const f of contract.fields) {
+    if (f.required && mapping[f.id] == null && !opts.keyOptional) {
+      warningCount++;
+      fileIssues.push({
+        code: 'required_unmapped', severity: 'warning', file, field: f.id, params: { field: f.id },
+        message: `${file}: the required field "${f.id}" (${f.label.en}) has no column; it will be missing for every account unless another source provides it.`,
+      });
+    }
+  }
+
+  const mapped = contract.fields.filter((f) => mapping[f.id] != null);
+  const cap = Math.min(source.estimatedRows + 16, 1 << 24);
+  const sinks: Sink[] = mapped.map((f) => makeSink(f, cap));
+  const cols = mapped.map((f) => mapping[f.id] as number);
+  const requiredFlags = mapped.map((f) => f.required);
+  const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);
+  const keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
+  const firstRowOfKey: number[] = []; // by key code (as written, before compaction) → spreadsheet row
+  const expected = source.headers.length;
+  const rowOffset = source.hasHeader ? 1 : 0;
+
+  let out = 0;
+  let rowsRead = 0;
+  let badRows = 0;
+  let duplicateKeys = 0;
+  const progressEvery = 20_000;
+
+  const push = (i: ImportIssue) => {
+    if (i.severity === 'error') errorCount++;
+    else warningCount++;
+    if (i.field) errorsByField[i.field] = (errorsByField[i.field] ?? 0) + (i.severity === 'error' ? 1 : 0);
+    if (issues.length < maxIssues) {
+      i.message = describe(i);
+      issues.push(i);
+    }
+  };
+  const cellIssue = (code: ImportIssueCode, severity: 'error' | 'warning', row: number, col: number, field: string, raw: unknown, params: Record<string, string | number> = {}) =>
+    push({ code, severity, file, row, column: col + 1, header: source.headers[col], field, raw: raw == null ? '' : clip(String(raw)), params, message: '' });
+
+  let capacity = cap;
+  const numberIdx: number[] = [];
+  const stringIdx: number[] = [];
+  const boolIdx: number[] = [];
+  sinks.forEach((sink, i) => (sink instanceof NumberSink ? numberIdx : sink instanceof StringSink ? stringIdx : boolIdx).push(i));
+  const numberSinks = numberIdx.map((i) => sinks[i] as NumberSink);
+  const stringSinks = stringIdx.map((i) => sinks[i] as StringSink);
+  const boolSinks = boolIdx.map((i) => sinks[i] as BooleanSink);
+  /** Record a cell's problem; true when it makes the row bad. */
+  const onProblem = (s: number, problem: ReturnType<Sink['write']>, row: number, raw: unknown): boolean => {
+    const sink = sinks[s];
+    const c = cols[s];
+    if (problem) {
+      if (problem.warning) {
+        cellIssue(problem.code, 'warning', row, c, sink.field.id, raw, { allowed: sink.field.values?.join(', ') ?? '' });
+        return false;
+      }
+      cellIssue(problem.code, 'error', row, c, sink.field.id, raw);
+      return true;
+    }
+    cellIssue('missing_required', 'error', row, c, sink.field.id, raw);
+    return true;
+  };
+
+  /** Ragged-row check and room for one more row; true when the row is bad. */
+  const beginRow = (count: number, row: number): boolean => {
+    rowsRead++;
+    if (out >= capacity) {
+      capacity *= 2;
+      for (const sink of sinks) sink.reserve(capacity);
+    }
+    if (count !== expected && source.format !== 'json' && source.format !== 'ndjson') {
+      push({ code: 'ragged_row', severity: 'error', file, row, params: { found: count, expected }, message: '' });
+      return true;
+    }
+    return false;
+  };
+
+  // Byte path: cells are offsets into the file (or decoded text where quotes were escaped).
+  const onRecord = (rec: ByteRecord, record: number): void => {
+    const b = input!.bytes;
+    const count = rec.count;
+    const st = rec.start;
+    const en = rec.end;
+    const texts = rec.text;
+    const row = record + rowOffset;
+    let bad = beginRow(count, row);
+    for (let g = 0; g < numberIdx.length; g++) {
+      const s = numberIdx[g];
+      const c = cols[s];
+      const sink = numberSinks[g];
+      const problem = c >= count ? sink.write(out, null) : texts[c] === undefined ? sink.writeBytes(out, b, st[c], en[c]) : sink.write(out, texts[c]);
+      if (problem !== null || (requiredFlags[s] && sink.lastMissing)) bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+    }
+    for (let g = 0; g < stringIdx.length; g++) {
+      const s = stringIdx[g];
+      const c = cols[s];
+      const sink = stringSinks[g];
+      const problem = c >= count ? sink.write(out, null) : texts[c] === undefined ? sink.writeBytes(out, b, st[c], en[c]) : sink.write(out, texts[c]);
+      if (problem !== null || (requiredFlags[s] && sink.lastMissing)) bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+    }
+    for (let g = 0; g < boolIdx.length; g++) {
+      const s = boolIdx[g];
+      const c = cols[s];
+      const sink = boolSinks[g];
+      const problem = c >= count ? sink.write(out, null) : texts[c] === undefined ? sink.writeBytes(out, b, st[c], en[c]) : sink.write(out, texts[c]);
+      if (problem !== null || (requiredFlags[s] && sink.lastMissing)) bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+    }
+    finishRow(bad, row);
+  };
+
+  const onCells = (cells: ArrayLike<unknown>, record: number): void => {
+    const row = record + rowOffset;
+    let bad = beginRow(cells.length, row);
+    // One loop per sink class keeps each write() call site monomorphic (V8 inlines it).
+    for (let g = 0; g < numberIdx.length; g++) {
+      const s = numberIdx[g];
+      const c = cols[s];
+      const raw = c < cells.length ? cells[c] : null;
+      const problem = numberSinks[g].write(out, raw);
+      if (problem !== null || (requiredFlags[s] && numberSinks[g].lastMissing)) bad = onProblem(s, problem, row, raw) || bad;
+    }
+    for (let g = 0; g < stringIdx.length; g++) {
+      const s = stringIdx[g];
+      const c = cols[s];
+      const raw = c < cells.length ? cells[c] : null;
+      const problem = stringSinks[g].write(out, raw);
+      if (problem !== null || (requiredFlags[s] && stringSinks[g].lastMissing)) bad = onProblem(s, problem, row, raw) || bad;
+    }
+    for (let g = 0; g < boolIdx.length; g++) {
+      const s = boolIdx[g];
+      const c = cols[s];
+      const raw = c < cells.length ? cells[c] : null;
+      const problem = boolSinks[g].write(out, raw);
+      if (problem !== null || (requiredFlags[s] && boolSinks[g].lastMissing)) bad = onProblem(s, problem, row, raw) || bad;
+    }
+    finishRow(bad, row);
+  };
+
+  /** Duplicate / missing key checks, then keep or drop the row. */
+  const finishRow = (bad: boolean, row: number): void => {
+    const code = keySink ? keySink.codeAt(out) : -2;
+    if (code === -1 && !keySink!.field.required) {
+      bad = true;
+      cellIssue('missing_required', 'error', row, keyCol!, contract.accountKey, '');
+    } else if (code >= 0) {
+      const first = firstRowOfKey[code];
+      if (first === undefined) {
+        if (!bad || policy === 'blank') firstRowOfKey[code] = row;
+      } else {
+        bad = true;
+        duplicateKeys++;
+        cellIssue('duplicate_key', 'error', row, keyCol!, contract.accountKey, keySink!.dict[code], { firstRow: first });
+      }
+    }
+    if (bad) badRows++;
+    if (!bad || policy === 'blank') out++;
+    if (rowsRead % progressEvery === 0) opts.onProgress?.(Math.min(0.99, rowsRead / source.estimatedRows));
+  };
+
+  const hasHeader = source.hasHeader;
+  const result: { unterminated?: { record: number; line: number } } = input
+    ? parseDelimitedBytes(input.bytes, input.delimiter, (rec, record) => {
+      if (hasHeader && record === 1) return;
+      onRecord(rec, hasHeader ? record - 1 : record);
+    }, input.start)
+    : source.forEach(onCells);
+  if (result.unterminated) {
+    const u = result.unterminated;
+    errorCount++;
+    const issue: ImportIssue = {
+      code: 'unterminated_quote', severity: rowsRead === 0 ? 'fatal' : 'error', file, row: u.record, params: { line: u.line },
+      message: `${file}, row ${u.record} (line ${u.line}): a quoted field is never closed, so the rest of the file was not read. Add the missing " or remove the stray one.`,
+    };
+    if (rowsRead === 0) throw new ImportError(issue);
+    fileIssues.push(issue);
+  }
+  if (rowsRead === 0) {
+    throw new ImportError({
+      code: 'no_rows', severity: 'fatal', file, params: {},
+      message: `${file}: the file has a header but no data rows.`,
+    });
+  }
+  const columns: Record<string, Column> = {};
+  // Rows left out were overwritten: only then can string dictionaries hold unused values.
+  for (let s = 0; s < sinks.length; s++) columns[mapped[s].id] = sinks[s].build(out, out !== rowsRead);
+  opts.onProgress?.(1);
+  return {
+    table: { rowCount: out, columns },
+    report: {
+      file, format: source.format, encoding, delimiter: source.delimiter, hasHeader: source.hasHeader, headers: source.headers, mapping, policy,
+      rowsRead, rowsImported: out, badRows, errorCount, warningCount, issues: [...fileIssues, ...issues].slice(0, maxIssues + fileIssues.length),
+      errorsByField, duplicateKeys, unmappedColumns: unmappedColumns(source.headers, mapping), missingFields, reader: input ? 'bytes' : 'text',
+    },
+  };
+}

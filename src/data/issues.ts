@@ -1,0 +1,63 @@
+/**
+ * Import problems, located by file, row, column and field. `code` is an i18n key under the
+ * `data` namespace (`issue.<code>`), `params` fill it, and `message` is the English text used
+ * where there is no UI (CLI, logs, tests).
+ */
+export type ImportIssueCode =
+  | 'empty_file'
+  | 'no_rows'
+  | 'binary_file'
+  | 'bad_encoding'
+  | 'bad_json'
+  | 'json_shape'
+  | 'ragged_row'
+  | 'unterminated_quote'
+  | 'bad_number'
+  | 'bad_integer'
+  | 'bad_date'
+  | 'bad_boolean'
+  | 'bad_category'
+  | 'missing_required'
+  | 'required_unmapped'
+  | 'key_unmapped'
+  | 'duplicate_key'
+  | 'formula_cell'
+  | 'storage_failed';
+
+export interface ImportIssue {
+  code: ImportIssueCode;
+  severity: 'fatal' | 'error' | 'warning';
+  file: string;
+  /** 1-based line/record number in the file as the user sees it (header = row 1), when known. */
+  row?: number;
+  /** 1-based column number and its header text, when known. */
+  column?: number;
+  header?: string;
+  field?: string;
+  /** The offending text, cut to 80 characters. */
+  raw?: string;
+  params: Record<string, string | number>;
+  message: string;
+}
+
+/** Thrown for a file that cannot be imported at all (empty, binary, undecodable, no key column). */
+export class ImportError extends Error {
+  constructor(readonly issue: ImportIssue) {
+    super(issue.message);
+    this.name = 'ImportError';
+  }
+}
+
+export function clip(s: string, n = 80): string {
+  return s.length > n ? s.slice(0, n - 1) + '…' : s;
+}
+
+/** "file.csv, row 12, column 3 (MRR) → field mrr" */
+export function where(i: Pick<ImportIssue, 'file' | 'row' | 'column' | 'header' | 'field'>): string {
+  const parts = [i.file];
+  if (i.row !== undefined) parts.push(`row ${i.row}`);
+  if (i.column !== undefined) parts.push(`column ${i.column}${i.header ? ` (${i.header})` : ''}`);
+  let s = parts.join(', ');
+  if (i.field) s += ` → field ${i.field}`;
+  return s;
+}

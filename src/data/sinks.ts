@@ -1,0 +1,407 @@
+import type { Field } from '../model';
+import { MISSING_BOOL, type Column } from '../table/columns';
+import { categoryMatcher, civilDays, looksLikeFormula, parseBoolean, parseDate, parseNumber } from './coerce';
+import { decodeUtf8 } from './csvBytes';
+import type { ImportIssueCode } from './issues';
+
+/**
+ * Typed column writers that grow as rows arrive, so the importer never holds all cells as
+ * strings. `write` returns null when the cell was stored, or the problem with it.
+ * `writeBytes` takes the cell as validated UTF-8 bytes [s, e) of the file (the byte parser in
+ * csvBytes.ts): plain numbers, ISO dates and TRUE/FALSE are read without creating a string,
+ * string cells are interned by their bytes; anything else is decoded and goes through `write`,
+ * so both entry points store exactly the same values and report the same problems.
+ */
+export type CellProblem = { code: ImportIssueCode; warning?: boolean; stored?: boolean } | null;
+
+export interface Sink {
+  readonly field: Field;
+  /** Store `raw` at `row`; a value that cannot be read is stored as missing. */
+  write(row: number, raw: unknown): CellProblem;
+  /** Make room for `n` rows (write() does not grow: the importer reserves once per doubling). */
+  reserve(n: number): void;
+  /** As write, for the UTF-8 bytes [s, e) of `b` (one buffer per import). */
+  writeBytes(row: number, b: Uint8Array, s: number, e: number): CellProblem;
+  /** Was the last written cell missing (for required checks)? */
+  lastMissing: boolean;
+  /** The column of the first rowCount rows; `dropped`: some written rows were overwritten (left out). */
+  build(rowCount: number, dropped?: boolean): Column;
+}
+
+/** The first n items: a view when little capacity is left over (no copy), else a compact copy. */
+function fit<T extends Float64Array | Uint8Array | Int32Array>(a: T, n: number): T {
+  if (a.length === n) return a;
+  return (a.length - n <= (n >> 4) ? a.subarray(0, n) : a.slice(0, n)) as T;
+}
+
+function growF64(a: Float64Array, need: number): Float64Array {
+  if (need <= a.length) return a;
+  const b = new Float64Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+function growU8(a: Uint8Array, need: number): Uint8Array {
+  if (need <= a.length) return a;
+  const b = new Uint8Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+function growI32(a: Int32Array, need: number): Int32Array {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** Four / two ASCII digits at i as a number, or -1. */
+function d4(b: Uint8Array, i: number): number {
+  const a = b[i] - 48, c = b[i + 1] - 48, d = b[i + 2] - 48, e = b[i + 3] - 48;
+  return a >= 0 && a <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9 && e >= 0 && e <= 9 ? a * 1000 + c * 100 + d * 10 + e : -1;
+}
+function d2(b: Uint8Array, i: number): number {
+  const a = b[i] - 48, c = b[i + 1] - 48;
+  return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
+}
+
+class NumberSink implements Sink {
+  values: Float64Array;
+  lastMissing = false;
+  private readonly integer: boolean;
+  private readonly percentUnit: boolean;
+  constructor(readonly field: Field, cap: number, readonly kind: 'number' | 'date') {
+    this.values = new Float64Array(cap);
+    this.integer = field.type === 'integer';
+    this.percentUnit = field.unit === '%';
+  }
+  reserve(n: number): void {
+    this.values = growF64(this.values, n);
+  }
+  write(row: number, raw: unknown): CellProblem {
+    let v: number | null | undefined;
+    if (raw === null || raw === undefined) v = null;
+    else if (typeof raw === 'number') v = this.kind === 'date' ? undefined : Number.isFinite(raw) ? raw : undefined;
+    else v = this.kind === 'date' ? parseDate(String(raw)) : parseNumber(String(raw), { percentUnit: this.percentUnit });
+    this.lastMissing = v == null;
+    if (v == null) {
+      this.values[row] = NaN;
+      return v === undefined ? { code: this.kind === 'date' ? 'bad_date' : 'bad_number' } : null;
+    }
+    if (this.integer && !Number.isInteger(v)) {
+      this.values[row] = NaN;
+      this.lastMissing = true;
+      return { code: 'bad_integer' };
+    }
+    this.values[row] = v;
+    return null;
+  }
+  writeBytes(row: number, b: Uint8Array, s: number, e: number): CellProblem {
+    if (s === e) {
+      this.values[row] = NaN;
+      this.lastMissing = true;
+      return null;
+    }
+    if (this.kind === 'date') {
+      // YYYY-MM-DD or YYYY/MM/DD, as fastIsoDays in coerce.ts.
+      if (e - s === 10) {
+        const sep = b[s + 4];
+        if ((sep === 45 || sep === 47) && b[s + 7] === sep) {
+          const y = d4(b, s);
+          const m = d2(b, s + 5);
+          const d = d2(b, s + 8);
+          if (y >= 0 && m >= 0 && d >= 0) {
+            const v = civilDays(y, m, d);
+            if (v === v) {
+              this.values[row] = v;
+              this.lastMissing = false;
+              return null;
+            }
+          }
+        }
+      }
+    } else {
+      // -?digits(.digits)? with at most 15 digits: the integer is exact, and dividing it by an
+      // exact power of ten rounds once, so the result equals Number(text).
+      let i = s;
+      const neg = b[i] === 45;
+      if (neg) i++;
+      let v = 0;
+      let digits = 0;
+      let c = 0;
+      while (i < e && (c = b[i] - 48) >= 0 && c <= 9) {
+        v = v * 10 + c;
+        digits++;
+        i++;
+      }
+      let frac = 0;
+      if (digits > 0 && i < e && b[i] === 46 && !this.integer) {
+        i++;
+        while (i < e && (c = b[i] - 48) >= 0 && c <= 9) {
+          v = v * 10 + c;
+          frac++;
+          i++;
+        }
+      }
+      if (i === e && digits > 0 && digits + frac <= 15) {
+        if (frac > 0) v /= POW10[frac];
+        this.values[row] = neg ? -v : v;
+        this.lastMissing = false;
+        return null;
+      }
+    }
+    return this.write(row, decodeUtf8(b, s, e));
+  }
+  build(n: number): Column {
+    const values = fit(this.values, n);
+    return this.kind === 'date' ? { type: 'date', values } : { type: 'number', values };
+  }
+}
+
+class BooleanSink implements Sink {
+  values: Uint8Array;
+  lastMissing = false;
+  constructor(readonly field: Field, cap: number) {
+    this.values = new Uint8Array(cap);
+  }
+  reserve(n: number): void {
+    this.values = growU8(this.values, n);
+  }
+  write(row: number, raw: unknown): CellProblem {
+    let v: boolean | null | undefined;
+    if (raw === null || raw === undefined) v = null;
+    else if (typeof raw === 'boolean') v = raw;
+    else if (typeof raw === 'number') v = raw === 1 ? true : raw === 0 ? false : undefined;
+    else v = parseBoolean(String(raw));
+    this.lastMissing = v == null;
+    this.values[row] = v == null ? MISSING_BOOL : v ? 1 : 0;
+    return v === undefined ? { code: 'bad_boolean' } : null;
+  }
+  writeBytes(row: number, b: Uint8Array, s: number, e: number): CellProblem {
+    const len = e - s;
+    let v = -1;
+    if (len === 0) v = MISSING_BOOL;
+    else if (len === 1) v = b[s] === 49 ? 1 : b[s] === 48 ? 0 : -1;
+    else if (len === 4) {
+      const c = b[s];
+      // true / TRUE (the forms CSV exports write); other spellings go through parseBoolean.
+      if ((c === 116 && b[s + 1] === 114 && b[s + 2] === 117 && b[s + 3] === 101) || (c === 84 && b[s + 1] === 82 && b[s + 2] === 85 && b[s + 3] === 69)) v = 1;
+    } else if (len === 5) {
+      const c = b[s];
+      if ((c === 102 && b[s + 1] === 97 && b[s + 2] === 108 && b[s + 3] === 115 && b[s + 4] === 101) || (c === 70 && b[s + 1] === 65 && b[s + 2] === 76 && b[s + 3] === 83 && b[s + 4] === 69)) v = 0;
+    }
+    if (v < 0) return this.write(row, decodeUtf8(b, s, e));
+    this.values[row] = v;
+    this.lastMissing = v === MISSING_BOOL;
+    return null;
+  }
+  build(n: number): Column {
+    return { type: 'boolean', values: fit(this.values, n) };
+  }
+}
+
+class StringSink implements Sink {
+  codes: Int32Array;
+  readonly dict: string[] = [];
+  /**
+   * Value → code, for every value except those created by writeBytes from bytes that spell the
+   * value exactly (the common case: ids, names); those are found through the byte table.
+   */
+  private readonly index = new Map<string, number>();
+  /** Raw text → code (-1 missing): repeated values (categories, names) skip normalisation. */
+  private readonly seen = new Map<string, number>();
+  /** Per code: 0 fine, 1 not an allowed category value, 2 formula-like text. */
+  private readonly flags: number[] = [];
+  private useSeen = true;
+  private misses = 0;
+  private readonly match: ReturnType<typeof categoryMatcher>;
+  lastMissing = false;
+  // Byte table: raw cell bytes (offsets into `src`) → code, open addressing. Repeated values
+  // (categories) never allocate; new ones are decoded once and need no Map insert.
+  private src: Uint8Array | null = null;
+  private slots: Int32Array = new Int32Array(0); // entry + 1, 0 = empty
+  private eStart: Int32Array = new Int32Array(0);
+  private eLen: Int32Array = new Int32Array(0);
+  private eHash: Int32Array = new Int32Array(0);
+  private eCode: Int32Array = new Int32Array(0);
+  private entries = 0;
+  /** Cells given to writeBytes (to tell a mostly-unique column). */
+  private written = 0;
+  private scratch: Uint8Array = new Uint8Array(0);
+  constructor(readonly field: Field, cap: number) {
+    this.codes = new Int32Array(cap);
+    this.match = categoryMatcher(field.type === 'category' ? field.values : undefined);
+  }
+  reserve(n: number): void {
+    this.codes = growI32(this.codes, n);
+  }
+  /** Code of a (matched) value, creating it; `exactBytes`: it came from bytes that spell it exactly and are not in the byte table. */
+  private codeOfValue(value: string, known: boolean, exactBytes: boolean): number {
+    let code = this.index.size > 0 ? this.index.get(value) : undefined;
+    if (code === undefined && !exactBytes && this.entries > 0) code = this.lookupText(value);
+    if (code === undefined) {
+      code = this.dict.length;
+      this.dict.push(value);
+      if (!exactBytes) this.index.set(value, code);
+      this.flags.push(!known ? 1 : looksLikeFormula(value) ? 2 : 0);
+    }
+    return code;
+  }
+  /** Code of a value spelled exactly by bytes in the byte table, if any (encodes it to scratch). */
+  private lookupText(value: string): number | undefined {
+    if (this.scratch.length < value.length * 3) this.scratch = new Uint8Array(value.length * 3 + 16);
+    const len = (encoder ??= new TextEncoder()).encodeInto(value, this.scratch).written;
+    const code = this.probe(this.scratch, 0, len, hashBytes(this.scratch, 0, len));
+    // Only a value that is its own match is stored under its bytes (match is idempotent except
+    // for duplicate category spellings): check rather than assume.
+    return code >= 0 && this.dict[code] === value ? code : undefined;
+  }
+  // slots holds pairs (entry + 1, hash): a probe reads one cache line, not three arrays
+  // (the id and name columns have a new value on every row, so every probe is a cache miss).
+  private probe(b: Uint8Array, s: number, len: number, h: number): number {
+    const src = this.src!;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const ent = slots[slot << 1] - 1;
+      if (ent < 0) return NOT_FOUND;
+      if (slots[(slot << 1) + 1] !== h || this.eLen[ent] !== len) continue;
+      const o = this.eStart[ent];
+      let k = 0;
+      while (k < len && src[o + k] === b[s + k]) k++;
+      if (k === len) return this.eCode[ent];
+    }
+  }
+  private insert(s: number, len: number, h: number, code: number): void {
+    if ((this.entries + 1) * 4 > this.slots.length) this.rehash();
+    const ent = this.entries++;
+    if (ent >= this.eStart.length) {
+      const cap = Math.max(1024, ent * 2);
+      this.eStart = growI32(this.eStart, cap);
+      this.eLen = growI32(this.eLen, cap);
+      this.eHash = growI32(this.eHash, cap);
+      this.eCode = growI32(this.eCode, cap);
+    }
+    this.eStart[ent] = s;
+    this.eLen[ent] = len;
+    this.eHash[ent] = h;
+    this.eCode[ent] = code;
+    this.place(this.slots, ent, h);
+  }
+  private place(slots: Int32Array, ent: number, h: number): void {
+    const mask = (slots.length >> 1) - 1;
+    let slot = h & mask;
+    while (slots[slot << 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot << 1] = ent + 1;
+    slots[(slot << 1) + 1] = h;
+  }
+  private rehash(): void {
+    let size = Math.max(4096, this.slots.length * 2);
+    // A mostly-unique column (ids, names) will need a slot per row: size for the expected rows
+    // at once instead of rehashing every doubling.
+    if (this.entries > 4096 && this.entries * 2 > this.written) while (size < this.codes.length * 4) size *= 2;
+    const slots = new Int32Array(size);
+    for (let ent = 0; ent < this.entries; ent++) this.place(slots, ent, this.eHash[ent]);
+    this.slots = slots;
+  }
+  write(row: number, raw: unknown): CellProblem {
+    if (raw === null || raw === undefined) {
+      this.codes[row] = -1;
+      this.lastMissing = true;
+      return null;
+    }
+    const text = typeof raw === 'string' ? raw : String(raw);
+    let code = this.useSeen ? this.seen.get(text) : undefined;
+    if (code === undefined) {
+      // Mostly-unique columns (ids, names) gain nothing from the memo: stop using it.
+      if (this.useSeen && ++this.misses > 2000 && this.misses > this.seen.size * 0.9 && row > 4000) this.useSeen = false;
+      const m = this.match(text);
+      code = m === null ? -1 : this.codeOfValue(m.value, m.known, false);
+      // Unique values (ids) would only grow the memo: remember short, repeatable ones.
+      if (this.useSeen && text.length <= 32 && this.seen.size < 100_000) this.seen.set(text, code);
+    }
+    return this.stored(row, code);
+  }
+  writeBytes(row: number, b: Uint8Array, s: number, e: number): CellProblem {
+    if (s === e) return this.stored(row, -1);
+    if (b !== this.src) {
+      // Keys point into one buffer: a new buffer starts a new table.
+      this.src = b;
+      this.slots = new Int32Array(4096);
+      this.entries = 0;
+    }
+    this.written++;
+    const len = e - s;
+    const h = hashBytes(b, s, len);
+    let code = this.probe(b, s, len, h);
+    if (code === NOT_FOUND) {
+      const text = decodeUtf8(b, s, e);
+      const m = this.match(text);
+      code = m === null ? -1 : this.codeOfValue(m.value, m.known, m.value === text);
+      this.insert(s, len, h, code);
+    }
+    return this.stored(row, code);
+  }
+  private stored(row: number, code: number): CellProblem {
+    this.codes[row] = code;
+    this.lastMissing = code < 0;
+    if (code < 0) return null;
+    const f = this.flags[code];
+    if (f === 1) return { code: 'bad_category', warning: true, stored: true };
+    if (f === 2) return { code: 'formula_cell', warning: true, stored: true };
+    return null;
+  }
+  /** Code of the last stored row (for duplicate-key checks). */
+  codeAt(row: number): number {
+    return this.codes[row];
+  }
+  build(n: number, dropped = true): Column {
+    const codes = fit(this.codes, n);
+    // With no row overwritten every entry is used, in order of first use: nothing to compact.
+    if (!dropped) return { type: 'string', codes, dict: this.dict.slice() };
+    // Rows that were overwritten (skipped) can leave unused dictionary entries: drop them.
+    const used = new Int32Array(this.dict.length).fill(-1);
+    const dict: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = codes[i];
+      if (c < 0) continue;
+      let u = used[c];
+      if (u < 0) {
+        u = used[c] = dict.length;
+        dict.push(this.dict[c]);
+      }
+      codes[i] = u;
+    }
+    return { type: 'string', codes, dict };
+  }
+}
+
+const NOT_FOUND = -2;
+let encoder: TextEncoder | undefined;
+
+/** FNV-1a over bytes [s, s + len), mixed. */
+function hashBytes(b: Uint8Array, s: number, len: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s, e = s + len; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  // FNV's low bits depend only on the bytes' low bits; the table indexes by low bits: mix (murmur3 fmix32).
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+export function makeSink(field: Field, capacity: number): Sink {
+  switch (field.type) {
+    case 'number':
+    case 'integer':
+      return new NumberSink(field, capacity, 'number');
+    case 'date':
+      return new NumberSink(field, capacity, 'date');
+    case 'boolean':
+      return new BooleanSink(field, capacity);
+    default:
+      return new StringSink(field, capacity);
+  }
+}
+
+export { StringSink, NumberSink, BooleanSink };

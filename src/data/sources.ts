@@ -1,0 +1,133 @@
+import type { FieldContract } from '../model';
+import { parseAll, parseDelimited } from './csv';
+import { detectDelimiter, detectFormat, detectHeader, type FileFormat } from './detect';
+import { ImportError } from './issues';
+
+/**
+ * A decoded file as rows of cells: CSV/TSV (strings) or JSON/NDJSON (JSON values).
+ * `forEach` streams the data rows (after the header) with their record and line numbers.
+ */
+export interface RowSource {
+  format: FileFormat;
+  delimiter?: string;
+  hasHeader: boolean;
+  headers: string[];
+  /** Rough row count for progress. */
+  estimatedRows: number;
+  preview(limit: number): unknown[][];
+  forEach(cb: (cells: ArrayLike<unknown>, record: number, line: number) => void): { unterminated?: { record: number; line: number } };
+}
+
+export interface SourceOptions {
+  format?: FileFormat;
+  delimiter?: string;
+  hasHeader?: boolean;
+}
+
+export function openSource(text: string, file: string, contract: FieldContract, opts: SourceOptions = {}): RowSource {
+  if (text.trim() === '') {
+    throw new ImportError({
+      code: 'empty_file', severity: 'fatal', file, params: {},
+      message: `${file}: the file has no data (only blank lines or spaces). Check that you exported the right sheet.`,
+    });
+  }
+  const format = opts.format ?? detectFormat(file, text);
+  if (format === 'json' || format === 'ndjson') return jsonSource(text, file, format);
+  return delimitedSource(text, file, contract, format, opts);
+}
+
+function delimitedSource(text: string, file: string, contract: FieldContract, format: FileFormat, opts: SourceOptions): RowSource {
+  const sample = text.slice(0, 64 * 1024);
+  const delimiter = opts.delimiter ?? (format === 'tsv' ? '\t' : detectDelimiter(sample));
+  const head = parseAll(sample, delimiter, 40).rows;
+  const hasHeader = opts.hasHeader ?? detectHeader(head, contract);
+  const width = head.reduce((m, r) => Math.max(m, r.length), 0);
+  const headers = hasHeader ? head[0].map((h, i) => h.trim() || `Column ${i + 1}`) : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  const avgLen = head.length > 1 ? sample.length / head.length : 100;
+  return {
+    format: delimiter === '\t' ? 'tsv' : 'csv',
+    delimiter,
+    hasHeader,
+    headers,
+    estimatedRows: Math.max(1, Math.round(text.length / Math.max(avgLen, 1))),
+    preview: (limit) => parseAll(text.slice(0, 256 * 1024), delimiter, limit + (hasHeader ? 1 : 0)).rows.slice(hasHeader ? 1 : 0),
+    forEach(cb) {
+      const r = parseDelimited(text, delimiter, (fields, record, line) => {
+        if (hasHeader && record === 1) return;
+        cb(fields, hasHeader ? record - 1 : record, line);
+      });
+      return r.unterminated ? { unterminated: r.unterminated } : {};
+    },
+  };
+}
+
+function badJson(file: string, err: unknown, line?: number): ImportError {
+  const msg = err instanceof Error ? err.message : String(err);
+  return new ImportError({
+    code: 'bad_json', severity: 'fatal', file, row: line, params: { detail: msg, line: line ?? '' },
+    message: `${file}${line ? `, line ${line}` : ''}: not valid JSON (${msg}). Fix the file or export it again.`,
+  });
+}
+
+function shapeError(file: string, what: string): ImportError {
+  return new ImportError({
+    code: 'json_shape', severity: 'fatal', file, params: { what },
+    message: `${file}: expected an array of objects (one per account) or {"rows": [...]}, found ${what}.`,
+  });
+}
+
+function jsonSource(text: string, file: string, format: 'json' | 'ndjson'): RowSource {
+  let objects: Record<string, unknown>[];
+  const lines: number[] = [];
+  if (format === 'json') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      throw badJson(file, e);
+    }
+    const arr = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Array.isArray((doc as { rows?: unknown }).rows) ? (doc as { rows: unknown[] }).rows : null;
+    if (!arr) throw shapeError(file, Array.isArray(doc) ? 'an array' : typeof doc);
+    objects = arr as Record<string, unknown>[];
+    for (let i = 0; i < arr.length; i++) {
+      const o = arr[i];
+      if (!o || typeof o !== 'object' || Array.isArray(o)) throw shapeError(file, `item ${i} is ${Array.isArray(o) ? 'an array' : typeof o}`);
+      lines.push(i + 1);
+    }
+  } else {
+    objects = [];
+    let lineNo = 0;
+    for (const l of text.split('\n')) {
+      lineNo++;
+      const t = l.trim();
+      if (t === '') continue;
+      let o: unknown;
+      try {
+        o = JSON.parse(t);
+      } catch (e) {
+        throw badJson(file, e, lineNo);
+      }
+      if (!o || typeof o !== 'object' || Array.isArray(o)) throw shapeError(file, `line ${lineNo}: ${Array.isArray(o) ? 'an array' : typeof o}`);
+      objects.push(o as Record<string, unknown>);
+      lines.push(lineNo);
+    }
+  }
+  const headerSet = new Set<string>();
+  for (let i = 0; i < Math.min(objects.length, 1000); i++) for (const k of Object.keys(objects[i])) headerSet.add(k);
+  const headers = [...headerSet];
+  const cellsOf = (o: Record<string, unknown>) => headers.map((h) => {
+    const v = o[h];
+    return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
+  });
+  return {
+    format,
+    hasHeader: true,
+    headers,
+    estimatedRows: objects.length,
+    preview: (limit) => objects.slice(0, limit).map(cellsOf),
+    forEach(cb) {
+      for (let i = 0; i < objects.length; i++) cb(cellsOf(objects[i]), i + 1, lines[i]);
+      return {};
+    },
+  };
+}

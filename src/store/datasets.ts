@@ -1,0 +1,124 @@
+import { db, type DatasetRow } from './db';
+import { newId } from '../model/ids';
+import type { AccountTable, Column } from '../table/columns';
+
+/**
+ * Datasets in IndexedDB, column-wise in chunks of CHUNK_ROWS rows: typed arrays are stored as
+ * they are (structured clone copies them without per-value work), and a string column's
+ * dictionary is split over the chunks by dictionary index, so reloading concatenates slices
+ * instead of re-interning a million strings.
+ */
+export const CHUNK_ROWS = 1 << 16;
+
+/** A dictionary slice: joined with NUL (one string clones far faster than 65k small ones), or an array if a value holds NUL. */
+type PackedDict = { joined: string; count: number } | string[];
+type ChunkData = { cols: Record<string, Float64Array | Uint8Array | Int32Array>; dicts: Record<string, PackedDict> };
+
+export function packStrings(xs: string[]): PackedDict {
+  for (let i = 0; i < xs.length; i++) if (xs[i].includes('\u0000')) return xs;
+  return { joined: xs.join('\u0000'), count: xs.length };
+}
+
+export function unpackStrings(p: PackedDict, into: string[]): void {
+  const xs = Array.isArray(p) ? p : p.count === 0 ? [] : p.joined.split('\u0000');
+  for (let i = 0; i < xs.length; i++) into.push(xs[i]);
+}
+
+export interface DatasetMeta {
+  name: string;
+  sources: unknown[];
+}
+
+function chunkOf(table: AccountTable, index: number): ChunkData {
+  const from = index * CHUNK_ROWS;
+  const to = Math.min(table.rowCount, from + CHUNK_ROWS);
+  const data: ChunkData = { cols: {}, dicts: {} };
+  for (const [id, col] of Object.entries(table.columns)) {
+    if (col.type === 'string') {
+      data.cols[id] = col.codes.slice(from, to);
+      data.dicts[id] = packStrings(col.dict.slice(from, index === chunkCount(table.rowCount) - 1 ? col.dict.length : to));
+    } else data.cols[id] = col.values.slice(from, to);
+  }
+  return data;
+}
+
+function chunkCount(rows: number): number {
+  return Math.max(1, Math.ceil(rows / CHUNK_ROWS));
+}
+
+/**
+ * Store a dataset for a project. Written in one transaction, so a failure leaves nothing
+ * behind; older datasets of the project are removed only after the new one is stored.
+ */
+export async function saveDataset(projectId: string, table: AccountTable, meta: DatasetMeta, keepOlder = false): Promise<DatasetRow> {
+  const d = db();
+  const count = chunkCount(table.rowCount);
+  const row: DatasetRow = {
+    id: newId('ds_'),
+    projectId,
+    name: meta.name,
+    createdAt: new Date().toISOString(),
+    rowCount: table.rowCount,
+    columns: Object.entries(table.columns).map(([id, c]) => ({ id, type: c.type })),
+    chunkCount: count,
+    sources: meta.sources,
+  };
+  const older = keepOlder ? [] : await d.datasets.where('projectId').equals(projectId).primaryKeys();
+  await d.transaction('rw', d.datasets, d.datasetChunks, async () => {
+    for (let i = 0; i < count; i++) await d.datasetChunks.add({ datasetId: row.id, index: i, data: chunkOf(table, i) });
+    await d.datasets.add(row);
+    for (const id of older) {
+      await d.datasetChunks.where('datasetId').equals(id).delete();
+      await d.datasets.delete(id);
+    }
+  });
+  return row;
+}
+
+export async function loadDataset(id: string): Promise<{ meta: DatasetRow; table: AccountTable } | null> {
+  const d = db();
+  const meta = await d.datasets.get(id);
+  if (!meta) return null;
+  const chunks = await d.datasetChunks.where('datasetId').equals(id).sortBy('index');
+  const n = meta.rowCount;
+  const columns: Record<string, Column> = {};
+  for (const c of meta.columns) {
+    if (c.type === 'string') {
+      const codes = new Int32Array(n);
+      const dict: string[] = [];
+      let at = 0;
+      for (const ch of chunks) {
+        const data = ch.data as ChunkData;
+        const part = data.cols[c.id] as Int32Array;
+        codes.set(part, at);
+        at += part.length;
+        unpackStrings(data.dicts[c.id], dict);
+      }
+      columns[c.id] = { type: 'string', codes, dict };
+    } else {
+      const values = c.type === 'boolean' ? new Uint8Array(n) : new Float64Array(n);
+      let at = 0;
+      for (const ch of chunks) {
+        const part = (ch.data as ChunkData).cols[c.id];
+        values.set(part as never, at);
+        at += part.length;
+      }
+      columns[c.id] = c.type === 'boolean' ? { type: 'boolean', values: values as Uint8Array } : { type: c.type, values: values as Float64Array };
+    }
+  }
+  return { meta, table: { rowCount: n, columns } };
+}
+
+/** The project's current dataset: the newest one. */
+export async function latestDatasetMeta(projectId: string): Promise<DatasetRow | null> {
+  const rows = await db().datasets.where('projectId').equals(projectId).sortBy('createdAt');
+  return rows.length ? rows[rows.length - 1] : null;
+}
+
+export async function deleteDataset(id: string): Promise<void> {
+  const d = db();
+  await d.transaction('rw', d.datasets, d.datasetChunks, async () => {
+    await d.datasetChunks.where('datasetId').equals(id).delete();
+    await d.datasets.delete(id);
+  });
+}

@@ -1,0 +1,64 @@
+import type { DatasetRow } from '../../store/db';
+import type { AccountTable } from '../../table/columns';
+import { latestDatasetMeta, loadDataset } from '../../store/datasets';
+import { onDemoSeeded } from '../../store/demoSeed';
+
+/**
+ * The open project's current dataset, loaded once from IndexedDB and shared by every view
+ * (data, results, editors' live previews). An external store so React reads it with
+ * useSyncExternalStore and non-React code (workers' callers) can set it after an import.
+ */
+export interface ActiveDatasetState {
+  projectId: string | null;
+  status: 'idle' | 'loading' | 'ready' | 'none' | 'error';
+  meta: DatasetRow | null;
+  table: AccountTable | null;
+  error?: string;
+}
+
+let state: ActiveDatasetState = { projectId: null, status: 'idle', meta: null, table: null };
+const listeners = new Set<() => void>();
+let loadToken = 0;
+
+function set(next: ActiveDatasetState) {
+  state = next;
+  for (const l of listeners) l();
+}
+
+export const activeDataset = {
+  get: (): ActiveDatasetState => state,
+  subscribe(l: () => void): () => void {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
+  /** Load the project's newest dataset unless it is already loaded or loading. */
+  ensure(projectId: string): void {
+    if (state.projectId === projectId && state.status !== 'idle' && state.status !== 'error') return;
+    void activeDataset.reload(projectId);
+  },
+  async reload(projectId: string): Promise<void> {
+    const token = ++loadToken;
+    set({ projectId, status: 'loading', meta: null, table: null });
+    try {
+      const meta = await latestDatasetMeta(projectId);
+      if (token !== loadToken) return;
+      if (!meta) return set({ projectId, status: 'none', meta: null, table: null });
+      const loaded = await loadDataset(meta.id);
+      if (token !== loadToken) return;
+      set(loaded ? { projectId, status: 'ready', meta: loaded.meta, table: loaded.table } : { projectId, status: 'none', meta: null, table: null });
+    } catch (e) {
+      if (token === loadToken) set({ projectId, status: 'error', meta: null, table: null, error: e instanceof Error ? e.message : String(e) });
+    }
+  },
+  /** After an import was stored: show it without reading it back. */
+  setLoaded(projectId: string, meta: DatasetRow, table: AccountTable): void {
+    loadToken++;
+    set({ projectId, status: 'ready', meta, table });
+  },
+};
+
+// The demo dataset is seeded in the background on first run: pick it up if the view got there first.
+onDemoSeeded((projectId) => {
+  const s = activeDataset.get();
+  if (s.projectId === projectId && (s.status === 'none' || s.status === 'loading')) void activeDataset.reload(projectId);
+});

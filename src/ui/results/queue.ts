@@ -1,0 +1,125 @@
+import type { ScoreResult } from '../../engine';
+import type { FieldContract, Playbook } from '../../model';
+import { csvCell } from '../../data/tableCsv';
+import type { AccountTable, Column } from '../../table/columns';
+
+/**
+ * The CTA queue as flat typed arrays (one entry per fired CTA × account), so a million
+ * accounts with several CTAs each stay cheap to filter and sort. Pure: tested without a DOM.
+ */
+export interface Queue {
+  row: Int32Array;
+  cta: Int32Array;
+  length: number;
+}
+
+export function buildQueue(r: ScoreResult): Queue {
+  let n = 0;
+  for (const f of r.ctaFired) for (let i = 0; i < f.length; i++) n += f[i];
+  const row = new Int32Array(n);
+  const cta = new Int32Array(n);
+  let k = 0;
+  r.ctaFired.forEach((f, c) => {
+    for (let i = 0; i < f.length; i++) if (f[i]) {
+      row[k] = i;
+      cta[k++] = c;
+    }
+  });
+  return { row, cta, length: n };
+}
+
+/** The numeric field holding MRR (id or English label "mrr"), if the contract has one. */
+export function mrrField(contract: FieldContract): string | null {
+  const f = contract.fields.find((x) => (x.type === 'number' || x.type === 'integer') && (/^mrr$/i.test(x.id) || /\bmrr\b/i.test(x.label.en)));
+  return f?.id ?? null;
+}
+
+export function numberAt(col: Column | undefined, row: number): number {
+  return col && (col.type === 'number' || col.type === 'date') ? col.values[row] : NaN;
+}
+export function textAt(col: Column | undefined, row: number): string {
+  if (!col || col.type !== 'string') return '';
+  const c = col.codes[row];
+  return c < 0 ? '' : col.dict[c];
+}
+
+export function ownerOf(r: ScoreResult, cta: number, row: number): string {
+  return r.ctas[cta].ownerRole || r.ownerIds[r.owner[row]];
+}
+
+export interface QueueFilter {
+  type?: string;
+  owner?: string;
+  priority?: string;
+  search?: string;
+  sort: 'priority' | 'mrr' | 'score' | 'due';
+}
+
+const PRIORITY = { high: 0, medium: 1, low: 2 } as const;
+
+/** Indices into the queue that pass the filter, sorted. */
+export function filterQueue(q: Queue, r: ScoreResult, table: AccountTable, contract: FieldContract, f: QueueFilter): Int32Array {
+  const ids = r.accountIds;
+  const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
+  const mrrCol = (() => {
+    const m = mrrField(contract);
+    return m ? table.columns[m] : undefined;
+  })();
+  const needle = f.search?.trim().toLowerCase() ?? '';
+  const out: number[] = [];
+  for (let k = 0; k < q.length; k++) {
+    const c = q.cta[k];
+    const i = q.row[k];
+    const info = r.ctas[c];
+    if (f.type && info.type !== f.type) continue;
+    if (f.priority && info.priority !== f.priority) continue;
+    if (f.owner && ownerOf(r, c, i) !== f.owner) continue;
+    if (needle && !(ids[i].toLowerCase().includes(needle) || textAt(nameCol, i).toLowerCase().includes(needle) || info.label.toLowerCase().includes(needle))) continue;
+    out.push(k);
+  }
+  const key = (k: number): number => {
+    const c = q.cta[k];
+    const i = q.row[k];
+    switch (f.sort) {
+      case 'mrr': {
+        const v = numberAt(mrrCol, i);
+        return Number.isNaN(v) ? Infinity : -v;
+      }
+      case 'score': {
+        const v = r.total[i];
+        return Number.isNaN(v) ? Infinity : v;
+      }
+      case 'due':
+        return r.ctas[c].dueInDays * 10 + PRIORITY[r.ctas[c].priority];
+      default:
+        return PRIORITY[r.ctas[c].priority] * 1e6 + r.ctas[c].dueInDays;
+    }
+  };
+  const keys = new Float64Array(q.length);
+  for (const k of out) keys[k] = key(k);
+  out.sort((a, b) => keys[a] - keys[b] || q.row[a] - q.row[b]);
+  return Int32Array.from(out);
+}
+
+/** The queue as CSV, safe to open in a spreadsheet (formula-like cells are prefixed with '). */
+export function queueCsv(q: Queue, idx: Int32Array, r: ScoreResult, table: AccountTable, playbook: Playbook): string {
+  const contract = playbook.fields;
+  const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
+  const m = mrrField(contract);
+  const mrrCol = m ? table.columns[m] : undefined;
+  const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
+  const lines = ['account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger'];
+  for (const k of idx) {
+    const c = q.cta[k];
+    const i = q.row[k];
+    const info = r.ctas[c];
+    const score = r.total[i];
+    const mrr = numberAt(mrrCol, i);
+    lines.push([
+      csvCell(r.accountIds[i]), csvCell(textAt(nameCol, i)), csvCell(info.id), csvCell(info.label), info.type, info.priority, csvCell(ownerOf(r, c, i)),
+      info.dueDate, Number.isNaN(score) ? '' : score.toFixed(1), r.color[i] >= 0 ? r.colorIds[r.color[i]] : '', Number.isNaN(mrr) ? '' : String(mrr), csvCell(trigger.get(info.id) ?? ''),
+    ].join(','));
+  }
+  // BOM so Excel on Japanese Windows opens UTF-8 correctly.
+  return '\ufeff' + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,95 @@
+import { compilePlaybook, type CompiledPlaybook, type ScoreResult, type Summary, type TrendResult } from '../../engine';
+import type { Playbook } from '../../model';
+import type { RunRow } from '../../store/db';
+import type { AccountTable } from '../../table/columns';
+import { scoreInWorker, WorkerFailure } from '../../workers/clients';
+import { listRuns } from '../../workers/runStore';
+
+/**
+ * The results of the open project's latest run, kept outside React so switching views does
+ * not lose them. Scoring runs in a worker; the compiled playbook is kept here too, because
+ * an account page explains one account on the main thread (cheap) with it.
+ */
+export interface RunOutcome {
+  result: ScoreResult;
+  summary: Summary;
+  trend: TrendResult | null;
+  previous: RunRow | null;
+  run: RunRow | null;
+  compiled: CompiledPlaybook;
+  table: AccountTable;
+  datasetId: string;
+}
+
+export interface ResultsState {
+  projectId: string | null;
+  status: 'idle' | 'running' | 'ready' | 'failed';
+  phase: string;
+  fraction: number;
+  outcome: RunOutcome | null;
+  runs: RunRow[];
+  error?: string;
+  issues?: { path: string; message: string }[];
+}
+
+let state: ResultsState = { projectId: null, status: 'idle', phase: '', fraction: 0, outcome: null, runs: [] };
+const listeners = new Set<() => void>();
+let cancelCurrent: (() => void) | null = null;
+
+function set(patch: Partial<ResultsState>) {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+export const resultsStore = {
+  get: () => state,
+  subscribe(l: () => void) {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  },
+  /** Switch to a project: forget another project's results and list this one's runs. */
+  async open(projectId: string): Promise<void> {
+    if (state.projectId === projectId) return;
+    cancelCurrent?.();
+    state = { projectId, status: 'idle', phase: '', fraction: 0, outcome: null, runs: [] };
+    set({});
+    const runs = await listRuns(projectId);
+    if (state.projectId === projectId) set({ runs });
+  },
+  /**
+   * Score `table` with `playbook` as of `asOf` in a worker. `store` keeps the run as a
+   * snapshot; re-showing the last stored run passes store=false and compares with the run before it.
+   */
+  async run(opts: { projectId: string; playbook: Playbook; asOf: string; table: AccountTable; datasetId: string; datasetName?: string; store: boolean }): Promise<void> {
+    cancelCurrent?.();
+    const compiled = compilePlaybook(opts.playbook, { asOf: opts.asOf });
+    if (!compiled.ok) {
+      set({ status: 'failed', error: 'playbook', issues: compiled.issues });
+      return;
+    }
+    set({ status: 'running', phase: 'compile', fraction: 0, error: undefined, issues: undefined });
+    const job = scoreInWorker(
+      { playbook: opts.playbook, asOf: opts.asOf, table: opts.table, projectId: opts.projectId, datasetId: opts.datasetId, datasetName: opts.datasetName, store: opts.store, compareWith: opts.store ? 'latest' : 'beforeLatest' },
+      (phase, fraction) => set({ phase, fraction }),
+    );
+    cancelCurrent = job.cancel;
+    try {
+      const m = await job.promise;
+      if (state.projectId !== opts.projectId) return;
+      const runs = await listRuns(opts.projectId);
+      set({
+        status: 'ready',
+        runs,
+        outcome: { result: m.result, summary: m.summary, trend: m.trend, previous: m.previous, run: m.run ?? runs[runs.length - 1] ?? null, compiled: compiled.compiled, table: opts.table, datasetId: opts.datasetId },
+      });
+    } catch (e) {
+      if (e instanceof WorkerFailure && e.message === 'cancelled') set({ status: state.outcome ? 'ready' : 'idle' });
+      else set({ status: 'failed', error: e instanceof Error ? e.message : String(e), issues: e instanceof WorkerFailure ? e.issues : undefined });
+    } finally {
+      cancelCurrent = null;
+    }
+  },
+  cancel(): void {
+    cancelCurrent?.();
+  },
+};

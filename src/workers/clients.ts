@@ -1,0 +1,119 @@
+import type { FieldContract, Playbook } from '../model';
+import type { AccountTable } from '../table/columns';
+import type { FilePreview, ImportIssue, ImportReport, JoinReport } from '../data';
+import type { DatasetRow } from '../store/db';
+import type { ImportFileSpec, ImportRequest, ImportResponse, ScoreRequest, ScoreResponse } from './protocol';
+
+/**
+ * Promise wrappers around the workers. `cancel()` terminates the worker: parsing and scoring
+ * are synchronous loops, so termination is the only way to stop them at once.
+ */
+export class WorkerFailure extends Error {
+  constructor(readonly issue: ImportIssue | null, message: string, readonly issues?: { path: string; message: string }[]) {
+    super(message);
+  }
+}
+
+type Distribute<T, K> = T extends unknown ? Omit<T, 'id'> & K : never;
+
+export class ImportSession {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private waiting = new Map<number, { resolve: (m: ImportResponse) => void; reject: (e: unknown) => void; onProgress?: (file: string, f: number) => void }>();
+
+  private ensure(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+      this.worker.onmessage = (ev: MessageEvent<ImportResponse>) => {
+        const m = ev.data;
+        const w = this.waiting.get(m.id);
+        if (!w) return;
+        if (m.type === 'progress') return w.onProgress?.(m.file, m.fraction);
+        this.waiting.delete(m.id);
+        if (m.type === 'failed') w.reject(new WorkerFailure(m.issue, m.issue.message));
+        else w.resolve(m);
+      };
+      this.worker.onerror = (ev) => {
+        for (const w of this.waiting.values()) w.reject(new WorkerFailure(null, ev.message || 'import worker crashed'));
+        this.waiting.clear();
+        this.worker = null;
+      };
+    }
+    return this.worker;
+  }
+
+  private request(msg: Distribute<ImportRequest, object>, onProgress?: (file: string, f: number) => void, transfer: Transferable[] = []): Promise<ImportResponse> {
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, onProgress });
+      this.ensure().postMessage({ ...msg, id }, transfer);
+    });
+  }
+
+  async inspect(file: ImportFileSpec, contract: FieldContract): Promise<FilePreview> {
+    // Only the first 1 MB is needed for the preview (JSON needs the whole document). A copy,
+    // not a transfer: the page keeps the bytes for the real import.
+    const json = /\.json$/i.test(file.name);
+    const head = json ? file.bytes : file.bytes.subarray(0, 1 << 20);
+    const m = await this.request({ type: 'inspect', file: { ...file, bytes: head.slice() }, contract, totalBytes: file.bytes.length });
+    return (m as Extract<ImportResponse, { type: 'preview' }>).preview;
+  }
+
+  async import(files: ImportFileSpec[], contract: FieldContract, onProgress?: (file: string, f: number) => void): Promise<{ reports: ImportReport[]; join: JoinReport | null; rowCount: number }> {
+    const m = (await this.request({ type: 'import', files, contract }, onProgress)) as Extract<ImportResponse, { type: 'imported' }>;
+    return { reports: m.reports, join: m.join, rowCount: m.rowCount };
+  }
+
+  async demo(rows: number, seed: number): Promise<number> {
+    const m = (await this.request({ type: 'demo', rows, seed })) as Extract<ImportResponse, { type: 'imported' }>;
+    return m.rowCount;
+  }
+
+  async commit(projectId: string, name: string): Promise<{ meta: DatasetRow; table: AccountTable }> {
+    const m = (await this.request({ type: 'commit', projectId, name })) as Extract<ImportResponse, { type: 'committed' }>;
+    return { meta: m.meta, table: m.table };
+  }
+
+  cancel(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const w of this.waiting.values()) w.reject(new WorkerFailure(null, 'cancelled'));
+    this.waiting.clear();
+  }
+}
+
+export type ScoreOutcome = Extract<ScoreResponse, { type: 'scored' }>;
+
+/** One scoring run in its own worker; `cancel()` stops it. */
+export function scoreInWorker(
+  req: Omit<ScoreRequest, 'type' | 'id'>,
+  onProgress?: (phase: string, fraction: number) => void,
+): { promise: Promise<ScoreOutcome>; cancel: () => void } {
+  const worker = new Worker(new URL('./score.worker.ts', import.meta.url), { type: 'module' });
+  let reject: (e: unknown) => void = () => {};
+  const promise = new Promise<ScoreOutcome>((resolve, rej) => {
+    reject = rej;
+    worker.onmessage = (ev: MessageEvent<ScoreResponse>) => {
+      const m = ev.data;
+      if (m.type === 'progress') return onProgress?.(m.phase, m.fraction);
+      worker.terminate();
+      if (m.type === 'failed') rej(new WorkerFailure(null, m.message, m.issues));
+      else resolve(m);
+    };
+    worker.onerror = (ev) => {
+      worker.terminate();
+      rej(new WorkerFailure(null, ev.message || 'scoring worker crashed'));
+    };
+  });
+  const msg: ScoreRequest = { ...req, type: 'score', id: 1 } as ScoreRequest;
+  worker.postMessage(msg);
+  return {
+    promise,
+    cancel: () => {
+      worker.terminate();
+      reject(new WorkerFailure(null, 'cancelled'));
+    },
+  };
+}
+
+export type { Playbook };

@@ -1,0 +1,86 @@
+/// <reference lib="webworker" />
+import { importAccountFile, inspectFile, ImportError, joinTables, type ImportReport, type JoinReport } from '../data';
+import { saveDataset } from '../store/datasets';
+import { generateDemoTable } from '../data/demo/generate';
+import type { AccountTable } from '../table/columns';
+import { transferablesOf, type ImportRequest, type ImportResponse } from './protocol';
+
+/**
+ * Parses account files off the main thread. The imported table stays here until the page
+ * commits it (after the user has seen the report), so a cancelled or failed import never
+ * touches the stored dataset. Cancel = the page terminates the worker.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+let pending: { table: AccountTable; reports: ImportReport[]; join: JoinReport | null; sources: unknown[] } | null = null;
+
+const post = (m: ImportResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
+
+function failure(id: number, e: unknown, file: string): ImportResponse {
+  if (e instanceof ImportError) return { type: 'failed', id, issue: e.issue };
+  const message = e instanceof Error ? e.message : String(e);
+  return { type: 'failed', id, issue: { code: 'bad_json', severity: 'fatal', file, params: { detail: message }, message: `${file}: ${message}` } };
+}
+
+self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
+  const msg = ev.data;
+  if (msg.type === 'inspect') {
+    try {
+      post({ type: 'preview', id: msg.id, preview: inspectFile(msg.file.bytes, msg.file.name, msg.contract, msg.file.options ?? {}, 20, msg.totalBytes) });
+    } catch (e) {
+      post(failure(msg.id, e, msg.file.name));
+    }
+    return;
+  }
+  if (msg.type === 'import') {
+    pending = null;
+    const results: { name: string; table: AccountTable }[] = [];
+    const reports: ImportReport[] = [];
+    for (const f of msg.files) {
+      try {
+        const t0 = performance.now();
+        const { table, report } = importAccountFile(f.bytes, f.name, msg.contract, {
+          ...f.options,
+          keyOptional: results.length > 0 || f.options?.keyOptional,
+          onProgress: (fraction) => post({ type: 'progress', id: msg.id, file: f.name, fraction }),
+        });
+        // Timing for `npm run bench -- data` (read from the console by the bench).
+        console.debug(`waymark-import ${f.name} ${report.rowsRead} rows ${Math.round(performance.now() - t0)} ms`);
+        results.push({ name: f.name, table });
+        reports.push(report);
+      } catch (e) {
+        post(failure(msg.id, e, f.name));
+        return;
+      }
+    }
+    const joined = results.length > 1 ? joinTables(results, msg.contract) : { table: results[0].table, report: null };
+    const sources = reports.map((r) => ({ file: r.file, format: r.format, encoding: r.encoding, delimiter: r.delimiter, mapping: r.mapping, rows: r.rowsImported, policy: r.policy }));
+    pending = { table: joined.table, reports, join: joined.report, sources };
+    post({ type: 'imported', id: msg.id, reports, join: joined.report, rowCount: joined.table.rowCount });
+    return;
+  }
+  if (msg.type === 'demo') {
+    const table = generateDemoTable({ rows: msg.rows, seed: msg.seed });
+    pending = { table, reports: [], join: null, sources: [{ kind: 'demo', rows: msg.rows, seed: msg.seed }] };
+    post({ type: 'imported', id: msg.id, reports: [], join: null, rowCount: table.rowCount });
+    return;
+  }
+  if (msg.type === 'commit') {
+    if (!pending) {
+      post({ type: 'failed', id: msg.id, issue: { code: 'no_rows', severity: 'fatal', file: msg.name, params: {}, message: 'Nothing imported to store.' } });
+      return;
+    }
+    const { table, sources } = pending;
+    try {
+      const meta = await saveDataset(msg.projectId, table, { name: msg.name, sources });
+      pending = null;
+      post({ type: 'committed', id: msg.id, meta, table }, transferablesOf(table));
+    } catch (e) {
+      // IndexedDB reports a full disk as QuotaExceededError, sometimes wrapped in an AbortError.
+      const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      post({
+        type: 'failed', id: msg.id,
+        issue: { code: 'storage_failed', severity: 'fatal', file: msg.name, params: { detail }, message: `The dataset could not be stored in this browser (${detail}). Free space or import fewer rows; the stored dataset is unchanged.` },
+      });
+    }
+  }
+};

@@ -1,0 +1,56 @@
+import type { FieldContract, Playbook } from '../model';
+import type { AccountTable } from '../table/columns';
+import type { FilePreview, ImportIssue, ImportOptions, ImportReport, JoinReport } from '../data';
+import type { ScoreResult, Summary, TrendResult } from '../engine';
+import type { DatasetRow, RunRow } from '../store/db';
+
+/** Messages between the page and the import / scoring workers. Every request carries an id. */
+export type ImportFileSpec = { name: string; bytes: Uint8Array; options?: Omit<ImportOptions, 'onProgress'> };
+
+export type ImportRequest =
+  /** `file.bytes` may be only the start of the file (totalBytes = the whole size). */
+  | { type: 'inspect'; id: number; file: ImportFileSpec; contract: FieldContract; totalBytes?: number }
+  | { type: 'import'; id: number; files: ImportFileSpec[]; contract: FieldContract }
+  /** Generate demo accounts (held like an import until committed). */
+  | { type: 'demo'; id: number; rows: number; seed: number }
+  /** Store the last imported table as the project's dataset and send it back. */
+  | { type: 'commit'; id: number; projectId: string; name: string };
+
+export type ImportResponse =
+  | { type: 'progress'; id: number; file: string; fraction: number }
+  | { type: 'preview'; id: number; preview: FilePreview }
+  | { type: 'imported'; id: number; reports: ImportReport[]; join: JoinReport | null; rowCount: number }
+  | { type: 'committed'; id: number; meta: DatasetRow; table: AccountTable }
+  | { type: 'failed'; id: number; issue: ImportIssue };
+
+export type ScoreRequest = {
+  type: 'score';
+  id: number;
+  playbook: Playbook;
+  asOf: string;
+  table: AccountTable;
+  projectId: string;
+  datasetId: string;
+  datasetName?: string;
+  /** Store the run as a snapshot. */
+  store: boolean;
+  /** Which stored run to compare with: the newest, the one before the newest (re-scoring the newest), or none. */
+  compareWith: 'latest' | 'beforeLatest' | 'none';
+};
+
+export type ScoreResponse =
+  | { type: 'progress'; id: number; phase: 'compile' | 'score' | 'summarise' | 'store'; fraction: number }
+  | { type: 'scored'; id: number; result: ScoreResult; summary: Summary; trend: TrendResult | null; previous: RunRow | null; run: RunRow | null }
+  | { type: 'failed'; id: number; message: string; issues?: { path: string; message: string }[] };
+
+/** Every ArrayBuffer under a value, for postMessage's transfer list (deduplicated). */
+export function transferablesOf(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) out.add(value.buffer);
+  } else if (Array.isArray(value)) {
+    for (const v of value) if (v && typeof v === 'object') transferablesOf(v, out);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) if (v && typeof v === 'object') transferablesOf(v, out);
+  }
+  return [...out];
+}

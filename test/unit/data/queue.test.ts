@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { compilePlaybook, scoreTable } from '../../../src/engine';
+import { importAccountFile } from '../../../src/data';
+import { csvCell } from '../../../src/data/tableCsv';
+import { playbookFromProject } from '../../../src/model';
+import { buildQueue, filterQueue, queueCsv } from '../../../src/ui/results/queue';
+import { demoProject, fixture } from './helpers';
+
+describe('CTA queue', () => {
+  const pb = playbookFromProject(demoProject);
+  const c = compilePlaybook(pb, { asOf: '2026-11-01' });
+  if (!c.ok) throw new Error('demo playbook does not compile');
+  const { table } = importAccountFile(fixture('crm_ja.utf8.csv'), 'crm.csv', pb.fields);
+  const r = scoreTable(c.compiled, table);
+  const q = buildQueue(r);
+
+  it('has one entry per fired CTA and account', () => {
+    const fired = r.ctaFired.reduce((s, f) => s + f.reduce((a, b) => a + b, 0), 0);
+    expect(q.length).toBe(fired);
+    expect(fired).toBeGreaterThan(0);
+  });
+
+  it('filters by type and priority and sorts by priority then due', () => {
+    const all = filterQueue(q, r, table, pb.fields, { sort: 'priority' });
+    const prios = [...all].map((k) => r.ctas[q.cta[k]].priority);
+    expect(prios).toEqual([...prios].sort((a, b) => ['high', 'medium', 'low'].indexOf(a) - ['high', 'medium', 'low'].indexOf(b)));
+    const risk = filterQueue(q, r, table, pb.fields, { sort: 'priority', type: 'risk' });
+    expect([...risk].every((k) => r.ctas[q.cta[k]].type === 'risk')).toBe(true);
+    const byMrr = [...filterQueue(q, r, table, pb.fields, { sort: 'mrr' })].map((k) => (table.columns.mrr as { values: Float64Array }).values[q.row[k]]);
+    expect(byMrr).toEqual([...byMrr].sort((a, b) => b - a));
+  });
+
+  it('exports CSV with the champion_left CTA for ガンマ商事', () => {
+    const csv = queueCsv(q, filterQueue(q, r, table, pb.fields, { sort: 'priority' }), r, table, pb);
+    const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger');
+    expect(lines.find((l) => l.startsWith('A003,'))).toMatch(/^A003,ガンマ商事,champion_left,.*,risk,high,CS high-touch,2026-11-04,/);
+  });
+
+  it('neutralises spreadsheet formulas in cells', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('+cmd|calc')).toBe("'+cmd|calc");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
+    expect(csvCell('-12.5')).toBe('-12.5');
+    expect(csvCell('Acme, Inc.')).toBe('"Acme, Inc."');
+  });
+
+  it('exports the formula fixture safely', () => {
+    const { table: t } = importAccountFile(fixture('formula.csv'), 'formula.csv', pb.fields);
+    const names = (t.columns.company_name as { dict: string[]; codes: Int32Array });
+    const cells = [...names.codes].map((code) => csvCell(names.dict[code]));
+    expect(cells.filter((s) => s.replace(/^"/, '').startsWith("'")).length).toBe(4);
+  });
+});

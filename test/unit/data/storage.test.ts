@@ -1,0 +1,81 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WaymarkDB, setDbForTests } from '../../../src/store/db';
+import { CHUNK_ROWS, latestDatasetMeta, loadDataset, saveDataset } from '../../../src/store/datasets';
+import { generateDemoTable } from '../../../src/data/demo/generate';
+import { seedDemoDataset } from '../../../src/store/demoSeed';
+import { compilePlaybook, scoreTable, summarise, trend } from '../../../src/engine';
+import { playbookFromProject } from '../../../src/model';
+import { listRuns, loadRun, saveRun } from '../../../src/workers/runStore';
+import { demoProject } from './helpers';
+
+describe('dataset and run storage (IndexedDB)', () => {
+  beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
+  afterAll(() => setDbForTests(null));
+
+  it('stores a dataset in column chunks and reads back the same table', async () => {
+    const table = generateDemoTable({ rows: CHUNK_ROWS + 123, seed: 3 });
+    const meta = await saveDataset('p1', table, { name: 'demo.csv', sources: [] });
+    expect(meta.chunkCount).toBe(2);
+    const back = await loadDataset(meta.id);
+    expect(back!.table.rowCount).toBe(table.rowCount);
+    for (const [id, col] of Object.entries(table.columns)) {
+      const b = back!.table.columns[id];
+      // Byte comparison: deep equality over 65k-element arrays is too slow for a unit test.
+      const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      expect(b.type, id).toBe(col.type);
+      if (col.type === 'string' && b.type === 'string') {
+        expect(b.dict.join('\u0000') === col.dict.join('\u0000'), id).toBe(true);
+        expect(bytes(b.codes).equals(bytes(col.codes)), id).toBe(true);
+      } else if (col.type !== 'string' && b.type !== 'string') expect(bytes(b.values).equals(bytes(col.values)), id).toBe(true);
+    }
+  });
+
+  it('replaces the older dataset only after the new one is stored', async () => {
+    const first = await latestDatasetMeta('p1');
+    const second = await saveDataset('p1', generateDemoTable({ rows: 10, seed: 1 }), { name: 'b.csv', sources: [] });
+    const now = await latestDatasetMeta('p1');
+    expect(now!.id).toBe(second.id);
+    expect(await loadDataset(first!.id)).toBeNull();
+  });
+
+  it('seeds the demo dataset once and never over a user dataset', async () => {
+    await seedDemoDataset('demo-x');
+    const seeded = await latestDatasetMeta('demo-x');
+    expect(seeded!.rowCount).toBe(2000);
+    await seedDemoDataset('demo-x');
+    expect((await latestDatasetMeta('demo-x'))!.id).toBe(seeded!.id);
+    await seedDemoDataset('p1');
+    expect((await latestDatasetMeta('p1'))!.rowCount).toBe(10);
+  });
+
+  it('stores runs as snapshots that trend against the next run', async () => {
+    const c = compilePlaybook(playbookFromProject(demoProject), { asOf: '2026-11-01' });
+    if (!c.ok) throw new Error('demo playbook');
+    const table = generateDemoTable({ rows: 500, seed: 5 });
+    const r1 = scoreTable(c.compiled, table);
+    const run = await saveRun('p2', 'ds', r1, summarise(r1));
+    const snap = await loadRun(run.id);
+    expect(snap!.result.total).toEqual(r1.total);
+    expect(snap!.result.accountIds).toEqual(r1.accountIds);
+    expect(snap!.result.ctaFired).toEqual(r1.ctaFired);
+    // A month later the same accounts: meetings are older, so scores drift down or stay.
+    const r2 = scoreTable(c.compiled, table, { asOf: '2026-12-01' });
+    const t = trend(r2, snap!.result);
+    expect(t.counts.new).toBe(0);
+    expect(t.counts.down).toBeGreaterThan(0);
+    expect(t.counts.up + t.counts.down + t.counts.same).toBe(500);
+    expect((await listRuns('p2')).length).toBe(1);
+  });
+});
+
+describe('string packing for storage', () => {
+  it('round-trips empty lists, empty strings and values containing NUL', async () => {
+    const { packStrings, unpackStrings } = await import('../../../src/store/datasets');
+    for (const xs of [[], [''], ['a', '', 'b'], ['x\u0000y', 'z'], ['日本語', 'ｶﾅ']]) {
+      const out: string[] = [];
+      unpackStrings(packStrings(xs), out);
+      expect(out).toEqual(xs);
+    }
+  });
+});
