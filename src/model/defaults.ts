@@ -34,7 +34,8 @@ export function emptyProject(name: string, now = new Date().toISOString()): Proj
       ],
     },
     segments: { items: [{ id: 'all', label: 'All', when: '' }], defaultId: 'all' },
-    health: { dimensions: DEFAULT_DIMENSIONS, measures: [], bands: DEFAULT_BANDS, missing: 'exclude', overrides: [] },
+    // Copies: a caller that edits its new project must not change the defaults of the next one.
+    health: { dimensions: DEFAULT_DIMENSIONS.map((d) => ({ ...d })), measures: [], bands: DEFAULT_BANDS.map((b) => ({ ...b })), missing: 'exclude', overrides: [] },
     ctas: [],
     routing: { rules: [], defaultOwner: 'CS' },
   };

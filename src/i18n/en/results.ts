@@ -21,7 +21,7 @@ export default {
     rerun: 'Re-scoring the last run to show details…',
   },
   tabs: { dashboard: 'Dashboard', ctas: 'CTA queue', accounts: 'Accounts', backtest: 'Backtest (答え合わせ)' },
-  colors: { none: 'No score' },
+  colors: { none: 'No score', green: 'Green', lime: 'Lime', yellow: 'Yellow', red: 'Red' },
   dash: {
     accounts: 'Accounts',
     scored: 'Scored',

@@ -21,7 +21,7 @@ export default {
     rerun: '詳細を表示するため、最後の実行を再採点中…',
   },
   tabs: { dashboard: 'ダッシュボード', ctas: 'CTA キュー', accounts: 'アカウント', backtest: '答え合わせ (バックテスト)' },
-  colors: { none: 'スコアなし' },
+  colors: { none: 'スコアなし', green: '緑', lime: 'ライム', yellow: '黄', red: '赤' },
   dash: {
     accounts: 'アカウント',
     scored: '採点済み',

@@ -33,7 +33,7 @@ export function AccountPage({ outcome, project, row, onBack }: { outcome: RunOut
       <div className="stats">
         <div className="stat" style={{ borderLeft: `6px solid ${hex[e.color ?? ''] ?? '#9e9e9e'}` }}>
           <div className="stat-value" data-testid="account-score">{e.total === null ? '—' : e.total.toFixed(1)}</div>
-          <div className="stat-label">{t('account.score')} · {e.color ? colorLabel(project.health, e.color) : t('colors.none')}</div>
+          <div className="stat-label">{t('account.score')} · {e.color ? colorLabel(project.health, e.color, t) : t('colors.none')}</div>
         </div>
         <div className="stat"><div className="stat-value">{project.segments.items.find((s) => s.id === e.segment)?.label ?? e.segment}</div><div className="stat-label">{t('account.segment')}</div></div>
         <div className="stat">

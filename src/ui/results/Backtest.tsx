@@ -23,7 +23,7 @@ export function Backtest({ outcome, project }: { outcome: RunOutcome; project: P
   const monotonic = churn.every((v, i) => i === 0 || v <= churn[i - 1] + 1e-9) && expand.every((v, i) => i === 0 || v >= expand[i - 1] - 1e-9);
   const auc = bt.aucChurn;
   const reading = auc === null ? null : auc >= 0.75 ? 'readGood' : auc >= 0.6 ? 'readFair' : 'readPoor';
-  const chart = rows.map((p) => ({ label: colorLabel(project.health, p.color), churn: +(100 * (p.churnRate ?? 0)).toFixed(1), expansion: +(100 * (p.expansionRate ?? 0)).toFixed(1) }));
+  const chart = rows.map((p) => ({ label: colorLabel(project.health, p.color, t), churn: +(100 * (p.churnRate ?? 0)).toFixed(1), expansion: +(100 * (p.expansionRate ?? 0)).toFixed(1) }));
 
   return (
     <section className="card" data-testid="backtest">
@@ -43,7 +43,7 @@ export function Backtest({ outcome, project }: { outcome: RunOutcome; project: P
           <tbody>
             {rows.map((p) => (
               <tr key={p.color} data-color={p.color}>
-                <td>{colorLabel(project.health, p.color)}</td>
+                <td>{colorLabel(project.health, p.color, t)}</td>
                 <td className="num">{p.accounts.toLocaleString()}</td>
                 <td className="num" data-testid={`churn-${p.color}`}>{pct(p.churnRate)}</td>
                 <td className="num">{pct(p.expansionRate)}</td>
@@ -68,7 +68,7 @@ export function Backtest({ outcome, project }: { outcome: RunOutcome; project: P
       <p>{monotonic ? t('backtest.monotonic') : t('backtest.notMonotonic')}</p>
       {bt.warnings.length ? bt.warnings.map((w) => (
         <p key={w.color} className="warning-box" role="alert" data-testid="backtest-warning">
-          ⚠ {t('backtest.concentration', { percent: (w.share * 100).toFixed(0), color: colorLabel(project.health, w.color) })}
+          ⚠ {t('backtest.concentration', { percent: (w.share * 100).toFixed(0), color: colorLabel(project.health, w.color, t) })}
         </p>
       )) : <p className="hint">{t('backtest.noConcentration')}</p>}
       <p className="hint">{t('backtest.history')}</p>

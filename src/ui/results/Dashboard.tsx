@@ -42,7 +42,7 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
   const ready = funnel.reduce((s, f) => s + f.ready, 0);
   const stuck = funnel.reduce((s, f) => s + f.stuck, 0);
   const stageLabel = (id: string) => (id ? project.journey.stages.find((s) => s.id === id)?.label ?? id : t('dash.unknownStage'));
-  const colorData = summary.byColor.map((c) => ({ id: c.color, label: colorLabel(project.health, c.color), count: c.count }));
+  const colorData = summary.byColor.map((c) => ({ id: c.color, label: colorLabel(project.health, c.color, t), count: c.count }));
   if (scored < r.rowCount) colorData.push({ id: 'none', label: t('colors.none'), count: r.rowCount - scored });
 
   return (
@@ -87,7 +87,7 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
               <Tooltip />
               <Legend />
               {[...r.colorIds, 'none'].filter((c) => bySegment.some((row) => row[c])).map((c) => (
-                <Bar key={c} dataKey={c} name={c === 'none' ? t('colors.none') : colorLabel(project.health, c)} stackId="s" fill={hex[c] ?? '#9e9e9e'} isAnimationActive={false} />
+                <Bar key={c} dataKey={c} name={c === 'none' ? t('colors.none') : colorLabel(project.health, c, t)} stackId="s" fill={hex[c] ?? '#9e9e9e'} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>

@@ -1,4 +1,5 @@
 import type { HealthModel } from '../../model';
+import { DEFAULT_BANDS } from '../../model/defaults';
 
 /** Colour id → hex from the base bands and every segment's override bands. */
 export function colorHex(health: HealthModel): Record<string, string> {
@@ -8,6 +9,12 @@ export function colorHex(health: HealthModel): Record<string, string> {
   return out;
 }
 
-export function colorLabel(health: HealthModel, id: string): string {
-  return health.bands.find((b) => b.id === id)?.label ?? health.overrides.flatMap((o) => o.bands ?? []).find((b) => b.id === id)?.label ?? id;
+/**
+ * A colour's label. A band still carrying its default English name (green / lime / yellow /
+ * red) is shown in the UI language; a name the user wrote is shown as written.
+ */
+export function colorLabel(health: HealthModel, id: string, t: (key: string) => string): string {
+  const label = health.bands.find((b) => b.id === id)?.label ?? health.overrides.flatMap((o) => o.bands ?? []).find((b) => b.id === id)?.label ?? id;
+  const isDefault = DEFAULT_BANDS.some((b) => b.id === id && b.label === label);
+  return isDefault ? t(`colors.${id}`) : label;
 }
