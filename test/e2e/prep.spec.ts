@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { createProject, currentProjectId, gotoApp, openView, readStoredProject, waitReady, waitSaved } from './helpers';
+import { shotPath } from './shots';
 
 // The PReP user story (issue 4 §7): draw the feature-addition example from an empty diagram with
 // the palette and handles, see the insufficient-inputs and single-person findings, fix the
@@ -158,4 +159,74 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   await expect(node(page, tricky)).toBeVisible();
   await expect(page.getByTestId('findings-summary')).toHaveAttribute('data-errors', '0');
   await expect(page.locator('.prep-edge-sync')).toHaveCount(1);
+});
+
+test('palette drag-and-drop: boxes and stamps land where dropped, one undo step each; click and keyboard still add', async ({ page }) => {
+  await gotoApp(page, { lang: 'en' });
+  await createProject(page, { name: 'Drop' });
+  await openView(page, 'diagrams');
+  await expect(page.getByTestId('prep-empty')).toBeVisible();
+  const id = currentProjectId(page);
+  type Doc = { diagrams: { nodes: { id: string; kind: string; label: string; position: { x: number; y: number } }[]; edges: unknown[] }[] };
+  const doc = async () => {
+    await waitSaved(page);
+    return ((await readStoredProject(page, id)) as Doc).diagrams[0];
+  };
+  const canvas = page.getByTestId('prep-canvas');
+  // Screen point (relative to the canvas) → diagram coordinates, from React Flow's viewport transform.
+  const toFlow = async (x: number, y: number) => {
+    const m = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform));
+    return { x: (x - m.e) / m.a, y: (y - m.f) / m.d };
+  };
+  const centreOf = async (label: string) => {
+    const c = (await canvas.boundingBox())!;
+    const b = (await node(page, label).boundingBox())!;
+    return { x: b.x + b.width / 2 - c.x, y: b.y + b.height / 2 - c.y };
+  };
+
+  // A deliverable dragged from the palette: centred on the drop point (16 px grid), stored there.
+  const drop1 = { x: 320, y: 220 };
+  await page.getByTestId('palette-deliverable').dragTo(canvas, { targetPosition: drop1 });
+  await expect(page.getByTestId('prep-node')).toHaveCount(1);
+  const want1 = await toFlow(drop1.x, drop1.y);
+  let d = await doc();
+  expect(d.nodes).toHaveLength(1);
+  expect(d.nodes[0].kind).toBe('deliverable');
+  // The stored position is the box's top-left: 180 × 64 around the drop point, snapped to 16 px.
+  expect(Math.abs(d.nodes[0].position.x - (want1.x - 90))).toBeLessThanOrEqual(8);
+  expect(Math.abs(d.nodes[0].position.y - (want1.y - 32))).toBeLessThanOrEqual(8);
+  const seen = await centreOf('New deliverable');
+  expect(Math.abs(seen.x - drop1.x)).toBeLessThan(40);
+  expect(Math.abs(seen.y - drop1.y)).toBeLessThan(40);
+
+  // The basic pattern dropped elsewhere: three boxes and two links, the first box at the drop point.
+  const drop2 = { x: 260, y: 420 };
+
+  await page.getByTestId('stamp-basic').dragTo(canvas, { targetPosition: drop2 });
+  await expect(page.getByTestId('prep-node')).toHaveCount(4);
+  const want2 = await toFlow(drop2.x, drop2.y);
+  d = await doc();
+  expect(d.edges).toHaveLength(2);
+  const inputA = d.nodes.find((n) => n.label === 'Input A')!;
+  expect(Math.abs(inputA.position.x - (want2.x - 90))).toBeLessThanOrEqual(8);
+  expect(Math.abs(inputA.position.y - (want2.y - 32))).toBeLessThanOrEqual(8);
+  await page.screenshot({ path: shotPath('prep-palette-drop.png') });
+
+  // Each drop is one undo step.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('prep-node')).toHaveCount(1);
+  expect((await doc()).edges).toHaveLength(0);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('prep-node')).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('prep-node')).toHaveCount(1);
+
+  // Click and keyboard (Enter on the focused palette button) still add, in the middle of the view.
+  await page.getByTestId('palette-knowhow').click();
+  await expect(page.getByTestId('prep-node')).toHaveCount(2);
+  await page.getByTestId('palette-deliverable').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('prep-node')).toHaveCount(3);
+  d = await doc();
+  expect(d.nodes.map((n) => n.kind).sort()).toEqual(['deliverable', 'deliverable', 'knowhow']);
 });

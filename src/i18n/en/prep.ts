@@ -1,6 +1,6 @@
 // en strings for the 'prep' namespace. Keys mirror the other language's file.
 export default {
-  canvas: { empty: 'Add a deliverable or a pattern from the toolbar, then drag from a box’s right handle to another box to link them.' },
+  canvas: { empty: 'Add a deliverable or a pattern from the toolbar (click, or drag it onto the canvas), then drag from a box’s right handle to another box to link them.' },
   palette: {
     label: 'Palette',
     deliverable: 'Deliverable',
@@ -9,6 +9,7 @@ export default {
     knowhowHint: 'An intangible deliverable (dotted box): know-how, domain knowledge, review viewpoints',
     newDeliverable: 'New deliverable',
     newKnowhow: 'New know-how',
+    dragHint: 'Click to add in the middle of the view, or drag onto the canvas to place it.',
   },
   stamp: {
     basic: 'Basic pattern',

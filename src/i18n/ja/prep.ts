@@ -1,6 +1,6 @@
 // ja strings for the 'prep' namespace. Keys mirror the other language's file.
 export default {
-  canvas: { empty: 'ツールバーから成果物やパターンを追加し、箱の右のハンドルから別の箱へドラッグしてつなぎます。' },
+  canvas: { empty: 'ツールバーから成果物やパターンを追加し(クリック、またはキャンバスへドラッグ)、箱の右のハンドルから別の箱へドラッグしてつなぎます。' },
   palette: {
     label: 'パレット',
     deliverable: '成果物',
@@ -9,6 +9,7 @@ export default {
     knowhowHint: '無形の成果物(点線の箱): ノウハウ、業務知識、レビュー観点',
     newDeliverable: '新しい成果物',
     newKnowhow: '新しいノウハウ',
+    dragHint: 'クリックで表示中の中央に追加、キャンバスへドラッグすると置きたい位置に追加します。',
   },
   stamp: {
     basic: '基本パターン',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Background,
@@ -9,6 +9,7 @@ import {
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
+  getViewportForBounds,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -23,7 +24,8 @@ import { disposeLayoutWorker, layoutInWorker, warmLayoutWorker, LayoutCancelledE
 import { applyLayout } from '../../layout/applyLayout';
 import type { Size } from '../../layout/elkAdapter';
 import { Button, downloadBlob, downloadText, notify, safeFileName } from '../common';
-import { syncEdges, syncNodes, type PrepFlowEdge, type PrepFlowNode } from './flowModel';
+import type { PrepFlowEdge, PrepFlowNode } from './flowModel';
+import { BIG_DIAGRAM, useFlowSync } from './useFlowSync';
 import PrepNodeView from './PrepNodeView';
 import PrepEdgeView from './PrepEdgeView';
 import MiniMapBox, { freezeMiniMap } from './MiniMapBox';
@@ -34,6 +36,7 @@ import { Inspector } from './Inspector';
 import FindingsPanel from './FindingsPanel';
 import { ComparePanel } from './ComparePanel';
 import { dataUrlToBlob, renderDiagramImage } from './exportImage';
+import { isPaletteDrag, paletteDragProps, readPaletteDrop } from './paletteDrag';
 
 const nodeTypes = { prep: PrepNodeView };
 const edgeTypes = { prep: PrepEdgeView };
@@ -46,6 +49,10 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
 const minimapColor = (n: PrepFlowNode) => (n.data.marker === 'error' ? '#d32f2f' : n.data.marker === 'warn' ? '#f0a020' : '#b8bfc9');
 const LAYOUT_DEADLINE_MS = 15_000;
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2.5;
+/** About the size of a new, empty box: placing it by its centre. */
+const NEW_BOX = { width: 180, height: 64 };
 
 type Panel = 'inspect' | 'findings' | 'compare';
 
@@ -65,8 +72,6 @@ export function DiagramEditor({
   const { t } = useTranslation('prep');
   const rf = useReactFlow<PrepFlowNode, PrepFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const [nodes, setNodes] = useState<PrepFlowNode[]>([]);
-  const [edges, setEdges] = useState<PrepFlowEdge[]>([]);
   const [linkKind, setLinkKind] = useState<PrepEdgeKind>('io');
   const [snap, setSnap] = useState(true);
   const [panel, setPanel] = useState<Panel>('findings');
@@ -92,16 +97,7 @@ export function DiagramEditor({
   }, []);
 
   const markers = useMemo(() => markersByNode(lint.findings), [lint]);
-  useLayoutEffect(() => {
-    // Read the ref outside the updater: StrictMode runs updaters twice.
-    const want = pendingSelection.current?.nodes;
-    pendingSelection.current = null;
-    setNodes((prev) => {
-      const next = syncNodes(prev, diagram.nodes, markers);
-      return want ? next.map((n) => (!!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) })) : next;
-    });
-  }, [diagram.nodes, markers]);
-  useLayoutEffect(() => setEdges((prev) => syncEdges(prev, diagram.edges)), [diagram.edges]);
+  const { nodes, setNodes, edges, setEdges, keepMounted, stageBigChange } = useFlowSync(diagram.nodes, diagram.edges, markers, pendingSelection);
 
   // Selection as a string key, so panels re-render when it changes, not on every drag frame.
   const selNodesKey = nodes.filter((n) => n.selected).map((n) => n.id).join('\n');
@@ -154,17 +150,18 @@ export function DiagramEditor({
     const p = rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
     // Successive additions fill a 3×2 grid around the centre, so new boxes do not overlap.
     const k = added.current++ % 6;
-    return { x: Math.round(p.x - 90 + ((k % 3) - 1) * 260), y: Math.round(p.y - 32 + (Math.floor(k / 3) - 0.5) * 140) };
+    return { x: Math.round(p.x - NEW_BOX.width / 2 + ((k % 3) - 1) * 260), y: Math.round(p.y - NEW_BOX.height / 2 + (Math.floor(k / 3) - 0.5) * 140) };
   };
 
-  const addNode = (kind: PrepNodeKind) => {
-    const n = newNode(kind, t(kind === 'knowhow' ? 'palette.newKnowhow' : 'palette.newDeliverable'), viewCentre());
+  // `at`: where the box goes (a palette drop); otherwise the middle of the view.
+  const addNode = (kind: PrepNodeKind, at: Point = viewCentre()) => {
+    const n = newNode(kind, t(kind === 'knowhow' ? 'palette.newKnowhow' : 'palette.newDeliverable'), at);
     editDiagram(diagram.id, t('cmd.add'), (d) => void d.nodes.push(n));
     select(new Set([n.id]), new Set(), true);
     setPanel('inspect');
   };
-  const addStamp = (stamp: Stamp) => {
-    const s = stampShapes(stamp, viewCentre(), {
+  const addStamp = (stamp: Stamp, at: Point = viewCentre()) => {
+    const s = stampShapes(stamp, at, {
       inputA: t('stamp.inputA'), inputB: t('stamp.inputB'), output: t('stamp.output'), input: t('stamp.input'),
       knowhow: t('stamp.knowhow'), ours: t('stamp.ours'), theirs: t('stamp.theirs'),
     });
@@ -173,6 +170,24 @@ export function DiagramEditor({
       d.edges.push(...s.edges);
     });
     select(new Set(s.nodes.map((n) => n.id)), new Set(), true);
+  };
+
+  // Palette drag-and-drop: the (first) box is centred on the drop point, on the grid when snapping.
+  const onCanvasDragOver = (e: DragEvent<HTMLDivElement>) => {
+    if (!isPaletteDrag(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onCanvasDrop = (e: DragEvent<HTMLDivElement>) => {
+    const item = readPaletteDrop(e);
+    if (!item) return;
+    e.preventDefault();
+    // Unsnapped: the box's corner, not the drop point, goes on the grid.
+    const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
+    const step = snap ? GRID : 1;
+    const at = { x: Math.round((p.x - NEW_BOX.width / 2) / step) * step, y: Math.round((p.y - NEW_BOX.height / 2) / step) * step };
+    if ('node' in item) addNode(item.node, at);
+    else addStamp(item.stamp, at);
   };
 
   const deleteSelection = () => {
@@ -238,8 +253,23 @@ export function DiagramEditor({
     setLayoutRun(run);
     run.result
       .then((r) => {
-        editDiagram(diagram.id, t('cmd.layout'), (d) => applyLayout(d as Diagram, r));
-        requestAnimationFrame(() => void rf.fitView({ duration: 300 }));
+        // Marks for the benchmark (test/bench/prep.bench.ts): answer received, result in the document.
+        performance.mark('waymark:layout-result', { detail: r.ms });
+        if (diagram.nodes.length > BIG_DIAGRAM && wrapper.current) {
+          // The boxes move over several frames (useFlowSync), so fit to ELK's extent, not to the
+          // boxes half-way; without animation, which would mount boxes on every frame.
+          const el = wrapper.current;
+          stageBigChange(() => {
+            const { width, height } = el.getBoundingClientRect();
+            void rf.setViewport(getViewportForBounds({ x: 0, y: 0, width: r.width, height: r.height }, width, height, MIN_ZOOM, MAX_ZOOM, 0.1));
+          }, el.querySelectorAll('.react-flow__node').length >= nodes.length);
+          editDiagram(diagram.id, t('cmd.layout'), (d) => applyLayout(d as Diagram, r));
+        } else {
+          // Queued before the edit: React Flow fits in the same update that takes the new positions.
+          void rf.fitView({ duration: 300 });
+          editDiagram(diagram.id, t('cmd.layout'), (d) => applyLayout(d as Diagram, r));
+        }
+        performance.mark('waymark:layout-applied');
       })
       .catch((e: Error) => {
         if (e instanceof LayoutCancelledError) notify({ kind: 'info', text: t('layout.cancelled') });
@@ -270,11 +300,11 @@ export function DiagramEditor({
     <div className="prep-editor">
       <div className="prep-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         <div className="prep-group" aria-label={t('palette.label')}>
-          <Button onClick={() => addNode('deliverable')} data-testid="palette-deliverable" title={t('palette.deliverableHint')}>▭ {t('palette.deliverable')}</Button>
-          <Button onClick={() => addNode('knowhow')} data-testid="palette-knowhow" title={t('palette.knowhowHint')}>⬚ {t('palette.knowhow')}</Button>
-          <Button variant="ghost" onClick={() => addStamp('basic')} data-testid="stamp-basic" title={t('stamp.basicHint')}>{t('stamp.basic')}</Button>
-          <Button variant="ghost" onClick={() => addStamp('knowhow')} data-testid="stamp-knowhow" title={t('stamp.knowhowHint')}>{t('stamp.knowhowPattern')}</Button>
-          <Button variant="ghost" onClick={() => addStamp('sync')} data-testid="stamp-sync" title={t('stamp.syncHint')}>{t('stamp.sync')}</Button>
+          <Button onClick={() => addNode('deliverable')} {...paletteDragProps({ node: 'deliverable' })} data-testid="palette-deliverable" title={`${t('palette.deliverableHint')}\n${t('palette.dragHint')}`}>▭ {t('palette.deliverable')}</Button>
+          <Button onClick={() => addNode('knowhow')} {...paletteDragProps({ node: 'knowhow' })} data-testid="palette-knowhow" title={`${t('palette.knowhowHint')}\n${t('palette.dragHint')}`}>⬚ {t('palette.knowhow')}</Button>
+          <Button variant="ghost" onClick={() => addStamp('basic')} {...paletteDragProps({ stamp: 'basic' })} data-testid="stamp-basic" title={`${t('stamp.basicHint')}\n${t('palette.dragHint')}`}>{t('stamp.basic')}</Button>
+          <Button variant="ghost" onClick={() => addStamp('knowhow')} {...paletteDragProps({ stamp: 'knowhow' })} data-testid="stamp-knowhow" title={`${t('stamp.knowhowHint')}\n${t('palette.dragHint')}`}>{t('stamp.knowhowPattern')}</Button>
+          <Button variant="ghost" onClick={() => addStamp('sync')} {...paletteDragProps({ stamp: 'sync' })} data-testid="stamp-sync" title={`${t('stamp.syncHint')}\n${t('palette.dragHint')}`}>{t('stamp.sync')}</Button>
         </div>
         <div className="prep-group">
           <label className="prep-inline" title={t('toolbar.linkKindHint')}>
@@ -313,7 +343,7 @@ export function DiagramEditor({
         </div>
       </div>
       <div className="prep-body">
-        <div className="prep-canvas" ref={wrapper} data-testid="prep-canvas">
+        <div className="prep-canvas" ref={wrapper} data-testid="prep-canvas" onDragOver={onCanvasDragOver} onDrop={onCanvasDrop}>
           <ReactFlow<PrepFlowNode, PrepFlowEdge>
             nodes={nodes}
             edges={edges}
@@ -338,9 +368,9 @@ export function DiagramEditor({
             multiSelectionKeyCode={MULTI_SELECT_KEYS}
             disableKeyboardA11y
             fitView={fitOnOpen}
-            minZoom={0.05}
-            maxZoom={2.5}
-            onlyRenderVisibleElements={nodes.length > 300}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
+            onlyRenderVisibleElements={nodes.length > BIG_DIAGRAM && !keepMounted}
           >
             <Background gap={GRID} />
             <MiniMap<PrepFlowNode> pannable zoomable nodeColor={minimapColor} nodeComponent={MiniMapBox} />

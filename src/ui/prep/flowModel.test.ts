@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
-import { syncEdges, syncNodes } from './flowModel';
+import { syncEdges, syncEdgesStep, syncNodes, syncNodesStep } from './flowModel';
 import { generatePrepDiagram } from '../../analysis/generate';
 
 describe('store → React Flow with structural sharing', () => {
@@ -28,6 +28,43 @@ describe('store → React Flow with structural sharing', () => {
     const first = syncNodes([], d.nodes, none).map((n, i) => (i === 3 ? { ...n, dragging: true, position: { x: 999, y: 999 } } : n));
     const next = syncNodes(first, d.nodes, new Map([['n3', 'warn']]));
     expect(next[3].position).toEqual({ x: 999, y: 999 });
+  });
+
+  it('a budgeted step updates at most that many boxes; repeated steps reach the document', () => {
+    const first = syncNodes([], d.nodes, none);
+    const moved = produce(d, (x) => {
+      for (const n of x.nodes) n.position = { x: n.position.x + 7, y: n.position.y };
+      x.nodes.push({ ...x.nodes[0], id: 'fresh', position: { x: 0, y: 0 } });
+    });
+    let cur = first;
+    let steps = 0;
+    for (;;) {
+      const r = syncNodesStep(cur, moved.nodes, none, 250);
+      const updated = r.items.filter((n) => n.id !== 'fresh' && n !== cur.find((c) => c.id === n.id)).length;
+      expect(updated).toBeLessThanOrEqual(250);
+      // A new box is never held back.
+      expect(r.items.some((n) => n.id === 'fresh')).toBe(true);
+      cur = r.items;
+      steps++;
+      if (r.done) break;
+    }
+    expect(steps).toBe(4);
+    expect(cur.map((n) => n.position)).toEqual(moved.nodes.map((n) => n.position));
+    // Budget 0 only adds and removes.
+    const zero = syncNodesStep(first, moved.nodes, none, 0);
+    expect(zero.done).toBe(false);
+    expect(zero.items.filter((n, i) => n !== first[i]).map((n) => n.id)).toEqual(['fresh']);
+  });
+
+  it('edges: a budgeted step, then the rest', () => {
+    const first = syncEdges([], d.edges);
+    const routed = produce(d, (x) => void x.edges.forEach((e) => (e.route = [{ x: 0, y: 0 }, { x: 1, y: 1 }])));
+    const a = syncEdgesStep(first, routed.edges, 10);
+    expect(a.done).toBe(false);
+    expect(a.items.filter((e, i) => e !== first[i])).toHaveLength(10);
+    const b = syncEdgesStep(a.items, routed.edges, Infinity);
+    expect(b.done).toBe(true);
+    expect(b.items.map((e) => e.data?.src)).toEqual(routed.edges);
   });
 
   it('edges: same objects until their document edge changes', () => {

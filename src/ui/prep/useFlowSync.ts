@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import type { PrepEdge, PrepNode } from '../../model';
+import { syncEdgesStep, syncNodesStep, type PrepFlowEdge, type PrepFlowNode } from './flowModel';
+import { freezeMiniMap } from './MiniMapBox';
+
+/** Above this many boxes only the visible ones are rendered, and view changes do not animate. */
+export const BIG_DIAGRAM = 300;
+/**
+ * Boxes (and twice as many links) brought up to date per frame when a change touches more of them
+ * on a big diagram. Each React Flow update has a fixed cost over all 1,000 boxes (its store, the
+ * minimap, style and paint), so smaller chunks add frames more than they shorten them.
+ */
+export const SYNC_CHUNK = 250;
+
+export interface FlowSync {
+  nodes: PrepFlowNode[];
+  setNodes: Dispatch<SetStateAction<PrepFlowNode[]>>;
+  edges: PrepFlowEdge[];
+  setEdges: Dispatch<SetStateAction<PrepFlowEdge[]>>;
+  /** Render every box regardless of the view (turns React Flow's culling off). */
+  keepMounted: boolean;
+  /**
+   * Call just before an edit that moves every box (auto-layout): `start` runs on the first frame
+   * that shows the change (set the view there), and 'waymark:layout-shown' is marked once every box
+   * is in place. allMounted: every box is rendered now, so keep them all while they move.
+   */
+  stageBigChange(start: () => void, allMounted: boolean): void;
+}
+
+/**
+ * Document → React Flow nodes and edges. Structurally shared (flowModel), and on a big diagram a
+ * change to hundreds of boxes (auto-layout, its undo) is shown SYNC_CHUNK boxes per frame,
+ * starting on the next frame: rendering 1,000 moved boxes and their links at once froze the page
+ * for over half a second. The document itself has changed at once (one undo step).
+ */
+export function useFlowSync(
+  srcNodes: PrepNode[],
+  srcEdges: PrepEdge[],
+  markers: Map<string, 'error' | 'warn'>,
+  pendingSelection: MutableRefObject<{ nodes: Set<string> } | null>,
+): FlowSync {
+  const [nodes, setNodes] = useState<PrepFlowNode[]>([]);
+  const [edges, setEdges] = useState<PrepFlowEdge[]>([]);
+  const [keepMounted, setKeepMounted] = useState(false);
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const edgesRef = useRef(edges);
+  edgesRef.current = edges;
+  const latest = useRef({ srcNodes, srcEdges, markers });
+  latest.current = { srcNodes, srcEdges, markers };
+  const frame = useRef(0);
+  const staged = useRef<{ start: (() => void) | null } | null>(null);
+
+  const step = useCallback(() => {
+    frame.current = 0;
+    const s = staged.current;
+    if (s?.start) {
+      // A frame of its own: a new view redraws every box on screen, the first chunk waits a frame.
+      s.start();
+      s.start = null;
+      frame.current = requestAnimationFrame(step);
+      return;
+    }
+    const { srcNodes: sn, srcEdges: se, markers: m } = latest.current;
+    const b = sn.length > BIG_DIAGRAM ? SYNC_CHUNK : Infinity;
+    const n = syncNodesStep(nodesRef.current, sn, m, b);
+    const e = syncEdgesStep(edgesRef.current, se, 2 * b);
+    // The updaters recompute only if React Flow changed the arrays since the last render.
+    setNodes((prev) => (prev === nodesRef.current ? n.items : syncNodesStep(prev, sn, m, b).items));
+    setEdges((prev) => (prev === edgesRef.current ? e.items : syncEdgesStep(prev, se, 2 * b).items));
+    if (!n.done || !e.done) frame.current = requestAnimationFrame(step);
+    else if (s) {
+      staged.current = null;
+      setKeepMounted(false);
+      freezeMiniMap(false);
+      // For the benchmark (test/bench/prep.bench.ts): every box of the change is in place.
+      performance.mark('waymark:layout-shown');
+    }
+  }, []);
+  const later = useCallback(() => {
+    if (!frame.current) frame.current = requestAnimationFrame(step);
+  }, [step]);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      // Cleared, or a remount (StrictMode) would never schedule a step again.
+      frame.current = 0;
+    },
+    [],
+  );
+
+  const stageBigChange = useCallback(
+    (start: () => void, allMounted: boolean) => {
+      staged.current = { start };
+      setKeepMounted(allMounted);
+      // The minimap catches up once, at the end, not on every chunk (see MiniMapBox).
+      freezeMiniMap(true);
+      later();
+    },
+    [later],
+  );
+
+  // Now: new and removed boxes, and any change small enough for one chunk; the rest from the next frame.
+  useLayoutEffect(() => {
+    // Read the ref outside the updater: StrictMode runs updaters twice.
+    const want = pendingSelection.current?.nodes;
+    pendingSelection.current = null;
+    const b = srcNodes.length > BIG_DIAGRAM ? SYNC_CHUNK : Infinity;
+    const big = staged.current !== null || !syncNodesStep(nodesRef.current, srcNodes, markers, b).done;
+    if (big) later();
+    setNodes((prev) => {
+      const next = syncNodesStep(prev, srcNodes, markers, big ? 0 : b).items;
+      return want ? next.map((n) => (!!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) })) : next;
+    });
+  }, [srcNodes, markers, pendingSelection, later]);
+  useLayoutEffect(() => {
+    const b = srcNodes.length > BIG_DIAGRAM ? 2 * SYNC_CHUNK : Infinity;
+    const big = staged.current !== null || !syncEdgesStep(edgesRef.current, srcEdges, b).done;
+    if (big) later();
+    setEdges((prev) => syncEdgesStep(prev, srcEdges, big ? 0 : b).items);
+    // (srcNodes.length only picks the budget)
+  }, [srcEdges, later]);
+
+  return { nodes, setNodes, edges, setEdges, keepMounted, stageBigChange };
+}
