@@ -263,3 +263,48 @@ describe('CSV export', () => {
     expect(csvCell(true)).toBe('true');
   });
 });
+
+describe('scoreTable: raw values and weights', () => {
+  const rows = [
+    { id: 'b', mrr: 100, usage: 50, rel: 'weak', nps: 9 },
+    { id: 's', mrr: 1, usage: 10 },
+    { id: 'n', mrr: 1 },
+  ];
+
+  it('a bare number field keeps the table column as raw values; a computed measure gets its own', () => {
+    const pb = miniPlaybook();
+    pb.health.measures.push({ id: 'half', label: 'Half', dimension: 'adoption', expr: 'usage / 2', normalise: { kind: 'linear', min: 0, max: 50 }, invert: true, weight: 1 });
+    const { table, r } = run(pb, rows);
+    const usage = table.columns.usage;
+    if (usage.type !== 'number') throw new Error('usage is a number column');
+    expect(r.measureRaw[col(r, 'use')]).toBe(usage.values);
+    const half = r.measureRaw[col(r, 'half')];
+    expect(half).not.toBe(usage.values);
+    expect(Array.from(half)).toEqual([25, 5, NaN]);
+    expect(Array.from(r.measurePoints[col(r, 'half')])).toEqual([50, 90, NaN]);
+  });
+
+  it('no score where the available measures all weigh 0, with or without contributions', () => {
+    const pb = miniPlaybook();
+    pb.health.overrides = [{ segment: 'big', weights: { use: 0, rel: 0, nps: 0 } }];
+    const { c, table, r } = run(pb, rows);
+    const withC = scoreTable(c, table, { contributions: true });
+    for (const x of [r, withC]) {
+      expect(Number.isNaN(x.total[0])).toBe(true);
+      expect(x.color[0]).toBe(-1);
+      expect(x.total[1]).toBe(20); // usage 10 → 20 points, the only available measure
+      expect(Number.isNaN(x.total[2])).toBe(true);
+      expect(Array.from(x.coverage)).toEqual([0, 0.5, 0]);
+    }
+    expect(Number.isNaN(withC.measureContribution![0][0])).toBe(true);
+  });
+
+  it('with no measures nothing is added: the total stays 0, with or without contributions', () => {
+    const pb = miniPlaybook();
+    pb.health.measures = [];
+    pb.health.overrides = [];
+    const { c, table, r } = run(pb, rows);
+    expect(Array.from(r.total)).toEqual([0, 0, 0]);
+    expect(Array.from(scoreTable(c, table, { contributions: true }).total)).toEqual([0, 0, 0]);
+  });
+});

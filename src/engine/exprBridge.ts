@@ -23,15 +23,28 @@ const programs = new WeakMap<CompiledExpr, VectorProgram>();
  * column: use it before the next evaluation of the same expression and never write to it.
  */
 export function evalColumn(e: CompiledExpr, table: AccountTable, builtins: BuiltinColumns, asOfDays: number): Column {
+  return programOf(e).run(table, { asOfDays, builtins: vecBuiltins(builtins) });
+}
+
+/** A number or date expression evaluated straight into `out` (one slot per table row). */
+export function evalNumberInto(e: CompiledExpr, table: AccountTable, builtins: BuiltinColumns, asOfDays: number, out: Float64Array): void {
+  programOf(e).runInto(table, { asOfDays, builtins: vecBuiltins(builtins) }, out);
+}
+
+function programOf(e: CompiledExpr): VectorProgram {
   let p = programs.get(e);
   if (!p) programs.set(e, (p = compileVector(e.checked)));
+  return p;
+}
+
+function vecBuiltins(builtins: BuiltinColumns): VecBuiltins {
   const b: VecBuiltins = {};
   if (builtins.score?.type === 'number') b.score = builtins.score.values;
   if (builtins.days_in_stage?.type === 'number') b.days_in_stage = builtins.days_in_stage.values;
   if (builtins.color?.type === 'string') b.color = builtins.color;
   if (builtins.segment?.type === 'string') b.segment = builtins.segment;
   if (builtins.stage?.type === 'string') b.stage = builtins.stage;
-  return p.run(table, { asOfDays, builtins: b });
+  return b;
 }
 
 export type ExprValue = number | string | boolean | null;

@@ -23,7 +23,8 @@ export function assignFirstTrue(target: Uint16Array, assigned: Uint8Array, cond:
   const lut = IS_TRUE;
   for (let i = 0; i < n; i++) {
     const take = lut[cond[i]] & (assigned[i] ^ 1);
-    target[i] = take ? value : target[i];
+    const m = -take; // all bits where taken: a mask, not a branch on random data
+    target[i] = (target[i] & ~m) | (value & m);
     assigned[i] |= take;
   }
 }
@@ -217,14 +218,18 @@ function addWeightConst(p: Float64Array, w: number, acc: Float64Array): void {
   for (let i = 0; i < n; i++) if (p[i] === p[i]) acc[i] += w;
 }
 
-/** contribution = p·w / W (0 when p is missing, NaN when nothing is available); total += it. */
+/**
+ * contribution = p·w / W (0 when p is missing, NaN when nothing is available); total += it.
+ * Without `contrib`, rows where W is not > 0 get a meaningless total here: the caller sets them
+ * to NaN afterwards with totalNaNWithoutWeight (one pass instead of a test per measure and row).
+ * Adding a missing measure's 0 is skipped: total starts at +0 and is never -0, so x + 0 = x.
+ */
 export function addContribution(p: Float64Array, w: Float64Array, segment: Uint16Array, W: Float64Array, total: Float64Array, contrib: Float64Array | null): void {
   const nan = NAN_F64[0];
   if (contrib === null) {
     for (let i = 0; i < p.length; i++) {
-      const Wi = W[i];
       const pi = p[i];
-      total[i] += Wi > 0 ? (pi === pi ? (pi * w[segment[i]]) / Wi : 0) : nan;
+      if (pi === pi) total[i] += (pi * w[segment[i]]) / W[i];
     }
     return;
   }
@@ -237,7 +242,10 @@ export function addContribution(p: Float64Array, w: Float64Array, segment: Uint1
   }
 }
 
-/** addContribution and addWeighted in one pass (one measure: its total share and its dimension). */
+/**
+ * addContribution and addWeighted in one pass (one measure: its total share and its dimension).
+ * Without `contrib`, as addContribution: the caller runs totalNaNWithoutWeight afterwards.
+ */
 export function addContributionAndDimension(
   p: Float64Array, w: Float64Array, segment: Uint16Array, W: Float64Array, total: Float64Array, contrib: Float64Array | null, num: Float64Array, den: Float64Array,
 ): void {
@@ -262,33 +270,70 @@ export function addContributionAndDimension(
   }
 }
 
+// Without contributions (see addContribution): one test per row, the product computed once.
 function addContributionDimConst(p: Float64Array, wi: number, W: Float64Array, total: Float64Array, num: Float64Array, den: Float64Array): void {
-  const nan = NAN_F64[0];
   const n = p.length;
   for (let i = 0; i < n; i++) {
-    const Wi = W[i];
     const pi = p[i];
-    total[i] += Wi > 0 ? (pi === pi ? (pi * wi) / Wi : 0) : nan;
     if (pi === pi) {
-      num[i] += pi * wi;
+      const pw = pi * wi;
+      total[i] += pw / W[i];
+      num[i] += pw;
       den[i] += wi;
     }
   }
 }
 
 function addContributionDim(p: Float64Array, w: Float64Array, segment: Uint16Array, W: Float64Array, total: Float64Array, num: Float64Array, den: Float64Array): void {
-  const nan = NAN_F64[0];
   const n = p.length;
   for (let i = 0; i < n; i++) {
-    const Wi = W[i];
     const pi = p[i];
-    const wi = w[segment[i]];
-    total[i] += Wi > 0 ? (pi === pi ? (pi * wi) / Wi : 0) : nan;
     if (pi === pi) {
-      num[i] += pi * wi;
+      const wi = w[segment[i]];
+      const pw = pi * wi;
+      total[i] += pw / W[i];
+      num[i] += pw;
       den[i] += wi;
     }
   }
+}
+
+/**
+ * addContributionDimConst for two measures (p with weight wp into num/den, then q with wq into
+ * num2/den2) in one pass: total gets p's share, then q's, as two separate calls would add them.
+ * num2 may be num (both measures in one dimension): each is read after the other's write.
+ */
+export function addContributionDimPair(
+  p: Float64Array, wp: number, num: Float64Array, den: Float64Array,
+  q: Float64Array, wq: number, num2: Float64Array, den2: Float64Array,
+  W: Float64Array, total: Float64Array,
+): void {
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const Wi = W[i];
+    let t = total[i];
+    const pi = p[i];
+    if (pi === pi) {
+      const pw = pi * wp;
+      t += pw / Wi;
+      num[i] += pw;
+      den[i] += wp;
+    }
+    const qi = q[i];
+    if (qi === qi) {
+      const qw = qi * wq;
+      t += qw / Wi;
+      num2[i] += qw;
+      den2[i] += wq;
+    }
+    total[i] = t;
+  }
+}
+
+/** total = NaN where no weight was available (W not > 0): what the per-row test would have given. */
+export function totalNaNWithoutWeight(total: Float64Array, W: Float64Array): void {
+  const nan = NAN_F64[0];
+  for (let i = 0; i < total.length; i++) if (!(W[i] > 0)) total[i] = nan;
 }
 
 export function addWeighted(p: Float64Array, w: Float64Array, segment: Uint16Array, num: Float64Array, den: Float64Array): void {
@@ -336,16 +381,50 @@ IS_TRUE[1] = 1;
 const IS_MET = new Uint8Array(256);
 IS_MET[MET] = 1;
 
+/**
+ * Four rows at a time (SWAR) over condition bytes 0 / 1 / 255 (what expressions produce): bit 0
+ * is set for 1 and 255, bit 1 only for 255, so per byte status = bit 0 + bit 1 (0 NOT_MET,
+ * 1 MET, 2 UNKNOWN) and "is true" = bit 0 and not bit 1. Rows past the last whole word (or
+ * arrays not starting on a word) take the lookup tables.
+ */
+const LOW_BITS = 0x01010101;
+if (NOT_MET !== 0 || MET !== 1 || UNKNOWN !== 2 || MISSING !== 255) throw new Error('internal: status codes changed');
+
+function words(a: Uint8Array, n: number): Uint32Array | null {
+  return a.byteOffset & 3 ? null : new Uint32Array(a.buffer, a.byteOffset, n >> 2);
+}
+
 export function statusOf(v: Uint8Array, out: Uint8Array): void {
+  const n = v.length;
+  const vw = words(v, n), ow = words(out, n);
+  let from = 0;
+  if (vw && ow) {
+    for (let i = 0; i < vw.length; i++) {
+      const x = vw[i];
+      ow[i] = (x & LOW_BITS) + ((x >>> 1) & LOW_BITS);
+    }
+    from = vw.length << 2;
+  }
   const lut = STATUS_OF;
-  for (let i = 0; i < v.length; i++) out[i] = lut[v[i]];
+  for (let i = from; i < n; i++) out[i] = lut[v[i]];
 }
 
 /** statusOf, and clear `ok` where a required criterion is not met, in one pass. */
 export function statusRequired(v: Uint8Array, out: Uint8Array, ok: Uint8Array): void {
+  const n = v.length;
+  const vw = words(v, n), ow = words(out, n), kw = words(ok, n);
+  let from = 0;
+  if (vw && ow && kw) {
+    for (let i = 0; i < vw.length; i++) {
+      const x = vw[i];
+      ow[i] = (x & LOW_BITS) + ((x >>> 1) & LOW_BITS);
+      kw[i] &= x & ~(x >>> 1) & LOW_BITS;
+    }
+    from = vw.length << 2;
+  }
   const lut = STATUS_OF;
   const met = IS_MET;
-  for (let i = 0; i < v.length; i++) {
+  for (let i = from; i < n; i++) {
     const st = lut[v[i]];
     out[i] = st;
     ok[i] &= met[st];
@@ -373,7 +452,17 @@ function allOnes(mask: Uint8Array): boolean {
 
 function fireAll(v: Uint8Array, out: Uint8Array): void {
   const n = v.length;
-  for (let i = 0; i < n; i++) out[i] = +(v[i] === 1);
+  const vw = words(v, n), ow = words(out, n);
+  let from = 0;
+  if (vw && ow) {
+    // SWAR as in statusOf: 1 where the byte is 1 (true), else 0.
+    for (let i = 0; i < vw.length; i++) {
+      const x = vw[i];
+      ow[i] = x & ~(x >>> 1) & LOW_BITS;
+    }
+    from = vw.length << 2;
+  }
+  for (let i = from; i < n; i++) out[i] = +(v[i] === 1);
 }
 
 function fireSeg(v: Uint8Array, segmentMask: Uint8Array, segment: Uint16Array, out: Uint8Array): void {
@@ -388,16 +477,16 @@ function fireMasked(v: Uint8Array, segmentMask: Uint8Array, stageMask: Uint8Arra
   for (let i = 0; i < n; i++) out[i] = lut[v[i]] & segmentMask[segment[i]] & stageMask[stage[i] + 1];
 }
 
-/** Keep only the first fired CTA per row among `order` (best first). */
+/** Keep only the first fired CTA per row among `order` (best first). Fired bytes are 0 / 1. */
 export function keepFirstFired(fired: Uint8Array[], order: number[], n: number): void {
   const m = order.length;
   for (let i = 0; i < n; i++) {
-    let kept = false;
+    let kept = 0;
     for (let j = 0; j < m; j++) {
       const f = fired[order[j]];
-      if (f[i] !== 1) continue;
-      if (kept) f[i] = 0;
-      kept = true;
+      const x = f[i];
+      f[i] = x & (kept ^ 1);
+      kept |= x;
     }
   }
 }

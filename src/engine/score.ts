@@ -8,12 +8,15 @@
  */
 import { MISSING_BOOL, isoToDays, type AccountTable, type Column, type StringColumn } from '../table/columns';
 import type { CompiledPlaybook } from './compile';
+import type { CheckedExpr } from '../expr';
+import type { Normalisation } from '../model';
 import { Arena } from './arena';
-import { evalColumn, type BuiltinColumns } from './exprBridge';
+import { codePointsWeighted, numericPointsWeighted } from './weightedPoints';
+import { evalColumn, evalNumberInto, type BuiltinColumns } from './exprBridge';
 import { categoryPoints, numericPoints } from './normalise';
 import {
-  addContribution, addContributionAndDimension, addWeight, assignFirstTrue, boolPoints, codePoints, colorize, divideOrNaN,
-  fireCta, invertColumn, keepFirstFired, numericPointsColumn, statusOf, statusRequired, zeroMissing,
+  addContribution, addContributionAndDimension, addContributionDimPair, addWeight, assignFirstTrue, boolPoints, codePoints, colorize, divideOrNaN,
+  fireCta, invertColumn, keepFirstFired, numericPointsColumn, statusOf, statusRequired, totalNaNWithoutWeight, uniformWeight, zeroMissing,
 } from './kernels';
 import {
   BEHIND, ON_TRACK, PROGRESS_UNKNOWN, STUCK,
@@ -38,14 +41,16 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   const n = table.rowCount;
   // Arrays of the result, sized up front: one buffer instead of several chunks, so the run
   // crosses V8's external-memory limit once (each crossing forces a full GC, ~30 ms per 1M rows).
-  const A = Arena.forBytes(resultBytes(c, n, !!opts.contributions));
+  // A measure that is a bare number or date field keeps the table's own column as its raw values
+  // (no copy: ~8 MB less to write and fault in per measure and million rows).
+  const sharedRaw = c.measures.map((ms) => plainNumberColumn(ms.expr.checked, table));
+  const A = Arena.forBytes(resultBytes(c, n, !!opts.contributions, sharedRaw.filter((x) => x).length));
   const nSeg = c.segmentIds.length;
   const nM = c.measures.length;
 
   // Result columns (full length).
   const segment = A.u16(n);
-  // Raw values are copied even for plain fields: a result owns its arrays (a worker may transfer them).
-  const measureRaw = c.measures.map(() => A.f64(n));
+  const measureRaw = c.measures.map((_, k) => sharedRaw[k] ?? A.f64(n));
   const rawDicts = c.measures.map(() => new RawDict());
   const measurePoints = c.measures.map(() => A.f64(n));
   const measureContribution = opts.contributions ? c.measures.map(() => A.f64(n)) : null;
@@ -67,6 +72,12 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   const totalWeight = new Float64Array(nSeg);
   for (const ms of c.measures) for (let s = 0; s < nSeg; s++) totalWeight[s] += ms.weightBySegment[s];
   const sameNorm = c.measures.map((ms) => ms.normBySegment.every((x) => x === ms.normBySegment[0]));
+  // Measures with a dimension and one weight for every segment: their contributions go two at a time.
+  const weightOf = c.measures.map((ms) => uniformWeight(ms.weightBySegment));
+  const pairable = c.measures.map((ms, k) => ms.dimIndex >= 0 && weightOf[k] === weightOf[k]);
+  // [0, weight] of a measure whose weight every segment shares, when missing values are excluded
+  // (the points kernel then adds the weight itself: weightedPoints.ts).
+  const fuseWeight = weightOf.map((u) => (c.missing === 'exclude' && u === u ? Float64Array.of(0, u) : null));
   const flatBands = c.bandsBySegment.flat();
   const bandStart = new Int32Array(nSeg);
   const bandEnd = new Int32Array(nSeg);
@@ -119,38 +130,34 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
     const V = c.missing === 'zero' ? valueWeight.subarray(0, len).fill(0) : W;
     for (let k = 0; k < nM; k++) {
       const ms = c.measures[k];
-      const col = evalColumn(ms.expr, t, builtins, asOfDays);
       const pts = sub(measurePoints[k]);
       const raw = sub(measureRaw[k]);
       const norms = sameNorm[k] ? [ms.normBySegment[0]] : ms.normBySegment;
       const segArg = sameNorm[k] ? null : segB;
-      if (col.type === 'string') {
-        const d = col.dict;
-        const lut = new Float64Array(norms.length * d.length);
-        norms.forEach((nm, s) => {
-          for (let code = 0; code < d.length; code++) lut[s * d.length + code] = categoryPoints(nm, d[code]);
-        });
-        codePoints(col.codes, lut, d.length, segArg, raw, pts);
-        rawDicts[k].remap(d, raw);
-        if (ms.invert) invertColumn(pts);
-      } else if (col.type === 'boolean') {
-        const lut = new Float64Array(norms.length * 2);
-        norms.forEach((nm, s) => {
-          lut[s * 2] = nm.kind === 'category' ? categoryPoints(nm, 'false') : numericPoints(nm, 0);
-          lut[s * 2 + 1] = nm.kind === 'category' ? categoryPoints(nm, 'true') : numericPoints(nm, 1);
-        });
-        boolPoints(col.values, lut, segArg, raw, pts);
-        if (ms.invert) invertColumn(pts);
+      const type = ms.expr.checked.type;
+      // The common case adds the weight inside the points kernel (no second pass over the points).
+      const fused = fuseWeight[k] !== null && segArg === null;
+      if (type === 'number' || type === 'date') {
+        // Raw values are the table's column (shared) or computed straight into the result.
+        if (!sharedRaw[k]) evalNumberInto(ms.expr, t, builtins, asOfDays, raw);
+        if (fused) numericPointsWeighted(norms[0], raw, pts, ms.invert, fuseWeight[k]!, W);
+        else if (segArg === null) numericPointsColumn(norms[0], raw, pts, null, 0, ms.invert);
+        else for (let s = 0; s < nSeg; s++) numericPointsColumn(norms[s], raw, pts, segArg, s, ms.invert);
       } else {
-        raw.set(col.values);
-        if (segArg === null) numericPointsColumn(norms[0], col.values, pts, null, 0, ms.invert);
-        else for (let s = 0; s < nSeg; s++) numericPointsColumn(norms[s], col.values, pts, segArg, s, ms.invert);
+        const col = evalColumn(ms.expr, t, builtins, asOfDays);
+        if (fused && col.type === 'string') {
+          codePointsWeighted(col.codes, categoryLut(norms, col.dict), rawDicts[k].codesOf(col.dict), raw, pts, fuseWeight[k]!, W);
+          if (ms.invert) invertColumn(pts);
+        } else {
+          measurePointsOf(col, norms, segArg, raw, pts, rawDicts[k], ms.invert);
+          if (fused) addWeight(pts, ms.weightBySegment, segB, W);
+        }
       }
       if (c.missing === 'zero') {
         addWeight(pts, ms.weightBySegment, segB, V);
         zeroMissing(pts);
       }
-      addWeight(pts, ms.weightBySegment, segB, W);
+      if (!fused) addWeight(pts, ms.weightBySegment, segB, W);
     }
 
     // Σ over measures of points × w / W, in measure order: the contributions add up to the total exactly.
@@ -163,11 +170,24 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
     for (const dw of dimWeight) dw.subarray(0, len).fill(0);
     for (let k = 0; k < nM; k++) {
       const ms = c.measures[k];
+      if (!measureContribution && pairable[k] && k + 1 < nM && pairable[k + 1]) {
+        // Two measures in one pass (the total stays in a register between them); same order.
+        const m2 = c.measures[k + 1];
+        addContributionDimPair(
+          sub(measurePoints[k]), weightOf[k], sub(dimensionScores[ms.dimIndex]), dimWeight[ms.dimIndex].subarray(0, len),
+          sub(measurePoints[k + 1]), weightOf[k + 1], sub(dimensionScores[m2.dimIndex]), dimWeight[m2.dimIndex].subarray(0, len),
+          W, totB,
+        );
+        k++;
+        continue;
+      }
       const contrib = measureContribution ? sub(measureContribution[k]) : null;
       const pts = sub(measurePoints[k]);
       if (ms.dimIndex < 0) addContribution(pts, ms.weightBySegment, segB, W, totB, contrib);
       else addContributionAndDimension(pts, ms.weightBySegment, segB, W, totB, contrib, sub(dimensionScores[ms.dimIndex]), dimWeight[ms.dimIndex].subarray(0, len));
     }
+    // (With no measures at all nothing was added: the total stays 0, as before.)
+    if (!measureContribution && nM > 0) totalNaNWithoutWeight(totB, W);
     dimensionScores.forEach((d, di) => divideOrNaN(sub(d), dimWeight[di].subarray(0, len)));
     builtins.score = { type: 'number', values: totB };
 
@@ -256,10 +276,46 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   };
 }
 
-/** Bytes of the result arrays below (8 bytes of alignment slack each). */
-function resultBytes(c: CompiledPlaybook, n: number, contributions: boolean): number {
+/**
+ * The table's column when a measure's expression is a bare number or date field: the result
+ * shares it (ScoreResult's arrays may be the input table's; neither side writes to them).
+ */
+function plainNumberColumn(e: CheckedExpr, table: AccountTable): Float64Array | null {
+  if (e.kind !== 'field' || (e.type !== 'number' && e.type !== 'date')) return null;
+  const col = table.columns[e.id];
+  return col && col.type === e.type && col.values.length === table.rowCount ? col.values : null;
+}
+
+/** Points by segment and dictionary code: lut[s * dict.length + code]. */
+function categoryLut(norms: Normalisation[], d: readonly string[]): Float64Array {
+  const lut = new Float64Array(norms.length * d.length);
+  norms.forEach((nm, s) => {
+    for (let code = 0; code < d.length; code++) lut[s * d.length + code] = categoryPoints(nm, d[code]);
+  });
+  return lut;
+}
+
+/** Raw values and points of a text or boolean measure (dictionary codes / 0-1 through a lookup table). */
+function measurePointsOf(col: Column, norms: Normalisation[], segArg: Uint16Array | null, raw: Float64Array, pts: Float64Array, rawDict: RawDict, invert: boolean): void {
+  if (col.type === 'string') {
+    const d = col.dict;
+    codePoints(col.codes, categoryLut(norms, d), d.length, segArg, raw, pts);
+    rawDict.remap(d, raw);
+  } else if (col.type === 'boolean') {
+    const lut = new Float64Array(norms.length * 2);
+    norms.forEach((nm, s) => {
+      lut[s * 2] = nm.kind === 'category' ? categoryPoints(nm, 'false') : numericPoints(nm, 0);
+      lut[s * 2 + 1] = nm.kind === 'category' ? categoryPoints(nm, 'true') : numericPoints(nm, 1);
+    });
+    boolPoints(col.values, lut, segArg, raw, pts);
+  } else throw new Error(`engine: a measure's expression gave a ${col.type} column where its type says text or boolean`);
+  if (invert) invertColumn(pts);
+}
+
+/** Bytes of the result arrays below (8 bytes of alignment slack each); `sharedRaw` raw columns are the table's. */
+function resultBytes(c: CompiledPlaybook, n: number, contributions: boolean, sharedRaw: number): number {
   const nCrit = c.stages.reduce((k, st) => k + st.criteria.length, 0);
-  const f64 = c.measures.length * (contributions ? 3 : 2) + c.dimensionIds.length + 3; // raw, points, (contribution), dimensions, total, coverage, days in stage
+  const f64 = c.measures.length * (contributions ? 3 : 2) - sharedRaw + c.dimensionIds.length + 3; // raw, points, (contribution), dimensions, total, coverage, days in stage
   const u16 = 3; // segment, stage, owner
   const u8 = 1 + nCrit + 2 + c.ctas.length; // colour, criteria, ready, progress, CTAs
   const arrays = f64 + u16 + u8;
@@ -274,11 +330,16 @@ class RawDict {
   readonly dict: string[] = [];
   private readonly index = new Map<string, number>();
   private last: readonly string[] | null = null;
-  private map = new Int32Array(0);
+  private map = new Float64Array(0);
   remap(blockDict: readonly string[], raw: Float64Array): void {
+    const m = this.codesOf(blockDict);
+    for (let i = 0; i < raw.length; i++) if (raw[i] === raw[i]) raw[i] = m[raw[i]];
+  }
+  /** The run's code of each code of a block's dictionary (kernels write raw codes through it). */
+  codesOf(blockDict: readonly string[]): Float64Array {
     if (blockDict !== this.last || this.map.length !== blockDict.length) {
       this.last = blockDict;
-      this.map = new Int32Array(blockDict.length);
+      this.map = new Float64Array(blockDict.length);
       for (let i = 0; i < blockDict.length; i++) {
         let g = this.index.get(blockDict[i]);
         if (g === undefined) {
@@ -288,8 +349,7 @@ class RawDict {
         this.map[i] = g;
       }
     }
-    const m = this.map;
-    for (let i = 0; i < raw.length; i++) if (raw[i] === raw[i]) raw[i] = m[raw[i]];
+    return this.map;
   }
 }
 

