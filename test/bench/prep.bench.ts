@@ -31,7 +31,8 @@
  *   --layout-only (only the UI auto-layout, after an 8 s wait for the editor's worker warm-up),
  *   --repeat K (each drag K times: per-run figures plus all runs pooled, because frame times on a
  *   shared machine are noisy), --stages, --cpuprofile FILE (CPU profile of the UI layout run),
- *   --trace FILE (the Chromium trace of the UI layout run, for chrome://tracing or Perfetto).
+ *   --trace FILE (the Chromium trace of the UI layout run, for chrome://tracing or Perfetto),
+ *   --screenshot FILE (PNG of the editor 1.5 s after the layout is shown).
  *   The trace recording during drags costs the browser a little; both drag metrics include it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -55,6 +56,8 @@ const CPUPROFILE = profIdx >= 0 ? args[profIdx + 1] : null;
 const traceIdx = args.indexOf('--trace');
 const TRACE_OUT = traceIdx >= 0 ? args[traceIdx + 1] : null;
 const REPEAT = Math.max(1, opt('repeat', 1));
+const shotIdx = args.indexOf('--screenshot');
+const SHOT = shotIdx >= 0 ? args[shotIdx + 1] : null;
 const emit = (name: string, value: number | undefined, unit: string) => console.log(JSON.stringify({ name, value: value === undefined ? null : Number(value.toPrecision(4)), unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
@@ -322,6 +325,7 @@ async function browserBenches() {
       }
       emit('layout_longest_task_ms', longest.wall, 'ms (main thread, wall)');
       emit('layout_longest_task_cpu_ms', longest.cpu, 'ms (main thread, CPU time of the longest task)');
+      if (SHOT) await page.screenshot({ path: SHOT });
       emit('layout_max_main_gap_ms', gap, `ms (until 1.5 s after the result is shown; it ended ${Math.round(gapEnd - p0)} ms after the click)`);
     }
     if (!LAYOUT_ONLY) await drags();

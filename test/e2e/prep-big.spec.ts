@@ -2,8 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { createProject, currentProjectId, gotoApp, readStoredProject, waitSaved } from './helpers';
 
 // Auto-layout on a big diagram (over 300 boxes): the document changes at once (one undo step),
-// the boxes move over a few frames; in the end every box is drawn where the document says,
-// after the layout and after its undo.
+// the view moves to the start of the flow (only the boxes in view rendered), then the boxes move;
+// every box is drawn where the document says, after the layout and after its undo (staged when
+// many boxes are on screen, after Fit view).
 
 type Doc = { diagrams: { id: string; nodes: { id: string; position: { x: number; y: number } }[] }[] };
 
@@ -24,7 +25,7 @@ async function misplaced(page: Page, id: string): Promise<number> {
   }).length;
 }
 
-test('auto-layout of 400 boxes: staged on screen, one undo step, every box ends where stored', async ({ page }) => {
+test('auto-layout of 400 boxes: start of the flow shown, one undo step, every box ends where stored', async ({ page }) => {
   test.setTimeout(120_000);
   await gotoApp(page, { lang: 'en' });
   await createProject(page, { name: 'Big' });
@@ -38,8 +39,23 @@ test('auto-layout of 400 boxes: staged on screen, one undo step, every box ends 
   await expect.poll(() => misplaced(page, id), { timeout: 10_000 }).toBe(0);
   const after = ((await readStoredProject(page, id)) as Doc).diagrams.find((x) => x.id.startsWith('bench'))!.nodes;
   expect(after.filter((n, i) => n.position.x !== before[i].position.x || n.position.y !== before[i].position.y).length).toBeGreaterThan(300);
-  // (Only the boxes in view are drawn: a tall layout does not fit above the minimum zoom.)
-  expect(await page.getByTestId('prep-node').count()).toBeGreaterThan(50);
+  // The view shows the start of the flow at a readable zoom, not the whole diagram: the leftmost
+  // box sits at the canvas's left edge, and only the boxes in view are rendered.
+  const vp = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform));
+  expect(vp.a).toBeGreaterThanOrEqual(0.5);
+  const minX = Math.min(...after.map((n) => n.position.x));
+  expect(vp.e + minX * vp.a).toBeCloseTo(24, 0);
+  const shown = await page.getByTestId('prep-node').count();
+  expect(shown).toBeGreaterThan(3);
+  expect(shown).toBeLessThan(200);
+  const leftmost = after.find((n) => n.position.x === minX)!;
+  await expect(page.locator(`.react-flow__node[data-id="${leftmost.id}"]`)).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('after-layout-400.png') });
+  // The notice says so and offers Fit view, which shows (and renders) the whole diagram.
+  const notice = page.getByTestId('message-info').filter({ hasText: 'Fit view shows the whole diagram' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('button', { name: 'Fit view' }).click();
+  await expect.poll(() => page.getByTestId('prep-node').count(), { timeout: 10_000 }).toBeGreaterThan(shown);
 
   // One undo step restores every position, and the boxes follow.
   await page.getByTestId('undo').click();

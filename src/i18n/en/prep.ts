@@ -63,6 +63,8 @@ export default {
     cancelled: 'Auto-layout cancelled; the diagram is unchanged.',
     timeout: 'Auto-layout of {{nodes}} boxes took longer than {{seconds}} s and was stopped; the diagram is unchanged. Split the diagram or try again.',
     failed: 'Auto-layout failed ({{reason}}); the diagram is unchanged.',
+    doneBig: 'Laid out {{count}} boxes. Showing the start of the flow; Fit view shows the whole diagram.',
+    fitAll: 'Fit view',
   },
   align: {
     left: 'Align left edges',

@@ -9,7 +9,6 @@ import {
   ReactFlow,
   applyEdgeChanges,
   applyNodeChanges,
-  getViewportForBounds,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -26,6 +25,7 @@ import type { Size } from '../../layout/elkAdapter';
 import { Button, downloadBlob, downloadText, notify, safeFileName } from '../common';
 import type { PrepFlowEdge, PrepFlowNode } from './flowModel';
 import { BIG_DIAGRAM, useFlowSync } from './useFlowSync';
+import { startOfFlowView } from './startView';
 import PrepNodeView from './PrepNodeView';
 import PrepEdgeView from './PrepEdgeView';
 import MiniMapBox, { freezeMiniMap } from './MiniMapBox';
@@ -97,7 +97,7 @@ export function DiagramEditor({
   }, []);
 
   const markers = useMemo(() => markersByNode(lint.findings), [lint]);
-  const { nodes, setNodes, edges, setEdges, keepMounted, stageBigChange } = useFlowSync(diagram.nodes, diagram.edges, markers, pendingSelection);
+  const { nodes, setNodes, edges, setEdges, stageBigChange } = useFlowSync(diagram.nodes, diagram.edges, markers, pendingSelection);
 
   // Selection as a string key, so panels re-render when it changes, not on every drag frame.
   const selNodesKey = nodes.filter((n) => n.selected).map((n) => n.id).join('\n');
@@ -256,14 +256,15 @@ export function DiagramEditor({
         // Marks for the benchmark (test/bench/prep.bench.ts): answer received, result in the document.
         performance.mark('waymark:layout-result', { detail: r.ms });
         if (diagram.nodes.length > BIG_DIAGRAM && wrapper.current) {
-          // The boxes move over several frames (useFlowSync), so fit to ELK's extent, not to the
-          // boxes half-way; without animation, which would mount boxes on every frame.
+          // Big: show the start of the flow at a readable zoom with only the boxes in view
+          // rendered (startView.ts), set before the boxes move (useFlowSync); Fit view shows all.
           const el = wrapper.current;
           stageBigChange(() => {
             const { width, height } = el.getBoundingClientRect();
-            void rf.setViewport(getViewportForBounds({ x: 0, y: 0, width: r.width, height: r.height }, width, height, MIN_ZOOM, MAX_ZOOM, 0.1));
-          }, el.querySelectorAll('.react-flow__node').length >= nodes.length);
+            void rf.setViewport(startOfFlowView(r, width, height));
+          });
           editDiagram(diagram.id, t('cmd.layout'), (d) => applyLayout(d as Diagram, r));
+          notify({ kind: 'info', text: t('layout.doneBig', { count: diagram.nodes.length }), action: { label: t('layout.fitAll'), run: () => void rf.fitView() }, timeoutMs: 10_000 });
         } else {
           // Queued before the edit: React Flow fits in the same update that takes the new positions.
           void rf.fitView({ duration: 300 });
@@ -370,7 +371,7 @@ export function DiagramEditor({
             fitView={fitOnOpen}
             minZoom={MIN_ZOOM}
             maxZoom={MAX_ZOOM}
-            onlyRenderVisibleElements={nodes.length > BIG_DIAGRAM && !keepMounted}
+            onlyRenderVisibleElements={nodes.length > BIG_DIAGRAM}
           >
             <Background gap={GRID} />
             <MiniMap<PrepFlowNode> pannable zoomable nodeColor={minimapColor} nodeComponent={MiniMapBox} />
