@@ -31,6 +31,9 @@ function cspPlugin(): Plugin {
 export default defineConfig({
   plugins: [react(), cspPlugin()],
   worker: { format: 'es' },
+  // Scan the workers too: otherwise the dev server meets elkjs (imported only by the layout
+  // worker) on first use, re-optimises and reloads the page, losing the undo history.
+  optimizeDeps: { entries: ['index.html', 'src/**/*.worker.ts'] },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 4000 },
   server: { port: 5173, host: '127.0.0.1' },
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CSP } },
