@@ -215,20 +215,24 @@ export class BoolEquals extends BoolOut {
   }
 }
 
+/** `and`/`or` over n rows: whole words four rows at a time, the last few rows by the truth table. */
+function kleene(out: Uint8Array, a: Uint8Array, b: Uint8Array, n: number, wordOp: (o: Uint32Array, x: Uint32Array, y: Uint32Array) => void, table: Uint8Array): Uint8Array {
+  const ow = words(out, n), aw = words(a, n), bw = words(b, n);
+  let from = 0;
+  if (ow && aw && bw) {
+    wordOp(ow, aw, bw);
+    from = ow.length << 2;
+  }
+  for (let i = from; i < n; i++) out[i] = table[(a[i] << 8) | b[i]];
+  return out;
+}
+
 export class And extends BoolOut {
   constructor(private readonly l: BoolNode, private readonly r: BoolNode) {
     super([l, r]);
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, a = this.l.eval(lo, n), b = this.r.eval(lo, n);
-    const ow = words(out, n), aw = words(a, n), bw = words(b, n);
-    let from = 0;
-    if (ow && aw && bw) {
-      andWords(ow, aw, bw);
-      from = ow.length << 2;
-    }
-    for (let i = from; i < n; i++) out[i] = AND[(a[i] << 8) | b[i]];
-    return out;
+    return kleene(this.out, this.l.eval(lo, n), this.r.eval(lo, n), n, andWords, AND);
   }
 }
 
@@ -237,15 +241,7 @@ export class Or extends BoolOut {
     super([l, r]);
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, a = this.l.eval(lo, n), b = this.r.eval(lo, n);
-    const ow = words(out, n), aw = words(a, n), bw = words(b, n);
-    let from = 0;
-    if (ow && aw && bw) {
-      orWords(ow, aw, bw);
-      from = ow.length << 2;
-    }
-    for (let i = from; i < n; i++) out[i] = OR[(a[i] << 8) | b[i]];
-    return out;
+    return kleene(this.out, this.l.eval(lo, n), this.r.eval(lo, n), n, orWords, OR);
   }
 }
 
