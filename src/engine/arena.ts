@@ -7,6 +7,13 @@
  * underlying buffer once.
  */
 export class Arena {
+  /**
+   * Bytes left between consecutive arrays. A million-row column is a multiple of 4 KB, so without
+   * a gap every column would start at the same offset within a page and a kernel streaming ten
+   * of them at once would have all ten contend for the same cache sets (and 4K-alias its loads
+   * against its stores). Five cache lines staggers 64 columns apart.
+   */
+  static readonly GAP = 320;
   private buf: ArrayBuffer = new ArrayBuffer(0);
   private at = 0;
   constructor(private readonly chunkBytes: number) {}
@@ -26,7 +33,7 @@ export class Arena {
       this.at = bytes;
       return [this.buf, 0];
     }
-    this.at = start + bytes;
+    this.at = start + bytes + Arena.GAP;
     return [this.buf, start];
   }
 

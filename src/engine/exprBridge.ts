@@ -37,8 +37,10 @@ function programOf(e: CompiledExpr): VectorProgram {
   return p;
 }
 
+// Every key present from the start: one object shape for every call, so optimised code that
+// reads it is not thrown away when a run's objects are collected (see score.ts, newBuiltins).
 function vecBuiltins(builtins: BuiltinColumns): VecBuiltins {
-  const b: VecBuiltins = {};
+  const b: VecBuiltins = { score: undefined, days_in_stage: undefined, color: undefined, segment: undefined, stage: undefined };
   if (builtins.score?.type === 'number') b.score = builtins.score.values;
   if (builtins.days_in_stage?.type === 'number') b.days_in_stage = builtins.days_in_stage.values;
   if (builtins.color?.type === 'string') b.color = builtins.color;

@@ -109,139 +109,16 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   const colorCodes = S.i32(B);
   const stageCodes = S.i32(B);
 
-  for (let lo = 0; lo < n; lo += B) {
-    const hi = Math.min(n, lo + B);
-    const len = hi - lo;
-    const t = blockTable(table, lo, hi);
-    const sub = <T extends { subarray(a: number, b: number): T }>(a: T) => a.subarray(lo, hi);
-    const builtins: BuiltinColumns = {};
-    const segB = sub(segment);
-
-    // 1. Segment: rules in order, first true wins; false or unknown falls through to the default.
-    segB.fill(c.defaultSegment);
-    if (c.segmentRules.length) {
-      const asg = assigned.subarray(0, len).fill(0);
-      for (const rule of c.segmentRules) assignFirstTrue(segB, asg, boolValues(evalColumn(rule.expr, t, builtins, asOfDays)), rule.index);
-    }
-    builtins.segment = codesColumn(segCodes.subarray(0, len), segB, c.segmentIds);
-
-    // 2. Measures → points (inverted when asked) → weights; missing excluded or zero by policy.
-    const W = availWeight.subarray(0, len).fill(0);
-    const V = c.missing === 'zero' ? valueWeight.subarray(0, len).fill(0) : W;
-    for (let k = 0; k < nM; k++) {
-      const ms = c.measures[k];
-      const pts = sub(measurePoints[k]);
-      const raw = sub(measureRaw[k]);
-      const norms = sameNorm[k] ? [ms.normBySegment[0]] : ms.normBySegment;
-      const segArg = sameNorm[k] ? null : segB;
-      const type = ms.expr.checked.type;
-      // The common case adds the weight inside the points kernel (no second pass over the points).
-      const fused = fuseWeight[k] !== null && segArg === null;
-      if (type === 'number' || type === 'date') {
-        // Raw values are the table's column (shared) or computed straight into the result.
-        if (!sharedRaw[k]) evalNumberInto(ms.expr, t, builtins, asOfDays, raw);
-        if (fused) numericPointsWeighted(norms[0], raw, pts, ms.invert, fuseWeight[k]!, W);
-        else if (segArg === null) numericPointsColumn(norms[0], raw, pts, null, 0, ms.invert);
-        else for (let s = 0; s < nSeg; s++) numericPointsColumn(norms[s], raw, pts, segArg, s, ms.invert);
-      } else {
-        const col = evalColumn(ms.expr, t, builtins, asOfDays);
-        if (fused && col.type === 'string') {
-          codePointsWeighted(col.codes, categoryLut(norms, col.dict), rawDicts[k].codesOf(col.dict), raw, pts, fuseWeight[k]!, W);
-          if (ms.invert) invertColumn(pts);
-        } else {
-          measurePointsOf(col, norms, segArg, raw, pts, rawDicts[k], ms.invert);
-          if (fused) addWeight(pts, ms.weightBySegment, segB, W);
-        }
-      }
-      if (c.missing === 'zero') {
-        addWeight(pts, ms.weightBySegment, segB, V);
-        zeroMissing(pts);
-      }
-      if (!fused) addWeight(pts, ms.weightBySegment, segB, W);
-    }
-
-    // Σ over measures of points × w / W, in measure order: the contributions add up to the total exactly.
-    const totB = sub(total);
-    const covB = sub(coverage);
-    for (let i = 0; i < len; i++) {
-      const tw = totalWeight[segB[i]];
-      covB[i] = tw > 0 ? V[i] / tw : 0;
-    }
-    for (const dw of dimWeight) dw.subarray(0, len).fill(0);
-    for (let k = 0; k < nM; k++) {
-      const ms = c.measures[k];
-      if (!measureContribution && pairable[k] && k + 1 < nM && pairable[k + 1]) {
-        // Two measures in one pass (the total stays in a register between them); same order.
-        const m2 = c.measures[k + 1];
-        addContributionDimPair(
-          sub(measurePoints[k]), weightOf[k], sub(dimensionScores[ms.dimIndex]), dimWeight[ms.dimIndex].subarray(0, len),
-          sub(measurePoints[k + 1]), weightOf[k + 1], sub(dimensionScores[m2.dimIndex]), dimWeight[m2.dimIndex].subarray(0, len),
-          W, totB,
-        );
-        k++;
-        continue;
-      }
-      const contrib = measureContribution ? sub(measureContribution[k]) : null;
-      const pts = sub(measurePoints[k]);
-      if (ms.dimIndex < 0) addContribution(pts, ms.weightBySegment, segB, W, totB, contrib);
-      else addContributionAndDimension(pts, ms.weightBySegment, segB, W, totB, contrib, sub(dimensionScores[ms.dimIndex]), dimWeight[ms.dimIndex].subarray(0, len));
-    }
-    // (With no measures at all nothing was added: the total stays 0, as before.)
-    if (!measureContribution && nM > 0) totalNaNWithoutWeight(totB, W);
-    dimensionScores.forEach((d, di) => divideOrNaN(sub(d), dimWeight[di].subarray(0, len)));
-    builtins.score = { type: 'number', values: totB };
-
-    // 3. Colour: the segment's bands, best first; the first band the total reaches.
-    const colB = sub(color);
-    colorize(totB, segB, bandStart, bandEnd, bandMins, bandInclusive, bandColors, colB);
-    builtins.color = codesColumn(colorCodes.subarray(0, len), colB, c.colorIds);
-
-    // 4. Exit criteria, then the stage (field or inferred), time in stage, progress, readiness.
-    const met = allRequiredMet.map((a) => a.subarray(0, len).fill(1));
-    let k = 0;
-    c.stages.forEach((st, si) => {
-      for (const cr of st.criteria) {
-        const v = boolValues(evalColumn(cr.expr, t, builtins, asOfDays));
-        if (cr.required) statusRequired(v, sub(criteriaStatus[k]), met[si]);
-        else statusOf(v, sub(criteriaStatus[k]));
-        k++;
-      }
-    });
-    const stB = sub(stage);
-    const dB = sub(daysInStage);
-    stages(c, t, stageMap, met, asOfDays, stB, dB);
-    const readyB = sub(readyToAdvance);
-    const progB = sub(progress);
-    for (let i = 0; i < len; i++) {
-      const s = stB[i];
-      if (s < 0) {
-        readyB[i] = 0;
-        progB[i] = P_UNKNOWN;
-        continue;
-      }
-      readyB[i] = met[s][i];
-      const e = expected[s];
-      const d = dB[i];
-      progB[i] = e !== e || d !== d ? P_UNKNOWN : d > 2 * e ? P_STUCK : d > e ? P_BEHIND : P_ON_TRACK;
-    }
-    builtins.stage = codesColumn(stageCodes.subarray(0, len), stB, stageIds);
-    builtins.days_in_stage = { type: 'number', values: dB };
-
-    // 5. Owner: routing rules in order, first true wins.
-    const ownB = sub(owner).fill(c.defaultOwner);
-    if (c.routing.length) {
-      const asg = assigned.subarray(0, len).fill(0);
-      for (const r of c.routing) assignFirstTrue(ownB, asg, boolValues(evalColumn(r.expr, t, builtins, asOfDays)), r.owner);
-    }
-
-    // 6. CTAs: trigger true (unknown does not fire) and applicable to the segment and stage; then
-    // per dedupe key the highest priority (first listed on ties) survives.
-    const firedB = ctaFired.map(sub);
-    c.ctas.forEach((cta, j) => {
-      fireCta(boolValues(evalColumn(cta.expr, t, builtins, asOfDays)), cta.segmentMask, cta.stageMask, segB, stB, firedB[j]);
-    });
-    for (const order of dedupeOrders) keepFirstFired(firedB, order, len);
-  }
+  const run = new Run({
+    c, table, asOfDays, nSeg, nM, sharedRaw, rawDicts, totalWeight, sameNorm, weightOf, pairable, fuseWeight,
+    bandStart, bandEnd, bandMins, bandInclusive, bandColors, expected, stageIds, dedupeOrders, stageMap,
+    assigned, availWeight, valueWeight, dimWeight, allRequiredMet, segCodes, colorCodes, stageCodes,
+    segment, measureRaw, measurePoints, measureContribution, dimensionScores, total, coverage, color,
+    criteriaStatus, stage, daysInStage, readyToAdvance, progress, owner, ctaFired,
+  });
+  // One call per block: a top-level function gets optimised once for all runs (a loop inside
+  // scoreTable was OSR-compiled against each run's arrays and thrown away when they died).
+  for (let lo = 0; lo < n; lo += B) scoreBlock(run, lo, Math.min(n, lo + B));
 
   return {
     resultVersion: 1,
@@ -274,6 +151,212 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
     ctas: c.ctas.map((x) => ({ ...x.info, dueDate: isoPlus(asOfDays, x.info.dueInDays) })),
     ctaFired,
   };
+}
+
+/**
+ * Everything one run's blocks share: the compiled playbook, per-run constants, scratch and result
+ * columns. A class, not an object literal, so every run's object has the one hidden class that
+ * scoreBlock's optimised code was built for (a literal's may die with the run, discarding it).
+ */
+class Run {
+  c!: CompiledPlaybook;
+  table!: AccountTable;
+  asOfDays!: number;
+  nSeg!: number;
+  nM!: number;
+  sharedRaw!: (Float64Array | null)[];
+  rawDicts!: RawDict[];
+  totalWeight!: Float64Array;
+  sameNorm!: boolean[];
+  weightOf!: number[];
+  pairable!: boolean[];
+  fuseWeight!: (Float64Array | null)[];
+  bandStart!: Int32Array;
+  bandEnd!: Int32Array;
+  bandMins!: Float64Array;
+  bandInclusive!: Uint8Array;
+  bandColors!: Int8Array;
+  expected!: Float64Array;
+  stageIds!: string[];
+  dedupeOrders!: number[][];
+  stageMap!: Int16Array | null;
+  assigned!: Uint8Array;
+  availWeight!: Float64Array;
+  valueWeight!: Float64Array;
+  dimWeight!: Float64Array[];
+  allRequiredMet!: Uint8Array[];
+  segCodes!: Int32Array;
+  colorCodes!: Int32Array;
+  stageCodes!: Int32Array;
+  segment!: Uint16Array;
+  measureRaw!: Float64Array[];
+  measurePoints!: Float64Array[];
+  measureContribution!: Float64Array[] | null;
+  dimensionScores!: Float64Array[];
+  total!: Float64Array;
+  coverage!: Float64Array;
+  color!: Int8Array;
+  criteriaStatus!: Uint8Array[];
+  stage!: Int16Array;
+  daysInStage!: Float64Array;
+  readyToAdvance!: Uint8Array;
+  progress!: Uint8Array;
+  owner!: Uint16Array;
+  ctaFired!: Uint8Array[];
+  constructor(init: Run) {
+    Object.assign(this, init);
+  }
+}
+
+/** Scores rows lo..hi into the run's result columns. */
+function scoreBlock(run: Run, lo: number, hi: number): void {
+  const {
+    c, table, asOfDays, nSeg, nM, sharedRaw, rawDicts, totalWeight, sameNorm, weightOf, pairable, fuseWeight,
+    bandStart, bandEnd, bandMins, bandInclusive, bandColors, expected, stageIds, dedupeOrders, stageMap,
+    assigned, availWeight, valueWeight, dimWeight, allRequiredMet, segCodes, colorCodes, stageCodes,
+    segment, measureRaw, measurePoints, measureContribution, dimensionScores, total, coverage, color,
+    criteriaStatus, stage, daysInStage, readyToAdvance, progress, owner, ctaFired,
+  } = run;
+  const len = hi - lo;
+  const t = blockTable(table, lo, hi);
+  const builtins: BuiltinColumns = { segment: undefined, score: undefined, color: undefined, stage: undefined, days_in_stage: undefined };
+  const segB = segment.subarray(lo, hi);
+
+  // 1. Segment: rules in order, first true wins; false or unknown falls through to the default.
+  segB.fill(c.defaultSegment);
+  if (c.segmentRules.length) {
+    const asg = assigned.subarray(0, len).fill(0);
+    for (const rule of c.segmentRules) assignFirstTrue(segB, asg, boolValues(evalColumn(rule.expr, t, builtins, asOfDays)), rule.index);
+  }
+  builtins.segment = codesColumn(segCodes.subarray(0, len), segB, c.segmentIds);
+
+  // 2. Measures → points (inverted when asked) → weights; missing excluded or zero by policy.
+  const W = availWeight.subarray(0, len).fill(0);
+  const V = c.missing === 'zero' ? valueWeight.subarray(0, len).fill(0) : W;
+  for (let k = 0; k < nM; k++) {
+    const ms = c.measures[k];
+    const pts = measurePoints[k].subarray(lo, hi);
+    const raw = measureRaw[k].subarray(lo, hi);
+    const norms = sameNorm[k] ? [ms.normBySegment[0]] : ms.normBySegment;
+    const segArg = sameNorm[k] ? null : segB;
+    const type = ms.expr.checked.type;
+    // The common case adds the weight inside the points kernel (no second pass over the points).
+    const fused = fuseWeight[k] !== null && segArg === null;
+    if (type === 'number' || type === 'date') {
+      // Raw values are the table's column (shared) or computed straight into the result.
+      if (!sharedRaw[k]) evalNumberInto(ms.expr, t, builtins, asOfDays, raw);
+      if (fused) numericPointsWeighted(norms[0], raw, pts, ms.invert, fuseWeight[k]!, W);
+      else if (segArg === null) numericPointsColumn(norms[0], raw, pts, null, 0, ms.invert);
+      else for (let s = 0; s < nSeg; s++) numericPointsColumn(norms[s], raw, pts, segArg, s, ms.invert);
+    } else {
+      const col = evalColumn(ms.expr, t, builtins, asOfDays);
+      if (fused && col.type === 'string') {
+        codePointsWeighted(col.codes, categoryLut(norms, col.dict), rawDicts[k].codesOf(col.dict), raw, pts, fuseWeight[k]!, W);
+        if (ms.invert) invertColumn(pts);
+      } else {
+        measurePointsOf(col, norms, segArg, raw, pts, rawDicts[k], ms.invert);
+        if (fused) addWeight(pts, ms.weightBySegment, segB, W);
+      }
+    }
+    if (c.missing === 'zero') {
+      addWeight(pts, ms.weightBySegment, segB, V);
+      zeroMissing(pts);
+    }
+    if (!fused) addWeight(pts, ms.weightBySegment, segB, W);
+  }
+
+  // Σ over measures of points × w / W, in measure order: the contributions add up to the total exactly.
+  const totB = total.subarray(lo, hi);
+  const covB = coverage.subarray(lo, hi);
+  coverageOf(segB, totalWeight, V, covB);
+  for (const dw of dimWeight) dw.subarray(0, len).fill(0);
+  for (let k = 0; k < nM; k++) {
+    const ms = c.measures[k];
+    if (!measureContribution && pairable[k] && k + 1 < nM && pairable[k + 1]) {
+      // Two measures in one pass (the total stays in a register between them); same order.
+      const m2 = c.measures[k + 1];
+      addContributionDimPair(
+        measurePoints[k].subarray(lo, hi), weightOf[k], dimensionScores[ms.dimIndex].subarray(lo, hi), dimWeight[ms.dimIndex].subarray(0, len),
+        measurePoints[k + 1].subarray(lo, hi), weightOf[k + 1], dimensionScores[m2.dimIndex].subarray(lo, hi), dimWeight[m2.dimIndex].subarray(0, len),
+        W, totB,
+      );
+      k++;
+      continue;
+    }
+    const contrib = measureContribution ? measureContribution[k].subarray(lo, hi) : null;
+    const pts = measurePoints[k].subarray(lo, hi);
+    if (ms.dimIndex < 0) addContribution(pts, ms.weightBySegment, segB, W, totB, contrib);
+    else addContributionAndDimension(pts, ms.weightBySegment, segB, W, totB, contrib, dimensionScores[ms.dimIndex].subarray(lo, hi), dimWeight[ms.dimIndex].subarray(0, len));
+  }
+  // (With no measures at all nothing was added: the total stays 0, as before.)
+  if (!measureContribution && nM > 0) totalNaNWithoutWeight(totB, W);
+  for (let di = 0; di < dimensionScores.length; di++) divideOrNaN(dimensionScores[di].subarray(lo, hi), dimWeight[di].subarray(0, len));
+  builtins.score = { type: 'number', values: totB };
+
+  // 3. Colour: the segment's bands, best first; the first band the total reaches.
+  const colB = color.subarray(lo, hi);
+  colorize(totB, segB, bandStart, bandEnd, bandMins, bandInclusive, bandColors, colB);
+  builtins.color = codesColumn(colorCodes.subarray(0, len), colB, c.colorIds);
+
+  // 4. Exit criteria, then the stage (field or inferred), time in stage, progress, readiness.
+  const met: Uint8Array[] = [];
+  for (const a of allRequiredMet) met.push(a.subarray(0, len).fill(1));
+  let k = 0;
+  for (let si = 0; si < c.stages.length; si++) {
+    for (const cr of c.stages[si].criteria) {
+      const v = boolValues(evalColumn(cr.expr, t, builtins, asOfDays));
+      if (cr.required) statusRequired(v, criteriaStatus[k].subarray(lo, hi), met[si]);
+      else statusOf(v, criteriaStatus[k].subarray(lo, hi));
+      k++;
+    }
+  }
+  const stB = stage.subarray(lo, hi);
+  const dB = daysInStage.subarray(lo, hi);
+  stages(c, t, stageMap, met, asOfDays, stB, dB);
+  readinessAndProgress(stB, dB, met, expected, readyToAdvance.subarray(lo, hi), progress.subarray(lo, hi));
+  builtins.stage = codesColumn(stageCodes.subarray(0, len), stB, stageIds);
+  builtins.days_in_stage = { type: 'number', values: dB };
+
+  // 5. Owner: routing rules in order, first true wins.
+  const ownB = owner.subarray(lo, hi).fill(c.defaultOwner);
+  if (c.routing.length) {
+    const asg = assigned.subarray(0, len).fill(0);
+    for (const rule of c.routing) assignFirstTrue(ownB, asg, boolValues(evalColumn(rule.expr, t, builtins, asOfDays)), rule.owner);
+  }
+
+  // 6. CTAs: trigger true (unknown does not fire) and applicable to the segment and stage; then
+  // per dedupe key the highest priority (first listed on ties) survives.
+  const firedB: Uint8Array[] = [];
+  for (let j = 0; j < c.ctas.length; j++) {
+    const cta = c.ctas[j];
+    firedB.push(ctaFired[j].subarray(lo, hi));
+    fireCta(boolValues(evalColumn(cta.expr, t, builtins, asOfDays)), cta.segmentMask, cta.stageMask, segB, stB, firedB[j]);
+  }
+  for (const order of dedupeOrders) keepFirstFired(firedB, order, len);
+}
+
+/** Share of the segment's total weight whose measure had a value (0 when the segment weighs nothing). */
+function coverageOf(segB: Uint16Array, totalWeight: Float64Array, V: Float64Array, cov: Float64Array): void {
+  for (let i = 0; i < cov.length; i++) {
+    const tw = totalWeight[segB[i]];
+    cov[i] = tw > 0 ? V[i] / tw : 0;
+  }
+}
+
+/** Ready to advance (every required criterion of the current stage met) and on track / behind / stuck. */
+function readinessAndProgress(stB: Int16Array, dB: Float64Array, met: Uint8Array[], expected: Float64Array, readyB: Uint8Array, progB: Uint8Array): void {
+  for (let i = 0; i < stB.length; i++) {
+    const s = stB[i];
+    if (s < 0) {
+      readyB[i] = 0;
+      progB[i] = P_UNKNOWN;
+      continue;
+    }
+    readyB[i] = met[s][i];
+    const e = expected[s];
+    const d = dB[i];
+    progB[i] = e !== e || d !== d ? P_UNKNOWN : d > 2 * e ? P_STUCK : d > e ? P_BEHIND : P_ON_TRACK;
+  }
 }
 
 /**
@@ -312,14 +395,14 @@ function measurePointsOf(col: Column, norms: Normalisation[], segArg: Uint16Arra
   if (invert) invertColumn(pts);
 }
 
-/** Bytes of the result arrays below (8 bytes of alignment slack each); `sharedRaw` raw columns are the table's. */
+/** Bytes of the result arrays below (alignment slack and Arena.GAP each); `sharedRaw` raw columns are the table's. */
 function resultBytes(c: CompiledPlaybook, n: number, contributions: boolean, sharedRaw: number): number {
   const nCrit = c.stages.reduce((k, st) => k + st.criteria.length, 0);
   const f64 = c.measures.length * (contributions ? 3 : 2) - sharedRaw + c.dimensionIds.length + 3; // raw, points, (contribution), dimensions, total, coverage, days in stage
   const u16 = 3; // segment, stage, owner
   const u8 = 1 + nCrit + 2 + c.ctas.length; // colour, criteria, ready, progress, CTAs
   const arrays = f64 + u16 + u8;
-  return n * (8 * f64 + 2 * u16 + u8) + 8 * arrays;
+  return n * (8 * f64 + 2 * u16 + u8) + (8 + Arena.GAP) * arrays;
 }
 
 /**
@@ -332,8 +415,7 @@ class RawDict {
   private last: readonly string[] | null = null;
   private map = new Float64Array(0);
   remap(blockDict: readonly string[], raw: Float64Array): void {
-    const m = this.codesOf(blockDict);
-    for (let i = 0; i < raw.length; i++) if (raw[i] === raw[i]) raw[i] = m[raw[i]];
+    remapCodes(raw, this.codesOf(blockDict));
   }
   /** The run's code of each code of a block's dictionary (kernels write raw codes through it). */
   codesOf(blockDict: readonly string[]): Float64Array {
@@ -353,10 +435,26 @@ class RawDict {
   }
 }
 
+/**
+ * One idle instance of each class scoreBlock reads, kept for the life of the module. The hidden
+ * classes of class instances hang off weak transitions: if every instance dies between runs the
+ * classes are collected, and optimised code built against them is discarded and rebuilt on the
+ * next run (~50 ms of compiling per run, measured with --trace-deopt: "weak objects").
+ */
+const SHAPE_ANCHORS: readonly object[] = [new RawDict(), new Run({} as Run)];
+void SHAPE_ANCHORS;
+
+/** raw[i] = m[raw[i]] where present (a loop outside the class: see scoreBlock on optimised code). */
+function remapCodes(raw: Float64Array, m: Float64Array): void {
+  for (let i = 0; i < raw.length; i++) if (raw[i] === raw[i]) raw[i] = m[raw[i]];
+}
+
 /** Rows lo..hi of a table as a table of views (no copies). */
 function blockTable(table: AccountTable, lo: number, hi: number): AccountTable {
   if (lo === 0 && hi === table.rowCount) return table;
-  const columns: Record<string, Column> = {};
+  // A dictionary-mode object: adding ~30 keys to `{}` builds a chain of hidden classes that dies
+  // with the run, and optimised code that saw them would be discarded at the next collection.
+  const columns: Record<string, Column> = Object.create(null);
   for (const id in table.columns) {
     const col = table.columns[id];
     columns[id] = col.type === 'string' ? { type: 'string', codes: col.codes.subarray(lo, hi), dict: col.dict } : ({ type: col.type, values: col.values.subarray(lo, hi) } as Column);

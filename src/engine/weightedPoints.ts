@@ -18,7 +18,10 @@ export function numericPointsWeighted(nm: Normalisation, v: Float64Array, out: F
     if (invert) linearInvWeighted(v, nm.min, nm.max - nm.min, out, wt, acc);
     else linearWeighted(v, nm.min, nm.max - nm.min, out, wt, acc);
   } else if (nm.kind === 'tiers') {
-    tiersWeighted(v, Float64Array.from(nm.tiers, (t) => t.min), Float64Array.from(nm.tiers, (t) => t.points), nm.below, out, invert, wt, acc);
+    const mins = Float64Array.from(nm.tiers, (t) => t.min);
+    const pts = Float64Array.from(nm.tiers, (t) => t.points);
+    if (mins.length <= 4 && nonIncreasing(mins)) tiersCountWeighted(v, mins, tierTable(pts, nm.below, invert), out, wt, acc);
+    else tiersWeighted(v, mins, pts, nm.below, out, invert, wt, acc);
   } else {
     // A category map over a number: not allowed by validation; every value is missing.
     out.fill(NAN_F64[0]);
@@ -43,6 +46,48 @@ function linearInvWeighted(v: Float64Array, lo: number, span: number, out: Float
     p = p < 0 ? 0 : p;
     p = p > 100 ? 100 : p;
     out[i] = 100 - p;
+    acc[i] += wt[+(p === p)];
+  }
+}
+
+function nonIncreasing(a: Float64Array): boolean {
+  for (let j = 1; j < a.length; j++) if (!(a[j] <= a[j - 1])) return false;
+  return true;
+}
+
+/**
+ * Points by how many tier minimums a value reaches: [below, last tier … first tier, NaN], each
+ * already inverted when asked (100 - p, the same double the row loop computes).
+ */
+function tierTable(pts: Float64Array, below: number, invert: boolean): Float64Array {
+  const k = pts.length;
+  const t = new Float64Array(6);
+  t[0] = below;
+  for (let c = 1; c <= k; c++) t[c] = pts[k - c];
+  if (invert) for (let c = 0; c <= k; c++) t[c] = 100 - t[c];
+  t[5] = NAN_F64[0];
+  return t;
+}
+
+/**
+ * tiersWeighted for up to four tiers whose minimums never increase (the usual order, best tier
+ * first): the first tier a value reaches is the one given by how many minimums it reaches, so a
+ * row costs four compares and a table lookup instead of a loop whose exit is a coin toss on
+ * random data. Missing values index the NaN slot; padding minimums are NaN (never reached).
+ */
+function tiersCountWeighted(v: Float64Array, mins: Float64Array, table: Float64Array, out: Float64Array, wt: Float64Array, acc: Float64Array): void {
+  const n = v.length;
+  const nan = NAN_F64[0];
+  const m0 = mins.length > 0 ? mins[0] : nan;
+  const m1 = mins.length > 1 ? mins[1] : nan;
+  const m2 = mins.length > 2 ? mins[2] : nan;
+  const m3 = mins.length > 3 ? mins[3] : nan;
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    const c = +(x >= m0) + +(x >= m1) + +(x >= m2) + +(x >= m3);
+    // A missing value reaches no minimum (c = 0) and reads slot 5.
+    const p = table[c + 5 * +(x !== x)];
+    out[i] = p;
     acc[i] += wt[+(p === p)];
   }
 }
