@@ -75,9 +75,9 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   // Measures with a dimension and one weight for every segment: their contributions go two at a time.
   const weightOf = c.measures.map((ms) => uniformWeight(ms.weightBySegment));
   const pairable = c.measures.map((ms, k) => ms.dimIndex >= 0 && weightOf[k] === weightOf[k]);
-  // [0, weight] of a measure whose weight every segment shares, when missing values are excluded
+  // The weight of a measure whose weight every segment shares, when missing values are excluded
   // (the points kernel then adds the weight itself: weightedPoints.ts).
-  const fuseWeight = weightOf.map((u) => (c.missing === 'exclude' && u === u ? Float64Array.of(0, u) : null));
+  const fuseWeight = weightOf.map((u) => (c.missing === 'exclude' && u === u ? u : null));
   const flatBands = c.bandsBySegment.flat();
   const bandStart = new Int32Array(nSeg);
   const bandEnd = new Int32Array(nSeg);
@@ -170,7 +170,7 @@ class Run {
   sameNorm!: boolean[];
   weightOf!: number[];
   pairable!: boolean[];
-  fuseWeight!: (Float64Array | null)[];
+  fuseWeight!: (number | null)[];
   bandStart!: Int32Array;
   bandEnd!: Int32Array;
   bandMins!: Float64Array;
@@ -270,6 +270,11 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
   const covB = coverage.subarray(lo, hi);
   coverageOf(segB, totalWeight, V, covB);
   for (const dw of dimWeight) dw.subarray(0, len).fill(0);
+  // The total and dimension sums are added into, so their first touch would be a read: Linux maps
+  // the shared zero page for it and faults again on the write. Writing the zeros first (the arena
+  // gave zeros already) takes one fault per page instead of two.
+  totB.fill(0);
+  for (const d of dimensionScores) d.subarray(lo, hi).fill(0);
   for (let k = 0; k < nM; k++) {
     const ms = c.measures[k];
     if (!measureContribution && pairable[k] && k + 1 < nM && pairable[k + 1]) {

@@ -17,7 +17,7 @@ function check(nm: Normalisation, xs: number[], invert: boolean): void {
   const v = Float64Array.from(xs);
   const out = new Float64Array(v.length);
   const acc = new Float64Array(v.length).fill(1);
-  numericPointsWeighted(nm, v, out, invert, Float64Array.of(0, 2.5), acc);
+  numericPointsWeighted(nm, v, out, invert, 2.5, acc);
   const bits = (x: number) => new Uint8Array(Float64Array.of(x).buffer).join();
   v.forEach((x, i) => {
     const p = invertPoints(numericPoints(nm, x), invert);
