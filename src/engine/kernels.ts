@@ -6,6 +6,10 @@
 import { MISSING_BOOL } from '../table/columns';
 import type { Normalisation } from '../model';
 import { MET, NOT_MET, UNKNOWN } from './types';
+import { clampPoints } from './clamp';
+
+// Module-local: an imported binding read per row is slow under tsx (see score.ts).
+const clamp = clampPoints;
 
 const MISSING: number = MISSING_BOOL;
 /**
@@ -30,7 +34,7 @@ export function assignFirstTrue(target: Uint16Array, assigned: Uint8Array, cond:
 }
 
 // Inner loops avoid unpredictable branches where the data is random (lookup tables for
-// three-valued booleans; clamps as two selects, which NaN passes through like the SQL CASE).
+// three-valued booleans; clamps through clamp.ts's table, which NaN and -0 pass like the SQL CASE).
 export function linearPoints(v: Float64Array, lo: number, span: number, out: Float64Array, segment: Uint16Array | null, s: number, invert: boolean): void {
   // One loop per case: no per-row test of the segment or the inversion.
   if (segment === null) {
@@ -41,19 +45,13 @@ export function linearPoints(v: Float64Array, lo: number, span: number, out: Flo
 
 function linearAll(v: Float64Array, lo: number, span: number, out: Float64Array): void {
   const n = v.length;
-  for (let i = 0; i < n; i++) {
-    let p = ((v[i] - lo) / span) * 100;
-    p = p < 0 ? 0 : p;
-    out[i] = p > 100 ? 100 : p;
-  }
+  for (let i = 0; i < n; i++) out[i] = clamp(((v[i] - lo) / span) * 100);
 }
 
 function linearAllInv(v: Float64Array, lo: number, span: number, out: Float64Array): void {
   const n = v.length;
   for (let i = 0; i < n; i++) {
-    let p = ((v[i] - lo) / span) * 100;
-    p = p < 0 ? 0 : p;
-    p = p > 100 ? 100 : p;
+    const p = clamp(((v[i] - lo) / span) * 100);
     out[i] = 100 - p;
   }
 }
@@ -62,9 +60,7 @@ function linearSeg(v: Float64Array, lo: number, span: number, out: Float64Array,
   const n = v.length;
   for (let i = 0; i < n; i++) {
     if (segment[i] !== s) continue;
-    let p = ((v[i] - lo) / span) * 100;
-    p = p < 0 ? 0 : p;
-    p = p > 100 ? 100 : p;
+    const p = clamp(((v[i] - lo) / span) * 100);
     out[i] = invert ? 100 - p : p;
   }
 }

@@ -9,6 +9,10 @@
  * acc[i] += [0, w][present], whose extra load and add run on every row.
  */
 import type { Normalisation } from '../model';
+import { clampPoints } from './clamp';
+
+// Module-local: an imported binding read per row is slow under tsx (see score.ts).
+const clamp = clampPoints;
 
 const NAN_F64 = new Float64Array([NaN]); // see kernels.ts: a NaN literal in a select boxes per row
 
@@ -31,9 +35,7 @@ export function numericPointsWeighted(nm: Normalisation, v: Float64Array, out: F
 function linearWeighted(v: Float64Array, lo: number, span: number, out: Float64Array, w: number, acc: Float64Array): void {
   const n = v.length;
   for (let i = 0; i < n; i++) {
-    let p = ((v[i] - lo) / span) * 100;
-    p = p < 0 ? 0 : p;
-    p = p > 100 ? 100 : p;
+    const p = clamp(((v[i] - lo) / span) * 100);
     out[i] = p;
     if (p === p) acc[i] += w;
   }
@@ -42,9 +44,7 @@ function linearWeighted(v: Float64Array, lo: number, span: number, out: Float64A
 function linearInvWeighted(v: Float64Array, lo: number, span: number, out: Float64Array, w: number, acc: Float64Array): void {
   const n = v.length;
   for (let i = 0; i < n; i++) {
-    let p = ((v[i] - lo) / span) * 100;
-    p = p < 0 ? 0 : p;
-    p = p > 100 ? 100 : p;
+    const p = clamp(((v[i] - lo) / span) * 100);
     out[i] = 100 - p;
     if (p === p) acc[i] += w;
   }
