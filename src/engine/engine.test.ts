@@ -6,7 +6,7 @@ import {
 } from '.';
 import type { Playbook } from '../model';
 import { auc } from './backtest';
-import { csvCell } from './export';
+import { csvCell, rawValue } from './export';
 import { miniPlaybook } from './testing/mini';
 import { DEMO_ROWS, demoPlaybook, tableFor } from './testing/demo';
 
@@ -282,6 +282,23 @@ describe('scoreTable: raw values and weights', () => {
     expect(half).not.toBe(usage.values);
     expect(Array.from(half)).toEqual([25, 5, NaN]);
     expect(Array.from(r.measurePoints[col(r, 'half')])).toEqual([50, 90, NaN]);
+  });
+
+  it('a bare category field keeps the table codes and dictionary as raw values; computed text gets its own codes', () => {
+    const pb = miniPlaybook();
+    pb.health.measures.push({ id: 'rel2', label: 'Rel2', dimension: 'engagement', expr: "coalesce(rel, 'strong')", normalise: { kind: 'category', points: { strong: 100, weak: 20 } }, invert: false, weight: 1 });
+    const { table, r } = run(pb, rows);
+    const rel = table.columns.rel;
+    if (rel.type !== 'string') throw new Error('rel is a text column');
+    const k = col(r, 'rel');
+    expect(r.measureRaw[k]).toBe(rel.codes);
+    expect(r.rawDict[k]).toBe(rel.dict);
+    expect([0, 1, 2].map((i) => rawValue(r, k, i))).toEqual(['weak', null, null]);
+    const k2 = col(r, 'rel2');
+    expect(r.measureRaw[k2]).toBeInstanceOf(Int32Array);
+    expect(r.measureRaw[k2]).not.toBe(rel.codes);
+    expect([0, 1, 2].map((i) => rawValue(r, k2, i))).toEqual(['weak', 'strong', 'strong']);
+    expect(Array.from(r.measurePoints[k2])).toEqual([20, 100, 100]);
   });
 
   it('no score where the available measures all weigh 0, with or without contributions', () => {

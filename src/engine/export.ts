@@ -36,9 +36,9 @@ const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 export function rawValue(r: ScoreResult, m: number, i: number): number | string | boolean | null {
   const v = r.measureRaw[m][i];
-  if (Number.isNaN(v)) return null;
   const kind = r.measures[m].rawKind;
-  if (kind === 'string') return r.rawDict[m]![v];
+  if (kind === 'string') return v < 0 ? null : r.rawDict[m]![v];
+  if (Number.isNaN(v)) return null;
   if (kind === 'boolean') return v === 1;
   return v;
 }

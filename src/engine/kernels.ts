@@ -123,30 +123,19 @@ export function numericPointsColumn(nm: Normalisation, v: Float64Array, out: Flo
 }
 
 /** Points by dictionary code: table[seg * dictSize + code] (or table[code] when shared). */
-export function codePoints(codes: Int32Array, table: Float64Array, dictSize: number, segment: Uint16Array | null, raw: Float64Array, out: Float64Array): void {
+export function codePoints(codes: Int32Array, table: Float64Array, dictSize: number, segment: Uint16Array | null, out: Float64Array): void {
   const n = codes.length;
+  const nan = NAN_F64[0];
   if (segment === null) {
     for (let i = 0; i < n; i++) {
       const c = codes[i];
-      if (c < 0) {
-        raw[i] = NaN;
-        out[i] = NaN;
-      } else {
-        raw[i] = c;
-        out[i] = table[c];
-      }
+      out[i] = c < 0 ? nan : table[c];
     }
     return;
   }
   for (let i = 0; i < n; i++) {
     const c = codes[i];
-    if (c < 0) {
-      raw[i] = NaN;
-      out[i] = NaN;
-    } else {
-      raw[i] = c;
-      out[i] = table[segment[i] * dictSize + c];
-    }
+    out[i] = c < 0 ? nan : table[segment[i] * dictSize + c];
   }
 }
 

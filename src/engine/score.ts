@@ -44,13 +44,17 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   // A measure that is a bare number or date field keeps the table's own column as its raw values
   // (no copy: ~8 MB less to write and fault in per measure and million rows).
   const sharedRaw = c.measures.map((ms) => plainNumberColumn(ms.expr.checked, table));
-  const A = Arena.forBytes(resultBytes(c, n, !!opts.contributions, sharedRaw.filter((x) => x).length));
+  // Likewise a bare text or category field: its raw values are the table's codes and dictionary.
+  const sharedText = c.measures.map((ms) => plainTextColumn(ms.expr.checked, table));
+  const textRaw = c.measures.filter((ms, k) => ms.rawKind === 'string' && !sharedText[k]).length;
+  const numRaw = c.measures.filter((ms, k) => ms.rawKind !== 'string' && !sharedRaw[k]).length;
+  const A = Arena.forBytes(resultBytes(c, n, !!opts.contributions, numRaw, textRaw));
   const nSeg = c.segmentIds.length;
   const nM = c.measures.length;
 
   // Result columns (full length).
   const segment = A.u16(n);
-  const measureRaw = c.measures.map((_, k) => sharedRaw[k] ?? A.f64(n));
+  const measureRaw = c.measures.map((ms, k) => sharedRaw[k] ?? sharedText[k]?.codes ?? (ms.rawKind === 'string' ? A.i32(n) : A.f64(n)));
   const rawDicts = c.measures.map(() => new RawDict());
   const measurePoints = c.measures.map(() => A.f64(n));
   const measureContribution = opts.contributions ? c.measures.map(() => A.f64(n)) : null;
@@ -110,7 +114,7 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   const stageCodes = S.i32(B);
 
   const run = new Run({
-    c, table, asOfDays, nSeg, nM, sharedRaw, rawDicts, totalWeight, sameNorm, weightOf, pairable, fuseWeight,
+    c, table, asOfDays, nSeg, nM, sharedRaw, sharedText, rawDicts, totalWeight, sameNorm, weightOf, pairable, fuseWeight,
     bandStart, bandEnd, bandMins, bandInclusive, bandColors, expected, stageIds, dedupeOrders, stageMap,
     assigned, availWeight, valueWeight, dimWeight, allRequiredMet, segCodes, colorCodes, stageCodes,
     segment, measureRaw, measurePoints, measureContribution, dimensionScores, total, coverage, color,
@@ -137,7 +141,7 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
     readyToAdvance,
     measures: c.measures.map((ms) => ({ id: ms.id, label: ms.label, dimension: ms.dimension, rawKind: ms.rawKind })),
     measureRaw,
-    rawDict: c.measures.map((ms, k) => (ms.rawKind === 'string' ? rawDicts[k].dict : null)),
+    rawDict: c.measures.map((ms, k) => (ms.rawKind === 'string' ? (sharedText[k]?.dict ?? rawDicts[k].dict) : null)),
     measurePoints,
     ...(measureContribution ? { measureContribution } : {}),
     dimensionIds: [...c.dimensionIds],
@@ -165,6 +169,7 @@ class Run {
   nSeg!: number;
   nM!: number;
   sharedRaw!: (Float64Array | null)[];
+  sharedText!: (StringColumn | null)[];
   rawDicts!: RawDict[];
   totalWeight!: Float64Array;
   sameNorm!: boolean[];
@@ -189,7 +194,7 @@ class Run {
   colorCodes!: Int32Array;
   stageCodes!: Int32Array;
   segment!: Uint16Array;
-  measureRaw!: Float64Array[];
+  measureRaw!: (Float64Array | Int32Array)[];
   measurePoints!: Float64Array[];
   measureContribution!: Float64Array[] | null;
   dimensionScores!: Float64Array[];
@@ -211,7 +216,7 @@ class Run {
 /** Scores rows lo..hi into the run's result columns. */
 function scoreBlock(run: Run, lo: number, hi: number): void {
   const {
-    c, table, asOfDays, nSeg, nM, sharedRaw, rawDicts, totalWeight, sameNorm, weightOf, pairable, fuseWeight,
+    c, table, asOfDays, nSeg, nM, sharedRaw, sharedText, rawDicts, totalWeight, sameNorm, weightOf, pairable, fuseWeight,
     bandStart, bandEnd, bandMins, bandInclusive, bandColors, expected, stageIds, dedupeOrders, stageMap,
     assigned, availWeight, valueWeight, dimWeight, allRequiredMet, segCodes, colorCodes, stageCodes,
     segment, measureRaw, measurePoints, measureContribution, dimensionScores, total, coverage, color,
@@ -236,7 +241,6 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
   for (let k = 0; k < nM; k++) {
     const ms = c.measures[k];
     const pts = measurePoints[k].subarray(lo, hi);
-    const raw = measureRaw[k].subarray(lo, hi);
     const norms = sameNorm[k] ? [ms.normBySegment[0]] : ms.normBySegment;
     const segArg = sameNorm[k] ? null : segB;
     const type = ms.expr.checked.type;
@@ -244,19 +248,24 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
     const fused = fuseWeight[k] !== null && segArg === null;
     if (type === 'number' || type === 'date') {
       // Raw values are the table's column (shared) or computed straight into the result.
+      const raw = (measureRaw[k] as Float64Array).subarray(lo, hi);
       if (!sharedRaw[k]) evalNumberInto(ms.expr, t, builtins, asOfDays, raw);
       if (fused) numericPointsWeighted(norms[0], raw, pts, ms.invert, fuseWeight[k]!, W);
       else if (segArg === null) numericPointsColumn(norms[0], raw, pts, null, 0, ms.invert);
       else for (let s = 0; s < nSeg; s++) numericPointsColumn(norms[s], raw, pts, segArg, s, ms.invert);
     } else {
       const col = evalColumn(ms.expr, t, builtins, asOfDays);
-      if (fused && col.type === 'string') {
-        codePointsWeighted(col.codes, categoryLut(norms, col.dict), rawDicts[k].codesOf(col.dict), raw, pts, fuseWeight[k]!, W);
+      if (col.type === 'string') {
+        // Raw codes: the table's own (shared), or the block's recoded into the run's dictionary.
+        if (!sharedText[k]) recode(col.codes, rawDicts[k].codesOf(col.dict), (measureRaw[k] as Int32Array).subarray(lo, hi));
+        const lut = categoryLut(norms, col.dict);
+        if (fused) codePointsWeighted(col.codes, lut, pts, fuseWeight[k]!, W);
+        else codePoints(col.codes, lut, col.dict.length, segArg, pts);
         if (ms.invert) invertColumn(pts);
       } else {
-        measurePointsOf(col, norms, segArg, raw, pts, rawDicts[k], ms.invert);
-        if (fused) addWeight(pts, ms.weightBySegment, segB, W);
+        boolMeasurePoints(col, norms, segArg, (measureRaw[k] as Float64Array).subarray(lo, hi), pts, ms.invert);
       }
+      if (fused && col.type !== 'string') addWeight(pts, ms.weightBySegment, segB, W);
     }
     if (c.missing === 'zero') {
       addWeight(pts, ms.weightBySegment, segB, V);
@@ -374,6 +383,21 @@ function plainNumberColumn(e: CheckedExpr, table: AccountTable): Float64Array | 
   return col && col.type === e.type && col.values.length === table.rowCount ? col.values : null;
 }
 
+/** The table's codes and dictionary when a measure's expression is a bare text or category field. */
+function plainTextColumn(e: CheckedExpr, table: AccountTable): StringColumn | null {
+  if (e.kind !== 'field' || e.type !== 'string') return null;
+  const col = table.columns[e.id];
+  return col && col.type === 'string' && col.codes.length === table.rowCount ? col : null;
+}
+
+/** raw[i] = the run's code of a block code (-1 stays missing). */
+function recode(codes: Int32Array, runCode: Int32Array, raw: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    raw[i] = c < 0 ? -1 : runCode[c];
+  }
+}
+
 /** Points by segment and dictionary code: lut[s * dict.length + code]. */
 function categoryLut(norms: Normalisation[], d: readonly string[]): Float64Array {
   const lut = new Float64Array(norms.length * d.length);
@@ -383,13 +407,9 @@ function categoryLut(norms: Normalisation[], d: readonly string[]): Float64Array
   return lut;
 }
 
-/** Raw values and points of a text or boolean measure (dictionary codes / 0-1 through a lookup table). */
-function measurePointsOf(col: Column, norms: Normalisation[], segArg: Uint16Array | null, raw: Float64Array, pts: Float64Array, rawDict: RawDict, invert: boolean): void {
-  if (col.type === 'string') {
-    const d = col.dict;
-    codePoints(col.codes, categoryLut(norms, d), d.length, segArg, raw, pts);
-    rawDict.remap(d, raw);
-  } else if (col.type === 'boolean') {
+/** Raw values (0/1/NaN) and points of a boolean measure, through a lookup table. */
+function boolMeasurePoints(col: Column, norms: Normalisation[], segArg: Uint16Array | null, raw: Float64Array, pts: Float64Array, invert: boolean): void {
+  if (col.type === 'boolean') {
     const lut = new Float64Array(norms.length * 2);
     norms.forEach((nm, s) => {
       lut[s * 2] = nm.kind === 'category' ? categoryPoints(nm, 'false') : numericPoints(nm, 0);
@@ -400,14 +420,18 @@ function measurePointsOf(col: Column, norms: Normalisation[], segArg: Uint16Arra
   if (invert) invertColumn(pts);
 }
 
-/** Bytes of the result arrays below (alignment slack and Arena.GAP each); `sharedRaw` raw columns are the table's. */
-function resultBytes(c: CompiledPlaybook, n: number, contributions: boolean, sharedRaw: number): number {
+/**
+ * Bytes of the result arrays below (alignment slack and Arena.GAP each); `numRaw` / `textRaw`
+ * count the raw columns of their own (the others are the table's).
+ */
+function resultBytes(c: CompiledPlaybook, n: number, contributions: boolean, numRaw: number, textRaw: number): number {
   const nCrit = c.stages.reduce((k, st) => k + st.criteria.length, 0);
-  const f64 = c.measures.length * (contributions ? 3 : 2) - sharedRaw + c.dimensionIds.length + 3; // raw, points, (contribution), dimensions, total, coverage, days in stage
+  const f64 = numRaw + c.measures.length * (contributions ? 2 : 1) + c.dimensionIds.length + 3; // raw, points, (contribution), dimensions, total, coverage, days in stage
+  const i32 = textRaw;
   const u16 = 3; // segment, stage, owner
   const u8 = 1 + nCrit + 2 + c.ctas.length; // colour, criteria, ready, progress, CTAs
-  const arrays = f64 + u16 + u8;
-  return n * (8 * f64 + 2 * u16 + u8) + (8 + Arena.GAP) * arrays;
+  const arrays = f64 + i32 + u16 + u8;
+  return n * (8 * f64 + 4 * i32 + 2 * u16 + u8) + (8 + Arena.GAP) * arrays;
 }
 
 /**
@@ -418,15 +442,12 @@ class RawDict {
   readonly dict: string[] = [];
   private readonly index = new Map<string, number>();
   private last: readonly string[] | null = null;
-  private map = new Float64Array(0);
-  remap(blockDict: readonly string[], raw: Float64Array): void {
-    remapCodes(raw, this.codesOf(blockDict));
-  }
+  private map = new Int32Array(0);
   /** The run's code of each code of a block's dictionary (kernels write raw codes through it). */
-  codesOf(blockDict: readonly string[]): Float64Array {
+  codesOf(blockDict: readonly string[]): Int32Array {
     if (blockDict !== this.last || this.map.length !== blockDict.length) {
       this.last = blockDict;
-      this.map = new Float64Array(blockDict.length);
+      this.map = new Int32Array(blockDict.length);
       for (let i = 0; i < blockDict.length; i++) {
         let g = this.index.get(blockDict[i]);
         if (g === undefined) {
@@ -448,11 +469,6 @@ class RawDict {
  */
 const SHAPE_ANCHORS: readonly object[] = [new RawDict(), new Run({} as Run)];
 void SHAPE_ANCHORS;
-
-/** raw[i] = m[raw[i]] where present (a loop outside the class: see scoreBlock on optimised code). */
-function remapCodes(raw: Float64Array, m: Float64Array): void {
-  for (let i = 0; i < raw.length; i++) if (raw[i] === raw[i]) raw[i] = m[raw[i]];
-}
 
 /** Rows lo..hi of a table as a table of views (no copies). */
 function blockTable(table: AccountTable, lo: number, hi: number): AccountTable {

@@ -91,11 +91,13 @@ export interface ScoreResult {
 
   measures: MeasureInfo[];
   /**
-   * measureRaw[m][row]: the expression's value (NaN missing; booleans 0/1; strings code into rawDict[m]).
-   * For a measure that is a bare number or date field this is the input table's own column
-   * (shared, not copied): never write to it.
+   * measureRaw[m][row]: the expression's value. Numbers and dates: Float64Array, NaN missing;
+   * booleans: Float64Array of 0/1, NaN missing; text: Int32Array of codes into rawDict[m], -1
+   * missing (read them with export.ts rawValue). For a measure that is a bare number, date, text
+   * or category field this is the input table's own column (and for text its dictionary is
+   * rawDict[m]): shared, not copied, so never write to either.
    */
-  measureRaw: Float64Array[];
+  measureRaw: (Float64Array | Int32Array)[];
   rawDict: (string[] | null)[];
   /** measurePoints[m][row]: 0–100 after normalisation and inversion; NaN = missing (excluded). */
   measurePoints: Float64Array[];

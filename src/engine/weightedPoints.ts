@@ -115,21 +115,15 @@ function tiersWeighted(v: Float64Array, mins: Float64Array, pts: Float64Array, b
   }
 }
 
-/**
- * codePoints (kernels.ts) without segments, plus acc[i] += w where the points are present; raw
- * gets the run's code (rawCode[code]) in the same pass.
- */
-export function codePointsWeighted(codes: Int32Array, table: Float64Array, rawCode: Float64Array, raw: Float64Array, out: Float64Array, w: number, acc: Float64Array): void {
+/** codePoints (kernels.ts) without segments, plus acc[i] += w where the points are present. */
+export function codePointsWeighted(codes: Int32Array, table: Float64Array, out: Float64Array, w: number, acc: Float64Array): void {
   const n = codes.length;
   const nan = NAN_F64[0];
   for (let i = 0; i < n; i++) {
     const c = codes[i];
-    if (c < 0) {
-      raw[i] = nan;
-      out[i] = nan;
-    } else {
+    if (c < 0) out[i] = nan;
+    else {
       const p = table[c];
-      raw[i] = rawCode[c];
       out[i] = p;
       if (p === p) acc[i] += w;
     }
