@@ -3,7 +3,10 @@ import { diagram } from '../analysis/testing/build';
 import { layoutDiagram } from './layoutSync';
 import { toElk } from './elkAdapter';
 import { elkOptions, BIG_GRAPH } from './elkOptions';
-import { applyLayout, dropRoutesOf } from './applyLayout';
+import { applyLayout, dropRoutesOf, laidOut } from './applyLayout';
+import { generatePrepDiagram } from '../analysis/generate';
+import { DocumentHistory } from '../store/history';
+import type { Diagram } from '../model';
 import { align, distribute } from './align';
 
 describe('ELK layout', () => {
@@ -34,6 +37,36 @@ describe('ELK layout', () => {
     dropRoutesOf(copy, new Set(['ok']));
     expect(copy.edges.find((e) => e.id === 'e3')!.route).toBeUndefined();
     expect(copy.edges.find((e) => e.id === 'e0')!.route).toBeDefined();
+  });
+
+  it('applies as one undo step of two patches however big the diagram, and undo restores it', async () => {
+    const big = generatePrepDiagram(300);
+    const r = await layoutDiagram(big);
+    const h = new DocumentHistory(big);
+    h.apply('layout', (x) => applyLayout(x as Diagram, r));
+    const [entry] = (h as unknown as { past: { patches: unknown[]; inverse: unknown[] }[] }).past;
+    expect(entry.patches).toHaveLength(2);
+    expect(entry.inverse).toHaveLength(2);
+    const laid = h.current;
+    expect(laid.nodes.every((n) => n.position.x === r.positions[n.id].x && n.position.y === r.positions[n.id].y)).toBe(true);
+    expect(laid.edges.filter((e) => r.routes[e.id]).every((e) => e.route!.length === r.routes[e.id].length)).toBe(true);
+    // Frozen like any immer result, so later edits cannot change it in place.
+    expect(Object.isFrozen(laid.nodes[0].position)).toBe(true);
+    h.undo();
+    expect(h.current.nodes).toEqual(big.nodes);
+    expect(h.current.edges).toEqual(big.edges);
+    h.redo();
+    expect(h.current.nodes[0].position).toEqual(r.positions[big.nodes[0].id]);
+  });
+
+  it('keeps boxes and links the layout leaves out, and drops routes it no longer gives', () => {
+    const d = diagram(['a', 'b', 'c'], ['a>b', 'b>c']);
+    const old = { ...d, edges: d.edges.map((e) => ({ ...e, route: [{ x: 1, y: 1 }, { x: 2, y: 2 }] })) };
+    const { nodes, edges } = laidOut(old.nodes, old.edges, { positions: { a: { x: 5, y: 6 } }, sizes: {}, routes: { e0: [{ x: 0, y: 0 }, { x: 9, y: 9 }] }, width: 0, height: 0 });
+    expect(nodes[0].position).toEqual({ x: 5, y: 6 });
+    expect(nodes[1]).toBe(old.nodes[1]);
+    expect(edges[0].route).toEqual([{ x: 0, y: 0 }, { x: 9, y: 9 }]);
+    expect('route' in edges[1]).toBe(false);
   });
 
   it('skips self-loops and dangling edges instead of failing', () => {

@@ -48,6 +48,15 @@ test('auto-layout of 400 boxes: start of the flow shown, one undo step, every bo
   const shown = await page.getByTestId('prep-node').count();
   expect(shown).toBeGreaterThan(3);
   expect(shown).toBeLessThan(200);
+  // The links come a frame after the boxes (useFlowSync): they are drawn too, only those in view.
+  const links = await page.locator('.react-flow__edge').count();
+  expect(links).toBeGreaterThan(0);
+  expect(links).toBeLessThan(400);
+  // The minimap (held still while the boxes move) shows the new places too.
+  const mini = await page.locator('.react-flow__minimap-node').evaluateAll((els) => els.map((el) => [el.getAttribute('data-id'), Number(el.getAttribute('x')), Number(el.getAttribute('y'))] as const));
+  expect(mini).toHaveLength(400);
+  const stored = new Map(after.map((n) => [n.id, n.position]));
+  expect(mini.filter(([nid, x, y]) => Math.abs(stored.get(nid!)!.x - x) > 0.5 || Math.abs(stored.get(nid!)!.y - y) > 0.5)).toEqual([]);
   const leftmost = after.find((n) => n.position.x === minX)!;
   await expect(page.locator(`.react-flow__node[data-id="${leftmost.id}"]`)).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('after-layout-400.png') });

@@ -19,6 +19,16 @@ async function addBox(page: Page, kind: 'deliverable' | 'knowhow', label: string
   await expect(node(page, label)).toBeVisible();
 }
 
+/** The view's transform unchanged over 150 ms (no animation running). */
+async function viewSettled(page: Page) {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  await expect.poll(async () => {
+    const a = await transform();
+    await page.waitForTimeout(150);
+    return a === (await transform());
+  }, { timeout: 5_000 }).toBe(true);
+}
+
 async function connect(page: Page, from: string, to: string) {
   const a = (await node(page, from).getByTestId('handle-out').boundingBox())!;
   const b = (await node(page, to).getByTestId('handle-in').boundingBox())!;
@@ -83,6 +93,9 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   // Clicking a finding selects its box.
   await finding(page, 'insufficient-inputs').click();
   await expect(node(page, 'Additional service')).toHaveClass(/is-selected/);
+  // It also centres the box (a 300 ms animation); the next box goes to the middle of the view, so
+  // wait for the view to settle (adding mid-animation put it on top of the request list).
+  await viewSettled(page);
 
   // Fix: the service also needs development know-how (held by two engineers), and the request
   // list is kept by two people.

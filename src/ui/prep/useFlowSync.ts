@@ -12,18 +12,35 @@ export const BIG_DIAGRAM = 300;
  */
 export const SYNC_CHUNK = 250;
 
+/** Resolves in a task of its own (after input and rendering the browser has queued). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
 export interface FlowSync {
   nodes: PrepFlowNode[];
   setNodes: Dispatch<SetStateAction<PrepFlowNode[]>>;
   edges: PrepFlowEdge[];
   setEdges: Dispatch<SetStateAction<PrepFlowEdge[]>>;
   /**
-   * Call just before an edit that moves every box (auto-layout): `start` runs on a frame of its own
-   * before the change is shown (set a close view there, so that only the boxes in view are
-   * rendered); the change then shows in one step on the next frame, and 'waymark:layout-shown' is
-   * marked once every box is in place.
+   * Call just before an edit that moves every box (auto-layout): each of `views` runs on a frame of
+   * its own before the change is shown (the editor sets the start view there, so that only the
+   * boxes in view are rendered); the change's boxes then show in one step on the next frame, its
+   * links two frames later, and 'waymark:layout-shown' is marked once all are in place.
    */
-  stageBigChange(start: () => void): void;
+  stageBigChange(views: (() => void)[]): void;
+  /**
+   * The links to give React Flow: `edges`, except for the two frames of a staged change in which
+   * its boxes are shown and its links are not yet (none then).
+   */
+  shownEdges: PrepFlowEdge[];
 }
 
 /**
@@ -41,6 +58,7 @@ export function useFlowSync(
 ): FlowSync {
   const [nodes, setNodes] = useState<PrepFlowNode[]>([]);
   const [edges, setEdges] = useState<PrepFlowEdge[]>([]);
+  const [linksHeld, setLinksHeld] = useState(false);
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
   const edgesRef = useRef(edges);
@@ -48,7 +66,7 @@ export function useFlowSync(
   const latest = useRef({ srcNodes, srcEdges, markers });
   latest.current = { srcNodes, srcEdges, markers };
   const frame = useRef(0);
-  const staged = useRef<{ start: (() => void) | null } | null>(null);
+  const staged = useRef<{ views: (() => void)[]; linksHeld?: boolean; idle?: boolean } | null>(null);
   const markShown = useRef(false);
   // For the benchmark (test/bench/prep.bench.ts): every box of the change is drawn. Marked on the
   // frame after React committed the last update, not when it was handed to React (the render of
@@ -57,16 +75,30 @@ export function useFlowSync(
     if (!markShown.current) return;
     markShown.current = false;
     requestAnimationFrame(() => performance.mark('waymark:layout-shown'));
-  }, [nodes]);
+  }, [nodes, linksHeld]);
 
   const step = useCallback(() => {
     frame.current = 0;
     const s = staged.current;
-    if (s?.start) {
-      // A frame of its own: a new view redraws every box on screen, the first chunk waits a frame.
-      s.start();
-      s.start = null;
+    const view = s?.views.shift();
+    if (view) {
+      // A frame of its own: a new view redraws every box on screen, the change waits a frame.
+      view();
       frame.current = requestAnimationFrame(step);
+      return;
+    }
+    if (s?.linksHeld && s.idle) {
+      // A frame for rendering what the boxes' update changed (the minimap's 1,000 rectangles).
+      s.idle = false;
+      frame.current = requestAnimationFrame(step);
+      return;
+    }
+    if (s?.linksHeld) {
+      // The staged change's links, two frames after its boxes (see below).
+      s.linksHeld = false;
+      staged.current = null;
+      setLinksHeld(false);
+      markShown.current = true;
       return;
     }
     const { srcNodes: sn, srcEdges: se, markers: m } = latest.current;
@@ -80,9 +112,16 @@ export function useFlowSync(
     setEdges((prev) => (prev === edgesRef.current ? e.items : syncEdgesStep(prev, se, 2 * b).items));
     if (!n.done || !e.done) frame.current = requestAnimationFrame(step);
     else if (s) {
-      staged.current = null;
+      // React Flow takes the moved boxes now and their 2,000 new links two frames later (until
+      // then it has none), after a frame that renders the boxes' update (the minimap's 1,000
+      // rectangles move, ~20 ms of style): all in one frame was a 50–120 ms task (3 interleaved
+      // runs: links a frame later 66–95 ms; two frames later under 50 ms).
+      s.linksHeld = true;
+      s.idle = true;
+      setLinksHeld(true);
+      // The minimap catches up with these boxes (it does not render again for the links).
       freezeMiniMap(false);
-      markShown.current = true;
+      frame.current = requestAnimationFrame(step);
     }
   }, []);
   const later = useCallback(() => {
@@ -98,8 +137,8 @@ export function useFlowSync(
   );
 
   const stageBigChange = useCallback(
-    (start: () => void) => {
-      staged.current = { start };
+    (views: (() => void)[]) => {
+      staged.current = { views: [...views] };
       // The minimap catches up once, when the change is shown (see MiniMapBox).
       freezeMiniMap(true);
       later();
@@ -128,5 +167,8 @@ export function useFlowSync(
     // (srcNodes.length only picks the budget)
   }, [srcEdges, later]);
 
-  return { nodes, setNodes, edges, setEdges, stageBigChange };
+  return { nodes, setNodes, edges, setEdges, shownEdges: linksHeld ? NO_EDGES : edges, stageBigChange };
 }
+
+
+const NO_EDGES: PrepFlowEdge[] = [];
