@@ -200,18 +200,7 @@ export function compileVector(expr: CheckedExpr): VectorProgram {
     if (root.t === 'bool') {
       if (refit(u8.length, n)) u8 = new Uint8Array(n);
       const values = u8.length === n ? u8 : u8.subarray(0, n);
-      const r = root as BoolNode & { out?: Uint8Array };
-      const own = r.out;
-      try {
-        for (let lo = 0; lo < n; lo += CHUNK) {
-          const len = Math.min(CHUNK, n - lo);
-          if (own) r.out = values.subarray(lo, lo + len);
-          const got = r.eval(lo, len);
-          if (got !== r.out) values.set(got.subarray(0, len), lo);
-        }
-      } finally {
-        if (own) r.out = own;
-      }
+      evalChunks(root as BoolNode & { out?: Uint8Array }, values, n);
       return { type: 'boolean', values };
     }
     if (refit(i32.length, n)) i32 = new Int32Array(n);
@@ -232,13 +221,19 @@ const REUSE_ROWS = 1 << 16;
 
 /** Evaluate a prepared number root chunk by chunk into `values` (rows 0..n-1). */
 function evalNum(root: NumNode, values: Float64Array, n: number): void {
-  const r = root as NumNode & { out?: Float64Array };
+  evalChunks(root as NumNode & { out?: Float64Array }, values, n);
+}
+
+/**
+ * A prepared number or boolean root, chunk by chunk, into `values` (rows 0..n-1). A root with a
+ * buffer of its own writes straight into the result; literals and columns are copied.
+ */
+function evalChunks<A extends Float64Array | Uint8Array>(r: { out?: A; eval(lo: number, len: number): A }, values: A, n: number): void {
   const own = r.out;
   try {
     for (let lo = 0; lo < n; lo += CHUNK) {
       const len = Math.min(CHUNK, n - lo);
-      // The root writes straight into the result; literals and columns are copied.
-      if (own) r.out = values.subarray(lo, lo + len);
+      if (own) r.out = values.subarray(lo, lo + len) as A;
       const got = r.eval(lo, len);
       if (got !== r.out) values.set(got.subarray(0, len), lo);
     }
