@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { createProject, currentProjectId, gotoApp, readStoredProject, waitSaved } from './helpers';
 
@@ -6,7 +7,8 @@ import { createProject, currentProjectId, gotoApp, readStoredProject, waitSaved 
 // every box is drawn where the document says, after the layout and after its undo (staged when
 // many boxes are on screen, after Fit view).
 
-type Doc = { diagrams: { id: string; nodes: { id: string; position: { x: number; y: number } }[] }[] };
+type Doc = { diagrams: { id: string; nodes: { id: string; position: { x: number; y: number } }[]; edges: { id: string; source: string; target: string }[] }[] };
+const benchDiagram = async (page: Page, id: string) => ((await readStoredProject(page, id)) as Doc).diagrams.find((x) => x.id.startsWith('bench'))!;
 
 /** Boxes whose drawn place (React Flow's transform) differs from the stored position. */
 async function misplaced(page: Page, id: string): Promise<number> {
@@ -74,4 +76,95 @@ test('auto-layout of 400 boxes: start of the flow shown, one undo step, every bo
     return d.nodes.every((n, i) => n.position.x === before[i].position.x && n.position.y === before[i].position.y);
   }, { timeout: 10_000 }).toBe(true);
   await expect.poll(() => misplaced(page, id), { timeout: 10_000 }).toBe(0);
+});
+
+/** Links the zoomed-out layer draws: subpaths of its still io and sync paths (arrowheads apart). */
+const layerLinks = (page: Page) =>
+  page.getByTestId('link-layer').evaluate((svg) =>
+    [...svg.querySelectorAll('path:not(.prep-link-arrow)')].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0),
+  );
+
+test('zoomed out, a big diagram is drawn in low detail: drag, select, zoom back in, export every box', async ({ page }) => {
+  test.setTimeout(120_000);
+  await gotoApp(page, { lang: 'en' });
+  await createProject(page, { name: 'Big' });
+  const id = currentProjectId(page);
+  await page.goto(`/?bench=prep&n=400#/p/${id}/diagrams`);
+  await expect(page.getByTestId('prep-node')).toHaveCount(400, { timeout: 30_000 });
+  const doc = await benchDiagram(page, id);
+  const canvas = page.getByTestId('prep-canvas');
+
+  // Fitted on open, 400 boxes are far below 40 %: boxes without text or handles, every link in
+  // the editor's one layer and none as React Flow's components.
+  await expect(canvas).toHaveAttribute('data-detail', 'low');
+  await expect.poll(() => layerLinks(page)).toBe(doc.edges.length);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(page.getByTestId('handle-out')).toHaveCount(0);
+  await expect(page.locator('.prep-node-label').first()).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('zoomed-out-400.png') });
+
+  // A drag: its links follow in a layer of their own, the drop is stored and drawn with the rest.
+  const dragged = doc.nodes[200];
+  const box = (await page.locator(`.react-flow__node[data-id="${dragged.id}"]`).boundingBox())!;
+  const before = await page.getByTestId('link-layer').innerHTML();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2 + i * 8, box.y + box.height / 2 + i * 5);
+  await expect(page.getByTestId('link-layer-moving')).toBeVisible();
+  await page.mouse.up();
+  await expect(page.getByTestId('link-layer-moving')).toHaveCount(0);
+  await expect.poll(async () => (await benchDiagram(page, id)).nodes[200].position.x, { timeout: 10_000 }).toBeGreaterThan(dragged.position.x + 100);
+  expect(await misplaced(page, id)).toBe(0);
+  expect(await layerLinks(page)).toBe(doc.edges.length);
+  expect(await page.getByTestId('link-layer').innerHTML()).not.toBe(before);
+
+  // Zoomed out React Flow does not hold the links, so the editor unselects them where React Flow
+  // would have: select all (boxes and links, drawn highlighted), then click the empty canvas.
+  await page.getByTestId('panel-inspect').click();
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('prep-inspector')).toContainText(`400 box(es) and ${doc.edges.length} link(s) selected`);
+  await expect(page.locator('.prep-link-io.is-selected')).toHaveCount(1);
+  const area = (await canvas.boundingBox())!;
+  await page.mouse.click(area.x + 120, area.y + 40);
+  await expect(page.getByTestId('prep-inspector')).not.toContainText('selected');
+  await expect(page.locator('.prep-links .is-selected')).toHaveCount(0);
+  const other = (await page.locator(`.react-flow__node[data-id="${doc.nodes[300].id}"]`).boundingBox())!;
+  await page.mouse.click(other.x + other.width / 2, other.y + other.height / 2);
+  await expect(page.getByTestId('prep-inspector')).toHaveAttribute('data-node-id', doc.nodes[300].id);
+
+  // Zooming in on a box first drawn zoomed out (no handles then) brings the full drawing back,
+  // its handles measured again: each of its links is React Flow's and starts or ends on a handle.
+  const focus = doc.nodes.find((n, i) => i > 300 && doc.edges.some((e) => e.source === n.id))!;
+  const fb = (await page.locator(`.react-flow__node[data-id="${focus.id}"]`).boundingBox())!;
+  await page.mouse.move(fb.x + fb.width / 2, fb.y + fb.height / 2);
+  for (let i = 0; i < 40 && (await canvas.getAttribute('data-detail')) === 'low'; i++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(50);
+  }
+  await expect(canvas).toHaveAttribute('data-detail', 'full');
+  await expect(page.getByTestId('link-layer')).toHaveCount(0);
+  const focusNode = page.locator(`.react-flow__node[data-id="${focus.id}"]`);
+  await expect(focusNode.getByTestId('handle-out')).toHaveCount(1);
+  await expect(focusNode.locator('.prep-node-label')).toBeVisible();
+  const out = doc.edges.filter((e) => e.source === focus.id);
+  for (const e of out) await expect(page.getByTestId(`rf__edge-${e.id}`)).toHaveCount(1);
+  const handle = (await focusNode.getByTestId('handle-out').boundingBox())!;
+  const start = await page.getByTestId(`rf__edge-${out[0].id}`).locator('path.prep-edge').evaluate((p: SVGPathElement) => {
+    const pt = p.getPointAtLength(0).matrixTransform(p.getScreenCTM()!);
+    return { x: pt.x, y: pt.y };
+  });
+  expect(Math.abs(start.x - (handle.x + handle.width))).toBeLessThan(2);
+  expect(Math.abs(start.y - (handle.y + handle.height / 2))).toBeLessThan(2);
+
+  // Zoomed out again, an SVG export draws all 400 boxes in full, not the boxes in view without text.
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect(canvas).toHaveAttribute('data-detail', 'low');
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-svg').click()]);
+  const svg = (await readFile((await d.path())!)).toString('utf8');
+  expect(svg.match(/data-testid="prep-node"/g)?.length).toBe(400);
+  expect(svg.match(/class="react-flow__edge /g)?.length).toBe(doc.edges.length);
+  expect(svg).toContain(doc.nodes[123].id);
+  // html-to-image copies each element's computed style: the labels were drawn, not hidden.
+  expect(svg.match(/class="prep-node-label" style="[^"]*visibility: visible/g)?.length).toBe(400);
+  await expect(canvas).toHaveAttribute('data-detail', 'low');
 });

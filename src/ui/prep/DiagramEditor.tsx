@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Background,
@@ -7,9 +7,13 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
+  ViewportPortal,
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useStore,
+  useUpdateNodeInternals,
+  type ReactFlowState,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -24,11 +28,13 @@ import { applyLayout } from '../../layout/applyLayout';
 import type { Size } from '../../layout/elkAdapter';
 import { Button, downloadBlob, downloadText, notify, safeFileName } from '../common';
 import type { PrepFlowEdge, PrepFlowNode } from './flowModel';
-import { BIG_DIAGRAM, nextTask, useFlowSync } from './useFlowSync';
+import { BIG_DIAGRAM, NO_EDGES, nextTask, useFlowSync } from './useFlowSync';
 import { startOfFlowView } from './startView';
-import PrepNodeView from './PrepNodeView';
+import PrepNodeView, { LowDetail } from './PrepNodeView';
 import PrepEdgeView from './PrepEdgeView';
 import MiniMapBox, { freezeMiniMap } from './MiniMapBox';
+import LinkLayer from './LinkLayer';
+import { LOD_ZOOM, touches } from './linkLayer';
 import { cloneElements, deleteElements, editDiagram, moveNodes, newEdge, newNode, stampShapes, type Stamp } from './actions';
 import { clipboardContent, copyToClipboard } from './clipboard';
 import { useEditorKeys } from './useEditorKeys';
@@ -53,6 +59,22 @@ const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
 /** About the size of a new, empty box: placing it by its centre. */
 const NEW_BOX = { width: 180, height: 64 };
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+/**
+ * Resolves once `root` shows this many boxes (false after 20 s), then waits for their links to be
+ * drawn (React Flow draws a link once both boxes' handles are measured) for up to a second more.
+ */
+async function untilDrawn(root: HTMLElement, boxes: number, links: number): Promise<boolean> {
+  const end = performance.now() + 20_000;
+  while (root.querySelectorAll('.react-flow__node').length < boxes) {
+    if (performance.now() > end) return false;
+    await frame();
+  }
+  for (let i = 0; i < 60 && root.querySelectorAll('.react-flow__edge').length < links; i++) await frame();
+  await frame();
+  return true;
+}
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < LOD_ZOOM;
 
 type Panel = 'inspect' | 'findings' | 'compare';
 
@@ -98,6 +120,31 @@ export function DiagramEditor({
 
   const markers = useMemo(() => markersByNode(lint.findings), [lint]);
   const { nodes, setNodes, edges, setEdges, shownEdges, stageBigChange } = useFlowSync(diagram.nodes, diagram.edges, markers, pendingSelection);
+  // Zoomed out on a big diagram: boxes without text, links in one layer; during a drag, the
+  // dragged boxes' links in a layer of their own (linkLayer.ts). An export needs the full drawing
+  // of every box, so it turns this and culling off while it runs.
+  const [exporting, setExporting] = useState(false);
+  const big = nodes.length > BIG_DIAGRAM;
+  const lowDetail = useStore(zoomedOut) && big && !exporting;
+  const movingKey = big ? nodes.filter((n) => n.dragging).map((n) => n.id).join('\n') : '';
+  const flowEdges = useMemo(() => {
+    if (lowDetail) return NO_EDGES;
+    if (!movingKey) return shownEdges;
+    const moving = new Set(movingKey.split('\n'));
+    return shownEdges.filter((e) => !touches(e, moving));
+  }, [lowDetail, movingKey, shownEdges]);
+  const lowDetailRef = useRef(lowDetail);
+  const updateNodeInternals = useUpdateNodeInternals();
+  useLayoutEffect(() => {
+    const was = lowDetailRef.current;
+    lowDetailRef.current = lowDetail;
+    // Boxes drawn while zoomed out were measured without handles: measure every box on screen
+    // again before this frame's links are drawn from them.
+    if (was && !lowDetail && wrapper.current) {
+      const ids = [...wrapper.current.querySelectorAll<HTMLElement>('.react-flow__node[data-id]')].map((el) => el.dataset.id!);
+      if (ids.length) updateNodeInternals(ids);
+    }
+  }, [lowDetail, updateNodeInternals]);
 
   // Selection as a string key, so panels re-render when it changes, not on every drag frame.
   const selNodesKey = nodes.filter((n) => n.selected).map((n) => n.id).join('\n');
@@ -106,10 +153,16 @@ export function DiagramEditor({
   const selEdges = useMemo(() => (selEdgesKey ? selEdgesKey.split('\n') : []), [selEdgesKey]);
   const hasSelection = selNodes.length + selEdges.length > 0;
 
+  // Zoomed out, React Flow does not hold the links, so a selection made on the canvas cannot
+  // unselect them as it would: any such selection change, or a click on the pane, does.
+  const unselectLinksWhenZoomedOut = useCallback(() => {
+    if (lowDetailRef.current) setEdges((es) => (es.some((e) => e.selected) ? es.map((e) => (e.selected ? { ...e, selected: false } : e)) : es));
+  }, []);
   const onNodesChange = useCallback((changes: NodeChange<PrepFlowNode>[]) => {
     // Removal goes through the store (deleteSelection); React Flow only moves, measures and selects.
     setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
-  }, []);
+    if (changes.some((c) => c.type === 'select')) unselectLinksWhenZoomedOut();
+  }, [unselectLinksWhenZoomedOut]);
   const onEdgesChange = useCallback((changes: EdgeChange<PrepFlowEdge>[]) => {
     setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
   }, []);
@@ -287,11 +340,20 @@ export function DiagramEditor({
       notify({ kind: 'error', text: t('export.empty') });
       return;
     }
+    const root = wrapper.current;
     try {
-      const url = await renderDiagramImage(wrapper.current, nodes, format);
+      // A big diagram renders only the boxes in view, and zoomed out without text: the image needs
+      // every box and link fully drawn, so both are off until it is taken.
+      if (nodes.length > BIG_DIAGRAM) {
+        setExporting(true);
+        if (!(await untilDrawn(root, nodes.length, shownEdges.length))) throw new Error(t('export.notDrawn'));
+      }
+      const url = await renderDiagramImage(root, nodes, format);
       downloadBlob(dataUrlToBlob(url), `${safeFileName(diagram.name, 'diagram')}.${format}`);
     } catch (e) {
       notify({ kind: 'error', text: t('export.failed', { format: format.toUpperCase(), reason: (e as Error).message }) });
+    } finally {
+      setExporting(false);
     }
   };
   const exportJson = () => downloadText(JSON.stringify(diagram, null, 2) + '\n', `${safeFileName(diagram.name, 'diagram')}.json`, 'application/json');
@@ -346,39 +408,47 @@ export function DiagramEditor({
         </div>
       </div>
       <div className="prep-body">
-        <div className="prep-canvas" ref={wrapper} data-testid="prep-canvas" onDragOver={onCanvasDragOver} onDrop={onCanvasDrop}>
-          <ReactFlow<PrepFlowNode, PrepFlowEdge>
-            nodes={nodes}
-            edges={shownEdges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            defaultEdgeOptions={defaultEdgeOptions}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDragStart={onDragStart}
-            onSelectionDragStart={onDragStart}
-            onNodeDragStop={onNodeDragStop}
-            onSelectionDragStop={onSelectionDragStop}
-            onConnect={onConnect}
-            onNodeClick={openInspector}
-            onEdgeClick={openInspector}
-            isValidConnection={isValidConnection}
-            connectionMode={ConnectionMode.Loose}
-            snapToGrid={snap}
-            snapGrid={SNAP_GRID}
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={MULTI_SELECT_KEYS}
-            disableKeyboardA11y
-            fitView={fitOnOpen}
-            minZoom={MIN_ZOOM}
-            maxZoom={MAX_ZOOM}
-            onlyRenderVisibleElements={nodes.length > BIG_DIAGRAM}
-          >
-            <Background gap={GRID} />
-            <MiniMap<PrepFlowNode> pannable zoomable nodeColor={minimapColor} nodeComponent={MiniMapBox} />
-            <Controls />
-          </ReactFlow>
+        <div className={`prep-canvas${lowDetail ? ' prep-lod' : ''}`} ref={wrapper} data-testid="prep-canvas" data-detail={lowDetail ? 'low' : 'full'} onDragOver={onCanvasDragOver} onDrop={onCanvasDrop}>
+          <LowDetail.Provider value={lowDetail}>
+            <ReactFlow<PrepFlowNode, PrepFlowEdge>
+              nodes={nodes}
+              edges={flowEdges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              defaultEdgeOptions={defaultEdgeOptions}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStart={onDragStart}
+              onSelectionDragStart={onDragStart}
+              onNodeDragStop={onNodeDragStop}
+              onSelectionDragStop={onSelectionDragStop}
+              onConnect={onConnect}
+              onPaneClick={unselectLinksWhenZoomedOut}
+              onNodeClick={openInspector}
+              onEdgeClick={openInspector}
+              isValidConnection={isValidConnection}
+              connectionMode={ConnectionMode.Loose}
+              snapToGrid={snap}
+              snapGrid={SNAP_GRID}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={MULTI_SELECT_KEYS}
+              disableKeyboardA11y
+              fitView={fitOnOpen}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
+              onlyRenderVisibleElements={big && !exporting}
+            >
+              {(lowDetail || movingKey) && (
+                <ViewportPortal>
+                  <LinkLayer nodes={nodes} edges={shownEdges} still={lowDetail} />
+                </ViewportPortal>
+              )}
+              <Background gap={GRID} />
+              <MiniMap<PrepFlowNode> pannable zoomable nodeColor={minimapColor} nodeComponent={MiniMapBox} />
+              <Controls />
+            </ReactFlow>
+          </LowDetail.Provider>
           {nodes.length === 0 && <div className="prep-empty hint" data-testid="prep-empty">{t('canvas.empty')}</div>}
         </div>
         <aside className="prep-side">

@@ -170,5 +170,5 @@ export function useFlowSync(
   return { nodes, setNodes, edges, setEdges, shownEdges: linksHeld ? NO_EDGES : edges, stageBigChange };
 }
 
-
-const NO_EDGES: PrepFlowEdge[] = [];
+/** No links (one array, so React Flow sees no change between renders). */
+export const NO_EDGES: PrepFlowEdge[] = [];
