@@ -66,6 +66,27 @@ describe('useFlowSync: a staged big change (auto-layout)', () => {
   });
 });
 
+describe('useFlowSync: holdLinks', () => {
+  it('holds the links back from the staging on, through the view frame, and shows them as before', () => {
+    const nodes = Array.from({ length: 400 }, (_, i) => node(i, i));
+    const edges = nodes.slice(1).map((_, i) => edge(i));
+    const after = { nodes: nodes.map((x) => ({ ...x, position: { x: x.position.x + 1000, y: 5 } })), edges };
+    const pending = { current: null };
+    const { result, rerender } = renderHook((p: { nodes: PrepNode[]; edges: PrepEdge[] }) => useFlowSync(p.nodes, p.edges, NO_MARKERS, pending), { initialProps: { nodes, edges } });
+    const view = vi.fn();
+    act(() => result.current.stageBigChange([view], { holdLinks: true }));
+    rerender(after);
+    expect(result.current.shownEdges).toHaveLength(0);
+    flushFrame();
+    expect(view).toHaveBeenCalledTimes(1);
+    expect(result.current.shownEdges).toHaveLength(0);
+    for (let i = 0; i < 3; i++) flushFrame();
+    expect(result.current.nodes.every((x, i) => x.position === after.nodes[i].position)).toBe(true);
+    expect(result.current.shownEdges).toBe(result.current.edges);
+    expect(result.current.shownEdges).toHaveLength(399);
+  });
+});
+
 describe('nextTask', () => {
   it('resolves after the current task, not in it', async () => {
     let resolved = false;

@@ -34,8 +34,11 @@ export interface FlowSync {
    * its own before the change is shown (the editor sets the start view there, so that only the
    * boxes in view are rendered); the change's boxes then show in one step on the next frame, its
    * links two frames later, and 'waymark:layout-shown' is marked once all are in place.
+   * `holdLinks`: hold the links back from now on, not only from the boxes' frame. The editor asks
+   * for it when React Flow has no links anyway (zoomed out, linkLayer.ts): else the view's frame
+   * would hand React Flow all 2,000 old links, to be taken away again on the next frame.
    */
-  stageBigChange(views: (() => void)[]): void;
+  stageBigChange(views: (() => void)[], opts?: { holdLinks?: boolean }): void;
   /**
    * The links to give React Flow: `edges`, except for the two frames of a staged change in which
    * its boxes are shown and its links are not yet (none then).
@@ -137,8 +140,9 @@ export function useFlowSync(
   );
 
   const stageBigChange = useCallback(
-    (views: (() => void)[]) => {
+    (views: (() => void)[], opts?: { holdLinks?: boolean }) => {
       staged.current = { views: [...views] };
+      if (opts?.holdLinks) setLinksHeld(true);
       // The minimap catches up once, when the change is shown (see MiniMapBox).
       freezeMiniMap(true);
       later();
