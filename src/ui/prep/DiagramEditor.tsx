@@ -317,7 +317,7 @@ export function DiagramEditor({
           // rendered (startView.ts), set before the boxes move (useFlowSync); Fit view shows all.
           const { width, height } = wrapper.current.getBoundingClientRect();
           const start = startOfFlowView(r, width, height);
-          stageBigChange([() => void rf.setViewport(start)], { holdLinks: lowDetailRef.current });
+          stageBigChange([() => void rf.setViewport(start)]);
           editDiagram(diagram.id, t('cmd.layout'), (d) => applyLayout(d as Diagram, r));
           notify({ kind: 'info', text: t('layout.doneBig', { count: diagram.nodes.length }), action: { label: t('layout.fitAll'), run: () => void rf.fitView() }, timeoutMs: 10_000 });
         } else {

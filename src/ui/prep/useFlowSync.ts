@@ -34,11 +34,11 @@ export interface FlowSync {
    * its own before the change is shown (the editor sets the start view there, so that only the
    * boxes in view are rendered); the change's boxes then show in one step on the next frame, its
    * links two frames later, and 'waymark:layout-shown' is marked once all are in place.
-   * `holdLinks`: hold the links back from now on, not only from the boxes' frame. The editor asks
-   * for it when React Flow has no links anyway (zoomed out, linkLayer.ts): else the view's frame
-   * would hand React Flow all 2,000 old links, to be taken away again on the next frame.
+   * The links are held back from the first view's frame on: drawn there at their old places they
+   * would be gone again on the next frame (at 100 % the new view mounted ~50 of them, 35 ms of
+   * script; zoomed out, React Flow has none, and all 2,000 would have come back).
    */
-  stageBigChange(views: (() => void)[], opts?: { holdLinks?: boolean }): void;
+  stageBigChange(views: (() => void)[]): void;
   /**
    * The links to give React Flow: `edges`, except for the two frames of a staged change in which
    * its boxes are shown and its links are not yet (none then).
@@ -87,6 +87,7 @@ export function useFlowSync(
     if (view) {
       // A frame of its own: a new view redraws every box on screen, the change waits a frame.
       view();
+      setLinksHeld(true);
       frame.current = requestAnimationFrame(step);
       return;
     }
@@ -140,9 +141,8 @@ export function useFlowSync(
   );
 
   const stageBigChange = useCallback(
-    (views: (() => void)[], opts?: { holdLinks?: boolean }) => {
+    (views: (() => void)[]) => {
       staged.current = { views: [...views] };
-      if (opts?.holdLinks) setLinksHeld(true);
       // The minimap catches up once, when the change is shown (see MiniMapBox).
       freezeMiniMap(true);
       later();
