@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { createProject, currentProjectId, gotoApp, readStoredProject, waitSaved } from './helpers';
+import { shotPath } from './shots';
 
 // Auto-layout on a big diagram (over 300 boxes): the document changes at once (one undo step),
 // the view moves to the start of the flow (only the boxes in view rendered), then the boxes move;
@@ -101,7 +102,8 @@ test('zoomed out, a big diagram is drawn in low detail: drag, select, zoom back 
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
   await expect(page.getByTestId('handle-out')).toHaveCount(0);
   await expect(page.locator('.prep-node-label').first()).toBeHidden();
-  await page.screenshot({ path: test.info().outputPath('zoomed-out-400.png') });
+  await expect(page.getByTestId('lod-hint')).toContainText('Zoom in, or click a finding');
+  await page.screenshot({ path: shotPath('prep-zoomed-out.png') });
 
   // A drag: its links follow in a layer of their own, the drop is stored and drawn with the rest.
   const dragged = doc.nodes[200];
@@ -143,6 +145,7 @@ test('zoomed out, a big diagram is drawn in low detail: drag, select, zoom back 
   }
   await expect(canvas).toHaveAttribute('data-detail', 'full');
   await expect(page.getByTestId('link-layer')).toHaveCount(0);
+  await expect(page.getByTestId('lod-hint')).toHaveCount(0);
   const focusNode = page.locator(`.react-flow__node[data-id="${focus.id}"]`);
   await expect(focusNode.getByTestId('handle-out')).toHaveCount(1);
   await expect(focusNode.locator('.prep-node-label')).toBeVisible();

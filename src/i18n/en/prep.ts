@@ -1,6 +1,6 @@
 // en strings for the 'prep' namespace. Keys mirror the other language's file.
 export default {
-  canvas: { empty: 'Add a deliverable or a pattern from the toolbar (click, or drag it onto the canvas), then drag from a box’s right handle to another box to link them.' },
+  canvas: { empty: 'Add a deliverable or a pattern from the toolbar (click, or drag it onto the canvas), then drag from a box’s right handle to another box to link them.', lowDetail: 'Zoomed out: boxes are drawn without their text and links cannot be clicked. Zoom in, or click a finding, to read and edit them.' },
   palette: {
     label: 'Palette',
     deliverable: 'Deliverable',

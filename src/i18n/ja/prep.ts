@@ -1,6 +1,6 @@
 // ja strings for the 'prep' namespace. Keys mirror the other language's file.
 export default {
-  canvas: { empty: 'ツールバーから成果物やパターンを追加し(クリック、またはキャンバスへドラッグ)、箱の右のハンドルから別の箱へドラッグしてつなぎます。' },
+  canvas: { empty: 'ツールバーから成果物やパターンを追加し(クリック、またはキャンバスへドラッグ)、箱の右のハンドルから別の箱へドラッグしてつなぎます。', lowDetail: '縮小表示では箱の文字を省き、リンクはクリックできません。拡大するか指摘をクリックすると、読んで編集できます。' },
   palette: {
     label: 'パレット',
     deliverable: '成果物',

@@ -450,6 +450,7 @@ export function DiagramEditor({
             </ReactFlow>
           </LowDetail.Provider>
           {nodes.length === 0 && <div className="prep-empty hint" data-testid="prep-empty">{t('canvas.empty')}</div>}
+          {lowDetail && <div className="prep-lod-hint" role="status" data-testid="lod-hint">{t('canvas.lowDetail')}</div>}
         </div>
         <aside className="prep-side">
           <div className="prep-side-tabs" role="tablist">
