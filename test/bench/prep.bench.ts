@@ -5,7 +5,7 @@
  *   elk_layout_{n}_cpu_ms          the same in process CPU time (less sensitive to a loaded machine)
  *   findings_1000_ms               all rules over 1,000 deliverables (median of 20 runs)
  * In Chromium (built app, real CSP), on a 1,000-deliverable diagram; overview = all boxes fitted
- * on screen, zoom100 = working zoom:
+ * on screen (zoomed out: the editor's low-detail drawing, linkLayer.ts), zoom100 = working zoom:
  *   drag_{p95,median}_frame_ms_1000_*  the main thread's work per drag frame: from the first
  *                                  pointermove a frame handles to the end of that frame's rendering
  *                                  (style, layout, paint, commit). Since 2026-11-24; before, this
