@@ -1,4 +1,4 @@
-import { current, isDraft, type Draft } from 'immer';
+import { current, freeze, isDraft, type Draft } from 'immer';
 import type { Diagram, PrepEdge, PrepNode } from '../model';
 import type { LayoutResult } from './elkAdapter';
 
@@ -10,6 +10,12 @@ import type { LayoutResult } from './elkAdapter';
  */
 export function applyLayout(d: Diagram, r: LayoutResult): void {
   const { nodes, edges } = laidOut(plain(d.nodes), plain(d.edges), r);
+  if (isDraft(d)) {
+    // Frozen now, as immer would freeze them after the recipe: it then skips them instead of
+    // walking ~13,000 fresh objects (boxes, points of routes) for drafts (~21 ms for 1,000 boxes).
+    freeze(nodes, true);
+    freeze(edges, true);
+  }
   d.nodes = nodes;
   d.edges = edges;
 }
