@@ -170,4 +170,5 @@ test('zoomed out, a big diagram is drawn in low detail: drag, select, zoom back 
   // html-to-image copies each element's computed style: the labels were drawn, not hidden.
   expect(svg.match(/class="prep-node-label" style="[^"]*visibility: visible/g)?.length).toBe(400);
   await expect(canvas).toHaveAttribute('data-detail', 'low');
+  await expect(page.getByTestId('export-running')).toHaveCount(0);
 });

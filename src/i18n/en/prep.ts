@@ -80,6 +80,7 @@ export default {
   export: {
     empty: 'The diagram is empty: add a box before exporting an image.',
     failed: 'Could not export the {{format}} image ({{reason}}). Try again, or export JSON.',
+    running: 'Drawing every box for the image…',
     notDrawn: 'the diagram did not finish drawing within 20 seconds',
   },
   panel: { inspect: 'Inspector', compare: 'Compare' },

@@ -80,6 +80,7 @@ export default {
   export: {
     empty: '図が空です。画像を書き出す前に箱を追加してください。',
     failed: '{{format}} 画像を書き出せませんでした({{reason}})。もう一度試すか、JSON を書き出してください。',
+    running: '画像のためにすべての箱を描いています…',
     notDrawn: '20 秒以内に図の描画が終わりませんでした',
   },
   panel: { inspect: 'プロパティ', compare: '比較' },

@@ -391,6 +391,7 @@ export function DiagramEditor({
             <Button onClick={runLayout} data-testid="layout-run" disabled={nodes.length === 0}>{t('layout.run')}</Button>
           )}
           {layoutRun && <span className="hint" role="status" data-testid="layout-running">{t('layout.running')}</span>}
+          {exporting && <span className="hint" role="status" data-testid="export-running">{t('export.running')}</span>}
         </div>
         {selNodes.length >= 2 && (
           <div className="prep-group" data-testid="align-tools">
