@@ -159,6 +159,26 @@ test('zoomed out, a big diagram is drawn in low detail: drag, select, zoom back 
   expect(Math.abs(start.x - (handle.x + handle.width))).toBeLessThan(2);
   expect(Math.abs(start.y - (handle.y + handle.height / 2))).toBeLessThan(2);
 
+  // At full detail too, a dragged box's links leave React Flow for the editor's layer above the
+  // boxes while the drag lasts, and come back on the drop, from the box's new place.
+  const fb2 = (await focusNode.boundingBox())!;
+  await page.mouse.move(fb2.x + fb2.width / 2, fb2.y + fb2.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 8; i++) await page.mouse.move(fb2.x + fb2.width / 2 + i * 6, fb2.y + fb2.height / 2 + i * 4);
+  await expect(page.getByTestId('link-layer-moving')).toBeVisible();
+  await expect(page.getByTestId(`rf__edge-${out[0].id}`)).toHaveCount(0);
+  await page.mouse.up();
+  await expect(page.getByTestId('link-layer-moving')).toHaveCount(0);
+  await expect(page.getByTestId(`rf__edge-${out[0].id}`)).toHaveCount(1);
+  const handle2 = (await focusNode.getByTestId('handle-out').boundingBox())!;
+  expect(handle2.x).toBeGreaterThan(handle.x + 20);
+  const start2 = await page.getByTestId(`rf__edge-${out[0].id}`).locator('path.prep-edge').evaluate((p: SVGPathElement) => {
+    const pt = p.getPointAtLength(0).matrixTransform(p.getScreenCTM()!);
+    return { x: pt.x, y: pt.y };
+  });
+  expect(Math.abs(start2.x - (handle2.x + handle2.width))).toBeLessThan(2);
+  expect(Math.abs(start2.y - (handle2.y + handle2.height / 2))).toBeLessThan(2);
+
   // Zoomed out again, an SVG export draws all 400 boxes in full, not the boxes in view without text.
   await page.locator('.react-flow__controls-fitview').click();
   await expect(canvas).toHaveAttribute('data-detail', 'low');
