@@ -18,6 +18,7 @@ describe('playbook validation (fixtures under test/fixtures/playbooks)', () => {
     ['bad-enum.json', 'schema', '$.ctas[0].type', /expansion/],
     ['bad-duplicate-id.json', 'duplicate_id', '$.ctas[3].id', /duplicate CTA id "champion_left" \(also at \$\.ctas\[1\]\.id\)/],
     ['bad-newer-version.json', 'newer_version', '$.version', /update Waymark/],
+    ['bad-proto-key.json', 'schema', '$.health.measures[2].normalise.points.__proto__', /"__proto__" cannot be used.*rename it/],
   ];
   for (const [file, code, path, message] of cases) {
     it(`${file}: ${code} at ${path}`, () => {

@@ -9,7 +9,7 @@
 import { Playbook, PLAYBOOK_FORMAT, PLAYBOOK_VERSION } from './playbook';
 import type { Playbook as PlaybookT } from './playbook';
 import { RESERVED_NAMES } from './fields';
-import { formatZodIssues, jsonPath, type DocIssue } from './issues';
+import { formatZodIssues, jsonPath, protoKeyIssues, type DocIssue } from './issues';
 import { migrateProject } from './migrations';
 import { playbookFromProject } from './playbook';
 import { checkExpression, envFromContract, type Scope, type KnownIds } from '../expr';
@@ -97,6 +97,8 @@ export function parsePlaybookDocument(raw: unknown): ParsePlaybookResult {
       ],
     };
   }
+  const proto = protoKeyIssues(raw);
+  if (proto.length) return { ok: false, issues: proto.map((i) => issueFromDoc(i)) };
   const parsed = Playbook.safeParse(raw);
   if (!parsed.success) return { ok: false, issues: formatZodIssues(parsed.error).map((i) => issueFromDoc(i)) };
   return { ok: true, playbook: parsed.data, source: 'playbook' };

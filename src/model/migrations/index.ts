@@ -1,7 +1,7 @@
 import { Project, PROJECT_SCHEMA_VERSION } from '../project';
 import type { Project as ProjectT } from '../project';
 import type { z } from 'zod';
-import { formatZodIssues, type DocIssue } from '../issues';
+import { formatZodIssues, protoKeyIssues, type DocIssue } from '../issues';
 
 export type MigrationStep = (doc: Record<string, unknown>) => Record<string, unknown>;
 
@@ -35,6 +35,8 @@ export function runMigrations(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, issues: [{ path: '$', message: 'expected a JSON object (a Waymark project)' }] };
   }
+  const proto = protoKeyIssues(raw);
+  if (proto.length) return { ok: false, issues: proto };
   let doc = raw as Record<string, unknown>;
   const from = doc.schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
