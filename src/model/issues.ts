@@ -25,14 +25,27 @@ export function formatZodIssues(err: z.ZodError): DocIssue[] {
  * drops it from records without a word (as an object key it would set the prototype), so a
  * category named "__proto__" would vanish on import. Reported instead, with its place.
  */
-export function protoKeyIssues(value: unknown, path: PropertyKey[] = []): DocIssue[] {
-  if (typeof value !== 'object' || value === null) return [];
+export function protoKeyIssues(value: unknown): DocIssue[] {
   const out: DocIssue[] = [];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...protoKeyIssues(v, [...path, i])));
-  else
-    for (const k of Object.keys(value)) {
-      if (k === '__proto__') out.push({ path: jsonPath([...path, k]), message: 'the name "__proto__" cannot be used as a key (a category value, say): rename it, in the data too' });
-      out.push(...protoKeyIssues((value as Record<string, unknown>)[k], [...path, k]));
+  // One path array, pushed and popped: runs on every project load, so no copies per value.
+  const path: PropertyKey[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+      return;
     }
+    for (const k of Object.keys(v)) {
+      path.push(k);
+      if (k === '__proto__') out.push({ path: jsonPath(path), message: 'the name "__proto__" cannot be used as a key (a category value, say): rename it, in the data too' });
+      walk((v as Record<string, unknown>)[k]);
+      path.pop();
+    }
+  };
+  walk(value);
   return out;
 }
