@@ -28,13 +28,19 @@ async function misplaced(page: Page, id: string): Promise<number> {
   }).length;
 }
 
-test('auto-layout of 400 boxes: start of the flow shown, one undo step, every box ends where stored', async ({ page }) => {
-  test.setTimeout(120_000);
+/** A new project with a generated 400-box diagram (the ?bench hook), open and drawn; its id. */
+async function openBigDiagram(page: Page): Promise<string> {
   await gotoApp(page, { lang: 'en' });
   await createProject(page, { name: 'Big' });
   const id = currentProjectId(page);
   await page.goto(`/?bench=prep&n=400#/p/${id}/diagrams`);
   await expect(page.getByTestId('prep-node')).toHaveCount(400, { timeout: 30_000 });
+  return id;
+}
+
+test('auto-layout of 400 boxes: start of the flow shown, one undo step, every box ends where stored', async ({ page }) => {
+  test.setTimeout(120_000);
+  const id = await openBigDiagram(page);
   const before = ((await readStoredProject(page, id)) as Doc).diagrams.find((x) => x.id.startsWith('bench'))!.nodes;
 
   await page.getByTestId('layout-run').click();
@@ -87,11 +93,7 @@ const layerLinks = (page: Page) =>
 
 test('zoomed out, a big diagram is drawn in low detail: drag, select, zoom back in, export every box', async ({ page }) => {
   test.setTimeout(120_000);
-  await gotoApp(page, { lang: 'en' });
-  await createProject(page, { name: 'Big' });
-  const id = currentProjectId(page);
-  await page.goto(`/?bench=prep&n=400#/p/${id}/diagrams`);
-  await expect(page.getByTestId('prep-node')).toHaveCount(400, { timeout: 30_000 });
+  const id = await openBigDiagram(page);
   const doc = await benchDiagram(page, id);
   const canvas = page.getByTestId('prep-canvas');
 
