@@ -41,7 +41,7 @@ import { useEditorKeys } from './useEditorKeys';
 import { Inspector } from './Inspector';
 import FindingsPanel from './FindingsPanel';
 import { ComparePanel } from './ComparePanel';
-import { dataUrlToBlob, renderDiagramImage } from './exportImage';
+import { dataUrlToBlob, renderDiagramImage, untilDrawn } from './exportImage';
 import { isPaletteDrag, paletteDragProps, readPaletteDrop } from './paletteDrag';
 
 const nodeTypes = { prep: PrepNodeView };
@@ -59,21 +59,6 @@ const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
 /** About the size of a new, empty box: placing it by its centre. */
 const NEW_BOX = { width: 180, height: 64 };
-const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
-/**
- * Resolves once `root` shows this many boxes (false after 20 s), then waits for their links to be
- * drawn (React Flow draws a link once both boxes' handles are measured) for up to a second more.
- */
-async function untilDrawn(root: HTMLElement, boxes: number, links: number): Promise<boolean> {
-  const end = performance.now() + 20_000;
-  while (root.querySelectorAll('.react-flow__node').length < boxes) {
-    if (performance.now() > end) return false;
-    await frame();
-  }
-  for (let i = 0; i < 60 && root.querySelectorAll('.react-flow__edge').length < links; i++) await frame();
-  await frame();
-  return true;
-}
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < LOD_ZOOM;
 
 type Panel = 'inspect' | 'findings' | 'compare';
@@ -344,7 +329,7 @@ export function DiagramEditor({
     try {
       // A big diagram renders only the boxes in view, and zoomed out without text: the image needs
       // every box and link fully drawn, so both are off until it is taken.
-      if (nodes.length > BIG_DIAGRAM) {
+      if (big) {
         setExporting(true);
         if (!(await untilDrawn(root, nodes.length, shownEdges.length))) throw new Error(t('export.notDrawn'));
       }

@@ -28,6 +28,22 @@ export async function renderDiagramImage(root: HTMLElement, nodes: Node[], forma
   return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options);
 }
 
+const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+/**
+ * Resolves once `root` shows this many boxes (false after 20 s), then waits for their links to be
+ * drawn (React Flow draws a link once both boxes' handles are measured) for up to a second more.
+ */
+export async function untilDrawn(root: HTMLElement, boxes: number, links: number): Promise<boolean> {
+  const end = performance.now() + 20_000;
+  while (root.querySelectorAll('.react-flow__node').length < boxes) {
+    if (performance.now() > end) return false;
+    await frame();
+  }
+  for (let i = 0; i < 60 && root.querySelectorAll('.react-flow__edge').length < links; i++) await frame();
+  await frame();
+  return true;
+}
+
 export function dataUrlToBlob(dataUrl: string): Blob {
   const [head, body] = dataUrl.split(',', 2);
   const mime = /data:([^;,]+)/.exec(head)?.[1] ?? 'application/octet-stream';
