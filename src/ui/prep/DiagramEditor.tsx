@@ -41,7 +41,7 @@ import { useEditorKeys } from './useEditorKeys';
 import { Inspector } from './Inspector';
 import FindingsPanel from './FindingsPanel';
 import { ComparePanel } from './ComparePanel';
-import { dataUrlToBlob, renderDiagramImage, untilDrawn } from './exportImage';
+import { dataUrlToBlob, paintedFrame, renderDiagramImage, untilDrawn } from './exportImage';
 import { isPaletteDrag, paletteDragProps, readPaletteDrop } from './paletteDrag';
 
 const nodeTypes = { prep: PrepNodeView };
@@ -109,6 +109,9 @@ export function DiagramEditor({
   // dragged boxes' links in a layer of their own (linkLayer.ts). An export needs the full drawing
   // of every box, so it turns this and culling off while it runs.
   const [exporting, setExporting] = useState(false);
+  // The status is shown a frame before the full drawing starts, which keeps the page busy for a
+  // while: set together, it was painted only once the drawing was done.
+  const [exportNotice, setExportNotice] = useState(false);
   const big = nodes.length > BIG_DIAGRAM;
   const lowDetail = useStore(zoomedOut) && big && !exporting;
   const movingKey = big ? nodes.filter((n) => n.dragging).map((n) => n.id).join('\n') : '';
@@ -330,6 +333,8 @@ export function DiagramEditor({
       // A big diagram renders only the boxes in view, and zoomed out without text: the image needs
       // every box and link fully drawn, so both are off until it is taken.
       if (big) {
+        setExportNotice(true);
+        await paintedFrame();
         setExporting(true);
         if (!(await untilDrawn(root, nodes.length, shownEdges.length))) throw new Error(t('export.notDrawn'));
       }
@@ -339,6 +344,7 @@ export function DiagramEditor({
       notify({ kind: 'error', text: t('export.failed', { format: format.toUpperCase(), reason: (e as Error).message }) });
     } finally {
       setExporting(false);
+      setExportNotice(false);
     }
   };
   const exportJson = () => downloadText(JSON.stringify(diagram, null, 2) + '\n', `${safeFileName(diagram.name, 'diagram')}.json`, 'application/json');
@@ -376,7 +382,7 @@ export function DiagramEditor({
             <Button onClick={runLayout} data-testid="layout-run" disabled={nodes.length === 0}>{t('layout.run')}</Button>
           )}
           {layoutRun && <span className="hint" role="status" data-testid="layout-running">{t('layout.running')}</span>}
-          {exporting && <span className="hint" role="status" data-testid="export-running">{t('export.running')}</span>}
+          {exportNotice && <span className="hint" role="status" data-testid="export-running">{t('export.running')}</span>}
         </div>
         {selNodes.length >= 2 && (
           <div className="prep-group" data-testid="align-tools">

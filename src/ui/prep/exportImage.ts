@@ -29,6 +29,11 @@ export async function renderDiagramImage(root: HTMLElement, nodes: Node[], forma
 }
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+/** Resolves once what React committed before the call has been painted (two frames). */
+export const paintedFrame = async (): Promise<void> => {
+  await frame();
+  await frame();
+};
 /**
  * Resolves once `root` shows this many boxes (false after 20 s), then waits for their links to be
  * drawn (React Flow draws a link once both boxes' handles are measured) for up to a second more.
