@@ -14,7 +14,9 @@ import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test', 'bench');
-const all = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, ''));
+const all = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace(/\.bench\.ts$/, ''));
 const BUNDLED = new Set(['engine']);
 const [name, ...rest] = process.argv.slice(2);
 const which = name ? [name] : all;
@@ -28,9 +30,20 @@ for (const b of which) {
   if (BUNDLED.has(b)) {
     const { build } = await import('esbuild');
     const outfile = join(root, 'node_modules', '.cache', 'waymark-bench', `${b}.bench.mjs`);
-    await build({ entryPoints: [join(dir, `${b}.bench.ts`)], bundle: true, platform: 'node', format: 'esm', external: ['@duckdb/node-api'], outfile, logLevel: 'warning' });
+    await build({
+      entryPoints: [join(dir, `${b}.bench.ts`)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      external: ['@duckdb/node-api'],
+      outfile,
+      logLevel: 'warning',
+    });
     entry = [outfile];
   }
-  const r = spawnSync(node[0], [...node.slice(1), ...entry, ...rest], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(node[0], [...node.slice(1), ...entry, ...rest], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

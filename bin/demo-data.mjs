@@ -14,14 +14,18 @@ const opt = (name, def) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
 };
 if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write('Usage: npm run demo-data -- --rows N --seed S [--out FILE] [--headers id|ja|en] [--as-of YYYY-MM-DD]\n');
+  process.stdout.write(
+    'Usage: npm run demo-data -- --rows N --seed S [--out FILE] [--headers id|ja|en] [--as-of YYYY-MM-DD]\n',
+  );
   process.exit(0);
 }
 const rows = Number(opt('rows', '1000'));
 const seed = Number(opt('seed', '42'));
 const headers = opt('headers', 'id');
 if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(seed)) {
-  process.stderr.write(`demo-data: --rows must be a positive whole number and --seed a whole number (got rows=${opt('rows', '1000')}, seed=${opt('seed', '42')})\n`);
+  process.stderr.write(
+    `demo-data: --rows must be a positive whole number and --seed a whole number (got rows=${opt('rows', '1000')}, seed=${opt('seed', '42')})\n`,
+  );
   process.exit(2);
 }
 if (!['id', 'ja', 'en'].includes(headers)) {

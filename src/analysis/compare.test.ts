@@ -10,7 +10,10 @@ describe('as-is / to-be comparison', () => {
     const a = diagram(['x label=Plan', 'y label=Report']);
     const b = diagram(['p1 label=PLAN', 'y label=Other', 'p2 label=Report']);
     // y matches y by id even though the label changed; x matches p1 by label (case-insensitive).
-    expect([...matchNodes(a, b)]).toEqual([['y', 'y'], ['x', 'p1']]);
+    expect([...matchNodes(a, b)]).toEqual([
+      ['y', 'y'],
+      ['x', 'p1'],
+    ]);
   });
 
   it('lists added, removed and changed deliverables and the changed fields', () => {
@@ -26,12 +29,19 @@ describe('as-is / to-be comparison', () => {
   it('lists findings resolved and introduced', () => {
     const d = compareDiagrams(asis, tobe);
     const key = (f: { ruleId: string; nodeId: string }) => `${f.ruleId}@${f.nodeId}`;
-    expect(d.resolved.map(key).sort()).toEqual(['disconnected-deliverable@old', 'insufficient-inputs@svc', 'missing-knowhow@svc', 'single-person-dependency@req']);
+    expect(d.resolved.map(key).sort()).toEqual([
+      'disconnected-deliverable@old',
+      'insufficient-inputs@svc',
+      'missing-knowhow@svc',
+      'single-person-dependency@req',
+    ]);
     expect(d.introduced.map(key)).toEqual(['insufficient-inputs@new', 'missing-knowhow@new']);
   });
 
   it('an unchanged copy has no differences', () => {
     const d = compareDiagrams(asis, structuredClone(asis));
-    expect([d.added, d.removed, d.changed, d.resolved, d.introduced].every((x) => x.length === 0)).toBe(true);
+    expect(
+      [d.added, d.removed, d.changed, d.resolved, d.introduced].every((x) => x.length === 0),
+    ).toBe(true);
   });
 });

@@ -3,7 +3,15 @@ import type { Finding } from './types';
 import { lintDiagram, type LintOptions } from './lint';
 
 /** Fields whose change counts as "changed" (position and size are drawing, not content). */
-export const COMPARED_FIELDS = ['kind', 'label', 'holders', 'organisation', 'description', 'leadTimeDays', 'link'] as const;
+export const COMPARED_FIELDS = [
+  'kind',
+  'label',
+  'holders',
+  'organisation',
+  'description',
+  'leadTimeDays',
+  'link',
+] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
 export interface NodeChange {
@@ -51,7 +59,8 @@ export function matchNodes(from: Diagram, to: Diagram): Map<string, string> {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => x === b[i]);
   return (a ?? '') === (b ?? '');
 }
 
@@ -70,7 +79,8 @@ export function compareDiagrams(from: Diagram, to: Diagram, lint: LintOptions = 
     else unchanged++;
   }
   // Edges compared in the second diagram's id space.
-  const key = (e: PrepEdge, map: (id: string) => string) => `${e.kind}|${map(e.source)}|${map(e.target)}`;
+  const key = (e: PrepEdge, map: (id: string) => string) =>
+    `${e.kind}|${map(e.source)}|${map(e.target)}`;
   const fromMap = (id: string) => match.get(id) ?? `from:${id}`;
   const fromKeys = new Set(from.edges.map((e) => key(e, fromMap)));
   const toKeys = new Set(to.edges.map((e) => key(e, (id) => id)));

@@ -10,7 +10,9 @@ type RuleStrings = Record<string, string>;
 const TABLES: Record<'en' | 'ja', Record<string, RuleStrings>> = { en: en.rules, ja: ja.rules };
 
 export function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in params ? String(params[k]) : `{{${k}}}`));
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
+    k in params ? String(params[k]) : `{{${k}}}`,
+  );
 }
 
 export function findingMessage(f: Finding, lang: 'en' | 'ja'): string {

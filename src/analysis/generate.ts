@@ -30,7 +30,8 @@ export function generatePrepDiagram(n: number, seed = 1): Diagram {
       const from = Math.floor(rand() * col * perCol);
       edges.push({ id: `e${edges.length}`, kind: 'io', source: `n${from}`, target: `n${i}` });
     }
-    if (i % 12 === 0) edges.push({ id: `e${edges.length}`, kind: 'sync', source: `n${i - 1}`, target: `n${i}` });
+    if (i % 12 === 0)
+      edges.push({ id: `e${edges.length}`, kind: 'sync', source: `n${i - 1}`, target: `n${i}` });
   }
   return { id: `bench_${n}`, name: `Generated (${n})`, nodes, edges };
 }

@@ -22,8 +22,12 @@ export function indexDiagram(d: Diagram): DiagramIndex {
   const n = d.nodes.length;
   const indexOf = new Map<string, number>();
   d.nodes.forEach((node, i) => indexOf.set(node.id, i));
-  const mk = <T,>() => Array.from({ length: n }, () => [] as T[]);
-  const ioIn = mk<number>(), ioOut = mk<number>(), ioInEdges = mk<string>(), sync = mk<number>(), syncEdges = mk<string>();
+  const mk = <T>() => Array.from({ length: n }, () => [] as T[]);
+  const ioIn = mk<number>(),
+    ioOut = mk<number>(),
+    ioInEdges = mk<string>(),
+    sync = mk<number>(),
+    syncEdges = mk<string>();
   const degree = new Int32Array(n);
   for (const e of d.edges) {
     const s = indexOf.get(e.source);
@@ -67,7 +71,9 @@ export function downstreamCounter(ix: DiagramIndex): (i: number) => number {
     const hit = cache.get(start);
     if (hit !== undefined) return hit;
     round++;
-    let head = 0, tail = 0, count = 0;
+    let head = 0,
+      tail = 0,
+      count = 0;
     stamp[start] = round;
     queue[tail++] = start;
     while (head < tail) {
@@ -89,9 +95,17 @@ export function leadsToFinal(ix: DiagramIndex): Uint8Array {
   const n = ix.nodes.length;
   const mark = new Uint8Array(n);
   const queue: number[] = [];
-  for (let i = 0; i < n; i++) if (isFinal(ix, i)) { mark[i] = 1; queue.push(i); }
+  for (let i = 0; i < n; i++)
+    if (isFinal(ix, i)) {
+      mark[i] = 1;
+      queue.push(i);
+    }
   for (let h = 0; h < queue.length; h++) {
-    for (const p of ix.ioIn[queue[h]]) if (!mark[p]) { mark[p] = 1; queue.push(p); }
+    for (const p of ix.ioIn[queue[h]])
+      if (!mark[p]) {
+        mark[p] = 1;
+        queue.push(p);
+      }
   }
   return mark;
 }
@@ -110,7 +124,8 @@ export function ioCycles(ix: DiagramIndex): number[][] {
     if (index[root] !== -1) continue;
     const call: number[] = [root];
     index[root] = low[root] = counter++;
-    stack.push(root); onStack[root] = 1;
+    stack.push(root);
+    onStack[root] = 1;
     while (call.length) {
       const v = call[call.length - 1];
       const succ = ix.ioOut[v];
@@ -118,17 +133,25 @@ export function ioCycles(ix: DiagramIndex): number[][] {
         const w = succ[iter[v]++];
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
-          stack.push(w); onStack[w] = 1;
+          stack.push(w);
+          onStack[w] = 1;
           call.push(w);
         } else if (onStack[w]) low[v] = Math.min(low[v], index[w]);
         continue;
       }
       call.pop();
-      if (call.length) { const u = call[call.length - 1]; low[u] = Math.min(low[u], low[v]); }
+      if (call.length) {
+        const u = call[call.length - 1];
+        low[u] = Math.min(low[u], low[v]);
+      }
       if (low[v] === index[v]) {
         const comp: number[] = [];
         let w: number;
-        do { w = stack.pop()!; onStack[w] = 0; comp.push(w); } while (w !== v);
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          comp.push(w);
+        } while (w !== v);
         const selfLoop = comp.length === 1 && ix.ioOut[v].includes(v);
         if (comp.length > 1 || selfLoop) out.push(comp.reverse());
       }

@@ -4,7 +4,10 @@ import { diagram } from './testing/build';
 import { generatePrepDiagram } from './generate';
 
 describe('lintDiagram', () => {
-  const naive = diagram(['req holders=CSM org=customer', 'svc org=vendor', 'ok org=customer'], ['req>svc', 'svc~ok']);
+  const naive = diagram(
+    ['req holders=CSM org=customer', 'svc org=vendor', 'ok org=customer'],
+    ['req>svc', 'svc~ok'],
+  );
 
   it('sets severities from the preset, errors first, and counts them', () => {
     const r = lintDiagram(naive);
@@ -19,7 +22,11 @@ describe('lintDiagram', () => {
   });
 
   it('per-rule overrides and the relaxed preset', () => {
-    expect(lintDiagram(naive, { rules: { 'insufficient-inputs': 'off' } }).findings.some((f) => f.ruleId === 'insufficient-inputs')).toBe(false);
+    expect(
+      lintDiagram(naive, { rules: { 'insufficient-inputs': 'off' } }).findings.some(
+        (f) => f.ruleId === 'insufficient-inputs',
+      ),
+    ).toBe(false);
     const relaxed = lintDiagram(naive, { preset: 'relaxed' });
     expect(relaxed.errors).toBe(0);
     expect(relaxed.findings.some((f) => f.ruleId === 'coordination-bottleneck')).toBe(false);
@@ -30,8 +37,13 @@ describe('lintDiagram', () => {
     // relaxed: only the loop flags anything here, and its finding sits on a.
     const relaxed = lintDiagram(loop, { preset: 'relaxed' }).findings;
     expect(relaxed.map((f) => `${f.ruleId}@${f.nodeId}`)).toEqual(['rework-loop@a']);
-    expect([...markersByNode(relaxed)]).toEqual([['a', 'warn'], ['b', 'warn']]);
-    const m = markersByNode(lintDiagram(diagram(['c holders=X', 'd', 'e'], ['c>d', 'e>d'])).findings);
+    expect([...markersByNode(relaxed)]).toEqual([
+      ['a', 'warn'],
+      ['b', 'warn'],
+    ]);
+    const m = markersByNode(
+      lintDiagram(diagram(['c holders=X', 'd', 'e'], ['c>d', 'e>d'])).findings,
+    );
     expect(m.get('c')).toBe('error');
     expect(m.get('d')).toBe('warn');
   });

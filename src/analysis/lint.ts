@@ -31,7 +31,8 @@ export function lintDiagram(diagram: Diagram, opts: LintOptions = {}): LintResul
   rules.forEach((rule) => {
     const setting = config[rule.meta.id] ?? 'off';
     if (setting === 'off') return;
-    for (const f of rule.check(diagram, ix)) findings.push({ ...f, ruleId: rule.meta.id, severity: setting });
+    for (const f of rule.check(diagram, ix))
+      findings.push({ ...f, ruleId: rule.meta.id, severity: setting });
   });
   const ruleOrder = new Map(rules.map((r, i) => [r.meta.id, i]));
   findings.sort(

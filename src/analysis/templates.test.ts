@@ -6,7 +6,9 @@ import { lintDiagram } from './lint';
 import { compareDiagrams } from './compare';
 
 const load = (f: string) => {
-  const m = migrateProject(JSON.parse(readFileSync(resolve(__dirname, '../../templates', f), 'utf8')));
+  const m = migrateProject(
+    JSON.parse(readFileSync(resolve(__dirname, '../../templates', f), 'utf8')),
+  );
   if (!m.ok) throw new Error(JSON.stringify(m.issues));
   return m.project;
 };
@@ -29,7 +31,9 @@ describe('PReP templates show the findings they are meant to show (DOMAIN §2)',
   it('adding a feature, real: inputs are sufficient, the development know-how sits with one engineer', () => {
     const f = found(feature.diagrams[1]);
     expect(f).toContain('single-person-dependency@devkh');
-    expect(f.some((x) => x.startsWith('insufficient-inputs') || x.startsWith('missing-knowhow'))).toBe(false);
+    expect(
+      f.some((x) => x.startsWith('insufficient-inputs') || x.startsWith('missing-knowhow')),
+    ).toBe(false);
   });
 
   it('health management: the to-be resolves the as-is input and 属人化 findings, keeps one know-how risk', () => {
@@ -39,9 +43,16 @@ describe('PReP templates show the findings they are meant to show (DOMAIN §2)',
     expect(diff.removed.map((n) => n.id)).toEqual(['survey', 'education']);
     expect(diff.added.length).toBeGreaterThan(5);
     expect(diff.resolved.map((f) => `${f.ruleId}@${f.nodeId}`)).toEqual(
-      expect.arrayContaining(['insufficient-inputs@plan', 'insufficient-inputs@guidance', 'single-person-dependency@plan', 'missing-knowhow@guidance']),
+      expect.arrayContaining([
+        'insufficient-inputs@plan',
+        'insufficient-inputs@guidance',
+        'single-person-dependency@plan',
+        'missing-knowhow@guidance',
+      ]),
     );
-    expect(diff.introduced.map((f) => `${f.ruleId}@${f.nodeId}`)).toContain('single-person-dependency@physiciankh');
+    expect(diff.introduced.map((f) => `${f.ruleId}@${f.nodeId}`)).toContain(
+      'single-person-dependency@physiciankh',
+    );
   });
 
   it('every template node has a size and every edge an ELK route', () => {

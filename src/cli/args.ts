@@ -17,7 +17,11 @@ export class UsageError extends Error {
  * `valued` lists options that take a value; `booleans` those that don't. Anything else starting
  * with `--` is a usage error (naming the option), so typos never pass silently.
  */
-export function parseArgs(argv: string[], valued: readonly string[], booleans: readonly string[] = []): ParsedArgs {
+export function parseArgs(
+  argv: string[],
+  valued: readonly string[],
+  booleans: readonly string[] = [],
+): ParsedArgs {
   const out: ParsedArgs = { positionals: [], options: {}, flags: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

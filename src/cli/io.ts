@@ -8,13 +8,19 @@ export async function readInput(io: CliIO, file: string): Promise<Uint8Array | n
   try {
     return new Uint8Array(await readFile(resolve(io.cwd, file)));
   } catch (e) {
-    io.stderr(t('error.readFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+    io.stderr(
+      t('error.readFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n',
+    );
     return null;
   }
 }
 
 /** Write to FILE (relative to io.cwd) or standard output. */
-export async function writeOutput(io: CliIO, file: string | undefined, text: string): Promise<ExitCode> {
+export async function writeOutput(
+  io: CliIO,
+  file: string | undefined,
+  text: string,
+): Promise<ExitCode> {
   if (!file || file === '-') {
     io.stdout(text);
     return 0;
@@ -23,7 +29,9 @@ export async function writeOutput(io: CliIO, file: string | undefined, text: str
     await writeFile(resolve(io.cwd, file), text);
     return 0;
   } catch (e) {
-    io.stderr(t('error.writeFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n');
+    io.stderr(
+      t('error.writeFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n',
+    );
     return 1;
   }
 }

@@ -1,7 +1,13 @@
 /** Loading a playbook (or project) file and an account data file for a command, reporting problems on stderr. */
 import { basename } from 'node:path';
 import type { Playbook } from '../model';
-import { compilePlaybook, readPlaybookDocument, scoreTable, type CompiledPlaybook, type ScoreResult } from '../engine';
+import {
+  compilePlaybook,
+  readPlaybookDocument,
+  scoreTable,
+  type CompiledPlaybook,
+  type ScoreResult,
+} from '../engine';
 import { importAccountFile, ImportError, type BadRowPolicy, type ImportReport } from '../data';
 import { isoToDays, type AccountTable } from '../table/columns';
 import type { CliIO } from './types';
@@ -18,8 +24,13 @@ export async function loadPlaybook(io: CliIO, file: string): Promise<Playbook | 
   if (!bytes) return null;
   const r = readPlaybookDocument(bytes);
   if (!r.ok) {
-    for (const i of r.issues.slice(0, MAX_PRINTED)) io.stderr(t('error.issue', { file, path: i.path, message: formatPlaybookIssue(i, cliLanguage()) }) + '\n');
-    if (r.issues.length > MAX_PRINTED) io.stderr(t('usage.more', { count: r.issues.length - MAX_PRINTED }) + '\n');
+    for (const i of r.issues.slice(0, MAX_PRINTED))
+      io.stderr(
+        t('error.issue', { file, path: i.path, message: formatPlaybookIssue(i, cliLanguage()) }) +
+          '\n',
+      );
+    if (r.issues.length > MAX_PRINTED)
+      io.stderr(t('usage.more', { count: r.issues.length - MAX_PRINTED }) + '\n');
     io.stderr(t('error.invalidPlaybook', { file, count: r.issues.length }) + '\n');
     return null;
   }
@@ -32,10 +43,22 @@ export function checkAsOf(value: string | undefined): string | undefined {
   return value;
 }
 
-export function compileOrReport(io: CliIO, file: string, pb: Playbook, asOf: string | undefined): CompiledPlaybook | null {
+export function compileOrReport(
+  io: CliIO,
+  file: string,
+  pb: Playbook,
+  asOf: string | undefined,
+): CompiledPlaybook | null {
   const c = compilePlaybook(pb, asOf !== undefined ? { asOf } : {});
   if (!c.ok) {
-    for (const i of c.issues.slice(0, MAX_PRINTED)) io.stderr(t('error.issue', { file, path: i.path, message: 'code' in i ? formatPlaybookIssue(i as PlaybookIssue, cliLanguage()) : i.message }) + '\n');
+    for (const i of c.issues.slice(0, MAX_PRINTED))
+      io.stderr(
+        t('error.issue', {
+          file,
+          path: i.path,
+          message: 'code' in i ? formatPlaybookIssue(i as PlaybookIssue, cliLanguage()) : i.message,
+        }) + '\n',
+      );
     io.stderr(t('error.invalidPlaybook', { file, count: c.issues.length }) + '\n');
     return null;
   }
@@ -76,7 +99,10 @@ export async function loadData(
   if (!bytes) return null;
   let res: { table: AccountTable; report: ImportReport };
   try {
-    res = importAccountFile(bytes, basename(file), pb.fields, { badRows: badRows ?? 'skip', maxIssues: MAX_PRINTED });
+    res = importAccountFile(bytes, basename(file), pb.fields, {
+      badRows: badRows ?? 'skip',
+      maxIssues: MAX_PRINTED,
+    });
   } catch (e) {
     if (e instanceof ImportError) {
       io.stderr(e.issue.message + '\n');
@@ -112,7 +138,12 @@ export async function loadAndScore(
   dataFile: string,
   options: { asOf?: string; badRows?: string },
   check?: (pb: Playbook) => boolean,
-): Promise<{ pb: Playbook; compiled: CompiledPlaybook; table: AccountTable; result: ScoreResult } | null> {
+): Promise<{
+  pb: Playbook;
+  compiled: CompiledPlaybook;
+  table: AccountTable;
+  result: ScoreResult;
+} | null> {
   const asOf = checkAsOf(options.asOf);
   const badRows = parseBadRows(options.badRows);
   const pb = await loadPlaybook(io, pbFile);

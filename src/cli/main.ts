@@ -29,7 +29,9 @@ export async function main(argv: string[], io: CliIO): Promise<ExitCode> {
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(t('error.usage', { message: e.message }) + '\n' + t('error.seeHelp', { name }) + '\n');
+      io.stderr(
+        t('error.usage', { message: e.message }) + '\n' + t('error.seeHelp', { name }) + '\n',
+      );
       return 2;
     }
     throw e;

@@ -25,9 +25,12 @@ export function cliLanguage(): Lang {
 export function t(key: string, params: Record<string, string | number> = {}): string {
   const pick = (root: unknown): string | undefined => {
     let o: unknown = root;
-    for (const k of key.split('.')) o = o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined;
+    for (const k of key.split('.'))
+      o = o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined;
     return typeof o === 'string' ? o : undefined;
   };
   const s = pick(lang === 'ja' ? ja : en) ?? pick(en) ?? key;
-  return s.replace(/\{\{(\w+)\}\}/g, (_, n: string) => (n in params ? String(params[n]) : `{{${n}}}`));
+  return s.replace(/\{\{(\w+)\}\}/g, (_, n: string) =>
+    n in params ? String(params[n]) : `{{${n}}}`,
+  );
 }

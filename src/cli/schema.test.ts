@@ -7,12 +7,32 @@ import { ROOT } from '../engine/testing/demo';
 describe('public/schema/playbook-v1.schema.json', () => {
   it('is what the zod model generates (run `npm run schema` after changing src/model)', () => {
     const committed = readFileSync(join(ROOT, SCHEMA_PATH), 'utf8');
-    expect(committed === playbookJsonSchemaText(), 'the committed JSON Schema is stale: run `npm run schema`').toBe(true);
+    expect(
+      committed === playbookJsonSchemaText(),
+      'the committed JSON Schema is stale: run `npm run schema`',
+    ).toBe(true);
   });
 
   it('describes the playbook’s required top-level fields and enums', () => {
     const s = JSON.parse(playbookJsonSchemaText());
-    expect(s.required).toEqual(expect.arrayContaining(['format', 'version', 'fields', 'segments', 'health', 'stages', 'stageSource', 'ctas', 'routing']));
-    expect(s.properties.ctas.items.properties.type.enum).toEqual(['expansion', 'risk', 'lifecycle', 'other']);
+    expect(s.required).toEqual(
+      expect.arrayContaining([
+        'format',
+        'version',
+        'fields',
+        'segments',
+        'health',
+        'stages',
+        'stageSource',
+        'ctas',
+        'routing',
+      ]),
+    );
+    expect(s.properties.ctas.items.properties.type.enum).toEqual([
+      'expansion',
+      'risk',
+      'lifecycle',
+      'other',
+    ]);
   });
 });

@@ -8,13 +8,17 @@ export const SCHEMA_PATH = `public/schema/playbook-v${PLAYBOOK_VERSION}.schema.j
  * `io: 'input'` describes what a person may write (optional fields stay optional).
  */
 export function playbookJsonSchemaText(): string {
-  const schema = z.toJSONSchema(Playbook, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(Playbook, { target: 'draft-2020-12', io: 'input' }) as Record<
+    string,
+    unknown
+  >;
   const { $schema, ...rest } = schema;
   const doc = {
     $schema,
     $id: `https://waymark.local/schema/playbook-v${PLAYBOOK_VERSION}.schema.json`,
     title: `Waymark playbook v${PLAYBOOK_VERSION}`,
-    description: 'A portable Waymark playbook: field contract, segments, health model, lifecycle stages, CTAs and owner routing. See docs/playbook-format.md.',
+    description:
+      'A portable Waymark playbook: field contract, segments, health model, lifecycle stages, CTAs and owner routing. See docs/playbook-format.md.',
     ...rest,
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -1,11 +1,23 @@
-
 /**
  * Value coercion for what CRM exports and spreadsheets write. Each parser returns the value
  * or `undefined` when the text cannot be read as that type (the caller reports it); `null`
  * means the cell is empty / explicitly missing.
  */
 
-const MISSING_WORDS = new Set(['', 'null', 'na', 'n/a', '#n/a', '-', '—', '－', 'none', 'nan', '(blank)', '#null!']);
+const MISSING_WORDS = new Set([
+  '',
+  'null',
+  'na',
+  'n/a',
+  '#n/a',
+  '-',
+  '—',
+  '－',
+  'none',
+  'nan',
+  '(blank)',
+  '#null!',
+]);
 
 /** Full-width ASCII (Ｆｕｌｌ-width digits, ，．％￥) and the ideographic space to ASCII. Cheaper than NFKC per cell. */
 export function halfWidth(s: string): string {
@@ -36,7 +48,7 @@ export function isMissingText(s: string): boolean {
 
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
-const MULTIPLIERS: Record<string, number> = { '千': 1e3, '万': 1e4, '億': 1e8, k: 1e3, K: 1e3, M: 1e6 };
+const MULTIPLIERS: Record<string, number> = { 千: 1e3, 万: 1e4, 億: 1e8, k: 1e3, K: 1e3, M: 1e6 };
 
 export interface NumberOptions {
   /** The field's unit is '%': "80%" reads as 80 (otherwise as 0.8). */
@@ -52,7 +64,10 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): number | nul
   const c0 = raw.charCodeAt(0);
   if ((c0 >= 48 && c0 <= 57) || (c0 === 45 && raw.length > 1)) {
     const c1 = raw.charCodeAt(1);
-    if (!(c0 === 48 && (c1 === 120 || c1 === 88 || c1 === 98 || c1 === 66 || c1 === 111 || c1 === 79))) {
+    if (!(
+      c0 === 48 &&
+      (c1 === 120 || c1 === 88 || c1 === 98 || c1 === 66 || c1 === 111 || c1 === 79)
+    )) {
       const v = Number(raw);
       if (v === v && raw.charCodeAt(raw.length - 1) !== 32) return v;
     }
@@ -74,7 +89,9 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): number | nul
     s = s.slice(1).trim();
   } else if (s.startsWith('+')) s = s.slice(1).trim();
   // Currency signs and codes before or after.
-  s = s.replace(/^(¥|\\|\$|€|£|JPY|USD|EUR)\s*/i, '').replace(/\s*(円|¥|JPY|USD|EUR|ドル|人|件|名|社|回)$/i, '');
+  s = s
+    .replace(/^(¥|\\|\$|€|£|JPY|USD|EUR)\s*/i, '')
+    .replace(/\s*(円|¥|JPY|USD|EUR|ドル|人|件|名|社|回)$/i, '');
   if (s.startsWith('-')) {
     sign = -sign;
     s = s.slice(1).trim();
@@ -99,7 +116,14 @@ export function parseNumber(raw: string, opts: NumberOptions = {}): number | nul
 }
 
 /** Japanese eras: first day of each (Gregorian year the era's year 1 falls in). */
-const ERAS: Record<string, number> = { R: 2018, '令和': 2018, H: 1988, '平成': 1988, S: 1925, '昭和': 1925 };
+const ERAS: Record<string, number> = {
+  R: 2018,
+  令和: 2018,
+  H: 1988,
+  平成: 1988,
+  S: 1925,
+  昭和: 1925,
+};
 
 function ymd(y: number, m: number, d: number): number | undefined {
   const days = civilDays(y, m, d);
@@ -127,14 +151,20 @@ function fastIsoDays(s: string): number | undefined {
   if (s.length !== 10) return undefined;
   const sep = s.charCodeAt(4);
   if ((sep !== 45 && sep !== 47) || s.charCodeAt(7) !== sep) return undefined;
-  let y = 0, m = 0, d = 0;
+  let y = 0,
+    m = 0,
+    d = 0;
   for (let i = 0; i < 4; i++) {
     const k = digit(s, i);
     if (k < 0 || k > 9) return undefined;
     y = y * 10 + k;
   }
-  const m1 = digit(s, 5), m2 = digit(s, 6), d1 = digit(s, 8), d2 = digit(s, 9);
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  const m1 = digit(s, 5),
+    m2 = digit(s, 6),
+    d1 = digit(s, 8),
+    d2 = digit(s, 9);
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9)
+    return undefined;
   m = m1 * 10 + m2;
   d = d1 * 10 + d2;
   const v = civilDays(y, m, d);
@@ -175,12 +205,56 @@ export function parseDate(raw: string): number | null | undefined {
   return undefined;
 }
 
-const TRUE_WORDS = new Set(['true', 't', 'yes', 'y', '1', 'on', 'はい', '○', '◯', '〇', '有', 'あり', '有り', '済', '済み', '完了', '✓', '✔', 'x']);
-const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0', 'off', 'いいえ', '×', '✕', '無', 'なし', '無し', '未', '未完了']);
+const TRUE_WORDS = new Set([
+  'true',
+  't',
+  'yes',
+  'y',
+  '1',
+  'on',
+  'はい',
+  '○',
+  '◯',
+  '〇',
+  '有',
+  'あり',
+  '有り',
+  '済',
+  '済み',
+  '完了',
+  '✓',
+  '✔',
+  'x',
+]);
+const FALSE_WORDS = new Set([
+  'false',
+  'f',
+  'no',
+  'n',
+  '0',
+  'off',
+  'いいえ',
+  '×',
+  '✕',
+  '無',
+  'なし',
+  '無し',
+  '未',
+  '未完了',
+]);
 
 /** TRUE/yes/はい/1/○/済 → true; FALSE/no/いいえ/0/×/未 → false. */
 const EXACT_BOOL = new Map<string, boolean>([
-  ['true', true], ['TRUE', true], ['True', true], ['1', true], ['yes', true], ['false', false], ['FALSE', false], ['False', false], ['0', false], ['no', false],
+  ['true', true],
+  ['TRUE', true],
+  ['True', true],
+  ['1', true],
+  ['yes', true],
+  ['false', false],
+  ['FALSE', false],
+  ['False', false],
+  ['0', false],
+  ['no', false],
 ]);
 
 export function parseBoolean(raw: string): boolean | null | undefined {
@@ -194,7 +268,9 @@ export function parseBoolean(raw: string): boolean | null | undefined {
 }
 
 /** Category values match the allowed list case- and width-insensitively, returning the list's spelling. */
-export function categoryMatcher(values: readonly string[] | undefined): (raw: string) => { value: string; known: boolean } | null {
+export function categoryMatcher(
+  values: readonly string[] | undefined,
+): (raw: string) => { value: string; known: boolean } | null {
   const canon = new Map<string, string>();
   for (const v of values ?? []) canon.set(halfWidth(v).trim().toLowerCase(), v);
   return (raw) => {

@@ -19,7 +19,12 @@ export interface ParseResult {
 /** `onRow(fields, record, line)`: record is 1-based over non-blank records; line is where it starts. Return false to stop. */
 export type RowHandler = (fields: string[], record: number, line: number) => boolean | void;
 
-export function parseDelimited(text: string, delimiter: string, onRow: RowHandler, start = 0): ParseResult {
+export function parseDelimited(
+  text: string,
+  delimiter: string,
+  onRow: RowHandler,
+  start = 0,
+): ParseResult {
   const n = text.length;
   const D = delimiter.charCodeAt(0);
   // Plain text: any character above '"' (so also above '\n' and '\r') other than the delimiter.
@@ -45,7 +50,7 @@ export function parseDelimited(text: string, delimiter: string, onRow: RowHandle
     if (c === D) {
       const field = text.slice(s, i);
       if (k < width) row[k++] = field;
-      else (width = row.push(field)), k++;
+      else ((width = row.push(field)), k++);
       s = ++i;
       continue;
     }
@@ -53,14 +58,15 @@ export function parseDelimited(text: string, delimiter: string, onRow: RowHandle
     if (c === 10) {
       const field = text.slice(s, i > s && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
       if (k < width) row[k++] = field;
-      else (width = row.push(field)), k++;
+      else ((width = row.push(field)), k++);
       pos = i + 1;
       line++;
     } else if (c === 34 && i === s) {
       // Quoted field (a quote elsewhere in a field is literal).
-      if (!readQuoted(text, i, delimiter)) return { rows: record, unterminated: { record: record + 1, line: rowLine } };
+      if (!readQuoted(text, i, delimiter))
+        return { rows: record, unterminated: { record: record + 1, line: rowLine } };
       if (k < width) row[k++] = quotedText;
-      else (width = row.push(quotedText)), k++;
+      else ((width = row.push(quotedText)), k++);
       line += quotedLines;
       pos = quotedEnd;
       const sep = pos < n ? text.charCodeAt(pos) : -1;
@@ -123,7 +129,8 @@ function readQuoted(text: string, open: number, delimiter: string): boolean {
     break;
   }
   let lines = 0;
-  for (let j = text.indexOf('\n', open + 1); j >= 0 && j < pos; j = text.indexOf('\n', j + 1)) lines++;
+  for (let j = text.indexOf('\n', open + 1); j >= 0 && j < pos; j = text.indexOf('\n', j + 1))
+    lines++;
   const c = pos < n ? text.charCodeAt(pos) : -1;
   if (c !== delimiter.charCodeAt(0) && c !== 10 && c !== 13 && c !== -1) {
     // Text after the closing quote up to the next separator is kept (lenient, like Excel).
@@ -143,7 +150,11 @@ function readQuoted(text: string, open: number, delimiter: string): boolean {
 }
 
 /** Parse a small text fully (previews, tests). */
-export function parseAll(text: string, delimiter: string, limit = Infinity): { rows: string[][]; lines: number[]; result: ParseResult } {
+export function parseAll(
+  text: string,
+  delimiter: string,
+  limit = Infinity,
+): { rows: string[][]; lines: number[]; result: ParseResult } {
   const rows: string[][] = [];
   const lines: number[] = [];
   const result = parseDelimited(text, delimiter, (f, _r, l) => {

@@ -41,13 +41,24 @@ export function utf8Next(b: Uint8Array, i: number, n: number): number {
   if (c < 0xf0) {
     if (i + 2 >= n) return -1;
     const c1 = b[i + 1];
-    if (c1 < (c === 0xe0 ? 0xa0 : 0x80) || c1 > (c === 0xed ? 0x9f : 0xbf) || (b[i + 2] & 0xc0) !== 0x80) return -1;
+    if (
+      c1 < (c === 0xe0 ? 0xa0 : 0x80) ||
+      c1 > (c === 0xed ? 0x9f : 0xbf) ||
+      (b[i + 2] & 0xc0) !== 0x80
+    )
+      return -1;
     return i + 3;
   }
   if (c < 0xf5) {
     if (i + 3 >= n) return -1;
     const c1 = b[i + 1];
-    if (c1 < (c === 0xf0 ? 0x90 : 0x80) || c1 > (c === 0xf4 ? 0x8f : 0xbf) || (b[i + 2] & 0xc0) !== 0x80 || (b[i + 3] & 0xc0) !== 0x80) return -1;
+    if (
+      c1 < (c === 0xf0 ? 0x90 : 0x80) ||
+      c1 > (c === 0xf4 ? 0x8f : 0xbf) ||
+      (b[i + 2] & 0xc0) !== 0x80 ||
+      (b[i + 3] & 0xc0) !== 0x80
+    )
+      return -1;
     return i + 4;
   }
   return -1;
@@ -60,7 +71,7 @@ let longDecoder: TextDecoder | undefined;
 export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   if (e - s > 256) return (longDecoder ??= new TextDecoder()).decode(b.subarray(s, e));
   units.length = 0;
-  for (let i = s; i < e; ) {
+  for (let i = s; i < e;) {
     const c = b[i];
     if (c < 0x80) {
       units.push(c);
@@ -72,7 +83,12 @@ export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
       units.push(((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f));
       i += 3;
     } else {
-      const cp = (((c & 0x07) << 18) | ((b[i + 1] & 0x3f) << 12) | ((b[i + 2] & 0x3f) << 6) | (b[i + 3] & 0x3f)) - 0x10000;
+      const cp =
+        (((c & 0x07) << 18) |
+          ((b[i + 1] & 0x3f) << 12) |
+          ((b[i + 2] & 0x3f) << 6) |
+          (b[i + 3] & 0x3f)) -
+        0x10000;
       units.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
       i += 4;
     }
@@ -86,13 +102,23 @@ export function fieldText(b: Uint8Array, rec: ByteRecord, k: number): string {
   return t !== undefined ? t : decodeUtf8(b, rec.start[k], rec.end[k]);
 }
 
-export function parseDelimitedBytes(b: Uint8Array, delimiter: number, onRecord: ByteRecordHandler, start = 0): ParseResult {
+export function parseDelimitedBytes(
+  b: Uint8Array,
+  delimiter: number,
+  onRecord: ByteRecordHandler,
+  start = 0,
+): ParseResult {
   const n = b.length;
   const D = delimiter;
   let pos = start;
   let line = 1;
   let record = 0;
-  const rec: ByteRecord = { count: 0, start: new Int32Array(64), end: new Int32Array(64), text: [] };
+  const rec: ByteRecord = {
+    count: 0,
+    start: new Int32Array(64),
+    end: new Int32Array(64),
+    text: [],
+  };
   let starts = rec.start;
   let ends = rec.end;
   const texts = rec.text;
@@ -221,10 +247,20 @@ export function parseDelimitedBytes(b: Uint8Array, delimiter: number, onRecord: 
 }
 
 /** Records as string arrays (tests, and the benchmark's like-for-like row comparison). */
-export function parseBytesToRows(b: Uint8Array, delimiter: number, onRow: (fields: string[], record: number, line: number) => boolean | void, start = 0): ParseResult {
-  return parseDelimitedBytes(b, delimiter, (rec, record, line) => {
-    const fields = new Array<string>(rec.count);
-    for (let k = 0; k < rec.count; k++) fields[k] = fieldText(b, rec, k);
-    return onRow(fields, record, line);
-  }, start);
+export function parseBytesToRows(
+  b: Uint8Array,
+  delimiter: number,
+  onRow: (fields: string[], record: number, line: number) => boolean | void,
+  start = 0,
+): ParseResult {
+  return parseDelimitedBytes(
+    b,
+    delimiter,
+    (rec, record, line) => {
+      const fields = new Array<string>(rec.count);
+      for (let k = 0; k < rec.count; k++) fields[k] = fieldText(b, rec, k);
+      return onRow(fields, record, line);
+    },
+    start,
+  );
 }

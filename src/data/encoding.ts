@@ -42,7 +42,10 @@ export function firstInvalidUtf8(b: Uint8Array, end = b.length): number {
   let i = 0;
   while (i < end) {
     const c = b[i];
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     let n = 0;
     if (c >= 0xc2 && c <= 0xdf) n = 1;
     else if (c >= 0xe0 && c <= 0xef) n = 2;
@@ -80,11 +83,18 @@ export function detectEncoding(bytes: Uint8Array): Encoding | null {
 }
 
 /** Decode the whole file; throws ImportError (binary_file / bad_encoding) with the byte offset. */
-export function decodeBytes(bytes: Uint8Array, file: string, forced?: Encoding): { text: string; encoding: Encoding } {
+export function decodeBytes(
+  bytes: Uint8Array,
+  file: string,
+  forced?: Encoding,
+): { text: string; encoding: Encoding } {
   const bin = sniffBinary(bytes);
   if (bin) {
     throw new ImportError({
-      code: 'binary_file', severity: 'fatal', file, params: { kind: bin },
+      code: 'binary_file',
+      severity: 'fatal',
+      file,
+      params: { kind: bin },
       message: `${file}: this is a ${bin} file, not CSV, TSV, JSON or NDJSON text. Export the sheet as CSV (UTF-8 or Shift_JIS) and import that.`,
     });
   }
@@ -92,18 +102,25 @@ export function decodeBytes(bytes: Uint8Array, file: string, forced?: Encoding):
   if (!encoding) {
     const at = firstInvalidUtf8(bytes);
     throw new ImportError({
-      code: 'bad_encoding', severity: 'fatal', file, params: { offset: at },
+      code: 'bad_encoding',
+      severity: 'fatal',
+      file,
+      params: { offset: at },
       message: `${file}: the text is neither UTF-8 nor Shift_JIS (first invalid byte at offset ${at}). Save the file again as UTF-8 CSV.`,
     });
   }
   try {
-    if (encoding === 'shift_jis') return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding };
+    if (encoding === 'shift_jis')
+      return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding };
     const body = encoding === 'utf-8-bom' ? bytes.subarray(3) : bytes;
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding };
   } catch {
     const at = encoding === 'shift_jis' ? -1 : firstInvalidUtf8(bytes);
     throw new ImportError({
-      code: 'bad_encoding', severity: 'fatal', file, params: { offset: at, encoding },
+      code: 'bad_encoding',
+      severity: 'fatal',
+      file,
+      params: { offset: at, encoding },
       message: `${file}: the file starts as ${encoding} but has invalid bytes later${at >= 0 ? ` (offset ${at})` : ''}. Save the file again in one encoding (UTF-8 recommended).`,
     });
   }

@@ -68,10 +68,18 @@ export interface FilePreview {
   estimatedRows: number;
 }
 
-function open(bytes: Uint8Array, file: string, contract: FieldContract, opts: ImportOptions): { source: RowSource; encoding: Encoding } {
+function open(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+): { source: RowSource; encoding: Encoding } {
   if (bytes.length === 0) {
     throw new ImportError({
-      code: 'empty_file', severity: 'fatal', file, params: {},
+      code: 'empty_file',
+      severity: 'fatal',
+      file,
+      params: {},
       message: `${file}: the file is empty (0 bytes). Export the data again and choose the new file.`,
     });
   }
@@ -80,7 +88,14 @@ function open(bytes: Uint8Array, file: string, contract: FieldContract, opts: Im
 }
 
 /** Detect format, encoding, delimiter and header and map columns, for the import preview. */
-export function inspectFile(bytes: Uint8Array, file: string, contract: FieldContract, opts: ImportOptions = {}, previewRows = 20, totalBytes = bytes.length): FilePreview {
+export function inspectFile(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions = {},
+  previewRows = 20,
+  totalBytes = bytes.length,
+): FilePreview {
   // Given only the start of a big file: cut at the last line break (0x0A is never part of a
   // multi-byte UTF-8 or Shift_JIS character) so decoding does not fail on a split character.
   let head = bytes;
@@ -90,28 +105,41 @@ export function inspectFile(bytes: Uint8Array, file: string, contract: FieldCont
   }
   const { source, encoding } = open(head, file, contract, opts);
   return {
-    file, format: source.format, encoding, delimiter: source.delimiter, hasHeader: source.hasHeader,
-    headers: source.headers, rows: source.preview(previewRows),
+    file,
+    format: source.format,
+    encoding,
+    delimiter: source.delimiter,
+    hasHeader: source.hasHeader,
+    headers: source.headers,
+    rows: source.preview(previewRows),
     mapping: opts.mapping ?? autoMap(source.headers, contract),
     estimatedRows: Math.round(source.estimatedRows * (totalBytes / Math.max(1, head.length))),
   };
 }
 
 const ISSUE_TEXT: Record<string, (i: ImportIssue) => string> = {
-  ragged_row: (i) => `this row has ${i.params.found} fields where the header has ${i.params.expected}. Check for an unquoted delimiter or a missing quote in this row.`,
+  ragged_row: (i) =>
+    `this row has ${i.params.found} fields where the header has ${i.params.expected}. Check for an unquoted delimiter or a missing quote in this row.`,
   bad_number: (i) => `"${i.raw}" is not a number. Use digits such as 1234, 1,234 or 80%.`,
   bad_integer: (i) => `"${i.raw}" is not a whole number.`,
   bad_date: (i) => `"${i.raw}" is not a date. Use 2024-03-09, 2024/3/9 or 2024年3月9日.`,
   bad_boolean: (i) => `"${i.raw}" is not yes/no. Use TRUE/FALSE, yes/no, はい/いいえ or 1/0.`,
-  bad_category: (i) => `"${i.raw}" is not one of the allowed values (${i.params.allowed}); kept as written.`,
+  bad_category: (i) =>
+    `"${i.raw}" is not one of the allowed values (${i.params.allowed}); kept as written.`,
   missing_required: () => `empty, but the field is required.`,
   duplicate_key: (i) => `account id "${i.raw}" appears again (first in row ${i.params.firstRow}).`,
-  formula_cell: (i) => `"${i.raw}" starts like a spreadsheet formula; it is kept as text and neutralised on export.`,
+  formula_cell: (i) =>
+    `"${i.raw}" starts like a spreadsheet formula; it is kept as text and neutralised on export.`,
 };
 
 function describe(i: ImportIssue): string {
-  const loc = [i.file, i.row !== undefined ? `row ${i.row}` : '', i.column !== undefined ? `column ${i.column}${i.header ? ` (${i.header})` : ''}` : '']
-    .filter(Boolean).join(', ');
+  const loc = [
+    i.file,
+    i.row !== undefined ? `row ${i.row}` : '',
+    i.column !== undefined ? `column ${i.column}${i.header ? ` (${i.header})` : ''}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${loc}${i.field ? ` → ${i.field}` : ''}: ${ISSUE_TEXT[i.code]?.(i) ?? i.code}`;
 }
 
@@ -120,7 +148,12 @@ function describe(i: ImportIssue): string {
  * a column-wise AccountTable following the field contract. Throws ImportError for a file
  * that cannot be read at all; cell-level problems go to the report.
  */
-export function importAccountFile(bytes: Uint8Array, file: string, contract: FieldContract, opts: ImportOptions = {}): { table: AccountTable; report: ImportReport } {
+export function importAccountFile(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions = {},
+): { table: AccountTable; report: ImportReport } {
   const fast = opts.csvPath === 'string' ? null : openBytes(bytes, file, contract, opts);
   if (fast) {
     try {
@@ -150,9 +183,20 @@ const HEAD_BYTES = 256 * 1024;
  * The byte path for UTF-8 CSV/TSV, or null where the string path must run (Shift_JIS, JSON,
  * binary or empty files, odd forced options): that path also produces every file-level error.
  */
-function openBytes(bytes: Uint8Array, file: string, contract: FieldContract, opts: ImportOptions): ByteInput | null {
+function openBytes(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+): ByteInput | null {
   // Offsets are Int32: larger buffers take the string path.
-  if (bytes.length === 0 || bytes.length >= 0x7fffffff || (opts.format && opts.format !== 'csv' && opts.format !== 'tsv') || sniffBinary(bytes)) return null;
+  if (
+    bytes.length === 0 ||
+    bytes.length >= 0x7fffffff ||
+    (opts.format && opts.format !== 'csv' && opts.format !== 'tsv') ||
+    sniffBinary(bytes)
+  )
+    return null;
   const encoding = opts.encoding ?? detectEncoding(bytes);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (encoding !== 'utf-8' && !(encoding === 'utf-8-bom' && bom)) return null;
@@ -178,12 +222,23 @@ function openBytes(bytes: Uint8Array, file: string, contract: FieldContract, opt
   if (D >= 0x80 || D === 34 || D === 10 || D === 13) return null;
   // Rows ≈ line breaks per byte of the head × file size (sizes the columns once, no regrowth).
   let breaks = 0;
-  for (let i = bytes.indexOf(0x0a, start); i >= 0 && i < headEnd; i = bytes.indexOf(0x0a, i + 1)) breaks++;
-  const estimatedRows = Math.max(1, Math.round((1.02 * Math.max(breaks, 1) * (bytes.length - start)) / (headEnd - start)));
+  for (let i = bytes.indexOf(0x0a, start); i >= 0 && i < headEnd; i = bytes.indexOf(0x0a, i + 1))
+    breaks++;
+  const estimatedRows = Math.max(
+    1,
+    Math.round((1.02 * Math.max(breaks, 1) * (bytes.length - start)) / (headEnd - start)),
+  );
   return { source: { ...source, estimatedRows }, encoding, bytes, start, delimiter: D };
 }
 
-function importRows(file: string, contract: FieldContract, opts: ImportOptions, source: RowSource, encoding: Encoding, input: ByteInput | null): { table: AccountTable; report: ImportReport } {
+function importRows(
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  source: RowSource,
+  encoding: Encoding,
+  input: ByteInput | null,
+): { table: AccountTable; report: ImportReport } {
   const mapping = opts.mapping ?? autoMap(source.headers, contract);
   const policy = opts.badRows ?? 'skip';
   const maxIssues = opts.maxIssues ?? 200;
@@ -194,10 +249,18 @@ function importRows(file: string, contract: FieldContract, opts: ImportOptions, 
   const errorsByField: Record<string, number> = {};
 
   const keyCol = mapping[contract.accountKey];
-  const byName = keyCol == null && !!opts.keyOptional && !!contract.nameField && mapping[contract.nameField] != null;
+  const byName =
+    keyCol == null &&
+    !!opts.keyOptional &&
+    !!contract.nameField &&
+    mapping[contract.nameField] != null;
   if (keyCol == null && !byName) {
     throw new ImportError({
-      code: 'key_unmapped', severity: 'fatal', file, field: contract.accountKey, params: { field: contract.accountKey, headers: source.headers.slice(0, 12).join(', ') },
+      code: 'key_unmapped',
+      severity: 'fatal',
+      file,
+      field: contract.accountKey,
+      params: { field: contract.accountKey, headers: source.headers.slice(0, 12).join(', ') },
       message: `${file}: no column is mapped to the account key "${contract.accountKey}". Map one of the columns (${source.headers.slice(0, 12).join(', ')}) to it.`,
     });
   }
@@ -207,7 +270,11 @@ function importRows(file: string, contract: FieldContract, opts: ImportOptions, 
     if (f.required && mapping[f.id] == null && !opts.keyOptional) {
       warningCount++;
       fileIssues.push({
-        code: 'required_unmapped', severity: 'warning', file, field: f.id, params: { field: f.id },
+        code: 'required_unmapped',
+        severity: 'warning',
+        file,
+        field: f.id,
+        params: { field: f.id },
         message: `${file}: the required field "${f.id}" (${f.label.en}) has no column; it will be missing for every account unless another source provides it.`,
       });
     }
@@ -233,30 +300,64 @@ function importRows(file: string, contract: FieldContract, opts: ImportOptions, 
   const push = (i: ImportIssue) => {
     if (i.severity === 'error') errorCount++;
     else warningCount++;
-    if (i.field) errorsByField[i.field] = (errorsByField[i.field] ?? 0) + (i.severity === 'error' ? 1 : 0);
+    if (i.field)
+      errorsByField[i.field] = (errorsByField[i.field] ?? 0) + (i.severity === 'error' ? 1 : 0);
     if (issues.length < maxIssues) {
       i.message = describe(i);
       issues.push(i);
     }
   };
-  const cellIssue = (code: ImportIssueCode, severity: 'error' | 'warning', row: number, col: number, field: string, raw: unknown, params: Record<string, string | number> = {}) =>
-    push({ code, severity, file, row, column: col + 1, header: source.headers[col], field, raw: raw == null ? '' : clip(String(raw)), params, message: '' });
+  const cellIssue = (
+    code: ImportIssueCode,
+    severity: 'error' | 'warning',
+    row: number,
+    col: number,
+    field: string,
+    raw: unknown,
+    params: Record<string, string | number> = {},
+  ) =>
+    push({
+      code,
+      severity,
+      file,
+      row,
+      column: col + 1,
+      header: source.headers[col],
+      field,
+      raw: raw == null ? '' : clip(String(raw)),
+      params,
+      message: '',
+    });
 
   let capacity = cap;
   const numberIdx: number[] = [];
   const stringIdx: number[] = [];
   const boolIdx: number[] = [];
-  sinks.forEach((sink, i) => (sink instanceof NumberSink ? numberIdx : sink instanceof StringSink ? stringIdx : boolIdx).push(i));
+  sinks.forEach((sink, i) =>
+    (sink instanceof NumberSink
+      ? numberIdx
+      : sink instanceof StringSink
+        ? stringIdx
+        : boolIdx
+    ).push(i),
+  );
   const numberSinks = numberIdx.map((i) => sinks[i] as NumberSink);
   const stringSinks = stringIdx.map((i) => sinks[i] as StringSink);
   const boolSinks = boolIdx.map((i) => sinks[i] as BooleanSink);
   /** Record a cell's problem; true when it makes the row bad. */
-  const onProblem = (s: number, problem: ReturnType<Sink['write']>, row: number, raw: unknown): boolean => {
+  const onProblem = (
+    s: number,
+    problem: ReturnType<Sink['write']>,
+    row: number,
+    raw: unknown,
+  ): boolean => {
     const sink = sinks[s];
     const c = cols[s];
     if (problem) {
       if (problem.warning) {
-        cellIssue(problem.code, 'warning', row, c, sink.field.id, raw, { allowed: sink.field.values?.join(', ') ?? '' });
+        cellIssue(problem.code, 'warning', row, c, sink.field.id, raw, {
+          allowed: sink.field.values?.join(', ') ?? '',
+        });
         return false;
       }
       cellIssue(problem.code, 'error', row, c, sink.field.id, raw);
@@ -274,7 +375,14 @@ function importRows(file: string, contract: FieldContract, opts: ImportOptions, 
       for (const sink of sinks) sink.reserve(capacity);
     }
     if (count !== expected && source.format !== 'json' && source.format !== 'ndjson') {
-      push({ code: 'ragged_row', severity: 'error', file, row, params: { found: count, expected }, message: '' });
+      push({
+        code: 'ragged_row',
+        severity: 'error',
+        file,
+        row,
+        params: { found: count, expected },
+        message: '',
+      });
       return true;
     }
     return false;
@@ -293,22 +401,40 @@ function importRows(file: string, contract: FieldContract, opts: ImportOptions, 
       const s = numberIdx[g];
       const c = cols[s];
       const sink = numberSinks[g];
-      const problem = c >= count ? sink.write(out, null) : texts[c] === undefined ? sink.writeBytes(out, b, st[c], en[c]) : sink.write(out, texts[c]);
-      if (problem !== null || (requiredFlags[s] && sink.lastMissing)) bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+      const problem =
+        c >= count
+          ? sink.write(out, null)
+          : texts[c] === undefined
+            ? sink.writeBytes(out, b, st[c], en[c])
+            : sink.write(out, texts[c]);
+      if (problem !== null || (requiredFlags[s] && sink.lastMissing))
+        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
     }
     for (let g = 0; g < stringIdx.length; g++) {
       const s = stringIdx[g];
       const c = cols[s];
       const sink = stringSinks[g];
-      const problem = c >= count ? sink.write(out, null) : texts[c] === undefined ? sink.writeBytes(out, b, st[c], en[c]) : sink.write(out, texts[c]);
-      if (problem !== null || (requiredFlags[s] && sink.lastMissing)) bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+      const problem =
+        c >= count
+          ? sink.write(out, null)
+          : texts[c] === undefined
+            ? sink.writeBytes(out, b, st[c], en[c])
+            : sink.write(out, texts[c]);
+      if (problem !== null || (requiredFlags[s] && sink.lastMissing))
+        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
     }
     for (let g = 0; g < boolIdx.length; g++) {
       const s = boolIdx[g];
       const c = cols[s];
       const sink = boolSinks[g];
-      const problem = c >= count ? sink.write(out, null) : texts[c] === undefined ? sink.writeBytes(out, b, st[c], en[c]) : sink.write(out, texts[c]);
-      if (problem !== null || (requiredFlags[s] && sink.lastMissing)) bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+      const problem =
+        c >= count
+          ? sink.write(out, null)
+          : texts[c] === undefined
+            ? sink.writeBytes(out, b, st[c], en[c])
+            : sink.write(out, texts[c]);
+      if (problem !== null || (requiredFlags[s] && sink.lastMissing))
+        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
     }
     finishRow(bad, row);
   };
@@ -322,21 +448,24 @@ function importRows(file: string, contract: FieldContract, opts: ImportOptions, 
       const c = cols[s];
       const raw = c < cells.length ? cells[c] : null;
       const problem = numberSinks[g].write(out, raw);
-      if (problem !== null || (requiredFlags[s] && numberSinks[g].lastMissing)) bad = onProblem(s, problem, row, raw) || bad;
+      if (problem !== null || (requiredFlags[s] && numberSinks[g].lastMissing))
+        bad = onProblem(s, problem, row, raw) || bad;
     }
     for (let g = 0; g < stringIdx.length; g++) {
       const s = stringIdx[g];
       const c = cols[s];
       const raw = c < cells.length ? cells[c] : null;
       const problem = stringSinks[g].write(out, raw);
-      if (problem !== null || (requiredFlags[s] && stringSinks[g].lastMissing)) bad = onProblem(s, problem, row, raw) || bad;
+      if (problem !== null || (requiredFlags[s] && stringSinks[g].lastMissing))
+        bad = onProblem(s, problem, row, raw) || bad;
     }
     for (let g = 0; g < boolIdx.length; g++) {
       const s = boolIdx[g];
       const c = cols[s];
       const raw = c < cells.length ? cells[c] : null;
       const problem = boolSinks[g].write(out, raw);
-      if (problem !== null || (requiredFlags[s] && boolSinks[g].lastMissing)) bad = onProblem(s, problem, row, raw) || bad;
+      if (problem !== null || (requiredFlags[s] && boolSinks[g].lastMissing))
+        bad = onProblem(s, problem, row, raw) || bad;
     }
     finishRow(bad, row);
   };
@@ -354,26 +483,44 @@ function importRows(file: string, contract: FieldContract, opts: ImportOptions, 
       } else {
         bad = true;
         duplicateKeys++;
-        cellIssue('duplicate_key', 'error', row, keyCol!, contract.accountKey, keySink!.dict[code], { firstRow: first });
+        cellIssue(
+          'duplicate_key',
+          'error',
+          row,
+          keyCol!,
+          contract.accountKey,
+          keySink!.dict[code],
+          { firstRow: first },
+        );
       }
     }
     if (bad) badRows++;
     if (!bad || policy === 'blank') out++;
-    if (rowsRead % progressEvery === 0) opts.onProgress?.(Math.min(0.99, rowsRead / source.estimatedRows));
+    if (rowsRead % progressEvery === 0)
+      opts.onProgress?.(Math.min(0.99, rowsRead / source.estimatedRows));
   };
 
   const hasHeader = source.hasHeader;
   const result: { unterminated?: { record: number; line: number } } = input
-    ? parseDelimitedBytes(input.bytes, input.delimiter, (rec, record) => {
-      if (hasHeader && record === 1) return;
-      onRecord(rec, hasHeader ? record - 1 : record);
-    }, input.start)
+    ? parseDelimitedBytes(
+        input.bytes,
+        input.delimiter,
+        (rec, record) => {
+          if (hasHeader && record === 1) return;
+          onRecord(rec, hasHeader ? record - 1 : record);
+        },
+        input.start,
+      )
     : source.forEach(onCells);
   if (result.unterminated) {
     const u = result.unterminated;
     errorCount++;
     const issue: ImportIssue = {
-      code: 'unterminated_quote', severity: rowsRead === 0 ? 'fatal' : 'error', file, row: u.record, params: { line: u.line },
+      code: 'unterminated_quote',
+      severity: rowsRead === 0 ? 'fatal' : 'error',
+      file,
+      row: u.record,
+      params: { line: u.line },
       message: `${file}, row ${u.record} (line ${u.line}): a quoted field is never closed, so the rest of the file was not read. Add the missing " or remove the stray one.`,
     };
     if (rowsRead === 0) throw new ImportError(issue);
@@ -381,20 +528,40 @@ function importRows(file: string, contract: FieldContract, opts: ImportOptions, 
   }
   if (rowsRead === 0) {
     throw new ImportError({
-      code: 'no_rows', severity: 'fatal', file, params: {},
+      code: 'no_rows',
+      severity: 'fatal',
+      file,
+      params: {},
       message: `${file}: the file has a header but no data rows.`,
     });
   }
   const columns: Record<string, Column> = {};
   // Rows left out were overwritten: only then can string dictionaries hold unused values.
-  for (let s = 0; s < sinks.length; s++) columns[mapped[s].id] = sinks[s].build(out, out !== rowsRead);
+  for (let s = 0; s < sinks.length; s++)
+    columns[mapped[s].id] = sinks[s].build(out, out !== rowsRead);
   opts.onProgress?.(1);
   return {
     table: { rowCount: out, columns },
     report: {
-      file, format: source.format, encoding, delimiter: source.delimiter, hasHeader: source.hasHeader, headers: source.headers, mapping, policy,
-      rowsRead, rowsImported: out, badRows, errorCount, warningCount, issues: [...fileIssues, ...issues].slice(0, maxIssues + fileIssues.length),
-      errorsByField, duplicateKeys, unmappedColumns: unmappedColumns(source.headers, mapping), missingFields, reader: input ? 'bytes' : 'text',
+      file,
+      format: source.format,
+      encoding,
+      delimiter: source.delimiter,
+      hasHeader: source.hasHeader,
+      headers: source.headers,
+      mapping,
+      policy,
+      rowsRead,
+      rowsImported: out,
+      badRows,
+      errorCount,
+      warningCount,
+      issues: [...fileIssues, ...issues].slice(0, maxIssues + fileIssues.length),
+      errorsByField,
+      duplicateKeys,
+      unmappedColumns: unmappedColumns(source.headers, mapping),
+      missingFields,
+      reader: input ? 'bytes' : 'text',
     },
   };
 }

@@ -9,7 +9,14 @@
  * account key. Cell problems (bad numbers, dates, ragged rows, duplicate keys) are in
  * `report.issues` with file, row, column and field; `opts.badRows` chooses skip (default) or blank.
  */
-export { importAccountFile, inspectFile, type ImportOptions, type ImportReport, type FilePreview, type BadRowPolicy } from './importFile';
+export {
+  importAccountFile,
+  inspectFile,
+  type ImportOptions,
+  type ImportReport,
+  type FilePreview,
+  type BadRowPolicy,
+} from './importFile';
 export { ImportError, type ImportIssue, type ImportIssueCode } from './issues';
 export { autoMap, type ColumnMapping } from './mapping';
 export { detectEncoding, decodeBytes, type Encoding } from './encoding';

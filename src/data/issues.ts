@@ -53,7 +53,9 @@ export function clip(s: string, n = 80): string {
 }
 
 /** "file.csv, row 12, column 3 (MRR) → field mrr" */
-export function where(i: Pick<ImportIssue, 'file' | 'row' | 'column' | 'header' | 'field'>): string {
+export function where(
+  i: Pick<ImportIssue, 'file' | 'row' | 'column' | 'header' | 'field'>,
+): string {
   const parts = [i.file];
   if (i.row !== undefined) parts.push(`row ${i.row}`);
   if (i.column !== undefined) parts.push(`column ${i.column}${i.header ? ` (${i.header})` : ''}`);

@@ -53,11 +53,19 @@ function emptyLike(col: Column, n: number): Column {
 }
 
 function copyColumn(col: Column): Column {
-  return col.type === 'string' ? { type: 'string', codes: col.codes.slice(), dict: col.dict.slice() } : ({ type: col.type, values: col.values.slice() } as Column);
+  return col.type === 'string'
+    ? { type: 'string', codes: col.codes.slice(), dict: col.dict.slice() }
+    : ({ type: col.type, values: col.values.slice() } as Column);
 }
 
 /** Fill target[row] from source[srow] when the target cell is missing. */
-function fill(target: Column, trow: number, source: Column, srow: number, index: Map<string, number> | undefined): void {
+function fill(
+  target: Column,
+  trow: number,
+  source: Column,
+  srow: number,
+  index: Map<string, number> | undefined,
+): void {
   if (target.type === 'string' && source.type === 'string') {
     if (target.codes[trow] >= 0) return;
     const c = source.codes[srow];
@@ -77,8 +85,15 @@ function fill(target: Column, trow: number, source: Column, srow: number, index:
   }
 }
 
-export function joinTables(inputs: JoinInput[], contract: FieldContract): { table: AccountTable; report: JoinReport } {
-  if (inputs.length === 0) return { table: { rowCount: 0, columns: {} }, report: { sources: [], review: [], reviewCount: 0 } };
+export function joinTables(
+  inputs: JoinInput[],
+  contract: FieldContract,
+): { table: AccountTable; report: JoinReport } {
+  if (inputs.length === 0)
+    return {
+      table: { rowCount: 0, columns: {} },
+      report: { sources: [], review: [], reviewCount: 0 },
+    };
   const base = inputs[0].table;
   const n = base.rowCount;
   const columns: Record<string, Column> = {};
@@ -112,7 +127,11 @@ export function joinTables(inputs: JoinInput[], contract: FieldContract): { tabl
     }
   }
 
-  const report: JoinReport = { sources: [{ name: inputs[0].name, rows: n, byKey: n, byName: 0, unmatched: 0 }], review: [], reviewCount: 0 };
+  const report: JoinReport = {
+    sources: [{ name: inputs[0].name, rows: n, byKey: n, byName: 0, unmatched: 0 }],
+    review: [],
+    reviewCount: 0,
+  };
   const addReview = (m: NameMatch) => {
     report.reviewCount++;
     if (report.review.length < 500) report.review.push(m);
@@ -121,7 +140,8 @@ export function joinTables(inputs: JoinInput[], contract: FieldContract): { tabl
   for (const input of inputs.slice(1)) {
     const t = input.table;
     const stats = { name: input.name, rows: t.rowCount, byKey: 0, byName: 0, unmatched: 0 };
-    for (const [id, col] of Object.entries(t.columns)) if (!columns[id]) columns[id] = emptyLike(col, n);
+    for (const [id, col] of Object.entries(t.columns))
+      if (!columns[id]) columns[id] = emptyLike(col, n);
     const unmatched: number[] = [];
     for (let r = 0; r < t.rowCount; r++) {
       let target = -1;
@@ -138,9 +158,25 @@ export function joinTables(inputs: JoinInput[], contract: FieldContract): { tabl
           target = hits[0];
           stats.byName++;
           const baseName = strAt(base.columns[nameId], target) ?? '';
-          if (baseName !== nm) addReview({ source: input.name, sourceRow: r, sourceName: nm!, baseRow: target, baseName, kind: 'normalised' });
+          if (baseName !== nm)
+            addReview({
+              source: input.name,
+              sourceRow: r,
+              sourceName: nm!,
+              baseRow: target,
+              baseName,
+              kind: 'normalised',
+            });
         } else if (hits && hits.length > 1) {
-          for (const h of hits.slice(0, 5)) addReview({ source: input.name, sourceRow: r, sourceName: nm!, baseRow: h, baseName: strAt(base.columns[nameId], h) ?? '', kind: 'ambiguous' });
+          for (const h of hits.slice(0, 5))
+            addReview({
+              source: input.name,
+              sourceRow: r,
+              sourceName: nm!,
+              baseRow: h,
+              baseName: strAt(base.columns[nameId], h) ?? '',
+              kind: 'ambiguous',
+            });
         }
       }
       if (target < 0) {
@@ -163,9 +199,19 @@ export function joinTables(inputs: JoinInput[], contract: FieldContract): { tabl
         if (key.length < 3) continue;
         const limit = key.length >= 8 ? 2 : 1;
         for (const bk of baseKeys) {
-          if (editDistance(key, bk, limit) <= limit || (bk.length >= 3 && (bk.includes(key) || key.includes(bk)))) {
+          if (
+            editDistance(key, bk, limit) <= limit ||
+            (bk.length >= 3 && (bk.includes(key) || key.includes(bk)))
+          ) {
             const h = baseByName.get(bk)![0];
-            addReview({ source: input.name, sourceRow: r, sourceName: nm!, baseRow: h, baseName: strAt(base.columns[nameId], h) ?? '', kind: 'similar' });
+            addReview({
+              source: input.name,
+              sourceRow: r,
+              sourceName: nm!,
+              baseRow: h,
+              baseName: strAt(base.columns[nameId], h) ?? '',
+              kind: 'similar',
+            });
             break;
           }
         }

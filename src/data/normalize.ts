@@ -2,7 +2,10 @@
 
 /** For matching column headers to field ids and labels: "ＭＲＲ（円）" → "mrr", "Account_ID" → "accountid". */
 export function headerKey(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[\s_\-・.:：/]+/g, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-・.:：/]+/g, '');
 }
 
 /** Same without a unit in brackets: "MRR(円)" → "mrr". */
@@ -11,10 +14,23 @@ export function headerKeyNoUnit(s: string): string {
 }
 
 const LEGAL_FORMS = [
-  '株式会社', '有限会社', '合同会社', '合資会社', '合名会社', '一般社団法人', '一般財団法人', '公益社団法人', '公益財団法人',
-  '(株)', '(有)', '(同)', '㈱', '㈲',
+  '株式会社',
+  '有限会社',
+  '合同会社',
+  '合資会社',
+  '合名会社',
+  '一般社団法人',
+  '一般財団法人',
+  '公益社団法人',
+  '公益財団法人',
+  '(株)',
+  '(有)',
+  '(同)',
+  '㈱',
+  '㈲',
 ];
-const LEGAL_WORDS_EN = /\b(incorporated|inc|corporation|corp|company|co|ltd|limited|llc|plc|gmbh|kk|k\.k)\b\.?/g;
+const LEGAL_WORDS_EN =
+  /\b(incorporated|inc|corporation|corp|company|co|ltd|limited|llc|plc|gmbh|kk|k\.k)\b\.?/g;
 
 /**
  * For joining sources by company name (名寄せ): NFKC, lower case, legal forms

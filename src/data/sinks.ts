@@ -1,6 +1,13 @@
 import type { Field } from '../model';
 import { MISSING_BOOL, type Column } from '../table/columns';
-import { categoryMatcher, civilDays, looksLikeFormula, parseBoolean, parseDate, parseNumber } from './coerce';
+import {
+  categoryMatcher,
+  civilDays,
+  looksLikeFormula,
+  parseBoolean,
+  parseDate,
+  parseNumber,
+} from './coerce';
 import { decodeUtf8 } from './csvBytes';
 import type { ImportIssueCode } from './issues';
 
@@ -31,7 +38,7 @@ export interface Sink {
 /** The first n items: a view when little capacity is left over (no copy), else a compact copy. */
 function fit<T extends Float64Array | Uint8Array | Int32Array>(a: T, n: number): T {
   if (a.length === n) return a;
-  return (a.length - n <= (n >> 4) ? a.subarray(0, n) : a.slice(0, n)) as T;
+  return (a.length - n <= n >> 4 ? a.subarray(0, n) : a.slice(0, n)) as T;
 }
 
 function growF64(a: Float64Array, need: number): Float64Array {
@@ -56,11 +63,17 @@ function growI32(a: Int32Array, need: number): Int32Array {
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /** Four / two ASCII digits at i as a number, or -1. */
 function d4(b: Uint8Array, i: number): number {
-  const a = b[i] - 48, c = b[i + 1] - 48, d = b[i + 2] - 48, e = b[i + 3] - 48;
-  return a >= 0 && a <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9 && e >= 0 && e <= 9 ? a * 1000 + c * 100 + d * 10 + e : -1;
+  const a = b[i] - 48,
+    c = b[i + 1] - 48,
+    d = b[i + 2] - 48,
+    e = b[i + 3] - 48;
+  return a >= 0 && a <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9 && e >= 0 && e <= 9
+    ? a * 1000 + c * 100 + d * 10 + e
+    : -1;
 }
 function d2(b: Uint8Array, i: number): number {
-  const a = b[i] - 48, c = b[i + 1] - 48;
+  const a = b[i] - 48,
+    c = b[i + 1] - 48;
   return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
 }
 
@@ -69,7 +82,11 @@ class NumberSink implements Sink {
   lastMissing = false;
   private readonly integer: boolean;
   private readonly percentUnit: boolean;
-  constructor(readonly field: Field, cap: number, readonly kind: 'number' | 'date') {
+  constructor(
+    readonly field: Field,
+    cap: number,
+    readonly kind: 'number' | 'date',
+  ) {
     this.values = new Float64Array(cap);
     this.integer = field.type === 'integer';
     this.percentUnit = field.unit === '%';
@@ -80,8 +97,13 @@ class NumberSink implements Sink {
   write(row: number, raw: unknown): CellProblem {
     let v: number | null | undefined;
     if (raw === null || raw === undefined) v = null;
-    else if (typeof raw === 'number') v = this.kind === 'date' ? undefined : Number.isFinite(raw) ? raw : undefined;
-    else v = this.kind === 'date' ? parseDate(String(raw)) : parseNumber(String(raw), { percentUnit: this.percentUnit });
+    else if (typeof raw === 'number')
+      v = this.kind === 'date' ? undefined : Number.isFinite(raw) ? raw : undefined;
+    else
+      v =
+        this.kind === 'date'
+          ? parseDate(String(raw))
+          : parseNumber(String(raw), { percentUnit: this.percentUnit });
     this.lastMissing = v == null;
     if (v == null) {
       this.values[row] = NaN;
@@ -160,7 +182,10 @@ class NumberSink implements Sink {
 class BooleanSink implements Sink {
   values: Uint8Array;
   lastMissing = false;
-  constructor(readonly field: Field, cap: number) {
+  constructor(
+    readonly field: Field,
+    cap: number,
+  ) {
     this.values = new Uint8Array(cap);
   }
   reserve(n: number): void {
@@ -184,10 +209,22 @@ class BooleanSink implements Sink {
     else if (len === 4) {
       const c = b[s];
       // true / TRUE (the forms CSV exports write); other spellings go through parseBoolean.
-      if ((c === 116 && b[s + 1] === 114 && b[s + 2] === 117 && b[s + 3] === 101) || (c === 84 && b[s + 1] === 82 && b[s + 2] === 85 && b[s + 3] === 69)) v = 1;
+      if (
+        (c === 116 && b[s + 1] === 114 && b[s + 2] === 117 && b[s + 3] === 101) ||
+        (c === 84 && b[s + 1] === 82 && b[s + 2] === 85 && b[s + 3] === 69)
+      )
+        v = 1;
     } else if (len === 5) {
       const c = b[s];
-      if ((c === 102 && b[s + 1] === 97 && b[s + 2] === 108 && b[s + 3] === 115 && b[s + 4] === 101) || (c === 70 && b[s + 1] === 65 && b[s + 2] === 76 && b[s + 3] === 83 && b[s + 4] === 69)) v = 0;
+      if (
+        (c === 102 &&
+          b[s + 1] === 97 &&
+          b[s + 2] === 108 &&
+          b[s + 3] === 115 &&
+          b[s + 4] === 101) ||
+        (c === 70 && b[s + 1] === 65 && b[s + 2] === 76 && b[s + 3] === 83 && b[s + 4] === 69)
+      )
+        v = 0;
     }
     if (v < 0) return this.write(row, decodeUtf8(b, s, e));
     this.values[row] = v;
@@ -227,7 +264,10 @@ class StringSink implements Sink {
   /** Cells given to writeBytes (to tell a mostly-unique column). */
   private written = 0;
   private scratch: Uint8Array = new Uint8Array(0);
-  constructor(readonly field: Field, cap: number) {
+  constructor(
+    readonly field: Field,
+    cap: number,
+  ) {
     this.codes = new Int32Array(cap);
     this.match = categoryMatcher(field.type === 'category' ? field.values : undefined);
   }
@@ -248,7 +288,8 @@ class StringSink implements Sink {
   }
   /** Code of a value spelled exactly by bytes in the byte table, if any (encodes it to scratch). */
   private lookupText(value: string): number | undefined {
-    if (this.scratch.length < value.length * 3) this.scratch = new Uint8Array(value.length * 3 + 16);
+    if (this.scratch.length < value.length * 3)
+      this.scratch = new Uint8Array(value.length * 3 + 16);
     const len = (encoder ??= new TextEncoder()).encodeInto(value, this.scratch).written;
     const code = this.probe(this.scratch, 0, len, hashBytes(this.scratch, 0, len));
     // Only a value that is its own match is stored under its bytes (match is idempotent except
@@ -298,7 +339,8 @@ class StringSink implements Sink {
     let size = Math.max(4096, this.slots.length * 2);
     // A mostly-unique column (ids, names) will need a slot per row: size for the expected rows
     // at once instead of rehashing every doubling.
-    if (this.entries > 4096 && this.entries * 2 > this.written) while (size < this.codes.length * 4) size *= 2;
+    if (this.entries > 4096 && this.entries * 2 > this.written)
+      while (size < this.codes.length * 4) size *= 2;
     const slots = new Int32Array(size);
     for (let ent = 0; ent < this.entries; ent++) this.place(slots, ent, this.eHash[ent]);
     this.slots = slots;
@@ -313,7 +355,8 @@ class StringSink implements Sink {
     let code = this.useSeen ? this.seen.get(text) : undefined;
     if (code === undefined) {
       // Mostly-unique columns (ids, names) gain nothing from the memo: stop using it.
-      if (this.useSeen && ++this.misses > 2000 && this.misses > this.seen.size * 0.9 && row > 4000) this.useSeen = false;
+      if (this.useSeen && ++this.misses > 2000 && this.misses > this.seen.size * 0.9 && row > 4000)
+        this.useSeen = false;
       const m = this.match(text);
       code = m === null ? -1 : this.codeOfValue(m.value, m.known, false);
       // Unique values (ids) would only grow the memo: remember short, repeatable ones.

@@ -15,7 +15,9 @@ export interface RowSource {
   /** Rough row count for progress. */
   estimatedRows: number;
   preview(limit: number): unknown[][];
-  forEach(cb: (cells: ArrayLike<unknown>, record: number, line: number) => void): { unterminated?: { record: number; line: number } };
+  forEach(cb: (cells: ArrayLike<unknown>, record: number, line: number) => void): {
+    unterminated?: { record: number; line: number };
+  };
 }
 
 export interface SourceOptions {
@@ -24,10 +26,18 @@ export interface SourceOptions {
   hasHeader?: boolean;
 }
 
-export function openSource(text: string, file: string, contract: FieldContract, opts: SourceOptions = {}): RowSource {
+export function openSource(
+  text: string,
+  file: string,
+  contract: FieldContract,
+  opts: SourceOptions = {},
+): RowSource {
   if (text.trim() === '') {
     throw new ImportError({
-      code: 'empty_file', severity: 'fatal', file, params: {},
+      code: 'empty_file',
+      severity: 'fatal',
+      file,
+      params: {},
       message: `${file}: the file has no data (only blank lines or spaces). Check that you exported the right sheet.`,
     });
   }
@@ -36,13 +46,21 @@ export function openSource(text: string, file: string, contract: FieldContract, 
   return delimitedSource(text, file, contract, format, opts);
 }
 
-function delimitedSource(text: string, file: string, contract: FieldContract, format: FileFormat, opts: SourceOptions): RowSource {
+function delimitedSource(
+  text: string,
+  file: string,
+  contract: FieldContract,
+  format: FileFormat,
+  opts: SourceOptions,
+): RowSource {
   const sample = text.slice(0, 64 * 1024);
   const delimiter = opts.delimiter ?? (format === 'tsv' ? '\t' : detectDelimiter(sample));
   const head = parseAll(sample, delimiter, 40).rows;
   const hasHeader = opts.hasHeader ?? detectHeader(head, contract);
   const width = head.reduce((m, r) => Math.max(m, r.length), 0);
-  const headers = hasHeader ? head[0].map((h, i) => h.trim() || `Column ${i + 1}`) : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  const headers = hasHeader
+    ? head[0].map((h, i) => h.trim() || `Column ${i + 1}`)
+    : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
   const avgLen = head.length > 1 ? sample.length / head.length : 100;
   return {
     format: delimiter === '\t' ? 'tsv' : 'csv',
@@ -50,7 +68,10 @@ function delimitedSource(text: string, file: string, contract: FieldContract, fo
     hasHeader,
     headers,
     estimatedRows: Math.max(1, Math.round(text.length / Math.max(avgLen, 1))),
-    preview: (limit) => parseAll(text.slice(0, 256 * 1024), delimiter, limit + (hasHeader ? 1 : 0)).rows.slice(hasHeader ? 1 : 0),
+    preview: (limit) =>
+      parseAll(text.slice(0, 256 * 1024), delimiter, limit + (hasHeader ? 1 : 0)).rows.slice(
+        hasHeader ? 1 : 0,
+      ),
     forEach(cb) {
       const r = parseDelimited(text, delimiter, (fields, record, line) => {
         if (hasHeader && record === 1) return;
@@ -64,14 +85,21 @@ function delimitedSource(text: string, file: string, contract: FieldContract, fo
 function badJson(file: string, err: unknown, line?: number): ImportError {
   const msg = err instanceof Error ? err.message : String(err);
   return new ImportError({
-    code: 'bad_json', severity: 'fatal', file, row: line, params: { detail: msg, line: line ?? '' },
+    code: 'bad_json',
+    severity: 'fatal',
+    file,
+    row: line,
+    params: { detail: msg, line: line ?? '' },
     message: `${file}${line ? `, line ${line}` : ''}: not valid JSON (${msg}). Fix the file or export it again.`,
   });
 }
 
 function shapeError(file: string, what: string): ImportError {
   return new ImportError({
-    code: 'json_shape', severity: 'fatal', file, params: { what },
+    code: 'json_shape',
+    severity: 'fatal',
+    file,
+    params: { what },
     message: `${file}: expected an array of objects (one per account) or {"rows": [...]}, found ${what}.`,
   });
 }
@@ -86,12 +114,17 @@ function jsonSource(text: string, file: string, format: 'json' | 'ndjson'): RowS
     } catch (e) {
       throw badJson(file, e);
     }
-    const arr = Array.isArray(doc) ? doc : doc && typeof doc === 'object' && Array.isArray((doc as { rows?: unknown }).rows) ? (doc as { rows: unknown[] }).rows : null;
+    const arr = Array.isArray(doc)
+      ? doc
+      : doc && typeof doc === 'object' && Array.isArray((doc as { rows?: unknown }).rows)
+        ? (doc as { rows: unknown[] }).rows
+        : null;
     if (!arr) throw shapeError(file, Array.isArray(doc) ? 'an array' : typeof doc);
     objects = arr as Record<string, unknown>[];
     for (let i = 0; i < arr.length; i++) {
       const o = arr[i];
-      if (!o || typeof o !== 'object' || Array.isArray(o)) throw shapeError(file, `item ${i} is ${Array.isArray(o) ? 'an array' : typeof o}`);
+      if (!o || typeof o !== 'object' || Array.isArray(o))
+        throw shapeError(file, `item ${i} is ${Array.isArray(o) ? 'an array' : typeof o}`);
       lines.push(i + 1);
     }
   } else {
@@ -107,18 +140,21 @@ function jsonSource(text: string, file: string, format: 'json' | 'ndjson'): RowS
       } catch (e) {
         throw badJson(file, e, lineNo);
       }
-      if (!o || typeof o !== 'object' || Array.isArray(o)) throw shapeError(file, `line ${lineNo}: ${Array.isArray(o) ? 'an array' : typeof o}`);
+      if (!o || typeof o !== 'object' || Array.isArray(o))
+        throw shapeError(file, `line ${lineNo}: ${Array.isArray(o) ? 'an array' : typeof o}`);
       objects.push(o as Record<string, unknown>);
       lines.push(lineNo);
     }
   }
   const headerSet = new Set<string>();
-  for (let i = 0; i < Math.min(objects.length, 1000); i++) for (const k of Object.keys(objects[i])) headerSet.add(k);
+  for (let i = 0; i < Math.min(objects.length, 1000); i++)
+    for (const k of Object.keys(objects[i])) headerSet.add(k);
   const headers = [...headerSet];
-  const cellsOf = (o: Record<string, unknown>) => headers.map((h) => {
-    const v = o[h];
-    return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
-  });
+  const cellsOf = (o: Record<string, unknown>) =>
+    headers.map((h) => {
+      const v = o[h];
+      return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
+    });
   return {
     format,
     hasHeader: true,

@@ -16,10 +16,21 @@ export function csvCell(s: string): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function tableToCsv(table: AccountTable, contract: FieldContract, opts: { headers?: 'id' | 'ja' | 'en'; from?: number; to?: number; header?: boolean } = {}): string {
+export function tableToCsv(
+  table: AccountTable,
+  contract: FieldContract,
+  opts: { headers?: 'id' | 'ja' | 'en'; from?: number; to?: number; header?: boolean } = {},
+): string {
   const fields = contract.fields.filter((f) => table.columns[f.id]);
   const out: string[] = [];
-  if (opts.header !== false) out.push(fields.map((f) => csvCell(opts.headers === 'ja' ? f.label.ja : opts.headers === 'en' ? f.label.en : f.id)).join(','));
+  if (opts.header !== false)
+    out.push(
+      fields
+        .map((f) =>
+          csvCell(opts.headers === 'ja' ? f.label.ja : opts.headers === 'en' ? f.label.en : f.id),
+        )
+        .join(','),
+    );
   const cols = fields.map((f) => table.columns[f.id]);
   const from = opts.from ?? 0;
   const to = Math.min(opts.to ?? table.rowCount, table.rowCount);

@@ -20,9 +20,16 @@ export function isExpansion(v: string): boolean {
  * half), and a warning when one band holds more than 60% of the accounts.
  * Accounts without a score or without an outcome are left out.
  */
-export function backtest(r: ScoreResult, table: AccountTable, outcomeField: string): BacktestResult {
+export function backtest(
+  r: ScoreResult,
+  table: AccountTable,
+  outcomeField: string,
+): BacktestResult {
   const col = table.columns[outcomeField];
-  if (!col || col.type !== 'string') throw new Error(`backtest: outcome field "${outcomeField}" must be a string or category column`);
+  if (!col || col.type !== 'string')
+    throw new Error(
+      `backtest: outcome field "${outcomeField}" must be a string or category column`,
+    );
   const dictChurn = col.dict.map(isChurn);
   const dictExpand = col.dict.map(isExpansion);
   const nColor = r.colorIds.length;
@@ -83,7 +90,7 @@ export function auc(positive: number[], negative: number[]): number | null {
   all.set(negative, np);
   const idx = Array.from({ length: np + nn }, (_, i) => i).sort((a, b) => all[a] - all[b] || a - b);
   let rankSumPos = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && all[idx[j + 1]] === all[idx[i]]) j++;
     const midrank = (i + j) / 2 + 1;

@@ -87,7 +87,10 @@ export interface CompiledPlaybook {
 
 const PRIORITY_RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
 
-export function compilePlaybook(pb: Playbook, opts: CompileOptions = {}): CompileResult<CompiledPlaybook> {
+export function compilePlaybook(
+  pb: Playbook,
+  opts: CompileOptions = {},
+): CompileResult<CompiledPlaybook> {
   const issues: PlaybookIssue[] = validatePlaybook(pb);
   const asOf = opts.asOf ?? pb.asOf;
   if (asOf !== undefined && Number.isNaN(isoToDays(asOf))) {
@@ -102,7 +105,13 @@ export function compilePlaybook(pb: Playbook, opts: CompileOptions = {}): Compil
     const r = checkIn(pb.fields, scope, source, known);
     if (!r.ok) {
       // validatePlaybook already reported it; unreachable unless the two disagree.
-      issues.push(issue(path, 'expression', { detail: r.errors.map((e) => e.message).join('; '), at: r.errors[0]?.start ?? 0, source }));
+      issues.push(
+        issue(path, 'expression', {
+          detail: r.errors.map((e) => e.message).join('; '),
+          at: r.errors[0]?.start ?? 0,
+          source,
+        }),
+      );
       return null;
     }
     return { source, path, scope, checked: r.expr, fields: r.fields, builtins: r.builtins };
@@ -137,7 +146,9 @@ export function compilePlaybook(pb: Playbook, opts: CompileOptions = {}): Compil
   });
 
   const colorIds = colorUnion(pb);
-  const bandsBySegment = overrideBySeg.map((o) => (o?.bands ?? pb.health.bands).map((band) => ({ band, color: colorIds.indexOf(band.id) })));
+  const bandsBySegment = overrideBySeg.map((o) =>
+    (o?.bands ?? pb.health.bands).map((band) => ({ band, color: colorIds.indexOf(band.id) })),
+  );
 
   const stages: CompiledStage[] = [];
   pb.stages.forEach((s, si) => {
@@ -226,7 +237,8 @@ export function compilePlaybook(pb: Playbook, opts: CompileOptions = {}): Compil
 /** Base bands first, then band ids only segment overrides add, in order of appearance. */
 function colorUnion(pb: Playbook): string[] {
   const ids = pb.health.bands.map((b) => b.id);
-  for (const o of pb.health.overrides) for (const b of o.bands ?? []) if (!ids.includes(b.id)) ids.push(b.id);
+  for (const o of pb.health.overrides)
+    for (const b of o.bands ?? []) if (!ids.includes(b.id)) ids.push(b.id);
   return ids;
 }
 

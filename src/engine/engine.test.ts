@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backtest, compilePlaybook, contributionsOf, explainAccount, resultToCsv, resultToJson, scoreTable, summarise, trend,
-  BEHIND, MET, NOT_MET, ON_TRACK, PROGRESS_UNKNOWN, STUCK, TREND_DOWN, TREND_NEW, TREND_SAME, TREND_UP, UNKNOWN,
+  backtest,
+  compilePlaybook,
+  contributionsOf,
+  explainAccount,
+  resultToCsv,
+  resultToJson,
+  scoreTable,
+  summarise,
+  trend,
+  BEHIND,
+  MET,
+  NOT_MET,
+  ON_TRACK,
+  PROGRESS_UNKNOWN,
+  STUCK,
+  TREND_DOWN,
+  TREND_NEW,
+  TREND_SAME,
+  TREND_UP,
+  UNKNOWN,
   type ScoreResult,
 } from '.';
 import type { Playbook } from '../model';
@@ -38,11 +56,23 @@ describe('scoreTable: health score', () => {
     expect(r.total[1]).toBeCloseTo((200 + 60 + 50) / 6, 12);
     expect(Number.isNaN(r.total[4])).toBe(true);
     expect(Array.from(r.coverage)).toEqual([1, 1, 0.25, 1, 0]);
-    expect(Array.from(r.segment, (s) => r.segmentIds[s])).toEqual(['small', 'big', 'small', 'small', 'small']);
+    expect(Array.from(r.segment, (s) => r.segmentIds[s])).toEqual([
+      'small',
+      'big',
+      'small',
+      'small',
+      'small',
+    ]);
   });
 
   it('colours by the first band reached, honouring inclusive / exclusive bounds', () => {
-    expect(Array.from(r.color, (c) => (c < 0 ? null : r.colorIds[c]))).toEqual(['green', 'yellow', 'red', 'red', null]);
+    expect(Array.from(r.color, (c) => (c < 0 ? null : r.colorIds[c]))).toEqual([
+      'green',
+      'yellow',
+      'red',
+      'red',
+      null,
+    ]);
   });
 
   it('keeps raw values and points per measure', () => {
@@ -101,17 +131,42 @@ describe('scoreTable: stages and criteria', () => {
     { id: 'x5', stage_f: 'a' }, // no entered date → progress unknown
   ];
   const { r } = run(miniPlaybook(), rows);
-  const k = (stage: string, id: string) => r.criteria.findIndex((c) => c.stage === stage && c.id === id);
+  const k = (stage: string, id: string) =>
+    r.criteria.findIndex((c) => c.stage === stage && c.id === id);
 
   it('evaluates every criterion as met / not met / unknown', () => {
-    expect(Array.from(r.criteriaStatus[k('a', 'k')])).toEqual([MET, NOT_MET, UNKNOWN, UNKNOWN, UNKNOWN]);
-    expect(Array.from(r.criteriaStatus[k('a', 'u')])).toEqual([NOT_MET, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN]);
+    expect(Array.from(r.criteriaStatus[k('a', 'k')])).toEqual([
+      MET,
+      NOT_MET,
+      UNKNOWN,
+      UNKNOWN,
+      UNKNOWN,
+    ]);
+    expect(Array.from(r.criteriaStatus[k('a', 'u')])).toEqual([
+      NOT_MET,
+      UNKNOWN,
+      UNKNOWN,
+      UNKNOWN,
+      UNKNOWN,
+    ]);
   });
 
   it('reads the stage field, time in stage, progress and readiness', () => {
-    expect(Array.from(r.stage, (s) => (s < 0 ? null : r.stageIds[s]))).toEqual(['a', 'a', 'b', null, 'a']);
+    expect(Array.from(r.stage, (s) => (s < 0 ? null : r.stageIds[s]))).toEqual([
+      'a',
+      'a',
+      'b',
+      null,
+      'a',
+    ]);
     expect(Array.from(r.daysInStage.slice(0, 3))).toEqual([5, 20, 91]);
-    expect(Array.from(r.progress)).toEqual([ON_TRACK, BEHIND, STUCK, PROGRESS_UNKNOWN, PROGRESS_UNKNOWN]);
+    expect(Array.from(r.progress)).toEqual([
+      ON_TRACK,
+      BEHIND,
+      STUCK,
+      PROGRESS_UNKNOWN,
+      PROGRESS_UNKNOWN,
+    ]);
     expect(Array.from(r.readyToAdvance)).toEqual([1, 0, 0, 0, 0]);
   });
 
@@ -147,7 +202,13 @@ describe('scoreTable: CTAs and owners', () => {
   });
 
   it('routes owners by the first true rule, default otherwise', () => {
-    expect(Array.from(r.owner, (o) => r.ownerIds[o])).toEqual(['CS', 'CS', 'Sales', 'Sales', 'Sales']);
+    expect(Array.from(r.owner, (o) => r.ownerIds[o])).toEqual([
+      'CS',
+      'CS',
+      'Sales',
+      'Sales',
+      'Sales',
+    ]);
   });
 
   it('dates CTAs from the as-of date', () => {
@@ -158,10 +219,17 @@ describe('scoreTable: CTAs and owners', () => {
     const e = explainAccount(c, table, r, 0);
     expect(e.measures.reduce((s, m) => s + m.contribution, 0)).toBe(e.total);
     expect(e.ctas).toEqual([
-      expect.objectContaining({ id: 'risk_weak', owner: 'CSM', reason: { rel: 'weak' }, dueDate: '2026-02-01' }),
+      expect.objectContaining({
+        id: 'risk_weak',
+        owner: 'CSM',
+        reason: { rel: 'weak' },
+        dueDate: '2026-02-01',
+      }),
     ]);
     const e2 = explainAccount(c, table, r, 1);
-    expect(e2.ctas[0]).toEqual(expect.objectContaining({ id: 'risk_red', owner: 'CS', reason: { color: 'red' } }));
+    expect(e2.ctas[0]).toEqual(
+      expect.objectContaining({ id: 'risk_red', owner: 'CS', reason: { color: 'red' } }),
+    );
     expect(e2.measures.map((m) => m.normalisedWeight)).toEqual([0.5, 0.25, 0.25]);
   });
 });
@@ -215,7 +283,13 @@ describe('summaries, trends, backtests, determinism', () => {
   });
 
   it('warns when one colour holds more than 60% of accounts', () => {
-    const rows = Array.from({ length: 10 }, (_, i) => ({ id: `w${i}`, usage: 50, rel: 'strong', nps: 10, outcome: i < 2 ? 'churned' : 'renewed' }));
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      id: `w${i}`,
+      usage: 50,
+      rel: 'strong',
+      nps: 10,
+      outcome: i < 2 ? 'churned' : 'renewed',
+    }));
     const x = run(miniPlaybook(), rows);
     const b = backtest(x.r, x.table, 'outcome');
     expect(b.warnings.map((w) => [w.code, w.color])).toEqual([['band_concentration', 'green']]);
@@ -230,7 +304,13 @@ describe('edge cases', () => {
     expect(summarise(empty).byColor.map((x) => x.count)).toEqual([0, 0, 0]);
     const c = compilePlaybook(miniPlaybook());
     if (!c.ok) throw new Error('invalid');
-    const partial = scoreTable(c.compiled, { rowCount: 1, columns: { id: { type: 'string', codes: Int32Array.of(0), dict: ['only'] }, usage: { type: 'number', values: Float64Array.of(25) } } });
+    const partial = scoreTable(c.compiled, {
+      rowCount: 1,
+      columns: {
+        id: { type: 'string', codes: Int32Array.of(0), dict: ['only'] },
+        usage: { type: 'number', values: Float64Array.of(25) },
+      },
+    });
     expect(partial.total[0]).toBe(50);
     expect(partial.coverage[0]).toBe(0.5);
   });
@@ -273,7 +353,15 @@ describe('scoreTable: raw values and weights', () => {
 
   it('a bare number field keeps the table column as raw values; a computed measure gets its own', () => {
     const pb = miniPlaybook();
-    pb.health.measures.push({ id: 'half', label: 'Half', dimension: 'adoption', expr: 'usage / 2', normalise: { kind: 'linear', min: 0, max: 50 }, invert: true, weight: 1 });
+    pb.health.measures.push({
+      id: 'half',
+      label: 'Half',
+      dimension: 'adoption',
+      expr: 'usage / 2',
+      normalise: { kind: 'linear', min: 0, max: 50 },
+      invert: true,
+      weight: 1,
+    });
     const { table, r } = run(pb, rows);
     const usage = table.columns.usage;
     if (usage.type !== 'number') throw new Error('usage is a number column');
@@ -286,7 +374,15 @@ describe('scoreTable: raw values and weights', () => {
 
   it('a bare category field keeps the table codes and dictionary as raw values; computed text gets its own codes', () => {
     const pb = miniPlaybook();
-    pb.health.measures.push({ id: 'rel2', label: 'Rel2', dimension: 'engagement', expr: "coalesce(rel, 'strong')", normalise: { kind: 'category', points: { strong: 100, weak: 20 } }, invert: false, weight: 1 });
+    pb.health.measures.push({
+      id: 'rel2',
+      label: 'Rel2',
+      dimension: 'engagement',
+      expr: "coalesce(rel, 'strong')",
+      normalise: { kind: 'category', points: { strong: 100, weak: 20 } },
+      invert: false,
+      weight: 1,
+    });
     const { table, r } = run(pb, rows);
     const rel = table.columns.rel;
     if (rel.type !== 'string') throw new Error('rel is a text column');

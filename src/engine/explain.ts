@@ -12,8 +12,14 @@ import type { AccountExplanation, ScoreResult } from './types';
 
 const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
-export function explainAccount(c: CompiledPlaybook, table: AccountTable, r: ScoreResult, row: number): AccountExplanation {
-  if (row < 0 || row >= r.rowCount) throw new RangeError(`explainAccount: row ${row} is outside 0..${r.rowCount - 1}`);
+export function explainAccount(
+  c: CompiledPlaybook,
+  table: AccountTable,
+  r: ScoreResult,
+  row: number,
+): AccountExplanation {
+  if (row < 0 || row >= r.rowCount)
+    throw new RangeError(`explainAccount: row ${row} is outside 0..${r.rowCount - 1}`);
   const asOfDays = isoToDays(r.asOf);
   const seg = r.segment[row];
   const stage = r.stage[row];
@@ -53,30 +59,34 @@ export function explainAccount(c: CompiledPlaybook, table: AccountTable, r: Scor
   const criteria = r.criteria.flatMap((cr, k) => {
     if (cr.stageIndex !== stage) return [];
     const cc = c.stages[cr.stageIndex].criteria.find((x) => x.id === cr.id)!;
-    return [{
-      id: cr.id,
-      label: cr.label,
-      required: cr.required,
-      expr: cc.expr.source,
-      status: statusName(r.criteriaStatus[k][row]),
-      inputs: evalRow(cc.expr, table, row, builtins, asOfDays).reads,
-    }];
+    return [
+      {
+        id: cr.id,
+        label: cr.label,
+        required: cr.required,
+        expr: cc.expr.source,
+        status: statusName(r.criteriaStatus[k][row]),
+        inputs: evalRow(cc.expr, table, row, builtins, asOfDays).reads,
+      },
+    ];
   });
 
   const ctas = c.ctas.flatMap((cta, k) => {
     if (r.ctaFired[k][row] !== 1) return [];
     const info = r.ctas[k];
-    return [{
-      id: info.id,
-      label: info.label,
-      type: info.type,
-      priority: info.priority,
-      owner: info.ownerRole || owner,
-      dueDate: info.dueDate,
-      trigger: cta.expr.source,
-      steps: cta.steps,
-      reason: evalRow(cta.expr, table, row, builtins, asOfDays).reads,
-    }];
+    return [
+      {
+        id: info.id,
+        label: info.label,
+        type: info.type,
+        priority: info.priority,
+        owner: info.ownerRole || owner,
+        dueDate: info.dueDate,
+        trigger: cta.expr.source,
+        steps: cta.steps,
+        reason: evalRow(cta.expr, table, row, builtins, asOfDays).reads,
+      },
+    ];
   });
 
   return {

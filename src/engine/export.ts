@@ -48,7 +48,9 @@ export function resultRow(r: ScoreResult, i: number): ResultRow {
   const dimensions: ResultRow['dimensions'] = {};
   r.dimensionIds.forEach((d, k) => (dimensions[d] = num(r.dimensionScores[k][i])));
   const measures: ResultRow['measures'] = {};
-  r.measures.forEach((m, k) => (measures[m.id] = { raw: rawValue(r, k, i), points: num(r.measurePoints[k][i]) }));
+  r.measures.forEach(
+    (m, k) => (measures[m.id] = { raw: rawValue(r, k, i), points: num(r.measurePoints[k][i]) }),
+  );
   const criteria: ResultRow['criteria'] = {};
   r.criteria.forEach((c, k) => {
     if (c.stageIndex === stage) criteria[c.id] = statusName(r.criteriaStatus[k][i]);
@@ -56,7 +58,14 @@ export function resultRow(r: ScoreResult, i: number): ResultRow {
   const owner = r.ownerIds[r.owner[i]];
   const ctas: ResultRow['ctas'] = [];
   r.ctas.forEach((c, k) => {
-    if (r.ctaFired[k][i] === 1) ctas.push({ id: c.id, type: c.type, priority: c.priority, owner: c.ownerRole || owner, due: c.dueDate });
+    if (r.ctaFired[k][i] === 1)
+      ctas.push({
+        id: c.id,
+        type: c.type,
+        priority: c.priority,
+        owner: c.ownerRole || owner,
+        due: c.dueDate,
+      });
   });
   return {
     account_id: r.accountIds[i],
@@ -89,7 +98,12 @@ export function resultToNdjson(r: ScoreResult): string {
 export function resultToJson(r: ScoreResult): string {
   const parts: string[] = [];
   for (const row of resultRows(r)) parts.push('  ' + JSON.stringify(row));
-  return JSON.stringify({ playbook: r.playbookName, asOf: r.asOf, accounts: '\u0000' }, null, 2).replace('"\\u0000"', parts.length ? '[\n' + parts.join(',\n') + '\n  ]' : '[]') + '\n';
+  return (
+    JSON.stringify({ playbook: r.playbookName, asOf: r.asOf, accounts: '\u0000' }, null, 2).replace(
+      '"\\u0000"',
+      parts.length ? '[\n' + parts.join(',\n') + '\n  ]' : '[]',
+    ) + '\n'
+  );
 }
 
 /** Text that a spreadsheet would run as a formula (=, +, @, tab, CR, or - not starting a number). */
@@ -105,7 +119,18 @@ export function csvCell(v: unknown): string {
 
 /** Flat CSV: one column per dimension, measure (raw, points), criterion and a `ctas` list. */
 export function resultToCsv(r: ScoreResult): string {
-  const head = ['account_id', 'segment', 'stage', 'days_in_stage', 'progress', 'ready_to_advance', 'score', 'color', 'coverage', 'owner'];
+  const head = [
+    'account_id',
+    'segment',
+    'stage',
+    'days_in_stage',
+    'progress',
+    'ready_to_advance',
+    'score',
+    'color',
+    'coverage',
+    'owner',
+  ];
   for (const d of r.dimensionIds) head.push(`dim_${d}`);
   for (const m of r.measures) head.push(`${m.id}_raw`, `${m.id}_points`);
   for (const c of r.criteria) head.push(`${c.stage}.${c.id}`);
@@ -113,7 +138,18 @@ export function resultToCsv(r: ScoreResult): string {
   const lines = [head.map(csvCell).join(',')];
   for (let i = 0; i < r.rowCount; i++) {
     const row = resultRow(r, i);
-    const cells: unknown[] = [row.account_id, row.segment, row.stage, row.days_in_stage, row.progress, row.ready_to_advance, row.score, row.color, row.coverage, row.owner];
+    const cells: unknown[] = [
+      row.account_id,
+      row.segment,
+      row.stage,
+      row.days_in_stage,
+      row.progress,
+      row.ready_to_advance,
+      row.score,
+      row.color,
+      row.coverage,
+      row.owner,
+    ];
     r.dimensionIds.forEach((d) => cells.push(row.dimensions[d]));
     r.measures.forEach((m) => cells.push(row.measures[m.id].raw, row.measures[m.id].points));
     r.criteria.forEach((_, k) => cells.push(statusName(r.criteriaStatus[k][i])));

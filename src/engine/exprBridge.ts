@@ -5,14 +5,27 @@
 import type { FieldContract } from '../model';
 import { cellValue, type AccountTable, type Column } from '../table/columns';
 import {
-  checkExpression, compileVector, envFromContract, evaluateRow,
-  type BuiltinName, type CheckResult, type KnownIds, type Scope, type VecBuiltins, type VectorProgram,
+  checkExpression,
+  compileVector,
+  envFromContract,
+  evaluateRow,
+  type BuiltinName,
+  type CheckResult,
+  type KnownIds,
+  type Scope,
+  type VecBuiltins,
+  type VectorProgram,
 } from '../expr';
 import type { CompiledExpr } from './compile';
 
 export type BuiltinColumns = Partial<Record<BuiltinName, Column>>;
 
-export function checkIn(contract: FieldContract, scope: Scope, source: string, known: KnownIds): CheckResult {
+export function checkIn(
+  contract: FieldContract,
+  scope: Scope,
+  source: string,
+  known: KnownIds,
+): CheckResult {
   return checkExpression(source, envFromContract(contract, scope, known));
 }
 
@@ -22,12 +35,23 @@ const programs = new WeakMap<CompiledExpr, VectorProgram>();
  * Whole-column evaluation. The returned column may be a reused buffer or the table's own
  * column: use it before the next evaluation of the same expression and never write to it.
  */
-export function evalColumn(e: CompiledExpr, table: AccountTable, builtins: BuiltinColumns, asOfDays: number): Column {
+export function evalColumn(
+  e: CompiledExpr,
+  table: AccountTable,
+  builtins: BuiltinColumns,
+  asOfDays: number,
+): Column {
   return programOf(e).run(table, { asOfDays, builtins: vecBuiltins(builtins) });
 }
 
 /** A number or date expression evaluated straight into `out` (one slot per table row). */
-export function evalNumberInto(e: CompiledExpr, table: AccountTable, builtins: BuiltinColumns, asOfDays: number, out: Float64Array): void {
+export function evalNumberInto(
+  e: CompiledExpr,
+  table: AccountTable,
+  builtins: BuiltinColumns,
+  asOfDays: number,
+  out: Float64Array,
+): void {
   programOf(e).runInto(table, { asOfDays, builtins: vecBuiltins(builtins) }, out);
 }
 
@@ -40,7 +64,13 @@ function programOf(e: CompiledExpr): VectorProgram {
 // Every key present from the start: one object shape for every call, so optimised code that
 // reads it is not thrown away when a run's objects are collected (see score.ts, newBuiltins).
 function vecBuiltins(builtins: BuiltinColumns): VecBuiltins {
-  const b: VecBuiltins = { score: undefined, days_in_stage: undefined, color: undefined, segment: undefined, stage: undefined };
+  const b: VecBuiltins = {
+    score: undefined,
+    days_in_stage: undefined,
+    color: undefined,
+    segment: undefined,
+    stage: undefined,
+  };
   if (builtins.score?.type === 'number') b.score = builtins.score.values;
   if (builtins.days_in_stage?.type === 'number') b.days_in_stage = builtins.days_in_stage.values;
   if (builtins.color?.type === 'string') b.color = builtins.color;

@@ -22,7 +22,12 @@ const MISSING: number = MISSING_BOOL;
 const NAN_F64 = new Float64Array([NaN]);
 
 /** Rows not yet assigned whose condition is true get `value`. */
-export function assignFirstTrue(target: Uint16Array, assigned: Uint8Array, cond: Uint8Array, value: number): void {
+export function assignFirstTrue(
+  target: Uint16Array,
+  assigned: Uint8Array,
+  cond: Uint8Array,
+  value: number,
+): void {
   const n = target.length;
   const lut = IS_TRUE;
   for (let i = 0; i < n; i++) {
@@ -35,7 +40,15 @@ export function assignFirstTrue(target: Uint16Array, assigned: Uint8Array, cond:
 
 // Inner loops avoid unpredictable branches where the data is random (lookup tables for
 // three-valued booleans; clamps through clamp.ts's table, which NaN and -0 pass like the SQL CASE).
-export function linearPoints(v: Float64Array, lo: number, span: number, out: Float64Array, segment: Uint16Array | null, s: number, invert: boolean): void {
+export function linearPoints(
+  v: Float64Array,
+  lo: number,
+  span: number,
+  out: Float64Array,
+  segment: Uint16Array | null,
+  s: number,
+  invert: boolean,
+): void {
   // One loop per case: no per-row test of the segment or the inversion.
   if (segment === null) {
     if (invert) linearAllInv(v, lo, span, out);
@@ -56,7 +69,15 @@ function linearAllInv(v: Float64Array, lo: number, span: number, out: Float64Arr
   }
 }
 
-function linearSeg(v: Float64Array, lo: number, span: number, out: Float64Array, segment: Uint16Array, s: number, invert: boolean): void {
+function linearSeg(
+  v: Float64Array,
+  lo: number,
+  span: number,
+  out: Float64Array,
+  segment: Uint16Array,
+  s: number,
+  invert: boolean,
+): void {
   const n = v.length;
   for (let i = 0; i < n; i++) {
     if (segment[i] !== s) continue;
@@ -65,12 +86,28 @@ function linearSeg(v: Float64Array, lo: number, span: number, out: Float64Array,
   }
 }
 
-export function tierPoints(v: Float64Array, mins: Float64Array, pts: Float64Array, below: number, out: Float64Array, segment: Uint16Array | null, s: number, invert: boolean): void {
+export function tierPoints(
+  v: Float64Array,
+  mins: Float64Array,
+  pts: Float64Array,
+  below: number,
+  out: Float64Array,
+  segment: Uint16Array | null,
+  s: number,
+  invert: boolean,
+): void {
   if (segment === null) tierAll(v, mins, pts, below, out, invert);
   else tierSeg(v, mins, pts, below, out, segment, s, invert);
 }
 
-function tierAll(v: Float64Array, mins: Float64Array, pts: Float64Array, below: number, out: Float64Array, invert: boolean): void {
+function tierAll(
+  v: Float64Array,
+  mins: Float64Array,
+  pts: Float64Array,
+  below: number,
+  out: Float64Array,
+  invert: boolean,
+): void {
   const n = v.length;
   const k = mins.length;
   for (let i = 0; i < n; i++) {
@@ -90,7 +127,16 @@ function tierAll(v: Float64Array, mins: Float64Array, pts: Float64Array, below: 
   }
 }
 
-function tierSeg(v: Float64Array, mins: Float64Array, pts: Float64Array, below: number, out: Float64Array, segment: Uint16Array, s: number, invert: boolean): void {
+function tierSeg(
+  v: Float64Array,
+  mins: Float64Array,
+  pts: Float64Array,
+  below: number,
+  out: Float64Array,
+  segment: Uint16Array,
+  s: number,
+  invert: boolean,
+): void {
   const n = v.length;
   const k = mins.length;
   for (let i = 0; i < n; i++) {
@@ -112,10 +158,26 @@ function tierSeg(v: Float64Array, mins: Float64Array, pts: Float64Array, below: 
 }
 
 /** Points (inverted when asked: 100 − points, NaN stays NaN) of a number column. */
-export function numericPointsColumn(nm: Normalisation, v: Float64Array, out: Float64Array, segment: Uint16Array | null, s: number, invert: boolean): void {
+export function numericPointsColumn(
+  nm: Normalisation,
+  v: Float64Array,
+  out: Float64Array,
+  segment: Uint16Array | null,
+  s: number,
+  invert: boolean,
+): void {
   if (nm.kind === 'linear') linearPoints(v, nm.min, nm.max - nm.min, out, segment, s, invert);
   else if (nm.kind === 'tiers') {
-    tierPoints(v, Float64Array.from(nm.tiers, (t) => t.min), Float64Array.from(nm.tiers, (t) => t.points), nm.below, out, segment, s, invert);
+    tierPoints(
+      v,
+      Float64Array.from(nm.tiers, (t) => t.min),
+      Float64Array.from(nm.tiers, (t) => t.points),
+      nm.below,
+      out,
+      segment,
+      s,
+      invert,
+    );
   } else {
     // A category map over a number: not allowed by validation; every value is missing.
     for (let i = 0; i < v.length; i++) if (segment === null || segment[i] === s) out[i] = NaN;
@@ -123,7 +185,13 @@ export function numericPointsColumn(nm: Normalisation, v: Float64Array, out: Flo
 }
 
 /** Points by dictionary code: table[seg * dictSize + code] (or table[code] when shared). */
-export function codePoints(codes: Int32Array, table: Float64Array, dictSize: number, segment: Uint16Array | null, out: Float64Array): void {
+export function codePoints(
+  codes: Int32Array,
+  table: Float64Array,
+  dictSize: number,
+  segment: Uint16Array | null,
+  out: Float64Array,
+): void {
   const n = codes.length;
   const nan = NAN_F64[0];
   if (segment === null) {
@@ -140,7 +208,13 @@ export function codePoints(codes: Int32Array, table: Float64Array, dictSize: num
 }
 
 /** Points of a boolean: table[seg * 2 + value]. */
-export function boolPoints(v: Uint8Array, table: Float64Array, segment: Uint16Array | null, raw: Float64Array, out: Float64Array): void {
+export function boolPoints(
+  v: Uint8Array,
+  table: Float64Array,
+  segment: Uint16Array | null,
+  raw: Float64Array,
+  out: Float64Array,
+): void {
   const n = v.length;
   const missing = MISSING; // module-local: an imported binding read per row is slow under tsx
   if (segment === null) {
@@ -189,7 +263,12 @@ export function uniformWeight(w: Float64Array): number {
 }
 
 /** acc[i] += w[segment[i]] where p[i] is present. */
-export function addWeight(p: Float64Array, w: Float64Array, segment: Uint16Array, acc: Float64Array): void {
+export function addWeight(
+  p: Float64Array,
+  w: Float64Array,
+  segment: Uint16Array,
+  acc: Float64Array,
+): void {
   const u = uniformWeight(w);
   if (u === u) {
     addWeightConst(p, u, acc);
@@ -209,7 +288,14 @@ function addWeightConst(p: Float64Array, w: number, acc: Float64Array): void {
  * to NaN afterwards with totalNaNWithoutWeight (one pass instead of a test per measure and row).
  * Adding a missing measure's 0 is skipped: total starts at +0 and is never -0, so x + 0 = x.
  */
-export function addContribution(p: Float64Array, w: Float64Array, segment: Uint16Array, W: Float64Array, total: Float64Array, contrib: Float64Array | null): void {
+export function addContribution(
+  p: Float64Array,
+  w: Float64Array,
+  segment: Uint16Array,
+  W: Float64Array,
+  total: Float64Array,
+  contrib: Float64Array | null,
+): void {
   const nan = NAN_F64[0];
   if (contrib === null) {
     for (let i = 0; i < p.length; i++) {
@@ -232,7 +318,14 @@ export function addContribution(p: Float64Array, w: Float64Array, segment: Uint1
  * Without `contrib`, as addContribution: the caller runs totalNaNWithoutWeight afterwards.
  */
 export function addContributionAndDimension(
-  p: Float64Array, w: Float64Array, segment: Uint16Array, W: Float64Array, total: Float64Array, contrib: Float64Array | null, num: Float64Array, den: Float64Array,
+  p: Float64Array,
+  w: Float64Array,
+  segment: Uint16Array,
+  W: Float64Array,
+  total: Float64Array,
+  contrib: Float64Array | null,
+  num: Float64Array,
+  den: Float64Array,
 ): void {
   const nan = NAN_F64[0];
   if (contrib === null) {
@@ -256,7 +349,14 @@ export function addContributionAndDimension(
 }
 
 // Without contributions (see addContribution): one test per row, the product computed once.
-function addContributionDimConst(p: Float64Array, wi: number, W: Float64Array, total: Float64Array, num: Float64Array, den: Float64Array): void {
+function addContributionDimConst(
+  p: Float64Array,
+  wi: number,
+  W: Float64Array,
+  total: Float64Array,
+  num: Float64Array,
+  den: Float64Array,
+): void {
   const n = p.length;
   for (let i = 0; i < n; i++) {
     const pi = p[i];
@@ -269,7 +369,15 @@ function addContributionDimConst(p: Float64Array, wi: number, W: Float64Array, t
   }
 }
 
-function addContributionDim(p: Float64Array, w: Float64Array, segment: Uint16Array, W: Float64Array, total: Float64Array, num: Float64Array, den: Float64Array): void {
+function addContributionDim(
+  p: Float64Array,
+  w: Float64Array,
+  segment: Uint16Array,
+  W: Float64Array,
+  total: Float64Array,
+  num: Float64Array,
+  den: Float64Array,
+): void {
   const n = p.length;
   for (let i = 0; i < n; i++) {
     const pi = p[i];
@@ -289,9 +397,16 @@ function addContributionDim(p: Float64Array, w: Float64Array, segment: Uint16Arr
  * num2 may be num (both measures in one dimension): each is read after the other's write.
  */
 export function addContributionDimPair(
-  p: Float64Array, wp: number, num: Float64Array, den: Float64Array,
-  q: Float64Array, wq: number, num2: Float64Array, den2: Float64Array,
-  W: Float64Array, total: Float64Array,
+  p: Float64Array,
+  wp: number,
+  num: Float64Array,
+  den: Float64Array,
+  q: Float64Array,
+  wq: number,
+  num2: Float64Array,
+  den2: Float64Array,
+  W: Float64Array,
+  total: Float64Array,
 ): void {
   const n = p.length;
   for (let i = 0; i < n; i++) {
@@ -321,7 +436,13 @@ export function totalNaNWithoutWeight(total: Float64Array, W: Float64Array): voi
   for (let i = 0; i < total.length; i++) if (!(W[i] > 0)) total[i] = nan;
 }
 
-export function addWeighted(p: Float64Array, w: Float64Array, segment: Uint16Array, num: Float64Array, den: Float64Array): void {
+export function addWeighted(
+  p: Float64Array,
+  w: Float64Array,
+  segment: Uint16Array,
+  num: Float64Array,
+  den: Float64Array,
+): void {
   for (let i = 0; i < p.length; i++) {
     const pi = p[i];
     if (pi !== pi) continue;
@@ -340,7 +461,16 @@ export function divideOrNaN(num: Float64Array, den: Float64Array): void {
  * Colour by bands flattened per segment: for segment s, bands start..end in `mins`,
  * `inclusive` (1/0) and `colors`, best first. -1 when the total is missing or below all bands.
  */
-export function colorize(total: Float64Array, segment: Uint16Array, start: Int32Array, end: Int32Array, mins: Float64Array, inclusive: Uint8Array, colors: Int8Array, out: Int8Array): void {
+export function colorize(
+  total: Float64Array,
+  segment: Uint16Array,
+  start: Int32Array,
+  end: Int32Array,
+  mins: Float64Array,
+  inclusive: Uint8Array,
+  colors: Int8Array,
+  out: Int8Array,
+): void {
   for (let i = 0; i < total.length; i++) {
     const t = total[i];
     let c = -1;
@@ -373,7 +503,8 @@ IS_MET[MET] = 1;
  * arrays not starting on a word) take the lookup tables.
  */
 const LOW_BITS = 0x01010101;
-if (NOT_MET !== 0 || MET !== 1 || UNKNOWN !== 2 || MISSING !== 255) throw new Error('internal: status codes changed');
+if (NOT_MET !== 0 || MET !== 1 || UNKNOWN !== 2 || MISSING !== 255)
+  throw new Error('internal: status codes changed');
 
 function words(a: Uint8Array, n: number): Uint32Array | null {
   return a.byteOffset & 3 ? null : new Uint32Array(a.buffer, a.byteOffset, n >> 2);
@@ -381,7 +512,8 @@ function words(a: Uint8Array, n: number): Uint32Array | null {
 
 export function statusOf(v: Uint8Array, out: Uint8Array): void {
   const n = v.length;
-  const vw = words(v, n), ow = words(out, n);
+  const vw = words(v, n),
+    ow = words(out, n);
   let from = 0;
   if (vw && ow) {
     for (let i = 0; i < vw.length; i++) {
@@ -397,7 +529,9 @@ export function statusOf(v: Uint8Array, out: Uint8Array): void {
 /** statusOf, and clear `ok` where a required criterion is not met, in one pass. */
 export function statusRequired(v: Uint8Array, out: Uint8Array, ok: Uint8Array): void {
   const n = v.length;
-  const vw = words(v, n), ow = words(out, n), kw = words(ok, n);
+  const vw = words(v, n),
+    ow = words(out, n),
+    kw = words(ok, n);
   let from = 0;
   if (vw && ow && kw) {
     for (let i = 0; i < vw.length; i++) {
@@ -421,7 +555,14 @@ export function requireMet(status: Uint8Array, ok: Uint8Array): void {
   for (let i = 0; i < status.length; i++) ok[i] &= lut[status[i]];
 }
 
-export function fireCta(v: Uint8Array, segmentMask: Uint8Array, stageMask: Uint8Array, segment: Uint16Array, stage: Int16Array, out: Uint8Array): void {
+export function fireCta(
+  v: Uint8Array,
+  segmentMask: Uint8Array,
+  stageMask: Uint8Array,
+  segment: Uint16Array,
+  stage: Int16Array,
+  out: Uint8Array,
+): void {
   // Most CTAs apply to every segment and stage: skip the mask lookups (two reads per row) then.
   const allSeg = allOnes(segmentMask);
   const allStage = allOnes(stageMask);
@@ -437,7 +578,8 @@ function allOnes(mask: Uint8Array): boolean {
 
 function fireAll(v: Uint8Array, out: Uint8Array): void {
   const n = v.length;
-  const vw = words(v, n), ow = words(out, n);
+  const vw = words(v, n),
+    ow = words(out, n);
   let from = 0;
   if (vw && ow) {
     // SWAR as in statusOf: 1 where the byte is 1 (true), else 0.
@@ -450,16 +592,29 @@ function fireAll(v: Uint8Array, out: Uint8Array): void {
   for (let i = from; i < n; i++) out[i] = +(v[i] === 1);
 }
 
-function fireSeg(v: Uint8Array, segmentMask: Uint8Array, segment: Uint16Array, out: Uint8Array): void {
+function fireSeg(
+  v: Uint8Array,
+  segmentMask: Uint8Array,
+  segment: Uint16Array,
+  out: Uint8Array,
+): void {
   const lut = IS_TRUE;
   const n = v.length;
   for (let i = 0; i < n; i++) out[i] = lut[v[i]] & segmentMask[segment[i]];
 }
 
-function fireMasked(v: Uint8Array, segmentMask: Uint8Array, stageMask: Uint8Array, segment: Uint16Array, stage: Int16Array, out: Uint8Array): void {
+function fireMasked(
+  v: Uint8Array,
+  segmentMask: Uint8Array,
+  stageMask: Uint8Array,
+  segment: Uint16Array,
+  stage: Int16Array,
+  out: Uint8Array,
+): void {
   const lut = IS_TRUE;
   const n = v.length;
-  for (let i = 0; i < n; i++) out[i] = lut[v[i]] & segmentMask[segment[i]] & stageMask[stage[i] + 1];
+  for (let i = 0; i < n; i++)
+    out[i] = lut[v[i]] & segmentMask[segment[i]] & stageMask[stage[i] + 1];
 }
 
 /** Keep only the first fired CTA per row among `order` (best first). Fired bytes are 0 / 1. */

@@ -1,4 +1,10 @@
-import { issue, parsePlaybookDocument, readPlaybook, type ParsePlaybookResult, type PlaybookIssue } from '../model/playbookValidate';
+import {
+  issue,
+  parsePlaybookDocument,
+  readPlaybook,
+  type ParsePlaybookResult,
+  type PlaybookIssue,
+} from '../model/playbookValidate';
 
 export type PlaybookReadResult = ParsePlaybookResult;
 
@@ -6,7 +12,10 @@ export type PlaybookReadResult = ParsePlaybookResult;
  * Bytes or text of a playbook or project file → validated Playbook (shape, cross-references,
  * expressions). JSON syntax errors name the line and column.
  */
-export function readPlaybookDocument(text: string | Uint8Array, opts: { crossCheck?: boolean } = {}): PlaybookReadResult {
+export function readPlaybookDocument(
+  text: string | Uint8Array,
+  opts: { crossCheck?: boolean } = {},
+): PlaybookReadResult {
   const s = typeof text === 'string' ? text : new TextDecoder('utf-8').decode(text);
   let raw: unknown;
   try {

@@ -6,7 +6,13 @@
  * fixed order (segments, measures, stages, CTAs as listed), so results are deterministic and
  * match the SQL bit for bit. Every computation is row-local, so blocking changes no number.
  */
-import { MISSING_BOOL, isoToDays, type AccountTable, type Column, type StringColumn } from '../table/columns';
+import {
+  MISSING_BOOL,
+  isoToDays,
+  type AccountTable,
+  type Column,
+  type StringColumn,
+} from '../table/columns';
 import type { CompiledPlaybook } from './compile';
 import type { CheckedExpr } from '../expr';
 import type { Normalisation } from '../model';
@@ -15,12 +21,33 @@ import { codePointsWeighted, numericPointsWeighted } from './weightedPoints';
 import { evalColumn, evalNumberInto, type BuiltinColumns } from './exprBridge';
 import { categoryPoints, numericPoints } from './normalise';
 import {
-  addContribution, addContributionAndDimension, addContributionDimPair, addWeight, assignFirstTrue, boolPoints, codePoints, colorize, divideOrNaN,
-  fireCta, invertColumn, keepFirstFired, numericPointsColumn, statusOf, statusRequired, totalNaNWithoutWeight, uniformWeight, zeroMissing,
+  addContribution,
+  addContributionAndDimension,
+  addContributionDimPair,
+  addWeight,
+  assignFirstTrue,
+  boolPoints,
+  codePoints,
+  colorize,
+  divideOrNaN,
+  fireCta,
+  invertColumn,
+  keepFirstFired,
+  numericPointsColumn,
+  statusOf,
+  statusRequired,
+  totalNaNWithoutWeight,
+  uniformWeight,
+  zeroMissing,
 } from './kernels';
 import {
-  BEHIND, ON_TRACK, PROGRESS_UNKNOWN, STUCK,
-  type CriterionInfo, type ScoreOptions, type ScoreResult,
+  BEHIND,
+  ON_TRACK,
+  PROGRESS_UNKNOWN,
+  STUCK,
+  type CriterionInfo,
+  type ScoreOptions,
+  type ScoreResult,
 } from './types';
 
 // Module-local copies: an imported binding read per row is slow under tsx (a getter per read).
@@ -32,11 +59,17 @@ const P_ON_TRACK: number = ON_TRACK;
 /** Rows per block: ~100 columns of 8 KB-64 KB stay in L2/L3. */
 export const BLOCK = 8192;
 
-export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: ScoreOptions = {}): ScoreResult {
+export function scoreTable(
+  c: CompiledPlaybook,
+  table: AccountTable,
+  opts: ScoreOptions = {},
+): ScoreResult {
   const asOf = opts.asOf ?? c.asOf;
-  if (asOf === undefined) throw new Error('scoreTable: no as-of date (give opts.asOf or set the playbook asOf)');
+  if (asOf === undefined)
+    throw new Error('scoreTable: no as-of date (give opts.asOf or set the playbook asOf)');
   const asOfDays = isoToDays(asOf);
-  if (Number.isNaN(asOfDays)) throw new Error(`scoreTable: as-of "${asOf}" is not a date YYYY-MM-DD`);
+  if (Number.isNaN(asOfDays))
+    throw new Error(`scoreTable: as-of "${asOf}" is not a date YYYY-MM-DD`);
   table = withAllFields(table, c);
   const n = table.rowCount;
   // Arrays of the result, sized up front: one buffer instead of several chunks, so the run
@@ -54,7 +87,10 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
 
   // Result columns (full length).
   const segment = A.u16(n);
-  const measureRaw = c.measures.map((ms, k) => sharedRaw[k] ?? sharedText[k]?.codes ?? (ms.rawKind === 'string' ? A.i32(n) : A.f64(n)));
+  const measureRaw = c.measures.map(
+    (ms, k) =>
+      sharedRaw[k] ?? sharedText[k]?.codes ?? (ms.rawKind === 'string' ? A.i32(n) : A.f64(n)),
+  );
   const rawDicts = c.measures.map(() => new RawDict());
   const measurePoints = c.measures.map(() => A.f64(n));
   const measureContribution = opts.contributions ? c.measures.map(() => A.f64(n)) : null;
@@ -63,7 +99,17 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   const coverage = A.f64(n);
   const color = A.i8(n);
   const criteria: CriterionInfo[] = [];
-  c.stages.forEach((st, si) => st.criteria.forEach((cr) => criteria.push({ stage: st.id, stageIndex: si, id: cr.id, label: cr.label, required: cr.required })));
+  c.stages.forEach((st, si) =>
+    st.criteria.forEach((cr) =>
+      criteria.push({
+        stage: st.id,
+        stageIndex: si,
+        id: cr.id,
+        label: cr.label,
+        required: cr.required,
+      }),
+    ),
+  );
   const criteriaStatus = criteria.map(() => A.u8(n));
   const stage = A.i16(n);
   const daysInStage = A.f64(n);
@@ -74,7 +120,8 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
 
   // Per-run constants.
   const totalWeight = new Float64Array(nSeg);
-  for (const ms of c.measures) for (let s = 0; s < nSeg; s++) totalWeight[s] += ms.weightBySegment[s];
+  for (const ms of c.measures)
+    for (let s = 0; s < nSeg; s++) totalWeight[s] += ms.weightBySegment[s];
   const sameNorm = c.measures.map((ms) => ms.normBySegment.every((x) => x === ms.normBySegment[0]));
   // Measures with a dimension and one weight for every segment: their contributions go two at a time.
   const weightOf = c.measures.map((ms) => uniformWeight(ms.weightBySegment));
@@ -114,11 +161,51 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
   const stageCodes = S.i32(B);
 
   const run = new Run({
-    c, table, asOfDays, nSeg, nM, sharedRaw, sharedText, rawDicts, totalWeight, sameNorm, weightOf, pairable, fuseWeight,
-    bandStart, bandEnd, bandMins, bandInclusive, bandColors, expected, stageIds, dedupeOrders, stageMap,
-    assigned, availWeight, valueWeight, dimWeight, allRequiredMet, segCodes, colorCodes, stageCodes,
-    segment, measureRaw, measurePoints, measureContribution, dimensionScores, total, coverage, color,
-    criteriaStatus, stage, daysInStage, readyToAdvance, progress, owner, ctaFired,
+    c,
+    table,
+    asOfDays,
+    nSeg,
+    nM,
+    sharedRaw,
+    sharedText,
+    rawDicts,
+    totalWeight,
+    sameNorm,
+    weightOf,
+    pairable,
+    fuseWeight,
+    bandStart,
+    bandEnd,
+    bandMins,
+    bandInclusive,
+    bandColors,
+    expected,
+    stageIds,
+    dedupeOrders,
+    stageMap,
+    assigned,
+    availWeight,
+    valueWeight,
+    dimWeight,
+    allRequiredMet,
+    segCodes,
+    colorCodes,
+    stageCodes,
+    segment,
+    measureRaw,
+    measurePoints,
+    measureContribution,
+    dimensionScores,
+    total,
+    coverage,
+    color,
+    criteriaStatus,
+    stage,
+    daysInStage,
+    readyToAdvance,
+    progress,
+    owner,
+    ctaFired,
   });
   // One call per block: a top-level function gets optimised once for all runs (a loop inside
   // scoreTable was OSR-compiled against each run's arrays and thrown away when they died).
@@ -139,9 +226,16 @@ export function scoreTable(c: CompiledPlaybook, table: AccountTable, opts: Score
     criteria,
     criteriaStatus,
     readyToAdvance,
-    measures: c.measures.map((ms) => ({ id: ms.id, label: ms.label, dimension: ms.dimension, rawKind: ms.rawKind })),
+    measures: c.measures.map((ms) => ({
+      id: ms.id,
+      label: ms.label,
+      dimension: ms.dimension,
+      rawKind: ms.rawKind,
+    })),
     measureRaw,
-    rawDict: c.measures.map((ms, k) => (ms.rawKind === 'string' ? (sharedText[k]?.dict ?? rawDicts[k].dict) : null)),
+    rawDict: c.measures.map((ms, k) =>
+      ms.rawKind === 'string' ? (sharedText[k]?.dict ?? rawDicts[k].dict) : null,
+    ),
     measurePoints,
     ...(measureContribution ? { measureContribution } : {}),
     dimensionIds: [...c.dimensionIds],
@@ -216,22 +310,74 @@ class Run {
 /** Scores rows lo..hi into the run's result columns. */
 function scoreBlock(run: Run, lo: number, hi: number): void {
   const {
-    c, table, asOfDays, nSeg, nM, sharedRaw, sharedText, rawDicts, totalWeight, sameNorm, weightOf, pairable, fuseWeight,
-    bandStart, bandEnd, bandMins, bandInclusive, bandColors, expected, stageIds, dedupeOrders, stageMap,
-    assigned, availWeight, valueWeight, dimWeight, allRequiredMet, segCodes, colorCodes, stageCodes,
-    segment, measureRaw, measurePoints, measureContribution, dimensionScores, total, coverage, color,
-    criteriaStatus, stage, daysInStage, readyToAdvance, progress, owner, ctaFired,
+    c,
+    table,
+    asOfDays,
+    nSeg,
+    nM,
+    sharedRaw,
+    sharedText,
+    rawDicts,
+    totalWeight,
+    sameNorm,
+    weightOf,
+    pairable,
+    fuseWeight,
+    bandStart,
+    bandEnd,
+    bandMins,
+    bandInclusive,
+    bandColors,
+    expected,
+    stageIds,
+    dedupeOrders,
+    stageMap,
+    assigned,
+    availWeight,
+    valueWeight,
+    dimWeight,
+    allRequiredMet,
+    segCodes,
+    colorCodes,
+    stageCodes,
+    segment,
+    measureRaw,
+    measurePoints,
+    measureContribution,
+    dimensionScores,
+    total,
+    coverage,
+    color,
+    criteriaStatus,
+    stage,
+    daysInStage,
+    readyToAdvance,
+    progress,
+    owner,
+    ctaFired,
   } = run;
   const len = hi - lo;
   const t = blockTable(table, lo, hi);
-  const builtins: BuiltinColumns = { segment: undefined, score: undefined, color: undefined, stage: undefined, days_in_stage: undefined };
+  const builtins: BuiltinColumns = {
+    segment: undefined,
+    score: undefined,
+    color: undefined,
+    stage: undefined,
+    days_in_stage: undefined,
+  };
   const segB = segment.subarray(lo, hi);
 
   // 1. Segment: rules in order, first true wins; false or unknown falls through to the default.
   segB.fill(c.defaultSegment);
   if (c.segmentRules.length) {
     const asg = assigned.subarray(0, len).fill(0);
-    for (const rule of c.segmentRules) assignFirstTrue(segB, asg, boolValues(evalColumn(rule.expr, t, builtins, asOfDays)), rule.index);
+    for (const rule of c.segmentRules)
+      assignFirstTrue(
+        segB,
+        asg,
+        boolValues(evalColumn(rule.expr, t, builtins, asOfDays)),
+        rule.index,
+      );
   }
   builtins.segment = codesColumn(segCodes.subarray(0, len), segB, c.segmentIds);
 
@@ -252,18 +398,32 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
       if (!sharedRaw[k]) evalNumberInto(ms.expr, t, builtins, asOfDays, raw);
       if (fused) numericPointsWeighted(norms[0], raw, pts, ms.invert, fuseWeight[k]!, W);
       else if (segArg === null) numericPointsColumn(norms[0], raw, pts, null, 0, ms.invert);
-      else for (let s = 0; s < nSeg; s++) numericPointsColumn(norms[s], raw, pts, segArg, s, ms.invert);
+      else
+        for (let s = 0; s < nSeg; s++)
+          numericPointsColumn(norms[s], raw, pts, segArg, s, ms.invert);
     } else {
       const col = evalColumn(ms.expr, t, builtins, asOfDays);
       if (col.type === 'string') {
         // Raw codes: the table's own (shared), or the block's recoded into the run's dictionary.
-        if (!sharedText[k]) recode(col.codes, rawDicts[k].codesOf(col.dict), (measureRaw[k] as Int32Array).subarray(lo, hi));
+        if (!sharedText[k])
+          recode(
+            col.codes,
+            rawDicts[k].codesOf(col.dict),
+            (measureRaw[k] as Int32Array).subarray(lo, hi),
+          );
         const lut = categoryLut(norms, col.dict);
         if (fused) codePointsWeighted(col.codes, lut, pts, fuseWeight[k]!, W);
         else codePoints(col.codes, lut, col.dict.length, segArg, pts);
         if (ms.invert) invertColumn(pts);
       } else {
-        boolMeasurePoints(col, norms, segArg, (measureRaw[k] as Float64Array).subarray(lo, hi), pts, ms.invert);
+        boolMeasurePoints(
+          col,
+          norms,
+          segArg,
+          (measureRaw[k] as Float64Array).subarray(lo, hi),
+          pts,
+          ms.invert,
+        );
       }
       if (fused && col.type !== 'string') addWeight(pts, ms.weightBySegment, segB, W);
     }
@@ -290,9 +450,16 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
       // Two measures in one pass (the total stays in a register between them); same order.
       const m2 = c.measures[k + 1];
       addContributionDimPair(
-        measurePoints[k].subarray(lo, hi), weightOf[k], dimensionScores[ms.dimIndex].subarray(lo, hi), dimWeight[ms.dimIndex].subarray(0, len),
-        measurePoints[k + 1].subarray(lo, hi), weightOf[k + 1], dimensionScores[m2.dimIndex].subarray(lo, hi), dimWeight[m2.dimIndex].subarray(0, len),
-        W, totB,
+        measurePoints[k].subarray(lo, hi),
+        weightOf[k],
+        dimensionScores[ms.dimIndex].subarray(lo, hi),
+        dimWeight[ms.dimIndex].subarray(0, len),
+        measurePoints[k + 1].subarray(lo, hi),
+        weightOf[k + 1],
+        dimensionScores[m2.dimIndex].subarray(lo, hi),
+        dimWeight[m2.dimIndex].subarray(0, len),
+        W,
+        totB,
       );
       k++;
       continue;
@@ -300,11 +467,22 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
     const contrib = measureContribution ? measureContribution[k].subarray(lo, hi) : null;
     const pts = measurePoints[k].subarray(lo, hi);
     if (ms.dimIndex < 0) addContribution(pts, ms.weightBySegment, segB, W, totB, contrib);
-    else addContributionAndDimension(pts, ms.weightBySegment, segB, W, totB, contrib, dimensionScores[ms.dimIndex].subarray(lo, hi), dimWeight[ms.dimIndex].subarray(0, len));
+    else
+      addContributionAndDimension(
+        pts,
+        ms.weightBySegment,
+        segB,
+        W,
+        totB,
+        contrib,
+        dimensionScores[ms.dimIndex].subarray(lo, hi),
+        dimWeight[ms.dimIndex].subarray(0, len),
+      );
   }
   // (With no measures at all nothing was added: the total stays 0, as before.)
   if (!measureContribution && nM > 0) totalNaNWithoutWeight(totB, W);
-  for (let di = 0; di < dimensionScores.length; di++) divideOrNaN(dimensionScores[di].subarray(lo, hi), dimWeight[di].subarray(0, len));
+  for (let di = 0; di < dimensionScores.length; di++)
+    divideOrNaN(dimensionScores[di].subarray(lo, hi), dimWeight[di].subarray(0, len));
   builtins.score = { type: 'number', values: totB };
 
   // 3. Colour: the segment's bands, best first; the first band the total reaches.
@@ -327,7 +505,14 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
   const stB = stage.subarray(lo, hi);
   const dB = daysInStage.subarray(lo, hi);
   stages(c, t, stageMap, met, asOfDays, stB, dB);
-  readinessAndProgress(stB, dB, met, expected, readyToAdvance.subarray(lo, hi), progress.subarray(lo, hi));
+  readinessAndProgress(
+    stB,
+    dB,
+    met,
+    expected,
+    readyToAdvance.subarray(lo, hi),
+    progress.subarray(lo, hi),
+  );
   builtins.stage = codesColumn(stageCodes.subarray(0, len), stB, stageIds);
   builtins.days_in_stage = { type: 'number', values: dB };
 
@@ -335,7 +520,13 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
   const ownB = owner.subarray(lo, hi).fill(c.defaultOwner);
   if (c.routing.length) {
     const asg = assigned.subarray(0, len).fill(0);
-    for (const rule of c.routing) assignFirstTrue(ownB, asg, boolValues(evalColumn(rule.expr, t, builtins, asOfDays)), rule.owner);
+    for (const rule of c.routing)
+      assignFirstTrue(
+        ownB,
+        asg,
+        boolValues(evalColumn(rule.expr, t, builtins, asOfDays)),
+        rule.owner,
+      );
   }
 
   // 6. CTAs: trigger true (unknown does not fire) and applicable to the segment and stage; then
@@ -344,13 +535,25 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
   for (let j = 0; j < c.ctas.length; j++) {
     const cta = c.ctas[j];
     firedB.push(ctaFired[j].subarray(lo, hi));
-    fireCta(boolValues(evalColumn(cta.expr, t, builtins, asOfDays)), cta.segmentMask, cta.stageMask, segB, stB, firedB[j]);
+    fireCta(
+      boolValues(evalColumn(cta.expr, t, builtins, asOfDays)),
+      cta.segmentMask,
+      cta.stageMask,
+      segB,
+      stB,
+      firedB[j],
+    );
   }
   for (const order of dedupeOrders) keepFirstFired(firedB, order, len);
 }
 
 /** Share of the segment's total weight whose measure had a value (0 when the segment weighs nothing). */
-function coverageOf(segB: Uint16Array, totalWeight: Float64Array, V: Float64Array, cov: Float64Array): void {
+function coverageOf(
+  segB: Uint16Array,
+  totalWeight: Float64Array,
+  V: Float64Array,
+  cov: Float64Array,
+): void {
   for (let i = 0; i < cov.length; i++) {
     const tw = totalWeight[segB[i]];
     cov[i] = tw > 0 ? V[i] / tw : 0;
@@ -358,7 +561,14 @@ function coverageOf(segB: Uint16Array, totalWeight: Float64Array, V: Float64Arra
 }
 
 /** Ready to advance (every required criterion of the current stage met) and on track / behind / stuck. */
-function readinessAndProgress(stB: Int16Array, dB: Float64Array, met: Uint8Array[], expected: Float64Array, readyB: Uint8Array, progB: Uint8Array): void {
+function readinessAndProgress(
+  stB: Int16Array,
+  dB: Float64Array,
+  met: Uint8Array[],
+  expected: Float64Array,
+  readyB: Uint8Array,
+  progB: Uint8Array,
+): void {
   for (let i = 0; i < stB.length; i++) {
     const s = stB[i];
     if (s < 0) {
@@ -402,13 +612,21 @@ function recode(codes: Int32Array, runCode: Int32Array, raw: Int32Array): void {
 function categoryLut(norms: Normalisation[], d: readonly string[]): Float64Array {
   const lut = new Float64Array(norms.length * d.length);
   norms.forEach((nm, s) => {
-    for (let code = 0; code < d.length; code++) lut[s * d.length + code] = categoryPoints(nm, d[code]);
+    for (let code = 0; code < d.length; code++)
+      lut[s * d.length + code] = categoryPoints(nm, d[code]);
   });
   return lut;
 }
 
 /** Raw values (0/1/NaN) and points of a boolean measure, through a lookup table. */
-function boolMeasurePoints(col: Column, norms: Normalisation[], segArg: Uint16Array | null, raw: Float64Array, pts: Float64Array, invert: boolean): void {
+function boolMeasurePoints(
+  col: Column,
+  norms: Normalisation[],
+  segArg: Uint16Array | null,
+  raw: Float64Array,
+  pts: Float64Array,
+  invert: boolean,
+): void {
   if (col.type === 'boolean') {
     const lut = new Float64Array(norms.length * 2);
     norms.forEach((nm, s) => {
@@ -416,7 +634,10 @@ function boolMeasurePoints(col: Column, norms: Normalisation[], segArg: Uint16Ar
       lut[s * 2 + 1] = nm.kind === 'category' ? categoryPoints(nm, 'true') : numericPoints(nm, 1);
     });
     boolPoints(col.values, lut, segArg, raw, pts);
-  } else throw new Error(`engine: a measure's expression gave a ${col.type} column where its type says text or boolean`);
+  } else
+    throw new Error(
+      `engine: a measure's expression gave a ${col.type} column where its type says text or boolean`,
+    );
   if (invert) invertColumn(pts);
 }
 
@@ -424,7 +645,13 @@ function boolMeasurePoints(col: Column, norms: Normalisation[], segArg: Uint16Ar
  * Bytes of the result arrays below (alignment slack and Arena.GAP each); `numRaw` / `textRaw`
  * count the raw columns of their own (the others are the table's).
  */
-function resultBytes(c: CompiledPlaybook, n: number, contributions: boolean, numRaw: number, textRaw: number): number {
+function resultBytes(
+  c: CompiledPlaybook,
+  n: number,
+  contributions: boolean,
+  numRaw: number,
+  textRaw: number,
+): number {
   const nCrit = c.stages.reduce((k, st) => k + st.criteria.length, 0);
   const f64 = numRaw + c.measures.length * (contributions ? 2 : 1) + c.dimensionIds.length + 3; // raw, points, (contribution), dimensions, total, coverage, days in stage
   const i32 = textRaw;
@@ -478,7 +705,10 @@ function blockTable(table: AccountTable, lo: number, hi: number): AccountTable {
   const columns: Record<string, Column> = Object.create(null);
   for (const id in table.columns) {
     const col = table.columns[id];
-    columns[id] = col.type === 'string' ? { type: 'string', codes: col.codes.subarray(lo, hi), dict: col.dict } : ({ type: col.type, values: col.values.subarray(lo, hi) } as Column);
+    columns[id] =
+      col.type === 'string'
+        ? { type: 'string', codes: col.codes.subarray(lo, hi), dict: col.dict }
+        : ({ type: col.type, values: col.values.subarray(lo, hi) } as Column);
   }
   return { rowCount: hi - lo, columns };
 }
@@ -493,7 +723,15 @@ function stageFieldMap(c: CompiledPlaybook, table: AccountTable): Int16Array | n
 }
 
 /** Stage from the stage field (with days since the entered-at date) or inferred from the criteria. */
-function stages(c: CompiledPlaybook, t: AccountTable, map: Int16Array | null, met: Uint8Array[], asOfDays: number, stage: Int16Array, days: Float64Array): void {
+function stages(
+  c: CompiledPlaybook,
+  t: AccountTable,
+  map: Int16Array | null,
+  met: Uint8Array[],
+  asOfDays: number,
+  stage: Int16Array,
+  days: Float64Array,
+): void {
   const n = stage.length;
   const src = c.stageSource;
   const nStages = c.stages.length;
@@ -528,7 +766,9 @@ function dedupeGroups(c: CompiledPlaybook): number[][] {
     if (g) g.push(k);
     else groups.set(cta.dedupe, [k]);
   });
-  return [...groups.values()].filter((ks) => ks.length > 1).map((ks) => [...ks].sort((a, b) => c.ctas[a].priorityRank - c.ctas[b].priorityRank));
+  return [...groups.values()]
+    .filter((ks) => ks.length > 1)
+    .map((ks) => [...ks].sort((a, b) => c.ctas[a].priorityRank - c.ctas[b].priorityRank));
 }
 
 function boolValues(col: Column): Uint8Array {
@@ -544,7 +784,8 @@ function codesColumn(codes: Int32Array, idx: ArrayLike<number>, dict: string[]):
 function accountIds(table: AccountTable, key: string): string[] {
   const col = table.columns[key];
   // Unique keys in file order (the usual import) are their own dictionary: share it, no copy.
-  if (col && col.type === 'string' && col.dict.length === table.rowCount && isIdentity(col.codes)) return col.dict;
+  if (col && col.type === 'string' && col.dict.length === table.rowCount && isIdentity(col.codes))
+    return col.dict;
   const out = new Array<string>(table.rowCount);
   if (!col) {
     for (let i = 0; i < table.rowCount; i++) out[i] = String(i + 1);
@@ -552,7 +793,8 @@ function accountIds(table: AccountTable, key: string): string[] {
   }
   for (let i = 0; i < table.rowCount; i++) {
     if (col.type === 'string') out[i] = col.codes[i] < 0 ? '' : col.dict[col.codes[i]];
-    else if (col.type === 'boolean') out[i] = col.values[i] === MISSING_BOOL ? '' : String(col.values[i] === 1);
+    else if (col.type === 'boolean')
+      out[i] = col.values[i] === MISSING_BOOL ? '' : String(col.values[i] === 1);
     else out[i] = Number.isNaN(col.values[i]) ? '' : String(col.values[i]);
   }
   return out;
@@ -572,9 +814,15 @@ function withAllFields(table: AccountTable, c: CompiledPlaybook): AccountTable {
   const n = table.rowCount;
   const columns: Record<string, Column> = { ...table.columns };
   for (const f of absent) {
-    if (f.type === 'boolean') columns[f.id] = { type: 'boolean', values: new Uint8Array(n).fill(MISSING_BOOL) };
-    else if (f.type === 'string' || f.type === 'category') columns[f.id] = { type: 'string', codes: new Int32Array(n).fill(-1), dict: [] };
-    else columns[f.id] = { type: f.type === 'date' ? 'date' : 'number', values: new Float64Array(n).fill(NaN) };
+    if (f.type === 'boolean')
+      columns[f.id] = { type: 'boolean', values: new Uint8Array(n).fill(MISSING_BOOL) };
+    else if (f.type === 'string' || f.type === 'category')
+      columns[f.id] = { type: 'string', codes: new Int32Array(n).fill(-1), dict: [] };
+    else
+      columns[f.id] = {
+        type: f.type === 'date' ? 'date' : 'number',
+        values: new Float64Array(n).fill(NaN),
+      };
   }
   return { rowCount: n, columns };
 }

@@ -1,4 +1,11 @@
-import { TREND_DOWN, TREND_NEW, TREND_SAME, TREND_UP, type ScoreResult, type TrendResult } from './types';
+import {
+  TREND_DOWN,
+  TREND_NEW,
+  TREND_SAME,
+  TREND_UP,
+  type ScoreResult,
+  type TrendResult,
+} from './types';
 
 /** Scores closer than this are "same": totals are sums of floats, so exact equality is too strict. */
 const SAME_EPS = 1e-9;

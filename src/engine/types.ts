@@ -210,7 +210,14 @@ export interface BacktestResult {
   outcomeField: string;
   /** Accounts with a known outcome and a score. */
   n: number;
-  perColor: { color: string; accounts: number; churned: number; expanded: number; churnRate: number | null; expansionRate: number | null }[];
+  perColor: {
+    color: string;
+    accounts: number;
+    churned: number;
+    expanded: number;
+    churnRate: number | null;
+    expansionRate: number | null;
+  }[];
   /** P(score of a retained account > score of a churned one), ties count half; null without both classes. */
   aucChurn: number | null;
   warnings: { code: 'band_concentration'; color: string; share: number; message: string }[];

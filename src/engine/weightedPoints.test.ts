@@ -11,7 +11,13 @@ const value = fc.oneof(
   fc.constantFrom(NaN, 0, -0, 20, 50, 80, 79.999, Infinity, -Infinity),
   fc.integer({ min: -10, max: 110 }),
 );
-const tiers = fc.array(fc.record({ min: fc.oneof(fc.integer({ min: -5, max: 105 }), fc.constantFrom(-Infinity, Infinity)), points: fc.integer({ min: 0, max: 100 }) }), { minLength: 0, maxLength: 6 });
+const tiers = fc.array(
+  fc.record({
+    min: fc.oneof(fc.integer({ min: -5, max: 105 }), fc.constantFrom(-Infinity, Infinity)),
+    points: fc.integer({ min: 0, max: 100 }),
+  }),
+  { minLength: 0, maxLength: 6 },
+);
 
 function check(nm: Normalisation, xs: number[], invert: boolean): void {
   const v = Float64Array.from(xs);
@@ -29,25 +35,47 @@ function check(nm: Normalisation, xs: number[], invert: boolean): void {
 describe('numericPointsWeighted', () => {
   it('tiers, sorted best first or in any order, any count, with missing values, are bit-identical to numericPoints', () => {
     fc.assert(
-      fc.property(tiers, fc.boolean(), fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(NaN)), fc.array(value, { maxLength: 60 }), fc.boolean(), (ts, sort, below, xs, invert) => {
-        const sorted = sort ? [...ts].sort((a, b) => b.min - a.min) : ts;
-        check({ kind: 'tiers', tiers: sorted, below } as Normalisation, xs, invert);
-      }),
+      fc.property(
+        tiers,
+        fc.boolean(),
+        fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant(NaN)),
+        fc.array(value, { maxLength: 60 }),
+        fc.boolean(),
+        (ts, sort, below, xs, invert) => {
+          const sorted = sort ? [...ts].sort((a, b) => b.min - a.min) : ts;
+          check({ kind: 'tiers', tiers: sorted, below } as Normalisation, xs, invert);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('three tiers on the boundaries', () => {
-    const nm = { kind: 'tiers', tiers: [{ min: 80, points: 100 }, { min: 50, points: 70 }, { min: 50, points: 60 }, { min: 20, points: 40 }], below: 0 } as Normalisation;
+    const nm = {
+      kind: 'tiers',
+      tiers: [
+        { min: 80, points: 100 },
+        { min: 50, points: 70 },
+        { min: 50, points: 60 },
+        { min: 20, points: 40 },
+      ],
+      below: 0,
+    } as Normalisation;
     check(nm, [NaN, 80, 79.99, 50, 49.99, 20, 19.99, -Infinity, Infinity, -0], false);
     check(nm, [NaN, 80, 79.99, 50, 49.99, 20, 19.99, -Infinity, Infinity, -0], true);
   });
 
   it('linear, straight and inverted', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 200 }), fc.array(value, { maxLength: 60 }), fc.boolean(), (min, span, xs, invert) => {
-        check({ kind: 'linear', min, max: min + span } as Normalisation, xs, invert);
-      }),
+      fc.property(
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.array(value, { maxLength: 60 }),
+        fc.boolean(),
+        (min, span, xs, invert) => {
+          check({ kind: 'linear', min, max: min + span } as Normalisation, xs, invert);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -17,14 +17,22 @@ const clamp = clampPoints;
 const NAN_F64 = new Float64Array([NaN]); // see kernels.ts: a NaN literal in a select boxes per row
 
 /** numericPointsColumn (kernels.ts) without segments, plus acc[i] += w where the points are present. */
-export function numericPointsWeighted(nm: Normalisation, v: Float64Array, out: Float64Array, invert: boolean, w: number, acc: Float64Array): void {
+export function numericPointsWeighted(
+  nm: Normalisation,
+  v: Float64Array,
+  out: Float64Array,
+  invert: boolean,
+  w: number,
+  acc: Float64Array,
+): void {
   if (nm.kind === 'linear') {
     if (invert) linearInvWeighted(v, nm.min, nm.max - nm.min, out, w, acc);
     else linearWeighted(v, nm.min, nm.max - nm.min, out, w, acc);
   } else if (nm.kind === 'tiers') {
     const mins = Float64Array.from(nm.tiers, (t) => t.min);
     const pts = Float64Array.from(nm.tiers, (t) => t.points);
-    if (mins.length <= 4 && nonIncreasing(mins)) tiersCountWeighted(v, mins, tierTable(pts, nm.below, invert), out, w, acc);
+    if (mins.length <= 4 && nonIncreasing(mins))
+      tiersCountWeighted(v, mins, tierTable(pts, nm.below, invert), out, w, acc);
     else tiersWeighted(v, mins, pts, nm.below, out, invert, w, acc);
   } else {
     // A category map over a number: not allowed by validation; every value is missing.
@@ -32,7 +40,14 @@ export function numericPointsWeighted(nm: Normalisation, v: Float64Array, out: F
   }
 }
 
-function linearWeighted(v: Float64Array, lo: number, span: number, out: Float64Array, w: number, acc: Float64Array): void {
+function linearWeighted(
+  v: Float64Array,
+  lo: number,
+  span: number,
+  out: Float64Array,
+  w: number,
+  acc: Float64Array,
+): void {
   const n = v.length;
   for (let i = 0; i < n; i++) {
     const p = clamp(((v[i] - lo) / span) * 100);
@@ -41,7 +56,14 @@ function linearWeighted(v: Float64Array, lo: number, span: number, out: Float64A
   }
 }
 
-function linearInvWeighted(v: Float64Array, lo: number, span: number, out: Float64Array, w: number, acc: Float64Array): void {
+function linearInvWeighted(
+  v: Float64Array,
+  lo: number,
+  span: number,
+  out: Float64Array,
+  w: number,
+  acc: Float64Array,
+): void {
   const n = v.length;
   for (let i = 0; i < n; i++) {
     const p = clamp(((v[i] - lo) / span) * 100);
@@ -75,7 +97,14 @@ function tierTable(pts: Float64Array, below: number, invert: boolean): Float64Ar
  * row costs four compares and a table lookup instead of a loop whose exit is a coin toss on
  * random data. Missing values index the NaN slot; padding minimums are NaN (never reached).
  */
-function tiersCountWeighted(v: Float64Array, mins: Float64Array, table: Float64Array, out: Float64Array, w: number, acc: Float64Array): void {
+function tiersCountWeighted(
+  v: Float64Array,
+  mins: Float64Array,
+  table: Float64Array,
+  out: Float64Array,
+  w: number,
+  acc: Float64Array,
+): void {
   const n = v.length;
   const nan = NAN_F64[0];
   const m0 = mins.length > 0 ? mins[0] : nan;
@@ -92,7 +121,16 @@ function tiersCountWeighted(v: Float64Array, mins: Float64Array, table: Float64A
   }
 }
 
-function tiersWeighted(v: Float64Array, mins: Float64Array, pts: Float64Array, below: number, out: Float64Array, invert: boolean, w: number, acc: Float64Array): void {
+function tiersWeighted(
+  v: Float64Array,
+  mins: Float64Array,
+  pts: Float64Array,
+  below: number,
+  out: Float64Array,
+  invert: boolean,
+  w: number,
+  acc: Float64Array,
+): void {
   const n = v.length;
   const k = mins.length;
   const nan = NAN_F64[0];
@@ -116,7 +154,13 @@ function tiersWeighted(v: Float64Array, mins: Float64Array, pts: Float64Array, b
 }
 
 /** codePoints (kernels.ts) without segments, plus acc[i] += w where the points are present. */
-export function codePointsWeighted(codes: Int32Array, table: Float64Array, out: Float64Array, w: number, acc: Float64Array): void {
+export function codePointsWeighted(
+  codes: Int32Array,
+  table: Float64Array,
+  out: Float64Array,
+  w: number,
+  acc: Float64Array,
+): void {
   const n = codes.length;
   const nan = NAN_F64[0];
   for (let i = 0; i < n; i++) {

@@ -27,26 +27,48 @@ describe('checkExpression: bad input (test/fixtures/expr/bad-expressions.json)',
 
   it('phrases the unknown-field error as the issue asks', () => {
     const r = checkExpression('activ_users > 3', envFromContract(TEST_CONTRACT, 'cta'));
-    expect(!r.ok && r.errors[0].message).toContain('`activ_users` — did you mean `active_users`?'.slice(1));
+    expect(!r.ok && r.errors[0].message).toContain(
+      '`activ_users` — did you mean `active_users`?'.slice(1),
+    );
   });
 
   it('reports every independent error, not only the first', () => {
-    const r = checkExpression('activ_users > 3 and plan == \'gold\' and days_sinse(x)', envFromContract(TEST_CONTRACT, 'cta'));
+    const r = checkExpression(
+      "activ_users > 3 and plan == 'gold' and days_sinse(x)",
+      envFromContract(TEST_CONTRACT, 'cta'),
+    );
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => e.code)).toEqual(['unknown_field', 'unknown_category_value', 'unknown_field', 'unknown_function']);
+    if (!r.ok)
+      expect(r.errors.map((e) => e.code)).toEqual([
+        'unknown_field',
+        'unknown_category_value',
+        'unknown_field',
+        'unknown_function',
+      ]);
   });
 
   it('checks built-in values the engine knows', () => {
-    const env = envFromContract(TEST_CONTRACT, 'cta', { stages: ['onboarding', 'adoption'], colors: ['green', 'red'] });
+    const env = envFromContract(TEST_CONTRACT, 'cta', {
+      stages: ['onboarding', 'adoption'],
+      colors: ['green', 'red'],
+    });
     const r = checkExpression("stage == 'onbaording' or color == 'red'", env);
-    expect(!r.ok && r.errors[0]).toMatchObject({ code: 'unknown_category_value', suggestion: "'onboarding'", start: 9, end: 21 });
+    expect(!r.ok && r.errors[0]).toMatchObject({
+      code: 'unknown_category_value',
+      suggestion: "'onboarding'",
+      start: 9,
+      end: 21,
+    });
   });
 });
 
 describe('checkExpression: good input', () => {
   const env = envFromContract(TEST_CONTRACT, 'cta');
   it('types and lists fields in order of appearance', () => {
-    const r = checkExpression("利用率 >= 0.5 and plan in ['pro', 'エンタープライズ'] and days_in_stage > 30 and 利用率 < 2", env);
+    const r = checkExpression(
+      "利用率 >= 0.5 and plan in ['pro', 'エンタープライズ'] and days_in_stage > 30 and 利用率 < 2",
+      env,
+    );
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.type).toBe('boolean');
@@ -57,7 +79,9 @@ describe('checkExpression: good input', () => {
 
   it('gives `not` lower precedence than comparisons, as SQL does', () => {
     const r = checkExpression('not nps > 7 and champion_left', env);
-    expect(r.ok && r.expr.kind === 'logic' && r.expr.left.kind === 'not' && r.expr.left.arg.kind).toBe('compare');
+    expect(
+      r.ok && r.expr.kind === 'logic' && r.expr.left.kind === 'not' && r.expr.left.arg.kind,
+    ).toBe('compare');
   });
 
   it('accepts double-quoted strings, escapes and unicode spaces', () => {
@@ -68,7 +92,12 @@ describe('checkExpression: good input', () => {
 
   it('folds a negative literal and keeps spans exact', () => {
     const r = checkExpression('nps > -1.5', env);
-    expect(r.ok && r.expr.kind === 'compare' && r.expr.right).toMatchObject({ kind: 'number', value: -1.5, start: 6, end: 10 });
+    expect(r.ok && r.expr.kind === 'compare' && r.expr.right).toMatchObject({
+      kind: 'number',
+      value: -1.5,
+      start: 6,
+      end: 10,
+    });
   });
 
   it('accepts every expression of the demo project in its scope', () => {
@@ -79,9 +108,13 @@ describe('checkExpression: good input', () => {
       colors: demo.health.bands.map((b) => b.id),
     };
     const cases: Array<[string, Scope]> = [
-      ...demo.segments.items.filter((s) => s.when.trim() !== '').map((s): [string, Scope] => [s.when, 'segment']),
+      ...demo.segments.items
+        .filter((s) => s.when.trim() !== '')
+        .map((s): [string, Scope] => [s.when, 'segment']),
       ...demo.health.measures.map((m): [string, Scope] => [m.expr, 'measure']),
-      ...demo.journey.stages.flatMap((s) => s.exitCriteria.map((c): [string, Scope] => [c.expr, 'criterion'])),
+      ...demo.journey.stages.flatMap((s) =>
+        s.exitCriteria.map((c): [string, Scope] => [c.expr, 'criterion']),
+      ),
       ...demo.ctas.map((c): [string, Scope] => [c.trigger, 'cta']),
       ...demo.routing.rules.map((r): [string, Scope] => [r.when, 'routing']),
     ];

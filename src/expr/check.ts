@@ -9,11 +9,26 @@ import { makeError, syntaxDetail } from './messages';
 import { parseExpression, type RawNode } from './parse';
 import { nearest, type Candidate } from './suggest';
 import { BUILTIN_TYPES } from './env';
-import type { BuiltinName, CheckResult, CheckedExpr, CompareOp, ExprEnv, ExprError, NameInfo, ValueType } from './types';
+import type {
+  BuiltinName,
+  CheckResult,
+  CheckedExpr,
+  CompareOp,
+  ExprEnv,
+  ExprError,
+  NameInfo,
+  ValueType,
+} from './types';
 
 /** Operators jsep parses that the language leaves out, with what to write instead. */
 const OPERATOR_HINTS: Record<string, string | undefined> = {
-  '=': '==', '===': '==', '!==': '!=', '&&': 'and', '||': 'or', '!': 'not', '??': 'coalesce',
+  '=': '==',
+  '===': '==',
+  '!==': '!=',
+  '&&': 'and',
+  '||': 'or',
+  '!': 'not',
+  '??': 'coalesce',
 };
 const COMPARE_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const ARITH_OPS = new Set(['+', '-', '*', '/']);
@@ -40,7 +55,8 @@ class Checker {
     const out: Candidate[] = [];
     for (const [id, info] of this.env.fields) {
       out.push({ match: id, value: id });
-      if (info.label) out.push({ match: info.label.en, value: id }, { match: info.label.ja, value: id });
+      if (info.label)
+        out.push({ match: info.label.en, value: id }, { match: info.label.ja, value: id });
     }
     for (const b of this.env.builtins.keys()) out.push({ match: b, value: b });
     return out;
@@ -58,13 +74,17 @@ class Checker {
       if (!this.fields.includes(name)) this.fields.push(name);
       return { kind: 'field', type: f.type, id: name, ...sp };
     }
-    if (name in BUILTIN_TYPES) return this.err('builtin_out_of_scope', sp, { name, scope: this.env.scope });
+    if (name in BUILTIN_TYPES)
+      return this.err('builtin_out_of_scope', sp, { name, scope: this.env.scope });
     const fn = FUNCTION_BY_NAME.get(name);
     if (fn) return this.err('not_a_function', sp, { name, signature: fn.signature });
     if (name === 'null') return this.err('null_literal', sp);
     // A Japanese IME may type full-width letters, operators or parentheses (ｎｐｓ＞＝７), which
     // read as one long name; suggest the half-width text.
-    const half = name.normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+    const half = name
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"');
     if (half !== name) return this.err('unknown_field', sp, { name }, half);
     return this.err('unknown_field', sp, { name }, nearest(name, this.nameCandidates()));
   }
@@ -87,7 +107,10 @@ class Checker {
     if (lit.kind !== 'string') return;
     const allowed = this.allowedValues(target);
     if (!allowed || allowed.values.includes(lit.value)) return;
-    const near = nearest(lit.value, allowed.values.map((v) => ({ match: v, value: v })));
+    const near = nearest(
+      lit.value,
+      allowed.values.map((v) => ({ match: v, value: v })),
+    );
     this.err(
       'unknown_category_value',
       lit,
@@ -142,15 +165,22 @@ class Checker {
     if (op === '-') {
       if (!arg || !this.expectType(arg, 'number', '-', 'right')) return null;
       // Fold `-3` into a literal so SQL and explanations show it as written.
-      if (arg.kind === 'number') return { kind: 'number', type: 'number', value: -arg.value, ...sp };
+      if (arg.kind === 'number')
+        return { kind: 'number', type: 'number', value: -arg.value, ...sp };
       return { kind: 'neg', type: 'number', arg, ...sp };
     }
-    return this.err('unsupported_operator', { start: sp.start, end: sp.start + op.length }, { op }, OPERATOR_HINTS[op]);
+    return this.err(
+      'unsupported_operator',
+      { start: sp.start, end: sp.start + op.length },
+      { op },
+      OPERATOR_HINTS[op],
+    );
   }
 
   private binary(n: RawNode, sp: { start: number; end: number }): CheckedExpr | null {
     const op = String(n.operator);
-    const leftRaw = n.left as RawNode, rightRaw = n.right as RawNode;
+    const leftRaw = n.left as RawNode,
+      rightRaw = n.right as RawNode;
     const opSpan = this.operatorSpan(leftRaw, rightRaw, op, sp);
     if (op === 'in' || op === 'not in') return this.inList(n, op, sp, opSpan);
     const left = this.check(leftRaw);
@@ -158,7 +188,12 @@ class Checker {
     if (op === '-' && left?.type === 'date' && right?.type === 'date') {
       // Date arithmetic is left out (its SQL differs by dialect); say what to write instead.
       const text = (e: CheckedExpr) => this.src.slice(e.start, e.end);
-      return this.err('operand_type', sp, { op, expected: 'number', got: 'date', side: 'left' }, `days_between(${text(right)}, ${text(left)})`);
+      return this.err(
+        'operand_type',
+        sp,
+        { op, expected: 'number', got: 'date', side: 'left' },
+        `days_between(${text(right)}, ${text(left)})`,
+      );
     }
     if (op === 'and' || op === 'or') {
       const okL = left ? this.expectType(left, 'boolean', op, 'left') : false;
@@ -182,7 +217,15 @@ class Checker {
       }
       this.checkCategoryValue(left, right);
       this.checkCategoryValue(right, left);
-      return { kind: 'compare', type: 'boolean', op: op as CompareOp, operand: left.type, left, right, ...sp };
+      return {
+        kind: 'compare',
+        type: 'boolean',
+        op: op as CompareOp,
+        operand: left.type,
+        left,
+        right,
+        ...sp,
+      };
     }
     return this.err('unsupported_operator', opSpan, { op }, OPERATOR_HINTS[op]);
   }
@@ -195,15 +238,24 @@ class Checker {
     return at >= 0 ? { start: from + at, end: from + at + op.length } : { start: from, end: to };
   }
 
-  private inList(n: RawNode, op: string, sp: { start: number; end: number }, opSpan: { start: number; end: number }): CheckedExpr | null {
+  private inList(
+    n: RawNode,
+    op: string,
+    sp: { start: number; end: number },
+    opSpan: { start: number; end: number },
+  ): CheckedExpr | null {
     const arg = this.check(n.left as RawNode);
     const listRaw = n.right as RawNode;
     if (listRaw.type !== 'ArrayExpression') {
       this.check(listRaw);
-      return this.err('list_expected', opSpan, { op, name: arg && arg.kind === 'field' ? arg.id : 'x' });
+      return this.err('list_expected', opSpan, {
+        op,
+        name: arg && arg.kind === 'field' ? arg.id : 'x',
+      });
     }
     if (!arg) return null;
-    if (arg.type === 'date') return this.err('list_literal', this.span(listRaw), { expected: arg.type });
+    if (arg.type === 'date')
+      return this.err('list_literal', this.span(listRaw), { expected: arg.type });
     const list: Array<number | string | boolean> = [];
     let ok = true;
     for (const el of listRaw.elements as Array<RawNode | null>) {
@@ -213,7 +265,10 @@ class Checker {
         ok = false;
         continue;
       }
-      if ((item.kind !== 'number' && item.kind !== 'string' && item.kind !== 'boolean') || item.type !== arg.type) {
+      if (
+        (item.kind !== 'number' && item.kind !== 'string' && item.kind !== 'boolean') ||
+        item.type !== arg.type
+      ) {
         this.err('list_literal', item, { expected: arg.type });
         ok = false;
         continue;
@@ -221,7 +276,8 @@ class Checker {
       this.checkCategoryValue(arg, item);
       list.push(item.value);
     }
-    if (list.length === 0 && ok) return this.err('list_literal', this.span(listRaw), { expected: arg.type });
+    if (list.length === 0 && ok)
+      return this.err('list_literal', this.span(listRaw), { expected: arg.type });
     if (!ok) return null;
     return { kind: 'in', type: 'boolean', negated: op === 'not in', arg, list, ...sp };
   }
@@ -237,24 +293,50 @@ class Checker {
     const fn = FUNCTION_BY_NAME.get(name);
     if (!fn) {
       for (const a of argsRaw) this.check(a);
-      return this.err('unknown_function', cs, { name }, nearest(name, FUNCTIONS.map((f) => ({ match: f.name, value: f.name }))));
+      return this.err(
+        'unknown_function',
+        cs,
+        { name },
+        nearest(
+          name,
+          FUNCTIONS.map((f) => ({ match: f.name, value: f.name })),
+        ),
+      );
     }
     const maxArgs = fn.variadic ? Infinity : fn.params.length;
     if (argsRaw.length < fn.minArgs || argsRaw.length > maxArgs) {
       // Language-neutral: '1', '1–2', '2+'.
-      const expected = fn.variadic ? `${fn.minArgs}+` : fn.minArgs === maxArgs ? String(fn.minArgs) : `${fn.minArgs}–${maxArgs}`;
+      const expected = fn.variadic
+        ? `${fn.minArgs}+`
+        : fn.minArgs === maxArgs
+          ? String(fn.minArgs)
+          : `${fn.minArgs}–${maxArgs}`;
       for (const a of argsRaw) this.check(a);
-      return this.err('arity', sp, { name, expected, got: argsRaw.length, signature: fn.signature });
+      return this.err('arity', sp, {
+        name,
+        expected,
+        got: argsRaw.length,
+        signature: fn.signature,
+      });
     }
     if (fn.name === 'date') {
       const a = argsRaw[0];
       const days = a.type === 'Literal' && typeof a.value === 'string' ? isoToDays(a.value) : NaN;
-      if (Number.isNaN(days)) return this.err('invalid_date', this.span(a), { got: a.type === 'Literal' ? String(a.raw) : 'an expression' });
+      if (Number.isNaN(days))
+        return this.err('invalid_date', this.span(a), {
+          got: a.type === 'Literal' ? String(a.raw) : 'an expression',
+        });
       return { kind: 'date', type: 'date', value: days, iso: String(a.value), ...sp };
     }
     if (fn.name === 'round' && argsRaw.length === 2) {
       const d = argsRaw[1];
-      if (!(d.type === 'Literal' && typeof d.value === 'number' && Number.isInteger(d.value) && d.value >= 0 && d.value <= MAX_ROUND_DIGITS)) {
+      if (!(
+        d.type === 'Literal' &&
+        typeof d.value === 'number' &&
+        Number.isInteger(d.value) &&
+        d.value >= 0 &&
+        d.value <= MAX_ROUND_DIGITS
+      )) {
         this.check(argsRaw[0]);
         return this.err('digits_literal', this.span(d), { max: MAX_ROUND_DIGITS });
       }
@@ -281,31 +363,44 @@ class Checker {
     if (!ok) return null;
     const checked = args as CheckedExpr[];
     // Category checks for `coalesce(plan, 'free')` and `if(c, plan, 'free')`.
-    if (fn.name === 'coalesce') for (const a of checked.slice(1)) this.checkCategoryValue(checked[0], a);
+    if (fn.name === 'coalesce')
+      for (const a of checked.slice(1)) this.checkCategoryValue(checked[0], a);
     const returns: ValueType = fn.returns === 'T' ? (tType as ValueType) : fn.returns;
-    return { kind: 'call', type: returns, fn: fn.name as Exclude<typeof fn.name, 'date'>, args: checked, ...sp };
+    return {
+      kind: 'call',
+      type: returns,
+      fn: fn.name as Exclude<typeof fn.name, 'date'>,
+      args: checked,
+      ...sp,
+    };
   }
 }
 
 /** jsep's English messages, as a reason the UI can translate (`expr:syntax.<reason>`). */
 function syntaxReason(message: string): { reason: string; token: string } {
   let m: RegExpExecArray | null;
-  if ((m = /^Expected expression after (.+)$/.exec(message))) return { reason: 'expected_after', token: m[1] };
+  if ((m = /^Expected expression after (.+)$/.exec(message)))
+    return { reason: 'expected_after', token: m[1] };
   if ((m = /^Expected ([)\]:])$/.exec(message))) return { reason: 'expected_token', token: m[1] };
   if (/^Expected (a )?comma$/.test(message)) return { reason: 'expected_comma', token: ',' };
-  if (message === 'Expected expression' || message === 'missing unaryOp argument') return { reason: 'expected_value', token: '' };
+  if (message === 'Expected expression' || message === 'missing unaryOp argument')
+    return { reason: 'expected_value', token: '' };
   if (message.startsWith('Unclosed quote')) return { reason: 'unclosed_quote', token: "'" };
   if ((m = /^Unclosed ([([])$/.exec(message))) return { reason: 'unclosed', token: m[1] };
   if (message === 'Unexpected period') return { reason: 'unexpected', token: '.' };
-  if ((m = /^Unexpected (?:token )?"?(.+?)"?$/.exec(message))) return { reason: 'unexpected', token: m[1] };
-  if (message === 'Expected an operator between two values') return { reason: 'missing_operator', token: '' };
-  if (/^Expected exponent|^Variable names cannot start with a number/.test(message)) return { reason: 'bad_number', token: '' };
+  if ((m = /^Unexpected (?:token )?"?(.+?)"?$/.exec(message)))
+    return { reason: 'unexpected', token: m[1] };
+  if (message === 'Expected an operator between two values')
+    return { reason: 'missing_operator', token: '' };
+  if (/^Expected exponent|^Variable names cannot start with a number/.test(message))
+    return { reason: 'bad_number', token: '' };
   return { reason: 'other', token: '' };
 }
 
 /** Check `source` in `env`: the typed AST and the fields it reads, or every error found. */
 export function checkExpression(source: string, env: ExprEnv): CheckResult {
-  if (source.trim() === '') return { ok: false, errors: [makeError('empty', { start: 0, end: 0 })] };
+  if (source.trim() === '')
+    return { ok: false, errors: [makeError('empty', { start: 0, end: 0 })] };
   const parsed = parseExpression(source);
   if (!parsed.ok) {
     const { message, start, end } = parsed.error;
@@ -319,7 +414,13 @@ export function checkExpression(source: string, env: ExprEnv): CheckResult {
   if (!env.expect.includes(expr.type)) {
     return {
       ok: false,
-      errors: [makeError('result_type', expr, { scope: env.scope, expected: env.expect.join('|'), got: expr.type })],
+      errors: [
+        makeError('result_type', expr, {
+          scope: env.scope,
+          expected: env.expect.join('|'),
+          got: expr.type,
+        }),
+      ],
     };
   }
   return { ok: true, expr, type: expr.type, fields: c.fields, builtins: c.builtins };

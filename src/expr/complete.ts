@@ -29,7 +29,23 @@ export interface Completions {
 }
 
 const VALUE_END = new Set(['ident', 'number', 'string']);
-const OPERATORS = ['and', 'or', 'not', 'in', 'not in', '==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/'];
+const OPERATORS = [
+  'and',
+  'or',
+  'not',
+  'in',
+  'not in',
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+];
 const LEADING_KEYWORDS = ['not', 'true', 'false'];
 
 function quote(v: string): string {
@@ -40,7 +56,11 @@ function quote(v: string): string {
 function valuesForString(tokens: Token[], at: number, env: ExprEnv): readonly string[] | undefined {
   let i = at - 1;
   // Inside a list: walk back over `'a', 'b',` to `in [`.
-  while (i >= 0 && (tokens[i].kind === 'string' || (tokens[i].kind === 'punct' && tokens[i].text === ','))) i--;
+  while (
+    i >= 0 &&
+    (tokens[i].kind === 'string' || (tokens[i].kind === 'punct' && tokens[i].text === ','))
+  )
+    i--;
   if (i >= 0 && tokens[i].text === '[') i--;
   const op = tokens[i];
   if (!op || !(op.text === '==' || op.text === '!=' || op.text === 'in')) return undefined;
@@ -79,9 +99,16 @@ export function completionsAt(src: string, cursor: number, env: ExprEnv): Comple
   }
 
   const prev = tokens.filter((t) => t.end <= cursor).pop();
-  const afterValue = prev && (VALUE_END.has(prev.kind) || prev.text === ')' || prev.text === ']') && !['and', 'or', 'not', 'in'].includes(prev.text);
+  const afterValue =
+    prev &&
+    (VALUE_END.has(prev.kind) || prev.text === ')' || prev.text === ']') &&
+    !['and', 'or', 'not', 'in'].includes(prev.text);
   if (afterValue) {
-    return { from: cursor, to: cursor, items: OPERATORS.map((op) => ({ label: op, insert: op, kind: 'keyword' })) };
+    return {
+      from: cursor,
+      to: cursor,
+      items: OPERATORS.map((op) => ({ label: op, insert: op, kind: 'keyword' })),
+    };
   }
   return { from: cursor, to: cursor, items: names('', env, prev) };
 }
@@ -90,18 +117,45 @@ function names(prefix: string, env: ExprEnv, prev: Token | undefined): Completio
   const items: CompletionItem[] = [];
   for (const [id, info] of env.fields) {
     if (matches(prefix, id, info.label?.en, info.label?.ja)) {
-      items.push({ label: id, insert: id, kind: 'field', type: info.type, detail: info.label ? `${info.label.ja} / ${info.label.en}` : undefined });
+      items.push({
+        label: id,
+        insert: id,
+        kind: 'field',
+        type: info.type,
+        detail: info.label ? `${info.label.ja} / ${info.label.en}` : undefined,
+      });
     }
   }
   for (const [name, info] of env.builtins) {
-    if (matches(prefix, name)) items.push({ label: name, insert: name, kind: 'builtin', type: info.type, docKey: `builtins.${name}` });
+    if (matches(prefix, name))
+      items.push({
+        label: name,
+        insert: name,
+        kind: 'builtin',
+        type: info.type,
+        docKey: `builtins.${name}`,
+      });
   }
   for (const f of FUNCTIONS) {
-    if (matches(prefix, f.name)) items.push({ label: f.name, insert: `${f.name}(`, kind: 'function', detail: f.signature, docKey: f.docKey });
+    if (matches(prefix, f.name))
+      items.push({
+        label: f.name,
+        insert: `${f.name}(`,
+        kind: 'function',
+        detail: f.signature,
+        docKey: f.docKey,
+      });
   }
-  const afterValue = prev && (VALUE_END.has(prev.kind) || prev.text === ')') && !['and', 'or', 'not', 'in'].includes(prev.text);
+  const afterValue =
+    prev &&
+    (VALUE_END.has(prev.kind) || prev.text === ')') &&
+    !['and', 'or', 'not', 'in'].includes(prev.text);
   for (const k of afterValue ? ['and', 'or', 'in', 'not'] : LEADING_KEYWORDS) {
-    if (prefix !== '' && k.startsWith(prefix.toLowerCase())) items.push({ label: k, insert: k, kind: 'keyword' });
+    if (prefix !== '' && k.startsWith(prefix.toLowerCase()))
+      items.push({ label: k, insert: k, kind: 'keyword' });
   }
-  return items.map((it, i) => ({ it, i })).sort((a, b) => rank(prefix, a.it) - rank(prefix, b.it) || a.i - b.i).map((x) => x.it);
+  return items
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => rank(prefix, a.it) - rank(prefix, b.it) || a.i - b.i)
+    .map((x) => x.it);
 }

@@ -55,7 +55,11 @@ export interface KnownIds {
   colors?: readonly string[];
 }
 
-export function envFromContract(contract: FieldContract, scope: Scope, known: KnownIds = {}): ExprEnv {
+export function envFromContract(
+  contract: FieldContract,
+  scope: Scope,
+  known: KnownIds = {},
+): ExprEnv {
   const fields = new Map<string, NameInfo>();
   for (const f of contract.fields) {
     fields.set(f.id, {

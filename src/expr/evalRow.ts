@@ -120,7 +120,8 @@ class RowEval {
         // Kleene: false dominates `and`, true dominates `or`, otherwise unknown stays unknown.
         const l = this.eval(e.left) as boolean | null;
         const r = this.eval(e.right) as boolean | null;
-        if (e.op === 'and') return l === false || r === false ? false : l === null || r === null ? null : true;
+        if (e.op === 'and')
+          return l === false || r === false ? false : l === null || r === null ? null : true;
         return l === true || r === true ? true : l === null || r === null ? null : false;
       }
       case 'in': {
@@ -193,7 +194,11 @@ class RowEval {
 }
 
 /** Evaluate for one account. `values` by field id (as `cellValue` gives them). */
-export function evaluateRow(expr: CheckedExpr, values: Readonly<Record<string, unknown>>, ctx: RowContext): RowResult {
+export function evaluateRow(
+  expr: CheckedExpr,
+  values: Readonly<Record<string, unknown>>,
+  ctx: RowContext,
+): RowResult {
   const ev = new RowEval(values, ctx);
   const v = ev.eval(expr);
   return { value: outward(v, expr.type), reads: ev.reads };

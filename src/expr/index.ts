@@ -14,20 +14,57 @@
  * three-valued; x / 0 is missing; round is half away from zero.
  */
 export type {
-  ValueType, Scope, BuiltinName, CompareOp, ArithOp, FunctionName, CheckedExpr, CheckedKind,
-  ExprError, ExprErrorCode, NameInfo, ExprEnv, CheckResult,
+  ValueType,
+  Scope,
+  BuiltinName,
+  CompareOp,
+  ArithOp,
+  FunctionName,
+  CheckedExpr,
+  CheckedKind,
+  ExprError,
+  ExprErrorCode,
+  NameInfo,
+  ExprEnv,
+  CheckResult,
 } from './types';
 export { parseExpression, type ParseResult, type ParseError, type RawNode } from './parse';
 export { checkExpression } from './check';
-export { envFromContract, valueTypeOf, SCOPE_BUILTINS, SCOPE_EXPECT, BUILTIN_TYPES, type KnownIds } from './env';
-export { FUNCTIONS, FUNCTION_BY_NAME, MAX_ROUND_DIGITS, type FunctionSpec, type ParamType } from './functions';
+export {
+  envFromContract,
+  valueTypeOf,
+  SCOPE_BUILTINS,
+  SCOPE_EXPECT,
+  BUILTIN_TYPES,
+  type KnownIds,
+} from './env';
+export {
+  FUNCTIONS,
+  FUNCTION_BY_NAME,
+  MAX_ROUND_DIGITS,
+  type FunctionSpec,
+  type ParamType,
+} from './functions';
 export { formatMessage } from './messages';
 export { levenshtein, nearest } from './suggest';
 export { tokenize, type Token, type TokenKind } from './lexer';
 export { evaluateRow, type ExprValue, type RowContext, type RowResult } from './evalRow';
 export { compileVector, type VectorProgram } from './vector/compile';
 export type { VecContext, VecBuiltins } from './vector/state';
-export { toSql, quoteIdent, sqlString, sqlNumber, sqlDate, type SqlDialect, type SqlOptions } from './sql';
+export {
+  toSql,
+  quoteIdent,
+  sqlString,
+  sqlNumber,
+  sqlDate,
+  type SqlDialect,
+  type SqlOptions,
+} from './sql';
 export { localiseExprError, lineColumn, type Translate } from './localise';
 export { renameFieldInExpression, referencedFields } from './rename';
-export { completionsAt, type Completions, type CompletionItem, type CompletionKind } from './complete';
+export {
+  completionsAt,
+  type Completions,
+  type CompletionItem,
+  type CompletionKind,
+} from './complete';

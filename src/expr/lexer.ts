@@ -16,12 +16,44 @@ export interface Token {
   unterminated?: boolean;
 }
 
-const OPS = ['!==', '===', '==', '!=', '<=', '>=', '&&', '||', '**', '<', '>', '=', '+', '-', '*', '/', '%', '!', '&', '|', '^', '~', '?', ':', '.'];
+const OPS = [
+  '!==',
+  '===',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '**',
+  '<',
+  '>',
+  '=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '!',
+  '&',
+  '|',
+  '^',
+  '~',
+  '?',
+  ':',
+  '.',
+];
 const PUNCT = new Set(['(', ')', '[', ']', ',', ';']);
 /** ASCII characters that may not start an identifier although jsep treats non-ASCII broadly. */
 export function isIdentStart(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || (c >= 128 && !/\s/u.test(ch));
+  return (
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 95 ||
+    c === 36 ||
+    (c >= 128 && !/\s/u.test(ch))
+  );
 }
 export function isIdentPart(ch: string): boolean {
   const c = ch.charCodeAt(0);
@@ -50,7 +82,13 @@ export function tokenize(src: string): Token[] {
         } else i++;
       }
       i = Math.min(i, src.length);
-      out.push({ kind: 'string', text: src.slice(start, i), start, end: i, ...(closed ? {} : { unterminated: true }) });
+      out.push({
+        kind: 'string',
+        text: src.slice(start, i),
+        start,
+        end: i,
+        ...(closed ? {} : { unterminated: true }),
+      });
       continue;
     }
     if ((ch >= '0' && ch <= '9') || (ch === '.' && src[i + 1] >= '0' && src[i + 1] <= '9')) {

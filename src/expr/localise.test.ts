@@ -27,10 +27,14 @@ describe('localiseExprError', () => {
     const t = await translator('ja');
     const r = checkExpression('activ_users > 3', envFromContract(TEST_CONTRACT, 'cta'));
     if (r.ok) throw new Error('unexpected');
-    expect(localiseExprError(r.errors[0], t)).toBe('項目 `activ_users` はありません。もしかして `active_users` ですか？項目定義の項目IDを使ってください。');
+    expect(localiseExprError(r.errors[0], t)).toBe(
+      '項目 `activ_users` はありません。もしかして `active_users` ですか？項目定義の項目IDを使ってください。',
+    );
     const r2 = checkExpression('nps', envFromContract(TEST_CONTRACT, 'criterion'));
     if (r2.ok) throw new Error('unexpected');
-    expect(localiseExprError(r2.errors[0], t)).toContain('完了条件の結果は真偽値でなければなりませんが、数値になっています');
+    expect(localiseExprError(r2.errors[0], t)).toContain(
+      '完了条件の結果は真偽値でなければなりませんが、数値になっています',
+    );
   });
   it('finds line and column of an offset', () => {
     expect(lineColumn('a and\n  b', 8)).toEqual({ line: 2, column: 3 });

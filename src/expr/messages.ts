@@ -17,18 +17,23 @@ export function typeNoun(t: string): string {
 }
 
 function fill(template: string, values: Record<string, unknown>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in values ? String(values[k]) : ''));
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
+    k in values ? String(values[k]) : '',
+  );
 }
 
 export function formatMessage(code: ExprErrorCode, params: Params, suggestion?: string): string {
   const p: Record<string, unknown> = { ...params };
   for (const k of TYPE_KEYS) {
     const v = p[k];
-    if (typeof v === 'string' && v.split('|').every((x) => TYPE_NAMES.has(x))) p[k] = v.split('|').map(typeNoun).join(en.or);
+    if (typeof v === 'string' && v.split('|').every((x) => TYPE_NAMES.has(x)))
+      p[k] = v.split('|').map(typeNoun).join(en.or);
   }
-  if (typeof p.scope === 'string') p.scope = (en.scopes as Record<string, string>)[p.scope] ?? p.scope;
+  if (typeof p.scope === 'string')
+    p.scope = (en.scopes as Record<string, string>)[p.scope] ?? p.scope;
   if (typeof p.side === 'string') p.side = (en.side as Record<string, string>)[p.side] ?? p.side;
-  if (typeof p.what === 'string') p.what = (en.constructs as Record<string, string>)[p.what] ?? p.what;
+  if (typeof p.what === 'string')
+    p.what = (en.constructs as Record<string, string>)[p.what] ?? p.what;
   p.hint = suggestion !== undefined ? fill(en.hint.didYouMean, { suggestion }) : en.hint.none;
   return fill(en.errors[code], p);
 }

@@ -39,7 +39,7 @@ describe('parseExpression', () => {
     expect(tree('not a or b')).toBe('((not a) or b)');
     expect(tree('not not a')).toBe('(not (not a))');
     expect(tree('a + b * c >= d - 1')).toBe('((a + (b * c)) >= (d - 1))');
-    expect(tree('x in [1, 2] and y not in [\'a\']')).toBe("((x in [1, 2]) and (y not in ['a']))");
+    expect(tree("x in [1, 2] and y not in ['a']")).toBe("((x in [1, 2]) and (y not in ['a']))");
     expect(tree('-a * 2')).toBe('((- a) * 2)');
   });
   it('keeps words that merely start with a keyword as names', () => {
@@ -49,7 +49,10 @@ describe('parseExpression', () => {
   it('records exact spans, also for Japanese ids and calls', () => {
     const r = parseExpression('  利用率  >=  days_since( 更新日 )');
     if (!r.ok) throw new Error('unexpected');
-    const { left, right } = r.ast as unknown as { left: RawNode; right: RawNode & { callee: RawNode; arguments: RawNode[] } };
+    const { left, right } = r.ast as unknown as {
+      left: RawNode;
+      right: RawNode & { callee: RawNode; arguments: RawNode[] };
+    };
     expect([left.start, left.end]).toEqual([2, 5]);
     expect([right.start, right.end]).toEqual([11, 28]);
     expect([right.callee.start, right.callee.end]).toEqual([11, 21]);
@@ -60,7 +63,13 @@ describe('parseExpression', () => {
 describe('tokenize', () => {
   it('reads strings with escapes, numbers and Japanese names', () => {
     expect(tokenize("業種 == 'It\\'s' and x >= .5e1").map((t) => `${t.kind}:${t.text}`)).toEqual([
-      'ident:業種', 'op:==', "string:'It\\'s'", 'ident:and', 'ident:x', 'op:>=', 'number:.5e1',
+      'ident:業種',
+      'op:==',
+      "string:'It\\'s'",
+      'ident:and',
+      'ident:x',
+      'op:>=',
+      'number:.5e1',
     ]);
     expect(tokenize("'open").at(-1)).toMatchObject({ kind: 'string', unterminated: true });
   });
@@ -68,18 +77,56 @@ describe('tokenize', () => {
 
 describe('robustness while typing', () => {
   const env = envFromContract(TEST_CONTRACT, 'cta');
-  const pieces = fc.constantFrom('nps', 'plan', '利用率', ' ', '(', ')', '[', ']', ',', "'", '"', '==', '>=', 'and', 'or', 'not', 'in', '1', '2.5', '-', '/', 'days_since(', 'coalesce(', '\u3000', '.', '!', '?', ':', ';', 'null', 'true');
+  const pieces = fc.constantFrom(
+    'nps',
+    'plan',
+    '利用率',
+    ' ',
+    '(',
+    ')',
+    '[',
+    ']',
+    ',',
+    "'",
+    '"',
+    '==',
+    '>=',
+    'and',
+    'or',
+    'not',
+    'in',
+    '1',
+    '2.5',
+    '-',
+    '/',
+    'days_since(',
+    'coalesce(',
+    '\u3000',
+    '.',
+    '!',
+    '?',
+    ':',
+    ';',
+    'null',
+    'true',
+  );
   it('never throws and always reports spans inside the text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 12 }).map((p) => p.join(''))), (src) => {
-        const r = checkExpression(src, env);
-        if (r.ok) return;
-        expect(r.errors.length).toBeGreaterThan(0);
-        for (const e of r.errors) {
-          expect(0 <= e.start && e.start <= e.end && e.end <= src.length).toBe(true);
-          expect(e.message).not.toMatch(/\{\{|undefined/);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')),
+        ),
+        (src) => {
+          const r = checkExpression(src, env);
+          if (r.ok) return;
+          expect(r.errors.length).toBeGreaterThan(0);
+          for (const e of r.errors) {
+            expect(0 <= e.start && e.start <= e.end && e.end <= src.length).toBe(true);
+            expect(e.message).not.toMatch(/\{\{|undefined/);
+          }
+        },
+      ),
       { numRuns: 1500 },
     );
   });

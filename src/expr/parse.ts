@@ -65,7 +65,10 @@ function configure(): void {
     starts.push(ctx.index);
     const src = ctx.expr;
     const ch = src.charCodeAt(ctx.index);
-    if ((ch >= 48 && ch <= 57) || (ch === 46 && src.charCodeAt(this.index + 1) >= 48 && src.charCodeAt(this.index + 1) <= 57)) {
+    if (
+      (ch >= 48 && ch <= 57) ||
+      (ch === 46 && src.charCodeAt(this.index + 1) >= 48 && src.charCodeAt(this.index + 1) <= 57)
+    ) {
       // jsep returns numbers without running after-token; read them here so spans stay paired.
       env.node = this.gobbleNumericLiteral() as jsep.Expression;
       return;
@@ -86,7 +89,8 @@ function configure(): void {
     const ctx = this as Ctx;
     let end = ctx.index;
     while (end > start && /\s/.test(ctx.expr[end - 1])) end--;
-    if (node.type === 'ThisExpression') env.node = { type: 'Identifier', name: 'this', start, end } as RawNode;
+    if (node.type === 'ThisExpression')
+      env.node = { type: 'Identifier', name: 'this', start, end } as RawNode;
     else {
       // A token keeps its own span when wrapped in parentheses; a bare operator node takes the group's.
       if (node.start === undefined) {
@@ -100,9 +104,19 @@ function configure(): void {
 /** jsep accepts `f(a b)`; the language wants commas between arguments and list items. */
 function requireCommas(src: string, items: ReadonlyArray<RawNode | null>): void {
   for (let i = 1; i < items.length; i++) {
-    const a = items[i - 1], b = items[i];
-    if (a && b && a.end !== undefined && b.start !== undefined && !src.slice(a.end, b.start).includes(',')) {
-      throw Object.assign(new Error('Expected comma'), { index: a.end, description: 'Expected a comma' });
+    const a = items[i - 1],
+      b = items[i];
+    if (
+      a &&
+      b &&
+      a.end !== undefined &&
+      b.start !== undefined &&
+      !src.slice(a.end, b.start).includes(',')
+    ) {
+      throw Object.assign(new Error('Expected comma'), {
+        index: a.end,
+        description: 'Expected a comma',
+      });
     }
   }
 }
@@ -111,7 +125,8 @@ function requireCommas(src: string, items: ReadonlyArray<RawNode | null>): void 
 function fillSpans(node: RawNode, src: string): void {
   switch (node.type) {
     case 'BinaryExpression': {
-      const l = node.left as RawNode, r = node.right as RawNode;
+      const l = node.left as RawNode,
+        r = node.right as RawNode;
       fillSpans(l, src);
       fillSpans(r, src);
       if (node.start === undefined) node.start = l.start;
@@ -167,22 +182,40 @@ export function parseExpression(source: string): ParseResult {
     if (t.kind === 'punct' && (t.text === '(' || t.text === '[')) depth++;
     else if (t.kind === 'punct' && (t.text === ')' || t.text === ']')) depth--;
     else if (t.kind === 'punct' && (t.text === ';' || (t.text === ',' && depth <= 0)))
-      return { ok: false, error: { message: `Unexpected "${t.text}"`, start: t.start, end: t.end } };
+      return {
+        ok: false,
+        error: { message: `Unexpected "${t.text}"`, start: t.start, end: t.end },
+      };
   }
   try {
     const ast = jsep(src) as RawNode;
     if (ast.type === 'Compound') {
       const body = ast.body as RawNode[];
-      if (body.length === 0) return { ok: false, error: { message: 'Empty expression', start: 0, end: 0 } };
+      if (body.length === 0)
+        return { ok: false, error: { message: 'Empty expression', start: 0, end: 0 } };
       const second = body[1];
       fillSpans(second, src);
-      return { ok: false, error: { message: 'Expected an operator between two values', start: second.start ?? 0, end: second.end ?? src.length } };
+      return {
+        ok: false,
+        error: {
+          message: 'Expected an operator between two values',
+          start: second.start ?? 0,
+          end: second.end ?? src.length,
+        },
+      };
     }
     fillSpans(ast, src);
     return { ok: true, ast };
   } catch (e) {
     const err = e as Error & { index?: number; description?: string };
     const at = Math.min(err.index ?? src.length, src.length);
-    return { ok: false, error: { message: err.description ?? err.message, start: at, end: Math.min(at + 1, src.length) } };
+    return {
+      ok: false,
+      error: {
+        message: err.description ?? err.message,
+        start: at,
+        end: Math.min(at + 1, src.length),
+      },
+    };
   }
 }

@@ -9,13 +9,15 @@ describe('renameFieldInExpression', () => {
     );
   });
   it('leaves function names, built-ins and keywords alone', () => {
-    expect(renameFieldInExpression('round(round_value) + score', 'round', 'x')).toBe('round(round_value) + score');
+    expect(renameFieldInExpression('round(round_value) + score', 'round', 'x')).toBe(
+      'round(round_value) + score',
+    );
     expect(renameFieldInExpression('days_since(d) > 3', 'd', '日付')).toBe('days_since(日付) > 3');
   });
   it('handles Japanese ids and escaped quotes in strings', () => {
-    expect(renameFieldInExpression("利用率 > 0.5 and 業種 == 'It\\'s 利用率'", '利用率', '利用率_月次')).toBe(
-      "利用率_月次 > 0.5 and 業種 == 'It\\'s 利用率'",
-    );
+    expect(
+      renameFieldInExpression("利用率 > 0.5 and 業種 == 'It\\'s 利用率'", '利用率', '利用率_月次'),
+    ).toBe("利用率_月次 > 0.5 and 業種 == 'It\\'s 利用率'");
   });
   it('works on half-typed text', () => {
     expect(renameFieldInExpression('nps > (', 'nps', 'n2')).toBe('n2 > (');
@@ -27,9 +29,14 @@ describe('renameFieldInExpression', () => {
 
 describe('referencedFields', () => {
   it('lists fields once, in order, without functions, built-ins or keywords', () => {
-    expect(referencedFields("days_since(last) > 3 and not champion or score > 5 and last in [1] and plan == 'x' and true")).toEqual([
-      'last', 'champion', 'plan',
+    expect(
+      referencedFields(
+        "days_since(last) > 3 and not champion or score > 5 and last in [1] and plan == 'x' and true",
+      ),
+    ).toEqual(['last', 'champion', 'plan']);
+    expect(referencedFields('アクティブ数 / ライセンス数')).toEqual([
+      'アクティブ数',
+      'ライセンス数',
     ]);
-    expect(referencedFields('アクティブ数 / ライセンス数')).toEqual(['アクティブ数', 'ライセンス数']);
   });
 });

@@ -24,7 +24,9 @@ function isFieldRef(tokens: ReturnType<typeof tokenize>, i: number): boolean {
  */
 export function renameFieldInExpression(src: string, oldId: string, newId: string): string {
   if (!IDENTIFIER.test(newId)) {
-    throw new Error(`\`${newId}\` is not a valid field id: start with a letter or _ and use only letters, digits and _.`);
+    throw new Error(
+      `\`${newId}\` is not a valid field id: start with a letter or _ and use only letters, digits and _.`,
+    );
   }
   const tokens = tokenize(src);
   let out = '';

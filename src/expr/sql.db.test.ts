@@ -72,7 +72,8 @@ afterAll(async () => {
 
 async function runSql(dialect: SqlDialect, sql: string, table = 'accounts'): Promise<unknown[]> {
   const q = `SELECT ${sql} AS v FROM ${table} ORDER BY ${quoteIdent('id')}`;
-  if (dialect === 'duckdb') return (await duck.runAndReadAll(q)).getRowObjectsJS().map((r) => normaliseSqlValue(r.v));
+  if (dialect === 'duckdb')
+    return (await duck.runAndReadAll(q)).getRowObjectsJS().map((r) => normaliseSqlValue(r.v));
   return (await pg.query<{ v: unknown }>(q)).rows.map((r) => normaliseSqlValue(r.v));
 }
 
@@ -83,7 +84,11 @@ describe('toSql agrees with the JS evaluator', () => {
       if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
       const js = TEST_ROWS.map((row) => evaluateRow(r.expr, row, { asOfDays }).value);
       for (const dialect of ['duckdb', 'postgres'] as const) {
-        const sql = toSql(r.expr, { dialect, column: (id) => quoteIdent(id), asOf: sqlDate(TEST_AS_OF) });
+        const sql = toSql(r.expr, {
+          dialect,
+          column: (id) => quoteIdent(id),
+          asOf: sqlDate(TEST_AS_OF),
+        });
         const got = await runSql(dialect, sql);
         expect({ dialect, values: got }).toEqual({ dialect, values: js });
       }
@@ -106,10 +111,17 @@ describe('toSql on random expressions', () => {
         if (!r.ok) throw new Error(`${src}: ${r.errors[0].message}`);
         const js = RANDOM_ROWS.map((row) => evaluateRow(r.expr, row, { asOfDays }).value);
         for (const dialect of ['duckdb', 'postgres'] as const) {
-          const sql = toSql(r.expr, { dialect, column: (id) => quoteIdent(id), asOf: sqlDate(TEST_AS_OF) });
+          const sql = toSql(r.expr, {
+            dialect,
+            column: (id) => quoteIdent(id),
+            asOf: sqlDate(TEST_AS_OF),
+          });
           const got = await runSql(dialect, sql, 'random_accounts');
           const bad = got.findIndex((v, i) => !sameValue(v, js[i]));
-          if (bad >= 0) throw new Error(`${dialect} row ${bad}: ${src}\nSQL ${String(got[bad])} vs JS ${String(js[bad])}\n${JSON.stringify(RANDOM_ROWS[bad])}`);
+          if (bad >= 0)
+            throw new Error(
+              `${dialect} row ${bad}: ${src}\nSQL ${String(got[bad])} vs JS ${String(js[bad])}\n${JSON.stringify(RANDOM_ROWS[bad])}`,
+            );
         }
       }),
       { numRuns: 150 },
@@ -119,8 +131,14 @@ describe('toSql on random expressions', () => {
 
 describe('toSql with built-ins', () => {
   it('reads score, color, stage and days_in_stage through the builtin mapping', async () => {
-    const ctaEnv = envFromContract(TEST_CONTRACT, 'cta', { colors: ['green', 'red'], stages: ['onboarding'] });
-    const r = checkExpression("(score < 40 or color == 'red') and (stage != 'onboarding' or days_in_stage > 90)", ctaEnv);
+    const ctaEnv = envFromContract(TEST_CONTRACT, 'cta', {
+      colors: ['green', 'red'],
+      stages: ['onboarding'],
+    });
+    const r = checkExpression(
+      "(score < 40 or color == 'red') and (stage != 'onboarding' or days_in_stage > 90)",
+      ctaEnv,
+    );
     if (!r.ok) throw new Error(r.errors[0].message);
     const rows = [
       { score: 30, color: 'red', stage: 'onboarding', days_in_stage: 91 },
@@ -131,14 +149,23 @@ describe('toSql with built-ins', () => {
     const js = rows.map((b) => evaluateRow(r.expr, {}, { asOfDays, builtins: b }).value);
     expect(js).toEqual([true, false, null, null]);
     const values = rows
-      .map((b, i) => `(${i}, ${b.score ?? 'NULL'}, ${b.color ? sqlString(b.color) : 'NULL'}, ${sqlString(b.stage)}, ${b.days_in_stage ?? 'NULL'})`)
+      .map(
+        (b, i) =>
+          `(${i}, ${b.score ?? 'NULL'}, ${b.color ? sqlString(b.color) : 'NULL'}, ${sqlString(b.stage)}, ${b.days_in_stage ?? 'NULL'})`,
+      )
       .join(', ');
     for (const dialect of ['duckdb', 'postgres'] as const) {
-      const sql = toSql(r.expr, { dialect, column: quoteIdent, builtin: (name) => `b.${quoteIdent(name)}`, asOf: sqlDate(TEST_AS_OF) });
+      const sql = toSql(r.expr, {
+        dialect,
+        column: quoteIdent,
+        builtin: (name) => `b.${quoteIdent(name)}`,
+        asOf: sqlDate(TEST_AS_OF),
+      });
       const q = `SELECT ${sql} AS v FROM (VALUES ${values}) AS b(i, score, color, stage, days_in_stage) ORDER BY i`;
-      const got = dialect === 'duckdb'
-        ? (await duck.runAndReadAll(q)).getRowObjectsJS().map((x) => normaliseSqlValue(x.v))
-        : (await pg.query<{ v: unknown }>(q)).rows.map((x) => normaliseSqlValue(x.v));
+      const got =
+        dialect === 'duckdb'
+          ? (await duck.runAndReadAll(q)).getRowObjectsJS().map((x) => normaliseSqlValue(x.v))
+          : (await pg.query<{ v: unknown }>(q)).rows.map((x) => normaliseSqlValue(x.v));
       expect({ dialect, got }).toEqual({ dialect, got: js });
     }
   });
@@ -146,6 +173,8 @@ describe('toSql with built-ins', () => {
   it('asks for a builtin mapping when the expression reads one', () => {
     const r = checkExpression('score > 1', envFromContract(TEST_CONTRACT, 'cta'));
     if (!r.ok) throw new Error('unexpected');
-    expect(() => toSql(r.expr, { dialect: 'duckdb', column: quoteIdent, asOf: sqlDate(TEST_AS_OF) })).toThrow(/built-in `score`/);
+    expect(() =>
+      toSql(r.expr, { dialect: 'duckdb', column: quoteIdent, asOf: sqlDate(TEST_AS_OF) }),
+    ).toThrow(/built-in `score`/);
   });
 });

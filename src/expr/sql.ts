@@ -27,7 +27,8 @@ export function quoteIdent(name: string): string {
 
 /** A standard SQL string literal; quotes doubled (both dialects read backslashes literally). */
 export function sqlString(s: string): string {
-  if (s.includes('\u0000')) throw new Error('Text containing a NUL character cannot be written as SQL.');
+  if (s.includes('\u0000'))
+    throw new Error('Text containing a NUL character cannot be written as SQL.');
   return "'" + s.replace(/'/g, "''") + "'";
 }
 
@@ -75,7 +76,10 @@ export function toSql(expr: CheckedExpr, o: SqlOptions): string {
         break;
       }
       case 'builtin': {
-        if (!o.builtin) throw new Error(`The SQL for this expression needs the built-in \`${e.name}\`; pass a builtin() mapping.`);
+        if (!o.builtin)
+          throw new Error(
+            `The SQL for this expression needs the built-in \`${e.name}\`; pass a builtin() mapping.`,
+          );
         const b = o.builtin(e.name);
         return e.type === 'number' ? dbl(b) : b;
       }
@@ -84,7 +88,8 @@ export function toSql(expr: CheckedExpr, o: SqlOptions): string {
       case 'not':
         return `(NOT ${rec(e.arg)})`;
       case 'arith': {
-        const l = rec(e.left), r = rec(e.right);
+        const l = rec(e.left),
+          r = rec(e.right);
         return e.op === '/' ? `(${l} / NULLIF(${r}, 0))` : `(${l} ${e.op} ${r})`;
       }
       case 'compare': {
@@ -95,7 +100,13 @@ export function toSql(expr: CheckedExpr, o: SqlOptions): string {
         return `(${rec(e.left)} ${e.op === 'and' ? 'AND' : 'OR'} ${rec(e.right)})`;
       case 'in': {
         const items = e.list.map((v) =>
-          typeof v === 'number' ? sqlNumber(v, o.dialect) : typeof v === 'string' ? sqlString(v) : v ? 'TRUE' : 'FALSE',
+          typeof v === 'number'
+            ? sqlNumber(v, o.dialect)
+            : typeof v === 'string'
+              ? sqlString(v)
+              : v
+                ? 'TRUE'
+                : 'FALSE',
         );
         return `(${rec(e.arg)} ${e.negated ? 'NOT IN' : 'IN'} (${items.join(', ')}))`;
       }
@@ -120,7 +131,10 @@ export function toSql(expr: CheckedExpr, o: SqlOptions): string {
       case 'abs':
         return `ABS(${a[0]})`;
       case 'round': {
-        const f = sqlNumber(pow10(e.args.length > 1 ? (e.args[1] as { value: number }).value : 0), o.dialect);
+        const f = sqlNumber(
+          pow10(e.args.length > 1 ? (e.args[1] as { value: number }).value : 0),
+          o.dialect,
+        );
         const x = a[0];
         const half = sqlNumber(0.5, o.dialect);
         return `(CASE WHEN ${x} < 0 THEN (- FLOOR(((- ${x}) * ${f}) + ${half})) / ${f} ELSE FLOOR((${x} * ${f}) + ${half}) / ${f} END)`;

@@ -2,7 +2,8 @@
 
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
-  const m = a.length, n = b.length;
+  const m = a.length,
+    n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
   let prev = new Array<number>(n + 1);

@@ -15,8 +15,17 @@ export type BuiltinName = 'score' | 'color' | 'segment' | 'stage' | 'days_in_sta
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type ArithOp = '+' | '-' | '*' | '/';
 export type FunctionName =
-  | 'days_since' | 'days_until' | 'days_between' | 'coalesce' | 'min' | 'max' | 'abs' | 'round'
-  | 'is_missing' | 'if' | 'date';
+  | 'days_since'
+  | 'days_until'
+  | 'days_between'
+  | 'coalesce'
+  | 'min'
+  | 'max'
+  | 'abs'
+  | 'round'
+  | 'is_missing'
+  | 'if'
+  | 'date';
 
 interface Span {
   /** Offset (UTF-16 code units) of the first character in the source. */
@@ -38,11 +47,35 @@ export type CheckedExpr =
   | (Span & { kind: 'not'; type: 'boolean'; arg: CheckedExpr })
   | (Span & { kind: 'arith'; type: 'number'; op: ArithOp; left: CheckedExpr; right: CheckedExpr })
   /** `operand` is the (common) type both sides have. */
-  | (Span & { kind: 'compare'; type: 'boolean'; op: CompareOp; operand: ValueType; left: CheckedExpr; right: CheckedExpr })
-  | (Span & { kind: 'logic'; type: 'boolean'; op: 'and' | 'or'; left: CheckedExpr; right: CheckedExpr })
+  | (Span & {
+      kind: 'compare';
+      type: 'boolean';
+      op: CompareOp;
+      operand: ValueType;
+      left: CheckedExpr;
+      right: CheckedExpr;
+    })
+  | (Span & {
+      kind: 'logic';
+      type: 'boolean';
+      op: 'and' | 'or';
+      left: CheckedExpr;
+      right: CheckedExpr;
+    })
   /** `x in [..]` / `x not in [..]`; the list holds literals of x's type. */
-  | (Span & { kind: 'in'; type: 'boolean'; negated: boolean; arg: CheckedExpr; list: Array<number | string | boolean> })
-  | (Span & { kind: 'call'; type: ValueType; fn: Exclude<FunctionName, 'date'>; args: CheckedExpr[] });
+  | (Span & {
+      kind: 'in';
+      type: 'boolean';
+      negated: boolean;
+      arg: CheckedExpr;
+      list: Array<number | string | boolean>;
+    })
+  | (Span & {
+      kind: 'call';
+      type: ValueType;
+      fn: Exclude<FunctionName, 'date'>;
+      args: CheckedExpr[];
+    });
 
 export type CheckedKind = CheckedExpr['kind'];
 

@@ -14,7 +14,9 @@ export function initialLanguage(): Language {
   } catch {
     /* storage may be blocked */
   }
-  const langs = (globalThis.navigator?.languages ?? [globalThis.navigator?.language ?? 'en']) as readonly string[];
+  const langs = (globalThis.navigator?.languages ?? [
+    globalThis.navigator?.language ?? 'en',
+  ]) as readonly string[];
   for (const l of langs) {
     if (l.toLowerCase().startsWith('ja')) return 'ja';
     if (l.toLowerCase().startsWith('en')) return 'en';

@@ -26,9 +26,51 @@ import jaExpr from './ja/expr';
 import jaCli from './ja/cli';
 import jaPlaybook from './ja/playbook';
 
-export const NAMESPACES = ['common', 'shell', 'projects', 'prep', 'journey', 'health', 'cta', 'fields', 'data', 'results', 'expr', 'cli', 'playbook'] as const;
+export const NAMESPACES = [
+  'common',
+  'shell',
+  'projects',
+  'prep',
+  'journey',
+  'health',
+  'cta',
+  'fields',
+  'data',
+  'results',
+  'expr',
+  'cli',
+  'playbook',
+] as const;
 
 export const resources = {
-  en: { common: enCommon, shell: enShell, projects: enProjects, prep: enPrep, journey: enJourney, health: enHealth, cta: enCta, fields: enFields, data: enData, results: enResults, expr: enExpr, cli: enCli, playbook: enPlaybook },
-  ja: { common: jaCommon, shell: jaShell, projects: jaProjects, prep: jaPrep, journey: jaJourney, health: jaHealth, cta: jaCta, fields: jaFields, data: jaData, results: jaResults, expr: jaExpr, cli: jaCli, playbook: jaPlaybook },
+  en: {
+    common: enCommon,
+    shell: enShell,
+    projects: enProjects,
+    prep: enPrep,
+    journey: enJourney,
+    health: enHealth,
+    cta: enCta,
+    fields: enFields,
+    data: enData,
+    results: enResults,
+    expr: enExpr,
+    cli: enCli,
+    playbook: enPlaybook,
+  },
+  ja: {
+    common: jaCommon,
+    shell: jaShell,
+    projects: jaProjects,
+    prep: jaPrep,
+    journey: jaJourney,
+    health: jaHealth,
+    cta: jaCta,
+    fields: jaFields,
+    data: jaData,
+    results: jaResults,
+    expr: jaExpr,
+    cli: jaCli,
+    playbook: jaPlaybook,
+  },
 };

@@ -24,7 +24,11 @@ export function applyLayout(d: Diagram, r: LayoutResult): void {
 const plain = <T>(x: T): T => (isDraft(x) ? (current(x as Draft<T>) as T) : x);
 
 /** New arrays with the layout applied; boxes and links it does not change keep their objects. */
-export function laidOut(nodes: readonly PrepNode[], edges: readonly PrepEdge[], r: LayoutResult): { nodes: PrepNode[]; edges: PrepEdge[] } {
+export function laidOut(
+  nodes: readonly PrepNode[],
+  edges: readonly PrepEdge[],
+  r: LayoutResult,
+): { nodes: PrepNode[]; edges: PrepEdge[] } {
   return {
     nodes: nodes.map((n) => {
       const p = r.positions[n.id];
@@ -49,5 +53,6 @@ export function laidOut(nodes: readonly PrepNode[], edges: readonly PrepEdge[], 
 
 /** A node moved: the bend points ELK computed for its links no longer fit, so they are dropped. */
 export function dropRoutesOf(d: Diagram, movedIds: Set<string>): void {
-  for (const e of d.edges) if (e.route && (movedIds.has(e.source) || movedIds.has(e.target))) delete e.route;
+  for (const e of d.edges)
+    if (e.route && (movedIds.has(e.source) || movedIds.has(e.target))) delete e.route;
 }

@@ -8,7 +8,9 @@ import { fromElk, type LayoutResult } from './elkAdapter';
 export type LayoutRequest = { id: number; graph: ElkNode };
 // The compact result, not ELK's whole graph (ports, options, sections): the page deserialises
 // the message on its main thread, and a 1,000-box graph took tens of ms there.
-export type LayoutReply = { id: number; ok: true; result: LayoutResult; ms: number } | { id: number; ok: false; error: string };
+export type LayoutReply =
+  | { id: number; ok: true; result: LayoutResult; ms: number }
+  | { id: number; ok: false; error: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -17,9 +19,18 @@ async function handle(ev: MessageEvent<LayoutRequest>) {
   const t0 = performance.now();
   try {
     const out = await runElk(graph);
-    scope.postMessage({ id, ok: true, result: fromElk(out), ms: performance.now() - t0 } satisfies LayoutReply);
+    scope.postMessage({
+      id,
+      ok: true,
+      result: fromElk(out),
+      ms: performance.now() - t0,
+    } satisfies LayoutReply);
   } catch (e) {
-    scope.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) } satisfies LayoutReply);
+    scope.postMessage({
+      id,
+      ok: false,
+      error: e instanceof Error ? e.message : String(e),
+    } satisfies LayoutReply);
   } finally {
     reclaim();
   }

@@ -36,8 +36,22 @@ export function toElk(d: Diagram, sizes: Record<string, Size> = {}): ElkNode {
       height: s.height,
       layoutOptions: { 'elk.portConstraints': 'FIXED_POS' },
       ports: [
-        { id: west(n.id), x: 0, y: s.height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
-        { id: east(n.id), x: s.width, y: s.height / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } },
+        {
+          id: west(n.id),
+          x: 0,
+          y: s.height / 2,
+          width: 0,
+          height: 0,
+          layoutOptions: { 'elk.port.side': 'WEST' },
+        },
+        {
+          id: east(n.id),
+          x: s.width,
+          y: s.height / 2,
+          width: 0,
+          height: 0,
+          layoutOptions: { 'elk.port.side': 'EAST' },
+        },
       ],
     };
   });
@@ -54,7 +68,10 @@ export function fromElk(g: ElkNode): LayoutResult {
   const sizes: Record<string, Size> = {};
   for (const c of g.children ?? []) {
     positions[c.id] = r({ x: c.x ?? 0, y: c.y ?? 0 });
-    sizes[c.id] = { width: c.width ?? FALLBACK_SIZE.width, height: c.height ?? FALLBACK_SIZE.height };
+    sizes[c.id] = {
+      width: c.width ?? FALLBACK_SIZE.width,
+      height: c.height ?? FALLBACK_SIZE.height,
+    };
   }
   const routes: Record<string, Point[]> = {};
   for (const e of (g.edges ?? []) as ElkExtendedEdge[]) {

@@ -10,7 +10,10 @@ import type { Diagram } from '../model';
 import { align, distribute } from './align';
 
 describe('ELK layout', () => {
-  const d = diagram(['req', 'kh:k', 'review:k', 'svc', 'ok'], ['req>svc', 'kh>svc', 'review>svc', 'svc~ok']);
+  const d = diagram(
+    ['req', 'kh:k', 'review:k', 'svc', 'ok'],
+    ['req>svc', 'kh>svc', 'review>svc', 'svc~ok'],
+  );
 
   it('lays out left to right with the measured sizes, and keeps ELK routes that start and end on the handles', async () => {
     const sizes = { svc: { width: 240, height: 90 } };
@@ -25,7 +28,8 @@ describe('ELK layout', () => {
     expect(route[0]).toEqual({ x: req.x + 180, y: req.y + 32 });
     expect(route[route.length - 1]).toEqual({ x: r.positions.svc.x, y: r.positions.svc.y + 45 });
     // Orthogonal routing: every segment is horizontal or vertical.
-    for (let i = 1; i < route.length; i++) expect(route[i].x === route[i - 1].x || route[i].y === route[i - 1].y).toBe(true);
+    for (let i = 1; i < route.length; i++)
+      expect(route[i].x === route[i - 1].x || route[i].y === route[i - 1].y).toBe(true);
   });
 
   it('applies as positions, sizes and routes, and a moved node drops its routes', async () => {
@@ -48,8 +52,16 @@ describe('ELK layout', () => {
     expect(entry.patches).toHaveLength(2);
     expect(entry.inverse).toHaveLength(2);
     const laid = h.current;
-    expect(laid.nodes.every((n) => n.position.x === r.positions[n.id].x && n.position.y === r.positions[n.id].y)).toBe(true);
-    expect(laid.edges.filter((e) => r.routes[e.id]).every((e) => e.route!.length === r.routes[e.id].length)).toBe(true);
+    expect(
+      laid.nodes.every(
+        (n) => n.position.x === r.positions[n.id].x && n.position.y === r.positions[n.id].y,
+      ),
+    ).toBe(true);
+    expect(
+      laid.edges
+        .filter((e) => r.routes[e.id])
+        .every((e) => e.route!.length === r.routes[e.id].length),
+    ).toBe(true);
     // Frozen like any immer result, so later edits cannot change it in place.
     expect(Object.isFrozen(laid.nodes[0].position)).toBe(true);
     h.undo();
@@ -61,11 +73,34 @@ describe('ELK layout', () => {
 
   it('keeps boxes and links the layout leaves out, and drops routes it no longer gives', () => {
     const d = diagram(['a', 'b', 'c'], ['a>b', 'b>c']);
-    const old = { ...d, edges: d.edges.map((e) => ({ ...e, route: [{ x: 1, y: 1 }, { x: 2, y: 2 }] })) };
-    const { nodes, edges } = laidOut(old.nodes, old.edges, { positions: { a: { x: 5, y: 6 } }, sizes: {}, routes: { e0: [{ x: 0, y: 0 }, { x: 9, y: 9 }] }, width: 0, height: 0 });
+    const old = {
+      ...d,
+      edges: d.edges.map((e) => ({
+        ...e,
+        route: [
+          { x: 1, y: 1 },
+          { x: 2, y: 2 },
+        ],
+      })),
+    };
+    const { nodes, edges } = laidOut(old.nodes, old.edges, {
+      positions: { a: { x: 5, y: 6 } },
+      sizes: {},
+      routes: {
+        e0: [
+          { x: 0, y: 0 },
+          { x: 9, y: 9 },
+        ],
+      },
+      width: 0,
+      height: 0,
+    });
     expect(nodes[0].position).toEqual({ x: 5, y: 6 });
     expect(nodes[1]).toBe(old.nodes[1]);
-    expect(edges[0].route).toEqual([{ x: 0, y: 0 }, { x: 9, y: 9 }]);
+    expect(edges[0].route).toEqual([
+      { x: 0, y: 0 },
+      { x: 9, y: 9 },
+    ]);
     expect('route' in edges[1]).toBe(false);
   });
 
@@ -75,7 +110,9 @@ describe('ELK layout', () => {
   });
 
   it('avoids NETWORK_SIMPLEX on big graphs', () => {
-    expect(elkOptions(BIG_GRAPH + 1)['elk.layered.nodePlacement.strategy']).not.toBe('NETWORK_SIMPLEX');
+    expect(elkOptions(BIG_GRAPH + 1)['elk.layered.nodePlacement.strategy']).not.toBe(
+      'NETWORK_SIMPLEX',
+    );
     expect(elkOptions(BIG_GRAPH + 1)['elk.layered.layering.strategy']).not.toBe('NETWORK_SIMPLEX');
   });
 });

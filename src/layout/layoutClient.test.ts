@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { disposeLayoutWorker, layoutInWorker, LayoutCancelledError, LayoutTimeoutError, warmLayoutWorker, warmUpDiagram } from './layoutClient';
+import {
+  disposeLayoutWorker,
+  layoutInWorker,
+  LayoutCancelledError,
+  LayoutTimeoutError,
+  warmLayoutWorker,
+  warmUpDiagram,
+} from './layoutClient';
 import { BIG_GRAPH } from './elkOptions';
 import { diagram } from '../analysis/testing/build';
 import { runElk } from './runElk';
@@ -22,9 +29,13 @@ class FakeWorker {
   postMessage(req: LayoutRequest) {
     this.posts++;
     if (this.mode === 'hang') return;
-    const send = (data: unknown) => !this.terminated && this.listeners.get('message')?.forEach((l) => l({ data }));
+    const send = (data: unknown) =>
+      !this.terminated && this.listeners.get('message')?.forEach((l) => l({ data }));
     if (this.mode === 'fail') setTimeout(() => send({ id: req.id, ok: false, error: 'boom' }), 1);
-    else void runElk(req.graph).then((graph) => send({ id: req.id, ok: true, result: fromElk(graph), ms: 1 }));
+    else
+      void runElk(req.graph).then((graph) =>
+        send({ id: req.id, ok: true, result: fromElk(graph), ms: 1 }),
+      );
   }
   terminate() {
     this.terminated = true;
@@ -57,20 +68,26 @@ describe('layout in a worker', () => {
     await expect(run.result).rejects.toBeInstanceOf(LayoutCancelledError);
     expect(w.terminated).toBe(true);
     const fresh = new FakeWorker('elk');
-    await expect(layoutInWorker(d, {}, { factory: () => fresh as unknown as Worker }).result).resolves.toBeTruthy();
+    await expect(
+      layoutInWorker(d, {}, { factory: () => fresh as unknown as Worker }).result,
+    ).resolves.toBeTruthy();
     expect(fresh.terminated).toBe(false);
   });
 
   it('passes the worker error on', async () => {
     const w = new FakeWorker('fail');
-    await expect(layoutInWorker(d, {}, { factory: () => w as unknown as Worker }).result).rejects.toThrow('boom');
+    await expect(
+      layoutInWorker(d, {}, { factory: () => w as unknown as Worker }).result,
+    ).rejects.toThrow('boom');
   });
 
   it('warms up on a graph that takes the big-graph options, in the worker, and the worker is reused', async () => {
     const w = warmUpDiagram();
     expect(w.nodes.length).toBeGreaterThan(BIG_GRAPH);
     const ids = new Set(w.nodes.map((n) => n.id));
-    expect(w.edges.every((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target)).toBe(true);
+    expect(
+      w.edges.every((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target),
+    ).toBe(true);
     const made: FakeWorker[] = [];
     const factory = () => {
       const fw = new FakeWorker('elk');

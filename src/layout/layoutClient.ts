@@ -22,7 +22,8 @@ export interface LayoutRun {
 }
 
 export type WorkerFactory = () => Worker;
-const defaultFactory: WorkerFactory = () => new Worker(new URL('./elk.worker.ts', import.meta.url), { type: 'module' });
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('./elk.worker.ts', import.meta.url), { type: 'module' });
 
 let worker: Worker | null = null;
 let seq = 0;
@@ -89,13 +90,27 @@ export function layoutInWorker(
  */
 export function warmUpDiagram(nodeCount = WARM_UP_NODES): Diagram {
   const nodes = Array.from({ length: nodeCount }, (_, i) => ({
-    id: `w${i}`, kind: 'deliverable' as const, label: '', holders: [], organisation: '', description: '', position: { x: 0, y: 0 },
+    id: `w${i}`,
+    kind: 'deliverable' as const,
+    label: '',
+    holders: [],
+    organisation: '',
+    description: '',
+    position: { x: 0, y: 0 },
   }));
   // Node i feeds node ⌊i/2⌋ and, every third, ⌊i/3⌋: a tree with some shared inputs.
   const edges = nodes.slice(1).flatMap((n, k) => {
     const i = k + 1;
-    const out = [{ id: `we${i}`, kind: 'io' as const, source: n.id, target: `w${Math.floor(i / 2)}` }];
-    if (i % 3 === 0 && Math.floor(i / 3) !== Math.floor(i / 2)) out.push({ id: `wf${i}`, kind: 'io' as const, source: n.id, target: `w${Math.floor(i / 3)}` });
+    const out = [
+      { id: `we${i}`, kind: 'io' as const, source: n.id, target: `w${Math.floor(i / 2)}` },
+    ];
+    if (i % 3 === 0 && Math.floor(i / 3) !== Math.floor(i / 2))
+      out.push({
+        id: `wf${i}`,
+        kind: 'io' as const,
+        source: n.id,
+        target: `w${Math.floor(i / 3)}`,
+      });
     return out;
   });
   return { id: 'warm-up', name: '', nodes, edges };

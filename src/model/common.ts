@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Identifier usable in expressions: letters of any script (so Japanese ids work), digits, `_`. */
 export const Identifier = z
   .string()
-  .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'must start with a letter or _ and contain only letters, digits and _');
+  .regex(
+    /^[\p{L}_][\p{L}\p{N}_]*$/u,
+    'must start with a letter or _ and contain only letters, digits and _',
+  );
 
 /** Stable id of a document element (node, stage, measure…). Not necessarily an expression identifier. */
 export const ElementId = z.string().min(1).max(120);

@@ -30,12 +30,23 @@ export function emptyProject(name: string, now = new Date().toISOString()): Proj
     fields: {
       accountKey: 'account_id',
       fields: [
-        { id: 'account_id', label: { ja: 'アカウントID', en: 'Account ID' }, type: 'string', required: true },
+        {
+          id: 'account_id',
+          label: { ja: 'アカウントID', en: 'Account ID' },
+          type: 'string',
+          required: true,
+        },
       ],
     },
     segments: { items: [{ id: 'all', label: 'All', when: '' }], defaultId: 'all' },
     // Copies: a caller that edits its new project must not change the defaults of the next one.
-    health: { dimensions: DEFAULT_DIMENSIONS.map((d) => ({ ...d })), measures: [], bands: DEFAULT_BANDS.map((b) => ({ ...b })), missing: 'exclude', overrides: [] },
+    health: {
+      dimensions: DEFAULT_DIMENSIONS.map((d) => ({ ...d })),
+      measures: [],
+      bands: DEFAULT_BANDS.map((b) => ({ ...b })),
+      missing: 'exclude',
+      overrides: [],
+    },
     ctas: [],
     routing: { rules: [], defaultOwner: 'CS' },
   };

@@ -27,8 +27,20 @@ export const FieldContract = z.object({
 
 /** Names the engine defines itself; a field may not use them. */
 export const RESERVED_NAMES = [
-  'score', 'color', 'segment', 'stage', 'days_in_stage', 'as_of',
-  'true', 'false', 'and', 'or', 'not', 'in', 'null', 'missing',
+  'score',
+  'color',
+  'segment',
+  'stage',
+  'days_in_stage',
+  'as_of',
+  'true',
+  'false',
+  'and',
+  'or',
+  'not',
+  'in',
+  'null',
+  'missing',
 ] as const;
 
 export type FieldType = z.infer<typeof FieldType>;

@@ -41,7 +41,12 @@ export function protoKeyIssues(value: unknown): DocIssue[] {
     }
     for (const k of Object.keys(v)) {
       path.push(k);
-      if (k === '__proto__') out.push({ path: jsonPath(path), message: 'the name "__proto__" cannot be used as a key (a category value, say): rename it, in the data too' });
+      if (k === '__proto__')
+        out.push({
+          path: jsonPath(path),
+          message:
+            'the name "__proto__" cannot be used as a key (a category value, say): rename it, in the data too',
+        });
       walk((v as Record<string, unknown>)[k]);
       path.pop();
     }

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ElementId, Expression, Identifier } from './common';
 
-export const Channel = z.enum(['search', 'email', 'manual', 'video', 'webinar', 'meeting', 'in_app']);
+export const Channel = z.enum([
+  'search',
+  'email',
+  'manual',
+  'video',
+  'webinar',
+  'meeting',
+  'in_app',
+]);
 export const TouchModel = z.enum(['high', 'low', 'tech']);
 
 /** A measurable condition to leave a stage. */
@@ -34,7 +42,11 @@ export const Stage = z.object({
 
 /** Where an account's current stage comes from. */
 export const StageSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('field'), stageField: Identifier, enteredAtField: Identifier.optional() }),
+  z.object({
+    kind: z.literal('field'),
+    stageField: Identifier,
+    enteredAtField: Identifier.optional(),
+  }),
   z.object({ kind: z.literal('inferred') }),
 ]);
 

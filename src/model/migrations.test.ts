@@ -12,20 +12,31 @@ describe('migrations', () => {
     expect(r.migratedFrom).toBe(1);
     expect(r.project.schemaVersion).toBe(PROJECT_SCHEMA_VERSION);
     expect(r.project.id).toBe('fixture_v1');
-    expect(r.project.journey.stages.map((s) => s.id)).toEqual(['onboarding', 'adoption', 'value', 'advocate']);
+    expect(r.project.journey.stages.map((s) => s.id)).toEqual([
+      'onboarding',
+      'adoption',
+      'value',
+      'advocate',
+    ]);
     expect(r.project.asOf).toBe('2026-11-20');
   });
 
   it('rejects a document newer than this version, saying so', () => {
     const r = migrateProject({ schemaVersion: PROJECT_SCHEMA_VERSION + 1 });
-    expect(!r.ok && r.issues[0]).toMatchObject({ path: '$.schemaVersion', message: expect.stringMatching(/newer/) });
+    expect(!r.ok && r.issues[0]).toMatchObject({
+      path: '$.schemaVersion',
+      message: expect.stringMatching(/newer/),
+    });
   });
 
-  it.each([null, 3, 'x', [], {}, { schemaVersion: 0 }, { schemaVersion: 1.5 }])('rejects %j with a located issue', (raw) => {
-    const r = migrateProject(raw);
-    expect(r.ok).toBe(false);
-    expect(!r.ok && r.issues[0].path).toMatch(/^\$/);
-  });
+  it.each([null, 3, 'x', [], {}, { schemaVersion: 0 }, { schemaVersion: 1.5 }])(
+    'rejects %j with a located issue',
+    (raw) => {
+      const r = migrateProject(raw);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.issues[0].path).toMatch(/^\$/);
+    },
+  );
 
   it('does not modify the document it is given', () => {
     const raw = JSON.parse(readFileSync('test/fixtures/project-v1.json', 'utf8'));
@@ -48,7 +59,10 @@ describe('the migration chain (a rehearsed version bump)', () => {
     const raw = JSON.parse(readFileSync('test/fixtures/project-v1.json', 'utf8'));
     const r = runMigrations(raw, { 1: v1ToV2 }, 2, acceptAny);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const doc = r.project as unknown as { schemaVersion: number; journey: { summit: string; goal?: string } };
+    const doc = r.project as unknown as {
+      schemaVersion: number;
+      journey: { summit: string; goal?: string };
+    };
     expect(r.migratedFrom).toBe(1);
     expect(doc.schemaVersion).toBe(2);
     expect(doc.journey.summit).toBe(raw.journey.goal);
@@ -59,7 +73,18 @@ describe('the migration chain (a rehearsed version bump)', () => {
   it('says which step is missing, and which one failed', () => {
     const r = runMigrations({ schemaVersion: 1 }, {}, 3, acceptAny);
     expect(!r.ok && r.issues[0].message).toBe('no migration from version 1');
-    const boom = runMigrations({ schemaVersion: 1 }, { 1: () => { throw new Error('bad stage'); } }, 2, acceptAny);
-    expect(!boom.ok && boom.issues[0].message).toMatch(/could not upgrade from version 1: bad stage/);
+    const boom = runMigrations(
+      { schemaVersion: 1 },
+      {
+        1: () => {
+          throw new Error('bad stage');
+        },
+      },
+      2,
+      acceptAny,
+    );
+    expect(!boom.ok && boom.issues[0].message).toMatch(
+      /could not upgrade from version 1: bad stage/,
+    );
   });
 });

@@ -4,21 +4,42 @@ import { join } from 'node:path';
 import { parsePlaybookDocument, readPlaybook, suggest, validatePlaybook } from './playbookValidate';
 import { ROOT, demoPlaybook } from '../engine/testing/demo';
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'playbooks', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'playbooks', name), 'utf8'));
 
 describe('playbook validation (fixtures under test/fixtures/playbooks)', () => {
   it('accepts the demo playbook and the demo project file', () => {
-    expect(readPlaybook(fixture('demo.playbook.json'))).toMatchObject({ ok: true, source: 'playbook' });
-    expect(readPlaybook(JSON.parse(readFileSync(join(ROOT, 'templates', 'demo.json'), 'utf8')))).toMatchObject({ ok: true, source: 'project' });
+    expect(readPlaybook(fixture('demo.playbook.json'))).toMatchObject({
+      ok: true,
+      source: 'playbook',
+    });
+    expect(
+      readPlaybook(JSON.parse(readFileSync(join(ROOT, 'templates', 'demo.json'), 'utf8'))),
+    ).toMatchObject({ ok: true, source: 'project' });
   });
 
   const cases: [string, string, string, RegExp][] = [
-    ['bad-unknown-field.json', 'expression', '$.health.measures[1].expr', /activ_users.*did you mean `active_users`/],
+    [
+      'bad-unknown-field.json',
+      'expression',
+      '$.health.measures[1].expr',
+      /activ_users.*did you mean `active_users`/,
+    ],
     ['bad-type-error.json', 'expression', '$.ctas[2].trigger', /compare a number with text/],
     ['bad-enum.json', 'schema', '$.ctas[0].type', /expansion/],
-    ['bad-duplicate-id.json', 'duplicate_id', '$.ctas[3].id', /duplicate CTA id "champion_left" \(also at \$\.ctas\[1\]\.id\)/],
+    [
+      'bad-duplicate-id.json',
+      'duplicate_id',
+      '$.ctas[3].id',
+      /duplicate CTA id "champion_left" \(also at \$\.ctas\[1\]\.id\)/,
+    ],
     ['bad-newer-version.json', 'newer_version', '$.version', /update Waymark/],
-    ['bad-proto-key.json', 'schema', '$.health.measures[2].normalise.points.__proto__', /"__proto__" cannot be used.*rename it/],
+    [
+      'bad-proto-key.json',
+      'schema',
+      '$.health.measures[2].normalise.points.__proto__',
+      /"__proto__" cannot be used.*rename it/,
+    ],
   ];
   for (const [file, code, path, message] of cases) {
     it(`${file}: ${code} at ${path}`, () => {
@@ -51,9 +72,18 @@ describe('playbook validation (fixtures under test/fixtures/playbooks)', () => {
   });
 
   it('rejects something that is not a playbook', () => {
-    expect(parsePlaybookDocument([])).toMatchObject({ ok: false, issues: [{ code: 'not_object' }] });
-    expect(parsePlaybookDocument({ format: 'other' })).toMatchObject({ ok: false, issues: [{ code: 'not_playbook', path: '$.format' }] });
-    expect(parsePlaybookDocument({ schemaVersion: 99 })).toMatchObject({ ok: false, issues: [{ code: 'newer_version' }] });
+    expect(parsePlaybookDocument([])).toMatchObject({
+      ok: false,
+      issues: [{ code: 'not_object' }],
+    });
+    expect(parsePlaybookDocument({ format: 'other' })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'not_playbook', path: '$.format' }],
+    });
+    expect(parsePlaybookDocument({ schemaVersion: 99 })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'newer_version' }],
+    });
   });
 
   it('checks colours, bands order, normalisation fit, stage source and reserved names', () => {
@@ -64,13 +94,15 @@ describe('playbook validation (fixtures under test/fixtures/playbooks)', () => {
     pb.stageSource = { kind: 'field', stageField: 'stag' };
     pb.fields.fields[1].id = 'score';
     const codes = validatePlaybook(pb).map((i) => [i.code, i.path]);
-    expect(codes).toEqual(expect.arrayContaining([
-      ['unknown_color', '$.health.requiredColor'],
-      ['bad_band_order', '$.health.bands[1].min'],
-      ['measure_kind', '$.health.measures[2].normalise.kind'],
-      ['unknown_field', '$.stageSource.stageField'],
-      ['reserved_name', '$.fields.fields[1].id'],
-    ]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['unknown_color', '$.health.requiredColor'],
+        ['bad_band_order', '$.health.bands[1].min'],
+        ['measure_kind', '$.health.measures[2].normalise.kind'],
+        ['unknown_field', '$.stageSource.stageField'],
+        ['reserved_name', '$.fields.fields[1].id'],
+      ]),
+    );
   });
 
   it('suggests near and cut-short names only', () => {

@@ -57,8 +57,10 @@ export function issue(path: string, code: PlaybookIssueCode, params: Params = {}
 /** The text of an issue in a language: `playbook:issue.<code>` with its params (+ "did you mean"). */
 export function formatIssue(code: PlaybookIssueCode, params: Params, lang: 'en' | 'ja'): string {
   const ns = lang === 'ja' ? ja : en;
-  if (typeof params.kindKey === 'string' && params.kindKey in ns.kind) params = { ...params, kind: ns.kind[params.kindKey as keyof typeof ns.kind] };
-  const fill = (tpl: string) => tpl.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in params ? String(params[k]) : ''));
+  if (typeof params.kindKey === 'string' && params.kindKey in ns.kind)
+    params = { ...params, kind: ns.kind[params.kindKey as keyof typeof ns.kind] };
+  const fill = (tpl: string) =>
+    tpl.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in params ? String(params[k]) : ''));
   let text = fill(ns.issue[code]);
   if (params.suggestion !== undefined && code !== 'expression') text += fill(ns.didYouMean);
   return text;
@@ -92,20 +94,20 @@ export function parsePlaybookDocument(raw: unknown): ParsePlaybookResult {
   if (typeof v === 'number' && Number.isInteger(v) && v > PLAYBOOK_VERSION) {
     return {
       ok: false,
-      issues: [
-        issue('$.version', 'newer_version', { version: v, supported: PLAYBOOK_VERSION }),
-      ],
+      issues: [issue('$.version', 'newer_version', { version: v, supported: PLAYBOOK_VERSION })],
     };
   }
   const proto = protoKeyIssues(raw);
   if (proto.length) return { ok: false, issues: proto.map((i) => issueFromDoc(i)) };
   const parsed = Playbook.safeParse(raw);
-  if (!parsed.success) return { ok: false, issues: formatZodIssues(parsed.error).map((i) => issueFromDoc(i)) };
+  if (!parsed.success)
+    return { ok: false, issues: formatZodIssues(parsed.error).map((i) => issueFromDoc(i)) };
   return { ok: true, playbook: parsed.data, source: 'playbook' };
 }
 
 function issueFromDoc(i: DocIssue): PlaybookIssue {
-  if (/newer than this Waymark/.test(i.message)) return { ...i, code: 'newer_version', params: { detail: i.message } };
+  if (/newer than this Waymark/.test(i.message))
+    return { ...i, code: 'newer_version', params: { detail: i.message } };
   return { ...i, code: 'schema', params: { detail: i.message } };
 }
 
@@ -122,7 +124,9 @@ export function suggest(name: string, candidates: readonly string[]): string | u
   }
   if (best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3))) return best;
   // A cut-short id ("relation" for "relationship") is a likely slip too.
-  return name.length >= 3 ? candidates.find((c) => c.startsWith(name) || name.startsWith(c)) : undefined;
+  return name.length >= 3
+    ? candidates.find((c) => c.startsWith(name) || name.startsWith(c))
+    : undefined;
 }
 
 function editDistance(a: string, b: string): number {
@@ -146,13 +150,26 @@ function hint(name: string, candidates: readonly string[]): Params {
   return s !== undefined ? { suggestion: s } : {};
 }
 
-function duplicates<T>(items: readonly T[], id: (t: T) => string, path: (i: number) => string, what: keyof typeof en.kind, out: PlaybookIssue[]): void {
+function duplicates<T>(
+  items: readonly T[],
+  id: (t: T) => string,
+  path: (i: number) => string,
+  what: keyof typeof en.kind,
+  out: PlaybookIssue[],
+): void {
   const seen = new Map<string, number>();
   items.forEach((it, i) => {
     const k = id(it);
     const first = seen.get(k);
     if (first !== undefined) {
-      out.push(issue(path(i), 'duplicate_id', { id: k, kind: en.kind[what], kindKey: what, first: path(first) }));
+      out.push(
+        issue(path(i), 'duplicate_id', {
+          id: k,
+          kind: en.kind[what],
+          kindKey: what,
+          first: path(first),
+        }),
+      );
     } else seen.set(k, i);
   });
 }
@@ -168,23 +185,91 @@ export function validatePlaybook(pb: PlaybookT): PlaybookIssue[] {
   const dimensionIds = pb.health.dimensions.map((d) => d.id);
 
   // ids
-  duplicates(pb.fields.fields, (f) => f.id, (i) => `$.fields.fields[${i}].id`, 'field', out);
-  duplicates(pb.segments.items, (s) => s.id, (i) => `$.segments.items[${i}].id`, 'segment', out);
-  duplicates(pb.health.measures, (m) => m.id, (i) => `$.health.measures[${i}].id`, 'measure', out);
-  duplicates(pb.health.dimensions, (d) => d.id, (i) => `$.health.dimensions[${i}].id`, 'dimension', out);
-  duplicates(pb.health.bands, (b) => b.id, (i) => `$.health.bands[${i}].id`, 'band', out);
-  duplicates(pb.stages, (s) => s.id, (i) => `$.stages[${i}].id`, 'stage', out);
-  pb.stages.forEach((s, si) => duplicates(s.exitCriteria, (c) => c.id, (i) => `$.stages[${si}].exitCriteria[${i}].id`, 'criterion', out));
-  duplicates(pb.ctas, (c) => c.id, (i) => `$.ctas[${i}].id`, 'cta', out);
-  duplicates(pb.routing.rules, (r) => r.id, (i) => `$.routing.rules[${i}].id`, 'rule', out);
-  duplicates(pb.health.overrides, (o) => o.segment, (i) => `$.health.overrides[${i}].segment`, 'override', out);
+  duplicates(
+    pb.fields.fields,
+    (f) => f.id,
+    (i) => `$.fields.fields[${i}].id`,
+    'field',
+    out,
+  );
+  duplicates(
+    pb.segments.items,
+    (s) => s.id,
+    (i) => `$.segments.items[${i}].id`,
+    'segment',
+    out,
+  );
+  duplicates(
+    pb.health.measures,
+    (m) => m.id,
+    (i) => `$.health.measures[${i}].id`,
+    'measure',
+    out,
+  );
+  duplicates(
+    pb.health.dimensions,
+    (d) => d.id,
+    (i) => `$.health.dimensions[${i}].id`,
+    'dimension',
+    out,
+  );
+  duplicates(
+    pb.health.bands,
+    (b) => b.id,
+    (i) => `$.health.bands[${i}].id`,
+    'band',
+    out,
+  );
+  duplicates(
+    pb.stages,
+    (s) => s.id,
+    (i) => `$.stages[${i}].id`,
+    'stage',
+    out,
+  );
+  pb.stages.forEach((s, si) =>
+    duplicates(
+      s.exitCriteria,
+      (c) => c.id,
+      (i) => `$.stages[${si}].exitCriteria[${i}].id`,
+      'criterion',
+      out,
+    ),
+  );
+  duplicates(
+    pb.ctas,
+    (c) => c.id,
+    (i) => `$.ctas[${i}].id`,
+    'cta',
+    out,
+  );
+  duplicates(
+    pb.routing.rules,
+    (r) => r.id,
+    (i) => `$.routing.rules[${i}].id`,
+    'rule',
+    out,
+  );
+  duplicates(
+    pb.health.overrides,
+    (o) => o.segment,
+    (i) => `$.health.overrides[${i}].segment`,
+    'override',
+    out,
+  );
 
   // fields
   pb.fields.fields.forEach((f, i) => {
     // A field called `stage` that is the stage source holds the same ids as the built-in: allowed.
-    const isStageSource = pb.stageSource.kind === 'field' && pb.stageSource.stageField === f.id && f.id === 'stage';
+    const isStageSource =
+      pb.stageSource.kind === 'field' && pb.stageSource.stageField === f.id && f.id === 'stage';
     if ((RESERVED_NAMES as readonly string[]).includes(f.id) && !isStageSource) {
-      out.push(issue(`$.fields.fields[${i}].id`, 'reserved_name', { id: f.id, reserved: RESERVED_NAMES.join(', ') }));
+      out.push(
+        issue(`$.fields.fields[${i}].id`, 'reserved_name', {
+          id: f.id,
+          reserved: RESERVED_NAMES.join(', '),
+        }),
+      );
     }
   });
   const refField = (name: string, path: string, types?: readonly string[]) => {
@@ -195,19 +280,28 @@ export function validatePlaybook(pb: PlaybookT): PlaybookIssue[] {
       out.push(issue(path, 'field_type', { name, type: f.type, expected: types.join(' | ') }));
     }
   };
-  refField(pb.fields.accountKey, '$.fields.accountKey', ['string', 'integer', 'number', 'category']);
-  if (pb.fields.nameField !== undefined) refField(pb.fields.nameField, '$.fields.nameField', ['string', 'category']);
+  refField(pb.fields.accountKey, '$.fields.accountKey', [
+    'string',
+    'integer',
+    'number',
+    'category',
+  ]);
+  if (pb.fields.nameField !== undefined)
+    refField(pb.fields.nameField, '$.fields.nameField', ['string', 'category']);
 
   // segments
   const refSegment = (id: string, path: string) => {
-    if (!segmentIds.includes(id)) out.push(issue(path, 'unknown_segment', { id, ...hint(id, segmentIds) }));
+    if (!segmentIds.includes(id))
+      out.push(issue(path, 'unknown_segment', { id, ...hint(id, segmentIds) }));
   };
   refSegment(pb.segments.defaultId, '$.segments.defaultId');
 
   // health
   pb.health.measures.forEach((m, i) => {
     if (!dimensionIds.includes(m.dimension)) {
-      out.push(issue(`$.health.measures[${i}].dimension`, 'unknown_dimension', { id: m.dimension }));
+      out.push(
+        issue(`$.health.measures[${i}].dimension`, 'unknown_dimension', { id: m.dimension }),
+      );
     }
     checkNormalisation(m.normalise, `$.health.measures[${i}].normalise`, out);
   });
@@ -216,33 +310,50 @@ export function validatePlaybook(pb: PlaybookT): PlaybookIssue[] {
   const refColor = (id: string, path: string, bands: ReadonlySet<string>) => {
     if (!bands.has(id)) out.push(issue(path, 'unknown_color', { id, ...hint(id, [...bands]) }));
   };
-  if (pb.health.requiredColor !== undefined) refColor(pb.health.requiredColor, '$.health.requiredColor', bandIds);
+  if (pb.health.requiredColor !== undefined)
+    refColor(pb.health.requiredColor, '$.health.requiredColor', bandIds);
   pb.health.overrides.forEach((o, i) => {
     const p = `$.health.overrides[${i}]`;
     refSegment(o.segment, `${p}.segment`);
     for (const k of Object.keys(o.weights ?? {})) {
-      if (!measureIds.includes(k)) out.push(issue(`${p}.weights${jsonPath([k]).slice(1)}`, 'unknown_measure', { id: k, ...hint(k, measureIds) }));
+      if (!measureIds.includes(k))
+        out.push(
+          issue(`${p}.weights${jsonPath([k]).slice(1)}`, 'unknown_measure', {
+            id: k,
+            ...hint(k, measureIds),
+          }),
+        );
     }
     for (const [k, n] of Object.entries(o.normalise ?? {})) {
       const np = `${p}.normalise${jsonPath([k]).slice(1)}`;
-      if (!measureIds.includes(k)) out.push(issue(np, 'unknown_measure', { id: k, ...hint(k, measureIds) }));
+      if (!measureIds.includes(k))
+        out.push(issue(np, 'unknown_measure', { id: k, ...hint(k, measureIds) }));
       else checkNormalisation(n, np, out);
     }
     if (o.bands) checkBands(o.bands, `${p}.bands`, out);
-    if (o.requiredColor !== undefined) refColor(o.requiredColor, `${p}.requiredColor`, new Set((o.bands ?? pb.health.bands).map((b) => b.id)));
+    if (o.requiredColor !== undefined)
+      refColor(
+        o.requiredColor,
+        `${p}.requiredColor`,
+        new Set((o.bands ?? pb.health.bands).map((b) => b.id)),
+      );
   });
 
   // stages
   if (pb.stageSource.kind === 'field') {
     refField(pb.stageSource.stageField, '$.stageSource.stageField', ['string', 'category']);
-    if (pb.stageSource.enteredAtField !== undefined) refField(pb.stageSource.enteredAtField, '$.stageSource.enteredAtField', ['date']);
+    if (pb.stageSource.enteredAtField !== undefined)
+      refField(pb.stageSource.enteredAtField, '$.stageSource.enteredAtField', ['date']);
   }
 
   // CTAs
   pb.ctas.forEach((c, i) => {
     c.segments.forEach((s, j) => refSegment(s, `$.ctas[${i}].segments[${j}]`));
     c.stages.forEach((s, j) => {
-      if (!stageIds.includes(s)) out.push(issue(`$.ctas[${i}].stages[${j}]`, 'unknown_stage', { id: s, ...hint(s, stageIds) }));
+      if (!stageIds.includes(s))
+        out.push(
+          issue(`$.ctas[${i}].stages[${j}]`, 'unknown_stage', { id: s, ...hint(s, stageIds) }),
+        );
     });
   });
 
@@ -250,7 +361,11 @@ export function validatePlaybook(pb: PlaybookT): PlaybookIssue[] {
   return out;
 }
 
-function checkNormalisation(n: PlaybookT['health']['measures'][number]['normalise'], path: string, out: PlaybookIssue[]): void {
+function checkNormalisation(
+  n: PlaybookT['health']['measures'][number]['normalise'],
+  path: string,
+  out: PlaybookIssue[],
+): void {
   if (n.kind === 'linear' && !(n.max !== n.min)) {
     out.push(issue(`${path}.max`, 'bad_linear', { min: n.min, max: n.max }));
   }
@@ -259,7 +374,14 @@ function checkNormalisation(n: PlaybookT['health']['measures'][number]['normalis
 function checkBands(bands: PlaybookT['health']['bands'], path: string, out: PlaybookIssue[]): void {
   for (let i = 1; i < bands.length; i++) {
     if (bands[i].min > bands[i - 1].min) {
-      out.push(issue(`${path}[${i}].min`, 'bad_band_order', { id: bands[i].id, min: bands[i].min, above: bands[i - 1].id, aboveMin: bands[i - 1].min }));
+      out.push(
+        issue(`${path}[${i}].min`, 'bad_band_order', {
+          id: bands[i].id,
+          min: bands[i].min,
+          above: bands[i - 1].id,
+          aboveMin: bands[i - 1].min,
+        }),
+      );
     }
   }
 }
@@ -282,7 +404,11 @@ export function checkPlaybookExpressions(pb: PlaybookT): PlaybookIssue[] {
   const known: KnownIds = {
     segments: pb.segments.items.map((s) => s.id),
     stages: pb.stages.map((s) => s.id),
-    colors: [...new Set([...pb.health.bands, ...pb.health.overrides.flatMap((o) => o.bands ?? [])].map((b) => b.id))],
+    colors: [
+      ...new Set(
+        [...pb.health.bands, ...pb.health.overrides.flatMap((o) => o.bands ?? [])].map((b) => b.id),
+      ),
+    ],
   };
   const envs = new Map<Scope, ReturnType<typeof envFromContract>>();
   const env = (scope: Scope) => {
@@ -317,22 +443,34 @@ export function checkPlaybookExpressions(pb: PlaybookT): PlaybookIssue[] {
   pb.health.measures.forEach((m, i) => {
     const t = check(m.expr, `$.health.measures[${i}].expr`, 'measure');
     if (t === undefined) return;
-    const norms: [string, typeof m.normalise][] = [[`$.health.measures[${i}].normalise`, m.normalise]];
+    const norms: [string, typeof m.normalise][] = [
+      [`$.health.measures[${i}].normalise`, m.normalise],
+    ];
     pb.health.overrides.forEach((o, oi) => {
       const n = o.normalise?.[m.id];
       if (n) norms.push([`$.health.overrides[${oi}].normalise${jsonPath([m.id]).slice(1)}`, n]);
     });
     for (const [path, n] of norms) {
-      const fits = n.kind === 'category' ? t === 'string' || t === 'boolean' : t === 'number' || t === 'boolean';
+      const fits =
+        n.kind === 'category'
+          ? t === 'string' || t === 'boolean'
+          : t === 'number' || t === 'boolean';
       if (!fits) {
         out.push(
-          issue(`${path}.kind`, 'measure_kind', { id: m.id, type: t, kind: n.kind, use: t === 'string' ? '"category"' : '"tiers" or "linear"' }),
+          issue(`${path}.kind`, 'measure_kind', {
+            id: m.id,
+            type: t,
+            kind: n.kind,
+            use: t === 'string' ? '"category"' : '"tiers" or "linear"',
+          }),
         );
       }
     }
   });
   pb.stages.forEach((s, si) =>
-    s.exitCriteria.forEach((c, ci) => check(c.expr, `$.stages[${si}].exitCriteria[${ci}].expr`, 'criterion')),
+    s.exitCriteria.forEach((c, ci) =>
+      check(c.expr, `$.stages[${si}].exitCriteria[${ci}].expr`, 'criterion'),
+    ),
   );
   pb.ctas.forEach((c, i) => check(c.trigger, `$.ctas[${i}].trigger`, 'cta'));
   pb.routing.rules.forEach((r, i) => check(r.when, `$.routing.rules[${i}].when`, 'routing'));

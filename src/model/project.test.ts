@@ -8,7 +8,11 @@ describe('project schema', () => {
 
   it('locates problems by JSON path', () => {
     const p = emptyProject('x') as unknown as Record<string, unknown>;
-    const bad = { ...p, meta: { ...(p.meta as object), name: '' }, fields: { accountKey: '1bad', fields: [] } };
+    const bad = {
+      ...p,
+      meta: { ...(p.meta as object), name: '' },
+      fields: { accountKey: '1bad', fields: [] },
+    };
     const r = Project.safeParse(bad);
     expect(r.success).toBe(false);
     const paths = formatZodIssues(r.error!).map((i) => i.path);
@@ -17,7 +21,12 @@ describe('project schema', () => {
 
   it('accepts Japanese identifiers (field ids users write in expressions)', () => {
     const p = emptyProject('x');
-    p.fields.fields.push({ id: '契約金額', label: { ja: '契約金額', en: 'Contract value' }, type: 'number', required: false });
+    p.fields.fields.push({
+      id: '契約金額',
+      label: { ja: '契約金額', en: 'Contract value' },
+      type: 'number',
+      required: false,
+    });
     expect(Project.safeParse(p).success).toBe(true);
   });
 

@@ -13,9 +13,13 @@ function demo(): Project {
 
 describe('field references (via the expression language)', () => {
   it('renames identifiers token-exactly, never inside strings or longer names or function names', () => {
-    expect(renameFieldInSource("nps >= 9 and nps_2 > 1 and x == 'nps'", 'nps', 'score_nps')).toBe("score_nps >= 9 and nps_2 > 1 and x == 'nps'");
+    expect(renameFieldInSource("nps >= 9 and nps_2 > 1 and x == 'nps'", 'nps', 'score_nps')).toBe(
+      "score_nps >= 9 and nps_2 > 1 and x == 'nps'",
+    );
     expect(renameFieldInSource('min(min, 3)', 'min', 'floor_v')).toBe('min(floor_v, 3)');
-    expect(renameFieldInSource('days_since(last_meeting_date) <= 90', 'last_meeting_date', '最終面談日')).toBe('days_since(最終面談日) <= 90');
+    expect(
+      renameFieldInSource('days_since(last_meeting_date) <= 90', 'last_meeting_date', '最終面談日'),
+    ).toBe('days_since(最終面談日) <= 90');
     expect(expressionUsesField("relationship == 'strong'", 'strong')).toBe(false);
   });
 });
@@ -33,14 +37,23 @@ describe('renameField across a project', () => {
     expect(changed).toContain('$.health.measures[1].expr');
     expect(q.journey.stages[1].exitCriteria[0].expr).toBe('active_seats / licenses >= 0.6');
     expect(q.health.measures[1].expr).toBe('active_seats / licenses');
-    expect(q.ctas.find((c) => c.id === 'shared_login')!.trigger).toBe('shared_login_suspected and active_seats >= licenses');
+    expect(q.ctas.find((c) => c.id === 'shared_login')!.trigger).toBe(
+      'shared_login_suspected and active_seats >= licenses',
+    );
     expect(fieldUsage(q, 'active_users')).toEqual([]);
     expect(q.fields.fields.some((f) => f.id === 'active_users')).toBe(false);
   });
 
   it('follows the field into roles (stage source, name field)', () => {
-    const q = produce(demo(), (d) => { renameField(d, 'stage_entered_at', 'entered_on'); renameField(d, 'company_name', 'company'); });
-    expect(q.journey.stageSource).toEqual({ kind: 'field', stageField: 'stage', enteredAtField: 'entered_on' });
+    const q = produce(demo(), (d) => {
+      renameField(d, 'stage_entered_at', 'entered_on');
+      renameField(d, 'company_name', 'company');
+    });
+    expect(q.journey.stageSource).toEqual({
+      kind: 'field',
+      stageField: 'stage',
+      enteredAtField: 'entered_on',
+    });
     expect(q.fields.nameField).toBe('company');
   });
 
@@ -50,7 +63,9 @@ describe('renameField across a project', () => {
     expect(checkFieldRename(p.fields, 'nps', 'score')).toBe('reserved');
     expect(checkFieldRename(p.fields, 'nps', 'csat')).toBe('duplicate');
     expect(checkFieldRename(p.fields, 'nope', 'x')).toBe('unknown_field');
-    const q = produce(p, (d) => { renameField(d, 'nps', 'csat'); });
+    const q = produce(p, (d) => {
+      renameField(d, 'nps', 'csat');
+    });
     expect(q).toBe(p);
   });
 });

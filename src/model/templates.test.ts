@@ -19,7 +19,12 @@ describe('templates', () => {
     const p = instantiateTemplate('demo', { name: 'Mine', now });
     const t = getTemplate('demo')!.project;
     expect(p.id).not.toBe(t.id);
-    expect(p.meta).toMatchObject({ name: 'Mine', createdAt: now, updatedAt: now, template: 'demo' });
+    expect(p.meta).toMatchObject({
+      name: 'Mine',
+      createdAt: now,
+      updatedAt: now,
+      template: 'demo',
+    });
     expect(p.journey).toEqual(t.journey);
     expect(Project.safeParse(p).success).toBe(true);
     p.journey.stages.pop();

@@ -7,7 +7,10 @@ import type { DocIssue } from './issues';
  * Starter projects: every templates/*.json, picked up at build time (Vite's eager glob also
  * works under vitest). Each file is a full Project document; its id is the file name.
  */
-const files = import.meta.glob('../../templates/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+const files = import.meta.glob('../../templates/*.json', {
+  eager: true,
+  import: 'default',
+}) as Record<string, unknown>;
 
 export interface TemplateInfo {
   /** File name without .json, e.g. 'demo'. */
@@ -35,7 +38,13 @@ function load() {
   for (const [path, raw] of Object.entries(files)) {
     const id = idOf(path);
     const r = migrateProject(raw);
-    if (r.ok) ok.push({ id, name: r.project.meta.name, description: r.project.meta.description, project: r.project });
+    if (r.ok)
+      ok.push({
+        id,
+        name: r.project.meta.name,
+        description: r.project.meta.description,
+        project: r.project,
+      });
     else broken.push({ id, issues: r.issues });
   }
   // The demo first, then by name.
@@ -58,12 +67,21 @@ export function getTemplate(id: string): TemplateInfo | undefined {
 }
 
 /** A new project from a template: a deep copy with a new id, fresh timestamps and the given name. */
-export function instantiateTemplate(id: string, opts: { name?: string; id?: string; now?: string } = {}): Project {
+export function instantiateTemplate(
+  id: string,
+  opts: { name?: string; id?: string; now?: string } = {},
+): Project {
   const t = getTemplate(id);
   if (!t) throw new Error(`no template "${id}"`);
   const now = opts.now ?? new Date().toISOString();
   const p = structuredClone(t.project);
   p.id = opts.id ?? newId('p_');
-  p.meta = { ...p.meta, name: opts.name?.trim() || p.meta.name, createdAt: now, updatedAt: now, template: id };
+  p.meta = {
+    ...p.meta,
+    name: opts.name?.trim() || p.meta.name,
+    createdAt: now,
+    updatedAt: now,
+    template: id,
+  };
   return p;
 }

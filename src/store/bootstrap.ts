@@ -33,7 +33,9 @@ export interface BootstrapResult {
  * and the demo was never seeded here, store the demo project. The demo dataset is seeded in the
  * background by `seedData`, never blocking the UI, and its failure is only logged.
  */
-export async function bootstrap(seedData?: (projectId: string) => Promise<void>): Promise<BootstrapResult> {
+export async function bootstrap(
+  seedData?: (projectId: string) => Promise<void>,
+): Promise<BootstrapResult> {
   let persisted: boolean | null = null;
   try {
     persisted = (await globalThis.navigator?.storage?.persist?.()) ?? null;
@@ -52,7 +54,14 @@ export async function bootstrap(seedData?: (projectId: string) => Promise<void>)
     seeded = await d.transaction('rw', d.projects, async () => {
       if ((await d.projects.count()) > 0) return false;
       const doc = instantiateTemplate('demo', { id: DEMO_PROJECT_ID });
-      await d.projects.add({ id: doc.id, name: doc.meta.name, updatedAt: doc.meta.updatedAt, rev: 1, writer: TAB_ID, doc });
+      await d.projects.add({
+        id: doc.id,
+        name: doc.meta.name,
+        updatedAt: doc.meta.updatedAt,
+        rev: 1,
+        writer: TAB_ID,
+        doc,
+      });
       return true;
     });
     try {
@@ -61,7 +70,9 @@ export async function bootstrap(seedData?: (projectId: string) => Promise<void>)
       /* ignore */
     }
     if (seeded && seedData) {
-      seedData(DEMO_PROJECT_ID).catch((e) => console.warn('Waymark: could not seed the demo dataset', e));
+      seedData(DEMO_PROJECT_ID).catch((e) =>
+        console.warn('Waymark: could not seed the demo dataset', e),
+      );
     }
   }
   return { seeded, persisted };

@@ -12,7 +12,10 @@ export const CHUNK_ROWS = 1 << 16;
 
 /** A dictionary slice: joined with NUL (one string clones far faster than 65k small ones), or an array if a value holds NUL. */
 type PackedDict = { joined: string; count: number } | string[];
-type ChunkData = { cols: Record<string, Float64Array | Uint8Array | Int32Array>; dicts: Record<string, PackedDict> };
+type ChunkData = {
+  cols: Record<string, Float64Array | Uint8Array | Int32Array>;
+  dicts: Record<string, PackedDict>;
+};
 
 export function packStrings(xs: string[]): PackedDict {
   for (let i = 0; i < xs.length; i++) if (xs[i].includes('\u0000')) return xs;
@@ -36,7 +39,9 @@ function chunkOf(table: AccountTable, index: number): ChunkData {
   for (const [id, col] of Object.entries(table.columns)) {
     if (col.type === 'string') {
       data.cols[id] = col.codes.slice(from, to);
-      data.dicts[id] = packStrings(col.dict.slice(from, index === chunkCount(table.rowCount) - 1 ? col.dict.length : to));
+      data.dicts[id] = packStrings(
+        col.dict.slice(from, index === chunkCount(table.rowCount) - 1 ? col.dict.length : to),
+      );
     } else data.cols[id] = col.values.slice(from, to);
   }
   return data;
@@ -50,7 +55,12 @@ function chunkCount(rows: number): number {
  * Store a dataset for a project. Written in one transaction, so a failure leaves nothing
  * behind; older datasets of the project are removed only after the new one is stored.
  */
-export async function saveDataset(projectId: string, table: AccountTable, meta: DatasetMeta, keepOlder = false): Promise<DatasetRow> {
+export async function saveDataset(
+  projectId: string,
+  table: AccountTable,
+  meta: DatasetMeta,
+  keepOlder = false,
+): Promise<DatasetRow> {
   const d = db();
   const count = chunkCount(table.rowCount);
   const row: DatasetRow = {
@@ -63,9 +73,12 @@ export async function saveDataset(projectId: string, table: AccountTable, meta: 
     chunkCount: count,
     sources: meta.sources,
   };
-  const older = keepOlder ? [] : await d.datasets.where('projectId').equals(projectId).primaryKeys();
+  const older = keepOlder
+    ? []
+    : await d.datasets.where('projectId').equals(projectId).primaryKeys();
   await d.transaction('rw', d.datasets, d.datasetChunks, async () => {
-    for (let i = 0; i < count; i++) await d.datasetChunks.add({ datasetId: row.id, index: i, data: chunkOf(table, i) });
+    for (let i = 0; i < count; i++)
+      await d.datasetChunks.add({ datasetId: row.id, index: i, data: chunkOf(table, i) });
     await d.datasets.add(row);
     for (const id of older) {
       await d.datasetChunks.where('datasetId').equals(id).delete();
@@ -75,7 +88,9 @@ export async function saveDataset(projectId: string, table: AccountTable, meta: 
   return row;
 }
 
-export async function loadDataset(id: string): Promise<{ meta: DatasetRow; table: AccountTable } | null> {
+export async function loadDataset(
+  id: string,
+): Promise<{ meta: DatasetRow; table: AccountTable } | null> {
   const d = db();
   const meta = await d.datasets.get(id);
   if (!meta) return null;
@@ -103,7 +118,10 @@ export async function loadDataset(id: string): Promise<{ meta: DatasetRow; table
         values.set(part as never, at);
         at += part.length;
       }
-      columns[c.id] = c.type === 'boolean' ? { type: 'boolean', values: values as Uint8Array } : { type: c.type, values: values as Float64Array };
+      columns[c.id] =
+        c.type === 'boolean'
+          ? { type: 'boolean', values: values as Uint8Array }
+          : { type: c.type, values: values as Float64Array };
     }
   }
   return { meta, table: { rowCount: n, columns } };

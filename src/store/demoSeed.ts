@@ -19,6 +19,9 @@ export function onDemoSeeded(l: (projectId: string) => void): () => void {
 export async function seedDemoDataset(projectId: string): Promise<void> {
   if (await latestDatasetMeta(projectId)) return;
   const table = generateDemoTable({ rows: DEMO_SEED_ROWS, seed: DEMO_SEED });
-  await saveDataset(projectId, table, { name: 'demo-accounts.csv', sources: [{ kind: 'demo', rows: DEMO_SEED_ROWS, seed: DEMO_SEED }] });
+  await saveDataset(projectId, table, {
+    name: 'demo-accounts.csv',
+    sources: [{ kind: 'demo', rows: DEMO_SEED_ROWS, seed: DEMO_SEED }],
+  });
   for (const l of seededListeners) l(projectId);
 }

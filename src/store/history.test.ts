@@ -4,7 +4,10 @@ import { DocumentHistory } from './history';
 describe('DocumentHistory', () => {
   it('undoes and redoes a command', () => {
     const h = new DocumentHistory({ n: 1, list: [] as number[] });
-    h.apply('inc', (d) => { d.n++; d.list.push(d.n); });
+    h.apply('inc', (d) => {
+      d.n++;
+      d.list.push(d.n);
+    });
     expect(h.current).toEqual({ n: 2, list: [2] });
     h.undo();
     expect(h.current).toEqual({ n: 1, list: [] });
@@ -15,7 +18,16 @@ describe('DocumentHistory', () => {
   it('merges a typing burst into one step', () => {
     let t = 0;
     const h = new DocumentHistory({ s: '' }, { now: () => t });
-    for (const ch of 'hello') { t += 100; h.apply('type', (d) => { d.s += ch; }, { coalesceKey: 'label' }); }
+    for (const ch of 'hello') {
+      t += 100;
+      h.apply(
+        'type',
+        (d) => {
+          d.s += ch;
+        },
+        { coalesceKey: 'label' },
+      );
+    }
     expect(h.current.s).toBe('hello');
     h.undo();
     expect(h.current.s).toBe('');
@@ -24,9 +36,21 @@ describe('DocumentHistory', () => {
   it('does not merge edits further apart than the window', () => {
     let t = 0;
     const h = new DocumentHistory({ s: '' }, { now: () => t, coalesceMs: 500 });
-    h.apply('type', (d) => { d.s += 'a'; }, { coalesceKey: 'k' });
+    h.apply(
+      'type',
+      (d) => {
+        d.s += 'a';
+      },
+      { coalesceKey: 'k' },
+    );
     t += 2000;
-    h.apply('type', (d) => { d.s += 'b'; }, { coalesceKey: 'k' });
+    h.apply(
+      'type',
+      (d) => {
+        d.s += 'b';
+      },
+      { coalesceKey: 'k' },
+    );
     h.undo();
     expect(h.current.s).toBe('a');
   });
@@ -34,7 +58,10 @@ describe('DocumentHistory', () => {
   it('makes a gesture one step', () => {
     const h = new DocumentHistory({ x: 0 });
     h.beginGesture('drag');
-    for (let i = 1; i <= 10; i++) h.apply('move', (d) => { d.x = i; });
+    for (let i = 1; i <= 10; i++)
+      h.apply('move', (d) => {
+        d.x = i;
+      });
     h.endGesture();
     expect(h.current.x).toBe(10);
     h.undo();
@@ -46,10 +73,14 @@ describe('DocumentHistory', () => {
     const h = new DocumentHistory({ x: 0 });
     h.apply('noop', () => {});
     expect(h.canUndo).toBe(false);
-    h.apply('a', (d) => { d.x = 1; });
+    h.apply('a', (d) => {
+      d.x = 1;
+    });
     h.undo();
     expect(h.canRedo).toBe(true);
-    h.apply('b', (d) => { d.x = 2; });
+    h.apply('b', (d) => {
+      d.x = 2;
+    });
     expect(h.canRedo).toBe(false);
   });
 });

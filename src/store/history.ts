@@ -65,7 +65,12 @@ export class DocumentHistory<T> {
     }
     const last = this.past[this.past.length - 1];
     const windowMs = this.opts.coalesceMs ?? 1000;
-    if (options.coalesceKey && last && last.coalesceKey === options.coalesceKey && now - last.at < windowMs) {
+    if (
+      options.coalesceKey &&
+      last &&
+      last.coalesceKey === options.coalesceKey &&
+      now - last.at < windowMs
+    ) {
       last.patches.push(...patches);
       last.inverse.unshift(...inverse);
       last.at = now;

@@ -57,7 +57,11 @@ async function doOpen(id: string, opts?: SessionOptions): Promise<OpenResult> {
       projectStore.replace(m.project);
       session.markDirty();
       recovered = 'applied';
-    } else if (m.ok && j.baseRev < r.rev && JSON.stringify(m.project) !== JSON.stringify(r.project)) {
+    } else if (
+      m.ok &&
+      j.baseRev < r.rev &&
+      JSON.stringify(m.project) !== JSON.stringify(r.project)
+    ) {
       recovered = 'stale';
       staleDoc = m.project;
     }

@@ -15,13 +15,36 @@ function bigProject(): Project {
   const p = emptyProject('Big');
   const demo = getTemplate('demo')!.project;
   p.diagrams[0].nodes = Array.from({ length: 1000 }, (_, i) => ({
-    id: `n${i}`, kind: i % 3 ? 'deliverable' : 'knowhow', label: `成果物 ${i}`, holders: ['CSM'], organisation: 'vendor',
-    description: 'x'.repeat(80), position: { x: (i % 40) * 200, y: Math.floor(i / 40) * 120 },
+    id: `n${i}`,
+    kind: i % 3 ? 'deliverable' : 'knowhow',
+    label: `成果物 ${i}`,
+    holders: ['CSM'],
+    organisation: 'vendor',
+    description: 'x'.repeat(80),
+    position: { x: (i % 40) * 200, y: Math.floor(i / 40) * 120 },
   }));
-  p.diagrams[0].edges = Array.from({ length: 999 }, (_, i) => ({ id: `e${i}`, kind: 'io', source: `n${i}`, target: `n${i + 1}` }));
-  p.journey.stages = Array.from({ length: 40 }, (_, i) => ({ ...demo.journey.stages[i % demo.journey.stages.length], id: `s${i}` }));
-  p.fields.fields.push(...Array.from({ length: 200 }, (_, i) => ({ id: `f${i}`, label: { ja: `項目${i}`, en: `Field ${i}` }, type: 'number' as const, required: false })));
-  p.health.measures = Array.from({ length: 60 }, (_, i) => ({ ...demo.health.measures[i % demo.health.measures.length], id: `m${i}` }));
+  p.diagrams[0].edges = Array.from({ length: 999 }, (_, i) => ({
+    id: `e${i}`,
+    kind: 'io',
+    source: `n${i}`,
+    target: `n${i + 1}`,
+  }));
+  p.journey.stages = Array.from({ length: 40 }, (_, i) => ({
+    ...demo.journey.stages[i % demo.journey.stages.length],
+    id: `s${i}`,
+  }));
+  p.fields.fields.push(
+    ...Array.from({ length: 200 }, (_, i) => ({
+      id: `f${i}`,
+      label: { ja: `項目${i}`, en: `Field ${i}` },
+      type: 'number' as const,
+      required: false,
+    })),
+  );
+  p.health.measures = Array.from({ length: 60 }, (_, i) => ({
+    ...demo.health.measures[i % demo.health.measures.length],
+    id: `m${i}`,
+  }));
   return p;
 }
 
@@ -42,18 +65,26 @@ describe('store performance on a big project', () => {
       validate: time(() => migrateProject(p)),
       export: time(() => exportProjectText(p)),
       import: time(() => parseProjectText(text)),
-      edit: time(() => new DocumentHistory(p).apply('move', (d) => { d.diagrams[0].nodes[500].position.x += 1; })),
+      edit: time(() =>
+        new DocumentHistory(p).apply('move', (d) => {
+          d.diagrams[0].nodes[500].position.x += 1;
+        }),
+      ),
     };
     setDbForTests(new WaymarkDB('perf'));
     await addProject(p);
     await openProject(p.id, { delayMs: 0 });
     const t0 = performance.now();
-    projectStore.edit('rename', (d) => { d.meta.name = 'Big 2'; });
+    projectStore.edit('rename', (d) => {
+      d.meta.name = 'Big 2';
+    });
     await currentSession()!.flush();
     const save = performance.now() - t0;
     await closeProject();
     db().close();
-    console.log(JSON.stringify({ name: 'store.bigProject', kb: Math.round(text.length / 1024), ...ms, save }));
+    console.log(
+      JSON.stringify({ name: 'store.bigProject', kb: Math.round(text.length / 1024), ...ms, save }),
+    );
     // Generous bounds (2 shared cores): these catch an accidental O(n²), not jitter.
     expect(ms.validate).toBeLessThan(500);
     expect(ms.import).toBeLessThan(800);

@@ -71,7 +71,9 @@ async function openNew(name = 'P'): Promise<Project> {
 describe('autosave', () => {
   it('stores an edit after the throttle, bumping the revision, written by this tab', async () => {
     const p = await openNew();
-    projectStore.edit('rename', (d) => { d.meta.name = 'Renamed'; });
+    projectStore.edit('rename', (d) => {
+      d.meta.name = 'Renamed';
+    });
     expect(saveStatus.current.state).toBe('saving');
     await until(() => saveStatus.current.state === 'saved');
     const row = await stored(p.id);
@@ -84,7 +86,14 @@ describe('autosave', () => {
   it('throttles a burst of edits into few writes, the last edit winning', async () => {
     const p = await openNew();
     const put = vi.spyOn(db().projects, 'put');
-    for (let i = 0; i < 30; i++) projectStore.edit('type', (d) => { d.journey.goal += 'x'; }, { coalesceKey: 'goal' });
+    for (let i = 0; i < 30; i++)
+      projectStore.edit(
+        'type',
+        (d) => {
+          d.journey.goal += 'x';
+        },
+        { coalesceKey: 'goal' },
+      );
     await currentSession()!.flush();
     expect(put.mock.calls.length).toBeLessThanOrEqual(2);
     expect((await stored(p.id)).doc.journey.goal).toBe('x'.repeat(30));
@@ -92,7 +101,9 @@ describe('autosave', () => {
 
   it('undo and redo are saved too', async () => {
     const p = await openNew('A');
-    projectStore.edit('rename', (d) => { d.meta.name = 'B'; });
+    projectStore.edit('rename', (d) => {
+      d.meta.name = 'B';
+    });
     await currentSession()!.flush();
     projectStore.undo();
     await currentSession()!.flush();
@@ -101,7 +112,9 @@ describe('autosave', () => {
 
   it('close flushes what is pending', async () => {
     const p = await openNew();
-    projectStore.edit('goal', (d) => { d.journey.goal = 'summit'; });
+    projectStore.edit('goal', (d) => {
+      d.journey.goal = 'summit';
+    });
     await closeProject();
     expect((await stored(p.id)).doc.journey.goal).toBe('summit');
   });
@@ -112,10 +125,17 @@ describe('storage failures', () => {
     const p = await openNew();
     const quota = Object.assign(new Error('Transaction aborted'), {
       name: 'AbortError',
-      inner: Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }),
+      inner: Object.assign(new Error('The quota has been exceeded.'), {
+        name: 'QuotaExceededError',
+      }),
     });
-    const put = vi.spyOn(db().projects, 'put').mockRejectedValueOnce(quota).mockRejectedValueOnce(quota);
-    projectStore.edit('goal', (d) => { d.journey.goal = 'keep me'; });
+    const put = vi
+      .spyOn(db().projects, 'put')
+      .mockRejectedValueOnce(quota)
+      .mockRejectedValueOnce(quota);
+    projectStore.edit('goal', (d) => {
+      d.journey.goal = 'keep me';
+    });
     await until(() => saveStatus.current.state === 'error');
     const s = saveStatus.current;
     expect(s.state === 'error' && s.problem.kind).toBe('quota');
@@ -127,9 +147,14 @@ describe('storage failures', () => {
 
   it('a lost connection is reported as such and the save goes through after reopening', async () => {
     const p = await openNew();
-    const lost = Object.assign(new Error('Connection to Indexed Database server lost. Refresh the page to try again'), { name: 'UnknownError' });
+    const lost = Object.assign(
+      new Error('Connection to Indexed Database server lost. Refresh the page to try again'),
+      { name: 'UnknownError' },
+    );
     vi.spyOn(db().projects, 'put').mockRejectedValueOnce(lost);
-    projectStore.edit('goal', (d) => { d.journey.goal = 'after reconnect'; });
+    projectStore.edit('goal', (d) => {
+      d.journey.goal = 'after reconnect';
+    });
     await until(() => saveStatus.current.state === 'error');
     const s = saveStatus.current;
     expect(s.state === 'error' && s.problem.kind).toBe('connection');
@@ -141,11 +166,15 @@ describe('storage failures', () => {
 describe('two tabs', () => {
   it("takes another tab's save when it has no unsaved edits", async () => {
     const p = await openNew();
-    await otherTabSaves(p, (d) => { d.journey.goal = 'from the other tab'; });
+    await otherTabSaves(p, (d) => {
+      d.journey.goal = 'from the other tab';
+    });
     await until(() => projectStore.current!.journey.goal === 'from the other tab');
     expect(saveStatus.current.state).toBe('saved');
     // Our next edit builds on their revision: no conflict.
-    projectStore.edit('rename', (d) => { d.meta.name = 'mine after theirs'; });
+    projectStore.edit('rename', (d) => {
+      d.meta.name = 'mine after theirs';
+    });
     await currentSession()!.flush();
     const row = await stored(p.id);
     expect(row.doc.journey.goal).toBe('from the other tab');
@@ -155,15 +184,21 @@ describe('two tabs', () => {
 
   it('both edited: a conflict, never a silent overwrite; "keep mine" then writes ours', async () => {
     const p = await openNew();
-    projectStore.edit('goal', (d) => { d.journey.goal = 'mine'; });
-    const theirRev = await otherTabSaves(p, (d) => { d.journey.goal = 'theirs'; });
+    projectStore.edit('goal', (d) => {
+      d.journey.goal = 'mine';
+    });
+    const theirRev = await otherTabSaves(p, (d) => {
+      d.journey.goal = 'theirs';
+    });
     await until(() => saveStatus.current.state === 'conflict');
     expect((await stored(p.id)).doc.journey.goal).toBe('theirs');
     const s = saveStatus.current;
     expect(s.state === 'conflict' && s.theirRev).toBe(theirRev);
     expect(s.state === 'conflict' && s.theirs.journey.goal).toBe('theirs');
     // Further edits while in conflict are not written either.
-    projectStore.edit('goal', (d) => { d.journey.goal = 'mine 2'; });
+    projectStore.edit('goal', (d) => {
+      d.journey.goal = 'mine 2';
+    });
     await currentSession()!.flush();
     expect((await stored(p.id)).doc.journey.goal).toBe('theirs');
     await currentSession()!.keepMine();
@@ -175,8 +210,12 @@ describe('two tabs', () => {
 
   it('"take theirs" replaces the editor document and stores nothing of ours', async () => {
     const p = await openNew();
-    projectStore.edit('goal', (d) => { d.journey.goal = 'mine'; });
-    await otherTabSaves(p, (d) => { d.journey.goal = 'theirs'; });
+    projectStore.edit('goal', (d) => {
+      d.journey.goal = 'mine';
+    });
+    await otherTabSaves(p, (d) => {
+      d.journey.goal = 'theirs';
+    });
     await until(() => saveStatus.current.state === 'conflict');
     currentSession()!.takeTheirs();
     expect(projectStore.current!.journey.goal).toBe('theirs');
@@ -187,7 +226,9 @@ describe('two tabs', () => {
   it('a project deleted elsewhere is not silently recreated', async () => {
     const p = await openNew();
     await db().projects.delete(p.id);
-    projectStore.edit('goal', (d) => { d.journey.goal = 'orphan'; });
+    projectStore.edit('goal', (d) => {
+      d.journey.goal = 'orphan';
+    });
     await until(() => saveStatus.current.state === 'deleted');
     expect(await db().projects.get(p.id)).toBeUndefined();
     await currentSession()!.keepMine();
@@ -199,7 +240,11 @@ describe('crash journal', () => {
   it('replays edits that never reached IndexedDB', async () => {
     const p = emptyProject('J');
     await addProject(p);
-    writeJournal(p.id, { baseRev: 1, at: 'now', doc: { ...p, journey: { ...p.journey, goal: 'unsaved' } } });
+    writeJournal(p.id, {
+      baseRev: 1,
+      at: 'now',
+      doc: { ...p, journey: { ...p.journey, goal: 'unsaved' } },
+    });
     const r = await openProject(p.id, FAST);
     expect(r.ok && r.recovered).toBe('applied');
     expect(projectStore.current!.journey.goal).toBe('unsaved');
@@ -211,7 +256,11 @@ describe('crash journal', () => {
     const p = emptyProject('J');
     await addProject(p);
     await db().projects.update(p.id, { rev: 5 });
-    writeJournal(p.id, { baseRev: 1, at: 'now', doc: { ...p, journey: { ...p.journey, goal: 'stale' } } });
+    writeJournal(p.id, {
+      baseRev: 1,
+      at: 'now',
+      doc: { ...p, journey: { ...p.journey, goal: 'stale' } },
+    });
     const r = await openProject(p.id, FAST);
     expect(r.ok && r.recovered).toBe('stale');
     expect(r.ok && r.staleDoc?.journey.goal).toBe('stale');
@@ -222,10 +271,19 @@ describe('crash journal', () => {
 describe('loading', () => {
   it('refuses a stored document that does not validate and changes nothing', async () => {
     const p = emptyProject('Bad');
-    await db().projects.add({ id: p.id, name: 'Bad', updatedAt: '', rev: 1, writer: 'x', doc: { ...p, health: { bands: [] } } as unknown as Project });
+    await db().projects.add({
+      id: p.id,
+      name: 'Bad',
+      updatedAt: '',
+      rev: 1,
+      writer: 'x',
+      doc: { ...p, health: { bands: [] } } as unknown as Project,
+    });
     const r = await loadProject(p.id);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason === 'invalid' && r.issues.some((i) => i.path.startsWith('$.health'))).toBe(true);
+    expect(
+      !r.ok && r.reason === 'invalid' && r.issues.some((i) => i.path.startsWith('$.health')),
+    ).toBe(true);
     const o = await openProject(p.id);
     expect(o.ok).toBe(false);
     expect(projectStore.current).toBeNull();
@@ -236,8 +294,16 @@ describe('loading', () => {
 describe('database upgraded by another tab', () => {
   it('journals the unsaved edits and stops retrying', async () => {
     const p = await openNew();
-    const put = vi.spyOn(db().projects, 'put').mockRejectedValue(Object.assign(new Error('Database version changed by other database connection'), { name: 'VersionChangeError' }));
-    projectStore.edit('goal', (d) => { d.journey.goal = 'kept for the reload'; });
+    const put = vi
+      .spyOn(db().projects, 'put')
+      .mockRejectedValue(
+        Object.assign(new Error('Database version changed by other database connection'), {
+          name: 'VersionChangeError',
+        }),
+      );
+    projectStore.edit('goal', (d) => {
+      d.journey.goal = 'kept for the reload';
+    });
     await until(() => saveStatus.current.state === 'error');
     const s = saveStatus.current;
     expect(s.state === 'error' && s.problem.kind).toBe('version');

@@ -107,7 +107,11 @@ export class ProjectSession {
   journalNow(): void {
     const cur = projectStore.current;
     if (cur && cur.id === this.projectId && this.hasUnsaved) {
-      writeJournal(this.projectId, { baseRev: this.baseRev, at: new Date().toISOString(), doc: cur });
+      writeJournal(this.projectId, {
+        baseRev: this.baseRev,
+        at: new Date().toISOString(),
+        doc: cur,
+      });
     }
   }
 
@@ -141,7 +145,14 @@ export class ProjectSession {
           if (row && row.rev !== this.baseRev) return { kind: 'conflict' as const, row };
         }
         const rev = (row?.rev ?? 0) + 1;
-        await d.projects.put({ id: doc.id, name: doc.meta.name, updatedAt: new Date().toISOString(), rev, writer: TAB_ID, doc });
+        await d.projects.put({
+          id: doc.id,
+          name: doc.meta.name,
+          updatedAt: new Date().toISOString(),
+          rev,
+          writer: TAB_ID,
+          doc,
+        });
         return { kind: 'saved' as const, rev };
       });
       if (res.kind === 'deleted') {
@@ -152,7 +163,8 @@ export class ProjectSession {
       if (res.kind === 'conflict') {
         this.dirty = true;
         const theirs = migrateProject(res.row.doc);
-        if (theirs.ok) saveStatus.set({ state: 'conflict', theirs: theirs.project, theirRev: res.row.rev });
+        if (theirs.ok)
+          saveStatus.set({ state: 'conflict', theirs: theirs.project, theirRev: res.row.rev });
         else {
           // Their copy is unreadable: ours is the only good one, so keep it.
           this.baseRev = res.row.rev;
@@ -204,7 +216,13 @@ export class ProjectSession {
       saveStatus.set({ state: 'deleted' });
       return;
     }
-    if (m.type !== 'saved' || m.projectId !== this.projectId || m.writer === TAB_ID || m.rev <= this.baseRev) return;
+    if (
+      m.type !== 'saved' ||
+      m.projectId !== this.projectId ||
+      m.writer === TAB_ID ||
+      m.rev <= this.baseRev
+    )
+      return;
     // We have edits of our own: the save's revision check turns this into a conflict.
     if (this.hasUnsaved) return this.flush();
     await this.pull();

@@ -41,7 +41,12 @@ describe('project file import', () => {
   it('refuses a "__proto__" key (a category value) instead of losing it, and says where', () => {
     const r = parseProjectText(fixture('bad-proto-key.json'));
     if (r.ok || r.error.kind !== 'invalid') throw new Error('expected invalid');
-    expect(r.error.issues).toEqual([{ path: '$.health.measures[2].normalise.points.__proto__', message: expect.stringMatching(/"__proto__" cannot be used/) }]);
+    expect(r.error.issues).toEqual([
+      {
+        path: '$.health.measures[2].normalise.points.__proto__',
+        message: expect.stringMatching(/"__proto__" cannot be used/),
+      },
+    ]);
   });
 
   it('lists every schema problem with its JSON path', () => {

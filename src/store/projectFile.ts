@@ -9,7 +9,11 @@ export function exportProjectText(p: Project): string {
 }
 
 export function projectFileName(p: Project): string {
-  const base = p.meta.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const base = p.meta.name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
   return `${base || 'project'}.waymark.json`;
 }
 
@@ -18,7 +22,8 @@ export type ImportError =
   | { kind: 'json'; line: number; column: number; message: string }
   | { kind: 'invalid'; issues: DocIssue[] };
 
-export type ImportResult = { ok: true; project: Project; migratedFrom: number } | { ok: false; error: ImportError };
+export type ImportResult =
+  { ok: true; project: Project; migratedFrom: number } | { ok: false; error: ImportError };
 
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -44,7 +49,10 @@ export function parseProjectText(text: string): ImportResult {
     // V8 says "... at position N" (newer ones add "(line L column C)"); end of input has no position.
     const m = /position (\d+)/.exec(message);
     const at = m ? lineColumn(src, Number(m[1])) : lineColumn(src, src.length);
-    return { ok: false, error: { kind: 'json', ...at, message: message.replace(/\s*\(line \d+ column \d+\)/, '') } };
+    return {
+      ok: false,
+      error: { kind: 'json', ...at, message: message.replace(/\s*\(line \d+ column \d+\)/, '') },
+    };
   }
   const r = migrateProject(raw);
   if (!r.ok) return { ok: false, error: { kind: 'invalid', issues: r.issues } };

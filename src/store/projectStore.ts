@@ -9,7 +9,11 @@ import { DocumentHistory, type ApplyOptions } from './history';
  * Persistence (autosave, other tabs) listens through onChange().
  */
 type Listener = () => void;
-export type ChangeListener = (project: Project, patches: Patch[], source: 'edit' | 'undo' | 'redo' | 'load' | 'remote') => void;
+export type ChangeListener = (
+  project: Project,
+  patches: Patch[],
+  source: 'edit' | 'undo' | 'redo' | 'load' | 'remote',
+) => void;
 
 let history: DocumentHistory<Project> | null = null;
 let version = 0;

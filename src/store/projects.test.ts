@@ -3,7 +3,14 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyProject } from '../model';
 import { WaymarkDB, db, setDbForTests } from './db';
 import { bootstrap, DEMO_PROJECT_ID } from './bootstrap';
-import { addImportedProject, addProject, deleteProject, duplicateProject, listProjects, renameProject } from './projects';
+import {
+  addImportedProject,
+  addProject,
+  deleteProject,
+  duplicateProject,
+  listProjects,
+  renameProject,
+} from './projects';
 import { resetTabSyncForTests } from './tabSync';
 
 let n = 0;
@@ -36,10 +43,31 @@ describe('project list operations', () => {
     await addProject(a);
     await addProject(b);
     const d = db();
-    for (const [pid, ds] of [[a.id, 'dsA'], [b.id, 'dsB']]) {
-      await d.datasets.add({ id: ds, projectId: pid, name: ds, createdAt: '', rowCount: 1, columns: [], chunkCount: 1, sources: [] });
+    for (const [pid, ds] of [
+      [a.id, 'dsA'],
+      [b.id, 'dsB'],
+    ]) {
+      await d.datasets.add({
+        id: ds,
+        projectId: pid,
+        name: ds,
+        createdAt: '',
+        rowCount: 1,
+        columns: [],
+        chunkCount: 1,
+        sources: [],
+      });
       await d.datasetChunks.add({ datasetId: ds, index: 0, data: null });
-      await d.runs.add({ id: `run_${ds}`, projectId: pid, datasetId: ds, asOf: '', createdAt: '', rowCount: 1, summary: null, chunkCount: 1 });
+      await d.runs.add({
+        id: `run_${ds}`,
+        projectId: pid,
+        datasetId: ds,
+        asOf: '',
+        createdAt: '',
+        rowCount: 1,
+        summary: null,
+        chunkCount: 1,
+      });
       await d.runChunks.add({ runId: `run_${ds}`, index: 0, data: null });
     }
     await deleteProject(a.id);

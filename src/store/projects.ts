@@ -14,7 +14,13 @@ export interface ProjectSummary {
 }
 
 export function summarise(row: ProjectRow): ProjectSummary {
-  return { id: row.id, name: row.name, updatedAt: row.updatedAt, template: row.doc?.meta?.template, description: row.doc?.meta?.description ?? '' };
+  return {
+    id: row.id,
+    name: row.name,
+    updatedAt: row.updatedAt,
+    template: row.doc?.meta?.template,
+    description: row.doc?.meta?.description ?? '',
+  };
 }
 
 export async function listProjects(): Promise<ProjectSummary[]> {
@@ -73,7 +79,10 @@ async function updateStored(id: string, change: (p: Project) => Project): Promis
 export async function renameProject(id: string, name: string): Promise<void> {
   const n = name.trim();
   if (!n) throw new Error('a project name cannot be empty');
-  await updateStored(id, (p) => ({ ...p, meta: { ...p.meta, name: n, updatedAt: new Date().toISOString() } }));
+  await updateStored(id, (p) => ({
+    ...p,
+    meta: { ...p.meta, name: n, updatedAt: new Date().toISOString() },
+  }));
 }
 
 export async function duplicateProject(id: string, name: string): Promise<Project> {
@@ -89,14 +98,18 @@ export async function duplicateProject(id: string, name: string): Promise<Projec
 /** Delete a project with its datasets and runs (the UI confirms first). */
 export async function deleteProject(id: string): Promise<void> {
   const d = db();
-  await d.transaction('rw', [d.projects, d.datasets, d.datasetChunks, d.runs, d.runChunks], async () => {
-    const datasets = await d.datasets.where('projectId').equals(id).primaryKeys();
-    for (const ds of datasets) await d.datasetChunks.where('datasetId').equals(ds).delete();
-    await d.datasets.where('projectId').equals(id).delete();
-    const runs = await d.runs.where('projectId').equals(id).primaryKeys();
-    for (const r of runs) await d.runChunks.where('runId').equals(r).delete();
-    await d.runs.where('projectId').equals(id).delete();
-    await d.projects.delete(id);
-  });
+  await d.transaction(
+    'rw',
+    [d.projects, d.datasets, d.datasetChunks, d.runs, d.runChunks],
+    async () => {
+      const datasets = await d.datasets.where('projectId').equals(id).primaryKeys();
+      for (const ds of datasets) await d.datasetChunks.where('datasetId').equals(ds).delete();
+      await d.datasets.where('projectId').equals(id).delete();
+      const runs = await d.runs.where('projectId').equals(id).primaryKeys();
+      for (const r of runs) await d.runChunks.where('runId').equals(r).delete();
+      await d.runs.where('projectId').equals(id).delete();
+      await d.projects.delete(id);
+    },
+  );
   broadcast({ type: 'deleted', projectId: id });
 }

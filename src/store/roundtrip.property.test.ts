@@ -33,32 +33,76 @@ describe('generated projects', () => {
 type Command = { label: string; run: (d: Draft<Project>) => void };
 
 const command: fc.Arbitrary<Command> = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 10 }).map((s) => ({ label: 'rename', run: (d: Draft<Project>) => { d.meta.name = s; } })),
-  fc.string({ maxLength: 10 }).map((s) => ({ label: 'goal', run: (d: Draft<Project>) => { d.journey.goal = s; } })),
+  fc.string({ minLength: 1, maxLength: 10 }).map((s) => ({
+    label: 'rename',
+    run: (d: Draft<Project>) => {
+      d.meta.name = s;
+    },
+  })),
+  fc.string({ maxLength: 10 }).map((s) => ({
+    label: 'goal',
+    run: (d: Draft<Project>) => {
+      d.journey.goal = s;
+    },
+  })),
   fc.stringMatching(/^[a-z]{1,6}$/).map((id) => ({
     label: 'add stage',
     run: (d: Draft<Project>) => {
-      d.journey.stages.push({ id, label: id, definition: '', exitCriteria: [], customerActions: [], momentsOfTruth: [], resources: [], touch: 'low', kpis: [] });
+      d.journey.stages.push({
+        id,
+        label: id,
+        definition: '',
+        exitCriteria: [],
+        customerActions: [],
+        momentsOfTruth: [],
+        resources: [],
+        touch: 'low',
+        kpis: [],
+      });
     },
   })),
-  fc.nat(5).map((i) => ({ label: 'remove stage', run: (d: Draft<Project>) => { if (d.journey.stages.length) d.journey.stages.splice(i % d.journey.stages.length, 1); } })),
+  fc.nat(5).map((i) => ({
+    label: 'remove stage',
+    run: (d: Draft<Project>) => {
+      if (d.journey.stages.length) d.journey.stages.splice(i % d.journey.stages.length, 1);
+    },
+  })),
   fc.nat(5).map((i) => ({
     label: 'reorder stages',
     run: (d: Draft<Project>) => {
       const s = d.journey.stages;
-      if (s.length > 1) { const [x] = s.splice(i % s.length, 1); s.push(x); }
+      if (s.length > 1) {
+        const [x] = s.splice(i % s.length, 1);
+        s.push(x);
+      }
     },
   })),
   fc.tuple(fc.nat(5), fc.integer({ min: -500, max: 500 })).map(([i, dx]) => ({
     label: 'move node',
-    run: (d: Draft<Project>) => { const n = d.diagrams[0].nodes; if (n.length) n[i % n.length].position.x += dx; },
+    run: (d: Draft<Project>) => {
+      const n = d.diagrams[0].nodes;
+      if (n.length) n[i % n.length].position.x += dx;
+    },
   })),
-  fc.nat(5).map((i) => ({ label: 'remove cta', run: (d: Draft<Project>) => { if (d.ctas.length) d.ctas.splice(i % d.ctas.length, 1); } })),
+  fc.nat(5).map((i) => ({
+    label: 'remove cta',
+    run: (d: Draft<Project>) => {
+      if (d.ctas.length) d.ctas.splice(i % d.ctas.length, 1);
+    },
+  })),
   fc.string({ maxLength: 6 }).map((s) => ({
     label: 'field label',
-    run: (d: Draft<Project>) => { for (const f of d.fields.fields) f.label.ja += s; },
+    run: (d: Draft<Project>) => {
+      for (const f of d.fields.fields) f.label.ja += s;
+    },
   })),
-  fc.constant({ label: 'as of', run: (d: Draft<Project>) => { if (d.asOf) delete d.asOf; else d.asOf = '2026-01-31'; } }),
+  fc.constant({
+    label: 'as of',
+    run: (d: Draft<Project>) => {
+      if (d.asOf) delete d.asOf;
+      else d.asOf = '2026-01-31';
+    },
+  }),
 );
 
 describe('undo', () => {

@@ -37,9 +37,12 @@ export function classifyStorageError(e: unknown): StorageProblem {
   if (names.some((n) => n === 'QuotaExceededError') || messages.some((m) => /quota/i.test(m))) {
     return { kind: 'quota', detail };
   }
-  if (names.some((n) => n === 'VersionChangeError' || n === 'VersionError')) return { kind: 'version', detail };
+  if (names.some((n) => n === 'VersionChangeError' || n === 'VersionError'))
+    return { kind: 'version', detail };
   if (
-    names.some((n) => n === 'DatabaseClosedError' || n === 'UnknownError' || n === 'InvalidStateError') ||
+    names.some(
+      (n) => n === 'DatabaseClosedError' || n === 'UnknownError' || n === 'InvalidStateError',
+    ) ||
     messages.some((m) => /connection.*lost|database.*closed/i.test(m))
   ) {
     return { kind: 'connection', detail };

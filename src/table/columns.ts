@@ -27,10 +27,13 @@ const MS_PER_DAY = 86_400_000;
 export function isoToDays(iso: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return NaN;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return NaN;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return NaN;
   return t / MS_PER_DAY;
 }
 
@@ -100,7 +103,8 @@ export function tableFromRows(
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         const v = rows[i][id];
-        values[i] = v === null || v === undefined ? NaN : type === 'date' ? isoToDays(String(v)) : Number(v);
+        values[i] =
+          v === null || v === undefined ? NaN : type === 'date' ? isoToDays(String(v)) : Number(v);
       }
       columns[id] = type === 'date' ? { type: 'date', values } : { type: 'number', values };
     } else if (type === 'boolean') {

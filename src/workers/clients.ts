@@ -2,14 +2,24 @@ import type { FieldContract, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportReport, JoinReport } from '../data';
 import type { DatasetRow } from '../store/db';
-import type { ImportFileSpec, ImportRequest, ImportResponse, ScoreRequest, ScoreResponse } from './protocol';
+import type {
+  ImportFileSpec,
+  ImportRequest,
+  ImportResponse,
+  ScoreRequest,
+  ScoreResponse,
+} from './protocol';
 
 /**
  * Promise wrappers around the workers. `cancel()` terminates the worker: parsing and scoring
  * are synchronous loops, so termination is the only way to stop them at once.
  */
 export class WorkerFailure extends Error {
-  constructor(readonly issue: ImportIssue | null, message: string, readonly issues?: { path: string; message: string }[]) {
+  constructor(
+    readonly issue: ImportIssue | null,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
     super(message);
   }
 }
@@ -19,7 +29,14 @@ type Distribute<T, K> = T extends unknown ? Omit<T, 'id'> & K : never;
 export class ImportSession {
   private worker: Worker | null = null;
   private seq = 0;
-  private waiting = new Map<number, { resolve: (m: ImportResponse) => void; reject: (e: unknown) => void; onProgress?: (file: string, f: number) => void }>();
+  private waiting = new Map<
+    number,
+    {
+      resolve: (m: ImportResponse) => void;
+      reject: (e: unknown) => void;
+      onProgress?: (file: string, f: number) => void;
+    }
+  >();
 
   private ensure(): Worker {
     if (!this.worker) {
@@ -34,7 +51,8 @@ export class ImportSession {
         else w.resolve(m);
       };
       this.worker.onerror = (ev) => {
-        for (const w of this.waiting.values()) w.reject(new WorkerFailure(null, ev.message || 'import worker crashed'));
+        for (const w of this.waiting.values())
+          w.reject(new WorkerFailure(null, ev.message || 'import worker crashed'));
         this.waiting.clear();
         this.worker = null;
       };
@@ -42,7 +60,11 @@ export class ImportSession {
     return this.worker;
   }
 
-  private request(msg: Distribute<ImportRequest, object>, onProgress?: (file: string, f: number) => void, transfer: Transferable[] = []): Promise<ImportResponse> {
+  private request(
+    msg: Distribute<ImportRequest, object>,
+    onProgress?: (file: string, f: number) => void,
+    transfer: Transferable[] = [],
+  ): Promise<ImportResponse> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, onProgress });
@@ -55,22 +77,43 @@ export class ImportSession {
     // not a transfer: the page keeps the bytes for the real import.
     const json = /\.json$/i.test(file.name);
     const head = json ? file.bytes : file.bytes.subarray(0, 1 << 20);
-    const m = await this.request({ type: 'inspect', file: { ...file, bytes: head.slice() }, contract, totalBytes: file.bytes.length });
+    const m = await this.request({
+      type: 'inspect',
+      file: { ...file, bytes: head.slice() },
+      contract,
+      totalBytes: file.bytes.length,
+    });
     return (m as Extract<ImportResponse, { type: 'preview' }>).preview;
   }
 
-  async import(files: ImportFileSpec[], contract: FieldContract, onProgress?: (file: string, f: number) => void): Promise<{ reports: ImportReport[]; join: JoinReport | null; rowCount: number }> {
-    const m = (await this.request({ type: 'import', files, contract }, onProgress)) as Extract<ImportResponse, { type: 'imported' }>;
+  async import(
+    files: ImportFileSpec[],
+    contract: FieldContract,
+    onProgress?: (file: string, f: number) => void,
+  ): Promise<{ reports: ImportReport[]; join: JoinReport | null; rowCount: number }> {
+    const m = (await this.request({ type: 'import', files, contract }, onProgress)) as Extract<
+      ImportResponse,
+      { type: 'imported' }
+    >;
     return { reports: m.reports, join: m.join, rowCount: m.rowCount };
   }
 
   async demo(rows: number, seed: number): Promise<number> {
-    const m = (await this.request({ type: 'demo', rows, seed })) as Extract<ImportResponse, { type: 'imported' }>;
+    const m = (await this.request({ type: 'demo', rows, seed })) as Extract<
+      ImportResponse,
+      { type: 'imported' }
+    >;
     return m.rowCount;
   }
 
-  async commit(projectId: string, name: string): Promise<{ meta: DatasetRow; table: AccountTable }> {
-    const m = (await this.request({ type: 'commit', projectId, name })) as Extract<ImportResponse, { type: 'committed' }>;
+  async commit(
+    projectId: string,
+    name: string,
+  ): Promise<{ meta: DatasetRow; table: AccountTable }> {
+    const m = (await this.request({ type: 'commit', projectId, name })) as Extract<
+      ImportResponse,
+      { type: 'committed' }
+    >;
     return { meta: m.meta, table: m.table };
   }
 

@@ -1,5 +1,12 @@
 /// <reference lib="webworker" />
-import { importAccountFile, inspectFile, ImportError, joinTables, type ImportReport, type JoinReport } from '../data';
+import {
+  importAccountFile,
+  inspectFile,
+  ImportError,
+  joinTables,
+  type ImportReport,
+  type JoinReport,
+} from '../data';
 import { saveDataset } from '../store/datasets';
 import { generateDemoTable } from '../data/demo/generate';
 import type { AccountTable } from '../table/columns';
@@ -11,21 +18,47 @@ import { transferablesOf, type ImportRequest, type ImportResponse } from './prot
  * touches the stored dataset. Cancel = the page terminates the worker.
  */
 declare const self: DedicatedWorkerGlobalScope;
-let pending: { table: AccountTable; reports: ImportReport[]; join: JoinReport | null; sources: unknown[] } | null = null;
+let pending: {
+  table: AccountTable;
+  reports: ImportReport[];
+  join: JoinReport | null;
+  sources: unknown[];
+} | null = null;
 
 const post = (m: ImportResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 
 function failure(id: number, e: unknown, file: string): ImportResponse {
   if (e instanceof ImportError) return { type: 'failed', id, issue: e.issue };
   const message = e instanceof Error ? e.message : String(e);
-  return { type: 'failed', id, issue: { code: 'bad_json', severity: 'fatal', file, params: { detail: message }, message: `${file}: ${message}` } };
+  return {
+    type: 'failed',
+    id,
+    issue: {
+      code: 'bad_json',
+      severity: 'fatal',
+      file,
+      params: { detail: message },
+      message: `${file}: ${message}`,
+    },
+  };
 }
 
 self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   const msg = ev.data;
   if (msg.type === 'inspect') {
     try {
-      post({ type: 'preview', id: msg.id, preview: inspectFile(msg.file.bytes, msg.file.name, msg.contract, msg.file.options ?? {}, 20, msg.totalBytes) });
+      post({
+        type: 'preview',
+        id: msg.id,
+        preview: inspectFile(
+          msg.file.bytes,
+          msg.file.name,
+          msg.contract,
+          msg.file.options ?? {},
+          20,
+          msg.totalBytes,
+        ),
+      });
     } catch (e) {
       post(failure(msg.id, e, msg.file.name));
     }
@@ -44,7 +77,9 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
           onProgress: (fraction) => post({ type: 'progress', id: msg.id, file: f.name, fraction }),
         });
         // Timing for `npm run bench -- data` (read from the console by the bench).
-        console.debug(`waymark-import ${f.name} ${report.rowsRead} rows ${Math.round(performance.now() - t0)} ms`);
+        console.debug(
+          `waymark-import ${f.name} ${report.rowsRead} rows ${Math.round(performance.now() - t0)} ms`,
+        );
         results.push({ name: f.name, table });
         reports.push(report);
       } catch (e) {
@@ -52,21 +87,53 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
         return;
       }
     }
-    const joined = results.length > 1 ? joinTables(results, msg.contract) : { table: results[0].table, report: null };
-    const sources = reports.map((r) => ({ file: r.file, format: r.format, encoding: r.encoding, delimiter: r.delimiter, mapping: r.mapping, rows: r.rowsImported, policy: r.policy }));
+    const joined =
+      results.length > 1
+        ? joinTables(results, msg.contract)
+        : { table: results[0].table, report: null };
+    const sources = reports.map((r) => ({
+      file: r.file,
+      format: r.format,
+      encoding: r.encoding,
+      delimiter: r.delimiter,
+      mapping: r.mapping,
+      rows: r.rowsImported,
+      policy: r.policy,
+    }));
     pending = { table: joined.table, reports, join: joined.report, sources };
-    post({ type: 'imported', id: msg.id, reports, join: joined.report, rowCount: joined.table.rowCount });
+    post({
+      type: 'imported',
+      id: msg.id,
+      reports,
+      join: joined.report,
+      rowCount: joined.table.rowCount,
+    });
     return;
   }
   if (msg.type === 'demo') {
     const table = generateDemoTable({ rows: msg.rows, seed: msg.seed });
-    pending = { table, reports: [], join: null, sources: [{ kind: 'demo', rows: msg.rows, seed: msg.seed }] };
+    pending = {
+      table,
+      reports: [],
+      join: null,
+      sources: [{ kind: 'demo', rows: msg.rows, seed: msg.seed }],
+    };
     post({ type: 'imported', id: msg.id, reports: [], join: null, rowCount: table.rowCount });
     return;
   }
   if (msg.type === 'commit') {
     if (!pending) {
-      post({ type: 'failed', id: msg.id, issue: { code: 'no_rows', severity: 'fatal', file: msg.name, params: {}, message: 'Nothing imported to store.' } });
+      post({
+        type: 'failed',
+        id: msg.id,
+        issue: {
+          code: 'no_rows',
+          severity: 'fatal',
+          file: msg.name,
+          params: {},
+          message: 'Nothing imported to store.',
+        },
+      });
       return;
     }
     const { table, sources } = pending;
@@ -78,8 +145,15 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       // IndexedDB reports a full disk as QuotaExceededError, sometimes wrapped in an AbortError.
       const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       post({
-        type: 'failed', id: msg.id,
-        issue: { code: 'storage_failed', severity: 'fatal', file: msg.name, params: { detail }, message: `The dataset could not be stored in this browser (${detail}). Free space or import fewer rows; the stored dataset is unchanged.` },
+        type: 'failed',
+        id: msg.id,
+        issue: {
+          code: 'storage_failed',
+          severity: 'fatal',
+          file: msg.name,
+          params: { detail },
+          message: `The dataset could not be stored in this browser (${detail}). Free space or import fewer rows; the stored dataset is unchanged.`,
+        },
       });
     }
   }

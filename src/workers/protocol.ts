@@ -5,11 +5,21 @@ import type { ScoreResult, Summary, TrendResult } from '../engine';
 import type { DatasetRow, RunRow } from '../store/db';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
-export type ImportFileSpec = { name: string; bytes: Uint8Array; options?: Omit<ImportOptions, 'onProgress'> };
+export type ImportFileSpec = {
+  name: string;
+  bytes: Uint8Array;
+  options?: Omit<ImportOptions, 'onProgress'>;
+};
 
 export type ImportRequest =
   /** `file.bytes` may be only the start of the file (totalBytes = the whole size). */
-  | { type: 'inspect'; id: number; file: ImportFileSpec; contract: FieldContract; totalBytes?: number }
+  | {
+      type: 'inspect';
+      id: number;
+      file: ImportFileSpec;
+      contract: FieldContract;
+      totalBytes?: number;
+    }
   | { type: 'import'; id: number; files: ImportFileSpec[]; contract: FieldContract }
   /** Generate demo accounts (held like an import until committed). */
   | { type: 'demo'; id: number; rows: number; seed: number }
@@ -19,7 +29,13 @@ export type ImportRequest =
 export type ImportResponse =
   | { type: 'progress'; id: number; file: string; fraction: number }
   | { type: 'preview'; id: number; preview: FilePreview }
-  | { type: 'imported'; id: number; reports: ImportReport[]; join: JoinReport | null; rowCount: number }
+  | {
+      type: 'imported';
+      id: number;
+      reports: ImportReport[];
+      join: JoinReport | null;
+      rowCount: number;
+    }
   | { type: 'committed'; id: number; meta: DatasetRow; table: AccountTable }
   | { type: 'failed'; id: number; issue: ImportIssue };
 
@@ -39,8 +55,21 @@ export type ScoreRequest = {
 };
 
 export type ScoreResponse =
-  | { type: 'progress'; id: number; phase: 'compile' | 'score' | 'summarise' | 'store'; fraction: number }
-  | { type: 'scored'; id: number; result: ScoreResult; summary: Summary; trend: TrendResult | null; previous: RunRow | null; run: RunRow | null }
+  | {
+      type: 'progress';
+      id: number;
+      phase: 'compile' | 'score' | 'summarise' | 'store';
+      fraction: number;
+    }
+  | {
+      type: 'scored';
+      id: number;
+      result: ScoreResult;
+      summary: Summary;
+      trend: TrendResult | null;
+      previous: RunRow | null;
+      run: RunRow | null;
+    }
   | { type: 'failed'; id: number; message: string; issues?: { path: string; message: string }[] };
 
 /** Every ArrayBuffer under a value, for postMessage's transfer list (deduplicated). */

@@ -16,7 +16,12 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
     post({ type: 'progress', id: msg.id, phase: 'compile', fraction: 0.05 });
     const c = compilePlaybook(msg.playbook, { asOf: msg.asOf });
     if (!c.ok) {
-      post({ type: 'failed', id: msg.id, message: 'The playbook has errors; fix them before running.', issues: c.issues });
+      post({
+        type: 'failed',
+        id: msg.id,
+        message: 'The playbook has errors; fix them before running.',
+        issues: c.issues,
+      });
       return;
     }
     post({ type: 'progress', id: msg.id, phase: 'score', fraction: 0.1 });
@@ -39,9 +44,19 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
     let run = null;
     if (msg.store) {
       post({ type: 'progress', id: msg.id, phase: 'store', fraction: 0.85 });
-      run = await saveRun(msg.projectId, msg.datasetId, result, summary, t?.counts, msg.datasetName);
+      run = await saveRun(
+        msg.projectId,
+        msg.datasetId,
+        result,
+        summary,
+        t?.counts,
+        msg.datasetName,
+      );
     }
-    post({ type: 'scored', id: msg.id, result, summary, trend: t, previous, run }, transferablesOf({ result, t }));
+    post(
+      { type: 'scored', id: msg.id, result, summary, trend: t, previous, run },
+      transferablesOf({ result, t }),
+    );
   } catch (e) {
     post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }

@@ -94,13 +94,21 @@ const importBytes = () => {
 /** Like for like: both parsers give the same rows, field for field, over the whole file (outside the timings). */
 function checkSameRows(): void {
   const theirRows: string[] = [];
-  Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: true, step: (r) => void theirRows.push(JSON.stringify(r.data)) });
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    skipEmptyLines: true,
+    step: (r) => void theirRows.push(JSON.stringify(r.data)),
+  });
   let j = 0;
   parseDelimited(text, ',', (f) => {
-    if (JSON.stringify(f) !== theirRows[j]) throw new Error(`row ${j + 1} differs: waymark ${JSON.stringify(f)}, papaparse ${theirRows[j]}`);
+    if (JSON.stringify(f) !== theirRows[j])
+      throw new Error(
+        `row ${j + 1} differs: waymark ${JSON.stringify(f)}, papaparse ${theirRows[j]}`,
+      );
     j++;
   });
-  if (j !== theirRows.length) throw new Error(`row counts differ: waymark ${j}, papaparse ${theirRows.length}`);
+  if (j !== theirRows.length)
+    throw new Error(`row counts differ: waymark ${j}, papaparse ${theirRows.length}`);
 }
 let tOurs = Infinity;
 let tPapa = Infinity;
@@ -110,26 +118,52 @@ for (let i = 0; i < runs; i++) {
   tOurs = Math.min(tOurs, best(1, parseOurs));
   tImport = Math.min(tImport, best(1, importBytes));
 }
-if (ours !== theirs || imported !== ours - 1) throw new Error(`row counts differ: waymark ${ours}, papaparse ${theirs}, import ${imported} + header`);
+if (ours !== theirs || imported !== ours - 1)
+  throw new Error(
+    `row counts differ: waymark ${ours}, papaparse ${theirs}, import ${imported} + header`,
+  );
 checkSameRows();
 const common = { file_mb: Math.round(size), rows: ours, timing: `cpu, best of ${runs}` };
-line('csv_parse_papaparse_text_to_rows', size / (tPapa / 1000), 'MB/s', { ...common, ms: Math.round(tPapa) });
-line('csv_parse_waymark_text_to_rows', size / (tOurs / 1000), 'MB/s', { ...common, ms: Math.round(tOurs) });
-line('csv_parse_ratio_rows_vs_papaparse', tPapa / tOurs, 'x', {
-  goal: 1.5, compares: 'same text, both to rows of strings (streamed to a callback)', checked: 'every row equal field for field',
+line('csv_parse_papaparse_text_to_rows', size / (tPapa / 1000), 'MB/s', {
+  ...common,
+  ms: Math.round(tPapa),
 });
-line('import_node_bytes_to_columns', size / (tImport / 1000), 'MB/s', { ...common, ms: Math.round(tImport), includes: 'parse from UTF-8 bytes + coerce + validate + dictionaries' });
+line('csv_parse_waymark_text_to_rows', size / (tOurs / 1000), 'MB/s', {
+  ...common,
+  ms: Math.round(tOurs),
+});
+line('csv_parse_ratio_rows_vs_papaparse', tPapa / tOurs, 'x', {
+  goal: 1.5,
+  compares: 'same text, both to rows of strings (streamed to a callback)',
+  checked: 'every row equal field for field',
+});
+line('import_node_bytes_to_columns', size / (tImport / 1000), 'MB/s', {
+  ...common,
+  ms: Math.round(tImport),
+  includes: 'parse from UTF-8 bytes + coerce + validate + dictionaries',
+});
 // Not the parse goal (that is the like-for-like line above): the import also decodes, coerces,
 // validates and builds dictionaries, so this ratio is for context only.
 line('csv_ratio_import_columns_vs_papaparse_rows', tPapa / tImport, 'x', {
-  informational: 'not like for like', compares: 'papaparse: decoded text to rows; waymark: the bytes to the typed columns the import consumes (includes decoding and coercion)',
+  informational: 'not like for like',
+  compares:
+    'papaparse: decoded text to rows; waymark: the bytes to the typed columns the import consumes (includes decoding and coercion)',
 });
 const tImportText = best(Math.min(runs, 3), () => {
   importAccountFile(bytes, path, contract, { csvPath: 'string' });
 });
-line('import_node_text_path', size / (tImportText / 1000), 'MB/s', { ms: Math.round(tImportText), note: 'reference path: decode whole file, string parser, coerce (used for Shift_JIS)' });
+line('import_node_text_path', size / (tImportText / 1000), 'MB/s', {
+  ms: Math.round(tImportText),
+  note: 'reference path: decode whole file, string parser, coerce (used for Shift_JIS)',
+});
 
 if (!args.includes('--no-browser')) {
   const rows = Number(opt('rows', '1000000'));
-  await runBrowserBench({ rows, port: Number(opt('port', '4106')), outDir: opt('out', 'dist-data'), line, contract });
+  await runBrowserBench({
+    rows,
+    port: Number(opt('port', '4106')),
+    outDir: opt('out', 'dist-data'),
+    line,
+    contract,
+  });
 }

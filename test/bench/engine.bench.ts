@@ -12,7 +12,12 @@ import type { Playbook } from '../../src/model';
 import { compilePlaybook, playbookToSql, scoreTable, summarise } from '../../src/engine';
 import { loadIntoDuckDB } from '../../src/engine/sql/duckdbLoad';
 import { evalColumn } from '../../src/engine/exprBridge';
-import { MISSING_BOOL, StringColumnBuilder, type AccountTable, type Column } from '../../src/table/columns';
+import {
+  MISSING_BOOL,
+  StringColumnBuilder,
+  type AccountTable,
+  type Column,
+} from '../../src/table/columns';
 import { rng } from '../../src/util/random';
 
 const args = process.argv.slice(2);
@@ -26,56 +31,190 @@ const WITH_DUCKDB = !args.includes('--no-duckdb');
 const AS_OF = '2026-11-23';
 const AS_OF_DAYS = Date.UTC(2026, 10, 23) / 86_400_000;
 
-const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Number(value.toPrecision(6)), unit }));
+const emit = (name: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ name, value: Number(value.toPrecision(6)), unit }));
 
-
-const NUM = 15, INT = 5, CAT = 4, BOOL = 3, DATE = 2; // + id = 30 fields
-const CATS = [['strong', 'normal', 'weak', 'unknown'], ['saas', 'manufacturing', 'retail', 'finance', 'other'], ['a', 'b', 'c'], ['高', '中', '低']];
+const NUM = 15,
+  INT = 5,
+  CAT = 4,
+  BOOL = 3,
+  DATE = 2; // + id = 30 fields
+const CATS = [
+  ['strong', 'normal', 'weak', 'unknown'],
+  ['saas', 'manufacturing', 'retail', 'finance', 'other'],
+  ['a', 'b', 'c'],
+  ['高', '中', '低'],
+];
 const STAGES = ['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7'];
 
 function playbook(): Playbook {
-  const fields: Playbook['fields']['fields'] = [{ id: 'id', label: { ja: 'ID', en: 'ID' }, type: 'string', required: true }];
-  for (let i = 0; i < NUM; i++) fields.push({ id: `n${i}`, label: { ja: `数${i}`, en: `N${i}` }, type: 'number', required: false });
-  for (let i = 0; i < INT; i++) fields.push({ id: `i${i}`, label: { ja: `整${i}`, en: `I${i}` }, type: 'integer', required: false });
-  for (let i = 0; i < CAT; i++) fields.push({ id: `c${i}`, label: { ja: `区${i}`, en: `C${i}` }, type: 'category', values: CATS[i], required: false });
-  for (let i = 0; i < BOOL; i++) fields.push({ id: `b${i}`, label: { ja: `真${i}`, en: `B${i}` }, type: 'boolean', required: false });
-  for (let i = 0; i < DATE; i++) fields.push({ id: `d${i}`, label: { ja: `日${i}`, en: `D${i}` }, type: 'date', required: false });
-  fields.push({ id: 'stage', label: { ja: 'ステージ', en: 'Stage' }, type: 'category', values: STAGES, required: false });
-  fields.push({ id: 'entered', label: { ja: '開始日', en: 'Entered' }, type: 'date', required: false });
+  const fields: Playbook['fields']['fields'] = [
+    { id: 'id', label: { ja: 'ID', en: 'ID' }, type: 'string', required: true },
+  ];
+  for (let i = 0; i < NUM; i++)
+    fields.push({
+      id: `n${i}`,
+      label: { ja: `数${i}`, en: `N${i}` },
+      type: 'number',
+      required: false,
+    });
+  for (let i = 0; i < INT; i++)
+    fields.push({
+      id: `i${i}`,
+      label: { ja: `整${i}`, en: `I${i}` },
+      type: 'integer',
+      required: false,
+    });
+  for (let i = 0; i < CAT; i++)
+    fields.push({
+      id: `c${i}`,
+      label: { ja: `区${i}`, en: `C${i}` },
+      type: 'category',
+      values: CATS[i],
+      required: false,
+    });
+  for (let i = 0; i < BOOL; i++)
+    fields.push({
+      id: `b${i}`,
+      label: { ja: `真${i}`, en: `B${i}` },
+      type: 'boolean',
+      required: false,
+    });
+  for (let i = 0; i < DATE; i++)
+    fields.push({
+      id: `d${i}`,
+      label: { ja: `日${i}`, en: `D${i}` },
+      type: 'date',
+      required: false,
+    });
+  fields.push({
+    id: 'stage',
+    label: { ja: 'ステージ', en: 'Stage' },
+    type: 'category',
+    values: STAGES,
+    required: false,
+  });
+  fields.push({
+    id: 'entered',
+    label: { ja: '開始日', en: 'Entered' },
+    type: 'date',
+    required: false,
+  });
   const dims = ['deployment', 'engagement', 'adoption', 'roi', 'experience'] as const;
   const measures: Playbook['health']['measures'] = [];
   for (let k = 0; k < 25; k++) {
     const d = dims[k % 5];
-    const base = { id: `m${k}`, label: `M${k}`, dimension: d, invert: k % 7 === 3, weight: 1 + (k % 4) };
-    if (k < 12) measures.push({ ...base, expr: k % 3 === 0 ? `n${k} / n${(k + 1) % NUM}` : `n${k}`, normalise: { kind: 'linear', min: 10, max: 90 } });
-    else if (k < 18) measures.push({ ...base, expr: k % 2 ? `i${k % INT}` : `days_since(d${k % DATE})`, normalise: { kind: 'tiers', tiers: [{ min: 80, points: 100 }, { min: 50, points: 70 }, { min: 20, points: 40 }], below: 0 } });
-    else if (k < 22) measures.push({ ...base, expr: `c${k % CAT}`, normalise: { kind: 'category', points: Object.fromEntries(CATS[k % CAT].map((v, j) => [v, 100 - 25 * j])) } });
-    else measures.push({ ...base, expr: `coalesce(n${k % NUM}, 0) + i${k % INT}`, normalise: { kind: 'linear', min: 0, max: 150 } });
+    const base = {
+      id: `m${k}`,
+      label: `M${k}`,
+      dimension: d,
+      invert: k % 7 === 3,
+      weight: 1 + (k % 4),
+    };
+    if (k < 12)
+      measures.push({
+        ...base,
+        expr: k % 3 === 0 ? `n${k} / n${(k + 1) % NUM}` : `n${k}`,
+        normalise: { kind: 'linear', min: 10, max: 90 },
+      });
+    else if (k < 18)
+      measures.push({
+        ...base,
+        expr: k % 2 ? `i${k % INT}` : `days_since(d${k % DATE})`,
+        normalise: {
+          kind: 'tiers',
+          tiers: [
+            { min: 80, points: 100 },
+            { min: 50, points: 70 },
+            { min: 20, points: 40 },
+          ],
+          below: 0,
+        },
+      });
+    else if (k < 22)
+      measures.push({
+        ...base,
+        expr: `c${k % CAT}`,
+        normalise: {
+          kind: 'category',
+          points: Object.fromEntries(CATS[k % CAT].map((v, j) => [v, 100 - 25 * j])),
+        },
+      });
+    else
+      measures.push({
+        ...base,
+        expr: `coalesce(n${k % NUM}, 0) + i${k % INT}`,
+        normalise: { kind: 'linear', min: 0, max: 150 },
+      });
   }
   const stages: Playbook['stages'] = STAGES.map((id, s) => ({
-    id, label: id, definition: '', expectedDays: 30 + 15 * s,
+    id,
+    label: id,
+    definition: '',
+    expectedDays: 30 + 15 * s,
     exitCriteria: [
       { id: 'a', label: '', expr: `n${s} >= ${20 + 5 * s}`, required: true },
       { id: 'b', label: '', expr: `b${s % BOOL} and i${s % INT} > 10`, required: true },
-      { id: 'c', label: '', expr: `c${s % CAT} in ['${CATS[s % CAT][0]}', '${CATS[s % CAT][1]}']`, required: false },
+      {
+        id: 'c',
+        label: '',
+        expr: `c${s % CAT} in ['${CATS[s % CAT][0]}', '${CATS[s % CAT][1]}']`,
+        required: false,
+      },
     ],
   }));
   const ctas: Playbook['ctas'] = [];
   const triggers = [
-    "color == 'red'", "color == 'green' and n1 > 80", 'score < 45 and days_since(d0) > 90', 'days_until(d1) <= 180 and days_until(d1) > 150',
-    "stage == 's0' and days_in_stage > 60", 'b0 and not b1', "c0 == 'weak'", 'n2 / n3 > 1.5', 'i0 <= 2 and n4 < 20', 'is_missing(n5)',
-    'n6 > 90', "segment == 'ent' and score < 60", 'days_in_stage > 120', 'max(n7, n8) > 95', "c1 in ['saas', 'retail'] and n9 > 70",
-    'abs(n10 - n11) > 60', 'round(n12 / 10) >= 9', "stage in ['s5', 's6', 's7'] and score >= 80", 'i3 > 100', 'coalesce(n13, n14) < 5',
+    "color == 'red'",
+    "color == 'green' and n1 > 80",
+    'score < 45 and days_since(d0) > 90',
+    'days_until(d1) <= 180 and days_until(d1) > 150',
+    "stage == 's0' and days_in_stage > 60",
+    'b0 and not b1',
+    "c0 == 'weak'",
+    'n2 / n3 > 1.5',
+    'i0 <= 2 and n4 < 20',
+    'is_missing(n5)',
+    'n6 > 90',
+    "segment == 'ent' and score < 60",
+    'days_in_stage > 120',
+    'max(n7, n8) > 95',
+    "c1 in ['saas', 'retail'] and n9 > 70",
+    'abs(n10 - n11) > 60',
+    'round(n12 / 10) >= 9',
+    "stage in ['s5', 's6', 's7'] and score >= 80",
+    'i3 > 100',
+    'coalesce(n13, n14) < 5',
   ];
-  triggers.forEach((trigger, k) => ctas.push({
-    id: `cta${k}`, label: `CTA ${k}`, type: (['risk', 'expansion', 'lifecycle', 'other'] as const)[k % 4], trigger,
-    priority: (['high', 'medium', 'low'] as const)[k % 3], ownerRole: k % 2 ? 'CS Ops' : '', dueInDays: 7, segments: k % 5 === 4 ? ['mid', 'smb'] : [], stages: [], steps: [],
-    ...(k < 4 ? { dedupeKey: 'health' } : {}),
-  }));
+  triggers.forEach((trigger, k) =>
+    ctas.push({
+      id: `cta${k}`,
+      label: `CTA ${k}`,
+      type: (['risk', 'expansion', 'lifecycle', 'other'] as const)[k % 4],
+      trigger,
+      priority: (['high', 'medium', 'low'] as const)[k % 3],
+      ownerRole: k % 2 ? 'CS Ops' : '',
+      dueInDays: 7,
+      segments: k % 5 === 4 ? ['mid', 'smb'] : [],
+      stages: [],
+      steps: [],
+      ...(k < 4 ? { dedupeKey: 'health' } : {}),
+    }),
+  );
   return {
-    format: 'waymark-playbook', version: 1, name: 'bench', asOf: AS_OF,
+    format: 'waymark-playbook',
+    version: 1,
+    name: 'bench',
+    asOf: AS_OF,
     fields: { accountKey: 'id', fields },
-    segments: { items: [{ id: 'ent', label: 'Ent', when: 'n0 >= 80 or i0 >= 100' }, { id: 'mid', label: 'Mid', when: 'n0 >= 40' }, { id: 'smb', label: 'SMB', when: '' }], defaultId: 'smb' },
+    segments: {
+      items: [
+        { id: 'ent', label: 'Ent', when: 'n0 >= 80 or i0 >= 100' },
+        { id: 'mid', label: 'Mid', when: 'n0 >= 40' },
+        { id: 'smb', label: 'SMB', when: '' },
+      ],
+      defaultId: 'smb',
+    },
     health: {
       dimensions: dims.map((id) => ({ id, label: id })),
       measures,
@@ -86,7 +225,10 @@ function playbook(): Playbook {
         { id: 'red', label: 'Red', color: '#d32f2f', min: 0, inclusive: true },
       ],
       missing: 'exclude',
-      overrides: [{ segment: 'ent', weights: { m0: 5, m18: 4 } }, { segment: 'smb', weights: { m1: 0 } }],
+      overrides: [
+        { segment: 'ent', weights: { m0: 5, m18: 4 } },
+        { segment: 'smb', weights: { m1: 0 } },
+      ],
     },
     stages,
     stageSource: { kind: 'field', stageField: 'stage', enteredAtField: 'entered' },
@@ -106,11 +248,18 @@ function table(n: number, pb: Playbook): AccountTable {
     const miss = 0.05;
     if (f.type === 'number' || f.type === 'integer') {
       const v = new Float64Array(n);
-      for (let i = 0; i < n; i++) v[i] = r() < miss ? NaN : f.type === 'integer' ? Math.floor(r() * 120) : Math.round(r() * 10000) / 100;
+      for (let i = 0; i < n; i++)
+        v[i] =
+          r() < miss
+            ? NaN
+            : f.type === 'integer'
+              ? Math.floor(r() * 120)
+              : Math.round(r() * 10000) / 100;
       columns[f.id] = { type: 'number', values: v };
     } else if (f.type === 'date') {
       const v = new Float64Array(n);
-      for (let i = 0; i < n; i++) v[i] = r() < miss ? NaN : AS_OF_DAYS - Math.floor(r() * 400) + (f.id === 'd1' ? 365 : 0);
+      for (let i = 0; i < n; i++)
+        v[i] = r() < miss ? NaN : AS_OF_DAYS - Math.floor(r() * 400) + (f.id === 'd1' ? 365 : 0);
       columns[f.id] = { type: 'date', values: v };
     } else if (f.type === 'boolean') {
       const v = new Uint8Array(n);
@@ -166,16 +315,30 @@ emit('engine_score_sys_cpu_s', bestSys, 's');
 emit('engine_score_wall_s', best, 's');
 emit('engine_accounts_per_s', ROWS / bestCpu, 'accounts/s');
 const medianCpu = [...cpus].sort((a, b) => a - b)[(cpus.length - 1) >> 1];
-emit('engine_median_accounts_per_s', ROWS / medianCpu, `accounts/s (median of ${RUNS} runs, CPU time)`);
+emit(
+  'engine_median_accounts_per_s',
+  ROWS / medianCpu,
+  `accounts/s (median of ${RUNS} runs, CPU time)`,
+);
 emit('engine_page_faults', faults, 'minor faults per run');
 emit('engine_wall_accounts_per_s', ROWS / best, 'accounts/s');
 emit('engine_peak_rss_mb', process.resourceUsage().maxRSS / 1024, 'MB');
 {
   // How much of a run is expression evaluation (src/expr) vs the engine's own combining.
   const cc = c.compiled;
-  const exprs = [...cc.segmentRules.map((r) => r.expr), ...cc.measures.map((m) => m.expr), ...cc.stages.flatMap((st) => st.criteria.map((x) => x.expr)), ...cc.routing.map((r) => r.expr), ...cc.ctas.map((x) => x.expr)];
+  const exprs = [
+    ...cc.segmentRules.map((r) => r.expr),
+    ...cc.measures.map((m) => m.expr),
+    ...cc.stages.flatMap((st) => st.criteria.map((x) => x.expr)),
+    ...cc.routing.map((r) => r.expr),
+    ...cc.ctas.map((x) => x.expr),
+  ];
   const builtins = {
-    segment: { type: 'string' as const, codes: Int32Array.from(result.segment), dict: result.segmentIds },
+    segment: {
+      type: 'string' as const,
+      codes: Int32Array.from(result.segment),
+      dict: result.segmentIds,
+    },
     score: { type: 'number' as const, values: result.total },
     color: { type: 'string' as const, codes: Int32Array.from(result.color), dict: result.colorIds },
     stage: { type: 'string' as const, codes: Int32Array.from(result.stage), dict: result.stageIds },
@@ -218,14 +381,20 @@ if (WITH_DUCKDB) {
   emit('engine_vs_duckdb_ratio', bestCpu / dbestCpu, 'ratio');
   emit('engine_vs_duckdb_wall_ratio', best / dbest, 'ratio');
   // The two must agree: colour counts and CTA counts from DuckDB vs the engine.
-  const colors = (await conn.runAndReadAll('SELECT coalesce(color, \'\') AS color, count(*)::DOUBLE AS n FROM scored GROUP BY 1 ORDER BY 1')).getRowObjects();
+  const colors = (
+    await conn.runAndReadAll(
+      "SELECT coalesce(color, '') AS color, count(*)::DOUBLE AS n FROM scored GROUP BY 1 ORDER BY 1",
+    )
+  ).getRowObjects();
   let mismatches = 0;
   for (const row of colors) {
     const js = summary.byColor.find((x) => x.color === row.color)?.count ?? 0;
     if (js !== row.n) mismatches++;
   }
   for (const x of summary.ctasById) {
-    const n = (await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM scored WHERE "cta.${x.id}"`)).getRowObjects()[0].n;
+    const n = (
+      await conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM scored WHERE "cta.${x.id}"`)
+    ).getRowObjects()[0].n;
     if (n !== x.count) mismatches++;
   }
   emit('engine_duckdb_count_mismatches', mismatches, 'count');

@@ -59,9 +59,17 @@ const TRACE_OUT = traceIdx >= 0 ? args[traceIdx + 1] : null;
 const REPEAT = Math.max(1, opt('repeat', 1));
 const shotIdx = args.indexOf('--screenshot');
 const SHOT = shotIdx >= 0 ? args[shotIdx + 1] : null;
-const emit = (name: string, value: number | undefined, unit: string) => console.log(JSON.stringify({ name, value: value === undefined ? null : Number(value.toPrecision(4)), unit }));
+const emit = (name: string, value: number | undefined, unit: string) =>
+  console.log(
+    JSON.stringify({
+      name,
+      value: value === undefined ? null : Number(value.toPrecision(4)),
+      unit,
+    }),
+  );
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
 async function nodeBenches() {
   // Warm up ELK's compiled-from-Java code (JIT) as the editor's warm worker is; not measured.
@@ -99,7 +107,14 @@ async function nodeBenches() {
  * includes the work done off the main thread too. `stages`: each pipeline stage's durations.
  */
 function presentedFrames(trace: Buffer): { total: number[]; stages: Record<string, number[]> } {
-  type Ev = { name: string; ph: string; ts: number; id2?: { local?: string }; id?: string; args?: { frame_reporter?: { state?: string } } };
+  type Ev = {
+    name: string;
+    ph: string;
+    ts: number;
+    id2?: { local?: string };
+    id?: string;
+    args?: { frame_reporter?: { state?: string } };
+  };
   const evs = (JSON.parse(trace.toString()) as { traceEvents: Ev[] }).traceEvents
     .filter((e) => e.ph === 'b' || e.ph === 'e')
     .sort((a, b) => a.ts - b.ts);
@@ -112,25 +127,59 @@ function presentedFrames(trace: Buffer): { total: number[]; stages: Record<strin
     else {
       const b = open.get(k);
       open.delete(k);
-      if (b) spans.push({ name: e.name, key, ms: (e.ts - b.ts) / 1000, state: b.args?.frame_reporter?.state });
+      if (b)
+        spans.push({
+          name: e.name,
+          key,
+          ms: (e.ts - b.ts) / 1000,
+          state: b.args?.frame_reporter?.state,
+        });
     }
   }
-  const presented = new Set(spans.filter((s) => s.name === 'PipelineReporter' && s.state === 'STATE_PRESENTED_ALL').map((s) => s.key));
-  const total = spans.filter((s) => s.name === 'PipelineReporter' && presented.has(s.key)).map((s) => s.ms);
+  const presented = new Set(
+    spans
+      .filter((s) => s.name === 'PipelineReporter' && s.state === 'STATE_PRESENTED_ALL')
+      .map((s) => s.key),
+  );
+  const total = spans
+    .filter((s) => s.name === 'PipelineReporter' && presented.has(s.key))
+    .map((s) => s.ms);
   const stages: Record<string, number[]> = {};
-  for (const s of spans) if (s.name !== 'PipelineReporter' && presented.has(s.key)) (stages[s.name] ??= []).push(s.ms);
+  for (const s of spans)
+    if (s.name !== 'PipelineReporter' && presented.has(s.key)) (stages[s.name] ??= []).push(s.ms);
   return { total, stages };
 }
 
 /** The page's main thread (CrRendererMain with the most tasks): its longest task, wall and CPU. */
 function longestTask(trace: Buffer): { wall: number; cpu: number } {
-  type Ev = { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } };
+  type Ev = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    dur?: number;
+    tdur?: number;
+    args?: { name?: string };
+  };
   const evs = (JSON.parse(trace.toString()) as { traceEvents: Ev[] }).traceEvents;
-  const mains = new Set(evs.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const mains = new Set(
+    evs
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
   const tasks = new Map<string, Ev[]>();
-  for (const e of evs) if (e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && mains.has(`${e.pid}:${e.tid}`)) tasks.set(`${e.pid}:${e.tid}`, [...(tasks.get(`${e.pid}:${e.tid}`) ?? []), e]);
+  for (const e of evs)
+    if (
+      e.ph === 'X' &&
+      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
+      mains.has(`${e.pid}:${e.tid}`)
+    )
+      tasks.set(`${e.pid}:${e.tid}`, [...(tasks.get(`${e.pid}:${e.tid}`) ?? []), e]);
   const main = [...tasks.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  return { wall: Math.max(0, ...main.map((e) => (e.dur ?? 0) / 1000)), cpu: Math.max(0, ...main.map((e) => (e.tdur ?? 0) / 1000)) };
+  return {
+    wall: Math.max(0, ...main.map((e) => (e.dur ?? 0) / 1000)),
+    cpu: Math.max(0, ...main.map((e) => (e.tdur ?? 0) / 1000)),
+  };
 }
 
 async function waitHttp(url: string, ms: number) {
@@ -148,7 +197,11 @@ async function waitHttp(url: string, ms: number) {
 
 async function browserBenches() {
   if (!args.includes('--no-build')) {
-    const b = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+    const b = spawnSync(
+      'npx',
+      ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'],
+      { stdio: 'inherit' },
+    );
     if (b.status !== 0) throw new Error('vite build failed');
   }
   let server: ChildProcess | null = null;
@@ -160,12 +213,19 @@ async function browserBenches() {
     args: ['--no-sandbox', '--disable-gpu-vsync', '--disable-frame-rate-limit'],
   });
   try {
-    server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+    server = spawn(
+      'npx',
+      ['vite', 'preview', '--outDir', OUT, '--port', String(PORT), '--strictPort'],
+      { stdio: 'ignore', detached: true },
+    );
     const base = `http://127.0.0.1:${PORT}`;
     await waitHttp(base, 60_000);
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     await page.goto(`${base}/#/`);
-    await page.getByTestId('app').and(page.locator('[data-ready="true"]')).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('app')
+      .and(page.locator('[data-ready="true"]'))
+      .waitFor({ timeout: 60_000 });
     await page.getByTestId('new-project').click();
     await page.getByTestId('new-project-name').fill('Bench');
     await page.getByTestId('new-project-create').click();
@@ -173,7 +233,10 @@ async function browserBenches() {
     const id = /#\/p\/([^/]+)/.exec(page.url())![1];
     // The ?bench hook adds a generated 1,000-box diagram through the normal store and opens it.
     await page.goto(`${base}/?bench=prep&n=1000#/p/${id}/diagrams`);
-    await page.locator('[data-testid="prep-node"]').nth(999).waitFor({ state: 'attached', timeout: 60_000 });
+    await page
+      .locator('[data-testid="prep-node"]')
+      .nth(999)
+      .waitFor({ state: 'attached', timeout: 60_000 });
     await page.waitForTimeout(1000);
 
     // Page scripts as strings: tsx would wrap named functions in a __name() helper the page lacks.
@@ -204,22 +267,42 @@ async function browserBenches() {
       };
       window.__tickStart = (t) => { last = t; tick(t); };
     })()`);
-    const dragOnce = async (sel: string, dir: number): Promise<{ work: number[]; raf: number[]; pipeline: number[]; stages: Record<string, number[]> }> => {
-      await page.evaluate(`(() => { window.__frames = []; window.__work = []; window.__stop = false; requestAnimationFrame(window.__tickStart); })()`);
+    const dragOnce = async (
+      sel: string,
+      dir: number,
+    ): Promise<{
+      work: number[];
+      raf: number[];
+      pipeline: number[];
+      stages: Record<string, number[]>;
+    }> => {
+      await page.evaluate(
+        `(() => { window.__frames = []; window.__work = []; window.__stop = false; requestAnimationFrame(window.__tickStart); })()`,
+      );
       const box = (await page.locator(sel).first().boundingBox())!;
       const x = box.x + box.width / 2;
       const y = box.y + box.height / 2;
       await page.mouse.move(x, y);
       await page.mouse.down();
       await page.mouse.move(x + dir * 2, y);
-      await browser.startTracing(page, { categories: ['cc', 'benchmark', 'disabled-by-default-devtools.timeline.frame'] });
-      for (let i = 2; i <= 120; i++) await page.mouse.move(x + dir * i * 2, y + Math.sin(i / 10) * 40);
+      await browser.startTracing(page, {
+        categories: ['cc', 'benchmark', 'disabled-by-default-devtools.timeline.frame'],
+      });
+      for (let i = 2; i <= 120; i++)
+        await page.mouse.move(x + dir * i * 2, y + Math.sin(i / 10) * 40);
       const trace = await browser.stopTracing();
       await page.mouse.up();
-      const { work, raf } = (await page.evaluate(`(() => { window.__stop = true; return { work: window.__work, raf: window.__frames }; })()`)) as { work: number[]; raf: number[] };
+      const { work, raf } = (await page.evaluate(
+        `(() => { window.__stop = true; return { work: window.__work, raf: window.__frames }; })()`,
+      )) as { work: number[]; raf: number[] };
       // The first frame also includes the drag start (selection); report steady-state dragging.
       const frames = presentedFrames(trace);
-      return { work: work.slice(1, 120), raf: raf.slice(1, 120), pipeline: frames.total, stages: frames.stages };
+      return {
+        work: work.slice(1, 120),
+        raf: raf.slice(1, 120),
+        pipeline: frames.total,
+        stages: frames.stages,
+      };
     };
     const dragReport = async (sel: string, label: string) => {
       const pooled = { work: [] as number[], raf: [] as number[], pipeline: [] as number[] };
@@ -229,17 +312,43 @@ async function browserBenches() {
         const run = await dragOnce(sel, r % 2 ? -1 : 1);
         for (const k of ['work', 'raf', 'pipeline'] as const) pooled[k].push(...run[k]);
         for (const [k, v] of Object.entries(run.stages)) (stages[k] ??= []).push(...v);
-        if (REPEAT > 1) emit(`drag_run${r + 1}_p50_p95_1000_${label}`, median(run.work), `ms (p95 ${pct(run.work, 0.95).toFixed(1)} ms, ${run.work.length} frames)`);
+        if (REPEAT > 1)
+          emit(
+            `drag_run${r + 1}_p50_p95_1000_${label}`,
+            median(run.work),
+            `ms (p95 ${pct(run.work, 0.95).toFixed(1)} ms, ${run.work.length} frames)`,
+          );
         await page.waitForTimeout(300);
       }
-      emit(`drag_p95_frame_ms_1000_${label}`, pct(pooled.work, 0.95), 'ms (main-thread work per drag frame)');
-      emit(`drag_median_frame_ms_1000_${label}`, median(pooled.work), 'ms (main-thread work per drag frame)');
+      emit(
+        `drag_p95_frame_ms_1000_${label}`,
+        pct(pooled.work, 0.95),
+        'ms (main-thread work per drag frame)',
+      );
+      emit(
+        `drag_median_frame_ms_1000_${label}`,
+        median(pooled.work),
+        'ms (main-thread work per drag frame)',
+      );
       emit(`drag_frames_1000_${label}`, pooled.work.length, 'frames');
-      emit(`drag_pipeline_p95_ms_1000_${label}`, pct(pooled.pipeline, 0.95), `ms (begin-frame to presentation, trace, ${pooled.pipeline.length} frames)`);
+      emit(
+        `drag_pipeline_p95_ms_1000_${label}`,
+        pct(pooled.pipeline, 0.95),
+        `ms (begin-frame to presentation, trace, ${pooled.pipeline.length} frames)`,
+      );
       emit(`drag_pipeline_median_ms_1000_${label}`, median(pooled.pipeline), 'ms');
       if (args.includes('--stages'))
-        for (const [k, v] of Object.entries(stages)) emit(`drag_stage_${k}_${label}`, median(v), `ms median (p95 ${pct(v, 0.95).toFixed(1)}, ${v.length})`);
-      emit(`drag_raf_interval_p95_ms_1000_${label}`, pct(pooled.raf, 0.95), 'ms (rAF interval, paced by headless Chromium)');
+        for (const [k, v] of Object.entries(stages))
+          emit(
+            `drag_stage_${k}_${label}`,
+            median(v),
+            `ms median (p95 ${pct(v, 0.95).toFixed(1)}, ${v.length})`,
+          );
+      emit(
+        `drag_raf_interval_p95_ms_1000_${label}`,
+        pct(pooled.raf, 0.95),
+        'ms (rAF interval, paced by headless Chromium)',
+      );
     };
     async function drags() {
       // Overview: the whole diagram fitted, all 1,000 boxes and their links on screen (worst case).
@@ -281,7 +390,9 @@ async function browserBenches() {
       }
       // Trace the main thread too: its longest task in wall and in CPU time (thread time), the
       // latter less inflated when other processes take the machine's cores.
-      await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', '__metadata'] });
+      await browser.startTracing(page, {
+        categories: ['toplevel', 'devtools.timeline', '__metadata'],
+      });
       const t0 = Date.now();
       const p0 = (await page.evaluate('performance.now()')) as number;
       // Wait in the page with a MutationObserver on the toolbar: Playwright's own waitFor polls
@@ -313,15 +424,32 @@ async function browserBenches() {
         poll();
       })`)) as number | null;
       // A build without the mark (before staged updates) shows everything when the status goes.
-      emit('layout_worker_1000_ms', Math.max(doneAt - t0, shownAt === null ? 0 : shownAt - p0), shownAt === null ? 'ms (click → status gone; no layout-shown mark in this build)' : 'ms (click → every box shown at its new place)');
+      emit(
+        'layout_worker_1000_ms',
+        Math.max(doneAt - t0, shownAt === null ? 0 : shownAt - p0),
+        shownAt === null
+          ? 'ms (click → status gone; no layout-shown mark in this build)'
+          : 'ms (click → every box shown at its new place)',
+      );
       // The editor's own marks (DiagramEditor.runLayout): when the worker's answer arrived and when
       // the result was in the document.
-      const marks = (await page.evaluate(`performance.getEntriesByType('mark').filter((m) => m.name.startsWith('waymark:layout-')).map((m) => [m.name, m.startTime, m.detail])`)) as [string, number, unknown][];
-      for (const [name, at, detail] of marks.filter((m) => m[1] >= p0)) emit(name.replace('waymark:', '').replace(/-/g, '_') + '_at_ms', at - p0, typeof detail === 'number' ? `ms after the click (worker ELK ${Math.round(detail)} ms)` : 'ms after the click');
+      const marks = (await page.evaluate(
+        `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('waymark:layout-')).map((m) => [m.name, m.startTime, m.detail])`,
+      )) as [string, number, unknown][];
+      for (const [name, at, detail] of marks.filter((m) => m[1] >= p0))
+        emit(
+          name.replace('waymark:', '').replace(/-/g, '_') + '_at_ms',
+          at - p0,
+          typeof detail === 'number'
+            ? `ms after the click (worker ELK ${Math.round(detail)} ms)`
+            : 'ms after the click',
+        );
       // Keep watching after the result is shown: findings (150 ms debounce), autosave (300 ms
       // throttle) and the fit-view animation run then, and a pause there is a freeze too.
       await page.waitForTimeout(1500);
-      const [gap, gapEnd] = (await page.evaluate(`(() => { window.__stopGap = true; return [window.__gap, window.__gapEnd]; })()`)) as [number, number];
+      const [gap, gapEnd] = (await page.evaluate(
+        `(() => { window.__stopGap = true; return [window.__gap, window.__gapEnd]; })()`,
+      )) as [number, number];
       const traceBuf = await browser.stopTracing();
       if (TRACE_OUT) (await import('node:fs')).writeFileSync(TRACE_OUT, traceBuf);
       const longest = longestTask(traceBuf);
@@ -331,9 +459,17 @@ async function browserBenches() {
         writeFileSync(CPUPROFILE!, JSON.stringify(profile));
       }
       emit('layout_longest_task_ms', longest.wall, 'ms (main thread, wall)');
-      emit('layout_longest_task_cpu_ms', longest.cpu, 'ms (main thread, CPU time of the longest task)');
+      emit(
+        'layout_longest_task_cpu_ms',
+        longest.cpu,
+        'ms (main thread, CPU time of the longest task)',
+      );
       if (SHOT) await page.screenshot({ path: SHOT });
-      emit('layout_max_main_gap_ms', gap, `ms (until 1.5 s after the result is shown; it ended ${Math.round(gapEnd - p0)} ms after the click)`);
+      emit(
+        'layout_max_main_gap_ms',
+        gap,
+        `ms (until 1.5 s after the result is shown; it ended ${Math.round(gapEnd - p0)} ms after the click)`,
+      );
     }
     if (!LAYOUT_ONLY) await drags();
     if (!DRAG_ONLY) await layoutRun();

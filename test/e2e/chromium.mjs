@@ -15,14 +15,25 @@ function playwrightChromium() {
 }
 
 /** The places looked at, in order. */
-export function chromiumCandidates({ env = process.env, playwrightPath = playwrightChromium() } = {}) {
-  return [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', playwrightPath].filter(Boolean);
+export function chromiumCandidates({
+  env = process.env,
+  playwrightPath = playwrightChromium(),
+} = {}) {
+  return [
+    env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    playwrightPath,
+  ].filter(Boolean);
 }
 
 export function findChromium({ env = process.env, exists = existsSync, playwrightPath } = {}) {
   // Lets a test see what a machine without any Chromium gets (the hint, exit 1).
   if (env.WAYMARK_CHROMIUM_NONE === '1') return null;
-  const list = chromiumCandidates({ env, playwrightPath: playwrightPath === undefined ? playwrightChromium() : playwrightPath });
+  const list = chromiumCandidates({
+    env,
+    playwrightPath: playwrightPath === undefined ? playwrightChromium() : playwrightPath,
+  });
   return list.find((p) => exists(p)) ?? null;
 }
 

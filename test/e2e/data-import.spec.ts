@@ -6,7 +6,9 @@ import { gotoApp, openProject, openView } from './helpers';
 
 const FIX = join(process.cwd(), 'test/fixtures/data');
 
-test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains an account and exports the CTA queue', async ({ page }) => {
+test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains an account and exports the CTA queue', async ({
+  page,
+}) => {
   await gotoApp(page, { lang: 'en' });
   await openProject(page, 'demo', 'data');
   await expect(page.getByTestId('dataset-current')).toBeVisible();
@@ -43,7 +45,9 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   const sum = Number(await page.getByTestId('contribution-sum').textContent());
   expect(Math.abs(score - sum)).toBeLessThan(0.06);
   // A003: ガンマ商事, champion left (○) → the champion_left CTA fires with its reason.
-  await expect(page.getByTestId('account-ctas').locator('[data-cta="champion_left"]')).toContainText('champion_left = true');
+  await expect(
+    page.getByTestId('account-ctas').locator('[data-cta="champion_left"]'),
+  ).toContainText('champion_left = true');
   await expect(page.getByTestId('account-criteria').locator('.stage-crit.current')).toBeVisible();
   await page.getByTestId('account-back').click();
 
@@ -51,10 +55,15 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   await page.getByTestId('tab-ctas').click();
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
   const queueCount = await page.getByTestId('queue-row').count();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('queue-export').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('queue-export').click(),
+  ]);
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
   const lines = csv.trim().split(/\r\n/);
-  expect(lines[0]).toBe('account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger');
+  expect(lines[0]).toBe(
+    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger',
+  );
   expect(lines.length - 1).toBe(queueCount);
   expect(lines.some((l) => l.startsWith('A003,ガンマ商事,champion_left,'))).toBe(true);
 });
@@ -65,7 +74,9 @@ test('a broken file shows the report and leaves the stored dataset intact', asyn
   await expect(page.getByTestId('dataset-rows')).toContainText('2,000');
   // A PNG is rejected outright.
   await page.getByTestId('data-file-input').setInputFiles(join(FIX, 'not_csv.png'));
-  await expect(page.getByTestId('import-failed-message')).toContainText('not_csv.png is a PNG file');
+  await expect(page.getByTestId('import-failed-message')).toContainText(
+    'not_csv.png is a PNG file',
+  );
   await expect(page.getByTestId('dataset-rows')).toContainText('2,000');
   await page.getByRole('button', { name: 'Discard' }).click();
   // Bad cells: reported by row and column; cancelling keeps the old dataset.
@@ -82,10 +93,14 @@ test('a broken file shows the report and leaves the stored dataset intact', asyn
   await expect(page.getByTestId('dataset-rows')).toContainText('2,000');
 });
 
-test('joins a usage export to the CRM export by normalised company name (名寄せ)', async ({ page }) => {
+test('joins a usage export to the CRM export by normalised company name (名寄せ)', async ({
+  page,
+}) => {
   await gotoApp(page, { lang: 'ja' });
   await openProject(page, 'demo', 'data');
-  await page.getByTestId('data-file-input').setInputFiles([join(FIX, 'crm_ja.utf8.csv'), join(FIX, 'usage_by_name.csv')]);
+  await page
+    .getByTestId('data-file-input')
+    .setInputFiles([join(FIX, 'crm_ja.utf8.csv'), join(FIX, 'usage_by_name.csv')]);
   await expect(page.getByTestId('mapping-1')).toBeVisible();
   await page.getByTestId('import-run').click();
   const join_ = page.getByTestId('join-report');

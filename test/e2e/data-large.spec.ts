@@ -8,11 +8,19 @@ import { gotoApp, openProject } from './helpers';
 
 // A big file parses in the worker: the page keeps answering (the cancel button works at once)
 // and cancelling leaves the stored dataset as it was.
-test('cancelling a big import keeps the page responsive and the dataset intact', async ({ page }) => {
+test('cancelling a big import keeps the page responsive and the dataset intact', async ({
+  page,
+}) => {
   const dir = join(process.cwd(), 'test-results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'big-300k.csv');
-  if (!existsSync(file)) writeFileSync(file, tableToCsv(generateDemoTable({ rows: 300_000, seed: 9 }), demoContractForTests(), { headers: 'ja' }));
+  if (!existsSync(file))
+    writeFileSync(
+      file,
+      tableToCsv(generateDemoTable({ rows: 300_000, seed: 9 }), demoContractForTests(), {
+        headers: 'ja',
+      }),
+    );
   await gotoApp(page, { lang: 'en' });
   await openProject(page, 'demo', 'data');
   await expect(page.getByTestId('dataset-rows')).toContainText('2,000');
@@ -20,10 +28,13 @@ test('cancelling a big import keeps the page responsive and the dataset intact',
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-progress')).toBeVisible();
   // The main thread is free while the worker parses: a timer fires on time.
-  const lag = await page.evaluate(() => new Promise<number>((res) => {
-    const t = performance.now();
-    setTimeout(() => res(performance.now() - t - 50), 50);
-  }));
+  const lag = await page.evaluate(
+    () =>
+      new Promise<number>((res) => {
+        const t = performance.now();
+        setTimeout(() => res(performance.now() - t - 50), 50);
+      }),
+  );
   expect(lag).toBeLessThan(250);
   await page.getByTestId('import-cancel').click();
   await expect(page.getByTestId('import-progress')).toBeHidden();

@@ -7,7 +7,9 @@ test('expressions preview how many accounts of the loaded dataset match', async 
   await gotoApp(page, { lang: 'en' });
   await page.getByTestId('project-row-name').first().click();
   await openView(page, 'journey');
-  const exit = page.getByRole('combobox', { name: 'Condition of exit criterion 2 of オンボーディング / Onboarding' });
+  const exit = page.getByRole('combobox', {
+    name: 'Condition of exit criterion 2 of オンボーディング / Onboarding',
+  });
   const cell = page.locator('td').filter({ has: exit });
   const preview = cell.getByTestId('expr-preview').nth(1);
   await expect(preview).toContainText(/of 2,000 accounts match/, { timeout: 20_000 });
@@ -19,5 +21,7 @@ test('expressions preview how many accounts of the loaded dataset match', async 
   await page.screenshot({ path: shotPath('editors-preview-en.png') });
   // Measures show how many accounts have a value, and its range.
   await openView(page, 'health');
-  await expect(page.locator('[data-measure="setup"]').getByTestId('expr-preview')).toContainText(/Evaluated on [\d,]+ of 2,000 accounts · from/);
+  await expect(page.locator('[data-measure="setup"]').getByTestId('expr-preview')).toContainText(
+    /Evaluated on [\d,]+ of 2,000 accounts · from/,
+  );
 });

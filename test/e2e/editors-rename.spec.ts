@@ -13,10 +13,14 @@ test('renaming a field updates every expression, and one undo reverts it', async
   await expect(page.getByTestId('field-id-setup_pct')).toBeVisible();
 
   await openView(page, 'journey');
-  const exit = page.getByRole('combobox', { name: 'Condition of exit criterion 2 of オンボーディング / Onboarding' });
+  const exit = page.getByRole('combobox', {
+    name: 'Condition of exit criterion 2 of オンボーディング / Onboarding',
+  });
   await expect(exit).toHaveValue('setup_pct >= 80');
   await openView(page, 'health');
-  await expect(page.locator('[data-measure="setup"] [data-testid="expr-input"]')).toHaveValue('setup_pct');
+  await expect(page.locator('[data-measure="setup"] [data-testid="expr-input"]')).toHaveValue(
+    'setup_pct',
+  );
   await expect(page.locator('[data-testid="expr-error"]')).toHaveCount(0);
 
   await waitSaved(page);
@@ -27,7 +31,9 @@ test('renaming a field updates every expression, and one undo reverts it', async
 
   // One undo step brings back the old id everywhere.
   await page.getByTestId('undo').click();
-  await expect(page.locator('[data-measure="setup"] [data-testid="expr-input"]')).toHaveValue('setup_progress');
+  await expect(page.locator('[data-measure="setup"] [data-testid="expr-input"]')).toHaveValue(
+    'setup_progress',
+  );
   await openView(page, 'journey');
   await expect(exit).toHaveValue('setup_progress >= 80');
 });

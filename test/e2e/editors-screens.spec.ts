@@ -8,7 +8,10 @@ import { createProject, gotoApp, openView } from './helpers';
 for (const lang of ['ja', 'en'] as const) {
   test(`editors in ${lang}`, async ({ page }) => {
     await gotoApp(page, { lang });
-    await createProject(page, { name: lang === 'ja' ? 'SaaS ロードマップ' : 'SaaS roadmap', template: 'saas-4-stage' });
+    await createProject(page, {
+      name: lang === 'ja' ? 'SaaS ロードマップ' : 'SaaS roadmap',
+      template: 'saas-4-stage',
+    });
     await openView(page, 'journey');
     await expect(page.locator('th.jm-stage-head')).toHaveCount(4);
     await page.screenshot({ path: shotPath(`editors-journey-${lang}.png`) });
@@ -27,14 +30,19 @@ for (const lang of ['ja', 'en'] as const) {
   });
 }
 
-test('a 15-stage map scrolls sideways with sticky lane headers, and prints every stage', async ({ page }) => {
+test('a 15-stage map scrolls sideways with sticky lane headers, and prints every stage', async ({
+  page,
+}) => {
   await gotoApp(page, { lang: 'en' });
   await createProject(page, { name: 'Cisco-size map', template: 'saas-4-stage' });
   await openView(page, 'journey');
-  for (let i = 0; i < 11; i++) await page.getByRole('button', { name: '+ Add stage' }).first().click();
+  for (let i = 0; i < 11; i++)
+    await page.getByRole('button', { name: '+ Add stage' }).first().click();
   await expect(page.locator('th.jm-stage-head')).toHaveCount(15);
   const scroller = page.locator('.jm-scroll');
-  await scroller.evaluate((el) => { el.scrollLeft = 1200; });
+  await scroller.evaluate((el) => {
+    el.scrollLeft = 1200;
+  });
   // The lane header column stays in view while scrolled.
   const lane = page.locator('th.jm-lane-head').first();
   const box = await lane.boundingBox();

@@ -9,8 +9,12 @@ test('a quota error keeps the work, offers export, and saves after retry', async
     const w = window as unknown as { __failPuts: number };
     w.__failPuts = 0;
     const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-      if (w.__failPuts > 0 && this.name === 'projects') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (w.__failPuts > 0 && this.name === 'projects')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
   });
@@ -26,9 +30,14 @@ test('a quota error keeps the work, offers export, and saves after retry', async
   await expect(status).toContainText('Could not save: browser storage is full');
   await expect(page.getByTestId('project-name')).toHaveText('Unsaved on a full disk');
   await page.screenshot({ path: shotPath('foundation-quota.png') });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-export').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('save-export').click(),
+  ]);
   const { readFile } = await import('node:fs/promises');
-  expect(JSON.parse(await readFile(await download.path(), 'utf8')).meta.name).toBe('Unsaved on a full disk');
+  expect(JSON.parse(await readFile(await download.path(), 'utf8')).meta.name).toBe(
+    'Unsaved on a full disk',
+  );
   expect((await readStoredProject(page, id)).meta.name).toBe('Full disk');
   await page.evaluate(() => ((window as unknown as { __failPuts: number }).__failPuts = 0));
   await page.getByTestId('save-retry').click();
@@ -37,11 +46,16 @@ test('a quota error keeps the work, offers export, and saves after retry', async
 });
 
 // The crash journal: the tab closes while IndexedDB cannot take the write; the edit comes back.
-test('an edit that never reached IndexedDB is recovered after the tab closes', async ({ context }) => {
+test('an edit that never reached IndexedDB is recovered after the tab closes', async ({
+  context,
+}) => {
   const page = await context.newPage();
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    IDBObjectStore.prototype.put = function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
       if ((window as unknown as { __failPuts?: number }).__failPuts && this.name === 'projects') {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       }

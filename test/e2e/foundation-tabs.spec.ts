@@ -32,11 +32,17 @@ test('an edit in one tab appears in the other', async ({ context }) => {
 
 /** Both tabs commit a rename at the same moment (well inside the autosave throttle). */
 async function renameBothAtOnce(a: Page, b: Page, nameA: string, nameB: string) {
-  for (const [p, n] of [[a, nameA], [b, nameB]] as const) {
+  for (const [p, n] of [
+    [a, nameA],
+    [b, nameB],
+  ] as const) {
     await p.getByTestId('project-name').click();
     await p.getByTestId('project-name-input').fill(n);
   }
-  await Promise.all([a.getByTestId('project-name-input').press('Enter'), b.getByTestId('project-name-input').press('Enter')]);
+  await Promise.all([
+    a.getByTestId('project-name-input').press('Enter'),
+    b.getByTestId('project-name-input').press('Enter'),
+  ]);
 }
 
 /** Opens one project in two tabs, renames in both at once; returns [loser, winner] tabs. */
@@ -51,10 +57,18 @@ async function contest(context: import('@playwright/test').BrowserContext, name:
   await renameBothAtOnce(a, b, 'A version', 'B version');
   // The first save wins the revision; the other tab must ask.
   const conflictIn = async (p: Page) => (await p.getByTestId('conflict-dialog').count()) > 0;
-  await expect.poll(async () => (await conflictIn(a)) || (await conflictIn(b)), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(async () => (await conflictIn(a)) || (await conflictIn(b)), { timeout: 10_000 })
+    .toBe(true);
   const [loser, winner] = (await conflictIn(a)) ? [a, b] : [b, a];
   await waitSaved(winner);
-  return { id, loser, winner, loserName: loser === a ? 'A version' : 'B version', winnerName: winner === a ? 'A version' : 'B version' };
+  return {
+    id,
+    loser,
+    winner,
+    loserName: loser === a ? 'A version' : 'B version',
+    winnerName: winner === a ? 'A version' : 'B version',
+  };
 }
 
 test('both tabs edit: a conflict dialog, and the chosen version is stored', async ({ context }) => {
@@ -71,7 +85,9 @@ test('both tabs edit: a conflict dialog, and the chosen version is stored', asyn
   await expect(winner.getByTestId('project-name')).toHaveText(loserName);
 });
 
-test('"take theirs" drops this tab\'s edit and shows the other tab\'s version', async ({ context }) => {
+test('"take theirs" drops this tab\'s edit and shows the other tab\'s version', async ({
+  context,
+}) => {
   const { id, loser, winnerName } = await contest(context, 'Contested 2');
   await loser.getByTestId('conflict-take-theirs').click();
   await expect(loser.getByTestId('project-name')).toHaveText(winnerName);
@@ -79,7 +95,9 @@ test('"take theirs" drops this tab\'s edit and shows the other tab\'s version', 
   expect((await readStoredProject(loser, id)).meta.name).toBe(winnerName);
 });
 
-test('a project deleted in another tab is not lost in the tab that has it open', async ({ context }) => {
+test('a project deleted in another tab is not lost in the tab that has it open', async ({
+  context,
+}) => {
   const a = await context.newPage();
   await gotoApp(a, { lang: 'en' });
   const id = await createProject(a, { name: 'Deleted elsewhere' });
@@ -87,7 +105,11 @@ test('a project deleted in another tab is not lost in the tab that has it open',
   const b = await context.newPage();
   await b.goto('/#/');
   await waitReady(b);
-  await b.getByTestId('project-row').filter({ hasText: 'Deleted elsewhere' }).getByTestId('project-delete').click();
+  await b
+    .getByTestId('project-row')
+    .filter({ hasText: 'Deleted elsewhere' })
+    .getByTestId('project-delete')
+    .click();
   await b.getByTestId('confirm-ok').click();
   await expect(a.getByTestId('deleted-dialog')).toBeVisible();
   expect(await readStoredProject(a, id)).toBeNull();
@@ -95,5 +117,7 @@ test('a project deleted in another tab is not lost in the tab that has it open',
   await expect(a.getByTestId('deleted-dialog')).toBeHidden();
   await waitSaved(a);
   expect((await readStoredProject(a, id)).meta.name).toBe('Deleted elsewhere');
-  await expect(b.getByTestId('project-row-name').filter({ hasText: 'Deleted elsewhere' })).toBeVisible();
+  await expect(
+    b.getByTestId('project-row-name').filter({ hasText: 'Deleted elsewhere' }),
+  ).toBeVisible();
 });

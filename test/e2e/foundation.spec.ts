@@ -21,11 +21,14 @@ test('first run seeds the demo project and lands in a working app', async ({ pag
   await expect(page.getByTestId('project-row-name')).toContainText('Demo');
   await page.getByTestId('project-row-name').click();
   await expect(page.getByTestId('project-name')).toContainText('Demo');
-  for (const v of ['journey', 'health', 'ctas', 'fields', 'data', 'results', 'diagrams'] as const) await openView(page, v);
+  for (const v of ['journey', 'health', 'ctas', 'fields', 'data', 'results', 'diagrams'] as const)
+    await openView(page, v);
   await page.screenshot({ path: shotPath('foundation-demo.png') });
 });
 
-test('create from a template, rename, reload: the edit is still there; undo/redo via keys', async ({ page }) => {
+test('create from a template, rename, reload: the edit is still there; undo/redo via keys', async ({
+  page,
+}) => {
   await gotoApp(page, { lang: 'en' });
   const id = await createProject(page, { name: 'Acme roadmap', template: 'demo' });
   await openView(page, 'journey');
@@ -83,7 +86,9 @@ test('export then import gives the same content as a new project', async ({ page
   await waitSaved(page);
   const stored = await readStoredProject(page, newId);
   expect({ ...stored, id: 'x' }).toEqual({ ...exported, id: 'x' });
-  expect(await listProjectNames(page)).toEqual(expect.arrayContaining(['Round trip', 'Round trip']));
+  expect(await listProjectNames(page)).toEqual(
+    expect.arrayContaining(['Round trip', 'Round trip']),
+  );
 });
 
 test('a broken import says what and where, and changes nothing stored', async ({ page }) => {
@@ -122,13 +127,23 @@ test('project list: rename, duplicate, delete (confirmed)', async ({ page }) => 
   await row.getByTestId('project-rename').click();
   await page.getByTestId('rename-input').fill('Listed renamed');
   await page.getByTestId('rename-ok').click();
-  await expect(page.getByTestId('project-row-name').filter({ hasText: 'Listed renamed' })).toBeVisible();
+  await expect(
+    page.getByTestId('project-row-name').filter({ hasText: 'Listed renamed' }),
+  ).toBeVisible();
   expect((await readStoredProject(page, id)).meta.name).toBe('Listed renamed');
-  await page.getByTestId('project-row').filter({ hasText: 'Listed renamed' }).getByTestId('project-duplicate').click();
-  await expect(page.getByTestId('project-row-name').filter({ hasText: 'Listed renamed (copy)' })).toBeVisible();
+  await page
+    .getByTestId('project-row')
+    .filter({ hasText: 'Listed renamed' })
+    .getByTestId('project-duplicate')
+    .click();
+  await expect(
+    page.getByTestId('project-row-name').filter({ hasText: 'Listed renamed (copy)' }),
+  ).toBeVisible();
   await page.screenshot({ path: shotPath('foundation-projects.png') });
   // Delete asks first; cancelling keeps the project.
-  const original = page.getByTestId('project-row').filter({ has: page.getByText('Listed renamed', { exact: true }) });
+  const original = page
+    .getByTestId('project-row')
+    .filter({ has: page.getByText('Listed renamed', { exact: true }) });
   await original.getByTestId('project-delete').click();
   await page.getByTestId('delete-dialog').getByTestId('confirm-cancel').click();
   expect(await readStoredProject(page, id)).not.toBeNull();
@@ -162,11 +177,16 @@ test.describe('a browser set to Japanese', () => {
 
 test('the new-project dialog offers every template and asks for a name', async ({ page }) => {
   const { readdirSync } = await import('node:fs');
-  const templates = readdirSync('templates').filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const templates = readdirSync('templates')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
   await gotoApp(page, { lang: 'en' });
   await page.getByTestId('new-project').click();
   const dialog = page.getByTestId('new-project-dialog');
-  const values = await dialog.getByTestId('new-project-template').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const values = await dialog
+    .getByTestId('new-project-template')
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(values.sort()).toEqual(['', ...templates].sort());
   await dialog.getByTestId('new-project-create').click();
   await expect(dialog.getByRole('alert')).toContainText('Enter a name');

@@ -44,7 +44,10 @@ export async function waitReady(page: Page): Promise<void> {
  * Create a project from the project list (empty when `template` is absent, else a template id =
  * the file name in templates/ without .json, e.g. 'demo'). Opens it and returns its id.
  */
-export async function createProject(page: Page, opts: { name: string; template?: string }): Promise<string> {
+export async function createProject(
+  page: Page,
+  opts: { name: string; template?: string },
+): Promise<string> {
   await page.goto('/#/');
   await waitReady(page);
   await page.getByTestId('new-project').click();
@@ -66,7 +69,11 @@ export function currentProjectId(page: Page): string {
 }
 
 /** Open a project by id directly (hash route), optionally at a view. */
-export async function openProject(page: Page, id: string, view: ViewId = 'diagrams'): Promise<void> {
+export async function openProject(
+  page: Page,
+  id: string,
+  view: ViewId = 'diagrams',
+): Promise<void> {
   await page.goto(`/#/p/${encodeURIComponent(id)}/${view}`);
   await waitReady(page);
   await expect(page.getByTestId('project-name')).toBeVisible();
@@ -81,7 +88,9 @@ export async function openView(page: Page, view: ViewId): Promise<void> {
 
 /** Wait until the open project's last edit is stored (save status "saved"). */
 export async function waitSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved', {
+    timeout: 15_000,
+  });
 }
 
 /** Read a stored project row straight from IndexedDB (null when absent). */
@@ -151,7 +160,10 @@ export function isLocalUrl(url: string): boolean {
 
 /** Export the open project through the top bar; returns the downloaded file's text. */
 export async function exportOpenProject(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-project').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-project').click(),
+  ]);
   const path = await download.path();
   const { readFile } = await import('node:fs/promises');
   return readFile(path, 'utf8');
@@ -162,7 +174,15 @@ export async function importProjectFile(
   page: Page,
   file: string | { name: string; content: string },
 ): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-project').click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('import-project').click(),
+  ]);
   if (typeof file === 'string') await chooser.setFiles(file);
-  else await chooser.setFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.content, 'utf8') });
+  else
+    await chooser.setFiles({
+      name: file.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(file.content, 'utf8'),
+    });
 }

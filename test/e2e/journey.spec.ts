@@ -39,7 +39,9 @@ async function addExit(page: Page, stage: string, n: number, label: string, expr
   await cond.press('Escape');
 }
 
-test('build a journey, health model and CTAs from scratch; the exported playbook runs in the CLI', async ({ page }) => {
+test('build a journey, health model and CTAs from scratch; the exported playbook runs in the CLI', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await gotoApp(page, { lang: 'en' });
   const id = await createProject(page, { name: 'Acme success roadmap' });
@@ -60,10 +62,14 @@ test('build a journey, health model and CTAs from scratch; the exported playbook
 
   // Journey: goal, four stages, exit criteria.
   await openView(page, 'journey');
-  await page.getByRole('textbox', { name: 'Customer goal (why they bought)' }).fill('Raise sales productivity: +20% opportunity conversion in six months');
+  await page
+    .getByRole('textbox', { name: 'Customer goal (why they bought)' })
+    .fill('Raise sales productivity: +20% opportunity conversion in six months');
   for (const s of ['Onboarding', 'Adoption', 'Value', 'Advocate']) await addStage(page, s);
   await expect(page.locator('th.jm-stage-head')).toHaveCount(4);
-  await page.getByRole('textbox', { name: 'Definition of Onboarding' }).fill('Contract signed; environment being set up.');
+  await page
+    .getByRole('textbox', { name: 'Definition of Onboarding' })
+    .fill('Contract signed; environment being set up.');
   await addExit(page, 'Onboarding', 1, 'Kickoff held', 'kickoff_done');
   await addExit(page, 'Onboarding', 2, 'Setup 80% done', 'setup_progress >= 80');
   await addExit(page, 'Adoption', 1, '60% of licences active', 'active_users / licenses >= 0.6');
@@ -124,7 +130,12 @@ test('build a journey, health model and CTAs from scratch; the exported playbook
     await trig.press('Escape');
     await card.getByRole('combobox', { name: `Owner role of ${label}` }).fill(owner);
   };
-  await addCta('Lifecycle', 'Six months to renewal: book the renewal meeting', 'days_until(renewal_date) <= 180 and days_until(renewal_date) > 150', 'CS Ops');
+  await addCta(
+    'Lifecycle',
+    'Six months to renewal: book the renewal meeting',
+    'days_until(renewal_date) <= 180 and days_until(renewal_date) > 150',
+    'CS Ops',
+  );
   await addCta('Risk', 'Champion left', 'champion_left', 'CS high-touch');
   await addCta('Expansion', 'Quota over 80%: offer more', 'quota_usage > 80', 'Inside sales');
   await expect(page.locator('li.cta-card')).toHaveCount(3);
@@ -136,28 +147,50 @@ test('build a journey, health model and CTAs from scratch; the exported playbook
 
   await waitSaved(page);
   const doc = await readStoredProject(page, id);
-  expect(doc.journey.stages.map((s: { label: string }) => s.label)).toEqual(['Onboarding', 'Adoption', 'Value', 'Advocate']);
+  expect(doc.journey.stages.map((s: { label: string }) => s.label)).toEqual([
+    'Onboarding',
+    'Adoption',
+    'Value',
+    'Advocate',
+  ]);
   expect(doc.ctas).toHaveLength(3);
   expect(doc.health.measures).toHaveLength(4);
 
   // Export the playbook and run it as CS Ops would.
   mkdirSync(OUT, { recursive: true });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-playbook').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-playbook').click(),
+  ]);
   expect(download.suggestedFilename()).toBe('Acme success roadmap.playbook.json');
   const file = join(OUT, 'acme.playbook.json');
   await download.saveAs(file);
   const pb = JSON.parse(readFileSync(file, 'utf8'));
   expect(pb.format).toBe('waymark-playbook');
   // New stages took their ids from their names.
-  expect(pb.stages.map((s: { id: string }) => s.id)).toEqual(['onboarding', 'adoption', 'value', 'advocate']);
+  expect(pb.stages.map((s: { id: string }) => s.id)).toEqual([
+    'onboarding',
+    'adoption',
+    'value',
+    'advocate',
+  ]);
 
   const csv = join(OUT, 'demo.csv');
-  execFileSync('node', ['bin/demo-data.mjs', '--rows', '300', '--seed', '7', '--out', csv], { stdio: 'pipe' });
-  const validate = execFileSync('node', ['bin/waymark.mjs', 'validate', file], { encoding: 'utf8', stdio: 'pipe' });
+  execFileSync('node', ['bin/demo-data.mjs', '--rows', '300', '--seed', '7', '--out', csv], {
+    stdio: 'pipe',
+  });
+  const validate = execFileSync('node', ['bin/waymark.mjs', 'validate', file], {
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
   expect(validate).toMatch(/valid|ok/i);
-  const scored = execFileSync('node', ['bin/waymark.mjs', 'score', file, csv, '--as-of', '2026-11-23', '--format', 'json'], { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 << 20 });
+  const scored = execFileSync(
+    'node',
+    ['bin/waymark.mjs', 'score', file, csv, '--as-of', '2026-11-23', '--format', 'json'],
+    { encoding: 'utf8', stdio: 'pipe', maxBuffer: 64 << 20 },
+  );
   const rows = JSON.parse(scored);
-  const list = Array.isArray(rows) ? rows : rows.accounts ?? rows.rows;
+  const list = Array.isArray(rows) ? rows : (rows.accounts ?? rows.rows);
   expect(list).toHaveLength(300);
 });
 

@@ -1,13 +1,28 @@
 import { expect, test, type Page } from '@playwright/test';
 import { shotPath } from './shots';
-import { createProject, currentProjectId, gotoApp, openView, readStoredProject, waitSaved } from './helpers';
+import {
+  createProject,
+  currentProjectId,
+  gotoApp,
+  openView,
+  readStoredProject,
+  waitSaved,
+} from './helpers';
 
 // Editing tools of the PReP editor on the feature-addition template: a drag is one undo step,
 // multi-select + align, copy/paste/delete, stamps, arrow keys, diagram rename/duplicate, and the
 // as-is / to-be comparison.
 
-const node = (page: Page, label: string) => page.getByTestId('prep-node').filter({ hasText: label });
-type Doc = { diagrams: { id: string; name: string; nodes: { id: string; label: string; position: { x: number; y: number } }[]; edges: unknown[] }[] };
+const node = (page: Page, label: string) =>
+  page.getByTestId('prep-node').filter({ hasText: label });
+type Doc = {
+  diagrams: {
+    id: string;
+    name: string;
+    nodes: { id: string; label: string; position: { x: number; y: number } }[];
+    edges: unknown[];
+  }[];
+};
 
 async function stored(page: Page): Promise<Doc> {
   await waitSaved(page);
@@ -79,7 +94,9 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   await page.keyboard.down('Shift');
   await page.mouse.move(r.x - 20, Math.min(r.y, s2.y) - 30);
   await page.mouse.down();
-  await page.mouse.move(s2.x + s2.width + 10, Math.max(r.y + r.height, s2.y + s2.height) + 20, { steps: 8 });
+  await page.mouse.move(s2.x + s2.width + 10, Math.max(r.y + r.height, s2.y + s2.height) + 20, {
+    steps: 8,
+  });
   await page.mouse.up();
   await page.keyboard.up('Shift');
   await expect(page.locator('.prep-node.is-selected')).toHaveCount(2);
@@ -126,7 +143,10 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   const offCentre = async () => {
     const canvas = (await page.getByTestId('prep-canvas').boundingBox())!;
     const kh = (await node(page, '開発ノウハウ').boundingBox())!;
-    return Math.max(Math.abs(kh.x + kh.width / 2 - (canvas.x + canvas.width / 2)), Math.abs(kh.y + kh.height / 2 - (canvas.y + canvas.height / 2)));
+    return Math.max(
+      Math.abs(kh.x + kh.width / 2 - (canvas.x + canvas.width / 2)),
+      Math.abs(kh.y + kh.height / 2 - (canvas.y + canvas.height / 2)),
+    );
   };
   await expect.poll(offCentre, { timeout: 5_000 }).toBeLessThan(40);
 });

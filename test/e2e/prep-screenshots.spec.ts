@@ -3,7 +3,9 @@ import { shotPath } from './shots';
 import { createProject, gotoApp, openView } from './helpers';
 
 // Screenshots of the PReP editor for docs/ (docs/screenshots/prep-*.png), taken from the templates.
-test('PReP editor screenshots: findings, comparison, auto-layout and the exported image', async ({ page }) => {
+test('PReP editor screenshots: findings, comparison, auto-layout and the exported image', async ({
+  page,
+}) => {
   await gotoApp(page, { lang: 'en' });
   await createProject(page, { name: 'Health management', template: 'prep-health' });
   await openView(page, 'diagrams');
@@ -18,10 +20,15 @@ test('PReP editor screenshots: findings, comparison, auto-layout and the exporte
 
   // Auto-layout with measured sizes: ELK's orthogonal routes are drawn.
   await page.getByTestId('layout-run').click();
-  await expect(page.locator('.prep-edge').first()).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+ L/, { timeout: 20_000 });
+  await expect(page.locator('.prep-edge').first()).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+ L/, {
+    timeout: 20_000,
+  });
   await page.getByTestId('panel-findings').click();
   await page.screenshot({ path: shotPath('prep-layout.png') });
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-png').click(),
+  ]);
   await d.saveAs(shotPath('prep-export-sample.png'));
 });
 

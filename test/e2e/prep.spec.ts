@@ -1,16 +1,32 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { createProject, currentProjectId, gotoApp, openView, readStoredProject, waitReady, waitSaved } from './helpers';
+import {
+  createProject,
+  currentProjectId,
+  gotoApp,
+  openView,
+  readStoredProject,
+  waitReady,
+  waitSaved,
+} from './helpers';
 import { shotPath } from './shots';
 
 // The PReP user story (issue 4 §7): draw the feature-addition example from an empty diagram with
 // the palette and handles, see the insufficient-inputs and single-person findings, fix the
 // diagram and see them go, undo, export PNG and SVG, reload with everything kept.
 
-const node = (page: Page, label: string) => page.getByTestId('prep-node').filter({ hasText: label });
-const finding = (page: Page, rule: string) => page.locator(`[data-testid="finding"][data-rule="${rule}"]`);
+const node = (page: Page, label: string) =>
+  page.getByTestId('prep-node').filter({ hasText: label });
+const finding = (page: Page, rule: string) =>
+  page.locator(`[data-testid="finding"][data-rule="${rule}"]`);
 
-async function addBox(page: Page, kind: 'deliverable' | 'knowhow', label: string, holders: string[], org: string) {
+async function addBox(
+  page: Page,
+  kind: 'deliverable' | 'knowhow',
+  label: string,
+  holders: string[],
+  org: string,
+) {
   await page.getByTestId(`palette-${kind}`).click();
   const insp = page.getByTestId('prep-inspector');
   await insp.getByTestId('inspector-label').fill(label);
@@ -21,12 +37,18 @@ async function addBox(page: Page, kind: 'deliverable' | 'knowhow', label: string
 
 /** The view's transform unchanged over 150 ms (no animation running). */
 async function viewSettled(page: Page) {
-  const transform = () => page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
-  await expect.poll(async () => {
-    const a = await transform();
-    await page.waitForTimeout(150);
-    return a === (await transform());
-  }, { timeout: 5_000 }).toBe(true);
+  const transform = () =>
+    page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  await expect
+    .poll(
+      async () => {
+        const a = await transform();
+        await page.waitForTimeout(150);
+        return a === (await transform());
+      },
+      { timeout: 5_000 },
+    )
+    .toBe(true);
 }
 
 async function connect(page: Page, from: string, to: string) {
@@ -51,10 +73,11 @@ async function inspectImage(page: Page, dataUrl: string) {
     ctx.drawImage(img, 0, 0);
     const px = ctx.getImageData(0, 0, c.width, c.height).data;
     const colours = new Set<string>();
-    for (let y = 0; y < c.height; y += 3) for (let x = 0; x < c.width; x += 3) {
-      const i = (y * c.width + x) * 4;
-      colours.add(`${px[i]},${px[i + 1]},${px[i + 2]},${px[i + 3]}`);
-    }
+    for (let y = 0; y < c.height; y += 3)
+      for (let x = 0; x < c.width; x += 3) {
+        const i = (y * c.width + x) * 4;
+        colours.add(`${px[i]},${px[i + 1]},${px[i + 2]},${px[i + 3]}`);
+      }
     return { width: img.naturalWidth, height: img.naturalHeight, colours: colours.size };
   }, dataUrl);
 }
@@ -64,7 +87,9 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
   return { name: d.suggestedFilename(), bytes: await readFile((await d.path())!) };
 }
 
-test('draw the feature-addition example, see the findings, fix them, undo, export, reload', async ({ page }) => {
+test('draw the feature-addition example, see the findings, fix them, undo, export, reload', async ({
+  page,
+}) => {
   await gotoApp(page, { lang: 'en' });
   await createProject(page, { name: 'Feature call' });
   await openView(page, 'diagrams');
@@ -100,7 +125,13 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   // Fix: the service also needs development know-how (held by two engineers), and the request
   // list is kept by two people.
   await page.getByTestId('link-kind').selectOption('io');
-  await addBox(page, 'knowhow', 'Development know-how', ['Lead engineer', 'Senior engineer'], 'vendor');
+  await addBox(
+    page,
+    'knowhow',
+    'Development know-how',
+    ['Lead engineer', 'Senior engineer'],
+    'vendor',
+  );
   await connect(page, 'Development know-how', 'Additional service');
   await node(page, 'Customer request list').click();
   await page.getByTestId('inspector-holders').fill('CSM\nSales');
@@ -109,7 +140,10 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   await expect(finding(page, 'single-person-dependency')).toHaveCount(0);
   await expect(finding(page, 'missing-knowhow')).toHaveCount(0);
   await expect(page.getByTestId('findings-summary')).toHaveAttribute('data-errors', '0');
-  await expect(node(page, 'Additional service').getByTestId('prep-marker')).toHaveAttribute('class', /warn/);
+  await expect(node(page, 'Additional service').getByTestId('prep-marker')).toHaveAttribute(
+    'class',
+    /warn/,
+  );
 
   // Undo brings the single-person finding back (one step for the whole holders edit); redo removes it.
   await page.getByTestId('undo').click();
@@ -137,11 +171,17 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   expect(svgText).not.toContain('<v2>');
   const parsed = await page.evaluate((s) => {
     const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
-    return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent ?? '' };
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      text: doc.documentElement.textContent ?? '',
+    };
   }, svgText);
   expect(parsed.error).toBeNull();
   expect(parsed.text).toContain(tricky);
-  const svgInfo = await inspectImage(page, `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`);
+  const svgInfo = await inspectImage(
+    page,
+    `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`,
+  );
   expect(svgInfo.width).toBeGreaterThan(300);
   expect(svgInfo.colours).toBeGreaterThan(5);
 
@@ -152,11 +192,16 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   // Auto-layout in the worker (real CSP), ELK's routes kept on the edges, one undo step.
   await page.getByTestId('layout-run').click();
   const id = currentProjectId(page);
-  type Doc = { diagrams: { edges: { route?: unknown[] }[]; nodes: { size?: { width: number } }[] }[] };
+  type Doc = {
+    diagrams: { edges: { route?: unknown[] }[]; nodes: { size?: { width: number } }[] }[];
+  };
   const laidOut = async () => {
     const stored = (await readStoredProject(page, id)) as Doc;
     const d = stored.diagrams[0];
-    return d.edges.every((e) => (e.route?.length ?? 0) >= 2) && d.nodes.every((n) => (n.size?.width ?? 0) > 100);
+    return (
+      d.edges.every((e) => (e.route?.length ?? 0) >= 2) &&
+      d.nodes.every((n) => (n.size?.width ?? 0) > 100)
+    );
   };
   await expect.poll(laidOut, { timeout: 20_000 }).toBe(true);
   // One undo step takes the whole layout back; redo re-applies it.
@@ -174,13 +219,20 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   await expect(page.locator('.prep-edge-sync')).toHaveCount(1);
 });
 
-test('palette drag-and-drop: boxes and stamps land where dropped, one undo step each; click and keyboard still add', async ({ page }) => {
+test('palette drag-and-drop: boxes and stamps land where dropped, one undo step each; click and keyboard still add', async ({
+  page,
+}) => {
   await gotoApp(page, { lang: 'en' });
   await createProject(page, { name: 'Drop' });
   await openView(page, 'diagrams');
   await expect(page.getByTestId('prep-empty')).toBeVisible();
   const id = currentProjectId(page);
-  type Doc = { diagrams: { nodes: { id: string; kind: string; label: string; position: { x: number; y: number } }[]; edges: unknown[] }[] };
+  type Doc = {
+    diagrams: {
+      nodes: { id: string; kind: string; label: string; position: { x: number; y: number } }[];
+      edges: unknown[];
+    }[];
+  };
   const doc = async () => {
     await waitSaved(page);
     return ((await readStoredProject(page, id)) as Doc).diagrams[0];
@@ -188,7 +240,9 @@ test('palette drag-and-drop: boxes and stamps land where dropped, one undo step 
   const canvas = page.getByTestId('prep-canvas');
   // Screen point (relative to the canvas) → diagram coordinates, from React Flow's viewport transform.
   const toFlow = async (x: number, y: number) => {
-    const m = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform));
+    const m = await page
+      .locator('.react-flow__viewport')
+      .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform));
     return { x: (x - m.e) / m.a, y: (y - m.f) / m.d };
   };
   const centreOf = async (label: string) => {

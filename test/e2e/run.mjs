@@ -8,6 +8,15 @@ if (!chromium) {
   console.error(INSTALL_HINT);
   process.exit(1);
 }
-const args = ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', ...process.argv.slice(2)];
-const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+const args = [
+  'playwright',
+  'test',
+  '-c',
+  'test/e2e/playwright.config.ts',
+  ...process.argv.slice(2),
+];
+const r = spawnSync('npx', args, {
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
 process.exit(r.status ?? 1);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * run leaves the tree clean; `UPDATE_SCREENSHOTS=1 npm run test:e2e` refreshes docs/screenshots.
  */
 export function shotPath(name: string): string {
-  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : join('test-results', 'screenshots');
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? 'docs/screenshots'
+      : join('test-results', 'screenshots');
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }

@@ -10,7 +10,11 @@ export const MANY_SYNC_LINKS = 2;
  * teams start before agreement there and pay in rework.
  */
 const rule: Rule = {
-  meta: { id: 'coordination-bottleneck', question: 'coordination', docs: 'docs/rules/coordination-bottleneck.md' },
+  meta: {
+    id: 'coordination-bottleneck',
+    question: 'coordination',
+    docs: 'docs/rules/coordination-bottleneck.md',
+  },
   check(_d, ix) {
     const toFinal = leadsToFinal(ix);
     const out: RawFinding[] = [];
@@ -32,7 +36,12 @@ const rule: Rule = {
         relatedNodeIds: [...new Set(links.map((j) => ix.nodes[j].id))],
         edgeIds: [...new Set(ix.syncEdges[i])],
         messageKey: crossOrg ? 'crossOrg' : many ? 'many' : 'finalPath',
-        params: { label: node.label, count: links.length, organisation: org, others: [...otherOrgs].join(', ') },
+        params: {
+          label: node.label,
+          count: links.length,
+          organisation: org,
+          others: [...otherOrgs].join(', '),
+        },
         // Cross-organisation coordination weighs most, then volume, then being on the critical path.
         rank: links.length + 2 * otherOrgs.size + (onPath ? 1 : 0),
       });

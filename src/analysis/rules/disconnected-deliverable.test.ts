@@ -9,8 +9,20 @@ ruleTester(rule, {
     { name: 'an empty diagram', diagram: diagram([]) },
   ],
   invalid: [
-    { name: 'a stray deliverable', diagram: diagram(['a', 'b', 'lost'], ['a>b']), findings: [{ nodeId: 'lost', messageKey: 'deliverable' }] },
-    { name: 'unused know-how', diagram: diagram(['a', 'b', 'kh:k'], ['a>b']), findings: [{ nodeId: 'kh', messageKey: 'knowhow' }] },
-    { name: 'an edge to a deleted node does not count as a link', diagram: diagram(['a', 'b'], ['a>ghost']), findings: [{ nodeId: 'a' }, { nodeId: 'b' }] },
+    {
+      name: 'a stray deliverable',
+      diagram: diagram(['a', 'b', 'lost'], ['a>b']),
+      findings: [{ nodeId: 'lost', messageKey: 'deliverable' }],
+    },
+    {
+      name: 'unused know-how',
+      diagram: diagram(['a', 'b', 'kh:k'], ['a>b']),
+      findings: [{ nodeId: 'kh', messageKey: 'knowhow' }],
+    },
+    {
+      name: 'an edge to a deleted node does not count as a link',
+      diagram: diagram(['a', 'b'], ['a>ghost']),
+      findings: [{ nodeId: 'a' }, { nodeId: 'b' }],
+    },
   ],
 });

@@ -3,7 +3,11 @@ import { downstreamCounter } from '../graph';
 
 /** A produced deliverable fed by a single input: real work needs requirements and know-how and review viewpoints. */
 const rule: Rule = {
-  meta: { id: 'insufficient-inputs', question: 'inputs', docs: 'docs/rules/insufficient-inputs.md' },
+  meta: {
+    id: 'insufficient-inputs',
+    question: 'inputs',
+    docs: 'docs/rules/insufficient-inputs.md',
+  },
   check(_d, ix) {
     const downstream = downstreamCounter(ix);
     const out: RawFinding[] = [];

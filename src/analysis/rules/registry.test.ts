@@ -23,6 +23,7 @@ describe('rule registry', () => {
   }
   it('presets name no unknown rule', () => {
     const ids = new Set(RULES.map((r) => r.meta.id));
-    for (const preset of Object.values(PRESETS)) for (const k of Object.keys(preset)) expect(ids.has(k)).toBe(true);
+    for (const preset of Object.values(PRESETS))
+      for (const k of Object.keys(preset)) expect(ids.has(k)).toBe(true);
   });
 });

@@ -7,7 +7,11 @@ import { holdersOf } from '../holders';
  * produces while other deliverables depend on it. Ranked by how many deliverables are downstream.
  */
 const rule: Rule = {
-  meta: { id: 'single-person-dependency', question: 'person', docs: 'docs/rules/single-person-dependency.md' },
+  meta: {
+    id: 'single-person-dependency',
+    question: 'person',
+    docs: 'docs/rules/single-person-dependency.md',
+  },
   check(_d, ix) {
     const downstream = downstreamCounter(ix);
     const out: RawFinding[] = [];
@@ -21,7 +25,14 @@ const rule: Rule = {
         nodeId: node.id,
         relatedNodeIds: [],
         edgeIds: [],
-        messageKey: holders.length === 0 ? (node.kind === 'knowhow' ? 'noneKnowhow' : 'none') : node.kind === 'knowhow' ? 'oneKnowhow' : 'one',
+        messageKey:
+          holders.length === 0
+            ? node.kind === 'knowhow'
+              ? 'noneKnowhow'
+              : 'none'
+            : node.kind === 'knowhow'
+              ? 'oneKnowhow'
+              : 'one',
         params: { label: node.label, holder: holders[0] ?? '', downstream: below },
         rank: below,
       });

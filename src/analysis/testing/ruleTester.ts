@@ -12,7 +12,10 @@ export interface InvalidCase {
 }
 
 /** bpmnlint's RuleTester: every listed valid diagram passes, every invalid one yields exactly these findings. */
-export function ruleTester(rule: Rule, cases: { valid: { name: string; diagram: Diagram }[]; invalid: InvalidCase[] }) {
+export function ruleTester(
+  rule: Rule,
+  cases: { valid: { name: string; diagram: Diagram }[]; invalid: InvalidCase[] },
+) {
   describe(`rule ${rule.meta.id}`, () => {
     for (const v of cases.valid) {
       it(`valid: ${v.name}`, () => {
@@ -25,10 +28,14 @@ export function ruleTester(rule: Rule, cases: { valid: { name: string; diagram: 
         expect(got.map((f) => f.nodeId)).toEqual(c.findings.map((f) => f.nodeId));
         c.findings.forEach((want, i) => {
           if (want.messageKey) expect(got[i].messageKey).toBe(want.messageKey);
-          if (want.relatedNodeIds) expect([...got[i].relatedNodeIds].sort()).toEqual([...want.relatedNodeIds].sort());
+          if (want.relatedNodeIds)
+            expect([...got[i].relatedNodeIds].sort()).toEqual([...want.relatedNodeIds].sort());
           // Every variant a rule emits has text in both languages.
           for (const lang of ['en', 'ja'] as const) {
-            const text = findingMessage({ ...got[i], ruleId: rule.meta.id, severity: 'warn' }, lang);
+            const text = findingMessage(
+              { ...got[i], ruleId: rule.meta.id, severity: 'warn' },
+              lang,
+            );
             expect(text).not.toMatch(/\{\{|^[a-z-]+\.\w+$/);
           }
         });

@@ -16,20 +16,32 @@ export const backtestCommand: CliCommand = {
     const a = parseArgs(argv, ['outcome', 'as-of', 'bad-rows']);
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const field = a.options.outcome;
-    if (field === undefined) throw new UsageError(t('usage.required', { option: '--outcome FIELD' }));
+    if (field === undefined)
+      throw new UsageError(t('usage.required', { option: '--outcome FIELD' }));
     const [pbFile, dataFile] = a.positionals;
-    const scored = await loadAndScore(io, pbFile, dataFile, { asOf: a.options['as-of'], badRows: a.options['bad-rows'] }, (pb) => {
-      const f = pb.fields.fields.find((x) => x.id === field);
-      if (!f) {
-        io.stderr(t('error.unknownOutcome', { field, fields: pb.fields.fields.map((x) => x.id).join(', ') }) + '\n');
-        return false;
-      }
-      if (f.type !== 'category' && f.type !== 'string') {
-        io.stderr(t('error.outcomeNotCategory', { field }) + '\n');
-        return false;
-      }
-      return true;
-    });
+    const scored = await loadAndScore(
+      io,
+      pbFile,
+      dataFile,
+      { asOf: a.options['as-of'], badRows: a.options['bad-rows'] },
+      (pb) => {
+        const f = pb.fields.fields.find((x) => x.id === field);
+        if (!f) {
+          io.stderr(
+            t('error.unknownOutcome', {
+              field,
+              fields: pb.fields.fields.map((x) => x.id).join(', '),
+            }) + '\n',
+          );
+          return false;
+        }
+        if (f.type !== 'category' && f.type !== 'string') {
+          io.stderr(t('error.outcomeNotCategory', { field }) + '\n');
+          return false;
+        }
+        return true;
+      },
+    );
     if (!scored) return 1;
     const { table, result } = scored;
     if (!table.columns[field]) {

@@ -18,7 +18,10 @@ export const explainCommand: CliCommand = {
     const id = a.options.account;
     if (id === undefined) throw new UsageError(t('usage.required', { option: '--account ID' }));
     const [pbFile, dataFile] = a.positionals;
-    const scored = await loadAndScore(io, pbFile, dataFile, { asOf: a.options['as-of'], badRows: a.options['bad-rows'] });
+    const scored = await loadAndScore(io, pbFile, dataFile, {
+      asOf: a.options['as-of'],
+      badRows: a.options['bad-rows'],
+    });
     if (!scored) return 1;
     const { pb, compiled, table, result } = scored;
     const row = result.accountIds.indexOf(id);

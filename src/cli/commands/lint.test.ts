@@ -7,7 +7,11 @@ import type { CliIO } from '../types';
 const root = resolve(__dirname, '../../..');
 function io() {
   const out = { stdout: '', stderr: '' };
-  const cli: CliIO = { stdout: (s) => void (out.stdout += s), stderr: (s) => void (out.stderr += s), cwd: root };
+  const cli: CliIO = {
+    stdout: (s) => void (out.stdout += s),
+    stderr: (s) => void (out.stderr += s),
+    cwd: root,
+  };
   return { cli, out };
 }
 
@@ -32,7 +36,10 @@ describe('waymark lint', () => {
     await lintCommand.run(['templates/prep-feature.json', '--diagram', 'feature_real'], cli);
     expect(JSON.parse(out.stdout).diagrams).toHaveLength(1);
     const b = io();
-    await lintCommand.run(['templates/prep-feature.json', '--diagram', '機能追加 (実際) / Adding a feature (real)'], b.cli);
+    await lintCommand.run(
+      ['templates/prep-feature.json', '--diagram', '機能追加 (実際) / Adding a feature (real)'],
+      b.cli,
+    );
     expect(JSON.parse(b.out.stdout).diagrams[0].id).toBe('feature_real');
   });
 
@@ -44,13 +51,17 @@ describe('waymark lint', () => {
 
   it('the relaxed preset turns errors into warnings', async () => {
     const { cli, out } = io();
-    expect(await lintCommand.run(['templates/prep-feature.json', '--preset', 'relaxed'], cli)).toBe(0);
+    expect(await lintCommand.run(['templates/prep-feature.json', '--preset', 'relaxed'], cli)).toBe(
+      0,
+    );
     expect(JSON.parse(out.stdout).diagrams[0].warnings).toBeGreaterThan(0);
   });
 
   it('names the unknown diagram and lists the ones there are', async () => {
     const { cli, out } = io();
-    expect(await lintCommand.run(['templates/prep-feature.json', '--diagram', 'nope'], cli)).toBe(1);
+    expect(await lintCommand.run(['templates/prep-feature.json', '--diagram', 'nope'], cli)).toBe(
+      1,
+    );
     expect(out.stderr).toContain('"nope"');
     expect(out.stderr).toContain('feature_naive, feature_real');
   });
@@ -73,7 +84,9 @@ describe('waymark lint', () => {
 
   it('usage errors: missing file argument, bad preset, unreadable file', async () => {
     await expect(lintCommand.run([], io().cli)).rejects.toThrow(/missing <project.json>/);
-    await expect(lintCommand.run(['x.json', '--preset', 'loud'], io().cli)).rejects.toThrow(/"loud" is not one of recommended, strict, relaxed/);
+    await expect(lintCommand.run(['x.json', '--preset', 'loud'], io().cli)).rejects.toThrow(
+      /"loud" is not one of recommended, strict, relaxed/,
+    );
     const { cli, out } = io();
     expect(await lintCommand.run(['test/fixtures/prep/missing.json'], cli)).toBe(1);
     expect(out.stderr).toContain('ENOENT');

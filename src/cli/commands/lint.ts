@@ -27,9 +27,15 @@ Exit code: 0 no error finding, 1 an error finding or an invalid file, 2 usage er
 `,
   async run(argv, io): Promise<ExitCode> {
     const a = parseArgs(argv, ['diagram', 'preset']);
-    if (a.positionals.length !== 1) throw new UsageError(a.positionals.length ? `unexpected argument "${a.positionals[1]}"` : 'missing <project.json>');
+    if (a.positionals.length !== 1)
+      throw new UsageError(
+        a.positionals.length
+          ? `unexpected argument "${a.positionals[1]}"`
+          : 'missing <project.json>',
+      );
     const preset = a.options.preset ?? 'recommended';
-    if (!isPresetName(preset)) throw new UsageError(msg('badPreset', { value: preset, presets: PRESET_NAMES.join(', ') }));
+    if (!isPresetName(preset))
+      throw new UsageError(msg('badPreset', { value: preset, presets: PRESET_NAMES.join(', ') }));
     const file = a.positionals[0];
     const bytes = await readInput(io, file);
     if (!bytes) return 1;
@@ -42,7 +48,8 @@ Exit code: 0 no error finding, 1 an error finding or an invalid file, 2 usage er
     }
     const m = migrateProject(raw);
     if (!m.ok) {
-      for (const i of m.issues) io.stderr(t('error.issue', { file, path: i.path, message: i.message }) + '\n');
+      for (const i of m.issues)
+        io.stderr(t('error.issue', { file, path: i.path, message: i.message }) + '\n');
       io.stderr(msg('notProject', { file, count: m.issues.length }) + '\n');
       return 1;
     }
@@ -50,7 +57,10 @@ Exit code: 0 no error finding, 1 an error finding or an invalid file, 2 usage er
     const want = a.options.diagram;
     const diagrams = want === undefined ? all : all.filter((d) => d.id === want || d.name === want);
     if (want !== undefined && diagrams.length === 0) {
-      io.stderr(msg('unknownDiagram', { file, id: want, ids: all.map((d) => d.id).join(', ') || '—' }) + '\n');
+      io.stderr(
+        msg('unknownDiagram', { file, id: want, ids: all.map((d) => d.id).join(', ') || '—' }) +
+          '\n',
+      );
       return 1;
     }
     let errors = 0;

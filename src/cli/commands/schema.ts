@@ -14,7 +14,8 @@ export const schemaCommand: CliCommand = {
   },
   async run(argv, io) {
     const a = parseArgs(argv, ['out']);
-    if (a.positionals.length > 0) throw new UsageError(t('usage.unexpected', { arg: a.positionals[0] }));
+    if (a.positionals.length > 0)
+      throw new UsageError(t('usage.unexpected', { arg: a.positionals[0] }));
     return writeOutput(io, a.options.out, playbookJsonSchemaText());
   },
 };

@@ -18,13 +18,23 @@ export const scoreCommand: CliCommand = {
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const [pbFile, dataFile] = a.positionals;
     const format = a.options.format ?? 'csv';
-    if (format !== 'csv' && format !== 'json' && format !== 'ndjson') throw new UsageError(t('error.badFormat', { value: format }));
-    const scored = await loadAndScore(io, pbFile, dataFile, { asOf: a.options['as-of'], badRows: a.options['bad-rows'] });
+    if (format !== 'csv' && format !== 'json' && format !== 'ndjson')
+      throw new UsageError(t('error.badFormat', { value: format }));
+    const scored = await loadAndScore(io, pbFile, dataFile, {
+      asOf: a.options['as-of'],
+      badRows: a.options['bad-rows'],
+    });
     if (!scored) return 1;
     const { result } = scored;
-    const text = format === 'csv' ? resultToCsv(result) : format === 'json' ? resultToJson(result) : resultToNdjson(result);
+    const text =
+      format === 'csv'
+        ? resultToCsv(result)
+        : format === 'json'
+          ? resultToJson(result)
+          : resultToNdjson(result);
     const code = await writeOutput(io, a.options.out, text);
-    if (code === 0 && a.options.out) io.stderr(t('ok.wrote', { rows: result.rowCount, file: a.options.out }) + '\n');
+    if (code === 0 && a.options.out)
+      io.stderr(t('ok.wrote', { rows: result.rowCount, file: a.options.out }) + '\n');
     return code;
   },
 };

@@ -17,10 +17,13 @@ export const sqlCommand: CliCommand = {
     const a = parseArgs(argv, ['dialect', 'table', 'as-of', 'out']);
     if (a.positionals.length !== 1) throw new UsageError(t('usage.onePlaybook'));
     const dialect = a.options.dialect;
-    if (dialect === undefined) throw new UsageError(t('usage.required', { option: '--dialect duckdb|postgres' }));
-    if (dialect !== 'duckdb' && dialect !== 'postgres') throw new UsageError(t('error.badDialect', { value: dialect }));
+    if (dialect === undefined)
+      throw new UsageError(t('usage.required', { option: '--dialect duckdb|postgres' }));
+    if (dialect !== 'duckdb' && dialect !== 'postgres')
+      throw new UsageError(t('error.badDialect', { value: dialect }));
     const table = a.options.table ?? 'accounts';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(table)) throw new UsageError(t('usage.badTable', { value: table }));
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(table))
+      throw new UsageError(t('usage.badTable', { value: table }));
     const asOf = checkAsOf(a.options['as-of']);
     const pb = await loadPlaybook(io, a.positionals[0]);
     if (!pb) return 1;

@@ -1,5 +1,11 @@
 import type { FieldContract } from '../../model';
-import { isoToDays, MISSING_BOOL, StringColumnBuilder, type AccountTable, type Column } from '../../table/columns';
+import {
+  isoToDays,
+  MISSING_BOOL,
+  StringColumnBuilder,
+  type AccountTable,
+  type Column,
+} from '../../table/columns';
 import { companyName } from './names';
 import { clamp, normal, rng } from './random';
 
@@ -35,10 +41,27 @@ export function generateDemoTable(opts: DemoOptions): AccountTable {
   const num = () => new Float64Array(n);
   const bool = () => new Uint8Array(n);
   const c = {
-    mrr: num(), employees: num(), contract_start: num(), renewal_date: num(), stage_entered_at: num(), licenses: num(), active_users: num(),
-    setup_progress: num(), logins_30d: num(), feature_adoption: num(), quota_usage: num(), outcomes_achieved: num(), nps: num(), csat: num(),
-    open_tickets: num(), contacts: num(), last_meeting_date: num(),
-    kickoff_done: bool(), training_completed: bool(), shared_login_suspected: bool(), champion_left: bool(),
+    mrr: num(),
+    employees: num(),
+    contract_start: num(),
+    renewal_date: num(),
+    stage_entered_at: num(),
+    licenses: num(),
+    active_users: num(),
+    setup_progress: num(),
+    logins_30d: num(),
+    feature_adoption: num(),
+    quota_usage: num(),
+    outcomes_achieved: num(),
+    nps: num(),
+    csat: num(),
+    open_tickets: num(),
+    contacts: num(),
+    last_meeting_date: num(),
+    kickoff_done: bool(),
+    training_completed: bool(),
+    shared_login_suspected: bool(),
+    champion_left: bool(),
   };
   const id = new StringColumnBuilder(n);
   const name = new StringColumnBuilder(n);
@@ -68,7 +91,18 @@ export function generateDemoTable(opts: DemoOptions): AccountTable {
     c.renewal_date[i] = m(start + years * 365);
 
     // Stage from tenure and health; some unhealthy accounts stay in onboarding far too long.
-    let s = tenure < 60 ? 0 : tenure < 200 ? (h > 0.45 ? 1 : 0) : h > 0.8 && tenure > 500 ? 3 : h > 0.55 ? 2 : 1;
+    let s =
+      tenure < 60
+        ? 0
+        : tenure < 200
+          ? h > 0.45
+            ? 1
+            : 0
+          : h > 0.8 && tenure > 500
+            ? 3
+            : h > 0.55
+              ? 2
+              : 1;
     if (s > 0 && h < 0.3 && r() < 0.3) s = 0;
     stage.set(i, STAGES[s]);
     // Time in stage against the stage's expected days: healthy accounts mostly on track,
@@ -90,14 +124,21 @@ export function generateDemoTable(opts: DemoOptions): AccountTable {
     c.feature_adoption[i] = m(Math.round(clamp(5 + 80 * h + noise(10), 0, 100)));
     c.quota_usage[i] = m(Math.round(clamp(20 + 75 * h + noise(15), 0, 120)));
     c.shared_login_suspected[i] = mb(r() < (active >= licenses ? 0.3 : 0.03));
-    c.outcomes_achieved[i] = m(s === 0 ? 0 : Math.max(0, Math.round(7 * h * Math.min(1, tenure / 500) + noise(1))));
+    c.outcomes_achieved[i] = m(
+      s === 0 ? 0 : Math.max(0, Math.round(7 * h * Math.min(1, tenure / 500) + noise(1))),
+    );
     c.nps[i] = m(Math.round(clamp(2 + 8.5 * h + noise(1.5), 0, 10)));
     c.csat[i] = m(Math.round(clamp(1.5 + 3.5 * h + noise(0.5), 1, 5) * 10) / 10);
     c.open_tickets[i] = m(Math.max(0, Math.round((1 - h) * 9 + noise(1.5))));
     const rel = h + noise(0.15);
-    relationship.set(i, r() < miss ? null : RELATIONSHIPS[rel > 0.75 ? 0 : rel > 0.5 ? 1 : r() < 0.8 ? 2 : 3]);
+    relationship.set(
+      i,
+      r() < miss ? null : RELATIONSHIPS[rel > 0.75 ? 0 : rel > 0.5 ? 1 : r() < 0.8 ? 2 : 3],
+    );
     c.champion_left[i] = mb(r() < 0.02 + 0.12 * (1 - h) * (1 - h));
-    c.contacts[i] = m(Math.max(1, Math.round(1 + 9 * h * Math.log10(10 + employees) / 3 + noise(1))));
+    c.contacts[i] = m(
+      Math.max(1, Math.round(1 + (9 * h * Math.log10(10 + employees)) / 3 + noise(1))),
+    );
     c.last_meeting_date[i] = m(ref - Math.max(0, Math.round(5 + (1 - h) * 220 * r() + noise(10))));
 
     // Outcome at the last renewal, only for accounts old enough to have had one.
@@ -109,12 +150,26 @@ export function generateDemoTable(opts: DemoOptions): AccountTable {
     } else outcome.set(i, null);
   }
   const columns: Record<string, Column> = {
-    account_id: id.build(), company_name: name.build(), industry: industry.build(), stage: stage.build(),
-    relationship: relationship.build(), outcome: outcome.build(),
+    account_id: id.build(),
+    company_name: name.build(),
+    industry: industry.build(),
+    stage: stage.build(),
+    relationship: relationship.build(),
+    outcome: outcome.build(),
   };
-  const dates = new Set(['contract_start', 'renewal_date', 'stage_entered_at', 'last_meeting_date']);
+  const dates = new Set([
+    'contract_start',
+    'renewal_date',
+    'stage_entered_at',
+    'last_meeting_date',
+  ]);
   for (const [k, v] of Object.entries(c)) {
-    columns[k] = v instanceof Uint8Array ? { type: 'boolean', values: v } : dates.has(k) ? { type: 'date', values: v } : { type: 'number', values: v };
+    columns[k] =
+      v instanceof Uint8Array
+        ? { type: 'boolean', values: v }
+        : dates.has(k)
+          ? { type: 'date', values: v }
+          : { type: 'number', values: v };
   }
   return { rowCount: n, columns };
 }

@@ -11,7 +11,8 @@ export type SqlRow = Record<string, unknown>;
 function norm(v: unknown): unknown {
   if (v === undefined) return null;
   if (typeof v === 'bigint') return Number(v);
-  if (v !== null && typeof v === 'object' && 'toString' in v && !(v instanceof Array)) return String(v);
+  if (v !== null && typeof v === 'object' && 'toString' in v && !(v instanceof Array))
+    return String(v);
   return v;
 }
 
@@ -36,7 +37,10 @@ export function compareWithSql(r: ScoreResult, rows: SqlRow[], eps = 1e-9): stri
       continue;
     }
     const check = (col: string, js: unknown) => {
-      if (!same(js, row[col], eps)) out.push(`account ${id}, ${col}: engine ${JSON.stringify(js)}, SQL ${JSON.stringify(norm(row[col]))}`);
+      if (!same(js, row[col], eps))
+        out.push(
+          `account ${id}, ${col}: engine ${JSON.stringify(js)}, SQL ${JSON.stringify(norm(row[col]))}`,
+        );
     };
     check(C.segment, r.segmentIds[r.segment[i]]);
     check(C.stage, r.stage[i] < 0 ? null : r.stageIds[r.stage[i]]);
@@ -52,7 +56,9 @@ export function compareWithSql(r: ScoreResult, rows: SqlRow[], eps = 1e-9): stri
       check(C.raw(m.id), rawValue(r, k, i));
       check(C.points(m.id), num(r.measurePoints[k][i]));
     });
-    r.criteria.forEach((c, k) => check(C.criterion(c.stage, c.id), statusName(r.criteriaStatus[k][i])));
+    r.criteria.forEach((c, k) =>
+      check(C.criterion(c.stage, c.id), statusName(r.criteriaStatus[k][i])),
+    );
     r.ctas.forEach((c, k) => check(C.cta(c.id), r.ctaFired[k][i] === 1));
   }
   return out;

@@ -11,12 +11,26 @@ export type SqlType = 'DOUBLE' | 'VARCHAR' | 'BOOLEAN' | 'DATE';
 export function sqlTypes(contract: FieldContract): { id: string; type: SqlType }[] {
   return contract.fields.map((f) => ({
     id: f.id,
-    type: f.type === 'number' || f.type === 'integer' ? 'DOUBLE' : f.type === 'boolean' ? 'BOOLEAN' : f.type === 'date' ? 'DATE' : 'VARCHAR',
+    type:
+      f.type === 'number' || f.type === 'integer'
+        ? 'DOUBLE'
+        : f.type === 'boolean'
+          ? 'BOOLEAN'
+          : f.type === 'date'
+            ? 'DATE'
+            : 'VARCHAR',
   }));
 }
 
-export function createTableSql(name: string, contract: FieldContract, dialect: 'duckdb' | 'postgres'): string {
-  const cols = sqlTypes(contract).map(({ id, type }) => `${q(id)} ${dialect === 'postgres' && type === 'DOUBLE' ? 'DOUBLE PRECISION' : type}`);
+export function createTableSql(
+  name: string,
+  contract: FieldContract,
+  dialect: 'duckdb' | 'postgres',
+): string {
+  const cols = sqlTypes(contract).map(
+    ({ id, type }) =>
+      `${q(id)} ${dialect === 'postgres' && type === 'DOUBLE' ? 'DOUBLE PRECISION' : type}`,
+  );
   return `CREATE TABLE ${q(name)} (${cols.join(', ')})`;
 }
 
@@ -27,7 +41,9 @@ export function sqlLiteral(table: AccountTable, id: string, type: SqlType, row: 
   switch (col.type) {
     case 'number': {
       const v = col.values[row];
-      return Number.isNaN(v) ? 'NULL' : `CAST('${String(v)}' AS ${type === 'DOUBLE' ? 'DOUBLE PRECISION' : type})`;
+      return Number.isNaN(v)
+        ? 'NULL'
+        : `CAST('${String(v)}' AS ${type === 'DOUBLE' ? 'DOUBLE PRECISION' : type})`;
     }
     case 'date': {
       const v = col.values[row];
@@ -45,7 +61,12 @@ export function sqlLiteral(table: AccountTable, id: string, type: SqlType, row: 
 }
 
 /** INSERT statements of at most `batch` rows each (PGlite; small DuckDB tables). */
-export function insertSql(name: string, table: AccountTable, contract: FieldContract, batch = 500): string[] {
+export function insertSql(
+  name: string,
+  table: AccountTable,
+  contract: FieldContract,
+  batch = 500,
+): string[] {
   const types = sqlTypes(contract);
   const out: string[] = [];
   for (let start = 0; start < table.rowCount; start += batch) {

@@ -6,7 +6,15 @@
  * days in stage, progress, owner and CTAs fired (after dedupe).
  */
 import type { Normalisation } from '../../model';
-import { quoteIdent as q, sqlDate, sqlNumber, sqlString, toSql, type BuiltinName, type SqlDialect } from '../../expr';
+import {
+  quoteIdent as q,
+  sqlDate,
+  sqlNumber,
+  sqlString,
+  toSql,
+  type BuiltinName,
+  type SqlDialect,
+} from '../../expr';
 import { categoryPoints, numericPoints } from '../normalise';
 import type { CompiledExpr, CompiledPlaybook } from '../compile';
 
@@ -54,13 +62,23 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const num = (v: number) => sqlNumber(v, d);
   const D = d === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION';
   const table = (o.table ?? 'accounts').split('.').map(q).join('.');
-  const ex = (e: CompiledExpr) => toSql(e.checked, { dialect: d, column: (f) => q(f), builtin: (b) => BUILTIN_COL[b], asOf: asOfSql });
+  const ex = (e: CompiledExpr) =>
+    toSql(e.checked, {
+      dialect: d,
+      column: (f) => q(f),
+      builtin: (b) => BUILTIN_COL[b],
+      asOf: asOfSql,
+    });
   const segCase = (parts: string[], fallback: string) => {
     // CASE over segments; one branch per segment whose value differs from the fallback.
-    const whens = c.segmentIds.map((id, s) => (parts[s] === fallback ? '' : ` WHEN wm_segment = ${sqlString(id)} THEN ${parts[s]}`)).join('');
+    const whens = c.segmentIds
+      .map((id, s) =>
+        parts[s] === fallback ? '' : ` WHEN wm_segment = ${sqlString(id)} THEN ${parts[s]}`,
+      )
+      .join('');
     return whens ? `CASE${whens} ELSE ${fallback} END` : fallback;
   };
-  const mode = <T,>(xs: T[], key: (x: T) => string): string => {
+  const mode = <T>(xs: T[], key: (x: T) => string): string => {
     const counts = new Map<string, number>();
     for (const x of xs) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
     let best = key(xs[0]);
@@ -70,52 +88,88 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const ctes: string[] = [];
 
   // 1. segment
-  const segWhens = c.segmentRules.map((r) => ` WHEN (${ex(r.expr)}) IS TRUE THEN ${sqlString(c.segmentIds[r.index])}`).join('');
-  const segSql = segWhens ? `CASE${segWhens} ELSE ${sqlString(c.segmentIds[c.defaultSegment])} END` : sqlString(c.segmentIds[c.defaultSegment]);
+  const segWhens = c.segmentRules
+    .map((r) => ` WHEN (${ex(r.expr)}) IS TRUE THEN ${sqlString(c.segmentIds[r.index])}`)
+    .join('');
+  const segSql = segWhens
+    ? `CASE${segWhens} ELSE ${sqlString(c.segmentIds[c.defaultSegment])} END`
+    : sqlString(c.segmentIds[c.defaultSegment]);
   ctes.push(`wm_seg AS (\n  SELECT a.*, ${segSql} AS wm_segment\n  FROM ${table} a\n)`);
 
   // 2. raw values, then points (before the missing policy), then final points
   const raws = c.measures.map((m, k) => `(${ex(m.expr)}) AS wm_raw_${k}`);
-  ctes.push(`wm_raw AS (\n  SELECT s.*${raws.map((r) => ',\n    ' + r).join('')}\n  FROM wm_seg s\n)`);
+  ctes.push(
+    `wm_raw AS (\n  SELECT s.*${raws.map((r) => ',\n    ' + r).join('')}\n  FROM wm_seg s\n)`,
+  );
   const pts0 = c.measures.map((m, k) => {
     const raw = `wm_raw_${k}`;
     const parts = m.normBySegment.map((nm) => pointsSql(nm, raw, m.rawKind, m.invert, num));
     const fallback = mode(parts, (x) => x);
     return `CAST(CASE WHEN ${raw} IS NULL THEN NULL ELSE ${segCase(parts, fallback)} END AS ${D}) AS wm_p0_${k}`;
   });
-  ctes.push(`wm_pts0 AS (\n  SELECT r.*${pts0.map((p) => ',\n    ' + p).join('')}\n  FROM wm_raw r\n)`);
+  ctes.push(
+    `wm_pts0 AS (\n  SELECT r.*${pts0.map((p) => ',\n    ' + p).join('')}\n  FROM wm_raw r\n)`,
+  );
   const wOf = (k: number) => {
     const parts = Array.from(c.measures[k].weightBySegment, (w) => num(w));
-    return segCase(parts, mode(parts, (x) => x));
+    return segCase(
+      parts,
+      mode(parts, (x) => x),
+    );
   };
-  const pts = c.measures.map((_, k) => (c.missing === 'zero' ? `COALESCE(wm_p0_${k}, ${num(0)}) AS wm_p_${k}` : `wm_p0_${k} AS wm_p_${k}`));
-  const availTerms = c.measures.map((_, k) => `(CASE WHEN wm_p_${k} IS NULL THEN ${num(0)} ELSE ${wOf(k)} END)`);
-  const valueTerms = c.measures.map((_, k) => `(CASE WHEN wm_p0_${k} IS NULL THEN ${num(0)} ELSE ${wOf(k)} END)`);
+  const pts = c.measures.map((_, k) =>
+    c.missing === 'zero'
+      ? `COALESCE(wm_p0_${k}, ${num(0)}) AS wm_p_${k}`
+      : `wm_p0_${k} AS wm_p_${k}`,
+  );
+  const availTerms = c.measures.map(
+    (_, k) => `(CASE WHEN wm_p_${k} IS NULL THEN ${num(0)} ELSE ${wOf(k)} END)`,
+  );
+  const valueTerms = c.measures.map(
+    (_, k) => `(CASE WHEN wm_p0_${k} IS NULL THEN ${num(0)} ELSE ${wOf(k)} END)`,
+  );
   const totalW = c.measures.length ? c.measures.map((_, k) => wOf(k)).join(' + ') : num(0);
   ctes.push(
     `wm_pts AS (\n  SELECT p.*${pts.map((p) => ',\n    ' + p).join('')}\n  FROM wm_pts0 p\n)`,
     `wm_w AS (\n  SELECT p.*,\n    ${availTerms.length ? availTerms.join(' + ') : num(0)} AS wm_avail,\n    ${valueTerms.length ? valueTerms.join(' + ') : num(0)} AS wm_valw,\n    ${totalW} AS wm_totw\n  FROM wm_pts p\n)`,
   );
-  const contrib = (k: number) => `(CASE WHEN wm_p_${k} IS NULL THEN ${num(0)} ELSE (wm_p_${k} * ${wOf(k)}) / wm_avail END)`;
-  const totalSql = c.measures.length ? `CASE WHEN wm_avail > 0 THEN ${c.measures.map((_, k) => contrib(k)).join(' + ')} ELSE NULL END` : 'NULL';
+  const contrib = (k: number) =>
+    `(CASE WHEN wm_p_${k} IS NULL THEN ${num(0)} ELSE (wm_p_${k} * ${wOf(k)}) / wm_avail END)`;
+  const totalSql = c.measures.length
+    ? `CASE WHEN wm_avail > 0 THEN ${c.measures.map((_, k) => contrib(k)).join(' + ')} ELSE NULL END`
+    : 'NULL';
   const dims = c.dimensionIds.map((dim, di) => {
     const ks = c.measures.flatMap((m, k) => (m.dimIndex === di ? [k] : []));
     if (!ks.length) return `CAST(NULL AS ${D}) AS wm_dim_${di}`;
-    const numer = ks.map((k) => `(CASE WHEN wm_p_${k} IS NULL THEN ${num(0)} ELSE wm_p_${k} * ${wOf(k)} END)`).join(' + ');
-    const denom = ks.map((k) => `(CASE WHEN wm_p_${k} IS NULL THEN ${num(0)} ELSE ${wOf(k)} END)`).join(' + ');
+    const numer = ks
+      .map((k) => `(CASE WHEN wm_p_${k} IS NULL THEN ${num(0)} ELSE wm_p_${k} * ${wOf(k)} END)`)
+      .join(' + ');
+    const denom = ks
+      .map((k) => `(CASE WHEN wm_p_${k} IS NULL THEN ${num(0)} ELSE ${wOf(k)} END)`)
+      .join(' + ');
     return `CASE WHEN ${denom} > 0 THEN (${numer}) / (${denom}) ELSE NULL END AS wm_dim_${di}`;
   });
-  const contribCols = c.measures.map((_, k) => `CASE WHEN wm_avail > 0 THEN ${contrib(k)} ELSE NULL END AS wm_c_${k}`);
+  const contribCols = c.measures.map(
+    (_, k) => `CASE WHEN wm_avail > 0 THEN ${contrib(k)} ELSE NULL END AS wm_c_${k}`,
+  );
   ctes.push(
     `wm_total AS (\n  SELECT w.*,\n    CAST(${totalSql} AS ${D}) AS wm_score,\n    CASE WHEN wm_totw > 0 THEN wm_valw / wm_totw ELSE ${num(0)} END AS wm_coverage${dims.map((x) => ',\n    ' + x).join('')}${contribCols.map((x) => ',\n    ' + x).join('')}\n  FROM wm_w w\n)`,
   );
 
   // 3. colour
   const bandParts = c.bandsBySegment.map((bands) => {
-    const whens = bands.map(({ band }) => ` WHEN wm_score ${band.inclusive ? '>=' : '>'} ${num(band.min)} THEN ${sqlString(band.id)}`).join('');
+    const whens = bands
+      .map(
+        ({ band }) =>
+          ` WHEN wm_score ${band.inclusive ? '>=' : '>'} ${num(band.min)} THEN ${sqlString(band.id)}`,
+      )
+      .join('');
     return `CASE${whens} ELSE NULL END`;
   });
-  const colorSql = `CASE WHEN wm_score IS NULL THEN NULL ELSE ${segCase(bandParts, mode(bandParts, (x) => x))} END`;
+  const colorSql = `CASE WHEN wm_score IS NULL THEN NULL ELSE ${segCase(
+    bandParts,
+    mode(bandParts, (x) => x),
+  )} END`;
   ctes.push(`wm_col AS (\n  SELECT t.*, ${colorSql} AS wm_color\n  FROM wm_total t\n)`);
 
   // 4. criteria, stage, days in stage, progress, ready
@@ -128,7 +182,9 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
       critCols.push(`(${ex(cr.expr)}) AS wm_cr_${k}`);
     }),
   );
-  ctes.push(`wm_crit AS (\n  SELECT t.*${critCols.map((x) => ',\n    ' + x).join('')}\n  FROM wm_col t\n)`);
+  ctes.push(
+    `wm_crit AS (\n  SELECT t.*${critCols.map((x) => ',\n    ' + x).join('')}\n  FROM wm_col t\n)`,
+  );
   const allMet = (si: number) => {
     const req = crit.filter((x) => x.stage === si && x.required);
     return req.length ? '(' + req.map((x) => `wm_cr_${x.k} IS TRUE`).join(' AND ') + ')' : 'TRUE';
@@ -137,18 +193,29 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   let daysSql = `CAST(NULL AS ${D})`;
   const src = c.stageSource;
   if (src.kind === 'field') {
-    const whens = c.stages.map((st) => ` WHEN ${sqlString(st.id)} THEN ${sqlString(st.id)}`).join('');
+    const whens = c.stages
+      .map((st) => ` WHEN ${sqlString(st.id)} THEN ${sqlString(st.id)}`)
+      .join('');
     stageSql = whens ? `CASE ${q(src.stageField)}${whens} ELSE NULL END` : 'CAST(NULL AS VARCHAR)';
     if (src.enteredAtField) daysSql = `CAST(${asOfSql} - ${q(src.enteredAtField)} AS ${D})`;
   } else if (c.stages.length) {
     const n = c.stages.length;
-    const whens = c.stages.slice(0, n - 1).map((st, si) => ` WHEN NOT ${allMet(si)} THEN ${sqlString(st.id)}`).join('');
-    stageSql = whens ? `CASE${whens} ELSE ${sqlString(c.stages[n - 1].id)} END` : sqlString(c.stages[0].id);
+    const whens = c.stages
+      .slice(0, n - 1)
+      .map((st, si) => ` WHEN NOT ${allMet(si)} THEN ${sqlString(st.id)}`)
+      .join('');
+    stageSql = whens
+      ? `CASE${whens} ELSE ${sqlString(c.stages[n - 1].id)} END`
+      : sqlString(c.stages[0].id);
   } else stageSql = 'CAST(NULL AS VARCHAR)';
   ctes.push(`wm_stage AS (\n  SELECT t.*, ${stageSql} AS wm_stage\n  FROM wm_crit t\n)`);
-  const readyWhens = c.stages.map((st, si) => ` WHEN ${sqlString(st.id)} THEN ${allMet(si)}`).join('');
+  const readyWhens = c.stages
+    .map((st, si) => ` WHEN ${sqlString(st.id)} THEN ${allMet(si)}`)
+    .join('');
   const readySql = readyWhens ? `CASE wm_stage${readyWhens} ELSE FALSE END` : 'FALSE';
-  ctes.push(`wm_days AS (\n  SELECT t.*, CASE WHEN wm_stage IS NULL THEN NULL ELSE ${daysSql} END AS wm_days, ${readySql} AS wm_ready\n  FROM wm_stage t\n)`);
+  ctes.push(
+    `wm_days AS (\n  SELECT t.*, CASE WHEN wm_stage IS NULL THEN NULL ELSE ${daysSql} END AS wm_days, ${readySql} AS wm_ready\n  FROM wm_stage t\n)`,
+  );
   const progWhens = c.stages
     .filter((st) => st.expectedDays !== undefined)
     .map((st) => {
@@ -159,9 +226,15 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const progSql = progWhens ? `CASE wm_stage${progWhens} ELSE 'unknown' END` : `'unknown'`;
 
   // 5. owner
-  const ownerWhens = c.routing.map((r) => ` WHEN (${ex(r.expr)}) IS TRUE THEN ${sqlString(c.ownerIds[r.owner])}`).join('');
-  const ownerSql = ownerWhens ? `CASE${ownerWhens} ELSE ${sqlString(c.ownerIds[c.defaultOwner])} END` : sqlString(c.ownerIds[c.defaultOwner]);
-  ctes.push(`wm_own AS (\n  SELECT t.*, ${progSql} AS wm_progress, ${ownerSql} AS wm_owner\n  FROM wm_days t\n)`);
+  const ownerWhens = c.routing
+    .map((r) => ` WHEN (${ex(r.expr)}) IS TRUE THEN ${sqlString(c.ownerIds[r.owner])}`)
+    .join('');
+  const ownerSql = ownerWhens
+    ? `CASE${ownerWhens} ELSE ${sqlString(c.ownerIds[c.defaultOwner])} END`
+    : sqlString(c.ownerIds[c.defaultOwner]);
+  ctes.push(
+    `wm_own AS (\n  SELECT t.*, ${progSql} AS wm_progress, ${ownerSql} AS wm_owner\n  FROM wm_days t\n)`,
+  );
 
   // 6. CTAs: trigger true and applicable, then dedupe (best priority, then playbook order)
   const ctaRaw = c.ctas.map((cta, k) => {
@@ -172,15 +245,26 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
     }
     if (!cta.stageMask.every((x) => x === 1)) {
       const ids = c.stages.filter((_, t) => cta.stageMask[t + 1] === 1).map((s) => s.id);
-      conds.push(ids.length ? `wm_stage IS NOT NULL AND wm_stage IN (${ids.map(sqlString).join(', ')})` : 'FALSE');
+      conds.push(
+        ids.length
+          ? `wm_stage IS NOT NULL AND wm_stage IN (${ids.map(sqlString).join(', ')})`
+          : 'FALSE',
+      );
     }
     return `(${conds.join(' AND ')}) AS wm_ctaraw_${k}`;
   });
-  ctes.push(`wm_cta AS (\n  SELECT t.*${ctaRaw.map((x) => ',\n    ' + x).join('')}\n  FROM wm_own t\n)`);
+  ctes.push(
+    `wm_cta AS (\n  SELECT t.*${ctaRaw.map((x) => ',\n    ' + x).join('')}\n  FROM wm_own t\n)`,
+  );
   const ctaFinal = c.ctas.map((cta, k) => {
     const better = c.ctas
       .map((o, j) => ({ o, j }))
-      .filter(({ o, j }) => j !== k && o.dedupe === cta.dedupe && (o.priorityRank < cta.priorityRank || (o.priorityRank === cta.priorityRank && j < k)))
+      .filter(
+        ({ o, j }) =>
+          j !== k &&
+          o.dedupe === cta.dedupe &&
+          (o.priorityRank < cta.priorityRank || (o.priorityRank === cta.priorityRank && j < k)),
+      )
       .map(({ j }) => `wm_ctaraw_${j}`);
     return better.length ? `(wm_ctaraw_${k} AND NOT (${better.join(' OR ')}))` : `wm_ctaraw_${k}`;
   });
@@ -198,13 +282,24 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
     `wm_owner AS ${q(SQL_COLUMNS.owner)}`,
   ];
   c.dimensionIds.forEach((id, di) => out.push(`wm_dim_${di} AS ${q(SQL_COLUMNS.dimension(id))}`));
-  c.measures.forEach((m, k) => out.push(`wm_raw_${k} AS ${q(SQL_COLUMNS.raw(m.id))}`, `wm_p_${k} AS ${q(SQL_COLUMNS.points(m.id))}`));
+  c.measures.forEach((m, k) =>
+    out.push(
+      `wm_raw_${k} AS ${q(SQL_COLUMNS.raw(m.id))}`,
+      `wm_p_${k} AS ${q(SQL_COLUMNS.points(m.id))}`,
+    ),
+  );
   for (const x of crit) {
-    out.push(`CASE WHEN wm_cr_${x.k} IS TRUE THEN 'met' WHEN wm_cr_${x.k} IS FALSE THEN 'not_met' ELSE 'unknown' END AS ${q(SQL_COLUMNS.criterion(c.stages[x.stage].id, x.id))}`);
+    out.push(
+      `CASE WHEN wm_cr_${x.k} IS TRUE THEN 'met' WHEN wm_cr_${x.k} IS FALSE THEN 'not_met' ELSE 'unknown' END AS ${q(SQL_COLUMNS.criterion(c.stages[x.stage].id, x.id))}`,
+    );
   }
   c.ctas.forEach((cta, k) => out.push(`${ctaFinal[k]} AS ${q(SQL_COLUMNS.cta(cta.info.id))}`));
-  const list = c.ctas.map((cta, k) => `CASE WHEN ${ctaFinal[k]} THEN ${sqlString(cta.info.id)} END`);
-  out.push(`${list.length ? `concat_ws(';', ${list.join(', ')})` : "''"} AS ${q(SQL_COLUMNS.ctas)}`);
+  const list = c.ctas.map(
+    (cta, k) => `CASE WHEN ${ctaFinal[k]} THEN ${sqlString(cta.info.id)} END`,
+  );
+  out.push(
+    `${list.length ? `concat_ws(';', ${list.join(', ')})` : "''"} AS ${q(SQL_COLUMNS.ctas)}`,
+  );
 
   return [
     `-- Waymark playbook "${c.playbook.name.replace(/[\r\n]/g, ' ')}" as of ${asOf}, ${d === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}.`,
@@ -215,10 +310,19 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
 }
 
 /** Points SQL for one normalisation over a non-NULL raw column, mirroring normalise.ts / score.ts. */
-function pointsSql(nm: Normalisation, raw: string, kind: 'number' | 'string' | 'boolean', invert: boolean, num: (v: number) => string): string {
+function pointsSql(
+  nm: Normalisation,
+  raw: string,
+  kind: 'number' | 'string' | 'boolean',
+  invert: boolean,
+  num: (v: number) => string,
+): string {
   const inv = (p: string) => (invert ? `${num(100)} - ${p}` : p);
   if (kind === 'boolean') {
-    const [f, t] = nm.kind === 'category' ? [categoryPoints(nm, 'false'), categoryPoints(nm, 'true')] : [numericPoints(nm, 0), numericPoints(nm, 1)];
+    const [f, t] =
+      nm.kind === 'category'
+        ? [categoryPoints(nm, 'false'), categoryPoints(nm, 'true')]
+        : [numericPoints(nm, 0), numericPoints(nm, 1)];
     const lit = (v: number) => (Number.isNaN(v) ? 'NULL' : inv(num(v)));
     return `CASE WHEN ${raw} THEN ${lit(t)} ELSE ${lit(f)} END`;
   }
@@ -231,9 +335,13 @@ function pointsSql(nm: Normalisation, raw: string, kind: 'number' | 'string' | '
     return whens ? `CASE ${raw}${whens} ELSE ${otherwise} END` : otherwise;
   }
   if (nm.kind === 'tiers') {
-    const whens = nm.tiers.map((t) => ` WHEN ${raw} >= ${num(t.min)} THEN ${inv(num(t.points))}`).join('');
+    const whens = nm.tiers
+      .map((t) => ` WHEN ${raw} >= ${num(t.min)} THEN ${inv(num(t.points))}`)
+      .join('');
     return `CASE${whens} ELSE ${inv(num(nm.below))} END`;
   }
   const p = `((${raw} - ${num(nm.min)}) / ${num(nm.max - nm.min)}) * ${num(100)}`;
-  return inv(`(CASE WHEN ${p} < ${num(0)} THEN ${num(0)} WHEN ${p} > ${num(100)} THEN ${num(100)} ELSE ${p} END)`);
+  return inv(
+    `(CASE WHEN ${p} < ${num(0)} THEN ${num(0)} WHEN ${p} > ${num(100)} THEN ${num(100)} ELSE ${p} END)`,
+  );
 }

@@ -18,7 +18,9 @@ describe('playbook SQL on the demo playbook', () => {
     const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
     await loadIntoDuckDB(conn, 'accounts', table, pb.fields);
-    const rows = (await conn.runAndReadAll(playbookToSql(c.compiled, { dialect: 'duckdb' }))).getRowObjects() as SqlRow[];
+    const rows = (
+      await conn.runAndReadAll(playbookToSql(c.compiled, { dialect: 'duckdb' }))
+    ).getRowObjects() as SqlRow[];
     expect(compareWithSql(result, rows)).toEqual([]);
     conn.closeSync();
   });

@@ -8,7 +8,8 @@ import { demoPlaybook, ROOT } from './demo';
 
 const dir = join(ROOT, 'test', 'fixtures', 'playbooks');
 mkdirSync(dir, { recursive: true });
-const write = (name: string, v: unknown) => writeFileSync(join(dir, name), JSON.stringify(v, null, 2) + '\n');
+const write = (name: string, v: unknown) =>
+  writeFileSync(join(dir, name), JSON.stringify(v, null, 2) + '\n');
 const fresh = () => structuredClone(demoPlaybook()) as unknown as Record<string, any>;
 
 const demo = fresh();

@@ -31,7 +31,12 @@ const r = rng(42);
 const asOf = isoToDays('2026-11-23');
 for (let k = 0; k < 20; k++) {
   const id = `n${k}`;
-  fields.push({ id, label: { ja: id, en: id }, type: k % 2 ? 'integer' : 'number', required: false });
+  fields.push({
+    id,
+    label: { ja: id, en: id },
+    type: k % 2 ? 'integer' : 'number',
+    required: false,
+  });
   const v = new Float64Array(N);
   for (let i = 0; i < N; i++) v[i] = r() < 0.05 ? NaN : k % 2 ? Math.floor(r() * 100) : r() * 100;
   columns[id] = { type: 'number', values: v };
@@ -63,11 +68,23 @@ const contract: FieldContract = { accountKey: 'n0', fields };
 
 const exprs: Array<[string, Scope]> = [];
 for (let k = 0; k < 25; k++) {
-  const shapes = [`n${k % 20}`, `n${k % 20} / n${(k + 1) % 20}`, `days_since(d${k % 4})`, `coalesce(n${k % 20}, 0) * 2 + n${(k + 3) % 20}`, `min(n${k % 20} / 100, 1)`];
+  const shapes = [
+    `n${k % 20}`,
+    `n${k % 20} / n${(k + 1) % 20}`,
+    `days_since(d${k % 4})`,
+    `coalesce(n${k % 20}, 0) * 2 + n${(k + 3) % 20}`,
+    `min(n${k % 20} / 100, 1)`,
+  ];
   exprs.push([shapes[k % shapes.length], 'measure']);
 }
 for (let k = 0; k < 24; k++) {
-  const shapes = [`n${k % 20} >= 50`, `b${k % 3}`, `n${k % 20} / n${(k + 5) % 20} >= 0.6`, `days_since(d${k % 4}) <= 90`, `c${k % 3} in ['strong', 'normal']`];
+  const shapes = [
+    `n${k % 20} >= 50`,
+    `b${k % 3}`,
+    `n${k % 20} / n${(k + 5) % 20} >= 0.6`,
+    `days_since(d${k % 4}) <= 90`,
+    `c${k % 3} in ['strong', 'normal']`,
+  ];
   exprs.push([shapes[k % shapes.length], 'criterion']);
 }
 for (let k = 0; k < 20; k++) {
@@ -102,7 +119,8 @@ for (let k = 0; k < runs; k++) {
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(runs / 2)];
-const line = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit }));
+const line = (name: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit }));
 line('expr_vector_expressions', programs.length, 'count');
 line('expr_vector_rows', N, 'count');
 line('expr_vector_cpu_s', median, 's');

@@ -27,11 +27,20 @@ export const exprArb: Gen = fc.letrec<Record<ValueType, string>>((tie) => {
       { maxDepth: 4, depthIdentifier: 'e' },
       fc.constantFrom(...NUM_FIELDS),
       fc.constantFrom(...NUM_LITERALS),
-      fc.tuple(num, fc.constantFrom('+', '-', '*', '/'), num).map(([a, op, b]) => `(${a} ${op} ${b})`),
+      fc
+        .tuple(num, fc.constantFrom('+', '-', '*', '/'), num)
+        .map(([a, op, b]) => `(${a} ${op} ${b})`),
       num.map((a) => `-(${a})`),
       num.map((a) => `abs(${a})`),
-      fc.tuple(num, fc.integer({ min: 0, max: 3 })).map(([a, d]) => (d === 0 ? `round(${a})` : `round(${a}, ${d})`)),
-      fc.tuple(fc.constantFrom('min', 'max', 'coalesce'), fc.array(num, { minLength: 2, maxLength: 3 })).map(([f, xs]) => `${f}(${xs.join(', ')})`),
+      fc
+        .tuple(num, fc.integer({ min: 0, max: 3 }))
+        .map(([a, d]) => (d === 0 ? `round(${a})` : `round(${a}, ${d})`)),
+      fc
+        .tuple(
+          fc.constantFrom('min', 'max', 'coalesce'),
+          fc.array(num, { minLength: 2, maxLength: 3 }),
+        )
+        .map(([f, xs]) => `${f}(${xs.join(', ')})`),
       fc.tuple(bool, num, num).map(([c, a, b]) => `if(${c}, ${a}, ${b})`),
       date.map((d) => `days_since(${d})`),
       date.map((d) => `days_until(${d})`),
@@ -42,12 +51,22 @@ export const exprArb: Gen = fc.letrec<Record<ValueType, string>>((tie) => {
       { maxDepth: 4, depthIdentifier: 'e' },
       fc.constant('champion_left'),
       fc.constantFrom('true', 'false'),
-      fc.tuple(num, fc.constantFrom('==', '!=', '<', '<=', '>', '>='), num).map(([a, op, b]) => `(${a} ${op} ${b})`),
-      fc.tuple(date, fc.constantFrom('==', '<', '>='), date).map(([a, op, b]) => `(${a} ${op} ${b})`),
-      fc.tuple(fc.constantFrom('==', '!='), fc.constantFrom(...PLAN_VALUES)).map(([op, v]) => `(plan ${op} ${quote(v)})`),
+      fc
+        .tuple(num, fc.constantFrom('==', '!=', '<', '<=', '>', '>='), num)
+        .map(([a, op, b]) => `(${a} ${op} ${b})`),
+      fc
+        .tuple(date, fc.constantFrom('==', '<', '>='), date)
+        .map(([a, op, b]) => `(${a} ${op} ${b})`),
+      fc
+        .tuple(fc.constantFrom('==', '!='), fc.constantFrom(...PLAN_VALUES))
+        .map(([op, v]) => `(plan ${op} ${quote(v)})`),
       fc.tuple(str, fc.constantFrom('==', '!='), str).map(([a, op, b]) => `(${a} ${op} ${b})`),
-      fc.tuple(fc.boolean(), fc.subarray(PLAN_VALUES, { minLength: 1 })).map(([neg, vs]) => `(plan ${neg ? 'not in' : 'in'} [${vs.map(quote).join(', ')}])`),
-      fc.tuple(num, fc.array(fc.constantFrom('0', '1', '7', '2.5'), { minLength: 1, maxLength: 3 })).map(([a, vs]) => `(${a} in [${vs.join(', ')}])`),
+      fc
+        .tuple(fc.boolean(), fc.subarray(PLAN_VALUES, { minLength: 1 }))
+        .map(([neg, vs]) => `(plan ${neg ? 'not in' : 'in'} [${vs.map(quote).join(', ')}])`),
+      fc
+        .tuple(num, fc.array(fc.constantFrom('0', '1', '7', '2.5'), { minLength: 1, maxLength: 3 }))
+        .map(([a, vs]) => `(${a} in [${vs.join(', ')}])`),
       fc.tuple(bool, fc.constantFrom('and', 'or'), bool).map(([a, op, b]) => `(${a} ${op} ${b})`),
       bool.map((a) => `not (${a})`),
       fc.oneof(num, str, date, bool).map((a) => `is_missing(${a})`),
@@ -81,10 +100,14 @@ const numValue = fc.oneof(
   fc.constantFrom(0, 1, 2, 7, 0.5, 2.5, -2.5, 1.005, 0.1, 100, -0),
   // Realistic magnitudes: PostgreSQL raises an error when double arithmetic under- or
   // overflows (e.g. 1 / 5e-324), where JS and DuckDB give 0 or Infinity (docs/expressions.md).
-  fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).filter((x) => x === 0 || Math.abs(x) >= 1e-6),
+  fc
+    .double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true })
+    .filter((x) => x === 0 || Math.abs(x) >= 1e-6),
 );
 const intValue = fc.integer({ min: -5, max: 1000 });
-const dateValue = fc.integer({ min: 18000, max: 22000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+const dateValue = fc
+  .integer({ min: 18000, max: 22000 })
+  .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
 
 export const rowArb = fc.record({
   id: fc.constant('x'),
@@ -99,4 +122,6 @@ export const rowArb = fc.record({
   last_meeting: maybe(dateValue),
 });
 
-export const rowsArb = fc.array(rowArb, { minLength: 1, maxLength: 12 }).map((rows) => rows.map((r, i) => ({ ...r, id: `r${String(i).padStart(2, '0')}` })));
+export const rowsArb = fc
+  .array(rowArb, { minLength: 1, maxLength: 12 })
+  .map((rows) => rows.map((r, i) => ({ ...r, id: `r${String(i).padStart(2, '0')}` })));

@@ -22,7 +22,10 @@ export function createTableSql(d: SqlDialect, table = 'accounts'): string {
   return `CREATE TABLE ${table} (${cols.join(', ')})`;
 }
 
-export function insertRowsSql(rows: ReadonlyArray<Record<string, unknown>>, table = 'accounts'): string {
+export function insertRowsSql(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  table = 'accounts',
+): string {
   const ids = TEST_CONTRACT.fields.map((f) => f.id);
   const values = rows.map((r) => {
     const cells = TEST_CONTRACT.fields.map((f) => {
@@ -51,6 +54,7 @@ export function normaliseSqlValue(v: unknown): unknown {
 /** Equal as the differential tests demand: same nulls, booleans and text; numbers within 1e-9 (relative above 1). */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return a === b;
 }

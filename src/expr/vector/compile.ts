@@ -6,11 +6,42 @@
 import type { AccountTable, Column } from '../../table/columns';
 import type { CheckedExpr, ValueType } from '../types';
 import { Arith, Abs, DaysFromAsOf, MinMax, Neg, NumCoalesce, NumIf, Round } from './numeric';
-import { And, BoolCoalesce, BoolEquals, BoolIf, BoolIn, IsMissing, Not, NumCompare, NumIn, Or, StrEquals, StrIn } from './logical';
-import { BoolColumn, BoolConst, lookupColumn, NumBuiltin, NumColumn, NumConst, StrBuiltin, StrColumn, StrConst } from './leaves';
+import {
+  And,
+  BoolCoalesce,
+  BoolEquals,
+  BoolIf,
+  BoolIn,
+  IsMissing,
+  Not,
+  NumCompare,
+  NumIn,
+  Or,
+  StrEquals,
+  StrIn,
+} from './logical';
+import {
+  BoolColumn,
+  BoolConst,
+  lookupColumn,
+  NumBuiltin,
+  NumColumn,
+  NumConst,
+  StrBuiltin,
+  StrColumn,
+  StrConst,
+} from './leaves';
 import { StrCoalesce, StrIf } from './strings';
 import { memo } from './memo';
-import { CHUNK, type BoolNode, type NumNode, type RunState, type StrNode, type VecContext, type VecNode } from './state';
+import {
+  CHUNK,
+  type BoolNode,
+  type NumNode,
+  type RunState,
+  type StrNode,
+  type VecContext,
+  type VecNode,
+} from './state';
 
 function num(e: CheckedExpr): NumNode {
   const n = node(e);
@@ -40,9 +71,13 @@ function keyOf(e: CheckedExpr): string {
 
 function countSubtrees(e: CheckedExpr, into: Map<string, { uses: number }>): void {
   const kids: CheckedExpr[] =
-    e.kind === 'neg' || e.kind === 'not' || e.kind === 'in' ? [e.arg]
-      : e.kind === 'arith' || e.kind === 'compare' || e.kind === 'logic' ? [e.left, e.right]
-        : e.kind === 'call' ? e.args : [];
+    e.kind === 'neg' || e.kind === 'not' || e.kind === 'in'
+      ? [e.arg]
+      : e.kind === 'arith' || e.kind === 'compare' || e.kind === 'logic'
+        ? [e.left, e.right]
+        : e.kind === 'call'
+          ? e.args
+          : [];
   if (kids.length === 0) return; // leaves and literals cost nothing to repeat
   const k = keyOf(e);
   const entry = into.get(k);
@@ -76,7 +111,9 @@ function build(e: CheckedExpr): VecNode {
       if (e.type === 'number' || e.type === 'date') return new NumColumn(e.id, e.type);
       return e.type === 'boolean' ? new BoolColumn(e.id) : new StrColumn(e.id);
     case 'builtin':
-      return e.name === 'score' || e.name === 'days_in_stage' ? new NumBuiltin(e.name) : new StrBuiltin(e.name);
+      return e.name === 'score' || e.name === 'days_in_stage'
+        ? new NumBuiltin(e.name)
+        : new StrBuiltin(e.name);
     case 'neg':
       return new Neg(num(e.arg));
     case 'not':
@@ -84,11 +121,14 @@ function build(e: CheckedExpr): VecNode {
     case 'arith':
       return new Arith(e.op, num(e.left), num(e.right));
     case 'compare':
-      if (e.operand === 'number' || e.operand === 'date') return new NumCompare(e.op, num(e.left), num(e.right));
+      if (e.operand === 'number' || e.operand === 'date')
+        return new NumCompare(e.op, num(e.left), num(e.right));
       if (e.operand === 'string') return new StrEquals(e.op === '!=', str(e.left), str(e.right));
       return new BoolEquals(e.op === '!=', bool(e.left), bool(e.right));
     case 'logic':
-      return e.op === 'and' ? new And(bool(e.left), bool(e.right)) : new Or(bool(e.left), bool(e.right));
+      return e.op === 'and'
+        ? new And(bool(e.left), bool(e.right))
+        : new Or(bool(e.left), bool(e.right));
     case 'in':
       if (e.arg.type === 'number') return new NumIn(num(e.arg), e.list as number[], e.negated);
       if (e.arg.type === 'string') return new StrIn(str(e.arg), e.list as string[], e.negated);
@@ -121,7 +161,8 @@ function call(e: Extract<CheckedExpr, { kind: 'call' }>): VecNode {
       if (e.type === 'boolean') return new BoolCoalesce(a.map(bool));
       return new StrCoalesce(a.map(str));
     case 'if':
-      if (e.type === 'number' || e.type === 'date') return new NumIf(bool(a[0]), num(a[1]), num(a[2]));
+      if (e.type === 'number' || e.type === 'date')
+        return new NumIf(bool(a[0]), num(a[1]), num(a[2]));
       if (e.type === 'boolean') return new BoolIf(bool(a[0]), bool(a[1]), bool(a[2]));
       return new StrIf(bool(a[0]), str(a[1]), str(a[2]));
   }
@@ -173,7 +214,8 @@ export function compileVector(expr: CheckedExpr): VectorProgram {
     },
     runInto(table, ctx, out) {
       if (root.t !== 'num') throw new Error(`runInto: the expression is ${type}, not a number`);
-      if (out.length !== table.rowCount) throw new Error(`runInto: ${out.length} slots for ${table.rowCount} rows`);
+      if (out.length !== table.rowCount)
+        throw new Error(`runInto: ${out.length} slots for ${table.rowCount} rows`);
       const s: RunState = { table, ctx, n: table.rowCount, rows: null };
       root.prepare(s);
       evalNum(root, out, s.n);
@@ -181,7 +223,8 @@ export function compileVector(expr: CheckedExpr): VectorProgram {
     runRows(table, ctx, rows) {
       for (let k = 0; k < rows.length; k++) {
         const r = rows[k];
-        if (!(r >= 0 && r < table.rowCount)) throw new Error(`Row ${r} is outside the table's ${table.rowCount} rows.`);
+        if (!(r >= 0 && r < table.rowCount))
+          throw new Error(`Row ${r} is outside the table's ${table.rowCount} rows.`);
       }
       return exec({ table, ctx, n: rows.length, rows });
     },
@@ -228,7 +271,11 @@ function evalNum(root: NumNode, values: Float64Array, n: number): void {
  * A prepared number or boolean root, chunk by chunk, into `values` (rows 0..n-1). A root with a
  * buffer of its own writes straight into the result; literals and columns are copied.
  */
-function evalChunks<A extends Float64Array | Uint8Array>(r: { out?: A; eval(lo: number, len: number): A }, values: A, n: number): void {
+function evalChunks<A extends Float64Array | Uint8Array>(
+  r: { out?: A; eval(lo: number, len: number): A },
+  values: A,
+  n: number,
+): void {
   const own = r.out;
   try {
     for (let lo = 0; lo < n; lo += CHUNK) {

@@ -5,13 +5,23 @@ import { CHUNK, type BoolNode, type NumNode, type RunState, type StrNode } from 
 
 export function lookupColumn(s: RunState, id: string, want: ValueType): Column {
   const col = s.table.columns[id];
-  if (!col) throw new Error(`The data has no column \`${id}\`, which the expression reads; map a column to this field.`);
+  if (!col)
+    throw new Error(
+      `The data has no column \`${id}\`, which the expression reads; map a column to this field.`,
+    );
   const ok =
-    (want === 'number' && col.type === 'number') || (want === 'date' && col.type === 'date') ||
-    (want === 'boolean' && col.type === 'boolean') || (want === 'string' && col.type === 'string');
-  if (!ok) throw new Error(`Column \`${id}\` holds ${col.type} values but the field contract says ${want}.`);
+    (want === 'number' && col.type === 'number') ||
+    (want === 'date' && col.type === 'date') ||
+    (want === 'boolean' && col.type === 'boolean') ||
+    (want === 'string' && col.type === 'string');
+  if (!ok)
+    throw new Error(
+      `Column \`${id}\` holds ${col.type} values but the field contract says ${want}.`,
+    );
   if ((col.type === 'string' ? col.codes.length : col.values.length) !== s.table.rowCount) {
-    throw new Error(`Column \`${id}\` has a different length than the table's ${s.table.rowCount} rows.`);
+    throw new Error(
+      `Column \`${id}\` has a different length than the table's ${s.table.rowCount} rows.`,
+    );
   }
   return col;
 }
@@ -20,15 +30,33 @@ export function lookupColumn(s: RunState, id: string, want: ValueType): Column {
  * With a row selection, leaves gather the selected rows of each chunk into a small buffer and
  * every operator above them runs unchanged on compact chunks.
  */
-function gatherF64(src: Float64Array, rows: Int32Array, lo: number, n: number, out: Float64Array): Float64Array {
+function gatherF64(
+  src: Float64Array,
+  rows: Int32Array,
+  lo: number,
+  n: number,
+  out: Float64Array,
+): Float64Array {
   for (let i = 0; i < n; i++) out[i] = src[rows[lo + i]];
   return out;
 }
-function gatherU8(src: Uint8Array, rows: Int32Array, lo: number, n: number, out: Uint8Array): Uint8Array {
+function gatherU8(
+  src: Uint8Array,
+  rows: Int32Array,
+  lo: number,
+  n: number,
+  out: Uint8Array,
+): Uint8Array {
   for (let i = 0; i < n; i++) out[i] = src[rows[lo + i]];
   return out;
 }
-function gatherI32(src: Int32Array, rows: Int32Array, lo: number, n: number, out: Int32Array): Int32Array {
+function gatherI32(
+  src: Int32Array,
+  rows: Int32Array,
+  lo: number,
+  n: number,
+  out: Int32Array,
+): Int32Array {
   for (let i = 0; i < n; i++) out[i] = src[rows[lo + i]];
   return out;
 }
@@ -38,13 +66,18 @@ export class NumColumn implements NumNode {
   values: Float64Array = new Float64Array(0);
   private rows: Int32Array | null = null;
   private readonly buf = new Float64Array(CHUNK);
-  constructor(readonly id: string, private readonly type: 'number' | 'date') {}
+  constructor(
+    readonly id: string,
+    private readonly type: 'number' | 'date',
+  ) {}
   prepare(s: RunState): void {
     this.values = (lookupColumn(s, this.id, this.type) as { values: Float64Array }).values;
     this.rows = s.rows;
   }
   eval(lo: number, len: number): Float64Array {
-    return this.rows ? gatherF64(this.values, this.rows, lo, len, this.buf) : this.values.subarray(lo, lo + len);
+    return this.rows
+      ? gatherF64(this.values, this.rows, lo, len, this.buf)
+      : this.values.subarray(lo, lo + len);
   }
 }
 export class BoolColumn implements BoolNode {
@@ -58,7 +91,9 @@ export class BoolColumn implements BoolNode {
     this.rows = s.rows;
   }
   eval(lo: number, len: number): Uint8Array {
-    return this.rows ? gatherU8(this.values, this.rows, lo, len, this.buf) : this.values.subarray(lo, lo + len);
+    return this.rows
+      ? gatherU8(this.values, this.rows, lo, len, this.buf)
+      : this.values.subarray(lo, lo + len);
   }
 }
 export class StrColumn implements StrNode {
@@ -78,12 +113,16 @@ export class StrColumn implements StrNode {
     return this.d;
   }
   eval(lo: number, len: number): Int32Array {
-    return this.rows ? gatherI32(this.codes, this.rows, lo, len, this.buf) : this.codes.subarray(lo, lo + len);
+    return this.rows
+      ? gatherI32(this.codes, this.rows, lo, len, this.buf)
+      : this.codes.subarray(lo, lo + len);
   }
 }
 
 function missingBuiltin(name: string): Error {
-  return new Error(`The built-in \`${name}\` was not provided to this run; the engine computes it before CTAs and routing.`);
+  return new Error(
+    `The built-in \`${name}\` was not provided to this run; the engine computes it before CTAs and routing.`,
+  );
 }
 
 export class NumBuiltin implements NumNode {
@@ -99,7 +138,9 @@ export class NumBuiltin implements NumNode {
     this.rows = s.rows;
   }
   eval(lo: number, len: number): Float64Array {
-    return this.rows ? gatherF64(this.values, this.rows, lo, len, this.buf) : this.values.subarray(lo, lo + len);
+    return this.rows
+      ? gatherF64(this.values, this.rows, lo, len, this.buf)
+      : this.values.subarray(lo, lo + len);
   }
 }
 export class StrBuiltin implements StrNode {
@@ -120,7 +161,9 @@ export class StrBuiltin implements StrNode {
     return this.d;
   }
   eval(lo: number, len: number): Int32Array {
-    return this.rows ? gatherI32(this.codes, this.rows, lo, len, this.buf) : this.codes.subarray(lo, lo + len);
+    return this.rows
+      ? gatherI32(this.codes, this.rows, lo, len, this.buf)
+      : this.codes.subarray(lo, lo + len);
   }
 }
 

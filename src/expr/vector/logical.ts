@@ -3,7 +3,15 @@
  * 255 unknown (missing). Comparisons with a missing operand are unknown, as in SQL.
  */
 import type { CompareOp } from '../types';
-import { CHUNK, MISSING_BOOL, type BoolNode, type NumNode, type RunState, type StrNode, type VecNode } from './state';
+import {
+  CHUNK,
+  MISSING_BOOL,
+  type BoolNode,
+  type NumNode,
+  type RunState,
+  type StrNode,
+  type VecNode,
+} from './state';
 
 /**
  * The unknown byte as a module-local constant: an imported binding read inside a hot loop
@@ -45,14 +53,16 @@ function words(a: Uint8Array, n: number): Uint32Array | null {
 
 function andWords(out: Uint32Array, a: Uint32Array, b: Uint32Array): void {
   for (let i = 0; i < out.length; i++) {
-    const x = a[i], y = b[i];
+    const x = a[i],
+      y = b[i];
     out[i] = (x | y) & Math.imul(x & y & LOW_BITS, 0xff);
   }
 }
 
 function orWords(out: Uint32Array, a: Uint32Array, b: Uint32Array): void {
   for (let i = 0; i < out.length; i++) {
-    const x = a[i], y = b[i];
+    const x = a[i],
+      y = b[i];
     const one = ((x & ~(x >>> 1)) | (y & ~(y >>> 1))) & LOW_BITS;
     out[i] = ((x | y) & ~Math.imul(one, 0xff)) | one;
   }
@@ -69,36 +79,77 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 /** x op c for whole words of four rows; false when op has no word loop. */
 function orderWords(op: CompareOp, a: Float64Array, c: number, out: Uint32Array): boolean {
   switch (op) {
-    case '<': ltWords(a, c, out); return true;
-    case '<=': leWords(a, c, out); return true;
-    case '>': gtWords(a, c, out); return true;
-    case '>=': geWords(a, c, out); return true;
-    default: return false;
+    case '<':
+      ltWords(a, c, out);
+      return true;
+    case '<=':
+      leWords(a, c, out);
+      return true;
+    case '>':
+      gtWords(a, c, out);
+      return true;
+    case '>=':
+      geWords(a, c, out);
+      return true;
+    default:
+      return false;
   }
 }
 
 function ltWords(a: Float64Array, c: number, out: Uint32Array): void {
   for (let w = 0, i = 0; w < out.length; w++, i += 4) {
-    const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
-    out[w] = (+(x0 < c) | nanByte(x0)) | ((+(x1 < c) | nanByte(x1)) << 8) | ((+(x2 < c) | nanByte(x2)) << 16) | ((+(x3 < c) | nanByte(x3)) << 24);
+    const x0 = a[i],
+      x1 = a[i + 1],
+      x2 = a[i + 2],
+      x3 = a[i + 3];
+    out[w] =
+      +(x0 < c) |
+      nanByte(x0) |
+      ((+(x1 < c) | nanByte(x1)) << 8) |
+      ((+(x2 < c) | nanByte(x2)) << 16) |
+      ((+(x3 < c) | nanByte(x3)) << 24);
   }
 }
 function leWords(a: Float64Array, c: number, out: Uint32Array): void {
   for (let w = 0, i = 0; w < out.length; w++, i += 4) {
-    const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
-    out[w] = (+(x0 <= c) | nanByte(x0)) | ((+(x1 <= c) | nanByte(x1)) << 8) | ((+(x2 <= c) | nanByte(x2)) << 16) | ((+(x3 <= c) | nanByte(x3)) << 24);
+    const x0 = a[i],
+      x1 = a[i + 1],
+      x2 = a[i + 2],
+      x3 = a[i + 3];
+    out[w] =
+      +(x0 <= c) |
+      nanByte(x0) |
+      ((+(x1 <= c) | nanByte(x1)) << 8) |
+      ((+(x2 <= c) | nanByte(x2)) << 16) |
+      ((+(x3 <= c) | nanByte(x3)) << 24);
   }
 }
 function gtWords(a: Float64Array, c: number, out: Uint32Array): void {
   for (let w = 0, i = 0; w < out.length; w++, i += 4) {
-    const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
-    out[w] = (+(x0 > c) | nanByte(x0)) | ((+(x1 > c) | nanByte(x1)) << 8) | ((+(x2 > c) | nanByte(x2)) << 16) | ((+(x3 > c) | nanByte(x3)) << 24);
+    const x0 = a[i],
+      x1 = a[i + 1],
+      x2 = a[i + 2],
+      x3 = a[i + 3];
+    out[w] =
+      +(x0 > c) |
+      nanByte(x0) |
+      ((+(x1 > c) | nanByte(x1)) << 8) |
+      ((+(x2 > c) | nanByte(x2)) << 16) |
+      ((+(x3 > c) | nanByte(x3)) << 24);
   }
 }
 function geWords(a: Float64Array, c: number, out: Uint32Array): void {
   for (let w = 0, i = 0; w < out.length; w++, i += 4) {
-    const x0 = a[i], x1 = a[i + 1], x2 = a[i + 2], x3 = a[i + 3];
-    out[w] = (+(x0 >= c) | nanByte(x0)) | ((+(x1 >= c) | nanByte(x1)) << 8) | ((+(x2 >= c) | nanByte(x2)) << 16) | ((+(x3 >= c) | nanByte(x3)) << 24);
+    const x0 = a[i],
+      x1 = a[i + 1],
+      x2 = a[i + 2],
+      x3 = a[i + 3];
+    out[w] =
+      +(x0 >= c) |
+      nanByte(x0) |
+      ((+(x1 >= c) | nanByte(x1)) << 8) |
+      ((+(x2 >= c) | nanByte(x2)) << 16) |
+      ((+(x3 >= c) | nanByte(x3)) << 24);
   }
 }
 
@@ -114,7 +165,11 @@ abstract class BoolOut implements BoolNode {
 }
 
 export class NumCompare extends BoolOut {
-  constructor(private readonly op: CompareOp, private readonly l: NumNode, private readonly r: NumNode) {
+  constructor(
+    private readonly op: CompareOp,
+    private readonly l: NumNode,
+    private readonly r: NumNode,
+  ) {
     super([l, r]);
   }
   eval(lo: number, n: number): Uint8Array {
@@ -128,23 +183,89 @@ export class NumCompare extends BoolOut {
       const ow = LITTLE_ENDIAN ? words(out, n) : null;
       const from = ow && orderWords(this.op, a, rc, ow) ? ow.length << 2 : 0;
       switch (this.op) {
-        case '==': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x === rc) | (+(x !== x) * U); } break;
-        case '!=': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x !== rc) | (+(x !== x) * U); } break;
-        case '<': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x < rc) | (+(x !== x) * U); } break;
-        case '<=': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x <= rc) | (+(x !== x) * U); } break;
-        case '>': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x > rc) | (+(x !== x) * U); } break;
-        case '>=': for (let i = from; i < n; i++) { const x = a[i]; out[i] = +(x >= rc) | (+(x !== x) * U); } break;
+        case '==':
+          for (let i = from; i < n; i++) {
+            const x = a[i];
+            out[i] = +(x === rc) | (+(x !== x) * U);
+          }
+          break;
+        case '!=':
+          for (let i = from; i < n; i++) {
+            const x = a[i];
+            out[i] = +(x !== rc) | (+(x !== x) * U);
+          }
+          break;
+        case '<':
+          for (let i = from; i < n; i++) {
+            const x = a[i];
+            out[i] = +(x < rc) | (+(x !== x) * U);
+          }
+          break;
+        case '<=':
+          for (let i = from; i < n; i++) {
+            const x = a[i];
+            out[i] = +(x <= rc) | (+(x !== x) * U);
+          }
+          break;
+        case '>':
+          for (let i = from; i < n; i++) {
+            const x = a[i];
+            out[i] = +(x > rc) | (+(x !== x) * U);
+          }
+          break;
+        case '>=':
+          for (let i = from; i < n; i++) {
+            const x = a[i];
+            out[i] = +(x >= rc) | (+(x !== x) * U);
+          }
+          break;
       }
       return out;
     }
     const b = this.r.eval(lo, n);
     switch (this.op) {
-      case '==': for (let i = 0; i < n; i++) { const x = a[i], y = b[i]; out[i] = +(x === y) | ((+(x !== x) | +(y !== y)) * U); } break;
-      case '!=': for (let i = 0; i < n; i++) { const x = a[i], y = b[i]; out[i] = +(x !== y) | ((+(x !== x) | +(y !== y)) * U); } break;
-      case '<': for (let i = 0; i < n; i++) { const x = a[i], y = b[i]; out[i] = +(x < y) | ((+(x !== x) | +(y !== y)) * U); } break;
-      case '<=': for (let i = 0; i < n; i++) { const x = a[i], y = b[i]; out[i] = +(x <= y) | ((+(x !== x) | +(y !== y)) * U); } break;
-      case '>': for (let i = 0; i < n; i++) { const x = a[i], y = b[i]; out[i] = +(x > y) | ((+(x !== x) | +(y !== y)) * U); } break;
-      case '>=': for (let i = 0; i < n; i++) { const x = a[i], y = b[i]; out[i] = +(x >= y) | ((+(x !== x) | +(y !== y)) * U); } break;
+      case '==':
+        for (let i = 0; i < n; i++) {
+          const x = a[i],
+            y = b[i];
+          out[i] = +(x === y) | ((+(x !== x) | +(y !== y)) * U);
+        }
+        break;
+      case '!=':
+        for (let i = 0; i < n; i++) {
+          const x = a[i],
+            y = b[i];
+          out[i] = +(x !== y) | ((+(x !== x) | +(y !== y)) * U);
+        }
+        break;
+      case '<':
+        for (let i = 0; i < n; i++) {
+          const x = a[i],
+            y = b[i];
+          out[i] = +(x < y) | ((+(x !== x) | +(y !== y)) * U);
+        }
+        break;
+      case '<=':
+        for (let i = 0; i < n; i++) {
+          const x = a[i],
+            y = b[i];
+          out[i] = +(x <= y) | ((+(x !== x) | +(y !== y)) * U);
+        }
+        break;
+      case '>':
+        for (let i = 0; i < n; i++) {
+          const x = a[i],
+            y = b[i];
+          out[i] = +(x > y) | ((+(x !== x) | +(y !== y)) * U);
+        }
+        break;
+      case '>=':
+        for (let i = 0; i < n; i++) {
+          const x = a[i],
+            y = b[i];
+          out[i] = +(x >= y) | ((+(x !== x) | +(y !== y)) * U);
+        }
+        break;
     }
     return out;
   }
@@ -167,7 +288,11 @@ export class StrEquals extends BoolOut {
   private mode: 'lit-right' | 'lit-left' | 'cols' = 'cols';
   private code = -1;
   private map: Int32Array = new Int32Array(0);
-  constructor(private readonly negate: boolean, private readonly l: StrNode, private readonly r: StrNode) {
+  constructor(
+    private readonly negate: boolean,
+    private readonly l: StrNode,
+    private readonly r: StrNode,
+  ) {
     super([l, r]);
   }
   override prepare(s: RunState): void {
@@ -185,18 +310,30 @@ export class StrEquals extends BoolOut {
   }
   eval(lo: number, n: number): Uint8Array {
     const out = this.out;
-    const eq = this.negate ? 0 : 1, ne = 1 - eq;
+    const eq = this.negate ? 0 : 1,
+      ne = 1 - eq;
     if (this.mode !== 'cols') {
       const c = this.mode === 'lit-right' ? this.l.eval(lo, n) : this.r.eval(lo, n);
       const code = this.code;
       // Branch-free as in NumCompare; a missing code (-1) ORs in 255.
-      if (eq) for (let i = 0; i < n; i++) { const k = c[i]; out[i] = +(k === code) | (+(k < 0) * U); }
-      else for (let i = 0; i < n; i++) { const k = c[i]; out[i] = +(k !== code) | (+(k < 0) * U); }
+      if (eq)
+        for (let i = 0; i < n; i++) {
+          const k = c[i];
+          out[i] = +(k === code) | (+(k < 0) * U);
+        }
+      else
+        for (let i = 0; i < n; i++) {
+          const k = c[i];
+          out[i] = +(k !== code) | (+(k < 0) * U);
+        }
       return out;
     }
-    const ca = this.l.eval(lo, n), cb = this.r.eval(lo, n), map = this.map;
+    const ca = this.l.eval(lo, n),
+      cb = this.r.eval(lo, n),
+      map = this.map;
     for (let i = 0; i < n; i++) {
-      const x = ca[i], y = cb[i];
+      const x = ca[i],
+        y = cb[i];
       out[i] = x < 0 || y < 0 ? U : map[y] === x ? eq : ne;
     }
     return out;
@@ -204,20 +341,40 @@ export class StrEquals extends BoolOut {
 }
 
 export class BoolEquals extends BoolOut {
-  constructor(private readonly negate: boolean, private readonly l: BoolNode, private readonly r: BoolNode) {
+  constructor(
+    private readonly negate: boolean,
+    private readonly l: BoolNode,
+    private readonly r: BoolNode,
+  ) {
     super([l, r]);
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, a = this.l.eval(lo, n), b = this.r.eval(lo, n);
-    const eq = this.negate ? 0 : 1, ne = 1 - eq;
-    for (let i = 0; i < n; i++) { const x = a[i], y = b[i]; out[i] = x === U || y === U ? U : x === y ? eq : ne; }
+    const out = this.out,
+      a = this.l.eval(lo, n),
+      b = this.r.eval(lo, n);
+    const eq = this.negate ? 0 : 1,
+      ne = 1 - eq;
+    for (let i = 0; i < n; i++) {
+      const x = a[i],
+        y = b[i];
+      out[i] = x === U || y === U ? U : x === y ? eq : ne;
+    }
     return out;
   }
 }
 
 /** `and`/`or` over n rows: whole words four rows at a time, the last few rows by the truth table. */
-function kleene(out: Uint8Array, a: Uint8Array, b: Uint8Array, n: number, wordOp: (o: Uint32Array, x: Uint32Array, y: Uint32Array) => void, table: Uint8Array): Uint8Array {
-  const ow = words(out, n), aw = words(a, n), bw = words(b, n);
+function kleene(
+  out: Uint8Array,
+  a: Uint8Array,
+  b: Uint8Array,
+  n: number,
+  wordOp: (o: Uint32Array, x: Uint32Array, y: Uint32Array) => void,
+  table: Uint8Array,
+): Uint8Array {
+  const ow = words(out, n),
+    aw = words(a, n),
+    bw = words(b, n);
   let from = 0;
   if (ow && aw && bw) {
     wordOp(ow, aw, bw);
@@ -228,7 +385,10 @@ function kleene(out: Uint8Array, a: Uint8Array, b: Uint8Array, n: number, wordOp
 }
 
 export class And extends BoolOut {
-  constructor(private readonly l: BoolNode, private readonly r: BoolNode) {
+  constructor(
+    private readonly l: BoolNode,
+    private readonly r: BoolNode,
+  ) {
     super([l, r]);
   }
   eval(lo: number, n: number): Uint8Array {
@@ -237,7 +397,10 @@ export class And extends BoolOut {
 }
 
 export class Or extends BoolOut {
-  constructor(private readonly l: BoolNode, private readonly r: BoolNode) {
+  constructor(
+    private readonly l: BoolNode,
+    private readonly r: BoolNode,
+  ) {
     super([l, r]);
   }
   eval(lo: number, n: number): Uint8Array {
@@ -250,7 +413,8 @@ export class Not extends BoolOut {
     super([a]);
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, a = this.a.eval(lo, n);
+    const out = this.out,
+      a = this.a.eval(lo, n);
     for (let i = 0; i < n; i++) out[i] = NOT[a[i]];
     return out;
   }
@@ -258,18 +422,33 @@ export class Not extends BoolOut {
 
 export class NumIn extends BoolOut {
   private readonly list: Float64Array;
-  constructor(private readonly a: NumNode, list: number[], private readonly negate: boolean) {
+  constructor(
+    private readonly a: NumNode,
+    list: number[],
+    private readonly negate: boolean,
+  ) {
     super([a]);
     this.list = Float64Array.from(list);
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, a = this.a.eval(lo, n), list = this.list, m = list.length;
-    const hit = this.negate ? 0 : 1, miss = 1 - hit;
+    const out = this.out,
+      a = this.a.eval(lo, n),
+      list = this.list,
+      m = list.length;
+    const hit = this.negate ? 0 : 1,
+      miss = 1 - hit;
     for (let i = 0; i < n; i++) {
       const x = a[i];
-      if (x !== x) { out[i] = U; continue; }
+      if (x !== x) {
+        out[i] = U;
+        continue;
+      }
       let found = miss;
-      for (let k = 0; k < m; k++) if (list[k] === x) { found = hit; break; }
+      for (let k = 0; k < m; k++)
+        if (list[k] === x) {
+          found = hit;
+          break;
+        }
       out[i] = found;
     }
     return out;
@@ -280,7 +459,11 @@ export class NumIn extends BoolOut {
 export class StrIn extends BoolOut {
   private readonly set: ReadonlySet<string>;
   private member = new Uint8Array(0);
-  constructor(private readonly a: StrNode, list: string[], private readonly negate: boolean) {
+  constructor(
+    private readonly a: StrNode,
+    list: string[],
+    private readonly negate: boolean,
+  ) {
     super([a]);
     this.set = new Set(list);
   }
@@ -291,24 +474,37 @@ export class StrIn extends BoolOut {
     // Shifted by one so the missing code -1 reads entry 0 (unknown) without a branch.
     this.member = new Uint8Array(dict.length + 1);
     this.member[0] = U;
-    for (let k = 0; k < dict.length; k++) this.member[k + 1] = this.set.has(dict[k]) ? hit : 1 - hit;
+    for (let k = 0; k < dict.length; k++)
+      this.member[k + 1] = this.set.has(dict[k]) ? hit : 1 - hit;
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, c = this.a.eval(lo, n), member = this.member;
+    const out = this.out,
+      c = this.a.eval(lo, n),
+      member = this.member;
     for (let i = 0; i < n; i++) out[i] = member[c[i] + 1];
     return out;
   }
 }
 
 export class BoolIn extends BoolOut {
-  constructor(private readonly a: BoolNode, private readonly list: boolean[], private readonly negate: boolean) {
+  constructor(
+    private readonly a: BoolNode,
+    private readonly list: boolean[],
+    private readonly negate: boolean,
+  ) {
     super([a]);
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, a = this.a.eval(lo, n);
-    const hit = this.negate ? 0 : 1, miss = 1 - hit;
-    const t = this.list.includes(true) ? hit : miss, f = this.list.includes(false) ? hit : miss;
-    for (let i = 0; i < n; i++) { const x = a[i]; out[i] = x === U ? U : x === 1 ? t : f; }
+    const out = this.out,
+      a = this.a.eval(lo, n);
+    const hit = this.negate ? 0 : 1,
+      miss = 1 - hit;
+    const t = this.list.includes(true) ? hit : miss,
+      f = this.list.includes(false) ? hit : miss;
+    for (let i = 0; i < n; i++) {
+      const x = a[i];
+      out[i] = x === U ? U : x === 1 ? t : f;
+    }
     return out;
   }
 }
@@ -319,7 +515,8 @@ export class IsMissing extends BoolOut {
     super([a]);
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, a = this.a;
+    const out = this.out,
+      a = this.a;
     if (a.t === 'num') {
       const v = a.eval(lo, n);
       for (let i = 0; i < n; i++) out[i] = +(v[i] !== v[i]);
@@ -350,11 +547,18 @@ export class BoolCoalesce extends BoolOut {
 }
 
 export class BoolIf extends BoolOut {
-  constructor(private readonly c: BoolNode, private readonly a: BoolNode, private readonly b: BoolNode) {
+  constructor(
+    private readonly c: BoolNode,
+    private readonly a: BoolNode,
+    private readonly b: BoolNode,
+  ) {
     super([c, a, b]);
   }
   eval(lo: number, n: number): Uint8Array {
-    const out = this.out, c = this.c.eval(lo, n), a = this.a.eval(lo, n), b = this.b.eval(lo, n);
+    const out = this.out,
+      c = this.c.eval(lo, n),
+      a = this.a.eval(lo, n),
+      b = this.b.eval(lo, n);
     for (let i = 0; i < n; i++) out[i] = c[i] === 1 ? a[i] : b[i];
     return out;
   }

@@ -14,40 +14,77 @@ export class Arith implements NumNode {
   readonly t = 'num';
   /** Chunk output; the program points it into the final column when this node is the root. */
   out: Float64Array = new Float64Array(CHUNK);
-  constructor(private readonly op: ArithOp, private readonly l: NumNode, private readonly r: NumNode) {}
+  constructor(
+    private readonly op: ArithOp,
+    private readonly l: NumNode,
+    private readonly r: NumNode,
+  ) {}
   prepare(s: RunState): void {
     this.l.prepare(s);
     this.r.prepare(s);
   }
   eval(lo: number, n: number): Float64Array {
     const out = this.out;
-    const rc = this.r.constant, lc = this.l.constant;
+    const rc = this.r.constant,
+      lc = this.l.constant;
     if (rc !== undefined) {
       const a = this.l.eval(lo, n);
       switch (this.op) {
-        case '+': for (let i = 0; i < n; i++) out[i] = a[i] + rc; break;
-        case '-': for (let i = 0; i < n; i++) out[i] = a[i] - rc; break;
-        case '*': for (let i = 0; i < n; i++) out[i] = a[i] * rc; break;
-        case '/': if (rc === 0) out.fill(NaN, 0, n); else for (let i = 0; i < n; i++) out[i] = a[i] / rc; break;
+        case '+':
+          for (let i = 0; i < n; i++) out[i] = a[i] + rc;
+          break;
+        case '-':
+          for (let i = 0; i < n; i++) out[i] = a[i] - rc;
+          break;
+        case '*':
+          for (let i = 0; i < n; i++) out[i] = a[i] * rc;
+          break;
+        case '/':
+          if (rc === 0) out.fill(NaN, 0, n);
+          else for (let i = 0; i < n; i++) out[i] = a[i] / rc;
+          break;
       }
       return out;
     }
     if (lc !== undefined) {
       const b = this.r.eval(lo, n);
       switch (this.op) {
-        case '+': for (let i = 0; i < n; i++) out[i] = lc + b[i]; break;
-        case '-': for (let i = 0; i < n; i++) out[i] = lc - b[i]; break;
-        case '*': for (let i = 0; i < n; i++) out[i] = lc * b[i]; break;
-        case '/': for (let i = 0; i < n; i++) { const d = b[i]; out[i] = lc / d + ZERO_TO_NAN[+(d === 0)]; } break;
+        case '+':
+          for (let i = 0; i < n; i++) out[i] = lc + b[i];
+          break;
+        case '-':
+          for (let i = 0; i < n; i++) out[i] = lc - b[i];
+          break;
+        case '*':
+          for (let i = 0; i < n; i++) out[i] = lc * b[i];
+          break;
+        case '/':
+          for (let i = 0; i < n; i++) {
+            const d = b[i];
+            out[i] = lc / d + ZERO_TO_NAN[+(d === 0)];
+          }
+          break;
       }
       return out;
     }
-    const a = this.l.eval(lo, n), b = this.r.eval(lo, n);
+    const a = this.l.eval(lo, n),
+      b = this.r.eval(lo, n);
     switch (this.op) {
-      case '+': for (let i = 0; i < n; i++) out[i] = a[i] + b[i]; break;
-      case '-': for (let i = 0; i < n; i++) out[i] = a[i] - b[i]; break;
-      case '*': for (let i = 0; i < n; i++) out[i] = a[i] * b[i]; break;
-      case '/': for (let i = 0; i < n; i++) { const d = b[i]; out[i] = a[i] / d + ZERO_TO_NAN[+(d === 0)]; } break;
+      case '+':
+        for (let i = 0; i < n; i++) out[i] = a[i] + b[i];
+        break;
+      case '-':
+        for (let i = 0; i < n; i++) out[i] = a[i] - b[i];
+        break;
+      case '*':
+        for (let i = 0; i < n; i++) out[i] = a[i] * b[i];
+        break;
+      case '/':
+        for (let i = 0; i < n; i++) {
+          const d = b[i];
+          out[i] = a[i] / d + ZERO_TO_NAN[+(d === 0)];
+        }
+        break;
     }
     return out;
   }
@@ -67,7 +104,8 @@ abstract class Unary implements NumNode {
 
 export class Neg extends Unary {
   eval(lo: number, n: number): Float64Array {
-    const out = this.out, a = this.a.eval(lo, n);
+    const out = this.out,
+      a = this.a.eval(lo, n);
     for (let i = 0; i < n; i++) out[i] = -a[i];
     return out;
   }
@@ -75,7 +113,8 @@ export class Neg extends Unary {
 
 export class Abs extends Unary {
   eval(lo: number, n: number): Float64Array {
-    const out = this.out, a = this.a.eval(lo, n);
+    const out = this.out,
+      a = this.a.eval(lo, n);
     for (let i = 0; i < n; i++) out[i] = Math.abs(a[i]);
     return out;
   }
@@ -88,7 +127,9 @@ export class Round extends Unary {
     this.factor = pow10(digits);
   }
   eval(lo: number, n: number): Float64Array {
-    const out = this.out, a = this.a.eval(lo, n), f = this.factor;
+    const out = this.out,
+      a = this.a.eval(lo, n),
+      f = this.factor;
     // roundHalfAway (round.ts) written out: an imported function called per row goes through
     // the module loader's getter. The property test keeps the two identical.
     for (let i = 0; i < n; i++) {
@@ -102,7 +143,10 @@ export class Round extends Unary {
 /** days_since (asOf − d), days_until (d − asOf): day numbers, NaN stays NaN. */
 export class DaysFromAsOf extends Unary {
   private asOf = 0;
-  constructor(a: NumNode, private readonly since: boolean) {
+  constructor(
+    a: NumNode,
+    private readonly since: boolean,
+  ) {
     super(a);
   }
   override prepare(s: RunState): void {
@@ -110,7 +154,9 @@ export class DaysFromAsOf extends Unary {
     this.asOf = s.ctx.asOfDays;
   }
   eval(lo: number, n: number): Float64Array {
-    const out = this.out, a = this.a.eval(lo, n), asOf = this.asOf;
+    const out = this.out,
+      a = this.a.eval(lo, n),
+      asOf = this.asOf;
     if (this.since) for (let i = 0; i < n; i++) out[i] = asOf - a[i];
     else for (let i = 0; i < n; i++) out[i] = a[i] - asOf;
     return out;
@@ -131,7 +177,10 @@ abstract class Nary implements NumNode {
 
 /** min/max; any missing argument makes the row missing (Math.min/max return NaN for NaN). */
 export class MinMax extends Nary {
-  constructor(args: NumNode[], private readonly isMin: boolean) {
+  constructor(
+    args: NumNode[],
+    private readonly isMin: boolean,
+  ) {
     super(args);
   }
   eval(lo: number, n: number): Float64Array {
@@ -163,14 +212,21 @@ export class NumIf implements NumNode {
   readonly t = 'num';
   /** Chunk output; the program points it into the final column when this node is the root. */
   out: Float64Array = new Float64Array(CHUNK);
-  constructor(private readonly c: BoolNode, private readonly a: NumNode, private readonly b: NumNode) {}
+  constructor(
+    private readonly c: BoolNode,
+    private readonly a: NumNode,
+    private readonly b: NumNode,
+  ) {}
   prepare(s: RunState): void {
     this.c.prepare(s);
     this.a.prepare(s);
     this.b.prepare(s);
   }
   eval(lo: number, n: number): Float64Array {
-    const out = this.out, c = this.c.eval(lo, n), a = this.a.eval(lo, n), b = this.b.eval(lo, n);
+    const out = this.out,
+      c = this.c.eval(lo, n),
+      a = this.a.eval(lo, n),
+      b = this.b.eval(lo, n);
     for (let i = 0; i < n; i++) out[i] = c[i] === 1 ? a[i] : b[i];
     return out;
   }

@@ -15,18 +15,23 @@ const bits = (a: Float64Array) => Array.from(new Uint32Array(a.buffer, a.byteOff
 describe('VectorProgram.runInto', () => {
   it('writes the same bits as run, into the caller array', () => {
     fc.assert(
-      fc.property(exprArb.number, rowsArb, fc.integer({ min: 19000, max: 21000 }), (src, rows, asOfDays) => {
-        const r = checkExpression(src, { ...env, expect: ['number'] });
-        if (!r.ok) throw new Error(`${src}: ${r.errors.map((e) => e.message).join('; ')}`);
-        const table = tableFromRows(rows, TEST_TYPES);
-        const p = compileVector(r.expr);
-        const col = p.run(table, { asOfDays });
-        if (col.type !== 'number' && col.type !== 'date') throw new Error('expected numbers');
-        const want = bits(col.values);
-        const out = new Float64Array(rows.length).fill(-1);
-        p.runInto(table, { asOfDays }, out);
-        expect(bits(out), src).toEqual(want);
-      }),
+      fc.property(
+        exprArb.number,
+        rowsArb,
+        fc.integer({ min: 19000, max: 21000 }),
+        (src, rows, asOfDays) => {
+          const r = checkExpression(src, { ...env, expect: ['number'] });
+          if (!r.ok) throw new Error(`${src}: ${r.errors.map((e) => e.message).join('; ')}`);
+          const table = tableFromRows(rows, TEST_TYPES);
+          const p = compileVector(r.expr);
+          const col = p.run(table, { asOfDays });
+          if (col.type !== 'number' && col.type !== 'date') throw new Error('expected numbers');
+          const want = bits(col.values);
+          const out = new Float64Array(rows.length).fill(-1);
+          p.runInto(table, { asOfDays }, out);
+          expect(bits(out), src).toEqual(want);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -36,8 +41,12 @@ describe('VectorProgram.runInto', () => {
     const num = checkExpression('nps + 1', { ...env, expect: ['number'] });
     const cond = checkExpression('nps > 1', env);
     if (!num.ok || !cond.ok) throw new Error('unexpected');
-    expect(() => compileVector(num.expr).runInto(table, { asOfDays: 0 }, new Float64Array(3))).toThrow(/3 slots for 2 rows/);
-    expect(() => compileVector(cond.expr).runInto(table, { asOfDays: 0 }, new Float64Array(2))).toThrow(/not a number/);
+    expect(() =>
+      compileVector(num.expr).runInto(table, { asOfDays: 0 }, new Float64Array(3)),
+    ).toThrow(/3 slots for 2 rows/);
+    expect(() =>
+      compileVector(cond.expr).runInto(table, { asOfDays: 0 }, new Float64Array(2)),
+    ).toThrow(/not a number/);
   });
 
   it('gives a column of the table length after a larger table (reused buffers)', () => {

@@ -2,7 +2,10 @@
 import { CHUNK, type BoolNode, type RunState, type StrNode } from './state';
 
 /** A union dictionary and, per input, the code of each of its entries in the union. */
-function mergeDicts(inputs: ReadonlyArray<readonly string[]>): { dict: string[]; maps: Int32Array[] } {
+function mergeDicts(inputs: ReadonlyArray<readonly string[]>): {
+  dict: string[];
+  maps: Int32Array[];
+} {
   const index = new Map<string, number>();
   const dict: string[] = [];
   const maps = inputs.map((d) => {
@@ -42,7 +45,8 @@ export class StrCoalesce implements StrNode {
     const out = this.out;
     out.fill(-1, 0, n);
     for (let k = 0; k < this.args.length; k++) {
-      const c = this.args[k].eval(lo, n), m = this.maps[k];
+      const c = this.args[k].eval(lo, n),
+        m = this.maps[k];
       for (let i = 0; i < n; i++) if (out[i] < 0 && c[i] >= 0) out[i] = m[c[i]];
     }
     return out;
@@ -55,7 +59,11 @@ export class StrIf implements StrNode {
   out: Int32Array = new Int32Array(CHUNK);
   private d: string[] = [];
   private maps: Int32Array[] = [];
-  constructor(private readonly c: BoolNode, private readonly a: StrNode, private readonly b: StrNode) {}
+  constructor(
+    private readonly c: BoolNode,
+    private readonly a: StrNode,
+    private readonly b: StrNode,
+  ) {}
   prepare(s: RunState): void {
     this.c.prepare(s);
     this.a.prepare(s);
@@ -68,11 +76,20 @@ export class StrIf implements StrNode {
     return this.d;
   }
   eval(lo: number, n: number): Int32Array {
-    const out = this.out, c = this.c.eval(lo, n), ca = this.a.eval(lo, n), cb = this.b.eval(lo, n);
-    const ma = this.maps[0], mb = this.maps[1];
+    const out = this.out,
+      c = this.c.eval(lo, n),
+      ca = this.a.eval(lo, n),
+      cb = this.b.eval(lo, n);
+    const ma = this.maps[0],
+      mb = this.maps[1];
     for (let i = 0; i < n; i++) {
-      if (c[i] === 1) { const k = ca[i]; out[i] = k < 0 ? -1 : ma[k]; }
-      else { const k = cb[i]; out[i] = k < 0 ? -1 : mb[k]; }
+      if (c[i] === 1) {
+        const k = ca[i];
+        out[i] = k < 0 ? -1 : ma[k];
+      } else {
+        const k = cb[i];
+        out[i] = k < 0 ? -1 : mb[k];
+      }
     }
     return out;
   }

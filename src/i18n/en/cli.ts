@@ -2,28 +2,34 @@
 export default {
   commands: {
     validate: {
-      summary: "check a playbook (or project) file: shape, references, expressions",
-      usage: "Usage: waymark validate <playbook.json>\n\nChecks a playbook file — or a project file exported by the app — against playbook format v1:\nthe JSON shape, duplicate ids, references to unknown fields, segments, stages, colours and\nmeasures, and every expression (type-checked against the field contract).\nProblems are printed on stderr with their JSON path, e.g. $.ctas[2].trigger.\n\nExit codes: 0 valid, 1 invalid, 2 usage error.\n",
+      summary: 'check a playbook (or project) file: shape, references, expressions',
+      usage:
+        'Usage: waymark validate <playbook.json>\n\nChecks a playbook file — or a project file exported by the app — against playbook format v1:\nthe JSON shape, duplicate ids, references to unknown fields, segments, stages, colours and\nmeasures, and every expression (type-checked against the field contract).\nProblems are printed on stderr with their JSON path, e.g. $.ctas[2].trigger.\n\nExit codes: 0 valid, 1 invalid, 2 usage error.\n',
     },
     score: {
-      summary: "score account data with a playbook (csv, json or ndjson out)",
-      usage: "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
+      summary: 'score account data with a playbook (csv, json or ndjson out)',
+      usage:
+        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
     },
     explain: {
       summary: "explain one account's score, stage and CTAs (JSON)",
-      usage: "Usage: waymark explain <playbook.json> <data file> --account ID [--as-of YYYY-MM-DD]\n\nPrints, as JSON, how one account was scored: each measure's raw value, points, weight and\ncontribution (the contributions add up to the total), each exit criterion of its stage with\nthe values it read, and each CTA fired with the values that made its trigger true.\n\nOptions:\n  --account ID             the account key value (required)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input or unknown account, 2 usage error.\n",
+      usage:
+        "Usage: waymark explain <playbook.json> <data file> --account ID [--as-of YYYY-MM-DD]\n\nPrints, as JSON, how one account was scored: each measure's raw value, points, weight and\ncontribution (the contributions add up to the total), each exit criterion of its stage with\nthe values it read, and each CTA fired with the values that made its trigger true.\n\nOptions:\n  --account ID             the account key value (required)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input or unknown account, 2 usage error.\n",
     },
     backtest: {
-      summary: "check the score against outcomes: churn/expansion per colour, AUC",
-      usage: "Usage: waymark backtest <playbook.json> <data file> --outcome FIELD [--as-of YYYY-MM-DD]\n\nScores the accounts, then compares the score with what happened (FIELD holds values such as\nrenewed / churned / expanded): churn and expansion rate per colour, the AUC of the score\nagainst churn (0.5 = no better than chance), and a warning when one colour holds more than\n60% of the accounts. Prints JSON.\n\nOptions:\n  --outcome FIELD          the outcome field (required; a category or string field)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input, 2 usage error.\n",
+      summary: 'check the score against outcomes: churn/expansion per colour, AUC',
+      usage:
+        "Usage: waymark backtest <playbook.json> <data file> --outcome FIELD [--as-of YYYY-MM-DD]\n\nScores the accounts, then compares the score with what happened (FIELD holds values such as\nrenewed / churned / expanded): churn and expansion rate per colour, the AUC of the score\nagainst churn (0.5 = no better than chance), and a warning when one colour holds more than\n60% of the accounts. Prints JSON.\n\nOptions:\n  --outcome FIELD          the outcome field (required; a category or string field)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input, 2 usage error.\n",
     },
     sql: {
-      summary: "compile a playbook to one SQL query for DuckDB or PostgreSQL",
-      usage: "Usage: waymark sql <playbook.json> --dialect duckdb|postgres [options]\n\nPrints one SQL query (with CTEs) that scores an accounts table the way `waymark score` does:\nper account segment, stage, exit-criteria status, measure points, total, colour, owner and\nCTAs fired. Columns of the accounts table are the playbook's field ids (dates as DATE).\n\nOptions:\n  --dialect duckdb|postgres  SQL dialect (required)\n  --table NAME               the accounts table or view (default: accounts)\n  --as-of YYYY-MM-DD         score as of this date (default: the playbook's asOf, else today)\n  --out FILE                 write to FILE instead of standard output\n\nExit codes: 0 ok, 1 invalid playbook, 2 usage error.\n",
+      summary: 'compile a playbook to one SQL query for DuckDB or PostgreSQL',
+      usage:
+        "Usage: waymark sql <playbook.json> --dialect duckdb|postgres [options]\n\nPrints one SQL query (with CTEs) that scores an accounts table the way `waymark score` does:\nper account segment, stage, exit-criteria status, measure points, total, colour, owner and\nCTAs fired. Columns of the accounts table are the playbook's field ids (dates as DATE).\n\nOptions:\n  --dialect duckdb|postgres  SQL dialect (required)\n  --table NAME               the accounts table or view (default: accounts)\n  --as-of YYYY-MM-DD         score as of this date (default: the playbook's asOf, else today)\n  --out FILE                 write to FILE instead of standard output\n\nExit codes: 0 ok, 1 invalid playbook, 2 usage error.\n",
     },
     schema: {
-      summary: "print the playbook JSON Schema (generated from the zod model)",
-      usage: "Usage: waymark schema [--out FILE]\n\nPrints the JSON Schema of playbook files (draft 2020-12), generated from the model.\n  --out FILE   write it to FILE instead of standard output\n",
+      summary: 'print the playbook JSON Schema (generated from the zod model)',
+      usage:
+        'Usage: waymark schema [--out FILE]\n\nPrints the JSON Schema of playbook files (draft 2020-12), generated from the model.\n  --out FILE   write it to FILE instead of standard output\n',
     },
   },
   usage: {
@@ -48,24 +54,31 @@ export default {
     usage: 'usage error: {{message}}',
     seeHelp: 'Run `waymark {{name}} --help` for the usage.',
     readFile: '{{file}}: cannot read the file ({{reason}}). Check the path.',
-    writeFile: '{{file}}: cannot write the file ({{reason}}). Check the folder exists and is writable.',
+    writeFile:
+      '{{file}}: cannot write the file ({{reason}}). Check the folder exists and is writable.',
     badJson: '{{file}}: not valid JSON ({{reason}}). Fix the file or export it again from Waymark.',
-    notPlaybook: '{{file}}: neither a Waymark playbook (format "waymark-playbook") nor a project file (schemaVersion). Export the playbook from Waymark.',
+    notPlaybook:
+      '{{file}}: neither a Waymark playbook (format "waymark-playbook") nor a project file (schemaVersion). Export the playbook from Waymark.',
     issue: '{{file}} {{path}}: {{message}}',
     invalidPlaybook: '{{file}}: the playbook has {{count}} problem(s); fix them and run again.',
-    asOfToday: 'scoring as of {{date}} (today): pass --as-of YYYY-MM-DD or set "asOf" in the playbook for a repeatable run.',
+    asOfToday:
+      'scoring as of {{date}} (today): pass --as-of YYYY-MM-DD or set "asOf" in the playbook for a repeatable run.',
     badAsOf: '--as-of "{{value}}" is not a date YYYY-MM-DD.',
     badFormat: '--format "{{value}}" is not one of csv, json, ndjson.',
     badDialect: '--dialect "{{value}}" is not one of duckdb, postgres.',
     dataIssue: '{{where}}: {{message}}',
     dataInvalid: '{{file}}: {{count}} error(s) in the data; fix them and run again.',
-    noAccount: '{{file}}: no account with {{key}} = "{{id}}". Check the id (it is matched exactly).',
+    noAccount:
+      '{{file}}: no account with {{key}} = "{{id}}". Check the id (it is matched exactly).',
     unknownOutcome: '--outcome "{{field}}" is not a field of the playbook. Fields: {{fields}}.',
-    outcomeNotCategory: '--outcome "{{field}}" must be a category or string field with values like renewed / churned / expanded.',
-    missingColumn: '{{file}}: the required field "{{field}}" has no column. Add the column (by id or label) and run again.',
+    outcomeNotCategory:
+      '--outcome "{{field}}" must be a category or string field with values like renewed / churned / expanded.',
+    missingColumn:
+      '{{file}}: the required field "{{field}}" has no column. Add the column (by id or label) and run again.',
   },
   ok: {
-    valid: '{{file}}: valid playbook "{{name}}" ({{measures}} measures, {{stages}} stages, {{ctas}} CTAs).',
+    valid:
+      '{{file}}: valid playbook "{{name}}" ({{measures}} measures, {{stages}} stages, {{ctas}} CTAs).',
     wrote: 'wrote {{rows}} accounts to {{file}}',
     warning: 'warning: {{message}}',
   },

@@ -1,7 +1,8 @@
 // en strings for the 'cta' namespace. Keys mirror the other language's file.
 export default {
   title: 'Calls to action',
-  intro: 'A CTA fires for an account when its trigger is true: expansion (sales), risk (churn signals), lifecycle (recurring events such as six months before renewal). Say what to do, by whom and by when — the conversation becomes “your usage is X, so try Y”.',
+  intro:
+    'A CTA fires for an account when its trigger is true: expansion (sales), risk (churn signals), lifecycle (recurring events such as six months before renewal). Say what to do, by whom and by when — the conversation becomes “your usage is X, so try Y”.',
   empty: 'No CTAs yet. Add one with the buttons above.',
   type: { expansion: 'Expansion', risk: 'Risk', lifecycle: 'Lifecycle', other: 'Other' },
   typeAria: 'Type of {{cta}}',
@@ -25,20 +26,23 @@ export default {
   days: 'days',
   dedupe: 'Dedupe key',
   dedupeAria: 'Dedupe key of {{cta}}',
-  dedupeHint: 'CTAs of one account with the same key collapse into the highest-priority one. Empty = the CTA id.',
+  dedupeHint:
+    'CTAs of one account with the same key collapse into the highest-priority one. Empty = the CTA id.',
   stages: 'Stages',
   segments: 'Segments',
   all: '(none ticked = all)',
   noStages: 'No stages in the journey yet.',
   unknownStage: 'Refers to stage “{{id}}”, which no longer exists: untick it or add the stage.',
-  unknownSegment: 'Refers to segment “{{id}}”, which no longer exists: untick it or add the segment.',
+  unknownSegment:
+    'Refers to segment “{{id}}”, which no longer exists: untick it or add the segment.',
   steps: 'Steps',
   stepAria: 'Step {{n}} of {{cta}}',
   removeStep: 'Remove step {{n}}',
   addStep: 'Add step',
   routing: {
     title: 'Owner routing',
-    intro: 'CTAs without an owner role go to the account’s owner: the first rule whose condition is true, else the default (e.g. high scores to sales, low scores to CS).',
+    intro:
+      'CTAs without an owner role go to the account’s owner: the first rule whose condition is true, else the default (e.g. high scores to sales, low scores to CS).',
     when: 'When',
     then: 'owner is',
     whenAria: 'Condition of routing rule {{n}}',

@@ -1,7 +1,8 @@
 // en strings for the 'data' namespace. Keys mirror the other language's file.
 export default {
   title: 'Account data',
-  intro: 'Import CRM exports, product usage and event files (CSV, TSV, JSON, NDJSON; UTF-8 or Shift_JIS). Several files are joined on the account key, or on the company name when the key is missing.',
+  intro:
+    'Import CRM exports, product usage and event files (CSV, TSV, JSON, NDJSON; UTF-8 or Shift_JIS). Several files are joined on the account key, or on the company name when the key is missing.',
   current: {
     title: 'Current dataset',
     none: 'No dataset yet. Import a file to score accounts.',
@@ -84,9 +85,14 @@ export default {
   },
   join: {
     title: 'Joining sources',
-    source: '{{name}}: {{rows}} rows — {{byKey}} by id, {{byName}} by company name, {{unmatched}} unmatched',
+    source:
+      '{{name}}: {{rows}} rows — {{byKey}} by id, {{byName}} by company name, {{unmatched}} unmatched',
     review: 'Matches to review ({{count}})',
-    kinds: { normalised: 'same name after normalising', ambiguous: 'several accounts share this name (not joined)', similar: 'similar spelling (not joined)' },
+    kinds: {
+      normalised: 'same name after normalising',
+      ambiguous: 'several accounts share this name (not joined)',
+      similar: 'similar spelling (not joined)',
+    },
     sourceName: 'In {{source}}',
     baseName: 'Account',
   },
@@ -99,22 +105,31 @@ export default {
   issue: {
     empty_file: '{{file}} is empty. Export the data again and choose the new file.',
     no_rows: '{{file}} has a header but no data rows.',
-    binary_file: '{{file}} is a {{kind}} file, not CSV, TSV, JSON or NDJSON text. Export the sheet as CSV (UTF-8 or Shift_JIS).',
-    bad_encoding: '{{file}} is neither UTF-8 nor Shift_JIS (first invalid byte at offset {{offset}}). Save it again as UTF-8 CSV.',
+    binary_file:
+      '{{file}} is a {{kind}} file, not CSV, TSV, JSON or NDJSON text. Export the sheet as CSV (UTF-8 or Shift_JIS).',
+    bad_encoding:
+      '{{file}} is neither UTF-8 nor Shift_JIS (first invalid byte at offset {{offset}}). Save it again as UTF-8 CSV.',
     bad_json: '{{file}}: not valid JSON ({{detail}}). Fix the file or export it again.',
-    json_shape: '{{file}}: expected an array of objects (one per account) or {"rows": [...]}, found {{what}}.',
-    ragged_row: 'This row has {{found}} fields where the header has {{expected}}. Check for an unquoted comma or a missing quote.',
-    unterminated_quote: 'A quoted field is never closed (line {{line}}), so the rest of the file was not read. Add the missing " or remove the stray one.',
+    json_shape:
+      '{{file}}: expected an array of objects (one per account) or {"rows": [...]}, found {{what}}.',
+    ragged_row:
+      'This row has {{found}} fields where the header has {{expected}}. Check for an unquoted comma or a missing quote.',
+    unterminated_quote:
+      'A quoted field is never closed (line {{line}}), so the rest of the file was not read. Add the missing " or remove the stray one.',
     bad_number: '"{{raw}}" is not a number. Use digits such as 1234, 1,234 or 80%.',
     bad_integer: '"{{raw}}" is not a whole number.',
     bad_date: '"{{raw}}" is not a date. Use 2024-03-09, 2024/3/9 or 2024年3月9日.',
     bad_boolean: '"{{raw}}" is not yes/no. Use TRUE/FALSE, yes/no, はい/いいえ or 1/0.',
     bad_category: '"{{raw}}" is not one of the allowed values ({{allowed}}); kept as written.',
     missing_required: 'Empty, but the field is required.',
-    required_unmapped: 'The required field "{{field}}" has no column in {{file}}; map one or add it from another file.',
-    key_unmapped: 'No column of {{file}} is mapped to the account key "{{field}}". Map one of: {{headers}}.',
+    required_unmapped:
+      'The required field "{{field}}" has no column in {{file}}; map one or add it from another file.',
+    key_unmapped:
+      'No column of {{file}} is mapped to the account key "{{field}}". Map one of: {{headers}}.',
     duplicate_key: 'Account id "{{raw}}" appears again (first in row {{firstRow}}).',
-    formula_cell: '"{{raw}}" starts like a spreadsheet formula; kept as text, neutralised on export.',
-    storage_failed: 'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
+    formula_cell:
+      '"{{raw}}" starts like a spreadsheet formula; kept as text, neutralised on export.',
+    storage_failed:
+      'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
   },
 } as const;

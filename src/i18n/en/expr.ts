@@ -5,24 +5,34 @@ export default {
   errors: {
     empty: 'The expression is empty; write a condition such as `active_users >= 10`.',
     syntax: 'Syntax error: {{detail}}.',
-    unsupported_syntax: '{{what}} is not part of the expression language; use fields, literals, operators and functions.',
+    unsupported_syntax:
+      '{{what}} is not part of the expression language; use fields, literals, operators and functions.',
     unsupported_operator: 'The operator `{{op}}` is not supported{{hint}}',
-    null_literal: '`null` is not a value here; test for a missing value with `is_missing(x)` or replace it with `coalesce(x, default)`.',
+    null_literal:
+      '`null` is not a value here; test for a missing value with `is_missing(x)` or replace it with `coalesce(x, default)`.',
     unknown_field: 'Unknown field `{{name}}`{{hint}} Use a field id from the field contract.',
-    unknown_function: 'Unknown function `{{name}}`{{hint}} See the functions in the expression guide.',
-    builtin_out_of_scope: '`{{name}}` is not available in a {{scope}}, where it is not computed yet; use it in CTA triggers or routing rules.',
+    unknown_function:
+      'Unknown function `{{name}}`{{hint}} See the functions in the expression guide.',
+    builtin_out_of_scope:
+      '`{{name}}` is not available in a {{scope}}, where it is not computed yet; use it in CTA triggers or routing rules.',
     not_a_function: '`{{name}}` is a function; call it with arguments, e.g. `{{signature}}`.',
     arity: '`{{name}}` takes {{expected}} argument(s) but got {{got}}; write `{{signature}}`.',
     operand_type: '`{{op}}` needs {{expected}} on its {{side}}, but this is {{got}}.',
     argument_type: 'Argument {{index}} of `{{name}}` must be {{expected}}, but it is {{got}}.',
-    mixed_types: 'Cannot compare {{left}} with {{right}} using `{{op}}`; both sides must have the same type.',
-    string_order: '`{{op}}` orders numbers and dates only; text compares with `==`, `!=` or `in [..]`.',
-    unknown_category_value: "'{{value}}' is not one of the allowed values of `{{name}}` ({{allowed}}){{hint}}",
+    mixed_types:
+      'Cannot compare {{left}} with {{right}} using `{{op}}`; both sides must have the same type.',
+    string_order:
+      '`{{op}}` orders numbers and dates only; text compares with `==`, `!=` or `in [..]`.',
+    unknown_category_value:
+      "'{{value}}' is not one of the allowed values of `{{name}}` ({{allowed}}){{hint}}",
     list_expected: "`{{op}}` needs a list on its right, e.g. `{{name}} in ['a', 'b']`.",
-    list_literal: 'List items must be literal values of the same type as the left side ({{expected}}).',
-    invalid_date: "`date()` takes one literal date 'YYYY-MM-DD' that exists in the calendar; got {{got}}.",
+    list_literal:
+      'List items must be literal values of the same type as the left side ({{expected}}).',
+    invalid_date:
+      "`date()` takes one literal date 'YYYY-MM-DD' that exists in the calendar; got {{got}}.",
     digits_literal: "`round`'s digits must be a whole number literal from 0 to {{max}}.",
-    result_type: 'The {{scope}} must give {{expected}}, but this gives {{got}}; compare it, e.g. `x >= 10`.',
+    result_type:
+      'The {{scope}} must give {{expected}}, but this gives {{got}}; compare it, e.g. `x >= 10`.',
   },
   constructs: {
     literal: 'This literal',

@@ -2,7 +2,8 @@
 // playbook import/export actions). Keys mirror the other language's file.
 export default {
   title: 'Field contract',
-  intro: 'The columns your account data has, as the playbook reads them. Add, rename and retype fields yourself as your needs change: renaming a field rewrites every expression that uses it (one undo step).',
+  intro:
+    'The columns your account data has, as the playbook reads them. Add, rename and retype fields yourself as your needs change: renaming a field rewrites every expression that uses it (one undo step).',
   add: 'Add field',
   col: {
     id: 'Id (used in expressions)',
@@ -16,7 +17,14 @@ export default {
     usedIn: 'Used',
     usedInHint: 'Number of expressions and roles that refer to the field',
   },
-  type: { number: 'Number', integer: 'Integer', string: 'Text', boolean: 'Yes/no', date: 'Date', category: 'Category (choice list)' },
+  type: {
+    number: 'Number',
+    integer: 'Integer',
+    string: 'Text',
+    boolean: 'Yes/no',
+    date: 'Date',
+    category: 'Category (choice list)',
+  },
   idAria: 'Id of field {{id}}',
   labelJaAria: 'Japanese label of {{id}}',
   labelEnAria: 'English label of {{id}}',
@@ -30,15 +38,18 @@ export default {
   delete: 'Delete field {{id}}',
   cannotDeleteKey: 'The account key cannot be deleted: choose another account key first.',
   deleteTitle: 'Delete field “{{id}}”?',
-  deleteUsed: 'It is used in {{count}} place(s); those expressions will show an error until you change them. Undo brings the field back.',
+  deleteUsed:
+    'It is used in {{count}} place(s); those expressions will show an error until you change them. Undo brings the field back.',
   deleteConfirm: 'Delete',
   deleted: 'Field “{{id}}” deleted.',
   renamed: 'Renamed “{{from}}” to “{{to}}”; expressions updated: {{count}}.',
   renameProblem: {
     unknown_field: 'This field no longer exists.',
     same: 'The id is unchanged.',
-    invalid_id: '“{{id}}” is not a valid id: start with a letter or _, then letters, digits or _ (no spaces or hyphens).',
-    reserved: '“{{id}}” is a name Waymark defines itself (score, color, segment, stage, …): choose another id.',
+    invalid_id:
+      '“{{id}}” is not a valid id: start with a letter or _, then letters, digits or _ (no spaces or hyphens).',
+    reserved:
+      '“{{id}}” is a name Waymark defines itself (score, color, segment, stage, …): choose another id.',
     duplicate: 'Another field already has the id “{{id}}”: choose a different id.',
   },
   roles: {
@@ -51,7 +62,8 @@ export default {
     stageField: 'Stage field',
     enteredAt: 'Stage entered on (date field)',
     none: '(none)',
-    inferredHint: 'Inferred: an account is in the first stage whose required exit criteria it has not all met.',
+    inferredHint:
+      'Inferred: an account is in the first stage whose required exit criteria it has not all met.',
     fieldHint: 'From a field: its values must be the stage ids of the journey map.',
   },
   exprEditor: {
@@ -67,22 +79,32 @@ export default {
     noColumn: 'No preview: the loaded data has no column {{columns}}.',
     range2: 'from {{min}} to {{max}}',
     missing: 'missing for {{n}}',
-    kind: { field: 'field', builtin: 'built-in', function: 'function', value: 'value', keyword: 'keyword' },
+    kind: {
+      field: 'field',
+      builtin: 'built-in',
+      function: 'function',
+      value: 'value',
+      keyword: 'keyword',
+    },
   },
   playbook: {
     group: 'Playbook',
     export: 'Playbook',
     exportTitle: 'Download the playbook JSON (what CS Ops runs with `waymark score`)',
     exported: 'Playbook downloaded.',
-    exportedWithIssues: 'Playbook downloaded, but it has {{count}} problem(s) that stop it running: fix them, then export again.',
+    exportedWithIssues:
+      'Playbook downloaded, but it has {{count}} problem(s) that stop it running: fix them, then export again.',
     import: 'Import playbook',
-    importTitle: 'Replace this project’s fields, segments, health model, stages, CTAs and routing with a playbook file (one undo step)',
+    importTitle:
+      'Replace this project’s fields, segments, health model, stages, CTAs and routing with a playbook file (one undo step)',
     importFailed: 'Could not import {{file}}',
     nothingChanged: 'Nothing was changed. {{count}} problem(s), by JSON path:',
     more: '… and {{count}} more.',
-    unreadable: 'The file could not be read ({{detail}}): pick it again, or check that it is a JSON file saved as UTF-8.',
+    unreadable:
+      'The file could not be read ({{detail}}): pick it again, or check that it is a JSON file saved as UTF-8.',
     close: 'Close',
-    imported: 'Imported {{file}}: {{stages}} stages, {{measures}} measures, {{ctas}} CTAs. Undo reverts the import.',
+    imported:
+      'Imported {{file}}: {{stages}} stages, {{measures}} measures, {{ctas}} CTAs. Undo reverts the import.',
     importedSame: '{{file}} matches the project already: nothing to change.',
     undoImport: 'Import playbook {{file}}',
   },

@@ -1,13 +1,21 @@
 // en strings for the 'health' namespace. Keys mirror the other language's file.
 export default {
   title: 'Health score',
-  intro: 'Outcome (DEAR: deployment, engagement, adoption, ROI) plus experience. Each measure turns a raw value into 0–100 points; the weighted total gives the colour. Start from deployment data, keep the score stable, and check it against renewals and churn.',
+  intro:
+    'Outcome (DEAR: deployment, engagement, adoption, ROI) plus experience. Each measure turns a raw value into 0–100 points; the weighted total gives the colour. Start from deployment data, keep the score stable, and check it against renewals and churn.',
   measuresTitle: 'Measures',
   noMeasures: 'No measures yet. Add one under a dimension below.',
   addMeasureTo: 'Add measure to {{dimension}}',
-  allZeroWeights: 'Every weight is 0: the score would be empty. Give at least one measure a weight.',
+  allZeroWeights:
+    'Every weight is 0: the score would be empty. Give at least one measure a weight.',
   curveAria: 'Preview of points by raw value',
-  dimension: { deployment: 'Deployment', engagement: 'Engagement', adoption: 'Adoption', roi: 'ROI', experience: 'Experience' },
+  dimension: {
+    deployment: 'Deployment',
+    engagement: 'Engagement',
+    adoption: 'Adoption',
+    roi: 'ROI',
+    experience: 'Experience',
+  },
   dimensionHint: {
     deployment: 'Is the environment ready (setup, licences)?',
     engagement: 'Is the relationship good?',
@@ -74,7 +82,8 @@ export default {
     add: 'Add band',
     newLabel: 'New band',
     duplicateId: 'Two bands have the id “{{id}}”: give each a different id.',
-    order: 'Band {{n}} ({{band}}) must have a lower minimum than the band above it: bands are listed best first.',
+    order:
+      'Band {{n}} ({{band}}) must have a lower minimum than the band above it: bands are listed best first.',
     gap: 'The last band should start at 0 (inclusive) so every score gets a colour.',
   },
   missingTitle: 'Missing data',
@@ -83,7 +92,8 @@ export default {
     zero: 'Score the measure 0 points',
   },
   segmentsTitle: 'Segments',
-  segmentsIntro: 'Accounts take the first segment whose condition is true (e.g. by MRR or employee count); the default takes the rest.',
+  segmentsIntro:
+    'Accounts take the first segment whose condition is true (e.g. by MRR or employee count); the default takes the rest.',
   segments: {
     labelAria: 'Name of segment {{n}}',
     labelPlaceholder: 'Segment name',
@@ -96,13 +106,15 @@ export default {
     down: 'Move {{segment}} down',
     delete: 'Delete segment {{segment}}',
     deleted: 'Segment “{{segment}}” deleted with its overrides. Undo brings it back.',
-    deletedWithCtas: 'Segment “{{segment}}” deleted with its overrides and the CTAs that applied only to it ({{ctas}}). Undo brings them all back.',
+    deletedWithCtas:
+      'Segment “{{segment}}” deleted with its overrides and the CTAs that applied only to it ({{ctas}}). Undo brings them all back.',
     cannotDeleteDefault: 'The default segment cannot be deleted: choose another default first.',
     add: 'Add segment',
     newLabel: 'Segment {{n}}',
   },
   overridesTitle: 'Segment overrides',
-  overridesIntro: 'The base model and each segment side by side. Grey values are inherited; bold values are overrides (only those are stored). Clear a field to inherit again.',
+  overridesIntro:
+    'The base model and each segment side by side. Grey values are inherited; bold values are overrides (only those are stored). Clear a field to inherit again.',
   overrides: {
     measure: 'Measure',
     base: 'Base',

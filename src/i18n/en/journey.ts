@@ -5,10 +5,12 @@ export default {
   goalPlaceholder: 'e.g. Raise sales productivity: +20% opportunity conversion in six months',
   addStage: 'Add stage',
   print: 'Print / PDF',
-  empty: 'No stages yet. Start with four (e.g. onboarding → adoption → value → advocate) and refine later.',
+  empty:
+    'No stages yet. Start with four (e.g. onboarding → adoption → value → advocate) and refine later.',
   gridAria: 'Journey map: stages as columns, lanes as rows',
   laneHeader: 'Lane',
-  keysHint: 'Keyboard: arrow keys move between cells, Enter edits a cell, Escape returns to the cell, Tab moves between fields. Drag a stage header (or use ← →) to reorder.',
+  keysHint:
+    'Keyboard: arrow keys move between cells, Enter edits a cell, Escape returns to the cell, Tab moves between fields. Drag a stage header (or use ← →) to reorder.',
   lane: {
     definition: 'Definition (customer state)',
     customerActions: 'Customer actions',
@@ -19,16 +21,26 @@ export default {
     kpis: 'KPIs',
     ctas: 'CTAs',
   },
-  channel: { search: 'Search', email: 'Email', manual: 'Manual', video: 'Video', webinar: 'Webinar', meeting: 'Meeting', in_app: 'In-app guide' },
+  channel: {
+    search: 'Search',
+    email: 'Email',
+    manual: 'Manual',
+    video: 'Video',
+    webinar: 'Webinar',
+    meeting: 'Meeting',
+    in_app: 'In-app guide',
+  },
   touch: { high: 'High touch', low: 'Low touch', tech: 'Tech touch' },
   ctaType: { expansion: 'Expansion', risk: 'Risk', lifecycle: 'Lifecycle', other: 'Other' },
   newStageLabel: 'Stage {{n}}',
   stageNameAria: 'Name of stage {{n}}',
   stageNamePlaceholder: 'Stage name',
-  stageIdHint: 'Stage id used in data and expressions (stage == \'…\'); it does not change when you rename the stage.',
+  stageIdHint:
+    "Stage id used in data and expressions (stage == '…'); it does not change when you rename the stage.",
   stageIdAria: 'Id of stage {{id}}',
   stageIdProblem: {
-    invalid_id: '“{{id}}” cannot be a stage id: start with a letter or _, then letters, digits or _.',
+    invalid_id:
+      '“{{id}}” cannot be a stage id: start with a letter or _, then letters, digits or _.',
     duplicate: 'Another stage already has the id “{{id}}”.',
     unknown: 'This stage no longer exists.',
   },
@@ -37,7 +49,8 @@ export default {
   moveRight: 'Move “{{stage}}” right',
   deleteStage: 'Delete stage “{{stage}}”',
   deleted: 'Stage “{{stage}}” deleted. Undo brings it back.',
-  deletedWithCtas: 'Stage “{{stage}}” deleted, with the CTAs that applied only to it ({{ctas}}). Undo brings them all back.',
+  deletedWithCtas:
+    'Stage “{{stage}}” deleted, with the CTAs that applied only to it ({{ctas}}). Undo brings them all back.',
   definitionAria: 'Definition of {{stage}}',
   definitionPlaceholder: 'The customer’s state in this stage',
   expectedDays: 'Expected days',

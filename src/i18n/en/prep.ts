@@ -1,12 +1,19 @@
 // en strings for the 'prep' namespace. Keys mirror the other language's file.
 export default {
-  canvas: { empty: 'Add a deliverable or a pattern from the toolbar (click, or drag it onto the canvas), then drag from a box’s right handle to another box to link them.', lowDetail: 'Zoomed out: boxes are drawn without their text and links cannot be clicked. Zoom in, or click a finding, to read and edit them.' },
+  canvas: {
+    empty:
+      'Add a deliverable or a pattern from the toolbar (click, or drag it onto the canvas), then drag from a box’s right handle to another box to link them.',
+    lowDetail:
+      'Zoomed out: boxes are drawn without their text and links cannot be clicked. Zoom in, or click a finding, to read and edit them.',
+  },
   palette: {
     label: 'Palette',
     deliverable: 'Deliverable',
-    deliverableHint: 'A tangible deliverable (solid box): contract, request list, spec, plan, data set',
+    deliverableHint:
+      'A tangible deliverable (solid box): contract, request list, spec, plan, data set',
     knowhow: 'Know-how',
-    knowhowHint: 'An intangible deliverable (dotted box): know-how, domain knowledge, review viewpoints',
+    knowhowHint:
+      'An intangible deliverable (dotted box): know-how, domain knowledge, review viewpoints',
     newDeliverable: 'New deliverable',
     newKnowhow: 'New know-how',
     dragHint: 'Click to add in the middle of the view, or drag onto the canvas to place it.',
@@ -61,9 +68,11 @@ export default {
     cancel: 'Cancel layout',
     running: 'Laying out…',
     cancelled: 'Auto-layout cancelled; the diagram is unchanged.',
-    timeout: 'Auto-layout of {{nodes}} boxes took longer than {{seconds}} s and was stopped; the diagram is unchanged. Split the diagram or try again.',
+    timeout:
+      'Auto-layout of {{nodes}} boxes took longer than {{seconds}} s and was stopped; the diagram is unchanged. Split the diagram or try again.',
     failed: 'Auto-layout failed ({{reason}}); the diagram is unchanged.',
-    doneBig: 'Laid out {{count}} boxes. Showing the start of the flow; Fit view shows the whole diagram.',
+    doneBig:
+      'Laid out {{count}} boxes. Showing the start of the flow; Fit view shows the whole diagram.',
     fitAll: 'Fit view',
   },
   align: {
@@ -95,7 +104,11 @@ export default {
     none: 'No findings: inputs look sufficient, nothing hangs on one person, no coordination flagged.',
     ask: 'Ask:',
   },
-  preset: { recommended: 'Recommended', strict: 'Strict (all errors)', relaxed: 'Relaxed (first draft)' },
+  preset: {
+    recommended: 'Recommended',
+    strict: 'Strict (all errors)',
+    relaxed: 'Relaxed (first draft)',
+  },
   severity: { error: 'Error', warn: 'Warning' },
   compare: {
     from: 'From (as-is)',
@@ -144,22 +157,28 @@ export default {
   },
   cli: {
     badPreset: '--preset "{{value}}" is not one of {{presets}}.',
-    notProject: '{{file}}: not a valid Waymark project ({{count}} problem(s) above). Export the project from Waymark again or fix the paths listed.',
-    unknownDiagram: '{{file}}: no diagram with id or name "{{id}}". Diagrams in this project: {{ids}}.',
+    notProject:
+      '{{file}}: not a valid Waymark project ({{count}} problem(s) above). Export the project from Waymark again or fix the paths listed.',
+    unknownDiagram:
+      '{{file}}: no diagram with id or name "{{id}}". Diagrams in this project: {{ids}}.',
   },
   rules: {
     'single-person-dependency': {
       name: 'Single-person dependency',
       one: '“{{label}}” is produced only by {{holder}}, and {{downstream}} deliverable(s) depend on it.',
       none: 'Nobody is recorded as producing “{{label}}”, and {{downstream}} deliverable(s) depend on it.',
-      oneKnowhow: 'The know-how “{{label}}” is held only by {{holder}} ({{downstream}} deliverable(s) downstream).',
-      noneKnowhow: 'Nobody is recorded as holding the know-how “{{label}}” ({{downstream}} deliverable(s) downstream).',
-      question: 'If this person were away for a month, who else could produce it, and from what material?',
+      oneKnowhow:
+        'The know-how “{{label}}” is held only by {{holder}} ({{downstream}} deliverable(s) downstream).',
+      noneKnowhow:
+        'Nobody is recorded as holding the know-how “{{label}}” ({{downstream}} deliverable(s) downstream).',
+      question:
+        'If this person were away for a month, who else could produce it, and from what material?',
     },
     'insufficient-inputs': {
       name: 'Insufficient inputs',
       one: '“{{label}}” is made from a single input (“{{input}}”).',
-      question: 'What else do you look at when you make it — requirements, know-how, review viewpoints, past examples?',
+      question:
+        'What else do you look at when you make it — requirements, know-how, review viewpoints, past examples?',
     },
     'missing-knowhow': {
       name: 'Missing know-how',
@@ -168,10 +187,12 @@ export default {
     },
     'coordination-bottleneck': {
       name: 'Coordination bottleneck',
-      crossOrg: '“{{label}}” ({{organisation}}) is fixed by coordinating with {{others}} ({{count}} synchronisation link(s)).',
+      crossOrg:
+        '“{{label}}” ({{organisation}}) is fixed by coordinating with {{others}} ({{count}} synchronisation link(s)).',
       many: '“{{label}}” waits on {{count}} synchronisation links.',
       finalPath: '“{{label}}” is fixed by coordination on the path to a final deliverable.',
-      question: 'How long does agreeing on this take, and does work start before the agreement (and get redone)?',
+      question:
+        'How long does agreeing on this take, and does work start before the agreement (and get redone)?',
     },
     'rework-loop': {
       name: 'Rework loop',

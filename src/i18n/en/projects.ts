@@ -26,7 +26,8 @@ export default {
     failed: 'Could not import “{{file}}”: nothing was changed.',
     empty: 'The file is empty.',
     json: 'It is not valid JSON: line {{line}}, column {{column}}: {{message}}.',
-    invalid: 'It is not a valid Waymark project ({{count}} problems). Fix these places in the file, or export it again from Waymark:',
+    invalid:
+      'It is not a valid Waymark project ({{count}} problems). Fix these places in the file, or export it again from Waymark:',
     issue: '{{path}}: {{message}}',
     more: '… and {{count}} more',
     read: 'The file could not be read: {{message}}',

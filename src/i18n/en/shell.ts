@@ -33,7 +33,8 @@ export default {
   storage: {
     quota: 'browser storage is full',
     connection: 'the connection to the browser database was lost',
-    version: 'a newer Waymark upgraded the database in another tab: reload this tab (unsaved edits are kept)',
+    version:
+      'a newer Waymark upgraded the database in another tab: reload this tab (unsaved edits are kept)',
     other: '{{detail}}',
     keep: 'Your work is kept in this tab. Export the project to a file now; then free disk space (or close other tabs) and retry.',
     exportNow: 'Export project',
@@ -54,13 +55,17 @@ export default {
     discard: 'Close without saving',
   },
   open: {
-    missing: 'No project with id “{{id}}” is stored in this browser. Pick one from the project list or import its file.',
-    invalid: 'The stored project “{{id}}” could not be read, so it was not opened (nothing was changed):',
+    missing:
+      'No project with id “{{id}}” is stored in this browser. Pick one from the project list or import its file.',
+    invalid:
+      'The stored project “{{id}}” could not be read, so it was not opened (nothing was changed):',
     back: 'Back to projects',
   },
   recovered: 'Recovered edits that were not yet saved when the tab closed.',
-  staleRecovery: 'Edits from a closed tab were not saved, and the project has changed since. Download them to compare.',
-  upgraded: 'Waymark was updated in another tab. Reload this tab to continue; unsaved edits come back after the reload.',
+  staleRecovery:
+    'Edits from a closed tab were not saved, and the project has changed since. Download them to compare.',
+  upgraded:
+    'Waymark was updated in another tab. Reload this tab to continue; unsaved edits come back after the reload.',
   reload: 'Reload',
   remoteUpdated: 'Updated with changes from another tab.',
   viewFailed: 'This view failed: {{message}}. Your project is safe; switch views or reload.',

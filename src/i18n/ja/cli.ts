@@ -2,28 +2,34 @@
 export default {
   commands: {
     validate: {
-      summary: "プレイブック (またはプロジェクト) ファイルを検査: 形式・参照・式",
-      usage: "使い方: waymark validate <playbook.json>\n\nプレイブックファイル (またはアプリからエクスポートしたプロジェクトファイル) をプレイブック形式 v1 で検査します:\nJSON の形、ID の重複、存在しない項目・セグメント・ステージ・色・指標への参照、すべての式 (項目定義に対する型検査)。\n問題は JSON パス (例: $.ctas[2].trigger) 付きで標準エラーに出力します。\n\n終了コード: 0 有効、1 無効、2 使い方の誤り。\n",
+      summary: 'プレイブック (またはプロジェクト) ファイルを検査: 形式・参照・式',
+      usage:
+        '使い方: waymark validate <playbook.json>\n\nプレイブックファイル (またはアプリからエクスポートしたプロジェクトファイル) をプレイブック形式 v1 で検査します:\nJSON の形、ID の重複、存在しない項目・セグメント・ステージ・色・指標への参照、すべての式 (項目定義に対する型検査)。\n問題は JSON パス (例: $.ctas[2].trigger) 付きで標準エラーに出力します。\n\n終了コード: 0 有効、1 無効、2 使い方の誤り。\n',
     },
     score: {
-      summary: "プレイブックでアカウントデータを採点 (csv / json / ndjson で出力)",
-      usage: "使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n",
+      summary: 'プレイブックでアカウントデータを採点 (csv / json / ndjson で出力)',
+      usage:
+        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
     },
     explain: {
-      summary: "1 アカウントのスコア・ステージ・CTA を説明 (JSON)",
-      usage: "使い方: waymark explain <playbook.json> <データファイル> --account ID [--as-of YYYY-MM-DD]\n\n1 アカウントの採点内容を JSON で出力します: 各指標の元の値、点数、重み、寄与 (寄与の合計がスコア)、\n現在のステージのイグジットクライテリアと参照した値、発火した各 CTA とトリガーを真にした値。\n\nオプション:\n  --account ID             アカウントキーの値 (必須)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正またはアカウントがない、2 使い方の誤り。\n",
+      summary: '1 アカウントのスコア・ステージ・CTA を説明 (JSON)',
+      usage:
+        '使い方: waymark explain <playbook.json> <データファイル> --account ID [--as-of YYYY-MM-DD]\n\n1 アカウントの採点内容を JSON で出力します: 各指標の元の値、点数、重み、寄与 (寄与の合計がスコア)、\n現在のステージのイグジットクライテリアと参照した値、発火した各 CTA とトリガーを真にした値。\n\nオプション:\n  --account ID             アカウントキーの値 (必須)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正またはアカウントがない、2 使い方の誤り。\n',
     },
     backtest: {
-      summary: "スコアを結果と照合: 色ごとの解約率・拡大率、AUC",
-      usage: "使い方: waymark backtest <playbook.json> <データファイル> --outcome 項目 [--as-of YYYY-MM-DD]\n\nアカウントを採点し、実際の結果 (renewed / churned / expanded などの値を持つ項目) と照合します:\n色ごとの解約率と拡大率、解約に対するスコアの AUC (0.5 = 偶然と同じ)、\n1 つの色に 60% を超えるアカウントが集まったときの警告。JSON で出力します。\n\nオプション:\n  --outcome 項目           結果の項目 (必須; カテゴリまたは文字列)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正、2 使い方の誤り。\n",
+      summary: 'スコアを結果と照合: 色ごとの解約率・拡大率、AUC',
+      usage:
+        '使い方: waymark backtest <playbook.json> <データファイル> --outcome 項目 [--as-of YYYY-MM-DD]\n\nアカウントを採点し、実際の結果 (renewed / churned / expanded などの値を持つ項目) と照合します:\n色ごとの解約率と拡大率、解約に対するスコアの AUC (0.5 = 偶然と同じ)、\n1 つの色に 60% を超えるアカウントが集まったときの警告。JSON で出力します。\n\nオプション:\n  --outcome 項目           結果の項目 (必須; カテゴリまたは文字列)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正、2 使い方の誤り。\n',
     },
     sql: {
-      summary: "プレイブックを DuckDB / PostgreSQL 用の 1 つの SQL クエリに変換",
-      usage: "使い方: waymark sql <playbook.json> --dialect duckdb|postgres [オプション]\n\n`waymark score` と同じ採点を行う 1 つの SQL クエリ (CTE 付き) を出力します:\nアカウントごとのセグメント、ステージ、イグジットクライテリアの状態、指標の点数、スコア、色、担当、発火した CTA。\naccounts テーブルの列名はプレイブックの項目 ID です (日付は DATE)。\n\nオプション:\n  --dialect duckdb|postgres  SQL の方言 (必須)\n  --table NAME               アカウントのテーブルまたはビュー (既定: accounts)\n  --as-of YYYY-MM-DD         この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --out FILE                 標準出力の代わりに FILE に書き出す\n\n終了コード: 0 成功、1 プレイブックが不正、2 使い方の誤り。\n",
+      summary: 'プレイブックを DuckDB / PostgreSQL 用の 1 つの SQL クエリに変換',
+      usage:
+        '使い方: waymark sql <playbook.json> --dialect duckdb|postgres [オプション]\n\n`waymark score` と同じ採点を行う 1 つの SQL クエリ (CTE 付き) を出力します:\nアカウントごとのセグメント、ステージ、イグジットクライテリアの状態、指標の点数、スコア、色、担当、発火した CTA。\naccounts テーブルの列名はプレイブックの項目 ID です (日付は DATE)。\n\nオプション:\n  --dialect duckdb|postgres  SQL の方言 (必須)\n  --table NAME               アカウントのテーブルまたはビュー (既定: accounts)\n  --as-of YYYY-MM-DD         この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --out FILE                 標準出力の代わりに FILE に書き出す\n\n終了コード: 0 成功、1 プレイブックが不正、2 使い方の誤り。\n',
     },
     schema: {
-      summary: "プレイブックの JSON Schema を出力 (zod モデルから生成)",
-      usage: "使い方: waymark schema [--out FILE]\n\nプレイブックファイルの JSON Schema (draft 2020-12) をモデルから生成して出力します。\n  --out FILE   標準出力の代わりに FILE に書き出す\n",
+      summary: 'プレイブックの JSON Schema を出力 (zod モデルから生成)',
+      usage:
+        '使い方: waymark schema [--out FILE]\n\nプレイブックファイルの JSON Schema (draft 2020-12) をモデルから生成して出力します。\n  --out FILE   標準出力の代わりに FILE に書き出す\n',
     },
   },
   usage: {
@@ -48,24 +54,33 @@ export default {
     usage: '使い方の誤り: {{message}}',
     seeHelp: '`waymark {{name}} --help` で使い方を確認してください。',
     readFile: '{{file}}: ファイルを読めません ({{reason}})。パスを確認してください。',
-    writeFile: '{{file}}: ファイルに書き込めません ({{reason}})。フォルダーが存在し書き込み可能か確認してください。',
-    badJson: '{{file}}: JSON として不正です ({{reason}})。ファイルを修正するか Waymark から再エクスポートしてください。',
-    notPlaybook: '{{file}}: Waymark のプレイブック (format "waymark-playbook") でもプロジェクトファイル (schemaVersion) でもありません。Waymark からプレイブックをエクスポートしてください。',
+    writeFile:
+      '{{file}}: ファイルに書き込めません ({{reason}})。フォルダーが存在し書き込み可能か確認してください。',
+    badJson:
+      '{{file}}: JSON として不正です ({{reason}})。ファイルを修正するか Waymark から再エクスポートしてください。',
+    notPlaybook:
+      '{{file}}: Waymark のプレイブック (format "waymark-playbook") でもプロジェクトファイル (schemaVersion) でもありません。Waymark からプレイブックをエクスポートしてください。',
     issue: '{{file}} {{path}}: {{message}}',
-    invalidPlaybook: '{{file}}: プレイブックに {{count}} 件の問題があります。修正して再実行してください。',
-    asOfToday: '{{date}}(今日)時点で採点します。再現できる実行には --as-of YYYY-MM-DD を指定するか、プレイブックに "asOf" を設定してください。',
+    invalidPlaybook:
+      '{{file}}: プレイブックに {{count}} 件の問題があります。修正して再実行してください。',
+    asOfToday:
+      '{{date}}(今日)時点で採点します。再現できる実行には --as-of YYYY-MM-DD を指定するか、プレイブックに "asOf" を設定してください。',
     badAsOf: '--as-of "{{value}}" は YYYY-MM-DD 形式の日付ではありません。',
     badFormat: '--format "{{value}}" は csv, json, ndjson のいずれでもありません。',
     badDialect: '--dialect "{{value}}" は duckdb, postgres のいずれでもありません。',
     dataIssue: '{{where}}: {{message}}',
     dataInvalid: '{{file}}: データに {{count}} 件のエラーがあります。修正して再実行してください。',
-    noAccount: '{{file}}: {{key}} = "{{id}}" のアカウントがありません。ID を確認してください (完全一致)。',
+    noAccount:
+      '{{file}}: {{key}} = "{{id}}" のアカウントがありません。ID を確認してください (完全一致)。',
     unknownOutcome: '--outcome "{{field}}" はプレイブックの項目ではありません。項目: {{fields}}。',
-    outcomeNotCategory: '--outcome "{{field}}" は renewed / churned / expanded のような値を持つカテゴリまたは文字列の項目である必要があります。',
-    missingColumn: '{{file}}: 必須項目 "{{field}}" の列がありません。列 (ID またはラベル) を追加して再実行してください。',
+    outcomeNotCategory:
+      '--outcome "{{field}}" は renewed / churned / expanded のような値を持つカテゴリまたは文字列の項目である必要があります。',
+    missingColumn:
+      '{{file}}: 必須項目 "{{field}}" の列がありません。列 (ID またはラベル) を追加して再実行してください。',
   },
   ok: {
-    valid: '{{file}}: 有効なプレイブック「{{name}}」(指標 {{measures}}、ステージ {{stages}}、CTA {{ctas}})。',
+    valid:
+      '{{file}}: 有効なプレイブック「{{name}}」(指標 {{measures}}、ステージ {{stages}}、CTA {{ctas}})。',
     wrote: '{{rows}} アカウントを {{file}} に書き出しました',
     warning: '警告: {{message}}',
   },

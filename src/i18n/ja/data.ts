@@ -1,7 +1,8 @@
 // ja strings for the 'data' namespace. Keys mirror the other language's file.
 export default {
   title: 'アカウントデータ',
-  intro: 'CRM のエクスポート、製品利用状況、イベント参加などのファイル (CSV・TSV・JSON・NDJSON、UTF-8 または Shift_JIS) を取り込みます。複数ファイルはアカウントキーで、キーがなければ会社名で名寄せします。',
+  intro:
+    'CRM のエクスポート、製品利用状況、イベント参加などのファイル (CSV・TSV・JSON・NDJSON、UTF-8 または Shift_JIS) を取り込みます。複数ファイルはアカウントキーで、キーがなければ会社名で名寄せします。',
   current: {
     title: '現在のデータセット',
     none: 'データセットはまだありません。ファイルを取り込むとアカウントを採点できます。',
@@ -86,7 +87,11 @@ export default {
     title: 'ファイルの名寄せ',
     source: '{{name}}: {{rows}} 行 — ID で {{byKey}}、会社名で {{byName}}、一致なし {{unmatched}}',
     review: '確認が必要な一致 ({{count}})',
-    kinds: { normalised: '正規化すると同じ社名', ambiguous: '同じ社名のアカウントが複数 (結合していません)', similar: '表記が似ている (結合していません)' },
+    kinds: {
+      normalised: '正規化すると同じ社名',
+      ambiguous: '同じ社名のアカウントが複数 (結合していません)',
+      similar: '表記が似ている (結合していません)',
+    },
     sourceName: '{{source}} 側',
     baseName: 'アカウント',
   },
@@ -97,24 +102,37 @@ export default {
   saved: 'データセットを保存しました: {{formatted}} アカウント。',
   cancelled: '取り込みをキャンセルしました。保存済みのデータセットは変わっていません。',
   issue: {
-    empty_file: '{{file}} は空です。データをもう一度エクスポートして、そのファイルを選んでください。',
+    empty_file:
+      '{{file}} は空です。データをもう一度エクスポートして、そのファイルを選んでください。',
     no_rows: '{{file}} にはヘッダーだけでデータ行がありません。',
-    binary_file: '{{file}} は {{kind}} ファイルで、CSV・TSV・JSON・NDJSON のテキストではありません。シートを CSV (UTF-8 または Shift_JIS) で書き出してください。',
-    bad_encoding: '{{file}} は UTF-8 でも Shift_JIS でもありません (最初の不正なバイト: オフセット {{offset}})。UTF-8 の CSV で保存し直してください。',
-    bad_json: '{{file}}: JSON として読めません ({{detail}})。ファイルを直すか、もう一度書き出してください。',
-    json_shape: '{{file}}: オブジェクトの配列 (1 アカウント 1 件) か {"rows": [...]} が必要ですが、{{what}} でした。',
-    ragged_row: 'この行の項目数は {{found}} で、ヘッダーの {{expected}} と合いません。引用符のないカンマや閉じていない引用符を確認してください。',
-    unterminated_quote: '引用符で始まる項目が閉じていない (行 {{line}}) ため、それ以降を読めませんでした。不足している " を足すか、余分な " を消してください。',
+    binary_file:
+      '{{file}} は {{kind}} ファイルで、CSV・TSV・JSON・NDJSON のテキストではありません。シートを CSV (UTF-8 または Shift_JIS) で書き出してください。',
+    bad_encoding:
+      '{{file}} は UTF-8 でも Shift_JIS でもありません (最初の不正なバイト: オフセット {{offset}})。UTF-8 の CSV で保存し直してください。',
+    bad_json:
+      '{{file}}: JSON として読めません ({{detail}})。ファイルを直すか、もう一度書き出してください。',
+    json_shape:
+      '{{file}}: オブジェクトの配列 (1 アカウント 1 件) か {"rows": [...]} が必要ですが、{{what}} でした。',
+    ragged_row:
+      'この行の項目数は {{found}} で、ヘッダーの {{expected}} と合いません。引用符のないカンマや閉じていない引用符を確認してください。',
+    unterminated_quote:
+      '引用符で始まる項目が閉じていない (行 {{line}}) ため、それ以降を読めませんでした。不足している " を足すか、余分な " を消してください。',
     bad_number: '「{{raw}}」は数値ではありません。1234、1,234、80% のように書いてください。',
     bad_integer: '「{{raw}}」は整数ではありません。',
-    bad_date: '「{{raw}}」は日付ではありません。2024-03-09、2024/3/9、2024年3月9日 のように書いてください。',
-    bad_boolean: '「{{raw}}」ははい/いいえとして読めません。TRUE/FALSE、yes/no、はい/いいえ、1/0 を使ってください。',
+    bad_date:
+      '「{{raw}}」は日付ではありません。2024-03-09、2024/3/9、2024年3月9日 のように書いてください。',
+    bad_boolean:
+      '「{{raw}}」ははい/いいえとして読めません。TRUE/FALSE、yes/no、はい/いいえ、1/0 を使ってください。',
     bad_category: '「{{raw}}」は許可された値 ({{allowed}}) ではありません。書かれたまま残します。',
     missing_required: '空ですが、必須項目です。',
-    required_unmapped: '必須項目「{{field}}」に対応する列が {{file}} にありません。対応付けるか、別のファイルから補ってください。',
-    key_unmapped: '{{file}} のどの列もアカウントキー「{{field}}」に対応付けられていません。次のどれかを対応付けてください: {{headers}}。',
+    required_unmapped:
+      '必須項目「{{field}}」に対応する列が {{file}} にありません。対応付けるか、別のファイルから補ってください。',
+    key_unmapped:
+      '{{file}} のどの列もアカウントキー「{{field}}」に対応付けられていません。次のどれかを対応付けてください: {{headers}}。',
     duplicate_key: 'アカウント ID「{{raw}}」が重複しています (最初は {{firstRow}} 行目)。',
-    formula_cell: '「{{raw}}」は表計算の数式のように始まります。文字として残し、書き出し時に無害化します。',
-    storage_failed: 'このブラウザにデータセットを保存できませんでした ({{detail}})。空き容量を増やす (古いプロジェクトやデータセットを削除する、保存容量を許可する) か、行数を減らして取り込んでください。保存済みのデータセットは変わっていません。',
+    formula_cell:
+      '「{{raw}}」は表計算の数式のように始まります。文字として残し、書き出し時に無害化します。',
+    storage_failed:
+      'このブラウザにデータセットを保存できませんでした ({{detail}})。空き容量を増やす (古いプロジェクトやデータセットを削除する、保存容量を許可する) か、行数を減らして取り込んでください。保存済みのデータセットは変わっていません。',
   },
 } as const;

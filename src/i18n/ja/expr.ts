@@ -5,22 +5,29 @@ export default {
     syntax: '構文エラー: {{detail}}。',
     unsupported_syntax: '{{what}} は式の言語にありません。項目・値・演算子・関数を使ってください。',
     unsupported_operator: '演算子 `{{op}}` は使えません{{hint}}',
-    null_literal: '`null` は値として使えません。欠損の判定は `is_missing(x)`、既定値への置き換えは `coalesce(x, 既定値)` を使ってください。',
+    null_literal:
+      '`null` は値として使えません。欠損の判定は `is_missing(x)`、既定値への置き換えは `coalesce(x, 既定値)` を使ってください。',
     unknown_field: '項目 `{{name}}` はありません{{hint}}項目定義の項目IDを使ってください。',
     unknown_function: '関数 `{{name}}` はありません{{hint}}式ガイドの関数一覧を参照してください。',
-    builtin_out_of_scope: '`{{name}}` は{{scope}}ではまだ計算されていないため使えません。CTAの発火条件か担当割り当てルールで使ってください。',
+    builtin_out_of_scope:
+      '`{{name}}` は{{scope}}ではまだ計算されていないため使えません。CTAの発火条件か担当割り当てルールで使ってください。',
     not_a_function: '`{{name}}` は関数です。`{{signature}}` のように引数を付けて呼んでください。',
-    arity: '`{{name}}` の引数は {{expected}} 個ですが {{got}} 個あります。`{{signature}}` の形で書いてください。',
+    arity:
+      '`{{name}}` の引数は {{expected}} 個ですが {{got}} 個あります。`{{signature}}` の形で書いてください。',
     operand_type: '`{{op}}` の{{side}}には{{expected}}が必要ですが、これは{{got}}です。',
-    argument_type: '`{{name}}` の第{{index}}引数は{{expected}}でなければなりませんが、{{got}}です。',
+    argument_type:
+      '`{{name}}` の第{{index}}引数は{{expected}}でなければなりませんが、{{got}}です。',
     mixed_types: '`{{op}}` で{{left}}と{{right}}は比較できません。両辺を同じ型にしてください。',
-    string_order: '`{{op}}` で大小を比べられるのは数値と日付だけです。文字列は `==`、`!=`、`in [..]` で比べてください。',
+    string_order:
+      '`{{op}}` で大小を比べられるのは数値と日付だけです。文字列は `==`、`!=`、`in [..]` で比べてください。',
     unknown_category_value: "'{{value}}' は `{{name}}` の選択肢（{{allowed}}）にありません{{hint}}",
     list_expected: "`{{op}}` の右辺にはリストが必要です。例: `{{name}} in ['a', 'b']`。",
     list_literal: 'リストの要素は左辺と同じ型（{{expected}}）のリテラル値にしてください。',
-    invalid_date: "`date()` には暦に存在する日付を 'YYYY-MM-DD' の形で1つ書いてください。指定された値: {{got}}。",
+    invalid_date:
+      "`date()` には暦に存在する日付を 'YYYY-MM-DD' の形で1つ書いてください。指定された値: {{got}}。",
     digits_literal: '`round` の桁数は 0 から {{max}} までの整数リテラルにしてください。',
-    result_type: '{{scope}}の結果は{{expected}}でなければなりませんが、{{got}}になっています。`x >= 10` のように比較してください。',
+    result_type:
+      '{{scope}}の結果は{{expected}}でなければなりませんが、{{got}}になっています。`x >= 10` のように比較してください。',
   },
   constructs: {
     literal: 'このリテラル',

@@ -2,7 +2,8 @@
 // playbook import/export actions). Keys mirror the other language's file.
 export default {
   title: 'データ項目の定義',
-  intro: 'アカウントデータの列と、プレイブックがそれをどう読むかの定義です。必要な項目は毎月のように変わるので、CS自身で追加・名前変更・型変更ができます。項目IDを変えると、それを使うすべての式が書き換わります(元に戻すは1回)。',
+  intro:
+    'アカウントデータの列と、プレイブックがそれをどう読むかの定義です。必要な項目は毎月のように変わるので、CS自身で追加・名前変更・型変更ができます。項目IDを変えると、それを使うすべての式が書き換わります(元に戻すは1回)。',
   add: '項目を追加',
   col: {
     id: 'ID(式で使う名前)',
@@ -16,7 +17,14 @@ export default {
     usedIn: '使用',
     usedInHint: 'この項目を参照している式と役割の数',
   },
-  type: { number: '数値', integer: '整数', string: '文字列', boolean: 'はい/いいえ', date: '日付', category: '選択肢(カテゴリ)' },
+  type: {
+    number: '数値',
+    integer: '整数',
+    string: '文字列',
+    boolean: 'はい/いいえ',
+    date: '日付',
+    category: '選択肢(カテゴリ)',
+  },
   idAria: '項目 {{id}} のID',
   labelJaAria: '{{id}} の日本語の表示名',
   labelEnAria: '{{id}} の英語の表示名',
@@ -30,15 +38,18 @@ export default {
   delete: '項目 {{id}} を削除',
   cannotDeleteKey: 'アカウントキーは削除できません。先に別の項目をアカウントキーにしてください。',
   deleteTitle: '項目「{{id}}」を削除しますか?',
-  deleteUsed: '{{count}} か所で使われています。該当する式は直すまでエラーになります。元に戻すで項目を復元できます。',
+  deleteUsed:
+    '{{count}} か所で使われています。該当する式は直すまでエラーになります。元に戻すで項目を復元できます。',
   deleteConfirm: '削除',
   deleted: '項目「{{id}}」を削除しました。',
   renamed: '「{{from}}」を「{{to}}」に変更しました。書き換えた式: {{count}} 件。',
   renameProblem: {
     unknown_field: 'この項目はもう存在しません。',
     same: 'IDが変わっていません。',
-    invalid_id: '「{{id}}」はIDに使えません。先頭は文字か _、続けて文字・数字・_ のみ(空白やハイフンは不可)。',
-    reserved: '「{{id}}」はWaymarkが定義する名前です(score, color, segment, stage など)。別のIDにしてください。',
+    invalid_id:
+      '「{{id}}」はIDに使えません。先頭は文字か _、続けて文字・数字・_ のみ(空白やハイフンは不可)。',
+    reserved:
+      '「{{id}}」はWaymarkが定義する名前です(score, color, segment, stage など)。別のIDにしてください。',
     duplicate: '「{{id}}」は別の項目で使われています。違うIDにしてください。',
   },
   roles: {
@@ -51,7 +62,8 @@ export default {
     stageField: 'ステージの項目',
     enteredAt: 'ステージ開始日(日付項目)',
     none: '(なし)',
-    inferredHint: '推定: 必須のイグジットクライテリアをすべて満たしていない最初のステージにいるとみなします。',
+    inferredHint:
+      '推定: 必須のイグジットクライテリアをすべて満たしていない最初のステージにいるとみなします。',
     fieldHint: '項目から: 値はジャーニーマップのステージIDである必要があります。',
   },
   exprEditor: {
@@ -67,22 +79,32 @@ export default {
     noColumn: 'プレビューなし: 読み込んだデータに列 {{columns}} がありません。',
     range2: '{{min}} 〜 {{max}}',
     missing: '欠損 {{n}} 件',
-    kind: { field: '項目', builtin: '組み込み', function: '関数', value: '値', keyword: 'キーワード' },
+    kind: {
+      field: '項目',
+      builtin: '組み込み',
+      function: '関数',
+      value: '値',
+      keyword: 'キーワード',
+    },
   },
   playbook: {
     group: 'プレイブック',
     export: 'プレイブック',
     exportTitle: 'プレイブックJSONをダウンロード(CS Opsが `waymark score` で実行するファイル)',
     exported: 'プレイブックをダウンロードしました。',
-    exportedWithIssues: 'プレイブックをダウンロードしましたが、実行を妨げる問題が {{count}} 件あります。直してから再度エクスポートしてください。',
+    exportedWithIssues:
+      'プレイブックをダウンロードしましたが、実行を妨げる問題が {{count}} 件あります。直してから再度エクスポートしてください。',
     import: 'プレイブックを読み込む',
-    importTitle: 'このプロジェクトの項目定義・セグメント・ヘルスモデル・ステージ・CTA・振り分けをプレイブックファイルで置き換えます(元に戻すは1回)',
+    importTitle:
+      'このプロジェクトの項目定義・セグメント・ヘルスモデル・ステージ・CTA・振り分けをプレイブックファイルで置き換えます(元に戻すは1回)',
     importFailed: '{{file}} を読み込めませんでした',
     nothingChanged: '何も変更していません。問題 {{count}} 件(JSONパス順):',
     more: '…ほか {{count}} 件。',
-    unreadable: 'ファイルを読み込めませんでした({{detail}})。もう一度選ぶか、UTF-8で保存されたJSONファイルか確認してください。',
+    unreadable:
+      'ファイルを読み込めませんでした({{detail}})。もう一度選ぶか、UTF-8で保存されたJSONファイルか確認してください。',
     close: '閉じる',
-    imported: '{{file}} を読み込みました: ステージ {{stages}}、指標 {{measures}}、CTA {{ctas}}。元に戻すで取り消せます。',
+    imported:
+      '{{file}} を読み込みました: ステージ {{stages}}、指標 {{measures}}、CTA {{ctas}}。元に戻すで取り消せます。',
     importedSame: '{{file}} はプロジェクトと同じ内容です。変更はありません。',
     undoImport: 'プレイブック {{file}} を読み込む',
   },

@@ -1,13 +1,21 @@
 // ja strings for the 'health' namespace. Keys mirror the other language's file.
 export default {
   title: 'ヘルススコア',
-  intro: 'アウトカム(DEAR: 導入・関係性・活用・ROI)+ 体験。各指標の生の値を0〜100点に換算し、重み付き合計で色が決まります。導入(Deployment)のデータから始め、頻繁に変えず、更新・解約の実績と答え合わせをしましょう。',
+  intro:
+    'アウトカム(DEAR: 導入・関係性・活用・ROI)+ 体験。各指標の生の値を0〜100点に換算し、重み付き合計で色が決まります。導入(Deployment)のデータから始め、頻繁に変えず、更新・解約の実績と答え合わせをしましょう。',
   measuresTitle: '指標',
   noMeasures: '指標がまだありません。下の各ディメンションから追加してください。',
   addMeasureTo: '{{dimension}} に指標を追加',
-  allZeroWeights: 'すべての重みが0のため、スコアが計算できません。少なくとも1つの指標に重みを設定してください。',
+  allZeroWeights:
+    'すべての重みが0のため、スコアが計算できません。少なくとも1つの指標に重みを設定してください。',
   curveAria: '生の値に対する点数のプレビュー',
-  dimension: { deployment: '導入 (Deployment)', engagement: '関係性 (Engagement)', adoption: '活用 (Adoption)', roi: 'ROI', experience: '体験 (Experience)' },
+  dimension: {
+    deployment: '導入 (Deployment)',
+    engagement: '関係性 (Engagement)',
+    adoption: '活用 (Adoption)',
+    roi: 'ROI',
+    experience: '体験 (Experience)',
+  },
   dimensionHint: {
     deployment: '利用環境は整っているか(セットアップ、ライセンス)',
     engagement: '関係は良好か',
@@ -74,7 +82,8 @@ export default {
     add: '区分を追加',
     newLabel: '新しい区分',
     duplicateId: '2つの区分のIDが「{{id}}」で重複しています。別々のIDにしてください。',
-    order: '区分 {{n}}({{band}})の最低スコアは、上の区分より低くしてください。区分は良い順に並べます。',
+    order:
+      '区分 {{n}}({{band}})の最低スコアは、上の区分より低くしてください。区分は良い順に並べます。',
     gap: 'すべてのスコアに色が付くよう、最後の区分は0以上(含む)から始めてください。',
   },
   missingTitle: 'データ欠損時',
@@ -83,7 +92,8 @@ export default {
     zero: 'その指標を0点とする',
   },
   segmentsTitle: 'セグメント',
-  segmentsIntro: 'アカウントは条件が真になる最初のセグメントに入ります(例: MRRや従業員数で分ける)。どれにも当たらなければ既定のセグメントです。',
+  segmentsIntro:
+    'アカウントは条件が真になる最初のセグメントに入ります(例: MRRや従業員数で分ける)。どれにも当たらなければ既定のセグメントです。',
   segments: {
     labelAria: 'セグメント {{n}} の名前',
     labelPlaceholder: 'セグメント名',
@@ -96,13 +106,16 @@ export default {
     down: '{{segment}} を下へ',
     delete: 'セグメント {{segment}} を削除',
     deleted: 'セグメント「{{segment}}」と、その上書きを削除しました。元に戻すで復元できます。',
-    deletedWithCtas: 'セグメント「{{segment}}」と、その上書き、そのセグメントだけに適用されていたCTA({{ctas}})を削除しました。元に戻すですべて復元できます。',
-    cannotDeleteDefault: '既定のセグメントは削除できません。先に別のセグメントを既定にしてください。',
+    deletedWithCtas:
+      'セグメント「{{segment}}」と、その上書き、そのセグメントだけに適用されていたCTA({{ctas}})を削除しました。元に戻すですべて復元できます。',
+    cannotDeleteDefault:
+      '既定のセグメントは削除できません。先に別のセグメントを既定にしてください。',
     add: 'セグメントを追加',
     newLabel: 'セグメント {{n}}',
   },
   overridesTitle: 'セグメント別の上書き',
-  overridesIntro: '基本モデルと各セグメントを並べて表示します。灰色は基本モデルの値、太字は上書きした値です(保存されるのは上書き分だけ)。空欄にすると基本モデルに戻ります。',
+  overridesIntro:
+    '基本モデルと各セグメントを並べて表示します。灰色は基本モデルの値、太字は上書きした値です(保存されるのは上書き分だけ)。空欄にすると基本モデルに戻ります。',
   overrides: {
     measure: '指標',
     base: '基本',

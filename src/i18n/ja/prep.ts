@@ -1,6 +1,11 @@
 // ja strings for the 'prep' namespace. Keys mirror the other language's file.
 export default {
-  canvas: { empty: 'ツールバーから成果物やパターンを追加し(クリック、またはキャンバスへドラッグ)、箱の右のハンドルから別の箱へドラッグしてつなぎます。', lowDetail: '縮小表示では箱の文字を省き、リンクはクリックできません。拡大するか指摘をクリックすると、読んで編集できます。' },
+  canvas: {
+    empty:
+      'ツールバーから成果物やパターンを追加し(クリック、またはキャンバスへドラッグ)、箱の右のハンドルから別の箱へドラッグしてつなぎます。',
+    lowDetail:
+      '縮小表示では箱の文字を省き、リンクはクリックできません。拡大するか指摘をクリックすると、読んで編集できます。',
+  },
   palette: {
     label: 'パレット',
     deliverable: '成果物',
@@ -47,7 +52,8 @@ export default {
   node: { untitled: '(無題)', noHolders: '担当者未登録', leadTime: '{{days}} 日' },
   marker: { error: 'エラーの指摘があります', warn: '警告があります' },
   inspector: {
-    empty: '箱またはリンクを選ぶと編集できます。Shift+クリックまたは Shift+ドラッグで複数選択できます。',
+    empty:
+      '箱またはリンクを選ぶと編集できます。Shift+クリックまたは Shift+ドラッグで複数選択できます。',
     multi: '箱 {{nodes}} 個とリンク {{edges}} 本を選択中です。',
     holdersHint: 'これを作る・持っている人や役割(1行に1人)',
     organisationHint: '例: 顧客、ベンダー、パートナー',
@@ -61,9 +67,11 @@ export default {
     cancel: 'レイアウトを中止',
     running: 'レイアウト中…',
     cancelled: '自動レイアウトを中止しました。図は変わっていません。',
-    timeout: '箱 {{nodes}} 個の自動レイアウトが {{seconds}} 秒を超えたため中止しました。図は変わっていません。図を分けるか、もう一度お試しください。',
+    timeout:
+      '箱 {{nodes}} 個の自動レイアウトが {{seconds}} 秒を超えたため中止しました。図は変わっていません。図を分けるか、もう一度お試しください。',
     failed: '自動レイアウトに失敗しました({{reason}})。図は変わっていません。',
-    doneBig: '箱 {{count}} 個をレイアウトしました。フローの先頭を表示しています。全体は「全体を表示」で見られます。',
+    doneBig:
+      '箱 {{count}} 個をレイアウトしました。フローの先頭を表示しています。全体は「全体を表示」で見られます。',
     fitAll: '全体を表示',
   },
   align: {
@@ -79,7 +87,8 @@ export default {
   alignShort: { left: '⇤', center: '↔', right: '⇥', top: '⤒', middle: '↕', bottom: '⤓' },
   export: {
     empty: '図が空です。画像を書き出す前に箱を追加してください。',
-    failed: '{{format}} 画像を書き出せませんでした({{reason}})。もう一度試すか、JSON を書き出してください。',
+    failed:
+      '{{format}} 画像を書き出せませんでした({{reason}})。もう一度試すか、JSON を書き出してください。',
     running: '画像のためにすべての箱を描いています…',
     notDrawn: '20 秒以内に図の描画が終わりませんでした',
   },
@@ -144,22 +153,27 @@ export default {
   },
   cli: {
     badPreset: '--preset "{{value}}" は {{presets}} のいずれでもありません。',
-    notProject: '{{file}}: 有効な Waymark プロジェクトではありません(上記の問題 {{count}} 件)。Waymark から再度エクスポートするか、示されたパスを修正してください。',
-    unknownDiagram: '{{file}}: id または名前が "{{id}}" の図がありません。このプロジェクトの図: {{ids}}。',
+    notProject:
+      '{{file}}: 有効な Waymark プロジェクトではありません(上記の問題 {{count}} 件)。Waymark から再度エクスポートするか、示されたパスを修正してください。',
+    unknownDiagram:
+      '{{file}}: id または名前が "{{id}}" の図がありません。このプロジェクトの図: {{ids}}。',
   },
   rules: {
     'single-person-dependency': {
       name: '属人化',
       one: '「{{label}}」を作れるのは {{holder}} だけで、{{downstream}} 件の成果物がこれに依存しています。',
       none: '「{{label}}」を作る人が登録されていません。{{downstream}} 件の成果物がこれに依存しています。',
-      oneKnowhow: 'ノウハウ「{{label}}」を持っているのは {{holder}} だけです(下流の成果物 {{downstream}} 件)。',
-      noneKnowhow: 'ノウハウ「{{label}}」を持つ人が登録されていません(下流の成果物 {{downstream}} 件)。',
+      oneKnowhow:
+        'ノウハウ「{{label}}」を持っているのは {{holder}} だけです(下流の成果物 {{downstream}} 件)。',
+      noneKnowhow:
+        'ノウハウ「{{label}}」を持つ人が登録されていません(下流の成果物 {{downstream}} 件)。',
       question: 'この方が1か月不在になったら、ほかに誰が、何を材料にして作れますか?',
     },
     'insufficient-inputs': {
       name: 'インプット不足',
       one: '「{{label}}」はインプットが1つ(「{{input}}」)だけで作られています。',
-      question: 'これを作るときに、ほかに何を参照していますか?(要件、ノウハウ、レビュー観点、過去の事例など)',
+      question:
+        'これを作るときに、ほかに何を参照していますか?(要件、ノウハウ、レビュー観点、過去の事例など)',
     },
     'missing-knowhow': {
       name: 'ノウハウの欠落',
@@ -168,15 +182,18 @@ export default {
     },
     'coordination-bottleneck': {
       name: '調整のボトルネック',
-      crossOrg: '「{{label}}」({{organisation}})は {{others}} との調整で決まります(同期リンク {{count}} 本)。',
+      crossOrg:
+        '「{{label}}」({{organisation}})は {{others}} との調整で決まります(同期リンク {{count}} 本)。',
       many: '「{{label}}」は {{count}} 本の同期リンク(調整)を待っています。',
       finalPath: '「{{label}}」は最終成果物に至る経路上で、調整によって決まります。',
-      question: 'この合意にはどのくらい時間がかかりますか?合意の前に作業を始めて手戻りになっていませんか?',
+      question:
+        'この合意にはどのくらい時間がかかりますか?合意の前に作業を始めて手戻りになっていませんか?',
     },
     'rework-loop': {
       name: '手戻りループ',
       cycle: '入出力リンクが {{count}} 件の成果物でループしています: {{path}}。',
-      question: 'なぜ戻ってくるのですか?最初の時点で何が足りなかった、あるいは合意できていなかったのですか?',
+      question:
+        'なぜ戻ってくるのですか?最初の時点で何が足りなかった、あるいは合意できていなかったのですか?',
     },
     'disconnected-deliverable': {
       name: '孤立した成果物',

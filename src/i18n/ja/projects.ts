@@ -2,7 +2,8 @@
 export default {
   title: 'プロジェクト',
   new: '新規プロジェクト',
-  empty: 'プロジェクトはまだありません。新しく作るか、プロジェクトファイルをインポートしてください。',
+  empty:
+    'プロジェクトはまだありません。新しく作るか、プロジェクトファイルをインポートしてください。',
   updated: '更新: {{date}}',
   template: 'テンプレート: {{name}}',
   actions: '「{{name}}」の操作',
@@ -26,7 +27,8 @@ export default {
     failed: '「{{file}}」をインポートできませんでした。何も変更していません。',
     empty: 'ファイルが空です。',
     json: 'JSON として正しくありません: {{line}} 行 {{column}} 列: {{message}}。',
-    invalid: 'Waymark のプロジェクトとして正しくありません（問題 {{count}} 件）。ファイルの次の箇所を直すか、Waymark からエクスポートし直してください:',
+    invalid:
+      'Waymark のプロジェクトとして正しくありません（問題 {{count}} 件）。ファイルの次の箇所を直すか、Waymark からエクスポートし直してください:',
     issue: '{{path}}: {{message}}',
     more: '…ほか {{count}} 件',
     read: 'ファイルを読み込めませんでした: {{message}}',

@@ -15,8 +15,7 @@ const steps: Record<number, MigrationStep> = {
 };
 
 export type MigrateResult =
-  | { ok: true; project: ProjectT; migratedFrom: number }
-  | { ok: false; issues: DocIssue[] };
+  { ok: true; project: ProjectT; migratedFrom: number } | { ok: false; issues: DocIssue[] };
 
 export function migrateProject(raw: unknown): MigrateResult {
   return runMigrations(raw, steps, PROJECT_SCHEMA_VERSION, (doc) => Project.safeParse(doc));
@@ -30,31 +29,61 @@ export function runMigrations(
   raw: unknown,
   chain: Record<number, MigrationStep>,
   current: number,
-  validate: (doc: unknown) => { success: true; data: ProjectT } | { success: false; error: z.ZodError },
+  validate: (
+    doc: unknown,
+  ) => { success: true; data: ProjectT } | { success: false; error: z.ZodError },
 ): MigrateResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, issues: [{ path: '$', message: 'expected a JSON object (a Waymark project)' }] };
+    return {
+      ok: false,
+      issues: [{ path: '$', message: 'expected a JSON object (a Waymark project)' }],
+    };
   }
   const proto = protoKeyIssues(raw);
   if (proto.length) return { ok: false, issues: proto };
   let doc = raw as Record<string, unknown>;
   const from = doc.schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
-    return { ok: false, issues: [{ path: '$.schemaVersion', message: 'missing or not a positive integer: is this a Waymark project file?' }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '$.schemaVersion',
+          message: 'missing or not a positive integer: is this a Waymark project file?',
+        },
+      ],
+    };
   }
   if (from > current) {
     return {
       ok: false,
-      issues: [{ path: '$.schemaVersion', message: `version ${from} is newer than this Waymark understands (${current}): update Waymark to open it` }],
+      issues: [
+        {
+          path: '$.schemaVersion',
+          message: `version ${from} is newer than this Waymark understands (${current}): update Waymark to open it`,
+        },
+      ],
     };
   }
   for (let v = from; v < current; v++) {
     const step = chain[v];
-    if (!step) return { ok: false, issues: [{ path: '$.schemaVersion', message: `no migration from version ${v}` }] };
+    if (!step)
+      return {
+        ok: false,
+        issues: [{ path: '$.schemaVersion', message: `no migration from version ${v}` }],
+      };
     try {
       doc = { ...step(structuredClone(doc)), schemaVersion: v + 1 };
     } catch (e) {
-      return { ok: false, issues: [{ path: '$', message: `could not upgrade from version ${v}: ${e instanceof Error ? e.message : String(e)}` }] };
+      return {
+        ok: false,
+        issues: [
+          {
+            path: '$',
+            message: `could not upgrade from version ${v}: ${e instanceof Error ? e.message : String(e)}`,
+          },
+        ],
+      };
     }
   }
   const parsed = validate(doc);

@@ -33,8 +33,14 @@ export function ConfirmDialog({
       testId={testId}
       footer={
         <>
-          <Button onClick={onCancel} data-testid="confirm-cancel">{t('cancel')}</Button>
-          <Button variant={danger ? 'danger' : 'primary'} onClick={onConfirm} data-testid="confirm-ok">
+          <Button onClick={onCancel} data-testid="confirm-cancel">
+            {t('cancel')}
+          </Button>
+          <Button
+            variant={danger ? 'danger' : 'primary'}
+            onClick={onConfirm}
+            data-testid="confirm-ok"
+          >
             {confirmLabel}
           </Button>
         </>

@@ -17,13 +17,24 @@ export interface DialogProps {
  * A modal dialog. Escape and the backdrop close it; focus moves into it on open and back to
  * where it was on close. Kept to a div (not <dialog>) so jsdom tests see the same markup.
  */
-export function Dialog({ open, title, onClose, children, footer, testId, role = 'dialog', wide }: DialogProps) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  footer,
+  testId,
+  role = 'dialog',
+  wide,
+}: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
     if (!open) return;
     const before = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
+    const first = ref.current?.querySelector<HTMLElement>(
+      '[autofocus], input, select, textarea, button',
+    );
     first?.focus();
     return () => before?.focus?.();
   }, [open]);
@@ -44,7 +55,9 @@ export function Dialog({ open, title, onClose, children, footer, testId, role = 
           } else if (e.key === 'Tab') trapTab(e, ref.current);
         }}
       >
-        <h2 id={titleId} className="dialog-title">{title}</h2>
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
         <div className="dialog-body">{children}</div>
         {footer && <div className="dialog-footer">{footer}</div>}
       </div>
@@ -52,7 +65,8 @@ export function Dialog({ open, title, onClose, children, footer, testId, role = 
   );
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Keep Tab inside the modal: wrap from the last focusable element to the first and back. */
 function trapTab(e: KeyboardEvent, root: HTMLElement | null) {

@@ -26,7 +26,13 @@ export function FileButton({
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button variant={variant} data-testid={testId} title={title} disabled={disabled} onClick={() => input.current?.click()}>
+      <Button
+        variant={variant}
+        data-testid={testId}
+        title={title}
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+      >
         {children}
       </Button>
       <input

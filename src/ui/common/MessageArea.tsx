@@ -9,7 +9,12 @@ export function MessageArea() {
   return (
     <div className="message-area" aria-live="polite" data-testid="messages">
       {list.map((m) => (
-        <div key={m.id} className={`message message-${m.kind}`} role={m.kind === 'error' ? 'alert' : 'status'} data-testid={`message-${m.kind}`}>
+        <div
+          key={m.id}
+          className={`message message-${m.kind}`}
+          role={m.kind === 'error' ? 'alert' : 'status'}
+          data-testid={`message-${m.kind}`}
+        >
           <div className="message-text">{m.text}</div>
           {m.detail && m.detail.length > 0 && (
             <ul className="message-detail">
@@ -20,11 +25,23 @@ export function MessageArea() {
           )}
           <div className="message-actions">
             {m.action && (
-              <button type="button" className="btn btn-ghost" onClick={() => { m.action!.run(); dismiss(m.id); }}>
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() => {
+                  m.action!.run();
+                  dismiss(m.id);
+                }}
+              >
                 {m.action.label}
               </button>
             )}
-            <button type="button" className="btn btn-ghost" aria-label={t('close')} onClick={() => dismiss(m.id)}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              aria-label={t('close')}
+              onClick={() => dismiss(m.id)}
+            >
               ×
             </button>
           </div>

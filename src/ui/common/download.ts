@@ -19,6 +19,10 @@ export function downloadText(text: string, filename: string, mime = 'text/plain'
 
 /** A file name safe on every OS, from a user-given name (keeps Japanese letters). */
 export function safeFileName(name: string, fallback = 'waymark'): string {
-  const s = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim().slice(0, 100);
+  const s = name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
   return s || fallback;
 }

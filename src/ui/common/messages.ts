@@ -28,7 +28,11 @@ export function notify(m: Omit<Message, 'id'> & { timeoutMs?: number }): number 
   messages = [...messages, { id, ...rest }];
   emit();
   const ms = timeoutMs ?? (m.kind === 'error' ? 0 : 5000);
-  if (ms > 0) timers.set(id, setTimeout(() => dismiss(id), ms));
+  if (ms > 0)
+    timers.set(
+      id,
+      setTimeout(() => dismiss(id), ms),
+    );
   return id;
 }
 

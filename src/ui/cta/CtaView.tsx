@@ -16,22 +16,50 @@ export default function CtaView() {
   const segmentsRaw = useProject((p) => p.segments.items);
   const routing = useProject((p) => p.routing);
   const stages = useMemo(() => stagesRaw.map((s) => ({ id: s.id, label: s.label })), [stagesRaw]);
-  const segments = useMemo(() => segmentsRaw.map((s) => ({ id: s.id, label: s.label })), [segmentsRaw]);
+  const segments = useMemo(
+    () => segmentsRaw.map((s) => ({ id: s.id, label: s.label })),
+    [segmentsRaw],
+  );
   const roles = useMemo(() => {
-    const set = new Set<string>([routing.defaultOwner, ...routing.rules.map((r) => r.owner), ...ctas.map((c) => c.ownerRole), 'CS', 'CS Ops', 'CS high-touch', 'Sales', 'Inside sales']);
+    const set = new Set<string>([
+      routing.defaultOwner,
+      ...routing.rules.map((r) => r.owner),
+      ...ctas.map((c) => c.ownerRole),
+      'CS',
+      'CS Ops',
+      'CS high-touch',
+      'Sales',
+      'Inside sales',
+    ]);
     set.delete('');
     return [...set];
   }, [ctas, routing]);
   const add = (type: CtaType) => {
     projectStore.edit(t('undo.add'), (p) => {
-      p.ctas.push({ id: uniqueCtaId(p.ctas.map((c) => c.id)), label: t('newLabel', { type: t(`type.${type}`) }), type, trigger: '', priority: 'medium', ownerRole: '', dueInDays: 7, segments: [], stages: [], steps: [] });
+      p.ctas.push({
+        id: uniqueCtaId(p.ctas.map((c) => c.id)),
+        label: t('newLabel', { type: t(`type.${type}`) }),
+        type,
+        trigger: '',
+        priority: 'medium',
+        ownerRole: '',
+        dueInDays: 7,
+        segments: [],
+        stages: [],
+        steps: [],
+      });
     });
     requestAnimationFrame(() => {
       const labels = document.querySelectorAll<HTMLInputElement>('.cta-view input.cta-label');
       labels[labels.length - 1]?.select();
     });
   };
-  const counts = Object.fromEntries((['expansion', 'risk', 'lifecycle', 'other'] as const).map((k) => [k, ctas.filter((c) => c.type === k).length]));
+  const counts = Object.fromEntries(
+    (['expansion', 'risk', 'lifecycle', 'other'] as const).map((k) => [
+      k,
+      ctas.filter((c) => c.type === k).length,
+    ]),
+  );
   return (
     <section className="cta-view" aria-labelledby="cta-title">
       <h2 id="cta-title">{t('title')}</h2>
@@ -45,9 +73,23 @@ export default function CtaView() {
       </div>
       {ctas.length === 0 && <p className="hm-muted">{t('empty')}</p>}
       <ul className="cta-list">
-        {ctas.map((c, i) => <CtaCard key={c.id} cta={c} index={i} count={ctas.length} stages={stages} segments={segments} roles={roles} />)}
+        {ctas.map((c, i) => (
+          <CtaCard
+            key={c.id}
+            cta={c}
+            index={i}
+            count={ctas.length}
+            stages={stages}
+            segments={segments}
+            roles={roles}
+          />
+        ))}
       </ul>
-      <datalist id="cta-roles">{roles.map((r) => <option key={r} value={r} />)}</datalist>
+      <datalist id="cta-roles">
+        {roles.map((r) => (
+          <option key={r} value={r} />
+        ))}
+      </datalist>
       <section className="hm-section" aria-labelledby="cta-routing">
         <h3 id="cta-routing">{t('routing.title')}</h3>
         <p className="hm-muted">{t('routing.intro')}</p>

@@ -2,11 +2,20 @@ import type { Draft } from 'immer';
 import type { Cta } from '../../model';
 import { projectStore } from '../../store/projectStore';
 
-export function editCta(label: string, id: string, recipe: (c: Draft<Cta>) => void, coalesceKey?: string): void {
-  projectStore.edit(label, (p) => {
-    const c = p.ctas.find((x) => x.id === id);
-    if (c) recipe(c);
-  }, coalesceKey ? { coalesceKey } : undefined);
+export function editCta(
+  label: string,
+  id: string,
+  recipe: (c: Draft<Cta>) => void,
+  coalesceKey?: string,
+): void {
+  projectStore.edit(
+    label,
+    (p) => {
+      const c = p.ctas.find((x) => x.id === id);
+      if (c) recipe(c);
+    },
+    coalesceKey ? { coalesceKey } : undefined,
+  );
 }
 
 /** A CTA id not yet used, from a base. */

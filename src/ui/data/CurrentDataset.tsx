@@ -6,17 +6,33 @@ import type { ActiveDatasetState } from './activeDataset';
 type SourceInfo = { file?: string; encoding?: string; rows?: number; kind?: string };
 
 /** The stored dataset: size, sources, and its first rows. */
-export function CurrentDataset({ state, contract }: { state: ActiveDatasetState; contract: FieldContract }) {
+export function CurrentDataset({
+  state,
+  contract,
+}: {
+  state: ActiveDatasetState;
+  contract: FieldContract;
+}) {
   const { t, i18n } = useTranslation('data');
-  if (state.status === 'loading' || state.status === 'idle') return <section className="card">{t('current.loading')}</section>;
-  if (!state.meta || !state.table) return <section className="card" data-testid="dataset-none">{t('current.none')}</section>;
+  if (state.status === 'loading' || state.status === 'idle')
+    return <section className="card">{t('current.loading')}</section>;
+  if (!state.meta || !state.table)
+    return (
+      <section className="card" data-testid="dataset-none">
+        {t('current.none')}
+      </section>
+    );
   const { meta, table } = state;
   const fields = contract.fields.filter((f) => table.columns[f.id]).slice(0, 8);
   return (
     <section className="card" data-testid="dataset-current">
-      <h3>{t('current.title')}: {meta.name}</h3>
+      <h3>
+        {t('current.title')}: {meta.name}
+      </h3>
       <p>
-        <strong data-testid="dataset-rows">{t('current.rows', { count: meta.rowCount, formatted: meta.rowCount.toLocaleString() })}</strong>
+        <strong data-testid="dataset-rows">
+          {t('current.rows', { count: meta.rowCount, formatted: meta.rowCount.toLocaleString() })}
+        </strong>
         {' · '}
         {t('current.columns', { count: meta.columns.length })}
         {' · '}
@@ -26,7 +42,15 @@ export function CurrentDataset({ state, contract }: { state: ActiveDatasetState;
         <p className="hint">
           {t('current.sources')}:{' '}
           {(meta.sources as SourceInfo[]).map((s, i) => (
-            <span key={i}>{s.kind === 'demo' ? `demo (${s.rows})` : t('current.source', { file: s.file, encoding: s.encoding ? t(`encodings.${s.encoding}`) : '', rows: s.rows })}{' '}</span>
+            <span key={i}>
+              {s.kind === 'demo'
+                ? `demo (${s.rows})`
+                : t('current.source', {
+                    file: s.file,
+                    encoding: s.encoding ? t(`encodings.${s.encoding}`) : '',
+                    rows: s.rows,
+                  })}{' '}
+            </span>
           ))}
         </p>
       )}
@@ -34,11 +58,19 @@ export function CurrentDataset({ state, contract }: { state: ActiveDatasetState;
       <div className="mapping-scroll">
         <table className="grid">
           <thead>
-            <tr>{fields.map((f) => <th key={f.id}>{i18n.language === 'ja' ? f.label.ja : f.label.en}</th>)}</tr>
+            <tr>
+              {fields.map((f) => (
+                <th key={f.id}>{i18n.language === 'ja' ? f.label.ja : f.label.en}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {Array.from({ length: Math.min(5, table.rowCount) }, (_, r) => (
-              <tr key={r}>{fields.map((f) => <td key={f.id}>{String(cellValue(table.columns[f.id], r) ?? '')}</td>)}</tr>
+              <tr key={r}>
+                {fields.map((f) => (
+                  <td key={f.id}>{String(cellValue(table.columns[f.id], r) ?? '')}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

@@ -17,9 +17,18 @@ export default function DataView() {
   const projectId = useProject((p) => p.id);
   const contract = useProject((p) => p.fields);
   const state = useActiveDatasetState();
-  const onSaved = useCallback((count: number) => notify({ kind: 'success', text: t('saved', { count, formatted: count.toLocaleString() }) }), [t]);
+  const onSaved = useCallback(
+    (count: number) =>
+      notify({ kind: 'success', text: t('saved', { count, formatted: count.toLocaleString() }) }),
+    [t],
+  );
   const onCancelled = useCallback(() => notify({ kind: 'info', text: t('cancelled') }), [t]);
-  const { flow, setFlow, addFiles, runImport, generateDemo, save, cancel } = useImportFlow(projectId, contract, onSaved, onCancelled);
+  const { flow, setFlow, addFiles, runImport, generateDemo, save, cancel } = useImportFlow(
+    projectId,
+    contract,
+    onSaved,
+    onCancelled,
+  );
   const [demoRows, setDemoRows] = useState(2000);
   const [demoSeed, setDemoSeed] = useState(42);
   const busy = flow.step === 'inspecting' || flow.step === 'importing' || flow.step === 'saving';
@@ -33,26 +42,46 @@ export default function DataView() {
       <CurrentDataset state={state} contract={contract} />
 
       {(flow.step === 'idle' || flow.step === 'mapping' || flow.step === 'failed') && (
-        <DropZone disabled={busy} onFiles={(fs) => void addFiles(fs, flow.step === 'mapping' ? flow.files : [])} />
+        <DropZone
+          disabled={busy}
+          onFiles={(fs) => void addFiles(fs, flow.step === 'mapping' ? flow.files : [])}
+        />
       )}
 
       {flow.step === 'idle' && (
         <section className="card demo-card">
           <h3>{t('demo.title')}</h3>
           <label className="inline">
-            {t('demo.rows')} <input type="number" min={1} max={2_000_000} value={demoRows} data-testid="demo-rows" onChange={(e) => setDemoRows(Math.max(1, Number(e.target.value) || 1))} />
+            {t('demo.rows')}{' '}
+            <input
+              type="number"
+              min={1}
+              max={2_000_000}
+              value={demoRows}
+              data-testid="demo-rows"
+              onChange={(e) => setDemoRows(Math.max(1, Number(e.target.value) || 1))}
+            />
           </label>
           <label className="inline">
-            {t('demo.seed')} <input type="number" value={demoSeed} onChange={(e) => setDemoSeed(Number(e.target.value) || 0)} />
+            {t('demo.seed')}{' '}
+            <input
+              type="number"
+              value={demoSeed}
+              onChange={(e) => setDemoSeed(Number(e.target.value) || 0)}
+            />
           </label>
-          <Button data-testid="demo-generate" onClick={() => void generateDemo(demoRows, demoSeed)}>{t('demo.generate')}</Button>
+          <Button data-testid="demo-generate" onClick={() => void generateDemo(demoRows, demoSeed)}>
+            {t('demo.generate')}
+          </Button>
         </section>
       )}
 
       {flow.step === 'failed' && (
         <section className="card card-error" role="alert" data-testid="import-failed">
           <h3>{t('failed.title')}</h3>
-          <p data-testid="import-failed-message" data-code={flow.issue.code}>{issueText(t, flow.issue)}</p>
+          <p data-testid="import-failed-message" data-code={flow.issue.code}>
+            {issueText(t, flow.issue)}
+          </p>
           <p className="hint">{t('failed.unchanged')}</p>
           <Button onClick={() => setFlow({ step: 'idle' })}>{t('actions.discard')}</Button>
         </section>
@@ -67,7 +96,12 @@ export default function DataView() {
               file={f}
               index={i}
               contract={contract}
-              onMapping={(m) => setFlow({ step: 'mapping', files: flow.files.map((x, k) => (k === i ? { ...x, mapping: m } : x)) })}
+              onMapping={(m) =>
+                setFlow({
+                  step: 'mapping',
+                  files: flow.files.map((x, k) => (k === i ? { ...x, mapping: m } : x)),
+                })
+              }
               onRemove={() => {
                 const rest = flow.files.filter((_, k) => k !== i);
                 setFlow(rest.length ? { step: 'mapping', files: rest } : { step: 'idle' });
@@ -75,7 +109,13 @@ export default function DataView() {
             />
           ))}
           <div className="actions">
-            <Button variant="primary" data-testid="import-run" onClick={() => void runImport(flow.files, 'skip')}>{t('actions.import')}</Button>
+            <Button
+              variant="primary"
+              data-testid="import-run"
+              onClick={() => void runImport(flow.files, 'skip')}
+            >
+              {t('actions.import')}
+            </Button>
             <Button onClick={cancel}>{t('actions.cancel')}</Button>
           </div>
         </>
@@ -90,11 +130,16 @@ export default function DataView() {
                 ? t('progress.saving')
                 : flow.demo
                   ? t('progress.generating')
-                  : t('progress.parsing', { file: flow.file, percent: Math.round(flow.fraction * 100) })}
+                  : t('progress.parsing', {
+                      file: flow.file,
+                      percent: Math.round(flow.fraction * 100),
+                    })}
           </p>
           <progress max={1} value={flow.step === 'importing' ? flow.fraction : undefined} />
           <div className="actions">
-            <Button data-testid="import-cancel" onClick={cancel}>{t('actions.cancel')}</Button>
+            <Button data-testid="import-cancel" onClick={cancel}>
+              {t('actions.cancel')}
+            </Button>
           </div>
         </section>
       )}
@@ -103,17 +148,45 @@ export default function DataView() {
         <>
           <ReportPanel reports={flow.reports} join={flow.join} />
           <div className="actions">
-            <Button variant="primary" data-testid="import-save" disabled={flow.rowCount === 0}
-              onClick={() => void save(flow.files, flow.demo ? `demo-${flow.rowCount}.csv` : flow.files.map((f) => f.name).join(' + '))}>
+            <Button
+              variant="primary"
+              data-testid="import-save"
+              disabled={flow.rowCount === 0}
+              onClick={() =>
+                void save(
+                  flow.files,
+                  flow.demo
+                    ? `demo-${flow.rowCount}.csv`
+                    : flow.files.map((f) => f.name).join(' + '),
+                )
+              }
+            >
               {flow.reports.some((r) => r.badRows > 0) && flow.policy === 'skip'
-                ? t('actions.saveSkipping', { count: flow.rowCount, bad: flow.reports.reduce((s, r) => s + r.badRows, 0) })
+                ? t('actions.saveSkipping', {
+                    count: flow.rowCount,
+                    bad: flow.reports.reduce((s, r) => s + r.badRows, 0),
+                  })
                 : t('actions.save', { count: flow.rowCount })}
             </Button>
             {flow.policy === 'skip' && flow.reports.some((r) => r.badRows > 0) && (
-              <Button data-testid="import-blank" onClick={() => void runImport(flow.files, 'blank')}>{t('actions.keepBlank')}</Button>
+              <Button
+                data-testid="import-blank"
+                onClick={() => void runImport(flow.files, 'blank')}
+              >
+                {t('actions.keepBlank')}
+              </Button>
             )}
-            {!flow.demo && <Button data-testid="import-fix" onClick={() => setFlow({ step: 'mapping', files: flow.files })}>{t('actions.fixMapping')}</Button>}
-            <Button data-testid="import-discard" onClick={cancel}>{t('actions.cancel')}</Button>
+            {!flow.demo && (
+              <Button
+                data-testid="import-fix"
+                onClick={() => setFlow({ step: 'mapping', files: flow.files })}
+              >
+                {t('actions.fixMapping')}
+              </Button>
+            )}
+            <Button data-testid="import-discard" onClick={cancel}>
+              {t('actions.cancel')}
+            </Button>
           </div>
         </>
       )}

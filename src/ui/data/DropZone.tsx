@@ -5,7 +5,13 @@ import { Button } from '../common';
 const ACCEPT = '.csv,.tsv,.txt,.tab,.json,.ndjson,.jsonl,text/csv,application/json';
 
 /** Drag-and-drop target plus a multi-file picker (data-testid="data-file-input" for tests). */
-export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => void; disabled?: boolean }) {
+export function DropZone({
+  onFiles,
+  disabled,
+}: {
+  onFiles: (files: File[]) => void;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation('data');
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
@@ -27,7 +33,12 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
     >
       <strong>{t('drop.title')}</strong>
       <span className="hint">{t('drop.or')}</span>
-      <Button variant="primary" disabled={disabled} onClick={() => input.current?.click()} data-testid="data-choose">
+      <Button
+        variant="primary"
+        disabled={disabled}
+        onClick={() => input.current?.click()}
+        data-testid="data-choose"
+      >
         {t('drop.choose')}
       </Button>
       <input

@@ -10,7 +10,13 @@ function cellText(v: unknown): string {
 }
 
 /** One picked file: what was detected, the field → column mapping (editable) and a sample. */
-export function MappingCard({ file, index, contract, onMapping, onRemove }: {
+export function MappingCard({
+  file,
+  index,
+  contract,
+  onMapping,
+  onRemove,
+}: {
   file: PickedFile;
   index: number;
   contract: FieldContract;
@@ -40,7 +46,9 @@ export function MappingCard({ file, index, contract, onMapping, onRemove }: {
           <dd>{p.hasHeader ? t('preview.yes') : t('preview.no')}</dd>
           <dd className="hint">{t('preview.estimated', { count: p.estimatedRows })}</dd>
         </dl>
-        <button type="button" className="btn btn-ghost" onClick={onRemove}>{t('preview.remove')}</button>
+        <button type="button" className="btn btn-ghost" onClick={onRemove}>
+          {t('preview.remove')}
+        </button>
       </header>
       <div className="mapping-scroll">
         <table className="grid mapping">
@@ -57,31 +65,54 @@ export function MappingCard({ file, index, contract, onMapping, onRemove }: {
               return (
                 <tr key={f.id} className={col == null ? 'unmapped' : ''}>
                   <td>
-                    <code>{f.id}</code> <span className="hint">{f.label.ja} / {f.label.en}</span>
-                    {f.id === contract.accountKey && <span className="tag">{t('preview.key')}</span>}
-                    {f.required && f.id !== contract.accountKey && <span className="tag tag-muted">{t('preview.required')}</span>}
+                    <code>{f.id}</code>{' '}
+                    <span className="hint">
+                      {f.label.ja} / {f.label.en}
+                    </span>
+                    {f.id === contract.accountKey && (
+                      <span className="tag">{t('preview.key')}</span>
+                    )}
+                    {f.required && f.id !== contract.accountKey && (
+                      <span className="tag tag-muted">{t('preview.required')}</span>
+                    )}
                   </td>
                   <td>
                     <select
                       aria-label={f.id}
                       data-testid={`map-${f.id}`}
                       value={col == null ? '' : String(col)}
-                      onChange={(e) => onMapping({ ...file.mapping, [f.id]: e.target.value === '' ? null : Number(e.target.value) })}
+                      onChange={(e) =>
+                        onMapping({
+                          ...file.mapping,
+                          [f.id]: e.target.value === '' ? null : Number(e.target.value),
+                        })
+                      }
                     >
                       <option value="">{t('preview.notMapped')}</option>
                       {p.headers.map((h, i) => (
-                        <option key={i} value={i}>{h}</option>
+                        <option key={i} value={i}>
+                          {h}
+                        </option>
                       ))}
                     </select>
                   </td>
-                  <td className="sample">{col == null ? '' : p.rows.slice(0, 3).map((r) => cellText(r[col])).join(' · ')}</td>
+                  <td className="sample">
+                    {col == null
+                      ? ''
+                      : p.rows
+                          .slice(0, 3)
+                          .map((r) => cellText(r[col]))
+                          .join(' · ')}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {unused.length > 0 && <p className="hint">{t('preview.unmapped', { list: unused.join(', ') })}</p>}
+      {unused.length > 0 && (
+        <p className="hint">{t('preview.unmapped', { list: unused.join(', ') })}</p>
+      )}
     </section>
   );
 }

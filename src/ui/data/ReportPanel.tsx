@@ -3,23 +3,58 @@ import type { ImportReport, JoinReport } from '../../data';
 import { issueText } from './issueText';
 
 /** Counts and the first problems of each file, and the joining summary with matches to review. */
-export function ReportPanel({ reports, join }: { reports: ImportReport[]; join: JoinReport | null }) {
+export function ReportPanel({
+  reports,
+  join,
+}: {
+  reports: ImportReport[];
+  join: JoinReport | null;
+}) {
   const { t } = useTranslation('data');
   return (
     <div data-testid="import-report">
       {reports.map((r) => (
         <section key={r.file} className="card">
-          <h3>{t('report.title')}: {r.file}</h3>
+          <h3>
+            {t('report.title')}: {r.file}
+          </h3>
           <div className="stats">
             <Stat label={t('report.rowsRead')} value={r.rowsRead} id="rows-read" />
             <Stat label={t('report.imported')} value={r.rowsImported} id="rows-imported" />
-            <Stat label={t('report.badRows')} value={r.badRows} id="bad-rows" tone={r.badRows ? 'bad' : undefined} />
-            <Stat label={t('report.errors')} value={r.errorCount} id="errors" tone={r.errorCount ? 'bad' : undefined} />
-            <Stat label={t('report.warnings')} value={r.warningCount} id="warnings" tone={r.warningCount ? 'warn' : undefined} />
-            <Stat label={t('report.duplicates')} value={r.duplicateKeys} id="duplicates" tone={r.duplicateKeys ? 'bad' : undefined} />
+            <Stat
+              label={t('report.badRows')}
+              value={r.badRows}
+              id="bad-rows"
+              tone={r.badRows ? 'bad' : undefined}
+            />
+            <Stat
+              label={t('report.errors')}
+              value={r.errorCount}
+              id="errors"
+              tone={r.errorCount ? 'bad' : undefined}
+            />
+            <Stat
+              label={t('report.warnings')}
+              value={r.warningCount}
+              id="warnings"
+              tone={r.warningCount ? 'warn' : undefined}
+            />
+            <Stat
+              label={t('report.duplicates')}
+              value={r.duplicateKeys}
+              id="duplicates"
+              tone={r.duplicateKeys ? 'bad' : undefined}
+            />
           </div>
-          <p className="hint">{r.policy === 'skip' ? t('report.policySkip') : t('report.policyBlank')} {t('report.kept')}</p>
-          {r.missingFields.length > 0 && <p className="hint">{t('report.missingFields', { list: r.missingFields.join(', ') })}</p>}
+          <p className="hint">
+            {r.policy === 'skip' ? t('report.policySkip') : t('report.policyBlank')}{' '}
+            {t('report.kept')}
+          </p>
+          {r.missingFields.length > 0 && (
+            <p className="hint">
+              {t('report.missingFields', { list: r.missingFields.join(', ') })}
+            </p>
+          )}
           {r.issues.length === 0 ? (
             <p data-testid="report-clean">{t('report.clean')}</p>
           ) : (
@@ -39,15 +74,25 @@ export function ReportPanel({ reports, join }: { reports: ImportReport[]; join: 
                   {r.issues.slice(0, 50).map((i, k) => (
                     <tr key={k} className={`sev-${i.severity}`} data-code={i.code}>
                       <td>{i.row ?? ''}</td>
-                      <td>{i.column !== undefined ? `${i.column}${i.header ? ` (${i.header})` : ''}` : ''}</td>
+                      <td>
+                        {i.column !== undefined
+                          ? `${i.column}${i.header ? ` (${i.header})` : ''}`
+                          : ''}
+                      </td>
                       <td>{i.field ?? ''}</td>
-                      <td><code>{i.raw ?? ''}</code></td>
+                      <td>
+                        <code>{i.raw ?? ''}</code>
+                      </td>
                       <td>{issueText(t, i, false)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-              {r.errorCount + r.warningCount > 50 && <p className="hint">{t('report.more', { count: r.errorCount + r.warningCount - 50 })}</p>}
+              {r.errorCount + r.warningCount > 50 && (
+                <p className="hint">
+                  {t('report.more', { count: r.errorCount + r.warningCount - 50 })}
+                </p>
+              )}
             </>
           )}
         </section>
@@ -67,8 +112,12 @@ export function ReportPanel({ reports, join }: { reports: ImportReport[]; join: 
                 <tbody>
                   {join.review.slice(0, 100).map((m, k) => (
                     <tr key={k} data-kind={m.kind}>
-                      <td>{t('join.sourceName', { source: m.source })}: {m.sourceName}</td>
-                      <td>{t('join.baseName')}: {m.baseName}</td>
+                      <td>
+                        {t('join.sourceName', { source: m.source })}: {m.sourceName}
+                      </td>
+                      <td>
+                        {t('join.baseName')}: {m.baseName}
+                      </td>
                       <td className="hint">{t(`join.kinds.${m.kind}`)}</td>
                     </tr>
                   ))}
@@ -82,10 +131,22 @@ export function ReportPanel({ reports, join }: { reports: ImportReport[]; join: 
   );
 }
 
-function Stat({ label, value, id, tone }: { label: string; value: number; id: string; tone?: 'bad' | 'warn' }) {
+function Stat({
+  label,
+  value,
+  id,
+  tone,
+}: {
+  label: string;
+  value: number;
+  id: string;
+  tone?: 'bad' | 'warn';
+}) {
   return (
     <div className={`stat${tone ? ` stat-${tone}` : ''}`}>
-      <div className="stat-value" data-testid={`report-${id}`}>{value.toLocaleString()}</div>
+      <div className="stat-value" data-testid={`report-${id}`}>
+        {value.toLocaleString()}
+      </div>
       <div className="stat-label">{label}</div>
     </div>
   );

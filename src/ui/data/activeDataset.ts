@@ -33,7 +33,8 @@ export const activeDataset = {
   },
   /** Load the project's newest dataset unless it is already loaded or loading. */
   ensure(projectId: string): void {
-    if (state.projectId === projectId && state.status !== 'idle' && state.status !== 'error') return;
+    if (state.projectId === projectId && state.status !== 'idle' && state.status !== 'error')
+      return;
     void activeDataset.reload(projectId);
   },
   async reload(projectId: string): Promise<void> {
@@ -45,9 +46,20 @@ export const activeDataset = {
       if (!meta) return set({ projectId, status: 'none', meta: null, table: null });
       const loaded = await loadDataset(meta.id);
       if (token !== loadToken) return;
-      set(loaded ? { projectId, status: 'ready', meta: loaded.meta, table: loaded.table } : { projectId, status: 'none', meta: null, table: null });
+      set(
+        loaded
+          ? { projectId, status: 'ready', meta: loaded.meta, table: loaded.table }
+          : { projectId, status: 'none', meta: null, table: null },
+      );
     } catch (e) {
-      if (token === loadToken) set({ projectId, status: 'error', meta: null, table: null, error: e instanceof Error ? e.message : String(e) });
+      if (token === loadToken)
+        set({
+          projectId,
+          status: 'error',
+          meta: null,
+          table: null,
+          error: e instanceof Error ? e.message : String(e),
+        });
     }
   },
   /** After an import was stored: show it without reading it back. */
@@ -60,5 +72,6 @@ export const activeDataset = {
 // The demo dataset is seeded in the background on first run: pick it up if the view got there first.
 onDemoSeeded((projectId) => {
   const s = activeDataset.get();
-  if (s.projectId === projectId && (s.status === 'none' || s.status === 'loading')) void activeDataset.reload(projectId);
+  if (s.projectId === projectId && (s.status === 'none' || s.status === 'loading'))
+    void activeDataset.reload(projectId);
 });

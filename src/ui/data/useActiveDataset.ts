@@ -11,7 +11,9 @@ export function useActiveDatasetState(): ActiveDatasetState {
   useEffect(() => {
     if (projectId) activeDataset.ensure(projectId);
   }, [projectId]);
-  return s.projectId === projectId ? s : { projectId, status: projectId ? 'loading' : 'idle', meta: null, table: null };
+  return s.projectId === projectId
+    ? s
+    : { projectId, status: projectId ? 'loading' : 'idle', meta: null, table: null };
 }
 
 /**

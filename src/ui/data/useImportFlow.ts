@@ -1,6 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldContract } from '../../model';
-import type { ColumnMapping, FilePreview, ImportIssue, ImportReport, JoinReport, BadRowPolicy } from '../../data';
+import type {
+  ColumnMapping,
+  FilePreview,
+  ImportIssue,
+  ImportReport,
+  JoinReport,
+  BadRowPolicy,
+} from '../../data';
 import { ImportSession, WorkerFailure } from '../../workers/clients';
 import { activeDataset } from './activeDataset';
 
@@ -21,11 +28,24 @@ export type Flow =
   | { step: 'inspecting' }
   | { step: 'mapping'; files: PickedFile[] }
   | { step: 'importing'; files: PickedFile[]; file: string; fraction: number; demo?: boolean }
-  | { step: 'report'; files: PickedFile[]; reports: ImportReport[]; join: JoinReport | null; rowCount: number; policy: BadRowPolicy; demo?: boolean }
+  | {
+      step: 'report';
+      files: PickedFile[];
+      reports: ImportReport[];
+      join: JoinReport | null;
+      rowCount: number;
+      policy: BadRowPolicy;
+      demo?: boolean;
+    }
   | { step: 'saving'; files: PickedFile[] }
   | { step: 'failed'; files: PickedFile[]; issue: ImportIssue };
 
-export function useImportFlow(projectId: string, contract: FieldContract, onSaved: (count: number) => void, onCancelled: () => void) {
+export function useImportFlow(
+  projectId: string,
+  contract: FieldContract,
+  onSaved: (count: number) => void,
+  onCancelled: () => void,
+) {
   const [flow, setFlow] = useState<Flow>({ step: 'idle' });
   const session = useRef<ImportSession | null>(null);
   const get = () => (session.current ??= new ImportSession());
@@ -33,59 +53,99 @@ export function useImportFlow(projectId: string, contract: FieldContract, onSave
 
   const fail = (files: PickedFile[], e: unknown) => {
     if (e instanceof WorkerFailure && e.message === 'cancelled') return;
-    const issue: ImportIssue = e instanceof WorkerFailure && e.issue
-      ? e.issue
-      : { code: 'bad_json', severity: 'fatal', file: files[0]?.name ?? '', params: { detail: String((e as Error)?.message ?? e) }, message: String((e as Error)?.message ?? e) };
+    const issue: ImportIssue =
+      e instanceof WorkerFailure && e.issue
+        ? e.issue
+        : {
+            code: 'bad_json',
+            severity: 'fatal',
+            file: files[0]?.name ?? '',
+            params: { detail: String((e as Error)?.message ?? e) },
+            message: String((e as Error)?.message ?? e),
+          };
     setFlow({ step: 'failed', files, issue });
   };
 
-  const addFiles = useCallback(async (picked: File[], existing: PickedFile[] = []) => {
-    setFlow({ step: 'inspecting' });
-    const files = [...existing];
-    for (const f of picked) {
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      try {
-        const preview = await get().inspect({ name: f.name, bytes, options: files.length > 0 ? { keyOptional: true } : {} }, contract);
-        files.push({ name: f.name, bytes, preview, mapping: preview.mapping });
-      } catch (e) {
-        return fail([...files, { name: f.name, bytes, preview: null as never, mapping: {} }], e);
+  const addFiles = useCallback(
+    async (picked: File[], existing: PickedFile[] = []) => {
+      setFlow({ step: 'inspecting' });
+      const files = [...existing];
+      for (const f of picked) {
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        try {
+          const preview = await get().inspect(
+            { name: f.name, bytes, options: files.length > 0 ? { keyOptional: true } : {} },
+            contract,
+          );
+          files.push({ name: f.name, bytes, preview, mapping: preview.mapping });
+        } catch (e) {
+          return fail([...files, { name: f.name, bytes, preview: null as never, mapping: {} }], e);
+        }
       }
-    }
-    setFlow({ step: 'mapping', files });
-  }, [contract]);
+      setFlow({ step: 'mapping', files });
+    },
+    [contract],
+  );
 
-  const runImport = useCallback(async (files: PickedFile[], policy: BadRowPolicy) => {
-    setFlow({ step: 'importing', files, file: files[0].name, fraction: 0 });
-    try {
-      const specs = files.map((f, i) => ({ name: f.name, bytes: f.bytes, options: { mapping: f.mapping, badRows: policy, keyOptional: i > 0 } }));
-      const r = await get().import(specs, contract, (file, fraction) => setFlow({ step: 'importing', files, file, fraction }));
-      setFlow({ step: 'report', files, reports: r.reports, join: r.join, rowCount: r.rowCount, policy });
-    } catch (e) {
-      fail(files, e);
-    }
-  }, [contract]);
+  const runImport = useCallback(
+    async (files: PickedFile[], policy: BadRowPolicy) => {
+      setFlow({ step: 'importing', files, file: files[0].name, fraction: 0 });
+      try {
+        const specs = files.map((f, i) => ({
+          name: f.name,
+          bytes: f.bytes,
+          options: { mapping: f.mapping, badRows: policy, keyOptional: i > 0 },
+        }));
+        const r = await get().import(specs, contract, (file, fraction) =>
+          setFlow({ step: 'importing', files, file, fraction }),
+        );
+        setFlow({
+          step: 'report',
+          files,
+          reports: r.reports,
+          join: r.join,
+          rowCount: r.rowCount,
+          policy,
+        });
+      } catch (e) {
+        fail(files, e);
+      }
+    },
+    [contract],
+  );
 
   const generateDemo = useCallback(async (rows: number, seed: number) => {
     setFlow({ step: 'importing', files: [], file: 'demo', fraction: 0, demo: true });
     try {
       const rowCount = await get().demo(rows, seed);
-      setFlow({ step: 'report', files: [], reports: [], join: null, rowCount, policy: 'skip', demo: true });
+      setFlow({
+        step: 'report',
+        files: [],
+        reports: [],
+        join: null,
+        rowCount,
+        policy: 'skip',
+        demo: true,
+      });
     } catch (e) {
       fail([], e);
     }
   }, []);
 
-  const save = useCallback(async (files: PickedFile[], name: string) => {
-    setFlow({ step: 'saving', files });
-    try {
-      const { meta, table } = await get().commit(projectId, name);
-      activeDataset.setLoaded(projectId, meta, table);
-      setFlow({ step: 'idle' });
-      onSaved(meta.rowCount);
-    } catch (e) {
-      fail(files, e);
-    }
-  }, [projectId, onSaved]);
+  const save = useCallback(
+    async (files: PickedFile[], name: string) => {
+      setFlow({ step: 'saving', files });
+      try {
+        const { meta, table } = await get().commit(projectId, name);
+        activeDataset.setLoaded(projectId, meta, table);
+        setFlow({ step: 'idle' });
+        onSaved(meta.rowCount);
+      } catch (e) {
+        fail(files, e);
+      }
+    },
+    [projectId, onSaved],
+  );
 
   const cancel = useCallback(() => {
     session.current?.cancel();

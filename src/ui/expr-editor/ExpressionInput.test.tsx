@@ -56,10 +56,7 @@ describe('ExpressionInput', () => {
   });
 
   it('shows how many accounts of the loaded dataset match, after a short pause', async () => {
-    table = tableFromRows(
-      [{ nps: 10 }, { nps: 3 }, { nps: 9 }, { nps: null }],
-      { nps: 'integer' },
-    );
+    table = tableFromRows([{ nps: 10 }, { nps: 3 }, { nps: 9 }, { nps: null }], { nps: 'integer' });
     render(<Harness initial="nps >= 9" scope="criterion" />);
     const p = await screen.findByTestId('expr-preview');
     expect(p).toHaveTextContent('2 of 4 accounts match');

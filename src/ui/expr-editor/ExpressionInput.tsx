@@ -27,7 +27,15 @@ const col = (n: number) => n + 1;
  * type and underlined at their position, with a one-click fix when the checker suggests one;
  * and, when a dataset is loaded, how many accounts match.
  */
-export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, scope, placeholder, allowEmpty }: ExpressionInputProps) {
+export default function ExpressionInput({
+  value,
+  onChange,
+  onBlur,
+  ariaLabel,
+  scope,
+  placeholder,
+  allowEmpty,
+}: ExpressionInputProps) {
   const { t, i18n } = useTranslation('fields');
   const env = useExprEnv(scope);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -39,7 +47,10 @@ export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, sc
   const [requested, setRequested] = useState(false);
   const lang = i18n.language?.startsWith('ja') ? 'ja' : 'en';
 
-  const result = useMemo(() => (value.trim() === '' ? null : checkExpression(value, env)), [value, env]);
+  const result = useMemo(
+    () => (value.trim() === '' ? null : checkExpression(value, env)),
+    [value, env],
+  );
   const errors: ExprError[] = result && !result.ok ? result.errors : [];
   const emptyProblem = value.trim() === '' && !allowEmpty;
 
@@ -47,7 +58,8 @@ export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, sc
     if (caret === null || closed) return [];
     const list = completionsAt(value, caret, env, lang);
     // Between words the list opens only on request (Ctrl+Space), not after every space.
-    if (!requested && list.length > 0 && list[0].kind !== 'value' && list[0].from === list[0].to) return [];
+    if (!requested && list.length > 0 && list[0].kind !== 'value' && list[0].from === list[0].to)
+      return [];
     // Nothing to offer when the word typed is already complete and the only match.
     if (list.length === 1 && value.slice(list[0].from, list[0].to) === list[0].insert) return [];
     return list;
@@ -80,15 +92,27 @@ export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, sc
       }
       return;
     }
-    if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => (a + 1) % items.length); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => (a - 1 + items.length) % items.length); }
-    else if (e.key === 'Enter' || e.key === 'Tab') { e.preventDefault(); accept(items[Math.min(active, items.length - 1)]); }
-    else if (e.key === 'Escape') { e.preventDefault(); setClosed(true); setRequested(false); }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => (a + 1) % items.length);
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => (a - 1 + items.length) % items.length);
+    } else if (e.key === 'Enter' || e.key === 'Tab') {
+      e.preventDefault();
+      accept(items[Math.min(active, items.length - 1)]);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setClosed(true);
+      setRequested(false);
+    }
   };
 
   // The expr namespace holds the messages; fall back to the checker's English when a key is missing.
   const translate = (er: ExprError) =>
-    i18n.exists(`expr:errors.${er.code}`) ? localiseExprError(er, (key, params) => i18n.t(key, params) as string) : er.message;
+    i18n.exists(`expr:errors.${er.code}`)
+      ? localiseExprError(er, (key, params) => i18n.t(key, params) as string)
+      : er.message;
 
   return (
     <div className={`ex-input${errors.length || emptyProblem ? ' ex-has-error' : ''}`}>
@@ -119,11 +143,22 @@ export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, sc
         }}
         onSelect={(e) => setCaret((e.target as HTMLTextAreaElement).selectionStart)}
         onKeyDown={onKeyDown}
-        onFocus={(e) => { setCaret(e.target.selectionStart); setClosed(true); }}
-        onBlur={() => { setCaret(null); onBlur?.(); }}
+        onFocus={(e) => {
+          setCaret(e.target.selectionStart);
+          setClosed(true);
+        }}
+        onBlur={() => {
+          setCaret(null);
+          onBlur?.();
+        }}
       />
       {open && (
-        <ul className="ex-suggest" role="listbox" id={listId} aria-label={t('exprEditor.suggestions')}>
+        <ul
+          className="ex-suggest"
+          role="listbox"
+          id={listId}
+          aria-label={t('exprEditor.suggestions')}
+        >
           {items.map((c, i) => (
             <li
               key={`${c.kind}:${c.label}`}
@@ -131,11 +166,18 @@ export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, sc
               role="option"
               aria-selected={i === active}
               className={`ex-opt ex-${c.kind}${i === active ? ' ex-active' : ''}`}
-              onMouseDown={(e) => { e.preventDefault(); accept(c); }}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                accept(c);
+              }}
             >
               <span className="ex-opt-label">{c.label}</span>
               <span className="ex-opt-kind">{t(`exprEditor.kind.${c.kind}`)}</span>
-              <span className="ex-opt-detail">{c.kind === 'function' ? `${c.detail} — ${t(`functions.${c.label}`, { ns: 'expr', defaultValue: '' })}` : c.detail}</span>
+              <span className="ex-opt-detail">
+                {c.kind === 'function'
+                  ? `${c.detail} — ${t(`functions.${c.label}`, { ns: 'expr', defaultValue: '' })}`
+                  : c.detail}
+              </span>
             </li>
           ))}
         </ul>
@@ -143,9 +185,19 @@ export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, sc
       <div id={errId} className="ex-status" aria-live="polite">
         {emptyProblem && <p className="ex-hint">{t('exprEditor.empty')}</p>}
         {errors.map((er, i) => (
-          <div key={i} className="ex-error" role="alert" data-testid="expr-error" data-code={er.code}>
-            <span className="ex-pos">{er.end > er.start ? t('exprEditor.range', { from: col(er.start), to: er.end }) : t('exprEditor.at', { at: col(er.start) })}</span>
-            {' '}{translate(er)}
+          <div
+            key={i}
+            className="ex-error"
+            role="alert"
+            data-testid="expr-error"
+            data-code={er.code}
+          >
+            <span className="ex-pos">
+              {er.end > er.start
+                ? t('exprEditor.range', { from: col(er.start), to: er.end })
+                : t('exprEditor.at', { at: col(er.start) })}
+            </span>{' '}
+            {translate(er)}
             {er.end > er.start && er.code !== 'empty' && (
               <code className="ex-excerpt" aria-hidden="true">
                 {value.slice(Math.max(0, er.start - 20), er.start)}
@@ -157,7 +209,9 @@ export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, sc
               <button
                 type="button"
                 className="ex-fix"
-                onClick={() => onChange(value.slice(0, er.start) + er.suggestion + value.slice(er.end))}
+                onClick={() =>
+                  onChange(value.slice(0, er.start) + er.suggestion + value.slice(er.end))
+                }
               >
                 {t('exprEditor.fix', { suggestion: er.suggestion })}
               </button>
@@ -165,7 +219,14 @@ export default function ExpressionInput({ value, onChange, onBlur, ariaLabel, sc
           </div>
         ))}
       </div>
-      {result?.ok && <MatchPreview expr={result.expr} scope={scope} fields={result.fields} builtins={result.builtins} />}
+      {result?.ok && (
+        <MatchPreview
+          expr={result.expr}
+          scope={scope}
+          fields={result.fields}
+          builtins={result.builtins}
+        />
+      )}
     </div>
   );
 }

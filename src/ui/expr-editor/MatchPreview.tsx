@@ -8,7 +8,16 @@ import { previewExpression, type PreviewResult } from './sample';
 const DEBOUNCE_MS = 250;
 
 /** "N of M accounts match" under an expression, when the project has a dataset loaded. */
-export function MatchPreview({ expr, fields, builtins }: { expr: CheckedExpr; scope: Scope; fields: string[]; builtins: string[] }) {
+export function MatchPreview({
+  expr,
+  fields,
+  builtins,
+}: {
+  expr: CheckedExpr;
+  scope: Scope;
+  fields: string[];
+  builtins: string[];
+}) {
   const { t } = useTranslation('fields');
   const table = useActiveDataset();
   const asOf = useProject((p) => p.asOf);
@@ -22,7 +31,14 @@ export function MatchPreview({ expr, fields, builtins }: { expr: CheckedExpr; sc
     }
     const timer = setTimeout(() => {
       try {
-        setRes(previewExpression(expr, fieldKey ? fieldKey.split(',') : [], table, asOf ?? new Date().toISOString().slice(0, 10)));
+        setRes(
+          previewExpression(
+            expr,
+            fieldKey ? fieldKey.split(',') : [],
+            table,
+            asOf ?? new Date().toISOString().slice(0, 10),
+          ),
+        );
       } catch {
         setRes(null);
       }
@@ -32,25 +48,41 @@ export function MatchPreview({ expr, fields, builtins }: { expr: CheckedExpr; sc
   if (!res) return null;
   const fmt = (n: number) => n.toLocaleString();
   if (res.kind === 'missingColumns') {
-    return <p className="ex-preview ex-preview-warn" data-testid="expr-preview">{t('exprEditor.noColumn', { columns: res.columns.join(', ') })}</p>;
+    return (
+      <p className="ex-preview ex-preview-warn" data-testid="expr-preview">
+        {t('exprEditor.noColumn', { columns: res.columns.join(', ') })}
+      </p>
+    );
   }
   const scale = res.total / res.evaluated;
   if (res.kind === 'condition') {
     const n = Math.round(res.matched * scale);
-    const text = res.evaluated < res.total
-      ? t('exprEditor.matchSample', { n: fmt(n), total: fmt(res.total), sample: fmt(res.evaluated) })
-      : t('exprEditor.match', { n: fmt(n), total: fmt(res.total) });
+    const text =
+      res.evaluated < res.total
+        ? t('exprEditor.matchSample', {
+            n: fmt(n),
+            total: fmt(res.total),
+            sample: fmt(res.evaluated),
+          })
+        : t('exprEditor.match', { n: fmt(n), total: fmt(res.total) });
     return (
       <p className="ex-preview" data-testid="expr-preview" data-matched={n} data-total={res.total}>
         <meter min={0} max={res.total} value={n} aria-hidden="true" /> {text}
-        {res.missing > 0 && <span className="ex-preview-missing"> · {t('exprEditor.missing', { n: fmt(Math.round(res.missing * scale)) })}</span>}
+        {res.missing > 0 && (
+          <span className="ex-preview-missing">
+            {' '}
+            · {t('exprEditor.missing', { n: fmt(Math.round(res.missing * scale)) })}
+          </span>
+        )}
       </p>
     );
   }
   return (
     <p className="ex-preview" data-testid="expr-preview">
       {t('exprEditor.values', { n: fmt(Math.round(res.present * scale)), total: fmt(res.total) })}
-      {res.min !== undefined && res.max !== undefined && <span> · {t('exprEditor.range2', { min: fmt(res.min), max: fmt(res.max) })}</span>}
+      {res.min !== undefined && res.max !== undefined && (
+        <span> · {t('exprEditor.range2', { min: fmt(res.min), max: fmt(res.max) })}</span>
+      )}
     </p>
   );
 }

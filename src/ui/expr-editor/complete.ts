@@ -18,7 +18,12 @@ const MAX_ITEMS = 40;
  * allowed values inside quotes). This adapter only shapes them for the list: field details
  * show the label in the UI language.
  */
-export function completionsAt(source: string, caret: number, env: ExprEnv, lang: 'ja' | 'en' = 'en'): Completion[] {
+export function completionsAt(
+  source: string,
+  caret: number,
+  env: ExprEnv,
+  lang: 'ja' | 'en' = 'en',
+): Completion[] {
   const c = exprCompletionsAt(source, caret, env);
   return c.items.slice(0, MAX_ITEMS).map((it) => {
     let detail = it.detail ?? it.type ?? '';

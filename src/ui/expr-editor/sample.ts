@@ -39,15 +39,24 @@ export type PreviewResult =
  * How an expression plays out on the loaded accounts: for a condition, how many match (and how
  * many are unknown because of missing data); for a measure, how many have a value and its range.
  */
-export function previewExpression(expr: CheckedExpr, fields: readonly string[], table: AccountTable, asOfIso: string): PreviewResult {
+export function previewExpression(
+  expr: CheckedExpr,
+  fields: readonly string[],
+  table: AccountTable,
+  asOfIso: string,
+): PreviewResult {
   const absent = fields.filter((f) => !(f in table.columns));
   if (absent.length) return { kind: 'missingColumns', columns: absent };
   // Only the columns the expression reads are sampled (copying all of them dominated the cost).
-  const sample = sampleTable({ rowCount: table.rowCount, columns: Object.fromEntries(fields.map((f) => [f, table.columns[f]])) });
+  const sample = sampleTable({
+    rowCount: table.rowCount,
+    columns: Object.fromEntries(fields.map((f) => [f, table.columns[f]])),
+  });
   const col = compileVector(expr).run(sample, { asOfDays: isoToDays(asOfIso) });
   const n = sample.rowCount;
   if (col.type === 'boolean' && expr.type === 'boolean') {
-    let matched = 0, missing = 0;
+    let matched = 0,
+      missing = 0;
     for (let i = 0; i < n; i++) {
       const v = col.values[i];
       if (v === 1) matched++;
@@ -55,7 +64,9 @@ export function previewExpression(expr: CheckedExpr, fields: readonly string[], 
     }
     return { kind: 'condition', matched, missing, evaluated: n, total: table.rowCount };
   }
-  let present = 0, min = Infinity, max = -Infinity;
+  let present = 0,
+    min = Infinity,
+    max = -Infinity;
   for (let i = 0; i < n; i++) {
     if (col.type === 'string') {
       if (col.codes[i] >= 0) present++;
@@ -70,5 +81,11 @@ export function previewExpression(expr: CheckedExpr, fields: readonly string[], 
       }
     }
   }
-  return { kind: 'value', present, evaluated: n, total: table.rowCount, ...(min <= max && col.type === 'number' ? { min, max } : {}) };
+  return {
+    kind: 'value',
+    present,
+    evaluated: n,
+    total: table.rowCount,
+    ...(min <= max && col.type === 'number' ? { min, max } : {}),
+  };
 }

@@ -7,7 +7,13 @@ import { projectStore, useProject } from '../../store/projectStore';
  * A field id, renamed on Enter or blur (not per keystroke): the rename rewrites every
  * expression that reads the field, as one undo step. Escape puts the old id back.
  */
-export function FieldIdInput({ id, onRenamed }: { id: string; onRenamed: (from: string, to: string, changed: number) => void }) {
+export function FieldIdInput({
+  id,
+  onRenamed,
+}: {
+  id: string;
+  onRenamed: (from: string, to: string, changed: number) => void;
+}) {
   const { t } = useTranslation('fields');
   const contract = useProject((p) => p.fields);
   const [text, setText] = useState(id);
@@ -34,12 +40,22 @@ export function FieldIdInput({ id, onRenamed }: { id: string; onRenamed: (from: 
         spellCheck={false}
         onChange={(e) => setText(e.target.value.trim())}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') { e.preventDefault(); commit(); }
-          if (e.key === 'Escape') { e.preventDefault(); setText(id); }
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            setText(id);
+          }
         }}
         onBlur={commit}
       />
-      {problem && <span className="fc-error" role="alert">{t(`renameProblem.${problem}`, { id: text })}</span>}
+      {problem && (
+        <span className="fc-error" role="alert">
+          {t(`renameProblem.${problem}`, { id: text })}
+        </span>
+      )}
     </div>
   );
 }

@@ -21,9 +21,13 @@ describe('FieldsView', () => {
     const p = projectStore.current!;
     expect(p.fields.fields.some((f) => f.id === 'quota_pct')).toBe(true);
     expect(p.ctas.find((c) => c.id === 'quota_80')!.trigger).toBe('quota_pct > 80');
-    expect(screen.getByTestId('fields-notice')).toHaveTextContent('Renamed “quota_usage” to “quota_pct”; expressions updated: 1.');
+    expect(screen.getByTestId('fields-notice')).toHaveTextContent(
+      'Renamed “quota_usage” to “quota_pct”; expressions updated: 1.',
+    );
     act(() => projectStore.undo());
-    expect(projectStore.current!.ctas.find((c) => c.id === 'quota_80')!.trigger).toBe('quota_usage > 80');
+    expect(projectStore.current!.ctas.find((c) => c.id === 'quota_80')!.trigger).toBe(
+      'quota_usage > 80',
+    );
     expect(projectStore.current!.fields.fields.some((f) => f.id === 'quota_usage')).toBe(true);
   });
 
@@ -47,10 +51,18 @@ describe('FieldsView', () => {
     await user.click(screen.getByRole('button', { name: '+ Add field' }));
     const added = projectStore.current!.fields.fields.at(-1)!;
     expect(added).toMatchObject({ id: 'field_28', type: 'number', required: false });
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Type of field_28' }), 'category');
-    const values = screen.getByRole('textbox', { name: 'Allowed values of field_28, separated by commas' });
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Type of field_28' }),
+      'category',
+    );
+    const values = screen.getByRole('textbox', {
+      name: 'Allowed values of field_28, separated by commas',
+    });
     await user.type(values, 'gold, silver、 bronze, gold{Enter}');
-    expect(projectStore.current!.fields.fields.at(-1)).toMatchObject({ type: 'category', values: ['gold', 'silver', 'bronze'] });
+    expect(projectStore.current!.fields.fields.at(-1)).toMatchObject({
+      type: 'category',
+      values: ['gold', 'silver', 'bronze'],
+    });
     await user.click(screen.getByRole('button', { name: 'Delete field field_28' }));
     expect(projectStore.current!.fields.fields.some((f) => f.id === 'field_28')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Delete field nps' }));

@@ -16,13 +16,21 @@ export default function FieldsView() {
   const accountKey = useProject((p) => p.fields.accountKey);
   const [notice, setNotice] = useState('');
   const [pendingDelete, setPendingDelete] = useState<{ id: string; usage: string[] } | null>(null);
-  const usage = useMemo(() => new Map(fields.map((f) => [f.id, fieldUsage(project, f.id)])), [project, fields]);
+  const usage = useMemo(
+    () => new Map(fields.map((f) => [f.id, fieldUsage(project, f.id)])),
+    [project, fields],
+  );
 
   const add = () => {
     projectStore.edit(t('undo.add'), (p) => {
       let n = p.fields.fields.length + 1;
       while (p.fields.fields.some((f) => f.id === `field_${n}`)) n++;
-      p.fields.fields.push({ id: `field_${n}`, label: { ja: '', en: '' }, type: 'number', required: false });
+      p.fields.fields.push({
+        id: `field_${n}`,
+        label: { ja: '', en: '' },
+        type: 'number',
+        required: false,
+      });
     });
     requestAnimationFrame(() => {
       const ids = document.querySelectorAll<HTMLInputElement>('.fc-table .fc-id input');
@@ -48,14 +56,23 @@ export default function FieldsView() {
         <h3 id="fc-roles">{t('roles.title')}</h3>
         <FieldRoles fields={fields} />
       </section>
-      <p className="fc-notice" role="status" data-testid="fields-notice">{notice}</p>
+      <p className="fc-notice" role="status" data-testid="fields-notice">
+        {notice}
+      </p>
       <div className="fc-table-wrap">
         <table className="fc-table">
           <thead>
             <tr>
-              <th>{t('col.id')}</th><th>{t('col.labelJa')}</th><th>{t('col.labelEn')}</th><th>{t('col.type')}</th>
-              <th>{t('col.values')}</th><th>{t('col.unit')}</th><th>{t('col.required')}</th><th>{t('col.description')}</th>
-              <th title={t('col.usedInHint')}>{t('col.usedIn')}</th><th />
+              <th>{t('col.id')}</th>
+              <th>{t('col.labelJa')}</th>
+              <th>{t('col.labelEn')}</th>
+              <th>{t('col.type')}</th>
+              <th>{t('col.values')}</th>
+              <th>{t('col.unit')}</th>
+              <th>{t('col.required')}</th>
+              <th>{t('col.description')}</th>
+              <th title={t('col.usedInHint')}>{t('col.usedIn')}</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -65,24 +82,39 @@ export default function FieldsView() {
                 f={f}
                 usage={usage.get(f.id) ?? []}
                 isKey={f.id === accountKey}
-                onRenamed={(from, to, changed) => setNotice(t('renamed', { from, to, count: changed }))}
+                onRenamed={(from, to, changed) =>
+                  setNotice(t('renamed', { from, to, count: changed }))
+                }
                 onDelete={(id, u) => (u.length ? setPendingDelete({ id, usage: u }) : doDelete(id))}
               />
             ))}
           </tbody>
         </table>
       </div>
-      <div><button type="button" className="hm-add" onClick={add}>+ {t('add')}</button></div>
+      <div>
+        <button type="button" className="hm-add" onClick={add}>
+          + {t('add')}
+        </button>
+      </div>
       <ConfirmDialog
         open={pendingDelete !== null}
         title={t('deleteTitle', { id: pendingDelete?.id ?? '' })}
         confirmLabel={t('deleteConfirm')}
         danger
         onCancel={() => setPendingDelete(null)}
-        onConfirm={() => { if (pendingDelete) doDelete(pendingDelete.id); setPendingDelete(null); }}
+        onConfirm={() => {
+          if (pendingDelete) doDelete(pendingDelete.id);
+          setPendingDelete(null);
+        }}
       >
         <p>{t('deleteUsed', { count: pendingDelete?.usage.length ?? 0 })}</p>
-        <ul className="fc-paths">{pendingDelete?.usage.map((u) => <li key={u}><code>{u}</code></li>)}</ul>
+        <ul className="fc-paths">
+          {pendingDelete?.usage.map((u) => (
+            <li key={u}>
+              <code>{u}</code>
+            </li>
+          ))}
+        </ul>
       </ConfirmDialog>
     </section>
   );

@@ -24,7 +24,15 @@ export default function HealthView() {
     editHealth(t('undo.addMeasure'), (h) => {
       let n = h.measures.length + 1;
       while (h.measures.some((m) => m.id === `measure_${n}`)) n++;
-      h.measures.push({ id: `measure_${n}`, label: t('measure.newLabel', { n }), dimension, expr: '', normalise: defaultNormalisation('linear'), invert: false, weight: 10 });
+      h.measures.push({
+        id: `measure_${n}`,
+        label: t('measure.newLabel', { n }),
+        dimension,
+        expr: '',
+        normalise: defaultNormalisation('linear'),
+        invert: false,
+        weight: 10,
+      });
     });
 
   return (
@@ -41,30 +49,74 @@ export default function HealthView() {
           return (
             <div key={d.id} className={`hm-dim hm-dim-${d.id}`} data-dimension={d.id}>
               <h4>
-                {t(`dimension.${d.id}`, { defaultValue: d.label })} <span className="hm-pct">{share.toFixed(1)}%</span>
+                {t(`dimension.${d.id}`, { defaultValue: d.label })}{' '}
+                <span className="hm-pct">{share.toFixed(1)}%</span>
                 <small className="hm-muted"> {t(`dimensionHint.${d.id}`)}</small>
               </h4>
               <ul className="hm-measures">
-                {ms.map((m) => <MeasureCard key={m.id} m={m} percent={pctById.get(m.id) ?? 0} dimensions={dims} fields={fields} />)}
+                {ms.map((m) => (
+                  <MeasureCard
+                    key={m.id}
+                    m={m}
+                    percent={pctById.get(m.id) ?? 0}
+                    dimensions={dims}
+                    fields={fields}
+                  />
+                ))}
               </ul>
               <button type="button" className="hm-add" onClick={() => addMeasure(d.id)}>
-                + {t('addMeasureTo', { dimension: t(`dimension.${d.id}`, { defaultValue: d.label }) })}
+                +{' '}
+                {t('addMeasureTo', {
+                  dimension: t(`dimension.${d.id}`, { defaultValue: d.label }),
+                })}
               </button>
             </div>
           );
         })}
-        {pct.length > 0 && pct.every((p) => p === 0) && <p className="hm-warn" role="note">{t('allZeroWeights')}</p>}
+        {pct.length > 0 && pct.every((p) => p === 0) && (
+          <p className="hm-warn" role="note">
+            {t('allZeroWeights')}
+          </p>
+        )}
       </section>
 
       <div className="hm-columns">
         <section className="hm-section" aria-labelledby="hm-bands">
           <h3 id="hm-bands">{t('bandsTitle')}</h3>
-          <BandsEditor bands={health.bands} idPrefix="hm-base" onChange={(b, k) => editHealth(t('undo.editBands'), (h) => setBaseBands(h, b), k)} />
+          <BandsEditor
+            bands={health.bands}
+            idPrefix="hm-base"
+            onChange={(b, k) => editHealth(t('undo.editBands'), (h) => setBaseBands(h, b), k)}
+          />
         </section>
         <section className="hm-section" aria-labelledby="hm-missing">
           <h3 id="hm-missing">{t('missingTitle')}</h3>
-          <label className="hm-radio"><input type="radio" name="hm-missing" checked={health.missing === 'exclude'} onChange={() => editHealth(t('undo.editMissing'), (h) => { h.missing = 'exclude'; })} /> {t('missing.exclude')}</label>
-          <label className="hm-radio"><input type="radio" name="hm-missing" checked={health.missing === 'zero'} onChange={() => editHealth(t('undo.editMissing'), (h) => { h.missing = 'zero'; })} /> {t('missing.zero')}</label>
+          <label className="hm-radio">
+            <input
+              type="radio"
+              name="hm-missing"
+              checked={health.missing === 'exclude'}
+              onChange={() =>
+                editHealth(t('undo.editMissing'), (h) => {
+                  h.missing = 'exclude';
+                })
+              }
+            />{' '}
+            {t('missing.exclude')}
+          </label>
+          <label className="hm-radio">
+            <input
+              type="radio"
+              name="hm-missing"
+              checked={health.missing === 'zero'}
+              onChange={() =>
+                editHealth(t('undo.editMissing'), (h) => {
+                  h.missing = 'zero';
+                })
+              }
+            />{' '}
+            {t('missing.zero')}
+          </label>
         </section>
       </div>
 

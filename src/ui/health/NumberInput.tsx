@@ -4,7 +4,15 @@ import { useEffect, useState, type InputHTMLAttributes } from 'react';
  * A number field that lets the user pass through invalid text ("", "-", "0.") while typing and
  * only commits a finite number within [min, max]; on blur it shows the stored value again.
  */
-export function NumberInput({ value, onCommit, min, max, integer, onBlur, ...rest }: {
+export function NumberInput({
+  value,
+  onCommit,
+  min,
+  max,
+  integer,
+  onBlur,
+  ...rest
+}: {
   value: number | undefined;
   onCommit: (n: number | undefined) => void;
   min?: number;

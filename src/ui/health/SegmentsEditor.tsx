@@ -9,7 +9,8 @@ import { notify } from '../common';
 export function SegmentsEditor() {
   const { t } = useTranslation('health');
   const segs = useProject((p) => p.segments);
-  const edit = (label: string, recipe: Parameters<typeof projectStore.edit>[1], key?: string) => projectStore.edit(label, recipe, key ? { coalesceKey: key } : undefined);
+  const edit = (label: string, recipe: Parameters<typeof projectStore.edit>[1], key?: string) =>
+    projectStore.edit(label, recipe, key ? { coalesceKey: key } : undefined);
   return (
     <div className="hm-segments">
       <ol>
@@ -20,26 +21,84 @@ export function SegmentsEditor() {
                 value={s.label}
                 aria-label={t('segments.labelAria', { n: i + 1 })}
                 placeholder={t('segments.labelPlaceholder')}
-                onChange={(e) => edit(t('undo.editSegment'), (p) => { const x = p.segments.items.find((y) => y.id === s.id); if (x) x.label = e.target.value; }, `hm.seg.${s.id}.l`)}
+                onChange={(e) =>
+                  edit(
+                    t('undo.editSegment'),
+                    (p) => {
+                      const x = p.segments.items.find((y) => y.id === s.id);
+                      if (x) x.label = e.target.value;
+                    },
+                    `hm.seg.${s.id}.l`,
+                  )
+                }
                 onBlur={seal}
               />
               <code title={t('segments.idHint')}>{s.id}</code>
               <label className="hm-check">
-                <input type="radio" name="hm-default-segment" checked={segs.defaultId === s.id} onChange={() => edit(t('undo.editSegment'), (p) => { p.segments.defaultId = s.id; })} />
+                <input
+                  type="radio"
+                  name="hm-default-segment"
+                  checked={segs.defaultId === s.id}
+                  onChange={() =>
+                    edit(t('undo.editSegment'), (p) => {
+                      p.segments.defaultId = s.id;
+                    })
+                  }
+                />
                 {t('segments.default')}
               </label>
-              <button type="button" className="hm-icon" disabled={i === 0} aria-label={t('segments.up', { segment: s.label })} onClick={() => edit(t('undo.moveSegment'), (p) => { const [x] = p.segments.items.splice(i, 1); p.segments.items.splice(i - 1, 0, x); })}>↑</button>
-              <button type="button" className="hm-icon" disabled={i === segs.items.length - 1} aria-label={t('segments.down', { segment: s.label })} onClick={() => edit(t('undo.moveSegment'), (p) => { const [x] = p.segments.items.splice(i, 1); p.segments.items.splice(i + 1, 0, x); })}>↓</button>
+              <button
+                type="button"
+                className="hm-icon"
+                disabled={i === 0}
+                aria-label={t('segments.up', { segment: s.label })}
+                onClick={() =>
+                  edit(t('undo.moveSegment'), (p) => {
+                    const [x] = p.segments.items.splice(i, 1);
+                    p.segments.items.splice(i - 1, 0, x);
+                  })
+                }
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                className="hm-icon"
+                disabled={i === segs.items.length - 1}
+                aria-label={t('segments.down', { segment: s.label })}
+                onClick={() =>
+                  edit(t('undo.moveSegment'), (p) => {
+                    const [x] = p.segments.items.splice(i, 1);
+                    p.segments.items.splice(i + 1, 0, x);
+                  })
+                }
+              >
+                ↓
+              </button>
               <button
                 type="button"
                 className="hm-icon hm-danger"
                 disabled={segs.items.length <= 1 || segs.defaultId === s.id}
-                title={segs.defaultId === s.id ? t('segments.cannotDeleteDefault') : t('segments.delete', { segment: s.label })}
+                title={
+                  segs.defaultId === s.id
+                    ? t('segments.cannotDeleteDefault')
+                    : t('segments.delete', { segment: s.label })
+                }
                 aria-label={t('segments.delete', { segment: s.label })}
                 onClick={() => {
                   let removed: string[] = [];
-                  edit(t('undo.deleteSegment'), (p) => { removed = deleteSegment(p, s.id); });
-                  notify({ kind: 'info', text: removed.length ? t('segments.deletedWithCtas', { segment: s.label, ctas: removed.join(', ') }) : t('segments.deleted', { segment: s.label }) });
+                  edit(t('undo.deleteSegment'), (p) => {
+                    removed = deleteSegment(p, s.id);
+                  });
+                  notify({
+                    kind: 'info',
+                    text: removed.length
+                      ? t('segments.deletedWithCtas', {
+                          segment: s.label,
+                          ctas: removed.join(', '),
+                        })
+                      : t('segments.deleted', { segment: s.label }),
+                  });
                 }}
               >
                 ✕
@@ -49,22 +108,45 @@ export function SegmentsEditor() {
               value={s.when}
               scope="segment"
               allowEmpty={segs.defaultId === s.id}
-              placeholder={segs.defaultId === s.id ? t('segments.defaultWhen') : t('segments.whenPlaceholder')}
+              placeholder={
+                segs.defaultId === s.id ? t('segments.defaultWhen') : t('segments.whenPlaceholder')
+              }
               ariaLabel={t('segments.whenAria', { segment: s.label })}
-              onChange={(v) => edit(t('undo.editSegment'), (p) => { const x = p.segments.items.find((y) => y.id === s.id); if (x) x.when = v; }, `hm.seg.${s.id}.w`)}
+              onChange={(v) =>
+                edit(
+                  t('undo.editSegment'),
+                  (p) => {
+                    const x = p.segments.items.find((y) => y.id === s.id);
+                    if (x) x.when = v;
+                  },
+                  `hm.seg.${s.id}.w`,
+                )
+              }
               onBlur={seal}
             />
           </li>
         ))}
       </ol>
-      <button type="button" className="hm-add" onClick={() => edit(t('undo.addSegment'), (p) => {
-        const items = p.segments.items;
-        let n = items.length + 1;
-        while (items.some((x) => x.id === `segment_${n}`)) n++;
-        // New rules go before the default so they are tried first.
-        const d = items.findIndex((x) => x.id === p.segments.defaultId);
-        items.splice(d < 0 ? items.length : d, 0, { id: `segment_${n}`, label: t('segments.newLabel', { n }), when: '' });
-      })}>+ {t('segments.add')}</button>
+      <button
+        type="button"
+        className="hm-add"
+        onClick={() =>
+          edit(t('undo.addSegment'), (p) => {
+            const items = p.segments.items;
+            let n = items.length + 1;
+            while (items.some((x) => x.id === `segment_${n}`)) n++;
+            // New rules go before the default so they are tried first.
+            const d = items.findIndex((x) => x.id === p.segments.defaultId);
+            items.splice(d < 0 ? items.length : d, 0, {
+              id: `segment_${n}`,
+              label: t('segments.newLabel', { n }),
+              when: '',
+            });
+          })
+        }
+      >
+        + {t('segments.add')}
+      </button>
     </div>
   );
 }

@@ -8,7 +8,7 @@ export function pointsFor(n: Normalisation, raw: number | string, invert: boolea
   let p: number | null;
   if (n.kind === 'category') {
     const v = n.points[String(raw)];
-    p = v !== undefined ? v : n.otherwise ?? null;
+    p = v !== undefined ? v : (n.otherwise ?? null);
   } else {
     const x = typeof raw === 'number' ? raw : Number(raw);
     if (!Number.isFinite(x)) return null;
@@ -26,13 +26,15 @@ export function pointsFor(n: Normalisation, raw: number | string, invert: boolea
 /** The x range worth plotting for a numeric normalisation (a margin around its break points). */
 export function plotRange(n: Normalisation): [number, number] {
   if (n.kind === 'linear') {
-    const lo = Math.min(n.min, n.max), hi = Math.max(n.min, n.max);
+    const lo = Math.min(n.min, n.max),
+      hi = Math.max(n.min, n.max);
     const pad = (hi - lo) * 0.25 || 1;
     return [lo - pad, hi + pad];
   }
   if (n.kind === 'tiers') {
     const mins = n.tiers.map((t) => t.min);
-    const lo = Math.min(...mins), hi = Math.max(...mins);
+    const lo = Math.min(...mins),
+      hi = Math.max(...mins);
     const pad = (hi - lo) * 0.3 || Math.abs(hi) * 0.5 || 1;
     return [lo - pad, hi + pad];
   }
@@ -46,9 +48,23 @@ export function weightPercents(weights: readonly number[]): number[] {
 }
 
 /** Default normalisation for a new measure, or when switching kind (keeps what it can). */
-export function defaultNormalisation(kind: Normalisation['kind'], categories: readonly string[] = []): Normalisation {
+export function defaultNormalisation(
+  kind: Normalisation['kind'],
+  categories: readonly string[] = [],
+): Normalisation {
   if (kind === 'linear') return { kind: 'linear', min: 0, max: 100 };
-  if (kind === 'tiers') return { kind: 'tiers', tiers: [{ min: 80, points: 100 }, { min: 50, points: 60 }], below: 0 };
+  if (kind === 'tiers')
+    return {
+      kind: 'tiers',
+      tiers: [
+        { min: 80, points: 100 },
+        { min: 50, points: 60 },
+      ],
+      below: 0,
+    };
   const step = categories.length > 1 ? 100 / (categories.length - 1) : 100;
-  return { kind: 'category', points: Object.fromEntries(categories.map((c, i) => [c, Math.round(100 - i * step)])) };
+  return {
+    kind: 'category',
+    points: Object.fromEntries(categories.map((c, i) => [c, Math.round(100 - i * step)])),
+  };
 }

@@ -19,11 +19,18 @@ function prune(h: Draft<HealthModel>): void {
     if (o.weights && Object.keys(o.weights).length === 0) delete o.weights;
     if (o.normalise && Object.keys(o.normalise).length === 0) delete o.normalise;
   }
-  h.overrides = h.overrides.filter((o) => o.weights || o.normalise || o.bands || o.requiredColor !== undefined);
+  h.overrides = h.overrides.filter(
+    (o) => o.weights || o.normalise || o.bands || o.requiredColor !== undefined,
+  );
 }
 
 /** Weight of `measure` for `segment`; undefined clears the override (inherit the base). */
-export function setWeightOverride(h: Draft<HealthModel>, segment: string, measure: string, weight: number | undefined): void {
+export function setWeightOverride(
+  h: Draft<HealthModel>,
+  segment: string,
+  measure: string,
+  weight: number | undefined,
+): void {
   const base = h.measures.find((m) => m.id === measure)?.weight;
   const o = get(h, segment);
   if (weight === undefined || weight === base) {
@@ -34,7 +41,12 @@ export function setWeightOverride(h: Draft<HealthModel>, segment: string, measur
   prune(h);
 }
 
-export function setNormaliseOverride(h: Draft<HealthModel>, segment: string, measure: string, n: Normalisation | undefined): void {
+export function setNormaliseOverride(
+  h: Draft<HealthModel>,
+  segment: string,
+  measure: string,
+  n: Normalisation | undefined,
+): void {
   const o = get(h, segment);
   if (n === undefined) {
     if (o.normalise) delete o.normalise[measure];
@@ -44,7 +56,11 @@ export function setNormaliseOverride(h: Draft<HealthModel>, segment: string, mea
   prune(h);
 }
 
-export function setBandsOverride(h: Draft<HealthModel>, segment: string, bands: ColorBand[] | undefined): void {
+export function setBandsOverride(
+  h: Draft<HealthModel>,
+  segment: string,
+  bands: ColorBand[] | undefined,
+): void {
   const o = get(h, segment);
   if (bands === undefined) delete o.bands;
   else o.bands = bands;
@@ -52,7 +68,11 @@ export function setBandsOverride(h: Draft<HealthModel>, segment: string, bands: 
 }
 
 /** Required colour at the end of onboarding; undefined = inherit the model's default. */
-export function setRequiredColor(h: Draft<HealthModel>, segment: string, color: string | undefined): void {
+export function setRequiredColor(
+  h: Draft<HealthModel>,
+  segment: string,
+  color: string | undefined,
+): void {
   const o = get(h, segment);
   if (color === undefined || color === '') delete o.requiredColor;
   else o.requiredColor = color;
@@ -99,8 +119,14 @@ export function deleteSegment(p: Draft<Project>, id: string): string[] {
  */
 export function setBaseBands(h: Draft<HealthModel>, bands: ColorBand[]): void {
   const renamed = new Map<string, string>();
-  if (bands.length === h.bands.length) bands.forEach((b, i) => { if (b.id !== h.bands[i].id) renamed.set(h.bands[i].id, b.id); });
+  if (bands.length === h.bands.length)
+    bands.forEach((b, i) => {
+      if (b.id !== h.bands[i].id) renamed.set(h.bands[i].id, b.id);
+    });
   h.bands = bands;
-  if (h.requiredColor && renamed.has(h.requiredColor)) h.requiredColor = renamed.get(h.requiredColor);
-  for (const o of h.overrides) if (!o.bands && o.requiredColor && renamed.has(o.requiredColor)) o.requiredColor = renamed.get(o.requiredColor);
+  if (h.requiredColor && renamed.has(h.requiredColor))
+    h.requiredColor = renamed.get(h.requiredColor);
+  for (const o of h.overrides)
+    if (!o.bands && o.requiredColor && renamed.has(o.requiredColor))
+      o.requiredColor = renamed.get(o.requiredColor);
 }

@@ -17,14 +17,21 @@ export const ExitCriteriaCell = memo(function ExitCriteriaCell({ stage }: { stag
               <textarea
                 rows={1}
                 className="jm-text"
-              onKeyDown={noNewline}
+                onKeyDown={noNewline}
                 value={c.label}
                 placeholder={t('exit.labelPlaceholder')}
                 aria-label={t('exit.labelAria', { stage: stage.label, n: i + 1 })}
-                onChange={(e) => editStage(t('undo.editExit'), stage.id, (s) => {
-                  const x = s.exitCriteria.find((y) => y.id === c.id);
-                  if (x) x.label = e.target.value;
-                }, `jm.${stage.id}.${c.id}.label`)}
+                onChange={(e) =>
+                  editStage(
+                    t('undo.editExit'),
+                    stage.id,
+                    (s) => {
+                      const x = s.exitCriteria.find((y) => y.id === c.id);
+                      if (x) x.label = e.target.value;
+                    },
+                    `jm.${stage.id}.${c.id}.label`,
+                  )
+                }
                 onBlur={seal}
               />
               <button
@@ -32,9 +39,11 @@ export const ExitCriteriaCell = memo(function ExitCriteriaCell({ stage }: { stag
                 className="jm-icon no-print"
                 aria-label={t('exit.remove', { n: i + 1, stage: stage.label })}
                 title={t('exit.remove', { n: i + 1, stage: stage.label })}
-                onClick={() => editStage(t('undo.removeExit'), stage.id, (s) => {
-                  s.exitCriteria = s.exitCriteria.filter((y) => y.id !== c.id);
-                })}
+                onClick={() =>
+                  editStage(t('undo.removeExit'), stage.id, (s) => {
+                    s.exitCriteria = s.exitCriteria.filter((y) => y.id !== c.id);
+                  })
+                }
               >
                 ×
               </button>
@@ -43,20 +52,29 @@ export const ExitCriteriaCell = memo(function ExitCriteriaCell({ stage }: { stag
               value={c.expr}
               scope="criterion"
               ariaLabel={t('exit.exprAria', { stage: stage.label, n: i + 1 })}
-              onChange={(v) => editStage(t('undo.editExit'), stage.id, (s) => {
-                const x = s.exitCriteria.find((y) => y.id === c.id);
-                if (x) x.expr = v;
-              }, `jm.${stage.id}.${c.id}.expr`)}
+              onChange={(v) =>
+                editStage(
+                  t('undo.editExit'),
+                  stage.id,
+                  (s) => {
+                    const x = s.exitCriteria.find((y) => y.id === c.id);
+                    if (x) x.expr = v;
+                  },
+                  `jm.${stage.id}.${c.id}.expr`,
+                )
+              }
               onBlur={seal}
             />
             <label className="jm-check">
               <input
                 type="checkbox"
                 checked={c.required}
-                onChange={(e) => editStage(t('undo.editExit'), stage.id, (s) => {
-                  const x = s.exitCriteria.find((y) => y.id === c.id);
-                  if (x) x.required = e.target.checked;
-                })}
+                onChange={(e) =>
+                  editStage(t('undo.editExit'), stage.id, (s) => {
+                    const x = s.exitCriteria.find((y) => y.id === c.id);
+                    if (x) x.required = e.target.checked;
+                  })
+                }
               />
               {t('exit.required')}
             </label>
@@ -67,9 +85,11 @@ export const ExitCriteriaCell = memo(function ExitCriteriaCell({ stage }: { stag
         type="button"
         className="jm-add no-print"
         aria-label={t('exit.addAria', { stage: stage.label })}
-        onClick={() => editStage(t('undo.addExit'), stage.id, (s) => {
-          s.exitCriteria.push({ id: newId('x_'), label: '', expr: '', required: true });
-        })}
+        onClick={() =>
+          editStage(t('undo.addExit'), stage.id, (s) => {
+            s.exitCriteria.push({ id: newId('x_'), label: '', expr: '', required: true });
+          })
+        }
       >
         + {t('exit.add')}
       </button>

@@ -17,18 +17,18 @@ describe('JourneyView', () => {
     // Freeze the clock so a slow, loaded machine cannot split the typing burst.
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-    const user = userEvent.setup();
-    render(<JourneyView />);
-    expect(screen.getByText(/No stages yet/)).toBeInTheDocument();
-    await user.click(screen.getAllByRole('button', { name: '+ Add stage' })[0]);
-    const name = screen.getByRole('textbox', { name: 'Name of stage 1' });
-    await user.clear(name);
-    await user.type(name, 'Onboarding');
-    expect(projectStore.current!.journey.stages[0].label).toBe('Onboarding');
-    act(() => projectStore.undo());
-    expect(projectStore.current!.journey.stages[0].label).toBe('Stage 1');
-    act(() => projectStore.undo());
-    expect(projectStore.current!.journey.stages).toHaveLength(0);
+      const user = userEvent.setup();
+      render(<JourneyView />);
+      expect(screen.getByText(/No stages yet/)).toBeInTheDocument();
+      await user.click(screen.getAllByRole('button', { name: '+ Add stage' })[0]);
+      const name = screen.getByRole('textbox', { name: 'Name of stage 1' });
+      await user.clear(name);
+      await user.type(name, 'Onboarding');
+      expect(projectStore.current!.journey.stages[0].label).toBe('Onboarding');
+      act(() => projectStore.undo());
+      expect(projectStore.current!.journey.stages[0].label).toBe('Stage 1');
+      act(() => projectStore.undo());
+      expect(projectStore.current!.journey.stages).toHaveLength(0);
     } finally {
       vi.useRealTimers();
     }
@@ -55,11 +55,22 @@ describe('JourneyView', () => {
     await user.click(screen.getAllByRole('button', { name: '+ Add stage' })[0]);
     const stage = projectStore.current!.journey.stages[0].label;
     await user.click(screen.getByRole('button', { name: `Add to Moments of truth of ${stage}` }));
-    await user.type(screen.getByRole('textbox', { name: `Moments of truth 1 of ${stage}` }), 'Kickoff');
-    await user.selectOptions(screen.getByRole('combobox', { name: `Channel of moment of truth 1 of ${stage}` }), 'meeting');
-    expect(projectStore.current!.journey.stages[0].momentsOfTruth[0]).toMatchObject({ text: 'Kickoff', channel: 'meeting' });
+    await user.type(
+      screen.getByRole('textbox', { name: `Moments of truth 1 of ${stage}` }),
+      'Kickoff',
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: `Channel of moment of truth 1 of ${stage}` }),
+      'meeting',
+    );
+    expect(projectStore.current!.journey.stages[0].momentsOfTruth[0]).toMatchObject({
+      text: 'Kickoff',
+      channel: 'meeting',
+    });
     await user.click(screen.getByRole('button', { name: `Add exit criterion to ${stage}` }));
-    const cond = screen.getByRole('combobox', { name: `Condition of exit criterion 1 of ${stage}` });
+    const cond = screen.getByRole('combobox', {
+      name: `Condition of exit criterion 1 of ${stage}`,
+    });
     fireEvent.change(cond, { target: { value: 'account_idd > 3' } });
     const err = await screen.findByTestId('expr-error');
     expect(err).toHaveAttribute('data-code', 'unknown_field');
@@ -76,8 +87,15 @@ describe('JourneyView', () => {
     // stuck_onboarding applies to onboarding only; the others to every stage.
     expect(ctaCells[0].querySelectorAll('li')).toHaveLength(7);
     expect(ctaCells[1].querySelectorAll('li')).toHaveLength(6);
-    await user.click(screen.getByRole('button', { name: 'Move “オンボーディング / Onboarding” right' }));
-    expect(projectStore.current!.journey.stages.map((s) => s.id)).toEqual(['adoption', 'onboarding', 'value', 'advocate']);
+    await user.click(
+      screen.getByRole('button', { name: 'Move “オンボーディング / Onboarding” right' }),
+    );
+    expect(projectStore.current!.journey.stages.map((s) => s.id)).toEqual([
+      'adoption',
+      'onboarding',
+      'value',
+      'advocate',
+    ]);
     const cell = document.querySelector<HTMLElement>('[data-cell="0:0"]')!;
     cell.focus();
     await user.keyboard('{ArrowRight}{ArrowDown}');
@@ -88,7 +106,9 @@ describe('JourneyView', () => {
     openForTest(templateProject('demo'));
     const user = userEvent.setup();
     render(<JourneyView />);
-    await user.click(screen.getByRole('button', { name: 'Delete stage “オンボーディング / Onboarding”' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Delete stage “オンボーディング / Onboarding”' }),
+    );
     expect(projectStore.current!.ctas.some((c) => c.id === 'stuck_onboarding')).toBe(false);
     expect(screen.getByRole('status')).toHaveTextContent('stuck_onboarding');
     act(() => projectStore.undo());

@@ -11,7 +11,16 @@ import { StageHeader } from './StageHeader';
 import { cellElement, nextCell, parseCell, type Cell } from './gridKeys';
 import './journey.css';
 
-const LANES = ['definition', 'customerActions', 'momentsOfTruth', 'resources', 'touch', 'exitCriteria', 'kpis', 'ctas'] as const;
+const LANES = [
+  'definition',
+  'customerActions',
+  'momentsOfTruth',
+  'resources',
+  'touch',
+  'exitCriteria',
+  'kpis',
+  'ctas',
+] as const;
 type Lane = (typeof LANES)[number];
 
 /** The success roadmap: the customer's goal on top, stages as columns, lanes as rows. */
@@ -24,12 +33,21 @@ export default function JourneyView() {
   const grid = useRef<HTMLTableElement>(null);
   const stages = journey.stages;
 
-  const onDeleted = useCallback((label: string, removed: string[]) => {
-    setNotice(removed.length ? t('deletedWithCtas', { stage: label, count: removed.length, ctas: removed.join(', ') }) : t('deleted', { stage: label }));
-  }, [t]);
+  const onDeleted = useCallback(
+    (label: string, removed: string[]) => {
+      setNotice(
+        removed.length
+          ? t('deletedWithCtas', { stage: label, count: removed.length, ctas: removed.join(', ') })
+          : t('deleted', { stage: label }),
+      );
+    },
+    [t],
+  );
 
   const add = () => {
-    projectStore.edit(t('undo.addStage'), (p) => { addStage(p, t('newStageLabel', { n: p.journey.stages.length + 1 })); });
+    projectStore.edit(t('undo.addStage'), (p) => {
+      addStage(p, t('newStageLabel', { n: p.journey.stages.length + 1 }));
+    });
     setNotice('');
     requestAnimationFrame(() => {
       const labels = grid.current?.querySelectorAll<HTMLTextAreaElement>('textarea.jm-stage-label');
@@ -43,7 +61,10 @@ export default function JourneyView() {
     if (cell) {
       if (e.key === 'Enter' || e.key === 'F2') {
         const f = target.querySelector<HTMLElement>('input, textarea, select, button');
-        if (f) { e.preventDefault(); f.focus(); }
+        if (f) {
+          e.preventDefault();
+          f.focus();
+        }
         return;
       }
       const next = nextCell(e.key, cell, LANES.length, stages.length, e.ctrlKey || e.metaKey);
@@ -54,7 +75,10 @@ export default function JourneyView() {
       }
     } else if (e.key === 'Escape') {
       const td = target.closest<HTMLElement>('[data-cell]');
-      if (td && !e.defaultPrevented) { e.preventDefault(); td.focus(); }
+      if (td && !e.defaultPrevented) {
+        e.preventDefault();
+        td.focus();
+      }
     }
   };
 
@@ -63,8 +87,12 @@ export default function JourneyView() {
       <header className="jm-head">
         <h2 id="jm-title">{t('title')}</h2>
         <div className="jm-toolbar no-print">
-          <button type="button" onClick={add}>+ {t('addStage')}</button>
-          <button type="button" onClick={() => window.print()}>{t('print')}</button>
+          <button type="button" onClick={add}>
+            + {t('addStage')}
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            {t('print')}
+          </button>
         </div>
       </header>
       <label className="jm-goal">
@@ -73,31 +101,59 @@ export default function JourneyView() {
           rows={2}
           value={journey.goal}
           placeholder={t('goalPlaceholder')}
-          onChange={(e) => projectStore.edit(t('undo.editGoal'), (p) => { p.journey.goal = e.target.value; }, { coalesceKey: 'jm.goal' })}
+          onChange={(e) =>
+            projectStore.edit(
+              t('undo.editGoal'),
+              (p) => {
+                p.journey.goal = e.target.value;
+              },
+              { coalesceKey: 'jm.goal' },
+            )
+          }
           onBlur={seal}
         />
       </label>
-      <p className="jm-notice" role="status">{notice}</p>
+      <p className="jm-notice" role="status">
+        {notice}
+      </p>
       {stages.length === 0 ? (
         <div className="jm-empty">
           <p>{t('empty')}</p>
-          <button type="button" onClick={add}>+ {t('addStage')}</button>
+          <button type="button" onClick={add}>
+            + {t('addStage')}
+          </button>
         </div>
       ) : (
         <div className="jm-scroll" data-stages={stages.length}>
-          <table className="jm-grid" ref={grid} onKeyDown={onKeyDown} aria-label={t('gridAria')} style={{ ['--jm-cols' as string]: stages.length }}>
+          <table
+            className="jm-grid"
+            ref={grid}
+            onKeyDown={onKeyDown}
+            aria-label={t('gridAria')}
+            style={{ ['--jm-cols' as string]: stages.length }}
+          >
             <thead>
               <tr>
-                <th scope="col" className="jm-corner">{t('laneHeader')}</th>
+                <th scope="col" className="jm-corner">
+                  {t('laneHeader')}
+                </th>
                 {stages.map((s, i) => (
-                  <StageHeader key={s.id} stage={s} index={i} stages={stages} onDeleted={onDeleted} />
+                  <StageHeader
+                    key={s.id}
+                    stage={s}
+                    index={i}
+                    stages={stages}
+                    onDeleted={onDeleted}
+                  />
                 ))}
               </tr>
             </thead>
             <tbody>
               {LANES.map((lane, r) => (
                 <tr key={lane} className={`jm-lane jm-lane-${lane}`}>
-                  <th scope="row" className="jm-lane-head">{t(`lane.${lane}`)}</th>
+                  <th scope="row" className="jm-lane-head">
+                    {t(`lane.${lane}`)}
+                  </th>
                   {stages.map((s, c) => (
                     <td
                       key={s.id}
@@ -131,7 +187,16 @@ function LaneCell({ lane, stage, ctas }: { lane: Lane; stage: Stage; ctas: Cta[]
             value={stage.definition}
             placeholder={t('definitionPlaceholder')}
             aria-label={t('definitionAria', { stage: stage.label })}
-            onChange={(e) => editStage(t('undo.editDefinition'), stage.id, (s) => { s.definition = e.target.value; }, `jm.${stage.id}.def`)}
+            onChange={(e) =>
+              editStage(
+                t('undo.editDefinition'),
+                stage.id,
+                (s) => {
+                  s.definition = e.target.value;
+                },
+                `jm.${stage.id}.def`,
+              )
+            }
             onBlur={seal}
           />
           <label className="jm-days">
@@ -144,10 +209,15 @@ function LaneCell({ lane, stage, ctas }: { lane: Lane; stage: Stage; ctas: Cta[]
               aria-label={t('expectedDaysAria', { stage: stage.label })}
               onChange={(e) => {
                 const n = e.target.valueAsNumber;
-                editStage(t('undo.editDefinition'), stage.id, (s) => {
-                  if (Number.isInteger(n) && n > 0) s.expectedDays = n;
-                  else delete s.expectedDays;
-                }, `jm.${stage.id}.days`);
+                editStage(
+                  t('undo.editDefinition'),
+                  stage.id,
+                  (s) => {
+                    if (Number.isInteger(n) && n > 0) s.expectedDays = n;
+                    else delete s.expectedDays;
+                  },
+                  `jm.${stage.id}.days`,
+                );
               }}
               onBlur={seal}
             />
@@ -160,9 +230,17 @@ function LaneCell({ lane, stage, ctas }: { lane: Lane; stage: Stage; ctas: Cta[]
           className={`jm-touch jm-touch-${stage.touch}`}
           value={stage.touch}
           aria-label={t('touchAria', { stage: stage.label })}
-          onChange={(e) => editStage(t('undo.editTouch'), stage.id, (s) => { s.touch = e.target.value as TouchModel; })}
+          onChange={(e) =>
+            editStage(t('undo.editTouch'), stage.id, (s) => {
+              s.touch = e.target.value as TouchModel;
+            })
+          }
         >
-          {TouchEnum.options.map((o) => <option key={o} value={o}>{t(`touch.${o}`)}</option>)}
+          {TouchEnum.options.map((o) => (
+            <option key={o} value={o}>
+              {t(`touch.${o}`)}
+            </option>
+          ))}
         </select>
       );
     case 'exitCriteria':

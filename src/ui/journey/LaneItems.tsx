@@ -7,14 +7,21 @@ import { editStage, noNewline, seal } from './edit';
 type ItemLane = 'customerActions' | 'resources' | 'kpis' | 'momentsOfTruth';
 
 /** A cell holding a list of text items (actions, moments of truth with channel, resources, KPIs). */
-export const LaneItems = memo(function LaneItems({ stage, lane }: { stage: Stage; lane: ItemLane }) {
+export const LaneItems = memo(function LaneItems({
+  stage,
+  lane,
+}: {
+  stage: Stage;
+  lane: ItemLane;
+}) {
   const { t } = useTranslation('journey');
   const items = stage[lane] as (LaneItem | MomentOfTruth)[];
   const laneName = t(`lane.${lane}`);
   const box = useRef<HTMLDivElement>(null);
   const add = () => {
     editStage(t('undo.addItem'), stage.id, (s) => {
-      if (lane === 'momentsOfTruth') s.momentsOfTruth.push({ id: newId('m_'), text: '', channel: 'email' });
+      if (lane === 'momentsOfTruth')
+        s.momentsOfTruth.push({ id: newId('m_'), text: '', channel: 'email' });
       else s[lane].push({ id: newId('i_'), text: '' });
     });
     // Type straight into the new item.
@@ -36,10 +43,15 @@ export const LaneItems = memo(function LaneItems({ stage, lane }: { stage: Stage
               aria-label={t('itemAria', { lane: laneName, stage: stage.label, n: i + 1 })}
               placeholder={t('itemPlaceholder')}
               onChange={(e) =>
-                editStage(t('undo.editItem'), stage.id, (s) => {
-                  const x = (s[lane] as LaneItem[]).find((y) => y.id === it.id);
-                  if (x) x.text = e.target.value;
-                }, `jm.${stage.id}.${it.id}`)
+                editStage(
+                  t('undo.editItem'),
+                  stage.id,
+                  (s) => {
+                    const x = (s[lane] as LaneItem[]).find((y) => y.id === it.id);
+                    if (x) x.text = e.target.value;
+                  },
+                  `jm.${stage.id}.${it.id}`,
+                )
               }
               onBlur={seal}
             />
@@ -56,7 +68,9 @@ export const LaneItems = memo(function LaneItems({ stage, lane }: { stage: Stage
                 }
               >
                 {ChannelEnum.options.map((c) => (
-                  <option key={c} value={c}>{t(`channel.${c}`)}</option>
+                  <option key={c} value={c}>
+                    {t(`channel.${c}`)}
+                  </option>
                 ))}
               </select>
             )}
@@ -65,18 +79,25 @@ export const LaneItems = memo(function LaneItems({ stage, lane }: { stage: Stage
               className="jm-icon no-print"
               aria-label={t('removeItem', { lane: laneName, n: i + 1 })}
               title={t('removeItem', { lane: laneName, n: i + 1 })}
-              onClick={() => editStage(t('undo.removeItem'), stage.id, (s) => {
-                const arr = s[lane] as LaneItem[];
-                const k = arr.findIndex((y) => y.id === it.id);
-                if (k >= 0) arr.splice(k, 1);
-              })}
+              onClick={() =>
+                editStage(t('undo.removeItem'), stage.id, (s) => {
+                  const arr = s[lane] as LaneItem[];
+                  const k = arr.findIndex((y) => y.id === it.id);
+                  if (k >= 0) arr.splice(k, 1);
+                })
+              }
             >
               ×
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="jm-add no-print" onClick={add} aria-label={t('addItemAria', { lane: laneName, stage: stage.label })}>
+      <button
+        type="button"
+        className="jm-add no-print"
+        onClick={add}
+        aria-label={t('addItemAria', { lane: laneName, stage: stage.label })}
+      >
         + {t('addItem')}
       </button>
     </div>

@@ -10,7 +10,10 @@ export function StageIdInput({ id, stages }: { id: string; stages: readonly { id
   useEffect(() => setText(id), [id]);
   const problem = text === id ? null : checkStageId(stages, id, text);
   const commit = () => {
-    if (text !== id && !problem) projectStore.edit(t('undo.stageId'), (p) => { renameStageId(p, id, text); });
+    if (text !== id && !problem)
+      projectStore.edit(t('undo.stageId'), (p) => {
+        renameStageId(p, id, text);
+      });
   };
   return (
     <>
@@ -23,10 +26,18 @@ export function StageIdInput({ id, stages }: { id: string; stages: readonly { id
         aria-invalid={problem ? true : undefined}
         onChange={(e) => setText(e.target.value.trim())}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') { e.preventDefault(); commit(); }
-          if (e.key === 'Escape') { setText(id); }
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+          if (e.key === 'Escape') {
+            setText(id);
+          }
         }}
-        onBlur={() => { if (problem) setText(id); else commit(); }}
+        onBlur={() => {
+          if (problem) setText(id);
+          else commit();
+        }}
         draggable={false}
         onDragStart={(e) => e.preventDefault()}
       />

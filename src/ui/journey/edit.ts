@@ -3,7 +3,12 @@ import type { Project, Stage } from '../../model';
 import { projectStore } from '../../store/projectStore';
 
 /** Edit one stage by id as one command; typing in the same cell coalesces into one undo step. */
-export function editStage(label: string, stageId: string, recipe: (s: Draft<Stage>, p: Draft<Project>) => void, coalesceKey?: string): void {
+export function editStage(
+  label: string,
+  stageId: string,
+  recipe: (s: Draft<Stage>, p: Draft<Project>) => void,
+  coalesceKey?: string,
+): void {
   projectStore.edit(
     label,
     (p) => {
@@ -18,6 +23,10 @@ export function editStage(label: string, stageId: string, recipe: (s: Draft<Stag
 export const seal = () => projectStore.seal();
 
 /** Cell texts are one line (labels, items): Enter does not insert a line break. */
-export function noNewline(e: { key: string; preventDefault(): void; nativeEvent: { isComposing?: boolean } }): void {
+export function noNewline(e: {
+  key: string;
+  preventDefault(): void;
+  nativeEvent: { isComposing?: boolean };
+}): void {
   if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
 }

@@ -5,16 +5,32 @@
  */
 export type Cell = { row: number; col: number };
 
-export function nextCell(key: string, at: Cell, rows: number, cols: number, ctrl = false): Cell | null {
-  const clamp = (r: number, c: number): Cell => ({ row: Math.max(0, Math.min(rows - 1, r)), col: Math.max(0, Math.min(cols - 1, c)) });
+export function nextCell(
+  key: string,
+  at: Cell,
+  rows: number,
+  cols: number,
+  ctrl = false,
+): Cell | null {
+  const clamp = (r: number, c: number): Cell => ({
+    row: Math.max(0, Math.min(rows - 1, r)),
+    col: Math.max(0, Math.min(cols - 1, c)),
+  });
   switch (key) {
-    case 'ArrowLeft': return clamp(at.row, at.col - 1);
-    case 'ArrowRight': return clamp(at.row, at.col + 1);
-    case 'ArrowUp': return clamp(at.row - 1, at.col);
-    case 'ArrowDown': return clamp(at.row + 1, at.col);
-    case 'Home': return ctrl ? clamp(0, 0) : clamp(at.row, 0);
-    case 'End': return ctrl ? clamp(rows - 1, cols - 1) : clamp(at.row, cols - 1);
-    default: return null;
+    case 'ArrowLeft':
+      return clamp(at.row, at.col - 1);
+    case 'ArrowRight':
+      return clamp(at.row, at.col + 1);
+    case 'ArrowUp':
+      return clamp(at.row - 1, at.col);
+    case 'ArrowDown':
+      return clamp(at.row + 1, at.col);
+    case 'Home':
+      return ctrl ? clamp(0, 0) : clamp(at.row, 0);
+    case 'End':
+      return ctrl ? clamp(rows - 1, cols - 1) : clamp(at.row, cols - 1);
+    default:
+      return null;
   }
 }
 

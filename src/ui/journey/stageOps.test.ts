@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { emptyProject, type Project } from '../../model';
-import { addStage, ctasForStage, deleteStage, moveStage, renameStageId, uniqueStageId } from './stageOps';
+import {
+  addStage,
+  ctasForStage,
+  deleteStage,
+  moveStage,
+  renameStageId,
+  uniqueStageId,
+} from './stageOps';
 import { nextCell } from './gridKeys';
 
 function withStages(ids: string[]): Project {
@@ -23,11 +30,17 @@ describe('journey stage operations', () => {
 
   it('adds at a position and moves stages', () => {
     let p = withStages(['a', 'b', 'c']);
-    p = produce(p, (d) => { moveStage(d, 'c', 0); });
+    p = produce(p, (d) => {
+      moveStage(d, 'c', 0);
+    });
     expect(p.journey.stages.map((s) => s.id)).toEqual(['c', 'a', 'b']);
-    p = produce(p, (d) => { moveStage(d, 'c', 99); });
+    p = produce(p, (d) => {
+      moveStage(d, 'c', 99);
+    });
     expect(p.journey.stages.map((s) => s.id)).toEqual(['a', 'b', 'c']);
-    p = produce(p, (d) => { addStage(d, 'New', 1); });
+    p = produce(p, (d) => {
+      addStage(d, 'New', 1);
+    });
     expect(p.journey.stages[1].label).toBe('New');
     expect(p.journey.stages).toHaveLength(4);
   });
@@ -35,32 +48,77 @@ describe('journey stage operations', () => {
   it('deleting a stage drops it from CTAs and removes CTAs that applied only to it', () => {
     let p = withStages(['a', 'b']);
     p = produce(p, (d) => {
-      const base = { type: 'risk' as const, trigger: 'true', priority: 'high' as const, ownerRole: '', dueInDays: 1, segments: [], steps: [] };
-      d.ctas.push({ ...base, id: 'only_a', label: 'x', stages: ['a'] }, { ...base, id: 'a_and_b', label: 'y', stages: ['a', 'b'] }, { ...base, id: 'all', label: 'z', stages: [] });
+      const base = {
+        type: 'risk' as const,
+        trigger: 'true',
+        priority: 'high' as const,
+        ownerRole: '',
+        dueInDays: 1,
+        segments: [],
+        steps: [],
+      };
+      d.ctas.push(
+        { ...base, id: 'only_a', label: 'x', stages: ['a'] },
+        { ...base, id: 'a_and_b', label: 'y', stages: ['a', 'b'] },
+        { ...base, id: 'all', label: 'z', stages: [] },
+      );
     });
     let removed: string[] = [];
-    p = produce(p, (d) => { removed = deleteStage(d, 'a'); });
+    p = produce(p, (d) => {
+      removed = deleteStage(d, 'a');
+    });
     expect(removed).toEqual(['only_a']);
-    expect(p.ctas.map((c) => [c.id, c.stages])).toEqual([['a_and_b', ['b']], ['all', []]]);
-    expect(ctasForStage(p.ctas, 'b').map((x) => [x.cta.id, x.all])).toEqual([['a_and_b', false], ['all', true]]);
+    expect(p.ctas.map((c) => [c.id, c.stages])).toEqual([
+      ['a_and_b', ['b']],
+      ['all', []],
+    ]);
+    expect(ctasForStage(p.ctas, 'b').map((x) => [x.cta.id, x.all])).toEqual([
+      ['a_and_b', false],
+      ['all', true],
+    ]);
   });
 
   it('renames a stage id with its references, and refuses bad ids', () => {
     let p = withStages(['a', 'b']);
     p = produce(p, (d) => {
-      d.ctas.push({ id: 'c', label: '', type: 'risk', trigger: 'true', priority: 'low', ownerRole: '', dueInDays: 0, segments: [], stages: ['a'], steps: [] });
-      d.fields.fields.push({ id: 'lifecycle', label: { ja: '', en: '' }, type: 'category', values: ['a', 'b'], required: false });
+      d.ctas.push({
+        id: 'c',
+        label: '',
+        type: 'risk',
+        trigger: 'true',
+        priority: 'low',
+        ownerRole: '',
+        dueInDays: 0,
+        segments: [],
+        stages: ['a'],
+        steps: [],
+      });
+      d.fields.fields.push({
+        id: 'lifecycle',
+        label: { ja: '', en: '' },
+        type: 'category',
+        values: ['a', 'b'],
+        required: false,
+      });
       d.journey.stageSource = { kind: 'field', stageField: 'lifecycle' };
     });
     let problem: string | null = 'x';
-    const q = produce(p, (d) => { problem = renameStageId(d, 'a', 'onboarding'); });
+    const q = produce(p, (d) => {
+      problem = renameStageId(d, 'a', 'onboarding');
+    });
     expect(problem).toBeNull();
     expect(q.journey.stages[0].id).toBe('onboarding');
     expect(q.ctas[0].stages).toEqual(['onboarding']);
     expect(q.fields.fields[1].values).toEqual(['onboarding', 'b']);
-    expect(produce(p, (d) => { problem = renameStageId(d, 'a', 'b'); })).toBe(p);
+    expect(
+      produce(p, (d) => {
+        problem = renameStageId(d, 'a', 'b');
+      }),
+    ).toBe(p);
     expect(problem).toBe('duplicate');
-    produce(p, (d) => { problem = renameStageId(d, 'a', 'has space'); });
+    produce(p, (d) => {
+      problem = renameStageId(d, 'a', 'has space');
+    });
     expect(problem).toBe('invalid_id');
   });
 });

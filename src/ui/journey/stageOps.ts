@@ -9,7 +9,11 @@ import { Identifier } from '../../model';
 
 /** A stage id that is a valid expression identifier and not yet used. */
 export function uniqueStageId(existing: readonly string[], base = 'stage'): string {
-  const clean = base.normalize('NFKC').replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '').toLowerCase();
+  const clean = base
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}_]+/gu, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase();
   const start = /^[\p{L}_]/u.test(clean) ? clean : `stage_${clean}`;
   let id = start || 'stage';
   for (let n = 2; existing.includes(id); n++) id = `${start || 'stage'}_${n}`;
@@ -33,7 +37,10 @@ export function newStage(id: string, label: string): Stage {
 /** Insert a new stage at `index` (end when omitted); returns its id. */
 export function addStage(draft: Draft<Project>, label: string, index?: number): string {
   const stages = draft.journey.stages;
-  const id = uniqueStageId(stages.map((s) => s.id), `stage_${stages.length + 1}`);
+  const id = uniqueStageId(
+    stages.map((s) => s.id),
+    `stage_${stages.length + 1}`,
+  );
   const at = index === undefined ? stages.length : Math.max(0, Math.min(index, stages.length));
   stages.splice(at, 0, newStage(id, label));
   return id;
@@ -71,14 +78,23 @@ export function deleteStage(draft: Draft<Project>, id: string): string[] {
 }
 
 /** CTAs shown in a stage's lane: those listing the stage, or applying to every stage. */
-export function ctasForStage<T extends { stages: readonly string[] }>(ctas: readonly T[], stageId: string): { cta: T; all: boolean }[] {
-  return ctas.filter((c) => c.stages.length === 0 || c.stages.includes(stageId)).map((c) => ({ cta: c, all: c.stages.length === 0 }));
+export function ctasForStage<T extends { stages: readonly string[] }>(
+  ctas: readonly T[],
+  stageId: string,
+): { cta: T; all: boolean }[] {
+  return ctas
+    .filter((c) => c.stages.length === 0 || c.stages.includes(stageId))
+    .map((c) => ({ cta: c, all: c.stages.length === 0 }));
 }
 
 export type StageIdProblem = 'invalid_id' | 'duplicate' | 'unknown';
 
 /** Why `to` cannot be the new id of stage `from`, or null. */
-export function checkStageId(stages: readonly { id: string }[], from: string, to: string): StageIdProblem | null {
+export function checkStageId(
+  stages: readonly { id: string }[],
+  from: string,
+  to: string,
+): StageIdProblem | null {
   if (!stages.some((s) => s.id === from)) return 'unknown';
   if (!Identifier.safeParse(to).success) return 'invalid_id';
   if (to !== from && stages.some((s) => s.id === to)) return 'duplicate';
@@ -90,7 +106,11 @@ export function checkStageId(stages: readonly { id: string }[], from: string, to
  * CTAs' stage lists and the stage field's allowed values. Expressions comparing `stage == '…'`
  * are left for the checker to flag, since the data may still use the old value.
  */
-export function renameStageId(draft: Draft<Project>, from: string, to: string): StageIdProblem | null {
+export function renameStageId(
+  draft: Draft<Project>,
+  from: string,
+  to: string,
+): StageIdProblem | null {
   const problem = checkStageId(draft.journey.stages, from, to);
   if (problem || from === to) return problem;
   draft.journey.stages.find((s) => s.id === from)!.id = to;

@@ -30,7 +30,9 @@ if (!Blob.prototype.text) {
 function pick(name: string) {
   const content = readFileSync(`test/fixtures/editors/${name}`, 'utf8');
   const input = screen.getByTestId('import-playbook-input') as HTMLInputElement;
-  fireEvent.change(input, { target: { files: [new File([content], name, { type: 'application/json' })] } });
+  fireEvent.change(input, {
+    target: { files: [new File([content], name, { type: 'application/json' })] },
+  });
 }
 
 describe('PlaybookActions', () => {
@@ -44,7 +46,9 @@ describe('PlaybookActions', () => {
     render(<PlaybookActions />);
     fireEvent.click(screen.getByTestId('export-playbook'));
     expect(downloads).toHaveLength(1);
-    expect(downloads[0].name).toBe('デモ_ SaaS カスタマーサクセス _ Demo_ SaaS customer success.playbook.json');
+    expect(downloads[0].name).toBe(
+      'デモ_ SaaS カスタマーサクセス _ Demo_ SaaS customer success.playbook.json',
+    );
     const pb = JSON.parse(downloads[0].text);
     expect(pb).toEqual(JSON.parse(JSON.stringify(playbookFromProject(projectStore.current!))));
     expect(validatePlaybook(pb)).toEqual([]);
@@ -61,7 +65,9 @@ describe('PlaybookActions', () => {
       render(<PlaybookActions />);
       pick(file);
       const dialog = await screen.findByTestId('playbook-import-errors');
-      const items = screen.getAllByTestId('playbook-issue').map((li) => li.querySelector('code')!.textContent);
+      const items = screen
+        .getAllByTestId('playbook-issue')
+        .map((li) => li.querySelector('code')!.textContent);
       expect(items).toEqual(paths);
       expect(dialog).toHaveTextContent('Nothing was changed');
       expect(projectStore.current).toBe(before);
@@ -74,12 +80,16 @@ describe('PlaybookActions', () => {
     render(<PlaybookActions />);
     pick('import-bad-refs.playbook.json');
     await screen.findByTestId('playbook-import-errors');
-    expect(screen.getAllByTestId('playbook-issue')[0]).toHaveTextContent('$.ctas[1].stages[0] 不明なステージ "no_such_stage"');
+    expect(screen.getAllByTestId('playbook-issue')[0]).toHaveTextContent(
+      '$.ctas[1].stages[0] 不明なステージ "no_such_stage"',
+    );
     expect(screen.getByTestId('playbook-import-errors')).toHaveTextContent('何も変更していません');
   });
 
   it('imports a valid playbook as one undo step, keeping the lanes of stages with the same id', async () => {
-    const lanesBefore = projectStore.current!.journey.stages.find((s) => s.id === 'onboarding')!.momentsOfTruth;
+    const lanesBefore = projectStore.current!.journey.stages.find(
+      (s) => s.id === 'onboarding',
+    )!.momentsOfTruth;
     render(<PlaybookActions />);
     pick('import-good.playbook.json');
     await waitFor(() => expect(projectStore.current!.journey.stages).toHaveLength(2));
@@ -87,7 +97,12 @@ describe('PlaybookActions', () => {
     const onboarding = p.journey.stages.find((s) => s.id === 'onboarding')!;
     expect(onboarding.momentsOfTruth).toEqual(lanesBefore);
     expect(onboarding.expectedDays).toBe(45);
-    expect(p.ctas.map((c) => c.id)).toEqual(['renewal_6m', 'champion_left', 'quota_80', 'setup_stalled']);
+    expect(p.ctas.map((c) => c.id)).toEqual([
+      'renewal_6m',
+      'champion_left',
+      'quota_80',
+      'setup_stalled',
+    ]);
     expect(p.journey.stageSource).toEqual({ kind: 'inferred' });
     expect(p.diagrams).toHaveLength(1);
     act(() => projectStore.undo());
@@ -104,7 +119,13 @@ describe('templates of the editors issue', () => {
       const pb = playbookFromProject(p);
       const ids = pb.ctas.map((c) => c.trigger);
       // Drawn from the domain brief: six months before renewal, champion left, quota over 80%.
-      expect(ids).toEqual(expect.arrayContaining(['days_until(renewal_date) <= 180 and days_until(renewal_date) > 150', 'champion_left', 'quota_usage > 80']));
+      expect(ids).toEqual(
+        expect.arrayContaining([
+          'days_until(renewal_date) <= 180 and days_until(renewal_date) > 150',
+          'champion_left',
+          'quota_usage > 80',
+        ]),
+      );
       expect(pb.stages.every((s) => s.exitCriteria.length > 0)).toBe(true);
     });
   }

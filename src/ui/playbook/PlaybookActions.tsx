@@ -2,9 +2,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readPlaybookDocument } from '../../engine';
 import { playbookFromProject } from '../../model';
-import { formatPlaybookIssue, validatePlaybook, type PlaybookIssue } from '../../model/playbookValidate';
+import {
+  formatPlaybookIssue,
+  validatePlaybook,
+  type PlaybookIssue,
+} from '../../model/playbookValidate';
 import { projectStore } from '../../store/projectStore';
-import { Button, Dialog, FileButton, downloadText, notify, readFileText, safeFileName } from '../common';
+import {
+  Button,
+  Dialog,
+  FileButton,
+  downloadText,
+  notify,
+  readFileText,
+  safeFileName,
+} from '../common';
 import { applyPlaybook } from './applyPlaybook';
 import './playbook.css';
 
@@ -16,16 +28,24 @@ import './playbook.css';
 export default function PlaybookActions() {
   const { t, i18n } = useTranslation('fields');
   const lang = i18n.language?.startsWith('ja') ? 'ja' : 'en';
-  const [failed, setFailed] = useState<{ file: string; issues: { path: string; text: string }[] } | null>(null);
+  const [failed, setFailed] = useState<{
+    file: string;
+    issues: { path: string; text: string }[];
+  } | null>(null);
   // Issues in the UI language (the validator's codes and params; English if a code is unknown).
-  const texts = (issues: PlaybookIssue[]) => issues.map((i) => ({ path: i.path, text: formatPlaybookIssue(i, lang) || i.message }));
+  const texts = (issues: PlaybookIssue[]) =>
+    issues.map((i) => ({ path: i.path, text: formatPlaybookIssue(i, lang) || i.message }));
 
   const exportPlaybook = () => {
     const p = projectStore.current;
     if (!p) return;
     const pb = playbookFromProject(p);
     const issues = validatePlaybook(pb);
-    downloadText(`${JSON.stringify(pb, null, 2)}\n`, `${safeFileName(p.meta.name)}.playbook.json`, 'application/json');
+    downloadText(
+      `${JSON.stringify(pb, null, 2)}\n`,
+      `${safeFileName(p.meta.name)}.playbook.json`,
+      'application/json',
+    );
     if (issues.length) {
       notify({
         kind: 'error',
@@ -40,7 +60,15 @@ export default function PlaybookActions() {
     try {
       text = await readFileText(file);
     } catch (e) {
-      setFailed({ file: file.name, issues: [{ path: '$', text: t('playbook.unreadable', { detail: String((e as Error).message ?? e) }) }] });
+      setFailed({
+        file: file.name,
+        issues: [
+          {
+            path: '$',
+            text: t('playbook.unreadable', { detail: String((e as Error).message ?? e) }),
+          },
+        ],
+      });
       return;
     }
     const r = readPlaybookDocument(text);
@@ -49,16 +77,37 @@ export default function PlaybookActions() {
       return;
     }
     const pb = r.playbook;
-    const changed = projectStore.edit(t('playbook.undoImport', { file: file.name }), (p) => applyPlaybook(p, pb));
-    notify({ kind: 'success', text: changed ? t('playbook.imported', { file: file.name, stages: pb.stages.length, ctas: pb.ctas.length, measures: pb.health.measures.length }) : t('playbook.importedSame', { file: file.name }) });
+    const changed = projectStore.edit(t('playbook.undoImport', { file: file.name }), (p) =>
+      applyPlaybook(p, pb),
+    );
+    notify({
+      kind: 'success',
+      text: changed
+        ? t('playbook.imported', {
+            file: file.name,
+            stages: pb.stages.length,
+            ctas: pb.ctas.length,
+            measures: pb.health.measures.length,
+          })
+        : t('playbook.importedSame', { file: file.name }),
+    });
   };
 
   return (
     <div className="pb-actions" role="group" aria-label={t('playbook.group')}>
-      <Button data-testid="export-playbook" title={t('playbook.exportTitle')} onClick={exportPlaybook}>
+      <Button
+        data-testid="export-playbook"
+        title={t('playbook.exportTitle')}
+        onClick={exportPlaybook}
+      >
         ⤓ {t('playbook.export')}
       </Button>
-      <FileButton testId="import-playbook" accept=".json,application/json" title={t('playbook.importTitle')} onFile={(f) => void importPlaybook(f)}>
+      <FileButton
+        testId="import-playbook"
+        accept=".json,application/json"
+        title={t('playbook.importTitle')}
+        onFile={(f) => void importPlaybook(f)}
+      >
         ⤒ {t('playbook.import')}
       </FileButton>
       <Dialog
@@ -68,15 +117,23 @@ export default function PlaybookActions() {
         testId="playbook-import-errors"
         title={t('playbook.importFailed', { file: failed?.file ?? '' })}
         onClose={() => setFailed(null)}
-        footer={<Button variant="primary" onClick={() => setFailed(null)}>{t('playbook.close')}</Button>}
+        footer={
+          <Button variant="primary" onClick={() => setFailed(null)}>
+            {t('playbook.close')}
+          </Button>
+        }
       >
         <p>{t('playbook.nothingChanged', { count: failed?.issues.length ?? 0 })}</p>
         <ul className="pb-issues">
           {failed?.issues.slice(0, 200).map((i, k) => (
-            <li key={k} data-testid="playbook-issue"><code>{i.path}</code> {i.text}</li>
+            <li key={k} data-testid="playbook-issue">
+              <code>{i.path}</code> {i.text}
+            </li>
           ))}
         </ul>
-        {failed && failed.issues.length > 200 && <p>{t('playbook.more', { count: failed.issues.length - 200 })}</p>}
+        {failed && failed.issues.length > 200 && (
+          <p>{t('playbook.more', { count: failed.issues.length - 200 })}</p>
+        )}
       </Dialog>
     </div>
   );

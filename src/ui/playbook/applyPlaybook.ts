@@ -14,8 +14,23 @@ export function applyPlaybook(p: Draft<Project>, pb: Playbook): void {
     const prev = old.get(s.id);
     const base: Stage = prev
       ? { ...(prev as Stage) }
-      : { id: s.id, label: s.label, definition: '', exitCriteria: [], customerActions: [], momentsOfTruth: [], resources: [], touch: 'low', kpis: [] };
-    const next: Stage = { ...base, label: s.label, definition: s.definition, exitCriteria: s.exitCriteria };
+      : {
+          id: s.id,
+          label: s.label,
+          definition: '',
+          exitCriteria: [],
+          customerActions: [],
+          momentsOfTruth: [],
+          resources: [],
+          touch: 'low',
+          kpis: [],
+        };
+    const next: Stage = {
+      ...base,
+      label: s.label,
+      definition: s.definition,
+      exitCriteria: s.exitCriteria,
+    };
     if (s.expectedDays !== undefined) next.expectedDays = s.expectedDays;
     else delete next.expectedDays;
     return next;

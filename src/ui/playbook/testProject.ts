@@ -6,7 +6,10 @@ import { projectStore } from '../../store/projectStore';
 
 export function templateProject(name: string): Project {
   const r = migrateProject(JSON.parse(readFileSync(`templates/${name}.json`, 'utf8')));
-  if (!r.ok) throw new Error(`template ${name}: ${r.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+  if (!r.ok)
+    throw new Error(
+      `template ${name}: ${r.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+    );
   return r.project;
 }
 

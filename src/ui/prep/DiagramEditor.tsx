@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Background,
@@ -23,7 +31,14 @@ import type { Finding } from '../../analysis/types';
 import { markersByNode, type LintResult } from '../../analysis/lint';
 import type { PresetName } from '../../analysis/presets';
 import { align, distribute, type Alignment, type Box } from '../../layout/align';
-import { disposeLayoutWorker, layoutInWorker, warmLayoutWorker, LayoutCancelledError, LayoutTimeoutError, type LayoutRun } from '../../layout/layoutClient';
+import {
+  disposeLayoutWorker,
+  layoutInWorker,
+  warmLayoutWorker,
+  LayoutCancelledError,
+  LayoutTimeoutError,
+  type LayoutRun,
+} from '../../layout/layoutClient';
 import { applyLayout } from '../../layout/applyLayout';
 import type { Size } from '../../layout/elkAdapter';
 import { Button, downloadBlob, downloadText, notify, safeFileName } from '../common';
@@ -35,7 +50,16 @@ import PrepEdgeView from './PrepEdgeView';
 import MiniMapBox, { freezeMiniMap } from './MiniMapBox';
 import LinkLayer from './LinkLayer';
 import { LOD_ZOOM, touches } from './linkLayer';
-import { cloneElements, deleteElements, editDiagram, moveNodes, newEdge, newNode, stampShapes, type Stamp } from './actions';
+import {
+  cloneElements,
+  deleteElements,
+  editDiagram,
+  moveNodes,
+  newEdge,
+  newNode,
+  stampShapes,
+  type Stamp,
+} from './actions';
 import { clipboardContent, copyToClipboard } from './clipboard';
 import { useEditorKeys } from './useEditorKeys';
 import { Inspector } from './Inspector';
@@ -46,14 +70,17 @@ import { isPaletteDrag, paletteDragProps, readPaletteDrop } from './paletteDrag'
 
 const nodeTypes = { prep: PrepNodeView };
 const edgeTypes = { prep: PrepEdgeView };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#2b3440' } };
+const defaultEdgeOptions = {
+  markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#2b3440' },
+};
 const GRID = 16;
 // Props handed to React Flow are module constants or memoised: a new array or function on every
 // render makes React Flow update its store and re-render the minimap's 1,000 nodes per drag frame.
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
-const minimapColor = (n: PrepFlowNode) => (n.data.marker === 'error' ? '#d32f2f' : n.data.marker === 'warn' ? '#f0a020' : '#b8bfc9');
+const minimapColor = (n: PrepFlowNode) =>
+  n.data.marker === 'error' ? '#d32f2f' : n.data.marker === 'warn' ? '#f0a020' : '#b8bfc9';
 const LAYOUT_DEADLINE_MS = 15_000;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
@@ -104,7 +131,12 @@ export function DiagramEditor({
   }, []);
 
   const markers = useMemo(() => markersByNode(lint.findings), [lint]);
-  const { nodes, setNodes, edges, setEdges, shownEdges, stageBigChange } = useFlowSync(diagram.nodes, diagram.edges, markers, pendingSelection);
+  const { nodes, setNodes, edges, setEdges, shownEdges, stageBigChange } = useFlowSync(
+    diagram.nodes,
+    diagram.edges,
+    markers,
+    pendingSelection,
+  );
   // Zoomed out on a big diagram: boxes without text, links in one layer; during a drag, the
   // dragged boxes' links in a layer of their own (linkLayer.ts). An export needs the full drawing
   // of every box, so it turns this and culling off while it runs.
@@ -114,7 +146,12 @@ export function DiagramEditor({
   const [exportNotice, setExportNotice] = useState(false);
   const big = nodes.length > BIG_DIAGRAM;
   const lowDetail = useStore(zoomedOut) && big && !exporting;
-  const movingKey = big ? nodes.filter((n) => n.dragging).map((n) => n.id).join('\n') : '';
+  const movingKey = big
+    ? nodes
+        .filter((n) => n.dragging)
+        .map((n) => n.id)
+        .join('\n')
+    : '';
   const flowEdges = useMemo(() => {
     if (lowDetail) return NO_EDGES;
     if (!movingKey) return shownEdges;
@@ -129,14 +166,22 @@ export function DiagramEditor({
     // Boxes drawn while zoomed out were measured without handles: measure every box on screen
     // again before this frame's links are drawn from them.
     if (was && !lowDetail && wrapper.current) {
-      const ids = [...wrapper.current.querySelectorAll<HTMLElement>('.react-flow__node[data-id]')].map((el) => el.dataset.id!);
+      const ids = [
+        ...wrapper.current.querySelectorAll<HTMLElement>('.react-flow__node[data-id]'),
+      ].map((el) => el.dataset.id!);
       if (ids.length) updateNodeInternals(ids);
     }
   }, [lowDetail, updateNodeInternals]);
 
   // Selection as a string key, so panels re-render when it changes, not on every drag frame.
-  const selNodesKey = nodes.filter((n) => n.selected).map((n) => n.id).join('\n');
-  const selEdgesKey = edges.filter((e) => e.selected).map((e) => e.id).join('\n');
+  const selNodesKey = nodes
+    .filter((n) => n.selected)
+    .map((n) => n.id)
+    .join('\n');
+  const selEdgesKey = edges
+    .filter((e) => e.selected)
+    .map((e) => e.id)
+    .join('\n');
   const selNodes = useMemo(() => (selNodesKey ? selNodesKey.split('\n') : []), [selNodesKey]);
   const selEdges = useMemo(() => (selEdgesKey ? selEdgesKey.split('\n') : []), [selEdgesKey]);
   const hasSelection = selNodes.length + selEdges.length > 0;
@@ -144,46 +189,87 @@ export function DiagramEditor({
   // Zoomed out, React Flow does not hold the links, so a selection made on the canvas cannot
   // unselect them as it would: any such selection change, or a click on the pane, does.
   const unselectLinksWhenZoomedOut = useCallback(() => {
-    if (lowDetailRef.current) setEdges((es) => (es.some((e) => e.selected) ? es.map((e) => (e.selected ? { ...e, selected: false } : e)) : es));
+    if (lowDetailRef.current)
+      setEdges((es) =>
+        es.some((e) => e.selected)
+          ? es.map((e) => (e.selected ? { ...e, selected: false } : e))
+          : es,
+      );
   }, []);
-  const onNodesChange = useCallback((changes: NodeChange<PrepFlowNode>[]) => {
-    // Removal goes through the store (deleteSelection); React Flow only moves, measures and selects.
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
-    if (changes.some((c) => c.type === 'select')) unselectLinksWhenZoomedOut();
-  }, [unselectLinksWhenZoomedOut]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<PrepFlowNode>[]) => {
+      // Removal goes through the store (deleteSelection); React Flow only moves, measures and selects.
+      setNodes((ns) =>
+        applyNodeChanges(
+          changes.filter((c) => c.type !== 'remove'),
+          ns,
+        ),
+      );
+      if (changes.some((c) => c.type === 'select')) unselectLinksWhenZoomedOut();
+    },
+    [unselectLinksWhenZoomedOut],
+  );
   const onEdgesChange = useCallback((changes: EdgeChange<PrepFlowEdge>[]) => {
-    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+    setEdges((es) =>
+      applyEdgeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        es,
+      ),
+    );
   }, []);
 
   // A drag lives in React Flow's local state and is committed once at the end: one undo step.
   const onNodeDragStop = useCallback(
     (_e: unknown, _n: PrepFlowNode, dragged: PrepFlowNode[]) => {
       freezeMiniMap(false);
-      moveNodes(diagram.id, t('cmd.move'), Object.fromEntries(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }])));
+      moveNodes(
+        diagram.id,
+        t('cmd.move'),
+        Object.fromEntries(
+          dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]),
+        ),
+      );
     },
     [diagram.id, t],
   );
 
   const onDragStart = useCallback(() => freezeMiniMap(true), []);
-  const onSelectionDragStop = useCallback((e: unknown, dragged: PrepFlowNode[]) => onNodeDragStop(e, dragged[0], dragged), [onNodeDragStop]);
+  const onSelectionDragStop = useCallback(
+    (e: unknown, dragged: PrepFlowNode[]) => onNodeDragStop(e, dragged[0], dragged),
+    [onNodeDragStop],
+  );
   const openInspector = useCallback(() => setPanel('inspect'), []);
 
   const onConnect = useCallback(
     (c: Connection) => {
       if (!c.source || !c.target || c.source === c.target) return;
       editDiagram(diagram.id, t('cmd.connect'), (d) => {
-        if (d.edges.some((e) => e.source === c.source && e.target === c.target && e.kind === linkKind)) return;
+        if (
+          d.edges.some((e) => e.source === c.source && e.target === c.target && e.kind === linkKind)
+        )
+          return;
         d.edges.push(newEdge(linkKind, c.source, c.target));
       });
     },
     [diagram.id, linkKind, t],
   );
 
-  const select = useCallback((nodeIds: Set<string>, edgeIds: Set<string> = new Set(), afterEdit = false) => {
-    if (afterEdit) pendingSelection.current = { nodes: nodeIds, edges: edgeIds };
-    setNodes((ns) => ns.map((n) => (!!n.selected === nodeIds.has(n.id) ? n : { ...n, selected: nodeIds.has(n.id) })));
-    setEdges((es) => es.map((e) => (!!e.selected === edgeIds.has(e.id) ? e : { ...e, selected: edgeIds.has(e.id) })));
-  }, []);
+  const select = useCallback(
+    (nodeIds: Set<string>, edgeIds: Set<string> = new Set(), afterEdit = false) => {
+      if (afterEdit) pendingSelection.current = { nodes: nodeIds, edges: edgeIds };
+      setNodes((ns) =>
+        ns.map((n) =>
+          !!n.selected === nodeIds.has(n.id) ? n : { ...n, selected: nodeIds.has(n.id) },
+        ),
+      );
+      setEdges((es) =>
+        es.map((e) =>
+          !!e.selected === edgeIds.has(e.id) ? e : { ...e, selected: edgeIds.has(e.id) },
+        ),
+      );
+    },
+    [],
+  );
 
   const viewCentre = (): Point => {
     const r = wrapper.current?.getBoundingClientRect();
@@ -191,20 +277,32 @@ export function DiagramEditor({
     const p = rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
     // Successive additions fill a 3×2 grid around the centre, so new boxes do not overlap.
     const k = added.current++ % 6;
-    return { x: Math.round(p.x - NEW_BOX.width / 2 + ((k % 3) - 1) * 260), y: Math.round(p.y - NEW_BOX.height / 2 + (Math.floor(k / 3) - 0.5) * 140) };
+    return {
+      x: Math.round(p.x - NEW_BOX.width / 2 + ((k % 3) - 1) * 260),
+      y: Math.round(p.y - NEW_BOX.height / 2 + (Math.floor(k / 3) - 0.5) * 140),
+    };
   };
 
   // `at`: where the box goes (a palette drop); otherwise the middle of the view.
   const addNode = (kind: PrepNodeKind, at: Point = viewCentre()) => {
-    const n = newNode(kind, t(kind === 'knowhow' ? 'palette.newKnowhow' : 'palette.newDeliverable'), at);
+    const n = newNode(
+      kind,
+      t(kind === 'knowhow' ? 'palette.newKnowhow' : 'palette.newDeliverable'),
+      at,
+    );
     editDiagram(diagram.id, t('cmd.add'), (d) => void d.nodes.push(n));
     select(new Set([n.id]), new Set(), true);
     setPanel('inspect');
   };
   const addStamp = (stamp: Stamp, at: Point = viewCentre()) => {
     const s = stampShapes(stamp, at, {
-      inputA: t('stamp.inputA'), inputB: t('stamp.inputB'), output: t('stamp.output'), input: t('stamp.input'),
-      knowhow: t('stamp.knowhow'), ours: t('stamp.ours'), theirs: t('stamp.theirs'),
+      inputA: t('stamp.inputA'),
+      inputB: t('stamp.inputB'),
+      output: t('stamp.output'),
+      input: t('stamp.input'),
+      knowhow: t('stamp.knowhow'),
+      ours: t('stamp.ours'),
+      theirs: t('stamp.theirs'),
     });
     editDiagram(diagram.id, t('cmd.stamp'), (d) => {
       d.nodes.push(...s.nodes);
@@ -226,13 +324,17 @@ export function DiagramEditor({
     // Unsnapped: the box's corner, not the drop point, goes on the grid.
     const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }, { snapToGrid: false });
     const step = snap ? GRID : 1;
-    const at = { x: Math.round((p.x - NEW_BOX.width / 2) / step) * step, y: Math.round((p.y - NEW_BOX.height / 2) / step) * step };
+    const at = {
+      x: Math.round((p.x - NEW_BOX.width / 2) / step) * step,
+      y: Math.round((p.y - NEW_BOX.height / 2) / step) * step,
+    };
     if ('node' in item) addNode(item.node, at);
     else addStamp(item.stamp, at);
   };
 
   const deleteSelection = () => {
-    if (deleteElements(diagram.id, t('cmd.delete'), new Set(selNodes), new Set(selEdges))) select(new Set());
+    if (deleteElements(diagram.id, t('cmd.delete'), new Set(selNodes), new Set(selEdges)))
+      select(new Set());
   };
   const selectedDocNodes = () => diagram.nodes.filter((n) => selNodes.includes(n.id));
   const paste = () => {
@@ -246,7 +348,15 @@ export function DiagramEditor({
     select(new Set(copy.nodes.map((n) => n.id)), new Set(), true);
   };
   const boxes = (): Box[] =>
-    nodes.filter((n) => n.selected).map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.measured?.width ?? 180, height: n.measured?.height ?? 64 }));
+    nodes
+      .filter((n) => n.selected)
+      .map((n) => ({
+        id: n.id,
+        x: n.position.x,
+        y: n.position.y,
+        width: n.measured?.width ?? 180,
+        height: n.measured?.height ?? 64,
+      }));
 
   useEditorKeys(
     {
@@ -266,7 +376,11 @@ export function DiagramEditor({
       selectAll: () => select(new Set(nodes.map((n) => n.id)), new Set(edges.map((e) => e.id))),
       clearSelection: () => select(new Set()),
       nudge: (dx, dy) => {
-        const pos = Object.fromEntries(nodes.filter((n) => n.selected).map((n) => [n.id, { x: n.position.x + dx, y: n.position.y + dy }]));
+        const pos = Object.fromEntries(
+          nodes
+            .filter((n) => n.selected)
+            .map((n) => [n.id, { x: n.position.x + dx, y: n.position.y + dy }]),
+        );
         // Repeated arrow presses on the same selection coalesce into one undo step.
         moveNodes(diagram.id, t('cmd.nudge'), pos, { coalesceKey: `prep:nudge:${selNodesKey}` });
       },
@@ -281,7 +395,11 @@ export function DiagramEditor({
       if (!n) return;
       const w = n.measured.width ?? 180;
       const h = n.measured.height ?? 64;
-      void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: Math.max(rf.getZoom(), 1), duration: 300 });
+      void rf.setCenter(
+        n.internals.positionAbsolute.x + w / 2,
+        n.internals.positionAbsolute.y + h / 2,
+        { zoom: Math.max(rf.getZoom(), 1), duration: 300 },
+      );
     },
     [rf, select],
   );
@@ -289,7 +407,9 @@ export function DiagramEditor({
   const runLayout = () => {
     if (layoutRun) return;
     const sizes: Record<string, Size> = {};
-    for (const n of nodes) if (n.measured?.width && n.measured?.height) sizes[n.id] = { width: n.measured.width, height: n.measured.height };
+    for (const n of nodes)
+      if (n.measured?.width && n.measured?.height)
+        sizes[n.id] = { width: n.measured.width, height: n.measured.height };
     const run = layoutInWorker(diagram, sizes, { deadlineMs: LAYOUT_DEADLINE_MS });
     setLayoutRun(run);
     run.result
@@ -307,7 +427,12 @@ export function DiagramEditor({
           const start = startOfFlowView(r, width, height);
           stageBigChange([() => void rf.setViewport(start)]);
           editDiagram(diagram.id, t('cmd.layout'), (d) => applyLayout(d as Diagram, r));
-          notify({ kind: 'info', text: t('layout.doneBig', { count: diagram.nodes.length }), action: { label: t('layout.fitAll'), run: () => void rf.fitView() }, timeoutMs: 10_000 });
+          notify({
+            kind: 'info',
+            text: t('layout.doneBig', { count: diagram.nodes.length }),
+            action: { label: t('layout.fitAll'), run: () => void rf.fitView() },
+            timeoutMs: 10_000,
+          });
         } else {
           // Queued before the edit: React Flow fits in the same update that takes the new positions.
           void rf.fitView({ duration: 300 });
@@ -316,8 +441,16 @@ export function DiagramEditor({
         performance.mark('waymark:layout-applied');
       })
       .catch((e: Error) => {
-        if (e instanceof LayoutCancelledError) notify({ kind: 'info', text: t('layout.cancelled') });
-        else if (e instanceof LayoutTimeoutError) notify({ kind: 'error', text: t('layout.timeout', { seconds: LAYOUT_DEADLINE_MS / 1000, nodes: diagram.nodes.length }) });
+        if (e instanceof LayoutCancelledError)
+          notify({ kind: 'info', text: t('layout.cancelled') });
+        else if (e instanceof LayoutTimeoutError)
+          notify({
+            kind: 'error',
+            text: t('layout.timeout', {
+              seconds: LAYOUT_DEADLINE_MS / 1000,
+              nodes: diagram.nodes.length,
+            }),
+          });
         else notify({ kind: 'error', text: t('layout.failed', { reason: e.message }) });
       })
       .finally(() => setLayoutRun(null));
@@ -336,71 +469,175 @@ export function DiagramEditor({
         setExportNotice(true);
         await paintedFrame();
         setExporting(true);
-        if (!(await untilDrawn(root, nodes.length, shownEdges.length))) throw new Error(t('export.notDrawn'));
+        if (!(await untilDrawn(root, nodes.length, shownEdges.length)))
+          throw new Error(t('export.notDrawn'));
       }
       const url = await renderDiagramImage(root, nodes, format);
       downloadBlob(dataUrlToBlob(url), `${safeFileName(diagram.name, 'diagram')}.${format}`);
     } catch (e) {
-      notify({ kind: 'error', text: t('export.failed', { format: format.toUpperCase(), reason: (e as Error).message }) });
+      notify({
+        kind: 'error',
+        text: t('export.failed', { format: format.toUpperCase(), reason: (e as Error).message }),
+      });
     } finally {
       setExporting(false);
       setExportNotice(false);
     }
   };
-  const exportJson = () => downloadText(JSON.stringify(diagram, null, 2) + '\n', `${safeFileName(diagram.name, 'diagram')}.json`, 'application/json');
+  const exportJson = () =>
+    downloadText(
+      JSON.stringify(diagram, null, 2) + '\n',
+      `${safeFileName(diagram.name, 'diagram')}.json`,
+      'application/json',
+    );
 
   const doAlign = (how: Alignment) => moveNodes(diagram.id, t('cmd.align'), align(boxes(), how));
-  const doDistribute = (axis: 'horizontal' | 'vertical') => moveNodes(diagram.id, t('cmd.distribute'), distribute(boxes(), axis));
+  const doDistribute = (axis: 'horizontal' | 'vertical') =>
+    moveNodes(diagram.id, t('cmd.distribute'), distribute(boxes(), axis));
 
   return (
     <div className="prep-editor">
       <div className="prep-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         <div className="prep-group" aria-label={t('palette.label')}>
-          <Button onClick={() => addNode('deliverable')} {...paletteDragProps({ node: 'deliverable' })} data-testid="palette-deliverable" title={`${t('palette.deliverableHint')}\n${t('palette.dragHint')}`}>▭ {t('palette.deliverable')}</Button>
-          <Button onClick={() => addNode('knowhow')} {...paletteDragProps({ node: 'knowhow' })} data-testid="palette-knowhow" title={`${t('palette.knowhowHint')}\n${t('palette.dragHint')}`}>⬚ {t('palette.knowhow')}</Button>
-          <Button variant="ghost" onClick={() => addStamp('basic')} {...paletteDragProps({ stamp: 'basic' })} data-testid="stamp-basic" title={`${t('stamp.basicHint')}\n${t('palette.dragHint')}`}>{t('stamp.basic')}</Button>
-          <Button variant="ghost" onClick={() => addStamp('knowhow')} {...paletteDragProps({ stamp: 'knowhow' })} data-testid="stamp-knowhow" title={`${t('stamp.knowhowHint')}\n${t('palette.dragHint')}`}>{t('stamp.knowhowPattern')}</Button>
-          <Button variant="ghost" onClick={() => addStamp('sync')} {...paletteDragProps({ stamp: 'sync' })} data-testid="stamp-sync" title={`${t('stamp.syncHint')}\n${t('palette.dragHint')}`}>{t('stamp.sync')}</Button>
+          <Button
+            onClick={() => addNode('deliverable')}
+            {...paletteDragProps({ node: 'deliverable' })}
+            data-testid="palette-deliverable"
+            title={`${t('palette.deliverableHint')}\n${t('palette.dragHint')}`}
+          >
+            ▭ {t('palette.deliverable')}
+          </Button>
+          <Button
+            onClick={() => addNode('knowhow')}
+            {...paletteDragProps({ node: 'knowhow' })}
+            data-testid="palette-knowhow"
+            title={`${t('palette.knowhowHint')}\n${t('palette.dragHint')}`}
+          >
+            ⬚ {t('palette.knowhow')}
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={() => addStamp('basic')}
+            {...paletteDragProps({ stamp: 'basic' })}
+            data-testid="stamp-basic"
+            title={`${t('stamp.basicHint')}\n${t('palette.dragHint')}`}
+          >
+            {t('stamp.basic')}
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={() => addStamp('knowhow')}
+            {...paletteDragProps({ stamp: 'knowhow' })}
+            data-testid="stamp-knowhow"
+            title={`${t('stamp.knowhowHint')}\n${t('palette.dragHint')}`}
+          >
+            {t('stamp.knowhowPattern')}
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={() => addStamp('sync')}
+            {...paletteDragProps({ stamp: 'sync' })}
+            data-testid="stamp-sync"
+            title={`${t('stamp.syncHint')}\n${t('palette.dragHint')}`}
+          >
+            {t('stamp.sync')}
+          </Button>
         </div>
         <div className="prep-group">
           <label className="prep-inline" title={t('toolbar.linkKindHint')}>
             <span>{t('toolbar.linkKind')}</span>
-            <select value={linkKind} onChange={(e) => setLinkKind(e.target.value as PrepEdgeKind)} data-testid="link-kind">
+            <select
+              value={linkKind}
+              onChange={(e) => setLinkKind(e.target.value as PrepEdgeKind)}
+              data-testid="link-kind"
+            >
               <option value="io">{t('edgeKind.io')}</option>
               <option value="sync">{t('edgeKind.sync')}</option>
             </select>
           </label>
           <label className="prep-inline">
-            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} data-testid="snap" />
+            <input
+              type="checkbox"
+              checked={snap}
+              onChange={(e) => setSnap(e.target.checked)}
+              data-testid="snap"
+            />
             <span>{t('toolbar.snap')}</span>
           </label>
         </div>
         <div className="prep-group">
           {layoutRun ? (
-            <Button onClick={() => layoutRun.cancel()} data-testid="layout-cancel">{t('layout.cancel')}</Button>
+            <Button onClick={() => layoutRun.cancel()} data-testid="layout-cancel">
+              {t('layout.cancel')}
+            </Button>
           ) : (
-            <Button onClick={runLayout} data-testid="layout-run" disabled={nodes.length === 0}>{t('layout.run')}</Button>
+            <Button onClick={runLayout} data-testid="layout-run" disabled={nodes.length === 0}>
+              {t('layout.run')}
+            </Button>
           )}
-          {layoutRun && <span className="hint" role="status" data-testid="layout-running">{t('layout.running')}</span>}
-          {exportNotice && <span className="hint" role="status" data-testid="export-running">{t('export.running')}</span>}
+          {layoutRun && (
+            <span className="hint" role="status" data-testid="layout-running">
+              {t('layout.running')}
+            </span>
+          )}
+          {exportNotice && (
+            <span className="hint" role="status" data-testid="export-running">
+              {t('export.running')}
+            </span>
+          )}
         </div>
         {selNodes.length >= 2 && (
           <div className="prep-group" data-testid="align-tools">
             {(['left', 'center', 'right', 'top', 'middle', 'bottom'] as Alignment[]).map((a) => (
-              <Button key={a} variant="ghost" onClick={() => doAlign(a)} data-testid={`align-${a}`} title={t(`align.${a}`)}>{t(`alignShort.${a}`)}</Button>
+              <Button
+                key={a}
+                variant="ghost"
+                onClick={() => doAlign(a)}
+                data-testid={`align-${a}`}
+                title={t(`align.${a}`)}
+              >
+                {t(`alignShort.${a}`)}
+              </Button>
             ))}
-            <Button variant="ghost" onClick={() => doDistribute('horizontal')} disabled={selNodes.length < 3} data-testid="distribute-h">{t('align.distributeH')}</Button>
-            <Button variant="ghost" onClick={() => doDistribute('vertical')} disabled={selNodes.length < 3} data-testid="distribute-v">{t('align.distributeV')}</Button>
+            <Button
+              variant="ghost"
+              onClick={() => doDistribute('horizontal')}
+              disabled={selNodes.length < 3}
+              data-testid="distribute-h"
+            >
+              {t('align.distributeH')}
+            </Button>
+            <Button
+              variant="ghost"
+              onClick={() => doDistribute('vertical')}
+              disabled={selNodes.length < 3}
+              data-testid="distribute-v"
+            >
+              {t('align.distributeV')}
+            </Button>
           </div>
         )}
         <div className="prep-group prep-push">
-          <Button variant="ghost" onClick={() => void exportImage('png')} data-testid="export-png">PNG</Button>
-          <Button variant="ghost" onClick={() => void exportImage('svg')} data-testid="export-svg">SVG</Button>
-          <Button variant="ghost" onClick={exportJson} data-testid="export-json">JSON</Button>
+          <Button variant="ghost" onClick={() => void exportImage('png')} data-testid="export-png">
+            PNG
+          </Button>
+          <Button variant="ghost" onClick={() => void exportImage('svg')} data-testid="export-svg">
+            SVG
+          </Button>
+          <Button variant="ghost" onClick={exportJson} data-testid="export-json">
+            JSON
+          </Button>
         </div>
       </div>
       <div className="prep-body">
-        <div className={`prep-canvas${lowDetail ? ' prep-lod' : ''}`} ref={wrapper} data-testid="prep-canvas" data-detail={lowDetail ? 'low' : 'full'} onDragOver={onCanvasDragOver} onDrop={onCanvasDrop}>
+        <div
+          className={`prep-canvas${lowDetail ? ' prep-lod' : ''}`}
+          ref={wrapper}
+          data-testid="prep-canvas"
+          data-detail={lowDetail ? 'low' : 'full'}
+          onDragOver={onCanvasDragOver}
+          onDrop={onCanvasDrop}
+        >
           <LowDetail.Provider value={lowDetail}>
             <ReactFlow<PrepFlowNode, PrepFlowEdge>
               nodes={nodes}
@@ -437,28 +674,67 @@ export function DiagramEditor({
                 </ViewportPortal>
               )}
               <Background gap={GRID} />
-              <MiniMap<PrepFlowNode> pannable zoomable nodeColor={minimapColor} nodeComponent={MiniMapBox} />
+              <MiniMap<PrepFlowNode>
+                pannable
+                zoomable
+                nodeColor={minimapColor}
+                nodeComponent={MiniMapBox}
+              />
               <Controls />
             </ReactFlow>
           </LowDetail.Provider>
-          {nodes.length === 0 && <div className="prep-empty hint" data-testid="prep-empty">{t('canvas.empty')}</div>}
-          {lowDetail && <div className="prep-lod-hint" role="status" data-testid="lod-hint">{t('canvas.lowDetail')}</div>}
+          {nodes.length === 0 && (
+            <div className="prep-empty hint" data-testid="prep-empty">
+              {t('canvas.empty')}
+            </div>
+          )}
+          {lowDetail && (
+            <div className="prep-lod-hint" role="status" data-testid="lod-hint">
+              {t('canvas.lowDetail')}
+            </div>
+          )}
         </div>
         <aside className="prep-side">
           <div className="prep-side-tabs" role="tablist">
             {(['findings', 'inspect', 'compare'] as Panel[]).map((p) => (
-              <button key={p} type="button" role="tab" aria-selected={panel === p} className={`prep-side-tab${panel === p ? ' active' : ''}`} onClick={() => setPanel(p)} data-testid={`panel-${p}`}>
-                {p === 'findings' ? t('findings.tab', { count: lint.findings.length }) : t(`panel.${p}`)}
+              <button
+                key={p}
+                type="button"
+                role="tab"
+                aria-selected={panel === p}
+                className={`prep-side-tab${panel === p ? ' active' : ''}`}
+                onClick={() => setPanel(p)}
+                data-testid={`panel-${p}`}
+              >
+                {p === 'findings'
+                  ? t('findings.tab', { count: lint.findings.length })
+                  : t(`panel.${p}`)}
               </button>
             ))}
           </div>
           <div className="prep-side-body">
-            {panel === 'findings' && <FindingsPanel lint={lint} preset={preset} onPreset={onPreset} onPick={pickFinding} />}
-            {panel === 'inspect' && <Inspector diagram={diagram} nodeIds={selNodes} edgeIds={selEdges} onDelete={deleteSelection} />}
-            {panel === 'compare' && <ComparePanel diagrams={diagrams} current={diagram} preset={preset} />}
+            {panel === 'findings' && (
+              <FindingsPanel lint={lint} preset={preset} onPreset={onPreset} onPick={pickFinding} />
+            )}
+            {panel === 'inspect' && (
+              <Inspector
+                diagram={diagram}
+                nodeIds={selNodes}
+                edgeIds={selEdges}
+                onDelete={deleteSelection}
+              />
+            )}
+            {panel === 'compare' && (
+              <ComparePanel diagrams={diagrams} current={diagram} preset={preset} />
+            )}
           </div>
           {hasSelection && panel !== 'inspect' && (
-            <button type="button" className="prep-side-hint" onClick={() => setPanel('inspect')} data-testid="open-inspector">
+            <button
+              type="button"
+              className="prep-side-hint"
+              onClick={() => setPanel('inspect')}
+              data-testid="open-inspector"
+            >
               {t('inspector.open', { count: selNodes.length + selEdges.length })}
             </button>
           )}

@@ -23,17 +23,36 @@ function FindingsPanel({
   return (
     <div className="prep-findings" data-testid="prep-findings">
       <div className="prep-findings-head">
-        <strong data-testid="findings-summary" data-errors={lint.errors} data-warnings={lint.warnings}>
-          {t('findings.summary', { errors: t('findings.errors', { count: lint.errors }), warnings: t('findings.warnings', { count: lint.warnings }) })}
+        <strong
+          data-testid="findings-summary"
+          data-errors={lint.errors}
+          data-warnings={lint.warnings}
+        >
+          {t('findings.summary', {
+            errors: t('findings.errors', { count: lint.errors }),
+            warnings: t('findings.warnings', { count: lint.warnings }),
+          })}
         </strong>
         <label className="prep-inline">
           <span>{t('findings.preset')}</span>
-          <select value={preset} onChange={(e) => onPreset(e.target.value as PresetName)} data-testid="findings-preset">
-            {PRESET_NAMES.map((p) => <option key={p} value={p}>{t(`preset.${p}`)}</option>)}
+          <select
+            value={preset}
+            onChange={(e) => onPreset(e.target.value as PresetName)}
+            data-testid="findings-preset"
+          >
+            {PRESET_NAMES.map((p) => (
+              <option key={p} value={p}>
+                {t(`preset.${p}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      {lint.findings.length === 0 && <p className="hint" data-testid="findings-none">{t('findings.none')}</p>}
+      {lint.findings.length === 0 && (
+        <p className="hint" data-testid="findings-none">
+          {t('findings.none')}
+        </p>
+      )}
       <ul className="prep-finding-list">
         {lint.findings.map((f, i) => (
           <li key={`${f.ruleId}:${f.nodeId}:${i}`}>
@@ -46,10 +65,14 @@ function FindingsPanel({
               data-severity={f.severity}
               onClick={() => onPick(f)}
             >
-              <span className={`prep-sev prep-sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
+              <span className={`prep-sev prep-sev-${f.severity}`}>
+                {t(`severity.${f.severity}`)}
+              </span>
               <span className="prep-finding-rule">{t(`rules.${f.ruleId}.name`)}</span>
               <span className="prep-finding-node">{String(f.params.label ?? '')}</span>
-              <span className="prep-finding-msg">{t(`rules.${f.ruleId}.${f.messageKey}`, f.params)}</span>
+              <span className="prep-finding-msg">
+                {t(`rules.${f.ruleId}.${f.messageKey}`, f.params)}
+              </span>
               <span className="prep-finding-q">
                 {t('findings.ask')} {t(`rules.${f.ruleId}.question`)}
               </span>

@@ -7,7 +7,17 @@ import { editDiagram } from './actions';
 const seal = () => projectStore.seal();
 
 /** Properties of the selected box or link. Typing coalesces into one undo step per field. */
-export function Inspector({ diagram, nodeIds, edgeIds, onDelete }: { diagram: Diagram; nodeIds: string[]; edgeIds: string[]; onDelete: () => void }) {
+export function Inspector({
+  diagram,
+  nodeIds,
+  edgeIds,
+  onDelete,
+}: {
+  diagram: Diagram;
+  nodeIds: string[];
+  edgeIds: string[];
+  onDelete: () => void;
+}) {
   const { t } = useTranslation('prep');
   if (nodeIds.length === 1 && edgeIds.length === 0) {
     const node = diagram.nodes.find((n) => n.id === nodeIds[0]);
@@ -21,7 +31,9 @@ export function Inspector({ diagram, nodeIds, edgeIds, onDelete }: { diagram: Di
     return (
       <div className="prep-inspector" data-testid="prep-inspector">
         <p>{t('inspector.multi', { nodes: nodeIds.length, edges: edgeIds.length })}</p>
-        <Button variant="danger" onClick={onDelete} data-testid="inspector-delete">{t('action.delete')}</Button>
+        <Button variant="danger" onClick={onDelete} data-testid="inspector-delete">
+          {t('action.delete')}
+        </Button>
       </div>
     );
   }
@@ -32,7 +44,15 @@ export function Inspector({ diagram, nodeIds, edgeIds, onDelete }: { diagram: Di
   );
 }
 
-function NodeInspector({ diagram, node, onDelete }: { diagram: Diagram; node: PrepNode; onDelete: () => void }) {
+function NodeInspector({
+  diagram,
+  node,
+  onDelete,
+}: {
+  diagram: Diagram;
+  node: PrepNode;
+  onDelete: () => void;
+}) {
   const { t } = useTranslation('prep');
   const set = (field: string, fn: (n: PrepNode) => void) =>
     editDiagram(
@@ -51,11 +71,20 @@ function NodeInspector({ diagram, node, onDelete }: { diagram: Diagram; node: Pr
     <div className="prep-inspector form" data-testid="prep-inspector" data-node-id={node.id}>
       <label className="field">
         <span>{t('field.label')}</span>
-        <input data-testid="inspector-label" value={node.label} onChange={(e) => set('label', (n) => void (n.label = e.target.value))} onBlur={seal} />
+        <input
+          data-testid="inspector-label"
+          value={node.label}
+          onChange={(e) => set('label', (n) => void (n.label = e.target.value))}
+          onBlur={seal}
+        />
       </label>
       <label className="field">
         <span>{t('field.kind')}</span>
-        <select data-testid="inspector-kind" value={node.kind} onChange={(e) => set('kind', (n) => void (n.kind = e.target.value as PrepNode['kind']))}>
+        <select
+          data-testid="inspector-kind"
+          value={node.kind}
+          onChange={(e) => set('kind', (n) => void (n.kind = e.target.value as PrepNode['kind']))}
+        >
           <option value="deliverable">{t('kind.deliverable')}</option>
           <option value="knowhow">{t('kind.knowhow')}</option>
         </select>
@@ -82,12 +111,20 @@ function NodeInspector({ diagram, node, onDelete }: { diagram: Diagram; node: Pr
           onBlur={seal}
         />
         <datalist id="prep-orgs">
-          {orgs.map((o) => <option key={o} value={o} />)}
+          {orgs.map((o) => (
+            <option key={o} value={o} />
+          ))}
         </datalist>
       </label>
       <label className="field">
         <span>{t('field.description')}</span>
-        <textarea data-testid="inspector-description" rows={3} value={node.description} onChange={(e) => set('description', (n) => void (n.description = e.target.value))} onBlur={seal} />
+        <textarea
+          data-testid="inspector-description"
+          rows={3}
+          value={node.description}
+          onChange={(e) => set('description', (n) => void (n.description = e.target.value))}
+          onBlur={seal}
+        />
       </label>
       <label className="field">
         <span>{t('field.leadTimeDays')}</span>
@@ -100,7 +137,8 @@ function NodeInspector({ diagram, node, onDelete }: { diagram: Diagram; node: Pr
           onChange={(e) => {
             const v = e.target.value;
             if (v === '') set('leadTimeDays', (n) => void delete n.leadTimeDays);
-            else if (Number.isFinite(Number(v)) && Number(v) >= 0) set('leadTimeDays', (n) => void (n.leadTimeDays = Number(v)));
+            else if (Number.isFinite(Number(v)) && Number(v) >= 0)
+              set('leadTimeDays', (n) => void (n.leadTimeDays = Number(v)));
           }}
           onBlur={seal}
         />
@@ -112,20 +150,40 @@ function NodeInspector({ diagram, node, onDelete }: { diagram: Diagram; node: Pr
           type="url"
           value={node.link ?? ''}
           placeholder="https://…"
-          onChange={(e) => set('link', (n) => (e.target.value ? void (n.link = e.target.value) : void delete n.link))}
+          onChange={(e) =>
+            set('link', (n) =>
+              e.target.value ? void (n.link = e.target.value) : void delete n.link,
+            )
+          }
           onBlur={seal}
         />
-        {!linkOk && <span className="field-error" role="alert">{t('inspector.badLink')}</span>}
+        {!linkOk && (
+          <span className="field-error" role="alert">
+            {t('inspector.badLink')}
+          </span>
+        )}
         {node.link && linkOk && (
-          <a href={node.link} target="_blank" rel="noopener noreferrer">{t('inspector.openLink')}</a>
+          <a href={node.link} target="_blank" rel="noopener noreferrer">
+            {t('inspector.openLink')}
+          </a>
         )}
       </label>
-      <Button variant="danger" onClick={onDelete} data-testid="inspector-delete">{t('action.delete')}</Button>
+      <Button variant="danger" onClick={onDelete} data-testid="inspector-delete">
+        {t('action.delete')}
+      </Button>
     </div>
   );
 }
 
-function EdgeInspector({ diagram, edge, onDelete }: { diagram: Diagram; edge: PrepEdge; onDelete: () => void }) {
+function EdgeInspector({
+  diagram,
+  edge,
+  onDelete,
+}: {
+  diagram: Diagram;
+  edge: PrepEdge;
+  onDelete: () => void;
+}) {
   const { t } = useTranslation('prep');
   const set = (field: string, fn: (e: PrepEdge) => void, coalesce = true) =>
     editDiagram(
@@ -140,30 +198,53 @@ function EdgeInspector({ diagram, edge, onDelete }: { diagram: Diagram; edge: Pr
   const label = (id: string) => diagram.nodes.find((n) => n.id === id)?.label ?? id;
   return (
     <div className="prep-inspector form" data-testid="prep-inspector" data-edge-id={edge.id}>
-      <p className="hint">{label(edge.source)} → {label(edge.target)}</p>
+      <p className="hint">
+        {label(edge.source)} → {label(edge.target)}
+      </p>
       <label className="field">
         <span>{t('field.linkKind')}</span>
-        <select data-testid="inspector-edge-kind" value={edge.kind} onChange={(e) => set('kind', (x) => void (x.kind = e.target.value as PrepEdge['kind']), false)}>
+        <select
+          data-testid="inspector-edge-kind"
+          value={edge.kind}
+          onChange={(e) =>
+            set('kind', (x) => void (x.kind = e.target.value as PrepEdge['kind']), false)
+          }
+        >
           <option value="io">{t('edgeKind.io')}</option>
           <option value="sync">{t('edgeKind.sync')}</option>
         </select>
       </label>
       <label className="field">
         <span>{t('field.label')}</span>
-        <input data-testid="inspector-edge-label" value={edge.label ?? ''} onChange={(e) => set('label', (x) => (e.target.value ? void (x.label = e.target.value) : void delete x.label))} onBlur={seal} />
+        <input
+          data-testid="inspector-edge-label"
+          value={edge.label ?? ''}
+          onChange={(e) =>
+            set('label', (x) =>
+              e.target.value ? void (x.label = e.target.value) : void delete x.label,
+            )
+          }
+          onBlur={seal}
+        />
       </label>
       <Button
         onClick={() =>
-          set('reverse', (x) => {
-            [x.source, x.target] = [x.target, x.source];
-            delete x.route;
-          }, false)
+          set(
+            'reverse',
+            (x) => {
+              [x.source, x.target] = [x.target, x.source];
+              delete x.route;
+            },
+            false,
+          )
         }
         data-testid="inspector-reverse"
       >
         {t('action.reverse')}
       </Button>
-      <Button variant="danger" onClick={onDelete} data-testid="inspector-delete">{t('action.delete')}</Button>
+      <Button variant="danger" onClick={onDelete} data-testid="inspector-delete">
+        {t('action.delete')}
+      </Button>
     </div>
   );
 }

@@ -12,7 +12,18 @@ export function freezeMiniMap(on: boolean): void {
   frozen = on;
 }
 
-function MiniMapBox({ id, x, y, width, height, color, className, borderRadius, shapeRendering, selected }: MiniMapNodeProps) {
+function MiniMapBox({
+  id,
+  x,
+  y,
+  width,
+  height,
+  color,
+  className,
+  borderRadius,
+  shapeRendering,
+  selected,
+}: MiniMapNodeProps) {
   return (
     <rect
       className={`react-flow__minimap-node${selected ? ' selected' : ''}${className ? ` ${className}` : ''}`}
@@ -30,6 +41,22 @@ function MiniMapBox({ id, x, y, width, height, color, className, borderRadius, s
 }
 
 const same = (a: MiniMapNodeProps, b: MiniMapNodeProps) =>
-  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.color === b.color && a.selected === b.selected && a.className === b.className && a.borderRadius === b.borderRadius;
+  a.x === b.x &&
+  a.y === b.y &&
+  a.width === b.width &&
+  a.height === b.height &&
+  a.color === b.color &&
+  a.selected === b.selected &&
+  a.className === b.className &&
+  a.borderRadius === b.borderRadius;
 
-export default memo(MiniMapBox, (a, b) => (frozen && a.id === b.id && a.color === b.color && a.width === b.width && a.height === b.height) || same(a, b));
+export default memo(
+  MiniMapBox,
+  (a, b) =>
+    (frozen &&
+      a.id === b.id &&
+      a.color === b.color &&
+      a.width === b.width &&
+      a.height === b.height) ||
+    same(a, b),
+);

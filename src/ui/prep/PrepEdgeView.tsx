@@ -4,9 +4,28 @@ import type { PrepFlowEdge } from './flowModel';
 import { prepEdgePath } from './edgePath';
 
 /** Solid arrow = input/output; dashed line without arrowhead = synchronisation. */
-function PrepEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<PrepFlowEdge>) {
+function PrepEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  data,
+  selected,
+  markerEnd,
+}: EdgeProps<PrepFlowEdge>) {
   const e = data?.src;
-  const { d, labelX, labelY } = prepEdgePath(e, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition);
+  const { d, labelX, labelY } = prepEdgePath(
+    e,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  );
   const sync = e?.kind === 'sync';
   return (
     <>
@@ -19,7 +38,10 @@ function PrepEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, 
       />
       {e?.label && (
         <EdgeLabelRenderer>
-          <div className="prep-edge-label nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px,${labelY}px)` }}>
+          <div
+            className="prep-edge-label nodrag nopan"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px,${labelY}px)` }}
+          >
             {e.label}
           </div>
         </EdgeLabelRenderer>

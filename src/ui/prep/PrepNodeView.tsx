@@ -24,17 +24,40 @@ function PrepNodeView({ data, selected }: NodeProps<PrepFlowNode>) {
       data-kind={n.kind}
       data-marker={data.marker ?? ''}
     >
-      {!low && <Handle type="target" position={Position.Left} className="prep-handle" data-testid="handle-in" />}
+      {!low && (
+        <Handle
+          type="target"
+          position={Position.Left}
+          className="prep-handle"
+          data-testid="handle-in"
+        />
+      )}
       {data.marker && (
-        <span className={`prep-marker prep-marker-${data.marker}`} data-testid="prep-marker" title={t(`marker.${data.marker}`)} aria-label={t(`marker.${data.marker}`)}>
+        <span
+          className={`prep-marker prep-marker-${data.marker}`}
+          data-testid="prep-marker"
+          title={t(`marker.${data.marker}`)}
+          aria-label={t(`marker.${data.marker}`)}
+        >
           !
         </span>
       )}
       {n.organisation && <span className="prep-node-org">{n.organisation}</span>}
       <div className="prep-node-label">{n.label || t('node.untitled')}</div>
-      <div className="prep-node-holders">{holders.length ? holders.join(', ') : t('node.noHolders')}</div>
-      {n.leadTimeDays !== undefined && <div className="prep-node-lead">{t('node.leadTime', { days: n.leadTimeDays })}</div>}
-      {!low && <Handle type="source" position={Position.Right} className="prep-handle" data-testid="handle-out" />}
+      <div className="prep-node-holders">
+        {holders.length ? holders.join(', ') : t('node.noHolders')}
+      </div>
+      {n.leadTimeDays !== undefined && (
+        <div className="prep-node-lead">{t('node.leadTime', { days: n.leadTimeDays })}</div>
+      )}
+      {!low && (
+        <Handle
+          type="source"
+          position={Position.Right}
+          className="prep-handle"
+          data-testid="handle-out"
+        />
+      )}
     </div>
   );
 }

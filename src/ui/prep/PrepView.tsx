@@ -50,7 +50,16 @@ export default function PrepView() {
           data-testid="diagram-create-first"
           onClick={() => {
             const id = newId('d_');
-            projectStore.edit(t('cmd.addDiagram'), (p) => void p.diagrams.push({ id, name: t('diagram.newName', { n: 1 }), nodes: [], edges: [] }));
+            projectStore.edit(
+              t('cmd.addDiagram'),
+              (p) =>
+                void p.diagrams.push({
+                  id,
+                  name: t('diagram.newName', { n: 1 }),
+                  nodes: [],
+                  edges: [],
+                }),
+            );
             setCurrentId(id);
           }}
         >
@@ -63,14 +72,24 @@ export default function PrepView() {
     <div className="prep-view" data-testid="prep-view" data-diagram-id={diagram.id}>
       <DiagramTabs diagrams={diagrams} currentId={diagram.id} onSelect={setCurrentId} />
       <ReactFlowProvider key={diagram.id}>
-        <EditorWithFindings diagram={diagram} diagrams={diagrams} preset={preset} onPreset={setPreset} />
+        <EditorWithFindings
+          diagram={diagram}
+          diagrams={diagrams}
+          preset={preset}
+          onPreset={setPreset}
+        />
       </ReactFlowProvider>
     </div>
   );
 }
 
 /** Findings live here so a re-lint re-renders the editor, not the tabs. */
-function EditorWithFindings(props: { diagram: Diagram; diagrams: Diagram[]; preset: PresetName; onPreset: (p: PresetName) => void }) {
+function EditorWithFindings(props: {
+  diagram: Diagram;
+  diagrams: Diagram[];
+  preset: PresetName;
+  onPreset: (p: PresetName) => void;
+}) {
   const lint = useFindings(props.diagram, props.preset);
   return <DiagramEditor {...props} lint={lint} />;
 }

@@ -1,11 +1,24 @@
 import type { Draft } from 'immer';
-import { newId, type Diagram, type PrepEdge, type PrepEdgeKind, type PrepNode, type PrepNodeKind, type Point } from '../../model';
+import {
+  newId,
+  type Diagram,
+  type PrepEdge,
+  type PrepEdgeKind,
+  type PrepNode,
+  type PrepNodeKind,
+  type Point,
+} from '../../model';
 import { projectStore } from '../../store/projectStore';
 import { dropRoutesOf } from '../../layout/applyLayout';
 import type { ApplyOptions } from '../../store/history';
 
 /** Every diagram edit goes through the project store: one command = one undo step. */
-export function editDiagram(diagramId: string, label: string, fn: (d: Draft<Diagram>) => void, opts?: ApplyOptions): boolean {
+export function editDiagram(
+  diagramId: string,
+  label: string,
+  fn: (d: Draft<Diagram>) => void,
+  opts?: ApplyOptions,
+): boolean {
   return projectStore.edit(
     label,
     (p) => {
@@ -26,26 +39,42 @@ export function newEdge(kind: PrepEdgeKind, source: string, target: string): Pre
 
 /** The three PReP patterns as stamps (DOMAIN §2): labels come from i18n, ids are fresh. */
 export type Stamp = 'basic' | 'knowhow' | 'sync';
-export function stampShapes(stamp: Stamp, at: Point, labels: Record<string, string>): { nodes: PrepNode[]; edges: PrepEdge[] } {
-  const x = at.x, y = at.y;
+export function stampShapes(
+  stamp: Stamp,
+  at: Point,
+  labels: Record<string, string>,
+): { nodes: PrepNode[]; edges: PrepEdge[] } {
+  const x = at.x,
+    y = at.y;
   if (stamp === 'basic') {
     const a = newNode('deliverable', labels.inputA, { x, y });
     const b = newNode('deliverable', labels.inputB, { x, y: y + 110 });
     const out = newNode('deliverable', labels.output, { x: x + 280, y: y + 55 });
-    return { nodes: [a, b, out], edges: [newEdge('io', a.id, out.id), newEdge('io', b.id, out.id)] };
+    return {
+      nodes: [a, b, out],
+      edges: [newEdge('io', a.id, out.id), newEdge('io', b.id, out.id)],
+    };
   }
   if (stamp === 'knowhow') {
     const a = newNode('deliverable', labels.input, { x, y });
     const k = newNode('knowhow', labels.knowhow, { x, y: y + 110 });
     const out = newNode('deliverable', labels.output, { x: x + 280, y: y + 55 });
-    return { nodes: [a, k, out], edges: [newEdge('io', a.id, out.id), newEdge('io', k.id, out.id)] };
+    return {
+      nodes: [a, k, out],
+      edges: [newEdge('io', a.id, out.id), newEdge('io', k.id, out.id)],
+    };
   }
   const a = newNode('deliverable', labels.ours, { x, y });
   const b = newNode('deliverable', labels.theirs, { x: x + 280, y });
   return { nodes: [a, b], edges: [newEdge('sync', a.id, b.id)] };
 }
 
-export function moveNodes(diagramId: string, label: string, positions: Record<string, Point>, opts?: ApplyOptions): boolean {
+export function moveNodes(
+  diagramId: string,
+  label: string,
+  positions: Record<string, Point>,
+  opts?: ApplyOptions,
+): boolean {
   const ids = new Set(Object.keys(positions));
   if (ids.size === 0) return false;
   return editDiagram(
@@ -62,30 +91,50 @@ export function moveNodes(diagramId: string, label: string, positions: Record<st
   );
 }
 
-export function deleteElements(diagramId: string, label: string, nodeIds: Set<string>, edgeIds: Set<string>): boolean {
+export function deleteElements(
+  diagramId: string,
+  label: string,
+  nodeIds: Set<string>,
+  edgeIds: Set<string>,
+): boolean {
   if (nodeIds.size === 0 && edgeIds.size === 0) return false;
   return editDiagram(diagramId, label, (d) => {
     d.nodes = d.nodes.filter((n) => !nodeIds.has(n.id));
-    d.edges = d.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target));
+    d.edges = d.edges.filter(
+      (e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target),
+    );
   });
 }
 
 /** Copies of nodes (and the links among them) with fresh ids, shifted by `offset`. */
-export function cloneElements(nodes: PrepNode[], edges: PrepEdge[], offset: Point): { nodes: PrepNode[]; edges: PrepEdge[] } {
+export function cloneElements(
+  nodes: PrepNode[],
+  edges: PrepEdge[],
+  offset: Point,
+): { nodes: PrepNode[]; edges: PrepEdge[] } {
   const ids = new Map<string, string>();
   const outNodes = nodes.map((n) => {
     const id = newId('n_');
     ids.set(n.id, id);
     const { size: _size, ...rest } = n;
     void _size;
-    return { ...structuredClone(rest), id, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };
+    return {
+      ...structuredClone(rest),
+      id,
+      position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+    };
   });
   const outEdges = edges
     .filter((e) => ids.has(e.source) && ids.has(e.target))
     .map((e) => {
       const { route: _route, ...rest } = e;
       void _route;
-      return { ...structuredClone(rest), id: newId('e_'), source: ids.get(e.source)!, target: ids.get(e.target)! };
+      return {
+        ...structuredClone(rest),
+        id: newId('e_'),
+        source: ids.get(e.source)!,
+        target: ids.get(e.target)!,
+      };
     });
   return { nodes: outNodes, edges: outEdges };
 }

@@ -9,11 +9,18 @@ let pastes = 0;
 
 export function copyToClipboard(nodes: PrepNode[], edges: PrepEdge[]): void {
   const ids = new Set(nodes.map((n) => n.id));
-  content = { nodes: structuredClone(nodes), edges: structuredClone(edges.filter((e) => ids.has(e.source) && ids.has(e.target))) };
+  content = {
+    nodes: structuredClone(nodes),
+    edges: structuredClone(edges.filter((e) => ids.has(e.source) && ids.has(e.target))),
+  };
   pastes = 0;
 }
 
-export function clipboardContent(): { nodes: PrepNode[]; edges: PrepEdge[]; offset: number } | null {
+export function clipboardContent(): {
+  nodes: PrepNode[];
+  edges: PrepEdge[];
+  offset: number;
+} | null {
   if (!content) return null;
   pastes++;
   return { ...content, offset: 30 * pastes };

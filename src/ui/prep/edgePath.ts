@@ -8,7 +8,13 @@ function routePath(route: Point[], sx: number, sy: number, tx: number, ty: numbe
   if (route.length < 2) return null;
   const a = route[0];
   const b = route[route.length - 1];
-  if (Math.abs(a.x - sx) > TOLERANCE || Math.abs(a.y - sy) > TOLERANCE || Math.abs(b.x - tx) > TOLERANCE || Math.abs(b.y - ty) > TOLERANCE) return null;
+  if (
+    Math.abs(a.x - sx) > TOLERANCE ||
+    Math.abs(a.y - sy) > TOLERANCE ||
+    Math.abs(b.x - tx) > TOLERANCE ||
+    Math.abs(b.y - ty) > TOLERANCE
+  )
+    return null;
   let d = `M${sx},${sy}`;
   for (let i = 1; i < route.length - 1; i++) d += ` L${route[i].x},${route[i].y}`;
   return `${d} L${tx},${ty}`;
@@ -29,6 +35,13 @@ export function prepEdgePath(
   targetPosition: Position = Position.Left,
 ): { d: string; labelX: number; labelY: number } {
   const routed = e?.route ? routePath(e.route, sx, sy, tx, ty) : null;
-  const [bezier, labelX, labelY] = getBezierPath({ sourceX: sx, sourceY: sy, targetX: tx, targetY: ty, sourcePosition, targetPosition });
+  const [bezier, labelX, labelY] = getBezierPath({
+    sourceX: sx,
+    sourceY: sy,
+    targetX: tx,
+    targetY: ty,
+    sourcePosition,
+    targetPosition,
+  });
   return { d: routed ?? bezier, labelX, labelY };
 }

@@ -9,7 +9,11 @@ const PADDING = 40;
  * html-to-image 1.11.11 (later versions mis-export). Text goes through XMLSerializer, so
  * labels with < & > " come out escaped.
  */
-export async function renderDiagramImage(root: HTMLElement, nodes: Node[], format: 'png' | 'svg'): Promise<string> {
+export async function renderDiagramImage(
+  root: HTMLElement,
+  nodes: Node[],
+  format: 'png' | 'svg',
+): Promise<string> {
   const viewport = root.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport) throw new Error('diagram viewport not found');
   const b = getNodesBounds(nodes);
@@ -21,9 +25,16 @@ export async function renderDiagramImage(root: HTMLElement, nodes: Node[], forma
     width,
     height,
     pixelRatio: format === 'png' ? 2 : 1,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
+    style: {
+      width: `${width}px`,
+      height: `${height}px`,
+      transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
+    },
     // Handles and selection outlines are editing aids, not part of the drawing.
-    filter: (el: HTMLElement) => !(el.classList?.contains('react-flow__handle') || el.classList?.contains('prep-marker-ignore')),
+    filter: (el: HTMLElement) =>
+      !(
+        el.classList?.contains('react-flow__handle') || el.classList?.contains('prep-marker-ignore')
+      ),
   };
   return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options);
 }
@@ -38,13 +49,18 @@ export const paintedFrame = async (): Promise<void> => {
  * Resolves once `root` shows this many boxes (false after 20 s), then waits for their links to be
  * drawn (React Flow draws a link once both boxes' handles are measured) for up to a second more.
  */
-export async function untilDrawn(root: HTMLElement, boxes: number, links: number): Promise<boolean> {
+export async function untilDrawn(
+  root: HTMLElement,
+  boxes: number,
+  links: number,
+): Promise<boolean> {
   const end = performance.now() + 20_000;
   while (root.querySelectorAll('.react-flow__node').length < boxes) {
     if (performance.now() > end) return false;
     await frame();
   }
-  for (let i = 0; i < 60 && root.querySelectorAll('.react-flow__edge').length < links; i++) await frame();
+  for (let i = 0; i < 60 && root.querySelectorAll('.react-flow__edge').length < links; i++)
+    await frame();
   await frame();
   return true;
 }

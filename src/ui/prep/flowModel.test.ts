@@ -8,12 +8,18 @@ describe('store → React Flow with structural sharing', () => {
   const none = new Map<string, 'error' | 'warn'>();
 
   it('moving one box in the document replaces one React Flow node and keeps view state', () => {
-    const first = syncNodes([], d.nodes, none).map((n, i) => (i === 5 ? { ...n, selected: true, measured: { width: 170, height: 60 } } : n));
+    const first = syncNodes([], d.nodes, none).map((n, i) =>
+      i === 5 ? { ...n, selected: true, measured: { width: 170, height: 60 } } : n,
+    );
     const moved = produce(d, (x) => void (x.nodes[5].position = { x: 1, y: 2 }));
     const next = syncNodes(first, moved.nodes, none);
     const changed = next.filter((n, i) => n !== first[i]);
     expect(changed.map((n) => n.id)).toEqual(['n5']);
-    expect(changed[0]).toMatchObject({ position: { x: 1, y: 2 }, selected: true, measured: { width: 170, height: 60 } });
+    expect(changed[0]).toMatchObject({
+      position: { x: 1, y: 2 },
+      selected: true,
+      measured: { width: 170, height: 60 },
+    });
     // Nothing changed → the very same array (React Flow sees no update at all).
     expect(syncNodes(next, moved.nodes, none)).toBe(next);
   });
@@ -21,11 +27,15 @@ describe('store → React Flow with structural sharing', () => {
   it('a new marker replaces only the flagged node', () => {
     const first = syncNodes([], d.nodes, none);
     const next = syncNodes(first, d.nodes, new Map([['n7', 'error']]));
-    expect(next.filter((n, i) => n !== first[i]).map((n) => [n.id, n.data.marker])).toEqual([['n7', 'error']]);
+    expect(next.filter((n, i) => n !== first[i]).map((n) => [n.id, n.data.marker])).toEqual([
+      ['n7', 'error'],
+    ]);
   });
 
   it('a box being dragged keeps its live position when the document changes elsewhere', () => {
-    const first = syncNodes([], d.nodes, none).map((n, i) => (i === 3 ? { ...n, dragging: true, position: { x: 999, y: 999 } } : n));
+    const first = syncNodes([], d.nodes, none).map((n, i) =>
+      i === 3 ? { ...n, dragging: true, position: { x: 999, y: 999 } } : n,
+    );
     const next = syncNodes(first, d.nodes, new Map([['n3', 'warn']]));
     expect(next[3].position).toEqual({ x: 999, y: 999 });
   });
@@ -40,7 +50,9 @@ describe('store → React Flow with structural sharing', () => {
     let steps = 0;
     for (;;) {
       const r = syncNodesStep(cur, moved.nodes, none, 250);
-      const updated = r.items.filter((n) => n.id !== 'fresh' && n !== cur.find((c) => c.id === n.id)).length;
+      const updated = r.items.filter(
+        (n) => n.id !== 'fresh' && n !== cur.find((c) => c.id === n.id),
+      ).length;
       expect(updated).toBeLessThanOrEqual(250);
       // A new box is never held back.
       expect(r.items.some((n) => n.id === 'fresh')).toBe(true);
@@ -58,7 +70,17 @@ describe('store → React Flow with structural sharing', () => {
 
   it('edges: a budgeted step, then the rest', () => {
     const first = syncEdges([], d.edges);
-    const routed = produce(d, (x) => void x.edges.forEach((e) => (e.route = [{ x: 0, y: 0 }, { x: 1, y: 1 }])));
+    const routed = produce(
+      d,
+      (x) =>
+        void x.edges.forEach(
+          (e) =>
+            (e.route = [
+              { x: 0, y: 0 },
+              { x: 1, y: 1 },
+            ]),
+        ),
+    );
     const a = syncEdgesStep(first, routed.edges, 10);
     expect(a.done).toBe(false);
     expect(a.items.filter((e, i) => e !== first[i])).toHaveLength(10);
@@ -81,7 +103,14 @@ describe('findings identity', () => {
     const { lintDiagram } = await import('../../analysis/lint');
     const d = generatePrepDiagram(200);
     const a = lintDiagram(d);
-    expect(sameFindings(a, lintDiagram(produce(d, (x) => void (x.nodes[3].position = { x: -5, y: -5 }))))).toBe(true);
-    expect(sameFindings(a, lintDiagram(produce(d, (x) => void (x.nodes[3].holders = ['Solo']))))).toBe(false);
+    expect(
+      sameFindings(
+        a,
+        lintDiagram(produce(d, (x) => void (x.nodes[3].position = { x: -5, y: -5 }))),
+      ),
+    ).toBe(true);
+    expect(
+      sameFindings(a, lintDiagram(produce(d, (x) => void (x.nodes[3].holders = ['Solo'])))),
+    ).toBe(false);
   });
 });

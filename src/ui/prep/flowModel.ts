@@ -17,7 +17,11 @@ export interface SyncStep<T> {
  * one box re-renders one box, not 1,000. View state React Flow owns (measured size, selection)
  * is carried over from the previous object.
  */
-export function syncNodes(prev: PrepFlowNode[], src: PrepNode[], markers: Map<string, 'error' | 'warn'>): PrepFlowNode[] {
+export function syncNodes(
+  prev: PrepFlowNode[],
+  src: PrepNode[],
+  markers: Map<string, 'error' | 'warn'>,
+): PrepFlowNode[] {
   return syncNodesStep(prev, src, markers, Infinity).items;
 }
 
@@ -26,7 +30,12 @@ export function syncNodes(prev: PrepFlowNode[], src: PrepNode[], markers: Map<st
  * the others keep their previous object until a later step. Lets the editor spread an update of
  * every box (auto-layout, its undo) over several frames instead of one long freeze.
  */
-export function syncNodesStep(prev: PrepFlowNode[], src: PrepNode[], markers: Map<string, 'error' | 'warn'>, budget: number): SyncStep<PrepFlowNode> {
+export function syncNodesStep(
+  prev: PrepFlowNode[],
+  src: PrepNode[],
+  markers: Map<string, 'error' | 'warn'>,
+  budget: number,
+): SyncStep<PrepFlowNode> {
   const byId = new Map<string, PrepFlowNode>();
   for (const n of prev) byId.set(n.id, n);
   let changed = prev.length !== src.length;
@@ -63,7 +72,11 @@ export function syncEdges(prev: PrepFlowEdge[], src: PrepEdge[]): PrepFlowEdge[]
 }
 
 /** syncEdges with a budget, as syncNodesStep. */
-export function syncEdgesStep(prev: PrepFlowEdge[], src: PrepEdge[], budget: number): SyncStep<PrepFlowEdge> {
+export function syncEdgesStep(
+  prev: PrepFlowEdge[],
+  src: PrepEdge[],
+  budget: number,
+): SyncStep<PrepFlowEdge> {
   const byId = new Map<string, PrepFlowEdge>();
   for (const e of prev) byId.set(e.id, e);
   let changed = prev.length !== src.length;

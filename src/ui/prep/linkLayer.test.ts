@@ -1,20 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import type { PrepEdge } from '../../model';
-import { LinkLayerCache, linkPaths, nodeEnds, touches, type LinkIn, type NodeEnds } from './linkLayer';
+import {
+  LinkLayerCache,
+  linkPaths,
+  nodeEnds,
+  touches,
+  type LinkIn,
+  type NodeEnds,
+} from './linkLayer';
 import { prepEdgePath } from './edgePath';
 
-const edge = (id: string, source: string, target: string, extra: Partial<PrepEdge> = {}): LinkIn => ({ data: { src: { id, kind: 'io', source, target, ...extra } } });
-const ends = (m: Record<string, [number, number]>) => new Map(Object.entries(m).map(([id, [x, y]]) => [id, nodeEnds(x, y, 100, 40)] as [string, NodeEnds]));
+const edge = (
+  id: string,
+  source: string,
+  target: string,
+  extra: Partial<PrepEdge> = {},
+): LinkIn => ({ data: { src: { id, kind: 'io', source, target, ...extra } } });
+const ends = (m: Record<string, [number, number]>) =>
+  new Map(
+    Object.entries(m).map(([id, [x, y]]) => [id, nodeEnds(x, y, 100, 40)] as [string, NodeEnds]),
+  );
 const subpaths = (d: string) => (d.match(/M/g) ?? []).length;
 
 describe('nodeEnds', () => {
   it('attaches links to the outer edges of the measured handles, as React Flow does', () => {
-    const h = { source: [{ x: 95, y: 15, width: 10, height: 10 }], target: [{ x: -5, y: 15, width: 10, height: 10 }] };
+    const h = {
+      source: [{ x: 95, y: 15, width: 10, height: 10 }],
+      target: [{ x: -5, y: 15, width: 10, height: 10 }],
+    };
     expect(nodeEnds(200, 100, 100, 40, h)).toEqual({ sx: 305, sy: 120, tx: 195, ty: 120 });
   });
   it('without measured handles, uses the middle of the sides', () => {
     expect(nodeEnds(200, 100, 100, 40, null)).toEqual({ sx: 300, sy: 120, tx: 200, ty: 120 });
-    expect(nodeEnds(200, 100, 100, 40, { source: null, target: null })).toEqual({ sx: 300, sy: 120, tx: 200, ty: 120 });
+    expect(nodeEnds(200, 100, 100, 40, { source: null, target: null })).toEqual({
+      sx: 300,
+      sy: 120,
+      tx: 200,
+      ty: 120,
+    });
   });
 });
 
@@ -22,7 +45,12 @@ describe('linkPaths', () => {
   it('draws each link as the full editor does, sorted by kind and selection, with arrowheads on input/output links only', () => {
     const e = ends({ a: [0, 0], b: [300, 0], c: [300, 200] });
     const p = linkPaths(
-      [edge('1', 'a', 'b'), edge('2', 'a', 'c', { kind: 'sync' }), { ...edge('3', 'b', 'c'), selected: true }, { ...edge('4', 'c', 'a', { kind: 'sync', label: 'weekly' }), selected: true }],
+      [
+        edge('1', 'a', 'b'),
+        edge('2', 'a', 'c', { kind: 'sync' }),
+        { ...edge('3', 'b', 'c'), selected: true },
+        { ...edge('4', 'c', 'a', { kind: 'sync', label: 'weekly' }), selected: true },
+      ],
       (id) => e.get(id),
     );
     expect(p.io).toBe(prepEdgePath(undefined, 100, 20, 300, 20).d);
@@ -36,8 +64,15 @@ describe('linkPaths', () => {
   });
   it("follows ELK's route while it fits the boxes", () => {
     const e = ends({ a: [0, 0], b: [300, 200] });
-    const route = [{ x: 100, y: 20 }, { x: 200, y: 20 }, { x: 200, y: 220 }, { x: 300, y: 220 }];
-    expect(linkPaths([edge('1', 'a', 'b', { route })], (id) => e.get(id)).io).toBe('M100,20 L200,20 L200,220 L300,220');
+    const route = [
+      { x: 100, y: 20 },
+      { x: 200, y: 20 },
+      { x: 200, y: 220 },
+      { x: 300, y: 220 },
+    ];
+    expect(linkPaths([edge('1', 'a', 'b', { route })], (id) => e.get(id)).io).toBe(
+      'M100,20 L200,20 L200,220 L300,220',
+    );
   });
   it('leaves out links whose boxes are not measured yet', () => {
     const e = ends({ a: [0, 0] });
@@ -57,7 +92,9 @@ describe('LinkLayerCache', () => {
     const start = cache.update(links, ends({ a: [0, 0], b: [300, 0], c: [600, 0] }), moving);
     expect(subpaths(start.still.io)).toBe(1);
     expect(subpaths(start.moving.io)).toBe(2);
-    expect(touches(links[0], moving) && touches(links[1], moving) && !touches(links[2], moving)).toBe(true);
+    expect(
+      touches(links[0], moving) && touches(links[1], moving) && !touches(links[2], moving),
+    ).toBe(true);
     const rebuilds = cache.rebuilds;
     const frame = cache.update(links, ends({ a: [0, 0], b: [320, 48], c: [600, 0] }), moving);
     expect(cache.rebuilds).toBe(rebuilds);
@@ -88,7 +125,12 @@ describe('LinkLayerCache', () => {
 
   it('with the full drawing (still off) builds only the dragged links', () => {
     const cache = new LinkLayerCache();
-    const r = cache.update(links, ends({ a: [0, 0], b: [300, 0], c: [600, 0] }), new Set(['c']), false);
+    const r = cache.update(
+      links,
+      ends({ a: [0, 0], b: [300, 0], c: [600, 0] }),
+      new Set(['c']),
+      false,
+    );
     expect(r.still.io).toBe('');
     expect(subpaths(r.moving.io)).toBe(2);
     expect(cache.rebuilds).toBe(0);

@@ -75,8 +75,18 @@ export interface LinkIn {
  */
 const arrow = (x: number, y: number) => `M${x},${y} l-7.2,-5.76 v11.52 z`;
 
-export function linkPaths(links: Iterable<LinkIn>, ends: (id: string) => NodeEnds | undefined): LinkPaths {
-  const out = { io: [] as string[], sync: [] as string[], ioSelected: [] as string[], syncSelected: [] as string[], arrows: [] as string[], arrowsSelected: [] as string[] };
+export function linkPaths(
+  links: Iterable<LinkIn>,
+  ends: (id: string) => NodeEnds | undefined,
+): LinkPaths {
+  const out = {
+    io: [] as string[],
+    sync: [] as string[],
+    ioSelected: [] as string[],
+    syncSelected: [] as string[],
+    arrows: [] as string[],
+    arrowsSelected: [] as string[],
+  };
   const labels: LinkPaths['labels'] = [];
   for (const l of links) {
     const e = l.data?.src;
@@ -104,7 +114,8 @@ export function linkPaths(links: Iterable<LinkIn>, ends: (id: string) => NodeEnd
 }
 
 /** Does this link end at one of these boxes? */
-export const touches = (l: LinkIn, boxes: ReadonlySet<string>) => !!l.data && (boxes.has(l.data.src.source) || boxes.has(l.data.src.target));
+export const touches = (l: LinkIn, boxes: ReadonlySet<string>) =>
+  !!l.data && (boxes.has(l.data.src.source) || boxes.has(l.data.src.target));
 
 /**
  * Splits the links into still ones and those attached to a moving box, and keeps the still ones'
@@ -122,9 +133,18 @@ export class LinkLayerCache {
   /** How often the still paths were rebuilt (for tests). */
   rebuilds = 0;
 
-  update(links: readonly LinkIn[], ends: Map<string, NodeEnds>, moving: ReadonlySet<string>, still = true): { still: LinkPaths; moving: LinkPaths } {
+  update(
+    links: readonly LinkIn[],
+    ends: Map<string, NodeEnds>,
+    moving: ReadonlySet<string>,
+    still = true,
+  ): { still: LinkPaths; moving: LinkPaths } {
     const key = [...moving].sort().join('\n');
-    let stale = links !== this.links || key !== this.movingKey || still !== this.withStill || (still && ends.size !== this.ends.size);
+    let stale =
+      links !== this.links ||
+      key !== this.movingKey ||
+      still !== this.withStill ||
+      (still && ends.size !== this.ends.size);
     if (!stale && still)
       for (const [id, p] of ends) {
         if (moving.has(id)) continue;
@@ -137,7 +157,9 @@ export class LinkLayerCache {
     const get = (id: string) => ends.get(id);
     if (stale) {
       this.movingLinks = moving.size ? links.filter((l) => touches(l, moving)) : [];
-      this.still = still ? linkPaths(moving.size ? links.filter((l) => !touches(l, moving)) : links, get) : linkPaths([], get);
+      this.still = still
+        ? linkPaths(moving.size ? links.filter((l) => !touches(l, moving)) : links, get)
+        : linkPaths([], get);
       this.links = links;
       this.movingKey = key;
       this.withStill = still;

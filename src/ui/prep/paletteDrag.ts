@@ -25,9 +25,12 @@ export function isPaletteDrag(e: DragEvent): boolean {
 
 export function readPaletteDrop(e: DragEvent): PaletteItem | null {
   try {
-    const v = JSON.parse(e.dataTransfer.getData(PALETTE_MIME)) as Partial<Record<'node' | 'stamp', string>>;
+    const v = JSON.parse(e.dataTransfer.getData(PALETTE_MIME)) as Partial<
+      Record<'node' | 'stamp', string>
+    >;
     if (v.node === 'deliverable' || v.node === 'knowhow') return { node: v.node };
-    if (v.stamp === 'basic' || v.stamp === 'knowhow' || v.stamp === 'sync') return { stamp: v.stamp };
+    if (v.stamp === 'basic' || v.stamp === 'knowhow' || v.stamp === 'sync')
+      return { stamp: v.stamp };
   } catch {
     /* not ours */
   }

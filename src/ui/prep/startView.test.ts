@@ -13,11 +13,23 @@ const result = (positions: LayoutResult['positions']): LayoutResult => ({
   height: 0,
 });
 /** Screen position of a flow point under a viewport. */
-const onScreen = (v: { x: number; y: number; zoom: number }, p: { x: number; y: number }) => ({ x: v.x + p.x * v.zoom, y: v.y + p.y * v.zoom });
+const onScreen = (v: { x: number; y: number; zoom: number }, p: { x: number; y: number }) => ({
+  x: v.x + p.x * v.zoom,
+  y: v.y + p.y * v.zoom,
+});
 
 describe('startOfFlowView', () => {
   it('puts the first layer at the left edge, centred when the boxes in view allow', () => {
-    const v = startOfFlowView(result({ a: { x: 12, y: 100 }, b: { x: 12, y: 300 }, c: { x: 400, y: -1000 }, d: { x: 400, y: 2000 } }), 800, 600);
+    const v = startOfFlowView(
+      result({
+        a: { x: 12, y: 100 },
+        b: { x: 12, y: 300 },
+        c: { x: 400, y: -1000 },
+        d: { x: 400, y: 2000 },
+      }),
+      800,
+      600,
+    );
     expect(v.zoom).toBe(START_ZOOM);
     expect(onScreen(v, { x: 12, y: 0 }).x).toBe(24);
     // Layer a..b spans y 100..364, its middle (232) at the window's middle (300).
@@ -26,17 +38,29 @@ describe('startOfFlowView', () => {
 
   it('leaves no empty space above the boxes in view', () => {
     // c is above the first layer but in view; e is higher still but off to the right.
-    const v = startOfFlowView(result({ a: { x: 0, y: 100 }, c: { x: 300, y: 40 }, e: { x: 5000, y: -3000 } }), 800, 600);
+    const v = startOfFlowView(
+      result({ a: { x: 0, y: 100 }, c: { x: 300, y: 40 }, e: { x: 5000, y: -3000 } }),
+      800,
+      600,
+    );
     expect(onScreen(v, { x: 300, y: 40 }).y).toBeCloseTo(24);
   });
 
   it('shows the top of a first layer taller than the window', () => {
-    const v = startOfFlowView(result({ a: { x: 0, y: -50 }, b: { x: 0, y: 5000 }, c: { x: 300, y: -400 } }), 800, 600);
+    const v = startOfFlowView(
+      result({ a: { x: 0, y: -50 }, b: { x: 0, y: 5000 }, c: { x: 300, y: -400 } }),
+      800,
+      600,
+    );
     expect(onScreen(v, { x: 0, y: -50 })).toEqual({ x: 24, y: 24 });
   });
 
   it('counts boxes of one column as the first layer even when their x differ a little', () => {
-    const v = startOfFlowView(result({ a: { x: 0, y: 0 }, b: { x: 30, y: 400 }, c: { x: 400, y: -2000 } }), 800, 1000);
+    const v = startOfFlowView(
+      result({ a: { x: 0, y: 0 }, b: { x: 30, y: 400 }, c: { x: 400, y: -2000 } }),
+      800,
+      1000,
+    );
     // a..b span y 0..464: centred.
     expect(onScreen(v, { x: 0, y: 232 }).y).toBeCloseTo(500);
   });

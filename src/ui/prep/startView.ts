@@ -14,7 +14,12 @@ const PAD = 24;
  * layer is centred, but without empty space above the boxes of the columns in view; a first
  * layer taller than the window shows its top. Fit view still shows everything.
  */
-export function startOfFlowView(r: LayoutResult, width: number, height: number, zoom = START_ZOOM): Viewport {
+export function startOfFlowView(
+  r: LayoutResult,
+  width: number,
+  height: number,
+  zoom = START_ZOOM,
+): Viewport {
   let left = Infinity;
   let leftId = '';
   for (const [id, p] of Object.entries(r.positions)) if (p.x < left) [left, leftId] = [p.x, id];

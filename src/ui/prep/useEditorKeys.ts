@@ -14,7 +14,9 @@ export interface EditorKeyHandlers {
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !el.closest) return false;
-  return !!el.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"]');
+  return !!el.closest(
+    'input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"]',
+  );
 }
 
 /**
@@ -40,7 +42,9 @@ export function useEditorKeys(handlers: EditorKeyHandlers, step: number): void {
       else if (e.key === 'Escape') h.clearSelection();
       else if (!mod && e.key.startsWith('Arrow')) {
         const s = e.shiftKey ? step * 4 : step;
-        const d = { ArrowLeft: [-s, 0], ArrowRight: [s, 0], ArrowUp: [0, -s], ArrowDown: [0, s] }[e.key];
+        const d = { ArrowLeft: [-s, 0], ArrowRight: [s, 0], ArrowUp: [0, -s], ArrowDown: [0, s] }[
+          e.key
+        ];
         if (d) h.nudge(d[0], d[1]);
         else handled = false;
       } else handled = false;

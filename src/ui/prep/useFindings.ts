@@ -8,14 +8,24 @@ import type { Finding } from '../../analysis/types';
 export const LINT_DEBOUNCE_MS = 150;
 
 function sameFinding(a: Finding, b: Finding): boolean {
-  if (a.ruleId !== b.ruleId || a.nodeId !== b.nodeId || a.severity !== b.severity || a.messageKey !== b.messageKey || a.rank !== b.rank) return false;
+  if (
+    a.ruleId !== b.ruleId ||
+    a.nodeId !== b.nodeId ||
+    a.severity !== b.severity ||
+    a.messageKey !== b.messageKey ||
+    a.rank !== b.rank
+  )
+    return false;
   const ka = Object.keys(a.params);
   return ka.length === Object.keys(b.params).length && ka.every((k) => a.params[k] === b.params[k]);
 }
 
 /** Same findings in the same order (a move or a description edit usually changes none). */
 export function sameFindings(a: LintResult, b: LintResult): boolean {
-  return a.findings.length === b.findings.length && a.findings.every((f, i) => sameFinding(f, b.findings[i]));
+  return (
+    a.findings.length === b.findings.length &&
+    a.findings.every((f, i) => sameFinding(f, b.findings[i]))
+  );
 }
 
 /**
@@ -24,12 +34,20 @@ export function sameFindings(a: LintResult, b: LintResult): boolean {
  * not re-render after every drag.
  */
 export function useFindings(diagram: Diagram, preset: PresetName): LintResult {
-  const [state, setState] = useState(() => ({ diagram, preset, result: lintDiagram(diagram, { preset }) }));
+  const [state, setState] = useState(() => ({
+    diagram,
+    preset,
+    result: lintDiagram(diagram, { preset }),
+  }));
   useEffect(() => {
     if (state.diagram === diagram && state.preset === preset) return;
     const t = setTimeout(() => {
       const result = lintDiagram(diagram, { preset });
-      setState((prev) => ({ diagram, preset, result: sameFindings(prev.result, result) ? prev.result : result }));
+      setState((prev) => ({
+        diagram,
+        preset,
+        result: sameFindings(prev.result, result) ? prev.result : result,
+      }));
     }, LINT_DEBOUNCE_MS);
     return () => clearTimeout(t);
   }, [diagram, preset, state.diagram, state.preset]);

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type Dispatch,
+  type MutableRefObject,
+  type SetStateAction,
+} from 'react';
 import type { PrepEdge, PrepNode } from '../../model';
 import { syncEdgesStep, syncNodesStep, type PrepFlowEdge, type PrepFlowNode } from './flowModel';
 import { freezeMiniMap } from './MiniMapBox';
@@ -69,7 +78,9 @@ export function useFlowSync(
   const latest = useRef({ srcNodes, srcEdges, markers });
   latest.current = { srcNodes, srcEdges, markers };
   const frame = useRef(0);
-  const staged = useRef<{ views: (() => void)[]; linksHeld?: boolean; idle?: boolean } | null>(null);
+  const staged = useRef<{ views: (() => void)[]; linksHeld?: boolean; idle?: boolean } | null>(
+    null,
+  );
   const markShown = useRef(false);
   // For the benchmark (test/bench/prep.bench.ts): every box of the change is drawn. Marked on the
   // frame after React committed the last update, not when it was handed to React (the render of
@@ -113,7 +124,9 @@ export function useFlowSync(
     const e = syncEdgesStep(edgesRef.current, se, 2 * b);
     // The updaters recompute only if React Flow changed the arrays since the last render.
     setNodes((prev) => (prev === nodesRef.current ? n.items : syncNodesStep(prev, sn, m, b).items));
-    setEdges((prev) => (prev === edgesRef.current ? e.items : syncEdgesStep(prev, se, 2 * b).items));
+    setEdges((prev) =>
+      prev === edgesRef.current ? e.items : syncEdgesStep(prev, se, 2 * b).items,
+    );
     if (!n.done || !e.done) frame.current = requestAnimationFrame(step);
     else if (s) {
       // React Flow takes the moved boxes now and their 2,000 new links two frames later (until
@@ -156,11 +169,16 @@ export function useFlowSync(
     const want = pendingSelection.current?.nodes;
     pendingSelection.current = null;
     const b = srcNodes.length > BIG_DIAGRAM ? SYNC_CHUNK : Infinity;
-    const big = staged.current !== null || !syncNodesStep(nodesRef.current, srcNodes, markers, b).done;
+    const big =
+      staged.current !== null || !syncNodesStep(nodesRef.current, srcNodes, markers, b).done;
     if (big) later();
     setNodes((prev) => {
       const next = syncNodesStep(prev, srcNodes, markers, big ? 0 : b).items;
-      return want ? next.map((n) => (!!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) })) : next;
+      return want
+        ? next.map((n) =>
+            !!n.selected === want.has(n.id) ? n : { ...n, selected: want.has(n.id) },
+          )
+        : next;
     });
   }, [srcNodes, markers, pendingSelection, later]);
   useLayoutEffect(() => {
@@ -171,7 +189,14 @@ export function useFlowSync(
     // (srcNodes.length only picks the budget)
   }, [srcEdges, later]);
 
-  return { nodes, setNodes, edges, setEdges, shownEdges: linksHeld ? NO_EDGES : edges, stageBigChange };
+  return {
+    nodes,
+    setNodes,
+    edges,
+    setEdges,
+    shownEdges: linksHeld ? NO_EDGES : edges,
+    stageBigChange,
+  };
 }
 
 /** No links (one array, so React Flow sees no change between renders). */

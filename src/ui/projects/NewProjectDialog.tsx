@@ -27,7 +27,10 @@ export function NewProjectDialog({ open, onClose }: { open: boolean; onClose: ()
       setShowError(false);
       navigate({ kind: 'project', id: p.id, view: 'diagrams' });
     } catch (e) {
-      notify({ kind: 'error', text: t('failed', { action: t('new'), message: String((e as Error)?.message ?? e) }) });
+      notify({
+        kind: 'error',
+        text: t('failed', { action: t('new'), message: String((e as Error)?.message ?? e) }),
+      });
     }
   };
   return (
@@ -62,7 +65,11 @@ export function NewProjectDialog({ open, onClose }: { open: boolean; onClose: ()
             aria-invalid={showError && !name.trim()}
             onChange={(e) => setName(e.target.value)}
           />
-          {showError && !name.trim() && <span className="field-error" role="alert">{t('newDialog.nameRequired')}</span>}
+          {showError && !name.trim() && (
+            <span className="field-error" role="alert">
+              {t('newDialog.nameRequired')}
+            </span>
+          )}
         </label>
         <label className="field">
           <span>{t('newDialog.template')}</span>
@@ -83,7 +90,9 @@ export function NewProjectDialog({ open, onClose }: { open: boolean; onClose: ()
             ))}
           </select>
         </label>
-        {template && <p className="hint">{templates.find((x) => x.id === template)?.description}</p>}
+        {template && (
+          <p className="hint">{templates.find((x) => x.id === template)?.description}</p>
+        )}
         <button type="submit" hidden />
       </form>
     </Dialog>

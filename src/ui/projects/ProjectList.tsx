@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getTemplate } from '../../model/templates';
-import { deleteProject, duplicateProject, renameProject, type ProjectSummary } from '../../store/projects';
+import {
+  deleteProject,
+  duplicateProject,
+  renameProject,
+  type ProjectSummary,
+} from '../../store/projects';
 import { classifyStorageError } from '../../store/storageErrors';
 import { Button, ConfirmDialog, notify } from '../common';
 import { routeHash } from '../shell/routes';
@@ -20,7 +25,10 @@ export function ProjectList({ onReady }: { onReady: (ready: boolean) => void }) 
   useEffect(() => onReady(list !== null || error !== null), [list, error, onReady]);
 
   const fail = (action: string) => (e: unknown) =>
-    notify({ kind: 'error', text: t('failed', { action, message: classifyStorageError(e).detail }) });
+    notify({
+      kind: 'error',
+      text: t('failed', { action, message: classifyStorageError(e).detail }),
+    });
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
@@ -42,26 +50,49 @@ export function ProjectList({ onReady }: { onReady: (ready: boolean) => void }) 
         <ul className="project-rows">
           {list.map((p) => (
             <li key={p.id} className="project-row" data-testid="project-row" data-project-id={p.id}>
-              <a className="project-row-main" href={routeHash({ kind: 'project', id: p.id, view: 'diagrams' })}>
-                <span className="project-row-name" data-testid="project-row-name">{p.name}</span>
+              <a
+                className="project-row-main"
+                href={routeHash({ kind: 'project', id: p.id, view: 'diagrams' })}
+              >
+                <span className="project-row-name" data-testid="project-row-name">
+                  {p.name}
+                </span>
                 <span className="project-row-meta">
                   {t('updated', { date: fmt.format(new Date(p.updatedAt)) })}
-                  {p.template && getTemplate(p.template) && <> · {t('template', { name: getTemplate(p.template)!.name })}</>}
+                  {p.template && getTemplate(p.template) && (
+                    <> · {t('template', { name: getTemplate(p.template)!.name })}</>
+                  )}
                 </span>
                 {p.description && <span className="project-row-desc">{p.description}</span>}
               </a>
-              <div className="project-row-actions" role="group" aria-label={t('actions', { name: p.name })}>
-                <Button variant="ghost" data-testid="project-rename" onClick={() => setPending({ kind: 'rename', project: p })}>
+              <div
+                className="project-row-actions"
+                role="group"
+                aria-label={t('actions', { name: p.name })}
+              >
+                <Button
+                  variant="ghost"
+                  data-testid="project-rename"
+                  onClick={() => setPending({ kind: 'rename', project: p })}
+                >
                   {t('common:rename')}
                 </Button>
                 <Button
                   variant="ghost"
                   data-testid="project-duplicate"
-                  onClick={() => duplicateProject(p.id, t('copyName', { name: p.name })).catch(fail(t('common:duplicate')))}
+                  onClick={() =>
+                    duplicateProject(p.id, t('copyName', { name: p.name })).catch(
+                      fail(t('common:duplicate')),
+                    )
+                  }
                 >
                   {t('common:duplicate')}
                 </Button>
-                <Button variant="ghost" data-testid="project-delete" onClick={() => setPending({ kind: 'delete', project: p })}>
+                <Button
+                  variant="ghost"
+                  data-testid="project-delete"
+                  onClick={() => setPending({ kind: 'delete', project: p })}
+                >
                   {t('common:delete')}
                 </Button>
               </div>

@@ -28,16 +28,32 @@ export function RenameDialog({
       footer={
         <>
           <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" data-testid="rename-ok" disabled={!name.trim()} onClick={submit}>
+          <Button
+            variant="primary"
+            data-testid="rename-ok"
+            disabled={!name.trim()}
+            onClick={submit}
+          >
             {t('common:ok')}
           </Button>
         </>
       }
     >
-      <form className="form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
         <label className="field">
           <span>{t('common:name')}</span>
-          <input data-testid="rename-input" data-native-undo value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            data-testid="rename-input"
+            data-native-undo
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </label>
       </form>
     </Dialog>

@@ -1,7 +1,12 @@
 import i18next from 'i18next';
 import type { Project } from '../../model';
 import { addImportedProject } from '../../store/projects';
-import { exportProjectText, parseProjectText, projectFileName, type ImportError } from '../../store/projectFile';
+import {
+  exportProjectText,
+  parseProjectText,
+  projectFileName,
+  type ImportError,
+} from '../../store/projectFile';
 import { downloadText, notify, readFileText } from '../common';
 import { navigate } from '../shell/routes';
 
@@ -14,10 +19,16 @@ export function importErrorLines(err: ImportError): { summary: string; detail: s
     case 'empty':
       return { summary: t('import.empty'), detail: [] };
     case 'json':
-      return { summary: t('import.json', { line: err.line, column: err.column, message: err.message }), detail: [] };
+      return {
+        summary: t('import.json', { line: err.line, column: err.column, message: err.message }),
+        detail: [],
+      };
     case 'invalid': {
-      const detail = err.issues.slice(0, MAX_LISTED).map((i) => t('import.issue', { path: i.path, message: i.message }));
-      if (err.issues.length > MAX_LISTED) detail.push(t('import.more', { count: err.issues.length - MAX_LISTED }));
+      const detail = err.issues
+        .slice(0, MAX_LISTED)
+        .map((i) => t('import.issue', { path: i.path, message: i.message }));
+      if (err.issues.length > MAX_LISTED)
+        detail.push(t('import.more', { count: err.issues.length - MAX_LISTED }));
       return { summary: t('import.invalid', { count: err.issues.length }), detail };
     }
   }
@@ -40,13 +51,21 @@ export async function importProjectFile(file: File): Promise<Project | null> {
   try {
     text = await readFileText(file);
   } catch (e) {
-    notify({ kind: 'error', text: t('import.failed', { file: file.name }), detail: [t('import.read', { message: String(e) })] });
+    notify({
+      kind: 'error',
+      text: t('import.failed', { file: file.name }),
+      detail: [t('import.read', { message: String(e) })],
+    });
     return null;
   }
   const r = parseProjectText(text);
   if (!r.ok) {
     const { summary, detail } = importErrorLines(r.error);
-    notify({ kind: 'error', text: `${t('import.failed', { file: file.name })} ${summary}`, detail });
+    notify({
+      kind: 'error',
+      text: `${t('import.failed', { file: file.name })} ${summary}`,
+      detail,
+    });
     return null;
   }
   try {
@@ -54,12 +73,19 @@ export async function importProjectFile(file: File): Promise<Project | null> {
     const from = r.migratedFrom;
     notify({
       kind: 'success',
-      text: from < stored.schemaVersion ? t('import.migrated', { name: stored.meta.name, from }) : t('import.ok', { name: stored.meta.name }),
+      text:
+        from < stored.schemaVersion
+          ? t('import.migrated', { name: stored.meta.name, from })
+          : t('import.ok', { name: stored.meta.name }),
     });
     navigate({ kind: 'project', id: stored.id, view: 'diagrams' });
     return stored;
   } catch (e) {
-    notify({ kind: 'error', text: t('import.failed', { file: file.name }), detail: [String((e as Error)?.message ?? e)] });
+    notify({
+      kind: 'error',
+      text: t('import.failed', { file: file.name }),
+      detail: [String((e as Error)?.message ?? e)],
+    });
     return null;
   }
 }

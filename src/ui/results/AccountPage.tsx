@@ -1,25 +1,56 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { explainAccount, MET, NOT_MET } from '../../engine';
 import type { Project } from '../../model';
 import { Button } from '../common';
 import { colorHex, colorLabel } from './colors';
 import type { RunOutcome } from './runState';
 
-const fmt = (v: number | string | boolean | null): string => (v === null ? '—' : typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString() : v.toFixed(2)) : String(v));
+const fmt = (v: number | string | boolean | null): string =>
+  v === null
+    ? '—'
+    : typeof v === 'number'
+      ? Number.isInteger(v)
+        ? v.toLocaleString()
+        : v.toFixed(2)
+      : String(v);
 
 /** One account: the score as per-measure contributions, exit criteria per stage, CTAs with reasons, trend. */
-export function AccountPage({ outcome, project, row, onBack }: { outcome: RunOutcome; project: Project; row: number; onBack: () => void }) {
+export function AccountPage({
+  outcome,
+  project,
+  row,
+  onBack,
+}: {
+  outcome: RunOutcome;
+  project: Project;
+  row: number;
+  onBack: () => void;
+}) {
   const { t } = useTranslation('results');
   const { result: r, table, compiled, trend } = outcome;
-  const e = useMemo(() => (row >= 0 && row < r.rowCount ? explainAccount(compiled, table, r, row) : null), [compiled, table, r, row]);
+  const e = useMemo(
+    () => (row >= 0 && row < r.rowCount ? explainAccount(compiled, table, r, row) : null),
+    [compiled, table, r, row],
+  );
   const hex = colorHex(project.health);
   if (!e) return <p>{t('account.notFound')}</p>;
   const measures = e.measures.map((m) => ({ ...m, value: m.contribution }));
   const sum = e.measures.reduce((s, m) => s + m.contribution, 0);
   const name = project.fields.nameField ? table.columns[project.fields.nameField] : undefined;
-  const company = name && name.type === 'string' && name.codes[row] >= 0 ? name.dict[name.codes[row]] : '';
+  const company =
+    name && name.type === 'string' && name.codes[row] >= 0 ? name.dict[name.codes[row]] : '';
   const stageLabel = (id: string) => project.journey.stages.find((s) => s.id === id)?.label ?? id;
   const stageIdx = r.stage[row];
   const delta = trend ? trend.delta[row] : NaN;
@@ -27,49 +58,95 @@ export function AccountPage({ outcome, project, row, onBack }: { outcome: RunOut
   return (
     <div className="account-page" data-testid="account-page">
       <div className="toolbar">
-        <Button onClick={onBack} data-testid="account-back">← {t('account.back')}</Button>
-        <h2>{t('account.title', { id: e.accountId })} {company && <span className="hint">{company}</span>}</h2>
+        <Button onClick={onBack} data-testid="account-back">
+          ← {t('account.back')}
+        </Button>
+        <h2>
+          {t('account.title', { id: e.accountId })}{' '}
+          {company && <span className="hint">{company}</span>}
+        </h2>
       </div>
       <div className="stats">
-        <div className="stat" style={{ borderLeft: `6px solid ${hex[e.color ?? ''] ?? '#9e9e9e'}` }}>
-          <div className="stat-value" data-testid="account-score">{e.total === null ? '—' : e.total.toFixed(1)}</div>
-          <div className="stat-label">{t('account.score')} · {e.color ? colorLabel(project.health, e.color, t) : t('colors.none')}</div>
+        <div
+          className="stat"
+          style={{ borderLeft: `6px solid ${hex[e.color ?? ''] ?? '#9e9e9e'}` }}
+        >
+          <div className="stat-value" data-testid="account-score">
+            {e.total === null ? '—' : e.total.toFixed(1)}
+          </div>
+          <div className="stat-label">
+            {t('account.score')} ·{' '}
+            {e.color ? colorLabel(project.health, e.color, t) : t('colors.none')}
+          </div>
         </div>
-        <div className="stat"><div className="stat-value">{project.segments.items.find((s) => s.id === e.segment)?.label ?? e.segment}</div><div className="stat-label">{t('account.segment')}</div></div>
+        <div className="stat">
+          <div className="stat-value">
+            {project.segments.items.find((s) => s.id === e.segment)?.label ?? e.segment}
+          </div>
+          <div className="stat-label">{t('account.segment')}</div>
+        </div>
         <div className="stat">
           <div className="stat-value">{e.stage ? stageLabel(e.stage) : '—'}</div>
-          <div className="stat-label">{t('account.stage')}{e.daysInStage !== null ? ` · ${t('account.daysInStage', { count: Math.round(e.daysInStage) })}` : ''} · {t(`account.progress.${e.progress}`)}</div>
+          <div className="stat-label">
+            {t('account.stage')}
+            {e.daysInStage !== null
+              ? ` · ${t('account.daysInStage', { count: Math.round(e.daysInStage) })}`
+              : ''}{' '}
+            · {t(`account.progress.${e.progress}`)}
+          </div>
         </div>
-        <div className="stat"><div className="stat-value">{e.owner}</div><div className="stat-label">{t('account.owner')} · {t('account.coverage', { percent: Math.round(e.coverage * 100) })}</div></div>
+        <div className="stat">
+          <div className="stat-value">{e.owner}</div>
+          <div className="stat-label">
+            {t('account.owner')} ·{' '}
+            {t('account.coverage', { percent: Math.round(e.coverage * 100) })}
+          </div>
+        </div>
       </div>
 
       <section className="card" data-testid="account-contributions">
         <h3>{t('account.contributions')}</h3>
-        <p className="hint">{t('account.contributionsHint', { total: e.total === null ? '—' : e.total.toFixed(1) })}</p>
+        <p className="hint">
+          {t('account.contributionsHint', { total: e.total === null ? '—' : e.total.toFixed(1) })}
+        </p>
         <ResponsiveContainer width="100%" height={Math.max(160, 34 * measures.length)}>
-          <BarChart data={measures} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+          <BarChart
+            data={measures}
+            layout="vertical"
+            margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 'auto']} />
             <YAxis type="category" dataKey="label" width={230} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} />
             <ReferenceLine x={0} stroke="#999" />
             <Bar dataKey="value" name={t('account.contribution')} isAnimationActive={false}>
-              {measures.map((m) => <Cell key={m.id} fill={m.excluded ? '#cfd4da' : '#1f5fbf'} />)}
+              {measures.map((m) => (
+                <Cell key={m.id} fill={m.excluded ? '#cfd4da' : '#1f5fbf'} />
+              ))}
             </Bar>
           </BarChart>
         </ResponsiveContainer>
         <table className="grid">
           <thead>
             <tr>
-              <th>{t('account.measure')}</th><th>{t('account.raw')}</th><th className="num">{t('account.points')}</th>
-              <th className="num">{t('account.weight')}</th><th className="num">{t('account.contribution')}</th>
+              <th>{t('account.measure')}</th>
+              <th>{t('account.raw')}</th>
+              <th className="num">{t('account.points')}</th>
+              <th className="num">{t('account.weight')}</th>
+              <th className="num">{t('account.contribution')}</th>
             </tr>
           </thead>
           <tbody>
             {e.measures.map((m) => (
               <tr key={m.id} data-measure={m.id}>
-                <td>{m.label} <span className="hint">{m.dimension}</span></td>
-                <td>{fmt(m.raw)}{m.excluded && <span className="hint"> — {t('account.excluded')}</span>}</td>
+                <td>
+                  {m.label} <span className="hint">{m.dimension}</span>
+                </td>
+                <td>
+                  {fmt(m.raw)}
+                  {m.excluded && <span className="hint"> — {t('account.excluded')}</span>}
+                </td>
                 <td className="num">{m.points === null ? '—' : m.points.toFixed(1)}</td>
                 <td className="num">{(m.normalisedWeight * 100).toFixed(1)}%</td>
                 <td className="num">{m.contribution.toFixed(2)}</td>
@@ -77,7 +154,9 @@ export function AccountPage({ outcome, project, row, onBack }: { outcome: RunOut
             ))}
             <tr className="sum">
               <td colSpan={4}>{t('account.sum')}</td>
-              <td className="num" data-testid="contribution-sum">{sum.toFixed(2)}</td>
+              <td className="num" data-testid="contribution-sum">
+                {sum.toFixed(2)}
+              </td>
             </tr>
           </tbody>
         </table>
@@ -99,7 +178,11 @@ export function AccountPage({ outcome, project, row, onBack }: { outcome: RunOut
                   const status = s === MET ? 'met' : s === NOT_MET ? 'not_met' : 'unknown';
                   return (
                     <li key={c.id} className={`crit crit-${status}`} data-status={status}>
-                      {status === 'met' ? '✓' : status === 'not_met' ? '✗' : '?'} {c.label} {c.required && <span className="tag tag-muted">{t('account.requiredTag')}</span>} — {t(`account.status.${status}`)}
+                      {status === 'met' ? '✓' : status === 'not_met' ? '✗' : '?'} {c.label}{' '}
+                      {c.required && (
+                        <span className="tag tag-muted">{t('account.requiredTag')}</span>
+                      )}{' '}
+                      — {t(`account.status.${status}`)}
                     </li>
                   );
                 })}
@@ -111,15 +194,28 @@ export function AccountPage({ outcome, project, row, onBack }: { outcome: RunOut
 
       <section className="card" data-testid="account-ctas">
         <h3>{t('account.ctas')}</h3>
-        {e.ctas.length === 0 ? <p>{t('account.noCtas')}</p> : (
+        {e.ctas.length === 0 ? (
+          <p>{t('account.noCtas')}</p>
+        ) : (
           <ul className="cta-list">
             {e.ctas.map((c) => (
               <li key={c.id} data-cta={c.id}>
-                <strong>{c.label}</strong> <span className={`prio prio-${c.priority}`}>{t(`priorities.${c.priority}`)}</span> · {t(`ctaTypes.${c.type}`)} · {c.owner} · {c.dueDate}
+                <strong>{c.label}</strong>{' '}
+                <span className={`prio prio-${c.priority}`}>{t(`priorities.${c.priority}`)}</span> ·{' '}
+                {t(`ctaTypes.${c.type}`)} · {c.owner} · {c.dueDate}
                 <div className="hint">
-                  {t('account.because')}: <code>{c.trigger}</code> — {Object.entries(c.reason).map(([k, v]) => `${k} = ${fmt(v)}`).join(', ')}
+                  {t('account.because')}: <code>{c.trigger}</code> —{' '}
+                  {Object.entries(c.reason)
+                    .map(([k, v]) => `${k} = ${fmt(v)}`)
+                    .join(', ')}
                 </div>
-                {c.steps.length > 0 && <ol>{c.steps.map((s, i) => <li key={i}>{s}</li>)}</ol>}
+                {c.steps.length > 0 && (
+                  <ol>
+                    {c.steps.map((s, i) => (
+                      <li key={i}>{s}</li>
+                    ))}
+                  </ol>
+                )}
               </li>
             ))}
           </ul>
@@ -128,8 +224,16 @@ export function AccountPage({ outcome, project, row, onBack }: { outcome: RunOut
 
       <section className="card" data-testid="account-trend">
         <h3>{t('account.trend')}</h3>
-        {!trend || Number.isNaN(delta) ? <p>{t('account.trendNone')}</p> : (
-          <p>{t('account.trendValue', { previous: (r.total[row] - delta).toFixed(1), current: r.total[row].toFixed(1), delta: `${delta >= 0 ? '+' : ''}${delta.toFixed(1)}` })}</p>
+        {!trend || Number.isNaN(delta) ? (
+          <p>{t('account.trendNone')}</p>
+        ) : (
+          <p>
+            {t('account.trendValue', {
+              previous: (r.total[row] - delta).toFixed(1),
+              current: r.total[row].toFixed(1),
+              delta: `${delta >= 0 ? '+' : ''}${delta.toFixed(1)}`,
+            })}
+          </p>
         )}
       </section>
     </div>

@@ -8,7 +8,15 @@ import { mrrField, numberAt, textAt } from './queue';
 import type { RunOutcome } from './runState';
 
 /** All accounts of the run, virtualised (a million rows scroll smoothly), with search and score sort. */
-export function AccountTable({ outcome, project, onOpen }: { outcome: RunOutcome; project: Project; onOpen: (row: number) => void }) {
+export function AccountTable({
+  outcome,
+  project,
+  onOpen,
+}: {
+  outcome: RunOutcome;
+  project: Project;
+  onOpen: (row: number) => void;
+}) {
   const { t } = useTranslation('results');
   const { result: r, table, trend } = outcome;
   const [search, setSearch] = useState('');
@@ -28,7 +36,12 @@ export function AccountTable({ outcome, project, onOpen }: { outcome: RunOutcome
     if (!needle) out = Int32Array.from({ length: r.rowCount }, (_, i) => i);
     else {
       const hits: number[] = [];
-      for (let i = 0; i < r.rowCount; i++) if (r.accountIds[i].toLowerCase().includes(needle) || textAt(nameCol, i).toLowerCase().includes(needle)) hits.push(i);
+      for (let i = 0; i < r.rowCount; i++)
+        if (
+          r.accountIds[i].toLowerCase().includes(needle) ||
+          textAt(nameCol, i).toLowerCase().includes(needle)
+        )
+          hits.push(i);
       out = Int32Array.from(hits);
     }
     if (sortScore !== 'none') {
@@ -39,28 +52,57 @@ export function AccountTable({ outcome, project, onOpen }: { outcome: RunOutcome
     return out;
   }, [search, sortScore, r, nameCol]);
   const parent = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 32, overscan: 16 });
+  const v = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => 32,
+    overscan: 16,
+  });
 
   const trendText = (i: number) => {
     if (!trend) return '';
     const d = trend.direction[i];
     if (d === TREND_NEW) return t('trend.new');
     const delta = trend.delta[i].toFixed(1);
-    return d === TREND_UP ? `▲ ${t('trend.up', { delta })}` : d === TREND_DOWN ? `▼ ${t('trend.down', { delta })}` : t('trend.same');
+    return d === TREND_UP
+      ? `▲ ${t('trend.up', { delta })}`
+      : d === TREND_DOWN
+        ? `▼ ${t('trend.down', { delta })}`
+        : t('trend.same');
   };
 
   return (
     <section className="card" data-testid="account-table">
       <div className="toolbar">
-        <input type="search" data-testid="account-search" placeholder={t('table.search')} aria-label={t('table.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
-        <span data-testid="account-count">{t('table.count', { count: rows.length, formatted: rows.length.toLocaleString() })}</span>
+        <input
+          type="search"
+          data-testid="account-search"
+          placeholder={t('table.search')}
+          aria-label={t('table.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <span data-testid="account-count">
+          {t('table.count', { count: rows.length, formatted: rows.length.toLocaleString() })}
+        </span>
       </div>
       <div className="vhead acct-row">
-        <span>{t('table.account')}</span><span>{t('table.company')}</span><span>{t('table.segment')}</span><span>{t('table.stage')}</span>
-        <button type="button" className="linklike num" data-testid="sort-score" onClick={() => setSortScore(sortScore === 'asc' ? 'desc' : 'asc')}>
+        <span>{t('table.account')}</span>
+        <span>{t('table.company')}</span>
+        <span>{t('table.segment')}</span>
+        <span>{t('table.stage')}</span>
+        <button
+          type="button"
+          className="linklike num"
+          data-testid="sort-score"
+          onClick={() => setSortScore(sortScore === 'asc' ? 'desc' : 'asc')}
+        >
           {t('table.score')} {sortScore === 'asc' ? '↑' : sortScore === 'desc' ? '↓' : ''}
         </button>
-        <span>{t('table.trend')}</span><span>{t('table.owner')}</span><span className="num">{t('table.ctas')}</span><span className="num">{t('table.mrr')}</span>
+        <span>{t('table.trend')}</span>
+        <span>{t('table.owner')}</span>
+        <span className="num">{t('table.ctas')}</span>
+        <span className="num">{t('table.mrr')}</span>
       </div>
       <div ref={parent} className="vscroll" data-testid="account-scroll">
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
@@ -69,12 +111,31 @@ export function AccountTable({ outcome, project, onOpen }: { outcome: RunOutcome
             const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
             const m = numberAt(mrrCol, i);
             return (
-              <div key={it.key} className="acct-row vrow" style={{ transform: `translateY(${it.start}px)` }} data-testid="account-row" onClick={() => onOpen(i)}>
-                <span><a href="#" onClick={(e) => { e.preventDefault(); onOpen(i); }}>{r.accountIds[i]}</a></span>
+              <div
+                key={it.key}
+                className="acct-row vrow"
+                style={{ transform: `translateY(${it.start}px)` }}
+                data-testid="account-row"
+                onClick={() => onOpen(i)}
+              >
+                <span>
+                  <a
+                    href="#"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpen(i);
+                    }}
+                  >
+                    {r.accountIds[i]}
+                  </a>
+                </span>
                 <span>{textAt(nameCol, i)}</span>
                 <span>{r.segmentIds[r.segment[i]]}</span>
                 <span>{r.stage[i] >= 0 ? r.stageIds[r.stage[i]] : '—'}</span>
-                <span className="num"><span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} /> {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}</span>
+                <span className="num">
+                  <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
+                  {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}
+                </span>
                 <span>{trendText(i)}</span>
                 <span>{r.ownerIds[r.owner[i]]}</span>
                 <span className="num">{ctaCount[i] || ''}</span>

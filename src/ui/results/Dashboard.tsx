@@ -1,6 +1,16 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { BEHIND, STUCK } from '../../engine';
 import type { Project } from '../../model';
 import { colorHex, colorLabel } from './colors';
@@ -29,7 +39,9 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
   const bySegment = useMemo(() => {
     const seg = new Map<string, Record<string, number | string>>();
     for (const e of summary.byColorSegmentStage) {
-      const row = seg.get(e.segment) ?? { segment: project.segments.items.find((s) => s.id === e.segment)?.label ?? e.segment };
+      const row = seg.get(e.segment) ?? {
+        segment: project.segments.items.find((s) => s.id === e.segment)?.label ?? e.segment,
+      };
       const key = e.color || 'none';
       row[key] = ((row[key] as number) ?? 0) + e.count;
       seg.set(e.segment, row);
@@ -41,9 +53,15 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
   const ctaTotal = summary.ctasById.reduce((s, c) => s + c.count, 0);
   const ready = funnel.reduce((s, f) => s + f.ready, 0);
   const stuck = funnel.reduce((s, f) => s + f.stuck, 0);
-  const stageLabel = (id: string) => (id ? project.journey.stages.find((s) => s.id === id)?.label ?? id : t('dash.unknownStage'));
-  const colorData = summary.byColor.map((c) => ({ id: c.color, label: colorLabel(project.health, c.color, t), count: c.count }));
-  if (scored < r.rowCount) colorData.push({ id: 'none', label: t('colors.none'), count: r.rowCount - scored });
+  const stageLabel = (id: string) =>
+    id ? (project.journey.stages.find((s) => s.id === id)?.label ?? id) : t('dash.unknownStage');
+  const colorData = summary.byColor.map((c) => ({
+    id: c.color,
+    label: colorLabel(project.health, c.color, t),
+    count: c.count,
+  }));
+  if (scored < r.rowCount)
+    colorData.push({ id: 'none', label: t('colors.none'), count: r.rowCount - scored });
 
   return (
     <div className="dash" data-testid="dashboard">
@@ -60,8 +78,11 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
           <ul className="color-counts" data-testid="color-counts">
             {colorData.map((c) => (
               <li key={c.id} data-color={c.id}>
-                <span className="swatch" style={{ background: hex[c.id] ?? '#9e9e9e' }} /> {c.label}: <strong data-testid={`color-count-${c.id}`}>{c.count.toLocaleString()}</strong>
-                {' '}<span className="hint">({r.rowCount ? ((100 * c.count) / r.rowCount).toFixed(1) : 0}%)</span>
+                <span className="swatch" style={{ background: hex[c.id] ?? '#9e9e9e' }} /> {c.label}
+                : <strong data-testid={`color-count-${c.id}`}>{c.count.toLocaleString()}</strong>{' '}
+                <span className="hint">
+                  ({r.rowCount ? ((100 * c.count) / r.rowCount).toFixed(1) : 0}%)
+                </span>
               </li>
             ))}
           </ul>
@@ -72,7 +93,9 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Bar dataKey="count" isAnimationActive={false}>
-                {colorData.map((c) => <Cell key={c.id} fill={hex[c.id] ?? '#9e9e9e'} />)}
+                {colorData.map((c) => (
+                  <Cell key={c.id} fill={hex[c.id] ?? '#9e9e9e'} />
+                ))}
               </Bar>
             </BarChart>
           </ResponsiveContainer>
@@ -80,15 +103,28 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
         <section className="card">
           <h3>{t('dash.bySegment')}</h3>
           <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={bySegment} layout="vertical" margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+            <BarChart
+              data={bySegment}
+              layout="vertical"
+              margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+            >
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="segment" width={150} />
               <Tooltip />
               <Legend />
-              {[...r.colorIds, 'none'].filter((c) => bySegment.some((row) => row[c])).map((c) => (
-                <Bar key={c} dataKey={c} name={c === 'none' ? t('colors.none') : colorLabel(project.health, c, t)} stackId="s" fill={hex[c] ?? '#9e9e9e'} isAnimationActive={false} />
-              ))}
+              {[...r.colorIds, 'none']
+                .filter((c) => bySegment.some((row) => row[c]))
+                .map((c) => (
+                  <Bar
+                    key={c}
+                    dataKey={c}
+                    name={c === 'none' ? t('colors.none') : colorLabel(project.health, c, t)}
+                    stackId="s"
+                    fill={hex[c] ?? '#9e9e9e'}
+                    isAnimationActive={false}
+                  />
+                ))}
             </BarChart>
           </ResponsiveContainer>
         </section>
@@ -112,14 +148,26 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
               return (
                 <tr key={f.id || 'unknown'} data-stage={f.id}>
                   <td>{stageLabel(f.id)}</td>
-                  <td className="num" data-testid={`funnel-${f.id || 'unknown'}-count`}>{f.count.toLocaleString()}</td>
-                  <td className="num" data-testid={`funnel-${f.id || 'unknown'}-ready`}>{f.ready.toLocaleString()}</td>
+                  <td className="num" data-testid={`funnel-${f.id || 'unknown'}-count`}>
+                    {f.count.toLocaleString()}
+                  </td>
+                  <td className="num" data-testid={`funnel-${f.id || 'unknown'}-ready`}>
+                    {f.ready.toLocaleString()}
+                  </td>
                   <td className="num">{f.behind.toLocaleString()}</td>
-                  <td className="num" data-testid={`funnel-${f.id || 'unknown'}-stuck`}>{f.stuck.toLocaleString()}</td>
+                  <td className="num" data-testid={`funnel-${f.id || 'unknown'}-stuck`}>
+                    {f.stuck.toLocaleString()}
+                  </td>
                   <td>
                     <div className="funnel-bar" style={{ width: `${(100 * f.count) / max}%` }}>
-                      <div className="funnel-ready" style={{ width: f.count ? `${(100 * f.ready) / f.count}%` : 0 }} />
-                      <div className="funnel-stuck" style={{ width: f.count ? `${(100 * f.stuck) / f.count}%` : 0 }} />
+                      <div
+                        className="funnel-ready"
+                        style={{ width: f.count ? `${(100 * f.ready) / f.count}%` : 0 }}
+                      />
+                      <div
+                        className="funnel-stuck"
+                        style={{ width: f.count ? `${(100 * f.stuck) / f.count}%` : 0 }}
+                      />
                     </div>
                   </td>
                 </tr>
@@ -156,7 +204,9 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
 function Kpi({ label, value, id }: { label: string; value: number; id: string }) {
   return (
     <div className="stat">
-      <div className="stat-value" data-testid={`kpi-${id}`}>{value.toLocaleString()}</div>
+      <div className="stat-value" data-testid={`kpi-${id}`}>
+        {value.toLocaleString()}
+      </div>
       <div className="stat-label">{label}</div>
     </div>
   );

@@ -14,7 +14,10 @@ export function colorHex(health: HealthModel): Record<string, string> {
  * red) is shown in the UI language; a name the user wrote is shown as written.
  */
 export function colorLabel(health: HealthModel, id: string, t: (key: string) => string): string {
-  const label = health.bands.find((b) => b.id === id)?.label ?? health.overrides.flatMap((o) => o.bands ?? []).find((b) => b.id === id)?.label ?? id;
+  const label =
+    health.bands.find((b) => b.id === id)?.label ??
+    health.overrides.flatMap((o) => o.bands ?? []).find((b) => b.id === id)?.label ??
+    id;
   const isDefault = DEFAULT_BANDS.some((b) => b.id === id && b.label === label);
   return isDefault ? t(`colors.${id}`) : label;
 }

@@ -20,17 +20,22 @@ export function buildQueue(r: ScoreResult): Queue {
   const cta = new Int32Array(n);
   let k = 0;
   r.ctaFired.forEach((f, c) => {
-    for (let i = 0; i < f.length; i++) if (f[i]) {
-      row[k] = i;
-      cta[k++] = c;
-    }
+    for (let i = 0; i < f.length; i++)
+      if (f[i]) {
+        row[k] = i;
+        cta[k++] = c;
+      }
   });
   return { row, cta, length: n };
 }
 
 /** The numeric field holding MRR (id or English label "mrr"), if the contract has one. */
 export function mrrField(contract: FieldContract): string | null {
-  const f = contract.fields.find((x) => (x.type === 'number' || x.type === 'integer') && (/^mrr$/i.test(x.id) || /\bmrr\b/i.test(x.label.en)));
+  const f = contract.fields.find(
+    (x) =>
+      (x.type === 'number' || x.type === 'integer') &&
+      (/^mrr$/i.test(x.id) || /\bmrr\b/i.test(x.label.en)),
+  );
   return f?.id ?? null;
 }
 
@@ -58,7 +63,13 @@ export interface QueueFilter {
 const PRIORITY = { high: 0, medium: 1, low: 2 } as const;
 
 /** Indices into the queue that pass the filter, sorted. */
-export function filterQueue(q: Queue, r: ScoreResult, table: AccountTable, contract: FieldContract, f: QueueFilter): Int32Array {
+export function filterQueue(
+  q: Queue,
+  r: ScoreResult,
+  table: AccountTable,
+  contract: FieldContract,
+  f: QueueFilter,
+): Int32Array {
   const ids = r.accountIds;
   const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
   const mrrCol = (() => {
@@ -74,7 +85,15 @@ export function filterQueue(q: Queue, r: ScoreResult, table: AccountTable, contr
     if (f.type && info.type !== f.type) continue;
     if (f.priority && info.priority !== f.priority) continue;
     if (f.owner && ownerOf(r, c, i) !== f.owner) continue;
-    if (needle && !(ids[i].toLowerCase().includes(needle) || textAt(nameCol, i).toLowerCase().includes(needle) || info.label.toLowerCase().includes(needle))) continue;
+    if (
+      needle &&
+      !(
+        ids[i].toLowerCase().includes(needle) ||
+        textAt(nameCol, i).toLowerCase().includes(needle) ||
+        info.label.toLowerCase().includes(needle)
+      )
+    )
+      continue;
     out.push(k);
   }
   const key = (k: number): number => {
@@ -102,23 +121,43 @@ export function filterQueue(q: Queue, r: ScoreResult, table: AccountTable, contr
 }
 
 /** The queue as CSV, safe to open in a spreadsheet (formula-like cells are prefixed with '). */
-export function queueCsv(q: Queue, idx: Int32Array, r: ScoreResult, table: AccountTable, playbook: Playbook): string {
+export function queueCsv(
+  q: Queue,
+  idx: Int32Array,
+  r: ScoreResult,
+  table: AccountTable,
+  playbook: Playbook,
+): string {
   const contract = playbook.fields;
   const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
   const m = mrrField(contract);
   const mrrCol = m ? table.columns[m] : undefined;
   const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
-  const lines = ['account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger'];
+  const lines = [
+    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger',
+  ];
   for (const k of idx) {
     const c = q.cta[k];
     const i = q.row[k];
     const info = r.ctas[c];
     const score = r.total[i];
     const mrr = numberAt(mrrCol, i);
-    lines.push([
-      csvCell(r.accountIds[i]), csvCell(textAt(nameCol, i)), csvCell(info.id), csvCell(info.label), info.type, info.priority, csvCell(ownerOf(r, c, i)),
-      info.dueDate, Number.isNaN(score) ? '' : score.toFixed(1), r.color[i] >= 0 ? r.colorIds[r.color[i]] : '', Number.isNaN(mrr) ? '' : String(mrr), csvCell(trigger.get(info.id) ?? ''),
-    ].join(','));
+    lines.push(
+      [
+        csvCell(r.accountIds[i]),
+        csvCell(textAt(nameCol, i)),
+        csvCell(info.id),
+        csvCell(info.label),
+        info.type,
+        info.priority,
+        csvCell(ownerOf(r, c, i)),
+        info.dueDate,
+        Number.isNaN(score) ? '' : score.toFixed(1),
+        r.color[i] >= 0 ? r.colorIds[r.color[i]] : '',
+        Number.isNaN(mrr) ? '' : String(mrr),
+        csvCell(trigger.get(info.id) ?? ''),
+      ].join(','),
+    );
   }
   // BOM so Excel on Japanese Windows opens UTF-8 correctly.
   return '\ufeff' + lines.join('\r\n') + '\r\n';

@@ -1,4 +1,10 @@
-import { compilePlaybook, type CompiledPlaybook, type ScoreResult, type Summary, type TrendResult } from '../../engine';
+import {
+  compilePlaybook,
+  type CompiledPlaybook,
+  type ScoreResult,
+  type Summary,
+  type TrendResult,
+} from '../../engine';
 import type { Playbook } from '../../model';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
@@ -32,7 +38,14 @@ export interface ResultsState {
   issues?: { path: string; message: string }[];
 }
 
-let state: ResultsState = { projectId: null, status: 'idle', phase: '', fraction: 0, outcome: null, runs: [] };
+let state: ResultsState = {
+  projectId: null,
+  status: 'idle',
+  phase: '',
+  fraction: 0,
+  outcome: null,
+  runs: [],
+};
 const listeners = new Set<() => void>();
 let cancelCurrent: (() => void) | null = null;
 
@@ -60,7 +73,15 @@ export const resultsStore = {
    * Score `table` with `playbook` as of `asOf` in a worker. `store` keeps the run as a
    * snapshot; re-showing the last stored run passes store=false and compares with the run before it.
    */
-  async run(opts: { projectId: string; playbook: Playbook; asOf: string; table: AccountTable; datasetId: string; datasetName?: string; store: boolean }): Promise<void> {
+  async run(opts: {
+    projectId: string;
+    playbook: Playbook;
+    asOf: string;
+    table: AccountTable;
+    datasetId: string;
+    datasetName?: string;
+    store: boolean;
+  }): Promise<void> {
     cancelCurrent?.();
     const compiled = compilePlaybook(opts.playbook, { asOf: opts.asOf });
     if (!compiled.ok) {
@@ -69,7 +90,16 @@ export const resultsStore = {
     }
     set({ status: 'running', phase: 'compile', fraction: 0, error: undefined, issues: undefined });
     const job = scoreInWorker(
-      { playbook: opts.playbook, asOf: opts.asOf, table: opts.table, projectId: opts.projectId, datasetId: opts.datasetId, datasetName: opts.datasetName, store: opts.store, compareWith: opts.store ? 'latest' : 'beforeLatest' },
+      {
+        playbook: opts.playbook,
+        asOf: opts.asOf,
+        table: opts.table,
+        projectId: opts.projectId,
+        datasetId: opts.datasetId,
+        datasetName: opts.datasetName,
+        store: opts.store,
+        compareWith: opts.store ? 'latest' : 'beforeLatest',
+      },
       (phase, fraction) => set({ phase, fraction }),
     );
     cancelCurrent = job.cancel;
@@ -80,11 +110,26 @@ export const resultsStore = {
       set({
         status: 'ready',
         runs,
-        outcome: { result: m.result, summary: m.summary, trend: m.trend, previous: m.previous, run: m.run ?? runs[runs.length - 1] ?? null, compiled: compiled.compiled, table: opts.table, datasetId: opts.datasetId },
+        outcome: {
+          result: m.result,
+          summary: m.summary,
+          trend: m.trend,
+          previous: m.previous,
+          run: m.run ?? runs[runs.length - 1] ?? null,
+          compiled: compiled.compiled,
+          table: opts.table,
+          datasetId: opts.datasetId,
+        },
       });
     } catch (e) {
-      if (e instanceof WorkerFailure && e.message === 'cancelled') set({ status: state.outcome ? 'ready' : 'idle' });
-      else set({ status: 'failed', error: e instanceof Error ? e.message : String(e), issues: e instanceof WorkerFailure ? e.issues : undefined });
+      if (e instanceof WorkerFailure && e.message === 'cancelled')
+        set({ status: state.outcome ? 'ready' : 'idle' });
+      else
+        set({
+          status: 'failed',
+          error: e instanceof Error ? e.message : String(e),
+          issues: e instanceof WorkerFailure ? e.issues : undefined,
+        });
     } finally {
       cancelCurrent = null;
     }

@@ -26,7 +26,11 @@ export default function App() {
   useEffect(
     () =>
       watchVersionChange(() =>
-        notify({ kind: 'error', text: t('upgraded'), action: { label: t('reload'), run: () => location.reload() } }),
+        notify({
+          kind: 'error',
+          text: t('upgraded'),
+          action: { label: t('reload'), run: () => location.reload() },
+        }),
       ),
     [t],
   );

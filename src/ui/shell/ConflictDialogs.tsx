@@ -26,9 +26,20 @@ export function ConflictDialogs() {
         testId="conflict-dialog"
         footer={
           <>
-            <Button data-testid="conflict-export-mine" onClick={exportMine}>{t('conflict.exportMine')}</Button>
-            <Button data-testid="conflict-take-theirs" onClick={() => currentSession()?.takeTheirs()}>{t('conflict.takeTheirs')}</Button>
-            <Button variant="primary" data-testid="conflict-keep-mine" onClick={() => void currentSession()?.keepMine()}>
+            <Button data-testid="conflict-export-mine" onClick={exportMine}>
+              {t('conflict.exportMine')}
+            </Button>
+            <Button
+              data-testid="conflict-take-theirs"
+              onClick={() => currentSession()?.takeTheirs()}
+            >
+              {t('conflict.takeTheirs')}
+            </Button>
+            <Button
+              variant="primary"
+              data-testid="conflict-keep-mine"
+              onClick={() => void currentSession()?.keepMine()}
+            >
               {t('conflict.keepMine')}
             </Button>
           </>
@@ -54,7 +65,9 @@ export function ConflictDialogs() {
         testId="deleted-dialog"
         footer={
           <>
-            <Button data-testid="conflict-export-mine" onClick={exportMine}>{t('conflict.exportMine')}</Button>
+            <Button data-testid="conflict-export-mine" onClick={exportMine}>
+              {t('conflict.exportMine')}
+            </Button>
             <Button
               variant="danger"
               data-testid="deleted-discard"
@@ -66,7 +79,11 @@ export function ConflictDialogs() {
             >
               {t('deleted.discard')}
             </Button>
-            <Button variant="primary" data-testid="deleted-restore" onClick={() => void currentSession()?.keepMine()}>
+            <Button
+              variant="primary"
+              data-testid="deleted-restore"
+              onClick={() => void currentSession()?.keepMine()}
+            >
               {t('deleted.restore')}
             </Button>
           </>

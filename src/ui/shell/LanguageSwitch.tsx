@@ -7,7 +7,12 @@ export function LanguageSwitch() {
   return (
     <label className="lang-switch">
       <span className="visually-hidden">{t('language')}</span>
-      <select data-testid="lang-switch" aria-label={t('language')} value={lang} onChange={(e) => setLanguage(e.target.value as Language)}>
+      <select
+        data-testid="lang-switch"
+        aria-label={t('language')}
+        value={lang}
+        onChange={(e) => setLanguage(e.target.value as Language)}
+      >
         {LANGUAGES.map((l) => (
           <option key={l} value={l}>
             {t(`langName.${l}`)}

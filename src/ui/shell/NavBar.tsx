@@ -23,7 +23,9 @@ export function NavBar({ projectId, view }: { projectId: string; view: ViewId })
           aria-current={v === view ? 'page' : undefined}
           data-testid={`nav-${v}`}
         >
-          <span className="nav-icon" aria-hidden="true">{ICONS[v]}</span>
+          <span className="nav-icon" aria-hidden="true">
+            {ICONS[v]}
+          </span>
           {t(`nav.${v}`)}
         </a>
       ))}

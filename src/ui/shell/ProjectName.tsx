@@ -10,7 +10,10 @@ export function ProjectName() {
   const commit = () => {
     const n = draft?.trim();
     setDraft(null);
-    if (n && n !== name) projectStore.edit('rename project', (d) => { d.meta.name = n; });
+    if (n && n !== name)
+      projectStore.edit('rename project', (d) => {
+        d.meta.name = n;
+      });
   };
   if (draft !== null) {
     return (
@@ -31,7 +34,13 @@ export function ProjectName() {
     );
   }
   return (
-    <button type="button" className="project-name" data-testid="project-name" title={t('renameHint')} onClick={() => setDraft(name)}>
+    <button
+      type="button"
+      className="project-name"
+      data-testid="project-name"
+      title={t('renameHint')}
+      onClick={() => setDraft(name)}
+    >
       {name}
     </button>
   );

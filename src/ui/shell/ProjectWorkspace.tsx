@@ -12,10 +12,21 @@ import type { ViewId } from './routes';
 import { ViewBoundary } from './ViewBoundary';
 import { VIEW_COMPONENTS } from './views';
 
-type LoadState = { id: string; status: 'loading' } | { id: string; status: 'missing' } | { id: string; status: 'invalid'; issues: DocIssue[] };
+type LoadState =
+  | { id: string; status: 'loading' }
+  | { id: string; status: 'missing' }
+  | { id: string; status: 'invalid'; issues: DocIssue[] };
 
 /** Opens the project of the route and shows its view beside the navigation. */
-export function ProjectWorkspace({ id, view, onReady }: { id: string; view: ViewId; onReady: (ready: boolean) => void }) {
+export function ProjectWorkspace({
+  id,
+  view,
+  onReady,
+}: {
+  id: string;
+  view: ViewId;
+  onReady: (ready: boolean) => void;
+}) {
   const { t } = useTranslation('shell');
   const project = useOpenProject();
   const [load, setLoad] = useState<LoadState | null>(null);
@@ -24,18 +35,29 @@ export function ProjectWorkspace({ id, view, onReady }: { id: string; view: View
   useEffect(() => {
     if (projectStore.current?.id === id) return;
     setLoad({ id, status: 'loading' });
-    void openProject(id).then((r) => {
-      if (!r.ok) {
-        setLoad(r.reason === 'missing' ? { id, status: 'missing' } : { id, status: 'invalid', issues: r.issues });
-        return;
-      }
-      setLoad(null);
-      if (r.recovered === 'applied') notify({ kind: 'info', text: t('recovered') });
-      if (r.recovered === 'stale' && r.staleDoc) notifyStale(r.staleDoc, t);
-    }, (e: unknown) => {
-      // IndexedDB itself failed (blocked storage, lost connection): say so instead of spinning.
-      setLoad({ id, status: 'invalid', issues: [{ path: '$', message: classifyStorageError(e).detail }] });
-    });
+    void openProject(id).then(
+      (r) => {
+        if (!r.ok) {
+          setLoad(
+            r.reason === 'missing'
+              ? { id, status: 'missing' }
+              : { id, status: 'invalid', issues: r.issues },
+          );
+          return;
+        }
+        setLoad(null);
+        if (r.recovered === 'applied') notify({ kind: 'info', text: t('recovered') });
+        if (r.recovered === 'stale' && r.staleDoc) notifyStale(r.staleDoc, t);
+      },
+      (e: unknown) => {
+        // IndexedDB itself failed (blocked storage, lost connection): say so instead of spinning.
+        setLoad({
+          id,
+          status: 'invalid',
+          issues: [{ path: '$', message: classifyStorageError(e).detail }],
+        });
+      },
+    );
   }, [id, t]);
 
   const failed = load && load.id === id && load.status !== 'loading';
@@ -54,7 +76,9 @@ export function ProjectWorkspace({ id, view, onReady }: { id: string; view: View
             ))}
           </ul>
         )}
-        <a href="#/" className="btn btn-primary">{t('open.back')}</a>
+        <a href="#/" className="btn btn-primary">
+          {t('open.back')}
+        </a>
       </div>
     );
   }
@@ -79,6 +103,10 @@ function notifyStale(doc: Project, t: (k: string) => string) {
   notify({
     kind: 'info',
     text: t('staleRecovery'),
-    action: { label: t('common:download'), run: () => downloadText(exportProjectText(doc), `unsaved-${projectFileName(doc)}`, 'application/json') },
+    action: {
+      label: t('common:download'),
+      run: () =>
+        downloadText(exportProjectText(doc), `unsaved-${projectFileName(doc)}`, 'application/json'),
+    },
   });
 }

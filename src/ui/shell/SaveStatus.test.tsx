@@ -31,10 +31,14 @@ describe('save status', () => {
     expect(status).toHaveTextContent('Saved');
     act(() => saveStatus.set({ state: 'saving' }));
     expect(status).toHaveAttribute('data-state', 'saving');
-    act(() => saveStatus.set({ state: 'error', problem: { kind: 'quota', detail: 'QuotaExceededError' } }));
+    act(() =>
+      saveStatus.set({ state: 'error', problem: { kind: 'quota', detail: 'QuotaExceededError' } }),
+    );
     expect(status).toHaveTextContent('Could not save: browser storage is full');
     expect(screen.getByTestId('save-export')).toBeInTheDocument();
-    expect(screen.getByTestId('message-error')).toHaveTextContent('Export the project to a file now');
+    expect(screen.getByTestId('message-error')).toHaveTextContent(
+      'Export the project to a file now',
+    );
     act(() => saveStatus.set({ state: 'saved' }));
     expect(screen.queryByTestId('message-error')).toBeNull();
   });
@@ -44,7 +48,9 @@ describe('save status', () => {
     projectStore.load(emptyProject('Mine'));
     render(<SaveStatus />);
     act(() => saveStatus.set({ state: 'error', problem: { kind: 'connection', detail: 'lost' } }));
-    expect(screen.getByTestId('save-status')).toHaveTextContent('保存できませんでした: ブラウザーのデータベースとの接続が切れました');
+    expect(screen.getByTestId('save-status')).toHaveTextContent(
+      '保存できませんでした: ブラウザーのデータベースとの接続が切れました',
+    );
   });
 });
 

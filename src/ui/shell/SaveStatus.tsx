@@ -7,7 +7,10 @@ import { Button, dismiss, notify } from '../common';
 import { exportProject } from '../projects/projectIo';
 import { useSaveStatus } from './useSaveStatus';
 
-export function problemText(t: (k: string, o?: Record<string, unknown>) => string, p: StorageProblem): string {
+export function problemText(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  p: StorageProblem,
+): string {
   return p.kind === 'other' ? t('storage.other', { detail: p.detail }) : t(`storage.${p.kind}`);
 }
 
@@ -16,7 +19,9 @@ export function SaveStatus() {
   const s = useSaveStatus();
   const { t } = useTranslation('shell');
   const text =
-    s.state === 'error' ? t('save.error', { reason: problemText(t, s.problem) }) : t(`save.${s.state}`);
+    s.state === 'error'
+      ? t('save.error', { reason: problemText(t, s.problem) })
+      : t(`save.${s.state}`);
   // Entering the error state: say what to do, once, with export at hand; clear it when saved.
   const shown = useRef<number | null>(null);
   useEffect(() => {
@@ -24,7 +29,10 @@ export function SaveStatus() {
       shown.current = notify({
         kind: 'error',
         text: `${text}. ${t('storage.keep')}`,
-        action: { label: t('storage.exportNow'), run: () => projectStore.current && exportProject(projectStore.current) },
+        action: {
+          label: t('storage.exportNow'),
+          run: () => projectStore.current && exportProject(projectStore.current),
+        },
       });
     } else if (s.state === 'saved' && shown.current !== null) {
       dismiss(shown.current);
@@ -33,13 +41,22 @@ export function SaveStatus() {
   }, [s.state, text, t]);
   return (
     <div className={`save-status save-${s.state}`}>
-      <span data-testid="save-status" data-state={s.state} role="status" title={s.state === 'error' ? t('storage.keep') : undefined}>
+      <span
+        data-testid="save-status"
+        data-state={s.state}
+        role="status"
+        title={s.state === 'error' ? t('storage.keep') : undefined}
+      >
         <span className="save-dot" aria-hidden="true" />
         {text}
       </span>
       {s.state === 'error' && (
         <>
-          <Button variant="ghost" data-testid="save-retry" onClick={() => void currentSession()?.retry()}>
+          <Button
+            variant="ghost"
+            data-testid="save-retry"
+            onClick={() => void currentSession()?.retry()}
+          >
             {t('common:retry')}
           </Button>
           <Button

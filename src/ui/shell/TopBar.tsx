@@ -26,14 +26,28 @@ export function TopBar() {
       </a>
       {project && (
         <>
-          <span className="topbar-sep" aria-hidden="true">/</span>
+          <span className="topbar-sep" aria-hidden="true">
+            /
+          </span>
           <ProjectName />
           <SaveStatus />
           <div className="topbar-group" role="group">
-            <Button variant="ghost" data-testid="undo" disabled={!canUndo} title={t('undoTitle')} onClick={() => projectStore.undo()}>
+            <Button
+              variant="ghost"
+              data-testid="undo"
+              disabled={!canUndo}
+              title={t('undoTitle')}
+              onClick={() => projectStore.undo()}
+            >
               ↶ {t('undo')}
             </Button>
-            <Button variant="ghost" data-testid="redo" disabled={!canRedo} title={t('redoTitle')} onClick={() => projectStore.redo()}>
+            <Button
+              variant="ghost"
+              data-testid="redo"
+              disabled={!canRedo}
+              title={t('redoTitle')}
+              onClick={() => projectStore.redo()}
+            >
               ↷ {t('redo')}
             </Button>
           </div>
@@ -46,11 +60,20 @@ export function TopBar() {
         </Suspense>
       )}
       {project && (
-        <Button data-testid="export-project" title={t('exportTitle')} onClick={() => projectStore.current && exportProject(projectStore.current)}>
+        <Button
+          data-testid="export-project"
+          title={t('exportTitle')}
+          onClick={() => projectStore.current && exportProject(projectStore.current)}
+        >
           {t('common:export')}
         </Button>
       )}
-      <FileButton testId="import-project" accept=".json,application/json" title={t('importTitle')} onFile={(f) => void importProjectFile(f)}>
+      <FileButton
+        testId="import-project"
+        accept=".json,application/json"
+        title={t('importTitle')}
+        onFile={(f) => void importProjectFile(f)}
+      >
         {t('common:import')}
       </FileButton>
       <LanguageSwitch />

@@ -1,5 +1,13 @@
 /** Hash routes, so a reload keeps the place: `#/` (projects), `#/p/<id>/<view>`. */
-export const VIEW_IDS = ['diagrams', 'journey', 'health', 'ctas', 'fields', 'data', 'results'] as const;
+export const VIEW_IDS = [
+  'diagrams',
+  'journey',
+  'health',
+  'ctas',
+  'fields',
+  'data',
+  'results',
+] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 export const DEFAULT_VIEW: ViewId = 'diagrams';
 
@@ -15,7 +23,11 @@ export function parseRoute(hash: string): Route {
       return { kind: 'list' };
     }
     const v = parts[2] as ViewId | undefined;
-    return { kind: 'project', id, view: v && (VIEW_IDS as readonly string[]).includes(v) ? v : DEFAULT_VIEW };
+    return {
+      kind: 'project',
+      id,
+      view: v && (VIEW_IDS as readonly string[]).includes(v) ? v : DEFAULT_VIEW,
+    };
   }
   return { kind: 'list' };
 }

@@ -24,7 +24,11 @@ describe('demo data generator', () => {
   });
 
   it('round-trips through the CSV importer without errors', () => {
-    const { table: back, report } = importAccountFile(utf8(tableToCsv(table, demoContract)), 'demo.csv', demoContract);
+    const { table: back, report } = importAccountFile(
+      utf8(tableToCsv(table, demoContract)),
+      'demo.csv',
+      demoContract,
+    );
     expect(report.errorCount).toBe(0);
     expect(back.rowCount).toBe(3000);
   });

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { Project, type FieldContract } from '../../../src/model';
 
 export const FIXTURES = join(__dirname, '../../fixtures/data');
-export const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, name)));
-export const demoProject = Project.parse(JSON.parse(readFileSync(join(__dirname, '../../../templates/demo.json'), 'utf8')));
+export const fixture = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(FIXTURES, name)));
+export const demoProject = Project.parse(
+  JSON.parse(readFileSync(join(__dirname, '../../../templates/demo.json'), 'utf8')),
+);
 export const demoContract: FieldContract = demoProject.fields;
 export const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { importAccountFile, inspectFile, ImportError, joinTables, normalizeCompanyName } from '../../../src/data';
+import {
+  importAccountFile,
+  inspectFile,
+  ImportError,
+  joinTables,
+  normalizeCompanyName,
+} from '../../../src/data';
 import { cellValue, daysToIso } from '../../../src/table/columns';
 import { demoContract, fixture, utf8 } from './helpers';
 
@@ -15,7 +21,11 @@ const fatal = (name: string, bytes = fixture(name)) => {
 
 describe('importAccountFile', () => {
   it('imports a Shift_JIS CRM export with Japanese headers, mapping every field by label', () => {
-    const { table, report } = importAccountFile(fixture('crm_ja.sjis.csv'), 'crm_ja.sjis.csv', demoContract);
+    const { table, report } = importAccountFile(
+      fixture('crm_ja.sjis.csv'),
+      'crm_ja.sjis.csv',
+      demoContract,
+    );
     expect(report.encoding).toBe('shift_jis');
     expect(report.delimiter).toBe(',');
     expect(report.missingFields).toEqual([]);
@@ -49,7 +59,9 @@ describe('importAccountFile', () => {
     expect(json.table.rowCount).toBe(2);
     expect(cellValue(json.table.columns.mrr, 1)).toBe(2000);
     expect(cellValue(json.table.columns.kickoff_done, 1)).toBe(true);
-    expect(daysToIso((json.table.columns.renewal_date as { values: Float64Array }).values[1])).toBe('2027-02-01');
+    expect(daysToIso((json.table.columns.renewal_date as { values: Float64Array }).values[1])).toBe(
+      '2027-02-01',
+    );
     const nd = importAccountFile(fixture('accounts.ndjson'), 'accounts.ndjson', demoContract);
     expect(nd.report.format).toBe('ndjson');
     expect(cellValue(nd.table.columns.account_id, 1)).toBe('N2');
@@ -58,29 +70,44 @@ describe('importAccountFile', () => {
   it('reports bad cells by row, column and field, and skips or blanks the rows', () => {
     const skip = importAccountFile(fixture('bad_values.csv'), 'bad_values.csv', demoContract);
     const codes = skip.report.issues.map((i) => [i.code, i.row, i.column, i.field, i.raw]);
-    expect(codes).toEqual(expect.arrayContaining([
-      ['bad_number', 3, 3, 'mrr', 'abc'],
-      ['bad_date', 4, 4, 'renewal_date', '2026-13-45'],
-      ['bad_boolean', 5, 5, 'kickoff_done', 'maybe'],
-      ['bad_integer', 6, 6, 'employees', '10.5'],
-      ['missing_required', 7, 2, 'company_name', ''],
-    ]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['bad_number', 3, 3, 'mrr', 'abc'],
+        ['bad_date', 4, 4, 'renewal_date', '2026-13-45'],
+        ['bad_boolean', 5, 5, 'kickoff_done', 'maybe'],
+        ['bad_integer', 6, 6, 'employees', '10.5'],
+        ['missing_required', 7, 2, 'company_name', ''],
+      ]),
+    );
     expect(skip.report.badRows).toBe(5);
     expect(skip.table.rowCount).toBe(1);
-    expect(skip.report.issues.find((i) => i.code === 'bad_number')!.message).toContain('bad_values.csv, row 3, column 3 (mrr)');
-    const blank = importAccountFile(fixture('bad_values.csv'), 'bad_values.csv', demoContract, { badRows: 'blank' });
+    expect(skip.report.issues.find((i) => i.code === 'bad_number')!.message).toContain(
+      'bad_values.csv, row 3, column 3 (mrr)',
+    );
+    const blank = importAccountFile(fixture('bad_values.csv'), 'bad_values.csv', demoContract, {
+      badRows: 'blank',
+    });
     expect(blank.table.rowCount).toBe(6);
     expect(cellValue(blank.table.columns.mrr, 1)).toBeNull();
   });
 
   it('reports ragged rows', () => {
     const { table, report } = importAccountFile(fixture('ragged.csv'), 'ragged.csv', demoContract);
-    expect(report.issues.filter((i) => i.code === 'ragged_row').map((i) => [i.row, i.params.found])).toEqual([[3, 2], [4, 4]]);
+    expect(
+      report.issues.filter((i) => i.code === 'ragged_row').map((i) => [i.row, i.params.found]),
+    ).toEqual([
+      [3, 2],
+      [4, 4],
+    ]);
     expect(table.rowCount).toBe(2);
   });
 
   it('reports duplicate account ids with the first row', () => {
-    const { table, report } = importAccountFile(fixture('duplicate_ids.csv'), 'duplicate_ids.csv', demoContract);
+    const { table, report } = importAccountFile(
+      fixture('duplicate_ids.csv'),
+      'duplicate_ids.csv',
+      demoContract,
+    );
     expect(report.duplicateKeys).toBe(1);
     const dup = report.issues.find((i) => i.code === 'duplicate_key')!;
     expect([dup.row, dup.raw, dup.params.firstRow]).toEqual([4, 'D1', 2]);
@@ -88,22 +115,40 @@ describe('importAccountFile', () => {
   });
 
   it('keeps formula-like text but warns', () => {
-    const { table, report } = importAccountFile(fixture('formula.csv'), 'formula.csv', demoContract);
+    const { table, report } = importAccountFile(
+      fixture('formula.csv'),
+      'formula.csv',
+      demoContract,
+    );
     expect(table.rowCount).toBe(5);
-    expect(report.issues.filter((i) => i.code === 'formula_cell').map((i) => i.row)).toEqual([2, 3, 4]);
+    expect(report.issues.filter((i) => i.code === 'formula_cell').map((i) => i.row)).toEqual([
+      2, 3, 4,
+    ]);
     expect(report.errorCount).toBe(0);
   });
 
   it('reports an unterminated quote after the rows read so far', () => {
-    const { table, report } = importAccountFile(utf8('account_id,company_name\nU0,ok\nU1,"open\nU2,x\n'), 'late.csv', demoContract);
+    const { table, report } = importAccountFile(
+      utf8('account_id,company_name\nU0,ok\nU1,"open\nU2,x\n'),
+      'late.csv',
+      demoContract,
+    );
     expect(table.rowCount).toBe(1);
-    expect(report.issues.find((i) => i.code === 'unterminated_quote')).toMatchObject({ row: 3, severity: 'error' });
+    expect(report.issues.find((i) => i.code === 'unterminated_quote')).toMatchObject({
+      row: 3,
+      severity: 'error',
+    });
     expect(fatal('unterminated.csv')).toMatchObject({ code: 'unterminated_quote', row: 2 });
   });
 
   it.each([
-    ['zero_bytes.csv', 'empty_file'], ['empty.csv', 'empty_file'], ['header_only.csv', 'no_rows'], ['not_csv.png', 'binary_file'],
-    ['not_csv.xlsx', 'binary_file'], ['bad_encoding.csv', 'bad_encoding'], ['bad.ndjson', 'bad_json'],
+    ['zero_bytes.csv', 'empty_file'],
+    ['empty.csv', 'empty_file'],
+    ['header_only.csv', 'no_rows'],
+    ['not_csv.png', 'binary_file'],
+    ['not_csv.xlsx', 'binary_file'],
+    ['bad_encoding.csv', 'bad_encoding'],
+    ['bad.ndjson', 'bad_json'],
   ])('rejects %s (%s)', (name, code) => {
     const issue = fatal(name);
     expect(issue.code).toBe(code);
@@ -120,7 +165,9 @@ describe('importAccountFile', () => {
     const bytes = utf8('X1,100\nX2,200\n');
     const p = inspectFile(bytes, 'nohead.csv', demoContract);
     expect(p.hasHeader).toBe(false);
-    const { table } = importAccountFile(bytes, 'nohead.csv', demoContract, { mapping: { account_id: 0, mrr: 1 } });
+    const { table } = importAccountFile(bytes, 'nohead.csv', demoContract, {
+      mapping: { account_id: 0, mrr: 1 },
+    });
     expect(table.rowCount).toBe(2);
     expect(cellValue(table.columns.mrr, 1)).toBe(200);
   });
@@ -135,18 +182,36 @@ describe('joining sources (名寄せ)', () => {
   });
   it('joins a usage export by normalised name and lists the matches to review', () => {
     const crm = importAccountFile(fixture('crm_ja.utf8.csv'), 'crm.csv', demoContract, {
-      mapping: { ...inspectFile(fixture('crm_ja.utf8.csv'), 'crm.csv', demoContract).mapping, logins_30d: null, feature_adoption: null },
+      mapping: {
+        ...inspectFile(fixture('crm_ja.utf8.csv'), 'crm.csv', demoContract).mapping,
+        logins_30d: null,
+        feature_adoption: null,
+      },
     });
-    const usageContract = { ...demoContract, fields: demoContract.fields.map((f) => ({ ...f, required: false })) };
-    const usage = importAccountFile(fixture('usage_by_name.csv'), 'usage.csv', usageContract, { keyOptional: true });
+    const usageContract = {
+      ...demoContract,
+      fields: demoContract.fields.map((f) => ({ ...f, required: false })),
+    };
+    const usage = importAccountFile(fixture('usage_by_name.csv'), 'usage.csv', usageContract, {
+      keyOptional: true,
+    });
     expect(usage.table.rowCount).toBe(5);
-    const { table, report } = joinTables([{ name: 'crm', table: crm.table }, { name: 'usage', table: usage.table }], demoContract);
+    const { table, report } = joinTables(
+      [
+        { name: 'crm', table: crm.table },
+        { name: 'usage', table: usage.table },
+      ],
+      demoContract,
+    );
     expect(report.sources[1]).toMatchObject({ byName: 4, unmatched: 1 });
     expect(cellValue(table.columns.logins_30d, 0)).toBe(9100);
     expect(cellValue(table.columns.logins_30d, 2)).toBe(41);
     expect(cellValue(table.columns.logins_30d, 4)).toBeNull();
     expect(report.review.filter((r) => r.kind === 'normalised').length).toBe(4);
-    expect(report.review.find((r) => r.kind === 'similar')).toMatchObject({ sourceName: 'イプシロン社', baseName: 'イプシロン' });
+    expect(report.review.find((r) => r.kind === 'similar')).toMatchObject({
+      sourceName: 'イプシロン社',
+      baseName: 'イプシロン',
+    });
   });
 });
 

@@ -33,7 +33,9 @@ describe('byte path = string path', () => {
   });
 
   it('gives the same table on a demo export larger than the detection head (Japanese headers, quoted names)', () => {
-    const csv = tableToCsv(generateDemoTable({ rows: 3000, seed: 5 }), demoContract, { headers: 'ja' });
+    const csv = tableToCsv(generateDemoTable({ rows: 3000, seed: 5 }), demoContract, {
+      headers: 'ja',
+    });
     const bytes = utf8(csv);
     expect(bytes.length).toBeGreaterThan(300 * 1024);
     const r = both(bytes, 'demo.csv');
@@ -50,30 +52,120 @@ describe('byte path = string path', () => {
   });
 
   it('agrees on generated CSV: quotes, CRLF, embedded newlines, BOM, ragged rows and every coercion', () => {
-    const num = fc.constantFrom('1234', '-5', '1,234', '１２３', '(1,234)', '▲1,234', '¥1,000', '1,000円', '1.2万', '80%', '12.5', '0.1', '-0', '007', '1e3', '', 'N/A', '-', 'abc', ' 42 ', '1.', '123456789012345678');
+    const num = fc.constantFrom(
+      '1234',
+      '-5',
+      '1,234',
+      '１２３',
+      '(1,234)',
+      '▲1,234',
+      '¥1,000',
+      '1,000円',
+      '1.2万',
+      '80%',
+      '12.5',
+      '0.1',
+      '-0',
+      '007',
+      '1e3',
+      '',
+      'N/A',
+      '-',
+      'abc',
+      ' 42 ',
+      '1.',
+      '123456789012345678',
+    );
     const int = fc.constantFrom('10', '10.5', '10.0', '', 'x', '-3', '1,000');
-    const date = fc.constantFrom('2024-03-09', '2024/3/9', '2024.3.9', '20240309', '2024年3月9日', 'R6.3.9', '令和6年3月9日', '45360', '2024-02-30', '03/09/2024', '', '2024-03-09T10:00:00Z');
-    const bool = fc.constantFrom('TRUE', 'true', 'FALSE', 'false', '1', '0', 'はい', '×', 'yes', 'maybe', '', 'True');
-    const cat = fc.constantFrom('saas', 'SaaS', 'ＳａａＳ', ' retail ', 'unknown-x', '', 'N/A', '=cmd');
-    const text = fc.oneof(fc.string({ maxLength: 8, unit: 'grapheme' }), fc.constantFrom('株式会社アルファ', 'Acme, Inc.', 'Quote "Co"', 'a\nb', 'x\r\ny', '=SUM(A1)', ' pad ', 'ｱﾙﾌｧ', '😀'));
+    const date = fc.constantFrom(
+      '2024-03-09',
+      '2024/3/9',
+      '2024.3.9',
+      '20240309',
+      '2024年3月9日',
+      'R6.3.9',
+      '令和6年3月9日',
+      '45360',
+      '2024-02-30',
+      '03/09/2024',
+      '',
+      '2024-03-09T10:00:00Z',
+    );
+    const bool = fc.constantFrom(
+      'TRUE',
+      'true',
+      'FALSE',
+      'false',
+      '1',
+      '0',
+      'はい',
+      '×',
+      'yes',
+      'maybe',
+      '',
+      'True',
+    );
+    const cat = fc.constantFrom(
+      'saas',
+      'SaaS',
+      'ＳａａＳ',
+      ' retail ',
+      'unknown-x',
+      '',
+      'N/A',
+      '=cmd',
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 8, unit: 'grapheme' }),
+      fc.constantFrom(
+        '株式会社アルファ',
+        'Acme, Inc.',
+        'Quote "Co"',
+        'a\nb',
+        'x\r\ny',
+        '=SUM(A1)',
+        ' pad ',
+        'ｱﾙﾌｧ',
+        '😀',
+      ),
+    );
     const id = fc.constantFrom('A1', 'A2', 'A3', 'B1', ' A1', '', 'A"1');
-    const quote = (s: string, force: boolean) => (force || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    const row = fc.tuple(id, text, num, int, date, bool, cat, fc.boolean(), fc.integer({ min: -1, max: 1 }));
+    const quote = (s: string, force: boolean) =>
+      force || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    const row = fc.tuple(
+      id,
+      text,
+      num,
+      int,
+      date,
+      bool,
+      cat,
+      fc.boolean(),
+      fc.integer({ min: -1, max: 1 }),
+    );
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.boolean(), fc.constantFrom('skip', 'blank'), (rows, crlf, bom, badRows) => {
-        const nl = crlf ? '\r\n' : '\n';
-        const lines = ['account_id,company_name,mrr,employees,renewal_date,kickoff_done,industry'];
-        for (const [i, t, n, e, d, b, c, q, ragged] of rows) {
-          const cells = [i, t, n, e, d, b, c].map((v) => quote(v, q));
-          if (ragged < 0) cells.pop();
-          if (ragged > 0) cells.push('extra');
-          lines.push(cells.join(','));
-        }
-        const body = utf8(lines.join(nl) + nl);
-        const bytes = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
-        const r = both(bytes, 'gen.csv', { badRows });
-        expect(r.bytes).toEqual(r.string);
-      }),
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('skip', 'blank'),
+        (rows, crlf, bom, badRows) => {
+          const nl = crlf ? '\r\n' : '\n';
+          const lines = [
+            'account_id,company_name,mrr,employees,renewal_date,kickoff_done,industry',
+          ];
+          for (const [i, t, n, e, d, b, c, q, ragged] of rows) {
+            const cells = [i, t, n, e, d, b, c].map((v) => quote(v, q));
+            if (ragged < 0) cells.pop();
+            if (ragged > 0) cells.push('extra');
+            lines.push(cells.join(','));
+          }
+          const body = utf8(lines.join(nl) + nl);
+          const bytes = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
+          const r = both(bytes, 'gen.csv', { badRows });
+          expect(r.bytes).toEqual(r.string);
+        },
+      ),
       { numRuns: 400 },
     );
   });

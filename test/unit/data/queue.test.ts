@@ -23,18 +23,37 @@ describe('CTA queue', () => {
   it('filters by type and priority and sorts by priority then due', () => {
     const all = filterQueue(q, r, table, pb.fields, { sort: 'priority' });
     const prios = [...all].map((k) => r.ctas[q.cta[k]].priority);
-    expect(prios).toEqual([...prios].sort((a, b) => ['high', 'medium', 'low'].indexOf(a) - ['high', 'medium', 'low'].indexOf(b)));
+    expect(prios).toEqual(
+      [...prios].sort(
+        (a, b) => ['high', 'medium', 'low'].indexOf(a) - ['high', 'medium', 'low'].indexOf(b),
+      ),
+    );
     const risk = filterQueue(q, r, table, pb.fields, { sort: 'priority', type: 'risk' });
     expect([...risk].every((k) => r.ctas[q.cta[k]].type === 'risk')).toBe(true);
-    const byMrr = [...filterQueue(q, r, table, pb.fields, { sort: 'mrr' })].map((k) => (table.columns.mrr as { values: Float64Array }).values[q.row[k]]);
+    const byMrr = [...filterQueue(q, r, table, pb.fields, { sort: 'mrr' })].map(
+      (k) => (table.columns.mrr as { values: Float64Array }).values[q.row[k]],
+    );
     expect(byMrr).toEqual([...byMrr].sort((a, b) => b - a));
   });
 
   it('exports CSV with the champion_left CTA for ガンマ商事', () => {
-    const csv = queueCsv(q, filterQueue(q, r, table, pb.fields, { sort: 'priority' }), r, table, pb);
-    const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger');
-    expect(lines.find((l) => l.startsWith('A003,'))).toMatch(/^A003,ガンマ商事,champion_left,.*,risk,high,CS high-touch,2026-11-04,/);
+    const csv = queueCsv(
+      q,
+      filterQueue(q, r, table, pb.fields, { sort: 'priority' }),
+      r,
+      table,
+      pb,
+    );
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger',
+    );
+    expect(lines.find((l) => l.startsWith('A003,'))).toMatch(
+      /^A003,ガンマ商事,champion_left,.*,risk,high,CS high-touch,2026-11-04,/,
+    );
   });
 
   it('neutralises spreadsheet formulas in cells', () => {
@@ -50,7 +69,7 @@ describe('CTA queue', () => {
 
   it('exports the formula fixture safely', () => {
     const { table: t } = importAccountFile(fixture('formula.csv'), 'formula.csv', pb.fields);
-    const names = (t.columns.company_name as { dict: string[]; codes: Int32Array });
+    const names = t.columns.company_name as { dict: string[]; codes: Int32Array };
     const cells = [...names.codes].map((code) => csvCell(names.dict[code]));
     expect(cells.filter((s) => s.replace(/^"/, '').startsWith("'")).length).toBe(4);
   });

@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WaymarkDB, setDbForTests } from '../../../src/store/db';
-import { CHUNK_ROWS, latestDatasetMeta, loadDataset, saveDataset } from '../../../src/store/datasets';
+import {
+  CHUNK_ROWS,
+  latestDatasetMeta,
+  loadDataset,
+  saveDataset,
+} from '../../../src/store/datasets';
 import { generateDemoTable } from '../../../src/data/demo/generate';
 import { seedDemoDataset } from '../../../src/store/demoSeed';
 import { compilePlaybook, scoreTable, summarise, trend } from '../../../src/engine';
@@ -27,13 +32,17 @@ describe('dataset and run storage (IndexedDB)', () => {
       if (col.type === 'string' && b.type === 'string') {
         expect(b.dict.join('\u0000') === col.dict.join('\u0000'), id).toBe(true);
         expect(bytes(b.codes).equals(bytes(col.codes)), id).toBe(true);
-      } else if (col.type !== 'string' && b.type !== 'string') expect(bytes(b.values).equals(bytes(col.values)), id).toBe(true);
+      } else if (col.type !== 'string' && b.type !== 'string')
+        expect(bytes(b.values).equals(bytes(col.values)), id).toBe(true);
     }
   });
 
   it('replaces the older dataset only after the new one is stored', async () => {
     const first = await latestDatasetMeta('p1');
-    const second = await saveDataset('p1', generateDemoTable({ rows: 10, seed: 1 }), { name: 'b.csv', sources: [] });
+    const second = await saveDataset('p1', generateDemoTable({ rows: 10, seed: 1 }), {
+      name: 'b.csv',
+      sources: [],
+    });
     const now = await latestDatasetMeta('p1');
     expect(now!.id).toBe(second.id);
     expect(await loadDataset(first!.id)).toBeNull();

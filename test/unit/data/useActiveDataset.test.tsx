@@ -28,10 +28,16 @@ describe('useActiveDataset', () => {
     render(<Count />);
     await waitFor(() => expect(activeDataset.get().status).toBe('none'));
     expect(screen.getByTestId('n').textContent).toBe('none');
-    await saveDataset('hook-p', generateDemoTable({ rows: 12, seed: 1 }), { name: 'a.csv', sources: [] });
+    await saveDataset('hook-p', generateDemoTable({ rows: 12, seed: 1 }), {
+      name: 'a.csv',
+      sources: [],
+    });
     await act(() => activeDataset.reload('hook-p'));
     await waitFor(() => expect(screen.getByTestId('n').textContent).toBe('12'));
-    const meta = await saveDataset('hook-p', generateDemoTable({ rows: 7, seed: 2 }), { name: 'b.csv', sources: [] });
+    const meta = await saveDataset('hook-p', generateDemoTable({ rows: 7, seed: 2 }), {
+      name: 'b.csv',
+      sources: [],
+    });
     act(() => activeDataset.setLoaded('hook-p', meta, generateDemoTable({ rows: 7, seed: 2 })));
     expect(screen.getByTestId('n').textContent).toBe('7');
   });
