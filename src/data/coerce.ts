@@ -173,7 +173,7 @@ function fastIsoDays(s: string): number | undefined {
 
 const ISO_LIKE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$/;
 const KANJI = /^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日(?:.*)?$/;
-const ERA = /^(R|H|S|令和|平成|昭和)\s*(\d{1,2}|元)[.年/\-]\s*(\d{1,2})[.月/\-]\s*(\d{1,2})日?$/i;
+const ERA = /^(R|H|S|令和|平成|昭和)\s*(\d{1,2}|元)[.年/-]\s*(\d{1,2})[.月/-]\s*(\d{1,2})日?$/i;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /**

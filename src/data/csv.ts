@@ -50,7 +50,10 @@ export function parseDelimited(
     if (c === D) {
       const field = text.slice(s, i);
       if (k < width) row[k++] = field;
-      else ((width = row.push(field)), k++);
+      else {
+        width = row.push(field);
+        k++;
+      }
       s = ++i;
       continue;
     }
@@ -58,7 +61,10 @@ export function parseDelimited(
     if (c === 10) {
       const field = text.slice(s, i > s && text.charCodeAt(i - 1) === 13 ? i - 1 : i);
       if (k < width) row[k++] = field;
-      else ((width = row.push(field)), k++);
+      else {
+        width = row.push(field);
+        k++;
+      }
       pos = i + 1;
       line++;
     } else if (c === 34 && i === s) {
@@ -66,7 +72,10 @@ export function parseDelimited(
       if (!readQuoted(text, i, delimiter))
         return { rows: record, unterminated: { record: record + 1, line: rowLine } };
       if (k < width) row[k++] = quotedText;
-      else ((width = row.push(quotedText)), k++);
+      else {
+        width = row.push(quotedText);
+        k++;
+      }
       line += quotedLines;
       pos = quotedEnd;
       const sep = pos < n ? text.charCodeAt(pos) : -1;

@@ -294,13 +294,11 @@ describe('loading', () => {
 describe('database upgraded by another tab', () => {
   it('journals the unsaved edits and stops retrying', async () => {
     const p = await openNew();
-    const put = vi
-      .spyOn(db().projects, 'put')
-      .mockRejectedValue(
-        Object.assign(new Error('Database version changed by other database connection'), {
-          name: 'VersionChangeError',
-        }),
-      );
+    const put = vi.spyOn(db().projects, 'put').mockRejectedValue(
+      Object.assign(new Error('Database version changed by other database connection'), {
+        name: 'VersionChangeError',
+      }),
+    );
     projectStore.edit('goal', (d) => {
       d.journey.goal = 'kept for the reload';
     });

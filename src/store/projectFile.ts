@@ -1,4 +1,5 @@
 import { migrateProject, type DocIssue, type Project } from '../model';
+import { safeFileName } from '../util/fileName';
 
 /**
  * The project file: one JSON document, the Project itself (pretty-printed so it diffs well).
@@ -9,12 +10,7 @@ export function exportProjectText(p: Project): string {
 }
 
 export function projectFileName(p: Project): string {
-  const base = p.meta.name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80);
-  return `${base || 'project'}.waymark.json`;
+  return `${safeFileName(p.meta.name, 'project', 80)}.waymark.json`;
 }
 
 export type ImportError =

@@ -10,6 +10,8 @@ const dir = join(ROOT, 'test', 'fixtures', 'playbooks');
 mkdirSync(dir, { recursive: true });
 const write = (name: string, v: unknown) =>
   writeFileSync(join(dir, name), JSON.stringify(v, null, 2) + '\n');
+// Tests poke arbitrary paths of a playbook copy.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const fresh = () => structuredClone(demoPlaybook()) as unknown as Record<string, any>;
 
 const demo = fresh();

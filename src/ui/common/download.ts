@@ -17,12 +17,4 @@ export function downloadText(text: string, filename: string, mime = 'text/plain'
   downloadBlob(new Blob([text], { type: `${mime};charset=utf-8` }), filename);
 }
 
-/** A file name safe on every OS, from a user-given name (keeps Japanese letters). */
-export function safeFileName(name: string, fallback = 'waymark'): string {
-  const s = name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100);
-  return s || fallback;
-}
+export { safeFileName } from '../../util/fileName';

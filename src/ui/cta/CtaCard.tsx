@@ -16,14 +16,12 @@ export const CtaCard = memo(function CtaCard({
   count,
   stages,
   segments,
-  roles,
 }: {
   cta: Cta;
   index: number;
   count: number;
   stages: Named[];
   segments: Named[];
-  roles: string[];
 }) {
   const { t } = useTranslation('cta');
   const ed = (recipe: Parameters<typeof editCta>[2], key?: string) =>

@@ -81,7 +81,6 @@ export default function CtaView() {
             count={ctas.length}
             stages={stages}
             segments={segments}
-            roles={roles}
           />
         ))}
       </ul>

@@ -195,7 +195,7 @@ export function DiagramEditor({
           ? es.map((e) => (e.selected ? { ...e, selected: false } : e))
           : es,
       );
-  }, []);
+  }, [setEdges]);
   const onNodesChange = useCallback(
     (changes: NodeChange<PrepFlowNode>[]) => {
       // Removal goes through the store (deleteSelection); React Flow only moves, measures and selects.
@@ -207,16 +207,19 @@ export function DiagramEditor({
       );
       if (changes.some((c) => c.type === 'select')) unselectLinksWhenZoomedOut();
     },
-    [unselectLinksWhenZoomedOut],
+    [setNodes, unselectLinksWhenZoomedOut],
   );
-  const onEdgesChange = useCallback((changes: EdgeChange<PrepFlowEdge>[]) => {
-    setEdges((es) =>
-      applyEdgeChanges(
-        changes.filter((c) => c.type !== 'remove'),
-        es,
-      ),
-    );
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<PrepFlowEdge>[]) => {
+      setEdges((es) =>
+        applyEdgeChanges(
+          changes.filter((c) => c.type !== 'remove'),
+          es,
+        ),
+      );
+    },
+    [setEdges],
+  );
 
   // A drag lives in React Flow's local state and is committed once at the end: one undo step.
   const onNodeDragStop = useCallback(
@@ -268,7 +271,7 @@ export function DiagramEditor({
         ),
       );
     },
-    [],
+    [setNodes, setEdges],
   );
 
   const viewCentre = (): Point => {

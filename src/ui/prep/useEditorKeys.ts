@@ -52,5 +52,5 @@ export function useEditorKeys(handlers: EditorKeyHandlers, step: number): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [step]);
 }

@@ -186,7 +186,8 @@ export function useFlowSync(
     const big = staged.current !== null || !syncEdgesStep(edgesRef.current, srcEdges, b).done;
     if (big) later();
     setEdges((prev) => syncEdgesStep(prev, srcEdges, big ? 0 : b).items);
-    // (srcNodes.length only picks the budget)
+    // srcNodes.length only picks the budget: a change of it alone must not re-sync the links.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [srcEdges, later]);
 
   return {
