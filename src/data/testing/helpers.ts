@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Project, type FieldContract } from '../../../src/model';
+import { Project, type FieldContract } from '../../model';
 
-export const FIXTURES = join(__dirname, '../../fixtures/data');
+export const FIXTURES = join(__dirname, '../../../test/fixtures/data');
 export const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(join(FIXTURES, name)));
 export const demoProject = Project.parse(

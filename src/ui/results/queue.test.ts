@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compilePlaybook, scoreTable } from '../../../src/engine';
-import { importAccountFile } from '../../../src/data';
-import { csvCell } from '../../../src/data/tableCsv';
-import { playbookFromProject } from '../../../src/model';
-import { buildQueue, filterQueue, queueCsv } from '../../../src/ui/results/queue';
-import { demoProject, fixture } from './helpers';
+import { compilePlaybook, scoreTable } from '../../engine';
+import { importAccountFile } from '../../data';
+import { csvCell } from '../../data/tableCsv';
+import { playbookFromProject } from '../../model';
+import { buildQueue, filterQueue, queueCsv } from './queue';
+import { demoProject, fixture } from '../../data/testing/helpers';
 
 describe('CTA queue', () => {
   const pb = playbookFromProject(demoProject);

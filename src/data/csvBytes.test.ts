@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { parseAll } from '../../../src/data/csv';
-import { decodeUtf8, parseBytesToRows, Utf8Error, utf8Next } from '../../../src/data/csvBytes';
+import { parseAll } from './csv';
+import { decodeUtf8, parseBytesToRows, Utf8Error, utf8Next } from './csvBytes';
 
 const enc = new TextEncoder();
 function bytesAll(text: string, d: string) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
-import { importAccountFile, ImportError, type ImportOptions } from '../../../src/data';
-import { generateDemoTable } from '../../../src/data/demo/generate';
-import { tableToCsv } from '../../../src/data/tableCsv';
-import { demoContract, FIXTURES, fixture, utf8 } from './helpers';
+import { importAccountFile, ImportError, type ImportOptions } from './';
+import { generateDemoTable } from './demo/generate';
+import { tableToCsv } from './tableCsv';
+import { demoContract, FIXTURES, fixture, utf8 } from './testing/helpers';
 
 /** Import through the byte path (default for UTF-8 CSV/TSV) and the string path; the outcome must be identical. */
 function both(bytes: Uint8Array, name: string, opts: ImportOptions = {}) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoTable, uncoveredFields } from '../../../src/data/demo/generate';
-import { tableToCsv } from '../../../src/data/tableCsv';
-import { importAccountFile } from '../../../src/data';
-import { backtest, compilePlaybook, scoreTable } from '../../../src/engine';
-import { playbookFromProject } from '../../../src/model';
-import { demoContract, demoProject, utf8 } from './helpers';
+import { generateDemoTable, uncoveredFields } from './generate';
+import { tableToCsv } from '../tableCsv';
+import { importAccountFile } from '../index';
+import { backtest, compilePlaybook, scoreTable } from '../../engine';
+import { playbookFromProject } from '../../model';
+import { demoContract, demoProject, utf8 } from '../testing/helpers';
 
 describe('demo data generator', () => {
   const table = generateDemoTable({ rows: 3000, seed: 7 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  halfWidth,
-  looksLikeFormula,
-  parseBoolean,
-  parseDate,
-  parseNumber,
-} from '../../../src/data/coerce';
-import { daysToIso } from '../../../src/table/columns';
+import { halfWidth, looksLikeFormula, parseBoolean, parseDate, parseNumber } from './coerce';
+import { daysToIso } from '../table/columns';
 
 describe('parseNumber', () => {
   it.each([
@@ -96,7 +90,7 @@ describe('helpers', () => {
 
 describe('civilDays', () => {
   it('agrees with Date.UTC over four centuries of month ends', async () => {
-    const { civilDays } = await import('../../../src/data/coerce');
+    const { civilDays } = await import('./coerce');
     for (let y = 1900; y <= 2300; y += 7)
       for (let m = 1; m <= 12; m++)
         for (const d of [1, 28, 29, 30, 31]) {

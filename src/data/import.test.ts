@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  importAccountFile,
-  inspectFile,
-  ImportError,
-  joinTables,
-  normalizeCompanyName,
-} from '../../../src/data';
-import { cellValue, daysToIso } from '../../../src/table/columns';
-import { demoContract, fixture, utf8 } from './helpers';
+import { importAccountFile, inspectFile, ImportError, joinTables, normalizeCompanyName } from './';
+import { cellValue, daysToIso } from '../table/columns';
+import { demoContract, fixture, utf8 } from './testing/helpers';
 
 const fatal = (name: string, bytes = fixture(name)) => {
   try {

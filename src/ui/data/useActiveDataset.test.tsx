@@ -2,13 +2,13 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { WaymarkDB, setDbForTests } from '../../../src/store/db';
-import { projectStore } from '../../../src/store/projectStore';
-import { saveDataset } from '../../../src/store/datasets';
-import { generateDemoTable } from '../../../src/data/demo/generate';
-import { useActiveDataset } from '../../../src/ui/data/useActiveDataset';
-import { activeDataset } from '../../../src/ui/data/activeDataset';
-import { demoProject } from './helpers';
+import { WaymarkDB, setDbForTests } from '../../store/db';
+import { projectStore } from '../../store/projectStore';
+import { saveDataset } from '../../store/datasets';
+import { generateDemoTable } from '../../data/demo/generate';
+import { useActiveDataset } from './useActiveDataset';
+import { activeDataset } from './activeDataset';
+import { demoProject } from '../../data/testing/helpers';
 
 function Count() {
   const t = useActiveDataset();

@@ -1,18 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WaymarkDB, setDbForTests } from '../../../src/store/db';
-import {
-  CHUNK_ROWS,
-  latestDatasetMeta,
-  loadDataset,
-  saveDataset,
-} from '../../../src/store/datasets';
-import { generateDemoTable } from '../../../src/data/demo/generate';
-import { seedDemoDataset } from '../../../src/store/demoSeed';
-import { compilePlaybook, scoreTable, summarise, trend } from '../../../src/engine';
-import { playbookFromProject } from '../../../src/model';
-import { listRuns, loadRun, saveRun } from '../../../src/workers/runStore';
-import { demoProject } from './helpers';
+import { WaymarkDB, setDbForTests } from './db';
+import { CHUNK_ROWS, latestDatasetMeta, loadDataset, saveDataset } from './datasets';
+import { generateDemoTable } from '../data/demo/generate';
+import { seedDemoDataset } from './demoSeed';
+import { compilePlaybook, scoreTable, summarise, trend } from '../engine';
+import { playbookFromProject } from '../model';
+import { listRuns, loadRun, saveRun } from './runStore';
+import { demoProject } from '../data/testing/helpers';
 
 describe('dataset and run storage (IndexedDB)', () => {
   beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
@@ -80,7 +75,7 @@ describe('dataset and run storage (IndexedDB)', () => {
 
 describe('string packing for storage', () => {
   it('round-trips empty lists, empty strings and values containing NUL', async () => {
-    const { packStrings, unpackStrings } = await import('../../../src/store/datasets');
+    const { packStrings, unpackStrings } = await import('./datasets');
     for (const xs of [[], [''], ['a', '', 'b'], ['x\u0000y', 'z'], ['日本語', 'ｶﾅ']]) {
       const out: string[] = [];
       unpackStrings(packStrings(xs), out);

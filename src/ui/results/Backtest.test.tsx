@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
-import { initI18n } from '../../../src/i18n';
-import { compilePlaybook, scoreTable, summarise } from '../../../src/engine';
-import { playbookFromProject } from '../../../src/model';
-import { generateDemoTable } from '../../../src/data/demo/generate';
-import { Backtest } from '../../../src/ui/results/Backtest';
-import type { RunOutcome } from '../../../src/ui/results/runState';
-import { demoProject } from './helpers';
+import { initI18n } from '../../i18n';
+import { compilePlaybook, scoreTable, summarise } from '../../engine';
+import { playbookFromProject } from '../../model';
+import { generateDemoTable } from '../../data/demo/generate';
+import { Backtest } from './Backtest';
+import type { RunOutcome } from './runState';
+import { demoProject } from '../../data/testing/helpers';
 
 function outcomeFor(project = demoProject, rows = 1500): RunOutcome {
   const c = compilePlaybook(playbookFromProject(project), { asOf: '2026-11-01' });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import fc from 'fast-check';
-import { parseAll } from '../../../src/data/csv';
-import { detectDelimiter } from '../../../src/data/detect';
+import { parseAll } from './csv';
+import { detectDelimiter } from './detect';
 
 describe('parseDelimited', () => {
   it('handles quotes, escaped quotes, CRLF, embedded newlines and blank lines', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, detectEncoding, sniffBinary } from '../../../src/data/encoding';
-import { ImportError } from '../../../src/data/issues';
-import { fixture, utf8 } from './helpers';
+import { decodeBytes, detectEncoding, sniffBinary } from './encoding';
+import { ImportError } from './issues';
+import { fixture, utf8 } from './testing/helpers';
 
 describe('encodings', () => {
   it('detects UTF-8, UTF-8 with BOM and Shift_JIS', () => {
