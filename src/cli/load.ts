@@ -13,7 +13,7 @@ import { isoToDays, type AccountTable } from '../table/columns';
 import type { CliIO } from './types';
 import { readInput } from './io';
 import { cliLanguage, t } from './messages';
-import { formatPlaybookIssue, type PlaybookIssue } from '../model/playbookValidate';
+import { formatPlaybookIssue, type PlaybookIssue } from '../playbook/validate';
 import { UsageError } from './args';
 
 /** The issues printed per file before "…and N more". */

@@ -4,7 +4,7 @@
  * scoreTable only walks typed arrays.
  */
 import type { ColorBand, Normalisation, Playbook, Priority } from '../model';
-import { issue, validatePlaybook, type PlaybookIssue } from '../model/playbookValidate';
+import { issue, validatePlaybook, type PlaybookIssue } from '../playbook/validate';
 import { isoToDays } from '../table/columns';
 import type { BuiltinName, CheckedExpr, Scope } from '../expr';
 import { checkIn } from './exprBridge';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPlaybook } from '../model/playbookValidate';
+import { readPlaybook } from '../playbook/validate';
 import { ROOT } from './testing/demo';
 
 describe('docs/playbook-format.md', () => {

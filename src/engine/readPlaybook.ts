@@ -4,7 +4,7 @@ import {
   readPlaybook,
   type ParsePlaybookResult,
   type PlaybookIssue,
-} from '../model/playbookValidate';
+} from '../playbook/validate';
 
 export type PlaybookReadResult = ParsePlaybookResult;
 

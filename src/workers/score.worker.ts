@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { compilePlaybook, scoreTable, summarise, trend } from '../engine';
-import { listRuns, loadRun, saveRun } from './runStore';
+import { listRuns, loadRun, saveRun } from '../store/runStore';
 import { transferablesOf, type ScoreRequest, type ScoreResponse } from './protocol';
 
 /**

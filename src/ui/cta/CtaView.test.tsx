@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { projectStore } from '../../store/projectStore';
-import { openForTest, templateProject } from '../playbook/testProject';
+import { openForTest, templateProject } from '../testing/testProject';
 import CtaView from './CtaView';
 
 vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => null }));

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { tableFromRows, type AccountTable } from '../../table/columns';
 import type { Scope } from '../../expr';
-import { openForTest, templateProject } from '../playbook/testProject';
+import { openForTest, templateProject } from '../testing/testProject';
 import ExpressionInput from './ExpressionInput';
 
 let table: AccountTable | null = null;

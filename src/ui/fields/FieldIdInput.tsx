@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkFieldRename, renameField } from '../../model/renameField';
+import { checkFieldRename, renameField } from '../../playbook/renameField';
 import { projectStore, useProject } from '../../store/projectStore';
 
 /**

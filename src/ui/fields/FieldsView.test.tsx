@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { projectStore } from '../../store/projectStore';
-import { openForTest, templateProject } from '../playbook/testProject';
+import { openForTest, templateProject } from '../testing/testProject';
 import FieldsView from './FieldsView';
 
 vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => null }));

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../common';
-import { fieldUsage } from '../../model/renameField';
+import { fieldUsage } from '../../playbook/renameField';
 import { projectStore, useOpenProject, useProject } from '../../store/projectStore';
 import { FieldRow } from './FieldRow';
 import { FieldRoles } from './FieldRoles';

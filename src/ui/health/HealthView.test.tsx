@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { projectStore } from '../../store/projectStore';
-import { openForTest, templateProject } from '../playbook/testProject';
+import { openForTest, templateProject } from '../testing/testProject';
 import HealthView from './HealthView';
 
 vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => null }));

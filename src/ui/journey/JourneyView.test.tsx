@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { emptyProject } from '../../model';
 import { projectStore } from '../../store/projectStore';
-import { openForTest, templateProject } from '../playbook/testProject';
+import { openForTest, templateProject } from '../testing/testProject';
 import JourneyView from './JourneyView';
 
 vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => null }));

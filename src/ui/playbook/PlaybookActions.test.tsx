@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { playbookFromProject } from '../../model';
-import { validatePlaybook } from '../../model/playbookValidate';
+import { validatePlaybook } from '../../playbook/validate';
 import { projectStore } from '../../store/projectStore';
-import { openForTest, templateProject } from './testProject';
+import { openForTest, templateProject } from '../testing/testProject';
 import PlaybookActions from './PlaybookActions';
 
 vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => null }));

@@ -2,11 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readPlaybookDocument } from '../../engine';
 import { playbookFromProject } from '../../model';
-import {
-  formatPlaybookIssue,
-  validatePlaybook,
-  type PlaybookIssue,
-} from '../../model/playbookValidate';
+import { formatPlaybookIssue, validatePlaybook, type PlaybookIssue } from '../../playbook/validate';
 import { projectStore } from '../../store/projectStore';
 import {
   Button,

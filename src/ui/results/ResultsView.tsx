@@ -4,7 +4,7 @@ import { playbookFromProject } from '../../model';
 import { useOpenProject } from '../../store/projectStore';
 import { Button } from '../common';
 import { useActiveDatasetState } from '../data/useActiveDataset';
-import { runHeader } from '../../workers/runStore';
+import { runHeader } from '../../store/runStore';
 import { AccountPage } from './AccountPage';
 import { AccountTable } from './AccountTable';
 import { Backtest } from './Backtest';

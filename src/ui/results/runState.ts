@@ -9,7 +9,7 @@ import type { Playbook } from '../../model';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
 import { scoreInWorker, WorkerFailure } from '../../workers/clients';
-import { listRuns } from '../../workers/runStore';
+import { listRuns } from '../../store/runStore';
 
 /**
  * The results of the open project's latest run, kept outside React so switching views does

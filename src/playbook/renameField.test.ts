@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
-import { migrateProject, type Project } from './index';
+import { migrateProject, type Project } from '../model';
 import { renameFieldInExpression as renameFieldInSource } from '../expr';
 import { checkFieldRename, expressionUsesField, fieldUsage, renameField } from './renameField';
 

@@ -1,7 +1,7 @@
-import { db, type RunRow } from '../store/db';
+import { db, type RunRow } from './db';
 import { newId } from '../model/ids';
 import type { ScoreResult, Summary, TrendResult } from '../engine';
-import { packStrings, unpackStrings } from '../store/datasets';
+import { packStrings, unpackStrings } from './datasets';
 
 /**
  * Runs as snapshots in IndexedDB: the per-account outcome of scoring (total, colour, segment,

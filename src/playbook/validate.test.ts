@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePlaybookDocument, readPlaybook, suggest, validatePlaybook } from './playbookValidate';
+import { parsePlaybookDocument, readPlaybook, suggest, validatePlaybook } from './validate';
 import { ROOT, demoPlaybook } from '../engine/testing/demo';
 
 const fixture = (name: string) =>

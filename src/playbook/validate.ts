@@ -4,14 +4,14 @@
  * type-check, files from a newer Waymark. Issues carry JSON paths ($.ctas[2].trigger) so the
  * app can point at the element and the CLI can name the place.
  *
- * Not exported from model/index.ts on purpose: it depends on src/expr, which depends on model.
+ * Lives in src/playbook (above model and expr) because it type-checks expressions with src/expr.
  */
-import { Playbook, PLAYBOOK_FORMAT, PLAYBOOK_VERSION } from './playbook';
-import type { Playbook as PlaybookT } from './playbook';
-import { RESERVED_NAMES } from './fields';
-import { formatZodIssues, jsonPath, protoKeyIssues, type DocIssue } from './issues';
-import { migrateProject } from './migrations';
-import { playbookFromProject } from './playbook';
+import { Playbook, PLAYBOOK_FORMAT, PLAYBOOK_VERSION } from '../model/playbook';
+import type { Playbook as PlaybookT } from '../model/playbook';
+import { RESERVED_NAMES } from '../model/fields';
+import { formatZodIssues, jsonPath, protoKeyIssues, type DocIssue } from '../model/issues';
+import { migrateProject } from '../model/migrations';
+import { playbookFromProject } from '../model/playbook';
 import { checkExpression, envFromContract, type Scope, type KnownIds } from '../expr';
 import en from '../i18n/en/playbook';
 import ja from '../i18n/ja/playbook';

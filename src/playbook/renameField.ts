@@ -1,9 +1,9 @@
 import type { Draft } from 'immer';
 import { referencedFields, renameFieldInExpression } from '../expr';
-import { Identifier } from './common';
-import { RESERVED_NAMES, type FieldContract } from './fields';
-import type { Project } from './project';
-import { jsonPath } from './issues';
+import { Identifier } from '../model/common';
+import { RESERVED_NAMES, type FieldContract } from '../model/fields';
+import type { Project } from '../model/project';
+import { jsonPath } from '../model/issues';
 
 /**
  * Renaming a field across a project: the contract, the roles that name fields (account key,
