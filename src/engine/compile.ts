@@ -6,19 +6,12 @@
 import type { ColorBand, Normalisation, Playbook, Priority } from '../model';
 import { issue, validatePlaybook, type PlaybookIssue } from '../playbook/validate';
 import { isoToDays } from '../table/columns';
-import type { BuiltinName, CheckedExpr, Scope } from '../expr';
+import type { Scope } from '../expr';
 import { checkIn } from './exprBridge';
-import type { CompileOptions, CompileResult, CtaInfo } from './types';
+import type { CompiledExpr, CompileOptions, CompileResult, CtaInfo } from './types';
 
-export interface CompiledExpr {
-  source: string;
-  /** JSON path of the expression in the playbook, for messages. */
-  path: string;
-  scope: Scope;
-  checked: CheckedExpr;
-  fields: string[];
-  builtins: BuiltinName[];
-}
+// CompiledExpr lives in types.ts so exprBridge can use it without importing compile (no cycle).
+export type { CompiledExpr };
 
 export interface CompiledMeasure {
   id: string;

@@ -16,7 +16,7 @@ import {
   type VecBuiltins,
   type VectorProgram,
 } from '../expr';
-import type { CompiledExpr } from './compile';
+import type { CompiledExpr } from './types';
 
 export type BuiltinColumns = Partial<Record<BuiltinName, Column>>;
 

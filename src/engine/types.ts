@@ -4,6 +4,7 @@
  * can store it in chunks. Per-account objects are only built by explainAccount / export.
  */
 import type { CtaType, DocIssue, Priority } from '../model';
+import type { BuiltinName, CheckedExpr, Scope } from '../expr';
 
 /** Criterion status codes (Uint8Array values). */
 export const NOT_MET = 0;
@@ -221,4 +222,15 @@ export interface BacktestResult {
   /** P(score of a retained account > score of a churned one), ties count half; null without both classes. */
   aucChurn: number | null;
   warnings: { code: 'band_concentration'; color: string; share: number; message: string }[];
+}
+
+/** One expression of a compiled playbook, checked against the field contract. */
+export interface CompiledExpr {
+  source: string;
+  /** JSON path of the expression in the playbook, for messages. */
+  path: string;
+  scope: Scope;
+  checked: CheckedExpr;
+  fields: string[];
+  builtins: BuiltinName[];
 }
