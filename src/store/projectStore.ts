@@ -1,11 +1,10 @@
-import { useSyncExternalStore } from 'react';
 import type { Draft, Patch } from 'immer';
 import type { Project } from '../model';
 import { DocumentHistory, type ApplyOptions } from './history';
 
 /**
  * The open project: one DocumentHistory shared by every view, so undo/redo and the history
- * survive switching views. Views read with useProject(selector) and write with edit().
+ * survive switching views. Views read with useProject(selector) (src/ui/common/useProject.ts) and write with edit().
  * Persistence (autosave, other tabs) listens through onChange().
  */
 type Listener = () => void;
@@ -91,24 +90,3 @@ export const projectStore = {
     return version;
   },
 };
-
-/** Read from the open project. The selector must return stable references (parts of the doc). */
-export function useProject<T>(selector: (p: Project) => T): T {
-  return useSyncExternalStore(projectStore.subscribe, () => {
-    const p = projectStore.current;
-    if (!p) throw new Error('useProject used with no project open');
-    return selector(p);
-  });
-}
-
-/** The open project or null (for the shell). */
-export function useOpenProject(): Project | null {
-  return useSyncExternalStore(projectStore.subscribe, () => projectStore.current);
-}
-
-/** Undo/redo availability, for toolbars. */
-export function useHistoryState(): { canUndo: boolean; canRedo: boolean } {
-  const v = useSyncExternalStore(projectStore.subscribe, () => projectStore.version);
-  void v;
-  return { canUndo: projectStore.canUndo, canRedo: projectStore.canRedo };
-}

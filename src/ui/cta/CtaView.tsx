@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CtaType } from '../../model';
-import { projectStore, useProject } from '../../store/projectStore';
+import { projectStore } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 import { CtaCard } from './CtaCard';
 import { RoutingEditor } from './RoutingEditor';
 import { uniqueCtaId } from './edit';

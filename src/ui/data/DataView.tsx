@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProject } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 import { Button, notify } from '../common';
 import { issueText } from './issueText';
 import { CurrentDataset } from './CurrentDataset';

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { useOpenProject } from '../../store/projectStore';
+import { useOpenProject } from '../common/useProject';
 import type { AccountTable } from '../../table/columns';
 import { activeDataset, type ActiveDatasetState } from './activeDataset';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedExpr, Scope } from '../../expr';
 import { useActiveDataset } from '../data/useActiveDataset';
-import { useProject } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 import { previewExpression, type PreviewResult } from './sample';
 
 const DEBOUNCE_MS = 250;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { envFromContract, type ExprEnv, type Scope } from '../../expr';
-import { useProject } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 
 /** The names an expression of `scope` may use in the open project (fields + built-ins + known ids). */
 export function useExprEnv(scope: Scope): ExprEnv {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkFieldRename, renameField } from '../../playbook/renameField';
-import { projectStore, useProject } from '../../store/projectStore';
+import { projectStore } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 
 /**
  * A field id, renamed on Enter or blur (not per keystroke): the rename rewrites every

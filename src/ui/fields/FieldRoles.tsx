@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Field } from '../../model';
-import { projectStore, useProject } from '../../store/projectStore';
+import { projectStore } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 
 /** Fields that play a role: the account key, the company name, where the stage comes from. */
 export function FieldRoles({ fields }: { fields: Field[] }) {

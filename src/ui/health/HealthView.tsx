@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Measure } from '../../model';
-import { useProject } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 import { BandsEditor } from './BandsEditor';
 import { MeasureCard } from './MeasureCard';
 import { OverridesTable } from './OverridesTable';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { projectStore, useProject } from '../../store/projectStore';
+import { projectStore } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 import ExpressionInput from '../expr-editor/ExpressionInput';
 import { seal } from './edit';
 import { deleteSegment } from './overrideOps';

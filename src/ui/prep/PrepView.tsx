@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './prep.css';
-import { useProject } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 import { isPresetName, type PresetName } from '../../analysis/presets';
 import { Button } from '../common';
 import { newId, type Diagram } from '../../model';

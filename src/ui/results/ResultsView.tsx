@@ -1,7 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { playbookFromProject } from '../../model';
-import { useOpenProject } from '../../store/projectStore';
+import { useOpenProject } from '../common/useProject';
 import { Button } from '../common';
 import { useActiveDatasetState } from '../data/useActiveDataset';
 import { runHeader } from '../../store/runStore';

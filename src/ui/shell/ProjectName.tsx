@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { projectStore, useProject } from '../../store/projectStore';
+import { projectStore } from '../../store/projectStore';
+import { useProject } from '../common/useProject';
 
 /** The open project's name; click to rename (an undoable edit like any other). */
 export function ProjectName() {

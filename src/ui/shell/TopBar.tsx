@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { projectStore, useHistoryState, useOpenProject } from '../../store/projectStore';
+import { projectStore } from '../../store/projectStore';
+import { useHistoryState, useOpenProject } from '../common/useProject';
 import { Button, FileButton } from '../common';
 import { exportProject, importProjectFile } from '../projects/projectIo';
 import { LanguageSwitch } from './LanguageSwitch';

@@ -1,0 +1,26 @@
+import { useSyncExternalStore } from 'react';
+import type { Project } from '../../model';
+import { projectStore } from '../../store/projectStore';
+
+// React's view of the project store; the store itself knows nothing of React.
+
+/** Read from the open project. The selector must return stable references (parts of the doc). */
+export function useProject<T>(selector: (p: Project) => T): T {
+  return useSyncExternalStore(projectStore.subscribe, () => {
+    const p = projectStore.current;
+    if (!p) throw new Error('useProject used with no project open');
+    return selector(p);
+  });
+}
+
+/** The open project or null (for the shell). */
+export function useOpenProject(): Project | null {
+  return useSyncExternalStore(projectStore.subscribe, () => projectStore.current);
+}
+
+/** Undo/redo availability, for toolbars. */
+export function useHistoryState(): { canUndo: boolean; canRedo: boolean } {
+  const v = useSyncExternalStore(projectStore.subscribe, () => projectStore.version);
+  void v;
+  return { canUndo: projectStore.canUndo, canRedo: projectStore.canRedo };
+}
