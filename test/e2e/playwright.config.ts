@@ -46,5 +46,8 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'ignore',
+    // prep-big.spec.ts opens a generated diagram through the ?bench hook and waits for its marks:
+    // the suite's build carries them (src/env.d.ts); `npm run build` does not.
+    env: { VITE_BENCH: '1' },
   },
 });

@@ -8,7 +8,7 @@ import i18next from 'i18next';
  * project through the normal store (one undo step) and show it. Used by test/bench/prep.bench.ts
  * to measure dragging on a big diagram; creates data only, nothing else.
  */
-export function useBenchHook(select: (id: string) => void): void {
+function useBenchHookImpl(select: (id: string) => void): void {
   useEffect(() => {
     const q = new URLSearchParams(globalThis.location?.search ?? '');
     if (q.get('bench') !== 'prep') return;
@@ -19,3 +19,11 @@ export function useBenchHook(select: (id: string) => void): void {
     select(d.id);
   }, [select]);
 }
+
+const noBenchHook = (_select: (id: string) => void): void => {};
+
+/**
+ * Only builds made with VITE_BENCH=1 (the benchmarks, the e2e suite, vitest) carry the hook; in a
+ * production build the condition is a constant, so the hook and what it imports are dropped.
+ */
+export const useBenchHook = import.meta.env.VITE_BENCH === '1' ? useBenchHookImpl : noBenchHook;

@@ -88,7 +88,8 @@ export function useFlowSync(
   useEffect(() => {
     if (!markShown.current) return;
     markShown.current = false;
-    requestAnimationFrame(() => performance.mark('waymark:layout-shown'));
+    if (import.meta.env.VITE_BENCH === '1')
+      requestAnimationFrame(() => performance.mark('waymark:layout-shown'));
   }, [nodes, linksHeld]);
 
   const step = useCallback(() => {
