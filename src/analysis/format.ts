@@ -1,5 +1,6 @@
 import en from '../i18n/en/prep';
 import ja from '../i18n/ja/prep';
+import { fillTemplate } from '../i18n/template';
 import type { Finding } from './types';
 
 /**
@@ -9,15 +10,11 @@ import type { Finding } from './types';
 type RuleStrings = Record<string, string>;
 const TABLES: Record<'en' | 'ja', Record<string, RuleStrings>> = { en: en.rules, ja: ja.rules };
 
-export function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
-    k in params ? String(params[k]) : `{{${k}}}`,
-  );
-}
-
 export function findingMessage(f: Finding, lang: 'en' | 'ja'): string {
   const t = TABLES[lang][f.ruleId];
-  return t?.[f.messageKey] ? interpolate(t[f.messageKey], f.params) : `${f.ruleId}.${f.messageKey}`;
+  return t?.[f.messageKey]
+    ? fillTemplate(t[f.messageKey], f.params)
+    : `${f.ruleId}.${f.messageKey}`;
 }
 
 export function findingQuestion(f: Finding, lang: 'en' | 'ja'): string {

@@ -4,6 +4,7 @@
  */
 import en from '../i18n/en/cli';
 import ja from '../i18n/ja/cli';
+import { fillTemplate } from '../i18n/template';
 
 type Lang = 'en' | 'ja';
 let lang: Lang = detect(typeof process !== 'undefined' ? process.env : {});
@@ -30,7 +31,5 @@ export function t(key: string, params: Record<string, string | number> = {}): st
     return typeof o === 'string' ? o : undefined;
   };
   const s = pick(lang === 'ja' ? ja : en) ?? pick(en) ?? key;
-  return s.replace(/\{\{(\w+)\}\}/g, (_, n: string) =>
-    n in params ? String(params[n]) : `{{${n}}}`,
-  );
+  return fillTemplate(s, params);
 }

@@ -4,6 +4,7 @@
  * localiseExprError; both fill {{hint}}, {{scope}}, {{side}} and type names the same way.
  */
 import en from '../i18n/en/expr';
+import { fillTemplate as fill } from '../i18n/template';
 import type { ExprError, ExprErrorCode } from './types';
 
 type Params = Record<string, string | number>;
@@ -14,12 +15,6 @@ const TYPE_NAMES = new Set(['number', 'string', 'boolean', 'date']);
 
 export function typeNoun(t: string): string {
   return (en.types as Record<string, string>)[t] ?? t;
-}
-
-function fill(template: string, values: Record<string, unknown>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
-    k in values ? String(values[k]) : '',
-  );
 }
 
 export function formatMessage(code: ExprErrorCode, params: Params, suggestion?: string): string {

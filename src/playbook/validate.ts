@@ -15,6 +15,7 @@ import { playbookFromProject } from '../model/playbook';
 import { checkExpression, envFromContract, type Scope, type KnownIds } from '../expr';
 import en from '../i18n/en/playbook';
 import ja from '../i18n/ja/playbook';
+import { fillTemplate } from '../i18n/template';
 
 /** A DocIssue with a stable code and parameters, for translation (`playbook.issue.<code>`). */
 export interface PlaybookIssue extends DocIssue {
@@ -59,8 +60,7 @@ export function formatIssue(code: PlaybookIssueCode, params: Params, lang: 'en' 
   const ns = lang === 'ja' ? ja : en;
   if (typeof params.kindKey === 'string' && params.kindKey in ns.kind)
     params = { ...params, kind: ns.kind[params.kindKey as keyof typeof ns.kind] };
-  const fill = (tpl: string) =>
-    tpl.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in params ? String(params[k]) : ''));
+  const fill = (tpl: string) => fillTemplate(tpl, params);
   let text = fill(ns.issue[code]);
   if (params.suggestion !== undefined && code !== 'expression') text += fill(ns.didYouMean);
   return text;

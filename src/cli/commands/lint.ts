@@ -4,13 +4,14 @@ import { readInput } from '../io';
 import { t, cliLanguage } from '../messages';
 import { migrateProject } from '../../model';
 import { lintDiagram } from '../../analysis/lint';
-import { findingMessage, findingQuestion, interpolate } from '../../analysis/format';
+import { findingMessage, findingQuestion } from '../../analysis/format';
+import { fillTemplate } from '../../i18n/template';
 import { PRESET_NAMES, isPresetName } from '../../analysis/presets';
 import enPrep from '../../i18n/en/prep';
 import jaPrep from '../../i18n/ja/prep';
 
 const msg = (key: keyof typeof enPrep.cli, params: Record<string, string | number> = {}) =>
-  interpolate((cliLanguage() === 'ja' ? jaPrep : enPrep).cli[key], params);
+  fillTemplate((cliLanguage() === 'ja' ? jaPrep : enPrep).cli[key], params);
 
 /** `waymark lint <project.json> [--diagram ID] [--preset NAME]`: PReP findings as JSON, exit 1 on any error finding. */
 export const lintCommand: CliCommand = {
