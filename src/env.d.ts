@@ -1,5 +1,3 @@
-/// <reference types="vite/client" />
-
 interface ImportMetaEnv {
   /**
    * '1' in builds for the benchmarks and the e2e suite (and in vitest): they carry the benchmark

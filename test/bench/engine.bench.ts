@@ -10,7 +10,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { Playbook } from '../../src/model';
 import { compilePlaybook, playbookToSql, scoreTable, summarise } from '../../src/engine';
-import { loadIntoDuckDB } from '../../src/engine/sql/duckdbLoad';
+import { loadIntoDuckDB } from '../../src/engine/testing/duckdbLoad';
 import { evalColumn } from '../../src/engine/exprBridge';
 import {
   MISSING_BOOL,

@@ -11,7 +11,7 @@ import type { Normalisation, Playbook } from '../../model';
 import { compilePlaybook, playbookToSql, scoreTable } from '..';
 import { BLOCK } from '../score';
 import { tableFromRows } from '../../table/columns';
-import { loadIntoDuckDB } from './duckdbLoad';
+import { loadIntoDuckDB } from '../testing/duckdbLoad';
 import { createTableSql, insertSql } from './loadTable';
 import { compareWithSql, type SqlRow } from './compareRows';
 

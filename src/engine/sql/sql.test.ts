@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import { compilePlaybook, playbookToSql, scoreTable } from '..';
-import { loadIntoDuckDB } from './duckdbLoad';
+import { loadIntoDuckDB } from '../testing/duckdbLoad';
 import { createTableSql, insertSql } from './loadTable';
 import { compareWithSql, type SqlRow } from './compareRows';
 import { DEMO_ROWS, demoPlaybook, tableFor } from '../testing/demo';

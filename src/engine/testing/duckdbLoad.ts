@@ -12,7 +12,7 @@ import {
 } from '@duckdb/node-api';
 import type { FieldContract } from '../../model';
 import { MISSING_BOOL, type AccountTable } from '../../table/columns';
-import { createTableSql, sqlTypes } from './loadTable';
+import { createTableSql, sqlTypes } from '../sql/loadTable';
 
 const CHUNK = 2048;
 
