@@ -20,7 +20,3 @@ export function findingMessage(f: Finding, lang: 'en' | 'ja'): string {
 export function findingQuestion(f: Finding, lang: 'en' | 'ja'): string {
   return TABLES[lang][f.ruleId]?.question ?? '';
 }
-
-export function ruleName(ruleId: string, lang: 'en' | 'ja'): string {
-  return TABLES[lang][ruleId]?.name ?? ruleId;
-}

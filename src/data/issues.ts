@@ -51,15 +51,3 @@ export class ImportError extends Error {
 export function clip(s: string, n = 80): string {
   return s.length > n ? s.slice(0, n - 1) + '…' : s;
 }
-
-/** "file.csv, row 12, column 3 (MRR) → field mrr" */
-export function where(
-  i: Pick<ImportIssue, 'file' | 'row' | 'column' | 'header' | 'field'>,
-): string {
-  const parts = [i.file];
-  if (i.row !== undefined) parts.push(`row ${i.row}`);
-  if (i.column !== undefined) parts.push(`column ${i.column}${i.header ? ` (${i.header})` : ''}`);
-  let s = parts.join(', ');
-  if (i.field) s += ` → field ${i.field}`;
-  return s;
-}

@@ -40,7 +40,7 @@ export function assignFirstTrue(
 
 // Inner loops avoid unpredictable branches where the data is random (lookup tables for
 // three-valued booleans; clamps through clamp.ts's table, which NaN and -0 pass like the SQL CASE).
-export function linearPoints(
+function linearPoints(
   v: Float64Array,
   lo: number,
   span: number,
@@ -86,7 +86,7 @@ function linearSeg(
   }
 }
 
-export function tierPoints(
+function tierPoints(
   v: Float64Array,
   mins: Float64Array,
   pts: Float64Array,
@@ -314,7 +314,7 @@ export function addContribution(
 }
 
 /**
- * addContribution and addWeighted in one pass (one measure: its total share and its dimension).
+ * addContribution and the weighted sum in one pass (one measure: its share and its dimension).
  * Without `contrib`, as addContribution: the caller runs totalNaNWithoutWeight afterwards.
  */
 export function addContributionAndDimension(
@@ -436,22 +436,6 @@ export function totalNaNWithoutWeight(total: Float64Array, W: Float64Array): voi
   for (let i = 0; i < total.length; i++) if (!(W[i] > 0)) total[i] = nan;
 }
 
-export function addWeighted(
-  p: Float64Array,
-  w: Float64Array,
-  segment: Uint16Array,
-  num: Float64Array,
-  den: Float64Array,
-): void {
-  for (let i = 0; i < p.length; i++) {
-    const pi = p[i];
-    if (pi !== pi) continue;
-    const wi = w[segment[i]];
-    num[i] += pi * wi;
-    den[i] += wi;
-  }
-}
-
 export function divideOrNaN(num: Float64Array, den: Float64Array): void {
   const nan = NAN_F64[0];
   for (let i = 0; i < num.length; i++) num[i] = den[i] > 0 ? num[i] / den[i] : nan;
@@ -548,11 +532,6 @@ export function statusRequired(v: Uint8Array, out: Uint8Array, ok: Uint8Array): 
     out[i] = st;
     ok[i] &= met[st];
   }
-}
-
-export function requireMet(status: Uint8Array, ok: Uint8Array): void {
-  const lut = IS_MET;
-  for (let i = 0; i < status.length; i++) ok[i] &= lut[status[i]];
 }
 
 export function fireCta(

@@ -21,7 +21,6 @@ export type {
   ArithOp,
   FunctionName,
   CheckedExpr,
-  CheckedKind,
   ExprError,
   ExprErrorCode,
   NameInfo,

@@ -45,7 +45,7 @@ const OPS = [
 ];
 const PUNCT = new Set(['(', ')', '[', ']', ',', ';']);
 /** ASCII characters that may not start an identifier although jsep treats non-ASCII broadly. */
-export function isIdentStart(ch: string): boolean {
+function isIdentStart(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return (
     (c >= 65 && c <= 90) ||

@@ -13,7 +13,7 @@ type Params = Record<string, string | number>;
 export const TYPE_KEYS = ['expected', 'got', 'left', 'right'] as const;
 const TYPE_NAMES = new Set(['number', 'string', 'boolean', 'date']);
 
-export function typeNoun(t: string): string {
+function typeNoun(t: string): string {
   return (en.types as Record<string, string>)[t] ?? t;
 }
 

@@ -77,8 +77,6 @@ export type CheckedExpr =
       args: CheckedExpr[];
     });
 
-export type CheckedKind = CheckedExpr['kind'];
-
 export type ExprErrorCode =
   | 'empty'
   | 'syntax'

@@ -7,7 +7,7 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'waymark.lang';
 
 /** The browser's language unless the user chose one; Japanese for ja-*, English otherwise. */
-export function initialLanguage(): Language {
+function initialLanguage(): Language {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (saved === 'ja' || saved === 'en') return saved;

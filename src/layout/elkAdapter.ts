@@ -8,7 +8,7 @@ export interface Size {
 }
 
 /** Used only for nodes never rendered (CLI, templates); the editor passes measured sizes. */
-export const FALLBACK_SIZE: Size = { width: 180, height: 64 };
+const FALLBACK_SIZE: Size = { width: 180, height: 64 };
 
 /** What a layout run changes: node positions and sizes, and each edge's route (ELK's own). */
 export interface LayoutResult {

@@ -116,7 +116,7 @@ export function warmUpDiagram(nodeCount = WARM_UP_NODES): Diagram {
   return { id: 'warm-up', name: '', nodes, edges };
 }
 /** Big enough to take elkOptions' big-graph branch, small enough to cost ~0.2–0.5 s in the background. */
-export const WARM_UP_NODES = 160;
+const WARM_UP_NODES = 160;
 
 /**
  * Start the worker and lay a generated graph out a few times while the user is still drawing,

@@ -399,7 +399,7 @@ export function readPlaybook(raw: unknown): ParsePlaybookResult {
  * the segment; CTAs and routing everything). Errors point at the expression's JSON path and
  * carry the character position; a measure's result type must fit its normalisation.
  */
-export function checkPlaybookExpressions(pb: PlaybookT): PlaybookIssue[] {
+function checkPlaybookExpressions(pb: PlaybookT): PlaybookIssue[] {
   const out: PlaybookIssue[] = [];
   const known: KnownIds = {
     segments: pb.segments.items.map((s) => s.id),

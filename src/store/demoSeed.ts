@@ -2,8 +2,8 @@ import { generateDemoTable } from '../data/demo/generate';
 import { latestDatasetMeta, saveDataset } from './datasets';
 
 /** Rows in the demo project's preloaded dataset: enough for a lively dashboard, quick on first run. */
-export const DEMO_SEED_ROWS = 2000;
-export const DEMO_SEED = 42;
+const DEMO_SEED_ROWS = 2000;
+const DEMO_SEED = 42;
 
 const seededListeners = new Set<(projectId: string) => void>();
 /** Called after a demo dataset was stored (the data view reloads if it showed "no dataset"). */

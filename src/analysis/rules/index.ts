@@ -15,5 +15,3 @@ export const RULES: Rule[] = [
   reworkLoop,
   disconnectedDeliverable,
 ];
-
-export const RULE_IDS = RULES.map((r) => r.meta.id);

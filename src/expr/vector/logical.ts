@@ -272,7 +272,7 @@ export class NumCompare extends BoolOut {
 }
 
 /** Where each code of `from`'s dictionary sits in `to`'s (-2 when absent), built once per run. */
-export function remapDict(from: readonly string[], to: readonly string[]): Int32Array {
+function remapDict(from: readonly string[], to: readonly string[]): Int32Array {
   const index = new Map<string, number>();
   for (let i = 0; i < to.length; i++) index.set(to[i], i);
   const map = new Int32Array(from.length);

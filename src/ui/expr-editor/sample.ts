@@ -3,7 +3,7 @@ import { compileVector, type CheckedExpr } from '../../expr';
 import { isoToDays } from '../../table/columns';
 
 /** Above this many rows the preview runs on an evenly spread sample, so typing stays smooth. */
-export const PREVIEW_MAX_ROWS = 50_000;
+const PREVIEW_MAX_ROWS = 50_000;
 
 /** Every k-th row, so the preview costs the same on 10 k and 10 M accounts. */
 export function sampleTable(t: AccountTable, max = PREVIEW_MAX_ROWS): AccountTable {

@@ -5,7 +5,7 @@ import { FieldType as FieldTypeEnum } from '../../model';
 import { projectStore } from '../../store/projectStore';
 import { FieldIdInput } from './FieldIdInput';
 
-export function editField(
+function editField(
   label: string,
   id: string,
   recipe: (f: Field) => void,
@@ -22,7 +22,7 @@ export function editField(
 }
 
 /** Parse "strong, normal, weak" into distinct trimmed values. */
-export function parseValues(s: string): string[] {
+function parseValues(s: string): string[] {
   return [
     ...new Set(
       s

@@ -25,7 +25,3 @@ export function clipboardContent(): {
   pastes++;
   return { ...content, offset: 30 * pastes };
 }
-
-export function hasClipboard(): boolean {
-  return content !== null;
-}

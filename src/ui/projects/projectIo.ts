@@ -13,7 +13,7 @@ import { navigate } from '../shell/routes';
 const MAX_LISTED = 12;
 
 /** The lines that explain a failed import (translated), most useful first. */
-export function importErrorLines(err: ImportError): { summary: string; detail: string[] } {
+function importErrorLines(err: ImportError): { summary: string; detail: string[] } {
   const t = i18next.getFixedT(null, 'projects');
   switch (err.kind) {
     case 'empty':

@@ -7,7 +7,7 @@ import { Button, dismiss, notify } from '../common';
 import { exportProject } from '../projects/projectIo';
 import { useSaveStatus } from './useSaveStatus';
 
-export function problemText(
+function problemText(
   t: (k: string, o?: Record<string, unknown>) => string,
   p: StorageProblem,
 ): string {
