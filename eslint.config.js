@@ -30,6 +30,33 @@ export default tseslint.config(
     },
   },
   {
+    // No DOM below src/ui: these layers run in Node (CLI, tests) and in workers as well
+    // (React and DOM libraries are kept out by .dependency-cruiser.cjs).
+    files: ['src/{model,table,util,i18n,expr,data,analysis,layout,playbook,engine,cli}/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**', 'src/i18n/index.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'localStorage',
+          'sessionStorage',
+          'indexedDB',
+          'HTMLElement',
+          'Element',
+          'getComputedStyle',
+          'requestAnimationFrame',
+        ].map((name) => ({
+          name,
+          message: 'DOM APIs belong to src/ui (docs/architecture.md, Layers).',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

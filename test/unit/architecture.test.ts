@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cruise, render } from '../../bin/dependency-graph.mjs';
 
@@ -59,6 +60,20 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
         'store-engine-types-only: src/store/runsScoring.ts → src/engine/p.ts',
       ].sort(),
     );
+  });
+});
+
+describe('no DOM below src/ui (eslint.config.js)', () => {
+  const lint = async (filePath: string) => {
+    const [r] = await new ESLint({ cwd: ROOT }).lintText('export const t = document.title;\n', {
+      filePath: join(ROOT, filePath),
+    });
+    return r.messages.map((m) => m.ruleId);
+  };
+
+  it('flags a DOM global in the engine, not in the UI', async () => {
+    expect(await lint('src/engine/__dom_tmp.ts')).toEqual(['no-restricted-globals']);
+    expect(await lint('src/ui/__dom_tmp.ts')).toEqual([]);
   });
 });
 
