@@ -26,6 +26,8 @@ const tree: Record<string, string> = {
   'src/nowhere/n.ts': "import { ok } from '../model/ok';\nexport const n = ok;\n",
   'src/expr/setup.ts': "import { i18n } from '../i18n/index';\nexport const e = i18n;\n",
   'src/i18n/index.ts': 'export const i18n = 1;\n',
+  'src/engine/devDep.ts': "import Papa from 'papaparse';\nexport const d = Papa;\n",
+  'src/model/typo.ts': "import { x } from './nope';\nexport const y = x;\n",
   // Tests may reach up the stack for fixtures.
   'src/model/ok.test.ts': "import { q } from '../engine/q';\nexport const t = q;\n",
 };
@@ -57,6 +59,8 @@ describe('dependency rules (.dependency-cruiser.cjs)', () => {
         'no-circular: src/engine/p.ts → src/engine/q.ts',
         'no-react-below-ui: src/model/react.ts → node_modules/react/index.js',
         'no-test-code-in-production: src/engine/usesHelper.ts → src/engine/testing/helper.ts',
+        'no-dev-dependency-in-production: src/engine/devDep.ts → node_modules/papaparse/papaparse.js',
+        'not-to-unresolvable: src/model/typo.ts → ./nope',
         'store-engine-types-only: src/store/runsScoring.ts → src/engine/p.ts',
       ].sort(),
     );
