@@ -1,6 +1,15 @@
 // The layer rules of .dependency-cruiser.cjs bite, the real tree obeys them, and the committed
 // dependency graph (docs/dependency-graph.md) matches the code.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ESLint } from 'eslint';
@@ -91,4 +100,40 @@ describe('the real tree', () => {
   it('matches the committed docs/dependency-graph.md (run `npm run graph` after moving imports)', () => {
     expect(readFileSync(join(ROOT, 'docs', 'dependency-graph.md'), 'utf8')).toBe(render(result));
   });
+});
+
+describe('benchmark hooks (VITE_BENCH)', () => {
+  it('are not in the production build', () => {
+    const out = mkdtempSync(join(tmpdir(), 'waymark-build-'));
+    try {
+      // vitest itself runs with VITE_BENCH=1 (vite.config.ts): build as `npm run build` does.
+      const env = { ...process.env };
+      delete env.VITE_BENCH;
+      delete env.NODE_ENV; // vitest's 'test' would make a development build
+      const r = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--outDir',
+          out,
+          '--logLevel',
+          'error',
+        ],
+        { cwd: ROOT, env, encoding: 'utf8' },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const js = readdirSync(join(out, 'assets'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => readFileSync(join(out, 'assets', f), 'utf8'))
+        .join('\n');
+      // The PReP editor is in there (minified: no development JSX)…
+      expect([js.includes('react-flow'), js.includes('jsxDEV')]).toEqual([true, false]);
+      // …without its performance marks or the ?bench=prep hook.
+      expect(js.includes('waymark:layout-')).toBe(false);
+      expect(/get\(\W?bench\W?\)/.test(js)).toBe(false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
