@@ -333,10 +333,12 @@ export function playbookSqlNames(c: CompiledPlaybook): SqlOutputNames {
 
 /** Text inside a `--` comment: nothing that ends the line (or the query, for C clients). */
 function commentText(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex -- control characters are what it removes
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-    .replace(/[\uD800-\uDFFF]/g, '\uFFFD');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- control characters are what it removes
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/[\uD800-\uDFFF]/g, '\uFFFD')
+  );
 }
 
 /** Points SQL for one normalisation over a non-NULL raw column, mirroring normalise.ts / score.ts. */
