@@ -247,7 +247,8 @@ describe('waymark CLI (through main)', () => {
     const d = await cli('sql', `${FX}/demo.playbook.json`, '--dialect', 'duckdb');
     expect(d.code).toBe(0);
     expect(d.out).toMatch(/^-- Waymark playbook/);
-    expect(d.out).toMatch(/WITH\nwm_seg AS/);
+    expect(d.out).toMatch(/WITH\nwm_in AS/);
+    expect(d.out).toMatch(/\nORDER BY wm_key COLLATE "C" NULLS LAST/);
     expect(d.out).toMatch(/AS DOUBLE\)/);
     const p = await cli(
       'sql',

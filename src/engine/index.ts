@@ -21,4 +21,11 @@ export { trend } from './trend';
 export { backtest } from './backtest';
 export { resultRows, resultToCsv, resultToJson, resultToNdjson, type ResultRow } from './export';
 export { readPlaybookDocument, type PlaybookReadResult } from './readPlaybook';
-export { playbookToSql, SQL_COLUMNS, type SqlCompileOptions } from './sql/playbookSql';
+export {
+  playbookToSql,
+  playbookSqlNames,
+  SQL_COLUMNS,
+  type SqlCompileOptions,
+} from './sql/playbookSql';
+export { sqlIssues, SqlUnsafeError, type SqlIssue, type SqlIssueCode } from './sql/sqlSafety';
+export type { SqlOutputNames } from './sql/names';

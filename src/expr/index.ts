@@ -56,6 +56,9 @@ export {
   sqlString,
   sqlNumber,
   sqlDate,
+  sqlTextProblem,
+  SqlTextError,
+  type SqlTextProblem,
   type SqlDialect,
   type SqlOptions,
 } from './sql';

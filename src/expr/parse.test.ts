@@ -42,6 +42,13 @@ describe('parseExpression', () => {
     expect(tree("x in [1, 2] and y not in ['a']")).toBe("((x in [1, 2]) and (y not in ['a']))");
     expect(tree('-a * 2')).toBe('((- a) * 2)');
   });
+  it('reads unicode spaces as spaces between tokens but keeps them inside strings', () => {
+    const r = parseExpression("plan\u3000==\u3000'株式会社\u3000A\u2028'");
+    expect(
+      r.ok && r.ast.type === 'BinaryExpression' && (r.ast.right as { value?: unknown }).value,
+    ).toBe('株式会社\u3000A\u2028');
+  });
+
   it('keeps words that merely start with a keyword as names', () => {
     expect(tree('notes and order or inside')).toBe('((notes and order) or inside)');
     expect(tree('android')).toBe('android');

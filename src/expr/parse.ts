@@ -167,9 +167,21 @@ function fillSpans(node: RawNode, src: string): void {
   }
 }
 
-/** Unicode spaces (e.g. the ideographic space an IME types) read as ASCII spaces; same length, same offsets. */
+const UNICODE_SPACES = /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+/**
+ * Unicode spaces (e.g. the ideographic space an IME types) read as ASCII spaces; same length,
+ * same offsets. Not inside string literals: '株式会社\u3000A' must still match that value.
+ */
 function normaliseSpaces(src: string): string {
-  return src.replace(/[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g, ' ');
+  let out = '';
+  let at = 0;
+  for (const t of tokenize(src)) {
+    if (t.kind !== 'string') continue;
+    out += src.slice(at, t.start).replace(UNICODE_SPACES, ' ') + t.text;
+    at = t.end;
+  }
+  return out + src.slice(at).replace(UNICODE_SPACES, ' ');
 }
 
 /** Parse an expression into jsep's tree with spans. Does not check names or types. */

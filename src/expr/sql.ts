@@ -20,16 +20,61 @@ export interface SqlOptions {
   asOf: string;
 }
 
-/** A double-quoted identifier (Japanese ids included); embedded quotes doubled. */
+/** Why a text cannot be written as SQL: a NUL (PostgreSQL text cannot hold one; C clients end the
+ * query there) or an unpaired UTF-16 surrogate (not Unicode: UTF-8 SQL would carry U+FFFD). */
+export type SqlTextProblem = 'nul' | 'surrogate';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function sqlTextProblem(s: string): SqlTextProblem | undefined {
+  if (s.includes('\u0000')) return 'nul';
+  if (LONE_SURROGATE.test(s)) return 'surrogate';
+  return undefined;
+}
+
+/** Thrown by sqlString / quoteIdent for text that no SQL literal can carry faithfully. */
+export class SqlTextError extends Error {
+  constructor(
+    readonly problem: SqlTextProblem,
+    readonly text: string,
+  ) {
+    super(
+      problem === 'nul'
+        ? 'Text containing a NUL character cannot be written as SQL.'
+        : 'Text containing an unpaired UTF-16 surrogate cannot be written as SQL.',
+    );
+    this.name = 'SqlTextError';
+  }
+}
+
+function assertSqlText(s: string): void {
+  const p = sqlTextProblem(s);
+  if (p) throw new SqlTextError(p, s);
+}
+
+/**
+ * A double-quoted identifier (Japanese ids included); embedded quotes doubled. Both dialects read
+ * backslashes in quoted identifiers literally. Length is the caller's business (see
+ * engine/sql/names.ts): PostgreSQL cuts names at 63 bytes.
+ */
 export function quoteIdent(name: string): string {
+  assertSqlText(name);
+  if (name === '') throw new Error('An empty name cannot be written as an SQL identifier.');
   return '"' + name.replace(/"/g, '""') + '"';
 }
 
-/** A standard SQL string literal; quotes doubled (both dialects read backslashes literally). */
+/**
+ * A string literal that means the same text in DuckDB and in PostgreSQL under any
+ * `standard_conforming_strings` setting: quotes doubled, and no backslash ever reaches the SQL
+ * text — each one is spelt `chr(92)` and concatenated. (With standard_conforming_strings=off a
+ * backslash in '…' is an escape, so a value ending in one would swallow the closing quote and
+ * turn what follows into SQL; a client encoding such as SJIS, whose second bytes may be 0x5C,
+ * could do the same to an E'\\' escape. Writing no backslash at all rules out both.)
+ */
 export function sqlString(s: string): string {
-  if (s.includes('\u0000'))
-    throw new Error('Text containing a NUL character cannot be written as SQL.');
-  return "'" + s.replace(/'/g, "''") + "'";
+  assertSqlText(s);
+  const parts = s.split('\\').map((p) => "'" + p.replace(/'/g, "''") + "'");
+  return parts.length === 1 ? parts[0] : '(' + parts.join(' || chr(92) || ') + ')';
 }
 
 function doubleType(d: SqlDialect): string {
@@ -43,7 +88,8 @@ export function sqlNumber(v: number, d: SqlDialect): string {
 }
 
 export function sqlDate(iso: string): string {
-  return `DATE ${sqlString(iso)}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`"${iso}" is not a date YYYY-MM-DD.`);
+  return `DATE '${iso}'`;
 }
 
 export function toSql(expr: CheckedExpr, o: SqlOptions): string {

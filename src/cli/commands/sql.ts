@@ -3,7 +3,7 @@ import { parseArgs, UsageError } from '../args';
 import { checkAsOf, compileOrReport, loadPlaybook } from '../load';
 import { writeOutput } from '../io';
 import { t } from '../messages';
-import { playbookToSql } from '../../engine';
+import { playbookToSql, sqlIssues } from '../../engine';
 
 export const sqlCommand: CliCommand = {
   name: 'sql',
@@ -29,6 +29,27 @@ export const sqlCommand: CliCommand = {
     if (!pb) return 1;
     const compiled = compileOrReport(io, a.positionals[0], pb, asOf);
     if (!compiled) return 1;
+    // What no SQL literal can carry, or what one column would answer for two fields: refuse
+    // with the JSON path rather than write a query that means something else.
+    const issues = sqlIssues(compiled, dialect);
+    if (issues.length) {
+      for (const i of issues)
+        io.stderr(
+          t('error.issue', {
+            file: a.positionals[0],
+            path: i.path,
+            message: t(`sqlIssue.${i.code}`, i.params),
+          }) + '\n',
+        );
+      io.stderr(
+        t('sqlIssue.refused', {
+          file: a.positionals[0],
+          count: issues.length,
+          dialect: dialect === 'duckdb' ? 'DuckDB' : 'PostgreSQL',
+        }) + '\n',
+      );
+      return 1;
+    }
     return writeOutput(io, a.options.out, playbookToSql(compiled, { dialect, table }) + '\n');
   },
 };

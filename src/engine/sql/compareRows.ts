@@ -4,7 +4,7 @@
  */
 import type { ScoreResult } from '../types';
 import { rawValue, statusName, progressName } from '../export';
-import { SQL_COLUMNS as C } from './playbookSql';
+import { sqlOutputNames } from './names';
 
 export type SqlRow = Record<string, unknown>;
 
@@ -26,6 +26,13 @@ function same(a: unknown, b: unknown, eps: number): boolean {
 export function compareWithSql(r: ScoreResult, rows: SqlRow[], eps = 1e-9): string[] {
   const out: string[] = [];
   if (rows.length !== r.rowCount) return [`row count: engine ${r.rowCount}, SQL ${rows.length}`];
+  // The names the query gives its columns, computed from the result's own ids.
+  const C = sqlOutputNames({
+    dimensionIds: r.dimensionIds,
+    measureIds: r.measures.map((m) => m.id),
+    criteria: r.criteria,
+    ctaIds: r.ctas.map((x) => x.id),
+  });
   const byId = new Map<string, SqlRow>();
   for (const row of rows) byId.set(String(row[C.accountId]), row);
   const num = (v: number) => (Number.isNaN(v) ? null : v);
@@ -51,15 +58,20 @@ export function compareWithSql(r: ScoreResult, rows: SqlRow[], eps = 1e-9): stri
     check(C.color, r.color[i] < 0 ? null : r.colorIds[r.color[i]]);
     check(C.coverage, r.coverage[i]);
     check(C.owner, r.ownerIds[r.owner[i]]);
-    r.dimensionIds.forEach((d, k) => check(C.dimension(d), num(r.dimensionScores[k][i])));
-    r.measures.forEach((m, k) => {
-      check(C.raw(m.id), rawValue(r, k, i));
-      check(C.points(m.id), num(r.measurePoints[k][i]));
+    r.dimensionIds.forEach((_, k) => check(C.dimension[k], num(r.dimensionScores[k][i])));
+    r.measures.forEach((_, k) => {
+      check(C.raw[k], rawValue(r, k, i));
+      check(C.points[k], num(r.measurePoints[k][i]));
     });
-    r.criteria.forEach((c, k) =>
-      check(C.criterion(c.stage, c.id), statusName(r.criteriaStatus[k][i])),
+    r.criteria.forEach((_, k) => check(C.criterion[k], statusName(r.criteriaStatus[k][i])));
+    r.ctas.forEach((_, k) => check(C.cta[k], r.ctaFired[k][i] === 1));
+    check(
+      C.ctas,
+      r.ctas
+        .filter((_, k) => r.ctaFired[k][i] === 1)
+        .map((x) => x.id)
+        .join(';'),
     );
-    r.ctas.forEach((c, k) => check(C.cta(c.id), r.ctaFired[k][i] === 1));
   }
   return out;
 }

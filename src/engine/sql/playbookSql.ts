@@ -4,6 +4,15 @@
  * bit-identical: segment, raw values and points per measure, weights rescaled over the
  * available measures, total, colour, coverage, dimension scores, exit-criteria status, stage,
  * days in stage, progress, owner and CTAs fired (after dedupe).
+ *
+ * Nothing in the playbook can change what the query means (docs/reliability.md, "SQL"):
+ * - the accounts table is read once, in `wm_in`, each used field aliased to `wm_f_<index>`; later
+ *   CTEs see only those aliases and the query's own `wm_*` columns, so a field called `wm_score`
+ *   (in any case) cannot shadow an internal column;
+ * - every value is a literal from sqlString (no backslash ever reaches the SQL text) or a quoted
+ *   identifier; text SQL cannot carry is refused first (sqlSafety.ts);
+ * - output names fit PostgreSQL's 63 bytes and are distinct (names.ts);
+ * - rows come out in one order: account id in byte order ("C"), then every column.
  */
 import type { Normalisation } from '../../model';
 import {
@@ -17,6 +26,11 @@ import {
 } from '../../expr';
 import { categoryPoints, numericPoints } from '../normalise';
 import type { CompiledExpr, CompiledPlaybook } from '../compile';
+import { SQL_COLUMNS } from './columns';
+import { sqlOutputNames, type SqlOutputNames } from './names';
+import { sqlIssues, SqlUnsafeError } from './sqlSafety';
+
+export { SQL_COLUMNS };
 
 export interface SqlCompileOptions {
   dialect: SqlDialect;
@@ -25,26 +39,6 @@ export interface SqlCompileOptions {
   /** Overrides the compiled as-of date. */
   asOf?: string;
 }
-
-/** Output column names, shared with the differential tests. */
-export const SQL_COLUMNS = {
-  accountId: 'account_id',
-  segment: 'segment',
-  stage: 'stage',
-  daysInStage: 'days_in_stage',
-  progress: 'progress',
-  ready: 'ready_to_advance',
-  score: 'score',
-  color: 'color',
-  coverage: 'coverage',
-  owner: 'owner',
-  ctas: 'ctas',
-  raw: (id: string) => `${id}_raw`,
-  points: (id: string) => `${id}_points`,
-  dimension: (id: string) => `dim_${id}`,
-  criterion: (stage: string, id: string) => `${stage}.${id}`,
-  cta: (id: string) => `cta.${id}`,
-};
 
 const BUILTIN_COL: Record<BuiltinName, string> = {
   segment: 'wm_segment',
@@ -61,11 +55,22 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const asOfSql = sqlDate(asOf);
   const num = (v: number) => sqlNumber(v, d);
   const D = d === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION';
+  const issues = sqlIssues(c, d);
+  if (issues.length) throw new SqlUnsafeError(issues);
   const table = (o.table ?? 'accounts').split('.').map(q).join('.');
+  // Fields are read once, in wm_in, under aliases no field id can take over (see the header).
+  const fieldIndex = new Map(c.playbook.fields.fields.map((f, i) => [f.id, i] as const));
+  const usedFields = new Set<number>();
+  const col = (f: string) => {
+    const i = fieldIndex.get(f);
+    if (i === undefined) throw new Error(`playbookToSql: unknown field ${JSON.stringify(f)}`);
+    usedFields.add(i);
+    return `wm_f_${i}`;
+  };
   const ex = (e: CompiledExpr) =>
     toSql(e.checked, {
       dialect: d,
-      column: (f) => q(f),
+      column: col,
       builtin: (b) => BUILTIN_COL[b],
       asOf: asOfSql,
     });
@@ -94,7 +99,7 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const segSql = segWhens
     ? `CASE${segWhens} ELSE ${sqlString(c.segmentIds[c.defaultSegment])} END`
     : sqlString(c.segmentIds[c.defaultSegment]);
-  ctes.push(`wm_seg AS (\n  SELECT a.*, ${segSql} AS wm_segment\n  FROM ${table} a\n)`);
+  ctes.push(`wm_seg AS (\n  SELECT s.*, ${segSql} AS wm_segment\n  FROM wm_in s\n)`);
 
   // 2. raw values, then points (before the missing policy), then final points
   const raws = c.measures.map((m, k) => `(${ex(m.expr)}) AS wm_raw_${k}`);
@@ -196,8 +201,10 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
     const whens = c.stages
       .map((st) => ` WHEN ${sqlString(st.id)} THEN ${sqlString(st.id)}`)
       .join('');
-    stageSql = whens ? `CASE ${q(src.stageField)}${whens} ELSE NULL END` : 'CAST(NULL AS VARCHAR)';
-    if (src.enteredAtField) daysSql = `CAST(${asOfSql} - ${q(src.enteredAtField)} AS ${D})`;
+    stageSql = whens
+      ? `CASE ${col(src.stageField)}${whens} ELSE NULL END`
+      : 'CAST(NULL AS VARCHAR)';
+    if (src.enteredAtField) daysSql = `CAST(${asOfSql} - ${col(src.enteredAtField)} AS ${D})`;
   } else if (c.stages.length) {
     const n = c.stages.length;
     const whens = c.stages
@@ -269,44 +276,69 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
     return better.length ? `(wm_ctaraw_${k} AND NOT (${better.join(' OR ')}))` : `wm_ctaraw_${k}`;
   });
 
+  const names = playbookSqlNames(c);
   const out: string[] = [
-    `CAST(${q(c.accountKey)} AS VARCHAR) AS ${q(SQL_COLUMNS.accountId)}`,
-    `wm_segment AS ${q(SQL_COLUMNS.segment)}`,
-    `wm_stage AS ${q(SQL_COLUMNS.stage)}`,
-    `wm_days AS ${q(SQL_COLUMNS.daysInStage)}`,
-    `wm_progress AS ${q(SQL_COLUMNS.progress)}`,
-    `wm_ready AS ${q(SQL_COLUMNS.ready)}`,
-    `wm_score AS ${q(SQL_COLUMNS.score)}`,
-    `wm_color AS ${q(SQL_COLUMNS.color)}`,
-    `wm_coverage AS ${q(SQL_COLUMNS.coverage)}`,
-    `wm_owner AS ${q(SQL_COLUMNS.owner)}`,
+    `wm_key AS ${q(names.accountId)}`,
+    `wm_segment AS ${q(names.segment)}`,
+    `wm_stage AS ${q(names.stage)}`,
+    `wm_days AS ${q(names.daysInStage)}`,
+    `wm_progress AS ${q(names.progress)}`,
+    `wm_ready AS ${q(names.ready)}`,
+    `wm_score AS ${q(names.score)}`,
+    `wm_color AS ${q(names.color)}`,
+    `wm_coverage AS ${q(names.coverage)}`,
+    `wm_owner AS ${q(names.owner)}`,
   ];
-  c.dimensionIds.forEach((id, di) => out.push(`wm_dim_${di} AS ${q(SQL_COLUMNS.dimension(id))}`));
-  c.measures.forEach((m, k) =>
-    out.push(
-      `wm_raw_${k} AS ${q(SQL_COLUMNS.raw(m.id))}`,
-      `wm_p_${k} AS ${q(SQL_COLUMNS.points(m.id))}`,
-    ),
+  c.dimensionIds.forEach((_, di) => out.push(`wm_dim_${di} AS ${q(names.dimension[di])}`));
+  c.measures.forEach((_, k) =>
+    out.push(`wm_raw_${k} AS ${q(names.raw[k])}`, `wm_p_${k} AS ${q(names.points[k])}`),
   );
-  for (const x of crit) {
+  crit.forEach((x, i) => {
     out.push(
-      `CASE WHEN wm_cr_${x.k} IS TRUE THEN 'met' WHEN wm_cr_${x.k} IS FALSE THEN 'not_met' ELSE 'unknown' END AS ${q(SQL_COLUMNS.criterion(c.stages[x.stage].id, x.id))}`,
+      `CASE WHEN wm_cr_${x.k} IS TRUE THEN 'met' WHEN wm_cr_${x.k} IS FALSE THEN 'not_met' ELSE 'unknown' END AS ${q(names.criterion[i])}`,
     );
-  }
-  c.ctas.forEach((cta, k) => out.push(`${ctaFinal[k]} AS ${q(SQL_COLUMNS.cta(cta.info.id))}`));
+  });
+  c.ctas.forEach((_, k) => out.push(`${ctaFinal[k]} AS ${q(names.cta[k])}`));
   const list = c.ctas.map(
     (cta, k) => `CASE WHEN ${ctaFinal[k]} THEN ${sqlString(cta.info.id)} END`,
   );
-  out.push(
-    `${list.length ? `concat_ws(';', ${list.join(', ')})` : "''"} AS ${q(SQL_COLUMNS.ctas)}`,
-  );
+  out.push(`${list.length ? `concat_ws(';', ${list.join(', ')})` : "''"} AS ${q(names.ctas)}`);
 
+  // The accounts table, read last so that wm_in holds exactly the fields used above.
+  const inCols = [`CAST(a.${q(c.accountKey)} AS VARCHAR) AS wm_key`];
+  for (const i of [...usedFields].sort((x, y) => x - y))
+    inCols.push(`a.${q(c.playbook.fields.fields[i].id)} AS wm_f_${i}`);
+  ctes.unshift(`wm_in AS (\n  SELECT ${inCols.join(',\n    ')}\n  FROM ${table} a\n)`);
+
+  // A total order: the account id bytewise (the same in both dialects and any locale), then every
+  // column, so even duplicate ids come out the same way each run.
+  const orderBy = ['wm_key COLLATE "C" NULLS LAST', ...out.slice(1).map((_, i) => String(i + 2))];
   return [
-    `-- Waymark playbook "${c.playbook.name.replace(/[\r\n]/g, ' ')}" as of ${asOf}, ${d === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}.`,
-    `-- Generated by \`waymark sql\`; columns of ${o.table ?? 'accounts'} are the playbook's field ids (dates as DATE).`,
+    `-- Waymark playbook "${commentText(c.playbook.name)}" as of ${asOf}, ${d === 'duckdb' ? 'DuckDB' : 'PostgreSQL'}.`,
+    `-- Generated by \`waymark sql\`; columns of ${commentText(o.table ?? 'accounts')} are the playbook's field ids (dates as DATE).`,
     `WITH\n${ctes.join(',\n')}`,
-    `SELECT\n  ${out.join(',\n  ')}\nFROM wm_cta`,
+    `SELECT\n  ${out.join(',\n  ')}\nFROM wm_cta\nORDER BY ${orderBy.join(', ')}`,
   ].join('\n');
+}
+
+/** The query's output column names (fitted to 63 bytes, distinct), for readers of its result. */
+export function playbookSqlNames(c: CompiledPlaybook): SqlOutputNames {
+  return sqlOutputNames({
+    dimensionIds: c.dimensionIds,
+    measureIds: c.measures.map((m) => m.id),
+    criteria: c.stages.flatMap((st) => st.criteria.map((cr) => ({ stage: st.id, id: cr.id }))),
+    ctaIds: c.ctas.map((x) => x.info.id),
+  });
+}
+
+/** Text inside a `--` comment: nothing that ends the line (or the query, for C clients). */
+function commentText(s: string): string {
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- control characters are what it removes
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .replace(/[\uD800-\uDFFF]/g, '\uFFFD')
+  );
 }
 
 /** Points SQL for one normalisation over a non-NULL raw column, mirroring normalise.ts / score.ts. */

@@ -24,7 +24,7 @@ export default {
     sql: {
       summary: 'compile a playbook to one SQL query for DuckDB or PostgreSQL',
       usage:
-        "Usage: waymark sql <playbook.json> --dialect duckdb|postgres [options]\n\nPrints one SQL query (with CTEs) that scores an accounts table the way `waymark score` does:\nper account segment, stage, exit-criteria status, measure points, total, colour, owner and\nCTAs fired. Columns of the accounts table are the playbook's field ids (dates as DATE).\n\nOptions:\n  --dialect duckdb|postgres  SQL dialect (required)\n  --table NAME               the accounts table or view (default: accounts)\n  --as-of YYYY-MM-DD         score as of this date (default: the playbook's asOf, else today)\n  --out FILE                 write to FILE instead of standard output\n\nExit codes: 0 ok, 1 invalid playbook, 2 usage error.\n",
+        "Usage: waymark sql <playbook.json> --dialect duckdb|postgres [options]\n\nPrints one SQL query (with CTEs) that scores an accounts table the way `waymark score` does:\nper account segment, stage, exit-criteria status, measure points, total, colour, owner and\nCTAs fired. Columns of the accounts table are the playbook's field ids (dates as DATE).\nOutput column names longer than 63 bytes are shortened to a prefix + ~hash; rows come\nout ordered by account id.\n\nOptions:\n  --dialect duckdb|postgres  SQL dialect (required)\n  --table NAME               the accounts table or view (default: accounts)\n  --as-of YYYY-MM-DD         score as of this date (default: the playbook's asOf, else today)\n  --out FILE                 write to FILE instead of standard output\n\nExit codes: 0 ok, 1 invalid playbook, 2 usage error.\n",
     },
     schema: {
       summary: 'print the playbook JSON Schema (generated from the zod model)',
@@ -81,5 +81,17 @@ export default {
       '{{file}}: valid playbook "{{name}}" ({{measures}} measures, {{stages}} stages, {{ctas}} CTAs).',
     wrote: 'wrote {{rows}} accounts to {{file}}',
     warning: 'warning: {{message}}',
+  },
+  sqlIssue: {
+    refused:
+      '{{file}}: {{count}} value(s) cannot be written safely as {{dialect}} SQL; nothing was written. Fix them and run again.',
+    sql_nul:
+      'contains a NUL character (U+0000, "\\u0000" in the JSON). PostgreSQL text cannot hold it and SQL clients end the query there; remove it.',
+    sql_surrogate:
+      'contains an unpaired UTF-16 surrogate (such as "\\ud800" in the JSON), which is not a Unicode character and would be written as U+FFFD; remove it or write the whole character.',
+    sql_field_case:
+      'field "{{id}}" differs from field "{{other}}" ({{otherPath}}) only in letter case; DuckDB reads both from the same column. Rename one.',
+    sql_field_truncated:
+      'field "{{id}}" shares its first 63 bytes with field "{{other}}" ({{otherPath}}); PostgreSQL cuts names there and would read both from the same column. Rename one so they differ within the first 63 bytes (21 Japanese characters).',
   },
 } as const;

@@ -24,7 +24,7 @@ export default {
     sql: {
       summary: 'プレイブックを DuckDB / PostgreSQL 用の 1 つの SQL クエリに変換',
       usage:
-        '使い方: waymark sql <playbook.json> --dialect duckdb|postgres [オプション]\n\n`waymark score` と同じ採点を行う 1 つの SQL クエリ (CTE 付き) を出力します:\nアカウントごとのセグメント、ステージ、イグジットクライテリアの状態、指標の点数、スコア、色、担当、発火した CTA。\naccounts テーブルの列名はプレイブックの項目 ID です (日付は DATE)。\n\nオプション:\n  --dialect duckdb|postgres  SQL の方言 (必須)\n  --table NAME               アカウントのテーブルまたはビュー (既定: accounts)\n  --as-of YYYY-MM-DD         この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --out FILE                 標準出力の代わりに FILE に書き出す\n\n終了コード: 0 成功、1 プレイブックが不正、2 使い方の誤り。\n',
+        '使い方: waymark sql <playbook.json> --dialect duckdb|postgres [オプション]\n\n`waymark score` と同じ採点を行う 1 つの SQL クエリ (CTE 付き) を出力します:\nアカウントごとのセグメント、ステージ、イグジットクライテリアの状態、指標の点数、スコア、色、担当、発火した CTA。\naccounts テーブルの列名はプレイブックの項目 ID です (日付は DATE)。\n63 バイトを超える出力列名は先頭部分 + ~ハッシュに短縮され、行はアカウント ID 順に出力されます。\n\nオプション:\n  --dialect duckdb|postgres  SQL の方言 (必須)\n  --table NAME               アカウントのテーブルまたはビュー (既定: accounts)\n  --as-of YYYY-MM-DD         この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --out FILE                 標準出力の代わりに FILE に書き出す\n\n終了コード: 0 成功、1 プレイブックが不正、2 使い方の誤り。\n',
     },
     schema: {
       summary: 'プレイブックの JSON Schema を出力 (zod モデルから生成)',
@@ -83,5 +83,17 @@ export default {
       '{{file}}: 有効なプレイブック「{{name}}」(指標 {{measures}}、ステージ {{stages}}、CTA {{ctas}})。',
     wrote: '{{rows}} アカウントを {{file}} に書き出しました',
     warning: '警告: {{message}}',
+  },
+  sqlIssue: {
+    refused:
+      '{{file}}: {{count}} 件の値は {{dialect}} の SQL として安全に書けないため、何も出力しませんでした。修正して再実行してください。',
+    sql_nul:
+      'NUL 文字 (U+0000、JSON では "\\u0000") を含んでいます。PostgreSQL の文字列には保存できず、SQL クライアントはそこでクエリを打ち切ります。取り除いてください。',
+    sql_surrogate:
+      '対になっていない UTF-16 サロゲート (JSON では "\\ud800" など) を含んでいます。Unicode の文字ではなく U+FFFD として書かれてしまいます。取り除くか、文字全体を書いてください。',
+    sql_field_case:
+      '項目 "{{id}}" は項目 "{{other}}" ({{otherPath}}) と大文字・小文字だけが違います。DuckDB では両方が同じ列を読みます。どちらかの ID を変えてください。',
+    sql_field_truncated:
+      '項目 "{{id}}" は項目 "{{other}}" ({{otherPath}}) と先頭 63 バイトが同じです。PostgreSQL は名前をそこで切るため、両方が同じ列を読みます。先頭 63 バイト (日本語 21 文字) 以内で違う ID にしてください。',
   },
 } as const;
