@@ -34,7 +34,8 @@ describe('journal', () => {
     j.write(p.id, 'c', entry('2026-01-01T00:00:00Z'));
     j.write(p.id, 'd', entry('2026-01-03T00:00:00Z'));
     j.write('other', 'a', entry('2026-01-09T00:00:00Z'));
-    s.setItem('unrelated', '{"baseRev":1,"doc":{}}');
+    // Not under the prefix, though it looks like a journal of project `p`.
+    s.setItem('x'.repeat(JOURNAL_PREFIX.length) + p.id, '{"baseRev":1,"doc":{}}');
     expect(j.list(p.id).map((e) => e.tabId)).toEqual(['b', 'd', 'a', 'c']);
     expect(j.list('other').map((e) => e.tabId)).toEqual(['a']);
   });
@@ -69,6 +70,8 @@ describe('journal', () => {
       JSON.stringify({ baseRev: 1, doc: null, projectId: 7, tabId: 8, at: 9 }),
     );
     expect(j.list('x1')).toEqual([]);
+    expect(j.read(JOURNAL_PREFIX + 'x1')).toBeNull();
+    expect(j.read(JOURNAL_PREFIX + 'x2')).toBeNull();
     expect(j.read(JOURNAL_PREFIX + 'x3')).toBeNull();
     expect(j.read(JOURNAL_PREFIX + 'x4')).toBeNull();
     expect(j.read(JOURNAL_PREFIX + 'x5')).toBeNull();

@@ -38,24 +38,19 @@ export const JOURNAL_PREFIX = 'waymark.unsaved.';
 function browserStorage(): KeyValueStorage | null {
   try {
     return globalThis.localStorage ?? null;
+    // Stryker disable next-line BlockStatement: undefined and null both read as "no storage"
   } catch {
     return null; // blocked (e.g. third-party storage disabled)
   }
 }
 
-function describe(e: unknown): string {
-  if (e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e)) {
-    const x = e as { name?: unknown; message?: unknown };
-    return `${String(x.name)}: ${String(x.message)}`;
-  }
-  return String(e);
-}
+const describe = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 function parse(key: string, text: string | null): StoredJournal | null {
-  if (!text) return null;
   try {
-    const e = JSON.parse(text) as Partial<StoredJournal> | null;
-    if (typeof e?.baseRev !== 'number' || e.doc === undefined) return null;
+    // "null", "" and non-JSON all end in the catch or the shape check.
+    const e = JSON.parse(text ?? '') as Partial<StoredJournal>;
+    if (typeof e.baseRev !== 'number' || e.doc === undefined) return null;
     // Builds before per-tab keys wrote `waymark.unsaved.<project>` with no ids in the entry.
     const projectId =
       typeof e.projectId === 'string' ? e.projectId : key.slice(JOURNAL_PREFIX.length);
@@ -88,27 +83,25 @@ export class Journal {
 
   /** Every tab's journal of a project, newest first. */
   list(projectId: string): StoredJournal[] {
-    const s = this.storage();
-    if (!s) return [];
-    const keys: string[] = [];
+    const out: StoredJournal[] = [];
     try {
-      for (let i = 0; i < s.length; i++) {
-        const k = s.key(i);
-        if (k?.startsWith(JOURNAL_PREFIX)) keys.push(k);
-      }
-      const out: StoredJournal[] = [];
-      for (const k of keys) {
+      const s = this.storage();
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: without storage the loop throws into the catch, and key(length) is null, with the same result
+      for (let i = 0; s && i < s.length; i++) {
+        const k = s.key(i) ?? '';
+        if (!k.startsWith(JOURNAL_PREFIX)) continue;
         const j = parse(k, s.getItem(k));
-        if (j && j.projectId === projectId) out.push(j);
+        if (j?.projectId === projectId) out.push(j);
       }
-      return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     } catch {
       return [];
     }
+    return out.sort((a, b) => b.at.localeCompare(a.at));
   }
 
   read(key: string): StoredJournal | null {
     try {
+      // Stryker disable next-line OptionalChaining: without storage the catch answers the same
       return parse(key, this.storage()?.getItem(key) ?? null);
     } catch {
       return null;
@@ -117,6 +110,7 @@ export class Journal {
 
   remove(key: string): void {
     try {
+      // Stryker disable next-line OptionalChaining: without storage the catch answers the same
       this.storage()?.removeItem(key);
     } catch {
       /* blocked storage: nothing was written there either */

@@ -13,6 +13,7 @@ import {
 } from './openProject';
 import { projectStore } from './projectStore';
 import { saveStatus } from './saveStatus';
+import { MemoryStorage } from './testing/fakes';
 import { makeTab, makeWorld, settle, until, type Tab, type World } from './testing/tabs';
 
 const OPTS = { delayMs: 300, retryMs: 1000, maxRetryMs: 4000 };
@@ -94,6 +95,10 @@ describe('planRecovery', () => {
   });
 
   it('offers, never applies, a journal this build cannot read (with its version when newer)', () => {
+    expect(
+      planRecovery([j('s', 3, { ...p, schemaVersion: '7' })], stored, new Set()).offer[0]
+        .newerVersion,
+    ).toBeNull();
     const plan = planRecovery(
       [j('n', 3, { ...p, schemaVersion: 7 }), j('bad', 3, { nonsense: true })],
       stored,
@@ -139,6 +144,11 @@ describe('opening', () => {
     const again = await a.opener.open(p.id, OPTS);
     expect(again).toEqual({ ok: true, project: p, recovered: 'none', offered: [] });
     expect(a.session()).toBe(s);
+    // The editor lost the document (it should not): opening reads it again.
+    a.doc.close();
+    const reread = await a.opener.open(p.id, OPTS);
+    expect(reread.ok && reread.project).toEqual(p);
+    expect(a.doc.current).toEqual(p);
   });
 
   it('opening another project saves and closes the first', async () => {
@@ -229,6 +239,7 @@ describe('(F) an older journal is kept until the user restores or discards it', 
     const { p, key } = await openWithOlder();
     expect(a.opener.restoreJournal(key)).toBe(true);
     expect(a.doc.current!.journey.goal).toBe('older edits');
+    expect(a.doc.undoLabel).toBe('restore');
     expect(w.storage.getItem(key)).not.toBeNull();
     await tick(300);
     expect((await row(p.id)).doc.journey.goal).toBe('older edits');
@@ -401,7 +412,22 @@ describe('the app’s opener (module functions over projectStore)', () => {
     expect(currentSession()?.projectId).toBe(p.id);
     expect(projectStore.current?.id).toBe(p.id);
     expect(restoreJournal('waymark.unsaved.none')).toBe(false);
-    discardJournal('waymark.unsaved.none');
+    const ls = new MemoryStorage();
+    vi.stubGlobal('localStorage', ls);
+    ls.setItem('waymark.unsaved.gone.t', '{}');
+    discardJournal('waymark.unsaved.gone.t');
+    expect(ls.map.size).toBe(0);
+    // A storage error: closing is refused until the user chooses.
+    const put = vi.spyOn(d.projects, 'put').mockRejectedValue(quota());
+    projectStore.edit('goal', (x) => {
+      x.journey.goal = 'refused';
+    });
+    await currentSession()!.flush();
+    expect(saveStatus.current.state).toBe('error');
+    expect((await closeProject()).closed).toBe(false);
+    expect(ls.map.size).toBe(1);
+    put.mockRestore();
+    await currentSession()!.retry();
     projectStore.edit('goal', (x) => {
       x.journey.goal = 'app';
     });
@@ -412,5 +438,6 @@ describe('the app’s opener (module functions over projectStore)', () => {
     expect((await d.projects.get(p.id))?.doc.journey.goal).toBe('app');
     d.close();
     setDbForTests(null);
+    vi.unstubAllGlobals();
   });
 });

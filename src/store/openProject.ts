@@ -152,7 +152,7 @@ export class ProjectOpener {
       s.detach();
     }
     this.session = null;
-    if (this.d.doc.current) this.d.doc.close();
+    this.d.doc.close();
     this.d.status.set({ state: 'saved' });
     return { closed: true };
   }

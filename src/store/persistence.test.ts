@@ -73,6 +73,8 @@ describe('autosave', () => {
     setGoal(a, 'summit');
     expect(a.status.current.state).toBe('saving');
     expect(a.session().hasUnsaved).toBe(true);
+    expect(a.session().blocked).toBeNull(); // saving is not blocked
+    expect(w.clock.pending).toBe(1);
     await tick(299);
     expect((await row(p.id)).rev).toBe(1);
     await tick(1);
@@ -103,6 +105,7 @@ describe('autosave', () => {
     const p = await openNew();
     const put = vi.spyOn(w.db.projects, 'put');
     for (let i = 1; i <= 30; i++) setGoal(a, 'x'.repeat(i));
+    expect(w.clock.pending).toBe(1);
     await tick(300);
     expect(put).toHaveBeenCalledTimes(1);
     expect((await row(p.id)).doc.journey.goal).toBe('x'.repeat(30));
@@ -114,6 +117,7 @@ describe('autosave', () => {
     setGoal(a, 'one');
     w.clock.advance(300);
     await until(() => put.mock.calls.length === 1);
+    expect(a.session().hasUnsaved).toBe(true); // nothing dirty, but a write in flight
     setGoal(a, 'two'); // the first write is in flight
     await a.session().idle();
     expect((await row(p.id)).doc.journey.goal).toBe('one');
@@ -152,6 +156,32 @@ describe('autosave', () => {
     expect(w.clock.pending).toBe(0);
     s.markDirty();
     expect(w.clock.pending).toBe(0);
+    expect(() => s.detach()).not.toThrow();
+  });
+
+  it('markDirty stores the document as it is (a recovered journal)', async () => {
+    const p = await openNew();
+    a.session().markDirty();
+    expect(a.status.current.state).toBe('saved');
+    expect(a.session().blocked).toBeNull();
+    await tick(300);
+    expect((await row(p.id)).rev).toBe(2);
+  });
+
+  it('never journals or stores another project’s document, nor one after closing', async () => {
+    const p = await openNew();
+    setGoal(a, 'mine');
+    const other = { ...emptyProject('Other'), id: 'other' };
+    a.doc.replace(other);
+    a.session().journalNow();
+    await a.session().flush();
+    expect(w.storage.map.size).toBe(0);
+    expect(await w.db.projects.get('other')).toBeUndefined();
+    expect((await row(p.id)).rev).toBe(1);
+    a.doc.close();
+    a.session().journalNow();
+    await a.session().flush();
+    expect(w.storage.map.size).toBe(0);
   });
 
   it('journals when the tab hides, then stores and drops the journal', async () => {
@@ -186,10 +216,12 @@ describe('storage failures (A, E)', () => {
       .mockRejectedValueOnce(quota())
       .mockRejectedValueOnce(quota())
       .mockRejectedValueOnce(quota());
+    const close = vi.spyOn(w.db, 'close');
     setGoal(a, 'keep me');
     await tick(300);
     const s = a.status.current;
     expect(s.state === 'error' && s.problem.kind).toBe('quota');
+    expect(close).not.toHaveBeenCalled(); // only a lost connection is reopened
     expect(a.doc.current!.journey.goal).toBe('keep me');
     expect(a.journal.read(a.session().journalKey)?.doc).toMatchObject({
       journey: { goal: 'keep me' },
@@ -367,6 +399,34 @@ describe('two tabs', () => {
     await until(() => b.doc.current!.journey.goal === 'a after b');
   });
 
+  it('their save while we have unsaved edits is a conflict at once, with no write', async () => {
+    const p = await openNew();
+    setGoal(a, 'mine');
+    const put = vi.spyOn(w.db.projects, 'put');
+    await otherTabStores(p.id, { ...p, journey: { ...p.journey, goal: 'theirs' } });
+    put.mockClear();
+    await until(() => a.status.current.state === 'conflict');
+    expect(put).not.toHaveBeenCalled();
+    expect(a.journal.read(a.session().journalKey)?.doc).toMatchObject({
+      journey: { goal: 'mine' },
+    });
+  });
+
+  it('a save notice for a row deleted since, or arriving after closing, changes nothing', async () => {
+    const p = await openNew();
+    const replace = vi.spyOn(a.doc, 'replace');
+    await otherTabStores(p.id, { ...p, journey: { ...p.journey, goal: 'theirs' } });
+    a.session().detach(); // the notice is on its way; its read finishes after this
+    await settle();
+    expect(replace).not.toHaveBeenCalled();
+    const b = makeTab(w, 'tab_b');
+    await openIn(b, p);
+    await w.db.projects.delete(p.id);
+    w.hub.endpoint().post({ type: 'saved', projectId: p.id, rev: 9, writer: 'tab_x' });
+    await settle();
+    expect(b.status.current.state).toBe('saved');
+  });
+
   it('ignores its own saves, other projects, old revisions and list notices', async () => {
     const p = await openNew();
     const replace = vi.spyOn(a.doc, 'replace');
@@ -405,9 +465,13 @@ describe('two tabs', () => {
     expect(s.state === 'conflict' && s.theirRev).toBe(theirRev);
     expect(s.state === 'conflict' && s.theirs.journey.goal).toBe('theirs');
     expect(a.session().blocked).toEqual(s);
-    // Further edits are journaled, not written.
+    // Further edits are journaled, not written (nor even tried).
+    const tx = vi.spyOn(w.db, 'transaction');
     setGoal(a, 'mine 2');
+    expect(a.status.current.state).toBe('conflict');
     await tick(300);
+    expect(tx).not.toHaveBeenCalled();
+    tx.mockRestore();
     expect((await row(p.id)).doc.journey.goal).toBe('theirs');
     expect(a.journal.read(a.session().journalKey)?.doc).toMatchObject({
       journey: { goal: 'mine 2' },
@@ -542,6 +606,19 @@ describe('(C) a stored document this build cannot read', () => {
     await until(() => a.status.current.state === 'unreadable');
     expect(replace).not.toHaveBeenCalled();
     expect(a.session().blocked).toBeNull(); // nothing here to lose
+  });
+
+  it('a schema version that is not a number is not called newer', async () => {
+    const p = await openNew();
+    await otherTabStores(p.id, { ...p, schemaVersion: '99' });
+    await until(() => a.status.current.state === 'unreadable');
+    const s = a.status.current;
+    expect(s.state === 'unreadable' && s.newerVersion).toBeNull();
+    await otherTabStores(p.id, null);
+    await until(() => {
+      const x = a.status.current;
+      return x.state === 'unreadable' && x.theirRaw === null;
+    });
   });
 
   it('a damaged (not newer) document is reported without a version', async () => {

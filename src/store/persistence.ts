@@ -22,11 +22,8 @@ function newerVersionOf(raw: unknown): number | null {
   return typeof v === 'number' && v > PROJECT_SCHEMA_VERSION ? v : null;
 }
 
-type WriteResult =
-  | { kind: 'saved'; rev: number }
-  | { kind: 'deleted' }
-  | { kind: 'conflict'; row: ProjectRow }
-  | { kind: 'unreadable'; row: ProjectRow };
+/** A write stored revision `rev`, or found `other` (another writer's row; undefined: deleted). */
+type WriteResult = { rev: number } | { other: ProjectRow | undefined };
 
 /**
  * Keeps the open project stored: throttled autosave, flush when the tab hides, revision checks
@@ -90,7 +87,7 @@ export class ProjectSession {
   start(): this {
     this.d.status.set({ state: 'saved' });
     this.d.status.setJournalProblem(null);
-    this.offs.push(this.d.doc.onChange(() => this.onLocalChange()));
+    this.offs.push(this.d.doc.onChange((p) => this.onLocalChange(p)));
     this.offs.push(this.d.channel.subscribe((m) => void this.onTabMessage(m)));
     this.offs.push(this.d.page.onHide(() => this.onHide()));
     this.offs.push(this.d.page.onBeforeUnload(() => this.blocked !== null));
@@ -123,9 +120,8 @@ export class ProjectSession {
     this.schedule(this.delay);
   }
 
-  private onLocalChange(): void {
-    const cur = this.d.doc.current;
-    if (this.stopped || !cur || cur.id !== this.projectId || cur === this.storedDoc) return;
+  private onLocalChange(cur: Project): void {
+    if (cur.id !== this.projectId || cur === this.storedDoc) return;
     this.dirty = true;
     if (this.d.status.current.state === 'saved') this.d.status.set({ state: 'saving' });
     // While blocked this only refreshes the journal (see flush).
@@ -141,7 +137,7 @@ export class ProjectSession {
   }
 
   private cancelTimer(): void {
-    if (this.timer !== null) this.d.clock.clearTimeout(this.timer);
+    this.d.clock.clearTimeout(this.timer);
     this.timer = null;
   }
 
@@ -207,12 +203,11 @@ export class ProjectSession {
     try {
       const res = await d.transaction('rw', d.projects, async (): Promise<WriteResult> => {
         const row = await d.projects.get(this.projectId);
-        if (row && row.rev !== this.baseRev) {
-          // Another writer stored a revision we have not seen: only a readable one may be replaced.
-          if (!migrateProject(row.doc).ok) return { kind: 'unreadable', row };
-          if (!force) return { kind: 'conflict', row };
-        }
-        if (!row && this.baseRev > 0 && !force) return { kind: 'deleted' };
+        // Another writer stored a revision we have not seen (or deleted the row): the user
+        // decides, and a document this build cannot read is never replaced, even when forced.
+        if (row && row.rev !== this.baseRev && (!force || !migrateProject(row.doc).ok))
+          return { other: row };
+        if (!row && !force) return { other: undefined };
         const rev = (row?.rev ?? 0) + 1;
         await d.projects.put({
           id: doc.id,
@@ -222,11 +217,11 @@ export class ProjectSession {
           writer: this.d.tabId,
           doc,
         });
-        return { kind: 'saved', rev };
+        return { rev };
       });
-      if (res.kind !== 'saved') {
+      if ('other' in res) {
         this.dirty = true;
-        this.d.status.set(this.stateOf(res));
+        this.d.status.set(this.stateOf(res.other));
         this.journalNow();
         return;
       }
@@ -267,13 +262,12 @@ export class ProjectSession {
     }
   }
 
-  private stateOf(res: Exclude<WriteResult, { kind: 'saved' }>): BlockedState {
-    if (res.kind === 'deleted') return { state: 'deleted' };
-    if (res.kind === 'unreadable') return this.unreadable(res.row);
-    const theirs = migrateProject(res.row.doc);
-    // Checked readable inside the transaction; the guard satisfies the type.
-    if (!theirs.ok) return this.unreadable(res.row);
-    return { state: 'conflict', theirs: theirs.project, theirRev: res.row.rev };
+  /** What to tell the user about another writer's row (undefined: it was deleted). */
+  private stateOf(row: ProjectRow | undefined): BlockedState {
+    if (!row) return { state: 'deleted' };
+    const theirs = migrateProject(row.doc);
+    if (!theirs.ok) return this.unreadable(row);
+    return { state: 'conflict', theirs: theirs.project, theirRev: row.rev };
   }
 
   private unreadable(row: ProjectRow): BlockedState {
@@ -292,7 +286,6 @@ export class ProjectSession {
   }
 
   private async onTabMessage(m: TabMessage): Promise<void> {
-    if (this.stopped) return;
     if (m.type === 'deleted' && m.projectId === this.projectId) {
       this.dirty = true;
       this.d.status.set({ state: 'deleted' });
@@ -306,23 +299,21 @@ export class ProjectSession {
       m.rev <= this.baseRev
     )
       return;
-    // We have edits of our own: the save's revision check turns this into a conflict.
-    if (this.hasUnsaved) return this.flush();
     await this.pull();
   }
 
-  /** Take the stored revision into the editor (another tab saved; we had nothing unsaved). */
+  /**
+   * Another tab saved: take its revision into the editor when we have nothing unsaved, else
+   * a conflict (the user chooses).
+   */
   private async pull(): Promise<void> {
+    await this.idle(); // our own write first, so its revision is not taken for theirs
     const row = await this.d.db().projects.get(this.projectId);
     if (this.stopped || !row || row.rev <= this.baseRev) return;
     const r = migrateProject(row.doc);
-    if (!r.ok) {
-      // A newer build saved it: show that now rather than at our next edit.
-      this.d.status.set(this.unreadable(row));
-      return;
-    }
-    if (this.hasUnsaved) {
-      this.d.status.set({ state: 'conflict', theirs: r.project, theirRev: row.rev });
+    if (!r.ok || this.hasUnsaved) {
+      // Shown now rather than at our next save (which would find the same).
+      this.d.status.set(this.stateOf(row));
       this.journalNow();
       return;
     }
@@ -333,10 +324,8 @@ export class ProjectSession {
 
   /** Conflict answer: our document wins and is written over theirs. */
   async keepMine(): Promise<void> {
-    if (this.d.status.current.state === 'unreadable') return;
     this.dirty = true;
-    this.d.status.set({ state: 'saving' });
-    await this.flush(true);
+    await this.flush(true); // refused inside the write when theirs is unreadable
   }
 
   /** The user chose to drop the unsaved edits: stop saving them and forget their journals. */

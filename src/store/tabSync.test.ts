@@ -64,7 +64,7 @@ describe('tab channel', () => {
   });
 
   it('without BroadcastChannel, posting and listening do nothing and do not throw', () => {
-    const c = createTabChannel('t5', undefined);
+    const c = createTabChannel('t5', null);
     const off = c.subscribe(() => {
       throw new Error('never called');
     });
@@ -114,6 +114,17 @@ describe('tab channel', () => {
     expect(got).toEqual([{ type: 'saved', projectId: 'p', rev: 2, writer: 'w' }]);
     expect(mine).toEqual([{ type: 'list' }]);
     off();
+    other.close();
+  });
+
+  it('resetting (tests) closes the page channel and forgets its listeners', async () => {
+    const other = createTabChannel();
+    const mine: TabMessage[] = [];
+    onTabMessage((m) => mine.push(m));
+    resetTabSyncForTests();
+    other.post({ type: 'list' });
+    await settle();
+    expect(mine).toEqual([]);
     other.close();
   });
 });

@@ -23,7 +23,7 @@ type ChannelCtor = new (name: string) => BroadcastChannel;
  */
 export function createTabChannel(
   name = CHANNEL,
-  Ctor: ChannelCtor | undefined = globalThis.BroadcastChannel,
+  Ctor: ChannelCtor | null = globalThis.BroadcastChannel ?? null,
 ): TabChannel & { close(): void } {
   let channel: BroadcastChannel | null | undefined;
   const listeners = new Set<(m: TabMessage) => void>();

@@ -57,8 +57,12 @@ export class ChannelHub {
     return {
       post: (m) => {
         this.sent.push(m);
+        // Delivered later, to whoever listens then (as BroadcastChannel does).
         for (const end of this.ends)
-          if (end !== mine) for (const l of end) queueMicrotask(() => l(structuredClone(m)));
+          if (end !== mine)
+            queueMicrotask(() => {
+              for (const l of end) l(structuredClone(m));
+            });
       },
       subscribe: (l) => {
         mine.add(l);
@@ -120,6 +124,9 @@ export class DocStore implements EditorDoc {
     const patches = this.history.apply(label, recipe);
     if (patches.length) this.emit(patches, 'edit');
     return patches.length > 0;
+  }
+  get undoLabel(): string | undefined {
+    return this.history?.undoLabel;
   }
   undo(): void {
     const p = this.history?.undo();
