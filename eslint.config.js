@@ -10,6 +10,8 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-*/**',
+      '.stryker-tmp/**',
+      'reports/**',
       'node_modules/**',
       'test-results/**',
       '.bench/**',

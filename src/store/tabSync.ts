@@ -7,39 +7,75 @@ export type TabMessage =
   | { type: 'deleted'; projectId: string }
   | { type: 'list' };
 
-const CHANNEL = 'waymark-projects';
-let channel: BroadcastChannel | null | undefined;
-const listeners = new Set<(m: TabMessage) => void>();
-
-function ch(): BroadcastChannel | null {
-  if (channel === undefined) {
-    channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
-    if (channel) channel.onmessage = (e: MessageEvent<TabMessage>) => deliver(e.data);
-  }
-  return channel;
+/** What persistence needs of the channel; tests pass an in-memory one (testing/channelHub). */
+export interface TabChannel {
+  post(m: TabMessage): void;
+  subscribe(l: (m: TabMessage) => void): () => void;
 }
 
-function deliver(m: TabMessage) {
-  for (const l of listeners) l(m);
+export const CHANNEL = 'waymark-projects';
+
+type ChannelCtor = new (name: string) => BroadcastChannel;
+
+/**
+ * A TabChannel over one BroadcastChannel (opened on first use; none where the browser has no
+ * BroadcastChannel, then posts go nowhere and other tabs re-read on their next open).
+ */
+export function createTabChannel(
+  name = CHANNEL,
+  Ctor: ChannelCtor | null = globalThis.BroadcastChannel ?? null,
+): TabChannel & { close(): void } {
+  let channel: BroadcastChannel | null | undefined;
+  const listeners = new Set<(m: TabMessage) => void>();
+  const ch = (): BroadcastChannel | null => {
+    if (channel === undefined) {
+      channel = Ctor ? new Ctor(name) : null;
+      if (channel)
+        channel.onmessage = (e: MessageEvent<TabMessage>) => {
+          for (const l of listeners) l(e.data);
+        };
+    }
+    return channel;
+  };
+  return {
+    post(m) {
+      try {
+        ch()?.postMessage(m);
+      } catch {
+        /* a closed channel during unload: the other tab re-reads on focus anyway */
+      }
+    },
+    subscribe(l) {
+      ch();
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    close() {
+      channel?.close();
+      channel = undefined;
+      listeners.clear();
+    },
+  };
 }
+
+let shared = createTabChannel();
+
+/** The page's channel, shared by the list and the open project's session. */
+export const tabChannel: TabChannel = {
+  post: (m) => shared.post(m),
+  subscribe: (l) => shared.subscribe(l),
+};
 
 export function broadcast(m: TabMessage): void {
-  try {
-    ch()?.postMessage(m);
-  } catch {
-    /* a closed channel during unload: the other tab re-reads on focus anyway */
-  }
+  tabChannel.post(m);
 }
 
 export function onTabMessage(l: (m: TabMessage) => void): () => void {
-  ch();
-  listeners.add(l);
-  return () => listeners.delete(l);
+  return tabChannel.subscribe(l);
 }
 
 /** Tests: close the channel so the process can exit, and forget listeners. */
 export function resetTabSyncForTests(): void {
-  channel?.close();
-  channel = undefined;
-  listeners.clear();
+  shared.close();
+  shared = createTabChannel();
 }

@@ -52,6 +52,9 @@ async function contest(context: import('@playwright/test').BrowserContext, name:
   const id = await createProject(a, { name });
   await waitSaved(a);
   const b = await context.newPage();
+  // From the list, so Back has somewhere to go inside the app.
+  await b.goto('/#/');
+  await waitReady(b);
   await b.goto(`/#/p/${id}/diagrams`);
   await waitReady(b);
   await renameBothAtOnce(a, b, 'A version', 'B version');
@@ -120,4 +123,30 @@ test('a project deleted in another tab is not lost in the tab that has it open',
   await expect(
     b.getByTestId('project-row-name').filter({ hasText: 'Deleted elsewhere' }),
   ).toBeVisible();
+});
+
+// (B) Back during a conflict keeps both versions: the dialog stays until the user chooses.
+test('pressing Back while the conflict dialog is open keeps both versions', async ({ context }) => {
+  const { id, loser, winner, loserName, winnerName } = await contest(context, 'Contested 3');
+  await loser.goBack();
+  await expect(loser.getByTestId('conflict-dialog')).toBeVisible();
+  expect(loser.url()).toContain(`#/p/${id}/`);
+  await expect(loser.getByTestId('conflict-mine-name')).toHaveText(loserName);
+  await expect(loser.getByTestId('conflict-theirs-name')).toHaveText(winnerName);
+  await expect(loser.getByTestId('message-info')).toContainText('both versions are kept');
+  // Mine is journaled, theirs is stored.
+  const journal = await loser.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('waymark.unsaved.'))
+      .map((k) => JSON.parse(localStorage.getItem(k)!).doc.meta.name),
+  );
+  expect(journal).toEqual([loserName]);
+  expect((await readStoredProject(winner, id)).meta.name).toBe(winnerName);
+  await loser.screenshot({ path: shotPath('persist-conflict-back.png') });
+  await loser.getByTestId('conflict-keep-mine').click();
+  await waitSaved(loser);
+  expect((await readStoredProject(loser, id)).meta.name).toBe(loserName);
+  // Now nothing is at stake: Back leaves.
+  await loser.goBack();
+  await loser.waitForURL(/#\/$/);
 });

@@ -29,6 +29,7 @@ export default {
     error: 'Could not save: {{reason}}',
     conflict: 'Changed in another tab',
     deleted: 'Deleted in another tab',
+    unreadable: 'Stored copy not readable here',
   },
   storage: {
     quota: 'browser storage is full',
@@ -70,4 +71,35 @@ export default {
   remoteUpdated: 'Updated with changes from another tab.',
   viewFailed: 'This view failed: {{message}}. Your project is safe; switch views or reload.',
   backup: 'Projects live in this browser only. Export a project to keep a backup file.',
+  leave: {
+    title: 'Your latest edits are not saved yet',
+    body: '“{{name}}” has edits that could not be saved ({{reason}}). They are kept in this tab and in its emergency copy. Before leaving, export the project to a file, or discard the edits on purpose.',
+    export: 'Export, then leave',
+    discard: 'Discard my edits and leave',
+    retry: 'Retry saving',
+    stay: 'Stay here',
+    chooseFirst:
+      'Choose what to do with this project first: until you do, both versions are kept (yours here, the other one in storage).',
+  },
+  unreadable: {
+    title: 'Saved by a newer version of Waymark',
+    bodyNewer:
+      'Another tab running a newer Waymark stored “{{name}}” as document version {{theirs}}; this tab understands version {{ours}}. It will not overwrite that copy. Your edits here are kept: export them, and reload this tab to use the newer Waymark.',
+    bodyDamaged:
+      'The stored copy of “{{name}}” (saved by another tab) cannot be read by this Waymark, so it will not be overwritten. Your edits here are kept: export them, and export the stored copy to inspect it.',
+    exportTheirs: 'Export the stored copy',
+    discard: 'Close and drop my edits',
+  },
+  journalFailed:
+    'The emergency copy of your edits could not be written to this browser either ({{detail}}). Export the project to a file now.',
+  olderJournal: {
+    text: 'Edits from a tab closed on {{at}} were not applied, because the project was saved after them. They are kept until you restore or discard them.',
+    textNewer:
+      'Edits from a tab closed on {{at}} were written by a newer Waymark (version {{version}}) and cannot be opened here. They are kept until you discard them: download them to keep a copy.',
+    textUnreadable:
+      'Edits from a tab closed on {{at}} cannot be read by this Waymark. They are kept until you discard them: download them to keep a copy.',
+    restore: 'Restore them (replace the current version)',
+    discard: 'Discard them',
+    restored: 'Restored the older edits. Undo brings back the version before.',
+  },
 } as const;

@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { seedDemoDataset } from '../../store/demoSeed';
 import { useTranslation } from 'react-i18next';
 import { bootstrap, watchVersionChange } from '../../store/bootstrap';
-import { closeProject } from '../../store/openProject';
 import { MessageArea, notify } from '../common';
 import { ProjectList } from '../projects/ProjectList';
 import { ProjectWorkspace } from './ProjectWorkspace';
 import { TopBar } from './TopBar';
 import { useHistoryKeys } from './useHistoryKeys';
+import { useLeaveGuard } from './useLeaveGuard';
 import { useRoute } from './useRoute';
 import { useZodLocale } from './useZodLocale';
 
@@ -16,7 +16,9 @@ import { useZodLocale } from './useZodLocale';
  * (#/p/<id>/<view>). `data-ready` tells tests the page has settled after bootstrap.
  */
 export default function App() {
-  const route = useRoute();
+  const requested = useRoute();
+  // Leaving a project (back to the list, or to another one) saves and closes it, or asks first.
+  const { shown: route, dialog: leaveDialog } = useLeaveGuard(requested);
   const [booted, setBooted] = useState(false);
   const [readyKey, setReadyKey] = useState<string | null>(null);
   const { t } = useTranslation('shell');
@@ -41,11 +43,6 @@ export default function App() {
       .finally(() => setBooted(true));
   }, []);
 
-  // Leaving a project (back to the list) saves and closes it.
-  useEffect(() => {
-    if (route.kind === 'list') void closeProject();
-  }, [route.kind]);
-
   const routeKey = route.kind === 'list' ? 'list' : `p/${route.id}`;
   // Ready is tied to the route it was reported for, so a stale report never counts.
   const onReady = useCallback((r: boolean) => setReadyKey(r ? routeKey : null), [routeKey]);
@@ -60,6 +57,7 @@ export default function App() {
         ) : (
           <ProjectWorkspace key={route.id} id={route.id} view={route.view} onReady={onReady} />
         ))}
+      {leaveDialog}
       <MessageArea />
     </div>
   );

@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { PROJECT_SCHEMA_VERSION } from '../../model';
 import { currentSession } from '../../store/openProject';
 import { projectStore } from '../../store/projectStore';
-import { Button, Dialog } from '../common';
+import { Button, Dialog, downloadText } from '../common';
 import { exportProject } from '../projects/projectIo';
 import { navigate } from './routes';
 import { useSaveStatus } from './useSaveStatus';
 
 /**
- * Two tabs edited the same project, or another tab deleted it: the user chooses, nothing is
- * dropped silently. The dialog cannot be dismissed without a choice.
+ * Two tabs edited the same project, another tab deleted it, or stored it in a form this build
+ * cannot read: the user chooses, nothing is dropped silently. The dialogs cannot be dismissed
+ * without a choice.
  */
 export function ConflictDialogs() {
   const s = useSaveStatus();
@@ -90,6 +92,65 @@ export function ConflictDialogs() {
         }
       >
         <p>{t('deleted.body', { name })}</p>
+      </Dialog>
+    );
+  }
+  if (s.state === 'unreadable') {
+    const exportTheirs = () =>
+      downloadText(
+        JSON.stringify(s.theirRaw, null, 2),
+        `stored-${(projectStore.current?.id ?? 'project').replace(/[^\w.-]/g, '_')}.json`,
+        'application/json',
+      );
+    return (
+      <Dialog
+        open
+        role="alertdialog"
+        wide
+        title={t('unreadable.title')}
+        onClose={() => {}}
+        testId="unreadable-dialog"
+        footer={
+          <>
+            <Button data-testid="unreadable-export-theirs" onClick={exportTheirs}>
+              {t('unreadable.exportTheirs')}
+            </Button>
+            <Button data-testid="conflict-export-mine" onClick={exportMine}>
+              {t('conflict.exportMine')}
+            </Button>
+            <Button
+              variant="danger"
+              data-testid="unreadable-discard"
+              onClick={() => {
+                currentSession()?.discard();
+                navigate({ kind: 'list' });
+              }}
+            >
+              {t('unreadable.discard')}
+            </Button>
+            <Button
+              variant="primary"
+              data-testid="unreadable-reload"
+              onClick={() => {
+                // The edits are journaled first: the reloaded (newer) build offers them back.
+                currentSession()?.journalNow();
+                location.reload();
+              }}
+            >
+              {t('reload')}
+            </Button>
+          </>
+        }
+      >
+        <p data-testid="unreadable-body">
+          {s.newerVersion
+            ? t('unreadable.bodyNewer', {
+                name,
+                theirs: s.newerVersion,
+                ours: PROJECT_SCHEMA_VERSION,
+              })
+            : t('unreadable.bodyDamaged', { name })}
+        </p>
       </Dialog>
     );
   }

@@ -1,15 +1,15 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocIssue, Project } from '../../model';
-import { openProject } from '../../store/openProject';
-import { exportProjectText, projectFileName } from '../../store/projectFile';
+import type { DocIssue } from '../../model';
+import { openProject, type OfferedJournal } from '../../store/openProject';
 import { classifyStorageError } from '../../store/storageErrors';
 import { projectStore } from '../../store/projectStore';
 import { useOpenProject } from '../common/useProject';
-import { downloadText, notify } from '../common';
+import { notify } from '../common';
 import { ConflictDialogs } from './ConflictDialogs';
+import { JournalOffers } from './JournalOffers';
 import { NavBar } from './NavBar';
-import type { ViewId } from './routes';
+import { navigate, type ViewId } from './routes';
 import { ViewBoundary } from './ViewBoundary';
 import { VIEW_COMPONENTS } from './views';
 
@@ -31,6 +31,7 @@ export function ProjectWorkspace({
   const { t } = useTranslation('shell');
   const project = useOpenProject();
   const [load, setLoad] = useState<LoadState | null>(null);
+  const [offers, setOffers] = useState<OfferedJournal[]>([]);
   const isOpen = project?.id === id;
 
   useEffect(() => {
@@ -38,6 +39,12 @@ export function ProjectWorkspace({
     setLoad({ id, status: 'loading' });
     void openProject(id).then(
       (r) => {
+        if (!r.ok && r.reason === 'blocked') {
+          // The open project has edits that cannot be stored yet: stay with it (App explains).
+          const cur = projectStore.current;
+          if (cur) navigate({ kind: 'project', id: cur.id, view });
+          return;
+        }
         if (!r.ok) {
           setLoad(
             r.reason === 'missing'
@@ -48,7 +55,7 @@ export function ProjectWorkspace({
         }
         setLoad(null);
         if (r.recovered === 'applied') notify({ kind: 'info', text: t('recovered') });
-        if (r.recovered === 'stale' && r.staleDoc) notifyStale(r.staleDoc, t);
+        setOffers(r.offered);
       },
       (e: unknown) => {
         // IndexedDB itself failed (blocked storage, lost connection): say so instead of spinning.
@@ -59,6 +66,8 @@ export function ProjectWorkspace({
         });
       },
     );
+    // The view only matters for a refused open; re-running on a view change would reopen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, t]);
 
   const failed = load && load.id === id && load.status !== 'loading';
@@ -89,6 +98,10 @@ export function ProjectWorkspace({
     <div className="workspace">
       <NavBar projectId={id} view={view} />
       <main className="view" data-testid={`view-${view}`}>
+        <JournalOffers
+          offers={offers}
+          onDone={(key) => setOffers((o) => o.filter((x) => x.key !== key))}
+        />
         <ViewBoundary resetKey={view}>
           <Suspense fallback={<div className="page-message">{t('common:loading')}</div>}>
             <View />
@@ -98,16 +111,4 @@ export function ProjectWorkspace({
       <ConflictDialogs />
     </div>
   );
-}
-
-function notifyStale(doc: Project, t: (k: string) => string) {
-  notify({
-    kind: 'info',
-    text: t('staleRecovery'),
-    action: {
-      label: t('common:download'),
-      run: () =>
-        downloadText(exportProjectText(doc), `unsaved-${projectFileName(doc)}`, 'application/json'),
-    },
-  });
 }

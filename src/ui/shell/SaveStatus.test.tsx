@@ -68,3 +68,56 @@ describe('conflict dialog', () => {
     expect(screen.getByTestId('conflict-dialog')).toBeInTheDocument();
   });
 });
+
+describe('what cannot be stored is said', () => {
+  it('a stored copy from a newer Waymark: named as such, never dismissed, with both exports', () => {
+    projectStore.load(emptyProject('Mine'));
+    render(<ConflictDialogs />);
+    act(() =>
+      saveStatus.set({
+        state: 'unreadable',
+        theirRev: 7,
+        theirRaw: { schemaVersion: 3 },
+        newerVersion: 3,
+      }),
+    );
+    const dialog = screen.getByTestId('unreadable-dialog');
+    expect(screen.getByTestId('unreadable-body')).toHaveTextContent(
+      'stored “Mine” as document version 3; this tab understands version 1. It will not overwrite that copy.',
+    );
+    expect(screen.getByTestId('unreadable-export-theirs')).toBeInTheDocument();
+    expect(screen.getByTestId('conflict-export-mine')).toBeInTheDocument();
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.getByTestId('unreadable-dialog')).toBeInTheDocument();
+    act(() =>
+      saveStatus.set({ state: 'unreadable', theirRev: 8, theirRaw: {}, newerVersion: null }),
+    );
+    expect(screen.getByTestId('unreadable-body')).toHaveTextContent(
+      'cannot be read by this Waymark',
+    );
+  });
+
+  it('a journal that could not be written shows a mark and a message until it can', () => {
+    projectStore.load(emptyProject('Mine'));
+    render(
+      <>
+        <SaveStatus />
+        <MessageArea />
+      </>,
+    );
+    expect(screen.queryByTestId('journal-problem')).toBeNull();
+    act(() => saveStatus.setJournalProblem('QuotaExceededError: full'));
+    expect(screen.getByTestId('journal-problem')).toBeInTheDocument();
+    const emergency = () =>
+      screen
+        .queryAllByTestId('message-error')
+        .filter((m) => m.textContent?.includes('emergency copy'));
+    expect(emergency()).toHaveLength(1);
+    expect(emergency()[0]).toHaveTextContent(
+      'The emergency copy of your edits could not be written to this browser either (QuotaExceededError: full)',
+    );
+    act(() => saveStatus.setJournalProblem(null));
+    expect(screen.queryByTestId('journal-problem')).toBeNull();
+    expect(emergency()).toHaveLength(0);
+  });
+});

@@ -5,9 +5,9 @@ import { currentSession } from '../../store/openProject';
 import type { StorageProblem } from '../../store/storageErrors';
 import { Button, dismiss, notify } from '../common';
 import { exportProject } from '../projects/projectIo';
-import { useSaveStatus } from './useSaveStatus';
+import { useJournalProblem, useSaveStatus } from './useSaveStatus';
 
-function problemText(
+export function problemText(
   t: (k: string, o?: Record<string, unknown>) => string,
   p: StorageProblem,
 ): string {
@@ -39,6 +39,22 @@ export function SaveStatus() {
       shown.current = null;
     }
   }, [s.state, text, t]);
+  // The emergency copy (localStorage) failed too: say so while it lasts, with export at hand.
+  const journalProblem = useJournalProblem();
+  const journalMsg = useRef<number | null>(null);
+  useEffect(() => {
+    if (journalMsg.current !== null) dismiss(journalMsg.current);
+    journalMsg.current = journalProblem
+      ? notify({
+          kind: 'error',
+          text: t('journalFailed', { detail: journalProblem }),
+          action: {
+            label: t('storage.exportNow'),
+            run: () => projectStore.current && exportProject(projectStore.current),
+          },
+        })
+      : null;
+  }, [journalProblem, t]);
   return (
     <div className={`save-status save-${s.state}`}>
       <span
@@ -50,6 +66,15 @@ export function SaveStatus() {
         <span className="save-dot" aria-hidden="true" />
         {text}
       </span>
+      {journalProblem && (
+        <span
+          className="journal-problem"
+          data-testid="journal-problem"
+          title={t('journalFailed', { detail: journalProblem })}
+        >
+          ⚠
+        </span>
+      )}
       {s.state === 'error' && (
         <>
           <Button

@@ -9,7 +9,7 @@ export const VIEW_IDS = [
   'results',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
-const DEFAULT_VIEW: ViewId = 'diagrams';
+export const DEFAULT_VIEW: ViewId = 'diagrams';
 
 export type Route = { kind: 'list' } | { kind: 'project'; id: string; view: ViewId };
 

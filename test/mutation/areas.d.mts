@@ -1,0 +1,1 @@
+export declare const AREAS: Record<string, { mutate: string[]; tests: string[] }>;
