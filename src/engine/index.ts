@@ -22,3 +22,7 @@ export { backtest } from './backtest';
 export { resultRows, resultToCsv, resultToJson, resultToNdjson, type ResultRow } from './export';
 export { readPlaybookDocument, type PlaybookReadResult } from './readPlaybook';
 export { playbookToSql, SQL_COLUMNS, type SqlCompileOptions } from './sql/playbookSql';
+export { withActivity, missingSources, usedSources, ActivityMissingError } from './activity/run';
+export { aggregateColumn, windowDays } from './activity/aggregate';
+export { explainActivity, type ActivityExplanation } from './activity/explain';
+export type { ActivityTable, ActivityData } from '../table/activity';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
-import type { Normalisation, Playbook } from '../../model';
+import { PLAYBOOK_VERSION, type Normalisation, type Playbook } from '../../model';
 import { compilePlaybook, playbookToSql, scoreTable } from '..';
 import { BLOCK } from '../score';
 import { tableFromRows } from '../../table/columns';
@@ -200,7 +200,7 @@ const playbookArb: fc.Arbitrary<Playbook> = fc
     );
     const pb: Playbook = {
       format: 'waymark-playbook',
-      version: 1,
+      version: PLAYBOOK_VERSION,
       name: 'random',
       asOf: '2026-03-15',
       fields: FIELDS,
