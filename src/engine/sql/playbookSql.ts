@@ -17,6 +17,7 @@ import {
 } from '../../expr';
 import { categoryPoints, numericPoints } from '../normalise';
 import type { CompiledExpr, CompiledPlaybook } from '../compile';
+import { activitySql } from './activitySql';
 
 export interface SqlCompileOptions {
   dialect: SqlDialect;
@@ -24,6 +25,8 @@ export interface SqlCompileOptions {
   table?: string;
   /** Overrides the compiled as-of date. */
   asOf?: string;
+  /** Activity table or view per source id (default: the source id); see activitySql.ts. */
+  activityTables?: Record<string, string>;
 }
 
 /** Output column names, shared with the differential tests. */
@@ -62,10 +65,15 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const num = (v: number) => sqlNumber(v, d);
   const D = d === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION';
   const table = (o.table ?? 'accounts').split('.').map(q).join('.');
+  // Activity aggregates are columns of the accounts joined to their grouped subqueries.
+  const act = activitySql(c, asOf, {
+    dialect: d,
+    ...(o.activityTables ? { tables: o.activityTables } : {}),
+  });
   const ex = (e: CompiledExpr) =>
     toSql(e.checked, {
       dialect: d,
-      column: (f) => q(f),
+      column: (f) => act?.column.get(f) ?? q(f),
       builtin: (b) => BUILTIN_COL[b],
       asOf: asOfSql,
     });
@@ -94,7 +102,9 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const segSql = segWhens
     ? `CASE${segWhens} ELSE ${sqlString(c.segmentIds[c.defaultSegment])} END`
     : sqlString(c.segmentIds[c.defaultSegment]);
-  ctes.push(`wm_seg AS (\n  SELECT a.*, ${segSql} AS wm_segment\n  FROM ${table} a\n)`);
+  ctes.push(
+    `wm_seg AS (\n  SELECT a.*, ${segSql} AS wm_segment\n  FROM ${act ? act.from(table) : table} a\n)`,
+  );
 
   // 2. raw values, then points (before the missing policy), then final points
   const raws = c.measures.map((m, k) => `(${ex(m.expr)}) AS wm_raw_${k}`);
