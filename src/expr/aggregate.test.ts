@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkExpression } from './check';
 import { envFromContract } from './env';
 import { activityPlaybook } from '../engine/testing/activityMini';
+import { completionsAt } from './complete';
+import { referencedFields, renameFieldInExpression } from './rename';
 
 const pb = activityPlaybook();
 const env = envFromContract(pb.fields, 'cta', { activity: pb.activity });
@@ -67,5 +69,33 @@ describe('activity aggregates in expressions', () => {
     const bare = envFromContract(pb.fields, 'cta', {});
     const r = checkExpression('count(logins, 30d) > 1', bare);
     expect(r.ok || r.errors[0].code).toBe('unknown_source');
+  });
+});
+
+describe('activity aggregates in autocomplete and renames', () => {
+  const at = (src: string) => completionsAt(src.replace('|', ''), src.indexOf('|'), env);
+  it('offers sources, the aggregate functions and, after a dot, attributes', () => {
+    expect(at('coun|').items[0]).toMatchObject({ label: 'count', insert: 'count(' });
+    expect(at('count(log|').items[0]).toMatchObject({ label: 'logins', kind: 'source' });
+    expect(at('sum(contacts.|').items.map((i) => i.label)).toEqual(['minutes', 'channel', 'done']);
+    expect(at('sum(contacts.ch|').items[0]).toMatchObject({ label: 'channel', kind: 'attribute' });
+  });
+  it('offers the attributes and their values inside where:', () => {
+    expect(at('count(contacts, 30d, where: cha|').items[0]).toMatchObject({ label: 'channel' });
+    expect(at("count(contacts, 30d, where: channel == '|").items.map((i) => i.label)).toEqual([
+      'mail',
+      'call',
+      'visit',
+    ]);
+  });
+  it('keeps 30d one token: a field named d is not renamed inside it', () => {
+    expect(renameFieldInExpression('count(logins, 30d) + d', 'd', 'e')).toBe(
+      'count(logins, 30d) + e',
+    );
+    expect(referencedFields("count(logins, 30d, where: kind == 'web') > nps")).toEqual([
+      'logins',
+      'kind',
+      'nps',
+    ]);
   });
 });
