@@ -19,7 +19,7 @@ export default {
     backtest: {
       summary: 'スコアを結果と照合: 色ごとの解約率・拡大率、AUC',
       usage:
-        '使い方: waymark backtest <playbook.json> <データファイル> --outcome 項目 [--as-of YYYY-MM-DD]\n\nアカウントを採点し、実際の結果 (renewed / churned / expanded などの値を持つ項目) と照合します:\n色ごとの解約率と拡大率、解約に対するスコアの AUC (0.5 = 偶然と同じ)、\n1 つの色に 60% を超えるアカウントが集まったときの警告。JSON で出力します。\n\nオプション:\n  --outcome 項目           結果の項目 (必須; カテゴリまたは文字列)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正、2 使い方の誤り。\n',
+        '使い方: waymark backtest <playbook.json> <データファイル> --outcome 項目 [--as-of YYYY-MM-DD]\n\nアカウントを採点し、実際の結果 (renewed / churned / expanded などの値を持つ項目) と照合します:\n色ごとの解約率と拡大率、解約に対するスコアの AUC (0.5 = 偶然と同じ)、\n1 つの色に 60% を超えるアカウントが集まったときの警告。JSON で出力します。\n\nオプション:\n  --outcome 項目           結果の項目 (必須; カテゴリまたは文字列)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正、2 使い方の誤り。\n',
     },
     sql: {
       summary: 'プレイブックを DuckDB / PostgreSQL 用の 1 つの SQL クエリに変換',
