@@ -39,6 +39,7 @@ const { tableToCsv } = await import('../src/data/tableCsv.ts');
 const contract = JSON.parse(readFileSync(join(root, 'templates', 'demo.json'), 'utf8')).fields;
 const table = generateDemoTable({ rows, seed, referenceDate: opt('as-of', undefined) });
 const out = opt('out', null);
+if (out) mkdirSync(dirname(out), { recursive: true });
 const stream = out ? createWriteStream(out) : process.stdout;
 const STEP = 50_000;
 for (let from = 0; from < rows; from += STEP) {
