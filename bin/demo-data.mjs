@@ -2,7 +2,7 @@
 // `npm run demo-data -- --rows N --seed S [--out FILE] [--headers id|ja|en]`: synthetic accounts
 // for the demo project's field contract (templates/demo.json) as CSV, same seed → same file.
 import { register } from 'tsx/esm/api';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -15,7 +15,9 @@ const opt = (name, def) => {
 };
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(
-    'Usage: npm run demo-data -- --rows N --seed S [--out FILE] [--headers id|ja|en] [--as-of YYYY-MM-DD]\n',
+    'Usage: npm run demo-data -- --rows N --seed S [--out FILE] [--headers id|ja|en] [--as-of YYYY-MM-DD] [--activity DIR]\n' +
+      '  --activity DIR  also write logins.csv, seminars.csv and contacts.csv for these accounts, and\n' +
+      '                  demo-activity.playbook.json (the demo playbook using them) into DIR\n',
   );
   process.exit(0);
 }
@@ -37,6 +39,7 @@ const { tableToCsv } = await import('../src/data/tableCsv.ts');
 const contract = JSON.parse(readFileSync(join(root, 'templates', 'demo.json'), 'utf8')).fields;
 const table = generateDemoTable({ rows, seed, referenceDate: opt('as-of', undefined) });
 const out = opt('out', null);
+if (out) mkdirSync(dirname(out), { recursive: true });
 const stream = out ? createWriteStream(out) : process.stdout;
 const STEP = 50_000;
 for (let from = 0; from < rows; from += STEP) {
@@ -47,4 +50,24 @@ if (out) {
   stream.end();
   await new Promise((r) => stream.once('finish', r));
   process.stderr.write(`demo-data: wrote ${rows} accounts (seed ${seed}) to ${out}\n`);
+}
+const activityDir = opt('activity', null);
+if (activityDir) {
+  // Activity logs consistent with the accounts above, and the demo playbook that reads them.
+  const { generateDemoActivity } = await import('../src/data/demo/activity.ts');
+  const { demoActivityPlaybook } = await import('../src/data/demo/activityPlaybook.ts');
+  const { readPlaybookDocument } = await import('../src/engine/readPlaybook.ts');
+  mkdirSync(activityDir, { recursive: true });
+  const files = generateDemoActivity(table, { seed, referenceDate: opt('as-of', undefined) });
+  for (const [name, lines] of Object.entries(files)) {
+    writeFileSync(join(activityDir, name), lines.join('\n') + '\n');
+    process.stderr.write(
+      `demo-data: wrote ${lines.length - 1} rows to ${join(activityDir, name)}\n`,
+    );
+  }
+  const pb = readPlaybookDocument(readFileSync(join(root, 'templates', 'demo.json')));
+  if (!pb.ok) throw new Error('templates/demo.json does not read as a playbook');
+  const file = join(activityDir, 'demo-activity.playbook.json');
+  writeFileSync(file, JSON.stringify(demoActivityPlaybook(pb.playbook), null, 2) + '\n');
+  process.stderr.write(`demo-data: wrote ${file}\n`);
 }

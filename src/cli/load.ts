@@ -15,6 +15,9 @@ import { readInput } from './io';
 import { cliLanguage, t } from './messages';
 import { formatPlaybookIssue, type PlaybookIssue } from '../playbook/validate';
 import { UsageError } from './args';
+import { withActivity } from '../engine';
+import type { ActivityData } from '../table/activity';
+import { loadActivityFiles, type ActivityArg } from './activity';
 
 /** The issues printed per file before "…and N more". */
 const MAX_PRINTED = 50;
@@ -136,13 +139,14 @@ export async function loadAndScore(
   io: CliIO,
   pbFile: string,
   dataFile: string,
-  options: { asOf?: string; badRows?: string },
+  options: { asOf?: string; badRows?: string; activity?: readonly ActivityArg[] },
   check?: (pb: Playbook) => boolean,
 ): Promise<{
   pb: Playbook;
   compiled: CompiledPlaybook;
   table: AccountTable;
   result: ScoreResult;
+  activity?: ActivityData;
 } | null> {
   const asOf = checkAsOf(options.asOf);
   const badRows = parseBadRows(options.badRows);
@@ -152,5 +156,18 @@ export async function loadAndScore(
   if (!compiled) return null;
   const data = await loadData(io, dataFile, pb, badRows);
   if (!data) return null;
-  return { pb, compiled, table: data.table, result: scoreTable(compiled, data.table) };
+  if (!options.activity?.length && !compiled.aggregates.length)
+    return { pb, compiled, table: data.table, result: scoreTable(compiled, data.table) };
+  // Activity: each aggregate becomes a column of the account table (see engine/activity).
+  const activity = await loadActivityFiles(
+    io,
+    pb,
+    compiled,
+    data.table,
+    options.activity ?? [],
+    options.badRows,
+  );
+  if (!activity) return null;
+  const table = withActivity(compiled, data.table, activity, compiled.asOf as string);
+  return { pb, compiled, table, result: scoreTable(compiled, table), activity };
 }

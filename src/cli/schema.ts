@@ -18,7 +18,7 @@ export function playbookJsonSchemaText(): string {
     $id: `https://waymark.local/schema/playbook-v${PLAYBOOK_VERSION}.schema.json`,
     title: `Waymark playbook v${PLAYBOOK_VERSION}`,
     description:
-      'A portable Waymark playbook: field contract, segments, health model, lifecycle stages, CTAs and owner routing. See docs/playbook-format.md.',
+      'A portable Waymark playbook: field contract, activity sources, segments, health model, lifecycle stages, CTAs and owner routing. See docs/playbook-format.md.',
     ...rest,
   };
   return JSON.stringify(doc, null, 2) + '\n';

@@ -6,7 +6,7 @@
 import type { ColorBand, Normalisation, Playbook, Priority } from '../model';
 import { issue, validatePlaybook, type PlaybookIssue } from '../playbook/validate';
 import { isoToDays } from '../table/columns';
-import type { Scope } from '../expr';
+import type { AggregateSpec, Scope } from '../expr';
 import { checkIn } from './exprBridge';
 import type { CompiledExpr, CompileOptions, CompileResult, CtaInfo } from './types';
 
@@ -76,6 +76,8 @@ export interface CompiledPlaybook {
   defaultOwner: number;
   ctas: CompiledCta[];
   dedupeKeys: string[];
+  /** Every activity aggregate of every expression, once each (by id), in playbook order. */
+  aggregates: AggregateSpec[];
 }
 
 const PRIORITY_RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
@@ -93,7 +95,13 @@ export function compilePlaybook(
 
   const segmentIds = pb.segments.items.map((s) => s.id);
   const stageIds = pb.stages.map((s) => s.id);
-  const known = { segments: segmentIds, stages: stageIds, colors: colorUnion(pb) };
+  const known = {
+    segments: segmentIds,
+    stages: stageIds,
+    colors: colorUnion(pb),
+    activity: pb.activity,
+  };
+  const aggregates: AggregateSpec[] = [];
   const compileExpr = (source: string, path: string, scope: Scope): CompiledExpr | null => {
     const r = checkIn(pb.fields, scope, source, known);
     if (!r.ok) {
@@ -107,7 +115,16 @@ export function compilePlaybook(
       );
       return null;
     }
-    return { source, path, scope, checked: r.expr, fields: r.fields, builtins: r.builtins };
+    for (const a of r.aggregates) if (!aggregates.some((x) => x.id === a.id)) aggregates.push(a);
+    return {
+      source,
+      path,
+      scope,
+      checked: r.expr,
+      fields: r.fields,
+      builtins: r.builtins,
+      aggregates: r.aggregates,
+    };
   };
 
   const segmentRules: CompiledPlaybook['segmentRules'] = [];
@@ -223,6 +240,7 @@ export function compilePlaybook(
       defaultOwner: 0,
       ctas,
       dedupeKeys,
+      aggregates,
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   envFromContract,
   evaluateRow,
   type BuiltinName,
+  type CheckedExpr,
   type CheckResult,
   type KnownIds,
   type Scope,
@@ -94,5 +95,21 @@ export function evalRow(
     const col = table.columns[f];
     values[f] = col ? cellValue(col, row) : null;
   }
+  // Activity aggregates are columns withActivity added to the table.
+  for (const a of e.aggregates) {
+    const col = table.columns[a.id];
+    values[a.id] = col ? cellValue(col, row) : null;
+  }
   return evaluateRow(e.checked, values, { asOfDays, builtins });
+}
+
+/** A condition over activity attributes for every event: 1 = true (0 false, else unknown). */
+export function evalConditionMask(
+  checked: CheckedExpr,
+  events: AccountTable,
+  asOfDays: number,
+): Uint8Array {
+  const col = compileVector(checked).run(events, { asOfDays, builtins: vecBuiltins({}) });
+  if (col.type !== 'boolean') throw new Error('a where: condition must be true/false');
+  return col.values.slice();
 }

@@ -71,6 +71,12 @@ export function scoreTable(
   if (Number.isNaN(asOfDays))
     throw new Error(`scoreTable: as-of "${asOf}" is not a date YYYY-MM-DD`);
   table = withAllFields(table, c);
+  // Activity aggregates are columns withActivity adds; say so rather than "no column".
+  const noActivity = c.aggregates.filter((a) => !table.columns[a.id]).map((a) => a.id);
+  if (noActivity.length)
+    throw new Error(
+      `scoreTable: the playbook reads activity (${noActivity.join(', ')}): score the table withActivity returns`,
+    );
   const n = table.rowCount;
   // Arrays of the result, sized up front: one buffer instead of several chunks, so the run
   // crosses V8's external-memory limit once (each crossing forces a full GC, ~30 ms per 1M rows).

@@ -4,7 +4,7 @@
  * can store it in chunks. Per-account objects are only built by explainAccount / export.
  */
 import type { CtaType, DocIssue, Priority } from '../model';
-import type { BuiltinName, CheckedExpr, Scope } from '../expr';
+import type { AggregateSpec, BuiltinName, CheckedExpr, Scope } from '../expr';
 
 /** Criterion status codes (Uint8Array values). */
 export const NOT_MET = 0;
@@ -233,4 +233,6 @@ export interface CompiledExpr {
   checked: CheckedExpr;
   fields: string[];
   builtins: BuiltinName[];
+  /** Activity aggregates it reads (columns withActivity adds to the table). */
+  aggregates: AggregateSpec[];
 }

@@ -9,7 +9,9 @@ import { makeError, syntaxDetail } from './messages';
 import { parseExpression, type RawNode } from './parse';
 import { nearest, type Candidate } from './suggest';
 import { BUILTIN_TYPES } from './env';
+import { AGGREGATES, checkAggregate, isAggregateCall } from './aggregate';
 import type {
+  AggregateSpec,
   BuiltinName,
   CheckResult,
   CheckedExpr,
@@ -37,6 +39,7 @@ class Checker {
   readonly errors: ExprError[] = [];
   readonly fields: string[] = [];
   readonly builtins: BuiltinName[] = [];
+  readonly aggregates: AggregateSpec[] = [];
   constructor(
     private readonly env: ExprEnv,
     private readonly src: string,
@@ -124,6 +127,8 @@ class Checker {
     switch (n.type) {
       case 'Literal': {
         const v = n.value;
+        if ((n as { duration?: boolean }).duration)
+          return this.err('duration_out_of_place', sp, { text: String(n.raw) });
         if (typeof v === 'number') return { kind: 'number', type: 'number', value: v, ...sp };
         if (typeof v === 'string') return { kind: 'string', type: 'string', value: v, ...sp };
         if (typeof v === 'boolean') return { kind: 'boolean', type: 'boolean', value: v, ...sp };
@@ -144,6 +149,12 @@ class Checker {
         return this.err('unsupported_syntax', sp, { what: 'member' });
       case 'ConditionalExpression':
         return this.err('unsupported_syntax', sp, { what: 'ternary' }, 'if(cond, a, b)');
+      case 'NamedArgument':
+        return this.err(
+          'named_argument',
+          { start: sp.start, end: sp.start + String(n.name).length },
+          { name: String(n.name), fn: '' },
+        );
       default:
         return this.err('unsupported_syntax', sp, { what: 'other' });
     }
@@ -282,6 +293,33 @@ class Checker {
     return { kind: 'in', type: 'boolean', negated: op === 'not in', arg, list, ...sp };
   }
 
+  /** An activity aggregate: read as the column the engine fills (see aggregate.ts). */
+  private aggregate(
+    name: string,
+    argsRaw: RawNode[],
+    sp: { start: number; end: number },
+  ): CheckedExpr | null {
+    const spec = checkAggregate(
+      {
+        env: this.env,
+        src: this.src,
+        err: (...a) => this.err(...a),
+        checkWhere: (raw, env) => {
+          const sub = new Checker(env, this.src);
+          const e = sub.check(raw);
+          this.errors.push(...sub.errors);
+          return sub.errors.length ? null : e;
+        },
+      },
+      name,
+      argsRaw,
+      sp,
+    );
+    if (!spec) return null;
+    if (!this.aggregates.some((a) => a.id === spec.id)) this.aggregates.push(spec);
+    return { kind: 'field', type: spec.type, id: spec.id, ...sp };
+  }
+
   private call(n: RawNode, sp: { start: number; end: number }): CheckedExpr | null {
     const callee = n.callee as RawNode;
     const argsRaw = n.arguments as RawNode[];
@@ -290,6 +328,7 @@ class Checker {
     }
     const name = String(callee.name);
     const cs = this.span(callee);
+    if (isAggregateCall(name, argsRaw, this.env)) return this.aggregate(name, argsRaw, sp);
     const fn = FUNCTION_BY_NAME.get(name);
     if (!fn) {
       for (const a of argsRaw) this.check(a);
@@ -297,10 +336,12 @@ class Checker {
         'unknown_function',
         cs,
         { name },
-        nearest(
-          name,
-          FUNCTIONS.map((f) => ({ match: f.name, value: f.name })),
-        ),
+        nearest(name, [
+          ...FUNCTIONS.map((f) => ({ match: f.name, value: f.name })),
+          ...(this.env.sources?.size
+            ? AGGREGATES.map((f) => ({ match: f.name, value: f.name }))
+            : []),
+        ]),
       );
     }
     const maxArgs = fn.variadic ? Infinity : fn.params.length;
@@ -423,5 +464,12 @@ export function checkExpression(source: string, env: ExprEnv): CheckResult {
       ],
     };
   }
-  return { ok: true, expr, type: expr.type, fields: c.fields, builtins: c.builtins };
+  return {
+    ok: true,
+    expr,
+    type: expr.type,
+    fields: c.fields,
+    builtins: c.builtins,
+    aggregates: c.aggregates,
+  };
 }

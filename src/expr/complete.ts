@@ -4,10 +4,12 @@
  * `category in [` it offers the allowed values.
  */
 import { FUNCTIONS } from './functions';
+import { AGGREGATES } from './aggregate';
 import { tokenize, type Token } from './lexer';
-import type { ExprEnv, ValueType } from './types';
+import type { ExprEnv, NameInfo, ValueType } from './types';
 
-export type CompletionKind = 'field' | 'builtin' | 'function' | 'keyword' | 'value';
+export type CompletionKind =
+  'field' | 'builtin' | 'function' | 'keyword' | 'value' | 'source' | 'attribute';
 
 export interface CompletionItem {
   /** Shown in the list. */
@@ -66,7 +68,49 @@ function valuesForString(tokens: Token[], at: number, env: ExprEnv): readonly st
   if (!op || !(op.text === '==' || op.text === '!=' || op.text === 'in')) return undefined;
   const name = tokens[i - 1];
   if (!name || name.kind !== 'ident') return undefined;
-  return env.fields.get(name.text)?.values ?? env.builtins.get(name.text as never)?.values;
+  const attrs = enclosingSource(tokens, i - 1, env)?.attributes;
+  return (
+    attrs?.get(name.text)?.values ??
+    env.fields.get(name.text)?.values ??
+    env.builtins.get(name.text as never)?.values
+  );
+}
+
+/**
+ * The activity source whose aggregate call encloses token `at` after its `where:` (so names
+ * there are the source's attributes), if any.
+ */
+function enclosingSource(tokens: Token[], at: number, env: ExprEnv) {
+  if (!env.sources) return undefined;
+  let depth = 0;
+  let sawWhere = false;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t.text === ')' || t.text === ']') depth++;
+    else if (t.text === '(' || t.text === '[') {
+      if (depth === 0) {
+        const src = tokens[i + 1];
+        return sawWhere && src?.kind === 'ident' ? env.sources.get(src.text) : undefined;
+      }
+      depth--;
+    } else if (depth === 0 && t.text === 'where' && tokens[i + 1]?.text === ':') sawWhere = true;
+  }
+  return undefined;
+}
+
+/** After `source.`: the source's attributes. */
+function attributeItems(prefix: string, attrs: ReadonlyMap<string, NameInfo>): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const [id, info] of attrs)
+    if (matches(prefix, id, info.label?.en, info.label?.ja))
+      items.push({
+        label: id,
+        insert: id,
+        kind: 'attribute',
+        type: info.type,
+        detail: info.label ? `${info.label.ja} / ${info.label.en}` : undefined,
+      });
+  return items;
 }
 
 function matches(prefix: string, ...texts: Array<string | undefined>): boolean {
@@ -93,9 +137,29 @@ export function completionsAt(src: string, cursor: number, env: ExprEnv): Comple
     return { from: tok.start, to: tok.end, items };
   }
 
+  // `logins.|` or `logins.us|`: the source's attributes.
+  const dotAt =
+    tok && tok.kind === 'ident' ? idx - 1 : tokens.filter((t) => t.end <= cursor).length - 1;
+  const dot = tokens[dotAt];
+  const owner = tokens[dotAt - 1];
+  if (dot && dot.text === '.' && owner?.kind === 'ident' && env.sources?.has(owner.text)) {
+    const attrs = env.sources.get(owner.text)!.attributes;
+    if (tok && tok.kind === 'ident')
+      return {
+        from: tok.start,
+        to: tok.end,
+        items: attributeItems(src.slice(tok.start, cursor), attrs),
+      };
+    return { from: cursor, to: cursor, items: attributeItems('', attrs) };
+  }
+
   if (tok && tok.kind === 'ident') {
     const prefix = src.slice(tok.start, cursor);
-    return { from: tok.start, to: tok.end, items: names(prefix, env, tokens[idx - 1]) };
+    const inWhere = enclosingSource(tokens, idx, env);
+    const items = inWhere
+      ? [...attributeItems(prefix, inWhere.attributes), ...names(prefix, env, tokens[idx - 1])]
+      : names(prefix, env, tokens[idx - 1]);
+    return { from: tok.start, to: tok.end, items };
   }
 
   const prev = tokens.filter((t) => t.end <= cursor).pop();
@@ -136,6 +200,26 @@ function names(prefix: string, env: ExprEnv, prev: Token | undefined): Completio
         docKey: `builtins.${name}`,
       });
   }
+  for (const [id, info] of env.sources ?? []) {
+    if (matches(prefix, id, info.label.en, info.label.ja))
+      items.push({
+        label: id,
+        insert: id,
+        kind: 'source',
+        detail: `${info.label.ja} / ${info.label.en}`,
+      });
+  }
+  if (env.sources?.size)
+    for (const a of AGGREGATES) {
+      if (FUNCTIONS.some((f) => f.name === a.name) || !matches(prefix, a.name)) continue;
+      items.push({
+        label: a.name,
+        insert: `${a.name}(`,
+        kind: 'function',
+        detail: a.signature,
+        docKey: a.docKey,
+      });
+    }
   for (const f of FUNCTIONS) {
     if (matches(prefix, f.name))
       items.push({

@@ -1,6 +1,7 @@
 /** The names an expression may use: the field contract plus the built-ins of its scope. */
 import type { FieldContract, FieldType } from '../model/fields';
-import type { BuiltinName, ExprEnv, NameInfo, Scope, ValueType } from './types';
+import type { ActivitySource } from '../model/activity';
+import type { BuiltinName, ExprEnv, NameInfo, Scope, SourceInfo, ValueType } from './types';
 
 export const BUILTIN_TYPES: Readonly<Record<BuiltinName, ValueType>> = {
   score: 'number',
@@ -53,6 +54,28 @@ export interface KnownIds {
   segments?: readonly string[];
   stages?: readonly string[];
   colors?: readonly string[];
+  /** The playbook's activity sources, for windowed aggregates. */
+  activity?: readonly ActivitySource[];
+}
+
+/** Activity sources as the checker sees them. */
+export function sourcesEnv(activity: readonly ActivitySource[]): Map<string, SourceInfo> {
+  const out = new Map<string, SourceInfo>();
+  for (const s of activity) {
+    const attributes: SourceInfo['attributes'] extends ReadonlyMap<string, infer V>
+      ? Map<string, V>
+      : never = new Map();
+    for (const a of s.attributes)
+      attributes.set(a.id, {
+        type: a.type === 'number' ? 'number' : a.type === 'boolean' ? 'boolean' : 'string',
+        attrType: a.type,
+        ...(a.type === 'category' && a.values ? { values: a.values } : {}),
+        label: a.label,
+        ...(a.description ? { description: a.description } : {}),
+      });
+    out.set(s.id, { label: s.label, attributes });
+  }
+  return out;
 }
 
 export function envFromContract(
@@ -79,5 +102,7 @@ export function envFromContract(
     const values = valuesOf[b];
     builtins.set(b, { type: BUILTIN_TYPES[b], ...(values ? { values } : {}) });
   }
-  return { scope, fields, builtins, expect: SCOPE_EXPECT[scope] };
+  const env: ExprEnv = { scope, fields, builtins, expect: SCOPE_EXPECT[scope] };
+  if (known.activity?.length) env.sources = sourcesEnv(known.activity);
+  return env;
 }

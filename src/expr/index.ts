@@ -26,7 +26,16 @@ export type {
   NameInfo,
   ExprEnv,
   CheckResult,
+  AggregateFn,
+  AggregateSpec,
+  SourceInfo,
 } from './types';
+export {
+  AGGREGATES,
+  MAX_WINDOW_DAYS,
+  isAggregateCall,
+  type AggregateCatalogEntry,
+} from './aggregate';
 export { parseExpression, type ParseResult, type ParseError, type RawNode } from './parse';
 export { checkExpression } from './check';
 export {
@@ -35,6 +44,7 @@ export {
   SCOPE_BUILTINS,
   SCOPE_EXPECT,
   BUILTIN_TYPES,
+  sourcesEnv,
   type KnownIds,
 } from './env';
 export {

@@ -94,6 +94,8 @@ export function tokenize(src: string): Token[] {
     if ((ch >= '0' && ch <= '9') || (ch === '.' && src[i + 1] >= '0' && src[i + 1] <= '9')) {
       const m = /^(\d*\.?\d*)([eE][+-]?\d+)?/.exec(src.slice(i))!;
       i += Math.max(1, m[0].length);
+      // A window length such as `30d` is one token (activity aggregates), not 30 and a name `d`.
+      if (src[i] === 'd' && /^\d+$/.test(m[0]) && !isIdentPart(src[i + 1] ?? ' ')) i++;
       out.push({ kind: 'number', text: src.slice(start, i), start, end: i });
       continue;
     }

@@ -22,6 +22,16 @@ const AND_PREC = 2;
 
 type Ctx = jsep.HookScope & { index: number; expr: string };
 
+const DURATION = /^(\d+)d(?![\p{L}\p{N}_])/u;
+const NAMED = /^([\p{L}_][\p{L}\p{N}_]*)[ \t]*:(?!:)\s*/u;
+
+/** True when the previous non-space character opens or separates call arguments. */
+function isArgumentStart(src: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && /\s/.test(src[j])) j--;
+  return j >= 0 && (src[j] === '(' || src[j] === ',');
+}
+
 let configured = false;
 const starts: number[] = [];
 
@@ -65,6 +75,22 @@ function configure(): void {
     starts.push(ctx.index);
     const src = ctx.expr;
     const ch = src.charCodeAt(ctx.index);
+    // A window length, `30d` (activity aggregates): a Literal marked as a duration.
+    const dur = ch >= 48 && ch <= 57 ? DURATION.exec(src.slice(ctx.index, ctx.index + 16)) : null;
+    if (dur) {
+      this.index += dur[0].length;
+      env.node = { type: 'Literal', value: Number(dur[1]), raw: dur[0], duration: true };
+      return;
+    }
+    // `before: 30d`, `where: kind == 'visit'`: a named argument, only right after `(` or `,`.
+    const named = isArgumentStart(src, ctx.index) ? NAMED.exec(src.slice(ctx.index)) : null;
+    if (named) {
+      this.index += named[0].length;
+      const value = this.gobbleExpression() as RawNode | false;
+      if (!value) this.throwError('Expected expression after ' + named[1] + ':');
+      env.node = { type: 'NamedArgument', name: named[1], value } as jsep.Expression;
+      return;
+    }
     if (
       (ch >= 48 && ch <= 57) ||
       (ch === 46 && src.charCodeAt(this.index + 1) >= 48 && src.charCodeAt(this.index + 1) <= 57)
@@ -153,6 +179,9 @@ function fillSpans(node: RawNode, src: string): void {
       break;
     case 'MemberExpression':
       fillSpans(node.object as RawNode, src);
+      break;
+    case 'NamedArgument':
+      fillSpans(node.value as RawNode, src);
       break;
     case 'Compound':
       for (const e of node.body as RawNode[]) fillSpans(e, src);

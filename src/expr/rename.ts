@@ -15,6 +15,9 @@ function isFieldRef(tokens: ReturnType<typeof tokenize>, i: number): boolean {
   if (t.kind !== 'ident' || KEYWORDS.has(t.text) || t.text in BUILTIN_TYPES) return false;
   if (isCallee(tokens, i)) return false;
   const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  // `where:` / `before:` name an option of an activity aggregate, not a field.
+  if (next && next.kind === 'op' && next.text === ':') return false;
   return !(prev && prev.kind === 'op' && prev.text === '.');
 }
 

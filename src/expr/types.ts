@@ -97,7 +97,15 @@ export type ExprErrorCode =
   | 'list_literal'
   | 'invalid_date'
   | 'digits_literal'
-  | 'result_type';
+  | 'result_type'
+  | 'unknown_source'
+  | 'unknown_attribute'
+  | 'aggregate_usage'
+  | 'attribute_type'
+  | 'window'
+  | 'duration_out_of_place'
+  | 'named_argument'
+  | 'change_argument';
 
 /** One problem in an expression. `message` is English; the UI translates `code` with `params`. */
 export interface ExprError {
@@ -121,15 +129,61 @@ export interface NameInfo {
   description?: string;
 }
 
+/** An activity source as expressions see it: its attributes by id. */
+export interface SourceInfo {
+  label: { ja: string; en: string };
+  attributes: ReadonlyMap<
+    string,
+    NameInfo & { attrType: 'category' | 'number' | 'string' | 'boolean' }
+  >;
+}
+
+/** Functions over activity events (see aggregate.ts). */
+export type AggregateFn =
+  'count' | 'sum' | 'avg' | 'min' | 'max' | 'count_distinct' | 'last' | 'days_since';
+
+/**
+ * One windowed aggregate an expression uses. The checker turns the call into a `field` node
+ * whose id is `id` (canonical text, never a valid field id), so every evaluator and the SQL
+ * compiler read it as an ordinary column; the engine fills that column from the activity data.
+ */
+export interface AggregateSpec {
+  id: string;
+  fn: AggregateFn;
+  source: string;
+  attr?: string;
+  /** Window length in days; undefined = every event up to the as-of date. */
+  days?: number;
+  /** The window ends this many days before the as-of date (0 = ends on the as-of day). */
+  before: number;
+  /** Filter over the source's attributes (checked against them; `field` nodes are attribute ids). */
+  where?: CheckedExpr;
+  type: ValueType;
+  /** change(): (this window − the window before it) / the window before it. */
+  change?: boolean;
+  /** Allowed values of a category attribute, in declared order (last(): ties go to the later one). */
+  values?: readonly string[];
+}
+
 /** What an expression may refer to: the field contract plus the built-ins of its scope. */
 export interface ExprEnv {
   scope: Scope;
   fields: ReadonlyMap<string, NameInfo>;
   builtins: ReadonlyMap<BuiltinName, NameInfo>;
+  /** Activity sources (playbook v2); absent = none. */
+  sources?: ReadonlyMap<string, SourceInfo>;
   /** Result types accepted for this scope (boolean for conditions; any for measures). */
   expect: readonly ValueType[];
 }
 
 export type CheckResult =
-  | { ok: true; expr: CheckedExpr; type: ValueType; fields: string[]; builtins: BuiltinName[] }
+  | {
+      ok: true;
+      expr: CheckedExpr;
+      type: ValueType;
+      fields: string[];
+      builtins: BuiltinName[];
+      /** Activity aggregates read (their ids appear as `field` nodes, not in `fields`). */
+      aggregates: AggregateSpec[];
+    }
   | { ok: false; errors: ExprError[] };

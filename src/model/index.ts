@@ -7,6 +7,7 @@ export * from './cta';
 export * from './diagram';
 export * from './project';
 export * from './playbook';
+export * from './activity';
 export * from './issues';
 export * from './ids';
 export * from './defaults';

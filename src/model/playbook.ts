@@ -7,9 +7,11 @@ import { ExitCriterion, StageSource } from './journey';
 import { Cta, Routing } from './cta';
 import { Identifier } from './common';
 import type { Project } from './project';
+import { ActivitySource, TimeZone } from './activity';
 
 export const PLAYBOOK_FORMAT = 'waymark-playbook';
-export const PLAYBOOK_VERSION = 1;
+/** Version 2 added activity sources and the time zone (v1 files are migrated on read). */
+export const PLAYBOOK_VERSION = 2;
 
 /** A lifecycle stage as the engine runs it (the journey's drawing lanes are left out). */
 export const LifecycleStage = z.object({
@@ -20,7 +22,7 @@ export const LifecycleStage = z.object({
   expectedDays: z.number().int().positive().optional(),
 });
 
-/** Playbook v1: the portable file CS Ops runs against account data. */
+/** Playbook v2: the portable file CS Ops runs against account data. */
 export const Playbook = z.object({
   format: z.literal(PLAYBOOK_FORMAT),
   version: z.literal(PLAYBOOK_VERSION),
@@ -34,6 +36,10 @@ export const Playbook = z.object({
   stageSource: StageSource,
   ctas: z.array(Cta),
   routing: Routing,
+  /** IANA zone that turns activity date-times into days; absent = Asia/Tokyo. */
+  timeZone: TimeZone.optional(),
+  /** Activity logs the expressions aggregate over time windows (v2). */
+  activity: z.array(ActivitySource).optional(),
 });
 
 export type LifecycleStage = z.infer<typeof LifecycleStage>;
@@ -59,5 +65,7 @@ export function playbookFromProject(p: Project): Playbook {
     stageSource: p.journey.stageSource,
     ctas: p.ctas,
     routing: p.routing,
+    ...(p.timeZone ? { timeZone: p.timeZone } : {}),
+    ...(p.activity?.length ? { activity: p.activity } : {}),
   };
 }

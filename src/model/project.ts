@@ -6,6 +6,7 @@ import { HealthModel } from './health';
 import { Journey } from './journey';
 import { Cta, Routing } from './cta';
 import { Diagram } from './diagram';
+import { ActivitySource, TimeZone } from './activity';
 
 /** Current version of the project document. Bump it and add a step in migrations/ on every change. */
 export const PROJECT_SCHEMA_VERSION = 1;
@@ -34,6 +35,10 @@ export const Project = z.object({
   routing: Routing,
   /** Date the playbook scores as of; absent = the day it runs. */
   asOf: IsoDate.optional(),
+  /** Activity sources (logins, seminars, contacts…) the playbook aggregates; optional. */
+  activity: z.array(ActivitySource).optional(),
+  /** IANA zone for activity date-times; absent = Asia/Tokyo. */
+  timeZone: TimeZone.optional(),
 });
 
 export type ProjectMeta = z.infer<typeof ProjectMeta>;

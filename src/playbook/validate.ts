@@ -11,6 +11,8 @@ import type { Playbook as PlaybookT } from '../model/playbook';
 import { RESERVED_NAMES } from '../model/fields';
 import { formatZodIssues, jsonPath, protoKeyIssues, type DocIssue } from '../model/issues';
 import { migrateProject } from '../model/migrations';
+import { migratePlaybookDoc } from '../model/migrations/playbook';
+import { checkActivitySources } from '../model/activityValidate';
 import { playbookFromProject } from '../model/playbook';
 import { checkExpression, envFromContract, type Scope, type KnownIds } from '../expr';
 import en from '../i18n/en/playbook';
@@ -99,7 +101,10 @@ export function parsePlaybookDocument(raw: unknown): ParsePlaybookResult {
   }
   const proto = protoKeyIssues(raw);
   if (proto.length) return { ok: false, issues: proto.map((i) => issueFromDoc(i)) };
-  const parsed = Playbook.safeParse(raw);
+  const migrated = migratePlaybookDoc(doc, PLAYBOOK_VERSION);
+  if (!migrated.ok)
+    return { ok: false, issues: [issue(migrated.path, 'schema', { detail: migrated.message })] };
+  const parsed = Playbook.safeParse(migrated.doc);
   if (!parsed.success)
     return { ok: false, issues: formatZodIssues(parsed.error).map((i) => issueFromDoc(i)) };
   return { ok: true, playbook: parsed.data, source: 'playbook' };
@@ -357,6 +362,7 @@ export function validatePlaybook(pb: PlaybookT): PlaybookIssue[] {
     });
   });
 
+  out.push(...checkActivitySources(pb, issue));
   out.push(...checkPlaybookExpressions(pb));
   return out;
 }
@@ -409,6 +415,7 @@ function checkPlaybookExpressions(pb: PlaybookT): PlaybookIssue[] {
         [...pb.health.bands, ...pb.health.overrides.flatMap((o) => o.bands ?? [])].map((b) => b.id),
       ),
     ],
+    activity: pb.activity,
   };
   const envs = new Map<Scope, ReturnType<typeof envFromContract>>();
   const env = (scope: Scope) => {

@@ -8,7 +8,7 @@
  * median beside it), --no-duckdb.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Playbook } from '../../src/model';
+import { PLAYBOOK_VERSION, type Playbook } from '../../src/model';
 import { compilePlaybook, playbookToSql, scoreTable, summarise } from '../../src/engine';
 import { loadIntoDuckDB } from '../../src/engine/testing/duckdbLoad';
 import { evalColumn } from '../../src/engine/exprBridge';
@@ -203,7 +203,7 @@ function playbook(): Playbook {
   );
   return {
     format: 'waymark-playbook',
-    version: 1,
+    version: PLAYBOOK_VERSION,
     name: 'bench',
     asOf: AS_OF,
     fields: { accountKey: 'id', fields },

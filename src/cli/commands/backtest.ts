@@ -1,6 +1,7 @@
 import type { CliCommand } from '../types';
 import { parseArgs, UsageError } from '../args';
 import { loadAndScore } from '../load';
+import { extractActivityArgs } from '../activity';
 import { t } from '../messages';
 import { backtest } from '../../engine';
 
@@ -13,7 +14,8 @@ export const backtestCommand: CliCommand = {
     return t('commands.backtest.usage');
   },
   async run(argv, io) {
-    const a = parseArgs(argv, ['outcome', 'as-of', 'bad-rows']);
+    const act = extractActivityArgs(argv);
+    const a = parseArgs(act.rest, ['outcome', 'as-of', 'bad-rows']);
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const field = a.options.outcome;
     if (field === undefined)
@@ -23,7 +25,7 @@ export const backtestCommand: CliCommand = {
       io,
       pbFile,
       dataFile,
-      { asOf: a.options['as-of'], badRows: a.options['bad-rows'] },
+      { asOf: a.options['as-of'], badRows: a.options['bad-rows'], activity: act.activity },
       (pb) => {
         const f = pb.fields.fields.find((x) => x.id === field);
         if (!f) {

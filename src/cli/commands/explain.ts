@@ -2,7 +2,8 @@ import type { CliCommand } from '../types';
 import { parseArgs, UsageError } from '../args';
 import { loadAndScore } from '../load';
 import { t } from '../messages';
-import { explainAccount } from '../../engine';
+import { explainAccount, explainActivity } from '../../engine';
+import { extractActivityArgs } from '../activity';
 
 export const explainCommand: CliCommand = {
   name: 'explain',
@@ -13,7 +14,8 @@ export const explainCommand: CliCommand = {
     return t('commands.explain.usage');
   },
   async run(argv, io) {
-    const a = parseArgs(argv, ['account', 'as-of', 'bad-rows']);
+    const act = extractActivityArgs(argv);
+    const a = parseArgs(act.rest, ['account', 'as-of', 'bad-rows']);
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const id = a.options.account;
     if (id === undefined) throw new UsageError(t('usage.required', { option: '--account ID' }));
@@ -21,6 +23,7 @@ export const explainCommand: CliCommand = {
     const scored = await loadAndScore(io, pbFile, dataFile, {
       asOf: a.options['as-of'],
       badRows: a.options['bad-rows'],
+      activity: act.activity,
     });
     if (!scored) return 1;
     const { pb, compiled, table, result } = scored;
@@ -29,7 +32,15 @@ export const explainCommand: CliCommand = {
       io.stderr(t('error.noAccount', { file: dataFile, key: pb.fields.accountKey, id }) + '\n');
       return 1;
     }
-    io.stdout(JSON.stringify(explainAccount(compiled, table, result, row), null, 2) + '\n');
+    const explained = explainAccount(compiled, table, result, row);
+    // Which events each activity aggregate counted (file lines), so its number can be traced.
+    const out = compiled.aggregates.length
+      ? {
+          ...explained,
+          activity: explainActivity(compiled, scored.activity, row, compiled.asOf as string),
+        }
+      : explained;
+    io.stdout(JSON.stringify(out, null, 2) + '\n');
     return 0;
   },
 };

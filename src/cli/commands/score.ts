@@ -4,6 +4,7 @@ import { loadAndScore } from '../load';
 import { writeOutput } from '../io';
 import { t } from '../messages';
 import { resultToCsv, resultToJson, resultToNdjson } from '../../engine';
+import { extractActivityArgs } from '../activity';
 
 export const scoreCommand: CliCommand = {
   name: 'score',
@@ -14,7 +15,8 @@ export const scoreCommand: CliCommand = {
     return t('commands.score.usage');
   },
   async run(argv, io) {
-    const a = parseArgs(argv, ['as-of', 'format', 'out', 'bad-rows']);
+    const act = extractActivityArgs(argv);
+    const a = parseArgs(act.rest, ['as-of', 'format', 'out', 'bad-rows']);
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const [pbFile, dataFile] = a.positionals;
     const format = a.options.format ?? 'csv';
@@ -23,6 +25,7 @@ export const scoreCommand: CliCommand = {
     const scored = await loadAndScore(io, pbFile, dataFile, {
       asOf: a.options['as-of'],
       badRows: a.options['bad-rows'],
+      activity: act.activity,
     });
     if (!scored) return 1;
     const { result } = scored;

@@ -29,6 +29,7 @@ import type { CompiledExpr, CompiledPlaybook } from '../compile';
 import { SQL_COLUMNS } from './columns';
 import { sqlOutputNames, type SqlOutputNames } from './names';
 import { sqlIssues, SqlUnsafeError } from './sqlSafety';
+import { activitySql } from './activitySql';
 
 export { SQL_COLUMNS };
 
@@ -38,6 +39,8 @@ export interface SqlCompileOptions {
   table?: string;
   /** Overrides the compiled as-of date. */
   asOf?: string;
+  /** Activity table or view per source id (default: the source id); see activitySql.ts. */
+  activityTables?: Record<string, string>;
 }
 
 const BUILTIN_COL: Record<BuiltinName, string> = {
@@ -58,10 +61,23 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const issues = sqlIssues(c, d);
   if (issues.length) throw new SqlUnsafeError(issues);
   const table = (o.table ?? 'accounts').split('.').map(q).join('.');
-  // Fields are read once, in wm_in, under aliases no field id can take over (see the header).
+  // Activity aggregates are columns of the accounts joined to their grouped subqueries.
+  const act = activitySql(c, asOf, {
+    dialect: d,
+    ...(o.activityTables ? { tables: o.activityTables } : {}),
+  });
+  // Fields are read once, in wm_in, under aliases no field id can take over (see the header);
+  // so are the aggregates (wm_a_<k>).
   const fieldIndex = new Map(c.playbook.fields.fields.map((f, i) => [f.id, i] as const));
   const usedFields = new Set<number>();
+  const usedAggs = new Map<string, string>();
   const col = (f: string) => {
+    const agg = act?.column.get(f);
+    if (agg !== undefined) {
+      let alias = usedAggs.get(agg);
+      if (alias === undefined) usedAggs.set(agg, (alias = `wm_a_${usedAggs.size}`));
+      return alias;
+    }
     const i = fieldIndex.get(f);
     if (i === undefined) throw new Error(`playbookToSql: unknown field ${JSON.stringify(f)}`);
     usedFields.add(i);
@@ -308,7 +324,9 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
   const inCols = [`CAST(a.${q(c.accountKey)} AS VARCHAR) AS wm_key`];
   for (const i of [...usedFields].sort((x, y) => x - y))
     inCols.push(`a.${q(c.playbook.fields.fields[i].id)} AS wm_f_${i}`);
-  ctes.unshift(`wm_in AS (\n  SELECT ${inCols.join(',\n    ')}\n  FROM ${table} a\n)`);
+  for (const [agg, alias] of usedAggs) inCols.push(`a.${agg} AS ${alias}`);
+  const from = act ? act.from(table) : table;
+  ctes.unshift(`wm_in AS (\n  SELECT ${inCols.join(',\n    ')}\n  FROM ${from} a\n)`);
 
   // A total order: the account id bytewise (the same in both dialects and any locale), then every
   // column, so even duplicate ids come out the same way each run.

@@ -1,10 +1,10 @@
 /** A small hand-built playbook for engine tests: every number in it is easy to check by hand. */
-import type { Playbook } from '../../model';
+import { PLAYBOOK_VERSION, type Playbook } from '../../model';
 
 export function miniPlaybook(over: Partial<Playbook> = {}): Playbook {
   const base: Playbook = {
     format: 'waymark-playbook',
-    version: 1,
+    version: PLAYBOOK_VERSION,
     name: 'mini',
     asOf: '2026-01-31',
     fields: {

@@ -9,17 +9,17 @@ export default {
     score: {
       summary: 'score account data with a playbook (csv, json or ndjson out)',
       usage:
-        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
+        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
     },
     explain: {
       summary: "explain one account's score, stage and CTAs (JSON)",
       usage:
-        "Usage: waymark explain <playbook.json> <data file> --account ID [--as-of YYYY-MM-DD]\n\nPrints, as JSON, how one account was scored: each measure's raw value, points, weight and\ncontribution (the contributions add up to the total), each exit criterion of its stage with\nthe values it read, and each CTA fired with the values that made its trigger true.\n\nOptions:\n  --account ID             the account key value (required)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input or unknown account, 2 usage error.\n",
+        "Usage: waymark explain <playbook.json> <data file> --account ID [--as-of YYYY-MM-DD]\n\nPrints, as JSON, how one account was scored: each measure's raw value, points, weight and\ncontribution (the contributions add up to the total), each exit criterion of its stage with\nthe values it read, and each CTA fired with the values that made its trigger true.\n\nOptions:\n  --account ID             the account key value (required)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input or unknown account, 2 usage error.\n",
     },
     backtest: {
       summary: 'check the score against outcomes: churn/expansion per colour, AUC',
       usage:
-        "Usage: waymark backtest <playbook.json> <data file> --outcome FIELD [--as-of YYYY-MM-DD]\n\nScores the accounts, then compares the score with what happened (FIELD holds values such as\nrenewed / churned / expanded): churn and expansion rate per colour, the AUC of the score\nagainst churn (0.5 = no better than chance), and a warning when one colour holds more than\n60% of the accounts. Prints JSON.\n\nOptions:\n  --outcome FIELD          the outcome field (required; a category or string field)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input, 2 usage error.\n",
+        "Usage: waymark backtest <playbook.json> <data file> --outcome FIELD [--as-of YYYY-MM-DD]\n\nScores the accounts, then compares the score with what happened (FIELD holds values such as\nrenewed / churned / expanded): churn and expansion rate per colour, the AUC of the score\nagainst churn (0.5 = no better than chance), and a warning when one colour holds more than\n60% of the accounts. Prints JSON.\n\nOptions:\n  --outcome FIELD          the outcome field (required; a category or string field)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input, 2 usage error.\n",
     },
     sql: {
       summary: 'compile a playbook to one SQL query for DuckDB or PostgreSQL',
@@ -43,6 +43,9 @@ export default {
     required: '{{option}} is required',
     unexpected: 'unexpected argument "{{arg}}"',
     badTable: '--table "{{value}}" must be a plain or schema-qualified name (letters, digits, _)',
+    badActivity:
+      '--activity "{{value}}" must be SOURCE=FILE (an activity source id of the playbook, then the file)',
+    activityTwice: '--activity {{source}} is given twice',
   },
   help: {
     intro: 'waymark — run Waymark playbooks on account data',
@@ -75,6 +78,8 @@ export default {
       '--outcome "{{field}}" must be a category or string field with values like renewed / churned / expanded.',
     missingColumn:
       '{{file}}: the required field "{{field}}" has no column. Add the column (by id or label) and run again.',
+    activityStopped:
+      '{{file}}: {{count}} activity row(s) with errors; fix them, or give --bad-rows skip to leave them out.',
   },
   ok: {
     valid:

@@ -132,4 +132,27 @@ export default {
     storage_failed:
       'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
   },
+  activity: {
+    where: '{{file}}, row {{row}}, column {{column}} ({{header}})',
+    activity_missing_column:
+      '{{file}}: activity source "{{source}}" needs the column(s) {{columns}}, which the file does not have (its columns: {{headers}}). Rename the column or set its name in the playbook.',
+    activity_no_name_field:
+      '{{file}}: activity source "{{source}}" links rows by company name, but the playbook names no company-name field (fields.nameField).',
+    activity_bad_time:
+      '{{where}}: "{{raw}}" is not a date or date-time (write 2026-11-23, 2026-11-23 09:30, 2026/11/23 9:30 or 2026年11月23日); the event is left out.',
+    activity_unknown_account:
+      '{{where}}: "{{raw}}" matches no account in the account data; the event is left out.',
+    activity_ambiguous_account:
+      '{{where}}: "{{raw}}" matches {{count}} accounts after name normalisation; the event is left out — use the account key.',
+    activity_future:
+      '{{where}}: "{{raw}}" is after the as-of date {{asOf}}; the event is left out of this run.',
+    activity_bad_value:
+      '{{where}}: "{{raw}}" is not a valid {{type}} for attribute "{{attribute}}"; the value is left missing.',
+    activity_source_absent:
+      'The playbook uses activity source "{{source}}", but no file was given for it: add --activity {{source}}=FILE.',
+    activity_unknown_source:
+      '--activity {{source}}=…: the playbook declares no activity source "{{source}}" (declared: {{sources}}).',
+    summary:
+      '{{file}} ({{source}}): {{kept}} of {{rows}} events counted; {{unknownAccount}} naming no account, {{ambiguousAccount}} ambiguous, {{badTime}} bad timestamps, {{future}} after the as-of date, {{badValues}} bad values.',
+  },
 } as const;

@@ -33,6 +33,19 @@ export default {
     digits_literal: "`round`'s digits must be a whole number literal from 0 to {{max}}.",
     result_type:
       'The {{scope}} must give {{expected}}, but this gives {{got}}; compare it, e.g. `x >= 10`.',
+    unknown_source:
+      'Unknown activity source `{{name}}`{{hint}} Sources declared in the playbook: {{sources}}.',
+    unknown_attribute:
+      '`{{source}}` has no attribute `{{name}}`{{hint}} Its attributes: {{allowed}}.',
+    aggregate_usage: 'Write `{{name}}` over activity as `{{signature}}`.',
+    attribute_type: '`{{fn}}` needs a {{expected}} attribute, but `{{name}}` is {{got}}.',
+    window: 'A window is a whole number of days written like `30d` (1 to {{max}} days){{hint}}',
+    duration_out_of_place:
+      '`{{text}}` is a window length; it goes inside an activity function, e.g. `count(logins, {{text}})`.',
+    named_argument:
+      'Unknown option `{{name}}:`{{hint}} Activity functions take `before:` and `where:`.',
+    change_argument:
+      '`change()` takes one windowed activity aggregate, e.g. `change(count(logins, 30d))`.',
   },
   constructs: {
     literal: 'This literal',
@@ -92,11 +105,25 @@ export default {
     if: 'The second argument when the condition is true, else the third (also when it is unknown).',
     date: "A date literal, e.g. date('2027-04-01').",
   },
+  aggregates: {
+    count: 'Number of events in the window (0 when there are none).',
+    sum: 'Sum of a number attribute over the events in the window (0 when there are none).',
+    avg: 'Average of a number attribute over the window; missing when there are no values.',
+    min: 'Smallest value of a number attribute in the window; missing when there are none.',
+    max: 'Largest value of a number attribute in the window; missing when there are none.',
+    count_distinct: 'Number of different values of an attribute in the window (e.g. active users).',
+    last: 'The value of the latest event in the window; missing when there are none.',
+    days_since: 'Days from the latest event to the as-of date; missing when there are none.',
+    change:
+      'Relative change against the window before: (this − before) / before; −0.5 = fell by half.',
+  },
   completion: {
     field: 'Field',
     builtin: 'Built-in',
     function: 'Function',
     keyword: 'Operator',
     value: 'Allowed value',
+    source: 'Activity source',
+    attribute: 'Attribute',
   },
 } as const;

@@ -76,6 +76,8 @@ export default {
     match: '{{n}} of {{total}} accounts match',
     matchSample: '≈ {{n}} of {{total}} accounts match (estimated from {{sample}} accounts)',
     values: 'Evaluated on {{n}} of {{total}} accounts',
+    noActivity:
+      'No preview: the app does not load activity data ({{sources}}) yet; run `waymark score --activity` to see these values.',
     noColumn: 'No preview: the loaded data has no column {{columns}}.',
     range2: 'from {{min}} to {{max}}',
     missing: 'missing for {{n}}',
@@ -85,6 +87,8 @@ export default {
       function: 'function',
       value: 'value',
       keyword: 'keyword',
+      source: 'activity source',
+      attribute: 'attribute',
     },
   },
   playbook: {

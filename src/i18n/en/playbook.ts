@@ -37,5 +37,7 @@ export default {
     cta: 'CTA',
     rule: 'routing rule',
     override: 'override segment',
+    source: 'activity source',
+    attribute: 'attribute',
   },
 } as const;

@@ -9,17 +9,17 @@ export default {
     score: {
       summary: 'プレイブックでアカウントデータを採点 (csv / json / ndjson で出力)',
       usage:
-        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
+        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
     },
     explain: {
       summary: '1 アカウントのスコア・ステージ・CTA を説明 (JSON)',
       usage:
-        '使い方: waymark explain <playbook.json> <データファイル> --account ID [--as-of YYYY-MM-DD]\n\n1 アカウントの採点内容を JSON で出力します: 各指標の元の値、点数、重み、寄与 (寄与の合計がスコア)、\n現在のステージのイグジットクライテリアと参照した値、発火した各 CTA とトリガーを真にした値。\n\nオプション:\n  --account ID             アカウントキーの値 (必須)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正またはアカウントがない、2 使い方の誤り。\n',
+        '使い方: waymark explain <playbook.json> <データファイル> --account ID [--as-of YYYY-MM-DD]\n\n1 アカウントの採点内容を JSON で出力します: 各指標の元の値、点数、重み、寄与 (寄与の合計がスコア)、\n現在のステージのイグジットクライテリアと参照した値、発火した各 CTA とトリガーを真にした値。\n\nオプション:\n  --account ID             アカウントキーの値 (必須)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正またはアカウントがない、2 使い方の誤り。\n',
     },
     backtest: {
       summary: 'スコアを結果と照合: 色ごとの解約率・拡大率、AUC',
       usage:
-        '使い方: waymark backtest <playbook.json> <データファイル> --outcome 項目 [--as-of YYYY-MM-DD]\n\nアカウントを採点し、実際の結果 (renewed / churned / expanded などの値を持つ項目) と照合します:\n色ごとの解約率と拡大率、解約に対するスコアの AUC (0.5 = 偶然と同じ)、\n1 つの色に 60% を超えるアカウントが集まったときの警告。JSON で出力します。\n\nオプション:\n  --outcome 項目           結果の項目 (必須; カテゴリまたは文字列)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正、2 使い方の誤り。\n',
+        '使い方: waymark backtest <playbook.json> <データファイル> --outcome 項目 [--as-of YYYY-MM-DD]\n\nアカウントを採点し、実際の結果 (renewed / churned / expanded などの値を持つ項目) と照合します:\n色ごとの解約率と拡大率、解約に対するスコアの AUC (0.5 = 偶然と同じ)、\n1 つの色に 60% を超えるアカウントが集まったときの警告。JSON で出力します。\n\nオプション:\n  --outcome 項目           結果の項目 (必須; カテゴリまたは文字列)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正、2 使い方の誤り。\n',
     },
     sql: {
       summary: 'プレイブックを DuckDB / PostgreSQL 用の 1 つの SQL クエリに変換',
@@ -43,6 +43,9 @@ export default {
     required: '{{option}} は必須です',
     unexpected: '余分な引数 "{{arg}}"',
     badTable: '--table "{{value}}" は単純名またはスキーマ付きの名前 (英数字と _) にしてください',
+    badActivity:
+      '--activity「{{value}}」は SOURCE=FILE の形で指定してください（プレイブックのアクティビティソースID=ファイル）',
+    activityTwice: '--activity {{source}} が2回指定されています',
   },
   help: {
     intro: 'waymark — Waymark のプレイブックをアカウントデータで実行します',
@@ -77,6 +80,8 @@ export default {
       '--outcome "{{field}}" は renewed / churned / expanded のような値を持つカテゴリまたは文字列の項目である必要があります。',
     missingColumn:
       '{{file}}: 必須項目 "{{field}}" の列がありません。列 (ID またはラベル) を追加して再実行してください。',
+    activityStopped:
+      '{{file}}: エラーのあるアクティビティ行が {{count}} 件あります。修正するか、--bad-rows skip を指定して除外してください。',
   },
   ok: {
     valid:

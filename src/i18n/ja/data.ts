@@ -135,4 +135,27 @@ export default {
     storage_failed:
       'このブラウザにデータセットを保存できませんでした ({{detail}})。空き容量を増やす (古いプロジェクトやデータセットを削除する、保存容量を許可する) か、行数を減らして取り込んでください。保存済みのデータセットは変わっていません。',
   },
+  activity: {
+    where: '{{file}} {{row}}行目 {{column}}列（{{header}}）',
+    activity_missing_column:
+      '{{file}}: アクティビティソース「{{source}}」には列 {{columns}} が必要ですが、ファイルにありません（列: {{headers}}）。列名を変えるか、プレイブックで列名を指定してください。',
+    activity_no_name_field:
+      '{{file}}: アクティビティソース「{{source}}」は会社名で紐付けますが、プレイブックに会社名のフィールド（fields.nameField）がありません。',
+    activity_bad_time:
+      '{{where}}: 「{{raw}}」は日付・日時として読めません（2026-11-23、2026-11-23 09:30、2026/11/23 9:30、2026年11月23日 のように書いてください）。このイベントは除外しました。',
+    activity_unknown_account:
+      '{{where}}: 「{{raw}}」に一致するアカウントがアカウントデータにありません。このイベントは除外しました。',
+    activity_ambiguous_account:
+      '{{where}}: 「{{raw}}」は名寄せ後に {{count}} 件のアカウントに一致します。このイベントは除外しました。アカウントキーを使ってください。',
+    activity_future:
+      '{{where}}: 「{{raw}}」は基準日 {{asOf}} より後です。この実行では除外しました。',
+    activity_bad_value:
+      '{{where}}: 「{{raw}}」は属性「{{attribute}}」の {{type}} として正しくありません。値は欠損として扱います。',
+    activity_source_absent:
+      'プレイブックはアクティビティソース「{{source}}」を使いますが、そのファイルが指定されていません。--activity {{source}}=ファイル を追加してください。',
+    activity_unknown_source:
+      '--activity {{source}}=…: プレイブックにアクティビティソース「{{source}}」はありません（宣言済み: {{sources}}）。',
+    summary:
+      '{{file}}（{{source}}）: {{rows}} 件中 {{kept}} 件を集計。アカウント不明 {{unknownAccount}}、曖昧 {{ambiguousAccount}}、日時不正 {{badTime}}、基準日より後 {{future}}、値不正 {{badValues}}。',
+  },
 } as const;

@@ -28,6 +28,18 @@ export default {
     digits_literal: '`round` の桁数は 0 から {{max}} までの整数リテラルにしてください。',
     result_type:
       '{{scope}}の結果は{{expected}}でなければなりませんが、{{got}}になっています。`x >= 10` のように比較してください。',
+    unknown_source:
+      'アクティビティソース `{{name}}` はありません{{hint}} プレイブックで宣言されたソース: {{sources}}。',
+    unknown_attribute: '`{{source}}` に属性 `{{name}}` はありません{{hint}} 属性: {{allowed}}。',
+    aggregate_usage: 'アクティビティの `{{name}}` は `{{signature}}` の形で書いてください。',
+    attribute_type: '`{{fn}}` には {{expected}} 型の属性が必要ですが、`{{name}}` は {{got}} です。',
+    window: '期間は `30d` のように日数（1〜{{max}}日）で書きます{{hint}}',
+    duration_out_of_place:
+      '`{{text}}` は期間の長さです。`count(logins, {{text}})` のようにアクティビティ関数の中で使います。',
+    named_argument:
+      'オプション `{{name}}:` はありません{{hint}} アクティビティ関数は `before:` と `where:` を取ります。',
+    change_argument:
+      '`change()` には期間つきの集計を1つ渡します（例: `change(count(logins, 30d))`）。',
   },
   constructs: {
     literal: 'このリテラル',
@@ -87,11 +99,24 @@ export default {
     if: '条件が真なら第2引数、そうでなければ（不明の場合も）第3引数。',
     date: "日付リテラル。例: date('2027-04-01')。",
   },
+  aggregates: {
+    count: '期間内のイベント数（なければ 0）。',
+    sum: '期間内のイベントの数値属性の合計（なければ 0）。',
+    avg: '期間内の数値属性の平均。値がなければ欠損。',
+    min: '期間内の数値属性の最小値。なければ欠損。',
+    max: '期間内の数値属性の最大値。なければ欠損。',
+    count_distinct: '期間内の属性の異なる値の数（例: アクティブユーザー数）。',
+    last: '期間内で最新のイベントの値。なければ欠損。',
+    days_since: '最新のイベントから基準日までの日数。なければ欠損。',
+    change: '直前の同じ長さの期間に対する変化率: (今 − 前) / 前。−0.5 は半減。',
+  },
   completion: {
     field: '項目',
     builtin: '組み込み',
     function: '関数',
     keyword: '演算子',
     value: '選択肢',
+    source: 'アクティビティソース',
+    attribute: '属性',
   },
 } as const;

@@ -76,6 +76,8 @@ export default {
     match: '{{total}} 件中 {{n}} 件が該当',
     matchSample: '{{total}} 件中 約 {{n}} 件が該当({{sample}} 件から推定)',
     values: '{{total}} 件中 {{n}} 件で評価',
+    noActivity:
+      'プレビューなし: アプリはまだアクティビティデータ（{{sources}}）を読み込めません。`waymark score --activity` で値を確認してください。',
     noColumn: 'プレビューなし: 読み込んだデータに列 {{columns}} がありません。',
     range2: '{{min}} 〜 {{max}}',
     missing: '欠損 {{n}} 件',
@@ -85,6 +87,8 @@ export default {
       function: '関数',
       value: '値',
       keyword: 'キーワード',
+      source: 'アクティビティソース',
+      attribute: '属性',
     },
   },
   playbook: {

@@ -39,5 +39,7 @@ export default {
     cta: 'CTA',
     rule: 'ルーティングルール',
     override: '上書きセグメント',
+    source: 'アクティビティソース',
+    attribute: '属性',
   },
 } as const;

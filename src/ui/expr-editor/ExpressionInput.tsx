@@ -57,8 +57,15 @@ export default function ExpressionInput({
   const items = useMemo(() => {
     if (caret === null || closed) return [];
     const list = completionsAt(value, caret, env, lang);
-    // Between words the list opens only on request (Ctrl+Space), not after every space.
-    if (!requested && list.length > 0 && list[0].kind !== 'value' && list[0].from === list[0].to)
+    // Between words the list opens only on request (Ctrl+Space), not after every space; after
+    // `source.` it opens by itself, like a value list inside quotes.
+    if (
+      !requested &&
+      list.length > 0 &&
+      list[0].kind !== 'value' &&
+      list[0].kind !== 'attribute' &&
+      list[0].from === list[0].to
+    )
       return [];
     // Nothing to offer when the word typed is already complete and the only match.
     if (list.length === 1 && value.slice(list[0].from, list[0].to) === list[0].insert) return [];
@@ -225,6 +232,7 @@ export default function ExpressionInput({
           scope={scope}
           fields={result.fields}
           builtins={result.builtins}
+          sources={[...new Set(result.aggregates.map((a) => a.source))]}
         />
       )}
     </div>

@@ -12,11 +12,14 @@ export function MatchPreview({
   expr,
   fields,
   builtins,
+  sources = [],
 }: {
   expr: CheckedExpr;
   scope: Scope;
   fields: string[];
   builtins: string[];
+  /** Activity sources it aggregates: the app holds no activity data yet, so no preview. */
+  sources?: string[];
 }) {
   const { t } = useTranslation('fields');
   const table = useActiveDataset();
@@ -25,7 +28,7 @@ export function MatchPreview({
   const fieldKey = fields.join(',');
   useEffect(() => {
     // Built-ins (score, colour, stage…) exist only after a scoring run: no preview for those.
-    if (!table || builtins.length > 0) {
+    if (!table || builtins.length > 0 || sources.length > 0) {
       setRes(null);
       return;
     }
@@ -44,7 +47,13 @@ export function MatchPreview({
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [expr, table, asOf, fieldKey, builtins.length]);
+  }, [expr, table, asOf, fieldKey, builtins.length, sources.length]);
+  if (sources.length > 0)
+    return (
+      <p className="ex-preview ex-preview-warn" data-testid="expr-preview">
+        {t('exprEditor.noActivity', { sources: sources.join(', ') })}
+      </p>
+    );
   if (!res) return null;
   const fmt = (n: number) => n.toLocaleString();
   if (res.kind === 'missingColumns') {

@@ -8,13 +8,15 @@ export function useExprEnv(scope: Scope): ExprEnv {
   const segments = useProject((p) => p.segments.items);
   const stages = useProject((p) => p.journey.stages);
   const bands = useProject((p) => p.health.bands);
+  const activity = useProject((p) => p.activity);
   return useMemo(
     () =>
       envFromContract(fields, scope, {
         segments: segments.map((s) => s.id),
         stages: stages.map((s) => s.id),
         colors: bands.map((b) => b.id),
+        ...(activity?.length ? { activity } : {}),
       }),
-    [fields, scope, segments, stages, bands],
+    [fields, scope, segments, stages, bands, activity],
   );
 }

@@ -3,7 +3,7 @@
  * expressions, normalisations, overrides, stages, CTAs and routing over a fixed field contract).
  */
 import fc from 'fast-check';
-import type { Normalisation, Playbook } from '../../../model';
+import { PLAYBOOK_VERSION, type Normalisation, type Playbook } from '../../../model';
 
 export const CATS = ['あ', 'b', 'ｶﾅ', "o'k", '顧客'];
 
@@ -189,7 +189,7 @@ export const playbookArb: fc.Arbitrary<Playbook> = fc
     );
     const pb: Playbook = {
       format: 'waymark-playbook',
-      version: 1,
+      version: PLAYBOOK_VERSION,
       name: 'random',
       asOf: '2026-03-15',
       fields: FIELDS,

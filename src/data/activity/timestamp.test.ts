@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp, zoneOffsetMs } from './timestamp';
+
+const H = 3_600_000;
+const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+/** Local wall time written back as 'YYYY-MM-DD HH:MM:SS', for readable expectations. */
+const wall = (raw: string, zone = 'Asia/Tokyo') => {
+  const v = parseTimestamp(raw, zone);
+  return typeof v === 'number' ? new Date(v).toISOString().slice(0, 19).replace('T', ' ') : v;
+};
+
+describe('activity timestamps', () => {
+  it.each([
+    ['2026-11-23', '2026-11-23 00:00:00'],
+    ['2026/11/23', '2026-11-23 00:00:00'],
+    ['20261123', '2026-11-23 00:00:00'],
+    ['2026年11月23日', '2026-11-23 00:00:00'],
+    ['R8.11.23', '2026-11-23 00:00:00'],
+    ['令和8年11月23日', '2026-11-23 00:00:00'],
+    ['２０２６－１１－２３', '2026-11-23 00:00:00'],
+    ['2026-11-23T09:30', '2026-11-23 09:30:00'],
+    ['2026-11-23 09:30:15.5', '2026-11-23 09:30:15'],
+    ['2026/11/23 9:30', '2026-11-23 09:30:00'],
+    ['2026年11月23日 9時30分', '2026-11-23 09:30:00'],
+    ['2026年11月23日 午後3時05分', '2026-11-23 15:05:00'],
+    ['2026-11-23T09:30:00+09:00', '2026-11-23 09:30:00'],
+    ['2026-11-22T15:30:00Z', '2026-11-23 00:30:00'],
+    ['2026-11-23T00:30:00-05:00', '2026-11-23 14:30:00'],
+  ])('%s → %s (Asia/Tokyo)', (raw, want) => expect(wall(raw)).toBe(want));
+
+  it.each([
+    '2026-02-30',
+    '2026-11-23 25:00',
+    '23/11/2026 9h',
+    'yesterday',
+    '2026-11-23T09:30+25:00',
+  ])('%s is not a timestamp', (raw) => expect(parseTimestamp(raw, 'Asia/Tokyo')).toBeUndefined());
+
+  it('reads empty cells as missing', () => {
+    expect(parseTimestamp('', 'UTC')).toBeNull();
+    expect(parseTimestamp('  ', 'UTC')).toBeNull();
+  });
+
+  it('keeps local times as written and converts instants with the zone’s offset at that date', () => {
+    // No offset: the wall clock of the playbook's zone, whatever the zone.
+    expect(wall('2026-07-01 12:00', 'America/New_York')).toBe('2026-07-01 12:00:00');
+    // New York is UTC−4 in July and UTC−5 in January (daylight saving).
+    expect(wall('2026-07-01T03:00:00Z', 'America/New_York')).toBe('2026-06-30 23:00:00');
+    expect(wall('2026-01-01T04:00:00Z', 'America/New_York')).toBe('2025-12-31 23:00:00');
+    expect(zoneOffsetMs('Asia/Tokyo', day('2026-11-23'))).toBe(9 * H);
+    expect(zoneOffsetMs('UTC', day('2026-11-23'))).toBe(0);
+  });
+});

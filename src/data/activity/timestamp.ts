@@ -1,0 +1,101 @@
+/**
+ * Activity timestamps → local wall-clock time in the playbook's time zone, as milliseconds
+ * since 1970-01-01 (so floor(ms / 86 400 000) is the local calendar day).
+ *
+ * The rule (docs/playbook-format.md): a date is that day; a date-time without an offset is
+ * already local time in the playbook's zone; a date-time with `Z` or `±hh:mm` is an instant
+ * and is converted to the zone's wall clock (so 2026-11-22T15:30:00Z is 2026-11-23 00:30 in
+ * Asia/Tokyo, which counts on the 23rd).
+ */
+import { civilDays, halfWidth, isMissingText, parseDate } from '../coerce';
+
+const MS_PER_DAY = 86_400_000;
+
+const ISO_DT =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const KANJI_DT =
+  /^(\d{4})年\s*(\d{1,2})月\s*(\d{1,2})日\s*(?:(?:午前|午後)?\s*(\d{1,2})\s*(?:時|:)\s*(\d{1,2})\s*分?(?:\s*:?\s*(\d{1,2})\s*秒?)?)?$/;
+
+/**
+ * Local wall-clock ms, null for an empty cell, undefined when it is not a date or date-time.
+ * Forms: ISO 8601 (`2026-11-23`, `2026-11-23T09:30`, `2026-11-23 09:30:15.5+09:00`, `…Z`),
+ * `2026/11/23 9:30`, `2026年11月23日 9時30分`, and every date form of parseDate (和暦, 20261123…).
+ */
+export function parseTimestamp(raw: string, zone: string): number | null | undefined {
+  let s = raw.trim();
+  if (s === '') return null;
+  let m = ISO_DT.exec(s);
+  if (!m) {
+    s = halfWidth(s).trim();
+    if (s === '' || isMissingText(s)) return null;
+    m = ISO_DT.exec(s);
+  }
+  if (m) return fromParts(m, zone);
+  const k = KANJI_DT.exec(s);
+  if (k) {
+    let v = fromParts([k[0], k[1], k[2], k[3], k[4], k[5], k[6], undefined, undefined], zone);
+    if (v !== undefined && /午後/.test(s) && k[4] !== undefined && +k[4] < 12) v += 12 * 3_600_000;
+    return v;
+  }
+  const d = parseDate(s);
+  if (d === null) return null;
+  return d === undefined ? undefined : d * MS_PER_DAY;
+}
+
+function fromParts(m: ArrayLike<string | undefined>, zone: string): number | undefined {
+  const days = civilDays(+m[1]!, +m[2]!, +m[3]!);
+  if (days !== days) return undefined;
+  const h = m[4] !== undefined ? +m[4] : 0;
+  const mi = m[5] !== undefined ? +m[5] : 0;
+  const sec = m[6] !== undefined ? +m[6] : 0;
+  if (h > 23 || mi > 59 || sec > 59) return undefined;
+  const frac = m[7] !== undefined ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
+  const wall = days * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000 + frac;
+  const off = m[8];
+  if (off === undefined) return wall;
+  // An instant: its UTC time is wall − offset; then the zone's wall clock at that instant.
+  let offMin = 0;
+  if (off.toUpperCase() !== 'Z') {
+    const digits = off.replace(':', '');
+    const sign = digits[0] === '-' ? -1 : 1;
+    const oh = +digits.slice(1, 3),
+      om = +digits.slice(3, 5);
+    if (oh > 23 || om > 59) return undefined;
+    offMin = sign * (oh * 60 + om);
+  }
+  const utc = wall - offMin * 60_000;
+  return utc + zoneOffsetMs(zone, utc);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, number>();
+
+/** The zone's offset from UTC at an instant (ms), cached per zone and UTC hour. */
+export function zoneOffsetMs(zone: string, utcMs: number): number {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  const hour = Math.floor(utcMs / 3_600_000);
+  const key = `${zone}|${hour}`;
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(zone, f);
+  }
+  const at = hour * 3_600_000;
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(at))) p[part.type] = Number(part.value);
+  const wall = civilDays(p.year, p.month, p.day) * MS_PER_DAY + (p.hour * 60 + p.minute) * 60_000;
+  const off = wall - at;
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, off);
+  return off;
+}
