@@ -128,10 +128,29 @@ export async function loadData(
 }
 
 /**
- * What score, explain and backtest share: read the playbook (or project) and the data, compile
- * as of the date, score. `check` may refuse the playbook before any data is read (exit 1).
- * Returns null when a problem was already reported on stderr.
+ * What score, explain and backtest share: read the playbook (or project) and the data and compile
+ * as of the date. `check` may refuse the playbook before any data is read (exit 1). Returns null
+ * when a problem was already reported on stderr.
  */
+export async function loadInputs(
+  io: CliIO,
+  pbFile: string,
+  dataFile: string,
+  options: { asOf?: string; badRows?: string },
+  check?: (pb: Playbook) => boolean,
+): Promise<{ pb: Playbook; compiled: CompiledPlaybook; table: AccountTable } | null> {
+  const asOf = checkAsOf(options.asOf);
+  const badRows = parseBadRows(options.badRows);
+  const pb = await loadPlaybook(io, pbFile);
+  if (!pb || (check && !check(pb))) return null;
+  const compiled = compileOrReport(io, pbFile, pb, asOf);
+  if (!compiled) return null;
+  const data = await loadData(io, dataFile, pb, badRows);
+  if (!data) return null;
+  return { pb, compiled, table: data.table };
+}
+
+/** loadInputs, then score every account at once (explain and backtest need the whole result). */
 export async function loadAndScore(
   io: CliIO,
   pbFile: string,
@@ -144,13 +163,7 @@ export async function loadAndScore(
   table: AccountTable;
   result: ScoreResult;
 } | null> {
-  const asOf = checkAsOf(options.asOf);
-  const badRows = parseBadRows(options.badRows);
-  const pb = await loadPlaybook(io, pbFile);
-  if (!pb || (check && !check(pb))) return null;
-  const compiled = compileOrReport(io, pbFile, pb, asOf);
-  if (!compiled) return null;
-  const data = await loadData(io, dataFile, pb, badRows);
-  if (!data) return null;
-  return { pb, compiled, table: data.table, result: scoreTable(compiled, data.table) };
+  const inputs = await loadInputs(io, pbFile, dataFile, options, check);
+  if (!inputs) return null;
+  return { ...inputs, result: scoreTable(inputs.compiled, inputs.table) };
 }
