@@ -7,7 +7,15 @@ import { main } from './main';
 import { localToday } from './load';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
-import { compilePlaybook, resultToCsv, resultToJson, resultToNdjson, scoreTable } from '../engine';
+import {
+  backtest,
+  compilePlaybook,
+  explainAccount,
+  resultToCsv,
+  resultToJson,
+  resultToNdjson,
+  scoreTable,
+} from '../engine';
 import { readPlaybookDocument } from '../engine/readPlaybook';
 import { importAccountFile } from '../data';
 import { generateDemoTable } from '../data/demo/generate';
@@ -370,6 +378,39 @@ describe('waymark CLI (through main)', () => {
       expect(r.code).toBe(1);
       expect(readFileSync(out, 'utf8')).toBe('yesterday');
     });
+  });
+
+  it('explain (one account scored) and backtest (totals and colours kept) equal a whole-table run', async () => {
+    const pbDoc = readPlaybookDocument(readFileSync(join(ROOT, FX, 'demo.playbook.json')));
+    if (!pbDoc.ok) throw new Error('demo playbook does not read');
+    const c = compilePlaybook(pbDoc.playbook);
+    if (!c.ok) throw new Error('demo playbook does not compile');
+    const { table } = importAccountFile(
+      readFileSync(join(ROOT, FX, 'data-demo.csv')),
+      'data-demo.csv',
+      pbDoc.playbook.fields,
+    );
+    const whole = scoreTable(c.compiled, table);
+    for (const [row, id] of whole.accountIds.entries()) {
+      const r = await cli(
+        'explain',
+        `${FX}/demo.playbook.json`,
+        `${FX}/data-demo.csv`,
+        '--account',
+        id,
+      );
+      expect(r.out).toBe(
+        JSON.stringify(explainAccount(c.compiled, table, whole, row), null, 2) + '\n',
+      );
+    }
+    const bt = await cli(
+      'backtest',
+      `${FX}/demo.playbook.json`,
+      `${FX}/data-demo.csv`,
+      '--outcome',
+      'outcome',
+    );
+    expect(bt.out).toBe(JSON.stringify(backtest(whole, table, 'outcome'), null, 2) + '\n');
   });
 
   it('sql: one query per dialect', async () => {
