@@ -5,7 +5,7 @@
  * accounts with one chunk's text in memory at a time. resultToCsv / resultToJson / resultToNdjson
  * (export.ts) are these writers run over one whole result.
  */
-import { csvNumber, csvText, csvValue } from '../util/csvCell';
+import { csvText, csvValue } from '../util/csvCell';
 import { progressName, rawValue, resultRow, statusName } from './export';
 import type { ScoreResult } from './types';
 
@@ -56,12 +56,44 @@ function jsonWriter(): ResultWriter {
   };
 }
 
+const SMALL_INTS = Array.from({ length: 1024 }, (_, i) => String(i));
+
+/**
+ * Numbers as csvNumber writes them, memoised per column. Printing a double (shortest round-trip
+ * form) costs ~1 µs; most result columns hold few distinct values (points, dimension scores,
+ * coverage), so a lookup is much cheaper. A column whose values rarely repeat (the total) stops
+ * being memoised after its first 4,096 distinct values.
+ */
+class NumberText {
+  private readonly seen = new Map<number, string>();
+  private hits = 0;
+  private on = true;
+  text(v: number): string {
+    const k = v | 0;
+    if (k === v && k >= 0 && k < 1024) return SMALL_INTS[k];
+    if (v !== v) return '';
+    if (!this.on) return String(v);
+    const s = this.seen.get(v);
+    if (s !== undefined) {
+      this.hits++;
+      return s;
+    }
+    const t = String(v);
+    if (this.seen.size < 4096) this.seen.set(v, t);
+    else if (this.hits < this.seen.size) this.on = false;
+    return t;
+  }
+}
+
 /**
  * Flat CSV: one column per dimension, measure (raw, points), criterion and a `ctas` list. Cells are
  * written straight from the result's columns (no per-row objects): at a million accounts the row
  * objects of resultRow were most of the time of the old writer.
  */
 function csvWriter(): ResultWriter {
+  // Memo per output column, kept across chunks.
+  const memo: NumberText[] = [];
+  const num = (col: number) => (memo[col] ??= new NumberText());
   return {
     head(r) {
       const head = [
@@ -90,11 +122,16 @@ function csvWriter(): ResultWriter {
       const progress = [0, 1, 2].map(progressName);
       const statuses = [0, 1, 2].map(statusName);
       const nM = r.measures.length;
+      const nD = r.dimensionScores.length;
+      const days = num(0);
+      const total = num(1);
+      const coverage = num(2);
       let s = '';
       for (let i = lo; i < hi; i++) {
         const st = r.stage[i];
         const p = r.progress[i];
         const c = r.color[i];
+        const cov = r.coverage[i];
         let line =
           csvText(r.accountIds[i]) +
           ',' +
@@ -102,24 +139,29 @@ function csvWriter(): ResultWriter {
           ',' +
           (st < 0 ? '' : stages[st]) +
           ',' +
-          csvNumber(r.daysInStage[i]) +
+          days.text(r.daysInStage[i]) +
           ',' +
           (p < 3 ? progress[p] : 'unknown') +
           ',' +
           (r.readyToAdvance[i] === 1 ? 'true' : 'false') +
           ',' +
-          csvNumber(r.total[i]) +
+          total.text(r.total[i]) +
           ',' +
           (c < 0 ? '' : colors[c]) +
           ',' +
-          // Coverage is never missing; printed as is, as the row-object writer did.
-          String(r.coverage[i]) +
+          // Coverage is never missing; NaN would be printed as is, as the row-object writer did.
+          (cov !== cov ? 'NaN' : coverage.text(cov)) +
           ',' +
           owners[r.owner[i]];
-        for (let d = 0; d < r.dimensionScores.length; d++)
-          line += ',' + csvNumber(r.dimensionScores[d][i]);
-        for (let m = 0; m < nM; m++)
-          line += ',' + csvValue(rawValue(r, m, i)) + ',' + csvNumber(r.measurePoints[m][i]);
+        for (let d = 0; d < nD; d++) line += ',' + num(3 + d).text(r.dimensionScores[d][i]);
+        for (let m = 0; m < nM; m++) {
+          const raw = r.measures[m].rawKind === 'number' ? r.measureRaw[m][i] : null;
+          line +=
+            ',' +
+            (raw === null ? csvValue(rawValue(r, m, i)) : num(3 + nD + 2 * m).text(raw)) +
+            ',' +
+            num(4 + nD + 2 * m).text(r.measurePoints[m][i]);
+        }
         for (let k = 0; k < r.criteriaStatus.length; k++)
           line += ',' + (statuses[r.criteriaStatus[k][i]] ?? statusName(r.criteriaStatus[k][i]));
         let ctas = '';
