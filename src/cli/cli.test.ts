@@ -20,6 +20,7 @@ import { readPlaybookDocument } from '../engine/readPlaybook';
 import { importAccountFile } from '../data';
 import { generateDemoTable } from '../data/demo/generate';
 import { tableToCsv } from '../data/tableCsv';
+import Papa from 'papaparse';
 
 const FX = 'test/fixtures/playbooks';
 
@@ -411,6 +412,28 @@ describe('waymark CLI (through main)', () => {
       'outcome',
     );
     expect(bt.out).toBe(JSON.stringify(backtest(whole, table, 'outcome'), null, 2) + '\n');
+  });
+
+  it('score neutralises hostile text from the data (test/fixtures/bad/csv-injection.csv)', async () => {
+    const r = await cli('score', `${FX}/demo.playbook.json`, 'test/fixtures/bad/csv-injection.csv');
+    expect(r.code).toBe(0);
+    // The import warns about formula-like cells; they are data, not errors.
+    expect(r.err).toMatch(
+      /csv-injection\.csv, row 3, column 1 \(account_id\).*starts like a spreadsheet formula; it is kept as text and neutralised on export/,
+    );
+    const ids = Papa.parse<string[]>(r.out.trim(), { newline: '\n' })
+      .data.slice(1)
+      .map((row) => row[0]);
+    expect(ids).toEqual([
+      `'-2+3+cmd|' /C calc'!A0`,
+      `'=HYPERLINK("http://evil.example","x")`,
+      "'@SUM(A1)",
+      "'＝1+1",
+      'a;b',
+      "'=1", // the import trims the leading tab
+      '-5',
+    ]);
+    expect(r.out).toContain('\n"a;b",');
   });
 
   it('sql: one query per dialect', async () => {

@@ -34,6 +34,11 @@ function startsLikeFormula(s: string): boolean {
   }
 }
 
+/** True for text a spreadsheet would run as a formula (what csvText prefixes with '). */
+export function isFormulaLike(s: string): boolean {
+  return startsLikeFormula(s) && !PLAIN_NUMBER.test(s);
+}
+
 /** Cells that must be quoted for a comma delimiter (the common case, one regex test). */
 const NEEDS_QUOTES_COMMA = /[",;\r\n]/;
 
@@ -42,7 +47,7 @@ const NEEDS_QUOTES = /[";\r\n]/;
 /** A text cell, neutralised and quoted as needed. `delimiter` is one character (`,` or tab). */
 export function csvText(s: string, delimiter = ','): string {
   if (s.length === 0) return s;
-  const v = startsLikeFormula(s) && !PLAIN_NUMBER.test(s) ? "'" + s : s;
+  const v = isFormulaLike(s) ? "'" + s : s;
   const quote =
     delimiter === ',' ? NEEDS_QUOTES_COMMA.test(v) : NEEDS_QUOTES.test(v) || v.includes(delimiter);
   return quote ? `"${v.replace(/"/g, '""')}"` : v;
