@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench -- <name>`: runs test/bench/<name>.bench.ts (engine, prep, data), or all of
+// `npm run bench -- <name>`: runs test/bench/<name>.bench.ts (engine, prep, data, io), or all of
 // them. Each prints JSON lines {"name","value","unit"} (and ratios against its baseline).
 //
 // The engine benchmark runs as one esbuild bundle under plain node, the way the engine ships in

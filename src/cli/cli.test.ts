@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main';
 import { localToday } from './load';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
+import {
+  backtest,
+  compilePlaybook,
+  explainAccount,
+  resultToCsv,
+  resultToJson,
+  resultToNdjson,
+  scoreTable,
+} from '../engine';
+import { readPlaybookDocument } from '../engine/readPlaybook';
+import { importAccountFile } from '../data';
+import { generateDemoTable } from '../data/demo/generate';
+import { tableToCsv } from '../data/tableCsv';
+import Papa from 'papaparse';
 
 const FX = 'test/fixtures/playbooks';
 
@@ -241,6 +255,185 @@ describe('waymark CLI (through main)', () => {
     );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--outcome "outcom" is not a field/);
+  });
+
+  describe('score streams its output in chunks', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wm-stream-'));
+    const data = join(dir, 'accounts.csv');
+    const project = readPlaybookDocument(readFileSync(join(ROOT, 'templates', 'demo.json')));
+    if (!project.ok) throw new Error('demo template does not read');
+    const pb = project.playbook;
+    writeFileSync(data, tableToCsv(generateDemoTable({ rows: 700, seed: 3 }), pb.fields));
+    const asOf = ['--as-of', '2026-11-23'];
+    // The reference: the whole file imported and scored at once, written as one string.
+    const whole = (() => {
+      const c = compilePlaybook(pb, { asOf: '2026-11-23' });
+      if (!c.ok) throw new Error('demo playbook does not compile');
+      const { table } = importAccountFile(readFileSync(data), 'accounts.csv', pb.fields);
+      return scoreTable(c.compiled, table);
+    })();
+    const reference = {
+      csv: resultToCsv(whole),
+      json: resultToJson(whole),
+      ndjson: resultToNdjson(whole),
+    };
+
+    for (const format of ['csv', 'json', 'ndjson'] as const)
+      it(`${format}: 700 accounts in chunks of 64 (and of 1) give the whole-result text`, async () => {
+        const small = await cli(
+          'score',
+          'templates/demo.json',
+          data,
+          ...asOf,
+          '--format',
+          format,
+          '--chunk-rows',
+          '64',
+        );
+        expect(small.code).toBe(0);
+        expect(small.out).toBe(reference[format]);
+        const one = await cli(
+          'score',
+          'templates/demo.json',
+          data,
+          ...asOf,
+          '--format',
+          format,
+          '--chunk-rows',
+          '1',
+        );
+        expect(one.out).toBe(reference[format]);
+        if (format === 'json') expect(JSON.parse(one.out).accounts).toHaveLength(700);
+      });
+
+    it('csv: 20,000 accounts in chunks of 9,000 (written in pieces of 8,192 rows) equal one run', async () => {
+      const big = join(dir, 'big.csv');
+      writeFileSync(big, tableToCsv(generateDemoTable({ rows: 20_000, seed: 4 }), pb.fields));
+      const chunked = await cli(
+        'score',
+        'templates/demo.json',
+        big,
+        ...asOf,
+        '--chunk-rows',
+        '9000',
+      );
+      const c = compilePlaybook(pb, { asOf: '2026-11-23' });
+      if (!c.ok) throw new Error('demo playbook does not compile');
+      const { table } = importAccountFile(readFileSync(big), 'big.csv', pb.fields);
+      expect(chunked.out).toBe(resultToCsv(scoreTable(c.compiled, table)));
+      expect(chunked.out.split('\n')).toHaveLength(20_002);
+    }, 60_000);
+
+    it('--out writes the same bytes through a temporary file renamed into place', async () => {
+      const out = join(dir, 'scores.csv');
+      const r = await cli(
+        'score',
+        'templates/demo.json',
+        data,
+        ...asOf,
+        '--chunk-rows',
+        '50',
+        '--out',
+        out,
+      );
+      expect(r.code).toBe(0);
+      expect(r.err).toContain('wrote 700 accounts');
+      expect(readFileSync(out, 'utf8')).toBe(reference.csv);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    });
+
+    it('a bad --chunk-rows is a usage error; an unwritable --out is exit 1 and leaves nothing', async () => {
+      for (const v of ['0', '-3', '1.5', 'many'])
+        expect(
+          (await cli('score', 'templates/demo.json', data, ...asOf, '--chunk-rows', v)).code,
+        ).toBe(2);
+      const bad = await cli(
+        'score',
+        'templates/demo.json',
+        data,
+        ...asOf,
+        '--out',
+        join(dir, 'no', 'such', 'dir.csv'),
+      );
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(/dir\.csv: cannot write the file \(ENOENT\)/);
+      if (existsSync('/dev/full')) {
+        // A full disk part way through: reported, exit 1.
+        const full = await cli('score', 'templates/demo.json', data, ...asOf, '--out', '/dev/full');
+        expect(full.code).toBe(1);
+        expect(full.err).toMatch(/cannot write the file \(ENOSPC\)/);
+      }
+    });
+
+    it('a failed run leaves the previous output file as it was', async () => {
+      const out = join(dir, 'kept.csv');
+      writeFileSync(out, 'yesterday');
+      const r = await cli(
+        'score',
+        'templates/demo.json',
+        `${FX}/data-unparseable.csv`,
+        ...asOf,
+        '--out',
+        out,
+      );
+      expect(r.code).toBe(1);
+      expect(readFileSync(out, 'utf8')).toBe('yesterday');
+    });
+  });
+
+  it('explain (one account scored) and backtest (totals and colours kept) equal a whole-table run', async () => {
+    const pbDoc = readPlaybookDocument(readFileSync(join(ROOT, FX, 'demo.playbook.json')));
+    if (!pbDoc.ok) throw new Error('demo playbook does not read');
+    const c = compilePlaybook(pbDoc.playbook);
+    if (!c.ok) throw new Error('demo playbook does not compile');
+    const { table } = importAccountFile(
+      readFileSync(join(ROOT, FX, 'data-demo.csv')),
+      'data-demo.csv',
+      pbDoc.playbook.fields,
+    );
+    const whole = scoreTable(c.compiled, table);
+    for (const [row, id] of whole.accountIds.entries()) {
+      const r = await cli(
+        'explain',
+        `${FX}/demo.playbook.json`,
+        `${FX}/data-demo.csv`,
+        '--account',
+        id,
+      );
+      expect(r.out).toBe(
+        JSON.stringify(explainAccount(c.compiled, table, whole, row), null, 2) + '\n',
+      );
+    }
+    const bt = await cli(
+      'backtest',
+      `${FX}/demo.playbook.json`,
+      `${FX}/data-demo.csv`,
+      '--outcome',
+      'outcome',
+    );
+    expect(bt.out).toBe(JSON.stringify(backtest(whole, table, 'outcome'), null, 2) + '\n');
+  });
+
+  it('score neutralises hostile text from the data (test/fixtures/bad/csv-injection.csv)', async () => {
+    const r = await cli('score', `${FX}/demo.playbook.json`, 'test/fixtures/bad/csv-injection.csv');
+    expect(r.code).toBe(0);
+    // The import warns about formula-like cells; they are data, not errors.
+    expect(r.err).toMatch(
+      /csv-injection\.csv, row 3, column 1 \(account_id\).*starts like a spreadsheet formula; it is kept as text and neutralised on export/,
+    );
+    const ids = Papa.parse<string[]>(r.out.trim(), { newline: '\n' })
+      .data.slice(1)
+      .map((row) => row[0]);
+    expect(ids).toEqual([
+      `'-2+3+cmd|' /C calc'!A0`,
+      `'=HYPERLINK("http://evil.example","x")`,
+      "'@SUM(A1)",
+      "'＝1+1",
+      'a;b',
+      "'=1", // the import trims the leading tab
+      '-5',
+    ]);
+    expect(r.out).toContain('\n"a;b",');
   });
 
   it('sql: one query per dialect', async () => {

@@ -6,7 +6,9 @@ import { t } from './messages';
 /** Read a file relative to io.cwd; on failure writes the error and returns null. */
 export async function readInput(io: CliIO, file: string): Promise<Uint8Array | null> {
   try {
-    return new Uint8Array(await readFile(resolve(io.cwd, file)));
+    // A view of the Buffer, not a copy: a 200 MB export would otherwise sit in memory twice.
+    const buf = await readFile(resolve(io.cwd, file));
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
     io.stderr(
       t('error.readFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n',

@@ -131,10 +131,47 @@ export async function loadData(
 }
 
 /**
- * What score, explain and backtest share: read the playbook (or project) and the data, compile
- * as of the date, score. `check` may refuse the playbook before any data is read (exit 1).
- * Returns null when a problem was already reported on stderr.
+ * What score, explain and backtest share: read the playbook (or project) and the data and compile
+ * as of the date. `check` may refuse the playbook before any data is read (exit 1). Returns null
+ * when a problem was already reported on stderr.
  */
+export async function loadInputs(
+  io: CliIO,
+  pbFile: string,
+  dataFile: string,
+  options: { asOf?: string; badRows?: string; activity?: readonly ActivityArg[] },
+  check?: (pb: Playbook) => boolean,
+): Promise<{
+  pb: Playbook;
+  compiled: CompiledPlaybook;
+  table: AccountTable;
+  activity?: ActivityData;
+} | null> {
+  const asOf = checkAsOf(options.asOf);
+  const badRows = parseBadRows(options.badRows);
+  const pb = await loadPlaybook(io, pbFile);
+  if (!pb || (check && !check(pb))) return null;
+  const compiled = compileOrReport(io, pbFile, pb, asOf);
+  if (!compiled) return null;
+  const data = await loadData(io, dataFile, pb, badRows);
+  if (!data) return null;
+  if (!options.activity?.length && !compiled.aggregates.length)
+    return { pb, compiled, table: data.table };
+  // Activity: each aggregate becomes a column of the account table (see engine/activity).
+  const activity = await loadActivityFiles(
+    io,
+    pb,
+    compiled,
+    data.table,
+    options.activity ?? [],
+    options.badRows,
+  );
+  if (!activity) return null;
+  const table = withActivity(compiled, data.table, activity, compiled.asOf as string);
+  return { pb, compiled, table, activity };
+}
+
+/** loadInputs, then score every account at once (explain and backtest need the whole result). */
 export async function loadAndScore(
   io: CliIO,
   pbFile: string,
@@ -148,26 +185,7 @@ export async function loadAndScore(
   result: ScoreResult;
   activity?: ActivityData;
 } | null> {
-  const asOf = checkAsOf(options.asOf);
-  const badRows = parseBadRows(options.badRows);
-  const pb = await loadPlaybook(io, pbFile);
-  if (!pb || (check && !check(pb))) return null;
-  const compiled = compileOrReport(io, pbFile, pb, asOf);
-  if (!compiled) return null;
-  const data = await loadData(io, dataFile, pb, badRows);
-  if (!data) return null;
-  if (!options.activity?.length && !compiled.aggregates.length)
-    return { pb, compiled, table: data.table, result: scoreTable(compiled, data.table) };
-  // Activity: each aggregate becomes a column of the account table (see engine/activity).
-  const activity = await loadActivityFiles(
-    io,
-    pb,
-    compiled,
-    data.table,
-    options.activity ?? [],
-    options.badRows,
-  );
-  if (!activity) return null;
-  const table = withActivity(compiled, data.table, activity, compiled.asOf as string);
-  return { pb, compiled, table, result: scoreTable(compiled, table), activity };
+  const inputs = await loadInputs(io, pbFile, dataFile, options, check);
+  if (!inputs) return null;
+  return { ...inputs, result: scoreTable(inputs.compiled, inputs.table) };
 }

@@ -1,6 +1,13 @@
+import type { Writable } from 'node:stream';
+
 /** Where a CLI command writes; injected so commands are tested without a process. */
 export interface CliIO {
   stdout: (s: string) => void;
+  /**
+   * Standard output as a stream, for output written in chunks with backpressure (score). Absent
+   * in tests: chunks then go through `stdout`.
+   */
+  stdoutStream?: Writable;
   stderr: (s: string) => void;
   cwd: string;
 }

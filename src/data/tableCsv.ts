@@ -1,21 +1,13 @@
 import type { FieldContract } from '../model';
 import { daysToIso, MISSING_BOOL, type AccountTable } from '../table/columns';
+import { csvText } from '../util/csvCell';
 
 /**
  * Write a table as CSV (RFC 4180, CRLF-free LF lines), columns in contract order with the
  * field ids (or the labels in `lang`) as headers. Used by the demo-data script and tests.
- * Cells a spreadsheet would run as a formula are prefixed with ' (see csvCell).
+ * Text cells go through the one CSV cell writer (src/util/csvCell.ts: formula-like text is
+ * neutralised with a leading ').
  */
-export function csvCell(s: string): string {
-  let v = s;
-  const c = v.charCodeAt(0);
-  // = + - @ tab CR start a formula in Excel/Sheets: neutralise (OWASP CSV injection).
-  if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13) {
-    if (!/^-?\d+(\.\d+)?$/.test(v)) v = "'" + v;
-  }
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 export function tableToCsv(
   table: AccountTable,
   contract: FieldContract,
@@ -27,7 +19,7 @@ export function tableToCsv(
     out.push(
       fields
         .map((f) =>
-          csvCell(opts.headers === 'ja' ? f.label.ja : opts.headers === 'en' ? f.label.en : f.id),
+          csvText(opts.headers === 'ja' ? f.label.ja : opts.headers === 'en' ? f.label.en : f.id),
         )
         .join(','),
     );
@@ -41,7 +33,7 @@ export function tableToCsv(
       let s = '';
       if (col.type === 'string') {
         const code = col.codes[i];
-        s = code < 0 ? '' : csvCell(col.dict[code]);
+        s = code < 0 ? '' : csvText(col.dict[code]);
       } else if (col.type === 'boolean') {
         const v = col.values[i];
         s = v === MISSING_BOOL ? '' : v ? 'true' : 'false';

@@ -18,10 +18,11 @@ export function isExpansion(v: string): boolean {
  * Check the score against what happened: churn and expansion rate per colour, the AUC of the
  * score against churn (a retained account should score higher than a churned one; ties count
  * half), and a warning when one band holds more than 60% of the accounts.
- * Accounts without a score or without an outcome are left out.
+ * Accounts without a score or without an outcome are left out. Reads only the totals and colours
+ * of a result (the CLI keeps just those while it scores in chunks).
  */
 export function backtest(
-  r: ScoreResult,
+  r: Pick<ScoreResult, 'rowCount' | 'total' | 'color' | 'colorIds'>,
   table: AccountTable,
   outcomeField: string,
 ): BacktestResult {

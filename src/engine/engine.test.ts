@@ -24,7 +24,8 @@ import {
 } from '.';
 import type { Playbook } from '../model';
 import { auc } from './backtest';
-import { csvCell, rawValue } from './export';
+import { rawValue } from './export';
+import { csvValue as csvCell } from '../util/csvCell';
 import { miniPlaybook } from './testing/mini';
 import { DEMO_ROWS, demoPlaybook, tableFor } from './testing/demo';
 

@@ -15,11 +15,20 @@ export * from './types';
 export type { CompiledPlaybook } from './compile';
 export { compilePlaybook } from './compile';
 export { scoreTable } from './score';
+export { scoreChunks, CHUNK_ROWS } from './scoreChunks';
 export { explainAccount, contributionsOf } from './explain';
 export { summarise } from './summarise';
 export { trend } from './trend';
 export { backtest } from './backtest';
-export { resultRows, resultToCsv, resultToJson, resultToNdjson, type ResultRow } from './export';
+export { resultRows, type ResultRow } from './export';
+export {
+  resultToCsv,
+  resultToJson,
+  resultToNdjson,
+  resultWriter,
+  type ResultFormat,
+  type ResultWriter,
+} from './resultWriter';
 export { readPlaybookDocument, type PlaybookReadResult } from './readPlaybook';
 export {
   playbookToSql,

@@ -13,6 +13,7 @@ import {
   type Column,
   type StringColumn,
 } from '../table/columns';
+import { sliceTable } from '../table/slice';
 import type { CompiledPlaybook } from './compile';
 import type { CheckedExpr } from '../expr';
 import type { Normalisation } from '../model';
@@ -363,7 +364,7 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
     ctaFired,
   } = run;
   const len = hi - lo;
-  const t = blockTable(table, lo, hi);
+  const t = sliceTable(table, lo, hi);
   const builtins: BuiltinColumns = {
     segment: undefined,
     score: undefined,
@@ -702,22 +703,6 @@ class RawDict {
  */
 const SHAPE_ANCHORS: readonly object[] = [new RawDict(), new Run({} as Run)];
 void SHAPE_ANCHORS;
-
-/** Rows lo..hi of a table as a table of views (no copies). */
-function blockTable(table: AccountTable, lo: number, hi: number): AccountTable {
-  if (lo === 0 && hi === table.rowCount) return table;
-  // A dictionary-mode object: adding ~30 keys to `{}` builds a chain of hidden classes that dies
-  // with the run, and optimised code that saw them would be discarded at the next collection.
-  const columns: Record<string, Column> = Object.create(null);
-  for (const id in table.columns) {
-    const col = table.columns[id];
-    columns[id] =
-      col.type === 'string'
-        ? { type: 'string', codes: col.codes.subarray(lo, hi), dict: col.dict }
-        : ({ type: col.type, values: col.values.subarray(lo, hi) } as Column);
-  }
-  return { rowCount: hi - lo, columns };
-}
 
 /** Stage index by code of the stage field's dictionary (-1 = not a stage id). */
 function stageFieldMap(c: CompiledPlaybook, table: AccountTable): Int16Array | null {

@@ -62,8 +62,12 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
   const lines = csv.trim().split(/\r\n/);
   expect(lines[0]).toBe(
-    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger',
+    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger',
   );
+  // The colour as the screen names it (English UI), then its id.
+  expect(
+    lines.slice(1).every((l) => /,(Green,green|Lime,lime|Yellow,yellow|Red,red|,),/.test(l)),
+  ).toBe(true);
   expect(lines.length - 1).toBe(queueCount);
   expect(lines.some((l) => l.startsWith('A003,ガンマ商事,champion_left,'))).toBe(true);
 });

@@ -1,9 +1,9 @@
 import type { CliCommand } from '../types';
 import { parseArgs, UsageError } from '../args';
-import { loadAndScore } from '../load';
+import { loadInputs } from '../load';
 import { extractActivityArgs } from '../activity';
 import { t } from '../messages';
-import { backtest } from '../../engine';
+import { backtest, scoreChunks } from '../../engine';
 
 export const backtestCommand: CliCommand = {
   name: 'backtest',
@@ -21,7 +21,7 @@ export const backtestCommand: CliCommand = {
     if (field === undefined)
       throw new UsageError(t('usage.required', { option: '--outcome FIELD' }));
     const [pbFile, dataFile] = a.positionals;
-    const scored = await loadAndScore(
+    const scored = await loadInputs(
       io,
       pbFile,
       dataFile,
@@ -45,12 +45,26 @@ export const backtestCommand: CliCommand = {
       },
     );
     if (!scored) return 1;
-    const { table, result } = scored;
+    const { compiled, table } = scored;
     if (!table.columns[field]) {
       io.stderr(t('error.missingColumn', { file: dataFile, field }) + '\n');
       return 1;
     }
-    const bt = backtest(result, table, field);
+    // The backtest reads only totals and colours: keep those (9 bytes an account), not every
+    // result column of every account.
+    const n = table.rowCount;
+    const kept = {
+      rowCount: n,
+      total: new Float64Array(n),
+      color: new Int8Array(n),
+      colorIds: [''],
+    };
+    for (const { from, result } of scoreChunks(compiled, table)) {
+      kept.total.set(result.total, from);
+      kept.color.set(result.color, from);
+      kept.colorIds = result.colorIds;
+    }
+    const bt = backtest(kept, table, field);
     for (const w of bt.warnings) io.stderr(t('ok.warning', { message: w.message }) + '\n');
     io.stdout(JSON.stringify(bt, null, 2) + '\n');
     return 0;

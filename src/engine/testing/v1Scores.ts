@@ -11,7 +11,7 @@ import { tableFromRows } from '../../table/columns';
 import { readPlaybookDocument } from '../readPlaybook';
 import { compilePlaybook } from '../compile';
 import { scoreTable } from '../score';
-import { resultToJson } from '../export';
+import { resultToJson } from '../resultWriter';
 import { ROOT } from './demo';
 
 export const V1_FILES = [

@@ -14,7 +14,7 @@ import {
   textAt,
   type QueueFilter,
 } from './queue';
-import { colorHex } from './colors';
+import { colorHex, colorLabel } from './colors';
 import type { RunOutcome } from './runState';
 
 /** Every fired CTA, filtered and sorted, virtualised; exports what is shown as CSV. */
@@ -61,7 +61,9 @@ export function CtaQueue({
 
   const exportCsv = () =>
     downloadText(
-      queueCsv(queue, idx, r, table, playbookFromProject(project)),
+      queueCsv(queue, idx, r, table, playbookFromProject(project), (id) =>
+        colorLabel(project.health, id, t),
+      ),
       `${t('export.file')}-${r.asOf}.csv`,
       'text/csv',
     );

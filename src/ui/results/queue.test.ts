@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compilePlaybook, scoreTable } from '../../engine';
 import { importAccountFile } from '../../data';
-import { csvCell } from '../../data/tableCsv';
+import { csvText as csvCell } from '../../util/csvCell';
 import { playbookFromProject } from '../../model';
 import { buildQueue, filterQueue, queueCsv } from './queue';
 import { demoProject, fixture } from '../../data/testing/helpers';
@@ -43,17 +43,21 @@ describe('CTA queue', () => {
       r,
       table,
       pb,
+      (id) => `label:${id}`,
     );
     const lines = csv
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger',
+      'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger',
     );
-    expect(lines.find((l) => l.startsWith('A003,'))).toMatch(
-      /^A003,ガンマ商事,champion_left,.*,risk,high,CS high-touch,2026-11-04,/,
-    );
+    const a003 = lines.find((l) => l.startsWith('A003,'))!;
+    expect(a003).toMatch(/^A003,ガンマ商事,champion_left,.*,risk,high,CS high-touch,2026-11-04,/);
+    // The colour as the screen names it, then its id.
+    const row = r.accountIds.indexOf('A003');
+    const id = r.colorIds[r.color[row]];
+    expect(a003).toContain(`,label:${id},${id},`);
   });
 
   it('neutralises spreadsheet formulas in cells', () => {

@@ -1,6 +1,6 @@
 import type { ScoreResult } from '../../engine';
 import type { FieldContract, Playbook } from '../../model';
-import { csvCell } from '../../data/tableCsv';
+import { csvLine } from '../../util/csvCell';
 import type { AccountTable, Column } from '../../table/columns';
 
 /**
@@ -120,21 +120,27 @@ export function filterQueue(
   return Int32Array.from(out);
 }
 
-/** The queue as CSV, safe to open in a spreadsheet (formula-like cells are prefixed with '). */
+/**
+ * The queue as CSV, safe to open in a spreadsheet (every cell through src/util/csvCell.ts:
+ * formula-like text is neutralised with '). `color` is the colour's label as the screen shows it
+ * (`colorName`, in the UI language), `color_id` the playbook's id for scripts.
+ */
 export function queueCsv(
   q: Queue,
   idx: Int32Array,
   r: ScoreResult,
   table: AccountTable,
   playbook: Playbook,
+  colorName: (id: string) => string,
 ): string {
   const contract = playbook.fields;
   const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
   const m = mrrField(contract);
   const mrrCol = m ? table.columns[m] : undefined;
   const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
+  const colors = r.colorIds.map(colorName);
   const lines = [
-    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger',
+    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger',
   ];
   for (const k of idx) {
     const c = q.cta[k];
@@ -142,21 +148,24 @@ export function queueCsv(
     const info = r.ctas[c];
     const score = r.total[i];
     const mrr = numberAt(mrrCol, i);
+    const color = r.color[i];
     lines.push(
-      [
-        csvCell(r.accountIds[i]),
-        csvCell(textAt(nameCol, i)),
-        csvCell(info.id),
-        csvCell(info.label),
+      csvLine([
+        r.accountIds[i],
+        textAt(nameCol, i),
+        info.id,
+        info.label,
         info.type,
         info.priority,
-        csvCell(ownerOf(r, c, i)),
+        ownerOf(r, c, i),
         info.dueDate,
-        Number.isNaN(score) ? '' : score.toFixed(1),
-        r.color[i] >= 0 ? r.colorIds[r.color[i]] : '',
-        Number.isNaN(mrr) ? '' : String(mrr),
-        csvCell(trigger.get(info.id) ?? ''),
-      ].join(','),
+        // One decimal, as the queue shows it.
+        Number.isNaN(score) ? null : score.toFixed(1),
+        color >= 0 ? colors[color] : null,
+        color >= 0 ? r.colorIds[color] : null,
+        Number.isNaN(mrr) ? null : mrr,
+        trigger.get(info.id) ?? '',
+      ]),
     );
   }
   // BOM so Excel on Japanese Windows opens UTF-8 correctly.

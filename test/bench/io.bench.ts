@@ -1,0 +1,214 @@
+/**
+ * `npm run bench -- io [--rows N] [--runs R] [--rss-rows M] [--no-duckdb]`: the CLI end to end, as
+ * users run it (`node bin/waymark.mjs`, the bundle), against DuckDB doing the same job in the same
+ * run: the demo accounts CSV (`npm run demo-data`, seed 42) scored to a CSV file. DuckDB reads it
+ * with read_csv (columns typed by the playbook's fields), runs the SQL of
+ * `waymark sql --dialect duckdb` and writes with COPY … TO, with 1 and 2 threads. Runs are
+ * interleaved (CLI, DuckDB 1 thread, DuckDB 2 threads, repeated) and medians reported.
+ *
+ * JSON lines: cli_end_to_end_s, duckdb_end_to_end_s (1 and 2 threads), cli_vs_duckdb_ratio
+ * (1 and 2 threads; ours / theirs, below 1 = faster) on wall time and on CPU time (the machine
+ * is shared: CPU time is the steadier figure), cli_peak_rss_mb and duckdb_peak_rss_mb at N (and
+ * cli_peak_rss_mb at M with --rss-rows), cli_start_s for --help and validate beside a bare
+ * `node -e 0`. Default N = 200,000 to stay short; the figures in docs/cli.md are at 1,000,000.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPlaybookDocument } from '../../src/engine/readPlaybook';
+import { sqlTypes } from '../../src/engine/sql/loadTable';
+// @ts-expect-error: a plain .mjs script of bin/, without types
+import { buildBundle, bundleIsFresh, ROOT } from '../../bin/cli-bundle.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name: string, d: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : d;
+};
+const ROWS = opt('rows', 200_000);
+const RUNS = opt('runs', 3);
+const RSS_ROWS = opt('rss-rows', 0);
+const WITH_DUCKDB = !args.includes('--no-duckdb');
+const AS_OF = '2026-11-23';
+const root = ROOT as string;
+const dir = join(root, '.bench');
+mkdirSync(dir, { recursive: true });
+const node = process.execPath;
+const waymark = join(root, 'bin', 'waymark.mjs');
+const project = join(root, 'templates', 'demo.json');
+
+const emit = (name: string, value: number, unit: string) =>
+  console.log(JSON.stringify({ name, value: Number(value.toPrecision(6)), unit }));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** CPU seconds of this process's waited-for children (and theirs), from /proc; NaN elsewhere. */
+function childrenCpu(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100; // cutime + cstime, in USER_HZ (100 on Linux)
+  } catch {
+    return NaN;
+  }
+}
+
+function run(argv: string[], env: Record<string, string> = {}): { wall: number; cpu: number } {
+  const c0 = childrenCpu();
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(node, argv, {
+    cwd: root,
+    env: { ...process.env, LANG: 'C', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { wall, cpu: childrenCpu() - c0 };
+}
+
+/** Peak RSS (MB) of one run of a Node script, through ioProbe.mjs. */
+function peakRss(nodeArgs: string[], script: string, argv: string[]): number {
+  const probe = join(dir, 'io-probe.json');
+  rmSync(probe, { force: true });
+  run([...nodeArgs, join(root, 'test', 'bench', 'ioProbe.mjs'), script, ...argv], {
+    WM_PROBE_OUT: probe,
+  });
+  return (JSON.parse(readFileSync(probe, 'utf8')) as { maxRssMb: number }).maxRssMb;
+}
+
+function demoCsv(rows: number): string {
+  const file = join(dir, `io-demo-${rows}.csv`);
+  if (!existsSync(file))
+    run([
+      join(root, 'bin', 'demo-data.mjs'),
+      '--rows',
+      String(rows),
+      '--seed',
+      '42',
+      '--out',
+      file,
+    ]);
+  return file;
+}
+
+const lines = (file: string) => {
+  // Count line breaks without holding the file as one string.
+  const buf = readFileSync(file);
+  let n = 0;
+  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+};
+
+// The CLI as shipped: the bundle (built here if the sources changed since the install).
+if (!bundleIsFresh()) await buildBundle();
+const csv = demoCsv(ROWS);
+const mb = statSync(csv).size / 1e6;
+emit('io_rows', ROWS, 'accounts');
+emit('io_input_mb', mb, 'MB');
+
+// Start-up: --help and validate beside a bare node, interleaved.
+{
+  const bare: number[] = [];
+  const help: number[] = [];
+  const validate: number[] = [];
+  const helpCpu: number[] = [];
+  const validateCpu: number[] = [];
+  const bareCpu: number[] = [];
+  for (let k = 0; k < 11; k++) {
+    const b = run(['-e', '0']);
+    const h = run([waymark, '--help']);
+    const v = run([waymark, 'validate', project]);
+    bare.push(b.wall);
+    help.push(h.wall);
+    validate.push(v.wall);
+    bareCpu.push(b.cpu);
+    helpCpu.push(h.cpu);
+    validateCpu.push(v.cpu);
+  }
+  emit('cli_start_s', median(help), 's (waymark --help, median of 11, wall)');
+  emit('cli_validate_start_s', median(validate), 's (waymark validate, median of 11, wall)');
+  emit('node_start_s', median(bare), 's (node -e 0, median of 11, wall)');
+  emit('cli_start_cpu_s', median(helpCpu), 's (waymark --help, CPU)');
+  emit('cli_validate_start_cpu_s', median(validateCpu), 's (waymark validate, CPU)');
+  emit('node_start_cpu_s', median(bareCpu), 's (node -e 0, CPU)');
+}
+
+// End to end, interleaved.
+const outCli = join(dir, 'io-out-cli.csv');
+const outDuck = join(dir, 'io-out-duckdb.csv');
+const sqlFile = join(dir, 'io-score.sql');
+const typesFile = join(dir, 'io-types.json');
+run([waymark, 'sql', project, '--dialect', 'duckdb', '--as-of', AS_OF, '--out', sqlFile]);
+const doc = readPlaybookDocument(readFileSync(project));
+if (!doc.ok) throw new Error('templates/demo.json does not read');
+writeFileSync(
+  typesFile,
+  JSON.stringify(Object.fromEntries(sqlTypes(doc.playbook.fields).map((c) => [c.id, c.type]))),
+);
+const duck = (threads: number) =>
+  run([
+    join(root, 'test', 'bench', 'ioDuckdb.mjs'),
+    csv,
+    sqlFile,
+    outDuck,
+    String(threads),
+    typesFile,
+  ]);
+const cli = () =>
+  run([waymark, 'score', project, csv, '--as-of', AS_OF, '--format', 'csv', '--out', outCli]);
+
+const t = { cli: [] as number[], d1: [] as number[], d2: [] as number[] };
+const c = { cli: [] as number[], d1: [] as number[], d2: [] as number[] };
+for (let k = 0; k < RUNS; k++) {
+  const a = cli();
+  t.cli.push(a.wall);
+  c.cli.push(a.cpu);
+  if (WITH_DUCKDB) {
+    const b = duck(1);
+    t.d1.push(b.wall);
+    c.d1.push(b.cpu);
+    const d = duck(2);
+    t.d2.push(d.wall);
+    c.d2.push(d.cpu);
+  }
+}
+if (lines(outCli) !== ROWS + 1) throw new Error(`CLI output has ${lines(outCli)} lines`);
+emit('cli_end_to_end_s', median(t.cli), `s (median of ${RUNS}, wall)`);
+emit('cli_end_to_end_cpu_s', median(c.cli), `s (median of ${RUNS}, CPU)`);
+emit('cli_mb_per_s', mb / median(t.cli), 'MB/s of input (wall)');
+if (WITH_DUCKDB) {
+  if (lines(outDuck) !== ROWS + 1) throw new Error(`DuckDB output has ${lines(outDuck)} lines`);
+  emit('duckdb_end_to_end_s', median(t.d1), `s (1 thread, median of ${RUNS}, wall)`);
+  emit('duckdb_end_to_end_2threads_s', median(t.d2), `s (2 threads, median of ${RUNS}, wall)`);
+  emit('duckdb_end_to_end_cpu_s', median(c.d1), 's (1 thread, CPU)');
+  emit('duckdb_end_to_end_2threads_cpu_s', median(c.d2), 's (2 threads, CPU)');
+  emit('cli_vs_duckdb_ratio', median(t.cli) / median(t.d1), 'ratio (1 thread, wall)');
+  emit('cli_vs_duckdb_2threads_ratio', median(t.cli) / median(t.d2), 'ratio (2 threads, wall)');
+  emit('cli_vs_duckdb_cpu_ratio', median(c.cli) / median(c.d1), 'ratio (1 thread, CPU)');
+}
+
+// Peak memory: the CLI as bin/waymark.mjs runs it (its re-run carries the same node flag).
+const SEMI = ['--max-semi-space-size=64'];
+const scoreArgs = (file: string) => ['score', project, file, '--as-of', AS_OF, '--out', outCli];
+emit('cli_peak_rss_mb', peakRss(SEMI, waymark, scoreArgs(csv)), `MB at ${ROWS} accounts`);
+if (WITH_DUCKDB)
+  emit(
+    'duckdb_peak_rss_mb',
+    peakRss([], join(root, 'test', 'bench', 'ioDuckdb.mjs'), [
+      csv,
+      sqlFile,
+      outDuck,
+      '1',
+      typesFile,
+    ]),
+    `MB at ${ROWS} accounts (1 thread)`,
+  );
+if (RSS_ROWS > 0) {
+  const big = demoCsv(RSS_ROWS);
+  emit('cli_peak_rss_mb', peakRss(SEMI, waymark, scoreArgs(big)), `MB at ${RSS_ROWS} accounts`);
+}
+rmSync(outCli, { force: true });
+rmSync(outDuck, { force: true });
