@@ -1,9 +1,9 @@
 import type { FieldContract } from '../model';
-import type { AccountTable, Column } from '../table/columns';
+import { newColumns, type AccountTable } from '../table/columns';
 import { decodeBytes, detectEncoding, sniffBinary, type Encoding } from './encoding';
 import { fieldText, parseDelimitedBytes, Utf8Error, type ByteRecord } from './csvBytes';
 import { clip, ImportError, type ImportIssue, type ImportIssueCode } from './issues';
-import { autoMap, unmappedColumns, type ColumnMapping } from './mapping';
+import { autoMap, mappedColumn, unmappedColumns, type ColumnMapping } from './mapping';
 import { BooleanSink, makeSink, NumberSink, StringSink, type Sink } from './sinks';
 import { openSource, type RowSource } from './sources';
 import type { FileFormat } from './detect';
@@ -246,14 +246,14 @@ function importRows(
   const issues: ImportIssue[] = [];
   let errorCount = 0;
   let warningCount = 0;
-  const errorsByField: Record<string, number> = {};
+  const errorsByField: Record<string, number> = Object.create(null);
 
-  const keyCol = mapping[contract.accountKey];
+  const keyCol = mappedColumn(mapping, contract.accountKey);
   const byName =
     keyCol == null &&
     !!opts.keyOptional &&
     !!contract.nameField &&
-    mapping[contract.nameField] != null;
+    mappedColumn(mapping, contract.nameField) != null;
   if (keyCol == null && !byName) {
     throw new ImportError({
       code: 'key_unmapped',
@@ -264,10 +264,12 @@ function importRows(
       message: `${file}: no column is mapped to the account key "${contract.accountKey}". Map one of the columns (${source.headers.slice(0, 12).join(', ')}) to it.`,
     });
   }
-  const missingFields = contract.fields.filter((f) => mapping[f.id] == null).map((f) => f.id);
+  const missingFields = contract.fields
+    .filter((f) => mappedColumn(mapping, f.id) == null)
+    .map((f) => f.id);
   // A secondary source (joined onto a base) only adds columns: missing required ones are expected.
   for (const f of contract.fields) {
-    if (f.required && mapping[f.id] == null && !opts.keyOptional) {
+    if (f.required && mappedColumn(mapping, f.id) == null && !opts.keyOptional) {
       warningCount++;
       fileIssues.push({
         code: 'required_unmapped',
@@ -280,10 +282,10 @@ function importRows(
     }
   }
 
-  const mapped = contract.fields.filter((f) => mapping[f.id] != null);
+  const mapped = contract.fields.filter((f) => mappedColumn(mapping, f.id) != null);
   const cap = Math.min(source.estimatedRows + 16, 1 << 24);
   const sinks: Sink[] = mapped.map((f) => makeSink(f, cap));
-  const cols = mapped.map((f) => mapping[f.id] as number);
+  const cols = mapped.map((f) => mappedColumn(mapping, f.id) as number);
   const requiredFlags = mapped.map((f) => f.required);
   const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);
   const keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
@@ -535,7 +537,7 @@ function importRows(
       message: `${file}: the file has a header but no data rows.`,
     });
   }
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   // Rows left out were overwritten: only then can string dictionaries hold unused values.
   for (let s = 0; s < sinks.length; s++)
     columns[mapped[s].id] = sinks[s].build(out, out !== rowsRead);

@@ -18,7 +18,7 @@ export {
   type BadRowPolicy,
 } from './importFile';
 export { ImportError, type ImportIssue, type ImportIssueCode } from './issues';
-export { autoMap, type ColumnMapping } from './mapping';
+export { autoMap, mappedColumn, type ColumnMapping } from './mapping';
 export { detectEncoding, decodeBytes, type Encoding } from './encoding';
 export { parseDelimited, parseAll } from './csv';
 export { parseNumber, parseDate, parseBoolean, halfWidth } from './coerce';

@@ -146,13 +146,15 @@ function jsonSource(text: string, file: string, format: 'json' | 'ndjson'): RowS
       lines.push(lineNo);
     }
   }
+  // Keys from every object, not a sample: a column first seen in the last row is still a column.
   const headerSet = new Set<string>();
-  for (let i = 0; i < Math.min(objects.length, 1000); i++)
+  for (let i = 0; i < objects.length; i++)
     for (const k of Object.keys(objects[i])) headerSet.add(k);
   const headers = [...headerSet];
+  // Own keys only: a column named `constructor` or `toString` is not Object.prototype's.
   const cellsOf = (o: Record<string, unknown>) =>
     headers.map((h) => {
-      const v = o[h];
+      const v = Object.hasOwn(o, h) ? o[h] : undefined;
       return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
     });
   return {

@@ -3,6 +3,7 @@ import { parseArgs, UsageError } from '../args';
 import { loadAndScore } from '../load';
 import { t } from '../messages';
 import { backtest } from '../../engine';
+import { columnOf } from '../../table/columns';
 
 export const backtestCommand: CliCommand = {
   name: 'backtest',
@@ -44,7 +45,7 @@ export const backtestCommand: CliCommand = {
     );
     if (!scored) return 1;
     const { table, result } = scored;
-    if (!table.columns[field]) {
+    if (!columnOf(table, field)) {
       io.stderr(t('error.missingColumn', { file: dataFile, field }) + '\n');
       return 1;
     }
