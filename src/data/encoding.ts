@@ -1,4 +1,6 @@
 import { ImportError } from './issues';
+import { utf8Next } from './csvBytes';
+import { megabytes } from './limits';
 
 /**
  * Encoding detection for account files. Excel on Japanese Windows writes CSV as Shift_JIS
@@ -82,7 +84,90 @@ export function detectEncoding(bytes: Uint8Array): Encoding | null {
   return null;
 }
 
-/** Decode the whole file; throws ImportError (binary_file / bad_encoding) with the byte offset. */
+/** Lines listed in a mixed-encoding message (all are counted). */
+const LINES_LISTED = 10;
+
+/** Per line: is it UTF-8 with non-ASCII text, or not UTF-8 at all? (ASCII-only lines are both.) */
+export interface EncodingByLine {
+  utf8: number[];
+  utf8Count: number;
+  invalid: number[];
+  invalidCount: number;
+}
+
+export function encodingByLine(b: Uint8Array, start = 0): EncodingByLine {
+  const out: EncodingByLine = { utf8: [], utf8Count: 0, invalid: [], invalidCount: 0 };
+  const n = b.length;
+  let line = 1;
+  let multi = false;
+  let bad = false;
+  const endLine = () => {
+    if (bad) {
+      if (out.invalid.length < LINES_LISTED) out.invalid.push(line);
+      out.invalidCount++;
+    } else if (multi) {
+      if (out.utf8.length < LINES_LISTED) out.utf8.push(line);
+      out.utf8Count++;
+    }
+    multi = bad = false;
+    line++;
+  };
+  for (let i = start; i < n;) {
+    const c = b[i];
+    if (c < 0x80) {
+      if (c === 10) endLine();
+      i++;
+      continue;
+    }
+    const j = utf8Next(b, i, n);
+    if (j < 0) {
+      bad = true;
+      i++;
+    } else {
+      // Two-byte sequences happen by chance in Shift_JIS text; Japanese in UTF-8 is 3 bytes.
+      if (j - i >= 3) multi = true;
+      i = j;
+    }
+  }
+  if (multi || bad) endLine();
+  return out;
+}
+
+/**
+ * A file where some lines are UTF-8 and others are not (a Shift_JIS line pasted into a UTF-8
+ * export, or the reverse): decoding it either way garbles some rows, so it is refused with the
+ * lines that differ from the rest.
+ */
+export function mixedEncodingError(file: string, lines: EncodingByLine): ImportError | null {
+  if (lines.utf8Count === 0 || lines.invalidCount === 0) return null;
+  const mostlyUtf8 = lines.utf8Count >= lines.invalidCount;
+  const odd = mostlyUtf8 ? lines.invalid : lines.utf8;
+  const count = mostlyUtf8 ? lines.invalidCount : lines.utf8Count;
+  const list = odd.join(', ') + (count > odd.length ? ', …' : '');
+  const rest = mostlyUtf8 ? 'UTF-8' : 'Shift_JIS';
+  const these = mostlyUtf8 ? 'are not UTF-8 (Shift_JIS, perhaps)' : 'are UTF-8';
+  return new ImportError({
+    code: 'mixed_encoding',
+    severity: 'fatal',
+    file,
+    row: odd[0],
+    params: { count, lines: list, rest, odd: mostlyUtf8 ? 'other' : 'UTF-8' },
+    message: `${file}: the file mixes encodings — ${count} line(s) ${these} while the rest is ${rest} (line ${list}). Reading it either way would garble those rows. Save the whole file again in one encoding (UTF-8 recommended).`,
+  });
+}
+
+/** Decoding a file into one string failed for its size (V8 strings hold about 512 M characters). */
+function tooLargeForText(file: string, bytes: Uint8Array, encoding: Encoding): ImportError {
+  return new ImportError({
+    code: 'text_too_large',
+    severity: 'fatal',
+    file,
+    params: { size: megabytes(bytes.length), encoding },
+    message: `${file}: the file (${megabytes(bytes.length)}, ${encoding}) is too large to read as one text. Save it as UTF-8 CSV (read without decoding the whole file) or split it into smaller files.`,
+  });
+}
+
+/** Decode the whole file; throws ImportError (binary_file / bad_encoding / mixed_encoding) with where. */
 export function decodeBytes(
   bytes: Uint8Array,
   file: string,
@@ -99,7 +184,14 @@ export function decodeBytes(
     });
   }
   const encoding = forced ?? detectEncoding(bytes);
+  // Detected as Shift_JIS: make sure no line is UTF-8 (which Shift_JIS decoding would garble silently).
+  if (encoding === 'shift_jis' && !forced) {
+    const mixed = mixedEncodingError(file, encodingByLine(bytes));
+    if (mixed) throw mixed;
+  }
   if (!encoding) {
+    const mixed = mixedEncodingError(file, encodingByLine(bytes));
+    if (mixed) throw mixed;
     const at = firstInvalidUtf8(bytes);
     throw new ImportError({
       code: 'bad_encoding',
@@ -114,7 +206,16 @@ export function decodeBytes(
       return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding };
     const body = encoding === 'utf-8-bom' ? bytes.subarray(3) : bytes;
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding };
-  } catch {
+  } catch (e) {
+    if (e instanceof RangeError) throw tooLargeForText(file, bytes, encoding);
+    if (encoding !== 'shift_jis') {
+      // UTF-8 at the start, something else later: name the lines.
+      const mixed = mixedEncodingError(
+        file,
+        encodingByLine(bytes, encoding === 'utf-8-bom' ? 3 : 0),
+      );
+      if (mixed) throw mixed;
+    }
     const at = encoding === 'shift_jis' ? -1 : firstInvalidUtf8(bytes);
     throw new ImportError({
       code: 'bad_encoding',

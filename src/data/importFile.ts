@@ -1,12 +1,20 @@
 import type { FieldContract } from '../model';
 import { newColumns, type AccountTable } from '../table/columns';
-import { decodeBytes, detectEncoding, sniffBinary, type Encoding } from './encoding';
+import {
+  decodeBytes,
+  detectEncoding,
+  encodingByLine,
+  mixedEncodingError,
+  sniffBinary,
+  type Encoding,
+} from './encoding';
 import { fieldText, parseDelimitedBytes, Utf8Error, type ByteRecord } from './csvBytes';
 import { clip, ImportError, type ImportIssue, type ImportIssueCode } from './issues';
 import { autoMap, mappedColumn, unmappedColumns, type ColumnMapping } from './mapping';
 import { BooleanSink, makeSink, NumberSink, StringSink, type Sink } from './sinks';
-import { openSource, type RowSource } from './sources';
-import type { FileFormat } from './detect';
+import { openSource, rowTooLong, type RowSource } from './sources';
+import { detectFormat, type FileFormat } from './detect';
+import { limitsOf, megabytes, type ImportLimits } from './limits';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -27,6 +35,22 @@ export interface ImportOptions {
   maxIssues?: number;
   /** UTF-8 CSV/TSV is read from the bytes unless 'string' (decode first; the reference the tests compare against). */
   csvPath?: 'bytes' | 'string';
+  /** What is refused as too large or too deep (defaults in limits.ts; tests lower them). */
+  limits?: Partial<ImportLimits>;
+}
+
+/** Refuse a file over the size limit before reading it (the CLI and the app check the size first too). */
+export function checkFileSize(file: string, size: number, limits?: Partial<ImportLimits>): void {
+  const { maxFileBytes } = limitsOf(limits);
+  if (size > maxFileBytes) {
+    throw new ImportError({
+      code: 'file_too_large',
+      severity: 'fatal',
+      file,
+      params: { size: megabytes(size), limit: megabytes(maxFileBytes) },
+      message: `${file}: the file is ${megabytes(size)}, more than the ${megabytes(maxFileBytes)} Waymark imports at once. Split it into smaller files (they are joined on the account key), or score it inside your database with \`waymark sql\`.`,
+    });
+  }
 }
 
 export interface ImportReport {
@@ -96,6 +120,7 @@ export function inspectFile(
   previewRows = 20,
   totalBytes = bytes.length,
 ): FilePreview {
+  checkFileSize(file, totalBytes, opts.limits);
   // Given only the start of a big file: cut at the last line break (0x0A is never part of a
   // multi-byte UTF-8 or Shift_JIS character) so decoding does not fail on a split character.
   let head = bytes;
@@ -128,9 +153,20 @@ const ISSUE_TEXT: Record<string, (i: ImportIssue) => string> = {
     `"${i.raw}" is not one of the allowed values (${i.params.allowed}); kept as written.`,
   missing_required: () => `empty, but the field is required.`,
   duplicate_key: (i) => `account id "${i.raw}" appears again (first in row ${i.params.firstRow}).`,
+  number_out_of_range: (i) =>
+    `"${i.raw}" is beyond the range of numbers (about ±1.8e308), so it cannot be stored. Check the value; a measure this large is usually a unit or export error.`,
+  imprecise_number: (i) =>
+    `the number ${i.raw} has more digits than a JSON number keeps exactly (about 15), so it was not stored. Write ids and codes as JSON strings ("…").`,
   formula_cell: (i) =>
     `"${i.raw}" starts like a spreadsheet formula; it is kept as text and neutralised on export.`,
 };
+
+/** A cell as text for a message; a JSON number beyond double range arrives as ±Infinity. */
+function rawText(raw: unknown): string {
+  if (raw === Infinity) return '> 1.8e308';
+  if (raw === -Infinity) return '< -1.8e308';
+  return String(raw);
+}
 
 function describe(i: ImportIssue): string {
   const loc = [
@@ -154,13 +190,17 @@ export function importAccountFile(
   contract: FieldContract,
   opts: ImportOptions = {},
 ): { table: AccountTable; report: ImportReport } {
+  checkFileSize(file, bytes.length, opts.limits);
   const fast = opts.csvPath === 'string' ? null : openBytes(bytes, file, contract, opts);
   if (fast) {
     try {
       return importRows(file, contract, opts, fast.source, fast.encoding, fast);
     } catch (e) {
       if (!(e instanceof Utf8Error)) throw e;
-      decodeBytes(bytes, file, fast.encoding); // throws the string path's bad_encoding error
+      // UTF-8 at the start, something else later: name the lines, else the string path's error.
+      const mixed = mixedEncodingError(file, encodingByLine(bytes, fast.start));
+      if (mixed) throw mixed;
+      decodeBytes(bytes, file, fast.encoding);
     }
   }
   const { source, encoding } = open(bytes, file, contract, opts);
@@ -204,7 +244,20 @@ function openBytes(
   let headEnd = bytes.length;
   if (headEnd - start > HEAD_BYTES) {
     const nl = bytes.lastIndexOf(0x0a, start + HEAD_BYTES);
-    if (nl < start) return null;
+    if (nl < start) {
+      // No line break in the head: a CSV whose first row is longer than the limit is refused
+      // here, before the string path would decode it whole.
+      const { maxRowBytes } = limitsOf(opts.limits);
+      const first = bytes.indexOf(0x0a, start);
+      const sniff = new TextDecoder('utf-8').decode(bytes.subarray(start, start + 4096));
+      const format = opts.format ?? detectFormat(file, sniff);
+      if (
+        (format === 'csv' || format === 'tsv') &&
+        (first < 0 ? bytes.length : first) - start > maxRowBytes
+      )
+        throw rowTooLong(file, 1, 1, maxRowBytes);
+      return null;
+    }
     headEnd = nl + 1;
   }
   let head: string;
@@ -326,7 +379,7 @@ function importRows(
       column: col + 1,
       header: source.headers[col],
       field,
-      raw: raw == null ? '' : clip(String(raw)),
+      raw: raw == null ? '' : clip(rawText(raw)),
       params,
       message: '',
     });
@@ -503,7 +556,11 @@ function importRows(
   };
 
   const hasHeader = source.hasHeader;
-  const result: { unterminated?: { record: number; line: number } } = input
+  const { maxRowBytes } = limitsOf(opts.limits);
+  const result: {
+    unterminated?: { record: number; line: number };
+    tooLong?: { record: number; line: number };
+  } = input
     ? parseDelimitedBytes(
         input.bytes,
         input.delimiter,
@@ -512,8 +569,12 @@ function importRows(
           onRecord(rec, hasHeader ? record - 1 : record);
         },
         input.start,
+        maxRowBytes,
       )
     : source.forEach(onCells);
+  // The parsers' records count the header, so record n is row n as a spreadsheet shows it.
+  if (result.tooLong)
+    throw rowTooLong(file, result.tooLong.record, result.tooLong.line, maxRowBytes);
   if (result.unterminated) {
     const u = result.unterminated;
     errorCount++;

@@ -22,7 +22,14 @@ export type ImportIssueCode =
   | 'key_unmapped'
   | 'duplicate_key'
   | 'formula_cell'
-  | 'storage_failed';
+  | 'storage_failed'
+  | 'file_too_large'
+  | 'text_too_large'
+  | 'row_too_long'
+  | 'json_too_deep'
+  | 'mixed_encoding'
+  | 'number_out_of_range'
+  | 'imprecise_number';
 
 export interface ImportIssue {
   code: ImportIssueCode;

@@ -1,0 +1,32 @@
+import { MAX_JSON_DEPTH } from '../util/jsonDepth';
+
+/**
+ * What an import refuses, with a clear message, instead of running out of memory or stack.
+ * Tests lower them to check the refusals without allocating hundreds of megabytes.
+ */
+export interface ImportLimits {
+  /** Largest file read (bytes). Offsets in the byte reader are Int32, and Node reads at most 2 GiB at once. */
+  maxFileBytes: number;
+  /**
+   * Longest row (UTF-8 bytes, or characters for decoded text). A real account row is a few KB;
+   * a longer one is a file with line breaks Waymark does not see, or a quote never closed.
+   */
+  maxRowBytes: number;
+  /** Deepest nesting of arrays and objects in JSON / NDJSON. */
+  maxJsonDepth: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxFileBytes: 0x7fffffff - 1,
+  maxRowBytes: 16 * 1024 * 1024,
+  maxJsonDepth: MAX_JSON_DEPTH,
+};
+
+export function limitsOf(partial?: Partial<ImportLimits>): ImportLimits {
+  return { ...DEFAULT_LIMITS, ...partial };
+}
+
+/** Bytes as "12.3 MB" for messages. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
+}
