@@ -15,6 +15,7 @@ import { readInput } from './io';
 import { cliLanguage, t } from './messages';
 import { formatPlaybookIssue, type PlaybookIssue } from '../model/playbookValidate';
 import { UsageError } from './args';
+import { formatImportIssue } from './importIssue';
 
 /** The issues printed per file before "…and N more". */
 const MAX_PRINTED = 50;
@@ -51,15 +52,7 @@ export function compileOrReport(
 ): CompiledPlaybook | null {
   const c = compilePlaybook(pb, asOf !== undefined ? { asOf } : {});
   if (!c.ok) {
-    for (const i of c.issues.slice(0, MAX_PRINTED))
-      io.stderr(
-        t('error.issue', {
-          file,
-          path: i.path,
-          message: 'code' in i ? formatPlaybookIssue(i as PlaybookIssue, cliLanguage()) : i.message,
-        }) + '\n',
-      );
-    io.stderr(t('error.invalidPlaybook', { file, count: c.issues.length }) + '\n');
+    reportCompileIssues(io, file, c.issues);
     return null;
   }
   if (c.compiled.asOf === undefined) {
@@ -70,6 +63,23 @@ export function compileOrReport(
     return again.ok ? again.compiled : null;
   }
   return c.compiled;
+}
+
+/** What compilePlaybook refused (an impossible asOf such as 2024-02-30, expressions…), on stderr. */
+export function reportCompileIssues(
+  io: CliIO,
+  file: string,
+  issues: ReadonlyArray<{ path: string; message: string }>,
+): void {
+  for (const i of issues.slice(0, MAX_PRINTED))
+    io.stderr(
+      t('error.issue', {
+        file,
+        path: i.path,
+        message: 'code' in i ? formatPlaybookIssue(i as PlaybookIssue, cliLanguage()) : i.message,
+      }) + '\n',
+    );
+  io.stderr(t('error.invalidPlaybook', { file, count: issues.length }) + '\n');
 }
 
 /** Today's calendar date where the command runs, as YYYY-MM-DD. */
@@ -105,7 +115,7 @@ export async function loadData(
     });
   } catch (e) {
     if (e instanceof ImportError) {
-      io.stderr(e.issue.message + '\n');
+      io.stderr(formatImportIssue(e.issue) + '\n');
       return null;
     }
     throw e;
@@ -115,7 +125,7 @@ export async function loadData(
   for (const i of report.issues) {
     const isError = i.severity !== 'warning' || i.code === 'required_unmapped';
     if (i.code === 'required_unmapped') fatal++;
-    io.stderr((isError ? '' : t('ok.warning', { message: '' })) + i.message + '\n');
+    io.stderr((isError ? '' : t('ok.warning', { message: '' })) + formatImportIssue(i) + '\n');
   }
   const shown = report.issues.length;
   const all = report.errorCount + report.warningCount;

@@ -14,7 +14,7 @@ import { autoMap, mappedColumn, unmappedColumns, type ColumnMapping } from './ma
 import { BooleanSink, makeSink, NumberSink, StringSink, type Sink } from './sinks';
 import { openSource, rowTooLong, type RowSource } from './sources';
 import { detectFormat, type FileFormat } from './detect';
-import { limitsOf, megabytes, type ImportLimits } from './limits';
+import { checkFileSize, limitsOf, type ImportLimits } from './limits';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -37,20 +37,6 @@ export interface ImportOptions {
   csvPath?: 'bytes' | 'string';
   /** What is refused as too large or too deep (defaults in limits.ts; tests lower them). */
   limits?: Partial<ImportLimits>;
-}
-
-/** Refuse a file over the size limit before reading it (the CLI and the app check the size first too). */
-export function checkFileSize(file: string, size: number, limits?: Partial<ImportLimits>): void {
-  const { maxFileBytes } = limitsOf(limits);
-  if (size > maxFileBytes) {
-    throw new ImportError({
-      code: 'file_too_large',
-      severity: 'fatal',
-      file,
-      params: { size: megabytes(size), limit: megabytes(maxFileBytes) },
-      message: `${file}: the file is ${megabytes(size)}, more than the ${megabytes(maxFileBytes)} Waymark imports at once. Split it into smaller files (they are joined on the account key), or score it inside your database with \`waymark sql\`.`,
-    });
-  }
 }
 
 export interface ImportReport {

@@ -47,6 +47,14 @@ export interface ImportIssue {
   message: string;
 }
 
+/** Issues whose text already says where (a line, a list of lines, a JSON path): no place prefix. */
+export const OWN_PLACE: ReadonlySet<ImportIssueCode> = new Set<ImportIssueCode>([
+  'unterminated_quote',
+  'row_too_long',
+  'json_too_deep',
+  'mixed_encoding',
+]);
+
 /** Thrown for a file that cannot be imported at all (empty, binary, undecodable, no key column). */
 export class ImportError extends Error {
   constructor(readonly issue: ImportIssue) {

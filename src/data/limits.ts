@@ -1,4 +1,5 @@
 import { MAX_JSON_DEPTH } from '../util/jsonDepth';
+import { ImportError } from './issues';
 
 /**
  * What an import refuses, with a clear message, instead of running out of memory or stack.
@@ -29,4 +30,18 @@ export function limitsOf(partial?: Partial<ImportLimits>): ImportLimits {
 /** Bytes as "12.3 MB" for messages. */
 export function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
+}
+
+/** Refuse a file over the size limit before reading it (the CLI and the app check the size first too). */
+export function checkFileSize(file: string, size: number, limits?: Partial<ImportLimits>): void {
+  const { maxFileBytes } = limitsOf(limits);
+  if (size > maxFileBytes) {
+    throw new ImportError({
+      code: 'file_too_large',
+      severity: 'fatal',
+      file,
+      params: { size: megabytes(size), limit: megabytes(maxFileBytes) },
+      message: `${file}: the file is ${megabytes(size)}, more than the ${megabytes(maxFileBytes)} Waymark imports at once. Split it into smaller files (they are joined on the account key), or score it inside your database with \`waymark sql\`.`,
+    });
+  }
 }

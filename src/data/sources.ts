@@ -37,7 +37,7 @@ export function rowTooLong(file: string, row: number, line: number, limit: numbe
     severity: 'fatal',
     file,
     row,
-    params: { line, limit: megabytes(limit) },
+    params: { row, line, limit: megabytes(limit) },
     message: `${file}, row ${row} (line ${line}): this row is longer than ${megabytes(limit)}, so the file was not read. A row this long usually means the line breaks are not recognised (check the delimiter and that the file is CSV, TSV, JSON or NDJSON text) or a quote (") is never closed; fix the file or export it again.`,
   });
 }

@@ -40,6 +40,7 @@ export type PlaybookIssueCode =
   | 'bad_linear'
   | 'measure_kind'
   | 'not_json'
+  | 'too_deep'
   | 'bad_as_of'
   | 'expression';
 

@@ -54,6 +54,8 @@ export default {
     usage: 'usage error: {{message}}',
     seeHelp: 'Run `waymark {{name}} --help` for the usage.',
     readFile: '{{file}}: cannot read the file ({{reason}}). Check the path.',
+    outOfMemory:
+      '{{file}}: the file ({{size}}) does not fit in the memory available. Split it into smaller files (they are joined on the account key), or score it inside your database with `waymark sql`.',
     writeFile:
       '{{file}}: cannot write the file ({{reason}}). Check the folder exists and is writable.',
     badJson: '{{file}}: not valid JSON ({{reason}}). Fix the file or export it again from Waymark.',

@@ -54,6 +54,8 @@ export default {
     usage: '使い方の誤り: {{message}}',
     seeHelp: '`waymark {{name}} --help` で使い方を確認してください。',
     readFile: '{{file}}: ファイルを読めません ({{reason}})。パスを確認してください。',
+    outOfMemory:
+      '{{file}}: ファイル ({{size}}) が使えるメモリに収まりません。小さなファイルに分ける (アカウントキーで結合されます) か、`waymark sql` でデータベースの中で採点してください。',
     writeFile:
       '{{file}}: ファイルに書き込めません ({{reason}})。フォルダーが存在し書き込み可能か確認してください。',
     badJson:
