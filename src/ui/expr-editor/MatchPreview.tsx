@@ -4,6 +4,7 @@ import type { CheckedExpr, Scope } from '../../expr';
 import { useActiveDataset } from '../data/useActiveDataset';
 import { useProject } from '../../store/projectStore';
 import { previewExpression, type PreviewResult } from './sample';
+import { localDate } from '../../util/localDate';
 
 const DEBOUNCE_MS = 250;
 
@@ -32,12 +33,7 @@ export function MatchPreview({
     const timer = setTimeout(() => {
       try {
         setRes(
-          previewExpression(
-            expr,
-            fieldKey ? fieldKey.split(',') : [],
-            table,
-            asOf ?? new Date().toISOString().slice(0, 10),
-          ),
+          previewExpression(expr, fieldKey ? fieldKey.split(',') : [], table, asOf ?? localDate()),
         );
       } catch {
         setRes(null);
