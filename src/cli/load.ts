@@ -8,7 +8,13 @@ import {
   type CompiledPlaybook,
   type ScoreResult,
 } from '../engine';
-import { importAccountFile, ImportError, type BadRowPolicy, type ImportReport } from '../data';
+import {
+  importAccountFile,
+  ImportError,
+  type BadRowPolicy,
+  type ImportLimits,
+  type ImportReport,
+} from '../data';
 import { isoToDays, type AccountTable } from '../table/columns';
 import type { CliIO } from './types';
 import { readInput } from './io';
@@ -95,6 +101,31 @@ export function parseBadRows(v: string | undefined): BadRowPolicy | undefined {
 }
 
 /**
+ * Import limits from WAYMARK_IMPORT_LIMITS (JSON, e.g. {"maxRowBytes": 1000}): lets an operator
+ * raise or lower them, and the bad-input corpus check the refusals on small files.
+ */
+export function importLimits(
+  env: Record<string, string | undefined> = process.env,
+): Partial<ImportLimits> | undefined {
+  const v = env.WAYMARK_IMPORT_LIMITS;
+  if (!v) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    throw new UsageError(t('usage.badLimits', { value: v }));
+  }
+  const out: Partial<ImportLimits> = {};
+  for (const k of ['maxFileBytes', 'maxRowBytes', 'maxJsonDepth'] as const) {
+    const n = (parsed as Record<string, unknown> | null)?.[k];
+    if (n === undefined) continue;
+    if (typeof n !== 'number' || !(n > 0)) throw new UsageError(t('usage.badLimits', { value: v }));
+    out[k] = n;
+  }
+  return out;
+}
+
+/**
  * Import account data with the same code as the app. Errors (bad cells, duplicate keys, a
  * required field without a column) stop the command with exit 1 unless --bad-rows says how to
  * carry on; warnings are printed and do not stop it.
@@ -105,13 +136,15 @@ export async function loadData(
   pb: Playbook,
   badRows: BadRowPolicy | undefined,
 ): Promise<{ table: AccountTable; report: ImportReport } | null> {
-  const bytes = await readInput(io, file);
+  const limits = importLimits();
+  const bytes = await readInput(io, file, limits);
   if (!bytes) return null;
   let res: { table: AccountTable; report: ImportReport };
   try {
     res = importAccountFile(bytes, basename(file), pb.fields, {
       badRows: badRows ?? 'skip',
       maxIssues: MAX_PRINTED,
+      limits,
     });
   } catch (e) {
     if (e instanceof ImportError) {

@@ -193,12 +193,15 @@ export function decodeBytes(
     const mixed = mixedEncodingError(file, encodingByLine(bytes));
     if (mixed) throw mixed;
     const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = bytes.indexOf(0x0a); i >= 0 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
     throw new ImportError({
       code: 'bad_encoding',
       severity: 'fatal',
       file,
-      params: { offset: at },
-      message: `${file}: the text is neither UTF-8 nor Shift_JIS (first invalid byte at offset ${at}). Save the file again as UTF-8 CSV.`,
+      row: line,
+      params: { offset: at, line },
+      message: `${file}: the text is neither UTF-8 nor Shift_JIS (first invalid byte on line ${line}, at offset ${at}). Save the file again as UTF-8 CSV.`,
     });
   }
   try {

@@ -27,8 +27,9 @@ export function limitsOf(partial?: Partial<ImportLimits>): ImportLimits {
   return { ...DEFAULT_LIMITS, ...partial };
 }
 
-/** Bytes as "12.3 MB" for messages. */
+/** Bytes as "12.3 MB" for messages ("900 bytes" below a megabyte, where MB would read 0.0). */
 export function megabytes(bytes: number): string {
+  if (bytes < 1_000_000) return `${bytes} bytes`;
   return `${(bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)} MB`;
 }
 

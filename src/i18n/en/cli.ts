@@ -37,6 +37,8 @@ export default {
     needsValue: 'option --{{name}} needs a value',
     unknownOption: 'unknown option --{{name}}',
     more: '… {{count}} more',
+    badLimits:
+      'WAYMARK_IMPORT_LIMITS "{{value}}" must be JSON such as {"maxRowBytes": 1000000} (maxFileBytes, maxRowBytes, maxJsonDepth: positive numbers)',
     badRows: '--bad-rows "{{value}}" is not one of skip, blank',
     playbookAndData: 'expected a playbook file and a data file',
     onePlaybook: 'expected exactly one playbook file',

@@ -37,6 +37,8 @@ export default {
     needsValue: 'オプション --{{name}} には値が必要です',
     unknownOption: '不明なオプション --{{name}}',
     more: '… ほか {{count}} 件',
+    badLimits:
+      'WAYMARK_IMPORT_LIMITS「{{value}}」は {"maxRowBytes": 1000000} のような JSON にしてください (maxFileBytes、maxRowBytes、maxJsonDepth: 正の数)',
     badRows: '--bad-rows "{{value}}" は skip, blank のいずれでもありません',
     playbookAndData: 'プレイブックファイルとデータファイルを指定してください',
     onePlaybook: 'プレイブックファイルを 1 つ指定してください',
