@@ -19,7 +19,7 @@ export interface ImportLimits {
 
 export const DEFAULT_LIMITS: ImportLimits = {
   maxFileBytes: 0x7fffffff - 1,
-  maxRowBytes: 16 * 1024 * 1024,
+  maxRowBytes: 16_000_000,
   maxJsonDepth: MAX_JSON_DEPTH,
 };
 
