@@ -78,6 +78,17 @@ export interface FilePreview {
   estimatedRows: number;
 }
 
+/**
+ * A file whose lines end with CR alone (classic Mac Excel's "CSV (Macintosh)") has no LF at all:
+ * read as one line it would be "a header and no rows". Such a file gets LF line ends (a copy).
+ */
+function lineFeeds(bytes: Uint8Array): Uint8Array {
+  if (bytes.indexOf(0x0a) >= 0 || bytes.indexOf(0x0d) < 0) return bytes;
+  const out = bytes.slice();
+  for (let i = out.indexOf(0x0d); i >= 0; i = out.indexOf(0x0d, i + 1)) out[i] = 0x0a;
+  return out;
+}
+
 function open(
   bytes: Uint8Array,
   file: string,
@@ -107,6 +118,7 @@ export function inspectFile(
   totalBytes = bytes.length,
 ): FilePreview {
   checkFileSize(file, totalBytes, opts.limits);
+  bytes = lineFeeds(bytes);
   // Given only the start of a big file: cut at the last line break (0x0A is never part of a
   // multi-byte UTF-8 or Shift_JIS character) so decoding does not fail on a split character.
   let head = bytes;
@@ -177,6 +189,7 @@ export function importAccountFile(
   opts: ImportOptions = {},
 ): { table: AccountTable; report: ImportReport } {
   checkFileSize(file, bytes.length, opts.limits);
+  bytes = lineFeeds(bytes);
   const fast = opts.csvPath === 'string' ? null : openBytes(bytes, file, contract, opts);
   if (fast) {
     try {

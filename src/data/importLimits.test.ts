@@ -77,6 +77,17 @@ describe('long header lines', () => {
   });
 });
 
+describe('line ends', () => {
+  it('a file with CR-only line ends (classic Mac) is read row by row', () => {
+    const text = 'id,name,mrr\rA1,x,1\rA2,"y\rz",2\r';
+    for (const p of ['bytes', 'string'] as const) {
+      const { table, report } = importAccountFile(utf8(text), 'mac.csv', contract, { csvPath: p });
+      expect(report.rowsRead).toBe(2);
+      expect(numbers(table, 'mrr')).toEqual([1, 2]);
+    }
+  });
+});
+
 describe('mixed encodings', () => {
   it('a UTF-8 file with one Shift_JIS line is refused, naming the line', () => {
     const bytes = concat(
