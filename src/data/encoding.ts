@@ -87,27 +87,40 @@ export function detectEncoding(bytes: Uint8Array): Encoding | null {
 /** Lines listed in a mixed-encoding message (all are counted). */
 const LINES_LISTED = 10;
 
-/** Per line: is it UTF-8 with non-ASCII text, or not UTF-8 at all? (ASCII-only lines are both.) */
+/**
+ * Per line: not UTF-8 at all, or UTF-8 with Japanese-width text (a 3-byte sequence; 2-byte
+ * sequences happen by chance in Shift_JIS). ASCII-only lines are both and count as neither.
+ */
 export interface EncodingByLine {
-  utf8: number[];
-  utf8Count: number;
   invalid: number[];
   invalidCount: number;
+  /** UTF-8 lines: line number and byte range [start, end). */
+  utf8Lines: number[];
+  utf8Start: number[];
+  utf8End: number[];
 }
 
 export function encodingByLine(b: Uint8Array, start = 0): EncodingByLine {
-  const out: EncodingByLine = { utf8: [], utf8Count: 0, invalid: [], invalidCount: 0 };
+  const out: EncodingByLine = {
+    invalid: [],
+    invalidCount: 0,
+    utf8Lines: [],
+    utf8Start: [],
+    utf8End: [],
+  };
   const n = b.length;
   let line = 1;
+  let lineStart = start;
   let multi = false;
   let bad = false;
-  const endLine = () => {
+  const endLine = (end: number) => {
     if (bad) {
       if (out.invalid.length < LINES_LISTED) out.invalid.push(line);
       out.invalidCount++;
     } else if (multi) {
-      if (out.utf8.length < LINES_LISTED) out.utf8.push(line);
-      out.utf8Count++;
+      out.utf8Lines.push(line);
+      out.utf8Start.push(lineStart);
+      out.utf8End.push(end);
     }
     multi = bad = false;
     line++;
@@ -115,7 +128,10 @@ export function encodingByLine(b: Uint8Array, start = 0): EncodingByLine {
   for (let i = start; i < n;) {
     const c = b[i];
     if (c < 0x80) {
-      if (c === 10) endLine();
+      if (c === 10) {
+        endLine(i);
+        lineStart = i + 1;
+      }
       i++;
       continue;
     }
@@ -124,13 +140,30 @@ export function encodingByLine(b: Uint8Array, start = 0): EncodingByLine {
       bad = true;
       i++;
     } else {
-      // Two-byte sequences happen by chance in Shift_JIS text; Japanese in UTF-8 is 3 bytes.
       if (j - i >= 3) multi = true;
       i = j;
     }
   }
-  if (multi || bad) endLine();
+  if (multi || bad) endLine(n);
   return out;
+}
+
+let sjis: TextDecoder | undefined;
+
+/**
+ * Is a line that is valid UTF-8 really UTF-8, in a file that is otherwise Shift_JIS? Shift_JIS
+ * text can be valid UTF-8 by chance (about 2% of lines whose only Japanese is two kanji), but
+ * then it also reads as Shift_JIS without half-width katakana; UTF-8 Japanese read as Shift_JIS
+ * fails or turns into half-width katakana (its continuation bytes 0xA1–0xBF).
+ */
+function reallyUtf8(b: Uint8Array, s: number, e: number): boolean {
+  let text: string;
+  try {
+    text = (sjis ??= new TextDecoder('shift_jis', { fatal: true })).decode(b.subarray(s, e));
+  } catch {
+    return true;
+  }
+  return /[\uff61-\uff9f]/.test(text);
 }
 
 /**
@@ -138,11 +171,18 @@ export function encodingByLine(b: Uint8Array, start = 0): EncodingByLine {
  * export, or the reverse): decoding it either way garbles some rows, so it is refused with the
  * lines that differ from the rest.
  */
-export function mixedEncodingError(file: string, lines: EncodingByLine): ImportError | null {
-  if (lines.utf8Count === 0 || lines.invalidCount === 0) return null;
-  const mostlyUtf8 = lines.utf8Count >= lines.invalidCount;
-  const odd = mostlyUtf8 ? lines.invalid : lines.utf8;
-  const count = mostlyUtf8 ? lines.invalidCount : lines.utf8Count;
+export function mixedEncodingError(file: string, bytes: Uint8Array, start = 0): ImportError | null {
+  const lines = encodingByLine(bytes, start);
+  if (lines.invalidCount === 0 || lines.utf8Lines.length === 0) return null;
+  let utf8 = lines.utf8Lines;
+  if (utf8.length < lines.invalidCount) {
+    // Mostly not UTF-8 (Shift_JIS): keep only lines that cannot be Shift_JIS.
+    utf8 = utf8.filter((_, k) => reallyUtf8(bytes, lines.utf8Start[k], lines.utf8End[k]));
+    if (utf8.length === 0) return null;
+  }
+  const mostlyUtf8 = utf8.length >= lines.invalidCount;
+  const odd = mostlyUtf8 ? lines.invalid : utf8.slice(0, LINES_LISTED);
+  const count = mostlyUtf8 ? lines.invalidCount : utf8.length;
   const list = odd.join(', ') + (count > odd.length ? ', …' : '');
   const rest = mostlyUtf8 ? 'UTF-8' : 'Shift_JIS';
   const these = mostlyUtf8 ? 'are not UTF-8 (Shift_JIS, perhaps)' : 'are UTF-8';
@@ -186,11 +226,11 @@ export function decodeBytes(
   const encoding = forced ?? detectEncoding(bytes);
   // Detected as Shift_JIS: make sure no line is UTF-8 (which Shift_JIS decoding would garble silently).
   if (encoding === 'shift_jis' && !forced) {
-    const mixed = mixedEncodingError(file, encodingByLine(bytes));
+    const mixed = mixedEncodingError(file, bytes);
     if (mixed) throw mixed;
   }
   if (!encoding) {
-    const mixed = mixedEncodingError(file, encodingByLine(bytes));
+    const mixed = mixedEncodingError(file, bytes);
     if (mixed) throw mixed;
     const at = firstInvalidUtf8(bytes);
     let line = 1;
@@ -213,10 +253,7 @@ export function decodeBytes(
     if (e instanceof RangeError) throw tooLargeForText(file, bytes, encoding);
     if (encoding !== 'shift_jis') {
       // UTF-8 at the start, something else later: name the lines.
-      const mixed = mixedEncodingError(
-        file,
-        encodingByLine(bytes, encoding === 'utf-8-bom' ? 3 : 0),
-      );
+      const mixed = mixedEncodingError(file, bytes, encoding === 'utf-8-bom' ? 3 : 0);
       if (mixed) throw mixed;
     }
     const at = encoding === 'shift_jis' ? -1 : firstInvalidUtf8(bytes);

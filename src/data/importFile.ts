@@ -3,7 +3,6 @@ import { newColumns, type AccountTable } from '../table/columns';
 import {
   decodeBytes,
   detectEncoding,
-  encodingByLine,
   mixedEncodingError,
   sniffBinary,
   type Encoding,
@@ -197,7 +196,7 @@ export function importAccountFile(
     } catch (e) {
       if (!(e instanceof Utf8Error)) throw e;
       // UTF-8 at the start, something else later: name the lines, else the string path's error.
-      const mixed = mixedEncodingError(file, encodingByLine(bytes, fast.start));
+      const mixed = mixedEncodingError(file, bytes, fast.start);
       if (mixed) throw mixed;
       decodeBytes(bytes, file, fast.encoding);
     }

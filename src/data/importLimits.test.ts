@@ -112,6 +112,37 @@ describe('mixed encodings', () => {
     expect(i.params.lines).toBe('20002');
   });
 
+  it('a Shift_JIS file with one UTF-8 line is refused, naming that line', () => {
+    const bytes = concat(
+      utf8('id,name,mrr\nA1,'),
+      SJIS_KAISHA,
+      utf8(',1\nA2,'),
+      SJIS_KAISHA,
+      utf8(',2\nA3,株式会社,3\nA4,'),
+      SJIS_KAISHA,
+      utf8(',4\n'),
+    );
+    const i = fatal(() => importAccountFile(bytes, 'mixed.csv', contract));
+    expect(i.code).toBe('mixed_encoding');
+    expect([i.params.lines, i.params.rest]).toEqual(['4', 'Shift_JIS']);
+  });
+
+  it('Shift_JIS lines that happen to be valid UTF-8 are not taken for UTF-8', () => {
+    // 范嚢 in Shift_JIS is E4 97 94 58: valid UTF-8 ("䗔X") by chance.
+    const hanno = new Uint8Array([0xe4, 0x97, 0x94, 0x58]);
+    const rows = [SJIS_KAISHA, hanno, SJIS_KAISHA, SJIS_KAISHA].map((n, k) =>
+      concat(utf8(`A${k},`), n, utf8(`,${k}\n`)),
+    );
+    const { table, report } = importAccountFile(
+      concat(utf8('id,name,mrr\n'), ...rows),
+      'sjis.csv',
+      contract,
+    );
+    expect(report.encoding).toBe('shift_jis');
+    const name = table.columns.name;
+    expect(name.type === 'string' && name.dict).toEqual(['会社', '范嚢']);
+  });
+
   it('a Shift_JIS file with ASCII-only lines is still Shift_JIS (not mixed)', () => {
     const bytes = concat(utf8('id,name,mrr\nA1,'), SJIS_KAISHA, utf8(',1\nA2,abc,2\n'));
     const { table, report } = importAccountFile(bytes, 'sjis.csv', contract);
