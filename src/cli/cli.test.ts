@@ -152,6 +152,8 @@ describe('waymark CLI (through main)', () => {
     const today = await cli('score', 'templates/demo.json', `${FX}/data-demo.csv`);
     expect(today.code).toBe(0);
     expect(today.err).toContain(`scoring as of ${localToday()} (today)`);
+    // The zone the date was taken in is said too (TZ of the process).
+    expect(today.err).toContain(`in time zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
     const r = await cli(
       'score',
       'templates/demo.json',

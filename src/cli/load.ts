@@ -22,6 +22,7 @@ import { cliLanguage, t } from './messages';
 import { formatPlaybookIssue, type PlaybookIssue } from '../model/playbookValidate';
 import { UsageError } from './args';
 import { formatImportIssue } from './importIssue';
+import { localTimeZone } from '../util/localDate';
 
 /** The issues printed per file before "…and N more". */
 const MAX_PRINTED = 50;
@@ -64,7 +65,7 @@ export function compileOrReport(
   if (c.compiled.asOf === undefined) {
     // A morning run scores as of today; say so, since the date is an input of the result.
     const today = localToday();
-    io.stderr(t('error.asOfToday', { date: today }) + '\n');
+    io.stderr(t('error.asOfToday', { date: today, zone: localTimeZone() }) + '\n');
     const again = compilePlaybook(pb, { asOf: today });
     return again.ok ? again.compiled : null;
   }

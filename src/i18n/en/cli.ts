@@ -66,7 +66,7 @@ export default {
     issue: '{{file}} {{path}}: {{message}}',
     invalidPlaybook: '{{file}}: the playbook has {{count}} problem(s); fix them and run again.',
     asOfToday:
-      'scoring as of {{date}} (today): pass --as-of YYYY-MM-DD or set "asOf" in the playbook for a repeatable run.',
+      'scoring as of {{date}} (today) in time zone {{zone}}: pass --as-of YYYY-MM-DD or set "asOf" in the playbook for a repeatable run.',
     badAsOf: '--as-of "{{value}}" is not a date YYYY-MM-DD.',
     badFormat: '--format "{{value}}" is not one of csv, json, ndjson.',
     badDialect: '--dialect "{{value}}" is not one of duckdb, postgres.',

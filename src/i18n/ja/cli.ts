@@ -68,7 +68,7 @@ export default {
     invalidPlaybook:
       '{{file}}: プレイブックに {{count}} 件の問題があります。修正して再実行してください。',
     asOfToday:
-      '{{date}}(今日)時点で採点します。再現できる実行には --as-of YYYY-MM-DD を指定するか、プレイブックに "asOf" を設定してください。',
+      '{{date}}(今日、タイムゾーン {{zone}})時点で採点します。再現できる実行には --as-of YYYY-MM-DD を指定するか、プレイブックに "asOf" を設定してください。',
     badAsOf: '--as-of "{{value}}" は YYYY-MM-DD 形式の日付ではありません。',
     badFormat: '--format "{{value}}" は csv, json, ndjson のいずれでもありません。',
     badDialect: '--dialect "{{value}}" は duckdb, postgres のいずれでもありません。',
