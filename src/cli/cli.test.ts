@@ -166,6 +166,8 @@ describe('waymark CLI (through main)', () => {
     const today = await cli('score', 'templates/demo.json', `${FX}/data-demo.csv`);
     expect(today.code).toBe(0);
     expect(today.err).toContain(`scoring as of ${localToday()} (today)`);
+    // The zone the date was taken in is said too (TZ of the process).
+    expect(today.err).toContain(`in time zone ${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
     const r = await cli(
       'score',
       'templates/demo.json',
@@ -414,8 +416,12 @@ describe('waymark CLI (through main)', () => {
     expect(bt.out).toBe(JSON.stringify(backtest(whole, table, 'outcome'), null, 2) + '\n');
   });
 
-  it('score neutralises hostile text from the data (test/fixtures/bad/csv-injection.csv)', async () => {
-    const r = await cli('score', `${FX}/demo.playbook.json`, 'test/fixtures/bad/csv-injection.csv');
+  it('score neutralises hostile text from the data (test/fixtures/bad/import/csv-injection.csv)', async () => {
+    const r = await cli(
+      'score',
+      `${FX}/demo.playbook.json`,
+      'test/fixtures/bad/import/csv-injection.csv',
+    );
     expect(r.code).toBe(0);
     // The import warns about formula-like cells; they are data, not errors.
     expect(r.err).toMatch(

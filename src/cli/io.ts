@@ -1,15 +1,40 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { checkFileSize, ImportError, type ImportLimits } from '../data';
+import { megabytes } from '../data/limits';
+import { formatImportIssue } from './importIssue';
 import type { CliIO, ExitCode } from './types';
 import { t } from './messages';
 
-/** Read a file relative to io.cwd; on failure writes the error and returns null. */
-export async function readInput(io: CliIO, file: string): Promise<Uint8Array | null> {
+/**
+ * Read a file relative to io.cwd; on failure writes the error and returns null. A file over the
+ * import size limit is refused from its size, before any byte is read, and a read that runs out
+ * of memory is reported the same way rather than crashing.
+ */
+export async function readInput(
+  io: CliIO,
+  file: string,
+  limits?: Partial<ImportLimits>,
+): Promise<Uint8Array | null> {
+  const path = resolve(io.cwd, file);
   try {
+    checkFileSize(basename(file), (await stat(path)).size, limits);
     // A view of the Buffer, not a copy: a 200 MB export would otherwise sit in memory twice.
-    const buf = await readFile(resolve(io.cwd, file));
+    const buf = await readFile(path);
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
+    if (e instanceof ImportError) {
+      io.stderr(formatImportIssue(e.issue) + '\n');
+      return null;
+    }
+    if (e instanceof RangeError || (e as NodeJS.ErrnoException).code === 'ERR_FS_FILE_TOO_LARGE') {
+      const size = await stat(path).then(
+        (st) => megabytes(st.size),
+        () => '?',
+      );
+      io.stderr(t('error.outOfMemory', { file, size }) + '\n');
+      return null;
+    }
     io.stderr(
       t('error.readFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n',
     );

@@ -8,7 +8,13 @@ import {
   type CompiledPlaybook,
   type ScoreResult,
 } from '../engine';
-import { importAccountFile, ImportError, type BadRowPolicy, type ImportReport } from '../data';
+import {
+  importAccountFile,
+  ImportError,
+  type BadRowPolicy,
+  type ImportLimits,
+  type ImportReport,
+} from '../data';
 import { isoToDays, type AccountTable } from '../table/columns';
 import type { CliIO } from './types';
 import { readInput } from './io';
@@ -18,6 +24,8 @@ import { UsageError } from './args';
 import { withActivity } from '../engine';
 import type { ActivityData } from '../table/activity';
 import { loadActivityFiles, type ActivityArg } from './activity';
+import { formatImportIssue } from './importIssue';
+import { localTimeZone } from '../util/localDate';
 
 /** The issues printed per file before "…and N more". */
 const MAX_PRINTED = 50;
@@ -54,25 +62,34 @@ export function compileOrReport(
 ): CompiledPlaybook | null {
   const c = compilePlaybook(pb, asOf !== undefined ? { asOf } : {});
   if (!c.ok) {
-    for (const i of c.issues.slice(0, MAX_PRINTED))
-      io.stderr(
-        t('error.issue', {
-          file,
-          path: i.path,
-          message: 'code' in i ? formatPlaybookIssue(i as PlaybookIssue, cliLanguage()) : i.message,
-        }) + '\n',
-      );
-    io.stderr(t('error.invalidPlaybook', { file, count: c.issues.length }) + '\n');
+    reportCompileIssues(io, file, c.issues);
     return null;
   }
   if (c.compiled.asOf === undefined) {
     // A morning run scores as of today; say so, since the date is an input of the result.
     const today = localToday();
-    io.stderr(t('error.asOfToday', { date: today }) + '\n');
+    io.stderr(t('error.asOfToday', { date: today, zone: localTimeZone() }) + '\n');
     const again = compilePlaybook(pb, { asOf: today });
     return again.ok ? again.compiled : null;
   }
   return c.compiled;
+}
+
+/** What compilePlaybook refused (an impossible asOf such as 2024-02-30, expressions…), on stderr. */
+export function reportCompileIssues(
+  io: CliIO,
+  file: string,
+  issues: ReadonlyArray<{ path: string; message: string }>,
+): void {
+  for (const i of issues.slice(0, MAX_PRINTED))
+    io.stderr(
+      t('error.issue', {
+        file,
+        path: i.path,
+        message: 'code' in i ? formatPlaybookIssue(i as PlaybookIssue, cliLanguage()) : i.message,
+      }) + '\n',
+    );
+  io.stderr(t('error.invalidPlaybook', { file, count: issues.length }) + '\n');
 }
 
 /** Today's calendar date where the command runs, as YYYY-MM-DD. */
@@ -88,6 +105,31 @@ export function parseBadRows(v: string | undefined): BadRowPolicy | undefined {
 }
 
 /**
+ * Import limits from WAYMARK_IMPORT_LIMITS (JSON, e.g. {"maxRowBytes": 1000}): lets an operator
+ * raise or lower them, and the bad-input corpus check the refusals on small files.
+ */
+export function importLimits(
+  env: Record<string, string | undefined> = process.env,
+): Partial<ImportLimits> | undefined {
+  const v = env.WAYMARK_IMPORT_LIMITS;
+  if (!v) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    throw new UsageError(t('usage.badLimits', { value: v }));
+  }
+  const out: Partial<ImportLimits> = {};
+  for (const k of ['maxFileBytes', 'maxRowBytes', 'maxJsonDepth'] as const) {
+    const n = (parsed as Record<string, unknown> | null)?.[k];
+    if (n === undefined) continue;
+    if (typeof n !== 'number' || !(n > 0)) throw new UsageError(t('usage.badLimits', { value: v }));
+    out[k] = n;
+  }
+  return out;
+}
+
+/**
  * Import account data with the same code as the app. Errors (bad cells, duplicate keys, a
  * required field without a column) stop the command with exit 1 unless --bad-rows says how to
  * carry on; warnings are printed and do not stop it.
@@ -98,17 +140,19 @@ export async function loadData(
   pb: Playbook,
   badRows: BadRowPolicy | undefined,
 ): Promise<{ table: AccountTable; report: ImportReport } | null> {
-  const bytes = await readInput(io, file);
+  const limits = importLimits();
+  const bytes = await readInput(io, file, limits);
   if (!bytes) return null;
   let res: { table: AccountTable; report: ImportReport };
   try {
     res = importAccountFile(bytes, basename(file), pb.fields, {
       badRows: badRows ?? 'skip',
       maxIssues: MAX_PRINTED,
+      limits,
     });
   } catch (e) {
     if (e instanceof ImportError) {
-      io.stderr(e.issue.message + '\n');
+      io.stderr(formatImportIssue(e.issue) + '\n');
       return null;
     }
     throw e;
@@ -118,7 +162,7 @@ export async function loadData(
   for (const i of report.issues) {
     const isError = i.severity !== 'warning' || i.code === 'required_unmapped';
     if (i.code === 'required_unmapped') fatal++;
-    io.stderr((isError ? '' : t('ok.warning', { message: '' })) + i.message + '\n');
+    io.stderr((isError ? '' : t('ok.warning', { message: '' })) + formatImportIssue(i) + '\n');
   }
   const shown = report.issues.length;
   const all = report.errorCount + report.warningCount;

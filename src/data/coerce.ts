@@ -3,6 +3,7 @@
  * or `undefined` when the text cannot be read as that type (the caller reports it); `null`
  * means the cell is empty / explicitly missing.
  */
+import { isFormulaLike } from '../util/csvCell';
 
 const MISSING_WORDS = new Set([
   '',
@@ -282,10 +283,10 @@ export function categoryMatcher(
   };
 }
 
-/** A text cell a spreadsheet would run as a formula (=, +, -, @ followed by a non-digit). */
+/**
+ * A text cell a spreadsheet would run as a formula: the same rule the CSV writer neutralises
+ * (src/util/csvCell.ts), so the import warns about exactly what an export will change.
+ */
 export function looksLikeFormula(s: string): boolean {
-  const c = s.charCodeAt(0);
-  if (c === 61 || c === 64) return true; // = @
-  if (c === 43 || c === 45) return s.length > 1 && !/[\d.\s]/.test(s[1]);
-  return false;
+  return isFormulaLike(s);
 }

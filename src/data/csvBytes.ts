@@ -102,11 +102,17 @@ export function fieldText(b: Uint8Array, rec: ByteRecord, k: number): string {
   return t !== undefined ? t : decodeUtf8(b, rec.start[k], rec.end[k]);
 }
 
+function longRow(record: number, line: number): ParseResult {
+  return { rows: record, tooLong: { record: record + 1, line } };
+}
+
 export function parseDelimitedBytes(
   b: Uint8Array,
   delimiter: number,
   onRecord: ByteRecordHandler,
   start = 0,
+  /** Longest record (bytes) read; a longer one stops the parse, as in parseDelimited. */
+  maxRow = Infinity,
 ): ParseResult {
   const n = b.length;
   const D = delimiter;
@@ -126,8 +132,10 @@ export function parseDelimitedBytes(
 
   while (pos < n) {
     const rowLine = line;
+    const rowStart = pos;
     let count = 0;
     for (;;) {
+      if (pos - rowStart > maxRow) return longRow(record, rowLine);
       if (count === starts.length) {
         const s2 = new Int32Array(count * 2);
         s2.set(starts);
@@ -146,6 +154,7 @@ export function parseDelimitedBytes(
           const c = b[i];
           if (c === 34) {
             if (i + 1 < n && b[i + 1] === 34) {
+              if (i - rowStart > maxRow) return longRow(record, rowLine);
               text = (text ?? '') + decodeUtf8(b, seg, i + 1);
               i += 2;
               seg = i;
@@ -163,6 +172,7 @@ export function parseDelimitedBytes(
           i++;
         }
         const segEnd = i;
+        if (segEnd - rowStart > maxRow) return longRow(record, rowLine);
         pos = i + 1;
         let c = pos < n ? b[pos] : -1;
         if (c !== D && c !== 10 && c !== 13 && c !== -1) {
@@ -221,6 +231,7 @@ export function parseDelimitedBytes(
         pos = i + 1;
         continue;
       }
+      if (i - rowStart > maxRow) return longRow(record, rowLine);
       let end = i;
       if (end > pos && b[end - 1] === 13) end--;
       starts[count] = pos;

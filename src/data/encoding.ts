@@ -1,4 +1,6 @@
 import { ImportError } from './issues';
+import { utf8Next } from './csvBytes';
+import { megabytes } from './limits';
 
 /**
  * Encoding detection for account files. Excel on Japanese Windows writes CSV as Shift_JIS
@@ -82,7 +84,130 @@ export function detectEncoding(bytes: Uint8Array): Encoding | null {
   return null;
 }
 
-/** Decode the whole file; throws ImportError (binary_file / bad_encoding) with the byte offset. */
+/** Lines listed in a mixed-encoding message (all are counted). */
+const LINES_LISTED = 10;
+
+/**
+ * Per line: not UTF-8 at all, or UTF-8 with Japanese-width text (a 3-byte sequence; 2-byte
+ * sequences happen by chance in Shift_JIS). ASCII-only lines are both and count as neither.
+ */
+export interface EncodingByLine {
+  invalid: number[];
+  invalidCount: number;
+  /** UTF-8 lines: line number and byte range [start, end). */
+  utf8Lines: number[];
+  utf8Start: number[];
+  utf8End: number[];
+}
+
+export function encodingByLine(b: Uint8Array, start = 0): EncodingByLine {
+  const out: EncodingByLine = {
+    invalid: [],
+    invalidCount: 0,
+    utf8Lines: [],
+    utf8Start: [],
+    utf8End: [],
+  };
+  const n = b.length;
+  let line = 1;
+  let lineStart = start;
+  let multi = false;
+  let bad = false;
+  const endLine = (end: number) => {
+    if (bad) {
+      if (out.invalid.length < LINES_LISTED) out.invalid.push(line);
+      out.invalidCount++;
+    } else if (multi) {
+      out.utf8Lines.push(line);
+      out.utf8Start.push(lineStart);
+      out.utf8End.push(end);
+    }
+    multi = bad = false;
+    line++;
+  };
+  for (let i = start; i < n;) {
+    const c = b[i];
+    if (c < 0x80) {
+      if (c === 10) {
+        endLine(i);
+        lineStart = i + 1;
+      }
+      i++;
+      continue;
+    }
+    const j = utf8Next(b, i, n);
+    if (j < 0) {
+      bad = true;
+      i++;
+    } else {
+      if (j - i >= 3) multi = true;
+      i = j;
+    }
+  }
+  if (multi || bad) endLine(n);
+  return out;
+}
+
+let sjis: TextDecoder | undefined;
+
+/**
+ * Is a line that is valid UTF-8 really UTF-8, in a file that is otherwise Shift_JIS? Shift_JIS
+ * text can be valid UTF-8 by chance (about 2% of lines whose only Japanese is two kanji), but
+ * then it also reads as Shift_JIS without half-width katakana; UTF-8 Japanese read as Shift_JIS
+ * fails or turns into half-width katakana (its continuation bytes 0xA1–0xBF).
+ */
+function reallyUtf8(b: Uint8Array, s: number, e: number): boolean {
+  let text: string;
+  try {
+    text = (sjis ??= new TextDecoder('shift_jis', { fatal: true })).decode(b.subarray(s, e));
+  } catch {
+    return true;
+  }
+  return /[\uff61-\uff9f]/.test(text);
+}
+
+/**
+ * A file where some lines are UTF-8 and others are not (a Shift_JIS line pasted into a UTF-8
+ * export, or the reverse): decoding it either way garbles some rows, so it is refused with the
+ * lines that differ from the rest.
+ */
+export function mixedEncodingError(file: string, bytes: Uint8Array, start = 0): ImportError | null {
+  const lines = encodingByLine(bytes, start);
+  if (lines.invalidCount === 0 || lines.utf8Lines.length === 0) return null;
+  let utf8 = lines.utf8Lines;
+  if (utf8.length < lines.invalidCount) {
+    // Mostly not UTF-8 (Shift_JIS): keep only lines that cannot be Shift_JIS.
+    utf8 = utf8.filter((_, k) => reallyUtf8(bytes, lines.utf8Start[k], lines.utf8End[k]));
+    if (utf8.length === 0) return null;
+  }
+  const mostlyUtf8 = utf8.length >= lines.invalidCount;
+  const odd = mostlyUtf8 ? lines.invalid : utf8.slice(0, LINES_LISTED);
+  const count = mostlyUtf8 ? lines.invalidCount : utf8.length;
+  const list = odd.join(', ') + (count > odd.length ? ', …' : '');
+  const rest = mostlyUtf8 ? 'UTF-8' : 'Shift_JIS';
+  const these = mostlyUtf8 ? 'are not UTF-8 (Shift_JIS, perhaps)' : 'are UTF-8';
+  return new ImportError({
+    code: 'mixed_encoding',
+    severity: 'fatal',
+    file,
+    row: odd[0],
+    params: { count, lines: list, rest, odd: mostlyUtf8 ? 'other' : 'UTF-8' },
+    message: `${file}: the file mixes encodings — ${count} line(s) ${these} while the rest is ${rest} (line ${list}). Reading it either way would garble those rows. Save the whole file again in one encoding (UTF-8 recommended).`,
+  });
+}
+
+/** Decoding a file into one string failed for its size (V8 strings hold about 512 M characters). */
+function tooLargeForText(file: string, bytes: Uint8Array, encoding: Encoding): ImportError {
+  return new ImportError({
+    code: 'text_too_large',
+    severity: 'fatal',
+    file,
+    params: { size: megabytes(bytes.length), encoding },
+    message: `${file}: the file (${megabytes(bytes.length)}, ${encoding}) is too large to read as one text. Save it as UTF-8 CSV (read without decoding the whole file) or split it into smaller files.`,
+  });
+}
+
+/** Decode the whole file; throws ImportError (binary_file / bad_encoding / mixed_encoding) with where. */
 export function decodeBytes(
   bytes: Uint8Array,
   file: string,
@@ -99,14 +224,24 @@ export function decodeBytes(
     });
   }
   const encoding = forced ?? detectEncoding(bytes);
+  // Detected as Shift_JIS: make sure no line is UTF-8 (which Shift_JIS decoding would garble silently).
+  if (encoding === 'shift_jis' && !forced) {
+    const mixed = mixedEncodingError(file, bytes);
+    if (mixed) throw mixed;
+  }
   if (!encoding) {
+    const mixed = mixedEncodingError(file, bytes);
+    if (mixed) throw mixed;
     const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = bytes.indexOf(0x0a); i >= 0 && i < at; i = bytes.indexOf(0x0a, i + 1)) line++;
     throw new ImportError({
       code: 'bad_encoding',
       severity: 'fatal',
       file,
-      params: { offset: at },
-      message: `${file}: the text is neither UTF-8 nor Shift_JIS (first invalid byte at offset ${at}). Save the file again as UTF-8 CSV.`,
+      row: line,
+      params: { offset: at, line },
+      message: `${file}: the text is neither UTF-8 nor Shift_JIS (first invalid byte on line ${line}, at offset ${at}). Save the file again as UTF-8 CSV.`,
     });
   }
   try {
@@ -114,7 +249,13 @@ export function decodeBytes(
       return { text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes), encoding };
     const body = encoding === 'utf-8-bom' ? bytes.subarray(3) : bytes;
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding };
-  } catch {
+  } catch (e) {
+    if (e instanceof RangeError) throw tooLargeForText(file, bytes, encoding);
+    if (encoding !== 'shift_jis') {
+      // UTF-8 at the start, something else later: name the lines.
+      const mixed = mixedEncodingError(file, bytes, encoding === 'utf-8-bom' ? 3 : 0);
+      if (mixed) throw mixed;
+    }
     const at = encoding === 'shift_jis' ? -1 : firstInvalidUtf8(bytes);
     throw new ImportError({
       code: 'bad_encoding',

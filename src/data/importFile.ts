@@ -1,12 +1,19 @@
 import type { FieldContract } from '../model';
-import type { AccountTable, Column } from '../table/columns';
-import { decodeBytes, detectEncoding, sniffBinary, type Encoding } from './encoding';
+import { newColumns, type AccountTable } from '../table/columns';
+import {
+  decodeBytes,
+  detectEncoding,
+  mixedEncodingError,
+  sniffBinary,
+  type Encoding,
+} from './encoding';
 import { fieldText, parseDelimitedBytes, Utf8Error, type ByteRecord } from './csvBytes';
 import { clip, ImportError, type ImportIssue, type ImportIssueCode } from './issues';
-import { autoMap, unmappedColumns, type ColumnMapping } from './mapping';
+import { autoMap, mappedColumn, unmappedColumns, type ColumnMapping } from './mapping';
 import { BooleanSink, makeSink, NumberSink, StringSink, type Sink } from './sinks';
-import { openSource, type RowSource } from './sources';
-import type { FileFormat } from './detect';
+import { openSource, rowTooLong, type RowSource } from './sources';
+import { detectFormat, type FileFormat } from './detect';
+import { checkFileSize, limitsOf, type ImportLimits } from './limits';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -27,6 +34,8 @@ export interface ImportOptions {
   maxIssues?: number;
   /** UTF-8 CSV/TSV is read from the bytes unless 'string' (decode first; the reference the tests compare against). */
   csvPath?: 'bytes' | 'string';
+  /** What is refused as too large or too deep (defaults in limits.ts; tests lower them). */
+  limits?: Partial<ImportLimits>;
 }
 
 export interface ImportReport {
@@ -68,6 +77,17 @@ export interface FilePreview {
   estimatedRows: number;
 }
 
+/**
+ * A file whose lines end with CR alone (classic Mac Excel's "CSV (Macintosh)") has no LF at all:
+ * read as one line it would be "a header and no rows". Such a file gets LF line ends (a copy).
+ */
+function lineFeeds(bytes: Uint8Array): Uint8Array {
+  if (bytes.indexOf(0x0a) >= 0 || bytes.indexOf(0x0d) < 0) return bytes;
+  const out = bytes.slice();
+  for (let i = out.indexOf(0x0d); i >= 0; i = out.indexOf(0x0d, i + 1)) out[i] = 0x0a;
+  return out;
+}
+
 function open(
   bytes: Uint8Array,
   file: string,
@@ -96,6 +116,8 @@ export function inspectFile(
   previewRows = 20,
   totalBytes = bytes.length,
 ): FilePreview {
+  checkFileSize(file, totalBytes, opts.limits);
+  bytes = lineFeeds(bytes);
   // Given only the start of a big file: cut at the last line break (0x0A is never part of a
   // multi-byte UTF-8 or Shift_JIS character) so decoding does not fail on a split character.
   let head = bytes;
@@ -128,9 +150,20 @@ const ISSUE_TEXT: Record<string, (i: ImportIssue) => string> = {
     `"${i.raw}" is not one of the allowed values (${i.params.allowed}); kept as written.`,
   missing_required: () => `empty, but the field is required.`,
   duplicate_key: (i) => `account id "${i.raw}" appears again (first in row ${i.params.firstRow}).`,
+  number_out_of_range: (i) =>
+    `"${i.raw}" is beyond the range of numbers (about ±1.8e308), so it cannot be stored. Check the value; a measure this large is usually a unit or export error.`,
+  imprecise_number: (i) =>
+    `the number ${i.raw} has more digits than a JSON number keeps exactly (about 15), so it was not stored. Write ids and codes as JSON strings ("…").`,
   formula_cell: (i) =>
     `"${i.raw}" starts like a spreadsheet formula; it is kept as text and neutralised on export.`,
 };
+
+/** A cell as text for a message; a JSON number beyond double range arrives as ±Infinity. */
+function rawText(raw: unknown): string {
+  if (raw === Infinity) return '> 1.8e308';
+  if (raw === -Infinity) return '< -1.8e308';
+  return String(raw);
+}
 
 function describe(i: ImportIssue): string {
   const loc = [
@@ -154,13 +187,18 @@ export function importAccountFile(
   contract: FieldContract,
   opts: ImportOptions = {},
 ): { table: AccountTable; report: ImportReport } {
+  checkFileSize(file, bytes.length, opts.limits);
+  bytes = lineFeeds(bytes);
   const fast = opts.csvPath === 'string' ? null : openBytes(bytes, file, contract, opts);
   if (fast) {
     try {
       return importRows(file, contract, opts, fast.source, fast.encoding, fast);
     } catch (e) {
       if (!(e instanceof Utf8Error)) throw e;
-      decodeBytes(bytes, file, fast.encoding); // throws the string path's bad_encoding error
+      // UTF-8 at the start, something else later: name the lines, else the string path's error.
+      const mixed = mixedEncodingError(file, bytes, fast.start);
+      if (mixed) throw mixed;
+      decodeBytes(bytes, file, fast.encoding);
     }
   }
   const { source, encoding } = open(bytes, file, contract, opts);
@@ -204,7 +242,20 @@ function openBytes(
   let headEnd = bytes.length;
   if (headEnd - start > HEAD_BYTES) {
     const nl = bytes.lastIndexOf(0x0a, start + HEAD_BYTES);
-    if (nl < start) return null;
+    if (nl < start) {
+      // No line break in the head: a CSV whose first row is longer than the limit is refused
+      // here, before the string path would decode it whole.
+      const { maxRowBytes } = limitsOf(opts.limits);
+      const first = bytes.indexOf(0x0a, start);
+      const sniff = new TextDecoder('utf-8').decode(bytes.subarray(start, start + 4096));
+      const format = opts.format ?? detectFormat(file, sniff);
+      if (
+        (format === 'csv' || format === 'tsv') &&
+        (first < 0 ? bytes.length : first) - start > maxRowBytes
+      )
+        throw rowTooLong(file, 1, 1, maxRowBytes);
+      return null;
+    }
     headEnd = nl + 1;
   }
   let head: string;
@@ -246,14 +297,14 @@ function importRows(
   const issues: ImportIssue[] = [];
   let errorCount = 0;
   let warningCount = 0;
-  const errorsByField: Record<string, number> = {};
+  const errorsByField: Record<string, number> = Object.create(null);
 
-  const keyCol = mapping[contract.accountKey];
+  const keyCol = mappedColumn(mapping, contract.accountKey);
   const byName =
     keyCol == null &&
     !!opts.keyOptional &&
     !!contract.nameField &&
-    mapping[contract.nameField] != null;
+    mappedColumn(mapping, contract.nameField) != null;
   if (keyCol == null && !byName) {
     throw new ImportError({
       code: 'key_unmapped',
@@ -264,10 +315,12 @@ function importRows(
       message: `${file}: no column is mapped to the account key "${contract.accountKey}". Map one of the columns (${source.headers.slice(0, 12).join(', ')}) to it.`,
     });
   }
-  const missingFields = contract.fields.filter((f) => mapping[f.id] == null).map((f) => f.id);
+  const missingFields = contract.fields
+    .filter((f) => mappedColumn(mapping, f.id) == null)
+    .map((f) => f.id);
   // A secondary source (joined onto a base) only adds columns: missing required ones are expected.
   for (const f of contract.fields) {
-    if (f.required && mapping[f.id] == null && !opts.keyOptional) {
+    if (f.required && mappedColumn(mapping, f.id) == null && !opts.keyOptional) {
       warningCount++;
       fileIssues.push({
         code: 'required_unmapped',
@@ -280,10 +333,10 @@ function importRows(
     }
   }
 
-  const mapped = contract.fields.filter((f) => mapping[f.id] != null);
+  const mapped = contract.fields.filter((f) => mappedColumn(mapping, f.id) != null);
   const cap = Math.min(source.estimatedRows + 16, 1 << 24);
   const sinks: Sink[] = mapped.map((f) => makeSink(f, cap));
-  const cols = mapped.map((f) => mapping[f.id] as number);
+  const cols = mapped.map((f) => mappedColumn(mapping, f.id) as number);
   const requiredFlags = mapped.map((f) => f.required);
   const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);
   const keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
@@ -324,7 +377,7 @@ function importRows(
       column: col + 1,
       header: source.headers[col],
       field,
-      raw: raw == null ? '' : clip(String(raw)),
+      raw: raw == null ? '' : clip(rawText(raw)),
       params,
       message: '',
     });
@@ -501,7 +554,11 @@ function importRows(
   };
 
   const hasHeader = source.hasHeader;
-  const result: { unterminated?: { record: number; line: number } } = input
+  const { maxRowBytes } = limitsOf(opts.limits);
+  const result: {
+    unterminated?: { record: number; line: number };
+    tooLong?: { record: number; line: number };
+  } = input
     ? parseDelimitedBytes(
         input.bytes,
         input.delimiter,
@@ -510,8 +567,12 @@ function importRows(
           onRecord(rec, hasHeader ? record - 1 : record);
         },
         input.start,
+        maxRowBytes,
       )
     : source.forEach(onCells);
+  // The parsers' records count the header, so record n is row n as a spreadsheet shows it.
+  if (result.tooLong)
+    throw rowTooLong(file, result.tooLong.record, result.tooLong.line, maxRowBytes);
   if (result.unterminated) {
     const u = result.unterminated;
     errorCount++;
@@ -535,7 +596,7 @@ function importRows(
       message: `${file}: the file has a header but no data rows.`,
     });
   }
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   // Rows left out were overwritten: only then can string dictionaries hold unused values.
   for (let s = 0; s < sinks.length; s++)
     columns[mapped[s].id] = sinks[s].build(out, out !== rowsRead);

@@ -17,8 +17,9 @@ export {
   type FilePreview,
   type BadRowPolicy,
 } from './importFile';
-export { ImportError, type ImportIssue, type ImportIssueCode } from './issues';
-export { autoMap, type ColumnMapping } from './mapping';
+export { checkFileSize, DEFAULT_LIMITS, type ImportLimits } from './limits';
+export { ImportError, OWN_PLACE, type ImportIssue, type ImportIssueCode } from './issues';
+export { autoMap, mappedColumn, type ColumnMapping } from './mapping';
 export { detectEncoding, decodeBytes, type Encoding } from './encoding';
 export { parseDelimited, parseAll } from './csv';
 export { parseNumber, parseDate, parseBoolean, halfWidth } from './coerce';

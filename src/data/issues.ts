@@ -22,7 +22,14 @@ export type ImportIssueCode =
   | 'key_unmapped'
   | 'duplicate_key'
   | 'formula_cell'
-  | 'storage_failed';
+  | 'storage_failed'
+  | 'file_too_large'
+  | 'text_too_large'
+  | 'row_too_long'
+  | 'json_too_deep'
+  | 'mixed_encoding'
+  | 'number_out_of_range'
+  | 'imprecise_number';
 
 export interface ImportIssue {
   code: ImportIssueCode;
@@ -39,6 +46,14 @@ export interface ImportIssue {
   params: Record<string, string | number>;
   message: string;
 }
+
+/** Issues whose text already says where (a line, a list of lines, a JSON path): no place prefix. */
+export const OWN_PLACE: ReadonlySet<ImportIssueCode> = new Set<ImportIssueCode>([
+  'unterminated_quote',
+  'row_too_long',
+  'json_too_deep',
+  'mixed_encoding',
+]);
 
 /** Thrown for a file that cannot be imported at all (empty, binary, undecodable, no key column). */
 export class ImportError extends Error {

@@ -1,6 +1,7 @@
 import type { FieldContract } from '../model';
 import { MISSING_BOOL, type AccountTable, type Column } from '../table/columns';
 import { editDistance, normalizeCompanyName } from './normalize';
+import { columnOf, newColumns } from '../table/columns';
 
 /**
  * Joining several sources into one dataset (名寄せ). The first source is the base (usually
@@ -96,7 +97,7 @@ export function joinTables(
     };
   const base = inputs[0].table;
   const n = base.rowCount;
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (const [id, col] of Object.entries(base.columns)) columns[id] = copyColumn(col);
   const dictIndex = new Map<string, Map<string, number>>();
   const indexFor = (id: string) => {
@@ -114,9 +115,9 @@ export function joinTables(
   const baseByKey = new Map<string, number>();
   const baseByName = new Map<string, number[]>();
   for (let r = 0; r < n; r++) {
-    const k = strAt(base.columns[keyId], r);
+    const k = strAt(columnOf(base, keyId), r);
     if (k !== null) baseByKey.set(k, r);
-    const nm = nameId ? strAt(base.columns[nameId], r) : null;
+    const nm = nameId ? strAt(columnOf(base, nameId), r) : null;
     if (nm !== null) {
       const key = normalizeCompanyName(nm);
       if (key) {
@@ -145,19 +146,19 @@ export function joinTables(
     const unmatched: number[] = [];
     for (let r = 0; r < t.rowCount; r++) {
       let target = -1;
-      const k = strAt(t.columns[keyId], r);
+      const k = strAt(columnOf(t, keyId), r);
       if (k !== null) {
         target = baseByKey.get(k) ?? -1;
         if (target >= 0) stats.byKey++;
       }
       if (target < 0 && nameId) {
-        const nm = strAt(t.columns[nameId], r);
+        const nm = strAt(columnOf(t, nameId), r);
         const key = nm !== null ? normalizeCompanyName(nm) : '';
         const hits = key ? baseByName.get(key) : undefined;
         if (hits && hits.length === 1) {
           target = hits[0];
           stats.byName++;
-          const baseName = strAt(base.columns[nameId], target) ?? '';
+          const baseName = strAt(columnOf(base, nameId), target) ?? '';
           if (baseName !== nm)
             addReview({
               source: input.name,
@@ -174,7 +175,7 @@ export function joinTables(
               sourceRow: r,
               sourceName: nm!,
               baseRow: h,
-              baseName: strAt(base.columns[nameId], h) ?? '',
+              baseName: strAt(columnOf(base, nameId), h) ?? '',
               kind: 'ambiguous',
             });
         }
@@ -194,7 +195,7 @@ export function joinTables(
     if (nameId && unmatched.length > 0 && unmatched.length * baseByName.size <= 5_000_000) {
       const baseKeys = [...baseByName.keys()];
       for (const r of unmatched) {
-        const nm = strAt(t.columns[nameId], r);
+        const nm = strAt(columnOf(t, nameId), r);
         const key = nm ? normalizeCompanyName(nm) : '';
         if (key.length < 3) continue;
         const limit = key.length >= 8 ? 2 : 1;
@@ -209,7 +210,7 @@ export function joinTables(
               sourceRow: r,
               sourceName: nm!,
               baseRow: h,
-              baseName: strAt(base.columns[nameId], h) ?? '',
+              baseName: strAt(columnOf(base, nameId), h) ?? '',
               kind: 'similar',
             });
             break;

@@ -5,18 +5,33 @@ import { headerKey, headerKeyNoUnit } from './normalize';
 export type ColumnMapping = Record<string, number | null>;
 
 /**
+ * The column mapped to field `id`, or null. Own keys only: a mapping that crossed a worker or
+ * IndexedDB is a plain object, where `mapping.constructor` would be Object's constructor.
+ */
+export function mappedColumn(mapping: ColumnMapping, id: string): number | null {
+  if (!Object.hasOwn(mapping, id)) return null;
+  const v = mapping[id];
+  return typeof v === 'number' ? v : null;
+}
+
+/** An empty mapping without a prototype (any field id, even `__proto__`, is an ordinary key). */
+export function newMapping(): ColumnMapping {
+  return Object.create(null) as ColumnMapping;
+}
+
+/**
  * Automatic mapping: a column maps to a field when its header equals the field's id, Japanese
  * label or English label (ignoring case, width, spacing and a unit in brackets). Each column is
  * used once; exact matches win over unit-stripped ones.
  */
 export function autoMap(headers: readonly string[], contract: FieldContract): ColumnMapping {
-  const mapping: ColumnMapping = {};
+  const mapping = newMapping();
   const used = new Set<number>();
   const keys = headers.map(headerKey);
   const loose = headers.map(headerKeyNoUnit);
   for (const pass of [keys, loose]) {
     for (const f of contract.fields) {
-      if (mapping[f.id] != null) continue;
+      if (mappedColumn(mapping, f.id) != null) continue;
       const names = new Set([headerKey(f.id), headerKey(f.label.ja), headerKey(f.label.en)]);
       const idx = pass.findIndex((k, i) => !used.has(i) && k !== '' && names.has(k));
       if (idx >= 0) {
@@ -25,7 +40,7 @@ export function autoMap(headers: readonly string[], contract: FieldContract): Co
       }
     }
   }
-  for (const f of contract.fields) if (!(f.id in mapping)) mapping[f.id] = null;
+  for (const f of contract.fields) if (!Object.hasOwn(mapping, f.id)) mapping[f.id] = null;
   return mapping;
 }
 

@@ -107,7 +107,15 @@ class NumberSink implements Sink {
     this.lastMissing = v == null;
     if (v == null) {
       this.values[row] = NaN;
+      if (v === undefined && typeof raw === 'number' && this.kind === 'number')
+        return { code: 'number_out_of_range' }; // JSON 1e400 arrives as Infinity
       return v === undefined ? { code: this.kind === 'date' ? 'bad_date' : 'bad_number' } : null;
+    }
+    if (v === Infinity || v === -Infinity) {
+      // "1e400" reads as Infinity: not a value anyone exported on purpose.
+      this.values[row] = NaN;
+      this.lastMissing = true;
+      return { code: 'number_out_of_range' };
     }
     if (this.integer && !Number.isInteger(v)) {
       this.values[row] = NaN;
@@ -350,6 +358,13 @@ class StringSink implements Sink {
       this.codes[row] = -1;
       this.lastMissing = true;
       return null;
+    }
+    if (typeof raw === 'number' && Number.isInteger(raw) && !Number.isSafeInteger(raw)) {
+      // A JSON number with more digits than a double keeps (an id such as 12345678901234567890
+      // arrives as 12345678901234567000): storing it would store a different id.
+      this.codes[row] = -1;
+      this.lastMissing = true;
+      return { code: 'imprecise_number' };
     }
     const text = typeof raw === 'string' ? raw : String(raw);
     let code = this.useSeen ? this.seen.get(text) : undefined;

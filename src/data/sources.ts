@@ -2,6 +2,8 @@ import type { FieldContract } from '../model';
 import { parseAll, parseDelimited } from './csv';
 import { detectDelimiter, detectFormat, detectHeader, type FileFormat } from './detect';
 import { ImportError } from './issues';
+import { limitsOf, megabytes, type ImportLimits } from './limits';
+import { findTooDeep } from '../util/jsonDepth';
 
 /**
  * A decoded file as rows of cells: CSV/TSV (strings) or JSON/NDJSON (JSON values).
@@ -17,6 +19,7 @@ export interface RowSource {
   preview(limit: number): unknown[][];
   forEach(cb: (cells: ArrayLike<unknown>, record: number, line: number) => void): {
     unterminated?: { record: number; line: number };
+    tooLong?: { record: number; line: number };
   };
 }
 
@@ -24,6 +27,19 @@ export interface SourceOptions {
   format?: FileFormat;
   delimiter?: string;
   hasHeader?: boolean;
+  limits?: Partial<ImportLimits>;
+}
+
+/** A row longer than the limit: the file cannot be read past it (fatal). `row` as the user counts (header = 1). */
+export function rowTooLong(file: string, row: number, line: number, limit: number): ImportError {
+  return new ImportError({
+    code: 'row_too_long',
+    severity: 'fatal',
+    file,
+    row,
+    params: { row, line, limit: megabytes(limit) },
+    message: `${file}, row ${row} (line ${line}): this row is longer than ${megabytes(limit)}, so the file was not read. A row this long usually means the line breaks are not recognised (check the delimiter and that the file is CSV, TSV, JSON or NDJSON text) or a quote (") is never closed; fix the file or export it again.`,
+  });
 }
 
 export function openSource(
@@ -42,7 +58,8 @@ export function openSource(
     });
   }
   const format = opts.format ?? detectFormat(file, text);
-  if (format === 'json' || format === 'ndjson') return jsonSource(text, file, format);
+  if (format === 'json' || format === 'ndjson')
+    return jsonSource(text, file, format, limitsOf(opts.limits).maxJsonDepth);
   return delimitedSource(text, file, contract, format, opts);
 }
 
@@ -53,9 +70,16 @@ function delimitedSource(
   format: FileFormat,
   opts: SourceOptions,
 ): RowSource {
-  const sample = text.slice(0, 64 * 1024);
+  const { maxRowBytes } = limitsOf(opts.limits);
+  // The sample holds the whole header line however long it is (plus 64K of rows), so a wide
+  // header is never cut into fewer columns than the rows have.
+  const firstBreak = text.indexOf('\n');
+  const headerEnd = firstBreak < 0 ? text.length : firstBreak;
+  if (headerEnd > maxRowBytes) throw rowTooLong(file, 1, 1, maxRowBytes);
+  const sampleEnd = Math.max(64 * 1024, headerEnd + 1 + 64 * 1024);
+  const sample = text.slice(0, sampleEnd);
   const delimiter = opts.delimiter ?? (format === 'tsv' ? '\t' : detectDelimiter(sample));
-  const head = parseAll(sample, delimiter, 40).rows;
+  const head = parseAll(sample, delimiter, 40, maxRowBytes).rows;
   const hasHeader = opts.hasHeader ?? detectHeader(head, contract);
   const width = head.reduce((m, r) => Math.max(m, r.length), 0);
   const headers = hasHeader
@@ -69,15 +93,28 @@ function delimitedSource(
     headers,
     estimatedRows: Math.max(1, Math.round(text.length / Math.max(avgLen, 1))),
     preview: (limit) =>
-      parseAll(text.slice(0, 256 * 1024), delimiter, limit + (hasHeader ? 1 : 0)).rows.slice(
-        hasHeader ? 1 : 0,
-      ),
+      parseAll(
+        text.slice(0, sampleEnd + 256 * 1024),
+        delimiter,
+        limit + (hasHeader ? 1 : 0),
+        maxRowBytes,
+      ).rows.slice(hasHeader ? 1 : 0),
     forEach(cb) {
-      const r = parseDelimited(text, delimiter, (fields, record, line) => {
-        if (hasHeader && record === 1) return;
-        cb(fields, hasHeader ? record - 1 : record, line);
-      });
-      return r.unterminated ? { unterminated: r.unterminated } : {};
+      const r = parseDelimited(
+        text,
+        delimiter,
+        (fields, record, line) => {
+          if (hasHeader && record === 1) return;
+          cb(fields, hasHeader ? record - 1 : record, line);
+        },
+        0,
+        maxRowBytes,
+      );
+      return r.unterminated
+        ? { unterminated: r.unterminated }
+        : r.tooLong
+          ? { tooLong: r.tooLong }
+          : {};
     },
   };
 }
@@ -104,7 +141,24 @@ function shapeError(file: string, what: string): ImportError {
   });
 }
 
-function jsonSource(text: string, file: string, format: 'json' | 'ndjson'): RowSource {
+function jsonSource(
+  text: string,
+  file: string,
+  format: 'json' | 'ndjson',
+  maxDepth: number,
+): RowSource {
+  // Before parsing: V8 parses very deep nesting, but stringifying a cell would overflow the stack.
+  const deep = findTooDeep(text, maxDepth);
+  if (deep) {
+    throw new ImportError({
+      code: 'json_too_deep',
+      severity: 'fatal',
+      file,
+      row: deep.line,
+      params: { line: deep.line, column: deep.column, path: deep.path, max: maxDepth },
+      message: `${file}, line ${deep.line}, column ${deep.column} (${deep.path}): arrays and objects are nested more than ${maxDepth} levels deep. Account data is one object per account with plain values; export it again without the nesting.`,
+    });
+  }
   let objects: Record<string, unknown>[];
   const lines: number[] = [];
   if (format === 'json') {
@@ -146,13 +200,15 @@ function jsonSource(text: string, file: string, format: 'json' | 'ndjson'): RowS
       lines.push(lineNo);
     }
   }
+  // Keys from every object, not a sample: a column first seen in the last row is still a column.
   const headerSet = new Set<string>();
-  for (let i = 0; i < Math.min(objects.length, 1000); i++)
+  for (let i = 0; i < objects.length; i++)
     for (const k of Object.keys(objects[i])) headerSet.add(k);
   const headers = [...headerSet];
+  // Own keys only: a column named `constructor` or `toString` is not Object.prototype's.
   const cellsOf = (o: Record<string, unknown>) =>
     headers.map((h) => {
-      const v = o[h];
+      const v = Object.hasOwn(o, h) ? o[h] : undefined;
       return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
     });
   return {

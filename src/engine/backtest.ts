@@ -1,5 +1,6 @@
 import type { AccountTable } from '../table/columns';
 import type { BacktestResult, ScoreResult } from './types';
+import { columnOf } from '../table/columns';
 
 /** One band holding more than this share of accounts means the score stopped ranking (DOMAIN §4). */
 export const CONCENTRATION_WARNING = 0.6;
@@ -26,7 +27,7 @@ export function backtest(
   table: AccountTable,
   outcomeField: string,
 ): BacktestResult {
-  const col = table.columns[outcomeField];
+  const col = columnOf(table, outcomeField);
   if (!col || col.type !== 'string')
     throw new Error(
       `backtest: outcome field "${outcomeField}" must be a string or category column`,

@@ -18,6 +18,7 @@ import {
   type VectorProgram,
 } from '../expr';
 import type { CompiledExpr } from './types';
+import { columnOf } from '../table/columns';
 
 export type BuiltinColumns = Partial<Record<BuiltinName, Column>>;
 
@@ -90,9 +91,9 @@ export function evalRow(
   builtins: Partial<Record<BuiltinName, ExprValue>>,
   asOfDays: number,
 ): { value: ExprValue; reads: Record<string, ExprValue> } {
-  const values: Record<string, ExprValue> = {};
+  const values: Record<string, ExprValue> = Object.create(null);
   for (const f of e.fields) {
-    const col = table.columns[f];
+    const col = columnOf(table, f);
     values[f] = col ? cellValue(col, row) : null;
   }
   // Activity aggregates are columns withActivity added to the table.

@@ -5,6 +5,7 @@ import {
   type ParsePlaybookResult,
   type PlaybookIssue,
 } from '../playbook/validate';
+import { findTooDeep, MAX_JSON_DEPTH } from '../util/jsonDepth';
 
 export type PlaybookReadResult = ParsePlaybookResult;
 
@@ -17,6 +18,19 @@ export function readPlaybookDocument(
   opts: { crossCheck?: boolean } = {},
 ): PlaybookReadResult {
   const s = typeof text === 'string' ? text : new TextDecoder('utf-8').decode(text);
+  // Checked before parsing: validating 10,000 nested arrays would overflow the stack.
+  const deep = findTooDeep(s);
+  if (deep)
+    return {
+      ok: false,
+      issues: [
+        issue(deep.path, 'too_deep', {
+          line: deep.line,
+          column: deep.column,
+          max: MAX_JSON_DEPTH,
+        }),
+      ],
+    };
   let raw: unknown;
   try {
     raw = JSON.parse(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);

@@ -50,6 +50,7 @@ import {
   type ScoreOptions,
   type ScoreResult,
 } from './types';
+import { columnOf, newColumns } from '../table/columns';
 
 // Module-local copies: an imported binding read per row is slow under tsx (a getter per read).
 const P_UNKNOWN: number = PROGRESS_UNKNOWN;
@@ -596,14 +597,14 @@ function readinessAndProgress(
  */
 function plainNumberColumn(e: CheckedExpr, table: AccountTable): Float64Array | null {
   if (e.kind !== 'field' || (e.type !== 'number' && e.type !== 'date')) return null;
-  const col = table.columns[e.id];
+  const col = columnOf(table, e.id);
   return col && col.type === e.type && col.values.length === table.rowCount ? col.values : null;
 }
 
 /** The table's codes and dictionary when a measure's expression is a bare text or category field. */
 function plainTextColumn(e: CheckedExpr, table: AccountTable): StringColumn | null {
   if (e.kind !== 'field' || e.type !== 'string') return null;
-  const col = table.columns[e.id];
+  const col = columnOf(table, e.id);
   return col && col.type === 'string' && col.codes.length === table.rowCount ? col : null;
 }
 
@@ -708,7 +709,7 @@ void SHAPE_ANCHORS;
 function stageFieldMap(c: CompiledPlaybook, table: AccountTable): Int16Array | null {
   const src = c.stageSource;
   if (src.kind !== 'field') return null;
-  const col = table.columns[src.stageField];
+  const col = columnOf(table, src.stageField);
   if (!col || col.type !== 'string') return null;
   return Int16Array.from(col.dict, (s) => c.stages.findIndex((st) => st.id === s));
 }
@@ -729,12 +730,12 @@ function stages(
   stage.fill(-1);
   days.fill(NaN);
   if (src.kind === 'field') {
-    const col = t.columns[src.stageField];
+    const col = columnOf(t, src.stageField);
     if (map && col && col.type === 'string') {
       const codes = col.codes;
       for (let i = 0; i < n; i++) stage[i] = codes[i] < 0 ? -1 : map[codes[i]];
     }
-    const entered = src.enteredAtField ? t.columns[src.enteredAtField] : undefined;
+    const entered = src.enteredAtField ? columnOf(t, src.enteredAtField) : undefined;
     if (entered && entered.type === 'date') {
       const v = entered.values;
       for (let i = 0; i < n; i++) if (stage[i] >= 0) days[i] = asOfDays - v[i];
@@ -773,7 +774,7 @@ function codesColumn(codes: Int32Array, idx: ArrayLike<number>, dict: string[]):
 }
 
 function accountIds(table: AccountTable, key: string): string[] {
-  const col = table.columns[key];
+  const col = columnOf(table, key);
   // Unique keys in file order (the usual import) are their own dictionary: share it, no copy.
   if (col && col.type === 'string' && col.dict.length === table.rowCount && isIdentity(col.codes))
     return col.dict;
@@ -800,10 +801,10 @@ function isoPlus(days: number, plus: number): string {
  * already warned about them), so expressions never meet an absent column.
  */
 function withAllFields(table: AccountTable, c: CompiledPlaybook): AccountTable {
-  const absent = c.playbook.fields.fields.filter((f) => !table.columns[f.id]);
+  const absent = c.playbook.fields.fields.filter((f) => !columnOf(table, f.id));
   if (!absent.length) return table;
   const n = table.rowCount;
-  const columns: Record<string, Column> = { ...table.columns };
+  const columns = newColumns(table.columns);
   for (const f of absent) {
     if (f.type === 'boolean')
       columns[f.id] = { type: 'boolean', values: new Uint8Array(n).fill(MISSING_BOOL) };

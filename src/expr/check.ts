@@ -77,7 +77,7 @@ class Checker {
       if (!this.fields.includes(name)) this.fields.push(name);
       return { kind: 'field', type: f.type, id: name, ...sp };
     }
-    if (name in BUILTIN_TYPES)
+    if (Object.hasOwn(BUILTIN_TYPES, name))
       return this.err('builtin_out_of_scope', sp, { name, scope: this.env.scope });
     const fn = FUNCTION_BY_NAME.get(name);
     if (fn) return this.err('not_a_function', sp, { name, signature: fn.signature });

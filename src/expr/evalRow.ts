@@ -48,6 +48,11 @@ function outward(v: V, type: CheckedExpr['type']): ExprValue {
   return type === 'date' && typeof v === 'number' ? daysToIso(v) : v;
 }
 
+/** obj[key] = value as an own data property, even for `__proto__` (which `=` would treat as the prototype). */
+function setOwn(obj: Record<string, ExprValue>, key: string, value: ExprValue): void {
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 class RowEval {
   readonly reads: Record<string, ExprValue> = {};
   constructor(
@@ -63,13 +68,14 @@ class RowEval {
       case 'date':
         return e.value;
       case 'field': {
-        const v = normalise(this.values[e.id], e.type);
-        this.reads[e.id] = outward(v, e.type);
+        // Own keys only: a field may be named `constructor` or `__proto__`.
+        const v = normalise(Object.hasOwn(this.values, e.id) ? this.values[e.id] : null, e.type);
+        setOwn(this.reads, e.id, outward(v, e.type));
         return v;
       }
       case 'builtin': {
         const v = normalise(this.ctx.builtins?.[e.name], e.type);
-        this.reads[e.name] = outward(v, e.type);
+        setOwn(this.reads, e.name, outward(v, e.type));
         return v;
       }
       case 'neg': {

@@ -12,7 +12,8 @@ const IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 /** True for identifier tokens naming a field: not a keyword, built-in, function name or member after `.`. */
 function isFieldRef(tokens: ReturnType<typeof tokenize>, i: number): boolean {
   const t = tokens[i];
-  if (t.kind !== 'ident' || KEYWORDS.has(t.text) || t.text in BUILTIN_TYPES) return false;
+  if (t.kind !== 'ident' || KEYWORDS.has(t.text) || Object.hasOwn(BUILTIN_TYPES, t.text))
+    return false;
   if (isCallee(tokens, i)) return false;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];

@@ -43,6 +43,7 @@ export type PlaybookIssueCode =
   | 'bad_linear'
   | 'measure_kind'
   | 'not_json'
+  | 'too_deep'
   | 'bad_as_of'
   | 'expression';
 
@@ -111,8 +112,14 @@ export function parsePlaybookDocument(raw: unknown): ParsePlaybookResult {
 }
 
 function issueFromDoc(i: DocIssue): PlaybookIssue {
-  if (/newer than this Waymark/.test(i.message))
-    return { ...i, code: 'newer_version', params: { detail: i.message } };
+  // A project from a newer Waymark: the migration's message names both versions.
+  const newer = /version (\d+) is newer than this Waymark understands \((\d+)\)/.exec(i.message);
+  if (newer)
+    return {
+      ...i,
+      code: 'newer_version',
+      params: { detail: i.message, version: Number(newer[1]), supported: Number(newer[2]) },
+    };
   return { ...i, code: 'schema', params: { detail: i.message } };
 }
 

@@ -44,6 +44,8 @@ export interface RunRow {
   datasetId: string;
   asOf: string;
   createdAt: string;
+  /** IANA time zone the run was made in (its default as-of date is that zone's today); absent in older runs. */
+  timeZone?: string;
   rowCount: number;
   /** Summary (counts by colour × segment × stage, CTAs by type/owner) for the list and dashboard. */
   summary: unknown;

@@ -1,5 +1,6 @@
 import { migrateProject, type DocIssue, type Project } from '../model';
 import { safeFileName } from '../util/fileName';
+import { findTooDeep, MAX_JSON_DEPTH } from '../util/jsonDepth';
 
 /**
  * The project file: one JSON document, the Project itself (pretty-printed so it diffs well).
@@ -37,6 +38,18 @@ export function lineColumn(text: string, offset: number): { line: number; column
 export function parseProjectText(text: string): ImportResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (src.trim() === '') return { ok: false, error: { kind: 'empty' } };
+  // Before parsing: migrating and validating 10,000 nested arrays would overflow the stack.
+  const deep = findTooDeep(src);
+  if (deep)
+    return {
+      ok: false,
+      error: {
+        kind: 'json',
+        line: deep.line,
+        column: deep.column,
+        message: `nested more than ${MAX_JSON_DEPTH} levels deep at ${deep.path}`,
+      },
+    };
   let raw: unknown;
   try {
     raw = JSON.parse(src);

@@ -49,6 +49,7 @@ export async function saveRun(
   summary: Summary,
   trendCounts?: TrendResult['counts'],
   datasetName?: string,
+  timeZone?: string,
 ): Promise<RunRow> {
   const d = db();
   const count = Math.max(1, Math.ceil(r.rowCount / RUN_CHUNK_ROWS));
@@ -69,6 +70,7 @@ export async function saveRun(
     datasetId,
     asOf: r.asOf,
     createdAt: new Date().toISOString(),
+    ...(timeZone ? { timeZone } : {}),
     rowCount: r.rowCount,
     summary: header,
     chunkCount: count,

@@ -21,6 +21,22 @@ export interface AccountTable {
   columns: Record<string, Column>;
 }
 
+/**
+ * The column of field `id`, if the table has one. Own properties only: a field may be named
+ * `constructor`, `toString` or `__proto__`, which a plain `columns[id]` would find on
+ * Object.prototype (or miss).
+ */
+export function columnOf(table: AccountTable, id: string): Column | undefined {
+  return Object.hasOwn(table.columns, id) ? table.columns[id] : undefined;
+}
+
+/** A column map without a prototype, so any field id (even `__proto__`) is an ordinary key. */
+export function newColumns(from?: Record<string, Column>): Record<string, Column> {
+  const columns = Object.create(null) as Record<string, Column>;
+  if (from) for (const id of Object.keys(from)) columns[id] = from[id];
+  return columns;
+}
+
 const MS_PER_DAY = 86_400_000;
 
 /** 'YYYY-MM-DD' → days since epoch, NaN if not a valid calendar date. */
@@ -97,12 +113,12 @@ export function tableFromRows(
   types: Record<string, 'number' | 'integer' | 'date' | 'boolean' | 'string' | 'category'>,
 ): AccountTable {
   const n = rows.length;
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (const [id, type] of Object.entries(types)) {
     if (type === 'number' || type === 'integer' || type === 'date') {
       const values = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const v = rows[i][id];
+        const v = Object.hasOwn(rows[i], id) ? rows[i][id] : undefined;
         values[i] =
           v === null || v === undefined ? NaN : type === 'date' ? isoToDays(String(v)) : Number(v);
       }
@@ -110,14 +126,14 @@ export function tableFromRows(
     } else if (type === 'boolean') {
       const values = new Uint8Array(n);
       for (let i = 0; i < n; i++) {
-        const v = rows[i][id];
+        const v = Object.hasOwn(rows[i], id) ? rows[i][id] : undefined;
         values[i] = v === null || v === undefined ? MISSING_BOOL : v ? 1 : 0;
       }
       columns[id] = { type: 'boolean', values };
     } else {
       const b = new StringColumnBuilder(n);
       for (let i = 0; i < n; i++) {
-        const v = rows[i][id];
+        const v = Object.hasOwn(rows[i], id) ? rows[i][id] : undefined;
         b.set(i, v === null || v === undefined ? null : String(v));
       }
       columns[id] = b.build();

@@ -6,7 +6,7 @@ export function sliceTable(table: AccountTable, lo: number, hi: number): Account
   // A dictionary-mode object: adding ~30 keys to `{}` builds a chain of hidden classes that dies
   // with the run, and optimised code that saw them would be discarded at the next collection.
   const columns: Record<string, Column> = Object.create(null);
-  for (const id in table.columns) {
+  for (const id of Object.keys(table.columns)) {
     const col = table.columns[id];
     columns[id] =
       col.type === 'string'

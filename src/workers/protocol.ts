@@ -44,6 +44,8 @@ export type ScoreRequest = {
   id: number;
   playbook: Playbook;
   asOf: string;
+  /** The page's IANA time zone, recorded with the run. */
+  timeZone?: string;
   table: AccountTable;
   projectId: string;
   datasetId: string;

@@ -4,6 +4,7 @@ import { loadInputs } from '../load';
 import { extractActivityArgs } from '../activity';
 import { t } from '../messages';
 import { backtest, scoreChunks } from '../../engine';
+import { columnOf } from '../../table/columns';
 
 export const backtestCommand: CliCommand = {
   name: 'backtest',
@@ -46,7 +47,7 @@ export const backtestCommand: CliCommand = {
     );
     if (!scored) return 1;
     const { compiled, table } = scored;
-    if (!table.columns[field]) {
+    if (!columnOf(table, field)) {
       io.stderr(t('error.missingColumn', { file: dataFile, field }) + '\n');
       return 1;
     }

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../types';
 import { parseArgs, UsageError } from '../args';
-import { loadPlaybook } from '../load';
+import { loadPlaybook, reportCompileIssues } from '../load';
+import { compilePlaybook } from '../../engine';
 import { t } from '../messages';
 
 export const validateCommand: CliCommand = {
@@ -17,6 +18,12 @@ export const validateCommand: CliCommand = {
     const file = a.positionals[0];
     const pb = await loadPlaybook(io, file);
     if (!pb) return 1;
+    // What score would refuse before reading data (e.g. "asOf": "2024-02-30") is refused here too.
+    const compiled = compilePlaybook(pb);
+    if (!compiled.ok) {
+      reportCompileIssues(io, file, compiled.issues);
+      return 1;
+    }
     io.stdout(
       t('ok.valid', {
         file,

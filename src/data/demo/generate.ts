@@ -8,6 +8,7 @@ import {
 } from '../../table/columns';
 import { companyName } from './names';
 import { clamp, normal, rng } from './random';
+import { columnOf } from '../../table/columns';
 
 /**
  * Synthetic account data for the demo project's field contract (templates/demo.json).
@@ -176,5 +177,5 @@ export function generateDemoTable(opts: DemoOptions): AccountTable {
 
 /** Field ids of a contract the generator does not fill (empty for the demo contract; tested). */
 export function uncoveredFields(contract: FieldContract, table: AccountTable): string[] {
-  return contract.fields.map((f) => f.id).filter((f) => !table.columns[f]);
+  return contract.fields.map((f) => f.id).filter((f) => !columnOf(table, f));
 }

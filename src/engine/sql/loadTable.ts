@@ -5,6 +5,7 @@
 import type { FieldContract } from '../../model';
 import { MISSING_BOOL, daysToIso, type AccountTable } from '../../table/columns';
 import { quoteIdent as q, sqlString } from '../../expr';
+import { columnOf } from '../../table/columns';
 
 export type SqlType = 'DOUBLE' | 'VARCHAR' | 'BOOLEAN' | 'DATE';
 
@@ -36,7 +37,7 @@ export function createTableSql(
 
 /** One cell as a SQL literal (NULL for missing or absent columns). */
 export function sqlLiteral(table: AccountTable, id: string, type: SqlType, row: number): string {
-  const col = table.columns[id];
+  const col = columnOf(table, id);
   if (!col) return 'NULL';
   switch (col.type) {
     case 'number': {

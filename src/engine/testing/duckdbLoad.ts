@@ -13,6 +13,7 @@ import {
 import type { FieldContract } from '../../model';
 import { MISSING_BOOL, type AccountTable } from '../../table/columns';
 import { createTableSql, sqlTypes } from '../sql/loadTable';
+import { columnOf } from '../../table/columns';
 
 const CHUNK = 2048;
 
@@ -31,7 +32,7 @@ export async function loadIntoDuckDB(
   for (let start = 0; start < table.rowCount; start += CHUNK) {
     const end = Math.min(table.rowCount, start + CHUNK);
     const columns: DuckDBValue[][] = types.map(({ id }) => {
-      const col = table.columns[id];
+      const col = columnOf(table, id);
       const out = new Array<DuckDBValue>(end - start);
       for (let i = start; i < end; i++) {
         let v: DuckDBValue = null;

@@ -2,9 +2,10 @@
 import type { Column } from '../../table/columns';
 import type { BuiltinName, ValueType } from '../types';
 import { CHUNK, type BoolNode, type NumNode, type RunState, type StrNode } from './state';
+import { columnOf } from '../../table/columns';
 
 export function lookupColumn(s: RunState, id: string, want: ValueType): Column {
-  const col = s.table.columns[id];
+  const col = columnOf(s.table, id);
   if (!col)
     throw new Error(
       `The data has no column \`${id}\`, which the expression reads; map a column to this field.`,

@@ -37,6 +37,8 @@ export default {
     needsValue: 'option --{{name}} needs a value',
     unknownOption: 'unknown option --{{name}}',
     more: '… {{count}} more',
+    badLimits:
+      'WAYMARK_IMPORT_LIMITS "{{value}}" must be JSON such as {"maxRowBytes": 1000000} (maxFileBytes, maxRowBytes, maxJsonDepth: positive numbers)',
     badRows: '--bad-rows "{{value}}" is not one of skip, blank',
     chunkRows: '--chunk-rows "{{value}}" is not a whole number of at least 1',
     playbookAndData: 'expected a playbook file and a data file',
@@ -58,6 +60,8 @@ export default {
     usage: 'usage error: {{message}}',
     seeHelp: 'Run `waymark {{name}} --help` for the usage.',
     readFile: '{{file}}: cannot read the file ({{reason}}). Check the path.',
+    outOfMemory:
+      '{{file}}: the file ({{size}}) does not fit in the memory available. Split it into smaller files (they are joined on the account key), or score it inside your database with `waymark sql`.',
     writeFile:
       '{{file}}: cannot write the file ({{reason}}). Check the folder exists and is writable.',
     badJson: '{{file}}: not valid JSON ({{reason}}). Fix the file or export it again from Waymark.',
@@ -66,7 +70,7 @@ export default {
     issue: '{{file}} {{path}}: {{message}}',
     invalidPlaybook: '{{file}}: the playbook has {{count}} problem(s); fix them and run again.',
     asOfToday:
-      'scoring as of {{date}} (today): pass --as-of YYYY-MM-DD or set "asOf" in the playbook for a repeatable run.',
+      'scoring as of {{date}} (today) in time zone {{zone}}: pass --as-of YYYY-MM-DD or set "asOf" in the playbook for a repeatable run.',
     badAsOf: '--as-of "{{value}}" is not a date YYYY-MM-DD.',
     badFormat: '--format "{{value}}" is not one of csv, json, ndjson.',
     badDialect: '--dialect "{{value}}" is not one of duckdb, postgres.',

@@ -129,6 +129,20 @@ export default {
     duplicate_key: 'Account id "{{raw}}" appears again (first in row {{firstRow}}).',
     formula_cell:
       '"{{raw}}" starts like a spreadsheet formula; kept as text, neutralised on export.',
+    file_too_large:
+      '{{file}} is {{size}}, more than the {{limit}} Waymark imports at once. Split it into smaller files (they are joined on the account key), or score it inside your database with `waymark sql`.',
+    text_too_large:
+      '{{file}} ({{size}}, {{encoding}}) is too large to read as one text. Save it as UTF-8 CSV or split it into smaller files.',
+    row_too_long:
+      'Row {{row}} (line {{line}}) of {{file}} is longer than {{limit}}, so the file was not read. The line breaks are probably not recognised (check the delimiter and that the file is CSV, TSV, JSON or NDJSON text) or a quote (") is never closed; fix the file or export it again.',
+    json_too_deep:
+      '{{file}}, line {{line}}, column {{column}} ({{path}}): arrays and objects are nested more than {{max}} levels deep. Account data is one object per account with plain values; export it again without the nesting.',
+    mixed_encoding:
+      '{{file}} mixes encodings: {{count}} line(s) differ from the rest ({{rest}}): line {{lines}}. Reading it either way would garble those rows. Save the whole file again in one encoding (UTF-8 recommended).',
+    number_out_of_range:
+      '"{{raw}}" is beyond the range of numbers (about ±1.8e308), so it cannot be stored. Check the value; a measure this large is usually a unit or export error.',
+    imprecise_number:
+      'The number {{raw}} has more digits than a JSON number keeps exactly (about 15), so it was not stored. Write ids and codes as JSON strings ("…").',
     storage_failed:
       'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
   },

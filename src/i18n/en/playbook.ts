@@ -3,6 +3,8 @@
 export default {
   issue: {
     not_object: 'expected a JSON object (a Waymark playbook or project)',
+    too_deep:
+      'arrays and objects are nested more than {{max}} levels deep (line {{line}}, column {{column}}): a playbook never nests this deep; export it again from Waymark',
     not_json: 'not valid JSON{{where}}: {{detail}}',
     not_playbook: 'expected "format": "{{expected}}" (or a project file with "schemaVersion")',
     newer_version:

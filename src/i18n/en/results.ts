@@ -4,6 +4,7 @@ export default {
   noDataset: 'No account data yet. Import a file in the Data view, then run the playbook.',
   loadingDataset: 'Loading the dataset…',
   run: {
+    timeZone: '(time zone {{zone}})',
     asOf: 'Score as of',
     run: 'Run playbook',
     running: 'Scoring {{formatted}} accounts… {{phase}}',

@@ -37,6 +37,8 @@ export default {
     needsValue: 'オプション --{{name}} には値が必要です',
     unknownOption: '不明なオプション --{{name}}',
     more: '… ほか {{count}} 件',
+    badLimits:
+      'WAYMARK_IMPORT_LIMITS「{{value}}」は {"maxRowBytes": 1000000} のような JSON にしてください (maxFileBytes、maxRowBytes、maxJsonDepth: 正の数)',
     badRows: '--bad-rows "{{value}}" は skip, blank のいずれでもありません',
     chunkRows: '--chunk-rows "{{value}}" は 1 以上の整数ではありません',
     playbookAndData: 'プレイブックファイルとデータファイルを指定してください',
@@ -58,6 +60,8 @@ export default {
     usage: '使い方の誤り: {{message}}',
     seeHelp: '`waymark {{name}} --help` で使い方を確認してください。',
     readFile: '{{file}}: ファイルを読めません ({{reason}})。パスを確認してください。',
+    outOfMemory:
+      '{{file}}: ファイル ({{size}}) が使えるメモリに収まりません。小さなファイルに分ける (アカウントキーで結合されます) か、`waymark sql` でデータベースの中で採点してください。',
     writeFile:
       '{{file}}: ファイルに書き込めません ({{reason}})。フォルダーが存在し書き込み可能か確認してください。',
     badJson:
@@ -68,7 +72,7 @@ export default {
     invalidPlaybook:
       '{{file}}: プレイブックに {{count}} 件の問題があります。修正して再実行してください。',
     asOfToday:
-      '{{date}}(今日)時点で採点します。再現できる実行には --as-of YYYY-MM-DD を指定するか、プレイブックに "asOf" を設定してください。',
+      '{{date}}(今日、タイムゾーン {{zone}})時点で採点します。再現できる実行には --as-of YYYY-MM-DD を指定するか、プレイブックに "asOf" を設定してください。',
     badAsOf: '--as-of "{{value}}" は YYYY-MM-DD 形式の日付ではありません。',
     badFormat: '--format "{{value}}" は csv, json, ndjson のいずれでもありません。',
     badDialect: '--dialect "{{value}}" は duckdb, postgres のいずれでもありません。',

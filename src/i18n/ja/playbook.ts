@@ -3,6 +3,8 @@
 export default {
   issue: {
     not_object: 'JSON オブジェクト (Waymark のプレイブックまたはプロジェクト) が必要です',
+    too_deep:
+      '配列とオブジェクトが {{max}} 階層より深く入れ子になっています（{{line}} 行 {{column}} 列）。プレイブックがこれほど深くなることはありません。Waymark から書き出し直してください',
     not_json: 'JSON として不正です{{where}}: {{detail}}',
     not_playbook:
       '"format": "{{expected}}" が必要です (またはプロジェクトファイルの "schemaVersion")',

@@ -5,6 +5,7 @@ export default {
     'アカウントデータがまだありません。データ画面でファイルを取り込んでから、プレイブックを実行してください。',
   loadingDataset: 'データセットを読み込み中…',
   run: {
+    timeZone: '(タイムゾーン {{zone}})',
     asOf: '採点基準日',
     run: 'プレイブックを実行',
     running: '{{formatted}} アカウントを採点中… {{phase}}',

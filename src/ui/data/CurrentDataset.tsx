@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldContract } from '../../model';
 import { cellValue } from '../../table/columns';
 import type { ActiveDatasetState } from './activeDataset';
+import { columnOf } from '../../table/columns';
 
 type SourceInfo = { file?: string; encoding?: string; rows?: number; kind?: string };
 
@@ -23,7 +24,7 @@ export function CurrentDataset({
       </section>
     );
   const { meta, table } = state;
-  const fields = contract.fields.filter((f) => table.columns[f.id]).slice(0, 8);
+  const fields = contract.fields.filter((f) => columnOf(table, f.id)).slice(0, 8);
   return (
     <section className="card" data-testid="dataset-current">
       <h3>
@@ -68,7 +69,7 @@ export function CurrentDataset({
             {Array.from({ length: Math.min(5, table.rowCount) }, (_, r) => (
               <tr key={r}>
                 {fields.map((f) => (
-                  <td key={f.id}>{String(cellValue(table.columns[f.id], r) ?? '')}</td>
+                  <td key={f.id}>{String(cellValue(columnOf(table, f.id)!, r) ?? '')}</td>
                 ))}
               </tr>
             ))}

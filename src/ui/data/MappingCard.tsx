@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldContract } from '../../model';
-import type { ColumnMapping } from '../../data';
+import { mappedColumn, type ColumnMapping } from '../../data';
 import type { PickedFile } from './useImportFlow';
 
 const DELIMS: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
@@ -61,7 +61,7 @@ export function MappingCard({
           </thead>
           <tbody>
             {contract.fields.map((f) => {
-              const col = file.mapping[f.id];
+              const col = mappedColumn(file.mapping, f.id);
               return (
                 <tr key={f.id} className={col == null ? 'unmapped' : ''}>
                   <td>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ImportIssue } from '../../data';
+import { OWN_PLACE, type ImportIssue } from '../../data';
 
 /** An import issue in the UI language: "crm.csv, row 12, column 3 (MRR) → mrr: "abc" is not a number…". */
 export function issueText(t: TFunction, i: ImportIssue, withPlace = true): string {
@@ -10,7 +10,7 @@ export function issueText(t: TFunction, i: ImportIssue, withPlace = true): strin
     field: i.field ?? i.params.field ?? '',
     defaultValue: i.message,
   });
-  if (!withPlace || i.row === undefined || i.code === 'unterminated_quote') return body;
+  if (!withPlace || i.row === undefined || OWN_PLACE.has(i.code)) return body;
   const place = [
     i.file,
     `${t('data:report.row')} ${i.row}`,

@@ -10,6 +10,8 @@ import type {
 } from '../../data';
 import { ImportSession, WorkerFailure } from '../../workers/clients';
 import { activeDataset } from './activeDataset';
+import { checkFileSize } from '../../data/limits';
+import { ImportError } from '../../data/issues';
 
 /**
  * The import as a small state machine: pick files → preview and mapping → import in the
@@ -71,7 +73,15 @@ export function useImportFlow(
       setFlow({ step: 'inspecting' });
       const files = [...existing];
       for (const f of picked) {
-        const bytes = new Uint8Array(await f.arrayBuffer());
+        let bytes: Uint8Array;
+        try {
+          // Refused from its size before reading; a read the browser cannot hold says so too.
+          checkFileSize(f.name, f.size);
+          bytes = new Uint8Array(await f.arrayBuffer());
+        } catch (e) {
+          const tooBig = e instanceof ImportError ? e : null;
+          return fail([...files], tooBig ? new WorkerFailure(tooBig.issue, tooBig.message) : e);
+        }
         try {
           const preview = await get().inspect(
             { name: f.name, bytes, options: files.length > 0 ? { keyOptional: true } : {} },

@@ -4,6 +4,7 @@ import type { CheckedExpr, Scope } from '../../expr';
 import { useActiveDataset } from '../data/useActiveDataset';
 import { useProject } from '../common/useProject';
 import { previewExpression, type PreviewResult } from './sample';
+import { localDate } from '../../util/localDate';
 
 const DEBOUNCE_MS = 250;
 
@@ -35,12 +36,7 @@ export function MatchPreview({
     const timer = setTimeout(() => {
       try {
         setRes(
-          previewExpression(
-            expr,
-            fieldKey ? fieldKey.split(',') : [],
-            table,
-            asOf ?? new Date().toISOString().slice(0, 10),
-          ),
+          previewExpression(expr, fieldKey ? fieldKey.split(',') : [], table, asOf ?? localDate()),
         );
       } catch {
         setRes(null);

@@ -1,6 +1,7 @@
-import type { AccountTable, Column } from '../../table/columns';
+import type { AccountTable } from '../../table/columns';
 import { compileVector, type CheckedExpr } from '../../expr';
 import { isoToDays } from '../../table/columns';
+import { columnOf, newColumns } from '../../table/columns';
 
 /** Above this many rows the preview runs on an evenly spread sample, so typing stays smooth. */
 const PREVIEW_MAX_ROWS = 50_000;
@@ -11,7 +12,7 @@ export function sampleTable(t: AccountTable, max = PREVIEW_MAX_ROWS): AccountTab
   const step = t.rowCount / max;
   const n = max;
   const pick = (i: number) => Math.floor(i * step);
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (const [id, c] of Object.entries(t.columns)) {
     if (c.type === 'string') {
       const codes = new Int32Array(n);
@@ -45,12 +46,12 @@ export function previewExpression(
   table: AccountTable,
   asOfIso: string,
 ): PreviewResult {
-  const absent = fields.filter((f) => !(f in table.columns));
+  const absent = fields.filter((f) => !columnOf(table, f));
   if (absent.length) return { kind: 'missingColumns', columns: absent };
   // Only the columns the expression reads are sampled (copying all of them dominated the cost).
   const sample = sampleTable({
     rowCount: table.rowCount,
-    columns: Object.fromEntries(fields.map((f) => [f, table.columns[f]])),
+    columns: newColumns(Object.fromEntries(fields.map((f) => [f, columnOf(table, f)!]))),
   });
   const col = compileVector(expr).run(sample, { asOfDays: isoToDays(asOfIso) });
   const n = sample.rowCount;

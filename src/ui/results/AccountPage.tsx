@@ -16,6 +16,7 @@ import type { Project } from '../../model';
 import { Button } from '../common';
 import { colorHex, colorLabel } from './colors';
 import type { RunOutcome } from './runState';
+import { columnOf } from '../../table/columns';
 
 const fmt = (v: number | string | boolean | null): string =>
   v === null
@@ -48,7 +49,7 @@ export function AccountPage({
   if (!e) return <p>{t('account.notFound')}</p>;
   const measures = e.measures.map((m) => ({ ...m, value: m.contribution }));
   const sum = e.measures.reduce((s, m) => s + m.contribution, 0);
-  const name = project.fields.nameField ? table.columns[project.fields.nameField] : undefined;
+  const name = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
   const company =
     name && name.type === 'string' && name.codes[row] >= 0 ? name.dict[name.codes[row]] : '';
   const stageLabel = (id: string) => project.journey.stages.find((s) => s.id === id)?.label ?? id;

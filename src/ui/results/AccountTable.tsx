@@ -6,6 +6,7 @@ import type { Project } from '../../model';
 import { colorHex } from './colors';
 import { mrrField, numberAt, textAt } from './queue';
 import type { RunOutcome } from './runState';
+import { columnOf } from '../../table/columns';
 
 /** All accounts of the run, virtualised (a million rows scroll smoothly), with search and score sort. */
 export function AccountTable({
@@ -21,9 +22,9 @@ export function AccountTable({
   const { result: r, table, trend } = outcome;
   const [search, setSearch] = useState('');
   const [sortScore, setSortScore] = useState<'none' | 'asc' | 'desc'>('none');
-  const nameCol = project.fields.nameField ? table.columns[project.fields.nameField] : undefined;
+  const nameCol = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
   const mrr = mrrField(project.fields);
-  const mrrCol = mrr ? table.columns[mrr] : undefined;
+  const mrrCol = mrr ? columnOf(table, mrr) : undefined;
   const hex = colorHex(project.health);
   const ctaCount = useMemo(() => {
     const n = new Uint8Array(r.rowCount);

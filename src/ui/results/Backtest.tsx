@@ -14,6 +14,7 @@ import { backtest } from '../../engine';
 import type { Project } from '../../model';
 import { colorLabel } from './colors';
 import type { RunOutcome } from './runState';
+import { columnOf } from '../../table/columns';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
@@ -23,7 +24,7 @@ export function Backtest({ outcome, project }: { outcome: RunOutcome; project: P
   const candidates = project.fields.fields.filter(
     (f) =>
       (f.type === 'category' || f.type === 'string') &&
-      outcome.table.columns[f.id]?.type === 'string' &&
+      columnOf(outcome.table, f.id)?.type === 'string' &&
       f.id !== project.fields.accountKey &&
       f.id !== project.fields.nameField,
   );

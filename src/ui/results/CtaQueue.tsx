@@ -16,6 +16,7 @@ import {
 } from './queue';
 import { colorHex, colorLabel } from './colors';
 import type { RunOutcome } from './runState';
+import { columnOf } from '../../table/columns';
 
 /** Every fired CTA, filtered and sorted, virtualised; exports what is shown as CSV. */
 export function CtaQueue({
@@ -47,9 +48,9 @@ export function CtaQueue({
       ].sort(),
     [r],
   );
-  const nameCol = project.fields.nameField ? table.columns[project.fields.nameField] : undefined;
+  const nameCol = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
   const mrr = mrrField(project.fields);
-  const mrrCol = mrr ? table.columns[mrr] : undefined;
+  const mrrCol = mrr ? columnOf(table, mrr) : undefined;
   const hex = colorHex(project.health);
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({

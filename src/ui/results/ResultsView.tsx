@@ -13,9 +13,10 @@ import { Dashboard } from './Dashboard';
 import { resultsStore } from './runState';
 import '../data/data.css';
 import './results.css';
+import { defaultAsOf } from './defaultAsOf';
+import { localTimeZone } from '../../util/localDate';
 
 type Tab = 'dashboard' | 'ctas' | 'accounts' | 'backtest';
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Results: run the playbook over the dataset, then the dashboard, CTA queue, accounts and backtest. */
 export default function ResultsView() {
@@ -23,7 +24,7 @@ export default function ResultsView() {
   const project = useOpenProject()!;
   const data = useActiveDatasetState();
   const s = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
-  const [asOf, setAsOf] = useState(project.asOf ?? today());
+  const [asOf, setAsOf] = useState(() => defaultAsOf(project.asOf));
   const [tab, setTab] = useState<Tab>('dashboard');
   const [account, setAccount] = useState<number | null>(null);
 
@@ -65,6 +66,7 @@ export default function ResultsView() {
       projectId: project.id,
       playbook: playbookFromProject(project),
       asOf,
+      timeZone: localTimeZone(),
       table: data.table,
       datasetId: data.meta.id,
       datasetName: data.meta.name,
@@ -134,6 +136,12 @@ export default function ResultsView() {
             : !running && !lastRun
               ? t('run.notRun')
               : ''}
+          {outcome?.run?.timeZone && (
+            <span data-testid="run-timezone">
+              {' '}
+              {t('run.timeZone', { zone: outcome.run.timeZone })}
+            </span>
+          )}
           {outcome &&
             (prev && counts ? (
               <>

@@ -2,6 +2,7 @@ import type { ScoreResult } from '../../engine';
 import type { FieldContract, Playbook } from '../../model';
 import { csvLine } from '../../util/csvCell';
 import type { AccountTable, Column } from '../../table/columns';
+import { columnOf } from '../../table/columns';
 
 /**
  * The CTA queue as flat typed arrays (one entry per fired CTA × account), so a million
@@ -71,10 +72,10 @@ export function filterQueue(
   f: QueueFilter,
 ): Int32Array {
   const ids = r.accountIds;
-  const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
+  const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
   const mrrCol = (() => {
     const m = mrrField(contract);
-    return m ? table.columns[m] : undefined;
+    return m ? columnOf(table, m) : undefined;
   })();
   const needle = f.search?.trim().toLowerCase() ?? '';
   const out: number[] = [];
@@ -134,9 +135,9 @@ export function queueCsv(
   colorName: (id: string) => string,
 ): string {
   const contract = playbook.fields;
-  const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
+  const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
   const m = mrrField(contract);
-  const mrrCol = m ? table.columns[m] : undefined;
+  const mrrCol = m ? columnOf(table, m) : undefined;
   const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
   const colors = r.colorIds.map(colorName);
   const lines = [

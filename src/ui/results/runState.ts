@@ -77,6 +77,8 @@ export const resultsStore = {
     projectId: string;
     playbook: Playbook;
     asOf: string;
+    /** The user's time zone, stored with the run. */
+    timeZone?: string;
     table: AccountTable;
     datasetId: string;
     datasetName?: string;
@@ -93,6 +95,7 @@ export const resultsStore = {
       {
         playbook: opts.playbook,
         asOf: opts.asOf,
+        timeZone: opts.timeZone,
         table: opts.table,
         projectId: opts.projectId,
         datasetId: opts.datasetId,
