@@ -30,7 +30,10 @@ async function addBox(
   await page.getByTestId(`palette-${kind}`).click();
   const insp = page.getByTestId('prep-inspector');
   await insp.getByTestId('inspector-label').fill(label);
-  await insp.getByTestId('inspector-holders').fill(holders.join('\n'));
+  // Holders typed on one line, as on a call: the chip input splits them at 、 on Enter.
+  await insp.getByTestId('inspector-holders').fill(holders.join('、'));
+  await insp.getByTestId('inspector-holders').press('Enter');
+  await expect(insp.getByTestId('holder-chip')).toHaveCount(holders.length);
   await insp.getByTestId('inspector-organisation').fill(org);
   await expect(node(page, label)).toBeVisible();
 }
@@ -134,7 +137,8 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   );
   await connect(page, 'Development know-how', 'Additional service');
   await node(page, 'Customer request list').click();
-  await page.getByTestId('inspector-holders').fill('CSM\nSales');
+  await page.getByTestId('inspector-holders').fill('Sales');
+  await page.getByTestId('inspector-holders').press('Enter');
   await page.getByTestId('panel-findings').click();
   await expect(finding(page, 'insufficient-inputs')).toHaveCount(0);
   await expect(finding(page, 'single-person-dependency')).toHaveCount(0);

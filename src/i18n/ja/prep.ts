@@ -55,7 +55,7 @@ export default {
     empty:
       '箱またはリンクを選ぶと編集できます。Shift+クリックまたは Shift+ドラッグで複数選択できます。',
     multi: '箱 {{nodes}} 個とリンク {{edges}} 本を選択中です。',
-    holdersHint: 'これを作る・持っている人や役割(1行に1人)',
+    holdersHint: '名前を入力して Enter(「佐藤、田中」は2人)',
     organisationHint: '例: 顧客、ベンダー、パートナー',
     badLink: 'リンクは http:// または https:// で始めてください。',
     openLink: 'リンクを開く',
@@ -103,9 +103,20 @@ export default {
     preset: 'プリセット',
     none: '指摘はありません。インプットは十分で、1人に依存する箇所も調整の滞留もありません。',
     ask: '顧客への質問:',
+    notices_one: 'お知らせ {{count}} 件',
+    notices_other: 'お知らせ {{count}} 件',
+    dismissed_one: '却下 {{count}} 件',
+    dismissed_other: '却下 {{count}} 件',
+    reach_zero: '下流の成果物なし',
+    reach_one: '下流の成果物 1件',
+    reach_other: '下流の成果物 {{count}}件',
+    finalPath: '最終成果物への経路上',
+    crossOrg: '組織をまたぐ',
+    why: '影響: {{reasons}}',
+    sep: '、',
   },
   preset: { recommended: '推奨', strict: '厳格(すべてエラー)', relaxed: '緩め(下書き用)' },
-  severity: { error: 'エラー', warn: '警告' },
+  severity: { error: 'エラー', warn: '警告', info: 'お知らせ' },
   compare: {
     from: '比較元(As-is)',
     to: '比較先(To-be)',
@@ -150,48 +161,63 @@ export default {
     deleteDiagram: '図を削除',
     renameDiagram: '図の名前を変更',
     generate: '生成した図',
+    accept: '指摘を採用',
+    dismiss: '指摘を却下',
+    restore: '指摘を元に戻す',
   },
   cli: {
     badPreset: '--preset "{{value}}" は {{presets}} のいずれでもありません。',
     notProject:
       '{{file}}: 有効な Waymark プロジェクトではありません(上記の問題 {{count}} 件)。Waymark から再度エクスポートするか、示されたパスを修正してください。',
+    badFormat: '--format "{{value}}" は json、md、csv のいずれでもありません。',
+    badLang: '--lang "{{value}}" は ja、en のいずれでもありません。',
     unknownDiagram:
       '{{file}}: id または名前が "{{id}}" の図がありません。このプロジェクトの図: {{ids}}。',
   },
   rules: {
     'single-person-dependency': {
       name: '属人化',
-      one: '「{{label}}」を作れるのは {{holder}} だけで、{{downstream}} 件の成果物がこれに依存しています。',
-      none: '「{{label}}」を作る人が登録されていません。{{downstream}} 件の成果物がこれに依存しています。',
-      oneKnowhow:
-        'ノウハウ「{{label}}」を持っているのは {{holder}} だけです(下流の成果物 {{downstream}} 件)。',
-      noneKnowhow:
-        'ノウハウ「{{label}}」を持つ人が登録されていません(下流の成果物 {{downstream}} 件)。',
-      question: 'この方が1か月不在になったら、ほかに誰が、何を材料にして作れますか?',
+      single_zero: '「{{label}}」を作れるのは{{holder}}さんだけです。',
+      single_one:
+        '「{{label}}」を作れるのは{{holder}}さんだけで、1件の成果物がこれに依存しています。',
+      single_other:
+        '「{{label}}」を作れるのは{{holder}}さんだけで、{{count}}件の成果物がこれに依存しています。',
+      singleKnowhow_zero:
+        'ノウハウ「{{label}}」を持っているのは{{holder}}さんだけです(まだ使う成果物はありません)。',
+      singleKnowhow_one:
+        'ノウハウ「{{label}}」を持っているのは{{holder}}さんだけで、1件の成果物がこれに依存しています。',
+      singleKnowhow_other:
+        'ノウハウ「{{label}}」を持っているのは{{holder}}さんだけで、{{count}}件の成果物がこれに依存しています。',
+      question:
+        '{{holder}}さんが1か月不在になったら、「{{label}}」はほかに誰が、何を材料にして作れますか?',
     },
     'insufficient-inputs': {
       name: 'インプット不足',
       one: '「{{label}}」はインプットが1つ(「{{input}}」)だけで作られています。',
       question:
-        'これを作るときに、ほかに何を参照していますか?(要件、ノウハウ、レビュー観点、過去の事例など)',
+        '「{{label}}」を作るときに、ほかに何を参照していますか?(要件、ノウハウ、レビュー観点、過去の事例など)',
     },
     'missing-knowhow': {
       name: 'ノウハウの欠落',
       none: '「{{label}}」にノウハウ(点線)のインプットがありません。必要な知識が見えていません。',
-      question: 'これをうまく作るには何を知っている必要があり、今それを知っているのは誰ですか?',
+      question:
+        '「{{label}}」をうまく作るには何を知っている必要があり、今それを知っているのは誰ですか?',
     },
     'coordination-bottleneck': {
       name: '調整のボトルネック',
-      crossOrg:
-        '「{{label}}」({{organisation}})は {{others}} との調整で決まります(同期リンク {{count}} 本)。',
-      many: '「{{label}}」は {{count}} 本の同期リンク(調整)を待っています。',
+      crossOrg_one:
+        '「{{label}}」({{organisation}})は{{others}}との調整で決まります(同期リンク1本)。',
+      crossOrg_other:
+        '「{{label}}」({{organisation}})は{{others}}との調整で決まります(同期リンク{{count}}本)。',
+      many: '「{{label}}」は{{count}}本の同期リンク(調整)を待っています。',
       finalPath: '「{{label}}」は最終成果物に至る経路上で、調整によって決まります。',
       question:
-        'この合意にはどのくらい時間がかかりますか?合意の前に作業を始めて手戻りになっていませんか?',
+        '「{{label}}」の合意にはどのくらい時間がかかりますか?合意の前に作業を始めて手戻りになっていませんか?',
     },
     'rework-loop': {
       name: '手戻りループ',
-      cycle: '入出力リンクが {{count}} 件の成果物でループしています: {{path}}。',
+      cycle_one: '入出力リンクが同じ成果物に戻っています: {{path}}。',
+      cycle_other: '入出力リンクが{{count}}件の成果物でループしています: {{path}}。',
       question:
         'なぜ戻ってくるのですか?最初の時点で何が足りなかった、あるいは合意できていなかったのですか?',
     },
@@ -199,7 +225,76 @@ export default {
       name: '孤立した成果物',
       deliverable: '「{{label}}」に入力・出力のリンクがありません。',
       knowhow: 'ノウハウ「{{label}}」を使う成果物がありません。',
-      question: 'これは何から作られ、何に使われますか?',
+      question: '「{{label}}」は何から作られ、何に使われますか?',
     },
+    'holders-not-recorded': {
+      name: '担当者未登録',
+      missing_one:
+        '1件の成果物で担当者が登録されていません。属人化を確認するために登録してください。',
+      missing_other:
+        '{{count}}件の成果物で担当者が登録されていません。属人化を確認するために登録してください。',
+      question: 'それぞれ、今は誰が作っていますか(持っていますか)?',
+    },
+  },
+  review: {
+    accept: '採用',
+    acceptHint: '本当の課題として顧客に確認する',
+    accepted: '採用済み',
+    reopen: '取り消す',
+    dismiss: '却下',
+    dismissHint: 'ここでは問題ではない: 理由を残して一覧から外す',
+    note: 'ここで問題にならない理由',
+    notePlaceholder: '例: 田中さんも対応できる(打ち合わせで確認)',
+    noteShown: 'メモ: {{note}}',
+    cancel: 'キャンセル',
+    restore: '元に戻す',
+  },
+  holders: {
+    remove: '{{name}} を削除',
+    more: 'さらに追加(Enter)',
+    record: '担当者を登録',
+    formTitle: '担当者を登録',
+    formHint: '名前を入力して Enter(「、」や「,」で区切っても可)。',
+    done: '完了',
+  },
+  report: {
+    title: '指摘一覧: {{name}}',
+    counts: '{{errors}}、{{warnings}}、{{notices}}。{{dismissed}}。プリセット: {{preset}}。',
+    errors_one: 'エラー 1件',
+    errors_other: 'エラー {{count}}件',
+    warnings_one: '警告 1件',
+    warnings_other: '警告 {{count}}件',
+    notices_one: 'お知らせ 1件',
+    notices_other: 'お知らせ {{count}}件',
+    dismissed_one: '却下 1件',
+    dismissed_other: '却下 {{count}}件',
+    none: '指摘はありません。',
+    deliverables: '成果物',
+    ask: '顧客への質問',
+    impact: '影響',
+    status: '状態',
+    note: 'メモ',
+    accepted: '採用',
+    dismissed: '却下',
+    open: '未対応',
+    dismissedTitle: '却下した指摘',
+    yes: 'はい',
+    no: 'いいえ',
+    colDiagram: '図',
+    colNo: '番号',
+    colSeverity: '重要度',
+    colRule: 'ルール',
+    colDeliverables: '成果物',
+    colFinding: '指摘',
+    colQuestion: '顧客への質問',
+    colReach: '下流の成果物数',
+    colFinalPath: '最終成果物への経路上',
+    colCrossOrg: '組織をまたぐ',
+    colStatus: '状態',
+    colNote: 'メモ',
+    download: 'レポート',
+    downloadHint: '指摘レポートをダウンロード: 各指摘の重要度、関係する成果物、顧客への質問',
+    md: 'Markdown',
+    csv: 'CSV',
   },
 } as const;

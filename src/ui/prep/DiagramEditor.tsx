@@ -63,7 +63,7 @@ import {
 import { clipboardContent, copyToClipboard } from './clipboard';
 import { useEditorKeys } from './useEditorKeys';
 import { Inspector } from './Inspector';
-import FindingsPanel from './FindingsPanel';
+import FindingsPanel, { type ReviewStatus } from './FindingsPanel';
 import { ComparePanel } from './ComparePanel';
 import { dataUrlToBlob, paintedFrame, renderDiagramImage, untilDrawn } from './exportImage';
 import { isPaletteDrag, paletteDragProps, readPaletteDrop } from './paletteDrag';
@@ -407,6 +407,49 @@ export function DiagramEditor({
     [rf, select],
   );
 
+  // Accept / dismiss (with a note) / restore: stored with the diagram, one undo step each.
+  const onReview = useCallback(
+    (key: string, status: ReviewStatus, note = '') => {
+      const label = t(
+        status === null ? 'cmd.restore' : status === 'accepted' ? 'cmd.accept' : 'cmd.dismiss',
+      );
+      editDiagram(diagram.id, label, (d) => {
+        const rs = d.reviews ?? [];
+        const i = rs.findIndex((r) => r.key === key);
+        if (status === null) {
+          if (i >= 0) rs.splice(i, 1);
+        } else {
+          const r = { key, status, note, at: new Date().toISOString() };
+          if (i >= 0) rs[i] = r;
+          else rs.push(r);
+        }
+        if (rs.length) d.reviews = rs;
+        else delete d.reviews;
+      });
+    },
+    [diagram.id, t],
+  );
+  // The holders notice's form: the boxes it listed when opened stay listed while it is open.
+  const [holdersFor, setHoldersFor] = useState<string[] | null>(null);
+  const holdersForm = useMemo(() => {
+    if (!holdersFor) return null;
+    const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
+    return {
+      nodes: holdersFor.flatMap((id) => byId.get(id) ?? []),
+      onChange: (id: string, h: string[]) =>
+        editDiagram(
+          diagram.id,
+          t('cmd.editField', { field: t('field.holders') }),
+          (d) => {
+            const n = d.nodes.find((x) => x.id === id);
+            if (n) n.holders = h;
+          },
+          { coalesceKey: `prep:${diagram.id}:${id}:holders` },
+        ),
+      onClose: () => setHoldersFor(null),
+    };
+  }, [holdersFor, diagram.nodes, diagram.id, t]);
+
   const runLayout = () => {
     if (layoutRun) return;
     const sizes: Record<string, Size> = {};
@@ -717,7 +760,15 @@ export function DiagramEditor({
           </div>
           <div className="prep-side-body">
             {panel === 'findings' && (
-              <FindingsPanel lint={lint} preset={preset} onPreset={onPreset} onPick={pickFinding} />
+              <FindingsPanel
+                lint={lint}
+                preset={preset}
+                onPreset={onPreset}
+                onPick={pickFinding}
+                onReview={onReview}
+                holdersForm={holdersForm}
+                onRecordHolders={setHoldersFor}
+              />
             )}
             {panel === 'inspect' && (
               <Inspector

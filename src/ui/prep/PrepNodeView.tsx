@@ -2,6 +2,7 @@ import { createContext, memo, useContext } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { PrepFlowNode } from './flowModel';
+import { holdersOf } from '../../analysis/holders';
 
 /**
  * Zoomed out on a big diagram (linkLayer.ts): boxes leave out their handles, so that 2,000 fewer
@@ -15,7 +16,7 @@ function PrepNodeView({ data, selected }: NodeProps<PrepFlowNode>) {
   const { t } = useTranslation('prep');
   const low = useContext(LowDetail);
   const n = data.src;
-  const holders = n.holders.filter((h) => h.trim());
+  const holders = holdersOf(n);
   return (
     <div
       className={`prep-node prep-node-${n.kind}${selected ? ' is-selected' : ''}${data.marker ? ` has-${data.marker}` : ''}`}
