@@ -257,6 +257,7 @@ export default {
     formHint: 'Type the names and press Enter (or type 、 or , between them).',
     done: 'Done',
   },
+  legend: { title: 'Notation' },
   report: {
     title: 'Findings: {{name}}',
     counts: '{{errors}}, {{warnings}}, {{notices}}; {{dismissed}}. Preset: {{preset}}.',

@@ -257,6 +257,7 @@ export default {
     formHint: '名前を入力して Enter(「、」や「,」で区切っても可)。',
     done: '完了',
   },
+  legend: { title: '凡例' },
   report: {
     title: '指摘一覧: {{name}}',
     counts: '{{errors}}、{{warnings}}、{{notices}}。{{dismissed}}。プリセット: {{preset}}。',

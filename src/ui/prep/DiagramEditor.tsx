@@ -40,6 +40,8 @@ import {
   type LayoutRun,
 } from '../../layout/layoutClient';
 import { applyLayout } from '../../layout/applyLayout';
+import { diagramSvg } from '../../layout/diagramSvg';
+import { findingsReport } from '../../analysis/report';
 import type { Size } from '../../layout/elkAdapter';
 import { Button, downloadBlob, downloadText, notify, safeFileName } from '../common';
 import type { PrepFlowEdge, PrepFlowNode } from './flowModel';
@@ -103,7 +105,7 @@ export function DiagramEditor({
   preset: PresetName;
   onPreset: (p: PresetName) => void;
 }) {
-  const { t } = useTranslation('prep');
+  const { t, i18n } = useTranslation('prep');
   const rf = useReactFlow<PrepFlowNode, PrepFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [linkKind, setLinkKind] = useState<PrepEdgeKind>('io');
@@ -507,6 +509,23 @@ export function DiagramEditor({
       notify({ kind: 'error', text: t('export.empty') });
       return;
     }
+    if (format === 'svg') {
+      // Real vector from the model and the measured sizes (diagramSvg.ts): no DOM snapshot.
+      const sizes: Record<string, { width: number; height: number }> = {};
+      for (const n of nodes)
+        if (n.measured?.width && n.measured?.height)
+          sizes[n.id] = { width: n.measured.width, height: n.measured.height };
+      const svg = diagramSvg(diagram, {
+        lang: i18n.language === 'ja' ? 'ja' : 'en',
+        sizes,
+        markers,
+      });
+      downloadBlob(
+        new Blob([svg], { type: 'image/svg+xml' }),
+        `${safeFileName(diagram.name, 'diagram')}.svg`,
+      );
+      return;
+    }
     const root = wrapper.current;
     try {
       // A big diagram renders only the boxes in view, and zoomed out without text: the image needs
@@ -529,6 +548,19 @@ export function DiagramEditor({
       setExporting(false);
       setExportNotice(false);
     }
+  };
+  const exportReport = (format: 'md' | 'csv') => {
+    const text = findingsReport(
+      [{ diagram, lint, preset }],
+      format,
+      i18n.language === 'ja' ? 'ja' : 'en',
+    );
+    // A BOM so that Excel reads the CSV's Japanese as UTF-8.
+    downloadText(
+      format === 'csv' ? `\uFEFF${text}` : text,
+      `${safeFileName(diagram.name, 'diagram')}-findings.${format}`,
+      format === 'csv' ? 'text/csv' : 'text/markdown',
+    );
   };
   const exportJson = () =>
     downloadText(
@@ -673,6 +705,23 @@ export function DiagramEditor({
           <Button variant="ghost" onClick={exportJson} data-testid="export-json">
             JSON
           </Button>
+          <span className="prep-inline" title={t('report.downloadHint')}>
+            <span>{t('report.download')}:</span>
+            <Button
+              variant="ghost"
+              onClick={() => exportReport('md')}
+              data-testid="export-report-md"
+            >
+              {t('report.md')}
+            </Button>
+            <Button
+              variant="ghost"
+              onClick={() => exportReport('csv')}
+              data-testid="export-report-csv"
+            >
+              {t('report.csv')}
+            </Button>
+          </span>
         </div>
       </div>
       <div className="prep-body">
