@@ -259,6 +259,9 @@ test('palette drag-and-drop: boxes and stamps land where dropped, one undo step 
   const drop1 = { x: 320, y: 220 };
   await page.getByTestId('palette-deliverable').dragTo(canvas, { targetPosition: drop1 });
   await expect(page.getByTestId('prep-node')).toHaveCount(1);
+  // A new box opens its label for typing; Enter keeps it.
+  await expect(page.getByTestId('node-label-input')).toBeFocused();
+  await page.keyboard.press('Enter');
   const want1 = await toFlow(drop1.x, drop1.y);
   let d = await doc();
   expect(d.nodes).toHaveLength(1);

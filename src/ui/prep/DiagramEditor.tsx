@@ -47,8 +47,9 @@ import { Button, downloadBlob, downloadText, notify, safeFileName } from '../com
 import type { PrepFlowEdge, PrepFlowNode } from './flowModel';
 import { BIG_DIAGRAM, NO_EDGES, nextTask, useFlowSync } from './useFlowSync';
 import { startOfFlowView } from './startView';
-import PrepNodeView, { LowDetail } from './PrepNodeView';
-import PrepEdgeView from './PrepEdgeView';
+import PrepNodeView, { DropOnBox, LabelEdit, LowDetail } from './PrepNodeView';
+import PrepEdgeView, { ParallelOffsets } from './PrepEdgeView';
+import { parallelOffsets } from '../../layout/parallelEdges';
 import MiniMapBox, { freezeMiniMap } from './MiniMapBox';
 import LinkLayer from './LinkLayer';
 import { LOD_ZOOM, touches } from './linkLayer';
@@ -81,6 +82,8 @@ const GRID = 16;
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
+/** A link dropped this close (px) to a box's input handle connects, even off the box. */
+const CONNECTION_RADIUS = 40;
 const minimapColor = (n: PrepFlowNode) =>
   n.data.marker === 'error' ? '#d32f2f' : n.data.marker === 'warn' ? '#f0a020' : '#b8bfc9';
 const LAYOUT_DEADLINE_MS = 15_000;
@@ -115,6 +118,33 @@ export function DiagramEditor({
   const layoutRunRef = useRef<LayoutRun | null>(null);
   layoutRunRef.current = layoutRun;
   const added = useRef(0);
+  // A link being drawn: boxes take it anywhere on them (.prep-connecting in prep.css).
+  const [connecting, setConnecting] = useState(false);
+  const onConnectStart = useCallback(() => setConnecting(true), []);
+  const onConnectEnd = useCallback(() => setConnecting(false), []);
+  // In-place label editing: Enter, F2, double-click, and every new box.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const labelEdit = useMemo(
+    () => ({
+      id: editingId,
+      commit: (id: string, label: string, byKey: boolean) => {
+        setEditingId(null);
+        editDiagram(diagram.id, t('cmd.editField', { field: t('field.label') }), (d) => {
+          const n = d.nodes.find((x) => x.id === id);
+          if (n && n.label !== label) n.label = label;
+        });
+        // After Enter, keys go to the canvas again (F2, arrows, Delete); a click elsewhere keeps its focus.
+        if (byKey) wrapper.current?.focus();
+      },
+      cancel: () => {
+        setEditingId(null);
+        wrapper.current?.focus();
+      },
+    }),
+    [editingId, diagram.id, t],
+  );
+  const onNodeDoubleClick = useCallback((_e: unknown, n: PrepFlowNode) => setEditingId(n.id), []);
+  const offsets = useMemo(() => parallelOffsets(diagram.edges), [diagram.edges]);
 
   // Fit on open only when there is something to fit: an empty canvas stays at 100 %.
   const [fitOnOpen] = useState(() => diagram.nodes.length > 0);
@@ -298,6 +328,8 @@ export function DiagramEditor({
     editDiagram(diagram.id, t('cmd.add'), (d) => void d.nodes.push(n));
     select(new Set([n.id]), new Set(), true);
     setPanel('inspect');
+    // The label is typed at once, on the box.
+    setEditingId(n.id);
   };
   const addStamp = (stamp: Stamp, at: Point = viewCentre()) => {
     const s = stampShapes(stamp, at, {
@@ -377,6 +409,9 @@ export function DiagramEditor({
         if (!selNodes.length) return;
         copyToClipboard(selectedDocNodes(), diagram.edges);
         paste();
+      },
+      editLabel: () => {
+        if (selNodes.length === 1) setEditingId(selNodes[0]);
       },
       selectAll: () => select(new Set(nodes.map((n) => n.id)), new Set(edges.map((e) => e.id))),
       clearSelection: () => select(new Set()),
@@ -726,7 +761,8 @@ export function DiagramEditor({
       </div>
       <div className="prep-body">
         <div
-          className={`prep-canvas${lowDetail ? ' prep-lod' : ''}`}
+          className={`prep-canvas${lowDetail ? ' prep-lod' : ''}${connecting ? ' prep-connecting' : ''}`}
+          tabIndex={-1}
           ref={wrapper}
           data-testid="prep-canvas"
           data-detail={lowDetail ? 'low' : 'full'}
@@ -734,49 +770,60 @@ export function DiagramEditor({
           onDrop={onCanvasDrop}
         >
           <LowDetail.Provider value={lowDetail}>
-            <ReactFlow<PrepFlowNode, PrepFlowEdge>
-              nodes={nodes}
-              edges={flowEdges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              defaultEdgeOptions={defaultEdgeOptions}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onNodeDragStart={onDragStart}
-              onSelectionDragStart={onDragStart}
-              onNodeDragStop={onNodeDragStop}
-              onSelectionDragStop={onSelectionDragStop}
-              onConnect={onConnect}
-              onPaneClick={unselectLinksWhenZoomedOut}
-              onNodeClick={openInspector}
-              onEdgeClick={openInspector}
-              isValidConnection={isValidConnection}
-              connectionMode={ConnectionMode.Loose}
-              snapToGrid={snap}
-              snapGrid={SNAP_GRID}
-              deleteKeyCode={null}
-              selectionKeyCode="Shift"
-              multiSelectionKeyCode={MULTI_SELECT_KEYS}
-              disableKeyboardA11y
-              fitView={fitOnOpen}
-              minZoom={MIN_ZOOM}
-              maxZoom={MAX_ZOOM}
-              onlyRenderVisibleElements={big && !exporting}
-            >
-              {(lowDetail || movingKey) && (
-                <ViewportPortal>
-                  <LinkLayer nodes={nodes} edges={shownEdges} still={lowDetail} />
-                </ViewportPortal>
-              )}
-              <Background gap={GRID} />
-              <MiniMap<PrepFlowNode>
-                pannable
-                zoomable
-                nodeColor={minimapColor}
-                nodeComponent={MiniMapBox}
-              />
-              <Controls />
-            </ReactFlow>
+            <DropOnBox.Provider value={!big}>
+              <LabelEdit.Provider value={labelEdit}>
+                <ParallelOffsets.Provider value={offsets}>
+                  <ReactFlow<PrepFlowNode, PrepFlowEdge>
+                    nodes={nodes}
+                    edges={flowEdges}
+                    nodeTypes={nodeTypes}
+                    edgeTypes={edgeTypes}
+                    defaultEdgeOptions={defaultEdgeOptions}
+                    onNodesChange={onNodesChange}
+                    onEdgesChange={onEdgesChange}
+                    onNodeDragStart={onDragStart}
+                    onSelectionDragStart={onDragStart}
+                    onNodeDragStop={onNodeDragStop}
+                    onSelectionDragStop={onSelectionDragStop}
+                    onConnect={onConnect}
+                    onConnectStart={onConnectStart}
+                    onConnectEnd={onConnectEnd}
+                    connectionRadius={CONNECTION_RADIUS}
+                    onNodeDoubleClick={onNodeDoubleClick}
+                    zoomOnDoubleClick={false}
+                    onPaneClick={unselectLinksWhenZoomedOut}
+                    onNodeClick={openInspector}
+                    onEdgeClick={openInspector}
+                    isValidConnection={isValidConnection}
+                    connectionMode={ConnectionMode.Loose}
+                    snapToGrid={snap}
+                    snapGrid={SNAP_GRID}
+                    deleteKeyCode={null}
+                    selectionKeyCode="Shift"
+                    multiSelectionKeyCode={MULTI_SELECT_KEYS}
+                    disableKeyboardA11y
+                    fitView={fitOnOpen}
+                    minZoom={MIN_ZOOM}
+                    maxZoom={MAX_ZOOM}
+                    onlyRenderVisibleElements={big && !exporting}
+                  >
+                    {(lowDetail || movingKey) && (
+                      <ViewportPortal>
+                        <LinkLayer nodes={nodes} edges={shownEdges} still={lowDetail} />
+                      </ViewportPortal>
+                    )}
+                    <Background gap={GRID} />
+                    <MiniMap<PrepFlowNode>
+                      pannable
+                      zoomable
+                      nodeColor={minimapColor}
+                      nodeComponent={MiniMapBox}
+                    />
+                    <Controls />
+                  </ReactFlow>
+                </ParallelOffsets.Provider>
+              </LabelEdit.Provider>
+            </DropOnBox.Provider>
           </LowDetail.Provider>
           {nodes.length === 0 && (
             <div className="prep-empty hint" data-testid="prep-empty">

@@ -9,6 +9,8 @@ export interface EditorKeyHandlers {
   selectAll(): void;
   clearSelection(): void;
   nudge(dx: number, dy: number): void;
+  /** Enter or F2: edit the selected box's label in place. */
+  editLabel(): void;
 }
 
 function typingIn(target: EventTarget | null): boolean {
@@ -20,7 +22,7 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 /**
- * Editor shortcuts (Delete, Ctrl+C/X/V/D/A, arrows, Escape). Undo/redo keys belong to the
+ * Editor shortcuts (Delete, Ctrl+C/X/V/D/A, arrows, Escape, Enter/F2). Undo/redo keys belong to the
  * shell. Ignored while typing in a field or when a dialog is open.
  */
 export function useEditorKeys(handlers: EditorKeyHandlers, step: number): void {
@@ -40,7 +42,11 @@ export function useEditorKeys(handlers: EditorKeyHandlers, step: number): void {
       else if (mod && !e.shiftKey && k === 'd') h.duplicate();
       else if (mod && !e.shiftKey && k === 'a') h.selectAll();
       else if (e.key === 'Escape') h.clearSelection();
-      else if (!mod && e.key.startsWith('Arrow')) {
+      else if ((e.key === 'Enter' || e.key === 'F2') && !mod && !e.shiftKey) {
+        // Enter on a focused button or link is its own click, not a label edit.
+        if ((e.target as HTMLElement | null)?.closest?.('button, a, summary')) handled = false;
+        else h.editLabel();
+      } else if (!mod && e.key.startsWith('Arrow')) {
         const s = e.shiftKey ? step * 4 : step;
         const d = { ArrowLeft: [-s, 0], ArrowRight: [s, 0], ArrowUp: [0, -s], ArrowDown: [0, s] }[
           e.key
