@@ -168,7 +168,8 @@ const FindingItem = memo(function FindingItem({
       data-review={f.review?.status ?? ''}
       onClick={() => onPick(f)}
     >
-      <button type="button" className="prep-finding-main" onClick={() => onPick(f)}>
+      {/* The click (or Enter on this button) reaches the item's handler: one pick. */}
+      <button type="button" className="prep-finding-main">
         <span className={`prep-sev prep-sev-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
         <span className="prep-finding-rule">{t(`rules.${f.ruleId}.name`)}</span>
         {f.severity !== 'info' && (
