@@ -63,7 +63,9 @@ import {
   stampShapes,
   type Stamp,
 } from './actions';
-import { clipboardContent, copyToClipboard } from './clipboard';
+import { clipboardContent, copyToClipboard, hasClipboard } from './clipboard';
+import { buildActions, shortcutText, type MenuPlace } from './actionRegistry';
+import { ContextMenu, ShortcutSheet, isMac } from './ActionMenus';
 import { useEditorKeys } from './useEditorKeys';
 import { Inspector } from './Inspector';
 import FindingsPanel, { type ReviewStatus } from './FindingsPanel';
@@ -94,6 +96,7 @@ const NEW_BOX = { width: 180, height: 64 };
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < LOD_ZOOM;
 
 type Panel = 'inspect' | 'findings' | 'compare';
+type PointerLike = { clientX: number; clientY: number; preventDefault(): void };
 
 export function DiagramEditor({
   diagram,
@@ -395,24 +398,37 @@ export function DiagramEditor({
         height: n.measured?.height ?? 64,
       }));
 
-  useEditorKeys(
+  // One registry of actions feeds the keys, the context menu, the tooltips and the ? sheet.
+  const [menu, setMenu] = useState<{ x: number; y: number; place: MenuPlace } | null>(null);
+  const [sheet, setSheet] = useState(false);
+  // The clipboard is module state: a copy re-renders so that Paste is enabled at once.
+  const [, setClipTick] = useState(0);
+  const actions = buildActions(
     {
-      deleteSelection,
-      copy: () => selNodes.length && copyToClipboard(selectedDocNodes(), diagram.edges),
-      cut: () => {
-        if (!selNodes.length) return;
-        copyToClipboard(selectedDocNodes(), diagram.edges);
-        deleteSelection();
-      },
-      paste,
-      duplicate: () => {
-        if (!selNodes.length) return;
-        copyToClipboard(selectedDocNodes(), diagram.edges);
-        paste();
-      },
       editLabel: () => {
         if (selNodes.length === 1) setEditingId(selNodes[0]);
       },
+      addNode: (kind) => addNode(kind),
+      copy: () => {
+        copyToClipboard(selectedDocNodes(), diagram.edges);
+        setClipTick((n) => n + 1);
+      },
+      cut: () => {
+        copyToClipboard(selectedDocNodes(), diagram.edges);
+        setClipTick((n) => n + 1);
+        deleteSelection();
+      },
+      paste,
+      // Duplicate leaves the clipboard alone: it clones the selection beside itself.
+      duplicate: () => {
+        const copy = cloneElements(selectedDocNodes(), diagram.edges, { x: 30, y: 30 });
+        editDiagram(diagram.id, t('cmd.duplicate'), (d) => {
+          d.nodes.push(...copy.nodes);
+          d.edges.push(...copy.edges);
+        });
+        select(new Set(copy.nodes.map((n) => n.id)), new Set(), true);
+      },
+      deleteSelection,
       selectAll: () => select(new Set(nodes.map((n) => n.id)), new Set(edges.map((e) => e.id))),
       clearSelection: () => select(new Set()),
       nudge: (dx, dy) => {
@@ -424,9 +440,39 @@ export function DiagramEditor({
         // Repeated arrow presses on the same selection coalesce into one undo step.
         moveNodes(diagram.id, t('cmd.nudge'), pos, { coalesceKey: `prep:nudge:${selNodesKey}` });
       },
+      layout: () => runLayout(),
+      shortcuts: () => setSheet(true),
     },
-    snap ? GRID : 1,
+    {
+      selectedNodes: selNodes.length,
+      selectedEdges: selEdges.length,
+      hasClipboard: hasClipboard(),
+      boxes: nodes.length,
+      layoutRunning: layoutRun !== null,
+      step: snap ? GRID : 1,
+    },
   );
+  useEditorKeys(actions);
+  const actionTitle = (id: string) => {
+    const a = actions.find((x) => x.id === id);
+    return a ? `${t(`actions.${a.id}`)} (${shortcutText(a, isMac())})` : '';
+  };
+  // Memoised: React Flow re-processes its props when a handler changes identity.
+  const menuAt = useCallback((e: PointerLike, place: MenuPlace) => {
+    e.preventDefault();
+    const r = wrapper.current?.getBoundingClientRect();
+    setMenu({ x: e.clientX - (r?.left ?? 0), y: e.clientY - (r?.top ?? 0), place });
+  }, []);
+  const onNodeContextMenu = useCallback(
+    (e: PointerLike, n: PrepFlowNode) => {
+      if (!n.selected) select(new Set([n.id]));
+      menuAt(e, 'box');
+    },
+    [menuAt, select],
+  );
+  const onSelectionContextMenu = useCallback((e: PointerLike) => menuAt(e, 'box'), [menuAt]);
+  const onPaneContextMenu = useCallback((e: PointerLike) => menuAt(e, 'canvas'), [menuAt]);
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   const pickFinding = useCallback(
     (f: Finding) => {
@@ -616,7 +662,7 @@ export function DiagramEditor({
             onClick={() => addNode('deliverable')}
             {...paletteDragProps({ node: 'deliverable' })}
             data-testid="palette-deliverable"
-            title={`${t('palette.deliverableHint')}\n${t('palette.dragHint')}`}
+            title={`${t('palette.deliverableHint')}\n${t('palette.dragHint')}\n${actionTitle('addDeliverable')}`}
           >
             ▭ {t('palette.deliverable')}
           </Button>
@@ -624,7 +670,7 @@ export function DiagramEditor({
             onClick={() => addNode('knowhow')}
             {...paletteDragProps({ node: 'knowhow' })}
             data-testid="palette-knowhow"
-            title={`${t('palette.knowhowHint')}\n${t('palette.dragHint')}`}
+            title={`${t('palette.knowhowHint')}\n${t('palette.dragHint')}\n${actionTitle('addKnowhow')}`}
           >
             ⬚ {t('palette.knowhow')}
           </Button>
@@ -684,7 +730,12 @@ export function DiagramEditor({
               {t('layout.cancel')}
             </Button>
           ) : (
-            <Button onClick={runLayout} data-testid="layout-run" disabled={nodes.length === 0}>
+            <Button
+              onClick={runLayout}
+              data-testid="layout-run"
+              disabled={nodes.length === 0}
+              title={actionTitle('layout')}
+            >
               {t('layout.run')}
             </Button>
           )}
@@ -731,6 +782,15 @@ export function DiagramEditor({
           </div>
         )}
         <div className="prep-group prep-push">
+          <Button
+            variant="ghost"
+            onClick={() => setSheet(true)}
+            data-testid="shortcuts-open"
+            title={actionTitle('shortcuts')}
+            aria-label={t('actions.shortcuts')}
+          >
+            ?
+          </Button>
           <Button variant="ghost" onClick={() => void exportImage('png')} data-testid="export-png">
             PNG
           </Button>
@@ -759,6 +819,7 @@ export function DiagramEditor({
           </span>
         </div>
       </div>
+      <ShortcutSheet actions={actions} open={sheet} onClose={() => setSheet(false)} />
       <div className="prep-body">
         <div
           className={`prep-canvas${lowDetail ? ' prep-lod' : ''}${connecting ? ' prep-connecting' : ''}`}
@@ -791,6 +852,9 @@ export function DiagramEditor({
                     connectionRadius={CONNECTION_RADIUS}
                     onNodeDoubleClick={onNodeDoubleClick}
                     zoomOnDoubleClick={false}
+                    onNodeContextMenu={onNodeContextMenu}
+                    onSelectionContextMenu={onSelectionContextMenu}
+                    onPaneContextMenu={onPaneContextMenu}
                     onPaneClick={unselectLinksWhenZoomedOut}
                     onNodeClick={openInspector}
                     onEdgeClick={openInspector}
@@ -825,6 +889,15 @@ export function DiagramEditor({
               </LabelEdit.Provider>
             </DropOnBox.Provider>
           </LowDetail.Provider>
+          {menu && (
+            <ContextMenu
+              actions={actions}
+              place={menu.place}
+              x={menu.x}
+              y={menu.y}
+              onClose={closeMenu}
+            />
+          )}
           {nodes.length === 0 && (
             <div className="prep-empty hint" data-testid="prep-empty">
               {t('canvas.empty')}
