@@ -183,4 +183,17 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
     );
   };
   await expect.poll(offCentre, { timeout: 5_000 }).toBeLessThan(40);
+
+  // The minimap can be hidden; that and the open diagram (the second tab) survive a reload.
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(1);
+  await page.getByTestId('minimap-toggle').uncheck();
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  const open = await page.getByTestId('prep-view').getAttribute('data-diagram-id');
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('prep-view')).toHaveAttribute('data-diagram-id', open!);
+  await expect(page.getByTestId('diagram-tab').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  await page.getByTestId('minimap-toggle').check();
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(1);
 });

@@ -38,6 +38,7 @@ export default {
     linkKind: 'New links:',
     linkKindHint: 'Kind of link drawn when you drag from a handle',
     snap: 'Snap to grid',
+    minimap: 'Minimap',
   },
   edgeKind: { io: 'Input/output (solid arrow)', sync: 'Synchronisation (dashed)' },
   kind: { deliverable: 'Deliverable (solid box)', knowhow: 'Know-how (dotted box)' },

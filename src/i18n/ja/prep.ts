@@ -36,6 +36,7 @@ export default {
     linkKind: '新しいリンク:',
     linkKindHint: 'ハンドルからドラッグしたときに引くリンクの種類',
     snap: 'グリッドに合わせる',
+    minimap: 'ミニマップ',
   },
   edgeKind: { io: '入出力(実線の矢印)', sync: '同期(破線)' },
   kind: { deliverable: '成果物(実線の箱)', knowhow: 'ノウハウ(点線の箱)' },

@@ -89,6 +89,8 @@ const CONNECTION_RADIUS = 40;
 const minimapColor = (n: PrepFlowNode) =>
   n.data.marker === 'error' ? '#d32f2f' : n.data.marker === 'warn' ? '#f0a020' : '#b8bfc9';
 const LAYOUT_DEADLINE_MS = 15_000;
+/** Whether the minimap is shown, remembered per browser. */
+const MINIMAP_KEY = 'waymark.prep.minimap';
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
 /** About the size of a new, empty box: placing it by its centre. */
@@ -116,6 +118,21 @@ export function DiagramEditor({
   const wrapper = useRef<HTMLDivElement>(null);
   const [linkKind, setLinkKind] = useState<PrepEdgeKind>('io');
   const [snap, setSnap] = useState(true);
+  const [minimap, setMinimap] = useState(() => {
+    try {
+      return localStorage.getItem(MINIMAP_KEY) !== 'off';
+    } catch {
+      return true;
+    }
+  });
+  const toggleMinimap = (on: boolean) => {
+    setMinimap(on);
+    try {
+      localStorage.setItem(MINIMAP_KEY, on ? 'on' : 'off');
+    } catch {
+      /* storage blocked */
+    }
+  };
   const [panel, setPanel] = useState<Panel>('findings');
   const [layoutRun, setLayoutRun] = useState<LayoutRun | null>(null);
   const layoutRunRef = useRef<LayoutRun | null>(null);
@@ -723,6 +740,15 @@ export function DiagramEditor({
             />
             <span>{t('toolbar.snap')}</span>
           </label>
+          <label className="prep-inline">
+            <input
+              type="checkbox"
+              checked={minimap}
+              onChange={(e) => toggleMinimap(e.target.checked)}
+              data-testid="minimap-toggle"
+            />
+            <span>{t('toolbar.minimap')}</span>
+          </label>
         </div>
         <div className="prep-group">
           {layoutRun ? (
@@ -877,12 +903,14 @@ export function DiagramEditor({
                       </ViewportPortal>
                     )}
                     <Background gap={GRID} />
-                    <MiniMap<PrepFlowNode>
-                      pannable
-                      zoomable
-                      nodeColor={minimapColor}
-                      nodeComponent={MiniMapBox}
-                    />
+                    {minimap && (
+                      <MiniMap<PrepFlowNode>
+                        pannable
+                        zoomable
+                        nodeColor={minimapColor}
+                        nodeComponent={MiniMapBox}
+                      />
+                    )}
                     <Controls />
                   </ReactFlow>
                 </ParallelOffsets.Provider>
