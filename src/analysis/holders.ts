@@ -24,5 +24,9 @@ export function splitHolders(text: string): string[] {
  * stored as "佐藤、田中" (typed on one line before the chip input) is two people.
  */
 export function holdersOf(node: PrepNode): string[] {
-  return splitHolders(node.holders.join('\n'));
+  // Nodes are immutable (immer): two rules and the renderer ask for the same node's holders.
+  let h = cache.get(node.holders);
+  if (!h) cache.set(node.holders, (h = splitHolders(node.holders.join('\n'))));
+  return h;
 }
+const cache = new WeakMap<readonly string[], string[]>();

@@ -34,15 +34,17 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
  */
 function impactOf(ix: DiagramIndex): (nodeId: string, related: string[]) => Impact {
   const downstream = downstreamCounter(ix);
-  const toFinal = leadsToFinal(ix);
+  let toFinal: Uint8Array | null = null;
   const orgOf = (i: number) => ix.nodes[i].organisation.trim();
   // Does any deliverable downstream of `start` belong to an organisation other than `own`?
   // BFS with a shared stamp array, stopping at the first such box.
   const n = ix.nodes.length;
-  const stamp = new Int32Array(n);
-  const queue = new Int32Array(n);
+  let stamp: Int32Array | null = null;
+  let queue: Int32Array | null = null;
   let round = 0;
   const otherOrgBelow = (start: number, own: string): boolean => {
+    stamp ??= new Int32Array(n);
+    queue ??= new Int32Array(n);
     round++;
     let head = 0,
       tail = 0;
@@ -68,6 +70,7 @@ function impactOf(ix: DiagramIndex): (nodeId: string, related: string[]) => Impa
       own !== '' &&
       (around.some((j) => orgOf(j) !== '' && orgOf(j) !== own) || otherOrgBelow(i, own));
     const reach = downstream(i);
+    toFinal ??= leadsToFinal(ix);
     const finalPath = toFinal[i] === 1;
     return { reach, finalPath, crossOrg, score: reach + (finalPath ? 2 : 0) + (crossOrg ? 2 : 0) };
   };
