@@ -139,6 +139,17 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   // The basic-pattern stamp: two inputs → one output.
   await page.getByTestId('stamp-basic').click();
   await expect(page.getByTestId('prep-node')).toHaveCount(6);
+  // It lands beside the selection, on top of no other box.
+  const rects = await page
+    .getByTestId('prep-node')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) {
+      const [a, b] = [rects[i], rects[j]];
+      const apart =
+        a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, `boxes ${i} and ${j} overlap`).toBe(true);
+    }
   doc = await stored(page);
   expect(doc.diagrams[0].edges).toHaveLength(4);
   await page.keyboard.press('Control+a');

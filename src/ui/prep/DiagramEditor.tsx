@@ -41,6 +41,7 @@ import {
 } from '../../layout/layoutClient';
 import { applyLayout } from '../../layout/applyLayout';
 import { diagramSvg } from '../../layout/diagramSvg';
+import { besideSelection, freeSpot } from '../../layout/freeSpot';
 import { findingsReport } from '../../analysis/report';
 import type { Size } from '../../layout/elkAdapter';
 import { Button, downloadBlob, downloadText, notify, safeFileName } from '../common';
@@ -338,8 +339,18 @@ export function DiagramEditor({
     };
   };
 
-  // `at`: where the box goes (a palette drop); otherwise the middle of the view.
-  const addNode = (kind: PrepNodeKind, at: Point = viewCentre()) => {
+  const rects = (only?: (n: PrepFlowNode) => boolean) =>
+    nodes
+      .filter((n) => !only || only(n))
+      .map((n) => ({
+        x: n.position.x,
+        y: n.position.y,
+        width: n.measured?.width ?? NEW_BOX.width,
+        height: n.measured?.height ?? NEW_BOX.height,
+      }));
+  // `at`: where the box goes (a palette drop); otherwise the middle of the view, clear of the
+  // other boxes.
+  const addNode = (kind: PrepNodeKind, at: Point = freeSpot(rects(), viewCentre(), NEW_BOX)) => {
     const n = newNode(
       kind,
       t(kind === 'knowhow' ? 'palette.newKnowhow' : 'palette.newDeliverable'),
@@ -351,7 +362,14 @@ export function DiagramEditor({
     // The label is typed at once, on the box.
     setEditingId(n.id);
   };
-  const addStamp = (stamp: Stamp, at: Point = viewCentre()) => {
+  // A stamp clicked in goes beside the selection (or in the middle of the view), clear of every box.
+  const stampAt = (stamp: Stamp): Point =>
+    freeSpot(
+      rects(),
+      besideSelection(rects((n) => !!n.selected)) ?? viewCentre(),
+      stamp === 'sync' ? { width: 460, height: 64 } : { width: 460, height: 174 },
+    );
+  const addStamp = (stamp: Stamp, at: Point = stampAt(stamp)) => {
     const s = stampShapes(stamp, at, {
       inputA: t('stamp.inputA'),
       inputB: t('stamp.inputB'),
