@@ -61,7 +61,15 @@ export function isFinal(ix: DiagramIndex, i: number): boolean {
  * Deliverables downstream of each start node along io links: how much depends on it.
  * One BFS per asked node with a shared stamp array (no allocation per visit).
  */
+const counters = new WeakMap<DiagramIndex, (i: number) => number>();
+/** One counter (and cache) per index, shared by every rule and the impact ranking of a lint run. */
 export function downstreamCounter(ix: DiagramIndex): (i: number) => number {
+  let c = counters.get(ix);
+  if (!c) counters.set(ix, (c = makeDownstreamCounter(ix)));
+  return c;
+}
+
+function makeDownstreamCounter(ix: DiagramIndex): (i: number) => number {
   const n = ix.nodes.length;
   const stamp = new Int32Array(n);
   const queue = new Int32Array(n);

@@ -11,6 +11,7 @@ export const PRESETS = {
     'coordination-bottleneck': 'warn',
     'rework-loop': 'warn',
     'disconnected-deliverable': 'warn',
+    'holders-not-recorded': 'info',
   },
   strict: {
     'single-person-dependency': 'error',
@@ -19,6 +20,7 @@ export const PRESETS = {
     'coordination-bottleneck': 'error',
     'rework-loop': 'error',
     'disconnected-deliverable': 'error',
+    'holders-not-recorded': 'info',
   },
   /** Only the structural problems: a quick check while the first draft is being drawn. */
   relaxed: {
@@ -28,6 +30,7 @@ export const PRESETS = {
     'coordination-bottleneck': 'off',
     'rework-loop': 'warn',
     'disconnected-deliverable': 'warn',
+    'holders-not-recorded': 'info',
   },
 } as const satisfies Record<string, RuleConfig>;
 

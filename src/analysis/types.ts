@@ -1,8 +1,11 @@
 import type { Diagram } from '../model';
 import type { DiagramIndex } from './graph';
 
-/** error and warn are reported; off disables a rule (bpmnlint's presets). */
-export type Severity = 'error' | 'warn';
+/**
+ * error and warn are reported and mark boxes; info is a notice about the diagram as a whole (no
+ * marker, never fails `waymark lint`); off disables a rule (bpmnlint's presets).
+ */
+export type Severity = 'error' | 'warn' | 'info';
 export type RuleSetting = Severity | 'off';
 
 /** The three questions a PReP diagram exists to answer (DOMAIN §2). */
@@ -25,10 +28,34 @@ export interface Finding {
   params: FindingParams;
   /** Higher = more urgent within the rule (e.g. downstream deliverables depending on it). */
   rank: number;
+  /**
+   * What a review (accept/dismiss) is stored under: `<ruleId>@<nodeId>` unless the rule gives one
+   * (a diagram-wide notice has no single box).
+   */
+  key: string;
+  /** Why it ranks where it does (set by lintDiagram). */
+  impact: Impact;
+  /** The consultant's accept/dismiss decision stored with the diagram, if any. */
+  review?: { status: 'accepted' | 'dismissed'; note: string };
 }
 
-/** What a rule returns before the preset sets its severity. */
-export type RawFinding = Omit<Finding, 'severity' | 'ruleId'>;
+/**
+ * How much hangs on the flagged box: deliverables downstream of it along input/output links,
+ * whether it lies on the path to a final deliverable, and whether the work around it crosses
+ * organisations (a neighbour, a coordination partner or a downstream box of another one).
+ */
+export interface Impact {
+  reach: number;
+  finalPath: boolean;
+  crossOrg: boolean;
+  /** reach + 2 per flag: the order findings of one severity are listed in. */
+  score: number;
+}
+
+/** What a rule returns before the preset sets its severity (and lint its key and impact). */
+export type RawFinding = Omit<Finding, 'severity' | 'ruleId' | 'key' | 'impact' | 'review'> & {
+  key?: string;
+};
 
 export interface RuleMeta {
   id: string;

@@ -34,11 +34,26 @@ export const PrepEdge = z.object({
   route: z.array(Point).optional(),
 });
 
+/**
+ * The consultant's decision on one finding (accepted: a real issue to raise with the customer;
+ * dismissed: not a problem here, with the reason). Keyed by the finding's key
+ * (`<ruleId>@<nodeId>`), so it follows the box, not the wording of the message.
+ */
+export const FindingReview = z.object({
+  key: z.string().min(1).max(400),
+  status: z.enum(['accepted', 'dismissed']),
+  note: z.string().max(4000),
+  /** When it was decided (ISO 8601). */
+  at: z.string(),
+});
+
 export const Diagram = z.object({
   id: ElementId,
   name: z.string(),
   nodes: z.array(PrepNode),
   edges: z.array(PrepEdge),
+  /** Optional so that documents saved before reviews existed still open unchanged. */
+  reviews: z.array(FindingReview).optional(),
 });
 
 export type PrepNodeKind = z.infer<typeof PrepNodeKind>;
@@ -46,4 +61,5 @@ export type PrepEdgeKind = z.infer<typeof PrepEdgeKind>;
 export type Point = z.infer<typeof Point>;
 export type PrepNode = z.infer<typeof PrepNode>;
 export type PrepEdge = z.infer<typeof PrepEdge>;
+export type FindingReview = z.infer<typeof FindingReview>;
 export type Diagram = z.infer<typeof Diagram>;

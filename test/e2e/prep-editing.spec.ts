@@ -84,9 +84,43 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   await expect(page.getByTestId('prep-node')).toHaveCount(3);
   await page.keyboard.press('Control+d');
   await expect(page.getByTestId('prep-node')).toHaveCount(4);
-  for (let i = 0; i < 3; i++) await page.getByTestId('undo').click();
+  // Duplicate leaves the clipboard alone: a paste still gives the cut box.
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('prep-node')).toHaveCount(5);
+  await expect(node(page, '承認')).toHaveCount(3);
+  for (let i = 0; i < 4; i++) await page.getByTestId('undo').click();
   await expect(page.getByTestId('prep-node')).toHaveCount(3);
   await expect(node(page, '承認')).toHaveCount(1);
+
+  // The action registry: F2 edits a label in place; the context menu and the ? sheet list the
+  // same actions with their shortcuts.
+  await node(page, '承認').click();
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('node-label-input')).toBeFocused();
+  await page.keyboard.type('承認(稟議)');
+  await page.keyboard.press('Enter');
+  await expect(node(page, '承認(稟議)')).toHaveCount(1);
+  await node(page, '承認(稟議)').dblclick();
+  await expect(page.getByTestId('node-label-input')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('node-label-input')).toHaveCount(0);
+  await node(page, '承認(稟議)').click({ button: 'right' });
+  const menu = page.getByTestId('prep-context-menu');
+  await expect(menu.getByTestId('menu-duplicate')).toContainText('Ctrl+D');
+  await expect(menu.getByTestId('menu-paste')).toBeEnabled();
+  await menu.getByTestId('menu-duplicate').click();
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByTestId('prep-node')).toHaveCount(4);
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(node(page, '承認')).toHaveCount(1);
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  await page.keyboard.press('?');
+  const sheet = page.getByTestId('shortcut-sheet');
+  await expect(sheet.locator('[data-action="layout"]')).toContainText('Ctrl+Shift+L');
+  await expect(sheet.locator('[data-action="editLabel"]')).toContainText('Enter / F2');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
 
   // Shift+drag on the empty canvas draws a selection box.
   const r = (await node(page, '顧客要望リスト').boundingBox())!;
@@ -105,6 +139,17 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   // The basic-pattern stamp: two inputs → one output.
   await page.getByTestId('stamp-basic').click();
   await expect(page.getByTestId('prep-node')).toHaveCount(6);
+  // It lands beside the selection, on top of no other box.
+  const rects = await page
+    .getByTestId('prep-node')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) {
+      const [a, b] = [rects[i], rects[j]];
+      const apart =
+        a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, `boxes ${i} and ${j} overlap`).toBe(true);
+    }
   doc = await stored(page);
   expect(doc.diagrams[0].edges).toHaveLength(4);
   await page.keyboard.press('Control+a');
@@ -149,4 +194,17 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
     );
   };
   await expect.poll(offCentre, { timeout: 5_000 }).toBeLessThan(40);
+
+  // The minimap can be hidden; that and the open diagram (the second tab) survive a reload.
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(1);
+  await page.getByTestId('minimap-toggle').uncheck();
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  const open = await page.getByTestId('prep-view').getAttribute('data-diagram-id');
+  await waitSaved(page);
+  await page.reload();
+  await expect(page.getByTestId('prep-view')).toHaveAttribute('data-diagram-id', open!);
+  await expect(page.getByTestId('diagram-tab').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+  await page.getByTestId('minimap-toggle').check();
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(1);
 });

@@ -39,4 +39,10 @@ test('PReP editor in Japanese with the inspector', async ({ page }) => {
   await page.getByTestId('prep-node').filter({ hasText: '追加サービス' }).click();
   await expect(page.getByTestId('inspector-label')).toHaveValue('追加サービス');
   await page.screenshot({ path: shotPath('prep-editor-ja.png') });
+  // The findings in Japanese: natural questions naming the box, no italics, counts with 件.
+  await page.getByTestId('panel-findings').click();
+  await expect(page.getByTestId('findings-summary')).toHaveText('エラー 2 件、警告 3 件');
+  await expect(page.getByTestId('finding-question').first()).toHaveCSS('font-style', 'normal');
+  await expect(page.getByTestId('finding-message').first()).not.toContainText('(s)');
+  await page.screenshot({ path: shotPath('prep-findings-ja.png') });
 });

@@ -30,7 +30,10 @@ async function addBox(
   await page.getByTestId(`palette-${kind}`).click();
   const insp = page.getByTestId('prep-inspector');
   await insp.getByTestId('inspector-label').fill(label);
-  await insp.getByTestId('inspector-holders').fill(holders.join('\n'));
+  // Holders typed on one line, as on a call: the chip input splits them at 、 on Enter.
+  await insp.getByTestId('inspector-holders').fill(holders.join('、'));
+  await insp.getByTestId('inspector-holders').press('Enter');
+  await expect(insp.getByTestId('holder-chip')).toHaveCount(holders.length);
   await insp.getByTestId('inspector-organisation').fill(org);
   await expect(node(page, label)).toBeVisible();
 }
@@ -134,7 +137,8 @@ test('draw the feature-addition example, see the findings, fix them, undo, expor
   );
   await connect(page, 'Development know-how', 'Additional service');
   await node(page, 'Customer request list').click();
-  await page.getByTestId('inspector-holders').fill('CSM\nSales');
+  await page.getByTestId('inspector-holders').fill('Sales');
+  await page.getByTestId('inspector-holders').press('Enter');
   await page.getByTestId('panel-findings').click();
   await expect(finding(page, 'insufficient-inputs')).toHaveCount(0);
   await expect(finding(page, 'single-person-dependency')).toHaveCount(0);
@@ -255,6 +259,9 @@ test('palette drag-and-drop: boxes and stamps land where dropped, one undo step 
   const drop1 = { x: 320, y: 220 };
   await page.getByTestId('palette-deliverable').dragTo(canvas, { targetPosition: drop1 });
   await expect(page.getByTestId('prep-node')).toHaveCount(1);
+  // A new box opens its label for typing; Enter keeps it.
+  await expect(page.getByTestId('node-label-input')).toBeFocused();
+  await page.keyboard.press('Enter');
   const want1 = await toFlow(drop1.x, drop1.y);
   let d = await doc();
   expect(d.nodes).toHaveLength(1);

@@ -5,6 +5,7 @@ import missingKnowhow from './missing-knowhow';
 import coordinationBottleneck from './coordination-bottleneck';
 import reworkLoop from './rework-loop';
 import disconnectedDeliverable from './disconnected-deliverable';
+import holdersNotRecorded from './holders-not-recorded';
 
 /** Every rule, in the order findings of equal severity are listed. */
 export const RULES: Rule[] = [
@@ -14,4 +15,5 @@ export const RULES: Rule[] = [
   coordinationBottleneck,
   reworkLoop,
   disconnectedDeliverable,
+  holdersNotRecorded,
 ];

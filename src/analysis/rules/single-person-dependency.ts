@@ -1,10 +1,11 @@
 import type { Rule, RawFinding } from '../types';
 import { downstreamCounter } from '../graph';
-import { holdersOf } from '../holders';
+import { holdersOf } from '../../model/holders';
 
 /**
- * 属人化: know-how held by one person (or nobody recorded), or a deliverable only one person
- * produces while other deliverables depend on it. Ranked by how many deliverables are downstream.
+ * 属人化: exactly one person is recorded as holding know-how, or as producing a deliverable other
+ * deliverables depend on. Boxes with nobody recorded are not flagged here (nobody recorded is not
+ * one person): holders-not-recorded sums them up in one notice. Ranked by downstream reach.
  */
 const rule: Rule = {
   meta: {
@@ -17,7 +18,7 @@ const rule: Rule = {
     const out: RawFinding[] = [];
     ix.nodes.forEach((node, i) => {
       const holders = holdersOf(node);
-      if (holders.length > 1) return;
+      if (holders.length !== 1) return;
       const below = downstream(i);
       // A deliverable nothing depends on is not a dependency; tacit know-how always is.
       if (node.kind === 'deliverable' && below === 0) return;
@@ -25,15 +26,8 @@ const rule: Rule = {
         nodeId: node.id,
         relatedNodeIds: [],
         edgeIds: [],
-        messageKey:
-          holders.length === 0
-            ? node.kind === 'knowhow'
-              ? 'noneKnowhow'
-              : 'none'
-            : node.kind === 'knowhow'
-              ? 'oneKnowhow'
-              : 'one',
-        params: { label: node.label, holder: holders[0] ?? '', downstream: below },
+        messageKey: node.kind === 'knowhow' ? 'singleKnowhow' : 'single',
+        params: { label: node.label, holder: holders[0], count: below },
         rank: below,
       });
     });

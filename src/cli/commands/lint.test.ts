@@ -92,3 +92,58 @@ describe('waymark lint', () => {
     expect(out.stderr).toContain('ENOENT');
   });
 });
+
+describe('waymark lint: reports and dismissed findings', () => {
+  setCliLanguage('en');
+  const file = 'test/fixtures/prep/sales-proposal-reviewed.json';
+
+  it('leaves dismissed findings out of the findings and the exit code, and lists them', async () => {
+    const { cli, out } = io();
+    const plain = io();
+    // The sales proposal has two errors; one is dismissed in the reviewed copy.
+    expect(await lintCommand.run(['test/fixtures/prep/sales-proposal.json'], plain.cli)).toBe(1);
+    expect(JSON.parse(plain.out.stdout).diagrams[0].errors).toBe(2);
+    expect(await lintCommand.run([file], cli)).toBe(1);
+    const d = JSON.parse(out.stdout).diagrams[0];
+    expect(d.errors).toBe(1);
+    expect(d.findings.map((f: { key: string }) => f.key)).not.toContain(
+      'single-person-dependency@kh',
+    );
+    expect(d.dismissed).toEqual([
+      expect.objectContaining({
+        key: 'single-person-dependency@kh',
+        review: { status: 'dismissed', note: '田中さんも業界を担当できる' },
+        deliverables: ['業界ノウハウ'],
+      }),
+    ]);
+    expect(d.findings[0].impact).toEqual({ reach: 0, finalPath: true, crossOrg: true, score: 4 });
+  });
+
+  it('--include-dismissed counts them again', async () => {
+    const { cli, out } = io();
+    await lintCommand.run([file, '--include-dismissed'], cli);
+    const d = JSON.parse(out.stdout).diagrams[0];
+    expect(d.errors).toBe(2);
+    expect(d.findings[0].key).toBe('single-person-dependency@kh');
+  });
+
+  it('--format md and csv print the report, in --lang', async () => {
+    const md = io();
+    expect(await lintCommand.run([file, '--format', 'md', '--lang', 'ja'], md.cli)).toBe(1);
+    expect(md.out.stdout).toContain('# 指摘一覧: 営業提案 / Sales proposal');
+    expect(md.out.stdout).toContain('## 却下した指摘 (1)');
+    const csv = io();
+    await lintCommand.run([file, '--format', 'csv'], csv.cli);
+    expect(csv.out.stdout.split('\r\n')[0]).toMatch(/^diagram,no,severity,rule,deliverables,/);
+  });
+
+  it('an unknown --format or --lang is a usage error naming the choices', async () => {
+    const { cli } = io();
+    await expect(lintCommand.run([file, '--format', 'xml'], cli)).rejects.toThrow(
+      '--format "xml" is not one of json, md, csv.',
+    );
+    await expect(lintCommand.run([file, '--lang', 'fr'], cli)).rejects.toThrow(
+      '--lang "fr" is not one of ja, en.',
+    );
+  });
+});

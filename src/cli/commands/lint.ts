@@ -7,27 +7,38 @@ import { lintDiagram } from '../../analysis/lint';
 import { findingMessage, findingQuestion } from '../../analysis/format';
 import { fillTemplate } from '../../i18n/template';
 import { PRESET_NAMES, isPresetName } from '../../analysis/presets';
+import { findingsReport, involved } from '../../analysis/report';
+import type { Finding } from '../../analysis/types';
 import enPrep from '../../i18n/en/prep';
 import jaPrep from '../../i18n/ja/prep';
 
 const msg = (key: keyof typeof enPrep.cli, params: Record<string, string | number> = {}) =>
   fillTemplate((cliLanguage() === 'ja' ? jaPrep : enPrep).cli[key], params);
 
-/** `waymark lint <project.json> [--diagram ID] [--preset NAME]`: PReP findings as JSON, exit 1 on any error finding. */
+/**
+ * `waymark lint <project.json> [--diagram ID] [--preset NAME] [--format json|md|csv]
+ * [--include-dismissed] [--lang ja|en]`: PReP findings, exit 1 on any error finding that is not
+ * dismissed.
+ */
 export const lintCommand: CliCommand = {
   name: 'lint',
-  summary: 'print the findings of PReP diagrams as JSON (exit 1 if any is an error)',
+  summary: 'print the findings of PReP diagrams as JSON, Markdown or CSV (exit 1 on an error)',
   usage: `Usage: waymark lint <project.json> [--diagram ID] [--preset ${PRESET_NAMES.join('|')}]
+                    [--format json|md|csv] [--lang ja|en] [--include-dismissed]
 
 Runs the PReP diagram rules (single-person dependency, insufficient inputs, missing know-how,
-coordination bottleneck, rework loop, disconnected deliverable) and prints the findings as JSON,
-with messages and the question to ask the customer in English and Japanese.
-  --diagram ID   only this diagram (id or exact name); default: every diagram of the project
-  --preset NAME  severities: ${PRESET_NAMES.join(', ')} (default recommended)
-Exit code: 0 no error finding, 1 an error finding or an invalid file, 2 usage error.
+coordination bottleneck, rework loop, disconnected deliverable, holders not recorded) and prints
+the findings, most impact first, with the question to ask the customer.
+  --diagram ID         only this diagram (id or exact name); default: every diagram
+  --preset NAME        severities: ${PRESET_NAMES.join(', ')} (default recommended)
+  --format FORMAT      json (default; messages in English and Japanese), md or csv (the findings
+                       report handed to the customer, in one language)
+  --lang ja|en         language of the md/csv report (default: the CLI's language)
+  --include-dismissed  count findings dismissed in the editor again (they are listed either way)
+Exit code: 0 no error finding, 1 an error finding (not dismissed) or an invalid file, 2 usage error.
 `,
   async run(argv, io): Promise<ExitCode> {
-    const a = parseArgs(argv, ['diagram', 'preset']);
+    const a = parseArgs(argv, ['diagram', 'preset', 'format', 'lang'], ['include-dismissed']);
     if (a.positionals.length !== 1)
       throw new UsageError(
         a.positionals.length
@@ -37,6 +48,12 @@ Exit code: 0 no error finding, 1 an error finding or an invalid file, 2 usage er
     const preset = a.options.preset ?? 'recommended';
     if (!isPresetName(preset))
       throw new UsageError(msg('badPreset', { value: preset, presets: PRESET_NAMES.join(', ') }));
+    const format = a.options.format ?? 'json';
+    if (format !== 'json' && format !== 'md' && format !== 'csv')
+      throw new UsageError(msg('badFormat', { value: format }));
+    const lang = a.options.lang ?? cliLanguage();
+    if (lang !== 'ja' && lang !== 'en') throw new UsageError(msg('badLang', { value: lang }));
+    const includeDismissed = a.flags.has('include-dismissed');
     const file = a.positionals[0];
     const bytes = await readInput(io, file);
     if (!bytes) return 1;
@@ -65,29 +82,43 @@ Exit code: 0 no error finding, 1 an error finding or an invalid file, 2 usage er
       return 1;
     }
     let errors = 0;
-    const out = diagrams.map((d) => {
-      const r = lintDiagram(d, { preset });
-      errors += r.errors;
+    const linted = diagrams.map((diagram) => {
+      const lint = lintDiagram(diagram, { preset, includeDismissed });
+      errors += lint.errors;
+      return { diagram, lint, preset };
+    });
+    if (format !== 'json') {
+      io.stdout(findingsReport(linted, format, lang));
+      return errors > 0 ? 1 : 0;
+    }
+    const out = linted.map(({ diagram: d, lint: r }) => {
       const label = new Map(d.nodes.map((n) => [n.id, n.label]));
+      const json = (f: Finding) => ({
+        rule: f.ruleId,
+        severity: f.severity,
+        nodeId: f.nodeId,
+        label: label.get(f.nodeId) ?? '',
+        deliverables: involved(f, d),
+        relatedNodeIds: f.relatedNodeIds,
+        edgeIds: f.edgeIds,
+        rank: f.rank,
+        key: f.key,
+        impact: f.impact,
+        ...(f.review ? { review: f.review } : {}),
+        message: { en: findingMessage(f, 'en'), ja: findingMessage(f, 'ja') },
+        question: { en: findingQuestion(f, 'en'), ja: findingQuestion(f, 'ja') },
+      });
       return {
         id: d.id,
         name: d.name,
         errors: r.errors,
         warnings: r.warnings,
-        findings: r.findings.map((f) => ({
-          rule: f.ruleId,
-          severity: f.severity,
-          nodeId: f.nodeId,
-          label: label.get(f.nodeId) ?? '',
-          relatedNodeIds: f.relatedNodeIds,
-          edgeIds: f.edgeIds,
-          rank: f.rank,
-          message: { en: findingMessage(f, 'en'), ja: findingMessage(f, 'ja') },
-          question: { en: findingQuestion(f, 'en'), ja: findingQuestion(f, 'ja') },
-        })),
+        notices: r.infos,
+        findings: r.findings.map(json),
+        dismissed: r.dismissed.map(json),
       };
     });
-    io.stdout(JSON.stringify({ file, preset, diagrams: out }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ file, preset, includeDismissed, diagrams: out }, null, 2) + '\n');
     return errors > 0 ? 1 : 0;
   },
 };

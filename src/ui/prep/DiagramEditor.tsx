@@ -40,13 +40,17 @@ import {
   type LayoutRun,
 } from '../../layout/layoutClient';
 import { applyLayout } from '../../layout/applyLayout';
+import { diagramSvg } from '../../layout/diagramSvg';
+import { besideSelection, freeSpot } from '../../layout/freeSpot';
+import { findingsReport } from '../../analysis/report';
 import type { Size } from '../../layout/elkAdapter';
 import { Button, downloadBlob, downloadText, notify, safeFileName } from '../common';
 import type { PrepFlowEdge, PrepFlowNode } from './flowModel';
 import { BIG_DIAGRAM, NO_EDGES, nextTask, useFlowSync } from './useFlowSync';
 import { startOfFlowView } from './startView';
-import PrepNodeView, { LowDetail } from './PrepNodeView';
-import PrepEdgeView from './PrepEdgeView';
+import PrepNodeView, { DropOnBox, LabelEdit, LowDetail } from './PrepNodeView';
+import PrepEdgeView, { ParallelOffsets } from './PrepEdgeView';
+import { parallelOffsets } from '../../layout/parallelEdges';
 import MiniMapBox, { freezeMiniMap } from './MiniMapBox';
 import LinkLayer from './LinkLayer';
 import { LOD_ZOOM, touches } from './linkLayer';
@@ -60,10 +64,12 @@ import {
   stampShapes,
   type Stamp,
 } from './actions';
-import { clipboardContent, copyToClipboard } from './clipboard';
+import { clipboardContent, copyToClipboard, hasClipboard } from './clipboard';
+import { buildActions, shortcutText, type MenuPlace } from './actionRegistry';
+import { ContextMenu, ShortcutSheet, isMac } from './ActionMenus';
 import { useEditorKeys } from './useEditorKeys';
 import { Inspector } from './Inspector';
-import FindingsPanel from './FindingsPanel';
+import FindingsPanel, { type ReviewStatus } from './FindingsPanel';
 import { ComparePanel } from './ComparePanel';
 import { dataUrlToBlob, paintedFrame, renderDiagramImage, untilDrawn } from './exportImage';
 import { isPaletteDrag, paletteDragProps, readPaletteDrop } from './paletteDrag';
@@ -79,9 +85,13 @@ const GRID = 16;
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
+/** A link dropped this close (px) to a box's input handle connects, even off the box. */
+const CONNECTION_RADIUS = 40;
 const minimapColor = (n: PrepFlowNode) =>
   n.data.marker === 'error' ? '#d32f2f' : n.data.marker === 'warn' ? '#f0a020' : '#b8bfc9';
 const LAYOUT_DEADLINE_MS = 15_000;
+/** Whether the minimap is shown, remembered per browser. */
+const MINIMAP_KEY = 'waymark.prep.minimap';
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 2.5;
 /** About the size of a new, empty box: placing it by its centre. */
@@ -89,6 +99,7 @@ const NEW_BOX = { width: 180, height: 64 };
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < LOD_ZOOM;
 
 type Panel = 'inspect' | 'findings' | 'compare';
+type PointerLike = { clientX: number; clientY: number; preventDefault(): void };
 
 export function DiagramEditor({
   diagram,
@@ -103,16 +114,58 @@ export function DiagramEditor({
   preset: PresetName;
   onPreset: (p: PresetName) => void;
 }) {
-  const { t } = useTranslation('prep');
+  const { t, i18n } = useTranslation('prep');
   const rf = useReactFlow<PrepFlowNode, PrepFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [linkKind, setLinkKind] = useState<PrepEdgeKind>('io');
   const [snap, setSnap] = useState(true);
+  const [minimap, setMinimap] = useState(() => {
+    try {
+      return localStorage.getItem(MINIMAP_KEY) !== 'off';
+    } catch {
+      return true;
+    }
+  });
+  const toggleMinimap = (on: boolean) => {
+    setMinimap(on);
+    try {
+      localStorage.setItem(MINIMAP_KEY, on ? 'on' : 'off');
+    } catch {
+      /* storage blocked */
+    }
+  };
   const [panel, setPanel] = useState<Panel>('findings');
   const [layoutRun, setLayoutRun] = useState<LayoutRun | null>(null);
   const layoutRunRef = useRef<LayoutRun | null>(null);
   layoutRunRef.current = layoutRun;
   const added = useRef(0);
+  // A link being drawn: boxes take it anywhere on them (.prep-connecting in prep.css).
+  const [connecting, setConnecting] = useState(false);
+  const onConnectStart = useCallback(() => setConnecting(true), []);
+  const onConnectEnd = useCallback(() => setConnecting(false), []);
+  // In-place label editing: Enter, F2, double-click, and every new box.
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const labelEdit = useMemo(
+    () => ({
+      id: editingId,
+      commit: (id: string, label: string, byKey: boolean) => {
+        setEditingId(null);
+        editDiagram(diagram.id, t('cmd.editField', { field: t('field.label') }), (d) => {
+          const n = d.nodes.find((x) => x.id === id);
+          if (n && n.label !== label) n.label = label;
+        });
+        // After Enter, keys go to the canvas again (F2, arrows, Delete); a click elsewhere keeps its focus.
+        if (byKey) wrapper.current?.focus();
+      },
+      cancel: () => {
+        setEditingId(null);
+        wrapper.current?.focus();
+      },
+    }),
+    [editingId, diagram.id, t],
+  );
+  const onNodeDoubleClick = useCallback((_e: unknown, n: PrepFlowNode) => setEditingId(n.id), []);
+  const offsets = useMemo(() => parallelOffsets(diagram.edges), [diagram.edges]);
 
   // Fit on open only when there is something to fit: an empty canvas stays at 100 %.
   const [fitOnOpen] = useState(() => diagram.nodes.length > 0);
@@ -286,8 +339,18 @@ export function DiagramEditor({
     };
   };
 
-  // `at`: where the box goes (a palette drop); otherwise the middle of the view.
-  const addNode = (kind: PrepNodeKind, at: Point = viewCentre()) => {
+  const rects = (only?: (n: PrepFlowNode) => boolean) =>
+    nodes
+      .filter((n) => !only || only(n))
+      .map((n) => ({
+        x: n.position.x,
+        y: n.position.y,
+        width: n.measured?.width ?? NEW_BOX.width,
+        height: n.measured?.height ?? NEW_BOX.height,
+      }));
+  // `at`: where the box goes (a palette drop); otherwise the middle of the view, clear of the
+  // other boxes.
+  const addNode = (kind: PrepNodeKind, at: Point = freeSpot(rects(), viewCentre(), NEW_BOX)) => {
     const n = newNode(
       kind,
       t(kind === 'knowhow' ? 'palette.newKnowhow' : 'palette.newDeliverable'),
@@ -296,8 +359,17 @@ export function DiagramEditor({
     editDiagram(diagram.id, t('cmd.add'), (d) => void d.nodes.push(n));
     select(new Set([n.id]), new Set(), true);
     setPanel('inspect');
+    // The label is typed at once, on the box.
+    setEditingId(n.id);
   };
-  const addStamp = (stamp: Stamp, at: Point = viewCentre()) => {
+  // A stamp clicked in goes beside the selection (or in the middle of the view), clear of every box.
+  const stampAt = (stamp: Stamp): Point =>
+    freeSpot(
+      rects(),
+      besideSelection(rects((n) => !!n.selected)) ?? viewCentre(),
+      stamp === 'sync' ? { width: 460, height: 64 } : { width: 460, height: 174 },
+    );
+  const addStamp = (stamp: Stamp, at: Point = stampAt(stamp)) => {
     const s = stampShapes(stamp, at, {
       inputA: t('stamp.inputA'),
       inputB: t('stamp.inputB'),
@@ -361,21 +433,37 @@ export function DiagramEditor({
         height: n.measured?.height ?? 64,
       }));
 
-  useEditorKeys(
+  // One registry of actions feeds the keys, the context menu, the tooltips and the ? sheet.
+  const [menu, setMenu] = useState<{ x: number; y: number; place: MenuPlace } | null>(null);
+  const [sheet, setSheet] = useState(false);
+  // The clipboard is module state: a copy re-renders so that Paste is enabled at once.
+  const [, setClipTick] = useState(0);
+  const actions = buildActions(
     {
-      deleteSelection,
-      copy: () => selNodes.length && copyToClipboard(selectedDocNodes(), diagram.edges),
-      cut: () => {
-        if (!selNodes.length) return;
+      editLabel: () => {
+        if (selNodes.length === 1) setEditingId(selNodes[0]);
+      },
+      addNode: (kind) => addNode(kind),
+      copy: () => {
         copyToClipboard(selectedDocNodes(), diagram.edges);
+        setClipTick((n) => n + 1);
+      },
+      cut: () => {
+        copyToClipboard(selectedDocNodes(), diagram.edges);
+        setClipTick((n) => n + 1);
         deleteSelection();
       },
       paste,
+      // Duplicate leaves the clipboard alone: it clones the selection beside itself.
       duplicate: () => {
-        if (!selNodes.length) return;
-        copyToClipboard(selectedDocNodes(), diagram.edges);
-        paste();
+        const copy = cloneElements(selectedDocNodes(), diagram.edges, { x: 30, y: 30 });
+        editDiagram(diagram.id, t('cmd.duplicate'), (d) => {
+          d.nodes.push(...copy.nodes);
+          d.edges.push(...copy.edges);
+        });
+        select(new Set(copy.nodes.map((n) => n.id)), new Set(), true);
       },
+      deleteSelection,
       selectAll: () => select(new Set(nodes.map((n) => n.id)), new Set(edges.map((e) => e.id))),
       clearSelection: () => select(new Set()),
       nudge: (dx, dy) => {
@@ -387,9 +475,39 @@ export function DiagramEditor({
         // Repeated arrow presses on the same selection coalesce into one undo step.
         moveNodes(diagram.id, t('cmd.nudge'), pos, { coalesceKey: `prep:nudge:${selNodesKey}` });
       },
+      layout: () => runLayout(),
+      shortcuts: () => setSheet(true),
     },
-    snap ? GRID : 1,
+    {
+      selectedNodes: selNodes.length,
+      selectedEdges: selEdges.length,
+      hasClipboard: hasClipboard(),
+      boxes: nodes.length,
+      layoutRunning: layoutRun !== null,
+      step: snap ? GRID : 1,
+    },
   );
+  useEditorKeys(actions);
+  const actionTitle = (id: string) => {
+    const a = actions.find((x) => x.id === id);
+    return a ? `${t(`actions.${a.id}`)} (${shortcutText(a, isMac())})` : '';
+  };
+  // Memoised: React Flow re-processes its props when a handler changes identity.
+  const menuAt = useCallback((e: PointerLike, place: MenuPlace) => {
+    e.preventDefault();
+    const r = wrapper.current?.getBoundingClientRect();
+    setMenu({ x: e.clientX - (r?.left ?? 0), y: e.clientY - (r?.top ?? 0), place });
+  }, []);
+  const onNodeContextMenu = useCallback(
+    (e: PointerLike, n: PrepFlowNode) => {
+      if (!n.selected) select(new Set([n.id]));
+      menuAt(e, 'box');
+    },
+    [menuAt, select],
+  );
+  const onSelectionContextMenu = useCallback((e: PointerLike) => menuAt(e, 'box'), [menuAt]);
+  const onPaneContextMenu = useCallback((e: PointerLike) => menuAt(e, 'canvas'), [menuAt]);
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   const pickFinding = useCallback(
     (f: Finding) => {
@@ -406,6 +524,49 @@ export function DiagramEditor({
     },
     [rf, select],
   );
+
+  // Accept / dismiss (with a note) / restore: stored with the diagram, one undo step each.
+  const onReview = useCallback(
+    (key: string, status: ReviewStatus, note = '') => {
+      const label = t(
+        status === null ? 'cmd.restore' : status === 'accepted' ? 'cmd.accept' : 'cmd.dismiss',
+      );
+      editDiagram(diagram.id, label, (d) => {
+        const rs = d.reviews ?? [];
+        const i = rs.findIndex((r) => r.key === key);
+        if (status === null) {
+          if (i >= 0) rs.splice(i, 1);
+        } else {
+          const r = { key, status, note, at: new Date().toISOString() };
+          if (i >= 0) rs[i] = r;
+          else rs.push(r);
+        }
+        if (rs.length) d.reviews = rs;
+        else delete d.reviews;
+      });
+    },
+    [diagram.id, t],
+  );
+  // The holders notice's form: the boxes it listed when opened stay listed while it is open.
+  const [holdersFor, setHoldersFor] = useState<string[] | null>(null);
+  const holdersForm = useMemo(() => {
+    if (!holdersFor) return null;
+    const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
+    return {
+      nodes: holdersFor.flatMap((id) => byId.get(id) ?? []),
+      onChange: (id: string, h: string[]) =>
+        editDiagram(
+          diagram.id,
+          t('cmd.editField', { field: t('field.holders') }),
+          (d) => {
+            const n = d.nodes.find((x) => x.id === id);
+            if (n) n.holders = h;
+          },
+          { coalesceKey: `prep:${diagram.id}:${id}:holders` },
+        ),
+      onClose: () => setHoldersFor(null),
+    };
+  }, [holdersFor, diagram.nodes, diagram.id, t]);
 
   const runLayout = () => {
     if (layoutRun) return;
@@ -465,6 +626,23 @@ export function DiagramEditor({
       notify({ kind: 'error', text: t('export.empty') });
       return;
     }
+    if (format === 'svg') {
+      // Real vector from the model and the measured sizes (diagramSvg.ts): no DOM snapshot.
+      const sizes: Record<string, { width: number; height: number }> = {};
+      for (const n of nodes)
+        if (n.measured?.width && n.measured?.height)
+          sizes[n.id] = { width: n.measured.width, height: n.measured.height };
+      const svg = diagramSvg(diagram, {
+        lang: i18n.language === 'ja' ? 'ja' : 'en',
+        sizes,
+        markers,
+      });
+      downloadBlob(
+        new Blob([svg], { type: 'image/svg+xml' }),
+        `${safeFileName(diagram.name, 'diagram')}.svg`,
+      );
+      return;
+    }
     const root = wrapper.current;
     try {
       // A big diagram renders only the boxes in view, and zoomed out without text: the image needs
@@ -488,6 +666,19 @@ export function DiagramEditor({
       setExportNotice(false);
     }
   };
+  const exportReport = (format: 'md' | 'csv') => {
+    const text = findingsReport(
+      [{ diagram, lint, preset }],
+      format,
+      i18n.language === 'ja' ? 'ja' : 'en',
+    );
+    // A BOM so that Excel reads the CSV's Japanese as UTF-8.
+    downloadText(
+      format === 'csv' ? `\uFEFF${text}` : text,
+      `${safeFileName(diagram.name, 'diagram')}-findings.${format}`,
+      format === 'csv' ? 'text/csv' : 'text/markdown',
+    );
+  };
   const exportJson = () =>
     downloadText(
       JSON.stringify(diagram, null, 2) + '\n',
@@ -507,7 +698,7 @@ export function DiagramEditor({
             onClick={() => addNode('deliverable')}
             {...paletteDragProps({ node: 'deliverable' })}
             data-testid="palette-deliverable"
-            title={`${t('palette.deliverableHint')}\n${t('palette.dragHint')}`}
+            title={`${t('palette.deliverableHint')}\n${t('palette.dragHint')}\n${actionTitle('addDeliverable')}`}
           >
             ▭ {t('palette.deliverable')}
           </Button>
@@ -515,7 +706,7 @@ export function DiagramEditor({
             onClick={() => addNode('knowhow')}
             {...paletteDragProps({ node: 'knowhow' })}
             data-testid="palette-knowhow"
-            title={`${t('palette.knowhowHint')}\n${t('palette.dragHint')}`}
+            title={`${t('palette.knowhowHint')}\n${t('palette.dragHint')}\n${actionTitle('addKnowhow')}`}
           >
             ⬚ {t('palette.knowhow')}
           </Button>
@@ -568,6 +759,15 @@ export function DiagramEditor({
             />
             <span>{t('toolbar.snap')}</span>
           </label>
+          <label className="prep-inline">
+            <input
+              type="checkbox"
+              checked={minimap}
+              onChange={(e) => toggleMinimap(e.target.checked)}
+              data-testid="minimap-toggle"
+            />
+            <span>{t('toolbar.minimap')}</span>
+          </label>
         </div>
         <div className="prep-group">
           {layoutRun ? (
@@ -575,7 +775,12 @@ export function DiagramEditor({
               {t('layout.cancel')}
             </Button>
           ) : (
-            <Button onClick={runLayout} data-testid="layout-run" disabled={nodes.length === 0}>
+            <Button
+              onClick={runLayout}
+              data-testid="layout-run"
+              disabled={nodes.length === 0}
+              title={actionTitle('layout')}
+            >
               {t('layout.run')}
             </Button>
           )}
@@ -622,6 +827,15 @@ export function DiagramEditor({
           </div>
         )}
         <div className="prep-group prep-push">
+          <Button
+            variant="ghost"
+            onClick={() => setSheet(true)}
+            data-testid="shortcuts-open"
+            title={actionTitle('shortcuts')}
+            aria-label={t('actions.shortcuts')}
+          >
+            ?
+          </Button>
           <Button variant="ghost" onClick={() => void exportImage('png')} data-testid="export-png">
             PNG
           </Button>
@@ -631,11 +845,30 @@ export function DiagramEditor({
           <Button variant="ghost" onClick={exportJson} data-testid="export-json">
             JSON
           </Button>
+          <span className="prep-inline" title={t('report.downloadHint')}>
+            <span>{t('report.download')}:</span>
+            <Button
+              variant="ghost"
+              onClick={() => exportReport('md')}
+              data-testid="export-report-md"
+            >
+              {t('report.md')}
+            </Button>
+            <Button
+              variant="ghost"
+              onClick={() => exportReport('csv')}
+              data-testid="export-report-csv"
+            >
+              {t('report.csv')}
+            </Button>
+          </span>
         </div>
       </div>
+      <ShortcutSheet actions={actions} open={sheet} onClose={() => setSheet(false)} />
       <div className="prep-body">
         <div
-          className={`prep-canvas${lowDetail ? ' prep-lod' : ''}`}
+          className={`prep-canvas${lowDetail ? ' prep-lod' : ''}${connecting ? ' prep-connecting' : ''}`}
+          tabIndex={-1}
           ref={wrapper}
           data-testid="prep-canvas"
           data-detail={lowDetail ? 'low' : 'full'}
@@ -643,50 +876,75 @@ export function DiagramEditor({
           onDrop={onCanvasDrop}
         >
           <LowDetail.Provider value={lowDetail}>
-            <ReactFlow<PrepFlowNode, PrepFlowEdge>
-              nodes={nodes}
-              edges={flowEdges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              defaultEdgeOptions={defaultEdgeOptions}
-              onNodesChange={onNodesChange}
-              onEdgesChange={onEdgesChange}
-              onNodeDragStart={onDragStart}
-              onSelectionDragStart={onDragStart}
-              onNodeDragStop={onNodeDragStop}
-              onSelectionDragStop={onSelectionDragStop}
-              onConnect={onConnect}
-              onPaneClick={unselectLinksWhenZoomedOut}
-              onNodeClick={openInspector}
-              onEdgeClick={openInspector}
-              isValidConnection={isValidConnection}
-              connectionMode={ConnectionMode.Loose}
-              snapToGrid={snap}
-              snapGrid={SNAP_GRID}
-              deleteKeyCode={null}
-              selectionKeyCode="Shift"
-              multiSelectionKeyCode={MULTI_SELECT_KEYS}
-              disableKeyboardA11y
-              fitView={fitOnOpen}
-              minZoom={MIN_ZOOM}
-              maxZoom={MAX_ZOOM}
-              onlyRenderVisibleElements={big && !exporting}
-            >
-              {(lowDetail || movingKey) && (
-                <ViewportPortal>
-                  <LinkLayer nodes={nodes} edges={shownEdges} still={lowDetail} />
-                </ViewportPortal>
-              )}
-              <Background gap={GRID} />
-              <MiniMap<PrepFlowNode>
-                pannable
-                zoomable
-                nodeColor={minimapColor}
-                nodeComponent={MiniMapBox}
-              />
-              <Controls />
-            </ReactFlow>
+            <DropOnBox.Provider value={!big}>
+              <LabelEdit.Provider value={labelEdit}>
+                <ParallelOffsets.Provider value={offsets}>
+                  <ReactFlow<PrepFlowNode, PrepFlowEdge>
+                    nodes={nodes}
+                    edges={flowEdges}
+                    nodeTypes={nodeTypes}
+                    edgeTypes={edgeTypes}
+                    defaultEdgeOptions={defaultEdgeOptions}
+                    onNodesChange={onNodesChange}
+                    onEdgesChange={onEdgesChange}
+                    onNodeDragStart={onDragStart}
+                    onSelectionDragStart={onDragStart}
+                    onNodeDragStop={onNodeDragStop}
+                    onSelectionDragStop={onSelectionDragStop}
+                    onConnect={onConnect}
+                    onConnectStart={onConnectStart}
+                    onConnectEnd={onConnectEnd}
+                    connectionRadius={CONNECTION_RADIUS}
+                    onNodeDoubleClick={onNodeDoubleClick}
+                    zoomOnDoubleClick={false}
+                    onNodeContextMenu={onNodeContextMenu}
+                    onSelectionContextMenu={onSelectionContextMenu}
+                    onPaneContextMenu={onPaneContextMenu}
+                    onPaneClick={unselectLinksWhenZoomedOut}
+                    onNodeClick={openInspector}
+                    onEdgeClick={openInspector}
+                    isValidConnection={isValidConnection}
+                    connectionMode={ConnectionMode.Loose}
+                    snapToGrid={snap}
+                    snapGrid={SNAP_GRID}
+                    deleteKeyCode={null}
+                    selectionKeyCode="Shift"
+                    multiSelectionKeyCode={MULTI_SELECT_KEYS}
+                    disableKeyboardA11y
+                    fitView={fitOnOpen}
+                    minZoom={MIN_ZOOM}
+                    maxZoom={MAX_ZOOM}
+                    onlyRenderVisibleElements={big && !exporting}
+                  >
+                    {(lowDetail || movingKey) && (
+                      <ViewportPortal>
+                        <LinkLayer nodes={nodes} edges={shownEdges} still={lowDetail} />
+                      </ViewportPortal>
+                    )}
+                    <Background gap={GRID} />
+                    {minimap && (
+                      <MiniMap<PrepFlowNode>
+                        pannable
+                        zoomable
+                        nodeColor={minimapColor}
+                        nodeComponent={MiniMapBox}
+                      />
+                    )}
+                    <Controls />
+                  </ReactFlow>
+                </ParallelOffsets.Provider>
+              </LabelEdit.Provider>
+            </DropOnBox.Provider>
           </LowDetail.Provider>
+          {menu && (
+            <ContextMenu
+              actions={actions}
+              place={menu.place}
+              x={menu.x}
+              y={menu.y}
+              onClose={closeMenu}
+            />
+          )}
           {nodes.length === 0 && (
             <div className="prep-empty hint" data-testid="prep-empty">
               {t('canvas.empty')}
@@ -718,7 +976,15 @@ export function DiagramEditor({
           </div>
           <div className="prep-side-body">
             {panel === 'findings' && (
-              <FindingsPanel lint={lint} preset={preset} onPreset={onPreset} onPick={pickFinding} />
+              <FindingsPanel
+                lint={lint}
+                preset={preset}
+                onPreset={onPreset}
+                onPick={pickFinding}
+                onReview={onReview}
+                holdersForm={holdersForm}
+                onRecordHolders={setHoldersFor}
+              />
             )}
             {panel === 'inspect' && (
               <Inspector

@@ -3,6 +3,7 @@ import type { Diagram, PrepEdge, PrepNode } from '../../model';
 import { projectStore } from '../../store/projectStore';
 import { Button } from '../common';
 import { editDiagram } from './actions';
+import { HoldersInput } from './HoldersInput';
 
 const seal = () => projectStore.seal();
 
@@ -89,17 +90,14 @@ function NodeInspector({
           <option value="knowhow">{t('kind.knowhow')}</option>
         </select>
       </label>
-      <label className="field">
+      <div className="field">
         <span>{t('field.holders')}</span>
-        <textarea
-          data-testid="inspector-holders"
-          rows={3}
-          value={node.holders.join('\n')}
-          placeholder={t('inspector.holdersHint')}
-          onChange={(e) => set('holders', (n) => void (n.holders = e.target.value.split('\n')))}
-          onBlur={seal}
+        <HoldersInput
+          value={node.holders}
+          onChange={(h) => set('holders', (n) => void (n.holders = h))}
+          onDone={seal}
         />
-      </label>
+      </div>
       <label className="field">
         <span>{t('field.organisation')}</span>
         <input

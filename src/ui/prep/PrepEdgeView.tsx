@@ -1,7 +1,10 @@
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import type { PrepFlowEdge } from './flowModel';
 import { prepEdgePath } from './edgePath';
+
+/** Offsets of links that join the same two boxes (parallelEdges.ts), so each is seen and clicked. */
+export const ParallelOffsets = createContext<Map<string, number>>(new Map());
 
 /** Solid arrow = input/output; dashed line without arrowhead = synchronisation. */
 function PrepEdgeView({
@@ -17,12 +20,13 @@ function PrepEdgeView({
   markerEnd,
 }: EdgeProps<PrepFlowEdge>) {
   const e = data?.src;
+  const offset = useContext(ParallelOffsets).get(id) ?? 0;
   const { d, labelX, labelY } = prepEdgePath(
     e,
     sourceX,
-    sourceY,
+    sourceY + offset,
     targetX,
-    targetY,
+    targetY + offset,
     sourcePosition,
     targetPosition,
   );
@@ -35,6 +39,7 @@ function PrepEdgeView({
         markerEnd={sync ? undefined : markerEnd}
         className={`prep-edge prep-edge-${e?.kind ?? 'io'}${selected ? ' is-selected' : ''}`}
         style={{ strokeDasharray: sync ? '7 5' : undefined }}
+        interactionWidth={12}
       />
       {e?.label && (
         <EdgeLabelRenderer>

@@ -1,7 +1,8 @@
-import { createContext, memo, useContext } from 'react';
+import { createContext, memo, useContext, useEffect, useRef } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { PrepFlowNode } from './flowModel';
+import { holdersOf } from '../../model/holders';
 
 /**
  * Zoomed out on a big diagram (linkLayer.ts): boxes leave out their handles, so that 2,000 fewer
@@ -9,13 +10,75 @@ import type { PrepFlowNode } from './flowModel';
  * measured again when they return.
  */
 export const LowDetail = createContext(false);
+/** Whether boxes carry a whole-box drop target for links (off on big diagrams: one more store subscriber per box). */
+export const DropOnBox = createContext(true);
+
+/** The box whose label is being edited in place (Enter, F2, double-click, a new box). */
+export interface LabelEditing {
+  id: string | null;
+  /** byKey: Enter (focus goes back to the canvas); otherwise the field lost focus to something else. */
+  commit(id: string, label: string, byKey: boolean): void;
+  cancel(): void;
+}
+export const LabelEdit = createContext<LabelEditing>({
+  id: null,
+  commit: () => {},
+  cancel: () => {},
+});
+
+/** The label as a text field on the box: Enter or leaving it commits, Escape cancels. */
+function LabelInput({ id, label, edit }: { id: string; label: string; edit: LabelEditing }) {
+  const { t } = useTranslation('prep');
+  const done = useRef(false);
+  const ref = useRef<HTMLInputElement>(null);
+  // A new box is hidden (visibility) until React Flow has measured it, and a hidden field cannot
+  // take the focus: try on each frame until it has it (a few frames at most).
+  useEffect(() => {
+    let r = 0;
+    let tries = 0;
+    const attempt = () => {
+      const el = ref.current;
+      if (!el || tries++ > 30) return;
+      el.focus();
+      if (document.activeElement === el) el.select();
+      else r = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(r);
+  }, []);
+  return (
+    <input
+      ref={ref}
+      className="prep-node-label-input nodrag nopan nowheel"
+      data-testid="node-label-input"
+      aria-label={t('field.label')}
+      defaultValue={label}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+          done.current = true;
+          edit.commit(id, e.currentTarget.value, true);
+        } else if (e.key === 'Escape') {
+          done.current = true;
+          edit.cancel();
+        }
+      }}
+      onBlur={(e) => {
+        if (!done.current) edit.commit(id, e.currentTarget.value, false);
+      }}
+    />
+  );
+}
 
 /** A deliverable (solid box) or know-how (dotted box), with its holders and a findings marker. */
 function PrepNodeView({ data, selected }: NodeProps<PrepFlowNode>) {
   const { t } = useTranslation('prep');
   const low = useContext(LowDetail);
+  const edit = useContext(LabelEdit);
+  const dropOnBox = useContext(DropOnBox);
+  const editing = edit.id === data.src.id;
   const n = data.src;
-  const holders = n.holders.filter((h) => h.trim());
+  const holders = holdersOf(n);
   return (
     <div
       className={`prep-node prep-node-${n.kind}${selected ? ' is-selected' : ''}${data.marker ? ` has-${data.marker}` : ''}`}
@@ -43,12 +106,27 @@ function PrepNodeView({ data, selected }: NodeProps<PrepFlowNode>) {
         </span>
       )}
       {n.organisation && <span className="prep-node-org">{n.organisation}</span>}
-      <div className="prep-node-label">{n.label || t('node.untitled')}</div>
+      {editing ? (
+        <LabelInput id={n.id} label={n.label} edit={edit} />
+      ) : (
+        <div className="prep-node-label">{n.label || t('node.untitled')}</div>
+      )}
       <div className="prep-node-holders">
         {holders.length ? holders.join(', ') : t('node.noHolders')}
       </div>
       {n.leadTimeDays !== undefined && (
         <div className="prep-node-lead">{t('node.leadTime', { days: n.leadTimeDays })}</div>
+      )}
+      {!low && dropOnBox && (
+        // The whole box takes a dropped link (its input side), not only the small handle: it
+        // catches the pointer only while a link is being drawn (.prep-connecting in prep.css).
+        <Handle
+          type="target"
+          id="box"
+          position={Position.Left}
+          className="prep-drop-target"
+          isConnectableStart={false}
+        />
       )}
       {!low && (
         <Handle

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -24,14 +24,40 @@ function savedPreset(): PresetName {
   return 'recommended';
 }
 
+/** The diagram last open in a project, per browser: coming back opens it again. */
+const lastKey = (projectId: string) => `waymark.prep.diagram.${projectId}`;
+function lastDiagram(projectId: string): string | null {
+  try {
+    return localStorage.getItem(lastKey(projectId));
+  } catch {
+    return null;
+  }
+}
+
 /** The PReP deliverable-diagram editor: diagrams of the open project, findings, comparison. */
 export default function PrepView() {
   const { t } = useTranslation('prep');
   const diagrams = useProject((p) => p.diagrams);
-  const [currentId, setCurrentId] = useState<string | null>(null);
+  const projectId = useProject((p) => p.id);
+  // The pick belongs to its project: after switching projects, that project's last diagram.
+  const [picked, setPicked] = useState<{ project: string; id: string } | null>(null);
+  const currentId = picked?.project === projectId ? picked.id : lastDiagram(projectId);
+  const setCurrentId = useCallback(
+    (id: string) => setPicked({ project: projectId, id }),
+    [projectId],
+  );
   const [preset, setPreset] = useState<PresetName>(savedPreset);
   const diagram = diagrams.find((d) => d.id === currentId) ?? diagrams[0];
   useBenchHook(setCurrentId);
+
+  useEffect(() => {
+    if (!diagram) return;
+    try {
+      localStorage.setItem(lastKey(projectId), diagram.id);
+    } catch {
+      /* ignore */
+    }
+  }, [projectId, diagram]);
 
   useEffect(() => {
     try {

@@ -25,3 +25,7 @@ export function clipboardContent(): {
   pastes++;
   return { ...content, offset: 30 * pastes };
 }
+
+export function hasClipboard(): boolean {
+  return content !== null;
+}

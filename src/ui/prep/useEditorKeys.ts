@@ -1,15 +1,5 @@
 import { useEffect, useRef } from 'react';
-
-export interface EditorKeyHandlers {
-  deleteSelection(): void;
-  copy(): void;
-  cut(): void;
-  paste(): void;
-  duplicate(): void;
-  selectAll(): void;
-  clearSelection(): void;
-  nudge(dx: number, dy: number): void;
-}
+import { actionForKey, type PrepAction } from './actionRegistry';
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -20,37 +10,27 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 /**
- * Editor shortcuts (Delete, Ctrl+C/X/V/D/A, arrows, Escape). Undo/redo keys belong to the
- * shell. Ignored while typing in a field or when a dialog is open.
+ * The editor's shortcuts, from the action registry (actionRegistry.ts). Undo/redo keys belong to
+ * the shell. Ignored while typing in a field or when a dialog is open; Enter on a focused button
+ * or link is that button's click.
  */
-export function useEditorKeys(handlers: EditorKeyHandlers, step: number): void {
-  const ref = useRef(handlers);
-  ref.current = handlers;
+export function useEditorKeys(actions: PrepAction[]): void {
+  const ref = useRef(actions);
+  ref.current = actions;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || typingIn(e.target)) return;
-      const h = ref.current;
-      const mod = e.ctrlKey || e.metaKey;
-      const k = e.key.toLowerCase();
-      let handled = true;
-      if ((e.key === 'Delete' || e.key === 'Backspace') && !mod) h.deleteSelection();
-      else if (mod && !e.shiftKey && k === 'c') h.copy();
-      else if (mod && !e.shiftKey && k === 'x') h.cut();
-      else if (mod && !e.shiftKey && k === 'v') h.paste();
-      else if (mod && !e.shiftKey && k === 'd') h.duplicate();
-      else if (mod && !e.shiftKey && k === 'a') h.selectAll();
-      else if (e.key === 'Escape') h.clearSelection();
-      else if (!mod && e.key.startsWith('Arrow')) {
-        const s = e.shiftKey ? step * 4 : step;
-        const d = { ArrowLeft: [-s, 0], ArrowRight: [s, 0], ArrowUp: [0, -s], ArrowDown: [0, s] }[
-          e.key
-        ];
-        if (d) h.nudge(d[0], d[1]);
-        else handled = false;
-      } else handled = false;
-      if (handled) e.preventDefault();
+      if (e.defaultPrevented || e.altKey || typingIn(e.target)) return;
+      if (
+        (e.key === 'Enter' || e.key === ' ') &&
+        (e.target as HTMLElement | null)?.closest?.('button, a, summary')
+      )
+        return;
+      const a = actionForKey(ref.current, e);
+      if (!a) return;
+      e.preventDefault();
+      a.run(e);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step]);
+  }, []);
 }

@@ -13,7 +13,15 @@ function sameFinding(a: Finding, b: Finding): boolean {
     a.nodeId !== b.nodeId ||
     a.severity !== b.severity ||
     a.messageKey !== b.messageKey ||
-    a.rank !== b.rank
+    a.rank !== b.rank ||
+    a.key !== b.key ||
+    a.impact.score !== b.impact.score ||
+    a.impact.reach !== b.impact.reach ||
+    a.impact.finalPath !== b.impact.finalPath ||
+    a.impact.crossOrg !== b.impact.crossOrg ||
+    a.review?.status !== b.review?.status ||
+    a.review?.note !== b.review?.note ||
+    a.relatedNodeIds.length !== b.relatedNodeIds.length
   )
     return false;
   const ka = Object.keys(a.params);
@@ -24,7 +32,9 @@ function sameFinding(a: Finding, b: Finding): boolean {
 export function sameFindings(a: LintResult, b: LintResult): boolean {
   return (
     a.findings.length === b.findings.length &&
-    a.findings.every((f, i) => sameFinding(f, b.findings[i]))
+    a.findings.every((f, i) => sameFinding(f, b.findings[i])) &&
+    a.dismissed.length === b.dismissed.length &&
+    a.dismissed.every((f, i) => sameFinding(f, b.dismissed[i]))
   );
 }
 
