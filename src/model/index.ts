@@ -11,3 +11,4 @@ export * from './issues';
 export * from './ids';
 export * from './defaults';
 export { migrateProject, type MigrateResult } from './migrations';
+export * from './playbookDiff';

@@ -51,6 +51,7 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
         summary,
         t?.counts,
         msg.datasetName,
+        msg.playbook,
       );
     }
     post(

@@ -9,7 +9,14 @@ import { openForTest, templateProject } from '../playbook/testProject';
 import ExpressionInput from './ExpressionInput';
 
 let table: AccountTable | null = null;
-vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => table }));
+vi.mock('../data/useActiveDataset', () => ({
+  useActiveDataset: () => table,
+  useActiveDatasetState: () => ({
+    status: 'ready',
+    table,
+    meta: { createdAt: '2026-01-15T09:00:00.000Z' },
+  }),
+}));
 
 function Harness({ initial, scope }: { initial: string; scope: Scope }) {
   const [v, setV] = useState(initial);

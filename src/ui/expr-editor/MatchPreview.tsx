@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedExpr, Scope } from '../../expr';
-import { useActiveDataset } from '../data/useActiveDataset';
+import { useActiveDatasetState } from '../data/useActiveDataset';
 import { useProject } from '../../store/projectStore';
+import { defaultAsOf } from '../results/asOfDefault';
+import { resultsStore } from '../results/runState';
 import { previewExpression, type PreviewResult } from './sample';
 
 const DEBOUNCE_MS = 250;
@@ -19,26 +21,29 @@ export function MatchPreview({
   builtins: string[];
 }) {
   const { t } = useTranslation('fields');
-  const table = useActiveDataset();
-  const asOf = useProject((p) => p.asOf);
+  const data = useActiveDatasetState();
+  const table = data.table;
+  const projectId = useProject((p) => p.id);
+  const projectAsOf = useProject((p) => p.asOf);
+  const results = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
+  const runs = results.projectId === projectId ? results.runs : [];
+  // The same date a run would use, so "N accounts match" agrees with the next run.
+  const asOf = defaultAsOf({
+    projectAsOf,
+    lastRunAsOf: runs[runs.length - 1]?.asOf,
+    datasetCreatedAt: data.meta?.createdAt,
+  }).date;
   const [res, setRes] = useState<PreviewResult | null>(null);
   const fieldKey = fields.join(',');
   useEffect(() => {
     // Built-ins (score, colour, stage…) exist only after a scoring run: no preview for those.
-    if (!table || builtins.length > 0) {
+    if (!table || !asOf || builtins.length > 0) {
       setRes(null);
       return;
     }
     const timer = setTimeout(() => {
       try {
-        setRes(
-          previewExpression(
-            expr,
-            fieldKey ? fieldKey.split(',') : [],
-            table,
-            asOf ?? new Date().toISOString().slice(0, 10),
-          ),
-        );
+        setRes(previewExpression(expr, fieldKey ? fieldKey.split(',') : [], table, asOf));
       } catch {
         setRes(null);
       }

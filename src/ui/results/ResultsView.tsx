@@ -1,7 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { playbookFromProject } from '../../model';
-import { useOpenProject } from '../../store/projectStore';
+import { diffPlaybooks, playbookFingerprint, playbookFromProject } from '../../model';
+import { projectStore, useOpenProject } from '../../store/projectStore';
 import { Button } from '../common';
 import { useActiveDatasetState } from '../data/useActiveDataset';
 import { runHeader } from '../../workers/runStore';
@@ -11,19 +11,22 @@ import { Backtest } from './Backtest';
 import { CtaQueue } from './CtaQueue';
 import { Dashboard } from './Dashboard';
 import { resultsStore } from './runState';
+import { defaultAsOf } from './asOfDefault';
+import { projectAsRun } from './runProject';
+import { StaleNotice } from './StaleNotice';
 import '../data/data.css';
 import './results.css';
 
 type Tab = 'dashboard' | 'ctas' | 'accounts' | 'backtest';
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Results: run the playbook over the dataset, then the dashboard, CTA queue, accounts and backtest. */
 export default function ResultsView() {
   const { t, i18n } = useTranslation('results');
+  const { t: th } = useTranslation('history');
   const project = useOpenProject()!;
   const data = useActiveDatasetState();
   const s = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
-  const [asOf, setAsOf] = useState(project.asOf ?? today());
+  const [asOfPicked, setAsOf] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('dashboard');
   const [account, setAccount] = useState<number | null>(null);
 
@@ -35,14 +38,32 @@ export default function ResultsView() {
   const outcome =
     mine && s.outcome && data.meta && s.outcome.datasetId === data.meta.id ? s.outcome : null;
   const lastRun = mine ? s.runs[s.runs.length - 1] : undefined;
+  const fallback = defaultAsOf({
+    projectAsOf: project.asOf,
+    lastRunAsOf: lastRun?.asOf,
+    datasetCreatedAt: data.meta?.createdAt,
+  });
+  const asOf = asOfPicked ?? fallback.date;
+  const current = useMemo(() => playbookFromProject(project), [project]);
+  const changes = useMemo(
+    () => (outcome && outcome.run ? diffPlaybooks(outcome.playbook, current) : []),
+    [outcome, current],
+  );
+  const stale = !!outcome && playbookFingerprint(outcome.playbook) !== playbookFingerprint(current);
+  const shown = useMemo(
+    () => (outcome ? projectAsRun(project, outcome.playbook) : project),
+    [outcome, project],
+  );
 
-  // Coming back to a stored run: re-score it (not stored again) so every number can be explained.
+  // Coming back to a stored run: score the same dataset again with the run's OWN playbook and
+  // date (never the project's current model), not stored again, so every number can be
+  // explained. A run stored without its playbook cannot be re-derived: it is only described.
   useEffect(() => {
     if (
       !mine ||
       outcome ||
       s.status !== 'idle' ||
-      !lastRun ||
+      !lastRun?.playbook ||
       !data.table ||
       !data.meta ||
       lastRun.datasetId !== data.meta.id
@@ -50,20 +71,25 @@ export default function ResultsView() {
       return;
     void resultsStore.run({
       projectId: project.id,
-      playbook: playbookFromProject(project),
+      playbook: lastRun.playbook,
       asOf: lastRun.asOf,
       table: data.table,
       datasetId: data.meta.id,
       store: false,
     });
-  }, [mine, outcome, s.status, lastRun, data.table, data.meta, project]);
+  }, [mine, outcome, s.status, lastRun, data.table, data.meta, project.id]);
 
   const run = () => {
     if (!data.table || !data.meta) return;
     setAccount(null);
+    // The date is remembered with the project (and so in its exported playbook's asOf).
+    if (project.asOf !== asOf)
+      projectStore.edit(th('asOf.remember'), (d) => {
+        d.asOf = asOf;
+      });
     void resultsStore.run({
       projectId: project.id,
-      playbook: playbookFromProject(project),
+      playbook: { ...current, asOf },
       asOf,
       table: data.table,
       datasetId: data.meta.id,
@@ -100,6 +126,11 @@ export default function ResultsView() {
             onChange={(e) => setAsOf(e.target.value)}
           />
         </label>
+        {asOfPicked === null && (
+          <span className="hint" data-testid="run-asof-source">
+            {th('asOf.hint', { source: th(`asOf.from${cap(fallback.source)}`) })}
+          </span>
+        )}
         <Button
           variant="primary"
           data-testid="run-playbook"
@@ -148,7 +179,25 @@ export default function ResultsView() {
               <> {t('run.firstRun')}</>
             ))}
           {s.runs.length > 0 && <> · {t('run.stored', { count: s.runs.length })}</>}
+          {outcome?.run && (
+            <>
+              {' '}
+              ·{' '}
+              <span data-testid="run-model">
+                {th('run.model', {
+                  fingerprint: playbookFingerprint(outcome.playbook).slice(0, 8),
+                  dataset: runHeader(outcome.run).datasetName ?? data.meta?.name ?? '',
+                })}
+              </span>
+            </>
+          )}
         </div>
+        {outcome && stale && <StaleNotice changes={changes} disabled={running} onRunAgain={run} />}
+        {!outcome && lastRun && !lastRun.playbook && lastRun.datasetId === data.meta?.id && (
+          <p className="hint" data-testid="run-legacy">
+            {th('run.legacy')}
+          </p>
+        )}
         {mine && s.status === 'failed' && (
           <div className="card-error run-error" role="alert" data-testid="run-error">
             {s.error === 'playbook'
@@ -166,7 +215,7 @@ export default function ResultsView() {
           </div>
         )}
         {!outcome &&
-          lastRun &&
+          lastRun?.playbook &&
           !running &&
           s.status !== 'failed' &&
           lastRun.datasetId === data.meta?.id && <p className="hint">{t('run.rerun')}</p>}
@@ -186,7 +235,7 @@ export default function ResultsView() {
       {outcome && account !== null && (
         <AccountPage
           outcome={outcome}
-          project={project}
+          project={shown}
           row={account}
           onBack={() => setAccount(null)}
         />
@@ -208,14 +257,16 @@ export default function ResultsView() {
               </button>
             ))}
           </nav>
-          {tab === 'dashboard' && <Dashboard outcome={outcome} project={project} />}
-          {tab === 'ctas' && <CtaQueue outcome={outcome} project={project} onOpen={setAccount} />}
+          {tab === 'dashboard' && <Dashboard outcome={outcome} project={shown} />}
+          {tab === 'ctas' && <CtaQueue outcome={outcome} project={shown} onOpen={setAccount} />}
           {tab === 'accounts' && (
-            <AccountTable outcome={outcome} project={project} onOpen={setAccount} />
+            <AccountTable outcome={outcome} project={shown} onOpen={setAccount} />
           )}
-          {tab === 'backtest' && <Backtest outcome={outcome} project={project} />}
+          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} />}
         </>
       )}
     </div>
   );
 }
+
+const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);

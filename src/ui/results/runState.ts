@@ -25,6 +25,8 @@ export interface RunOutcome {
   compiled: CompiledPlaybook;
   table: AccountTable;
   datasetId: string;
+  /** The playbook that produced these numbers (the run's own, never the project's current one). */
+  playbook: Playbook;
 }
 
 export interface ResultsState {
@@ -70,8 +72,10 @@ export const resultsStore = {
     if (state.projectId === projectId) set({ runs });
   },
   /**
-   * Score `table` with `playbook` as of `asOf` in a worker. `store` keeps the run as a
-   * snapshot; re-showing the last stored run passes store=false and compares with the run before it.
+   * Score `table` with `playbook` as of `asOf` in a worker. `store` keeps the run as a fixed
+   * record; re-showing the last stored run passes store=false with that run's own playbook and
+   * date (scoring is deterministic, so the numbers are the stored ones) and compares with the
+   * run before it.
    */
   async run(opts: {
     projectId: string;
@@ -119,6 +123,7 @@ export const resultsStore = {
           compiled: compiled.compiled,
           table: opts.table,
           datasetId: opts.datasetId,
+          playbook: opts.playbook,
         },
       });
     } catch (e) {

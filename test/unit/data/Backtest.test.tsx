@@ -24,6 +24,7 @@ function outcomeFor(project = demoProject, rows = 1500): RunOutcome {
     compiled: c.compiled,
     table,
     datasetId: 'd',
+    playbook: playbookFromProject(project),
   };
 }
 

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { shotPath } from './shots';
+import { gotoApp, openProject, readStoredProject, waitSaved } from './helpers';
+
+// A run is a fixed record: after the model changes, the stored run keeps its own numbers (even
+// in a fresh session), Results says what changed, and running again stores a second run.
+test('change the model → the stale notice → run again', async ({ page }) => {
+  await gotoApp(page, { lang: 'en' });
+  await openProject(page, 'demo', 'results');
+  await page.getByTestId('run-asof').fill('2026-11-01');
+  await page.getByTestId('run-playbook').click();
+  await expect(page.getByTestId('kpi-accounts')).toHaveText('2,000');
+  const greenBefore = await page.getByTestId('color-count-green').textContent();
+  await expect(page.getByTestId('stale-model')).toHaveCount(0);
+  // The date is remembered with the project.
+  await waitSaved(page);
+  expect((await readStoredProject(page, 'demo')).asOf).toBe('2026-11-01');
+
+  // Raise green's threshold: far fewer accounts would be green under the new model.
+  await openProject(page, 'demo', 'health');
+  const greenMin = page.getByLabel('Minimum score of Green', { exact: true });
+  await greenMin.fill('95');
+  await greenMin.blur();
+  await waitSaved(page);
+
+  // A fresh session: the stored run is shown with its own model, not re-scored with the new one.
+  await page.reload();
+  await openProject(page, 'demo', 'results');
+  await expect(page.getByTestId('kpi-accounts')).toHaveText('2,000');
+  await expect(page.getByTestId('stale-model')).toHaveText(
+    /The health model changed since this run: 1 band\./,
+  );
+  await expect(page.getByTestId('color-count-green')).toHaveText(greenBefore!);
+  await expect(page.getByTestId('run-asof')).toHaveValue('2026-11-01');
+  await page.screenshot({ path: shotPath('history-stale.png'), fullPage: true });
+
+  await page.getByTestId('run-again').click();
+  await expect(page.getByTestId('stale-model')).toHaveCount(0);
+  await expect(page.getByTestId('run-info')).toContainText('Stored runs: 2');
+  const greenAfter = Number(
+    (await page.getByTestId('color-count-green').textContent())!.replace(/,/g, ''),
+  );
+  expect(greenAfter).toBeLessThan(Number(greenBefore!.replace(/,/g, '')));
+});
