@@ -22,3 +22,15 @@ export { backtest } from './backtest';
 export { resultRows, resultToCsv, resultToJson, resultToNdjson, type ResultRow } from './export';
 export { readPlaybookDocument, type PlaybookReadResult } from './readPlaybook';
 export { playbookToSql, SQL_COLUMNS, type SqlCompileOptions } from './sql/playbookSql';
+export {
+  predictiveBacktest,
+  outcomeValueCounts,
+  MIN_EVENTS,
+  type Predictions,
+  type Outcomes,
+  type OutcomeLabels,
+  type PredictiveBacktestResult,
+  type Rate,
+  type Verdict,
+} from './predictive';
+export { wilson, aucWithInterval, type AucInterval, type Interval } from './stats';
