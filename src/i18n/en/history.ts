@@ -45,4 +45,91 @@ export default {
     },
     separator: ', ',
   },
+  backtest: {
+    noOutcome: 'The field contract has no text/category field to use as the outcome.',
+    modeTitle: 'What to check',
+    modePredictive: 'Predictive: a stored run from an earlier date against outcomes observed later',
+    modeDescriptive: 'Descriptive: this run against outcomes in the same data',
+    predictionsFrom: 'Predictions from the run',
+    pickRun: '— pick a run —',
+    runOption: 'as of {{asOf}} ({{formatted}} accounts)',
+    observedAt: 'Outcomes observed as of',
+    noEarlierRun:
+      'No stored run is older than {{date}}. Run the playbook on an earlier date (or keep this run) and check again once outcomes are known.',
+    loadFailed: 'The run could not be read: {{message}}',
+    outcomeField: 'Outcome field',
+    pickField: '— pick the field —',
+    value: 'Value seen',
+    accounts: 'Accounts',
+    meansChurn: 'Means churn',
+    meansExpansion: 'Means expansion',
+    churnAria: '{{value}} means churn',
+    expansionAria: '{{value}} means expansion',
+    blank: '(empty)',
+    blankLeftOut: 'left out: outcome unknown',
+    pickValues:
+      'Tick which values mean churn and which mean expansion; the others count as retained.',
+    labelPredictive:
+      'Predictive: scores as of {{asOf}} against outcomes observed as of {{observed}}.',
+    labelDescriptive:
+      'Descriptive only: the score and the outcome come from the same moment, so this describes the accounts; it does not show that the score predicts anything. Use a run from an earlier date for that.',
+    join: '{{n}} accounts have a score and a known outcome. Without an outcome row: {{withoutOutcome}}; outcome rows for accounts the run did not score: {{withoutPrediction}}; outcome empty: {{missing}}.',
+    duplicates_one:
+      '{{count}} account appears more than once in the outcomes and is left out: {{keys}}.',
+    duplicates_other:
+      '{{count}} accounts appear more than once in the outcomes and are left out: {{keys}}.',
+    unmatchedList: 'Unmatched accounts',
+    noOutcomeFor: 'No outcome for:',
+    notScored: 'Not scored in the run:',
+    base: 'Base rate over {{n}} accounts: churn {{churn}} ({{churnCount}}), expansion {{expansion}} ({{expansionCount}}).',
+    color: 'Colour',
+    churnRate: 'Churn rate (95% interval)',
+    expansionRate: 'Expansion rate (95% interval)',
+    lift: 'Lift',
+    aucChurn: 'AUC of the score against churn (95% interval)',
+    aucExpansion: 'AUC of the score against expansion (95% interval)',
+    kind: { churn: 'churned', expansion: 'expanded' },
+    verdict: {
+      insufficient: {
+        no_events:
+          'No account {{kind}}: there is nothing to check the score against, so no conclusion can be drawn.',
+        few_events:
+          'Only {{events}} accounts {{kind}} (at least {{min}} are needed): too few to draw a conclusion; the numbers above are shown with their wide intervals.',
+        no_non_events:
+          'Every account {{kind}}: there is nothing to compare with, so no conclusion can be drawn.',
+        few_non_events:
+          'Only {{nonEvents}} accounts did not (at least {{min}} are needed): too few to draw a conclusion.',
+      },
+      predicts: {
+        churn:
+          'The score anticipated churn better than chance: a retained account outscored a churned one with probability {{auc}}, and the whole 95% interval is above 0.5.',
+        expansion:
+          'The score anticipated expansion better than chance: an expanding account outscored the others with probability {{auc}}, and the whole 95% interval is above 0.5.',
+      },
+      no_better_than_chance: {
+        churn:
+          'Not distinguishable from chance: the AUC is {{auc}} but its 95% interval includes 0.5. Revisit the measures and weights before relying on the colours.',
+        expansion:
+          'Not distinguishable from chance for expansion: the AUC is {{auc}} but its 95% interval includes 0.5.',
+      },
+      inverted: {
+        churn:
+          'Inverted: churned accounts scored HIGHER than retained ones (AUC {{auc}}, interval below 0.5). Check measure directions.',
+        expansion:
+          'Inverted: expanding accounts scored LOWER than the others (AUC {{auc}}, interval below 0.5).',
+      },
+    },
+    monotonic: 'Churn falls and expansion rises from the worst colour to the best.',
+    notMonotonic:
+      'Churn does not fall steadily from the worst colour to the best: some colour bands do not match outcomes.',
+    ctaTitle: 'Outcomes among accounts each CTA fired on',
+    cta: 'CTA',
+    fired: 'Fired (with outcome)',
+    measureTitle: 'Which measures carry information (each measure’s own AUC)',
+    measure: 'Measure',
+    aucChurnShort: 'AUC vs churn',
+    aucExpansionShort: 'AUC vs expansion',
+    method:
+      '95% intervals: Wilson score intervals for rates; Hanley–McNeil (1982) standard error for the AUC. Lift = the rate ÷ the base rate. A verdict needs at least 10 accounts on each side.',
+  },
 } as const;

@@ -262,7 +262,7 @@ export default function ResultsView() {
           {tab === 'accounts' && (
             <AccountTable outcome={outcome} project={shown} onOpen={setAccount} />
           )}
-          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} />}
+          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
         </>
       )}
     </div>
