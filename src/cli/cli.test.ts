@@ -34,7 +34,7 @@ describe('waymark CLI (through main)', () => {
     expect(bad.err).toMatch(/unknown command "frobnicate"/);
   });
 
-  for (const name of ['validate', 'score', 'explain', 'backtest', 'sql']) {
+  for (const name of ['validate', 'score', 'explain', 'backtest', 'sql', 'history']) {
     it(`${name} --help prints its usage`, async () => {
       const r = await cli(name, '--help');
       expect(r.code).toBe(0);
@@ -214,16 +214,23 @@ describe('waymark CLI (through main)', () => {
     expect(none.err).toMatch(/no account with account_id = "ZZZ"/);
   });
 
-  it('backtest: per-colour rates and AUC; unknown outcome field is exit 1', async () => {
+  it('backtest: per-colour rates and AUC (descriptive); unknown outcome field is exit 1', async () => {
     const r = await cli(
       'backtest',
       `${FX}/demo.playbook.json`,
       `${FX}/data-demo.csv`,
       '--outcome',
       'outcome',
+      '--churn',
+      'churned',
+      '--expansion',
+      'expanded',
+      '--format',
+      'json',
     );
     expect(r.code).toBe(0);
     const b = JSON.parse(r.out);
+    expect(b.mode).toBe('descriptive');
     expect(b.n).toBe(4);
     expect(b.perColor.map((p: { color: string }) => p.color)).toEqual([
       'green',
@@ -231,13 +238,17 @@ describe('waymark CLI (through main)', () => {
       'yellow',
       'red',
     ]);
-    expect(typeof b.aucChurn).toBe('number');
+    expect(typeof b.auc.churn.auc).toBe('number');
+    // Four accounts, one churn: numbers, but no verdict.
+    expect(b.verdict.churn.code).toBe('insufficient');
     const bad = await cli(
       'backtest',
       `${FX}/demo.playbook.json`,
       `${FX}/data-demo.csv`,
       '--outcome',
       'outcom',
+      '--churn',
+      'churned',
     );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--outcome "outcom" is not a field/);

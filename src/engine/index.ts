@@ -34,3 +34,9 @@ export {
   type Verdict,
 } from './predictive';
 export { wilson, aucWithInterval, type AucInterval, type Interval } from './stats';
+export {
+  migrationMatrix,
+  migratedAccounts,
+  type MigrationMatrix,
+  type ColoredRun,
+} from './migration';

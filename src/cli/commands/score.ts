@@ -4,6 +4,8 @@ import { loadAndScore } from '../load';
 import { writeOutput } from '../io';
 import { t } from '../messages';
 import { resultToCsv, resultToJson, resultToNdjson } from '../../engine';
+import { appendRunHook } from '../history';
+import { basename } from 'node:path';
 
 export const scoreCommand: CliCommand = {
   name: 'score',
@@ -14,7 +16,7 @@ export const scoreCommand: CliCommand = {
     return t('commands.score.usage');
   },
   async run(argv, io) {
-    const a = parseArgs(argv, ['as-of', 'format', 'out', 'bad-rows']);
+    const a = parseArgs(argv, ['as-of', 'format', 'out', 'bad-rows', 'history']);
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const [pbFile, dataFile] = a.positionals;
     const format = a.options.format ?? 'csv';
@@ -35,6 +37,9 @@ export const scoreCommand: CliCommand = {
     const code = await writeOutput(io, a.options.out, text);
     if (code === 0 && a.options.out)
       io.stderr(t('ok.wrote', { rows: result.rowCount, file: a.options.out }) + '\n');
+    // --history DIR: keep the run as a fixed record (docs/history-format.md).
+    if (code === 0 && a.options.history)
+      return appendRunHook(io, a.options.history, scored.pb, result, basename(dataFile));
     return code;
   },
 };
