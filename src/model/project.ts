@@ -6,6 +6,7 @@ import { HealthModel } from './health';
 import { Journey } from './journey';
 import { Cta, Routing } from './cta';
 import { Diagram } from './diagram';
+import { CtaMark } from './ctaMarks';
 
 /** Current version of the project document. Bump it and add a step in migrations/ on every change. */
 export const PROJECT_SCHEMA_VERSION = 1;
@@ -34,6 +35,8 @@ export const Project = z.object({
   routing: Routing,
   /** Date the playbook scores as of; absent = the day it runs. */
   asOf: IsoDate.optional(),
+  /** Done / snoozed / dismissed marks on CTA tasks, kept across runs (optional). */
+  ctaMarks: z.array(CtaMark).optional(),
 });
 
 export type ProjectMeta = z.infer<typeof ProjectMeta>;

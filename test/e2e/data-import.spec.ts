@@ -62,7 +62,7 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
   const lines = csv.trim().split(/\r\n/);
   expect(lines[0]).toBe(
-    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger',
+    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger,status,runs,since,mark,mark_until,mark_reason',
   );
   expect(lines.length - 1).toBe(queueCount);
   expect(lines.some((l) => l.startsWith('A003,ガンマ商事,champion_left,'))).toBe(true);

@@ -132,4 +132,43 @@ export default {
     method:
       '95% intervals: Wilson score intervals for rates; Hanley–McNeil (1982) standard error for the AUC. Lift = the rate ÷ the base rate. A verdict needs at least 10 accounts on each side.',
   },
+  queue: {
+    status: 'Status',
+    statuses: {
+      open: 'Open (not done, snoozed or dismissed)',
+      new: 'New since the last run',
+      continuing: 'Continuing',
+      marked: 'Done, snoozed or dismissed',
+      all: 'All',
+    },
+    summary:
+      'Against the run as of {{previous}}: {{new}} new, {{continuing}} continuing, {{resolved}} resolved (stopped firing).',
+    firstRun:
+      'First run: every CTA is new. The next run will show which continue and which are resolved.',
+    resolvedList_one: '{{count}} resolved CTA',
+    resolvedList_other: '{{count}} resolved CTAs',
+    new: 'New',
+    continuing: 'Continuing · {{runs}} runs, {{days}} days (since {{since}})',
+    marks: { done: 'Done', snoozed: 'Snoozed until {{until}}', dismissed: 'Dismissed' },
+    done: 'Done',
+    doneTitle: 'Mark this task done: it stays done while it keeps firing',
+    snooze: 'Snooze',
+    dismiss: 'Dismiss',
+    reopen: 'Reopen',
+    cmd: {
+      done: 'Mark CTA done',
+      snoozed: 'Snooze CTA',
+      dismissed: 'Dismiss CTA',
+      reopen: 'Reopen CTA',
+    },
+    dialog: {
+      snoozed: 'Snooze “{{cta}}” for {{account}}',
+      dismissed: 'Dismiss “{{cta}}” for {{account}}',
+      until: 'Show again from',
+      afterAsOf: 'Pick a date after {{asOf}}.',
+      reason: 'Why is it dismissed?',
+      cancel: 'Cancel',
+      save: 'Save',
+    },
+  },
 } as const;

@@ -128,4 +128,42 @@ export default {
     method:
       '95% 区間: 率は Wilson のスコア区間、AUC は Hanley–McNeil (1982) の標準誤差による。リフト = 率 ÷ 基準率。結論にはそれぞれの側に少なくとも 10 アカウントが必要です。',
   },
+  queue: {
+    status: '状態',
+    statuses: {
+      open: '未対応 (完了・スヌーズ・却下以外)',
+      new: '前回の実行以降の新規',
+      continuing: '継続中',
+      marked: '完了・スヌーズ・却下',
+      all: 'すべて',
+    },
+    summary:
+      '基準日 {{previous}} の実行と比較: 新規 {{new}}、継続 {{continuing}}、解消 {{resolved}} (発火しなくなった)。',
+    firstRun: '初回の実行なので、すべての CTA が新規です。次の実行から継続と解消を表示します。',
+    resolvedList_one: '解消した CTA {{count}} 件',
+    resolvedList_other: '解消した CTA {{count}} 件',
+    new: '新規',
+    continuing: '継続 · {{runs}} 回、{{days}} 日 ({{since}} から)',
+    marks: { done: '完了', snoozed: '{{until}} までスヌーズ', dismissed: '却下' },
+    done: '完了',
+    doneTitle: 'このタスクを完了にする: 発火し続ける間は完了のままです',
+    snooze: 'スヌーズ',
+    dismiss: '却下',
+    reopen: '再開',
+    cmd: {
+      done: 'CTA を完了にする',
+      snoozed: 'CTA をスヌーズ',
+      dismissed: 'CTA を却下',
+      reopen: 'CTA を再開',
+    },
+    dialog: {
+      snoozed: '{{account}} の「{{cta}}」をスヌーズ',
+      dismissed: '{{account}} の「{{cta}}」を却下',
+      until: '再表示する日',
+      afterAsOf: '{{asOf}} より後の日付を選んでください。',
+      reason: '却下する理由',
+      cancel: 'キャンセル',
+      save: '保存',
+    },
+  },
 } as const;

@@ -258,7 +258,9 @@ export default function ResultsView() {
             ))}
           </nav>
           {tab === 'dashboard' && <Dashboard outcome={outcome} project={shown} />}
-          {tab === 'ctas' && <CtaQueue outcome={outcome} project={shown} onOpen={setAccount} />}
+          {tab === 'ctas' && (
+            <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
+          )}
           {tab === 'accounts' && (
             <AccountTable outcome={outcome} project={shown} onOpen={setAccount} />
           )}

@@ -53,6 +53,8 @@ export function ownerOf(r: ScoreResult, cta: number, row: number): string {
 }
 
 export interface QueueFilter {
+  /** Lifecycle: open (default: not done/snoozed/dismissed), new since the last run, continuing, marked, all. */
+  status?: 'open' | 'new' | 'continuing' | 'marked' | 'all';
   type?: string;
   owner?: string;
   priority?: string;
@@ -69,6 +71,8 @@ export function filterQueue(
   table: AccountTable,
   contract: FieldContract,
   f: QueueFilter,
+  /** Lifecycle of an entry (row, CTA index); null while unknown. */
+  life?: (row: number, cta: number) => { isNew: boolean; marked: boolean } | null,
 ): Int32Array {
   const ids = r.accountIds;
   const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
@@ -83,6 +87,13 @@ export function filterQueue(
     const i = q.row[k];
     const info = r.ctas[c];
     if (f.type && info.type !== f.type) continue;
+    const st = f.status ?? 'open';
+    if (life && st !== 'all') {
+      const l = life(i, c);
+      if (st === 'marked' ? !l?.marked : l?.marked) continue;
+      if (st === 'new' && !l?.isNew) continue;
+      if (st === 'continuing' && (!l || l.isNew)) continue;
+    }
     if (f.priority && info.priority !== f.priority) continue;
     if (f.owner && ownerOf(r, c, i) !== f.owner) continue;
     if (
@@ -127,6 +138,11 @@ export function queueCsv(
   r: ScoreResult,
   table: AccountTable,
   playbook: Playbook,
+  /** Lifecycle columns appended after the original ones. */
+  life?: (
+    row: number,
+    cta: number,
+  ) => { status: string; runs: number; since: string; mark: string; until: string; reason: string },
 ): string {
   const contract = playbook.fields;
   const nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
@@ -134,7 +150,8 @@ export function queueCsv(
   const mrrCol = m ? table.columns[m] : undefined;
   const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
   const lines = [
-    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger',
+    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,mrr,trigger' +
+      (life ? ',status,runs,since,mark,mark_until,mark_reason' : ''),
   ];
   for (const k of idx) {
     const c = q.cta[k];
@@ -156,6 +173,12 @@ export function queueCsv(
         r.color[i] >= 0 ? r.colorIds[r.color[i]] : '',
         Number.isNaN(mrr) ? '' : String(mrr),
         csvCell(trigger.get(info.id) ?? ''),
+        ...(life
+          ? (() => {
+              const l = life(i, c);
+              return [l.status, String(l.runs), l.since, l.mark, l.until, csvCell(l.reason)];
+            })()
+          : []),
       ].join(','),
     );
   }
