@@ -41,4 +41,30 @@ test('change the model → the stale notice → run again', async ({ page }) => 
     (await page.getByTestId('color-count-green').textContent())!.replace(/,/g, ''),
   );
   expect(greenAfter).toBeLessThan(Number(greenBefore!.replace(/,/g, '')));
+
+  // Trends over the two runs and the colour migration between them.
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('trend-2026-11-01-green').first()).toContainText(greenBefore!);
+  const matrix = page.getByTestId('migration-matrix');
+  await expect(matrix).toBeVisible();
+  // Every account that was green either stayed green or moved down under the stricter model.
+  const greenRow = matrix.locator('tbody tr').first();
+  const cells = (await greenRow.locator('td').allTextContents()).map((x) =>
+    Number(x.replace(/,/g, '')),
+  );
+  expect(cells.reduce((a, b) => a + b, 0)).toBe(Number(greenBefore!.replace(/,/g, '')));
+  const moved = page.getByTestId('cell-green-lime');
+  const n = Number((await moved.textContent())!.replace(/,/g, ''));
+  expect(n).toBeGreaterThan(0);
+  await moved.click();
+  await expect(page.getByTestId('migration-accounts').locator('h4')).toContainText(
+    `${n} accounts went from Green to Lime`,
+  );
+  await expect(page.getByTestId('migration-accounts').locator('a')).toHaveCount(Math.min(n, 500));
+  await page.screenshot({ path: shotPath('history-trends.png'), fullPage: true });
+  await page.getByTestId('migration-matrix').screenshot({ path: shotPath('history-matrix.png') });
+  // Clicking an account opens its page.
+  await page.getByTestId('migration-accounts').locator('a').first().click();
+  await expect(page.getByTestId('account-page')).toBeVisible();
 });

@@ -14,10 +14,11 @@ import { resultsStore } from './runState';
 import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
 import { StaleNotice } from './StaleNotice';
+import { HistoryTab } from './HistoryTab';
 import '../data/data.css';
 import './results.css';
 
-type Tab = 'dashboard' | 'ctas' | 'accounts' | 'backtest';
+type Tab = 'dashboard' | 'ctas' | 'accounts' | 'backtest' | 'history';
 
 /** Results: run the playbook over the dataset, then the dashboard, CTA queue, accounts and backtest. */
 export default function ResultsView() {
@@ -243,7 +244,7 @@ export default function ResultsView() {
       {outcome && account === null && (
         <>
           <nav className="tabs" role="tablist">
-            {(['dashboard', 'ctas', 'accounts', 'backtest'] as const).map((k) => (
+            {(['dashboard', 'ctas', 'accounts', 'backtest', 'history'] as const).map((k) => (
               <button
                 key={k}
                 type="button"
@@ -253,7 +254,7 @@ export default function ResultsView() {
                 data-testid={`tab-${k}`}
                 onClick={() => setTab(k)}
               >
-                {t(`tabs.${k}`)}
+                {k === 'history' ? th('tab') : t(`tabs.${k}`)}
               </button>
             ))}
           </nav>
@@ -263,6 +264,16 @@ export default function ResultsView() {
           )}
           {tab === 'accounts' && (
             <AccountTable outcome={outcome} project={shown} onOpen={setAccount} />
+          )}
+          {tab === 'history' && (
+            <HistoryTab
+              project={shown}
+              runs={s.runs}
+              onOpenAccount={(id) => {
+                const row = outcome.result.accountIds.indexOf(id);
+                if (row >= 0) setAccount(row);
+              }}
+            />
           )}
           {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
         </>

@@ -9,7 +9,7 @@ import type { Playbook } from '../../model';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
 import { scoreInWorker, WorkerFailure } from '../../workers/clients';
-import { listRuns } from '../../workers/runStore';
+import { deleteRun, listRuns } from '../../workers/runStore';
 
 /**
  * The results of the open project's latest run, kept outside React so switching views does
@@ -141,5 +141,11 @@ export const resultsStore = {
   },
   cancel(): void {
     cancelCurrent?.();
+  },
+  /** Delete stored runs the user chose (never done silently). */
+  async deleteRuns(ids: string[]): Promise<void> {
+    const projectId = state.projectId;
+    for (const id of ids) await deleteRun(id);
+    if (projectId && state.projectId === projectId) set({ runs: await listRuns(projectId) });
   },
 };
