@@ -67,4 +67,10 @@ test('change the model → the stale notice → run again', async ({ page }) => 
   // Clicking an account opens its page.
   await page.getByTestId('migration-accounts').locator('a').first().click();
   await expect(page.getByTestId('account-page')).toBeVisible();
+  // Its history: both runs, green then lime (it is one of the accounts that moved).
+  const hist = page.getByTestId('account-history-table').locator('tbody tr');
+  await expect(hist).toHaveCount(2);
+  await expect(hist.nth(0)).toContainText('Green');
+  await expect(hist.nth(1)).toContainText('Lime');
+  await page.getByTestId('account-history').screenshot({ path: shotPath('history-account.png') });
 });

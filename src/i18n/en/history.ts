@@ -204,4 +204,13 @@ export default {
     delete: 'Delete',
     deleteTitle: 'Delete the run as of {{asOf}}?',
   },
+  account: {
+    title: 'History of this account',
+    loading: 'Reading the stored runs…',
+    one: 'Only one stored run has this account: the chart starts with the next run.',
+    score: 'Score',
+    color: 'Colour',
+    stage: 'Stage',
+    ctas: 'CTAs that fired',
+  },
 } as const;

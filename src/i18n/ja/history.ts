@@ -199,4 +199,13 @@ export default {
     delete: '削除',
     deleteTitle: '基準日 {{asOf}} の実行を削除しますか?',
   },
+  account: {
+    title: 'このアカウントの推移',
+    loading: '保存済みの実行を読み込み中…',
+    one: 'このアカウントを含む実行は 1 件だけです。次の実行からグラフを表示します。',
+    score: 'スコア',
+    color: '色',
+    stage: 'ステージ',
+    ctas: '発火した CTA',
+  },
 } as const;

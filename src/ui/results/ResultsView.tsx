@@ -238,6 +238,7 @@ export default function ResultsView() {
           outcome={outcome}
           project={shown}
           row={account}
+          runs={s.runs}
           onBack={() => setAccount(null)}
         />
       )}
