@@ -26,3 +26,18 @@ describe('colour migration matrix', () => {
     expect(migratedAccounts(a, b, 'green', '')).toEqual([3]);
   });
 });
+
+describe('colour migration matrix, same accounts in the same order', () => {
+  it('matches by position and gives the same counts as the Map path', () => {
+    const ids = ['p', 'q', 'r', 's'];
+    const a = run(ids, ['green', 'red'], [0, 1, 1, -1]);
+    const b = run(ids, ['green', 'red'], [1, 1, 0, 0]);
+    const shuffled = run(['s', 'r', 'q', 'p'], ['green', 'red'], [0, 0, 1, 1]);
+    expect(migrationMatrix(a, b)).toEqual(migrationMatrix(a, shuffled));
+    expect(migrationMatrix(a, b).counts).toEqual([
+      [0, 1, 0],
+      [1, 1, 0],
+      [1, 0, 0],
+    ]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Colour migration between two runs: how many accounts went from each colour of run A to each
  * colour of run B, matched by account id. The last row/column is "no score"; accounts in only
- * one of the runs are counted apart. O(n) with one Map over run A's ids.
+ * one of the runs are counted apart. O(n): by position when both list the same ids in the same
+ * order, else with one Map over run A's ids.
  */
 export interface ColoredRun {
   accountIds: string[];
@@ -25,13 +26,12 @@ export function migrationMatrix(a: ColoredRun, b: ColoredRun): MigrationMatrix {
   const none = colors.length - 1;
   const mapA = Int32Array.from(a.colorIds, (c) => colors.indexOf(c));
   const mapB = Int32Array.from(b.colorIds, (c) => colors.indexOf(c));
-  const rowA = new Map<string, number>();
-  for (let i = 0; i < a.accountIds.length; i++) rowA.set(a.accountIds[i], i);
   const k = colors.length;
   const flat = new Float64Array(k * k);
   let matched = 0;
+  const rowOf = rowLookup(a, b);
   for (let j = 0; j < b.accountIds.length; j++) {
-    const i = rowA.get(b.accountIds[j]);
+    const i = rowOf(j);
     if (i === undefined) continue;
     matched++;
     const from = a.color[i] < 0 ? none : mapA[a.color[i]];
@@ -47,14 +47,27 @@ export function migrationMatrix(a: ColoredRun, b: ColoredRun): MigrationMatrix {
   };
 }
 
+/**
+ * Row of run A holding run B's row j's account. Runs of the same dataset list accounts in the
+ * same order: then it is j itself (checked once, no Map of a million strings).
+ */
+function rowLookup(a: ColoredRun, b: ColoredRun): (j: number) => number | undefined {
+  const n = a.accountIds.length;
+  let same = n === b.accountIds.length;
+  for (let i = 0; same && i < n; i++) same = a.accountIds[i] === b.accountIds[i];
+  if (same) return (j) => j;
+  const rowA = new Map<string, number>();
+  for (let i = 0; i < n; i++) rowA.set(a.accountIds[i], i);
+  return (j) => rowA.get(b.accountIds[j]);
+}
+
 /** Row indexes of run B whose account went from colour `from` in A to `to` in B ('' = no score). */
 export function migratedAccounts(a: ColoredRun, b: ColoredRun, from: string, to: string): number[] {
-  const rowA = new Map<string, number>();
-  for (let i = 0; i < a.accountIds.length; i++) rowA.set(a.accountIds[i], i);
+  const rowOf = rowLookup(a, b);
   const colorOf = (r: ColoredRun, i: number) => (r.color[i] < 0 ? '' : r.colorIds[r.color[i]]);
   const out: number[] = [];
   for (let j = 0; j < b.accountIds.length; j++) {
-    const i = rowA.get(b.accountIds[j]);
+    const i = rowOf(j);
     if (i !== undefined && colorOf(a, i) === from && colorOf(b, j) === to) out.push(j);
   }
   return out;
