@@ -268,3 +268,35 @@ describe('waymark score --history / history / backtest --history', () => {
     expect(dup.err).toMatch(/dup\.csv/);
   });
 });
+
+describe('bad history folders (test/fixtures/bad/history)', () => {
+  const BAD = 'test/fixtures/bad/history';
+  it.each([
+    [
+      'newer',
+      [],
+      /manifest\.json: written by a newer Waymark \(history format 2\)\. Update Waymark/,
+    ],
+    [
+      'not-history',
+      [],
+      /manifest\.json: not a Waymark history manifest \(format "waymark-history"\)/,
+    ],
+    ['broken-manifest', [], /manifest\.json: the history manifest is not valid JSON .*Restore it/],
+    [
+      'truncated-run',
+      ['--compare', '2026-06-01', '2026-07-01'],
+      /runs\/2026-06-01\.parquet: not a readable Parquet file \(truncated or damaged/,
+    ],
+    [
+      'truncated-run',
+      ['--compare', '2026-07-01', '2026-06-01'],
+      /runs\/2026-07-01\.parquet: the run file listed in the manifest cannot be read \(ENOENT\)/,
+    ],
+    ['no-such-folder', [], /no history here \(manifest\.json not found\)/],
+  ])('%s %j', async (name, extra, message) => {
+    const r = await cli('history', `${BAD}/${name}`, ...(extra as string[]));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message as RegExp);
+  });
+});
