@@ -9,14 +9,7 @@ import { openForTest, templateProject } from '../playbook/testProject';
 import ExpressionInput from './ExpressionInput';
 
 let table: AccountTable | null = null;
-vi.mock('../data/useActiveDataset', () => ({
-  useActiveDataset: () => table,
-  useActiveDatasetState: () => ({
-    status: 'ready',
-    table,
-    meta: { createdAt: '2026-01-15T09:00:00.000Z' },
-  }),
-}));
+vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => table }));
 
 function Harness({ initial, scope }: { initial: string; scope: Scope }) {
   const [v, setV] = useState(initial);

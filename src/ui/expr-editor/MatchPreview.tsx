@@ -1,7 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedExpr, Scope } from '../../expr';
-import { useActiveDatasetState } from '../data/useActiveDataset';
+import { useActiveDataset } from '../data/useActiveDataset';
+import { activeDataset } from '../data/activeDataset';
 import { useProject } from '../../store/projectStore';
 import { defaultAsOf } from '../results/asOfDefault';
 import { resultsStore } from '../results/runState';
@@ -21,23 +22,26 @@ export function MatchPreview({
   builtins: string[];
 }) {
   const { t } = useTranslation('fields');
-  const data = useActiveDatasetState();
-  const table = data.table;
+  const table = useActiveDataset();
   const projectId = useProject((p) => p.id);
+  const data = useSyncExternalStore(activeDataset.subscribe, activeDataset.get);
   const projectAsOf = useProject((p) => p.asOf);
   const results = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
   const runs = results.projectId === projectId ? results.runs : [];
   // The same date a run would use, so "N accounts match" agrees with the next run.
-  const asOf = defaultAsOf({
-    projectAsOf,
-    lastRunAsOf: runs[runs.length - 1]?.asOf,
-    datasetCreatedAt: data.meta?.createdAt,
-  }).date;
+  const asOf =
+    defaultAsOf({
+      projectAsOf,
+      lastRunAsOf: runs[runs.length - 1]?.asOf,
+      datasetCreatedAt: data.projectId === projectId ? data.meta?.createdAt : undefined,
+      // A loaded table always comes with its dataset's metadata in the app; only a table handed
+      // in without it (tests) lands here.
+    }).date || new Date().toISOString().slice(0, 10);
   const [res, setRes] = useState<PreviewResult | null>(null);
   const fieldKey = fields.join(',');
   useEffect(() => {
     // Built-ins (score, colour, stage…) exist only after a scoring run: no preview for those.
-    if (!table || !asOf || builtins.length > 0) {
+    if (!table || builtins.length > 0) {
       setRes(null);
       return;
     }
