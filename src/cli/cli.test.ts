@@ -8,7 +8,6 @@ import { localToday } from './load';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
 import {
-  backtest,
   compilePlaybook,
   explainAccount,
   resultToCsv,
@@ -48,7 +47,7 @@ describe('waymark CLI (through main)', () => {
     expect(bad.err).toMatch(/unknown command "frobnicate"/);
   });
 
-  for (const name of ['validate', 'score', 'explain', 'backtest', 'sql']) {
+  for (const name of ['validate', 'score', 'explain', 'backtest', 'sql', 'history']) {
     it(`${name} --help prints its usage`, async () => {
       const r = await cli(name, '--help');
       expect(r.code).toBe(0);
@@ -230,16 +229,23 @@ describe('waymark CLI (through main)', () => {
     expect(none.err).toMatch(/no account with account_id = "ZZZ"/);
   });
 
-  it('backtest: per-colour rates and AUC; unknown outcome field is exit 1', async () => {
+  it('backtest: per-colour rates and AUC (descriptive); unknown outcome field is exit 1', async () => {
     const r = await cli(
       'backtest',
       `${FX}/demo.playbook.json`,
       `${FX}/data-demo.csv`,
       '--outcome',
       'outcome',
+      '--churn',
+      'churned',
+      '--expansion',
+      'expanded',
+      '--format',
+      'json',
     );
     expect(r.code).toBe(0);
     const b = JSON.parse(r.out);
+    expect(b.mode).toBe('descriptive');
     expect(b.n).toBe(4);
     expect(b.perColor.map((p: { color: string }) => p.color)).toEqual([
       'green',
@@ -247,13 +253,17 @@ describe('waymark CLI (through main)', () => {
       'yellow',
       'red',
     ]);
-    expect(typeof b.aucChurn).toBe('number');
+    expect(typeof b.auc.churn.auc).toBe('number');
+    // Four accounts, one churn: numbers, but no verdict.
+    expect(b.verdict.churn.code).toBe('insufficient');
     const bad = await cli(
       'backtest',
       `${FX}/demo.playbook.json`,
       `${FX}/data-demo.csv`,
       '--outcome',
       'outcom',
+      '--churn',
+      'churned',
     );
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--outcome "outcom" is not a field/);
@@ -383,7 +393,7 @@ describe('waymark CLI (through main)', () => {
     });
   });
 
-  it('explain (one account scored) and backtest (totals and colours kept) equal a whole-table run', async () => {
+  it('explain (one account scored) equals a whole-table run', async () => {
     const pbDoc = readPlaybookDocument(readFileSync(join(ROOT, FX, 'demo.playbook.json')));
     if (!pbDoc.ok) throw new Error('demo playbook does not read');
     const c = compilePlaybook(pbDoc.playbook);
@@ -406,14 +416,6 @@ describe('waymark CLI (through main)', () => {
         JSON.stringify(explainAccount(c.compiled, table, whole, row), null, 2) + '\n',
       );
     }
-    const bt = await cli(
-      'backtest',
-      `${FX}/demo.playbook.json`,
-      `${FX}/data-demo.csv`,
-      '--outcome',
-      'outcome',
-    );
-    expect(bt.out).toBe(JSON.stringify(backtest(whole, table, 'outcome'), null, 2) + '\n');
   });
 
   it('score neutralises hostile text from the data (test/fixtures/bad/import/csv-injection.csv)', async () => {

@@ -42,3 +42,21 @@ export { withActivity, missingSources, usedSources, ActivityMissingError } from 
 export { aggregateColumn, windowDays } from './activity/aggregate';
 export { explainActivity, type ActivityExplanation } from './activity/explain';
 export type { ActivityTable, ActivityData } from '../table/activity';
+export {
+  predictiveBacktest,
+  outcomeValueCounts,
+  MIN_EVENTS,
+  type Predictions,
+  type Outcomes,
+  type OutcomeLabels,
+  type PredictiveBacktestResult,
+  type Rate,
+  type Verdict,
+} from './predictive';
+export { wilson, aucWithInterval, type AucInterval, type Interval } from './stats';
+export {
+  migrationMatrix,
+  migratedAccounts,
+  type MigrationMatrix,
+  type ColoredRun,
+} from './migration';

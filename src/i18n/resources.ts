@@ -25,6 +25,8 @@ import jaResults from './ja/results';
 import jaExpr from './ja/expr';
 import jaCli from './ja/cli';
 import jaPlaybook from './ja/playbook';
+import enHistory from './en/history';
+import jaHistory from './ja/history';
 
 export const NAMESPACES = [
   'common',
@@ -40,6 +42,7 @@ export const NAMESPACES = [
   'expr',
   'cli',
   'playbook',
+  'history',
 ] as const;
 
 export const resources = {
@@ -57,6 +60,7 @@ export const resources = {
     expr: enExpr,
     cli: enCli,
     playbook: enPlaybook,
+    history: enHistory,
   },
   ja: {
     common: jaCommon,
@@ -72,5 +76,6 @@ export const resources = {
     expr: jaExpr,
     cli: jaCli,
     playbook: jaPlaybook,
+    history: jaHistory,
   },
 };

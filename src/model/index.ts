@@ -12,3 +12,5 @@ export * from './issues';
 export * from './ids';
 export * from './defaults';
 export { migrateProject, type MigrateResult } from './migrations';
+export * from './playbookDiff';
+export * from './ctaMarks';

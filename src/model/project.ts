@@ -7,6 +7,7 @@ import { Journey } from './journey';
 import { Cta, Routing } from './cta';
 import { Diagram } from './diagram';
 import { ActivitySource, TimeZone } from './activity';
+import { CtaMark } from './ctaMarks';
 
 /** Current version of the project document. Bump it and add a step in migrations/ on every change. */
 export const PROJECT_SCHEMA_VERSION = 1;
@@ -39,6 +40,8 @@ export const Project = z.object({
   activity: z.array(ActivitySource).optional(),
   /** IANA zone for activity date-times; absent = Asia/Tokyo. */
   timeZone: TimeZone.optional(),
+  /** Done / snoozed / dismissed marks on CTA tasks, kept across runs (optional). */
+  ctaMarks: z.array(CtaMark).optional(),
 });
 
 export type ProjectMeta = z.infer<typeof ProjectMeta>;

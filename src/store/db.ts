@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Project } from '../model';
+import type { Playbook, Project } from '../model';
 
 /**
  * The local database. Bump the version and add a `.version(n+1).stores(...)` block (never edit
@@ -50,6 +50,10 @@ export interface RunRow {
   /** Summary (counts by colour × segment × stage, CTAs by type/owner) for the list and dashboard. */
   summary: unknown;
   chunkCount: number;
+  /** The playbook the run scored with (a run is a fixed record; absent on runs stored before). */
+  playbook?: Playbook;
+  /** playbookFingerprint(playbook): compared with the project's to say the model changed. */
+  fingerprint?: string;
 }
 
 export interface RunChunkRow {

@@ -2,12 +2,16 @@ import { db, type RunRow } from './db';
 import { newId } from '../model/ids';
 import type { ScoreResult, Summary, TrendResult } from '../engine';
 import { packStrings, unpackStrings } from './datasets';
+import { playbookFingerprint, type Playbook } from '../model';
 
 /**
- * Runs as snapshots in IndexedDB: the per-account outcome of scoring (total, colour, segment,
- * stage, owner, progress, fired CTAs, account ids) in row chunks, plus the summary. Measure-level
- * detail is not stored: an account page re-derives it by scoring the dataset again.
- * The snapshot is enough for trends against the next run.
+ * Runs as fixed records in IndexedDB: the playbook that ran (and its fingerprint), the dataset's
+ * id and name, the as-of date, and per account in row chunks: total, colour, segment, stage,
+ * owner, progress, fired CTAs, dimension scores, coverage and measure points, plus the summary.
+ * A stored run is never scored again with another model: an account page re-derives the
+ * per-measure explanation by scoring the same dataset with the run's own playbook.
+ * Dimension scores, coverage and measure points are Float32 (7 significant digits: enough to
+ * show and to rank for a backtest's AUC); the total stays Float64 so trends compare exactly.
  */
 export const RUN_CHUNK_ROWS = 1 << 16;
 
@@ -27,6 +31,8 @@ interface RunHeader {
   ownerIds: string[];
   ctas: ScoreResult['ctas'];
   datasetName?: string;
+  dimensionIds?: string[];
+  measures?: ScoreResult['measures'];
 }
 
 type RunChunk = {
@@ -40,7 +46,12 @@ type RunChunk = {
   readyToAdvance: Uint8Array;
   daysInStage: Float64Array;
   ctaFired: Uint8Array[];
+  dimensionScores?: Float32Array[];
+  coverage?: Float32Array;
+  measurePoints?: Float32Array[];
 };
+
+const f32 = (a: Float64Array, from: number, to: number) => Float32Array.from(a.subarray(from, to));
 
 export async function saveRun(
   projectId: string,
@@ -50,6 +61,7 @@ export async function saveRun(
   trendCounts?: TrendResult['counts'],
   datasetName?: string,
   timeZone?: string,
+  playbook?: Playbook,
 ): Promise<RunRow> {
   const d = db();
   const count = Math.max(1, Math.ceil(r.rowCount / RUN_CHUNK_ROWS));
@@ -63,6 +75,8 @@ export async function saveRun(
     ownerIds: r.ownerIds,
     ctas: r.ctas,
     datasetName,
+    dimensionIds: r.dimensionIds,
+    measures: r.measures,
   };
   const row: RunRow = {
     id: newId('run_'),
@@ -74,6 +88,7 @@ export async function saveRun(
     rowCount: r.rowCount,
     summary: header,
     chunkCount: count,
+    ...(playbook ? { playbook, fingerprint: playbookFingerprint(playbook) } : {}),
   };
   await d.transaction('rw', d.runs, d.runChunks, async () => {
     for (let i = 0; i < count; i++) {
@@ -90,6 +105,9 @@ export async function saveRun(
         readyToAdvance: r.readyToAdvance.slice(a, b),
         daysInStage: r.daysInStage.slice(a, b),
         ctaFired: r.ctaFired.map((f) => f.slice(a, b)),
+        dimensionScores: r.dimensionScores.map((d) => f32(d, a, b)),
+        coverage: f32(r.coverage, a, b),
+        measurePoints: r.measurePoints.map((m) => f32(m, a, b)),
       };
       await d.runChunks.add({ runId: row.id, index: i, data });
     }
@@ -106,16 +124,30 @@ export async function listRuns(projectId: string): Promise<RunRow[]> {
   return db().runs.where('projectId').equals(projectId).sortBy('createdAt');
 }
 
-function concat<T extends Float64Array | Int8Array | Uint16Array | Int16Array | Uint8Array>(
-  parts: T[],
-  make: (n: number) => T,
-  n: number,
-): T {
+function concat<
+  T extends Float64Array | Float32Array | Int8Array | Uint16Array | Int16Array | Uint8Array,
+>(parts: T[], make: (n: number) => T, n: number): T {
   const out = make(n);
   let at = 0;
   for (const p of parts) {
     out.set(p as never, at);
     at += p.length;
+  }
+  return out;
+}
+
+/** A Float32 column read back as Float64 (NaN where a chunk lacks it). */
+function widen(
+  chunks: RunChunk[],
+  pick: (c: RunChunk) => Float32Array | undefined,
+  n: number,
+): Float64Array {
+  const out = new Float64Array(n).fill(NaN);
+  let at = 0;
+  for (const c of chunks) {
+    const part = pick(c);
+    if (part) out.set(part, at);
+    at += c.total.length;
   }
   return out;
 }
@@ -167,19 +199,21 @@ export async function loadRun(id: string): Promise<RunSnapshot | null> {
       (k) => new Uint8Array(k),
       n,
     ),
-    measures: [],
+    measures: h.measures ?? [],
     measureRaw: [],
     rawDict: [],
-    measurePoints: [],
+    measurePoints: (h.measures ?? []).map((_, k) => widen(chunks, (c) => c.measurePoints?.[k], n)),
     measureContribution: [],
-    dimensionIds: [],
-    dimensionScores: [],
+    dimensionIds: h.dimensionIds ?? [],
+    dimensionScores: (h.dimensionIds ?? []).map((_, k) =>
+      widen(chunks, (c) => c.dimensionScores?.[k], n),
+    ),
     total: concat(
       chunks.map((c) => c.total),
       (k) => new Float64Array(k),
       n,
     ),
-    coverage: new Float64Array(0),
+    coverage: h.dimensionIds ? widen(chunks, (c) => c.coverage, n) : new Float64Array(0),
     colorIds: h.colorIds,
     color: concat(
       chunks.map((c) => c.color),

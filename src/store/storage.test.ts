@@ -5,8 +5,8 @@ import { CHUNK_ROWS, latestDatasetMeta, loadDataset, saveDataset } from './datas
 import { generateDemoTable } from '../data/demo/generate';
 import { seedDemoDataset } from './demoSeed';
 import { compilePlaybook, scoreTable, summarise, trend } from '../engine';
-import { playbookFromProject } from '../model';
-import { listRuns, loadRun, saveRun } from './runStore';
+import { playbookFingerprint, playbookFromProject } from '../model';
+import { listRuns, loadRun, RUN_CHUNK_ROWS, saveRun } from './runStore';
 import { demoProject } from '../data/testing/helpers';
 
 describe('dataset and run storage (IndexedDB)', () => {
@@ -70,6 +70,33 @@ describe('dataset and run storage (IndexedDB)', () => {
     expect(t.counts.down).toBeGreaterThan(0);
     expect(t.counts.up + t.counts.down + t.counts.same).toBe(500);
     expect((await listRuns('p2')).length).toBe(1);
+  });
+
+  it('keeps the playbook that ran, its fingerprint, dimension scores, coverage and points', async () => {
+    const pb = playbookFromProject(demoProject);
+    const c = compilePlaybook(pb, { asOf: '2026-11-01' });
+    if (!c.ok) throw new Error('demo playbook');
+    const table = generateDemoTable({ rows: RUN_CHUNK_ROWS + 7, seed: 6 });
+    const r = scoreTable(c.compiled, table);
+    const run = await saveRun('p3', 'ds', r, summarise(r), undefined, 'demo.csv', 'Asia/Tokyo', pb);
+    const snap = await loadRun(run.id);
+    expect(snap!.meta.playbook).toEqual(pb);
+    expect(snap!.meta.timeZone).toBe('Asia/Tokyo');
+    expect(snap!.meta.fingerprint).toBe(playbookFingerprint(pb));
+    const back = snap!.result;
+    expect(back.dimensionIds).toEqual(r.dimensionIds);
+    expect(back.measures.map((m) => m.id)).toEqual(r.measures.map((m) => m.id));
+    const f32 = (a: Float64Array) => Array.from(Float32Array.from(a));
+    for (const rows of [0, RUN_CHUNK_ROWS + 3]) {
+      for (let d = 0; d < r.dimensionIds.length; d++)
+        expect(back.dimensionScores[d][rows]).toEqual(f32(r.dimensionScores[d])[rows]);
+      for (let m = 0; m < r.measures.length; m++)
+        expect(back.measurePoints[m][rows]).toEqual(f32(r.measurePoints[m])[rows]);
+      expect(back.coverage[rows]).toEqual(f32(r.coverage)[rows]);
+    }
+    expect(Array.from(back.coverage).every((v, i) => Math.abs(v - r.coverage[i]) < 1e-6)).toBe(
+      true,
+    );
   });
 });
 

@@ -52,6 +52,7 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
         t?.counts,
         msg.datasetName,
         msg.timeZone,
+        msg.playbook,
       );
     }
     post(

@@ -62,7 +62,7 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
   const lines = csv.trim().split(/\r\n/);
   expect(lines[0]).toBe(
-    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger',
+    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger,status,runs,since,mark,mark_until,mark_reason',
   );
   // The colour as the screen names it (English UI), then its id.
   expect(

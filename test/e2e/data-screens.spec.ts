@@ -18,6 +18,9 @@ test('results views on the demo dataset', async ({ page }) => {
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
   await page.screenshot({ path: shotPath('data-cta-queue.png') });
   await page.getByTestId('tab-backtest').click();
+  await page.getByTestId('backtest-field').selectOption('outcome');
+  await page.getByTestId('bt-churn-churned').check();
+  await page.getByTestId('bt-exp-expanded').check();
   await expect(page.getByTestId('backtest-auc')).not.toHaveText('—');
   await page.screenshot({ path: shotPath('data-backtest.png'), fullPage: true });
   await page.getByTestId('tab-accounts').click();

@@ -15,6 +15,9 @@ import type { AccountTable } from '../../table/columns';
 /** Rows per write: keeps each piece of text a few MB whatever the chunk size. */
 const WRITE_ROWS = 8192;
 import { extractActivityArgs } from '../activity';
+import { scoreTable } from '../../engine';
+import { appendRunHook } from '../history';
+import { basename } from 'node:path';
 
 export const scoreCommand: CliCommand = {
   name: 'score',
@@ -26,7 +29,7 @@ export const scoreCommand: CliCommand = {
   },
   async run(argv, io) {
     const act = extractActivityArgs(argv);
-    const a = parseArgs(act.rest, ['as-of', 'format', 'out', 'bad-rows', 'chunk-rows']);
+    const a = parseArgs(act.rest, ['as-of', 'format', 'out', 'bad-rows', 'chunk-rows', 'history']);
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const [pbFile, dataFile] = a.positionals;
     const format = parseFormat(a);
@@ -43,6 +46,16 @@ export const scoreCommand: CliCommand = {
     if (rows === null) return 1;
     const code: ExitCode = await out.close();
     if (code === 0 && a.options.out) reportWrote(io, rows, a.options.out);
+    // --history DIR: keep the run as a fixed record (docs/history-format.md). The history needs
+    // every account's result at once, so only this option holds the whole result in memory.
+    if (code === 0 && a.options.history)
+      return appendRunHook(
+        io,
+        a.options.history,
+        inputs.pb,
+        scoreTable(inputs.compiled, inputs.table),
+        basename(dataFile),
+      );
     return code;
   },
 };

@@ -9,7 +9,7 @@ export default {
     score: {
       summary: 'score account data with a playbook (csv, json or ndjson out)',
       usage:
-        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n  --chunk-rows N           accounts scored and written per chunk (default: 65536); output is\n                           streamed, so any number of accounts fits in memory\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
+        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --history DIR            also append the run to a history folder (docs/history-format.md)\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n  --chunk-rows N           accounts scored and written per chunk (default: 65536); output is\n                           streamed, so any number of accounts fits in memory\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
     },
     explain: {
       summary: "explain one account's score, stage and CTAs (JSON)",
@@ -19,7 +19,7 @@ export default {
     backtest: {
       summary: 'check the score against outcomes: churn/expansion per colour, AUC',
       usage:
-        "Usage: waymark backtest <playbook.json> <data file> --outcome FIELD [--as-of YYYY-MM-DD]\n\nScores the accounts, then compares the score with what happened (FIELD holds values such as\nrenewed / churned / expanded): churn and expansion rate per colour, the AUC of the score\nagainst churn (0.5 = no better than chance), and a warning when one colour holds more than\n60% of the accounts. Prints JSON.\n\nOptions:\n  --outcome FIELD          the outcome field (required; a category or string field)\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input, 2 usage error.\n",
+        "Usage: waymark backtest <playbook.json> --history DIR --as-of D --outcomes FILE --outcome FIELD\n                   --churn VALUES [--expansion VALUES] [--observed-at D] [--format text|json]\n       waymark backtest <playbook.json> <data file> --outcome FIELD --churn VALUES [...]\n\nThe first form is predictive (答え合わせ): predictions from the history run as of D (written by\nwaymark score --history DIR), outcomes from FILE observed later, joined by account key\n(unmatched accounts counted and listed; duplicated keys are an error). The second form scores\nthe data and compares it with outcomes in the same file: descriptive only.\nPrints the base rate, churn and expansion rate per colour and per CTA with 95% Wilson\nintervals and lift, the AUC with a 95% Hanley–McNeil interval, each measure's own AUC, and a\nverdict only when at least 10 accounts are on each side.\n\nOptions:\n  --outcome FIELD          the outcome field (required; a category or string field)\n  --churn VALUES           comma-separated values of FIELD that mean churn (e.g. 解約)\n  --expansion VALUES       comma-separated values that mean expansion (e.g. 拡大)\n  --history DIR            the history folder; --as-of picks the run\n  --outcomes FILE          the later data file holding FIELD\n  --observed-at D          when the outcomes were observed (default: today)\n  --as-of YYYY-MM-DD       the run to take (with --history) or the scoring date\n  --format text|json       readable table (default) or everything as JSON\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --bad-rows skip|blank    carry on despite data errors (see waymark score --help)\n\nExit codes: 0 ok, 1 invalid input, 2 usage error.\n",
     },
     sql: {
       summary: 'compile a playbook to one SQL query for DuckDB or PostgreSQL',
@@ -103,5 +103,75 @@ export default {
       'field "{{id}}" differs from field "{{other}}" ({{otherPath}}) only in letter case; DuckDB reads both from the same column. Rename one.',
     sql_field_truncated:
       'field "{{id}}" shares its first 63 bytes with field "{{other}}" ({{otherPath}}); PostgreSQL cuts names there and would read both from the same column. Rename one so they differ within the first 63 bytes (21 Japanese characters).',
+  },
+  history: {
+    cmdSummary: 'list the runs of a history folder, or compare two (colour migration)',
+    cmdUsage:
+      'Usage: waymark history DIR [--format text|json] [--compare AS_OF_A AS_OF_B]\n\nLists the runs stored in a history folder written by waymark score --history DIR: as-of\ndate, accounts, model fingerprint, dataset and colour counts. With --compare, prints the\ncolour-migration matrix between two runs (rows: the first run, columns: the second).\nThe format of the folder is documented in docs/history-format.md.\n\nExit codes: 0 ok, 1 unreadable history, 2 usage error.\n',
+    usageArgs: 'give the history folder (and, with --compare, the two as-of dates).',
+    badFormat: '--format "{{value}}" is not one of text, json.',
+    usageBacktest:
+      'with --history give only the playbook: waymark backtest <playbook> --history DIR --as-of D --outcomes FILE --outcome FIELD --churn VALUES',
+    churnValues:
+      'say which values of "{{field}}" mean churn (--churn) and which mean expansion (--expansion), comma-separated. Values seen: {{values}}.',
+    duplicateOutcomes:
+      '{{file}}: {{count}} account(s) appear more than once ({{keys}}): which outcome is right? Keep one row per account and run again.',
+    unreadable: '{{file}}: cannot read the history manifest ({{reason}}).',
+    badManifest:
+      '{{file}}: the history manifest is not valid JSON ({{reason}}). Restore it from a backup; the run files next to it are untouched.',
+    notHistory:
+      '{{file}}: not a Waymark history manifest (format "waymark-history"). Point --history at a folder written by waymark score --history.',
+    newer:
+      '{{file}}: written by a newer Waymark (history format {{version}}). Update Waymark to read or append to it.',
+    otherProject:
+      '{{dir}}: this history holds runs of the playbook "{{theirs}}", not "{{ours}}". Use another folder for this playbook; nothing was written.',
+    sameAsOf:
+      '{{dir}}: a run as of {{asOf}} is already stored. Score as of another date (--as-of), or remove that run first; nothing was written.',
+    none: '{{dir}}: no history here (manifest.json not found). Create one with waymark score … --history {{dir}}.',
+    noRun: '{{dir}}: no run as of {{asOf}}. Runs stored: {{runs}}.',
+    missingFile:
+      '{{file}}: the run file listed in the manifest cannot be read ({{reason}}). Restore it or remove the run from manifest.json.',
+    not_parquet:
+      '{{file}}: not a readable Parquet file (truncated or damaged: {{reason}}). Restore it from a backup or score that date again.',
+    not_a_run:
+      '{{file}}: a Parquet file, but not a Waymark run (no waymark.run metadata). Only files written by waymark score --history belong here.',
+    newer_version:
+      '{{file}}: written by a newer Waymark (run format {{reason}}). Update Waymark to read it.',
+    appended: 'appended the run as of {{asOf}} ({{rows}} accounts) to {{dir}}',
+    listHeader: 'as_of       accounts  model             dataset',
+    compareTitle: 'Colour migration {{a}} → {{b}} (rows: {{a}}, columns: {{b}})',
+    noScore: '(no score)',
+    onlyIn: 'only in {{asOf}}: {{count}}',
+  },
+  bt: {
+    predictive:
+      'Backtest (predictive): scores as of {{asOf}} against outcomes observed as of {{observed}}.',
+    descriptive:
+      'Backtest (descriptive only): score and outcome come from the same moment; this does not show that the score predicts anything.',
+    labels: 'Outcome field: {{field}}; churn = {{churn}}; expansion = {{expansion}}',
+    join: 'Accounts with a score and an outcome: {{n}} (no outcome row: {{withoutOutcome}}; outcome for an account not scored: {{withoutPrediction}}; empty outcome: {{missing}})',
+    noOutcomeFor: 'No outcome for: {{keys}}',
+    notScored: 'Not scored in the run: {{keys}}',
+    base: 'Base rate: churn {{churn}} ({{churnCount}}), expansion {{expansion}} ({{expansionCount}})',
+    colorHeader:
+      'colour     accounts  churn [95% CI]              lift  expansion [95% CI]          lift',
+    ctaHeader:
+      'CTA                       fired  churn [95% CI]              lift  expansion [95% CI]          lift',
+    measureHeader:
+      'measure                       n  AUC vs churn [95% CI]     AUC vs expansion [95% CI]',
+    aucChurn: 'AUC of the score against churn: {{auc}}',
+    aucExpansion: 'AUC of the score against expansion: {{auc}}',
+    churn: 'churned',
+    expansion: 'expanded',
+    insufficient:
+      'too few outcomes to conclude ({{events}} {{kind}}, {{nonEvents}} did not; at least 10 of each are needed): no verdict.',
+    predicts: 'better than chance: the whole 95% interval is above 0.5 (AUC {{auc}}).',
+    no_better_than_chance:
+      'not distinguishable from chance: the 95% interval includes 0.5 (AUC {{auc}}).',
+    inverted: 'inverted: the 95% interval is below 0.5 (AUC {{auc}}); check measure directions.',
+    concentration:
+      'warning: {{percent}}% of accounts are {{color}}: the score no longer ranks them; tighten the bands or the measures.',
+    method:
+      '95% intervals: Wilson for rates, Hanley–McNeil (1982) for the AUC. lift = rate ÷ base rate.',
   },
 } as const;

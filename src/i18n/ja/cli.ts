@@ -9,7 +9,7 @@ export default {
     score: {
       summary: 'プレイブックでアカウントデータを採点 (csv / json / ndjson で出力)',
       usage:
-        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n  --chunk-rows N           1 回に採点して書き出すアカウント数 (既定: 65536)。出力は逐次書き出すため、\n                           アカウント数に上限はありません\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
+        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --history DIR            実行を履歴フォルダーにも追加する (docs/history-format.md)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n  --chunk-rows N           1 回に採点して書き出すアカウント数 (既定: 65536)。出力は逐次書き出すため、\n                           アカウント数に上限はありません\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
     },
     explain: {
       summary: '1 アカウントのスコア・ステージ・CTA を説明 (JSON)',
@@ -19,7 +19,7 @@ export default {
     backtest: {
       summary: 'スコアを結果と照合: 色ごとの解約率・拡大率、AUC',
       usage:
-        '使い方: waymark backtest <playbook.json> <データファイル> --outcome 項目 [--as-of YYYY-MM-DD]\n\nアカウントを採点し、実際の結果 (renewed / churned / expanded などの値を持つ項目) と照合します:\n色ごとの解約率と拡大率、解約に対するスコアの AUC (0.5 = 偶然と同じ)、\n1 つの色に 60% を超えるアカウントが集まったときの警告。JSON で出力します。\n\nオプション:\n  --outcome 項目           結果の項目 (必須; カテゴリまたは文字列)\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --bad-rows skip|blank    データにエラーがあっても続行 (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正、2 使い方の誤り。\n',
+        '使い方: waymark backtest <playbook.json> --history DIR --as-of D --outcomes FILE --outcome FIELD\n                   --churn 値 [--expansion 値] [--observed-at D] [--format text|json]\n         waymark backtest <playbook.json> <データファイル> --outcome FIELD --churn 値 [...]\n\n1 つ目は予測の答え合わせです: 履歴 (waymark score --history DIR が書いたもの) の基準日 D の\n実行を予測とし、その後に観測した FILE の結果とアカウントキーで突き合わせます (突き合わせ\nできないアカウントは件数と一覧を表示、重複したキーはエラー)。2 つ目は同じファイルの結果と\n比べるもので、記述にすぎません。\n基準率、色ごと・CTA ごとの解約率と拡大率 (95% Wilson 区間とリフト)、AUC (95%\nHanley–McNeil 区間)、指標ごとの AUC を表示し、両側に 10 アカウント以上あるときだけ判定します。\n\nオプション:\n  --outcome FIELD          結果の項目 (必須。カテゴリまたは文字列)\n  --churn 値               解約を意味する値 (カンマ区切り、例: 解約)\n  --expansion 値           拡大を意味する値 (カンマ区切り、例: 拡大)\n  --history DIR            履歴フォルダー。--as-of で実行を選びます\n  --outcomes FILE          FIELD を含む後日のデータファイル\n  --observed-at D          結果を観測した日 (既定: 今日)\n  --as-of YYYY-MM-DD       使う実行 (--history のとき) または採点の基準日\n  --format text|json       読みやすい表 (既定) またはすべてを JSON で\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --bad-rows skip|blank    データのエラーがあっても続ける (waymark score --help を参照)\n\n終了コード: 0 成功、1 入力が不正、2 使い方の誤り。\n',
     },
     sql: {
       summary: 'プレイブックを DuckDB / PostgreSQL 用の 1 つの SQL クエリに変換',
@@ -105,5 +105,73 @@ export default {
       '項目 "{{id}}" は項目 "{{other}}" ({{otherPath}}) と大文字・小文字だけが違います。DuckDB では両方が同じ列を読みます。どちらかの ID を変えてください。',
     sql_field_truncated:
       '項目 "{{id}}" は項目 "{{other}}" ({{otherPath}}) と先頭 63 バイトが同じです。PostgreSQL は名前をそこで切るため、両方が同じ列を読みます。先頭 63 バイト (日本語 21 文字) 以内で違う ID にしてください。',
+  },
+  history: {
+    cmdSummary: '履歴フォルダーの実行を一覧する、または 2 つを比較する (色の移動)',
+    cmdUsage:
+      '使い方: waymark history DIR [--format text|json] [--compare 基準日A 基準日B]\n\nwaymark score --history DIR が書いた履歴フォルダーの実行を一覧します: 基準日、\nアカウント数、モデルの指紋、データセット、色ごとの件数。--compare では 2 つの実行の\n色の移動マトリクスを表示します (行: 1 つ目の実行、列: 2 つ目)。\nフォルダーの形式は docs/history-format.md にあります。\n\n終了コード: 0 成功、1 履歴を読めない、2 使い方の誤り。\n',
+    usageArgs: '履歴フォルダー (--compare では 2 つの基準日も) を指定してください。',
+    badFormat: '--format "{{value}}" は text, json のいずれでもありません。',
+    usageBacktest:
+      '--history ではプレイブックだけを指定します: waymark backtest <playbook> --history DIR --as-of D --outcomes FILE --outcome FIELD --churn 値',
+    churnValues:
+      '"{{field}}" のどの値が解約 (--churn) でどの値が拡大 (--expansion) かをカンマ区切りで指定してください。出現した値: {{values}}。',
+    duplicateOutcomes:
+      '{{file}}: {{count}} 件のアカウントが複数回現れます ({{keys}})。どの結果が正しいか決められません。アカウントごとに 1 行にしてもう一度実行してください。',
+    unreadable: '{{file}}: 履歴のマニフェストを読めません ({{reason}})。',
+    badManifest:
+      '{{file}}: 履歴のマニフェストが正しい JSON ではありません ({{reason}})。バックアップから戻してください。同じフォルダーの実行ファイルは変更されていません。',
+    notHistory:
+      '{{file}}: Waymark の履歴マニフェスト (format "waymark-history") ではありません。--history には waymark score --history が書いたフォルダーを指定してください。',
+    newer:
+      '{{file}}: 新しい Waymark で書かれています (履歴形式 {{version}})。読み書きするには Waymark を更新してください。',
+    otherProject:
+      '{{dir}}: この履歴はプレイブック「{{theirs}}」の実行を保存しています (「{{ours}}」ではありません)。このプレイブックには別のフォルダーを使ってください。何も書き込んでいません。',
+    sameAsOf:
+      '{{dir}}: 基準日 {{asOf}} の実行はすでに保存されています。別の日付 (--as-of) で採点するか、先にその実行を削除してください。何も書き込んでいません。',
+    none: '{{dir}}: 履歴がありません (manifest.json が見つかりません)。waymark score … --history {{dir}} で作成してください。',
+    noRun: '{{dir}}: 基準日 {{asOf}} の実行はありません。保存済みの実行: {{runs}}。',
+    missingFile:
+      '{{file}}: マニフェストにある実行ファイルを読めません ({{reason}})。ファイルを戻すか、manifest.json からその実行を削除してください。',
+    not_parquet:
+      '{{file}}: 読み取れる Parquet ファイルではありません (途中で切れているか壊れています: {{reason}})。バックアップから戻すか、その日付でもう一度採点してください。',
+    not_a_run:
+      '{{file}}: Parquet ファイルですが Waymark の実行ではありません (waymark.run メタデータがありません)。',
+    newer_version:
+      '{{file}}: 新しい Waymark で書かれています (実行形式 {{reason}})。読むには Waymark を更新してください。',
+    appended: '基準日 {{asOf}} の実行 ({{rows}} アカウント) を {{dir}} に追加しました',
+    listHeader: 'as_of       accounts  model             dataset',
+    compareTitle: '色の移動 {{a}} → {{b}} (行: {{a}}、列: {{b}})',
+    noScore: '(スコアなし)',
+    onlyIn: '{{asOf}} のみ: {{count}}',
+  },
+  bt: {
+    predictive:
+      '答え合わせ (予測): 基準日 {{asOf}} のスコアを {{observed}} 時点で観測した結果と照合。',
+    descriptive:
+      '答え合わせ (記述のみ): スコアと結果が同じ時点のもので、スコアが何かを予測できることは示しません。',
+    labels: '結果の項目: {{field}}、解約 = {{churn}}、拡大 = {{expansion}}',
+    join: 'スコアと結果があるアカウント: {{n}} (結果の行なし: {{withoutOutcome}}、採点されていないアカウントの結果: {{withoutPrediction}}、結果が空欄: {{missing}})',
+    noOutcomeFor: '結果なし: {{keys}}',
+    notScored: '実行で採点されていない: {{keys}}',
+    base: '基準率: 解約 {{churn}} ({{churnCount}})、拡大 {{expansion}} ({{expansionCount}})',
+    colorHeader:
+      'colour     accounts  churn [95% CI]              lift  expansion [95% CI]          lift',
+    ctaHeader:
+      'CTA                       fired  churn [95% CI]              lift  expansion [95% CI]          lift',
+    measureHeader:
+      'measure                       n  AUC vs churn [95% CI]     AUC vs expansion [95% CI]',
+    aucChurn: '解約に対するスコアの AUC: {{auc}}',
+    aucExpansion: '拡大に対するスコアの AUC: {{auc}}',
+    churn: '解約',
+    expansion: '拡大',
+    insufficient:
+      '結論を出すには結果が少なすぎます ({{kind}} {{events}}、それ以外 {{nonEvents}}。それぞれ少なくとも 10 必要): 判定なし。',
+    predicts: '偶然より良い: 95% 区間全体が 0.5 を上回っています (AUC {{auc}})。',
+    no_better_than_chance: '偶然と区別できません: 95% 区間が 0.5 を含みます (AUC {{auc}})。',
+    inverted: '逆転: 95% 区間が 0.5 を下回っています (AUC {{auc}})。指標の向きを確認してください。',
+    concentration:
+      '警告: アカウントの {{percent}}% が {{color}} です。スコアが順位付けできていません。区分か指標を見直してください。',
+    method: '95% 区間: 率は Wilson、AUC は Hanley–McNeil (1982)。リフト = 率 ÷ 基準率。',
   },
 } as const;

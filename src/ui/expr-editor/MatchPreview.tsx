@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckedExpr, Scope } from '../../expr';
 import { useActiveDataset } from '../data/useActiveDataset';
 import { useProject } from '../common/useProject';
+import { activeDataset } from '../data/activeDataset';
+import { defaultAsOf } from '../results/asOfDefault';
+import { resultsStore } from '../results/runState';
 import { previewExpression, type PreviewResult } from './sample';
-import { localDate } from '../../util/localDate';
 
 const DEBOUNCE_MS = 250;
 
@@ -24,7 +26,20 @@ export function MatchPreview({
 }) {
   const { t } = useTranslation('fields');
   const table = useActiveDataset();
-  const asOf = useProject((p) => p.asOf);
+  const projectId = useProject((p) => p.id);
+  const data = useSyncExternalStore(activeDataset.subscribe, activeDataset.get);
+  const projectAsOf = useProject((p) => p.asOf);
+  const results = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
+  const runs = results.projectId === projectId ? results.runs : [];
+  // The same date a run would use, so "N accounts match" agrees with the next run.
+  const asOf =
+    defaultAsOf({
+      projectAsOf,
+      lastRunAsOf: runs[runs.length - 1]?.asOf,
+      datasetCreatedAt: data.projectId === projectId ? data.meta?.createdAt : undefined,
+      // A loaded table always comes with its dataset's metadata in the app; only a table handed
+      // in without it (tests) lands here.
+    }).date || new Date().toISOString().slice(0, 10);
   const [res, setRes] = useState<PreviewResult | null>(null);
   const fieldKey = fields.join(',');
   useEffect(() => {
@@ -35,9 +50,7 @@ export function MatchPreview({
     }
     const timer = setTimeout(() => {
       try {
-        setRes(
-          previewExpression(expr, fieldKey ? fieldKey.split(',') : [], table, asOf ?? localDate()),
-        );
+        setRes(previewExpression(expr, fieldKey ? fieldKey.split(',') : [], table, asOf));
       } catch {
         setRes(null);
       }

@@ -1,3 +1,5 @@
+import type { RunRow } from '../../store/db';
+import { AccountHistory } from './AccountHistory';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -33,11 +35,13 @@ export function AccountPage({
   project,
   row,
   onBack,
+  runs = [],
 }: {
   outcome: RunOutcome;
   project: Project;
   row: number;
   onBack: () => void;
+  runs?: RunRow[];
 }) {
   const { t } = useTranslation('results');
   const { result: r, table, compiled, trend } = outcome;
@@ -237,6 +241,9 @@ export function AccountPage({
           </p>
         )}
       </section>
+      {runs.length > 0 && (
+        <AccountHistory accountId={r.accountIds[row]} runs={runs} project={project} />
+      )}
     </div>
   );
 }

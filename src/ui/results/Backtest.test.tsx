@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../../i18n';
 import { compilePlaybook, scoreTable, summarise } from '../../engine';
@@ -24,26 +24,61 @@ function outcomeFor(project = demoProject, rows = 1500): RunOutcome {
     compiled: c.compiled,
     table,
     datasetId: 'd',
+    playbook: playbookFromProject(project),
   };
 }
 
+/** Pick the outcome field and tick renewed/churned/expanded the way a user would. */
+function choose(churn: string[], expansion: string[]) {
+  fireEvent.change(screen.getByTestId('backtest-field'), { target: { value: 'outcome' } });
+  for (const v of churn) fireEvent.click(screen.getByTestId(`bt-churn-${v}`));
+  for (const v of expansion) fireEvent.click(screen.getByTestId(`bt-exp-${v}`));
+}
+
 describe('Backtest view', () => {
+  afterEach(cleanup);
   const i18n = initI18n('en');
-  it('shows churn per colour, the AUC with a reading, and no concentration warning for the demo', () => {
+  it('lists the values seen, guesses nothing, and labels a same-date check descriptive', () => {
     render(
       <I18nextProvider i18n={i18n}>
-        <Backtest outcome={outcomeFor()} project={demoProject} />
+        <Backtest outcome={outcomeFor()} project={demoProject} runs={[]} />
       </I18nextProvider>,
     );
-    const auc = Number(screen.getByTestId('backtest-auc').textContent);
+    expect(screen.getByTestId('bt-mode-descriptive')).toBeChecked();
+    fireEvent.change(screen.getByTestId('backtest-field'), { target: { value: 'outcome' } });
+    // Values with counts; nothing ticked, no report until the user says what churn means.
+    const rows = screen.getByTestId('bt-values').querySelectorAll('tbody tr[data-value]');
+    expect([...rows].map((r) => r.getAttribute('data-value')).sort()).toEqual([
+      'churned',
+      'expanded',
+      'renewed',
+    ]);
+    expect(screen.queryByTestId('bt-report')).toBeNull();
+    fireEvent.click(screen.getByTestId('bt-churn-churned'));
+    fireEvent.click(screen.getByTestId('bt-exp-expanded'));
+    expect(screen.getByTestId('backtest-mode').getAttribute('data-mode')).toBe('descriptive');
+    expect(screen.getByTestId('backtest-mode').textContent).toContain('Descriptive only');
+    const auc = Number(screen.getByTestId('backtest-auc').textContent!.split(' ')[0]);
     expect(auc).toBeGreaterThan(0.6);
-    expect(screen.getByTestId('backtest-reading').textContent).toContain(
-      `${Math.round(auc * 100)}% of the time`,
-    );
+    expect(screen.getByTestId('backtest-auc').textContent).toMatch(/\(0\.\d{3}–0\.\d{3}\)/);
     expect(screen.queryByTestId('backtest-warning')).toBeNull();
-    expect(Number(screen.getByTestId('churn-red').textContent!.replace('%', ''))).toBeGreaterThan(
-      Number(screen.getByTestId('churn-green').textContent!.replace('%', '')),
+    const rate = (id: string) => Number(screen.getByTestId(id).textContent!.split('%')[0]);
+    expect(rate('churn-red')).toBeGreaterThan(rate('churn-green'));
+  });
+
+  it('draws no verdict when nothing churned', () => {
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Backtest outcome={outcomeFor()} project={demoProject} runs={[]} />
+      </I18nextProvider>,
     );
+    // A value that no account holds as churn: tick only expansion.
+    choose([], ['expanded']);
+    const reading = screen.getByTestId('backtest-reading');
+    expect(reading.getAttribute('data-verdict')).toBe('insufficient');
+    expect(reading.textContent).toContain('no conclusion can be drawn');
+    expect(screen.queryByTestId('bt-monotonic')).toBeNull();
+    expect(screen.getByTestId('bt-report').textContent).not.toContain('as a working score should');
   });
 
   it('warns in plain words when one colour holds more than 60% of accounts', () => {
@@ -61,9 +96,10 @@ describe('Backtest view', () => {
     };
     render(
       <I18nextProvider i18n={i18n}>
-        <Backtest outcome={outcomeFor(lenient)} project={lenient} />
+        <Backtest outcome={outcomeFor(lenient)} project={lenient} runs={[]} />
       </I18nextProvider>,
     );
+    choose(['churned'], ['expanded']);
     const w = screen.getByTestId('backtest-warning').textContent!;
     expect(w).toMatch(/\d+% of accounts are Green/);
     expect(w).toContain('stops ranking accounts');

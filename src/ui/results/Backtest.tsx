@@ -1,26 +1,48 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { backtest } from '../../engine';
+  outcomeValueCounts,
+  predictiveBacktest,
+  type Predictions,
+  type PredictiveBacktestResult,
+} from '../../engine';
 import type { Project } from '../../model';
-import { colorLabel } from './colors';
+import type { RunRow } from '../../store/db';
+import type { AccountTable } from '../../table/columns';
+import { loadRun } from '../../store/runStore';
+import { BacktestReport } from './BacktestReport';
 import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+type Mode = 'predictive' | 'descriptive';
 
-/** 答え合わせ: does the score predict churn and expansion? Rates per colour, AUC, and a plain reading. */
-export function Backtest({ outcome, project }: { outcome: RunOutcome; project: Project }) {
-  const { t } = useTranslation('results');
+/** The column's values per row (null = empty), for a string/category column. */
+function columnValues(table: AccountTable, field: string): (string | null)[] {
+  const col = table.columns[field];
+  if (!col || col.type !== 'string') return [];
+  return Array.from(col.codes, (c) => (c < 0 ? null : col.dict[c]));
+}
+
+/**
+ * 答え合わせ: predictions from a stored run as of an earlier date against outcomes in the
+ * current dataset (predictive), or this run against its own data (descriptive only). The user
+ * picks the outcome field and which of its values mean churn and expansion.
+ */
+export function Backtest({
+  outcome,
+  project,
+  runs,
+}: {
+  outcome: RunOutcome;
+  project: Project;
+  runs: RunRow[];
+}) {
+  const { t } = useTranslation('history');
+  const observedDefault = outcome.result.asOf;
+  const [observedAt, setObservedAt] = useState(observedDefault);
+  const earlier = runs.filter((r) => r.asOf < observedAt && r.id !== outcome.run?.id);
+  const [mode, setMode] = useState<Mode>(earlier.length ? 'predictive' : 'descriptive');
+  const [runId, setRunId] = useState(earlier[0]?.id ?? '');
   const candidates = project.fields.fields.filter(
     (f) =>
       (f.type === 'category' || f.type === 'string') &&
@@ -28,44 +50,140 @@ export function Backtest({ outcome, project }: { outcome: RunOutcome; project: P
       f.id !== project.fields.accountKey &&
       f.id !== project.fields.nameField,
   );
-  const [field, setField] = useState(
-    () =>
-      candidates.find((f) => /outcome|result|結果/i.test(f.id + f.label.en))?.id ??
-      candidates[0]?.id ??
-      '',
-  );
-  const bt = useMemo(
-    () => (field ? backtest(outcome.result, outcome.table, field) : null),
-    [outcome, field],
-  );
-  if (!candidates.length || !bt) return <p>{t('backtest.noOutcome')}</p>;
-  // Bands are ordered best first; read them worst → best to check the trend.
-  const rows = bt.perColor.filter((p) => p.accounts > 0);
-  const worstFirst = [...rows].reverse();
-  const churn = worstFirst.map((p) => p.churnRate ?? 0);
-  const expand = worstFirst.map((p) => p.expansionRate ?? 0);
-  const monotonic =
-    churn.every((v, i) => i === 0 || v <= churn[i - 1] + 1e-9) &&
-    expand.every((v, i) => i === 0 || v >= expand[i - 1] - 1e-9);
-  const auc = bt.aucChurn;
-  const reading =
-    auc === null ? null : auc >= 0.75 ? 'readGood' : auc >= 0.6 ? 'readFair' : 'readPoor';
-  const chart = rows.map((p) => ({
-    label: colorLabel(project.health, p.color, t),
-    churn: +(100 * (p.churnRate ?? 0)).toFixed(1),
-    expansion: +(100 * (p.expansionRate ?? 0)).toFixed(1),
-  }));
+  const [field, setField] = useState('');
+  const [churn, setChurn] = useState<string[]>([]);
+  const [expansion, setExpansion] = useState<string[]>([]);
+  const [loaded, setLoaded] = useState<{ id: string; pred: Predictions } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
 
+  useEffect(() => {
+    if (mode !== 'predictive' || !runId || loaded?.id === runId) return;
+    let live = true;
+    loadRun(runId).then(
+      (snap) => {
+        if (!live) return;
+        if (snap) setLoaded({ id: runId, pred: snap.result });
+        else setLoadError(runId);
+      },
+      (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [mode, runId, loaded?.id]);
+
+  const values = useMemo(
+    () => (field ? columnValues(outcome.table, field) : []),
+    [outcome.table, field],
+  );
+  const seen = useMemo(() => outcomeValueCounts(values), [values]);
+  const keys = useMemo(
+    () => columnValues(outcome.table, project.fields.accountKey).map((k) => k ?? ''),
+    [outcome.table, project.fields.accountKey],
+  );
+  const pred: Predictions | null =
+    mode === 'descriptive' ? outcome.result : loaded?.id === runId ? loaded.pred : null;
+  const result: PredictiveBacktestResult | null = useMemo(
+    () =>
+      pred && field && (churn.length || expansion.length)
+        ? predictiveBacktest(
+            pred,
+            { keys, values, observedAt: mode === 'descriptive' ? pred.asOf : observedAt },
+            { field, churn, expansion },
+          )
+        : null,
+    [pred, field, churn, expansion, keys, values, observedAt, mode],
+  );
+
+  const toggle = (list: string[], set: (x: string[]) => void, v: string, other: string[]) => {
+    if (list.includes(v)) set(list.filter((x) => x !== v));
+    else if (!other.includes(v)) set([...list, v]);
+  };
+
+  if (!candidates.length) return <p>{t('backtest.noOutcome')}</p>;
   return (
-    <section className="card" data-testid="backtest">
+    <section className="card backtest" data-testid="backtest">
+      <fieldset className="bt-mode">
+        <legend>{t('backtest.modeTitle')}</legend>
+        <label className="inline">
+          <input
+            type="radio"
+            name="bt-mode"
+            data-testid="bt-mode-predictive"
+            checked={mode === 'predictive'}
+            onChange={() => setMode('predictive')}
+          />
+          {t('backtest.modePredictive')}
+        </label>
+        <label className="inline">
+          <input
+            type="radio"
+            name="bt-mode"
+            data-testid="bt-mode-descriptive"
+            checked={mode === 'descriptive'}
+            onChange={() => setMode('descriptive')}
+          />
+          {t('backtest.modeDescriptive')}
+        </label>
+      </fieldset>
+      {mode === 'predictive' && (
+        <div className="toolbar">
+          <label className="inline">
+            {t('backtest.predictionsFrom')}
+            <select
+              data-testid="bt-run"
+              value={runId}
+              onChange={(e) => {
+                setRunId(e.target.value);
+                setLoadError(null);
+              }}
+            >
+              <option value="">{t('backtest.pickRun')}</option>
+              {earlier.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {t('backtest.runOption', {
+                    asOf: r.asOf,
+                    count: r.rowCount,
+                    formatted: r.rowCount.toLocaleString(),
+                  })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline">
+            {t('backtest.observedAt')}
+            <input
+              type="date"
+              data-testid="bt-observed"
+              value={observedAt}
+              onChange={(e) => setObservedAt(e.target.value)}
+            />
+          </label>
+          {!earlier.length && (
+            <span className="hint" data-testid="bt-no-earlier">
+              {t('backtest.noEarlierRun', { date: observedAt })}
+            </span>
+          )}
+          {loadError && (
+            <span className="card-error" role="alert">
+              {t('backtest.loadFailed', { message: loadError })}
+            </span>
+          )}
+        </div>
+      )}
       <div className="toolbar">
         <label className="inline">
-          {t('backtest.outcome')}
+          {t('backtest.outcomeField')}
           <select
             data-testid="backtest-field"
             value={field}
-            onChange={(e) => setField(e.target.value)}
+            onChange={(e) => {
+              setField(e.target.value);
+              setChurn([]);
+              setExpansion([]);
+            }}
           >
+            <option value="">{t('backtest.pickField')}</option>
             {candidates.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.id}
@@ -73,79 +191,60 @@ export function Backtest({ outcome, project }: { outcome: RunOutcome; project: P
             ))}
           </select>
         </label>
-        <span className="hint">
-          {t('backtest.n', { count: bt.n, formatted: bt.n.toLocaleString() })}
-        </span>
       </div>
-      <div className="dash-grid">
-        <table className="grid" data-testid="backtest-table">
+      {field && (
+        <table className="grid bt-values" data-testid="bt-values">
           <thead>
             <tr>
-              <th>{t('backtest.color')}</th>
+              <th>{t('backtest.value')}</th>
               <th className="num">{t('backtest.accounts')}</th>
-              <th className="num">{t('backtest.churn')}</th>
-              <th className="num">{t('backtest.expansion')}</th>
+              <th>{t('backtest.meansChurn')}</th>
+              <th>{t('backtest.meansExpansion')}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((p) => (
-              <tr key={p.color} data-color={p.color}>
-                <td>{colorLabel(project.health, p.color, t)}</td>
-                <td className="num">{p.accounts.toLocaleString()}</td>
-                <td className="num" data-testid={`churn-${p.color}`}>
-                  {pct(p.churnRate)}
+            {seen.values.map((v) => (
+              <tr key={v.value} data-value={v.value}>
+                <td>{v.value}</td>
+                <td className="num">{v.count.toLocaleString()}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    data-testid={`bt-churn-${v.value}`}
+                    aria-label={t('backtest.churnAria', { value: v.value })}
+                    checked={churn.includes(v.value)}
+                    disabled={expansion.includes(v.value)}
+                    onChange={() => toggle(churn, setChurn, v.value, expansion)}
+                  />
                 </td>
-                <td className="num">{pct(p.expansionRate)}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    data-testid={`bt-exp-${v.value}`}
+                    aria-label={t('backtest.expansionAria', { value: v.value })}
+                    checked={expansion.includes(v.value)}
+                    disabled={churn.includes(v.value)}
+                    onChange={() => toggle(expansion, setExpansion, v.value, churn)}
+                  />
+                </td>
               </tr>
             ))}
+            {seen.blank > 0 && (
+              <tr className="hint">
+                <td>{t('backtest.blank')}</td>
+                <td className="num">{seen.blank.toLocaleString()}</td>
+                <td colSpan={2}>{t('backtest.blankLeftOut')}</td>
+              </tr>
+            )}
           </tbody>
         </table>
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={chart}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis unit="%" />
-            <Tooltip />
-            <Legend />
-            <Bar
-              dataKey="churn"
-              name={t('backtest.churn')}
-              fill="#d32f2f"
-              isAnimationActive={false}
-            />
-            <Bar
-              dataKey="expansion"
-              name={t('backtest.expansion')}
-              fill="#2e7d32"
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <h4>
-        {t('backtest.auc')}:{' '}
-        <span data-testid="backtest-auc">{auc === null ? '—' : auc.toFixed(3)}</span>
-      </h4>
-      <p data-testid="backtest-reading">
-        {reading
-          ? t(`backtest.${reading}`, { auc: auc!.toFixed(2), percent: Math.round(auc! * 100) })
-          : t('backtest.aucNone')}
-      </p>
-      <p>{monotonic ? t('backtest.monotonic') : t('backtest.notMonotonic')}</p>
-      {bt.warnings.length ? (
-        bt.warnings.map((w) => (
-          <p key={w.color} className="warning-box" role="alert" data-testid="backtest-warning">
-            ⚠{' '}
-            {t('backtest.concentration', {
-              percent: (w.share * 100).toFixed(0),
-              color: colorLabel(project.health, w.color, t),
-            })}
-          </p>
-        ))
-      ) : (
-        <p className="hint">{t('backtest.noConcentration')}</p>
       )}
-      <p className="hint">{t('backtest.history')}</p>
+      {field && !churn.length && !expansion.length && (
+        <p className="hint" data-testid="bt-pick-values">
+          {t('backtest.pickValues')}
+        </p>
+      )}
+      {result && <BacktestReport result={result} project={project} />}
     </section>
   );
 }

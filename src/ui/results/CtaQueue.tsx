@@ -1,9 +1,13 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Project } from '../../model';
+import type { CtaMark, Project } from '../../model';
 import { playbookFromProject } from '../../model';
+import { activeMark, lifecycleKey } from '../../engine/lifecycle';
+import type { RunRow } from '../../store/db';
 import { Button, downloadText } from '../common';
+import { MarkDialog, markCta, unmarkCta } from './CtaMarks';
+import { useLifecycle } from './useLifecycle';
 import {
   buildQueue,
   filterQueue,
@@ -22,19 +26,48 @@ import { columnOf } from '../../table/columns';
 export function CtaQueue({
   outcome,
   project,
+  runs,
   onOpen,
 }: {
   outcome: RunOutcome;
   project: Project;
+  runs: RunRow[];
   onOpen: (row: number) => void;
 }) {
   const { t } = useTranslation('results');
+  const { t: th } = useTranslation('history');
   const { result: r, table } = outcome;
   const queue = useMemo(() => buildQueue(r), [r]);
-  const [f, setF] = useState<QueueFilter>({ sort: 'priority' });
+  const [f, setF] = useState<QueueFilter>({ sort: 'priority', status: 'open' });
+  const life = useLifecycle(outcome, runs);
+  const marks = useMemo(
+    () =>
+      new Map<string, CtaMark>(
+        (project.ctaMarks ?? []).map((m) => [lifecycleKey(m.accountId, m.dedupeKey), m]),
+      ),
+    [project.ctaMarks],
+  );
+  const [marking, setMarking] = useState<{
+    row: number;
+    cta: number;
+    state: 'snoozed' | 'dismissed';
+  } | null>(null);
+  const stateOf = useMemo(
+    () => (row: number, c: number) => {
+      if (!life) return null;
+      const key = lifecycleKey(r.accountIds[row], r.ctas[c].dedupeKey);
+      const episode = life.episodes.get(key);
+      return { key, episode, mark: activeMark(marks, key, episode, r.asOf) };
+    },
+    [life, marks, r],
+  );
   const idx = useMemo(
-    () => filterQueue(queue, r, table, project.fields, f),
-    [queue, r, table, project.fields, f],
+    () =>
+      filterQueue(queue, r, table, project.fields, f, (row, c) => {
+        const s = stateOf(row, c);
+        return s && { isNew: !!s.episode?.isNew, marked: !!s.mark };
+      }),
+    [queue, r, table, project.fields, f, stateOf],
   );
   const owners = useMemo(
     () =>
@@ -62,8 +95,24 @@ export function CtaQueue({
 
   const exportCsv = () =>
     downloadText(
-      queueCsv(queue, idx, r, table, playbookFromProject(project), (id) =>
-        colorLabel(project.health, id, t),
+      queueCsv(
+        queue,
+        idx,
+        r,
+        table,
+        playbookFromProject(project),
+        (id) => colorLabel(project.health, id, t),
+        (row, c) => {
+          const s = stateOf(row, c);
+          return {
+            status: !s?.episode ? '' : s.episode.isNew ? 'new' : 'continuing',
+            runs: s?.episode?.runs ?? 0,
+            since: s?.episode?.since ?? '',
+            mark: s?.mark?.state ?? '',
+            until: s?.mark?.until ?? '',
+            reason: s?.mark?.reason ?? '',
+          };
+        },
       ),
       `${t('export.file')}-${r.asOf}.csv`,
       'text/csv',
@@ -72,6 +121,20 @@ export function CtaQueue({
   return (
     <section className="card" data-testid="cta-queue">
       <div className="toolbar">
+        <label className="inline">
+          {th('queue.status')}
+          <select
+            data-testid="queue-status"
+            value={f.status ?? 'open'}
+            onChange={(e) => setF({ ...f, status: e.target.value as QueueFilter['status'] })}
+          >
+            {(['open', 'new', 'continuing', 'marked', 'all'] as const).map((x) => (
+              <option key={x} value={x}>
+                {th(`queue.statuses.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="inline">
           {t('queue.type')}
           <select
@@ -150,6 +213,29 @@ export function CtaQueue({
           {t('queue.export')}
         </Button>
       </div>
+      {life && (
+        <p className="hint" data-testid="queue-lifecycle">
+          {life.previousAsOf
+            ? th('queue.summary', {
+                previous: life.previousAsOf,
+                new: [...life.episodes.values()].filter((e) => e.isNew).length,
+                continuing: [...life.episodes.values()].filter((e) => !e.isNew).length,
+                resolved: life.resolved.length,
+              })
+            : th('queue.firstRun')}
+          {life.resolved.length > 0 && (
+            <details data-testid="queue-resolved">
+              <summary>{th('queue.resolvedList', { count: life.resolved.length })}</summary>
+              <code>
+                {life.resolved
+                  .slice(0, 200)
+                  .map((x) => `${x.accountId} · ${x.ctaId}`)
+                  .join(', ')}
+              </code>
+            </details>
+          )}
+        </p>
+      )}
       <div className="vhead queue-row">
         <span>{t('queue.priority')}</span>
         <span>{t('queue.cta')}</span>
@@ -159,6 +245,8 @@ export function CtaQueue({
         <span>{t('queue.due')}</span>
         <span className="num">{t('queue.mrr')}</span>
         <span className="num">{t('queue.score')}</span>
+        <span>{th('queue.status')}</span>
+        <span />
       </div>
       {idx.length === 0 ? (
         <p className="hint">{t('queue.empty')}</p>
@@ -172,6 +260,7 @@ export function CtaQueue({
               const info = r.ctas[c];
               const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
               const m = numberAt(mrrCol, i);
+              const st = stateOf(i, c);
               return (
                 <div
                   key={it.key}
@@ -203,11 +292,95 @@ export function CtaQueue({
                     <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
                     {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}
                   </span>
+                  <span data-testid="queue-state" title={st?.episode?.since}>
+                    {!st?.episode
+                      ? ''
+                      : st.mark
+                        ? th(`queue.marks.${st.mark.state}`, { until: st.mark.until ?? '' })
+                        : st.episode.isNew
+                          ? th('queue.new')
+                          : th('queue.continuing', {
+                              runs: st.episode.runs,
+                              days: st.episode.days,
+                              since: st.episode.since,
+                            })}
+                  </span>
+                  <span className="queue-actions" onClick={(e) => e.stopPropagation()}>
+                    {st?.episode &&
+                      (st.mark ? (
+                        <button
+                          type="button"
+                          data-testid="queue-reopen"
+                          onClick={() => unmarkCta(r.accountIds[i], info.dedupeKey, th)}
+                        >
+                          {th('queue.reopen')}
+                        </button>
+                      ) : (
+                        <>
+                          <button
+                            type="button"
+                            data-testid="queue-done"
+                            title={th('queue.doneTitle')}
+                            onClick={() =>
+                              markCta(
+                                {
+                                  accountId: r.accountIds[i],
+                                  dedupeKey: info.dedupeKey,
+                                  state: 'done',
+                                  since: st.episode!.since,
+                                },
+                                th,
+                              )
+                            }
+                          >
+                            {th('queue.done')}
+                          </button>
+                          <button
+                            type="button"
+                            data-testid="queue-snooze"
+                            onClick={() => setMarking({ row: i, cta: c, state: 'snoozed' })}
+                          >
+                            {th('queue.snooze')}
+                          </button>
+                          <button
+                            type="button"
+                            data-testid="queue-dismiss"
+                            onClick={() => setMarking({ row: i, cta: c, state: 'dismissed' })}
+                          >
+                            {th('queue.dismiss')}
+                          </button>
+                        </>
+                      ))}
+                  </span>
                 </div>
               );
             })}
           </div>
         </div>
+      )}
+      {marking && (
+        <MarkDialog
+          state={marking.state}
+          asOf={r.asOf}
+          account={r.accountIds[marking.row]}
+          cta={r.ctas[marking.cta].label}
+          onCancel={() => setMarking(null)}
+          onSave={(extra) => {
+            const key = lifecycleKey(r.accountIds[marking.row], r.ctas[marking.cta].dedupeKey);
+            const since = life?.episodes.get(key)?.since ?? r.asOf;
+            markCta(
+              {
+                accountId: r.accountIds[marking.row],
+                dedupeKey: r.ctas[marking.cta].dedupeKey,
+                state: marking.state,
+                since,
+                ...extra,
+              },
+              th,
+            );
+            setMarking(null);
+          }}
+        />
       )}
     </section>
   );

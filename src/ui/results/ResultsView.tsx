@@ -1,6 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { playbookFromProject } from '../../model';
+import { diffPlaybooks, playbookFingerprint, playbookFromProject } from '../../model';
+import { projectStore } from '../../store/projectStore';
 import { useOpenProject } from '../common/useProject';
 import { Button } from '../common';
 import { useActiveDatasetState } from '../data/useActiveDataset';
@@ -11,20 +12,24 @@ import { Backtest } from './Backtest';
 import { CtaQueue } from './CtaQueue';
 import { Dashboard } from './Dashboard';
 import { resultsStore } from './runState';
+import { defaultAsOf } from './asOfDefault';
+import { projectAsRun } from './runProject';
+import { StaleNotice } from './StaleNotice';
+import { HistoryTab } from './HistoryTab';
 import '../data/data.css';
 import './results.css';
-import { defaultAsOf } from './defaultAsOf';
 import { localTimeZone } from '../../util/localDate';
 
-type Tab = 'dashboard' | 'ctas' | 'accounts' | 'backtest';
+type Tab = 'dashboard' | 'ctas' | 'accounts' | 'backtest' | 'history';
 
 /** Results: run the playbook over the dataset, then the dashboard, CTA queue, accounts and backtest. */
 export default function ResultsView() {
   const { t, i18n } = useTranslation('results');
+  const { t: th } = useTranslation('history');
   const project = useOpenProject()!;
   const data = useActiveDatasetState();
   const s = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
-  const [asOf, setAsOf] = useState(() => defaultAsOf(project.asOf));
+  const [asOfPicked, setAsOf] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('dashboard');
   const [account, setAccount] = useState<number | null>(null);
 
@@ -36,14 +41,32 @@ export default function ResultsView() {
   const outcome =
     mine && s.outcome && data.meta && s.outcome.datasetId === data.meta.id ? s.outcome : null;
   const lastRun = mine ? s.runs[s.runs.length - 1] : undefined;
+  const fallback = defaultAsOf({
+    projectAsOf: project.asOf,
+    lastRunAsOf: lastRun?.asOf,
+    datasetCreatedAt: data.meta?.createdAt,
+  });
+  const asOf = asOfPicked ?? fallback.date;
+  const current = useMemo(() => playbookFromProject(project), [project]);
+  const changes = useMemo(
+    () => (outcome && outcome.run ? diffPlaybooks(outcome.playbook, current) : []),
+    [outcome, current],
+  );
+  const stale = !!outcome && playbookFingerprint(outcome.playbook) !== playbookFingerprint(current);
+  const shown = useMemo(
+    () => (outcome ? projectAsRun(project, outcome.playbook) : project),
+    [outcome, project],
+  );
 
-  // Coming back to a stored run: re-score it (not stored again) so every number can be explained.
+  // Coming back to a stored run: score the same dataset again with the run's OWN playbook and
+  // date (never the project's current model), not stored again, so every number can be
+  // explained. A run stored without its playbook cannot be re-derived: it is only described.
   useEffect(() => {
     if (
       !mine ||
       outcome ||
       s.status !== 'idle' ||
-      !lastRun ||
+      !lastRun?.playbook ||
       !data.table ||
       !data.meta ||
       lastRun.datasetId !== data.meta.id
@@ -51,20 +74,25 @@ export default function ResultsView() {
       return;
     void resultsStore.run({
       projectId: project.id,
-      playbook: playbookFromProject(project),
+      playbook: lastRun.playbook,
       asOf: lastRun.asOf,
       table: data.table,
       datasetId: data.meta.id,
       store: false,
     });
-  }, [mine, outcome, s.status, lastRun, data.table, data.meta, project]);
+  }, [mine, outcome, s.status, lastRun, data.table, data.meta, project.id]);
 
   const run = () => {
     if (!data.table || !data.meta) return;
     setAccount(null);
+    // The date is remembered with the project (and so in its exported playbook's asOf).
+    if (project.asOf !== asOf)
+      projectStore.edit(th('asOf.remember'), (d) => {
+        d.asOf = asOf;
+      });
     void resultsStore.run({
       projectId: project.id,
-      playbook: playbookFromProject(project),
+      playbook: { ...current, asOf },
       asOf,
       timeZone: localTimeZone(),
       table: data.table,
@@ -102,6 +130,11 @@ export default function ResultsView() {
             onChange={(e) => setAsOf(e.target.value)}
           />
         </label>
+        {asOfPicked === null && (
+          <span className="hint" data-testid="run-asof-source">
+            {th('asOf.hint', { source: th(`asOf.from${cap(fallback.source)}`) })}
+          </span>
+        )}
         <Button
           variant="primary"
           data-testid="run-playbook"
@@ -156,7 +189,25 @@ export default function ResultsView() {
               <> {t('run.firstRun')}</>
             ))}
           {s.runs.length > 0 && <> · {t('run.stored', { count: s.runs.length })}</>}
+          {outcome?.run && (
+            <>
+              {' '}
+              ·{' '}
+              <span data-testid="run-model">
+                {th('run.model', {
+                  fingerprint: playbookFingerprint(outcome.playbook).slice(0, 8),
+                  dataset: runHeader(outcome.run).datasetName ?? data.meta?.name ?? '',
+                })}
+              </span>
+            </>
+          )}
         </div>
+        {outcome && stale && <StaleNotice changes={changes} disabled={running} onRunAgain={run} />}
+        {!outcome && lastRun && !lastRun.playbook && lastRun.datasetId === data.meta?.id && (
+          <p className="hint" data-testid="run-legacy">
+            {th('run.legacy')}
+          </p>
+        )}
         {mine && s.status === 'failed' && (
           <div className="card-error run-error" role="alert" data-testid="run-error">
             {s.error === 'playbook'
@@ -174,7 +225,7 @@ export default function ResultsView() {
           </div>
         )}
         {!outcome &&
-          lastRun &&
+          lastRun?.playbook &&
           !running &&
           s.status !== 'failed' &&
           lastRun.datasetId === data.meta?.id && <p className="hint">{t('run.rerun')}</p>}
@@ -194,15 +245,16 @@ export default function ResultsView() {
       {outcome && account !== null && (
         <AccountPage
           outcome={outcome}
-          project={project}
+          project={shown}
           row={account}
+          runs={s.runs}
           onBack={() => setAccount(null)}
         />
       )}
       {outcome && account === null && (
         <>
           <nav className="tabs" role="tablist">
-            {(['dashboard', 'ctas', 'accounts', 'backtest'] as const).map((k) => (
+            {(['dashboard', 'ctas', 'accounts', 'backtest', 'history'] as const).map((k) => (
               <button
                 key={k}
                 type="button"
@@ -212,18 +264,32 @@ export default function ResultsView() {
                 data-testid={`tab-${k}`}
                 onClick={() => setTab(k)}
               >
-                {t(`tabs.${k}`)}
+                {k === 'history' ? th('tab') : t(`tabs.${k}`)}
               </button>
             ))}
           </nav>
-          {tab === 'dashboard' && <Dashboard outcome={outcome} project={project} />}
-          {tab === 'ctas' && <CtaQueue outcome={outcome} project={project} onOpen={setAccount} />}
-          {tab === 'accounts' && (
-            <AccountTable outcome={outcome} project={project} onOpen={setAccount} />
+          {tab === 'dashboard' && <Dashboard outcome={outcome} project={shown} />}
+          {tab === 'ctas' && (
+            <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
           )}
-          {tab === 'backtest' && <Backtest outcome={outcome} project={project} />}
+          {tab === 'accounts' && (
+            <AccountTable outcome={outcome} project={shown} onOpen={setAccount} />
+          )}
+          {tab === 'history' && (
+            <HistoryTab
+              project={shown}
+              runs={s.runs}
+              onOpenAccount={(id) => {
+                const row = outcome.result.accountIds.indexOf(id);
+                if (row >= 0) setAccount(row);
+              }}
+            />
+          )}
+          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
         </>
       )}
     </div>
   );
 }
+
+const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);

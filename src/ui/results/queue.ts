@@ -54,6 +54,8 @@ export function ownerOf(r: ScoreResult, cta: number, row: number): string {
 }
 
 export interface QueueFilter {
+  /** Lifecycle: open (default: not done/snoozed/dismissed), new since the last run, continuing, marked, all. */
+  status?: 'open' | 'new' | 'continuing' | 'marked' | 'all';
   type?: string;
   owner?: string;
   priority?: string;
@@ -70,6 +72,8 @@ export function filterQueue(
   table: AccountTable,
   contract: FieldContract,
   f: QueueFilter,
+  /** Lifecycle of an entry (row, CTA index); null while unknown. */
+  life?: (row: number, cta: number) => { isNew: boolean; marked: boolean } | null,
 ): Int32Array {
   const ids = r.accountIds;
   const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
@@ -84,6 +88,13 @@ export function filterQueue(
     const i = q.row[k];
     const info = r.ctas[c];
     if (f.type && info.type !== f.type) continue;
+    const st = f.status ?? 'open';
+    if (life && st !== 'all') {
+      const l = life(i, c);
+      if (st === 'marked' ? !l?.marked : l?.marked) continue;
+      if (st === 'new' && !l?.isNew) continue;
+      if (st === 'continuing' && (!l || l.isNew)) continue;
+    }
     if (f.priority && info.priority !== f.priority) continue;
     if (f.owner && ownerOf(r, c, i) !== f.owner) continue;
     if (
@@ -133,6 +144,11 @@ export function queueCsv(
   table: AccountTable,
   playbook: Playbook,
   colorName: (id: string) => string,
+  /** Lifecycle columns appended after the original ones. */
+  life?: (
+    row: number,
+    cta: number,
+  ) => { status: string; runs: number; since: string; mark: string; until: string; reason: string },
 ): string {
   const contract = playbook.fields;
   const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
@@ -141,7 +157,8 @@ export function queueCsv(
   const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
   const colors = r.colorIds.map(colorName);
   const lines = [
-    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger',
+    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger' +
+      (life ? ',status,runs,since,mark,mark_until,mark_reason' : ''),
   ];
   for (const k of idx) {
     const c = q.cta[k];
@@ -166,6 +183,12 @@ export function queueCsv(
         color >= 0 ? r.colorIds[color] : null,
         Number.isNaN(mrr) ? null : mrr,
         trigger.get(info.id) ?? '',
+        ...(life
+          ? (() => {
+              const l = life(i, c);
+              return [l.status, l.runs, l.since, l.mark, l.until, l.reason];
+            })()
+          : []),
       ]),
     );
   }

@@ -9,7 +9,7 @@ import type { Playbook } from '../../model';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
 import { scoreInWorker, WorkerFailure } from '../../workers/clients';
-import { listRuns } from '../../store/runStore';
+import { deleteRun, listRuns } from '../../store/runStore';
 
 /**
  * The results of the open project's latest run, kept outside React so switching views does
@@ -25,6 +25,8 @@ export interface RunOutcome {
   compiled: CompiledPlaybook;
   table: AccountTable;
   datasetId: string;
+  /** The playbook that produced these numbers (the run's own, never the project's current one). */
+  playbook: Playbook;
 }
 
 export interface ResultsState {
@@ -70,8 +72,10 @@ export const resultsStore = {
     if (state.projectId === projectId) set({ runs });
   },
   /**
-   * Score `table` with `playbook` as of `asOf` in a worker. `store` keeps the run as a
-   * snapshot; re-showing the last stored run passes store=false and compares with the run before it.
+   * Score `table` with `playbook` as of `asOf` in a worker. `store` keeps the run as a fixed
+   * record; re-showing the last stored run passes store=false with that run's own playbook and
+   * date (scoring is deterministic, so the numbers are the stored ones) and compares with the
+   * run before it.
    */
   async run(opts: {
     projectId: string;
@@ -122,6 +126,7 @@ export const resultsStore = {
           compiled: compiled.compiled,
           table: opts.table,
           datasetId: opts.datasetId,
+          playbook: opts.playbook,
         },
       });
     } catch (e) {
@@ -139,5 +144,11 @@ export const resultsStore = {
   },
   cancel(): void {
     cancelCurrent?.();
+  },
+  /** Delete stored runs the user chose (never done silently). */
+  async deleteRuns(ids: string[]): Promise<void> {
+    const projectId = state.projectId;
+    for (const id of ids) await deleteRun(id);
+    if (projectId && state.projectId === projectId) set({ runs: await listRuns(projectId) });
   },
 };

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { activeMark, ctaLifecycle, lifecycleKey, type FiredRun } from './lifecycle';
+
+const ctas = [
+  { id: 'risk', dedupeKey: 'risk' },
+  { id: 'upsell', dedupeKey: 'upsell' },
+];
+/** fired: account → CTA ids. */
+function run(asOf: string, fired: Record<string, string[]>): FiredRun {
+  const ids = Object.keys(fired);
+  return {
+    asOf,
+    accountIds: ids,
+    ctas,
+    ctaFired: ctas.map((c) => Uint8Array.from(ids, (id) => (fired[id].includes(c.id) ? 1 : 0))),
+  };
+}
+const feed = (runs: FiredRun[]) => {
+  let i = 0;
+  const read: string[] = [];
+  return {
+    next: async () => {
+      const r = runs[i++] ?? null;
+      if (r) read.push(r.asOf);
+      return r;
+    },
+    read,
+  };
+};
+
+describe('CTA lifecycle', () => {
+  const w1 = run('2026-11-01', { a: ['risk'], b: ['risk'], c: [] });
+  const w2 = run('2026-11-08', { a: ['risk'], b: [], c: ['risk'] });
+  const w3 = run('2026-11-15', { a: ['risk'], b: ['risk'], c: [], d: ['upsell'] });
+
+  it('new, continuing N runs / days, resolved — by account and dedupe key', async () => {
+    const f = feed([w2, w1]);
+    const l = await ctaLifecycle(w3, f.next);
+    expect(l.previousAsOf).toBe('2026-11-08');
+    expect(l.episodes.get(lifecycleKey('a', 'risk'))).toEqual({
+      since: '2026-11-01',
+      runs: 3,
+      days: 14,
+      isNew: false,
+    });
+    // b fired on 11-01, stopped on 11-08, fires again: a new task.
+    expect(l.episodes.get(lifecycleKey('b', 'risk'))!.isNew).toBe(true);
+    expect(l.episodes.get(lifecycleKey('b', 'risk'))!.since).toBe('2026-11-15');
+    expect(l.episodes.get(lifecycleKey('d', 'upsell'))!.isNew).toBe(true);
+    expect(l.resolved).toEqual([{ accountId: 'c', dedupeKey: 'risk', ctaId: 'risk' }]);
+  });
+
+  it('reads no more runs than it needs', async () => {
+    const older = run('2026-10-01', { a: [] });
+    const f = feed([w2, w1, older, run('2026-09-01', { a: ['risk'] })]);
+    await ctaLifecycle(w3, f.next);
+    expect(f.read).toEqual(['2026-11-08', '2026-11-01', '2026-10-01']);
+  });
+
+  it('everything is new on the first run', async () => {
+    const l = await ctaLifecycle(w1, async () => null);
+    expect(l.previousAsOf).toBeNull();
+    expect([...l.episodes.values()].every((e) => e.isNew && e.runs === 1)).toBe(true);
+  });
+
+  it('a mark follows its episode; a snooze ends on its date', async () => {
+    const l = await ctaLifecycle(w3, feed([w2, w1]).next);
+    const a = lifecycleKey('a', 'risk');
+    const b = lifecycleKey('b', 'risk');
+    const marks = new Map([
+      [a, { accountId: 'a', dedupeKey: 'risk', state: 'done' as const, since: '2026-11-01' }],
+      // b was marked in its earlier episode: the new one is a new task.
+      [b, { accountId: 'b', dedupeKey: 'risk', state: 'dismissed' as const, since: '2026-11-01' }],
+    ]);
+    expect(activeMark(marks, a, l.episodes.get(a), '2026-11-15')!.state).toBe('done');
+    expect(activeMark(marks, b, l.episodes.get(b), '2026-11-15')).toBeNull();
+    const snooze = new Map([
+      [
+        a,
+        {
+          accountId: 'a',
+          dedupeKey: 'risk',
+          state: 'snoozed' as const,
+          since: '2026-11-01',
+          until: '2026-11-20',
+        },
+      ],
+    ]);
+    expect(activeMark(snooze, a, l.episodes.get(a), '2026-11-15')).not.toBeNull();
+    expect(activeMark(snooze, a, l.episodes.get(a), '2026-11-20')).toBeNull();
+  });
+});

@@ -1,0 +1,216 @@
+// en strings for the 'history' namespace: runs as fixed records, trends, CTA lifecycle, backtest over time.
+export default {
+  asOf: {
+    remember: 'Set the as-of date',
+    fromProject: 'the project’s as-of date',
+    fromLastRun: 'the last run’s date',
+    fromDataset: 'the date the dataset was imported',
+    none: 'no date yet: pick one',
+    hint: 'Default: {{source}}.',
+  },
+  run: {
+    model: 'Model {{fingerprint}} · data “{{dataset}}”',
+    legacy:
+      'This run was stored by an earlier Waymark without its model, so its accounts cannot be explained. Run again to store a complete record.',
+    otherDataset:
+      'The last run scored another dataset (“{{dataset}}”). Run the playbook to score the current one.',
+  },
+  stale: {
+    notice: 'The health model changed since this run: {{changes}}.',
+    noticeNoRun: 'The health model changed since this run.',
+    runAgain: 'Run again with the current model',
+    kinds: {
+      fields_one: '{{count}} field',
+      fields_other: '{{count}} fields',
+      segments_one: '{{count}} segment',
+      segments_other: '{{count}} segments',
+      dimensions_one: '{{count}} dimension',
+      dimensions_other: '{{count}} dimensions',
+      measures_one: '{{count}} measure',
+      measures_other: '{{count}} measures',
+      bands_one: '{{count}} band',
+      bands_other: '{{count}} bands',
+      overrides_one: '{{count}} segment override',
+      overrides_other: '{{count}} segment overrides',
+      stages_one: '{{count}} stage',
+      stages_other: '{{count}} stages',
+      criteria_one: '{{count}} exit criterion',
+      criteria_other: '{{count}} exit criteria',
+      ctas_one: '{{count}} CTA',
+      ctas_other: '{{count}} CTAs',
+      routing_one: '{{count}} routing rule',
+      routing_other: '{{count}} routing rules',
+      settings_one: '{{count}} scoring setting',
+      settings_other: '{{count}} scoring settings',
+    },
+    separator: ', ',
+  },
+  backtest: {
+    noOutcome: 'The field contract has no text/category field to use as the outcome.',
+    modeTitle: 'What to check',
+    modePredictive: 'Predictive: a stored run from an earlier date against outcomes observed later',
+    modeDescriptive: 'Descriptive: this run against outcomes in the same data',
+    predictionsFrom: 'Predictions from the run',
+    pickRun: '— pick a run —',
+    runOption: 'as of {{asOf}} ({{formatted}} accounts)',
+    observedAt: 'Outcomes observed as of',
+    noEarlierRun:
+      'No stored run is older than {{date}}. Run the playbook on an earlier date (or keep this run) and check again once outcomes are known.',
+    loadFailed: 'The run could not be read: {{message}}',
+    outcomeField: 'Outcome field',
+    pickField: '— pick the field —',
+    value: 'Value seen',
+    accounts: 'Accounts',
+    meansChurn: 'Means churn',
+    meansExpansion: 'Means expansion',
+    churnAria: '{{value}} means churn',
+    expansionAria: '{{value}} means expansion',
+    blank: '(empty)',
+    blankLeftOut: 'left out: outcome unknown',
+    pickValues:
+      'Tick which values mean churn and which mean expansion; the others count as retained.',
+    labelPredictive:
+      'Predictive: scores as of {{asOf}} against outcomes observed as of {{observed}}.',
+    labelDescriptive:
+      'Descriptive only: the score and the outcome come from the same moment, so this describes the accounts; it does not show that the score predicts anything. Use a run from an earlier date for that.',
+    join: '{{n}} accounts have a score and a known outcome. Without an outcome row: {{withoutOutcome}}; outcome rows for accounts the run did not score: {{withoutPrediction}}; outcome empty: {{missing}}.',
+    duplicates_one:
+      '{{count}} account appears more than once in the outcomes and is left out: {{keys}}.',
+    duplicates_other:
+      '{{count}} accounts appear more than once in the outcomes and are left out: {{keys}}.',
+    unmatchedList: 'Unmatched accounts',
+    noOutcomeFor: 'No outcome for:',
+    notScored: 'Not scored in the run:',
+    base: 'Base rate over {{n}} accounts: churn {{churn}} ({{churnCount}}), expansion {{expansion}} ({{expansionCount}}).',
+    color: 'Colour',
+    churnRate: 'Churn rate (95% interval)',
+    expansionRate: 'Expansion rate (95% interval)',
+    lift: 'Lift',
+    aucChurn: 'AUC of the score against churn (95% interval)',
+    aucExpansion: 'AUC of the score against expansion (95% interval)',
+    kind: { churn: 'churned', expansion: 'expanded' },
+    verdict: {
+      insufficient: {
+        no_events:
+          'No account {{kind}}: there is nothing to check the score against, so no conclusion can be drawn.',
+        few_events:
+          'Only {{events}} accounts {{kind}} (at least {{min}} are needed): too few to draw a conclusion; the numbers above are shown with their wide intervals.',
+        no_non_events:
+          'Every account {{kind}}: there is nothing to compare with, so no conclusion can be drawn.',
+        few_non_events:
+          'Only {{nonEvents}} accounts did not (at least {{min}} are needed): too few to draw a conclusion.',
+      },
+      predicts: {
+        churn:
+          'The score anticipated churn better than chance: a retained account outscored a churned one with probability {{auc}}, and the whole 95% interval is above 0.5.',
+        expansion:
+          'The score anticipated expansion better than chance: an expanding account outscored the others with probability {{auc}}, and the whole 95% interval is above 0.5.',
+      },
+      no_better_than_chance: {
+        churn:
+          'Not distinguishable from chance: the AUC is {{auc}} but its 95% interval includes 0.5. Revisit the measures and weights before relying on the colours.',
+        expansion:
+          'Not distinguishable from chance for expansion: the AUC is {{auc}} but its 95% interval includes 0.5.',
+      },
+      inverted: {
+        churn:
+          'Inverted: churned accounts scored HIGHER than retained ones (AUC {{auc}}, interval below 0.5). Check measure directions.',
+        expansion:
+          'Inverted: expanding accounts scored LOWER than the others (AUC {{auc}}, interval below 0.5).',
+      },
+    },
+    monotonic: 'Churn falls and expansion rises from the worst colour to the best.',
+    notMonotonic:
+      'Churn does not fall steadily from the worst colour to the best: some colour bands do not match outcomes.',
+    ctaTitle: 'Outcomes among accounts each CTA fired on',
+    cta: 'CTA',
+    fired: 'Fired (with outcome)',
+    measureTitle: 'Which measures carry information (each measure’s own AUC)',
+    measure: 'Measure',
+    aucChurnShort: 'AUC vs churn',
+    aucExpansionShort: 'AUC vs expansion',
+    method:
+      '95% intervals: Wilson score intervals for rates; Hanley–McNeil (1982) standard error for the AUC. Lift = the rate ÷ the base rate. A verdict needs at least 10 accounts on each side.',
+  },
+  queue: {
+    status: 'Status',
+    statuses: {
+      open: 'Open (not done, snoozed or dismissed)',
+      new: 'New since the last run',
+      continuing: 'Continuing',
+      marked: 'Done, snoozed or dismissed',
+      all: 'All',
+    },
+    summary:
+      'Against the run as of {{previous}}: {{new}} new, {{continuing}} continuing, {{resolved}} resolved (stopped firing).',
+    firstRun:
+      'First run: every CTA is new. The next run will show which continue and which are resolved.',
+    resolvedList_one: '{{count}} resolved CTA',
+    resolvedList_other: '{{count}} resolved CTAs',
+    new: 'New',
+    continuing: 'Continuing · {{runs}} runs, {{days}} days (since {{since}})',
+    marks: { done: 'Done', snoozed: 'Snoozed until {{until}}', dismissed: 'Dismissed' },
+    done: 'Done',
+    doneTitle: 'Mark this task done: it stays done while it keeps firing',
+    snooze: 'Snooze',
+    dismiss: 'Dismiss',
+    reopen: 'Reopen',
+    cmd: {
+      done: 'Mark CTA done',
+      snoozed: 'Snooze CTA',
+      dismissed: 'Dismiss CTA',
+      reopen: 'Reopen CTA',
+    },
+    dialog: {
+      snoozed: 'Snooze “{{cta}}” for {{account}}',
+      dismissed: 'Dismiss “{{cta}}” for {{account}}',
+      until: 'Show again from',
+      afterAsOf: 'Pick a date after {{asOf}}.',
+      reason: 'Why is it dismissed?',
+      cancel: 'Cancel',
+      save: 'Save',
+    },
+  },
+  tab: 'History',
+  trends: {
+    none: 'No stored runs yet.',
+    runLabel: 'as of {{asOf}} (model {{fingerprint}})',
+    colorTitle: 'Colour distribution over runs',
+    asOf: 'As of',
+    accounts: 'Accounts',
+    model: 'Model',
+    funnelTitle: 'Stage funnel over runs',
+    ctaTitle: 'CTAs by type over runs',
+  },
+  migration: {
+    title: 'Colour migration between two runs',
+    from: 'From',
+    to: 'To',
+    corner: 'from ↓ / to →',
+    onlyIn: 'Only in the first run: {{a}}; only in the second: {{b}}.',
+    accounts_one: '{{count}} account went from {{from}} to {{to}}',
+    accounts_other: '{{count}} accounts went from {{from}} to {{to}}',
+    more: '… and {{count}} more',
+  },
+  storage: {
+    title: 'Stored runs',
+    summary:
+      '{{runs}} runs stored; each takes about {{bytes}} bytes per account (from the column layout: score, colour, segment, stage, owner, progress, one byte per CTA, 4 bytes per dimension score and measure points, the account id).',
+    thin: 'Keep one run per month (older than 3 months)…',
+    thinTitle: 'Thin old runs',
+    thinConfirm: 'Delete {{count}} runs',
+    thinBody: 'These runs will be deleted (the last run of each month is kept): {{runs}}.',
+    thinNothing: 'Nothing to thin: no month older than three months has more than one run.',
+    delete: 'Delete',
+    deleteTitle: 'Delete the run as of {{asOf}}?',
+  },
+  account: {
+    title: 'History of this account',
+    loading: 'Reading the stored runs…',
+    one: 'Only one stored run has this account: the chart starts with the next run.',
+    score: 'Score',
+    color: 'Colour',
+    stage: 'Stage',
+    ctas: 'CTAs that fired',
+  },
+} as const;

@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Project } from '../../model';
+import type { RunRow } from '../../store/db';
+import { loadRun } from '../../store/runStore';
+import { colorHex, colorLabel } from './colors';
+
+interface Point {
+  asOf: string;
+  score: number | null;
+  color: string;
+  stage: string;
+  ctas: string[];
+}
+
+/**
+ * One account across the stored runs: score, colour and stage per run as a small chart and a
+ * table, with the CTAs it got in each. Reads the runs one by one (the newest 52).
+ */
+export function AccountHistory({
+  accountId,
+  runs,
+  project,
+}: {
+  accountId: string;
+  runs: RunRow[];
+  project: Project;
+}) {
+  const { t } = useTranslation('history');
+  const { t: tr } = useTranslation('results');
+  const [points, setPoints] = useState<Point[] | null>(null);
+  const key = runs.map((r) => r.id).join(',');
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const out: Point[] = [];
+      for (const r of runs.slice(-52)) {
+        const snap = await loadRun(r.id);
+        if (!live) return;
+        if (!snap) continue;
+        const x = snap.result;
+        const i = x.accountIds.indexOf(accountId);
+        if (i < 0) continue;
+        out.push({
+          asOf: x.asOf,
+          score: Number.isNaN(x.total[i]) ? null : +x.total[i].toFixed(1),
+          color: x.color[i] < 0 ? '' : x.colorIds[x.color[i]],
+          stage: x.stage[i] < 0 ? '' : x.stageIds[x.stage[i]],
+          ctas: x.ctas.filter((_, k) => x.ctaFired[k][i]).map((c) => c.label),
+        });
+      }
+      if (live) setPoints(out);
+    })();
+    return () => {
+      live = false;
+    };
+    // runs are identified by their ids
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [accountId, key]);
+  const hex = colorHex(project.health);
+  const stageLabel = (id: string) =>
+    id ? (project.journey.stages.find((s) => s.id === id)?.label ?? id) : '—';
+  return (
+    <section className="card" data-testid="account-history">
+      <h3>{t('account.title')}</h3>
+      {!points ? (
+        <p className="hint">{t('account.loading')}</p>
+      ) : points.length < 2 ? (
+        <p className="hint">{t('account.one')}</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={180}>
+          <LineChart data={points}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="asOf" />
+            <YAxis domain={[0, 100]} />
+            <Tooltip />
+            <Line
+              dataKey="score"
+              name={t('account.score')}
+              stroke="#455a64"
+              isAnimationActive={false}
+              dot={(p: { cx?: number; cy?: number; index?: number }) => (
+                <circle
+                  key={p.index}
+                  cx={p.cx}
+                  cy={p.cy}
+                  r={5}
+                  fill={hex[points[p.index ?? 0]?.color] ?? '#9e9e9e'}
+                />
+              )}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      )}
+      {points && points.length > 0 && (
+        <table className="grid" data-testid="account-history-table">
+          <thead>
+            <tr>
+              <th>{t('trends.asOf')}</th>
+              <th className="num">{t('account.score')}</th>
+              <th>{t('account.color')}</th>
+              <th>{t('account.stage')}</th>
+              <th>{t('account.ctas')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i}>
+                <td>{p.asOf}</td>
+                <td className="num">{p.score ?? '—'}</td>
+                <td>
+                  <span className="swatch" style={{ background: hex[p.color] ?? '#9e9e9e' }} />{' '}
+                  {p.color ? colorLabel(project.health, p.color, tr) : tr('colors.none')}
+                </td>
+                <td>{stageLabel(p.stage)}</td>
+                <td>{p.ctas.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,399 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { migratedAccounts, migrationMatrix, type ScoreResult, type Summary } from '../../engine';
+import type { Project } from '../../model';
+import type { RunRow } from '../../store/db';
+import { loadRun, runHeader } from '../../store/runStore';
+import { Button, ConfirmDialog } from '../common';
+import { colorHex, colorLabel } from './colors';
+import { thinMonthly, runBytesPerAccount } from './historyOps';
+import { resultsStore } from './runState';
+
+const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
+
+/**
+ * History over the stored runs: colour distribution (counts and %), the stage funnel and CTA
+ * counts by type per run, from each run's stored summary; a colour-migration matrix between any
+ * two runs (click a cell for its accounts); storage per run and thinning chosen by the user.
+ */
+export function HistoryTab({
+  project,
+  runs,
+  onOpenAccount,
+}: {
+  project: Project;
+  runs: RunRow[];
+  onOpenAccount: (accountId: string) => void;
+}) {
+  const { t } = useTranslation('history');
+  const { t: tr } = useTranslation('results');
+  const hex = colorHex(project.health);
+  const colors = useMemo(() => {
+    const ids: string[] = [];
+    for (const r of runs)
+      for (const c of (runHeader(r).summary as Summary).byColor)
+        if (!ids.includes(c.color)) ids.push(c.color);
+    const order = project.health.bands.map((b) => b.id);
+    return ids.sort((a, b) => ((order.indexOf(a) + 99) % 99) - ((order.indexOf(b) + 99) % 99));
+  }, [runs, project.health.bands]);
+  const label = (c: string) => (c ? colorLabel(project.health, c, tr) : tr('colors.none'));
+  const trend = runs.map((r) => {
+    const s = runHeader(r).summary as Summary;
+    const row: Record<string, number | string> = { asOf: r.asOf, id: r.id, total: r.rowCount };
+    let scored = 0;
+    for (const c of s.byColor) {
+      row[c.color] = c.count;
+      scored += c.count;
+    }
+    row.none = r.rowCount - scored;
+    return row;
+  });
+  const stages = useMemo(() => {
+    const ids: string[] = [];
+    for (const r of runs)
+      for (const e of (runHeader(r).summary as Summary).byColorSegmentStage)
+        if (!ids.includes(e.stage)) ids.push(e.stage);
+    // Journey order; unknown stage ('') last.
+    const order = (id: string) => {
+      const k = project.journey.stages.findIndex((x) => x.id === id);
+      return id === '' ? 1e9 : k < 0 ? 1e8 : k;
+    };
+    return ids.sort((x, y) => order(x) - order(y));
+  }, [runs, project.journey.stages]);
+  const stageCount = (r: RunRow, stage: string) =>
+    (runHeader(r).summary as Summary).byColorSegmentStage
+      .filter((e) => e.stage === stage)
+      .reduce((s, e) => s + e.count, 0);
+  const types = ['risk', 'expansion', 'lifecycle', 'other'] as const;
+  const ctaCount = (r: RunRow, type: string) =>
+    (runHeader(r).summary as Summary).ctasByTypeOwner
+      .filter((e) => e.type === type)
+      .reduce((s, e) => s + e.count, 0);
+
+  const [a, setA] = useState(runs[runs.length - 2]?.id ?? '');
+  const [b, setB] = useState(runs[runs.length - 1]?.id ?? '');
+  const [loaded, setLoaded] = useState<{ a: ScoreResult; b: ScoreResult; key: string } | null>(
+    null,
+  );
+  const [cell, setCell] = useState<{ from: string; to: string } | null>(null);
+  useEffect(() => {
+    if (!a || !b) return;
+    let live = true;
+    void Promise.all([loadRun(a), loadRun(b)]).then(([x, y]) => {
+      if (live && x && y) setLoaded({ a: x.result, b: y.result, key: `${a}|${b}` });
+    });
+    return () => {
+      live = false;
+    };
+  }, [a, b]);
+  const matrix = useMemo(
+    () => (loaded && loaded.key === `${a}|${b}` ? migrationMatrix(loaded.a, loaded.b) : null),
+    [loaded, a, b],
+  );
+  const cellAccounts = useMemo(
+    () =>
+      loaded && cell
+        ? migratedAccounts(loaded.a, loaded.b, cell.from, cell.to).map(
+            (j) => loaded.b.accountIds[j],
+          )
+        : [],
+    [loaded, cell],
+  );
+  const [thin, setThin] = useState<RunRow[] | null>(null);
+  const [drop, setDrop] = useState<RunRow | null>(null);
+  const latest = runs[runs.length - 1];
+
+  if (runs.length === 0) return <p className="hint">{t('trends.none')}</p>;
+  const runLabel = (r: RunRow) =>
+    t('trends.runLabel', { asOf: r.asOf, fingerprint: (r.fingerprint ?? '').slice(0, 8) || '—' });
+  return (
+    <div className="history-tab" data-testid="history-tab">
+      <section className="card">
+        <h3>{t('trends.colorTitle')}</h3>
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={trend}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="asOf" />
+            <YAxis />
+            <Tooltip />
+            <Legend />
+            {colors.map((c) => (
+              <Bar
+                key={c}
+                dataKey={c}
+                name={label(c)}
+                stackId="c"
+                fill={hex[c] ?? '#9e9e9e'}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+        <table className="grid" data-testid="trend-colors">
+          <thead>
+            <tr>
+              <th>{t('trends.asOf')}</th>
+              <th className="num">{t('trends.accounts')}</th>
+              {colors.map((c) => (
+                <th key={c} className="num">
+                  {label(c)}
+                </th>
+              ))}
+              <th className="num">{tr('colors.none')}</th>
+              <th>{t('trends.model')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trend.map((row, i) => (
+              <tr key={row.id as string} data-asof={row.asOf}>
+                <td>{row.asOf}</td>
+                <td className="num">{(row.total as number).toLocaleString()}</td>
+                {colors.map((c) => (
+                  <td key={c} className="num" data-testid={`trend-${row.asOf}-${c}`}>
+                    {((row[c] as number) ?? 0).toLocaleString()}{' '}
+                    <span className="hint">
+                      ({pct((row[c] as number) ?? 0, row.total as number)})
+                    </span>
+                  </td>
+                ))}
+                <td className="num">{(row.none as number).toLocaleString()}</td>
+                <td>
+                  <code>{(runs[i].fingerprint ?? '').slice(0, 8) || '—'}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card">
+        <h3>{t('trends.funnelTitle')}</h3>
+        <table className="grid" data-testid="trend-funnel">
+          <thead>
+            <tr>
+              <th>{t('trends.asOf')}</th>
+              {stages.map((s) => (
+                <th key={s} className="num">
+                  {s
+                    ? (project.journey.stages.find((x) => x.id === s)?.label ?? s)
+                    : tr('dash.unknownStage')}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>{r.asOf}</td>
+                {stages.map((s) => (
+                  <td key={s} className="num">
+                    {stageCount(r, s).toLocaleString()}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>{t('trends.ctaTitle')}</h3>
+        <table className="grid" data-testid="trend-ctas">
+          <thead>
+            <tr>
+              <th>{t('trends.asOf')}</th>
+              {types.map((x) => (
+                <th key={x} className="num">
+                  {tr(`ctaTypes.${x}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>{r.asOf}</td>
+                {types.map((x) => (
+                  <td key={x} className="num">
+                    {ctaCount(r, x).toLocaleString()}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card" data-testid="migration">
+        <h3>{t('migration.title')}</h3>
+        <div className="toolbar">
+          <label className="inline">
+            {t('migration.from')}
+            <select
+              data-testid="migration-a"
+              value={a}
+              onChange={(e) => (setA(e.target.value), setCell(null))}
+            >
+              {runs.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {runLabel(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline">
+            {t('migration.to')}
+            <select
+              data-testid="migration-b"
+              value={b}
+              onChange={(e) => (setB(e.target.value), setCell(null))}
+            >
+              {runs.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {runLabel(r)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {matrix && (
+          <>
+            <table className="grid migration" data-testid="migration-matrix">
+              <thead>
+                <tr>
+                  <th>{t('migration.corner')}</th>
+                  {matrix.colors.map((c) => (
+                    <th key={c} className="num">
+                      {label(c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.colors.map((from, i) => (
+                  <tr key={from}>
+                    <th>{label(from)}</th>
+                    {matrix.colors.map((to, j) => (
+                      <td key={to} className={`num${i === j ? ' diag' : ''}`}>
+                        {matrix.counts[i][j] ? (
+                          <button
+                            type="button"
+                            className="linklike"
+                            data-testid={`cell-${from || 'none'}-${to || 'none'}`}
+                            onClick={() => setCell({ from, to })}
+                          >
+                            {matrix.counts[i][j].toLocaleString()}
+                          </button>
+                        ) : (
+                          <span className="hint">0</span>
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="hint">
+              {t('migration.onlyIn', { a: matrix.onlyInA, b: matrix.onlyInB })}
+            </p>
+          </>
+        )}
+        {cell && (
+          <div data-testid="migration-accounts">
+            <h4>
+              {t('migration.accounts', {
+                from: label(cell.from),
+                to: label(cell.to),
+                count: cellAccounts.length,
+              })}
+            </h4>
+            <p>
+              {cellAccounts.slice(0, 500).map((id) => (
+                <a
+                  key={id}
+                  href="#"
+                  className="acct-chip"
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onOpenAccount(id);
+                  }}
+                >
+                  {id}
+                </a>
+              ))}
+              {cellAccounts.length > 500 && (
+                <span className="hint">
+                  {' '}
+                  {t('migration.more', { count: cellAccounts.length - 500 })}
+                </span>
+              )}
+            </p>
+          </div>
+        )}
+      </section>
+      <section className="card" data-testid="history-storage">
+        <h3>{t('storage.title')}</h3>
+        <p>
+          {t('storage.summary', {
+            runs: runs.length,
+            bytes: latest ? runBytesPerAccount(latest).toFixed(0) : '—',
+          })}
+        </p>
+        <Button data-testid="thin-monthly" onClick={() => setThin(thinMonthly(runs))}>
+          {t('storage.thin')}
+        </Button>
+        <table className="grid" data-testid="run-list">
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id}>
+                <td>{r.asOf}</td>
+                <td>{new Date(r.createdAt).toLocaleString()}</td>
+                <td className="num">{r.rowCount.toLocaleString()}</td>
+                <td>{runHeader(r).datasetName ?? ''}</td>
+                <td>
+                  <Button data-testid="run-delete" onClick={() => setDrop(r)}>
+                    {t('storage.delete')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <ConfirmDialog
+        open={!!thin}
+        testId="thin-confirm"
+        title={t('storage.thinTitle')}
+        confirmLabel={t('storage.thinConfirm', { count: thin?.length ?? 0 })}
+        danger
+        onCancel={() => setThin(null)}
+        onConfirm={() => {
+          const ids = (thin ?? []).map((r) => r.id);
+          setThin(null);
+          void resultsStore.deleteRuns(ids);
+        }}
+      >
+        {thin?.length
+          ? t('storage.thinBody', { runs: thin.map((r) => r.asOf).join(', ') })
+          : t('storage.thinNothing')}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={!!drop}
+        title={t('storage.deleteTitle', { asOf: drop?.asOf ?? '' })}
+        confirmLabel={t('storage.delete')}
+        danger
+        onCancel={() => setDrop(null)}
+        onConfirm={() => {
+          const id = drop!.id;
+          setDrop(null);
+          void resultsStore.deleteRuns([id]);
+        }}
+      />
+    </div>
+  );
+}

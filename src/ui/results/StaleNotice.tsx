@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { PlaybookDiff } from '../../model';
+import { Button } from '../common';
+
+/** "The health model changed since this run: 3 measures, 1 band" and a button to run again. */
+export function StaleNotice({
+  changes,
+  disabled,
+  onRunAgain,
+}: {
+  changes: PlaybookDiff;
+  disabled: boolean;
+  onRunAgain: () => void;
+}) {
+  const { t } = useTranslation('history');
+  const list = changes
+    .map((c) => t(`stale.kinds.${c.kind}`, { count: c.count }))
+    .join(t('stale.separator'));
+  return (
+    <div className="warning-box stale-notice" role="status" data-testid="stale-model">
+      <span>{list ? t('stale.notice', { changes: list }) : t('stale.noticeNoRun')}</span>{' '}
+      <Button data-testid="run-again" disabled={disabled} onClick={onRunAgain}>
+        {t('stale.runAgain')}
+      </Button>
+    </div>
+  );
+}
