@@ -6,9 +6,9 @@
 import { OWN_PLACE, type ImportIssue } from '../data';
 import ja from '../i18n/ja/data';
 import { cliLanguage } from './messages';
+import { fillTemplate } from '../i18n/template';
 
-const fill = (tpl: string, params: Record<string, string | number>) =>
-  tpl.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in params ? String(params[k]) : ''));
+const fill = fillTemplate;
 
 export function formatImportIssue(i: ImportIssue, lang = cliLanguage()): string {
   if (lang === 'en') return i.message;

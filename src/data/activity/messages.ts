@@ -4,6 +4,7 @@
  */
 import en from '../../i18n/en/data';
 import ja from '../../i18n/ja/data';
+import { fillTemplate } from '../../i18n/template';
 
 export type ActivityIssueCode =
   | 'activity_missing_column'
@@ -32,9 +33,7 @@ export interface ActivityIssue {
 
 type Fill = Record<string, string | number | undefined>;
 
-function fill(tpl: string, p: Fill): string {
-  return tpl.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (p[k] !== undefined ? String(p[k]) : ''));
-}
+const fill = (tpl: string, p: Fill): string => fillTemplate(tpl, p);
 
 /** The text of an activity issue (or summary line) in a language. */
 export function activityMessage(
