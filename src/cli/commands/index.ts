@@ -6,6 +6,7 @@ import { backtestCommand } from './backtest';
 import { sqlCommand } from './sql';
 import { schemaCommand } from './schema';
 import { lintCommand } from './lint';
+import { fieldsCommand } from './fields';
 
 /** Every `waymark <name>` command, in the order `waymark --help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   sqlCommand,
   schemaCommand,
   lintCommand,
+  fieldsCommand,
 ];
