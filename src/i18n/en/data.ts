@@ -132,4 +132,18 @@ export default {
     storage_failed:
       'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
   },
+  addFields: {
+    title: '{{count}} column(s) of this file are not used by any field',
+    hint: 'Add them as fields with the types read from their values (one undo step), then import again. Review the types in the Data dictionary.',
+    run: 'Add {{count}} unused column(s) as fields',
+    undo: 'Add {{count}} field(s) from the file',
+    types: {
+      number: 'number',
+      integer: 'integer',
+      string: 'text',
+      boolean: 'yes/no',
+      date: 'date',
+      category: 'category',
+    },
+  },
 } as const;
