@@ -36,6 +36,10 @@ test('a Shift_JIS CRM export in an empty project: its unused columns become fiel
   await expect(page.getByTestId('add-fields')).toHaveCount(0);
   await page.getByTestId('import-save').click();
   await expect(page.getByTestId('dataset-rows')).toContainText('12 accounts');
+  // A label inferred from a Japanese header is shown in the English UI too (no blank column head).
+  await expect(
+    page.getByTestId('dataset-current').locator('th', { hasText: '月額料金' }),
+  ).toHaveCount(1);
   await waitSaved(page);
   const stored = await readStoredProject(page, id);
   const fields = stored.fields.fields as { id: string; type: string; unit?: string }[];
