@@ -54,6 +54,10 @@ describe('waymark fields', () => {
 
   it('usage errors and unreadable files', async () => {
     setCliLanguage('en');
+    const help = await cli('fields', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage: waymark fields <data.csv');
+    expect((await cli('--help')).out).toMatch(/fields\s+propose a field contract/);
     expect((await cli('fields')).code).toBe(2);
     const f = await cli('fields', SJIS, '--format', 'xml');
     expect(f.code).toBe(2);
