@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Playbook, PLAYBOOK_VERSION } from '../model';
+import { portablePattern } from './schemaPortable';
 
 export const SCHEMA_PATH = `public/schema/playbook-v${PLAYBOOK_VERSION}.schema.json`;
 
@@ -21,5 +22,5 @@ export function playbookJsonSchemaText(): string {
       'A portable Waymark playbook: field contract, activity sources, segments, health model, lifecycle stages, CTAs and owner routing. See docs/playbook-format.md.',
     ...rest,
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return JSON.stringify(doc, portablePattern, 2) + '\n';
 }

@@ -7,6 +7,7 @@ import { sqlCommand } from './sql';
 import { schemaCommand } from './schema';
 import { lintCommand } from './lint';
 import { historyCommand } from './history';
+import { fieldsCommand } from './fields';
 
 /** Every `waymark <name>` command, in the order `waymark --help` lists them. Add one line per command. */
 export const commands: CliCommand[] = [
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   schemaCommand,
   lintCommand,
   historyCommand,
+  fieldsCommand,
 ];

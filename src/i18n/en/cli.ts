@@ -31,6 +31,11 @@ export default {
       usage:
         'Usage: waymark schema [--out FILE]\n\nPrints the JSON Schema of playbook files (draft 2020-12), generated from the model.\n  --out FILE   write it to FILE instead of standard output\n',
     },
+    fields: {
+      summary: 'propose a field contract from a data file (types, ids, labels, account key)',
+      usage:
+        'Usage: waymark fields <data.csv|.tsv|.json|.ndjson> [options]\n\nReads the file as `waymark score` does (UTF-8 or Shift_JIS) and proposes a field per column:\nthe type its values show (integer, number with 円 or %, date, yes/no, category, text), the\nheader as the Japanese or English label, a valid id, the account key and the company-name field.\nEach column comes with the reason for its type; ambiguous columns (ids with leading zeros,\npostal codes, a % column holding 0.8, a few text cells among numbers) say what was chosen.\n\nOptions:\n  --format table|json      table: the proposal for reading (default); json: a minimal playbook\n                           holding the contract, which `waymark score` accepts as it is\n  --encoding utf-8|shift_jis  read the file in this encoding (default: detected)\n  --name NAME              the playbook name in the JSON (default: the file name)\n  --out FILE               write to FILE instead of standard output\n\nExit codes: 0 ok, 1 unreadable file, 2 usage error.\n',
+    },
   },
   usage: {
     noValue: 'option --{{name}} takes no value',
@@ -49,6 +54,7 @@ export default {
     badActivity:
       '--activity "{{value}}" must be SOURCE=FILE (an activity source id of the playbook, then the file)',
     activityTwice: '--activity {{source}} is given twice',
+    oneData: 'expected exactly one data file',
   },
   help: {
     intro: 'waymark — run Waymark playbooks on account data',
@@ -173,5 +179,35 @@ export default {
       'warning: {{percent}}% of accounts are {{color}}: the score no longer ranks them; tighten the bands or the measures.',
     method:
       '95% intervals: Wilson for rates, Hanley–McNeil (1982) for the AUC. lift = rate ÷ base rate.',
+  },
+  fields: {
+    summary: '{{file}}: {{encoding}}, {{rows}} rows, {{count}} columns → proposed fields:',
+    key: 'account key: {{key}}   company name: {{name}}',
+    next: 'Save the contract as a playbook with `waymark fields {{file}} --format json --out playbook.json`, then review the types and add measures.',
+    badFormat: '--format "{{value}}" is not one of table, json.',
+    badEncoding: '--encoding "{{value}}" is not one of utf-8, shift_jis.',
+    col: { header: 'column', id: 'id', type: 'type', why: 'why' },
+    reason: {
+      empty: 'no values: kept as optional text; change the type once the column is filled',
+      account_key:
+        'all values filled and distinct: the account key (text, so ids keep leading zeros)',
+      leading_zeros: 'digits with leading zeros ({{odd}}): text, a number would lose the zeros',
+      postal_code: 'postal codes (123-4567): text',
+      phone: 'phone numbers: text',
+      boolean: 'yes/no values: boolean',
+      zero_one: 'only 0 and 1: boolean; change to integer if it counts something',
+      date: 'dates',
+      compact_date: '8-digit dates (YYYYMMDD): date; change to integer if they are codes',
+      integer: 'whole numbers',
+      number: 'numbers',
+      percent: 'percentages: number with unit %, "80%" reads as 80',
+      percent_mixed:
+        'percentages, but {{oddCount}} cell(s) without % ({{odd}}) read as that many percent under unit % (0.8 → 0.8 %): check whether they mean 80%',
+      currency: 'amounts in yen (￥, 円, separators): unit 円',
+      mostly_numbers:
+        'numbers, except {{oddCount}} cell(s) ({{odd}}) that will be reported as bad values on import',
+      category: '{{distinct}} distinct values, repeated: category ({{values}})',
+      text: 'free text',
+    },
   },
 } as const;

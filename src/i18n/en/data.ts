@@ -169,4 +169,18 @@ export default {
     summary:
       '{{file}} ({{source}}): {{kept}} of {{rows}} events counted; {{unknownAccount}} naming no account, {{ambiguousAccount}} ambiguous, {{badTime}} bad timestamps, {{future}} after the as-of date, {{badValues}} bad values.',
   },
+  addFields: {
+    title: '{{count}} column(s) of this file are not used by any field',
+    hint: 'Add them as fields with the types read from their values (one undo step), then import again. Review the types in the Data dictionary.',
+    run: 'Add {{count}} unused column(s) as fields',
+    undo: 'Add {{count}} field(s) from the file',
+    types: {
+      number: 'number',
+      integer: 'integer',
+      string: 'text',
+      boolean: 'yes/no',
+      date: 'date',
+      category: 'category',
+    },
+  },
 } as const;

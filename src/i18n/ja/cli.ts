@@ -31,6 +31,11 @@ export default {
       usage:
         '使い方: waymark schema [--out FILE]\n\nプレイブックファイルの JSON Schema (draft 2020-12) をモデルから生成して出力します。\n  --out FILE   標準出力の代わりに FILE に書き出す\n',
     },
+    fields: {
+      summary: 'データファイルから項目定義を提案 (型・ID・ラベル・アカウントキー)',
+      usage:
+        '使い方: waymark fields <data.csv|.tsv|.json|.ndjson> [オプション]\n\n`waymark score` と同じ方法 (UTF-8 または Shift_JIS) でファイルを読み、列ごとに項目を提案します:\n値から判定した型 (整数、円や % 付きの数値、日付、はい/いいえ、カテゴリ、テキスト)、\n日本語または英語のラベルとしての見出し、有効な ID、アカウントキーと会社名の項目。\n各列に型の理由を示し、判断の分かれる列 (先頭 0 の ID、郵便番号、0.8 を含む % 列、\n数値の中の少数のテキスト) は何を選んだかを示します。\n\nオプション:\n  --format table|json      table: 読むための提案 (既定)、json: 項目定義を含む最小のプレイブック\n                           (そのまま `waymark score` に渡せます)\n  --encoding utf-8|shift_jis  この文字コードで読む (既定: 自動判定)\n  --name NAME              JSON のプレイブック名 (既定: ファイル名)\n  --out FILE               標準出力ではなく FILE に書き出す\n\n終了コード: 0 成功、1 読めないファイル、2 使い方の誤り。\n',
+    },
   },
   usage: {
     noValue: 'オプション --{{name}} は値を取りません',
@@ -49,6 +54,7 @@ export default {
     badActivity:
       '--activity「{{value}}」は SOURCE=FILE の形で指定してください（プレイブックのアクティビティソースID=ファイル）',
     activityTwice: '--activity {{source}} が2回指定されています',
+    oneData: 'データファイルを 1 つ指定してください',
   },
   help: {
     intro: 'waymark — Waymark のプレイブックをアカウントデータで実行します',
@@ -173,5 +179,34 @@ export default {
     concentration:
       '警告: アカウントの {{percent}}% が {{color}} です。スコアが順位付けできていません。区分か指標を見直してください。',
     method: '95% 区間: 率は Wilson、AUC は Hanley–McNeil (1982)。リフト = 率 ÷ 基準率。',
+  },
+  fields: {
+    summary: '{{file}}: {{encoding}}、{{rows}} 行、{{count}} 列 → 提案する項目:',
+    key: 'アカウントキー: {{key}}   会社名: {{name}}',
+    next: '`waymark fields {{file}} --format json --out playbook.json` で項目定義をプレイブックとして保存し、型を確認して指標を追加してください。',
+    badFormat: '--format "{{value}}" は table、json のいずれでもありません。',
+    badEncoding: '--encoding "{{value}}" は utf-8、shift_jis のいずれでもありません。',
+    col: { header: '列', id: 'ID', type: '型', why: '理由' },
+    reason: {
+      empty: '値がありません: 任意のテキストとします。列に値が入ったら型を変えてください',
+      account_key: 'すべて入力済みで重複なし: アカウントキー (先頭の 0 を残すためテキスト)',
+      leading_zeros: '先頭が 0 の数字 ({{odd}}): 数値にすると 0 が消えるためテキスト',
+      postal_code: '郵便番号 (123-4567): テキスト',
+      phone: '電話番号: テキスト',
+      boolean: 'はい/いいえの値: 真偽値',
+      zero_one: '0 と 1 のみ: 真偽値。件数などを表すなら整数に変えてください',
+      date: '日付',
+      compact_date: '8 桁の日付 (YYYYMMDD): 日付。コードなら整数に変えてください',
+      integer: '整数',
+      number: '数値',
+      percent: '割合: 単位 % の数値。"80%" は 80 と読みます',
+      percent_mixed:
+        '割合ですが、% のないセル {{oddCount}} 件 ({{odd}}) は単位 % のもとでその数の % と読まれます (0.8 → 0.8 %)。80% の意味か確認してください',
+      currency: '円の金額 (￥、円、桁区切り): 単位 円',
+      mostly_numbers:
+        '数値。ただし {{oddCount}} 件のセル ({{odd}}) は取り込み時に不正な値として報告されます',
+      category: '{{distinct}} 種類の値が繰り返し出現: カテゴリ ({{values}})',
+      text: '自由記述のテキスト',
+    },
   },
 } as const;

@@ -172,4 +172,18 @@ export default {
     summary:
       '{{file}}（{{source}}）: {{rows}} 件中 {{kept}} 件を集計。アカウント不明 {{unknownAccount}}、曖昧 {{ambiguousAccount}}、日時不正 {{badTime}}、基準日より後 {{future}}、値不正 {{badValues}}。',
   },
+  addFields: {
+    title: 'このファイルの {{count}} 列はどの項目にも使われていません',
+    hint: '値から読み取った型で項目として追加し (1 回で元に戻せます)、もう一度取り込みます。型は「データ定義」で確認してください。',
+    run: '未使用の {{count}} 列を項目として追加',
+    undo: 'ファイルから {{count}} 項目を追加',
+    types: {
+      number: '数値',
+      integer: '整数',
+      string: 'テキスト',
+      boolean: 'はい/いいえ',
+      date: '日付',
+      category: 'カテゴリ',
+    },
+  },
 } as const;

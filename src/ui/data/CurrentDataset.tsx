@@ -61,7 +61,13 @@ export function CurrentDataset({
           <thead>
             <tr>
               {fields.map((f) => (
-                <th key={f.id}>{i18n.language === 'ja' ? f.label.ja : f.label.en}</th>
+                <th key={f.id}>
+                  {/* A label in one language only (e.g. inferred from a Japanese header) shows in both UIs. */}
+                  {(i18n.language === 'ja' ? f.label.ja : f.label.en) ||
+                    f.label.ja ||
+                    f.label.en ||
+                    f.id}
+                </th>
               ))}
             </tr>
           </thead>

@@ -7,6 +7,7 @@ import { CurrentDataset } from './CurrentDataset';
 import { DropZone } from './DropZone';
 import { MappingCard } from './MappingCard';
 import { ReportPanel } from './ReportPanel';
+import { AddUnusedFields } from './AddUnusedFields';
 import { useActiveDatasetState } from './useActiveDataset';
 import { useImportFlow } from './useImportFlow';
 import './data.css';
@@ -147,6 +148,13 @@ export default function DataView() {
       {flow.step === 'report' && (
         <>
           <ReportPanel reports={flow.reports} join={flow.join} />
+          {!flow.demo && flow.files[0] && (
+            <AddUnusedFields
+              file={flow.files[0]}
+              contract={contract}
+              onAdded={(f) => setFlow({ step: 'mapping', files: [f, ...flow.files.slice(1)] })}
+            />
+          )}
           <div className="actions">
             <Button
               variant="primary"

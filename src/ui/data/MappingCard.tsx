@@ -67,7 +67,7 @@ export function MappingCard({
                   <td>
                     <code>{f.id}</code>{' '}
                     <span className="hint">
-                      {f.label.ja} / {f.label.en}
+                      {[f.label.ja, f.label.en].filter(Boolean).join(' / ')}
                     </span>
                     {f.id === contract.accountKey && (
                       <span className="tag">{t('preview.key')}</span>
