@@ -41,7 +41,9 @@ export function useLeaveGuard(route: Route): { shown: Route; dialog: ReactNode }
   useEffect(() => {
     if (!away || releasing) return;
     const block = (state: string) => {
-      history.replaceState(history.state, '', routeHash(back));
+      // Push the project back on top rather than overwrite the entry Back went to: the list's
+      // entry stays, so a later Back (once nothing is at stake) still leaves.
+      history.pushState(history.state, '', routeHash(back));
       window.dispatchEvent(new HashChangeEvent('hashchange'));
       if (state === 'error') setAttempt(route);
       else notify({ kind: 'info', text: t('leave.chooseFirst') });
