@@ -112,6 +112,14 @@ const playbookArb = fc
       type: 'string',
       required: false,
     });
+    // A field named like the activity subquery's old internal column: it must never shadow an
+    // aggregate (the aggregates are named "wm-agg-<k>", which no field id can be).
+    pb.fields.fields.push({
+      id: 'wm_agg_0',
+      label: { ja: '内部名と同じ', en: 'Internal-looking' },
+      type: 'number',
+      required: false,
+    });
     const out: Playbook = {
       ...pb,
       activity: [LOGINS, CONTACTS],
@@ -186,6 +194,7 @@ const ACCOUNTS = Array.from({ length: 12 }, (_, i) => ({
   name: `会社${i}`,
   mrr: i * 20,
   usage: i,
+  wm_agg_0: 999 - i,
 }));
 
 const csvCell = (v: unknown) => {
