@@ -32,6 +32,11 @@ export const PrepEdge = z.object({
   label: z.string().optional(),
   /** Bend points from the last auto-layout; derived data, dropped when an end moves. */
   route: z.array(Point).optional(),
+  /**
+   * The side of the target box the link arrives at (a link dropped on a box attaches to the side
+   * nearest the drop). Absent = left, the input side: documents from before it open unchanged.
+   */
+  targetSide: z.enum(['left', 'top', 'right', 'bottom']).optional(),
 });
 
 /**

@@ -83,4 +83,17 @@ describe('DocumentHistory', () => {
     });
     expect(h.canRedo).toBe(false);
   });
+
+  it('names the step undo and redo would apply, and where it was made', () => {
+    const h = new DocumentHistory({ x: 0, y: 0 });
+    h.apply('Move 3 boxes', (d) => void (d.x = 1), { scope: 'diagrams:d1' });
+    h.apply('Rename', (d) => void (d.y = 1));
+    expect(h.undoStep).toEqual({ label: 'Rename', scope: undefined });
+    h.undo();
+    expect(h.undoStep).toEqual({ label: 'Move 3 boxes', scope: 'diagrams:d1' });
+    expect(h.redoStep).toEqual({ label: 'Rename', scope: undefined });
+    h.undo();
+    expect(h.undoStep).toBeUndefined();
+    expect(h.redoStep).toEqual({ label: 'Move 3 boxes', scope: 'diagrams:d1' });
+  });
 });

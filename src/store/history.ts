@@ -10,6 +10,14 @@ export interface HistoryEntry {
   /** Edits with the same key close together in time merge into this step (typing, dragging). */
   coalesceKey?: string;
   at: number;
+  /** Where the edit was made (e.g. `diagrams:<id>`), so undo can say where it goes or go there. */
+  scope?: string;
+}
+
+/** What the next undo or redo would do: its label and where it was made. */
+export interface StepInfo {
+  label: string;
+  scope?: string;
 }
 
 export interface ApplyOptions {
@@ -17,6 +25,8 @@ export interface ApplyOptions {
   coalesceKey?: string;
   /** Do not record an undo step (remote edits from another tab, derived data). */
   skipHistory?: boolean;
+  /** Where the edit is made (a view and the thing in it): stored with the step. */
+  scope?: string;
 }
 
 /**
@@ -49,6 +59,14 @@ export class DocumentHistory<T> {
   get redoLabel(): string | undefined {
     return this.future[this.future.length - 1]?.label;
   }
+  get undoStep(): StepInfo | undefined {
+    const e = this.gesture?.patches.length ? this.gesture : this.past[this.past.length - 1];
+    return e && { label: e.label, scope: e.scope };
+  }
+  get redoStep(): StepInfo | undefined {
+    const e = this.future[this.future.length - 1];
+    return e && { label: e.label, scope: e.scope };
+  }
 
   /** Apply a command; returns the patches it made (empty when nothing changed). */
   apply(label: string, recipe: (draft: Draft<T>) => void, options: ApplyOptions = {}): Patch[] {
@@ -76,7 +94,14 @@ export class DocumentHistory<T> {
       last.at = now;
       return patches;
     }
-    this.past.push({ label, patches, inverse, coalesceKey: options.coalesceKey, at: now });
+    this.past.push({
+      label,
+      patches,
+      inverse,
+      coalesceKey: options.coalesceKey,
+      at: now,
+      scope: options.scope,
+    });
     const limit = this.opts.limit ?? 500;
     if (this.past.length > limit) this.past.splice(0, this.past.length - limit);
     return patches;

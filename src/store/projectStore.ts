@@ -1,6 +1,6 @@
 import type { Draft, Patch } from 'immer';
 import type { Project } from '../model';
-import { DocumentHistory, type ApplyOptions } from './history';
+import { DocumentHistory, type ApplyOptions, type StepInfo } from './history';
 
 /**
  * The open project: one DocumentHistory shared by every view, so undo/redo and the history
@@ -12,6 +12,8 @@ export type ChangeListener = (
   project: Project,
   patches: Patch[],
   source: 'edit' | 'undo' | 'redo' | 'load' | 'remote',
+  /** For undo and redo: where the step undone or redone was made. */
+  scope?: string,
 ) => void;
 
 let history: DocumentHistory<Project> | null = null;
@@ -19,10 +21,10 @@ let version = 0;
 const listeners = new Set<Listener>();
 const changeListeners = new Set<ChangeListener>();
 
-function emit(patches: Patch[], source: Parameters<ChangeListener>[2]) {
+function emit(patches: Patch[], source: Parameters<ChangeListener>[2], scope?: string) {
   version++;
   for (const l of listeners) l();
-  if (history) for (const l of changeListeners) l(history.current, patches, source);
+  if (history) for (const l of changeListeners) l(history.current, patches, source, scope);
 }
 
 export const projectStore = {
@@ -43,6 +45,13 @@ export const projectStore = {
   },
   get canRedo(): boolean {
     return history?.canRedo ?? false;
+  },
+  /** The step the next undo / redo applies: its label and where it was made. */
+  get undoStep(): StepInfo | undefined {
+    return history?.undoStep;
+  },
+  get redoStep(): StepInfo | undefined {
+    return history?.redoStep;
   },
   /** Apply one command to the open project. Returns false when no project is open or nothing changed. */
   edit(label: string, recipe: (draft: Draft<Project>) => void, options?: ApplyOptions): boolean {
@@ -65,12 +74,14 @@ export const projectStore = {
     history?.seal();
   },
   undo(): void {
+    const scope = history?.undoStep?.scope;
     const p = history?.undo();
-    if (p) emit(p, 'undo');
+    if (p) emit(p, 'undo', scope);
   },
   redo(): void {
+    const scope = history?.redoStep?.scope;
     const p = history?.redo();
-    if (p) emit(p, 'redo');
+    if (p) emit(p, 'redo', scope);
   },
   /** Replace the document with one another tab saved, keeping the local history only if asked. */
   replace(project: Project, keepHistory = false): void {

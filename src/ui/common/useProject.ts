@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Project } from '../../model';
 import { projectStore } from '../../store/projectStore';
+import type { StepInfo } from '../../store/history';
 
 // React's view of the project store; the store itself knows nothing of React.
 
@@ -18,9 +19,19 @@ export function useOpenProject(): Project | null {
   return useSyncExternalStore(projectStore.subscribe, () => projectStore.current);
 }
 
-/** Undo/redo availability, for toolbars. */
-export function useHistoryState(): { canUndo: boolean; canRedo: boolean } {
+/** Undo/redo availability and the steps they would apply, for toolbars. */
+export function useHistoryState(): {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoStep?: StepInfo;
+  redoStep?: StepInfo;
+} {
   const v = useSyncExternalStore(projectStore.subscribe, () => projectStore.version);
   void v;
-  return { canUndo: projectStore.canUndo, canRedo: projectStore.canRedo };
+  return {
+    canUndo: projectStore.canUndo,
+    canRedo: projectStore.canRedo,
+    undoStep: projectStore.undoStep,
+    redoStep: projectStore.redoStep,
+  };
 }

@@ -1,30 +1,32 @@
-import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Diagram } from '../../model';
-import { compareDiagrams } from '../../analysis/compare';
 import type { Finding } from '../../analysis/types';
-import type { PresetName } from '../../analysis/presets';
+import type { CompareView } from './useCompareView';
+import type { PrepUi } from './prepUi';
 
-/** As-is / to-be: pick two diagrams, see deliverables added, removed, changed and findings resolved or introduced. */
+/**
+ * As-is / to-be: the two diagrams (picked by default by comparePick.ts's rule, which the panel
+ * states), deliverables added, removed, changed, findings resolved or introduced — and, on the
+ * to-be's canvas, the same difference marked on the boxes and links (useCompareView, CompareOverlay).
+ */
 export function ComparePanel({
   diagrams,
   current,
-  preset,
+  view,
+  ui,
 }: {
   diagrams: Diagram[];
   current: Diagram;
-  preset: PresetName;
+  view: CompareView;
+  ui: PrepUi;
 }) {
   const { t } = useTranslation('prep');
-  const others = diagrams.filter((d) => d.id !== current.id);
-  const [fromId, setFromId] = useState(others[0]?.id ?? current.id);
-  const [toId, setToId] = useState(current.id);
-  const from = diagrams.find((d) => d.id === fromId) ?? diagrams[0];
-  const to = diagrams.find((d) => d.id === toId) ?? current;
-  const diff = useMemo(() => compareDiagrams(from, to, { preset }), [from, to, preset]);
+  const { from, to, diff, reason } = view;
   const labelIn = (d: Diagram) => (id: string) => d.nodes.find((n) => n.id === id)?.label ?? id;
   const fmsg = (f: Finding, d: Diagram) =>
     `${t(`rules.${f.ruleId}.name`)}: ${labelIn(d)(f.nodeId)}`;
+  const pick = (side: 'fromId' | 'toId', id: string) =>
+    ui.setCompare({ fromId: from.id, toId: to.id, [side]: id });
   return (
     <div className="prep-compare" data-testid="prep-compare">
       <div className="prep-compare-pick">
@@ -32,7 +34,7 @@ export function ComparePanel({
           <span>{t('compare.from')}</span>
           <select
             value={from.id}
-            onChange={(e) => setFromId(e.target.value)}
+            onChange={(e) => pick('fromId', e.target.value)}
             data-testid="compare-from"
           >
             {diagrams.map((d) => (
@@ -44,7 +46,11 @@ export function ComparePanel({
         </label>
         <label className="field">
           <span>{t('compare.to')}</span>
-          <select value={to.id} onChange={(e) => setToId(e.target.value)} data-testid="compare-to">
+          <select
+            value={to.id}
+            onChange={(e) => pick('toId', e.target.value)}
+            data-testid="compare-to"
+          >
             {diagrams.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -53,7 +59,47 @@ export function ComparePanel({
           </select>
         </label>
       </div>
-      {from.id === to.id && <p className="hint">{t('compare.same')}</p>}
+      <p className="hint" data-testid="compare-rule">
+        {t(`compare.rule.${reason}`)}
+        {reason === 'picked' && (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="prep-link-button"
+              onClick={() => ui.setCompare(null)}
+              data-testid="compare-default"
+            >
+              {t('compare.useDefault')}
+            </button>
+          </>
+        )}
+      </p>
+      {from.id === to.id ? (
+        <p className="hint">{t('compare.same')}</p>
+      ) : (
+        <div className="prep-compare-canvas">
+          <label className="prep-inline">
+            <input
+              type="checkbox"
+              checked={ui.showDiff}
+              onChange={(e) => ui.setShowDiff(e.target.checked)}
+              data-testid="compare-show"
+            />
+            <span>{t('compare.showOnCanvas')}</span>
+          </label>
+          {ui.showDiff && to.id !== current.id && (
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => ui.openDiagram(to.id)}
+              data-testid="compare-open-to"
+            >
+              {t('compare.openTo', { name: to.name })}
+            </button>
+          )}
+        </div>
+      )}
       <Section
         testId="compare-added"
         title={t('compare.added', { count: diff.added.length })}

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { PrepFlowNode } from './flowModel';
 import { holdersOf } from '../../model/holders';
+import { DiffMarks } from './useCompareView';
 
 /**
  * Zoomed out on a big diagram (linkLayer.ts): boxes leave out their handles, so that 2,000 fewer
@@ -70,6 +71,8 @@ function LabelInput({ id, label, edit }: { id: string; label: string; edit: Labe
   );
 }
 
+const SIDE_POSITION = { top: Position.Top, right: Position.Right, bottom: Position.Bottom };
+
 /** A deliverable (solid box) or know-how (dotted box), with its holders and a findings marker. */
 function PrepNodeView({ data, selected }: NodeProps<PrepFlowNode>) {
   const { t } = useTranslation('prep');
@@ -79,14 +82,31 @@ function PrepNodeView({ data, selected }: NodeProps<PrepFlowNode>) {
   const editing = edit.id === data.src.id;
   const n = data.src;
   const holders = holdersOf(n);
+  const diff = useContext(DiffMarks)?.nodes.get(n.id);
   return (
     <div
-      className={`prep-node prep-node-${n.kind}${selected ? ' is-selected' : ''}${data.marker ? ` has-${data.marker}` : ''}`}
+      className={`prep-node prep-node-${n.kind}${selected ? ' is-selected' : ''}${data.marker ? ` has-${data.marker}` : ''}${diff ? ` prep-diff-${diff.mark}` : ''}`}
       data-testid="prep-node"
       data-node-id={n.id}
       data-kind={n.kind}
       data-marker={data.marker ?? ''}
+      data-diff={diff?.mark ?? ''}
     >
+      {diff && (
+        <span
+          className={`prep-diff-badge prep-diff-badge-${diff.mark}`}
+          data-testid="diff-badge"
+          title={
+            diff.mark === 'changed'
+              ? t('compare.changedFields', {
+                  fields: diff.fields.map((f) => t(`field.${f}`)).join(', '),
+                })
+              : undefined
+          }
+        >
+          {t(diff.mark === 'added' ? 'compare.markAdded' : 'compare.markChanged')}
+        </span>
+      )}
       {!low && (
         <Handle
           type="target"
@@ -117,9 +137,23 @@ function PrepNodeView({ data, selected }: NodeProps<PrepFlowNode>) {
       {n.leadTimeDays !== undefined && (
         <div className="prep-node-lead">{t('node.leadTime', { days: n.leadTimeDays })}</div>
       )}
+      {!low &&
+        // A link can arrive at any side (the nearest to where it was dropped); the left one above
+        // is the first target handle, the one a link without a side is drawn to.
+        (['top', 'right', 'bottom'] as const).map((side) => (
+          <Handle
+            key={side}
+            type="target"
+            id={`in-${side}`}
+            position={SIDE_POSITION[side]}
+            className="prep-side-in"
+            isConnectableStart={false}
+          />
+        ))}
       {!low && dropOnBox && (
-        // The whole box takes a dropped link (its input side), not only the small handle: it
-        // catches the pointer only while a link is being drawn (.prep-connecting in prep.css).
+        // The whole box takes a dropped link, not only the small handles (the editor attaches it
+        // to the side nearest the drop): it catches the pointer only while a link is being drawn
+        // (.prep-connecting in prep.css).
         <Handle
           type="target"
           id="box"

@@ -12,6 +12,9 @@ import { DiagramTabs } from './DiagramTabs';
 import { DiagramEditor } from './DiagramEditor';
 import { useFindings } from './useFindings';
 import { useBenchHook } from './benchHook';
+import { usePrepUi } from './usePrepUi';
+import type { PrepUi } from './prepUi';
+import { diagramOfScope, setOpenDiagram } from '../common/openDiagram';
 
 const PRESET_KEY = 'waymark.prep.preset';
 function savedPreset(): PresetName {
@@ -49,6 +52,23 @@ export default function PrepView() {
   const [preset, setPreset] = useState<PresetName>(savedPreset);
   const diagram = diagrams.find((d) => d.id === currentId) ?? diagrams[0];
   useBenchHook(setCurrentId);
+  const ui = usePrepUi(setCurrentId);
+
+  // The shell's undo button names the diagram a step was made in; undoing or redoing a step of
+  // another diagram opens that diagram, so the change is seen where it happens.
+  useEffect(() => {
+    setOpenDiagram(diagram?.id ?? null);
+  }, [diagram?.id]);
+  useEffect(() => () => setOpenDiagram(null), []);
+  useEffect(
+    () =>
+      projectStore.onChange((p, _patches, source, scope) => {
+        const id = diagramOfScope(scope);
+        if ((source === 'undo' || source === 'redo') && id && p.diagrams.some((d) => d.id === id))
+          setCurrentId(id);
+      }),
+    [setCurrentId],
+  );
 
   useEffect(() => {
     if (!diagram) return;
@@ -103,6 +123,7 @@ export default function PrepView() {
           diagrams={diagrams}
           preset={preset}
           onPreset={setPreset}
+          ui={ui}
         />
       </ReactFlowProvider>
     </div>
@@ -115,6 +136,7 @@ function EditorWithFindings(props: {
   diagrams: Diagram[];
   preset: PresetName;
   onPreset: (p: PresetName) => void;
+  ui: PrepUi;
 }) {
   const lint = useFindings(props.diagram, props.preset);
   return <DiagramEditor {...props} lint={lint} />;

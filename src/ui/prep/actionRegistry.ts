@@ -71,6 +71,8 @@ export interface ActionState {
   layoutRunning: boolean;
   /** Grid step for arrow moves (×4 with Shift). */
   step: number;
+  /** The lane view places boxes itself: no moving them by hand, no auto-layout. */
+  lanes?: boolean;
 }
 
 const ARROWS: Record<string, [number, number]> = {
@@ -150,7 +152,7 @@ export function buildActions(h: ActionHandlers, s: ActionState): PrepAction[] {
     {
       id: 'move',
       keys: Object.keys(ARROWS).flatMap((key) => [{ key }, { key, shift: true }]),
-      enabled: s.selectedNodes > 0,
+      enabled: s.selectedNodes > 0 && !s.lanes,
       run: (e) => {
         const d = e && ARROWS[e.key];
         if (!d) return;
@@ -161,7 +163,7 @@ export function buildActions(h: ActionHandlers, s: ActionState): PrepAction[] {
     {
       id: 'layout',
       keys: [{ key: 'l', mod: true, shift: true }],
-      enabled: s.boxes > 0 && !s.layoutRunning,
+      enabled: s.boxes > 0 && !s.layoutRunning && !s.lanes,
       menu: ['canvas'],
       run: h.layout,
     },

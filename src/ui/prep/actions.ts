@@ -11,6 +11,7 @@ import {
 import { projectStore } from '../../store/projectStore';
 import { dropRoutesOf } from '../../layout/applyLayout';
 import type { ApplyOptions } from '../../store/history';
+import { diagramScope } from '../common/openDiagram';
 
 /** Every diagram edit goes through the project store: one command = one undo step. */
 export function editDiagram(
@@ -25,7 +26,8 @@ export function editDiagram(
       const d = p.diagrams.find((x) => x.id === diagramId);
       if (d) fn(d);
     },
-    opts,
+    // The step remembers its diagram: undo from another diagram says so and goes there.
+    { scope: diagramScope(diagramId), ...opts },
   );
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
 import { syncEdges, syncEdgesStep, syncNodes, syncNodesStep } from './flowModel';
 import { generatePrepDiagram } from '../../analysis/generate';
+import { diagram } from '../../analysis/testing/build';
 
 describe('store → React Flow with structural sharing', () => {
   const d = generatePrepDiagram(1000);
@@ -112,5 +113,13 @@ describe('findings identity', () => {
     expect(
       sameFindings(a, lintDiagram(produce(d, (x) => void (x.nodes[3].holders = ['Solo'])))),
     ).toBe(false);
+  });
+
+  it('draws a link to the side of the box it was dropped on (left when none is stored)', () => {
+    const d = diagram(['a', 'b', 'c'], ['a>b', 'a>c']);
+    d.edges[1] = { ...d.edges[1], targetSide: 'top' };
+    const [left, top] = syncEdges([], d.edges);
+    expect(left.targetHandle).toBeNull();
+    expect(top.targetHandle).toBe('in-top');
   });
 });

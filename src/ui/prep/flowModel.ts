@@ -97,6 +97,8 @@ export function syncEdgesStep(
       type: 'prep' as const,
       source: s.source,
       target: s.target,
+      // The left (input) handle is the box's first target handle, taken when none is named.
+      targetHandle: s.targetSide && s.targetSide !== 'left' ? `in-${s.targetSide}` : null,
       data: { src: s },
     } as PrepFlowEdge;
   });

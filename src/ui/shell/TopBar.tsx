@@ -1,8 +1,9 @@
 import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { projectStore } from '../../store/projectStore';
-import { useHistoryState, useOpenProject } from '../common/useProject';
+import { useOpenProject } from '../common/useProject';
 import { Button, FileButton } from '../common';
+import { UndoButtons } from './UndoButtons';
 import { exportProject, importProjectFile } from '../projects/projectIo';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ProjectName } from './ProjectName';
@@ -14,7 +15,6 @@ const PlaybookActions = lazy(() => import('../playbook/PlaybookActions'));
 export function TopBar() {
   const { t } = useTranslation('shell');
   const project = useOpenProject();
-  const { canUndo, canRedo } = useHistoryState();
   const title = project ? `${project.meta.name} — ${t('appName')}` : t('appName');
   useEffect(() => {
     document.title = title;
@@ -32,26 +32,7 @@ export function TopBar() {
           </span>
           <ProjectName />
           <SaveStatus />
-          <div className="topbar-group" role="group">
-            <Button
-              variant="ghost"
-              data-testid="undo"
-              disabled={!canUndo}
-              title={t('undoTitle')}
-              onClick={() => projectStore.undo()}
-            >
-              ↶ {t('undo')}
-            </Button>
-            <Button
-              variant="ghost"
-              data-testid="redo"
-              disabled={!canRedo}
-              title={t('redoTitle')}
-              onClick={() => projectStore.redo()}
-            >
-              ↷ {t('redo')}
-            </Button>
-          </div>
+          <UndoButtons />
         </>
       )}
       <div className="topbar-spacer" />
