@@ -205,6 +205,7 @@ export function compilePlaybook(
         type: c.type,
         priority: c.priority,
         ownerRole: c.ownerRole,
+        ...(c.ownerField !== undefined ? { ownerField: c.ownerField } : {}),
         dueInDays: c.dueInDays,
         dueDate: Number.isNaN(asOfDays) ? '' : daysIso(asOfDays + c.dueInDays),
         dedupeKey: key,

@@ -7,6 +7,7 @@
 import { isoToDays, type AccountTable } from '../table/columns';
 import type { CompiledPlaybook } from './compile';
 import { evalRow, type ExprValue } from './exprBridge';
+import { ctaOwner } from './ctaOwner';
 import { progressName, rawValue, statusName } from './export';
 import type { AccountExplanation, ScoreResult } from './types';
 
@@ -80,7 +81,7 @@ export function explainAccount(
         label: info.label,
         type: info.type,
         priority: info.priority,
-        owner: info.ownerRole || owner,
+        owner: ctaOwner(r, k, row),
         dueDate: info.dueDate,
         trigger: cta.expr.source,
         steps: cta.steps,

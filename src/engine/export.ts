@@ -2,6 +2,7 @@
  * Per-account rows from a ScoreResult, for `waymark score` output and downloads. Numbers are
  * written as JavaScript prints them (shortest round-trip form), so exports are exact and stable.
  */
+import { ctaOwner } from './ctaOwner';
 import { MET, NOT_MET, PROGRESS_UNKNOWN, type ScoreResult } from './types';
 
 export interface ResultRow {
@@ -63,7 +64,7 @@ export function resultRow(r: ScoreResult, i: number): ResultRow {
         id: c.id,
         type: c.type,
         priority: c.priority,
-        owner: c.ownerRole || owner,
+        owner: ctaOwner(r, k, i),
         due: c.dueDate,
       });
   });

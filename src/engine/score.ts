@@ -256,6 +256,27 @@ export function scoreTable(
     owner,
     ctas: c.ctas.map((x) => ({ ...x.info, dueDate: isoPlus(asOfDays, x.info.dueInDays) })),
     ctaFired,
+    ...ctaPersonColumns(c, table),
+  };
+}
+
+/**
+ * The owner-field columns of CTAs that take their owner from a field: the table's own codes and
+ * dictionary, shared, not copied (a missing column is all blank, so the role owns it).
+ */
+function ctaPersonColumns(
+  c: CompiledPlaybook,
+  table: AccountTable,
+): Pick<ScoreResult, 'ctaPerson'> {
+  if (!c.ctas.some((x) => x.info.ownerField !== undefined)) return {};
+  return {
+    ctaPerson: c.ctas.map((x) => {
+      if (x.info.ownerField === undefined) return null;
+      const col = columnOf(table, x.info.ownerField);
+      return col?.type === 'string'
+        ? { dict: col.dict, codes: col.codes }
+        : { dict: [], codes: new Int32Array(table.rowCount).fill(-1) };
+    }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { ctaOwner } from './ctaOwner';
 import type { ScoreResult, Summary } from './types';
 
 /** Counts by colour × segment × stage and CTAs by type and owner. Keys sorted: output is stable. */
@@ -38,7 +39,7 @@ export function summarise(r: ScoreResult): Summary {
     for (let i = 0; i < r.rowCount; i++) {
       if (fired[i] !== 1) continue;
       n++;
-      const owner = cta.ownerRole || r.ownerIds[r.owner[i]];
+      const owner = ctaOwner(r, k, i);
       const key = `${cta.type}\u0000${owner}`;
       typeOwner.set(key, (typeOwner.get(key) ?? 0) + 1);
     }

@@ -58,6 +58,8 @@ export interface CtaInfo {
   priority: Priority;
   /** Empty = the account's routed owner. */
   ownerRole: string;
+  /** Text/category field naming the owning person; blank values fall back to the role. */
+  ownerField?: string;
   dueInDays: number;
   /** asOf + dueInDays, 'YYYY-MM-DD'. */
   dueDate: string;
@@ -128,6 +130,12 @@ export interface ScoreResult {
   ctas: CtaInfo[];
   /** ctaFired[c][row] = 1 when CTA c fired for the account (after applicability and dedupe). */
   ctaFired: Uint8Array[];
+  /**
+   * By CTA: for a CTA with ownerField, the field's values (codes into dict, -1 = blank, then the
+   * role or routed owner owns it); null otherwise. Read it with ctaOwner(). Absent in runs
+   * stored before owners could come from a field.
+   */
+  ctaPerson?: ({ dict: string[]; codes: Int32Array } | null)[];
 }
 
 export type CompileResult<C> = { ok: true; compiled: C } | { ok: false; issues: DocIssue[] };

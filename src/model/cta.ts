@@ -13,6 +13,11 @@ export const Cta = z.object({
   priority: Priority,
   /** Role that owns it; empty = use the owner-routing rule. */
   ownerRole: z.string(),
+  /**
+   * Optional: a text or category field naming the person who owns it (e.g. the account's CSM
+   * column). Where the field is blank the owner is ownerRole, else the routed owner.
+   */
+  ownerField: z.string().optional(),
   dueInDays: z.number().int().min(0),
   /** Segment ids it applies to; empty = all. */
   segments: z.array(ElementId),

@@ -42,6 +42,14 @@ export const Project = z.object({
   timeZone: TimeZone.optional(),
   /** Done / snoozed / dismissed marks on CTA tasks, kept across runs (optional). */
   ctaMarks: z.array(CtaMark).optional(),
+  /** The backtest's outcome settings: which field, which of its values mean churn / expansion. */
+  backtestOutcome: z
+    .object({
+      field: z.string(),
+      churn: z.array(z.string()),
+      expansion: z.array(z.string()),
+    })
+    .optional(),
 });
 
 export type ProjectMeta = z.infer<typeof ProjectMeta>;

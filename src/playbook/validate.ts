@@ -360,6 +360,8 @@ export function validatePlaybook(pb: PlaybookT): PlaybookIssue[] {
 
   // CTAs
   pb.ctas.forEach((c, i) => {
+    if (c.ownerField !== undefined)
+      refField(c.ownerField, `$.ctas[${i}].ownerField`, ['string', 'category']);
     c.segments.forEach((s, j) => refSegment(s, `$.ctas[${i}].segments[${j}]`));
     c.stages.forEach((s, j) => {
       if (!stageIds.includes(s))

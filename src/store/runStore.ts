@@ -33,6 +33,8 @@ interface RunHeader {
   datasetName?: string;
   dimensionIds?: string[];
   measures?: ScoreResult['measures'];
+  /** By CTA: the owner field's dictionary (null for a CTA owned by a role). */
+  ctaPersonDicts?: (string[] | null)[];
 }
 
 type RunChunk = {
@@ -49,6 +51,8 @@ type RunChunk = {
   dimensionScores?: Float32Array[];
   coverage?: Float32Array;
   measurePoints?: Float32Array[];
+  /** By CTA: owner-field codes into the header's ctaPersonDicts (null for a role-owned CTA). */
+  ctaPerson?: (Int32Array | null)[];
 };
 
 const f32 = (a: Float64Array, from: number, to: number) => Float32Array.from(a.subarray(from, to));
@@ -77,6 +81,7 @@ export async function saveRun(
     datasetName,
     dimensionIds: r.dimensionIds,
     measures: r.measures,
+    ...(r.ctaPerson ? { ctaPersonDicts: r.ctaPerson.map((p) => p?.dict ?? null) } : {}),
   };
   const row: RunRow = {
     id: newId('run_'),
@@ -108,6 +113,7 @@ export async function saveRun(
         dimensionScores: r.dimensionScores.map((d) => f32(d, a, b)),
         coverage: f32(r.coverage, a, b),
         measurePoints: r.measurePoints.map((m) => f32(m, a, b)),
+        ...(r.ctaPerson ? { ctaPerson: r.ctaPerson.map((p) => p?.codes.slice(a, b) ?? null) } : {}),
       };
       await d.runChunks.add({ runId: row.id, index: i, data });
     }
@@ -125,7 +131,8 @@ export async function listRuns(projectId: string): Promise<RunRow[]> {
 }
 
 function concat<
-  T extends Float64Array | Float32Array | Int8Array | Uint16Array | Int16Array | Uint8Array,
+  T extends
+    Float64Array | Float32Array | Int8Array | Uint16Array | Int16Array | Uint8Array | Int32Array,
 >(parts: T[], make: (n: number) => T, n: number): T {
   const out = make(n);
   let at = 0;
@@ -234,6 +241,22 @@ export async function loadRun(id: string): Promise<RunSnapshot | null> {
         n,
       ),
     ),
+    ...(h.ctaPersonDicts
+      ? {
+          ctaPerson: h.ctaPersonDicts.map((dict, k) =>
+            dict
+              ? {
+                  dict,
+                  codes: concat(
+                    chunks.map((c) => c.ctaPerson?.[k] ?? new Int32Array(c.total.length).fill(-1)),
+                    (m) => new Int32Array(m),
+                    n,
+                  ),
+                }
+              : null,
+          ),
+        }
+      : {}),
   };
   return { meta, result };
 }

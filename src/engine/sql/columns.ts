@@ -16,4 +16,6 @@ export const SQL_COLUMNS = {
   dimension: (id: string) => `dim_${id}`,
   criterion: (stage: string, id: string) => `${stage}.${id}`,
   cta: (id: string) => `cta.${id}`,
+  /** Only for CTAs whose owner comes from a field: who owns it where it fired, else NULL. */
+  ctaOwner: (id: string) => `owner.${id}`,
 };

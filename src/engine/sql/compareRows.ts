@@ -3,6 +3,7 @@
  * numbers within a tolerance, everything else exactly. Returns readable mismatches.
  */
 import type { ScoreResult } from '../types';
+import { ctaOwner } from '../ctaOwner';
 import { rawValue, statusName, progressName } from '../export';
 import { sqlOutputNames } from './names';
 
@@ -32,7 +33,9 @@ export function compareWithSql(r: ScoreResult, rows: SqlRow[], eps = 1e-9): stri
     measureIds: r.measures.map((m) => m.id),
     criteria: r.criteria,
     ctaIds: r.ctas.map((x) => x.id),
+    ctaOwnerIds: r.ctas.filter((x) => x.ownerField !== undefined).map((x) => x.id),
   });
+  const personCtas = r.ctas.flatMap((x, k) => (x.ownerField !== undefined ? [k] : []));
   const byId = new Map<string, SqlRow>();
   for (const row of rows) byId.set(String(row[C.accountId]), row);
   const num = (v: number) => (Number.isNaN(v) ? null : v);
@@ -65,6 +68,9 @@ export function compareWithSql(r: ScoreResult, rows: SqlRow[], eps = 1e-9): stri
     });
     r.criteria.forEach((_, k) => check(C.criterion[k], statusName(r.criteriaStatus[k][i])));
     r.ctas.forEach((_, k) => check(C.cta[k], r.ctaFired[k][i] === 1));
+    personCtas.forEach((k, j) =>
+      check(C.ctaOwner[j], r.ctaFired[k][i] === 1 ? ctaOwner(r, k, i) : null),
+    );
     check(
       C.ctas,
       r.ctas

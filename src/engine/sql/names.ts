@@ -77,6 +77,8 @@ export interface SqlOutputNames {
   /** By criterion, stages in order then criteria in order. */
   criterion: string[];
   cta: string[];
+  /** By index into OutputColumnsSpec.ctaOwnerIds. */
+  ctaOwner: string[];
 }
 
 export interface OutputColumnsSpec {
@@ -84,6 +86,8 @@ export interface OutputColumnsSpec {
   measureIds: readonly string[];
   criteria: readonly { stage: string; id: string }[];
   ctaIds: readonly string[];
+  /** CTAs whose owner comes from a field, in CTA order; their owner columns come last. */
+  ctaOwnerIds?: readonly string[];
 }
 
 /** The query's column names, fixed ones first so they are never renamed. */
@@ -108,6 +112,8 @@ export function sqlOutputNames(spec: OutputColumnsSpec): SqlOutputNames {
     ...spec.measureIds.flatMap((id) => [C.raw(id), C.points(id)]),
     ...spec.criteria.map((x) => C.criterion(x.stage, x.id)),
     ...spec.ctaIds.map(C.cta),
+    // Last, so that every other name stays what it was before owners could come from a field.
+    ...(spec.ctaOwnerIds ?? []).map(C.ctaOwner),
   ];
   const names = distinctIdents(logical);
   let k = fixed.length;
@@ -131,5 +137,6 @@ export function sqlOutputNames(spec: OutputColumnsSpec): SqlOutputNames {
     points: measures.filter((_, i) => i % 2 === 1),
     criterion: take(spec.criteria.length),
     cta: take(spec.ctaIds.length),
+    ctaOwner: take(spec.ctaOwnerIds?.length ?? 0),
   };
 }

@@ -319,6 +319,17 @@ export function playbookToSql(c: CompiledPlaybook, o: SqlCompileOptions): string
     (cta, k) => `CASE WHEN ${ctaFinal[k]} THEN ${sqlString(cta.info.id)} END`,
   );
   out.push(`${list.length ? `concat_ws(';', ${list.join(', ')})` : "''"} AS ${q(names.ctas)}`);
+  // Owner from a field (ctaOwner.ts): the field's text unless blank, else the role, else routed.
+  c.ctas
+    .filter((cta) => cta.info.ownerField !== undefined)
+    .forEach((cta, j) => {
+      const k = c.ctas.indexOf(cta);
+      const fallback = cta.info.ownerRole ? sqlString(cta.info.ownerRole) : 'wm_owner';
+      const person = `NULLIF(CAST(${col(cta.info.ownerField!)} AS VARCHAR), '')`;
+      out.push(
+        `CASE WHEN ${ctaFinal[k]} THEN COALESCE(${person}, ${fallback}) END AS ${q(names.ctaOwner[j])}`,
+      );
+    });
 
   // The accounts table, read last so that wm_in holds exactly the fields used above.
   const inCols = [`CAST(a.${q(c.accountKey)} AS VARCHAR) AS wm_key`];
@@ -346,6 +357,7 @@ export function playbookSqlNames(c: CompiledPlaybook): SqlOutputNames {
     measureIds: c.measures.map((m) => m.id),
     criteria: c.stages.flatMap((st) => st.criteria.map((cr) => ({ stage: st.id, id: cr.id }))),
     ctaIds: c.ctas.map((x) => x.info.id),
+    ctaOwnerIds: c.ctas.filter((x) => x.info.ownerField !== undefined).map((x) => x.info.id),
   });
 }
 

@@ -21,6 +21,11 @@ export default {
   owner: 'Owner role',
   ownerAria: 'Owner role of {{cta}}',
   ownerRouted: '(owner routing)',
+  ownerField: 'Owner from field',
+  ownerFieldAria: 'Field naming the owner of {{cta}}',
+  ownerFieldNone: '(none: the role owns it)',
+  ownerFieldHint:
+    'A person taken from each account’s field (e.g. its CSM column). Where the field is blank, the owner role (or the routing) owns the CTA.',
   due: 'Due in',
   dueAria: 'Days until {{cta}} is due',
   days: 'days',

@@ -46,6 +46,7 @@ export default {
     separator: ', ',
   },
   backtest: {
+    undoOutcome: 'Backtest outcome settings',
     noOutcome: 'The field contract has no text/category field to use as the outcome.',
     modeTitle: 'What to check',
     modePredictive: 'Predictive: a stored run from an earlier date against outcomes observed later',

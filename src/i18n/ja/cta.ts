@@ -26,6 +26,11 @@ export default {
   owner: '担当ロール',
   ownerAria: '{{cta}} の担当ロール',
   ownerRouted: '(担当振り分けに従う)',
+  ownerField: '担当者を項目から',
+  ownerFieldAria: '{{cta}} の担当者を示す項目',
+  ownerFieldNone: '(なし:担当ロールが担当)',
+  ownerFieldHint:
+    '各アカウントの項目(例: 担当CSMの列)に入っている人を担当者にします。項目が空のときは担当ロール(または担当振り分け)が担当します。',
   due: '期限',
   dueAria: '{{cta}} の期限までの日数',
   days: '日後',

@@ -46,6 +46,7 @@ export default {
     separator: '、',
   },
   backtest: {
+    undoOutcome: 'バックテストの結果設定',
     noOutcome: '項目定義に結果として使えるテキスト/カテゴリ項目がありません。',
     modeTitle: '確認する内容',
     modePredictive: '予測: 過去の日付の実行を、その後に観測された結果と照合',

@@ -16,12 +16,15 @@ export const CtaCard = memo(function CtaCard({
   count,
   stages,
   segments,
+  personFields,
 }: {
   cta: Cta;
   index: number;
   count: number;
   stages: Named[];
   segments: Named[];
+  /** Text and category fields that can name the owning person. */
+  personFields: Named[];
 }) {
   const { t } = useTranslation('cta');
   const ed = (recipe: Parameters<typeof editCta>[2], key?: string) =>
@@ -142,6 +145,31 @@ export const CtaCard = memo(function CtaCard({
             }
             onBlur={seal}
           />
+        </label>
+        <label>
+          <span className="hm-caption">{t('ownerField')}</span>
+          <select
+            value={cta.ownerField ?? ''}
+            aria-label={t('ownerFieldAria', { cta: cta.label })}
+            title={t('ownerFieldHint')}
+            onChange={(e) =>
+              ed((c) => {
+                if (e.target.value) c.ownerField = e.target.value;
+                else delete c.ownerField;
+              })
+            }
+          >
+            <option value="">{t('ownerFieldNone')}</option>
+            {/* A field removed from the contract stays listed so the select shows the truth. */}
+            {cta.ownerField && !personFields.some((f) => f.id === cta.ownerField) && (
+              <option value={cta.ownerField}>{cta.ownerField}</option>
+            )}
+            {personFields.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.label === f.id ? f.id : `${f.label} (${f.id})`}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           <span className="hm-caption">{t('due')}</span>

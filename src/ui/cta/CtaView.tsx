@@ -16,6 +16,19 @@ export default function CtaView() {
   const stagesRaw = useProject((p) => p.journey.stages);
   const segmentsRaw = useProject((p) => p.segments.items);
   const routing = useProject((p) => p.routing);
+  const fieldsRaw = useProject((p) => p.fields.fields);
+  const lang = useTranslation().i18n.language;
+  // Fields that can name a person: text and category.
+  const personFields = useMemo(
+    () =>
+      fieldsRaw
+        .filter((f) => f.type === 'string' || f.type === 'category')
+        .map((f) => ({
+          id: f.id,
+          label: (lang === 'ja' ? f.label.ja : f.label.en) || f.label.ja || f.label.en || f.id,
+        })),
+    [fieldsRaw, lang],
+  );
   const stages = useMemo(() => stagesRaw.map((s) => ({ id: s.id, label: s.label })), [stagesRaw]);
   const segments = useMemo(
     () => segmentsRaw.map((s) => ({ id: s.id, label: s.label })),
@@ -82,6 +95,7 @@ export default function CtaView() {
             count={ctas.length}
             stages={stages}
             segments={segments}
+            personFields={personFields}
           />
         ))}
       </ul>

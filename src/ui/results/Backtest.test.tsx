@@ -9,6 +9,7 @@ import { generateDemoTable } from '../../data/demo/generate';
 import { Backtest } from './Backtest';
 import type { RunOutcome } from './runState';
 import { demoProject } from '../../data/testing/helpers';
+import { projectStore } from '../../store/projectStore';
 
 function outcomeFor(project = demoProject, rows = 1500): RunOutcome {
   const c = compilePlaybook(playbookFromProject(project), { asOf: '2026-11-01' });
@@ -103,5 +104,51 @@ describe('Backtest view', () => {
     const w = screen.getByTestId('backtest-warning').textContent!;
     expect(w).toMatch(/\d+% of accounts are Green/);
     expect(w).toContain('stops ranking accounts');
+  });
+
+  it('keeps the outcome settings with the project and restores them', () => {
+    projectStore.load(demoProject);
+    try {
+      const view = render(
+        <I18nextProvider i18n={i18n}>
+          <Backtest outcome={outcomeFor()} project={demoProject} runs={[]} />
+        </I18nextProvider>,
+      );
+      choose(['churned'], ['expanded']);
+      // Unticking is saved too.
+      fireEvent.click(screen.getByTestId('bt-exp-expanded'));
+      fireEvent.click(screen.getByTestId('bt-exp-renewed'));
+      const saved = projectStore.current!.backtestOutcome;
+      expect(saved).toEqual({ field: 'outcome', churn: ['churned'], expansion: ['renewed'] });
+      view.unmount();
+      // A new view of the saved project (as after a reload) shows the same choices and report.
+      render(
+        <I18nextProvider i18n={i18n}>
+          <Backtest outcome={outcomeFor()} project={projectStore.current!} runs={[]} />
+        </I18nextProvider>,
+      );
+      expect(screen.getByTestId('backtest-field')).toHaveValue('outcome');
+      expect(screen.getByTestId('bt-churn-churned')).toBeChecked();
+      expect(screen.getByTestId('bt-exp-renewed')).toBeChecked();
+      expect(screen.getByTestId('bt-exp-expanded')).not.toBeChecked();
+      expect(screen.getByTestId('bt-report')).toBeTruthy();
+      // A field the contract no longer offers is not restored.
+      cleanup();
+      render(
+        <I18nextProvider i18n={i18n}>
+          <Backtest
+            outcome={outcomeFor()}
+            project={{
+              ...demoProject,
+              backtestOutcome: { field: 'gone', churn: ['x'], expansion: [] },
+            }}
+            runs={[]}
+          />
+        </I18nextProvider>,
+      );
+      expect(screen.getByTestId('backtest-field')).toHaveValue('');
+    } finally {
+      projectStore.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
 import { loadRun } from '../../store/runStore';
+import { projectStore } from '../../store/projectStore';
 import { BacktestReport } from './BacktestReport';
 import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
@@ -50,9 +51,35 @@ export function Backtest({
       f.id !== project.fields.accountKey &&
       f.id !== project.fields.nameField,
   );
-  const [field, setField] = useState('');
-  const [churn, setChurn] = useState<string[]>([]);
-  const [expansion, setExpansion] = useState<string[]>([]);
+  // Outcome settings are kept with the project (backtestOutcome), so a reload restores them;
+  // a saved field the contract no longer offers is not restored.
+  const saved = project.backtestOutcome;
+  const restore = saved && candidates.some((f) => f.id === saved.field) ? saved : undefined;
+  const [field, setFieldState] = useState(restore?.field ?? '');
+  const [churn, setChurnState] = useState<string[]>(restore?.churn ?? []);
+  const [expansion, setExpansionState] = useState<string[]>(restore?.expansion ?? []);
+  const save = (next: { field: string; churn: string[]; expansion: string[] }) =>
+    projectStore.edit(
+      t('backtest.undoOutcome'),
+      (d) => {
+        d.backtestOutcome = next;
+      },
+      { coalesceKey: 'backtest.outcome' },
+    );
+  const setField = (f: string) => {
+    setFieldState(f);
+    setChurnState([]);
+    setExpansionState([]);
+    save({ field: f, churn: [], expansion: [] });
+  };
+  const setChurn = (c: string[]) => {
+    setChurnState(c);
+    save({ field, churn: c, expansion });
+  };
+  const setExpansion = (x: string[]) => {
+    setExpansionState(x);
+    save({ field, churn, expansion: x });
+  };
   const [loaded, setLoaded] = useState<{ id: string; pred: Predictions } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -177,11 +204,7 @@ export function Backtest({
           <select
             data-testid="backtest-field"
             value={field}
-            onChange={(e) => {
-              setField(e.target.value);
-              setChurn([]);
-              setExpansion([]);
-            }}
+            onChange={(e) => setField(e.target.value)}
           >
             <option value="">{t('backtest.pickField')}</option>
             {candidates.map((f) => (

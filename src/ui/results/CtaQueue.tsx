@@ -76,7 +76,8 @@ export function CtaQueue({
           r.ctas
             .map((c) => c.ownerRole)
             .filter(Boolean)
-            .concat(r.ownerIds),
+            .concat(r.ownerIds)
+            .concat((r.ctaPerson ?? []).flatMap((p) => p?.dict ?? [])),
         ),
       ].sort(),
     [r],

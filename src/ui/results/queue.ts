@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../../engine';
+import { ctaOwner, type ScoreResult } from '../../engine';
 import type { FieldContract, Playbook } from '../../model';
 import { csvLine } from '../../util/csvCell';
 import type { AccountTable, Column } from '../../table/columns';
@@ -49,8 +49,9 @@ export function textAt(col: Column | undefined, row: number): string {
   return c < 0 ? '' : col.dict[c];
 }
 
+/** The CTA's owner: the person from its owner field, else its role, else the routed owner. */
 export function ownerOf(r: ScoreResult, cta: number, row: number): string {
-  return r.ctas[cta].ownerRole || r.ownerIds[r.owner[row]];
+  return ctaOwner(r, cta, row);
 }
 
 export interface QueueFilter {

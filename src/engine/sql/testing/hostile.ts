@@ -283,6 +283,7 @@ export function hostilePlaybook(
       ...c,
       id: n.ctas[i],
       trigger: ex(c.trigger),
+      ...(c.ownerField !== undefined ? { ownerField: f(c.ownerField) } : {}),
       segments: c.segments.map((s) => get(segMap, s)),
       stages: c.stages.map((s) => get(stageMap, s)),
     })),

@@ -251,6 +251,8 @@ export const playbookArb: fc.Arbitrary<Playbook> = fc
         trigger: x.trigger,
         priority: x.priority,
         ownerRole: i % 2 ? 'Role' : '',
+        // Owner from a field on every third CTA: a category and a text field, blank in some rows.
+        ...(i % 3 === 0 ? { ownerField: i % 2 ? '区分' : 'st' } : {}),
         dueInDays: i,
         segments: x.segs
           .filter((s) => s !== 'g1' || g.segRules.length > 1)
