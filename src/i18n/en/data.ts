@@ -143,6 +143,18 @@ export default {
       '"{{raw}}" is beyond the range of numbers (about ±1.8e308), so it cannot be stored. Check the value; a measure this large is usually a unit or export error.',
     imprecise_number:
       'The number {{raw}} has more digits than a JSON number keeps exactly (about 15), so it was not stored. Write ids and codes as JSON strings ("…").',
+    xlsx_not_zip:
+      '{{file}}: the name says .xlsx but the file is not an Excel workbook (it starts with {{start}}). Save it from Excel as .xlsx or CSV and import that.',
+    xlsx_encrypted:
+      '{{file}}: this workbook is password-protected (encrypted), so it cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook) or save a copy as CSV, and import that.',
+    xlsx_damaged:
+      '{{file}}: the workbook cannot be unpacked ({{reason}}; {{size}} bytes): it is truncated or damaged. Save it again from Excel (or export it again) and import the new file.',
+    xlsx_empty_sheet:
+      '{{file}}: sheet "{{sheet}}" has no cells (sheets: {{sheets}}). Pick the sheet that holds the accounts.',
+    xlsx_no_sheet:
+      '{{file}}: the workbook has no sheet "{{sheet}}" (its sheets: {{sheets}}). Pick one of them.',
+    percent_mixed:
+      '{{file}} → {{field}}: the field has unit "%" and the column mixes {{percent}} cell(s) written with % (e.g. "{{percentExample}}") and {{bare}} bare fraction(s) (e.g. "{{bareExample}}", read as {{bareExample}} %, not as a share). Write every cell one way (80% or 80) and import again.',
     storage_failed:
       'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
   },
