@@ -120,6 +120,17 @@ function open(
   return { source: openSource(text, file, contract, opts), encoding };
 }
 
+/**
+ * Rows in the whole file from the rows in its head: the data bytes (after the header line) of
+ * the head stand for the data bytes of the file. Given the whole file, its count as it is.
+ */
+function scaleRows(source: RowSource, head: Uint8Array, totalBytes: number): number {
+  if (totalBytes <= head.length) return source.estimatedRows;
+  const headerBytes = source.hasHeader ? head.indexOf(0x0a) + 1 : 0;
+  const data = Math.max(1, head.length - headerBytes);
+  return Math.round(source.estimatedRows * ((totalBytes - headerBytes) / data));
+}
+
 /** Detect format, encoding, delimiter and header and map columns, for the import preview. */
 export function inspectFile(
   bytes: Uint8Array,
@@ -148,7 +159,7 @@ export function inspectFile(
     headers: source.headers,
     rows: source.preview(previewRows),
     mapping: opts.mapping ?? autoMap(source.headers, contract),
-    estimatedRows: Math.round(source.estimatedRows * (totalBytes / Math.max(1, head.length))),
+    estimatedRows: scaleRows(source, head, totalBytes),
     ...(source.sheets ? { sheet: source.sheet, sheets: source.sheets } : {}),
   };
 }
