@@ -26,6 +26,7 @@ import type { ActivityData } from '../table/activity';
 import { loadActivityFiles, type ActivityArg } from './activity';
 import { formatImportIssue } from './importIssue';
 import { localTimeZone } from '../util/localDate';
+import { missingFieldEffects } from '../playbook/missingFields';
 
 /** The issues printed per file before "…and N more". */
 const MAX_PRINTED = 50;
@@ -139,6 +140,7 @@ export async function loadData(
   file: string,
   pb: Playbook,
   badRows: BadRowPolicy | undefined,
+  sheet?: string,
 ): Promise<{ table: AccountTable; report: ImportReport } | null> {
   const limits = importLimits();
   const bytes = await readInput(io, file, limits);
@@ -149,6 +151,7 @@ export async function loadData(
       badRows: badRows ?? 'skip',
       maxIssues: MAX_PRINTED,
       limits,
+      ...(sheet !== undefined ? { sheet } : {}),
     });
   } catch (e) {
     if (e instanceof ImportError) {
@@ -167,11 +170,60 @@ export async function loadData(
   const shown = report.issues.length;
   const all = report.errorCount + report.warningCount;
   if (all > shown) io.stderr(t('usage.more', { count: all - shown }) + '\n');
+  reportContractGaps(io, pb, report);
   if (fatal > 0 && badRows === undefined) {
     io.stderr(t('error.dataInvalid', { file, count: fatal }) + '\n');
     return null;
   }
   return res;
+}
+
+/**
+ * The file and the contract never disagree silently: the sheet read, fields with no column (and
+ * what that does to the score) and columns no field uses, as warnings on stderr.
+ */
+function reportContractGaps(io: CliIO, pb: Playbook, report: ImportReport): void {
+  const file = report.file;
+  const warn = (m: string) => io.stderr(t('ok.warning', { message: m }) + '\n');
+  if (report.sheet !== undefined)
+    io.stderr(
+      t('contract.sheet', { file, sheet: report.sheet, sheets: report.sheets?.join(', ') ?? '' }) +
+        '\n',
+    );
+  // A required field without a column is already an error (required_unmapped).
+  const required = new Set(pb.fields.fields.filter((f) => f.required).map((f) => f.id));
+  const lang = cliLanguage();
+  const effects = missingFieldEffects(
+    pb,
+    report.missingFields.filter((f) => !required.has(f)),
+    lang,
+  );
+  for (const e of effects.filter((x) => x.effect !== 'none'))
+    warn(
+      t(e.effect === 'exclude' ? 'contract.missingRescaled' : 'contract.missingZero', {
+        file,
+        field: e.field,
+        label: e.label,
+        measures: e.measures.join(', '),
+      }),
+    );
+  const unread = effects.filter((x) => x.effect === 'none');
+  if (unread.length)
+    warn(
+      t('contract.missingUnused', {
+        file,
+        count: unread.length,
+        fields: unread.map((x) => `${x.label} (${x.field})`).join(', '),
+      }),
+    );
+  if (report.unmappedColumns.length)
+    warn(
+      t('contract.unusedColumns', {
+        file,
+        count: report.unmappedColumns.length,
+        columns: report.unmappedColumns.join(', '),
+      }),
+    );
 }
 
 /**
@@ -183,7 +235,12 @@ export async function loadInputs(
   io: CliIO,
   pbFile: string,
   dataFile: string,
-  options: { asOf?: string; badRows?: string; activity?: readonly ActivityArg[] },
+  options: {
+    asOf?: string;
+    badRows?: string;
+    activity?: readonly ActivityArg[];
+    sheet?: string;
+  },
   check?: (pb: Playbook) => boolean,
 ): Promise<{
   pb: Playbook;
@@ -197,7 +254,7 @@ export async function loadInputs(
   if (!pb || (check && !check(pb))) return null;
   const compiled = compileOrReport(io, pbFile, pb, asOf);
   if (!compiled) return null;
-  const data = await loadData(io, dataFile, pb, badRows);
+  const data = await loadData(io, dataFile, pb, badRows, options.sheet);
   if (!data) return null;
   if (!options.activity?.length && !compiled.aggregates.length)
     return { pb, compiled, table: data.table };
@@ -220,7 +277,12 @@ export async function loadAndScore(
   io: CliIO,
   pbFile: string,
   dataFile: string,
-  options: { asOf?: string; badRows?: string; activity?: readonly ActivityArg[] },
+  options: {
+    asOf?: string;
+    badRows?: string;
+    activity?: readonly ActivityArg[];
+    sheet?: string;
+  },
   check?: (pb: Playbook) => boolean,
 ): Promise<{
   pb: Playbook;

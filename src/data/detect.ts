@@ -3,7 +3,7 @@ import { parseAll } from './csv';
 import { parseDate, parseNumber } from './coerce';
 import { autoMap } from './mapping';
 
-export type FileFormat = 'csv' | 'tsv' | 'json' | 'ndjson';
+export type FileFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'xlsx';
 
 /** From the extension, else from the first character (`[`/`{` = JSON/NDJSON). */
 export function detectFormat(fileName: string, text: string): FileFormat {

@@ -141,7 +141,7 @@ describe('importAccountFile', () => {
     ['empty.csv', 'empty_file'],
     ['header_only.csv', 'no_rows'],
     ['not_csv.png', 'binary_file'],
-    ['not_csv.xlsx', 'binary_file'],
+    ['not_csv.xlsx', 'xlsx_damaged'],
     ['bad_encoding.csv', 'bad_encoding'],
     ['bad.ndjson', 'bad_json'],
   ])('rejects %s (%s)', (name, code) => {

@@ -14,6 +14,8 @@ import { BooleanSink, makeSink, NumberSink, StringSink, type Sink } from './sink
 import { openSource, rowTooLong, type RowSource } from './sources';
 import { detectFormat, type FileFormat } from './detect';
 import { checkFileSize, limitsOf, type ImportLimits } from './limits';
+import { looksLikeXlsx } from './xlsx';
+import { xlsxSource } from './xlsxSource';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -36,6 +38,8 @@ export interface ImportOptions {
   csvPath?: 'bytes' | 'string';
   /** What is refused as too large or too deep (defaults in limits.ts; tests lower them). */
   limits?: Partial<ImportLimits>;
+  /** .xlsx: the sheet to read (default: the first with data). */
+  sheet?: string;
 }
 
 export interface ImportReport {
@@ -63,6 +67,9 @@ export interface ImportReport {
   missingFields: string[];
   /** How the cells were read: from UTF-8 bytes (CSV/TSV) or from decoded text. */
   reader?: 'bytes' | 'text';
+  /** .xlsx: the sheet read, and every sheet of the workbook. */
+  sheet?: string;
+  sheets?: string[];
 }
 
 export interface FilePreview {
@@ -75,6 +82,9 @@ export interface FilePreview {
   rows: unknown[][];
   mapping: ColumnMapping;
   estimatedRows: number;
+  /** .xlsx: the sheet shown and every sheet of the workbook (to pick another). */
+  sheet?: string;
+  sheets?: string[];
 }
 
 /**
@@ -93,7 +103,7 @@ function open(
   file: string,
   contract: FieldContract,
   opts: ImportOptions,
-): { source: RowSource; encoding: Encoding } {
+): { source: RowSource & { sheet?: string; sheets?: string[] }; encoding: Encoding } {
   if (bytes.length === 0) {
     throw new ImportError({
       code: 'empty_file',
@@ -103,8 +113,22 @@ function open(
       message: `${file}: the file is empty (0 bytes). Export the data again and choose the new file.`,
     });
   }
+  // A workbook's XML is UTF-8 by definition.
+  if (looksLikeXlsx(bytes, file))
+    return { source: xlsxSource(bytes, file, contract, opts), encoding: 'utf-8' };
   const { text, encoding } = decodeBytes(bytes, file, opts.encoding);
   return { source: openSource(text, file, contract, opts), encoding };
+}
+
+/**
+ * Rows in the whole file from the rows in its head: the data bytes (after the header line) of
+ * the head stand for the data bytes of the file. Given the whole file, its count as it is.
+ */
+function scaleRows(source: RowSource, head: Uint8Array, totalBytes: number): number {
+  if (totalBytes <= head.length) return source.estimatedRows;
+  const headerBytes = source.hasHeader ? head.indexOf(0x0a) + 1 : 0;
+  const data = Math.max(1, head.length - headerBytes);
+  return Math.round(source.estimatedRows * ((totalBytes - headerBytes) / data));
 }
 
 /** Detect format, encoding, delimiter and header and map columns, for the import preview. */
@@ -121,7 +145,7 @@ export function inspectFile(
   // Given only the start of a big file: cut at the last line break (0x0A is never part of a
   // multi-byte UTF-8 or Shift_JIS character) so decoding does not fail on a split character.
   let head = bytes;
-  if (totalBytes > bytes.length) {
+  if (totalBytes > bytes.length && !looksLikeXlsx(bytes, file)) {
     const nl = bytes.lastIndexOf(0x0a);
     if (nl > 0) head = bytes.subarray(0, nl + 1);
   }
@@ -135,7 +159,8 @@ export function inspectFile(
     headers: source.headers,
     rows: source.preview(previewRows),
     mapping: opts.mapping ?? autoMap(source.headers, contract),
-    estimatedRows: Math.round(source.estimatedRows * (totalBytes / Math.max(1, head.length))),
+    estimatedRows: scaleRows(source, head, totalBytes),
+    ...(source.sheets ? { sheet: source.sheet, sheets: source.sheets } : {}),
   };
 }
 
@@ -231,6 +256,7 @@ function openBytes(
   if (
     bytes.length === 0 ||
     bytes.length >= 0x7fffffff ||
+    looksLikeXlsx(bytes, file) ||
     (opts.format && opts.format !== 'csv' && opts.format !== 'tsv') ||
     sniffBinary(bytes)
   )
@@ -596,6 +622,26 @@ function importRows(
       message: `${file}: the file has a header but no data rows.`,
     });
   }
+  // A "%" field holding both "80%" and 0.8: the two read 80 and 0.8, which cannot both be meant.
+  for (const sink of numberSinks) {
+    if (!sink.percentUnit || sink.percentCells === 0 || sink.bareFractions === 0) continue;
+    warningCount++;
+    const params = {
+      field: sink.field.id,
+      percent: sink.percentCells,
+      bare: sink.bareFractions,
+      percentExample: sink.percentExample,
+      bareExample: sink.bareExample,
+    };
+    fileIssues.push({
+      code: 'percent_mixed',
+      severity: 'warning',
+      file,
+      field: sink.field.id,
+      params,
+      message: `${file} → ${sink.field.id}: the field has unit "%" and the column mixes ${params.percent} cell(s) written with % (e.g. "${params.percentExample}" reads as ${parseFloat(params.percentExample)}) and ${params.bare} bare fraction(s) (e.g. "${params.bareExample}" reads as ${params.bareExample} %, not ${Number((parseFloat(params.bareExample) * 100).toPrecision(12))} %). Write every cell one way (80% or 80) and import again.`,
+    });
+  }
   const columns = newColumns();
   // Rows left out were overwritten: only then can string dictionaries hold unused values.
   for (let s = 0; s < sinks.length; s++)
@@ -623,6 +669,12 @@ function importRows(
       unmappedColumns: unmappedColumns(source.headers, mapping),
       missingFields,
       reader: input ? 'bytes' : 'text',
+      ...(source.format === 'xlsx'
+        ? {
+            sheet: (source as { sheet?: string }).sheet,
+            sheets: (source as { sheets?: string[] }).sheets,
+          }
+        : {}),
     },
   };
 }

@@ -5,6 +5,8 @@ import { ImportError } from './issues';
 import { openSource } from './sources';
 import { inferFields, type FieldProposal, type InputColumn } from './inferFields';
 import type { FileFormat } from './detect';
+import { looksLikeXlsx } from './xlsx';
+import { xlsxSource } from './xlsxSource';
 
 export interface InferFileResult extends FieldProposal {
   encoding: Encoding;
@@ -19,7 +21,7 @@ const NO_CONTRACT: FieldContract = { accountKey: 'account_id', fields: [] };
 export function inferFieldsFromFile(
   bytes: Uint8Array,
   file: string,
-  opts: { encoding?: Encoding } = {},
+  opts: { encoding?: Encoding; sheet?: string } = {},
 ): InferFileResult {
   if (bytes.length === 0)
     throw new ImportError({
@@ -29,8 +31,13 @@ export function inferFieldsFromFile(
       params: {},
       message: `${file}: the file is empty (0 bytes). Export the data again and choose the new file.`,
     });
-  const { text, encoding } = decodeBytes(bytes, file, opts.encoding);
-  const source = openSource(text, file, NO_CONTRACT);
+  const xlsx = looksLikeXlsx(bytes, file);
+  const { text, encoding } = xlsx
+    ? { text: '', encoding: 'utf-8' as const }
+    : decodeBytes(bytes, file, opts.encoding);
+  const source = xlsx
+    ? xlsxSource(bytes, file, NO_CONTRACT, { sheet: opts.sheet })
+    : openSource(text, file, NO_CONTRACT);
   const columns: InputColumn[] = source.headers.map((header) => ({ header, values: [] }));
   let rowsRead = 0;
   source.forEach((cells) => {

@@ -29,7 +29,13 @@ export type ImportIssueCode =
   | 'json_too_deep'
   | 'mixed_encoding'
   | 'number_out_of_range'
-  | 'imprecise_number';
+  | 'imprecise_number'
+  | 'xlsx_not_zip'
+  | 'xlsx_encrypted'
+  | 'xlsx_damaged'
+  | 'xlsx_empty_sheet'
+  | 'xlsx_no_sheet'
+  | 'percent_mixed';
 
 export interface ImportIssue {
   code: ImportIssueCode;

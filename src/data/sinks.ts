@@ -81,7 +81,12 @@ class NumberSink implements Sink {
   values: Float64Array;
   lastMissing = false;
   private readonly integer: boolean;
-  private readonly percentUnit: boolean;
+  readonly percentUnit: boolean;
+  /** Unit "%": cells written "80%" and bare fractions such as 0.8 (read as 0.8 %), with an example each. */
+  percentCells = 0;
+  bareFractions = 0;
+  percentExample = '';
+  bareExample = '';
   constructor(
     readonly field: Field,
     cap: number,
@@ -123,7 +128,16 @@ class NumberSink implements Sink {
       return { code: 'bad_integer' };
     }
     this.values[row] = v;
+    if (this.percentUnit) this.notePercent(raw, v);
     return null;
+  }
+  /** Count the two ways a percentage is written, so a column mixing them is reported. */
+  private notePercent(raw: unknown, v: number): void {
+    if (typeof raw === 'string' && /[%％]\s*$/.test(raw)) {
+      if (this.percentCells++ === 0) this.percentExample = raw.trim();
+    } else if (Math.abs(v) <= 1 && !Number.isInteger(v)) {
+      if (this.bareFractions++ === 0) this.bareExample = String(raw).trim();
+    }
   }
   writeBytes(row: number, b: Uint8Array, s: number, e: number): CellProblem {
     if (s === e) {
@@ -176,6 +190,8 @@ class NumberSink implements Sink {
         if (frac > 0) v /= POW10[frac];
         this.values[row] = neg ? -v : v;
         this.lastMissing = false;
+        if (this.percentUnit && frac > 0 && v <= 1 && this.bareFractions++ === 0)
+          this.bareExample = decodeUtf8(b, s, e);
         return null;
       }
     }

@@ -20,12 +20,11 @@ test('a Shift_JIS CRM export in an empty project: its unused columns become fiel
 
   const card = page.getByTestId('add-fields');
   await expect(card).toContainText('14 column(s) of this file are not used');
-  await expect(page.getByTestId('add-fields-list')).toContainText(
-    '月額料金 — 月額料金: integer (円)',
-  );
-  await expect(page.getByTestId('add-fields-list')).toContainText(
-    'ログイン率 — ログイン率: number (%)',
-  );
+  await expect(page.getByTestId('review-4')).toContainText('月額料金');
+  await expect(page.getByTestId('review-type-4')).toHaveValue('integer');
+  await expect(page.getByTestId('review-4')).toContainText('(円)');
+  await expect(page.getByTestId('review-type-8')).toHaveValue('number');
+  await expect(page.getByTestId('review-8')).toContainText('(%)');
   await page.screenshot({ path: shotPath('data-add-fields.png'), fullPage: true });
   await page.getByTestId('add-fields-run').click();
 

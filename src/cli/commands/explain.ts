@@ -17,7 +17,7 @@ export const explainCommand: CliCommand = {
   },
   async run(argv, io) {
     const act = extractActivityArgs(argv);
-    const a = parseArgs(act.rest, ['account', 'as-of', 'bad-rows']);
+    const a = parseArgs(act.rest, ['account', 'as-of', 'bad-rows', 'sheet']);
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const id = a.options.account;
     if (id === undefined) throw new UsageError(t('usage.required', { option: '--account ID' }));
@@ -26,6 +26,7 @@ export const explainCommand: CliCommand = {
       asOf: a.options['as-of'],
       badRows: a.options['bad-rows'],
       activity: act.activity,
+      sheet: a.options.sheet,
     });
     if (!scored) return 1;
     const { pb, compiled, table } = scored;

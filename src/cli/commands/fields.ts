@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { CliCommand } from '../types';
 import { parseArgs, UsageError } from '../args';
 import { readInput, writeOutput } from '../io';
+import { formatImportIssue } from '../importIssue';
 import { t } from '../messages';
 import { ImportError, type Encoding } from '../../data';
 import { inferFieldsFromFile, type InferFileResult } from '../../data/inferFile';
@@ -77,7 +78,7 @@ export const fieldsCommand: CliCommand = {
     return t('commands.fields.usage');
   },
   async run(argv, io) {
-    const a = parseArgs(argv, ['format', 'encoding', 'out', 'name']);
+    const a = parseArgs(argv, ['format', 'encoding', 'out', 'name', 'sheet']);
     if (a.positionals.length !== 1) throw new UsageError(t('usage.oneData'));
     const file = a.positionals[0];
     const format = a.options.format ?? 'table';
@@ -91,10 +92,10 @@ export const fieldsCommand: CliCommand = {
     if (!bytes) return 1;
     let r: InferFileResult;
     try {
-      r = inferFieldsFromFile(bytes, basename(file), { encoding });
+      r = inferFieldsFromFile(bytes, basename(file), { encoding, sheet: a.options.sheet });
     } catch (e) {
       if (e instanceof ImportError) {
-        io.stderr(e.issue.message + '\n');
+        io.stderr(formatImportIssue(e.issue) + '\n');
         return 1;
       }
       throw e;

@@ -29,7 +29,15 @@ export const scoreCommand: CliCommand = {
   },
   async run(argv, io) {
     const act = extractActivityArgs(argv);
-    const a = parseArgs(act.rest, ['as-of', 'format', 'out', 'bad-rows', 'chunk-rows', 'history']);
+    const a = parseArgs(act.rest, [
+      'as-of',
+      'format',
+      'out',
+      'bad-rows',
+      'chunk-rows',
+      'history',
+      'sheet',
+    ]);
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const [pbFile, dataFile] = a.positionals;
     const format = parseFormat(a);
@@ -38,6 +46,7 @@ export const scoreCommand: CliCommand = {
       asOf: a.options['as-of'],
       badRows: a.options['bad-rows'],
       activity: act.activity,
+      sheet: a.options.sheet,
     });
     if (!inputs) return 1;
     const out = await openOutput(io, a.options.out);

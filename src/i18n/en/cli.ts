@@ -9,7 +9,7 @@ export default {
     score: {
       summary: 'score account data with a playbook (csv, json or ndjson out)',
       usage:
-        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --history DIR            also append the run to a history folder (docs/history-format.md)\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n  --chunk-rows N           accounts scored and written per chunk (default: 65536); output is\n                           streamed, so any number of accounts fits in memory\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
+        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson|.xlsx> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --history DIR            also append the run to a history folder (docs/history-format.md)\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n  --sheet NAME             the sheet of an .xlsx workbook (default: the first with data)\n  --chunk-rows N           accounts scored and written per chunk (default: 65536); output is\n                           streamed, so any number of accounts fits in memory\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
     },
     explain: {
       summary: "explain one account's score, stage and CTAs (JSON)",
@@ -34,7 +34,7 @@ export default {
     fields: {
       summary: 'propose a field contract from a data file (types, ids, labels, account key)',
       usage:
-        'Usage: waymark fields <data.csv|.tsv|.json|.ndjson> [options]\n\nReads the file as `waymark score` does (UTF-8 or Shift_JIS) and proposes a field per column:\nthe type its values show (integer, number with 円 or %, date, yes/no, category, text), the\nheader as the Japanese or English label, a valid id, the account key and the company-name field.\nEach column comes with the reason for its type; ambiguous columns (ids with leading zeros,\npostal codes, a % column holding 0.8, a few text cells among numbers) say what was chosen.\n\nOptions:\n  --format table|json      table: the proposal for reading (default); json: a minimal playbook\n                           holding the contract, which `waymark score` accepts as it is\n  --encoding utf-8|shift_jis  read the file in this encoding (default: detected)\n  --name NAME              the playbook name in the JSON (default: the file name)\n  --out FILE               write to FILE instead of standard output\n\nExit codes: 0 ok, 1 unreadable file, 2 usage error.\n',
+        'Usage: waymark fields <data.csv|.tsv|.json|.ndjson|.xlsx> [options]\n\nReads the file as `waymark score` does (UTF-8 or Shift_JIS) and proposes a field per column:\nthe type its values show (integer, number with 円 or %, date, yes/no, category, text), the\nheader as the Japanese or English label, a valid id, the account key and the company-name field.\nEach column comes with the reason for its type; ambiguous columns (ids with leading zeros,\npostal codes, a % column holding 0.8, a few text cells among numbers) say what was chosen.\n\nOptions:\n  --format table|json      table: the proposal for reading (default); json: a minimal playbook\n                           holding the contract, which `waymark score` accepts as it is\n  --encoding utf-8|shift_jis  read the file in this encoding (default: detected)\n  --sheet NAME             the sheet of an .xlsx workbook (default: the first with data)\n  --name NAME              the playbook name in the JSON (default: the file name)\n  --out FILE               write to FILE instead of standard output\n\nExit codes: 0 ok, 1 unreadable file, 2 usage error.\n',
     },
   },
   usage: {
@@ -209,5 +209,16 @@ export default {
       category: '{{distinct}} distinct values, repeated: category ({{values}})',
       text: 'free text',
     },
+  },
+  contract: {
+    missingRescaled:
+      '{{file}}: field "{{label}}" ({{field}}) has no column in this file: {{label}} missing for every account: its weight is rescaled away (measures: {{measures}}).',
+    missingZero:
+      '{{file}}: field "{{label}}" ({{field}}) has no column in this file: {{label}} missing for every account: it scores 0 points (measures: {{measures}}).',
+    missingUnused:
+      '{{file}}: {{count}} field(s) have no column in this file; no measure reads them, so the score is unchanged: {{fields}}.',
+    unusedColumns:
+      '{{file}}: {{count}} column(s) not used by any field: {{columns}}. `waymark fields {{file}}` proposes fields for them.',
+    sheet: '{{file}}: read sheet "{{sheet}}" (sheets: {{sheets}}; choose another with --sheet).',
   },
 } as const;

@@ -2,7 +2,7 @@
 export default {
   title: 'Account data',
   intro:
-    'Import CRM exports, product usage and event files (CSV, TSV, JSON, NDJSON; UTF-8 or Shift_JIS). Several files are joined on the account key, or on the company name when the key is missing.',
+    'Import CRM exports, product usage and event files (CSV, TSV, JSON, NDJSON in UTF-8 or Shift_JIS; Excel .xlsx). Several files are joined on the account key, or on the company name when the key is missing.',
   current: {
     title: 'Current dataset',
     none: 'No dataset yet. Import a file to score accounts.',
@@ -27,6 +27,7 @@ export default {
     generate: 'Generate demo accounts',
   },
   preview: {
+    sheet: 'Sheet',
     title: 'Preview and column mapping',
     format: 'Format',
     encoding: 'Encoding',
@@ -44,7 +45,7 @@ export default {
     remove: 'Remove file',
     unmapped: 'Columns not used: {{list}}',
   },
-  formats: { csv: 'CSV', tsv: 'TSV', json: 'JSON', ndjson: 'NDJSON' },
+  formats: { csv: 'CSV', tsv: 'TSV', json: 'JSON', ndjson: 'NDJSON', xlsx: 'Excel (.xlsx)' },
   encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (BOM)', shift_jis: 'Shift_JIS (CP932)' },
   delimiters: { comma: 'comma', tab: 'tab', semicolon: 'semicolon', pipe: 'pipe' },
   actions: {
@@ -143,6 +144,18 @@ export default {
       '"{{raw}}" is beyond the range of numbers (about ±1.8e308), so it cannot be stored. Check the value; a measure this large is usually a unit or export error.',
     imprecise_number:
       'The number {{raw}} has more digits than a JSON number keeps exactly (about 15), so it was not stored. Write ids and codes as JSON strings ("…").',
+    xlsx_not_zip:
+      '{{file}}: the name says .xlsx but the file is not an Excel workbook (it starts with {{start}}). Save it from Excel as .xlsx or CSV and import that.',
+    xlsx_encrypted:
+      '{{file}}: this workbook is password-protected (encrypted), so it cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook) or save a copy as CSV, and import that.',
+    xlsx_damaged:
+      '{{file}}: the workbook cannot be unpacked ({{reason}}; {{size}} bytes): it is truncated or damaged. Save it again from Excel (or export it again) and import the new file.',
+    xlsx_empty_sheet:
+      '{{file}}: sheet "{{sheet}}" has no cells (sheets: {{sheets}}). Pick the sheet that holds the accounts.',
+    xlsx_no_sheet:
+      '{{file}}: the workbook has no sheet "{{sheet}}" (its sheets: {{sheets}}). Pick one of them.',
+    percent_mixed:
+      '{{file}} → {{field}}: the field has unit "%" and the column mixes {{percent}} cell(s) written with % (e.g. "{{percentExample}}") and {{bare}} bare fraction(s) (e.g. "{{bareExample}}", read as {{bareExample}} %, not as a share). Write every cell one way (80% or 80) and import again.',
     storage_failed:
       'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
   },
@@ -174,6 +187,17 @@ export default {
     hint: 'Add them as fields with the types read from their values (one undo step), then import again. Review the types in the Data dictionary.',
     run: 'Add {{count}} unused column(s) as fields',
     undo: 'Add {{count}} field(s) from the file',
+    reviewHint:
+      'Review what was read from the values: change a type, a label or an id, or untick a column to leave it out. Accepting adds the ticked fields in one undo step and maps them to their columns.',
+    key: 'Account key "{{field}}" ← column {{column}} (every value present and distinct).',
+    name: 'Use column {{column}} as the company name (joins other files by name).',
+    include: 'Add column {{column}}',
+    col: { include: 'Add', type: 'Type (why)', ja: 'Label (ja)', en: 'Label (en)', id: 'Id' },
+    idProblem: {
+      invalid: 'Not a valid id: letters, digits and _, not starting with a digit.',
+      reserved: 'Reserved by the engine; choose another id.',
+      taken: 'Another field already has this id.',
+    },
     types: {
       number: 'number',
       integer: 'integer',

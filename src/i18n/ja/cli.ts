@@ -9,7 +9,7 @@ export default {
     score: {
       summary: 'プレイブックでアカウントデータを採点 (csv / json / ndjson で出力)',
       usage:
-        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --history DIR            実行を履歴フォルダーにも追加する (docs/history-format.md)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n  --chunk-rows N           1 回に採点して書き出すアカウント数 (既定: 65536)。出力は逐次書き出すため、\n                           アカウント数に上限はありません\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
+        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson|.xlsx> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --history DIR            実行を履歴フォルダーにも追加する (docs/history-format.md)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n  --sheet NAME             .xlsx ブックのシート (既定: データのある最初のシート)\n  --chunk-rows N           1 回に採点して書き出すアカウント数 (既定: 65536)。出力は逐次書き出すため、\n                           アカウント数に上限はありません\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
     },
     explain: {
       summary: '1 アカウントのスコア・ステージ・CTA を説明 (JSON)',
@@ -34,7 +34,7 @@ export default {
     fields: {
       summary: 'データファイルから項目定義を提案 (型・ID・ラベル・アカウントキー)',
       usage:
-        '使い方: waymark fields <data.csv|.tsv|.json|.ndjson> [オプション]\n\n`waymark score` と同じ方法 (UTF-8 または Shift_JIS) でファイルを読み、列ごとに項目を提案します:\n値から判定した型 (整数、円や % 付きの数値、日付、はい/いいえ、カテゴリ、テキスト)、\n日本語または英語のラベルとしての見出し、有効な ID、アカウントキーと会社名の項目。\n各列に型の理由を示し、判断の分かれる列 (先頭 0 の ID、郵便番号、0.8 を含む % 列、\n数値の中の少数のテキスト) は何を選んだかを示します。\n\nオプション:\n  --format table|json      table: 読むための提案 (既定)、json: 項目定義を含む最小のプレイブック\n                           (そのまま `waymark score` に渡せます)\n  --encoding utf-8|shift_jis  この文字コードで読む (既定: 自動判定)\n  --name NAME              JSON のプレイブック名 (既定: ファイル名)\n  --out FILE               標準出力ではなく FILE に書き出す\n\n終了コード: 0 成功、1 読めないファイル、2 使い方の誤り。\n',
+        '使い方: waymark fields <data.csv|.tsv|.json|.ndjson|.xlsx> [オプション]\n\n`waymark score` と同じ方法 (UTF-8 または Shift_JIS) でファイルを読み、列ごとに項目を提案します:\n値から判定した型 (整数、円や % 付きの数値、日付、はい/いいえ、カテゴリ、テキスト)、\n日本語または英語のラベルとしての見出し、有効な ID、アカウントキーと会社名の項目。\n各列に型の理由を示し、判断の分かれる列 (先頭 0 の ID、郵便番号、0.8 を含む % 列、\n数値の中の少数のテキスト) は何を選んだかを示します。\n\nオプション:\n  --format table|json      table: 読むための提案 (既定)、json: 項目定義を含む最小のプレイブック\n                           (そのまま `waymark score` に渡せます)\n  --encoding utf-8|shift_jis  この文字コードで読む (既定: 自動判定)\n  --sheet NAME             .xlsx ブックのシート (既定: データのある最初のシート)\n  --name NAME              JSON のプレイブック名 (既定: ファイル名)\n  --out FILE               標準出力ではなく FILE に書き出す\n\n終了コード: 0 成功、1 読めないファイル、2 使い方の誤り。\n',
     },
   },
   usage: {
@@ -208,5 +208,17 @@ export default {
       category: '{{distinct}} 種類の値が繰り返し出現: カテゴリ ({{values}})',
       text: '自由記述のテキスト',
     },
+  },
+  contract: {
+    missingRescaled:
+      '{{file}}: 項目「{{label}}」({{field}}) の列がこのファイルにありません: {{label}} がすべてのアカウントで欠損: その重みは他の指標に按分されます (指標: {{measures}})。',
+    missingZero:
+      '{{file}}: 項目「{{label}}」({{field}}) の列がこのファイルにありません: {{label}} がすべてのアカウントで欠損: 0 点として採点されます (指標: {{measures}})。',
+    missingUnused:
+      '{{file}}: 列がこのファイルにない項目が {{count}} 個あります。どの指標も読まないため、スコアは変わりません: {{fields}}。',
+    unusedColumns:
+      '{{file}}: どの項目にも使われていない列が {{count}} 個あります: {{columns}}。`waymark fields {{file}}` で項目の案を出せます。',
+    sheet:
+      '{{file}}: シート「{{sheet}}」を読みました (シート: {{sheets}}。別のシートは --sheet で指定)。',
   },
 } as const;

@@ -2,7 +2,7 @@
 export default {
   title: 'アカウントデータ',
   intro:
-    'CRM のエクスポート、製品利用状況、イベント参加などのファイル (CSV・TSV・JSON・NDJSON、UTF-8 または Shift_JIS) を取り込みます。複数ファイルはアカウントキーで、キーがなければ会社名で名寄せします。',
+    'CRM のエクスポート、製品利用状況、イベント参加などのファイル (CSV・TSV・JSON・NDJSON の UTF-8 または Shift_JIS、Excel の .xlsx) を取り込みます。複数ファイルはアカウントキーで、キーがなければ会社名で名寄せします。',
   current: {
     title: '現在のデータセット',
     none: 'データセットはまだありません。ファイルを取り込むとアカウントを採点できます。',
@@ -27,6 +27,7 @@ export default {
     generate: 'デモアカウントを生成',
   },
   preview: {
+    sheet: 'シート',
     title: 'プレビューと列の対応付け',
     format: '形式',
     encoding: '文字コード',
@@ -44,7 +45,7 @@ export default {
     remove: 'ファイルを外す',
     unmapped: '使わない列: {{list}}',
   },
-  formats: { csv: 'CSV', tsv: 'TSV', json: 'JSON', ndjson: 'NDJSON' },
+  formats: { csv: 'CSV', tsv: 'TSV', json: 'JSON', ndjson: 'NDJSON', xlsx: 'Excel (.xlsx)' },
   encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (BOM 付き)', shift_jis: 'Shift_JIS (CP932)' },
   delimiters: { comma: 'カンマ', tab: 'タブ', semicolon: 'セミコロン', pipe: 'パイプ' },
   actions: {
@@ -146,6 +147,18 @@ export default {
       '「{{raw}}」は扱える数値の範囲 (約 ±1.8e308) を超えているため保存できません。値を確認してください。これほど大きな値は、たいてい単位か書き出しの誤りです。',
     imprecise_number:
       '数値 {{raw}} は JSON の数値が正確に保てる桁数 (約 15 桁) を超えているため保存しませんでした。ID やコードは JSON の文字列 ("…") で書いてください。',
+    xlsx_not_zip:
+      '{{file}}: 拡張子は .xlsx ですが Excel ブックではありません（先頭: {{start}}）。Excel で .xlsx または CSV として保存し直してから取り込んでください。',
+    xlsx_encrypted:
+      '{{file}}: このブックはパスワードで保護（暗号化）されているため読めません。Excel で開いてパスワードを解除する（ファイル → 情報 → ブックの保護）か、CSV として保存したものを取り込んでください。',
+    xlsx_damaged:
+      '{{file}}: ブックを展開できません（{{reason}}、{{size}} バイト）。ファイルが途中で切れているか壊れています。Excel で保存し直す（またはエクスポートし直す）してから新しいファイルを取り込んでください。',
+    xlsx_empty_sheet:
+      '{{file}}: シート「{{sheet}}」にセルがありません（シート: {{sheets}}）。アカウントが入っているシートを選んでください。',
+    xlsx_no_sheet:
+      '{{file}}: ブックにシート「{{sheet}}」がありません（シート: {{sheets}}）。この中から選んでください。',
+    percent_mixed:
+      '{{file}} → {{field}}: 単位「%」の項目ですが、列に % 付きのセル {{percent}} 件（例: 「{{percentExample}}」）と % なしの小数 {{bare}} 件（例: 「{{bareExample}}」は割合ではなく {{bareExample}} % と読まれます）が混在しています。すべてのセルを同じ書き方（80% または 80）にそろえて取り込み直してください。',
     storage_failed:
       'このブラウザにデータセットを保存できませんでした ({{detail}})。空き容量を増やす (古いプロジェクトやデータセットを削除する、保存容量を許可する) か、行数を減らして取り込んでください。保存済みのデータセットは変わっていません。',
   },
@@ -177,6 +190,23 @@ export default {
     hint: '値から読み取った型で項目として追加し (1 回で元に戻せます)、もう一度取り込みます。型は「データ定義」で確認してください。',
     run: '未使用の {{count}} 列を項目として追加',
     undo: 'ファイルから {{count}} 項目を追加',
+    reviewHint:
+      '値から読み取った内容を確認してください: 型・ラベル・ID を変えるか、チェックを外すとその列は追加しません。確定すると、チェックした項目を 1 回の「元に戻す」単位で追加し、列に対応付けます。',
+    key: 'アカウントキー「{{field}}」← 列 {{column}} (すべての値があり重複なし)。',
+    name: '列 {{column}} を会社名として使う (他のファイルと会社名で突き合わせます)。',
+    include: '列 {{column}} を追加',
+    col: {
+      include: '追加',
+      type: '型 (理由)',
+      ja: 'ラベル (日本語)',
+      en: 'ラベル (英語)',
+      id: 'ID',
+    },
+    idProblem: {
+      invalid: 'ID として使えません: 英字・数字・_ で、数字から始めないでください。',
+      reserved: 'エンジンの予約語です。別の ID にしてください。',
+      taken: '同じ ID の項目がすでにあります。',
+    },
     types: {
       number: '数値',
       integer: '整数',

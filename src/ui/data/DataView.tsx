@@ -24,12 +24,8 @@ export default function DataView() {
     [t],
   );
   const onCancelled = useCallback(() => notify({ kind: 'info', text: t('cancelled') }), [t]);
-  const { flow, setFlow, addFiles, runImport, generateDemo, save, cancel } = useImportFlow(
-    projectId,
-    contract,
-    onSaved,
-    onCancelled,
-  );
+  const { flow, setFlow, addFiles, runImport, pickSheet, generateDemo, save, cancel } =
+    useImportFlow(projectId, contract, onSaved, onCancelled);
   const [demoRows, setDemoRows] = useState(2000);
   const [demoSeed, setDemoSeed] = useState(42);
   const busy = flow.step === 'inspecting' || flow.step === 'importing' || flow.step === 'saving';
@@ -107,8 +103,16 @@ export default function DataView() {
                 const rest = flow.files.filter((_, k) => k !== i);
                 setFlow(rest.length ? { step: 'mapping', files: rest } : { step: 'idle' });
               }}
+              onSheet={(sheet) => void pickSheet(flow.files, i, sheet)}
             />
           ))}
+          {flow.files[0] && (
+            <AddUnusedFields
+              file={flow.files[0]}
+              contract={contract}
+              onAdded={(f) => setFlow({ step: 'mapping', files: [f, ...flow.files.slice(1)] })}
+            />
+          )}
           <div className="actions">
             <Button
               variant="primary"

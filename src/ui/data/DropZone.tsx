@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../common';
 
-const ACCEPT = '.csv,.tsv,.txt,.tab,.json,.ndjson,.jsonl,text/csv,application/json';
+const ACCEPT =
+  '.csv,.tsv,.txt,.tab,.json,.ndjson,.jsonl,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Drag-and-drop target plus a multi-file picker (data-testid="data-file-input" for tests). */
 export function DropZone({

@@ -16,12 +16,14 @@ export function MappingCard({
   contract,
   onMapping,
   onRemove,
+  onSheet,
 }: {
   file: PickedFile;
   index: number;
   contract: FieldContract;
   onMapping: (m: ColumnMapping) => void;
   onRemove: () => void;
+  onSheet?: (sheet: string) => void;
 }) {
   const { t } = useTranslation('data');
   const p = file.preview;
@@ -40,6 +42,26 @@ export function MappingCard({
             <>
               <dt>{t('preview.delimiter')}</dt>
               <dd>{t(`delimiters.${DELIMS[p.delimiter] ?? 'comma'}`)}</dd>
+            </>
+          )}
+          {p.sheets && p.sheets.length > 0 && (
+            <>
+              <dt>{t('preview.sheet')}</dt>
+              <dd>
+                <select
+                  aria-label={t('preview.sheet')}
+                  data-testid={`sheet-${index}`}
+                  value={p.sheet}
+                  disabled={p.sheets.length < 2}
+                  onChange={(e) => onSheet?.(e.target.value)}
+                >
+                  {p.sheets.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              </dd>
             </>
           )}
           <dt>{t('preview.header')}</dt>

@@ -104,7 +104,12 @@ export function useImportFlow(
         const specs = files.map((f, i) => ({
           name: f.name,
           bytes: f.bytes,
-          options: { mapping: f.mapping, badRows: policy, keyOptional: i > 0 },
+          options: {
+            mapping: f.mapping,
+            badRows: policy,
+            keyOptional: i > 0,
+            ...(f.preview.sheet ? { sheet: f.preview.sheet } : {}),
+          },
         }));
         const r = await get().import(specs, contract, (file, fraction) =>
           setFlow({ step: 'importing', files, file, fraction }),
@@ -116,6 +121,32 @@ export function useImportFlow(
           join: r.join,
           rowCount: r.rowCount,
           policy,
+        });
+      } catch (e) {
+        fail(files, e);
+      }
+    },
+    [contract],
+  );
+
+  /** Another sheet of a workbook: preview it again (the mapping follows its headers). */
+  const pickSheet = useCallback(
+    async (files: PickedFile[], index: number, sheet: string) => {
+      const f = files[index];
+      try {
+        const preview = await get().inspect(
+          {
+            name: f.name,
+            bytes: f.bytes,
+            options: { sheet, ...(index > 0 ? { keyOptional: true } : {}) },
+          },
+          contract,
+        );
+        setFlow({
+          step: 'mapping',
+          files: files.map((x, k) =>
+            k === index ? { ...x, preview, mapping: preview.mapping } : x,
+          ),
         });
       } catch (e) {
         fail(files, e);
@@ -164,5 +195,5 @@ export function useImportFlow(
     onCancelled();
   }, [onCancelled]);
 
-  return { flow, setFlow, addFiles, runImport, generateDemo, save, cancel };
+  return { flow, setFlow, addFiles, runImport, pickSheet, generateDemo, save, cancel };
 }
