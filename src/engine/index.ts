@@ -60,3 +60,4 @@ export {
   type MigrationMatrix,
   type ColoredRun,
 } from './migration';
+export * from './stageLive';
