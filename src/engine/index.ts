@@ -61,3 +61,4 @@ export {
   type MigrationMatrix,
   type ColoredRun,
 } from './migration';
+export * from './stageLive';

@@ -27,6 +27,8 @@ import jaCli from './ja/cli';
 import jaPlaybook from './ja/playbook';
 import enHistory from './en/history';
 import jaHistory from './ja/history';
+import enJourneyLive from './en/journeyLive';
+import jaJourneyLive from './ja/journeyLive';
 
 export const NAMESPACES = [
   'common',
@@ -43,6 +45,7 @@ export const NAMESPACES = [
   'cli',
   'playbook',
   'history',
+  'journeyLive',
 ] as const;
 
 export const resources = {
@@ -61,6 +64,7 @@ export const resources = {
     cli: enCli,
     playbook: enPlaybook,
     history: enHistory,
+    journeyLive: enJourneyLive,
   },
   ja: {
     common: jaCommon,
@@ -77,5 +81,6 @@ export const resources = {
     cli: jaCli,
     playbook: jaPlaybook,
     history: jaHistory,
+    journeyLive: jaJourneyLive,
   },
 };

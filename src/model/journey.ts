@@ -22,7 +22,13 @@ export const ExitCriterion = z.object({
 
 /** A text item in a journey lane cell. */
 export const LaneItem = z.object({ id: ElementId, text: z.string() });
-export const MomentOfTruth = LaneItem.extend({ channel: Channel });
+/** The customer's expected feeling at a moment of truth: −2 (very bad) … +2 (very good). */
+export const Feeling = z.number().int().min(-2).max(2);
+export const MomentOfTruth = LaneItem.extend({
+  channel: Channel,
+  /** Designed (expected) feeling, drawn as the map's emotion curve; optional. */
+  feeling: Feeling.optional(),
+});
 
 /** A lifecycle stage: what runs (definition, exit criteria, duration) and what is drawn (lanes). */
 export const Stage = z.object({
@@ -50,11 +56,23 @@ export const StageSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('inferred') }),
 ]);
 
+/** Who the map is for: a persona and the segment it serves (drawn as a card on the map). */
+export const Persona = z.object({
+  name: z.string(),
+  description: z.string(),
+  /** The segment the map serves; the live layer opens on it. */
+  segment: Identifier.optional(),
+});
+
 export const Journey = z.object({
   /** The customer's goal: why they bought. */
   goal: z.string(),
   stages: z.array(Stage),
   stageSource: StageSource,
+  /** Persona card (optional; project document only, not part of the scoring playbook). */
+  persona: Persona.optional(),
+  /** Numeric field measuring experience (NPS, CSAT) averaged per stage beside the emotion curve. */
+  experienceField: Identifier.optional(),
 });
 
 export type Channel = z.infer<typeof Channel>;
@@ -62,6 +80,8 @@ export type TouchModel = z.infer<typeof TouchModel>;
 export type ExitCriterion = z.infer<typeof ExitCriterion>;
 export type LaneItem = z.infer<typeof LaneItem>;
 export type MomentOfTruth = z.infer<typeof MomentOfTruth>;
+export type Feeling = z.infer<typeof Feeling>;
+export type Persona = z.infer<typeof Persona>;
 export type Stage = z.infer<typeof Stage>;
 export type StageSource = z.infer<typeof StageSource>;
 export type Journey = z.infer<typeof Journey>;

@@ -57,6 +57,17 @@ describe('renameField across a project', () => {
     expect(q.fields.nameField).toBe('company');
   });
 
+  it('follows the field into the experience field of the journey map', () => {
+    const p = produce(demo(), (d) => {
+      d.journey.experienceField = 'nps';
+    });
+    expect(fieldUsage(p, 'nps')).toContain('$.journey.experienceField');
+    const q = produce(p, (d) => {
+      renameField(d, 'nps', 'nps_score');
+    });
+    expect(q.journey.experienceField).toBe('nps_score');
+  });
+
   it('refuses invalid, reserved and duplicate ids and changes nothing', () => {
     const p = demo();
     expect(checkFieldRename(p.fields, 'nps', 'has space')).toBe('invalid_id');

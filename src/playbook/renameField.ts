@@ -82,6 +82,7 @@ export function fieldUsage(p: Project, id: string): string[] {
   if (src.kind === 'field' && src.stageField === id) paths.push('$.journey.stageSource.stageField');
   if (src.kind === 'field' && src.enteredAtField === id)
     paths.push('$.journey.stageSource.enteredAtField');
+  if (p.journey.experienceField === id) paths.push('$.journey.experienceField');
   return paths;
 }
 
@@ -121,6 +122,7 @@ export function renameField(
     if (src.stageField === from) src.stageField = to;
     if (src.enteredAtField === from) src.enteredAtField = to;
   }
+  if (p.journey.experienceField === from) p.journey.experienceField = to;
   const changed: string[] = [];
   for (const e of projectExpressions(p)) {
     const next = renameFieldInExpression(e.value, from, to);

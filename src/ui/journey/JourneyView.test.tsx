@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi, beforeEach } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -7,7 +8,10 @@ import { projectStore } from '../../store/projectStore';
 import { openForTest, templateProject } from '../testing/testProject';
 import JourneyView from './JourneyView';
 
-vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => null }));
+vi.mock('../data/useActiveDataset', () => ({
+  useActiveDataset: () => null,
+  useActiveDatasetState: () => ({ projectId: null, status: 'idle', meta: null, table: null }),
+}));
 
 describe('JourneyView', () => {
   beforeEach(() => openForTest(emptyProject('t')));

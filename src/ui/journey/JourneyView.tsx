@@ -10,6 +10,9 @@ import { LaneItems } from './LaneItems';
 import { ExitCriteriaCell } from './ExitCriteriaCell';
 import { StageHeader } from './StageHeader';
 import { cellElement, nextCell, parseCell, type Cell } from './gridKeys';
+import { LiveBar } from './live/LiveBar';
+import { LiveRow } from './live/LiveRow';
+import { useLiveLayer } from './live/useLiveLayer';
 import './journey.css';
 
 const LANES = [
@@ -33,6 +36,7 @@ export default function JourneyView() {
   const [notice, setNotice] = useState('');
   const grid = useRef<HTMLTableElement>(null);
   const stages = journey.stages;
+  const live = useLiveLayer();
 
   const onDeleted = useCallback(
     (label: string, removed: string[]) => {
@@ -117,6 +121,7 @@ export default function JourneyView() {
       <p className="jm-notice" role="status">
         {notice}
       </p>
+      <LiveBar layer={live} stages={stages} />
       {stages.length === 0 ? (
         <div className="jm-empty">
           <p>{t('empty')}</p>
@@ -150,6 +155,7 @@ export default function JourneyView() {
               </tr>
             </thead>
             <tbody>
+              <LiveRow layer={live} stages={stages} />
               {LANES.map((lane, r) => (
                 <tr key={lane} className={`jm-lane jm-lane-${lane}`}>
                   <th scope="row" className="jm-lane-head">

@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { TREND_DOWN, TREND_NEW, TREND_UP } from '../../engine';
+import { selectRows, TREND_DOWN, TREND_NEW, TREND_UP, type AccountSelection } from '../../engine';
+import { FilterChip } from './FilterChip';
 import type { Project } from '../../model';
 import { colorHex } from './colors';
 import { mrrField, numberAt, textAt } from './queue';
@@ -13,10 +14,13 @@ export function AccountTable({
   outcome,
   project,
   onOpen,
+  filter,
 }: {
   outcome: RunOutcome;
   project: Project;
   onOpen: (row: number) => void;
+  /** Only these accounts (a number clicked on the journey map). */
+  filter?: AccountSelection | null;
 }) {
   const { t } = useTranslation('results');
   const { result: r, table, trend } = outcome;
@@ -31,13 +35,14 @@ export function AccountTable({
     for (const f of r.ctaFired) for (let i = 0; i < f.length; i++) n[i] += f[i];
     return n;
   }, [r]);
+  const base = useMemo(() => (filter ? selectRows(r, filter) : null), [r, filter]);
   const rows = useMemo(() => {
     const needle = search.trim().toLowerCase();
     let out: Int32Array;
-    if (!needle) out = Int32Array.from({ length: r.rowCount }, (_, i) => i);
+    if (!needle) out = base ? base.slice() : Int32Array.from({ length: r.rowCount }, (_, i) => i);
     else {
       const hits: number[] = [];
-      for (let i = 0; i < r.rowCount; i++)
+      for (const i of base ?? Array.from({ length: r.rowCount }, (_, k) => k))
         if (
           r.accountIds[i].toLowerCase().includes(needle) ||
           textAt(nameCol, i).toLowerCase().includes(needle)
@@ -51,7 +56,7 @@ export function AccountTable({
       out.sort((a, b) => key(a) - key(b));
     }
     return out;
-  }, [search, sortScore, r, nameCol]);
+  }, [search, sortScore, r, nameCol, base]);
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: rows.length,
@@ -74,6 +79,7 @@ export function AccountTable({
 
   return (
     <section className="card" data-testid="account-table">
+      {filter && <FilterChip filter={filter} project={project} />}
       <div className="toolbar">
         <input
           type="search"

@@ -16,6 +16,7 @@ import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
 import { StaleNotice } from './StaleNotice';
 import { HistoryTab } from './HistoryTab';
+import { useAccountFilter } from './accountFilter';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
@@ -30,8 +31,15 @@ export default function ResultsView() {
   const data = useActiveDatasetState();
   const s = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
   const [asOfPicked, setAsOf] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('dashboard');
+  const filter = useAccountFilter();
+  const [tab, setTab] = useState<Tab>(filter ? 'accounts' : 'dashboard');
   const [account, setAccount] = useState<number | null>(null);
+  // A filtered list opened from the journey map: show it, in front of any open account.
+  useEffect(() => {
+    if (!filter) return;
+    setTab('accounts');
+    setAccount(null);
+  }, [filter]);
 
   useEffect(() => {
     void resultsStore.open(project.id);
@@ -273,7 +281,7 @@ export default function ResultsView() {
             <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
           )}
           {tab === 'accounts' && (
-            <AccountTable outcome={outcome} project={shown} onOpen={setAccount} />
+            <AccountTable outcome={outcome} project={shown} onOpen={setAccount} filter={filter} />
           )}
           {tab === 'history' && (
             <HistoryTab

@@ -1,0 +1,244 @@
+import type { CtaType } from '../model';
+import { BEHIND, MET, NOT_MET, STUCK, UNKNOWN, type ScoreResult } from './types';
+
+/**
+ * The journey map's live layer: per stage of one run, the accounts in it, their colours, each
+ * exit criterion's met / not met / unknown counts, time in stage, ready / behind / stuck counts,
+ * the CTAs that fired and an experience field's mean. Every count has an `AccountSelection`
+ * that `selectRows` turns into exactly those accounts, so the map's numbers open the list.
+ */
+export interface AccountSelection {
+  /** Stage id; '' = accounts whose stage is unknown. */
+  stage?: string;
+  segment?: string;
+  /** Colour id; '' = no score. */
+  color?: string;
+  /** Exit criterion id within `stage`, with the status to match. */
+  criterion?: string;
+  status?: 'met' | 'not_met' | 'unknown';
+  ready?: boolean;
+  progress?: 'behind' | 'stuck';
+  /** Only accounts whose days in stage is known. */
+  daysKnown?: boolean;
+  /** A CTA id that fired, or every CTA of a type. */
+  cta?: string;
+  ctaType?: CtaType;
+}
+
+const STATUS_CODE = { met: MET, not_met: NOT_MET, unknown: UNKNOWN } as const;
+
+/** Rows of `r` matching every condition of `sel` (an unknown stage, colour or CTA matches none). */
+export function selectRows(r: ScoreResult, sel: AccountSelection): Int32Array {
+  const n = r.rowCount;
+  const stage =
+    sel.stage === undefined ? null : sel.stage === '' ? -1 : r.stageIds.indexOf(sel.stage);
+  const segment = sel.segment === undefined ? null : r.segmentIds.indexOf(sel.segment);
+  const color =
+    sel.color === undefined ? null : sel.color === '' ? -1 : r.colorIds.indexOf(sel.color);
+  let crit: Uint8Array | null = null;
+  if (sel.criterion !== undefined) {
+    const k = r.criteria.findIndex((c) => c.stage === sel.stage && c.id === sel.criterion);
+    if (k < 0 || !sel.status) return new Int32Array(0);
+    crit = r.criteriaStatus[k];
+  }
+  const ctas =
+    sel.cta !== undefined
+      ? r.ctas.flatMap((c, k) => (c.id === sel.cta ? [r.ctaFired[k]] : []))
+      : sel.ctaType !== undefined
+        ? r.ctas.flatMap((c, k) => (c.type === sel.ctaType ? [r.ctaFired[k]] : []))
+        : null;
+  if (
+    (stage !== null && stage < 0 && sel.stage !== '') ||
+    (segment !== null && segment < 0) ||
+    (color !== null && color < 0 && sel.color !== '') ||
+    (ctas !== null && ctas.length === 0)
+  )
+    return new Int32Array(0);
+  const want = sel.status ? STATUS_CODE[sel.status] : 0;
+  const prog = sel.progress === 'behind' ? BEHIND : sel.progress === 'stuck' ? STUCK : -1;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (stage !== null && r.stage[i] !== stage) continue;
+    if (segment !== null && r.segment[i] !== segment) continue;
+    if (color !== null && r.color[i] !== color) continue;
+    if (crit && crit[i] !== want) continue;
+    if (sel.ready && !r.readyToAdvance[i]) continue;
+    if (prog >= 0 && r.progress[i] !== prog) continue;
+    if (sel.daysKnown && !Number.isFinite(r.daysInStage[i])) continue;
+    if (ctas && !ctas.some((f) => f[i])) continue;
+    out.push(i);
+  }
+  return Int32Array.from(out);
+}
+
+export interface CriterionLive {
+  id: string;
+  label: string;
+  required: boolean;
+  met: number;
+  notMet: number;
+  unknown: number;
+  /** The required criterion with the most accounts not meeting it (the wall), if any. */
+  wall: boolean;
+}
+
+export interface StageLive {
+  stageId: string;
+  count: number;
+  /** count / accounts in the selection (all stages, unknown included); 0 when there are none. */
+  share: number;
+  /** Accounts per colour in the run's colour order; '' = no score; zero counts left out. */
+  colors: { color: string; count: number }[];
+  criteria: CriterionLive[];
+  days: { known: number; median: number | null; p90: number | null };
+  ready: number;
+  behind: number;
+  stuck: number;
+  /** CTAs that fired for accounts in the stage, in the run's CTA order; zero counts left out. */
+  ctas: { id: string; label: string; type: CtaType; count: number }[];
+  /** Accounts for which at least one CTA of the type fired (an account counts once per type). */
+  ctaTypes: { type: CtaType; accounts: number }[];
+  /** Mean of the experience column over the stage's accounts that have a value. */
+  experience: { mean: number | null; n: number } | null;
+}
+
+export interface LiveMap {
+  /** Accounts in the selection (segment), over all stages and the unknown stage. */
+  total: number;
+  /** Per stage id of the run. */
+  stages: Map<string, StageLive>;
+  /** Accounts whose stage is unknown. */
+  unknownStage: number;
+}
+
+/** Linear-interpolation quantile (numpy's default) of sorted values; null when empty. */
+export function quantile(sorted: ArrayLike<number>, q: number): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/**
+ * The live numbers of one run per stage, for one segment or all. `experience` is a numeric
+ * column of the run's table (NaN = missing), or null.
+ */
+export function liveStages(
+  r: ScoreResult,
+  opts: { segment?: string; experience?: Float64Array | null } = {},
+): LiveMap {
+  const S = r.stageIds.length;
+  const seg = opts.segment === undefined ? -1 : r.segmentIds.indexOf(opts.segment);
+  const none = opts.segment !== undefined && seg < 0;
+  const count = new Int32Array(S);
+  const ready = new Int32Array(S);
+  const behind = new Int32Array(S);
+  const stuck = new Int32Array(S);
+  const C = r.colorIds.length;
+  const colors = Array.from({ length: S }, () => new Int32Array(C + 1));
+  const days: number[][] = Array.from({ length: S }, () => []);
+  const ctaCount = Array.from({ length: S }, () => new Int32Array(r.ctas.length));
+  const types = [...new Set(r.ctas.map((c) => c.type))];
+  const typeOf = r.ctas.map((c) => types.indexOf(c.type));
+  const typeCount = Array.from({ length: S }, () => new Int32Array(types.length));
+  const seen = new Uint8Array(types.length);
+  const expSum = new Float64Array(S);
+  const expN = new Int32Array(S);
+  const exp = opts.experience ?? null;
+  const crit = r.criteria.map((c) => ({
+    info: c,
+    s: r.stageIds.indexOf(c.stage),
+    n: [0, 0, 0] as [number, number, number],
+  }));
+  let total = 0;
+  let unknownStage = 0;
+  for (let i = 0; i < r.rowCount && !none; i++) {
+    if (seg >= 0 && r.segment[i] !== seg) continue;
+    total++;
+    const s = r.stage[i];
+    if (s < 0) {
+      unknownStage++;
+      continue;
+    }
+    count[s]++;
+    if (r.readyToAdvance[i]) ready[s]++;
+    if (r.progress[i] === BEHIND) behind[s]++;
+    else if (r.progress[i] === STUCK) stuck[s]++;
+    colors[s][r.color[i] >= 0 ? r.color[i] : C]++;
+    if (Number.isFinite(r.daysInStage[i])) days[s].push(r.daysInStage[i]);
+    seen.fill(0);
+    for (let k = 0; k < r.ctas.length; k++)
+      if (r.ctaFired[k][i]) {
+        ctaCount[s][k]++;
+        seen[typeOf[k]] = 1;
+      }
+    for (let k = 0; k < types.length; k++) typeCount[s][k] += seen[k];
+    if (exp && Number.isFinite(exp[i])) {
+      expSum[s] += exp[i];
+      expN[s]++;
+    }
+  }
+  for (let k = 0; k < crit.length; k++) {
+    const c = crit[k];
+    const st = r.criteriaStatus[k];
+    if (c.s < 0 || !st) continue;
+    for (let i = 0; i < r.rowCount && !none; i++) {
+      if (r.stage[i] !== c.s || (seg >= 0 && r.segment[i] !== seg)) continue;
+      const v = st[i];
+      c.n[v === MET ? 0 : v === NOT_MET ? 1 : 2]++;
+    }
+  }
+  const stages = new Map<string, StageLive>();
+  for (let s = 0; s < S; s++) {
+    const sorted = Float64Array.from(days[s]).sort();
+    const criteria: CriterionLive[] = crit
+      .filter((c) => c.s === s)
+      .map((c) => ({
+        id: c.info.id,
+        label: c.info.label,
+        required: c.info.required,
+        met: c.n[0],
+        notMet: c.n[1],
+        unknown: c.n[2],
+        wall: false,
+      }));
+    let wall: CriterionLive | null = null;
+    for (const c of criteria) if (c.required && c.notMet > (wall?.notMet ?? 0)) wall = c;
+    if (wall) wall.wall = true;
+    stages.set(r.stageIds[s], {
+      stageId: r.stageIds[s],
+      count: count[s],
+      share: total ? count[s] / total : 0,
+      colors: [...r.colorIds, '']
+        .map((color, k) => ({ color, count: colors[s][k] }))
+        .filter((x) => x.count > 0),
+      criteria,
+      days: { known: sorted.length, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) },
+      ready: ready[s],
+      behind: behind[s],
+      stuck: stuck[s],
+      ctas: r.ctas
+        .map((c, k) => ({ id: c.id, label: c.label, type: c.type, count: ctaCount[s][k] }))
+        .filter((x) => x.count > 0),
+      ctaTypes: types
+        .map((type, k) => ({ type, accounts: typeCount[s][k] }))
+        .filter((x) => x.accounts > 0),
+      experience: exp ? { mean: expN[s] ? expSum[s] / expN[s] : null, n: expN[s] } : null,
+    });
+  }
+  return { total, stages, unknownStage };
+}
+
+/** Smallest and largest finite value of a column (null when it has none): the measured scale. */
+export function valueRange(values: Float64Array): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values)
+    if (Number.isFinite(v)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  return min <= max ? { min, max } : null;
+}

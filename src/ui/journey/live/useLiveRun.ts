@@ -1,0 +1,120 @@
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  diffPlaybooks,
+  playbookFingerprint,
+  playbookFromProject,
+  type Playbook,
+} from '../../../model';
+import type { RunRow } from '../../../store/db';
+import { useOpenProject } from '../../common/useProject';
+import { useActiveDatasetState } from '../../data/useActiveDataset';
+import { projectStore } from '../../../store/projectStore';
+import { defaultAsOf } from '../../results/asOfDefault';
+import { resultsStore, type RunOutcome } from '../../results/runState';
+import { localTimeZone } from '../../../util/localDate';
+
+export type LiveState =
+  | { kind: 'loading' }
+  | { kind: 'noDataset' }
+  | { kind: 'running'; fraction: number }
+  | { kind: 'failed'; error: string }
+  /** No run of this dataset that can be shown (never run, or run on another dataset). */
+  | { kind: 'notRun'; otherDataset: RunRow | null }
+  | {
+      kind: 'ready';
+      outcome: RunOutcome;
+      /** What changed in the model since the run (empty: the map is the model that ran). */
+      changes: ReturnType<typeof diffPlaybooks>;
+      stale: boolean;
+    };
+
+/**
+ * The run the journey map shows: the same one Results shows (resultsStore), re-derived with the
+ * run's own playbook when coming back to a stored run, never scored with the current model
+ * unless the user runs it.
+ */
+export function useLiveRun(): { state: LiveState; runNow: () => void; asOfLabel: string } {
+  const { t: th } = useTranslation('history');
+  const project = useOpenProject()!;
+  const data = useActiveDatasetState();
+  const s = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
+  useEffect(() => {
+    void resultsStore.open(project.id);
+  }, [project.id]);
+  const mine = s.projectId === project.id;
+  const outcome =
+    mine && s.outcome && data.meta && s.outcome.datasetId === data.meta.id ? s.outcome : null;
+  const lastRun = mine ? s.runs[s.runs.length - 1] : undefined;
+  const current = useMemo(() => playbookFromProject(project), [project]);
+  const changes = useMemo(
+    () => (outcome ? diffPlaybooks(outcome.playbook, current) : []),
+    [outcome, current],
+  );
+  const asOf = defaultAsOf({
+    projectAsOf: project.asOf,
+    lastRunAsOf: lastRun?.asOf,
+    datasetCreatedAt: data.meta?.createdAt,
+  }).date;
+
+  // As Results does: show the last stored run by scoring its dataset with its own playbook.
+  useEffect(() => {
+    if (
+      !mine ||
+      outcome ||
+      s.status !== 'idle' ||
+      !lastRun?.playbook ||
+      !data.table ||
+      !data.meta ||
+      lastRun.datasetId !== data.meta.id
+    )
+      return;
+    void resultsStore.run({
+      projectId: project.id,
+      playbook: lastRun.playbook,
+      asOf: lastRun.asOf,
+      table: data.table,
+      datasetId: data.meta.id,
+      store: false,
+    });
+  }, [mine, outcome, s.status, lastRun, data.table, data.meta, project.id]);
+
+  const runNow = () => {
+    if (!data.table || !data.meta || !asOf) return;
+    const pb: Playbook = { ...current, asOf };
+    if (project.asOf !== asOf)
+      projectStore.edit(th('asOf.remember'), (d) => {
+        d.asOf = asOf;
+      });
+    void resultsStore.run({
+      projectId: project.id,
+      playbook: pb,
+      asOf,
+      timeZone: localTimeZone(),
+      table: data.table,
+      datasetId: data.meta.id,
+      datasetName: data.meta.name,
+      store: true,
+    });
+  };
+
+  let state: LiveState;
+  if (data.status === 'loading' || data.status === 'idle' || !mine) state = { kind: 'loading' };
+  else if (!data.table) state = { kind: 'noDataset' };
+  else if (s.status === 'running') state = { kind: 'running', fraction: s.fraction };
+  else if (outcome)
+    state = {
+      kind: 'ready',
+      outcome,
+      changes,
+      stale: playbookFingerprint(outcome.playbook) !== playbookFingerprint(current),
+    };
+  else if (s.status === 'failed') state = { kind: 'failed', error: s.error ?? '' };
+  else if (lastRun?.playbook && lastRun.datasetId === data.meta?.id) state = { kind: 'loading' };
+  else
+    state = {
+      kind: 'notRun',
+      otherDataset: lastRun && lastRun.datasetId !== data.meta?.id ? lastRun : null,
+    };
+  return { state, runNow, asOfLabel: asOf };
+}
