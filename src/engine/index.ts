@@ -21,6 +21,8 @@ export { summarise } from './summarise';
 export { trend } from './trend';
 export { backtest } from './backtest';
 export { resultRows, type ResultRow } from './export';
+export { scoreColumns, scoreSheet, type SheetCell, type SheetLabels } from './exportSheet';
+export { nextColour, type Lever, type LeverTarget, type NextColour } from './levers';
 export {
   resultToCsv,
   resultToJson,

@@ -27,6 +27,8 @@ import jaCli from './ja/cli';
 import jaPlaybook from './ja/playbook';
 import enHistory from './en/history';
 import jaHistory from './ja/history';
+import enResultsWork from './en/resultsWork';
+import jaResultsWork from './ja/resultsWork';
 
 export const NAMESPACES = [
   'common',
@@ -43,6 +45,7 @@ export const NAMESPACES = [
   'cli',
   'playbook',
   'history',
+  'resultsWork',
 ] as const;
 
 export const resources = {
@@ -61,6 +64,7 @@ export const resources = {
     cli: enCli,
     playbook: enPlaybook,
     history: enHistory,
+    resultsWork: enResultsWork,
   },
   ja: {
     common: jaCommon,
@@ -77,5 +81,6 @@ export const resources = {
     cli: jaCli,
     playbook: jaPlaybook,
     history: jaHistory,
+    resultsWork: jaResultsWork,
   },
 };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffPlaybooks, playbookFingerprint, playbookFromProject } from '../../model';
 import { projectStore } from '../../store/projectStore';
@@ -19,8 +19,10 @@ import { HistoryTab } from './HistoryTab';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
-
-type Tab = 'dashboard' | 'ctas' | 'accounts' | 'backtest' | 'history';
+import { formatCount } from '../../util/format';
+import { useRoute } from '../shell/useRoute';
+import { setViewQuery } from '../shell/routes';
+import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace } from './place';
 
 /** Results: run the playbook over the dataset, then the dashboard, CTA queue, accounts and backtest. */
 export default function ResultsView() {
@@ -30,8 +32,17 @@ export default function ResultsView() {
   const data = useActiveDatasetState();
   const s = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
   const [asOfPicked, setAsOf] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>('dashboard');
-  const [account, setAccount] = useState<number | null>(null);
+  // The tab, the open account and the table's filters are in the address: reload and Back keep them.
+  const route = useRoute();
+  const place = useMemo(
+    () => parsePlace(route.kind === 'project' ? route.query : undefined),
+    [route],
+  );
+  const go = (patch: Partial<ResultsPlace>, replace = false) =>
+    setViewQuery(placeQuery({ ...place, ...patch }), replace);
+  const tab = place.tab;
+  const setAccount = (row: number | null) =>
+    go({ account: row === null ? undefined : outcomeRef.current?.result.accountIds[row] });
 
   useEffect(() => {
     void resultsStore.open(project.id);
@@ -40,6 +51,12 @@ export default function ResultsView() {
   const mine = s.projectId === project.id;
   const outcome =
     mine && s.outcome && data.meta && s.outcome.datasetId === data.meta.id ? s.outcome : null;
+  const outcomeRef = useRef(outcome);
+  outcomeRef.current = outcome;
+  const account = useMemo(() => {
+    if (!place.account || !outcome) return null;
+    return outcome.result.accountIds.indexOf(place.account);
+  }, [place.account, outcome]);
   const lastRun = mine ? s.runs[s.runs.length - 1] : undefined;
   const fallback = defaultAsOf({
     projectAsOf: project.asOf,
@@ -148,7 +165,7 @@ export default function ResultsView() {
             <span>
               {t('run.running', {
                 count: data.table.rowCount,
-                formatted: data.table.rowCount.toLocaleString(),
+                formatted: formatCount(data.table.rowCount, i18n.language),
                 phase: t(`run.phases.${s.phase}`, { defaultValue: s.phase }),
               })}
             </span>
@@ -164,7 +181,7 @@ export default function ResultsView() {
                 date: new Date(outcome.run.createdAt).toLocaleString(i18n.language),
                 asOf: outcome.result.asOf,
                 count: outcome.result.rowCount,
-                formatted: outcome.result.rowCount.toLocaleString(),
+                formatted: formatCount(outcome.result.rowCount, i18n.language),
               })
             : !running && !lastRun
               ? t('run.notRun')
@@ -235,7 +252,7 @@ export default function ResultsView() {
               date: new Date(lastRun.createdAt).toLocaleString(i18n.language),
               asOf: lastRun.asOf,
               count: lastRun.rowCount,
-              formatted: lastRun.rowCount.toLocaleString(),
+              formatted: formatCount(lastRun.rowCount, i18n.language),
             })}{' '}
             — {runHeader(lastRun).datasetName ?? ''}
           </p>
@@ -254,7 +271,7 @@ export default function ResultsView() {
       {outcome && account === null && (
         <>
           <nav className="tabs" role="tablist">
-            {(['dashboard', 'ctas', 'accounts', 'backtest', 'history'] as const).map((k) => (
+            {RESULT_TABS.map((k) => (
               <button
                 key={k}
                 type="button"
@@ -262,26 +279,39 @@ export default function ResultsView() {
                 aria-selected={tab === k}
                 className={`tab${tab === k ? ' active' : ''}`}
                 data-testid={`tab-${k}`}
-                onClick={() => setTab(k)}
+                onClick={() => go({ tab: k })}
               >
                 {k === 'history' ? th('tab') : t(`tabs.${k}`)}
               </button>
             ))}
           </nav>
-          {tab === 'dashboard' && <Dashboard outcome={outcome} project={shown} />}
+          {tab === 'dashboard' && (
+            <Dashboard
+              outcome={outcome}
+              project={shown}
+              onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined })}
+            />
+          )}
           {tab === 'ctas' && (
             <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
           )}
           {tab === 'accounts' && (
-            <AccountTable outcome={outcome} project={shown} onOpen={setAccount} />
+            <AccountTable
+              outcome={outcome}
+              project={shown}
+              filter={place.filter}
+              sort={place.sort}
+              onFilter={(filter) => go({ filter }, true)}
+              onSort={(sort) => go({ sort }, true)}
+              onOpen={setAccount}
+            />
           )}
           {tab === 'history' && (
             <HistoryTab
               project={shown}
               runs={s.runs}
               onOpenAccount={(id) => {
-                const row = outcome.result.accountIds.indexOf(id);
-                if (row >= 0) setAccount(row);
+                if (outcome.result.accountIds.includes(id)) go({ account: id });
               }}
             />
           )}
