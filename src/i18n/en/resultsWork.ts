@@ -57,5 +57,9 @@ export default {
   },
   value: { yes: 'Yes', no: 'No' },
   backtest: { outcome: 'Outcome field' },
-  demoRun: 'The demo project opens with a run already made on its sample data.',
+  demoRun:
+    'A sample run, made when the demo opened and not stored: Run scores and stores your own.',
+  segmentCount:
+    'Gets {{n}} of {{total}} accounts (first matching rule wins: the rules above take theirs first).',
+  segmentSample: '(estimated from {{sample}} accounts)',
 } as const;

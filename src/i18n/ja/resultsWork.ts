@@ -57,5 +57,9 @@ export default {
   },
   value: { yes: 'はい', no: 'いいえ' },
   backtest: { outcome: '結果の項目' },
-  demoRun: 'デモプロジェクトはサンプルデータで実行済みの状態で開きます。',
+  demoRun:
+    'デモを開いたときのサンプル実行です（保存されていません）。「実行」で採点して保存します。',
+  segmentCount:
+    '{{total}}件中 {{n}}件が入ります（上のルールに当てはまるアカウントはそちらが優先）。',
+  segmentSample: '（{{sample}}件から推定）',
 } as const;

@@ -25,9 +25,16 @@ export function AccountAttributes({
   const { t, i18n } = useTranslation('resultsWork');
   const lang = i18n.language;
   const ja = lang.startsWith('ja');
+  const src = project.journey.stageSource;
+  const stageField = src.kind === 'field' ? src.stageField : undefined;
   const value = (id: string, unit: string | undefined): string => {
     const col = columnOf(table, id);
     if (!col) return '—';
+    // The stage field holds stage ids: shown by the stage's name.
+    if (id === stageField && col.type === 'string' && col.codes[row] >= 0) {
+      const sid = col.dict[col.codes[row]];
+      return project.journey.stages.find((s) => s.id === sid)?.label || sid;
+    }
     switch (col.type) {
       case 'number':
         return formatNumber(col.values[row], lang, { unit });

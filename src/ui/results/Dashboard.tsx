@@ -161,7 +161,11 @@ export function Dashboard({
               <YAxis type="category" dataKey="segment" width={150} />
               <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
               {/* Legend text in the text colour: a yellow label on white is unreadable. */}
-              <Legend formatter={(v) => <span style={{ color: DARK_TEXT }}>{v}</span>} />
+              {/* In band order (recharts sorts legend items by name unless told not to). */}
+              <Legend
+                itemSorter={null}
+                formatter={(v) => <span style={{ color: DARK_TEXT }}>{v}</span>}
+              />
               {[...r.colorIds, 'none']
                 .filter((c) => bySegment.some((row) => row[c]))
                 .map((c) => (

@@ -19,6 +19,7 @@ import { HistoryTab } from './HistoryTab';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
+import { DEMO_PROJECT_ID } from '../../store/bootstrap';
 import { formatCount } from '../../util/format';
 import { useRoute } from '../shell/useRoute';
 import { setViewQuery } from '../shell/routes';
@@ -28,6 +29,7 @@ import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace } from './place'
 export default function ResultsView() {
   const { t, i18n } = useTranslation('results');
   const { t: th } = useTranslation('history');
+  const { t: tw } = useTranslation('resultsWork');
   const project = useOpenProject()!;
   const data = useActiveDatasetState();
   const s = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
@@ -99,6 +101,45 @@ export default function ResultsView() {
     });
   }, [mine, outcome, s.status, lastRun, data.table, data.meta, project.id]);
 
+  // The demo project opens with a run already made: a new user sees a dashboard at once. It is
+  // scored once per session, not stored (Run stores one), and said so in the run line.
+  useEffect(() => {
+    if (
+      project.id !== DEMO_PROJECT_ID ||
+      !mine ||
+      !s.runsLoaded ||
+      s.runs.length > 0 ||
+      outcome ||
+      s.status !== 'idle' ||
+      !data.table ||
+      !data.meta ||
+      previewed.has(project.id)
+    )
+      return;
+    previewed.add(project.id);
+    void resultsStore.run({
+      projectId: project.id,
+      playbook: { ...current, asOf },
+      asOf,
+      timeZone: localTimeZone(),
+      table: data.table,
+      datasetId: data.meta.id,
+      store: false,
+      preview: true,
+    });
+  }, [
+    mine,
+    s.runsLoaded,
+    s.runs.length,
+    outcome,
+    s.status,
+    data.table,
+    data.meta,
+    project.id,
+    current,
+    asOf,
+  ]);
+
   const run = () => {
     if (!data.table || !data.meta) return;
     setAccount(null);
@@ -129,6 +170,8 @@ export default function ResultsView() {
       </div>
     );
   const running = s.status === 'running' && mine;
+  // While the user's own run runs, the demo's preview is not shown (its numbers are not the run's).
+  const shownOutcome = outcome && !(running && outcome.preview) ? outcome : null;
   const prev = outcome?.previous;
   const counts = outcome?.trend?.counts;
 
@@ -176,6 +219,7 @@ export default function ResultsView() {
           </div>
         )}
         <div className="run-info hint" data-testid="run-info">
+          {outcome?.preview && <span data-testid="run-preview">{tw('demoRun')} </span>}
           {outcome?.run
             ? t('run.last', {
                 date: new Date(outcome.run.createdAt).toLocaleString(i18n.language),
@@ -183,7 +227,7 @@ export default function ResultsView() {
                 count: outcome.result.rowCount,
                 formatted: formatCount(outcome.result.rowCount, i18n.language),
               })
-            : !running && !lastRun
+            : !running && !lastRun && !outcome?.preview
               ? t('run.notRun')
               : ''}
           {outcome?.run?.timeZone && (
@@ -259,16 +303,16 @@ export default function ResultsView() {
         )}
       </section>
 
-      {outcome && account !== null && (
+      {shownOutcome && account !== null && (
         <AccountPage
-          outcome={outcome}
+          outcome={shownOutcome}
           project={shown}
           row={account}
           runs={s.runs}
           onBack={() => setAccount(null)}
         />
       )}
-      {outcome && account === null && (
+      {shownOutcome && account === null && (
         <>
           <nav className="tabs" role="tablist">
             {RESULT_TABS.map((k) => (
@@ -287,17 +331,17 @@ export default function ResultsView() {
           </nav>
           {tab === 'dashboard' && (
             <Dashboard
-              outcome={outcome}
+              outcome={shownOutcome}
               project={shown}
               onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined })}
             />
           )}
           {tab === 'ctas' && (
-            <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
+            <CtaQueue outcome={shownOutcome} project={shown} runs={s.runs} onOpen={setAccount} />
           )}
           {tab === 'accounts' && (
             <AccountTable
-              outcome={outcome}
+              outcome={shownOutcome}
               project={shown}
               filter={place.filter}
               sort={place.sort}
@@ -311,15 +355,18 @@ export default function ResultsView() {
               project={shown}
               runs={s.runs}
               onOpenAccount={(id) => {
-                if (outcome.result.accountIds.includes(id)) go({ account: id });
+                if (shownOutcome.result.accountIds.includes(id)) go({ account: id });
               }}
             />
           )}
-          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
+          {tab === 'backtest' && <Backtest outcome={shownOutcome} project={shown} runs={s.runs} />}
         </>
       )}
     </div>
   );
 }
+
+/** Projects whose demo preview was already scored in this page session (never twice). */
+const previewed = new Set<string>();
 
 const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
