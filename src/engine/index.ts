@@ -22,6 +22,8 @@ export { ctaOwner } from './ctaOwner';
 export { trend } from './trend';
 export { backtest } from './backtest';
 export { resultRows, type ResultRow } from './export';
+export { scoreColumns, scoreSheet, type SheetCell, type SheetLabels } from './exportSheet';
+export { nextColour, type Lever, type LeverTarget, type NextColour } from './levers';
 export {
   resultToCsv,
   resultToJson,

@@ -29,6 +29,8 @@ import enHistory from './en/history';
 import jaHistory from './ja/history';
 import enJourneyLive from './en/journeyLive';
 import jaJourneyLive from './ja/journeyLive';
+import enResultsWork from './en/resultsWork';
+import jaResultsWork from './ja/resultsWork';
 
 export const NAMESPACES = [
   'common',
@@ -46,6 +48,7 @@ export const NAMESPACES = [
   'playbook',
   'history',
   'journeyLive',
+  'resultsWork',
 ] as const;
 
 export const resources = {
@@ -65,6 +68,7 @@ export const resources = {
     playbook: enPlaybook,
     history: enHistory,
     journeyLive: enJourneyLive,
+    resultsWork: enResultsWork,
   },
   ja: {
     common: jaCommon,
@@ -82,5 +86,6 @@ export const resources = {
     playbook: jaPlaybook,
     history: jaHistory,
     journeyLive: jaJourneyLive,
+    resultsWork: jaResultsWork,
   },
 };

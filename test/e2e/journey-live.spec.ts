@@ -143,7 +143,7 @@ test('the map shows the last run: counts, exit criteria, links, segment, toggle'
   const notMet = await count(page, 'live-onboarding-crit-ob2-not_met');
   expect(notMet).toBeGreaterThan(0);
   await page.getByTestId('live-onboarding-crit-ob2-not_met').click();
-  await page.waitForURL(/results\/accounts\?/);
+  await page.waitForURL(/results\?tab=accounts&/);
   await expect(page.getByTestId('account-filter-text')).toHaveText(
     'stage オンボーディング / Onboarding · exit criterion “Setup at least 80% done” not met',
   );
@@ -162,7 +162,7 @@ test('the map shows the last run: counts, exit criteria, links, segment, toggle'
   await page.goBack();
   await expect(page.getByTestId('live-row')).toBeVisible();
   await page.getByTestId('live-value-stuck').click();
-  await page.waitForURL(/results\/accounts\?/);
+  await page.waitForURL(/results\?tab=accounts&/);
   await page.reload();
   await expect(page.getByTestId('account-count')).toHaveText(
     `${map.value.stuck} ${map.value.stuck === 1 ? 'account' : 'accounts'}`,
@@ -188,9 +188,9 @@ test('the map shows the last run: counts, exit criteria, links, segment, toggle'
   }
   // A number under a segment opens that segment's accounts only.
   await page.getByTestId('live-adoption-count').click();
-  await expect(page.getByTestId('account-filter-text')).toHaveText(
-    'stage 利用定着 / Adoption · segment SMB',
-  );
+  await page.waitForURL(/results\?tab=accounts&/);
+  await expect(page.getByTestId('filter-stage')).toHaveValue('adoption');
+  await expect(page.getByTestId('filter-segment')).toHaveValue('smb');
   await expect(page.getByTestId('account-count')).toHaveText(`${smb.adoption.length} accounts`);
   await page.goBack();
 

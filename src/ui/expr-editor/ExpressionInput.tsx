@@ -16,6 +16,11 @@ export interface ExpressionInputProps {
   placeholder?: string;
   /** Empty is fine (the default segment). */
   allowEmpty?: boolean;
+  /**
+   * Show "N accounts match" (default). Off where the count alone would mislead: a segment's rule
+   * is tried after the ones above it, so the segments editor shows what first-match-wins assigns.
+   */
+  preview?: boolean;
 }
 
 /** Position as people count it: 1-based column (the source is one line in practice). */
@@ -35,6 +40,7 @@ export default function ExpressionInput({
   scope,
   placeholder,
   allowEmpty,
+  preview = true,
 }: ExpressionInputProps) {
   const { t, i18n } = useTranslation('fields');
   const env = useExprEnv(scope);
@@ -226,7 +232,7 @@ export default function ExpressionInput({
           </div>
         ))}
       </div>
-      {result?.ok && (
+      {result?.ok && preview && (
         <MatchPreview
           expr={result.expr}
           scope={scope}

@@ -5,11 +5,13 @@ import ExpressionInput from '../expr-editor/ExpressionInput';
 import { seal } from './edit';
 import { deleteSegment } from './overrideOps';
 import { notify } from '../common';
+import { SegmentCount, useSegmentAssignment } from './SegmentCount';
 
 /** Segments: ordered rules (first match wins) and the default for accounts no rule matches. */
 export function SegmentsEditor() {
   const { t } = useTranslation('health');
   const segs = useProject((p) => p.segments);
+  const assignment = useSegmentAssignment();
   const edit = (label: string, recipe: Parameters<typeof projectStore.edit>[1], key?: string) =>
     projectStore.edit(label, recipe, key ? { coalesceKey: key } : undefined);
   return (
@@ -108,6 +110,7 @@ export function SegmentsEditor() {
             <ExpressionInput
               value={s.when}
               scope="segment"
+              preview={false}
               allowEmpty={segs.defaultId === s.id}
               placeholder={
                 segs.defaultId === s.id ? t('segments.defaultWhen') : t('segments.whenPlaceholder')
@@ -125,6 +128,7 @@ export function SegmentsEditor() {
               }
               onBlur={seal}
             />
+            <SegmentCount id={s.id} assignment={assignment} />
           </li>
         ))}
       </ol>

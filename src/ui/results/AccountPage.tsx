@@ -19,15 +19,18 @@ import { Button } from '../common';
 import { colorHex, colorLabel } from './colors';
 import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
+import { formatNumber } from '../../util/format';
+import {
+  AccountAttributes,
+  describeNormalisation,
+  NextColourPanel,
+  normalisationUsed,
+} from './AccountFacts';
 
-const fmt = (v: number | string | boolean | null): string =>
-  v === null
-    ? '—'
-    : typeof v === 'number'
-      ? Number.isInteger(v)
-        ? v.toLocaleString()
-        : v.toFixed(2)
-      : String(v);
+const fmtIn =
+  (lang: string) =>
+  (v: number | string | boolean | null): string =>
+    v === null ? '—' : typeof v === 'number' ? formatNumber(v, lang) : String(v);
 
 /** One account: the score as per-measure contributions, exit criteria per stage, CTAs with reasons, trend. */
 export function AccountPage({
@@ -43,7 +46,11 @@ export function AccountPage({
   onBack: () => void;
   runs?: RunRow[];
 }) {
-  const { t } = useTranslation('results');
+  const { t, i18n } = useTranslation('results');
+  const { t: tw } = useTranslation('resultsWork');
+  const lang = i18n.language;
+  const fmt = fmtIn(lang);
+  const d1 = (v: number | null) => formatNumber(v, lang, { digits: 1 });
   const { result: r, table, compiled, trend } = outcome;
   const e = useMemo(
     () => (row >= 0 && row < r.rowCount ? explainAccount(compiled, table, r, row) : null),
@@ -56,9 +63,19 @@ export function AccountPage({
   const name = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
   const company =
     name && name.type === 'string' && name.codes[row] >= 0 ? name.dict[name.codes[row]] : '';
-  const stageLabel = (id: string) => project.journey.stages.find((s) => s.id === id)?.label ?? id;
+  const stageLabel = (id: string) => project.journey.stages.find((s) => s.id === id)?.label || id;
+  const segLabel = (id: string) => project.segments.items.find((s) => s.id === id)?.label || id;
   const stageIdx = r.stage[row];
   const delta = trend ? trend.delta[row] : NaN;
+  // The normalisation that actually scored each measure here: the segment's override, named.
+  const normText = (measure: string) => {
+    const u = normalisationUsed(project, e.segment, measure);
+    if (!u) return '';
+    const text = describeNormalisation(u.n, u.invert, lang, tw);
+    return u.source === 'override'
+      ? `${tw('norm.override', { segment: segLabel(e.segment) })}: ${text}`
+      : `${tw('norm.base')}: ${text}`;
+  };
 
   return (
     <div className="account-page" data-testid="account-page">
@@ -77,7 +94,7 @@ export function AccountPage({
           style={{ borderLeft: `6px solid ${hex[e.color ?? ''] ?? '#9e9e9e'}` }}
         >
           <div className="stat-value" data-testid="account-score">
-            {e.total === null ? '—' : e.total.toFixed(1)}
+            {d1(e.total)}
           </div>
           <div className="stat-label">
             {t('account.score')} ·{' '}
@@ -85,9 +102,7 @@ export function AccountPage({
           </div>
         </div>
         <div className="stat">
-          <div className="stat-value">
-            {project.segments.items.find((s) => s.id === e.segment)?.label ?? e.segment}
-          </div>
+          <div className="stat-value">{segLabel(e.segment)}</div>
           <div className="stat-label">{t('account.segment')}</div>
         </div>
         <div className="stat">
@@ -109,11 +124,12 @@ export function AccountPage({
         </div>
       </div>
 
+      <NextColourPanel compiled={compiled} result={r} row={row} project={project} />
+      <AccountAttributes project={project} table={table} row={row} />
+
       <section className="card" data-testid="account-contributions">
         <h3>{t('account.contributions')}</h3>
-        <p className="hint">
-          {t('account.contributionsHint', { total: e.total === null ? '—' : e.total.toFixed(1) })}
-        </p>
+        <p className="hint">{t('account.contributionsHint', { total: d1(e.total) })}</p>
         <ResponsiveContainer width="100%" height={Math.max(160, 34 * measures.length)}>
           <BarChart
             data={measures}
@@ -123,7 +139,11 @@ export function AccountPage({
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 'auto']} />
             <YAxis type="category" dataKey="label" width={230} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} />
+            <Tooltip
+              formatter={(v) =>
+                typeof v === 'number' ? formatNumber(v, lang, { digits: 2 }) : String(v)
+              }
+            />
             <ReferenceLine x={0} stroke="#999" />
             <Bar dataKey="value" name={t('account.contribution')} isAnimationActive={false}>
               {measures.map((m) => (
@@ -137,6 +157,7 @@ export function AccountPage({
             <tr>
               <th>{t('account.measure')}</th>
               <th>{t('account.raw')}</th>
+              <th>{tw('norm.column')}</th>
               <th className="num">{t('account.points')}</th>
               <th className="num">{t('account.weight')}</th>
               <th className="num">{t('account.contribution')}</th>
@@ -152,15 +173,18 @@ export function AccountPage({
                   {fmt(m.raw)}
                   {m.excluded && <span className="hint"> — {t('account.excluded')}</span>}
                 </td>
-                <td className="num">{m.points === null ? '—' : m.points.toFixed(1)}</td>
-                <td className="num">{(m.normalisedWeight * 100).toFixed(1)}%</td>
-                <td className="num">{m.contribution.toFixed(2)}</td>
+                <td data-testid={`norm-${m.id}`}>{normText(m.id)}</td>
+                <td className="num">{d1(m.points)}</td>
+                <td className="num">
+                  {formatNumber(m.normalisedWeight * 100, lang, { digits: 1, unit: '%' })}
+                </td>
+                <td className="num">{formatNumber(m.contribution, lang, { digits: 2 })}</td>
               </tr>
             ))}
             <tr className="sum">
-              <td colSpan={4}>{t('account.sum')}</td>
+              <td colSpan={5}>{t('account.sum')}</td>
               <td className="num" data-testid="contribution-sum">
-                {sum.toFixed(2)}
+                {formatNumber(sum, lang, { digits: 2 })}
               </td>
             </tr>
           </tbody>
@@ -234,9 +258,9 @@ export function AccountPage({
         ) : (
           <p>
             {t('account.trendValue', {
-              previous: (r.total[row] - delta).toFixed(1),
-              current: r.total[row].toFixed(1),
-              delta: `${delta >= 0 ? '+' : ''}${delta.toFixed(1)}`,
+              previous: d1(r.total[row] - delta),
+              current: d1(r.total[row]),
+              delta: `${delta >= 0 ? '+' : ''}${d1(delta)}`,
             })}
           </p>
         )}

@@ -1,62 +1,73 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { selectRows, TREND_DOWN, TREND_NEW, TREND_UP, type AccountSelection } from '../../engine';
+import { selectRows, TREND_DOWN, TREND_NEW, TREND_UP } from '../../engine';
 import { FilterChip } from './FilterChip';
 import type { Project } from '../../model';
+import { daysToIso } from '../../table/columns';
+import { formatCount, formatNumber } from '../../util/format';
+import { Button, notify } from '../common';
 import { colorHex } from './colors';
+import { filterRows, rowSource, sortRows } from './accountRows';
+import { downloadScoresCsv, downloadScoresXlsx } from './exportScores';
+import { resultLabels } from './labels';
+import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 import { mrrField, numberAt, textAt } from './queue';
 import type { RunOutcome } from './runState';
-import { columnOf } from '../../table/columns';
 
-/** All accounts of the run, virtualised (a million rows scroll smoothly), with search and score sort. */
+const RENEWAL_WINDOWS = [30, 60, 90, 180, 365];
+
+/**
+ * All accounts of the run, virtualised (a million rows scroll smoothly): filtered by colour,
+ * segment, stage, owner, renewal window and text, sorted by any column, exported as shown.
+ * Filters and sort live in the address (place.ts), so a chart's drill-down, reload and Back
+ * all land on the same list.
+ */
 export function AccountTable({
   outcome,
   project,
-  onOpen,
   filter,
+  live,
+  onClearLive,
+  sort,
+  onFilter,
+  onSort,
+  onOpen,
 }: {
   outcome: RunOutcome;
   project: Project;
+  filter: AccountFilter;
+  /** Conditions from a journey-map number (an exit criterion's status, stuck, a CTA…). */
+  live?: LiveSelection;
+  onClearLive?: () => void;
+  sort: { key: SortKey; dir: 'asc' | 'desc' } | undefined;
+  onFilter: (f: AccountFilter) => void;
+  onSort: (s: { key: SortKey; dir: 'asc' | 'desc' }) => void;
   onOpen: (row: number) => void;
-  /** Only these accounts (a number clicked on the journey map). */
-  filter?: AccountSelection | null;
 }) {
-  const { t } = useTranslation('results');
+  const { t, i18n } = useTranslation('results');
+  const { t: tw } = useTranslation('resultsWork');
+  const lang = i18n.language;
   const { result: r, table, trend } = outcome;
-  const [search, setSearch] = useState('');
-  const [sortScore, setSortScore] = useState<'none' | 'asc' | 'desc'>('none');
-  const nameCol = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
-  const mrr = mrrField(project.fields);
-  const mrrCol = mrr ? columnOf(table, mrr) : undefined;
   const hex = colorHex(project.health);
-  const ctaCount = useMemo(() => {
-    const n = new Uint8Array(r.rowCount);
-    for (const f of r.ctaFired) for (let i = 0; i < f.length; i++) n[i] += f[i];
-    return n;
-  }, [r]);
-  const base = useMemo(() => (filter ? selectRows(r, filter) : null), [r, filter]);
+  const labels = useMemo(() => resultLabels(project, t), [project, t]);
+  const src = useMemo(
+    () => rowSource(r, trend, table, project.fields, labels.segment, labels.stage),
+    [r, trend, table, project.fields, labels],
+  );
+  const mrrUnit = project.fields.fields.find((f) => f.id === mrrField(project.fields))?.unit;
   const rows = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    let out: Int32Array;
-    if (!needle) out = base ? base.slice() : Int32Array.from({ length: r.rowCount }, (_, i) => i);
-    else {
-      const hits: number[] = [];
-      for (const i of base ?? Array.from({ length: r.rowCount }, (_, k) => k))
-        if (
-          r.accountIds[i].toLowerCase().includes(needle) ||
-          textAt(nameCol, i).toLowerCase().includes(needle)
-        )
-          hits.push(i);
-      out = Int32Array.from(hits);
+    let out = filterRows(src, filter);
+    if (live) {
+      // The table's filters and the live conditions together: rows passing both, in table order.
+      const keep = new Uint8Array(r.rowCount);
+      for (const i of selectRows(r, placeSelection({ filter, live }))) keep[i] = 1;
+      out = out.filter((i) => keep[i] === 1);
     }
-    if (sortScore !== 'none') {
-      const s = sortScore === 'asc' ? 1 : -1;
-      const key = (i: number) => (Number.isNaN(r.total[i]) ? Infinity : s * r.total[i]);
-      out.sort((a, b) => key(a) - key(b));
-    }
-    return out;
-  }, [search, sortScore, r, nameCol, base]);
+    return sort ? sortRows(src, out, sort.key, sort.dir) : out;
+  }, [src, filter, live, r, sort]);
+  // The search box types freely; the address follows.
+  const [q, setQ] = useState(filter.q ?? '');
   const parent = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: rows.length,
@@ -65,64 +76,193 @@ export function AccountTable({
     overscan: 16,
   });
 
+  const set = (k: keyof AccountFilter, value: string | number | undefined) => {
+    const next = { ...filter };
+    if (value === undefined || value === '') delete next[k];
+    else (next as Record<string, unknown>)[k] = value;
+    onFilter(next);
+  };
   const trendText = (i: number) => {
     if (!trend) return '';
     const d = trend.direction[i];
     if (d === TREND_NEW) return t('trend.new');
-    const delta = trend.delta[i].toFixed(1);
+    const delta = formatNumber(trend.delta[i], lang, { digits: 1 });
     return d === TREND_UP
       ? `▲ ${t('trend.up', { delta })}`
       : d === TREND_DOWN
         ? `▼ ${t('trend.down', { delta })}`
         : t('trend.same');
   };
+  const sheetLabels = {
+    ...labels,
+    headers: {
+      segment: tw('export.segmentLabel'),
+      stage: tw('export.stageLabel'),
+      color: tw('export.colorLabel'),
+    },
+  };
+  const fileBase = `${tw('export.file')}-${r.asOf}`;
+  const exported = (file: string) =>
+    notify({
+      kind: 'info',
+      text: tw('export.done', { formatted: formatCount(rows.length, lang), file }),
+    });
+
+  const head = (key: SortKey, label: string, num = false) => {
+    const on = sort?.key === key;
+    return (
+      <button
+        type="button"
+        className={`linklike sort-head${num ? ' num' : ''}`}
+        data-testid={`sort-${key}`}
+        title={tw('sortBy', { column: label })}
+        aria-sort={on ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+        onClick={() => onSort({ key, dir: on && sort!.dir === 'asc' ? 'desc' : 'asc' })}
+      >
+        {label} {on ? (sort!.dir === 'asc' ? '↑' : '↓') : ''}
+      </button>
+    );
+  };
+  const anyFilter = !!live || Object.keys(filter).some((k) => k !== 'q');
 
   return (
     <section className="card" data-testid="account-table">
-      {filter && <FilterChip filter={filter} project={project} />}
-      <div className="toolbar">
+      {live && (
+        <FilterChip
+          filter={placeSelection({ filter, live })}
+          project={project}
+          onClear={() => onClearLive?.()}
+        />
+      )}
+      <div className="toolbar acct-filters">
         <input
           type="search"
           data-testid="account-search"
           placeholder={t('table.search')}
           aria-label={t('table.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            set('q', e.target.value);
+          }}
         />
-        <span data-testid="account-count">
-          {t('table.count', { count: rows.length, formatted: rows.length.toLocaleString() })}
+        <Select
+          label={tw('filter.color')}
+          testid="filter-color"
+          value={filter.color}
+          anyLabel={tw('filter.any')}
+          options={[
+            ...r.colorIds.map((c) => [c, labels.color(c)] as const),
+            ['none', t('colors.none')] as const,
+          ]}
+          onChange={(x) => set('color', x)}
+        />
+        <Select
+          label={tw('filter.segment')}
+          testid="filter-segment"
+          value={filter.segment}
+          anyLabel={tw('filter.any')}
+          options={r.segmentIds.map((s) => [s, labels.segment(s)] as const)}
+          onChange={(x) => set('segment', x)}
+        />
+        <Select
+          label={tw('filter.stage')}
+          testid="filter-stage"
+          value={filter.stage}
+          anyLabel={tw('filter.any')}
+          options={[
+            ...r.stageIds.map((s) => [s, labels.stage(s)] as const),
+            ['none', tw('filter.noStage')] as const,
+          ]}
+          onChange={(x) => set('stage', x)}
+        />
+        <Select
+          label={tw('filter.owner')}
+          testid="filter-owner"
+          value={filter.owner}
+          anyLabel={tw('filter.any')}
+          options={r.ownerIds.map((o) => [o, o] as const)}
+          onChange={(x) => set('owner', x)}
+        />
+        {src.renewal ? (
+          <Select
+            label={tw('filter.renewal')}
+            testid="filter-renewal"
+            value={filter.renewal === undefined ? undefined : String(filter.renewal)}
+            anyLabel={tw('filter.any')}
+            options={RENEWAL_WINDOWS.map(
+              (d) => [String(d), tw('filter.renewalWithin', { count: d })] as const,
+            )}
+            onChange={(x) => set('renewal', x === undefined ? undefined : Number(x))}
+          />
+        ) : (
+          <span className="hint">{tw('filter.noRenewalField')}</span>
+        )}
+        {anyFilter && (
+          <Button
+            data-testid="filter-clear"
+            onClick={() => {
+              setQ('');
+              if (live && onClearLive) onClearLive();
+              else onFilter({});
+            }}
+          >
+            {tw('filter.clear')}
+          </Button>
+        )}
+        <span data-testid="account-count" data-count={rows.length}>
+          {t('table.count', { count: rows.length, formatted: formatCount(rows.length, lang) })}
         </span>
+        <span className="spacer" />
+        <Button
+          data-testid="export-scores-csv"
+          title={tw('export.hint')}
+          onClick={() => {
+            const file = `${fileBase}.csv`;
+            downloadScoresCsv(r, sheetLabels, rows, file);
+            exported(file);
+          }}
+        >
+          {tw('export.csv')}
+        </Button>
+        <Button
+          data-testid="export-scores-xlsx"
+          title={tw('export.hint')}
+          onClick={() => {
+            const file = `${fileBase}.xlsx`;
+            void downloadScoresXlsx(r, sheetLabels, rows, file, tw('export.sheet')).then(() =>
+              exported(file),
+            );
+          }}
+        >
+          {tw('export.xlsx')}
+        </Button>
       </div>
       <div className="vhead acct-row">
-        <span>{t('table.account')}</span>
-        <span>{t('table.company')}</span>
-        <span>{t('table.segment')}</span>
-        <span>{t('table.stage')}</span>
-        <button
-          type="button"
-          className="linklike num"
-          data-testid="sort-score"
-          onClick={() => setSortScore(sortScore === 'asc' ? 'desc' : 'asc')}
-        >
-          {t('table.score')} {sortScore === 'asc' ? '↑' : sortScore === 'desc' ? '↓' : ''}
-        </button>
-        <span>{t('table.trend')}</span>
-        <span>{t('table.owner')}</span>
-        <span className="num">{t('table.ctas')}</span>
-        <span className="num">{t('table.mrr')}</span>
+        {head('account', t('table.account'))}
+        {head('company', t('table.company'))}
+        {head('segment', t('table.segment'))}
+        {head('stage', t('table.stage'))}
+        {head('score', t('table.score'), true)}
+        {head('trend', t('table.trend'))}
+        {head('owner', t('table.owner'))}
+        {head('ctas', t('table.ctas'), true)}
+        {head('mrr', t('table.mrr'), true)}
+        {head('renewal', tw('column.renewal'))}
       </div>
       <div ref={parent} className="vscroll" data-testid="account-scroll">
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {v.getVirtualItems().map((it) => {
             const i = rows[it.index];
             const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
-            const m = numberAt(mrrCol, i);
+            const renewal = numberAt(src.renewal, i);
             return (
               <div
                 key={it.key}
                 className="acct-row vrow"
                 style={{ transform: `translateY(${it.start}px)` }}
                 data-testid="account-row"
+                data-color={color || 'none'}
                 onClick={() => onOpen(i)}
               >
                 <span>
@@ -130,28 +270,74 @@ export function AccountTable({
                     href="#"
                     onClick={(e) => {
                       e.preventDefault();
+                      e.stopPropagation();
                       onOpen(i);
                     }}
                   >
                     {r.accountIds[i]}
                   </a>
                 </span>
-                <span>{textAt(nameCol, i)}</span>
-                <span>{r.segmentIds[r.segment[i]]}</span>
-                <span>{r.stage[i] >= 0 ? r.stageIds[r.stage[i]] : '—'}</span>
-                <span className="num">
+                <span>{textAt(src.name, i)}</span>
+                <span data-testid="cell-segment">{labels.segment(r.segmentIds[r.segment[i]])}</span>
+                <span data-testid="cell-stage">
+                  {r.stage[i] >= 0 ? labels.stage(r.stageIds[r.stage[i]]) : '—'}
+                </span>
+                <span
+                  className="num"
+                  data-testid="cell-score"
+                  title={color ? labels.color(color) : t('colors.none')}
+                >
                   <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
-                  {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}
+                  {formatNumber(r.total[i], lang, { digits: 1 })}
                 </span>
                 <span>{trendText(i)}</span>
                 <span>{r.ownerIds[r.owner[i]]}</span>
-                <span className="num">{ctaCount[i] || ''}</span>
-                <span className="num">{Number.isNaN(m) ? '' : m.toLocaleString()}</span>
+                <span className="num">{src.ctaCount[i] || ''}</span>
+                <span className="num">
+                  {Number.isNaN(numberAt(src.mrr, i))
+                    ? ''
+                    : formatNumber(numberAt(src.mrr, i), lang, { unit: mrrUnit })}
+                </span>
+                <span>{Number.isNaN(renewal) ? '' : daysToIso(renewal)}</span>
               </div>
             );
           })}
         </div>
       </div>
     </section>
+  );
+}
+
+function Select({
+  label,
+  testid,
+  value,
+  anyLabel,
+  options,
+  onChange,
+}: {
+  label: string;
+  testid: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: readonly (readonly [string, string])[];
+  onChange: (v: string | undefined) => void;
+}) {
+  return (
+    <label className="inline">
+      {label}
+      <select
+        data-testid={testid}
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
+        <option value="">{anyLabel}</option>
+        {options.map(([id, text]) => (
+          <option key={id} value={id}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

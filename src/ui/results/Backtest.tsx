@@ -38,7 +38,7 @@ export function Backtest({
   project: Project;
   runs: RunRow[];
 }) {
-  const { t } = useTranslation('history');
+  const { t, i18n } = useTranslation('history');
   const observedDefault = outcome.result.asOf;
   const [observedAt, setObservedAt] = useState(observedDefault);
   const earlier = runs.filter((r) => r.asOf < observedAt && r.id !== outcome.run?.id);
@@ -209,7 +209,7 @@ export function Backtest({
             <option value="">{t('backtest.pickField')}</option>
             {candidates.map((f) => (
               <option key={f.id} value={f.id}>
-                {f.id}
+                {(i18n.language.startsWith('ja') ? f.label.ja : f.label.en) || f.id}
               </option>
             ))}
           </select>

@@ -13,12 +13,30 @@ import {
 } from 'recharts';
 import { BEHIND, STUCK } from '../../engine';
 import type { Project } from '../../model';
+import { formatCount, formatShare } from '../../util/format';
+import { DARK_TEXT, readableTextOn } from '../../util/contrast';
 import { colorHex, colorLabel } from './colors';
+import type { AccountFilter } from './place';
 import type { RunOutcome } from './runState';
 
-/** Colour distribution overall and by segment, the stage funnel, and CTA counts. */
-export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: Project }) {
-  const { t } = useTranslation('results');
+const NO_COLOUR = '#9e9e9e';
+
+/**
+ * Colour distribution overall and by segment, the stage funnel, and CTA counts. Every count opens
+ * the account list filtered to it (`onDrill`), so a number on a chart can be traced to accounts.
+ */
+export function Dashboard({
+  outcome,
+  project,
+  onDrill,
+}: {
+  outcome: RunOutcome;
+  project: Project;
+  onDrill: (f: AccountFilter) => void;
+}) {
+  const { t, i18n } = useTranslation('results');
+  const { t: tw } = useTranslation('resultsWork');
+  const lang = i18n.language;
   const { result: r, summary } = outcome;
   const hex = colorHex(project.health);
 
@@ -40,14 +58,19 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
     const seg = new Map<string, Record<string, number | string>>();
     for (const e of summary.byColorSegmentStage) {
       const row = seg.get(e.segment) ?? {
-        segment: project.segments.items.find((s) => s.id === e.segment)?.label ?? e.segment,
+        id: e.segment,
+        segment: project.segments.items.find((s) => s.id === e.segment)?.label || e.segment,
       };
       const key = e.color || 'none';
       row[key] = ((row[key] as number) ?? 0) + e.count;
       seg.set(e.segment, row);
     }
-    return [...seg.values()];
-  }, [summary, project.segments.items]);
+    // In the order of the segments as defined (first-match-wins order), not of the summary.
+    const order = r.segmentIds;
+    return [...seg.values()].sort(
+      (a, b) => order.indexOf(a.id as string) - order.indexOf(b.id as string),
+    );
+  }, [summary, project.segments.items, r.segmentIds]);
 
   const scored = summary.byColor.reduce((s, c) => s + c.count, 0);
   const ctaTotal = summary.ctasById.reduce((s, c) => s + c.count, 0);
@@ -55,11 +78,14 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
   const stuck = funnel.reduce((s, f) => s + f.stuck, 0);
   const stageLabel = (id: string) =>
     id ? (project.journey.stages.find((s) => s.id === id)?.label ?? id) : t('dash.unknownStage');
-  const colorData = summary.byColor.map((c) => ({
-    id: c.color,
-    label: colorLabel(project.health, c.color, t),
-    count: c.count,
-  }));
+  // Band order (best first, as the model lists them), whatever order the summary has.
+  const colorData = [...summary.byColor]
+    .sort((a, b) => r.colorIds.indexOf(a.color) - r.colorIds.indexOf(b.color))
+    .map((c) => ({
+      id: c.color,
+      label: colorLabel(project.health, c.color, t),
+      count: c.count,
+    }));
   if (scored < r.rowCount)
     colorData.push({ id: 'none', label: t('colors.none'), count: r.rowCount - scored });
 
@@ -75,13 +101,25 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
       <div className="dash-grid">
         <section className="card">
           <h3>{t('dash.colorTitle')}</h3>
+          <p className="hint">{tw('drill')}</p>
           <ul className="color-counts" data-testid="color-counts">
             {colorData.map((c) => (
               <li key={c.id} data-color={c.id}>
-                <span className="swatch" style={{ background: hex[c.id] ?? '#9e9e9e' }} /> {c.label}
-                : <strong data-testid={`color-count-${c.id}`}>{c.count.toLocaleString()}</strong>{' '}
+                <button
+                  type="button"
+                  className="color-chip"
+                  data-testid={`drill-color-${c.id}`}
+                  style={{
+                    background: hex[c.id] ?? NO_COLOUR,
+                    color: readableTextOn(hex[c.id] ?? NO_COLOUR),
+                  }}
+                  onClick={() => onDrill({ color: c.id })}
+                >
+                  {c.label}
+                </button>{' '}
+                <strong data-testid={`color-count-${c.id}`}>{formatCount(c.count, lang)}</strong>{' '}
                 <span className="hint">
-                  ({r.rowCount ? ((100 * c.count) / r.rowCount).toFixed(1) : 0}%)
+                  ({formatShare(r.rowCount ? c.count / r.rowCount : 0, lang)})
                 </span>
               </li>
             ))}
@@ -90,11 +128,17 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
             <BarChart data={colorData} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Bar dataKey="count" isAnimationActive={false}>
+              <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v, lang)} />
+              <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
+              <Bar
+                dataKey="count"
+                name={t('dash.count')}
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(_, index) => onDrill({ color: colorData[index].id })}
+              >
                 {colorData.map((c) => (
-                  <Cell key={c.id} fill={hex[c.id] ?? '#9e9e9e'} />
+                  <Cell key={c.id} fill={hex[c.id] ?? NO_COLOUR} />
                 ))}
               </Bar>
             </BarChart>
@@ -109,10 +153,19 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
               margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
             >
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" allowDecimals={false} />
+              <XAxis
+                type="number"
+                allowDecimals={false}
+                tickFormatter={(v: number) => formatCount(v, lang)}
+              />
               <YAxis type="category" dataKey="segment" width={150} />
-              <Tooltip />
-              <Legend />
+              <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
+              {/* Legend text in the text colour: a yellow label on white is unreadable. */}
+              {/* In band order (recharts sorts legend items by name unless told not to). */}
+              <Legend
+                itemSorter={null}
+                formatter={(v) => <span style={{ color: DARK_TEXT }}>{v}</span>}
+              />
               {[...r.colorIds, 'none']
                 .filter((c) => bySegment.some((row) => row[c]))
                 .map((c) => (
@@ -121,8 +174,12 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
                     dataKey={c}
                     name={c === 'none' ? t('colors.none') : colorLabel(project.health, c, t)}
                     stackId="s"
-                    fill={hex[c] ?? '#9e9e9e'}
+                    fill={hex[c] ?? NO_COLOUR}
                     isAnimationActive={false}
+                    cursor="pointer"
+                    onClick={(_, index) =>
+                      onDrill({ segment: bySegment[index].id as string, color: c })
+                    }
                   />
                 ))}
             </BarChart>
@@ -131,6 +188,17 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
       </div>
       <section className="card">
         <h3>{t('dash.funnelTitle')}</h3>
+        <ul className="funnel-legend" data-testid="funnel-legend">
+          <li>
+            <span className="swatch funnel-ready" /> {tw('funnelLegend.ready')}
+          </li>
+          <li>
+            <span className="swatch funnel-stuck" /> {tw('funnelLegend.stuck')}
+          </li>
+          <li>
+            <span className="swatch funnel-rest" /> {tw('funnelLegend.rest')}
+          </li>
+        </ul>
         <table className="grid funnel" data-testid="stage-funnel">
           <thead>
             <tr>
@@ -146,17 +214,34 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
             {funnel.map((f) => {
               const max = Math.max(1, ...funnel.map((x) => x.count));
               return (
-                <tr key={f.id || 'unknown'} data-stage={f.id}>
-                  <td>{stageLabel(f.id)}</td>
+                <tr
+                  key={f.id || 'unknown'}
+                  data-stage={f.id}
+                  className="drill-row"
+                  data-testid={`drill-stage-${f.id || 'unknown'}`}
+                  onClick={() => onDrill({ stage: f.id || 'none' })}
+                >
+                  <td>
+                    <a
+                      href="#"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        e.stopPropagation();
+                        onDrill({ stage: f.id || 'none' });
+                      }}
+                    >
+                      {stageLabel(f.id)}
+                    </a>
+                  </td>
                   <td className="num" data-testid={`funnel-${f.id || 'unknown'}-count`}>
-                    {f.count.toLocaleString()}
+                    {formatCount(f.count, lang)}
                   </td>
                   <td className="num" data-testid={`funnel-${f.id || 'unknown'}-ready`}>
-                    {f.ready.toLocaleString()}
+                    {formatCount(f.ready, lang)}
                   </td>
-                  <td className="num">{f.behind.toLocaleString()}</td>
+                  <td className="num">{formatCount(f.behind, lang)}</td>
                   <td className="num" data-testid={`funnel-${f.id || 'unknown'}-stuck`}>
-                    {f.stuck.toLocaleString()}
+                    {formatCount(f.stuck, lang)}
                   </td>
                   <td>
                     <div className="funnel-bar" style={{ width: `${(100 * f.count) / max}%` }}>
@@ -191,7 +276,7 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
               <tr key={`${c.type}|${c.owner}`}>
                 <td>{t(`ctaTypes.${c.type}`)}</td>
                 <td>{c.owner}</td>
-                <td className="num">{c.count.toLocaleString()}</td>
+                <td className="num">{formatCount(c.count, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -202,10 +287,11 @@ export function Dashboard({ outcome, project }: { outcome: RunOutcome; project: 
 }
 
 function Kpi({ label, value, id }: { label: string; value: number; id: string }) {
+  const { i18n } = useTranslation();
   return (
     <div className="stat">
       <div className="stat-value" data-testid={`kpi-${id}`}>
-        {value.toLocaleString()}
+        {formatCount(value, i18n.language)}
       </div>
       <div className="stat-label">{label}</div>
     </div>

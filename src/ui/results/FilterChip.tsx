@@ -2,10 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { AccountSelection } from '../../engine';
 import type { Project } from '../../model';
 import { colorLabel } from './colors';
-import { navigate } from '../shell/routes';
 
 /** "Filtered from the journey map: stage Onboarding · exit criterion … not met" and a way out. */
-export function FilterChip({ filter, project }: { filter: AccountSelection; project: Project }) {
+export function FilterChip({
+  filter,
+  project,
+  onClear,
+}: {
+  filter: AccountSelection;
+  project: Project;
+  onClear: () => void;
+}) {
   const { t } = useTranslation('journeyLive');
   const { t: tr } = useTranslation('results');
   const stage = project.journey.stages.find((s) => s.id === filter.stage);
@@ -53,11 +60,7 @@ export function FilterChip({ filter, project }: { filter: AccountSelection; proj
       <span>
         {t('filter.title')} <strong data-testid="account-filter-text">{parts.join(' · ')}</strong>
       </span>{' '}
-      <button
-        type="button"
-        data-testid="account-filter-clear"
-        onClick={() => navigate({ kind: 'project', id: project.id, view: 'results' })}
-      >
+      <button type="button" data-testid="account-filter-clear" onClick={onClear}>
         {t('filter.clear')}
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffPlaybooks, playbookFingerprint, playbookFromProject } from '../../model';
 import { projectStore } from '../../store/projectStore';
@@ -16,30 +16,35 @@ import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
 import { StaleNotice } from './StaleNotice';
 import { HistoryTab } from './HistoryTab';
-import { useAccountFilter } from './accountFilter';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
-
-type Tab = 'dashboard' | 'ctas' | 'accounts' | 'backtest' | 'history';
+import { DEMO_PROJECT_ID } from '../../store/bootstrap';
+import { formatCount } from '../../util/format';
+import { useRoute } from '../shell/useRoute';
+import { setViewQuery } from '../shell/routes';
+import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace } from './place';
 
 /** Results: run the playbook over the dataset, then the dashboard, CTA queue, accounts and backtest. */
 export default function ResultsView() {
   const { t, i18n } = useTranslation('results');
   const { t: th } = useTranslation('history');
+  const { t: tw } = useTranslation('resultsWork');
   const project = useOpenProject()!;
   const data = useActiveDatasetState();
   const s = useSyncExternalStore(resultsStore.subscribe, resultsStore.get);
   const [asOfPicked, setAsOf] = useState<string | null>(null);
-  const filter = useAccountFilter();
-  const [tab, setTab] = useState<Tab>(filter ? 'accounts' : 'dashboard');
-  const [account, setAccount] = useState<number | null>(null);
-  // A filtered list opened from the journey map: show it, in front of any open account.
-  useEffect(() => {
-    if (!filter) return;
-    setTab('accounts');
-    setAccount(null);
-  }, [filter]);
+  // The tab, the open account and the table's filters are in the address: reload and Back keep them.
+  const route = useRoute();
+  const place = useMemo(
+    () => parsePlace(route.kind === 'project' ? route.query : undefined),
+    [route],
+  );
+  const go = (patch: Partial<ResultsPlace>, replace = false) =>
+    setViewQuery(placeQuery({ ...place, ...patch }), replace);
+  const tab = place.tab;
+  const setAccount = (row: number | null) =>
+    go({ account: row === null ? undefined : outcomeRef.current?.result.accountIds[row] });
 
   useEffect(() => {
     void resultsStore.open(project.id);
@@ -48,6 +53,12 @@ export default function ResultsView() {
   const mine = s.projectId === project.id;
   const outcome =
     mine && s.outcome && data.meta && s.outcome.datasetId === data.meta.id ? s.outcome : null;
+  const outcomeRef = useRef(outcome);
+  outcomeRef.current = outcome;
+  const account = useMemo(() => {
+    if (!place.account || !outcome) return null;
+    return outcome.result.accountIds.indexOf(place.account);
+  }, [place.account, outcome]);
   const lastRun = mine ? s.runs[s.runs.length - 1] : undefined;
   const fallback = defaultAsOf({
     projectAsOf: project.asOf,
@@ -90,6 +101,45 @@ export default function ResultsView() {
     });
   }, [mine, outcome, s.status, lastRun, data.table, data.meta, project.id]);
 
+  // The demo project opens with a run already made: a new user sees a dashboard at once. It is
+  // scored once per session, not stored (Run stores one), and said so in the run line.
+  useEffect(() => {
+    if (
+      project.id !== DEMO_PROJECT_ID ||
+      !mine ||
+      !s.runsLoaded ||
+      s.runs.length > 0 ||
+      outcome ||
+      s.status !== 'idle' ||
+      !data.table ||
+      !data.meta ||
+      previewed.has(project.id)
+    )
+      return;
+    previewed.add(project.id);
+    void resultsStore.run({
+      projectId: project.id,
+      playbook: { ...current, asOf },
+      asOf,
+      timeZone: localTimeZone(),
+      table: data.table,
+      datasetId: data.meta.id,
+      store: false,
+      preview: true,
+    });
+  }, [
+    mine,
+    s.runsLoaded,
+    s.runs.length,
+    outcome,
+    s.status,
+    data.table,
+    data.meta,
+    project.id,
+    current,
+    asOf,
+  ]);
+
   const run = () => {
     if (!data.table || !data.meta) return;
     setAccount(null);
@@ -120,6 +170,8 @@ export default function ResultsView() {
       </div>
     );
   const running = s.status === 'running' && mine;
+  // While the user's own run runs, the demo's preview is not shown (its numbers are not the run's).
+  const shownOutcome = outcome && !(running && outcome.preview) ? outcome : null;
   const prev = outcome?.previous;
   const counts = outcome?.trend?.counts;
 
@@ -156,7 +208,7 @@ export default function ResultsView() {
             <span>
               {t('run.running', {
                 count: data.table.rowCount,
-                formatted: data.table.rowCount.toLocaleString(),
+                formatted: formatCount(data.table.rowCount, i18n.language),
                 phase: t(`run.phases.${s.phase}`, { defaultValue: s.phase }),
               })}
             </span>
@@ -167,14 +219,15 @@ export default function ResultsView() {
           </div>
         )}
         <div className="run-info hint" data-testid="run-info">
+          {outcome?.preview && <span data-testid="run-preview">{tw('demoRun')} </span>}
           {outcome?.run
             ? t('run.last', {
                 date: new Date(outcome.run.createdAt).toLocaleString(i18n.language),
                 asOf: outcome.result.asOf,
                 count: outcome.result.rowCount,
-                formatted: outcome.result.rowCount.toLocaleString(),
+                formatted: formatCount(outcome.result.rowCount, i18n.language),
               })
-            : !running && !lastRun
+            : !running && !lastRun && !outcome?.preview
               ? t('run.notRun')
               : ''}
           {outcome?.run?.timeZone && (
@@ -243,26 +296,26 @@ export default function ResultsView() {
               date: new Date(lastRun.createdAt).toLocaleString(i18n.language),
               asOf: lastRun.asOf,
               count: lastRun.rowCount,
-              formatted: lastRun.rowCount.toLocaleString(),
+              formatted: formatCount(lastRun.rowCount, i18n.language),
             })}{' '}
             — {runHeader(lastRun).datasetName ?? ''}
           </p>
         )}
       </section>
 
-      {outcome && account !== null && (
+      {shownOutcome && account !== null && (
         <AccountPage
-          outcome={outcome}
+          outcome={shownOutcome}
           project={shown}
           row={account}
           runs={s.runs}
           onBack={() => setAccount(null)}
         />
       )}
-      {outcome && account === null && (
+      {shownOutcome && account === null && (
         <>
           <nav className="tabs" role="tablist">
-            {(['dashboard', 'ctas', 'accounts', 'backtest', 'history'] as const).map((k) => (
+            {RESULT_TABS.map((k) => (
               <button
                 key={k}
                 type="button"
@@ -270,34 +323,60 @@ export default function ResultsView() {
                 aria-selected={tab === k}
                 className={`tab${tab === k ? ' active' : ''}`}
                 data-testid={`tab-${k}`}
-                onClick={() => setTab(k)}
+                onClick={() => go({ tab: k })}
               >
                 {k === 'history' ? th('tab') : t(`tabs.${k}`)}
               </button>
             ))}
           </nav>
-          {tab === 'dashboard' && <Dashboard outcome={outcome} project={shown} />}
+          {tab === 'dashboard' && (
+            <Dashboard
+              outcome={shownOutcome}
+              project={shown}
+              onDrill={(filter) =>
+                go({ tab: 'accounts', filter, sort: undefined, live: undefined })
+              }
+            />
+          )}
           {tab === 'ctas' && (
-            <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
+            <CtaQueue outcome={shownOutcome} project={shown} runs={s.runs} onOpen={setAccount} />
           )}
           {tab === 'accounts' && (
-            <AccountTable outcome={outcome} project={shown} onOpen={setAccount} filter={filter} />
+            <AccountTable
+              outcome={shownOutcome}
+              project={shown}
+              filter={place.filter}
+              live={place.live}
+              onClearLive={() => go({ filter: {}, live: undefined }, true)}
+              sort={place.sort}
+              onFilter={(filter) =>
+                go(
+                  // An exit criterion belongs to its stage: another stage ends the live filter.
+                  filter.stage === place.filter.stage ? { filter } : { filter, live: undefined },
+                  true,
+                )
+              }
+              onSort={(sort) => go({ sort }, true)}
+              onOpen={setAccount}
+            />
           )}
           {tab === 'history' && (
             <HistoryTab
               project={shown}
               runs={s.runs}
               onOpenAccount={(id) => {
-                const row = outcome.result.accountIds.indexOf(id);
-                if (row >= 0) setAccount(row);
+                if (shownOutcome.result.accountIds.includes(id)) go({ account: id });
               }}
             />
           )}
-          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
+          {tab === 'backtest' && <Backtest outcome={shownOutcome} project={shown} runs={s.runs} />}
         </>
       )}
     </div>
   );
 }
+
+/** Projects whose demo preview was already scored in this page session (never twice). */
+const previewed = new Set<string>();
 
 const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);

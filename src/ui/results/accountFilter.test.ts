@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSelection } from '../../engine';
 import { parseRoute } from '../shell/routes';
-import { filterHash, parseFilterHash } from './accountFilter';
+import { filterHash } from './accountFilter';
+import { parsePlace, placeSelection } from './place';
 
 describe('account filter in the address', () => {
   const cases: AccountSelection[] = [
@@ -13,18 +14,19 @@ describe('account filter in the address', () => {
     { stage: 'value', cta: 'champion_left' },
     { stage: 'value', ctaType: 'risk' },
   ];
-  it('round-trips every selection and stays a Results route', () => {
+  it('round-trips every selection and stays a Results route on the accounts tab', () => {
     for (const sel of cases) {
-      const hash = filterHash('p 1', sel);
-      expect(parseFilterHash(hash)).toEqual(sel);
-      expect(parseRoute(hash)).toEqual({ kind: 'project', id: 'p 1', view: 'results' });
+      const route = parseRoute(filterHash('p 1', sel));
+      expect(route).toMatchObject({ kind: 'project', id: 'p 1', view: 'results' });
+      const place = parsePlace(route.kind === 'project' ? route.query : undefined);
+      expect(place.tab).toBe('accounts');
+      expect(placeSelection(place)).toEqual(sel);
     }
   });
-  it('is absent from other addresses and refuses values it does not know', () => {
-    expect(parseFilterHash('#/p/x/results')).toBeNull();
-    expect(parseFilterHash('#/p/x/journey')).toBeNull();
-    expect(parseFilterHash('#/p/x/results/accounts?status=maybe')).toBeNull();
-    expect(parseFilterHash('#/p/x/results/accounts?progress=late')).toBeNull();
-    expect(parseFilterHash('#/p/x/results/accounts?ctaType=nope')).toBeNull();
+  it('drops live values it does not know', () => {
+    expect(parsePlace('status=maybe&criterion=x').live).toBeUndefined();
+    expect(parsePlace('progress=late').live).toBeUndefined();
+    expect(parsePlace('ctaType=nope').live).toBeUndefined();
+    expect(parsePlace('criterion=x&status=met').live).toEqual({ criterion: 'x', status: 'met' });
   });
 });

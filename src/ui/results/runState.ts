@@ -27,6 +27,8 @@ export interface RunOutcome {
   datasetId: string;
   /** The playbook that produced these numbers (the run's own, never the project's current one). */
   playbook: Playbook;
+  /** Scored when the demo project opened, so a new user sees a dashboard at once; not stored. */
+  preview?: boolean;
 }
 
 export interface ResultsState {
@@ -36,6 +38,8 @@ export interface ResultsState {
   fraction: number;
   outcome: RunOutcome | null;
   runs: RunRow[];
+  /** The project's stored runs have been listed (an empty `runs` then means "none"). */
+  runsLoaded?: boolean;
   error?: string;
   issues?: { path: string; message: string }[];
 }
@@ -69,7 +73,7 @@ export const resultsStore = {
     state = { projectId, status: 'idle', phase: '', fraction: 0, outcome: null, runs: [] };
     set({});
     const runs = await listRuns(projectId);
-    if (state.projectId === projectId) set({ runs });
+    if (state.projectId === projectId) set({ runs, runsLoaded: true });
   },
   /**
    * Score `table` with `playbook` as of `asOf` in a worker. `store` keeps the run as a fixed
@@ -87,6 +91,7 @@ export const resultsStore = {
     datasetId: string;
     datasetName?: string;
     store: boolean;
+    preview?: boolean;
   }): Promise<void> {
     cancelCurrent?.();
     const compiled = compilePlaybook(opts.playbook, { asOf: opts.asOf });
@@ -110,6 +115,7 @@ export const resultsStore = {
       (phase, fraction) => set({ phase, fraction }),
     );
     cancelCurrent = job.cancel;
+    const current = () => cancelCurrent === job.cancel;
     try {
       const m = await job.promise;
       if (state.projectId !== opts.projectId) return;
@@ -127,19 +133,21 @@ export const resultsStore = {
           table: opts.table,
           datasetId: opts.datasetId,
           playbook: opts.playbook,
+          preview: opts.preview,
         },
       });
     } catch (e) {
-      if (e instanceof WorkerFailure && e.message === 'cancelled')
-        set({ status: state.outcome ? 'ready' : 'idle' });
-      else
+      // A run cancelled because another started must not touch the state the new one owns.
+      if (e instanceof WorkerFailure && e.message === 'cancelled') {
+        if (current()) set({ status: state.outcome ? 'ready' : 'idle' });
+      } else
         set({
           status: 'failed',
           error: e instanceof Error ? e.message : String(e),
           issues: e instanceof WorkerFailure ? e.issues : undefined,
         });
     } finally {
-      cancelCurrent = null;
+      if (current()) cancelCurrent = null;
     }
   },
   cancel(): void {

@@ -17,6 +17,22 @@ describe('hash routes', () => {
     expect(parseRoute(routeHash(r))).toEqual(r);
     expect(parseRoute('#/p/%E0%A4%A/data')).toEqual({ kind: 'list' });
   });
+  it("keeps a view's own place after ?", () => {
+    const r = parseRoute('#/p/abc/results?tab=accounts&color=red');
+    expect(r).toEqual({
+      kind: 'project',
+      id: 'abc',
+      view: 'results',
+      query: 'tab=accounts&color=red',
+    });
+    expect(routeHash(r)).toBe('#/p/abc/results?tab=accounts&color=red');
+    expect(parseRoute('#/p/abc?x=1')).toEqual({
+      kind: 'project',
+      id: 'abc',
+      view: 'diagrams',
+      query: 'x=1',
+    });
+  });
 });
 
 describe('undo/redo keys', () => {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { compilePlaybook, scoreTable } from '../../engine';
+import { demoPlaybook } from '../../engine/testing/demo';
+import { generateDemoTable } from '../../data/demo/generate';
+import { isoToDays } from '../../table/columns';
+import { filterRows, rowSource, sortRows } from './accountRows';
+import { numberAt } from './queue';
+
+const pb = demoPlaybook();
+const c = compilePlaybook(pb);
+if (!c.ok) throw new Error('demo playbook does not compile');
+const table = generateDemoTable({ rows: 400, seed: 3 });
+const r = scoreTable(c.compiled, table, { asOf: '2026-10-01' });
+const src = rowSource(
+  r,
+  null,
+  table,
+  pb.fields,
+  (id) => `S ${id}`,
+  (id) => `T ${id}`,
+);
+
+describe('account rows', () => {
+  it('a colour filter lists exactly the accounts of that colour (what the chart counts)', () => {
+    for (const [k, id] of r.colorIds.entries()) {
+      const rows = filterRows(src, { color: id });
+      const expected = r.color.filter((x) => x === k).length;
+      expect(rows.length, id).toBe(expected);
+      expect([...rows].every((i) => r.color[i] === k)).toBe(true);
+    }
+    expect(filterRows(src, { color: 'nope' }).length).toBe(0);
+  });
+
+  it('combines segment, stage, owner and a renewal window', () => {
+    const seg = r.segmentIds[0];
+    const rows = filterRows(src, { segment: seg, renewal: 90 });
+    const asOf = isoToDays('2026-10-01');
+    let expected = 0;
+    for (let i = 0; i < r.rowCount; i++) {
+      const d = numberAt(src.renewal, i) - asOf;
+      if (r.segment[i] === 0 && d >= 0 && d <= 90) expected++;
+    }
+    expect(expected).toBeGreaterThan(0);
+    expect(rows.length).toBe(expected);
+    const owner = r.ownerIds[r.owner[0]];
+    expect([...filterRows(src, { owner })].every((i) => r.ownerIds[r.owner[i]] === owner)).toBe(
+      true,
+    );
+    const stage = r.stageIds[0];
+    expect([...filterRows(src, { stage })].every((i) => r.stage[i] === 0)).toBe(true);
+  });
+
+  it('sorts by score both ways with unscored accounts last, and by MRR', () => {
+    const all = filterRows(src, {});
+    const asc = [...sortRows(src, all.slice(), 'score', 'asc')].map((i) => r.total[i]);
+    const scored = asc.filter((x) => !Number.isNaN(x));
+    expect(scored).toEqual([...scored].sort((a, b) => a - b));
+    expect(asc.slice(scored.length).every(Number.isNaN)).toBe(true);
+    const desc = [...sortRows(src, all.slice(), 'mrr', 'desc')].map((i) => numberAt(src.mrr, i));
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  });
+});
