@@ -38,7 +38,7 @@ import { useExports } from './useExports';
 import { useReviews } from './useReviews';
 import { GRID, NEW_BOX, useEditCommands } from './useEditCommands';
 import { useCanvasHandlers } from './useCanvasHandlers';
-import { useLaneSizes, useLaneView } from './useLaneView';
+import { useFitLanes, useLaneSizes, useLaneView } from './useLaneView';
 import { DiffMarks, useCompareView } from './useCompareView';
 import { EditorToolbar } from './EditorToolbar';
 import { SidePanel } from './SidePanel';
@@ -111,6 +111,7 @@ export function DiagramEditor({
     pendingSelection,
   );
   useLaneSizes(lanesOn, nodes, lane.setSizes);
+  useFitLanes(rf, lane.lanes, nodes.length > 0);
   const compare = useCompareView(diagrams, diagram, preset, ui);
   const big = nodes.length > BIG_DIAGRAM;
   const ex = useExports({
