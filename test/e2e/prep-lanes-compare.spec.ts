@@ -237,4 +237,10 @@ test('a link dropped near a box’s top attaches there; undo names the step and 
     'title',
     'やり直す: 3 個のボックスを移動 (Ctrl+Shift+Z / Ctrl+Y)',
   );
+  // From another view the tooltip names the view and the diagram.
+  await openView(page, 'journey');
+  await expect(page.getByTestId('redo')).toHaveAttribute(
+    'title',
+    `やり直す: 3 個のボックスを移動 — 業務モデル図 の図「${name}」の操作`,
+  );
 });
