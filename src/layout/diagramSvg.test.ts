@@ -67,6 +67,32 @@ describe('diagramSvg: a vector SVG from the model (no DOM)', () => {
     expect(Math.abs(starts[0] - starts[1])).toBeGreaterThanOrEqual(10);
   });
 
+  it('a link dropped on a box’s top or bottom arrives there, as on the canvas', () => {
+    const two: Diagram = {
+      id: 'x',
+      name: 'x',
+      nodes: [
+        { ...d.nodes[0], id: 'a', position: { x: 0, y: 0 } },
+        { ...d.nodes[0], id: 'b', position: { x: 400, y: 200 } },
+        { ...d.nodes[0], id: 'c', position: { x: 400, y: 400 } },
+      ],
+      edges: [
+        { id: 'top', kind: 'io', source: 'a', target: 'b', targetSide: 'top' },
+        { id: 'left', kind: 'sync', source: 'a', target: 'c' },
+      ],
+    };
+    const box = { width: 180, height: 60 };
+    const sizes = { a: box, b: box, c: box };
+    const s = diagramSvg(two, { lang: 'en', sizes });
+    const end = (id: string) =>
+      /data-id="(\w+)"><path d="[^"]* ([\d.-]+),([\d.-]+)"/
+        .exec(s.slice(s.indexOf(`data-id="${id}"`)))!
+        .slice(2)
+        .map(Number);
+    expect(end('top')).toEqual([490, 200]);
+    expect(end('left')).toEqual([400, 430]);
+  });
+
   it('escapes user text and drops characters XML cannot hold', () => {
     const evil = {
       ...d,

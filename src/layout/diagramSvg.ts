@@ -194,10 +194,24 @@ function arrowHead(from: Point, tip: Point): string {
   return `<path d="M${n1(tip.x)},${n1(tip.y)} L${n1(bx - uy * W)},${n1(by + ux * W)} L${n1(bx + uy * W)},${n1(by - ux * W)} Z" fill="${INK}"/>`;
 }
 
-/** A link from the source's right side to the target's left side: ELK's route if it still fits, else a curve. */
+/** Where a link arrives on its target (the side it was dropped on; left by default) and the way in. */
+function arrival(e: PrepEdge, t: Box, offset: number): { b: Point; dx: number; dy: number } {
+  switch (e.targetSide) {
+    case 'top':
+      return { b: { x: t.x + t.w / 2 + offset, y: t.y }, dx: 0, dy: -1 };
+    case 'bottom':
+      return { b: { x: t.x + t.w / 2 + offset, y: t.y + t.h }, dx: 0, dy: 1 };
+    case 'right':
+      return { b: { x: t.x + t.w, y: t.y + t.h / 2 + offset }, dx: 1, dy: 0 };
+    default:
+      return { b: { x: t.x, y: t.y + t.h / 2 + offset }, dx: -1, dy: 0 };
+  }
+}
+
+/** A link from the source's right side to the target's side: ELK's route if it still fits, else a curve. */
 function drawEdge(e: PrepEdge, s: Box, t: Box, offset: number): string {
   const a = { x: s.x + s.w, y: s.y + s.h / 2 + offset };
-  const b = { x: t.x, y: t.y + t.h / 2 + offset };
+  const { b, dx, dy } = arrival(e, t, offset);
   const sync = e.kind === 'sync';
   const style = `fill="none" stroke="${INK}" stroke-width="1.6"${sync ? ' stroke-dasharray="7 5"' : ''}`;
   const r = e.route;
@@ -219,9 +233,9 @@ function drawEdge(e: PrepEdge, s: Box, t: Box, offset: number): string {
       ` L${n1(b.x)},${n1(b.y)}`;
     before = r.length > 2 ? r[r.length - 2] : a;
   } else {
-    const c = Math.max(40, Math.abs(b.x - a.x) * 0.5);
-    d = `M${n1(a.x)},${n1(a.y)} C${n1(a.x + c)},${n1(a.y)} ${n1(b.x - c)},${n1(b.y)} ${n1(b.x)},${n1(b.y)}`;
-    before = { x: b.x - c, y: b.y };
+    const c = Math.max(40, Math.abs(dx ? b.x - a.x : b.y - a.y) * 0.5);
+    before = { x: b.x + dx * c, y: b.y + dy * c };
+    d = `M${n1(a.x)},${n1(a.y)} C${n1(a.x + c)},${n1(a.y)} ${n1(before.x)},${n1(before.y)} ${n1(b.x)},${n1(b.y)}`;
   }
   const out = [`<g class="link link-${e.kind}" data-id="${esc(e.id)}"><path d="${d}" ${style}/>`];
   if (!sync) out.push(arrowHead(before, b));

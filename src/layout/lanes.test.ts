@@ -95,10 +95,13 @@ describe('laneLayout', () => {
     expect(l.lanes[0].label).toBe('Vendor');
   });
 
-  it('flows left to right: a box sits right of its inputs, across lanes', () => {
-    const l = laneLayout(sales);
-    for (const e of sales.edges.filter((x) => x.kind === 'io'))
-      expect(l.positions[e.target].x, e.id).toBeGreaterThan(l.positions[e.source].x);
+  it('flows left to right: a box sits right of its inputs and of what it is agreed on', () => {
+    const withSync = diagram(['a org=顧客', 'b org=vendor', 'c org=顧客'], ['a>b', 'b~c']);
+    for (const d of [sales, withSync]) {
+      const l = laneLayout(d);
+      for (const e of d.edges)
+        expect(l.positions[e.target].x, e.id).toBeGreaterThan(l.positions[e.source].x);
+    }
   });
 
   it('marks links between lanes as crossing organisations', () => {

@@ -61,15 +61,16 @@ export function laneRole(organisation: string): LaneRole {
 }
 
 /**
- * Column of each box: the longest chain of input/output links leading to it. Synchronisation
- * links have no direction and do not push a box right. A cycle (rework loop) is broken at the
- * box met first in the diagram's order, so every box gets a column.
+ * Column of each box: the longest chain of links leading to it. A synchronisation link counts in
+ * the direction it was drawn (ours ⇢ theirs, service ⇢ approval), so the agreed deliverable sits
+ * right of what it is agreed on. A cycle (rework loop) is broken at the box met first in the
+ * diagram's order, so every box gets a column.
  */
 export function columns(d: Diagram): Map<string, number> {
   const ids = new Set(d.nodes.map((n) => n.id));
   const preds = new Map<string, string[]>(d.nodes.map((n) => [n.id, []]));
   for (const e of d.edges)
-    if (e.kind === 'io' && e.source !== e.target && ids.has(e.source) && ids.has(e.target))
+    if (e.source !== e.target && ids.has(e.source) && ids.has(e.target))
       preds.get(e.target)!.push(e.source);
   const col = new Map<string, number>();
   const onStack = new Set<string>();

@@ -65,8 +65,15 @@ test('lane view: each box in its organisation’s lane, cross-organisation links
   await expect(lanes.nth(0)).toHaveAttribute('data-role', 'customer');
   await expect(lanes.nth(1)).toHaveAttribute('data-role', 'vendor');
   await expect(page.getByTestId('lane-header').nth(0)).toContainText('customer');
-  await page.getByRole('button', { name: 'Fit View' }).click();
-  await page.waitForTimeout(400);
+  // The view fits the lanes, headers included (not only the boxes).
+  await page.waitForTimeout(500);
+  const canvas = (await page.getByTestId('prep-canvas').boundingBox())!;
+  for (const h of await page.getByTestId('lane-header').all()) {
+    const hb = (await h.boundingBox())!;
+    expect(hb.x).toBeGreaterThanOrEqual(canvas.x - 1);
+    expect(hb.y).toBeGreaterThanOrEqual(canvas.y - 1);
+    expect(hb.y + hb.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+  }
 
   // Every box lies inside its lane's band (on screen), right of the header.
   for (const n of d.nodes) {
@@ -229,5 +236,11 @@ test('a link dropped near a box’s top attaches there; undo names the step and 
   await expect(page.getByTestId('redo')).toHaveAttribute(
     'title',
     'やり直す: 3 個のボックスを移動 (Ctrl+Shift+Z / Ctrl+Y)',
+  );
+  // From another view the tooltip names the view and the diagram.
+  await openView(page, 'journey');
+  await expect(page.getByTestId('redo')).toHaveAttribute(
+    'title',
+    `やり直す: 3 個のボックスを移動 — 業務モデル図 の図「${name}」の操作`,
   );
 });

@@ -55,6 +55,16 @@ ruleTester(rule, {
       findings: [{ nodeId: 'a', messageKey: 'single' }],
     },
     {
+      name: 'one person on a know-how with no organisation recorded is still one holder',
+      diagram: diagram(['kh:k holders=佐藤 org=', 'b org='], ['kh>b']),
+      findings: [{ nodeId: 'kh', messageKey: 'singleKnowhow' }],
+    },
+    {
+      name: 'one person producing a deliverable with no organisation, others depending on it',
+      diagram: diagram(['a holders=Sato org=', 'b org=customer'], ['a>b']),
+      findings: [{ nodeId: 'a', messageKey: 'single' }],
+    },
+    {
       name: 'one holder on one line with stray separators',
       diagram: oneLine(diagram(['a', 'b'], ['a>b']), 'a', ' 佐藤、 '),
       findings: [{ nodeId: 'a', messageKey: 'single' }],

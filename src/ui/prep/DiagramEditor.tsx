@@ -1,32 +1,15 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Background,
-  ConnectionMode,
-  Controls,
-  MarkerType,
-  MiniMap,
-  ReactFlow,
-  ViewportPortal,
-  useReactFlow,
-  useStore,
-  useUpdateNodeInternals,
-  type ReactFlowState,
-} from '@xyflow/react';
+import { useReactFlow } from '@xyflow/react';
 import type { Diagram, PrepEdgeKind } from '../../model';
 import { markersByNode, type LintResult } from '../../analysis/lint';
 import type { PresetName } from '../../analysis/presets';
 import { parallelOffsets } from '../../layout/parallelEdges';
 import type { PrepFlowEdge, PrepFlowNode } from './flowModel';
-import { BIG_DIAGRAM, NO_EDGES, useFlowSync } from './useFlowSync';
-import PrepNodeView, { DropOnBox, LabelEdit, LowDetail } from './PrepNodeView';
-import PrepEdgeView, { EdgeMarks, ParallelOffsets } from './PrepEdgeView';
-import MiniMapBox from './MiniMapBox';
-import LinkLayer from './LinkLayer';
-import { LOD_ZOOM, touches } from './linkLayer';
+import { BIG_DIAGRAM, useFlowSync } from './useFlowSync';
 import { hasClipboard } from './clipboard';
 import { buildActions, shortcutText } from './actionRegistry';
-import { ContextMenu, ShortcutSheet, isMac } from './ActionMenus';
+import { ShortcutSheet, isMac } from './ActionMenus';
 import { useEditorKeys } from './useEditorKeys';
 import { isPaletteDrag, readPaletteDrop } from './paletteDrag';
 import type { PrepUi } from './prepUi';
@@ -38,30 +21,12 @@ import { useExports } from './useExports';
 import { useReviews } from './useReviews';
 import { GRID, NEW_BOX, useEditCommands } from './useEditCommands';
 import { useCanvasHandlers } from './useCanvasHandlers';
-import { useLaneSizes, useLaneView } from './useLaneView';
-import { DiffMarks, useCompareView } from './useCompareView';
+import { useFitLanes, useLaneSizes, useLaneView } from './useLaneView';
+import { useCompareView } from './useCompareView';
+import { useDetailLevel } from './useDetailLevel';
 import { EditorToolbar } from './EditorToolbar';
+import { EditorCanvas } from './EditorCanvas';
 import { SidePanel } from './SidePanel';
-import { LaneBands, LaneLegend } from './LaneBands';
-import { CompareGhosts, CompareLegend } from './CompareOverlay';
-
-const nodeTypes = { prep: PrepNodeView };
-const edgeTypes = { prep: PrepEdgeView };
-const defaultEdgeOptions = {
-  markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#2b3440' },
-};
-// Props handed to React Flow are module constants or memoised: a new array or function on every
-// render makes React Flow update its store and re-render the minimap's 1,000 nodes per drag frame.
-const SNAP_GRID: [number, number] = [GRID, GRID];
-const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const isValidConnection = (c: { source: string; target: string }) => c.source !== c.target;
-/** A link dropped this close (px) to a box's handle connects, even off the box. */
-const CONNECTION_RADIUS = 40;
-const minimapColor = (n: PrepFlowNode) =>
-  n.data.marker === 'error' ? '#d32f2f' : n.data.marker === 'warn' ? '#f0a020' : '#b8bfc9';
-const MIN_ZOOM = 0.05;
-const MAX_ZOOM = 2.5;
-const zoomedOut = (s: ReactFlowState) => s.transform[2] < LOD_ZOOM;
 
 /**
  * One diagram's editor: composes the toolbar, the canvas (React Flow with the lane bands, the
@@ -111,6 +76,7 @@ export function DiagramEditor({
     pendingSelection,
   );
   useLaneSizes(lanesOn, nodes, lane.setSizes);
+  useFitLanes(rf, lane.lanes, nodes.length > 0);
   const compare = useCompareView(diagrams, diagram, preset, ui);
   const big = nodes.length > BIG_DIAGRAM;
   const ex = useExports({
@@ -125,37 +91,13 @@ export function DiagramEditor({
     lang: i18n.language === 'ja' ? 'ja' : 'en',
     t,
   });
-  // Zoomed out on a big diagram: boxes without text, links in one layer; during a drag, the
-  // dragged boxes' links in a layer of their own (linkLayer.ts). An export needs the full drawing
-  // of every box, so it turns this and culling off while it runs.
-  const lowDetail = useStore(zoomedOut) && big && !ex.exporting;
-  const movingKey = big
-    ? nodes
-        .filter((n) => n.dragging)
-        .map((n) => n.id)
-        .join('\n')
-    : '';
-  const flowEdges = useMemo(() => {
-    if (lowDetail) return NO_EDGES;
-    if (!movingKey) return shownEdges;
-    const moving = new Set(movingKey.split('\n'));
-    return shownEdges.filter((e) => !touches(e, moving));
-  }, [lowDetail, movingKey, shownEdges]);
-  const lowDetailRef = useRef(lowDetail);
-  const updateNodeInternals = useUpdateNodeInternals();
-  useLayoutEffect(() => {
-    const was = lowDetailRef.current;
-    lowDetailRef.current = lowDetail;
-    // Boxes drawn while zoomed out were measured without handles: measure every box on screen
-    // again before this frame's links are drawn from them.
-    if (was && !lowDetail && wrapper.current) {
-      const ids = [
-        ...wrapper.current.querySelectorAll<HTMLElement>('.react-flow__node[data-id]'),
-      ].map((el) => el.dataset.id!);
-      if (ids.length) updateNodeInternals(ids);
-    }
-  }, [lowDetail, updateNodeInternals]);
-
+  const { lowDetail, lowDetailRef, movingKey, flowEdges } = useDetailLevel({
+    nodes,
+    shownEdges,
+    big,
+    exporting: ex.exporting,
+    wrapper,
+  });
   const sel = useSelection(nodes, edges, setNodes, setEdges, pendingSelection);
   const h = useCanvasHandlers({
     diagramId: diagram.id,
@@ -188,11 +130,6 @@ export function DiagramEditor({
   });
   const reviews = useReviews(diagram, t);
   const openInspector = useCallback(() => ui.setPanel('inspect'), [ui]);
-  const edgeMarks = useMemo(
-    () => ({ cross: lane.lanes?.crossEdgeIds, added: compare?.canvas?.addedEdges }),
-    [lane.lanes, compare?.canvas],
-  );
-
   // Palette drag-and-drop: the (first) box is centred on the drop point, on the grid when snapping.
   const onCanvasDragOver = (e: DragEvent<HTMLDivElement>) => {
     if (!isPaletteDrag(e)) return;
@@ -276,122 +213,29 @@ export function DiagramEditor({
       />
       <ShortcutSheet actions={actions} open={sheet} onClose={() => setSheet(false)} />
       <div className="prep-body">
-        <div
-          className={`prep-canvas${lowDetail ? ' prep-lod' : ''}${h.connecting ? ' prep-connecting' : ''}${lanesOn ? ' prep-lane-view' : ''}`}
-          tabIndex={-1}
-          ref={wrapper}
-          data-testid="prep-canvas"
-          data-detail={lowDetail ? 'low' : 'full'}
-          data-view={ui.mode}
+        <EditorCanvas
+          wrapper={wrapper}
+          nodes={nodes}
+          flowEdges={flowEdges}
+          shownEdges={shownEdges}
+          h={h}
+          lowDetail={lowDetail}
+          movingKey={movingKey}
+          big={big}
+          exporting={ex.exporting}
+          lanes={lane.lanes}
+          compare={compare}
+          labelEdit={labelEdit}
+          offsets={offsets}
+          snap={snap}
+          minimap={minimap}
+          fitOnOpen={fitOnOpen}
+          actions={actions}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onNodeClick={openInspector}
           onDragOver={onCanvasDragOver}
           onDrop={onCanvasDrop}
-        >
-          <LowDetail.Provider value={lowDetail}>
-            <DropOnBox.Provider value={!big}>
-              <LabelEdit.Provider value={labelEdit}>
-                <ParallelOffsets.Provider value={offsets}>
-                  <EdgeMarks.Provider value={edgeMarks}>
-                    <DiffMarks.Provider value={compare?.canvas ?? null}>
-                      <ReactFlow<PrepFlowNode, PrepFlowEdge>
-                        nodes={nodes}
-                        edges={flowEdges}
-                        nodeTypes={nodeTypes}
-                        edgeTypes={edgeTypes}
-                        defaultEdgeOptions={defaultEdgeOptions}
-                        onNodesChange={h.onNodesChange}
-                        onEdgesChange={h.onEdgesChange}
-                        onNodeDragStart={h.onDragStart}
-                        onSelectionDragStart={h.onDragStart}
-                        onNodeDragStop={h.onNodeDragStop}
-                        onSelectionDragStop={h.onSelectionDragStop}
-                        nodesDraggable={!lanesOn}
-                        onConnect={h.onConnect}
-                        onConnectStart={h.onConnectStart}
-                        onConnectEnd={h.onConnectEnd}
-                        connectionRadius={CONNECTION_RADIUS}
-                        onNodeDoubleClick={onNodeDoubleClick}
-                        zoomOnDoubleClick={false}
-                        onNodeContextMenu={h.onNodeContextMenu}
-                        onSelectionContextMenu={h.onSelectionContextMenu}
-                        onPaneContextMenu={h.onPaneContextMenu}
-                        onPaneClick={h.unselectLinksWhenZoomedOut}
-                        onNodeClick={openInspector}
-                        onEdgeClick={openInspector}
-                        isValidConnection={isValidConnection}
-                        connectionMode={ConnectionMode.Loose}
-                        snapToGrid={snap}
-                        snapGrid={SNAP_GRID}
-                        deleteKeyCode={null}
-                        selectionKeyCode="Shift"
-                        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-                        disableKeyboardA11y
-                        fitView={fitOnOpen}
-                        minZoom={MIN_ZOOM}
-                        maxZoom={MAX_ZOOM}
-                        onlyRenderVisibleElements={big && !ex.exporting}
-                      >
-                        {lane.lanes && (
-                          <ViewportPortal>
-                            <LaneBands layout={lane.lanes} />
-                          </ViewportPortal>
-                        )}
-                        {compare?.canvas && (
-                          <ViewportPortal>
-                            <CompareGhosts diff={compare.diff} nodes={nodes} />
-                          </ViewportPortal>
-                        )}
-                        {(lowDetail || movingKey) && (
-                          <ViewportPortal>
-                            <LinkLayer nodes={nodes} edges={shownEdges} still={lowDetail} />
-                          </ViewportPortal>
-                        )}
-                        <Background gap={GRID} />
-                        {minimap && (
-                          <MiniMap<PrepFlowNode>
-                            pannable
-                            zoomable
-                            nodeColor={minimapColor}
-                            nodeComponent={MiniMapBox}
-                          />
-                        )}
-                        <Controls />
-                      </ReactFlow>
-                    </DiffMarks.Provider>
-                  </EdgeMarks.Provider>
-                </ParallelOffsets.Provider>
-              </LabelEdit.Provider>
-            </DropOnBox.Provider>
-          </LowDetail.Provider>
-          {h.menu && (
-            <ContextMenu
-              actions={actions}
-              place={h.menu.place}
-              x={h.menu.x}
-              y={h.menu.y}
-              onClose={h.closeMenu}
-            />
-          )}
-          {nodes.length === 0 && (
-            <div className="prep-empty hint" data-testid="prep-empty">
-              {t('canvas.empty')}
-            </div>
-          )}
-          {lowDetail && (
-            <div className="prep-lod-hint" role="status" data-testid="lod-hint">
-              {t('canvas.lowDetail')}
-            </div>
-          )}
-          <div className="prep-canvas-notes">
-            {lane.lanes && <LaneLegend layout={lane.lanes} />}
-            {compare?.canvas && (
-              <CompareLegend
-                fromName={compare.from.name}
-                toName={compare.to.name}
-                diff={compare.diff}
-              />
-            )}
-          </div>
-        </div>
+        />
         <SidePanel
           ui={ui}
           diagram={diagram}

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactFlowInstance } from '@xyflow/react';
 import type { Diagram, Point, PrepNode } from '../../model';
 import { laneLayout, type LaneLayout } from '../../layout/lanes';
 import type { Size } from '../../layout/elkAdapter';
-import type { PrepFlowNode } from './flowModel';
+import type { PrepFlowEdge, PrepFlowNode } from './flowModel';
 import { measuredSizes } from './measuredSizes';
 
 /**
@@ -55,3 +56,35 @@ function placed(cache: WeakMap<PrepNode, PrepNode>, n: PrepNode, p: Point | unde
 
 const sizesKey = (nodes: PrepFlowNode[]) =>
   nodes.map((n) => `${n.id}:${n.measured?.width ?? 0}x${n.measured?.height ?? 0}`).join('|');
+
+/**
+ * Entering the lane view (and leaving it) fits the view: the lanes with their headers — React
+ * Flow's fitView knows only the boxes, and would cut the headers off — or the free view's boxes.
+ */
+export function useFitLanes(
+  rf: ReactFlowInstance<PrepFlowNode, PrepFlowEdge>,
+  lanes: LaneLayout | null,
+  any: boolean,
+): void {
+  const on = lanes !== null;
+  const latest = useRef(lanes);
+  latest.current = lanes;
+  const was = useRef(on);
+  useEffect(() => {
+    if (was.current === on) return;
+    was.current = on;
+    if (!any) return;
+    // A frame later, when React Flow has the boxes at their new places.
+    const r = requestAnimationFrame(() => {
+      const l = latest.current;
+      if (l) {
+        const last = l.lanes[l.lanes.length - 1];
+        void rf.fitBounds(
+          { x: 0, y: 0, width: l.width, height: last ? last.y + last.height : 0 },
+          { padding: 0.04, duration: 200 },
+        );
+      } else void rf.fitView({ duration: 200 });
+    });
+    return () => cancelAnimationFrame(r);
+  }, [on, any, rf]);
+}
