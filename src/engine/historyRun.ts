@@ -24,8 +24,6 @@ export interface HistoryRunInfo {
   ctas: { id: string; label: string; type: CtaType; dedupeKey: string }[];
 }
 
-const orNull = (v: number) => (Number.isNaN(v) ? null : v);
-
 export function runInfoOf(r: ScoreResult, fingerprint: string): HistoryRunInfo {
   return {
     asOf: r.asOf,
@@ -38,44 +36,75 @@ export function runInfoOf(r: ScoreResult, fingerprint: string): HistoryRunInfo {
   };
 }
 
-/** The Parquet bytes of a run. */
+/** A column of n values filled by a plain loop (no per-row closures or iterator objects). */
+function fill<T>(n: number, f: (i: number) => T): T[] {
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+}
+
+/** Numbers with NaN as null (Parquet null), by a plain loop. */
+function doubles(a: Float64Array): (number | null)[] {
+  const n = a.length;
+  const out = new Array<number | null>(n);
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    out[i] = v === v ? v : null;
+  }
+  return out;
+}
+
+/** Codes into a small dictionary as strings (null for a negative code). */
+function coded(codes: ArrayLike<number>, dict: readonly string[]): (string | null)[] {
+  const n = codes.length;
+  const out = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    const c = codes[i];
+    out[i] = c < 0 ? null : dict[c];
+  }
+  return out;
+}
+
+/**
+ * The Parquet bytes of a run. Speed (issue 14, point 8; `npm run bench -- history`): doubles are
+ * written PLAIN without min/max statistics (trying a dictionary and computing statistics over a
+ * million unique doubles were most of the time, and no reader needs them to scan a run); the
+ * few-valued text columns keep their dictionary and statistics, so a filter on colour or stage
+ * still skips row groups.
+ */
 export function runToParquet(r: ScoreResult, info: HistoryRunInfo): Uint8Array {
   const n = r.rowCount;
-  const col = <T>(f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+  const dbl = (name: string, a: Float64Array) => ({
+    name,
+    data: doubles(a),
+    type: 'DOUBLE' as const,
+    statistics: false,
+  });
   const buf = parquetWriteBuffer({
     columnData: [
-      { name: 'account_id', data: r.accountIds, type: 'STRING', nullable: false },
-      { name: 'as_of', data: col(() => r.asOf), type: 'STRING', nullable: false },
-      { name: 'segment', data: col((i) => r.segmentIds[r.segment[i]]), type: 'STRING' },
       {
-        name: 'stage',
-        data: col((i) => (r.stage[i] < 0 ? null : r.stageIds[r.stage[i]])),
+        name: 'account_id',
+        data: r.accountIds,
         type: 'STRING',
+        nullable: false,
+        statistics: false,
       },
-      { name: 'score', data: col((i) => orNull(r.total[i])), type: 'DOUBLE' },
-      {
-        name: 'color',
-        data: col((i) => (r.color[i] < 0 ? null : r.colorIds[r.color[i]])),
-        type: 'STRING',
-      },
-      { name: 'coverage', data: col((i) => orNull(r.coverage[i])), type: 'DOUBLE' },
-      { name: 'owner', data: col((i) => r.ownerIds[r.owner[i]]), type: 'STRING' },
-      { name: 'days_in_stage', data: col((i) => orNull(r.daysInStage[i])), type: 'DOUBLE' },
-      ...r.dimensionIds.map((d, k) => ({
-        name: `dim__${d}`,
-        data: col((i) => orNull(r.dimensionScores[k][i])),
-        type: 'DOUBLE' as const,
-      })),
-      ...r.measures.map((m, k) => ({
-        name: `pts__${m.id}`,
-        data: col((i) => orNull(r.measurePoints[k][i])),
-        type: 'DOUBLE' as const,
-      })),
+      { name: 'as_of', data: fill(n, () => r.asOf), type: 'STRING', nullable: false },
+      { name: 'segment', data: coded(r.segment, r.segmentIds), type: 'STRING' },
+      { name: 'stage', data: coded(r.stage, r.stageIds), type: 'STRING' },
+      dbl('score', r.total),
+      { name: 'color', data: coded(r.color, r.colorIds), type: 'STRING' },
+      dbl('coverage', r.coverage),
+      { name: 'owner', data: coded(r.owner, r.ownerIds), type: 'STRING' },
+      dbl('days_in_stage', r.daysInStage),
+      ...r.dimensionIds.map((d, k) => dbl(`dim__${d}`, r.dimensionScores[k])),
+      ...r.measures.map((m, k) => dbl(`pts__${m.id}`, r.measurePoints[k])),
       ...r.ctas.map((c, k) => ({
         name: `cta__${c.id}`,
-        data: col((i) => r.ctaFired[k][i] === 1),
+        data: fill(n, (i) => r.ctaFired[k][i] === 1),
         type: 'BOOLEAN' as const,
         nullable: false,
+        statistics: false,
       })),
     ],
     kvMetadata: [

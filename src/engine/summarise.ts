@@ -1,8 +1,12 @@
 import { ctaOwner } from './ctaOwner';
-import type { ScoreResult, Summary } from './types';
+import type { MrrSummary, ScoreResult, Summary } from './types';
 
 /** Counts by colour × segment × stage and CTAs by type and owner. Keys sorted: output is stable. */
-export function summarise(r: ScoreResult): Summary {
+export function summarise(
+  r: ScoreResult,
+  /** The MRR field's values by row (NaN = missing), for the colours' shares of MRR. */
+  mrr?: { field: string; values: Float64Array },
+): Summary {
   const nC = r.colorIds.length + 1; // slot 0 = no score
   const nS = r.segmentIds.length;
   const nT = r.stageIds.length + 1; // slot 0 = unknown stage
@@ -51,5 +55,26 @@ export function summarise(r: ScoreResult): Summary {
       const [type, owner] = k.split('\u0000');
       return { type: type as Summary['ctasByTypeOwner'][number]['type'], owner, count };
     });
-  return { rowCount: r.rowCount, byColorSegmentStage, byColor, ctasByTypeOwner, ctasById };
+  return {
+    rowCount: r.rowCount,
+    byColorSegmentStage,
+    byColor,
+    ctasByTypeOwner,
+    ctasById,
+    ...(mrr ? { mrr: mrrByColor(r, mrr) } : {}),
+  };
+}
+
+/** MRR summed per colour (as byColor: bands in order, then '' = no score), and what is missing. */
+function mrrByColor(r: ScoreResult, mrr: { field: string; values: Float64Array }): MrrSummary {
+  const sum = new Float64Array(r.colorIds.length + 1);
+  let missing = 0;
+  for (let i = 0; i < r.rowCount; i++) {
+    const v = mrr.values[i];
+    if (Number.isNaN(v)) missing++;
+    else sum[r.color[i] + 1] += v;
+  }
+  const byColor = r.colorIds.map((color, c) => ({ color, mrr: sum[c + 1] }));
+  if (sum[0] !== 0) byColor.push({ color: '', mrr: sum[0] });
+  return { field: mrr.field, total: sum.reduce((a, b) => a + b, 0), missing, byColor };
 }

@@ -205,6 +205,18 @@ export interface Summary {
   byColor: { color: string; count: number }[];
   ctasByTypeOwner: { type: CtaType; owner: string; count: number }[];
   ctasById: { id: string; count: number }[];
+  /** When the contract has an MRR field: MRR per colour. Absent in runs stored before. */
+  mrr?: MrrSummary;
+}
+
+export interface MrrSummary {
+  /** The field the sums came from. */
+  field: string;
+  /** MRR of every account with a value. */
+  total: number;
+  /** Accounts without an MRR value (left out of the sums). */
+  missing: number;
+  byColor: { color: string; mrr: number }[];
 }
 
 export interface TrendResult {

@@ -22,6 +22,8 @@ export const Field = z.object({
 export const FieldContract = z.object({
   accountKey: Identifier,
   nameField: Identifier.optional(),
+  /** Numeric field holding monthly recurring revenue, for shares of MRR (optional). */
+  mrrField: Identifier.optional(),
   fields: z.array(Field),
 });
 
@@ -42,6 +44,23 @@ export const RESERVED_NAMES = [
   'null',
   'missing',
 ] as const;
+
+/**
+ * The numeric field holding MRR: the declared `mrrField`; failing that, a number field whose id
+ * is "mrr" or whose English label says MRR (templates made before the setting existed).
+ */
+export function mrrFieldOf(contract: {
+  mrrField?: string;
+  fields: { id: string; type: string; label: { en?: string } }[];
+}): string | null {
+  if (contract.mrrField !== undefined) return contract.mrrField;
+  const f = contract.fields.find(
+    (x) =>
+      (x.type === 'number' || x.type === 'integer') &&
+      (/^mrr$/i.test(x.id) || /\bmrr\b/i.test(x.label.en ?? '')),
+  );
+  return f?.id ?? null;
+}
 
 export type FieldType = z.infer<typeof FieldType>;
 export type Field = z.infer<typeof Field>;

@@ -300,6 +300,8 @@ export function validatePlaybook(pb: PlaybookT): PlaybookIssue[] {
   ]);
   if (pb.fields.nameField !== undefined)
     refField(pb.fields.nameField, '$.fields.nameField', ['string', 'category']);
+  if (pb.fields.mrrField !== undefined)
+    refField(pb.fields.mrrField, '$.fields.mrrField', ['number', 'integer']);
 
   // segments
   const refSegment = (id: string, path: string) => {

@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import { compilePlaybook, scoreTable, summarise, trend } from '../engine';
+import { mrrFieldOf } from '../model';
+import { columnOf } from '../table/columns';
 import { listRuns, loadRun, saveRun } from '../store/runStore';
 import { transferablesOf, type ScoreRequest, type ScoreResponse } from './protocol';
 
@@ -27,7 +29,12 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
     post({ type: 'progress', id: msg.id, phase: 'score', fraction: 0.1 });
     const result = scoreTable(c.compiled, msg.table, { asOf: msg.asOf });
     post({ type: 'progress', id: msg.id, phase: 'summarise', fraction: 0.7 });
-    const summary = summarise(result);
+    const mrrId = mrrFieldOf(msg.playbook.fields);
+    const mrrCol = mrrId ? columnOf(msg.table, mrrId) : undefined;
+    const summary = summarise(
+      result,
+      mrrId && mrrCol?.type === 'number' ? { field: mrrId, values: mrrCol.values } : undefined,
+    );
     let previous = null;
     let t = null;
     if (msg.compareWith !== 'none') {

@@ -18,6 +18,8 @@ import { Button, ConfirmDialog } from '../common';
 import { colorHex, colorLabel } from './colors';
 import { thinMonthly, runBytesPerAccount } from './historyOps';
 import { resultsStore } from './runState';
+import { ChangesList } from './ChangesList';
+import { MrrShare } from './MrrShare';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
 
@@ -174,6 +176,7 @@ export function HistoryTab({
             ))}
           </tbody>
         </table>
+        <MrrShare project={project} runs={runs} colors={colors} />
       </section>
       <section className="card">
         <h3>{t('trends.funnelTitle')}</h3>
@@ -334,6 +337,9 @@ export function HistoryTab({
               )}
             </p>
           </div>
+        )}
+        {loaded && loaded.key === `${a}|${b}` && (
+          <ChangesList a={loaded.a} b={loaded.b} project={project} onOpenAccount={onOpenAccount} />
         )}
       </section>
       <section className="card" data-testid="history-storage">

@@ -1,5 +1,5 @@
 import { ctaOwner, type ScoreResult } from '../../engine';
-import type { FieldContract, Playbook } from '../../model';
+import { mrrFieldOf, type FieldContract, type Playbook } from '../../model';
 import { csvLine } from '../../util/csvCell';
 import type { AccountTable, Column } from '../../table/columns';
 import { columnOf } from '../../table/columns';
@@ -30,14 +30,9 @@ export function buildQueue(r: ScoreResult): Queue {
   return { row, cta, length: n };
 }
 
-/** The numeric field holding MRR (id or English label "mrr"), if the contract has one. */
+/** The numeric field holding MRR, if the contract declares or has one (model/fields.ts). */
 export function mrrField(contract: FieldContract): string | null {
-  const f = contract.fields.find(
-    (x) =>
-      (x.type === 'number' || x.type === 'integer') &&
-      (/^mrr$/i.test(x.id) || /\bmrr\b/i.test(x.label.en)),
-  );
-  return f?.id ?? null;
+  return mrrFieldOf(contract);
 }
 
 export function numberAt(col: Column | undefined, row: number): number {

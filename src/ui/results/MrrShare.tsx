@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import type { Summary } from '../../engine';
+import type { Project } from '../../model';
+import type { RunRow } from '../../store/db';
+import { runHeader } from '../../store/runStore';
+import { colorLabel } from './colors';
+
+const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
+
+/**
+ * Colour distribution as share of MRR per run, from the sums each run stored (Summary.mrr) with
+ * the field they came from; a run stored without them says so instead of showing a number.
+ */
+export function MrrShare({
+  project,
+  runs,
+  colors,
+}: {
+  project: Project;
+  runs: RunRow[];
+  colors: string[];
+}) {
+  const { t } = useTranslation('history');
+  const { t: tr } = useTranslation('results');
+  const summaries = runs.map((r) => (runHeader(r).summary as Summary).mrr);
+  const fields = [...new Set(summaries.flatMap((m) => (m ? [m.field] : [])))];
+  if (!fields.length) return null;
+  const label = (c: string) => (c ? colorLabel(project.health, c, tr) : tr('colors.none'));
+  return (
+    <>
+      <h3>{t('trends.mrrTitle', { field: fields.join(', ') })}</h3>
+      <table className="grid" data-testid="trend-mrr">
+        <thead>
+          <tr>
+            <th>{t('trends.asOf')}</th>
+            <th className="num">{t('trends.mrrTotal')}</th>
+            {colors.map((c) => (
+              <th key={c} className="num">
+                {label(c)}
+              </th>
+            ))}
+            <th className="num">{t('trends.mrrMissing')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r, i) => {
+            const m = summaries[i];
+            if (!m)
+              return (
+                <tr key={r.id}>
+                  <td>{r.asOf}</td>
+                  <td colSpan={colors.length + 2} className="hint">
+                    {t('trends.mrrNotRecorded')}
+                  </td>
+                </tr>
+              );
+            return (
+              <tr key={r.id} data-asof={r.asOf}>
+                <td>{r.asOf}</td>
+                <td className="num">{m.total.toLocaleString()}</td>
+                {colors.map((c) => {
+                  const v = m.byColor.find((x) => x.color === c)?.mrr ?? 0;
+                  return (
+                    <td key={c} className="num" data-testid={`mrr-${r.asOf}-${c}`}>
+                      {pct(v, m.total)} <span className="hint">({v.toLocaleString()})</span>
+                    </td>
+                  );
+                })}
+                <td className="num">{m.missing.toLocaleString()}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
