@@ -38,7 +38,13 @@ export {
 } from './sql/playbookSql';
 export { sqlIssues, SqlUnsafeError, type SqlIssue, type SqlIssueCode } from './sql/sqlSafety';
 export type { SqlOutputNames } from './sql/names';
-export { withActivity, missingSources, usedSources, ActivityMissingError } from './activity/run';
+export {
+  withActivity,
+  addAggregates,
+  missingSources,
+  usedSources,
+  ActivityMissingError,
+} from './activity/run';
 export { aggregateColumn, windowDays } from './activity/aggregate';
 export { explainActivity, type ActivityExplanation } from './activity/explain';
 export type { ActivityTable, ActivityData } from '../table/activity';
@@ -60,3 +66,4 @@ export {
   type MigrationMatrix,
   type ColoredRun,
 } from './migration';
+export { accountTimeline, type SourceTimeline } from './activity/timeline';
