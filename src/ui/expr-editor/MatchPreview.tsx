@@ -77,14 +77,20 @@ export function MatchPreview({
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [expr, table, asOf, fieldKey, builtins.length, sources.length, linked, aggregates]);
-  if (sources.length > 0 && !linked && table)
+  if (sources.length > 0 && !linked) {
+    if (actReady && absent.length)
+      return (
+        <p className="ex-preview ex-preview-warn" data-testid="expr-preview">
+          {t('exprEditor.noActivity', { sources: absent.join(', ') })}
+        </p>
+      );
+    if (!table) return null;
     return (
-      <p className="ex-preview ex-preview-warn" data-testid="expr-preview">
-        {actReady && absent.length
-          ? t('exprEditor.noActivity', { sources: absent.join(', ') })
-          : t('exprEditor.activityLoading')}
+      <p className="ex-preview" data-testid="expr-preview">
+        {t('exprEditor.activityLoading')}
       </p>
     );
+  }
   if (!res) return null;
   const fmt = (n: number) => n.toLocaleString();
   if (res.kind === 'missingColumns') {

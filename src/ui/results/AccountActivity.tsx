@@ -81,17 +81,15 @@ export function AccountActivity({
             <details key={x.aggregate} className="activity-explain" data-aggregate={x.aggregate}>
               <summary>
                 <code>{x.aggregate}</code> —{' '}
-                {x.windows
-                  .map((w) =>
-                    w.from
+                {x.windows.map((w, k) => (
+                  <span key={k} data-testid="activity-window" data-window={k}>
+                    {k > 0 ? ' / ' : ''}
+                    {w.from
                       ? t('activity.window', { from: w.from, to: w.to })
-                      : t('activity.windowAll', { to: w.to }),
-                  )
-                  .join(' / ')}{' '}
-                —{' '}
-                <span data-testid="activity-counted">
-                  {t('activity.counted', { count: x.eventCount })}
-                </span>
+                      : t('activity.windowAll', { to: w.to })}
+                    : {t('activity.counted', { count: x.windowCounts[k] })}
+                  </span>
+                ))}
               </summary>
               {x.events.length > 0 && (
                 <table className="grid">
