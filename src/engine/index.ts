@@ -41,7 +41,13 @@ export {
 } from './sql/playbookSql';
 export { sqlIssues, SqlUnsafeError, type SqlIssue, type SqlIssueCode } from './sql/sqlSafety';
 export type { SqlOutputNames } from './sql/names';
-export { withActivity, missingSources, usedSources, ActivityMissingError } from './activity/run';
+export {
+  withActivity,
+  addAggregates,
+  missingSources,
+  usedSources,
+  ActivityMissingError,
+} from './activity/run';
 export { aggregateColumn, windowDays } from './activity/aggregate';
 export { explainActivity, type ActivityExplanation } from './activity/explain';
 export type { ActivityTable, ActivityData } from '../table/activity';
@@ -64,3 +70,4 @@ export {
   type ColoredRun,
 } from './migration';
 export * from './stageLive';
+export { accountTimeline, type SourceTimeline } from './activity/timeline';

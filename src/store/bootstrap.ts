@@ -1,5 +1,6 @@
 import { instantiateTemplate, getTemplate } from '../model/templates';
 import { db } from './db';
+import { demoActivityProject } from '../data/demo/activityPlaybook';
 import { currentSession } from './openProject';
 import { TAB_ID } from './session';
 
@@ -53,7 +54,8 @@ export async function bootstrap(
     const d = db();
     seeded = await d.transaction('rw', d.projects, async () => {
       if ((await d.projects.count()) > 0) return false;
-      const doc = instantiateTemplate('demo', { id: DEMO_PROJECT_ID });
+      // The first-start demo also shows activity data at work (issue 15).
+      const doc = demoActivityProject(instantiateTemplate('demo', { id: DEMO_PROJECT_ID }));
       await d.projects.add({
         id: doc.id,
         name: doc.meta.name,

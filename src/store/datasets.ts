@@ -32,7 +32,8 @@ export interface DatasetMeta {
   sources: unknown[];
 }
 
-function chunkOf(table: AccountTable, index: number): ChunkData {
+/** Rows [index*CHUNK_ROWS, …) of a table as a stored chunk (also used for activity events). */
+export function chunkOf(table: AccountTable, index: number): ChunkData {
   const from = index * CHUNK_ROWS;
   const to = Math.min(table.rowCount, from + CHUNK_ROWS);
   const data: ChunkData = { cols: {}, dicts: {} };
@@ -47,7 +48,7 @@ function chunkOf(table: AccountTable, index: number): ChunkData {
   return data;
 }
 
-function chunkCount(rows: number): number {
+export function chunkCount(rows: number): number {
   return Math.max(1, Math.ceil(rows / CHUNK_ROWS));
 }
 
@@ -95,9 +96,19 @@ export async function loadDataset(
   const meta = await d.datasets.get(id);
   if (!meta) return null;
   const chunks = await d.datasetChunks.where('datasetId').equals(id).sortBy('index');
+  const columns = assembleColumns(meta.columns, meta.rowCount, chunks);
   const n = meta.rowCount;
+  return { meta, table: { rowCount: n, columns } };
+}
+
+/** Columns of `n` rows put back together from stored chunks (in index order). */
+export function assembleColumns(
+  cols: DatasetRow['columns'],
+  n: number,
+  chunks: readonly { data: unknown }[],
+): Record<string, Column> {
   const columns: Record<string, Column> = {};
-  for (const c of meta.columns) {
+  for (const c of cols) {
     if (c.type === 'string') {
       const codes = new Int32Array(n);
       const dict: string[] = [];
@@ -124,7 +135,7 @@ export async function loadDataset(
           : { type: c.type, values: values as Float64Array };
     }
   }
-  return { meta, table: { rowCount: n, columns } };
+  return columns;
 }
 
 /** The project's current dataset: the newest one. */

@@ -54,10 +54,60 @@ export interface RunRow {
   playbook?: Playbook;
   /** playbookFingerprint(playbook): compared with the project's to say the model changed. */
   fingerprint?: string;
+  /** Activity the run read (source, files, events linked); absent when it read none. */
+  activity?: RunActivityInfo[];
+}
+
+/** One activity source as a run used it. */
+export interface RunActivityInfo {
+  source: string;
+  setId: string;
+  importedAt: string;
+  files: string[];
+  /** Events stored / linked to an account of the scored dataset. */
+  events: number;
+  linked: number;
 }
 
 export interface RunChunkRow {
   runId: string;
+  index: number;
+  data: unknown;
+}
+
+/**
+ * One source's imported activity (src/store/activityStore.ts): events column-wise in chunks,
+ * each event linked to its account by the account key (so a new account import relinks them).
+ */
+export interface ActivitySetRow {
+  id: string;
+  projectId: string;
+  /** Activity source id (playbook `activity[].id`). */
+  source: string;
+  createdAt: string;
+  /** Files it was imported from and what their import reported (shown by Data and Results). */
+  files: ActivityFileInfo[];
+  /** Events stored. */
+  rowCount: number;
+  columns: { id: string; type: 'number' | 'date' | 'boolean' | 'string' }[];
+  chunkCount: number;
+}
+
+export interface ActivityFileInfo {
+  name: string;
+  rows: number;
+  kept: number;
+  unknownAccount: number;
+  ambiguousAccount: number;
+  future: number;
+  badTime: number;
+  badValues: number;
+  byName: number;
+  review: number;
+}
+
+export interface ActivityChunkRow {
+  setId: string;
   index: number;
   data: unknown;
 }
@@ -68,6 +118,8 @@ export class WaymarkDB extends Dexie {
   datasetChunks!: Dexie.Table<DatasetChunkRow, [string, number]>;
   runs!: EntityTable<RunRow, 'id'>;
   runChunks!: Dexie.Table<RunChunkRow, [string, number]>;
+  activitySets!: EntityTable<ActivitySetRow, 'id'>;
+  activityChunks!: Dexie.Table<ActivityChunkRow, [string, number]>;
 
   constructor(name = 'waymark') {
     super(name);
@@ -77,6 +129,11 @@ export class WaymarkDB extends Dexie {
       datasetChunks: '[datasetId+index], datasetId',
       runs: 'id, projectId, datasetId, createdAt',
       runChunks: '[runId+index], runId',
+    });
+    // Version 2: imported activity (issue 15).
+    this.version(2).stores({
+      activitySets: 'id, projectId, [projectId+source], createdAt',
+      activityChunks: '[setId+index], setId',
     });
   }
 }

@@ -1,5 +1,12 @@
 import { generateDemoTable } from '../data/demo/generate';
+import { DEMO_ACTIVITY_SOURCES, generateDemoActivity } from '../data/demo/activity';
+import { importActivityFile } from '../data/activity/importActivity';
+import { accountKeys, toStoredEvents } from '../data/activity/stored';
+import type { FieldContract } from '../model';
+import type { AccountTable } from '../table/columns';
+import { fileInfoOf, saveActivitySet } from './activityStore';
 import { latestDatasetMeta, saveDataset } from './datasets';
+import { db } from './db';
 
 /** Rows in the demo project's preloaded dataset: enough for a lively dashboard, quick on first run. */
 const DEMO_SEED_ROWS = 2000;
@@ -12,8 +19,45 @@ export function onDemoSeeded(l: (projectId: string) => void): () => void {
   return () => seededListeners.delete(l);
 }
 
+/** Which demo log file fills which demo activity source. */
+const DEMO_FILES = {
+  logins: 'logins.csv',
+  seminars: 'seminars.csv',
+  contact_log: 'contacts.csv',
+} as const;
+
 /**
- * Seeds the demo project's sample dataset on first run (called by the shell's bootstrap).
+ * Stores the demo login, seminar and contact logs of `accounts` as the project's activity,
+ * through the same import as a user's file (so the demo shows what an import reports).
+ */
+export async function seedDemoActivity(
+  projectId: string,
+  accounts: AccountTable,
+  contract: FieldContract,
+  seed: number,
+  asOf: string,
+): Promise<void> {
+  const files = generateDemoActivity(accounts, { seed });
+  const keys = accountKeys(accounts, contract.accountKey);
+  for (const source of DEMO_ACTIVITY_SOURCES) {
+    const name = DEMO_FILES[source.id as keyof typeof DEMO_FILES];
+    const bytes = new TextEncoder().encode(files[name].join('\n'));
+    const { table, report } = importActivityFile(
+      bytes,
+      name,
+      source,
+      { table: accounts, contract },
+      { asOf },
+    );
+    await saveActivitySet(projectId, source.id, toStoredEvents(table, keys), [
+      fileInfoOf(name, report),
+    ]);
+  }
+}
+
+/**
+ * Seeds the demo project's sample dataset on first run (called by the shell's bootstrap), with
+ * its activity logs when the project declares the demo's activity sources.
  * Does nothing when the project already has a dataset, so a user's import is never replaced.
  */
 export async function seedDemoDataset(projectId: string): Promise<void> {
@@ -23,5 +67,8 @@ export async function seedDemoDataset(projectId: string): Promise<void> {
     name: 'demo-accounts.csv',
     sources: [{ kind: 'demo', rows: DEMO_SEED_ROWS, seed: DEMO_SEED }],
   });
+  const project = (await db().projects.get(projectId))?.doc;
+  if (project?.activity?.some((s) => s.id === 'logins') && project.asOf)
+    await seedDemoActivity(projectId, table, project.fields, DEMO_SEED, project.asOf);
   for (const l of seededListeners) l(projectId);
 }

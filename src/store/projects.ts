@@ -100,7 +100,15 @@ export async function deleteProject(id: string): Promise<void> {
   const d = db();
   await d.transaction(
     'rw',
-    [d.projects, d.datasets, d.datasetChunks, d.runs, d.runChunks],
+    [
+      d.projects,
+      d.datasets,
+      d.datasetChunks,
+      d.runs,
+      d.runChunks,
+      d.activitySets,
+      d.activityChunks,
+    ],
     async () => {
       const datasets = await d.datasets.where('projectId').equals(id).primaryKeys();
       for (const ds of datasets) await d.datasetChunks.where('datasetId').equals(ds).delete();
@@ -108,6 +116,9 @@ export async function deleteProject(id: string): Promise<void> {
       const runs = await d.runs.where('projectId').equals(id).primaryKeys();
       for (const r of runs) await d.runChunks.where('runId').equals(r).delete();
       await d.runs.where('projectId').equals(id).delete();
+      const sets = await d.activitySets.where('projectId').equals(id).primaryKeys();
+      for (const s of sets) await d.activityChunks.where('setId').equals(s).delete();
+      await d.activitySets.where('projectId').equals(id).delete();
       await d.projects.delete(id);
     },
   );

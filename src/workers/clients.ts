@@ -1,7 +1,13 @@
 import type { FieldContract, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportReport, JoinReport } from '../data';
-import type { DatasetRow } from '../store/db';
+import type { ActivitySetRow, DatasetRow } from '../store/db';
+import type { ActivitySource } from '../model';
+import type {
+  ActivityMapping,
+  ActivityPreview,
+  ActivityReport,
+} from '../data/activity/importActivity';
 import type {
   ImportFileSpec,
   ImportRequest,
@@ -19,6 +25,7 @@ export class WorkerFailure extends Error {
     readonly issue: ImportIssue | null,
     message: string,
     readonly issues?: { path: string; message: string }[],
+    readonly missingActivity?: string[],
   ) {
     super(message);
   }
@@ -117,6 +124,39 @@ export class ImportSession {
     return { meta: m.meta, table: m.table };
   }
 
+  async inspectActivity(source: ActivitySource, file: ImportFileSpec): Promise<ActivityPreview> {
+    const json = /\.json$/i.test(file.name);
+    const head = json ? file.bytes : file.bytes.subarray(0, 1 << 20);
+    const m = await this.request({
+      type: 'activityInspect',
+      source,
+      file: { ...file, bytes: head.slice() },
+    });
+    return (m as Extract<ImportResponse, { type: 'activityPreview' }>).preview;
+  }
+
+  /** Read an activity file linked to `accounts`; held in the worker until commitActivity. */
+  async importActivity(
+    req: {
+      source: ActivitySource;
+      file: ImportFileSpec;
+      mapping: ActivityMapping;
+      accounts: AccountTable;
+      contract: FieldContract;
+      asOf: string;
+      timeZone?: string;
+    },
+    onProgress?: (file: string, f: number) => void,
+  ): Promise<ActivityReport> {
+    const m = await this.request({ type: 'activity', ...req }, onProgress);
+    return (m as Extract<ImportResponse, { type: 'activityImported' }>).report;
+  }
+
+  async commitActivity(projectId: string): Promise<ActivitySetRow> {
+    const m = await this.request({ type: 'commitActivity', projectId });
+    return (m as Extract<ImportResponse, { type: 'activityCommitted' }>).meta;
+  }
+
   cancel(): void {
     this.worker?.terminate();
     this.worker = null;
@@ -140,7 +180,7 @@ export function scoreInWorker(
       const m = ev.data;
       if (m.type === 'progress') return onProgress?.(m.phase, m.fraction);
       worker.terminate();
-      if (m.type === 'failed') rej(new WorkerFailure(null, m.message, m.issues));
+      if (m.type === 'failed') rej(new WorkerFailure(null, m.message, m.issues, m.missingActivity));
       else resolve(m);
     };
     worker.onerror = (ev) => {

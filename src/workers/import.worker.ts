@@ -8,6 +8,13 @@ import {
   type JoinReport,
 } from '../data';
 import { saveDataset } from '../store/datasets';
+import { fileInfoOf, saveActivitySet } from '../store/activityStore';
+import {
+  importActivityFile,
+  inspectActivityFile,
+  type ActivityReport,
+} from '../data/activity/importActivity';
+import { accountKeys, toStoredEvents } from '../data/activity/stored';
 import { generateDemoTable } from '../data/demo/generate';
 import type { AccountTable } from '../table/columns';
 import { transferablesOf, type ImportRequest, type ImportResponse } from './protocol';
@@ -24,6 +31,9 @@ let pending: {
   join: JoinReport | null;
   sources: unknown[];
 } | null = null;
+
+/** An activity import waiting for the user's "store" (a failed one leaves nothing stored). */
+let pendingActivity: { source: string; events: AccountTable; report: ActivityReport } | null = null;
 
 const post = (m: ImportResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 
@@ -108,6 +118,70 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       join: joined.report,
       rowCount: joined.table.rowCount,
     });
+    return;
+  }
+  if (msg.type === 'activityInspect') {
+    try {
+      post({
+        type: 'activityPreview',
+        id: msg.id,
+        preview: inspectActivityFile(msg.file.bytes, msg.file.name, msg.source),
+      });
+    } catch (e) {
+      post(failure(msg.id, e, msg.file.name));
+    }
+    return;
+  }
+  if (msg.type === 'activity') {
+    pendingActivity = null;
+    try {
+      const { table, report } = importActivityFile(
+        msg.file.bytes,
+        msg.file.name,
+        msg.source,
+        { table: msg.accounts, contract: msg.contract },
+        {
+          asOf: msg.asOf,
+          timeZone: msg.timeZone,
+          mapping: msg.mapping,
+          onProgress: (fraction) =>
+            post({ type: 'progress', id: msg.id, file: msg.file.name, fraction }),
+        },
+      );
+      const keys = accountKeys(msg.accounts, msg.contract.accountKey);
+      pendingActivity = { source: msg.source.id, events: toStoredEvents(table, keys), report };
+      post({ type: 'activityImported', id: msg.id, report });
+    } catch (e) {
+      post(failure(msg.id, e, msg.file.name));
+    }
+    return;
+  }
+  if (msg.type === 'commitActivity') {
+    const p = pendingActivity;
+    if (!p) {
+      post(failure(msg.id, new Error('Nothing imported to store.'), ''));
+      return;
+    }
+    try {
+      const meta = await saveActivitySet(msg.projectId, p.source, p.events, [
+        fileInfoOf(p.report.file, p.report),
+      ]);
+      pendingActivity = null;
+      post({ type: 'activityCommitted', id: msg.id, meta });
+    } catch (e) {
+      const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      post({
+        type: 'failed',
+        id: msg.id,
+        issue: {
+          code: 'storage_failed',
+          severity: 'fatal',
+          file: p.report.file,
+          params: { detail },
+          message: `The activity could not be stored in this browser (${detail}). The stored activity is unchanged.`,
+        },
+      });
+    }
     return;
   }
   if (msg.type === 'demo') {

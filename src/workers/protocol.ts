@@ -2,7 +2,14 @@ import type { FieldContract, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportOptions, ImportReport, JoinReport } from '../data';
 import type { ScoreResult, Summary, TrendResult } from '../engine';
-import type { DatasetRow, RunRow } from '../store/db';
+import type { ActivitySetRow, DatasetRow, RunActivityInfo, RunRow } from '../store/db';
+import type { ActivitySource } from '../model';
+import type {
+  ActivityMapping,
+  ActivityPreview,
+  ActivityReport,
+} from '../data/activity/importActivity';
+import type { ActivityData } from '../table/activity';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
 export type ImportFileSpec = {
@@ -24,7 +31,23 @@ export type ImportRequest =
   /** Generate demo accounts (held like an import until committed). */
   | { type: 'demo'; id: number; rows: number; seed: number }
   /** Store the last imported table as the project's dataset and send it back. */
-  | { type: 'commit'; id: number; projectId: string; name: string };
+  | { type: 'commit'; id: number; projectId: string; name: string }
+  /** Headers and the found mapping of an activity file. */
+  | { type: 'activityInspect'; id: number; source: ActivitySource; file: ImportFileSpec }
+  /** Read an activity file, linked to `accounts` (held until commitActivity). */
+  | {
+      type: 'activity';
+      id: number;
+      source: ActivitySource;
+      file: ImportFileSpec;
+      mapping: ActivityMapping;
+      accounts: AccountTable;
+      contract: FieldContract;
+      asOf: string;
+      timeZone?: string;
+    }
+  /** Store the last imported activity as the project's set for its source. */
+  | { type: 'commitActivity'; id: number; projectId: string };
 
 export type ImportResponse =
   | { type: 'progress'; id: number; file: string; fraction: number }
@@ -37,6 +60,9 @@ export type ImportResponse =
       rowCount: number;
     }
   | { type: 'committed'; id: number; meta: DatasetRow; table: AccountTable }
+  | { type: 'activityPreview'; id: number; preview: ActivityPreview }
+  | { type: 'activityImported'; id: number; report: ActivityReport }
+  | { type: 'activityCommitted'; id: number; meta: ActivitySetRow }
   | { type: 'failed'; id: number; issue: ImportIssue };
 
 export type ScoreRequest = {
@@ -71,8 +97,18 @@ export type ScoreResponse =
       trend: TrendResult | null;
       previous: RunRow | null;
       run: RunRow | null;
+      /** The activity the run read, linked to the scored table (account page timelines). */
+      activity: ActivityData;
+      activityUsed: RunActivityInfo[];
     }
-  | { type: 'failed'; id: number; message: string; issues?: { path: string; message: string }[] };
+  | {
+      type: 'failed';
+      id: number;
+      message: string;
+      issues?: { path: string; message: string }[];
+      /** Sources the playbook reads that have no imported activity in the project. */
+      missingActivity?: string[];
+    };
 
 /** Every ArrayBuffer under a value, for postMessage's transfer list (deduplicated). */
 export function transferablesOf(value: unknown, out = new Set<ArrayBuffer>()): ArrayBuffer[] {

@@ -1,8 +1,19 @@
 /// <reference lib="webworker" />
-import { compilePlaybook, scoreTable, summarise, trend } from '../engine';
+import {
+  compilePlaybook,
+  scoreTable,
+  summarise,
+  trend,
+  usedSources,
+  withActivity,
+} from '../engine';
 import { mrrFieldOf } from '../model';
 import { columnOf } from '../table/columns';
 import { listRuns, loadRun, saveRun } from '../store/runStore';
+import { db, type RunActivityInfo } from '../store/db';
+import { listActivitySets, loadActivitySet } from '../store/activityStore';
+import { linkStoredEvents } from '../data/activity/stored';
+import type { ActivityData } from '../table/activity';
 import { transferablesOf, type ScoreRequest, type ScoreResponse } from './protocol';
 
 /**
@@ -26,8 +37,45 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
       });
       return;
     }
+    // The activity the playbook reads: the project's stored sets, relinked to this table by key.
+    const activity: ActivityData = {};
+    const activityUsed: RunActivityInfo[] = [];
+    const used = usedSources(c.compiled);
+    if (used.length) {
+      const sets = await listActivitySets(msg.projectId);
+      const missing = used.filter((s) => !sets.some((x) => x.source === s));
+      if (missing.length) {
+        post({
+          type: 'failed',
+          id: msg.id,
+          message: `No activity imported for ${missing.join(', ')}.`,
+          missingActivity: missing,
+        });
+        return;
+      }
+      for (const source of used) {
+        const set = await loadActivitySet(sets.find((x) => x.source === source)!.id);
+        if (!set) continue;
+        const linked = linkStoredEvents(
+          source,
+          set.events,
+          msg.table,
+          msg.playbook.fields.accountKey,
+        );
+        activity[source] = linked.table;
+        activityUsed.push({
+          source,
+          setId: set.meta.id,
+          importedAt: set.meta.createdAt,
+          files: set.meta.files.map((f) => f.name),
+          events: set.meta.rowCount,
+          linked: set.meta.rowCount - linked.unlinked,
+        });
+      }
+    }
     post({ type: 'progress', id: msg.id, phase: 'score', fraction: 0.1 });
-    const result = scoreTable(c.compiled, msg.table, { asOf: msg.asOf });
+    const scored = withActivity(c.compiled, msg.table, activity, msg.asOf);
+    const result = scoreTable(c.compiled, scored, { asOf: msg.asOf });
     post({ type: 'progress', id: msg.id, phase: 'summarise', fraction: 0.7 });
     const mrrId = mrrFieldOf(msg.playbook.fields);
     const mrrCol = mrrId ? columnOf(msg.table, mrrId) : undefined;
@@ -61,10 +109,24 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
         msg.timeZone,
         msg.playbook,
       );
+      if (activityUsed.length) {
+        await db().runs.update(run.id, { activity: activityUsed });
+        run = { ...run, activity: activityUsed };
+      }
     }
     post(
-      { type: 'scored', id: msg.id, result, summary, trend: t, previous, run },
-      transferablesOf({ result, t }),
+      {
+        type: 'scored',
+        id: msg.id,
+        result,
+        summary,
+        trend: t,
+        previous,
+        run,
+        activity,
+        activityUsed,
+      },
+      transferablesOf({ result, t, activity }),
     );
   } catch (e) {
     post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });

@@ -52,9 +52,7 @@ test('a measure over activity: checked, autocompleted, stored, honest preview', 
 
   await input.fill('change(count(logins, 30d))');
   await expect(card.getByTestId('expr-error')).toHaveCount(0);
-  await expect(card.getByTestId('expr-preview')).toContainText(
-    'the app does not load activity data (logins) yet',
-  );
+  await expect(card.getByTestId('expr-preview')).toContainText('No activity data loaded (logins)');
   await page.screenshot({ path: shotPath('activity-measure-en.png') });
   await waitSaved(page);
   const stored = await readStoredProject(page, id);

@@ -32,6 +32,24 @@ export interface ActivityImportOptions {
   timeZone?: string;
   /** Issues kept in the report (all are counted). Default 500. */
   maxIssues?: number;
+  /** Column index per role (`account`, `time`, attribute ids), overriding the header match. */
+  mapping?: ActivityMapping;
+  /** Called every 64k rows with the share of the file read (estimated). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Which column of the file holds each declared column: `account`, `time` and attribute ids. */
+export type ActivityMapping = Record<string, number>;
+
+export interface ActivityPreview {
+  file: string;
+  encoding: string;
+  format: string;
+  headers: string[];
+  /** The mapping found from the headers (-1 = not found). */
+  mapping: ActivityMapping;
+  /** The first data rows, as text. */
+  sample: string[][];
 }
 
 export interface ActivityReport {
@@ -64,32 +82,7 @@ export function importActivityFile(
   const zone = opts.timeZone ?? DEFAULT_TIME_ZONE;
   const maxIssues = opts.maxIssues ?? 500;
   const asOfDays = isoToDays(opts.asOf);
-  const { text } = decodeBytes(bytes, file);
-  // A contract made of the source's own columns, so header detection knows what to look for.
-  const pseudo: FieldContract = {
-    accountKey: 'account',
-    fields: [
-      {
-        id: 'account',
-        label: { ja: source.account.column, en: source.account.column },
-        type: 'string',
-        required: true,
-      },
-      {
-        id: 'time',
-        label: { ja: source.time.column, en: source.time.column },
-        type: 'string',
-        required: true,
-      },
-      ...source.attributes.map((a) => ({
-        id: a.id,
-        label: a.label,
-        type: 'string' as const,
-        required: false,
-      })),
-    ],
-  };
-  const src = openSource(text, file, pseudo, { hasHeader: true });
+  const { src } = openActivity(bytes, file, source);
   const headers = src.headers;
   const report: ActivityReport = {
     source: source.id,
@@ -130,13 +123,18 @@ export function importActivityFile(
     report.issues.push({ ...i, message: activityMessage(i, 'en') });
   };
 
-  const accountCol = findColumn(headers, [source.account.column]);
-  const timeCol = findColumn(headers, [source.time.column]);
+  const auto = autoMapping(headers, source);
+  const pick = (role: string): number => {
+    const c = opts.mapping?.[role];
+    return c !== undefined && c >= 0 && c < headers.length ? c : (auto[role] ?? -1);
+  };
+  const accountCol = pick('account');
+  const timeCol = pick('time');
   const missingCols: string[] = [];
   if (accountCol < 0) missingCols.push(source.account.column);
   if (timeCol < 0) missingCols.push(source.time.column);
   const attrCols = source.attributes.map((a) => {
-    const c = findColumn(headers, a.column ? [a.column] : [a.id, a.label.ja, a.label.en]);
+    const c = pick(a.id);
     if (c < 0) missingCols.push(a.column ?? a.id);
     return c;
   });
@@ -202,8 +200,11 @@ export function importActivityFile(
   const text1 = (v: unknown): string =>
     v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
 
+  const every = 1 << 16;
   src.forEach((cells, _record, ln) => {
     report.rows++;
+    if (opts.onProgress && report.rows % every === 0)
+      opts.onProgress(Math.min(0.99, report.rows / src.estimatedRows));
     const rawAccount = text1(cells[accountCol]).trim();
     const rawTime = text1(cells[timeCol]);
     // Account.
@@ -287,6 +288,65 @@ export function importActivityFile(
     columns,
   });
   return { table, report };
+}
+
+function openActivity(bytes: Uint8Array, file: string, source: ActivitySource) {
+  const { text, encoding } = decodeBytes(bytes, file);
+  // A contract made of the source's own columns, so header detection knows what to look for.
+  const pseudo: FieldContract = {
+    accountKey: 'account',
+    fields: [
+      {
+        id: 'account',
+        label: { ja: source.account.column, en: source.account.column },
+        type: 'string',
+        required: true,
+      },
+      {
+        id: 'time',
+        label: { ja: source.time.column, en: source.time.column },
+        type: 'string',
+        required: true,
+      },
+      ...source.attributes.map((a) => ({
+        id: a.id,
+        label: a.label,
+        type: 'string' as const,
+        required: false,
+      })),
+    ],
+  };
+  const src = openSource(text, file, pseudo, { hasHeader: true });
+  return { src, encoding };
+}
+
+/** Headers, the column each declared column was found in, and a few rows: the mapping step. */
+export function inspectActivityFile(
+  bytes: Uint8Array,
+  file: string,
+  source: ActivitySource,
+): ActivityPreview {
+  const { src, encoding } = openActivity(bytes, file, source);
+  return {
+    file,
+    encoding,
+    format: src.format,
+    headers: src.headers,
+    mapping: autoMapping(src.headers, source),
+    sample: src
+      .preview(5)
+      .map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c)))),
+  };
+}
+
+function autoMapping(headers: readonly string[], source: ActivitySource): ActivityMapping {
+  const m: ActivityMapping = {
+    account: findColumn(headers, [source.account.column]),
+    time: findColumn(headers, [source.time.column]),
+  };
+  for (const a of source.attributes)
+    m[a.id] = findColumn(headers, a.column ? [a.column] : [a.id, a.label.ja, a.label.en]);
+  return m;
 }
 
 function grow<T extends Int32Array | Float64Array>(a: T): T {

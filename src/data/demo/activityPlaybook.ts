@@ -3,8 +3,51 @@
  * measure in the engagement dimension, and the risk CTA "logins fell by half against the
  * previous 30 days". Built from the demo template so the two never drift apart.
  */
-import type { Playbook } from '../../model';
+import type { Cta, Measure, Playbook, Project } from '../../model';
 import { DEMO_ACTIVITY_SOURCES } from './activity';
+import { DEMO_REFERENCE_DATE } from './generate';
+
+/** The activity-based measures of the demo health model (engagement dimension). */
+export const DEMO_ACTIVITY_MEASURES: Measure[] = [
+  {
+    id: 'login_trend',
+    label: 'ログインの増減（前の30日比） / Login trend vs the previous 30 days',
+    dimension: 'engagement',
+    expr: 'change(count(logins, 30d))',
+    normalise: { kind: 'linear', min: -0.6, max: 0 },
+    invert: false,
+    weight: 10,
+    description: 'Relative change of logins in the last 30 days against the 30 days before.',
+  },
+  {
+    id: 'contact_recency',
+    label: '最終接点からの日数 / Days since the last contact',
+    dimension: 'engagement',
+    expr: 'days_since(contact_log)',
+    normalise: { kind: 'linear', min: 120, max: 14 },
+    invert: false,
+    weight: 5,
+  },
+];
+
+/** The risk CTA "logins fell by half against the previous 30 days". */
+export const DEMO_ACTIVITY_CTAS: Cta[] = [
+  {
+    id: 'logins_halved',
+    label: 'ログインが前の30日の半分以下 / Logins fell by half against the previous 30 days',
+    type: 'risk',
+    trigger: 'change(count(logins, 30d)) <= -0.5 and count(logins, 30d, before: 30d) >= 10',
+    priority: 'high',
+    ownerRole: '',
+    dueInDays: 7,
+    segments: [],
+    stages: [],
+    steps: [
+      '誰がログインしなくなったか確認 / See who stopped logging in',
+      'チャンピオンに連絡 / Call the champion',
+    ],
+  },
+];
 
 export function demoActivityPlaybook(pb: Playbook): Playbook {
   return {
@@ -12,48 +55,22 @@ export function demoActivityPlaybook(pb: Playbook): Playbook {
     name: `${pb.name} + activity`,
     timeZone: 'Asia/Tokyo',
     activity: DEMO_ACTIVITY_SOURCES,
-    health: {
-      ...pb.health,
-      measures: [
-        ...pb.health.measures,
-        {
-          id: 'login_trend',
-          label: 'ログインの増減（前の30日比） / Login trend vs the previous 30 days',
-          dimension: 'engagement',
-          expr: 'change(count(logins, 30d))',
-          normalise: { kind: 'linear', min: -0.6, max: 0 },
-          invert: false,
-          weight: 10,
-          description: 'Relative change of logins in the last 30 days against the 30 days before.',
-        },
-        {
-          id: 'contact_recency',
-          label: '最終接点からの日数 / Days since the last contact',
-          dimension: 'engagement',
-          expr: 'days_since(contact_log)',
-          normalise: { kind: 'linear', min: 120, max: 14 },
-          invert: false,
-          weight: 5,
-        },
-      ],
-    },
-    ctas: [
-      ...pb.ctas,
-      {
-        id: 'logins_halved',
-        label: 'ログインが前の30日の半分以下 / Logins fell by half against the previous 30 days',
-        type: 'risk',
-        trigger: 'change(count(logins, 30d)) <= -0.5 and count(logins, 30d, before: 30d) >= 10',
-        priority: 'high',
-        ownerRole: '',
-        dueInDays: 7,
-        segments: [],
-        stages: [],
-        steps: [
-          '誰がログインしなくなったか確認 / See who stopped logging in',
-          'チャンピオンに連絡 / Call the champion',
-        ],
-      },
-    ],
+    health: { ...pb.health, measures: [...pb.health.measures, ...DEMO_ACTIVITY_MEASURES] },
+    ctas: [...pb.ctas, ...DEMO_ACTIVITY_CTAS],
+  };
+}
+
+/**
+ * The demo project a new user gets on first start: the demo template with the activity sources,
+ * measures and CTA, dated on the day the demo data describes (so the last 30 days hold logs).
+ */
+export function demoActivityProject(p: Project): Project {
+  return {
+    ...p,
+    asOf: p.asOf ?? DEMO_REFERENCE_DATE,
+    timeZone: 'Asia/Tokyo',
+    activity: DEMO_ACTIVITY_SOURCES,
+    health: { ...p.health, measures: [...p.health.measures, ...DEMO_ACTIVITY_MEASURES] },
+    ctas: [...p.ctas, ...DEMO_ACTIVITY_CTAS],
   };
 }

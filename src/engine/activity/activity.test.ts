@@ -143,6 +143,7 @@ describe('activity windows', () => {
       aggregate: 'count(logins, 30d)',
       windows: [{ from: '2026-01-02', to: '2026-01-31' }],
       eventCount: 2,
+      windowCounts: [2],
     });
     expect(ev[0].events.map((x) => x.line)).toEqual([3, 2]);
   });

@@ -19,6 +19,8 @@ export interface ActivityExplanation {
   /** Events that counted, oldest first: line in the file, local time, attributes. Max 200. */
   events: { line: number; time: string; window: number; values: Record<string, unknown> }[];
   eventCount: number;
+  /** Events that counted in each window (the current one first, as in `windows`). */
+  windowCounts: number[];
 }
 
 const MAX_EVENTS = 200;
@@ -47,6 +49,7 @@ function explainOne(
     windows: wins.map(([lo, hi]) => ({ from: Number.isFinite(lo) ? iso(lo) : '', to: iso(hi) })),
     events: [],
     eventCount: 0,
+    windowCounts: wins.map(() => 0),
   };
   if (!t || row < 0 || row + 1 >= t.offsets.length) return out;
   const mask = spec.where ? evalConditionMask(spec.where, eventsAsTable(t), asOfDays) : null;
@@ -55,6 +58,7 @@ function explainOne(
     const w = wins.findIndex(([lo, hi]) => t.day[i] >= lo && t.day[i] <= hi);
     if (w < 0) continue;
     out.eventCount++;
+    out.windowCounts[w]++;
     if (out.events.length >= MAX_EVENTS) continue;
     const values: Record<string, unknown> = {};
     for (const [id, col] of Object.entries(t.columns)) values[id] = cellValue(col, i);

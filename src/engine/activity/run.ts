@@ -42,11 +42,22 @@ export function withActivity(
   if (!c.aggregates.length) return table;
   const missing = missingSources(c, data);
   if (missing.length) throw new ActivityMissingError(missing);
+  return addAggregates(c.aggregates, table, data!, asOf);
+}
+
+/** The account table plus one column per aggregate spec (every spec's source must be in data). */
+export function addAggregates(
+  specs: readonly AggregateSpec[],
+  table: AccountTable,
+  data: ActivityData,
+  asOf: string,
+): AccountTable {
   const asOfDays = isoToDays(asOf);
   const columns: Record<string, Column> = { ...table.columns };
   const masks = new Map<string, Uint8Array>();
-  for (const spec of c.aggregates) {
-    const t = data![spec.source];
+  for (const spec of specs) {
+    const t = data[spec.source];
+    if (!t) throw new ActivityMissingError([spec.source]);
     if (t.offsets.length !== table.rowCount + 1)
       throw new Error(`activity "${spec.source}" was linked to a different account table`);
     columns[spec.id] = aggregateColumn(

@@ -77,7 +77,8 @@ export default {
     matchSample: '≈ {{n}} of {{total}} accounts match (estimated from {{sample}} accounts)',
     values: 'Evaluated on {{n}} of {{total}} accounts',
     noActivity:
-      'No preview: the app does not load activity data ({{sources}}) yet; run `waymark score --activity` to see these values.',
+      'No activity data loaded ({{sources}}): import it in the Data view to preview these values.',
+    activityLoading: 'Loading activity data…',
     noColumn: 'No preview: the loaded data has no column {{columns}}.',
     range2: 'from {{min}} to {{max}}',
     missing: 'missing for {{n}}',

@@ -161,4 +161,24 @@ export default {
       'A score needs history: compare several runs over at least half a year before changing it.',
   },
   export: { file: 'cta-queue' },
+  activity: {
+    missing:
+      'The playbook reads activity source(s) {{sources}}, but none was imported for this project. Import the file(s) in the Data view, then run again.',
+    used: 'Activity: {{list}}',
+    usedItem: '{{source}} ({{files}}; {{linked}} of {{events}} events linked to this dataset)',
+    timeline: 'Activity',
+    timelineHint:
+      'Events per week over the {{weeks}} weeks up to {{asOf}} (local days in {{zone}}).',
+    lastEvent: 'Last {{source}}: {{date}} ({{days}} days before the as-of date)',
+    noEvent: 'No {{source}} event up to the as-of date',
+    events: 'events',
+    week: 'Week of',
+    measures: 'Which events counted',
+    window: 'window {{from}} – {{to}}',
+    windowAll: 'every event up to {{to}}',
+    counted: '{{count}} event(s) counted',
+    line: 'line',
+    time: 'time',
+    noActivity: 'This run read no activity data.',
+  },
 } as const;

@@ -77,7 +77,8 @@ export default {
     matchSample: '{{total}} 件中 約 {{n}} 件が該当({{sample}} 件から推定)',
     values: '{{total}} 件中 {{n}} 件で評価',
     noActivity:
-      'プレビューなし: アプリはまだアクティビティデータ（{{sources}}）を読み込めません。`waymark score --activity` で値を確認してください。',
+      'アクティビティデータ（{{sources}}）が読み込まれていません。データ画面で取り込むと値をプレビューできます。',
+    activityLoading: 'アクティビティデータを読み込み中…',
     noColumn: 'プレビューなし: 読み込んだデータに列 {{columns}} がありません。',
     range2: '{{min}} 〜 {{max}}',
     missing: '欠損 {{n}} 件',

@@ -153,4 +153,23 @@ export default {
     history: 'スコアには履歴が必要です。変更する前に、少なくとも半年分の実行を比べてください。',
   },
   export: { file: 'cta-queue' },
+  activity: {
+    missing:
+      'プレイブックはアクティビティソース {{sources}} を読みますが、このプロジェクトには取り込まれていません。データ画面でファイルを取り込んでから、もう一度実行してください。',
+    used: 'アクティビティ: {{list}}',
+    usedItem: '{{source}}（{{files}}・{{events}} 件中 {{linked}} 件がこのデータセットに紐づく）',
+    timeline: 'アクティビティ',
+    timelineHint: '{{asOf}} までの {{weeks}} 週間の週ごとのイベント数（{{zone}} の日付）。',
+    lastEvent: '最後の{{source}}: {{date}}（基準日の {{days}} 日前）',
+    noEvent: '基準日までに{{source}}のイベントはありません',
+    events: 'イベント',
+    week: '週の始まり',
+    measures: '集計に入ったイベント',
+    window: '期間 {{from}} – {{to}}',
+    windowAll: '{{to}} までのすべてのイベント',
+    counted: '{{count}} 件のイベントを集計',
+    line: '行',
+    time: '日時',
+    noActivity: 'この実行はアクティビティデータを読んでいません。',
+  },
 } as const;

@@ -10,6 +10,7 @@ import { ReportPanel } from './ReportPanel';
 import { AddUnusedFields } from './AddUnusedFields';
 import { useActiveDatasetState } from './useActiveDataset';
 import { useImportFlow } from './useImportFlow';
+import { ActivitySection } from './activity/ActivitySection';
 import './data.css';
 
 /** The data view: the stored dataset, and importing new files into it. */
@@ -202,6 +203,7 @@ export default function DataView() {
           </div>
         </>
       )}
+      {flow.step === 'idle' && <ActivitySection accounts={state.table} />}
     </div>
   );
 }

@@ -239,6 +239,7 @@ export default function ExpressionInput({
           fields={result.fields}
           builtins={result.builtins}
           sources={[...new Set(result.aggregates.map((a) => a.source))]}
+          aggregates={result.aggregates}
         />
       )}
     </div>

@@ -1,6 +1,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckedExpr, Scope } from '../../expr';
+import type { AggregateSpec, CheckedExpr, Scope } from '../../expr';
+import { addAggregates } from '../../engine';
+import { activeActivity } from '../data/activeActivity';
 import { useActiveDataset } from '../data/useActiveDataset';
 import { useProject } from '../common/useProject';
 import { activeDataset } from '../data/activeDataset';
@@ -16,13 +18,16 @@ export function MatchPreview({
   fields,
   builtins,
   sources = [],
+  aggregates = [],
 }: {
   expr: CheckedExpr;
   scope: Scope;
   fields: string[];
   builtins: string[];
-  /** Activity sources it aggregates: the app holds no activity data yet, so no preview. */
+  /** Activity sources it aggregates: previewed over the imported activity, if any. */
   sources?: string[];
+  /** Its activity aggregates (added to the table as columns before it is evaluated). */
+  aggregates?: AggregateSpec[];
 }) {
   const { t } = useTranslation('fields');
   const table = useActiveDataset();
@@ -42,27 +47,50 @@ export function MatchPreview({
     }).date || new Date().toISOString().slice(0, 10);
   const [res, setRes] = useState<PreviewResult | null>(null);
   const fieldKey = fields.join(',');
+  // Activity: the project's imported events linked to the loaded accounts (loaded on demand).
+  const accountKey = useProject((p) => p.fields.accountKey);
+  const act = useSyncExternalStore(activeActivity.subscribe, activeActivity.get);
+  useEffect(() => {
+    if (sources.length) activeActivity.ensure(projectId);
+  }, [projectId, sources.length]);
+  const actReady = act.projectId === projectId && act.status === 'ready';
+  const absent = actReady ? sources.filter((s) => !act.sets.some((x) => x.source === s)) : [];
+  const linked =
+    sources.length && table && actReady && absent.length === 0
+      ? activeActivity.linkedFor(table, accountKey)
+      : null;
   useEffect(() => {
     // Built-ins (score, colour, stage…) exist only after a scoring run: no preview for those.
-    if (!table || builtins.length > 0 || sources.length > 0) {
+    if (!table || builtins.length > 0 || (sources.length > 0 && !linked)) {
       setRes(null);
       return;
     }
     const timer = setTimeout(() => {
       try {
-        setRes(previewExpression(expr, fieldKey ? fieldKey.split(',') : [], table, asOf));
+        const cols = fieldKey ? fieldKey.split(',') : [];
+        const withAgg =
+          linked && aggregates.length ? addAggregates(aggregates, table, linked, asOf) : table;
+        setRes(previewExpression(expr, [...cols, ...aggregates.map((a) => a.id)], withAgg, asOf));
       } catch {
         setRes(null);
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [expr, table, asOf, fieldKey, builtins.length, sources.length]);
-  if (sources.length > 0)
+  }, [expr, table, asOf, fieldKey, builtins.length, sources.length, linked, aggregates]);
+  if (sources.length > 0 && !linked) {
+    if (actReady && absent.length)
+      return (
+        <p className="ex-preview ex-preview-warn" data-testid="expr-preview">
+          {t('exprEditor.noActivity', { sources: absent.join(', ') })}
+        </p>
+      );
+    if (!table) return null;
     return (
-      <p className="ex-preview ex-preview-warn" data-testid="expr-preview">
-        {t('exprEditor.noActivity', { sources: sources.join(', ') })}
+      <p className="ex-preview" data-testid="expr-preview">
+        {t('exprEditor.activityLoading')}
       </p>
     );
+  }
   if (!res) return null;
   const fmt = (n: number) => n.toLocaleString();
   if (res.kind === 'missingColumns') {

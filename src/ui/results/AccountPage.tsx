@@ -1,5 +1,6 @@
 import type { RunRow } from '../../store/db';
 import { AccountHistory } from './AccountHistory';
+import { AccountActivity } from './AccountActivity';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -190,6 +191,8 @@ export function AccountPage({
           </tbody>
         </table>
       </section>
+
+      <AccountActivity outcome={outcome} project={project} row={row} />
 
       <section className="card" data-testid="account-criteria">
         <h3>{t('account.criteria')}</h3>

@@ -24,6 +24,8 @@ function outcomeFor(project = demoProject, rows = 1500): RunOutcome {
     run: null,
     compiled: c.compiled,
     table,
+    activity: {},
+    activityUsed: [],
     datasetId: 'd',
     playbook: playbookFromProject(project),
   };

@@ -263,6 +263,22 @@ export default function ResultsView() {
             </>
           )}
         </div>
+        {outcome && outcome.activityUsed.length > 0 && (
+          <p className="hint" data-testid="run-activity">
+            {t('activity.used', {
+              list: outcome.activityUsed
+                .map((a) =>
+                  t('activity.usedItem', {
+                    source: a.source,
+                    files: a.files.join(', '),
+                    events: a.events.toLocaleString(),
+                    linked: a.linked.toLocaleString(),
+                  }),
+                )
+                .join(' · '),
+            })}
+          </p>
+        )}
         {outcome && stale && <StaleNotice changes={changes} disabled={running} onRunAgain={run} />}
         {!outcome && lastRun && !lastRun.playbook && lastRun.datasetId === data.meta?.id && (
           <p className="hint" data-testid="run-legacy">
@@ -273,7 +289,9 @@ export default function ResultsView() {
           <div className="card-error run-error" role="alert" data-testid="run-error">
             {s.error === 'playbook'
               ? t('run.playbookErrors')
-              : t('run.failed', { message: s.error })}
+              : s.error === 'activity'
+                ? t('activity.missing', { sources: (s.missingActivity ?? []).join(', ') })
+                : t('run.failed', { message: s.error })}
             {s.issues && (
               <ul>
                 {s.issues.slice(0, 10).map((i, k) => (

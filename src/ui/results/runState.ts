@@ -1,12 +1,14 @@
 import {
   compilePlaybook,
+  withActivity,
+  type ActivityData,
   type CompiledPlaybook,
   type ScoreResult,
   type Summary,
   type TrendResult,
 } from '../../engine';
 import type { Playbook } from '../../model';
-import type { RunRow } from '../../store/db';
+import type { RunActivityInfo, RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
 import { scoreInWorker, WorkerFailure } from '../../workers/clients';
 import { deleteRun, listRuns } from '../../store/runStore';
@@ -23,7 +25,11 @@ export interface RunOutcome {
   previous: RunRow | null;
   run: RunRow | null;
   compiled: CompiledPlaybook;
+  /** The scored table: the dataset plus one column per activity aggregate the playbook reads. */
   table: AccountTable;
+  /** The activity the run read, linked to the dataset's rows, and where it came from. */
+  activity: ActivityData;
+  activityUsed: RunActivityInfo[];
   datasetId: string;
   /** The playbook that produced these numbers (the run's own, never the project's current one). */
   playbook: Playbook;
@@ -42,6 +48,8 @@ export interface ResultsState {
   runsLoaded?: boolean;
   error?: string;
   issues?: { path: string; message: string }[];
+  /** Sources the playbook reads that have no imported activity (error = 'activity'). */
+  missingActivity?: string[];
 }
 
 let state: ResultsState = {
@@ -99,7 +107,14 @@ export const resultsStore = {
       set({ status: 'failed', error: 'playbook', issues: compiled.issues });
       return;
     }
-    set({ status: 'running', phase: 'compile', fraction: 0, error: undefined, issues: undefined });
+    set({
+      status: 'running',
+      phase: 'compile',
+      fraction: 0,
+      error: undefined,
+      issues: undefined,
+      missingActivity: undefined,
+    });
     const job = scoreInWorker(
       {
         playbook: opts.playbook,
@@ -130,7 +145,9 @@ export const resultsStore = {
           previous: m.previous,
           run: m.run ?? runs[runs.length - 1] ?? null,
           compiled: compiled.compiled,
-          table: opts.table,
+          table: withActivity(compiled.compiled, opts.table, m.activity, opts.asOf),
+          activity: m.activity,
+          activityUsed: m.activityUsed,
           datasetId: opts.datasetId,
           playbook: opts.playbook,
           preview: opts.preview,
@@ -140,7 +157,9 @@ export const resultsStore = {
       // A run cancelled because another started must not touch the state the new one owns.
       if (e instanceof WorkerFailure && e.message === 'cancelled') {
         if (current()) set({ status: state.outcome ? 'ready' : 'idle' });
-      } else
+      } else if (e instanceof WorkerFailure && e.missingActivity?.length)
+        set({ status: 'failed', error: 'activity', missingActivity: e.missingActivity });
+      else
         set({
           status: 'failed',
           error: e instanceof Error ? e.message : String(e),
