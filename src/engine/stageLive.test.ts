@@ -79,6 +79,10 @@ describe('liveStages', () => {
         const mid = days.length / 2;
         const median = days.length % 2 ? days[Math.floor(mid)] : (days[mid - 1] + days[mid]) / 2;
         expect(s.days.median).toBe(median);
+        const h = (days.length - 1) * 0.9;
+        const lo = Math.floor(h);
+        const p90 = days[lo] + (h - lo) * ((days[lo + 1] ?? days[lo]) - days[lo]);
+        expect(s.days.p90).toBeCloseTo(p90, 9);
         for (const c of s.ctas)
           expect(c.count).toBe(inS.filter((x) => x.ctas.includes(c.id)).length);
         const fired = new Set(inS.flatMap((x) => x.ctas));
@@ -218,10 +222,28 @@ describe('selectRows: every number opens exactly its accounts', () => {
 });
 
 describe('quantile', () => {
+  it('equals the sorted definition on random data with many ties, in any order', () => {
+    let seed = 1;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(rnd() * 60);
+      // Whole numbers (counted), a few distinct ones (ties), and fractions (quickselect).
+      const xs = Array.from({ length: n }, () =>
+        round % 3 === 2 ? rnd() * 100 - 50 : Math.floor(rnd() * (round % 3 ? 5 : 1000)) - 2,
+      );
+      const sorted = [...xs].sort((a, b) => a - b);
+      for (const q of [0, 0.1, 0.5, 0.9, 1]) {
+        const h = (n - 1) * q;
+        const lo = Math.floor(h);
+        const want = sorted[lo] + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]) - sorted[lo]);
+        expect(quantile(xs, q)).toBeCloseTo(want, 9);
+      }
+    }
+  });
   it('interpolates linearly between ranks', () => {
     expect(quantile([], 0.5)).toBeNull();
     expect(quantile([4], 0.9)).toBe(4);
-    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
     expect(quantile([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9)).toBe(90);
     expect(quantile([1, 2], 0.9)).toBeCloseTo(1.9, 12);
   });

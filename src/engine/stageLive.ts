@@ -111,14 +111,90 @@ export interface LiveMap {
   unknownStage: number;
 }
 
-/** Linear-interpolation quantile (numpy's default) of sorted values; null when empty. */
-export function quantile(sorted: ArrayLike<number>, q: number): number | null {
-  const n = sorted.length;
+/**
+ * Linear-interpolation quantile (numpy's default) of `values` in any order; null when empty.
+ * Linear time: whole numbers (days) are counted, other values selected in place (quickselect),
+ * never sorted (a sort of a million days in stage took 350 ms).
+ */
+export function quantileInPlace(a: Float64Array, q: number): number | null {
+  const n = a.length;
   if (n === 0) return null;
   const h = (n - 1) * q;
   const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  const [kth, next] = integerRanks(a, lo) ?? selectRanks(a, lo);
+  return h === lo ? kth : kth + (h - lo) * (next - kth);
+}
+
+/**
+ * The lo-th and (lo+1)-th smallest of whole numbers in a modest range (days in stage are whole
+ * days) by counting: one pass, no reordering. Null when the values are not such numbers.
+ */
+function integerRanks(a: Float64Array, lo: number): [number, number] | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v !== Math.floor(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min > 4 * a.length + 4096) return null;
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < a.length; i++) counts[a[i] - min]++;
+  let seen = 0;
+  let kth = NaN;
+  for (let v = 0; v < counts.length; v++) {
+    if (!counts[v]) continue;
+    if (Number.isNaN(kth) && seen + counts[v] > lo) {
+      kth = v + min;
+      if (seen + counts[v] > lo + 1 || lo + 1 >= a.length) return [kth, kth];
+    } else if (!Number.isNaN(kth)) return [kth, v + min];
+    seen += counts[v];
+  }
+  return [kth, kth];
+}
+
+/** The same by quickselect, for values that are not whole numbers. */
+function selectRanks(a: Float64Array, lo: number): [number, number] {
+  select(a, lo);
+  let next = Infinity;
+  for (let i = lo + 1; i < a.length; i++) if (a[i] < next) next = a[i];
+  return [a[lo], next === Infinity ? a[lo] : next];
+}
+
+/** The same on a copy, for callers that keep their array. */
+export function quantile(values: ArrayLike<number>, q: number): number | null {
+  return quantileInPlace(Float64Array.from(values), q);
+}
+
+/** Reorder `a` so that a[k] is the k-th smallest, smaller ones before it, larger after. */
+function select(a: Float64Array, k: number): void {
+  let left = 0;
+  let right = a.length - 1;
+  while (right > left) {
+    // Median of three as the pivot; Hoare partition copes with runs of equal values.
+    const mid = (left + right) >>> 1;
+    const x = a[left];
+    const y = a[mid];
+    const z = a[right];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
 }
 
 /**
@@ -132,67 +208,89 @@ export function liveStages(
   const S = r.stageIds.length;
   const seg = opts.segment === undefined ? -1 : r.segmentIds.indexOf(opts.segment);
   const none = opts.segment !== undefined && seg < 0;
+  const n = none ? 0 : r.rowCount;
+  // Locals, not property reads, in the loops over a million rows (5× faster measured).
+  const { stage: stageOf, segment: segOf, progress, readyToAdvance, color, daysInStage } = r;
   const count = new Int32Array(S);
   const ready = new Int32Array(S);
   const behind = new Int32Array(S);
   const stuck = new Int32Array(S);
   const C = r.colorIds.length;
-  const colors = Array.from({ length: S }, () => new Int32Array(C + 1));
-  const days: number[][] = Array.from({ length: S }, () => []);
-  const ctaCount = Array.from({ length: S }, () => new Int32Array(r.ctas.length));
+  const colors = new Int32Array(S * (C + 1));
+  const daysN = new Int32Array(S);
+  const K = r.ctas.length;
+  const fired = r.ctaFired;
+  const ctaCount = new Int32Array(S * K);
   const types = [...new Set(r.ctas.map((c) => c.type))];
-  const typeOf = r.ctas.map((c) => types.indexOf(c.type));
-  const typeCount = Array.from({ length: S }, () => new Int32Array(types.length));
-  const seen = new Uint8Array(types.length);
+  const T = types.length;
+  const typeOf = Int32Array.from(r.ctas.map((c) => types.indexOf(c.type)));
+  const typeCount = new Int32Array(S * T);
+  const seen = new Uint8Array(T);
   const expSum = new Float64Array(S);
   const expN = new Int32Array(S);
   const exp = opts.experience ?? null;
-  const crit = r.criteria.map((c) => ({
-    info: c,
-    s: r.stageIds.indexOf(c.stage),
-    n: [0, 0, 0] as [number, number, number],
-  }));
   let total = 0;
   let unknownStage = 0;
-  for (let i = 0; i < r.rowCount && !none; i++) {
-    if (seg >= 0 && r.segment[i] !== seg) continue;
+  for (let i = 0; i < n; i++) {
+    if (seg >= 0 && segOf[i] !== seg) continue;
     total++;
-    const s = r.stage[i];
+    const s = stageOf[i];
     if (s < 0) {
       unknownStage++;
       continue;
     }
     count[s]++;
-    if (r.readyToAdvance[i]) ready[s]++;
-    if (r.progress[i] === BEHIND) behind[s]++;
-    else if (r.progress[i] === STUCK) stuck[s]++;
-    colors[s][r.color[i] >= 0 ? r.color[i] : C]++;
-    if (Number.isFinite(r.daysInStage[i])) days[s].push(r.daysInStage[i]);
-    seen.fill(0);
-    for (let k = 0; k < r.ctas.length; k++)
-      if (r.ctaFired[k][i]) {
-        ctaCount[s][k]++;
-        seen[typeOf[k]] = 1;
+    if (readyToAdvance[i]) ready[s]++;
+    const p = progress[i];
+    if (p === BEHIND) behind[s]++;
+    else if (p === STUCK) stuck[s]++;
+    const c = color[i];
+    colors[s * (C + 1) + (c >= 0 ? c : C)]++;
+    if (daysInStage[i] === daysInStage[i]) daysN[s]++; // not NaN
+    if (K) {
+      let any = false;
+      for (let k = 0; k < K; k++)
+        if (fired[k][i]) {
+          if (!any) seen.fill(0);
+          any = true;
+          ctaCount[s * K + k]++;
+          seen[typeOf[k]] = 1;
+        }
+      if (any) for (let k = 0; k < T; k++) typeCount[s * T + k] += seen[k];
+    }
+    if (exp) {
+      const v = exp[i];
+      if (Number.isFinite(v)) {
+        expSum[s] += v;
+        expN[s]++;
       }
-    for (let k = 0; k < types.length; k++) typeCount[s][k] += seen[k];
-    if (exp && Number.isFinite(exp[i])) {
-      expSum[s] += exp[i];
-      expN[s]++;
     }
   }
+  // Days in stage per stage, in typed arrays sized by the first pass, for the quantiles.
+  const days = Array.from(daysN, (k) => new Float64Array(k));
+  const at = new Int32Array(S);
+  for (let i = 0; i < n; i++) {
+    const s = stageOf[i];
+    if (s < 0 || (seg >= 0 && segOf[i] !== seg)) continue;
+    const d = daysInStage[i];
+    if (d === d) days[s][at[s]++] = d;
+  }
+  const crit = r.criteria.map((c) => ({ info: c, s: r.stageIds.indexOf(c.stage), n: [0, 0, 0] }));
   for (let k = 0; k < crit.length; k++) {
     const c = crit[k];
     const st = r.criteriaStatus[k];
     if (c.s < 0 || !st) continue;
-    for (let i = 0; i < r.rowCount && !none; i++) {
-      if (r.stage[i] !== c.s || (seg >= 0 && r.segment[i] !== seg)) continue;
+    const tally = new Int32Array(3);
+    for (let i = 0; i < n; i++) {
+      if (stageOf[i] !== c.s || (seg >= 0 && segOf[i] !== seg)) continue;
       const v = st[i];
-      c.n[v === MET ? 0 : v === NOT_MET ? 1 : 2]++;
+      tally[v === MET ? 0 : v === NOT_MET ? 1 : 2]++;
     }
+    c.n = [tally[0], tally[1], tally[2]];
   }
   const stages = new Map<string, StageLive>();
   for (let s = 0; s < S; s++) {
-    const sorted = Float64Array.from(days[s]).sort();
+    const sorted = days[s]; // reordered by the quantiles, never read in row order
     const criteria: CriterionLive[] = crit
       .filter((c) => c.s === s)
       .map((c) => ({
@@ -212,18 +310,22 @@ export function liveStages(
       count: count[s],
       share: total ? count[s] / total : 0,
       colors: [...r.colorIds, '']
-        .map((color, k) => ({ color, count: colors[s][k] }))
+        .map((color, k) => ({ color, count: colors[s * (C + 1) + k] }))
         .filter((x) => x.count > 0),
       criteria,
-      days: { known: sorted.length, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) },
+      days: {
+        known: sorted.length,
+        median: quantileInPlace(sorted, 0.5),
+        p90: quantileInPlace(sorted, 0.9),
+      },
       ready: ready[s],
       behind: behind[s],
       stuck: stuck[s],
       ctas: r.ctas
-        .map((c, k) => ({ id: c.id, label: c.label, type: c.type, count: ctaCount[s][k] }))
+        .map((c, k) => ({ id: c.id, label: c.label, type: c.type, count: ctaCount[s * K + k] }))
         .filter((x) => x.count > 0),
       ctaTypes: types
-        .map((type, k) => ({ type, accounts: typeCount[s][k] }))
+        .map((type, k) => ({ type, accounts: typeCount[s * T + k] }))
         .filter((x) => x.accounts > 0),
       experience: exp ? { mean: expN[s] ? expSum[s] / expN[s] : null, n: expN[s] } : null,
     });

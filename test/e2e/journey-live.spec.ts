@@ -232,3 +232,80 @@ test('screenshots: ja and en, 4 and 15 stages', async ({ page }) => {
   await page.getByTestId('live-advocate').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shotPath('journey-live-15-ja-scrolled.png') });
 });
+
+test('experience on the map: designed feelings, measured NPS per stage, persona card', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await gotoApp(page, { lang: 'en' });
+  await openProject(page, 'demo', 'journey');
+
+  // Designed feelings, entered on the map, one per moment of truth.
+  const feelings: [string, number, string][] = [
+    ['onboarding', 0, '1'],
+    ['onboarding', 1, '-1'],
+    ['adoption', 0, '-2'],
+    ['adoption', 1, '0'],
+    ['value', 0, '2'],
+    ['advocate', 0, '1'],
+  ];
+  for (const [s, k, v] of feelings) await page.getByTestId(`feeling-${s}-${k}`).selectOption(v);
+  await expect(page.locator('.jm-emo-pt')).toHaveCount(6);
+  // The curve runs through every stage: at least one segment per column.
+  for (const s of STAGES)
+    expect(
+      await page.getByTestId(`emotion-${s}`).locator('.jm-emo-designed').count(),
+    ).toBeGreaterThan(0);
+  await waitSaved(page);
+  let stored = await readStoredProject(page, 'demo');
+  expect(stored.journey.stages[1].momentsOfTruth[0].feeling).toBe(-2);
+  expect(stored.journey.stages[0].momentsOfTruth[1].feeling).toBe(-1);
+
+  // No run yet: no measured values, even with a field chosen.
+  await page.getByTestId('experience-field').selectOption('nps');
+  await expect(page.locator('.jm-emo-measured-pt')).toHaveCount(0);
+  await page.getByTestId('live-run').click();
+  await expect(page.getByTestId('live-row')).toBeVisible({ timeout: 30_000 });
+
+  // The measured mean per stage with its n, against a count made here.
+  const t = generateDemoTable(DEMO);
+  const nps = (t.columns.nps as Extract<Column, { type: 'number' }>).values;
+  const rows = stageRows();
+  for (const s of STAGES) {
+    const v = rows[s].map((i) => nps[i]).filter((x) => !Number.isNaN(x));
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    await expect(page.getByTestId(`emotion-${s}-mean`)).toHaveText(
+      `NPS (0–10) ${mean.toFixed(1)} (n=${v.length.toLocaleString('en-US')})`,
+    );
+  }
+  await expect(page.locator('.jm-emo-measured-pt')).toHaveCount(4);
+
+  // The persona card links the map to a segment: the live layer follows it.
+  await page.getByTestId('persona-add').click();
+  await page.getByTestId('persona-name').fill('IT manager at a 50-person company');
+  await page.getByTestId('persona-description').fill('Wants the team selling, not typing.');
+  await page.getByTestId('persona-segment').selectOption('smb');
+  await expect(page.getByTestId('live-segment')).toHaveValue('smb');
+  const smb = stageRows('smb');
+  await expect(page.getByTestId('live-onboarding-count')).toHaveAttribute(
+    'data-count',
+    String(smb.onboarding.length),
+  );
+  await waitSaved(page);
+  stored = await readStoredProject(page, 'demo');
+  expect(stored.journey.persona).toEqual({
+    name: 'IT manager at a 50-person company',
+    description: 'Wants the team selling, not typing.',
+    segment: 'smb',
+  });
+  expect(stored.journey.experienceField).toBe('nps');
+  // A fresh session opens the map on the persona's segment.
+  await page.reload();
+  await expect(page.getByTestId('live-segment')).toHaveValue('smb', { timeout: 30_000 });
+  await page.screenshot({ path: shotPath('journey-experience-en.png') });
+  await page.getByTestId('emotion-row').screenshot({ path: shotPath('journey-emotion-en.png') });
+
+  await page.getByTestId('lang-switch').selectOption('ja');
+  await expect(page.getByTestId('emotion-onboarding-mean')).toContainText('NPS');
+  await page.screenshot({ path: shotPath('journey-experience-ja.png') });
+});

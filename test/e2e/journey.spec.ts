@@ -80,7 +80,7 @@ test('build a journey, health model and CTAs from scratch; the exported playbook
   await page.getByRole('textbox', { name: 'Exit criterion 1 of Advocate' }).fill('Promoter');
   const adv = page.getByRole('combobox', { name: 'Condition of exit criterion 1 of Advocate' });
   await adv.pressSequentially('np');
-  await expect(page.getByRole('option', { name: /^nps/ })).toBeVisible();
+  await expect(page.getByRole('listbox').getByRole('option', { name: /^nps/ })).toBeVisible();
   await adv.press('Enter');
   await expect(adv).toHaveValue('nps');
   // Live error at its position, with a one-click fix from the checker's suggestion.

@@ -12,6 +12,8 @@ import { StageHeader } from './StageHeader';
 import { cellElement, nextCell, parseCell, type Cell } from './gridKeys';
 import { LiveBar } from './live/LiveBar';
 import { LiveRow } from './live/LiveRow';
+import { EmotionRow } from './live/EmotionRow';
+import { PersonaCard } from './live/PersonaCard';
 import { useLiveLayer } from './live/useLiveLayer';
 import './journey.css';
 
@@ -118,6 +120,7 @@ export default function JourneyView() {
           onBlur={seal}
         />
       </label>
+      <PersonaCard layer={live} />
       <p className="jm-notice" role="status">
         {notice}
       </p>
@@ -156,6 +159,7 @@ export default function JourneyView() {
             </thead>
             <tbody>
               <LiveRow layer={live} stages={stages} />
+              <EmotionRow layer={live} stages={stages} />
               {LANES.map((lane, r) => (
                 <tr key={lane} className={`jm-lane jm-lane-${lane}`}>
                   <th scope="row" className="jm-lane-head">
