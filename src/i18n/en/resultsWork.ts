@@ -75,4 +75,6 @@ export default {
       unknown: 'This segment no longer exists.',
     },
   },
+  exprEmptyValue:
+    'Write the value to score: a number such as active_users / licenses, or a category field such as relationship (Ctrl+Space lists fields and functions).',
 } as const;

@@ -76,4 +76,6 @@ export default {
       unknown: 'このセグメントはもうありません。',
     },
   },
+  exprEmptyValue:
+    '点数化する値を書いてください。例: active_users / licenses のような数値、または relationship のような区分の項目（Ctrl+Space で項目と関数の一覧）。',
 } as const;
