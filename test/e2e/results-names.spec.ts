@@ -51,3 +51,33 @@ test('a new project in Japanese starts with Japanese names', async ({ page }) =>
   await expect(page.locator('[data-segment="all"] input').first()).toHaveValue('すべて');
   await page.screenshot({ path: shotPath('results-names-new-ja.png'), fullPage: true });
 });
+
+test('a project from a template reads in the UI language, not "日本語 / English"', async ({
+  page,
+}) => {
+  await gotoApp(page, { lang: 'ja' });
+  await page.getByTestId('new-project').click();
+  const dialog = page.getByTestId('new-project-dialog');
+  await dialog.getByTestId('new-project-template').selectOption('demo');
+  await dialog.getByTestId('new-project-name').fill('テンプレートから');
+  await dialog.getByTestId('new-project-create').click();
+  await page.waitForURL(/#\/p\/[^/]+\//);
+  const id = decodeURIComponent(page.url().match(/#\/p\/([^/]+)/)![1]);
+  await waitSaved(page);
+  const doc = await readStoredProject(page, id);
+  expect(doc.journey.stages.map((s: { label: string }) => s.label)).toEqual([
+    'オンボーディング',
+    '利用定着',
+    '成果創出',
+    '推奨',
+  ]);
+  expect(doc.segments.items.map((s: { label: string }) => s.label)).toEqual([
+    'エンタープライズ',
+    'ミッド',
+    'SMB',
+  ]);
+  // The seeded demo, made before, keeps its text.
+  expect((await readStoredProject(page, 'demo')).journey.stages[0].label).toBe(
+    'オンボーディング / Onboarding',
+  );
+});

@@ -19,9 +19,10 @@ export function NewProjectDialog({ open, onClose }: { open: boolean; onClose: ()
       setShowError(true);
       return;
     }
+    const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
     const p = template
-      ? instantiateTemplate(template, { name: n })
-      : emptyProject(n, undefined, i18n.language.startsWith('ja') ? 'ja' : 'en');
+      ? instantiateTemplate(template, { name: n, lang })
+      : emptyProject(n, undefined, lang);
     try {
       await addProject(p);
       onClose();
