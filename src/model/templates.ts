@@ -2,6 +2,7 @@ import { migrateProject } from './migrations';
 import type { Project } from './project';
 import { newId } from './ids';
 import type { DocIssue } from './issues';
+import { localiseTemplate } from './templateText';
 
 /**
  * Starter projects: every templates/*.json, picked up at build time (Vite's eager glob also
@@ -66,15 +67,18 @@ export function getTemplate(id: string): TemplateInfo | undefined {
   return load().ok.find((t) => t.id === id);
 }
 
-/** A new project from a template: a deep copy with a new id, fresh timestamps and the given name. */
+/**
+ * A new project from a template: a deep copy with a new id, fresh timestamps and the given name;
+ * with `lang`, its "日本語 / English" texts in that language (templateText.ts).
+ */
 export function instantiateTemplate(
   id: string,
-  opts: { name?: string; id?: string; now?: string } = {},
+  opts: { name?: string; id?: string; now?: string; lang?: 'ja' | 'en' } = {},
 ): Project {
   const t = getTemplate(id);
   if (!t) throw new Error(`no template "${id}"`);
   const now = opts.now ?? new Date().toISOString();
-  const p = structuredClone(t.project);
+  const p = opts.lang ? localiseTemplate(t.project, opts.lang) : structuredClone(t.project);
   p.id = opts.id ?? newId('p_');
   p.meta = {
     ...p.meta,

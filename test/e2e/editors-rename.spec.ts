@@ -14,7 +14,8 @@ test('renaming a field updates every expression, and one undo reverts it', async
 
   await openView(page, 'journey');
   const exit = page.getByRole('combobox', {
-    name: 'Condition of exit criterion 2 of オンボーディング / Onboarding',
+    // A project made from a template takes its texts in the UI language (issue 19).
+    name: /^Condition of exit criterion 2 of (オンボーディング \/ )?Onboarding$/,
   });
   await expect(exit).toHaveValue('setup_pct >= 80');
   await openView(page, 'health');

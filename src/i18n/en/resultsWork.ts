@@ -62,4 +62,19 @@ export default {
   segmentCount:
     'Gets {{n}} of {{total}} accounts (first matching rule wins: the rules above take theirs first).',
   segmentSample: '(estimated from {{sample}} accounts)',
+  segmentId: {
+    hint: "Segment id used in CTAs and rules (segment == '…'); renaming it renames every reference.",
+    aria: 'Id of segment {{id}}',
+    undo: 'Rename segment id',
+    renamed_one: 'Segment id {{from}} renamed to {{to}}; {{count}} rule rewritten.',
+    renamed_other: 'Segment id {{from}} renamed to {{to}}; {{count}} rules rewritten.',
+    problem: {
+      invalid_id:
+        '“{{id}}” cannot be a segment id: start with a letter or _, then letters, digits or _.',
+      duplicate: 'Another segment already has the id “{{id}}”.',
+      unknown: 'This segment no longer exists.',
+    },
+  },
+  exprEmptyValue:
+    'Write the value to score: a number such as active_users / licenses, or a category field such as relationship (Ctrl+Space lists fields and functions).',
 } as const;

@@ -62,4 +62,20 @@ export default {
   segmentCount:
     '{{total}}件中 {{n}}件が入ります（上のルールに当てはまるアカウントはそちらが優先）。',
   segmentSample: '（{{sample}}件から推定）',
+  segmentId: {
+    hint: "CTA やルール（segment == '…'）で使うセグメント ID。変更すると参照もすべて書き換えます。",
+    aria: 'セグメント {{id}} の ID',
+    undo: 'セグメント ID の変更',
+    renamed_one: 'セグメント ID {{from}} を {{to}} に変更し、ルール {{count}} 件を書き換えました。',
+    renamed_other:
+      'セグメント ID {{from}} を {{to}} に変更し、ルール {{count}} 件を書き換えました。',
+    problem: {
+      invalid_id:
+        '「{{id}}」はセグメント ID に使えません。英字か _ で始め、英数字と _ だけにしてください。',
+      duplicate: 'ID「{{id}}」のセグメントがすでにあります。',
+      unknown: 'このセグメントはもうありません。',
+    },
+  },
+  exprEmptyValue:
+    '点数化する値を書いてください。例: active_users / licenses のような数値、または relationship のような区分の項目（Ctrl+Space で項目と関数の一覧）。',
 } as const;

@@ -43,6 +43,7 @@ export default function ExpressionInput({
   preview = true,
 }: ExpressionInputProps) {
   const { t, i18n } = useTranslation('fields');
+  const { t: tw } = useTranslation('resultsWork');
   const env = useExprEnv(scope);
   const ref = useRef<HTMLTextAreaElement>(null);
   const listId = useId();
@@ -196,7 +197,12 @@ export default function ExpressionInput({
         </ul>
       )}
       <div id={errId} className="ex-status" aria-live="polite">
-        {emptyProblem && <p className="ex-hint">{t('exprEditor.empty')}</p>}
+        {emptyProblem && (
+          <p className="ex-hint">
+            {/* A measure gives a value to score, not a condition. */}
+            {scope === 'measure' ? tw('exprEmptyValue') : t('exprEditor.empty')}
+          </p>
+        )}
         {errors.map((er, i) => (
           <div
             key={i}

@@ -1,3 +1,4 @@
+import { readableTextOn } from '../../util/contrast';
 import { useTranslation } from 'react-i18next';
 import type { ColorBand } from '../../model';
 import { NumberInput } from './NumberInput';
@@ -115,7 +116,12 @@ export function BandsEditor({
           return (
             <span
               key={i}
-              style={{ background: b.color, flexGrow: Math.max(0, upper - b.min) }}
+              style={{
+                background: b.color,
+                // The label in whichever of dark or white reads better on the user's colour.
+                color: readableTextOn(b.color),
+                flexGrow: Math.max(0, upper - b.min),
+              }}
               title={`${b.label} ≥ ${b.min}`}
             >
               {b.label}

@@ -261,13 +261,16 @@ export function NormalisationEditor({
                 >
                   + {t('norm.addValue')}
                 </button>
-                {categories.filter((c) => !(c in n.points)).length > 0 && (
-                  <span className="hm-warn" role="note">
-                    {t('norm.unscored', {
-                      values: categories.filter((c) => !(c in n.points)).join(', '),
-                    })}
-                  </span>
-                )}
+                {/* Values left without points are a choice (counted as missing), not a fault:
+                    a plain note, and none when "otherwise" gives them points. */}
+                {n.otherwise === undefined &&
+                  categories.filter((c) => !(c in n.points)).length > 0 && (
+                    <span className="hm-note" role="note" data-testid="norm-unscored">
+                      {t('norm.unscored', {
+                        values: categories.filter((c) => !(c in n.points)).join(', '),
+                      })}
+                    </span>
+                  )}
               </td>
             </tr>
           </tfoot>

@@ -6,6 +6,7 @@ import { seal } from './edit';
 import { deleteSegment } from './overrideOps';
 import { notify } from '../common';
 import { SegmentCount, useSegmentAssignment } from './SegmentCount';
+import { SegmentIdInput } from './SegmentIdInput';
 
 /** Segments: ordered rules (first match wins) and the default for accounts no rule matches. */
 export function SegmentsEditor() {
@@ -36,7 +37,7 @@ export function SegmentsEditor() {
                 }
                 onBlur={seal}
               />
-              <code title={t('segments.idHint')}>{s.id}</code>
+              <SegmentIdInput id={s.id} items={segs.items} />
               <label className="hm-check">
                 <input
                   type="radio"

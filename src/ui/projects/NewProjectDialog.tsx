@@ -8,7 +8,7 @@ import { navigate } from '../shell/routes';
 
 /** Create a project, empty or from a template, then open it. */
 export function NewProjectDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useTranslation('projects');
+  const { t, i18n } = useTranslation('projects');
   const templates = useMemo(() => listTemplates(), []);
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('');
@@ -19,7 +19,10 @@ export function NewProjectDialog({ open, onClose }: { open: boolean; onClose: ()
       setShowError(true);
       return;
     }
-    const p = template ? instantiateTemplate(template, { name: n }) : emptyProject(n);
+    const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
+    const p = template
+      ? instantiateTemplate(template, { name: n, lang })
+      : emptyProject(n, undefined, lang);
     try {
       await addProject(p);
       onClose();

@@ -16,4 +16,12 @@ describe('colorLabel', () => {
     expect(colorLabel(health, 'green', t)).toBe('優良');
     expect(colorLabel(health, 'purple', t)).toBe('purple');
   });
+
+  it('a project created in Japanese starts with Japanese names, still shown in the UI language', () => {
+    const p = emptyProject('x', undefined, 'ja');
+    expect(p.health.bands.map((b) => b.label)).toEqual(['緑', 'ライム', '黄', '赤']);
+    expect(p.segments.items[0].label).toBe('すべて');
+    expect(colorLabel(p.health, 'lime', t)).toBe('T(colors.lime)');
+    expect(emptyProject('x').segments.items[0].label).toBe('All');
+  });
 });

@@ -1,5 +1,5 @@
 import type { HealthModel } from '../../model';
-import { DEFAULT_BANDS } from '../../model/defaults';
+import { DEFAULT_BANDS, DEFAULT_NAMES } from '../../model/defaults';
 
 /** Colour id → hex from the base bands and every segment's override bands. */
 export function colorHex(health: HealthModel): Record<string, string> {
@@ -18,6 +18,9 @@ export function colorLabel(health: HealthModel, id: string, t: (key: string) => 
     health.bands.find((b) => b.id === id)?.label ??
     health.overrides.flatMap((o) => o.bands ?? []).find((b) => b.id === id)?.label ??
     id;
-  const isDefault = DEFAULT_BANDS.some((b) => b.id === id && b.label === label);
+  // A default name in either language (a project created in Japanese reads "Green" in English).
+  const isDefault =
+    DEFAULT_BANDS.some((b) => b.id === id) &&
+    (label === DEFAULT_NAMES.en.bands[id] || label === DEFAULT_NAMES.ja.bands[id]);
   return isDefault ? t(`colors.${id}`) : label;
 }
