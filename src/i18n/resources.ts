@@ -27,6 +27,10 @@ import jaCli from './ja/cli';
 import jaPlaybook from './ja/playbook';
 import enHistory from './en/history';
 import jaHistory from './ja/history';
+import enMapCells from './en/mapCells';
+import jaMapCells from './ja/mapCells';
+import enOverview from './en/overview';
+import jaOverview from './ja/overview';
 
 export const NAMESPACES = [
   'common',
@@ -43,6 +47,8 @@ export const NAMESPACES = [
   'cli',
   'playbook',
   'history',
+  'mapCells',
+  'overview',
 ] as const;
 
 export const resources = {
@@ -61,6 +67,8 @@ export const resources = {
     cli: enCli,
     playbook: enPlaybook,
     history: enHistory,
+    mapCells: enMapCells,
+    overview: enOverview,
   },
   ja: {
     common: jaCommon,
@@ -77,5 +85,7 @@ export const resources = {
     cli: jaCli,
     playbook: jaPlaybook,
     history: jaHistory,
+    mapCells: jaMapCells,
+    overview: jaOverview,
   },
 };

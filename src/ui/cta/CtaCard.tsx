@@ -16,12 +16,15 @@ export const CtaCard = memo(function CtaCard({
   count,
   stages,
   segments,
+  focused = false,
 }: {
   cta: Cta;
   index: number;
   count: number;
   stages: Named[];
   segments: Named[];
+  /** Just opened from another view (the journey map): outlined. */
+  focused?: boolean;
 }) {
   const { t } = useTranslation('cta');
   const ed = (recipe: Parameters<typeof editCta>[2], key?: string) =>
@@ -33,7 +36,7 @@ export const CtaCard = memo(function CtaCard({
       p.ctas.splice(to, 0, x);
     });
   return (
-    <li className={`cta-card cta-${cta.type}`} data-cta={cta.id}>
+    <li className={`cta-card cta-${cta.type}${focused ? ' cta-focused' : ''}`} data-cta={cta.id}>
       <div className="cta-head">
         <select
           value={cta.type}

@@ -6,6 +6,7 @@ import { useProject } from '../common/useProject';
 import { CtaCard } from './CtaCard';
 import { RoutingEditor } from './RoutingEditor';
 import { uniqueCtaId } from './edit';
+import { useCtaFocusRequest } from './useFocusRequest';
 import '../health/health.css';
 import './cta.css';
 
@@ -16,6 +17,7 @@ export default function CtaView() {
   const stagesRaw = useProject((p) => p.journey.stages);
   const segmentsRaw = useProject((p) => p.segments.items);
   const routing = useProject((p) => p.routing);
+  const focus = useCtaFocusRequest();
   const stages = useMemo(() => stagesRaw.map((s) => ({ id: s.id, label: s.label })), [stagesRaw]);
   const segments = useMemo(
     () => segmentsRaw.map((s) => ({ id: s.id, label: s.label })),
@@ -65,6 +67,11 @@ export default function CtaView() {
     <section className="cta-view" aria-labelledby="cta-title">
       <h2 id="cta-title">{t('title')}</h2>
       <p className="hm-muted">{t('intro')}</p>
+      {focus.note && (
+        <p className="cta-focus-note" role="status" data-testid="cta-focus-note">
+          {focus.note}
+        </p>
+      )}
       <div className="cta-toolbar">
         {(['expansion', 'risk', 'lifecycle', 'other'] as const).map((k) => (
           <button type="button" key={k} className={`cta-add cta-${k}`} onClick={() => add(k)}>
@@ -82,6 +89,7 @@ export default function CtaView() {
             count={ctas.length}
             stages={stages}
             segments={segments}
+            focused={c.id === focus.id}
           />
         ))}
       </ul>
