@@ -31,6 +31,10 @@ import enJourneyLive from './en/journeyLive';
 import jaJourneyLive from './ja/journeyLive';
 import enResultsWork from './en/resultsWork';
 import jaResultsWork from './ja/resultsWork';
+import enMapCells from './en/mapCells';
+import jaMapCells from './ja/mapCells';
+import enOverview from './en/overview';
+import jaOverview from './ja/overview';
 
 export const NAMESPACES = [
   'common',
@@ -49,6 +53,8 @@ export const NAMESPACES = [
   'history',
   'journeyLive',
   'resultsWork',
+  'mapCells',
+  'overview',
 ] as const;
 
 export const resources = {
@@ -69,6 +75,8 @@ export const resources = {
     history: enHistory,
     journeyLive: enJourneyLive,
     resultsWork: enResultsWork,
+    mapCells: enMapCells,
+    overview: enOverview,
   },
   ja: {
     common: jaCommon,
@@ -87,5 +95,7 @@ export const resources = {
     history: jaHistory,
     journeyLive: jaJourneyLive,
     resultsWork: jaResultsWork,
+    mapCells: jaMapCells,
+    overview: jaOverview,
   },
 };

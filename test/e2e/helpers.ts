@@ -3,7 +3,8 @@
 // empty: the app seeds the demo project on first load.
 import { expect, type Page } from '@playwright/test';
 
-export type ViewId = 'diagrams' | 'journey' | 'health' | 'ctas' | 'fields' | 'data' | 'results';
+export type ViewId =
+  'diagrams' | 'journey' | 'health' | 'ctas' | 'fields' | 'data' | 'results' | 'overview';
 export type Lang = 'ja' | 'en';
 
 /** The stored row of a project, as the app writes it (see src/store/db.ts ProjectRow). */

@@ -11,6 +11,7 @@ export default {
     fields: 'Data dictionary',
     data: 'Data',
     results: 'Results',
+    overview: 'Overview',
   },
   placeholder: 'This view is not built yet: its own issue builds it.',
   undo: 'Undo',

@@ -11,6 +11,7 @@ export default {
     fields: 'データ定義',
     data: 'データ',
     results: '結果',
+    overview: '概要',
   },
   placeholder: 'このビューはまだありません（別の issue で作成中です）。',
   undo: '元に戻す',

@@ -17,6 +17,7 @@ export const CtaCard = memo(function CtaCard({
   stages,
   segments,
   personFields,
+  focused = false,
 }: {
   cta: Cta;
   index: number;
@@ -25,6 +26,8 @@ export const CtaCard = memo(function CtaCard({
   segments: Named[];
   /** Text and category fields that can name the owning person. */
   personFields: Named[];
+  /** Just opened from another view (the journey map): outlined. */
+  focused?: boolean;
 }) {
   const { t } = useTranslation('cta');
   const ed = (recipe: Parameters<typeof editCta>[2], key?: string) =>
@@ -36,7 +39,7 @@ export const CtaCard = memo(function CtaCard({
       p.ctas.splice(to, 0, x);
     });
   return (
-    <li className={`cta-card cta-${cta.type}`} data-cta={cta.id}>
+    <li className={`cta-card cta-${cta.type}${focused ? ' cta-focused' : ''}`} data-cta={cta.id}>
       <div className="cta-head">
         <select
           value={cta.type}

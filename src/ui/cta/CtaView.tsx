@@ -6,6 +6,7 @@ import { useProject } from '../common/useProject';
 import { CtaCard } from './CtaCard';
 import { RoutingEditor } from './RoutingEditor';
 import { uniqueCtaId } from './edit';
+import { useCtaFocusRequest } from './useFocusRequest';
 import '../health/health.css';
 import './cta.css';
 
@@ -29,6 +30,7 @@ export default function CtaView() {
         })),
     [fieldsRaw, lang],
   );
+  const focus = useCtaFocusRequest();
   const stages = useMemo(() => stagesRaw.map((s) => ({ id: s.id, label: s.label })), [stagesRaw]);
   const segments = useMemo(
     () => segmentsRaw.map((s) => ({ id: s.id, label: s.label })),
@@ -78,6 +80,11 @@ export default function CtaView() {
     <section className="cta-view" aria-labelledby="cta-title">
       <h2 id="cta-title">{t('title')}</h2>
       <p className="hm-muted">{t('intro')}</p>
+      {focus.note && (
+        <p className="cta-focus-note" role="status" data-testid="cta-focus-note">
+          {focus.note}
+        </p>
+      )}
       <div className="cta-toolbar">
         {(['expansion', 'risk', 'lifecycle', 'other'] as const).map((k) => (
           <button type="button" key={k} className={`cta-add cta-${k}`} onClick={() => add(k)}>
@@ -96,6 +103,7 @@ export default function CtaView() {
             stages={stages}
             segments={segments}
             personFields={personFields}
+            focused={c.id === focus.id}
           />
         ))}
       </ul>

@@ -4,7 +4,11 @@ import type { Cta, Stage, TouchModel } from '../../model';
 import { TouchModel as TouchEnum } from '../../model';
 import { projectStore } from '../../store/projectStore';
 import { useProject } from '../common/useProject';
-import { addStage, ctasForStage } from './stageOps';
+import { addStage } from './stageOps';
+import { CtaCell } from './CtaCell';
+import { MapExport } from './MapExport';
+import { PRINT_GROUP, PrintMap } from './PrintMap';
+import { useHeadHeight } from './useHeadHeight';
 import { editStage, seal } from './edit';
 import { LaneItems } from './LaneItems';
 import { ExitCriteriaCell } from './ExitCriteriaCell';
@@ -34,11 +38,13 @@ export default function JourneyView() {
   const { t } = useTranslation('journey');
   const journey = useProject((p) => p.journey);
   const ctas = useProject((p) => p.ctas);
+  const name = useProject((p) => p.meta.name);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [notice, setNotice] = useState('');
   const grid = useRef<HTMLTableElement>(null);
   const stages = journey.stages;
   const live = useLiveLayer();
+  useHeadHeight(grid, stages.length);
 
   const onDeleted = useCallback(
     (label: string, removed: string[]) => {
@@ -100,6 +106,13 @@ export default function JourneyView() {
           <button type="button" onClick={() => window.print()}>
             {t('print')}
           </button>
+          <MapExport
+            name={name}
+            goal={journey.goal}
+            stages={stages}
+            ctas={ctas}
+            onError={setNotice}
+          />
         </div>
       </header>
       <label className="jm-goal">
@@ -163,7 +176,7 @@ export default function JourneyView() {
               {LANES.map((lane, r) => (
                 <tr key={lane} className={`jm-lane jm-lane-${lane}`}>
                   <th scope="row" className="jm-lane-head">
-                    {t(`lane.${lane}`)}
+                    <span className="jm-lane-label">{t(`lane.${lane}`)}</span>
                   </th>
                   {stages.map((s, c) => (
                     <td
@@ -182,6 +195,13 @@ export default function JourneyView() {
           </table>
         </div>
       )}
+      <PrintMap
+        goal={journey.goal}
+        stages={stages}
+        ctas={ctas}
+        groupSize={PRINT_GROUP}
+        className="jm-print"
+      />
       <p className="jm-hint no-print">{t('keysHint')}</p>
     </section>
   );
@@ -256,20 +276,8 @@ function LaneCell({ lane, stage, ctas }: { lane: Lane; stage: Stage; ctas: Cta[]
       );
     case 'exitCriteria':
       return <ExitCriteriaCell stage={stage} />;
-    case 'ctas': {
-      const list = ctasForStage(ctas, stage.id);
-      if (list.length === 0) return <span className="jm-muted">{t('noCtas')}</span>;
-      return (
-        <ul className="jm-ctas">
-          {list.map(({ cta, all }) => (
-            <li key={cta.id} className={`jm-cta jm-cta-${cta.type}`} title={cta.trigger}>
-              <span className="jm-cta-type">{t(`ctaType.${cta.type}`)}</span> {cta.label || cta.id}
-              {all && <span className="jm-muted"> ({t('allStages')})</span>}
-            </li>
-          ))}
-        </ul>
-      );
-    }
+    case 'ctas':
+      return <CtaCell stage={stage} ctas={ctas} />;
     default:
       return <LaneItems stage={stage} lane={lane} />;
   }

@@ -9,6 +9,7 @@ const ICONS: Record<ViewId, string> = {
   fields: '☰',
   data: '⛁',
   results: '▤',
+  overview: '◫',
 };
 
 export function NavBar({ projectId, view }: { projectId: string; view: ViewId }) {

@@ -7,6 +7,7 @@ export const VIEW_IDS = [
   'fields',
   'data',
   'results',
+  'overview',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 export const DEFAULT_VIEW: ViewId = 'diagrams';

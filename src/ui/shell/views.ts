@@ -10,4 +10,5 @@ export const VIEW_COMPONENTS: Record<ViewId, LazyExoticComponent<ComponentType>>
   fields: lazy(() => import('../fields/FieldsView')),
   data: lazy(() => import('../data/DataView')),
   results: lazy(() => import('../results/ResultsView')),
+  overview: lazy(() => import('../overview/OverviewView')),
 };
