@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -8,7 +9,10 @@ import { takeCtaFocus } from '../cta/focusRequest';
 import JourneyView from './JourneyView';
 import { stageGroups } from './PrintMap';
 
-vi.mock('../data/useActiveDataset', () => ({ useActiveDataset: () => null }));
+vi.mock('../data/useActiveDataset', () => ({
+  useActiveDataset: () => null,
+  useActiveDatasetState: () => ({ projectId: null, status: 'idle', meta: null, table: null }),
+}));
 
 describe('stageGroups', () => {
   it('splits stages into groups of at most n, in order, losing none', () => {
