@@ -79,7 +79,7 @@ export function AccountTable({
 
   return (
     <section className="card" data-testid="account-table">
-      {filter && <FilterChip filter={filter} project={project} />}
+      {filter && <FilterChip filter={filter} project={project} criteria={r.criteria} />}
       <div className="toolbar">
         <input
           type="search"

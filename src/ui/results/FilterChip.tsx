@@ -1,11 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import type { AccountSelection } from '../../engine';
+import type { AccountSelection, CriterionInfo } from '../../engine';
 import type { Project } from '../../model';
 import { colorLabel } from './colors';
 import { navigate } from '../shell/routes';
 
 /** "Filtered from the journey map: stage Onboarding · exit criterion … not met" and a way out. */
-export function FilterChip({ filter, project }: { filter: AccountSelection; project: Project }) {
+export function FilterChip({
+  filter,
+  project,
+  criteria,
+}: {
+  filter: AccountSelection;
+  project: Project;
+  /** The run's exit criteria (their labels as the run had them). */
+  criteria: CriterionInfo[];
+}) {
   const { t } = useTranslation('journeyLive');
   const { t: tr } = useTranslation('results');
   const stage = project.journey.stages.find((s) => s.id === filter.stage);
@@ -30,7 +39,7 @@ export function FilterChip({ filter, project }: { filter: AccountSelection; proj
       }),
     );
   if (filter.criterion !== undefined && filter.status) {
-    const c = stage?.exitCriteria.find((x) => x.id === filter.criterion);
+    const c = criteria.find((x) => x.stage === filter.stage && x.id === filter.criterion);
     const status = { met: 'met', not_met: 'notMet', unknown: 'unknown' }[filter.status];
     parts.push(
       t('filter.criterion', {
