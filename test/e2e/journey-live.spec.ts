@@ -212,6 +212,8 @@ test('the map shows the last run: counts, exit criteria, links, segment, toggle'
     .fill('30');
   await expect(page.getByTestId('stale-model')).toContainText('1 stage');
   expect(await count(page, 'live-onboarding-count')).toBe(before);
+  // Behind/stuck were judged against the run's 60 days: that is what the cell still says.
+  await expect(page.getByTestId('live-onboarding-days')).toContainText('expected 60 d');
 });
 
 test('screenshots: ja and en, 4 and 15 stages', async ({ page }) => {

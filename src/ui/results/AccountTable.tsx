@@ -131,6 +131,7 @@ export function AccountTable({
         <FilterChip
           filter={placeSelection({ filter, live })}
           project={project}
+          criteria={r.criteria}
           onClear={() => onClearLive?.()}
         />
       )}

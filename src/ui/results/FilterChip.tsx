@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AccountSelection } from '../../engine';
+import type { AccountSelection, CriterionInfo } from '../../engine';
 import type { Project } from '../../model';
 import { colorLabel } from './colors';
 
@@ -7,10 +7,13 @@ import { colorLabel } from './colors';
 export function FilterChip({
   filter,
   project,
+  criteria,
   onClear,
 }: {
   filter: AccountSelection;
   project: Project;
+  /** The run's exit criteria (their labels as the run had them). */
+  criteria: CriterionInfo[];
   onClear: () => void;
 }) {
   const { t } = useTranslation('journeyLive');
@@ -37,7 +40,7 @@ export function FilterChip({
       }),
     );
   if (filter.criterion !== undefined && filter.status) {
-    const c = stage?.exitCriteria.find((x) => x.id === filter.criterion);
+    const c = criteria.find((x) => x.stage === filter.stage && x.id === filter.criterion);
     const status = { met: 'met', not_met: 'notMet', unknown: 'unknown' }[filter.status];
     parts.push(
       t('filter.criterion', {

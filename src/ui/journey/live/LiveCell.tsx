@@ -45,9 +45,12 @@ export function LiveCell({
   live,
   segmentScope,
   asRun,
+  expected,
   open,
 }: {
   stage: Stage;
+  /** The stage's expected days in the run's own playbook (what its behind/stuck used). */
+  expected: number | undefined;
   live: StageLive | undefined;
   segmentScope: boolean;
   asRun: Project;
@@ -64,8 +67,6 @@ export function LiveCell({
   const id = stage.id;
   const base: AccountSelection = { stage: id };
   const hex = colorHex(asRun.health);
-  const runStage = asRun.journey.stages.find((s) => s.id === id);
-  const expected = runStage?.expectedDays;
   const label = (c: string) => (c ? colorLabel(asRun.health, c, tr) : tr('colors.none'));
   return (
     <div className="jm-live" data-testid={`live-${id}`}>

@@ -9,6 +9,7 @@ export function LiveRow({ layer, stages }: { layer: LiveLayer; stages: readonly 
   const { t } = useTranslation('journeyLive');
   if (!layer.live || !layer.asRun) return null;
   const { live, asRun } = layer;
+  const ran = layer.state.kind === 'ready' ? layer.state.outcome.playbook.stages : [];
   return (
     <tr className="jm-lane jm-lane-live" data-testid="live-row">
       <th scope="row" className="jm-lane-head">
@@ -21,6 +22,7 @@ export function LiveRow({ layer, stages }: { layer: LiveLayer; stages: readonly 
             live={live.stages.get(s.id)}
             segmentScope={!!layer.segment}
             asRun={asRun}
+            expected={ran.find((x) => x.id === s.id)?.expectedDays}
             open={layer.open}
           />
         </td>
