@@ -57,7 +57,15 @@ export function AccountPage({
     [compiled, table, r, row],
   );
   const hex = colorHex(project.health);
-  if (!e) return <p>{t('account.notFound')}</p>;
+  if (!e)
+    return (
+      <div className="account-page" data-testid="account-not-found">
+        <Button onClick={onBack} data-testid="account-back">
+          ← {t('account.back')}
+        </Button>
+        <p>{t('account.notFound')}</p>
+      </div>
+    );
   const measures = e.measures.map((m) => ({ ...m, value: m.contribution }));
   const sum = e.measures.reduce((s, m) => s + m.contribution, 0);
   const name = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
