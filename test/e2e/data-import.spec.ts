@@ -47,7 +47,7 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   // A003: ガンマ商事, champion left (○) → the champion_left CTA fires with its reason.
   await expect(
     page.getByTestId('account-ctas').locator('[data-cta="champion_left"]'),
-  ).toContainText('champion_left = true');
+  ).toContainText('Champion left = true'); // the field's label, not its id (issue 19)
   await expect(page.getByTestId('account-criteria').locator('.stage-crit.current')).toBeVisible();
   await page.getByTestId('account-back').click();
 

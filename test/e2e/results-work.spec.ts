@@ -202,6 +202,11 @@ test('an account below the top colour says what would move it', async ({ page })
   await page
     .getByTestId('account-levers')
     .screenshot({ path: shotPath('results-work-levers-en.png') });
+  // An address naming an account this run does not have says so, with a way back.
+  await page.goto('/#/p/demo/results?account=NO_SUCH_ACCOUNT');
+  await expect(page.getByTestId('account-not-found')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('account-back').click();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
 });
 
 test('in Japanese, results show names, not ids', async ({ page }) => {

@@ -58,7 +58,15 @@ export function AccountPage({
     [compiled, table, r, row],
   );
   const hex = colorHex(project.health);
-  if (!e) return <p>{t('account.notFound')}</p>;
+  if (!e)
+    return (
+      <div className="account-page" data-testid="account-not-found">
+        <Button onClick={onBack} data-testid="account-back">
+          ← {t('account.back')}
+        </Button>
+        <p>{t('account.notFound')}</p>
+      </div>
+    );
   const measures = e.measures.map((m) => ({ ...m, value: m.contribution }));
   const sum = e.measures.reduce((s, m) => s + m.contribution, 0);
   const name = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
@@ -66,6 +74,11 @@ export function AccountPage({
     name && name.type === 'string' && name.codes[row] >= 0 ? name.dict[name.codes[row]] : '';
   const stageLabel = (id: string) => project.journey.stages.find((s) => s.id === id)?.label || id;
   const segLabel = (id: string) => project.segments.items.find((s) => s.id === id)?.label || id;
+  // The values a CTA read, by the field's label (the trigger itself stays as written).
+  const fieldName = (id: string) => {
+    const f = project.fields.fields.find((x) => x.id === id);
+    return (f && (lang.startsWith('ja') ? f.label.ja : f.label.en)) || id;
+  };
   const stageIdx = r.stage[row];
   const delta = trend ? trend.delta[row] : NaN;
   // The normalisation that actually scored each measure here: the segment's override, named.
@@ -238,7 +251,7 @@ export function AccountPage({
                 <div className="hint">
                   {t('account.because')}: <code>{c.trigger}</code> —{' '}
                   {Object.entries(c.reason)
-                    .map(([k, v]) => `${k} = ${fmt(v)}`)
+                    .map(([k, v]) => `${fieldName(k)} = ${fmt(v)}`)
                     .join(', ')}
                 </div>
                 {c.steps.length > 0 && (
