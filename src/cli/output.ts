@@ -21,6 +21,8 @@ export interface Output {
   close(): Promise<ExitCode>;
   /** Give up (an error elsewhere): a temporary file is removed, the target left untouched. */
   abort(): Promise<void>;
+  /** Standard output: what was written cannot be taken back. */
+  isStdout?: boolean;
 }
 
 /** A write failed; the message is already on stderr (or, for a closed pipe, not needed). */
@@ -65,6 +67,7 @@ function stdoutOutput(io: CliIO): Output {
       },
       close: async () => 0,
       abort: async () => undefined,
+      isStdout: true,
     };
   // A closed pipe (`waymark score … | head`) stops the run quietly; other errors are reported.
   const w = streamWriter(stream, (e) => {
@@ -80,6 +83,7 @@ function stdoutOutput(io: CliIO): Output {
     async abort() {
       w.detach();
     },
+    isStdout: true,
   };
 }
 

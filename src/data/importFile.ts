@@ -322,8 +322,8 @@ export interface RowImporter {
   readonly pending: number;
   /** Chunked importers only: the rows kept since the last chunk as a table, and fresh columns. */
   takeChunk(): AccountTable;
-  /** Errors so far (the CLI stops scoring at the first). */
-  readonly errorCount: number;
+  /** Errors so far, and required fields without a column (what stops `waymark score`). */
+  readonly fatalCount: number;
   /** After the last record: the file-level checks, the table of the rows left and the report. */
   finish(end: ParseEnd): { table: AccountTable; report: ImportReport };
 }
@@ -650,8 +650,8 @@ export function rowImporter(
     get pending() {
       return out;
     },
-    get errorCount() {
-      return errorCount;
+    get fatalCount() {
+      return errorCount + fileIssues.filter((i) => i.code === 'required_unmapped').length;
     },
   };
 

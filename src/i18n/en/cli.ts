@@ -82,6 +82,8 @@ export default {
     badDialect: '--dialect "{{value}}" is not one of duckdb, postgres.',
     dataIssue: '{{where}}: {{message}}',
     dataInvalid: '{{file}}: {{count}} error(s) in the data; fix them and run again.',
+    partialOutput:
+      '{{rows}} scored row(s) were already written to standard output before this error: that output is incomplete. Use --out FILE to get a file only when the whole run succeeds.',
     noAccount:
       '{{file}}: no account with {{key}} = "{{id}}". Check the id (it is matched exactly).',
     unknownOutcome: '--outcome "{{field}}" is not a field of the playbook. Fields: {{fields}}.',

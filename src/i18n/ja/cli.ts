@@ -84,6 +84,8 @@ export default {
     badDialect: '--dialect "{{value}}" は duckdb, postgres のいずれでもありません。',
     dataIssue: '{{where}}: {{message}}',
     dataInvalid: '{{file}}: データに {{count}} 件のエラーがあります。修正して再実行してください。',
+    partialOutput:
+      'このエラーの前に {{rows}} 行のスコアを標準出力に書き出しました。その出力は不完全です。実行全体が成功したときだけファイルを得るには --out FILE を使ってください。',
     noAccount:
       '{{file}}: {{key}} = "{{id}}" のアカウントがありません。ID を確認してください (完全一致)。',
     unknownOutcome: '--outcome "{{field}}" はプレイブックの項目ではありません。項目: {{fields}}。',
