@@ -16,7 +16,7 @@ import { t } from './messages';
 
 export interface Output {
   /** Resolves once the text is accepted (after a 'drain' when the buffer was full). */
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** Flush and close; a file is renamed into place. Reports a failure and returns its exit code. */
   close(): Promise<ExitCode>;
   /** Give up (an error elsewhere): a temporary file is removed, the target left untouched. */
@@ -43,9 +43,9 @@ function streamWriter(stream: Writable, onError: (e: unknown) => void) {
   };
   stream.on('error', listener);
   return {
-    async write(text: string): Promise<void> {
+    async write(text: string | Uint8Array): Promise<void> {
       if (failed !== null) throw new OutputError(reason(failed));
-      if (text === '') return;
+      if (text.length === 0) return;
       if (!stream.write(text)) {
         // 'drain' or 'error', whichever comes first (once rejects on 'error').
         await once(stream, 'drain').catch(() => undefined);
@@ -63,6 +63,7 @@ function stdoutOutput(io: CliIO): Output {
   if (!stream)
     return {
       write: async (text) => {
+        if (typeof text !== 'string') throw new Error('binary output needs --out FILE');
         if (text) io.stdout(text);
       },
       close: async () => 0,

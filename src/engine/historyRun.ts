@@ -1,4 +1,4 @@
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import type { CtaType } from '../model';
 import type { Predictions } from './predictive';
@@ -38,51 +38,61 @@ export function runInfoOf(r: ScoreResult, fingerprint: string): HistoryRunInfo {
   };
 }
 
-/** The Parquet bytes of a run. */
-export function runToParquet(r: ScoreResult, info: HistoryRunInfo): Uint8Array {
+/** The columns of a run file for the rows of a result (one row group's worth, or all of them). */
+export function runColumnData(r: ScoreResult): ColumnSource[] {
   const n = r.rowCount;
   const col = <T>(f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
+  return [
+    { name: 'account_id', data: r.accountIds, type: 'STRING', nullable: false },
+    { name: 'as_of', data: col(() => r.asOf), type: 'STRING', nullable: false },
+    { name: 'segment', data: col((i) => r.segmentIds[r.segment[i]]), type: 'STRING' },
+    {
+      name: 'stage',
+      data: col((i) => (r.stage[i] < 0 ? null : r.stageIds[r.stage[i]])),
+      type: 'STRING',
+    },
+    { name: 'score', data: col((i) => orNull(r.total[i])), type: 'DOUBLE' },
+    {
+      name: 'color',
+      data: col((i) => (r.color[i] < 0 ? null : r.colorIds[r.color[i]])),
+      type: 'STRING',
+    },
+    { name: 'coverage', data: col((i) => orNull(r.coverage[i])), type: 'DOUBLE' },
+    { name: 'owner', data: col((i) => r.ownerIds[r.owner[i]]), type: 'STRING' },
+    { name: 'days_in_stage', data: col((i) => orNull(r.daysInStage[i])), type: 'DOUBLE' },
+    ...r.dimensionIds.map((d, k) => ({
+      name: `dim__${d}`,
+      data: col((i) => orNull(r.dimensionScores[k][i])),
+      type: 'DOUBLE' as const,
+    })),
+    ...r.measures.map((m, k) => ({
+      name: `pts__${m.id}`,
+      data: col((i) => orNull(r.measurePoints[k][i])),
+      type: 'DOUBLE' as const,
+    })),
+    ...r.ctas.map((c, k) => ({
+      name: `cta__${c.id}`,
+      data: col((i) => r.ctaFired[k][i] === 1),
+      type: 'BOOLEAN' as const,
+      nullable: false,
+    })),
+  ];
+}
+
+/** The key-value metadata that marks a Parquet file as a run (read back by parquetToRun). */
+export function runKvMetadata(info: HistoryRunInfo): { key: string; value: string }[] {
+  return [
+    { key: 'waymark.format', value: HISTORY_RUN_FORMAT },
+    { key: 'waymark.version', value: String(HISTORY_RUN_VERSION) },
+    { key: 'waymark.run', value: JSON.stringify(info) },
+  ];
+}
+
+/** The Parquet bytes of a run. */
+export function runToParquet(r: ScoreResult, info: HistoryRunInfo): Uint8Array {
   const buf = parquetWriteBuffer({
-    columnData: [
-      { name: 'account_id', data: r.accountIds, type: 'STRING', nullable: false },
-      { name: 'as_of', data: col(() => r.asOf), type: 'STRING', nullable: false },
-      { name: 'segment', data: col((i) => r.segmentIds[r.segment[i]]), type: 'STRING' },
-      {
-        name: 'stage',
-        data: col((i) => (r.stage[i] < 0 ? null : r.stageIds[r.stage[i]])),
-        type: 'STRING',
-      },
-      { name: 'score', data: col((i) => orNull(r.total[i])), type: 'DOUBLE' },
-      {
-        name: 'color',
-        data: col((i) => (r.color[i] < 0 ? null : r.colorIds[r.color[i]])),
-        type: 'STRING',
-      },
-      { name: 'coverage', data: col((i) => orNull(r.coverage[i])), type: 'DOUBLE' },
-      { name: 'owner', data: col((i) => r.ownerIds[r.owner[i]]), type: 'STRING' },
-      { name: 'days_in_stage', data: col((i) => orNull(r.daysInStage[i])), type: 'DOUBLE' },
-      ...r.dimensionIds.map((d, k) => ({
-        name: `dim__${d}`,
-        data: col((i) => orNull(r.dimensionScores[k][i])),
-        type: 'DOUBLE' as const,
-      })),
-      ...r.measures.map((m, k) => ({
-        name: `pts__${m.id}`,
-        data: col((i) => orNull(r.measurePoints[k][i])),
-        type: 'DOUBLE' as const,
-      })),
-      ...r.ctas.map((c, k) => ({
-        name: `cta__${c.id}`,
-        data: col((i) => r.ctaFired[k][i] === 1),
-        type: 'BOOLEAN' as const,
-        nullable: false,
-      })),
-    ],
-    kvMetadata: [
-      { key: 'waymark.format', value: HISTORY_RUN_FORMAT },
-      { key: 'waymark.version', value: String(HISTORY_RUN_VERSION) },
-      { key: 'waymark.run', value: JSON.stringify(info) },
-    ],
+    columnData: runColumnData(r),
+    kvMetadata: runKvMetadata(info),
     createdBy: 'waymark',
   });
   return new Uint8Array(buf);

@@ -8,7 +8,8 @@ import { extractActivityArgs } from '../activity';
 import { scoreTable } from '../../engine';
 import { appendRunHook } from '../history';
 import { basename } from 'node:path';
-import { textChunkWriter, type ChunkWriter } from '../chunkWriter';
+import { parquetChunkWriter, textChunkWriter, type ChunkWriter } from '../chunkWriter';
+import { playbookFingerprint } from '../../model/playbookDiff';
 import { streamScore } from '../streamScore';
 
 export const scoreCommand: CliCommand = {
@@ -25,6 +26,9 @@ export const scoreCommand: CliCommand = {
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const [pbFile, dataFile] = a.positionals;
     const format = parseFormat(a);
+    // Parquet is binary: to a file, never a terminal or a text pipe.
+    if (format === 'parquet' && (!a.options.out || a.options.out === '-'))
+      throw new UsageError(t('usage.parquetNeedsOut'));
     const chunkRows = parseChunkRows(a);
     const asOf = checkAsOf(a.options['as-of']);
     const badRows = parseBadRows(a.options['bad-rows']);
@@ -32,7 +36,10 @@ export const scoreCommand: CliCommand = {
     if (!pb) return 1;
     const compiled = compileOrReport(io, pbFile, pb, asOf);
     if (!compiled) return 1;
-    const writer = textChunkWriter(compiled, format, chunkRows);
+    const writer =
+      format === 'parquet'
+        ? parquetChunkWriter(compiled, chunkRows, playbookFingerprint(pb))
+        : textChunkWriter(compiled, format, chunkRows);
 
     // Read, score and write a block at a time, unless the run needs every account at once
     // (activity aggregates are joined on the whole table; --history keeps the whole result).
@@ -73,9 +80,9 @@ export const scoreCommand: CliCommand = {
   },
 };
 
-function parseFormat(a: ParsedArgs): ResultFormat {
+function parseFormat(a: ParsedArgs): ResultFormat | 'parquet' {
   const format = a.options.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json' && format !== 'ndjson')
+  if (format !== 'csv' && format !== 'json' && format !== 'ndjson' && format !== 'parquet')
     throw new UsageError(t('error.badFormat', { value: format }));
   return format;
 }
