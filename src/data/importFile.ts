@@ -625,12 +625,14 @@ export function rowImporter(
   const takeChunk = (): AccountTable => {
     if (!chunked) throw new Error('takeChunk: not a chunked import');
     const table = build();
-    sinks = mapped.map((f) => makeSink(f, cap));
+    // Blocks are alike: size the next chunk's columns for as many rows as this one read.
+    const nextCap = Math.max(cap, chunkRead + 16);
+    sinks = mapped.map((f) => makeSink(f, nextCap));
     numberSinks = numberIdx.map((i) => sinks[i] as NumberSink);
     stringSinks = stringIdx.map((i) => sinks[i] as StringSink);
     boolSinks = boolIdx.map((i) => sinks[i] as BooleanSink);
     keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
-    capacity = cap;
+    capacity = nextCap;
     keptBefore += out;
     out = 0;
     chunkRead = 0;
