@@ -29,7 +29,7 @@ import { localTimeZone } from '../util/localDate';
 import { missingFieldEffects } from '../playbook/missingFields';
 
 /** The issues printed per file before "…and N more". */
-const MAX_PRINTED = 50;
+export const MAX_PRINTED = 50;
 
 export async function loadPlaybook(io: CliIO, file: string): Promise<Playbook | null> {
   const bytes = await readInput(io, file);
@@ -160,7 +160,20 @@ export async function loadData(
     }
     throw e;
   }
-  const { report } = res;
+  return reportImport(io, file, pb, res.report, badRows) ? res : null;
+}
+
+/**
+ * Print an import's issues (errors, then warnings marked as such) on stderr; false when they
+ * stop the command (an error, or a required field without a column, and no --bad-rows).
+ */
+export function reportImport(
+  io: CliIO,
+  file: string,
+  pb: Playbook,
+  report: ImportReport,
+  badRows: BadRowPolicy | undefined,
+): boolean {
   let fatal = report.errorCount;
   for (const i of report.issues) {
     const isError = i.severity !== 'warning' || i.code === 'required_unmapped';
@@ -173,9 +186,9 @@ export async function loadData(
   reportContractGaps(io, pb, report);
   if (fatal > 0 && badRows === undefined) {
     io.stderr(t('error.dataInvalid', { file, count: fatal }) + '\n');
-    return null;
+    return false;
   }
-  return res;
+  return true;
 }
 
 /**
@@ -249,11 +262,28 @@ export async function loadInputs(
   activity?: ActivityData;
 } | null> {
   const asOf = checkAsOf(options.asOf);
-  const badRows = parseBadRows(options.badRows);
+  parseBadRows(options.badRows); // a usage error before any file is read
   const pb = await loadPlaybook(io, pbFile);
   if (!pb || (check && !check(pb))) return null;
   const compiled = compileOrReport(io, pbFile, pb, asOf);
   if (!compiled) return null;
+  return loadDataFor(io, pb, compiled, dataFile, options);
+}
+
+/** The data half of loadInputs, for a playbook already read and compiled. */
+export async function loadDataFor(
+  io: CliIO,
+  pb: Playbook,
+  compiled: CompiledPlaybook,
+  dataFile: string,
+  options: { badRows?: string; activity?: readonly ActivityArg[]; sheet?: string },
+): Promise<{
+  pb: Playbook;
+  compiled: CompiledPlaybook;
+  table: AccountTable;
+  activity?: ActivityData;
+} | null> {
+  const badRows = parseBadRows(options.badRows);
   const data = await loadData(io, dataFile, pb, badRows, options.sheet);
   if (!data) return null;
   if (!options.activity?.length && !compiled.aggregates.length)

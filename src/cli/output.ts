@@ -16,11 +16,13 @@ import { t } from './messages';
 
 export interface Output {
   /** Resolves once the text is accepted (after a 'drain' when the buffer was full). */
-  write(text: string): Promise<void>;
+  write(text: string | Uint8Array): Promise<void>;
   /** Flush and close; a file is renamed into place. Reports a failure and returns its exit code. */
   close(): Promise<ExitCode>;
   /** Give up (an error elsewhere): a temporary file is removed, the target left untouched. */
   abort(): Promise<void>;
+  /** Standard output: what was written cannot be taken back. */
+  isStdout?: boolean;
 }
 
 /** A write failed; the message is already on stderr (or, for a closed pipe, not needed). */
@@ -41,9 +43,9 @@ function streamWriter(stream: Writable, onError: (e: unknown) => void) {
   };
   stream.on('error', listener);
   return {
-    async write(text: string): Promise<void> {
+    async write(text: string | Uint8Array): Promise<void> {
       if (failed !== null) throw new OutputError(reason(failed));
-      if (text === '') return;
+      if (text.length === 0) return;
       if (!stream.write(text)) {
         // 'drain' or 'error', whichever comes first (once rejects on 'error').
         await once(stream, 'drain').catch(() => undefined);
@@ -61,10 +63,12 @@ function stdoutOutput(io: CliIO): Output {
   if (!stream)
     return {
       write: async (text) => {
+        if (typeof text !== 'string') throw new Error('binary output needs --out FILE');
         if (text) io.stdout(text);
       },
       close: async () => 0,
       abort: async () => undefined,
+      isStdout: true,
     };
   // A closed pipe (`waymark score … | head`) stops the run quietly; other errors are reported.
   const w = streamWriter(stream, (e) => {
@@ -80,6 +84,7 @@ function stdoutOutput(io: CliIO): Output {
     async abort() {
       w.detach();
     },
+    isStdout: true,
   };
 }
 

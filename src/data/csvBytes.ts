@@ -106,6 +106,25 @@ function longRow(record: number, line: number): ParseResult {
   return { rows: record, tooLong: { record: record + 1, line } };
 }
 
+/**
+ * Where a block of a file read in pieces (importStream.ts) continues: the records and lines
+ * before it, and whether more bytes follow. A block that is not the last must end with a line
+ * feed (so no character is split); a record still open at its end is not read but reported as
+ * `incomplete`, to be read again with the next block appended.
+ */
+export interface BlockState {
+  record: number;
+  line: number;
+  final: boolean;
+}
+
+export interface BlockResult extends ParseResult {
+  /** Offset and line where the open record starts (non-final blocks only). */
+  incomplete?: { offset: number; line: number };
+  /** The line after the last record read (where the next block starts). */
+  line?: number;
+}
+
 export function parseDelimitedBytes(
   b: Uint8Array,
   delimiter: number,
@@ -113,12 +132,14 @@ export function parseDelimitedBytes(
   start = 0,
   /** Longest record (bytes) read; a longer one stops the parse, as in parseDelimited. */
   maxRow = Infinity,
-): ParseResult {
+  block?: BlockState,
+): BlockResult {
   const n = b.length;
   const D = delimiter;
   let pos = start;
-  let line = 1;
-  let record = 0;
+  let line = block ? block.line : 1;
+  let record = block ? block.record : 0;
+  const final = block ? block.final : true;
   const rec: ByteRecord = {
     count: 0,
     start: new Int32Array(64),
@@ -150,7 +171,10 @@ export function parseDelimitedBytes(
         let i = seg;
         let text: string | undefined;
         for (;;) {
-          if (i >= n) return { rows: record, unterminated: { record: record + 1, line: rowLine } };
+          if (i >= n)
+            return final
+              ? { rows: record, unterminated: { record: record + 1, line: rowLine } }
+              : { rows: record, incomplete: { offset: rowStart, line: rowLine } };
           const c = b[i];
           if (c === 34) {
             if (i + 1 < n && b[i + 1] === 34) {
@@ -254,7 +278,7 @@ export function parseDelimitedBytes(
       textSet = false;
     }
   }
-  return { rows: record };
+  return block ? { rows: record, line } : { rows: record };
 }
 
 /** Records as string arrays (tests, and the benchmark's like-for-like row comparison). */

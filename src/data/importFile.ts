@@ -231,7 +231,7 @@ export function importAccountFile(
 }
 
 /** UTF-8 CSV/TSV read from the bytes (csvBytes.ts); the source describes it from a decoded head. */
-interface ByteInput {
+export interface ByteInput {
   source: RowSource;
   encoding: Encoding;
   bytes: Uint8Array;
@@ -246,7 +246,7 @@ const HEAD_BYTES = 256 * 1024;
  * The byte path for UTF-8 CSV/TSV, or null where the string path must run (Shift_JIS, JSON,
  * binary or empty files, odd forced options): that path also produces every file-level error.
  */
-function openBytes(
+export function openBytes(
   bytes: Uint8Array,
   file: string,
   contract: FieldContract,
@@ -316,6 +316,59 @@ function importRows(
   encoding: Encoding,
   input: ByteInput | null,
 ): { table: AccountTable; report: ImportReport } {
+  const imp = rowImporter(file, contract, opts, source, encoding, input ? 'bytes' : 'text', false);
+  const hasHeader = source.hasHeader;
+  const { maxRowBytes } = limitsOf(opts.limits);
+  const result = input
+    ? parseDelimitedBytes(
+        input.bytes,
+        input.delimiter,
+        (rec, record) => {
+          if (hasHeader && record === 1) return;
+          imp.onRecord(input.bytes, rec, hasHeader ? record - 1 : record);
+        },
+        input.start,
+        maxRowBytes,
+      )
+    : source.forEach(imp.onCells);
+  return imp.finish(result);
+}
+
+/** What a parse ended with: a record too long, or a quote never closed (records count the header). */
+export interface ParseEnd {
+  unterminated?: { record: number; line: number };
+  tooLong?: { record: number; line: number };
+}
+
+export interface RowImporter {
+  /** A record of the byte parser (record: data row, 1-based, after the header). */
+  onRecord(b: Uint8Array, rec: ByteRecord, record: number): void;
+  onCells(cells: ArrayLike<unknown>, record: number): void;
+  /** Rows kept since the last chunk. */
+  readonly pending: number;
+  /** Chunked importers only: the rows kept since the last chunk as a table, and fresh columns. */
+  takeChunk(): AccountTable;
+  /** Errors so far, and required fields without a column (what stops `waymark score`). */
+  readonly fatalCount: number;
+  /** After the last record: the file-level checks, the table of the rows left and the report. */
+  finish(end: ParseEnd): { table: AccountTable; report: ImportReport };
+}
+
+/**
+ * Typed columns and the report from records, whole-file or in chunks. `chunked`: the columns
+ * are handed out by takeChunk (each chunk has its own string dictionaries, so a chunk's
+ * dictionaries never point into an earlier buffer), and duplicate keys are found by value
+ * across chunks: the one thing kept for the whole file is each account key and its first row.
+ */
+export function rowImporter(
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  source: RowSource,
+  encoding: Encoding,
+  reader: 'bytes' | 'text',
+  chunked: boolean,
+): RowImporter {
   const mapping = opts.mapping ?? autoMap(source.headers, contract);
   const policy = opts.badRows ?? 'skip';
   const maxIssues = opts.maxIssues ?? 200;
@@ -360,13 +413,15 @@ function importRows(
   }
 
   const mapped = contract.fields.filter((f) => mappedColumn(mapping, f.id) != null);
-  const cap = Math.min(source.estimatedRows + 16, 1 << 24);
-  const sinks: Sink[] = mapped.map((f) => makeSink(f, cap));
+  const cap = chunked ? 4096 : Math.min(source.estimatedRows + 16, 1 << 24);
+  let sinks: Sink[] = mapped.map((f) => makeSink(f, cap));
   const cols = mapped.map((f) => mappedColumn(mapping, f.id) as number);
   const requiredFlags = mapped.map((f) => f.required);
   const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);
-  const keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
+  let keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
   const firstRowOfKey: number[] = []; // by key code (as written, before compaction) → spreadsheet row
+  // Chunked: codes restart with each chunk, so keys are compared by value.
+  const firstRowOfValue = new Map<string, number>();
   const expected = source.headers.length;
   const rowOffset = source.hasHeader ? 1 : 0;
 
@@ -420,9 +475,12 @@ function importRows(
         : boolIdx
     ).push(i),
   );
-  const numberSinks = numberIdx.map((i) => sinks[i] as NumberSink);
-  const stringSinks = stringIdx.map((i) => sinks[i] as StringSink);
-  const boolSinks = boolIdx.map((i) => sinks[i] as BooleanSink);
+  let numberSinks = numberIdx.map((i) => sinks[i] as NumberSink);
+  let stringSinks = stringIdx.map((i) => sinks[i] as StringSink);
+  let boolSinks = boolIdx.map((i) => sinks[i] as BooleanSink);
+  /** Rows read since the last chunk (some may have been left out), and rows kept before it. */
+  let chunkRead = 0;
+  let keptBefore = 0;
   /** Record a cell's problem; true when it makes the row bad. */
   const onProblem = (
     s: number,
@@ -449,6 +507,7 @@ function importRows(
   /** Ragged-row check and room for one more row; true when the row is bad. */
   const beginRow = (count: number, row: number): boolean => {
     rowsRead++;
+    chunkRead++;
     if (out >= capacity) {
       capacity *= 2;
       for (const sink of sinks) sink.reserve(capacity);
@@ -468,8 +527,7 @@ function importRows(
   };
 
   // Byte path: cells are offsets into the file (or decoded text where quotes were escaped).
-  const onRecord = (rec: ByteRecord, record: number): void => {
-    const b = input!.bytes;
+  const onRecord = (b: Uint8Array, rec: ByteRecord, record: number): void => {
     const count = rec.count;
     const st = rec.start;
     const en = rec.end;
@@ -556,9 +614,12 @@ function importRows(
       bad = true;
       cellIssue('missing_required', 'error', row, keyCol!, contract.accountKey, '');
     } else if (code >= 0) {
-      const first = firstRowOfKey[code];
+      const first = chunked ? firstRowOfValue.get(keySink!.dict[code]) : firstRowOfKey[code];
       if (first === undefined) {
-        if (!bad || policy === 'blank') firstRowOfKey[code] = row;
+        if (!bad || policy === 'blank') {
+          if (chunked) firstRowOfValue.set(keySink!.dict[code], row);
+          else firstRowOfKey[code] = row;
+        }
       } else {
         bad = true;
         duplicateKeys++;
@@ -579,102 +640,148 @@ function importRows(
       opts.onProgress?.(Math.min(0.99, rowsRead / source.estimatedRows));
   };
 
-  const hasHeader = source.hasHeader;
-  const { maxRowBytes } = limitsOf(opts.limits);
-  const result: {
-    unterminated?: { record: number; line: number };
-    tooLong?: { record: number; line: number };
-  } = input
-    ? parseDelimitedBytes(
-        input.bytes,
-        input.delimiter,
-        (rec, record) => {
-          if (hasHeader && record === 1) return;
-          onRecord(rec, hasHeader ? record - 1 : record);
-        },
-        input.start,
-        maxRowBytes,
-      )
-    : source.forEach(onCells);
-  // The parsers' records count the header, so record n is row n as a spreadsheet shows it.
-  if (result.tooLong)
-    throw rowTooLong(file, result.tooLong.record, result.tooLong.line, maxRowBytes);
-  if (result.unterminated) {
-    const u = result.unterminated;
-    errorCount++;
-    const issue: ImportIssue = {
-      code: 'unterminated_quote',
-      severity: rowsRead === 0 ? 'fatal' : 'error',
-      file,
-      row: u.record,
-      params: { line: u.line },
-      message: `${file}, row ${u.record} (line ${u.line}): a quoted field is never closed, so the rest of the file was not read. Add the missing " or remove the stray one.`,
-    };
-    if (rowsRead === 0) throw new ImportError(issue);
-    fileIssues.push(issue);
-  }
-  if (rowsRead === 0) {
-    throw new ImportError({
-      code: 'no_rows',
-      severity: 'fatal',
-      file,
-      params: {},
-      message: `${file}: the file has a header but no data rows.`,
-    });
-  }
-  // A "%" field holding both "80%" and 0.8: the two read 80 and 0.8, which cannot both be meant.
-  for (const sink of numberSinks) {
-    if (!sink.percentUnit || sink.percentCells === 0 || sink.bareFractions === 0) continue;
-    warningCount++;
-    const params = {
-      field: sink.field.id,
-      percent: sink.percentCells,
-      bare: sink.bareFractions,
-      percentExample: sink.percentExample,
-      bareExample: sink.bareExample,
-    };
-    fileIssues.push({
-      code: 'percent_mixed',
-      severity: 'warning',
-      file,
-      field: sink.field.id,
-      params,
-      message: `${file} → ${sink.field.id}: the field has unit "%" and the column mixes ${params.percent} cell(s) written with % (e.g. "${params.percentExample}" reads as ${parseFloat(params.percentExample)}) and ${params.bare} bare fraction(s) (e.g. "${params.bareExample}" reads as ${params.bareExample} %, not ${Number((parseFloat(params.bareExample) * 100).toPrecision(12))} %). Write every cell one way (80% or 80) and import again.`,
-    });
-  }
-  const columns = newColumns();
-  // Rows left out were overwritten: only then can string dictionaries hold unused values.
-  for (let s = 0; s < sinks.length; s++)
-    columns[mapped[s].id] = sinks[s].build(out, out !== rowsRead);
-  opts.onProgress?.(1);
+  // "%" fields mixing "80%" and 0.8, counted over every chunk (each chunk has fresh sinks).
+  const percentSeen = numberIdx.map(() => ({ percent: 0, bare: 0, percentEx: '', bareEx: '' }));
+  const carryPercent = (): void => {
+    for (let g = 0; g < numberSinks.length; g++) {
+      const k = numberSinks[g];
+      const a = percentSeen[g];
+      if (!k.percentUnit) continue;
+      if (k.percentCells && !a.percent) a.percentEx = k.percentExample;
+      if (k.bareFractions && !a.bare) a.bareEx = k.bareExample;
+      a.percent += k.percentCells;
+      a.bare += k.bareFractions;
+    }
+  };
+
+  const build = (): AccountTable => {
+    const columns = newColumns();
+    // Rows left out were overwritten: only then can string dictionaries hold unused values.
+    for (let s = 0; s < sinks.length; s++)
+      columns[mapped[s].id] = sinks[s].build(out, out !== chunkRead);
+    return { rowCount: out, columns };
+  };
+
+  const takeChunk = (): AccountTable => {
+    if (!chunked) throw new Error('takeChunk: not a chunked import');
+    const table = build();
+    carryPercent();
+    // Blocks are alike: size the next chunk's columns for as many rows as this one read.
+    const nextCap = Math.max(cap, chunkRead + 16);
+    sinks = mapped.map((f) => makeSink(f, nextCap));
+    numberSinks = numberIdx.map((i) => sinks[i] as NumberSink);
+    stringSinks = stringIdx.map((i) => sinks[i] as StringSink);
+    boolSinks = boolIdx.map((i) => sinks[i] as BooleanSink);
+    keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
+    capacity = nextCap;
+    keptBefore += out;
+    out = 0;
+    chunkRead = 0;
+    return table;
+  };
+
+  const finish = (result: ParseEnd): { table: AccountTable; report: ImportReport } => {
+    const maxRowBytes = limitsOf(opts.limits).maxRowBytes;
+    return finishImport(result, maxRowBytes);
+  };
+
   return {
-    table: { rowCount: out, columns },
-    report: {
-      file,
-      format: source.format,
-      encoding,
-      delimiter: source.delimiter,
-      hasHeader: source.hasHeader,
-      headers: source.headers,
-      mapping,
-      policy,
-      rowsRead,
-      rowsImported: out,
-      badRows,
-      errorCount,
-      warningCount,
-      issues: [...fileIssues, ...issues].slice(0, maxIssues + fileIssues.length),
-      errorsByField,
-      duplicateKeys,
-      unmappedColumns: unmappedColumns(source.headers, mapping),
-      missingFields,
-      reader: input ? 'bytes' : 'text',
-      ...(source.format === 'xlsx'
-        ? {
-            sheet: (source as { sheet?: string }).sheet,
-            sheets: (source as { sheets?: string[] }).sheets,
-          }
-        : {}),
+    onRecord,
+    onCells,
+    takeChunk,
+    finish,
+    get pending() {
+      return out;
+    },
+    get fatalCount() {
+      return errorCount + fileIssues.filter((i) => i.code === 'required_unmapped').length;
     },
   };
+
+  function finishImport(
+    result: ParseEnd,
+    maxRowBytes: number,
+  ): { table: AccountTable; report: ImportReport } {
+    // The parser's records count the header, so record n is row n as a spreadsheet shows it.
+    if (result.tooLong)
+      throw rowTooLong(file, result.tooLong.record, result.tooLong.line, maxRowBytes);
+    if (result.unterminated) {
+      const u = result.unterminated;
+      errorCount++;
+      const issue: ImportIssue = {
+        code: 'unterminated_quote',
+        severity: rowsRead === 0 ? 'fatal' : 'error',
+        file,
+        row: u.record,
+        params: { line: u.line },
+        message: `${file}, row ${u.record} (line ${u.line}): a quoted field is never closed, so the rest of the file was not read. Add the missing " or remove the stray one.`,
+      };
+      if (rowsRead === 0) throw new ImportError(issue);
+      fileIssues.push(issue);
+    }
+    if (rowsRead === 0) {
+      throw new ImportError({
+        code: 'no_rows',
+        severity: 'fatal',
+        file,
+        params: {},
+        message: `${file}: the file has a header but no data rows.`,
+      });
+    }
+    carryPercent();
+    // A "%" field holding both "80%" and 0.8: the two read 80 and 0.8, which cannot both be meant.
+    for (let g = 0; g < numberSinks.length; g++) {
+      const field = numberSinks[g].field;
+      const a = percentSeen[g];
+      if (a.percent === 0 || a.bare === 0) continue;
+      warningCount++;
+      const params = {
+        field: field.id,
+        percent: a.percent,
+        bare: a.bare,
+        percentExample: a.percentEx,
+        bareExample: a.bareEx,
+      };
+      fileIssues.push({
+        code: 'percent_mixed',
+        severity: 'warning',
+        file,
+        field: field.id,
+        params,
+        message: `${file} → ${field.id}: the field has unit "%" and the column mixes ${params.percent} cell(s) written with % (e.g. "${params.percentExample}" reads as ${parseFloat(params.percentExample)}) and ${params.bare} bare fraction(s) (e.g. "${params.bareExample}" reads as ${params.bareExample} %, not ${Number((parseFloat(params.bareExample) * 100).toPrecision(12))} %). Write every cell one way (80% or 80) and import again.`,
+      });
+    }
+    const table = build();
+    opts.onProgress?.(1);
+    return {
+      table,
+      report: {
+        file,
+        format: source.format,
+        encoding,
+        delimiter: source.delimiter,
+        hasHeader: source.hasHeader,
+        headers: source.headers,
+        mapping,
+        policy,
+        rowsRead,
+        rowsImported: keptBefore + out,
+        badRows,
+        errorCount,
+        warningCount,
+        issues: [...fileIssues, ...issues].slice(0, maxIssues + fileIssues.length),
+        errorsByField,
+        duplicateKeys,
+        unmappedColumns: unmappedColumns(source.headers, mapping),
+        missingFields,
+        reader,
+        ...(source.format === 'xlsx'
+          ? {
+              sheet: (source as { sheet?: string }).sheet,
+              sheets: (source as { sheets?: string[] }).sheets,
+            }
+          : {}),
+      },
+    };
+  }
 }

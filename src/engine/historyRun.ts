@@ -1,4 +1,4 @@
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import type { CtaType } from '../model';
 import type { Predictions } from './predictive';
@@ -66,52 +66,56 @@ function coded(codes: ArrayLike<number>, dict: readonly string[]): (string | nul
 }
 
 /**
- * The Parquet bytes of a run. Speed (issue 14, point 8; `npm run bench -- history`): doubles are
- * written PLAIN without min/max statistics (trying a dictionary and computing statistics over a
- * million unique doubles were most of the time, and no reader needs them to scan a run); the
- * few-valued text columns keep their dictionary and statistics, so a filter on colour or stage
- * still skips row groups.
+ * The columns of a run file for the rows of a result (one row group's worth, or all of them).
+ * Speed (issue 14, point 8; `npm run bench -- history`): doubles are written PLAIN without
+ * min/max statistics (trying a dictionary and computing statistics over a million unique doubles
+ * were most of the time, and no reader needs them to scan a run); the few-valued text columns
+ * keep their dictionary and statistics, so a filter on colour or stage still skips row groups.
  */
-export function runToParquet(r: ScoreResult, info: HistoryRunInfo): Uint8Array {
+export function runColumnData(r: ScoreResult): ColumnSource[] {
   const n = r.rowCount;
-  const dbl = (name: string, a: Float64Array) => ({
+  const dbl = (name: string, a: Float64Array): ColumnSource => ({
     name,
     data: doubles(a),
-    type: 'DOUBLE' as const,
+    type: 'DOUBLE',
     statistics: false,
   });
+  return [
+    { name: 'account_id', data: r.accountIds, type: 'STRING', nullable: false, statistics: false },
+    { name: 'as_of', data: fill(n, () => r.asOf), type: 'STRING', nullable: false },
+    { name: 'segment', data: coded(r.segment, r.segmentIds), type: 'STRING' },
+    { name: 'stage', data: coded(r.stage, r.stageIds), type: 'STRING' },
+    dbl('score', r.total),
+    { name: 'color', data: coded(r.color, r.colorIds), type: 'STRING' },
+    dbl('coverage', r.coverage),
+    { name: 'owner', data: coded(r.owner, r.ownerIds), type: 'STRING' },
+    dbl('days_in_stage', r.daysInStage),
+    ...r.dimensionIds.map((d, k) => dbl(`dim__${d}`, r.dimensionScores[k])),
+    ...r.measures.map((m, k) => dbl(`pts__${m.id}`, r.measurePoints[k])),
+    ...r.ctas.map((c, k): ColumnSource => ({
+      name: `cta__${c.id}`,
+      data: fill(n, (i) => r.ctaFired[k][i] === 1),
+      type: 'BOOLEAN',
+      nullable: false,
+      statistics: false,
+    })),
+  ];
+}
+
+/** The key-value metadata that marks a Parquet file as a run (read back by parquetToRun). */
+export function runKvMetadata(info: HistoryRunInfo): { key: string; value: string }[] {
+  return [
+    { key: 'waymark.format', value: HISTORY_RUN_FORMAT },
+    { key: 'waymark.version', value: String(HISTORY_RUN_VERSION) },
+    { key: 'waymark.run', value: JSON.stringify(info) },
+  ];
+}
+
+/** The Parquet bytes of a run. */
+export function runToParquet(r: ScoreResult, info: HistoryRunInfo): Uint8Array {
   const buf = parquetWriteBuffer({
-    columnData: [
-      {
-        name: 'account_id',
-        data: r.accountIds,
-        type: 'STRING',
-        nullable: false,
-        statistics: false,
-      },
-      { name: 'as_of', data: fill(n, () => r.asOf), type: 'STRING', nullable: false },
-      { name: 'segment', data: coded(r.segment, r.segmentIds), type: 'STRING' },
-      { name: 'stage', data: coded(r.stage, r.stageIds), type: 'STRING' },
-      dbl('score', r.total),
-      { name: 'color', data: coded(r.color, r.colorIds), type: 'STRING' },
-      dbl('coverage', r.coverage),
-      { name: 'owner', data: coded(r.owner, r.ownerIds), type: 'STRING' },
-      dbl('days_in_stage', r.daysInStage),
-      ...r.dimensionIds.map((d, k) => dbl(`dim__${d}`, r.dimensionScores[k])),
-      ...r.measures.map((m, k) => dbl(`pts__${m.id}`, r.measurePoints[k])),
-      ...r.ctas.map((c, k) => ({
-        name: `cta__${c.id}`,
-        data: fill(n, (i) => r.ctaFired[k][i] === 1),
-        type: 'BOOLEAN' as const,
-        nullable: false,
-        statistics: false,
-      })),
-    ],
-    kvMetadata: [
-      { key: 'waymark.format', value: HISTORY_RUN_FORMAT },
-      { key: 'waymark.version', value: String(HISTORY_RUN_VERSION) },
-      { key: 'waymark.run', value: JSON.stringify(info) },
-    ],
+    columnData: runColumnData(r),
+    kvMetadata: runKvMetadata(info),
     createdBy: 'waymark',
   });
   return new Uint8Array(buf);

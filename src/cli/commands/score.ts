@@ -1,23 +1,16 @@
 import type { CliCommand, CliIO, ExitCode } from '../types';
 import { parseArgs, UsageError, type ParsedArgs } from '../args';
-import { loadInputs } from '../load';
+import { checkAsOf, compileOrReport, loadDataFor, loadPlaybook, parseBadRows } from '../load';
 import { openOutput, OutputError, type Output } from '../output';
 import { t } from '../messages';
-import {
-  CHUNK_ROWS,
-  resultWriter,
-  scoreChunks,
-  type CompiledPlaybook,
-  type ResultFormat,
-} from '../../engine';
-import type { AccountTable } from '../../table/columns';
-
-/** Rows per write: keeps each piece of text a few MB whatever the chunk size. */
-const WRITE_ROWS = 8192;
+import { CHUNK_ROWS, type ResultFormat } from '../../engine';
 import { extractActivityArgs } from '../activity';
 import { scoreTable } from '../../engine';
 import { appendRunHook } from '../history';
 import { basename } from 'node:path';
+import { parquetChunkWriter, textChunkWriter, type ChunkWriter } from '../chunkWriter';
+import { playbookFingerprint } from '../../model/playbookDiff';
+import { streamScore } from '../streamScore';
 
 export const scoreCommand: CliCommand = {
   name: 'score',
@@ -41,9 +34,37 @@ export const scoreCommand: CliCommand = {
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const [pbFile, dataFile] = a.positionals;
     const format = parseFormat(a);
+    // Parquet is binary: to a file, never a terminal or a text pipe.
+    if (format === 'parquet' && (!a.options.out || a.options.out === '-'))
+      throw new UsageError(t('usage.parquetNeedsOut'));
     const chunkRows = parseChunkRows(a);
-    const inputs = await loadInputs(io, pbFile, dataFile, {
-      asOf: a.options['as-of'],
+    const asOf = checkAsOf(a.options['as-of']);
+    const badRows = parseBadRows(a.options['bad-rows']);
+    const pb = await loadPlaybook(io, pbFile);
+    if (!pb) return 1;
+    const compiled = compileOrReport(io, pbFile, pb, asOf);
+    if (!compiled) return 1;
+    const writer =
+      format === 'parquet'
+        ? parquetChunkWriter(compiled, chunkRows, playbookFingerprint(pb))
+        : textChunkWriter(compiled, format, chunkRows);
+
+    // Read, score and write a block at a time, unless the run needs every account at once
+    // (activity aggregates are joined on the whole table; --history keeps the whole result).
+    if (!act.activity.length && !compiled.aggregates.length && !a.options.history) {
+      const r = await streamScore(io, {
+        pb,
+        compiled,
+        dataFile,
+        badRows,
+        writer,
+        openOutput: () => openOutput(io, a.options.out),
+      });
+      if (r === null) return 1;
+      if (r !== 'whole') return finish(io, r.out, r.rows, a.options.out);
+    }
+
+    const inputs = await loadDataFor(io, pb, compiled, dataFile, {
       badRows: a.options['bad-rows'],
       activity: act.activity,
       sheet: a.options.sheet,
@@ -51,10 +72,9 @@ export const scoreCommand: CliCommand = {
     if (!inputs) return 1;
     const out = await openOutput(io, a.options.out);
     if (!out) return 1;
-    const rows = await streamScores(inputs.compiled, inputs.table, format, chunkRows, out);
+    const rows = await writeAll(writer, inputs.table, out);
     if (rows === null) return 1;
-    const code: ExitCode = await out.close();
-    if (code === 0 && a.options.out) reportWrote(io, rows, a.options.out);
+    const code = await finish(io, out, rows, a.options.out);
     // --history DIR: keep the run as a fixed record (docs/history-format.md). The history needs
     // every account's result at once, so only this option holds the whole result in memory.
     if (code === 0 && a.options.history)
@@ -69,9 +89,9 @@ export const scoreCommand: CliCommand = {
   },
 };
 
-function parseFormat(a: ParsedArgs): ResultFormat {
+function parseFormat(a: ParsedArgs): ResultFormat | 'parquet' {
   const format = a.options.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json' && format !== 'ndjson')
+  if (format !== 'csv' && format !== 'json' && format !== 'ndjson' && format !== 'parquet')
     throw new UsageError(t('error.badFormat', { value: format }));
   return format;
 }
@@ -86,31 +106,17 @@ function parseChunkRows(a: ParsedArgs): number {
 }
 
 /**
- * Score the table a chunk at a time and write each chunk's rows as they are ready: memory beyond
- * the input table is one chunk's result and one piece of text. Returns the rows written, or null
- * when writing failed (already reported; a temporary output file is removed).
+ * Score a whole table a chunk at a time and write each chunk's rows as they are ready. Returns
+ * the rows written, or null when writing failed (already reported; a temporary file is removed).
  */
-async function streamScores(
-  compiled: CompiledPlaybook,
-  table: AccountTable,
-  format: ResultFormat,
-  chunkRows: number,
+async function writeAll(
+  writer: ChunkWriter,
+  table: Parameters<ChunkWriter['chunk']>[0],
   out: Output,
 ): Promise<number | null> {
-  const w = resultWriter(format);
-  let rows = 0;
-  let first = true;
   try {
-    for (const { result } of scoreChunks(compiled, table, chunkRows)) {
-      if (first) await out.write(w.head(result));
-      first = false;
-      for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
-        const hi = Math.min(result.rowCount, lo + WRITE_ROWS);
-        await out.write(w.rows(result, lo, hi));
-      }
-      rows += result.rowCount;
-    }
-    await out.write(w.tail());
+    const rows = await writer.chunk(table, out);
+    await writer.end(out);
     return rows;
   } catch (e) {
     await out.abort();
@@ -119,6 +125,13 @@ async function streamScores(
   }
 }
 
-function reportWrote(io: CliIO, rows: number, file: string): void {
-  io.stderr(t('ok.wrote', { rows, file }) + '\n');
+async function finish(
+  io: CliIO,
+  out: Output,
+  rows: number,
+  file: string | undefined,
+): Promise<ExitCode> {
+  const code: ExitCode = await out.close();
+  if (code === 0 && file) io.stderr(t('ok.wrote', { rows, file }) + '\n');
+  return code;
 }

@@ -9,7 +9,7 @@ export default {
     score: {
       summary: 'score account data with a playbook (csv, json or ndjson out)',
       usage:
-        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson|.xlsx> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson output format (default: csv)\n  --out FILE               write to FILE instead of standard output\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --history DIR            also append the run to a history folder (docs/history-format.md)\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n  --sheet NAME             the sheet of an .xlsx workbook (default: the first with data)\n  --chunk-rows N           accounts scored and written per chunk (default: 65536); output is\n                           streamed, so any number of accounts fits in memory\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
+        "Usage: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson|.xlsx> [options]\n\nScores every account: segment, stage and exit criteria, health score 0–100 and colour,\ncoverage, owner and the CTAs fired. The playbook may be a project file exported by the app.\nData columns are matched to fields by id or by Japanese / English label; CSV may be UTF-8 or\nShift_JIS.\n\nOptions:\n  --as-of YYYY-MM-DD       score as of this date (default: the playbook's asOf, else today)\n  --format csv|json|ndjson|parquet  output format (default: csv; parquet needs --out,\n                           in the columns of a history run: docs/history-format.md)\n  --out FILE               write to FILE instead of standard output\n  --activity SOURCE=FILE   events of an activity source of the playbook (repeatable)\n  --history DIR            also append the run to a history folder (docs/history-format.md)\n  --bad-rows skip|blank    carry on despite data errors: leave bad rows out, or blank bad cells\n                           (default: stop with exit 1 and list the errors)\n  --sheet NAME             the sheet of an .xlsx workbook (default: the first with data)\n  --chunk-rows N           accounts scored and written per chunk (default: 65536); input and\n                           output are streamed, so any number of accounts fits in memory\n\nExit codes: 0 scored, 1 invalid playbook or data (errors on stderr), 2 usage error.\n",
     },
     explain: {
       summary: "explain one account's score, stage and CTAs (JSON)",
@@ -46,6 +46,7 @@ export default {
       'WAYMARK_IMPORT_LIMITS "{{value}}" must be JSON such as {"maxRowBytes": 1000000} (maxFileBytes, maxRowBytes, maxJsonDepth: positive numbers)',
     badRows: '--bad-rows "{{value}}" is not one of skip, blank',
     chunkRows: '--chunk-rows "{{value}}" is not a whole number of at least 1',
+    parquetNeedsOut: '--format parquet writes a binary file: give it with --out FILE.',
     playbookAndData: 'expected a playbook file and a data file',
     onePlaybook: 'expected exactly one playbook file',
     required: '{{option}} is required',
@@ -78,10 +79,12 @@ export default {
     asOfToday:
       'scoring as of {{date}} (today) in time zone {{zone}}: pass --as-of YYYY-MM-DD or set "asOf" in the playbook for a repeatable run.',
     badAsOf: '--as-of "{{value}}" is not a date YYYY-MM-DD.',
-    badFormat: '--format "{{value}}" is not one of csv, json, ndjson.',
+    badFormat: '--format "{{value}}" is not one of csv, json, ndjson, parquet.',
     badDialect: '--dialect "{{value}}" is not one of duckdb, postgres.',
     dataIssue: '{{where}}: {{message}}',
     dataInvalid: '{{file}}: {{count}} error(s) in the data; fix them and run again.',
+    partialOutput:
+      '{{rows}} scored row(s) were already written to standard output before this error: that output is incomplete. Use --out FILE to get a file only when the whole run succeeds.',
     noAccount:
       '{{file}}: no account with {{key}} = "{{id}}". Check the id (it is matched exactly).',
     unknownOutcome: '--outcome "{{field}}" is not a field of the playbook. Fields: {{fields}}.',

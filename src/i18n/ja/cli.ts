@@ -9,7 +9,7 @@ export default {
     score: {
       summary: 'プレイブックでアカウントデータを採点 (csv / json / ndjson で出力)',
       usage:
-        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson|.xlsx> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson 出力形式 (既定: csv)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --history DIR            実行を履歴フォルダーにも追加する (docs/history-format.md)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n  --sheet NAME             .xlsx ブックのシート (既定: データのある最初のシート)\n  --chunk-rows N           1 回に採点して書き出すアカウント数 (既定: 65536)。出力は逐次書き出すため、\n                           アカウント数に上限はありません\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
+        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson|.xlsx> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson|parquet  出力形式 (既定: csv。parquet は --out が必要で、\n                           列は履歴の実行ファイルと同じ: docs/history-format.md)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --history DIR            実行を履歴フォルダーにも追加する (docs/history-format.md)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n  --sheet NAME             .xlsx ブックのシート (既定: データのある最初のシート)\n  --chunk-rows N           1 回に採点して書き出すアカウント数 (既定: 65536)。入力も出力も逐次\n                           処理するため、アカウント数に上限はありません\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
     },
     explain: {
       summary: '1 アカウントのスコア・ステージ・CTA を説明 (JSON)',
@@ -46,6 +46,8 @@ export default {
       'WAYMARK_IMPORT_LIMITS「{{value}}」は {"maxRowBytes": 1000000} のような JSON にしてください (maxFileBytes、maxRowBytes、maxJsonDepth: 正の数)',
     badRows: '--bad-rows "{{value}}" は skip, blank のいずれでもありません',
     chunkRows: '--chunk-rows "{{value}}" は 1 以上の整数ではありません',
+    parquetNeedsOut:
+      '--format parquet はバイナリファイルを書きます。--out FILE で出力先を指定してください。',
     playbookAndData: 'プレイブックファイルとデータファイルを指定してください',
     onePlaybook: 'プレイブックファイルを 1 つ指定してください',
     required: '{{option}} は必須です',
@@ -80,10 +82,12 @@ export default {
     asOfToday:
       '{{date}}(今日、タイムゾーン {{zone}})時点で採点します。再現できる実行には --as-of YYYY-MM-DD を指定するか、プレイブックに "asOf" を設定してください。',
     badAsOf: '--as-of "{{value}}" は YYYY-MM-DD 形式の日付ではありません。',
-    badFormat: '--format "{{value}}" は csv, json, ndjson のいずれでもありません。',
+    badFormat: '--format "{{value}}" は csv, json, ndjson, parquet のいずれでもありません。',
     badDialect: '--dialect "{{value}}" は duckdb, postgres のいずれでもありません。',
     dataIssue: '{{where}}: {{message}}',
     dataInvalid: '{{file}}: データに {{count}} 件のエラーがあります。修正して再実行してください。',
+    partialOutput:
+      'このエラーの前に {{rows}} 行のスコアを標準出力に書き出しました。その出力は不完全です。実行全体が成功したときだけファイルを得るには --out FILE を使ってください。',
     noAccount:
       '{{file}}: {{key}} = "{{id}}" のアカウントがありません。ID を確認してください (完全一致)。',
     unknownOutcome: '--outcome "{{field}}" はプレイブックの項目ではありません。項目: {{fields}}。',

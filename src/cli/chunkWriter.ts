@@ -1,0 +1,96 @@
+/** Scoring a table's rows and writing their results, chunk after chunk, into one output document. */
+import { resultWriter, scoreChunks, type CompiledPlaybook, type ResultFormat } from '../engine';
+import { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
+import { runColumnData, runInfoOf, runKvMetadata, type HistoryRunInfo } from '../engine/historyRun';
+import type { AccountTable } from '../table/columns';
+import type { Output } from './output';
+
+/** Rows per write: keeps each piece of text a few MB whatever the chunk size. */
+const WRITE_ROWS = 8192;
+
+export interface ChunkWriter {
+  /** Score the table (in chunks of chunkRows) and write its rows; returns the rows written. */
+  chunk(table: AccountTable, out: Output): Promise<number>;
+  /** After the last table: close the document (the JSON array, …). */
+  end(out: Output): Promise<void>;
+}
+
+/** CSV, JSON or NDJSON text. The first table written, even an empty one, writes the head. */
+export function textChunkWriter(
+  compiled: CompiledPlaybook,
+  format: ResultFormat,
+  chunkRows: number,
+): ChunkWriter {
+  const w = resultWriter(format);
+  let first = true;
+  return {
+    async chunk(table, out) {
+      let rows = 0;
+      for (const { result } of scoreChunks(compiled, table, chunkRows)) {
+        if (first) await out.write(w.head(result));
+        first = false;
+        for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
+          const hi = Math.min(result.rowCount, lo + WRITE_ROWS);
+          await out.write(w.rows(result, lo, hi));
+        }
+        rows += result.rowCount;
+      }
+      return rows;
+    },
+    async end(out) {
+      await out.write(w.tail());
+    },
+  };
+}
+
+/**
+ * Parquet, in the columns of a history run file (docs/history-format.md): one row group per
+ * scored chunk, each flushed to the output as soon as it is encoded; the footer (schema, row
+ * groups, the run's metadata) at the end. Read back with any Parquet reader, or as a run.
+ */
+export function parquetChunkWriter(
+  compiled: CompiledPlaybook,
+  chunkRows: number,
+  fingerprint: string,
+): ChunkWriter {
+  let pq: ParquetWriter | null = null;
+  let info: HistoryRunInfo | null = null;
+  const bytes = new ByteWriter(1 << 20);
+  let target: Output | null = null;
+  /** Hand the encoded bytes to the output and start the buffer again. */
+  const drain = (): Promise<void> => {
+    const chunk = bytes.getBytes().slice();
+    bytes.index = 0;
+    return target ? target.write(chunk) : Promise.resolve();
+  };
+  (bytes as ByteWriter & { flush: () => Promise<void> }).flush = drain;
+  return {
+    async chunk(table, out) {
+      target = out;
+      let rows = 0;
+      for (const { result } of scoreChunks(compiled, table, chunkRows)) {
+        const columnData = runColumnData(result);
+        if (!pq) {
+          info = runInfoOf(result, fingerprint);
+          pq = new ParquetWriter({
+            writer: bytes,
+            schema: schemaFromColumnData({ columnData }),
+            kvMetadata: runKvMetadata(info),
+            createdBy: 'waymark',
+          });
+        }
+        if (result.rowCount === 0) continue;
+        const untyped = columnData.map(({ name, data }) => ({ name, data }));
+        await pq.write({ columnData: untyped, rowGroupSize: result.rowCount });
+        rows += result.rowCount;
+      }
+      return rows;
+    },
+    async end(out) {
+      target = out;
+      if (!pq) return;
+      await pq.finish();
+      await drain();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { streamScore } from './streamScore';
+import { textChunkWriter } from './chunkWriter';
+import { openOutput } from './output';
+import { setCliLanguage } from './messages';
+import { main } from './main';
+import { compilePlaybook, resultToCsv, resultToNdjson, scoreTable } from '../engine';
+import { readPlaybookDocument } from '../engine/readPlaybook';
+import { importAccountFile, type BadRowPolicy } from '../data';
+import { generateDemoTable } from '../data/demo/generate';
+import { tableToCsv } from '../data/tableCsv';
+import { ROOT } from '../engine/testing/demo';
+import type { CliIO } from './types';
+
+setCliLanguage('en');
+
+const project = readPlaybookDocument(readFileSync(join(ROOT, 'templates', 'demo.json')));
+if (!project.ok) throw new Error('demo template does not read');
+const pb = project.playbook;
+const c = compilePlaybook(pb, { asOf: '2026-11-23' });
+if (!c.ok) throw new Error('demo playbook does not compile');
+const compiled = c.compiled;
+const dir = mkdtempSync(join(tmpdir(), 'wm-stream-in-'));
+
+function capture(): CliIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    cwd: dir,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+async function run(
+  file: string,
+  blockBytes: number,
+  format: 'csv' | 'ndjson',
+  badRows?: BadRowPolicy,
+  chunkRows = 500,
+) {
+  const io = capture();
+  const r = await streamScore(io, {
+    pb,
+    compiled,
+    dataFile: file,
+    badRows,
+    writer: textChunkWriter(compiled, format, chunkRows),
+    openOutput: () => openOutput(io, undefined),
+    blockBytes,
+  });
+  return { r, out: io.out(), err: io.err() };
+}
+
+/** The reference: the whole file imported and scored at once, written as one string. */
+function whole(file: string, format: 'csv' | 'ndjson', badRows: BadRowPolicy = 'skip') {
+  const { table } = importAccountFile(readFileSync(join(dir, file)), file, pb.fields, { badRows });
+  const result = scoreTable(compiled, table);
+  return format === 'csv' ? resultToCsv(result) : resultToNdjson(result);
+}
+
+describe('waymark score reads its input in blocks', () => {
+  // Japanese headers, quoted names with commas and multi-byte text: blocks cut inside them.
+  const csv = tableToCsv(generateDemoTable({ rows: 3000, seed: 11 }), pb.fields, {
+    headers: 'ja',
+  });
+  writeFileSync(join(dir, 'ja.csv'), csv);
+  writeFileSync(join(dir, 'bom.csv'), '\ufeff' + csv.replace(/\n/g, '\r\n'));
+
+  for (const file of ['ja.csv', 'bom.csv'])
+    for (const blockBytes of [997, 4096, 65_536])
+      it(`${file} in blocks of ${blockBytes} bytes gives the whole-file output`, async () => {
+        for (const format of ['csv', 'ndjson'] as const) {
+          const s = await run(file, blockBytes, format);
+          expect(s.r).not.toBe('whole');
+          expect(s.r).toMatchObject({ rows: 3000 });
+          expect(s.out).toBe(whole(file, format));
+        }
+      });
+
+  it('a duplicate key in a late block stops the run as the whole-file path does, saying the output is partial', async () => {
+    const lines = csv.trimEnd().split('\n');
+    const firstId = lines[1].split(',')[0];
+    const bad = [
+      ...lines.slice(0, 2500),
+      `${firstId},${lines[2501].split(',').slice(1).join(',')}`,
+      ...lines.slice(2501),
+    ];
+    writeFileSync(join(dir, 'dup.csv'), bad.join('\n') + '\n');
+    const s = await run('dup.csv', 4096, 'csv');
+    expect(s.r).toBeNull();
+    const viaMain = capture();
+    // The whole-file path's messages (a --history run reads the file whole).
+    const code = await main(
+      [
+        'score',
+        join(ROOT, 'templates/demo.json'),
+        'dup.csv',
+        '--as-of',
+        '2026-11-23',
+        '--history',
+        join(dir, 'hist'),
+      ],
+      viaMain,
+    );
+    expect(code).toBe(1);
+    expect(s.err).toContain(`"${firstId}" appears again`);
+    expect(s.err.replace(/.*already written.*\n/, '')).toBe(viaMain.err());
+    expect(s.err).toMatch(/scored row\(s\) were already written to standard output/);
+    const skip = await run('dup.csv', 4096, 'csv', 'skip');
+    expect(skip.r).toMatchObject({ rows: 2999 });
+    expect(skip.out).toBe(whole('dup.csv', 'csv'));
+    const blank = await run('dup.csv', 1000, 'ndjson', 'blank');
+    expect(blank.out).toBe(whole('dup.csv', 'ndjson', 'blank'));
+  });
+
+  it('an empty result (every row bad, skipped) still writes the header', async () => {
+    writeFileSync(join(dir, 'allbad.csv'), 'account_id,mrr\n,1\n,2\n');
+    const s = await run('allbad.csv', 8, 'csv', 'skip');
+    expect(s.out).toBe(whole('allbad.csv', 'csv'));
+    expect(s.out.split('\n')[0]).toMatch(/^account_id,/);
+  });
+
+  it('leaves Shift_JIS and JSON to the whole-file path', async () => {
+    writeFileSync(join(dir, 'a.json'), JSON.stringify([{ account_id: 'A1', mrr: 1 }]));
+    expect((await run('a.json', 4096, 'csv')).r).toBe('whole');
+    writeFileSync(
+      join(dir, 'sjis.csv'),
+      readFileSync(join(ROOT, 'test/fixtures/data/crm_ja.sjis.csv')),
+    );
+    expect((await run('sjis.csv', 4096, 'csv')).r).toBe('whole');
+  });
+});

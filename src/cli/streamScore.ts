@@ -1,0 +1,148 @@
+/**
+ * `waymark score` over a file read in blocks (data/importStream.ts): import a block's rows,
+ * score them, write them, drop them. Memory is one block (8 MB), the longest record, one
+ * chunk of columns and its result, and every account key (for the duplicate check) — not the
+ * file. Files the stream does not read (Shift_JIS, JSON, CR-only line ends…) return 'whole'
+ * before anything is written, and score.ts reads them whole as before.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { ImportError, type BadRowPolicy, type ImportReport } from '../data';
+import {
+  planStream,
+  PLAN_HEAD_BYTES,
+  streamChunks,
+  streamResult,
+  type StreamPlan,
+} from '../data/importStream';
+import { Utf8Error } from '../data/csvBytes';
+import type { ParseEnd } from '../data/importFile';
+import type { AccountTable } from '../table/columns';
+import type { Playbook } from '../model';
+import type { CompiledPlaybook } from '../engine';
+import { formatImportIssue } from './importIssue';
+import { importLimits, MAX_PRINTED, reportImport } from './load';
+import { OutputError, type Output } from './output';
+import type { ChunkWriter } from './chunkWriter';
+import { t } from './messages';
+import type { CliIO } from './types';
+
+/** Bytes per read: big enough that per-block work is noise, small next to a chunk's columns. */
+export const BLOCK_BYTES = 8 << 20;
+
+export interface StreamScoreArgs {
+  pb: Playbook;
+  compiled: CompiledPlaybook;
+  dataFile: string;
+  badRows: BadRowPolicy | undefined;
+  /** Opens the output once the data is known to be readable. */
+  openOutput: () => Promise<Output | null>;
+  writer: ChunkWriter;
+  /** Bytes per read (tests use small blocks). */
+  blockBytes?: number;
+}
+
+/** Rows written and the output, 'whole' (read the file whole instead), or null: failed (reported). */
+export async function streamScore(
+  io: CliIO,
+  a: StreamScoreArgs,
+): Promise<{ rows: number; out: Output } | 'whole' | null> {
+  const path = resolve(io.cwd, a.dataFile);
+  const file = basename(a.dataFile);
+  const limits = importLimits();
+  const importOpts = { badRows: a.badRows ?? 'skip', maxIssues: MAX_PRINTED, limits } as const;
+  let head: Uint8Array;
+  try {
+    // No size limit here, unless an operator set one (WAYMARK_IMPORT_LIMITS): the whole-file
+    // path then refuses the file as before.
+    if (limits?.maxFileBytes !== undefined && (await stat(path)).size > limits.maxFileBytes)
+      return 'whole';
+    head = await readHead(path);
+  } catch {
+    return 'whole'; // the whole-file path reports why it cannot be read
+  }
+  let plan: StreamPlan | null;
+  try {
+    plan = planStream(head, file, a.pb.fields, importOpts);
+  } catch (e) {
+    if (e instanceof ImportError) return 'whole'; // reported by the whole-file path, as before
+    throw e;
+  }
+  if (!plan) return 'whole';
+  const out = await a.openOutput();
+  if (!out) return null;
+  const blocks = createReadStream(path, { highWaterMark: a.blockBytes ?? BLOCK_BYTES });
+  let rows = 0;
+  let end: ParseEnd;
+  try {
+    const it = streamChunks(plan, blocks, importOpts);
+    for (let r = await it.next(); ; r = await it.next()) {
+      if (r.done) {
+        end = r.value;
+        break;
+      }
+      // After an error that stops the run nothing more is written; the import goes on to
+      // count and report every problem, as the whole-file path does.
+      if (a.badRows === undefined && plan.importer.fatalCount > 0) continue;
+      rows += await a.writer.chunk(r.value, out);
+    }
+  } catch (e) {
+    blocks.destroy();
+    await out.abort();
+    if (e instanceof Utf8Error) {
+      // Invalid UTF-8 past the sample: the whole-file path names the lines.
+      partial(io, rows, out);
+      return 'whole';
+    }
+    if (e instanceof OutputError) return null;
+    throw e;
+  }
+  let last: { table: AccountTable; report: ImportReport };
+  try {
+    last = streamResult(plan, end);
+  } catch (e) {
+    await out.abort();
+    if (e instanceof ImportError) {
+      io.stderr(formatImportIssue(e.issue) + '\n');
+      partial(io, rows, out);
+      return null;
+    }
+    throw e;
+  }
+  if (!reportImport(io, a.dataFile, a.pb, last.report, a.badRows)) {
+    await out.abort();
+    partial(io, rows, out);
+    return null;
+  }
+  try {
+    rows += await a.writer.chunk(last.table, out);
+    await a.writer.end(out);
+  } catch (e) {
+    await out.abort();
+    if (e instanceof OutputError) return null;
+    throw e;
+  }
+  return { rows, out };
+}
+
+/** Rows already on standard output when the run stopped: say the output is incomplete. */
+function partial(io: CliIO, rows: number, out: Output): void {
+  if (rows > 0 && out.isStdout) io.stderr(t('error.partialOutput', { rows }) + '\n');
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = new Uint8Array(PLAN_HEAD_BYTES);
+    let n = 0;
+    while (n < buf.length) {
+      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readdirSync } from 'node:fs';
+import { importAccountFile, ImportError, type ImportOptions } from './';
+import { planStream, streamChunks, streamResult, PLAN_HEAD_BYTES } from './importStream';
+import { Utf8Error } from './csvBytes';
+import { generateDemoTable } from './demo/generate';
+import { tableToCsv } from './tableCsv';
+import { demoContract, FIXTURES, fixture, utf8 } from './testing/helpers';
+import { cellValue, type AccountTable } from '../table/columns';
+
+/** Every cell as a value (strings through their dictionaries), column by column. */
+function cells(tables: AccountTable[]): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of tables)
+    for (const [id, col] of Object.entries(t.columns)) {
+      const a = (out[id] ??= []);
+      for (let i = 0; i < t.rowCount; i++) a.push(cellValue(col, i));
+    }
+  return out;
+}
+
+/** Blocks of the given sizes (cycled) over the bytes. */
+async function* blocksOf(bytes: Uint8Array, sizes: number[]): AsyncGenerator<Uint8Array> {
+  let k = 0;
+  for (let i = 0; i < bytes.length; k++) {
+    const n = sizes[k % sizes.length];
+    yield bytes.slice(i, i + n);
+    i += n;
+  }
+}
+
+type Outcome =
+  { rows: number; cells: Record<string, unknown[]>; report: unknown } | { error: unknown } | null;
+
+function whole(bytes: Uint8Array, name: string, opts: ImportOptions): Outcome {
+  try {
+    const { table, report } = importAccountFile(bytes, name, demoContract, opts);
+    return { rows: table.rowCount, cells: cells([table]), report };
+  } catch (e) {
+    if (e instanceof ImportError) return { error: e.issue };
+    throw e;
+  }
+}
+
+/** The stream import, or null when the file is not one it reads (or invalid UTF-8: read whole). */
+async function streamed(
+  bytes: Uint8Array,
+  name: string,
+  opts: ImportOptions,
+  sizes: number[],
+): Promise<Outcome> {
+  try {
+    const plan = planStream(bytes.subarray(0, PLAN_HEAD_BYTES), name, demoContract, opts);
+    if (!plan) return null;
+    const tables: AccountTable[] = [];
+    const it = streamChunks(plan, blocksOf(bytes, sizes), opts);
+    let r = await it.next();
+    while (!r.done) {
+      tables.push(r.value);
+      r = await it.next();
+    }
+    const { table, report } = streamResult(plan, r.value);
+    tables.push(table);
+    return {
+      rows: tables.reduce((n, t) => n + t.rowCount, 0),
+      cells: cells(tables),
+      report,
+    };
+  } catch (e) {
+    if (e instanceof ImportError) return { error: e.issue };
+    if (e instanceof Utf8Error) return null;
+    throw e;
+  }
+}
+
+describe('stream import = whole-file import', () => {
+  const names = readdirSync(FIXTURES).filter((f) => /\.(csv|tsv)$/.test(f));
+  it.each(names)(
+    '%s: same rows, values and report in blocks of 1, 7 and 64 bytes',
+    async (name) => {
+      for (const badRows of ['skip', 'blank'] as const) {
+        const bytes = fixture(name);
+        const s = await streamed(bytes, name, { badRows }, [1, 7, 64]);
+        if (s) expect(s).toEqual(whole(bytes, name, { badRows }));
+      }
+    },
+  );
+
+  it('reads a demo export larger than the plan head in uneven blocks', async () => {
+    const csv = tableToCsv(generateDemoTable({ rows: 6000, seed: 9 }), demoContract, {
+      headers: 'ja',
+    });
+    const bytes = utf8(csv);
+    expect(bytes.length).toBeGreaterThan(PLAN_HEAD_BYTES);
+    const s = await streamed(bytes, 'demo.csv', {}, [100_003, 65_536, 9_999]);
+    expect(s).not.toBeNull();
+    expect(s).toEqual(whole(bytes, 'demo.csv', {}));
+    expect((s as { rows: number }).rows).toBe(6000);
+  });
+
+  it('finds a duplicate key in a later block (keys are kept across chunks)', async () => {
+    const head = 'account_id,company_name,mrr\n';
+    const csv = head + 'A1,x,1\n' + 'B2,y,2\n'.repeat(3) + 'A1,z,3\n';
+    const bytes = utf8(csv);
+    const s = (await streamed(bytes, 'dup.csv', {}, [12])) as { report: { duplicateKeys: number } };
+    expect(s.report.duplicateKeys).toBe(3);
+    expect(s).toEqual(whole(bytes, 'dup.csv', {}));
+  });
+
+  it('reports a quote never closed, and a row too long, as the whole-file import does', async () => {
+    const limits = { maxRowBytes: 40 };
+    const open = utf8('account_id,company_name,mrr\nA1,x,1\nA2,"never closed\n' + 'y\n'.repeat(50));
+    const long = utf8('account_id,company_name,mrr\nA1,x,1\nA2,"' + 'z'.repeat(60) + '",2\n');
+    const longQuoted = utf8(
+      'account_id,company_name,mrr\nA1,x,1\nA2,"' + 'q\n'.repeat(40) + '",2\nA3,y,3\n',
+    );
+    for (const [name, bytes] of [
+      ['open.csv', open],
+      ['long.csv', long],
+      ['longq.csv', longQuoted],
+    ] as const)
+      for (const sizes of [[3], [16], [1000]]) {
+        const s = await streamed(bytes, name, { limits }, sizes);
+        expect(s, `${name} in blocks of ${sizes}`).toEqual(whole(bytes, name, { limits }));
+      }
+  });
+
+  it('agrees on generated CSV over random block sizes: quotes, CRLF, newlines in quotes, BOM, multi-byte text', async () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 8, unit: 'grapheme' }),
+      fc.constantFrom(
+        '株式会社アルファ',
+        'Acme, Inc.',
+        'Quote "Co"',
+        'a\nb',
+        'x\r\ny',
+        '😀',
+        'ｱﾙﾌｧ',
+      ),
+    );
+    const num = fc.constantFrom('1234', '1,234', '１２３', '80%', '12.5', '', 'abc', '1.2万');
+    const date = fc.constantFrom('2024-03-09', '2024/3/9', '令和6年3月9日', '2024-02-30', '');
+    const id = fc.constantFrom('A1', 'A2', 'A3', 'B1', 'Ｂ１', '', 'A"1', '株1');
+    const quote = (s: string, force: boolean) =>
+      force || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    const row = fc.tuple(id, text, num, date, fc.boolean(), fc.integer({ min: -1, max: 1 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 14 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('skip', 'blank'),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }),
+        async (rows, crlf, bom, badRows, sizes) => {
+          const nl = crlf ? '\r\n' : '\n';
+          const lines = ['account_id,company_name,mrr,renewal_date'];
+          for (const [i, t, n, d, q, ragged] of rows) {
+            const c = [i, t, n, d].map((v) => quote(v, q));
+            if (ragged < 0) c.pop();
+            if (ragged > 0) c.push('extra');
+            lines.push(c.join(','));
+          }
+          const body = utf8(lines.join(nl) + (rows.length % 2 ? nl : ''));
+          const bytes = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
+          const opts: ImportOptions = { badRows };
+          const s = await streamed(bytes, 'gen.csv', opts, sizes);
+          if (s) expect(s).toEqual(whole(bytes, 'gen.csv', opts));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Importing a UTF-8 CSV/TSV file a block of bytes at a time (`waymark score`): any size, and
+ * memory bounded by one block, the longest record and one chunk of typed columns — plus, for
+ * the duplicate-key check, every account key seen (a Map of key → first row). Each block is
+ * cut after its last line feed (no character is split: 0x0A is never part of a UTF-8
+ * sequence); a record still open there (a quoted field with line breaks) is carried into the
+ * next block. The rows, values, issues and report are those of importAccountFile on the whole
+ * file (importStream.test.ts checks it over random block sizes); each chunk is a table of its
+ * own, with its own string dictionaries.
+ *
+ * Files this path does not read (Shift_JIS, JSON/NDJSON, CR-only line ends, binary or empty
+ * files, a first line longer than the sample) get null from planStream: read them whole.
+ */
+import type { FieldContract } from '../model';
+import type { AccountTable } from '../table/columns';
+import { parseDelimitedBytes, type BlockResult } from './csvBytes';
+import {
+  openBytes,
+  rowImporter,
+  type ImportOptions,
+  type ImportReport,
+  type ParseEnd,
+  type RowImporter,
+} from './importFile';
+import { limitsOf } from './limits';
+
+/** Bytes read from the start of a file to plan a stream (more than the 256 KB sample). */
+export const PLAN_HEAD_BYTES = 1 << 20;
+
+export interface StreamPlan {
+  file: string;
+  hasHeader: boolean;
+  delimiter: number;
+  /** 3 after a UTF-8 byte order mark. */
+  start: number;
+  importer: RowImporter;
+}
+
+/**
+ * A plan for reading the file in blocks, from its first bytes (`head`: the first
+ * PLAN_HEAD_BYTES, or the whole file if shorter), or null when it must be read whole.
+ * Throws ImportError where importAccountFile would for the same start (e.g. no key column).
+ */
+export function planStream(
+  head: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions = {},
+): StreamPlan | null {
+  // CR-only line ends are rewritten by the whole-file path; a head without LF may be one.
+  if (head.indexOf(0x0a) < 0) return null;
+  const input = openBytes(head, file, contract, opts);
+  if (!input) return null;
+  const importer = rowImporter(file, contract, opts, input.source, input.encoding, 'bytes', true);
+  return {
+    file,
+    hasHeader: input.source.hasHeader,
+    delimiter: input.delimiter,
+    start: input.start,
+    importer,
+  };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const c = new Uint8Array(a.length + b.length);
+  c.set(a);
+  c.set(b, a.length);
+  return c;
+}
+
+/**
+ * The table in chunks, one per block of input that held rows (blocks from the start of the
+ * file, of any sizes). When the generator is done, `plan.importer.finish(endOf(...))` is not
+ * needed: call streamResult(plan) for the report. Throws Utf8Error on invalid UTF-8 (as the
+ * byte path of importAccountFile does: read the file whole to report it).
+ */
+export async function* streamChunks(
+  plan: StreamPlan,
+  blocks: AsyncIterable<Uint8Array>,
+  opts: ImportOptions = {},
+): AsyncGenerator<AccountTable, ParseEnd> {
+  const { maxRowBytes } = limitsOf(opts.limits);
+  const imp = plan.importer;
+  const hasHeader = plan.hasHeader;
+  const state = { record: 0, line: 1, final: false };
+  let carry: Uint8Array = new Uint8Array(0);
+  let start = plan.start;
+  // A record still open past maxRowBytes: its bytes are dropped; the next quote decides
+  // between "too long" (the quote closes it or is an escape past the limit) and "never closed".
+  let runaway: { record: number; line: number } | null = null;
+  const onRecord = (b: Uint8Array) => (rec: Parameters<RowImporter['onRecord']>[1], r: number) => {
+    if (hasHeader && r === 1) return;
+    imp.onRecord(b, rec, hasHeader ? r - 1 : r);
+  };
+
+  /** Parse buf[start, end); returns what ended the parse, or null to go on (carry set). */
+  const parse = (buf: Uint8Array, end: number, final: boolean): ParseEnd | null => {
+    const view = end === buf.length ? buf : buf.subarray(0, end);
+    state.final = final;
+    const r: BlockResult = parseDelimitedBytes(
+      view,
+      plan.delimiter,
+      onRecord(view),
+      start,
+      maxRowBytes,
+      state,
+    );
+    start = 0;
+    state.record = r.rows;
+    if (r.tooLong || r.unterminated) return r;
+    if (r.incomplete) {
+      state.line = r.incomplete.line;
+      carry = buf.subarray(r.incomplete.offset);
+      if (carry.length > maxRowBytes + 1) {
+        runaway = { record: r.rows + 1, line: r.incomplete.line };
+        // The bytes already read may hold a quote after the limit (an escape): too long.
+        if (carry.subarray(maxRowBytes).indexOf(0x22) >= 0) return { tooLong: runaway };
+        carry = new Uint8Array(0);
+      }
+    } else {
+      state.line = r.line ?? state.line;
+      carry = buf.subarray(end);
+    }
+    return null;
+  };
+
+  for await (const block of blocks) {
+    if (runaway) {
+      if (block.indexOf(0x22) >= 0) return { tooLong: runaway };
+      continue;
+    }
+    const buf = concat(carry, block);
+    const cut = buf.lastIndexOf(0x0a) + 1;
+    if (cut === 0) {
+      carry = buf;
+      if (carry.length - start > maxRowBytes + 1) {
+        // No line break in a whole row's worth of bytes: parsing what there is reports the row
+        // as too long, or finds it inside a quoted field (a runaway).
+        const end = parse(buf, buf.length, false);
+        if (end) return end;
+      }
+      continue;
+    }
+    const end = parse(buf, cut, false);
+    const chunk = imp.takeChunk();
+    if (chunk.rowCount > 0) yield chunk;
+    if (end) return end;
+  }
+  if (runaway) return { unterminated: runaway };
+  if (carry.length > 0) {
+    const end = parse(carry, carry.length, true);
+    const chunk = imp.takeChunk();
+    if (chunk.rowCount > 0) yield chunk;
+    if (end) return end;
+  }
+  return {};
+}
+
+/** The report once streamChunks is done (with what ended it), and an empty last table. */
+export function streamResult(
+  plan: StreamPlan,
+  end: ParseEnd,
+): { table: AccountTable; report: ImportReport } {
+  return plan.importer.finish(end);
+}
