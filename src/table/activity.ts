@@ -40,8 +40,101 @@ export function buildActivityTable(
     columns: Record<string, Column>;
   },
 ): ActivityTable {
+  const { order, offsets } =
+    radixOrder(ev.account, ev.time, ev.line, accountCount) ?? comparatorOrder(ev, accountCount);
+  const kept = order.length;
+  const account = new Int32Array(kept);
+  const time = new Float64Array(kept);
+  const day = new Float64Array(kept);
+  const line = new Int32Array(kept);
+  for (let k = 0; k < kept; k++) {
+    const i = order[k];
+    account[k] = ev.account[i];
+    time[k] = ev.time[i];
+    day[k] = Math.floor(ev.time[i] / MS_PER_DAY);
+    line[k] = ev.line[i];
+  }
+  const columns: Record<string, Column> = {};
+  for (const [id, col] of Object.entries(ev.columns)) columns[id] = gather(col, order);
+  return { source, rowCount: kept, account, time, day, line, columns, offsets };
+}
+
+/**
+ * (account, time, file order) without a comparator: a stable LSD radix sort of the kept events
+ * by time (integer ms from the earliest, four 11-bit digits), then a stable counting sort by
+ * account. Null when equal times of an account are not in line order, when a time is not a whole millisecond or the span exceeds 2^44 ms (~557 years):
+ * the comparator sort below handles those.
+ */
+function radixOrder(
+  account: Int32Array,
+  time: Float64Array,
+  line: Int32Array,
+  accountCount: number,
+): { order: Int32Array; offsets: Int32Array } | null {
+  const n = account.length;
+  let kept = 0,
+    min = Infinity,
+    max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (account[i] < 0) continue;
+    kept++;
+    const t = time[i];
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  if (kept > 0 && !(max - min < 2 ** 44)) return null;
+  let a = new Int32Array(kept);
+  let b = new Int32Array(kept);
+  const lo = new Int32Array(n);
+  const hi = new Int32Array(n);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (account[i] < 0) continue;
+    const key = time[i] - min;
+    if (key !== Math.floor(key)) return null;
+    lo[i] = key % 4_194_304;
+    hi[i] = Math.floor(key / 4_194_304);
+    a[k++] = i;
+  }
+  const counts = new Int32Array(2049);
+  for (let pass = 0; pass < 4; pass++) {
+    const src = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 11;
+    counts.fill(0);
+    for (let k = 0; k < kept; k++) counts[((src[a[k]] >>> shift) & 2047) + 1]++;
+    if (counts.some((c) => c === kept)) continue; // one digit value: the pass changes nothing
+    for (let d = 0; d < 2048; d++) counts[d + 1] += counts[d];
+    for (let k = 0; k < kept; k++) {
+      const i = a[k];
+      b[counts[(src[i] >>> shift) & 2047]++] = i;
+    }
+    const t = a;
+    a = b;
+    b = t;
+  }
+  // Stable counting sort by account over the time order.
+  const offsets = new Int32Array(accountCount + 1);
+  for (let k = 0; k < kept; k++) offsets[account[a[k]] + 1]++;
+  for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
+  const fill = offsets.slice();
+  for (let k = 0; k < kept; k++) {
+    const i = a[k];
+    b[fill[account[i]]++] = i;
+  }
+  // Equal times keep file order only if the input was in line order: check, else fall back.
+  for (let k = 1; k < kept; k++) {
+    const x = b[k - 1],
+      y = b[k];
+    if (account[x] === account[y] && time[x] === time[y] && line[x] > line[y]) return null;
+  }
+  return { order: b, offsets };
+}
+
+/** The general sort: counting sort by account, then a comparator sort by (time, line) within each. */
+function comparatorOrder(
+  ev: { account: Int32Array; time: Float64Array; line: Int32Array },
+  accountCount: number,
+): { order: Int32Array; offsets: Int32Array } {
   const n = ev.account.length;
-  // Counting sort by account (stable), then by time within an account.
   const counts = new Int32Array(accountCount + 1);
   let kept = 0;
   for (let i = 0; i < n; i++) {
@@ -68,20 +161,7 @@ export function buildActivityTable(
       order.set(part, s);
     }
   }
-  const account = new Int32Array(kept);
-  const time = new Float64Array(kept);
-  const day = new Float64Array(kept);
-  const line = new Int32Array(kept);
-  for (let k = 0; k < kept; k++) {
-    const i = order[k];
-    account[k] = ev.account[i];
-    time[k] = ev.time[i];
-    day[k] = Math.floor(ev.time[i] / MS_PER_DAY);
-    line[k] = ev.line[i];
-  }
-  const columns: Record<string, Column> = {};
-  for (const [id, col] of Object.entries(ev.columns)) columns[id] = gather(col, order);
-  return { source, rowCount: kept, account, time, day, line, columns, offsets };
+  return { order, offsets };
 }
 
 function sortedByTime(

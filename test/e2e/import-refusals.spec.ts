@@ -12,6 +12,25 @@ test.describe('in Tokyo at 08:30', () => {
     // 2026-03-09 23:30 UTC = 2026-03-10 08:30 in Tokyo: the UTC date would be yesterday.
     await page.clock.setFixedTime(new Date('2026-03-09T23:30:00Z'));
     await gotoApp(page, { lang: 'en' });
+    // The first-start demo carries the date its data describes: take it away, so the default
+    // falls back to the day the dataset was stored (seeded here, under the fixed clock).
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('waymark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('projects', 'readwrite').objectStore('projects');
+            const get = store.get('demo');
+            get.onsuccess = () => {
+              delete get.result.doc.asOf;
+              const put = store.put(get.result);
+              put.onsuccess = () => resolve();
+              put.onerror = () => reject(put.error);
+            };
+          };
+        }),
+    );
     await openProject(page, 'demo', 'data');
     await expect(page.getByTestId('dataset-rows')).toContainText('2,000');
     await openView(page, 'results');

@@ -201,6 +201,7 @@ export function importActivityFile(
     v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
 
   const every = 1 << 16;
+  const nAttr = source.attributes.length;
   src.forEach((cells, _record, ln) => {
     report.rows++;
     if (opts.onProgress && report.rows % every === 0)
@@ -266,16 +267,17 @@ export function importActivityFile(
     account[n] = acc;
     time[n] = t;
     line[n] = ln;
-    source.attributes.forEach((a, k) => {
+    for (let k = 0; k < nAttr; k++) {
       const raw = text1(cells[attrCols[k]]);
       if (!builders[k].set(n, raw)) {
+        const a = source.attributes[k];
         report.badValues++;
         add('activity_bad_value', 'error', ln, attrCols[k], raw, {
           attribute: a.id,
           type: a.type,
         });
       }
-    });
+    }
     n++;
   });
   report.kept = n;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp, zoneOffsetMs } from './timestamp';
+import { parseTimestamp, parseTimestampGeneral, plainIso, zoneOffsetMs } from './timestamp';
+import { rng } from '../../util/random';
 
 const H = 3_600_000;
 const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
@@ -49,5 +50,36 @@ describe('activity timestamps', () => {
     expect(wall('2026-01-01T04:00:00Z', 'America/New_York')).toBe('2025-12-31 23:00:00');
     expect(zoneOffsetMs('Asia/Tokyo', day('2026-11-23'))).toBe(9 * H);
     expect(zoneOffsetMs('UTC', day('2026-11-23'))).toBe(0);
+  });
+});
+
+describe('the fast path for plain ISO forms', () => {
+  it('gives the general parser’s answer for every string it takes, and leaves the rest to it', () => {
+    const r = rng(11);
+    const pick = (xs: string[]) => xs[Math.floor(r() * xs.length)];
+    const two = () => String(Math.floor(r() * 100)).padStart(2, '0');
+    let taken = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const date = `${pick(['2026', '1999', '0000', '20x6'])}-${pick(['01', '02', '12', '13', '00', two()])}-${pick(['01', '28', '29', '30', '31', '32', two()])}`;
+      const time = pick([
+        '',
+        ` ${two()}:${two()}`,
+        `T${two()}:${two()}:${two()}`,
+        ` 9:30`,
+        `t10:00`,
+        ` ${two()}:${two()}Z`,
+        `T${two()}-${two()}`,
+      ]);
+      const s = date + time;
+      const fast = plainIso(s);
+      if (fast !== undefined) {
+        taken++;
+        expect(fast, s).toBe(parseTimestampGeneral(s, 'Asia/Tokyo'));
+      }
+    }
+    expect(taken).toBeGreaterThan(500);
+    expect(plainIso('2026-02-30')).toBeUndefined();
+    expect(parseTimestamp('2026-02-30', 'UTC')).toBeUndefined();
+    expect(plainIso('2026-11-23 24:00')).toBeUndefined();
   });
 });
