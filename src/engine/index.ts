@@ -18,6 +18,7 @@ export { scoreTable } from './score';
 export { scoreChunks, CHUNK_ROWS } from './scoreChunks';
 export { explainAccount, contributionsOf } from './explain';
 export { summarise } from './summarise';
+export { stageKpis } from './kpis';
 export { trend } from './trend';
 export { backtest } from './backtest';
 export { resultRows, type ResultRow } from './export';

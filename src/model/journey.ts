@@ -23,6 +23,15 @@ export const ExitCriterion = z.object({
 /** A text item in a journey lane cell. */
 export const LaneItem = z.object({ id: ElementId, text: z.string() });
 export const MomentOfTruth = LaneItem.extend({ channel: Channel });
+/**
+ * A KPI of a stage. Bound to a health measure (its raw value) or to an expression over the
+ * fields, it is computed over the stage's accounts in every run: the mean of a number, the share
+ * of true for a yes/no. Unbound, it is a note. At most one of the two is set.
+ */
+export const KpiItem = LaneItem.extend({
+  measure: ElementId.optional(),
+  expr: Expression.optional(),
+});
 
 /** A lifecycle stage: what runs (definition, exit criteria, duration) and what is drawn (lanes). */
 export const Stage = z.object({
@@ -37,7 +46,7 @@ export const Stage = z.object({
   momentsOfTruth: z.array(MomentOfTruth),
   resources: z.array(LaneItem),
   touch: TouchModel,
-  kpis: z.array(LaneItem),
+  kpis: z.array(KpiItem),
 });
 
 /** Where an account's current stage comes from. */
@@ -62,6 +71,7 @@ export type TouchModel = z.infer<typeof TouchModel>;
 export type ExitCriterion = z.infer<typeof ExitCriterion>;
 export type LaneItem = z.infer<typeof LaneItem>;
 export type MomentOfTruth = z.infer<typeof MomentOfTruth>;
+export type KpiItem = z.infer<typeof KpiItem>;
 export type Stage = z.infer<typeof Stage>;
 export type StageSource = z.infer<typeof StageSource>;
 export type Journey = z.infer<typeof Journey>;

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { compilePlaybook, scoreTable, summarise, trend } from '../engine';
+import { compilePlaybook, scoreTable, stageKpis, summarise, trend } from '../engine';
 import { listRuns, loadRun, saveRun } from '../store/runStore';
 import { transferablesOf, type ScoreRequest, type ScoreResponse } from './protocol';
 
@@ -28,6 +28,8 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
     const result = scoreTable(c.compiled, msg.table, { asOf: msg.asOf });
     post({ type: 'progress', id: msg.id, phase: 'summarise', fraction: 0.7 });
     const summary = summarise(result);
+    const kpis = stageKpis(c.compiled, msg.table, result);
+    if (kpis.length) summary.kpis = kpis;
     let previous = null;
     let t = null;
     if (msg.compareWith !== 'none') {
