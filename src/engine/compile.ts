@@ -40,6 +40,8 @@ export interface CompiledStage {
   label: string;
   expectedDays: number | undefined;
   criteria: CompiledCriterion[];
+  /** Bound KPIs: a measure's index, or an expression (scope 'measure'). */
+  kpis: { id: string; label: string; measure: number; expr: CompiledExpr | null }[];
 }
 
 export interface CompiledCta {
@@ -167,7 +169,16 @@ export function compilePlaybook(
       const e = compileExpr(c.expr, `$.stages[${si}].exitCriteria[${ci}].expr`, 'criterion');
       if (e) criteria.push({ id: c.id, label: c.label, required: c.required, expr: e });
     });
-    stages.push({ id: s.id, label: s.label, expectedDays: s.expectedDays, criteria });
+    const kpis: CompiledStage['kpis'] = [];
+    s.kpis?.forEach((k, ki) => {
+      const measure = k.measure !== undefined ? measures.findIndex((m) => m.id === k.measure) : -1;
+      if (measure >= 0) kpis.push({ id: k.id, label: k.label, measure, expr: null });
+      else if (k.expr !== undefined) {
+        const e = compileExpr(k.expr, `$.stages[${si}].kpis[${ki}].expr`, 'measure');
+        if (e) kpis.push({ id: k.id, label: k.label, measure: -1, expr: e });
+      }
+    });
+    stages.push({ id: s.id, label: s.label, expectedDays: s.expectedDays, criteria, kpis });
   });
 
   // Owners: the default first, then rule owners and CTA roles in order of appearance.

@@ -19,6 +19,7 @@ export { scoreChunks, CHUNK_ROWS } from './scoreChunks';
 export { explainAccount, contributionsOf } from './explain';
 export { summarise } from './summarise';
 export { ctaOwner } from './ctaOwner';
+export { stageKpis } from './kpis';
 export { trend } from './trend';
 export { backtest } from './backtest';
 export { resultRows, type ResultRow } from './export';

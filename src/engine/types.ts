@@ -198,6 +198,22 @@ export interface AccountExplanation {
   ctas: CtaExplanation[];
 }
 
+/** One stage KPI over the stage's accounts in a run (engine/kpis.ts). */
+export interface KpiValue {
+  stage: string;
+  id: string;
+  label: string;
+  /** mean of a number; share of true (0–1) of a yes/no; text has no single value. */
+  kind: 'mean' | 'share' | 'text';
+  sum: number;
+  /** Accounts in the stage with a value. */
+  n: number;
+  /** Accounts in the stage. */
+  of: number;
+  /** sum / n; null when no account has a value (or text). */
+  value: number | null;
+}
+
 export interface Summary {
   rowCount: number;
   /** Key `${color}|${segment}|${stage}` (stage '' = unknown, color '' = no score) → count; keys sorted. */
@@ -207,6 +223,8 @@ export interface Summary {
   ctasById: { id: string; count: number }[];
   /** When the contract has an MRR field: MRR per colour. Absent in runs stored before. */
   mrr?: MrrSummary;
+  /** Bound stage KPIs (absent in runs stored before they existed). */
+  kpis?: KpiValue[];
 }
 
 export interface MrrSummary {

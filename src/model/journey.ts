@@ -29,6 +29,15 @@ export const MomentOfTruth = LaneItem.extend({
   /** Designed (expected) feeling, drawn as the map's emotion curve; optional. */
   feeling: Feeling.optional(),
 });
+/**
+ * A KPI of a stage. Bound to a health measure (its raw value) or to an expression over the
+ * fields, it is computed over the stage's accounts in every run: the mean of a number, the share
+ * of true for a yes/no. Unbound, it is a note. At most one of the two is set.
+ */
+export const KpiItem = LaneItem.extend({
+  measure: ElementId.optional(),
+  expr: Expression.optional(),
+});
 
 /** A lifecycle stage: what runs (definition, exit criteria, duration) and what is drawn (lanes). */
 export const Stage = z.object({
@@ -43,7 +52,7 @@ export const Stage = z.object({
   momentsOfTruth: z.array(MomentOfTruth),
   resources: z.array(LaneItem),
   touch: TouchModel,
-  kpis: z.array(LaneItem),
+  kpis: z.array(KpiItem),
 });
 
 /** Where an account's current stage comes from. */
@@ -82,6 +91,7 @@ export type LaneItem = z.infer<typeof LaneItem>;
 export type MomentOfTruth = z.infer<typeof MomentOfTruth>;
 export type Feeling = z.infer<typeof Feeling>;
 export type Persona = z.infer<typeof Persona>;
+export type KpiItem = z.infer<typeof KpiItem>;
 export type Stage = z.infer<typeof Stage>;
 export type StageSource = z.infer<typeof StageSource>;
 export type Journey = z.infer<typeof Journey>;

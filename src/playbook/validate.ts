@@ -359,6 +359,18 @@ export function validatePlaybook(pb: PlaybookT): PlaybookIssue[] {
     if (pb.stageSource.enteredAtField !== undefined)
       refField(pb.stageSource.enteredAtField, '$.stageSource.enteredAtField', ['date']);
   }
+  // A stage KPI bound to a measure names one of the health model's.
+  pb.stages.forEach((st, si) =>
+    st.kpis?.forEach((k, ki) => {
+      if (k.measure !== undefined && !measureIds.includes(k.measure))
+        out.push(
+          issue(`$.stages[${si}].kpis[${ki}].measure`, 'unknown_measure', {
+            id: k.measure,
+            ...hint(k.measure, measureIds),
+          }),
+        );
+    }),
+  );
 
   // CTAs
   pb.ctas.forEach((c, i) => {
@@ -489,6 +501,13 @@ function checkPlaybookExpressions(pb: PlaybookT): PlaybookIssue[] {
     s.exitCriteria.forEach((c, ci) =>
       check(c.expr, `$.stages[${si}].exitCriteria[${ci}].expr`, 'criterion'),
     ),
+  );
+  // A KPI's expression reads fields like a measure's (a number or a yes/no to average).
+  pb.stages.forEach((s, si) =>
+    s.kpis?.forEach((k, ki) => {
+      if (k.measure === undefined && k.expr !== undefined)
+        check(k.expr, `$.stages[${si}].kpis[${ki}].expr`, 'measure');
+    }),
   );
   pb.ctas.forEach((c, i) => check(c.trigger, `$.ctas[${i}].trigger`, 'cta'));
   pb.routing.rules.forEach((r, i) => check(r.when, `$.routing.rules[${i}].when`, 'routing'));

@@ -6,6 +6,7 @@ import {
   trend,
   usedSources,
   withActivity,
+  stageKpis,
 } from '../engine';
 import { mrrFieldOf } from '../model';
 import { columnOf } from '../table/columns';
@@ -83,6 +84,8 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
       result,
       mrrId && mrrCol?.type === 'number' ? { field: mrrId, values: mrrCol.values } : undefined,
     );
+    const kpis = stageKpis(c.compiled, scored, result);
+    if (kpis.length) summary.kpis = kpis;
     let previous = null;
     let t = null;
     if (msg.compareWith !== 'none') {

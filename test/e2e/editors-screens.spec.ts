@@ -51,7 +51,9 @@ test('a 15-stage map scrolls sideways with sticky lane headers, and prints every
   await page.screenshot({ path: shotPath('editors-journey-15-stages.png') });
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.jm-toolbar')).toBeHidden();
-  const last = page.locator('th.jm-stage-head').last();
+  // Print shows the plain-text map in stage groups (journey-cells.spec.ts checks the PDF).
+  await expect(page.locator('.jm-scroll')).toBeHidden();
+  const last = page.locator('.jm-print th.jm-print-stage').last();
   const lb = await last.boundingBox();
   expect(lb && lb.x + lb.width <= 1440 + 1).toBe(true);
   await page.screenshot({ path: shotPath('editors-journey-print.png'), fullPage: true });

@@ -275,3 +275,82 @@ test('a 15-stage map prints to PDF with its stage names on every page and scroll
   expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(15 * 200);
 });
+
+test('a KPI bound to a measure or an expression shows its value from the latest run, or "not run"', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await gotoApp(page, { lang: 'en' });
+  await openProject(page, 'demo', 'journey');
+  const adoption = '利用定着 / Adoption';
+  const kpiCell = page.getByRole('cell', { name: `KPIs — ${adoption}` });
+  // Bind the stage's second KPI (a note, "Feature adoption") to the health measure.
+  await kpiCell
+    .getByRole('combobox', { name: `What KPI 2 of ${adoption} measures` })
+    .selectOption({ label: 'Feature adoption' });
+  // And add a third, bound to an expression: the share of accounts whose champion stayed.
+  await kpiCell.getByRole('button', { name: `Add to KPIs of ${adoption}` }).click();
+  await kpiCell.getByRole('textbox', { name: `KPIs 3 of ${adoption}` }).fill('Champion kept');
+  await kpiCell
+    .getByRole('combobox', { name: `What KPI 3 of ${adoption} measures` })
+    .selectOption({ label: 'Expression…' });
+  const expr = kpiCell.getByRole('combobox', { name: `Expression of KPI 3 of ${adoption}` });
+  await expr.fill('not champion_left');
+  await expr.press('Escape');
+  await expect(kpiCell.getByTestId('kpi-live')).toHaveText(['not run', 'not run']);
+  await waitSaved(page);
+  const kpis = (await readStoredProject(page, 'demo')).journey.stages[1].kpis;
+  expect(kpis[1]).toMatchObject({ text: 'Feature adoption', measure: 'features' });
+  expect(kpis[2]).toMatchObject({ text: 'Champion kept', expr: 'not champion_left' });
+
+  await runDemo(page, '2026-11-01');
+  const run = await newestRun(page, 'demo');
+  const inStage = run.stage.filter((s) => s === run.stageIds.indexOf('adoption')).length;
+  const stored = await page.evaluate(
+    () =>
+      new Promise<{ id: string; value: number; n: number; of: number }[]>((resolve) => {
+        const open = indexedDB.open('waymark');
+        open.onsuccess = () => {
+          const all = open.result.transaction('runs').objectStore('runs').getAll();
+          all.onsuccess = () => {
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const runs = (all.result as any[]).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+            resolve(runs[runs.length - 1].summary.summary.kpis);
+          };
+        };
+      }),
+  );
+  const feat = stored.find((k) => k.id === kpis[1].id)!;
+  const champ = stored.find((k) => k.id === kpis[2].id)!;
+  // Each KPI covers exactly the accounts the run put in the stage.
+  expect(feat.of).toBe(inStage);
+  expect(champ.of).toBe(inStage);
+  expect(champ.value).toBeGreaterThan(0);
+  expect(champ.value).toBeLessThanOrEqual(1);
+
+  await openView(page, 'journey');
+  const live = kpiCell.getByTestId('kpi-live');
+  const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+  const pct = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+  await expect(live.nth(0)).toContainText(fmt.format(feat.value));
+  await expect(live.nth(0)).toContainText(
+    `${feat.n} of ${feat.of} accounts · run as of 2026-11-01`,
+  );
+  await expect(live.nth(1)).toContainText(`${pct.format(champ.value)} true`);
+  await kpiCell.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('journey-kpi-live-en.png') });
+
+  // Changing the binding makes the number stale: "not run" until the next run.
+  await kpiCell
+    .getByRole('combobox', { name: `What KPI 2 of ${adoption} measures` })
+    .selectOption({ label: 'Setup progress' });
+  await expect(live.nth(0)).toHaveText('not run: bound after the last run (as of 2026-11-01)');
+
+  // The same map in Japanese.
+  await page.getByRole('combobox', { name: /Language|言語/ }).selectOption('ja');
+  const jaLive = page.getByRole('cell', { name: `KPI — ${adoption}` }).getByTestId('kpi-live');
+  await expect(jaLive.nth(1)).toContainText('が真');
+  await expect(jaLive.nth(1)).toContainText('基準日 2026-11-01');
+  await jaLive.nth(1).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shotPath('journey-kpi-live-ja.png') });
+});

@@ -6,6 +6,9 @@ import { projectStore } from '../../store/projectStore';
 import { useProject } from '../common/useProject';
 import { addStage } from './stageOps';
 import { CtaCell } from './CtaCell';
+import { KpiCell } from './KpiCell';
+import { useLatestRun } from '../overview/useLatestRun';
+import type { RunRow } from '../../store/db';
 import { MapExport } from './MapExport';
 import { PRINT_GROUP, PrintMap } from './PrintMap';
 import { useHeadHeight } from './useHeadHeight';
@@ -39,6 +42,8 @@ export default function JourneyView() {
   const journey = useProject((p) => p.journey);
   const ctas = useProject((p) => p.ctas);
   const name = useProject((p) => p.meta.name);
+  const projectId = useProject((p) => p.id);
+  const { run } = useLatestRun(projectId);
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [notice, setNotice] = useState('');
   const grid = useRef<HTMLTableElement>(null);
@@ -186,7 +191,7 @@ export default function JourneyView() {
                       onFocus={() => setActive({ row: r, col: c })}
                       aria-label={`${t(`lane.${lane}`)} — ${s.label}`}
                     >
-                      <LaneCell lane={lane} stage={s} ctas={ctas} />
+                      <LaneCell lane={lane} stage={s} ctas={ctas} run={run} />
                     </td>
                   ))}
                 </tr>
@@ -207,7 +212,17 @@ export default function JourneyView() {
   );
 }
 
-function LaneCell({ lane, stage, ctas }: { lane: Lane; stage: Stage; ctas: Cta[] }) {
+function LaneCell({
+  lane,
+  stage,
+  ctas,
+  run,
+}: {
+  lane: Lane;
+  stage: Stage;
+  ctas: Cta[];
+  run: RunRow | null;
+}) {
   const { t } = useTranslation('journey');
   switch (lane) {
     case 'definition':
@@ -278,6 +293,8 @@ function LaneCell({ lane, stage, ctas }: { lane: Lane; stage: Stage; ctas: Cta[]
       return <ExitCriteriaCell stage={stage} />;
     case 'ctas':
       return <CtaCell stage={stage} ctas={ctas} />;
+    case 'kpis':
+      return <KpiCell stage={stage} run={run} />;
     default:
       return <LaneItems stage={stage} lane={lane} />;
   }

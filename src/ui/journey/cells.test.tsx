@@ -8,6 +8,8 @@ import { openForTest, templateProject } from '../testing/testProject';
 import { takeCtaFocus } from '../cta/focusRequest';
 import JourneyView from './JourneyView';
 import { stageGroups } from './PrintMap';
+import { playbookFromProject } from '../../model';
+import { applyPlaybook } from '../playbook/applyPlaybook';
 
 vi.mock('../data/useActiveDataset', () => ({
   useActiveDataset: () => null,
@@ -77,5 +79,55 @@ describe('the CTA cell', () => {
     expect(heads).toEqual(
       projectStore.current!.journey.stages.map((s, i) => `${i + 1} ${s.label}`),
     );
+  });
+});
+
+describe('one object per thing', () => {
+  beforeEach(() => openForTest(templateProject('demo')));
+  afterEach(cleanup);
+
+  it('exit criteria edited on the map are the very objects the playbook runs', async () => {
+    const user = userEvent.setup();
+    render(<JourneyView />);
+    const box = screen.getByRole('textbox', { name: 'Exit criterion 1 of 利用定着 / Adoption' });
+    await user.clear(box);
+    await user.type(box, 'Most licences active');
+    const p = projectStore.current!;
+    const pb = playbookFromProject(p);
+    expect(pb.stages[1].exitCriteria).toBe(p.journey.stages[1].exitCriteria);
+    expect(pb.stages[1].exitCriteria[0].label).toBe('Most licences active');
+  });
+
+  it('bound KPIs go out with the playbook and come back on import; notes stay notes', () => {
+    const p = projectStore.current!;
+    act(() =>
+      projectStore.edit('bind', (d) => {
+        d.journey.stages[1].kpis[0].measure = 'license_use';
+        d.journey.stages[1].kpis.push({
+          id: 'k_x',
+          text: 'Champion kept',
+          expr: 'not champion_left',
+        });
+      }),
+    );
+    const pb = playbookFromProject(projectStore.current!);
+    expect(pb.stages[1].kpis?.map((k) => k.id)).toEqual([p.journey.stages[1].kpis[0].id, 'k_x']);
+    // Import into a project whose KPIs are unbound: bindings return, texts follow the playbook.
+    act(() =>
+      projectStore.edit('unbind', (d) => {
+        for (const k of d.journey.stages[1].kpis) {
+          delete k.measure;
+          delete k.expr;
+        }
+        d.journey.stages[1].kpis = d.journey.stages[1].kpis.filter((k) => k.id !== 'k_x');
+      }),
+    );
+    act(() => projectStore.edit('import', (d) => applyPlaybook(d, pb)));
+    const kpis = projectStore.current!.journey.stages[1].kpis;
+    expect(kpis[0]).toMatchObject({ measure: 'license_use' });
+    expect(kpis[1]).toMatchObject({ text: 'Feature adoption' });
+    expect(kpis[1].measure).toBeUndefined();
+    expect(kpis[2]).toEqual({ id: 'k_x', text: 'Champion kept', expr: 'not champion_left' });
+    expect(playbookFromProject(projectStore.current!).stages).toEqual(pb.stages);
   });
 });

@@ -1,5 +1,5 @@
 import type { Draft } from 'immer';
-import type { Playbook, Project, Stage } from '../../model';
+import type { KpiItem, Playbook, Project, Stage, StageKpi } from '../../model';
 
 /**
  * Put a (validated) playbook into a project, as one recipe for projectStore.edit(): the field
@@ -33,6 +33,7 @@ export function applyPlaybook(p: Draft<Project>, pb: Playbook): void {
     };
     if (s.expectedDays !== undefined) next.expectedDays = s.expectedDays;
     else delete next.expectedDays;
+    next.kpis = mergeKpis(next.kpis, s.kpis ?? []);
     return next;
   });
   p.journey.stages = stages as Draft<Stage>[];
@@ -45,3 +46,23 @@ export function applyPlaybook(p: Draft<Project>, pb: Playbook): void {
   if (pb.asOf) p.asOf = pb.asOf;
   else delete p.asOf;
 }
+
+/**
+ * The stage's KPI lane after import: the playbook's bound KPIs take their place by id (or are
+ * added), and a KPI bound here but not in the playbook keeps its text as a note.
+ */
+function mergeKpis(lane: readonly KpiItem[], bound: readonly StageKpi[]): KpiItem[] {
+  const byId = new Map(bound.map((k) => [k.id, k]));
+  const out: KpiItem[] = lane.map((item) => {
+    const k = byId.get(item.id);
+    byId.delete(item.id);
+    const note: KpiItem = { id: item.id, text: item.text };
+    if (!k) return note;
+    return { ...note, text: k.label, ...binding(k) };
+  });
+  for (const k of byId.values()) out.push({ id: k.id, text: k.label, ...binding(k) });
+  return out;
+}
+
+const binding = (k: StageKpi) =>
+  k.measure !== undefined ? { measure: k.measure } : k.expr !== undefined ? { expr: k.expr } : {};
