@@ -75,6 +75,7 @@ test('a CTA owned by the CSM field shows the person in the queue and its export'
   // Every CTA: owner from the CSM field.
   await openView(page, 'ctas');
   const selects = page.getByLabel(/^Field naming the owner of /);
+  await expect(selects.first()).toBeVisible();
   const n = await selects.count();
   expect(n).toBeGreaterThan(0);
   for (let k = 0; k < n; k++) await selects.nth(k).selectOption('csm');
