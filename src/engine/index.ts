@@ -40,6 +40,7 @@ export {
   SQL_COLUMNS,
   type SqlCompileOptions,
 } from './sql/playbookSql';
+export { historyInsertSql, historyColumns } from './sql/historySql';
 export { sqlIssues, SqlUnsafeError, type SqlIssue, type SqlIssueCode } from './sql/sqlSafety';
 export type { SqlOutputNames } from './sql/names';
 export {

@@ -137,3 +137,34 @@ describe('waymark sql on a playbook of hostile ids, run in DuckDB and PostgreSQL
     });
   }
 });
+
+describe('waymark sql --history-table', () => {
+  it('prints the CREATE TABLE and the INSERT of a run, and refuses a bad table name', async () => {
+    const r = await cli(
+      'sql',
+      'templates/demo.json',
+      '--dialect',
+      'duckdb',
+      '--as-of',
+      '2026-11-01',
+      '--history-table',
+      'cs.health_history',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^CREATE TABLE IF NOT EXISTS "cs"\."health_history" \(\n {2}"account_id" VARCHAR,/,
+    );
+    expect(r.out).toContain(`INSERT INTO "cs"."health_history" ("account_id", "as_of",`);
+    expect(r.out).toContain(`SELECT r."account_id", '2026-11-01', r."segment"`);
+    const bad = await cli(
+      'sql',
+      'templates/demo.json',
+      '--dialect',
+      'duckdb',
+      '--history-table',
+      'a;b',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('a;b');
+  });
+});

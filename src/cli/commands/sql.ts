@@ -3,7 +3,7 @@ import { parseArgs, UsageError } from '../args';
 import { checkAsOf, compileOrReport, loadPlaybook } from '../load';
 import { writeOutput } from '../io';
 import { t } from '../messages';
-import { playbookToSql, sqlIssues } from '../../engine';
+import { historyInsertSql, playbookToSql, sqlIssues } from '../../engine';
 
 export const sqlCommand: CliCommand = {
   name: 'sql',
@@ -14,7 +14,7 @@ export const sqlCommand: CliCommand = {
     return t('commands.sql.usage');
   },
   async run(argv, io) {
-    const a = parseArgs(argv, ['dialect', 'table', 'as-of', 'out']);
+    const a = parseArgs(argv, ['dialect', 'table', 'as-of', 'out', 'history-table']);
     if (a.positionals.length !== 1) throw new UsageError(t('usage.onePlaybook'));
     const dialect = a.options.dialect;
     if (dialect === undefined)
@@ -24,6 +24,12 @@ export const sqlCommand: CliCommand = {
     const table = a.options.table ?? 'accounts';
     if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(table))
       throw new UsageError(t('usage.badTable', { value: table }));
+    const historyTable = a.options['history-table'];
+    if (
+      historyTable !== undefined &&
+      !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(historyTable)
+    )
+      throw new UsageError(t('usage.badTable', { value: historyTable }));
     const asOf = checkAsOf(a.options['as-of']);
     const pb = await loadPlaybook(io, a.positionals[0]);
     if (!pb) return 1;
@@ -50,6 +56,10 @@ export const sqlCommand: CliCommand = {
       );
       return 1;
     }
-    return writeOutput(io, a.options.out, playbookToSql(compiled, { dialect, table }) + '\n');
+    const sql =
+      historyTable !== undefined
+        ? historyInsertSql(compiled, { dialect, table, historyTable })
+        : playbookToSql(compiled, { dialect, table });
+    return writeOutput(io, a.options.out, sql + '\n');
   },
 };

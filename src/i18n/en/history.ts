@@ -206,8 +206,8 @@ export default {
       score_asc: 'score, lowest first',
       score_desc: 'score, highest first',
     },
-    count_one: '{{count}} account',
-    count_other: '{{count}} accounts',
+    count_one: '{{formatted}} account',
+    count_other: '{{formatted}} accounts',
     account: 'Account',
     color: 'Colour',
     score: 'Score',
@@ -245,5 +245,11 @@ export default {
     color: 'Colour',
     stage: 'Stage',
     ctas: 'CTAs that fired',
+    daysExact:
+      'Days in stage, from the run history (the stage is inferred, the data has no entry date): {{days}} — in {{stage}} since the run of {{since}}; the run of {{before}} had another stage, so it entered in between.',
+    daysAtLeast:
+      'Days in stage, from the run history (the stage is inferred): at least {{days}} — in {{stage}} in every stored run since {{since}}; the history is too short to say when it entered.',
+    daysTooShort:
+      'Days in stage, from the run history (the stage is inferred): needs at least two stored runs with this account.',
   },
 } as const;

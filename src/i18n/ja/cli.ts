@@ -24,7 +24,7 @@ export default {
     sql: {
       summary: 'プレイブックを DuckDB / PostgreSQL 用の 1 つの SQL クエリに変換',
       usage:
-        '使い方: waymark sql <playbook.json> --dialect duckdb|postgres [オプション]\n\n`waymark score` と同じ採点を行う 1 つの SQL クエリ (CTE 付き) を出力します:\nアカウントごとのセグメント、ステージ、イグジットクライテリアの状態、指標の点数、スコア、色、担当、発火した CTA。\naccounts テーブルの列名はプレイブックの項目 ID です (日付は DATE)。\n63 バイトを超える出力列名は先頭部分 + ~ハッシュに短縮され、行はアカウント ID 順に出力されます。\n\nオプション:\n  --dialect duckdb|postgres  SQL の方言 (必須)\n  --table NAME               アカウントのテーブルまたはビュー (既定: accounts)\n  --as-of YYYY-MM-DD         この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --out FILE                 標準出力の代わりに FILE に書き出す\n\n終了コード: 0 成功、1 プレイブックが不正、2 使い方の誤り。\n',
+        '使い方: waymark sql <playbook.json> --dialect duckdb|postgres [オプション]\n\n`waymark score` と同じ採点を行う 1 つの SQL クエリ (CTE 付き) を出力します:\nアカウントごとのセグメント、ステージ、イグジットクライテリアの状態、指標の点数、スコア、色、担当、発火した CTA。\naccounts テーブルの列名はプレイブックの項目 ID です (日付は DATE)。\n63 バイトを超える出力列名は先頭部分 + ~ハッシュに短縮され、行はアカウント ID 順に出力されます。\n\nオプション:\n  --dialect duckdb|postgres  SQL の方言 (必須)\n  --table NAME               アカウントのテーブルまたはビュー (既定: accounts)\n  --history-table NAME       代わりに CREATE TABLE IF NOT EXISTS NAME と、この実行を追記する\n                             INSERT を出力します。列は履歴の Parquet ファイルと同じです\n                             (docs/history-format.md)\n  --as-of YYYY-MM-DD         この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --out FILE                 標準出力の代わりに FILE に書き出す\n\n終了コード: 0 成功、1 プレイブックが不正、2 使い方の誤り。\n',
     },
     schema: {
       summary: 'プレイブックの JSON Schema を出力 (zod モデルから生成)',

@@ -201,8 +201,8 @@ export default {
       score_asc: 'スコア(低い順)',
       score_desc: 'スコア(高い順)',
     },
-    count_one: '{{count}} 件',
-    count_other: '{{count}} 件',
+    count_one: '{{formatted}} 件',
+    count_other: '{{formatted}} 件',
     account: 'アカウント',
     color: '色',
     score: 'スコア',
@@ -240,5 +240,11 @@ export default {
     color: '色',
     stage: 'ステージ',
     ctas: '発火した CTA',
+    daysExact:
+      'ステージ滞在日数(実行の履歴から。ステージは推定で、データに開始日がありません): {{days}} 日 — {{since}} の実行から {{stage}}。{{before}} の実行では別のステージだったので、その間に移行しました。',
+    daysAtLeast:
+      'ステージ滞在日数(実行の履歴から。ステージは推定): 少なくとも {{days}} 日 — {{since}} 以降の保存済みの実行ではすべて {{stage}}。履歴が短く、いつ移行したかは分かりません。',
+    daysTooShort:
+      'ステージ滞在日数(実行の履歴から。ステージは推定): このアカウントを含む保存済みの実行が 2 件以上必要です。',
   },
 } as const;

@@ -13,6 +13,7 @@ import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
 import { loadRun } from '../../store/runStore';
 import { colorHex, colorLabel } from './colors';
+import { stageSince } from './stageSince';
 
 interface Point {
   asOf: string;
@@ -69,9 +70,23 @@ export function AccountHistory({
   const hex = colorHex(project.health);
   const stageLabel = (id: string) =>
     id ? (project.journey.stages.find((s) => s.id === id)?.label ?? id) : '—';
+  // Days in stage from the runs, for a stage the data does not date (stageSource inferred).
+  const since = points && project.journey.stageSource.kind === 'inferred' ? stageSince(points) : null;
   return (
     <section className="card" data-testid="account-history">
       <h3>{t('account.title')}</h3>
+      {points && project.journey.stageSource.kind === 'inferred' && (
+        <p data-testid="days-from-history" data-days={since?.days} data-at-least={since?.atLeast}>
+          {!since || points.length < 2
+            ? t('account.daysTooShort')
+            : t(since.atLeast ? 'account.daysAtLeast' : 'account.daysExact', {
+                days: since.days,
+                stage: stageLabel(points[points.length - 1].stage),
+                since: since.since,
+                before: since.before ?? '',
+              })}
+        </p>
+      )}
       {!points ? (
         <p className="hint">{t('account.loading')}</p>
       ) : points.length < 2 ? (

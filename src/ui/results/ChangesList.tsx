@@ -69,49 +69,58 @@ export function ChangesList({
             ))}
           </select>
         </label>
-        <span data-testid="changes-count">{t('changes.count', { count: ch.rowB.length })}</span>
-      </div>
-      <table className="grid" data-testid="changes-table">
-        <thead>
-          <tr>
-            <th>{t('changes.account')}</th>
-            <th>{t('changes.color')}</th>
-            <th className="num">{t('changes.score')}</th>
-            <th className="num">{t('changes.delta')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: n }, (_, k) => {
-            const j = ch.rowB[k];
-            const i = ch.rowA[k];
-            const id = b.accountIds[j];
-            const d = ch.delta[k];
-            return (
-              <tr key={`${id}-${j}`} data-account={id}>
-                <td>
-                  <a
-                    href="#"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      onOpenAccount(id);
-                    }}
-                  >
-                    {id}
-                  </a>
-                </td>
-                <td>
-                  {i < 0 ? t('changes.notInA') : colorOf(a, i)} → {colorOf(b, j)}
-                </td>
-                <td className="num">
-                  {i < 0 ? '' : `${fmt(a.total[i])} → `}
-                  {fmt(b.total[j])}
-                </td>
-                <td className="num">{Number.isNaN(d) ? '—' : (d > 0 ? '+' : '') + d.toFixed(1)}</td>
-              </tr>
-            );
+        <span data-testid="changes-count">
+          {t('changes.count', {
+            count: ch.rowB.length,
+            formatted: ch.rowB.length.toLocaleString(),
           })}
-        </tbody>
-      </table>
+        </span>
+      </div>
+      <div className="changes-scroll">
+        <table className="grid" data-testid="changes-table">
+          <thead>
+            <tr>
+              <th>{t('changes.account')}</th>
+              <th>{t('changes.color')}</th>
+              <th className="num">{t('changes.score')}</th>
+              <th className="num">{t('changes.delta')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: n }, (_, k) => {
+              const j = ch.rowB[k];
+              const i = ch.rowA[k];
+              const id = b.accountIds[j];
+              const d = ch.delta[k];
+              return (
+                <tr key={`${id}-${j}`} data-account={id}>
+                  <td>
+                    <a
+                      href="#"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpenAccount(id);
+                      }}
+                    >
+                      {id}
+                    </a>
+                  </td>
+                  <td>
+                    {i < 0 ? t('changes.notInA') : colorOf(a, i)} → {colorOf(b, j)}
+                  </td>
+                  <td className="num">
+                    {i < 0 ? '' : `${fmt(a.total[i])} → `}
+                    {fmt(b.total[j])}
+                  </td>
+                  <td className="num">
+                    {Number.isNaN(d) ? '—' : (d > 0 ? '+' : '') + d.toFixed(1)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {ch.rowB.length > n && <p className="hint">{t('changes.more', { shown: n })}</p>}
     </div>
   );

@@ -286,7 +286,7 @@ export function CtaQueue({
                     </a>
                   </span>
                   <span>{textAt(nameCol, i)}</span>
-                  <span>{ownerOf(r, c, i)}</span>
+                  <span data-testid="queue-owner-cell">{ownerOf(r, c, i)}</span>
                   <span>{info.dueDate}</span>
                   <span className="num">{Number.isNaN(m) ? '' : m.toLocaleString()}</span>
                   <span className="num">

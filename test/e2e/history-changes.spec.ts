@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { shotPath } from './shots';
+import { gotoApp, openProject, waitSaved } from './helpers';
+
+const num = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
+
+// Issue 14.2: shares of MRR per run, and accounts filtered by how their colour changed.
+test('History: share of MRR per run and accounts whose colour got worse', async ({ page }) => {
+  await gotoApp(page, { lang: 'en' });
+  await openProject(page, 'demo', 'results');
+  await page.getByTestId('run-asof').fill('2026-11-01');
+  await page.getByTestId('run-playbook').click();
+  await expect(page.getByTestId('kpi-accounts')).toHaveText('2,000');
+  // A stricter green: some accounts can only move down.
+  await openProject(page, 'demo', 'health');
+  const greenMin = page.getByLabel('Minimum score of Green', { exact: true });
+  await greenMin.fill('95');
+  await greenMin.blur();
+  await waitSaved(page);
+  await openProject(page, 'demo', 'results');
+  await page.getByTestId('run-again').click();
+  await expect(page.getByTestId('run-info')).toContainText('Stored runs: 2');
+  await page.getByTestId('tab-history').click();
+
+  // Share of MRR: the field is named, each run's colour shares add up to 100%.
+  const mrr = page.getByTestId('trend-mrr');
+  await expect(
+    page.getByRole('heading', { name: /Share of MRR by colour \(field mrr\)/ }),
+  ).toBeVisible();
+  await expect(mrr.locator('tbody tr')).toHaveCount(2);
+  for (const tr of await mrr.locator('tbody tr').all()) {
+    const shares = (await tr.locator('td[data-testid^="mrr-"]').allTextContents()).map((x) =>
+      Number(x.split('%')[0]),
+    );
+    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.5);
+  }
+  const greenShare = async (i: number) =>
+    Number(
+      (await mrr
+        .locator('tbody tr')
+        .nth(i)
+        .locator('td[data-testid$="-green"]')
+        .textContent())!.split('%')[0],
+    );
+  expect(await greenShare(1)).toBeLessThan(await greenShare(0));
+
+  // Accounts whose colour got worse = the matrix's off-diagonal accounts (all moves are down).
+  const matrix = page.getByTestId('migration-matrix');
+  await expect(matrix).toBeVisible();
+  const rows = await matrix.locator('tbody tr').all();
+  let offDiagonal = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = (await rows[i].locator('td').allTextContents()).map(num);
+    cells.forEach((v, j) => {
+      if (j !== i) offDiagonal += v;
+    });
+  }
+  expect(offDiagonal).toBeGreaterThan(0);
+  await expect(page.getByTestId('changes-filter')).toHaveValue('worse');
+  await expect(page.getByTestId('changes-count')).toHaveText(
+    `${offDiagonal.toLocaleString('en')} accounts`,
+  );
+  const first = page.getByTestId('changes-table').locator('tbody tr').first();
+  await expect(first).toContainText('Green →');
+  await page.getByTestId('changes').screenshot({ path: shotPath('history-changes.png') });
+  await page.getByTestId('changes-filter').selectOption('better');
+  await expect(page.getByTestId('changes-count')).toHaveText('0 accounts');
+  await page.getByTestId('changes-filter').selectOption('all');
+  await expect(page.getByTestId('changes-count')).toHaveText('2,000 accounts');
+});
