@@ -207,4 +207,15 @@ export default {
       category: 'category',
     },
   },
+  replace: {
+    title: 'Saving replaces the stored dataset {{name}}',
+    rows: 'Accounts: {{before}} → {{after}} ({{pct}})',
+    bigDrop: 'More than 3% fewer accounts: check that this is the whole export.',
+    disappeared_one: '{{formatted}} account disappears: {{sample}}',
+    disappeared_other: '{{formatted}} accounts disappear: {{sample}}…',
+    added_one: '{{formatted}} new account',
+    added_other: '{{formatted}} new accounts',
+    emptied: 'Fields that had values and are now empty for every account: {{list}}',
+    confirm: 'Replace {{name}} ({{formatted}} accounts) with this data',
+  },
 } as const;

@@ -216,4 +216,15 @@ export default {
       category: 'カテゴリ',
     },
   },
+  replace: {
+    title: '保存すると、保存済みのデータセット {{name}} を置き換えます',
+    rows: 'アカウント数: {{before}} → {{after}} ({{pct}})',
+    bigDrop: 'アカウントが 3% を超えて減ります。エクスポート全体かどうか確認してください。',
+    disappeared_one: '{{formatted}} 件のアカウントがなくなります: {{sample}}',
+    disappeared_other: '{{formatted}} 件のアカウントがなくなります: {{sample}}…',
+    added_one: '新しいアカウント {{formatted}} 件',
+    added_other: '新しいアカウント {{formatted}} 件',
+    emptied: '値があったのに、すべてのアカウントで空になる項目: {{list}}',
+    confirm: '{{name}} ({{formatted}} アカウント) をこのデータで置き換える',
+  },
 } as const;
