@@ -156,6 +156,8 @@ export default {
       '{{file}}: the workbook has no sheet "{{sheet}}" (its sheets: {{sheets}}). Pick one of them.',
     percent_mixed:
       '{{file}} → {{field}}: the field has unit "%" and the column mixes {{percent}} cell(s) written with % (e.g. "{{percentExample}}") and {{bare}} bare fraction(s) (e.g. "{{bareExample}}", read as {{bareExample}} %, not as a share). Write every cell one way (80% or 80) and import again.',
+    truncated_file:
+      '{{file}} ends in the middle of a character at byte {{offset}} ({{encoding}}): it was cut off, e.g. by an interrupted copy or export. Export or copy the whole file again and import that.',
     storage_failed:
       'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
   },
