@@ -43,6 +43,10 @@ test('replacing the dataset: what changes is shown and must be confirmed (demo a
     ),
   });
   await page.getByTestId('import-run').click();
+  // The report says what each missing field does to the score.
+  await expect(page.getByTestId('report-missing-relationship')).toHaveText(
+    'Relationship missing for every account: its weight is rescaled away (measures: Relationship).',
+  );
   await expect(page.getByTestId('replace-rows')).toContainText('2,000 → 5');
   await expect(page.getByTestId('replace-disappeared')).toContainText('2,000 accounts disappear');
   await expect(page.getByTestId('replace-emptied')).toContainText('NPS (0–10)');
@@ -70,4 +74,18 @@ test('leaving the Data view does not cancel an import: coming back shows where i
   await expect(page.getByTestId('replace-summary')).toBeVisible();
   // Nothing was stored meanwhile.
   await expect(page.getByTestId('dataset-rows')).toContainText('2,000 accounts');
+});
+
+test('the top-bar Import given a CSV says where CSVs go; duplicating says the data is not copied', async ({
+  page,
+}) => {
+  await gotoApp(page, { lang: 'en' });
+  await openProject(page, 'demo', 'data');
+  await page.getByTestId('import-project-input').setInputFiles(join(FIX, 'crm_ja.sjis.csv'));
+  await expect(page.getByTestId('message-error')).toContainText(
+    '“crm_ja.sjis.csv” is account data, not a project file. Open a project and import it in the Data view',
+  );
+  await page.goto('/#/');
+  await page.getByTestId('project-duplicate').first().click();
+  await expect(page.getByTestId('message-info')).toContainText('Datasets and runs are not copied');
 });

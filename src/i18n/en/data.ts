@@ -79,6 +79,10 @@ export default {
     problem: 'Problem',
     clean: 'No problems found.',
     more: '…and {{count}} more',
+    missingRescaled:
+      '{{label}} missing for every account: its weight is rescaled away (measures: {{measures}}).',
+    missingZero:
+      '{{label}} missing for every account: it scores 0 points (measures: {{measures}}).',
     missingFields: 'Fields not in this file: {{list}}',
     policySkip: 'Rows with errors are left out.',
     policyBlank: 'Bad cells are left empty and the rows kept.',

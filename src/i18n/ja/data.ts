@@ -79,6 +79,10 @@ export default {
     problem: '問題',
     clean: '問題は見つかりませんでした。',
     more: '…ほか {{count}} 件',
+    missingRescaled:
+      '{{label}} がすべてのアカウントで欠損: その重みは他の指標に按分されます (指標: {{measures}})。',
+    missingZero:
+      '{{label}} がすべてのアカウントで欠損: 0 点として採点されます (指標: {{measures}})。',
     missingFields: 'このファイルにない項目: {{list}}',
     policySkip: 'エラーのある行は取り込みません。',
     policyBlank: '不正なセルを空にして行を残します。',
