@@ -83,6 +83,23 @@ function failOf(projectId: string, files: PickedFile[], e: unknown): void {
   setFlowOf(projectId, { step: 'failed', files, issue });
 }
 
+/** The first file of the project's import in progress (mapping or report), if any. */
+export function importFileOf(projectId: string): PickedFile | null {
+  const f = flows.get(projectId);
+  return f && 'files' in f && f.files[0] ? f.files[0] : null;
+}
+
+/** Map a field to a column of the import in progress (after "create field" added it). */
+export function mapImportColumn(projectId: string, field: string, column: number): void {
+  const f = flows.get(projectId);
+  if (f?.step !== 'mapping' || !f.files[0]) return;
+  const [first, ...rest] = f.files;
+  setFlowOf(projectId, {
+    step: 'mapping',
+    files: [{ ...first, mapping: { ...first.mapping, [field]: column } }, ...rest],
+  });
+}
+
 export function useImportFlow(
   projectId: string,
   contract: FieldContract,

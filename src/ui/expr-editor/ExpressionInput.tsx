@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { checkExpression, localiseExprError, type ExprError, type Scope } from '../../expr';
 import { applyCompletion, completionsAt, type Completion } from './complete';
 import { useExprEnv } from './useExprEnv';
+import { CreateFieldFix } from './CreateFieldFix';
 import { MatchPreview } from './MatchPreview';
 import './expr-editor.css';
 
@@ -212,6 +213,7 @@ export default function ExpressionInput({
                 {value.slice(er.end, er.end + 20)}
               </code>
             )}
+            {er.code === 'unknown_field' && <CreateFieldFix name={value.slice(er.start, er.end)} />}
             {er.suggestion !== undefined && (
               <button
                 type="button"
