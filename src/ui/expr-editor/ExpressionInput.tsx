@@ -213,7 +213,6 @@ export default function ExpressionInput({
                 {value.slice(er.end, er.end + 20)}
               </code>
             )}
-            {er.code === 'unknown_field' && <CreateFieldFix name={value.slice(er.start, er.end)} />}
             {er.suggestion !== undefined && (
               <button
                 type="button"
@@ -225,6 +224,7 @@ export default function ExpressionInput({
                 {t('exprEditor.fix', { suggestion: er.suggestion })}
               </button>
             )}
+            {er.code === 'unknown_field' && <CreateFieldFix name={value.slice(er.start, er.end)} />}
           </div>
         ))}
       </div>
