@@ -69,6 +69,41 @@ function validShiftJis(b: Uint8Array, end: number): boolean {
   }
 }
 
+/**
+ * A file that ends inside a multi-byte character was cut off (an interrupted copy or export):
+ * every byte before the last character reads, the last one is incomplete. Says so with the
+ * byte offset where the file ends, instead of "invalid byte … save as UTF-8".
+ */
+export function truncatedError(file: string, bytes: Uint8Array): ImportError | null {
+  const n = bytes.length;
+  if (n === 0 || bytes[n - 1] < 0x80) return null;
+  let encoding: Encoding | null = null;
+  // UTF-8: the last lead byte announces more continuation bytes than follow it.
+  let i = n - 1;
+  while (i > 0 && i > n - 4 && (bytes[i] & 0xc0) === 0x80) i--;
+  const lead = bytes[i];
+  const need = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+  if (need > n - i && firstInvalidUtf8(bytes, i) < 0)
+    encoding = hasUtf8Bom(bytes) ? 'utf-8-bom' : 'utf-8';
+  // Shift_JIS: a lead byte alone at the end, everything before it valid.
+  const last = bytes[n - 1];
+  if (
+    !encoding &&
+    ((last >= 0x81 && last <= 0x9f) || (last >= 0xe0 && last <= 0xfc)) &&
+    !validShiftJis(bytes, n) &&
+    validShiftJis(bytes, n - 1)
+  )
+    encoding = 'shift_jis';
+  if (!encoding) return null;
+  return new ImportError({
+    code: 'truncated_file',
+    severity: 'fatal',
+    file,
+    params: { offset: n, encoding },
+    message: `${file}: the file ends in the middle of a character at byte ${n} (${encoding}): it was cut off, e.g. by an interrupted copy or export. Export or copy the whole file again and import that.`,
+  });
+}
+
 /** Detect from a sample (the first 256 KB) so huge files are not scanned twice. */
 export function detectEncoding(bytes: Uint8Array): Encoding | null {
   if (hasUtf8Bom(bytes)) return 'utf-8-bom';
@@ -230,6 +265,8 @@ export function decodeBytes(
     if (mixed) throw mixed;
   }
   if (!encoding) {
+    const cut = truncatedError(file, bytes);
+    if (cut) throw cut;
     const mixed = mixedEncodingError(file, bytes);
     if (mixed) throw mixed;
     const at = firstInvalidUtf8(bytes);
@@ -251,6 +288,8 @@ export function decodeBytes(
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding };
   } catch (e) {
     if (e instanceof RangeError) throw tooLargeForText(file, bytes, encoding);
+    const cut = truncatedError(file, bytes);
+    if (cut) throw cut;
     if (encoding !== 'shift_jis') {
       // UTF-8 at the start, something else later: name the lines.
       const mixed = mixedEncodingError(file, bytes, encoding === 'utf-8-bom' ? 3 : 0);

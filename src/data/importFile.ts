@@ -5,6 +5,7 @@ import {
   detectEncoding,
   mixedEncodingError,
   sniffBinary,
+  truncatedError,
   type Encoding,
 } from './encoding';
 import { fieldText, parseDelimitedBytes, Utf8Error, type ByteRecord } from './csvBytes';
@@ -221,6 +222,8 @@ export function importAccountFile(
     } catch (e) {
       if (!(e instanceof Utf8Error)) throw e;
       // UTF-8 at the start, something else later: name the lines, else the string path's error.
+      const cut = truncatedError(file, bytes);
+      if (cut) throw cut;
       const mixed = mixedEncodingError(file, bytes, fast.start);
       if (mixed) throw mixed;
       decodeBytes(bytes, file, fast.encoding);

@@ -35,7 +35,8 @@ export type ImportIssueCode =
   | 'xlsx_damaged'
   | 'xlsx_empty_sheet'
   | 'xlsx_no_sheet'
-  | 'percent_mixed';
+  | 'percent_mixed'
+  | 'truncated_file';
 
 export interface ImportIssue {
   code: ImportIssueCode;

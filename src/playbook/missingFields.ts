@@ -16,7 +16,7 @@ export interface MissingFieldEffect {
 }
 
 export function missingFieldEffects(
-  pb: Playbook,
+  pb: Pick<Playbook, 'fields' | 'health'>,
   missing: readonly string[],
   lang: 'ja' | 'en',
 ): MissingFieldEffect[] {

@@ -14,7 +14,9 @@ import { jsonPath } from '../model/issues';
 type Doc = Project | Draft<Project>;
 
 /** Every expression of a project with its JSON path; `set` writes it back (drafts only). */
-export function projectExpressions(p: Doc): { path: string; value: string; set: (v: string) => void }[] {
+export function projectExpressions(
+  p: Doc,
+): { path: string; value: string; set: (v: string) => void }[] {
   const out: { path: string; value: string; set: (v: string) => void }[] = [];
   p.journey.stages.forEach((s, i) =>
     s.exitCriteria.forEach((c, k) =>

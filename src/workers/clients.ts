@@ -1,3 +1,4 @@
+import type { DatasetDigest } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportReport, JoinReport } from '../data';
@@ -97,20 +98,29 @@ export class ImportSession {
     files: ImportFileSpec[],
     contract: FieldContract,
     onProgress?: (file: string, f: number) => void,
-  ): Promise<{ reports: ImportReport[]; join: JoinReport | null; rowCount: number }> {
+  ): Promise<{
+    reports: ImportReport[];
+    join: JoinReport | null;
+    rowCount: number;
+    digest?: DatasetDigest;
+  }> {
     const m = (await this.request({ type: 'import', files, contract }, onProgress)) as Extract<
       ImportResponse,
       { type: 'imported' }
     >;
-    return { reports: m.reports, join: m.join, rowCount: m.rowCount };
+    return { reports: m.reports, join: m.join, rowCount: m.rowCount, digest: m.digest };
   }
 
-  async demo(rows: number, seed: number): Promise<number> {
-    const m = (await this.request({ type: 'demo', rows, seed })) as Extract<
+  async demo(
+    rows: number,
+    seed: number,
+    keyField?: string,
+  ): Promise<{ rowCount: number; digest?: DatasetDigest }> {
+    const m = (await this.request({ type: 'demo', rows, seed, keyField })) as Extract<
       ImportResponse,
       { type: 'imported' }
     >;
-    return m.rowCount;
+    return { rowCount: m.rowCount, digest: m.digest };
   }
 
   async commit(

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { digestTable } from '../data/datasetChange';
 import {
   importAccountFile,
   inspectFile,
@@ -117,6 +118,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       reports,
       join: joined.report,
       rowCount: joined.table.rowCount,
+      digest: digestTable(joined.table, msg.contract.accountKey),
     });
     return;
   }
@@ -192,7 +194,14 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       join: null,
       sources: [{ kind: 'demo', rows: msg.rows, seed: msg.seed }],
     };
-    post({ type: 'imported', id: msg.id, reports: [], join: null, rowCount: table.rowCount });
+    post({
+      type: 'imported',
+      id: msg.id,
+      reports: [],
+      join: null,
+      rowCount: table.rowCount,
+      digest: digestTable(table, msg.keyField ?? 'account_id'),
+    });
     return;
   }
   if (msg.type === 'commit') {

@@ -1,3 +1,4 @@
+import type { DatasetDigest } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportOptions, ImportReport, JoinReport } from '../data';
@@ -29,7 +30,7 @@ export type ImportRequest =
     }
   | { type: 'import'; id: number; files: ImportFileSpec[]; contract: FieldContract }
   /** Generate demo accounts (held like an import until committed). */
-  | { type: 'demo'; id: number; rows: number; seed: number }
+  | { type: 'demo'; id: number; rows: number; seed: number; keyField?: string }
   /** Store the last imported table as the project's dataset and send it back. */
   | { type: 'commit'; id: number; projectId: string; name: string }
   /** Headers and the found mapping of an activity file. */
@@ -58,6 +59,8 @@ export type ImportResponse =
       reports: ImportReport[];
       join: JoinReport | null;
       rowCount: number;
+      /** Keys and filled counts of the new table, to compare with the stored dataset. */
+      digest?: DatasetDigest;
     }
   | { type: 'committed'; id: number; meta: DatasetRow; table: AccountTable }
   | { type: 'activityPreview'; id: number; preview: ActivityPreview }

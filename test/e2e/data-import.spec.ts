@@ -21,6 +21,11 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('report-rows-imported')).toHaveText('5');
   await expect(page.getByTestId('report-errors')).toHaveText('0');
+  // It replaces the demo's 2,000 accounts: said before saving, and confirmed.
+  await expect(page.getByTestId('replace-rows')).toContainText('2,000 → 5');
+  await expect(page.getByTestId('replace-rows')).toHaveAttribute('data-big-drop', 'true');
+  await expect(page.getByTestId('import-save')).toBeDisabled();
+  await page.getByTestId('replace-confirm').check();
   await page.getByTestId('import-save').click();
   await expect(page.getByTestId('dataset-rows')).toContainText('5 accounts');
 
@@ -111,6 +116,7 @@ test('joins a usage export to the CRM export by normalised company name (名寄�
   await expect(join_).toContainText('会社名で 4');
   await expect(join_.locator('tr[data-kind="similar"]')).toContainText('イプシロン社');
   await page.screenshot({ path: shotPath('data-join-ja.png'), fullPage: true });
+  await page.getByTestId('replace-confirm').check();
   await page.getByTestId('import-save').click();
   await expect(page.getByTestId('dataset-rows')).toContainText('5 アカウント');
 });

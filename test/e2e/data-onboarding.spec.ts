@@ -143,3 +143,41 @@ test('xlsx: the sheet picker, values read by their Excel format, an empty sheet 
   );
   await expect(page.getByTestId('dataset-rows')).toContainText('12');
 });
+
+test('an expression naming a field the contract lacks offers "create field", typed from the file being imported', async ({
+  page,
+}) => {
+  await gotoApp(page, { lang: 'en' });
+  const act = counter();
+  const id = await newEmptyProject(page, act, 'Create field');
+  await act.click(page.getByTestId('nav-data'));
+  await act.files(page.getByTestId('data-file-input'), SJIS);
+  await expect(page.getByTestId('mapping-0')).toBeVisible();
+  await page.getByTestId('nav-health').click();
+  await page.locator('.hm-add').first().click();
+  await page.locator('.hm-measure-expr textarea').first().fill('ログイン率');
+  await expect(page.getByTestId('expr-error').first()).toHaveAttribute(
+    'data-code',
+    'unknown_field',
+  );
+  const fix = page.getByTestId('expr-create-field');
+  await expect(fix).toHaveText('Create field “ログイン率” (number (%))');
+  await fix.click();
+  await expect(page.getByTestId('expr-error')).toHaveCount(0);
+  await waitSaved(page);
+  const stored = await readStoredProject(page, id);
+  expect(stored.fields.fields.find((f: { id: string }) => f.id === 'ログイン率')).toMatchObject({
+    type: 'number',
+    unit: '%',
+    label: { ja: 'ログイン率', en: '' },
+  });
+  // The import in progress maps the new field to its column.
+  await page.getByTestId('nav-data').click();
+  await expect(page.getByTestId('map-ログイン率')).toHaveValue('8');
+  // Without a file of that name, the field is created as a number.
+  await page.getByTestId('nav-health').click();
+  await page.locator('.hm-measure-expr textarea').first().fill('nps_score');
+  await expect(page.getByTestId('expr-create-field')).toHaveText(
+    'Create field “nps_score” (number)',
+  );
+});

@@ -20,6 +20,10 @@ async function importAndRun(page: Page, file: string, asOf: string, rows: string
   await openView(page, 'data');
   await page.getByTestId('data-file-input').setInputFiles(join(FIX, file));
   await page.getByTestId('import-run').click();
+  // Replacing a stored dataset is confirmed (the comparison is tested in data-replace.spec.ts).
+  await expect(page.getByTestId('report-rows-imported')).toBeVisible();
+  if (await page.getByTestId('replace-confirm').isVisible())
+    await page.getByTestId('replace-confirm').check();
   await page.getByTestId('import-save').click();
   await expect(page.getByTestId('dataset-rows')).toContainText(rows);
   await openView(page, 'results');

@@ -79,6 +79,10 @@ export default {
     problem: 'Problem',
     clean: 'No problems found.',
     more: '…and {{count}} more',
+    missingRescaled:
+      '{{label}} missing for every account: its weight is rescaled away (measures: {{measures}}).',
+    missingZero:
+      '{{label}} missing for every account: it scores 0 points (measures: {{measures}}).',
     missingFields: 'Fields not in this file: {{list}}',
     policySkip: 'Rows with errors are left out.',
     policyBlank: 'Bad cells are left empty and the rows kept.',
@@ -156,6 +160,8 @@ export default {
       '{{file}}: the workbook has no sheet "{{sheet}}" (its sheets: {{sheets}}). Pick one of them.',
     percent_mixed:
       '{{file}} → {{field}}: the field has unit "%" and the column mixes {{percent}} cell(s) written with % (e.g. "{{percentExample}}") and {{bare}} bare fraction(s) (e.g. "{{bareExample}}", read as {{bareExample}} %, not as a share). Write every cell one way (80% or 80) and import again.',
+    truncated_file:
+      '{{file}} ends in the middle of a character at byte {{offset}} ({{encoding}}): it was cut off, e.g. by an interrupted copy or export. Export or copy the whole file again and import that.',
     storage_failed:
       'The dataset could not be stored in this browser ({{detail}}). Free space (delete old projects or datasets, or allow more storage) or import fewer rows; the stored dataset is unchanged.',
   },
@@ -240,5 +246,16 @@ export default {
       account: 'Account',
       otherTitle: 'Other rows left out or values left missing',
     },
+  },
+  replace: {
+    title: 'Saving replaces the stored dataset {{name}}',
+    rows: 'Accounts: {{before}} → {{after}} ({{pct}})',
+    bigDrop: 'More than 3% fewer accounts: check that this is the whole export.',
+    disappeared_one: '{{formatted}} account disappears: {{sample}}',
+    disappeared_other: '{{formatted}} accounts disappear: {{sample}}…',
+    added_one: '{{formatted}} new account',
+    added_other: '{{formatted}} new accounts',
+    emptied: 'Fields that had values and are now empty for every account: {{list}}',
+    confirm: 'Replace {{name}} ({{formatted}} accounts) with this data',
   },
 } as const;

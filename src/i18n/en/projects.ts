@@ -6,6 +6,8 @@ export default {
   updated: 'Updated {{date}}',
   template: 'Template: {{name}}',
   actions: 'Actions for {{name}}',
+  duplicated:
+    'Created “{{name}}”: a copy of the model (diagrams, journey, health score, CTAs, fields). Datasets and runs are not copied: import the data in the copy to score it.',
   copyName: '{{name}} (copy)',
   newDialog: {
     title: 'New project',
@@ -21,6 +23,8 @@ export default {
     body: 'The project, its datasets and its results are deleted from this browser. This cannot be undone: export the project first if you may need it.',
   },
   import: {
+    dataFile:
+      '“{{file}}” is account data, not a project file. Open a project and import it in the Data view (Data in the left navigation); this button imports Waymark project files (.json).',
     ok: 'Imported “{{name}}”.',
     migrated: 'Imported “{{name}}” (upgraded from file version {{from}}).',
     failed: 'Could not import “{{file}}”: nothing was changed.',

@@ -79,6 +79,10 @@ export default {
     problem: '問題',
     clean: '問題は見つかりませんでした。',
     more: '…ほか {{count}} 件',
+    missingRescaled:
+      '{{label}} がすべてのアカウントで欠損: その重みは他の指標に按分されます (指標: {{measures}})。',
+    missingZero:
+      '{{label}} がすべてのアカウントで欠損: 0 点として採点されます (指標: {{measures}})。',
     missingFields: 'このファイルにない項目: {{list}}',
     policySkip: 'エラーのある行は取り込みません。',
     policyBlank: '不正なセルを空にして行を残します。',
@@ -159,6 +163,8 @@ export default {
       '{{file}}: ブックにシート「{{sheet}}」がありません（シート: {{sheets}}）。この中から選んでください。',
     percent_mixed:
       '{{file}} → {{field}}: 単位「%」の項目ですが、列に % 付きのセル {{percent}} 件（例: 「{{percentExample}}」）と % なしの小数 {{bare}} 件（例: 「{{bareExample}}」は割合ではなく {{bareExample}} % と読まれます）が混在しています。すべてのセルを同じ書き方（80% または 80）にそろえて取り込み直してください。',
+    truncated_file:
+      '{{file}} は {{offset}} バイト目で文字の途中で終わっています ({{encoding}})。コピーやエクスポートが途中で止まり、ファイルが切れています。ファイル全体をもう一度エクスポート (またはコピー) して取り込んでください。',
     storage_failed:
       'このブラウザにデータセットを保存できませんでした ({{detail}})。空き容量を増やす (古いプロジェクトやデータセットを削除する、保存容量を許可する) か、行数を減らして取り込んでください。保存済みのデータセットは変わっていません。',
   },
@@ -251,5 +257,16 @@ export default {
       account: 'アカウント',
       otherTitle: 'その他の除外した行・欠損にした値',
     },
+  },
+  replace: {
+    title: '保存すると、保存済みのデータセット {{name}} を置き換えます',
+    rows: 'アカウント数: {{before}} → {{after}} ({{pct}})',
+    bigDrop: 'アカウントが 3% を超えて減ります。エクスポート全体かどうか確認してください。',
+    disappeared_one: '{{formatted}} 件のアカウントがなくなります: {{sample}}',
+    disappeared_other: '{{formatted}} 件のアカウントがなくなります: {{sample}}…',
+    added_one: '新しいアカウント {{formatted}} 件',
+    added_other: '新しいアカウント {{formatted}} 件',
+    emptied: '値があったのに、すべてのアカウントで空になる項目: {{list}}',
+    confirm: '{{name}} ({{formatted}} アカウント) をこのデータで置き換える',
   },
 } as const;

@@ -8,6 +8,7 @@ import { DropZone } from './DropZone';
 import { MappingCard } from './MappingCard';
 import { ReportPanel } from './ReportPanel';
 import { AddUnusedFields } from './AddUnusedFields';
+import { ReplaceSummary } from './ReplaceSummary';
 import { useActiveDatasetState } from './useActiveDataset';
 import { useImportFlow } from './useImportFlow';
 import { ActivitySection } from './activity/ActivitySection';
@@ -29,6 +30,12 @@ export default function DataView() {
     useImportFlow(projectId, contract, onSaved, onCancelled);
   const [demoRows, setDemoRows] = useState(2000);
   const [demoSeed, setDemoSeed] = useState(42);
+  // Replacing a stored dataset needs the confirmation of ReplaceSummary, given for this report
+  // only: a new import or a new demo asks again.
+  const [confirmedFor, setConfirmedFor] = useState<unknown>(null);
+  const report = flow.step === 'report' ? flow : null;
+  const replacing = !!(report && state.table && report.digest);
+  const replaceOk = report !== null && confirmedFor === report;
   const busy = flow.step === 'inspecting' || flow.step === 'importing' || flow.step === 'saving';
 
   return (
@@ -153,6 +160,13 @@ export default function DataView() {
       {flow.step === 'report' && (
         <>
           <ReportPanel reports={flow.reports} join={flow.join} />
+          <ReplaceSummary
+            state={state}
+            digest={flow.digest}
+            contract={contract}
+            confirmed={replaceOk}
+            onConfirm={(v) => setConfirmedFor(v ? flow : null)}
+          />
           {!flow.demo && flow.files[0] && (
             <AddUnusedFields
               file={flow.files[0]}
@@ -164,7 +178,7 @@ export default function DataView() {
             <Button
               variant="primary"
               data-testid="import-save"
-              disabled={flow.rowCount === 0}
+              disabled={flow.rowCount === 0 || (replacing && !replaceOk)}
               onClick={() =>
                 void save(
                   flow.files,

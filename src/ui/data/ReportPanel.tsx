@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReport, JoinReport } from '../../data';
 import { issueText } from './issueText';
+import { missingFieldEffects } from '../../playbook/missingFields';
+import { useProject } from '../common/useProject';
 
 /** Counts and the first problems of each file, and the joining summary with matches to review. */
 export function ReportPanel({
@@ -10,7 +12,10 @@ export function ReportPanel({
   reports: ImportReport[];
   join: JoinReport | null;
 }) {
-  const { t } = useTranslation('data');
+  const { t, i18n } = useTranslation('data');
+  const fields = useProject((p) => p.fields);
+  const health = useProject((p) => p.health);
+  const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   return (
     <div data-testid="import-report">
       {reports.map((r) => (
@@ -55,6 +60,17 @@ export function ReportPanel({
               {t('report.missingFields', { list: r.missingFields.join(', ') })}
             </p>
           )}
+          {/* What a field without a column does to the score, per measure that reads it. */}
+          {missingFieldEffects({ fields, health }, r.missingFields, lang)
+            .filter((e) => e.effect !== 'none')
+            .map((e) => (
+              <p key={e.field} className="warn" data-testid={`report-missing-${e.field}`}>
+                {t(e.effect === 'exclude' ? 'report.missingRescaled' : 'report.missingZero', {
+                  label: e.label,
+                  measures: e.measures.join(', '),
+                })}
+              </p>
+            ))}
           {r.issues.length === 0 ? (
             <p data-testid="report-clean">{t('report.clean')}</p>
           ) : (

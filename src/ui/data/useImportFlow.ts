@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { FieldContract } from '../../model';
 import type {
   ColumnMapping,
@@ -12,6 +12,7 @@ import { ImportSession, WorkerFailure } from '../../workers/clients';
 import { activeDataset } from './activeDataset';
 import { checkFileSize } from '../../data/limits';
 import { ImportError } from '../../data/issues';
+import type { DatasetDigest } from '../../data/datasetChange';
 
 /**
  * The import as a small state machine: pick files → preview and mapping → import in the
@@ -38,9 +39,66 @@ export type Flow =
       rowCount: number;
       policy: BadRowPolicy;
       demo?: boolean;
+      digest?: DatasetDigest;
     }
   | { step: 'saving'; files: PickedFile[] }
   | { step: 'failed'; files: PickedFile[]; issue: ImportIssue };
+
+/**
+ * The flow of each project lives outside the view, so leaving the Data view does not cancel an
+ * import: it goes on in its worker, and coming back shows where it got to (progress, report).
+ */
+const IDLE: Flow = { step: 'idle' };
+const flows = new Map<string, Flow>();
+const sessions = new Map<string, ImportSession>();
+const listeners = new Set<() => void>();
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+function setFlowOf(projectId: string, f: Flow): void {
+  if (f.step === 'idle') flows.delete(projectId);
+  else flows.set(projectId, f);
+  for (const l of listeners) l();
+}
+
+function sessionOf(projectId: string): ImportSession {
+  let s = sessions.get(projectId);
+  if (!s) sessions.set(projectId, (s = new ImportSession()));
+  return s;
+}
+
+function failOf(projectId: string, files: PickedFile[], e: unknown): void {
+  if (e instanceof WorkerFailure && e.message === 'cancelled') return;
+  const issue: ImportIssue =
+    e instanceof WorkerFailure && e.issue
+      ? e.issue
+      : {
+          code: 'bad_json',
+          severity: 'fatal',
+          file: files[0]?.name ?? '',
+          params: { detail: String((e as Error)?.message ?? e) },
+          message: String((e as Error)?.message ?? e),
+        };
+  setFlowOf(projectId, { step: 'failed', files, issue });
+}
+
+/** The first file of the project's import in progress (mapping or report), if any. */
+export function importFileOf(projectId: string): PickedFile | null {
+  const f = flows.get(projectId);
+  return f && 'files' in f && f.files[0] ? f.files[0] : null;
+}
+
+/** Map a field to a column of the import in progress (after "create field" added it). */
+export function mapImportColumn(projectId: string, field: string, column: number): void {
+  const f = flows.get(projectId);
+  if (f?.step !== 'mapping' || !f.files[0]) return;
+  const [first, ...rest] = f.files;
+  setFlowOf(projectId, {
+    step: 'mapping',
+    files: [{ ...first, mapping: { ...first.mapping, [field]: column } }, ...rest],
+  });
+}
 
 export function useImportFlow(
   projectId: string,
@@ -48,29 +106,12 @@ export function useImportFlow(
   onSaved: (count: number) => void,
   onCancelled: () => void,
 ) {
-  const [flow, setFlow] = useState<Flow>({ step: 'idle' });
-  const session = useRef<ImportSession | null>(null);
-  const get = () => (session.current ??= new ImportSession());
-  useEffect(() => () => session.current?.cancel(), []);
-
-  const fail = (files: PickedFile[], e: unknown) => {
-    if (e instanceof WorkerFailure && e.message === 'cancelled') return;
-    const issue: ImportIssue =
-      e instanceof WorkerFailure && e.issue
-        ? e.issue
-        : {
-            code: 'bad_json',
-            severity: 'fatal',
-            file: files[0]?.name ?? '',
-            params: { detail: String((e as Error)?.message ?? e) },
-            message: String((e as Error)?.message ?? e),
-          };
-    setFlow({ step: 'failed', files, issue });
-  };
+  const flow = useSyncExternalStore(subscribe, () => flows.get(projectId) ?? IDLE);
+  const setFlow = useCallback((f: Flow) => setFlowOf(projectId, f), [projectId]);
 
   const addFiles = useCallback(
     async (picked: File[], existing: PickedFile[] = []) => {
-      setFlow({ step: 'inspecting' });
+      setFlowOf(projectId, { step: 'inspecting' });
       const files = [...existing];
       for (const f of picked) {
         let bytes: Uint8Array;
@@ -80,26 +121,34 @@ export function useImportFlow(
           bytes = new Uint8Array(await f.arrayBuffer());
         } catch (e) {
           const tooBig = e instanceof ImportError ? e : null;
-          return fail([...files], tooBig ? new WorkerFailure(tooBig.issue, tooBig.message) : e);
+          return failOf(
+            projectId,
+            [...files],
+            tooBig ? new WorkerFailure(tooBig.issue, tooBig.message) : e,
+          );
         }
         try {
-          const preview = await get().inspect(
+          const preview = await sessionOf(projectId).inspect(
             { name: f.name, bytes, options: files.length > 0 ? { keyOptional: true } : {} },
             contract,
           );
           files.push({ name: f.name, bytes, preview, mapping: preview.mapping });
         } catch (e) {
-          return fail([...files, { name: f.name, bytes, preview: null as never, mapping: {} }], e);
+          return failOf(
+            projectId,
+            [...files, { name: f.name, bytes, preview: null as never, mapping: {} }],
+            e,
+          );
         }
       }
-      setFlow({ step: 'mapping', files });
+      setFlowOf(projectId, { step: 'mapping', files });
     },
-    [contract],
+    [projectId, contract],
   );
 
   const runImport = useCallback(
     async (files: PickedFile[], policy: BadRowPolicy) => {
-      setFlow({ step: 'importing', files, file: files[0].name, fraction: 0 });
+      setFlowOf(projectId, { step: 'importing', files, file: files[0].name, fraction: 0 });
       try {
         const specs = files.map((f, i) => ({
           name: f.name,
@@ -111,22 +160,23 @@ export function useImportFlow(
             ...(f.preview.sheet ? { sheet: f.preview.sheet } : {}),
           },
         }));
-        const r = await get().import(specs, contract, (file, fraction) =>
-          setFlow({ step: 'importing', files, file, fraction }),
+        const r = await sessionOf(projectId).import(specs, contract, (file, fraction) =>
+          setFlowOf(projectId, { step: 'importing', files, file, fraction }),
         );
-        setFlow({
+        setFlowOf(projectId, {
           step: 'report',
           files,
           reports: r.reports,
           join: r.join,
           rowCount: r.rowCount,
           policy,
+          digest: r.digest,
         });
       } catch (e) {
-        fail(files, e);
+        failOf(projectId, files, e);
       }
     },
-    [contract],
+    [projectId, contract],
   );
 
   /** Another sheet of a workbook: preview it again (the mapping follows its headers). */
@@ -134,7 +184,7 @@ export function useImportFlow(
     async (files: PickedFile[], index: number, sheet: string) => {
       const f = files[index];
       try {
-        const preview = await get().inspect(
+        const preview = await sessionOf(projectId).inspect(
           {
             name: f.name,
             bytes: f.bytes,
@@ -142,58 +192,66 @@ export function useImportFlow(
           },
           contract,
         );
-        setFlow({
+        setFlowOf(projectId, {
           step: 'mapping',
           files: files.map((x, k) =>
             k === index ? { ...x, preview, mapping: preview.mapping } : x,
           ),
         });
       } catch (e) {
-        fail(files, e);
+        failOf(projectId, files, e);
       }
     },
-    [contract],
+    [projectId, contract],
   );
 
-  const generateDemo = useCallback(async (rows: number, seed: number) => {
-    setFlow({ step: 'importing', files: [], file: 'demo', fraction: 0, demo: true });
-    try {
-      const rowCount = await get().demo(rows, seed);
-      setFlow({
-        step: 'report',
-        files: [],
-        reports: [],
-        join: null,
-        rowCount,
-        policy: 'skip',
-        demo: true,
-      });
-    } catch (e) {
-      fail([], e);
-    }
-  }, []);
+  const generateDemo = useCallback(
+    async (rows: number, seed: number) => {
+      setFlowOf(projectId, { step: 'importing', files: [], file: 'demo', fraction: 0, demo: true });
+      try {
+        const { rowCount, digest } = await sessionOf(projectId).demo(
+          rows,
+          seed,
+          contract.accountKey,
+        );
+        setFlowOf(projectId, {
+          step: 'report',
+          files: [],
+          reports: [],
+          join: null,
+          rowCount,
+          policy: 'skip',
+          demo: true,
+          digest,
+        });
+      } catch (e) {
+        failOf(projectId, [], e);
+      }
+    },
+    [projectId, contract.accountKey],
+  );
 
   const save = useCallback(
     async (files: PickedFile[], name: string) => {
-      setFlow({ step: 'saving', files });
+      setFlowOf(projectId, { step: 'saving', files });
       try {
-        const { meta, table } = await get().commit(projectId, name);
+        const { meta, table } = await sessionOf(projectId).commit(projectId, name);
         activeDataset.setLoaded(projectId, meta, table);
-        setFlow({ step: 'idle' });
+        setFlowOf(projectId, { step: 'idle' });
         onSaved(meta.rowCount);
       } catch (e) {
-        fail(files, e);
+        failOf(projectId, files, e);
       }
     },
     [projectId, onSaved],
   );
 
   const cancel = useCallback(() => {
-    session.current?.cancel();
-    session.current = null;
-    setFlow({ step: 'idle' });
+    sessions.get(projectId)?.cancel();
+    sessions.delete(projectId);
+    setFlowOf(projectId, { step: 'idle' });
     onCancelled();
-  }, [onCancelled]);
+  }, [projectId, onCancelled]);
 
   return { flow, setFlow, addFiles, runImport, pickSheet, generateDemo, save, cancel };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { checkExpression, localiseExprError, type ExprError, type Scope } from '../../expr';
 import { applyCompletion, completionsAt, type Completion } from './complete';
 import { useExprEnv } from './useExprEnv';
+import { CreateFieldFix } from './CreateFieldFix';
 import { MatchPreview } from './MatchPreview';
 import './expr-editor.css';
 
@@ -235,6 +236,7 @@ export default function ExpressionInput({
                 {t('exprEditor.fix', { suggestion: er.suggestion })}
               </button>
             )}
+            {er.code === 'unknown_field' && <CreateFieldFix name={value.slice(er.start, er.end)} />}
           </div>
         ))}
       </div>

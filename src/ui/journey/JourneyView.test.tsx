@@ -79,7 +79,11 @@ describe('JourneyView', () => {
     const err = await screen.findByTestId('expr-error');
     expect(err).toHaveAttribute('data-code', 'unknown_field');
     expect(err).toHaveTextContent('At 1–11: Unknown field');
-    await user.click(within(err).getByRole('button', { name: /account_id/ }));
+    // A near miss offers the rename first, then "Create field" for the name as typed.
+    expect(
+      within(err).getByRole('button', { name: 'Create field “account_idd” (number)' }),
+    ).toBeTruthy();
+    await user.click(within(err).getByRole('button', { name: 'Replace with “account_id”' }));
     expect(projectStore.current!.journey.stages[0].exitCriteria[0].expr).toBe('account_id > 3');
   });
 

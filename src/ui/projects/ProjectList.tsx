@@ -81,9 +81,12 @@ export function ProjectList({ onReady }: { onReady: (ready: boolean) => void }) 
                   variant="ghost"
                   data-testid="project-duplicate"
                   onClick={() =>
-                    duplicateProject(p.id, t('copyName', { name: p.name })).catch(
-                      fail(t('common:duplicate')),
-                    )
+                    duplicateProject(p.id, t('copyName', { name: p.name }))
+                      // The copy has the model only: say so, so nobody looks for the data there.
+                      .then((c) =>
+                        notify({ kind: 'info', text: t('duplicated', { name: c.meta.name }) }),
+                      )
+                      .catch(fail(t('common:duplicate')))
                   }
                 >
                   {t('common:duplicate')}

@@ -47,6 +47,11 @@ export function exportProject(p: Project): void {
  */
 export async function importProjectFile(file: File): Promise<Project | null> {
   const t = i18next.getFixedT(null, 'projects');
+  // Account data picked by mistake: say where it goes instead of "not valid JSON".
+  if (/\.(csv|tsv|tab|txt|xlsx|xls|ndjson|jsonl)$/i.test(file.name)) {
+    notify({ kind: 'error', text: t('import.dataFile', { file: file.name }) });
+    return null;
+  }
   let text: string;
   try {
     text = await readFileText(file);

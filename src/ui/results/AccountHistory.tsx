@@ -71,7 +71,8 @@ export function AccountHistory({
   const stageLabel = (id: string) =>
     id ? (project.journey.stages.find((s) => s.id === id)?.label ?? id) : '—';
   // Days in stage from the runs, for a stage the data does not date (stageSource inferred).
-  const since = points && project.journey.stageSource.kind === 'inferred' ? stageSince(points) : null;
+  const since =
+    points && project.journey.stageSource.kind === 'inferred' ? stageSince(points) : null;
   return (
     <section className="card" data-testid="account-history">
       <h3>{t('account.title')}</h3>

@@ -1,0 +1,36 @@
+/**
+ * "Create field …" — the fix for an expression naming a field the contract lacks. The type is
+ * inferred from a column of that name in the file being imported into this project (if any);
+ * otherwise the field is a number, the type a measure or a comparison most often needs.
+ */
+import type { Field, FieldContract } from '../../model';
+import { RESERVED_NAMES } from '../../model/fields';
+import { inferFieldsFromFile } from '../../data/inferFile';
+import { halfWidth } from '../../data/coerce';
+import type { PickedFile } from '../data/useImportFlow';
+
+export function proposeMissingField(
+  name: string,
+  contract: FieldContract,
+  file: PickedFile | null,
+): { field: Field; column: number | null } | null {
+  if ((RESERVED_NAMES as readonly string[]).includes(name)) return null;
+  if (contract.fields.some((f) => f.id === name)) return null;
+  const norm = (s: string) => halfWidth(s).normalize('NFKC').trim().toLowerCase();
+  if (file) {
+    try {
+      const inferred = inferFieldsFromFile(file.bytes, file.name, {
+        encoding: file.preview.encoding,
+        ...(file.preview.sheet ? { sheet: file.preview.sheet } : {}),
+      });
+      const hit = inferred.fields.find((f) => norm(f.header) === norm(name) || f.field.id === name);
+      if (hit) return { field: { ...hit.field, id: name, required: false }, column: hit.column };
+    } catch {
+      // an unreadable file proposes nothing from it
+    }
+  }
+  return {
+    field: { id: name, label: { ja: '', en: name }, type: 'number', required: false },
+    column: null,
+  };
+}
