@@ -252,4 +252,46 @@ export default {
     daysTooShort:
       'Days in stage, from the run history (the stage is inferred): needs at least two stored runs with this account.',
   },
+  transfer: {
+    title: 'CLI history folders',
+    intro:
+      'Import the runs a `waymark score --history DIR` job wrote (pick the folder, or its manifest.json with the runs/*.parquet files, or a zip exported here), or export this project’s runs in the same format so `waymark history DIR`, DuckDB or Polars read them.',
+    pickFolder: 'Import CLI history folder…',
+    pickFiles: 'Import CLI history files…',
+    export: 'Export history (zip)',
+    reading: 'Reading {{count}} files…',
+    imported: 'Imported {{count}} runs from {{file}}: {{runs}}.',
+    skipped:
+      'Skipped {{asOf}} ({{file}}): a run as of that date is already stored; the stored run was kept. Delete it first to replace it.',
+    refused: 'Nothing was imported:',
+    importedBadge: 'imported from the CLI',
+    importedNote:
+      'Run written by the Waymark CLI (dataset {{dataset}}); its numbers are the ones in the Parquet file, never scored again here.',
+    exported: 'Exported {{count}} runs as {{file}}.',
+    noRuns: 'No stored runs to export.',
+    issue: {
+      no_manifest:
+        'No manifest.json among the picked files ({{file}}). Pick the history folder itself, or its manifest.json together with the runs/*.parquet files.',
+      bad_manifest:
+        '{{file}}: the history manifest is not valid JSON ({{reason}}). Restore it from a backup or let the CLI write the folder again.',
+      not_history:
+        '{{file}}: not a Waymark history manifest (format "waymark-history"). Pick the manifest.json that `waymark score --history` wrote.',
+      newer:
+        '{{file}}: written by a newer Waymark (history format {{version}}). Update Waymark, then import again.',
+      missing_file:
+        '{{file}}: listed in the manifest but not among the picked files. Pick the whole folder (or add that file) and import again.',
+      not_parquet:
+        '{{file}}: not a readable Parquet file (truncated or damaged: {{reason}}). Copy the file again from the CLI’s folder, or remove its run from the manifest.',
+      not_a_run:
+        '{{file}}: a Parquet file without Waymark run metadata (waymark.run). Pick the runs/*.parquet files the CLI wrote.',
+      newer_run:
+        '{{file}}: a run file of a newer format (version {{version}}). Update Waymark, then import again.',
+      mismatch:
+        '{{file}}: the run inside is as of {{asOf}} for “{{playbookName}}”, not what the manifest says. Let the CLI write the folder again.',
+      other_project:
+        '{{file}}: these runs belong to the playbook “{{theirs}}”, not this project’s “{{ours}}” (no run shares a playbook name or fingerprint with it). Import them into the project they came from.',
+      duplicate_as_of:
+        '{{file}}: two runs as of {{asOf}}. Remove one of them from the manifest, then import again.',
+    },
+  },
 } as const;

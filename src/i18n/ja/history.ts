@@ -247,4 +247,46 @@ export default {
     daysTooShort:
       'ステージ滞在日数(実行の履歴から。ステージは推定): このアカウントを含む保存済みの実行が 2 件以上必要です。',
   },
+  transfer: {
+    title: 'CLI の履歴フォルダー',
+    intro:
+      '`waymark score --history DIR` のジョブが書いた実行を取り込みます(フォルダー、または manifest.json と runs/*.parquet、またはここで書き出した zip を選択)。このプロジェクトの実行を同じ形式で書き出すと、`waymark history DIR`、DuckDB、Polars で読めます。',
+    pickFolder: 'CLI の履歴フォルダーを取り込む…',
+    pickFiles: 'CLI の履歴ファイルを取り込む…',
+    export: '履歴を書き出す (zip)',
+    reading: '{{count}} 個のファイルを読み込み中…',
+    imported: '{{file}} から {{count}} 件の実行を取り込みました: {{runs}}。',
+    skipped:
+      '{{asOf}} ({{file}}) は取り込みませんでした: その日付の実行が既に保存されており、保存済みの実行を残しました。置き換えるには先に削除してください。',
+    refused: '何も取り込んでいません:',
+    importedBadge: 'CLI から取り込み',
+    importedNote:
+      'Waymark CLI が書いた実行です(データセット {{dataset}})。数値は Parquet ファイルのままで、ここで再計算はしていません。',
+    exported: '{{count}} 件の実行を {{file}} として書き出しました。',
+    noRuns: '書き出す保存済みの実行がありません。',
+    issue: {
+      no_manifest:
+        '選択したファイル ({{file}}) に manifest.json がありません。履歴フォルダーそのもの、または manifest.json と runs/*.parquet をまとめて選択してください。',
+      bad_manifest:
+        '{{file}}: 履歴のマニフェストが正しい JSON ではありません ({{reason}})。バックアップから戻すか、CLI でフォルダーを書き直してください。',
+      not_history:
+        '{{file}}: Waymark の履歴マニフェスト (format "waymark-history") ではありません。`waymark score --history` が書いた manifest.json を選択してください。',
+      newer:
+        '{{file}}: より新しい Waymark が書いたものです(履歴形式 {{version}})。Waymark を更新してから取り込んでください。',
+      missing_file:
+        '{{file}}: マニフェストに載っていますが、選択したファイルにありません。フォルダー全体を選択する(またはそのファイルを加える)か、取り込み直してください。',
+      not_parquet:
+        '{{file}}: 読めない Parquet ファイルです(途中で切れているか壊れています: {{reason}})。CLI のフォルダーからコピーし直すか、その実行をマニフェストから外してください。',
+      not_a_run:
+        '{{file}}: Waymark の実行メタデータ (waymark.run) のない Parquet ファイルです。CLI が書いた runs/*.parquet を選択してください。',
+      newer_run:
+        '{{file}}: より新しい形式(バージョン {{version}})の実行ファイルです。Waymark を更新してから取り込んでください。',
+      mismatch:
+        '{{file}}: 中の実行は {{asOf}} 時点の「{{playbookName}}」で、マニフェストの記載と違います。CLI でフォルダーを書き直してください。',
+      other_project:
+        '{{file}}: これらの実行はプレイブック「{{theirs}}」のもので、このプロジェクトの「{{ours}}」ではありません(プレイブック名もフィンガープリントも一致しません)。元のプロジェクトに取り込んでください。',
+      duplicate_as_of:
+        '{{file}}: {{asOf}} 時点の実行が 2 件あります。マニフェストから一方を外してから取り込んでください。',
+    },
+  },
 } as const;
