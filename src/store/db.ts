@@ -56,6 +56,8 @@ export interface RunRow {
   fingerprint?: string;
   /** Activity the run read (source, files, events linked); absent when it read none. */
   activity?: RunActivityInfo[];
+  /** Set on a run imported from a CLI history folder: its arrays came from the Parquet file. */
+  imported?: { from: 'cli'; file: string; dataset: string };
 }
 
 /** One activity source as a run used it. */

@@ -66,6 +66,7 @@ export async function saveRun(
   datasetName?: string,
   timeZone?: string,
   playbook?: Playbook,
+  extra?: Partial<Pick<RunRow, 'createdAt' | 'fingerprint' | 'imported'>>,
 ): Promise<RunRow> {
   const d = db();
   const count = Math.max(1, Math.ceil(r.rowCount / RUN_CHUNK_ROWS));
@@ -94,6 +95,7 @@ export async function saveRun(
     summary: header,
     chunkCount: count,
     ...(playbook ? { playbook, fingerprint: playbookFingerprint(playbook) } : {}),
+    ...extra,
   };
   await d.transaction('rw', d.runs, d.runChunks, async () => {
     for (let i = 0; i < count; i++) {
@@ -267,4 +269,46 @@ export async function deleteRun(id: string): Promise<void> {
     await d.runChunks.where('runId').equals(id).delete();
     await d.runs.delete(id);
   });
+}
+
+/**
+ * Store runs read from a CLI history folder (engine/historyTransfer.ts) in one transaction: all
+ * or none. Each keeps the CLI's as-of, creation time and fingerprint and is marked imported; its
+ * summary is counted from the stored arrays (never scored again).
+ */
+export async function saveImportedRuns(
+  projectId: string,
+  runs: {
+    result: ScoreResult;
+    summary: Summary;
+    playbook: Playbook | null;
+    fingerprint: string;
+    createdAt: string;
+    file: string;
+    dataset: string;
+  }[],
+): Promise<RunRow[]> {
+  const d = db();
+  const rows: RunRow[] = [];
+  await d.transaction('rw', d.runs, d.runChunks, async () => {
+    for (const r of runs)
+      rows.push(
+        await saveRun(
+          projectId,
+          `cli:${r.file}`,
+          r.result,
+          r.summary,
+          undefined,
+          r.dataset,
+          undefined,
+          r.playbook ?? undefined,
+          {
+            createdAt: r.createdAt,
+            fingerprint: r.fingerprint,
+            imported: { from: 'cli', file: r.file, dataset: r.dataset },
+          },
+        ),
+      );
+  });
+  return rows;
 }

@@ -20,6 +20,7 @@ import { thinMonthly, runBytesPerAccount } from './historyOps';
 import { resultsStore } from './runState';
 import { ChangesList } from './ChangesList';
 import { MrrShare } from './MrrShare';
+import { HistoryTransfer } from './HistoryTransfer';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
 
@@ -84,6 +85,11 @@ export function HistoryTab({
 
   const [a, setA] = useState(runs[runs.length - 2]?.id ?? '');
   const [b, setB] = useState(runs[runs.length - 1]?.id ?? '');
+  // Runs that arrive later (an import into an empty history) get the same default pair.
+  useEffect(() => {
+    if (!b && runs.length) setB(runs[runs.length - 1].id);
+    if (!a && runs.length > 1) setA(runs[runs.length - 2].id);
+  }, [runs, a, b]);
   const [loaded, setLoaded] = useState<{ a: ScoreResult; b: ScoreResult; key: string } | null>(
     null,
   );
@@ -115,7 +121,13 @@ export function HistoryTab({
   const [drop, setDrop] = useState<RunRow | null>(null);
   const latest = runs[runs.length - 1];
 
-  if (runs.length === 0) return <p className="hint">{t('trends.none')}</p>;
+  if (runs.length === 0)
+    return (
+      <div>
+        <p className="hint">{t('trends.none')}</p>
+        <HistoryTransfer project={project} runs={runs} />
+      </div>
+    );
   const runLabel = (r: RunRow) =>
     t('trends.runLabel', { asOf: r.asOf, fingerprint: (r.fingerprint ?? '').slice(0, 8) || '—' });
   return (
@@ -342,6 +354,7 @@ export function HistoryTab({
           <ChangesList a={loaded.a} b={loaded.b} project={project} onOpenAccount={onOpenAccount} />
         )}
       </section>
+      <HistoryTransfer project={project} runs={runs} />
       <section className="card" data-testid="history-storage">
         <h3>{t('storage.title')}</h3>
         <p>
@@ -360,7 +373,19 @@ export function HistoryTab({
                 <td>{r.asOf}</td>
                 <td>{new Date(r.createdAt).toLocaleString()}</td>
                 <td className="num">{r.rowCount.toLocaleString()}</td>
-                <td>{runHeader(r).datasetName ?? ''}</td>
+                <td>
+                  {runHeader(r).datasetName ?? ''}
+                  {r.imported && (
+                    <span
+                      className="badge"
+                      data-testid="run-imported"
+                      title={t('transfer.importedNote', { dataset: r.imported.dataset })}
+                    >
+                      {' '}
+                      {t('transfer.importedBadge')}
+                    </span>
+                  )}
+                </td>
                 <td>
                   <Button data-testid="run-delete" onClick={() => setDrop(r)}>
                     {t('storage.delete')}

@@ -172,6 +172,14 @@ export const resultsStore = {
   cancel(): void {
     cancelCurrent?.();
   },
+  /** List the stored runs again (after an import). */
+  async refreshRuns(): Promise<void> {
+    const projectId = state.projectId;
+    if (projectId) {
+      const runs = await listRuns(projectId);
+      if (state.projectId === projectId) set({ runs });
+    }
+  },
   /** Delete stored runs the user chose (never done silently). */
   async deleteRuns(ids: string[]): Promise<void> {
     const projectId = state.projectId;
