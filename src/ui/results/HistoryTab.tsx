@@ -20,7 +20,6 @@ import { thinMonthly, runBytesPerAccount } from './historyOps';
 import { resultsStore } from './runState';
 import { ChangesList } from './ChangesList';
 import { MrrShare } from './MrrShare';
-import { HistoryTransfer } from './HistoryTransfer';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
 
@@ -121,13 +120,7 @@ export function HistoryTab({
   const [drop, setDrop] = useState<RunRow | null>(null);
   const latest = runs[runs.length - 1];
 
-  if (runs.length === 0)
-    return (
-      <div>
-        <p className="hint">{t('trends.none')}</p>
-        <HistoryTransfer project={project} runs={runs} />
-      </div>
-    );
+  if (runs.length === 0) return <p className="hint">{t('trends.none')}</p>;
   const runLabel = (r: RunRow) =>
     t('trends.runLabel', { asOf: r.asOf, fingerprint: (r.fingerprint ?? '').slice(0, 8) || '—' });
   return (
@@ -354,7 +347,6 @@ export function HistoryTab({
           <ChangesList a={loaded.a} b={loaded.b} project={project} onOpenAccount={onOpenAccount} />
         )}
       </section>
-      <HistoryTransfer project={project} runs={runs} />
       <section className="card" data-testid="history-storage">
         <h3>{t('storage.title')}</h3>
         <p>

@@ -16,6 +16,7 @@ import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
 import { StaleNotice } from './StaleNotice';
 import { HistoryTab } from './HistoryTab';
+import { HistoryTransfer } from './HistoryTransfer';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
@@ -379,13 +380,17 @@ export default function ResultsView() {
             />
           )}
           {tab === 'history' && (
-            <HistoryTab
-              project={shown}
-              runs={s.runs}
-              onOpenAccount={(id) => {
-                if (shownOutcome.result.accountIds.includes(id)) go({ account: id });
-              }}
-            />
+            <>
+              <HistoryTab
+                project={shown}
+                runs={s.runs}
+                onOpenAccount={(id) => {
+                  if (shownOutcome.result.accountIds.includes(id)) go({ account: id });
+                }}
+              />
+              {/* Outside HistoryTab: its report survives the tab's switch from "no runs". */}
+              <HistoryTransfer project={shown} runs={s.runs} />
+            </>
           )}
           {tab === 'backtest' && <Backtest outcome={shownOutcome} project={shown} runs={s.runs} />}
         </>
