@@ -174,7 +174,7 @@ describe('export in the CLI format', () => {
   it('writes a folder `waymark history` lists and compares like the CLI’s own', async () => {
     const got = await readHistoryImport(pick(hist()), target);
     if (!got.ok) throw new Error('refused');
-    const files = historyFiles(
+    const { files, leftOut } = historyFiles(
       pb.name,
       got.runs.map((r) => ({
         result: r.result,
@@ -184,6 +184,7 @@ describe('export in the CLI format', () => {
         dataset: r.entry.dataset,
       })),
     );
+    expect(leftOut).toEqual([]);
     const out = join(dir, 'exported');
     for (const [p, bytes] of files) {
       mkdirSync(dirname(join(out, p)), { recursive: true });
@@ -202,5 +203,24 @@ describe('export in the CLI format', () => {
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))).toEqual(
       JSON.parse(readFileSync(join(hist(), 'manifest.json'), 'utf8')),
     );
+  });
+});
+
+describe('export keeps one run per as-of', () => {
+  it('writes the latest made of two runs with one as-of and names the other', async () => {
+    const got = await readHistoryImport(pick(hist()), target);
+    if (!got.ok) throw new Error('refused');
+    const r = got.runs[0];
+    const older = {
+      result: r.result,
+      fingerprint: 'old',
+      createdAt: '2026-06-01T01:00:00Z',
+      dataset: 'a',
+    };
+    const newer = { ...older, fingerprint: 'new', createdAt: '2026-06-02T01:00:00Z' };
+    const { files, leftOut } = historyFiles(pb.name, [newer, older]);
+    expect(leftOut).toEqual([older]);
+    const m = JSON.parse(new TextDecoder().decode(files.get('manifest.json')));
+    expect(m.runs.map((x: { fingerprint: string }) => x.fingerprint)).toEqual(['new']);
   });
 });

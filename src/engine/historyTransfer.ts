@@ -295,12 +295,26 @@ export interface ExportRun {
   dataset: string;
 }
 
-/** The files of a history folder in the CLI's layout (manifest last in the map, runs oldest first). */
-export function historyFiles(playbookName: string, runs: ExportRun[]): Map<string, Uint8Array> {
+/**
+ * The files of a history folder in the CLI's layout (manifest last in the map, runs oldest
+ * first). The CLI keeps one run per as-of date, so of several stored runs with one as-of (a run
+ * made again after a model change) the latest made is written and the others are listed in
+ * `leftOut` for the UI to say.
+ */
+export function historyFiles(
+  playbookName: string,
+  runs: ExportRun[],
+): { files: Map<string, Uint8Array>; leftOut: ExportRun[] } {
   const out = new Map<string, Uint8Array>();
   const enc = new TextEncoder();
   const list: ManifestRun[] = [];
-  for (const x of [...runs].sort((a, b) => (a.result.asOf < b.result.asOf ? -1 : 1))) {
+  const latest = new Map<string, ExportRun>();
+  for (const x of runs) {
+    const k = latest.get(x.result.asOf);
+    if (!k || x.createdAt > k.createdAt) latest.set(x.result.asOf, x);
+  }
+  const leftOut = runs.filter((x) => latest.get(x.result.asOf) !== x);
+  for (const x of [...latest.values()].sort((a, b) => (a.result.asOf < b.result.asOf ? -1 : 1))) {
     const r = x.result;
     const counts = new Map<string, number>();
     for (let i = 0; i < r.rowCount; i++) {
@@ -330,5 +344,5 @@ export function historyFiles(playbookName: string, runs: ExportRun[]): Map<strin
     runs: list,
   };
   out.set('manifest.json', enc.encode(JSON.stringify(manifest, null, 2) + '\n'));
-  return out;
+  return { files: out, leftOut };
 }

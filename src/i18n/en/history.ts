@@ -268,6 +268,8 @@ export default {
     importedNote:
       'Run written by the Waymark CLI (dataset {{dataset}}); its numbers are the ones in the Parquet file, never scored again here.',
     exported: 'Exported {{count}} runs as {{file}}.',
+    leftOut:
+      'Left out (an older run with the same as-of date; a history folder keeps one run per date): {{runs}}.',
     noRuns: 'No stored runs to export.',
     issue: {
       no_manifest:

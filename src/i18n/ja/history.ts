@@ -263,6 +263,8 @@ export default {
     importedNote:
       'Waymark CLI が書いた実行です(データセット {{dataset}})。数値は Parquet ファイルのままで、ここで再計算はしていません。',
     exported: '{{count}} 件の実行を {{file}} として書き出しました。',
+    leftOut:
+      '書き出さなかった実行(同じ基準日のより古い実行。履歴フォルダーは基準日ごとに 1 件): {{runs}}。',
     noRuns: '書き出す保存済みの実行がありません。',
     issue: {
       no_manifest:

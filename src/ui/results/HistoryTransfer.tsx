@@ -38,14 +38,17 @@ export function HistoryTransfer({ project, runs }: { project: Project; runs: Run
   };
   const doExport = async () => {
     setReport(null);
-    const zip = await exportHistoryZip(project, runs);
-    if (!zip) {
+    const out = await exportHistoryZip(project, runs);
+    if (!out) {
       setExported(t('transfer.noRuns'));
       return;
     }
     const name = `${safeFileName(project.meta.name)}-history.zip`;
-    downloadBlob(new Blob([zip as BlobPart], { type: 'application/zip' }), name);
-    setExported(t('transfer.exported', { count: runs.length, file: name }));
+    downloadBlob(new Blob([out.zip as BlobPart], { type: 'application/zip' }), name);
+    setExported(
+      t('transfer.exported', { count: out.count, file: name }) +
+        (out.leftOut.length ? ' ' + t('transfer.leftOut', { runs: out.leftOut.join(', ') }) : ''),
+    );
   };
   return (
     <section className="card" data-testid="history-transfer">

@@ -79,11 +79,14 @@ export async function importHistory(
   };
 }
 
-/** The stored runs as a zip of the CLI's folder layout (null when there is nothing to export). */
+/**
+ * The stored runs as a zip of the CLI's folder layout (null when there is nothing to export),
+ * with the as-of dates of runs left out because a later run has the same date.
+ */
 export async function exportHistoryZip(
   project: Project,
   runs: RunRow[],
-): Promise<Uint8Array | null> {
+): Promise<{ zip: Uint8Array; count: number; leftOut: string[] } | null> {
   if (!runs.length) return null;
   const list = [];
   for (const r of runs) {
@@ -98,12 +101,16 @@ export async function exportHistoryZip(
     });
   }
   const latest = runs[runs.length - 1];
-  const files = historyFiles(
+  const { files, leftOut } = historyFiles(
     latest.playbook?.name ?? runHeader(latest).playbookName ?? playbookFromProject(project).name,
     list,
   );
   const tree: Record<string, Uint8Array> = {};
   for (const [p, b] of files) tree[p] = b;
   // Parquet is already compressed (Snappy): stored, not deflated again.
-  return zipSync(tree, { level: 0 });
+  return {
+    zip: zipSync(tree, { level: 0 }),
+    count: list.length - leftOut.length,
+    leftOut: leftOut.map((x) => `${x.result.asOf} (${x.createdAt})`),
+  };
 }
