@@ -88,6 +88,12 @@ test('import a CLI history folder, see its runs in the trends, export it again',
   // The same folder again: both as-of dates are already stored, so both are skipped and named.
   await page.getByTestId('history-import-files-input').setInputFiles(files);
   await expect(page.getByTestId('history-import-skipped')).toHaveCount(2);
+  await expect(page.getByTestId('history-import-done')).toContainText(
+    'Nothing new in manifest.json: every run in it is already stored.',
+  );
+  await page
+    .getByTestId('history-transfer')
+    .screenshot({ path: shotPath('history-import-card.png') });
   await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(2);
 
   // Export: a zip in the CLI's layout with the same manifest entries.

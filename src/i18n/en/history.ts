@@ -255,12 +255,13 @@ export default {
   transfer: {
     title: 'CLI history folders',
     intro:
-      'Import the runs a `waymark score --history DIR` job wrote (pick the folder, or its manifest.json with the runs/*.parquet files, or a zip exported here), or export this project’s runs in the same format so `waymark history DIR`, DuckDB or Polars read them.',
+      'Import the runs a waymark score --history DIR job wrote (pick the folder, or its manifest.json with the runs/*.parquet files, or a zip exported here), or export this project’s runs in the same format so waymark history DIR, DuckDB or Polars read them.',
     pickFolder: 'Import CLI history folder…',
     pickFiles: 'Import CLI history files…',
     export: 'Export history (zip)',
     reading: 'Reading {{count}} files…',
     imported: 'Imported {{count}} runs from {{file}}: {{runs}}.',
+    importedNone: 'Nothing new in {{file}}: every run in it is already stored.',
     skipped:
       'Skipped {{asOf}} ({{file}}): a run as of that date is already stored; the stored run was kept. Delete it first to replace it.',
     refused: 'Nothing was imported:',

@@ -250,12 +250,13 @@ export default {
   transfer: {
     title: 'CLI の履歴フォルダー',
     intro:
-      '`waymark score --history DIR` のジョブが書いた実行を取り込みます(フォルダー、または manifest.json と runs/*.parquet、またはここで書き出した zip を選択)。このプロジェクトの実行を同じ形式で書き出すと、`waymark history DIR`、DuckDB、Polars で読めます。',
+      'waymark score --history DIR のジョブが書いた実行を取り込みます(フォルダー、または manifest.json と runs/*.parquet、またはここで書き出した zip を選択)。このプロジェクトの実行を同じ形式で書き出すと、waymark history DIR、DuckDB、Polars で読めます。',
     pickFolder: 'CLI の履歴フォルダーを取り込む…',
     pickFiles: 'CLI の履歴ファイルを取り込む…',
     export: '履歴を書き出す (zip)',
     reading: '{{count}} 個のファイルを読み込み中…',
     imported: '{{file}} から {{count}} 件の実行を取り込みました: {{runs}}。',
+    importedNone: '{{file}} に新しい実行はありません。すべて保存済みです。',
     skipped:
       '{{asOf}} ({{file}}) は取り込みませんでした: その日付の実行が既に保存されており、保存済みの実行を残しました。置き換えるには先に削除してください。',
     refused: '何も取り込んでいません:',

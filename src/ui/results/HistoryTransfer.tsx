@@ -86,11 +86,13 @@ export function HistoryTransfer({ project, runs }: { project: Project; runs: Run
       {report?.ok && (
         <div data-testid="history-import-done">
           <p>
-            {t('transfer.imported', {
-              count: report.imported.length,
-              file: report.file,
-              runs: report.imported.join(', '),
-            })}
+            {report.imported.length
+              ? t('transfer.imported', {
+                  count: report.imported.length,
+                  file: report.file,
+                  runs: report.imported.join(', '),
+                })
+              : t('transfer.importedNone', { file: report.file })}
           </p>
           {report.skipped.map((s) => (
             <p key={s.asOf} className="hint" data-testid="history-import-skipped">
