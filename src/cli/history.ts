@@ -19,26 +19,14 @@ import type { ScoreResult } from '../engine';
 import type { CliIO } from './types';
 import { t } from './messages';
 
-export const HISTORY_FORMAT = 'waymark-history';
-export const HISTORY_VERSION = 1;
-
-export interface ManifestRun {
-  asOf: string;
-  file: string;
-  playbook: string;
-  fingerprint: string;
-  createdAt: string;
-  rowCount: number;
-  dataset: string;
-  colors: { color: string; count: number }[];
-}
-
-export interface Manifest {
-  format: typeof HISTORY_FORMAT;
-  version: number;
-  playbookName: string;
-  runs: ManifestRun[];
-}
+// One manifest format for the CLI and the app (the app's import/export reads and writes it too).
+import {
+  HISTORY_FORMAT,
+  HISTORY_VERSION,
+  type Manifest,
+  type ManifestRun,
+} from '../engine/historyTransfer';
+export { HISTORY_FORMAT, HISTORY_VERSION, type Manifest, type ManifestRun };
 
 /** A problem already worded for the user (file and what to do). */
 export class HistoryError extends Error {}
