@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useRederiveLastRun } from './useRederiveLastRun';
 import { useTranslation } from 'react-i18next';
 import { diffPlaybooks, playbookFingerprint, playbookFromProject } from '../../model';
 import { projectStore } from '../../store/projectStore';
@@ -78,29 +79,8 @@ export default function ResultsView() {
     [outcome, project],
   );
 
-  // Coming back to a stored run: score the same dataset again with the run's OWN playbook and
-  // date (never the project's current model), not stored again, so every number can be
-  // explained. A run stored without its playbook cannot be re-derived: it is only described.
-  useEffect(() => {
-    if (
-      !mine ||
-      outcome ||
-      s.status !== 'idle' ||
-      !lastRun?.playbook ||
-      !data.table ||
-      !data.meta ||
-      lastRun.datasetId !== data.meta.id
-    )
-      return;
-    void resultsStore.run({
-      projectId: project.id,
-      playbook: lastRun.playbook,
-      asOf: lastRun.asOf,
-      table: data.table,
-      datasetId: data.meta.id,
-      store: false,
-    });
-  }, [mine, outcome, s.status, lastRun, data.table, data.meta, project.id]);
+  // A stored run is shown by scoring its dataset with its own playbook, never the current one.
+  useRederiveLastRun({ projectId: project.id, mine, outcome, status: s.status, lastRun, data });
 
   // The demo project opens with a run already made: a new user sees a dashboard at once. It is
   // scored once per session, not stored (Run stores one), and said so in the run line.

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useRederiveLastRun } from '../../results/useRederiveLastRun';
 import { useTranslation } from 'react-i18next';
 import {
   diffPlaybooks,
@@ -57,27 +58,8 @@ export function useLiveRun(): { state: LiveState; runNow: () => void; asOfLabel:
     datasetCreatedAt: data.meta?.createdAt,
   }).date;
 
-  // As Results does: show the last stored run by scoring its dataset with its own playbook.
-  useEffect(() => {
-    if (
-      !mine ||
-      outcome ||
-      s.status !== 'idle' ||
-      !lastRun?.playbook ||
-      !data.table ||
-      !data.meta ||
-      lastRun.datasetId !== data.meta.id
-    )
-      return;
-    void resultsStore.run({
-      projectId: project.id,
-      playbook: lastRun.playbook,
-      asOf: lastRun.asOf,
-      table: data.table,
-      datasetId: data.meta.id,
-      store: false,
-    });
-  }, [mine, outcome, s.status, lastRun, data.table, data.meta, project.id]);
+  // A stored run is shown by scoring its dataset with its own playbook, never the current one.
+  useRederiveLastRun({ projectId: project.id, mine, outcome, status: s.status, lastRun, data });
 
   const runNow = () => {
     if (!data.table || !data.meta || !asOf) return;
