@@ -284,8 +284,9 @@ describe('waymark CLI (through main)', () => {
       const { table } = importAccountFile(readFileSync(data), 'accounts.csv', pb.fields);
       return scoreTable(c.compiled, table);
     })();
+    // CSV starts with a UTF-8 BOM (as the app's CSV exports, for Excel); JSON and NDJSON never.
     const reference = {
-      csv: resultToCsv(whole),
+      csv: '\uFEFF' + resultToCsv(whole),
       json: resultToJson(whole),
       ndjson: resultToNdjson(whole),
     };
@@ -318,6 +319,28 @@ describe('waymark CLI (through main)', () => {
         if (format === 'json') expect(JSON.parse(one.out).accounts).toHaveLength(700);
       });
 
+    it('csv: --no-bom drops the BOM and changes nothing else', async () => {
+      const plain = await cli('score', 'templates/demo.json', data, ...asOf, '--no-bom');
+      expect(plain.code).toBe(0);
+      expect(plain.out).toBe(resultToCsv(whole));
+      expect(plain.out.charCodeAt(0)).not.toBe(0xfeff);
+      // Only once, at the very start, whatever the chunking.
+      const chunked = await cli('score', 'templates/demo.json', data, ...asOf, '--chunk-rows', '7');
+      expect(chunked.out.split('\uFEFF')).toHaveLength(2);
+      expect(chunked.out.startsWith('\uFEFFaccount_id,')).toBe(true);
+      // JSON takes no BOM, with or without the flag.
+      const js = await cli(
+        'score',
+        'templates/demo.json',
+        data,
+        ...asOf,
+        '--format',
+        'json',
+        '--no-bom',
+      );
+      expect(js.out).toBe(reference.json);
+    });
+
     it('csv: 20,000 accounts in chunks of 9,000 (written in pieces of 8,192 rows) equal one run', async () => {
       const big = join(dir, 'big.csv');
       writeFileSync(big, tableToCsv(generateDemoTable({ rows: 20_000, seed: 4 }), pb.fields));
@@ -332,7 +355,7 @@ describe('waymark CLI (through main)', () => {
       const c = compilePlaybook(pb, { asOf: '2026-11-23' });
       if (!c.ok) throw new Error('demo playbook does not compile');
       const { table } = importAccountFile(readFileSync(big), 'big.csv', pb.fields);
-      expect(chunked.out).toBe(resultToCsv(scoreTable(c.compiled, table)));
+      expect(chunked.out).toBe('\uFEFF' + resultToCsv(scoreTable(c.compiled, table)));
       expect(chunked.out.split('\n')).toHaveLength(20_002);
     }, 60_000);
 
