@@ -229,6 +229,30 @@ describe('waymark CLI (through main)', () => {
     expect(none.err).toMatch(/no account with account_id = "ZZZ"/);
   });
 
+  it('explain: `row` is numbered as the import issues are, even after skipped rows and multi-line cells', async () => {
+    // data-explain-rows.csv: header, A001, A002 (bad mrr: skipped), A003 (a quoted line break), A004.
+    const file = `${FX}/data-explain-rows.csv`;
+    const rowOf = async (id: string) => {
+      const r = await cli(
+        'explain',
+        `${FX}/demo.playbook.json`,
+        file,
+        '--account',
+        id,
+        '--bad-rows',
+        'skip',
+      );
+      expect(r.code).toBe(0);
+      return { row: JSON.parse(r.out).row, err: r.err };
+    };
+    const a1 = await rowOf('A001');
+    expect(a1.row).toBe(2);
+    // The warning names A002's row the same way: row 3.
+    expect(a1.err).toContain('data-explain-rows.csv, row 3, column 3 (mrr)');
+    expect((await rowOf('A003')).row).toBe(4);
+    expect((await rowOf('A004')).row).toBe(5);
+  });
+
   it('backtest: per-colour rates and AUC (descriptive); unknown outcome field is exit 1', async () => {
     const r = await cli(
       'backtest',
@@ -435,8 +459,13 @@ describe('waymark CLI (through main)', () => {
         '--account',
         id,
       );
+      // The same explanation, except `row`: the file's row as a spreadsheet shows it (header = 1).
       expect(r.out).toBe(
-        JSON.stringify(explainAccount(c.compiled, table, whole, row), null, 2) + '\n',
+        JSON.stringify(
+          { ...explainAccount(c.compiled, table, whole, row), row: row + 2 },
+          null,
+          2,
+        ) + '\n',
       );
     }
   });
