@@ -58,7 +58,15 @@ export function localiseTemplate<T>(doc: T, lang: TemplateLang): T {
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = SKIP.has(k) ? x : walk(x);
+      // defineProperty, not out[k] =: a `__proto__` key (JSON.parse makes it an own property)
+      // must stay a key for validation to refuse, not become the copy's prototype.
+      for (const [k, x] of Object.entries(v))
+        Object.defineProperty(out, k, {
+          value: SKIP.has(k) ? x : walk(x),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return out;
     }
     return v;
