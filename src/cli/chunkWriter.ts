@@ -15,19 +15,27 @@ export interface ChunkWriter {
   end(out: Output): Promise<void>;
 }
 
-/** CSV, JSON or NDJSON text. The first table written, even an empty one, writes the head. */
+/** UTF-8 byte order mark: Excel reads a CSV as UTF-8 only when it starts with one. */
+export const BOM = '\uFEFF';
+
+/**
+ * CSV, JSON or NDJSON text. The first table written, even an empty one, writes the head; with
+ * `bom`, CSV starts with a BOM like the app's CSV exports (JSON/NDJSON never carry one).
+ */
 export function textChunkWriter(
   compiled: CompiledPlaybook,
   format: ResultFormat,
   chunkRows: number,
+  bom = false,
 ): ChunkWriter {
   const w = resultWriter(format);
+  const lead = bom && format === 'csv' ? BOM : '';
   let first = true;
   return {
     async chunk(table, out) {
       let rows = 0;
       for (const { result } of scoreChunks(compiled, table, chunkRows)) {
-        if (first) await out.write(w.head(result));
+        if (first) await out.write(lead + w.head(result));
         first = false;
         for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
           const hi = Math.min(result.rowCount, lo + WRITE_ROWS);

@@ -229,6 +229,30 @@ describe('waymark CLI (through main)', () => {
     expect(none.err).toMatch(/no account with account_id = "ZZZ"/);
   });
 
+  it('explain: `row` is numbered as the import issues are, even after skipped rows and multi-line cells', async () => {
+    // data-explain-rows.csv: header, A001, A002 (bad mrr: skipped), A003 (a quoted line break), A004.
+    const file = `${FX}/data-explain-rows.csv`;
+    const rowOf = async (id: string) => {
+      const r = await cli(
+        'explain',
+        `${FX}/demo.playbook.json`,
+        file,
+        '--account',
+        id,
+        '--bad-rows',
+        'skip',
+      );
+      expect(r.code).toBe(0);
+      return { row: JSON.parse(r.out).row, err: r.err };
+    };
+    const a1 = await rowOf('A001');
+    expect(a1.row).toBe(2);
+    // The warning names A002's row the same way: row 3.
+    expect(a1.err).toContain('data-explain-rows.csv, row 3, column 3 (mrr)');
+    expect((await rowOf('A003')).row).toBe(4);
+    expect((await rowOf('A004')).row).toBe(5);
+  });
+
   it('backtest: per-colour rates and AUC (descriptive); unknown outcome field is exit 1', async () => {
     const r = await cli(
       'backtest',
@@ -284,8 +308,9 @@ describe('waymark CLI (through main)', () => {
       const { table } = importAccountFile(readFileSync(data), 'accounts.csv', pb.fields);
       return scoreTable(c.compiled, table);
     })();
+    // CSV starts with a UTF-8 BOM (as the app's CSV exports, for Excel); JSON and NDJSON never.
     const reference = {
-      csv: resultToCsv(whole),
+      csv: '\uFEFF' + resultToCsv(whole),
       json: resultToJson(whole),
       ndjson: resultToNdjson(whole),
     };
@@ -318,6 +343,28 @@ describe('waymark CLI (through main)', () => {
         if (format === 'json') expect(JSON.parse(one.out).accounts).toHaveLength(700);
       });
 
+    it('csv: --no-bom drops the BOM and changes nothing else', async () => {
+      const plain = await cli('score', 'templates/demo.json', data, ...asOf, '--no-bom');
+      expect(plain.code).toBe(0);
+      expect(plain.out).toBe(resultToCsv(whole));
+      expect(plain.out.charCodeAt(0)).not.toBe(0xfeff);
+      // Only once, at the very start, whatever the chunking.
+      const chunked = await cli('score', 'templates/demo.json', data, ...asOf, '--chunk-rows', '7');
+      expect(chunked.out.split('\uFEFF')).toHaveLength(2);
+      expect(chunked.out.startsWith('\uFEFFaccount_id,')).toBe(true);
+      // JSON takes no BOM, with or without the flag.
+      const js = await cli(
+        'score',
+        'templates/demo.json',
+        data,
+        ...asOf,
+        '--format',
+        'json',
+        '--no-bom',
+      );
+      expect(js.out).toBe(reference.json);
+    });
+
     it('csv: 20,000 accounts in chunks of 9,000 (written in pieces of 8,192 rows) equal one run', async () => {
       const big = join(dir, 'big.csv');
       writeFileSync(big, tableToCsv(generateDemoTable({ rows: 20_000, seed: 4 }), pb.fields));
@@ -332,7 +379,7 @@ describe('waymark CLI (through main)', () => {
       const c = compilePlaybook(pb, { asOf: '2026-11-23' });
       if (!c.ok) throw new Error('demo playbook does not compile');
       const { table } = importAccountFile(readFileSync(big), 'big.csv', pb.fields);
-      expect(chunked.out).toBe(resultToCsv(scoreTable(c.compiled, table)));
+      expect(chunked.out).toBe('\uFEFF' + resultToCsv(scoreTable(c.compiled, table)));
       expect(chunked.out.split('\n')).toHaveLength(20_002);
     }, 60_000);
 
@@ -412,8 +459,13 @@ describe('waymark CLI (through main)', () => {
         '--account',
         id,
       );
+      // The same explanation, except `row`: the file's row as a spreadsheet shows it (header = 1).
       expect(r.out).toBe(
-        JSON.stringify(explainAccount(c.compiled, table, whole, row), null, 2) + '\n',
+        JSON.stringify(
+          { ...explainAccount(c.compiled, table, whole, row), row: row + 2 },
+          null,
+          2,
+        ) + '\n',
       );
     }
   });

@@ -141,6 +141,7 @@ export async function loadData(
   pb: Playbook,
   badRows: BadRowPolicy | undefined,
   sheet?: string,
+  rowNumbers?: boolean,
 ): Promise<{ table: AccountTable; report: ImportReport } | null> {
   const limits = importLimits();
   const bytes = await readInput(io, file, limits);
@@ -152,6 +153,7 @@ export async function loadData(
       maxIssues: MAX_PRINTED,
       limits,
       ...(sheet !== undefined ? { sheet } : {}),
+      ...(rowNumbers ? { rowNumbers } : {}),
     });
   } catch (e) {
     if (e instanceof ImportError) {
@@ -253,6 +255,7 @@ export async function loadInputs(
     badRows?: string;
     activity?: readonly ActivityArg[];
     sheet?: string;
+    rowNumbers?: boolean;
   },
   check?: (pb: Playbook) => boolean,
 ): Promise<{
@@ -260,6 +263,7 @@ export async function loadInputs(
   compiled: CompiledPlaybook;
   table: AccountTable;
   activity?: ActivityData;
+  rowNumbers?: number[];
 } | null> {
   const asOf = checkAsOf(options.asOf);
   parseBadRows(options.badRows); // a usage error before any file is read
@@ -276,18 +280,26 @@ export async function loadDataFor(
   pb: Playbook,
   compiled: CompiledPlaybook,
   dataFile: string,
-  options: { badRows?: string; activity?: readonly ActivityArg[]; sheet?: string },
+  options: {
+    badRows?: string;
+    activity?: readonly ActivityArg[];
+    sheet?: string;
+    /** Also return each table row's spreadsheet row number (as the import issues count). */
+    rowNumbers?: boolean;
+  },
 ): Promise<{
   pb: Playbook;
   compiled: CompiledPlaybook;
   table: AccountTable;
   activity?: ActivityData;
+  rowNumbers?: number[];
 } | null> {
   const badRows = parseBadRows(options.badRows);
-  const data = await loadData(io, dataFile, pb, badRows, options.sheet);
+  const data = await loadData(io, dataFile, pb, badRows, options.sheet, options.rowNumbers);
   if (!data) return null;
+  const rowNumbers = data.report.rowNumbers;
   if (!options.activity?.length && !compiled.aggregates.length)
-    return { pb, compiled, table: data.table };
+    return { pb, compiled, table: data.table, rowNumbers };
   // Activity: each aggregate becomes a column of the account table (see engine/activity).
   const activity = await loadActivityFiles(
     io,
@@ -299,7 +311,7 @@ export async function loadDataFor(
   );
   if (!activity) return null;
   const table = withActivity(compiled, data.table, activity, compiled.asOf as string);
-  return { pb, compiled, table, activity };
+  return { pb, compiled, table, activity, rowNumbers };
 }
 
 /** loadInputs, then score every account at once (explain and backtest need the whole result). */

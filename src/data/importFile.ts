@@ -41,6 +41,8 @@ export interface ImportOptions {
   limits?: Partial<ImportLimits>;
   /** .xlsx: the sheet to read (default: the first with data). */
   sheet?: string;
+  /** Keep each imported row's spreadsheet row number (report.rowNumbers); whole-file imports. */
+  rowNumbers?: boolean;
 }
 
 export interface ImportReport {
@@ -71,6 +73,11 @@ export interface ImportReport {
   /** .xlsx: the sheet read, and every sheet of the workbook. */
   sheet?: string;
   sheets?: string[];
+  /**
+   * With the rowNumbers option: per row of the table, its row as a spreadsheet shows it (the
+   * numbering of the issues: the header is row 1), so skipped bad rows do not shift it.
+   */
+  rowNumbers?: number[];
 }
 
 export interface FilePreview {
@@ -427,6 +434,7 @@ export function rowImporter(
   const firstRowOfValue = new Map<string, number>();
   const expected = source.headers.length;
   const rowOffset = source.hasHeader ? 1 : 0;
+  const rowNumbers: number[] | null = opts.rowNumbers && !chunked ? [] : null;
 
   let out = 0;
   let rowsRead = 0;
@@ -638,7 +646,10 @@ export function rowImporter(
       }
     }
     if (bad) badRows++;
-    if (!bad || policy === 'blank') out++;
+    if (!bad || policy === 'blank') {
+      rowNumbers?.push(row);
+      out++;
+    }
     if (rowsRead % progressEvery === 0)
       opts.onProgress?.(Math.min(0.99, rowsRead / source.estimatedRows));
   };
@@ -778,6 +789,7 @@ export function rowImporter(
         unmappedColumns: unmappedColumns(source.headers, mapping),
         missingFields,
         reader,
+        ...(rowNumbers ? { rowNumbers } : {}),
         ...(source.format === 'xlsx'
           ? {
               sheet: (source as { sheet?: string }).sheet,

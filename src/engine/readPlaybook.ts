@@ -6,6 +6,7 @@ import {
   type PlaybookIssue,
 } from '../playbook/validate';
 import { findTooDeep, MAX_JSON_DEPTH } from '../util/jsonDepth';
+import { localiseTemplate } from '../model/templateText';
 
 export type PlaybookReadResult = ParsePlaybookResult;
 
@@ -37,6 +38,8 @@ export function readPlaybookDocument(
   } catch (e) {
     return { ok: false, issues: [jsonSyntaxIssue(s, e as Error)] };
   }
+  // A template file (templates/*.json) writes texts as {ja, en}: read as "日本語 / English".
+  raw = localiseTemplate(raw, 'both');
   return opts.crossCheck === false ? parsePlaybookDocument(raw) : readPlaybook(raw);
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { instantiateTemplate, listTemplates } from './templates';
-import { pickLanguage } from './templateText';
+import { localiseTemplate, pickLanguage } from './templateText';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../engine/testing/demo';
 import { migrateProject } from './migrations';
 
 describe('template texts in the UI language', () => {
@@ -34,5 +37,53 @@ describe('template texts in the UI language', () => {
     expect(instantiateTemplate('demo', { lang: 'ja' }).segments.items[0].label).toBe(
       'エンタープライズ',
     );
+  });
+
+  it('resolves {ja, en} texts outside fields and activity, leaving field labels as they are', () => {
+    const doc = {
+      label: { ja: '導入', en: 'Deployment' },
+      list: [{ name: { ja: '現状', en: 'As-is' } }],
+      fields: { fields: [{ id: 'a', label: { ja: 'ア', en: 'A' } }] },
+      notText: { ja: 'x', en: 'y', extra: 1 },
+    };
+    expect(localiseTemplate(doc, 'ja')).toEqual({
+      ...doc,
+      label: '導入',
+      list: [{ name: '現状' }],
+    });
+    expect(localiseTemplate(doc, 'en').label).toBe('Deployment');
+    expect(localiseTemplate(doc, 'both').label).toBe('導入 / Deployment');
+    expect(localiseTemplate({ label: { ja: 'ROI', en: 'ROI' } }, 'both').label).toBe('ROI');
+  });
+
+  // The template picker's templates write {ja, en} texts, English-only ones included.
+  const PICKER = ['dear-starter', 'onboarding-2-stage', 'saas-4-stage'];
+  const ACRONYM = /^[A-Z0-9 &/.-]+$/;
+  const JA = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+  it('the picker templates instantiate every text in the UI language, with a Japanese text for each', () => {
+    for (const id of PICKER) {
+      const raw = JSON.parse(readFileSync(join(ROOT, 'templates', `${id}.json`), 'utf8'));
+      expect(JSON.stringify(raw), id).not.toMatch(/[\u3040-\u9fff][^"]* \/ [A-Za-z]/);
+      const ja = instantiateTemplate(id, { lang: 'ja' });
+      const en = instantiateTemplate(id, { lang: 'en' });
+      const texts = (p: typeof ja) => [
+        p.meta.description,
+        ...p.health.dimensions.map((d) => d.label),
+        ...p.health.measures.map((m) => m.label),
+        ...p.journey.stages.map((s) => s.label),
+        ...p.segments.items.map((s) => s.label),
+        ...p.ctas.map((c) => c.label),
+      ];
+      for (const x of texts(ja)) if (!ACRONYM.test(x)) expect(x, `${id} ja`).toMatch(JA);
+      for (const x of texts(en)) expect(x, `${id} en`).not.toMatch(JA);
+      const dear = ja.health.dimensions.find((d) => d.id === 'deployment');
+      if (dear) expect(dear.label).toBe('導入');
+      // The picker lists names in the UI language.
+      const info = listTemplates().find((t) => t.id === id)!;
+      expect(info.nameIn('ja')).toBe(ja.meta.name);
+      expect(info.nameIn('en')).toBe(en.meta.name);
+      expect(info.nameIn('en')).not.toMatch(JA);
+    }
   });
 });

@@ -1,9 +1,13 @@
 /**
- * Templates write their texts in both languages, "日本語 / English" (a Japanese part, " / ", an
- * English part without Japanese). A project made from a template takes the part of the UI
- * language, so its stages, segments and plays read "オンボーディング" or "Onboarding", never both.
- * Projects already made keep their text: only instantiation picks.
+ * Template texts in both languages. A template writes each text as `{"ja": "…", "en": "…"}`
+ * where the model has a plain string (outside `fields`, whose labels are already `{ja, en}`);
+ * older templates (and the demo) write "日本語 / English" in one string. A project made from a
+ * template takes the text of the UI language, so its stages, segments and plays read
+ * "オンボーディング" or "Onboarding", never both. Projects already made keep their text: only
+ * instantiation picks. Without a language ('both'), a text reads "日本語 / English" as before.
  */
+export type TemplateLang = 'ja' | 'en' | 'both';
+
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 
 export function pickLanguage(s: string, lang: 'ja' | 'en'): string {
@@ -26,14 +30,43 @@ const SKIP = new Set([
   'schemaVersion',
 ]);
 
-/** Every text of a template document in one language (a copy; the template is not changed). */
-export function localiseTemplate<T>(doc: T, lang: 'ja' | 'en'): T {
+/** A `{ja, en}` template text: exactly these two keys, both strings. */
+export function isTemplateText(v: unknown): v is { ja: string; en: string } {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  const o = v as Record<string, unknown>;
+  return (
+    keys.length === 2 &&
+    typeof o.ja === 'string' &&
+    typeof o.en === 'string' &&
+    'ja' in o &&
+    'en' in o
+  );
+}
+
+/**
+ * Every text of a template document in one language (a copy; the template is not changed):
+ * `{ja, en}` texts become the string of that language, "日本語 / English" strings their part.
+ */
+export function localiseTemplate<T>(doc: T, lang: TemplateLang): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return pickLanguage(v, lang);
+    if (typeof v === 'string') return lang === 'both' ? v : pickLanguage(v, lang);
+    if (isTemplateText(v)) {
+      if (lang !== 'both') return v[lang];
+      return v.ja === v.en ? v.ja : `${v.ja} / ${v.en}`;
+    }
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = SKIP.has(k) ? x : walk(x);
+      // defineProperty, not out[k] =: a `__proto__` key (JSON.parse makes it an own property)
+      // must stay a key for validation to refuse, not become the copy's prototype.
+      for (const [k, x] of Object.entries(v))
+        Object.defineProperty(out, k, {
+          value: SKIP.has(k) ? x : walk(x),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return out;
     }
     return v;

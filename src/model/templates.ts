@@ -2,7 +2,7 @@ import { migrateProject } from './migrations';
 import type { Project } from './project';
 import { newId } from './ids';
 import type { DocIssue } from './issues';
-import { localiseTemplate } from './templateText';
+import { localiseTemplate, type TemplateLang } from './templateText';
 
 /**
  * Starter projects: every templates/*.json, picked up at build time (Vite's eager glob also
@@ -16,9 +16,16 @@ const files = import.meta.glob('../../templates/*.json', {
 export interface TemplateInfo {
   /** File name without .json, e.g. 'demo'. */
   id: string;
+  /** Name and description with both languages ("日本語 / English"). */
   name: string;
   description: string;
+  /** Name and description in one language (for the template picker). */
+  nameIn: (lang: 'ja' | 'en') => string;
+  descriptionIn: (lang: 'ja' | 'en') => string;
+  /** The project with every text in both languages. */
   project: Project;
+  /** The file as written (texts may be `{ja, en}`): instantiation localises this. */
+  doc: unknown;
 }
 
 export interface BrokenTemplate {
@@ -38,15 +45,22 @@ function load() {
   const broken: BrokenTemplate[] = [];
   for (const [path, raw] of Object.entries(files)) {
     const id = idOf(path);
-    const r = migrateProject(raw);
-    if (r.ok)
+    // Valid in each language, not only with both texts side by side.
+    const [r, ja, en] = (['both', 'ja', 'en'] as TemplateLang[]).map((l) =>
+      migrateProject(localiseTemplate(raw, l)),
+    );
+    if (r.ok && ja.ok && en.ok) {
+      const meta = { ja: ja.project.meta, en: en.project.meta };
       ok.push({
         id,
         name: r.project.meta.name,
         description: r.project.meta.description,
+        nameIn: (l) => meta[l].name,
+        descriptionIn: (l) => meta[l].description,
         project: r.project,
+        doc: raw,
       });
-    else broken.push({ id, issues: r.issues });
+    } else broken.push({ id, issues: [r, ja, en].flatMap((x) => (x.ok ? [] : x.issues)) });
   }
   // The demo first, then by name.
   ok.sort((a, b) => (a.id === 'demo' ? -1 : b.id === 'demo' ? 1 : a.name.localeCompare(b.name)));
@@ -78,7 +92,9 @@ export function instantiateTemplate(
   const t = getTemplate(id);
   if (!t) throw new Error(`no template "${id}"`);
   const now = opts.now ?? new Date().toISOString();
-  const p = opts.lang ? localiseTemplate(t.project, opts.lang) : structuredClone(t.project);
+  const m = opts.lang ? migrateProject(localiseTemplate(t.doc, opts.lang)) : null;
+  if (m && !m.ok) throw new Error(`template "${id}" is not valid in ${opts.lang}`);
+  const p = m?.ok ? m.project : structuredClone(t.project);
   p.id = opts.id ?? newId('p_');
   p.meta = {
     ...p.meta,

@@ -81,3 +81,43 @@ test('a project from a template reads in the UI language, not "日本語 / Engli
     'オンボーディング / Onboarding',
   );
 });
+
+test('the template picker and a {ja, en} template read in the UI language, English-only texts too', async ({
+  page,
+}) => {
+  await gotoApp(page, { lang: 'en' });
+  await page.getByTestId('new-project').click();
+  let dialog = page.getByTestId('new-project-dialog');
+  const picker = dialog.getByTestId('new-project-template');
+  await expect(picker.locator('option[value="saas-4-stage"]')).toHaveText(
+    'SaaS four-stage lifecycle',
+  );
+  await picker.selectOption('saas-4-stage');
+  await expect(dialog.getByTestId('new-project-name')).toHaveValue('SaaS four-stage lifecycle');
+
+  // Switch the UI to Japanese, as a user does, and open the dialog again.
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '日本語' });
+  await page.getByTestId('new-project').click();
+  dialog = page.getByTestId('new-project-dialog');
+  await dialog.getByTestId('new-project-name').fill('');
+  await dialog.getByTestId('new-project-template').selectOption('dear-starter');
+  await expect(dialog.getByTestId('new-project-name')).toHaveValue('DEARヘルススコア スターター');
+  await expect(dialog.locator('.hint')).toContainText('ヘルススコアのひな形');
+  await page.screenshot({ path: shotPath('results-names-template-picker-ja.png') });
+  await dialog.getByTestId('new-project-create').click();
+  await page.waitForURL(/#\/p\/[^/]+\//);
+  const id = decodeURIComponent(page.url().match(/#\/p\/([^/]+)/)![1]);
+  await waitSaved(page);
+  const doc = await readStoredProject(page, id);
+  // Written only in English in the template before: now a Japanese text.
+  expect(doc.health.dimensions.map((d: { label: string }) => d.label)).toEqual([
+    '導入',
+    'エンゲージメント',
+    '活用',
+    'ROI',
+    '体験',
+  ]);
+  expect(doc.meta.description).toMatch(/^ヘルススコアのひな形/);
+  expect(JSON.stringify(doc.journey)).not.toMatch(/[\u3040-\u9fff][^"]* \/ [A-Za-z]/);
+});

@@ -27,6 +27,7 @@ export const explainCommand: CliCommand = {
       badRows: a.options['bad-rows'],
       activity: act.activity,
       sheet: a.options.sheet,
+      rowNumbers: true,
     });
     if (!scored) return 1;
     const { pb, compiled, table } = scored;
@@ -38,7 +39,9 @@ export const explainCommand: CliCommand = {
     // Scoring is per account: score just this one (the explanation is the same as in a full run).
     const one = sliceTable(table, row, row + 1);
     const e = explainAccount(compiled, one, scoreTable(compiled, one), 0);
-    e.row = row; // its row in the file's table, as a whole-table explanation says
+    // Its row as a spreadsheet shows it, numbered as the import issues are (the header is row
+    // 1; rows skipped as bad do not shift it), so the two can be read side by side.
+    e.row = scored.rowNumbers?.[row] ?? row + 1;
     // Which events each activity aggregate counted (file lines), so its number can be traced.
     const out = compiled.aggregates.length
       ? { ...e, activity: explainActivity(compiled, scored.activity, row, compiled.asOf as string) }

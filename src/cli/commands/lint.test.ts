@@ -134,7 +134,13 @@ describe('waymark lint: reports and dismissed findings', () => {
     expect(md.out.stdout).toContain('## 却下した指摘 (1)');
     const csv = io();
     await lintCommand.run([file, '--format', 'csv'], csv.cli);
-    expect(csv.out.stdout.split('\r\n')[0]).toMatch(/^diagram,no,severity,rule,deliverables,/);
+    // A UTF-8 BOM first, as the editor's CSV download, so Excel reads Japanese text right.
+    expect(csv.out.stdout.split('\r\n')[0]).toMatch(
+      /^\uFEFFdiagram,no,severity,rule,deliverables,/,
+    );
+    const plain = io();
+    await lintCommand.run([file, '--format', 'csv', '--no-bom'], plain.cli);
+    expect(plain.out.stdout).toBe(csv.out.stdout.slice(1));
   });
 
   it('an unknown --format or --lang is a usage error naming the choices', async () => {

@@ -8,6 +8,7 @@ import { findingMessage, findingQuestion } from '../../analysis/format';
 import { fillTemplate } from '../../i18n/template';
 import { PRESET_NAMES, isPresetName } from '../../analysis/presets';
 import { findingsReport, involved } from '../../analysis/report';
+import { BOM } from '../chunkWriter';
 import type { Finding } from '../../analysis/types';
 import enPrep from '../../i18n/en/prep';
 import jaPrep from '../../i18n/ja/prep';
@@ -25,6 +26,7 @@ export const lintCommand: CliCommand = {
   summary: 'print the findings of PReP diagrams as JSON, Markdown or CSV (exit 1 on an error)',
   usage: `Usage: waymark lint <project.json> [--diagram ID] [--preset ${PRESET_NAMES.join('|')}]
                     [--format json|md|csv] [--lang ja|en] [--include-dismissed]
+                    [--no-bom]
 
 Runs the PReP diagram rules (single-person dependency, insufficient inputs, missing know-how,
 coordination bottleneck, rework loop, disconnected deliverable, holders not recorded) and prints
@@ -35,10 +37,15 @@ the findings, most impact first, with the question to ask the customer.
                        report handed to the customer, in one language)
   --lang ja|en         language of the md/csv report (default: the CLI's language)
   --include-dismissed  count findings dismissed in the editor again (they are listed either way)
+  --no-bom             CSV without the UTF-8 BOM that Excel needs (for piping into other programs)
 Exit code: 0 no error finding, 1 an error finding (not dismissed) or an invalid file, 2 usage error.
 `,
   async run(argv, io): Promise<ExitCode> {
-    const a = parseArgs(argv, ['diagram', 'preset', 'format', 'lang'], ['include-dismissed']);
+    const a = parseArgs(
+      argv,
+      ['diagram', 'preset', 'format', 'lang'],
+      ['include-dismissed', 'no-bom'],
+    );
     if (a.positionals.length !== 1)
       throw new UsageError(
         a.positionals.length
@@ -88,7 +95,9 @@ Exit code: 0 no error finding, 1 an error finding (not dismissed) or an invalid 
       return { diagram, lint, preset };
     });
     if (format !== 'json') {
-      io.stdout(findingsReport(linted, format, lang));
+      // CSV starts with a BOM, as the editor's download does, so Excel reads it as UTF-8.
+      const bom = format === 'csv' && !a.flags.has('no-bom') ? BOM : '';
+      io.stdout(bom + findingsReport(linted, format, lang));
       return errors > 0 ? 1 : 0;
     }
     const out = linted.map(({ diagram: d, lint: r }) => {

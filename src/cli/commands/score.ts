@@ -22,15 +22,11 @@ export const scoreCommand: CliCommand = {
   },
   async run(argv, io) {
     const act = extractActivityArgs(argv);
-    const a = parseArgs(act.rest, [
-      'as-of',
-      'format',
-      'out',
-      'bad-rows',
-      'chunk-rows',
-      'history',
-      'sheet',
-    ]);
+    const a = parseArgs(
+      act.rest,
+      ['as-of', 'format', 'out', 'bad-rows', 'chunk-rows', 'history', 'sheet'],
+      ['no-bom'],
+    );
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
     const [pbFile, dataFile] = a.positionals;
     const format = parseFormat(a);
@@ -47,7 +43,7 @@ export const scoreCommand: CliCommand = {
     const writer =
       format === 'parquet'
         ? parquetChunkWriter(compiled, chunkRows, playbookFingerprint(pb))
-        : textChunkWriter(compiled, format, chunkRows);
+        : textChunkWriter(compiled, format, chunkRows, !a.flags.has('no-bom'));
 
     // Read, score and write a block at a time, unless the run needs every account at once
     // (activity aggregates are joined on the whole table; --history keeps the whole result).

@@ -13,6 +13,8 @@ export function NewProjectDialog({ open, onClose }: { open: boolean; onClose: ()
   const [name, setName] = useState('');
   const [template, setTemplate] = useState('');
   const [showError, setShowError] = useState(false);
+  // The picker shows each template's name and description in the UI language.
+  const uiLang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const create = async () => {
     const n = name.trim();
     if (!n) {
@@ -82,19 +84,19 @@ export function NewProjectDialog({ open, onClose }: { open: boolean; onClose: ()
             onChange={(e) => {
               setTemplate(e.target.value);
               const tpl = templates.find((x) => x.id === e.target.value);
-              if (tpl && !name.trim()) setName(tpl.name);
+              if (tpl && !name.trim()) setName(tpl.nameIn(uiLang));
             }}
           >
             <option value="">{t('newDialog.empty')}</option>
             {templates.map((tpl) => (
               <option key={tpl.id} value={tpl.id}>
-                {tpl.name}
+                {tpl.nameIn(uiLang)}
               </option>
             ))}
           </select>
         </label>
         {template && (
-          <p className="hint">{templates.find((x) => x.id === template)?.description}</p>
+          <p className="hint">{templates.find((x) => x.id === template)?.descriptionIn(uiLang)}</p>
         )}
         <button type="submit" hidden />
       </form>

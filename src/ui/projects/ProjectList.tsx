@@ -60,7 +60,15 @@ export function ProjectList({ onReady }: { onReady: (ready: boolean) => void }) 
                 <span className="project-row-meta">
                   {t('updated', { date: fmt.format(new Date(p.updatedAt)) })}
                   {p.template && getTemplate(p.template) && (
-                    <> · {t('template', { name: getTemplate(p.template)!.name })}</>
+                    <>
+                      {' '}
+                      ·{' '}
+                      {t('template', {
+                        name: getTemplate(p.template)!.nameIn(
+                          i18n.language.startsWith('ja') ? 'ja' : 'en',
+                        ),
+                      })}
+                    </>
                   )}
                 </span>
                 {p.description && <span className="project-row-desc">{p.description}</span>}
