@@ -169,7 +169,8 @@ export default {
     timeline: 'Activity',
     timelineHint:
       'Events per week over the {{weeks}} weeks up to {{asOf}} (local days in {{zone}}).',
-    lastEvent: 'Last {{source}}: {{date}} ({{days}} days before the as-of date)',
+    lastEvent_one: 'Last {{source}}: {{date}} ({{days}} day before the as-of date)',
+    lastEvent_other: 'Last {{source}}: {{date}} ({{days}} days before the as-of date)',
     noEvent: 'No {{source}} event up to the as-of date',
     events: 'events',
     week: 'Week of',

@@ -54,6 +54,7 @@ export function AccountActivity({
                     source: label(s.source),
                     date: s.last.time,
                     days: s.last.daysBefore,
+                    count: s.last.daysBefore,
                   })
                 : t('activity.noEvent', { source: label(s.source) })}
             </p>

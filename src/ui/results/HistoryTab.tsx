@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { DARK_TEXT } from '../../util/contrast';
 import { migratedAccounts, migrationMatrix, type ScoreResult, type Summary } from '../../engine';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
@@ -133,7 +134,11 @@ export function HistoryTab({
             <XAxis dataKey="asOf" />
             <YAxis />
             <Tooltip />
-            <Legend />
+            {/* Band order (recharts sorts by name unless told not to), in the text colour. */}
+            <Legend
+              itemSorter={null}
+              formatter={(v) => <span style={{ color: DARK_TEXT }}>{v}</span>}
+            />
             {colors.map((c) => (
               <Bar
                 key={c}
