@@ -67,8 +67,10 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
   const lines = csv.trim().split(/\r\n/);
   expect(lines[0]).toBe(
-    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger,status,runs,since,mark,mark_until,mark_reason',
+    'account_id,company_name,cta_id,cta_label,type,type_label,priority,priority_label,owner,due_date,score,color,color_id,mrr,trigger,status,runs,since,mark,mark_until,mark_reason',
   );
+  // Type and priority ids with their English labels next to them.
+  expect(lines.some((l) => l.includes(',risk,Risk,high,High,'))).toBe(true);
   // The colour as the screen names it (English UI), then its id.
   expect(
     lines.slice(1).every((l) => /,(Green,green|Lime,lime|Yellow,yellow|Red,red|,),/.test(l)),

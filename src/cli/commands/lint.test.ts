@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { lintCommand } from './lint';
+import { main } from '../main';
 import { setCliLanguage } from '../messages';
 import type { CliIO } from '../types';
 
@@ -150,6 +151,45 @@ describe('waymark lint: reports and dismissed findings', () => {
     );
     await expect(lintCommand.run([file, '--lang', 'fr'], cli)).rejects.toThrow(
       '--lang "fr" is not one of ja, en.',
+    );
+  });
+});
+
+describe('waymark lint in both languages', () => {
+  async function run(argv: string[]) {
+    const { cli, out } = io();
+    const code = await main(argv, cli);
+    return { code, ...out };
+  }
+
+  it('prints its usage and usage errors in Japanese when LANG is ja', async () => {
+    setCliLanguage('ja');
+    try {
+      const help = await run(['lint', '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/^使い方: waymark lint <project\.json>/);
+      expect(help.stdout).toContain('[--preset recommended|strict|relaxed]');
+      expect(help.stdout).toContain('重大度のプリセット: recommended, strict, relaxed');
+      expect(help.stdout).toContain('終了コード:');
+      expect(help.stdout).not.toMatch(/\{\{|Runs the PReP/);
+      const none = await run(['lint']);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain('プロジェクトファイル <project.json> を指定してください');
+      const two = await run(['lint', 'a.json', 'b.json']);
+      expect(two.stderr).toContain('余分な引数 "b.json"');
+      const top = await run(['--help']);
+      expect(top.stdout).toContain('PReP 図の指摘を JSON・Markdown・CSV で出力');
+    } finally {
+      setCliLanguage('en');
+    }
+  });
+
+  it('and in English otherwise', async () => {
+    const help = await run(['lint', '--help']);
+    expect(help.stdout).toMatch(/^Usage: waymark lint <project\.json>/);
+    expect(help.stdout).toContain('severities: recommended, strict, relaxed (default recommended)');
+    expect((await run(['lint', 'a.json', 'b.json'])).stderr).toContain(
+      'unexpected argument "b.json"',
     );
   });
 });

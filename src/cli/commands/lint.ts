@@ -23,23 +23,15 @@ const msg = (key: keyof typeof enPrep.cli, params: Record<string, string | numbe
  */
 export const lintCommand: CliCommand = {
   name: 'lint',
-  summary: 'print the findings of PReP diagrams as JSON, Markdown or CSV (exit 1 on an error)',
-  usage: `Usage: waymark lint <project.json> [--diagram ID] [--preset ${PRESET_NAMES.join('|')}]
-                    [--format json|md|csv] [--lang ja|en] [--include-dismissed]
-                    [--no-bom]
-
-Runs the PReP diagram rules (single-person dependency, insufficient inputs, missing know-how,
-coordination bottleneck, rework loop, disconnected deliverable, holders not recorded) and prints
-the findings, most impact first, with the question to ask the customer.
-  --diagram ID         only this diagram (id or exact name); default: every diagram
-  --preset NAME        severities: ${PRESET_NAMES.join(', ')} (default recommended)
-  --format FORMAT      json (default; messages in English and Japanese), md or csv (the findings
-                       report handed to the customer, in one language)
-  --lang ja|en         language of the md/csv report (default: the CLI's language)
-  --include-dismissed  count findings dismissed in the editor again (they are listed either way)
-  --no-bom             CSV without the UTF-8 BOM that Excel needs (for piping into other programs)
-Exit code: 0 no error finding, 1 an error finding (not dismissed) or an invalid file, 2 usage error.
-`,
+  get summary() {
+    return t('commands.lint.summary');
+  },
+  get usage() {
+    return t('commands.lint.usage', {
+      presetChoices: PRESET_NAMES.join('|'),
+      presets: PRESET_NAMES.join(', '),
+    });
+  },
   async run(argv, io): Promise<ExitCode> {
     const a = parseArgs(
       argv,
@@ -49,8 +41,8 @@ Exit code: 0 no error finding, 1 an error finding (not dismissed) or an invalid 
     if (a.positionals.length !== 1)
       throw new UsageError(
         a.positionals.length
-          ? `unexpected argument "${a.positionals[1]}"`
-          : 'missing <project.json>',
+          ? t('usage.unexpected', { arg: a.positionals[1] })
+          : t('usage.oneProject'),
       );
     const preset = a.options.preset ?? 'recommended';
     if (!isPresetName(preset))

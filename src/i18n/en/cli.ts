@@ -36,6 +36,11 @@ export default {
       usage:
         'Usage: waymark fields <data.csv|.tsv|.json|.ndjson|.xlsx> [options]\n\nReads the file as `waymark score` does (UTF-8 or Shift_JIS) and proposes a field per column:\nthe type its values show (integer, number with 円 or %, date, yes/no, category, text), the\nheader as the Japanese or English label, a valid id, the account key and the company-name field.\nEach column comes with the reason for its type; ambiguous columns (ids with leading zeros,\npostal codes, a % column holding 0.8, a few text cells among numbers) say what was chosen.\n\nOptions:\n  --format table|json      table: the proposal for reading (default); json: a minimal playbook\n                           holding the contract, which `waymark score` accepts as it is\n  --encoding utf-8|shift_jis  read the file in this encoding (default: detected)\n  --sheet NAME             the sheet of an .xlsx workbook (default: the first with data)\n  --name NAME              the playbook name in the JSON (default: the file name)\n  --out FILE               write to FILE instead of standard output\n\nExit codes: 0 ok, 1 unreadable file, 2 usage error.\n',
     },
+    lint: {
+      summary: 'print the findings of PReP diagrams as JSON, Markdown or CSV (exit 1 on an error)',
+      usage:
+        "Usage: waymark lint <project.json> [--diagram ID] [--preset {{presetChoices}}]\n                    [--format json|md|csv] [--lang ja|en] [--include-dismissed]\n                    [--no-bom]\n\nRuns the PReP diagram rules (single-person dependency, insufficient inputs, missing know-how,\ncoordination bottleneck, rework loop, disconnected deliverable, holders not recorded) and prints\nthe findings, most impact first, with the question to ask the customer.\n  --diagram ID         only this diagram (id or exact name); default: every diagram\n  --preset NAME        severities: {{presets}} (default recommended)\n  --format FORMAT      json (default; messages in English and Japanese), md or csv (the findings\n                       report handed to the customer, in one language)\n  --lang ja|en         language of the md/csv report (default: the CLI's language)\n  --include-dismissed  count findings dismissed in the editor again (they are listed either way)\n  --no-bom             CSV without the UTF-8 BOM that Excel needs (for piping into other programs)\nExit code: 0 no error finding, 1 an error finding (not dismissed) or an invalid file, 2 usage error.\n",
+    },
   },
   usage: {
     noValue: 'option --{{name}} takes no value',
@@ -56,6 +61,7 @@ export default {
       '--activity "{{value}}" must be SOURCE=FILE (an activity source id of the playbook, then the file)',
     activityTwice: '--activity {{source}} is given twice',
     oneData: 'expected exactly one data file',
+    oneProject: 'missing <project.json>',
   },
   help: {
     intro: 'waymark — run Waymark playbooks on account data',

@@ -36,6 +36,11 @@ export default {
       usage:
         '使い方: waymark fields <data.csv|.tsv|.json|.ndjson|.xlsx> [オプション]\n\n`waymark score` と同じ方法 (UTF-8 または Shift_JIS) でファイルを読み、列ごとに項目を提案します:\n値から判定した型 (整数、円や % 付きの数値、日付、はい/いいえ、カテゴリ、テキスト)、\n日本語または英語のラベルとしての見出し、有効な ID、アカウントキーと会社名の項目。\n各列に型の理由を示し、判断の分かれる列 (先頭 0 の ID、郵便番号、0.8 を含む % 列、\n数値の中の少数のテキスト) は何を選んだかを示します。\n\nオプション:\n  --format table|json      table: 読むための提案 (既定)、json: 項目定義を含む最小のプレイブック\n                           (そのまま `waymark score` に渡せます)\n  --encoding utf-8|shift_jis  この文字コードで読む (既定: 自動判定)\n  --sheet NAME             .xlsx ブックのシート (既定: データのある最初のシート)\n  --name NAME              JSON のプレイブック名 (既定: ファイル名)\n  --out FILE               標準出力ではなく FILE に書き出す\n\n終了コード: 0 成功、1 読めないファイル、2 使い方の誤り。\n',
     },
+    lint: {
+      summary: 'PReP 図の指摘を JSON・Markdown・CSV で出力 (エラーの指摘があれば終了コード 1)',
+      usage:
+        '使い方: waymark lint <project.json> [--diagram ID] [--preset {{presetChoices}}]\n                    [--format json|md|csv] [--lang ja|en] [--include-dismissed]\n                    [--no-bom]\n\nPReP 図のルール (属人化、インプット不足、ノウハウの欠落、調整のボトルネック、手戻りループ、\n孤立した成果物、担当者未登録) を実行し、指摘を影響の大きい順に、顧客に尋ねる質問とともに出力します。\n  --diagram ID         この図だけ (id または正確な名前)。既定: すべての図\n  --preset NAME        重大度のプリセット: {{presets}} (既定: recommended)\n  --format FORMAT      json (既定。メッセージは英語と日本語の両方)、md または csv (顧客に渡す\n                       指摘一覧。1 つの言語で)\n  --lang ja|en         md / csv の一覧の言語 (既定: CLI の言語)\n  --include-dismissed  エディターで却下した指摘も再び数える (一覧にはどちらの場合も載ります)\n  --no-bom             Excel に必要な UTF-8 の BOM を CSV に付けない (他のプログラムにパイプで渡すとき)\n終了コード: 0 エラーの指摘なし、1 エラーの指摘あり (却下していないもの) または不正なファイル、2 使い方の誤り。\n',
+    },
   },
   usage: {
     noValue: 'オプション --{{name}} は値を取りません',
@@ -57,6 +62,7 @@ export default {
       '--activity「{{value}}」は SOURCE=FILE の形で指定してください（プレイブックのアクティビティソースID=ファイル）',
     activityTwice: '--activity {{source}} が2回指定されています',
     oneData: 'データファイルを 1 つ指定してください',
+    oneProject: 'プロジェクトファイル <project.json> を指定してください',
   },
   help: {
     intro: 'waymark — Waymark のプレイブックをアカウントデータで実行します',

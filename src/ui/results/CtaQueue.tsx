@@ -18,7 +18,8 @@ import {
   textAt,
   type QueueFilter,
 } from './queue';
-import { colorHex, colorLabel } from './colors';
+import { colorHex } from './colors';
+import { resultLabels } from './labels';
 import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
 
@@ -102,7 +103,7 @@ export function CtaQueue({
         r,
         table,
         playbookFromProject(project),
-        (id) => colorLabel(project.health, id, t),
+        resultLabels(project, t),
         (row, c) => {
           const s = stateOf(row, c);
           return {

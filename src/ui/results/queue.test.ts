@@ -4,7 +4,12 @@ import { importAccountFile } from '../../data';
 import { csvText as csvCell } from '../../util/csvCell';
 import { playbookFromProject } from '../../model';
 import { buildQueue, filterQueue, queueCsv } from './queue';
+import { resultLabels } from './labels';
+import { i18next, initI18n } from '../../i18n';
 import { demoProject, fixture } from '../../data/testing/helpers';
+
+initI18n('en');
+const t = (lang: 'ja' | 'en', key: string) => i18next.getFixedT(lang, 'results')(key);
 
 describe('CTA queue', () => {
   const pb = playbookFromProject(demoProject);
@@ -36,29 +41,57 @@ describe('CTA queue', () => {
     expect(byMrr).toEqual([...byMrr].sort((a, b) => b - a));
   });
 
-  it('exports CSV with the champion_left CTA for ガンマ商事', () => {
+  const exportIn = (lang: 'ja' | 'en') => {
     const csv = queueCsv(
       q,
       filterQueue(q, r, table, pb.fields, { sort: 'priority' }),
       r,
       table,
       pb,
-      (id) => `label:${id}`,
+      resultLabels(demoProject, i18next.getFixedT(lang, 'results')),
     );
-    const lines = csv
+    expect(csv.startsWith('\ufeff')).toBe(true);
+    return csv
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe(
-      'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger',
-    );
-    const a003 = lines.find((l) => l.startsWith('A003,'))!;
-    expect(a003).toMatch(/^A003,ガンマ商事,champion_left,.*,risk,high,CS high-touch,2026-11-04,/);
-    // The colour as the screen names it, then its id.
-    const row = r.accountIds.indexOf('A003');
-    const id = r.colorIds[r.color[row]];
-    expect(a003).toContain(`,label:${id},${id},`);
-  });
+  };
+
+  it.each([
+    ['ja', '守り (リスク)', '高'],
+    ['en', 'Risk', 'High'],
+  ] as const)(
+    'exports CSV in %s: ids and labels side by side, the champion_left CTA for ガンマ商事',
+    (lang, riskLabel, highLabel) => {
+      const lines = exportIn(lang);
+      // The header is the same in every language, so scripts keep working.
+      expect(lines[0]).toBe(
+        'account_id,company_name,cta_id,cta_label,type,type_label,priority,priority_label,owner,due_date,score,color,color_id,mrr,trigger',
+      );
+      const a003 = lines.find((l) => l.startsWith('A003,'))!;
+      expect(a003).toMatch(
+        new RegExp(
+          `^A003,ガンマ商事,champion_left,.*,risk,${riskLabel.replace(/[()]/g, '\\$&')},high,${highLabel},CS high-touch,2026-11-04,`,
+        ),
+      );
+      // The colour as the screen names it, then its id.
+      const row = r.accountIds.indexOf('A003');
+      const id = r.colorIds[r.color[row]];
+      expect(a003).toContain(`,${t(lang, `colors.${id}`)},${id},`);
+      // Every row's labels match its ids (a label column shifted against its id would not).
+      const head = lines[0].split(',');
+      let checked = 0;
+      for (const l of lines.slice(1)) {
+        const cells = l.split(',');
+        if (cells.length !== head.length) continue; // a quoted comma; covered by csvCell tests
+        checked++;
+        const at = (name: string) => cells[head.indexOf(name)];
+        expect(at('type_label')).toBe(t(lang, `ctaTypes.${at('type')}`));
+        expect(at('priority_label')).toBe(t(lang, `priorities.${at('priority')}`));
+      }
+      expect(checked).toBeGreaterThan(lines.length / 2);
+    },
+  );
 
   it('neutralises spreadsheet formulas in cells', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);

@@ -128,10 +128,18 @@ export function filterQueue(
   return Int32Array.from(out);
 }
 
+/** How the queue's ids read in the UI language (resultLabels in labels.ts gives these). */
+export interface QueueLabels {
+  color: (id: string) => string;
+  ctaType: (id: string) => string;
+  priority: (id: string) => string;
+}
+
 /**
  * The queue as CSV, safe to open in a spreadsheet (every cell through src/util/csvCell.ts:
- * formula-like text is neutralised with '). `color` is the colour's label as the screen shows it
- * (`colorName`, in the UI language), `color_id` the playbook's id for scripts.
+ * formula-like text is neutralised with '). Ids stay in their own columns for scripts (`type`,
+ * `priority`, `color_id`); next to each, its label as the screen shows it, in the UI language
+ * (`type_label`, `priority_label`, `color`, which kept its name from before ids were added).
  */
 export function queueCsv(
   q: Queue,
@@ -139,7 +147,7 @@ export function queueCsv(
   r: ScoreResult,
   table: AccountTable,
   playbook: Playbook,
-  colorName: (id: string) => string,
+  labels: QueueLabels,
   /** Lifecycle columns appended after the original ones. */
   life?: (
     row: number,
@@ -151,9 +159,9 @@ export function queueCsv(
   const m = mrrField(contract);
   const mrrCol = m ? columnOf(table, m) : undefined;
   const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
-  const colors = r.colorIds.map(colorName);
+  const colors = r.colorIds.map(labels.color);
   const lines = [
-    'account_id,company_name,cta_id,cta_label,type,priority,owner,due_date,score,color,color_id,mrr,trigger' +
+    'account_id,company_name,cta_id,cta_label,type,type_label,priority,priority_label,owner,due_date,score,color,color_id,mrr,trigger' +
       (life ? ',status,runs,since,mark,mark_until,mark_reason' : ''),
   ];
   for (const k of idx) {
@@ -170,7 +178,9 @@ export function queueCsv(
         info.id,
         info.label,
         info.type,
+        labels.ctaType(info.type),
         info.priority,
+        labels.priority(info.priority),
         ownerOf(r, c, i),
         info.dueDate,
         // One decimal, as the queue shows it.
