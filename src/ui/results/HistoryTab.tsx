@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RunsTable } from './RunsTable';
 import {
   Bar,
   BarChart,
@@ -38,7 +39,7 @@ export function HistoryTab({
   runs: RunRow[];
   onOpenAccount: (accountId: string) => void;
 }) {
-  const { t } = useTranslation('history');
+  const { t, i18n } = useTranslation('history');
   const { t: tr } = useTranslation('results');
   const hex = colorHex(project.health);
   const colors = useMemo(() => {
@@ -190,57 +191,29 @@ export function HistoryTab({
       </section>
       <section className="card">
         <h3>{t('trends.funnelTitle')}</h3>
-        <table className="grid" data-testid="trend-funnel">
-          <thead>
-            <tr>
-              <th>{t('trends.asOf')}</th>
-              {stages.map((s) => (
-                <th key={s} className="num">
-                  {s
-                    ? (project.journey.stages.find((x) => x.id === s)?.label ?? s)
-                    : tr('dash.unknownStage')}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r) => (
-              <tr key={r.id}>
-                <td>{r.asOf}</td>
-                {stages.map((s) => (
-                  <td key={s} className="num">
-                    {stageCount(r, s).toLocaleString()}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RunsTable
+          testid="trend-funnel"
+          asOfLabel={t('trends.asOf')}
+          runs={runs}
+          keys={stages}
+          header={(s) =>
+            s
+              ? (project.journey.stages.find((x) => x.id === s)?.label ?? s)
+              : tr('dash.unknownStage')
+          }
+          count={stageCount}
+          lang={i18n.language}
+        />
         <h3>{t('trends.ctaTitle')}</h3>
-        <table className="grid" data-testid="trend-ctas">
-          <thead>
-            <tr>
-              <th>{t('trends.asOf')}</th>
-              {types.map((x) => (
-                <th key={x} className="num">
-                  {tr(`ctaTypes.${x}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r) => (
-              <tr key={r.id}>
-                <td>{r.asOf}</td>
-                {types.map((x) => (
-                  <td key={x} className="num">
-                    {ctaCount(r, x).toLocaleString()}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RunsTable
+          testid="trend-ctas"
+          asOfLabel={t('trends.asOf')}
+          runs={runs}
+          keys={types}
+          header={(x) => tr(`ctaTypes.${x}`)}
+          count={ctaCount}
+          lang={i18n.language}
+        />
       </section>
       <section className="card" data-testid="migration">
         <h3>{t('migration.title')}</h3>
