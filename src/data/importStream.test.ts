@@ -87,6 +87,32 @@ describe('stream import = whole-file import', () => {
     },
   );
 
+  it('finds a "%" column mixing 80% and 0.8 across chunks, as the whole-file import does', async () => {
+    const csv = tableToCsv(generateDemoTable({ rows: 3000, seed: 4 }), demoContract, {
+      headers: 'ja',
+    });
+    const lines = csv.split('\n');
+    const field = demoContract.fields.find((f) => f.id === 'setup_progress')!;
+    const col = lines[0].split(',').indexOf(field.label.ja);
+    expect(col).toBeGreaterThan(0);
+    // "80%" in the first plain row, 0.8 in the last one: far apart, so in different chunks.
+    const plain = lines
+      .map((l, i) => (i > 0 && l && !l.includes('"') ? i : -1))
+      .filter((i) => i > 0);
+    const set = (i: number, v: string) => {
+      const c = lines[i].split(',');
+      c[col] = v;
+      lines[i] = c.join(',');
+    };
+    set(plain[0], '80%');
+    set(plain[plain.length - 1], '0.8');
+    const bytes = utf8(lines.join('\n'));
+    const w = whole(bytes, 'mixed.csv', {}) as { report: { issues: { code: string }[] } };
+    expect(w.report.issues.some((i) => i.code === 'percent_mixed')).toBe(true);
+    const s = await streamed(bytes, 'mixed.csv', {}, [4096]);
+    expect(s).toEqual(w);
+  });
+
   it('reads a demo export larger than the plan head in uneven blocks', async () => {
     const csv = tableToCsv(generateDemoTable({ rows: 6000, seed: 9 }), demoContract, {
       headers: 'ja',
