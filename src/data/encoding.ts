@@ -305,3 +305,6 @@ export function decodeBytes(
     });
   }
 }
+
+/** Exported for parallelImport.ts, which checks for mixed encodings range by range. */
+export { reallyUtf8 };

@@ -78,6 +78,8 @@ export interface ImportReport {
    * numbering of the issues: the header is row 1), so skipped bad rows do not shift it.
    */
   rowNumbers?: number[];
+  /** Read in this many byte ranges in parallel (parallelImport.ts); absent = one pass. */
+  parts?: number;
 }
 
 export interface FilePreview {
@@ -362,6 +364,16 @@ export interface RowImporter {
   readonly fatalCount: number;
   /** After the last record: the file-level checks, the table of the rows left and the report. */
   finish(end: ParseEnd): { table: AccountTable; report: ImportReport };
+  /** Per number field, the "80%" / 0.8 counts so far (a parallel import adds them up over ranges). */
+  percentStats?(): PercentStat[];
+}
+
+export interface PercentStat {
+  field: string;
+  percent: number;
+  bare: number;
+  percentEx: string;
+  bareEx: string;
 }
 
 /**
@@ -710,6 +722,7 @@ export function rowImporter(
     get fatalCount() {
       return errorCount + fileIssues.filter((i) => i.code === 'required_unmapped').length;
     },
+    percentStats: () => percentSeen.map((a, g) => ({ field: numberSinks[g].field.id, ...a })),
   };
 
   function finishImport(
@@ -800,3 +813,6 @@ export function rowImporter(
     };
   }
 }
+
+/** An issue's English message from its fields (a parallel import renumbers rows, then re-describes). */
+export { describe as describeIssue };

@@ -1,0 +1,97 @@
+import type { FieldContract } from '../model';
+import { detectEncoding, encodingByLine, reallyUtf8, sniffBinary, type Encoding } from './encoding';
+import { openBytes, type ImportOptions } from './importFile';
+import { autoMap, type ColumnMapping } from './mapping';
+import { openSource } from './sources';
+import { looksLikeXlsx } from './xlsx';
+
+/**
+ * What a parallel import (parallelImport.ts) needs to know before cutting the file: encoding,
+ * delimiter, header and mapping, found from the head exactly as the serial import finds them
+ * from the whole file — or null where the serial import must read the file.
+ */
+export interface Detected {
+  encoding: Encoding;
+  format: 'csv' | 'tsv';
+  delimiter: string;
+  hasHeader: boolean;
+  headers: string[];
+  mapping: ColumnMapping;
+  start: number;
+  rowsPerByte: number;
+  checkMixed: boolean;
+}
+
+const HEAD_BYTES = 256 * 1024;
+/** V8's longest string: a Shift_JIS file longer than this is refused by the serial import. */
+const MAX_TEXT = (1 << 29) - 24;
+
+export function detect(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+): Detected | null {
+  const n = bytes.length;
+  // No line feed: CR-only line ends, rewritten by the serial import.
+  if (n === 0 || bytes.indexOf(0x0a) < 0) return null;
+  const input = openBytes(bytes, file, contract, opts);
+  if (input) {
+    const s = input.source;
+    if ((s.format !== 'csv' && s.format !== 'tsv') || !s.delimiter) return null;
+    return {
+      encoding: input.encoding,
+      format: s.format,
+      delimiter: s.delimiter,
+      hasHeader: s.hasHeader,
+      headers: s.headers,
+      mapping: opts.mapping ?? autoMap(s.headers, contract),
+      start: input.start,
+      rowsPerByte: s.estimatedRows / Math.max(1, n - input.start),
+      checkMixed: false,
+    };
+  }
+  if (looksLikeXlsx(bytes, file) || sniffBinary(bytes) || n >= MAX_TEXT) return null;
+  if (opts.format && opts.format !== 'csv' && opts.format !== 'tsv') return null;
+  const encoding = opts.encoding ?? detectEncoding(bytes);
+  if (encoding !== 'shift_jis') return null;
+  let headEnd = n;
+  if (n > HEAD_BYTES) headEnd = bytes.lastIndexOf(0x0a, HEAD_BYTES) + 1;
+  if (headEnd <= 0) return null;
+  let head: string;
+  try {
+    head = new TextDecoder('shift_jis', { fatal: true }).decode(bytes.subarray(0, headEnd));
+  } catch {
+    return null;
+  }
+  // The serial import detects from the header line and 64K characters after it: the head must hold them.
+  const firstBreak = head.indexOf('\n');
+  if (headEnd < n && (firstBreak < 0 || head.length < firstBreak + 1 + 64 * 1024)) return null;
+  const s = openSource(head, file, contract, opts);
+  const d = s.delimiter;
+  if ((s.format !== 'csv' && s.format !== 'tsv') || !d || d.length !== 1) return null;
+  const D = d.charCodeAt(0);
+  if (D >= 0x80 || D === 34 || D === 10 || D === 13) return null;
+  let breaks = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < headEnd; i = bytes.indexOf(0x0a, i + 1)) breaks++;
+  return {
+    encoding,
+    format: s.format,
+    delimiter: d,
+    hasHeader: s.hasHeader,
+    headers: s.headers,
+    mapping: opts.mapping ?? autoMap(s.headers, contract),
+    start: 0,
+    rowsPerByte: Math.max(1, breaks) / headEnd,
+    checkMixed: !opts.encoding,
+  };
+}
+
+/** A range's lines as mixedEncodingError counts them (ranges end at line feeds, so counts add up). */
+export function reallyUtf8Lines(b: Uint8Array): { invalid: number; utf8: number; real: number } {
+  const lines = encodingByLine(b);
+  let real = 0;
+  for (let k = 0; k < lines.utf8Lines.length; k++)
+    if (reallyUtf8(b, lines.utf8Start[k], lines.utf8End[k])) real++;
+  return { invalid: lines.invalidCount, utf8: lines.utf8Lines.length, real };
+}

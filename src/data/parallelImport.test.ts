@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { importAccountFile, ImportError, type ImportOptions } from './';
+import {
+  chainRanges,
+  cutJobs,
+  importInParts,
+  mergeRanges,
+  parseRange,
+  planParallel,
+  type RangeSpec,
+} from './parallelImport';
+import { demoContract, utf8 } from './testing/helpers';
+import type { AccountTable } from '../table/columns';
+
+/**
+ * Parallel import = serial import, byte for byte: the table's typed arrays and dictionaries,
+ * and the report as JSON (key order included), for files cut into K ranges at random places.
+ */
+function bytesOf(table: AccountTable): string {
+  const cols = Object.entries(table.columns).map(([id, c]) => {
+    const v = c.type === 'string' ? c.codes : c.values;
+    const b = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+    return [id, c.type, b, c.type === 'string' ? c.dict : null];
+  });
+  return JSON.stringify({ rows: table.rowCount, cols });
+}
+
+function serial(bytes: Uint8Array, name: string, opts: ImportOptions): string {
+  try {
+    const { table, report } = importAccountFile(bytes, name, demoContract, opts);
+    return bytesOf(table) + '\n' + JSON.stringify(report);
+  } catch (e) {
+    if (e instanceof ImportError) return 'error ' + JSON.stringify(e.issue);
+    throw e;
+  }
+}
+
+/** Split at the targets, parse each range alone, check and merge (null: the merge declined). */
+async function parallel(
+  bytes: Uint8Array,
+  name: string,
+  opts: ImportOptions,
+  targets: number[],
+  stats = { reruns: 0 },
+): Promise<string | null> {
+  const plan = planParallel(bytes, name, demoContract, opts, 2, 1);
+  if (!plan) return null;
+  const spec: RangeSpec = plan.spec;
+  // Each range gets only its bytes plus the tail, as a worker does.
+  const run = (job: { from: number; to: number }) => {
+    const end = Math.min(bytes.length, job.to + 4096);
+    return parseRange(spec, bytes.slice(job.from, end), job.from, job, undefined, 64);
+  };
+  const jobs = cutJobs(
+    bytes,
+    spec.start,
+    [...targets].sort((a, b) => a - b),
+  );
+  const ranges = await chainRanges(jobs.map(run), spec.start, async (job) => {
+    stats.reruns++;
+    return run(job);
+  });
+  const merged = ranges && mergeRanges(spec, ranges);
+  if (!merged) return null;
+  return bytesOf(merged.table) + '\n' + JSON.stringify(merged.report);
+}
+
+// A Shift_JIS encoder (tests only): the reverse of the platform's decoder.
+let sjisTable: Map<string, number[]> | null = null;
+function sjis(text: string): Uint8Array {
+  if (!sjisTable) {
+    sjisTable = new Map();
+    const dec = new TextDecoder('shift_jis');
+    for (let c = 0xa1; c <= 0xdf; c++) sjisTable.set(dec.decode(new Uint8Array([c])), [c]);
+    for (let a = 0x81; a <= 0xfc; a++) {
+      if (a > 0x9f && a < 0xe0) continue;
+      for (let b = 0x40; b <= 0xfc; b++) {
+        if (b === 0x7f) continue;
+        const ch = dec.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && ch !== '\ufffd' && !sjisTable.has(ch)) sjisTable.set(ch, [a, b]);
+      }
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else out.push(...(sjisTable.get(ch) ?? [0x3f]));
+  }
+  return new Uint8Array(out);
+}
+
+const HEADER = [
+  'account_id',
+  'company_name',
+  'mrr',
+  'industry',
+  'contract_start',
+  'setup_progress',
+  'kickoff_done',
+  'nps',
+];
+const names = [
+  'Acme',
+  '株式会社テスト',
+  '"Line\nbreak, Inc."',
+  '"Two\r\nlines\n""quoted"""',
+  '5" screen Co',
+  '"quoted"after',
+  '=SUM(A1)',
+  'ｶﾀｶﾅ商事',
+  '"東京\n大阪"',
+  '',
+];
+const cell = fc.record({
+  key: fc.integer({ min: 0, max: 400 }),
+  name: fc.constantFrom(...names),
+  mrr: fc.constantFrom('1200', '1,234', '12.5', 'abc', '', '1e400', '¥3,000'),
+  industry: fc.constantFrom('saas', 'SaaS', 'retail', 'bogus', ''),
+  date: fc.constantFrom('2024-03-09', '2024/3/9', '2024年3月9日', 'soon', ''),
+  pct: fc.constantFrom('80%', '0.8', '45', '', '12.5%'),
+  bool: fc.constantFrom('TRUE', 'no', 'はい', 'maybe', ''),
+  nps: fc.constantFrom('9', '3.5', '-2', ''),
+  shape: fc.constantFrom('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'blank', 'ragged', 'crlf', 'nokey'),
+});
+type Row = typeof cell extends fc.Arbitrary<infer T> ? T : never;
+
+function csvOf(rows: Row[], delimiter: string): string {
+  let s = HEADER.join(delimiter) + '\n';
+  for (const r of rows) {
+    const f = [
+      r.shape === 'nokey' ? '' : `A${r.key}`,
+      r.name,
+      r.mrr.includes(',') && delimiter === ',' ? `"${r.mrr}"` : r.mrr,
+      r.industry,
+      r.date,
+      r.pct,
+      r.bool,
+      r.nps,
+    ];
+    if (r.shape === 'ragged') f.push('extra');
+    if (r.shape === 'blank') s += '\n';
+    s += f.join(delimiter) + (r.shape === 'crlf' ? '\r\n' : '\n');
+  }
+  return s;
+}
+
+const file = fc.record({
+  rows: fc.array(cell, { minLength: 1, maxLength: 120 }),
+  tsv: fc.boolean(),
+  enc: fc.constantFrom('utf-8', 'utf-8-bom', 'shift_jis'),
+  policy: fc.constantFrom('skip', 'blank') as fc.Arbitrary<'skip' | 'blank'>,
+  maxIssues: fc.constantFrom(5, 200),
+  cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+});
+
+function encode(text: string, enc: string): Uint8Array {
+  if (enc === 'shift_jis') return sjis(text);
+  const b = utf8(text);
+  if (enc !== 'utf-8-bom') return b;
+  const out = new Uint8Array(b.length + 3);
+  out.set([0xef, 0xbb, 0xbf]);
+  out.set(b, 3);
+  return out;
+}
+
+describe('parallel import = serial import', () => {
+  it('gives the same table bytes and report for random files cut into K ranges', async () => {
+    const stats = { reruns: 0, merged: 0, cases: 0 };
+    await fc.assert(
+      fc.asyncProperty(file, async (f) => {
+        const bytes = encode(csvOf(f.rows, f.tsv ? '\t' : ','), f.enc);
+        const name = f.tsv ? 'accounts.tsv' : 'accounts.csv';
+        const opts: ImportOptions = { badRows: f.policy, maxIssues: f.maxIssues };
+        const targets = f.cuts.map((c) => Math.floor(c * bytes.length));
+        stats.cases++;
+        const p = await parallel(bytes, name, opts, targets, stats);
+        if (p === null) return;
+        stats.merged++;
+        expect(p).toBe(serial(bytes, name, opts));
+      }),
+      { numRuns: 300, seed: 17 },
+    );
+    // The merge ran on (nearly) every file, and cuts inside quoted line breaks were re-parsed.
+    expect(stats.merged).toBeGreaterThan(stats.cases * 0.9);
+    expect(stats.reruns).toBeGreaterThan(10);
+  });
+
+  it('keeps row numbers, duplicates and "%" mixes across ranges (a fixed file, cut in 3)', async () => {
+    const lines = ['account_id,company_name,mrr,setup_progress'];
+    for (let i = 1; i <= 60; i++) lines.push(`A${i},Co ${i},${i === 50 ? 'bad' : i},45`);
+    lines[10] = 'A10,Early,10,80%';
+    lines.push('A3,Again,3,0.8'); // duplicate of row 4, in the last range
+    const bytes = utf8(lines.join('\n') + '\n');
+    const opts = {};
+    const out = await parallel(bytes, 'fixed.csv', opts, [300, 700]);
+    expect(out).toBe(serial(bytes, 'fixed.csv', opts));
+    const report = JSON.parse(out!.split('\n')[1]);
+    expect(report.duplicateKeys).toBe(1);
+    expect(report.issues.map((i: { code: string; row?: number }) => [i.code, i.row])).toEqual([
+      ['percent_mixed', undefined],
+      ['bad_number', 51],
+      ['duplicate_key', 62],
+    ]);
+  });
+
+  it('falls back to the serial import for a quote never closed or invalid UTF-8 in a later range', async () => {
+    const body = Array.from({ length: 20_000 }, (_, i) => `A${i},Co ${i},${i}`).join('\n');
+    const cases = [
+      utf8(`account_id,company_name,mrr\n${body}\nA999,"never closed,1\nA1000,x,2\n`),
+      new Uint8Array([...utf8(`account_id,company_name,mrr\n${body}\nA999,`), 0xff, 0x0a]),
+    ];
+    for (const bytes of cases) {
+      const plan = planParallel(bytes, 'x.csv', demoContract, {}, 3, 1);
+      expect(plan?.jobs.length).toBe(3);
+      const run = async (spec: RangeSpec, job: { from: number; to: number }) =>
+        parseRange(spec, bytes, 0, job);
+      let serialResult: string;
+      try {
+        const r = importAccountFile(bytes, 'x.csv', demoContract, {});
+        serialResult = JSON.stringify(r.report);
+      } catch (e) {
+        serialResult = (e as Error).message;
+      }
+      let par: string;
+      try {
+        const r = await importInParts(bytes, 'x.csv', demoContract, {}, 3, run, 1);
+        expect(r.report.parts).toBeUndefined();
+        par = JSON.stringify(r.report);
+      } catch (e) {
+        par = (e as Error).message;
+      }
+      expect(par).toBe(serialResult);
+    }
+  });
+
+  it('says how many parts it read, and reads small files serially', async () => {
+    const body = Array.from({ length: 500 }, (_, i) => `A${i},Co ${i},${i}`).join('\n');
+    const bytes = utf8(`account_id,company_name,mrr\n${body}\n`);
+    const run = async (spec: RangeSpec, job: { from: number; to: number }) =>
+      parseRange(spec, bytes, 0, job);
+    const r = await importInParts(bytes, 'x.csv', demoContract, {}, 4, run, 1000);
+    expect(r.report.parts).toBe(4);
+    expect(r.table.rowCount).toBe(500);
+    const small = await importInParts(bytes, 'x.csv', demoContract, {}, 4, run, 1 << 20);
+    expect(small.report.parts).toBeUndefined();
+  });
+});

@@ -1,0 +1,624 @@
+/**
+ * Importing one CSV/TSV file in N byte ranges at once (the browser gives each range its own
+ * worker), merged into exactly the table and report of importAccountFile on the whole file.
+ *
+ * Where a range may start: after a line feed that is not inside a quoted field. Quote state is
+ * not locally decidable (and this parser is lenient: a `"` inside an unquoted field is text, so
+ * counting quotes would be wrong), so the split is speculative, then checked:
+ * - the file is cut at the first line feed after each 1/N of its bytes;
+ * - each range is parsed as if its start were a record start, with the real parser, and reads
+ *   on past its nominal end until a record ends (a quoted field straddling the cut); its `end`
+ *   is the first record boundary at or after the nominal end;
+ * - ranges are then accepted in file order: range 0 starts at a true record start; range k+1's
+ *   guess was right exactly when range k (itself right) ends where k+1 starts — the parser
+ *   from a true record start meets every true record start. A wrong guess (the cut fell inside
+ *   a quoted line break) is parsed again from where range k ended: the result is always exact,
+ *   only slower in that case.
+ * Every error a range meets (invalid UTF-8 or Shift_JIS, a quote never closed, a row too long,
+ * a file mixing encodings) makes the whole file import serially, so the message, its row and
+ * line are those of the serial import.
+ *
+ * Each range is imported with every row kept (policy "blank") and every issue listed; the
+ * merge then does what depends on the rows before: row numbers (offset by the records of the
+ * ranges before), duplicate keys (from the key values, in file order, with the policy's rule of
+ * which first row counts), which rows are kept, the string dictionaries (distinct values in the
+ * order of their first kept row, as the serial import's compaction gives), the "%" columns
+ * mixing 80% and 0.8 (counts added up), the counts and the first maxIssues issues.
+ *
+ * Shift_JIS: `"`, the delimiters, CR and LF are never the second byte of a character, so the
+ * same cuts hold; each range is decoded (as the serial import decodes the whole file) and read
+ * by the byte parser as UTF-8. JSON, NDJSON and .xlsx are read serially.
+ */
+import type { FieldContract } from '../model';
+import { newColumns, type AccountTable, type Column } from '../table/columns';
+import { parseDelimitedBytes, Utf8Error, type BlockState, type ByteRecord } from './csvBytes';
+import { detect, reallyUtf8Lines } from './parallelDetect';
+import {
+  describeIssue,
+  importAccountFile,
+  rowImporter,
+  type ImportOptions,
+  type ImportReport,
+  type PercentStat,
+} from './importFile';
+import { clip, type ImportIssue } from './issues';
+import { limitsOf } from './limits';
+import { mappedColumn } from './mapping';
+import type { Encoding } from './encoding';
+
+/** Below this many bytes per part a file is read in one pass (workers cost more than they save). */
+export const MIN_PART_BYTES = 2 << 20;
+/** Parts at most: the merge is serial, and memory grows with each part's copy. */
+export const MAX_PARTS = 4;
+
+/** What every range needs (structured-cloneable: sent to the range workers). */
+export interface RangeSpec {
+  file: string;
+  contract: FieldContract;
+  /** The import options, with the mapping resolved (no onProgress). */
+  opts: Omit<ImportOptions, 'onProgress'>;
+  encoding: Encoding;
+  format: 'csv' | 'tsv';
+  delimiter: string;
+  hasHeader: boolean;
+  headers: string[];
+  /** File size, and where the first record starts (3 after a UTF-8 byte order mark). */
+  size: number;
+  start: number;
+  /** Data rows per byte in the head (sizes each range's columns). */
+  rowsPerByte: number;
+  /** Shift_JIS detected (not forced): check the ranges for UTF-8 lines as the serial import does. */
+  checkMixed: boolean;
+}
+
+/** A byte range [from, to) of the file; `to` is just after a line feed, or the file size. */
+export interface RangeJob {
+  from: number;
+  to: number;
+}
+
+export interface RangeResult {
+  from: number;
+  to: number;
+  /** Where the last record read ends (≥ to), when no failure. */
+  end: number;
+  /** Why this range cannot be merged (if its start was right, the file is read serially). */
+  failure?: string;
+  /** Data records read (the header excluded). */
+  records: number;
+  /** Every record as a row (policy "blank"); null when there were none. */
+  table: AccountTable | null;
+  /** A report with the file-level fields (headers, mapping…), from a range with rows. */
+  report: ImportReport | null;
+  /** Row issues in file order, rows counted from this range's start; no duplicate_key. */
+  issues: ImportIssue[];
+  percent: PercentStat[];
+  /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
+  mixed?: { invalid: number; utf8: number; real: number };
+}
+
+export interface ParallelPlan {
+  spec: RangeSpec;
+  jobs: RangeJob[];
+}
+
+/**
+ * How to read the file in `parts` ranges, or null to read it serially (one part, too small,
+ * not CSV/TSV, not UTF-8 or Shift_JIS, or anything odd the serial import reports better).
+ */
+export function planParallel(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts: number,
+  minPartBytes = MIN_PART_BYTES,
+): ParallelPlan | null {
+  parts = Math.min(parts, Math.floor(bytes.length / Math.max(1, minPartBytes)));
+  if (parts < 2 || opts.csvPath === 'string') return null;
+  let found: ReturnType<typeof detect>;
+  try {
+    found = detect(bytes, file, contract, opts);
+  } catch {
+    return null;
+  }
+  if (!found) return null;
+  const { onProgress: _, ...rest } = opts;
+  void _;
+  const spec: RangeSpec = {
+    ...found,
+    file,
+    contract,
+    opts: { ...rest, mapping: found.mapping },
+    size: bytes.length,
+  };
+  const n = bytes.length;
+  const targets = Array.from({ length: parts - 1 }, (_, k) =>
+    Math.round(spec.start + ((k + 1) * (n - spec.start)) / parts),
+  );
+  const jobs = cutJobs(bytes, spec.start, targets);
+  return jobs.length < 2 ? null : { spec, jobs };
+}
+
+/** Ranges cut at the first line feed at or after each target offset (ascending). */
+export function cutJobs(bytes: Uint8Array, start: number, targets: number[]): RangeJob[] {
+  const n = bytes.length;
+  const jobs: RangeJob[] = [];
+  let from = start;
+  for (const target of targets) {
+    const cut = bytes.indexOf(0x0a, Math.max(target, from)) + 1;
+    if (cut <= from || cut >= n) continue;
+    jobs.push({ from, to: cut });
+    from = cut;
+  }
+  jobs.push({ from, to: n });
+  return jobs;
+}
+
+/** Bytes past a range's end a worker is given, to finish a record straddling the cut. */
+export function tailBytes(spec: RangeSpec): number {
+  return limitsOf(spec.opts.limits).maxRowBytes + 2;
+}
+
+const failed = (job: RangeJob, failure: string): RangeResult => ({
+  from: job.from,
+  to: job.to,
+  end: -1,
+  failure,
+  records: 0,
+  table: null,
+  report: null,
+  issues: [],
+  percent: [],
+});
+
+let sjisDecoder: TextDecoder | undefined;
+let utf8Encoder: TextEncoder | undefined;
+function sjisToUtf8(b: Uint8Array): Uint8Array {
+  const text = (sjisDecoder ??= new TextDecoder('shift_jis', { fatal: true })).decode(b);
+  return (utf8Encoder ??= new TextEncoder()).encode(text);
+}
+
+/**
+ * Import one range. `buf` holds the file's bytes from offset `base` on (at least to
+ * job.to + tailBytes, or to the end of the file). Pure: runs in a worker or, in tests, inline.
+ */
+export function parseRange(
+  spec: RangeSpec,
+  buf: Uint8Array,
+  base: number,
+  job: RangeJob,
+  onProgress?: (fraction: number) => void,
+  sjisTail = 1 << 20,
+): RangeResult {
+  const bufEnd = base + buf.length;
+  const atEof = bufEnd === spec.size;
+  const sjis = spec.encoding === 'shift_jis';
+  const isLast = job.to === spec.size;
+  // The bytes the parser reads: the file's own (UTF-8), or the range decoded (Shift_JIS).
+  let big: Uint8Array;
+  let firstLen: number;
+  /** Shift_JIS: file offset where the decoded part of `big` ends. */
+  let decodedTo = bufEnd;
+  if (!sjis) {
+    big = buf.subarray(job.from - base);
+    firstLen = job.to - job.from;
+  } else {
+    try {
+      const first = sjisToUtf8(buf.subarray(job.from - base, job.to - base));
+      firstLen = first.length;
+      decodedTo = job.to;
+      let tail: Uint8Array = new Uint8Array(0);
+      if (!isLast) {
+        // A record straddling the cut: decode some bytes past it (to a line feed).
+        let te = Math.min(bufEnd, job.to + sjisTail);
+        if (te < bufEnd) {
+          const nl = buf.lastIndexOf(0x0a, te - base - 1);
+          te = nl >= job.to - base ? base + nl + 1 : bufEnd;
+        }
+        tail = sjisToUtf8(buf.subarray(job.to - base, te - base));
+        decodedTo = te;
+      }
+      big = new Uint8Array(first.length + tail.length);
+      big.set(first);
+      big.set(tail, first.length);
+    } catch {
+      return failed(job, 'decode');
+    }
+  }
+  const covered = sjis ? decodedTo === spec.size : atEof;
+
+  const skipHeader = spec.hasHeader && job.from === spec.start;
+  const source = {
+    format: spec.format,
+    delimiter: spec.delimiter,
+    hasHeader: spec.hasHeader,
+    headers: spec.headers,
+    estimatedRows: Math.max(1, Math.round((job.to - job.from) * spec.rowsPerByte)),
+    preview: () => [],
+    forEach: () => ({}),
+  };
+  const opts: ImportOptions = {
+    ...spec.opts,
+    badRows: 'blank',
+    maxIssues: Infinity,
+    rowNumbers: false,
+    onProgress,
+  };
+  let imp: ReturnType<typeof rowImporter>;
+  try {
+    // The serial import reads Shift_JIS from decoded text: its report says so.
+    const reader = sjis ? 'text' : 'bytes';
+    imp = rowImporter(spec.file, spec.contract, opts, source, spec.encoding, reader, false);
+  } catch (e) {
+    return failed(job, e instanceof Error ? e.message : String(e));
+  }
+  const D = spec.delimiter.charCodeAt(0);
+  const { maxRowBytes } = limitsOf(spec.opts.limits);
+  // Every view below starts at big[0], so record offsets are offsets into `big`: the string
+  // columns key their tables by one buffer.
+  const onRec = (rec: ByteRecord, record: number) => {
+    if (skipHeader && record === 1) return;
+    imp.onRecord(big, rec, skipHeader ? record - 1 : record);
+  };
+  const state: BlockState = { record: 0, line: 1, final: isLast };
+  let endLocal = firstLen;
+  try {
+    let r = parseDelimitedBytes(big.subarray(0, firstLen), D, onRec, 0, maxRowBytes, state);
+    // First the next line feed, then ever further (a record with many line breaks is parsed
+    // O(log) times, not once per line).
+    let step = 0;
+    while (r.incomplete) {
+      // A quoted field runs past the cut: parse from its record's start to ever later line
+      // feeds until the record closes (the first cut where it does is a record boundary).
+      const o = r.incomplete.offset;
+      state.record = r.rows;
+      state.line = r.incomplete.line;
+      const nl = big.indexOf(0x0a, endLocal + step);
+      step = step * 2 || 1;
+      const cut = nl < 0 ? big.length : nl + 1;
+      if (cut === big.length && !covered) {
+        // Bytes run out before the record ends: a Shift_JIS range decodes more, else the
+        // record is longer than a row may be (the serial import says which error).
+        if (sjis && decodedTo < bufEnd)
+          return parseRange(spec, buf, base, job, onProgress, sjisTail * 16);
+        return failed(job, 'long');
+      }
+      state.final = cut === big.length && covered;
+      r = parseDelimitedBytes(big.subarray(0, cut), D, onRec, o, maxRowBytes, state);
+      endLocal = cut;
+    }
+    if (r.tooLong) return failed(job, 'long');
+    if (r.unterminated) return failed(job, 'unterminated');
+    const records = r.rows - (skipHeader && r.rows > 0 ? 1 : 0);
+    let end = job.from + endLocal;
+    if (sjis && endLocal > firstLen) {
+      // Back to file offsets: the same number of line feeds past the cut.
+      if (endLocal === big.length) end = decodedTo;
+      else {
+        let lfs = 0;
+        for (
+          let i = big.indexOf(0x0a, firstLen);
+          i >= 0 && i < endLocal;
+          i = big.indexOf(0x0a, i + 1)
+        )
+          lfs++;
+        let p = job.to - base - 1;
+        for (; lfs > 0; lfs--) p = buf.indexOf(0x0a, p + 1);
+        end = base + p + 1;
+      }
+    } else if (sjis) end = job.to;
+    const mixed = spec.checkMixed
+      ? reallyUtf8Lines(buf.subarray(job.from - base, end - base))
+      : undefined;
+    if (imp.pending === 0) return { ...failed(job, ''), failure: undefined, end, records, mixed };
+    const { table, report } = imp.finish({});
+    const issues = report.issues.filter((i) => i.row !== undefined && i.code !== 'duplicate_key');
+    return {
+      from: job.from,
+      to: job.to,
+      end,
+      records,
+      table,
+      // Keep only the file-level issues that do not depend on the rows (unmapped required fields).
+      report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
+      issues,
+      percent: imp.percentStats?.() ?? [],
+      mixed,
+    };
+  } catch (e) {
+    if (e instanceof Utf8Error) return failed(job, 'utf8');
+    return failed(job, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * The ranges whose results are valid, in file order: a range whose start was guessed wrong is
+ * parsed again (by `rerun`) from where the one before ended. Null when the file must be read
+ * serially (a range failed, or none).
+ */
+export async function chainRanges(
+  results: RangeResult[],
+  start: number,
+  rerun: (job: RangeJob) => Promise<RangeResult>,
+): Promise<RangeResult[] | null> {
+  const out: RangeResult[] = [];
+  let pos = start;
+  for (const res of results) {
+    if (pos >= res.to) continue; // read by the range before, which ran past this one
+    const r = res.from === pos ? res : await rerun({ from: pos, to: res.to });
+    if (r.failure !== undefined) return null;
+    out.push(r);
+    pos = r.end;
+  }
+  return out;
+}
+
+/** The percent_mixed warning, worded as importFile's. */
+function percentIssue(file: string, a: PercentStat): ImportIssue {
+  const params = {
+    field: a.field,
+    percent: a.percent,
+    bare: a.bare,
+    percentExample: a.percentEx,
+    bareExample: a.bareEx,
+  };
+  return {
+    code: 'percent_mixed',
+    severity: 'warning',
+    file,
+    field: a.field,
+    params,
+    message: `${file} → ${a.field}: the field has unit "%" and the column mixes ${params.percent} cell(s) written with % (e.g. "${params.percentExample}" reads as ${parseFloat(params.percentExample)}) and ${params.bare} bare fraction(s) (e.g. "${params.bareExample}" reads as ${params.bareExample} %, not ${Number((parseFloat(params.bareExample) * 100).toPrecision(12))} %). Write every cell one way (80% or 80) and import again.`,
+  };
+}
+
+/** Distinct string values across ranges (value → id, in order of first sight). */
+class Interner {
+  readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  /** Per value id: its code in the merged column, or -1 until a kept row uses it. */
+  readonly outCode: number[] = [];
+  readonly dict: string[] = [];
+  remap(dict: readonly string[]): Int32Array {
+    return new Int32Array(dict.length).fill(-1);
+  }
+  id(remap: Int32Array, dict: readonly string[], c: number): number {
+    let v = remap[c];
+    if (v < 0) {
+      const s = dict[c];
+      v = this.ids.get(s) ?? -1;
+      if (v < 0) {
+        v = this.values.length;
+        this.ids.set(s, v);
+        this.values.push(s);
+        this.outCode.push(-1);
+      }
+      remap[c] = v;
+    }
+    return v;
+  }
+  code(v: number): number {
+    let o = this.outCode[v];
+    if (o < 0) {
+      o = this.outCode[v] = this.dict.length;
+      this.dict.push(this.values[v]);
+    }
+    return o;
+  }
+}
+
+/**
+ * The table and report of the whole file from its ranges (valid, in order; see chainRanges),
+ * or null when the serial import must decide (no rows at all, or mixed encodings).
+ */
+export function mergeRanges(
+  spec: RangeSpec,
+  ranges: RangeResult[],
+): { table: AccountTable; report: ImportReport } | null {
+  const withRows = ranges.filter((r) => r.table);
+  if (withRows.length === 0) return null;
+  if (spec.checkMixed) {
+    let invalid = 0,
+      utf8 = 0,
+      real = 0;
+    for (const r of ranges) {
+      invalid += r.mixed?.invalid ?? 0;
+      utf8 += r.mixed?.utf8 ?? 0;
+      real += r.mixed?.real ?? 0;
+    }
+    // As mixedEncodingError: UTF-8 lines in a Shift_JIS file are refused (serially, with their lines).
+    if (invalid > 0 && utf8 > 0 && (utf8 >= invalid || real > 0)) return null;
+  }
+  const template = withRows[0].report!;
+  const file = spec.file;
+  const policy = spec.opts.badRows ?? 'skip';
+  const maxIssues = spec.opts.maxIssues ?? 200;
+  const rowOffset = spec.hasHeader ? 1 : 0;
+  const keyId = spec.contract.accountKey;
+  const keyCol = mappedColumn(template.mapping, keyId);
+  const ids = Object.keys(withRows[0].table!.columns);
+  const total = ranges.reduce((s, r) => s + r.records, 0);
+  const keep = new Uint8Array(total);
+  const all: ImportIssue[] = [];
+  let badRows = 0;
+  let duplicateKeys = 0;
+  let kept = 0;
+  const rowNumbers: number[] | null = spec.opts.rowNumbers ? [] : null;
+
+  // Key values in file order: the first row of each (by value id), as finishRow keeps it.
+  const keys = ids.includes(keyId) ? new Interner() : null;
+  if (keys && withRows[0].table!.columns[keyId].type !== 'string') return null;
+  const firstRow: number[] = [];
+  const keyIds = new Int32Array(keys ? total : 0).fill(-1);
+
+  let g = 0;
+  let before = 0;
+  for (const r of ranges) {
+    const iss = r.issues;
+    let ii = 0;
+    const col =
+      keys && r.table ? (r.table.columns[keyId] as Extract<Column, { type: 'string' }>) : null;
+    const remap = col ? keys!.remap(col.dict) : null;
+    for (let i = 0; i < r.records; i++, g++) {
+      const local = i + 1 + rowOffset;
+      const row = local + before;
+      let bad = false;
+      while (ii < iss.length && iss[ii].row === local) {
+        const issue = { ...iss[ii++], row };
+        if (issue.severity === 'error') bad = true;
+        all.push(issue);
+      }
+      const c = col ? col.codes[i] : -1;
+      if (c >= 0) {
+        const v = keys!.id(remap!, col!.dict, c);
+        keyIds[g] = v;
+        const first = firstRow[v];
+        if (first === undefined) {
+          if (!bad || policy === 'blank') firstRow[v] = row;
+        } else {
+          bad = true;
+          duplicateKeys++;
+          all.push({
+            code: 'duplicate_key',
+            severity: 'error',
+            file,
+            row,
+            column: keyCol! + 1,
+            header: spec.headers[keyCol!],
+            field: keyId,
+            raw: clip(col!.dict[c]),
+            params: { firstRow: first },
+            message: '',
+          });
+        }
+      }
+      if (bad) badRows++;
+      if (!bad || policy === 'blank') {
+        keep[g] = 1;
+        kept++;
+        rowNumbers?.push(row);
+      }
+    }
+    before += r.records;
+  }
+
+  const columns = newColumns();
+  for (const id of ids)
+    columns[id] = mergeColumn(id, ranges, keep, kept, id === keyId ? keys : null, keyIds);
+
+  // Counts over every issue, in file order (errorsByField gets a key at a field's first issue).
+  let errorCount = 0;
+  let warningCount = 0;
+  const errorsByField: Record<string, number> = Object.create(null);
+  for (const i of all) {
+    if (i.severity === 'error') errorCount++;
+    else warningCount++;
+    if (i.field)
+      errorsByField[i.field] = (errorsByField[i.field] ?? 0) + (i.severity === 'error' ? 1 : 0);
+  }
+  // File-level warnings: the unmapped required fields (alike in every range), then "%" mixes.
+  const fileIssues = template.issues;
+  // "%" columns: counts over all ranges, the examples from the first range that had one.
+  const stats = withRows[0].percent.map((p) => ({
+    ...p,
+    percent: 0,
+    bare: 0,
+    percentEx: '',
+    bareEx: '',
+  }));
+  for (const r of ranges)
+    r.percent.forEach((p, k) => {
+      const a = stats[k];
+      if (p.percent && !a.percent) a.percentEx = p.percentEx;
+      if (p.bare && !a.bare) a.bareEx = p.bareEx;
+      a.percent += p.percent;
+      a.bare += p.bare;
+    });
+  const fileLevel: ImportIssue[] = [...fileIssues];
+  for (const a of stats) if (a.percent > 0 && a.bare > 0) fileLevel.push(percentIssue(file, a));
+  warningCount += fileLevel.length;
+  const shown = all.slice(0, maxIssues);
+  for (const i of shown) i.message = describeIssue(i);
+  const report: ImportReport = {
+    ...template,
+    policy,
+    rowsRead: total,
+    rowsImported: kept,
+    badRows,
+    errorCount,
+    warningCount,
+    issues: [...fileLevel, ...shown],
+    errorsByField,
+    duplicateKeys,
+    ...(rowNumbers ? { rowNumbers } : {}),
+  };
+  return { table: { rowCount: kept, columns }, report };
+}
+
+function mergeColumn(
+  id: string,
+  ranges: RangeResult[],
+  keep: Uint8Array,
+  kept: number,
+  keys: Interner | null,
+  keyIds: Int32Array,
+): Column {
+  const first = ranges.find((r) => r.table)!.table!.columns[id];
+  if (first.type === 'string') {
+    const strings = keys ?? new Interner();
+    const codes = new Int32Array(kept);
+    let g = 0;
+    let o = 0;
+    for (const r of ranges) {
+      const col = r.table?.columns[id] as Extract<Column, { type: 'string' }> | undefined;
+      const remap = col && !keys ? strings.remap(col.dict) : null;
+      for (let i = 0; i < r.records; i++, g++) {
+        if (!keep[g]) continue;
+        const c = col!.codes[i];
+        if (c < 0) codes[o++] = -1;
+        else codes[o++] = strings.code(keys ? keyIds[g] : strings.id(remap!, col!.dict, c));
+      }
+    }
+    return { type: 'string', codes, dict: strings.dict };
+  }
+  const values = first.type === 'boolean' ? new Uint8Array(kept) : new Float64Array(kept);
+  let g = 0;
+  let o = 0;
+  for (const r of ranges) {
+    const src = (r.table?.columns[id] as { values: Float64Array | Uint8Array } | undefined)?.values;
+    for (let i = 0; i < r.records; i++, g++) if (keep[g]) values[o++] = src![i];
+  }
+  return { ...first, values } as Column;
+}
+
+/**
+ * Import a file in up to `parts` ranges (run by `run`, e.g. in workers), falling back to
+ * importAccountFile where the plan or a range says so. `report.parts` tells how many ranges.
+ */
+export async function importInParts(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts: number,
+  run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>,
+  minPartBytes = MIN_PART_BYTES,
+): Promise<{ table: AccountTable; report: ImportReport }> {
+  const plan = planParallel(bytes, file, contract, opts, parts, minPartBytes);
+  if (!plan) return importAccountFile(bytes, file, contract, opts);
+  const done = plan.jobs.map(() => 0);
+  const progress = (k: number) => (f: number) => {
+    done[k] = f;
+    opts.onProgress?.(Math.min(0.99, done.reduce((a, b) => a + b, 0) / done.length));
+  };
+  const results = await Promise.all(plan.jobs.map((j, k) => run(plan.spec, j, progress(k))));
+  const ranges = await chainRanges(results, plan.spec.start, (job) =>
+    run(plan.spec, job, () => {}),
+  );
+  const merged = ranges && mergeRanges(plan.spec, ranges);
+  if (!merged) return importAccountFile(bytes, file, contract, opts);
+  opts.onProgress?.(1);
+  merged.report.parts = plan.jobs.length;
+  return merged;
+}
