@@ -104,10 +104,10 @@ export class ImportSession {
     rowCount: number;
     digest?: DatasetDigest;
   }> {
-    const m = (await this.request({ type: 'import', files, contract }, onProgress)) as Extract<
-      ImportResponse,
-      { type: 'imported' }
-    >;
+    const m = (await this.request(
+      { type: 'import', files, contract, parts: forcedParts() },
+      onProgress,
+    )) as Extract<ImportResponse, { type: 'imported' }>;
     return { reports: m.reports, join: m.join, rowCount: m.rowCount, digest: m.digest };
   }
 
@@ -172,6 +172,19 @@ export class ImportSession {
     this.worker = null;
     for (const w of this.waiting.values()) w.reject(new WorkerFailure(null, 'cancelled'));
     this.waiting.clear();
+  }
+}
+
+/**
+ * localStorage `waymark.importParts`: how many parts an import is read in (1 = one pass), for
+ * the benchmark and the test comparing both paths; unset = one per core.
+ */
+function forcedParts(): number | undefined {
+  try {
+    const v = Number(globalThis.localStorage?.getItem('waymark.importParts'));
+    return v >= 1 ? Math.floor(v) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

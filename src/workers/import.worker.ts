@@ -19,6 +19,10 @@ import { accountKeys, toStoredEvents } from '../data/activity/stored';
 import { generateDemoTable } from '../data/demo/generate';
 import type { AccountTable } from '../table/columns';
 import { transferablesOf, type ImportRequest, type ImportResponse } from './protocol';
+import type { FieldContract } from '../model';
+import type { ImportOptions } from '../data';
+import { importInParts, MAX_PARTS, MIN_PART_BYTES } from '../data/parallelImport';
+import { rangePool, RangeWorkerError } from './rangePool';
 
 /**
  * Parses account files off the main thread. The imported table stays here until the page
@@ -35,6 +39,33 @@ let pending: {
 
 /** An activity import waiting for the user's "store" (a failed one leaves nothing stored). */
 let pendingActivity: { source: string; events: AccountTable; report: ActivityReport } | null = null;
+
+/**
+ * A CSV/TSV file read in byte ranges by range workers, one per core (at most MAX_PARTS), merged
+ * into the serial import's exact table and report (parallelImport.ts); small files, JSON and
+ * .xlsx are read here in one pass. `parts` overrides the core count (1 = serial).
+ */
+async function importInParallel(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts?: number,
+): Promise<{ table: AccountTable; report: ImportReport }> {
+  const n = Math.min(MAX_PARTS, parts ?? (navigator.hardwareConcurrency || 1));
+  if (n < 2 || bytes.length < 2 * MIN_PART_BYTES)
+    return importAccountFile(bytes, file, contract, opts);
+  const pool = rangePool(bytes, n);
+  try {
+    return await importInParts(bytes, file, contract, opts, n, pool.run);
+  } catch (e) {
+    // Range workers that cannot run (a browser without nested workers): read it here.
+    if (e instanceof RangeWorkerError) return importAccountFile(bytes, file, contract, opts);
+    throw e;
+  } finally {
+    pool.close();
+  }
+}
 
 const post = (m: ImportResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 
@@ -82,14 +113,21 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     for (const f of msg.files) {
       try {
         const t0 = performance.now();
-        const { table, report } = importAccountFile(f.bytes, f.name, msg.contract, {
-          ...f.options,
-          keyOptional: results.length > 0 || f.options?.keyOptional,
-          onProgress: (fraction) => post({ type: 'progress', id: msg.id, file: f.name, fraction }),
-        });
+        const { table, report } = await importInParallel(
+          f.bytes,
+          f.name,
+          msg.contract,
+          {
+            ...f.options,
+            keyOptional: results.length > 0 || f.options?.keyOptional,
+            onProgress: (fraction) =>
+              post({ type: 'progress', id: msg.id, file: f.name, fraction }),
+          },
+          msg.parts,
+        );
         // Timing for `npm run bench -- data` (read from the console by the bench).
         console.debug(
-          `waymark-import ${f.name} ${report.rowsRead} rows ${Math.round(performance.now() - t0)} ms`,
+          `waymark-import ${f.name} ${report.rowsRead} rows ${Math.round(performance.now() - t0)} ms ${report.parts ?? 1} parts`,
         );
         results.push({ name: f.name, table });
         reports.push(report);

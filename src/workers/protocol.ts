@@ -28,7 +28,14 @@ export type ImportRequest =
       contract: FieldContract;
       totalBytes?: number;
     }
-  | { type: 'import'; id: number; files: ImportFileSpec[]; contract: FieldContract }
+  | {
+      type: 'import';
+      id: number;
+      files: ImportFileSpec[];
+      contract: FieldContract;
+      /** Byte ranges read in parallel (default: one per core, at most 4; 1 = one pass). */
+      parts?: number;
+    }
   /** Generate demo accounts (held like an import until committed). */
   | { type: 'demo'; id: number; rows: number; seed: number; keyField?: string }
   /** Store the last imported table as the project's dataset and send it back. */

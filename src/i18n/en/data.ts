@@ -87,6 +87,7 @@ export default {
     policySkip: 'Rows with errors are left out.',
     policyBlank: 'Bad cells are left empty and the rows kept.',
     kept: 'The stored dataset is unchanged until you save.',
+    parts: 'Read in {{count}} parts in parallel; the result is the same as reading it in one pass.',
   },
   join: {
     title: 'Joining sources',

@@ -55,6 +55,11 @@ export function ReportPanel({
             {r.policy === 'skip' ? t('report.policySkip') : t('report.policyBlank')}{' '}
             {t('report.kept')}
           </p>
+          {r.parts !== undefined && r.parts > 1 && (
+            <p className="hint" data-testid="import-parts">
+              {t('report.parts', { count: r.parts })}
+            </p>
+          )}
           {r.missingFields.length > 0 && (
             <p className="hint">
               {t('report.missingFields', { list: r.missingFields.join(', ') })}
