@@ -219,6 +219,8 @@ describe('waymark score --history / history / backtest --history', () => {
       if (row.stage !== (r.stage[i] < 0 ? null : r.stageIds[r.stage[i]])) mismatches++;
       if (row.owner !== r.ownerIds[r.owner[i]]) mismatches++;
       if (!same(row.coverage, r.coverage[i])) mismatches++;
+      if (!same(row.days_in_stage, r.daysInStage[i])) mismatches++;
+      if (row.as_of !== '2026-06-01') mismatches++;
       for (let k = 0; k < r.dimensionIds.length; k++)
         if (!same(row[`dim__${r.dimensionIds[k]}`], r.dimensionScores[k][i])) mismatches++;
       for (let k = 0; k < r.measures.length; k++)
