@@ -17,7 +17,7 @@ const dir = join(root, 'test', 'bench');
 const all = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .map((f) => f.replace(/\.bench\.ts$/, ''));
-const BUNDLED = new Set(['engine']);
+const BUNDLED = new Set(['engine', 'activity']);
 const [name, ...rest] = process.argv.slice(2);
 const which = name ? [name] : all;
 for (const b of which) {

@@ -85,31 +85,65 @@ function radixOrder(
   if (kept > 0 && !(max - min < 2 ** 44)) return null;
   let a = new Int32Array(kept);
   let b = new Int32Array(kept);
-  const lo = new Int32Array(n);
-  const hi = new Int32Array(n);
-  for (let i = 0, k = 0; i < n; i++) {
-    if (account[i] < 0) continue;
-    const key = time[i] - min;
-    if (key !== Math.floor(key)) return null;
-    lo[i] = key % 4_194_304;
-    hi[i] = Math.floor(key / 4_194_304);
-    a[k++] = i;
-  }
-  const counts = new Int32Array(2049);
-  for (let pass = 0; pass < 4; pass++) {
-    const src = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : 11;
-    counts.fill(0);
-    for (let k = 0; k < kept; k++) counts[((src[a[k]] >>> shift) & 2047) + 1]++;
-    if (counts.some((c) => c === kept)) continue; // one digit value: the pass changes nothing
-    for (let d = 0; d < 2048; d++) counts[d + 1] += counts[d];
-    for (let k = 0; k < kept; k++) {
-      const i = a[k];
-      b[counts[(src[i] >>> shift) & 2047]++] = i;
+  // Whole seconds (most exports) sort on seconds: 120 days fit in 24 bits, two passes.
+  let unit = 1000;
+  for (let i = 0; i < n && unit > 1; i++)
+    if (account[i] >= 0 && (time[i] - min) % 1000 !== 0) unit = 1;
+  const span = (max - min) / unit;
+  if (kept > 0 && span < 2 ** 32) {
+    // One 32-bit key per event and the fewest passes of up to 16 bits.
+    const key = new Uint32Array(n);
+    for (let i = 0, k = 0; i < n; i++) {
+      if (account[i] < 0) continue;
+      const v = (time[i] - min) / unit;
+      if (v !== Math.floor(v)) return null;
+      key[i] = v;
+      a[k++] = i;
     }
-    const t = a;
-    a = b;
-    b = t;
+    const bits = Math.max(1, Math.ceil(Math.log2(span + 1)));
+    const passes = Math.ceil(bits / 16);
+    const w = Math.ceil(bits / passes);
+    const mask = (1 << w) - 1;
+    const counts = new Int32Array(mask + 2);
+    for (let pass = 0, shift = 0; pass < passes; pass++, shift += w) {
+      counts.fill(0);
+      for (let k = 0; k < kept; k++) counts[((key[a[k]] >>> shift) & mask) + 1]++;
+      for (let d = 0; d <= mask; d++) counts[d + 1] += counts[d];
+      for (let k = 0; k < kept; k++) {
+        const i = a[k];
+        b[counts[(key[i] >>> shift) & mask]++] = i;
+      }
+      const t = a;
+      a = b;
+      b = t;
+    }
+  } else {
+    const lo = new Int32Array(n);
+    const hi = new Int32Array(n);
+    for (let i = 0, k = 0; i < n; i++) {
+      if (account[i] < 0) continue;
+      const key = time[i] - min;
+      if (key !== Math.floor(key)) return null;
+      lo[i] = key % 4_194_304;
+      hi[i] = Math.floor(key / 4_194_304);
+      a[k++] = i;
+    }
+    const counts = new Int32Array(2049);
+    for (let pass = 0; pass < 4; pass++) {
+      const src = pass < 2 ? lo : hi;
+      const shift = pass % 2 === 0 ? 0 : 11;
+      counts.fill(0);
+      for (let k = 0; k < kept; k++) counts[((src[a[k]] >>> shift) & 2047) + 1]++;
+      if (counts.some((c) => c === kept)) continue; // one digit value: the pass changes nothing
+      for (let d = 0; d < 2048; d++) counts[d + 1] += counts[d];
+      for (let k = 0; k < kept; k++) {
+        const i = a[k];
+        b[counts[(src[i] >>> shift) & 2047]++] = i;
+      }
+      const t = a;
+      a = b;
+      b = t;
+    }
   }
   // Stable counting sort by account over the time order.
   const offsets = new Int32Array(accountCount + 1);

@@ -146,3 +146,139 @@ export function plainIso(s: string): number | undefined {
   if (days !== days) return undefined;
   return days * MS_PER_DAY + ms;
 }
+
+/** Digits at b[i…] (at most `max`): value × 16 + count, or -1 when none (one number, no array). */
+function digits(b: Uint8Array, i: number, e: number, max: number): number {
+  let v = 0,
+    k = 0;
+  while (k < max && i + k < e) {
+    const c = b[i + k] - 48;
+    if (c < 0 || c > 9) break;
+    v = v * 10 + c;
+    k++;
+  }
+  return k === 0 ? -1 : v * 16 + k;
+}
+
+const KANJI_YEAR = [0xe5, 0xb9, 0xb4];
+const KANJI_MONTH = [0xe6, 0x9c, 0x88];
+const KANJI_DAY = [0xe6, 0x97, 0xa5];
+const KANJI_HOUR = [0xe6, 0x99, 0x82];
+const KANJI_MIN = [0xe5, 0x88, 0x86];
+const KANJI_SEC = [0xe7, 0xa7, 0x92];
+function has(b: Uint8Array, i: number, e: number, w: readonly number[]): boolean {
+  return i + 3 <= e && b[i] === w[0] && b[i + 1] === w[1] && b[i + 2] === w[2];
+}
+
+/**
+ * parseTimestamp read from UTF-8 bytes [s, e) without creating a string, for the forms exports
+ * write: ISO (`-`, `/` or `.` between the date's parts, `T` or a space before the time, with or
+ * without seconds, `Z` or `±hh:mm`) and `2026年11月23日`, `2026年11月23日 9:30`, `…9時30分15秒`.
+ * It follows the regexes' greedy path and gives up (undefined) wherever they could go another
+ * way (spaces, fractions of a second, 午前/午後, full-width digits, impossible dates): the
+ * string parser then decides, so every cell keeps parseTimestamp's answer (a test checks both).
+ */
+export function timestampFromBytes(
+  b: Uint8Array,
+  s: number,
+  e: number,
+  zone: string,
+): number | undefined {
+  if (e - s < 8) return undefined;
+  const y = digits(b, s, e, 4);
+  if (y < 0 || (y & 15) !== 4) return undefined;
+  let i = s + 4;
+  let kanji = false;
+  const sep = b[i];
+  if (sep === 45 || sep === 47 || sep === 46) i++;
+  else if (has(b, i, e, KANJI_YEAR)) {
+    kanji = true;
+    i += 3;
+  } else return undefined;
+  const mo = digits(b, i, e, 2);
+  if (mo < 0) return undefined;
+  i += mo & 15;
+  if (kanji) {
+    if (!has(b, i, e, KANJI_MONTH)) return undefined;
+    i += 3;
+  } else {
+    const c = b[i];
+    if (c !== 45 && c !== 47 && c !== 46) return undefined;
+    i++;
+  }
+  const d = digits(b, i, e, 2);
+  if (d < 0) return undefined;
+  i += d & 15;
+  if (kanji) {
+    if (!has(b, i, e, KANJI_DAY)) return undefined;
+    i += 3;
+  }
+  const days = civilDays(y >> 4, mo >> 4, d >> 4);
+  if (days !== days) return undefined;
+  if (i === e) return days * MS_PER_DAY;
+  let h = 0,
+    mi = 0,
+    sec = 0;
+  if (kanji) {
+    if (b[i] === 32) i++;
+    const hh = digits(b, i, e, 2);
+    if (hh < 0) return undefined;
+    i += hh & 15;
+    h = hh >> 4;
+    if (b[i] === 58) i++;
+    else if (has(b, i, e, KANJI_HOUR)) i += 3;
+    else return undefined;
+    const mm = digits(b, i, e, 2);
+    if (mm < 0) return undefined;
+    i += mm & 15;
+    mi = mm >> 4;
+    if (has(b, i, e, KANJI_MIN)) i += 3;
+    if (i < e) {
+      if (b[i] === 58) i++;
+      const ss = digits(b, i, e, 2);
+      if (ss < 0) return undefined;
+      i += ss & 15;
+      sec = ss >> 4;
+      if (has(b, i, e, KANJI_SEC)) i += 3;
+    }
+    if (i !== e || h > 23 || mi > 59 || sec > 59) return undefined;
+    return days * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000;
+  }
+  const t = b[i];
+  if (t !== 84 && t !== 116 && t !== 32) return undefined;
+  i++;
+  const hh = digits(b, i, e, 2);
+  if (hh < 0 || b[i + (hh & 15)] !== 58) return undefined;
+  i += (hh & 15) + 1;
+  h = hh >> 4;
+  const mm = digits(b, i, e, 2);
+  if (mm < 0 || (mm & 15) !== 2) return undefined;
+  i += 2;
+  mi = mm >> 4;
+  if (i < e && b[i] === 58) {
+    const ss = digits(b, i + 1, e, 2);
+    if (ss < 0 || (ss & 15) !== 2) return undefined;
+    i += 3;
+    sec = ss >> 4;
+  }
+  if (h > 23 || mi > 59 || sec > 59) return undefined;
+  const wall = days * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000;
+  if (i === e) return wall;
+  // An offset: Z, or ±hh:mm / ±hhmm.
+  let offMin = 0;
+  const c = b[i];
+  if (c === 90 || c === 122) {
+    if (i + 1 !== e) return undefined;
+  } else if (c === 43 || c === 45) {
+    const oh = digits(b, i + 1, e, 2);
+    if (oh < 0 || (oh & 15) !== 2) return undefined;
+    let j = i + 3;
+    if (b[j] === 58) j++;
+    const om = digits(b, j, e, 2);
+    if (om < 0 || (om & 15) !== 2 || j + 2 !== e) return undefined;
+    if (oh >> 4 > 23 || om >> 4 > 59) return undefined;
+    offMin = (c === 45 ? -1 : 1) * ((oh >> 4) * 60 + (om >> 4));
+  } else return undefined;
+  const utc = wall - offMin * 60_000;
+  return utc + zoneOffsetMs(zone, utc);
+}

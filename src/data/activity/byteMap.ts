@@ -1,0 +1,109 @@
+/**
+ * Cell bytes → int32, open addressing, with the keys copied into an arena of its own: the
+ * activity reader memoises per distinct cell (account key, category, user) the answer the
+ * string functions give, so a row costs a hash and a compare instead of a string. Keys
+ * outlive the block they came from (blocks are reused or dropped as the file streams).
+ *
+ * A slot is 8 int32 (32 bytes, two per cache line): entry + 1 (0 = empty), hash, length,
+ * value, the first 8 key bytes and the key's arena offset. Keys of up to 8 bytes (most ids
+ * and categories) are compared inside the slot: a lookup in a table larger than the cache
+ * costs one cache miss, not five (the profile of a million-account import showed the misses).
+ */
+export const ABSENT = -0x80000000;
+const S = 8;
+
+export class ByteMap {
+  private arena = new Uint8Array(1 << 16);
+  private used = 0;
+  private slots = new Int32Array(1024 * S);
+  size = 0;
+
+  /** The value stored for bytes [s, e) of b (h = hashBytes of them), or ABSENT. */
+  get(b: Uint8Array, s: number, e: number, h: number): number {
+    const slots = this.slots;
+    const mask = slots.length / S - 1;
+    const len = e - s;
+    let w0 = 0,
+      w1 = 0;
+    if (len <= 8) {
+      for (let k = 0; k < len && k < 4; k++) w0 |= b[s + k] << (8 * k);
+      for (let k = 4; k < len; k++) w1 |= b[s + k] << (8 * (k - 4));
+    }
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const o = slot * S;
+      if (slots[o] === 0) return ABSENT;
+      if (slots[o + 1] !== h || slots[o + 2] !== len) continue;
+      if (len <= 8) {
+        if (slots[o + 4] === w0 && slots[o + 5] === w1) return slots[o + 3];
+        continue;
+      }
+      const a = slots[o + 6];
+      const arena = this.arena;
+      let k = 0;
+      while (k < len && arena[a + k] === b[s + k]) k++;
+      if (k === len) return slots[o + 3];
+    }
+  }
+
+  /** Store v for bytes [s, e) of b (not already present). */
+  set(b: Uint8Array, s: number, e: number, h: number, v: number): void {
+    const len = e - s;
+    if ((this.size + 1) * 2 > this.slots.length / S) this.rehash();
+    let a = 0;
+    if (len > 8) {
+      if (this.used + len > this.arena.length) {
+        let cap = this.arena.length * 2;
+        while (cap < this.used + len) cap *= 2;
+        const next = new Uint8Array(cap);
+        next.set(this.arena.subarray(0, this.used));
+        this.arena = next;
+      }
+      this.arena.set(b.subarray(s, e), this.used);
+      a = this.used;
+      this.used += len;
+    }
+    let w0 = 0,
+      w1 = 0;
+    if (len <= 8) {
+      for (let k = 0; k < len && k < 4; k++) w0 |= b[s + k] << (8 * k);
+      for (let k = 4; k < len; k++) w1 |= b[s + k] << (8 * (k - 4));
+    }
+    const slots = this.slots;
+    const mask = slots.length / S - 1;
+    let slot = h & mask;
+    while (slots[slot * S] !== 0) slot = (slot + 1) & mask;
+    const o = slot * S;
+    slots[o] = ++this.size;
+    slots[o + 1] = h;
+    slots[o + 2] = len;
+    slots[o + 3] = v;
+    slots[o + 4] = w0;
+    slots[o + 5] = w1;
+    slots[o + 6] = a;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / S - 1;
+    for (let o = 0; o < old.length; o += S) {
+      if (old[o] === 0) continue;
+      let slot = old[o + 1] & mask;
+      while (slots[slot * S] !== 0) slot = (slot + 1) & mask;
+      slots.set(old.subarray(o, o + S), slot * S);
+    }
+    this.slots = slots;
+  }
+}
+
+/** FNV-1a over bytes [s, e), finished with murmur3's fmix32 (the table indexes by low bits). */
+export function hashBytes(b: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}

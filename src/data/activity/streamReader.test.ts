@@ -1,0 +1,238 @@
+/**
+ * The byte reader (whole file, and streamed in random blocks) against the row reader on random
+ * activity files: multibyte names and values split across blocks, quoted cells with escaped
+ * quotes and line breaks, CRLF, a BOM, timestamps of every form (with offsets, 和暦, kanji,
+ * unreadable), unknown / ambiguous / renamed accounts, bad numbers, booleans and categories.
+ * The table (every column, byte for byte) and the report must be the same.
+ */
+import { describe, expect, it } from 'vitest';
+import { importActivityFile, importActivityStream } from './importActivity';
+import { parseTimestamp, timestampFromBytes } from './timestamp';
+import {
+  CONTACTS,
+  LOGINS,
+  accountTable,
+  activityPlaybook,
+} from '../../engine/testing/activityMini';
+import type { ActivitySource } from '../../model';
+import type { ActivityTable } from '../../table/activity';
+import type { Column } from '../../table/columns';
+import { rng } from '../../util/random';
+
+const pb = activityPlaybook();
+const ACC = Array.from({ length: 40 }, (_, i) => ({
+  id: i % 7 === 3 ? `ｋ${i}` : `k${i}`,
+  name: i % 5 === 0 ? `株式会社テスト${i % 10}` : `テスト${i}(株)`,
+  mrr: i,
+  usage: i,
+}));
+const accounts = { table: accountTable(pb, ACC), contract: pb.fields };
+const NUMS = [
+  '12',
+  '-3.25',
+  '0',
+  '007',
+  '1,200',
+  '１２',
+  '3.',
+  '.5',
+  '1e3',
+  'abc',
+  '',
+  '12.345678901234567',
+  '-0',
+];
+const TIMES = [
+  '2026-11-20',
+  '2026-11-20 09:30',
+  '2026-11-20T23:59:59',
+  '2026/11/2 9:05',
+  '2026.11.02 09:05:01',
+  '2026-11-22T15:30:00Z',
+  '2026-11-22T15:30:00+09:00',
+  '2026-11-22T15:30:00-0530',
+  '2026-11-22 15:30:00.25',
+  '2026年11月3日',
+  '2026年11月3日 9:30',
+  '2026年11月3日 9時30分15秒',
+  '2026年11月3日 午後3時5分',
+  '令和8年11月3日',
+  '20261103',
+  ' 2026-11-03 ',
+  '２０２６-11-03',
+  '2026-02-30',
+  '2026-11-24',
+  '2027-01-01T00:00:00Z',
+  'yesterday',
+  '2026-11-23T24:00',
+  '',
+];
+const CHANNELS = ['mail', 'CALL', 'ｖｉｓｉｔ', 'fax', '', ' mail ', 'N/A'];
+const BOOLS = ['true', 'FALSE', 'はい', 'いいえ', 'yes', 'maybe', '', '1'];
+
+function pick<T>(r: () => number, a: readonly T[]): T {
+  return a[Math.floor(r() * a.length)];
+}
+
+function cell(r: () => number, v: string, d: string): string {
+  if (r() < 0.15 || v.includes(d) || v.includes('"') || v.includes('\n'))
+    return `"${v.replace(/"/g, '""')}"`;
+  return v;
+}
+
+function randomFile(seed: number, source: ActivitySource): Uint8Array {
+  const r = rng(seed);
+  const d = r() < 0.3 ? '\t' : ',';
+  const eol = r() < 0.5 ? '\r\n' : '\n';
+  const byName = source.account.match === 'name';
+  const heads = [
+    source.account.column,
+    source.time.column,
+    ...source.attributes.map((a) => a.column ?? a.label.ja),
+  ];
+  const lines = [heads.join(d)];
+  const n = 50 + Math.floor(r() * 400);
+  for (let k = 0; k < n; k++) {
+    const a = ACC[Math.floor(r() * ACC.length)];
+    let acc = byName
+      ? pick(r, [a.name, ` ${a.name}`, a.name.replace('株式会社', '(株)'), '不明商事'])
+      : pick(r, [a.id, a.id, ` ${a.id} `, 'nobody', '']);
+    if (r() < 0.05) acc = `${acc}"x"`;
+    const cells = [acc, pick(r, TIMES)];
+    for (const at of source.attributes) {
+      if (at.type === 'number')
+        cells.push(
+          r() < 0.5
+            ? pick(r, NUMS)
+            : `${r() < 0.3 ? '-' : ''}${Math.floor(r() * 10 ** Math.floor(r() * 8))}.${String(Math.floor(r() * 1e9)).slice(0, 1 + Math.floor(r() * 8))}`,
+        );
+      else if (at.type === 'boolean') cells.push(pick(r, BOOLS));
+      else if (at.type === 'category')
+        cells.push(pick(r, at.id === 'kind' ? ['web', 'api', 'API', 'ftp', ''] : CHANNELS));
+      else cells.push(pick(r, ['u1', 'ユーザー二', 'line\nbreak', 'ä"q', '', '𠮷野']));
+    }
+    if (r() < 0.03) cells.pop(); // a short row
+    lines.push(cells.map((c) => cell(r, c, d)).join(d));
+    if (r() < 0.03) lines.push(''); // a blank line
+  }
+  const text = (r() < 0.2 ? '\ufeff' : '') + lines.join(eol) + (r() < 0.5 ? eol : '');
+  return new TextEncoder().encode(text);
+}
+
+async function* blocksOf(bytes: Uint8Array, r: () => number) {
+  for (let i = 0; i < bytes.length;) {
+    const len = 1 + Math.floor(r() * r() * 300);
+    yield bytes.subarray(i, i + len);
+    i += len;
+  }
+}
+
+const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+const valuesOf = (c: Column): ArrayBufferView => (c.type === 'string' ? c.codes : c.values);
+
+function expectSame(a: ActivityTable, b: ActivityTable, what: string) {
+  for (const k of ['account', 'time', 'day', 'line', 'offsets'] as const)
+    expect(raw(a[k]).equals(raw(b[k])), `${what}: ${k}`).toBe(true);
+  expect(Object.keys(a.columns)).toEqual(Object.keys(b.columns));
+  for (const [id, c] of Object.entries(a.columns)) {
+    const d = b.columns[id];
+    expect(d.type, `${what}: ${id}`).toBe(c.type);
+    if (c.type === 'string' && d.type === 'string') {
+      expect(d.dict, `${what}: ${id} dict`).toEqual(c.dict);
+      expect(raw(d.codes).equals(raw(c.codes)), `${what}: ${id} codes`).toBe(true);
+    } else expect(raw(valuesOf(d)).equals(raw(valuesOf(c))), `${what}: ${id}`).toBe(true);
+  }
+}
+
+describe('activity byte reader = row reader', () => {
+  for (const source of [LOGINS, CONTACTS])
+    it(`random ${source.id} files, whole and in random blocks`, async () => {
+      for (let seed = 1; seed <= 40; seed++) {
+        const bytes = randomFile(seed * 31 + source.id.length, source);
+        const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
+        const ref = importActivityFile(bytes, 'f.csv', source, accounts, {
+          ...opts,
+          reader: 'rows',
+        });
+        const whole = importActivityFile(bytes, 'f.csv', source, accounts, opts);
+        const streamed = await importActivityStream(
+          blocksOf(bytes, rng(seed)),
+          bytes.length,
+          'f.csv',
+          source,
+          accounts,
+          opts,
+        );
+        for (const [what, got] of [
+          ['whole', whole],
+          ['streamed', streamed],
+        ] as const) {
+          expectSame(ref.table, got.table, `seed ${seed} ${what}`);
+          expect(got.report, `seed ${seed} ${what}`).toEqual(ref.report);
+        }
+        expect(ref.report.kept).toBeGreaterThan(0);
+      }
+    });
+
+  it('Shift_JIS and JSON files go to the row reader, streamed or not', async () => {
+    const json = new TextEncoder().encode(
+      JSON.stringify([{ account_id: 'k1', logged_in_at: '2026-11-20', user: 'u', kind: 'web' }]),
+    );
+    const a = importActivityFile(json, 'f.json', LOGINS, accounts, { asOf: '2026-11-23' });
+    const b = await importActivityStream(
+      blocksOf(json, rng(2)),
+      json.length,
+      'f.json',
+      LOGINS,
+      accounts,
+      { asOf: '2026-11-23' },
+    );
+    expect(a.report.kept).toBe(1);
+    expect(b.report).toEqual(a.report);
+  });
+});
+
+describe('timestampFromBytes', () => {
+  it('gives parseTimestamp’s answer wherever it answers, on random strings of timestamp parts', () => {
+    const r = rng(5);
+    const enc = new TextEncoder();
+    const num = (max: number) => String(Math.floor(r() * max));
+    const two = (max: number) => num(max).padStart(r() < 0.8 ? 2 : 1, '0');
+    const junk = ['', ' ', 'T', ':', '0', '5', 'Z', '-', '年', '日', '分', '秒', '.5', '午後'];
+    let answered = 0;
+    for (let k = 0; k < 100_000; k++) {
+      const kanji = r() < 0.3;
+      let s = pick(r, ['2026', '1999', '2024', '0099', '20261']);
+      s += kanji
+        ? '年' + two(14) + '月' + two(33) + '日'
+        : pick(r, ['-', '/', '.']) + two(14) + pick(r, ['-', '/', '.']) + two(33);
+      if (r() < 0.7) {
+        s += kanji ? pick(r, ['', ' ', '  ']) : pick(r, ['T', 't', ' ', '_']);
+        s += two(26) + (kanji ? pick(r, [':', '時']) : ':') + two(62);
+        if (kanji && r() < 0.5) s += '分';
+        if (r() < 0.6)
+          s += pick(r, [':', kanji ? '' : ':']) + two(62) + (kanji && r() < 0.5 ? '秒' : '');
+        if (!kanji && r() < 0.5)
+          s += pick(r, ['Z', 'z', '+09:00', '-0530', '+0900', '-05:3', '+25:00', '+09:61', ' Z']);
+      }
+      if (r() < 0.2) {
+        const at = Math.floor(r() * (s.length + 1));
+        s = s.slice(0, at) + pick(r, junk) + s.slice(at + (r() < 0.5 ? 1 : 0));
+      }
+      const b = enc.encode(s);
+      for (const zone of ['Asia/Tokyo', 'America/New_York']) {
+        const v = timestampFromBytes(b, 0, b.length, zone);
+        if (v === undefined) continue;
+        answered++;
+        expect(v, `${s} (${zone})`).toBe(parseTimestamp(s, zone));
+      }
+    }
+    for (const s of TIMES) {
+      const b = enc.encode(s);
+      const v = timestampFromBytes(b, 0, b.length, 'Asia/Tokyo');
+      if (v !== undefined) expect(v, s).toBe(parseTimestamp(s, 'Asia/Tokyo'));
+    }
+    expect(answered).toBeGreaterThan(50_000);
+  });
+});
