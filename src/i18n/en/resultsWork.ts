@@ -77,4 +77,9 @@ export default {
   },
   exprEmptyValue:
     'Write the value to score: a number such as active_users / licenses, or a category field such as relationship (Ctrl+Space lists fields and functions).',
+  rowQuery: {
+    searching: 'Searching {{formatted}} accounts…',
+    stale: 'Until the new list arrives, the rows below are the previous list.',
+    failed: 'The account list could not be computed: {{message}}',
+  },
 } as const;

@@ -78,4 +78,9 @@ export default {
   },
   exprEmptyValue:
     '点数化する値を書いてください。例: active_users / licenses のような数値、または relationship のような区分の項目（Ctrl+Space で項目と関数の一覧）。',
+  rowQuery: {
+    searching: '{{formatted}} 件のアカウントを検索中…',
+    stale: '新しい一覧が届くまで、下の行は前の一覧です。',
+    failed: 'アカウント一覧を計算できませんでした: {{message}}',
+  },
 } as const;

@@ -1,14 +1,15 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { selectRows, TREND_DOWN, TREND_NEW, TREND_UP } from '../../engine';
+import { TREND_DOWN, TREND_NEW, TREND_UP } from '../../engine';
 import { FilterChip } from './FilterChip';
 import type { Project } from '../../model';
 import { daysToIso } from '../../table/columns';
 import { formatCount, formatNumber } from '../../util/format';
 import { Button, notify } from '../common';
 import { colorHex } from './colors';
-import { filterRows, rowSource, sortRows } from './accountRows';
+import { rowSource } from './accountRows';
+import { useAccountRows } from './useAccountRows';
 import { downloadScoresCsv, downloadScoresXlsx } from './exportScores';
 import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
@@ -56,16 +57,11 @@ export function AccountTable({
     [r, trend, table, project.fields, labels],
   );
   const mrrUnit = project.fields.fields.find((f) => f.id === mrrField(project.fields))?.unit;
-  const rows = useMemo(() => {
-    let out = filterRows(src, filter);
-    if (live) {
-      // The table's filters and the live conditions together: rows passing both, in table order.
-      const keep = new Uint8Array(r.rowCount);
-      for (const i of selectRows(r, placeSelection({ filter, live }))) keep[i] = 1;
-      out = out.filter((i) => keep[i] === 1);
-    }
-    return sort ? sortRows(src, out, sort.key, sort.dir) : out;
-  }, [src, filter, live, r, sort]);
+  // Filter, search and sort: in the row-query worker for large runs (the page only draws).
+  const segmentLabels = useMemo(() => r.segmentIds.map(labels.segment), [r, labels]);
+  const stageLabels = useMemo(() => r.stageIds.map(labels.stage), [r, labels]);
+  const q0 = useAccountRows(src, { filter, live, sort, segmentLabels, stageLabels });
+  const rows = q0.rows;
   // The search box types freely; the address follows.
   const [q, setQ] = useState(filter.q ?? '');
   const parent = useRef<HTMLDivElement>(null);
@@ -211,13 +207,32 @@ export function AccountTable({
             {tw('filter.clear')}
           </Button>
         )}
-        <span data-testid="account-count" data-count={rows.length}>
-          {t('table.count', { count: rows.length, formatted: formatCount(rows.length, lang) })}
-        </span>
+        {q0.pending ? (
+          <span
+            data-testid="account-count"
+            data-pending="true"
+            className="searching"
+            role="status"
+            title={tw('rowQuery.stale')}
+          >
+            <span className="spinner" aria-hidden="true" />{' '}
+            {tw('rowQuery.searching', { formatted: formatCount(r.rowCount, lang) })}
+          </span>
+        ) : (
+          <span
+            data-testid="account-count"
+            data-count={rows.length}
+            data-pending="false"
+            role="status"
+          >
+            {t('table.count', { count: rows.length, formatted: formatCount(rows.length, lang) })}
+          </span>
+        )}
         <span className="spacer" />
         <Button
           data-testid="export-scores-csv"
           title={tw('export.hint')}
+          disabled={q0.pending}
           onClick={() => {
             const file = `${fileBase}.csv`;
             downloadScoresCsv(r, sheetLabels, rows, file);
@@ -229,6 +244,7 @@ export function AccountTable({
         <Button
           data-testid="export-scores-xlsx"
           title={tw('export.hint')}
+          disabled={q0.pending}
           onClick={() => {
             const file = `${fileBase}.xlsx`;
             void downloadScoresXlsx(r, sheetLabels, rows, file, tw('export.sheet')).then(() =>
@@ -251,7 +267,18 @@ export function AccountTable({
         {head('mrr', t('table.mrr'), true)}
         {head('renewal', tw('column.renewal'))}
       </div>
-      <div ref={parent} className="vscroll" data-testid="account-scroll">
+      {q0.error && (
+        <p className="error" role="alert" data-testid="account-query-error">
+          {tw('rowQuery.failed', { message: q0.error })}
+        </p>
+      )}
+      <div
+        ref={parent}
+        className={`vscroll${q0.pending ? ' stale' : ''}`}
+        data-testid="account-scroll"
+        data-query={q0.inWorker ? 'worker' : 'page'}
+        aria-busy={q0.pending}
+      >
         <div style={{ height: v.getTotalSize(), position: 'relative' }}>
           {v.getVirtualItems().map((it) => {
             const i = rows[it.index];

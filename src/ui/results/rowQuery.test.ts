@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { compilePlaybook, scoreTable, selectRows, trend } from '../../engine';
+import { demoPlaybook } from '../../engine/testing/demo';
+import { generateDemoTable } from '../../data/demo/generate';
+import { isoToDays, type AccountTable } from '../../table/columns';
+import { filterRows, rowSource, sortRows, type RowSource } from './accountRows';
+import { placeSelection, SORT_KEYS, type AccountFilter, type LiveSelection } from './place';
+import { numberAt, textAt } from './queue';
+import {
+  packRun,
+  queryRows,
+  RowQueryServer,
+  type RowQueryArgs,
+  type RowQueryResponse,
+} from './rowQuery';
+
+/**
+ * The worker's answers against the table's definitions: the filters and sort as they were
+ * written before the worker existed (a comparator with Intl.Collator on every comparison, a
+ * lowercase per row and keystroke) are the oracle here, so the rank-based sort and the
+ * dictionary search can only be faster, never different.
+ */
+const pb = demoPlaybook();
+const c = compilePlaybook(pb);
+if (!c.ok) throw new Error('demo playbook does not compile');
+const table = generateDemoTable({ rows: 3000, seed: 5 });
+// Awkward text: empty names, case, numbers inside ids ("A2" before "A10"), duplicates.
+const names = table.columns[pb.fields.nameField!];
+if (names.type !== 'string') throw new Error('name is not a string column');
+names.dict.push('', 'acme 10', 'ACME 9', 'Ümlaut', 'acme 10 ');
+for (let i = 0; i < table.rowCount; i += 7) names.codes[i] = names.dict.length - 1 - (i % 5);
+for (let i = 3; i < table.rowCount; i += 11) names.codes[i] = -1;
+const r = scoreTable(c.compiled, table, { asOf: '2026-10-01' });
+for (let i = 0; i < r.rowCount; i += 13) r.accountIds[i] = `a${i % 40}`;
+const prev = scoreTable(c.compiled, generateDemoTable({ rows: 2500, seed: 5 }), {
+  asOf: '2026-09-01',
+});
+const tr = trend(r, prev);
+const segLabel = (id: string) => (id.length % 2 ? `Z ${id}` : `a ${id}`);
+const stageLabel = (id: string) => `T ${id}`;
+const src = rowSource(r, tr, table, pb.fields, segLabel, stageLabel);
+
+function oracleFilter(s: RowSource, f: AccountFilter): number[] {
+  const base = filterRows({ ...s }, { ...f, q: undefined });
+  const needle = f.q?.trim().toLowerCase() ?? '';
+  return [...base].filter(
+    (i) =>
+      !needle ||
+      s.r.accountIds[i].toLowerCase().includes(needle) ||
+      textAt(s.name, i).toLowerCase().includes(needle),
+  );
+}
+
+function oracleSort(s: RowSource, rows: number[], key: string, dir: 'asc' | 'desc'): number[] {
+  const { r } = s;
+  const sign = dir === 'asc' ? 1 : -1;
+  const coll = new Intl.Collator(undefined, { numeric: true });
+  const text: Record<string, (i: number) => string> = {
+    account: (i) => r.accountIds[i],
+    company: (i) => textAt(s.name, i),
+    segment: (i) => s.segmentLabel(r.segmentIds[r.segment[i]]),
+    stage: (i) => (r.stage[i] < 0 ? '' : s.stageLabel(r.stageIds[r.stage[i]])),
+    owner: (i) => r.ownerIds[r.owner[i]],
+  };
+  const num: Record<string, (i: number) => number> = {
+    score: (i) => r.total[i],
+    trend: (i) => (s.trend ? s.trend.delta[i] : NaN),
+    ctas: (i) => s.ctaCount[i],
+    mrr: (i) => numberAt(s.mrr, i),
+    renewal: (i) => numberAt(s.renewal, i),
+  };
+  if (text[key])
+    return rows.slice().sort((a, b) => {
+      const x = text[key](a),
+        y = text[key](b);
+      if (!x || !y) return !x ? (!y ? a - b : 1) : -1;
+      return sign * coll.compare(x, y) || a - b;
+    });
+  return rows.slice().sort((a, b) => {
+    const x = num[key](a),
+      y = num[key](b);
+    if (Number.isNaN(x) || Number.isNaN(y))
+      return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
+    return x === y ? a - b : sign * (x - y);
+  });
+}
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32) as number;
+}
+
+function randomQuery(rand: () => number): RowQueryArgs {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const filter: AccountFilter = {};
+  if (rand() < 0.3) filter.color = pick([...r.colorIds, 'none']);
+  if (rand() < 0.3) filter.segment = pick(r.segmentIds);
+  if (rand() < 0.3) filter.stage = pick([...r.stageIds, 'none']);
+  if (rand() < 0.2) filter.owner = pick(r.ownerIds);
+  if (rand() < 0.2) filter.renewal = pick([30, 90, 365]);
+  if (rand() < 0.5) filter.q = pick(['acme', 'A1', ' ümlaut ', '10', 'zzz', 'a3', 'Co']);
+  let live: LiveSelection | undefined;
+  if (rand() < 0.25) live = pick<LiveSelection>([{ ready: true }, { progress: 'stuck' }]);
+  const sort =
+    rand() < 0.8
+      ? { key: pick(SORT_KEYS), dir: rand() < 0.5 ? ('asc' as const) : ('desc' as const) }
+      : undefined;
+  return {
+    filter,
+    live,
+    sort,
+    segmentLabels: r.segmentIds.map(segLabel),
+    stageLabels: r.stageIds.map(stageLabel),
+  };
+}
+
+function oracle(q: RowQueryArgs): number[] {
+  let rows = oracleFilter(src, q.filter);
+  if (q.live) {
+    const keep = new Set(selectRows(r, placeSelection({ filter: q.filter, live: q.live })));
+    rows = rows.filter((i) => keep.has(i));
+  }
+  return q.sort ? oracleSort(src, rows, q.sort.key, q.sort.dir) : rows;
+}
+
+/** A server on the far side of a structured clone, as the worker is. */
+function serve() {
+  const got: RowQueryResponse[] = [];
+  const tasks: (() => void)[] = [];
+  const server = new RowQueryServer(
+    (m, transfer) => got.push(structuredClone(m, { transfer })),
+    (f) => tasks.push(f),
+  );
+  const { payload, transfer } = packRun(src);
+  server.handle(structuredClone({ type: 'load' as const, payload }, { transfer }));
+  return { server, got, flush: () => tasks.splice(0).forEach((f) => f()) };
+}
+
+describe('row query (the account table off the main thread)', () => {
+  it('the page keeps its own columns when a run is packed for the worker', () => {
+    const before = r.total[5];
+    serve();
+    expect(r.total.length).toBe(r.rowCount);
+    expect(r.total[5]).toBe(before);
+  });
+
+  it('sorting by every column equals the collator comparator, ties in table order', () => {
+    const all = [...filterRows(src, {})];
+    for (const key of SORT_KEYS)
+      for (const dir of ['asc', 'desc'] as const)
+        expect([...sortRows(src, Int32Array.from(all), key, dir)], `${key} ${dir}`).toEqual(
+          oracleSort(src, all, key, dir),
+        );
+  });
+
+  it('the worker answers 120 random queries exactly as the pure functions do', () => {
+    const { server, got, flush } = serve();
+    const rand = rng(42);
+    for (let k = 1; k <= 120; k++) {
+      const q = randomQuery(rand);
+      server.handle({ type: 'query', id: k, ...q });
+      flush();
+      const m = got.pop()!;
+      expect(m.type, JSON.stringify(q)).toBe('rows');
+      const rows = [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+      expect(rows, JSON.stringify(q)).toEqual(oracle(q));
+      expect(rows).toEqual([...queryRows(src, q)]);
+    }
+  });
+
+  it('a search finds ids and names in any case; renewal windows count from the run date', () => {
+    const rows = [...queryRows(src, { filter: { q: 'ACME 1' } })];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((i) => textAt(src.name, i).toLowerCase().includes('acme 1'))).toBe(true);
+    const asOf = isoToDays(r.asOf);
+    const w = [...queryRows(src, { filter: { renewal: 30 } })];
+    expect(w.every((i) => numberAt(src.renewal, i) - asOf <= 30)).toBe(true);
+  });
+
+  it('queries sent while one waits are superseded: only the newest is computed', () => {
+    const { server, got, flush } = serve();
+    const q = (id: number, text: string) =>
+      server.handle({ type: 'query', id, filter: { q: text }, segmentLabels: [], stageLabels: [] });
+    q(1, 'a');
+    q(2, 'ac');
+    q(3, 'acm');
+    flush();
+    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:superseded', '2:superseded', '3:rows']);
+    const rows = (got[2] as Extract<RowQueryResponse, { type: 'rows' }>).rows;
+    expect([...rows]).toEqual(oracleFilter(src, { q: 'acm' }));
+  });
+
+  it('an account id holding the separator is refused, not misaligned', () => {
+    const bad: AccountTable = generateDemoTable({ rows: 5, seed: 1 });
+    const r2 = scoreTable(c.compiled, bad, { asOf: '2026-10-01' });
+    r2.accountIds[2] = 'x\u0000y';
+    const s2 = rowSource(r2, null, bad, pb.fields, segLabel, stageLabel);
+    const got: RowQueryResponse[] = [];
+    const server = new RowQueryServer(
+      (m) => got.push(m),
+      (f) => f(),
+    );
+    expect(() => server.handle({ type: 'load', payload: packRun(s2).payload })).toThrow(/U\+0000/);
+  });
+});

@@ -1,0 +1,82 @@
+import type { RowSource } from './accountRows';
+import {
+  packRun,
+  RowQueryServer,
+  type RowQueryArgs,
+  type RowQueryRequest,
+  type RowQueryResponse,
+} from './rowQuery';
+
+/**
+ * The page's end of the row-query worker. One worker per run, kept while the run is shown
+ * (switching tabs does not reload it); a new run terminates the old one. Without Worker (unit
+ * tests) the same server runs in-process.
+ */
+export class RowQueryClient {
+  private seq = 0;
+  private waiting = new Map<number, (rows: Int32Array | null, err?: string) => void>();
+  private send: (m: RowQueryRequest, transfer?: Transferable[]) => void;
+  private worker: Worker | null = null;
+  /** Time the last answer took in the worker (ms), for the benchmark's marks. */
+  lastMs = 0;
+
+  constructor(src: RowSource) {
+    const receive = (m: RowQueryResponse) => {
+      const w = this.waiting.get(m.id);
+      if (!w) return;
+      this.waiting.delete(m.id);
+      if (m.type === 'rows') {
+        this.lastMs = m.ms;
+        w(m.rows);
+      } else if (m.type === 'superseded') w(null);
+      else w(null, m.message);
+    };
+    if (typeof Worker === 'undefined') {
+      const server = new RowQueryServer(receive, (f) => queueMicrotask(f));
+      this.send = (m) => server.handle(m);
+    } else {
+      const worker = new Worker(new URL('./rowQuery.worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      worker.onmessage = (ev: MessageEvent<RowQueryResponse>) => receive(ev.data);
+      worker.onerror = (ev) => {
+        for (const w of this.waiting.values()) w(null, ev.message || 'query worker crashed');
+        this.waiting.clear();
+      };
+      this.worker = worker;
+      this.send = (m, transfer = []) => worker.postMessage(m, transfer);
+    }
+    const { payload, transfer } = packRun(src);
+    this.send({ type: 'load', payload }, transfer);
+  }
+
+  get inWorker(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Rows of the query, or null when a newer query replaced it before it ran. */
+  query(q: RowQueryArgs): Promise<Int32Array | null> {
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, (rows, err) => (err ? reject(new Error(err)) : resolve(rows)));
+      this.send({ type: 'query', id, ...q });
+    });
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const w of this.waiting.values()) w(null);
+    this.waiting.clear();
+  }
+}
+
+/** The one live client: a run's table reuses it across tab switches; another run replaces it. */
+let current: { key: object; client: RowQueryClient } | null = null;
+
+export function rowQueryFor(key: object, src: () => RowSource): RowQueryClient {
+  if (current?.key === key) return current.client;
+  current?.client.dispose();
+  current = { key, client: new RowQueryClient(src()) };
+  return current.client;
+}

@@ -1,0 +1,78 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RowSource } from './accountRows';
+import { queryRows, type RowQueryArgs } from './rowQuery';
+import { rowQueryFor } from './rowQueryClient';
+
+/**
+ * From this many accounts the table's queries run in the row-query worker: below it a query
+ * takes a few milliseconds on the page, and answering at once keeps small lists instant.
+ */
+export const WORKER_MIN_ROWS = 20_000;
+
+export interface AccountRows {
+  rows: Int32Array;
+  /** A query is being computed; `rows` is the previous answer until it arrives. */
+  pending: boolean;
+  inWorker: boolean;
+  error?: string;
+}
+
+/**
+ * The rows the account table shows. Large runs ask the worker; every change of filter, search
+ * or sort sends a query, and only the newest one's answer is shown (older ones are dropped in
+ * the worker before they run). Marks `waymark:rows` (query sent → rows drawn) for the benchmark.
+ */
+export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows {
+  const big = src.r.rowCount >= WORKER_MIN_ROWS;
+  const key = JSON.stringify(args);
+  const small = useMemo(
+    () => (big ? null : queryRows(src, args)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- args by value (key)
+    [big, src, key],
+  );
+  const client = useMemo(() => (big ? rowQueryFor(src.r, () => src) : null), [big, src]);
+  const [got, setGot] = useState<{
+    rows: Int32Array;
+    key: string;
+    client: object;
+    error?: string;
+  } | null>(null);
+  const sent = useRef(0);
+  useEffect(() => {
+    if (!client) return;
+    const t0 = performance.now();
+    const mine = ++sent.current;
+    client.query(args).then(
+      (rows) => {
+        if (rows && mine === sent.current) {
+          setGot({ rows, key, client });
+          // Measured once the rows are on screen (after React's commit and the next frame).
+          requestAnimationFrame(() =>
+            performance.measure('waymark:rows', { start: t0, end: performance.now() }),
+          );
+        }
+      },
+      (e: unknown) => {
+        if (mine === sent.current)
+          setGot((g) => ({
+            rows: g?.client === client ? g.rows : EMPTY,
+            key,
+            client,
+            error: e instanceof Error ? e.message : String(e),
+          }));
+      },
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- args by value (key)
+  }, [client, key]);
+  if (small) return { rows: small, pending: false, inWorker: false };
+  // Rows of another run index another table: never drawn, even while the new answer is pending.
+  const ours = got && got.client === client ? got : null;
+  return {
+    rows: ours?.rows ?? EMPTY,
+    pending: ours?.key !== key,
+    inWorker: client?.inWorker ?? false,
+    error: ours?.key === key ? ours.error : undefined,
+  };
+}
+
+const EMPTY = new Int32Array(0);
