@@ -9,7 +9,9 @@ import { formatCount, formatNumber } from '../../util/format';
 import { Button, notify } from '../common';
 import { colorHex } from './colors';
 import { filterRows, rowSource, sortRows } from './accountRows';
-import { downloadScoresCsv, downloadScoresXlsx } from './exportScores';
+import { startScoresExport } from './scoresExport';
+import { useFileExport } from './useFileExport';
+import { ExportStatus } from './ExportStatus';
 import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 import { mrrField, numberAt, textAt } from './queue';
@@ -102,6 +104,20 @@ export function AccountTable({
     },
   };
   const fileBase = `${tw('export.file')}-${r.asOf}`;
+  // Written by the export worker (src/ui/results/scoresExport.ts), rows as shown.
+  const exporter = useFileExport();
+  const exportScores = (format: 'csv' | 'xlsx') =>
+    startScoresExport(
+      exporter,
+      format,
+      r,
+      rows,
+      sheetLabels,
+      fileBase,
+      tw('export.sheet'),
+      t,
+      exported,
+    );
   const exported = (file: string) =>
     notify({
       kind: 'info',
@@ -218,27 +234,25 @@ export function AccountTable({
         <Button
           data-testid="export-scores-csv"
           title={tw('export.hint')}
-          onClick={() => {
-            const file = `${fileBase}.csv`;
-            downloadScoresCsv(r, sheetLabels, rows, file);
-            exported(file);
-          }}
+          disabled={exporter.busy}
+          onClick={() => exportScores('csv')}
         >
           {tw('export.csv')}
         </Button>
         <Button
           data-testid="export-scores-xlsx"
           title={tw('export.hint')}
-          onClick={() => {
-            const file = `${fileBase}.xlsx`;
-            void downloadScoresXlsx(r, sheetLabels, rows, file, tw('export.sheet')).then(() =>
-              exported(file),
-            );
-          }}
+          disabled={exporter.busy}
+          onClick={() => exportScores('xlsx')}
         >
           {tw('export.xlsx')}
         </Button>
       </div>
+      <ExportStatus
+        state={exporter.state}
+        onCancel={exporter.cancel}
+        onDismiss={exporter.dismiss}
+      />
       <div className="vhead acct-row">
         {head('account', t('table.account'))}
         {head('company', t('table.company'))}
