@@ -7,6 +7,7 @@
 import { rawValue } from './export';
 import { progressName, statusName } from './export';
 import type { ScoreResult } from './types';
+import { csvLine } from '../util/csvCell';
 
 export type SheetCell = string | number | boolean | null;
 
@@ -41,25 +42,17 @@ export function scoreColumns(r: ScoreResult): string[] {
   return head;
 }
 
-/** Rows (in `rows` order, default all) under scoreColumns plus the three label columns. */
-export function scoreSheet(
-  r: ScoreResult,
-  labels: SheetLabels,
-  rows?: ArrayLike<number>,
-): { header: string[]; rows: SheetCell[][] } {
-  const header = [
-    ...scoreColumns(r),
-    labels.headers.segment,
-    labels.headers.stage,
-    labels.headers.color,
-  ];
+/** The header: scoreColumns plus the three label columns. */
+export function scoreSheetHeader(r: ScoreResult, labels: SheetLabels): string[] {
+  return [...scoreColumns(r), labels.headers.segment, labels.headers.stage, labels.headers.color];
+}
+
+/** The sheet row of account `i` (labels resolved once per id, not per row). */
+export function scoreSheetRowOf(r: ScoreResult, labels: SheetLabels): (i: number) => SheetCell[] {
   const segLabel = r.segmentIds.map(labels.segment);
   const stageLabel = r.stageIds.map(labels.stage);
   const colorLabel = r.colorIds.map(labels.color);
-  const n = rows ? rows.length : r.rowCount;
-  const out: SheetCell[][] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    const i = rows ? rows[k] : k;
+  return (i) => {
     const st = r.stage[i];
     const c = r.color[i];
     const line: SheetCell[] = [
@@ -87,7 +80,42 @@ export function scoreSheet(
       st < 0 ? null : stageLabel[st],
       c < 0 ? null : colorLabel[c],
     );
-    out[k] = line;
+    return line;
+  };
+}
+
+/** Rows (in `rows` order, default all) under scoreColumns plus the three label columns. */
+export function scoreSheet(
+  r: ScoreResult,
+  labels: SheetLabels,
+  rows?: ArrayLike<number>,
+): { header: string[]; rows: SheetCell[][] } {
+  const rowOf = scoreSheetRowOf(r, labels);
+  const n = rows ? rows.length : r.rowCount;
+  const out: SheetCell[][] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = rowOf(rows ? rows[k] : k);
+  return { header: scoreSheetHeader(r, labels), rows: out };
+}
+
+/**
+ * The scores as CSV (UTF-8 with a BOM, so Excel on Japanese Windows reads the labels right;
+ * every cell through csvCell, so no cell runs as a formula; LF line ends), in chunks: the BOM
+ * and header, then `chunkRows` rows at a time. The chunks joined are the whole file.
+ */
+export function* scoresCsvChunks(
+  r: ScoreResult,
+  labels: SheetLabels,
+  rows?: ArrayLike<number>,
+  chunkRows = 8192,
+): Generator<string> {
+  const rowOf = scoreSheetRowOf(r, labels);
+  yield '\uFEFF' + csvLine(scoreSheetHeader(r, labels)) + '\n';
+  const n = rows ? rows.length : r.rowCount;
+  const step = Math.max(1, chunkRows);
+  for (let from = 0; from < n; from += step) {
+    const to = Math.min(n, from + step);
+    let s = '';
+    for (let k = from; k < to; k++) s += csvLine(rowOf(rows ? rows[k] : k)) + '\n';
+    yield s;
   }
-  return { header, rows: out };
 }

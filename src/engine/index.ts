@@ -23,7 +23,13 @@ export { stageKpis } from './kpis';
 export { trend } from './trend';
 export { backtest } from './backtest';
 export { resultRows, type ResultRow } from './export';
-export { scoreColumns, scoreSheet, type SheetCell, type SheetLabels } from './exportSheet';
+export {
+  scoreColumns,
+  scoreSheet,
+  scoresCsvChunks,
+  type SheetCell,
+  type SheetLabels,
+} from './exportSheet';
 export { nextColour, type Lever, type LeverTarget, type NextColour } from './levers';
 export {
   resultToCsv,

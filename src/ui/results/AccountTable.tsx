@@ -10,7 +10,9 @@ import { Button, notify } from '../common';
 import { colorHex } from './colors';
 import { rowSource } from './accountRows';
 import { useAccountRows } from './useAccountRows';
-import { downloadScoresCsv, downloadScoresXlsx } from './exportScores';
+import { startScoresExport } from './scoresExport';
+import { useFileExport } from './useFileExport';
+import { ExportStatus } from './ExportStatus';
 import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 import { mrrField, numberAt, textAt } from './queue';
@@ -98,6 +100,20 @@ export function AccountTable({
     },
   };
   const fileBase = `${tw('export.file')}-${r.asOf}`;
+  // Written by the export worker (src/ui/results/scoresExport.ts), rows as shown.
+  const exporter = useFileExport();
+  const exportScores = (format: 'csv' | 'xlsx') =>
+    startScoresExport(
+      exporter,
+      format,
+      r,
+      rows,
+      sheetLabels,
+      fileBase,
+      tw('export.sheet'),
+      t,
+      exported,
+    );
   const exported = (file: string) =>
     notify({
       kind: 'info',
@@ -232,29 +248,25 @@ export function AccountTable({
         <Button
           data-testid="export-scores-csv"
           title={tw('export.hint')}
-          disabled={q0.pending}
-          onClick={() => {
-            const file = `${fileBase}.csv`;
-            downloadScoresCsv(r, sheetLabels, rows, file);
-            exported(file);
-          }}
+          disabled={q0.pending || exporter.busy}
+          onClick={() => exportScores('csv')}
         >
           {tw('export.csv')}
         </Button>
         <Button
           data-testid="export-scores-xlsx"
           title={tw('export.hint')}
-          disabled={q0.pending}
-          onClick={() => {
-            const file = `${fileBase}.xlsx`;
-            void downloadScoresXlsx(r, sheetLabels, rows, file, tw('export.sheet')).then(() =>
-              exported(file),
-            );
-          }}
+          disabled={q0.pending || exporter.busy}
+          onClick={() => exportScores('xlsx')}
         >
           {tw('export.xlsx')}
         </Button>
       </div>
+      <ExportStatus
+        state={exporter.state}
+        onCancel={exporter.cancel}
+        onDismiss={exporter.dismiss}
+      />
       <div className="vhead acct-row">
         {head('account', t('table.account'))}
         {head('company', t('table.company'))}

@@ -5,23 +5,25 @@ import type { CtaMark, Project } from '../../model';
 import { playbookFromProject } from '../../model';
 import { activeMark, lifecycleKey } from '../../engine/lifecycle';
 import type { RunRow } from '../../store/db';
-import { Button, downloadText } from '../common';
+import { Button } from '../common';
 import { MarkDialog, markCta, unmarkCta } from './CtaMarks';
-import { useLifecycle } from './useLifecycle';
+import { runsBefore, useLifecycle } from './useLifecycle';
+import { useFileExport } from './useFileExport';
+import { ExportStatus } from './ExportStatus';
+import { queueLabelData } from './exportLabels';
 import {
   buildQueue,
   filterQueue,
   mrrField,
   numberAt,
   ownerOf,
-  queueCsv,
   textAt,
   type QueueFilter,
 } from './queue';
 import { colorHex } from './colors';
 import { resultLabels } from './labels';
 import type { RunOutcome } from './runState';
-import { columnOf } from '../../table/columns';
+import { columnOf, newColumns } from '../../table/columns';
 
 /** Every fired CTA, filtered and sorted, virtualised; exports what is shown as CSV. */
 export function CtaQueue({
@@ -95,30 +97,27 @@ export function CtaQueue({
     overscan: 12,
   });
 
-  const exportCsv = () =>
-    downloadText(
-      queueCsv(
-        queue,
+  const exporter = useFileExport();
+  // Written by the export worker from the run and the rows shown, in the order shown.
+  const exportCsv = () => {
+    const cols = newColumns();
+    for (const id of [project.fields.nameField, mrr])
+      if (id && columnOf(table, id)) cols[id] = columnOf(table, id)!;
+    void exporter.start({
+      what: t('exportJob.whatQueue'),
+      file: `${t('export.file')}-${r.asOf}.csv`,
+      type: { description: t('exportJob.typeCsv'), mime: 'text/csv', ext: '.csv' },
+      result: r,
+      table: { rowCount: table.rowCount, columns: cols },
+      job: {
+        kind: 'queueCsv',
         idx,
-        r,
-        table,
-        playbookFromProject(project),
-        resultLabels(project, t),
-        (row, c) => {
-          const s = stateOf(row, c);
-          return {
-            status: !s?.episode ? '' : s.episode.isNew ? 'new' : 'continuing',
-            runs: s?.episode?.runs ?? 0,
-            since: s?.episode?.since ?? '',
-            mark: s?.mark?.state ?? '',
-            until: s?.mark?.until ?? '',
-            reason: s?.mark?.reason ?? '',
-          };
-        },
-      ),
-      `${t('export.file')}-${r.asOf}.csv`,
-      'text/csv',
-    );
+        playbook: playbookFromProject(project),
+        labels: queueLabelData(r, resultLabels(project, t)),
+        life: life ? { before: runsBefore(outcome, runs), marks: project.ctaMarks ?? [] } : null,
+      },
+    });
+  };
 
   return (
     <section className="card" data-testid="cta-queue">
@@ -210,11 +209,16 @@ export function CtaQueue({
           variant="primary"
           data-testid="queue-export"
           onClick={exportCsv}
-          disabled={idx.length === 0}
+          disabled={idx.length === 0 || exporter.busy}
         >
           {t('queue.export')}
         </Button>
       </div>
+      <ExportStatus
+        state={exporter.state}
+        onCancel={exporter.cancel}
+        onDismiss={exporter.dismiss}
+      />
       {life && (
         <p className="hint" data-testid="queue-lifecycle">
           {life.previousAsOf

@@ -10,10 +10,7 @@ import type { RunOutcome } from './runState';
  */
 export function useLifecycle(outcome: RunOutcome, runs: RunRow[]): Lifecycle | null {
   const [life, setLife] = useState<{ for: RunOutcome; value: Lifecycle } | null>(null);
-  const currentId = outcome.run?.id;
-  const at = currentId ? runs.findIndex((r) => r.id === currentId) : runs.length;
-  const before = (at < 0 ? runs : runs.slice(0, at)).slice().reverse();
-  const key = before.map((r) => r.id).join(',');
+  const key = runsBefore(outcome, runs).join(',');
   useEffect(() => {
     let live = true;
     let i = 0;
@@ -30,4 +27,14 @@ export function useLifecycle(outcome: RunOutcome, runs: RunRow[]): Lifecycle | n
     };
   }, [outcome, key]);
   return life && life.for === outcome ? life.value : null;
+}
+
+/** Ids of the stored runs before the shown one, newest first (what the lifecycle reads). */
+export function runsBefore(outcome: RunOutcome, runs: RunRow[]): string[] {
+  const currentId = outcome.run?.id;
+  const at = currentId ? runs.findIndex((r) => r.id === currentId) : runs.length;
+  return (at < 0 ? runs : runs.slice(0, at))
+    .slice()
+    .reverse()
+    .map((r) => r.id);
 }

@@ -1,0 +1,144 @@
+import { ctaOwner } from './ctaOwner';
+import type { ScoreResult } from './types';
+import { mrrFieldOf, type Playbook } from '../model';
+import { csvLine } from '../util/csvCell';
+import type { AccountTable, Column } from '../table/columns';
+import { columnOf } from '../table/columns';
+
+/**
+ * The CTA queue as flat typed arrays (one entry per fired CTA × account), so a million
+ * accounts with several CTAs each stay cheap to filter and sort, and its CSV written in chunks
+ * (the export worker streams them to a file). No DOM: the app's worker and tests share it.
+ */
+export interface Queue {
+  row: Int32Array;
+  cta: Int32Array;
+  length: number;
+}
+
+export function buildQueue(r: ScoreResult): Queue {
+  let n = 0;
+  for (const f of r.ctaFired) for (let i = 0; i < f.length; i++) n += f[i];
+  const row = new Int32Array(n);
+  const cta = new Int32Array(n);
+  let k = 0;
+  r.ctaFired.forEach((f, c) => {
+    for (let i = 0; i < f.length; i++)
+      if (f[i]) {
+        row[k] = i;
+        cta[k++] = c;
+      }
+  });
+  return { row, cta, length: n };
+}
+
+export function numberAt(col: Column | undefined, row: number): number {
+  return col && (col.type === 'number' || col.type === 'date') ? col.values[row] : NaN;
+}
+export function textAt(col: Column | undefined, row: number): string {
+  if (!col || col.type !== 'string') return '';
+  const c = col.codes[row];
+  return c < 0 ? '' : col.dict[c];
+}
+
+/** How the queue's ids read in the UI language (resultLabels in ui/results/labels.ts gives these). */
+export interface QueueLabels {
+  color: (id: string) => string;
+  ctaType: (id: string) => string;
+  priority: (id: string) => string;
+}
+
+/** Lifecycle columns of one entry (row, CTA index), appended after the original ones. */
+export type QueueLife = (
+  row: number,
+  cta: number,
+) => { status: string; runs: number; since: string; mark: string; until: string; reason: string };
+
+/** The header line of the queue CSV. */
+export function queueCsvHeader(withLife: boolean): string {
+  return (
+    'account_id,company_name,cta_id,cta_label,type,type_label,priority,priority_label,owner,due_date,score,color,color_id,mrr,trigger' +
+    (withLife ? ',status,runs,since,mark,mark_until,mark_reason' : '')
+  );
+}
+
+/**
+ * The queue as CSV, safe to open in a spreadsheet (every cell through src/util/csvCell.ts:
+ * formula-like text is neutralised with '). Ids stay in their own columns for scripts (`type`,
+ * `priority`, `color_id`); next to each, its label as the screen shows it, in the UI language
+ * (`type_label`, `priority_label`, `color`, which kept its name from before ids were added).
+ * Yields the BOM and header, then `chunkRows` entries at a time, each line ending in CRLF; the
+ * chunks joined are the whole file.
+ */
+export function* queueCsvChunks(
+  q: Queue,
+  idx: ArrayLike<number>,
+  r: ScoreResult,
+  table: AccountTable,
+  playbook: Playbook,
+  labels: QueueLabels,
+  life?: QueueLife,
+  chunkRows = 8192,
+): Generator<string> {
+  const contract = playbook.fields;
+  const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
+  const m = mrrFieldOf(contract);
+  const mrrCol = m ? columnOf(table, m) : undefined;
+  const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
+  const colors = r.colorIds.map(labels.color);
+  // BOM so Excel on Japanese Windows opens UTF-8 correctly.
+  yield '\ufeff' + queueCsvHeader(!!life) + '\r\n';
+  const step = Math.max(1, chunkRows);
+  for (let from = 0; from < idx.length; from += step) {
+    const to = Math.min(idx.length, from + step);
+    let s = '';
+    for (let j = from; j < to; j++) {
+      const k = idx[j];
+      const c = q.cta[k];
+      const i = q.row[k];
+      const info = r.ctas[c];
+      const score = r.total[i];
+      const mrr = numberAt(mrrCol, i);
+      const color = r.color[i];
+      const cells: (string | number | null)[] = [
+        r.accountIds[i],
+        textAt(nameCol, i),
+        info.id,
+        info.label,
+        info.type,
+        labels.ctaType(info.type),
+        info.priority,
+        labels.priority(info.priority),
+        ctaOwner(r, c, i),
+        info.dueDate,
+        // One decimal, as the queue shows it.
+        Number.isNaN(score) ? null : score.toFixed(1),
+        color >= 0 ? colors[color] : null,
+        color >= 0 ? r.colorIds[color] : null,
+        Number.isNaN(mrr) ? null : mrr,
+        trigger.get(info.id) ?? '',
+      ];
+      if (life) {
+        const l = life(i, c);
+        cells.push(l.status, l.runs, l.since, l.mark, l.until, l.reason);
+      }
+      s += csvLine(cells) + '\r\n';
+    }
+    yield s;
+  }
+}
+
+/** The whole queue CSV as one string (small exports and tests). */
+export function queueCsv(
+  q: Queue,
+  idx: ArrayLike<number>,
+  r: ScoreResult,
+  table: AccountTable,
+  playbook: Playbook,
+  labels: QueueLabels,
+  life?: QueueLife,
+): string {
+  let s = '';
+  for (const part of queueCsvChunks(q, idx, r, table, playbook, labels, life)) s += part;
+  return s;
+}

@@ -1,0 +1,215 @@
+/// <reference lib="webworker" />
+import { scoresCsvChunks, scoreSheet, type SheetLabels } from '../engine/exportSheet';
+import { buildQueue, queueCsvChunks, type QueueLife } from '../engine/ctaQueue';
+import { activeMark, ctaLifecycle, lifecycleKey } from '../engine/lifecycle';
+import type { CtaMark } from '../model';
+import { loadRun } from '../store/runStore';
+import type {
+  ExportData,
+  ExportJob,
+  ExportRequest,
+  ExportResponse,
+  LabelPairs,
+  SheetLabelData,
+} from './exportProtocol';
+
+/**
+ * Writes the app's exports (scores CSV / XLSX, CTA queue CSV) off the main thread, in chunks,
+ * either straight into a file the user picked (File System Access API) or into a Blob the page
+ * then downloads. The run's data is kept between exports (sent once per run). Cancel is
+ * cooperative: the loop yields between chunks, sees the request and aborts the file's writable,
+ * so nothing half-written is committed.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+const post = (m: ExportResponse) => self.postMessage(m);
+
+let held: ExportData | null = null;
+const cancelled = new Set<number>();
+
+class Cancelled extends Error {}
+
+self.onmessage = (ev: MessageEvent<ExportRequest>) => {
+  const msg = ev.data;
+  if (msg.type === 'cancel') {
+    cancelled.add(msg.id);
+    return;
+  }
+  if (msg.data) held = msg.data;
+  if (!held || held.key !== msg.key) {
+    post({ type: 'failed', id: msg.id, message: 'export data missing' });
+    return;
+  }
+  void run(msg.id, held, msg.job, msg.handle).finally(() => cancelled.delete(msg.id));
+};
+
+const lookup = (pairs: LabelPairs) => {
+  const m = new Map(pairs);
+  return (id: string) => m.get(id) ?? id;
+};
+const sheetLabels = (l: SheetLabelData): SheetLabels => ({
+  segment: lookup(l.segment),
+  stage: lookup(l.stage),
+  color: lookup(l.color),
+  headers: l.headers,
+});
+
+interface Sink {
+  write(bytes: Uint8Array): Promise<void>;
+  close(): Promise<Blob | undefined>;
+  abort(): Promise<void>;
+}
+
+async function openSink(handle: FileSystemFileHandle | undefined, type: string): Promise<Sink> {
+  if (handle) {
+    const w = await handle.createWritable();
+    return {
+      write: (b) => w.write(b as Uint8Array<ArrayBuffer>),
+      close: async () => {
+        await w.close();
+        return undefined;
+      },
+      abort: () => w.abort(),
+    };
+  }
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  return {
+    write: async (b) => {
+      parts.push(b as Uint8Array<ArrayBuffer>);
+    },
+    close: async () => new Blob(parts, { type }),
+    abort: async () => {
+      parts.length = 0;
+    },
+  };
+}
+
+/** Lets a cancel message in between chunks. */
+const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
+
+async function run(
+  id: number,
+  data: ExportData,
+  job: ExportJob,
+  handle: FileSystemFileHandle | undefined,
+): Promise<void> {
+  let sink: Sink | null = null;
+  try {
+    const check = () => {
+      if (cancelled.has(id)) throw new Cancelled();
+    };
+    const r = data.result;
+    if (job.kind === 'scoresXlsx') {
+      const blob = await xlsxBlob(id, data, job, check);
+      check();
+      sink = await openSink(handle, blob.type);
+      await sink.write(new Uint8Array(await blob.arrayBuffer()));
+      check();
+      const out = await sink.close();
+      post({ type: 'done', id, bytes: blob.size, blob: out });
+      return;
+    }
+    let chunks: Generator<string>;
+    let total: number;
+    if (job.kind === 'scoresCsv') {
+      total = job.rows ? job.rows.length : r.rowCount;
+      chunks = scoresCsvChunks(r, sheetLabels(job.labels), job.rows ?? undefined);
+    } else {
+      total = job.idx.length;
+      const life = job.life ? await lifeColumns(data, job.life) : emptyLife;
+      check();
+      chunks = queueCsvChunks(
+        buildQueue(r),
+        job.idx,
+        r,
+        data.table,
+        job.playbook,
+        {
+          color: lookup(job.labels.color),
+          ctaType: lookup(job.labels.ctaType),
+          priority: lookup(job.labels.priority),
+        },
+        life,
+      );
+    }
+    sink = await openSink(handle, 'text/csv;charset=utf-8');
+    const enc = new TextEncoder();
+    let bytes = 0;
+    let done = -1; // the first chunk is the header
+    for (const part of chunks) {
+      const b = enc.encode(part);
+      bytes += b.length;
+      await sink.write(b);
+      done = done < 0 ? 0 : Math.min(total, done + 8192);
+      post({ type: 'progress', id, phase: 'write', done, total });
+      await yieldToMessages();
+      check();
+    }
+    const out = await sink.close();
+    post({ type: 'done', id, bytes, blob: out });
+  } catch (e) {
+    if (sink) await sink.abort().catch(() => undefined);
+    if (e instanceof Cancelled) post({ type: 'cancelled', id });
+    else post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+const emptyLife: QueueLife = () => ({
+  status: '',
+  runs: 0,
+  since: '',
+  mark: '',
+  until: '',
+  reason: '',
+});
+
+/** The queue's lifecycle columns, computed as the CTA tab computes them (useLifecycle). */
+async function lifeColumns(
+  data: ExportData,
+  spec: { before: string[]; marks: CtaMark[] },
+): Promise<QueueLife> {
+  const r = data.result;
+  let i = 0;
+  const life = await ctaLifecycle(r, async () => {
+    const id = spec.before[i++];
+    if (!id) return null;
+    return (await loadRun(id))?.result ?? null;
+  });
+  const marks = new Map(spec.marks.map((m) => [lifecycleKey(m.accountId, m.dedupeKey), m]));
+  return (row, c) => {
+    const key = lifecycleKey(r.accountIds[row], r.ctas[c].dedupeKey);
+    const episode = life.episodes.get(key);
+    const mark = activeMark(marks, key, episode, r.asOf);
+    return {
+      status: !episode ? '' : episode.isNew ? 'new' : 'continuing',
+      runs: episode?.runs ?? 0,
+      since: episode?.since ?? '',
+      mark: mark?.state ?? '',
+      until: mark?.until ?? '',
+      reason: mark?.reason ?? '',
+    };
+  };
+}
+
+/** XLSX through write-excel-file, as the page built it before (typed cells, bold header). */
+async function xlsxBlob(
+  id: number,
+  data: ExportData,
+  job: Extract<ExportJob, { kind: 'scoresXlsx' }>,
+  check: () => void,
+): Promise<Blob> {
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
+  const sheet = scoreSheet(data.result, sheetLabels(job.labels), job.rows ?? undefined);
+  const total = sheet.rows.length;
+  type Cell = { value: string | number | boolean; fontWeight?: 'bold' } | null;
+  const rows: Cell[][] = [sheet.header.map((h) => ({ value: h, fontWeight: 'bold' as const }))];
+  for (let k = 0; k < total; k++) {
+    rows.push(sheet.rows[k].map((v) => (v === null || v === '' ? null : { value: v })));
+    if (k % 8192 === 8191) {
+      post({ type: 'progress', id, phase: 'write', done: k + 1, total });
+      await yieldToMessages();
+      check();
+    }
+  }
+  post({ type: 'progress', id, phase: 'pack', done: total, total });
+  return writeXlsxFile(rows, { sheet: job.sheetName.slice(0, 31) }).toBlob();
+}
