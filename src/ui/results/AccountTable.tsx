@@ -1,6 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { TREND_DOWN, TREND_NEW, TREND_UP } from '../../engine';
 import { FilterChip } from './FilterChip';
 import type { Project } from '../../model';
@@ -13,6 +12,7 @@ import { useAccountRows } from './useAccountRows';
 import { startScoresExport } from './scoresExport';
 import { useFileExport } from './useFileExport';
 import { ExportStatus } from './ExportStatus';
+import { useRowWindow } from './useRowWindow';
 import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 import { mrrField, numberAt, textAt } from './queue';
@@ -67,12 +67,7 @@ export function AccountTable({
   // The search box types freely; the address follows.
   const [q, setQ] = useState(filter.q ?? '');
   const parent = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => parent.current,
-    estimateSize: () => 32,
-    overscan: 16,
-  });
+  const v = useRowWindow(parent, rows.length, 32);
 
   const set = (k: keyof AccountFilter, value: string | number | undefined) => {
     const next = { ...filter };
@@ -224,15 +219,10 @@ export function AccountTable({
           </Button>
         )}
         {q0.pending ? (
-          <span
-            data-testid="account-count"
-            data-pending="true"
-            className="searching"
-            role="status"
-            title={tw('rowQuery.stale')}
-          >
+          <span data-testid="account-count" data-pending="true" className="searching" role="status">
             <span className="spinner" aria-hidden="true" />{' '}
-            {tw('rowQuery.searching', { formatted: formatCount(r.rowCount, lang) })}
+            {tw('rowQuery.searching', { formatted: formatCount(r.rowCount, lang) })}{' '}
+            <span className="hint">{tw('rowQuery.stale')}</span>
           </span>
         ) : (
           <span
@@ -291,14 +281,14 @@ export function AccountTable({
         data-query={q0.inWorker ? 'worker' : 'page'}
         aria-busy={q0.pending}
       >
-        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-          {v.getVirtualItems().map((it) => {
+        <div style={{ height: v.totalHeight, position: 'relative' }}>
+          {v.items.map((it) => {
             const i = rows[it.index];
             const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
             const renewal = numberAt(src.renewal, i);
             return (
               <div
-                key={it.key}
+                key={it.index}
                 className="acct-row vrow"
                 style={{ transform: `translateY(${it.start}px)` }}
                 data-testid="account-row"

@@ -46,8 +46,11 @@ export class RowQueryClient {
       this.worker = worker;
       this.send = (m, transfer = []) => worker.postMessage(m, transfer);
     }
+    const t0 = performance.now();
     const { payload, transfer } = packRun(src);
     this.send({ type: 'load', payload }, transfer);
+    // The page's one-off cost per run (copy + join + post), read by `npm run bench -- ui`.
+    performance.measure('waymark:row-query-load', { start: t0, end: performance.now() });
   }
 
   get inWorker(): boolean {

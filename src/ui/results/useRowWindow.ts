@@ -1,0 +1,46 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+/**
+ * The rows of a fixed-height list that are on screen (plus overscan), from the scroll position
+ * alone: O(visible) per render. @tanstack/react-virtual keeps a measurement object per row and
+ * rebuilds them whenever the count changes — about 100 ms of main-thread work per filter or
+ * search at 200,000 rows, several hundred at a million — which a list of equal rows never needs.
+ */
+export function useRowWindow(
+  scroller: RefObject<HTMLElement | null>,
+  count: number,
+  rowHeight: number,
+  overscan = 16,
+): { totalHeight: number; items: { index: number; start: number }[] } {
+  const [view, setView] = useState({ top: 0, height: 600 });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    let frame = 0;
+    const read = () => {
+      frame = 0;
+      setView((v) =>
+        v.top === el.scrollTop && v.height === el.clientHeight
+          ? v
+          : { top: el.scrollTop, height: el.clientHeight },
+      );
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(read);
+    };
+    read();
+    el.addEventListener('scroll', onScroll, { passive: true });
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onScroll);
+    ro?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      ro?.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [scroller]);
+  const first = Math.max(0, Math.floor(view.top / rowHeight) - overscan);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
+  const items: { index: number; start: number }[] = [];
+  for (let i = first; i < last; i++) items.push({ index: i, start: i * rowHeight });
+  return { totalHeight: count * rowHeight, items };
+}
