@@ -23,6 +23,9 @@ export type ExportState =
   | { status: 'cancelled'; what: string; file: string; target: SaveTarget }
   | { status: 'failed'; what: string; file: string; message: string };
 
+/** Faster than any person closes a dialog: the picker was not really shown. */
+const PICKER_INSTANT_MS = 100;
+
 interface PickerWindow {
   showSaveFilePicker?: (o: {
     suggestedName: string;
@@ -56,14 +59,18 @@ export function useFileExport() {
       let handle: FileSystemFileHandle | undefined;
       const picker = (window as unknown as PickerWindow).showSaveFilePicker;
       if (picker) {
+        const asked = performance.now();
         try {
           handle = await picker({
             suggestedName: o.file,
             types: [{ description: o.type.description, accept: { [o.type.mime]: [o.type.ext] } }],
           });
         } catch (e) {
-          // Closing the dialog is not an error; anything else falls back to a download.
-          if (e instanceof DOMException && e.name === 'AbortError') return;
+          // Closing the dialog is not an error. A dialog "closed" before anyone could see it
+          // (headless Chromium, a policy that blocks it) and any other error fall back to a
+          // download.
+          const shown = performance.now() - asked > PICKER_INSTANT_MS;
+          if (e instanceof DOMException && e.name === 'AbortError' && shown) return;
           handle = undefined;
         }
       }
