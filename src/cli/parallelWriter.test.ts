@@ -226,4 +226,30 @@ describe('waymark score --threads', () => {
     expect(outs[1]).toBe(outs[0]);
     expect(outs[2]).toBe(outs[0]);
   }, 120_000);
+
+  it('a file read whole (Shift_JIS, --history) is sent to the workers in shards, with the same output', async () => {
+    writeFileSync(
+      join(dir, 'sjis.csv'),
+      readFileSync(join(ROOT, 'test/fixtures/data/crm_ja.sjis.csv')),
+    );
+    const cases = [
+      ['sjis.csv', '--chunk-rows', '2', '--format', 'json'],
+      ['sjis.csv', '--chunk-rows', '1', '--format', 'ndjson'],
+      ['lf.csv', '--chunk-rows', '97', '--bad-rows', 'blank', '--history', join(dir, 'h-N')],
+    ];
+    for (const extra of cases) {
+      const runs: string[] = [];
+      for (const n of ['1', '3']) {
+        const io = capture();
+        const args = ['score', join(ROOT, 'templates/demo.json'), '--as-of', AS_OF, ...extra];
+        const code = await main(
+          [...args.map((x) => x.replace('h-N', `h-${n}`)), '--threads', n],
+          io,
+        );
+        runs.push(`${code}\n${io.out()}\n---\n${io.err()}`.replace(`h-${n}`, 'h-N'));
+      }
+      expect(runs[0]).toMatch(/^0\n/);
+      expect(runs[1]).toBe(runs[0]);
+    }
+  }, 120_000);
 });

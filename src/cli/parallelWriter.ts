@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { resultWriter } from '../engine';
-import type { AccountTable } from '../table/columns';
+import { newColumns, type AccountTable, type Column } from '../table/columns';
 import { BOM, parquetGroups, type ChunkWriter } from './chunkWriter';
 import type { Output } from './output';
 import type { WorkerInit, WorkerReply } from './workerProtocol';
@@ -104,21 +104,31 @@ export function parallelChunkWriter(
     while (inFlight.length > 0) await inFlight.shift();
   };
 
+  const submit = async (table: AccountTable, out: Output): Promise<number> => {
+    if (failure) throw failure;
+    workers ??= start();
+    const id = nextId++;
+    const reply = new Promise<WorkerReply>((resolve, reject) =>
+      waiting.set(id, { resolve, reject }),
+    );
+    reply.catch(() => undefined); // its failure is reported through `last`, below
+    workers[id % threads].postMessage({ id, table });
+    last = last.then(() => reply).then((r) => write(r, out));
+    last.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled
+    inFlight.push(last);
+    while (inFlight.length > 2 * threads) await inFlight.shift();
+    return table.rowCount;
+  };
+
   return {
     async chunk(table: AccountTable, out: Output) {
-      if (failure) throw failure;
-      workers ??= start();
-      const id = nextId++;
-      const reply = new Promise<WorkerReply>((resolve, reject) =>
-        waiting.set(id, { resolve, reject }),
-      );
-      reply.catch(() => undefined); // its failure is reported through `last`, below
-      workers[id % threads].postMessage({ id, table });
-      last = last.then(() => reply).then((r) => write(r, out));
-      last.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled
-      inFlight.push(last);
-      while (inFlight.length > 2 * threads) await inFlight.shift();
-      return table.rowCount;
+      // A whole table (a file read whole: Shift_JIS, JSON, .xlsx, --activity, --history) goes
+      // out in shards of chunkRows; a streamed block, a table of its own, goes as it is.
+      const n = table.rowCount;
+      if (n <= init.chunkRows) return submit(table, out);
+      for (let lo = 0; lo < n; lo += init.chunkRows)
+        await submit(shardOf(table, lo, Math.min(n, lo + init.chunkRows)), out);
+      return n;
     },
     async end(out) {
       await drainAll();
@@ -132,4 +142,38 @@ export function parallelChunkWriter(
       await Promise.all(ws.map((w) => w.terminate()));
     },
   };
+}
+
+/**
+ * Rows lo..hi of a table as a table of its own: copied typed arrays and string dictionaries cut
+ * to the values used, so a worker is sent its shard and not the whole table.
+ */
+export function shardOf(table: AccountTable, lo: number, hi: number): AccountTable {
+  const columns = newColumns();
+  for (const id of Object.keys(table.columns)) {
+    const col = table.columns[id];
+    if (col.type !== 'string') {
+      columns[id] = { type: col.type, values: col.values.slice(lo, hi) } as Column;
+      continue;
+    }
+    const codes = new Int32Array(hi - lo);
+    const dict: string[] = [];
+    const remap = new Map<number, number>();
+    for (let i = lo; i < hi; i++) {
+      const c = col.codes[i];
+      if (c < 0) {
+        codes[i - lo] = c;
+        continue;
+      }
+      let k = remap.get(c);
+      if (k === undefined) {
+        k = dict.length;
+        remap.set(c, k);
+        dict.push(col.dict[c]);
+      }
+      codes[i - lo] = k;
+    }
+    columns[id] = { type: 'string', codes, dict };
+  }
+  return { rowCount: hi - lo, columns };
 }
