@@ -252,4 +252,25 @@ describe('waymark score --threads', () => {
       expect(runs[1]).toBe(runs[0]);
     }
   }, 120_000);
+
+  it('a worker that fails stops the run with an error instead of waiting for ever', async () => {
+    const w = parallelChunkWriter(
+      { playbook: { not: 'a playbook' }, asOf: AS_OF, format: 'csv', chunkRows: 10 },
+      2,
+    );
+    const io = capture();
+    const out = (await openOutput(io, undefined))!;
+    const table = generateDemoTable({ rows: 30, seed: 1 });
+    try {
+      await expect(
+        (async () => {
+          await w.chunk(table, out);
+          await w.end(out);
+        })(),
+      ).rejects.toThrow();
+    } finally {
+      await w.dispose();
+    }
+    expect(io.out()).toBe('');
+  }, 60_000);
 });

@@ -59,6 +59,7 @@ export function parallelChunkWriter(
     { resolve: (r: WorkerReply) => void; reject: (e: unknown) => void }
   >();
   let failure: unknown = null;
+  let disposing = false;
   const fail = (e: unknown) => {
     failure ??= e;
     for (const w of waiting.values()) w.reject(failure);
@@ -81,7 +82,8 @@ export function parallelChunkWriter(
       });
       w.on('error', fail);
       w.on('exit', (code) => {
-        if (waiting.size > 0) fail(new Error(`a scoring worker stopped (exit code ${code})`));
+        // A worker never stops on its own: any exit before dispose() fails the run (no hang).
+        if (!disposing) fail(new Error(`a scoring worker stopped (exit code ${code})`));
       });
       return w;
     });
@@ -103,6 +105,9 @@ export function parallelChunkWriter(
   const drainAll = async () => {
     while (inFlight.length > 0) await inFlight.shift();
   };
+
+  // Started now: loading their bundle and compiling the playbook overlaps the first block's import.
+  workers = start();
 
   const submit = async (table: AccountTable, out: Output): Promise<number> => {
     if (failure) throw failure;
@@ -137,6 +142,7 @@ export function parallelChunkWriter(
     },
     flush: drainAll,
     async dispose() {
+      disposing = true;
       const ws = workers ?? [];
       workers = null;
       await Promise.all(ws.map((w) => w.terminate()));
