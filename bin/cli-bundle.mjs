@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'dist-cli', 'waymark.mjs');
+/** The worker thread of `waymark score --threads N`, loaded by the bundle from beside it. */
+export const WORKER_BUNDLE = join(ROOT, 'dist-cli', 'scoreWorker.mjs');
 
 /** Path of the list of inputs beside a bundle. */
 const inputsOf = (bundle) => join(dirname(bundle), 'inputs.json');
@@ -18,7 +20,10 @@ export function bundleIsFresh(bundle = BUNDLE, root = ROOT) {
   let built;
   let inputs;
   try {
-    built = statSync(bundle).mtimeMs;
+    built = Math.min(
+      statSync(bundle).mtimeMs,
+      statSync(join(dirname(bundle), 'scoreWorker.mjs')).mtimeMs,
+    );
     inputs = JSON.parse(readFileSync(inputsOf(bundle), 'utf8'));
   } catch {
     return false;
@@ -38,26 +43,37 @@ export function bundleIsFresh(bundle = BUNDLE, root = ROOT) {
 export async function buildBundle(bundle = BUNDLE, root = ROOT) {
   const { build } = await import('esbuild');
   const started = Date.now();
-  const r = await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  const options = {
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: bundle,
     metafile: true,
     legalComments: 'none',
     minify: true,
     logLevel: 'warning',
+  };
+  const r = await build({
+    ...options,
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outfile: bundle,
+  });
+  const worker = join(dirname(bundle), 'scoreWorker.mjs');
+  const w = await build({
+    ...options,
+    entryPoints: [join(root, 'src', 'cli', 'scoreWorker.ts')],
+    outfile: worker,
   });
   // package.json too: a changed dependency version invalidates the bundle.
-  const inputs = [...Object.keys(r.metafile.inputs), 'package.json'].map((f) =>
-    relative(root, join(root, f)),
-  );
+  const inputs = [
+    ...new Set([...Object.keys(r.metafile.inputs), ...Object.keys(w.metafile.inputs)]),
+    'package.json',
+  ].map((f) => relative(root, join(root, f)));
   mkdirSync(dirname(bundle), { recursive: true });
   writeFileSync(inputsOf(bundle), JSON.stringify(inputs));
   // Dated when the build started: a source edited while it ran counts as newer (bundle stale).
   const at = new Date(started);
   utimesSync(bundle, at, at);
+  utimesSync(worker, at, at);
   return { bundle, inputs: inputs.length };
 }

@@ -1,6 +1,11 @@
 /** Scoring a table's rows and writing their results, chunk after chunk, into one output document. */
 import { resultWriter, scoreChunks, type CompiledPlaybook, type ResultFormat } from '../engine';
-import { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
+import {
+  ByteWriter,
+  ParquetWriter,
+  schemaFromColumnData,
+  type ColumnSource,
+} from 'hyparquet-writer';
 import { runColumnData, runInfoOf, runKvMetadata, type HistoryRunInfo } from '../engine/historyRun';
 import type { AccountTable } from '../table/columns';
 import type { Output } from './output';
@@ -13,6 +18,10 @@ export interface ChunkWriter {
   chunk(table: AccountTable, out: Output): Promise<number>;
   /** After the last table: close the document (the JSON array, …). */
   end(out: Output): Promise<void>;
+  /** Write every table handed over so far (a writer that scores in worker threads). */
+  flush?(): Promise<void>;
+  /** Release its worker threads, whether the run ended or failed. */
+  dispose?(): Promise<void>;
 }
 
 /** UTF-8 byte order mark: Excel reads a CSV as UTF-8 only when it starts with one. */
@@ -61,8 +70,29 @@ export function parquetChunkWriter(
   chunkRows: number,
   fingerprint: string,
 ): ChunkWriter {
+  const groups = parquetGroups();
+  return {
+    async chunk(table, out) {
+      let rows = 0;
+      for (const { result } of scoreChunks(compiled, table, chunkRows)) {
+        await groups.write(out, result.rowCount, runColumnData(result), () =>
+          runInfoOf(result, fingerprint),
+        );
+        rows += result.rowCount;
+      }
+      return rows;
+    },
+    end: (out) => groups.end(out),
+  };
+}
+
+/**
+ * One Parquet document written a row group at a time (a scored chunk's runColumnData), whichever
+ * thread scored it: the schema and the run's metadata come from the first group, even an empty
+ * one (written as no row group).
+ */
+export function parquetGroups() {
   let pq: ParquetWriter | null = null;
-  let info: HistoryRunInfo | null = null;
   const bytes = new ByteWriter(1 << 20);
   let target: Output | null = null;
   /** Hand the encoded bytes to the output and start the buffer again. */
@@ -73,28 +103,20 @@ export function parquetChunkWriter(
   };
   (bytes as ByteWriter & { flush: () => Promise<void> }).flush = drain;
   return {
-    async chunk(table, out) {
+    async write(out: Output, rows: number, columnData: ColumnSource[], info: () => HistoryRunInfo) {
       target = out;
-      let rows = 0;
-      for (const { result } of scoreChunks(compiled, table, chunkRows)) {
-        const columnData = runColumnData(result);
-        if (!pq) {
-          info = runInfoOf(result, fingerprint);
-          pq = new ParquetWriter({
-            writer: bytes,
-            schema: schemaFromColumnData({ columnData }),
-            kvMetadata: runKvMetadata(info),
-            createdBy: 'waymark',
-          });
-        }
-        if (result.rowCount === 0) continue;
-        const untyped = columnData.map(({ name, data }) => ({ name, data }));
-        await pq.write({ columnData: untyped, rowGroupSize: result.rowCount });
-        rows += result.rowCount;
-      }
-      return rows;
+      if (!pq)
+        pq = new ParquetWriter({
+          writer: bytes,
+          schema: schemaFromColumnData({ columnData }),
+          kvMetadata: runKvMetadata(info()),
+          createdBy: 'waymark',
+        });
+      if (rows === 0) return;
+      const untyped = columnData.map(({ name, data }) => ({ name, data }));
+      await pq.write({ columnData: untyped, rowGroupSize: rows });
     },
-    async end(out) {
+    async end(out: Output) {
       target = out;
       if (!pq) return;
       await pq.finish();

@@ -62,9 +62,10 @@ function stdoutOutput(io: CliIO): Output {
   const stream = io.stdoutStream;
   if (!stream)
     return {
+      // Text made by worker threads arrives as UTF-8, each piece whole characters.
       write: async (text) => {
-        if (typeof text !== 'string') throw new Error('binary output needs --out FILE');
-        if (text) io.stdout(text);
+        const s = typeof text === 'string' ? text : new TextDecoder().decode(text);
+        if (s) io.stdout(s);
       },
       close: async () => 0,
       abort: async () => undefined,

@@ -87,8 +87,12 @@ export async function streamScore(
       if (a.badRows === undefined && plan.importer.fatalCount > 0) continue;
       rows += await a.writer.chunk(r.value, out);
     }
+    // Tables still being scored in worker threads reach the output before anything is reported,
+    // as they would have with one thread.
+    await a.writer.flush?.();
   } catch (e) {
     blocks.destroy();
+    if (!(e instanceof OutputError)) await a.writer.flush?.().catch(() => undefined);
     await out.abort();
     if (e instanceof Utf8Error) {
       // Invalid UTF-8 past the sample: the whole-file path names the lines.

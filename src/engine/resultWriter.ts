@@ -20,8 +20,16 @@ export interface ResultWriter {
   tail(): string;
 }
 
-export function resultWriter(format: ResultFormat): ResultWriter {
-  return format === 'csv' ? csvWriter() : format === 'json' ? jsonWriter() : ndjsonWriter();
+/**
+ * `continued`: the writer's rows follow rows written by another writer of the same document (a
+ * worker thread's shard, src/cli/parallelWriter.ts): JSON rows then start with a comma.
+ */
+export function resultWriter(format: ResultFormat, continued = false): ResultWriter {
+  return format === 'csv'
+    ? csvWriter()
+    : format === 'json'
+      ? jsonWriter(continued)
+      : ndjsonWriter();
 }
 
 function ndjsonWriter(): ResultWriter {
@@ -37,8 +45,8 @@ function ndjsonWriter(): ResultWriter {
 }
 
 /** `{"playbook", "asOf", "accounts": [rows]}` pretty-printed at two spaces, rows one per line. */
-function jsonWriter(): ResultWriter {
-  let any = false;
+function jsonWriter(continued: boolean): ResultWriter {
+  let any = continued;
   return {
     head(r) {
       const doc = JSON.stringify({ playbook: r.playbookName, asOf: r.asOf, accounts: [] }, null, 2);

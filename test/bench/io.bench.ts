@@ -9,12 +9,15 @@
  * JSON lines: cli_end_to_end_s, duckdb_end_to_end_s (1 and 2 threads), cli_vs_duckdb_ratio
  * (1 and 2 threads; ours / theirs, below 1 = faster) on wall time and on CPU time (the machine
  * is shared: CPU time is the steadier figure), cli_peak_rss_mb and duckdb_peak_rss_mb at N (and
- * cli_peak_rss_mb at M with --rss-rows), cli_start_s for --help and validate beside a bare
+ * cli_peak_rss_mb at M with --rss-rows), the same job with `--threads 2` against DuckDB with 2
+ * threads (cli_threads2_end_to_end_s, cli_threads2_vs_duckdb_2threads_ratio on wall and CPU time,
+ * cli_threads2_peak_rss_mb; its output must equal the one-thread output), cli_start_s for --help and validate beside a bare
  * `node -e 0`. Default N = 200,000 to stay short; the figures in docs/cli.md are at 1,000,000.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { readPlaybookDocument } from '../../src/engine/readPlaybook';
 import { sqlTypes } from '../../src/engine/sql/loadTable';
 // @ts-expect-error: a plain .mjs script of bin/, without types
@@ -157,28 +160,52 @@ const duck = (threads: number) =>
     String(threads),
     typesFile,
   ]);
-const cli = () =>
-  run([waymark, 'score', project, csv, '--as-of', AS_OF, '--format', 'csv', '--out', outCli]);
+const outCli2 = join(dir, 'io-out-cli2.csv');
+const cli = (threads: number, out = outCli) =>
+  run([
+    waymark,
+    'score',
+    project,
+    csv,
+    '--as-of',
+    AS_OF,
+    '--format',
+    'csv',
+    '--out',
+    out,
+    '--threads',
+    String(threads),
+  ]);
 
-const t = { cli: [] as number[], d1: [] as number[], d2: [] as number[] };
-const c = { cli: [] as number[], d1: [] as number[], d2: [] as number[] };
+const t = { cli: [] as number[], cli2: [] as number[], d1: [] as number[], d2: [] as number[] };
+const c = { cli: [] as number[], cli2: [] as number[], d1: [] as number[], d2: [] as number[] };
 for (let k = 0; k < RUNS; k++) {
-  const a = cli();
+  const a = cli(1);
   t.cli.push(a.wall);
   c.cli.push(a.cpu);
   if (WITH_DUCKDB) {
     const b = duck(1);
     t.d1.push(b.wall);
     c.d1.push(b.cpu);
+  }
+  // --threads 2: two worker threads score and write while the main thread reads and parses.
+  const a2 = cli(2, outCli2);
+  t.cli2.push(a2.wall);
+  c.cli2.push(a2.cpu);
+  if (WITH_DUCKDB) {
     const d = duck(2);
     t.d2.push(d.wall);
     c.d2.push(d.cpu);
   }
 }
 if (lines(outCli) !== ROWS + 1) throw new Error(`CLI output has ${lines(outCli)} lines`);
+if (!readFileSync(outCli).equals(readFileSync(outCli2)))
+  throw new Error('waymark score --threads 2 wrote other bytes than --threads 1');
 emit('cli_end_to_end_s', median(t.cli), `s (median of ${RUNS}, wall)`);
 emit('cli_end_to_end_cpu_s', median(c.cli), `s (median of ${RUNS}, CPU)`);
 emit('cli_mb_per_s', mb / median(t.cli), 'MB/s of input (wall)');
+emit('cli_threads2_end_to_end_s', median(t.cli2), `s (--threads 2, median of ${RUNS}, wall)`);
+emit('cli_threads2_end_to_end_cpu_s', median(c.cli2), `s (--threads 2, median of ${RUNS}, CPU)`);
 if (WITH_DUCKDB) {
   if (lines(outDuck) !== ROWS + 1) throw new Error(`DuckDB output has ${lines(outDuck)} lines`);
   emit('duckdb_end_to_end_s', median(t.d1), `s (1 thread, median of ${RUNS}, wall)`);
@@ -188,12 +215,38 @@ if (WITH_DUCKDB) {
   emit('cli_vs_duckdb_ratio', median(t.cli) / median(t.d1), 'ratio (1 thread, wall)');
   emit('cli_vs_duckdb_2threads_ratio', median(t.cli) / median(t.d2), 'ratio (2 threads, wall)');
   emit('cli_vs_duckdb_cpu_ratio', median(c.cli) / median(c.d1), 'ratio (1 thread, CPU)');
+  emit(
+    'cli_threads2_vs_duckdb_2threads_ratio',
+    median(t.cli2) / median(t.d2),
+    'ratio (--threads 2 against DuckDB with 2 threads, wall)',
+  );
+  emit(
+    'cli_threads2_vs_duckdb_2threads_cpu_ratio',
+    median(c.cli2) / median(c.d2),
+    'ratio (--threads 2 against DuckDB with 2 threads, CPU)',
+  );
+  emit('load_average_1m', loadavg()[0], 'runnable tasks (the machine is shared)');
 }
 
 // Peak memory: the CLI as bin/waymark.mjs runs it (its re-run carries the same node flag).
 const SEMI = ['--max-semi-space-size=64'];
-const scoreArgs = (file: string) => ['score', project, file, '--as-of', AS_OF, '--out', outCli];
+const scoreArgs = (file: string, threads = 1) => [
+  'score',
+  project,
+  file,
+  '--as-of',
+  AS_OF,
+  '--out',
+  outCli,
+  '--threads',
+  String(threads),
+];
 emit('cli_peak_rss_mb', peakRss(SEMI, waymark, scoreArgs(csv)), `MB at ${ROWS} accounts`);
+emit(
+  'cli_threads2_peak_rss_mb',
+  peakRss(SEMI, waymark, scoreArgs(csv, 2)),
+  `MB at ${ROWS} accounts (--threads 2; worker threads included)`,
+);
 if (WITH_DUCKDB)
   emit(
     'duckdb_peak_rss_mb',
@@ -211,4 +264,5 @@ if (RSS_ROWS > 0) {
   emit('cli_peak_rss_mb', peakRss(SEMI, waymark, scoreArgs(big)), `MB at ${RSS_ROWS} accounts`);
 }
 rmSync(outCli, { force: true });
+rmSync(outCli2, { force: true });
 rmSync(outDuck, { force: true });

@@ -10,7 +10,13 @@ import { appendRunHook } from '../history';
 import { basename } from 'node:path';
 import { parquetChunkWriter, textChunkWriter, type ChunkWriter } from '../chunkWriter';
 import { playbookFingerprint } from '../../model/playbookDiff';
-import { streamScore } from '../streamScore';
+import { BLOCK_BYTES, streamScore } from '../streamScore';
+import { parallelChunkWriter } from '../parallelWriter';
+import type { Playbook } from '../../model';
+import type { CompiledPlaybook } from '../../engine';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 
 export const scoreCommand: CliCommand = {
   name: 'score',
@@ -24,7 +30,7 @@ export const scoreCommand: CliCommand = {
     const act = extractActivityArgs(argv);
     const a = parseArgs(
       act.rest,
-      ['as-of', 'format', 'out', 'bad-rows', 'chunk-rows', 'history', 'sheet'],
+      ['as-of', 'format', 'out', 'bad-rows', 'chunk-rows', 'history', 'sheet', 'threads'],
       ['no-bom'],
     );
     if (a.positionals.length !== 2) throw new UsageError(t('usage.playbookAndData'));
@@ -34,56 +40,107 @@ export const scoreCommand: CliCommand = {
     if (format === 'parquet' && (!a.options.out || a.options.out === '-'))
       throw new UsageError(t('usage.parquetNeedsOut'));
     const chunkRows = parseChunkRows(a);
+    const threadsOption = parseThreads(a.options.threads);
     const asOf = checkAsOf(a.options['as-of']);
     const badRows = parseBadRows(a.options['bad-rows']);
     const pb = await loadPlaybook(io, pbFile);
     if (!pb) return 1;
     const compiled = compileOrReport(io, pbFile, pb, asOf);
     if (!compiled) return 1;
+    const threads = threadsOption ?? (await defaultThreads(io, dataFile));
+    const bom = !a.flags.has('no-bom');
+    const fingerprint = format === 'parquet' ? playbookFingerprint(pb) : undefined;
     const writer =
-      format === 'parquet'
-        ? parquetChunkWriter(compiled, chunkRows, playbookFingerprint(pb))
-        : textChunkWriter(compiled, format, chunkRows, !a.flags.has('no-bom'));
-
-    // Read, score and write a block at a time, unless the run needs every account at once
-    // (activity aggregates are joined on the whole table; --history keeps the whole result).
-    if (!act.activity.length && !compiled.aggregates.length && !a.options.history) {
-      const r = await streamScore(io, {
-        pb,
-        compiled,
-        dataFile,
-        badRows,
-        writer,
-        openOutput: () => openOutput(io, a.options.out),
-      });
-      if (r === null) return 1;
-      if (r !== 'whole') return finish(io, r.out, r.rows, a.options.out);
+      threads > 1
+        ? parallelChunkWriter(
+            { playbook: pb, asOf: compiled.asOf!, format, chunkRows, fingerprint },
+            threads,
+            bom,
+          )
+        : format === 'parquet'
+          ? parquetChunkWriter(compiled, chunkRows, fingerprint!)
+          : textChunkWriter(compiled, format, chunkRows, bom);
+    try {
+      return await scoreWith(io, a, act, pb, compiled, dataFile, badRows, writer);
+    } finally {
+      await writer.dispose?.();
     }
-
-    const inputs = await loadDataFor(io, pb, compiled, dataFile, {
-      badRows: a.options['bad-rows'],
-      activity: act.activity,
-      sheet: a.options.sheet,
-    });
-    if (!inputs) return 1;
-    const out = await openOutput(io, a.options.out);
-    if (!out) return 1;
-    const rows = await writeAll(writer, inputs.table, out);
-    if (rows === null) return 1;
-    const code = await finish(io, out, rows, a.options.out);
-    // --history DIR: keep the run as a fixed record (docs/history-format.md). The history needs
-    // every account's result at once, so only this option holds the whole result in memory.
-    if (code === 0 && a.options.history)
-      return appendRunHook(
-        io,
-        a.options.history,
-        inputs.pb,
-        scoreTable(inputs.compiled, inputs.table),
-        basename(dataFile),
-      );
-    return code;
   },
 };
+
+async function scoreWith(
+  io: CliIO,
+  a: ParsedArgs,
+  act: ReturnType<typeof extractActivityArgs>,
+  pb: Playbook,
+  compiled: CompiledPlaybook,
+  dataFile: string,
+  badRows: ReturnType<typeof parseBadRows>,
+  writer: ChunkWriter,
+): Promise<ExitCode> {
+  // Read, score and write a block at a time, unless the run needs every account at once
+  // (activity aggregates are joined on the whole table; --history keeps the whole result).
+  if (!act.activity.length && !compiled.aggregates.length && !a.options.history) {
+    const r = await streamScore(io, {
+      pb,
+      compiled,
+      dataFile,
+      badRows,
+      writer,
+      openOutput: () => openOutput(io, a.options.out),
+    });
+    if (r === null) return 1;
+    if (r !== 'whole') return finish(io, r.out, r.rows, a.options.out);
+  }
+
+  const inputs = await loadDataFor(io, pb, compiled, dataFile, {
+    badRows: a.options['bad-rows'],
+    activity: act.activity,
+    sheet: a.options.sheet,
+  });
+  if (!inputs) return 1;
+  const out = await openOutput(io, a.options.out);
+  if (!out) return 1;
+  const rows = await writeAll(writer, inputs.table, out);
+  if (rows === null) return 1;
+  const code = await finish(io, out, rows, a.options.out);
+  // --history DIR: keep the run as a fixed record (docs/history-format.md). The history needs
+  // every account's result at once, so only this option holds the whole result in memory.
+  if (code === 0 && a.options.history)
+    return appendRunHook(
+      io,
+      a.options.history,
+      inputs.pb,
+      scoreTable(inputs.compiled, inputs.table),
+      basename(dataFile),
+    );
+  return code;
+}
+
+/**
+ * `--threads N`: a whole number ≥ 1, or 'auto' — the default: one thread for an input under
+ * two blocks (16 MB, where starting workers costs more than it saves), else one per core up to
+ * MAX_AUTO_THREADS (docs/cli.md, "Threads").
+ */
+function parseThreads(v: string | undefined): number | undefined {
+  if (v === undefined || v === 'auto') return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1 || n > MAX_THREADS)
+    throw new UsageError(t('usage.threads', { value: v, max: MAX_THREADS }));
+  return n;
+}
+
+const MAX_THREADS = 256;
+const MAX_AUTO_THREADS = 4;
+
+async function defaultThreads(io: CliIO, dataFile: string): Promise<number> {
+  try {
+    if ((await stat(resolve(io.cwd, dataFile))).size < 2 * BLOCK_BYTES) return 1;
+  } catch {
+    return 1; // reported when the file is read
+  }
+  return Math.max(1, Math.min(availableParallelism(), MAX_AUTO_THREADS));
+}
 
 function parseFormat(a: ParsedArgs): ResultFormat | 'parquet' {
   const format = a.options.format ?? 'csv';

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs script of bin/, without types
-import { bundleIsFresh } from '../../../bin/cli-bundle.mjs';
+import { buildBundle, bundleIsFresh, ROOT } from '../../../bin/cli-bundle.mjs';
 
 const fresh = bundleIsFresh as (bundle: string, root: string) => boolean;
 
 describe('bin/waymark.mjs runs the bundle only while it is up to date', () => {
   const root = mkdtempSync(join(tmpdir(), 'wm-bundle-'));
   const bundle = join(root, 'dist-cli', 'waymark.mjs');
+  const worker = join(root, 'dist-cli', 'scoreWorker.mjs');
   const src = join(root, 'src', 'a.ts');
   const at = (f: string, s: number) => utimesSync(f, s, s);
   const setup = () => {
@@ -18,9 +20,11 @@ describe('bin/waymark.mjs runs the bundle only while it is up to date', () => {
     mkdirSync(join(root, 'src'), { recursive: true });
     writeFileSync(src, 'export {}');
     writeFileSync(bundle, '// bundle');
+    writeFileSync(worker, '// worker');
     writeFileSync(join(root, 'dist-cli', 'inputs.json'), JSON.stringify(['src/a.ts']));
     at(src, 1000);
     at(bundle, 2000);
+    at(worker, 2000);
   };
 
   it('fresh when every input is older than the bundle', () => {
@@ -42,5 +46,50 @@ describe('bin/waymark.mjs runs the bundle only while it is up to date', () => {
     setup();
     rmSync(bundle);
     expect(fresh(bundle, root)).toBe(false);
+    // `--threads N` loads the worker bundle from beside the CLI's.
+    setup();
+    rmSync(worker);
+    expect(fresh(bundle, root)).toBe(false);
   });
+});
+
+describe('the bundle scores with worker threads from its own folder', () => {
+  it('--threads 2 from a fresh build gives the --threads 1 output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wm-bundle-threads-'));
+    const bundle = join(dir, 'dist-cli', 'waymark.mjs');
+    await (buildBundle as (b: string, r: string) => Promise<unknown>)(bundle, ROOT as string);
+    const data = join(dir, 'a.csv');
+    const rows = Array.from({ length: 300 }, (_, i) => `A${i},Co ${i},${1000 + i}`);
+    writeFileSync(data, ['account_id,company_name,mrr', ...rows].join('\n') + '\n');
+    const runner = join(dir, 'run.mjs');
+    writeFileSync(
+      runner,
+      `const { main } = await import(${JSON.stringify('file://' + bundle)});\n` +
+        `process.exitCode = await main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stdoutStream: process.stdout, cwd: process.cwd() });\n`,
+    );
+    const score = (threads: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          runner,
+          'score',
+          join(ROOT as string, 'templates', 'demo.json'),
+          data,
+          '--as-of',
+          '2026-11-23',
+          '--threads',
+          threads,
+          '--chunk-rows',
+          '7',
+        ],
+        { encoding: 'utf8', env: { ...process.env, LANG: 'C' } },
+      );
+    const one = score('1');
+    const two = score('2');
+    rmSync(dir, { recursive: true, force: true });
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.status).toBe(0);
+    expect(one.stdout.split('\n').length).toBe(302);
+    expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
 });
