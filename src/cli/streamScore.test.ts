@@ -14,6 +14,7 @@ import { generateDemoTable } from '../data/demo/generate';
 import { tableToCsv } from '../data/tableCsv';
 import { ROOT } from '../engine/testing/demo';
 import type { CliIO } from './types';
+import { sjis } from '../data/testing/helpers';
 
 setCliLanguage('en');
 
@@ -126,13 +127,28 @@ describe('waymark score reads its input in blocks', () => {
     expect(s.out.split('\n')[0]).toMatch(/^account_id,/);
   });
 
-  it('leaves Shift_JIS and JSON to the whole-file path', async () => {
+  it('streams Shift_JIS CSV too (two-byte characters cut by the blocks), leaving JSON whole', async () => {
     writeFileSync(join(dir, 'a.json'), JSON.stringify([{ account_id: 'A1', mrr: 1 }]));
     expect((await run('a.json', 4096, 'csv')).r).toBe('whole');
     writeFileSync(
       join(dir, 'sjis.csv'),
       readFileSync(join(ROOT, 'test/fixtures/data/crm_ja.sjis.csv')),
     );
-    expect((await run('sjis.csv', 4096, 'csv')).r).toBe('whole');
+    const small = await run('sjis.csv', 7, 'csv');
+    expect(small.r).not.toBe('whole');
+    expect(small.out).toBe(whole('sjis.csv', 'csv'));
+    writeFileSync(join(dir, 'ja_sjis.csv'), sjis(csv));
+    for (const blockBytes of [997, 65_537]) {
+      const s = await run('ja_sjis.csv', blockBytes, 'csv');
+      expect(s.r).toMatchObject({ rows: 3000 });
+      expect(s.out).toBe(whole('ja.csv', 'csv'));
+    }
+  });
+
+  it('a Shift_JIS file with a UTF-8 line goes to the whole-file path, which names the line', async () => {
+    const body = sjis(csv);
+    const mixed = new Uint8Array([...body, ...new TextEncoder().encode(csv.split('\n')[1] + '\n')]);
+    writeFileSync(join(dir, 'mixed_sjis.csv'), mixed);
+    expect((await run('mixed_sjis.csv', 4096, 'csv')).r).toBe('whole');
   });
 });

@@ -1,4 +1,5 @@
 import type { ParseResult } from './csv';
+import { decodeSjis, sjisNext } from './sjisBytes';
 
 /**
  * The CSV/TSV parser of csv.ts, over UTF-8 bytes instead of a decoded string. Creating a
@@ -96,10 +97,23 @@ export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   return String.fromCharCode.apply(null, units);
 }
 
+export type ByteEncoding = 'utf-8' | 'shift_jis';
+/** The cell decoder for validated bytes of an encoding. */
+export function cellDecoder(
+  encoding: ByteEncoding,
+): (b: Uint8Array, s: number, e: number) => string {
+  return encoding === 'shift_jis' ? decodeSjis : decodeUtf8;
+}
+
 /** Text of field k of a record (for issue messages and the rows view). */
-export function fieldText(b: Uint8Array, rec: ByteRecord, k: number): string {
+export function fieldText(
+  b: Uint8Array,
+  rec: ByteRecord,
+  k: number,
+  decode: (b: Uint8Array, s: number, e: number) => string = decodeUtf8,
+): string {
   const t = rec.text[k];
-  return t !== undefined ? t : decodeUtf8(b, rec.start[k], rec.end[k]);
+  return t !== undefined ? t : decode(b, rec.start[k], rec.end[k]);
 }
 
 function longRow(record: number, line: number): ParseResult {
@@ -133,7 +147,12 @@ export function parseDelimitedBytes(
   /** Longest record (bytes) read; a longer one stops the parse, as in parseDelimited. */
   maxRow = Infinity,
   block?: BlockState,
+  /** Shift_JIS: characters are checked by sjisNext (a trail byte is never , " TAB CR or LF). */
+  encoding: ByteEncoding = 'utf-8',
 ): BlockResult {
+  const sjis = encoding === 'shift_jis';
+  const next = sjis ? sjisNext : utf8Next;
+  const decode = sjis ? decodeSjis : decodeUtf8;
   const n = b.length;
   const D = delimiter;
   let pos = start;
@@ -179,7 +198,7 @@ export function parseDelimitedBytes(
           if (c === 34) {
             if (i + 1 < n && b[i + 1] === 34) {
               if (i - rowStart > maxRow) return longRow(record, rowLine);
-              text = (text ?? '') + decodeUtf8(b, seg, i + 1);
+              text = (text ?? '') + decode(b, seg, i + 1);
               i += 2;
               seg = i;
               continue;
@@ -187,7 +206,7 @@ export function parseDelimitedBytes(
             break;
           }
           if (c >= 0x80) {
-            const j = utf8Next(b, i, n);
+            const j = next(b, i, n);
             if (j < 0) throw new Utf8Error(i);
             i = j;
             continue;
@@ -206,17 +225,17 @@ export function parseDelimitedBytes(
             const d = b[j];
             if (d === D || d === 10) break;
             if (d >= 0x80) {
-              const k = utf8Next(b, j, n);
+              const k = next(b, j, n);
               if (k < 0) throw new Utf8Error(j);
               j = k;
             } else j++;
           }
           let end = j;
           if ((j >= n || b[j] === 10) && end > pos && b[end - 1] === 13) end--;
-          text = (text ?? '') + decodeUtf8(b, seg, segEnd) + decodeUtf8(b, pos, end);
+          text = (text ?? '') + decode(b, seg, segEnd) + decode(b, pos, end);
           pos = end;
           c = pos < n ? b[pos] : -1;
-        } else if (text !== undefined) text += decodeUtf8(b, seg, segEnd);
+        } else if (text !== undefined) text += decode(b, seg, segEnd);
         if (text !== undefined) {
           texts[count] = text;
           textSet = true;
@@ -242,7 +261,7 @@ export function parseDelimitedBytes(
         c = b[i];
         if (c === D || c === 10) break;
         if (c >= 0x80) {
-          const j = utf8Next(b, i, n);
+          const j = next(b, i, n);
           if (j < 0) throw new Utf8Error(i);
           i = j;
         } else i++;
@@ -287,15 +306,20 @@ export function parseBytesToRows(
   delimiter: number,
   onRow: (fields: string[], record: number, line: number) => boolean | void,
   start = 0,
+  encoding: ByteEncoding = 'utf-8',
 ): ParseResult {
+  const decode = cellDecoder(encoding);
   return parseDelimitedBytes(
     b,
     delimiter,
     (rec, record, line) => {
       const fields = new Array<string>(rec.count);
-      for (let k = 0; k < rec.count; k++) fields[k] = fieldText(b, rec, k);
+      for (let k = 0; k < rec.count; k++) fields[k] = fieldText(b, rec, k, decode);
       return onRow(fields, record, line);
     },
     start,
+    Infinity,
+    undefined,
+    encoding,
   );
 }

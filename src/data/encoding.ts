@@ -172,8 +172,10 @@ export function encodingByLine(b: Uint8Array, start = 0): EncodingByLine {
     }
     const j = utf8Next(b, i, n);
     if (j < 0) {
+      // The line is not UTF-8 whatever follows: go to its end (Shift_JIS files: every line).
       bad = true;
-      i++;
+      const nl = b.indexOf(10, i + 1);
+      i = nl < 0 ? n : nl;
     } else {
       if (j - i >= 3) multi = true;
       i = j;
@@ -229,6 +231,49 @@ export function mixedEncodingError(file: string, bytes: Uint8Array, start = 0): 
     params: { count, lines: list, rest, odd: mostlyUtf8 ? 'other' : 'UTF-8' },
     message: `${file}: the file mixes encodings — ${count} line(s) ${these} while the rest is ${rest} (line ${list}). Reading it either way would garble those rows. Save the whole file again in one encoding (UTF-8 recommended).`,
   });
+}
+
+/**
+ * mixedEncodingError's verdict for a Shift_JIS file read in blocks (importStream.ts): each
+ * block's whole lines go through encodingByLine, a line cut by the block end waits for the next.
+ * Memory: one partial line.
+ */
+export class MixedEncodingScan {
+  private rest: Uint8Array = new Uint8Array(0);
+  private invalid = 0;
+  private utf8 = 0;
+  /** UTF-8 lines that cannot be Shift_JIS (reallyUtf8). */
+  private really = 0;
+  feed(block: Uint8Array): void {
+    let buf = block;
+    if (this.rest.length > 0) {
+      buf = new Uint8Array(this.rest.length + block.length);
+      buf.set(this.rest);
+      buf.set(block, this.rest.length);
+    }
+    const cut = buf.lastIndexOf(0x0a) + 1;
+    if (cut > 0) this.count(buf.subarray(0, cut));
+    this.rest = buf.slice(cut);
+  }
+  private count(b: Uint8Array): void {
+    const lines = encodingByLine(b);
+    this.invalid += lines.invalidCount;
+    this.utf8 += lines.utf8Lines.length;
+    for (let k = 0; k < lines.utf8Lines.length; k++)
+      if (reallyUtf8(b, lines.utf8Start[k], lines.utf8End[k])) this.really++;
+  }
+  /** The file is mixed whatever follows. */
+  get certain(): boolean {
+    return this.invalid > 0 && this.really > 0;
+  }
+  /** After the last block: would mixedEncodingError refuse the whole file? */
+  mixed(): boolean {
+    if (this.rest.length > 0) {
+      this.count(this.rest);
+      this.rest = new Uint8Array(0);
+    }
+    return this.invalid > 0 && this.utf8 > 0 && (this.utf8 >= this.invalid || this.really > 0);
+  }
 }
 
 /** Decoding a file into one string failed for its size (V8 strings hold about 512 M characters). */

@@ -8,7 +8,14 @@ import {
   truncatedError,
   type Encoding,
 } from './encoding';
-import { fieldText, parseDelimitedBytes, Utf8Error, type ByteRecord } from './csvBytes';
+import {
+  cellDecoder,
+  fieldText,
+  parseDelimitedBytes,
+  Utf8Error,
+  type ByteEncoding,
+  type ByteRecord,
+} from './csvBytes';
 import { clip, ImportError, type ImportIssue, type ImportIssueCode } from './issues';
 import { autoMap, mappedColumn, unmappedColumns, type ColumnMapping } from './mapping';
 import { BooleanSink, makeSink, NumberSink, StringSink, type Sink } from './sinks';
@@ -226,10 +233,17 @@ export function importAccountFile(
   bytes = lineFeeds(bytes);
   const fast = opts.csvPath === 'string' ? null : openBytes(bytes, file, contract, opts);
   if (fast) {
+    // As decodeBytes: a file detected as Shift_JIS must have no UTF-8 line.
+    if (fast.encoding === 'shift_jis' && !opts.encoding) {
+      const mixed = mixedEncodingError(file, bytes);
+      if (mixed) throw mixed;
+    }
     try {
       return importRows(file, contract, opts, fast.source, fast.encoding, fast);
     } catch (e) {
       if (!(e instanceof Utf8Error)) throw e;
+      // Shift_JIS the tables refuse: the string path decodes it, or reports where it fails.
+      if (fast.encoding === 'shift_jis') return importText(bytes, file, contract, opts);
       // UTF-8 at the start, something else later: name the lines, else the string path's error.
       const cut = truncatedError(file, bytes);
       if (cut) throw cut;
@@ -238,11 +252,20 @@ export function importAccountFile(
       decodeBytes(bytes, file, fast.encoding);
     }
   }
+  return importText(bytes, file, contract, opts);
+}
+
+function importText(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+): { table: AccountTable; report: ImportReport } {
   const { source, encoding } = open(bytes, file, contract, opts);
   return importRows(file, contract, opts, source, encoding, null);
 }
 
-/** UTF-8 CSV/TSV read from the bytes (csvBytes.ts); the source describes it from a decoded head. */
+/** UTF-8 or Shift_JIS CSV/TSV read from the bytes (csvBytes.ts); the source describes it from a decoded head. */
 export interface ByteInput {
   source: RowSource;
   encoding: Encoding;
@@ -255,8 +278,9 @@ export interface ByteInput {
 const HEAD_BYTES = 256 * 1024;
 
 /**
- * The byte path for UTF-8 CSV/TSV, or null where the string path must run (Shift_JIS, JSON,
+ * The byte path for UTF-8 and Shift_JIS CSV/TSV, or null where the string path must run (JSON,
  * binary or empty files, odd forced options): that path also produces every file-level error.
+ * (A Shift_JIS file's mixed-encoding check is the caller's: importAccountFile, importStream.)
  */
 export function openBytes(
   bytes: Uint8Array,
@@ -275,8 +299,9 @@ export function openBytes(
     return null;
   const encoding = opts.encoding ?? detectEncoding(bytes);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (encoding !== 'utf-8' && !(encoding === 'utf-8-bom' && bom)) return null;
-  const start = bom ? 3 : 0;
+  const sjis = encoding === 'shift_jis';
+  if (encoding !== 'utf-8' && !(encoding === 'utf-8-bom' && bom) && !sjis) return null;
+  const start = bom && !sjis ? 3 : 0;
   let headEnd = bytes.length;
   if (headEnd - start > HEAD_BYTES) {
     const nl = bytes.lastIndexOf(0x0a, start + HEAD_BYTES);
@@ -298,7 +323,9 @@ export function openBytes(
   }
   let head: string;
   try {
-    head = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, headEnd));
+    head = new TextDecoder(sjis ? 'shift_jis' : 'utf-8', { fatal: true }).decode(
+      bytes.subarray(start, headEnd),
+    );
   } catch {
     return null;
   }
@@ -341,9 +368,16 @@ function importRows(
         },
         input.start,
         maxRowBytes,
+        undefined,
+        byteEncoding(input.encoding),
       )
     : source.forEach(imp.onCells);
   return imp.finish(result);
+}
+
+/** How the byte parser reads a file of this encoding. */
+export function byteEncoding(encoding: Encoding): ByteEncoding {
+  return encoding === 'shift_jis' ? 'shift_jis' : 'utf-8';
 }
 
 /** What a parse ended with: a record too long, or a quote never closed (records count the header). */
@@ -436,10 +470,18 @@ export function rowImporter(
 
   const mapped = contract.fields.filter((f) => mappedColumn(mapping, f.id) != null);
   const cap = chunked ? 4096 : Math.min(source.estimatedRows + 16, 1 << 24);
-  let sinks: Sink[] = mapped.map((f) => makeSink(f, cap));
+  const byteEnc = byteEncoding(encoding);
+  const decode = cellDecoder(byteEnc);
+  const newSinks = (n: number): Sink[] => {
+    const made = mapped.map((f) => makeSink(f, n, byteEnc));
+    // Chunked: the key's values are read every row (duplicates across chunks), so not deferred.
+    if (chunked && keySinkIdx >= 0) (made[keySinkIdx] as StringSink).eager = true;
+    return made;
+  };
+  const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);
+  let sinks: Sink[] = newSinks(cap);
   const cols = mapped.map((f) => mappedColumn(mapping, f.id) as number);
   const requiredFlags = mapped.map((f) => f.required);
-  const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);
   let keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
   const firstRowOfKey: number[] = []; // by key code (as written, before compaction) → spreadsheet row
   // Chunked: codes restart with each chunk, so keys are compared by value.
@@ -568,7 +610,7 @@ export function rowImporter(
             ? sink.writeBytes(out, b, st[c], en[c])
             : sink.write(out, texts[c]);
       if (problem !== null || (requiredFlags[s] && sink.lastMissing))
-        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c, decode) : null) || bad;
     }
     for (let g = 0; g < stringIdx.length; g++) {
       const s = stringIdx[g];
@@ -581,7 +623,7 @@ export function rowImporter(
             ? sink.writeBytes(out, b, st[c], en[c])
             : sink.write(out, texts[c]);
       if (problem !== null || (requiredFlags[s] && sink.lastMissing))
-        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c, decode) : null) || bad;
     }
     for (let g = 0; g < boolIdx.length; g++) {
       const s = boolIdx[g];
@@ -594,7 +636,7 @@ export function rowImporter(
             ? sink.writeBytes(out, b, st[c], en[c])
             : sink.write(out, texts[c]);
       if (problem !== null || (requiredFlags[s] && sink.lastMissing))
-        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c) : null) || bad;
+        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c, decode) : null) || bad;
     }
     finishRow(bad, row);
   };
@@ -637,10 +679,10 @@ export function rowImporter(
       bad = true;
       cellIssue('missing_required', 'error', row, keyCol!, contract.accountKey, '');
     } else if (code >= 0) {
-      const first = chunked ? firstRowOfValue.get(keySink!.dict[code]) : firstRowOfKey[code];
+      const first = chunked ? firstRowOfValue.get(keySink!.valueAt(code)) : firstRowOfKey[code];
       if (first === undefined) {
         if (!bad || policy === 'blank') {
-          if (chunked) firstRowOfValue.set(keySink!.dict[code], row);
+          if (chunked) firstRowOfValue.set(keySink!.valueAt(code), row);
           else firstRowOfKey[code] = row;
         }
       } else {
@@ -652,7 +694,7 @@ export function rowImporter(
           row,
           keyCol!,
           contract.accountKey,
-          keySink!.dict[code],
+          keySink!.valueAt(code),
           { firstRow: first },
         );
       }
@@ -694,7 +736,7 @@ export function rowImporter(
     carryPercent();
     // Blocks are alike: size the next chunk's columns for as many rows as this one read.
     const nextCap = Math.max(cap, chunkRead + 16);
-    sinks = mapped.map((f) => makeSink(f, nextCap));
+    sinks = newSinks(nextCap);
     numberSinks = numberIdx.map((i) => sinks[i] as NumberSink);
     stringSinks = stringIdx.map((i) => sinks[i] as StringSink);
     boolSinks = boolIdx.map((i) => sinks[i] as BooleanSink);

@@ -6,7 +6,7 @@ import { planStream, streamChunks, streamResult, PLAN_HEAD_BYTES } from './impor
 import { Utf8Error } from './csvBytes';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
-import { demoContract, FIXTURES, fixture, utf8 } from './testing/helpers';
+import { demoContract, FIXTURES, fixture, sjis, utf8 } from './testing/helpers';
 import { cellValue, type AccountTable } from '../table/columns';
 
 /** Every cell as a value (strings through their dictionaries), column by column. */
@@ -125,6 +125,34 @@ describe('stream import = whole-file import', () => {
     expect((s as { rows: number }).rows).toBe(6000);
   });
 
+  it('reads a Shift_JIS demo export in uneven blocks, as the whole-file import does', async () => {
+    const csv = tableToCsv(generateDemoTable({ rows: 7000, seed: 10 }), demoContract, {
+      headers: 'ja',
+    });
+    const bytes = sjis(csv);
+    expect(bytes.length).toBeGreaterThan(PLAN_HEAD_BYTES);
+    // Odd sizes: many blocks end between a lead and its trail byte.
+    const s = await streamed(bytes, 'demo_sjis.csv', {}, [100_003, 65_537, 9_999]);
+    expect(s).not.toBeNull();
+    expect(s).toEqual(whole(bytes, 'demo_sjis.csv', {}));
+    expect((s as { rows: number }).rows).toBe(7000);
+  });
+
+  it('leaves a Shift_JIS file with a UTF-8 line to the whole-file path (mixed_encoding)', async () => {
+    const head = 'account_id,company_name,mrr\n' + 'A1,株式会社アルファ,1\n'.repeat(30_000);
+    const late = new Uint8Array([...sjis(head), ...utf8('A2,株式会社ベータ,2\n')]);
+    expect(await streamed(late, 'late.csv', {}, [65_536])).toBeNull();
+    expect((whole(late, 'late.csv', {}) as { error: { code: string } }).error.code).toBe(
+      'mixed_encoding',
+    );
+    // Shift_JIS that happens to be valid UTF-8 (陦窟 = E8 A1 8C 41 reads as 行A) is not mixed.
+    const chance = new Uint8Array([...sjis(head + 'A3,陦窟,3\n')]);
+    const w = whole(chance, 'chance.csv', {});
+    const s = await streamed(chance, 'chance.csv', {}, [65_536]);
+    expect(s).not.toBeNull();
+    expect(s).toEqual(w);
+  });
+
   it('finds a duplicate key in a later block (keys are kept across chunks)', async () => {
     const head = 'account_id,company_name,mrr\n';
     const csv = head + 'A1,x,1\n' + 'B2,y,2\n'.repeat(3) + 'A1,z,3\n';
@@ -175,10 +203,10 @@ describe('stream import = whole-file import', () => {
       fc.asyncProperty(
         fc.array(row, { minLength: 1, maxLength: 14 }),
         fc.boolean(),
-        fc.boolean(),
+        fc.constantFrom('utf-8', 'utf-8-bom', 'shift_jis'),
         fc.constantFrom('skip', 'blank'),
         fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 5 }),
-        async (rows, crlf, bom, badRows, sizes) => {
+        async (rows, crlf, enc, badRows, sizes) => {
           const nl = crlf ? '\r\n' : '\n';
           const lines = ['account_id,company_name,mrr,renewal_date'];
           for (const [i, t, n, d, q, ragged] of rows) {
@@ -187,10 +215,17 @@ describe('stream import = whole-file import', () => {
             if (ragged > 0) c.push('extra');
             lines.push(c.join(','));
           }
-          const body = utf8(lines.join(nl) + (rows.length % 2 ? nl : ''));
-          const bytes = bom ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
-          const opts: ImportOptions = { badRows };
+          const csv = lines.join(nl) + (rows.length % 2 ? nl : '');
+          // Shift_JIS: blocks of 1–40 bytes split two-byte characters (and their trail bytes).
+          const body = enc === 'shift_jis' ? sjis(csv) : utf8(csv);
+          const bytes = enc === 'utf-8-bom' ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
+          // A short Shift_JIS file may also be valid UTF-8: say which it is.
+          const opts: ImportOptions = {
+            badRows,
+            ...(enc === 'shift_jis' ? { encoding: enc } : {}),
+          };
           const s = await streamed(bytes, 'gen.csv', opts, sizes);
+          if (enc === 'shift_jis') expect(s).not.toBeNull();
           if (s) expect(s).toEqual(whole(bytes, 'gen.csv', opts));
         },
       ),

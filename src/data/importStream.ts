@@ -1,20 +1,25 @@
 /**
- * Importing a UTF-8 CSV/TSV file a block of bytes at a time (`waymark score`): any size, and
+ * Importing a UTF-8 or Shift_JIS CSV/TSV file a block of bytes at a time (`waymark score`): any size, and
  * memory bounded by one block, the longest record and one chunk of typed columns — plus, for
  * the duplicate-key check, every account key seen (a Map of key → first row). Each block is
  * cut after its last line feed (no character is split: 0x0A is never part of a UTF-8
- * sequence); a record still open there (a quoted field with line breaks) is carried into the
+ * sequence nor a Shift_JIS trail byte); a record still open there (a quoted field with line breaks) is carried into the
  * next block. The rows, values, issues and report are those of importAccountFile on the whole
  * file (importStream.test.ts checks it over random block sizes); each chunk is a table of its
  * own, with its own string dictionaries.
  *
- * Files this path does not read (Shift_JIS, JSON/NDJSON, CR-only line ends, binary or empty
+ * A Shift_JIS file is checked line by line for UTF-8 lines as it streams (MixedEncodingScan);
+ * a mixed file throws Utf8Error, like invalid bytes: read it whole to report it.
+ *
+ * Files this path does not read (JSON/NDJSON, CR-only line ends, binary or empty
  * files, a first line longer than the sample) get null from planStream: read them whole.
  */
 import type { FieldContract } from '../model';
 import type { AccountTable } from '../table/columns';
-import { parseDelimitedBytes, type BlockResult } from './csvBytes';
+import { parseDelimitedBytes, Utf8Error, type BlockResult, type ByteEncoding } from './csvBytes';
+import { MixedEncodingScan } from './encoding';
 import {
+  byteEncoding,
   openBytes,
   rowImporter,
   type ImportOptions,
@@ -31,6 +36,10 @@ export interface StreamPlan {
   file: string;
   hasHeader: boolean;
   delimiter: number;
+  /** How the bytes are read (Shift_JIS: split as bytes too, see sjisBytes.ts). */
+  encoding: ByteEncoding;
+  /** Shift_JIS detected (not forced): check, as decodeBytes does, that no line is UTF-8. */
+  checkMixed: boolean;
   /** 3 after a UTF-8 byte order mark. */
   start: number;
   importer: RowImporter;
@@ -56,6 +65,8 @@ export function planStream(
     file,
     hasHeader: input.source.hasHeader,
     delimiter: input.delimiter,
+    encoding: byteEncoding(input.encoding),
+    checkMixed: input.encoding === 'shift_jis' && !opts.encoding,
     start: input.start,
     importer,
   };
@@ -72,8 +83,9 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 /**
  * The table in chunks, one per block of input that held rows (blocks from the start of the
  * file, of any sizes). When the generator is done, `plan.importer.finish(endOf(...))` is not
- * needed: call streamResult(plan) for the report. Throws Utf8Error on invalid UTF-8 (as the
- * byte path of importAccountFile does: read the file whole to report it).
+ * needed: call streamResult(plan) for the report. Throws Utf8Error on invalid UTF-8 or
+ * Shift_JIS, or a Shift_JIS file with UTF-8 lines (as the byte path of importAccountFile
+ * does: read the file whole to report it).
  */
 export async function* streamChunks(
   plan: StreamPlan,
@@ -105,6 +117,7 @@ export async function* streamChunks(
       start,
       maxRowBytes,
       state,
+      plan.encoding,
     );
     start = 0;
     state.record = r.rows;
@@ -125,7 +138,13 @@ export async function* streamChunks(
     return null;
   };
 
+  const mixed = plan.checkMixed ? new MixedEncodingScan() : null;
   for await (const block of blocks) {
+    if (mixed) {
+      mixed.feed(block);
+      // A UTF-8 line in a Shift_JIS file: refused as the whole-file path does (it names the lines).
+      if (mixed.certain) throw new Utf8Error(-1);
+    }
     if (runaway) {
       if (block.indexOf(0x22) >= 0) return { tooLong: runaway };
       continue;
@@ -147,6 +166,7 @@ export async function* streamChunks(
     if (chunk.rowCount > 0) yield chunk;
     if (end) return end;
   }
+  if (mixed?.mixed()) throw new Utf8Error(-1);
   if (runaway) return { unterminated: runaway };
   if (carry.length > 0) {
     const end = parse(carry, carry.length, true);

@@ -8,7 +8,7 @@ import {
   parseDate,
   parseNumber,
 } from './coerce';
-import { decodeUtf8 } from './csvBytes';
+import { cellDecoder, type ByteEncoding } from './csvBytes';
 import type { ImportIssueCode } from './issues';
 
 /**
@@ -27,7 +27,7 @@ export interface Sink {
   write(row: number, raw: unknown): CellProblem;
   /** Make room for `n` rows (write() does not grow: the importer reserves once per doubling). */
   reserve(n: number): void;
-  /** As write, for the UTF-8 bytes [s, e) of `b` (one buffer per import). */
+  /** As write, for the bytes [s, e) of `b` (UTF-8, or the sink's encoding; one buffer per import). */
   writeBytes(row: number, b: Uint8Array, s: number, e: number): CellProblem;
   /** Was the last written cell missing (for required checks)? */
   lastMissing: boolean;
@@ -87,11 +87,14 @@ class NumberSink implements Sink {
   bareFractions = 0;
   percentExample = '';
   bareExample = '';
+  private readonly decode: (b: Uint8Array, s: number, e: number) => string;
   constructor(
     readonly field: Field,
     cap: number,
     readonly kind: 'number' | 'date',
+    encoding: ByteEncoding = 'utf-8',
   ) {
+    this.decode = cellDecoder(encoding);
     this.values = new Float64Array(cap);
     this.integer = field.type === 'integer';
     this.percentUnit = field.unit === '%';
@@ -191,11 +194,11 @@ class NumberSink implements Sink {
         this.values[row] = neg ? -v : v;
         this.lastMissing = false;
         if (this.percentUnit && frac > 0 && v <= 1 && this.bareFractions++ === 0)
-          this.bareExample = decodeUtf8(b, s, e);
+          this.bareExample = this.decode(b, s, e);
         return null;
       }
     }
-    return this.write(row, decodeUtf8(b, s, e));
+    return this.write(row, this.decode(b, s, e));
   }
   build(n: number): Column {
     const values = fit(this.values, n);
@@ -206,10 +209,13 @@ class NumberSink implements Sink {
 class BooleanSink implements Sink {
   values: Uint8Array;
   lastMissing = false;
+  private readonly decode: (b: Uint8Array, s: number, e: number) => string;
   constructor(
     readonly field: Field,
     cap: number,
+    encoding: ByteEncoding = 'utf-8',
   ) {
+    this.decode = cellDecoder(encoding);
     this.values = new Uint8Array(cap);
   }
   reserve(n: number): void {
@@ -250,7 +256,7 @@ class BooleanSink implements Sink {
       )
         v = 0;
     }
-    if (v < 0) return this.write(row, decodeUtf8(b, s, e));
+    if (v < 0) return this.write(row, this.decode(b, s, e));
     this.values[row] = v;
     this.lastMissing = v === MISSING_BOOL;
     return null;
@@ -285,15 +291,121 @@ class StringSink implements Sink {
   private eHash: Int32Array = new Int32Array(0);
   private eCode: Int32Array = new Int32Array(0);
   private entries = 0;
+  /** Entries [placed, entries) are not in `slots` yet (appended by the sorted-column path). */
+  private placed = 0;
+  /** Every entry so far came in strictly ascending byte order (its last entry is the largest). */
+  private ascending = true;
   /** Cells given to writeBytes (to tell a mostly-unique column). */
   private written = 0;
   private scratch: Uint8Array = new Uint8Array(0);
+  /**
+   * New values whose text is known from their bytes alone (plain text fields: no trimming, not
+   * a missing word, not formula-like) are not decoded one by one: their bytes are copied here
+   * and decoded in one TextDecoder call when the dictionary is read (flush). Creating a string
+   * per cell in JavaScript was the import's largest cost on columns of unique names and ids.
+   */
+  private stage: Uint8Array = new Uint8Array(0);
+  private staged = 0;
+  private pendCode: number[] = [];
+  /** UTF-16 length of each pending value (where it ends in the decoded text). */
+  private pendUnits: number[] = [];
+  /** Values of this sink are defer-able (a text field with no allowed-values list). */
+  private readonly plain: boolean;
+  /** Decode every value at once (the importer's key column in chunked mode reads values per row). */
+  eager = false;
   constructor(
     readonly field: Field,
     cap: number,
+    /** How writeBytes' bytes are encoded. */
+    readonly encoding: ByteEncoding = 'utf-8',
   ) {
     this.codes = new Int32Array(cap);
-    this.match = categoryMatcher(field.type === 'category' ? field.values : undefined);
+    const values = field.type === 'category' ? field.values : undefined;
+    this.match = categoryMatcher(values);
+    this.plain = !values || values.length === 0;
+    this.decode = cellDecoder(encoding);
+  }
+  private readonly decode: (b: Uint8Array, s: number, e: number) => string;
+  /** The value of a code (decodes pending values first). */
+  valueAt(code: number): string {
+    if (this.pendCode.length > 0) this.flush();
+    return this.dict[code];
+  }
+  /** Decode the pending values into the dictionary. */
+  private flush(): void {
+    const n = this.pendCode.length;
+    if (n === 0) return;
+    const dec =
+      this.encoding === 'shift_jis'
+        ? (sjisDecoder ??= new TextDecoder('shift_jis'))
+        : (utf8Decoder ??= new TextDecoder());
+    const text = dec.decode(this.stage.subarray(0, this.staged));
+    let pos = 0;
+    for (let k = 0; k < n; k++) {
+      const end = pos + this.pendUnits[k];
+      this.dict[this.pendCode[k]] = text.substring(pos, end);
+      pos = end;
+    }
+    this.staged = 0;
+    this.pendCode.length = 0;
+    this.pendUnits.length = 0;
+  }
+  /**
+   * UTF-16 length of the value in bytes [s, e) when reading it needs no more than its bytes —
+   * no white space to trim at either end, too long for a missing word (≤ 8 characters), no
+   * formula start — else -1. Conservative: lead bytes that begin any white space or full-width
+   * formula character (and many other characters) are decoded the ordinary way.
+   */
+  private deferLength(b: Uint8Array, s: number, e: number): number {
+    const c0 = b[s];
+    if (c0 <= 0x20 || c0 === 0x3d || c0 === 0x2b || c0 === 0x2d || c0 === 0x40) return -1;
+    let units = 0;
+    let last = s;
+    if (this.encoding === 'utf-8') {
+      for (let i = s; i < e; i++) {
+        const c = b[i];
+        if ((c & 0xc0) !== 0x80) {
+          units += c >= 0xf0 ? 2 : 1;
+          last = i;
+        }
+      }
+      if (units <= 8 || b[last] <= 0x20 || utf8Space(b, s, true) || utf8Space(b, last, false))
+        return -1;
+    } else {
+      // Shift_JIS: every character is one UTF-16 unit; U+3000 is 81 40, ＝＋－＠ 81 81/7B/7C/97.
+      if (c0 === 0x81) {
+        const t = b[s + 1];
+        if (t === 0x40 || t === 0x81 || t === 0x7b || t === 0x7c || t === 0x97) return -1;
+      }
+      for (let i = s; i < e; i++) {
+        const c = b[i];
+        last = i;
+        if ((c >= 0x81 && c <= 0x9f) || c >= 0xe0) i++;
+        units++;
+      }
+      const cl = b[last];
+      if (units <= 8 || cl <= 0x20 || (cl === 0x81 && b[last + 1] === 0x40)) return -1;
+    }
+    return units;
+  }
+  /** Store a new value's bytes for the next flush; its code. */
+  private defer(b: Uint8Array, s: number, e: number, units: number): number {
+    const len = e - s;
+    if (this.staged + len > this.stage.length) {
+      const next = new Uint8Array(Math.max(1 << 16, (this.staged + len) * 2));
+      next.set(this.stage.subarray(0, this.staged));
+      this.stage = next;
+    }
+    const st = this.stage;
+    let o = this.staged;
+    for (let i = s; i < e; i++) st[o++] = b[i];
+    this.staged = o;
+    const code = this.dict.length;
+    this.dict.push('');
+    this.flags.push(0);
+    this.pendCode.push(code);
+    this.pendUnits.push(units);
+    return code;
   }
   reserve(n: number): void {
     this.codes = growI32(this.codes, n);
@@ -310,15 +422,29 @@ class StringSink implements Sink {
     }
     return code;
   }
+  /** Every value → its code, built only when asked (Shift_JIS: text-path cells such as "" escapes). */
+  private all: Map<string, number> | null = null;
+  private allUpTo = 0;
+  private lookupAll(value: string): number | undefined {
+    this.flush();
+    const all = (this.all ??= new Map());
+    for (; this.allUpTo < this.dict.length; this.allUpTo++) {
+      const v = this.dict[this.allUpTo];
+      if (!all.has(v)) all.set(v, this.allUpTo);
+    }
+    return all.get(value);
+  }
   /** Code of a value spelled exactly by bytes in the byte table, if any (encodes it to scratch). */
   private lookupText(value: string): number | undefined {
     if (this.scratch.length < value.length * 3)
       this.scratch = new Uint8Array(value.length * 3 + 16);
+    if (this.encoding !== 'utf-8') return this.lookupAll(value);
     const len = (encoder ??= new TextEncoder()).encodeInto(value, this.scratch).written;
+    this.placeAll();
     const code = this.probe(this.scratch, 0, len, hashBytes(this.scratch, 0, len));
     // Only a value that is its own match is stored under its bytes (match is idempotent except
     // for duplicate category spellings): check rather than assume.
-    return code >= 0 && this.dict[code] === value ? code : undefined;
+    return code >= 0 && this.valueAt(code) === value ? code : undefined;
   }
   // slots holds pairs (entry + 1, hash): a probe reads one cache line, not three arrays
   // (the id and name columns have a new value on every row, so every probe is a cache miss).
@@ -339,18 +465,13 @@ class StringSink implements Sink {
   private insert(s: number, len: number, h: number, code: number): void {
     if ((this.entries + 1) * 4 > this.slots.length) this.rehash();
     const ent = this.entries++;
-    if (ent >= this.eStart.length) {
-      const cap = Math.max(1024, ent * 2);
-      this.eStart = growI32(this.eStart, cap);
-      this.eLen = growI32(this.eLen, cap);
-      this.eHash = growI32(this.eHash, cap);
-      this.eCode = growI32(this.eCode, cap);
-    }
+    if (ent >= this.eStart.length) this.growEntries(ent);
     this.eStart[ent] = s;
     this.eLen[ent] = len;
     this.eHash[ent] = h;
     this.eCode[ent] = code;
     this.place(this.slots, ent, h);
+    this.placed = this.entries;
   }
   private place(slots: Int32Array, ent: number, h: number): void {
     const mask = (slots.length >> 1) - 1;
@@ -402,18 +523,88 @@ class StringSink implements Sink {
       this.src = b;
       this.slots = new Int32Array(4096);
       this.entries = 0;
+      this.placed = 0;
+      this.ascending = true;
     }
     this.written++;
     const len = e - s;
+    let code: number;
+    if (this.ascending) {
+      // A sorted column (ids in most exports): a value above the last new one is new too —
+      // no hash, no probe into a table far larger than the cache.
+      if (this.entries === 0 || this.above(b, s, e)) {
+        code = this.newValue(b, s, e);
+        this.append(s, len, code);
+        return this.stored(row, code);
+      }
+      this.ascending = false;
+      this.placeAll();
+    }
     const h = hashBytes(b, s, len);
-    let code = this.probe(b, s, len, h);
+    code = this.probe(b, s, len, h);
     if (code === NOT_FOUND) {
-      const text = decodeUtf8(b, s, e);
-      const m = this.match(text);
-      code = m === null ? -1 : this.codeOfValue(m.value, m.known, m.value === text);
+      code = this.newValue(b, s, e);
       this.insert(s, len, h, code);
     }
     return this.stored(row, code);
+  }
+  /** Code of bytes not in the byte table: deferred (see stage) or decoded and matched now. */
+  private newValue(b: Uint8Array, s: number, e: number): number {
+    // A value also held by `index` (trimmed or text-path cells) must be found there: decode.
+    const units =
+      this.plain && !this.eager && this.index.size === 0 ? this.deferLength(b, s, e) : -1;
+    if (units > 0) return this.defer(b, s, e, units);
+    const text = this.decode(b, s, e);
+    const m = this.match(text);
+    return m === null ? -1 : this.codeOfValue(m.value, m.known, m.value === text);
+  }
+  /** Are bytes [s, e) of the table's buffer above the last entry's (byte order)? */
+  private above(b: Uint8Array, s: number, e: number): boolean {
+    const last = this.entries - 1;
+    const o = this.eStart[last];
+    const l = this.eLen[last];
+    const len = e - s;
+    const m = len < l ? len : l;
+    for (let k = 0; k < m; k++) {
+      const x = b[s + k];
+      const y = b[o + k];
+      if (x !== y) return x > y;
+    }
+    return len > l;
+  }
+  /** Add an entry without placing it in the slots (placeAll does, when a probe needs them). */
+  private append(s: number, len: number, code: number): void {
+    const ent = this.entries++;
+    if (ent >= this.eStart.length) this.growEntries(ent);
+    this.eStart[ent] = s;
+    this.eLen[ent] = len;
+    this.eCode[ent] = code;
+  }
+  private growEntries(ent: number): void {
+    const cap = Math.max(1024, ent * 2);
+    this.eStart = growI32(this.eStart, cap);
+    this.eLen = growI32(this.eLen, cap);
+    this.eHash = growI32(this.eHash, cap);
+    this.eCode = growI32(this.eCode, cap);
+  }
+  /** Hash and place the entries appended since the last probe. */
+  private placeAll(): void {
+    if (this.placed === this.entries) return;
+    const src = this.src!;
+    for (let ent = this.placed; ent < this.entries; ent++)
+      this.eHash[ent] = hashBytes(src, this.eStart[ent], this.eLen[ent]);
+    if (this.entries * 4 > this.slots.length) {
+      let size = Math.max(4096, this.slots.length);
+      while (size < (this.entries + 1) * 4) size *= 2;
+      if (this.entries > 4096 && this.entries * 2 > this.written)
+        while (size < this.codes.length * 4) size *= 2;
+      const slots = new Int32Array(size);
+      for (let ent = 0; ent < this.entries; ent++) this.place(slots, ent, this.eHash[ent]);
+      this.slots = slots;
+    } else
+      for (let ent = this.placed; ent < this.entries; ent++)
+        this.place(this.slots, ent, this.eHash[ent]);
+    this.placed = this.entries;
   }
   private stored(row: number, code: number): CellProblem {
     this.codes[row] = code;
@@ -429,6 +620,7 @@ class StringSink implements Sink {
     return this.codes[row];
   }
   build(n: number, dropped = true): Column {
+    this.flush();
     const codes = fit(this.codes, n);
     // With no row overwritten every entry is used, in order of first use: nothing to compact.
     if (!dropped) return { type: 'string', codes, dict: this.dict.slice() };
@@ -449,8 +641,35 @@ class StringSink implements Sink {
   }
 }
 
+/**
+ * Does the UTF-8 character at i start with bytes of white space that trim() removes (U+00A0,
+ * U+1680, U+2000–U+205F, U+3000, U+FEFF) or, `first`, a full-width formula start (＝＋－＠)?
+ * Conservative: a few other characters sharing those bytes answer yes too.
+ */
+function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
+  const c = b[i];
+  if (c < 0xc2) return false;
+  const c1 = b[i + 1];
+  switch (c) {
+    case 0xc2:
+      return c1 === 0xa0;
+    case 0xe1:
+      return c1 === 0x9a;
+    case 0xe2:
+      return c1 === 0x80 || c1 === 0x81;
+    case 0xe3:
+      return c1 === 0x80 && b[i + 2] === 0x80;
+    case 0xef:
+      return c1 === 0xbb || (first && c1 === 0xbc);
+    default:
+      return false;
+  }
+}
+
 const NOT_FOUND = -2;
 let encoder: TextEncoder | undefined;
+let utf8Decoder: TextDecoder | undefined;
+let sjisDecoder: TextDecoder | undefined;
 
 /** FNV-1a over bytes [s, s + len), mixed. */
 function hashBytes(b: Uint8Array, s: number, len: number): number {
@@ -464,17 +683,18 @@ function hashBytes(b: Uint8Array, s: number, len: number): number {
   return h ^ (h >>> 16);
 }
 
-export function makeSink(field: Field, capacity: number): Sink {
+/** A sink for a field; `encoding`: how the bytes given to writeBytes are encoded. */
+export function makeSink(field: Field, capacity: number, encoding: ByteEncoding = 'utf-8'): Sink {
   switch (field.type) {
     case 'number':
     case 'integer':
-      return new NumberSink(field, capacity, 'number');
+      return new NumberSink(field, capacity, 'number', encoding);
     case 'date':
-      return new NumberSink(field, capacity, 'date');
+      return new NumberSink(field, capacity, 'date', encoding);
     case 'boolean':
-      return new BooleanSink(field, capacity);
+      return new BooleanSink(field, capacity, encoding);
     default:
-      return new StringSink(field, capacity);
+      return new StringSink(field, capacity, encoding);
   }
 }
 
