@@ -383,20 +383,31 @@ class Interner {
   remap(dict: readonly string[]): Int32Array {
     return new Int32Array(dict.length).fill(-1);
   }
-  id(remap: Int32Array, dict: readonly string[], c: number): number {
+  /** `last`: no later range will look this value up, so a new one is not added to the map. */
+  id(remap: Int32Array, dict: readonly string[], c: number, last: boolean): number {
     let v = remap[c];
     if (v < 0) {
       const s = dict[c];
       v = this.ids.get(s) ?? -1;
       if (v < 0) {
         v = this.values.length;
-        this.ids.set(s, v);
+        if (!last) this.ids.set(s, v);
         this.values.push(s);
         this.outCode.push(-1);
       }
       remap[c] = v;
     }
     return v;
+  }
+  /** A first range with every row kept: its dictionary is in order of first use, as is. */
+  adopt(dict: readonly string[], last: boolean): void {
+    for (const s of dict) {
+      const v = this.values.length;
+      if (!last) this.ids.set(s, v);
+      this.values.push(s);
+      this.outCode.push(this.dict.length);
+      this.dict.push(s);
+    }
   }
   code(v: number): number {
     let o = this.outCode[v];
@@ -444,6 +455,8 @@ export function mergeRanges(
   let badRows = 0;
   let duplicateKeys = 0;
   let kept = 0;
+  /** Rows kept per range (all of them: its columns are copied whole). */
+  const keptIn: number[] = [];
   const rowNumbers: number[] | null = spec.opts.rowNumbers ? [] : null;
 
   // Key values in file order: the first row of each (by value id), as finishRow keeps it.
@@ -457,6 +470,7 @@ export function mergeRanges(
   for (const r of ranges) {
     const iss = r.issues;
     let ii = 0;
+    const keptBefore = kept;
     const col =
       keys && r.table ? (r.table.columns[keyId] as Extract<Column, { type: 'string' }>) : null;
     const remap = col ? keys!.remap(col.dict) : null;
@@ -471,7 +485,7 @@ export function mergeRanges(
       }
       const c = col ? col.codes[i] : -1;
       if (c >= 0) {
-        const v = keys!.id(remap!, col!.dict, c);
+        const v = keys!.id(remap!, col!.dict, c, r === ranges[ranges.length - 1]);
         keyIds[g] = v;
         const first = firstRow[v];
         if (first === undefined) {
@@ -501,11 +515,12 @@ export function mergeRanges(
       }
     }
     before += r.records;
+    keptIn.push(kept - keptBefore);
   }
 
   const columns = newColumns();
   for (const id of ids)
-    columns[id] = mergeColumn(id, ranges, keep, kept, id === keyId ? keys : null, keyIds);
+    columns[id] = mergeColumn(id, ranges, keep, keptIn, kept, id === keyId ? keys : null, keyIds);
 
   // Counts over every issue, in file order (errorsByField gets a key at a field's first issue).
   let errorCount = 0;
@@ -560,6 +575,7 @@ function mergeColumn(
   id: string,
   ranges: RangeResult[],
   keep: Uint8Array,
+  keptIn: number[],
   kept: number,
   keys: Interner | null,
   keyIds: Int32Array,
@@ -570,25 +586,40 @@ function mergeColumn(
     const codes = new Int32Array(kept);
     let g = 0;
     let o = 0;
-    for (const r of ranges) {
+    ranges.forEach((r, k) => {
       const col = r.table?.columns[id] as Extract<Column, { type: 'string' }> | undefined;
+      const last = k === ranges.length - 1;
+      if (col && !keys && strings.values.length === 0 && keptIn[k] === r.records) {
+        // Nothing before it and nothing left out: its codes and dictionary stand as they are.
+        strings.adopt(col.dict, last);
+        codes.set(col.codes.subarray(0, r.records), o);
+        o += r.records;
+        g += r.records;
+        return;
+      }
       const remap = col && !keys ? strings.remap(col.dict) : null;
       for (let i = 0; i < r.records; i++, g++) {
         if (!keep[g]) continue;
         const c = col!.codes[i];
         if (c < 0) codes[o++] = -1;
-        else codes[o++] = strings.code(keys ? keyIds[g] : strings.id(remap!, col!.dict, c));
+        else codes[o++] = strings.code(keys ? keyIds[g] : strings.id(remap!, col!.dict, c, last));
       }
-    }
+    });
     return { type: 'string', codes, dict: strings.dict };
   }
   const values = first.type === 'boolean' ? new Uint8Array(kept) : new Float64Array(kept);
   let g = 0;
   let o = 0;
-  for (const r of ranges) {
+  ranges.forEach((r, k) => {
     const src = (r.table?.columns[id] as { values: Float64Array | Uint8Array } | undefined)?.values;
+    if (src && keptIn[k] === r.records) {
+      values.set(src.subarray(0, r.records), o);
+      o += r.records;
+      g += r.records;
+      return;
+    }
     for (let i = 0; i < r.records; i++, g++) if (keep[g]) values[o++] = src![i];
-  }
+  });
   return { ...first, values } as Column;
 }
 
