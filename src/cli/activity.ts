@@ -3,11 +3,20 @@
  * activity import, reports every row that does not count (file, row, column) and refuses to
  * run when a source the playbook reads was not given — a score must never change silently.
  */
-import { basename } from 'node:path';
-import type { Playbook } from '../model';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { ActivitySource, Playbook } from '../model';
 import { missingSources, type CompiledPlaybook } from '../engine';
 import { ImportError } from '../data';
-import { importActivityFile } from '../data/activity/importActivity';
+import {
+  importActivityFile,
+  importActivityStream,
+  type ActivityAccounts,
+  type ActivityImportOptions,
+  type ActivityResult,
+} from '../data/activity/importActivity';
+import { Utf8Error } from '../data/csvBytes';
 import { activityMessage, activitySummary } from '../data/activity/messages';
 import type { AccountTable } from '../table/columns';
 import type { ActivityData } from '../table/activity';
@@ -97,21 +106,23 @@ export async function loadActivityFiles(
   const data: ActivityData = {};
   for (const a of args) {
     const source = declared.find((s) => s.id === a.source)!;
-    const bytes = await readInput(io, a.file);
-    if (!bytes) return null;
     const name = basename(a.file);
+    const accs = { table: accounts, contract: pb.fields };
+    const opts = {
+      asOf: compiled.asOf as string,
+      ...(pb.timeZone ? { timeZone: pb.timeZone } : {}),
+      maxIssues: 50,
+    };
     try {
-      const { table, report } = importActivityFile(
-        bytes,
-        name,
-        source,
-        { table: accounts, contract: pb.fields },
-        {
-          asOf: compiled.asOf as string,
-          ...(pb.timeZone ? { timeZone: pb.timeZone } : {}),
-          maxIssues: 50,
-        },
-      );
+      // Streamed in blocks (any size; a 50M-row log never sits in memory as bytes), else
+      // (unreadable here, invalid UTF-8 past the head) read whole, which says what is wrong.
+      let result = await streamFile(resolve(io.cwd, a.file), name, source, accs, opts);
+      if (!result) {
+        const bytes = await readInput(io, a.file);
+        if (!bytes) return null;
+        result = importActivityFile(bytes, name, source, accs, opts);
+      }
+      const { table, report } = result;
       for (const i of report.issues)
         io.stderr(
           (i.severity === 'warning' ? t('ok.warning', { message: '' }) : '') +
@@ -161,4 +172,31 @@ export async function loadActivityFiles(
     }
   }
   return data;
+}
+
+/** The file through the streaming reader; null when it must be read whole instead. */
+async function streamFile(
+  path: string,
+  name: string,
+  source: ActivitySource,
+  accounts: ActivityAccounts,
+  opts: ActivityImportOptions,
+): Promise<ActivityResult | null> {
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) return null;
+    size = st.size;
+  } catch {
+    return null; // readInput says why
+  }
+  const blocks = createReadStream(path, { highWaterMark: 4 << 20 });
+  try {
+    return await importActivityStream(blocks, size, name, source, accounts, opts);
+  } catch (e) {
+    if (e instanceof Utf8Error) return null;
+    throw e;
+  } finally {
+    blocks.destroy();
+  }
 }

@@ -13,6 +13,7 @@ import { demoActivityPlaybook, demoActivityProject } from '../data/demo/activity
 import { generateDemoActivity } from '../data/demo/activity';
 import { generateDemoTable } from '../data/demo/generate';
 import { importActivityFile } from '../data/activity/importActivity';
+import { importActivityBlob } from '../data/activity/importBlob';
 import { accountKeys, linkStoredEvents, toStoredEvents } from '../data/activity/stored';
 import { demoProject } from '../data/testing/helpers';
 import { compilePlaybook, scoreTable, withActivity } from '../engine';
@@ -148,5 +149,40 @@ describe('activity storage (IndexedDB)', () => {
     expect(pb.health.measures.map((m) => m.id)).toEqual(
       demoActivityPlaybook(playbookFromProject(demoProject)).health.measures.map((m) => m.id),
     );
+  });
+});
+
+describe('the streaming activity reader stores what the row reader stored', () => {
+  beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
+  afterAll(() => setDbForTests(null));
+
+  it('same chunks in IndexedDB for the demo logins, read from a Blob in small slices', async () => {
+    const accounts = generateDemoTable({ rows: 1800, seed: 12 });
+    const text = generateDemoActivity(accounts, { seed: 12 })['logins.csv'].join('\r\n');
+    const bytes = new TextEncoder().encode(text);
+    const accs = { table: accounts, contract: demoProject.fields };
+    const opts = { asOf: '2026-11-01' };
+    const keys = accountKeys(accounts, 'account_id');
+    const before = importActivityFile(bytes, 'logins.csv', source, accs, {
+      ...opts,
+      reader: 'rows',
+    });
+    const after = await importActivityBlob(
+      new Blob([bytes]),
+      'logins.csv',
+      source,
+      accs,
+      opts,
+      4099,
+    );
+    expect(after.report).toEqual(before.report);
+    const a = await saveActivitySet('p1', 'logins', toStoredEvents(before.table, keys), []);
+    const b = await saveActivitySet('p2', 'logins', toStoredEvents(after.table, keys), []);
+    const chunks = async (id: string) =>
+      (await db().activityChunks.where('setId').equals(id).sortBy('index')).map((c) => c.data);
+    const ca = await chunks(a.id);
+    expect(ca.length).toBeGreaterThan(1);
+    expect(await chunks(b.id)).toEqual(ca);
+    expect({ ...b, id: a.id, projectId: a.projectId, createdAt: a.createdAt }).toEqual(a);
   });
 });

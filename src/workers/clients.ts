@@ -149,7 +149,7 @@ export class ImportSession {
   async importActivity(
     req: {
       source: ActivitySource;
-      file: ImportFileSpec;
+      file: { name: string; blob: Blob };
       mapping: ActivityMapping;
       accounts: AccountTable;
       contract: FieldContract;

@@ -11,11 +11,11 @@ import {
 import { saveDataset } from '../store/datasets';
 import { fileInfoOf, saveActivitySet } from '../store/activityStore';
 import {
-  importActivityFile,
   inspectActivityFile,
   type ActivityReport,
 } from '../data/activity/importActivity';
 import { accountKeys, toStoredEvents } from '../data/activity/stored';
+import { importActivityBlob } from '../data/activity/importBlob';
 import { generateDemoTable } from '../data/demo/generate';
 import type { AccountTable } from '../table/columns';
 import { transferablesOf, type ImportRequest, type ImportResponse } from './protocol';
@@ -175,8 +175,8 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   if (msg.type === 'activity') {
     pendingActivity = null;
     try {
-      const { table, report } = importActivityFile(
-        msg.file.bytes,
+      const { table, report } = await importActivityBlob(
+        msg.file.blob,
         msg.file.name,
         msg.source,
         { table: msg.accounts, contract: msg.contract },

@@ -47,7 +47,8 @@ export type ImportRequest =
       type: 'activity';
       id: number;
       source: ActivitySource;
-      file: ImportFileSpec;
+      /** The picked File, read in slices by the streaming reader. */
+      file: { name: string; blob: Blob };
       mapping: ActivityMapping;
       accounts: AccountTable;
       contract: FieldContract;

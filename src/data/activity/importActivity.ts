@@ -19,7 +19,13 @@ import {
 import { buildActivityTable, type ActivityTable } from '../../table/activity';
 import { categoryMatcher, parseBoolean, parseNumber } from '../coerce';
 import { decodeBytes } from '../encoding';
-import { decodeUtf8, fieldText, parseDelimitedBytes, type ByteRecord } from '../csvBytes';
+import {
+  Utf8Error,
+  decodeUtf8,
+  fieldText,
+  parseDelimitedBytes,
+  type ByteRecord,
+} from '../csvBytes';
 import { openBytes } from '../importFile';
 import { PLAN_HEAD_BYTES } from '../importStream';
 import { limitsOf } from '../limits';
@@ -92,8 +98,13 @@ export function importActivityFile(
   if (opts.reader !== 'rows') {
     const reader = ActivityByteReader.open(bytes, file, source, accounts, opts, bytes.length);
     if (reader) {
-      reader.push(bytes);
-      return reader.end();
+      try {
+        reader.push(bytes);
+        return reader.end();
+      } catch (e) {
+        // Invalid UTF-8 past the head: the row reader decodes the file and says where.
+        if (!(e instanceof Utf8Error)) throw e;
+      }
     }
   }
   return importActivityRows(bytes, file, source, accounts, opts);
@@ -103,6 +114,8 @@ export function importActivityFile(
  * A file that arrives in blocks (a browser File's stream, a Node read stream): UTF-8 CSV/TSV is
  * read block by block (memory: one block, the longest record and the typed columns); other
  * files are gathered and read whole. `size` (bytes, if known) drives the progress fraction.
+ * Throws Utf8Error for invalid UTF-8 past the first megabyte: read the file again whole
+ * (importActivityFile) to have it reported.
  */
 export async function importActivityStream(
   blocks: AsyncIterable<Uint8Array>,

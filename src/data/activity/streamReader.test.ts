@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { importActivityFile, importActivityStream } from './importActivity';
 import { parseTimestamp, timestampFromBytes } from './timestamp';
+import { Utf8Error } from '../csvBytes';
 import {
   CONTACTS,
   LOGINS,
@@ -174,6 +175,24 @@ describe('activity byte reader = row reader', () => {
         expect(ref.report.kept).toBeGreaterThan(0);
       }
     });
+
+  it('invalid UTF-8 past the first megabyte: the whole-file import falls back to the row reader, the stream says so', async () => {
+    const row = 'k1,2026-11-20,ユーザー,web\n';
+    const text = 'account_id,logged_in_at,user,kind\n' + row.repeat(60_000);
+    const ok = new TextEncoder().encode(text);
+    const bytes = new Uint8Array(ok.length + 2);
+    bytes.set(ok);
+    bytes.set([0xff, 0x0a], ok.length); // a broken byte on the last line, past the head
+    const opts = { asOf: '2026-11-23' };
+    // The row reader names the line with the broken byte; the byte reader gives the same error.
+    const rows = () =>
+      importActivityFile(bytes, 'f.csv', LOGINS, accounts, { ...opts, reader: 'rows' });
+    expect(rows).toThrow(/line 60002/);
+    expect(() => importActivityFile(bytes, 'f.csv', LOGINS, accounts, opts)).toThrow(/line 60002/);
+    await expect(
+      importActivityStream(blocksOf(bytes, rng(1)), bytes.length, 'f.csv', LOGINS, accounts, opts),
+    ).rejects.toThrow(Utf8Error);
+  });
 
   it('Shift_JIS and JSON files go to the row reader, streamed or not', async () => {
     const json = new TextEncoder().encode(

@@ -19,7 +19,8 @@ import { activeActivity } from '../activeActivity';
  */
 export interface PickedActivity {
   name: string;
-  bytes: Uint8Array;
+  /** The picked file: read by the worker in slices when imported (never whole on this page). */
+  blob: Blob;
   preview: ActivityPreview;
   mapping: ActivityMapping;
 }
@@ -70,11 +71,13 @@ export function useActivityImport(opts: {
       setFlow({ step: 'inspecting', name: f.name });
       try {
         checkFileSize(f.name, f.size);
-        const bytes = new Uint8Array(await f.arrayBuffer());
+        // The mapping step needs the headers and a few rows: the first megabyte (JSON: whole).
+        const head = /\.json$/i.test(f.name) ? f : f.slice(0, 1 << 20);
+        const bytes = new Uint8Array(await head.arrayBuffer());
         const preview = await get().inspectActivity(source, { name: f.name, bytes });
         setFlow({
           step: 'mapping',
-          file: { name: f.name, bytes, preview, mapping: preview.mapping },
+          file: { name: f.name, blob: f, preview, mapping: preview.mapping },
         });
       } catch (e) {
         fail(f.name, e);
@@ -91,7 +94,7 @@ export function useActivityImport(opts: {
         const report = await get().importActivity(
           {
             source,
-            file: { name: file.name, bytes: file.bytes },
+            file: { name: file.name, blob: file.blob },
             mapping: file.mapping,
             accounts,
             contract,
