@@ -1,5 +1,11 @@
 /** Scoring a table's rows and writing their results, chunk after chunk, into one output document. */
-import { resultWriter, scoreChunks, type CompiledPlaybook, type ResultFormat } from '../engine';
+import {
+  resultWriter,
+  scoreChunks,
+  type CompiledPlaybook,
+  type ResultFormat,
+  type ScoreOptions,
+} from '../engine';
 import { ByteWriter, ParquetWriter, schemaFromColumnData } from 'hyparquet-writer';
 import { runColumnData, runInfoOf, runKvMetadata, type HistoryRunInfo } from '../engine/historyRun';
 import type { AccountTable } from '../table/columns';
@@ -27,6 +33,7 @@ export function textChunkWriter(
   format: ResultFormat,
   chunkRows: number,
   bom = false,
+  opts: ScoreOptions = {},
 ): ChunkWriter {
   const w = resultWriter(format);
   const lead = bom && format === 'csv' ? BOM : '';
@@ -34,7 +41,7 @@ export function textChunkWriter(
   return {
     async chunk(table, out) {
       let rows = 0;
-      for (const { result } of scoreChunks(compiled, table, chunkRows)) {
+      for (const { result } of scoreChunks(compiled, table, chunkRows, opts)) {
         if (first) await out.write(lead + w.head(result));
         first = false;
         for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
@@ -60,6 +67,7 @@ export function parquetChunkWriter(
   compiled: CompiledPlaybook,
   chunkRows: number,
   fingerprint: string,
+  opts: ScoreOptions = {},
 ): ChunkWriter {
   let pq: ParquetWriter | null = null;
   let info: HistoryRunInfo | null = null;
@@ -76,7 +84,7 @@ export function parquetChunkWriter(
     async chunk(table, out) {
       target = out;
       let rows = 0;
-      for (const { result } of scoreChunks(compiled, table, chunkRows)) {
+      for (const { result } of scoreChunks(compiled, table, chunkRows, opts)) {
         const columnData = runColumnData(result);
         if (!pq) {
           info = runInfoOf(result, fingerprint);

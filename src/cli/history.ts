@@ -10,12 +10,14 @@ import type { Playbook } from '../model';
 import { playbookFingerprint } from '../model';
 import {
   HistoryFormatError,
+  parquetStages,
   parquetToRun,
   runInfoOf,
   runToParquet,
   type HistoryRun,
 } from '../engine/historyRun';
 import type { ScoreResult } from '../engine';
+import type { StageRun } from '../engine/stageHistory';
 import type { CliIO } from './types';
 import { t } from './messages';
 
@@ -161,4 +163,35 @@ export async function appendRunHook(
     }
     throw e;
   }
+}
+
+/**
+ * Account keys and stages of the runs in a history directory dated before `asOf` (only those two
+ * columns are read), for days in stage from the history (engine/stageHistory.ts). No directory or
+ * no manifest yet: no runs.
+ */
+export async function loadStageRuns(io: CliIO, dirArg: string, asOf: string): Promise<StageRun[]> {
+  const dir = resolve(io.cwd, dirArg);
+  const m = await readManifest(dir);
+  if (!m) return [];
+  const out: StageRun[] = [];
+  for (const entry of m.runs.filter((x) => x.asOf < asOf)) {
+    const file = join(dirArg, entry.file);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(join(dir, entry.file)));
+    } catch (e) {
+      throw new HistoryError(
+        t('history.missingFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }),
+      );
+    }
+    try {
+      out.push({ asOf: entry.asOf, ...(await parquetStages(bytes)) });
+    } catch (e) {
+      if (e instanceof HistoryFormatError)
+        throw new HistoryError(t(`history.${e.code}`, { file, reason: e.message }));
+      throw e;
+    }
+  }
+  return out;
 }

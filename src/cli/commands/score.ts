@@ -3,10 +3,10 @@ import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import { checkAsOf, compileOrReport, loadDataFor, loadPlaybook, parseBadRows } from '../load';
 import { openOutput, OutputError, type Output } from '../output';
 import { t } from '../messages';
-import { CHUNK_ROWS, type ResultFormat } from '../../engine';
+import { CHUNK_ROWS, type ResultFormat, type ScoreOptions } from '../../engine';
 import { extractActivityArgs } from '../activity';
 import { scoreTable } from '../../engine';
-import { appendRunHook } from '../history';
+import { appendRunHook, HistoryError, loadStageRuns } from '../history';
 import { basename } from 'node:path';
 import { parquetChunkWriter, textChunkWriter, type ChunkWriter } from '../chunkWriter';
 import { playbookFingerprint } from '../../model/playbookDiff';
@@ -40,10 +40,22 @@ export const scoreCommand: CliCommand = {
     if (!pb) return 1;
     const compiled = compileOrReport(io, pbFile, pb, asOf);
     if (!compiled) return 1;
+    // --history DIR: the earlier runs' stages give days in stage where the data has no entered-at
+    // date (engine/stageHistory.ts), in the output and in the run appended.
+    let opts: ScoreOptions = {};
+    if (a.options.history && compiled.asOf) {
+      try {
+        opts = { stageHistory: await loadStageRuns(io, a.options.history, compiled.asOf) };
+      } catch (e) {
+        if (!(e instanceof HistoryError)) throw e;
+        io.stderr(e.message + '\n');
+        return 1;
+      }
+    }
     const writer =
       format === 'parquet'
-        ? parquetChunkWriter(compiled, chunkRows, playbookFingerprint(pb))
-        : textChunkWriter(compiled, format, chunkRows, !a.flags.has('no-bom'));
+        ? parquetChunkWriter(compiled, chunkRows, playbookFingerprint(pb), opts)
+        : textChunkWriter(compiled, format, chunkRows, !a.flags.has('no-bom'), opts);
 
     // Read, score and write a block at a time, unless the run needs every account at once
     // (activity aggregates are joined on the whole table; --history keeps the whole result).
@@ -78,7 +90,7 @@ export const scoreCommand: CliCommand = {
         io,
         a.options.history,
         inputs.pb,
-        scoreTable(inputs.compiled, inputs.table),
+        scoreTable(inputs.compiled, inputs.table, opts),
         basename(dataFile),
       );
     return code;
