@@ -52,6 +52,16 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
     throw new HistoryError(t('history.notHistory', { file }));
   if (m.version > HISTORY_VERSION)
     throw new HistoryError(t('history.newer', { file, version: m.version }));
+  // Two runs of one date would make --compare, --as-of and days in stage ambiguous.
+  const seen = new Map<string, string>();
+  for (const r of m.runs) {
+    const other = seen.get(r.asOf);
+    if (other !== undefined)
+      throw new HistoryError(
+        t('history.duplicateAsOf', { file, asOf: r.asOf, files: `${other}, ${r.file}` }),
+      );
+    seen.set(r.asOf, r.file);
+  }
   return m;
 }
 
