@@ -37,10 +37,22 @@ export function formatBacktest(b: PredictiveBacktestResult): string {
       missing: b.join.outcomeMissing,
     }),
   );
+  // The engine lists the first keys only: say how many more there are (the JSON has the counts).
+  const keys = (listed: string[], total: number) =>
+    listed.join(', ') +
+    (total > listed.length ? t('bt.andMore', { count: total - listed.length }) : '');
   if (b.join.listedPredictionsWithoutOutcome.length)
-    L.push(t('bt.noOutcomeFor', { keys: b.join.listedPredictionsWithoutOutcome.join(', ') }));
+    L.push(
+      t('bt.noOutcomeFor', {
+        keys: keys(b.join.listedPredictionsWithoutOutcome, b.join.predictionsWithoutOutcome),
+      }),
+    );
   if (b.join.listedOutcomesWithoutPrediction.length)
-    L.push(t('bt.notScored', { keys: b.join.listedOutcomesWithoutPrediction.join(', ') }));
+    L.push(
+      t('bt.notScored', {
+        keys: keys(b.join.listedOutcomesWithoutPrediction, b.join.outcomesWithoutPrediction),
+      }),
+    );
   L.push(
     t('bt.base', {
       churn: pct(b.base.churn.rate),

@@ -1,5 +1,11 @@
 /** Scoring a table's rows and writing their results, chunk after chunk, into one output document. */
-import { resultWriter, scoreChunks, type CompiledPlaybook, type ResultFormat } from '../engine';
+import {
+  resultWriter,
+  scoreChunks,
+  type CompiledPlaybook,
+  type ResultFormat,
+  type ScoreOptions,
+} from '../engine';
 import {
   ByteWriter,
   ParquetWriter,
@@ -36,6 +42,7 @@ export function textChunkWriter(
   format: ResultFormat,
   chunkRows: number,
   bom = false,
+  opts: ScoreOptions = {},
 ): ChunkWriter {
   const w = resultWriter(format);
   const lead = bom && format === 'csv' ? BOM : '';
@@ -43,7 +50,7 @@ export function textChunkWriter(
   return {
     async chunk(table, out) {
       let rows = 0;
-      for (const { result } of scoreChunks(compiled, table, chunkRows)) {
+      for (const { result } of scoreChunks(compiled, table, chunkRows, opts)) {
         if (first) await out.write(lead + w.head(result));
         first = false;
         for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
@@ -69,12 +76,13 @@ export function parquetChunkWriter(
   compiled: CompiledPlaybook,
   chunkRows: number,
   fingerprint: string,
+  opts: ScoreOptions = {},
 ): ChunkWriter {
   const groups = parquetGroups();
   return {
     async chunk(table, out) {
       let rows = 0;
-      for (const { result } of scoreChunks(compiled, table, chunkRows)) {
+      for (const { result } of scoreChunks(compiled, table, chunkRows, opts)) {
         await groups.write(out, result.rowCount, runColumnData(result), () =>
           runInfoOf(result, fingerprint),
         );

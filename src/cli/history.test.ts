@@ -296,9 +296,48 @@ describe('bad history folders (test/fixtures/bad/history)', () => {
       /runs\/2026-07-01\.parquet: the run file listed in the manifest cannot be read \(ENOENT\)/,
     ],
     ['no-such-folder', [], /no history here \(manifest\.json not found\)/],
+    [
+      'duplicate-as-of',
+      [],
+      /manifest\.json: the manifest lists two runs as of 2026-06-01 \(runs\/2026-06-01\.parquet, runs\/2026-07-01\.parquet\)\. Remove one/,
+    ],
   ])('%s %j', async (name, extra, message) => {
     const r = await cli('history', `${BAD}/${name}`, ...(extra as string[]));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(message as RegExp);
+  });
+});
+
+describe('bad outcomes files (test/fixtures/bad/history/outcomes)', () => {
+  const OUT = 'test/fixtures/bad/history/outcomes';
+  const backtest = (file: string) =>
+    cli(
+      'backtest',
+      'test/fixtures/playbooks/demo.playbook.json',
+      '--history',
+      'test/fixtures/history-cli',
+      '--as-of',
+      '2026-06-01',
+      '--outcomes',
+      `${OUT}/${file}`,
+      '--outcome',
+      'outcome',
+      '--churn',
+      'churned',
+    );
+  it('refuses duplicate accounts, naming the file, row, column and the first row', async () => {
+    const r = await backtest('duplicate-accounts.csv');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /duplicate-accounts\.csv, row 7, column 1 \(account_id\) → account_id: account id "AC0000002" appears again \(first in row 2\)/,
+    );
+    expect(r.err).toMatch(/fix them and run again/);
+  });
+  it('counts and lists outcomes for accounts the run did not score, and says how many more', async () => {
+    const r = await backtest('unknown-accounts.csv');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/outcome for an account not scored: 2;/);
+    expect(r.out).toMatch(/Not scored in the run: ZZ9999999, ZZ9999998\n/);
+    expect(r.out).toMatch(/No outcome for: AC0000001, .* … and 95 more\n/);
   });
 });

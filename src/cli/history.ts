@@ -10,12 +10,14 @@ import type { Playbook } from '../model';
 import { playbookFingerprint } from '../model';
 import {
   HistoryFormatError,
+  parquetStages,
   parquetToRun,
   runInfoOf,
   runToParquet,
   type HistoryRun,
 } from '../engine/historyRun';
 import type { ScoreResult } from '../engine';
+import type { StageRun } from '../engine/stageHistory';
 import type { CliIO } from './types';
 import { t } from './messages';
 
@@ -50,6 +52,16 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
     throw new HistoryError(t('history.notHistory', { file }));
   if (m.version > HISTORY_VERSION)
     throw new HistoryError(t('history.newer', { file, version: m.version }));
+  // Two runs of one date would make --compare, --as-of and days in stage ambiguous.
+  const seen = new Map<string, string>();
+  for (const r of m.runs) {
+    const other = seen.get(r.asOf);
+    if (other !== undefined)
+      throw new HistoryError(
+        t('history.duplicateAsOf', { file, asOf: r.asOf, files: `${other}, ${r.file}` }),
+      );
+    seen.set(r.asOf, r.file);
+  }
   return m;
 }
 
@@ -161,4 +173,35 @@ export async function appendRunHook(
     }
     throw e;
   }
+}
+
+/**
+ * Account keys and stages of the runs in a history directory dated before `asOf` (only those two
+ * columns are read), for days in stage from the history (engine/stageHistory.ts). No directory or
+ * no manifest yet: no runs.
+ */
+export async function loadStageRuns(io: CliIO, dirArg: string, asOf: string): Promise<StageRun[]> {
+  const dir = resolve(io.cwd, dirArg);
+  const m = await readManifest(dir);
+  if (!m) return [];
+  const out: StageRun[] = [];
+  for (const entry of m.runs.filter((x) => x.asOf < asOf)) {
+    const file = join(dirArg, entry.file);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(join(dir, entry.file)));
+    } catch (e) {
+      throw new HistoryError(
+        t('history.missingFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }),
+      );
+    }
+    try {
+      out.push({ asOf: entry.asOf, ...(await parquetStages(bytes)) });
+    } catch (e) {
+      if (e instanceof HistoryFormatError)
+        throw new HistoryError(t(`history.${e.code}`, { file, reason: e.message }));
+      throw e;
+    }
+  }
+  return out;
 }

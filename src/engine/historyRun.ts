@@ -216,3 +216,34 @@ export async function parquetToRun(bytes: Uint8Array): Promise<HistoryRun> {
     owner: rows.map((r) => str(r.owner)),
   };
 }
+
+/** Only the account keys and stages of a run file (for days in stage from the history). */
+export async function parquetStages(
+  bytes: Uint8Array,
+): Promise<{ accountIds: string[]; stage: (string | null)[] }> {
+  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  let meta;
+  try {
+    meta = parquetMetadata(file as ArrayBuffer);
+  } catch (e) {
+    throw new HistoryFormatError('not_parquet', e instanceof Error ? e.message : String(e));
+  }
+  const kv = Object.fromEntries((meta.key_value_metadata ?? []).map((x) => [x.key, x.value]));
+  if (kv['waymark.format'] !== HISTORY_RUN_FORMAT)
+    throw new HistoryFormatError('not_a_run', 'no waymark.run metadata');
+  if (Number(kv['waymark.version']) > HISTORY_RUN_VERSION)
+    throw new HistoryFormatError('newer_version', String(kv['waymark.version']));
+  try {
+    const rows = await parquetReadObjects({
+      file: file as ArrayBuffer,
+      metadata: meta,
+      columns: ['account_id', 'stage'],
+    });
+    return {
+      accountIds: rows.map((r) => String(r.account_id)),
+      stage: rows.map((r) => (typeof r.stage === 'string' ? r.stage : null)),
+    };
+  } catch (e) {
+    throw new HistoryFormatError('not_parquet', e instanceof Error ? e.message : String(e));
+  }
+}

@@ -242,7 +242,7 @@ class Scratch {
   dict: Float64Array;
   dictBits: Uint32Array;
   constructor(readonly rows: number) {
-    this.hashBits = Math.max(4, 32 - Math.clz32(rows >> 2));
+    this.hashBits = Math.max(4, 32 - Math.clz32(rows >> 1));
     this.slots = new Int32Array(1 << this.hashBits);
     this.dict = new Float64Array(1 << (this.hashBits - 1));
     this.dictBits = new Uint32Array(this.dict.buffer);

@@ -51,6 +51,7 @@ import {
   type ScoreResult,
 } from './types';
 import { columnOf, newColumns } from '../table/columns';
+import { daysInStageFromHistory, stageStreaks, type StageStreaks } from './stageHistory';
 
 // Module-local copies: an imported binding read per row is slow under tsx (a getter per read).
 const P_UNKNOWN: number = PROGRESS_UNKNOWN;
@@ -155,6 +156,10 @@ export function scoreTable(
   const stageIds = c.stages.map((s) => s.id);
   const dedupeOrders = dedupeGroups(c);
   const stageMap = stageFieldMap(c, table);
+  const ids = accountIds(table, c.accountKey);
+  // Days in stage from the history when the data gives no entered-at date.
+  const fromField = c.stageSource.kind === 'field' && !!c.stageSource.enteredAtField;
+  const streaks = opts.stageHistory && !fromField ? stageStreaks(opts.stageHistory, asOf) : null;
 
   // Block scratch (reused for every block).
   const B = Math.min(BLOCK, Math.max(1, n));
@@ -191,6 +196,8 @@ export function scoreTable(
     stageIds,
     dedupeOrders,
     stageMap,
+    ids,
+    streaks,
     assigned,
     availWeight,
     valueWeight,
@@ -224,7 +231,7 @@ export function scoreTable(
     playbookName: c.playbook.name,
     asOf,
     rowCount: n,
-    accountIds: accountIds(table, c.accountKey),
+    accountIds: ids,
     segmentIds: [...c.segmentIds],
     segment,
     stageIds,
@@ -308,6 +315,8 @@ class Run {
   stageIds!: string[];
   dedupeOrders!: number[][];
   stageMap!: Int16Array | null;
+  ids!: string[];
+  streaks!: StageStreaks | null;
   assigned!: Uint8Array;
   availWeight!: Float64Array;
   valueWeight!: Float64Array;
@@ -534,6 +543,7 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
   const stB = stage.subarray(lo, hi);
   const dB = daysInStage.subarray(lo, hi);
   stages(c, t, stageMap, met, asOfDays, stB, dB);
+  if (run.streaks) daysInStageFromHistory(run.streaks, run.ids, lo, stB, stageIds, asOfDays, dB);
   readinessAndProgress(
     stB,
     dB,

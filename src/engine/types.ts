@@ -1,3 +1,4 @@
+import type { StageRun } from './stageHistory';
 /**
  * Result types of the scoring engine. Everything per account is column-wise (typed arrays
  * indexed by row), so a ScoreResult is structured-clone-able: a Worker can post it and Dexie
@@ -33,6 +34,11 @@ export interface ScoreOptions {
   asOf?: string;
   /** Also keep every measure's contribution column (measureContribution). */
   contributions?: boolean;
+  /**
+   * Stored runs (any order; only those before the as-of count): days in stage then come from the
+   * history where the data has no entered-at date (stageHistory.ts has the rule).
+   */
+  stageHistory?: readonly StageRun[];
 }
 
 export interface CriterionInfo {

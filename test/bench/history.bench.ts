@@ -1,16 +1,25 @@
 /**
- * `npm run bench -- history`: JSON lines for run history (issue 14, point 8), Node only.
+ * `npm run bench -- history`: JSON lines for run history (issue 14, point 8).
  *   1. bytes per account per run: what the app stores per run chunk (typed arrays + packed ids,
  *      counted from the chunk objects, without IndexedDB's own overhead), and the CLI's Parquet;
- *   2. append one run to a CLI history: Parquet encoding time (runToParquet);
- *   3. the colour-migration matrix between two runs of the same accounts.
- * Options: --rows N (default 1000000), --runs N (timing repeats, default 3).
- * Not measured yet: the browser side (IndexedDB append and a 12-run trend load, main-thread
- * tasks) — the app's trends read only each run's summary.
+ *   2. append one run to a CLI history: `appendRun` end to end (Parquet encoding, files, manifest)
+ *      into a fresh folder, the encoding alone, and hyparquet-writer's encoding of the same run as
+ *      the baseline (ratio in the same run);
+ *   3. the colour-migration matrix between two runs of the same accounts (Node);
+ *   4. Chromium (historyBrowser.ts): append `--browser-runs` runs to IndexedDB, load their trend,
+ *      the migration matrix on the main thread and in the history worker, each with its longest
+ *      main-thread task.
+ * Options: --rows N (default 1000000), --runs N (timing repeats, default 3), --no-reference,
+ * --no-browser, --browser-rows N (default --rows), --browser-runs N (default 12), --port P (5197).
  */
 import { readFileSync } from 'node:fs';
 import { compilePlaybook, migrationMatrix, scoreTable } from '../../src/engine';
-import { runInfoOf, runToParquet } from '../../src/engine/historyRun';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInfoOf, runToParquet, runToParquetReference } from '../../src/engine/historyRun';
+import { appendRun } from '../../src/cli/history';
+import { runHistoryBrowserBench } from './historyBrowser';
 import { Project, playbookFingerprint, playbookFromProject } from '../../src/model';
 import { generateDemoTable } from '../../src/data/demo/generate';
 import { packStrings } from '../../src/store/datasets';
@@ -74,16 +83,63 @@ const best = (f: () => unknown) => {
   }
   return m;
 };
-// 2. CLI append: Parquet encoding of one run.
-let parquet: Uint8Array = new Uint8Array(0);
+// 2. CLI append: the whole appendRun, the encoding alone, hyparquet-writer's encoding.
 const info = runInfoOf(a, playbookFingerprint(pb));
+const io = { cwd: process.cwd(), stdout: () => undefined, stderr: () => undefined };
+const appendTimes: { wall: number; cpu: number }[] = [];
+for (let k = 0; k < repeats; k++) {
+  const dir = mkdtempSync(join(tmpdir(), 'wm-hist-bench-'));
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  await appendRun(io, dir, pb, a, 'bench.csv');
+  const u = process.cpuUsage(cpu);
+  appendTimes.push({ wall: performance.now() - t, cpu: (u.user + u.system) / 1000 });
+  rmSync(dir, { recursive: true, force: true });
+}
+appendTimes.sort((x, y) => x.wall - y.wall);
+const medAppend = appendTimes[Math.floor(appendTimes.length / 2)];
+line('history.cli_append', medAppend.wall, 'ms', {
+  rows,
+  goal: 2000,
+  cpuMs: Math.round(medAppend.cpu),
+  of: appendTimes.length,
+  note: 'median of appendRun into a fresh folder (encode + write files + manifest)',
+});
+let parquet: Uint8Array = new Uint8Array(0);
 const tParquet = best(() => (parquet = runToParquet(a, info)));
 line('history.parquet_bytes_per_account_run', parquet.byteLength / rows, 'B', { rows });
 line('history.cli_append_parquet', tParquet, 'ms', {
   rows,
   goal: 2000,
   cpuMs: Math.round(lastCpu),
+  note: 'encoding only (writeRunParquet), best of the repeats',
 });
+if (!args.includes('--no-reference')) {
+  let ref: Uint8Array = new Uint8Array(0);
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  ref = runToParquetReference(a, info);
+  const u = process.cpuUsage(cpu);
+  const wall = performance.now() - t;
+  line('history.parquet_hyparquet_writer_baseline', wall, 'ms', {
+    rows,
+    cpuMs: Math.round((u.user + u.system) / 1000),
+    bytesPerAccount: Math.round((ref.byteLength / rows) * 100) / 100,
+    ratio: Math.round((wall / tParquet) * 10) / 10,
+    note: 'hyparquet-writer 0.17 on the same run, once; ratio = baseline / ours',
+  });
+}
 // 3. Migration matrix between two runs.
 const tMatrix = best(() => migrationMatrix(a, b));
-line('history.migration_matrix', tMatrix, 'ms', { rows, goal: 300 });
+line('history.migration_matrix', tMatrix, 'ms', { rows, goal: 300, note: 'Node, engine only' });
+// 4. Chromium.
+if (!args.includes('--no-browser'))
+  await runHistoryBrowserBench({
+    rows: Number(opt('browser-rows', String(rows))),
+    runs: Number(opt('browser-runs', '12')),
+    port: Number(opt('port', '5197')),
+    line,
+  });
+line('history.load_average', (await import('node:os')).loadavg()[0], '', {
+  note: '1-minute load average at the end (2 cores shared)',
+});

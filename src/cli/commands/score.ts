@@ -3,10 +3,10 @@ import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import { checkAsOf, compileOrReport, loadDataFor, loadPlaybook, parseBadRows } from '../load';
 import { openOutput, OutputError, type Output } from '../output';
 import { t } from '../messages';
-import { CHUNK_ROWS, type ResultFormat } from '../../engine';
+import { CHUNK_ROWS, type ResultFormat, type ScoreOptions } from '../../engine';
 import { extractActivityArgs } from '../activity';
 import { scoreTable } from '../../engine';
-import { appendRunHook } from '../history';
+import { appendRunHook, HistoryError, loadStageRuns } from '../history';
 import { basename } from 'node:path';
 import { parquetChunkWriter, textChunkWriter, type ChunkWriter } from '../chunkWriter';
 import { playbookFingerprint } from '../../model/playbookDiff';
@@ -47,7 +47,20 @@ export const scoreCommand: CliCommand = {
     if (!pb) return 1;
     const compiled = compileOrReport(io, pbFile, pb, asOf);
     if (!compiled) return 1;
-    const threads = threadsOption ?? (await defaultThreads(io, dataFile));
+    // --history DIR: the earlier runs' stages give days in stage where the data has no entered-at
+    // date (engine/stageHistory.ts), in the output and in the run appended. The worker threads
+    // are not given those stages: with --history the run is scored on this thread.
+    let opts: ScoreOptions = {};
+    if (a.options.history && compiled.asOf) {
+      try {
+        opts = { stageHistory: await loadStageRuns(io, a.options.history, compiled.asOf) };
+      } catch (e) {
+        if (!(e instanceof HistoryError)) throw e;
+        io.stderr(e.message + '\n');
+        return 1;
+      }
+    }
+    const threads = opts.stageHistory ? 1 : (threadsOption ?? (await defaultThreads(io, dataFile)));
     const bom = !a.flags.has('no-bom');
     const fingerprint = format === 'parquet' ? playbookFingerprint(pb) : undefined;
     const writer =
@@ -58,10 +71,10 @@ export const scoreCommand: CliCommand = {
             bom,
           )
         : format === 'parquet'
-          ? parquetChunkWriter(compiled, chunkRows, fingerprint!)
-          : textChunkWriter(compiled, format, chunkRows, bom);
+          ? parquetChunkWriter(compiled, chunkRows, fingerprint!, opts)
+          : textChunkWriter(compiled, format, chunkRows, bom, opts);
     try {
-      return await scoreWith(io, a, act, pb, compiled, dataFile, badRows, writer);
+      return await scoreWith(io, a, act, pb, compiled, dataFile, badRows, writer, opts);
     } finally {
       await writer.dispose?.();
     }
@@ -77,6 +90,7 @@ async function scoreWith(
   dataFile: string,
   badRows: ReturnType<typeof parseBadRows>,
   writer: ChunkWriter,
+  opts: ScoreOptions,
 ): Promise<ExitCode> {
   // Read, score and write a block at a time, unless the run needs every account at once
   // (activity aggregates are joined on the whole table; --history keeps the whole result).
@@ -111,7 +125,7 @@ async function scoreWith(
       io,
       a.options.history,
       inputs.pb,
-      scoreTable(inputs.compiled, inputs.table),
+      scoreTable(inputs.compiled, inputs.table, opts),
       basename(dataFile),
     );
   return code;

@@ -142,6 +142,8 @@ export default {
       '{{file}}: written by a newer Waymark (history format {{version}}). Update Waymark to read or append to it.',
     otherProject:
       '{{dir}}: this history holds runs of the playbook "{{theirs}}", not "{{ours}}". Use another folder for this playbook; nothing was written.',
+    duplicateAsOf:
+      '{{file}}: the manifest lists two runs as of {{asOf}} ({{files}}). Remove one of them from manifest.json (and its run file); nothing was read or written.',
     sameAsOf:
       '{{dir}}: a run as of {{asOf}} is already stored. Score as of another date (--as-of), or remove that run first; nothing was written.',
     none: '{{dir}}: no history here (manifest.json not found). Create one with waymark score … --history {{dir}}.',
@@ -167,6 +169,7 @@ export default {
       'Backtest (descriptive only): score and outcome come from the same moment; this does not show that the score predicts anything.',
     labels: 'Outcome field: {{field}}; churn = {{churn}}; expansion = {{expansion}}',
     join: 'Accounts with a score and an outcome: {{n}} (no outcome row: {{withoutOutcome}}; outcome for an account not scored: {{withoutPrediction}}; empty outcome: {{missing}})',
+    andMore: ' … and {{count}} more',
     noOutcomeFor: 'No outcome for: {{keys}}',
     notScored: 'Not scored in the run: {{keys}}',
     base: 'Base rate: churn {{churn}} ({{churnCount}}), expansion {{expansion}} ({{expansionCount}})',

@@ -145,6 +145,8 @@ export default {
       '{{file}}: 新しい Waymark で書かれています (履歴形式 {{version}})。読み書きするには Waymark を更新してください。',
     otherProject:
       '{{dir}}: この履歴はプレイブック「{{theirs}}」の実行を保存しています (「{{ours}}」ではありません)。このプレイブックには別のフォルダーを使ってください。何も書き込んでいません。',
+    duplicateAsOf:
+      '{{file}}: マニフェストに基準日 {{asOf}} の実行が 2 つあります ({{files}})。manifest.json からどちらか一方 (とその実行ファイル) を削除してください。何も読み書きしていません。',
     sameAsOf:
       '{{dir}}: 基準日 {{asOf}} の実行はすでに保存されています。別の日付 (--as-of) で採点するか、先にその実行を削除してください。何も書き込んでいません。',
     none: '{{dir}}: 履歴がありません (manifest.json が見つかりません)。waymark score … --history {{dir}} で作成してください。',
@@ -170,6 +172,7 @@ export default {
       '答え合わせ (記述のみ): スコアと結果が同じ時点のもので、スコアが何かを予測できることは示しません。',
     labels: '結果の項目: {{field}}、解約 = {{churn}}、拡大 = {{expansion}}',
     join: 'スコアと結果があるアカウント: {{n}} (結果の行なし: {{withoutOutcome}}、採点されていないアカウントの結果: {{withoutPrediction}}、結果が空欄: {{missing}})',
+    andMore: ' … ほか {{count}} 件',
     noOutcomeFor: '結果なし: {{keys}}',
     notScored: '実行で採点されていない: {{keys}}',
     base: '基準率: 解約 {{churn}} ({{churnCount}})、拡大 {{expansion}} ({{expansionCount}})',

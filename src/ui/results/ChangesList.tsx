@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScoreResult } from '../../engine';
 import type { Project } from '../../model';
-import { accountChanges, type ChangeFilter, type ChangeSort } from './changes';
+import type { ChangeFilter, ChangeSort, ChangesPage } from '../../engine/changes';
+import { loadChanges } from '../../workers/historyClient';
 import { colorLabel } from './colors';
 
 const FILTERS: ChangeFilter[] = ['worse', 'better', 'changed', 'same', 'new', 'all'];
@@ -12,15 +12,19 @@ const SHOWN = 300;
 
 const fmt = (v: number) => (Number.isNaN(v) ? '—' : v.toFixed(1));
 
-/** Accounts of run B filtered and sorted by their change since run A (colour move, score delta). */
+/**
+ * Accounts of run B filtered and sorted by their change since run A (colour move, score delta).
+ * The runs are loaded, filtered and sorted in the history worker; only the shown rows come here.
+ */
 export function ChangesList({
   a,
   b,
   project,
   onOpenAccount,
 }: {
-  a: ScoreResult;
-  b: ScoreResult;
+  /** Stored run ids. */
+  a: string;
+  b: string;
   project: Project;
   onOpenAccount: (accountId: string) => void;
 }) {
@@ -29,14 +33,17 @@ export function ChangesList({
   const [filter, setFilter] = useState<ChangeFilter>('worse');
   const [sort, setSort] = useState<ChangeSort>('delta_asc');
   const order = useMemo(() => project.health.bands.map((x) => x.id), [project.health.bands]);
-  const ch = useMemo(() => accountChanges(a, b, order, filter, sort), [a, b, order, filter, sort]);
-  const colorOf = (r: ScoreResult, row: number) =>
-    row < 0
-      ? ''
-      : r.color[row] < 0
-        ? tr('colors.none')
-        : colorLabel(project.health, r.colorIds[r.color[row]], tr);
-  const n = Math.min(SHOWN, ch.rowB.length);
+  const [ch, setCh] = useState<ChangesPage | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadChanges(a, b, order, filter, sort, SHOWN).then((p) => live && setCh(p));
+    return () => {
+      live = false;
+    };
+  }, [a, b, order, filter, sort]);
+  const colorOf = (c: string) => (c === '' ? tr('colors.none') : colorLabel(project.health, c, tr));
+  if (!ch) return null;
+  const n = ch.rows.length;
   return (
     <div data-testid="changes">
       <h4>{t('changes.title')}</h4>
@@ -71,8 +78,8 @@ export function ChangesList({
         </label>
         <span data-testid="changes-count">
           {t('changes.count', {
-            count: ch.rowB.length,
-            formatted: ch.rowB.length.toLocaleString(),
+            count: ch.count,
+            formatted: ch.count.toLocaleString(),
           })}
         </span>
       </div>
@@ -87,13 +94,10 @@ export function ChangesList({
             </tr>
           </thead>
           <tbody>
-            {Array.from({ length: n }, (_, k) => {
-              const j = ch.rowB[k];
-              const i = ch.rowA[k];
-              const id = b.accountIds[j];
-              const d = ch.delta[k];
+            {ch.rows.map((row, k) => {
+              const { id, delta: d } = row;
               return (
-                <tr key={`${id}-${j}`} data-account={id}>
+                <tr key={`${id}-${k}`} data-account={id}>
                   <td>
                     <a
                       href="#"
@@ -106,11 +110,12 @@ export function ChangesList({
                     </a>
                   </td>
                   <td>
-                    {i < 0 ? t('changes.notInA') : colorOf(a, i)} → {colorOf(b, j)}
+                    {row.colorA === null ? t('changes.notInA') : colorOf(row.colorA)} →{' '}
+                    {colorOf(row.colorB)}
                   </td>
                   <td className="num">
-                    {i < 0 ? '' : `${fmt(a.total[i])} → `}
-                    {fmt(b.total[j])}
+                    {row.colorA === null ? '' : `${fmt(row.totalA)} → `}
+                    {fmt(row.totalB)}
                   </td>
                   <td className="num">
                     {Number.isNaN(d) ? '—' : (d > 0 ? '+' : '') + d.toFixed(1)}
@@ -121,7 +126,7 @@ export function ChangesList({
           </tbody>
         </table>
       </div>
-      {ch.rowB.length > n && <p className="hint">{t('changes.more', { shown: n })}</p>}
+      {ch.count > n && <p className="hint">{t('changes.more', { shown: n })}</p>}
     </div>
   );
 }

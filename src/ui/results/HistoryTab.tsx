@@ -12,10 +12,11 @@ import {
   YAxis,
 } from 'recharts';
 import { DARK_TEXT } from '../../util/contrast';
-import { migratedAccounts, migrationMatrix, type ScoreResult, type Summary } from '../../engine';
+import type { MigrationMatrix, Summary } from '../../engine';
+import { loadMigratedAccounts, loadMigration } from '../../workers/historyClient';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
-import { loadRun, runHeader } from '../../store/runStore';
+import { runHeader } from '../../store/runStore';
 import { Button, ConfirmDialog } from '../common';
 import { colorHex, colorLabel } from './colors';
 import { thinMonthly, runBytesPerAccount } from './historyOps';
@@ -91,33 +92,28 @@ export function HistoryTab({
     if (!b && runs.length) setB(runs[runs.length - 1].id);
     if (!a && runs.length > 1) setA(runs[runs.length - 2].id);
   }, [runs, a, b]);
-  const [loaded, setLoaded] = useState<{ a: ScoreResult; b: ScoreResult; key: string } | null>(
-    null,
-  );
+  const [matrix, setMatrix] = useState<{ key: string; m: MigrationMatrix } | null>(null);
   const [cell, setCell] = useState<{ from: string; to: string } | null>(null);
+  const [cellAccounts, setCellAccounts] = useState<string[]>([]);
+  // Both runs are loaded and compared in the history worker: a million accounts each would
+  // block the page for seconds here (`npm run bench -- history`).
   useEffect(() => {
     if (!a || !b) return;
     let live = true;
-    void Promise.all([loadRun(a), loadRun(b)]).then(([x, y]) => {
-      if (live && x && y) setLoaded({ a: x.result, b: y.result, key: `${a}|${b}` });
-    });
+    void loadMigration(a, b).then((m) => live && setMatrix({ key: `${a}|${b}`, m }));
     return () => {
       live = false;
     };
   }, [a, b]);
-  const matrix = useMemo(
-    () => (loaded && loaded.key === `${a}|${b}` ? migrationMatrix(loaded.a, loaded.b) : null),
-    [loaded, a, b],
-  );
-  const cellAccounts = useMemo(
-    () =>
-      loaded && cell
-        ? migratedAccounts(loaded.a, loaded.b, cell.from, cell.to).map(
-            (j) => loaded.b.accountIds[j],
-          )
-        : [],
-    [loaded, cell],
-  );
+  useEffect(() => {
+    if (!a || !b || !cell) return setCellAccounts([]);
+    let live = true;
+    void loadMigratedAccounts(a, b, cell.from, cell.to).then((ids) => live && setCellAccounts(ids));
+    return () => {
+      live = false;
+    };
+  }, [a, b, cell]);
+  const shown = matrix && matrix.key === `${a}|${b}` ? matrix.m : null;
   const [thin, setThin] = useState<RunRow[] | null>(null);
   const [drop, setDrop] = useState<RunRow | null>(null);
   const latest = runs[runs.length - 1];
@@ -247,13 +243,13 @@ export function HistoryTab({
             </select>
           </label>
         </div>
-        {matrix && (
+        {shown && (
           <>
             <table className="grid migration" data-testid="migration-matrix">
               <thead>
                 <tr>
                   <th>{t('migration.corner')}</th>
-                  {matrix.colors.map((c) => (
+                  {shown.colors.map((c) => (
                     <th key={c} className="num">
                       {label(c)}
                     </th>
@@ -261,19 +257,19 @@ export function HistoryTab({
                 </tr>
               </thead>
               <tbody>
-                {matrix.colors.map((from, i) => (
+                {shown.colors.map((from, i) => (
                   <tr key={from}>
                     <th>{label(from)}</th>
-                    {matrix.colors.map((to, j) => (
+                    {shown.colors.map((to, j) => (
                       <td key={to} className={`num${i === j ? ' diag' : ''}`}>
-                        {matrix.counts[i][j] ? (
+                        {shown.counts[i][j] ? (
                           <button
                             type="button"
                             className="linklike"
                             data-testid={`cell-${from || 'none'}-${to || 'none'}`}
                             onClick={() => setCell({ from, to })}
                           >
-                            {matrix.counts[i][j].toLocaleString()}
+                            {shown.counts[i][j].toLocaleString()}
                           </button>
                         ) : (
                           <span className="hint">0</span>
@@ -284,9 +280,7 @@ export function HistoryTab({
                 ))}
               </tbody>
             </table>
-            <p className="hint">
-              {t('migration.onlyIn', { a: matrix.onlyInA, b: matrix.onlyInB })}
-            </p>
+            <p className="hint">{t('migration.onlyIn', { a: shown.onlyInA, b: shown.onlyInB })}</p>
           </>
         )}
         {cell && (
@@ -321,8 +315,8 @@ export function HistoryTab({
             </p>
           </div>
         )}
-        {loaded && loaded.key === `${a}|${b}` && (
-          <ChangesList a={loaded.a} b={loaded.b} project={project} onOpenAccount={onOpenAccount} />
+        {a && b && shown && (
+          <ChangesList a={a} b={b} project={project} onOpenAccount={onOpenAccount} />
         )}
       </section>
       <section className="card" data-testid="history-storage">

@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../../engine';
+import type { ScoreResult } from './types';
 
 /**
  * Accounts of run B against run A, for "what changed since run X": the colour move (worse /
@@ -91,4 +91,46 @@ function changeMatches(f: ChangeFilter, move: number, ca: number, cb: number): b
     default:
       return true;
   }
+}
+
+/** The first rows of a change list as plain values (what the history worker sends back). */
+export interface ChangesPage {
+  /** Accounts that pass the filter (all of them, not only the rows). */
+  count: number;
+  rows: {
+    id: string;
+    /** Colour id in run A ('' = no score); null = not in run A. */
+    colorA: string | null;
+    /** Colour id in run B ('' = no score). */
+    colorB: string;
+    totalA: number;
+    totalB: number;
+    delta: number;
+  }[];
+}
+
+export function changesPage(
+  a: Comparable,
+  b: Comparable,
+  order: readonly string[],
+  filter: ChangeFilter,
+  sort: ChangeSort,
+  limit: number,
+): ChangesPage {
+  const ch = accountChanges(a, b, order, filter, sort);
+  const color = (r: Comparable, i: number) => (r.color[i] < 0 ? '' : r.colorIds[r.color[i]]);
+  const rows: ChangesPage['rows'] = [];
+  for (let k = 0; k < Math.min(limit, ch.rowB.length); k++) {
+    const j = ch.rowB[k];
+    const i = ch.rowA[k];
+    rows.push({
+      id: b.accountIds[j],
+      colorA: i < 0 ? null : color(a, i),
+      colorB: color(b, j),
+      totalA: i < 0 ? NaN : a.total[i],
+      totalB: b.total[j],
+      delta: ch.delta[k],
+    });
+  }
+  return { count: ch.rowB.length, rows };
 }

@@ -1,0 +1,100 @@
+import { migratedAccounts, migrationMatrix, type MigrationMatrix } from '../engine';
+import { loadRun } from '../store/runStore';
+import type { HistoryReply, HistoryRequest } from './history.worker';
+import {
+  changesPage,
+  type ChangeFilter,
+  type ChangeSort,
+  type ChangesPage,
+} from '../engine/changes';
+
+/**
+ * The History tab's migration matrix and its cells' accounts, computed in history.worker.ts (one
+ * warm worker). Where there is no Worker (unit tests in jsdom) the same code runs here.
+ */
+let worker: Worker | null = null;
+let seq = 0;
+let factory = () => new Worker(new URL('./history.worker.ts', import.meta.url), { type: 'module' });
+/** The benchmark loads the worker from its own bundle (test/bench/historyBrowser.ts). */
+export function setHistoryWorkerFactory(f: () => Worker): void {
+  factory = f;
+}
+const waiting = new Map<
+  number,
+  { resolve: (r: HistoryReply) => void; reject: (e: Error) => void }
+>();
+
+type Request = HistoryRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+function ask(req: Request): Promise<HistoryReply> {
+  if (!worker) {
+    worker = factory();
+    worker.onmessage = (ev: MessageEvent<HistoryReply>) => {
+      waiting.get(ev.data.id)?.resolve(ev.data);
+      waiting.delete(ev.data.id);
+    };
+    worker.onerror = (ev) => {
+      for (const w of waiting.values()) w.reject(new Error(ev.message || 'history worker crashed'));
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    };
+  }
+  const id = ++seq;
+  const w = worker;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    w.postMessage({ ...req, id } as HistoryRequest);
+  });
+}
+
+async function inPlace(a: string, b: string) {
+  const [x, y] = await Promise.all([loadRun(a), loadRun(b)]);
+  if (!x || !y) throw new Error('run not found');
+  return { a: x.result, b: y.result };
+}
+
+/** The colour-migration matrix from run a to run b (stored run ids). */
+export async function loadMigration(a: string, b: string): Promise<MigrationMatrix> {
+  if (typeof Worker === 'undefined') {
+    const p = await inPlace(a, b);
+    return migrationMatrix(p.a, p.b);
+  }
+  const r = await ask({ type: 'matrix', a, b });
+  if (!r.ok || !r.matrix) throw new Error(r.ok ? 'no matrix' : r.error);
+  return r.matrix;
+}
+
+/** Account ids of run b that went from colour `from` in run a to `to` in run b. */
+export async function loadMigratedAccounts(
+  a: string,
+  b: string,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  if (typeof Worker === 'undefined') {
+    const p = await inPlace(a, b);
+    return migratedAccounts(p.a, p.b, from, to).map((j) => p.b.accountIds[j]);
+  }
+  const r = await ask({ type: 'cell', a, b, from, to });
+  if (!r.ok || !r.accounts) throw new Error(r.ok ? 'no accounts' : r.error);
+  return r.accounts;
+}
+
+/** The first `limit` accounts of run b by their change since run a, and how many pass the filter. */
+export async function loadChanges(
+  a: string,
+  b: string,
+  order: string[],
+  filter: ChangeFilter,
+  sort: ChangeSort,
+  limit: number,
+): Promise<ChangesPage> {
+  if (typeof Worker === 'undefined') {
+    const p = await inPlace(a, b);
+    return changesPage(p.a, p.b, order, filter, sort, limit);
+  }
+  const r = await ask({ type: 'changes', a, b, order, filter, sort, limit });
+  if (!r.ok || !r.changes) throw new Error(r.ok ? 'no changes' : r.error);
+  return r.changes;
+}
