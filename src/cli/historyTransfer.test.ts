@@ -14,6 +14,7 @@ import { main } from './main';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
 import { Project, playbookFingerprint, playbookFromProject } from '../model';
+import { localiseTemplate } from '../model/templateText';
 import { compilePlaybook, scoreTable } from '../engine';
 import { importAccountFile } from '../data';
 import {
@@ -63,7 +64,13 @@ const say = (i: TransferIssue) =>
   );
 
 setCliLanguage('en');
-const project = Project.parse(JSON.parse(readFileSync(join(ROOT, 'templates/demo.json'), 'utf8')));
+// The fixtures' runs were written with the two-language demo ("デモ: … / Demo: …").
+const project = Project.parse(
+  localiseTemplate(
+    JSON.parse(readFileSync(join(ROOT, 'templates/i18n/demo.json'), 'utf8')),
+    'both',
+  ),
+);
 const pb = playbookFromProject(project);
 const target = { playbookName: pb.name, fingerprint: playbookFingerprint(pb), stored: [] };
 const hist = () => join(dir, 'hist');

@@ -74,10 +74,87 @@ describe('nextColour', () => {
     expect(nextColour(none.c, none.r, 0)).toBeNull();
   });
 
-  it('leaves out a missing measure (supplying it would rescale every weight)', () => {
+  // A missing measure is offered as "recording … would add", exactly as re-scoring computes.
+  const applied = (l: { target: { op: string; value: number | string } }) =>
+    l.target.op === '>'
+      ? (l.target.value as number) + 1e-9
+      : l.target.op === '<'
+        ? (l.target.value as number) - 1e-9
+        : l.target.value;
+  const fieldOf = (m: string) => (m === 'use' ? 'usage' : m);
+
+  it('offers a missing measure (excluded): its weight joins the others when recorded', () => {
     const pb = miniPlaybook();
-    const { c, r } = score(pb, { id: 'A', mrr: 10, usage: 10, rel: 'weak' });
+    // usage 10 → 20 (w 2), weak → 20 (w 1), NPS missing (w 1, left out): total 60 / 3 = 20.
+    const acc = { id: 'A', mrr: 10, usage: 10, rel: 'weak' };
+    const { c, r } = score(pb, acc);
+    expect(r.total[0]).toBe(20);
     const n = nextColour(c, r, 0)!;
-    expect(n.levers.map((l) => l.measure)).not.toContain('nps');
+    const nps = n.levers.find((l) => l.measure === 'nps')!;
+    // Recording NPS 9 (100 points): (60 + 100) / 4 = 40, +20, not above 40: not enough alone.
+    // A value under 20 points (NPS < 7 scores 0) would lower the total: breakEven 20.
+    expect(nps).toMatchObject({
+      raw: null,
+      missing: 'exclude',
+      breakEven: 20,
+      target: { op: '>=', value: 9 },
+      pointsAt: 100,
+      gain: 20,
+      closesGap: false,
+    });
+  });
+
+  it('offers the weakest recorded value that closes the gap, for a missing linear measure', () => {
+    const pb = miniPlaybook();
+    // Usage missing (w 2): weak 20 + NPS 7 → 50: total 35; yellow is above 40, 5 missing.
+    // Recorded usage p: (70 + 2p) / 4 > 40 ⇔ p > 45 points ⇔ usage > 22.5.
+    const acc = { id: 'A', mrr: 10, rel: 'weak', nps: 7 };
+    const { c, r } = score(pb, acc);
+    expect(r.total[0]).toBe(35);
+    const use = nextColour(c, r, 0)!.levers.find((l) => l.measure === 'use')!;
+    expect(use).toMatchObject({
+      missing: 'exclude',
+      target: { op: '>', value: 22.5 },
+      gain: 5,
+      closesGap: true,
+    });
+  });
+
+  it('offers a missing measure scored 0 (policy "zero"): recording adds its points × w / W', () => {
+    const pb = miniPlaybook();
+    pb.health.missing = 'zero';
+    const acc = { id: 'A', mrr: 10, usage: 10, rel: 'weak' };
+    const { c, r } = score(pb, acc);
+    // (40 + 20 + 0) / 4 = 15; NPS 9 adds 100 / 4 = 25 → 40, not above it.
+    expect(r.total[0]).toBe(15);
+    const nps = nextColour(c, r, 0)!.levers.find((l) => l.measure === 'nps')!;
+    expect(nps).toMatchObject({ missing: 'zero', pointsNow: 0, gain: 25, closesGap: false });
+    expect(nps.breakEven).toBeUndefined();
+  });
+
+  it('a missing measure lever agrees with re-scoring the account with the value recorded', () => {
+    for (const missing of ['exclude', 'zero'] as const)
+      for (const acc of [
+        { id: 'A', mrr: 10, usage: 10, rel: 'weak' },
+        { id: 'A', mrr: 10, rel: 'weak', nps: 7 },
+        { id: 'A', mrr: 10, usage: 30, nps: 7 },
+        { id: 'A', mrr: 500, usage: 10, nps: 8 },
+      ]) {
+        const pb = miniPlaybook();
+        pb.health.missing = missing;
+        const { c, r } = score(pb, acc);
+        const n = nextColour(c, r, 0);
+        if (!n) continue;
+        const levers = n.levers.filter((l) => l.raw === null);
+        expect(levers.length, `${missing} ${JSON.stringify(acc)}`).toBeGreaterThan(0);
+        for (const l of levers) {
+          const again = score(pb, { ...acc, [fieldOf(l.measure)]: applied(l) });
+          const what = `${missing} ${JSON.stringify(acc)} ${l.measure}`;
+          expect(again.r.total[0] - r.total[0], what).toBeCloseTo(l.gain, 6);
+          const rank = (id: string) => pb.health.bands.findIndex((b) => b.id === id);
+          const reached = rank(again.r.colorIds[again.r.color[0]]) <= rank(n.next);
+          expect(reached, what).toBe(l.closesGap);
+        }
+      }
   });
 });

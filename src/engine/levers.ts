@@ -5,8 +5,11 @@
  * Computed from the model as scored (segment overrides of weights and normalisation applied),
  * so "+4.2 points" is exactly what re-scoring with that value would add.
  *
- * A measure whose value is missing is not a lever here: supplying it changes the weights of all
- * the others (missing values are excluded and the rest rescaled), which is not one measure's gain.
+ * A measure whose value is missing is a lever too ("recording ≥ 9 would add …"), computed as
+ * re-scoring with that value would: under the policy "exclude" the measure's weight joins the
+ * others (total' = (total·W + p·w) / (W + w), so only a value scoring above the current total
+ * raises it); under "zero" it scored 0 and simply gains p·w / W. The target is the weakest value
+ * that closes the gap on its own (what the account must at least show), else the best one.
  */
 import type { Normalisation } from '../model';
 import type { CompiledPlaybook } from './compile';
@@ -22,10 +25,17 @@ export interface LeverTarget {
 export interface Lever {
   measure: string;
   label: string;
-  /** The measure's raw value now. */
-  raw: number | string | boolean;
-  /** Points now and at the target (0–100, inversion applied). */
+  /** The measure's raw value now (null: missing, see `missing`). */
+  raw: number | string | boolean | null;
+  /** Points now and at the target (0–100, inversion applied); NaN when missing and excluded. */
   pointsNow: number;
+  /**
+   * The value is missing: 'exclude' (left out, the other weights rescaled: recording a value
+   * scoring under `breakEven` points would lower the total) or 'zero' (scored 0).
+   */
+  missing?: 'exclude' | 'zero';
+  /** For a missing, excluded measure: the points a recorded value must beat to raise the total. */
+  breakEven?: number;
   pointsAt: number;
   target: LeverTarget;
   /** Points the account's total gains at the target: (pointsAt − pointsNow) × weight / Σweights. */
@@ -132,6 +142,59 @@ function linearExact(
   return { target: { op, value: x }, points: p, distance: Math.abs(x - v), exact: true };
 }
 
+/** The value of a linear measure that scores exactly `p` points, and which side scores more. */
+function linearAt(n: Normalisation, invert: boolean, p: number): { x: number; up: boolean } | null {
+  if (n.kind !== 'linear' || n.max === n.min || !(p >= 0 && p <= 100)) return null;
+  const lin = invert ? 100 - p : p;
+  const x = n.min + (lin / 100) * (n.max - n.min);
+  // Points rise with the value when max > min, unless inverted.
+  return { x, up: n.max > n.min !== invert };
+}
+
+/** What recording a value for a missing measure could score: every outcome, plus the exact one. */
+function missingOptions(
+  n: Normalisation,
+  invert: boolean,
+  rawKind: string,
+  need: number,
+  inclusive: boolean,
+): Option[] {
+  if (rawKind !== 'number') {
+    const keys = n.kind === 'category' ? Object.keys(n.points) : [];
+    return keys.map((k) => ({
+      target: { op: '=', value: k },
+      points: invertPoints(categoryPoints(n, k), invert),
+      distance: 0,
+    }));
+  }
+  const pts = (x: number) => invertPoints(numericPoints(n, x), invert);
+  const out: Option[] = [];
+  if (n.kind === 'linear') {
+    for (const p of [0, 100]) {
+      const at = linearAt(n, invert, p)!;
+      out.push({ target: { op: at.up ? '>=' : '<=', value: at.x }, points: p, distance: 0 });
+    }
+    const at = need > 0 ? linearAt(n, invert, need) : null;
+    if (at) {
+      const op = inclusive ? (at.up ? '>=' : '<=') : at.up ? '>' : '<';
+      out.push({ target: { op, value: at.x }, points: need, distance: 0, exact: true });
+    }
+  } else if (n.kind === 'tiers') {
+    const mins = [...new Set(n.tiers.map((t) => t.min))].sort((a, b) => a - b);
+    // A recorded value in [m, next): "≥ m" scores pts(m) at m itself.
+    for (const m of mins) out.push({ target: { op: '>=', value: m }, points: pts(m), distance: 0 });
+  } else
+    for (const k of Object.keys(n.points)) {
+      const x = Number(k);
+      out.push({
+        target: { op: '=', value: Number.isNaN(x) ? k : x },
+        points: invertPoints(n.points[k], invert),
+        distance: 0,
+      });
+    }
+  return out;
+}
+
 export function nextColour(c: CompiledPlaybook, r: ScoreResult, row: number): NextColour | null {
   const seg = r.segment[row];
   const total = r.total[row];
@@ -152,22 +215,26 @@ export function nextColour(c: CompiledPlaybook, r: ScoreResult, row: number): Ne
     const w = ms.weightBySegment[seg];
     const pointsNow = r.measurePoints[k][row];
     const rawCode = r.measureRaw[k][row];
-    if (!(w > 0) || !(W > 0) || Number.isNaN(pointsNow)) return;
+    if (!(w > 0) || !(W > 0)) return;
     const n = ms.normBySegment[seg];
+    const isMissing = ms.rawKind === 'string' ? rawCode < 0 : Number.isNaN(rawCode);
+    if (isMissing) {
+      levers.push(...missingLever(ms, n, w, W, pointsNow, total, gap, next));
+      return;
+    }
+    // A value present but scoring nothing (a category value without points): not a lever here.
+    if (Number.isNaN(pointsNow)) return;
     let raw: number | string | boolean;
     let options: Option[];
     if (ms.rawKind === 'number') {
-      if (Number.isNaN(rawCode)) return; // scored 0 because missing (policy "zero"): not a lever
       raw = rawCode;
       options = numericOptions(n, ms.invert, rawCode);
       const exact = linearExact(n, ms.invert, rawCode, pointsNow, (gap * W) / w, next.inclusive);
       if (exact) options.push(exact);
     } else if (ms.rawKind === 'boolean') {
-      if (Number.isNaN(rawCode)) return;
       raw = rawCode === 1;
       options = textOptions(n, ms.invert, String(raw));
     } else {
-      if (rawCode < 0) return;
       raw = r.rawDict[k]![rawCode];
       options = textOptions(n, ms.invert, raw);
     }
@@ -201,4 +268,49 @@ export function nextColour(c: CompiledPlaybook, r: ScoreResult, row: number): Ne
     gap,
     levers,
   };
+}
+
+/**
+ * The lever of a missing measure: the weakest recorded value that closes the gap on its own,
+ * else the value that adds most (none when no value would raise the total).
+ */
+function missingLever(
+  ms: CompiledPlaybook['measures'][number],
+  n: Normalisation,
+  w: number,
+  W: number,
+  pointsNow: number,
+  total: number,
+  gap: number,
+  next: { min: number; inclusive: boolean },
+): Lever[] {
+  // Excluded: scored NaN, its weight outside W. Zero: scored 0, its weight inside W.
+  const excluded = Number.isNaN(pointsNow);
+  const base = excluded ? total : 0;
+  const denom = excluded ? W + w : W;
+  const gainAt = (p: number) => ((p - base) * w) / denom;
+  const need = base + (gap * denom) / w;
+  const options = missingOptions(n, ms.invert, ms.rawKind, need, next.inclusive);
+  const closes = (o: Option) =>
+    o.exact ||
+    (next.inclusive ? total + gainAt(o.points) >= next.min : total + gainAt(o.points) > next.min);
+  const useful = options.filter((o) => gainAt(o.points) > 0);
+  if (useful.length === 0) return [];
+  // Weakest sufficient value first (what the account must at least show), else the best one.
+  const sufficient = useful.filter(closes).sort((a, b) => a.points - b.points);
+  const best = sufficient[0] ?? useful.sort((a, b) => b.points - a.points)[0];
+  return [
+    {
+      measure: ms.id,
+      label: ms.label,
+      raw: null,
+      pointsNow,
+      pointsAt: best.points,
+      target: best.target,
+      gain: best.exact ? gap : gainAt(best.points),
+      closesGap: sufficient.length > 0,
+      missing: excluded ? 'exclude' : 'zero',
+      ...(excluded ? { breakEven: total } : {}),
+    },
+  ];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instantiateTemplate, listTemplates } from './templates';
 import { localiseTemplate, pickLanguage } from './templateText';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../engine/testing/demo';
 import { migrateProject } from './migrations';
@@ -56,25 +56,50 @@ describe('template texts in the UI language', () => {
     expect(localiseTemplate({ label: { ja: 'ROI', en: 'ROI' } }, 'both').label).toBe('ROI');
   });
 
-  // The template picker's templates write {ja, en} texts, English-only ones included.
-  const PICKER = ['dear-starter', 'onboarding-2-stage', 'saas-4-stage'];
+  // Every template writes {ja, en} texts (the demo in templates/i18n/demo.json), English-only
+  // ones included: none is one "日本語 / English" string.
+  const PICKER = listTemplates().map((t) => t.id);
+  const sourceOf = (id: string) => {
+    const i18n = join(ROOT, 'templates/i18n', `${id}.json`);
+    return readFileSync(existsSync(i18n) ? i18n : join(ROOT, 'templates', `${id}.json`), 'utf8');
+  };
+
+  it('covers the demo and the PReP examples', () => {
+    expect(PICKER).toEqual(
+      expect.arrayContaining(['demo', 'prep-feature', 'prep-health', 'saas-4-stage']),
+    );
+  });
   const ACRONYM = /^[A-Z0-9 &/.-]+$/;
   const JA = /[\u3040-\u30ff\u3400-\u9fff]/;
 
-  it('the picker templates instantiate every text in the UI language, with a Japanese text for each', () => {
+  it('every template instantiates every text in the UI language, with a Japanese text for each', () => {
     for (const id of PICKER) {
-      const raw = JSON.parse(readFileSync(join(ROOT, 'templates', `${id}.json`), 'utf8'));
+      const raw = JSON.parse(sourceOf(id));
       expect(JSON.stringify(raw), id).not.toMatch(/[\u3040-\u9fff][^"]* \/ [A-Za-z]/);
       const ja = instantiateTemplate(id, { lang: 'ja' });
       const en = instantiateTemplate(id, { lang: 'en' });
-      const texts = (p: typeof ja) => [
-        p.meta.description,
-        ...p.health.dimensions.map((d) => d.label),
-        ...p.health.measures.map((m) => m.label),
-        ...p.journey.stages.map((s) => s.label),
-        ...p.segments.items.map((s) => s.label),
-        ...p.ctas.map((c) => c.label),
-      ];
+      const texts = (p: typeof ja) =>
+        [
+          p.meta.description,
+          ...p.health.dimensions.map((d) => d.label),
+          ...p.health.measures.map((m) => m.label),
+          ...p.journey.stages.map((s) => s.label),
+          ...p.segments.items.map((s) => s.label),
+          ...p.ctas.map((c) => c.label),
+          ...p.ctas.flatMap((c) => c.steps),
+          ...p.journey.stages.flatMap((s) => [
+            s.definition,
+            ...s.exitCriteria.map((x) => x.label),
+            ...[...s.customerActions, ...s.momentsOfTruth, ...s.resources, ...s.kpis].map(
+              (x) => x.text,
+            ),
+          ]),
+          ...p.health.bands.map((b) => b.label),
+          ...p.diagrams.flatMap((d) => [
+            d.name,
+            ...d.nodes.flatMap((n) => [n.label, n.description ?? '', ...n.holders]),
+          ]),
+        ].filter(Boolean);
       for (const x of texts(ja)) if (!ACRONYM.test(x)) expect(x, `${id} ja`).toMatch(JA);
       for (const x of texts(en)) expect(x, `${id} en`).not.toMatch(JA);
       const dear = ja.health.dimensions.find((d) => d.id === 'deployment');

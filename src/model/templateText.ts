@@ -46,11 +46,18 @@ export function isTemplateText(v: unknown): v is { ja: string; en: string } {
 
 /**
  * Every text of a template document in one language (a copy; the template is not changed):
- * `{ja, en}` texts become the string of that language, "日本語 / English" strings their part.
+ * `{ja, en}` texts become the string of that language, "日本語 / English" strings their part
+ * (unless `splitStrings` is false).
  */
-export function localiseTemplate<T>(doc: T, lang: TemplateLang): T {
+export function localiseTemplate<T>(
+  doc: T,
+  lang: TemplateLang,
+  opts: { splitStrings?: boolean } = {},
+): T {
+  // A user's file is read with splitStrings: false: its "A / B" names are the user's, kept whole.
+  const split = opts.splitStrings ?? true;
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return lang === 'both' ? v : pickLanguage(v, lang);
+    if (typeof v === 'string') return lang === 'both' || !split ? v : pickLanguage(v, lang);
     if (isTemplateText(v)) {
       if (lang !== 'both') return v[lang];
       return v.ja === v.en ? v.ja : `${v.ja} / ${v.en}`;

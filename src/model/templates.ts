@@ -7,11 +7,22 @@ import { localiseTemplate, type TemplateLang } from './templateText';
 /**
  * Starter projects: every templates/*.json, picked up at build time (Vite's eager glob also
  * works under vitest). Each file is a full Project document; its id is the file name.
+ * templates/i18n/<id>.json is the two-language source of a template whose templates/<id>.json
+ * stays a plain one-language project for the CLI, benches and tests (the demo): the source wins.
  */
-const files = import.meta.glob('../../templates/*.json', {
+const files = import.meta.glob(['../../templates/*.json', '../../templates/i18n/*.json'], {
   eager: true,
   import: 'default',
 }) as Record<string, unknown>;
+
+/** File id → document, a templates/i18n/ source replacing the plain file of the same id. */
+function sources(): [string, unknown][] {
+  const byId = new Map<string, unknown>();
+  const entries = Object.entries(files);
+  for (const [path, raw] of entries) if (!path.includes('/i18n/')) byId.set(idOf(path), raw);
+  for (const [path, raw] of entries) if (path.includes('/i18n/')) byId.set(idOf(path), raw);
+  return [...byId];
+}
 
 export interface TemplateInfo {
   /** File name without .json, e.g. 'demo'. */
@@ -43,8 +54,7 @@ function load() {
   if (cache) return cache;
   const ok: TemplateInfo[] = [];
   const broken: BrokenTemplate[] = [];
-  for (const [path, raw] of Object.entries(files)) {
-    const id = idOf(path);
+  for (const [id, raw] of sources()) {
     // Valid in each language, not only with both texts side by side.
     const [r, ja, en] = (['both', 'ja', 'en'] as TemplateLang[]).map((l) =>
       migrateProject(localiseTemplate(raw, l)),

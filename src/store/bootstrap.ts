@@ -31,11 +31,12 @@ export interface BootstrapResult {
 
 /**
  * First start: ask the browser to keep our storage (no eviction), and when no project is stored
- * and the demo was never seeded here, store the demo project. The demo dataset is seeded in the
+ * and the demo was never seeded here, store the demo project (texts in `lang`). The demo dataset is seeded in the
  * background by `seedData`, never blocking the UI, and its failure is only logged.
  */
 export async function bootstrap(
   seedData?: (projectId: string) => Promise<void>,
+  lang?: 'ja' | 'en',
 ): Promise<BootstrapResult> {
   let persisted: boolean | null = null;
   try {
@@ -54,8 +55,12 @@ export async function bootstrap(
     const d = db();
     seeded = await d.transaction('rw', d.projects, async () => {
       if ((await d.projects.count()) > 0) return false;
-      // The first-start demo also shows activity data at work (issue 15).
-      const doc = demoActivityProject(instantiateTemplate('demo', { id: DEMO_PROJECT_ID }));
+      // The first-start demo also shows activity data at work (issue 15); its texts are in the
+      // UI language of that first start (a project keeps its texts when the language changes).
+      const doc = demoActivityProject(
+        instantiateTemplate('demo', { id: DEMO_PROJECT_ID, lang }),
+        lang,
+      );
       await d.projects.add({
         id: doc.id,
         name: doc.meta.name,

@@ -2,7 +2,8 @@ import { generateDemoTable } from '../data/demo/generate';
 import { DEMO_ACTIVITY_SOURCES, generateDemoActivity } from '../data/demo/activity';
 import { importActivityFile } from '../data/activity/importActivity';
 import { accountKeys, toStoredEvents } from '../data/activity/stored';
-import type { FieldContract } from '../model';
+import type { FieldContract, Project } from '../model';
+import type { DatasetRow } from './db';
 import type { AccountTable } from '../table/columns';
 import { fileInfoOf, saveActivitySet } from './activityStore';
 import { latestDatasetMeta, saveDataset } from './datasets';
@@ -59,11 +60,14 @@ export async function seedDemoActivity(
  * Seeds the demo project's sample dataset on first run (called by the shell's bootstrap), with
  * its activity logs when the project declares the demo's activity sources.
  * Does nothing when the project already has a dataset, so a user's import is never replaced.
+ * Returns what it stored (the caller scores it: ui/results/demoRun.ts), or null.
  */
-export async function seedDemoDataset(projectId: string): Promise<void> {
-  if (await latestDatasetMeta(projectId)) return;
+export async function seedDemoDataset(
+  projectId: string,
+): Promise<{ table: AccountTable; dataset: DatasetRow; project: Project } | null> {
+  if (await latestDatasetMeta(projectId)) return null;
   const table = generateDemoTable({ rows: DEMO_SEED_ROWS, seed: DEMO_SEED });
-  await saveDataset(projectId, table, {
+  const dataset = await saveDataset(projectId, table, {
     name: 'demo-accounts.csv',
     sources: [{ kind: 'demo', rows: DEMO_SEED_ROWS, seed: DEMO_SEED }],
   });
@@ -71,4 +75,5 @@ export async function seedDemoDataset(projectId: string): Promise<void> {
   if (project?.activity?.some((s) => s.id === 'logins') && project.asOf)
     await seedDemoActivity(projectId, table, project.fields, DEMO_SEED, project.asOf);
   for (const l of seededListeners) l(projectId);
+  return project ? { table, dataset, project } : null;
 }

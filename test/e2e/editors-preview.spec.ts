@@ -8,7 +8,7 @@ test('expressions preview how many accounts of the loaded dataset match', async 
   await page.getByTestId('project-row-name').first().click();
   await openView(page, 'journey');
   const exit = page.getByRole('combobox', {
-    name: 'Condition of exit criterion 2 of オンボーディング / Onboarding',
+    name: 'Condition of exit criterion 2 of Onboarding',
   });
   const cell = page.locator('td').filter({ has: exit });
   const preview = cell.getByTestId('expr-preview').nth(1);

@@ -145,7 +145,7 @@ test('the map shows the last run: counts, exit criteria, links, segment, toggle'
   await page.getByTestId('live-onboarding-crit-ob2-not_met').click();
   await page.waitForURL(/results\?tab=accounts&/);
   await expect(page.getByTestId('account-filter-text')).toHaveText(
-    'stage オンボーディング / Onboarding · exit criterion “Setup at least 80% done” not met',
+    'stage Onboarding · exit criterion “Setup at least 80% done” not met',
   );
   await expect(page.getByTestId('account-count')).toHaveText(`${notMet} accounts`);
   const ids = await page.getByTestId('account-row').locator('a').allTextContents();
@@ -207,9 +207,7 @@ test('the map shows the last run: counts, exit criteria, links, segment, toggle'
 
   // The model changes: the map says so (the numbers stay those of the run).
   const before = await count(page, 'live-onboarding-count');
-  await page
-    .getByRole('spinbutton', { name: 'Expected days in オンボーディング / Onboarding' })
-    .fill('30');
+  await page.getByRole('spinbutton', { name: 'Expected days in Onboarding' }).fill('30');
   await expect(page.getByTestId('stale-model')).toContainText('1 stage');
   expect(await count(page, 'live-onboarding-count')).toBe(before);
   // Behind/stuck were judged against the run's 60 days: that is what the cell still says.

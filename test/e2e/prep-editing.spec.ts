@@ -38,7 +38,7 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   const start = await stored(page);
 
   // A drag of many mouse moves is one undo step.
-  const b = (await node(page, '追加サービス').boundingBox())!;
+  const b = (await node(page, 'Additional service').boundingBox())!;
   await page.mouse.move(b.x + b.width / 2, b.y + 10);
   await page.mouse.down();
   for (let i = 1; i <= 20; i++) await page.mouse.move(b.x + b.width / 2 + i * 4, b.y + 10 + i * 6);
@@ -50,8 +50,8 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   expect(pos(doc, 'svc')).toEqual(pos(start, 'svc'));
 
   // Shift+click selects several; align their top edges.
-  await node(page, '顧客要望リスト').click();
-  await node(page, '承認').click({ modifiers: ['Shift'] });
+  await node(page, 'Customer request list').click();
+  await node(page, 'Approval').click({ modifiers: ['Shift'] });
   await expect(page.getByTestId('align-tools')).toBeVisible();
   await page.getByTestId('align-top').click();
   doc = await stored(page);
@@ -59,7 +59,7 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   await page.getByTestId('undo').click();
 
   // Arrow keys move the selection on the grid; a burst of presses is one undo step.
-  await node(page, '承認').click();
+  await node(page, 'Approval').click();
   const before = pos(await stored(page), 'approval');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   doc = await stored(page);
@@ -68,7 +68,7 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   expect(pos(await stored(page), 'approval')).toEqual(before);
 
   // Copy, paste (the copy is selected), delete.
-  await node(page, '追加サービス').click();
+  await node(page, 'Additional service').click();
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
   await expect(page.getByTestId('prep-node')).toHaveCount(4);
@@ -77,7 +77,7 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   await expect(page.getByTestId('prep-node')).toHaveCount(3);
 
   // Cut removes and pastes back; Ctrl+D duplicates; undo takes each back.
-  await node(page, '承認').click();
+  await node(page, 'Approval').click();
   await page.keyboard.press('Control+x');
   await expect(page.getByTestId('prep-node')).toHaveCount(2);
   await page.keyboard.press('Control+v');
@@ -87,24 +87,24 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   // Duplicate leaves the clipboard alone: a paste still gives the cut box.
   await page.keyboard.press('Control+v');
   await expect(page.getByTestId('prep-node')).toHaveCount(5);
-  await expect(node(page, '承認')).toHaveCount(3);
+  await expect(node(page, 'Approval')).toHaveCount(3);
   for (let i = 0; i < 4; i++) await page.getByTestId('undo').click();
   await expect(page.getByTestId('prep-node')).toHaveCount(3);
-  await expect(node(page, '承認')).toHaveCount(1);
+  await expect(node(page, 'Approval')).toHaveCount(1);
 
   // The action registry: F2 edits a label in place; the context menu and the ? sheet list the
   // same actions with their shortcuts.
-  await node(page, '承認').click();
+  await node(page, 'Approval').click();
   await page.keyboard.press('F2');
   await expect(page.getByTestId('node-label-input')).toBeFocused();
-  await page.keyboard.type('承認(稟議)');
+  await page.keyboard.type('Approval (ringi)');
   await page.keyboard.press('Enter');
-  await expect(node(page, '承認(稟議)')).toHaveCount(1);
-  await node(page, '承認(稟議)').dblclick();
+  await expect(node(page, 'Approval (ringi)')).toHaveCount(1);
+  await node(page, 'Approval (ringi)').dblclick();
   await expect(page.getByTestId('node-label-input')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('node-label-input')).toHaveCount(0);
-  await node(page, '承認(稟議)').click({ button: 'right' });
+  await node(page, 'Approval (ringi)').click({ button: 'right' });
   const menu = page.getByTestId('prep-context-menu');
   await expect(menu.getByTestId('menu-duplicate')).toContainText('Ctrl+D');
   await expect(menu.getByTestId('menu-paste')).toBeEnabled();
@@ -113,7 +113,7 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   await expect(page.getByTestId('prep-node')).toHaveCount(4);
   await page.getByTestId('undo').click();
   await page.getByTestId('undo').click();
-  await expect(node(page, '承認')).toHaveCount(1);
+  await expect(node(page, 'Approval')).toHaveCount(1);
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
   await page.keyboard.press('?');
   const sheet = page.getByTestId('shortcut-sheet');
@@ -123,8 +123,8 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   await expect(sheet).toHaveCount(0);
 
   // Shift+drag on the empty canvas draws a selection box.
-  const r = (await node(page, '顧客要望リスト').boundingBox())!;
-  const s2 = (await node(page, '追加サービス').boundingBox())!;
+  const r = (await node(page, 'Customer request list').boundingBox())!;
+  const s2 = (await node(page, 'Additional service').boundingBox())!;
   await page.keyboard.down('Shift');
   await page.mouse.move(r.x - 20, Math.min(r.y, s2.y) - 30);
   await page.mouse.down();
@@ -174,7 +174,7 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   await page.getByTestId('compare-from').selectOption({ label: 'As-is (call 1)' });
   await page.getByTestId('compare-to').selectOption({ index: 1 });
   await expect(page.getByTestId('compare-added')).toHaveAttribute('data-count', '2');
-  await expect(page.getByTestId('compare-added')).toContainText('開発ノウハウ');
+  await expect(page.getByTestId('compare-added')).toContainText('Development know-how');
   await expect(page.getByTestId('compare-removed')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('compare-resolved')).toContainText('Insufficient inputs');
   await expect(page.getByTestId('compare-introduced')).toContainText('Single-person dependency');
@@ -183,11 +183,11 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   // Clicking a finding selects and centres its box.
   await page.getByTestId('panel-findings').click();
   await page.locator('[data-testid="finding"][data-rule="single-person-dependency"]').click();
-  await expect(node(page, '開発ノウハウ')).toHaveClass(/is-selected/);
+  await expect(node(page, 'Development know-how')).toHaveClass(/is-selected/);
   // Centred once the 300 ms viewport animation has run.
   const offCentre = async () => {
     const canvas = (await page.getByTestId('prep-canvas').boundingBox())!;
-    const kh = (await node(page, '開発ノウハウ').boundingBox())!;
+    const kh = (await node(page, 'Development know-how').boundingBox())!;
     return Math.max(
       Math.abs(kh.x + kh.width / 2 - (canvas.x + canvas.width / 2)),
       Math.abs(kh.y + kh.height / 2 - (canvas.y + canvas.height / 2)),

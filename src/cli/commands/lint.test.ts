@@ -27,8 +27,9 @@ describe('waymark lint', () => {
     const naive = r.diagrams[0];
     expect(naive.errors).toBe(2);
     const svc = naive.findings.find((f: { rule: string }) => f.rule === 'insufficient-inputs');
-    expect(svc).toMatchObject({ nodeId: 'svc', severity: 'error', label: '追加サービス' });
-    expect(svc.message.ja).toContain('追加サービス');
+    // The template's {ja, en} texts are read in the report's language (en here).
+    expect(svc).toMatchObject({ nodeId: 'svc', severity: 'error', label: 'Additional service' });
+    expect(svc.message.en).toContain('Additional service');
     expect(svc.question.en).toMatch(/\?$/);
   });
 
@@ -38,7 +39,7 @@ describe('waymark lint', () => {
     expect(JSON.parse(out.stdout).diagrams).toHaveLength(1);
     const b = io();
     await lintCommand.run(
-      ['templates/prep-feature.json', '--diagram', '機能追加 (実際) / Adding a feature (real)'],
+      ['templates/prep-feature.json', '--diagram', 'Adding a feature (real)'],
       b.cli,
     );
     expect(JSON.parse(b.out.stdout).diagrams[0].id).toBe('feature_real');

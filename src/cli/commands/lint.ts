@@ -3,6 +3,7 @@ import { parseArgs, UsageError } from '../args';
 import { readInput } from '../io';
 import { t, cliLanguage } from '../messages';
 import { migrateProject } from '../../model';
+import { localiseTemplate } from '../../model/templateText';
 import { lintDiagram } from '../../analysis/lint';
 import { findingMessage, findingQuestion } from '../../analysis/format';
 import { fillTemplate } from '../../i18n/template';
@@ -63,7 +64,8 @@ export const lintCommand: CliCommand = {
       io.stderr(t('error.badJson', { file, reason: (e as Error).message }) + '\n');
       return 1;
     }
-    const m = migrateProject(raw);
+    // A template (templates/*.json) writes texts as {ja, en}: read them in the report's language.
+    const m = migrateProject(localiseTemplate(raw, lang, { splitStrings: false }));
     if (!m.ok) {
       for (const i of m.issues)
         io.stderr(t('error.issue', { file, path: i.path, message: i.message }) + '\n');

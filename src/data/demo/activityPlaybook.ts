@@ -5,6 +5,7 @@
  */
 import type { Cta, Measure, Playbook, Project } from '../../model';
 import { DEMO_ACTIVITY_SOURCES } from './activity';
+import { localiseTemplate } from '../../model/templateText';
 import { DEMO_REFERENCE_DATE } from './generate';
 
 /** The activity-based measures of the demo health model (engagement dimension). */
@@ -17,7 +18,8 @@ export const DEMO_ACTIVITY_MEASURES: Measure[] = [
     normalise: { kind: 'linear', min: -0.6, max: 0 },
     invert: false,
     weight: 10,
-    description: 'Relative change of logins in the last 30 days against the 30 days before.',
+    description:
+      '直近30日のログイン数の、その前の30日に対する増減率 / Relative change of logins in the last 30 days against the 30 days before.',
   },
   {
     id: 'contact_recency',
@@ -63,14 +65,17 @@ export function demoActivityPlaybook(pb: Playbook): Playbook {
 /**
  * The demo project a new user gets on first start: the demo template with the activity sources,
  * measures and CTA, dated on the day the demo data describes (so the last 30 days hold logs).
+ * With `lang`, the added texts are in that language, as the template's are when instantiated.
  */
-export function demoActivityProject(p: Project): Project {
+export function demoActivityProject(p: Project, lang?: 'ja' | 'en'): Project {
+  const measures = lang ? localiseTemplate(DEMO_ACTIVITY_MEASURES, lang) : DEMO_ACTIVITY_MEASURES;
+  const ctas = lang ? localiseTemplate(DEMO_ACTIVITY_CTAS, lang) : DEMO_ACTIVITY_CTAS;
   return {
     ...p,
     asOf: p.asOf ?? DEMO_REFERENCE_DATE,
     timeZone: 'Asia/Tokyo',
     activity: DEMO_ACTIVITY_SOURCES,
-    health: { ...p.health, measures: [...p.health.measures, ...DEMO_ACTIVITY_MEASURES] },
-    ctas: [...p.ctas, ...DEMO_ACTIVITY_CTAS],
+    health: { ...p.health, measures: [...p.health.measures, ...measures] },
+    ctas: [...p.ctas, ...ctas],
   };
 }

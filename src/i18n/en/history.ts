@@ -297,4 +297,6 @@ export default {
         '{{file}}: two runs as of {{asOf}}. Remove one of them from the manifest, then import again.',
     },
   },
+  oneRun:
+    'One stored run so far: the tables below are a snapshot, not a trend. Trends, changes and the CTA comparison start with the second run.',
 } as const;

@@ -48,11 +48,14 @@ export default {
     gap: '+{{gap}} points to reach {{color}} (at {{min}}).',
     gapStrict: 'More than +{{gap}} points to reach {{color}} (above {{min}}).',
     best: 'Already in the best colour.',
-    none: 'No measure with a value can add points: fill in the missing measures first.',
+    none: 'No measure can add points on its own.',
     lead: 'The largest levers, each on its own:',
     item: '{{measure}}: {{from}} → {{target}} adds {{gain}} points',
     closes: 'enough on its own',
     notEnough: 'not enough alone',
+    itemMissingZero: '{{measure}}: no value (scored 0) → recording {{target}} adds {{gain}} points',
+    itemMissing:
+      '{{measure}}: no value (left out, the other weights rescaled) → recording {{target}} adds {{gain}} points (a value scoring under {{breakEven}} points would lower the total)',
     noScore: 'Not scored: no colour to move from.',
   },
   value: { yes: 'Yes', no: 'No' },
@@ -82,4 +85,5 @@ export default {
     stale: 'Until the new list arrives, the rows below are the previous list.',
     failed: 'The account list could not be computed: {{message}}',
   },
+  demoPreparing: 'Scoring the demo accounts for a first run (stored like any run, in the history)…',
 } as const;

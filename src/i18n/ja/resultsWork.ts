@@ -48,11 +48,14 @@ export default {
     gap: '{{color}}（{{min}}点）まであと+{{gap}}点。',
     gapStrict: '{{color}}（{{min}}点超）まであと+{{gap}}点より多く。',
     best: 'すでに最も良いカラーです。',
-    none: '値のある指標では点を増やせません。まず欠けている指標の値を入れてください。',
+    none: '単独で点を増やせる指標はありません。',
     lead: '効果の大きい改善点（それぞれ単独で）:',
     item: '{{measure}}: {{from}} → {{target}} で +{{gain}}点',
     closes: '単独で到達',
     notEnough: '単独では不足',
+    itemMissingZero: '{{measure}}: 値なし（0点で計算）→ {{target}} を記録すると +{{gain}}点',
+    itemMissing:
+      '{{measure}}: 値なし（除外して他の重みを按分）→ {{target}} を記録すると +{{gain}}点（{{breakEven}}点未満になる値では合計が下がります）',
     noScore: 'スコアがないため、上がる先のカラーはありません。',
   },
   value: { yes: 'はい', no: 'いいえ' },
@@ -83,4 +86,6 @@ export default {
     stale: '新しい一覧が届くまで、下の行は前の一覧です。',
     failed: 'アカウント一覧を計算できませんでした: {{message}}',
   },
+  demoPreparing:
+    'デモのアカウントを採点して最初の実行を作っています（ほかの実行と同じく履歴に保存します）…',
 } as const;

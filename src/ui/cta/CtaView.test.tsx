@@ -40,7 +40,7 @@ describe('CtaView', () => {
     const due = within(card).getByRole('textbox', { name: `Days until ${label} is due` });
     await user.clear(due);
     await user.type(due, '3');
-    await user.click(within(card).getByRole('checkbox', { name: '利用定着 / Adoption' }));
+    await user.click(within(card).getByRole('checkbox', { name: 'Adoption' }));
     await user.click(within(card).getByRole('checkbox', { name: 'SMB' }));
     await user.click(within(card).getByRole('button', { name: '+ Add step' }));
     await user.type(within(card).getByRole('textbox', { name: `Step 1 of ${label}` }), 'Call');

@@ -80,11 +80,11 @@ describe('HealthView', () => {
     const user = userEvent.setup();
     render(<HealthView />);
     const ent = screen.getByRole('textbox', {
-      name: 'Weight of Relationship for エンタープライズ / Enterprise',
+      name: 'Weight of Relationship for Enterprise',
     });
     expect(ent).toHaveValue('20');
     const mid = screen.getByRole('textbox', {
-      name: 'Weight of Setup progress for ミッド / Mid-market',
+      name: 'Weight of Setup progress for Mid-market',
     });
     expect(mid).toHaveValue('');
     expect(mid).toHaveAttribute('placeholder', '10');
@@ -97,7 +97,7 @@ describe('HealthView', () => {
     expect(projectStore.current!.health.overrides.find((o) => o.segment === 'mid')).toBeUndefined();
     await user.selectOptions(
       screen.getByRole('combobox', {
-        name: 'Required colour at the end of onboarding for ミッド / Mid-market',
+        name: 'Required colour at the end of onboarding for Mid-market',
       }),
       'green',
     );

@@ -40,14 +40,14 @@ describe('the CTA cell', () => {
     const user = userEvent.setup();
     render(<JourneyView />);
     const before = projectStore.current!.ctas.length;
-    await user.click(screen.getByRole('button', { name: 'Add a CTA for 利用定着 / Adoption' }));
+    await user.click(screen.getByRole('button', { name: 'Add a CTA for Adoption' }));
     const ctas = projectStore.current!.ctas;
     expect(ctas).toHaveLength(before + 1);
     const added = ctas[ctas.length - 1];
     expect(added).toMatchObject({
       stages: ['adoption'],
       segments: [],
-      label: 'New CTA for 利用定着 / Adoption',
+      label: 'New CTA for Adoption',
     });
     expect(new Set(ctas.map((c) => c.id)).size).toBe(ctas.length);
     expect(takeCtaFocus()?.id).toBe(added.id);
@@ -57,12 +57,8 @@ describe('the CTA cell', () => {
       screen.getByRole('button', { name: `Open “${added.label}” in the CTA editor` }),
     ).toBeTruthy();
     const cells = screen.getAllByRole('cell', { name: /^CTAs — / });
-    const adoption = cells.find(
-      (c) => c.getAttribute('aria-label') === 'CTAs — 利用定着 / Adoption',
-    )!;
-    const onboarding = cells.find(
-      (c) => c.getAttribute('aria-label') === 'CTAs — オンボーディング / Onboarding',
-    )!;
+    const adoption = cells.find((c) => c.getAttribute('aria-label') === 'CTAs — Adoption')!;
+    const onboarding = cells.find((c) => c.getAttribute('aria-label') === 'CTAs — Onboarding')!;
     expect(adoption.textContent).toContain(added.label);
     expect(onboarding.textContent).not.toContain(added.label);
     act(() => projectStore.undo());
@@ -89,7 +85,7 @@ describe('one object per thing', () => {
   it('exit criteria edited on the map are the very objects the playbook runs', async () => {
     const user = userEvent.setup();
     render(<JourneyView />);
-    const box = screen.getByRole('textbox', { name: 'Exit criterion 1 of 利用定着 / Adoption' });
+    const box = screen.getByRole('textbox', { name: 'Exit criterion 1 of Adoption' });
     await user.clear(box);
     await user.type(box, 'Most licences active');
     const p = projectStore.current!;

@@ -10,6 +10,7 @@ import {
 import { classifyStorageError } from '../../store/storageErrors';
 import { Button, ConfirmDialog, notify } from '../common';
 import { routeHash } from '../shell/routes';
+import { DEMO_PROJECT_ID } from '../../store/bootstrap';
 import { NewProjectDialog } from './NewProjectDialog';
 import { RenameDialog } from './RenameDialog';
 import { useProjectList } from './useProjectList';
@@ -52,7 +53,12 @@ export function ProjectList({ onReady }: { onReady: (ready: boolean) => void }) 
             <li key={p.id} className="project-row" data-testid="project-row" data-project-id={p.id}>
               <a
                 className="project-row-main"
-                href={routeHash({ kind: 'project', id: p.id, view: 'diagrams' })}
+                // The demo opens on its Results dashboard (its first run is stored at first start).
+                href={routeHash({
+                  kind: 'project',
+                  id: p.id,
+                  view: p.id === DEMO_PROJECT_ID ? 'results' : 'diagrams',
+                })}
               >
                 <span className="project-row-name" data-testid="project-row-name">
                   {p.name}

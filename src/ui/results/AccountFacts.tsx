@@ -138,8 +138,15 @@ export function NextColourPanel({
   const n = nextColour(compiled, result, row);
   const scored = !Number.isNaN(result.total[row]) && result.color[row] >= 0;
   const name = (id: string) => colorLabel(project.health, id, tr);
+  // Booleans read as yes/no in the UI language (a target of a yes/no measure is 'true'/'false').
   const show = (v: number | string | boolean) =>
-    typeof v === 'number' ? formatNumber(v, lang) : typeof v === 'boolean' ? String(v) : v;
+    typeof v === 'number'
+      ? formatNumber(v, lang)
+      : v === true || v === 'true'
+        ? t('value.yes')
+        : v === false || v === 'false'
+          ? t('value.no')
+          : v;
   return (
     <section className="card" data-testid="account-levers">
       <h3>{n ? t('levers.title', { color: name(n.next) }) : tr('account.score')}</h3>
@@ -164,12 +171,20 @@ export function NextColourPanel({
               <ul className="levers">
                 {n.levers.slice(0, 3).map((l) => (
                   <li key={l.measure} data-testid={`lever-${l.measure}`}>
-                    {t('levers.item', {
-                      measure: l.label,
-                      from: show(l.raw),
-                      target: `${OPS[l.target.op]} ${show(l.target.value)}`,
-                      gain: formatNumber(l.gain, lang, { digits: 1 }),
-                    })}{' '}
+                    {l.raw === null
+                      ? // A missing value: what recording one would do, as re-scoring computes.
+                        t(l.missing === 'zero' ? 'levers.itemMissingZero' : 'levers.itemMissing', {
+                          measure: l.label,
+                          target: `${OPS[l.target.op]} ${show(l.target.value)}`,
+                          gain: formatNumber(l.gain, lang, { digits: 1 }),
+                          breakEven: formatNumber(l.breakEven ?? 0, lang, { digits: 1 }),
+                        })
+                      : t('levers.item', {
+                          measure: l.label,
+                          from: show(l.raw),
+                          target: `${OPS[l.target.op]} ${show(l.target.value)}`,
+                          gain: formatNumber(l.gain, lang, { digits: 1 }),
+                        })}{' '}
                     <span className={`tag${l.closesGap ? '' : ' tag-muted'}`}>
                       {t(l.closesGap ? 'levers.closes' : 'levers.notEnough')}
                     </span>

@@ -123,6 +123,12 @@ export function HistoryTab({
     t('trends.runLabel', { asOf: r.asOf, fingerprint: (r.fingerprint ?? '').slice(0, 8) || '—' });
   return (
     <div className="history-tab" data-testid="history-tab">
+      {runs.length === 1 && (
+        // One run is a snapshot, not a trend: say so rather than draw one bar as a "trend".
+        <p className="hint" data-testid="history-one-run">
+          {t('oneRun')}
+        </p>
+      )}
       <section className="card">
         <h3>{t('trends.colorTitle')}</h3>
         <ResponsiveContainer width="100%" height={220}>

@@ -20,7 +20,11 @@ export function MrrShare({
   runs: RunRow[];
   colors: string[];
 }) {
-  const { t } = useTranslation('history');
+  const { t, i18n } = useTranslation('history');
+  const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
+  // The field by its label in the UI language (its id only when the contract lost it).
+  const fieldName = (id: string) =>
+    project.fields.fields.find((f) => f.id === id)?.label[lang] || id;
   const { t: tr } = useTranslation('results');
   const summaries = runs.map((r) => (runHeader(r).summary as Summary).mrr);
   const fields = [...new Set(summaries.flatMap((m) => (m ? [m.field] : [])))];
@@ -28,7 +32,7 @@ export function MrrShare({
   const label = (c: string) => (c ? colorLabel(project.health, c, tr) : tr('colors.none'));
   return (
     <>
-      <h3>{t('trends.mrrTitle', { field: fields.join(', ') })}</h3>
+      <h3>{t('trends.mrrTitle', { field: fields.map(fieldName).join(', ') })}</h3>
       <table className="grid" data-testid="trend-mrr">
         <thead>
           <tr>

@@ -21,7 +21,7 @@ import { HistoryTransfer } from './HistoryTransfer';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
-import { DEMO_PROJECT_ID } from '../../store/bootstrap';
+import { usePreparingDemo } from './demoRun';
 import { formatCount } from '../../util/format';
 import { useRoute } from '../shell/useRoute';
 import { setViewQuery } from '../shell/routes';
@@ -82,44 +82,8 @@ export default function ResultsView() {
   // A stored run is shown by scoring its dataset with its own playbook, never the current one.
   useRederiveLastRun({ projectId: project.id, mine, outcome, status: s.status, lastRun, data });
 
-  // The demo project opens with a run already made: a new user sees a dashboard at once. It is
-  // scored once per session, not stored (Run stores one), and said so in the run line.
-  useEffect(() => {
-    if (
-      project.id !== DEMO_PROJECT_ID ||
-      !mine ||
-      !s.runsLoaded ||
-      s.runs.length > 0 ||
-      outcome ||
-      s.status !== 'idle' ||
-      !data.table ||
-      !data.meta ||
-      previewed.has(project.id)
-    )
-      return;
-    previewed.add(project.id);
-    void resultsStore.run({
-      projectId: project.id,
-      playbook: { ...current, asOf },
-      asOf,
-      timeZone: localTimeZone(),
-      table: data.table,
-      datasetId: data.meta.id,
-      store: false,
-      preview: true,
-    });
-  }, [
-    mine,
-    s.runsLoaded,
-    s.runs.length,
-    outcome,
-    s.status,
-    data.table,
-    data.meta,
-    project.id,
-    current,
-    asOf,
-  ]);
+  // First start: the demo's run is being scored and stored (demoRun.ts); Run waits for it.
+  const preparingDemo = usePreparingDemo(project.id);
 
   const run = () => {
     if (!data.table || !data.meta) return;
@@ -143,6 +107,13 @@ export default function ResultsView() {
 
   if (data.status === 'loading' || data.status === 'idle')
     return <div className="page">{t('loadingDataset')}</div>;
+  if (!data.table && preparingDemo)
+    return (
+      <div className="page" data-testid="results-preparing-demo">
+        <h1>{t('title')}</h1>
+        <p>{tw('demoPreparing')}</p>
+      </div>
+    );
   if (!data.table)
     return (
       <div className="page" data-testid="results-no-dataset">
@@ -151,8 +122,6 @@ export default function ResultsView() {
       </div>
     );
   const running = s.status === 'running' && mine;
-  // While the user's own run runs, the demo's preview is not shown (its numbers are not the run's).
-  const shownOutcome = outcome && !(running && outcome.preview) ? outcome : null;
   const prev = outcome?.previous;
   const counts = outcome?.trend?.counts;
 
@@ -179,7 +148,7 @@ export default function ResultsView() {
         <Button
           variant="primary"
           data-testid="run-playbook"
-          disabled={running || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)}
+          disabled={running || preparingDemo || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)}
           onClick={run}
         >
           {t('run.run')}
@@ -200,7 +169,9 @@ export default function ResultsView() {
           </div>
         )}
         <div className="run-info hint" data-testid="run-info">
-          {outcome?.preview && <span data-testid="run-preview">{tw('demoRun')} </span>}
+          {preparingDemo && !outcome && (
+            <span data-testid="run-preparing-demo">{tw('demoPreparing')} </span>
+          )}
           {outcome?.run
             ? t('run.last', {
                 date: new Date(outcome.run.createdAt).toLocaleString(i18n.language),
@@ -208,7 +179,7 @@ export default function ResultsView() {
                 count: outcome.result.rowCount,
                 formatted: formatCount(outcome.result.rowCount, i18n.language),
               })
-            : !running && !lastRun && !outcome?.preview
+            : !running && !lastRun && !preparingDemo
               ? t('run.notRun')
               : ''}
           {outcome?.run?.timeZone && (
@@ -250,10 +221,14 @@ export default function ResultsView() {
               list: outcome.activityUsed
                 .map((a) =>
                   t('activity.usedItem', {
-                    source: a.source,
+                    // The source by its label in the UI language, as the Data view names it.
+                    source:
+                      project.activity?.find((x) => x.id === a.source)?.label[
+                        i18n.language.startsWith('ja') ? 'ja' : 'en'
+                      ] || a.source,
                     files: a.files.join(', '),
-                    events: a.events.toLocaleString(),
-                    linked: a.linked.toLocaleString(),
+                    events: formatCount(a.events, i18n.language),
+                    linked: formatCount(a.linked, i18n.language),
                   }),
                 )
                 .join(' · '),
@@ -302,16 +277,16 @@ export default function ResultsView() {
         )}
       </section>
 
-      {shownOutcome && account !== null && (
+      {outcome && account !== null && (
         <AccountPage
-          outcome={shownOutcome}
+          outcome={outcome}
           project={shown}
           row={account}
           runs={s.runs}
           onBack={() => setAccount(null)}
         />
       )}
-      {shownOutcome && account === null && (
+      {outcome && account === null && (
         <>
           <nav className="tabs" role="tablist">
             {RESULT_TABS.map((k) => (
@@ -330,7 +305,7 @@ export default function ResultsView() {
           </nav>
           {tab === 'dashboard' && (
             <Dashboard
-              outcome={shownOutcome}
+              outcome={outcome}
               project={shown}
               onDrill={(filter) =>
                 go({ tab: 'accounts', filter, sort: undefined, live: undefined })
@@ -338,11 +313,11 @@ export default function ResultsView() {
             />
           )}
           {tab === 'ctas' && (
-            <CtaQueue outcome={shownOutcome} project={shown} runs={s.runs} onOpen={setAccount} />
+            <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
           )}
           {tab === 'accounts' && (
             <AccountTable
-              outcome={shownOutcome}
+              outcome={outcome}
               project={shown}
               filter={place.filter}
               live={place.live}
@@ -365,21 +340,18 @@ export default function ResultsView() {
                 project={shown}
                 runs={s.runs}
                 onOpenAccount={(id) => {
-                  if (shownOutcome.result.accountIds.includes(id)) go({ account: id });
+                  if (outcome.result.accountIds.includes(id)) go({ account: id });
                 }}
               />
               {/* Outside HistoryTab: its report survives the tab's switch from "no runs". */}
               <HistoryTransfer project={shown} runs={s.runs} />
             </>
           )}
-          {tab === 'backtest' && <Backtest outcome={shownOutcome} project={shown} runs={s.runs} />}
+          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
         </>
       )}
     </div>
   );
 }
-
-/** Projects whose demo preview was already scored in this page session (never twice). */
-const previewed = new Set<string>();
 
 const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);

@@ -33,8 +33,6 @@ export interface RunOutcome {
   datasetId: string;
   /** The playbook that produced these numbers (the run's own, never the project's current one). */
   playbook: Playbook;
-  /** Scored when the demo project opened, so a new user sees a dashboard at once; not stored. */
-  preview?: boolean;
 }
 
 export interface ResultsState {
@@ -99,7 +97,6 @@ export const resultsStore = {
     datasetId: string;
     datasetName?: string;
     store: boolean;
-    preview?: boolean;
   }): Promise<void> {
     cancelCurrent?.();
     const compiled = compilePlaybook(opts.playbook, { asOf: opts.asOf });
@@ -150,7 +147,6 @@ export const resultsStore = {
           activityUsed: m.activityUsed,
           datasetId: opts.datasetId,
           playbook: opts.playbook,
-          preview: opts.preview,
         },
       });
     } catch (e) {

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { seedDemoDataset } from '../../store/demoSeed';
+import { seedDemoWithRun } from '../results/demoRun';
 import { useTranslation } from 'react-i18next';
-import { bootstrap, watchVersionChange } from '../../store/bootstrap';
+import { bootstrap, DEMO_PROJECT_ID, watchVersionChange } from '../../store/bootstrap';
+import { navigate } from './routes';
 import { MessageArea, notify } from '../common';
 import { ProjectList } from '../projects/ProjectList';
 import { ProjectWorkspace } from './ProjectWorkspace';
@@ -21,7 +22,7 @@ export default function App() {
   const { shown: route, dialog: leaveDialog } = useLeaveGuard(requested);
   const [booted, setBooted] = useState(false);
   const [readyKey, setReadyKey] = useState<string | null>(null);
-  const { t } = useTranslation('shell');
+  const { t, i18n } = useTranslation('shell');
   useHistoryKeys();
   useZodLocale();
 
@@ -38,9 +39,17 @@ export default function App() {
   );
 
   useEffect(() => {
-    bootstrap(seedDemoDataset)
+    // The demo is made in the UI language of the first start, and scored at once; a first start
+    // at the bare address opens it on its Results dashboard (an explicit #/ keeps the list).
+    bootstrap(seedDemoWithRun, i18n.language.startsWith('ja') ? 'ja' : 'en')
+      .then((r) => {
+        if (r.seeded && (location.hash === '' || location.hash === '#'))
+          navigate({ kind: 'project', id: DEMO_PROJECT_ID, view: 'results' });
+      })
       .catch((e) => console.error('Waymark: bootstrap failed', e))
       .finally(() => setBooted(true));
+    // Once, at start: a language switch later does not re-run the bootstrap.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const routeKey = route.kind === 'list' ? 'list' : `p/${route.id}`;
