@@ -10,10 +10,7 @@ import {
 } from '../data';
 import { saveDataset } from '../store/datasets';
 import { fileInfoOf, saveActivitySet } from '../store/activityStore';
-import {
-  inspectActivityFile,
-  type ActivityReport,
-} from '../data/activity/importActivity';
+import { inspectActivityFile, type ActivityReport } from '../data/activity/importActivity';
 import { accountKeys, toStoredEvents } from '../data/activity/stored';
 import { importActivityBlob } from '../data/activity/importBlob';
 import { generateDemoTable } from '../data/demo/generate';
