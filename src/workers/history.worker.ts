@@ -13,6 +13,7 @@ import {
   type ScoreResult,
 } from '../engine';
 import { loadRun } from '../store/runStore';
+import { accountPoints, type AccountPoint } from '../store/accountPoints';
 import {
   changesPage,
   type ChangeFilter,
@@ -32,9 +33,17 @@ export type HistoryRequest =
       filter: ChangeFilter;
       sort: ChangeSort;
       limit: number;
-    };
+    }
+  | { id: number; type: 'account'; runs: string[]; accountId: string };
 export type HistoryReply =
-  | { id: number; ok: true; matrix?: MigrationMatrix; accounts?: string[]; changes?: ChangesPage }
+  | {
+      id: number;
+      ok: true;
+      matrix?: MigrationMatrix;
+      accounts?: string[];
+      changes?: ChangesPage;
+      points?: AccountPoint[];
+    }
   | { id: number; ok: false; error: string };
 
 let pair: { key: string; a: ScoreResult; b: ScoreResult } | null = null;
@@ -51,6 +60,10 @@ async function runs(a: string, b: string) {
 self.onmessage = async (ev: MessageEvent<HistoryRequest>) => {
   const m = ev.data;
   try {
+    if (m.type === 'account') {
+      self.postMessage({ id: m.id, ok: true, points: await accountPoints(m.runs, m.accountId) });
+      return;
+    }
     const p = await runs(m.a, m.b);
     const reply: HistoryReply =
       m.type === 'matrix'

@@ -1,6 +1,7 @@
 import { migratedAccounts, migrationMatrix, type MigrationMatrix } from '../engine';
 import { loadRun } from '../store/runStore';
 import type { HistoryReply, HistoryRequest } from './history.worker';
+import { accountPoints, type AccountPoint } from '../store/accountPoints';
 import {
   changesPage,
   type ChangeFilter,
@@ -97,4 +98,17 @@ export async function loadChanges(
   const r = await ask({ type: 'changes', a, b, order, filter, sort, limit });
   if (!r.ok || !r.changes) throw new Error(r.ok ? 'no changes' : r.error);
   return r.changes;
+}
+
+/** One account's row in each of the runs (ids oldest first): the account page's history. */
+export async function loadAccountPoints(
+  runs: string[],
+  accountId: string,
+): Promise<AccountPoint[]> {
+  if (typeof Worker === 'undefined') {
+    return accountPoints(runs, accountId);
+  }
+  const r = await ask({ type: 'account', runs, accountId });
+  if (!r.ok || !r.points) throw new Error(r.ok ? 'no points' : r.error);
+  return r.points;
 }
