@@ -42,7 +42,7 @@ import {
   type PercentStat,
 } from './importFile';
 import { clip, type ImportIssue } from './issues';
-import { limitsOf } from './limits';
+import { checkFileSize, limitsOf } from './limits';
 import { mappedColumn } from './mapping';
 import type { Encoding } from './encoding';
 
@@ -93,6 +93,8 @@ export interface RangeResult {
   /** Row issues in file order, rows counted from this range's start; no duplicate_key. */
   issues: ImportIssue[];
   percent: PercentStat[];
+  /** Per string column, the hash of each dictionary value (dictHashes), for the merge. */
+  hashes?: Record<string, Int32Array>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
 }
@@ -311,7 +313,12 @@ export function parseRange(
     const mixed = spec.checkMixed
       ? reallyUtf8Lines(buf.subarray(job.from - base, end - base))
       : undefined;
-    if (imp.pending === 0) return { ...failed(job, ''), failure: undefined, end, records, mixed };
+    if (imp.pending === 0) {
+      // Only blank lines (or the header): nothing to merge, but the range is read.
+      const { failure: _, ...empty } = failed(job, '');
+      void _;
+      return { ...empty, end, records, mixed };
+    }
     const { table, report } = imp.finish({});
     const issues = report.issues.filter((i) => i.row !== undefined && i.code !== 'duplicate_key');
     return {
@@ -324,6 +331,11 @@ export function parseRange(
       report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
       issues,
       percent: imp.percentStats?.() ?? [],
+      hashes: Object.fromEntries(
+        Object.entries(table.columns).flatMap(([id, c]) =>
+          c.type === 'string' ? [[id, dictHashes(c.dict)]] : [],
+        ),
+      ),
       mixed,
     };
   } catch (e) {
@@ -373,40 +385,102 @@ function percentIssue(file: string, a: PercentStat): ImportIssue {
   };
 }
 
-/** Distinct string values across ranges (value → id, in order of first sight). */
+/** FNV-1a over a string's UTF-16 units, mixed (murmur3 fmix32). */
+function stringHash(t: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Hashes of a dictionary's values (computed by each range, in parallel, for the merge). */
+export function dictHashes(dict: readonly string[]): Int32Array {
+  const out = new Int32Array(dict.length);
+  for (let i = 0; i < dict.length; i++) out[i] = stringHash(dict[i]);
+  return out;
+}
+
+/**
+ * Distinct string values across ranges (value → id, in order of first sight). An open-addressing
+ * table over the ranges' precomputed hashes: a value new to the table (ids, names: most of
+ * them) costs one probe of a typed array, no string hashing or Map insert on the merge's thread.
+ */
 class Interner {
-  readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  private hashes = new Int32Array(1024);
+  private slots = new Int32Array(4096); // value id + 1, 0 = empty
+  private inTable = 0;
   /** Per value id: its code in the merged column, or -1 until a kept row uses it. */
   readonly outCode: number[] = [];
   readonly dict: string[] = [];
   remap(dict: readonly string[]): Int32Array {
     return new Int32Array(dict.length).fill(-1);
   }
-  /** `last`: no later range will look this value up, so a new one is not added to the map. */
-  id(remap: Int32Array, dict: readonly string[], c: number, last: boolean): number {
+  private find(s: string, h: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const v = slots[i] - 1;
+      if (v < 0) return -1;
+      if (this.hashes[v] === h && this.values[v] === s) return v;
+    }
+  }
+  private place(slots: Int32Array, v: number): void {
+    const mask = slots.length - 1;
+    let i = this.hashes[v] & mask;
+    while (slots[i] !== 0) i = (i + 1) & mask;
+    slots[i] = v + 1;
+  }
+  /** A new value id; `insert`: findable by later ranges. */
+  private add(s: string, h: number, insert: boolean): number {
+    const v = this.values.length;
+    if (v >= this.hashes.length) {
+      const g = new Int32Array(this.hashes.length * 2);
+      g.set(this.hashes);
+      this.hashes = g;
+    }
+    this.hashes[v] = h;
+    this.values.push(s);
+    this.outCode.push(-1);
+    if (insert) {
+      if ((this.inTable + 1) * 2 > this.slots.length) {
+        const slots = new Int32Array(this.slots.length * 2);
+        for (let k = 0; k < this.slots.length; k++)
+          if (this.slots[k] !== 0) this.place(slots, this.slots[k] - 1);
+        this.slots = slots;
+      }
+      this.place(this.slots, v);
+      this.inTable++;
+    }
+    return v;
+  }
+  /** `last`: no later range will look this value up, so a new one is not put in the table. */
+  id(
+    remap: Int32Array,
+    dict: readonly string[],
+    c: number,
+    last: boolean,
+    hashes: Int32Array | undefined,
+  ): number {
     let v = remap[c];
     if (v < 0) {
       const s = dict[c];
-      v = this.ids.get(s) ?? -1;
-      if (v < 0) {
-        v = this.values.length;
-        if (!last) this.ids.set(s, v);
-        this.values.push(s);
-        this.outCode.push(-1);
-      }
+      const h = hashes ? hashes[c] : stringHash(s);
+      v = this.find(s, h);
+      if (v < 0) v = this.add(s, h, !last);
       remap[c] = v;
     }
     return v;
   }
   /** A first range with every row kept: its dictionary is in order of first use, as is. */
-  adopt(dict: readonly string[], last: boolean): void {
-    for (const s of dict) {
-      const v = this.values.length;
-      if (!last) this.ids.set(s, v);
-      this.values.push(s);
-      this.outCode.push(this.dict.length);
-      this.dict.push(s);
+  adopt(dict: readonly string[], last: boolean, hashes: Int32Array | undefined): void {
+    for (let c = 0; c < dict.length; c++) {
+      const v = this.add(dict[c], hashes ? hashes[c] : stringHash(dict[c]), !last);
+      this.outCode[v] = this.dict.length;
+      this.dict.push(dict[c]);
     }
   }
   code(v: number): number {
@@ -485,7 +559,13 @@ export function mergeRanges(
       }
       const c = col ? col.codes[i] : -1;
       if (c >= 0) {
-        const v = keys!.id(remap!, col!.dict, c, r === ranges[ranges.length - 1]);
+        const v = keys!.id(
+          remap!,
+          col!.dict,
+          c,
+          r === ranges[ranges.length - 1],
+          r.hashes?.[keyId],
+        );
         keyIds[g] = v;
         const first = firstRow[v];
         if (first === undefined) {
@@ -591,7 +671,7 @@ function mergeColumn(
       const last = k === ranges.length - 1;
       if (col && !keys && strings.values.length === 0 && keptIn[k] === r.records) {
         // Nothing before it and nothing left out: its codes and dictionary stand as they are.
-        strings.adopt(col.dict, last);
+        strings.adopt(col.dict, last, r.hashes?.[id]);
         codes.set(col.codes.subarray(0, r.records), o);
         o += r.records;
         g += r.records;
@@ -602,7 +682,10 @@ function mergeColumn(
         if (!keep[g]) continue;
         const c = col!.codes[i];
         if (c < 0) codes[o++] = -1;
-        else codes[o++] = strings.code(keys ? keyIds[g] : strings.id(remap!, col!.dict, c, last));
+        else
+          codes[o++] = strings.code(
+            keys ? keyIds[g] : strings.id(remap!, col!.dict, c, last, r.hashes?.[id]),
+          );
       }
     });
     return { type: 'string', codes, dict: strings.dict };
@@ -636,6 +719,7 @@ export async function importInParts(
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>,
   minPartBytes = MIN_PART_BYTES,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
+  checkFileSize(file, bytes.length, opts.limits);
   const plan = planParallel(bytes, file, contract, opts, parts, minPartBytes);
   if (!plan) return importAccountFile(bytes, file, contract, opts);
   const done = plan.jobs.map(() => 0);

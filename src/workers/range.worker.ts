@@ -19,7 +19,7 @@ self.onmessage = (ev: MessageEvent<RangeRequest>) => {
       last = fraction;
       post({ id, type: 'progress', fraction });
     });
-    post({ id, type: 'done', result }, result.table ? transferablesOf(result.table) : []);
+    post({ id, type: 'done', result }, transferablesOf({ t: result.table, h: result.hashes }));
   } catch (e) {
     post({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
   }

@@ -17,7 +17,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readPlaybookDocument } from '../../src/engine/readPlaybook';
 import { sqlTypes } from '../../src/engine/sql/loadTable';
@@ -103,10 +103,24 @@ async function duckdb(threads: number): Promise<number> {
   );
   const s = (performance.now() - t0) / 1000;
   conn.closeSync();
+  console.error(`browser-import: duckdb ${threads} thread(s) ${Math.round(s * 1000)} ms`);
   return s;
 }
 
-async function waymark(page: Page, base: string, file: string, parts: number): Promise<number> {
+async function waymark(
+  browser: Browser,
+  base: string,
+  file: string,
+  parts: number,
+): Promise<number> {
+  // A fresh page each time: its workers and memory go with it.
+  const page = await browser.newPage({ locale: 'en-US' });
+  page.setDefaultTimeout(600_000);
+  page.on('crash', () => console.error('browser-import: the page crashed'));
+  await page.addInitScript((p) => {
+    localStorage.setItem('waymark.lang', 'en');
+    localStorage.setItem('waymark.importParts', String(p));
+  }, parts);
   const logged = new Promise<{ ms: number; parts: number }>((res) => {
     const on = (m: { text(): string }) => {
       const g = /^waymark-import .* (\d+) ms (\d+) parts$/.exec(m.text());
@@ -116,16 +130,15 @@ async function waymark(page: Page, base: string, file: string, parts: number): P
     };
     page.on('console', on);
   });
-  await page.evaluate((p) => localStorage.setItem('waymark.importParts', String(p)), parts);
   await page.goto(`${base}/#/p/demo/data`);
-  await page.reload();
   await page.getByTestId('dataset-rows').waitFor();
   await page.getByTestId('data-file-input').setInputFiles(file);
   await page.getByTestId('import-run').click();
   await page.getByTestId('report-rows-imported').waitFor();
   const r = await logged;
   if (parts > 1 && r.parts < 2) throw new Error(`expected a parallel import, got ${r.parts} part`);
-  await page.getByTestId('import-discard').click();
+  console.error(`browser-import: ${file} parts=${r.parts} ${r.ms} ms`);
+  await page.close();
   return r.ms / 1000;
 }
 
@@ -156,19 +169,18 @@ try {
     executablePath: exe,
     args: ['--no-sandbox', '--disable-gpu'],
   });
-  const page = await browser.newPage({ locale: 'en-US' });
-  page.setDefaultTimeout(600_000);
-  await page.addInitScript(() => localStorage.setItem('waymark.lang', 'en'));
-  await page.goto(`${base}/#/p/demo/data`);
-  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const probe = await browser.newPage();
+  await probe.goto(base);
+  const cores = await probe.evaluate(() => navigator.hardwareConcurrency);
+  await probe.close();
   const parts = Math.min(4, Math.max(2, cores));
   const t: Record<string, number[]> = { d1: [], d2: [] };
   const load: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     load.push(loadavg()[0]);
     for (const f of files) {
-      (t[`s-${f.enc}`] ??= []).push(await waymark(page, base, f.path, 1));
-      (t[`p-${f.enc}`] ??= []).push(await waymark(page, base, f.path, parts));
+      (t[`s-${f.enc}`] ??= []).push(await waymark(browser, base, f.path, 1));
+      (t[`p-${f.enc}`] ??= []).push(await waymark(browser, base, f.path, parts));
     }
     t.d1.push(await duckdb(1));
     t.d2.push(await duckdb(2));
