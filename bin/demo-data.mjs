@@ -2,7 +2,15 @@
 // `npm run demo-data -- --rows N --seed S [--out FILE] [--headers id|ja|en]`: synthetic accounts
 // for the demo project's field contract (templates/demo.json) as CSV, same seed → same file.
 import { register } from 'tsx/esm/api';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -54,17 +62,35 @@ if (out) {
 const activityDir = opt('activity', null);
 if (activityDir) {
   // Activity logs consistent with the accounts above, and the demo playbook that reads them.
-  const { generateDemoActivity } = await import('../src/data/demo/activity.ts');
+  const { writeDemoActivity } = await import('../src/data/demo/activity.ts');
   const { demoActivityPlaybook } = await import('../src/data/demo/activityPlaybook.ts');
   const { readPlaybookDocument } = await import('../src/engine/readPlaybook.ts');
   mkdirSync(activityDir, { recursive: true });
-  const files = generateDemoActivity(table, { seed, referenceDate: opt('as-of', undefined) });
-  for (const [name, lines] of Object.entries(files)) {
-    writeFileSync(join(activityDir, name), lines.join('\n') + '\n');
-    process.stderr.write(
-      `demo-data: wrote ${lines.length - 1} rows to ${join(activityDir, name)}\n`,
-    );
+  // Lines go to the files in batches as they are made: a million accounts' logs (tens of
+  // millions of rows) never sit in memory or in one string.
+  const sinks = {};
+  for (const name of ['logins.csv', 'seminars.csv', 'contacts.csv']) {
+    const fd = openSync(join(activityDir, name), 'w');
+    let batch = [];
+    let count = -1; // the header
+    const flush = () => {
+      if (batch.length) writeSync(fd, batch.join('\n') + '\n');
+      batch = [];
+    };
+    sinks[name] = {
+      push(line) {
+        count++;
+        if (batch.push(line) >= 10_000) flush();
+      },
+      close() {
+        flush();
+        closeSync(fd);
+        process.stderr.write(`demo-data: wrote ${count} rows to ${join(activityDir, name)}\n`);
+      },
+    };
   }
+  writeDemoActivity(table, { seed, referenceDate: opt('as-of', undefined) }, sinks);
+  for (const s of Object.values(sinks)) s.close();
   const pb = readPlaybookDocument(readFileSync(join(root, 'templates', 'demo.json')));
   if (!pb.ok) throw new Error('templates/demo.json does not read as a playbook');
   const file = join(activityDir, 'demo-activity.playbook.json');

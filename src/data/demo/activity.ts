@@ -42,10 +42,24 @@ function respell(name: string, r: () => number): string {
   return u < 0.75 ? `${core}(株)` : u < 0.9 ? core : `株式会社 ${core}`;
 }
 
+/** All lines in memory (the app's first-start demo, tests). */
 export function generateDemoActivity(
   accounts: AccountTable,
   opts: DemoActivityOptions,
 ): DemoActivityFiles {
+  const files: DemoActivityFiles = { 'logins.csv': [], 'seminars.csv': [], 'contacts.csv': [] };
+  writeDemoActivity(accounts, opts, files);
+  return files;
+}
+
+/** Where each file's lines go, header first: arrays, or a writer (demo-data streams 50M rows). */
+export type DemoActivitySink = Record<keyof DemoActivityFiles, { push(line: string): unknown }>;
+
+export function writeDemoActivity(
+  accounts: AccountTable,
+  opts: DemoActivityOptions,
+  out: DemoActivitySink,
+): void {
   const r = rng(opts.seed * 7919 + 17);
   const ref = isoToDays(opts.referenceDate ?? DEMO_REFERENCE_DATE);
   const col = (id: string) => accounts.columns[id];
@@ -53,9 +67,12 @@ export function generateDemoActivity(
     const c = col(id);
     return c ? cellValue(c, i) : null;
   };
-  const logins = [csv(['account_id', 'logged_in_at', 'user_id', 'channel'])];
-  const seminars = [csv(['アカウントID', '開催日', 'セミナー', '出席'])];
-  const contacts = [csv(['会社名', '日時', 'チャネル', '担当', '分'])];
+  const logins = out['logins.csv'];
+  const seminars = out['seminars.csv'];
+  const contacts = out['contacts.csv'];
+  logins.push(csv(['account_id', 'logged_in_at', 'user_id', 'channel']));
+  seminars.push(csv(['アカウントID', '開催日', 'セミナー', '出席']));
+  contacts.push(csv(['会社名', '日時', 'チャネル', '担当', '分']));
   for (let i = 0; i < accounts.rowCount; i++) {
     const id = String(val('account_id', i) ?? '');
     const name = String(val('company_name', i) ?? '');
@@ -118,7 +135,6 @@ export function generateDemoActivity(
       );
     }
   }
-  return { 'logins.csv': logins, 'seminars.csv': seminars, 'contacts.csv': contacts };
 }
 
 /** The activity sources the demo logs fill (added to the demo playbook by demoActivityPlaybook). */

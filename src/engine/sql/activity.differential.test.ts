@@ -351,4 +351,106 @@ describe('activity aggregates: JS engine = DuckDB = PostgreSQL', () => {
       },
     );
   }, 600_000);
+
+  it("time zones: instants (Z, +09:00, -05:00) count on their day in the playbook's zone, as TIMESTAMPTZ does with the session in that zone", async () => {
+    // As-of 2026-03-15 in Asia/Tokyo: the as-of day is 2026-03-14T15:00Z … 2026-03-15T14:59:59Z;
+    // the 30-day window starts 2026-02-14 00:00 Tokyo = 2026-02-13T15:00Z.
+    const zone = 'Asia/Tokyo';
+    const events: [number, string][] = [
+      [0, '2026-03-14T14:59:59Z'], // 03-14 23:59:59 Tokyo: the day before as-of
+      [0, '2026-03-14T15:00:00Z'], // 03-15 00:00 Tokyo: the as-of day
+      [1, '2026-03-15T14:59:59Z'], // 03-15 23:59:59 Tokyo: the as-of day, last second
+      [1, '2026-03-15T15:00:00Z'], // 03-16 Tokyo: after as-of (left out, reported)
+      [2, '2026-02-13T15:00:00Z'], // 02-14 00:00 Tokyo: first day of the 30-day window
+      [2, '2026-02-13T14:59:59Z'], // 02-13 Tokyo: just outside it
+      [3, '2026-03-15T08:59:59+09:00'],
+      [3, '2026-03-14T09:59:59-05:00'], // 03-14 14:59:59Z = 03-14 23:59:59 Tokyo
+      [4, '2026-03-14T10:00:00-05:00'], // 03-14 15:00Z = 03-15 00:00 Tokyo
+      [5, '2026-01-01T00:00:00+14:00'],
+    ];
+    const measures = [
+      'count(logins, 1d)',
+      'count(logins, 1d, before: 1d)',
+      'count(logins, 30d)',
+      'days_since(logins)',
+      'count(logins)',
+    ];
+    const pb: Playbook = {
+      ...miniPlaybook(),
+      asOf: AS_OF,
+      timeZone: zone,
+      activity: [LOGINS],
+    };
+    pb.health = {
+      ...pb.health,
+      overrides: [],
+      measures: measures.map((expr, i) => ({
+        id: `m${i}`,
+        label: expr,
+        dimension: 'adoption' as const,
+        expr,
+        normalise: { kind: 'linear' as const, min: 0, max: 10 },
+        invert: false,
+        weight: 1,
+      })),
+    };
+    const c = compilePlaybook(pb);
+    if (!c.ok) throw new Error(JSON.stringify(c.issues));
+    const types = Object.fromEntries(pb.fields.fields.map((f) => [f.id, f.type]));
+    const accounts = tableFromRows(
+      ACCOUNTS.map(({ id, mrr, usage }) => ({ id, mrr, usage })),
+      types,
+    );
+    const csv = ['acct,ts,user,kind,dur,ok', ...events.map(([a, ts]) => `a${a},${ts},,,,`)];
+    const imp = importActivityFile(
+      new TextEncoder().encode(csv.join('\n') + '\n'),
+      'logins.csv',
+      LOGINS,
+      { table: accounts, contract: pb.fields },
+      { asOf: AS_OF, timeZone: zone },
+    );
+    expect(imp.report.future).toBe(1);
+    const withAgg = withActivity(c.compiled, accounts, { logins: imp.table }, AS_OF);
+    // The boundary events land where the rule says (not only where SQL agrees).
+    const col = (expr: string) => {
+      const v = withAgg.columns[expr]; // an aggregate's column is named by its canonical text
+      return v.type === 'number' ? Array.from(v.values.subarray(0, 6)) : [];
+    };
+    expect(col('count(logins, 1d)')).toEqual([1, 1, 0, 1, 1, 0]);
+    expect(col('count(logins, 30d)')).toEqual([2, 1, 1, 2, 1, 0]);
+    const result = scoreTable(c.compiled, withAgg);
+    const cols = LOGINS.attributes.map(
+      (a) =>
+        `${q(a.id)} ${a.type === 'number' ? 'DOUBLE' : a.type === 'boolean' ? 'BOOLEAN' : 'VARCHAR'}`,
+    );
+    const values = events.map(([a, ts]) => `('a${a}', ${sqlString(ts)}, NULL, NULL, NULL, NULL)`);
+    const create = (pgd: boolean) =>
+      `CREATE TABLE ev_tz (acct VARCHAR, ts TIMESTAMPTZ, ${cols.join(', ').replace(/DOUBLE/g, pgd ? 'DOUBLE PRECISION' : 'DOUBLE')})`;
+    const insert = `INSERT INTO ev_tz VALUES ${values.join(', ')}`;
+    await duck.run(`SET TimeZone = '${zone}'`);
+    for (const s of [
+      createTableSql('acc_tz', pb.fields, 'duckdb'),
+      ...insertSql('acc_tz', accounts, pb.fields),
+      create(false),
+      insert,
+    ])
+      await duck.run(s);
+    const sqlOpts = { table: 'acc_tz', activityTables: { logins: 'ev_tz' } };
+    const duckRows = (
+      await duck.runAndReadAll(playbookToSql(c.compiled, { dialect: 'duckdb', ...sqlOpts }))
+    ).getRowObjects() as SqlRow[];
+    expect(compareWithSql(result, duckRows), 'DuckDB').toEqual([]);
+    await pg.exec(`SET TIME ZONE '${zone}'`);
+    for (const s of [
+      createTableSql('acc_tz', pb.fields, 'postgres'),
+      ...insertSql('acc_tz', accounts, pb.fields),
+      create(true),
+      insert,
+    ])
+      await pg.exec(s);
+    const pgRows = (
+      await pg.query<SqlRow>(playbookToSql(c.compiled, { dialect: 'postgres', ...sqlOpts }))
+    ).rows;
+    expect(compareWithSql(result, pgRows), 'PostgreSQL').toEqual([]);
+  }, 120_000);
 });
