@@ -17,6 +17,7 @@ import { detectFormat, type FileFormat } from './detect';
 import { checkFileSize, limitsOf, type ImportLimits } from './limits';
 import { looksLikeXlsx } from './xlsx';
 import { xlsxSource } from './xlsxSource';
+import { checkCut, cutQuoteError, fileEndOf } from './cutRecord';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -222,10 +223,23 @@ export function importAccountFile(
 ): { table: AccountTable; report: ImportReport } {
   checkFileSize(file, bytes.length, opts.limits);
   bytes = lineFeeds(bytes);
+  // A file cut inside a record reads as a short last row or an open quote: say it was cut.
+  const end = fileEndOf(bytes);
+  const cutChecked = (read: () => { table: AccountTable; report: ImportReport }) => {
+    try {
+      const res = read();
+      checkCut(file, res.report, end);
+      return res;
+    } catch (e) {
+      if (e instanceof ImportError && e.issue.code === 'unterminated_quote')
+        throw cutQuoteError(file, e.issue, end) ?? e;
+      throw e;
+    }
+  };
   const fast = opts.csvPath === 'string' ? null : openBytes(bytes, file, contract, opts);
   if (fast) {
     try {
-      return importRows(file, contract, opts, fast.source, fast.encoding, fast);
+      return cutChecked(() => importRows(file, contract, opts, fast.source, fast.encoding, fast));
     } catch (e) {
       if (!(e instanceof Utf8Error)) throw e;
       // UTF-8 at the start, something else later: name the lines, else the string path's error.
@@ -237,7 +251,7 @@ export function importAccountFile(
     }
   }
   const { source, encoding } = open(bytes, file, contract, opts);
-  return importRows(file, contract, opts, source, encoding, null);
+  return cutChecked(() => importRows(file, contract, opts, source, encoding, null));
 }
 
 /** UTF-8 CSV/TSV read from the bytes (csvBytes.ts); the source describes it from a decoded head. */
