@@ -24,6 +24,7 @@ import { detectFormat, type FileFormat } from './detect';
 import { checkFileSize, limitsOf, type ImportLimits } from './limits';
 import { looksLikeXlsx } from './xlsx';
 import { xlsxSource } from './xlsxSource';
+import { checkCut, cutQuoteError, fileEndOf } from './cutRecord';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -231,6 +232,19 @@ export function importAccountFile(
 ): { table: AccountTable; report: ImportReport } {
   checkFileSize(file, bytes.length, opts.limits);
   bytes = lineFeeds(bytes);
+  // A file cut inside a record reads as a short last row or an open quote: say it was cut.
+  const end = fileEndOf(bytes);
+  const cutChecked = (read: () => { table: AccountTable; report: ImportReport }) => {
+    try {
+      const res = read();
+      checkCut(file, res.report, end);
+      return res;
+    } catch (e) {
+      if (e instanceof ImportError && e.issue.code === 'unterminated_quote')
+        throw cutQuoteError(file, e.issue, end) ?? e;
+      throw e;
+    }
+  };
   const fast = opts.csvPath === 'string' ? null : openBytes(bytes, file, contract, opts);
   if (fast) {
     // As decodeBytes: a file detected as Shift_JIS must have no UTF-8 line.
@@ -239,7 +253,7 @@ export function importAccountFile(
       if (mixed) throw mixed;
     }
     try {
-      return importRows(file, contract, opts, fast.source, fast.encoding, fast);
+      return cutChecked(() => importRows(file, contract, opts, fast.source, fast.encoding, fast));
     } catch (e) {
       if (!(e instanceof Utf8Error)) throw e;
       // Shift_JIS the tables refuse: the string path decodes it, or reports where it fails.
@@ -262,7 +276,7 @@ function importText(
   opts: ImportOptions,
 ): { table: AccountTable; report: ImportReport } {
   const { source, encoding } = open(bytes, file, contract, opts);
-  return importRows(file, contract, opts, source, encoding, null);
+  return cutChecked(() => importRows(file, contract, opts, source, encoding, null));
 }
 
 /** UTF-8 or Shift_JIS CSV/TSV read from the bytes (csvBytes.ts); the source describes it from a decoded head. */

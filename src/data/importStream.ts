@@ -14,6 +14,7 @@
  * Files this path does not read (JSON/NDJSON, CR-only line ends, binary or empty
  * files, a first line longer than the sample) get null from planStream: read them whole.
  */
+import { checkCut, type FileEnd } from './cutRecord';
 import type { FieldContract } from '../model';
 import type { AccountTable } from '../table/columns';
 import { parseDelimitedBytes, Utf8Error, type BlockResult, type ByteEncoding } from './csvBytes';
@@ -43,6 +44,8 @@ export interface StreamPlan {
   /** 3 after a UTF-8 byte order mark. */
   start: number;
   importer: RowImporter;
+  /** How the file ended, once streamChunks read every block (the cut check: cutRecord.ts). */
+  end?: FileEnd;
 }
 
 /**
@@ -139,12 +142,20 @@ export async function* streamChunks(
   };
 
   const mixed = plan.checkMixed ? new MixedEncodingScan() : null;
+  // How the file ends, for the cut check (a short last row or an open quote with no final
+  // line break): size, last byte and line count, as the whole-file import sees them.
+  let size = 0;
+  let lastByte = -1;
+  let lines = 1;
   for await (const block of blocks) {
     if (mixed) {
       mixed.feed(block);
       // A UTF-8 line in a Shift_JIS file: refused as the whole-file path does (it names the lines).
       if (mixed.certain) throw new Utf8Error(-1);
     }
+    size += block.length;
+    if (block.length) lastByte = block[block.length - 1];
+    for (let i = block.indexOf(0x0a); i >= 0; i = block.indexOf(0x0a, i + 1)) lines++;
     if (runaway) {
       if (block.indexOf(0x22) >= 0) return { tooLong: runaway };
       continue;
@@ -167,6 +178,7 @@ export async function* streamChunks(
     if (end) return end;
   }
   if (mixed?.mixed()) throw new Utf8Error(-1);
+  plan.end = { size, lastByte, lastLine: () => lines };
   if (runaway) return { unterminated: runaway };
   if (carry.length > 0) {
     const end = parse(carry, carry.length, true);
@@ -182,5 +194,7 @@ export function streamResult(
   plan: StreamPlan,
   end: ParseEnd,
 ): { table: AccountTable; report: ImportReport } {
-  return plan.importer.finish(end);
+  const res = plan.importer.finish(end);
+  if (plan.end) checkCut(plan.file, res.report, plan.end);
+  return res;
 }

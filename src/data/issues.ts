@@ -36,7 +36,9 @@ export type ImportIssueCode =
   | 'xlsx_empty_sheet'
   | 'xlsx_no_sheet'
   | 'percent_mixed'
-  | 'truncated_file';
+  | 'truncated_file'
+  | 'truncated_record'
+  | 'truncated_quote';
 
 export interface ImportIssue {
   code: ImportIssueCode;
@@ -57,6 +59,8 @@ export interface ImportIssue {
 /** Issues whose text already says where (a line, a list of lines, a JSON path): no place prefix. */
 export const OWN_PLACE: ReadonlySet<ImportIssueCode> = new Set<ImportIssueCode>([
   'unterminated_quote',
+  'truncated_record',
+  'truncated_quote',
   'row_too_long',
   'json_too_deep',
   'mixed_encoding',

@@ -187,3 +187,57 @@ export async function importProjectFile(
       buffer: Buffer.from(file.content, 'utf8'),
     });
 }
+
+/**
+ * The seeded demo stores its first run at first start (issue 19). For a test that starts from a
+ * demo with no run yet: wait for that run to be stored, delete it (and its chunks), reload.
+ */
+export async function withoutDemoRun(page: Page): Promise<void> {
+  const runsOfDemo = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('waymark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const q = open.result.transaction('runs').objectStore('runs').getAll();
+            q.onsuccess = () => {
+              open.result.close();
+              resolve(
+                (q.result as { id: string; projectId: string }[])
+                  .filter((r) => r.projectId === 'demo')
+                  .map((r) => r.id),
+              );
+            };
+            q.onerror = () => reject(q.error);
+          };
+        }),
+    );
+  await expect.poll(async () => (await runsOfDemo()).length, { timeout: 30_000 }).toBe(1);
+  await page.evaluate(
+    (ids) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('waymark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['runs', 'runChunks'], 'readwrite');
+          for (const id of ids) tx.objectStore('runs').delete(id);
+          const chunks = tx.objectStore('runChunks');
+          chunks.openCursor().onsuccess = (ev) => {
+            const c = (ev.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!c) return;
+            if (ids.includes((c.value as { runId: string }).runId)) c.delete();
+            c.continue();
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    await runsOfDemo(),
+  );
+  await page.reload();
+  await waitReady(page);
+}

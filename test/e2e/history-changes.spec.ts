@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { shotPath } from './shots';
-import { gotoApp, openProject, waitSaved } from './helpers';
+import { gotoApp, openProject, waitSaved, withoutDemoRun } from './helpers';
 
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d.]/g, ''));
 
 // Issue 14.2: shares of MRR per run, and accounts filtered by how their colour changed.
 test('History: share of MRR per run and accounts whose colour got worse', async ({ page }) => {
   await gotoApp(page, { lang: 'en' });
+  // Starts from a demo with no run yet.
+  await withoutDemoRun(page);
   await openProject(page, 'demo', 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();
@@ -25,7 +27,7 @@ test('History: share of MRR per run and accounts whose colour got worse', async 
   // Share of MRR: the field is named, each run's colour shares add up to 100%.
   const mrr = page.getByTestId('trend-mrr');
   await expect(
-    page.getByRole('heading', { name: /Share of MRR by colour \(field mrr\)/ }),
+    page.getByRole('heading', { name: /Share of MRR by colour \(field MRR\)/ }),
   ).toBeVisible();
   await expect(mrr.locator('tbody tr')).toHaveCount(2);
   for (const tr of await mrr.locator('tbody tr').all()) {

@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { shotPath } from './shots';
-import { gotoApp, openProject, readStoredProject, waitSaved } from './helpers';
+import { gotoApp, openProject, readStoredProject, waitSaved, withoutDemoRun } from './helpers';
 
 // CTA lifecycle: mark a CTA done, run again, it is still done (same task, continuing); the
 // queue says what is new since the last run and exports it.
 test('a CTA marked done stays done after the next run', async ({ page }) => {
   await gotoApp(page, { lang: 'en' });
+  // Starts from a demo with no run yet.
+  await withoutDemoRun(page);
   await openProject(page, 'demo', 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();

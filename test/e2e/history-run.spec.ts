@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { shotPath } from './shots';
-import { gotoApp, openProject, readStoredProject, waitSaved } from './helpers';
+import { gotoApp, openProject, readStoredProject, waitSaved, withoutDemoRun } from './helpers';
 
 // A run is a fixed record: after the model changes, the stored run keeps its own numbers (even
 // in a fresh session), Results says what changed, and running again stores a second run.
 test('change the model → the stale notice → run again', async ({ page }) => {
   await gotoApp(page, { lang: 'en' });
+  // Starts from a demo with no run yet.
+  await withoutDemoRun(page);
   await openProject(page, 'demo', 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();

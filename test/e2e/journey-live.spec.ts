@@ -2,7 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { generateDemoTable } from '../../src/data/demo/generate';
 import { isoToDays, MISSING_BOOL, type Column } from '../../src/table/columns';
 import { shotPath } from './shots';
-import { gotoApp, openProject, openView, readStoredProject, waitSaved } from './helpers';
+import {
+  gotoApp,
+  openProject,
+  openView,
+  readStoredProject,
+  waitSaved,
+  withoutDemoRun,
+} from './helpers';
 
 // Issue 18, points 1 and 2: the journey map shows the last run on its stages. The counts must
 // equal the Results stage funnel, and the exit-criteria counts must equal a count made here,
@@ -86,6 +93,8 @@ test('the map shows the last run: counts, exit criteria, links, segment, toggle'
 }) => {
   test.setTimeout(180_000);
   await gotoApp(page, { lang: 'en' });
+  // Starts from a demo with no run yet.
+  await withoutDemoRun(page);
   await openProject(page, 'demo', 'journey');
 
   // No run: a plain message and a run button, no numbers.
@@ -238,6 +247,8 @@ test('experience on the map: designed feelings, measured NPS per stage, persona 
 }) => {
   test.setTimeout(180_000);
   await gotoApp(page, { lang: 'en' });
+  // Starts from a demo with no run yet.
+  await withoutDemoRun(page);
   await openProject(page, 'demo', 'journey');
 
   // Designed feelings, entered on the map, one per moment of truth.

@@ -229,7 +229,7 @@ test('in Japanese, results show names, not ids', async ({ page }) => {
   await expect(page.getByTestId('filter-color').locator('option')).toContainText([
     'すべて',
     '緑',
-    'ライム',
+    '黄緑',
     '黄',
     '赤',
   ]);

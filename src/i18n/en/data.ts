@@ -161,6 +161,10 @@ export default {
       '{{file}}: the workbook has no sheet "{{sheet}}" (its sheets: {{sheets}}). Pick one of them.',
     percent_mixed:
       '{{file}} → {{field}}: the field has unit "%" and the column mixes {{percent}} cell(s) written with % (e.g. "{{percentExample}}") and {{bare}} bare fraction(s) (e.g. "{{bareExample}}", read as {{bareExample}} %, not as a share). Write every cell one way (80% or 80) and import again.',
+    truncated_record:
+      "{{file}}: the file ends at byte {{offset}} inside row {{row}}, which has {{found}} of the header's {{expected}} fields and no line break after it: the file was cut off (e.g. an interrupted download or export), so rows may be missing too. Export or download the whole file again and import that.",
+    truncated_quote:
+      '{{file}}: the file ends at byte {{offset}} inside a quoted field of row {{row}} (line {{line}}), with no line break after it: the file was cut off (e.g. an interrupted download or export), so rows may be missing too. Export or download the whole file again and import that.',
     truncated_file:
       '{{file}} ends in the middle of a character at byte {{offset}} ({{encoding}}): it was cut off, e.g. by an interrupted copy or export. Export or copy the whole file again and import that.',
     storage_failed:
