@@ -11,21 +11,15 @@ import {
 } from 'recharts';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
-import { loadRun } from '../../store/runStore';
+import { accountPointsOffThread, type AccountPoint } from './accountPoints';
 import { colorHex, colorLabel } from './colors';
 import { stageSince } from './stageSince';
 
-interface Point {
-  asOf: string;
-  score: number | null;
-  color: string;
-  stage: string;
-  ctas: string[];
-}
+type Point = AccountPoint;
 
 /**
  * One account across the stored runs: score, colour and stage per run as a small chart and a
- * table, with the CTAs it got in each. Reads the runs one by one (the newest 52).
+ * table, with the CTAs it got in each. Reads the runs one by one (the newest 52), in a worker.
  */
 export function AccountHistory({
   accountId,
@@ -42,25 +36,11 @@ export function AccountHistory({
   const key = runs.map((r) => r.id).join(',');
   useEffect(() => {
     let live = true;
-    void (async () => {
-      const out: Point[] = [];
-      for (const r of runs.slice(-52)) {
-        const snap = await loadRun(r.id);
-        if (!live) return;
-        if (!snap) continue;
-        const x = snap.result;
-        const i = x.accountIds.indexOf(accountId);
-        if (i < 0) continue;
-        out.push({
-          asOf: x.asOf,
-          score: Number.isNaN(x.total[i]) ? null : +x.total[i].toFixed(1),
-          color: x.color[i] < 0 ? '' : x.colorIds[x.color[i]],
-          stage: x.stage[i] < 0 ? '' : x.stageIds[x.stage[i]],
-          ctas: x.ctas.filter((_, k) => x.ctaFired[k][i]).map((c) => c.label),
-        });
-      }
-      if (live) setPoints(out);
-    })();
+    // Stored runs are decoded in a worker: the page stays responsive at a million accounts.
+    accountPointsOffThread(runs, accountId).then(
+      (out) => live && setPoints(out),
+      () => live && setPoints([]),
+    );
     return () => {
       live = false;
     };
