@@ -155,6 +155,11 @@ async function main() {
       () => tab('accounts').click(),
       () => listSettled(p),
     );
+    // The page's one-off cost of handing a run to the row-query worker (copy, join, post).
+    const load = await p.evaluate(() =>
+      performance.getEntriesByName('waymark:row-query-load').map((e) => e.duration),
+    );
+    if (load.length) line('ui_row_query_load_ms', Math.max(...load), 'ms');
     // Search: a part of an account id, typed one key at a time (each keystroke a query).
     const id = (await p.getByTestId('account-row').nth(3).locator('a').textContent()) ?? '';
     const needle = id.slice(-5);

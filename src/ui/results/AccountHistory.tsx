@@ -20,7 +20,7 @@ type Point = AccountPoint;
 
 /**
  * One account across the stored runs: score, colour and stage per run as a small chart and a
- * table, with the CTAs it got in each. Reads the runs one by one (the newest 52).
+ * table, with the CTAs it got in each. Reads the runs one by one (the newest 52), in a worker.
  */
 export function AccountHistory({
   accountId,
@@ -41,7 +41,10 @@ export function AccountHistory({
     void loadAccountPoints(
       runs.slice(-52).map((r) => r.id),
       accountId,
-    ).then((out) => live && setPoints(out));
+    ).then(
+      (out) => live && setPoints(out),
+      () => live && setPoints([]),
+    );
     return () => {
       live = false;
     };
