@@ -10,6 +10,7 @@ import { Button, notify } from '../common';
 import { colorHex } from './colors';
 import { filterRows, rowSource, sortRows } from './accountRows';
 import { startScoresExport } from './scoresExport';
+import { workerTable } from './workerTable';
 import { useFileExport } from './useFileExport';
 import { ExportStatus } from './ExportStatus';
 import { resultLabels } from './labels';
@@ -111,6 +112,7 @@ export function AccountTable({
       exporter,
       format,
       r,
+      workerTable(table, project.fields),
       rows,
       sheetLabels,
       fileBase,
