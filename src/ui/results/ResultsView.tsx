@@ -16,6 +16,7 @@ import { resultsStore } from './runState';
 import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
 import { StaleNotice } from './StaleNotice';
+import { StoredDashboard } from './StoredDashboard';
 import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
 import '../data/data.css';
@@ -141,8 +142,18 @@ export default function ResultsView() {
     });
   };
 
+  // A reload shows the newest stored run's saved summary at once, while the dataset loads.
+  const stored =
+    lastRun?.playbook && (!data.meta || lastRun.datasetId === data.meta.id) ? lastRun : undefined;
   if (data.status === 'loading' || data.status === 'idle')
-    return <div className="page">{t('loadingDataset')}</div>;
+    return (
+      <div className="page results-view">
+        <p className="hint">{t('loadingDataset')}</p>
+        {stored && (
+          <StoredDashboard run={stored} project={projectAsRun(project, stored.playbook!)} />
+        )}
+      </div>
+    );
   if (!data.table)
     return (
       <div className="page" data-testid="results-no-dataset">
@@ -302,6 +313,9 @@ export default function ResultsView() {
         )}
       </section>
 
+      {!shownOutcome && stored && s.status !== 'failed' && (
+        <StoredDashboard run={stored} project={projectAsRun(project, stored.playbook!)} />
+      )}
       {shownOutcome && account !== null && (
         <AccountPage
           outcome={shownOutcome}
