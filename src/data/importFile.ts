@@ -257,7 +257,7 @@ export function importAccountFile(
     } catch (e) {
       if (!(e instanceof Utf8Error)) throw e;
       // Shift_JIS the tables refuse: the string path decodes it, or reports where it fails.
-      if (fast.encoding === 'shift_jis') return importText(bytes, file, contract, opts);
+      if (fast.encoding === 'shift_jis') return importText(bytes, file, contract, opts, cutChecked);
       // UTF-8 at the start, something else later: name the lines, else the string path's error.
       const cut = truncatedError(file, bytes);
       if (cut) throw cut;
@@ -266,7 +266,7 @@ export function importAccountFile(
       decodeBytes(bytes, file, fast.encoding);
     }
   }
-  return importText(bytes, file, contract, opts);
+  return importText(bytes, file, contract, opts, cutChecked);
 }
 
 function importText(
@@ -274,6 +274,10 @@ function importText(
   file: string,
   contract: FieldContract,
   opts: ImportOptions,
+  cutChecked: (read: () => { table: AccountTable; report: ImportReport }) => {
+    table: AccountTable;
+    report: ImportReport;
+  },
 ): { table: AccountTable; report: ImportReport } {
   const { source, encoding } = open(bytes, file, contract, opts);
   return cutChecked(() => importRows(file, contract, opts, source, encoding, null));

@@ -3,6 +3,8 @@ import { scoresCsvChunks, scoreSheet, type SheetLabels } from '../engine/exportS
 import { buildQueue, queueCsvChunks, type QueueLife } from '../engine/ctaQueue';
 import { activeMark, ctaLifecycle, lifecycleKey } from '../engine/lifecycle';
 import type { CtaMark } from '../model';
+import { outcomeValueCounts, predictiveBacktest, type Predictions } from '../engine/predictive';
+import { columnOf, type AccountTable } from '../table/columns';
 import { loadRun } from '../store/runStore';
 import type {
   ExportData,
@@ -12,11 +14,15 @@ import type {
   LabelPairs,
   SheetLabelData,
 } from './exportProtocol';
+import { place } from './pieces';
 
 /**
- * Writes the app's exports (scores CSV / XLSX, CTA queue CSV) off the main thread, in chunks,
+ * The run's worker (one per page). It keeps the shown run (sent once per run) and
+ * - computes the backtest (答え合わせ) and its outcome value table, reading a stored run itself
+ *   when predicting from an earlier one, so the tab never blocks the page;
+ * - writes the app's exports (scores CSV / XLSX, CTA queue CSV) off the main thread, in chunks,
  * either straight into a file the user picked (File System Access API) or into a Blob the page
- * then downloads. The run's data is kept between exports (sent once per run). Cancel is
+ * then downloads. Cancel is
  * cooperative: the loop yields between chunks, sees the request and aborts the file's writable,
  * so nothing half-written is committed.
  */
@@ -34,13 +40,58 @@ self.onmessage = (ev: MessageEvent<ExportRequest>) => {
     cancelled.add(msg.id);
     return;
   }
-  if (msg.data) held = msg.data;
-  if (!held || held.key !== msg.key) {
-    post({ type: 'failed', id: msg.id, message: 'export data missing' });
+  if (msg.type === 'hold') {
+    held = msg.skeleton as ExportData;
     return;
   }
-  void run(msg.id, held, msg.job, msg.handle).finally(() => cancelled.delete(msg.id));
+  if (msg.type === 'piece') {
+    if (held?.key === msg.key) place(held, msg.piece);
+    return;
+  }
+  if (!held || held.key !== msg.key) {
+    post({ type: 'failed', id: msg.id, message: 'run data missing' });
+    return;
+  }
+  if (msg.type === 'outcomeCounts')
+    post({
+      type: 'outcomeCounts',
+      id: msg.id,
+      counts: outcomeValueCounts(columnValues(held.table, msg.field)),
+    });
+  else if (msg.type === 'backtest') void backtest(held, msg);
+  else void run(msg.id, held, msg.job, msg.handle).finally(() => cancelled.delete(msg.id));
 };
+
+/** The column's values per row (null = empty), for a string/category column. */
+function columnValues(table: AccountTable, field: string): (string | null)[] {
+  const col = columnOf(table, field);
+  if (!col || col.type !== 'string') return [];
+  return Array.from(col.codes, (c) => (c < 0 ? null : col.dict[c]));
+}
+
+async function backtest(
+  data: ExportData,
+  msg: Extract<ExportRequest, { type: 'backtest' }>,
+): Promise<void> {
+  try {
+    let pred: Predictions = data.result;
+    if (msg.pred.kind === 'run') {
+      const snap = await loadRun(msg.pred.runId);
+      if (!snap) return post({ type: 'runMissing', id: msg.id, runId: msg.pred.runId });
+      pred = snap.result;
+    }
+    const keys = columnValues(data.table, msg.keyField).map((k) => k ?? '');
+    const values = columnValues(data.table, msg.labels.field);
+    const result = predictiveBacktest(
+      pred,
+      { keys, values, observedAt: msg.observedAt ?? pred.asOf },
+      msg.labels,
+    );
+    post({ type: 'backtest', id: msg.id, result });
+  } catch (e) {
+    post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 const lookup = (pairs: LabelPairs) => {
   const m = new Map(pairs);

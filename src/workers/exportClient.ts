@@ -1,10 +1,11 @@
-import type { ScoreResult } from '../engine';
+import type { PredictiveBacktestResult, ScoreResult } from '../engine';
 import type { AccountTable } from '../table/columns';
 import type { ExportJob, ExportRequest, ExportResponse } from './exportProtocol';
+import { detach, split } from './pieces';
 
 /**
- * The page's side of the export worker: one worker for the page, which keeps the last run it
- * was sent (a run is cloned to it once, not per export). `cancel()` asks the worker to stop
+ * The page's side of the run worker (export.worker.ts): one worker for the page, which keeps the
+ * last run it was sent (a run is cloned to it once, not per export or backtest). `cancel()` asks the worker to stop
  * between chunks (it aborts the file's writable); a worker that does not answer within two
  * seconds is terminated.
  */
@@ -25,10 +26,11 @@ let heldKey = -1;
 let seq = 0;
 let nextKey = 1;
 const keys = new WeakMap<ScoreResult, number>();
+type Answer = Exclude<ExportResponse, { type: 'progress' | 'failed' | 'cancelled' }>;
 const waiting = new Map<
   number,
   {
-    resolve: (m: { bytes: number; blob?: Blob }) => void;
+    resolve: (m: Answer) => void;
     reject: (e: unknown) => void;
     onProgress?: (p: ExportProgress) => void;
   }
@@ -43,13 +45,13 @@ function ensure(): Worker {
     if (!p) return;
     if (m.type === 'progress') return p.onProgress?.(m);
     waiting.delete(m.id);
-    if (m.type === 'done') p.resolve({ bytes: m.bytes, blob: m.blob });
-    else if (m.type === 'cancelled') p.reject(new ExportCancelled());
-    else p.reject(new Error(m.message));
+    if (m.type === 'cancelled') p.reject(new ExportCancelled());
+    else if (m.type === 'failed') p.reject(new Error(m.message));
+    else p.resolve(m);
   };
   w.onerror = (ev) => {
     ev.preventDefault();
-    drop(new Error(ev.message || 'export worker crashed'));
+    drop(new Error(ev.message || 'run worker crashed'));
   };
   worker = w;
   return w;
@@ -59,11 +61,65 @@ function drop(reason: Error): void {
   worker?.terminate();
   worker = null;
   heldKey = -1;
+  sending = null;
   for (const p of waiting.values()) p.reject(reason);
   waiting.clear();
 }
 
-/** Start an export; `table` needs only the columns the job reads. */
+type Body = ExportRequest extends infer R
+  ? R extends { type: 'cancel' | 'hold' | 'piece' }
+    ? never
+    : R extends unknown
+      ? Omit<R, 'id' | 'key'>
+      : never
+  : never;
+
+let sending: { key: number; done: Promise<void> } | null = null;
+
+/** Make the worker hold this run, sent in pieces (one per task: no long task on the page). */
+function hold(w: Worker, key: number, result: ScoreResult, table: AccountTable): Promise<void> {
+  if (heldKey === key) return Promise.resolve();
+  if (sending?.key === key) return sending.done;
+  heldKey = key;
+  const { skeleton, pieces } = split({ key, result, table });
+  w.postMessage({ type: 'hold', key, skeleton } satisfies ExportRequest);
+  const done = (async () => {
+    for (const p of pieces) {
+      if (worker !== w || heldKey !== key) return;
+      const { piece, transfer } = detach(p);
+      w.postMessage({ type: 'piece', key, piece } satisfies ExportRequest, transfer);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  })();
+  sending = { key, done };
+  return done;
+}
+
+/**
+ * Send a request about `result`; the run (result + `table`, which must hold the columns every
+ * job reads: see ui/results/workerTable.ts) is sent to the worker only when it holds another.
+ */
+function request(
+  result: ScoreResult,
+  table: AccountTable,
+  body: Body,
+  onProgress?: (p: ExportProgress) => void,
+): { id: number; w: Worker; promise: Promise<Answer> } {
+  const w = ensure();
+  let key = keys.get(result);
+  if (key === undefined) keys.set(result, (key = nextKey++));
+  const id = ++seq;
+  const promise = new Promise<Answer>((resolve, reject) =>
+    waiting.set(id, { resolve, reject, onProgress }),
+  );
+  const k = key;
+  void hold(w, k, result, table).then(() => {
+    if (waiting.has(id)) w.postMessage({ ...body, id, key: k } as ExportRequest);
+  });
+  return { id, w, promise };
+}
+
+/** Start an export. */
 export function exportInWorker(
   result: ScoreResult,
   table: AccountTable,
@@ -71,25 +127,9 @@ export function exportInWorker(
   handle: FileSystemFileHandle | undefined,
   onProgress?: (p: ExportProgress) => void,
 ): { promise: Promise<{ bytes: number; blob?: Blob }>; cancel: () => void } {
-  const w = ensure();
-  let key = keys.get(result);
-  if (key === undefined) keys.set(result, (key = nextKey++));
-  const id = ++seq;
-  const promise = new Promise<{ bytes: number; blob?: Blob }>((resolve, reject) =>
-    waiting.set(id, { resolve, reject, onProgress }),
-  );
-  const msg: ExportRequest = {
-    type: 'export',
-    id,
-    key,
-    job,
-    handle,
-    data: heldKey === key ? undefined : { key, result, table },
-  };
-  w.postMessage(msg);
-  heldKey = key;
+  const { id, w, promise } = request(result, table, { type: 'export', job, handle }, onProgress);
   return {
-    promise,
+    promise: promise.then((m) => m as Extract<ExportResponse, { type: 'done' }>),
     cancel: () => {
       if (!waiting.has(id)) return;
       w.postMessage({ type: 'cancel', id } satisfies ExportRequest);
@@ -104,4 +144,24 @@ export function exportInWorker(
       }, 2000);
     },
   };
+}
+
+/** The values of an outcome column with their counts, counted in the worker. */
+export async function outcomeCountsInWorker(
+  result: ScoreResult,
+  table: AccountTable,
+  field: string,
+): Promise<Extract<ExportResponse, { type: 'outcomeCounts' }>['counts']> {
+  const m = await request(result, table, { type: 'outcomeCounts', field }).promise;
+  return (m as Extract<ExportResponse, { type: 'outcomeCounts' }>).counts;
+}
+
+/** The backtest computed in the worker; null when the stored run to predict from is gone. */
+export async function backtestInWorker(
+  result: ScoreResult,
+  table: AccountTable,
+  req: Omit<Extract<ExportRequest, { type: 'backtest' }>, 'type' | 'id' | 'key'>,
+): Promise<PredictiveBacktestResult | null> {
+  const m = await request(result, table, { type: 'backtest', ...req }).promise;
+  return m.type === 'backtest' ? m.result : null;
 }

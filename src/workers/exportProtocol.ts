@@ -1,6 +1,7 @@
-import type { ScoreResult } from '../engine';
+import type { OutcomeLabels, PredictiveBacktestResult, ScoreResult } from '../engine';
 import type { CtaMark, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
+import type { Piece } from './pieces';
 
 /** Labels as id → text pairs (functions do not cross postMessage). */
 export type LabelPairs = [string, string][];
@@ -35,29 +36,53 @@ export type ExportJob =
       life: { before: string[]; marks: CtaMark[] } | null;
     };
 
-/** The scored run the worker writes from; sent once per run and kept by `key`. */
+/** The scored run the worker works from; sent once per run and kept by `key`. */
 export interface ExportData {
   key: number;
   result: ScoreResult;
-  /** Only the columns a job reads (company name, MRR), to keep the message small. */
+  /** Only the columns the jobs read (company name, MRR, account key, outcome candidates). */
   table: AccountTable;
 }
 
 export type ExportRequest =
+  /** The run to keep from now on (ExportData split by pieces.ts); its pieces follow. */
+  | { type: 'hold'; key: number; skeleton: unknown }
+  | { type: 'piece'; key: number; piece: Piece }
   | {
       type: 'export';
       id: number;
       key: number;
-      /** Absent when the worker already holds the data of `key`. */
-      data?: ExportData;
       job: ExportJob;
       /** A file picked with showSaveFilePicker: written in place. Absent: a Blob comes back. */
       handle?: FileSystemFileHandle;
     }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /** The values of an outcome column with their counts (the backtest's value table). */
+  | { type: 'outcomeCounts'; id: number; key: number; field: string }
+  /**
+   * 答え合わせ off the main thread: predictions from the held run (descriptive) or from a stored
+   * run the worker reads itself (predictive), against the held table's outcome column.
+   */
+  | {
+      type: 'backtest';
+      id: number;
+      key: number;
+      pred: { kind: 'current' } | { kind: 'run'; runId: string };
+      keyField: string;
+      observedAt: string | null;
+      labels: OutcomeLabels;
+    };
 
 export type ExportResponse =
   | { type: 'progress'; id: number; phase: 'write' | 'pack'; done: number; total: number }
   | { type: 'done'; id: number; bytes: number; blob?: Blob }
   | { type: 'cancelled'; id: number }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  | {
+      type: 'outcomeCounts';
+      id: number;
+      counts: { values: { value: string; count: number }[]; blank: number };
+    }
+  | { type: 'backtest'; id: number; result: PredictiveBacktestResult }
+  /** The stored run to predict from is gone. */
+  | { type: 'runMissing'; id: number; runId: string };

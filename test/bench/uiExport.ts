@@ -128,10 +128,21 @@ async function main() {
       download(() => page.getByTestId('export-scores-xlsx').click()),
     );
     await page.getByTestId('tab-dashboard').click();
+    // Until the stored run's dashboard (its saved summary) shows, then until the full one does.
+    let stored = 0;
     await measure(page, 'reload_to_dashboard', async () => {
+      const t0 = Date.now();
       await page.reload();
+      await page
+        .getByTestId('stored-kpi-accounts')
+        .or(page.getByTestId('kpi-accounts'))
+        .filter({ hasText: fmt })
+        .first()
+        .waitFor();
+      stored = Date.now() - t0;
       await page.getByTestId('kpi-accounts').filter({ hasText: fmt }).waitFor();
     });
+    line('reload_to_stored_dashboard', { duration_ms: stored });
     // Let the full run come back before the backtest (it needs the scored table).
     await page.getByTestId('tab-backtest').waitFor();
     await page.waitForTimeout(1000);

@@ -58,6 +58,8 @@ export default {
     noEarlierRun:
       'No stored run is older than {{date}}. Run the playbook on an earlier date (or keep this run) and check again once outcomes are known.',
     loadFailed: 'The run could not be read: {{message}}',
+    computing: 'Computing the backtest over {{formatted}} accounts in the background…',
+    computingValues: 'Counting the values…',
     outcomeField: 'Outcome field',
     pickField: '— pick the field —',
     value: 'Value seen',

@@ -198,4 +198,9 @@ export default {
     typeCsv: 'CSV file',
     typeXlsx: 'Excel workbook',
   },
+  storedRun: {
+    note: 'Stored run of {{date}} as of {{asOf}} ({{formatted}} accounts): counts saved with the run. The accounts are loading and the run is re-derived in the background.',
+    loading:
+      'Ready to advance, stuck, the stage funnel, drill-down and the other tabs need every account: they appear when the accounts have loaded.',
+  },
 } as const;

@@ -58,6 +58,8 @@ export default {
     noEarlierRun:
       '{{date}} より前の保存済みの実行がありません。早い日付で実行しておき (またはこの実行を残し)、結果が分かってから確認してください。',
     loadFailed: '実行を読み込めませんでした: {{message}}',
+    computing: '{{formatted}}件の答え合わせをバックグラウンドで計算中…',
+    computingValues: '値を数えています…',
     outcomeField: '結果の項目',
     pickField: '— 項目を選択 —',
     value: '出現した値',

@@ -189,4 +189,9 @@ export default {
     typeCsv: 'CSVファイル',
     typeXlsx: 'Excelブック',
   },
+  storedRun: {
+    note: '{{date}}の実行（基準日 {{asOf}}、{{formatted}}アカウント）で保存された集計です。アカウントを読み込み、バックグラウンドで実行を再現しています。',
+    loading:
+      '次ステージ準備完了・停滞・ステージファネル・ドリルダウンと他のタブは全アカウントが必要です。読み込みが終わると表示されます。',
+  },
 } as const;

@@ -10,6 +10,7 @@ import { colorHex } from './colors';
 import { rowSource } from './accountRows';
 import { useAccountRows } from './useAccountRows';
 import { startScoresExport } from './scoresExport';
+import { workerTable } from './workerTable';
 import { useFileExport } from './useFileExport';
 import { ExportStatus } from './ExportStatus';
 import { useRowWindow } from './useRowWindow';
@@ -102,6 +103,7 @@ export function AccountTable({
       exporter,
       format,
       r,
+      workerTable(table, project.fields),
       rows,
       sheetLabels,
       fileBase,

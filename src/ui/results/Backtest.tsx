@@ -1,28 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  outcomeValueCounts,
-  predictiveBacktest,
-  type Predictions,
-  type PredictiveBacktestResult,
-} from '../../engine';
+import type { PredictiveBacktestResult } from '../../engine';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
-import type { AccountTable } from '../../table/columns';
-import { loadRun } from '../../store/runStore';
+import { backtestInWorker, outcomeCountsInWorker } from '../../workers/exportClient';
+import { workerTable } from './workerTable';
 import { projectStore } from '../../store/projectStore';
 import { BacktestReport } from './BacktestReport';
 import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
 
 type Mode = 'predictive' | 'descriptive';
-
-/** The column's values per row (null = empty), for a string/category column. */
-function columnValues(table: AccountTable, field: string): (string | null)[] {
-  const col = table.columns[field];
-  if (!col || col.type !== 'string') return [];
-  return Array.from(col.codes, (c) => (c < 0 ? null : col.dict[c]));
-}
+type ValueCounts = { values: { value: string; count: number }[]; blank: number };
 
 /**
  * 答え合わせ: predictions from a stored run as of an earlier date against outcomes in the
@@ -80,16 +69,45 @@ export function Backtest({
     setExpansionState(x);
     save({ field, churn, expansion: x });
   };
-  const [loaded, setLoaded] = useState<{ id: string; pred: Predictions } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-
+  // The value table and the backtest are computed by the run worker (a million accounts would
+  // block the page for seconds); the screen says so while it works and shows nothing stale.
+  const forWorker = useMemo(
+    () => workerTable(outcome.table, project.fields),
+    [outcome.table, project.fields],
+  );
+  const [seen, setSeen] = useState<{ for: string; counts: ValueCounts } | null>(null);
   useEffect(() => {
-    if (mode !== 'predictive' || !runId || loaded?.id === runId) return;
+    if (!field) return;
     let live = true;
-    loadRun(runId).then(
-      (snap) => {
+    outcomeCountsInWorker(outcome.result, forWorker, field).then(
+      (counts) => live && setSeen({ for: field, counts }),
+      (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [outcome.result, forWorker, field]);
+  const counts = seen && seen.for === field ? seen.counts : null;
+  const ask =
+    field && (churn.length || expansion.length) && (mode === 'descriptive' || runId)
+      ? JSON.stringify({ mode, runId, field, churn, expansion, observedAt })
+      : null;
+  const [answer, setAnswer] = useState<{ for: string; result: PredictiveBacktestResult } | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!ask) return;
+    let live = true;
+    backtestInWorker(outcome.result, forWorker, {
+      pred: mode === 'descriptive' ? { kind: 'current' } : { kind: 'run', runId },
+      keyField: project.fields.accountKey,
+      observedAt: mode === 'descriptive' ? null : observedAt,
+      labels: { field, churn, expansion },
+    }).then(
+      (result) => {
         if (!live) return;
-        if (snap) setLoaded({ id: runId, pred: snap.result });
+        if (result) setAnswer({ for: ask, result });
         else setLoadError(runId);
       },
       (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
@@ -97,30 +115,10 @@ export function Backtest({
     return () => {
       live = false;
     };
-  }, [mode, runId, loaded?.id]);
-
-  const values = useMemo(
-    () => (field ? columnValues(outcome.table, field) : []),
-    [outcome.table, field],
-  );
-  const seen = useMemo(() => outcomeValueCounts(values), [values]);
-  const keys = useMemo(
-    () => columnValues(outcome.table, project.fields.accountKey).map((k) => k ?? ''),
-    [outcome.table, project.fields.accountKey],
-  );
-  const pred: Predictions | null =
-    mode === 'descriptive' ? outcome.result : loaded?.id === runId ? loaded.pred : null;
-  const result: PredictiveBacktestResult | null = useMemo(
-    () =>
-      pred && field && (churn.length || expansion.length)
-        ? predictiveBacktest(
-            pred,
-            { keys, values, observedAt: mode === 'descriptive' ? pred.asOf : observedAt },
-            { field, churn, expansion },
-          )
-        : null,
-    [pred, field, churn, expansion, keys, values, observedAt, mode],
-  );
+    // `ask` stands for mode, runId, field, churn, expansion and observedAt.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ask, outcome.result, forWorker, project.fields.accountKey]);
+  const result = answer && answer.for === ask ? answer.result : null;
 
   const toggle = (list: string[], set: (x: string[]) => void, v: string, other: string[]) => {
     if (list.includes(v)) set(list.filter((x) => x !== v));
@@ -226,7 +224,7 @@ export function Backtest({
             </tr>
           </thead>
           <tbody>
-            {seen.values.map((v) => (
+            {(counts?.values ?? []).map((v) => (
               <tr key={v.value} data-value={v.value}>
                 <td>{v.value}</td>
                 <td className="num">{v.count.toLocaleString()}</td>
@@ -252,10 +250,15 @@ export function Backtest({
                 </td>
               </tr>
             ))}
-            {seen.blank > 0 && (
+            {!counts && (
+              <tr className="hint" data-testid="bt-counting">
+                <td colSpan={4}>{t('backtest.computingValues')}</td>
+              </tr>
+            )}
+            {counts && counts.blank > 0 && (
               <tr className="hint">
                 <td>{t('backtest.blank')}</td>
-                <td className="num">{seen.blank.toLocaleString()}</td>
+                <td className="num">{counts.blank.toLocaleString()}</td>
                 <td colSpan={2}>{t('backtest.blankLeftOut')}</td>
               </tr>
             )}
@@ -265,6 +268,14 @@ export function Backtest({
       {field && !churn.length && !expansion.length && (
         <p className="hint" data-testid="bt-pick-values">
           {t('backtest.pickValues')}
+        </p>
+      )}
+      {ask && !result && !loadError && (
+        <p className="hint" data-testid="bt-computing" role="status">
+          {t('backtest.computing', {
+            count: outcome.result.rowCount,
+            formatted: outcome.result.rowCount.toLocaleString(),
+          })}
         </p>
       )}
       {result && <BacktestReport result={result} project={project} />}

@@ -23,7 +23,8 @@ import {
 import { colorHex } from './colors';
 import { resultLabels } from './labels';
 import type { RunOutcome } from './runState';
-import { columnOf, newColumns } from '../../table/columns';
+import { columnOf } from '../../table/columns';
+import { workerTable } from './workerTable';
 
 /** Every fired CTA, filtered and sorted, virtualised; exports what is shown as CSV. */
 export function CtaQueue({
@@ -100,15 +101,12 @@ export function CtaQueue({
   const exporter = useFileExport();
   // Written by the export worker from the run and the rows shown, in the order shown.
   const exportCsv = () => {
-    const cols = newColumns();
-    for (const id of [project.fields.nameField, mrr])
-      if (id && columnOf(table, id)) cols[id] = columnOf(table, id)!;
     void exporter.start({
       what: t('exportJob.whatQueue'),
       file: `${t('export.file')}-${r.asOf}.csv`,
       type: { description: t('exportJob.typeCsv'), mime: 'text/csv', ext: '.csv' },
       result: r,
-      table: { rowCount: table.rowCount, columns: cols },
+      table: workerTable(table, project.fields),
       job: {
         kind: 'queueCsv',
         idx,

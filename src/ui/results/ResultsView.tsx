@@ -16,6 +16,7 @@ import { resultsStore } from './runState';
 import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
 import { StaleNotice } from './StaleNotice';
+import { StoredDashboard } from './StoredDashboard';
 import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
 import '../data/data.css';
@@ -105,8 +106,18 @@ export default function ResultsView() {
     });
   };
 
+  // A reload shows the newest stored run's saved summary at once, while the dataset loads.
+  const stored =
+    lastRun?.playbook && (!data.meta || lastRun.datasetId === data.meta.id) ? lastRun : undefined;
   if (data.status === 'loading' || data.status === 'idle')
-    return <div className="page">{t('loadingDataset')}</div>;
+    return (
+      <div className="page results-view">
+        <p className="hint">{t('loadingDataset')}</p>
+        {stored && (
+          <StoredDashboard run={stored} project={projectAsRun(project, stored.playbook!)} />
+        )}
+      </div>
+    );
   if (!data.table && preparingDemo)
     return (
       <div className="page" data-testid="results-preparing-demo">
@@ -277,6 +288,9 @@ export default function ResultsView() {
         )}
       </section>
 
+      {!outcome && stored && s.status !== 'failed' && (
+        <StoredDashboard run={stored} project={projectAsRun(project, stored.playbook!)} />
+      )}
       {outcome && account !== null && (
         <AccountPage
           outcome={outcome}

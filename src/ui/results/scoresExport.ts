@@ -1,4 +1,5 @@
 import type { ScoreResult } from '../../engine';
+import type { AccountTable } from '../../table/columns';
 import type { SheetLabelData } from '../../workers/exportProtocol';
 import { sheetLabelData } from './exportLabels';
 import type { useFileExport } from './useFileExport';
@@ -15,6 +16,8 @@ export function startScoresExport(
   exporter: ReturnType<typeof useFileExport>,
   format: 'csv' | 'xlsx',
   r: ScoreResult,
+  /** The run's worker columns (workerTable). */
+  table: AccountTable,
   rows: ArrayLike<number>,
   labels: Parameters<typeof sheetLabelData>[1] & { headers: SheetLabelData['headers'] },
   fileBase: string,
@@ -37,7 +40,7 @@ export function startScoresExport(
             ext: '.xlsx',
           },
     result: r,
-    table: { rowCount: r.rowCount, columns: {} },
+    table,
     job:
       format === 'csv'
         ? { kind: 'scoresCsv', rows: list, labels: data }
