@@ -31,7 +31,7 @@ import {
 import { join } from 'node:path';
 import { readPlaybookDocument } from '../../src/engine/readPlaybook';
 import { sqlTypes } from '../../src/engine/sql/loadTable';
-import { sjis } from '../../src/data/testing/helpers';
+import { sjis } from '../../src/data/testing/sjisEncode';
 // @ts-expect-error: a plain .mjs script of bin/, without types
 import { buildBundle, bundleIsFresh, ROOT } from '../../bin/cli-bundle.mjs';
 
