@@ -12,6 +12,7 @@ import { readPlaybookDocument } from '../engine/readPlaybook';
 import { importAccountFile, type BadRowPolicy } from '../data';
 import { generateDemoTable } from '../data/demo/generate';
 import { tableToCsv } from '../data/tableCsv';
+import { cellValue } from '../table/columns';
 import { ROOT } from '../engine/testing/demo';
 import type { CliIO } from './types';
 import { sjis } from '../data/testing/helpers';
@@ -127,9 +128,29 @@ describe('waymark score reads its input in blocks', () => {
     expect(s.out.split('\n')[0]).toMatch(/^account_id,/);
   });
 
-  it('streams Shift_JIS CSV too (two-byte characters cut by the blocks), leaving JSON whole', async () => {
-    writeFileSync(join(dir, 'a.json'), JSON.stringify([{ account_id: 'A1', mrr: 1 }]));
-    expect((await run('a.json', 4096, 'csv')).r).toBe('whole');
+  it('streams JSON and NDJSON (strings cut by the blocks); {"rows": …} and invalid JSON are read whole', async () => {
+    const { table } = importAccountFile(new TextEncoder().encode(csv), 'ja.csv', pb.fields);
+    const objs: Record<string, unknown>[] = [];
+    for (let i = 0; i < table.rowCount; i++) {
+      const o: Record<string, unknown> = {};
+      for (const [id, col] of Object.entries(table.columns)) o[id] = cellValue(col, i);
+      objs.push(o);
+    }
+    writeFileSync(join(dir, 'ja.json'), JSON.stringify(objs, null, 1));
+    writeFileSync(join(dir, 'ja.ndjson'), objs.map((o) => JSON.stringify(o)).join('\n'));
+    for (const file of ['ja.json', 'ja.ndjson'])
+      for (const blockBytes of [997, 65_536]) {
+        const s = await run(file, blockBytes, 'csv');
+        expect(s.r).toMatchObject({ rows: 3000 });
+        expect(s.out).toBe(whole(file, 'csv'));
+      }
+    writeFileSync(join(dir, 'rows.json'), JSON.stringify({ rows: objs.slice(0, 3) }));
+    expect((await run('rows.json', 4096, 'csv')).r).toBe('whole');
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(objs.slice(0, 3)).slice(0, -1));
+    expect((await run('bad.json', 4096, 'csv')).r).toBe('whole');
+  });
+
+  it('streams Shift_JIS CSV too (two-byte characters cut by the blocks)', async () => {
     writeFileSync(
       join(dir, 'sjis.csv'),
       readFileSync(join(ROOT, 'test/fixtures/data/crm_ja.sjis.csv')),

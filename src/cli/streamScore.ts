@@ -2,8 +2,10 @@
  * `waymark score` over a file read in blocks (data/importStream.ts): import a block's rows,
  * score them, write them, drop them. Memory is one block (8 MB), the longest record, one
  * chunk of columns and its result, and every account key (for the duplicate check) — not the
- * file. Files the stream does not read (Shift_JIS, JSON, CR-only line ends…) return 'whole'
- * before anything is written, and score.ts reads them whole as before.
+ * file. UTF-8 and Shift_JIS CSV/TSV stream in one pass; JSON (an array of objects) and NDJSON
+ * in two (data/importJsonStream.ts: the first finds every key). Files the stream does not read
+ * (CR-only line ends, {"rows": …} documents, and anything the whole-file path reports as
+ * invalid) return 'whole' before anything is written, and score.ts reads them whole as before.
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -17,6 +19,7 @@ import {
   type StreamPlan,
 } from '../data/importStream';
 import { Utf8Error } from '../data/csvBytes';
+import { jsonChunks, planJsonStream, type JsonStreamPlan } from '../data/importJsonStream';
 import type { ParseEnd } from '../data/importFile';
 import type { AccountTable } from '../table/columns';
 import type { Playbook } from '../model';
@@ -30,6 +33,8 @@ import type { CliIO } from './types';
 
 /** Bytes per read: big enough that per-block work is noise, small next to a chunk's columns. */
 export const BLOCK_BYTES = 8 << 20;
+/** JSON / NDJSON rows per chunk (about a block of CSV). */
+const JSON_CHUNK_ROWS = 50_000;
 
 export interface StreamScoreArgs {
   pb: Playbook;
@@ -62,21 +67,34 @@ export async function streamScore(
   } catch {
     return 'whole'; // the whole-file path reports why it cannot be read
   }
+  const read = () => createReadStream(path, { highWaterMark: a.blockBytes ?? BLOCK_BYTES });
   let plan: StreamPlan | null;
+  let json: JsonStreamPlan | null = null;
   try {
+    // A JSON head is not a document by itself: planStream refuses it (or throws bad_json).
     plan = planStream(head, file, a.pb.fields, importOpts);
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    plan = null;
+  }
+  try {
+    // JSON / NDJSON: a first pass over the file for its keys (and what would be refused).
+    if (!plan) json = await planJsonStream(head, read, file, a.pb.fields, importOpts);
   } catch (e) {
     if (e instanceof ImportError) return 'whole'; // reported by the whole-file path, as before
     throw e;
   }
-  if (!plan) return 'whole';
+  if (!plan && !json) return 'whole';
+  const importer = plan ? plan.importer : json!.importer;
   const out = await a.openOutput();
   if (!out) return null;
-  const blocks = createReadStream(path, { highWaterMark: a.blockBytes ?? BLOCK_BYTES });
+  const blocks = read();
   let rows = 0;
   let end: ParseEnd;
   try {
-    const it = streamChunks(plan, blocks, importOpts);
+    const it = plan
+      ? streamChunks(plan, blocks, importOpts)
+      : jsonChunks(json!, blocks, importOpts, JSON_CHUNK_ROWS);
     for (let r = await it.next(); ; r = await it.next()) {
       if (r.done) {
         end = r.value;
@@ -84,7 +102,7 @@ export async function streamScore(
       }
       // After an error that stops the run nothing more is written; the import goes on to
       // count and report every problem, as the whole-file path does.
-      if (a.badRows === undefined && plan.importer.fatalCount > 0) continue;
+      if (a.badRows === undefined && importer.fatalCount > 0) continue;
       rows += await a.writer.chunk(r.value, out);
     }
     // Tables still being scored in worker threads reach the output before anything is reported,
@@ -104,7 +122,7 @@ export async function streamScore(
   }
   let last: { table: AccountTable; report: ImportReport };
   try {
-    last = streamResult(plan, end);
+    last = plan ? streamResult(plan, end) : importer.finish(end);
   } catch (e) {
     await out.abort();
     if (e instanceof ImportError) {

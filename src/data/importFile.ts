@@ -349,6 +349,10 @@ export function openBytes(
   }
   // The string path detects from the first 64K characters: the head must hold them (or be the file).
   if (head.trim() === '' || (headEnd < bytes.length && head.length < 64 * 1024)) return null;
+  // JSON/NDJSON: not this path — and a head of a JSON document larger than HEAD_BYTES is not
+  // a document (parsing it reported a large valid file as invalid JSON).
+  const detected = opts.format ?? detectFormat(file, head);
+  if (detected !== 'csv' && detected !== 'tsv') return null;
   const source = openSource(head, file, contract, opts);
   const d = source.delimiter;
   if ((source.format !== 'csv' && source.format !== 'tsv') || !d || d.length !== 1) return null;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- io [--rows N] [--runs R] [--rss-rows M] [--no-duckdb]`: the CLI end to end, as
+ * `npm run bench -- io [--rows N] [--runs R] [--rss-rows M] [--no-duckdb] [--no-e2e] [--no-import]`: the CLI end to end, as
  * users run it (`node bin/waymark.mjs`, the bundle), against DuckDB doing the same job in the same
  * run: the demo accounts CSV (`npm run demo-data`, seed 42) scored to a CSV file. DuckDB reads it
  * with read_csv (columns typed by the playbook's fields), runs the SQL of
@@ -11,15 +11,30 @@
  * is shared: CPU time is the steadier figure), cli_peak_rss_mb and duckdb_peak_rss_mb at N (and
  * cli_peak_rss_mb at M with --rss-rows), the same job with `--threads 2` against DuckDB with 2
  * threads (cli_threads2_end_to_end_s, cli_threads2_vs_duckdb_2threads_ratio on wall and CPU time,
- * cli_threads2_peak_rss_mb; its output must equal the one-thread output), cli_start_s for --help and validate beside a bare
- * `node -e 0`. Default N = 200,000 to stay short; the figures in docs/cli.md are at 1,000,000.
+ * cli_threads2_peak_rss_mb; its output must equal the one-thread output), cli_start_s for --help
+ * and validate beside a bare `node -e 0`. Then the import alone (bytes → typed columns) against
+ * DuckDB's read_csv into a table with 1 and 2 threads, on the UTF-8 file and a Shift_JIS copy:
+ * import_mb_per_s and import_vs_duckdb_read_csv_ratio (…_sjis for Shift_JIS; wall and CPU).
+ * --no-e2e skips start-up and end to end, --no-import the import. Default N = 200,000 to stay
+ * short; the figures in docs/cli.md and docs/data-import.md are at 1,000,000.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { readPlaybookDocument } from '../../src/engine/readPlaybook';
 import { sqlTypes } from '../../src/engine/sql/loadTable';
+import { sjis } from '../../src/data/testing/sjisEncode';
 // @ts-expect-error: a plain .mjs script of bin/, without types
 import { buildBundle, bundleIsFresh, ROOT } from '../../bin/cli-bundle.mjs';
 
@@ -32,6 +47,8 @@ const ROWS = opt('rows', 200_000);
 const RUNS = opt('runs', 3);
 const RSS_ROWS = opt('rss-rows', 0);
 const WITH_DUCKDB = !args.includes('--no-duckdb');
+const WITH_IMPORT = !args.includes('--no-import');
+const WITH_E2E = !args.includes('--no-e2e');
 const AS_OF = '2026-11-23';
 const root = ROOT as string;
 const dir = join(root, '.bench');
@@ -112,8 +129,8 @@ const mb = statSync(csv).size / 1e6;
 emit('io_rows', ROWS, 'accounts');
 emit('io_input_mb', mb, 'MB');
 
-// Start-up: --help and validate beside a bare node, interleaved.
-{
+// Start-up: --help and validate beside a bare node, interleaved (--no-e2e: skipped).
+if (WITH_E2E) {
   const bare: number[] = [];
   const help: number[] = [];
   const validate: number[] = [];
@@ -179,7 +196,7 @@ const cli = (threads: number, out = outCli) =>
 
 const t = { cli: [] as number[], cli2: [] as number[], d1: [] as number[], d2: [] as number[] };
 const c = { cli: [] as number[], cli2: [] as number[], d1: [] as number[], d2: [] as number[] };
-for (let k = 0; k < RUNS; k++) {
+for (let k = 0; WITH_E2E && k < RUNS; k++) {
   const a = cli(1);
   t.cli.push(a.wall);
   c.cli.push(a.cpu);
@@ -198,15 +215,17 @@ for (let k = 0; k < RUNS; k++) {
     c.d2.push(d.cpu);
   }
 }
-if (lines(outCli) !== ROWS + 1) throw new Error(`CLI output has ${lines(outCli)} lines`);
-if (!readFileSync(outCli).equals(readFileSync(outCli2)))
-  throw new Error('waymark score --threads 2 wrote other bytes than --threads 1');
-emit('cli_end_to_end_s', median(t.cli), `s (median of ${RUNS}, wall)`);
-emit('cli_end_to_end_cpu_s', median(c.cli), `s (median of ${RUNS}, CPU)`);
-emit('cli_mb_per_s', mb / median(t.cli), 'MB/s of input (wall)');
-emit('cli_threads2_end_to_end_s', median(t.cli2), `s (--threads 2, median of ${RUNS}, wall)`);
-emit('cli_threads2_end_to_end_cpu_s', median(c.cli2), `s (--threads 2, median of ${RUNS}, CPU)`);
-if (WITH_DUCKDB) {
+if (WITH_E2E) {
+  if (lines(outCli) !== ROWS + 1) throw new Error(`CLI output has ${lines(outCli)} lines`);
+  if (!readFileSync(outCli).equals(readFileSync(outCli2)))
+    throw new Error('waymark score --threads 2 wrote other bytes than --threads 1');
+  emit('cli_end_to_end_s', median(t.cli), `s (median of ${RUNS}, wall)`);
+  emit('cli_end_to_end_cpu_s', median(c.cli), `s (median of ${RUNS}, CPU)`);
+  emit('cli_mb_per_s', mb / median(t.cli), 'MB/s of input (wall)');
+  emit('cli_threads2_end_to_end_s', median(t.cli2), `s (--threads 2, median of ${RUNS}, wall)`);
+  emit('cli_threads2_end_to_end_cpu_s', median(c.cli2), `s (--threads 2, median of ${RUNS}, CPU)`);
+}
+if (WITH_E2E && WITH_DUCKDB) {
   if (lines(outDuck) !== ROWS + 1) throw new Error(`DuckDB output has ${lines(outDuck)} lines`);
   emit('duckdb_end_to_end_s', median(t.d1), `s (1 thread, median of ${RUNS}, wall)`);
   emit('duckdb_end_to_end_2threads_s', median(t.d2), `s (2 threads, median of ${RUNS}, wall)`);
@@ -226,6 +245,126 @@ if (WITH_DUCKDB) {
     'ratio (--threads 2 against DuckDB with 2 threads, CPU)',
   );
   emit('load_average_1m', loadavg()[0], 'runnable tasks (the machine is shared)');
+}
+
+// Import alone (bytes → typed columns, every validation kept) against DuckDB's read_csv of the
+// same file into a table, 1 and 2 threads, interleaved, each in its own process and timed inside
+// it. Shift_JIS: the same accounts in a Shift_JIS file; DuckDB reads it through its encoding
+// option when the installed version can (1.5 needs the `encodings` extension, downloaded at
+// run time — not here), else it reads the UTF-8 file of the same content and the line says so.
+function sjisCopy(utf8File: string): string {
+  const file = utf8File.replace(/\.csv$/, '-sjis.csv');
+  if (existsSync(file)) return file;
+  const text = readFileSync(utf8File, 'utf8');
+  const fd = openSync(file, 'w');
+  for (let i = 0; i < text.length;) {
+    let j = text.indexOf('\n', i + (1 << 20));
+    j = j < 0 ? text.length : j + 1;
+    writeSync(fd, sjis(text.slice(i, j)));
+    i = j;
+  }
+  closeSync(fd);
+  return file;
+}
+const json = (argv: string[], env: Record<string, string> = {}) => {
+  const r = spawnSync(node, argv, {
+    cwd: root,
+    env: { ...process.env, LANG: 'C', ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+    wall: number;
+    cpu: number;
+    rows: number;
+    unsupported?: string;
+  };
+};
+if (WITH_IMPORT) {
+  const sjisCsv = sjisCopy(csv);
+  const ours = (file: string) =>
+    json([
+      '--max-semi-space-size=64',
+      '--import',
+      'tsx',
+      join(root, 'test', 'bench', 'ioImport.ts'),
+      file,
+      project,
+    ]);
+  const theirs = (file: string, threads: number, encoding?: string) =>
+    json([
+      join(root, 'test', 'bench', 'ioDuckdbRead.mjs'),
+      file,
+      String(threads),
+      typesFile,
+      ...(encoding ? [encoding] : []),
+    ]);
+  const probe = theirs(sjisCsv, 1, 'shift_jis');
+  const duckSjis = probe.unsupported === undefined;
+  if (!duckSjis)
+    console.log(
+      JSON.stringify({
+        name: 'duckdb_shift_jis',
+        value: 0,
+        unit: `DuckDB cannot read Shift_JIS here (${probe.unsupported}); its Shift_JIS figures are read_csv of the UTF-8 file of the same content`,
+      }),
+    );
+  for (const [label, file, mbOf] of [
+    ['utf8', csv, statSync(csv).size / 1e6],
+    ['sjis', sjisCsv, statSync(sjisCsv).size / 1e6],
+  ] as const) {
+    const w = { ours: [] as number[], d1: [] as number[], d2: [] as number[] };
+    const u = { ours: [] as number[], d1: [] as number[], d2: [] as number[] };
+    const duckFile = label === 'sjis' && !duckSjis ? csv : file;
+    const duckEnc = label === 'sjis' && duckSjis ? 'shift_jis' : undefined;
+    for (let k = 0; k < RUNS; k++) {
+      const a = ours(file);
+      if (a.rows !== ROWS) throw new Error(`import read ${a.rows} rows`);
+      w.ours.push(a.wall);
+      u.ours.push(a.cpu);
+      if (!WITH_DUCKDB) continue;
+      for (const [threads, key] of [
+        [1, 'd1'],
+        [2, 'd2'],
+      ] as const) {
+        const d = theirs(duckFile, threads, duckEnc);
+        if (d.rows !== ROWS) throw new Error(`DuckDB read ${d.rows} rows`);
+        w[key].push(d.wall);
+        u[key].push(d.cpu);
+      }
+    }
+    const sfx = label === 'utf8' ? '' : '_sjis';
+    emit(
+      `import_mb_per_s${sfx}`,
+      mbOf / median(w.ours),
+      `MB/s (${label}, wall, median of ${RUNS})`,
+    );
+    emit(`import_cpu_mb_per_s${sfx}`, mbOf / median(u.ours), `MB/s (${label}, CPU)`);
+    emit(`import_s${sfx}`, median(w.ours), `s (${label}, wall)`);
+    emit(`import_cpu_s${sfx}`, median(u.ours), `s (${label}, CPU)`);
+    if (!WITH_DUCKDB) continue;
+    const of = duckFile === file ? label : 'utf8 file of the same content';
+    emit(`duckdb_read_csv_s${sfx}`, median(w.d1), `s (1 thread, ${of}, wall)`);
+    emit(`duckdb_read_csv_cpu_s${sfx}`, median(u.d1), `s (1 thread, ${of}, CPU)`);
+    emit(`duckdb_read_csv_2threads_s${sfx}`, median(w.d2), `s (2 threads, ${of}, wall)`);
+    emit(`duckdb_read_csv_2threads_cpu_s${sfx}`, median(u.d2), `s (2 threads, ${of}, CPU)`);
+    emit(
+      `import_vs_duckdb_read_csv_ratio${sfx}`,
+      median(w.ours) / median(w.d1),
+      'ratio (1 thread, wall; below 1 = faster)',
+    );
+    emit(
+      `import_vs_duckdb_read_csv_cpu_ratio${sfx}`,
+      median(u.ours) / median(u.d1),
+      'ratio (1 thread, CPU)',
+    );
+    emit(
+      `import_vs_duckdb_read_csv_2threads_ratio${sfx}`,
+      median(w.ours) / median(w.d2),
+      'ratio (2 threads, wall)',
+    );
+  }
 }
 
 // Peak memory: the CLI as bin/waymark.mjs runs it (its re-run carries the same node flag).
