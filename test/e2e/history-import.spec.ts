@@ -13,7 +13,7 @@ const files = [
   'manifest.json',
   'runs/2026-06-01.parquet',
   'runs/2026-12-01.parquet',
-  'playbooks/4ef1e1bbc675dc71.json',
+  'playbooks/aec4c3873f4833d3.json',
 ].map((p) => ({
   name: p.split('/').pop()!,
   mimeType: 'application/octet-stream',
@@ -104,7 +104,7 @@ test('import a CLI history folder, see its runs in the trends, export it again',
   const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
   expect(Object.keys(zip).sort()).toEqual([
     'manifest.json',
-    'playbooks/4ef1e1bbc675dc71.json',
+    'playbooks/aec4c3873f4833d3.json',
     'runs/2026-06-01.parquet',
     'runs/2026-12-01.parquet',
   ]);
