@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { migrateProject, type Diagram } from '../model';
+import { localiseTemplate } from '../model/templateText';
 import { lintDiagram } from './lint';
 import { compareDiagrams } from './compare';
 
 const load = (f: string) => {
+  // Templates carry their texts in ja and en; the app instantiates them in the UI language.
   const m = migrateProject(
-    JSON.parse(readFileSync(resolve(__dirname, '../../templates', f), 'utf8')),
+    localiseTemplate(
+      JSON.parse(readFileSync(resolve(__dirname, '../../templates', f), 'utf8')),
+      'en',
+    ),
   );
   if (!m.ok) throw new Error(JSON.stringify(m.issues));
   return m.project;

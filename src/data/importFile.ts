@@ -446,6 +446,8 @@ export function rowImporter(
   encoding: Encoding,
   reader: 'bytes' | 'text',
   chunked: boolean,
+  /** The bytes' encoding when it is not the file's (a Shift_JIS range decoded to UTF-8). */
+  cellEncoding: ByteEncoding = byteEncoding(encoding),
 ): RowImporter {
   const mapping = opts.mapping ?? autoMap(source.headers, contract);
   const policy = opts.badRows ?? 'skip';
@@ -492,7 +494,7 @@ export function rowImporter(
 
   const mapped = contract.fields.filter((f) => mappedColumn(mapping, f.id) != null);
   const cap = chunked ? 4096 : Math.min(source.estimatedRows + 16, 1 << 24);
-  const byteEnc = byteEncoding(encoding);
+  const byteEnc = cellEncoding;
   const decode = cellDecoder(byteEnc);
   const newSinks = (n: number): Sink[] => {
     const made = mapped.map((f) => makeSink(f, n, byteEnc));

@@ -249,9 +249,18 @@ export function parseRange(
   };
   let imp: ReturnType<typeof rowImporter>;
   try {
-    // The serial import reads Shift_JIS from decoded text: its report says so.
-    const reader = sjis ? 'text' : 'bytes';
-    imp = rowImporter(spec.file, spec.contract, opts, source, spec.encoding, reader, false);
+    // A Shift_JIS range is parsed here decoded to UTF-8; the serial import reads the same file
+    // from its bytes too (its report says 'bytes'), so only the cells' encoding differs.
+    imp = rowImporter(
+      spec.file,
+      spec.contract,
+      opts,
+      source,
+      spec.encoding,
+      'bytes',
+      false,
+      'utf-8',
+    );
   } catch (e) {
     return failed(job, e instanceof Error ? e.message : String(e));
   }
