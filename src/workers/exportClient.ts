@@ -78,8 +78,10 @@ let sending: { key: number; done: Promise<void> } | null = null;
 
 /** Make the worker hold this run, sent in pieces (one per task: no long task on the page). */
 function hold(w: Worker, key: number, result: ScoreResult, table: AccountTable): Promise<void> {
-  if (heldKey === key) return Promise.resolve();
+  // A run still being sent: wait for its last piece (a request posted before it would find
+  // the worker holding a half-filled run — seen as the backtest failing right after a reload).
   if (sending?.key === key) return sending.done;
+  if (heldKey === key) return Promise.resolve();
   heldKey = key;
   const { skeleton, pieces } = split({ key, result, table });
   w.postMessage({ type: 'hold', key, skeleton } satisfies ExportRequest);

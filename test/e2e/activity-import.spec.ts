@@ -52,7 +52,7 @@ test('the first-start demo runs with its login, seminar and contact logs', async
   await expect(page.getByTestId('run-asof')).toHaveValue('2026-11-01');
   await page.getByTestId('run-playbook').click();
   await expect(page.getByTestId('kpi-accounts')).toHaveText('2,000');
-  await expect(page.getByTestId('run-activity')).toContainText('logins (logins.csv');
+  await expect(page.getByTestId('run-activity')).toContainText('Logins (logins.csv');
 
   // AC0000009's logins fell by more than half: the risk CTA fires and says why.
   await openAccount(page, 'AC0000009');
@@ -122,7 +122,7 @@ test('import a Shift_JIS login export, map its columns, see the unmatched row, r
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();
   await expect(page.getByTestId('run-activity')).toContainText(
-    'logins (logins-e2e.sjis.csv; 24 of 24 events linked',
+    'Logins (logins-e2e.sjis.csv; 24 of 24 events linked',
   );
   // AC0000001: 12 logins in the 30 days before, 2 in the last 30 → the CTA fires.
   await openAccount(page, 'AC0000001');

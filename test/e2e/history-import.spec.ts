@@ -31,6 +31,8 @@ test('import a CLI history folder, see its runs in the trends, export it again',
   page,
 }) => {
   await gotoApp(page, { lang: 'en' });
+  // The demo's own first run (as of 2026-11-01) is stored at first start; the folder's two
+  // runs come beside it.
   await openProject(page, 'demo', 'results');
   await page.getByTestId('tab-history').click();
 
@@ -45,14 +47,14 @@ test('import a CLI history folder, see its runs in the trends, export it again',
   await expect(page.getByTestId('history-import-error')).toContainText(
     '2026-06-01.parquet: not a readable Parquet file (truncated or damaged',
   );
-  await expect(page.getByTestId('trend-colors')).toHaveCount(0);
+  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(1);
 
   await page.getByTestId('history-import-files-input').setInputFiles(files);
   await expect(page.getByTestId('history-import-done')).toContainText(
     'Imported 2 runs from manifest.json: 2026-06-01, 2026-12-01.',
   );
   // The trends show the CLI's numbers (the manifest's colour counts), not a re-scoring.
-  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(3);
   for (const asOf of ['2026-06-01', '2026-12-01'])
     for (const c of ['green', 'red'])
       await expect(page.getByTestId(`trend-${asOf}-${c}`).first()).toContainText(count(asOf, c));
@@ -94,7 +96,7 @@ test('import a CLI history folder, see its runs in the trends, export it again',
   await page
     .getByTestId('history-transfer')
     .screenshot({ path: shotPath('history-import-card.png') });
-  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(3);
 
   // Export: a zip in the CLI's layout with the same manifest entries.
   const [download] = await Promise.all([
@@ -102,12 +104,14 @@ test('import a CLI history folder, see its runs in the trends, export it again',
     page.getByTestId('history-export').click(),
   ]);
   const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
-  expect(Object.keys(zip).sort()).toEqual([
-    'manifest.json',
-    'playbooks/aec4c3873f4833d3.json',
+  // The demo's own run (2026-11-01) is exported with them, with its playbook.
+  const keys = Object.keys(zip).sort();
+  expect(keys.filter((k) => k.startsWith('runs/'))).toEqual([
     'runs/2026-06-01.parquet',
+    'runs/2026-11-01.parquet',
     'runs/2026-12-01.parquet',
   ]);
+  expect(keys).toContain('playbooks/aec4c3873f4833d3.json');
   const out = JSON.parse(new TextDecoder().decode(zip['manifest.json']));
-  expect(out.runs).toEqual(manifest.runs);
+  expect(out.runs.filter((r: { asOf: string }) => r.asOf !== '2026-11-01')).toEqual(manifest.runs);
 });

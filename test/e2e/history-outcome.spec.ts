@@ -1,9 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { gotoApp, openProject, readStoredProject, waitReady, waitSaved } from './helpers';
+import {
+  gotoApp,
+  openProject,
+  readStoredProject,
+  waitReady,
+  waitSaved,
+  withoutDemoRun,
+} from './helpers';
 
 // Issue 14.4: the backtest's outcome settings are kept with the project and survive a reload.
 test('backtest outcome settings survive a reload', async ({ page }) => {
   await gotoApp(page, { lang: 'en' });
+  await withoutDemoRun(page);
   await openProject(page, 'demo', 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();

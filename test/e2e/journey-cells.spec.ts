@@ -71,6 +71,7 @@ test('a CTA added in a stage cell is a real CTA scoped to the stage and fires in
 }) => {
   test.setTimeout(180_000);
   await gotoApp(page, { lang: 'en' });
+  await withoutDemoRun(page);
   await openProject(page, 'demo', 'journey');
   const adoption = 'Adoption';
   // The map's CTA row lists the playbook's CTAs: the onboarding-only one is in onboarding only.

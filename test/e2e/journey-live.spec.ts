@@ -226,6 +226,7 @@ test('the map shows the last run: counts, exit criteria, links, segment, toggle'
 test('screenshots: ja and en, 4 and 15 stages', async ({ page }) => {
   test.setTimeout(180_000);
   await gotoApp(page, { lang: 'ja' });
+  await withoutDemoRun(page);
   await openProject(page, 'demo', 'journey');
   await page.getByTestId('live-run').click();
   await expect(page.getByTestId('live-row')).toBeVisible({ timeout: 30_000 });

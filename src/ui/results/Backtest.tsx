@@ -278,6 +278,11 @@ export function Backtest({
           })}
         </p>
       )}
+      {loadError && mode === 'descriptive' && (
+        <p className="card-error" role="alert" data-testid="bt-error">
+          {t('backtest.loadFailed', { message: loadError })}
+        </p>
+      )}
       {result && <BacktestReport result={result} project={project} />}
     </section>
   );
