@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { DARK_TEXT } from '../../util/contrast';
+import { formatCount } from '../../util/format';
 import type { MigrationMatrix, Summary } from '../../engine';
 import { loadMigratedAccounts, loadMigration } from '../../workers/historyClient';
 import type { Project } from '../../model';
@@ -135,8 +136,10 @@ export function HistoryTab({
           <BarChart data={trend}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="asOf" />
-            <YAxis />
-            <Tooltip />
+            <YAxis tickFormatter={(v: number) => formatCount(v, i18n.language)} />
+            <Tooltip
+              formatter={(v) => (typeof v === 'number' ? formatCount(v, i18n.language) : v)}
+            />
             {/* Band order (recharts sorts by name unless told not to), in the text colour. */}
             <Legend
               itemSorter={null}

@@ -4,6 +4,7 @@ import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
 import { runHeader } from '../../store/runStore';
 import { colorLabel } from './colors';
+import { formatCount, formatNumber } from '../../util/format';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
 
@@ -29,6 +30,9 @@ export function MrrShare({
   const summaries = runs.map((r) => (runHeader(r).summary as Summary).mrr);
   const fields = [...new Set(summaries.flatMap((m) => (m ? [m.field] : [])))];
   if (!fields.length) return null;
+  // Amounts with the field's unit (¥1,200 / 1,200円), in the UI language's format.
+  const unit = project.fields.fields.find((f) => f.id === fields[0])?.unit;
+  const money = (v: number) => formatNumber(v, lang, { unit });
   const label = (c: string) => (c ? colorLabel(project.health, c, tr) : tr('colors.none'));
   return (
     <>
@@ -61,16 +65,16 @@ export function MrrShare({
             return (
               <tr key={r.id} data-asof={r.asOf}>
                 <td>{r.asOf}</td>
-                <td className="num">{m.total.toLocaleString()}</td>
+                <td className="num">{money(m.total)}</td>
                 {colors.map((c) => {
                   const v = m.byColor.find((x) => x.color === c)?.mrr ?? 0;
                   return (
                     <td key={c} className="num" data-testid={`mrr-${r.asOf}-${c}`}>
-                      {pct(v, m.total)} <span className="hint">({v.toLocaleString()})</span>
+                      {pct(v, m.total)} <span className="hint">({money(v)})</span>
                     </td>
                   );
                 })}
-                <td className="num">{m.missing.toLocaleString()}</td>
+                <td className="num">{formatCount(m.missing, lang)}</td>
               </tr>
             );
           })}
