@@ -208,3 +208,39 @@ test('drag, select, align, copy/paste, stamps, keys, diagrams and comparison', a
   await page.getByTestId('minimap-toggle').check();
   await expect(page.locator('.react-flow__minimap')).toHaveCount(1);
 });
+
+// A new box's in-place label field is left untouched while the label is typed in the inspector;
+// when the field later gets and loses the focus (on a loaded machine it took the focus a few
+// frames late), its old text must not overwrite the typed label.
+test('a label typed in the inspector survives the new box’s untouched label field', async ({
+  page,
+}) => {
+  // The in-place field cannot take the focus until we say so (as when the box is still being
+  // measured on a loaded machine).
+  await page.addInitScript(() => {
+    const focus = HTMLElement.prototype.focus;
+    HTMLElement.prototype.focus = function (this: HTMLElement, ...a: [FocusOptions?]) {
+      const w = window as unknown as { allowLabelFocus?: boolean };
+      if (this.dataset.testid === 'node-label-input' && !w.allowLabelFocus) return;
+      return focus.apply(this, a);
+    };
+  });
+  await gotoApp(page, { lang: 'en' });
+  await createProject(page, { name: 'Label race', template: 'prep-feature' });
+  await openView(page, 'diagrams');
+  await expect(page.getByTestId('prep-node')).toHaveCount(3);
+  await page.getByTestId('palette-deliverable').click();
+  await expect(page.getByTestId('node-label-input')).toBeVisible();
+  const insp = page.getByTestId('prep-inspector');
+  await insp.getByTestId('inspector-label').fill('Quote draft');
+  // The in-place field takes the focus late, then the user moves on to the holders.
+  await page.evaluate(
+    () => ((window as unknown as { allowLabelFocus: boolean }).allowLabelFocus = true),
+  );
+  await page.getByTestId('node-label-input').focus();
+  await insp.getByTestId('inspector-holders').click();
+  await expect(node(page, 'Quote draft')).toBeVisible();
+  const doc = await stored(page);
+  expect(doc.diagrams[0].nodes.map((n) => n.label)).toContain('Quote draft');
+  expect(doc.diagrams[0].nodes.map((n) => n.label)).not.toContain('New deliverable');
+});

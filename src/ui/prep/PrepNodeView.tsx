@@ -17,8 +17,12 @@ export const DropOnBox = createContext(true);
 /** The box whose label is being edited in place (Enter, F2, double-click, a new box). */
 export interface LabelEditing {
   id: string | null;
-  /** byKey: Enter (focus goes back to the canvas); otherwise the field lost focus to something else. */
-  commit(id: string, label: string, byKey: boolean): void;
+  /**
+   * byKey: Enter (focus goes back to the canvas); otherwise the field lost focus to something
+   * else. label null: the field was left untouched — close it without writing (its text may be
+   * older than an edit made meanwhile, e.g. in the inspector).
+   */
+  commit(id: string, label: string | null, byKey: boolean): void;
   cancel(): void;
 }
 export const LabelEdit = createContext<LabelEditing>({
@@ -32,6 +36,7 @@ function LabelInput({ id, label, edit }: { id: string; label: string; edit: Labe
   const { t } = useTranslation('prep');
   const done = useRef(false);
   const ref = useRef<HTMLInputElement>(null);
+  const initial = useRef(label);
   // A new box is hidden (visibility) until React Flow has measured it, and a hidden field cannot
   // take the focus: try on each frame until it has it (a few frames at most).
   useEffect(() => {
@@ -40,6 +45,10 @@ function LabelInput({ id, label, edit }: { id: string; label: string; edit: Labe
     const attempt = () => {
       const el = ref.current;
       if (!el || tries++ > 30) return;
+      // The user is already typing elsewhere (the inspector): do not take the focus from them.
+      const other = document.activeElement;
+      if (tries > 1 && other !== el && other?.matches('input, textarea, select, [contenteditable]'))
+        return;
       el.focus();
       if (document.activeElement === el) el.select();
       else r = requestAnimationFrame(attempt);
@@ -58,14 +67,17 @@ function LabelInput({ id, label, edit }: { id: string; label: string; edit: Labe
         e.stopPropagation();
         if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
           done.current = true;
-          edit.commit(id, e.currentTarget.value, true);
+          const v = e.currentTarget.value;
+          edit.commit(id, v === initial.current ? null : v, true);
         } else if (e.key === 'Escape') {
           done.current = true;
           edit.cancel();
         }
       }}
       onBlur={(e) => {
-        if (!done.current) edit.commit(id, e.currentTarget.value, false);
+        if (done.current) return;
+        const v = e.currentTarget.value;
+        edit.commit(id, v === initial.current ? null : v, false);
       }}
     />
   );

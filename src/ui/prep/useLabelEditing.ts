@@ -13,12 +13,13 @@ export function useLabelEditing(
   const labelEdit = useMemo(
     () => ({
       id: editingId,
-      commit: (id: string, label: string, byKey: boolean) => {
+      commit: (id: string, label: string | null, byKey: boolean) => {
         setEditingId(null);
-        editDiagram(diagramId, t('cmd.editField', { field: t('field.label') }), (d) => {
-          const n = d.nodes.find((x) => x.id === id);
-          if (n && n.label !== label) n.label = label;
-        });
+        if (label !== null)
+          editDiagram(diagramId, t('cmd.editField', { field: t('field.label') }), (d) => {
+            const n = d.nodes.find((x) => x.id === id);
+            if (n && n.label !== label) n.label = label;
+          });
         // After Enter, keys go to the canvas again (F2, arrows, Delete); a click elsewhere keeps its focus.
         if (byKey) wrapper.current?.focus();
       },
