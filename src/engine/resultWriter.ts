@@ -8,6 +8,7 @@
 import { csvText, csvValue } from '../util/csvCell';
 import { progressName, rawValue, resultRow, statusName } from './export';
 import type { ScoreResult } from './types';
+import { scoreColumns } from './exportSheet';
 
 export type ResultFormat = 'csv' | 'json' | 'ndjson';
 
@@ -104,23 +105,12 @@ function csvWriter(): ResultWriter {
   const num = (col: number) => (memo[col] ??= new NumberText());
   return {
     head(r) {
-      const head = [
-        'account_id',
-        'segment',
-        'stage',
-        'days_in_stage',
-        'progress',
-        'ready_to_advance',
-        'score',
-        'color',
-        'coverage',
-        'owner',
-      ];
-      for (const d of r.dimensionIds) head.push(`dim_${d}`);
-      for (const m of r.measures) head.push(`${m.id}_raw`, `${m.id}_points`);
-      for (const c of r.criteria) head.push(`${c.stage}.${c.id}`);
-      head.push('ctas');
-      return head.map((h) => csvText(h)).join(',') + '\n';
+      // One header definition for the CLI and the app's export (exportSheet.ts).
+      return (
+        scoreColumns(r)
+          .map((h) => csvText(h))
+          .join(',') + '\n'
+      );
     },
     rows(r, lo = 0, hi = r.rowCount) {
       const segments = r.segmentIds.map((s) => csvText(s));
