@@ -37,18 +37,28 @@ function LabelInput({ id, label, edit }: { id: string; label: string; edit: Labe
   const done = useRef(false);
   const ref = useRef<HTMLInputElement>(null);
   const initial = useRef(label);
+  // The effect below runs once; it reads the current props through this ref.
+  const latest = useRef({ id, edit });
+  latest.current = { id, edit };
   // A new box is hidden (visibility) until React Flow has measured it, and a hidden field cannot
-  // take the focus: try on each frame until it has it (a few frames at most).
+  // take the focus: try on each frame until it has it (a few frames at most). If it cannot have
+  // it (the user is typing elsewhere, e.g. in the inspector), close the field without writing:
+  // an open field nobody can type in would show a stale label over the box.
   useEffect(() => {
     let r = 0;
     let tries = 0;
+    const giveUp = () => {
+      done.current = true;
+      latest.current.edit.commit(latest.current.id, null, false);
+    };
     const attempt = () => {
       const el = ref.current;
-      if (!el || tries++ > 30) return;
-      // The user is already typing elsewhere (the inspector): do not take the focus from them.
+      if (!el) return;
+      if (tries++ > 30) return giveUp();
+      // The user is already typing elsewhere: do not take the focus from them.
       const other = document.activeElement;
       if (tries > 1 && other !== el && other?.matches('input, textarea, select, [contenteditable]'))
-        return;
+        return giveUp();
       el.focus();
       if (document.activeElement === el) el.select();
       else r = requestAnimationFrame(attempt);
