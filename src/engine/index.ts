@@ -79,3 +79,4 @@ export {
 } from './migration';
 export * from './stageLive';
 export { accountTimeline, type SourceTimeline } from './activity/timeline';
+export * from './stageHistory';

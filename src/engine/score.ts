@@ -51,7 +51,12 @@ import {
   type ScoreResult,
 } from './types';
 import { columnOf, newColumns } from '../table/columns';
-import { daysInStageFromHistory, stageStreaks, type StageStreaks } from './stageHistory';
+import {
+  daysInStageFromHistory,
+  daysSourceWithoutHistory,
+  stageStreaks,
+  type StageStreaks,
+} from './stageHistory';
 
 // Module-local copies: an imported binding read per row is slow under tsx (a getter per read).
 const P_UNKNOWN: number = PROGRESS_UNKNOWN;
@@ -122,6 +127,7 @@ export function scoreTable(
   const criteriaStatus = criteria.map(() => A.u8(n));
   const stage = A.i16(n);
   const daysInStage = A.f64(n);
+  const daysSource = A.u8(n);
   const readyToAdvance = A.u8(n);
   const progress = A.u8(n);
   const owner = A.u16(n);
@@ -159,7 +165,14 @@ export function scoreTable(
   const ids = accountIds(table, c.accountKey);
   // Days in stage from the history when the data gives no entered-at date.
   const fromField = c.stageSource.kind === 'field' && !!c.stageSource.enteredAtField;
-  const streaks = opts.stageHistory && !fromField ? stageStreaks(opts.stageHistory, asOf) : null;
+  const historyRead = !fromField && (opts.stageStreaks !== undefined || !!opts.stageHistory);
+  const streaks = fromField
+    ? null
+    : opts.stageStreaks !== undefined
+      ? opts.stageStreaks
+      : opts.stageHistory
+        ? stageStreaks(opts.stageHistory, asOf)
+        : null;
 
   // Block scratch (reused for every block).
   const B = Math.min(BLOCK, Math.max(1, n));
@@ -198,6 +211,7 @@ export function scoreTable(
     stageMap,
     ids,
     streaks,
+    historyRead,
     assigned,
     availWeight,
     valueWeight,
@@ -217,6 +231,7 @@ export function scoreTable(
     criteriaStatus,
     stage,
     daysInStage,
+    daysSource,
     readyToAdvance,
     progress,
     owner,
@@ -237,6 +252,8 @@ export function scoreTable(
     stageIds,
     stage,
     daysInStage,
+    daysSource,
+    ...(historyRead ? { stageHistoryRuns: [...(streaks?.runs ?? [])] } : {}),
     progress,
     criteria,
     criteriaStatus,
@@ -317,6 +334,7 @@ class Run {
   stageMap!: Int16Array | null;
   ids!: string[];
   streaks!: StageStreaks | null;
+  historyRead!: boolean;
   assigned!: Uint8Array;
   availWeight!: Float64Array;
   valueWeight!: Float64Array;
@@ -336,6 +354,7 @@ class Run {
   criteriaStatus!: Uint8Array[];
   stage!: Int16Array;
   daysInStage!: Float64Array;
+  daysSource!: Uint8Array;
   readyToAdvance!: Uint8Array;
   progress!: Uint8Array;
   owner!: Uint16Array;
@@ -543,7 +562,10 @@ function scoreBlock(run: Run, lo: number, hi: number): void {
   const stB = stage.subarray(lo, hi);
   const dB = daysInStage.subarray(lo, hi);
   stages(c, t, stageMap, met, asOfDays, stB, dB);
-  if (run.streaks) daysInStageFromHistory(run.streaks, run.ids, lo, stB, stageIds, asOfDays, dB);
+  const srcB = run.daysSource.subarray(lo, hi);
+  if (run.streaks)
+    daysInStageFromHistory(run.streaks, run.ids, lo, stB, stageIds, asOfDays, dB, srcB);
+  else daysSourceWithoutHistory(stB, dB, run.historyRead, srcB);
   readinessAndProgress(
     stB,
     dB,
@@ -695,7 +717,7 @@ function resultBytes(
   const f64 = numRaw + c.measures.length * (contributions ? 2 : 1) + c.dimensionIds.length + 3; // raw, points, (contribution), dimensions, total, coverage, days in stage
   const i32 = textRaw;
   const u16 = 3; // segment, stage, owner
-  const u8 = 1 + nCrit + 2 + c.ctas.length; // colour, criteria, ready, progress, CTAs
+  const u8 = 1 + nCrit + 3 + c.ctas.length; // colour, criteria, ready, progress, days source, CTAs
   const arrays = f64 + i32 + u16 + u8;
   return n * (8 * f64 + 4 * i32 + 2 * u16 + u8) + (8 + Arena.GAP) * arrays;
 }

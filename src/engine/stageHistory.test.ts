@@ -3,7 +3,17 @@ import { compilePlaybook, scoreTable, ON_TRACK, PROGRESS_UNKNOWN, STUCK } from '
 import type { Playbook } from '../model';
 import { miniPlaybook } from './testing/mini';
 import { tableFor } from './testing/demo';
-import type { StageRun } from './stageHistory';
+import {
+  DAYS_AT_LEAST,
+  DAYS_ENTERED,
+  DAYS_FIELD,
+  DAYS_HISTORY,
+  DAYS_NOT_IN_LAST_RUN,
+  DAYS_NO_EARLIER_RUN,
+  DAYS_NO_STAGE_LAST_RUN,
+  DAYS_UNKNOWN,
+  type StageRun,
+} from './stageHistory';
 
 // Days in stage from the history when the stage is inferred (rule in stageHistory.ts). Known
 // answers by hand for as-of 2026-01-31 and the runs below:
@@ -62,6 +72,41 @@ describe('days in stage from the history (inferred stage)', () => {
     expect(days(r)).toEqual([30, 0, 30, null, null, null]);
   });
 
+  it('says where each number came from, and which runs it read', () => {
+    const r = score(inferred, runs);
+    expect(Array.from(r.daysSource!)).toEqual([
+      DAYS_AT_LEAST, // x1: a back to the oldest run
+      DAYS_ENTERED,
+      DAYS_AT_LEAST,
+      DAYS_NOT_IN_LAST_RUN,
+      DAYS_NO_STAGE_LAST_RUN,
+      DAYS_NOT_IN_LAST_RUN,
+    ]);
+    expect(r.stageHistoryRuns).toEqual(['2026-01-15', '2026-01-01']);
+    // A run with another stage before the streak dates the entry: same days, now exact.
+    const older: StageRun = { asOf: '2025-12-20', accountIds: ['x1', 'x3'], stage: ['b', 'b'] };
+    const r2 = score(inferred, [...runs, older]);
+    expect(days(r2)).toEqual([30, 0, 42, null, null, null]); // x3: b since 2025-12-20 now
+    expect(r2.daysSource![0]).toBe(DAYS_HISTORY);
+    expect(r2.daysSource![2]).toBe(DAYS_AT_LEAST); // b in 2025-12-20 too: still the oldest
+    expect(days(score(inferred, []))).toEqual([null, null, null, null, null, null]);
+    expect(score(inferred, []).daysSource![0]).toBe(DAYS_NO_EARLIER_RUN);
+    expect(score(inferred).daysSource![0]).toBe(DAYS_UNKNOWN);
+    expect(score(inferred).stageHistoryRuns).toBeUndefined();
+  });
+
+  it('a run in the middle without the account ends the streak: a lower bound from the run after it', () => {
+    // x1 in a on 01-01 and 01-15, absent on 01-08: 16 days (from 01-15), not 30.
+    const gap: StageRun[] = [
+      { asOf: '2026-01-01', accountIds: ['x1'], stage: ['a'] },
+      { asOf: '2026-01-08', accountIds: ['x2'], stage: ['a'] },
+      { asOf: '2026-01-15', accountIds: ['x1'], stage: ['a'] },
+    ];
+    const r = score(inferred, gap);
+    expect(days(r)[0]).toBe(16);
+    expect(r.daysSource![0]).toBe(DAYS_AT_LEAST);
+  });
+
   it('feeds progress and CTA triggers that read days_in_stage', () => {
     const r = score(inferred, runs);
     expect(Array.from(r.progress)).toEqual([
@@ -90,5 +135,7 @@ describe('days in stage from the history (inferred stage)', () => {
       stageHistory: runs,
     });
     expect(Array.from(r.daysInStage)).toEqual([10]);
+    expect(Array.from(r.daysSource!)).toEqual([DAYS_FIELD]);
+    expect(r.stageHistoryRuns).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { StageRun } from './stageHistory';
+import type { StageRun, StageStreaks } from './stageHistory';
 /**
  * Result types of the scoring engine. Everything per account is column-wise (typed arrays
  * indexed by row), so a ScoreResult is structured-clone-able: a Worker can post it and Dexie
@@ -39,6 +39,11 @@ export interface ScoreOptions {
    * history where the data has no entered-at date (stageHistory.ts has the rule).
    */
   stageHistory?: readonly StageRun[];
+  /**
+   * The same, already reduced to streaks (StreakBuilder) by a caller that reads stored runs one
+   * at a time (the app's worker); null = history read, no earlier run. Wins over stageHistory.
+   */
+  stageStreaks?: StageStreaks | null;
 }
 
 export interface CriterionInfo {
@@ -89,6 +94,13 @@ export interface ScoreResult {
   stage: Int16Array;
   /** Days since the account entered its stage; NaN = unknown. */
   daysInStage: Float64Array;
+  /**
+   * Where daysInStage came from: a DAYS_* code of stageHistory.ts (the data's date, the run
+   * history exactly or as a lower bound, or why it is unknown). Absent on runs stored before it.
+   */
+  daysSource?: Uint8Array;
+  /** As-of dates of the earlier runs read for days in stage, newest first (when history was given). */
+  stageHistoryRuns?: string[];
   /** ON_TRACK | BEHIND | STUCK | PROGRESS_UNKNOWN. */
   progress: Uint8Array;
   /** All criteria of all stages, in stage then criterion order. */

@@ -2,6 +2,8 @@ import { loadRun } from './runStore';
 
 /** One account in one stored run (the account page's history chart). */
 export interface AccountPoint {
+  /** The stored run it was read from. */
+  runId: string;
   asOf: string;
   score: number | null;
   color: string;
@@ -19,6 +21,7 @@ export async function accountPoints(runIds: string[], accountId: string): Promis
     const i = x.accountIds.indexOf(accountId);
     if (i < 0) continue;
     out.push({
+      runId: id,
       asOf: x.asOf,
       score: Number.isNaN(x.total[i]) ? null : +x.total[i].toFixed(1),
       color: x.color[i] < 0 ? '' : x.colorIds[x.color[i]],

@@ -1,6 +1,7 @@
 import { db, type RunRow } from './db';
 import { newId } from '../model/ids';
 import type { ScoreResult, Summary, TrendResult } from '../engine';
+import type { StageRun } from '../engine/stageHistory';
 import { packStrings, unpackStrings } from './datasets';
 import { playbookFingerprint, type Playbook } from '../model';
 
@@ -35,6 +36,8 @@ interface RunHeader {
   measures?: ScoreResult['measures'];
   /** By CTA: the owner field's dictionary (null for a CTA owned by a role). */
   ctaPersonDicts?: (string[] | null)[];
+  /** As-of dates of the earlier runs days in stage were counted from (ScoreResult.stageHistoryRuns). */
+  stageHistoryRuns?: string[];
 }
 
 type RunChunk = {
@@ -47,6 +50,8 @@ type RunChunk = {
   progress: Uint8Array;
   readyToAdvance: Uint8Array;
   daysInStage: Float64Array;
+  /** Where daysInStage came from (engine DAYS_* codes); absent in runs stored before. */
+  daysSource?: Uint8Array;
   ctaFired: Uint8Array[];
   dimensionScores?: Float32Array[];
   coverage?: Float32Array;
@@ -83,6 +88,7 @@ export async function saveRun(
     dimensionIds: r.dimensionIds,
     measures: r.measures,
     ...(r.ctaPerson ? { ctaPersonDicts: r.ctaPerson.map((p) => p?.dict ?? null) } : {}),
+    ...(r.stageHistoryRuns ? { stageHistoryRuns: r.stageHistoryRuns } : {}),
   };
   const row: RunRow = {
     id: newId('run_'),
@@ -111,6 +117,7 @@ export async function saveRun(
         progress: r.progress.slice(a, b),
         readyToAdvance: r.readyToAdvance.slice(a, b),
         daysInStage: r.daysInStage.slice(a, b),
+        ...(r.daysSource ? { daysSource: r.daysSource.slice(a, b) } : {}),
         ctaFired: r.ctaFired.map((f) => f.slice(a, b)),
         dimensionScores: r.dimensionScores.map((d) => f32(d, a, b)),
         coverage: f32(r.coverage, a, b),
@@ -196,6 +203,16 @@ export async function loadRun(id: string): Promise<RunSnapshot | null> {
       (k) => new Float64Array(k),
       n,
     ),
+    ...(chunks.length && chunks.every((c) => c.daysSource)
+      ? {
+          daysSource: concat(
+            chunks.map((c) => c.daysSource!),
+            (k) => new Uint8Array(k),
+            n,
+          ),
+        }
+      : {}),
+    ...(h.stageHistoryRuns ? { stageHistoryRuns: h.stageHistoryRuns } : {}),
     progress: concat(
       chunks.map((c) => c.progress),
       (k) => new Uint8Array(k),
@@ -261,6 +278,41 @@ export async function loadRun(id: string): Promise<RunSnapshot | null> {
       : {}),
   };
   return { meta, result };
+}
+
+/**
+ * The runs that serve as history for a run as of `asOf`: those dated before it, one per as-of
+ * (the one stored last: a run scored again on the same date replaces the earlier one), newest first.
+ */
+export function historyRunsBefore(runs: readonly RunRow[], asOf: string): RunRow[] {
+  const byDate = new Map<string, RunRow>();
+  const stored = [...runs].sort((a, b) =>
+    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+  );
+  for (const r of stored) if (r.asOf < asOf) byDate.set(r.asOf, r);
+  return [...byDate.values()].sort((a, b) => (a.asOf < b.asOf ? 1 : -1));
+}
+
+/** A stored run's account keys and stage ids only (days in stage from the history). */
+export async function loadRunStages(id: string): Promise<StageRun | null> {
+  const d = db();
+  const meta = await d.runs.get(id);
+  if (!meta) return null;
+  const stageIds = runHeader(meta).stageIds;
+  const accountIds: string[] = [];
+  const stage: (string | null)[] = [];
+  await d.runChunks
+    .where('runId')
+    .equals(id)
+    .sortBy('index')
+    .then((chunks) => {
+      for (const c of chunks) {
+        const data = c.data as RunChunk;
+        unpackStrings(data.accountIds, accountIds);
+        for (const s of data.stage) stage.push(s < 0 ? null : (stageIds[s] ?? null));
+      }
+    });
+  return { asOf: meta.asOf, accountIds, stage };
 }
 
 export async function deleteRun(id: string): Promise<void> {

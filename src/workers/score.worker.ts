@@ -15,6 +15,7 @@ import { db, type RunActivityInfo } from '../store/db';
 import { listActivitySets, loadActivitySet } from '../store/activityStore';
 import { linkStoredEvents } from '../data/activity/stored';
 import type { ActivityData } from '../table/activity';
+import { stageStreaksFromStore } from './stageRuns';
 import { transferablesOf, type ScoreRequest, type ScoreResponse } from './protocol';
 
 /**
@@ -76,7 +77,14 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
     }
     post({ type: 'progress', id: msg.id, phase: 'score', fraction: 0.1 });
     const scored = withActivity(c.compiled, msg.table, activity, msg.asOf);
-    const result = scoreTable(c.compiled, scored, { asOf: msg.asOf });
+    // Days in stage from the project's earlier runs where the data dates no stage entry (the
+    // rule `waymark score --history` applies too: engine/stageHistory.ts).
+    const src = c.compiled.stageSource;
+    const datedByField = src.kind === 'field' && !!src.enteredAtField;
+    const stageStreaks = datedByField
+      ? undefined
+      : await stageStreaksFromStore(msg.projectId, msg.asOf);
+    const result = scoreTable(c.compiled, scored, { asOf: msg.asOf, stageStreaks });
     post({ type: 'progress', id: msg.id, phase: 'summarise', fraction: 0.7 });
     const mrrId = mrrFieldOf(msg.playbook.fields);
     const mrrCol = mrrId ? columnOf(msg.table, mrrId) : undefined;

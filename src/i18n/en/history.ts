@@ -247,12 +247,23 @@ export default {
     color: 'Colour',
     stage: 'Stage',
     ctas: 'CTAs that fired',
-    daysExact:
-      'Days in stage, from the run history (the stage is inferred, the data has no entry date): {{days}} — in {{stage}} since the run of {{since}}; the run of {{before}} had another stage, so it entered in between.',
-    daysAtLeast:
-      'Days in stage, from the run history (the stage is inferred): at least {{days}} — in {{stage}} in every stored run since {{since}}; the history is too short to say when it entered.',
-    daysTooShort:
-      'Days in stage, from the run history (the stage is inferred): needs at least two stored runs with this account.',
+    days: {
+      intro: 'Days in stage as of {{asOf}}, from the runs below (the data gives no entry date):',
+      history:
+        '{{days}} days — in {{stage}} since the run of {{since}}; the run of {{before}} had another stage, so it entered in between.',
+      atLeastOldest:
+        'at least {{days}} days — in {{stage}} in every stored run since {{since}}, the oldest: the history does not say when it entered.',
+      atLeastGap:
+        'at least {{days}} days — in {{stage}} since the run of {{since}}; the run of {{before}} does not hold this account with a stage, so it may have entered earlier.',
+      entered:
+        '0 days — it entered {{stage}} after the run of {{before}}, which had it in another stage.',
+      noEarlierRun: 'unknown — no run is stored before {{asOf}}.',
+      notInLastRun:
+        'unknown — the newest run before this one ({{before}}) does not hold this account.',
+      noStageLastRun:
+        'unknown — the newest run before this one ({{before}}) has no stage for this account.',
+      noStage: 'unknown — the account has no stage in this run.',
+    },
   },
   transfer: {
     title: 'CLI history folders',

@@ -103,6 +103,19 @@ export default {
     segment: 'Segment',
     stage: 'Stage',
     daysInStage: '{{count}} days in stage',
+    daysSource: {
+      field: 'from the data field {{field}}',
+      history:
+        'from the run history: since the run of {{since}} (the run of {{before}} had another stage)',
+      atLeast: 'from the run history: at least, in this stage in every run read since {{since}}',
+      entered: 'from the run history: entered since the run of {{before}}',
+      noEarlierRun:
+        'days in stage unknown: the data has no entry date and no run is stored before {{asOf}}',
+      notInLastRun: 'days in stage unknown: the run of {{before}} does not hold this account',
+      noStageLastRun: 'days in stage unknown: the run of {{before}} has no stage for this account',
+      unknown: 'days in stage unknown',
+      notRecorded: 'days in stage: where it came from was not recorded with this run',
+    },
     owner: 'Owner',
     coverage: 'Data coverage {{percent}}%',
     contributions: 'Why this score: contribution of each measure',

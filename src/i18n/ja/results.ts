@@ -100,6 +100,19 @@ export default {
     segment: 'セグメント',
     stage: 'ステージ',
     daysInStage: 'ステージ滞在 {{count}} 日',
+    daysSource: {
+      field: 'データ項目 {{field}} から',
+      history: '実行の履歴から: {{since}} の実行以降({{before}} の実行では別のステージ)',
+      atLeast: '実行の履歴から: 少なくとも。読んだ実行では {{since}} 以降すべてこのステージ',
+      entered: '実行の履歴から: {{before}} の実行の後に移行',
+      noEarlierRun:
+        'ステージ滞在日数は不明: データに開始日がなく、{{asOf}} より前の実行が保存されていません',
+      notInLastRun: 'ステージ滞在日数は不明: {{before}} の実行にこのアカウントがありません',
+      noStageLastRun:
+        'ステージ滞在日数は不明: {{before}} の実行ではこのアカウントのステージが不明です',
+      unknown: 'ステージ滞在日数は不明',
+      notRecorded: 'ステージ滞在日数: 出どころはこの実行に記録されていません',
+    },
     owner: '担当',
     coverage: 'データの充足率 {{percent}}%',
     contributions: 'このスコアの理由: 指標ごとの寄与',

@@ -15,6 +15,15 @@ import type { AccountPoint } from '../../store/accountPoints';
 import { loadAccountPoints } from '../../workers/historyClient';
 import { colorHex, colorLabel } from './colors';
 import { stageSince } from './stageSince';
+import {
+  DAYS_AT_LEAST,
+  DAYS_ENTERED,
+  DAYS_HISTORY,
+  DAYS_NOT_IN_LAST_RUN,
+  DAYS_NO_STAGE_LAST_RUN,
+  DAYS_NO_EARLIER_RUN,
+  type StageSince,
+} from '../../engine';
 
 type Point = AccountPoint;
 
@@ -26,20 +35,26 @@ export function AccountHistory({
   accountId,
   runs,
   project,
+  asOf,
+  stageNow,
 }: {
   accountId: string;
   runs: RunRow[];
   project: Project;
+  /** As-of and stage of the run on screen: days in stage are counted for it. */
+  asOf: string;
+  stageNow: string | null;
 }) {
   const { t } = useTranslation('history');
   const { t: tr } = useTranslation('results');
   const [points, setPoints] = useState<Point[] | null>(null);
   const key = runs.map((r) => r.id).join(',');
+  const read = runs.slice(-52);
   useEffect(() => {
     let live = true;
     // Each run of up to a million accounts is read in the history worker, not here.
     void loadAccountPoints(
-      runs.slice(-52).map((r) => r.id),
+      read.map((r) => r.id),
       accountId,
     ).then(
       (out) => live && setPoints(out),
@@ -54,22 +69,31 @@ export function AccountHistory({
   const hex = colorHex(project.health);
   const stageLabel = (id: string) =>
     id ? (project.journey.stages.find((s) => s.id === id)?.label ?? id) : '—';
-  // Days in stage from the runs, for a stage the data does not date (stageSource inferred).
+  // Days in stage from the runs read, by the engine's rule, where the data dates no stage entry.
+  const src = project.journey.stageSource;
+  const undated = src.kind === 'inferred' || !src.enteredAtField;
   const since =
-    points && project.journey.stageSource.kind === 'inferred' ? stageSince(points) : null;
+    points && undated
+      ? stageSince(read, new Map(points.map((p) => [p.runId, p])), accountId, asOf, stageNow)
+      : null;
   return (
     <section className="card" data-testid="account-history">
       <h3>{t('account.title')}</h3>
-      {points && project.journey.stageSource.kind === 'inferred' && (
-        <p data-testid="days-from-history" data-days={since?.days} data-at-least={since?.atLeast}>
-          {!since || points.length < 2
-            ? t('account.daysTooShort')
-            : t(since.atLeast ? 'account.daysAtLeast' : 'account.daysExact', {
-                days: since.days,
-                stage: stageLabel(points[points.length - 1].stage),
-                since: since.since,
-                before: since.before ?? '',
-              })}
+      {since && (
+        <p
+          data-testid="days-from-history"
+          data-days={Number.isNaN(since.days) ? '' : since.days}
+          data-source={since.source}
+          data-since={since.since ?? ''}
+        >
+          {t('account.days.intro', { asOf })}{' '}
+          {t(`account.days.${daysKey(since)}`, {
+            days: since.days,
+            stage: stageLabel(stageNow ?? ''),
+            since: since.since ?? '',
+            before: since.before ?? '',
+            asOf,
+          })}
         </p>
       )}
       {!points ? (
@@ -130,4 +154,24 @@ export function AccountHistory({
       )}
     </section>
   );
+}
+
+/** The history namespace's text for an engine DAYS_* code. */
+function daysKey(s: StageSince): string {
+  switch (s.source) {
+    case DAYS_HISTORY:
+      return 'history';
+    case DAYS_AT_LEAST:
+      return s.before ? 'atLeastGap' : 'atLeastOldest';
+    case DAYS_ENTERED:
+      return 'entered';
+    case DAYS_NO_EARLIER_RUN:
+      return 'noEarlierRun';
+    case DAYS_NOT_IN_LAST_RUN:
+      return 'notInLastRun';
+    case DAYS_NO_STAGE_LAST_RUN:
+      return 'noStageLastRun';
+    default:
+      return 'noStage';
+  }
 }

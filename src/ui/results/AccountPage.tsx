@@ -1,6 +1,7 @@
 import type { RunRow } from '../../store/db';
 import { AccountHistory } from './AccountHistory';
 import { AccountActivity } from './AccountActivity';
+import { daysSourceText } from './daysSourceText';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -128,6 +129,15 @@ export function AccountPage({
               : ''}{' '}
             · {t(`account.progress.${e.progress}`)}
           </div>
+          {e.stage && (
+            <div
+              className="stat-label"
+              data-testid="days-source"
+              data-source={r.daysSource?.[row] ?? ''}
+            >
+              {daysSourceText(r, row, project, lang, t)}
+            </div>
+          )}
         </div>
         <div className="stat">
           <div className="stat-value">{e.owner}</div>
@@ -282,7 +292,13 @@ export function AccountPage({
         )}
       </section>
       {runs.length > 0 && (
-        <AccountHistory accountId={r.accountIds[row]} runs={runs} project={project} />
+        <AccountHistory
+          accountId={r.accountIds[row]}
+          runs={runs}
+          project={project}
+          asOf={r.asOf}
+          stageNow={stageIdx >= 0 ? r.stageIds[stageIdx] : null}
+        />
       )}
     </div>
   );
