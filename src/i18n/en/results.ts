@@ -107,7 +107,7 @@ export default {
       field: 'from the data field {{field}}',
       history:
         'from the run history: since the run of {{since}} (the run of {{before}} had another stage)',
-      atLeast: 'from the run history: at least, in this stage in every run read since {{since}}',
+      atLeast: 'from the run history, at least: in this stage in every stored run since {{since}}',
       entered: 'from the run history: entered since the run of {{before}}',
       noEarlierRun:
         'days in stage unknown: the data has no entry date and no run is stored before {{asOf}}',

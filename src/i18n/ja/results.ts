@@ -103,7 +103,7 @@ export default {
     daysSource: {
       field: 'データ項目 {{field}} から',
       history: '実行の履歴から: {{since}} の実行以降({{before}} の実行では別のステージ)',
-      atLeast: '実行の履歴から: 少なくとも。読んだ実行では {{since}} 以降すべてこのステージ',
+      atLeast: '実行の履歴から(少なくとも): {{since}} 以降の保存済みの実行ではすべてこのステージ',
       entered: '実行の履歴から: {{before}} の実行の後に移行',
       noEarlierRun:
         'ステージ滞在日数は不明: データに開始日がなく、{{asOf}} より前の実行が保存されていません',
