@@ -22,17 +22,25 @@ const files: Record<string, string> = {
   '2026-01-31': 'id,kickoff,nps\nx1,false,\nx2,false,\nx3,true,3\nx4,false,\n',
 };
 
-async function score(asOf: string, history: string) {
+async function run(asOf: string, history: string, extra: string[] = []) {
   const data = join(dir, `${asOf}.csv`);
   writeFileSync(data, files[asOf]);
   let out = '';
   let err = '';
   const code = await main(
-    ['score', pbFile, data, '--as-of', asOf, '--history', history, '--no-bom'],
+    ['score', pbFile, data, '--as-of', asOf, '--history', history, '--no-bom', ...extra],
     { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd: dir },
   );
   expect(err).toMatch(/Appended|appended/);
   expect(code).toBe(0);
+  return out;
+}
+
+async function score(asOf: string, history: string) {
+  return daysOf(await run(asOf, history));
+}
+
+function daysOf(out: string) {
   const [head, ...rows] = out.trim().split(/\r?\n/);
   const cols = head.split(',');
   const at = (name: string) => cols.indexOf(name);
@@ -57,5 +65,20 @@ describe('waymark score --history: days in stage from the history', () => {
       ['x3', 30],
       ['x4', null],
     ]);
+  });
+
+  it("gives the same output with --threads 2: the worker threads get the earlier runs' streaks", async () => {
+    const one = join(dir, 'one');
+    const two = join(dir, 'two');
+    let last = '';
+    for (const asOf of Object.keys(files)) {
+      const a = await run(asOf, one);
+      // One row per job, so the rows of a run go to both threads.
+      const b = await run(asOf, two, ['--threads', '2', '--chunk-rows', '1']);
+      expect(b).toBe(a);
+      last = b;
+    }
+    // And what they wrote is the history's answer by hand (above), not the same blank twice.
+    expect(daysOf(last)).toEqual({ x1: '30', x2: '0', x3: '30', x4: '' });
   });
 });

@@ -17,6 +17,8 @@ const c = compilePlaybook(init.playbook as Playbook, { asOf: init.asOf });
 if (!c.ok)
   throw new Error(`scoreWorker: the playbook does not compile (${JSON.stringify(c.issues[0])})`);
 const compiled = c.compiled;
+// Days in stage from the history (--history): the streaks the main thread computed.
+const opts = init.stageStreaks !== undefined ? { stageStreaks: init.stageStreaks } : {};
 const encoder = new TextEncoder();
 /** Rows formatted and encoded at a time. */
 const WRITE_ROWS = 8192;
@@ -28,7 +30,7 @@ const w = init.format === 'parquet' ? null : resultWriter(init.format, true);
 function scoreText(table: AccountTable, w: ResultWriter): WorkerReply {
   let head = '';
   const bytes: Uint8Array[] = [];
-  for (const { result } of scoreChunks(compiled, table, init.chunkRows)) {
+  for (const { result } of scoreChunks(compiled, table, init.chunkRows, opts)) {
     if (!head) head = w.head(result);
     // Encoded a few thousand rows at a time: no text of the whole table is ever built.
     for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
@@ -42,7 +44,7 @@ function scoreText(table: AccountTable, w: ResultWriter): WorkerReply {
 function scoreParquet(table: AccountTable): WorkerReply {
   const groups: WorkerReply['groups'] = [];
   let info: WorkerReply['info'];
-  for (const { result } of scoreChunks(compiled, table, init.chunkRows)) {
+  for (const { result } of scoreChunks(compiled, table, init.chunkRows, opts)) {
     info ??= runInfoOf(result, init.fingerprint ?? '');
     groups.push({ rows: result.rowCount, columnData: runColumnData(result) });
   }

@@ -2,6 +2,7 @@
 import type { ColumnSource } from 'hyparquet-writer';
 import type { ResultFormat } from '../engine';
 import type { HistoryRunInfo } from '../engine/historyRun';
+import type { StageStreaks } from '../engine/stageHistory';
 import type { AccountTable } from '../table/columns';
 
 /** workerData: what every worker compiles and writes. */
@@ -13,6 +14,11 @@ export interface WorkerInit {
   chunkRows: number;
   /** Parquet: the playbook's fingerprint, kept in the run's metadata. */
   fingerprint?: string;
+  /**
+   * --history DIR: the earlier runs' streaks (engine/stageHistory.ts), computed once on the main
+   * thread; each worker looks its rows up by account key, so any shard gives the same days.
+   */
+  stageStreaks?: StageStreaks | null;
 }
 
 export interface WorkerJob {

@@ -7,6 +7,7 @@ import { CHUNK_ROWS, type ResultFormat, type ScoreOptions } from '../../engine';
 import { extractActivityArgs } from '../activity';
 import { scoreTable } from '../../engine';
 import { appendRunHook, HistoryError, loadStageRuns } from '../history';
+import { stageStreaks } from '../../engine/stageHistory';
 import { basename } from 'node:path';
 import { parquetChunkWriter, textChunkWriter, type ChunkWriter } from '../chunkWriter';
 import { playbookFingerprint } from '../../model/playbookDiff';
@@ -48,25 +49,26 @@ export const scoreCommand: CliCommand = {
     const compiled = compileOrReport(io, pbFile, pb, asOf);
     if (!compiled) return 1;
     // --history DIR: the earlier runs' stages give days in stage where the data has no entered-at
-    // date (engine/stageHistory.ts), in the output and in the run appended. The worker threads
-    // are not given those stages: with --history the run is scored on this thread.
+    // date (engine/stageHistory.ts), in the output and in the run appended. Reduced to streaks
+    // once, here: every chunk and every worker thread reads the same (by account key).
     let opts: ScoreOptions = {};
     if (a.options.history && compiled.asOf) {
       try {
-        opts = { stageHistory: await loadStageRuns(io, a.options.history, compiled.asOf) };
+        const runs = await loadStageRuns(io, a.options.history, compiled.asOf);
+        opts = { stageStreaks: stageStreaks(runs, compiled.asOf) };
       } catch (e) {
         if (!(e instanceof HistoryError)) throw e;
         io.stderr(e.message + '\n');
         return 1;
       }
     }
-    const threads = opts.stageHistory ? 1 : (threadsOption ?? (await defaultThreads(io, dataFile)));
+    const threads = threadsOption ?? (await defaultThreads(io, dataFile));
     const bom = !a.flags.has('no-bom');
     const fingerprint = format === 'parquet' ? playbookFingerprint(pb) : undefined;
     const writer =
       threads > 1
         ? parallelChunkWriter(
-            { playbook: pb, asOf: compiled.asOf!, format, chunkRows, fingerprint },
+            { playbook: pb, asOf: compiled.asOf!, format, chunkRows, fingerprint, ...opts },
             threads,
             bom,
           )
