@@ -76,17 +76,34 @@ async function runAsOf(page: Page, asOf: string, n: number) {
 }
 
 // Issue 14 point 2: when the data dates no stage entry (an inferred stage, or a stage field without
-// an entry-date field), days in stage come from the
-// project's earlier runs, as `waymark score --history` counts them, and the screen says so.
-test('undated stage: days in stage from the run history, with their source', async ({ page }) => {
+// an entry-date field), days in stage come from the project's earlier runs, as `waymark score
+// --history` counts them, and the screen says where they came from.
+test('inferred stage: days in stage from the run history, with their source', async ({ page }) => {
   await gotoApp(page, { lang: 'en' });
   await withoutDemoRun(page);
-  // The demo's stage column stays, its entry-date column is dropped from the stage's source: the
-  // data no longer dates stage entries (as with a stage inferred from the exit criteria — the
-  // demo's data has a field named "stage", which an inferred stage reserves).
+  // The stage from the exit criteria. An inferred stage reserves the name "stage": the demo's
+  // stage column is renamed first (its values stay in the data, unused).
+  await openProject(page, 'demo', 'fields');
+  const idInput = page.getByTestId('field-id-stage');
+  await idInput.fill('crm_stage');
+  await idInput.press('Enter');
+  await expect(page.getByTestId('field-id-crm_stage')).toBeVisible();
+  await page.getByLabel('Current stage comes from').selectOption('inferred');
+  await waitSaved(page);
+  await threeRunsAndTheAccountPage(page, 'inferred');
+});
+
+test('stage field without an entry date: days in stage from the run history', async ({ page }) => {
+  await gotoApp(page, { lang: 'en' });
+  await withoutDemoRun(page);
+  // The demo's stage column stays; its entry-date column is dropped from the stage's source.
   await openProject(page, 'demo', 'fields');
   await page.getByLabel('Stage entered on (date field)').selectOption('');
   await waitSaved(page);
+  await threeRunsAndTheAccountPage(page, 'field');
+});
+
+async function threeRunsAndTheAccountPage(page: Page, name: string) {
   await openProject(page, 'demo', 'results');
   await runAsOf(page, '2026-11-01', 1);
   await runAsOf(page, '2026-11-08', 2);
@@ -111,6 +128,9 @@ test('undated stage: days in stage from the run history, with their source', asy
   }
   // Third run, by the rule, from the stages stored in the first two (an independent count here).
   let same = '';
+  let entered = '';
+  let dated = '';
+  const bySource: Record<number, number> = {};
   for (const id of ids) {
     const now = r3.accounts[id];
     const b2 = r2.accounts[id];
@@ -125,7 +145,11 @@ test('undated stage: days in stage from the run history, with their source', asy
     else want = [7, 3];
     expect([now.days, now.source], id).toEqual(want);
     if (!same && want[0] === 14) same = id;
+    if (!entered && want[1] === 4) entered = id;
+    if (!dated && want[1] === 2) dated = id;
+    bySource[want[1]] = (bySource[want[1]] ?? 0) + 1;
   }
+  console.log(`${name}: accounts by days source in the third run`, JSON.stringify(bySource));
   expect(same).not.toBe('');
 
   // The account page of an account in the same stage in all three runs.
@@ -147,10 +171,35 @@ test('undated stage: days in stage from the run history, with their source', asy
   await page
     .getByTestId('days-source')
     .locator('..')
-    .screenshot({
-      path: shotPath('history-stage-days-stat.png'),
-    });
+    .screenshot({ path: shotPath(`history-stage-days-${name}-stat.png`) });
   await page
     .getByTestId('account-history')
-    .screenshot({ path: shotPath('history-stage-days.png') });
-});
+    .screenshot({ path: shotPath(`history-stage-days-${name}.png`) });
+  // An account whose stage changed since the last run (when the data has one): 0 days, entered.
+  if (entered) {
+    await page.getByTestId('account-back').click();
+    await page.getByTestId('account-search').fill(entered);
+    await expect(page.getByTestId('account-row')).toHaveCount(1);
+    await page.getByTestId('account-row').first().click();
+    await expect(page.getByTestId('account-page')).toContainText('0 days in stage');
+    await expect(page.getByTestId('days-source')).toHaveText(
+      'from the run history: entered since the run of 2026-11-08',
+    );
+    await expect(page.getByTestId('days-from-history')).toHaveAttribute('data-days', '0');
+  }
+  // One that changed between the first two runs: 7 days, dated by the run with another stage.
+  if (dated) {
+    await page.getByTestId('account-back').click();
+    await page.getByTestId('account-search').fill(dated);
+    await expect(page.getByTestId('account-row')).toHaveCount(1);
+    await page.getByTestId('account-row').first().click();
+    await expect(page.getByTestId('account-page')).toContainText('7 days in stage');
+    await expect(page.getByTestId('days-source')).toHaveText(
+      'from the run history: since the run of 2026-11-08 (the run of 2026-11-01 had another stage)',
+    );
+    await expect(page.getByTestId('days-from-history')).toContainText('7 days — in ');
+    await page.getByTestId('account-history').screenshot({
+      path: shotPath(`history-stage-days-${name}-dated.png`),
+    });
+  }
+}
