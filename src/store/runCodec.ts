@@ -172,12 +172,66 @@ function dictionary(w: Uint32Array, stride: 1 | 2, n: number) {
   return { codes, first };
 }
 
-function intsWithNaN(x: Float64Array | Float32Array, nan: number, out: Uint8Array | Int16Array) {
+// One loop per (input, output) pair, so each stays monomorphic.
+function f32ToU8(x: Float32Array, out: Uint8Array) {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    out[i] = v !== v ? nan : v;
+    out[i] = v !== v ? 255 : v;
   }
   return out;
+}
+function f64ToU8(x: Float64Array, out: Uint8Array) {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    out[i] = v !== v ? 255 : v;
+  }
+  return out;
+}
+function f32ToI16(x: Float32Array, out: Int16Array) {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    out[i] = v !== v ? -32768 : v;
+  }
+  return out;
+}
+function f64ToI16(x: Float64Array, out: Int16Array) {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    out[i] = v !== v ? -32768 : v;
+  }
+  return out;
+}
+
+/**
+ * The common case in one pass: every value (at Float32 precision when asked) an integer 0–254
+ * or NaN — points, scores on a 0–100 scale, small counts. Null at the first value that is not.
+ */
+function tryBytes(x: Float64Array, float32: boolean): Uint8Array | null {
+  const out = new Uint8Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const v = float32 ? Math.fround(x[i]) : x[i];
+    if (v !== v) out[i] = 255;
+    else if ((v | 0) === v && v >= 0 && v <= 254 && (v !== 0 || 1 / v > 0)) out[i] = v;
+    else return null;
+  }
+  return out;
+}
+
+function scanU8(x: Uint8Array) {
+  let min = x[0];
+  let max = x[0];
+  for (let i = 1; i < x.length; i++) {
+    const v = x[i];
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+function packBitsU8(x: Uint8Array): Uint8Array {
+  const data = new Uint8Array((x.length + 7) >> 3);
+  for (let i = 0; i < x.length; i++) if (x[i]) data[i >> 3] |= 1 << (i & 7);
+  return data;
 }
 
 /**
@@ -189,6 +243,21 @@ export function encodeColumn(x: ColumnArray, opts: { float32?: boolean } = {}): 
   const type = x.constructor.name as TypeName;
   const n = x.length;
   if (n === 0) return { type, n, enc: 'const', value: 0 };
+  if (x instanceof Uint8Array) {
+    // flags and small codes (fired CTAs, ready, progress): no widening to Int32
+    const { min, max } = scanU8(x);
+    if (min === max) return { type, n, enc: 'const', value: min };
+    if (max <= 1) return { type, n, enc: 'bits', data: packBitsU8(x) };
+    return { type, n, enc: 'int', data: own(x) };
+  }
+  if (x instanceof Float64Array) {
+    const bytes = tryBytes(x, !!opts.float32);
+    if (bytes) {
+      const { min, max } = scanU8(bytes);
+      if (min === max) return { type, n, enc: 'const', value: min === 255 ? NaN : min };
+      return { type, n, enc: 'intnan', nan: 255, data: bytes };
+    }
+  }
   if (!(x instanceof Float64Array || x instanceof Float32Array)) {
     const xi = x instanceof Int32Array ? x : new Int32Array(x);
     const { min, max } = scanInts(xi);
@@ -202,14 +271,22 @@ export function encodeColumn(x: ColumnArray, opts: { float32?: boolean } = {}): 
   if (sc.ints && sc.nans === 0 && sc.min >= -(2 ** 31) && sc.max < 2 ** 31)
     return { type, n, enc: 'int', data: narrowInts(new Int32Array(y), sc.min, sc.max) };
   if (sc.ints && sc.min >= 0 && sc.max <= 254)
-    return { type, n, enc: 'intnan', nan: 255, data: intsWithNaN(y, 255, new Uint8Array(n)) };
+    return {
+      type,
+      n,
+      enc: 'intnan',
+      nan: 255,
+      data:
+        y instanceof Float32Array ? f32ToU8(y, new Uint8Array(n)) : f64ToU8(y, new Uint8Array(n)),
+    };
   if (sc.ints && sc.min >= -32767 && sc.max <= 32767)
     return {
       type,
       n,
       enc: 'intnan',
       nan: -32768,
-      data: intsWithNaN(y, -32768, new Int16Array(n)),
+      data:
+        y instanceof Float32Array ? f32ToI16(y, new Int16Array(n)) : f64ToI16(y, new Int16Array(n)),
     };
   const d =
     y instanceof Float32Array
@@ -257,13 +334,21 @@ export function storedBytes(c: StoredColumn): number {
 
 /** Two 32-bit FNV-1a-style hashes of a string, as 16 hex digits (a key list's content id). */
 export function hash64(s: string): string {
-  let h1 = 0x811c9dc5;
+  return hashAndCount(s, 0).hash;
+}
+
+/** hash64 of s, seeded, and how many NUL characters s holds (one pass). */
+export function hashAndCount(s: string, seed: number): { hash: string; nuls: number } {
+  let h1 = 0x811c9dc5 ^ seed;
   let h2 = 0x9747b28c;
+  let nuls = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c === 0) nuls++;
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;
   }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  const hash = (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  return { hash, nuls };
 }

@@ -119,6 +119,17 @@ describe('run storage, format 2 (columns)', () => {
     expect((await loadRun(ro.id))!.result.accountIds).toEqual(other.accountIds);
   });
 
+  it('keys holding NUL or non-Latin-1 characters round-trip; the latter count 2 bytes a character', async () => {
+    const r = scored(300, '2026-10-01');
+    r.accountIds = r.accountIds.map((x, i) => (i === 3 ? `a\u0000b` : i === 4 ? '' : `${x}日本`));
+    const row = await saveRun('p6', 'ds', r, summarise(r));
+    expect((await loadRun(row.id))!.result.accountIds).toEqual(r.accountIds);
+    const j = { ...r, accountIds: r.accountIds.map((x) => x.replace('\u0000', '-')) };
+    const rj = await saveRun('p6', 'ds', j, summarise(j));
+    expect((await loadRun(rj.id))!.result.accountIds).toEqual(j.accountIds);
+    expect(rj.storedBytes!.keys).toBe(2 * j.accountIds.join('\u0000').length);
+  });
+
   it('a key list stored under the same id with other content is not shared', async () => {
     const r = scored(200, '2026-10-01');
     const first = await saveRun('p3', 'ds', r, summarise(r));

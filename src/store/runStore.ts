@@ -9,6 +9,7 @@ import {
   decodeColumn,
   encodeColumn,
   hash64,
+  hashAndCount,
   storedBytes,
   type ColumnArray,
   type StoredColumn,
@@ -95,13 +96,16 @@ export function encodeRun(projectId: string, r: ScoreResult): EncodedRun {
   let keyBytes = 0;
   let h = '';
   for (let p = 0; p < count; p++) {
-    const ids = packStrings(r.accountIds.slice(p * pieceRows, (p + 1) * pieceRows));
-    const text = Array.isArray(ids) ? ids.join('\u0000') : ids.joined;
+    const ids = r.accountIds.slice(p * pieceRows, (p + 1) * pieceRows);
+    // NUL-joined, hashed and checked in one pass (a key holding NUL keeps the array form).
+    const joined = ids.join('\u0000');
+    const hc = hashAndCount(joined, p);
+    h += hc.hash;
+    pieces.push(hc.nuls === Math.max(0, ids.length - 1) ? { joined, count: ids.length } : ids);
     // As IndexedDB's structured clone keeps a string: one byte a character when all are Latin-1.
-    keyBytes += text.length * (/[\u0100-\uffff]/.test(text) ? 2 : 1);
-    h = hash64(h + text);
-    pieces.push(ids);
+    keyBytes += joined.length * (/[\u0100-\uffff]/.test(joined) ? 2 : 1);
   }
+  if (count > 1) h = hash64(h);
   return {
     columns,
     keys: { id: `keys_${projectId}_${n}_${count > 1 ? `${pieceRows}_` : ''}${h}`, pieces },
