@@ -172,6 +172,24 @@ describe('run storage, format 2 (columns)', () => {
   });
 });
 
+describe('deleting a project', () => {
+  beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
+  afterAll(() => setDbForTests(null));
+
+  it("removes its runs' columns and key lists, and nothing of another project", async () => {
+    const { deleteProject } = await import('./projects');
+    const r = scored(100, '2026-10-01');
+    const a = await saveRun('pa', 'ds', r, summarise(r));
+    await saveRun('pa', 'ds', r, summarise(r));
+    const b = await saveRun('pb', 'ds', r, summarise(r));
+    expect(b.keysId).not.toBe(a.keysId); // key lists are per project
+    await deleteProject('pa');
+    const owners = new Set((await db().runColumns.toArray()).map((x) => x.owner));
+    expect([...owners].sort()).toEqual([b.id, b.keysId].sort());
+    expect((await loadRun(b.id))!.result.accountIds).toEqual(r.accountIds);
+  });
+});
+
 describe('runs stored in format 1 (chunks, before 2026-12-03) keep opening', () => {
   beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
   afterAll(() => setDbForTests(null));
