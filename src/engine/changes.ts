@@ -8,7 +8,10 @@ import type { ScoreResult } from './types';
 export type ChangeFilter = 'all' | 'worse' | 'better' | 'same' | 'changed' | 'new';
 export type ChangeSort = 'delta_asc' | 'delta_desc' | 'score_asc' | 'score_desc';
 
-export type Comparable = Pick<ScoreResult, 'accountIds' | 'colorIds' | 'color' | 'total'>;
+export type Comparable = Pick<ScoreResult, 'accountIds' | 'colorIds' | 'color' | 'total'> & {
+  /** Stored runs with the same key list list the same accounts in the same order (runStore.ts). */
+  keysId?: string | null;
+};
 
 export interface Changes {
   /** Rows of run B that pass the filter, sorted. */
@@ -39,7 +42,9 @@ export function accountChanges(
 ): Changes {
   const n = b.accountIds.length;
   const rowOfA = new Map<string, number>();
-  const same = a.accountIds.length === n && a.accountIds.every((id, i) => id === b.accountIds[i]);
+  const same =
+    (!!a.keysId && a.keysId === b.keysId && a.color.length === n) ||
+    (a.accountIds.length === n && a.accountIds.every((id, i) => id === b.accountIds[i]));
   if (!same) a.accountIds.forEach((id, i) => rowOfA.set(id, i));
   const rankA = ranks(a.colorIds, order);
   const rankB = ranks(b.colorIds, order);

@@ -5,7 +5,13 @@
  * order, else with one Map over run A's ids.
  */
 export interface ColoredRun {
-  accountIds: string[];
+  /** Needed unless both runs have the same keysId. */
+  accountIds?: string[];
+  /**
+   * Stored runs with the same key list (src/store/runStore.ts) list the same accounts in the same
+   * order: they align by position, without their account ids.
+   */
+  keysId?: string | null;
   colorIds: string[];
   color: Int8Array;
 }
@@ -30,7 +36,7 @@ export function migrationMatrix(a: ColoredRun, b: ColoredRun): MigrationMatrix {
   const flat = new Float64Array(k * k);
   let matched = 0;
   const rowOf = rowLookup(a, b);
-  for (let j = 0; j < b.accountIds.length; j++) {
+  for (let j = 0; j < b.color.length; j++) {
     const i = rowOf(j);
     if (i === undefined) continue;
     matched++;
@@ -42,8 +48,8 @@ export function migrationMatrix(a: ColoredRun, b: ColoredRun): MigrationMatrix {
   return {
     colors,
     counts,
-    onlyInA: a.accountIds.length - matched,
-    onlyInB: b.accountIds.length - matched,
+    onlyInA: a.color.length - matched,
+    onlyInB: b.color.length - matched,
   };
 }
 
@@ -52,13 +58,18 @@ export function migrationMatrix(a: ColoredRun, b: ColoredRun): MigrationMatrix {
  * same order: then it is j itself (checked once, no Map of a million strings).
  */
 function rowLookup(a: ColoredRun, b: ColoredRun): (j: number) => number | undefined {
-  const n = a.accountIds.length;
-  let same = n === b.accountIds.length;
-  for (let i = 0; same && i < n; i++) same = a.accountIds[i] === b.accountIds[i];
+  if (a.keysId && a.keysId === b.keysId && a.color.length === b.color.length) return (j) => j;
+  const idsA = a.accountIds;
+  const idsB = b.accountIds;
+  if (!idsA || !idsB)
+    throw new Error('migration: account ids needed for runs of different key lists');
+  const n = idsA.length;
+  let same = n === idsB.length;
+  for (let i = 0; same && i < n; i++) same = idsA[i] === idsB[i];
   if (same) return (j) => j;
   const rowA = new Map<string, number>();
-  for (let i = 0; i < n; i++) rowA.set(a.accountIds[i], i);
-  return (j) => rowA.get(b.accountIds[j]);
+  for (let i = 0; i < n; i++) rowA.set(idsA[i], i);
+  return (j) => rowA.get(idsB[j]);
 }
 
 /** Row indexes of run B whose account went from colour `from` in A to `to` in B ('' = no score). */
@@ -66,7 +77,7 @@ export function migratedAccounts(a: ColoredRun, b: ColoredRun, from: string, to:
   const rowOf = rowLookup(a, b);
   const colorOf = (r: ColoredRun, i: number) => (r.color[i] < 0 ? '' : r.colorIds[r.color[i]]);
   const out: number[] = [];
-  for (let j = 0; j < b.accountIds.length; j++) {
+  for (let j = 0; j < b.color.length; j++) {
     const i = rowOf(j);
     if (i !== undefined && colorOf(a, i) === from && colorOf(b, j) === to) out.push(j);
   }

@@ -11,7 +11,10 @@ import {
 const SAME_EPS = 1e-9;
 
 /** Per account of `current`: up / down / same against `previous` (matched by account id), and the delta. */
-export function trend(current: ScoreResult, previous: ScoreResult): TrendResult {
+export function trend(
+  current: ScoreResult,
+  previous: Pick<ScoreResult, 'rowCount' | 'accountIds' | 'total'>,
+): TrendResult {
   const prevRow = new Map<string, number>();
   for (let i = 0; i < previous.rowCount; i++) prevRow.set(previous.accountIds[i], i);
   const direction = new Int8Array(current.rowCount);

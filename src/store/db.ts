@@ -58,6 +58,23 @@ export interface RunRow {
   activity?: RunActivityInfo[];
   /** Set on a run imported from a CLI history folder: its arrays came from the Parquet file. */
   imported?: { from: 'cli'; file: string; dataset: string };
+  /**
+   * Run format: absent = 1 (rows in `runChunks`); 2 = one `runColumns` record per column (and
+   * piece of `pieceRows` rows), account keys in a key list shared by runs that list the same
+   * accounts in the same order (runStore.ts, docs/history-format.md).
+   */
+  format?: 2;
+  /** Format 2: owner id of the run's key list in `runColumns`. */
+  keysId?: string;
+  /** Format 2: the column names stored (each as `<name>#<piece>`). */
+  columns?: string[];
+  /** Format 2: rows per stored piece of a column. */
+  pieceRows?: number;
+  /**
+   * Format 2: bytes of the run's column arrays and of its key list as stored (before
+   * IndexedDB's own overhead); `keysShared` = the key list was already stored by an earlier run.
+   */
+  storedBytes?: { columns: number; keys: number; keysShared: boolean };
 }
 
 /** One activity source as a run used it. */
@@ -69,6 +86,14 @@ export interface RunActivityInfo {
   /** Events stored / linked to an account of the scored dataset. */
   events: number;
   linked: number;
+}
+
+/** One piece of one column of a format-2 run (owner = run id) or of a key list (owner = keysId). */
+export interface RunColumnRow {
+  owner: string;
+  /** `<column>#<piece>`. */
+  name: string;
+  data: unknown;
 }
 
 export interface RunChunkRow {
@@ -120,6 +145,7 @@ export class WaymarkDB extends Dexie {
   datasetChunks!: Dexie.Table<DatasetChunkRow, [string, number]>;
   runs!: EntityTable<RunRow, 'id'>;
   runChunks!: Dexie.Table<RunChunkRow, [string, number]>;
+  runColumns!: Dexie.Table<RunColumnRow, [string, string]>;
   activitySets!: EntityTable<ActivitySetRow, 'id'>;
   activityChunks!: Dexie.Table<ActivityChunkRow, [string, number]>;
 
@@ -136,6 +162,12 @@ export class WaymarkDB extends Dexie {
     this.version(2).stores({
       activitySets: 'id, projectId, [projectId+source], createdAt',
       activityChunks: '[setId+index], setId',
+    });
+    // Version 3: runs stored column by column with shared key lists (run format 2). Runs of
+    // format 1 stay in runChunks and are read as they are (no data migration).
+    this.version(3).stores({
+      runs: 'id, projectId, datasetId, createdAt, keysId',
+      runColumns: '[owner+name], owner',
     });
   }
 }

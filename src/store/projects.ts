@@ -106,6 +106,7 @@ export async function deleteProject(id: string): Promise<void> {
       d.datasetChunks,
       d.runs,
       d.runChunks,
+      d.runColumns,
       d.activitySets,
       d.activityChunks,
     ],
@@ -113,8 +114,14 @@ export async function deleteProject(id: string): Promise<void> {
       const datasets = await d.datasets.where('projectId').equals(id).primaryKeys();
       for (const ds of datasets) await d.datasetChunks.where('datasetId').equals(ds).delete();
       await d.datasets.where('projectId').equals(id).delete();
-      const runs = await d.runs.where('projectId').equals(id).primaryKeys();
-      for (const r of runs) await d.runChunks.where('runId').equals(r).delete();
+      const runs = await d.runs.where('projectId').equals(id).toArray();
+      const keyLists = new Set(runs.flatMap((r) => (r.keysId ? [r.keysId] : [])));
+      for (const r of runs) {
+        await d.runChunks.where('runId').equals(r.id).delete();
+        await d.runColumns.where('owner').equals(r.id).delete();
+      }
+      // Key lists are per project (their id names it), so none is shared with another project.
+      for (const k of keyLists) await d.runColumns.where('owner').equals(k).delete();
       await d.runs.where('projectId').equals(id).delete();
       const sets = await d.activitySets.where('projectId').equals(id).primaryKeys();
       for (const s of sets) await d.activityChunks.where('setId').equals(s).delete();

@@ -4,17 +4,42 @@ import type { ScoreResult, Summary, TrendResult } from '../engine';
 import type { StageRun } from '../engine/stageHistory';
 import { packStrings, unpackStrings } from './datasets';
 import { playbookFingerprint, type Playbook } from '../model';
+import type { RunHeader } from './runFormat';
+import { resultFromChunks } from './runStoreV1';
+import {
+  decodeColumn,
+  encodeColumn,
+  hash64,
+  hashAndCount,
+  storedBytes,
+  type ColumnArray,
+  type StoredColumn,
+} from './runCodec';
+
+export type { RunHeader } from './runFormat';
 
 /**
  * Runs as fixed records in IndexedDB: the playbook that ran (and its fingerprint), the dataset's
- * id and name, the as-of date, and per account in row chunks: total, colour, segment, stage,
- * owner, progress, fired CTAs, dimension scores, coverage and measure points, plus the summary.
- * A stored run is never scored again with another model: an account page re-derives the
- * per-measure explanation by scoring the same dataset with the run's own playbook.
- * Dimension scores, coverage and measure points are Float32 (7 significant digits: enough to
- * show and to rank for a backtest's AUC); the total stays Float64 so trends compare exactly.
+ * id and name, the as-of date, the summary, and per account: total, colour, segment, stage,
+ * owner, progress, fired CTAs, dimension scores, coverage, measure points and CTA persons.
+ * A stored run is never scored again with another model.
+ *
+ * Format 2 (this file): each column is its own `runColumns` record (a piece per PIECE_ROWS rows),
+ * encoded compactly and losslessly (runCodec.ts), so a reader loads only the columns it needs —
+ * the migration matrix reads two colour columns (1 byte an account), not two whole runs. The
+ * account keys are a key list of their own, shared by the project's runs that list the same
+ * accounts in the same order (runs of one dataset): stored once, and two runs with one key list
+ * align by position without comparing a million strings. Dimension scores, coverage and measure
+ * points are kept at Float32 precision (enough to show and to rank for a backtest's AUC); the
+ * total keeps Float64 so trends compare exactly. Format 1 runs (`runChunks`) are read by
+ * runStoreV1.ts.
  */
-export const RUN_CHUNK_ROWS = 1 << 16;
+export const PIECE_ROWS = 1 << 21;
+let pieceRows = PIECE_ROWS;
+/** Tests store runs in small pieces to exercise the piece joins (null = the default). */
+export function setPieceRowsForTests(n: number | null): void {
+  pieceRows = n ?? PIECE_ROWS;
+}
 
 /** What a snapshot keeps of a ScoreResult (the rest of its arrays are empty when read back). */
 export interface RunSnapshot {
@@ -22,45 +47,81 @@ export interface RunSnapshot {
   result: ScoreResult;
 }
 
-interface RunHeader {
-  summary: Summary;
-  trendCounts?: TrendResult['counts'];
-  playbookName: string;
-  colorIds: string[];
-  segmentIds: string[];
-  stageIds: string[];
-  ownerIds: string[];
-  ctas: ScoreResult['ctas'];
-  datasetName?: string;
-  dimensionIds?: string[];
-  measures?: ScoreResult['measures'];
-  /** By CTA: the owner field's dictionary (null for a CTA owned by a role). */
-  ctaPersonDicts?: (string[] | null)[];
-  /** As-of dates of the earlier runs days in stage were counted from (ScoreResult.stageHistoryRuns). */
-  stageHistoryRuns?: string[];
+type Col = { name: string; values: ColumnArray; float32?: boolean };
+
+/** The stored columns of a result, by name. */
+function columnsOf(r: ScoreResult): Col[] {
+  const cols: Col[] = [
+    { name: 'total', values: r.total },
+    { name: 'color', values: r.color },
+    { name: 'segment', values: r.segment },
+    { name: 'stage', values: r.stage },
+    { name: 'owner', values: r.owner },
+    { name: 'progress', values: r.progress },
+    { name: 'ready', values: r.readyToAdvance },
+    { name: 'days', values: r.daysInStage },
+    // Where days in stage came from (engine DAYS_* codes); absent in runs stored before.
+    ...(r.daysSource ? [{ name: 'daysSrc', values: r.daysSource }] : []),
+    { name: 'coverage', values: r.coverage, float32: true },
+  ];
+  r.ctaFired.forEach((v, k) => cols.push({ name: `cta.${k}`, values: v }));
+  r.dimensionScores.forEach((v, k) => cols.push({ name: `dim.${k}`, values: v, float32: true }));
+  r.measurePoints.forEach((v, k) => cols.push({ name: `pts.${k}`, values: v, float32: true }));
+  r.ctaPerson?.forEach((p, k) => p && cols.push({ name: `person.${k}`, values: p.codes }));
+  return cols;
 }
 
-type RunChunk = {
-  accountIds: ReturnType<typeof packStrings>;
-  total: Float64Array;
-  color: Int8Array;
-  segment: Uint16Array;
-  stage: Int16Array;
-  owner: Uint16Array;
-  progress: Uint8Array;
-  readyToAdvance: Uint8Array;
-  daysInStage: Float64Array;
-  /** Where daysInStage came from (engine DAYS_* codes); absent in runs stored before. */
-  daysSource?: Uint8Array;
-  ctaFired: Uint8Array[];
-  dimensionScores?: Float32Array[];
-  coverage?: Float32Array;
-  measurePoints?: Float32Array[];
-  /** By CTA: owner-field codes into the header's ctaPersonDicts (null for a role-owned CTA). */
-  ctaPerson?: (Int32Array | null)[];
-};
+const pieceName = (col: string, piece: number) => `${col}#${piece}`;
+const pieceCount = (rows: number, pieceRows: number) => Math.max(1, Math.ceil(rows / pieceRows));
 
-const f32 = (a: Float64Array, from: number, to: number) => Float32Array.from(a.subarray(from, to));
+/** Encoded records of a run, made before the write transaction opens (no CPU work inside it). */
+export interface EncodedRun {
+  columns: { name: string; data: StoredColumn }[];
+  keys: { id: string; pieces: ReturnType<typeof packStrings>[] };
+  /** Bytes of the column arrays and of the key list (IndexedDB adds its own overhead). */
+  bytes: { columns: number; keys: number };
+}
+
+export function encodeRun(projectId: string, r: ScoreResult): EncodedRun {
+  const n = r.rowCount;
+  const count = pieceCount(n, pieceRows);
+  const columns: EncodedRun['columns'] = [];
+  let colBytes = 0;
+  for (const c of columnsOf(r))
+    for (let p = 0; p < count; p++) {
+      const a = Math.min(c.values.length, p * pieceRows);
+      const b = Math.min(c.values.length, a + pieceRows);
+      const data = encodeColumn(c.values.subarray(a, b), { float32: c.float32 });
+      colBytes += storedBytes(data);
+      columns.push({ name: pieceName(c.name, p), data });
+    }
+  const pieces: EncodedRun['keys']['pieces'] = [];
+  let keyBytes = 0;
+  let h = '';
+  for (let p = 0; p < count; p++) {
+    const ids = r.accountIds.slice(p * pieceRows, (p + 1) * pieceRows);
+    // NUL-joined, hashed and checked in one pass (a key holding NUL keeps the array form).
+    const joined = ids.join('\u0000');
+    const hc = hashAndCount(joined, p);
+    h += hc.hash;
+    pieces.push(hc.nuls === Math.max(0, ids.length - 1) ? { joined, count: ids.length } : ids);
+    // As IndexedDB's structured clone keeps a string: one byte a character when all are Latin-1.
+    keyBytes += joined.length * (/[\u0100-\uffff]/.test(joined) ? 2 : 1);
+  }
+  if (count > 1) h = hash64(h);
+  return {
+    columns,
+    keys: { id: `keys_${projectId}_${n}_${count > 1 ? `${pieceRows}_` : ''}${h}`, pieces },
+    bytes: { columns: colBytes, keys: keyBytes },
+  };
+}
+
+type Packed = ReturnType<typeof packStrings>;
+function sameKeys(a: Packed, b: Packed): boolean {
+  if (!Array.isArray(a) && !Array.isArray(b)) return a.count === b.count && a.joined === b.joined;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}
 
 export async function saveRun(
   projectId: string,
@@ -74,7 +135,6 @@ export async function saveRun(
   extra?: Partial<Pick<RunRow, 'createdAt' | 'fingerprint' | 'imported'>>,
 ): Promise<RunRow> {
   const d = db();
-  const count = Math.max(1, Math.ceil(r.rowCount / RUN_CHUNK_ROWS));
   const header: RunHeader = {
     summary,
     trendCounts,
@@ -90,8 +150,10 @@ export async function saveRun(
     ...(r.ctaPerson ? { ctaPersonDicts: r.ctaPerson.map((p) => p?.dict ?? null) } : {}),
     ...(r.stageHistoryRuns ? { stageHistoryRuns: r.stageHistoryRuns } : {}),
   };
+  const enc = encodeRun(projectId, r);
+  const id = newId('run_');
   const row: RunRow = {
-    id: newId('run_'),
+    id,
     projectId,
     datasetId,
     asOf: r.asOf,
@@ -99,33 +161,31 @@ export async function saveRun(
     ...(timeZone ? { timeZone } : {}),
     rowCount: r.rowCount,
     summary: header,
-    chunkCount: count,
+    chunkCount: 0,
     ...(playbook ? { playbook, fingerprint: playbookFingerprint(playbook) } : {}),
     ...extra,
+    format: 2,
+    keysId: enc.keys.id,
+    columns: columnsOf(r).map((c) => c.name),
+    pieceRows,
+    storedBytes: { columns: enc.bytes.columns, keys: enc.bytes.keys, keysShared: false },
   };
-  await d.transaction('rw', d.runs, d.runChunks, async () => {
-    for (let i = 0; i < count; i++) {
-      const a = i * RUN_CHUNK_ROWS;
-      const b = Math.min(r.rowCount, a + RUN_CHUNK_ROWS);
-      const data: RunChunk = {
-        accountIds: packStrings(r.accountIds.slice(a, b)),
-        total: r.total.slice(a, b),
-        color: r.color.slice(a, b),
-        segment: r.segment.slice(a, b),
-        stage: r.stage.slice(a, b),
-        owner: r.owner.slice(a, b),
-        progress: r.progress.slice(a, b),
-        readyToAdvance: r.readyToAdvance.slice(a, b),
-        daysInStage: r.daysInStage.slice(a, b),
-        ...(r.daysSource ? { daysSource: r.daysSource.slice(a, b) } : {}),
-        ctaFired: r.ctaFired.map((f) => f.slice(a, b)),
-        dimensionScores: r.dimensionScores.map((d) => f32(d, a, b)),
-        coverage: f32(r.coverage, a, b),
-        measurePoints: r.measurePoints.map((m) => f32(m, a, b)),
-        ...(r.ctaPerson ? { ctaPerson: r.ctaPerson.map((p) => p?.codes.slice(a, b) ?? null) } : {}),
-      };
-      await d.runChunks.add({ runId: row.id, index: i, data });
+  await d.transaction('rw', d.runs, d.runColumns, async () => {
+    // A key list with this content id may be stored already (an earlier run of the same
+    // accounts): share it when it is really the same, else keep this run's own.
+    const names = enc.keys.pieces.map((_, p) => pieceName('ids', p));
+    const stored = await d.runColumns.get([enc.keys.id, names[0]]);
+    if (stored) {
+      const all = await d.runColumns.bulkGet(names.map((nm) => [enc.keys.id, nm]));
+      if (!all.every((x, p) => x && sameKeys(enc.keys.pieces[p], x.data as Packed)))
+        row.keysId = `keys_${id}`;
     }
+    row.storedBytes!.keysShared = !!stored && row.keysId === enc.keys.id;
+    if (!row.storedBytes!.keysShared)
+      await d.runColumns.bulkAdd(
+        enc.keys.pieces.map((data, p) => ({ owner: row.keysId!, name: names[p], data })),
+      );
+    await d.runColumns.bulkAdd(enc.columns.map((c) => ({ owner: id, name: c.name, data: c.data })));
     await d.runs.add(row);
   });
   return row;
@@ -139,33 +199,160 @@ export async function listRuns(projectId: string): Promise<RunRow[]> {
   return db().runs.where('projectId').equals(projectId).sortBy('createdAt');
 }
 
-function concat<
-  T extends
-    Float64Array | Float32Array | Int8Array | Uint16Array | Int16Array | Uint8Array | Int32Array,
->(parts: T[], make: (n: number) => T, n: number): T {
-  const out = make(n);
+/**
+ * A stored run opened for reading column by column (what the History tab's worker needs: two
+ * colour columns for a migration matrix, the key list only for the accounts it lists). Columns
+ * and keys are read once and kept. A format-1 run is read whole on first use.
+ */
+export interface RunView {
+  meta: RunRow;
+  header: RunHeader;
+  /** Runs with the same key list id list the same accounts in the same order; null for format 1. */
+  keysId: string | null;
+  /** A column by its stored name (`total`, `color`, `stage`, `cta.<k>`, …; see columnsOf). */
+  column(name: string): Promise<ColumnArray>;
+  accountIds(): Promise<string[]>;
+}
+
+async function readColumn(owner: string, name: string, pieces: number): Promise<StoredColumn[]> {
+  const got = await db().runColumns.bulkGet(
+    Array.from({ length: pieces }, (_, p) => [owner, pieceName(name, p)] as [string, string]),
+  );
+  return got.map((x, p) => {
+    if (!x) throw new Error(`run data missing: ${owner} ${pieceName(name, p)}`);
+    return x.data as StoredColumn;
+  });
+}
+
+function joinPieces(parts: StoredColumn[]): ColumnArray {
+  if (parts.length === 1) return decodeColumn(parts[0]);
+  const decoded = parts.map(decodeColumn);
+  const n = decoded.reduce((s, x) => s + x.length, 0);
+  const out = new (decoded[0].constructor as new (n: number) => ColumnArray)(n);
   let at = 0;
-  for (const p of parts) {
-    out.set(p as never, at);
-    at += p.length;
+  for (const x of decoded) {
+    out.set(x as never, at);
+    at += x.length;
   }
   return out;
 }
 
-/** A Float32 column read back as Float64 (NaN where a chunk lacks it). */
-function widen(
-  chunks: RunChunk[],
-  pick: (c: RunChunk) => Float32Array | undefined,
-  n: number,
-): Float64Array {
-  const out = new Float64Array(n).fill(NaN);
-  let at = 0;
-  for (const c of chunks) {
-    const part = pick(c);
-    if (part) out.set(part, at);
-    at += c.total.length;
+/** A key list's account ids (shared by runs; see saveRun). */
+export async function loadKeys(keysId: string, rowCount: number, pieceRows: number) {
+  const pieces = await db().runColumns.bulkGet(
+    Array.from({ length: pieceCount(rowCount, pieceRows) }, (_, p) => [
+      keysId,
+      pieceName('ids', p),
+    ]),
+  );
+  const ids: string[] = [];
+  for (const x of pieces) {
+    if (!x) throw new Error(`run keys missing: ${keysId}`);
+    unpackStrings(x.data as ReturnType<typeof packStrings>, ids);
   }
-  return out;
+  return ids;
+}
+
+export async function openRun(id: string): Promise<RunView | null> {
+  const d = db();
+  const meta = await d.runs.get(id);
+  if (!meta) return null;
+  const header = runHeader(meta);
+  if (meta.format !== 2) {
+    let whole: Promise<ScoreResult> | null = null;
+    const full = () =>
+      (whole ??= d.runChunks
+        .where('runId')
+        .equals(id)
+        .sortBy('index')
+        .then((cs) =>
+          resultFromChunks(
+            meta,
+            header,
+            cs.map((c) => c.data),
+          ),
+        ));
+    return {
+      meta,
+      header,
+      keysId: null,
+      async column(name) {
+        const x = byName(await full(), name);
+        if (!x) throw new Error(`run ${id} has no column ${name}`);
+        return x;
+      },
+      accountIds: async () => (await full()).accountIds,
+    };
+  }
+  const cols = new Map<string, Promise<ColumnArray>>();
+  const pieces = pieceCount(meta.rowCount, meta.pieceRows!);
+  return {
+    meta,
+    header,
+    keysId: meta.keysId!,
+    column(name) {
+      let c = cols.get(name);
+      if (!c) {
+        c = readColumn(id, name, pieces).then(joinPieces);
+        cols.set(name, c);
+      }
+      return c;
+    },
+    accountIds: () => cachedKeys(meta),
+  };
+}
+
+/**
+ * The last key lists read (a key list's content never changes under its id, so runs of one
+ * dataset read their million keys once between them).
+ */
+const keyLists = new Map<string, Promise<string[]>>();
+function cachedKeys(meta: RunRow): Promise<string[]> {
+  const id = meta.keysId!;
+  let k = keyLists.get(id);
+  if (!k) {
+    k = loadKeys(id, meta.rowCount, meta.pieceRows!);
+    k.catch(() => keyLists.delete(id));
+    keyLists.set(id, k);
+    while (keyLists.size > 2) keyLists.delete(keyLists.keys().next().value!);
+  }
+  return k;
+}
+
+/** A format-1 result's array under its format-2 column name. */
+function byName(r: ScoreResult, name: string): ColumnArray | undefined {
+  const [base, k] = name.split('.');
+  switch (base) {
+    case 'total':
+      return r.total;
+    case 'color':
+      return r.color;
+    case 'segment':
+      return r.segment;
+    case 'stage':
+      return r.stage;
+    case 'owner':
+      return r.owner;
+    case 'progress':
+      return r.progress;
+    case 'ready':
+      return r.readyToAdvance;
+    case 'days':
+      return r.daysInStage;
+    case 'daysSrc':
+      return r.daysSource;
+    case 'coverage':
+      return r.coverage;
+    case 'cta':
+      return r.ctaFired[+k];
+    case 'dim':
+      return r.dimensionScores[+k];
+    case 'pts':
+      return r.measurePoints[+k];
+    case 'person':
+      return r.ctaPerson?.[+k]?.codes;
+  }
+  return undefined;
 }
 
 /** Read a stored run back as a ScoreResult with the snapshot's arrays (measure arrays empty). */
@@ -174,105 +361,74 @@ export async function loadRun(id: string): Promise<RunSnapshot | null> {
   const meta = await d.runs.get(id);
   if (!meta) return null;
   const h = runHeader(meta);
-  const chunks = (await d.runChunks.where('runId').equals(id).sortBy('index')).map(
-    (c) => c.data as RunChunk,
+  if (meta.format !== 2) {
+    const chunks = await d.runChunks.where('runId').equals(id).sortBy('index');
+    return {
+      meta,
+      result: resultFromChunks(
+        meta,
+        h,
+        chunks.map((c) => c.data),
+      ),
+    };
+  }
+  const pieces = pieceCount(meta.rowCount, meta.pieceRows!);
+  const names = meta.columns!;
+  const got = await d.runColumns.bulkGet(
+    names.flatMap((nm) =>
+      Array.from({ length: pieces }, (_, p) => [id, pieceName(nm, p)] as [string, string]),
+    ),
   );
-  const n = meta.rowCount;
-  const accountIds: string[] = [];
-  for (const c of chunks) unpackStrings(c.accountIds, accountIds);
+  const col = new Map<string, ColumnArray>();
+  names.forEach((nm, i) => {
+    const parts = got.slice(i * pieces, (i + 1) * pieces).map((x, p) => {
+      if (!x) throw new Error(`run data missing: ${id} ${pieceName(nm, p)}`);
+      return x.data as StoredColumn;
+    });
+    col.set(nm, joinPieces(parts));
+  });
+  const accountIds = await loadKeys(meta.keysId!, meta.rowCount, meta.pieceRows!);
+  const get = <T extends ColumnArray>(nm: string) => {
+    const x = col.get(nm);
+    if (!x) throw new Error(`run data missing: ${id} ${nm}`);
+    return x as T;
+  };
   const result: ScoreResult = {
     resultVersion: 1,
     playbookName: h.playbookName,
     asOf: meta.asOf,
-    rowCount: n,
+    rowCount: meta.rowCount,
     accountIds,
     segmentIds: h.segmentIds,
-    segment: concat(
-      chunks.map((c) => c.segment),
-      (k) => new Uint16Array(k),
-      n,
-    ),
+    segment: get('segment'),
     stageIds: h.stageIds,
-    stage: concat(
-      chunks.map((c) => c.stage),
-      (k) => new Int16Array(k),
-      n,
-    ),
-    daysInStage: concat(
-      chunks.map((c) => c.daysInStage),
-      (k) => new Float64Array(k),
-      n,
-    ),
-    ...(chunks.length && chunks.every((c) => c.daysSource)
-      ? {
-          daysSource: concat(
-            chunks.map((c) => c.daysSource!),
-            (k) => new Uint8Array(k),
-            n,
-          ),
-        }
-      : {}),
+    stage: get('stage'),
+    daysInStage: get('days'),
+    ...(col.has('daysSrc') ? { daysSource: get<Uint8Array>('daysSrc') } : {}),
     ...(h.stageHistoryRuns ? { stageHistoryRuns: h.stageHistoryRuns } : {}),
-    progress: concat(
-      chunks.map((c) => c.progress),
-      (k) => new Uint8Array(k),
-      n,
-    ),
+    progress: get('progress'),
     criteria: [],
     criteriaStatus: [],
-    readyToAdvance: concat(
-      chunks.map((c) => c.readyToAdvance),
-      (k) => new Uint8Array(k),
-      n,
-    ),
+    readyToAdvance: get('ready'),
     measures: h.measures ?? [],
     measureRaw: [],
     rawDict: [],
-    measurePoints: (h.measures ?? []).map((_, k) => widen(chunks, (c) => c.measurePoints?.[k], n)),
+    measurePoints: (h.measures ?? []).map((_, k) => get(`pts.${k}`)),
     measureContribution: [],
     dimensionIds: h.dimensionIds ?? [],
-    dimensionScores: (h.dimensionIds ?? []).map((_, k) =>
-      widen(chunks, (c) => c.dimensionScores?.[k], n),
-    ),
-    total: concat(
-      chunks.map((c) => c.total),
-      (k) => new Float64Array(k),
-      n,
-    ),
-    coverage: h.dimensionIds ? widen(chunks, (c) => c.coverage, n) : new Float64Array(0),
+    dimensionScores: (h.dimensionIds ?? []).map((_, k) => get(`dim.${k}`)),
+    total: get('total'),
+    coverage: get('coverage'),
     colorIds: h.colorIds,
-    color: concat(
-      chunks.map((c) => c.color),
-      (k) => new Int8Array(k),
-      n,
-    ),
+    color: get('color'),
     ownerIds: h.ownerIds,
-    owner: concat(
-      chunks.map((c) => c.owner),
-      (k) => new Uint16Array(k),
-      n,
-    ),
+    owner: get('owner'),
     ctas: h.ctas,
-    ctaFired: h.ctas.map((_, k) =>
-      concat(
-        chunks.map((c) => c.ctaFired[k]),
-        (m) => new Uint8Array(m),
-        n,
-      ),
-    ),
+    ctaFired: h.ctas.map((_, k) => get(`cta.${k}`)),
     ...(h.ctaPersonDicts
       ? {
           ctaPerson: h.ctaPersonDicts.map((dict, k) =>
-            dict
-              ? {
-                  dict,
-                  codes: concat(
-                    chunks.map((c) => c.ctaPerson?.[k] ?? new Int32Array(c.total.length).fill(-1)),
-                    (m) => new Int32Array(m),
-                    n,
-                  ),
-                }
-              : null,
+            dict ? { dict, codes: get<Int32Array>(`person.${k}`) } : null,
           ),
         }
       : {}),
@@ -295,31 +451,26 @@ export function historyRunsBefore(runs: readonly RunRow[], asOf: string): RunRow
 
 /** A stored run's account keys and stage ids only (days in stage from the history). */
 export async function loadRunStages(id: string): Promise<StageRun | null> {
-  const d = db();
-  const meta = await d.runs.get(id);
-  if (!meta) return null;
-  const stageIds = runHeader(meta).stageIds;
-  const accountIds: string[] = [];
-  const stage: (string | null)[] = [];
-  await d.runChunks
-    .where('runId')
-    .equals(id)
-    .sortBy('index')
-    .then((chunks) => {
-      for (const c of chunks) {
-        const data = c.data as RunChunk;
-        unpackStrings(data.accountIds, accountIds);
-        for (const s of data.stage) stage.push(s < 0 ? null : (stageIds[s] ?? null));
-      }
-    });
-  return { asOf: meta.asOf, accountIds, stage };
+  const v = await openRun(id);
+  if (!v) return null;
+  const stageIds = v.header.stageIds;
+  const [accountIds, codes] = await Promise.all([v.accountIds(), v.column('stage')]);
+  const stage: (string | null)[] = new Array(codes.length);
+  for (let i = 0; i < codes.length; i++)
+    stage[i] = codes[i] < 0 ? null : (stageIds[codes[i]] ?? null);
+  return { asOf: v.meta.asOf, accountIds: accountIds.slice(), stage };
 }
 
+/** Delete a run; its key list goes with the last run that used it. */
 export async function deleteRun(id: string): Promise<void> {
   const d = db();
-  await d.transaction('rw', d.runs, d.runChunks, async () => {
+  await d.transaction('rw', d.runs, d.runChunks, d.runColumns, async () => {
+    const meta = await d.runs.get(id);
     await d.runChunks.where('runId').equals(id).delete();
+    await d.runColumns.where('owner').equals(id).delete();
     await d.runs.delete(id);
+    if (meta?.keysId && (await d.runs.where('keysId').equals(meta.keysId).count()) === 0)
+      await d.runColumns.where('owner').equals(meta.keysId).delete();
   });
 }
 
@@ -342,7 +493,7 @@ export async function saveImportedRuns(
 ): Promise<RunRow[]> {
   const d = db();
   const rows: RunRow[] = [];
-  await d.transaction('rw', d.runs, d.runChunks, async () => {
+  await d.transaction('rw', d.runs, d.runColumns, async () => {
     for (const r of runs)
       rows.push(
         await saveRun(

@@ -6,7 +6,8 @@ import { generateDemoTable } from '../data/demo/generate';
 import { seedDemoDataset } from './demoSeed';
 import { compilePlaybook, scoreTable, summarise, trend } from '../engine';
 import { playbookFingerprint, playbookFromProject } from '../model';
-import { listRuns, loadRun, RUN_CHUNK_ROWS, saveRun } from './runStore';
+import { listRuns, loadRun, saveRun } from './runStore';
+import { RUN_CHUNK_ROWS } from './testing/runStoreV1Writer';
 import { demoProject } from '../data/testing/helpers';
 
 describe('dataset and run storage (IndexedDB)', () => {

@@ -1,25 +1,14 @@
 /// <reference lib="webworker" />
 /**
- * The History tab's heavy reads off the main thread: loading two stored runs of up to a million
- * accounts each (IndexedDB reads, a million account ids unpacked) and counting the colour
- * migration between them took several main-thread tasks far over 100 ms
- * (`npm run bench -- history`). The change list is sorted here too. The last pair of runs stays loaded, so clicking a cell of the
- * matrix lists its accounts without reading the runs again.
+ * The History tab's heavy reads off the main thread: reading stored runs of up to a million
+ * accounts and counting the colour migration between them took several main-thread tasks far
+ * over 100 ms (`npm run bench -- history`). The change list is sorted here too. What it reads
+ * stays open (historyReads.ts), so clicking a cell of the matrix reads only run B's keys.
  */
-import {
-  migratedAccounts,
-  migrationMatrix,
-  type MigrationMatrix,
-  type ScoreResult,
-} from '../engine';
-import { loadRun } from '../store/runStore';
 import { accountPoints, type AccountPoint } from '../store/accountPoints';
-import {
-  changesPage,
-  type ChangeFilter,
-  type ChangeSort,
-  type ChangesPage,
-} from '../engine/changes';
+import type { ChangeFilter, ChangeSort, ChangesPage } from '../engine/changes';
+import type { MigrationMatrix } from '../engine';
+import { cellAccounts, changesOf, matrixOf } from './historyReads';
 
 export type HistoryRequest =
   | { id: number; type: 'matrix'; a: string; b: string }
@@ -46,17 +35,6 @@ export type HistoryReply =
     }
   | { id: number; ok: false; error: string };
 
-let pair: { key: string; a: ScoreResult; b: ScoreResult } | null = null;
-
-async function runs(a: string, b: string) {
-  const key = `${a}|${b}`;
-  if (pair?.key === key) return pair;
-  const [x, y] = await Promise.all([loadRun(a), loadRun(b)]);
-  if (!x || !y) throw new Error('run not found');
-  pair = { key, a: x.result, b: y.result };
-  return pair;
-}
-
 self.onmessage = async (ev: MessageEvent<HistoryRequest>) => {
   const m = ev.data;
   try {
@@ -64,21 +42,16 @@ self.onmessage = async (ev: MessageEvent<HistoryRequest>) => {
       self.postMessage({ id: m.id, ok: true, points: await accountPoints(m.runs, m.accountId) });
       return;
     }
-    const p = await runs(m.a, m.b);
     const reply: HistoryReply =
       m.type === 'matrix'
-        ? { id: m.id, ok: true, matrix: migrationMatrix(p.a, p.b) }
+        ? { id: m.id, ok: true, matrix: await matrixOf(m.a, m.b) }
         : m.type === 'changes'
           ? {
               id: m.id,
               ok: true,
-              changes: changesPage(p.a, p.b, m.order, m.filter, m.sort, m.limit),
+              changes: await changesOf(m.a, m.b, m.order, m.filter, m.sort, m.limit),
             }
-          : {
-              id: m.id,
-              ok: true,
-              accounts: migratedAccounts(p.a, p.b, m.from, m.to).map((j) => p.b.accountIds[j]),
-            };
+          : { id: m.id, ok: true, accounts: await cellAccounts(m.a, m.b, m.from, m.to) };
     self.postMessage(reply);
   } catch (e) {
     self.postMessage({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });

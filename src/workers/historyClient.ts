@@ -1,13 +1,8 @@
-import { migratedAccounts, migrationMatrix, type MigrationMatrix } from '../engine';
-import { loadRun } from '../store/runStore';
+import type { MigrationMatrix } from '../engine';
+import { cellAccounts, changesOf, matrixOf } from './historyReads';
 import type { HistoryReply, HistoryRequest } from './history.worker';
 import { accountPoints, type AccountPoint } from '../store/accountPoints';
-import {
-  changesPage,
-  type ChangeFilter,
-  type ChangeSort,
-  type ChangesPage,
-} from '../engine/changes';
+import type { ChangeFilter, ChangeSort, ChangesPage } from '../engine/changes';
 
 /**
  * The History tab's migration matrix and its cells' accounts, computed in history.worker.ts (one
@@ -24,6 +19,14 @@ const waiting = new Map<
   number,
   { resolve: (r: HistoryReply) => void; reject: (e: Error) => void }
 >();
+
+/** Stop the worker (what it read goes with it); the next question starts a new one. */
+export function closeHistoryWorker(): void {
+  worker?.terminate();
+  worker = null;
+  for (const w of waiting.values()) w.reject(new Error('history worker closed'));
+  waiting.clear();
+}
 
 type Request = HistoryRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
@@ -49,17 +52,10 @@ function ask(req: Request): Promise<HistoryReply> {
   });
 }
 
-async function inPlace(a: string, b: string) {
-  const [x, y] = await Promise.all([loadRun(a), loadRun(b)]);
-  if (!x || !y) throw new Error('run not found');
-  return { a: x.result, b: y.result };
-}
-
 /** The colour-migration matrix from run a to run b (stored run ids). */
 export async function loadMigration(a: string, b: string): Promise<MigrationMatrix> {
   if (typeof Worker === 'undefined') {
-    const p = await inPlace(a, b);
-    return migrationMatrix(p.a, p.b);
+    return matrixOf(a, b);
   }
   const r = await ask({ type: 'matrix', a, b });
   if (!r.ok || !r.matrix) throw new Error(r.ok ? 'no matrix' : r.error);
@@ -74,8 +70,7 @@ export async function loadMigratedAccounts(
   to: string,
 ): Promise<string[]> {
   if (typeof Worker === 'undefined') {
-    const p = await inPlace(a, b);
-    return migratedAccounts(p.a, p.b, from, to).map((j) => p.b.accountIds[j]);
+    return cellAccounts(a, b, from, to);
   }
   const r = await ask({ type: 'cell', a, b, from, to });
   if (!r.ok || !r.accounts) throw new Error(r.ok ? 'no accounts' : r.error);
@@ -92,8 +87,7 @@ export async function loadChanges(
   limit: number,
 ): Promise<ChangesPage> {
   if (typeof Worker === 'undefined') {
-    const p = await inPlace(a, b);
-    return changesPage(p.a, p.b, order, filter, sort, limit);
+    return changesOf(a, b, order, filter, sort, limit);
   }
   const r = await ask({ type: 'changes', a, b, order, filter, sort, limit });
   if (!r.ok || !r.changes) throw new Error(r.ok ? 'no changes' : r.error);

@@ -10,7 +10,7 @@ import {
 } from '../engine';
 import { mrrFieldOf } from '../model';
 import { columnOf } from '../table/columns';
-import { listRuns, loadRun, saveRun } from '../store/runStore';
+import { listRuns, openRun, saveRun } from '../store/runStore';
 import { db, type RunActivityInfo } from '../store/db';
 import { listActivitySets, loadActivitySet } from '../store/activityStore';
 import { linkStoredEvents } from '../data/activity/stored';
@@ -100,10 +100,16 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
       const runs = await listRuns(msg.projectId);
       const last = runs[runs.length - (msg.compareWith === 'latest' ? 1 : 2)];
       if (last) {
-        const snap = await loadRun(last.id);
-        if (snap) {
-          previous = snap.meta;
-          t = trend(result, snap.result);
+        // Only what the trend compares: the previous run's keys and totals, not the whole run.
+        const v = await openRun(last.id);
+        if (v) {
+          previous = v.meta;
+          const [accountIds, total] = await Promise.all([v.accountIds(), v.column('total')]);
+          t = trend(result, {
+            rowCount: v.meta.rowCount,
+            accountIds,
+            total: total as Float64Array,
+          });
         }
       }
     }

@@ -10,6 +10,7 @@
  *      the migration matrix on the main thread and in the history worker, each with its longest
  *      main-thread task.
  * Options: --rows N (default 1000000), --runs N (timing repeats, default 3), --no-reference,
+ * --no-cli (skip 2),
  * --no-browser, --browser-rows N (default --rows), --browser-runs N (default 12), --port P (5197).
  */
 import { readFileSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { runHistoryBrowserBench } from './historyBrowser';
 import { Project, playbookFingerprint, playbookFromProject } from '../../src/model';
 import { generateDemoTable } from '../../src/data/demo/generate';
 import { packStrings } from '../../src/store/datasets';
+import { encodeRun } from '../../src/store/runStore';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -46,11 +48,12 @@ const score = (asOf: string) => {
 const a = score('2026-10-01');
 const b = score('2026-11-01');
 
-// 1. Bytes per account per run, counted from what runStore puts in a chunk.
+// 1. Bytes per account per run, counted from the records runStore writes (format 2), and from
+// what format 1 put in its chunks (the baseline).
 const f32 = (x: Float64Array) => Float32Array.from(x);
 const ids = packStrings(a.accountIds);
-const idBytes = Array.isArray(ids) ? ids.join('').length * 2 : ids.joined.length * 2;
-const arrays = [
+const idBytes = Array.isArray(ids) ? ids.join('').length : ids.joined.length;
+const v1Arrays = [
   a.total,
   a.color,
   a.segment,
@@ -64,8 +67,29 @@ const arrays = [
   ...a.measurePoints.map(f32),
   f32(a.coverage),
 ];
-const appBytes = arrays.reduce((s, x) => s + x.byteLength, 0) + idBytes;
-line('history.app_bytes_per_account_run', appBytes / rows, 'B', { rows });
+const v1Bytes = v1Arrays.reduce((s, x) => s + x.byteLength, 0) + idBytes;
+const enc = encodeRun('bench', a);
+line('history.app_bytes_per_account_run', (enc.bytes.columns + enc.bytes.keys) / rows, 'B', {
+  rows,
+  columnsOnly: Math.round((enc.bytes.columns / rows) * 100) / 100,
+  keys: Math.round((enc.bytes.keys / rows) * 100) / 100,
+  format1: Math.round((v1Bytes / rows) * 100) / 100,
+  note: 'format 2 arrays + key list (1 byte a key character); a later run of the same accounts shares the key list and stores columnsOnly; format1 = the chunks before',
+});
+const encTimes: { wall: number; cpu: number }[] = [];
+for (let k = 0; k < repeats; k++) {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  encodeRun('bench', a);
+  const u = process.cpuUsage(cpu);
+  encTimes.push({ wall: performance.now() - t, cpu: (u.user + u.system) / 1000 });
+}
+const medOf = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+line('history.app_encode_node', medOf(encTimes.map((x) => x.wall)), 'ms', {
+  rows,
+  cpuMs: Math.round(medOf(encTimes.map((x) => x.cpu))),
+  note: 'encodeRun alone (column encodings + key list), Node, median',
+});
 /** Best wall time of the repeats, and the CPU time of that repeat (the machine may be shared). */
 let lastCpu = 0;
 const best = (f: () => unknown) => {
@@ -83,51 +107,53 @@ const best = (f: () => unknown) => {
   }
   return m;
 };
-// 2. CLI append: the whole appendRun, the encoding alone, hyparquet-writer's encoding.
-const info = runInfoOf(a, playbookFingerprint(pb));
-const io = { cwd: process.cwd(), stdout: () => undefined, stderr: () => undefined };
-const appendTimes: { wall: number; cpu: number }[] = [];
-for (let k = 0; k < repeats; k++) {
-  const dir = mkdtempSync(join(tmpdir(), 'wm-hist-bench-'));
-  const t = performance.now();
-  const cpu = process.cpuUsage();
-  await appendRun(io, dir, pb, a, 'bench.csv');
-  const u = process.cpuUsage(cpu);
-  appendTimes.push({ wall: performance.now() - t, cpu: (u.user + u.system) / 1000 });
-  rmSync(dir, { recursive: true, force: true });
-}
-appendTimes.sort((x, y) => x.wall - y.wall);
-const medAppend = appendTimes[Math.floor(appendTimes.length / 2)];
-line('history.cli_append', medAppend.wall, 'ms', {
-  rows,
-  goal: 2000,
-  cpuMs: Math.round(medAppend.cpu),
-  of: appendTimes.length,
-  note: 'median of appendRun into a fresh folder (encode + write files + manifest)',
-});
-let parquet: Uint8Array = new Uint8Array(0);
-const tParquet = best(() => (parquet = runToParquet(a, info)));
-line('history.parquet_bytes_per_account_run', parquet.byteLength / rows, 'B', { rows });
-line('history.cli_append_parquet', tParquet, 'ms', {
-  rows,
-  goal: 2000,
-  cpuMs: Math.round(lastCpu),
-  note: 'encoding only (writeRunParquet), best of the repeats',
-});
-if (!args.includes('--no-reference')) {
-  let ref: Uint8Array = new Uint8Array(0);
-  const t = performance.now();
-  const cpu = process.cpuUsage();
-  ref = runToParquetReference(a, info);
-  const u = process.cpuUsage(cpu);
-  const wall = performance.now() - t;
-  line('history.parquet_hyparquet_writer_baseline', wall, 'ms', {
+if (!args.includes('--no-cli')) {
+  // 2. CLI append: the whole appendRun, the encoding alone, hyparquet-writer's encoding.
+  const info = runInfoOf(a, playbookFingerprint(pb));
+  const io = { cwd: process.cwd(), stdout: () => undefined, stderr: () => undefined };
+  const appendTimes: { wall: number; cpu: number }[] = [];
+  for (let k = 0; k < repeats; k++) {
+    const dir = mkdtempSync(join(tmpdir(), 'wm-hist-bench-'));
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    await appendRun(io, dir, pb, a, 'bench.csv');
+    const u = process.cpuUsage(cpu);
+    appendTimes.push({ wall: performance.now() - t, cpu: (u.user + u.system) / 1000 });
+    rmSync(dir, { recursive: true, force: true });
+  }
+  appendTimes.sort((x, y) => x.wall - y.wall);
+  const medAppend = appendTimes[Math.floor(appendTimes.length / 2)];
+  line('history.cli_append', medAppend.wall, 'ms', {
     rows,
-    cpuMs: Math.round((u.user + u.system) / 1000),
-    bytesPerAccount: Math.round((ref.byteLength / rows) * 100) / 100,
-    ratio: Math.round((wall / tParquet) * 10) / 10,
-    note: 'hyparquet-writer 0.17 on the same run, once; ratio = baseline / ours',
+    goal: 2000,
+    cpuMs: Math.round(medAppend.cpu),
+    of: appendTimes.length,
+    note: 'median of appendRun into a fresh folder (encode + write files + manifest)',
   });
+  let parquet: Uint8Array = new Uint8Array(0);
+  const tParquet = best(() => (parquet = runToParquet(a, info)));
+  line('history.parquet_bytes_per_account_run', parquet.byteLength / rows, 'B', { rows });
+  line('history.cli_append_parquet', tParquet, 'ms', {
+    rows,
+    goal: 2000,
+    cpuMs: Math.round(lastCpu),
+    note: 'encoding only (writeRunParquet), best of the repeats',
+  });
+  if (!args.includes('--no-reference')) {
+    let ref: Uint8Array = new Uint8Array(0);
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    ref = runToParquetReference(a, info);
+    const u = process.cpuUsage(cpu);
+    const wall = performance.now() - t;
+    line('history.parquet_hyparquet_writer_baseline', wall, 'ms', {
+      rows,
+      cpuMs: Math.round((u.user + u.system) / 1000),
+      bytesPerAccount: Math.round((ref.byteLength / rows) * 100) / 100,
+      ratio: Math.round((wall / tParquet) * 10) / 10,
+      note: 'hyparquet-writer 0.17 on the same run, once; ratio = baseline / ours',
+    });
+  }
 }
 // 3. Migration matrix between two runs.
 const tMatrix = best(() => migrationMatrix(a, b));

@@ -220,7 +220,7 @@ export async function withoutDemoRun(page: Page): Promise<void> {
         const open = indexedDB.open('waymark');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['runs', 'runChunks'], 'readwrite');
+          const tx = open.result.transaction(['runs', 'runChunks', 'runColumns'], 'readwrite');
           for (const id of ids) tx.objectStore('runs').delete(id);
           const chunks = tx.objectStore('runChunks');
           chunks.openCursor().onsuccess = (ev) => {
@@ -229,6 +229,9 @@ export async function withoutDemoRun(page: Page): Promise<void> {
             if (ids.includes((c.value as { runId: string }).runId)) c.delete();
             c.continue();
           };
+          // Run format 2: the runs' columns (their shared key list is left; it is harmless).
+          for (const id of ids)
+            tx.objectStore('runColumns').delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
           tx.oncomplete = () => {
             open.result.close();
             resolve();

@@ -66,6 +66,30 @@ test('change the model → the stale notice → run again', async ({ page }) => 
   await expect(page.getByTestId('migration-accounts').locator('a')).toHaveCount(Math.min(n, 500));
   await page.screenshot({ path: shotPath('history-trends.png'), fullPage: true });
   await page.getByTestId('migration-matrix').screenshot({ path: shotPath('history-matrix.png') });
+  // Stored column by column (run format 2): both runs of the demo's accounts share one key list,
+  // and the storage line says what the latest run took as measured.
+  const stored = await page.evaluate(
+    () =>
+      new Promise<{ projectId: string; format?: number; keysId?: string; rowCount: number }[]>(
+        (resolve, reject) => {
+          const open = indexedDB.open('waymark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const q = open.result.transaction('runs').objectStore('runs').getAll();
+            q.onsuccess = () => {
+              open.result.close();
+              resolve(q.result);
+            };
+          };
+        },
+      ),
+  );
+  const demoRuns = stored.filter((r) => r.projectId === 'demo');
+  expect(demoRuns.map((r) => r.format)).toEqual([2, 2]);
+  expect(new Set(demoRuns.map((r) => r.keysId)).size).toBe(1);
+  await expect(page.getByTestId('history-storage')).toContainText(
+    'were already stored by an earlier run of the same accounts and are shared',
+  );
   // Clicking an account opens its page.
   await page.getByTestId('migration-accounts').locator('a').first().click();
   await expect(page.getByTestId('account-page')).toBeVisible();

@@ -29,26 +29,43 @@ async function newestRun(page: Page, projectId: string) {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const idb = open.result;
-          const tx = idb.transaction(['runs', 'runChunks'], 'readonly');
+          const tx = idb.transaction(['runs', 'runColumns'], 'readonly');
           const all = tx.objectStore('runs').getAll();
           all.onsuccess = () => {
             // eslint-disable-next-line @typescript-eslint/no-explicit-any
             const runs = (all.result as any[]).filter((r) => r.projectId === pid);
             runs.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
             const run = runs[runs.length - 1];
-            const chunks = tx.objectStore('runChunks').index('runId').getAll(run.id);
-            chunks.onsuccess = () => {
+            const cols = tx.objectStore('runColumns').index('owner').getAll(run.id);
+            cols.onsuccess = () => {
+              // Run format 2 (docs/history-format.md): one record per column piece, decoded
+              // here independently of the app's runCodec.ts.
               // eslint-disable-next-line @typescript-eslint/no-explicit-any
-              const cs = (chunks.result as any[]).sort((a, b) => a.index - b.index);
+              const byName = new Map((cols.result as any[]).map((c) => [c.name, c.data]));
+              // eslint-disable-next-line @typescript-eslint/no-explicit-any
+              const decode = (c: any): number[] =>
+                Array.from({ length: c.n }, (_, i) => {
+                  switch (c.enc) {
+                    case 'const':
+                      return c.value;
+                    case 'bits':
+                      return (c.data[i >> 3] >> (i & 7)) & 1;
+                    case 'intnan':
+                      return c.data[i] === c.nan ? NaN : c.data[i];
+                    case 'dict':
+                      return c.dict[c.data[i]];
+                    default:
+                      return c.data[i];
+                  }
+                });
+              const col = (name: string) => decode(byName.get(`${name}#0`));
               const h = run.summary;
               resolve({
                 ctaIds: h.ctas.map((c: { id: string }) => c.id),
                 stageIds: h.stageIds,
-                stage: cs.flatMap((c) => Array.from(c.data.stage as Int16Array)),
-                total: cs.flatMap((c) => Array.from(c.data.total as Float64Array)),
-                fired: h.ctas.map((_: unknown, k: number) =>
-                  cs.flatMap((c) => Array.from(c.data.ctaFired[k] as Uint8Array)),
-                ),
+                stage: col('stage'),
+                total: col('total'),
+                fired: h.ctas.map((_: unknown, k: number) => col(`cta.${k}`)),
               });
               idb.close();
             };

@@ -231,6 +231,10 @@ export default {
     title: 'Stored runs',
     summary:
       '{{runs}} runs stored; each takes about {{bytes}} bytes per account (from the column layout: score, colour, segment, stage, owner, progress, one byte per CTA, 4 bytes per dimension score and measure points, the account id).',
+    measured:
+      '{{runs}} runs stored; the latest takes {{bytes}} bytes per account as stored: {{columns}} for its scores, colours, stages, CTAs and points, {{keys}} for the account keys (stored once for all runs of the same accounts), before the browser database’s own overhead.',
+    measuredShared:
+      '{{runs}} runs stored; the latest takes {{bytes}} bytes per account as stored: its scores, colours, stages, CTAs and points. Its account keys ({{keys}} bytes per account) were already stored by an earlier run of the same accounts and are shared. Before the browser database’s own overhead.',
     thin: 'Keep one run per month (older than 3 months)…',
     thinTitle: 'Thin old runs',
     thinConfirm: 'Delete {{count}} runs',

@@ -20,7 +20,7 @@ import type { RunRow } from '../../store/db';
 import { runHeader } from '../../store/runStore';
 import { Button, ConfirmDialog } from '../common';
 import { colorHex, colorLabel } from './colors';
-import { thinMonthly, runBytesPerAccount } from './historyOps';
+import { thinMonthly, runBytesPerAccount, runStoredBytes } from './historyOps';
 import { resultsStore } from './runState';
 import { ChangesList } from './ChangesList';
 import { MrrShare } from './MrrShare';
@@ -118,6 +118,7 @@ export function HistoryTab({
   const [thin, setThin] = useState<RunRow[] | null>(null);
   const [drop, setDrop] = useState<RunRow | null>(null);
   const latest = runs[runs.length - 1];
+  const measured = latest ? runStoredBytes(latest) : null;
 
   if (runs.length === 0) return <p className="hint">{t('trends.none')}</p>;
   const runLabel = (r: RunRow) =>
@@ -331,10 +332,17 @@ export function HistoryTab({
       <section className="card" data-testid="history-storage">
         <h3>{t('storage.title')}</h3>
         <p>
-          {t('storage.summary', {
-            runs: runs.length,
-            bytes: latest ? runBytesPerAccount(latest).toFixed(0) : '—',
-          })}
+          {measured
+            ? t(measured.keysShared ? 'storage.measuredShared' : 'storage.measured', {
+                runs: runs.length,
+                bytes: measured.total.toFixed(1),
+                columns: measured.columns.toFixed(1),
+                keys: measured.keys.toFixed(1),
+              })
+            : t('storage.summary', {
+                runs: runs.length,
+                bytes: latest ? runBytesPerAccount(latest).toFixed(0) : '—',
+              })}
         </p>
         <Button data-testid="thin-monthly" onClick={() => setThin(thinMonthly(runs))}>
           {t('storage.thin')}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRow } from '../../store/db';
-import { thinMonthly } from './historyOps';
+import { runStoredBytes, thinMonthly } from './historyOps';
 
 const run = (asOf: string, k = 0): RunRow =>
   ({
@@ -26,5 +26,22 @@ describe('thinning runs to one a month', () => {
   it('deletes nothing when there is nothing to thin', () => {
     expect(thinMonthly([run('2026-11-02'), run('2026-11-09')])).toEqual([]);
     expect(thinMonthly([])).toEqual([]);
+  });
+});
+
+describe('bytes per account of a stored run', () => {
+  const row = (storedBytes?: RunRow['storedBytes']) =>
+    ({ rowCount: 1000, storedBytes }) as unknown as RunRow;
+  it('is measured for format-2 runs: columns, plus the key list unless it was shared', () => {
+    expect(runStoredBytes(row({ columns: 42_000, keys: 10_000, keysShared: false }))).toEqual({
+      total: 52,
+      columns: 42,
+      keys: 10,
+      keysShared: false,
+    });
+    expect(runStoredBytes(row({ columns: 42_000, keys: 10_000, keysShared: true }))?.total).toBe(
+      42,
+    );
+    expect(runStoredBytes(row())).toBeNull();
   });
 });

@@ -2,7 +2,21 @@ import type { RunRow } from '../../store/db';
 import { runHeader } from '../../store/runStore';
 
 /**
- * Bytes one account takes in one stored run, from the chunk layout (runStore.ts): total 8,
+ * Bytes one account takes in one stored run. Format 2 (runStore.ts): measured when the run was
+ * stored — its columns, and its key list (shared by later runs of the same accounts).
+ */
+export function runStoredBytes(
+  run: RunRow,
+): { total: number; columns: number; keys: number; keysShared: boolean } | null {
+  const b = run.storedBytes;
+  if (!b || run.rowCount === 0) return null;
+  const columns = b.columns / run.rowCount;
+  const keys = b.keys / run.rowCount;
+  return { total: columns + (b.keysShared ? 0 : keys), columns, keys, keysShared: b.keysShared };
+}
+
+/**
+ * Format 1 (runs stored before 2026-12-03): bytes per account from the chunk layout: total 8,
  * colour 1, segment 2, stage 2, owner 2, progress 1, ready 1, days in stage 8, one byte per CTA,
  * 4 per dimension score, measure's points and coverage, plus the account id (UTF-16 in
  * IndexedDB: 2 bytes per character, and a NUL separator).
