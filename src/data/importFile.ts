@@ -500,6 +500,8 @@ export function rowImporter(
     const made = mapped.map((f) => makeSink(f, n, byteEnc));
     // Chunked: the key's values are read every row (duplicates across chunks), so not deferred.
     if (chunked && keySinkIdx >= 0) (made[keySinkIdx] as StringSink).eager = true;
+    // The key's codes are read row by row (duplicates): no provisional codes.
+    if (keySinkIdx >= 0) (made[keySinkIdx] as StringSink).codesRead = true;
     return made;
   };
   const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);
