@@ -17,7 +17,6 @@ const c = compilePlaybook(init.playbook as Playbook, { asOf: init.asOf });
 if (!c.ok)
   throw new Error(`scoreWorker: the playbook does not compile (${JSON.stringify(c.issues[0])})`);
 const compiled = c.compiled;
-const encoder = new TextEncoder();
 /** Rows formatted and encoded at a time. */
 const WRITE_ROWS = 8192;
 
@@ -33,7 +32,7 @@ function scoreText(table: AccountTable, w: ResultWriter): WorkerReply {
     // Encoded a few thousand rows at a time: no text of the whole table is ever built.
     for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
       const hi = Math.min(result.rowCount, lo + WRITE_ROWS);
-      bytes.push(encoder.encode(w.rows(result, lo, hi)));
+      bytes.push(w.rowBytes(result, lo, hi));
     }
   }
   return { id: 0, rows: table.rowCount, head, bytes };

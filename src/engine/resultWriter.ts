@@ -9,6 +9,7 @@ import { csvText, csvValue } from '../util/csvCell';
 import { progressName, rawValue, resultRow, statusName } from './export';
 import type { ScoreResult } from './types';
 import { scoreColumns } from './exportSheet';
+import { ByteBuffer, utf8Bytes } from '../util/byteBuffer';
 
 export type ResultFormat = 'csv' | 'json' | 'ndjson';
 
@@ -19,7 +20,16 @@ export interface ResultWriter {
   rows(r: ScoreResult, lo?: number, hi?: number): string;
   /** Text after the last row. */
   tail(): string;
+  /** rows() as UTF-8 bytes (a new array the caller owns: an output stream may hold it). */
+  rowBytes(r: ScoreResult, lo?: number, hi?: number): Uint8Array;
 }
+
+let encoder: TextEncoder | undefined;
+/** rowBytes of a writer that builds text: the text, encoded. */
+const encoded =
+  (rows: ResultWriter['rows']): ResultWriter['rowBytes'] =>
+  (r, lo, hi) =>
+    (encoder ??= new TextEncoder()).encode(rows(r, lo, hi));
 
 /**
  * `continued`: the writer's rows follow rows written by another writer of the same document (a
@@ -34,34 +44,33 @@ export function resultWriter(format: ResultFormat, continued = false): ResultWri
 }
 
 function ndjsonWriter(): ResultWriter {
-  return {
-    head: () => '',
-    rows(r, lo = 0, hi = r.rowCount) {
-      let s = '';
-      for (let i = lo; i < hi; i++) s += JSON.stringify(resultRow(r, i)) + '\n';
-      return s;
-    },
-    tail: () => '',
+  const rows: ResultWriter['rows'] = (r, lo = 0, hi = r.rowCount) => {
+    let s = '';
+    for (let i = lo; i < hi; i++) s += JSON.stringify(resultRow(r, i)) + '\n';
+    return s;
   };
+  return { head: () => '', rows, tail: () => '', rowBytes: encoded(rows) };
 }
 
 /** `{"playbook", "asOf", "accounts": [rows]}` pretty-printed at two spaces, rows one per line. */
 function jsonWriter(continued: boolean): ResultWriter {
   let any = continued;
+  const rows: ResultWriter['rows'] = (r, lo = 0, hi = r.rowCount) => {
+    let s = '';
+    for (let i = lo; i < hi; i++) {
+      s += (any ? ',\n  ' : '[\n  ') + JSON.stringify(resultRow(r, i));
+      any = true;
+    }
+    return s;
+  };
   return {
     head(r) {
       const doc = JSON.stringify({ playbook: r.playbookName, asOf: r.asOf, accounts: [] }, null, 2);
       return doc.slice(0, doc.length - '[]\n}'.length);
     },
-    rows(r, lo = 0, hi = r.rowCount) {
-      let s = '';
-      for (let i = lo; i < hi; i++) {
-        s += (any ? ',\n  ' : '[\n  ') + JSON.stringify(resultRow(r, i));
-        any = true;
-      }
-      return s;
-    },
+    rows,
     tail: () => (any ? '\n  ]' : '[]') + '\n}\n',
+    rowBytes: encoded(rows),
   };
 }
 
@@ -92,7 +101,31 @@ class NumberText {
     else if (this.hits < this.seen.size) this.on = false;
     return t;
   }
+  private readonly seenBytes = new Map<number, Uint8Array>();
+  private bytesHits = 0;
+  private bytesOn = true;
+  /** text(v), written as bytes. */
+  write(v: number, out: ByteBuffer): void {
+    const k = v | 0;
+    if (k === v) {
+      if (k >= 0 && k < 1024) out.bytes(SMALL_INT_BYTES[k]);
+      else out.int(k);
+      return;
+    }
+    if (v !== v) return;
+    if (!this.bytesOn) return out.text(String(v));
+    const b = this.seenBytes.get(v);
+    if (b !== undefined) {
+      this.bytesHits++;
+      return out.bytes(b);
+    }
+    const t = String(v);
+    out.text(t);
+    if (this.seenBytes.size < 4096) this.seenBytes.set(v, utf8Bytes(t));
+    else if (this.bytesHits < this.seenBytes.size) this.bytesOn = false;
+  }
 }
+const SMALL_INT_BYTES = SMALL_INTS.map(utf8Bytes);
 
 /**
  * Flat CSV: one column per dimension, measure (raw, points), criterion and a `ctas` list. Cells are
@@ -103,6 +136,7 @@ function csvWriter(): ResultWriter {
   // Memo per output column, kept across chunks.
   const memo: NumberText[] = [];
   const num = (col: number) => (memo[col] ??= new NumberText());
+  let buf: ByteBuffer | undefined;
   return {
     head(r) {
       // One header definition for the CLI and the app's export (exportSheet.ts).
@@ -170,8 +204,89 @@ function csvWriter(): ResultWriter {
       return s;
     },
     tail: () => '',
+    rowBytes(r, lo = 0, hi = r.rowCount) {
+      // rows(), cell for cell, written as bytes (resultWriter.test.ts checks they are the same).
+      const out = (buf ??= new ByteBuffer(1 << 20));
+      const enc = (xs: string[]) => xs.map((x) => utf8Bytes(csvText(x)));
+      /** Text concatenation prints a missing entry as "undefined": so do the bytes. */
+      const at = (xs: Uint8Array[], k: number) => xs[k] ?? UNDEFINED;
+      const segments = enc(r.segmentIds);
+      const stages = enc(r.stageIds);
+      const colors = enc(r.colorIds);
+      const owners = enc(r.ownerIds);
+      const progress = [0, 1, 2].map((k) => utf8Bytes(progressName(k)));
+      const statuses = [0, 1, 2].map((k) => utf8Bytes(statusName(k)));
+      const nM = r.measures.length;
+      const nD = r.dimensionScores.length;
+      const days = num(0);
+      const total = num(1);
+      const coverage = num(2);
+      const dims = r.dimensionScores.map((_, d) => num(3 + d));
+      const rawText = r.measures.map((_, m) => num(3 + nD + 2 * m));
+      const points = r.measures.map((_, m) => num(4 + nD + 2 * m));
+      // Text measures: each dictionary value's cell, encoded once.
+      const rawCells = r.measures.map(() => [] as Uint8Array[]);
+      for (let i = lo; i < hi; i++) {
+        const st = r.stage[i];
+        const p = r.progress[i];
+        const c = r.color[i];
+        const cov = r.coverage[i];
+        out.text(csvText(r.accountIds[i]));
+        out.byte(44);
+        out.bytes(at(segments, r.segment[i]));
+        out.byte(44);
+        if (st >= 0) out.bytes(at(stages, st));
+        out.byte(44);
+        days.write(r.daysInStage[i], out);
+        out.byte(44);
+        out.bytes(p < 3 ? at(progress, p) : UNKNOWN);
+        out.byte(44);
+        out.bytes(r.readyToAdvance[i] === 1 ? TRUE : FALSE);
+        out.byte(44);
+        total.write(r.total[i], out);
+        out.byte(44);
+        if (c >= 0) out.bytes(at(colors, c));
+        out.byte(44);
+        if (cov !== cov) out.bytes(NAN);
+        else coverage.write(cov, out);
+        out.byte(44);
+        out.bytes(at(owners, r.owner[i]));
+        for (let d = 0; d < nD; d++) {
+          out.byte(44);
+          dims[d].write(r.dimensionScores[d][i], out);
+        }
+        for (let m = 0; m < nM; m++) {
+          out.byte(44);
+          const kind = r.measures[m].rawKind;
+          const v = r.measureRaw[m][i];
+          if (kind === 'number') rawText[m].write(v, out);
+          else if (kind === 'string') {
+            if (v >= 0) out.bytes((rawCells[m][v] ??= utf8Bytes(csvValue(rawValue(r, m, i)))));
+          } else if (v === v) out.bytes(v === 1 ? TRUE : FALSE);
+          out.byte(44);
+          points[m].write(r.measurePoints[m][i], out);
+        }
+        for (let k = 0; k < r.criteriaStatus.length; k++) {
+          out.byte(44);
+          const code = r.criteriaStatus[k][i];
+          out.bytes(statuses[code] ?? UNKNOWN);
+        }
+        out.byte(44);
+        let ctas = '';
+        for (let k = 0; k < r.ctaFired.length; k++)
+          if (r.ctaFired[k][i] === 1) ctas += (ctas ? ';' : '') + r.ctas[k].id;
+        if (ctas) out.text(csvText(ctas));
+        out.byte(10);
+      }
+      return out.take();
+    },
   };
 }
+const TRUE = utf8Bytes('true');
+const FALSE = utf8Bytes('false');
+const NAN = utf8Bytes('NaN');
+const UNKNOWN = utf8Bytes('unknown');
+const UNDEFINED = utf8Bytes('undefined');
 
 /** A writer run over one whole result: the document as one string (small results, tests). */
 export function writeWhole(format: ResultFormat, r: ScoreResult): string {
