@@ -101,7 +101,11 @@ class NumberText {
     else if (this.hits < this.seen.size) this.on = false;
     return t;
   }
-  private readonly seenBytes = new Map<number, Uint8Array>();
+  // Bytes memo: an open-addressing table on the double's bits (a Map keyed by doubles hashed
+  // each number slower than the table's few loads). Keys are never NaN, 0 or other int32s.
+  private readonly memoKeys = new Float64Array(MEMO_SLOTS);
+  private readonly memoBytes: (Uint8Array | undefined)[] = new Array(MEMO_SLOTS).fill(undefined);
+  private memoSize = 0;
   private bytesHits = 0;
   private bytesOn = true;
   /** text(v), written as bytes. */
@@ -114,17 +118,32 @@ class NumberText {
     }
     if (v !== v) return;
     if (!this.bytesOn) return out.text(String(v));
-    const b = this.seenBytes.get(v);
-    if (b !== undefined) {
-      this.bytesHits++;
-      return out.bytes(b);
+    BITS_F64[0] = v;
+    let slot = Math.imul(BITS_I32[0] ^ Math.imul(BITS_I32[1], 0x9e3779b1), 0x85ebca6b) >>> 19;
+    const keys = this.memoKeys;
+    const memo = this.memoBytes;
+    for (;;) {
+      const b = memo[slot];
+      if (b === undefined) break;
+      if (keys[slot] === v) {
+        this.bytesHits++;
+        return out.bytes(b);
+      }
+      slot = (slot + 1) & (MEMO_SLOTS - 1);
     }
     const t = String(v);
     out.text(t);
-    if (this.seenBytes.size < 4096) this.seenBytes.set(v, utf8Bytes(t));
-    else if (this.bytesHits < this.seenBytes.size) this.bytesOn = false;
+    if (this.memoSize < 4096) {
+      keys[slot] = v;
+      memo[slot] = utf8Bytes(t);
+      this.memoSize++;
+    } else if (this.bytesHits < this.memoSize) this.bytesOn = false;
   }
 }
+/** 2^13 slots (the memo holds at most 4,096 values); hashes use their top 13 bits. */
+const MEMO_SLOTS = 1 << 13;
+const BITS_F64 = new Float64Array(1);
+const BITS_I32 = new Int32Array(BITS_F64.buffer);
 const SMALL_INT_BYTES = SMALL_INTS.map(utf8Bytes);
 
 /**
