@@ -108,16 +108,22 @@ class NumberText {
   private memoSize = 0;
   private bytesHits = 0;
   private bytesOn = true;
-  /** text(v), written as bytes. */
+  /** A comma, then text(v), written as bytes. */
   write(v: number, out: ByteBuffer): void {
     const k = v | 0;
     if (k === v) {
-      if (k >= 0 && k < 1024) out.bytes(SMALL_INT_BYTES[k]);
-      else out.int(k);
+      if (k >= 0 && k < 1024) out.bytes(SMALL_INT_CELLS[k]);
+      else {
+        out.byte(44);
+        out.int(k);
+      }
       return;
     }
-    if (v !== v) return;
-    if (!this.bytesOn) return out.text(String(v));
+    if (v !== v) return out.byte(44);
+    if (!this.bytesOn) {
+      out.byte(44);
+      return out.text(String(v));
+    }
     BITS_F64[0] = v;
     let slot = Math.imul(BITS_I32[0] ^ Math.imul(BITS_I32[1], 0x9e3779b1), 0x85ebca6b) >>> 19;
     const keys = this.memoKeys;
@@ -132,10 +138,11 @@ class NumberText {
       slot = (slot + 1) & (MEMO_SLOTS - 1);
     }
     const t = String(v);
+    out.byte(44);
     out.text(t);
     if (this.memoSize < 4096) {
       keys[slot] = v;
-      memo[slot] = utf8Bytes(t);
+      memo[slot] = utf8Bytes(',' + t);
       this.memoSize++;
     } else if (this.bytesHits < this.memoSize) this.bytesOn = false;
   }
@@ -144,7 +151,8 @@ class NumberText {
 const MEMO_SLOTS = 1 << 13;
 const BITS_F64 = new Float64Array(1);
 const BITS_I32 = new Int32Array(BITS_F64.buffer);
-const SMALL_INT_BYTES = SMALL_INTS.map(utf8Bytes);
+/** ",0" … ",1023". */
+const SMALL_INT_CELLS = SMALL_INTS.map((t) => utf8Bytes(',' + t));
 
 /**
  * Flat CSV: one column per dimension, measure (raw, points), criterion and a `ctas` list. Cells are
@@ -226,15 +234,15 @@ function csvWriter(): ResultWriter {
     rowBytes(r, lo = 0, hi = r.rowCount) {
       // rows(), cell for cell, written as bytes (resultWriter.test.ts checks they are the same).
       const out = (buf ??= new ByteBuffer(1 << 20));
-      const enc = (xs: string[]) => xs.map((x) => utf8Bytes(csvText(x)));
+      const enc = (xs: string[]) => xs.map((x) => withComma(csvText(x)));
       /** Text concatenation prints a missing entry as "undefined": so do the bytes. */
       const at = (xs: Uint8Array[], k: number) => xs[k] ?? UNDEFINED;
       const segments = enc(r.segmentIds);
       const stages = enc(r.stageIds);
       const colors = enc(r.colorIds);
       const owners = enc(r.ownerIds);
-      const progress = [0, 1, 2].map((k) => utf8Bytes(progressName(k)));
-      const statuses = [0, 1, 2].map((k) => utf8Bytes(statusName(k)));
+      const progress = [0, 1, 2].map((k) => withComma(progressName(k)));
+      const statuses = [0, 1, 2].map((k) => withComma(statusName(k)));
       const nM = r.measures.length;
       const nD = r.dimensionScores.length;
       const days = num(0);
@@ -251,45 +259,29 @@ function csvWriter(): ResultWriter {
         const c = r.color[i];
         const cov = r.coverage[i];
         out.text(csvText(r.accountIds[i]));
-        out.byte(44);
+        // Every later cell is written with the comma before it (one copy per cell).
         out.bytes(at(segments, r.segment[i]));
-        out.byte(44);
-        if (st >= 0) out.bytes(at(stages, st));
-        out.byte(44);
+        out.bytes(st >= 0 ? at(stages, st) : COMMA);
         days.write(r.daysInStage[i], out);
-        out.byte(44);
         out.bytes(p < 3 ? at(progress, p) : UNKNOWN);
-        out.byte(44);
         out.bytes(r.readyToAdvance[i] === 1 ? TRUE : FALSE);
-        out.byte(44);
         total.write(r.total[i], out);
-        out.byte(44);
-        if (c >= 0) out.bytes(at(colors, c));
-        out.byte(44);
+        out.bytes(c >= 0 ? at(colors, c) : COMMA);
         if (cov !== cov) out.bytes(NAN);
         else coverage.write(cov, out);
-        out.byte(44);
         out.bytes(at(owners, r.owner[i]));
-        for (let d = 0; d < nD; d++) {
-          out.byte(44);
-          dims[d].write(r.dimensionScores[d][i], out);
-        }
+        for (let d = 0; d < nD; d++) dims[d].write(r.dimensionScores[d][i], out);
         for (let m = 0; m < nM; m++) {
-          out.byte(44);
           const kind = r.measures[m].rawKind;
           const v = r.measureRaw[m][i];
           if (kind === 'number') rawText[m].write(v, out);
-          else if (kind === 'string') {
-            if (v >= 0) out.bytes((rawCells[m][v] ??= utf8Bytes(csvValue(rawValue(r, m, i)))));
-          } else if (v === v) out.bytes(v === 1 ? TRUE : FALSE);
-          out.byte(44);
+          else if (kind === 'string')
+            out.bytes(v >= 0 ? (rawCells[m][v] ??= withComma(csvValue(rawValue(r, m, i)))) : COMMA);
+          else out.bytes(v === v ? (v === 1 ? TRUE : FALSE) : COMMA);
           points[m].write(r.measurePoints[m][i], out);
         }
-        for (let k = 0; k < r.criteriaStatus.length; k++) {
-          out.byte(44);
-          const code = r.criteriaStatus[k][i];
-          out.bytes(statuses[code] ?? UNKNOWN);
-        }
+        for (let k = 0; k < r.criteriaStatus.length; k++)
+          out.bytes(statuses[r.criteriaStatus[k][i]] ?? UNKNOWN);
         out.byte(44);
         let ctas = '';
         for (let k = 0; k < r.ctaFired.length; k++)
@@ -301,11 +293,16 @@ function csvWriter(): ResultWriter {
     },
   };
 }
-const TRUE = utf8Bytes('true');
-const FALSE = utf8Bytes('false');
-const NAN = utf8Bytes('NaN');
-const UNKNOWN = utf8Bytes('unknown');
-const UNDEFINED = utf8Bytes('undefined');
+/** A cell's bytes with the comma before it. */
+function withComma(s: string): Uint8Array {
+  return utf8Bytes(',' + s);
+}
+const COMMA = withComma('');
+const TRUE = withComma('true');
+const FALSE = withComma('false');
+const NAN = withComma('NaN');
+const UNKNOWN = withComma('unknown');
+const UNDEFINED = withComma('undefined');
 
 /** A writer run over one whole result: the document as one string (small results, tests). */
 export function writeWhole(format: ResultFormat, r: ScoreResult): string {
