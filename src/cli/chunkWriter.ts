@@ -55,7 +55,7 @@ export function textChunkWriter(
         first = false;
         for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
           const hi = Math.min(result.rowCount, lo + WRITE_ROWS);
-          await out.write(w.rows(result, lo, hi));
+          await out.write(w.rowBytes(result, lo, hi));
         }
         rows += result.rowCount;
       }

@@ -19,7 +19,6 @@ if (!c.ok)
 const compiled = c.compiled;
 // Days in stage from the history (--history): the streaks the main thread computed.
 const opts = init.stageStreaks !== undefined ? { stageStreaks: init.stageStreaks } : {};
-const encoder = new TextEncoder();
 /** Rows formatted and encoded at a time. */
 const WRITE_ROWS = 8192;
 
@@ -35,7 +34,7 @@ function scoreText(table: AccountTable, w: ResultWriter): WorkerReply {
     // Encoded a few thousand rows at a time: no text of the whole table is ever built.
     for (let lo = 0; lo < result.rowCount; lo += WRITE_ROWS) {
       const hi = Math.min(result.rowCount, lo + WRITE_ROWS);
-      bytes.push(encoder.encode(w.rows(result, lo, hi)));
+      bytes.push(w.rowBytes(result, lo, hi));
     }
   }
   return { id: 0, rows: table.rowCount, head, bytes };

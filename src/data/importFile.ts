@@ -500,6 +500,8 @@ export function rowImporter(
     const made = mapped.map((f) => makeSink(f, n, byteEnc));
     // Chunked: the key's values are read every row (duplicates across chunks), so not deferred.
     if (chunked && keySinkIdx >= 0) (made[keySinkIdx] as StringSink).eager = true;
+    // The key's codes are read row by row (duplicates): no provisional codes.
+    if (keySinkIdx >= 0) (made[keySinkIdx] as StringSink).codesRead = true;
     return made;
   };
   const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);
@@ -510,6 +512,28 @@ export function rowImporter(
   const firstRowOfKey: number[] = []; // by key code (as written, before compaction) → spreadsheet row
   // Chunked: codes restart with each chunk, so keys are compared by value.
   const firstRowOfValue = new Map<string, number>();
+  // Keys in ascending order (most exports): a key above the last one kept is new, found
+  // without the Map; kept keys are listed and go into the Map once the order breaks.
+  let keysSorted = true;
+  const sortedKeys: string[] = [];
+  const sortedRows: number[] = [];
+  const firstRowOf = (key: string): number | undefined => {
+    if (keysSorted) {
+      const n = sortedKeys.length;
+      if (n === 0 || key > sortedKeys[n - 1]) return undefined;
+      keysSorted = false;
+      for (let i = 0; i < n; i++) firstRowOfValue.set(sortedKeys[i], sortedRows[i]);
+      sortedKeys.length = 0;
+      sortedRows.length = 0;
+    }
+    return firstRowOfValue.get(key);
+  };
+  const keepKey = (key: string, row: number): void => {
+    if (keysSorted) {
+      sortedKeys.push(key);
+      sortedRows.push(row);
+    } else firstRowOfValue.set(key, row);
+  };
   const expected = source.headers.length;
   const rowOffset = source.hasHeader ? 1 : 0;
   const rowNumbers: number[] | null = opts.rowNumbers && !chunked ? [] : null;
@@ -703,10 +727,11 @@ export function rowImporter(
       bad = true;
       cellIssue('missing_required', 'error', row, keyCol!, contract.accountKey, '');
     } else if (code >= 0) {
-      const first = chunked ? firstRowOfValue.get(keySink!.valueAt(code)) : firstRowOfKey[code];
+      const key = chunked ? keySink!.valueAt(code) : '';
+      const first = chunked ? firstRowOf(key) : firstRowOfKey[code];
       if (first === undefined) {
         if (!bad || policy === 'blank') {
-          if (chunked) firstRowOfValue.set(keySink!.valueAt(code), row);
+          if (chunked) keepKey(key, row);
           else firstRowOfKey[code] = row;
         }
       } else {

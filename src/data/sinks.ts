@@ -290,6 +290,8 @@ class StringSink implements Sink {
   private eLen: Int32Array = new Int32Array(0);
   private eHash: Int32Array = new Int32Array(0);
   private eCode: Int32Array = new Int32Array(0);
+  /** Provisional entries: UTF-16 length of a value decoded by endLazy (its bytes spell it), else 0. */
+  private eUnits: Int32Array = new Int32Array(0);
   private entries = 0;
   /** Entries [placed, entries) are not in `slots` yet (appended by the sorted-column path). */
   private placed = 0;
@@ -313,6 +315,21 @@ class StringSink implements Sink {
   private readonly plain: boolean;
   /** Decode every value at once (the importer's key column in chunked mode reads values per row). */
   eager = false;
+  /**
+   * The importer reads this column's codes while importing (the key column: duplicate checks).
+   * Other columns may take provisional codes (see `lazy`).
+   */
+  codesRead = false;
+  /**
+   * Provisional codes: an unsorted column (names) gives every cell's bytes a new code and entry
+   * without probing the byte table, and endLazy merges repeated bytes once, partitioned by hash
+   * so each part's table stays in cache. Probing a table of a million names per row was one
+   * cache miss per row, the largest cost of the import. Entries from `lazyFrom` are provisional.
+   */
+  private lazy = false;
+  private lazyFrom = 0;
+  /** Rows [0, hi) have been written (codes to renumber when provisional codes merge). */
+  private hi = 0;
   constructor(
     readonly field: Field,
     cap: number,
@@ -390,6 +407,13 @@ class StringSink implements Sink {
   }
   /** Store a new value's bytes for the next flush; its code. */
   private defer(b: Uint8Array, s: number, e: number, units: number): number {
+    const code = this.dict.length;
+    this.stageValue(b, s, e, units, code);
+    this.dict.push('');
+    this.flags.push(0);
+    return code;
+  }
+  private stageValue(b: Uint8Array, s: number, e: number, units: number, code: number): void {
     const len = e - s;
     if (this.staged + len > this.stage.length) {
       const next = new Uint8Array(Math.max(1 << 16, (this.staged + len) * 2));
@@ -400,12 +424,8 @@ class StringSink implements Sink {
     let o = this.staged;
     for (let i = s; i < e; i++) st[o++] = b[i];
     this.staged = o;
-    const code = this.dict.length;
-    this.dict.push('');
-    this.flags.push(0);
     this.pendCode.push(code);
     this.pendUnits.push(units);
-    return code;
   }
   reserve(n: number): void {
     this.codes = growI32(this.codes, n);
@@ -491,6 +511,9 @@ class StringSink implements Sink {
     this.slots = slots;
   }
   write(row: number, raw: unknown): CellProblem {
+    // Text cells are matched by value against the byte table: it must be whole.
+    if (this.lazy) this.endLazy();
+    if (row >= this.hi) this.hi = row + 1;
     if (raw === null || raw === undefined) {
       this.codes[row] = -1;
       this.lastMissing = true;
@@ -518,8 +541,10 @@ class StringSink implements Sink {
   }
   writeBytes(row: number, b: Uint8Array, s: number, e: number): CellProblem {
     if (s === e) return this.stored(row, -1);
+    if (row >= this.hi) this.hi = row + 1;
     if (b !== this.src) {
       // Keys point into one buffer: a new buffer starts a new table.
+      if (this.lazy) this.endLazy();
       this.src = b;
       this.slots = new Int32Array(4096);
       this.entries = 0;
@@ -539,8 +564,36 @@ class StringSink implements Sink {
       }
       this.ascending = false;
       this.placeAll();
+      if (!this.codesRead && !this.eager && this.plain && this.index.size === 0) {
+        this.lazy = true;
+        this.lazyFrom = this.entries;
+      }
     }
     const h = hashBytes(b, s, len);
+    if (this.lazy) {
+      // A new provisional code for every cell: repeats are merged by endLazy.
+      // Values their bytes spell are decoded by endLazy, repeats once.
+      const units = this.deferLength(b, s, e);
+      if (units > 0) {
+        code = this.dict.length;
+        this.dict.push('');
+        this.flags.push(0);
+      } else {
+        const text = this.decode(b, s, e);
+        const m = this.match(text);
+        if (m !== null && m.value !== text) {
+          // Trimmed (or respelled) text is found by value: merge now and leave this mode.
+          this.endLazy();
+          return this.writeBytes(row, b, s, e);
+        }
+        code = m === null ? -1 : this.codeOfValue(m.value, m.known, true);
+      }
+      this.append(s, len, code);
+      this.eHash[this.entries - 1] = h;
+      this.eUnits[this.entries - 1] = units > 0 ? units : 0;
+      return this.stored(row, code);
+    }
+    if (this.placed !== this.entries) this.placeAll();
     code = this.probe(b, s, len, h);
     if (code === NOT_FOUND) {
       code = this.newValue(b, s, e);
@@ -586,6 +639,7 @@ class StringSink implements Sink {
     this.eLen = growI32(this.eLen, cap);
     this.eHash = growI32(this.eHash, cap);
     this.eCode = growI32(this.eCode, cap);
+    this.eUnits = growI32(this.eUnits, cap);
   }
   /** Hash and place the entries appended since the last probe. */
   private placeAll(): void {
@@ -619,7 +673,112 @@ class StringSink implements Sink {
   codeAt(row: number): number {
     return this.codes[row];
   }
+  /**
+   * Merge the provisional entries: the first entry of each byte string keeps its code, later
+   * ones give theirs up, and the dictionary closes ranks — the codes and dictionary the probing
+   * path gives, which numbers values in order of first use.
+   */
+  private endLazy(): void {
+    this.lazy = false;
+    const E = this.entries;
+    if (this.lazyFrom === E) return;
+    const src = this.src!;
+    const { eStart, eLen, eHash, eCode } = this;
+    // Entries before lazyFrom are hashed (placeAll ran) and distinct, so earlier than any repeat.
+    let bits = 0;
+    while (E >> (bits + 11) > 0 && bits < 16) bits++;
+    const parts = 1 << bits;
+    const partOf = (h: number) => (bits === 0 ? 0 : h >>> (32 - bits));
+    const start = new Int32Array(parts + 1);
+    for (let e = 0; e < E; e++) start[partOf(eHash[e]) + 1]++;
+    let most = 0;
+    for (let p = 0; p < parts; p++) {
+      if (start[p + 1] > most) most = start[p + 1];
+      start[p + 1] += start[p];
+    }
+    const order = new Int32Array(E);
+    const fill = start.slice(0, parts);
+    for (let e = 0; e < E; e++) order[fill[partOf(eHash[e])]++] = e;
+    // Per part, in entry order: a table of entry + 1 by hash, small enough for the cache.
+    let size = 16;
+    while (size < most * 2) size *= 2;
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    /** Old code → the code it merges into (-1: keeps its own). */
+    const into = new Int32Array(this.dict.length).fill(-1);
+    let merged = 0;
+    for (let p = 0; p < parts; p++) {
+      table.fill(0);
+      for (let k = start[p]; k < start[p + 1]; k++) {
+        const e = order[k];
+        const h = eHash[e];
+        const len = eLen[e];
+        const o = eStart[e];
+        for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+          const f = table[slot] - 1;
+          if (f < 0) {
+            table[slot] = e + 1;
+            break;
+          }
+          if (eHash[f] !== h || eLen[f] !== len) continue;
+          const fo = eStart[f];
+          let i = 0;
+          while (i < len && src[fo + i] === src[o + i]) i++;
+          if (i < len) continue;
+          // A repeat: its code (if any) merges into the first entry's.
+          if (eCode[e] >= 0 && eCode[e] !== eCode[f]) into[eCode[e]] = eCode[f];
+          eCode[e] = NOT_FOUND;
+          merged++;
+          break;
+        }
+      }
+    }
+    // Decode the first entry of each value its bytes spell, in one go with earlier ones.
+    const eUnits = this.eUnits;
+    for (let e = this.lazyFrom; e < E; e++)
+      if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND)
+        this.stageValue(src, eStart[e], eStart[e] + eLen[e], eUnits[e], eCode[e]);
+    this.flush();
+    if (merged > 0) {
+      // Renumber: kept codes in order, merged ones onto theirs (always an earlier code).
+      const dict = this.dict;
+      const flags = this.flags;
+      const renum = new Int32Array(dict.length);
+      let next = 0;
+      for (let c = 0; c < dict.length; c++) {
+        const t = into[c];
+        if (t < 0) {
+          renum[c] = next;
+          dict[next] = dict[c];
+          flags[next] = flags[c];
+          next++;
+        } else renum[c] = renum[t];
+      }
+      dict.length = next;
+      flags.length = next;
+      const codes = this.codes;
+      for (let r = 0; r < this.hi; r++) if (codes[r] >= 0) codes[r] = renum[codes[r]];
+      let w = 0;
+      for (let e = 0; e < E; e++) {
+        if (eCode[e] === NOT_FOUND) continue;
+        eStart[w] = eStart[e];
+        eLen[w] = eLen[e];
+        eHash[w] = eHash[e];
+        eCode[w] = eCode[e] >= 0 ? renum[eCode[e]] : eCode[e];
+        w++;
+      }
+      this.entries = w;
+      for (const [v, c] of this.seen) if (c >= 0) this.seen.set(v, renum[c]);
+      this.all = null;
+      this.allUpTo = 0;
+    }
+    // Placed again on the next probe.
+    this.slots = new Int32Array(0);
+    this.placed = 0;
+    this.lazyFrom = this.entries;
+  }
   build(n: number, dropped = true): Column {
+    if (this.lazy) this.endLazy();
     this.flush();
     const codes = fit(this.codes, n);
     // With no row overwritten every entry is used, in order of first use: nothing to compact.

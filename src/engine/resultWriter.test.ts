@@ -129,6 +129,24 @@ function streamed(f: ResultFormat, table: AccountTable, chunkRows: number): stri
 describe('streaming result writers equal the old one-string writers', () => {
   for (const [name, table] of fixtures)
     for (const f of ['csv', 'json', 'ndjson'] as const)
+      it(`${f}, ${name}: rowBytes are the rows' text as UTF-8, over random ranges`, () => {
+        const whole = scoreTable(compiled, table);
+        const text = resultWriter(f);
+        const bytes = resultWriter(f);
+        const enc = new TextEncoder();
+        fc.assert(
+          fc.property(fc.array(fc.nat(whole.rowCount), { maxLength: 6 }), (cuts) => {
+            const at = [0, ...cuts.sort((a, b) => a - b), whole.rowCount];
+            for (let k = 0; k + 1 < at.length; k++)
+              expect(Buffer.from(bytes.rowBytes(whole, at[k], at[k + 1])).toString('hex')).toBe(
+                Buffer.from(enc.encode(text.rows(whole, at[k], at[k + 1]))).toString('hex'),
+              );
+          }),
+          { numRuns: table.rowCount > 100 ? 5 : 30 },
+        );
+      });
+  for (const [name, table] of fixtures)
+    for (const f of ['csv', 'json', 'ndjson'] as const)
       it(`${f}, ${name}: whole result and every chunking give the reference text`, () => {
         const whole = scoreTable(compiled, table);
         const want = reference(f, whole);

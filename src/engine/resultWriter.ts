@@ -9,6 +9,7 @@ import { csvText, csvValue } from '../util/csvCell';
 import { progressName, rawValue, resultRow, statusName } from './export';
 import type { ScoreResult } from './types';
 import { scoreColumns } from './exportSheet';
+import { ByteBuffer, utf8Bytes } from '../util/byteBuffer';
 
 export type ResultFormat = 'csv' | 'json' | 'ndjson';
 
@@ -19,7 +20,16 @@ export interface ResultWriter {
   rows(r: ScoreResult, lo?: number, hi?: number): string;
   /** Text after the last row. */
   tail(): string;
+  /** rows() as UTF-8 bytes (a new array the caller owns: an output stream may hold it). */
+  rowBytes(r: ScoreResult, lo?: number, hi?: number): Uint8Array;
 }
+
+let encoder: TextEncoder | undefined;
+/** rowBytes of a writer that builds text: the text, encoded. */
+const encoded =
+  (rows: ResultWriter['rows']): ResultWriter['rowBytes'] =>
+  (r, lo, hi) =>
+    (encoder ??= new TextEncoder()).encode(rows(r, lo, hi));
 
 /**
  * `continued`: the writer's rows follow rows written by another writer of the same document (a
@@ -34,34 +44,33 @@ export function resultWriter(format: ResultFormat, continued = false): ResultWri
 }
 
 function ndjsonWriter(): ResultWriter {
-  return {
-    head: () => '',
-    rows(r, lo = 0, hi = r.rowCount) {
-      let s = '';
-      for (let i = lo; i < hi; i++) s += JSON.stringify(resultRow(r, i)) + '\n';
-      return s;
-    },
-    tail: () => '',
+  const rows: ResultWriter['rows'] = (r, lo = 0, hi = r.rowCount) => {
+    let s = '';
+    for (let i = lo; i < hi; i++) s += JSON.stringify(resultRow(r, i)) + '\n';
+    return s;
   };
+  return { head: () => '', rows, tail: () => '', rowBytes: encoded(rows) };
 }
 
 /** `{"playbook", "asOf", "accounts": [rows]}` pretty-printed at two spaces, rows one per line. */
 function jsonWriter(continued: boolean): ResultWriter {
   let any = continued;
+  const rows: ResultWriter['rows'] = (r, lo = 0, hi = r.rowCount) => {
+    let s = '';
+    for (let i = lo; i < hi; i++) {
+      s += (any ? ',\n  ' : '[\n  ') + JSON.stringify(resultRow(r, i));
+      any = true;
+    }
+    return s;
+  };
   return {
     head(r) {
       const doc = JSON.stringify({ playbook: r.playbookName, asOf: r.asOf, accounts: [] }, null, 2);
       return doc.slice(0, doc.length - '[]\n}'.length);
     },
-    rows(r, lo = 0, hi = r.rowCount) {
-      let s = '';
-      for (let i = lo; i < hi; i++) {
-        s += (any ? ',\n  ' : '[\n  ') + JSON.stringify(resultRow(r, i));
-        any = true;
-      }
-      return s;
-    },
+    rows,
     tail: () => (any ? '\n  ]' : '[]') + '\n}\n',
+    rowBytes: encoded(rows),
   };
 }
 
@@ -92,7 +101,58 @@ class NumberText {
     else if (this.hits < this.seen.size) this.on = false;
     return t;
   }
+  // Bytes memo: an open-addressing table on the double's bits (a Map keyed by doubles hashed
+  // each number slower than the table's few loads). Keys are never NaN, 0 or other int32s.
+  private readonly memoKeys = new Float64Array(MEMO_SLOTS);
+  private readonly memoBytes: (Uint8Array | undefined)[] = new Array(MEMO_SLOTS).fill(undefined);
+  private memoSize = 0;
+  private bytesHits = 0;
+  private bytesOn = true;
+  /** A comma, then text(v), written as bytes. */
+  write(v: number, out: ByteBuffer): void {
+    const k = v | 0;
+    if (k === v) {
+      if (k >= 0 && k < 1024) out.bytes(SMALL_INT_CELLS[k]);
+      else {
+        out.byte(44);
+        out.int(k);
+      }
+      return;
+    }
+    if (v !== v) return out.byte(44);
+    if (!this.bytesOn) {
+      out.byte(44);
+      return out.text(String(v));
+    }
+    BITS_F64[0] = v;
+    let slot = Math.imul(BITS_I32[0] ^ Math.imul(BITS_I32[1], 0x9e3779b1), 0x85ebca6b) >>> 19;
+    const keys = this.memoKeys;
+    const memo = this.memoBytes;
+    for (;;) {
+      const b = memo[slot];
+      if (b === undefined) break;
+      if (keys[slot] === v) {
+        this.bytesHits++;
+        return out.bytes(b);
+      }
+      slot = (slot + 1) & (MEMO_SLOTS - 1);
+    }
+    const t = String(v);
+    out.byte(44);
+    out.text(t);
+    if (this.memoSize < 4096) {
+      keys[slot] = v;
+      memo[slot] = utf8Bytes(',' + t);
+      this.memoSize++;
+    } else if (this.bytesHits < this.memoSize) this.bytesOn = false;
+  }
 }
+/** 2^13 slots (the memo holds at most 4,096 values); hashes use their top 13 bits. */
+const MEMO_SLOTS = 1 << 13;
+const BITS_F64 = new Float64Array(1);
+const BITS_I32 = new Int32Array(BITS_F64.buffer);
+/** ",0" … ",1023". */
+const SMALL_INT_CELLS = SMALL_INTS.map((t) => utf8Bytes(',' + t));
 
 /**
  * Flat CSV: one column per dimension, measure (raw, points), criterion and a `ctas` list. Cells are
@@ -103,6 +163,7 @@ function csvWriter(): ResultWriter {
   // Memo per output column, kept across chunks.
   const memo: NumberText[] = [];
   const num = (col: number) => (memo[col] ??= new NumberText());
+  let buf: ByteBuffer | undefined;
   return {
     head(r) {
       // One header definition for the CLI and the app's export (exportSheet.ts).
@@ -170,8 +231,78 @@ function csvWriter(): ResultWriter {
       return s;
     },
     tail: () => '',
+    rowBytes(r, lo = 0, hi = r.rowCount) {
+      // rows(), cell for cell, written as bytes (resultWriter.test.ts checks they are the same).
+      const out = (buf ??= new ByteBuffer(1 << 20));
+      const enc = (xs: string[]) => xs.map((x) => withComma(csvText(x)));
+      /** Text concatenation prints a missing entry as "undefined": so do the bytes. */
+      const at = (xs: Uint8Array[], k: number) => xs[k] ?? UNDEFINED;
+      const segments = enc(r.segmentIds);
+      const stages = enc(r.stageIds);
+      const colors = enc(r.colorIds);
+      const owners = enc(r.ownerIds);
+      const progress = [0, 1, 2].map((k) => withComma(progressName(k)));
+      const statuses = [0, 1, 2].map((k) => withComma(statusName(k)));
+      const nM = r.measures.length;
+      const nD = r.dimensionScores.length;
+      const days = num(0);
+      const total = num(1);
+      const coverage = num(2);
+      const dims = r.dimensionScores.map((_, d) => num(3 + d));
+      const rawText = r.measures.map((_, m) => num(3 + nD + 2 * m));
+      const points = r.measures.map((_, m) => num(4 + nD + 2 * m));
+      // Text measures: each dictionary value's cell, encoded once.
+      const rawCells = r.measures.map(() => [] as Uint8Array[]);
+      for (let i = lo; i < hi; i++) {
+        const st = r.stage[i];
+        const p = r.progress[i];
+        const c = r.color[i];
+        const cov = r.coverage[i];
+        out.text(csvText(r.accountIds[i]));
+        // Every later cell is written with the comma before it (one copy per cell).
+        out.bytes(at(segments, r.segment[i]));
+        out.bytes(st >= 0 ? at(stages, st) : COMMA);
+        days.write(r.daysInStage[i], out);
+        out.bytes(p < 3 ? at(progress, p) : UNKNOWN);
+        out.bytes(r.readyToAdvance[i] === 1 ? TRUE : FALSE);
+        total.write(r.total[i], out);
+        out.bytes(c >= 0 ? at(colors, c) : COMMA);
+        if (cov !== cov) out.bytes(NAN);
+        else coverage.write(cov, out);
+        out.bytes(at(owners, r.owner[i]));
+        for (let d = 0; d < nD; d++) dims[d].write(r.dimensionScores[d][i], out);
+        for (let m = 0; m < nM; m++) {
+          const kind = r.measures[m].rawKind;
+          const v = r.measureRaw[m][i];
+          if (kind === 'number') rawText[m].write(v, out);
+          else if (kind === 'string')
+            out.bytes(v >= 0 ? (rawCells[m][v] ??= withComma(csvValue(rawValue(r, m, i)))) : COMMA);
+          else out.bytes(v === v ? (v === 1 ? TRUE : FALSE) : COMMA);
+          points[m].write(r.measurePoints[m][i], out);
+        }
+        for (let k = 0; k < r.criteriaStatus.length; k++)
+          out.bytes(statuses[r.criteriaStatus[k][i]] ?? UNKNOWN);
+        out.byte(44);
+        let ctas = '';
+        for (let k = 0; k < r.ctaFired.length; k++)
+          if (r.ctaFired[k][i] === 1) ctas += (ctas ? ';' : '') + r.ctas[k].id;
+        if (ctas) out.text(csvText(ctas));
+        out.byte(10);
+      }
+      return out.take();
+    },
   };
 }
+/** A cell's bytes with the comma before it. */
+function withComma(s: string): Uint8Array {
+  return utf8Bytes(',' + s);
+}
+const COMMA = withComma('');
+const TRUE = withComma('true');
+const FALSE = withComma('false');
+const NAN = withComma('NaN');
+const UNKNOWN = withComma('unknown');
+const UNDEFINED = withComma('undefined');
 
 /** A writer run over one whole result: the document as one string (small results, tests). */
 export function writeWhole(format: ResultFormat, r: ScoreResult): string {

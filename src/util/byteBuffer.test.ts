@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ByteBuffer } from './byteBuffer';
+
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+describe('ByteBuffer', () => {
+  it('writes integers as String() prints them and text as TextEncoder encodes it', () => {
+    const enc = new TextEncoder();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+            fc.string({ unit: 'binary', maxLength: 40 }),
+            fc.string({ maxLength: 200 }),
+          ),
+          { maxLength: 40 },
+        ),
+        fc.integer({ min: 1, max: 64 }),
+        (items, capacity) => {
+          const out = new ByteBuffer(capacity);
+          let want = '';
+          for (const x of items) {
+            if (typeof x === 'number') out.int(x);
+            else out.text(x);
+            want += String(x);
+          }
+          expect(hex(out.take())).toBe(hex(enc.encode(want)));
+          expect(out.take().length).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
