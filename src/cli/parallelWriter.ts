@@ -109,7 +109,7 @@ export function parallelChunkWriter(
   // Started now: loading their bundle and compiling the playbook overlaps the first block's import.
   workers = start();
 
-  const submit = async (table: AccountTable, out: Output): Promise<number> => {
+  const submit = async (table: AccountTable, out: Output, move: boolean): Promise<number> => {
     if (failure) throw failure;
     workers ??= start();
     const id = nextId++;
@@ -117,7 +117,9 @@ export function parallelChunkWriter(
       waiting.set(id, { resolve, reject }),
     );
     reply.catch(() => undefined); // its failure is reported through `last`, below
-    workers[id % threads].postMessage({ id, table });
+    // A table handed over (a streamed block, a shard cut here) is not read again on this thread:
+    // its typed arrays move to the worker instead of being copied (serialised here, rebuilt there).
+    workers[id % threads].postMessage({ id, table }, move ? buffersOf(table) : []);
     last = last.then(() => reply).then((r) => write(r, out));
     last.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled
     inFlight.push(last);
@@ -126,13 +128,13 @@ export function parallelChunkWriter(
   };
 
   return {
-    async chunk(table: AccountTable, out: Output) {
+    async chunk(table: AccountTable, out: Output, handOver = false) {
       // A whole table (a file read whole: Shift_JIS, JSON, .xlsx, --activity, --history) goes
       // out in shards of chunkRows; a streamed block, a table of its own, goes as it is.
       const n = table.rowCount;
-      if (n <= init.chunkRows) return submit(table, out);
+      if (n <= init.chunkRows) return submit(table, out, handOver);
       for (let lo = 0; lo < n; lo += init.chunkRows)
-        await submit(shardOf(table, lo, Math.min(n, lo + init.chunkRows)), out);
+        await submit(shardOf(table, lo, Math.min(n, lo + init.chunkRows)), out, true);
       return n;
     },
     async end(out) {
@@ -151,8 +153,23 @@ export function parallelChunkWriter(
 }
 
 /**
+ * The buffers under a table's typed arrays, each once (columns may share one). A
+ * SharedArrayBuffer is left out: it is shared, not moved.
+ */
+export function buffersOf(table: AccountTable): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  for (const id of Object.keys(table.columns)) {
+    const col = table.columns[id];
+    const a = col.type === 'string' ? col.codes : col.values;
+    if (a.buffer instanceof ArrayBuffer) seen.add(a.buffer);
+  }
+  return [...seen];
+}
+
+/**
  * Rows lo..hi of a table as a table of its own: copied typed arrays and string dictionaries cut
- * to the values used, so a worker is sent its shard and not the whole table.
+ * to the values used, so a worker is sent its shard and not the whole table. Copies, not views:
+ * the shard's buffers are moved to the worker, and a view would take the whole table's with it.
  */
 export function shardOf(table: AccountTable, lo: number, hi: number): AccountTable {
   const columns = newColumns();
