@@ -5,11 +5,12 @@
  * duckdb_same_sql_s (the compiled SQL on the same data, same run, DuckDB limited to one thread
  * like the engine), engine_vs_duckdb_ratio (our time / DuckDB's), engine_peak_rss_mb.
  * With DuckDB: the multi-worker figure for N = 1 and 2 threads: Waymark with N worker threads
- * (each scoring a shard, as the workers of `waymark score --threads` do) against DuckDB (`SET threads = N`)
- * and Polars (a hand-written lazy query of the playbook's health score in a child process with
- * POLARS_MAX_THREADS = N: enginePolars.ts), interleaved, medians of R (wall and CPU):
- * engine_workers_threadsN_*, duckdb_threadsN_*, polars_threadsN_*, engine_vs_duckdb_ratio_threadsN,
- * engine_vs_polars_ratio_threadsN (…_cpu for CPU time), and engine_polars_score_mismatches.
+ * (each scoring a shard, as the workers of `waymark score --threads` do) against DuckDB
+ * (`SET threads = N`) and Polars (a hand-written lazy query of the playbook's health score in a
+ * child process with POLARS_MAX_THREADS = N: enginePolars.ts), interleaved, medians of R (wall
+ * and CPU): engine_workers_threadsN_*, duckdb_threadsN_*, polars_threadsN_*,
+ * engine_vs_duckdb_ratio_threadsN, engine_vs_polars_ratio_threadsN (…_cpu_ratio… for CPU
+ * time), engine_polars_score_mismatches_threadsN and engine_polars_band_mismatches_threadsN.
  * Options: --rows N (default 1,000,000), --runs R (default 5; the best run is reported, and the
  * median beside it), --no-duckdb, --no-polars.
  */
@@ -432,9 +433,10 @@ if (WITH_DUCKDB) {
   }
   emit('engine_duckdb_count_mismatches', mismatches, 'count');
   // The multi-worker figure: for N = 1, 2, Waymark with N worker threads (each holding a shard,
-  // as the workers of `waymark score --threads` do), DuckDB with N threads and Polars with N threads (a
-  // child process each: its thread count is fixed when it loads), interleaved, medians of RUNS,
-  // wall and CPU time (ours and DuckDB's: this process, all threads; Polars': its process).
+  // as the workers of `waymark score --threads` do), DuckDB with N threads and Polars with N
+  // threads (a child process each: its thread count is fixed when it loads), interleaved,
+  // medians of RUNS, wall and CPU time (ours and DuckDB's: this process, all threads; Polars':
+  // its process).
   const THREADS = [1, 2];
   const polars = new Map<number, PolarsRunner>();
   if (WITH_POLARS)
