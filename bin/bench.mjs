@@ -35,7 +35,7 @@ for (const b of which) {
       bundle: true,
       platform: 'node',
       format: 'esm',
-      external: ['@duckdb/node-api'],
+      external: ['@duckdb/node-api', 'nodejs-polars'],
       outfile,
       logLevel: 'warning',
     });

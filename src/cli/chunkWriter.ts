@@ -20,8 +20,12 @@ import type { Output } from './output';
 const WRITE_ROWS = 8192;
 
 export interface ChunkWriter {
-  /** Score the table (in chunks of chunkRows) and write its rows; returns the rows written. */
-  chunk(table: AccountTable, out: Output): Promise<number>;
+  /**
+   * Score the table (in chunks of chunkRows) and write its rows; returns the rows written. With
+   * `handOver` the caller never reads the table again: a writer with worker threads may then
+   * move its typed arrays to a worker instead of copying them (they read empty here afterwards).
+   */
+  chunk(table: AccountTable, out: Output, handOver?: boolean): Promise<number>;
   /** After the last table: close the document (the JSON array, …). */
   end(out: Output): Promise<void>;
   /** Write every table handed over so far (a writer that scores in worker threads). */

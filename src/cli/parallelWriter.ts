@@ -1,13 +1,15 @@
 /**
- * `waymark score --threads N` (N ≥ 2): the tables handed to chunk() — one per 8 MB block of input
- * — are scored and formatted by N worker threads (scoreWorker.ts), and the main thread writes
- * their replies in the order the tables came, so the output is byte for byte the single-thread
- * output. The main thread keeps reading and parsing while the workers score: at most 2 × N
- * tables are in flight (the memory bound: each a block's columns plus its formatted text).
+ * `waymark score --threads N` (N ≥ 2; score.ts gives this writer N − 1 workers, the main thread
+ * being the Nth): the tables handed to chunk() — one per 8 MB block of input — are scored and
+ * formatted by the worker threads (scoreWorker.ts), and the main thread writes their replies in
+ * the order the tables came, so the output is byte for byte the single-thread output. The main
+ * thread keeps reading and parsing while the workers score: at most 2 × workers tables are in
+ * flight (the memory bound: each a block's columns plus its formatted text).
  *
  * The import stays on the main thread on purpose: its report (row numbers, the duplicate-key
  * check across the file, the first 200 issues, the '%' check) is one pass in row order, and
- * keeping it whole is what makes warnings identical; on 2 cores it is under half the work.
+ * keeping it whole is what makes warnings identical. Measured (docs/cli.md, "Threads"), the main
+ * thread's read, import and write are ~45% of one thread's work, the workers' ~55%.
  */
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
@@ -109,7 +111,7 @@ export function parallelChunkWriter(
   // Started now: loading their bundle and compiling the playbook overlaps the first block's import.
   workers = start();
 
-  const submit = async (table: AccountTable, out: Output): Promise<number> => {
+  const submit = async (table: AccountTable, out: Output, move: boolean): Promise<number> => {
     if (failure) throw failure;
     workers ??= start();
     const id = nextId++;
@@ -117,7 +119,9 @@ export function parallelChunkWriter(
       waiting.set(id, { resolve, reject }),
     );
     reply.catch(() => undefined); // its failure is reported through `last`, below
-    workers[id % threads].postMessage({ id, table });
+    // A table handed over (a streamed block, a shard cut here) is not read again on this thread:
+    // its typed arrays move to the worker instead of being copied (serialised here, rebuilt there).
+    workers[id % threads].postMessage({ id, table }, move ? buffersOf(table) : []);
     last = last.then(() => reply).then((r) => write(r, out));
     last.catch(() => undefined); // awaited below; this only keeps Node from calling it unhandled
     inFlight.push(last);
@@ -126,13 +130,13 @@ export function parallelChunkWriter(
   };
 
   return {
-    async chunk(table: AccountTable, out: Output) {
+    async chunk(table: AccountTable, out: Output, handOver = false) {
       // A whole table (a file read whole: Shift_JIS, JSON, .xlsx, --activity, --history) goes
       // out in shards of chunkRows; a streamed block, a table of its own, goes as it is.
       const n = table.rowCount;
-      if (n <= init.chunkRows) return submit(table, out);
+      if (n <= init.chunkRows) return submit(table, out, handOver);
       for (let lo = 0; lo < n; lo += init.chunkRows)
-        await submit(shardOf(table, lo, Math.min(n, lo + init.chunkRows)), out);
+        await submit(shardOf(table, lo, Math.min(n, lo + init.chunkRows)), out, true);
       return n;
     },
     async end(out) {
@@ -151,8 +155,23 @@ export function parallelChunkWriter(
 }
 
 /**
+ * The buffers under a table's typed arrays, each once (columns may share one). A
+ * SharedArrayBuffer is left out: it is shared, not moved.
+ */
+export function buffersOf(table: AccountTable): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  for (const id of Object.keys(table.columns)) {
+    const col = table.columns[id];
+    const a = col.type === 'string' ? col.codes : col.values;
+    if (a.buffer instanceof ArrayBuffer) seen.add(a.buffer);
+  }
+  return [...seen];
+}
+
+/**
  * Rows lo..hi of a table as a table of its own: copied typed arrays and string dictionaries cut
- * to the values used, so a worker is sent its shard and not the whole table.
+ * to the values used, so a worker is sent its shard and not the whole table. Copies, not views:
+ * the shard's buffers are moved to the worker, and a view would take the whole table's with it.
  */
 export function shardOf(table: AccountTable, lo: number, hi: number): AccountTable {
   const columns = newColumns();

@@ -103,7 +103,7 @@ export async function streamScore(
       // After an error that stops the run nothing more is written; the import goes on to
       // count and report every problem, as the whole-file path does.
       if (a.badRows === undefined && importer.fatalCount > 0) continue;
-      rows += await a.writer.chunk(r.value, out);
+      rows += await a.writer.chunk(r.value, out, true); // a block's table, never read again
     }
     // Tables still being scored in worker threads reach the output before anything is reported,
     // as they would have with one thread.

@@ -4,10 +4,15 @@
  * line {"name","value","unit"}: engine_accounts_per_s (one thread, data already in columns),
  * duckdb_same_sql_s (the compiled SQL on the same data, same run, DuckDB limited to one thread
  * like the engine), engine_vs_duckdb_ratio (our time / DuckDB's), engine_peak_rss_mb.
- * With DuckDB: the multi-worker figure, engine_2workers_* (2 worker threads each scoring half the
- * table) against DuckDB with 2 threads, interleaved, medians (wall and CPU).
+ * With DuckDB: the multi-worker figure for N = 1 and 2 threads: Waymark with N worker threads
+ * (each scoring a shard, as the workers of `waymark score --threads` do) against DuckDB
+ * (`SET threads = N`) and Polars (a hand-written lazy query of the playbook's health score in a
+ * child process with POLARS_MAX_THREADS = N: enginePolars.ts), interleaved, medians of R (wall
+ * and CPU): engine_workers_threadsN_*, duckdb_threadsN_*, polars_threadsN_*,
+ * engine_vs_duckdb_ratio_threadsN, engine_vs_polars_ratio_threadsN (…_cpu_ratio… for CPU
+ * time), engine_polars_score_mismatches_threadsN and engine_polars_band_mismatches_threadsN.
  * Options: --rows N (default 1,000,000), --runs R (default 5; the best run is reported, and the
- * median beside it), --no-duckdb.
+ * median beside it), --no-duckdb, --no-polars.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -23,6 +28,7 @@ import {
 } from '../../src/table/columns';
 import { rng } from '../../src/util/random';
 import { loadavg } from 'node:os';
+import { polarsChild, startPolars, type PolarsRunner } from './enginePolars';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: number) => {
@@ -32,6 +38,7 @@ const opt = (name: string, d: number) => {
 const ROWS = opt('rows', 1_000_000);
 const RUNS = opt('runs', 5);
 const WITH_DUCKDB = !args.includes('--no-duckdb');
+const WITH_POLARS = !args.includes('--no-polars');
 const AS_OF = '2026-11-23';
 const AS_OF_DAYS = Date.UTC(2026, 10, 23) / 86_400_000;
 
@@ -293,6 +300,12 @@ if (!isMainThread) {
   });
   await new Promise(() => undefined);
 }
+// The Polars child of the multi-worker figure (enginePolars.ts): this bundle, forked.
+if (process.env.WM_POLARS_CHILD) {
+  const p = playbook();
+  await polarsChild(p, () => table(ROWS, p), AS_OF_DAYS);
+  await new Promise(() => undefined);
+}
 
 const pb = playbook();
 const c = compilePlaybook(pb);
@@ -419,38 +432,145 @@ if (WITH_DUCKDB) {
     if (n !== x.count) mismatches++;
   }
   emit('engine_duckdb_count_mismatches', mismatches, 'count');
-  await conn.run('SET threads = 2');
-  // N = 2 worker threads, each scoring half the table (a shard, as `waymark score --threads 2`
-  // does), against DuckDB with 2 threads: interleaved, medians of RUNS, wall and CPU time (the
-  // process's, all threads).
-  const pool = await shardWorkers(t, 2);
-  const w2 = { wall: [] as number[], cpu: [] as number[] };
-  const d2 = { wall: [] as number[], cpu: [] as number[] };
-  for (let k = 0; k < RUNS; k++) {
-    const a = await timed(() => pool.score());
-    w2.wall.push(a.wall);
-    w2.cpu.push(a.cpu);
-    await conn.run('DROP TABLE IF EXISTS scored');
-    const b = await timed(() => conn.run(`CREATE TABLE scored AS ${sql.replace(/^--.*\n/gm, '')}`));
-    d2.wall.push(b.wall);
-    d2.cpu.push(b.cpu);
+  // The multi-worker figure: for N = 1, 2, Waymark with N worker threads (each holding a shard,
+  // as the workers of `waymark score --threads` do), DuckDB with N threads and Polars with N
+  // threads (a child process each: its thread count is fixed when it loads), interleaved,
+  // medians of RUNS, wall and CPU time (ours and DuckDB's: this process, all threads; Polars':
+  // its process).
+  const THREADS = [1, 2];
+  const polars = new Map<number, PolarsRunner>();
+  if (WITH_POLARS)
+    for (const n of THREADS)
+      try {
+        polars.set(n, await startPolars(n));
+      } catch (e) {
+        console.error(
+          `Polars left out (${(e as Error).message}). Its native binding says Node >= 22, so npm ` +
+            'skips it on Node 20 although it runs there; add it without touching the lock: ' +
+            'npm install --no-save nodejs-polars-linux-x64-gnu@0.25.2 (docs/engine.md).',
+        );
+        break;
+      }
+  for (const [n, p] of polars) emit(`polars_threads${n}_load_s`, p.loadS, 's (untimed setup)');
+  const load0 = loadavg()[0];
+  const pools = new Map<number, Awaited<ReturnType<typeof shardWorkers>>>();
+  for (const n of THREADS) pools.set(n, await shardWorkers(t, n));
+  const times = new Map<string, { wall: number[]; cpu: number[] }>();
+  const note = (key: string, x: { wall: number; cpu: number }) => {
+    const e = times.get(key) ?? { wall: [], cpu: [] };
+    e.wall.push(x.wall);
+    e.cpu.push(x.cpu);
+    times.set(key, e);
+  };
+  const cpu0 = process.cpuUsage();
+  const wall0 = process.hrtime.bigint();
+  for (let k = 0; k < RUNS; k++)
+    for (const n of THREADS) {
+      note(`engine${n}`, await timed(() => pools.get(n)!.score()));
+      await conn.run(`SET threads = ${n}`);
+      await conn.run('DROP TABLE IF EXISTS scored');
+      note(
+        `duckdb${n}`,
+        await timed(() => conn.run(`CREATE TABLE scored AS ${sql.replace(/^--.*\n/gm, '')}`)),
+      );
+      const p = polars.get(n);
+      if (p) note(`polars${n}`, await p.run());
+    }
+  const benchCpu = process.cpuUsage(cpu0);
+  const benchWall = Number(process.hrtime.bigint() - wall0) / 1e9;
+  for (const pool of pools.values()) await pool.close();
+  const med = (key: string, m: 'wall' | 'cpu') => median(times.get(key)![m]);
+  for (const n of THREADS) {
+    const of = `median of ${RUNS}`;
+    emit(
+      `engine_workers_threads${n}_wall_s`,
+      med(`engine${n}`, 'wall'),
+      `s (${n} worker threads, ${of})`,
+    );
+    emit(`engine_workers_threads${n}_cpu_s`, med(`engine${n}`, 'cpu'), 's (all threads)');
+    emit(
+      `engine_workers_threads${n}_accounts_per_s`,
+      ROWS / med(`engine${n}`, 'wall'),
+      'accounts/s (wall)',
+    );
+    emit(`duckdb_threads${n}_wall_s`, med(`duckdb${n}`, 'wall'), `s (${n} threads, ${of})`);
+    emit(`duckdb_threads${n}_cpu_s`, med(`duckdb${n}`, 'cpu'), 's (all threads)');
+    emit(
+      `engine_vs_duckdb_ratio_threads${n}`,
+      med(`engine${n}`, 'wall') / med(`duckdb${n}`, 'wall'),
+      'ratio (wall; below 1 = faster)',
+    );
+    emit(
+      `engine_vs_duckdb_cpu_ratio_threads${n}`,
+      med(`engine${n}`, 'cpu') / med(`duckdb${n}`, 'cpu'),
+      'ratio (CPU)',
+    );
+    if (!polars.has(n)) continue;
+    emit(`polars_threads${n}_wall_s`, med(`polars${n}`, 'wall'), `s (${n} threads, ${of})`);
+    emit(`polars_threads${n}_cpu_s`, med(`polars${n}`, 'cpu'), 's (its process, all threads)');
+    emit(
+      `engine_vs_polars_ratio_threads${n}`,
+      med(`engine${n}`, 'wall') / med(`polars${n}`, 'wall'),
+      'ratio (wall; below 1 = faster; Polars computes the health score only)',
+    );
+    emit(
+      `engine_vs_polars_cpu_ratio_threads${n}`,
+      med(`engine${n}`, 'cpu') / med(`polars${n}`, 'cpu'),
+      'ratio (CPU)',
+    );
   }
-  await pool.close();
-  emit('engine_2workers_wall_s', median(w2.wall), `s (2 worker threads, median of ${RUNS})`);
-  emit('engine_2workers_cpu_s', median(w2.cpu), 's (all threads)');
-  emit('engine_2workers_accounts_per_s', ROWS / median(w2.wall), 'accounts/s (wall)');
-  emit('duckdb_same_sql_2threads_s', median(d2.wall), `s (wall, median of ${RUNS})`);
-  emit('duckdb_same_sql_2threads_cpu_s', median(d2.cpu), 's (all threads)');
+  // Polars must give Waymark's scores and bands, every account (missing = missing). Not bit for
+  // bit: Polars divides a column by a constant as a multiplication by its reciprocal (its
+  // arithmetic kernel, whatever the optimiser flags), so the linear normalisation's `/ (max -
+  // min)` can differ from ours in the last bit (measured: ~11% of totals, by at most ~3e-14
+  // points). Exact differences are counted for the record; beyond 1e-9 points they must be 0.
+  const TOL = 1e-9;
+  for (const [n, p] of polars) {
+    const { score, band } = await p.scores();
+    let exact = 0;
+    let beyond = 0;
+    let bandMiss = 0;
+    let maxDiff = 0;
+    for (let i = 0; i < ROWS; i++) {
+      const a = result.total[i];
+      const b = score[i];
+      if (!(a === b || (a !== a && b !== b))) {
+        exact++;
+        const d = Math.abs(a - b);
+        if (!(d <= TOL))
+          beyond++; // NaN against a number counts too
+        else maxDiff = Math.max(maxDiff, d);
+      }
+      const ca = result.color[i] < 0 ? null : result.colorIds[result.color[i]];
+      if (ca !== band[i]) bandMiss++;
+    }
+    emit(
+      `engine_polars_score_mismatches_threads${n}`,
+      beyond,
+      `accounts (beyond ${TOL} points; must be 0)`,
+    );
+    emit(
+      `engine_polars_score_last_bit_diffs_threads${n}`,
+      exact - beyond,
+      'accounts (within the tolerance: reciprocal rounding)',
+    );
+    emit(`engine_polars_score_max_diff_threads${n}`, maxDiff, 'points (within the tolerance)');
+    emit(`engine_polars_band_mismatches_threads${n}`, bandMiss, 'accounts (must be 0)');
+    if (beyond || bandMiss) {
+      console.error(
+        `Polars (${n} threads) disagrees with Waymark on ${beyond} scores, ${bandMiss} bands`,
+      );
+      process.exitCode = 1;
+    }
+    p.close();
+  }
+  emit('multi_worker_section_wall_s', benchWall, 's (all contenders, all runs)');
   emit(
-    'engine_2workers_vs_duckdb_2threads_ratio',
-    median(w2.wall) / median(d2.wall),
-    'ratio (wall; below 1 = faster)',
+    'multi_worker_section_main_cpu_s',
+    (benchCpu.user + benchCpu.system) / 1e6,
+    's (this process: Waymark and DuckDB)',
   );
-  emit(
-    'engine_2workers_vs_duckdb_2threads_cpu_ratio',
-    median(w2.cpu) / median(d2.cpu),
-    'ratio (CPU)',
-  );
+  emit('load_average_1m_before', load0, 'runnable tasks (the machine is shared)');
   emit('load_average_1m', loadavg()[0], 'runnable tasks (the machine is shared)');
   conn.closeSync();
 }

@@ -205,7 +205,7 @@ for (let k = 0; WITH_E2E && k < RUNS; k++) {
     t.d1.push(b.wall);
     c.d1.push(b.cpu);
   }
-  // --threads 2: two worker threads score and write while the main thread reads and parses.
+  // --threads 2: a worker thread scores and formats while the main thread reads, parses, writes.
   const a2 = cli(2, outCli2);
   t.cli2.push(a2.wall);
   c.cli2.push(a2.cpu);

@@ -65,11 +65,15 @@ export const scoreCommand: CliCommand = {
     const threads = threadsOption ?? (await defaultThreads(io, dataFile));
     const bom = !a.flags.has('no-bom');
     const fingerprint = format === 'parquet' ? playbookFingerprint(pb) : undefined;
+    // N threads in all, as DuckDB counts them: the main thread reads, imports and writes, N − 1
+    // workers score and format. One worker per thread (N workers beside the main thread) cost
+    // 30% more CPU, a third isolate collecting garbage and optimising the same code; with N − 1
+    // the CPU is within 10% of one thread's (docs/cli.md, "Threads").
     const writer =
       threads > 1
         ? parallelChunkWriter(
             { playbook: pb, asOf: compiled.asOf!, format, chunkRows, fingerprint, ...opts },
-            threads,
+            threads - 1,
             bom,
           )
         : format === 'parquet'
@@ -136,8 +140,8 @@ async function scoreWith(
 /**
  * `--threads N`: a whole number ≥ 1 (default 1), or 'auto': one thread for an input under two
  * blocks (16 MB, where starting workers costs more than it saves), else one per core up to
- * MAX_AUTO_THREADS. The default stays 1: measured on the shared 2-core machine, 2 threads cost
- * 26% more CPU and were not faster (docs/cli.md, "Threads").
+ * MAX_AUTO_THREADS. The default stays 1: measured on the shared 2-core machine, where each job
+ * gets a fixed share of the cores, 2 threads were not faster (docs/cli.md, "Threads").
  */
 function parseThreads(v: string | undefined): number | undefined {
   if (v === undefined) return 1;
