@@ -481,6 +481,7 @@ function importActivityRows(
  */
 export class ActivityByteReader {
   private carry: Uint8Array = new Uint8Array(0);
+  private work = new Uint8Array(0);
   private start: number;
   private readonly state = { record: 0, line: 1, final: false };
   private readonly accMemo = new ByteMap();
@@ -545,7 +546,7 @@ export class ActivityByteReader {
       this.mixed.feed(block);
       if (this.mixed.certain) throw new Utf8Error(-1);
     }
-    const buf = concat(this.carry, block);
+    const buf = this.join(block);
     const cut = buf.lastIndexOf(0x0a) + 1;
     if (cut === 0) {
       this.carry = buf;
@@ -553,6 +554,26 @@ export class ActivityByteReader {
       return;
     }
     this.parse(buf, cut, false);
+  }
+
+  /**
+   * The carried bytes then the block, in a buffer kept from block to block (a new 4 MiB array
+   * per block cost page faults and garbage collections). Nothing keeps the bytes of a parsed
+   * block: the memos copy their keys, the columns hold numbers and codes.
+   */
+  private join(block: Uint8Array): Uint8Array {
+    const carry = this.carry;
+    if (carry.length === 0) return block;
+    const len = carry.length + block.length;
+    let w = this.work;
+    if (carry.buffer === w.buffer && w.length >= len)
+      w.copyWithin(0, carry.byteOffset, carry.byteOffset + carry.length);
+    else {
+      if (w.length < len) w = this.work = new Uint8Array(Math.max(len, 2 * w.length));
+      w.set(carry);
+    }
+    w.set(block, carry.length);
+    return w.subarray(0, len);
   }
 
   /** The table and report once every block was pushed. */
@@ -688,14 +709,6 @@ const noText = () => '';
 function isAscii(b: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (b[i] >= 0x80) return false;
   return true;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const c = new Uint8Array(a.length + b.length);
-  c.set(a);
-  c.set(b, a.length);
-  return c;
 }
 
 function openActivity(bytes: Uint8Array, file: string, source: ActivitySource) {
