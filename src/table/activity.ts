@@ -40,8 +40,22 @@ export function buildActivityTable(
     columns: Record<string, Column>;
   },
 ): ActivityTable {
-  const { order, offsets } =
-    radixOrder(ev.account, ev.time, ev.line, accountCount) ?? comparatorOrder(ev, accountCount);
+  const sorted = radixSort(ev.account, ev.time, ev.line, accountCount);
+  if (sorted) {
+    const { order, account, time, offsets } = sorted;
+    const kept = account.length;
+    const day = new Float64Array(kept);
+    for (let k = 0; k < kept; k++) day[k] = Math.floor(time[k] / MS_PER_DAY);
+    // The file's order kept whole (a log grouped by account): the columns as they are.
+    const same = order === null;
+    const line = same ? ev.line.slice() : new Int32Array(kept);
+    if (!same) for (let k = 0; k < kept; k++) line[k] = ev.line[order[k]];
+    const columns: Record<string, Column> = {};
+    for (const [id, col] of Object.entries(ev.columns))
+      columns[id] = same ? col : gather(col, order);
+    return { source, rowCount: kept, account, time, day, line, columns, offsets };
+  }
+  const { order, offsets } = comparatorOrder(ev, accountCount);
   const kept = order.length;
   const account = new Int32Array(kept);
   const time = new Float64Array(kept);
@@ -59,108 +73,159 @@ export function buildActivityTable(
   return { source, rowCount: kept, account, time, day, line, columns, offsets };
 }
 
+/** Largest radix digit: a 4,096-entry count table stays in L1, and two digits cover 194 days in seconds. */
+const DIGIT_BITS = 12;
+
+/** Passes of at most DIGIT_BITS over a key of `bits` bits: [shift, mask] each. */
+function digitsOf(bits: number): [number, number][] {
+  const passes = Math.ceil(Math.max(0, bits) / DIGIT_BITS);
+  const w = Math.ceil(bits / Math.max(1, passes));
+  return Array.from({ length: passes }, (_, p) => [p * w, (1 << w) - 1]);
+}
+
 /**
- * (account, time, file order) without a comparator: a stable LSD radix sort of the kept events
- * by time (integer ms from the earliest, four 11-bit digits), then a stable counting sort by
- * account. Null when equal times of an account are not in line order, when a time is not a whole millisecond or the span exceeds 2^44 ms (~557 years):
- * the comparator sort below handles those.
+ * (account, time, file order) without a comparator: a stable LSD radix sort on the 64-bit key
+ * (account row, time − earliest in whole seconds or milliseconds), the key moving with the event
+ * index so each pass reads sequentially and scatters into at most 4,096 buckets (sorting indices
+ * by looking their keys up took twice as long: every read a cache miss). The first pass reads
+ * the input columns directly; the histograms come from two reading passes. Sorted time and
+ * account come out of the keys; `order` (null: the input was already in order, e.g. a log
+ * grouped by account, and nothing moves) gathers the other columns.
+ *
+ * Null — use the comparator sort — when equal times could be out of line order (lines not
+ * ascending in the input), a time is not a whole millisecond or is -0, or the span needs more
+ * than 32 bits.
  */
-function radixOrder(
+export function radixSort(
   account: Int32Array,
   time: Float64Array,
   line: Int32Array,
   accountCount: number,
-): { order: Int32Array; offsets: Int32Array } | null {
+): {
+  order: Int32Array | null;
+  account: Int32Array;
+  time: Float64Array;
+  offsets: Int32Array;
+} | null {
   const n = account.length;
+  const accDigits = digitsOf(Math.ceil(Math.log2(Math.max(1, accountCount))));
+  const accCounts = accDigits.map(([, mask]) => new Int32Array(mask + 2));
+  const [a0, a1] = accCounts.length === 2 ? accCounts : [accCounts[0], undefined];
+  const [, am0] = accDigits[0] ?? [0, 0];
+  const [aw1, am1] = accDigits[1] ?? [0, 0];
+  if (accDigits.length > 2) return null; // over 16M accounts
+  const offsets = new Int32Array(accountCount + 1);
   let kept = 0,
     min = Infinity,
-    max = -Infinity;
+    max = -Infinity,
+    inOrder = true,
+    prevA = -1,
+    prevT = -Infinity,
+    prevL = -Infinity,
+    seconds = true;
   for (let i = 0; i < n; i++) {
-    if (account[i] < 0) continue;
-    kept++;
+    const a = account[i];
+    if (a < 0) continue;
     const t = time[i];
+    const l = line[i];
+    if (!(l > prevL)) return null; // lines not ascending: ties need the comparator
+    if (t !== Math.floor(t) || (t === 0 && 1 / t < 0)) return null;
+    if (inOrder && (a < prevA || (a === prevA && t < prevT))) inOrder = false;
     if (t < min) min = t;
     if (t > max) max = t;
+    // (t % 1000 is a slow fmod; this is exact for integers below 2^53)
+    if (seconds && Math.floor(t / 1000) * 1000 !== t) seconds = false;
+    offsets[a + 1]++;
+    if (a0) a0[(a & am0) + 1]++;
+    if (a1) a1[((a >>> aw1) & am1) + 1]++;
+    kept++;
+    prevA = a;
+    prevT = t;
+    prevL = l;
   }
-  if (kept > 0 && !(max - min < 2 ** 44)) return null;
-  let a = new Int32Array(kept);
-  let b = new Int32Array(kept);
-  // Whole seconds (most exports) sort on seconds: 120 days fit in 24 bits, two passes.
-  let unit = 1000;
-  for (let i = 0; i < n && unit > 1; i++)
-    if (account[i] >= 0 && (time[i] - min) % 1000 !== 0) unit = 1;
+  if (kept === 0) min = max = 0;
+  const unit = seconds ? 1000 : 1;
   const span = (max - min) / unit;
-  if (kept > 0 && span < 2 ** 32) {
-    // One 32-bit key per event and the fewest passes of up to 16 bits.
-    const key = new Uint32Array(n);
-    for (let i = 0, k = 0; i < n; i++) {
-      if (account[i] < 0) continue;
-      const v = (time[i] - min) / unit;
-      if (v !== Math.floor(v)) return null;
-      key[i] = v;
-      a[k++] = i;
-    }
-    const bits = Math.max(1, Math.ceil(Math.log2(span + 1)));
-    const passes = Math.ceil(bits / 16);
-    const w = Math.ceil(bits / passes);
-    const mask = (1 << w) - 1;
-    const counts = new Int32Array(mask + 2);
-    for (let pass = 0, shift = 0; pass < passes; pass++, shift += w) {
-      counts.fill(0);
-      for (let k = 0; k < kept; k++) counts[((key[a[k]] >>> shift) & mask) + 1]++;
-      for (let d = 0; d <= mask; d++) counts[d + 1] += counts[d];
-      for (let k = 0; k < kept; k++) {
-        const i = a[k];
-        b[counts[(key[i] >>> shift) & mask]++] = i;
-      }
-      const t = a;
-      a = b;
-      b = t;
-    }
-  } else {
-    const lo = new Int32Array(n);
-    const hi = new Int32Array(n);
-    for (let i = 0, k = 0; i < n; i++) {
-      if (account[i] < 0) continue;
-      const key = time[i] - min;
-      if (key !== Math.floor(key)) return null;
-      lo[i] = key % 4_194_304;
-      hi[i] = Math.floor(key / 4_194_304);
-      a[k++] = i;
-    }
-    const counts = new Int32Array(2049);
-    for (let pass = 0; pass < 4; pass++) {
-      const src = pass < 2 ? lo : hi;
-      const shift = pass % 2 === 0 ? 0 : 11;
-      counts.fill(0);
-      for (let k = 0; k < kept; k++) counts[((src[a[k]] >>> shift) & 2047) + 1]++;
-      if (counts.some((c) => c === kept)) continue; // one digit value: the pass changes nothing
-      for (let d = 0; d < 2048; d++) counts[d + 1] += counts[d];
-      for (let k = 0; k < kept; k++) {
-        const i = a[k];
-        b[counts[(src[i] >>> shift) & 2047]++] = i;
-      }
-      const t = a;
-      a = b;
-      b = t;
-    }
-  }
-  // Stable counting sort by account over the time order.
-  const offsets = new Int32Array(accountCount + 1);
-  for (let k = 0; k < kept; k++) offsets[account[a[k]] + 1]++;
+  if (!(span < 2 ** 32)) return null;
   for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
-  const fill = offsets.slice();
-  for (let k = 0; k < kept; k++) {
-    const i = a[k];
-    b[fill[account[i]]++] = i;
+  const outTime = new Float64Array(kept);
+  if (inOrder) {
+    const outAcc = new Int32Array(kept);
+    const order = kept === n ? null : new Int32Array(kept);
+    for (let i = 0, k = 0; i < n; i++) {
+      const a = account[i];
+      if (a < 0) continue;
+      if (order) order[k] = i;
+      outAcc[k] = a;
+      outTime[k++] = time[i];
+    }
+    return { order, account: outAcc, time: outTime, offsets };
   }
-  // Equal times keep file order only if the input was in line order: check, else fall back.
-  for (let k = 1; k < kept; k++) {
-    const x = b[k - 1],
-      y = b[k];
-    if (account[x] === account[y] && time[x] === time[y] && line[x] > line[y]) return null;
+  // Time's digits first (low to high), then the account's; time's histograms need min.
+  const timeDigits = digitsOf(Math.ceil(Math.log2(span + 1)));
+  const timeCounts = timeDigits.map(([, mask]) => new Int32Array(mask + 2));
+  for (let p = 0; p < timeDigits.length; p++) {
+    const [shift, mask] = timeDigits[p];
+    const cnt = timeCounts[p];
+    for (let i = 0; i < n; i++) {
+      if (account[i] < 0) continue;
+      cnt[((((time[i] - min) / unit) >>> shift) & mask) + 1]++;
+    }
   }
-  return { order: b, offsets };
+  const digits = [...timeDigits.map((d) => [...d, 0]), ...accDigits.map((d) => [...d, 1])];
+  const counts = [...timeCounts, ...accCounts];
+  let idx = new Int32Array(kept);
+  let tk = new Uint32Array(kept);
+  let ac = new Uint32Array(kept); // Uint32 like tk: one array type keeps the passes monomorphic
+  let idx2 = new Int32Array(kept);
+  let tk2 = new Uint32Array(kept);
+  let ac2 = new Uint32Array(kept);
+  // The first pass (or a plain copy when there is no digit) gathers the kept events.
+  const [shift0, mask0, isAcc0] = digits[0] ?? [0, 0, 0];
+  const cnt0 = counts[0] ?? new Int32Array(2);
+  for (let d = 0; d <= mask0; d++) cnt0[d + 1] += cnt0[d];
+  for (let i = 0; i < n; i++) {
+    const a = account[i];
+    if (a < 0) continue;
+    const v = (time[i] - min) / unit;
+    const j = cnt0[((isAcc0 ? a : v) >>> shift0) & mask0]++;
+    idx[j] = i;
+    tk[j] = v;
+    ac[j] = a;
+  }
+  for (let p = 1; p < digits.length; p++) {
+    const [shift, mask, isAcc] = digits[p];
+    const cnt = counts[p];
+    if (cnt.includes(kept)) continue; // one digit value: the pass changes nothing
+    for (let d = 0; d <= mask; d++) cnt[d + 1] += cnt[d];
+    scatter(cnt, isAcc ? ac : tk, shift, mask, idx, tk, ac, idx2, tk2, ac2);
+    [idx, idx2] = [idx2, idx];
+    [tk, tk2] = [tk2, tk];
+    [ac, ac2] = [ac2, ac];
+  }
+  for (let k = 0; k < kept; k++) outTime[k] = min + tk[k] * unit;
+  return { order: idx, account: new Int32Array(ac.buffer), time: outTime, offsets };
+}
+
+/** One stable pass: events to the slots `cnt` (prefix sums) gives their digit of `key`. */
+function scatter(
+  cnt: Int32Array,
+  key: Uint32Array,
+  shift: number,
+  mask: number,
+  idx: Int32Array,
+  tk: Uint32Array,
+  ac: Uint32Array,
+  idx2: Int32Array,
+  tk2: Uint32Array,
+  ac2: Uint32Array,
+): void {
+  for (let k = 0, n = idx.length; k < n; k++) {
+    const j = cnt[(key[k] >>> shift) & mask]++;
+    idx2[j] = idx[k];
+    tk2[j] = tk[k];
+    ac2[j] = ac[k];
+  }
 }
 
 /** The general sort: counting sort by account, then a comparator sort by (time, line) within each. */

@@ -13,12 +13,13 @@
  *  - activity_bytes_per_row (the stored event columns), activity_peak_rss_mb (the process's
  *    peak before DuckDB loads anything), process_peak_rss_mb (with DuckDB's tables).
  * Options: --accounts N (default 100,000), --rows M (default 5,000,000), --runs R (default 3),
- * --no-duckdb. The issue's full size is --accounts 1000000 --rows 50000000 (a 2 GB file: the
+ * --no-duckdb, --import-only R (R imports interleaved with R DuckDB read_csv runs, medians of CPU
+ * and wall time and the load average, no aggregates: for working on the import). The issue's full size is --accounts 1000000 --rows 50000000 (a 2 GB file: the
  * import reads it in 4 MiB blocks).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Playbook } from '../../src/model';
 import { compilePlaybook, withActivity } from '../../src/engine';
@@ -37,6 +38,7 @@ const ACCOUNTS = opt('accounts', 100_000);
 const ROWS = opt('rows', 5_000_000);
 const RUNS = opt('runs', 3);
 const WITH_DUCKDB = !args.includes('--no-duckdb');
+const IMPORT_ONLY = opt('import-only', 0);
 const AS_OF = '2026-11-23';
 const AS_OF_DAYS = Date.UTC(2026, 10, 23) / 86_400_000;
 
@@ -126,6 +128,51 @@ async function writeEvents(file: string): Promise<void> {
   await new Promise<void>((res) => out.once('finish', () => res()));
 }
 
+/** Waymark's import and DuckDB's read_csv of the file, alternating, medians of each. */
+async function importOnly(file: string, pb: Playbook, accounts: AccountTable): Promise<void> {
+  const inst = await DuckDBInstance.create(':memory:');
+  const db = await inst.connect();
+  await db.run('SET threads = 1');
+  const wm = { cpu: [] as number[], wall: [] as number[] };
+  const dk = { cpu: [] as number[], wall: [] as number[] };
+  const load0 = loadavg()[0];
+  for (let run = 0; run < IMPORT_ONLY; run++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    let w0 = performance.now();
+    let c0 = cpu();
+    const imp = await importActivityStream(
+      createReadStream(file, { highWaterMark: 4 << 20 }),
+      statSync(file).size,
+      'logins.csv',
+      pb.activity![0],
+      { table: accounts, contract: pb.fields },
+      { asOf: AS_OF, timeZone: 'UTC', maxIssues: 10 },
+    );
+    wm.cpu.push(cpu() - c0);
+    wm.wall.push((performance.now() - w0) / 1000);
+    if (imp.report.kept !== ROWS) throw new Error(`kept ${imp.report.kept} of ${ROWS}`);
+    (globalThis as { gc?: () => void }).gc?.();
+    w0 = performance.now();
+    c0 = cpu();
+    await db.run(
+      `CREATE OR REPLACE TABLE logins AS SELECT * FROM read_csv('${file}', header = true, columns = {'account_id': 'VARCHAR', 'ts': 'TIMESTAMP', 'user': 'VARCHAR', 'kind': 'VARCHAR', 'minutes': 'DOUBLE'})`,
+    );
+    dk.cpu.push(cpu() - c0);
+    dk.wall.push((performance.now() - w0) / 1000);
+    await db.run('DROP TABLE logins');
+  }
+  emit('activity_import_s', median(wm.cpu), 's');
+  emit('activity_import_wall_s', median(wm.wall), 's');
+  emit('activity_import_rows_per_s', ROWS / median(wm.cpu), 'rows/s');
+  emit('duckdb_read_csv_cpu_s', median(dk.cpu), 's');
+  emit('duckdb_read_csv_s', median(dk.wall), 's');
+  emit('activity_import_vs_duckdb_cpu_ratio', median(wm.cpu) / median(dk.cpu), 'ratio');
+  emit('activity_import_vs_duckdb_wall_ratio', median(wm.wall) / median(dk.wall), 'ratio');
+  emit('load_average_1m', (load0 + loadavg()[0]) / 2, 'load');
+  emit('activity_import_peak_rss_mb', process.resourceUsage().maxRSS / 1024, 'MB');
+  db.closeSync();
+}
+
 async function main() {
   const pb = playbook();
   const c = compilePlaybook(pb);
@@ -136,6 +183,10 @@ async function main() {
   const file = join(dir, 'logins.csv');
   try {
     await writeEvents(file);
+    if (IMPORT_ONLY > 0) {
+      await importOnly(file, pb, accounts);
+      return;
+    }
 
     // Import: the app's activity import of the file.
     // The streaming reader over 4 MiB blocks, as `waymark score --activity` reads a file.

@@ -18,12 +18,13 @@ import {
 } from '../../table/columns';
 import { buildActivityTable, type ActivityTable } from '../../table/activity';
 import { categoryMatcher, parseBoolean, parseNumber } from '../coerce';
-import { decodeBytes } from '../encoding';
+import { MixedEncodingScan, decodeBytes } from '../encoding';
 import {
   Utf8Error,
-  decodeUtf8,
+  cellDecoder,
   fieldText,
   parseDelimitedBytes,
+  type ByteEncoding,
   type ByteRecord,
 } from '../csvBytes';
 import { openBytes } from '../importFile';
@@ -84,8 +85,8 @@ export interface ActivityReport {
 }
 
 /**
- * The file read whole: UTF-8 CSV/TSV through the byte reader (ActivityByteReader), anything
- * else (Shift_JIS, JSON, NDJSON, CR-only line ends) decoded and read row by row. `reader:
+ * The file read whole: UTF-8 and Shift_JIS CSV/TSV through the byte reader (ActivityByteReader),
+ * anything else (JSON, NDJSON, CR-only line ends) decoded and read row by row. `reader:
  * 'rows'` forces the row reader: the reference the tests hold the byte reader to.
  */
 export function importActivityFile(
@@ -102,7 +103,7 @@ export function importActivityFile(
         reader.push(bytes);
         return reader.end();
       } catch (e) {
-        // Invalid UTF-8 past the head: the row reader decodes the file and says where.
+        // Invalid UTF-8 past the head, a UTF-8 line in Shift_JIS: the row reader says where.
         if (!(e instanceof Utf8Error)) throw e;
       }
     }
@@ -111,11 +112,12 @@ export function importActivityFile(
 }
 
 /**
- * A file that arrives in blocks (a browser File's stream, a Node read stream): UTF-8 CSV/TSV is
- * read block by block (memory: one block, the longest record and the typed columns); other
- * files are gathered and read whole. `size` (bytes, if known) drives the progress fraction.
- * Throws Utf8Error for invalid UTF-8 past the first megabyte: read the file again whole
- * (importActivityFile) to have it reported.
+ * A file that arrives in blocks (a browser File's stream, a Node read stream): UTF-8 and
+ * Shift_JIS CSV/TSV are read block by block (memory: one block, the longest record and the
+ * typed columns); other files are gathered and read whole. `size` (bytes, if known) drives the
+ * progress fraction. Throws Utf8Error for invalid UTF-8 (or Shift_JIS) past the first megabyte
+ * and for a Shift_JIS file with a UTF-8 line: read the file again whole (importActivityFile) to
+ * have it reported.
  */
 export async function importActivityStream(
   blocks: AsyncIterable<Uint8Array>,
@@ -471,14 +473,15 @@ function importActivityRows(
 }
 
 /**
- * The byte reader: UTF-8 CSV/TSV parsed by csvBytes.ts a block at a time, no string per
- * cell. Account cells, categories, strings and booleans are looked up by their bytes in a
+ * The byte reader: UTF-8 or Shift_JIS CSV/TSV parsed by csvBytes.ts a block at a time, no
+ * string per cell (Shift_JIS cells that are kept are decoded by sjisBytes.ts). Account cells, categories, strings and booleans are looked up by their bytes in a
  * memo of what the row reader's functions answered for the same text (so both readers give
  * the same table and report); timestamps and plain decimals are read from the bytes, and any
  * other form is decoded and goes the row reader's way.
  */
 export class ActivityByteReader {
   private carry: Uint8Array = new Uint8Array(0);
+  private work = new Uint8Array(0);
   private start: number;
   private readonly state = { record: 0, line: 1, final: false };
   private readonly accMemo = new ByteMap();
@@ -486,14 +489,20 @@ export class ActivityByteReader {
   private readonly maxRow: number;
   private pushed = 0;
   private ended = false;
+  private readonly decode: (b: Uint8Array, s: number, e: number) => string;
+  /** A Shift_JIS file's lines checked for UTF-8 as they stream (as decodeBytes checks a whole file). */
+  private readonly mixed: MixedEncodingScan | null;
 
   private constructor(
     private readonly c: Collector,
     private readonly delimiter: number,
     bom: number,
     private readonly size: number,
+    private readonly encoding: ByteEncoding,
   ) {
     this.start = bom;
+    this.decode = cellDecoder(encoding);
+    this.mixed = encoding === 'shift_jis' ? new MixedEncodingScan() : null;
     this.maxRow = limitsOf(undefined).maxRowBytes;
     this.attrMemo = c.source.attributes.map((a) => (a.type === 'number' ? null : new ByteMap()));
   }
@@ -521,14 +530,23 @@ export class ActivityByteReader {
     if (!input || !input.source.hasHeader) return null;
     const estimated = Math.round((input.source.estimatedRows * size) / Math.max(1, head.length));
     const c = new Collector(file, input.source.headers, source, accounts, opts, estimated);
-    return new ActivityByteReader(c, input.delimiter, input.start, size);
+    const enc = input.encoding === 'shift_jis' ? 'shift_jis' : 'utf-8';
+    return new ActivityByteReader(c, input.delimiter, input.start, size, enc);
+  }
+
+  get sjis(): boolean {
+    return this.encoding === 'shift_jis';
   }
 
   /** The next block of the file (blocks in order, of any sizes). */
   push(block: Uint8Array): void {
     if (this.ended) return;
     this.pushed += block.length;
-    const buf = concat(this.carry, block);
+    if (this.mixed) {
+      this.mixed.feed(block);
+      if (this.mixed.certain) throw new Utf8Error(-1);
+    }
+    const buf = this.join(block);
     const cut = buf.lastIndexOf(0x0a) + 1;
     if (cut === 0) {
       this.carry = buf;
@@ -538,8 +556,29 @@ export class ActivityByteReader {
     this.parse(buf, cut, false);
   }
 
+  /**
+   * The carried bytes then the block, in a buffer kept from block to block (a new 4 MiB array
+   * per block cost page faults and garbage collections). Nothing keeps the bytes of a parsed
+   * block: the memos copy their keys, the columns hold numbers and codes.
+   */
+  private join(block: Uint8Array): Uint8Array {
+    const carry = this.carry;
+    if (carry.length === 0) return block;
+    const len = carry.length + block.length;
+    let w = this.work;
+    if (carry.buffer === w.buffer && w.length >= len)
+      w.copyWithin(0, carry.byteOffset, carry.byteOffset + carry.length);
+    else {
+      if (w.length < len) w = this.work = new Uint8Array(Math.max(len, 2 * w.length));
+      w.set(carry);
+    }
+    w.set(block, carry.length);
+    return w.subarray(0, len);
+  }
+
   /** The table and report once every block was pushed. */
   end(): ActivityResult {
+    if (this.mixed?.mixed()) throw new Utf8Error(-1);
     if (!this.ended && this.carry.length > 0) this.parse(this.carry, this.carry.length, true);
     this.carry = new Uint8Array(0);
     return this.c.finish();
@@ -571,6 +610,7 @@ export class ActivityByteReader {
       this.start,
       Infinity,
       state,
+      this.encoding,
     );
     this.start = 0;
     state.record = r.rows;
@@ -603,7 +643,7 @@ export class ActivityByteReader {
       const h = hashBytes(b, s, e);
       code = this.accMemo.get(b, s, e, h);
       if (code === ABSENT) {
-        code = c.resolve(decodeUtf8(b, s, e).trim());
+        code = c.resolve(this.decode(b, s, e).trim());
         this.accMemo.set(b, s, e, h, code);
       }
     }
@@ -611,7 +651,9 @@ export class ActivityByteReader {
     const acc =
       code >= 0 && !c.byName
         ? code >> 1
-        : c.linked(code, ln, () => (ac < rec.count ? fieldText(b, rec, ac).trim() : ''));
+        : c.linked(code, ln, () =>
+            ac < rec.count ? fieldText(b, rec, ac, this.decode).trim() : '',
+          );
     if (acc < 0) return;
     if (code >= 0 && !c.byName) report.byKey++;
     // Time.
@@ -620,15 +662,18 @@ export class ActivityByteReader {
     if (tc >= rec.count) t = parseTimestamp('', c.zone);
     else if (rec.text[tc] !== undefined) t = parseTimestamp(rec.text[tc]!, c.zone);
     else {
-      t = timestampFromBytes(b, rec.start[tc], rec.end[tc], c.zone);
-      if (t === undefined) t = parseTimestamp(decodeUtf8(b, rec.start[tc], rec.end[tc]), c.zone);
+      const s = rec.start[tc],
+        e = rec.end[tc];
+      // Shift_JIS: only ASCII cells (a 年 in Shift_JIS bytes could read as other UTF-8 bytes).
+      t = this.mixed && !isAscii(b, s, e) ? undefined : timestampFromBytes(b, s, e, c.zone);
+      if (t === undefined) t = parseTimestamp(this.decode(b, s, e), c.zone);
     }
     const counts = t !== null && t !== undefined && Math.floor(t / 86_400_000) <= c.asOfDays;
     const i = c.dated(
       acc,
       t,
       ln,
-      counts ? noText : () => (tc < rec.count ? fieldText(b, rec, tc) : ''),
+      counts ? noText : () => (tc < rec.count ? fieldText(b, rec, tc, this.decode) : ''),
     );
     if (i < 0) return;
     const attrs = c.attrs;
@@ -642,18 +687,18 @@ export class ActivityByteReader {
         const s = rec.start[col],
           e = rec.end[col];
         const memo = this.attrMemo[k];
-        if (memo === null) ok = a.setNumberBytes(i, b, s, e);
+        if (memo === null) ok = a.setNumberBytes(i, b, s, e, this.decode);
         else {
           const h = hashBytes(b, s, e);
           const m = memo.get(b, s, e, h);
           if (m !== ABSENT) ok = a.setMemo(i, m);
           else {
-            ok = a.set(i, decodeUtf8(b, s, e));
+            ok = a.set(i, this.decode(b, s, e));
             memo.set(b, s, e, h, a.memoOf(i, ok));
           }
         }
       }
-      if (!ok) c.badValue(k, ln, col < rec.count ? fieldText(b, rec, col) : '');
+      if (!ok) c.badValue(k, ln, col < rec.count ? fieldText(b, rec, col, this.decode) : '');
     }
     c.n++;
   }
@@ -661,12 +706,9 @@ export class ActivityByteReader {
 
 const noText = () => '';
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const c = new Uint8Array(a.length + b.length);
-  c.set(a);
-  c.set(b, a.length);
-  return c;
+function isAscii(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] >= 0x80) return false;
+  return true;
 }
 
 function openActivity(bytes: Uint8Array, file: string, source: ActivitySource) {
@@ -807,7 +849,13 @@ class AttrBuilder {
     return true;
   }
   /** A plain decimal (`-12.5`, at most 15 digits) from its bytes; other forms as `set`. */
-  setNumberBytes(i: number, b: Uint8Array, s: number, e: number): boolean {
+  setNumberBytes(
+    i: number,
+    b: Uint8Array,
+    s: number,
+    e: number,
+    decode: (b: Uint8Array, s: number, e: number) => string,
+  ): boolean {
     let k = s;
     const neg = b[k] === 45;
     if (neg) k++;
@@ -824,7 +872,7 @@ class AttrBuilder {
       else break;
     }
     if (k !== e || nd === 0 || nd > 15 || frac === 0 || !this.num) {
-      return this.set(i, decodeUtf8(b, s, e));
+      return this.set(i, decode(b, s, e));
     }
     // Both operands are exact: one correctly rounded division gives Number(text)'s double.
     const v = frac > 0 ? mant / POW10[frac] : mant;

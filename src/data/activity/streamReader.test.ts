@@ -6,7 +6,7 @@
  * The table (every column, byte for byte) and the report must be the same.
  */
 import { describe, expect, it } from 'vitest';
-import { importActivityFile, importActivityStream } from './importActivity';
+import { ActivityByteReader, importActivityFile, importActivityStream } from './importActivity';
 import { parseTimestamp, timestampFromBytes } from './timestamp';
 import { Utf8Error } from '../csvBytes';
 import {
@@ -19,6 +19,7 @@ import type { ActivitySource } from '../../model';
 import type { ActivityTable } from '../../table/activity';
 import type { Column } from '../../table/columns';
 import { rng } from '../../util/random';
+import { sjis } from '../testing/sjisEncode';
 
 const pb = activityPlaybook();
 const ACC = Array.from({ length: 40 }, (_, i) => ({
@@ -81,7 +82,7 @@ function cell(r: () => number, v: string, d: string): string {
   return v;
 }
 
-function randomFile(seed: number, source: ActivitySource): Uint8Array {
+function randomFile(seed: number, source: ActivitySource, encoding = 'utf-8'): Uint8Array {
   const r = rng(seed);
   const d = r() < 0.3 ? '\t' : ',';
   const eol = r() < 0.5 ? '\r\n' : '\n';
@@ -116,8 +117,10 @@ function randomFile(seed: number, source: ActivitySource): Uint8Array {
     lines.push(cells.map((c) => cell(r, c, d)).join(d));
     if (r() < 0.03) lines.push(''); // a blank line
   }
-  const text = (r() < 0.2 ? '\ufeff' : '') + lines.join(eol) + (r() < 0.5 ? eol : '');
-  return new TextEncoder().encode(text);
+  const body = lines.join(eol) + (r() < 0.5 ? eol : '');
+  // Shift_JIS: characters it lacks (𠮷, ä) become '?'.
+  if (encoding === 'shift_jis') return sjis(body);
+  return new TextEncoder().encode((r() < 0.2 ? '\ufeff' : '') + body);
 }
 
 async function* blocksOf(bytes: Uint8Array, r: () => number) {
@@ -148,33 +151,38 @@ function expectSame(a: ActivityTable, b: ActivityTable, what: string) {
 
 describe('activity byte reader = row reader', () => {
   for (const source of [LOGINS, CONTACTS])
-    it(`random ${source.id} files, whole and in random blocks`, async () => {
-      for (let seed = 1; seed <= 40; seed++) {
-        const bytes = randomFile(seed * 31 + source.id.length, source);
-        const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
-        const ref = importActivityFile(bytes, 'f.csv', source, accounts, {
-          ...opts,
-          reader: 'rows',
-        });
-        const whole = importActivityFile(bytes, 'f.csv', source, accounts, opts);
-        const streamed = await importActivityStream(
-          blocksOf(bytes, rng(seed)),
-          bytes.length,
-          'f.csv',
-          source,
-          accounts,
-          opts,
-        );
-        for (const [what, got] of [
-          ['whole', whole],
-          ['streamed', streamed],
-        ] as const) {
-          expectSame(ref.table, got.table, `seed ${seed} ${what}`);
-          expect(got.report, `seed ${seed} ${what}`).toEqual(ref.report);
+    for (const encoding of ['utf-8', 'shift_jis'])
+      it(`random ${source.id} files in ${encoding}, whole and in random blocks`, async () => {
+        let bytePath = 0;
+        for (let seed = 1; seed <= 40; seed++) {
+          const bytes = randomFile(seed * 31 + source.id.length, source, encoding);
+          const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
+          const ref = importActivityFile(bytes, 'f.csv', source, accounts, {
+            ...opts,
+            reader: 'rows',
+          });
+          const whole = importActivityFile(bytes, 'f.csv', source, accounts, opts);
+          const streamed = await importActivityStream(
+            blocksOf(bytes, rng(seed)),
+            bytes.length,
+            'f.csv',
+            source,
+            accounts,
+            opts,
+          );
+          for (const [what, got] of [
+            ['whole', whole],
+            ['streamed', streamed],
+          ] as const) {
+            expectSame(ref.table, got.table, `seed ${seed} ${what}`);
+            expect(got.report, `seed ${seed} ${what}`).toEqual(ref.report);
+          }
+          expect(ref.report.kept).toBeGreaterThan(0);
+          const r = ActivityByteReader.open(bytes, 'f.csv', source, accounts, opts, bytes.length);
+          if (r?.sjis === (encoding === 'shift_jis')) bytePath++;
         }
-        expect(ref.report.kept).toBeGreaterThan(0);
-      }
-    });
+        expect(bytePath).toBe(40); // every file took the byte reader, in its encoding
+      });
 
   it('invalid UTF-8 past the first megabyte: the whole-file import falls back to the row reader, the stream says so', async () => {
     const row = 'k1,2026-11-20,ユーザー,web\n';
@@ -194,7 +202,26 @@ describe('activity byte reader = row reader', () => {
     ).rejects.toThrow(Utf8Error);
   });
 
-  it('Shift_JIS and JSON files go to the row reader, streamed or not', async () => {
+  it('a Shift_JIS file with a UTF-8 line: the whole-file import reports it as the row reader does, the stream says so', async () => {
+    const row = 'k1,2026-11-20,ユーザー,web\n';
+    const text = 'account_id,logged_in_at,user,kind\n' + row.repeat(80_000);
+    // Past both heads, and valid Shift_JIS too (mojibake): only the encoding check finds it.
+    const utf8Line = new TextEncoder().encode('k2,2026-11-21,ユーザー,web\n');
+    const head = sjis(text);
+    const bytes = new Uint8Array(head.length + utf8Line.length);
+    bytes.set(head);
+    bytes.set(utf8Line, head.length);
+    const opts = { asOf: '2026-11-23' };
+    const rows = () =>
+      importActivityFile(bytes, 'f.csv', LOGINS, accounts, { ...opts, reader: 'rows' });
+    expect(rows).toThrow(/line 80002/);
+    expect(() => importActivityFile(bytes, 'f.csv', LOGINS, accounts, opts)).toThrow(/line 80002/);
+    await expect(
+      importActivityStream(blocksOf(bytes, rng(3)), bytes.length, 'f.csv', LOGINS, accounts, opts),
+    ).rejects.toThrow(Utf8Error);
+  });
+
+  it('JSON files go to the row reader, streamed or not', async () => {
     const json = new TextEncoder().encode(
       JSON.stringify([{ account_id: 'k1', logged_in_at: '2026-11-20', user: 'u', kind: 'web' }]),
     );

@@ -1,0 +1,112 @@
+/**
+ * buildActivityTable's sorts (radix on (account, time) keys, the already-in-order pass, the
+ * comparator fallback) against a plain Array sort by (account, time, line) on random events:
+ * dropped rows, ties, whole seconds and milliseconds, wide spans, negative times, lines out of
+ * order, files already grouped by account.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildActivityTable, MS_PER_DAY, radixSort } from './activity';
+import { rng } from '../util/random';
+
+const same = (a: ArrayBufferView, b: ArrayBufferView) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
+
+function reference(
+  account: Int32Array,
+  time: Float64Array,
+  line: Int32Array,
+  attr: Float64Array,
+  accountCount: number,
+) {
+  const idx = [...account.keys()].filter((i) => account[i] >= 0);
+  idx.sort((x, y) => account[x] - account[y] || time[x] - time[y] || line[x] - line[y]);
+  const offsets = new Int32Array(accountCount + 1);
+  for (const i of idx) offsets[account[i] + 1]++;
+  for (let a = 0; a < accountCount; a++) offsets[a + 1] += offsets[a];
+  return {
+    account: Int32Array.from(idx, (i) => account[i]),
+    time: Float64Array.from(idx, (i) => time[i]),
+    day: Float64Array.from(idx, (i) => Math.floor(time[i] / MS_PER_DAY)),
+    line: Int32Array.from(idx, (i) => line[i]),
+    attr: Float64Array.from(idx, (i) => attr[i]),
+    offsets,
+  };
+}
+
+function randomEvents(seed: number) {
+  const r = rng(seed);
+  const n = Math.floor(r() * (r() < 0.3 ? 20 : 3000));
+  const accountCount = 1 + Math.floor(r() * (r() < 0.5 ? 5 : 9000));
+  const kind = Math.floor(r() * 6);
+  const base = r() < 0.2 ? -5e11 : 1.7e12;
+  // seconds, milliseconds, days, a span over 2^32 s (comparator), few distinct times (ties), sorted
+  const t0 = Math.floor(base / 1000) * 1000;
+  const timeOf = (): number => {
+    switch (kind) {
+      case 0:
+        return t0 + Math.floor(r() * 1e7) * 1000;
+      case 1:
+        return t0 + Math.floor(r() * 1e10);
+      case 2:
+        return t0 - (t0 % MS_PER_DAY) + Math.floor(r() * 400) * MS_PER_DAY;
+      case 3:
+        return t0 + Math.floor(r() * 2 ** 34) * 1000;
+      default:
+        return t0 + Math.floor(r() * 3) * 1000;
+    }
+  };
+  const account = new Int32Array(n);
+  const time = new Float64Array(n);
+  const line = new Int32Array(n);
+  const attr = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    account[i] = r() < 0.1 ? -1 : Math.floor(r() * r() * accountCount);
+    time[i] = timeOf();
+    line[i] = i + 1;
+    attr[i] = r();
+  }
+  if (kind === 5 || r() < 0.15) {
+    // already grouped by account and time (a sorted export), the dropped rows at the end
+    const ref = reference(account, time, line, attr, accountCount);
+    account.fill(-1);
+    for (let k = 0, i = 0; k < ref.account.length; k++, i++) {
+      account[i] = ref.account[k];
+      time[i] = ref.time[k];
+      attr[i] = ref.attr[k];
+    }
+  }
+  if (r() < 0.2) line.reverse(); // lines out of file order (stored data): the comparator's ties
+  return { account, time, line, attr, accountCount };
+}
+
+describe('buildActivityTable', () => {
+  it('sorts by account, time and line like a comparator sort, on random events', () => {
+    let radix = 0,
+      inOrder = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const { account, time, line, attr, accountCount } = randomEvents(seed);
+      const want = reference(account, time, line, attr, accountCount);
+      const fast = radixSort(account, time, line, accountCount);
+      if (fast) radix++;
+      if (fast && fast.order === null) inOrder++;
+      const t = buildActivityTable('s', accountCount, {
+        account,
+        time,
+        line,
+        columns: { x: { type: 'number', values: attr } },
+      });
+      const what = `seed ${seed}`;
+      expect(t.rowCount, what).toBe(want.account.length);
+      const x = t.columns.x;
+      expect(x.type, what).toBe('number');
+      for (const k of ['account', 'time', 'day', 'line', 'offsets'] as const)
+        expect(same(t[k], want[k]), `${what}: ${k}`).toBe(true);
+      expect(same((x as { values: Float64Array }).values, want.attr), `${what}: x`).toBe(true);
+    }
+    expect(radix).toBeGreaterThan(150);
+    expect(inOrder).toBeGreaterThan(10);
+    expect(radix).toBeLessThan(290);
+  });
+});
