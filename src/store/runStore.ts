@@ -1,6 +1,6 @@
 import { db, type RunRow } from './db';
 import { newId } from '../model/ids';
-import type { ScoreResult, Summary, TrendResult } from '../engine';
+import type { FunnelRow, ScoreResult, Summary, TrendResult } from '../engine';
 import { packStrings, unpackStrings } from './datasets';
 import { playbookFingerprint, type Playbook } from '../model';
 
@@ -35,6 +35,8 @@ interface RunHeader {
   measures?: ScoreResult['measures'];
   /** By CTA: the owner field's dictionary (null for a CTA owned by a role). */
   ctaPersonDicts?: (string[] | null)[];
+  /** The dashboard's stage funnel (absent in runs stored before): a reload draws it at once. */
+  funnel?: FunnelRow[];
 }
 
 type RunChunk = {
@@ -67,6 +69,8 @@ export async function saveRun(
   timeZone?: string,
   playbook?: Playbook,
   extra?: Partial<Pick<RunRow, 'createdAt' | 'fingerprint' | 'imported'>>,
+  /** The dashboard's funnel of `r` (engine stageFunnel), stored so a reload draws it at once. */
+  funnel?: FunnelRow[],
 ): Promise<RunRow> {
   const d = db();
   const count = Math.max(1, Math.ceil(r.rowCount / RUN_CHUNK_ROWS));
@@ -83,6 +87,7 @@ export async function saveRun(
     dimensionIds: r.dimensionIds,
     measures: r.measures,
     ...(r.ctaPerson ? { ctaPersonDicts: r.ctaPerson.map((p) => p?.dict ?? null) } : {}),
+    ...(funnel ? { funnel } : {}),
   };
   const row: RunRow = {
     id: newId('run_'),
