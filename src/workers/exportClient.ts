@@ -1,6 +1,6 @@
 import type { PredictiveBacktestResult, ScoreResult } from '../engine';
 import type { AccountTable } from '../table/columns';
-import type { ExportJob, ExportRequest, ExportResponse } from './exportProtocol';
+import type { ExportJob, ExportRequest, ExportResponse, LifeArrays } from './exportProtocol';
 import { detach, split } from './pieces';
 
 /**
@@ -166,4 +166,14 @@ export async function backtestInWorker(
 ): Promise<PredictiveBacktestResult | null> {
   const m = await request(result, table, { type: 'backtest', ...req }).promise;
   return m.type === 'backtest' ? m.result : null;
+}
+
+/** The CTA lifecycle of `result` against the stored runs `before` it (newest first), in the worker. */
+export async function lifecycleInWorker(
+  result: ScoreResult,
+  table: AccountTable,
+  before: string[],
+): Promise<LifeArrays> {
+  const m = await request(result, table, { type: 'lifecycle', before }).promise;
+  return (m as Extract<ExportResponse, { type: 'lifecycle' }>).life;
 }
