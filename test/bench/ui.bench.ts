@@ -131,6 +131,12 @@ async function main() {
     for (const asOf of ['2026-10-01', '2026-11-01']) {
       await p.getByTestId('run-asof').fill(asOf);
       await p.getByTestId('run-playbook').click();
+      // Until the run is in: run-info can name the date already as the previous run's.
+      await p
+        .getByTestId('run-progress')
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
+      await p.getByTestId('run-progress').waitFor({ state: 'hidden' });
       await p.getByTestId('run-info').filter({ hasText: asOf }).waitFor();
       await p.getByTestId('kpi-accounts').filter({ hasText: n }).waitFor();
     }
