@@ -20,6 +20,7 @@ export { explainAccount, contributionsOf } from './explain';
 export { summarise } from './summarise';
 export { ctaOwner } from './ctaOwner';
 export { stageKpis } from './kpis';
+export { stageFunnel, type FunnelRow } from './funnel';
 export { trend } from './trend';
 export { backtest } from './backtest';
 export { resultRows, type ResultRow } from './export';

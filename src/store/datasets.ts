@@ -93,12 +93,21 @@ export async function loadDataset(
   id: string,
 ): Promise<{ meta: DatasetRow; table: AccountTable } | null> {
   const d = db();
-  const meta = await d.datasets.get(id);
-  if (!meta) return null;
-  const chunks = await d.datasetChunks.where('datasetId').equals(id).sortBy('index');
-  const columns = assembleColumns(meta.columns, meta.rowCount, chunks);
-  const n = meta.rowCount;
-  return { meta, table: { rowCount: n, columns } };
+  return d.transaction('r', d.datasets, d.datasetChunks, async () => {
+    const meta = await d.datasets.get(id);
+    if (!meta) return null;
+    // One chunk per request: each is decoded and put in place in a task of its own (reading
+    // them all in one request decoded a million rows in one task of ~0.6 s on the page).
+    const n = meta.rowCount;
+    const asm = columnAssembler(meta.columns, n);
+    const count = meta.chunkCount ?? chunkCount(n);
+    for (let i = 0; i < count; i++) {
+      const ch = await d.datasetChunks.get([id, i]);
+      if (!ch) throw new Error(`dataset ${id}: chunk ${i + 1} of ${count} is missing`);
+      asm.add(ch);
+    }
+    return { meta, table: { rowCount: n, columns: asm.columns } };
+  });
 }
 
 /** Columns of `n` rows put back together from stored chunks (in index order). */
@@ -107,35 +116,39 @@ export function assembleColumns(
   n: number,
   chunks: readonly { data: unknown }[],
 ): Record<string, Column> {
+  const asm = columnAssembler(cols, n);
+  for (const ch of chunks) asm.add(ch);
+  return asm.columns;
+}
+
+/** The same, one chunk at a time (in index order). */
+function columnAssembler(cols: DatasetRow['columns'], n: number) {
   const columns: Record<string, Column> = {};
-  for (const c of cols) {
-    if (c.type === 'string') {
-      const codes = new Int32Array(n);
-      const dict: string[] = [];
-      let at = 0;
-      for (const ch of chunks) {
-        const data = ch.data as ChunkData;
-        const part = data.cols[c.id] as Int32Array;
-        codes.set(part, at);
-        at += part.length;
-        unpackStrings(data.dicts[c.id], dict);
+  for (const c of cols)
+    columns[c.id] =
+      c.type === 'string'
+        ? { type: 'string', codes: new Int32Array(n), dict: [] }
+        : c.type === 'boolean'
+          ? { type: 'boolean', values: new Uint8Array(n) }
+          : { type: c.type, values: new Float64Array(n) };
+  let at = 0;
+  return {
+    columns,
+    add(ch: { data: unknown }): void {
+      const data = ch.data as ChunkData;
+      let rows = 0;
+      for (const c of cols) {
+        const col = columns[c.id];
+        const part = data.cols[c.id];
+        rows = part.length;
+        if (col.type === 'string') {
+          col.codes.set(part as Int32Array, at);
+          unpackStrings(data.dicts[c.id], col.dict);
+        } else col.values.set(part as never, at);
       }
-      columns[c.id] = { type: 'string', codes, dict };
-    } else {
-      const values = c.type === 'boolean' ? new Uint8Array(n) : new Float64Array(n);
-      let at = 0;
-      for (const ch of chunks) {
-        const part = (ch.data as ChunkData).cols[c.id];
-        values.set(part as never, at);
-        at += part.length;
-      }
-      columns[c.id] =
-        c.type === 'boolean'
-          ? { type: 'boolean', values: values as Uint8Array }
-          : { type: c.type, values: values as Float64Array };
-    }
-  }
-  return columns;
+      at += rows;
+    },
+  };
 }
 
 /** The project's current dataset: the newest one. */

@@ -1,4 +1,4 @@
-import type { ScoreResult, Summary, TrendResult } from '../engine';
+import type { FunnelRow, ScoreResult, Summary, TrendResult } from '../engine';
 
 /** What a stored run keeps besides its per-account columns (RunRow.summary). */
 export interface RunHeader {
@@ -17,4 +17,6 @@ export interface RunHeader {
   ctaPersonDicts?: (string[] | null)[];
   /** As-of dates of the earlier runs days in stage were counted from (ScoreResult.stageHistoryRuns). */
   stageHistoryRuns?: string[];
+  /** The dashboard's stage funnel (absent in runs stored before): a reload draws it at once. */
+  funnel?: FunnelRow[];
 }

@@ -1,6 +1,6 @@
 import { db, type RunRow } from './db';
 import { newId } from '../model/ids';
-import type { ScoreResult, Summary, TrendResult } from '../engine';
+import type { FunnelRow, ScoreResult, Summary, TrendResult } from '../engine';
 import type { StageRun } from '../engine/stageHistory';
 import { packStrings, unpackStrings } from './datasets';
 import { playbookFingerprint, type Playbook } from '../model';
@@ -133,6 +133,8 @@ export async function saveRun(
   timeZone?: string,
   playbook?: Playbook,
   extra?: Partial<Pick<RunRow, 'createdAt' | 'fingerprint' | 'imported'>>,
+  /** The dashboard's funnel of `r` (engine stageFunnel), stored so a reload draws it at once. */
+  funnel?: FunnelRow[],
 ): Promise<RunRow> {
   const d = db();
   const header: RunHeader = {
@@ -149,6 +151,7 @@ export async function saveRun(
     measures: r.measures,
     ...(r.ctaPerson ? { ctaPersonDicts: r.ctaPerson.map((p) => p?.dict ?? null) } : {}),
     ...(r.stageHistoryRuns ? { stageHistoryRuns: r.stageHistoryRuns } : {}),
+    ...(funnel ? { funnel } : {}),
   };
   const enc = encodeRun(projectId, r);
   const id = newId('run_');

@@ -16,6 +16,7 @@ import type {
   ScoreRequest,
   ScoreResponse,
 } from './protocol';
+import { detach, nextTask, place, split } from './pieces';
 
 /**
  * Promise wrappers around the workers. `cancel()` terminates the worker: parsing and scoring
@@ -197,11 +198,25 @@ export function scoreInWorker(
 ): { promise: Promise<ScoreOutcome>; cancel: () => void } {
   const worker = new Worker(new URL('./score.worker.ts', import.meta.url), { type: 'module' });
   let reject: (e: unknown) => void = () => {};
+  let stopped = false;
+  // The answer comes in pieces, each its own message (and task) on the page.
+  let answer: { skeleton: unknown; missing: number } | null = null;
   const promise = new Promise<ScoreOutcome>((resolve, rej) => {
     reject = rej;
     worker.onmessage = (ev: MessageEvent<ScoreResponse>) => {
       const m = ev.data;
       if (m.type === 'progress') return onProgress?.(m.phase, m.fraction);
+      if (m.type === 'hold' || m.type === 'piece') {
+        if (m.type === 'hold') answer = { skeleton: m.skeleton, missing: m.pieces };
+        else if (answer) {
+          place(answer.skeleton, m.piece);
+          answer.missing--;
+        }
+        if (!answer || answer.missing > 0) return;
+        worker.terminate();
+        resolve(answer.skeleton as ScoreOutcome);
+        return;
+      }
       worker.terminate();
       if (m.type === 'failed') rej(new WorkerFailure(null, m.message, m.issues, m.missingActivity));
       else resolve(m);
@@ -212,10 +227,21 @@ export function scoreInWorker(
     };
   });
   const msg: ScoreRequest = { ...req, type: 'score', id: 1 } as ScoreRequest;
-  worker.postMessage(msg);
+  // The request (with the whole table) in pieces, one per task: no long task on the page.
+  void (async () => {
+    const { skeleton, pieces } = split(msg, 20_000);
+    worker.postMessage({ type: 'hold', id: 1, skeleton, pieces: pieces.length });
+    for (const p of pieces) {
+      await nextTask();
+      if (stopped) return;
+      const { piece, transfer } = detach(p);
+      worker.postMessage({ type: 'piece', id: 1, piece }, transfer);
+    }
+  })();
   return {
     promise,
     cancel: () => {
+      stopped = true;
       worker.terminate();
       reject(new WorkerFailure(null, 'cancelled'));
     },

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { scoresCsvChunks, scoreSheet, type SheetLabels } from '../engine/exportSheet';
 import { buildQueue, queueCsvChunks, type QueueLife } from '../engine/ctaQueue';
-import { activeMark, ctaLifecycle, lifecycleKey } from '../engine/lifecycle';
+import { activeMark, ctaLifecycle, lifeArrays, lifecycleKey } from '../engine/lifecycle';
 import type { CtaMark } from '../model';
 import { outcomeValueCounts, predictiveBacktest, type Predictions } from '../engine/predictive';
 import { columnOf, type AccountTable } from '../table/columns';
@@ -59,8 +59,35 @@ self.onmessage = (ev: MessageEvent<ExportRequest>) => {
       counts: outcomeValueCounts(columnValues(held.table, msg.field)),
     });
   else if (msg.type === 'backtest') void backtest(held, msg);
+  else if (msg.type === 'lifecycle') void lifecycle(held, msg);
   else void run(msg.id, held, msg.job, msg.handle).finally(() => cancelled.delete(msg.id));
 };
+
+async function lifecycle(
+  data: ExportData,
+  msg: Extract<ExportRequest, { type: 'lifecycle' }>,
+): Promise<void> {
+  try {
+    const r = data.result;
+    let i = 0;
+    const life = await ctaLifecycle(r, async () => {
+      const id = msg.before[i++];
+      if (!id) return null;
+      return (await loadRun(id))?.result ?? null;
+    });
+    const arrays = lifeArrays(r, life);
+    self.postMessage(
+      {
+        type: 'lifecycle',
+        id: msg.id,
+        life: arrays,
+      } satisfies ExportResponse,
+      [...arrays.runs, ...arrays.since].map((a) => a.buffer),
+    );
+  } catch (e) {
+    post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
 
 /** The column's values per row (null = empty), for a string/category column. */
 function columnValues(table: AccountTable, field: string): (string | null)[] {

@@ -71,7 +71,12 @@ export type ExportRequest =
       keyField: string;
       observedAt: string | null;
       labels: OutcomeLabels;
-    };
+    }
+  /** The CTA lifecycle against the stored runs before the held one (newest first). */
+  | { type: 'lifecycle'; id: number; key: number; before: string[] };
+
+import type { LifeArrays } from '../engine/lifecycle';
+export type { LifeArrays };
 
 export type ExportResponse =
   | { type: 'progress'; id: number; phase: 'write' | 'pack'; done: number; total: number }
@@ -84,5 +89,6 @@ export type ExportResponse =
       counts: { values: { value: string; count: number }[]; blank: number };
     }
   | { type: 'backtest'; id: number; result: PredictiveBacktestResult }
+  | { type: 'lifecycle'; id: number; life: LifeArrays }
   /** The stored run to predict from is gone. */
   | { type: 'runMissing'; id: number; runId: string };

@@ -15,7 +15,10 @@ const STRING_SLICE = 50_000;
 const BIG_LIST = 10_000;
 
 /** The skeleton (typed arrays and long string lists as null) and the pieces to send. */
-export function split(value: unknown): { skeleton: unknown; pieces: Piece[] } {
+export function split(
+  value: unknown,
+  stringSlice = STRING_SLICE,
+): { skeleton: unknown; pieces: Piece[] } {
   const pieces: Piece[] = [];
   const walk = (v: unknown, path: Path): unknown => {
     if (ArrayBuffer.isView(v)) {
@@ -24,10 +27,10 @@ export function split(value: unknown): { skeleton: unknown; pieces: Piece[] } {
     }
     if (Array.isArray(v)) {
       if (v.length > BIG_LIST && typeof v[0] === 'string') {
-        for (let from = 0; from < v.length; from += STRING_SLICE)
+        for (let from = 0; from < v.length; from += stringSlice)
           pieces.push({
             path,
-            strings: v.slice(from, from + STRING_SLICE) as string[],
+            strings: v.slice(from, from + stringSlice) as string[],
             from,
             total: v.length,
           });
@@ -59,6 +62,18 @@ export function detach(p: Piece): { piece: Piece; transfer: Transferable[] } {
     return { piece: { path: p.path, array: copy }, transfer: [copy.buffer as ArrayBuffer] };
   }
   return { piece: p, transfer: [] };
+}
+
+/**
+ * Wait for the next task (not a microtask): the page draws and handles input between two
+ * pieces. scheduler.postTask where there is one — setTimeout(0) is clamped to 4 ms once nested,
+ * which would add seconds over hundreds of pieces.
+ */
+export function nextTask(): Promise<void> {
+  const s = (globalThis as { scheduler?: { postTask?: (f: () => void) => Promise<void> } })
+    .scheduler;
+  if (s?.postTask) return s.postTask(() => undefined);
+  return new Promise((r) => setTimeout(r, 0));
 }
 
 /** Put a received piece into the skeleton. */

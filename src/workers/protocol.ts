@@ -1,3 +1,4 @@
+import type { Piece } from './pieces';
 import type { DatasetDigest } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
@@ -93,7 +94,16 @@ export type ScoreRequest = {
   compareWith: 'latest' | 'beforeLatest' | 'none';
 };
 
+/**
+ * A score request and its answer each travel in pieces (pieces.ts): a million-account table or
+ * result cloned in one message cost the page one task of ~0.3 s each way.
+ */
+export type ScoreEnvelope =
+  | { type: 'hold'; id: number; skeleton: unknown; pieces: number }
+  | { type: 'piece'; id: number; piece: Piece };
+
 export type ScoreResponse =
+  | ScoreEnvelope
   | {
       type: 'progress';
       id: number;

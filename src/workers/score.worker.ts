@@ -7,6 +7,7 @@ import {
   usedSources,
   withActivity,
   stageKpis,
+  stageFunnel,
 } from '../engine';
 import { mrrFieldOf } from '../model';
 import { columnOf } from '../table/columns';
@@ -16,7 +17,8 @@ import { listActivitySets, loadActivitySet } from '../store/activityStore';
 import { linkStoredEvents } from '../data/activity/stored';
 import type { ActivityData } from '../table/activity';
 import { stageStreaksFromStore } from './stageRuns';
-import { transferablesOf, type ScoreRequest, type ScoreResponse } from './protocol';
+import type { ScoreEnvelope, ScoreRequest, ScoreResponse } from './protocol';
+import { detach, place, split } from './pieces';
 
 /**
  * Scores a dataset with the project's playbook off the main thread, compares with the newest
@@ -25,8 +27,33 @@ import { transferablesOf, type ScoreRequest, type ScoreResponse } from './protoc
 declare const self: DedicatedWorkerGlobalScope;
 const post = (m: ScoreResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 
-self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
-  const msg = ev.data;
+// The request arrives in pieces (clients.ts); scoring starts with the last one.
+let held: { skeleton: unknown; missing: number } | null = null;
+self.onmessage = (ev: MessageEvent<ScoreEnvelope>) => {
+  const m = ev.data;
+  if (m.type === 'hold') held = { skeleton: m.skeleton, missing: m.pieces };
+  else if (held) {
+    place(held.skeleton, m.piece);
+    held.missing--;
+  }
+  if (held && held.missing === 0) {
+    const msg = held.skeleton as ScoreRequest;
+    held = null;
+    void score(msg);
+  }
+};
+
+/** The answer in pieces: each typed array copied out of the scoring arena, one per message. */
+function postScored(m: Extract<ScoreResponse, { type: 'scored' }>) {
+  const { skeleton, pieces } = split(m, 20_000);
+  post({ type: 'hold', id: m.id, skeleton, pieces: pieces.length });
+  for (const p of pieces) {
+    const { piece, transfer } = detach(p);
+    post({ type: 'piece', id: m.id, piece }, transfer);
+  }
+}
+
+async function score(msg: ScoreRequest) {
   try {
     post({ type: 'progress', id: msg.id, phase: 'compile', fraction: 0.05 });
     const c = compilePlaybook(msg.playbook, { asOf: msg.asOf });
@@ -125,27 +152,26 @@ self.onmessage = async (ev: MessageEvent<ScoreRequest>) => {
         msg.datasetName,
         msg.timeZone,
         msg.playbook,
+        undefined,
+        stageFunnel(result),
       );
       if (activityUsed.length) {
         await db().runs.update(run.id, { activity: activityUsed });
         run = { ...run, activity: activityUsed };
       }
     }
-    post(
-      {
-        type: 'scored',
-        id: msg.id,
-        result,
-        summary,
-        trend: t,
-        previous,
-        run,
-        activity,
-        activityUsed,
-      },
-      transferablesOf({ result, t, activity }),
-    );
+    postScored({
+      type: 'scored',
+      id: msg.id,
+      result,
+      summary,
+      trend: t,
+      previous,
+      run,
+      activity,
+      activityUsed,
+    });
   } catch (e) {
     post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }
-};
+}

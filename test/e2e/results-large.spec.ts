@@ -109,11 +109,24 @@ test('searching, sorting and filtering 60,000 accounts happen in the worker and 
   await page.getByTestId('filter-clear').click();
   await settled(page);
   await page.getByTestId('sort-company').click();
-  const count = page.getByTestId('account-count');
-  await expect(count).toHaveAttribute('data-pending', 'true');
-  await expect(count).toContainText('Searching 60,000 accounts');
-  await expect(page.getByTestId('account-scroll')).toHaveAttribute('aria-busy', 'true');
-  await expect(page.getByTestId('export-scores-csv')).toBeDisabled();
+  // One look at the page while the query is pending (the answer may come within ~100 ms).
+  const pending = await page.waitForFunction(
+    () => {
+      const q = (id: string) => document.querySelector(`[data-testid="${id}"]`);
+      if (q('account-count')?.getAttribute('data-pending') !== 'true') return null;
+      return {
+        text: q('account-count')?.textContent ?? '',
+        busy: q('account-scroll')?.getAttribute('aria-busy'),
+        exportDisabled: (q('export-scores-csv') as HTMLButtonElement | null)?.disabled,
+      };
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+  const seen = await pending.jsonValue();
+  expect(seen?.text).toContain('Searching 60,000 accounts');
+  expect(seen?.busy).toBe('true');
+  expect(seen?.exportDisabled).toBe(true);
   await page.getByTestId('account-table').screenshot({ path: shotPath('results-searching.png') });
   await search.fill('zz');
   await expect(search).toHaveValue('zz');

@@ -43,7 +43,8 @@ export function CtaQueue({
   const { result: r, table } = outcome;
   const queue = useMemo(() => buildQueue(r), [r]);
   const [f, setF] = useState<QueueFilter>({ sort: 'priority', status: 'open' });
-  const life = useLifecycle(outcome, runs);
+  const wt = useMemo(() => workerTable(table, project.fields), [table, project.fields]);
+  const life = useLifecycle(outcome, runs, wt);
   const marks = useMemo(
     () =>
       new Map<string, CtaMark>(
@@ -51,6 +52,19 @@ export function CtaQueue({
       ),
     [project.ctaMarks],
   );
+  // Rows of accounts with a mark: every other queue entry needs no key to be built (a string
+  // per entry of a million-account queue is ~0.3 s). Marks are few; each is found by a scan.
+  const markedRows = useMemo(() => {
+    const out = new Set<number>();
+    for (const m of project.ctaMarks ?? []) {
+      let at = r.accountIds.indexOf(m.accountId);
+      while (at >= 0) {
+        out.add(at);
+        at = r.accountIds.indexOf(m.accountId, at + 1);
+      }
+    }
+    return out;
+  }, [project.ctaMarks, r]);
   const [marking, setMarking] = useState<{
     row: number;
     cta: number;
@@ -59,11 +73,12 @@ export function CtaQueue({
   const stateOf = useMemo(
     () => (row: number, c: number) => {
       if (!life) return null;
+      const episode = life.episode(row, c);
+      if (!markedRows.has(row)) return { episode, mark: null };
       const key = lifecycleKey(r.accountIds[row], r.ctas[c].dedupeKey);
-      const episode = life.episodes.get(key);
-      return { key, episode, mark: activeMark(marks, key, episode, r.asOf) };
+      return { episode, mark: activeMark(marks, key, episode, r.asOf) };
     },
-    [life, marks, r],
+    [life, marks, markedRows, r],
   );
   const idx = useMemo(
     () =>
@@ -106,7 +121,7 @@ export function CtaQueue({
       file: `${t('export.file')}-${r.asOf}.csv`,
       type: { description: t('exportJob.typeCsv'), mime: 'text/csv', ext: '.csv' },
       result: r,
-      table: workerTable(table, project.fields),
+      table: wt,
       job: {
         kind: 'queueCsv',
         idx,
@@ -222,14 +237,14 @@ export function CtaQueue({
           {life.previousAsOf
             ? th('queue.summary', {
                 previous: life.previousAsOf,
-                new: [...life.episodes.values()].filter((e) => e.isNew).length,
-                continuing: [...life.episodes.values()].filter((e) => !e.isNew).length,
-                resolved: life.resolved.length,
+                new: life.newCount,
+                continuing: life.continuingCount,
+                resolved: life.resolvedCount,
               })
             : th('queue.firstRun')}
-          {life.resolved.length > 0 && (
+          {life.resolvedCount > 0 && (
             <details data-testid="queue-resolved">
-              <summary>{th('queue.resolvedList', { count: life.resolved.length })}</summary>
+              <summary>{th('queue.resolvedList', { count: life.resolvedCount })}</summary>
               <code>
                 {life.resolved
                   .slice(0, 200)
@@ -370,8 +385,7 @@ export function CtaQueue({
           cta={r.ctas[marking.cta].label}
           onCancel={() => setMarking(null)}
           onSave={(extra) => {
-            const key = lifecycleKey(r.accountIds[marking.row], r.ctas[marking.cta].dedupeKey);
-            const since = life?.episodes.get(key)?.since ?? r.asOf;
+            const since = life?.episode(marking.row, marking.cta)?.since ?? r.asOf;
             markCta(
               {
                 accountId: r.accountIds[marking.row],

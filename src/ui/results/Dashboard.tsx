@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { BEHIND, STUCK } from '../../engine';
+import { stageFunnel, type FunnelRow, type Summary } from '../../engine';
 import type { Project } from '../../model';
 import { formatCount, formatShare } from '../../util/format';
 import { DARK_TEXT, readableTextOn } from '../../util/contrast';
@@ -22,37 +22,52 @@ import type { RunOutcome } from './runState';
 const NO_COLOUR = '#9e9e9e';
 
 /**
+ * What the dashboard draws: the run's summary, its ids and its stage funnel — from the scored
+ * run (dashboardOf), or from a stored run's header after a reload (StoredDashboard), the same
+ * numbers either way (the run worker stores them with the run).
+ */
+export interface DashboardData {
+  rowCount: number;
+  colorIds: string[];
+  segmentIds: string[];
+  summary: Summary;
+  funnel: FunnelRow[];
+}
+
+const funnels = new WeakMap<object, FunnelRow[]>();
+
+/** The dashboard's data of a scored run (its funnel counted once per run). */
+export function dashboardOf(outcome: RunOutcome): DashboardData {
+  const r = outcome.result;
+  let funnel = funnels.get(r);
+  if (!funnel) funnels.set(r, (funnel = stageFunnel(r)));
+  return {
+    rowCount: r.rowCount,
+    colorIds: r.colorIds,
+    segmentIds: r.segmentIds,
+    summary: outcome.summary,
+    funnel,
+  };
+}
+
+/**
  * Colour distribution overall and by segment, the stage funnel, and CTA counts. Every count opens
  * the account list filtered to it (`onDrill`), so a number on a chart can be traced to accounts.
  */
 export function Dashboard({
-  outcome,
+  data: r,
   project,
   onDrill,
 }: {
-  outcome: RunOutcome;
+  data: DashboardData;
   project: Project;
   onDrill: (f: AccountFilter) => void;
 }) {
   const { t, i18n } = useTranslation('results');
   const { t: tw } = useTranslation('resultsWork');
   const lang = i18n.language;
-  const { result: r, summary } = outcome;
+  const { summary, funnel } = r;
   const hex = colorHex(project.health);
-
-  const funnel = useMemo(() => {
-    const rows = r.stageIds.map((id) => ({ id, count: 0, ready: 0, behind: 0, stuck: 0 }));
-    const unknown = { id: '', count: 0, ready: 0, behind: 0, stuck: 0 };
-    for (let i = 0; i < r.rowCount; i++) {
-      const s = r.stage[i];
-      const row = s >= 0 ? rows[s] : unknown;
-      row.count++;
-      if (r.readyToAdvance[i]) row.ready++;
-      if (r.progress[i] === BEHIND) row.behind++;
-      else if (r.progress[i] === STUCK) row.stuck++;
-    }
-    return unknown.count ? [...rows, unknown] : rows;
-  }, [r]);
 
   const bySegment = useMemo(() => {
     const seg = new Map<string, Record<string, number | string>>();

@@ -11,7 +11,7 @@ import { AccountPage } from './AccountPage';
 import { AccountTable } from './AccountTable';
 import { Backtest } from './Backtest';
 import { CtaQueue } from './CtaQueue';
-import { Dashboard } from './Dashboard';
+import { Dashboard, dashboardOf } from './Dashboard';
 import { resultsStore } from './runState';
 import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
@@ -114,7 +114,11 @@ export default function ResultsView() {
       <div className="page results-view">
         <p className="hint">{t('loadingDataset')}</p>
         {stored && (
-          <StoredDashboard run={stored} project={projectAsRun(project, stored.playbook!)} />
+          <StoredDashboard
+            run={stored}
+            project={projectAsRun(project, stored.playbook!)}
+            onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
+          />
         )}
       </div>
     );
@@ -289,7 +293,11 @@ export default function ResultsView() {
       </section>
 
       {!outcome && stored && s.status !== 'failed' && (
-        <StoredDashboard run={stored} project={projectAsRun(project, stored.playbook!)} />
+        <StoredDashboard
+          run={stored}
+          project={projectAsRun(project, stored.playbook!)}
+          onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
+        />
       )}
       {outcome && account !== null && (
         <AccountPage
@@ -319,7 +327,7 @@ export default function ResultsView() {
           </nav>
           {tab === 'dashboard' && (
             <Dashboard
-              outcome={outcome}
+              data={dashboardOf(outcome)}
               project={shown}
               onDrill={(filter) =>
                 go({ tab: 'accounts', filter, sort: undefined, live: undefined })

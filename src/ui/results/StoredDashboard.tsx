@@ -4,17 +4,55 @@ import type { RunRow } from '../../store/db';
 import { runHeader } from '../../store/runStore';
 import { formatCount } from '../../util/format';
 import { colorHex, colorLabel } from './colors';
+import { Dashboard } from './Dashboard';
+import type { AccountFilter } from './place';
 
 /**
- * What a reload shows at once: the stored run's own summary (counts by colour and CTAs, saved
- * with the run), while the dataset loads and the run is re-derived in the scoring worker. Only
- * numbers the run stored are shown; what needs every account (the funnel, ready / stuck,
- * drill-down, the tabs) is named as loading until the full results replace this card.
+ * What a reload shows at once, while the dataset loads and the run is re-derived in the scoring
+ * worker: the dashboard drawn from the stored run's header — its summary, ids and stage funnel,
+ * saved with the run, the numbers the re-derived run gives (scoring is deterministic). A count
+ * clicked meanwhile opens its accounts once they are loaded. Runs stored before the funnel was
+ * saved show only their stored counts, with what needs every account named as loading.
  */
-export function StoredDashboard({ run, project }: { run: RunRow; project: Project }) {
+export function StoredDashboard({
+  run,
+  project,
+  onDrill,
+}: {
+  run: RunRow;
+  project: Project;
+  onDrill: (f: AccountFilter) => void;
+}) {
   const { t, i18n } = useTranslation('results');
   const lang = i18n.language;
-  const { summary } = runHeader(run);
+  const h = runHeader(run);
+  const { summary } = h;
+  const note = (
+    <p className="hint" role="status" data-testid="stored-dashboard-note">
+      {t('storedRun.note', {
+        date: new Date(run.createdAt).toLocaleString(lang),
+        asOf: run.asOf,
+        formatted: formatCount(run.rowCount, lang),
+      })}
+    </p>
+  );
+  if (h.funnel)
+    return (
+      <div data-testid="stored-dashboard">
+        {note}
+        <Dashboard
+          data={{
+            rowCount: run.rowCount,
+            colorIds: h.colorIds,
+            segmentIds: h.segmentIds,
+            summary,
+            funnel: h.funnel,
+          }}
+          project={project}
+          onDrill={onDrill}
+        />
+      </div>
+    );
   const hex = colorHex(project.health);
   const scored = summary.byColor.reduce((s, c) => s + c.count, 0);
   const ctas = summary.ctasById.reduce((s, c) => s + c.count, 0);
@@ -32,13 +70,7 @@ export function StoredDashboard({ run, project }: { run: RunRow; project: Projec
   );
   return (
     <div className="dash" data-testid="stored-dashboard">
-      <p className="hint" role="status" data-testid="stored-dashboard-note">
-        {t('storedRun.note', {
-          date: new Date(run.createdAt).toLocaleString(lang),
-          asOf: run.asOf,
-          formatted: formatCount(run.rowCount, lang),
-        })}
-      </p>
+      {note}
       <div className="stats">
         {kpi('accounts', t('dash.accounts'), summary.rowCount)}
         {kpi('scored', t('dash.scored'), scored)}

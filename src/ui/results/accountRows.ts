@@ -30,6 +30,9 @@ export function renewalField(contract: FieldContract): string | null {
   return f?.id ?? null;
 }
 
+/** Fired CTAs per row, once per run (the table is mounted again after each account page). */
+const ctaCounts = new WeakMap<ScoreResult, Uint8Array>();
+
 export function rowSource(
   r: ScoreResult,
   trend: TrendResult | null,
@@ -38,8 +41,12 @@ export function rowSource(
   segmentLabel: (id: string) => string,
   stageLabel: (id: string) => string,
 ): RowSource {
-  const ctaCount = new Uint8Array(r.rowCount);
-  for (const f of r.ctaFired) for (let i = 0; i < f.length; i++) ctaCount[i] += f[i];
+  let ctaCount = ctaCounts.get(r);
+  if (!ctaCount) {
+    ctaCount = new Uint8Array(r.rowCount);
+    for (const f of r.ctaFired) for (let i = 0; i < f.length; i++) ctaCount[i] += f[i];
+    ctaCounts.set(r, ctaCount);
+  }
   const mrr = mrrField(contract);
   const renewal = renewalField(contract);
   return {
@@ -55,20 +62,69 @@ export function rowSource(
 }
 
 /**
- * Per-array caches: a run's account ids and name dictionary never change, so their lowercase
- * forms (search) and collation ranks (sort) are computed once per run, not on every keystroke
+ * Per-array caches: a run's account ids and name dictionary never change, so their search
+ * index (search) and collation ranks (sort) are computed once per run, not on every keystroke
  * or comparison. Keyed by the array itself, so a new run gets new entries and the old ones go.
  */
-const lowerCache = new WeakMap<readonly string[], string[]>();
+const indexCache = new WeakMap<readonly string[], TextIndex>();
 const rankCache = new WeakMap<readonly string[], Int32Array>();
 
-function lowerOf(values: readonly string[]): string[] {
-  let out = lowerCache.get(values);
-  if (!out) {
-    out = values.map((v) => v.toLowerCase());
-    lowerCache.set(values, out);
+const SEP = '\u0000';
+
+/**
+ * Every value lowercased and joined by U+0000 into one string, with where each starts: a search
+ * is then one native indexOf scan over the text instead of an `includes` per value (a million
+ * ids: a few ms instead of ~200). `lower` is kept only when some value holds U+0000 itself
+ * (a match could then span two values): that list is searched value by value.
+ */
+interface TextIndex {
+  text: string;
+  starts: Int32Array;
+  lower: string[] | null;
+}
+
+function textIndex(values: readonly string[]): TextIndex {
+  let ix = indexCache.get(values);
+  if (!ix) {
+    const lower = values.map((v) => v.toLowerCase());
+    const starts = new Int32Array(values.length + 1);
+    let at = 0;
+    let clean = true;
+    for (let k = 0; k < lower.length; k++) {
+      starts[k] = at;
+      at += lower[k].length + 1;
+      if (clean && lower[k].includes(SEP)) clean = false;
+    }
+    starts[lower.length] = at;
+    ix = { text: clean ? lower.join(SEP) : '', starts, lower: clean ? null : lower };
+    indexCache.set(values, ix);
   }
-  return out;
+  return ix;
+}
+
+/** Build the search index of `values` now (the row-query worker does it while idle). */
+export function prepareSearch(values: readonly string[]): void {
+  textIndex(values);
+}
+
+/** hit[k] = 1 where values[k], lowercased, contains `needle` (already trimmed and lowercased). */
+export function searchHits(values: readonly string[], needle: string): Uint8Array {
+  const { text, starts, lower } = textIndex(values);
+  const hit = new Uint8Array(values.length);
+  if (lower) {
+    for (let k = 0; k < lower.length; k++) hit[k] = lower[k].includes(needle) ? 1 : 0;
+    return hit;
+  }
+  // The needle holds no U+0000 (else nothing matches, as with includes on each value).
+  if (needle.includes(SEP)) return hit;
+  let k = 0;
+  let pos = text.indexOf(needle);
+  while (pos >= 0) {
+    while (starts[k + 1] <= pos) k++;
+    hit[k] = 1;
+    pos = text.indexOf(needle, starts[k + 1]);
+  }
+  return hit;
 }
 
 /**
@@ -108,15 +164,10 @@ export function filterRows(s: RowSource, f: AccountFilter): Int32Array {
   if ((f.stage !== undefined && f.stage !== 'none' && stage < 0) || (f.owner && owner < 0))
     return new Int32Array(0);
   if (f.renewal && !s.renewal) return new Int32Array(0);
-  // Text search: account ids lowercased once per run; names are dictionary-encoded, so each
-  // distinct name is tested once and rows look their answer up.
-  const ids = needle ? lowerOf(r.accountIds) : null;
-  let nameHit: Uint8Array | null = null;
-  if (needle && s.name?.type === 'string') {
-    const dict = lowerOf(s.name.dict);
-    nameHit = new Uint8Array(dict.length);
-    for (let k = 0; k < dict.length; k++) nameHit[k] = dict[k].includes(needle) ? 1 : 0;
-  }
+  // Text search: one scan of the ids' index; names are dictionary-encoded, so each distinct
+  // name is tested once and rows look their answer up.
+  const ids = needle ? searchHits(r.accountIds, needle) : null;
+  const nameHit = needle && s.name?.type === 'string' ? searchHits(s.name.dict, needle) : null;
   const nameCodes = s.name?.type === 'string' ? s.name.codes : null;
   const out = new Int32Array(r.rowCount);
   let n = 0;
@@ -129,12 +180,7 @@ export function filterRows(s: RowSource, f: AccountFilter): Int32Array {
       const d = numberAt(s.renewal, i) - asOf;
       if (!(d >= 0 && d <= f.renewal)) continue;
     }
-    if (
-      ids &&
-      !ids[i].includes(needle) &&
-      !(nameHit && nameCodes![i] >= 0 && nameHit[nameCodes![i]])
-    )
-      continue;
+    if (ids && !ids[i] && !(nameHit && nameCodes![i] >= 0 && nameHit[nameCodes![i]])) continue;
     out[n++] = i;
   }
   return out.slice(0, n);
@@ -148,7 +194,6 @@ export function sortRows(
   dir: 'asc' | 'desc',
 ): Int32Array {
   const { r } = s;
-  const sign = dir === 'asc' ? 1 : -1;
   // Every column becomes one number per row (NaN = missing): text columns by collation rank.
   const keys = new Float64Array(r.rowCount);
   const byNumber = (v: (i: number) => number) => {
@@ -176,11 +221,48 @@ export function sortRows(
   else if (key === 'ctas') byNumber((i) => s.ctaCount[i]);
   else if (key === 'mrr') byNumber((i) => numberAt(s.mrr, i));
   else byNumber((i) => numberAt(s.renewal, i));
-  return rows.sort((a, b) => {
-    const x = keys[a],
-      y = keys[b];
-    if (Number.isNaN(x) || Number.isNaN(y))
-      return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
-    return x === y ? a - b : sign * (x - y);
-  });
+  return sortByKeys(rows, keys, dir);
+}
+
+/**
+ * `rows` reordered by keys[row] (NaN last in both directions, ties in table order), in place.
+ * Each key becomes its rank among the distinct keys and the rank and row are packed into one
+ * float (rank × (rowCount + 1) + row, exact below 2^53), so the order is one native sort of a
+ * Float64Array: a comparator function called 20 million times took ~0.7 s at a million rows.
+ */
+export function sortByKeys(rows: Int32Array, keys: Float64Array, dir: 'asc' | 'desc'): Int32Array {
+  const n = rows.length;
+  const present = new Float64Array(n);
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const x = keys[rows[j]];
+    if (!Number.isNaN(x)) present[m++] = x;
+  }
+  // -0 and 0 (sorted apart by the native sort) are one key, one rank: the dedupe and the
+  // search below compare with === and <, as the comparator did.
+  const sorted = present.subarray(0, m).sort();
+  let u = 0;
+  for (let j = 0; j < m; j++) if (j === 0 || sorted[j] !== sorted[u - 1]) sorted[u++] = sorted[j];
+  const distinct = sorted.subarray(0, u);
+  const span = keys.length + 1;
+  const packed = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const row = rows[j];
+    const x = keys[row];
+    let rank = u;
+    if (!Number.isNaN(x)) {
+      let lo = 0;
+      let hi = u - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (distinct[mid] < x) lo = mid + 1;
+        else hi = mid;
+      }
+      rank = dir === 'asc' ? lo : u - 1 - lo;
+    }
+    packed[j] = rank * span + row;
+  }
+  packed.sort();
+  for (let j = 0; j < n; j++) rows[j] = packed[j] % span;
+  return rows;
 }

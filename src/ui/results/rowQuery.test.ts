@@ -3,12 +3,13 @@ import { compilePlaybook, scoreTable, selectRows, trend } from '../../engine';
 import { demoPlaybook } from '../../engine/testing/demo';
 import { generateDemoTable } from '../../data/demo/generate';
 import { isoToDays, type AccountTable } from '../../table/columns';
-import { filterRows, rowSource, sortRows, type RowSource } from './accountRows';
+import { filterRows, rowSource, sortByKeys, sortRows, type RowSource } from './accountRows';
 import { placeSelection, SORT_KEYS, type AccountFilter, type LiveSelection } from './place';
 import { numberAt, textAt } from './queue';
+import { detach } from '../../workers/pieces';
 import {
-  packRun,
   queryRows,
+  splitRun,
   RowQueryServer,
   type RowQueryArgs,
   type RowQueryResponse,
@@ -131,9 +132,17 @@ function serve() {
     (m, transfer) => got.push(structuredClone(m, { transfer })),
     (f) => tasks.push(f),
   );
-  const { payload, transfer } = packRun(src);
-  server.handle(structuredClone({ type: 'load' as const, payload }, { transfer }));
-  return { server, got, flush: () => tasks.splice(0).forEach((f) => f()) };
+  const { skeleton, pieces } = splitRun(src);
+  server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
+  for (const p of pieces) {
+    const { piece, transfer } = detach(p);
+    server.handle(structuredClone({ type: 'piece' as const, piece }, { transfer }));
+  }
+  // The search index is built once the run is in (the worker's first idle task).
+  const flush = () => {
+    while (tasks.length) tasks.splice(0).forEach((f) => f());
+  };
+  return { server, got, flush, step: () => tasks.shift()?.() };
 }
 
 describe('row query (the account table off the main thread)', () => {
@@ -190,16 +199,88 @@ describe('row query (the account table off the main thread)', () => {
     expect([...rows]).toEqual(oracleFilter(src, { q: 'acm' }));
   });
 
-  it('an account id holding the separator is refused, not misaligned', () => {
+  it('a query replaced between its filter and its sort is dropped before the sort', () => {
+    const { server, got, flush, step } = serve();
+    flush();
+    const sorted = (id: number, text: string) =>
+      server.handle({
+        type: 'query',
+        id,
+        filter: { q: text },
+        sort: { key: 'company', dir: 'desc' },
+        segmentLabels: [],
+        stageLabels: [],
+      });
+    sorted(1, 'a');
+    // One task: query 1 is filtered, its sort waits for the next task.
+    step();
+    expect(got).toEqual([]);
+    sorted(2, 'ac');
+    flush();
+    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:superseded', '2:rows']);
+    const rows = [...(got[1] as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+    expect(rows).toEqual(oracleSort(src, oracleFilter(src, { q: 'ac' }), 'company', 'desc'));
+  });
+
+  it('queries sent before the last piece of the run are answered once it is in', () => {
+    const got: RowQueryResponse[] = [];
+    const tasks: (() => void)[] = [];
+    const server = new RowQueryServer(
+      (m, transfer) => got.push(structuredClone(m, { transfer })),
+      (f) => tasks.push(f),
+    );
+    const { skeleton, pieces } = splitRun(src);
+    expect(pieces.length).toBeGreaterThan(5);
+    server.handle({ type: 'hold', skeleton: structuredClone(skeleton), pieces: pieces.length });
+    server.handle({
+      type: 'query',
+      id: 1,
+      filter: { q: 'a1' },
+      segmentLabels: [],
+      stageLabels: [],
+    });
+    for (const p of pieces.slice(0, -1)) server.handle({ type: 'piece', piece: detach(p).piece });
+    while (tasks.length) tasks.splice(0).forEach((f) => f());
+    expect(got).toEqual([]);
+    server.handle({ type: 'piece', piece: detach(pieces[pieces.length - 1]).piece });
+    while (tasks.length) tasks.splice(0).forEach((f) => f());
+    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:rows']);
+    const rows = [...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+    expect(rows).toEqual(oracleFilter(src, { q: 'a1' }));
+  });
+
+  it('an account id holding the index separator is found as itself, never across two ids', () => {
     const bad: AccountTable = generateDemoTable({ rows: 5, seed: 1 });
     const r2 = scoreTable(c.compiled, bad, { asOf: '2026-10-01' });
     r2.accountIds[2] = 'x\u0000y';
+    r2.accountIds[3] = 'Yz';
     const s2 = rowSource(r2, null, bad, pb.fields, segLabel, stageLabel);
-    const got: RowQueryResponse[] = [];
-    const server = new RowQueryServer(
-      (m) => got.push(m),
-      (f) => f(),
-    );
-    expect(() => server.handle({ type: 'load', payload: packRun(s2).payload })).toThrow(/U\+0000/);
+    for (const q of ['x', 'y', 'x\u0000y', 'y\u0000y', 'yz', 'x\u0000'])
+      expect([...queryRows(s2, { filter: { q } })], JSON.stringify(q)).toEqual(
+        oracleFilter(s2, { q }),
+      );
+  });
+
+  it('the packed-rank sort equals the comparator: -0 and 0 one key, NaN last, ties by row', () => {
+    const rand = rng(7);
+    const pool = [0, -0, NaN, 1.5, -2, 1e300, -Infinity, Infinity, 3, 3 + 1e-12];
+    for (let t = 0; t < 50; t++) {
+      const n = 1 + Math.floor(rand() * 300);
+      const keys = Float64Array.from({ length: n }, () =>
+        rand() < 0.5 ? pool[Math.floor(rand() * pool.length)] : Math.floor(rand() * 20) / 4,
+      );
+      const rows = Int32Array.from({ length: n }, (_, i) => i).filter(() => rand() < 0.8);
+      for (const dir of ['asc', 'desc'] as const) {
+        const sign = dir === 'asc' ? 1 : -1;
+        const want = [...rows].sort((a, b) => {
+          const x = keys[a],
+            y = keys[b];
+          if (Number.isNaN(x) || Number.isNaN(y))
+            return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
+          return x === y ? a - b : sign * (x - y);
+        });
+        expect([...sortByKeys(rows.slice(), keys, dir)]).toEqual(want);
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { selectRows, type ScoreResult } from '../../engine';
 import type { Column } from '../../table/columns';
-import { filterRows, sortRows, type RowSource } from './accountRows';
+import { filterRows, prepareSearch, sortRows, type RowSource } from './accountRows';
+import { place, split, type Piece } from '../../workers/pieces';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 
 /**
@@ -12,20 +13,24 @@ import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } 
  * so it is tested in node.
  */
 
-/** The run as the worker holds it. Big string arrays travel as one joined string (cheap to clone). */
+/**
+ * The run as the worker holds it. It is sent in pieces (workers/pieces.ts): each typed array
+ * copied into a buffer of its own and transferred, the account ids and the name dictionary in
+ * slices of ROW_STRING_SLICE, one piece per task — so no task on the page clones a million
+ * strings (joined into one string and posted at once, that took ~2.7 s at a million accounts).
+ */
 export interface RunPayload {
   /** ScoreResult without the per-measure arrays (the table's queries never read them). */
-  r: Omit<ScoreResult, 'accountIds'>;
-  accountIds: string;
+  r: ScoreResult;
   trendDelta: Float64Array | null;
-  /** A string column's dictionary joined, with its length (checked on arrival). */
-  name:
-    { type: 'joined'; codes: Int32Array; dict: string; dictLength: number } | Column | undefined;
+  name: Column | undefined;
   mrr: Column | undefined;
   renewal: Column | undefined;
   ctaCount: Uint8Array;
-  rowCount: number;
 }
+
+/** Strings per piece: cloning 10,000 short strings takes a few ms. */
+export const ROW_STRING_SLICE = 10_000;
 
 export interface RowQueryArgs {
   filter: AccountFilter;
@@ -37,115 +42,75 @@ export interface RowQueryArgs {
 }
 
 export type RowQueryRequest =
-  { type: 'load'; payload: RunPayload } | ({ type: 'query'; id: number } & RowQueryArgs);
+  /** A run follows in `pieces` pieces; queries wait for its last one. */
+  | { type: 'hold'; skeleton: unknown; pieces: number }
+  | { type: 'piece'; piece: Piece }
+  | ({ type: 'query'; id: number } & RowQueryArgs);
 
 export type RowQueryResponse =
   | { type: 'rows'; id: number; rows: Int32Array; ms: number }
-  /** A newer query arrived before this one started: it is never computed. */
+  /**
+   * A newer query arrived before this one was answered: it was never computed, or its sort
+   * (a separate step after the filter) was dropped.
+   */
   | { type: 'superseded'; id: number }
   | { type: 'failed'; id: number; message: string };
 
-const SEP = '\u0000';
-
-function joinStrings(values: readonly string[]): string {
-  return values.join(SEP);
-}
-
-function splitStrings(s: string, n: number): string[] {
-  if (n === 0) return [];
-  const out = s.split(SEP);
-  // A value holding the separator would shift every row after it: refuse rather than misalign.
-  if (out.length !== n) throw new Error('account ids contain U+0000; the table cannot be queried');
-  return out;
-}
-
-function copyColumn(c: Column | undefined, transfer: ArrayBuffer[]): Column | undefined {
-  if (!c) return undefined;
-  if (c.type === 'string') {
-    const codes = c.codes.slice();
-    transfer.push(codes.buffer);
-    return { type: 'string', codes, dict: c.dict };
-  }
-  const values = c.values.slice();
-  transfer.push(values.buffer);
-  return { ...c, values } as Column;
-}
-
-function copy<T extends ArrayBufferView & { slice(): T }>(a: T, transfer: ArrayBuffer[]): T {
-  const out = a.slice();
-  transfer.push(out.buffer as ArrayBuffer);
-  return out;
-}
-
 /**
- * The columns the table's queries read, copied (the page keeps its own for drawing rows) into
- * buffers that are transferred, not cloned. Cost on the page: memcpy plus two string joins.
+ * The columns the table's queries read, as references to the page's own arrays: splitting it
+ * into pieces (rowQueryClient.ts) copies each typed array, so the page keeps its columns.
  */
-export function packRun(s: RowSource): { payload: RunPayload; transfer: ArrayBuffer[] } {
-  const t: ArrayBuffer[] = [];
+export function packRun(s: RowSource): RunPayload {
   const r = s.r;
-  const slim: Omit<ScoreResult, 'accountIds'> = {
+  const slim: ScoreResult = {
     resultVersion: r.resultVersion,
     playbookName: r.playbookName,
     asOf: r.asOf,
     rowCount: r.rowCount,
+    accountIds: r.accountIds,
     segmentIds: r.segmentIds,
-    segment: copy(r.segment, t),
+    segment: r.segment,
     stageIds: r.stageIds,
-    stage: copy(r.stage, t),
-    daysInStage: copy(r.daysInStage, t),
-    progress: copy(r.progress, t),
+    stage: r.stage,
+    daysInStage: r.daysInStage,
+    progress: r.progress,
     criteria: r.criteria,
-    criteriaStatus: r.criteriaStatus.map((a) => copy(a, t)),
-    readyToAdvance: copy(r.readyToAdvance, t),
+    criteriaStatus: r.criteriaStatus,
+    readyToAdvance: r.readyToAdvance,
     measures: [],
     measureRaw: [],
     rawDict: [],
     measurePoints: [],
     dimensionIds: [],
     dimensionScores: [],
-    total: copy(r.total, t),
+    total: r.total,
     coverage: new Float64Array(0),
     colorIds: r.colorIds,
-    color: copy(r.color, t),
+    color: r.color,
     ownerIds: r.ownerIds,
-    owner: copy(r.owner, t),
+    owner: r.owner,
     ctas: r.ctas,
-    ctaFired: r.ctaFired.map((a) => copy(a, t)),
-  } as Omit<ScoreResult, 'accountIds'>;
-  const name: RunPayload['name'] =
-    s.name?.type === 'string'
-      ? {
-          type: 'joined',
-          codes: copy(s.name.codes, t),
-          dict: joinStrings(s.name.dict),
-          dictLength: s.name.dict.length,
-        }
-      : copyColumn(s.name, t);
-  return {
-    payload: {
-      r: slim,
-      accountIds: joinStrings(r.accountIds),
-      trendDelta: s.trend ? copy(s.trend.delta, t) : null,
-      name,
-      mrr: copyColumn(s.mrr, t),
-      renewal: copyColumn(s.renewal, t),
-      ctaCount: copy(s.ctaCount, t),
-      rowCount: r.rowCount,
-    },
-    transfer: t,
+    ctaFired: r.ctaFired,
   };
+  return {
+    r: slim,
+    trendDelta: s.trend ? s.trend.delta : null,
+    name: s.name,
+    mrr: s.mrr,
+    renewal: s.renewal,
+    ctaCount: s.ctaCount,
+  };
+}
+
+/** The run split for sending: the skeleton and its pieces, strings in ROW_STRING_SLICE slices. */
+export function splitRun(s: RowSource): { skeleton: unknown; pieces: Piece[] } {
+  return split(packRun(s), ROW_STRING_SLICE);
 }
 
 /** The worker's side: rebuild the RowSource (labels arrive with each query). */
 export function unpackRun(p: RunPayload): RowSource {
-  const r = { ...p.r, accountIds: splitStrings(p.accountIds, p.rowCount) } as ScoreResult;
-  const name: Column | undefined =
-    p.name?.type === 'joined'
-      ? { type: 'string', codes: p.name.codes, dict: splitStrings(p.name.dict, p.name.dictLength) }
-      : p.name;
   return {
-    r,
+    r: p.r,
     trend: p.trendDelta
       ? {
           delta: p.trendDelta,
@@ -153,7 +118,7 @@ export function unpackRun(p: RunPayload): RowSource {
           counts: { up: 0, down: 0, same: 0, new: 0 },
         }
       : null,
-    name,
+    name: p.name,
     mrr: p.mrr,
     renewal: p.renewal,
     ctaCount: p.ctaCount,
@@ -168,6 +133,15 @@ export function unpackRun(p: RunPayload): RowSource {
  * worker (large runs) both call.
  */
 export function queryRows(s: RowSource, q: Omit<RowQueryArgs, 'segmentLabels' | 'stageLabels'>) {
+  const out = queryFilter(s, q);
+  return q.sort ? sortRows(s, out, q.sort.key, q.sort.dir) : out;
+}
+
+/** The query's rows in table order (its first step; the sort is the second). */
+export function queryFilter(
+  s: RowSource,
+  q: Omit<RowQueryArgs, 'segmentLabels' | 'stageLabels'>,
+): Int32Array {
   let out = filterRows(s, q.filter);
   if (q.live) {
     const keep = new Uint8Array(s.r.rowCount);
@@ -175,7 +149,7 @@ export function queryRows(s: RowSource, q: Omit<RowQueryArgs, 'segmentLabels' | 
       keep[i] = 1;
     out = out.filter((i) => keep[i] === 1);
   }
-  return q.sort ? sortRows(s, out, q.sort.key, q.sort.dir) : out;
+  return out;
 }
 
 /** Labels as lookups over the run's ids (what the page's label functions would return). */
@@ -192,12 +166,23 @@ export function withLabels(
 /**
  * The worker's loop, without the Worker: holds the run, answers the newest query only. Queries
  * that arrive while one is computed replace each other (every keystroke sends one); the
- * replaced ones are answered 'superseded' without being computed.
+ * replaced ones are answered 'superseded' without being computed. A query runs in two tasks,
+ * filter then sort, so one that a newer query replaced in between is dropped before its sort.
+ * Once idle, the search index of the ids and names is built, so the first keystroke finds it.
  */
 export class RowQueryServer {
   private src: RowSource | null = null;
+  private skeleton: unknown = null;
+  private missing = 0;
   private pending: Extract<RowQueryRequest, { type: 'query' }> | null = null;
+  /** A query filtered, waiting for its sort. */
+  private active: {
+    q: Extract<RowQueryRequest, { type: 'query' }>;
+    rows: Int32Array;
+    t0: number;
+  } | null = null;
   private scheduled = false;
+  private warm = false;
 
   constructor(
     private readonly post: (m: RowQueryResponse, transfer?: Transferable[]) => void,
@@ -205,30 +190,77 @@ export class RowQueryServer {
   ) {}
 
   handle(m: RowQueryRequest): void {
-    if (m.type === 'load') {
-      this.src = unpackRun(m.payload);
+    if (m.type === 'hold') {
+      this.src = null;
+      this.warm = false;
+      this.skeleton = m.skeleton;
+      this.missing = m.pieces;
+      if (!this.missing) this.loaded();
+      return;
+    }
+    if (m.type === 'piece') {
+      place(this.skeleton, m.piece);
+      if (--this.missing === 0) this.loaded();
       return;
     }
     if (this.pending) this.post({ type: 'superseded', id: this.pending.id });
     this.pending = m;
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.later(() => this.run());
-    }
+    this.schedule();
+  }
+
+  private loaded(): void {
+    this.src = unpackRun(this.skeleton as RunPayload);
+    this.skeleton = null;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || !this.src) return;
+    this.scheduled = true;
+    this.later(() => this.run());
   }
 
   private run(): void {
     this.scheduled = false;
+    const src = this.src;
+    if (!src) return;
     const q = this.pending;
-    this.pending = null;
-    if (!q) return;
-    try {
-      if (!this.src) throw new Error('no run loaded');
-      const t0 = performance.now();
-      const rows = queryRows(withLabels(this.src, q.segmentLabels, q.stageLabels), q);
-      this.post({ type: 'rows', id: q.id, rows, ms: performance.now() - t0 }, [rows.buffer]);
-    } catch (e) {
-      this.post({ type: 'failed', id: q.id, message: e instanceof Error ? e.message : String(e) });
-    }
+    if (q) {
+      this.pending = null;
+      // Filtered but not sorted yet: replaced by a newer query, its sort is never done.
+      if (this.active) this.post({ type: 'superseded', id: this.active.q.id });
+      this.active = null;
+      try {
+        const t0 = performance.now();
+        const rows = queryFilter(src, q);
+        if (q.sort) this.active = { q, rows, t0 };
+        else this.answer(q.id, rows, t0);
+      } catch (e) {
+        this.fail(q.id, e);
+      }
+    } else if (this.active) {
+      const { q, rows, t0 } = this.active;
+      this.active = null;
+      try {
+        const s = withLabels(src, q.segmentLabels, q.stageLabels);
+        this.answer(q.id, sortRows(s, rows, q.sort!.key, q.sort!.dir), t0);
+      } catch (e) {
+        this.fail(q.id, e);
+      }
+    } else if (!this.warm) {
+      this.warm = true;
+      prepareSearch(src.r.accountIds);
+      if (src.name?.type === 'string') prepareSearch(src.name.dict);
+      return;
+    } else return;
+    this.schedule();
+  }
+
+  private answer(id: number, rows: Int32Array, t0: number): void {
+    this.post({ type: 'rows', id, rows, ms: performance.now() - t0 }, [rows.buffer]);
+  }
+
+  private fail(id: number, e: unknown): void {
+    this.post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
   }
 }

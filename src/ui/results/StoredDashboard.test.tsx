@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, render } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { initI18n } from '../../i18n';
+import { BEHIND, compilePlaybook, scoreTable, stageFunnel, summarise } from '../../engine';
+import { playbookFromProject } from '../../model';
+import { generateDemoTable } from '../../data/demo/generate';
+import { demoProject } from '../../data/testing/helpers';
+import { WaymarkDB, setDbForTests } from '../../store/db';
+import { listRuns, saveRun } from '../../store/runStore';
+import { Dashboard, dashboardOf } from './Dashboard';
+import { StoredDashboard } from './StoredDashboard';
+import type { RunOutcome } from './runState';
+
+/**
+ * A reload draws the dashboard from the stored run's header (summary, ids, funnel) before the
+ * run is re-derived: it must show what the fully computed dashboard shows, number for number.
+ */
+const pb = playbookFromProject(demoProject);
+const c = compilePlaybook(pb, { asOf: '2026-11-01' });
+if (!c.ok) throw new Error('demo playbook');
+const table = generateDemoTable({ rows: 4000, seed: 9 });
+const result = scoreTable(c.compiled, table);
+const outcome: RunOutcome = {
+  result,
+  summary: summarise(result),
+  trend: null,
+  previous: null,
+  run: null,
+  compiled: c.compiled,
+  table,
+  activity: {},
+  activityUsed: [],
+  datasetId: 'd',
+  playbook: pb,
+};
+const i18n = initI18n('en');
+
+describe('the dashboard after a reload', () => {
+  beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
+  afterAll(() => setDbForTests(null));
+  afterEach(cleanup);
+
+  it('counts every account once in the funnel, by stage, ready, behind and stuck', () => {
+    const f = stageFunnel(result);
+    expect(f.reduce((s, x) => s + x.count, 0)).toBe(result.rowCount);
+    for (const row of f) {
+      const k = row.id ? result.stageIds.indexOf(row.id) : -1;
+      const rows = [...result.stage.keys()].filter((i) => result.stage[i] === k);
+      expect(row.count).toBe(rows.length);
+      expect(row.ready).toBe(rows.filter((i) => result.readyToAdvance[i]).length);
+      expect(row.behind).toBe(rows.filter((i) => result.progress[i] === BEHIND).length);
+    }
+  });
+
+  it('drawn from the stored run equals the dashboard of the computed run', async () => {
+    await saveRun(
+      'p',
+      'd',
+      result,
+      outcome.summary,
+      undefined,
+      'demo',
+      undefined,
+      pb,
+      undefined,
+      stageFunnel(result),
+    );
+    const [stored] = await listRuns('p');
+    const full = render(
+      <I18nextProvider i18n={i18n}>
+        <Dashboard data={dashboardOf(outcome)} project={demoProject} onDrill={() => {}} />
+      </I18nextProvider>,
+    );
+    const want = full.getByTestId('dashboard').innerHTML;
+    expect(full.getByTestId('kpi-accounts').textContent).toBe('4,000');
+    cleanup();
+    const back = render(
+      <I18nextProvider i18n={i18n}>
+        <StoredDashboard run={stored} project={demoProject} onDrill={() => {}} />
+      </I18nextProvider>,
+    );
+    expect(back.getByTestId('stored-dashboard-note').textContent).toContain('4,000');
+    expect(back.getByTestId('dashboard').innerHTML).toBe(want);
+  });
+
+  it('a run stored without its funnel shows only its stored counts', async () => {
+    await saveRun('q', 'd', result, outcome.summary);
+    const [stored] = await listRuns('q');
+    const back = render(
+      <I18nextProvider i18n={i18n}>
+        <StoredDashboard run={stored} project={demoProject} onDrill={() => {}} />
+      </I18nextProvider>,
+    );
+    expect(back.queryByTestId('dashboard')).toBeNull();
+    expect(back.getByTestId('stored-kpi-accounts').textContent).toBe('4,000');
+  });
+});

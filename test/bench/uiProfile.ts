@@ -1,0 +1,68 @@
+/**
+ * CPU profile of the page's main thread around one ui-bench interaction (Chrome DevTools
+ * Protocol Profiler), summarised as the functions with the most self time — the long-task
+ * attribution the longtask API does not give.
+ */
+import type { Page } from 'playwright-core';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  parent?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface Profiling {
+  stop(name: string, print: boolean): Promise<void>;
+}
+
+const label = (n: Node) => {
+  const f = n.callFrame;
+  const file = f.url.split('/').pop() ?? '';
+  return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+};
+
+export async function startProfile(page: Page): Promise<Profiling> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(name, print) {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+      await cdp.detach().catch(() => undefined);
+      if (!print) return;
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;
+      const self = new Map<string, number>();
+      const incl = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+        const n = byId.get(id)!;
+        if (n.callFrame.functionName === '(idle)') return;
+        self.set(label(n), (self.get(label(n)) ?? 0) + ms);
+        const seen = new Set<string>();
+        for (let a: Node | undefined = n; a; a = a.parent ? byId.get(a.parent) : undefined) {
+          const l = label(a);
+          if (seen.has(l) || !a.callFrame.url) continue;
+          seen.add(l);
+          incl.set(l, (incl.get(l) ?? 0) + ms);
+        }
+      });
+      const top = (m: Map<string, number>, k: number) =>
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, k)
+          .map(([l, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${l}`)
+          .join('\n');
+      console.error(
+        `profile ${name}: self time\n${top(self, 10)}\n  total time (app code)\n${top(incl, 14)}`,
+      );
+    },
+  };
+}
