@@ -15,9 +15,9 @@ function storedRuns(page: Page): Promise<StoredRun[]> {
         const open = indexedDB.open('waymark');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['runs', 'runChunks']);
+          const tx = open.result.transaction(['runs', 'runColumns']);
           const q = tx.objectStore('runs').getAll();
-          const c = tx.objectStore('runChunks').getAll();
+          const c = tx.objectStore('runColumns').getAll();
           tx.oncomplete = () => {
             open.result.close();
             type Row = {
@@ -25,40 +25,62 @@ function storedRuns(page: Page): Promise<StoredRun[]> {
               projectId: string;
               asOf: string;
               createdAt: string;
+              keysId: string;
               summary: { stageIds: string[]; stageHistoryRuns?: string[] };
             };
-            type Chunk = {
-              runId: string;
-              index: number;
-              data: {
-                accountIds: { joined: string; count: number } | string[];
-                stage: Int16Array;
-                daysInStage: Float64Array;
-                daysSource?: Uint8Array;
-              };
+            // Run format 2 (docs/history-format.md): one record per column piece ("name#piece"),
+            // decoded here independently of the app's runCodec.ts.
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            type Rec = { owner: string; name: string; data: any };
+            const recs = c.result as Rec[];
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const decode = (x: any): number[] =>
+              Array.from({ length: x.n }, (_, i) => {
+                switch (x.enc) {
+                  case 'const':
+                    return x.value;
+                  case 'bits':
+                    return (x.data[i >> 3] >> (i & 7)) & 1;
+                  case 'intnan':
+                    return x.data[i] === x.nan ? NaN : x.data[i];
+                  case 'dict':
+                    return x.dict[x.data[i]];
+                  default:
+                    return x.data[i];
+                }
+              });
+            const pieces = (owner: string, name: string) =>
+              recs
+                .filter((x) => x.owner === owner && x.name.startsWith(`${name}#`))
+                .sort((a, b) => +a.name.split('#')[1] - +b.name.split('#')[1])
+                .map((x) => x.data);
+            const column = (owner: string, name: string): number[] | null => {
+              const ps = pieces(owner, name);
+              return ps.length ? ps.flatMap(decode) : null;
             };
             const runs = (q.result as Row[])
               .filter((r) => r.projectId === 'demo')
               .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-            const chunks = c.result as Chunk[];
             resolve(
               runs.map((r) => {
+                const ids = pieces(r.keysId, 'ids').flatMap((p: unknown) =>
+                  Array.isArray(p)
+                    ? (p as string[])
+                    : (p as { count: number; joined: string }).count
+                      ? (p as { joined: string }).joined.split('\u0000')
+                      : [],
+                );
+                const stage = column(r.id, 'stage')!;
+                const days = column(r.id, 'days')!;
+                const src = column(r.id, 'daysSrc');
                 const accounts: StoredRun['accounts'] = {};
-                for (const ch of chunks
-                  .filter((x) => x.runId === r.id)
-                  .sort((a, b) => a.index - b.index)) {
-                  const p = ch.data.accountIds;
-                  const ids = Array.isArray(p) ? p : p.count ? p.joined.split('\u0000') : [];
-                  ids.forEach((id, i) => {
-                    const s = ch.data.stage[i];
-                    const d = ch.data.daysInStage[i];
-                    accounts[id] = {
-                      stage: s < 0 ? null : r.summary.stageIds[s],
-                      days: Number.isNaN(d) ? null : d,
-                      source: ch.data.daysSource ? ch.data.daysSource[i] : null,
-                    };
-                  });
-                }
+                ids.forEach((id, i) => {
+                  accounts[id] = {
+                    stage: stage[i] < 0 ? null : r.summary.stageIds[stage[i]],
+                    days: Number.isNaN(days[i]) ? null : days[i],
+                    source: src ? src[i] : null,
+                  };
+                });
                 return { asOf: r.asOf, historyRuns: r.summary.stageHistoryRuns ?? null, accounts };
               }),
             );
