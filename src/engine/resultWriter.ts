@@ -122,7 +122,7 @@ class NumberText {
     if (v !== v) return out.byte(44);
     if (!this.bytesOn) {
       out.byte(44);
-      return out.text(String(v));
+      return out.double(v);
     }
     BITS_F64[0] = v;
     let slot = Math.imul(BITS_I32[0] ^ Math.imul(BITS_I32[1], 0x9e3779b1), 0x85ebca6b) >>> 19;
@@ -137,12 +137,12 @@ class NumberText {
       }
       slot = (slot + 1) & (MEMO_SLOTS - 1);
     }
-    const t = String(v);
     out.byte(44);
-    out.text(t);
+    const at = out.n;
+    out.double(v);
     if (this.memoSize < 4096) {
       keys[slot] = v;
-      memo[slot] = utf8Bytes(',' + t);
+      memo[slot] = out.buf.slice(at - 1, out.n);
       this.memoSize++;
     } else if (this.bytesHits < this.memoSize) this.bytesOn = false;
   }

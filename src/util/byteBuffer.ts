@@ -3,6 +3,8 @@
  * at a million rows, concatenating each row's string and encoding it was most of the CSV
  * writer's time. `take` hands out a copy, so the buffer is reused while a stream holds the copy.
  */
+import { writeDouble } from './doubleBytes';
+
 let encoder: TextEncoder | undefined;
 
 export class ByteBuffer {
@@ -72,6 +74,13 @@ export class ByteBuffer {
       if (d === 1) break;
     }
     this.n = n;
+  }
+  /** A number as String(v) prints it (doubleBytes.ts: without making the string, where it can). */
+  double(v: number): void {
+    this.room(25);
+    const end = writeDouble(v, this.buf, this.n);
+    if (end < 0) this.text(String(v));
+    else this.n = end;
   }
   /** The bytes written so far, as a new array; the buffer starts again. */
   take(): Uint8Array {
