@@ -50,7 +50,8 @@ export async function buildBundle(bundle = BUNDLE, root = ROOT) {
     target: 'node20',
     metafile: true,
     legalComments: 'none',
-    minify: true,
+    // WAYMARK_BUNDLE_NAMES=1: readable names, for profiles (node --cpu-prof).
+    minify: process.env.WAYMARK_BUNDLE_NAMES !== '1',
     logLevel: 'warning',
   };
   const r = await build({

@@ -205,3 +205,26 @@ describe('scoreChunks', () => {
     expect(() => [...scoreChunks(compiled, demoTable, 0)]).toThrow(/chunkRows/);
   });
 });
+
+describe('CSV ctas cell', () => {
+  // rowBytes writes plain CTA ids as bytes and any other through csvText: both equal rows().
+  for (const ids of [
+    ['renewal_6m', 'qbr.due', 'x1'],
+    ['-x', 'a b', 'say "hi"'],
+  ])
+    it(`rowBytes equal rows() with CTA ids ${ids.join(' ')}`, () => {
+      const playbook = demoPlaybook();
+      playbook.ctas = playbook.ctas.map((c, k) => ({ ...c, id: ids[k % ids.length] + k }));
+      const c = compilePlaybook(playbook, { asOf: '2026-11-23' });
+      if (!c.ok) throw new Error(JSON.stringify(c.issues[0]));
+      const r = scoreTable(c.compiled, demoTable);
+      expect(
+        r.ctaFired.some((f) =>
+          f.some((x, i) => x === 1 && r.ctaFired.filter((g) => g[i] === 1).length > 1),
+        ),
+      ).toBe(true);
+      const text = resultWriter('csv').rows(r);
+      expect(Buffer.from(resultWriter('csv').rowBytes(r)).toString()).toBe(text);
+      expect(text).toContain(ids[0]);
+    });
+});

@@ -102,23 +102,21 @@ class NumberText {
     return t;
   }
   // Bytes memo: an open-addressing table on the double's bits (a Map keyed by doubles hashed
-  // each number slower than the table's few loads). Keys are never NaN, 0 or other int32s.
+  // each number slower than the table's few loads). Keys are never NaN or int32s. Each value's
+  // cell (comma included) sits in one arena, so a hit is a copy between two byte arrays.
   private readonly memoKeys = new Float64Array(MEMO_SLOTS);
-  private readonly memoBytes: (Uint8Array | undefined)[] = new Array(MEMO_SLOTS).fill(undefined);
+  /** Arena offset of the slot's cell + 1 (0: empty slot). */
+  private readonly memoAt = new Int32Array(MEMO_SLOTS);
+  private readonly memoLen = new Uint8Array(MEMO_SLOTS);
+  private arena = new Uint8Array(0);
+  private arenaN = 0;
   private memoSize = 0;
   private bytesHits = 0;
   private bytesOn = true;
   /** A comma, then text(v), written as bytes. */
   write(v: number, out: ByteBuffer): void {
     const k = v | 0;
-    if (k === v) {
-      if (k >= 0 && k < 1024) out.bytes(SMALL_INT_CELLS[k]);
-      else {
-        out.byte(44);
-        out.int(k);
-      }
-      return;
-    }
+    if (k === v) return out.intCell(k);
     if (v !== v) return out.byte(44);
     if (!this.bytesOn) {
       out.byte(44);
@@ -127,22 +125,38 @@ class NumberText {
     BITS_F64[0] = v;
     let slot = Math.imul(BITS_I32[0] ^ Math.imul(BITS_I32[1], 0x9e3779b1), 0x85ebca6b) >>> 19;
     const keys = this.memoKeys;
-    const memo = this.memoBytes;
+    const memoAt = this.memoAt;
     for (;;) {
-      const b = memo[slot];
-      if (b === undefined) break;
+      const a = memoAt[slot];
+      if (a === 0) break;
       if (keys[slot] === v) {
         this.bytesHits++;
-        return out.bytes(b);
+        const len = this.memoLen[slot];
+        out.room(len);
+        const buf = out.buf;
+        const arena = this.arena;
+        const n = out.n;
+        for (let i = 0; i < len; i++) buf[n + i] = arena[a - 1 + i];
+        out.n = n + len;
+        return;
       }
       slot = (slot + 1) & (MEMO_SLOTS - 1);
     }
     out.byte(44);
-    const at = out.n;
+    const at = out.n - 1;
     out.double(v);
     if (this.memoSize < 4096) {
+      const len = out.n - at;
+      if (this.arenaN + len > this.arena.length) {
+        const next = new Uint8Array(Math.max(1024, 2 * this.arena.length, this.arenaN + len));
+        next.set(this.arena);
+        this.arena = next;
+      }
+      this.arena.set(out.buf.subarray(at, out.n), this.arenaN);
       keys[slot] = v;
-      memo[slot] = out.buf.slice(at - 1, out.n);
+      memoAt[slot] = this.arenaN + 1;
+      this.memoLen[slot] = len;
+      this.arenaN += len;
       this.memoSize++;
     } else if (this.bytesHits < this.memoSize) this.bytesOn = false;
   }
@@ -151,8 +165,6 @@ class NumberText {
 const MEMO_SLOTS = 1 << 13;
 const BITS_F64 = new Float64Array(1);
 const BITS_I32 = new Int32Array(BITS_F64.buffer);
-/** ",0" … ",1023". */
-const SMALL_INT_CELLS = SMALL_INTS.map((t) => utf8Bytes(',' + t));
 
 /**
  * Flat CSV: one column per dimension, measure (raw, points), criterion and a `ctas` list. Cells are
@@ -253,6 +265,13 @@ function csvWriter(): ResultWriter {
       const points = r.measures.map((_, m) => num(4 + nD + 2 * m));
       // Text measures: each dictionary value's cell, encoded once.
       const rawCells = r.measures.map(() => [] as Uint8Array[]);
+      const kinds = r.measures.map((m) => m.rawKind);
+      const nS = r.criteriaStatus.length;
+      const nC = r.ctaFired.length;
+      // CTA ids that need no quoting or prefix alone or joined: their bytes, written directly
+      // (csvText quotes a list of two or more for its ';'). Any other id: the text path.
+      const plainCtas = r.ctas.every((c) => PLAIN_ID.test(c.id));
+      const ctaBytes = r.ctas.map((c) => utf8Bytes(c.id));
       for (let i = lo; i < hi; i++) {
         const st = r.stage[i];
         const p = r.progress[i];
@@ -272,7 +291,7 @@ function csvWriter(): ResultWriter {
         out.bytes(at(owners, r.owner[i]));
         for (let d = 0; d < nD; d++) dims[d].write(r.dimensionScores[d][i], out);
         for (let m = 0; m < nM; m++) {
-          const kind = r.measures[m].rawKind;
+          const kind = kinds[m];
           const v = r.measureRaw[m][i];
           if (kind === 'number') rawText[m].write(v, out);
           else if (kind === 'string')
@@ -280,19 +299,44 @@ function csvWriter(): ResultWriter {
           else out.bytes(v === v ? (v === 1 ? TRUE : FALSE) : COMMA);
           points[m].write(r.measurePoints[m][i], out);
         }
-        for (let k = 0; k < r.criteriaStatus.length; k++)
-          out.bytes(statuses[r.criteriaStatus[k][i]] ?? UNKNOWN);
+        for (let k = 0; k < nS; k++) out.bytes(statuses[r.criteriaStatus[k][i]] ?? UNKNOWN);
         out.byte(44);
-        let ctas = '';
-        for (let k = 0; k < r.ctaFired.length; k++)
-          if (r.ctaFired[k][i] === 1) ctas += (ctas ? ';' : '') + r.ctas[k].id;
-        if (ctas) out.text(csvText(ctas));
+        if (plainCtas) {
+          let first = -1;
+          let many = false;
+          for (let k = 0; k < nC; k++)
+            if (r.ctaFired[k][i] === 1) {
+              if (first < 0) first = k;
+              else {
+                many = true;
+                break;
+              }
+            }
+          if (many) {
+            out.byte(34);
+            let any = false;
+            for (let k = first; k < nC; k++)
+              if (r.ctaFired[k][i] === 1) {
+                if (any) out.byte(59);
+                out.bytes(ctaBytes[k]);
+                any = true;
+              }
+            out.byte(34);
+          } else if (first >= 0) out.bytes(ctaBytes[first]);
+        } else {
+          let ctas = '';
+          for (let k = 0; k < nC; k++)
+            if (r.ctaFired[k][i] === 1) ctas += (ctas ? ';' : '') + r.ctas[k].id;
+          if (ctas) out.text(csvText(ctas));
+        }
         out.byte(10);
       }
       return out.take();
     },
   };
 }
+/** An id that csvText leaves as it is, alone or in a ';' list (then only quoted). */
+const PLAIN_ID = /^[A-Za-z0-9_][A-Za-z0-9_.]*$/;
 /** A cell's bytes with the comma before it. */
 function withComma(s: string): Uint8Array {
   return utf8Bytes(',' + s);

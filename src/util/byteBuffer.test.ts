@@ -34,3 +34,18 @@ describe('ByteBuffer', () => {
     );
   });
 });
+
+describe('ByteBuffer.intCell', () => {
+  it('writes a comma and the integer as String() prints it', () => {
+    const out = new ByteBuffer(4);
+    let want = '';
+    const ks = [0, 9, 10, 99, 100, 999, 1000, 9999, 10000, -1, -10000, 2 ** 31 - 1, -(2 ** 31)];
+    for (let k = 0; k < 20000; k++)
+      ks.push(k, Math.floor(Math.random() * 2 ** 31) * (k & 1 ? -1 : 1));
+    for (const k of ks) {
+      out.intCell(k);
+      want += ',' + String(k);
+    }
+    expect(Buffer.from(out.take()).toString()).toBe(want);
+  });
+});

@@ -159,7 +159,7 @@ export function writeDouble(v: number, buf: Uint8Array, at: number): number {
 }
 
 /** "00" … "99". */
-const PAIRS = Uint8Array.from({ length: 200 }, (_, i) =>
+export const PAIRS = Uint8Array.from({ length: 200 }, (_, i) =>
   i & 1 ? 48 + ((i >> 1) % 10) : 48 + Math.floor((i >> 1) / 10),
 );
 
