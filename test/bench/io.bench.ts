@@ -11,7 +11,9 @@
  * is shared: CPU time is the steadier figure), cli_peak_rss_mb and duckdb_peak_rss_mb at N (and
  * cli_peak_rss_mb at M with --rss-rows), the same job with `--threads 2` against DuckDB with 2
  * threads (cli_threads2_end_to_end_s, cli_threads2_vs_duckdb_2threads_ratio on wall and CPU time,
- * cli_threads2_peak_rss_mb; its output must equal the one-thread output), cli_start_s for --help
+ * cli_threads2_peak_rss_mb; its output must equal the one-thread output), the CPU time of the
+ * main thread with 1 thread and of the main thread and the worker with 2 (one more run each,
+ * cli_threads2_critical_path_ratio: the busiest thread, what wall time is on free cores), cli_start_s for --help
  * and validate beside a bare `node -e 0`. Then the import alone (bytes → typed columns) against
  * DuckDB's read_csv into a table with 1 and 2 threads, on the UTF-8 file and a Shift_JIS copy:
  * import_mb_per_s and import_vs_duckdb_read_csv_ratio (…_sjis for Shift_JIS; wall and CPU).
@@ -35,6 +37,7 @@ import { loadavg } from 'node:os';
 import { readPlaybookDocument } from '../../src/engine/readPlaybook';
 import { sqlTypes } from '../../src/engine/sql/loadTable';
 import { sjis } from '../../src/data/testing/sjisEncode';
+import { threadCpu } from './ioThreadCpu';
 // @ts-expect-error: a plain .mjs script of bin/, without types
 import { buildBundle, bundleIsFresh, ROOT } from '../../bin/cli-bundle.mjs';
 
@@ -224,6 +227,43 @@ if (WITH_E2E) {
   emit('cli_mb_per_s', mb / median(t.cli), 'MB/s of input (wall)');
   emit('cli_threads2_end_to_end_s', median(t.cli2), `s (--threads 2, median of ${RUNS}, wall)`);
   emit('cli_threads2_end_to_end_cpu_s', median(c.cli2), `s (--threads 2, median of ${RUNS}, CPU)`);
+}
+// CPU per thread (one more run each, polled from /proc): the busiest thread is the critical
+// path on free cores, which wall time on this shared machine cannot show (docs/cli.md, Threads).
+if (WITH_E2E && process.platform === 'linux') {
+  const per = (threads: number) =>
+    threadCpu(
+      node,
+      [
+        '--max-semi-space-size=64',
+        waymark,
+        'score',
+        project,
+        csv,
+        '--as-of',
+        AS_OF,
+        '--out',
+        outCli2,
+        '--threads',
+        String(threads),
+      ],
+      root,
+    );
+  const one = await per(1);
+  const two = await per(2);
+  const worker = two.others[0]?.cpu ?? NaN;
+  emit('cli_main_thread_cpu_s', one.main, 's (--threads 1: the main thread alone)');
+  emit('cli_threads2_main_thread_cpu_s', two.main, 's (--threads 2: read, import, write)');
+  emit(
+    'cli_threads2_worker_cpu_s',
+    worker,
+    's (--threads 2: the busiest other thread, the worker)',
+  );
+  emit(
+    'cli_threads2_critical_path_ratio',
+    Math.max(two.main, worker) / one.main,
+    'ratio (busiest thread with --threads 2 / main thread with 1; below 1 = faster on free cores)',
+  );
 }
 if (WITH_E2E && WITH_DUCKDB) {
   if (lines(outDuck) !== ROWS + 1) throw new Error(`DuckDB output has ${lines(outDuck)} lines`);
