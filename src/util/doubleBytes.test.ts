@@ -49,6 +49,14 @@ function families(r: () => number): [string, () => number][] {
       () =>
         next([1e-6, 1e-7, 1e21, 1e17, 1e16][Math.floor(r() * 5)], Math.floor(r() * 2001) - 1000),
     ],
+    [
+      'short decimals ± a few ulps',
+      () =>
+        next(
+          sign() * Number(`${1 + Math.floor(r() * 999)}e${Math.floor(r() * 24 - 8)}`),
+          Math.floor(r() * 41) - 20,
+        ),
+    ],
     ['subnormals', () => sign() * r() * 2 ** -1022],
     [
       'halfway-like decimals (…5 at the 16th–17th digit)',
@@ -106,7 +114,7 @@ describe('writeDouble / ByteBuffer.double', () => {
     expect(check(specials).bad).toEqual([]);
   });
 
-  it('prints 2 million doubles of every family byte for byte as String(v)', () => {
+  it('prints 2.4 million doubles of every family byte for byte as String(v)', () => {
     const r = rng(20261203);
     for (const [name, gen] of families(r)) {
       const n = name === 'random bits' || name === 'subnormals' ? 50_000 : 240_000;

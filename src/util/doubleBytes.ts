@@ -76,8 +76,8 @@ export function writeDouble(v: number, buf: Uint8Array, at: number): number {
   // j = 0: the integer closest to X (always inside: the gaps are over 0.55).
   const r0 = Math.round(lo);
   const f = lo - r0 + 0.5; // distance of lo above a half
-  if (f < NEAR && f > -NEAR) return -1;
-  if (f > 1 - NEAR) return -1;
+  // A tie at j = 0 (lo at or near a half) matters only if no shorter decimal is found.
+  let unsure = (f < NEAR && f > -NEAR) || f > 1 - NEAR;
   // hi = top × 1e8 + bottom, exactly (top × 1e8 is exact: top × 5^8 < 2^53).
   let top = Math.floor(hi / 1e8);
   let bottom = hi - top * 1e8;
@@ -93,17 +93,25 @@ export function writeDouble(v: number, buf: Uint8Array, at: number): number {
   for (let j = 1, M = 10; j <= 16; j++, M *= 10) {
     // r = hi mod M, exactly: of the bottom digits while M divides 1e8.
     const r = j <= 8 ? ((bottom | 0) % (M | 0)) | 0 : hi % M;
-    // X − L and U − X for the multiples L = hi − r + off and U = L + M around X.
-    let dl = r + lo;
-    let off = -r;
-    if (dl < 0) {
-      dl += M;
-      off -= M;
-    } else if (dl >= M) {
-      dl -= M;
-      off += M;
+    // X − L and U − X for the multiples L = hi + off and U = L + M around X, each as an exact
+    // integer plus lo (one rounding, relative to its own size: never M − a rounded sum).
+    const a = r + lo;
+    let dl: number;
+    let du: number;
+    let off: number;
+    if (a < 0) {
+      dl = M + r + lo;
+      du = -r - lo;
+      off = -r - M;
+    } else if (a >= M) {
+      dl = r - M + lo;
+      du = 2 * M - r - lo;
+      off = M - r;
+    } else {
+      dl = a;
+      du = M - r - lo;
+      off = -r;
     }
-    const du = M - dl;
     if (Math.abs(dl - down) < NEAR * (dl + down) || Math.abs(du - up) < NEAR * (du + up)) return -1;
     const inL = dl < down;
     const inU = du < up;
@@ -120,7 +128,9 @@ export function writeDouble(v: number, buf: Uint8Array, at: number): number {
       } else useU = du < dl;
     } else useU = inU;
     delta = useU ? off + M : off;
+    unsure = false;
   }
+  if (unsure) return -1;
 
   // N = hi + delta, exactly, as 9 + 8 digits.
   let low = bottom + delta;
