@@ -42,7 +42,7 @@ function numberCell(r: Rng): string {
   const n = digits(r, 1 + r.int(r.next() < 0.1 ? 19 : 7));
   const f = r.next() < 0.4 ? '.' + digits(r, 1 + r.int(r.next() < 0.1 ? 12 : 3)) : '';
   const v = n + f;
-  switch (r.int(22)) {
+  switch (r.int(24)) {
     case 0:
       return '-' + v;
     case 1:
@@ -88,6 +88,20 @@ function numberCell(r: Rng): string {
       ]);
     case 12:
       return '0.' + digits(r, 1 + r.int(3));
+    case 13:
+      // Fraction digits ending in zeros: "1.0" is 1 (a whole number, not a bare fraction of a % field).
+      return r.pick(['0', '1', '2', '-1', '0.5', n]) + '.' + '0'.repeat(1 + r.int(3));
+    case 14: {
+      // Around the 15 significant digits the parser's scan reads exactly; 16 and 17 do not.
+      const total = 14 + r.int(4);
+      const whole = 1 + r.int(total);
+      const t = digits(r, total);
+      return (
+        (r.next() < 0.3 ? '-' : '') +
+        t.slice(0, whole) +
+        (whole < total ? '.' + t.slice(whole) : '')
+      );
+    }
     default:
       return v;
   }
@@ -211,7 +225,7 @@ const quote = (s: string, force: boolean) =>
   force || /[",\n\r]/.test(s) || s.startsWith(' ') ? `"${s.replace(/"/g, '""')}"` : s;
 
 /** A CSV of `rows` rows from the seed; `sorted` ids (the sorted-key shortcut) or shuffled. */
-function file(seed: number, rows: number, sorted: boolean): string {
+function file(seed: number, rows: number, sorted: boolean, crlf = false): string {
   const r = rng(seed);
   const pool: string[] = [];
   const ids = Array.from({ length: rows }, (_, i) => `AC${String(i + 1).padStart(7, '0')}`);
@@ -240,7 +254,8 @@ function file(seed: number, rows: number, sorted: boolean): string {
     ];
     lines.push(cells.map((c) => quote(c, r.next() < 0.02)).join(','));
   }
-  return lines.join('\n') + '\n';
+  const eol = crlf ? '\r\n' : '\n';
+  return lines.join(eol) + eol;
 }
 
 function cells(tables: AccountTable[]): Record<string, unknown[]> {
@@ -297,8 +312,9 @@ describe('byte path shortcuts = string path, on random cells of every shape', ()
         fc.boolean(),
         fc.constantFrom('utf-8', 'shift_jis'),
         fc.constantFrom('skip', 'blank'),
-        (seed, rows, sorted, enc, badRows) => {
-          const text = file(seed, rows, sorted);
+        fc.boolean(),
+        (seed, rows, sorted, enc, badRows, crlf) => {
+          const text = file(seed, rows, sorted, crlf);
           const bytes = enc === 'shift_jis' ? sjis(text) : utf8(text);
           const opts: ImportOptions = { badRows, maxIssues: 100_000, encoding: enc };
           const fast = run(bytes, { ...opts, csvPath: 'bytes' });
@@ -320,8 +336,9 @@ describe('byte path shortcuts = string path, on random cells of every shape', ()
         fc.integer({ min: 1, max: 6000 }),
         fc.boolean(),
         fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 4 }),
-        async (seed, rows, sorted, sizes) => {
-          const bytes = utf8(file(seed, rows, sorted));
+        fc.boolean(),
+        async (seed, rows, sorted, sizes, crlf) => {
+          const bytes = utf8(file(seed, rows, sorted, crlf));
           const opts: ImportOptions = { badRows: 'skip', maxIssues: 100_000 };
           const s = await streamed(bytes, opts, sizes);
           const w = run(bytes, opts);

@@ -392,6 +392,7 @@ function importRows(
         maxRowBytes,
         undefined,
         byteEncoding(input.encoding),
+        imp.numeric,
       )
     : source.forEach(imp.onCells);
   return imp.finish(result);
@@ -422,6 +423,8 @@ export interface RowImporter {
   finish(end: ParseEnd): { table: AccountTable; report: ImportReport };
   /** Per number field, the "80%" / 0.8 counts so far (a parallel import adds them up over ranges). */
   percentStats?(): PercentStat[];
+  /** Per file column, the numbers for parseDelimitedBytes to read while scanning (its `numeric`). */
+  readonly numeric: Uint8Array;
 }
 
 export interface PercentStat {
@@ -645,12 +648,23 @@ export function rowImporter(
     const st = rec.start;
     const en = rec.end;
     const texts = rec.text;
+    const numOk = rec.numOk;
+    const nums = rec.num;
     const row = record + rowOffset;
     let bad = beginRow(count, row);
     for (let g = 0; g < numberIdx.length; g++) {
       const s = numberIdx[g];
       const c = cols[s];
       const sink = numberSinks[g];
+      if (c < count && c < numOk.length && numOk[c] !== 0) {
+        // Read by the parser: a plain number, stored as is (never missing, never a problem).
+        if (sink.percentUnit) sink.writeRead(out, nums[c], b, st[c], en[c]);
+        else {
+          sink.values[out] = nums[c];
+          sink.lastMissing = false;
+        }
+        continue;
+      }
       const problem =
         c >= count
           ? sink.write(out, null)
@@ -802,7 +816,18 @@ export function rowImporter(
     return finishImport(result, maxRowBytes);
   };
 
+  // Number (not date) fields: the parser reads plain decimals while scanning (integers take none).
+  const numeric = new Uint8Array(Math.max(0, ...cols) + 1);
+  for (let g = 0; g < numberIdx.length; g++) {
+    if (numberSinks[g].kind !== 'number') continue;
+    const c = cols[numberIdx[g]];
+    const k = mapped[numberIdx[g]].type === 'integer' ? 1 : 2;
+    // A column mapped to two fields: the stricter (integer) scan serves both.
+    numeric[c] = numeric[c] === 0 ? k : Math.min(numeric[c], k);
+  }
+
   return {
+    numeric,
     onRecord,
     onCells,
     takeChunk,

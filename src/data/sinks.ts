@@ -77,6 +77,23 @@ function d2(b: Uint8Array, i: number): number {
   return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
 }
 
+/** Per month of years 0–9999 (the d4 range): [days of its 1st, days in it], 0 days = not filled. */
+let months: Int32Array | null = null;
+/** civilDays for a 4-digit year, memoised per month (date columns repeat months). */
+function isoDays(y: number, m: number, d: number): number {
+  if (m < 1 || m > 12 || d < 1) return NaN;
+  const t = (months ??= new Int32Array(2 * 12 * 10000));
+  const k = 2 * (y * 12 + m - 1);
+  let dim = t[k + 1];
+  if (dim === 0) {
+    t[k] = civilDays(y, m, 1);
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    t[k + 1] = dim =
+      m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  }
+  return d <= dim ? t[k] + d - 1 : NaN;
+}
+
 class NumberSink implements Sink {
   values: Float64Array;
   lastMissing = false;
@@ -157,7 +174,7 @@ class NumberSink implements Sink {
           const m = d2(b, s + 5);
           const d = d2(b, s + 8);
           if (y >= 0 && m >= 0 && d >= 0) {
-            const v = civilDays(y, m, d);
+            const v = isoDays(y, m, d);
             if (v === v) {
               this.values[row] = v;
               this.lastMissing = false;
@@ -191,14 +208,22 @@ class NumberSink implements Sink {
       }
       if (i === e && digits > 0 && digits + frac <= 15) {
         if (frac > 0) v /= POW10[frac];
-        this.values[row] = neg ? -v : v;
-        this.lastMissing = false;
-        if (this.percentUnit && frac > 0 && v <= 1 && this.bareFractions++ === 0)
-          this.bareExample = this.decode(b, s, e);
-        return null;
+        return this.writeRead(row, neg ? -v : v, b, s, e);
       }
     }
     return this.write(row, this.decode(b, s, e));
+  }
+  /**
+   * A plain decimal cell [s, e) already read as `v` (the parser's number scan, or writeBytes):
+   * stored as write() stores it. Only for number fields (dates are not read this way).
+   */
+  writeRead(row: number, v: number, b: Uint8Array, s: number, e: number): CellProblem {
+    this.values[row] = v;
+    this.lastMissing = false;
+    // As notePercent: a bare fraction is a non-integer of at most 1 ("1.0" is not one).
+    if (this.percentUnit && v <= 1 && v >= -1 && !Number.isInteger(v) && this.bareFractions++ === 0)
+      this.bareExample = this.decode(b, s, e);
+    return null;
   }
   build(n: number): Column {
     const values = fit(this.values, n);
@@ -308,9 +333,9 @@ class StringSink implements Sink {
    */
   private stage: Uint8Array = new Uint8Array(0);
   private staged = 0;
-  private pendCode: number[] = [];
-  /** UTF-16 length of each pending value (where it ends in the decoded text). */
-  private pendUnits: number[] = [];
+  /** Pending values as pairs (code, UTF-16 length: where it ends in the decoded text). */
+  private pend: Int32Array = new Int32Array(0);
+  private pendN = 0;
   /** Values of this sink are defer-able (a text field with no allowed-values list). */
   private readonly plain: boolean;
   /** Decode every value at once (the importer's key column in chunked mode reads values per row). */
@@ -345,12 +370,12 @@ class StringSink implements Sink {
   private readonly decode: (b: Uint8Array, s: number, e: number) => string;
   /** The value of a code (decodes pending values first). */
   valueAt(code: number): string {
-    if (this.pendCode.length > 0) this.flush();
+    if (this.pendN > 0) this.flush();
     return this.dict[code];
   }
   /** Decode the pending values into the dictionary. */
   private flush(): void {
-    const n = this.pendCode.length;
+    const n = this.pendN;
     if (n === 0) return;
     const dec =
       this.encoding === 'shift_jis'
@@ -358,14 +383,14 @@ class StringSink implements Sink {
         : (utf8Decoder ??= new TextDecoder());
     const text = dec.decode(this.stage.subarray(0, this.staged));
     let pos = 0;
+    const pend = this.pend;
     for (let k = 0; k < n; k++) {
-      const end = pos + this.pendUnits[k];
-      this.dict[this.pendCode[k]] = text.substring(pos, end);
+      const end = pos + pend[2 * k + 1];
+      this.dict[pend[2 * k]] = text.substring(pos, end);
       pos = end;
     }
     this.staged = 0;
-    this.pendCode.length = 0;
-    this.pendUnits.length = 0;
+    this.pendN = 0;
   }
   /**
    * UTF-16 length of the value in bytes [s, e) when reading it needs no more than its bytes —
@@ -415,17 +440,16 @@ class StringSink implements Sink {
   }
   private stageValue(b: Uint8Array, s: number, e: number, units: number, code: number): void {
     const len = e - s;
-    if (this.staged + len > this.stage.length) {
-      const next = new Uint8Array(Math.max(1 << 16, (this.staged + len) * 2));
-      next.set(this.stage.subarray(0, this.staged));
-      this.stage = next;
-    }
+    if (this.staged + len > this.stage.length)
+      this.growStage(len, (this.staged / this.written) * this.codes.length * 1.05);
     const st = this.stage;
     let o = this.staged;
     for (let i = s; i < e; i++) st[o++] = b[i];
     this.staged = o;
-    this.pendCode.push(code);
-    this.pendUnits.push(units);
+    const k = this.pendN++;
+    if (2 * k + 2 > this.pend.length) this.pend = growI32(this.pend, Math.max(2048, 4 * k + 4));
+    this.pend[2 * k] = code;
+    this.pend[2 * k + 1] = units;
   }
   reserve(n: number): void {
     this.codes = growI32(this.codes, n);
@@ -633,8 +657,25 @@ class StringSink implements Sink {
     this.eLen[ent] = len;
     this.eCode[ent] = code;
   }
+  /**
+   * Room for `len` more staged bytes, at least `expect` in all. Doubling a buffer of tens of MB
+   * touched every page twice (page faults were a tenth of the import's CPU): size for the
+   * expected total once it is known (`expect` 0: exactly `len` more).
+   */
+  private growStage(len: number, expect: number): void {
+    const need = this.staged + len;
+    let size = Math.max(1 << 16, need * 2);
+    if (expect === 0) size = need;
+    else if (this.staged > 1 << 16 && expect > need) size = Math.ceil(expect);
+    const next = new Uint8Array(size);
+    next.set(this.stage.subarray(0, this.staged));
+    this.stage = next;
+  }
   private growEntries(ent: number): void {
-    const cap = Math.max(1024, ent * 2);
+    let cap = Math.max(1024, ent * 2);
+    // A mostly-unique column (ids, names) will need an entry per row: size for them at once.
+    if (ent >= 4096 && ent * 2 > this.written && cap < this.codes.length + 1)
+      cap = this.codes.length + 1;
     this.eStart = growI32(this.eStart, cap);
     this.eLen = growI32(this.eLen, cap);
     this.eHash = growI32(this.eHash, cap);
@@ -735,6 +776,10 @@ class StringSink implements Sink {
     }
     // Decode the first entry of each value its bytes spell, in one go with earlier ones.
     const eUnits = this.eUnits;
+    let bytes = 0;
+    for (let e = this.lazyFrom; e < E; e++)
+      if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND) bytes += eLen[e];
+    if (this.staged + bytes > this.stage.length) this.growStage(bytes, 0);
     for (let e = this.lazyFrom; e < E; e++)
       if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND)
         this.stageValue(src, eStart[e], eStart[e] + eLen[e], eUnits[e], eCode[e]);
@@ -830,10 +875,19 @@ let encoder: TextEncoder | undefined;
 let utf8Decoder: TextDecoder | undefined;
 let sjisDecoder: TextDecoder | undefined;
 
-/** FNV-1a over bytes [s, s + len), mixed. */
+/**
+ * Over bytes [s, s + len), four bytes per multiply (the multiply chain is what a byte-at-a-time
+ * FNV-1a waits on), mixed.
+ */
 function hashBytes(b: Uint8Array, s: number, len: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s, e = s + len; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  let h = 0x811c9dc5 ^ len;
+  let i = s;
+  const e = s + len;
+  for (const e4 = e - 3; i < e4; i += 4) {
+    h = Math.imul(h ^ (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)), 0x9e3779b1);
+    h ^= h >>> 15; // high bits back down, or bytes 3, 7, … would share 8 bits
+  }
+  for (; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
   // FNV's low bits depend only on the bytes' low bits; the table indexes by low bits: mix (murmur3 fmix32).
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
