@@ -440,8 +440,12 @@ class StringSink implements Sink {
   }
   private stageValue(b: Uint8Array, s: number, e: number, units: number, code: number): void {
     const len = e - s;
-    if (this.staged + len > this.stage.length)
-      this.growStage(len, (this.staged / this.written) * this.codes.length * 1.05);
+    if (this.staged + len > this.stage.length) {
+      // Decode in batches: a small stage stays in the cache and is reused, where one buffer
+      // of every value's bytes (tens of MB, grown by doubling) was page faults and copies.
+      if (this.staged > 0) this.flush();
+      if (len > this.stage.length) this.stage = new Uint8Array(Math.max(STAGE_BYTES, len));
+    }
     const st = this.stage;
     let o = this.staged;
     for (let i = s; i < e; i++) st[o++] = b[i];
@@ -657,20 +661,6 @@ class StringSink implements Sink {
     this.eLen[ent] = len;
     this.eCode[ent] = code;
   }
-  /**
-   * Room for `len` more staged bytes, at least `expect` in all. Doubling a buffer of tens of MB
-   * touched every page twice (page faults were a tenth of the import's CPU): size for the
-   * expected total once it is known (`expect` 0: exactly `len` more).
-   */
-  private growStage(len: number, expect: number): void {
-    const need = this.staged + len;
-    let size = Math.max(1 << 16, need * 2);
-    if (expect === 0) size = need;
-    else if (this.staged > 1 << 16 && expect > need) size = Math.ceil(expect);
-    const next = new Uint8Array(size);
-    next.set(this.stage.subarray(0, this.staged));
-    this.stage = next;
-  }
   private growEntries(ent: number): void {
     let cap = Math.max(1024, ent * 2);
     // A mostly-unique column (ids, names) will need an entry per row: size for them at once.
@@ -774,12 +764,8 @@ class StringSink implements Sink {
         }
       }
     }
-    // Decode the first entry of each value its bytes spell, in one go with earlier ones.
+    // Decode the first entry of each value its bytes spell (in batches, see stageValue).
     const eUnits = this.eUnits;
-    let bytes = 0;
-    for (let e = this.lazyFrom; e < E; e++)
-      if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND) bytes += eLen[e];
-    if (this.staged + bytes > this.stage.length) this.growStage(bytes, 0);
     for (let e = this.lazyFrom; e < E; e++)
       if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND)
         this.stageValue(src, eStart[e], eStart[e] + eLen[e], eUnits[e], eCode[e]);
@@ -871,6 +857,8 @@ function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
 }
 
 const NOT_FOUND = -2;
+/** Bytes of pending values decoded per TextDecoder call (see stageValue). */
+const STAGE_BYTES = 1 << 16;
 let encoder: TextEncoder | undefined;
 let utf8Decoder: TextDecoder | undefined;
 let sjisDecoder: TextDecoder | undefined;
