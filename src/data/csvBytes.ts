@@ -1,3 +1,4 @@
+import { isoDays } from './coerce';
 import type { ParseResult } from './csv';
 import { decodeSjis, sjisNext } from './sjisBytes';
 
@@ -25,8 +26,8 @@ export interface ByteRecord {
   /**
    * With `numeric` kinds (parseDelimitedBytes): field k's number when its whole unquoted
    * content is a plain decimal of at most 15 digits, read while scanning it (exactly as Number of
-   * its text); `numOk[k]` is 1 (no fraction digits), 2 (fraction digits) or 0 (not read: the
-   * cell goes the ordinary way). Only for k < numOk.length.
+   * its text), or its date as days (kind 3); `numOk[k]` is 1 (no fraction digits), 2 (fraction
+   * digits), 3 (a date) or 0 (not read: the cell goes the ordinary way). Only for k < numOk.length.
    */
   num: Float64Array;
   numOk: Uint8Array;
@@ -105,6 +106,22 @@ export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   return String.fromCharCode.apply(null, units);
 }
 
+/** Four / two ASCII digits at i as a number, or -1. */
+function d4(b: Uint8Array, i: number): number {
+  const a = b[i] - 48,
+    c = b[i + 1] - 48,
+    d = b[i + 2] - 48,
+    e = b[i + 3] - 48;
+  return a >= 0 && a <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9 && e >= 0 && e <= 9
+    ? a * 1000 + c * 100 + d * 10 + e
+    : -1;
+}
+function d2(b: Uint8Array, i: number): number {
+  const a = b[i] - 48,
+    c = b[i + 1] - 48;
+  return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 export type ByteEncoding = 'utf-8' | 'shift_jis';
@@ -161,7 +178,8 @@ export function parseDelimitedBytes(
   encoding: ByteEncoding = 'utf-8',
   /**
    * Per column, numbers to read during the scan (ByteRecord.num): 1 -?digits, 2 -?digits(.digits)?
-   * (number fields; integer fields take no fraction), 0 none. Saves the sinks a second pass.
+   * (number fields; integer fields take no fraction), 3 YYYY-MM-DD or YYYY/MM/DD as days since
+   * 1970-01-01 (date fields), 0 none. Saves the sinks a second pass.
    */
   numeric?: Uint8Array,
 ): BlockResult {
@@ -174,8 +192,8 @@ export function parseDelimitedBytes(
   let line = block ? block.line : 1;
   let record = block ? block.record : 0;
   const final = block ? block.final : true;
-  // A delimiter that can be part of a number would end the number scan wrongly: no scan.
-  if (D === 45 || D === 46 || (D >= 48 && D <= 57)) numeric = undefined;
+  // A delimiter that can be part of a number or date would end the scan wrongly: no scan.
+  if (D === 45 || D === 46 || D === 47 || (D >= 48 && D <= 57)) numeric = undefined;
   const kinds = numeric ?? new Uint8Array(0);
   const numCols = kinds.length;
   const rec: ByteRecord = {
@@ -286,7 +304,22 @@ export function parseDelimitedBytes(
       // equals Number(text)); the field is that number if it ends there.
       let numEnd = -1;
       let kind = 0;
-      if (count < numCols && (kind = kinds[count]) !== 0) {
+      if (count < numCols && (kind = kinds[count]) === 3) {
+        // YYYY-MM-DD or YYYY/MM/DD (as NumberSink.writeBytes): days since 1970-01-01.
+        const sep = pos + 10 <= n ? b[pos + 4] : 0;
+        if ((sep === 45 || sep === 47) && b[pos + 7] === sep) {
+          const y = d4(b, pos);
+          const m = d2(b, pos + 5);
+          const d = d2(b, pos + 8);
+          if (y >= 0 && m >= 0 && d >= 0) {
+            const v = isoDays(y, m, d);
+            if (v === v) {
+              nums[count] = v;
+              numEnd = i = pos + 10;
+            }
+          }
+        }
+      } else if (kind !== 0) {
         let j = pos;
         const neg = j < n && b[j] === 45;
         if (neg) j++;

@@ -139,6 +139,11 @@ function dateCell(r: Rng): string {
         '24-03-09',
         ' 2024-03-09',
         '2024-03-09T10:00:00Z',
+        '2024-03/09',
+        '2024/03-09',
+        '2024-0309-',
+        '2023-02-29',
+        '2024-02-29',
       ]);
     case 9:
       return `${y}/${p2(m)}/${p2(d)}`;
@@ -349,6 +354,40 @@ describe('byte path shortcuts = string path, on random cells of every shape', ()
         },
       ),
       { numRuns: 6 },
+    );
+  });
+});
+
+describe('numbers and dates read by the parser', () => {
+  it('one column mapped to a number, an integer, a % and a date field reads as the string path', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.boolean(), (seed, crlf) => {
+        const r = rng(seed);
+        const lines = ['account_id,company_name,x'];
+        for (let i = 0; i < 2000; i++) {
+          const x =
+            r.next() < 0.5 ? dateCell(r) : r.next() < 0.5 ? numberCell(r) : String(r.int(99));
+          lines.push(`AC${i},n${i},${quote(x, false)}`);
+        }
+        const eol = crlf ? '\r\n' : '\n';
+        const bytes = utf8(lines.join(eol) + eol);
+        const mapping = Object.assign(Object.create(null), {
+          account_id: 0,
+          company_name: 1,
+          mrr: 2,
+          employees: 2,
+          setup_progress: 2,
+          contract_start: 2,
+        });
+        const opts: ImportOptions = { mapping, badRows: 'blank', maxIssues: 100_000 };
+        const fast = run(bytes, { ...opts, csvPath: 'bytes' });
+        const ref = run(bytes, { ...opts, csvPath: 'string' });
+        expect(fast.reader).toBe('bytes');
+        delete (fast as { reader?: string }).reader;
+        delete (ref as { reader?: string }).reader;
+        expect(fast).toEqual(ref);
+      }),
+      { numRuns: 8 },
     );
   });
 });

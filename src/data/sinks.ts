@@ -2,7 +2,7 @@ import type { Field } from '../model';
 import { MISSING_BOOL, type Column } from '../table/columns';
 import {
   categoryMatcher,
-  civilDays,
+  isoDays,
   looksLikeFormula,
   parseBoolean,
   parseDate,
@@ -75,23 +75,6 @@ function d2(b: Uint8Array, i: number): number {
   const a = b[i] - 48,
     c = b[i + 1] - 48;
   return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
-}
-
-/** Per month of years 0–9999 (the d4 range): [days of its 1st, days in it], 0 days = not filled. */
-let months: Int32Array | null = null;
-/** civilDays for a 4-digit year, memoised per month (date columns repeat months). */
-function isoDays(y: number, m: number, d: number): number {
-  if (m < 1 || m > 12 || d < 1) return NaN;
-  const t = (months ??= new Int32Array(2 * 12 * 10000));
-  const k = 2 * (y * 12 + m - 1);
-  let dim = t[k + 1];
-  if (dim === 0) {
-    t[k] = civilDays(y, m, 1);
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    t[k + 1] = dim =
-      m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  }
-  return d <= dim ? t[k] + d - 1 : NaN;
 }
 
 class NumberSink implements Sink {
