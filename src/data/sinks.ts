@@ -424,7 +424,7 @@ class StringSink implements Sink {
   private stageValue(b: Uint8Array, s: number, e: number, units: number, code: number): void {
     const len = e - s;
     if (this.staged + len > this.stage.length) {
-      // Decode in batches: a small stage stays in the cache and is reused, where one buffer
+      // Decode in batches: one stage of STAGE_BYTES is reused, where one buffer
       // of every value's bytes (tens of MB, grown by doubling) was page faults and copies.
       if (this.staged > 0) this.flush();
       if (len > this.stage.length) this.stage = new Uint8Array(Math.max(STAGE_BYTES, len));
@@ -840,8 +840,14 @@ function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
 }
 
 const NOT_FOUND = -2;
-/** Bytes of pending values decoded per TextDecoder call (see stageValue). */
-const STAGE_BYTES = 1 << 16;
+/** Bytes of pending values decoded per TextDecoder call (see stageValue): 1 MB measured ~5% faster overall than 64 KB (fewer calls), no different from 256 KB or 4 MB. */
+let STAGE_BYTES = 1 << 20;
+/** Tests: a tiny stage, so that values cross many batches. Returns the previous size. */
+export function setStageBytes(n: number): number {
+  const was = STAGE_BYTES;
+  STAGE_BYTES = n;
+  return was;
+}
 let encoder: TextEncoder | undefined;
 let utf8Decoder: TextDecoder | undefined;
 let sjisDecoder: TextDecoder | undefined;
