@@ -710,10 +710,19 @@ class StringSink implements Sink {
       if (start[p + 1] > most) most = start[p + 1];
       start[p + 1] += start[p];
     }
+    // Entries by part, each with its hash beside it: a part's loop reads both in sequence and
+    // looks at an entry's length and bytes only when hashes match (a part's entries are spread
+    // over the whole entry arrays, so reading them for every entry was a cache miss each).
     const order = new Int32Array(E);
+    const ordHash = new Int32Array(E);
     const fill = start.slice(0, parts);
-    for (let e = 0; e < E; e++) order[fill[partOf(eHash[e])]++] = e;
-    // Per part, in entry order: a table of entry + 1 by hash, small enough for the cache.
+    for (let e = 0; e < E; e++) {
+      const h = eHash[e];
+      const k = fill[partOf(h)]++;
+      order[k] = e;
+      ordHash[k] = h;
+    }
+    // Per part, in entry order: a table of (index into order) + 1 by hash, small enough for the cache.
     let size = 16;
     while (size < most * 2) size *= 2;
     const table = new Int32Array(size);
@@ -724,17 +733,19 @@ class StringSink implements Sink {
     for (let p = 0; p < parts; p++) {
       table.fill(0);
       for (let k = start[p]; k < start[p + 1]; k++) {
-        const e = order[k];
-        const h = eHash[e];
-        const len = eLen[e];
-        const o = eStart[e];
+        const h = ordHash[k];
         for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-          const f = table[slot] - 1;
-          if (f < 0) {
-            table[slot] = e + 1;
+          const g = table[slot] - 1;
+          if (g < 0) {
+            table[slot] = k + 1;
             break;
           }
-          if (eHash[f] !== h || eLen[f] !== len) continue;
+          if (ordHash[g] !== h) continue;
+          const e = order[k];
+          const f = order[g];
+          const len = eLen[e];
+          if (eLen[f] !== len) continue;
+          const o = eStart[e];
           const fo = eStart[f];
           let i = 0;
           while (i < len && src[fo + i] === src[o + i]) i++;
