@@ -145,6 +145,23 @@ export function civilDays(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/** Per month of years 0–9999 (the d4 range): [days of its 1st, days in it], 0 days = not filled. */
+let months: Int32Array | null = null;
+/** civilDays for a 4-digit year, memoised per month (date columns repeat months). */
+export function isoDays(y: number, m: number, d: number): number {
+  if (m < 1 || m > 12 || d < 1) return NaN;
+  const t = (months ??= new Int32Array(2 * 12 * 10000));
+  const k = 2 * (y * 12 + m - 1);
+  let dim = t[k + 1];
+  if (dim === 0) {
+    t[k] = civilDays(y, m, 1);
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    t[k + 1] = dim =
+      m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  }
+  return d <= dim ? t[k] + d - 1 : NaN;
+}
+
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 
 /** YYYY-MM-DD or YYYY/MM/DD exactly, read without regex or allocation. */

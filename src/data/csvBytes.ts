@@ -1,3 +1,4 @@
+import { isoDays } from './coerce';
 import type { ParseResult } from './csv';
 import { decodeSjis, sjisNext } from './sjisBytes';
 
@@ -22,6 +23,14 @@ export interface ByteRecord {
   end: Int32Array;
   /** Decoded text of field k when it is not a plain slice (escaped quotes), else undefined. */
   text: (string | undefined)[];
+  /**
+   * With `numeric` kinds (parseDelimitedBytes): field k's number when its whole unquoted
+   * content is a plain decimal of at most 15 digits, read while scanning it (exactly as Number of
+   * its text), or its date as days (kind 3); `numOk[k]` is 1 (no fraction digits), 2 (fraction
+   * digits), 3 (a date) or 0 (not read: the cell goes the ordinary way). Only for k < numOk.length.
+   */
+  num: Float64Array;
+  numOk: Uint8Array;
 }
 
 /** `onRecord(rec, record, line)`: as RowHandler in csv.ts; `rec` is reused, read it before returning. */
@@ -97,6 +106,24 @@ export function decodeUtf8(b: Uint8Array, s: number, e: number): string {
   return String.fromCharCode.apply(null, units);
 }
 
+/** Four / two ASCII digits at i as a number, or -1. */
+function d4(b: Uint8Array, i: number): number {
+  const a = b[i] - 48,
+    c = b[i + 1] - 48,
+    d = b[i + 2] - 48,
+    e = b[i + 3] - 48;
+  return a >= 0 && a <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9 && e >= 0 && e <= 9
+    ? a * 1000 + c * 100 + d * 10 + e
+    : -1;
+}
+function d2(b: Uint8Array, i: number): number {
+  const a = b[i] - 48,
+    c = b[i + 1] - 48;
+  return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 export type ByteEncoding = 'utf-8' | 'shift_jis';
 /** The cell decoder for validated bytes of an encoding. */
 export function cellDecoder(
@@ -149,6 +176,12 @@ export function parseDelimitedBytes(
   block?: BlockState,
   /** Shift_JIS: characters are checked by sjisNext (a trail byte is never , " TAB CR or LF). */
   encoding: ByteEncoding = 'utf-8',
+  /**
+   * Per column, numbers to read during the scan (ByteRecord.num): 1 -?digits, 2 -?digits(.digits)?
+   * (number fields; integer fields take no fraction), 3 YYYY-MM-DD or YYYY/MM/DD as days since
+   * 1970-01-01 (date fields), 0 none. Saves the sinks a second pass.
+   */
+  numeric?: Uint8Array,
 ): BlockResult {
   const sjis = encoding === 'shift_jis';
   const next = sjis ? sjisNext : utf8Next;
@@ -159,12 +192,20 @@ export function parseDelimitedBytes(
   let line = block ? block.line : 1;
   let record = block ? block.record : 0;
   const final = block ? block.final : true;
+  // A delimiter that can be part of a number or date would end the scan wrongly: no scan.
+  if (D === 45 || D === 46 || D === 47 || (D >= 48 && D <= 57)) numeric = undefined;
+  const kinds = numeric ?? new Uint8Array(0);
+  const numCols = kinds.length;
   const rec: ByteRecord = {
     count: 0,
     start: new Int32Array(64),
     end: new Int32Array(64),
     text: [],
+    num: new Float64Array(numCols),
+    numOk: new Uint8Array(numCols),
   };
+  const nums = rec.num;
+  const numOk = rec.numOk;
   let starts = rec.start;
   let ends = rec.end;
   const texts = rec.text;
@@ -184,6 +225,7 @@ export function parseDelimitedBytes(
         rec.start = starts = s2;
         rec.end = ends = e2;
       }
+      if (count < numCols) numOk[count] = 0;
       if (pos < n && b[pos] === 34) {
         // Quoted field: find the closing quote, unescaping "" only when present.
         let seg = pos + 1;
@@ -257,6 +299,56 @@ export function parseDelimitedBytes(
       // Unquoted field: up to the delimiter or the end of the line.
       let i = pos;
       let c = -1;
+      // A number field: read -?digits(.digits)? first; numEnd is where that stopped (≤ 15 digits:
+      // the integer is exact and one division by an exact power of ten rounds once, so the value
+      // equals Number(text)); the field is that number if it ends there.
+      let numEnd = -1;
+      let kind = 0;
+      if (count < numCols && (kind = kinds[count]) === 3) {
+        // YYYY-MM-DD or YYYY/MM/DD (as NumberSink.writeBytes): days since 1970-01-01.
+        const sep = pos + 10 <= n ? b[pos + 4] : 0;
+        if ((sep === 45 || sep === 47) && b[pos + 7] === sep) {
+          const y = d4(b, pos);
+          const m = d2(b, pos + 5);
+          const d = d2(b, pos + 8);
+          if (y >= 0 && m >= 0 && d >= 0) {
+            const v = isoDays(y, m, d);
+            if (v === v) {
+              nums[count] = v;
+              numEnd = i = pos + 10;
+            }
+          }
+        }
+      } else if (kind !== 0) {
+        let j = pos;
+        const neg = j < n && b[j] === 45;
+        if (neg) j++;
+        let v = 0;
+        let digits = 0;
+        let d = 0;
+        while (j < n && (d = b[j] - 48) >= 0 && d <= 9) {
+          v = v * 10 + d;
+          digits++;
+          j++;
+        }
+        let frac = 0;
+        if (digits > 0 && kind === 2 && j < n && b[j] === 46) {
+          j++;
+          while (j < n && (d = b[j] - 48) >= 0 && d <= 9) {
+            v = v * 10 + d;
+            frac++;
+            j++;
+          }
+        }
+        if (digits > 0 && digits + frac <= 15) {
+          if (frac > 0) v /= POW10[frac];
+          nums[count] = neg ? -v : v;
+          numEnd = j;
+          kind = frac > 0 ? 2 : 1;
+        }
+        // Bytes [pos, j) are ASCII digits, - and . (never the delimiter): scan on from j.
+        i = j;
+      }
       while (i < n) {
         c = b[i];
         if (c === D || c === 10) break;
@@ -268,6 +360,7 @@ export function parseDelimitedBytes(
         c = -1;
       }
       if (c === D) {
+        if (numEnd === i) numOk[count] = kind;
         starts[count] = pos;
         ends[count] = i;
         count++;
@@ -277,6 +370,7 @@ export function parseDelimitedBytes(
       if (i - rowStart > maxRow) return longRow(record, rowLine);
       let end = i;
       if (end > pos && b[end - 1] === 13) end--;
+      if (numEnd === end) numOk[count] = kind;
       starts[count] = pos;
       ends[count] = end;
       count++;

@@ -4,6 +4,7 @@ import { importAccountFile, ImportError, type ImportOptions } from './';
 import { planStream, streamChunks, streamResult, PLAN_HEAD_BYTES } from './importStream';
 import { demoContract, sjis, utf8 } from './testing/helpers';
 import { cellValue, type AccountTable } from '../table/columns';
+import { setStageBytes } from './sinks';
 
 /**
  * The byte path's shortcuts (numbers and dates read from bytes, provisional string codes merged
@@ -42,7 +43,7 @@ function numberCell(r: Rng): string {
   const n = digits(r, 1 + r.int(r.next() < 0.1 ? 19 : 7));
   const f = r.next() < 0.4 ? '.' + digits(r, 1 + r.int(r.next() < 0.1 ? 12 : 3)) : '';
   const v = n + f;
-  switch (r.int(22)) {
+  switch (r.int(24)) {
     case 0:
       return '-' + v;
     case 1:
@@ -88,6 +89,20 @@ function numberCell(r: Rng): string {
       ]);
     case 12:
       return '0.' + digits(r, 1 + r.int(3));
+    case 13:
+      // Fraction digits ending in zeros: "1.0" is 1 (a whole number, not a bare fraction of a % field).
+      return r.pick(['0', '1', '2', '-1', '0.5', n]) + '.' + '0'.repeat(1 + r.int(3));
+    case 14: {
+      // Around the 15 significant digits the parser's scan reads exactly; 16 and 17 do not.
+      const total = 14 + r.int(4);
+      const whole = 1 + r.int(total);
+      const t = digits(r, total);
+      return (
+        (r.next() < 0.3 ? '-' : '') +
+        t.slice(0, whole) +
+        (whole < total ? '.' + t.slice(whole) : '')
+      );
+    }
     default:
       return v;
   }
@@ -125,6 +140,11 @@ function dateCell(r: Rng): string {
         '24-03-09',
         ' 2024-03-09',
         '2024-03-09T10:00:00Z',
+        '2024-03/09',
+        '2024/03-09',
+        '2024-0309-',
+        '2023-02-29',
+        '2024-02-29',
       ]);
     case 9:
       return `${y}/${p2(m)}/${p2(d)}`;
@@ -171,13 +191,16 @@ const CATS = [
 const KANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノ株式会社合同商事工業ロジメディカル';
 
 /** A text cell: long names (decoded in bulk), short ones, padded, formula-like, quoted, missing. */
-function textCell(r: Rng, pool: string[]): string {
+function textCell(r: Rng, pool: string[], clean = false): string {
   if (pool.length > 0 && r.next() < 0.3) return r.pick(pool); // repeats: merged codes
   let s = '';
   const n = 1 + r.int(r.next() < 0.5 ? 8 : 24);
   for (let i = 0; i < n; i++)
     s += r.next() < 0.6 ? KANA[r.int(KANA.length)] : String.fromCharCode(65 + r.int(26));
-  switch (r.int(16)) {
+  // `clean`: none of the spellings that end the provisional-code mode (padding, "" escapes,
+  // commas in quotes), so that mode and its merge cover the whole column, as on real exports.
+  const kind = r.int(16);
+  switch (clean && [0, 1, 4, 6].includes(kind) ? -1 : kind) {
     case 0:
       s = ' ' + s;
       break;
@@ -211,7 +234,13 @@ const quote = (s: string, force: boolean) =>
   force || /[",\n\r]/.test(s) || s.startsWith(' ') ? `"${s.replace(/"/g, '""')}"` : s;
 
 /** A CSV of `rows` rows from the seed; `sorted` ids (the sorted-key shortcut) or shuffled. */
-function file(seed: number, rows: number, sorted: boolean): string {
+function file(
+  seed: number,
+  rows: number,
+  sorted: boolean,
+  crlf = false,
+  cleanNames = false,
+): string {
   const r = rng(seed);
   const pool: string[] = [];
   const ids = Array.from({ length: rows }, (_, i) => `AC${String(i + 1).padStart(7, '0')}`);
@@ -227,7 +256,7 @@ function file(seed: number, rows: number, sorted: boolean): string {
     if (r.next() < 0.002) id = ` ${id}`;
     const cells = [
       id,
-      textCell(r, pool),
+      textCell(r, pool, cleanNames),
       numberCell(r),
       r.next() < 0.9 ? digits(r, 1 + r.int(5)) : numberCell(r),
       r.pick(CATS),
@@ -240,7 +269,8 @@ function file(seed: number, rows: number, sorted: boolean): string {
     ];
     lines.push(cells.map((c) => quote(c, r.next() < 0.02)).join(','));
   }
-  return lines.join('\n') + '\n';
+  const eol = crlf ? '\r\n' : '\n';
+  return lines.join(eol) + eol;
 }
 
 function cells(tables: AccountTable[]): Record<string, unknown[]> {
@@ -297,16 +327,25 @@ describe('byte path shortcuts = string path, on random cells of every shape', ()
         fc.boolean(),
         fc.constantFrom('utf-8', 'shift_jis'),
         fc.constantFrom('skip', 'blank'),
-        (seed, rows, sorted, enc, badRows) => {
-          const text = file(seed, rows, sorted);
-          const bytes = enc === 'shift_jis' ? sjis(text) : utf8(text);
-          const opts: ImportOptions = { badRows, maxIssues: 100_000, encoding: enc };
-          const fast = run(bytes, { ...opts, csvPath: 'bytes' });
-          const ref = run(bytes, { ...opts, csvPath: 'string' });
-          if ('reader' in fast) expect(fast.reader).toBe('bytes');
-          if ('reader' in ref) delete (ref as { reader?: string }).reader;
-          delete (fast as { reader?: string }).reader;
-          expect(fast).toEqual(ref);
+        fc.boolean(),
+        fc.constantFrom(1 << 20, 64, 1),
+        fc.boolean(),
+        (seed, rows, sorted, enc, badRows, crlf, stage, cleanNames) => {
+          const text = file(seed, rows, sorted, crlf, cleanNames);
+          // Staged text is decoded in batches of this many bytes: small ones cross many.
+          const was = setStageBytes(stage);
+          try {
+            const bytes = enc === 'shift_jis' ? sjis(text) : utf8(text);
+            const opts: ImportOptions = { badRows, maxIssues: 100_000, encoding: enc };
+            const fast = run(bytes, { ...opts, csvPath: 'bytes' });
+            const ref = run(bytes, { ...opts, csvPath: 'string' });
+            if ('reader' in fast) expect(fast.reader).toBe('bytes');
+            if ('reader' in ref) delete (ref as { reader?: string }).reader;
+            delete (fast as { reader?: string }).reader;
+            expect(fast).toEqual(ref);
+          } finally {
+            setStageBytes(was);
+          }
         },
       ),
       { numRuns: 12 },
@@ -320,8 +359,9 @@ describe('byte path shortcuts = string path, on random cells of every shape', ()
         fc.integer({ min: 1, max: 6000 }),
         fc.boolean(),
         fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 4 }),
-        async (seed, rows, sorted, sizes) => {
-          const bytes = utf8(file(seed, rows, sorted));
+        fc.boolean(),
+        async (seed, rows, sorted, sizes, crlf) => {
+          const bytes = utf8(file(seed, rows, sorted, crlf));
           const opts: ImportOptions = { badRows: 'skip', maxIssues: 100_000 };
           const s = await streamed(bytes, opts, sizes);
           const w = run(bytes, opts);
@@ -332,6 +372,40 @@ describe('byte path shortcuts = string path, on random cells of every shape', ()
         },
       ),
       { numRuns: 6 },
+    );
+  });
+});
+
+describe('numbers and dates read by the parser', () => {
+  it('one column mapped to a number, an integer, a % and a date field reads as the string path', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.boolean(), (seed, crlf) => {
+        const r = rng(seed);
+        const lines = ['account_id,company_name,x'];
+        for (let i = 0; i < 2000; i++) {
+          const x =
+            r.next() < 0.5 ? dateCell(r) : r.next() < 0.5 ? numberCell(r) : String(r.int(99));
+          lines.push(`AC${i},n${i},${quote(x, false)}`);
+        }
+        const eol = crlf ? '\r\n' : '\n';
+        const bytes = utf8(lines.join(eol) + eol);
+        const mapping = Object.assign(Object.create(null), {
+          account_id: 0,
+          company_name: 1,
+          mrr: 2,
+          employees: 2,
+          setup_progress: 2,
+          contract_start: 2,
+        });
+        const opts: ImportOptions = { mapping, badRows: 'blank', maxIssues: 100_000 };
+        const fast = run(bytes, { ...opts, csvPath: 'bytes' });
+        const ref = run(bytes, { ...opts, csvPath: 'string' });
+        expect(fast.reader).toBe('bytes');
+        delete (fast as { reader?: string }).reader;
+        delete (ref as { reader?: string }).reader;
+        expect(fast).toEqual(ref);
+      }),
+      { numRuns: 8 },
     );
   });
 });

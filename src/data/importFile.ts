@@ -392,6 +392,7 @@ function importRows(
         maxRowBytes,
         undefined,
         byteEncoding(input.encoding),
+        imp.numeric,
       )
     : source.forEach(imp.onCells);
   return imp.finish(result);
@@ -422,6 +423,8 @@ export interface RowImporter {
   finish(end: ParseEnd): { table: AccountTable; report: ImportReport };
   /** Per number field, the "80%" / 0.8 counts so far (a parallel import adds them up over ranges). */
   percentStats?(): PercentStat[];
+  /** Per file column, the numbers for parseDelimitedBytes to read while scanning (its `numeric`). */
+  readonly numeric: Uint8Array;
 }
 
 export interface PercentStat {
@@ -589,6 +592,7 @@ export function rowImporter(
     ).push(i),
   );
   let numberSinks = numberIdx.map((i) => sinks[i] as NumberSink);
+  const numberIsDate = numberSinks.map((k) => k.kind === 'date');
   let stringSinks = stringIdx.map((i) => sinks[i] as StringSink);
   let boolSinks = boolIdx.map((i) => sinks[i] as BooleanSink);
   /** Rows read since the last chunk (some may have been left out), and rows kept before it. */
@@ -645,12 +649,25 @@ export function rowImporter(
     const st = rec.start;
     const en = rec.end;
     const texts = rec.text;
+    const numOk = rec.numOk;
+    const nums = rec.num;
     const row = record + rowOffset;
     let bad = beginRow(count, row);
     for (let g = 0; g < numberIdx.length; g++) {
       const s = numberIdx[g];
       const c = cols[s];
       const sink = numberSinks[g];
+      const read = c < count && c < numOk.length ? numOk[c] : 0;
+      if (read !== 0 && (read === 3) === numberIsDate[g]) {
+        // Read by the parser: a plain number or ISO date, stored as is (never missing, never a
+        // problem). (A column that is both a date and a number field is read for the number.)
+        if (sink.percentUnit) sink.writeRead(out, nums[c], b, st[c], en[c]);
+        else {
+          sink.values[out] = nums[c];
+          sink.lastMissing = false;
+        }
+        continue;
+      }
       const problem =
         c >= count
           ? sink.write(out, null)
@@ -802,7 +819,25 @@ export function rowImporter(
     return finishImport(result, maxRowBytes);
   };
 
+  // Number fields: the parser reads plain decimals while scanning (integers take no fraction);
+  // date fields: ISO dates.
+  const numeric = new Uint8Array(Math.max(0, ...cols) + 1);
+  const dateCol = new Uint8Array(numeric.length);
+  for (let g = 0; g < numberIdx.length; g++) {
+    const c = cols[numberIdx[g]];
+    if (numberSinks[g].kind === 'date') {
+      dateCol[c] = 1;
+      continue;
+    }
+    const k = mapped[numberIdx[g]].type === 'integer' ? 1 : 2;
+    // A column mapped to two fields: the stricter (integer) scan serves both.
+    numeric[c] = numeric[c] === 0 ? k : Math.min(numeric[c], k);
+  }
+  // Dates (kind 3) only where no number field reads the same column.
+  for (let c = 0; c < numeric.length; c++) if (dateCol[c] && numeric[c] === 0) numeric[c] = 3;
+
   return {
+    numeric,
     onRecord,
     onCells,
     takeChunk,

@@ -136,6 +136,7 @@ export async function* streamChunks(
       maxRowBytes,
       state,
       plan.encoding,
+      imp.numeric,
     );
     start = 0;
     state.record = r.rows;

@@ -275,7 +275,16 @@ export function parseRange(
   const state: BlockState = { record: 0, line: 1, final: isLast };
   let endLocal = firstLen;
   try {
-    let r = parseDelimitedBytes(big.subarray(0, firstLen), D, onRec, 0, maxRowBytes, state);
+    let r = parseDelimitedBytes(
+      big.subarray(0, firstLen),
+      D,
+      onRec,
+      0,
+      maxRowBytes,
+      state,
+      'utf-8',
+      imp.numeric,
+    );
     // First the next line feed, then ever further (a record with many line breaks is parsed
     // O(log) times, not once per line).
     let step = 0;
@@ -296,7 +305,16 @@ export function parseRange(
         return failed(job, 'long');
       }
       state.final = cut === big.length && covered;
-      r = parseDelimitedBytes(big.subarray(0, cut), D, onRec, o, maxRowBytes, state);
+      r = parseDelimitedBytes(
+        big.subarray(0, cut),
+        D,
+        onRec,
+        o,
+        maxRowBytes,
+        state,
+        'utf-8',
+        imp.numeric,
+      );
       endLocal = cut;
     }
     if (r.tooLong) return failed(job, 'long');
