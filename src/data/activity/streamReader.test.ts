@@ -221,7 +221,7 @@ describe('activity byte reader = row reader', () => {
     ).rejects.toThrow(Utf8Error);
   });
 
-  it('JSON files go to the row reader, streamed or not', async () => {
+  it('JSON files: the same report streamed or not', async () => {
     const json = new TextEncoder().encode(
       JSON.stringify([{ account_id: 'k1', logged_in_at: '2026-11-20', user: 'u', kind: 'web' }]),
     );
