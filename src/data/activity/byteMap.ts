@@ -15,8 +15,15 @@ const S = 8;
 export class ByteMap {
   private arena = new Uint8Array(1 << 16);
   private used = 0;
-  private slots = new Int32Array(1024 * S);
+  private slots: Int32Array;
   size = 0;
+
+  /** Sized for `expected` keys from the start (no rehash while they are added). */
+  constructor(expected = 0) {
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.slots = new Int32Array(cap * S);
+  }
 
   /** The value stored for bytes [s, e) of b (h = hashBytes of them), or ABSENT. */
   get(b: Uint8Array, s: number, e: number, h: number): number {

@@ -19,6 +19,7 @@ import { clip, ImportError } from '../issues';
 import { headerKey, headerKeyNoUnit, normalizeCompanyName } from '../normalize';
 import { activityMessage, type ActivityIssue, type ActivityIssueCode } from './messages';
 import { parseTimestamp } from './timestamp';
+import { ByteMap, hashBytes } from './byteMap';
 import type { NameMatch } from '../join';
 
 export interface ActivityImportOptions {
@@ -173,6 +174,26 @@ export class Collector {
     this.time = new Float64Array(cap);
     this.line = new Int32Array(cap);
     this.attrs = source.attributes.map((a) => new AttrBuilder(a.type, a.values, cap));
+  }
+
+  /**
+   * A memo of account cells by their UTF-8 bytes (as the byte readers keep) filled up front with
+   * every account key and what resolve() answers for it, so a known key never needs decoding
+   * and the table is sized once. Only keys that resolve() can find as written: not empty, no
+   * space to trim, no lone surrogate (its bytes would decode to another text).
+   */
+  accountMemo(): ByteMap {
+    if (this.byName) return new ByteMap();
+    const memo = new ByteMap(this.keys.size);
+    const enc = new TextEncoder();
+    let buf = new Uint8Array(256);
+    for (const [k, r] of this.keys) {
+      if (k === '' || k !== k.trim() || /[\uD800-\uDFFF]/.test(k)) continue;
+      if (buf.length < k.length * 3) buf = new Uint8Array(k.length * 3);
+      const len = enc.encodeInto(k, buf).written;
+      memo.set(buf, 0, len, hashBytes(buf, 0, len), r * 2);
+    }
+    return memo;
   }
 
   /** Will the next issue be kept (so its raw text is worth decoding)? */

@@ -179,7 +179,7 @@ export class ActivityByteReader {
   private work = new Uint8Array(0);
   private start: number;
   private readonly state = { record: 0, line: 1, final: false };
-  private readonly accMemo = new ByteMap();
+  private readonly accMemo: ByteMap;
   private readonly attrMemo: (ByteMap | null)[];
   private readonly maxRow: number;
   private pushed = 0;
@@ -200,6 +200,8 @@ export class ActivityByteReader {
     this.mixed = encoding === 'shift_jis' ? new MixedEncodingScan() : null;
     this.maxRow = limitsOf(undefined).maxRowBytes;
     this.attrMemo = c.source.attributes.map((a) => (a.type === 'number' ? null : new ByteMap()));
+    // Shift_JIS cells are not UTF-8 bytes: that memo fills as the file is read.
+    this.accMemo = encoding === 'utf-8' ? c.accountMemo() : new ByteMap();
   }
 
   /**

@@ -107,7 +107,7 @@ class JsonActivityReader {
   private obj = 0;
   private esc = false;
   private c: Collector | null = null;
-  private readonly accMemo = [new ByteMap(), new ByteMap()];
+  private accMemo = [new ByteMap(), new ByteMap()];
   private attrMemo: [ByteMap, ByteMap][] = [];
 
   constructor(
@@ -144,6 +144,8 @@ class JsonActivityReader {
       throw new Remap();
     }
     this.attrMemo = this.source.attributes.map(() => [new ByteMap(), new ByteMap()]);
+    // Plain strings' content bytes are the keys' UTF-8 bytes; other tokens fill their memo.
+    this.accMemo = [this.c.accountMemo(), new ByteMap()];
     this.pass(Infinity, true);
     return this.c.finish();
   }
