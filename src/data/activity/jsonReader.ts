@@ -52,6 +52,7 @@ const MAX_NESTING = 64;
 
 /** Is this a JSON or NDJSON file in UTF-8 the byte reader takes? The format, or null. */
 export function jsonFormatOf(bytes: Uint8Array, file: string): 'json' | 'ndjson' | null {
+  if (bytes.length === 0 || bytes.length >= 0x7fffffff) return null; // offsets are Int32
   // detectFormat reads the first 4,096 characters: 16 KiB of bytes hold them.
   const head = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 1 << 14)));
   const format = detectFormat(file, head);
