@@ -48,7 +48,9 @@ describe('waymark score --activity: bad input fixtures', () => {
       setCliLanguage('ja');
       const ja = await cli(x.command);
       expect(ja.code).toBe(x.exitCode);
-      expect(ja.err).not.toMatch(/\{\{|is not a date|matches no account|no file was given/);
+      expect(ja.err).not.toMatch(
+        /\{\{|is not a date|matches no account|no file was given|not valid JSON/,
+      );
     });
   }
 });

@@ -23,6 +23,7 @@ import type { ActivityData } from '../table/activity';
 import { UsageError } from './args';
 import { readInput } from './io';
 import { cliLanguage, t } from './messages';
+import { formatImportIssue } from './importIssue';
 import type { CliIO } from './types';
 
 export interface ActivityArg {
@@ -164,7 +165,9 @@ export async function loadActivityFiles(
               ? ('activity_no_name_field' as const)
               : null;
         io.stderr(
-          (code ? activityMessage({ code, file: name, params: p }, lang) : e.issue.message) + '\n',
+          (code
+            ? activityMessage({ code, file: name, params: p }, lang)
+            : formatImportIssue(e.issue, lang)) + '\n',
         );
         return null;
       }

@@ -136,6 +136,16 @@ function badJson(file: string, err: unknown, line?: number): ImportError {
   });
 }
 
+/** The line of the "at position N" JSON.parse names (V8's message), so the user can find it. */
+function lineOfPosition(text: string, err: unknown): number | undefined {
+  const m = /at position (\d+)/.exec(err instanceof Error ? err.message : '');
+  if (!m) return undefined;
+  const pos = Math.min(Number(m[1]), text.length);
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 function shapeError(file: string, what: string): ImportError {
   return new ImportError({
     code: 'json_shape',
@@ -171,7 +181,7 @@ function jsonSource(
     try {
       doc = JSON.parse(text);
     } catch (e) {
-      throw badJson(file, e);
+      throw badJson(file, e, lineOfPosition(text, e));
     }
     const arr = Array.isArray(doc)
       ? doc

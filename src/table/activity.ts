@@ -40,21 +40,8 @@ export function buildActivityTable(
     columns: Record<string, Column>;
   },
 ): ActivityTable {
-  const sorted = radixSort(ev.account, ev.time, ev.line, accountCount);
-  if (sorted) {
-    const { order, account, time, offsets } = sorted;
-    const kept = account.length;
-    const day = new Float64Array(kept);
-    for (let k = 0; k < kept; k++) day[k] = Math.floor(time[k] / MS_PER_DAY);
-    // The file's order kept whole (a log grouped by account): the columns as they are.
-    const same = order === null;
-    const line = same ? ev.line.slice() : new Int32Array(kept);
-    if (!same) for (let k = 0; k < kept; k++) line[k] = ev.line[order[k]];
-    const columns: Record<string, Column> = {};
-    for (const [id, col] of Object.entries(ev.columns))
-      columns[id] = same ? col : gather(col, order);
-    return { source, rowCount: kept, account, time, day, line, columns, offsets };
-  }
+  const grouped = groupedSort(source, accountCount, ev);
+  if (grouped) return grouped;
   const { order, offsets } = comparatorOrder(ev, accountCount);
   const kept = order.length;
   const account = new Int32Array(kept);
@@ -73,159 +60,212 @@ export function buildActivityTable(
   return { source, rowCount: kept, account, time, day, line, columns, offsets };
 }
 
-/** Largest radix digit: a 4,096-entry count table stays in L1, and two digits cover 194 days in seconds. */
-const DIGIT_BITS = 12;
-
-/** Passes of at most DIGIT_BITS over a key of `bits` bits: [shift, mask] each. */
-function digitsOf(bits: number): [number, number][] {
-  const passes = Math.ceil(Math.max(0, bits) / DIGIT_BITS);
-  const w = Math.ceil(bits / Math.max(1, passes));
-  return Array.from({ length: passes }, (_, p) => [p * w, (1 << w) - 1]);
-}
+/** Slices up to this long are sorted by insertion; longer ones by a typed-array sort of packed keys. */
+const INSERTION_MAX = 24;
+/** Bits of a slice-local index in a packed key (time units × 2^21 + index, exact below 2^53). */
+const INDEX_BITS = 21;
 
 /**
- * (account, time, file order) without a comparator: a stable LSD radix sort on the 64-bit key
- * (account row, time − earliest in whole seconds or milliseconds), the key moving with the event
- * index so each pass reads sequentially and scatters into at most 4,096 buckets (sorting indices
- * by looking their keys up took twice as long: every read a cache miss). The first pass reads
- * the input columns directly; the histograms come from two reading passes. Sorted time and
- * account come out of the keys; `order` (null: the input was already in order, e.g. a log
- * grouped by account, and nothing moves) gathers the other columns.
+ * (account, time, file order) in two steps that each touch memory once: a counting sort on the
+ * account (the histogram gives each account's slice) that writes every column straight into
+ * its slice — random writes, which the CPU does not wait for, instead of the radix passes and
+ * the random reads of gathering the columns afterwards — then, inside each account's slice
+ * (small, in cache), a stable sort by time where it is not already in order (a log exported in
+ * time order needs none). The scatter is stable, so equal times stay in file order.
  *
- * Null — use the comparator sort — when equal times could be out of line order (lines not
- * ascending in the input), a time is not a whole millisecond or is -0, or the span needs more
- * than 32 bits.
+ * Null — another sort — when lines are not ascending in the input (ties need the line), or a
+ * time is not finite. A slice whose times are not whole units or span more than 2^32 of them,
+ * or that holds 2^21 events or more, is sorted with a comparator.
  */
-export function radixSort(
-  account: Int32Array,
-  time: Float64Array,
-  line: Int32Array,
+export function groupedSort(
+  source: string,
   accountCount: number,
-): {
-  order: Int32Array | null;
-  account: Int32Array;
-  time: Float64Array;
-  offsets: Int32Array;
-} | null {
+  ev: {
+    account: Int32Array;
+    time: Float64Array;
+    line: Int32Array;
+    columns: Record<string, Column>;
+  },
+): ActivityTable | null {
+  const { account, time, line } = ev;
   const n = account.length;
-  const accDigits = digitsOf(Math.ceil(Math.log2(Math.max(1, accountCount))));
-  const accCounts = accDigits.map(([, mask]) => new Int32Array(mask + 2));
-  const [a0, a1] = accCounts.length === 2 ? accCounts : [accCounts[0], undefined];
-  const [, am0] = accDigits[0] ?? [0, 0];
-  const [aw1, am1] = accDigits[1] ?? [0, 0];
-  if (accDigits.length > 2) return null; // over 16M accounts
   const offsets = new Int32Array(accountCount + 1);
   let kept = 0,
-    min = Infinity,
-    max = -Infinity,
-    inOrder = true,
+    prevL = -Infinity,
     prevA = -1,
     prevT = -Infinity,
-    prevL = -Infinity,
-    seconds = true;
+    inOrder = true,
+    min = Infinity,
+    max = -Infinity,
+    seconds = true,
+    whole = true;
   for (let i = 0; i < n; i++) {
     const a = account[i];
     if (a < 0) continue;
     const t = time[i];
     const l = line[i];
-    if (!(l > prevL)) return null; // lines not ascending: ties need the comparator
-    if (t !== Math.floor(t) || (t === 0 && 1 / t < 0)) return null;
+    if (!(l > prevL) || !Number.isFinite(t)) return null;
+    if (whole && Math.floor(t) !== t) whole = false;
     if (inOrder && (a < prevA || (a === prevA && t < prevT))) inOrder = false;
     if (t < min) min = t;
     if (t > max) max = t;
-    // (t % 1000 is a slow fmod; this is exact for integers below 2^53)
     if (seconds && Math.floor(t / 1000) * 1000 !== t) seconds = false;
     offsets[a + 1]++;
-    if (a0) a0[(a & am0) + 1]++;
-    if (a1) a1[((a >>> aw1) & am1) + 1]++;
     kept++;
     prevA = a;
     prevT = t;
     prevL = l;
   }
-  if (kept === 0) min = max = 0;
-  const unit = seconds ? 1000 : 1;
-  const span = (max - min) / unit;
-  if (!(span < 2 ** 32)) return null;
   for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
-  const outTime = new Float64Array(kept);
-  if (inOrder) {
-    const outAcc = new Int32Array(kept);
-    const order = kept === n ? null : new Int32Array(kept);
-    for (let i = 0, k = 0; i < n; i++) {
-      const a = account[i];
-      if (a < 0) continue;
-      if (order) order[k] = i;
-      outAcc[k] = a;
-      outTime[k++] = time[i];
-    }
-    return { order, account: outAcc, time: outTime, offsets };
+  const outAcc = new Int32Array(kept);
+  for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
+  // Whole file in order and nothing dropped (a log grouped by account): the columns as they are.
+  if (inOrder && kept === n) {
+    const day = new Float64Array(n);
+    for (let k = 0; k < n; k++) day[k] = Math.floor(time[k] / MS_PER_DAY);
+    return {
+      source,
+      rowCount: n,
+      account: outAcc,
+      time: time.slice(),
+      day,
+      line: line.slice(),
+      columns: { ...ev.columns },
+      offsets,
+    };
   }
-  // Time's digits first (low to high), then the account's; time's histograms need min.
-  const timeDigits = digitsOf(Math.ceil(Math.log2(span + 1)));
-  const timeCounts = timeDigits.map(([, mask]) => new Int32Array(mask + 2));
-  for (let p = 0; p < timeDigits.length; p++) {
-    const [shift, mask] = timeDigits[p];
-    const cnt = timeCounts[p];
-    for (let i = 0; i < n; i++) {
-      if (account[i] < 0) continue;
-      cnt[((((time[i] - min) / unit) >>> shift) & mask) + 1]++;
-    }
-  }
-  const digits = [...timeDigits.map((d) => [...d, 0]), ...accDigits.map((d) => [...d, 1])];
-  const counts = [...timeCounts, ...accCounts];
-  let idx = new Int32Array(kept);
-  let tk = new Uint32Array(kept);
-  let ac = new Uint32Array(kept); // Uint32 like tk: one array type keeps the passes monomorphic
-  let idx2 = new Int32Array(kept);
-  let tk2 = new Uint32Array(kept);
-  let ac2 = new Uint32Array(kept);
-  // The first pass (or a plain copy when there is no digit) gathers the kept events.
-  const [shift0, mask0, isAcc0] = digits[0] ?? [0, 0, 0];
-  const cnt0 = counts[0] ?? new Int32Array(2);
-  for (let d = 0; d <= mask0; d++) cnt0[d + 1] += cnt0[d];
+  // Each kept event's place: its account's next free slot, in file order.
+  const dest = new Int32Array(n);
+  const next = offsets.slice(0, accountCount);
   for (let i = 0; i < n; i++) {
     const a = account[i];
-    if (a < 0) continue;
-    const v = (time[i] - min) / unit;
-    const j = cnt0[((isAcc0 ? a : v) >>> shift0) & mask0]++;
-    idx[j] = i;
-    tk[j] = v;
-    ac[j] = a;
+    dest[i] = a < 0 ? -1 : next[a]++;
   }
-  for (let p = 1; p < digits.length; p++) {
-    const [shift, mask, isAcc] = digits[p];
-    const cnt = counts[p];
-    if (cnt.includes(kept)) continue; // one digit value: the pass changes nothing
-    for (let d = 0; d <= mask; d++) cnt[d + 1] += cnt[d];
-    scatter(cnt, isAcc ? ac : tk, shift, mask, idx, tk, ac, idx2, tk2, ac2);
-    [idx, idx2] = [idx2, idx];
-    [tk, tk2] = [tk2, tk];
-    [ac, ac2] = [ac2, ac];
+  const outTime = scatterF64(time, dest, kept);
+  const outLine = scatterI32(line, dest, kept);
+  const cols: Column[] = [];
+  const ids = Object.keys(ev.columns);
+  for (const id of ids) cols.push(scatterColumn(ev.columns[id], dest, kept));
+  // Sort each account's slice by time where it is out of order.
+  const unit = seconds ? 1000 : 1;
+  const packable = whole && (max - min) / unit < 2 ** 32;
+  let maxLen = 0;
+  for (let a = 0; a < accountCount; a++) maxLen = Math.max(maxLen, offsets[a + 1] - offsets[a]);
+  const perm = new Int32Array(maxLen);
+  const keys = new Float64Array(maxLen);
+  const f64 = new Float64Array(maxLen);
+  const i32 = new Int32Array(maxLen);
+  const u8 = new Uint8Array(maxLen);
+  for (let a = 0; a < accountCount; a++) {
+    const s = offsets[a],
+      e = offsets[a + 1];
+    let sorted = true;
+    for (let k = s + 1; k < e; k++)
+      if (outTime[k] < outTime[k - 1]) {
+        sorted = false;
+        break;
+      }
+    if (sorted) continue;
+    const len = e - s;
+    if (len <= INSERTION_MAX) {
+      for (let k = 0; k < len; k++) {
+        const t = outTime[s + k];
+        let j = k;
+        while (j > 0 && keys[j - 1] > t) {
+          keys[j] = keys[j - 1];
+          perm[j] = perm[j - 1];
+          j--;
+        }
+        keys[j] = t;
+        perm[j] = k;
+      }
+    } else if (packable && len < 2 ** INDEX_BITS) {
+      // (time in units since the earliest) × 2^21 + slice index: one native numeric sort.
+      const scale = 2 ** INDEX_BITS;
+      for (let k = 0; k < len; k++) keys[k] = ((outTime[s + k] - min) / unit) * scale + k;
+      const part = keys.subarray(0, len);
+      part.sort();
+      for (let k = 0; k < len; k++) {
+        const v = part[k];
+        perm[k] = v - Math.floor(v / scale) * scale;
+      }
+    } else {
+      const idx = Array.from({ length: len }, (_, k) => k);
+      idx.sort((x, y) => outTime[s + x] - outTime[s + y] || x - y);
+      perm.set(idx);
+    }
+    permuteF64(outTime, s, len, perm, f64);
+    permuteI32(outLine, s, len, perm, i32);
+    for (const c of cols)
+      if (c.type === 'string') permuteI32(c.codes, s, len, perm, i32);
+      else if (c.type === 'boolean') permuteU8(c.values, s, len, perm, u8);
+      else permuteF64(c.values, s, len, perm, f64);
   }
-  for (let k = 0; k < kept; k++) outTime[k] = min + tk[k] * unit;
-  return { order: idx, account: new Int32Array(ac.buffer), time: outTime, offsets };
+  const day = new Float64Array(kept);
+  for (let k = 0; k < kept; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
+  const columns: Record<string, Column> = {};
+  ids.forEach((id, k) => (columns[id] = cols[k]));
+  return {
+    source,
+    rowCount: kept,
+    account: outAcc,
+    time: outTime,
+    day,
+    line: outLine,
+    columns,
+    offsets,
+  };
 }
 
-/** One stable pass: events to the slots `cnt` (prefix sums) gives their digit of `key`. */
-function scatter(
-  cnt: Int32Array,
-  key: Uint32Array,
-  shift: number,
-  mask: number,
-  idx: Int32Array,
-  tk: Uint32Array,
-  ac: Uint32Array,
-  idx2: Int32Array,
-  tk2: Uint32Array,
-  ac2: Uint32Array,
-): void {
-  for (let k = 0, n = idx.length; k < n; k++) {
-    const j = cnt[(key[k] >>> shift) & mask]++;
-    idx2[j] = idx[k];
-    tk2[j] = tk[k];
-    ac2[j] = ac[k];
+function scatterF64(v: Float64Array, dest: Int32Array, kept: number): Float64Array {
+  const out = new Float64Array(kept);
+  for (let i = 0, n = dest.length; i < n; i++) {
+    const d = dest[i];
+    if (d >= 0) out[d] = v[i];
   }
+  return out;
+}
+
+function scatterI32(v: Int32Array, dest: Int32Array, kept: number): Int32Array {
+  const out = new Int32Array(kept);
+  for (let i = 0, n = dest.length; i < n; i++) {
+    const d = dest[i];
+    if (d >= 0) out[d] = v[i];
+  }
+  return out;
+}
+
+function scatterColumn(col: Column, dest: Int32Array, kept: number): Column {
+  switch (col.type) {
+    case 'number':
+    case 'date':
+      return { type: col.type, values: scatterF64(col.values, dest, kept) };
+    case 'boolean': {
+      const out = new Uint8Array(kept);
+      for (let i = 0, n = dest.length; i < n; i++) {
+        const d = dest[i];
+        if (d >= 0) out[d] = col.values[i];
+      }
+      return { type: 'boolean', values: out };
+    }
+    case 'string':
+      return { type: 'string', codes: scatterI32(col.codes, dest, kept), dict: col.dict };
+  }
+}
+
+function permuteF64(v: Float64Array, s: number, len: number, perm: Int32Array, tmp: Float64Array) {
+  for (let k = 0; k < len; k++) tmp[k] = v[s + k];
+  for (let k = 0; k < len; k++) v[s + k] = tmp[perm[k]];
+}
+
+function permuteI32(v: Int32Array, s: number, len: number, perm: Int32Array, tmp: Int32Array) {
+  for (let k = 0; k < len; k++) tmp[k] = v[s + k];
+  for (let k = 0; k < len; k++) v[s + k] = tmp[perm[k]];
+}
+
+function permuteU8(v: Uint8Array, s: number, len: number, perm: Int32Array, tmp: Uint8Array) {
+  for (let k = 0; k < len; k++) tmp[k] = v[s + k];
+  for (let k = 0; k < len; k++) v[s + k] = tmp[perm[k]];
 }
 
 /** The general sort: counting sort by account, then a comparator sort by (time, line) within each. */
