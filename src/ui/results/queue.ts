@@ -43,8 +43,8 @@ export function filterQueue(
   table: AccountTable,
   contract: FieldContract,
   f: QueueFilter,
-  /** Lifecycle of an entry (row, CTA index); null while unknown. */
-  life?: (row: number, cta: number) => { isNew: boolean; marked: boolean } | null,
+  /** Lifecycle of an entry (row, CTA index, queue entry); null while unknown. */
+  life?: (row: number, cta: number, k: number) => { isNew: boolean; marked: boolean } | null,
 ): Int32Array {
   const ids = r.accountIds;
   const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
@@ -61,7 +61,7 @@ export function filterQueue(
     if (f.type && info.type !== f.type) continue;
     const st = f.status ?? 'open';
     if (life && st !== 'all') {
-      const l = life(i, c);
+      const l = life(i, c, k);
       if (st === 'marked' ? !l?.marked : l?.marked) continue;
       if (st === 'new' && !l?.isNew) continue;
       if (st === 'continuing' && (!l || l.isNew)) continue;
