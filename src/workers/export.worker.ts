@@ -2,17 +2,12 @@
 import { scoresCsvChunks, scoreSheet, type SheetLabels } from '../engine/exportSheet';
 import { buildQueue, queueCsvChunks, type QueueLife } from '../engine/ctaQueue';
 import { activeMark, lifecycleKey } from '../engine/lifecycle';
-import {
-  entryEpisode,
-  entryOf,
-  runLifecycle,
-  type RunLife,
-  type StoredFiredRun,
-} from '../engine/lifecycleRuns';
+import { entryEpisode, entryOf, runLifecycle, type RunLife } from '../engine/lifecycleRuns';
+import { storedRuns } from './storedFiredRuns';
 import type { CtaMark } from '../model';
 import { outcomeValueCounts, predictiveBacktest, type Predictions } from '../engine/predictive';
 import { columnOf, type AccountTable } from '../table/columns';
-import { loadRun, openRun } from '../store/runStore';
+import { loadRun } from '../store/runStore';
 import type {
   ExportData,
   ExportJob,
@@ -84,22 +79,6 @@ async function lifecycle(
   } catch (e) {
     post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }
-}
-
-/** An earlier stored run as the lifecycle reads it: its key list and CTA columns, on demand. */
-function storedRuns(before: string[]) {
-  return async (i: number): Promise<StoredFiredRun | null> => {
-    const id = before[i];
-    const v = id ? await openRun(id) : null;
-    if (!v) return null;
-    return {
-      asOf: v.meta.asOf,
-      ctas: v.header.ctas,
-      keysId: v.keysId,
-      accountIds: () => v.accountIds(),
-      fired: (k) => v.column(`cta.${k}`),
-    };
-  };
 }
 
 /** The held run's lifecycle against `before` (the last one kept: the tab, then its export). */
