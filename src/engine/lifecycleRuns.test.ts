@@ -38,12 +38,14 @@ function randomHistory(seed: number, opts: { repeats?: boolean } = {}) {
   const rand = rng(seed);
   const pool = Array.from({ length: 300 }, (_, i) => `A${i}`);
   // A handful of account lists: runs drawing the same list share its key list id.
-  const lists = Array.from({ length: 3 }, (_, l) => {
+  const lists: { id: string; ids: string[] }[] = [];
+  for (let l = 0; l < 3; l++) {
     let ids = pool.filter(() => rand() < 0.85);
-    if (l === 2) ids = ids.slice().sort(() => rand() - 0.5);
+    // The same accounts as the first list in another order (same length, other key list).
+    if (l === 2) ids = lists[0].ids.slice().sort(() => rand() - 0.5);
     if (opts.repeats && l === 1) ids = ids.concat(ids.slice(0, 5));
-    return { id: `keys${l}`, ids };
-  });
+    lists.push({ id: `keys${l}`, ids });
+  }
   const count = 2 + Math.floor(rand() * 7);
   const runs: Stored[] = [];
   const day0 = 20_000 + Math.floor(rand() * 100);
