@@ -12,11 +12,11 @@ import { useFileExport } from './useFileExport';
 import { ExportStatus } from './ExportStatus';
 import { queueLabelData } from './exportLabels';
 import {
-  buildQueue,
   filterQueue,
   mrrField,
   numberAt,
   ownerOf,
+  queueOf,
   textAt,
   type QueueFilter,
 } from './queue';
@@ -41,7 +41,7 @@ export function CtaQueue({
   const { t } = useTranslation('results');
   const { t: th } = useTranslation('history');
   const { result: r, table } = outcome;
-  const queue = useMemo(() => buildQueue(r), [r]);
+  const queue = useMemo(() => queueOf(r), [r]);
   const [f, setF] = useState<QueueFilter>({ sort: 'priority', status: 'open' });
   const wt = useMemo(() => workerTable(table, project.fields), [table, project.fields]);
   const life = useLifecycle(outcome, runs, wt, queue);
