@@ -16,7 +16,7 @@ export interface Queue {
   length: number;
 }
 
-export function buildQueue(r: ScoreResult): Queue {
+export function buildQueue(r: Pick<ScoreResult, 'ctaFired'>): Queue {
   let n = 0;
   for (const f of r.ctaFired) for (let i = 0; i < f.length; i++) n += f[i];
   const row = new Int32Array(n);

@@ -13,7 +13,8 @@ export interface AccountPoint {
 
 /**
  * The account's row in each run, oldest first (runs without it are left out). Reads only the
- * columns shown (total, colour, stage, fired CTAs) and each key list once.
+ * account's values of the columns shown (total, colour, stage, fired CTAs: one row decoded of
+ * each) and finds its row once per key list, in the key list's joined text.
  */
 export async function accountPoints(runIds: string[], accountId: string): Promise<AccountPoint[]> {
   const out: AccountPoint[] = [];
@@ -23,24 +24,25 @@ export async function accountPoints(runIds: string[], accountId: string): Promis
     if (!v) continue;
     let i = v.keysId ? rowIn.get(v.keysId) : undefined;
     if (i === undefined) {
-      i = (await v.accountIds()).indexOf(accountId);
+      i = await v.rowOf(accountId);
       if (v.keysId) rowIn.set(v.keysId, i);
     }
     if (i < 0) continue;
     const h = v.header;
+    const row = i;
     const [total, color, stage, ...fired] = await Promise.all([
-      v.column('total'),
-      v.column('color'),
-      v.column('stage'),
-      ...h.ctas.map((_, k) => v.column(`cta.${k}`)),
+      v.cell('total', row),
+      v.cell('color', row),
+      v.cell('stage', row),
+      ...h.ctas.map((_, k) => v.cell(`cta.${k}`, row)),
     ]);
     out.push({
       runId: id,
       asOf: v.meta.asOf,
-      score: Number.isNaN(total[i]) ? null : +total[i].toFixed(1),
-      color: color[i] < 0 ? '' : h.colorIds[color[i]],
-      stage: stage[i] < 0 ? '' : h.stageIds[stage[i]],
-      ctas: h.ctas.filter((_, k) => fired[k][i]).map((c) => c.label),
+      score: Number.isNaN(total) ? null : +total.toFixed(1),
+      color: color < 0 ? '' : h.colorIds[color],
+      stage: stage < 0 ? '' : h.stageIds[stage],
+      ctas: h.ctas.filter((_, k) => fired[k]).map((c) => c.label),
     });
   }
   return out;

@@ -327,6 +327,31 @@ export function decodeColumn(c: StoredColumn): ColumnArray {
   return out;
 }
 
+/** Row `i` of a stored column, as decodeColumn(c)[i] gives it, without decoding the rest. */
+export function valueAt(c: StoredColumn, i: number): number {
+  let v: number;
+  switch (c.enc) {
+    case 'const':
+      v = c.value;
+      break;
+    case 'bits':
+      v = (c.data[i >> 3] >> (i & 7)) & 1;
+      break;
+    case 'intnan':
+      v = c.data[i] === c.nan ? NaN : c.data[i];
+      break;
+    case 'dict':
+      v = c.dict[c.data[i]];
+      break;
+    default:
+      v = c.data[i];
+  }
+  // Through the column's own type, as decodeColumn stores it.
+  const one = new CTORS[c.type](1);
+  one[0] = v;
+  return one[0];
+}
+
 /** Bytes a stored column takes (its arrays; IndexedDB adds its own overhead). */
 export function storedBytes(c: StoredColumn): number {
   return c.enc === 'const' ? 8 : c.data.byteLength + (c.enc === 'dict' ? c.dict.byteLength : 0);

@@ -213,3 +213,38 @@ describe('runs stored in format 1 (chunks, before 2026-12-03) keep opening', () 
     expect(await loadRun(old.id)).toBeNull();
   });
 });
+
+describe("one account's values (the account page's history)", () => {
+  beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
+  afterAll(() => {
+    setDbForTests(null);
+    setPieceRowsForTests(null);
+  });
+
+  it('cell and rowOf give what the decoded run gives, across pieces', async () => {
+    const r = scored(1000, '2026-10-01');
+    // Keys at the edges of pieces, a repeated one, prefixes of others, one holding NUL.
+    r.accountIds = r.accountIds.slice();
+    r.accountIds[0] = 'A1';
+    r.accountIds[1] = 'A';
+    r.accountIds[299] = 'A1';
+    r.accountIds[300] = 'edge';
+    r.accountIds[999] = 'last';
+    const withNul = { ...r, accountIds: r.accountIds.map((x, i) => (i === 5 ? 'x\u0000y' : x)) };
+    for (const [piece, run] of [
+      [300, r],
+      [null, r],
+      [300, withNul],
+    ] as const) {
+      setPieceRowsForTests(piece);
+      const meta = await saveRun(`pc${piece}`, 'ds', run, summarise(run));
+      const v = (await openRun(meta.id))!;
+      const ids = run.accountIds;
+      for (const id of ['A1', 'A', 'edge', 'last', ids[500], 'x\u0000y', 'x', 'y', 'A1\u0000A', ''])
+        expect(await v.rowOf(id), `${piece} ${JSON.stringify(id)}`).toBe(ids.indexOf(id));
+      for (const name of ['total', 'color', 'stage', 'cta.0', 'cta.3', 'dim.1', 'person.1'])
+        for (const row of [0, 299, 300, 301, 777, 999])
+          expect(Object.is(await v.cell(name, row), (await v.column(name))[row]), name).toBe(true);
+    }
+  });
+});

@@ -12,6 +12,7 @@ import {
   hash64,
   hashAndCount,
   storedBytes,
+  valueAt,
   type ColumnArray,
   type StoredColumn,
 } from './runCodec';
@@ -215,14 +216,30 @@ export interface RunView {
   /** A column by its stored name (`total`, `color`, `stage`, `cta.<k>`, …; see columnsOf). */
   column(name: string): Promise<ColumnArray>;
   accountIds(): Promise<string[]>;
+  /** One row's value of a column: reads the column's piece, decodes only that row. */
+  cell(name: string, row: number): Promise<number>;
+  /** The first row of an account (-1: not in the run), found without splitting the key list. */
+  rowOf(accountId: string): Promise<number>;
 }
 
 async function readColumn(owner: string, name: string, pieces: number): Promise<StoredColumn[]> {
-  const got = await db().runColumns.bulkGet(
-    Array.from({ length: pieces }, (_, p) => [owner, pieceName(name, p)] as [string, string]),
+  return readColumnPieces(
+    owner,
+    name,
+    Array.from({ length: pieces }, (_, p) => p),
   );
-  return got.map((x, p) => {
-    if (!x) throw new Error(`run data missing: ${owner} ${pieceName(name, p)}`);
+}
+
+async function readColumnPieces(
+  owner: string,
+  name: string,
+  which: number[],
+): Promise<StoredColumn[]> {
+  const got = await db().runColumns.bulkGet(
+    which.map((p) => [owner, pieceName(name, p)] as [string, string]),
+  );
+  return got.map((x, k) => {
+    if (!x) throw new Error(`run data missing: ${owner} ${pieceName(name, which[k])}`);
     return x.data as StoredColumn;
   });
 }
@@ -285,6 +302,8 @@ export async function openRun(id: string): Promise<RunView | null> {
         return x;
       },
       accountIds: async () => (await full()).accountIds,
+      cell: async (name, row) => byName(await full(), name)![row],
+      rowOf: async (accountId) => (await full()).accountIds.indexOf(accountId),
     };
   }
   const cols = new Map<string, Promise<ColumnArray>>();
@@ -302,7 +321,58 @@ export async function openRun(id: string): Promise<RunView | null> {
       return c;
     },
     accountIds: () => cachedKeys(meta),
+    async cell(name, row) {
+      const rows = meta.pieceRows!;
+      const p = Math.floor(row / rows);
+      const [x] = await readColumnPieces(id, name, [p]);
+      return valueAt(x, row - p * rows);
+    },
+    async rowOf(accountId) {
+      const k = keyLists.get(meta.keysId!);
+      if (k) return (await k).indexOf(accountId);
+      return findKey(meta.keysId!, meta.rowCount, meta.pieceRows!, accountId);
+    },
   };
+}
+
+/**
+ * The first row holding `id` in a key list, searched in each piece's joined string (a million
+ * keys are not split into a million strings for one look-up); -1 when absent.
+ */
+export async function findKey(
+  keysId: string,
+  rowCount: number,
+  pieceRows: number,
+  id: string,
+): Promise<number> {
+  const pieces = await db().runColumns.bulkGet(
+    Array.from({ length: pieceCount(rowCount, pieceRows) }, (_, p) => [
+      keysId,
+      pieceName('ids', p),
+    ]),
+  );
+  let base = 0;
+  for (const x of pieces) {
+    if (!x) throw new Error(`run keys missing: ${keysId}`);
+    const packed = x.data as ReturnType<typeof packStrings>;
+    const at = Array.isArray(packed) ? packed.indexOf(id) : rowInJoined(packed, id);
+    if (at >= 0) return base + at;
+    base += Array.isArray(packed) ? packed.length : packed.count;
+  }
+  return -1;
+}
+
+/** Row of `id` in NUL-joined keys (no key holds NUL in this form), -1 when absent. */
+function rowInJoined(p: { joined: string; count: number }, id: string): number {
+  const j = p.joined;
+  if (p.count === 0 || id.includes('\u0000')) return -1;
+  if (j.startsWith(id) && (j.length === id.length || j.charCodeAt(id.length) === 0)) return 0;
+  let pos = j.indexOf(`\u0000${id}\u0000`);
+  if (pos < 0 && j.endsWith(`\u0000${id}`)) pos = j.length - id.length - 1;
+  if (pos < 0) return -1;
+  let row = 0;
+  for (let i = 0; i <= pos; i++) if (j.charCodeAt(i) === 0) row++;
+  return row;
 }
 
 /**

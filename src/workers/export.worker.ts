@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 import { scoresCsvChunks, scoreSheet, type SheetLabels } from '../engine/exportSheet';
 import { buildQueue, queueCsvChunks, type QueueLife } from '../engine/ctaQueue';
-import { activeMark, ctaLifecycle, lifeArrays, lifecycleKey } from '../engine/lifecycle';
+import { activeMark, lifecycleKey } from '../engine/lifecycle';
+import { entryEpisode, entryOf, runLifecycle, type RunLife } from '../engine/lifecycleRuns';
+import { storedRuns } from './storedFiredRuns';
 import type { CtaMark } from '../model';
 import { outcomeValueCounts, predictiveBacktest, type Predictions } from '../engine/predictive';
 import { columnOf, type AccountTable } from '../table/columns';
@@ -68,25 +70,31 @@ async function lifecycle(
   msg: Extract<ExportRequest, { type: 'lifecycle' }>,
 ): Promise<void> {
   try {
-    const r = data.result;
-    let i = 0;
-    const life = await ctaLifecycle(r, async () => {
-      const id = msg.before[i++];
-      if (!id) return null;
-      return (await loadRun(id))?.result ?? null;
-    });
-    const arrays = lifeArrays(r, life);
-    self.postMessage(
-      {
-        type: 'lifecycle',
-        id: msg.id,
-        life: arrays,
-      } satisfies ExportResponse,
-      [...arrays.runs, ...arrays.since].map((a) => a.buffer),
-    );
+    const life = await lifeOf(data, msg.before, buildQueue(data.result));
+    // A copy goes (the kept one serves the queue export): 2 bytes a queue entry.
+    const sent = { ...life, runs: life.runs.slice() };
+    self.postMessage({ type: 'lifecycle', id: msg.id, life: sent } satisfies ExportResponse, [
+      sent.runs.buffer,
+    ]);
   } catch (e) {
     post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** The held run's lifecycle against `before` (the last one kept: the tab, then its export). */
+let lastLife: { data: ExportData; before: string; life: Promise<RunLife> } | null = null;
+function lifeOf(
+  data: ExportData,
+  before: string[],
+  q: ReturnType<typeof buildQueue>,
+): Promise<RunLife> {
+  const key = before.join(',');
+  if (lastLife?.data !== data || lastLife.before !== key) {
+    const life = runLifecycle(data.result, storedRuns(before), q);
+    life.catch(() => (lastLife = null));
+    lastLife = { data, before: key, life };
+  }
+  return lastLife.life;
 }
 
 /** The column's values per row (null = empty), for a string/category column. */
@@ -193,10 +201,11 @@ async function run(
       chunks = scoresCsvChunks(r, sheetLabels(job.labels), job.rows ?? undefined);
     } else {
       total = job.idx.length;
-      const life = job.life ? await lifeColumns(data, job.life) : emptyLife;
+      const q = buildQueue(r);
+      const life = job.life ? await lifeColumns(data, job.life, q) : emptyLife;
       check();
       chunks = queueCsvChunks(
-        buildQueue(r),
+        q,
         job.idx,
         r,
         data.table,
@@ -240,23 +249,21 @@ const emptyLife: QueueLife = () => ({
   reason: '',
 });
 
-/** The queue's lifecycle columns, computed as the CTA tab computes them (useLifecycle). */
+/** The queue's lifecycle columns, as the CTA tab shows them (useLifecycle). */
 async function lifeColumns(
   data: ExportData,
   spec: { before: string[]; marks: CtaMark[] },
+  q: ReturnType<typeof buildQueue>,
 ): Promise<QueueLife> {
   const r = data.result;
-  let i = 0;
-  const life = await ctaLifecycle(r, async () => {
-    const id = spec.before[i++];
-    if (!id) return null;
-    return (await loadRun(id))?.result ?? null;
-  });
+  const life = await lifeOf(data, spec.before, q);
   const marks = new Map(spec.marks.map((m) => [lifecycleKey(m.accountId, m.dedupeKey), m]));
   return (row, c) => {
-    const key = lifecycleKey(r.accountIds[row], r.ctas[c].dedupeKey);
-    const episode = life.episodes.get(key);
-    const mark = activeMark(marks, key, episode, r.asOf);
+    const k = entryOf(q, row, c);
+    const episode = k < 0 ? undefined : entryEpisode(life, k, r.asOf);
+    const mark = episode
+      ? activeMark(marks, lifecycleKey(r.accountIds[row], r.ctas[c].dedupeKey), episode, r.asOf)
+      : null;
     return {
       status: !episode ? '' : episode.isNew ? 'new' : 'continuing',
       runs: episode?.runs ?? 0,

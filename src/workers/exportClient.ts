@@ -1,6 +1,6 @@
 import type { PredictiveBacktestResult, ScoreResult } from '../engine';
 import type { AccountTable } from '../table/columns';
-import type { ExportJob, ExportRequest, ExportResponse, LifeArrays } from './exportProtocol';
+import type { ExportJob, ExportRequest, ExportResponse, RunLife } from './exportProtocol';
 import { detach, nextTask, split } from './pieces';
 
 /**
@@ -174,7 +174,7 @@ export async function lifecycleInWorker(
   result: ScoreResult,
   table: AccountTable,
   before: string[],
-): Promise<LifeArrays> {
+): Promise<RunLife> {
   const m = await request(result, table, { type: 'lifecycle', before }).promise;
   return (m as Extract<ExportResponse, { type: 'lifecycle' }>).life;
 }

@@ -75,8 +75,8 @@ export type ExportRequest =
   /** The CTA lifecycle against the stored runs before the held one (newest first). */
   | { type: 'lifecycle'; id: number; key: number; before: string[] };
 
-import type { LifeArrays } from '../engine/lifecycle';
-export type { LifeArrays };
+import type { RunLife } from '../engine/lifecycleRuns';
+export type { RunLife };
 
 export type ExportResponse =
   | { type: 'progress'; id: number; phase: 'write' | 'pack'; done: number; total: number }
@@ -89,6 +89,6 @@ export type ExportResponse =
       counts: { values: { value: string; count: number }[]; blank: number };
     }
   | { type: 'backtest'; id: number; result: PredictiveBacktestResult }
-  | { type: 'lifecycle'; id: number; life: LifeArrays }
+  | { type: 'lifecycle'; id: number; life: RunLife }
   /** The stored run to predict from is gone. */
   | { type: 'runMissing'; id: number; runId: string };

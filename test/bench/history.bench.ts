@@ -8,7 +8,9 @@
  *   3. the colour-migration matrix between two runs of the same accounts (Node);
  *   4. Chromium (historyBrowser.ts): append `--browser-runs` runs to IndexedDB, load their trend,
  *      the migration matrix on the main thread and in the history worker, each with its longest
- *      main-thread task.
+ *      main-thread task; then, in a worker, the history's stages for days in stage (every run's
+ *      key list and stage column) and the CTA lifecycle of the newest run against the others
+ *      (key lists and CTA columns), against the lifecycle from whole decoded runs (the baseline).
  * Options: --rows N (default 1000000), --runs N (timing repeats, default 3), --no-reference,
  * --no-cli (skip 2),
  * --no-browser, --browser-rows N (default --rows), --browser-runs N (default 12), --port P (5197).

@@ -96,6 +96,7 @@ export async function runHistoryBrowserBench(o: {
       append(asOf: string): Promise<Timed & { saveMs: number }>;
       trend(): Promise<Timed & { runs: number }>;
       matrix(cold: boolean): Promise<Timed>;
+      read(type: string): Promise<Timed & { runs: number }>;
     };
     // Playwright starts Chromium from this process: its descendants are Chromium's processes.
     const pid = process.pid;
@@ -145,6 +146,42 @@ export async function runHistoryBrowserBench(o: {
       longestTaskGoal: 100,
       note: 'saveRun in a worker as the scoring worker does (saveMs inside it; encodeMs = its encodeRun part, timed apart); ms = wall seen by the page; cpuMs = CPU of the Chromium process tree meanwhile; longest main-thread task',
     });
+    // Reading the history in a worker: the stages for days in stage, and the CTA lifecycle
+    // of the newest run against the others — now, and (baseline, in the same run) as before.
+    if (o.runs > 1) {
+      const stages = await withCpu(() => call('read', 'stages'));
+      o.line('history.app_stage_history_read', stages.ms, 'ms', {
+        rows: o.rows,
+        runs: o.runs,
+        cpuMs: r2(stages.cpuMs),
+        longestTaskMs: stages.longestTask,
+        longestTaskGoal: 100,
+        note: "stageStreaksFromStore in a worker: every run's key list (shared: read once) and stage column",
+      });
+      const now: (Timed & { runs: number })[] = [];
+      let old: (Timed & { runs: number }) | null = null;
+      for (const type of ['lifecycle', 'lifecycleOld', 'lifecycle'])
+        if (type === 'lifecycle') now.push(await withCpu(() => call('read', type)));
+        else old = await withCpu(() => call('read', type));
+      const lc = med(now.map((x) => x.ms));
+      o.line('history.app_cta_lifecycle', lc, 'ms', {
+        rows: o.rows,
+        runsRead: now[0].runs,
+        of: now.length,
+        cpuMs: r2(med(now.map((x) => x.cpuMs!))),
+        longestTaskMs: Math.max(...now.map((x) => x.longestTask)),
+        longestTaskGoal: 100,
+        note: 'runLifecycle in a worker: key lists and the CTA columns of open streaks',
+      });
+      if (old)
+        o.line('history.app_cta_lifecycle_vs_whole_runs_ratio', old.ms / lc, 'ratio', {
+          rows: o.rows,
+          baselineMs: Math.round(old.ms),
+          baselineCpuMs: r2(old.cpuMs!),
+          runsRead: old.runs,
+          note: 'before: ctaLifecycle over whole decoded runs (loadRun) + lifeArrays; ratio = before / now',
+        });
+    }
     const trend = await call('trend');
     o.line('history.app_trend_load', trend.ms, 'ms', {
       rows: o.rows,

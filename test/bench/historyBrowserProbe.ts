@@ -7,7 +7,12 @@
 import { compilePlaybook, scoreTable, summarise, type ScoreResult } from '../../src/engine';
 import { Project, playbookFromProject } from '../../src/model';
 import { generateDemoTable } from '../../src/data/demo/generate';
-import { encodeRun, listRuns, runHeader, saveRun } from '../../src/store/runStore';
+import { encodeRun, listRuns, loadRun, runHeader, saveRun } from '../../src/store/runStore';
+import { stageStreaksFromStore } from '../../src/workers/stageRuns';
+import { storedRuns } from '../../src/workers/storedFiredRuns';
+import { runLifecycle } from '../../src/engine/lifecycleRuns';
+import { ctaLifecycle } from '../../src/engine/lifecycle';
+import { lifeArrays } from '../../src/engine/testing/legacyLifecycle';
 import {
   closeHistoryWorker,
   loadMigration,
@@ -32,7 +37,36 @@ if (typeof document === 'undefined') {
   self.onmessage = async (ev: MessageEvent<{ type: string; rows?: number; asOf?: string }>) => {
     const m = ev.data;
     if (m.type === 'prepare') self.postMessage({ rows: prepare(m.rows!) });
-    else if (m.type === 'encode') {
+    else if (m.type === 'stages') {
+      // Days in stage from the history, as the scoring worker reads it before a run: every
+      // stored run's key list and stage column (the demo's stages never change: no streak
+      // closes, so all of them are read).
+      const t = performance.now();
+      const s = await stageStreaksFromStore('bench', '2099-01-01');
+      self.postMessage({ ms: performance.now() - t, runs: s ? 1 : 0 });
+    } else if (m.type === 'lifecycle' || m.type === 'lifecycleOld') {
+      // The CTA lifecycle of the newest run against the earlier ones, as the run worker computes
+      // it: column by column (now), or from whole decoded runs and string keys (before).
+      const runs = await listRuns('bench');
+      const cur = (await loadRun(runs[runs.length - 1].id))!.result;
+      const before = runs
+        .slice(0, -1)
+        .reverse()
+        .map((r) => r.id);
+      const t = performance.now();
+      let read = 0;
+      if (m.type === 'lifecycle') read = (await runLifecycle(cur, storedRuns(before))).dates.length;
+      else {
+        let i = 0;
+        const life = await ctaLifecycle(cur, async () => {
+          const id = before[i++];
+          if (id) read++;
+          return id ? ((await loadRun(id))?.result ?? null) : null;
+        });
+        lifeArrays(cur, life);
+      }
+      self.postMessage({ ms: performance.now() - t, runs: read });
+    } else if (m.type === 'encode') {
       const t = performance.now();
       encodeRun('bench', result!);
       self.postMessage({ encodeMs: performance.now() - t });
@@ -97,6 +131,13 @@ const api = {
       const runs = await listRuns('bench');
       points = runs.map((r) => runHeader(r).summary).length;
     }).then((x) => ({ ...x, runs: points }));
+  },
+  /** A history read in the storing worker (stages / lifecycle / lifecycleOld), ms and runs read. */
+  read(type: string) {
+    let w = { ms: 0, runs: 0 };
+    return timed(async () => {
+      w = await ask<typeof w>({ type });
+    }).then((x) => ({ ...x, ...w }));
   },
   /**
    * The migration matrix between the last two runs through the History tab's worker: cold = a

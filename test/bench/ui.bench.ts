@@ -16,7 +16,9 @@
  *          --port P (default 5191), --out DIR (build dir, default dist-uiq-bench),
  *          --app DIR (bench an already built app instead of building this tree),
  *          --profile (build unminified and print to stderr, for each interaction with a task
- *          over 100 ms, the functions with the most main-thread self time: a CDP CPU profile).
+ *          over 100 ms, the functions with the most main-thread self time: a CDP CPU profile),
+ *          --only a,b (measure only the interactions whose names start with one of these; the
+ *          others are still clicked through where a later one needs them).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
@@ -33,6 +35,8 @@ const port = Number(opt('port', '5191'));
 const app = opt('app', '');
 const outDir = app || opt('out', 'dist-uiq-bench');
 const profile = args.includes('--profile');
+const only = opt('only', '').split(',').filter(Boolean);
+const wanted = (name: string) => !only.length || only.some((o) => name.startsWith(o));
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, rows, ...extra }));
 
@@ -150,6 +154,11 @@ async function main() {
     settled: () => Promise<unknown>,
     goal = TASK_GOAL_MS,
   ) {
+    if (!wanted(name)) {
+      await act();
+      await settled();
+      return;
+    }
     await p.waitForTimeout(300);
     const prof: Profiling | null = profile ? await startProfile(p) : null;
     // A reload starts a new document (new clock, new task list): the page's own record counts.
@@ -201,7 +210,7 @@ async function main() {
     const id = (await p.getByTestId('account-row').nth(3).locator('a').textContent()) ?? '';
     const needle = id.slice(-5);
     const search = p.getByTestId('account-search');
-    for (let k = 1; k <= needle.length; k++) {
+    for (let k = 1; k <= needle.length && wanted('search'); k++) {
       await measure(
         p,
         `search_key${k}`,
@@ -233,6 +242,7 @@ async function main() {
       () => listSettled(p),
       SEARCH_GOAL_MS,
     );
+    // Sorts and filters change the list only: skipped when not asked for.
     for (const key of [
       'account',
       'company',
@@ -244,7 +254,7 @@ async function main() {
       'ctas',
       'mrr',
       'renewal',
-    ])
+    ].filter((k) => wanted(`sort_${k}`)))
       await measure(
         p,
         `sort_${key}`,
@@ -257,6 +267,7 @@ async function main() {
             .then(() => listSettled(p)),
       );
     for (const f of ['color', 'segment', 'stage', 'owner', 'renewal']) {
+      if (!wanted(`filter_${f}`)) continue;
       const sel = p.getByTestId(`filter-${f}`);
       if (!(await sel.count())) continue;
       const value = await sel.locator('option').nth(1).getAttribute('value');
@@ -267,17 +278,19 @@ async function main() {
         () => listSettled(p),
       );
     }
-    await measure(
-      p,
-      'filter_clear',
-      () => p.getByTestId('filter-clear').click(),
-      () => listSettled(p),
-    );
+    if (wanted('filter_'))
+      await measure(
+        p,
+        'filter_clear',
+        () => p.getByTestId('filter-clear').click(),
+        () => listSettled(p),
+      );
     await measure(
       p,
       'account_page',
       () => p.getByTestId('account-row').first().click(),
-      () => p.getByTestId('account-page').waitFor(),
+      // Until the account's history across the stored runs (read in a worker) is drawn too.
+      () => p.getByTestId('account-history-table').waitFor(),
     );
     await measure(
       p,
@@ -295,7 +308,29 @@ async function main() {
       p,
       'tab_ctas',
       () => tab('ctas').click(),
-      () => p.getByTestId('tab-ctas').and(p.locator('[aria-selected="true"]')).waitFor(),
+      // Until the lifecycle (new / continuing / resolved against the earlier runs) is in.
+      () => p.getByTestId('queue-lifecycle').waitFor(),
+    );
+    // The "new since the last run" filter, then every status again.
+    await measure(
+      p,
+      'ctas_filter_new',
+      () =>
+        p
+          .getByTestId('queue-status')
+          .selectOption('new')
+          .then(() => undefined),
+      () => p.getByTestId('queue-count').waitFor(),
+    );
+    await measure(
+      p,
+      'ctas_filter_all',
+      () =>
+        p
+          .getByTestId('queue-status')
+          .selectOption('all')
+          .then(() => undefined),
+      () => p.getByTestId('queue-count').waitFor(),
     );
     await measure(
       p,

@@ -11,6 +11,7 @@ import { AccountPage } from './AccountPage';
 import { AccountTable } from './AccountTable';
 import { Backtest } from './Backtest';
 import { CtaQueue } from './CtaQueue';
+import { prepareQueue } from './queue';
 import { Dashboard, dashboardOf } from './Dashboard';
 import { resultsStore } from './runState';
 import { defaultAsOf } from './asOfDefault';
@@ -82,6 +83,9 @@ export default function ResultsView() {
 
   // A stored run is shown by scoring its dataset with its own playbook, never the current one.
   useRederiveLastRun({ projectId: project.id, mine, outcome, status: s.status, lastRun, data });
+  // The CTA queue's entries, built while the page is idle after a run arrives (queue.ts).
+  const shownRun = outcome?.result;
+  useEffect(() => (shownRun ? prepareQueue(shownRun) : undefined), [shownRun]);
 
   // First start: the demo's run is being scored and stored (demoRun.ts); Run waits for it.
   const preparingDemo = usePreparingDemo(project.id);

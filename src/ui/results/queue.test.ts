@@ -7,6 +7,7 @@ import { buildQueue, filterQueue, queueCsv } from './queue';
 import { resultLabels } from './labels';
 import { i18next, initI18n } from '../../i18n';
 import { demoProject, fixture } from '../../data/testing/helpers';
+import { generateDemoTable } from '../../data/demo/generate';
 
 initI18n('en');
 const t = (lang: 'ja' | 'en', key: string) => i18next.getFixedT(lang, 'results')(key);
@@ -39,6 +40,38 @@ describe('CTA queue', () => {
       (k) => (table.columns.mrr as { values: Float64Array }).values[q.row[k]],
     );
     expect(byMrr).toEqual([...byMrr].sort((a, b) => b - a));
+  });
+
+  it('sorts by priority or due date as a stable sort by (key, row) does, CTAs of one key merged', () => {
+    // CTAs sharing a priority and due date interleave by row (2,000 generated accounts).
+    const table = generateDemoTable({ rows: 2000, seed: 5 });
+    const r0 = scoreTable(c.compiled, table);
+    const q = buildQueue(r0);
+    const tied = {
+      ...r0,
+      ctas: r0.ctas.map((x, k) =>
+        k % 2 ? { ...x, priority: 'high' as const, dueInDays: 3 } : { ...x, dueInDays: 7 - k },
+      ),
+    };
+    const PRIO = { high: 0, medium: 1, low: 2 };
+    for (const sort of ['priority', 'due'] as const)
+      for (const type of [undefined, 'risk']) {
+        const key = (k: number) => {
+          const x = tied.ctas[q.cta[k]];
+          return sort === 'due'
+            ? x.dueInDays * 10 + PRIO[x.priority]
+            : PRIO[x.priority] * 1e6 + x.dueInDays;
+        };
+        const want = Array.from({ length: q.length }, (_, k) => k)
+          .filter((k) => !type || tied.ctas[q.cta[k]].type === type)
+          .sort((a, b) => key(a) - key(b) || q.row[a] - q.row[b]);
+        expect([...filterQueue(q, tied, table, pb.fields, { sort, type, status: 'all' })]).toEqual(
+          want,
+        );
+      }
+    // Tied CTAs that fired for the same and for different accounts.
+    const fired = (k: number) => q.cta.filter((c) => c === k).length;
+    expect(fired(1) * fired(3)).toBeGreaterThan(0);
   });
 
   const exportIn = (lang: 'ja' | 'en') => {

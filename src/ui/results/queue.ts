@@ -1,5 +1,5 @@
 import { ctaOwner, type ScoreResult } from '../../engine';
-import { numberAt, textAt, type Queue } from '../../engine/ctaQueue';
+import { buildQueue, numberAt, textAt, type Queue } from '../../engine/ctaQueue';
 import { mrrFieldOf, type FieldContract } from '../../model';
 import type { AccountTable } from '../../table/columns';
 import { columnOf } from '../../table/columns';
@@ -13,6 +13,28 @@ export {
   type Queue,
   type QueueLabels,
 } from '../../engine/ctaQueue';
+
+const built = new WeakMap<ScoreResult, Queue>();
+/** The run's queue, built once per run. */
+export function queueOf(r: ScoreResult): Queue {
+  let q = built.get(r);
+  if (!q) built.set(r, (q = buildQueue(r)));
+  return q;
+}
+
+/**
+ * Build the run's queue when the page is idle (a run just arrived), so that opening the CTA tab
+ * only filters it: building and filtering a million-account queue in the click's task took
+ * ~100 ms. Returns a cancel.
+ */
+export function prepareQueue(r: ScoreResult): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(() => queueOf(r), { timeout: 5000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(() => queueOf(r), 200);
+  return () => clearTimeout(id);
+}
 
 /** The numeric field holding MRR, if the contract declares or has one (model/fields.ts). */
 export function mrrField(contract: FieldContract): string | null {
@@ -43,8 +65,8 @@ export function filterQueue(
   table: AccountTable,
   contract: FieldContract,
   f: QueueFilter,
-  /** Lifecycle of an entry (row, CTA index); null while unknown. */
-  life?: (row: number, cta: number) => { isNew: boolean; marked: boolean } | null,
+  /** Lifecycle of an entry (row, CTA index, queue entry); null while unknown. */
+  life?: (row: number, cta: number, k: number) => { isNew: boolean; marked: boolean } | null,
 ): Int32Array {
   const ids = r.accountIds;
   const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
@@ -61,7 +83,7 @@ export function filterQueue(
     if (f.type && info.type !== f.type) continue;
     const st = f.status ?? 'open';
     if (life && st !== 'all') {
-      const l = life(i, c);
+      const l = life(i, c, k);
       if (st === 'marked' ? !l?.marked : l?.marked) continue;
       if (st === 'new' && !l?.isNew) continue;
       if (st === 'continuing' && (!l || l.isNew)) continue;
@@ -79,6 +101,11 @@ export function filterQueue(
       continue;
     out.push(k);
   }
+  // The priority and due-date sorts' key: a CTA's alone.
+  const ctaKey = (c: number): number =>
+    f.sort === 'due'
+      ? r.ctas[c].dueInDays * 10 + PRIORITY[r.ctas[c].priority]
+      : PRIORITY[r.ctas[c].priority] * 1e6 + r.ctas[c].dueInDays;
   const key = (k: number): number => {
     const c = q.cta[k];
     const i = q.row[k];
@@ -91,14 +118,49 @@ export function filterQueue(
         const v = r.total[i];
         return Number.isNaN(v) ? Infinity : v;
       }
-      case 'due':
-        return r.ctas[c].dueInDays * 10 + PRIORITY[r.ctas[c].priority];
       default:
-        return PRIORITY[r.ctas[c].priority] * 1e6 + r.ctas[c].dueInDays;
+        return ctaKey(c);
     }
   };
+  if (f.sort !== 'mrr' && f.sort !== 'score') return byCtaKey(q, out, ctaKey);
   const keys = new Float64Array(q.length);
   for (const k of out) keys[k] = key(k);
   out.sort((a, b) => keys[a] - keys[b] || q.row[a] - q.row[b]);
   return Int32Array.from(out);
+}
+
+/**
+ * `out` (queue entries in queue order: by CTA, then row) ordered by a key that depends on the
+ * CTA only, then by row, ties in CTA order — what the stable comparator sort gives, without
+ * sorting: each CTA's entries are already by row, so CTAs of one key are merged by row (a sort
+ * of a million-entry queue on the page took ~50–150 ms).
+ */
+function byCtaKey(q: Queue, out: number[], keyOf: (c: number) => number): Int32Array {
+  const res = new Int32Array(out.length);
+  // Each CTA's entries form one run of `out`.
+  const runs = new Map<number, [number, number]>();
+  for (let t = 0; t < out.length;) {
+    const c = q.cta[out[t]];
+    let e = t + 1;
+    while (e < out.length && q.cta[out[e]] === c) e++;
+    runs.set(c, [t, e]);
+    t = e;
+  }
+  const cs = [...runs.keys()].sort((a, b) => keyOf(a) - keyOf(b) || a - b);
+  let w = 0;
+  for (let g = 0; g < cs.length;) {
+    let h = g + 1;
+    while (h < cs.length && keyOf(cs[h]) === keyOf(cs[g])) h++;
+    const at = cs.slice(g, h).map((c) => [...runs.get(c)!]);
+    for (;;) {
+      let best = -1;
+      for (let m = 0; m < at.length; m++)
+        if (at[m][0] < at[m][1] && (best < 0 || q.row[out[at[m][0]]] < q.row[out[at[best][0]]]))
+          best = m;
+      if (best < 0) break;
+      res[w++] = out[at[best][0]++];
+    }
+    g = h;
+  }
+  return res;
 }

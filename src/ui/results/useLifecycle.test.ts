@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ctaLifecycle, lifeArrays, lifecycleKey, type FiredRun } from '../../engine/lifecycle';
+import { ctaLifecycle, lifecycleKey, type FiredRun } from '../../engine/lifecycle';
+import { runLifecycle } from '../../engine/lifecycleRuns';
+import { buildQueue } from '../../engine/ctaQueue';
 import { lifeView } from './useLifecycle';
 
 /**
- * The CTA tab reads the lifecycle as arrays sent by the run worker: every fired CTA's episode
- * must read back as the Map the engine built (since, runs, days, new), and the counts agree.
+ * The CTA tab reads the lifecycle as the run worker sends it (runs by queue entry, the dates
+ * read): every fired CTA's episode must read back as the Map the string-keyed rule built (since,
+ * runs, days, new), by (row, CTA) and by queue entry, and the counts agree.
  */
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -36,8 +39,24 @@ describe('the lifecycle as arrays', () => {
     let i = 0;
     const older = runs.slice().reverse();
     const life = await ctaLifecycle(current, async () => older[i++] ?? null);
-    const arrays = structuredClone(lifeArrays(current, life));
-    const v = lifeView(arrays, current.asOf);
+    let p = 0;
+    const sent = structuredClone(
+      await runLifecycle(current, async () => {
+        const r = older[p++];
+        return r
+          ? {
+              ...r,
+              keysId: null,
+              accountIds: async () => r.accountIds,
+              fired: async (k: number) => r.ctaFired[k],
+            }
+          : null;
+      }),
+    );
+    const q = buildQueue(current);
+    const v = lifeView(sent, current.asOf, q);
+    for (let k = 0; k < q.length; k++)
+      expect(v.episodeAt(k)).toEqual(v.episode(q.row[k], q.cta[k]));
     let seen = 0;
     current.ctas.forEach((c, k) =>
       current.accountIds.forEach((id, row) => {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { CtaEpisode } from '../../engine/lifecycle';
+import { entryEpisode, entryOf, type RunLife } from '../../engine/lifecycleRuns';
+import type { Queue } from '../../engine/ctaQueue';
 import type { RunRow } from '../../store/db';
-import { daysToIso, isoToDays, type AccountTable } from '../../table/columns';
+import type { AccountTable } from '../../table/columns';
 import { lifecycleInWorker } from '../../workers/exportClient';
-import type { LifeArrays } from '../../workers/exportProtocol';
 import type { RunOutcome } from './runState';
 
 /** The CTA lifecycle as the queue reads it: summary counts and each fired CTA's episode. */
@@ -13,22 +14,30 @@ export interface LifeView {
   continuingCount: number;
   resolvedCount: number;
   /** The first 200 resolved CTAs (what the tab lists). */
-  resolved: LifeArrays['resolved'];
+  resolved: RunLife['resolved'];
   /** The episode of CTA `c` for account `row` (undefined when it did not fire). */
   episode(row: number, c: number): CtaEpisode | undefined;
+  /** The episode of queue entry `k` (buildQueue's order). */
+  episodeAt(k: number): CtaEpisode | undefined;
+  /** Consecutive runs queue entry `k` fired in (0: none, 1: new); no object, no date. */
+  runsAt(k: number): number;
 }
 
-/** The lifecycle's arrays (from the run worker) as the queue reads them. */
-export function lifeView(life: LifeArrays, asOf: string): LifeView {
-  const today = isoToDays(asOf);
+/**
+ * The lifecycle from the run worker (by queue entry: 2 bytes each, and the as-of dates read) as
+ * the queue reads it. `queue`: buildQueue of the same run, as the worker built it.
+ */
+export function lifeView(life: RunLife, asOf: string, queue: Queue): LifeView {
+  const at = (k: number) => (k < 0 ? undefined : entryEpisode(life, k, asOf));
   return {
-    ...life,
-    episode(row, c) {
-      const runs = life.runs[c]?.[row];
-      if (!runs) return undefined;
-      const since = life.since[c][row];
-      return { since: daysToIso(since), runs, days: today - since, isNew: runs === 1 };
-    },
+    previousAsOf: life.previousAsOf,
+    newCount: life.newCount,
+    continuingCount: life.continuingCount,
+    resolvedCount: life.resolvedCount,
+    resolved: life.resolved,
+    episode: (row, c) => at(entryOf(queue, row, c)),
+    episodeAt: at,
+    runsAt: (k) => life.runs[k],
   };
 }
 
@@ -37,13 +46,15 @@ let kept: { result: object; key: string; value: LifeView } | null = null;
 
 /**
  * The CTA lifecycle of the shown run against the stored runs before it (newest first),
- * computed in the run worker (workers/export.worker.ts), which reads only as many stored runs as
- * the longest continuing streak needs. `table`: the run worker's columns (workerTable.ts).
+ * computed in the run worker (workers/export.worker.ts, engine/lifecycleRuns.ts), which reads of
+ * the earlier runs only their key lists and CTA columns, and only as many runs as the longest
+ * open streak needs. `table`: the run worker's columns (workerTable.ts); `queue`: buildQueue(r).
  */
 export function useLifecycle(
   outcome: RunOutcome,
   runs: RunRow[],
   table: AccountTable,
+  queue: Queue,
 ): LifeView | null {
   const key = runsBefore(outcome, runs).join(',');
   const r = outcome.result;
@@ -54,7 +65,7 @@ export function useLifecycle(
     let live = true;
     void lifecycleInWorker(r, table, key ? key.split(',') : []).then(
       (life) => {
-        const value = { result: r, key, value: lifeView(life, r.asOf) };
+        const value = { result: r, key, value: lifeView(life, r.asOf, queue) };
         kept = value;
         if (live) setGot(value);
       },
