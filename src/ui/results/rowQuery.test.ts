@@ -3,7 +3,15 @@ import { compilePlaybook, scoreTable, selectRows, trend } from '../../engine';
 import { demoPlaybook } from '../../engine/testing/demo';
 import { generateDemoTable } from '../../data/demo/generate';
 import { isoToDays, type AccountTable } from '../../table/columns';
-import { filterRows, rowSource, sortByKeys, sortRows, type RowSource } from './accountRows';
+import {
+  filterRows,
+  rowSource,
+  sortByKeys,
+  sortRows,
+  textCollator,
+  type RowSource,
+} from './accountRows';
+import { collationRanks } from './collationRanks';
 import { placeSelection, SORT_KEYS, type AccountFilter, type LiveSelection } from './place';
 import { numberAt, textAt } from './queue';
 import { detach } from '../../workers/pieces';
@@ -11,6 +19,7 @@ import {
   queryRows,
   splitRun,
   RowQueryServer,
+  type Ranker,
   type RowQueryArgs,
   type RowQueryResponse,
 } from './rowQuery';
@@ -125,12 +134,14 @@ function oracle(q: RowQueryArgs): number[] {
 }
 
 /** A server on the far side of a structured clone, as the worker is. */
-function serve() {
+function serve(ranker?: Ranker) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
   const server = new RowQueryServer(
     (m, transfer) => got.push(structuredClone(m, { transfer })),
     (f) => tasks.push(f),
+    ranker,
+    1,
   );
   const { skeleton, pieces } = splitRun(src);
   server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
@@ -282,5 +293,69 @@ describe('row query (the account table off the main thread)', () => {
         expect([...sortByKeys(rows.slice(), keys, dir)]).toEqual(want);
       }
     }
+  });
+
+  it('ranks from the ranker, computed as the run comes in: sorts wait for them, searches do not', async () => {
+    const asked: (readonly string[])[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const ranker: Ranker = async (values) => {
+      asked.push(values);
+      await gate;
+      return collationRanks([...values], textCollator());
+    };
+    const { server, got, flush } = serve(ranker);
+    // The names and the ids, asked for as soon as the run is in.
+    expect(asked.map((v) => v.length)).toEqual([
+      (src.name as { dict: string[] }).dict.length,
+      r.rowCount,
+    ]);
+    const sort = { key: 'company' as const, dir: 'asc' as const };
+    server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(got).toEqual([]);
+    // A search meanwhile supersedes the waiting sort and is answered at once.
+    server.handle({
+      type: 'query',
+      id: 2,
+      filter: { q: 'a1' },
+      segmentLabels: [],
+      stageLabels: [],
+    });
+    flush();
+    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:superseded', '2:rows']);
+    server.handle({ type: 'query', id: 3, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(got.length).toBe(2);
+    release();
+    await gate;
+    await new Promise((res) => setTimeout(res, 0));
+    flush();
+    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:superseded', '2:rows', '3:rows']);
+    const rows = [...(got[2] as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+    expect(rows).toEqual(oracleSort(src, oracleFilter(src, {}), 'company', 'asc'));
+  });
+
+  it("the ranker's ranks are the ones a sort uses; a failed ranker leaves the sort to the worker", async () => {
+    // Ranks that reverse the collator: the answer shows they were used.
+    const reversed: Ranker = async (values) => {
+      const rank = collationRanks([...values], textCollator());
+      return rank.map((x) => (x < 0 ? x : values.length - x));
+    };
+    const failing: Ranker = () => Promise.reject(new Error('no worker'));
+    const answers: number[][] = [];
+    for (const ranker of [reversed, failing]) {
+      const { server, got, flush } = serve(ranker);
+      await new Promise((res) => setTimeout(res, 0));
+      const sort = { key: 'account' as const, dir: 'asc' as const };
+      server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+      flush();
+      answers.push([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]);
+    }
+    const asc = oracleSort(src, oracleFilter(src, {}), 'account', 'asc');
+    const desc = oracleSort(src, oracleFilter(src, {}), 'account', 'desc');
+    expect(answers[1]).toEqual(asc);
+    // Reversed ranks: descending order of ids (ties, equal ids, still in table order).
+    expect(answers[0]).toEqual(desc);
   });
 });

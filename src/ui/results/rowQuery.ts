@@ -1,6 +1,13 @@
 import { selectRows, type ScoreResult } from '../../engine';
 import type { Column } from '../../table/columns';
-import { filterRows, prepareSearch, sortRows, type RowSource } from './accountRows';
+import {
+  filterRows,
+  hasTextRanks,
+  prepareSearch,
+  setTextRanks,
+  sortRows,
+  type RowSource,
+} from './accountRows';
 import { place, split, type Piece } from '../../workers/pieces';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 
@@ -169,8 +176,14 @@ export function withLabels(
  * replaced ones are answered 'superseded' without being computed. A query runs in two tasks,
  * filter then sort, so one that a newer query replaced in between is dropped before its sort.
  * Once idle, the search index of the ids and names is built, so the first keystroke finds it.
+ *
+ * With a `ranker` (another worker), the collation ranks of the names and the ids are computed
+ * there as soon as the run is in, so the first sort by company or account finds them ready and
+ * this worker stays free for queries meanwhile; a sort that needs them first waits for them.
  */
 export class RowQueryServer {
+  /** Lists being ranked by the ranker (answers of a run no longer held are dropped). */
+  private ranking = new Set<readonly string[]>();
   private src: RowSource | null = null;
   private skeleton: unknown = null;
   private missing = 0;
@@ -187,6 +200,8 @@ export class RowQueryServer {
   constructor(
     private readonly post: (m: RowQueryResponse, transfer?: Transferable[]) => void,
     private readonly later: (f: () => void) => void,
+    private readonly ranker?: Ranker,
+    private readonly rankAheadMin = RANK_AHEAD_MIN,
   ) {}
 
   handle(m: RowQueryRequest): void {
@@ -209,9 +224,32 @@ export class RowQueryServer {
   }
 
   private loaded(): void {
-    this.src = unpackRun(this.skeleton as RunPayload);
+    const src = unpackRun(this.skeleton as RunPayload);
+    this.src = src;
     this.skeleton = null;
+    this.ranking.clear();
+    if (this.ranker)
+      for (const values of rankedLists(src)) {
+        if (values.length < this.rankAheadMin || hasTextRanks(values)) continue;
+        this.ranking.add(values);
+        const done = () => {
+          this.ranking.delete(values);
+          this.schedule();
+        };
+        this.ranker(values).then((rank) => {
+          // Another run came meanwhile: its lists are other arrays, this answer is not used.
+          if (this.src === src) setTextRanks(values, rank);
+          done();
+        }, done);
+      }
     this.schedule();
+  }
+
+  /** The active query's sort needs ranks still being computed by the ranker. */
+  private waitsForRanks(src: RowSource): boolean {
+    const key = this.active?.q.sort?.key;
+    const values = key ? sortList(src, key) : null;
+    return !!values && this.ranking.has(values) && !hasTextRanks(values);
   }
 
   private schedule(): void {
@@ -238,7 +276,7 @@ export class RowQueryServer {
       } catch (e) {
         this.fail(q.id, e);
       }
-    } else if (this.active) {
+    } else if (this.active && !this.waitsForRanks(src)) {
       const { q, rows, t0 } = this.active;
       this.active = null;
       try {
@@ -263,4 +301,24 @@ export class RowQueryServer {
   private fail(id: number, e: unknown): void {
     this.post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** Collation ranks of a list, computed elsewhere (collation.worker.ts) with collationRanks. */
+export type Ranker = (values: readonly string[]) => Promise<Int32Array>;
+
+/** Lists shorter than this are ranked on demand (a few ms). */
+export const RANK_AHEAD_MIN = 20_000;
+
+/** The text lists a sort ranks: company names (the dictionary), account ids. */
+function rankedLists(s: RowSource): (readonly string[])[] {
+  const out: (readonly string[])[] = [];
+  if (s.name?.type === 'string') out.push(s.name.dict);
+  out.push(s.r.accountIds);
+  return out;
+}
+
+function sortList(s: RowSource, key: SortKey): readonly string[] | null {
+  if (key === 'account') return s.r.accountIds;
+  if (key === 'company' && s.name?.type === 'string') return s.name.dict;
+  return null;
 }
