@@ -137,11 +137,23 @@ function oracle(q: RowQueryArgs): number[] {
 function serve(ranker?: Ranker) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
+  /** The idle wait before ranking ahead: armed (the latest), or null. */
+  const idle: { fire: (() => void) | null } = { fire: null };
   const server = new RowQueryServer(
     (m, transfer) => got.push(structuredClone(m, { transfer })),
     (f) => tasks.push(f),
     ranker,
     1,
+    (f) => {
+      const me = () => {
+        if (idle.fire === me) idle.fire = null;
+        f();
+      };
+      idle.fire = me;
+      return () => {
+        if (idle.fire === me) idle.fire = null;
+      };
+    },
   );
   const { skeleton, pieces } = splitRun(src);
   server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
@@ -153,7 +165,7 @@ function serve(ranker?: Ranker) {
   const flush = () => {
     while (tasks.length) tasks.splice(0).forEach((f) => f());
   };
-  return { server, got, flush, step: () => tasks.shift()?.() };
+  return { server, got, flush, idle, step: () => tasks.shift()?.() };
 }
 
 describe('row query (the account table off the main thread)', () => {
@@ -295,45 +307,57 @@ describe('row query (the account table off the main thread)', () => {
     }
   });
 
-  it('ranks from the ranker, computed as the run comes in: sorts wait for them, searches do not', async () => {
+  it('ranks ahead one list at a time once queries pause; a sort starts its list and waits', async () => {
     const asked: (readonly string[])[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((r) => (release = r));
+    const gates: (() => void)[] = [];
     const ranker: Ranker = async (values) => {
       asked.push(values);
-      await gate;
+      await new Promise<void>((r) => gates.push(r));
       return collationRanks([...values], textCollator());
     };
-    const { server, got, flush } = serve(ranker);
-    // The names and the ids, asked for as soon as the run is in.
-    expect(asked.map((v) => v.length)).toEqual([
-      (src.name as { dict: string[] }).dict.length,
-      r.rowCount,
-    ]);
-    const sort = { key: 'company' as const, dir: 'asc' as const };
-    server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    const { server, got, flush, idle } = serve(ranker);
+    const tick = () => new Promise((res) => setTimeout(res, 0));
+    const dict = (src.name as { dict: string[] }).dict;
+    // Nothing is ranked while queries come: each one restarts the wait.
+    expect(asked).toEqual([]);
+    expect(idle.fire).not.toBeNull();
+    const first = idle.fire;
+    server.handle({ type: 'query', id: 1, filter: { q: 'a' }, segmentLabels: [], stageLabels: [] });
     flush();
-    expect(got).toEqual([]);
+    expect(idle.fire).not.toBe(first);
+    // A sort by account before any ranking: its list is ranked now, and the sort waits.
+    const sort = { key: 'account' as const, dir: 'asc' as const };
+    server.handle({ type: 'query', id: 2, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(asked).toEqual([r.accountIds]);
+    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:rows']);
     // A search meanwhile supersedes the waiting sort and is answered at once.
     server.handle({
       type: 'query',
-      id: 2,
+      id: 3,
       filter: { q: 'a1' },
       segmentLabels: [],
       stageLabels: [],
     });
     flush();
-    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:superseded', '2:rows']);
-    server.handle({ type: 'query', id: 3, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    server.handle({ type: 'query', id: 4, filter: {}, sort, segmentLabels: [], stageLabels: [] });
     flush();
-    expect(got.length).toBe(2);
-    release();
-    await gate;
-    await new Promise((res) => setTimeout(res, 0));
+    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:rows', '2:superseded', '3:rows']);
+    // While one list is ranked, a pause starts no other.
+    idle.fire?.();
+    expect(asked.length).toBe(1);
+    gates[0]();
+    await tick();
     flush();
-    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:superseded', '2:rows', '3:rows']);
-    const rows = [...(got[2] as Extract<RowQueryResponse, { type: 'rows' }>).rows];
-    expect(rows).toEqual(oracleSort(src, oracleFilter(src, {}), 'company', 'asc'));
+    expect(got.map((m) => `${m.id}:${m.type}`).slice(3)).toEqual(['4:rows']);
+    const rows = [...(got[3] as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+    expect(rows).toEqual(oracleSort(src, oracleFilter(src, {}), 'account', 'asc'));
+    // The next pause ranks the names; then nothing is left to rank.
+    idle.fire!();
+    expect(asked).toEqual([r.accountIds, dict]);
+    gates[1]();
+    await tick();
+    expect(idle.fire).toBeNull();
   });
 
   it("the ranker's ranks are the ones a sort uses; a failed ranker leaves the sort to the worker", async () => {
@@ -349,6 +373,8 @@ describe('row query (the account table off the main thread)', () => {
       await new Promise((res) => setTimeout(res, 0));
       const sort = { key: 'account' as const, dir: 'asc' as const };
       server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+      flush();
+      await new Promise((res) => setTimeout(res, 0));
       flush();
       answers.push([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]);
     }
