@@ -307,7 +307,7 @@ describe('row query (the account table off the main thread)', () => {
     }
   });
 
-  it('ranks ahead one list at a time once queries pause; a sort starts its list and waits', async () => {
+  it('ranks ahead one list at a time once queries pause; a sort waits for a list being ranked', async () => {
     const asked: (readonly string[])[] = [];
     const gates: (() => void)[] = [];
     const ranker: Ranker = async (values) => {
@@ -318,45 +318,49 @@ describe('row query (the account table off the main thread)', () => {
     const { server, got, flush, idle } = serve(ranker);
     const tick = () => new Promise((res) => setTimeout(res, 0));
     const dict = (src.name as { dict: string[] }).dict;
+    const ids = (m: RowQueryResponse[]) => m.map((x) => `${x.id}:${x.type}`);
     // Nothing is ranked while queries come: each one restarts the wait.
     expect(asked).toEqual([]);
-    expect(idle.fire).not.toBeNull();
     const first = idle.fire;
+    expect(first).not.toBeNull();
     server.handle({ type: 'query', id: 1, filter: { q: 'a' }, segmentLabels: [], stageLabels: [] });
     flush();
     expect(idle.fire).not.toBe(first);
-    // A sort by account before any ranking: its list is ranked now, and the sort waits.
-    const sort = { key: 'account' as const, dir: 'asc' as const };
-    server.handle({ type: 'query', id: 2, filter: {}, sort, segmentLabels: [], stageLabels: [] });
-    flush();
-    expect(asked).toEqual([r.accountIds]);
-    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:rows']);
-    // A search meanwhile supersedes the waiting sort and is answered at once.
-    server.handle({
-      type: 'query',
-      id: 3,
-      filter: { q: 'a1' },
-      segmentLabels: [],
-      stageLabels: [],
-    });
-    flush();
-    server.handle({ type: 'query', id: 4, filter: {}, sort, segmentLabels: [], stageLabels: [] });
-    flush();
-    expect(got.map((m) => `${m.id}:${m.type}`)).toEqual(['1:rows', '2:superseded', '3:rows']);
-    // While one list is ranked, a pause starts no other.
+    // The pause: the names are ranked (one list at a time: a second pause starts nothing).
+    idle.fire!();
+    expect(asked).toEqual([dict]);
     idle.fire?.();
-    expect(asked.length).toBe(1);
+    expect(asked).toEqual([dict]);
+    // A sort by company waits for them; a search meanwhile supersedes it and is answered.
+    const byName = { key: 'company' as const, dir: 'asc' as const };
+    const q = (id: number, filter: AccountFilter, sort?: typeof byName) =>
+      server.handle({ type: 'query', id, filter, sort, segmentLabels: [], stageLabels: [] });
+    q(2, {}, byName);
+    flush();
+    q(3, { q: 'a1' });
+    flush();
+    q(4, {}, byName);
+    flush();
+    expect(ids(got)).toEqual(['1:rows', '2:superseded', '3:rows']);
+    // A sort by account, not started by the ranker: ranked here, answered at once.
+    q(5, {}, { key: 'account', dir: 'asc' });
+    flush();
+    expect(ids(got).slice(3)).toEqual(['4:superseded', '5:rows']);
+    expect(asked).toEqual([dict]);
+    expect([...(got[4] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+      oracleSort(src, oracleFilter(src, {}), 'account', 'asc'),
+    );
+    q(6, {}, byName);
+    flush();
+    expect(got.length).toBe(5);
     gates[0]();
     await tick();
     flush();
-    expect(got.map((m) => `${m.id}:${m.type}`).slice(3)).toEqual(['4:rows']);
-    const rows = [...(got[3] as Extract<RowQueryResponse, { type: 'rows' }>).rows];
-    expect(rows).toEqual(oracleSort(src, oracleFilter(src, {}), 'account', 'asc'));
-    // The next pause ranks the names; then nothing is left to rank.
-    idle.fire!();
-    expect(asked).toEqual([r.accountIds, dict]);
-    gates[1]();
-    await tick();
+    expect(ids(got).slice(5)).toEqual(['6:rows']);
+    expect([...(got[5] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+      oracleSort(src, oracleFilter(src, {}), 'company', 'asc'),
+    );
+    // The ids were ranked by that sort: nothing is left to rank ahead.
     expect(idle.fire).toBeNull();
   });
 
@@ -369,8 +373,12 @@ describe('row query (the account table off the main thread)', () => {
     const failing: Ranker = () => Promise.reject(new Error('no worker'));
     const answers: number[][] = [];
     for (const ranker of [reversed, failing]) {
-      const { server, got, flush } = serve(ranker);
-      await new Promise((res) => setTimeout(res, 0));
+      const { server, got, flush, idle } = serve(ranker);
+      // Two pauses: the names, then the ids are ranked ahead.
+      for (let k = 0; k < 2; k++) {
+        idle.fire!();
+        await new Promise((res) => setTimeout(res, 0));
+      }
       const sort = { key: 'account' as const, dir: 'asc' as const };
       server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
       flush();

@@ -181,7 +181,7 @@ export function withLabels(
  * there, one list at a time, once no query has come for RANK_IDLE_MS (started at once, the
  * first keystrokes of a search shared the two cores with them: ~0.7 s instead of ~0.3 s), so
  * the first sort by company or account finds them ready and this worker stays free for queries
- * meanwhile. A sort that needs a list not ranked yet starts its ranking at once and waits.
+ * meanwhile. A sort waits for a list being ranked; one not started yet it ranks itself.
  */
 export class RowQueryServer {
   /** Lists to rank ahead, in order (names first). */
@@ -277,14 +277,15 @@ export class RowQueryServer {
   }
 
   /**
-   * The active query's sort needs ranks being computed by the ranker (a list not started yet is
-   * started now: the user is waiting for it).
+   * The active query's sort needs ranks being computed by the ranker. A list not started yet is
+   * ranked here by the sort itself: handing a million strings to a new worker would only add to
+   * the wait.
    */
   private waitsForRanks(src: RowSource): boolean {
     const key = this.active?.q.sort?.key;
     const values = key ? sortList(src, key) : null;
     if (!values || hasTextRanks(values)) return false;
-    if (this.toRank.includes(values)) this.startRanking(values);
+    this.toRank = this.toRank.filter((v) => v !== values);
     return this.ranking.has(values);
   }
 
@@ -346,7 +347,7 @@ export type Ranker = (values: readonly string[]) => Promise<Int32Array>;
 export const RANK_AHEAD_MIN = 20_000;
 
 /** Quiet time (no query) before a list is ranked ahead. */
-export const RANK_IDLE_MS = 1000;
+export const RANK_IDLE_MS = 500;
 
 /** The text lists a sort ranks: company names (the dictionary), account ids. */
 function rankedLists(s: RowSource): (readonly string[])[] {
