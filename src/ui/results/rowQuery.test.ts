@@ -332,8 +332,8 @@ describe('row query (the account table off the main thread)', () => {
     idle.fire?.();
     expect(asked).toEqual([dict]);
     // A sort by company waits for them; a search meanwhile supersedes it and is answered.
-    const byName = { key: 'company' as const, dir: 'asc' as const };
-    const q = (id: number, filter: AccountFilter, sort?: typeof byName) =>
+    const byName: RowQueryArgs['sort'] = { key: 'company', dir: 'asc' };
+    const q = (id: number, filter: AccountFilter, sort?: RowQueryArgs['sort']) =>
       server.handle({ type: 'query', id, filter, sort, segmentLabels: [], stageLabels: [] });
     q(2, {}, byName);
     flush();
