@@ -30,4 +30,29 @@ describe('a value sent in pieces', () => {
     expect(rebuilt).toEqual(value);
     expect(Object.getOwnPropertyDescriptor(rebuilt, '__proto__')?.value).toBe('own');
   });
+
+  it('sends a big typed array in slices that rebuild it, of its own type', () => {
+    const arena = new ArrayBuffer(8 * 1000 + 16);
+    const value = {
+      f: new Float64Array(arena, 16, 1000).map((_, i) => i * 1.5 - 7),
+      i: Int32Array.from({ length: 777 }, (_, k) => (k * 7919) % 1013),
+      u: Uint8Array.from({ length: 301 }, (_, k) => k % 256),
+      small: new Int16Array([3, -4]),
+    };
+    // 100-byte slices: 12.5 doubles → 12 per piece, 25 int32s, 100 bytes.
+    const { skeleton, pieces } = split(value, 50_000, 100);
+    const sliced = (path: string) => pieces.filter((p) => p.path[0] === path).length;
+    expect([sliced('f'), sliced('i'), sliced('u'), sliced('small')]).toEqual([84, 32, 4, 1]);
+    const rebuilt = structuredClone(skeleton) as typeof value;
+    // Slices may arrive in any order after the first: place each at its offset.
+    const sent = pieces.map((p) => detach(p));
+    for (const k of [...sent.keys()].reverse()) {
+      const { piece, transfer } = sent[k];
+      if ('array' in piece) expect(piece.array.byteLength).toBeLessThanOrEqual(100);
+      place(rebuilt, structuredClone(piece, { transfer }));
+    }
+    expect(rebuilt.f).toBeInstanceOf(Float64Array);
+    expect(rebuilt.i).toBeInstanceOf(Int32Array);
+    expect(rebuilt).toEqual(value);
+  });
 });

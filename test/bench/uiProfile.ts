@@ -60,8 +60,30 @@ export async function startProfile(page: Page): Promise<Profiling> {
           .slice(0, k)
           .map(([l, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${l}`)
           .join('\n');
+      // The longest stretch of samples without idle: about the longest task, and what ran in it.
+      let best = { from: 0, to: 0, ms: 0 };
+      let from = 0;
+      let ms = 0;
+      profile.samples.forEach((id, i) => {
+        const d = (profile.timeDeltas[i] ?? 0) / 1000;
+        if (byId.get(id)!.callFrame.functionName === '(idle)') {
+          from = i + 1;
+          ms = 0;
+        } else if ((ms += d) > best.ms) best = { from, to: i + 1, ms };
+      });
+      const inTask = new Map<string, number>();
+      for (let i = best.from; i < best.to; i++) {
+        const n = byId.get(profile.samples[i])!;
+        const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+        // Self time, charged to the nearest app-code frame (native work shows under its caller).
+        let a: Node | undefined = n;
+        while (a && !a.callFrame.url && a.parent) a = byId.get(a.parent);
+        const l = `${label(n)}  ← ${a ? label(a) : ''}`;
+        inTask.set(l, (inTask.get(l) ?? 0) + ms);
+      }
       console.error(
-        `profile ${name}: self time\n${top(self, 10)}\n  total time (app code)\n${top(incl, 14)}`,
+        `profile ${name}: self time\n${top(self, 10)}\n  total time (app code)\n${top(incl, 14)}` +
+          `\n  longest busy stretch ${best.ms.toFixed(0)} ms\n${top(inTask, 12)}`,
       );
     },
   };

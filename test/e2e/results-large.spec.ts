@@ -103,9 +103,10 @@ test('searching, sorting and filtering 60,000 accounts happen in the worker and 
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-color')));
   expect(new Set(colors)).toEqual(new Set(['red']));
 
-  // While a query runs the old rows are dimmed under "Searching…", and exports wait. The first
-  // sort by company name ranks every distinct name (Intl.Collator) in the worker: long enough to
-  // see. The page stays interactive meanwhile: the search box takes keys.
+  // While a query runs the old rows are dimmed under "Searching…", and exports wait. The sort
+  // by company name (ranks computed ahead in a collation worker, waited for if not ready) runs
+  // in the worker: long enough to see. The page stays interactive meanwhile: the search box
+  // takes keys.
   await page.getByTestId('filter-clear').click();
   await settled(page);
   await page.getByTestId('sort-company').click();

@@ -3,6 +3,7 @@ import type { FieldContract } from '../../model';
 import { columnOf, isoToDays, type AccountTable, type Column } from '../../table/columns';
 import type { AccountFilter, SortKey } from './place';
 import { mrrField, numberAt } from './queue';
+import { collationRanks } from './collationRanks';
 
 /**
  * Which accounts the account table shows, in which order: the filters a CS lead works with
@@ -130,24 +131,27 @@ export function searchHits(values: readonly string[], needle: string): Uint8Arra
 /**
  * rank[k] orders values[k] as the table shows them (Intl.Collator, numeric): equal under the
  * collator → equal rank; '' (missing) → -1. Sorting by rank then row equals sorting by the
- * collator then row, at integer-compare cost.
+ * collator then row, at integer-compare cost. Computed with few collator calls
+ * (collationRanks.ts), or ahead of time elsewhere (setTextRanks).
  */
 export function textRanks(values: readonly string[], cache = true): Int32Array {
   const hit = cache ? rankCache.get(values) : undefined;
   if (hit) return hit;
-  const coll = new Intl.Collator(undefined, { numeric: true });
-  const order: number[] = [];
-  for (let k = 0; k < values.length; k++) if (values[k]) order.push(k);
-  order.sort((a, b) => coll.compare(values[a], values[b]));
-  const rank = new Int32Array(values.length).fill(-1);
-  let next = 0;
-  for (let j = 0; j < order.length; j++) {
-    if (j > 0 && coll.compare(values[order[j - 1]], values[order[j]]) !== 0) next = j;
-    rank[order[j]] = next;
-  }
+  const rank = collationRanks(values, textCollator());
   if (cache) rankCache.set(values, rank);
   return rank;
 }
+
+/** The collator every text sort uses (the browser's language, numbers by value). */
+export const textCollator = () => new Intl.Collator(undefined, { numeric: true });
+
+/** Ranks of `values` computed elsewhere (a worker, by collationRanks with textCollator()). */
+export function setTextRanks(values: readonly string[], rank: Int32Array): void {
+  if (rank.length !== values.length) throw new Error('ranks of another list');
+  rankCache.set(values, rank);
+}
+
+export const hasTextRanks = (values: readonly string[]) => rankCache.has(values);
 
 /** Row numbers passing every filter, in table order. */
 export function filterRows(s: RowSource, f: AccountFilter): Int32Array {

@@ -3,7 +3,15 @@ import { compilePlaybook, scoreTable, selectRows, trend } from '../../engine';
 import { demoPlaybook } from '../../engine/testing/demo';
 import { generateDemoTable } from '../../data/demo/generate';
 import { isoToDays, type AccountTable } from '../../table/columns';
-import { filterRows, rowSource, sortByKeys, sortRows, type RowSource } from './accountRows';
+import {
+  filterRows,
+  rowSource,
+  sortByKeys,
+  sortRows,
+  textCollator,
+  type RowSource,
+} from './accountRows';
+import { collationRanks } from './collationRanks';
 import { placeSelection, SORT_KEYS, type AccountFilter, type LiveSelection } from './place';
 import { numberAt, textAt } from './queue';
 import { detach } from '../../workers/pieces';
@@ -11,6 +19,7 @@ import {
   queryRows,
   splitRun,
   RowQueryServer,
+  type Ranker,
   type RowQueryArgs,
   type RowQueryResponse,
 } from './rowQuery';
@@ -125,12 +134,26 @@ function oracle(q: RowQueryArgs): number[] {
 }
 
 /** A server on the far side of a structured clone, as the worker is. */
-function serve() {
+function serve(ranker?: Ranker) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
+  /** The idle wait before ranking ahead: armed (the latest), or null. */
+  const idle: { fire: (() => void) | null } = { fire: null };
   const server = new RowQueryServer(
     (m, transfer) => got.push(structuredClone(m, { transfer })),
     (f) => tasks.push(f),
+    ranker,
+    1,
+    (f) => {
+      const me = () => {
+        if (idle.fire === me) idle.fire = null;
+        f();
+      };
+      idle.fire = me;
+      return () => {
+        if (idle.fire === me) idle.fire = null;
+      };
+    },
   );
   const { skeleton, pieces } = splitRun(src);
   server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
@@ -142,7 +165,7 @@ function serve() {
   const flush = () => {
     while (tasks.length) tasks.splice(0).forEach((f) => f());
   };
-  return { server, got, flush, step: () => tasks.shift()?.() };
+  return { server, got, flush, idle, step: () => tasks.shift()?.() };
 }
 
 describe('row query (the account table off the main thread)', () => {
@@ -282,5 +305,91 @@ describe('row query (the account table off the main thread)', () => {
         expect([...sortByKeys(rows.slice(), keys, dir)]).toEqual(want);
       }
     }
+  });
+
+  it('ranks ahead one list at a time once queries pause; a sort waits for a list being ranked', async () => {
+    const asked: (readonly string[])[] = [];
+    const gates: (() => void)[] = [];
+    const ranker: Ranker = async (values) => {
+      asked.push(values);
+      await new Promise<void>((r) => gates.push(r));
+      return collationRanks([...values], textCollator());
+    };
+    const { server, got, flush, idle } = serve(ranker);
+    const tick = () => new Promise((res) => setTimeout(res, 0));
+    const dict = (src.name as { dict: string[] }).dict;
+    const ids = (m: RowQueryResponse[]) => m.map((x) => `${x.id}:${x.type}`);
+    // Nothing is ranked while queries come: each one restarts the wait.
+    expect(asked).toEqual([]);
+    const first = idle.fire;
+    expect(first).not.toBeNull();
+    server.handle({ type: 'query', id: 1, filter: { q: 'a' }, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(idle.fire).not.toBe(first);
+    // The pause: the names are ranked (one list at a time: a second pause starts nothing).
+    idle.fire!();
+    expect(asked).toEqual([dict]);
+    idle.fire?.();
+    expect(asked).toEqual([dict]);
+    // A sort by company waits for them; a search meanwhile supersedes it and is answered.
+    const byName: RowQueryArgs['sort'] = { key: 'company', dir: 'asc' };
+    const q = (id: number, filter: AccountFilter, sort?: RowQueryArgs['sort']) =>
+      server.handle({ type: 'query', id, filter, sort, segmentLabels: [], stageLabels: [] });
+    q(2, {}, byName);
+    flush();
+    q(3, { q: 'a1' });
+    flush();
+    q(4, {}, byName);
+    flush();
+    expect(ids(got)).toEqual(['1:rows', '2:superseded', '3:rows']);
+    // A sort by account, not started by the ranker: ranked here, answered at once.
+    q(5, {}, { key: 'account', dir: 'asc' });
+    flush();
+    expect(ids(got).slice(3)).toEqual(['4:superseded', '5:rows']);
+    expect(asked).toEqual([dict]);
+    expect([...(got[4] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+      oracleSort(src, oracleFilter(src, {}), 'account', 'asc'),
+    );
+    q(6, {}, byName);
+    flush();
+    expect(got.length).toBe(5);
+    gates[0]();
+    await tick();
+    flush();
+    expect(ids(got).slice(5)).toEqual(['6:rows']);
+    expect([...(got[5] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+      oracleSort(src, oracleFilter(src, {}), 'company', 'asc'),
+    );
+    // The ids were ranked by that sort: nothing is left to rank ahead.
+    expect(idle.fire).toBeNull();
+  });
+
+  it("the ranker's ranks are the ones a sort uses; a failed ranker leaves the sort to the worker", async () => {
+    // Ranks that reverse the collator: the answer shows they were used.
+    const reversed: Ranker = async (values) => {
+      const rank = collationRanks([...values], textCollator());
+      return rank.map((x) => (x < 0 ? x : values.length - x));
+    };
+    const failing: Ranker = () => Promise.reject(new Error('no worker'));
+    const answers: number[][] = [];
+    for (const ranker of [reversed, failing]) {
+      const { server, got, flush, idle } = serve(ranker);
+      // Two pauses: the names, then the ids are ranked ahead.
+      for (let k = 0; k < 2; k++) {
+        idle.fire!();
+        await new Promise((res) => setTimeout(res, 0));
+      }
+      const sort = { key: 'account' as const, dir: 'asc' as const };
+      server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+      flush();
+      await new Promise((res) => setTimeout(res, 0));
+      flush();
+      answers.push([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]);
+    }
+    const asc = oracleSort(src, oracleFilter(src, {}), 'account', 'asc');
+    const desc = oracleSort(src, oracleFilter(src, {}), 'account', 'desc');
+    expect(answers[1]).toEqual(asc);
+    // Reversed ranks: descending order of ids (ties, equal ids, still in table order).
+    expect(answers[0]).toEqual(desc);
   });
 });

@@ -1,6 +1,13 @@
 import { selectRows, type ScoreResult } from '../../engine';
 import type { Column } from '../../table/columns';
-import { filterRows, prepareSearch, sortRows, type RowSource } from './accountRows';
+import {
+  filterRows,
+  hasTextRanks,
+  prepareSearch,
+  setTextRanks,
+  sortRows,
+  type RowSource,
+} from './accountRows';
 import { place, split, type Piece } from '../../workers/pieces';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 
@@ -169,8 +176,19 @@ export function withLabels(
  * replaced ones are answered 'superseded' without being computed. A query runs in two tasks,
  * filter then sort, so one that a newer query replaced in between is dropped before its sort.
  * Once idle, the search index of the ids and names is built, so the first keystroke finds it.
+ *
+ * With a `ranker` (another worker), the collation ranks of the names and the ids are computed
+ * there, one list at a time, once no query has come for RANK_IDLE_MS (started at once, the
+ * first keystrokes of a search shared the two cores with them: ~0.7 s instead of ~0.3 s), so
+ * the first sort by company or account finds them ready and this worker stays free for queries
+ * meanwhile. A sort waits for a list being ranked; one not started yet it ranks itself.
  */
 export class RowQueryServer {
+  /** Lists to rank ahead, in order (names first). */
+  private toRank: (readonly string[])[] = [];
+  /** Lists being ranked by the ranker (answers of a run no longer held are dropped). */
+  private ranking = new Set<readonly string[]>();
+  private cancelIdle: (() => void) | null = null;
   private src: RowSource | null = null;
   private skeleton: unknown = null;
   private missing = 0;
@@ -187,12 +205,21 @@ export class RowQueryServer {
   constructor(
     private readonly post: (m: RowQueryResponse, transfer?: Transferable[]) => void,
     private readonly later: (f: () => void) => void,
+    private readonly ranker?: Ranker,
+    private readonly rankAheadMin = RANK_AHEAD_MIN,
+    private readonly wait: (f: () => void, ms: number) => () => void = (f, ms) => {
+      const t = setTimeout(f, ms);
+      return () => clearTimeout(t);
+    },
   ) {}
 
   handle(m: RowQueryRequest): void {
     if (m.type === 'hold') {
       this.src = null;
       this.warm = false;
+      this.toRank = [];
+      this.cancelIdle?.();
+      this.cancelIdle = null;
       this.skeleton = m.skeleton;
       this.missing = m.pieces;
       if (!this.missing) this.loaded();
@@ -205,13 +232,61 @@ export class RowQueryServer {
     }
     if (this.pending) this.post({ type: 'superseded', id: this.pending.id });
     this.pending = m;
+    this.armIdle();
     this.schedule();
   }
 
   private loaded(): void {
-    this.src = unpackRun(this.skeleton as RunPayload);
+    const src = unpackRun(this.skeleton as RunPayload);
+    this.src = src;
     this.skeleton = null;
+    this.ranking.clear();
+    this.toRank = this.ranker
+      ? rankedLists(src).filter((v) => v.length >= this.rankAheadMin && !hasTextRanks(v))
+      : [];
+    this.armIdle();
     this.schedule();
+  }
+
+  /** (Re)start the wait after which the next list is ranked ahead. */
+  private armIdle(): void {
+    this.cancelIdle?.();
+    this.cancelIdle = null;
+    if (!this.toRank.length) return;
+    this.cancelIdle = this.wait(() => {
+      this.cancelIdle = null;
+      if (!this.ranking.size && this.toRank.length) this.startRanking(this.toRank[0]);
+    }, RANK_IDLE_MS);
+  }
+
+  private startRanking(values: readonly string[]): void {
+    const src = this.src;
+    this.toRank = this.toRank.filter((v) => v !== values);
+    this.ranking.add(values);
+    const done = () => {
+      if (this.src !== src) return;
+      this.ranking.delete(values);
+      this.schedule();
+      this.armIdle();
+    };
+    this.ranker!(values).then((rank) => {
+      // Another run came meanwhile: its lists are other arrays, this answer is not used.
+      if (this.src === src) setTextRanks(values, rank);
+      done();
+    }, done);
+  }
+
+  /**
+   * The active query's sort needs ranks being computed by the ranker. A list not started yet is
+   * ranked here by the sort itself: handing a million strings to a new worker would only add to
+   * the wait.
+   */
+  private waitsForRanks(src: RowSource): boolean {
+    const key = this.active?.q.sort?.key;
+    const values = key ? sortList(src, key) : null;
+    if (!values || hasTextRanks(values)) return false;
+    this.toRank = this.toRank.filter((v) => v !== values);
+    return this.ranking.has(values);
   }
 
   private schedule(): void {
@@ -238,7 +313,7 @@ export class RowQueryServer {
       } catch (e) {
         this.fail(q.id, e);
       }
-    } else if (this.active) {
+    } else if (this.active && !this.waitsForRanks(src)) {
       const { q, rows, t0 } = this.active;
       this.active = null;
       try {
@@ -263,4 +338,27 @@ export class RowQueryServer {
   private fail(id: number, e: unknown): void {
     this.post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** Collation ranks of a list, computed elsewhere (collation.worker.ts) with collationRanks. */
+export type Ranker = (values: readonly string[]) => Promise<Int32Array>;
+
+/** Lists shorter than this are ranked on demand (a few ms). */
+export const RANK_AHEAD_MIN = 20_000;
+
+/** Quiet time (no query) before a list is ranked ahead. */
+export const RANK_IDLE_MS = 500;
+
+/** The text lists a sort ranks: company names (the dictionary), account ids. */
+function rankedLists(s: RowSource): (readonly string[])[] {
+  const out: (readonly string[])[] = [];
+  if (s.name?.type === 'string') out.push(s.name.dict);
+  out.push(s.r.accountIds);
+  return out;
+}
+
+function sortList(s: RowSource, key: SortKey): readonly string[] | null {
+  if (key === 'account') return s.r.accountIds;
+  if (key === 'company' && s.name?.type === 'string') return s.name.dict;
+  return null;
 }

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { RowQueryServer, type RowQueryRequest } from './rowQuery';
+import { workerRanker } from './collationClient';
 
 /**
  * Answers the account table's filter / search / sort queries for a large run off the main
@@ -10,5 +11,6 @@ declare const self: DedicatedWorkerGlobalScope;
 const server = new RowQueryServer(
   (m, transfer = []) => self.postMessage(m, transfer),
   (f) => setTimeout(f, 0),
+  workerRanker,
 );
 self.onmessage = (ev: MessageEvent<RowQueryRequest>) => server.handle(ev.data);
