@@ -512,7 +512,9 @@ export function rowImporter(
   const cols = mapped.map((f) => mappedColumn(mapping, f.id) as number);
   const requiredFlags = mapped.map((f) => f.required);
   let keySink = keySinkIdx >= 0 ? (sinks[keySinkIdx] as StringSink) : null;
-  const firstRowOfKey: number[] = []; // by key code (as written, before compaction) → spreadsheet row
+  // By key code (as written, before compaction) → spreadsheet row, 0 = none yet (rows start at
+  // 1). Typed and grown by doubling: a JS array set at a new index per row cost ~0.1 s a million.
+  let firstRowOfKey = new Int32Array(chunked ? 0 : 1024);
   // Chunked: codes restart with each chunk, so keys are compared by value.
   const firstRowOfValue = new Map<string, number>();
   // Keys in ascending order (most exports): a key above the last one kept is new, found
@@ -745,11 +747,22 @@ export function rowImporter(
       cellIssue('missing_required', 'error', row, keyCol!, contract.accountKey, '');
     } else if (code >= 0) {
       const key = chunked ? keySink!.valueAt(code) : '';
-      const first = chunked ? firstRowOf(key) : firstRowOfKey[code];
+      const first = chunked
+        ? firstRowOf(key)
+        : code < firstRowOfKey.length && firstRowOfKey[code] > 0
+          ? firstRowOfKey[code]
+          : undefined;
       if (first === undefined) {
         if (!bad || policy === 'blank') {
           if (chunked) keepKey(key, row);
-          else firstRowOfKey[code] = row;
+          else {
+            if (code >= firstRowOfKey.length) {
+              const grown = new Int32Array(Math.max(code + 1, firstRowOfKey.length * 2));
+              grown.set(firstRowOfKey);
+              firstRowOfKey = grown;
+            }
+            firstRowOfKey[code] = row;
+          }
         }
       } else {
         bad = true;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- io [--rows N] [--runs R] [--rss-rows M] [--no-duckdb] [--no-e2e] [--no-import]`: the CLI end to end, as
+ * `npm run bench -- io [--rows N] [--runs R] [--rss-rows M] [--no-duckdb] [--no-e2e] [--no-import] [--no-rss]`: the CLI end to end, as
  * users run it (`node bin/waymark.mjs`, the bundle), against DuckDB doing the same job in the same
  * run: the demo accounts CSV (`npm run demo-data`, seed 42) scored to a CSV file. DuckDB reads it
  * with read_csv (columns typed by the playbook's fields), runs the SQL of
@@ -17,7 +17,8 @@
  * and validate beside a bare `node -e 0`. Then the import alone (bytes → typed columns) against
  * DuckDB's read_csv into a table with 1 and 2 threads, on the UTF-8 file and a Shift_JIS copy:
  * import_mb_per_s and import_vs_duckdb_read_csv_ratio (…_sjis for Shift_JIS; wall and CPU).
- * --no-e2e skips start-up and end to end, --no-import the import. Default N = 200,000 to stay
+ * --no-e2e skips start-up and end to end, --no-import the import, --no-rss the peak-memory runs
+ * (`--no-e2e --no-rss`: the import comparison alone). Default N = 200,000 to stay
  * short; the figures in docs/cli.md and docs/data-import.md are at 1,000,000.
  */
 import { spawnSync } from 'node:child_process';
@@ -52,6 +53,7 @@ const RSS_ROWS = opt('rss-rows', 0);
 const WITH_DUCKDB = !args.includes('--no-duckdb');
 const WITH_IMPORT = !args.includes('--no-import');
 const WITH_E2E = !args.includes('--no-e2e');
+const WITH_RSS = !args.includes('--no-rss');
 const AS_OF = '2026-11-23';
 const root = ROOT as string;
 const dir = join(root, '.bench');
@@ -420,13 +422,15 @@ const scoreArgs = (file: string, threads = 1) => [
   '--threads',
   String(threads),
 ];
-emit('cli_peak_rss_mb', peakRss(SEMI, waymark, scoreArgs(csv)), `MB at ${ROWS} accounts`);
-emit(
-  'cli_threads2_peak_rss_mb',
-  peakRss(SEMI, waymark, scoreArgs(csv, 2)),
-  `MB at ${ROWS} accounts (--threads 2; worker threads included)`,
-);
-if (WITH_DUCKDB)
+if (WITH_RSS)
+  emit('cli_peak_rss_mb', peakRss(SEMI, waymark, scoreArgs(csv)), `MB at ${ROWS} accounts`);
+if (WITH_RSS)
+  emit(
+    'cli_threads2_peak_rss_mb',
+    peakRss(SEMI, waymark, scoreArgs(csv, 2)),
+    `MB at ${ROWS} accounts (--threads 2; worker threads included)`,
+  );
+if (WITH_DUCKDB && WITH_RSS)
   emit(
     'duckdb_peak_rss_mb',
     peakRss([], join(root, 'test', 'bench', 'ioDuckdb.mjs'), [
@@ -438,7 +442,7 @@ if (WITH_DUCKDB)
     ]),
     `MB at ${ROWS} accounts (1 thread)`,
   );
-if (RSS_ROWS > 0) {
+if (RSS_ROWS > 0 && WITH_RSS) {
   const big = demoCsv(RSS_ROWS);
   emit('cli_peak_rss_mb', peakRss(SEMI, waymark, scoreArgs(big)), `MB at ${RSS_ROWS} accounts`);
 }
