@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { main } from './main';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
 import { Project, playbookFromProject } from '../model';
 import { compilePlaybook, scoreTable } from '../engine';
 import { importAccountFile } from '../data';
+import { runCli } from './testing/runCli';
 
 // The history folder end to end: score --history twice, list, compare, the time-split backtest
 // on the fixture whose answer is known, DuckDB reading the Parquet back, and bad input.
@@ -17,16 +17,7 @@ const answer = JSON.parse(readFileSync(join(FIX, 'answer.json'), 'utf8'));
 let dir: string;
 let pbFile: string;
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: ROOT,
-  });
-  return { code, out, err };
-}
+const cli = runCli;
 
 setCliLanguage('en');
 const project = Project.parse(JSON.parse(readFileSync(join(ROOT, 'templates/demo.json'), 'utf8')));
