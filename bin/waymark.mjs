@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The `waymark` CLI. Runs the bundle built at install time (dist-cli/waymark.mjs: starts in ~0.1 s)
 // while it is up to date with the sources; otherwise — sources edited since, or no bundle — the
-// TypeScript sources through tsx, so it always runs the current code with no build step.
-// WAYMARK_CLI_SOURCES=1 forces the sources.
+// TypeScript sources through tsx, so it always runs the current code with no build step, and
+// says so in one line on stderr when that is a terminal (slower start; `npm run build:cli`).
+// WAYMARK_CLI_SOURCES=1 forces the sources, without the note.
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleIsFresh, BUNDLE } from './cli-bundle.mjs';
+import { bundleIsFresh, BUNDLE, sourcesNote } from './cli-bundle.mjs';
 
 // Commands that score a whole file run with a larger young generation: the output text is
 // millions of short-lived strings, and V8's default 16 MB semi-space made garbage collection a
@@ -34,12 +35,18 @@ if (
   });
 } else {
   let main;
-  if (process.env.WAYMARK_CLI_SOURCES !== '1' && bundleIsFresh()) {
+  const forced = process.env.WAYMARK_CLI_SOURCES === '1';
+  const fresh = !forced && bundleIsFresh();
+  if (fresh) {
     ({ main } = await import(pathToFileURL(BUNDLE).href));
   } else {
     const { register } = await import('tsx/esm/api');
     register();
     ({ main } = await import('../src/cli/main.ts'));
+    if (sourcesNote({ fresh, forced, tty: process.stderr.isTTY === true })) {
+      const { t } = await import('../src/cli/messages.ts');
+      process.stderr.write(t('note.sources') + '\n');
+    }
   }
   process.exitCode = await main(args, {
     stdout: (s) => process.stdout.write(s),

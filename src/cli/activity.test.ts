@@ -1,21 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from './main';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
 import { extractActivityArgs } from './activity';
+import { runCli } from './testing/runCli';
 
-async function cli(argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: ROOT,
-  });
-  return { code, out, err };
-}
+const cli = (argv: string[]) => runCli(...argv);
 
 const BAD = 'test/fixtures/bad/activity';
 const FX = 'test/fixtures/activity';

@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './main';
 import { localToday } from './load';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
@@ -20,19 +19,11 @@ import { importAccountFile } from '../data';
 import { generateDemoTable } from '../data/demo/generate';
 import { tableToCsv } from '../data/tableCsv';
 import Papa from 'papaparse';
+import { runCli } from './testing/runCli';
 
 const FX = 'test/fixtures/playbooks';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: ROOT,
-  });
-  return { code, out, err };
-}
+const cli = runCli;
 
 setCliLanguage('en');
 

@@ -4,9 +4,9 @@
  * — in English and Japanese — and reads .xlsx with --sheet like CSV.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
+import { runCli } from './testing/runCli';
 
 const PB = 'test/fixtures/playbooks/demo.playbook.json';
 const MIXED = 'test/fixtures/bad/import/percent-mixed.csv';
@@ -14,15 +14,9 @@ const XLSX = 'test/fixtures/xlsx/crm_export.xlsx';
 
 async function cli(lang: 'en' | 'ja', ...argv: string[]) {
   setCliLanguage(lang);
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: ROOT,
-  });
+  const r = await runCli(...argv);
   setCliLanguage('en');
-  return { code, out, err };
+  return r;
 }
 
 describe('score: contract gaps on stderr', () => {

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { main } from './main';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
 import { Project, playbookFromProject } from '../model';
 import { compilePlaybook, scoreTable } from '../engine';
 import { importAccountFile } from '../data';
+import { runCli } from './testing/runCli';
 
 // The history folder end to end: score --history twice, list, compare, the time-split backtest
 // on the fixture whose answer is known, DuckDB reading the Parquet back, and bad input.
@@ -17,16 +17,7 @@ const answer = JSON.parse(readFileSync(join(FIX, 'answer.json'), 'utf8'));
 let dir: string;
 let pbFile: string;
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: ROOT,
-  });
-  return { code, out, err };
-}
+const cli = runCli;
 
 setCliLanguage('en');
 const project = Project.parse(JSON.parse(readFileSync(join(ROOT, 'templates/demo.json'), 'utf8')));
@@ -41,53 +32,40 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('waymark score --history / history / backtest --history', () => {
   const hist = () => join(dir, 'hist');
+  /** `score --history`: the run of a data file as of a date, appended to hist(). */
+  const scoreInto = (playbook: string, file: string, asOf: string) =>
+    cli('score', playbook, file, '--as-of', asOf, '--out', join(dir, 'o.csv'), '--history', hist());
+  /** `backtest --history` of the run as of 2026-06-01 against an outcomes file. */
+  const backtest = (outcomes: string, ...options: string[]) =>
+    cli(
+      'backtest',
+      pbFile,
+      '--history',
+      hist(),
+      '--as-of',
+      '2026-06-01',
+      '--outcomes',
+      outcomes,
+      '--outcome',
+      'outcome',
+      ...options,
+    );
   it('appends runs; refuses the same as-of and another project without changing anything', async () => {
-    const out = join(dir, 'o.csv');
     for (const [file, asOf] of [
       ['before.csv', '2026-06-01'],
       ['after.csv', '2026-12-01'],
     ]) {
-      const r = await cli(
-        'score',
-        pbFile,
-        join(FIX, file),
-        '--as-of',
-        asOf,
-        '--out',
-        out,
-        '--history',
-        hist(),
-      );
+      const r = await scoreInto(pbFile, join(FIX, file), asOf);
       expect(r.err).toContain(`appended the run as of ${asOf} (200 accounts)`);
       expect(r.code).toBe(0);
     }
     const manifest = readFileSync(join(hist(), 'manifest.json'), 'utf8');
-    const again = await cli(
-      'score',
-      pbFile,
-      join(FIX, 'after.csv'),
-      '--as-of',
-      '2026-12-01',
-      '--out',
-      out,
-      '--history',
-      hist(),
-    );
+    const again = await scoreInto(pbFile, join(FIX, 'after.csv'), '2026-12-01');
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/a run as of 2026-12-01 is already stored.*nothing was written/);
     const other = join(dir, 'other.playbook.json');
     writeFileSync(other, JSON.stringify({ ...pb, name: 'Another project' }));
-    const foreign = await cli(
-      'score',
-      other,
-      join(FIX, 'after.csv'),
-      '--as-of',
-      '2027-01-01',
-      '--out',
-      out,
-      '--history',
-      hist(),
-    );
+    const foreign = await scoreInto(other, join(FIX, 'after.csv'), '2027-01-01');
     expect(foreign.code).toBe(1);
     expect(foreign.err).toMatch(/holds runs of the playbook ".*", not "Another project"/);
     expect(readFileSync(join(hist(), 'manifest.json'), 'utf8')).toBe(manifest);
@@ -116,17 +94,8 @@ describe('waymark score --history / history / backtest --history', () => {
   });
 
   it('backtests the history run against later outcomes: the known answer', async () => {
-    const r = await cli(
-      'backtest',
-      pbFile,
-      '--history',
-      hist(),
-      '--as-of',
-      '2026-06-01',
-      '--outcomes',
+    const r = await backtest(
       join(FIX, 'after.csv'),
-      '--outcome',
-      'outcome',
       '--churn',
       'churned',
       '--expansion',
@@ -159,35 +128,11 @@ describe('waymark score --history / history / backtest --history', () => {
     // The score went through Parquet DOUBLE unchanged: the AUC is exactly the fixture's.
     expect(b.auc.churn.auc).toBeCloseTo(answer.aucChurn, 12);
     expect(b.join.listedPredictionsWithoutOutcome).toEqual([answer.firstAccount]);
-    const text = await cli(
-      'backtest',
-      pbFile,
-      '--history',
-      hist(),
-      '--as-of',
-      '2026-06-01',
-      '--outcomes',
-      join(FIX, 'after.csv'),
-      '--outcome',
-      'outcome',
-      '--churn',
-      'churned',
-    );
+    const text = await backtest(join(FIX, 'after.csv'), '--churn', 'churned');
     expect(text.out).toMatch(/Backtest \(predictive\): scores as of 2026-06-01/);
     expect(text.out).toMatch(/better than chance/);
     // Without --churn/--expansion: the values seen are listed, nothing guessed.
-    const none = await cli(
-      'backtest',
-      pbFile,
-      '--history',
-      hist(),
-      '--as-of',
-      '2026-06-01',
-      '--outcomes',
-      join(FIX, 'after.csv'),
-      '--outcome',
-      'outcome',
-    );
+    const none = await backtest(join(FIX, 'after.csv'));
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/Values seen: renewed \(\d+\), churned \(\d+\), expanded \(\d+\)/);
   });
@@ -251,20 +196,7 @@ describe('waymark score --history / history / backtest --history', () => {
     const dupFile = join(dir, 'dup.csv');
     const lines = readFileSync(join(FIX, 'after.csv'), 'utf8').trimEnd().split('\n');
     writeFileSync(dupFile, [...lines, lines[1]].join('\n') + '\n');
-    const dup = await cli(
-      'backtest',
-      pbFile,
-      '--history',
-      hist(),
-      '--as-of',
-      '2026-06-01',
-      '--outcomes',
-      dupFile,
-      '--outcome',
-      'outcome',
-      '--churn',
-      'churned',
-    );
+    const dup = await backtest(dupFile, '--churn', 'churned');
     // The importer itself refuses duplicate account keys, naming the file and the rows.
     expect(dup.code).toBe(1);
     expect(dup.err).toMatch(/dup\.csv/);

@@ -10,7 +10,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { main } from './main';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
 import { Project, playbookFingerprint, playbookFromProject } from '../model';
@@ -24,6 +23,7 @@ import {
   type TransferIssue,
 } from '../engine/historyTransfer';
 import en from '../i18n/en/history';
+import { runCli } from './testing/runCli';
 
 // The app's import and export of a CLI history folder, checked against the CLI itself: a folder
 // the CLI wrote is read into runs equal to the engine's scoring, and the app's export is listed
@@ -32,16 +32,7 @@ const FIX = join(ROOT, 'test/fixtures/history');
 const BAD = join(ROOT, 'test/fixtures/bad/history');
 let dir: string;
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: ROOT,
-  });
-  return { code, out, err };
-}
+const cli = runCli;
 
 function pick(folder: string, prefix = 'hist'): PickedFile[] {
   const out: PickedFile[] = [];

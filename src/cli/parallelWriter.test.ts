@@ -16,8 +16,8 @@ import { generateDemoTable } from '../data/demo/generate';
 import { tableToCsv } from '../data/tableCsv';
 import { ROOT } from '../engine/testing/demo';
 import { playbookFingerprint } from '../model/playbookDiff';
-import type { CliIO } from './types';
 import type { Column } from '../table/columns';
+import { capture } from './testing/runCli';
 
 setCliLanguage('en');
 
@@ -80,18 +80,6 @@ function fixture(rows: number, seed: number, crlf: boolean): string {
   return crlf ? text.replace(/\n/g, '\r\n') : text;
 }
 
-function capture(): CliIO & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: dir,
-    out: () => out,
-    err: () => err,
-  };
-}
-
 async function run(
   file: string,
   format: Format,
@@ -99,7 +87,7 @@ async function run(
   blockBytes: number,
   badRows: BadRowPolicy | undefined,
 ) {
-  const io = capture();
+  const io = capture(dir);
   const outFile =
     format === 'parquet' ? `${file}.${Math.random().toString(36).slice(2)}.parquet` : undefined;
   try {
@@ -189,7 +177,7 @@ describe('waymark score --threads N gives the --threads 1 output byte for byte',
 describe('waymark score --threads', () => {
   it('refuses 0, fractions and words with a clear message (en and ja)', async () => {
     for (const v of ['0', '1.5', 'two', '-1', '257']) {
-      const io = capture();
+      const io = capture(dir);
       const code = await main(
         ['score', join(ROOT, 'templates/demo.json'), 'lf.csv', '--threads', v],
         io,
@@ -198,7 +186,7 @@ describe('waymark score --threads', () => {
       expect(io.err()).toContain(`--threads "${v}" is not a whole number from 1 to 256`);
     }
     setCliLanguage('ja');
-    const io = capture();
+    const io = capture(dir);
     await main(['score', join(ROOT, 'templates/demo.json'), 'lf.csv', '--threads', '0'], io);
     setCliLanguage('en');
     expect(io.err()).toContain('--threads "0" は 1 から 256 までの整数');
@@ -207,7 +195,7 @@ describe('waymark score --threads', () => {
   it('the CLI with --threads 3 writes what --threads 1 writes', async () => {
     const outs: string[] = [];
     for (const n of ['1', '3', 'auto']) {
-      const io = capture();
+      const io = capture(dir);
       const code = await main(
         ['score', join(ROOT, 'templates/demo.json'), 'lf.csv', '--as-of', AS_OF, '--threads', n],
         io,
@@ -217,7 +205,7 @@ describe('waymark score --threads', () => {
     }
     const runs: string[] = [];
     for (const n of ['1', '3']) {
-      const io = capture();
+      const io = capture(dir);
       const args = ['score', join(ROOT, 'templates/demo.json'), 'lf.csv', '--as-of', AS_OF];
       const code = await main([...args, '--bad-rows', 'blank', '--threads', n], io);
       expect(code).toBe(0);
@@ -241,7 +229,7 @@ describe('waymark score --threads', () => {
     for (const extra of cases) {
       const runs: string[] = [];
       for (const n of ['1', '3']) {
-        const io = capture();
+        const io = capture(dir);
         const args = ['score', join(ROOT, 'templates/demo.json'), '--as-of', AS_OF, ...extra];
         const code = await main(
           [...args.map((x) => x.replace('h-N', `h-${n}`)), '--threads', n],
@@ -260,7 +248,7 @@ describe('waymark score --threads', () => {
     const outputs: string[] = [];
     for (const handOver of [false, true]) {
       const w = threadedWriter('csv', 1000, 2);
-      const io = capture();
+      const io = capture(dir);
       const out = (await openOutput(io, undefined))!;
       const table = generateDemoTable({ rows: 300, seed: 3 });
       const before = JSON.stringify(Object.values(table.columns).map(columnLength));
@@ -284,7 +272,7 @@ describe('waymark score --threads', () => {
       { playbook: { not: 'a playbook' }, asOf: AS_OF, format: 'csv', chunkRows: 10 },
       2,
     );
-    const io = capture();
+    const io = capture(dir);
     const out = (await openOutput(io, undefined))!;
     const table = generateDemoTable({ rows: 30, seed: 1 });
     try {

@@ -14,8 +14,8 @@ import { generateDemoTable } from '../data/demo/generate';
 import { tableToCsv } from '../data/tableCsv';
 import { cellValue } from '../table/columns';
 import { ROOT } from '../engine/testing/demo';
-import type { CliIO } from './types';
 import { sjis } from '../data/testing/helpers';
+import { capture } from './testing/runCli';
 
 setCliLanguage('en');
 
@@ -27,18 +27,6 @@ if (!c.ok) throw new Error('demo playbook does not compile');
 const compiled = c.compiled;
 const dir = mkdtempSync(join(tmpdir(), 'wm-stream-in-'));
 
-function capture(): CliIO & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: dir,
-    out: () => out,
-    err: () => err,
-  };
-}
-
 async function run(
   file: string,
   blockBytes: number,
@@ -46,7 +34,7 @@ async function run(
   badRows?: BadRowPolicy,
   chunkRows = 500,
 ) {
-  const io = capture();
+  const io = capture(dir);
   const r = await streamScore(io, {
     pb,
     compiled,
@@ -96,7 +84,7 @@ describe('waymark score reads its input in blocks', () => {
     writeFileSync(join(dir, 'dup.csv'), bad.join('\n') + '\n');
     const s = await run('dup.csv', 4096, 'csv');
     expect(s.r).toBeNull();
-    const viaMain = capture();
+    const viaMain = capture(dir);
     // The whole-file path's messages (a --history run reads the file whole).
     const code = await main(
       [

@@ -122,6 +122,22 @@ describe('importAccountFile', () => {
     expect(report.errorCount).toBe(0);
   });
 
+  it.each([
+    ['half-width', '80%', '0.8', '"80%" reads as 80', '"0.8" reads as 0.8 %, not 80 %'],
+    ['full-width', '１２％', '０．５', '"１２％" reads as 12', '"０．５" reads as 0.5 %, not 50 %'],
+  ])(
+    'words a percent column mixing "80%%" and 0.8 with the values as written (%s)',
+    (_, pct, bare, reads, readsBare) => {
+      const csv = `account_id,company_name,mrr,setup_progress\nP1,A,1,${pct}\nP2,B,2,${bare}\n`;
+      const { report } = importAccountFile(utf8(csv), 'mixed.csv', demoContract);
+      const issue = report.issues.find((i) => i.code === 'percent_mixed')!;
+      expect(issue.params).toMatchObject({ percentExample: pct, bareExample: bare });
+      expect(issue.message).toContain(reads);
+      expect(issue.message).toContain(readsBare);
+      expect(issue.message).not.toContain('NaN');
+    },
+  );
+
   it('reports an unterminated quote after the rows read so far', () => {
     const { table, report } = importAccountFile(
       utf8('account_id,company_name\nU0,ok\nU1,"open\nU2,x\n'),

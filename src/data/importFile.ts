@@ -17,6 +17,7 @@ import {
   type ByteRecord,
 } from './csvBytes';
 import { clip, ImportError, type ImportIssue, type ImportIssueCode } from './issues';
+import { parseNumber } from './coerce';
 import { autoMap, mappedColumn, unmappedColumns, type ColumnMapping } from './mapping';
 import { BooleanSink, makeSink, NumberSink, StringSink, type Sink } from './sinks';
 import { openSource, rowTooLong, type RowSource } from './sources';
@@ -433,6 +434,33 @@ export interface PercentStat {
   bare: number;
   percentEx: string;
   bareEx: string;
+}
+
+/**
+ * The percent_mixed warning of a "%" field whose column holds both "80%" and 0.8. The examples
+ * stay as the user wrote them (params); the English text adds what each reads as, through the
+ * importer's own number reading, so "１２％" reads as 12 (not parseFloat's NaN).
+ */
+export function percentMixedIssue(file: string, a: PercentStat): ImportIssue {
+  const params = {
+    field: a.field,
+    percent: a.percent,
+    bare: a.bare,
+    percentExample: a.percentEx,
+    bareExample: a.bareEx,
+  };
+  const asRead = (raw: string, times = 1): string => {
+    const v = parseNumber(raw, { percentUnit: true });
+    return typeof v === 'number' ? String(Number((v * times).toPrecision(12))) : raw;
+  };
+  return {
+    code: 'percent_mixed',
+    severity: 'warning',
+    file,
+    field: a.field,
+    params,
+    message: `${file} → ${a.field}: the field has unit "%" and the column mixes ${a.percent} cell(s) written with % (e.g. "${a.percentEx}" reads as ${asRead(a.percentEx)}) and ${a.bare} bare fraction(s) (e.g. "${a.bareEx}" reads as ${asRead(a.bareEx)} %, not ${asRead(a.bareEx, 100)} %). Write every cell one way (80% or 80) and import again.`,
+  };
 }
 
 /**
@@ -901,21 +929,7 @@ export function rowImporter(
       const a = percentSeen[g];
       if (a.percent === 0 || a.bare === 0) continue;
       warningCount++;
-      const params = {
-        field: field.id,
-        percent: a.percent,
-        bare: a.bare,
-        percentExample: a.percentEx,
-        bareExample: a.bareEx,
-      };
-      fileIssues.push({
-        code: 'percent_mixed',
-        severity: 'warning',
-        file,
-        field: field.id,
-        params,
-        message: `${file} → ${field.id}: the field has unit "%" and the column mixes ${params.percent} cell(s) written with % (e.g. "${params.percentExample}" reads as ${parseFloat(params.percentExample)}) and ${params.bare} bare fraction(s) (e.g. "${params.bareExample}" reads as ${params.bareExample} %, not ${Number((parseFloat(params.bareExample) * 100).toPrecision(12))} %). Write every cell one way (80% or 80) and import again.`,
-      });
+      fileIssues.push(percentMixedIssue(file, { ...a, field: field.id }));
     }
     const table = build();
     opts.onProgress?.(1);

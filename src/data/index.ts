@@ -18,7 +18,13 @@ export {
   type BadRowPolicy,
 } from './importFile';
 export { checkFileSize, DEFAULT_LIMITS, type ImportLimits } from './limits';
-export { ImportError, OWN_PLACE, type ImportIssue, type ImportIssueCode } from './issues';
+export {
+  ImportError,
+  OWN_PLACE,
+  placedIssueText,
+  type ImportIssue,
+  type ImportIssueCode,
+} from './issues';
 export { autoMap, mappedColumn, type ColumnMapping } from './mapping';
 export { detectEncoding, decodeBytes, type Encoding } from './encoding';
 export { parseDelimited, parseAll } from './csv';

@@ -3,6 +3,8 @@
  * `data` namespace (`issue.<code>`), `params` fill it, and `message` is the English text used
  * where there is no UI (CLI, logs, tests).
  */
+import en from '../i18n/en/data';
+
 export type ImportIssueCode =
   | 'empty_file'
   | 'no_rows'
@@ -65,6 +67,54 @@ export const OWN_PLACE: ReadonlySet<ImportIssueCode> = new Set<ImportIssueCode>(
   'json_too_deep',
   'mixed_encoding',
 ]);
+
+/**
+ * Issues whose text names the file itself (`{{file}}` in the template; the Japanese and English
+ * templates agree, a test holds them to it). When such an issue has a place (row, column), the
+ * place fills that slot instead of going in front, so the file is named once.
+ */
+export const NAMES_FILE: ReadonlySet<string> = new Set(
+  Object.entries(en.issue)
+    .filter(([, tpl]) => tpl.includes('{{file}}'))
+    .map(([code]) => code),
+);
+
+/** The words of a place in the reader's language ("row", "column"). */
+export interface PlaceWords {
+  row: string;
+  column: string;
+}
+
+/**
+ * An import issue as text in a language, for the app and the CLI alike: `fill` fills that
+ * language's template of `i.code` with the params it is given. "crm.csv, row 12, column 3
+ * (MRR) → mrr: "abc" is not a number…"; an issue whose text says where (OWN_PLACE) stands
+ * alone, and one whose text names its file gets the place in that slot (see NAMES_FILE).
+ */
+export function placedIssueText(
+  i: ImportIssue,
+  fill: (params: Record<string, string | number>) => string,
+  words: PlaceWords,
+  withPlace = true,
+): string {
+  const params: Record<string, string | number> = {
+    ...(i.row !== undefined ? { row: i.row } : {}),
+    ...i.params,
+    file: i.file,
+    raw: i.raw ?? '',
+    field: i.field ?? i.params.field ?? '',
+  };
+  if (!withPlace || i.row === undefined || OWN_PLACE.has(i.code)) return fill(params);
+  const place = [
+    i.file,
+    `${words.row} ${i.row}`,
+    i.column !== undefined ? `${words.column} ${i.column}${i.header ? ` (${i.header})` : ''}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (NAMES_FILE.has(i.code)) return fill({ ...params, file: place });
+  return `${place}${i.field ? ` → ${i.field}` : ''}: ${fill(params)}`;
+}
 
 /** Thrown for a file that cannot be imported at all (empty, binary, undecodable, no key column). */
 export class ImportError extends Error {

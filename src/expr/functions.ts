@@ -28,6 +28,26 @@ const spec = (s: Omit<FunctionSpec, 'docKey'>): FunctionSpec => ({
   docKey: `functions.${s.name}`,
 });
 
+/** `name(a, b, …)`: two or more arguments of one type, a result of that type. */
+const variadic = (
+  name: FunctionName,
+  type: 'T' | 'number',
+  signature: string,
+  example: string,
+): FunctionSpec =>
+  spec({
+    name,
+    params: [
+      { name: 'a', type },
+      { name: 'b', type },
+    ],
+    variadic: true,
+    minArgs: 2,
+    returns: type,
+    signature,
+    example,
+  });
+
 export const FUNCTIONS: readonly FunctionSpec[] = [
   spec({
     name: 'days_since',
@@ -56,42 +76,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     signature: 'days_between(from: date, to: date) → number',
     example: 'days_between(contract_start, go_live_date) > 60',
   }),
-  spec({
-    name: 'coalesce',
-    params: [
-      { name: 'a', type: 'T' },
-      { name: 'b', type: 'T' },
-    ],
-    variadic: true,
-    minArgs: 2,
-    returns: 'T',
-    signature: 'coalesce(a, b, …) → first non-missing',
-    example: 'coalesce(nps, 0)',
-  }),
-  spec({
-    name: 'min',
-    params: [
-      { name: 'a', type: 'number' },
-      { name: 'b', type: 'number' },
-    ],
-    variadic: true,
-    minArgs: 2,
-    returns: 'number',
-    signature: 'min(a: number, b: number, …) → number',
-    example: 'min(active_users / licenses, 1)',
-  }),
-  spec({
-    name: 'max',
-    params: [
-      { name: 'a', type: 'number' },
-      { name: 'b', type: 'number' },
-    ],
-    variadic: true,
-    minArgs: 2,
-    returns: 'number',
-    signature: 'max(a: number, b: number, …) → number',
-    example: 'max(open_tickets - 2, 0)',
-  }),
+  variadic('coalesce', 'T', 'coalesce(a, b, …) → first non-missing', 'coalesce(nps, 0)'),
+  variadic(
+    'min',
+    'number',
+    'min(a: number, b: number, …) → number',
+    'min(active_users / licenses, 1)',
+  ),
+  variadic('max', 'number', 'max(a: number, b: number, …) → number', 'max(open_tickets - 2, 0)'),
   spec({
     name: 'abs',
     params: [{ name: 'x', type: 'number' }],

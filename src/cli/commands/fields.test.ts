@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../main';
 import { setCliLanguage } from '../messages';
-import { ROOT } from '../../engine/testing/demo';
+import { runCli } from '../testing/runCli';
 
 const SJIS = 'test/fixtures/infer/crm_export.sjis.csv';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: ROOT,
-  });
-  return { code, out, err };
-}
+const cli = runCli;
 
 describe('waymark fields', () => {
   it('prints the proposal as a table with the reason per column (en and ja)', async () => {

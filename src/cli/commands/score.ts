@@ -140,8 +140,8 @@ async function scoreWith(
 /**
  * `--threads N`: a whole number ≥ 1 (default 1), or 'auto': one thread for an input under two
  * blocks (16 MB, where starting workers costs more than it saves), else one per core up to
- * MAX_AUTO_THREADS. The default stays 1: measured on the shared 2-core machine, where each job
- * gets a fixed share of the cores, 2 threads were not faster (docs/cli.md, "Threads").
+ * MAX_AUTO_THREADS. The default stays 1: measured on a 2-core machine busy with other jobs (no
+ * core to spare), 2 threads were not faster (docs/cli.md, "Threads").
  */
 function parseThreads(v: string | undefined): number | undefined {
   if (v === undefined) return 1;

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
-import { main } from '../main';
 import { setCliLanguage } from '../messages';
 import { ROOT } from '../../engine/testing/demo';
 import { compilePlaybook, readPlaybookDocument, scoreTable } from '../../engine';
@@ -16,19 +15,11 @@ import { tableFromRows } from '../../table/columns';
 import { loadIntoDuckDB } from '../../engine/testing/duckdbLoad';
 import { createTableSql, insertSql } from '../../engine/sql/loadTable';
 import { compareWithSql, type SqlRow } from '../../engine/sql/compareRows';
+import { runCli } from '../testing/runCli';
 
 const BAD = 'test/fixtures/bad/sql';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (s) => (out += s),
-    stderr: (s) => (err += s),
-    cwd: ROOT,
-  });
-  return { code, out, err };
-}
+const cli = runCli;
 
 interface BadCase {
   file: string;

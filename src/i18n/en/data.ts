@@ -121,7 +121,7 @@ export default {
     ragged_row:
       'This row has {{found}} fields where the header has {{expected}}. Check for an unquoted comma or a missing quote.',
     unterminated_quote:
-      'A quoted field is never closed (line {{line}}), so the rest of the file was not read. Add the missing " or remove the stray one.',
+      '{{file}}, row {{row}} (line {{line}}): a quoted field is never closed, so the rest of the file was not read. Add the missing " or remove the stray one.',
     bad_number: '"{{raw}}" is not a number. Use digits such as 1234, 1,234 or 80%.',
     bad_integer: '"{{raw}}" is not a whole number.',
     bad_date: '"{{raw}}" is not a date. Use 2024-03-09, 2024/3/9 or 2024年3月9日.',

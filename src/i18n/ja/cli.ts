@@ -9,7 +9,7 @@ export default {
     score: {
       summary: 'プレイブックでアカウントデータを採点 (csv / json / ndjson で出力)',
       usage:
-        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson|.xlsx> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson|parquet  出力形式 (既定: csv。parquet は --out が必要で、\n                           列は履歴の実行ファイルと同じ: docs/history-format.md)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --history DIR            実行を履歴フォルダーにも追加する (docs/history-format.md)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n  --sheet NAME             .xlsx ブックのシート (既定: データのある最初のシート)\n  --chunk-rows N           1 回に採点して書き出すアカウント数 (既定: 65536)。入力も出力も逐次\n                           処理するため、アカウント数に上限はありません\n  --threads N|auto         採点と書き出しを行うスレッド数 (既定 1。auto: 16 MB 未満の入力は 1、それ以上は\n                           コア数、最大 4)。N によらず出力は同じ\n  --no-bom                 CSV の先頭に UTF-8 の BOM を付けない (既定では Excel が日本語を正しく\n                           読めるよう付ける。他のプログラムにパイプで渡すときに指定)\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
+        '使い方: waymark score <playbook.json> <data.csv|.tsv|.json|.ndjson|.xlsx> [オプション]\n\nすべてのアカウントを採点します: セグメント、ステージとイグジットクライテリア、ヘルススコア 0–100 と色、\nカバレッジ、担当、発火した CTA。プレイブックの代わりにアプリのプロジェクトファイルも使えます。\nデータの列は項目 ID または日本語 / 英語のラベルで対応付けます。CSV は UTF-8 または Shift_JIS。\n\nオプション:\n  --as-of YYYY-MM-DD       この日付で採点 (既定: プレイブックの asOf、なければ今日)\n  --format csv|json|ndjson|parquet  出力形式 (既定: csv。parquet は --out が必要で、\n                           列は履歴の実行ファイルと同じ: docs/history-format.md)\n  --out FILE               標準出力の代わりに FILE に書き出す\n  --activity SOURCE=FILE   プレイブックのアクティビティソースのイベントファイル (複数指定可)\n  --history DIR            実行を履歴フォルダーにも追加する (docs/history-format.md)\n  --bad-rows skip|blank    データにエラーがあっても続行: 不正な行を除く (skip) か不正なセルを空にする (blank)\n                           (既定: エラーを一覧して終了コード 1 で停止)\n  --sheet NAME             .xlsx ブックのシート (既定: データのある最初のシート)\n  --chunk-rows N           1 回に採点して書き出すアカウント数 (既定: 65536)。入力も出力も逐次\n                           処理するため、アカウント数に上限はありません\n  --threads N|auto         全体のスレッド数: メインスレッドが読み書きし、N − 1 個が採点する (既定 1。\n                           auto: 16 MB 未満の入力は 1、それ以上はコア数、最大 4)。N によらず出力は同じ\n  --no-bom                 CSV の先頭に UTF-8 の BOM を付けない (既定では Excel が日本語を正しく\n                           読めるよう付ける。他のプログラムにパイプで渡すときに指定)\n\n終了コード: 0 採点完了、1 プレイブックまたはデータが不正 (エラーは標準エラー)、2 使い方の誤り。\n',
     },
     explain: {
       summary: '1 アカウントのスコア・ステージ・CTA を説明 (JSON)',
@@ -70,6 +70,10 @@ export default {
     intro: 'waymark — Waymark のプレイブックをアカウントデータで実行します',
     usage: '使い方: waymark <コマンド> [オプション]   (詳細は waymark <コマンド> --help)',
     commands: 'コマンド:',
+  },
+  note: {
+    sources:
+      'waymark: dist-cli/ のビルド済み CLI よりソースが新しい (またはビルドがない) ため、TypeScript のソースから実行しています (起動が遅くなります: 約 0.5 秒)。`npm run build:cli` で作り直せます。WAYMARK_CLI_SOURCES=1 ならこの表示なしでソースから実行します。',
   },
   error: {
     unknownCommand: '不明なコマンド "{{name}}" です。`waymark --help` で一覧を表示できます。',

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AucInterval, PredictiveBacktestResult, Rate, Verdict } from '../../engine';
 import type { Project } from '../../model';
@@ -16,6 +17,26 @@ function RateCell({ r, testId }: { r: Rate; testId?: string }) {
         </span>
       )}
     </td>
+  );
+}
+
+/** Churn and expansion rate, each with its lift: the four number cells of a colour's or CTA's row. */
+function RateCells({
+  churn,
+  expansion,
+  testId,
+}: {
+  churn: Rate;
+  expansion: Rate;
+  testId?: string;
+}) {
+  return (
+    <>
+      <RateCell r={churn} testId={testId && `churn-${testId}`} />
+      <td className="num">{lift(churn.lift)}</td>
+      <RateCell r={expansion} testId={testId && `expansion-${testId}`} />
+      <td className="num">{lift(expansion.lift)}</td>
+    </>
   );
 }
 
@@ -52,6 +73,15 @@ export function BacktestReport({
         })
       : t(`backtest.verdict.${v.code}.${kind}`, { auc: v.auc.toFixed(2) });
   const rows = b.perColor.filter((p) => p.accounts > 0);
+  // The churn and expansion columns, as the per-colour and per-CTA tables both show them.
+  const rateHeads = (
+    <>
+      <th className="num">{t('backtest.churnRate')}</th>
+      <th className="num">{t('backtest.lift')}</th>
+      <th className="num">{t('backtest.expansionRate')}</th>
+      <th className="num">{t('backtest.lift')}</th>
+    </>
+  );
   const measures = [...b.perMeasure].sort((x, y) => (y.churn?.auc ?? -1) - (x.churn?.auc ?? -1));
   return (
     <div className="bt-report" data-testid="bt-report">
@@ -115,10 +145,7 @@ export function BacktestReport({
           <tr>
             <th>{t('backtest.color')}</th>
             <th className="num">{t('backtest.accounts')}</th>
-            <th className="num">{t('backtest.churnRate')}</th>
-            <th className="num">{t('backtest.lift')}</th>
-            <th className="num">{t('backtest.expansionRate')}</th>
-            <th className="num">{t('backtest.lift')}</th>
+            {rateHeads}
           </tr>
         </thead>
         <tbody>
@@ -128,32 +155,27 @@ export function BacktestReport({
               <td className="num" data-testid={`bt-accounts-${p.color}`}>
                 {p.accounts.toLocaleString()} <span className="hint">({pct(p.share)})</span>
               </td>
-              <RateCell r={p.churn} testId={`churn-${p.color}`} />
-              <td className="num">{lift(p.churn.lift)}</td>
-              <RateCell r={p.expansion} testId={`expansion-${p.color}`} />
-              <td className="num">{lift(p.expansion.lift)}</td>
+              <RateCells churn={p.churn} expansion={p.expansion} testId={p.color} />
             </tr>
           ))}
         </tbody>
       </table>
-      <h4>
-        {t('backtest.aucChurn')}:{' '}
-        <span data-testid="backtest-auc">
-          <AucText a={b.auc.churn} />
-        </span>
-      </h4>
-      <p data-testid="backtest-reading" data-verdict={b.verdict.churn.code}>
-        {verdictText('churn', b.verdict.churn)}
-      </p>
-      <h4>
-        {t('backtest.aucExpansion')}:{' '}
-        <span data-testid="backtest-auc-expansion">
-          <AucText a={b.auc.expansion} />
-        </span>
-      </h4>
-      <p data-testid="backtest-reading-expansion" data-verdict={b.verdict.expansion.code}>
-        {verdictText('expansion', b.verdict.expansion)}
-      </p>
+      {(['churn', 'expansion'] as const).map((side) => {
+        const suffix = side === 'churn' ? '' : '-expansion';
+        return (
+          <Fragment key={side}>
+            <h4>
+              {t(side === 'churn' ? 'backtest.aucChurn' : 'backtest.aucExpansion')}:{' '}
+              <span data-testid={`backtest-auc${suffix}`}>
+                <AucText a={b.auc[side]} />
+              </span>
+            </h4>
+            <p data-testid={`backtest-reading${suffix}`} data-verdict={b.verdict[side].code}>
+              {verdictText(side, b.verdict[side])}
+            </p>
+          </Fragment>
+        );
+      })}
       {b.monotonic !== null && (
         <p data-testid="bt-monotonic">
           {b.monotonic ? t('backtest.monotonic') : t('backtest.notMonotonic')}
@@ -176,10 +198,7 @@ export function BacktestReport({
               <tr>
                 <th>{t('backtest.cta')}</th>
                 <th className="num">{t('backtest.fired')}</th>
-                <th className="num">{t('backtest.churnRate')}</th>
-                <th className="num">{t('backtest.lift')}</th>
-                <th className="num">{t('backtest.expansionRate')}</th>
-                <th className="num">{t('backtest.lift')}</th>
+                {rateHeads}
               </tr>
             </thead>
             <tbody>
@@ -187,10 +206,7 @@ export function BacktestReport({
                 <tr key={c.id} data-cta={c.id}>
                   <td>{c.label}</td>
                   <td className="num">{c.fired.toLocaleString()}</td>
-                  <RateCell r={c.churn} />
-                  <td className="num">{lift(c.churn.lift)}</td>
-                  <RateCell r={c.expansion} />
-                  <td className="num">{lift(c.expansion.lift)}</td>
+                  <RateCells churn={c.churn} expansion={c.expansion} />
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error: a plain .mjs script of bin/, without types
-import { buildBundle, bundleIsFresh, ROOT } from '../../../bin/cli-bundle.mjs';
+import { buildBundle, bundleIsFresh, ROOT, sourcesNote } from '../../../bin/cli-bundle.mjs';
+import en from '../../../src/i18n/en/cli';
+import ja from '../../../src/i18n/ja/cli';
 
 const fresh = bundleIsFresh as (bundle: string, root: string) => boolean;
 
@@ -50,6 +52,34 @@ describe('bin/waymark.mjs runs the bundle only while it is up to date', () => {
     setup();
     rmSync(worker);
     expect(fresh(bundle, root)).toBe(false);
+  });
+});
+
+describe('running from the sources says so, once, where a person reads it', () => {
+  const note = sourcesNote as (o: { fresh: boolean; forced: boolean; tty: boolean }) => boolean;
+  it.each([
+    // fresh, forced (WAYMARK_CLI_SOURCES=1), stderr a terminal → one line on stderr
+    [false, false, true, true],
+    [true, false, true, false],
+    [false, true, true, false],
+    [false, false, false, false],
+  ])('fresh %s, forced %s, tty %s → note %s', (fresh, forced, tty, want) => {
+    expect(note({ fresh, forced, tty })).toBe(want);
+  });
+  it('the note is one line in both languages and names the rebuild command', () => {
+    for (const s of [en.note.sources, ja.note.sources]) {
+      expect(s).not.toContain('\n');
+      expect(s).toContain('npm run build:cli');
+      expect(s).toContain('WAYMARK_CLI_SOURCES=1');
+    }
+  });
+  it('a piped stderr (scripts, tests) stays empty even when the bundle is stale', () => {
+    const r = spawnSync(process.execPath, [join(ROOT as string, 'bin', 'waymark.mjs'), '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, WAYMARK_CLI_SOURCES: '' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
   });
 });
 
