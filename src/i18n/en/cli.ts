@@ -4,7 +4,7 @@ export default {
     validate: {
       summary: 'check a playbook (or project) file: shape, references, expressions',
       usage:
-        'Usage: waymark validate <playbook.json>\n\nChecks a playbook file — or a project file exported by the app — against playbook format v1:\nthe JSON shape, duplicate ids, references to unknown fields, segments, stages, colours and\nmeasures, and every expression (type-checked against the field contract).\nProblems are printed on stderr with their JSON path, e.g. $.ctas[2].trigger.\n\nExit codes: 0 valid, 1 invalid, 2 usage error.\n',
+        'Usage: waymark validate <playbook.json>\n\nChecks a playbook file — or a project file exported by the app — against the playbook format\n(version 2; version 1 files are read through the migration): the JSON shape, duplicate ids,\nreferences to unknown fields, segments, stages, colours and measures,\nand every expression (type-checked against the field contract).\nProblems are printed on stderr with their JSON path, e.g. $.ctas[2].trigger.\n\nExit codes: 0 valid, 1 invalid, 2 usage error.\n',
     },
     score: {
       summary: 'score account data with a playbook (csv, json or ndjson out)',
