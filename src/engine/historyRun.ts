@@ -1,9 +1,10 @@
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
-import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetReadObjects } from 'hyparquet';
 import type { CtaType } from '../model';
 import { writeRunParquet, type RunColumn } from './parquetRunWriter';
 import type { Predictions } from './predictive';
 import type { ScoreResult } from './types';
+import type { StageCodeRun } from './stageHistory';
 
 /**
  * One run of a history directory as a Parquet file (docs/history-format.md): one row per
@@ -217,10 +218,12 @@ export async function parquetToRun(bytes: Uint8Array): Promise<HistoryRun> {
   };
 }
 
-/** Only the account keys and stages of a run file (for days in stage from the history). */
-export async function parquetStages(
-  bytes: Uint8Array,
-): Promise<{ accountIds: string[]; stage: (string | null)[] }> {
+/**
+ * The account keys and stage codes of a run file (days in stage from the history): only those
+ * two columns, read column-wise (no object per row); stages become codes into the run's own
+ * stage list, in order of first appearance.
+ */
+export async function parquetStageCodes(bytes: Uint8Array, asOf: string): Promise<StageCodeRun> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   let meta;
   try {
@@ -233,17 +236,31 @@ export async function parquetStages(
     throw new HistoryFormatError('not_a_run', 'no waymark.run metadata');
   if (Number(kv['waymark.version']) > HISTORY_RUN_VERSION)
     throw new HistoryFormatError('newer_version', String(kv['waymark.version']));
+  const n = Number(meta.num_rows);
+  const accountIds: string[] = new Array(n);
+  const codes = new Int32Array(n).fill(-1);
+  const dict = new Map<string, number>();
   try {
-    const rows = await parquetReadObjects({
+    await parquetRead({
       file: file as ArrayBuffer,
       metadata: meta,
       columns: ['account_id', 'stage'],
+      onChunk({ columnName, columnData, rowStart }) {
+        if (columnName === 'account_id')
+          for (let i = 0; i < columnData.length; i++)
+            accountIds[rowStart + i] = String(columnData[i]);
+        else
+          for (let i = 0; i < columnData.length; i++) {
+            const v = columnData[i];
+            if (typeof v !== 'string') continue;
+            let c = dict.get(v);
+            if (c === undefined) dict.set(v, (c = dict.size));
+            codes[rowStart + i] = c;
+          }
+      },
     });
-    return {
-      accountIds: rows.map((r) => String(r.account_id)),
-      stage: rows.map((r) => (typeof r.stage === 'string' ? r.stage : null)),
-    };
   } catch (e) {
     throw new HistoryFormatError('not_parquet', e instanceof Error ? e.message : String(e));
   }
+  return { asOf, accountIds, stageIds: [...dict.keys()], codes };
 }
