@@ -178,7 +178,8 @@ export async function appendRunHook(
 /**
  * The streaks of days in stage from the history (engine/stageHistory.ts) of the runs in a
  * history directory dated before `asOf`: read newest first, one file at a time, only the
- * `account_id` and `stage` columns, and no further back than a streak still open needs.
+ * `account_id` and `stage` columns (not decoded again when stored with the same bytes as the
+ * run read before), and no further back than a streak still open needs.
  * null = no earlier run (or no directory).
  */
 export async function stageStreaksFromHistory(
@@ -191,6 +192,8 @@ export async function stageStreaksFromHistory(
   if (!m) return null;
   const before = m.runs.filter((x) => x.asOf < asOf).sort((a, b) => (a.asOf < b.asOf ? 1 : -1));
   let b: StreakBuilder | null = null;
+  // The file read last: columns stored with the same bytes are not decoded again.
+  let prev: Awaited<ReturnType<typeof parquetStageCodes>> | null = null;
   for (const entry of before) {
     if (b && b.open === 0) break;
     const file = join(dirArg, entry.file);
@@ -204,14 +207,16 @@ export async function stageStreaksFromHistory(
     }
     let r;
     try {
-      r = await parquetStageCodes(bytes, entry.asOf);
+      r = await parquetStageCodes(bytes, entry.asOf, prev ?? undefined);
     } catch (e) {
       if (e instanceof HistoryFormatError)
         throw new HistoryError(t(`history.${e.code}`, { file, reason: e.message }));
       throw e;
     }
-    if (!b) b = new StreakBuilder(r);
-    else b.addOlder(r);
+    if (!b) b = new StreakBuilder(r.run);
+    else if (r.same) b.addOlderSame(entry.asOf);
+    else b.addOlder(r.run);
+    prev = r;
   }
   return b ? b.result() : null;
 }

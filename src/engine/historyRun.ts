@@ -218,12 +218,36 @@ export async function parquetToRun(bytes: Uint8Array): Promise<HistoryRun> {
   };
 }
 
+/** The stored bytes of a run file's `account_id` and `stage` columns (compared between runs). */
+export interface StageColumnBytes {
+  keys: Uint8Array[];
+  stage: Uint8Array[];
+}
+
+function sameBytes(a: Uint8Array[], b: Uint8Array[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
 /**
  * The account keys and stage codes of a run file (days in stage from the history): only those
  * two columns, read column-wise (no object per row); stages become codes into the run's own
- * stage list, in order of first appearance.
+ * stage list, in order of first appearance. Given the previous file read (`prev`), a column whose
+ * stored bytes (row groups, codec, pages) are the same is not decoded again: the keys are then
+ * `prev.run`'s own array (so StreakBuilder aligns the runs by position), and when the stages are
+ * the same too, `same` is true and the run is `prev.run`'s content under this as-of.
  */
-export async function parquetStageCodes(bytes: Uint8Array, asOf: string): Promise<StageCodeRun> {
+export async function parquetStageCodes(
+  bytes: Uint8Array,
+  asOf: string,
+  prev?: { run: StageCodeRun; bytes: StageColumnBytes },
+): Promise<{ run: StageCodeRun; bytes: StageColumnBytes; same: boolean }> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   let meta;
   try {
@@ -237,14 +261,29 @@ export async function parquetStageCodes(bytes: Uint8Array, asOf: string): Promis
   if (Number(kv['waymark.version']) > HISTORY_RUN_VERSION)
     throw new HistoryFormatError('newer_version', String(kv['waymark.version']));
   const n = Number(meta.num_rows);
-  const accountIds: string[] = new Array(n);
+  // Each row group's column chunk as stored, preceded by its codec, type and value count.
+  const chunksOf = (name: string): Uint8Array[] =>
+    meta.row_groups.flatMap((rg) => {
+      const c = rg.columns.find((x) => x.meta_data?.path_in_schema.join('.') === name)?.meta_data;
+      if (!c) return [];
+      const start = Number(c.dictionary_page_offset ?? c.data_page_offset);
+      const end = start + Number(c.total_compressed_size);
+      if (!(start >= 0 && end <= bytes.length)) return [];
+      const sig = new TextEncoder().encode(`${c.codec}|${c.type}|${c.num_values}|${end - start}`);
+      return [sig, bytes.subarray(start, end)];
+    });
+  const got: StageColumnBytes = { keys: chunksOf('account_id'), stage: chunksOf('stage') };
+  const sameKeys = !!prev && got.keys.length > 0 && sameBytes(prev.bytes.keys, got.keys);
+  if (sameKeys && got.stage.length > 0 && sameBytes(prev.bytes.stage, got.stage))
+    return { run: { ...prev.run, asOf }, bytes: got, same: true };
+  const accountIds: string[] = sameKeys ? (prev.run.accountIds as string[]) : new Array(n);
   const codes = new Int32Array(n).fill(-1);
   const dict = new Map<string, number>();
   try {
     await parquetRead({
       file: file as ArrayBuffer,
       metadata: meta,
-      columns: ['account_id', 'stage'],
+      columns: sameKeys ? ['stage'] : ['account_id', 'stage'],
       onChunk({ columnName, columnData, rowStart }) {
         if (columnName === 'account_id')
           for (let i = 0; i < columnData.length; i++)
@@ -262,5 +301,5 @@ export async function parquetStageCodes(bytes: Uint8Array, asOf: string): Promis
   } catch (e) {
     throw new HistoryFormatError('not_parquet', e instanceof Error ? e.message : String(e));
   }
-  return { asOf, accountIds, stageIds: [...dict.keys()], codes };
+  return { run: { asOf, accountIds, stageIds: [...dict.keys()], codes }, bytes: got, same: false };
 }

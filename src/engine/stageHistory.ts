@@ -183,6 +183,21 @@ export class StreakBuilder {
     this.open = open;
   }
 
+  /**
+   * The next older run when its account keys and stages are those of the run added last (a
+   * reader that found both columns byte-identical need not decode them): every open streak
+   * goes on to this run.
+   */
+  addOlderSame(asOf: string): void {
+    if (!(asOf < this.last)) throw new Error(`stage history: run ${asOf} is not older`);
+    this.last = asOf;
+    this.runs.push(asOf);
+    this.done = null;
+    const d = isoToDays(asOf);
+    const { live, sinceDays } = this;
+    for (let i = 0; i < live.length; i++) if (live[i]) sinceDays[i] = d;
+  }
+
   result(): StageStreaks {
     if (!this.done) {
       const stage: (string | null)[] = new Array(this.cur.length);
