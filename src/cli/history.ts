@@ -10,14 +10,14 @@ import type { Playbook } from '../model';
 import { playbookFingerprint } from '../model';
 import {
   HistoryFormatError,
-  parquetStages,
+  parquetStageCodes,
   parquetToRun,
   runInfoOf,
   runToParquet,
   type HistoryRun,
 } from '../engine/historyRun';
 import type { ScoreResult } from '../engine';
-import type { StageRun } from '../engine/stageHistory';
+import { StreakBuilder, type StageStreaks } from '../engine/stageHistory';
 import type { CliIO } from './types';
 import { t } from './messages';
 
@@ -176,16 +176,26 @@ export async function appendRunHook(
 }
 
 /**
- * Account keys and stages of the runs in a history directory dated before `asOf` (only those two
- * columns are read), for days in stage from the history (engine/stageHistory.ts). No directory or
- * no manifest yet: no runs.
+ * The streaks of days in stage from the history (engine/stageHistory.ts) of the runs in a
+ * history directory dated before `asOf`: read newest first, one file at a time, only the
+ * `account_id` and `stage` columns (not decoded again when stored with the same bytes as the
+ * run read before), and no further back than a streak still open needs.
+ * null = no earlier run (or no directory).
  */
-export async function loadStageRuns(io: CliIO, dirArg: string, asOf: string): Promise<StageRun[]> {
+export async function stageStreaksFromHistory(
+  io: CliIO,
+  dirArg: string,
+  asOf: string,
+): Promise<StageStreaks | null> {
   const dir = resolve(io.cwd, dirArg);
   const m = await readManifest(dir);
-  if (!m) return [];
-  const out: StageRun[] = [];
-  for (const entry of m.runs.filter((x) => x.asOf < asOf)) {
+  if (!m) return null;
+  const before = m.runs.filter((x) => x.asOf < asOf).sort((a, b) => (a.asOf < b.asOf ? 1 : -1));
+  let b: StreakBuilder | null = null;
+  // The file read last: columns stored with the same bytes are not decoded again.
+  let prev: Awaited<ReturnType<typeof parquetStageCodes>> | null = null;
+  for (const entry of before) {
+    if (b && b.open === 0) break;
     const file = join(dirArg, entry.file);
     let bytes: Uint8Array;
     try {
@@ -195,13 +205,18 @@ export async function loadStageRuns(io: CliIO, dirArg: string, asOf: string): Pr
         t('history.missingFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }),
       );
     }
+    let r;
     try {
-      out.push({ asOf: entry.asOf, ...(await parquetStages(bytes)) });
+      r = await parquetStageCodes(bytes, entry.asOf, prev ?? undefined);
     } catch (e) {
       if (e instanceof HistoryFormatError)
         throw new HistoryError(t(`history.${e.code}`, { file, reason: e.message }));
       throw e;
     }
+    if (!b) b = new StreakBuilder(r.run);
+    else if (r.same) b.addOlderSame(entry.asOf);
+    else b.addOlder(r.run);
+    prev = r;
   }
-  return out;
+  return b ? b.result() : null;
 }

@@ -1,9 +1,10 @@
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
-import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetReadObjects } from 'hyparquet';
 import type { CtaType } from '../model';
 import { writeRunParquet, type RunColumn } from './parquetRunWriter';
 import type { Predictions } from './predictive';
 import type { ScoreResult } from './types';
+import type { StageCodeRun } from './stageHistory';
 
 /**
  * One run of a history directory as a Parquet file (docs/history-format.md): one row per
@@ -217,10 +218,36 @@ export async function parquetToRun(bytes: Uint8Array): Promise<HistoryRun> {
   };
 }
 
-/** Only the account keys and stages of a run file (for days in stage from the history). */
-export async function parquetStages(
+/** The stored bytes of a run file's `account_id` and `stage` columns (compared between runs). */
+export interface StageColumnBytes {
+  keys: Uint8Array[];
+  stage: Uint8Array[];
+}
+
+function sameBytes(a: Uint8Array[], b: Uint8Array[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k];
+    const y = b[k];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * The account keys and stage codes of a run file (days in stage from the history): only those
+ * two columns, read column-wise (no object per row); stages become codes into the run's own
+ * stage list, in order of first appearance. Given the previous file read (`prev`), a column whose
+ * stored bytes (row groups, codec, pages) are the same is not decoded again: the keys are then
+ * `prev.run`'s own array (so StreakBuilder aligns the runs by position), and when the stages are
+ * the same too, `same` is true and the run is `prev.run`'s content under this as-of.
+ */
+export async function parquetStageCodes(
   bytes: Uint8Array,
-): Promise<{ accountIds: string[]; stage: (string | null)[] }> {
+  asOf: string,
+  prev?: { run: StageCodeRun; bytes: StageColumnBytes },
+): Promise<{ run: StageCodeRun; bytes: StageColumnBytes; same: boolean }> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   let meta;
   try {
@@ -233,17 +260,46 @@ export async function parquetStages(
     throw new HistoryFormatError('not_a_run', 'no waymark.run metadata');
   if (Number(kv['waymark.version']) > HISTORY_RUN_VERSION)
     throw new HistoryFormatError('newer_version', String(kv['waymark.version']));
+  const n = Number(meta.num_rows);
+  // Each row group's column chunk as stored, preceded by its codec, type and value count.
+  const chunksOf = (name: string): Uint8Array[] =>
+    meta.row_groups.flatMap((rg) => {
+      const c = rg.columns.find((x) => x.meta_data?.path_in_schema.join('.') === name)?.meta_data;
+      if (!c) return [];
+      const start = Number(c.dictionary_page_offset ?? c.data_page_offset);
+      const end = start + Number(c.total_compressed_size);
+      if (!(start >= 0 && end <= bytes.length)) return [];
+      const sig = new TextEncoder().encode(`${c.codec}|${c.type}|${c.num_values}|${end - start}`);
+      return [sig, bytes.subarray(start, end)];
+    });
+  const got: StageColumnBytes = { keys: chunksOf('account_id'), stage: chunksOf('stage') };
+  const sameKeys = !!prev && got.keys.length > 0 && sameBytes(prev.bytes.keys, got.keys);
+  if (sameKeys && got.stage.length > 0 && sameBytes(prev.bytes.stage, got.stage))
+    return { run: { ...prev.run, asOf }, bytes: got, same: true };
+  const accountIds: string[] = sameKeys ? (prev.run.accountIds as string[]) : new Array(n);
+  const codes = new Int32Array(n).fill(-1);
+  const dict = new Map<string, number>();
   try {
-    const rows = await parquetReadObjects({
+    await parquetRead({
       file: file as ArrayBuffer,
       metadata: meta,
-      columns: ['account_id', 'stage'],
+      columns: sameKeys ? ['stage'] : ['account_id', 'stage'],
+      onChunk({ columnName, columnData, rowStart }) {
+        if (columnName === 'account_id')
+          for (let i = 0; i < columnData.length; i++)
+            accountIds[rowStart + i] = String(columnData[i]);
+        else
+          for (let i = 0; i < columnData.length; i++) {
+            const v = columnData[i];
+            if (typeof v !== 'string') continue;
+            let c = dict.get(v);
+            if (c === undefined) dict.set(v, (c = dict.size));
+            codes[rowStart + i] = c;
+          }
+      },
     });
-    return {
-      accountIds: rows.map((r) => String(r.account_id)),
-      stage: rows.map((r) => (typeof r.stage === 'string' ? r.stage : null)),
-    };
   } catch (e) {
     throw new HistoryFormatError('not_parquet', e instanceof Error ? e.message : String(e));
   }
+  return { run: { asOf, accountIds, stageIds: [...dict.keys()], codes }, bytes: got, same: false };
 }

@@ -51,69 +51,167 @@ export interface StageStreaks {
   runs: string[];
 }
 
-/** Row lookup of run r: by position when it lists the same ids as `ids`, else by a Map. */
-function rowsOf(ids: readonly string[], r: StageRun): (i: number) => number | undefined {
-  let same = ids.length === r.accountIds.length;
-  for (let i = 0; same && i < ids.length; i++) same = ids[i] === r.accountIds[i];
-  if (same) return (i) => i;
-  const m = new Map<string, number>();
-  r.accountIds.forEach((id, i) => m.set(id, i));
-  return (i) => m.get(ids[i]);
+/**
+ * A run's stages as dictionary codes (what storage holds: the app's stage column, a Parquet
+ * dictionary): `codes[i]` indexes `stageIds`; < 0, or past its end, = unknown. Reading a run
+ * this way builds no string per account; a run that lists the same `accountIds` array (a shared
+ * key list) is aligned by position without comparing keys.
+ */
+export interface StageCodeRun {
+  asOf: string;
+  accountIds: readonly string[];
+  stageIds: readonly string[];
+  codes: ArrayLike<number>;
+}
+
+function isCodeRun(r: StageRun | StageCodeRun): r is StageCodeRun {
+  return (r as StageCodeRun).codes !== undefined;
+}
+
+/** The run's stages as codes into a dictionary of its own (a StageRun of strings). */
+function toCodes(r: StageRun | StageCodeRun): StageCodeRun {
+  if (isCodeRun(r)) return r;
+  const dict = new Map<string, number>();
+  const codes = new Int32Array(r.stage.length);
+  for (let i = 0; i < codes.length; i++) {
+    const st = r.stage[i];
+    if (st === null) codes[i] = -1;
+    else {
+      let c = dict.get(st);
+      if (c === undefined) dict.set(st, (c = dict.size));
+      codes[i] = c;
+    }
+  }
+  return { asOf: r.asOf, accountIds: r.accountIds, stageIds: [...dict.keys()], codes };
+}
+
+/** True when `b` lists the same keys as `a` in the same order. */
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
  * The streaks built run by run, newest first, so a caller that reads runs from storage can stop
- * as soon as no streak is open (`open === 0`): older runs cannot change the answer.
+ * as soon as no streak is open (`open === 0`): older runs cannot change the answer. Stages are
+ * compared as integer codes (one dictionary for the builder, each older run's codes remapped to
+ * it once); only open streaks are visited.
  */
 export class StreakBuilder {
-  private readonly s: StageStreaks;
-  private readonly live: Uint8Array;
   private readonly ids: readonly string[];
+  private readonly row: Map<string, number>;
+  /** The builder's stage dictionary: the stage ids of the newest earlier run. */
+  private readonly dict: string[];
+  private readonly dictIndex: Map<string, number>;
+  /** Stage code per account of the newest earlier run (-1 = unknown). */
+  private readonly cur: Int32Array;
+  private readonly sinceDays: Float64Array;
+  private readonly dated: Uint8Array;
+  private readonly live: Uint8Array;
+  private readonly runs: string[];
   private last: string;
+  private done: StageStreaks | null = null;
   open = 0;
 
-  constructor(newest: StageRun) {
+  constructor(newestRun: StageRun | StageCodeRun) {
+    const newest = toCodes(newestRun);
     const n = newest.accountIds.length;
     const row = new Map<string, number>();
     newest.accountIds.forEach((id, i) => row.set(id, i));
     this.ids = newest.accountIds;
+    this.row = row;
     this.last = newest.asOf;
-    this.s = {
-      row,
-      stage: [...newest.stage],
-      sinceDays: new Float64Array(n).fill(isoToDays(newest.asOf)),
-      dated: new Uint8Array(n),
-      runs: [newest.asOf],
-    };
+    this.dict = [...newest.stageIds];
+    this.dictIndex = new Map(this.dict.map((s, k) => [s, k]));
+    this.cur = new Int32Array(n);
     this.live = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.live[i] = newest.stage[i] === null ? 0 : 1;
-    this.open = this.live.reduce((s, x) => s + x, 0);
+    const k = this.dict.length;
+    let open = 0;
+    for (let i = 0; i < n; i++) {
+      const c = newest.codes[i];
+      const st = c >= 0 && c < k ? c : -1;
+      this.cur[i] = st;
+      if (st >= 0) {
+        this.live[i] = 1;
+        open++;
+      }
+    }
+    this.open = open;
+    this.sinceDays = new Float64Array(n).fill(isoToDays(newest.asOf));
+    this.dated = new Uint8Array(n);
+    this.runs = [newest.asOf];
   }
 
   /** The next older run (runs must come newest first, one per as-of). */
-  addOlder(r: StageRun): void {
-    if (!(r.asOf < this.last)) throw new Error(`stage history: run ${r.asOf} is not older`);
-    this.last = r.asOf;
-    this.s.runs.push(r.asOf);
-    const { sinceDays, dated, stage } = this.s;
+  addOlder(older: StageRun | StageCodeRun): void {
+    if (!(older.asOf < this.last)) throw new Error(`stage history: run ${older.asOf} is not older`);
+    this.last = older.asOf;
+    this.runs.push(older.asOf);
+    this.done = null;
+    const r = toCodes(older);
+    const { sinceDays, dated, live, cur, ids } = this;
     const d = isoToDays(r.asOf);
-    const at = rowsOf(this.ids, r);
-    for (let i = 0; i < this.ids.length; i++) {
-      if (!this.live[i]) continue;
-      const j = at(i);
-      const before = j === undefined ? null : r.stage[j];
-      if (before !== null && before === stage[i]) sinceDays[i] = d;
+    // The older run's codes in the builder's dictionary: -1 = unknown, -2 = a stage no account
+    // of the newest run has (known, but never equal).
+    const remap = Int32Array.from(r.stageIds, (s) => this.dictIndex.get(s) ?? -2);
+    const k = remap.length;
+    const codes = r.codes;
+    // Row of each account in the older run (-1 = absent); null = same rows.
+    let at: Int32Array | null = null;
+    if (!sameIds(ids, r.accountIds)) {
+      const m = new Map<string, number>();
+      r.accountIds.forEach((id, j) => m.set(id, j));
+      at = new Int32Array(ids.length);
+      for (let i = 0; i < ids.length; i++) at[i] = live[i] ? (m.get(ids[i]) ?? -1) : -1;
+    }
+    let open = this.open;
+    for (let i = 0; i < ids.length; i++) {
+      if (!live[i]) continue;
+      const j = at ? at[i] : i;
+      const c = j < 0 ? -1 : codes[j];
+      const before = c >= 0 && c < k ? remap[c] : -1;
+      if (before >= 0 && before === cur[i]) sinceDays[i] = d;
       else {
         // Another stage dates the entry; a gap (absent, no stage) leaves a lower bound.
-        if (before !== null) dated[i] = 1;
-        this.live[i] = 0;
-        this.open--;
+        if (before !== -1) dated[i] = 1;
+        live[i] = 0;
+        open--;
       }
     }
+    this.open = open;
+  }
+
+  /**
+   * The next older run when its account keys and stages are those of the run added last (a
+   * reader that found both columns byte-identical need not decode them): every open streak
+   * goes on to this run.
+   */
+  addOlderSame(asOf: string): void {
+    if (!(asOf < this.last)) throw new Error(`stage history: run ${asOf} is not older`);
+    this.last = asOf;
+    this.runs.push(asOf);
+    this.done = null;
+    const d = isoToDays(asOf);
+    const { live, sinceDays } = this;
+    for (let i = 0; i < live.length; i++) if (live[i]) sinceDays[i] = d;
   }
 
   result(): StageStreaks {
-    return this.s;
+    if (!this.done) {
+      const stage: (string | null)[] = new Array(this.cur.length);
+      for (let i = 0; i < stage.length; i++)
+        stage[i] = this.cur[i] < 0 ? null : this.dict[this.cur[i]];
+      this.done = {
+        row: this.row,
+        stage,
+        sinceDays: this.sinceDays,
+        dated: this.dated,
+        runs: this.runs,
+      };
+    }
+    return this.done;
   }
 }
 

@@ -1,7 +1,7 @@
 import { db, type RunRow } from './db';
 import { newId } from '../model/ids';
 import type { FunnelRow, ScoreResult, Summary, TrendResult } from '../engine';
-import type { StageRun } from '../engine/stageHistory';
+import type { StageCodeRun, StageRun } from '../engine/stageHistory';
 import { packStrings, unpackStrings } from './datasets';
 import { playbookFingerprint, type Playbook } from '../model';
 import type { RunHeader } from './runFormat';
@@ -524,14 +524,24 @@ export function historyRunsBefore(runs: readonly RunRow[], asOf: string): RunRow
 
 /** A stored run's account keys and stage ids only (days in stage from the history). */
 export async function loadRunStages(id: string): Promise<StageRun | null> {
+  const r = await loadRunStageCodes(id);
+  if (!r) return null;
+  const stage: (string | null)[] = new Array(r.codes.length);
+  for (let i = 0; i < r.codes.length; i++)
+    stage[i] = r.codes[i] < 0 ? null : (r.stageIds[r.codes[i]] ?? null);
+  return { asOf: r.asOf, accountIds: r.accountIds.slice(), stage };
+}
+
+/**
+ * A stored run's stage column as codes with its key list, neither copied nor turned into strings:
+ * runs of one key list share the same `accountIds` array (read once), so StreakBuilder aligns
+ * them by position (days in stage from the history).
+ */
+export async function loadRunStageCodes(id: string): Promise<StageCodeRun | null> {
   const v = await openRun(id);
   if (!v) return null;
-  const stageIds = v.header.stageIds;
   const [accountIds, codes] = await Promise.all([v.accountIds(), v.column('stage')]);
-  const stage: (string | null)[] = new Array(codes.length);
-  for (let i = 0; i < codes.length; i++)
-    stage[i] = codes[i] < 0 ? null : (stageIds[codes[i]] ?? null);
-  return { asOf: v.meta.asOf, accountIds: accountIds.slice(), stage };
+  return { asOf: v.meta.asOf, accountIds, stageIds: v.header.stageIds, codes };
 }
 
 /** Delete a run; its key list goes with the last run that used it. */

@@ -1,5 +1,5 @@
 import { StreakBuilder, type StageStreaks } from '../engine/stageHistory';
-import { historyRunsBefore, listRuns, loadRunStages } from '../store/runStore';
+import { historyRunsBefore, listRuns, loadRunStageCodes } from '../store/runStore';
 
 /**
  * Days in stage from the project's stored runs (engine/stageHistory.ts has the rule, the same one
@@ -15,7 +15,7 @@ export async function stageStreaksFromStore(
   let b: StreakBuilder | null = null;
   for (const meta of runs) {
     if (b && b.open === 0) break;
-    const r = await loadRunStages(meta.id);
+    const r = await loadRunStageCodes(meta.id);
     if (!r) continue;
     if (!b) b = new StreakBuilder(r);
     else b.addOlder(r);

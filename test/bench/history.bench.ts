@@ -11,6 +11,7 @@
  *      main-thread task; then, in a worker, the history's stages for days in stage (every run's
  *      key list and stage column) and the CTA lifecycle of the newest run against the others
  *      (key lists and CTA columns), against the lifecycle from whole decoded runs (the baseline).
+ *   2b. days in stage from a CLI history folder of `--browser-runs` runs (key and stage columns).
  * Options: --rows N (default 1000000), --runs N (timing repeats, default 3), --no-reference,
  * --no-cli (skip 2),
  * --no-browser, --browser-rows N (default --rows), --browser-runs N (default 12), --port P (5197).
@@ -23,6 +24,7 @@ import { join } from 'node:path';
 import { runInfoOf, runToParquet, runToParquetReference } from '../../src/engine/historyRun';
 import { appendRun } from '../../src/cli/history';
 import { runHistoryBrowserBench } from './historyBrowser';
+import { makeStageHistory, removeStageHistory, timeStageRead } from './historyStageRead';
 import { Project, playbookFingerprint, playbookFromProject } from '../../src/model';
 import { generateDemoTable } from '../../src/data/demo/generate';
 import { packStrings } from '../../src/store/datasets';
@@ -156,6 +158,24 @@ if (!args.includes('--no-cli')) {
       note: 'hyparquet-writer 0.17 on the same run, once; ratio = baseline / ours',
     });
   }
+}
+if (!args.includes('--no-cli')) {
+  // 2b. Days in stage from a CLI history folder: `--browser-runs` runs (default 12) of the demo
+  // (stages never change: every run is read), as `waymark score --history` reads it.
+  const nRuns = Number(opt('browser-runs', '12'));
+  const dir = await makeStageHistory(pb, a, nRuns);
+  const times: { wall: number; cpu: number; runs: number }[] = [];
+  for (let k = 0; k < repeats; k++) times.push(await timeStageRead(dir));
+  removeStageHistory(dir);
+  times.sort((x, y) => x.wall - y.wall);
+  const med = times[Math.floor(times.length / 2)];
+  line('history.cli_stage_history_read', med.wall, 'ms', {
+    rows,
+    runs: med.runs,
+    cpuMs: Math.round(med.cpu),
+    of: times.length,
+    note: 'stageStreaksFromHistory: newest first, key and stage columns, not decoded again when stored with the same bytes; median',
+  });
 }
 // 3. Migration matrix between two runs.
 const tMatrix = best(() => migrationMatrix(a, b));

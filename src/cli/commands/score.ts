@@ -6,8 +6,7 @@ import { t } from '../messages';
 import { CHUNK_ROWS, type ResultFormat, type ScoreOptions } from '../../engine';
 import { extractActivityArgs } from '../activity';
 import { scoreTable } from '../../engine';
-import { appendRunHook, HistoryError, loadStageRuns } from '../history';
-import { stageStreaks } from '../../engine/stageHistory';
+import { appendRunHook, HistoryError, stageStreaksFromHistory } from '../history';
 import { basename } from 'node:path';
 import { parquetChunkWriter, textChunkWriter, type ChunkWriter } from '../chunkWriter';
 import { playbookFingerprint } from '../../model/playbookDiff';
@@ -54,8 +53,9 @@ export const scoreCommand: CliCommand = {
     let opts: ScoreOptions = {};
     if (a.options.history && compiled.asOf) {
       try {
-        const runs = await loadStageRuns(io, a.options.history, compiled.asOf);
-        opts = { stageStreaks: stageStreaks(runs, compiled.asOf) };
+        opts = {
+          stageStreaks: await stageStreaksFromHistory(io, a.options.history, compiled.asOf),
+        };
       } catch (e) {
         if (!(e instanceof HistoryError)) throw e;
         io.stderr(e.message + '\n');
