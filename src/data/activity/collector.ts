@@ -341,12 +341,18 @@ export class Collector {
     this.report.kept = n;
     const columns: Record<string, Column> = {};
     this.source.attributes.forEach((a, k) => (columns[a.id] = this.attrs[k].build(n)));
-    const table = buildActivityTable(this.source.id, this.accounts.table.rowCount, {
-      account: this.account.subarray(0, n),
-      time: this.time.subarray(0, n),
-      line: this.line.subarray(0, n),
-      columns,
-    });
+    const table = buildActivityTable(
+      this.source.id,
+      this.accounts.table.rowCount,
+      {
+        account: this.account.subarray(0, n),
+        time: this.time.subarray(0, n),
+        line: this.line.subarray(0, n),
+        columns,
+      },
+      true,
+    );
+    this.account = new Int32Array(0); // given up to the sort
     return { table, report: this.report };
   }
 }
