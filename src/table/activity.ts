@@ -28,7 +28,8 @@ export type ActivityData = Record<string, ActivityTable>;
 
 /**
  * Sort unsorted event columns by (account, time, line) and build the offsets. `account[i] < 0`
- * rows are dropped (they matched no account; the loader has reported them).
+ * rows are dropped (they matched no account; the loader has reported them). `consume`: the
+ * caller gives up ev.account, which the sort may overwrite (no second array of that size).
  */
 export function buildActivityTable(
   source: string,
@@ -39,8 +40,9 @@ export function buildActivityTable(
     line: Int32Array;
     columns: Record<string, Column>;
   },
+  consume = false,
 ): ActivityTable {
-  const grouped = groupedSort(source, accountCount, ev);
+  const grouped = groupedSort(source, accountCount, ev, consume);
   if (grouped) return grouped;
   const { order, offsets } = comparatorOrder(ev, accountCount);
   const kept = order.length;
@@ -86,6 +88,7 @@ export function groupedSort(
     line: Int32Array;
     columns: Record<string, Column>;
   },
+  consume = false,
 ): ActivityTable | null {
   const { account, time, line } = ev;
   const n = account.length;
@@ -134,8 +137,9 @@ export function groupedSort(
       offsets,
     };
   }
-  // Each kept event's place: its account's next free slot, in file order.
-  const dest = new Int32Array(n);
+  // Each kept event's place: its account's next free slot, in file order (written over the
+  // account column when the caller gave it up: it is not read again).
+  const dest = consume ? account : new Int32Array(n);
   const next = offsets.slice(0, accountCount);
   for (let i = 0; i < n; i++) {
     const a = account[i];

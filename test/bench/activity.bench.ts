@@ -13,12 +13,20 @@
  *  - activity_bytes_per_row (the stored event columns), activity_peak_rss_mb (the process's
  *    peak before DuckDB loads anything), process_peak_rss_mb (with DuckDB's tables).
  * Options: --accounts N (default 100,000), --rows M (default 5,000,000), --runs R (default 3),
- * --no-duckdb, --import-only R (R imports interleaved with R DuckDB read_csv runs, medians of CPU
+ * --no-duckdb, --csv PATH (write the file there once and keep it: later runs of the same size reuse
+ * it), --import-only R (R imports interleaved with R DuckDB read_csv runs, medians of CPU
  * and wall time and the load average, no aggregates: for working on the import). The issue's full size is --accounts 1000000 --rows 50000000 (a 2 GB file: the
  * import reads it in 4 MiB blocks).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Playbook } from '../../src/model';
@@ -39,6 +47,8 @@ const ROWS = opt('rows', 5_000_000);
 const RUNS = opt('runs', 3);
 const WITH_DUCKDB = !args.includes('--no-duckdb');
 const IMPORT_ONLY = opt('import-only', 0);
+/** --csv PATH: the events file there, written if missing and kept (repeated runs skip writing it). */
+const CSV = args.includes('--csv') ? args[args.indexOf('--csv') + 1] : undefined;
 const AS_OF = '2026-11-23';
 const AS_OF_DAYS = Date.UTC(2026, 10, 23) / 86_400_000;
 
@@ -180,9 +190,9 @@ async function main() {
   const accountRows = Array.from({ length: ACCOUNTS }, (_, i) => ({ id: `a${i}` }));
   const accounts: AccountTable = tableFromRows(accountRows, { id: 'string' });
   const dir = mkdtempSync(join(tmpdir(), 'waymark-activity-'));
-  const file = join(dir, 'logins.csv');
+  const file = CSV ?? join(dir, 'logins.csv');
   try {
-    await writeEvents(file);
+    if (!CSV || !existsSync(CSV)) await writeEvents(file);
     if (IMPORT_ONLY > 0) {
       await importOnly(file, pb, accounts);
       return;

@@ -19,7 +19,7 @@ import { clip, ImportError } from '../issues';
 import { headerKey, headerKeyNoUnit, normalizeCompanyName } from '../normalize';
 import { activityMessage, type ActivityIssue, type ActivityIssueCode } from './messages';
 import { parseTimestamp } from './timestamp';
-import { ByteMap, hashBytes } from './byteMap';
+import { ByteMap, DenseKeys, hashBytes } from './byteMap';
 import type { NameMatch } from '../join';
 
 export interface ActivityImportOptions {
@@ -196,6 +196,15 @@ export class Collector {
     return memo;
   }
 
+  /** The account keys of the form prefix + number, for DenseKeys' lookup (null: not so, or by name). */
+  accountDense(): DenseKeys | null {
+    if (this.byName) return null;
+    const pairs = (function* (keys: Map<string, number>) {
+      for (const [k, r] of keys) yield [k, r * 2] as [string, number];
+    })(this.keys);
+    return DenseKeys.build(pairs, this.keys.size);
+  }
+
   /** Will the next issue be kept (so its raw text is worth decoding)? */
   keeps(): boolean {
     return this.report.issues.length < this.maxIssues;
@@ -332,12 +341,18 @@ export class Collector {
     this.report.kept = n;
     const columns: Record<string, Column> = {};
     this.source.attributes.forEach((a, k) => (columns[a.id] = this.attrs[k].build(n)));
-    const table = buildActivityTable(this.source.id, this.accounts.table.rowCount, {
-      account: this.account.subarray(0, n),
-      time: this.time.subarray(0, n),
-      line: this.line.subarray(0, n),
-      columns,
-    });
+    const table = buildActivityTable(
+      this.source.id,
+      this.accounts.table.rowCount,
+      {
+        account: this.account.subarray(0, n),
+        time: this.time.subarray(0, n),
+        line: this.line.subarray(0, n),
+        columns,
+      },
+      true,
+    );
+    this.account = new Int32Array(0); // given up to the sort
     return { table, report: this.report };
   }
 }
@@ -538,10 +553,18 @@ export class AttrBuilder {
     else this.str!.codes[i] = (m >> 1) - 1;
     return (m & 1) === 0;
   }
+  /**
+   * The first n values: a view of the builder's array when it is at most 1/16 longer than n (the
+   * estimate of a streamed file's rows is close; a copy of 50M values cost a second), else a copy.
+   */
   build(n: number): Column {
-    if (this.num) return { type: 'number', values: this.num.slice(0, n) };
-    if (this.bool) return { type: 'boolean', values: this.bool.slice(0, n) };
+    if (this.num) return { type: 'number', values: fit(this.num, n) };
+    if (this.bool) return { type: 'boolean', values: fit(this.bool, n) };
     const c = this.str!.build();
-    return { type: 'string', codes: c.codes.slice(0, n), dict: c.dict };
+    return { type: 'string', codes: fit(c.codes, n), dict: c.dict };
   }
+}
+
+function fit<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
+  return (a.length - n) * 16 <= n ? (a.subarray(0, n) as T) : (a.slice(0, n) as T);
 }

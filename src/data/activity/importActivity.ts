@@ -19,7 +19,7 @@ import {
 import { openBytes } from '../importFile';
 import { PLAN_HEAD_BYTES } from '../importStream';
 import { limitsOf } from '../limits';
-import { ABSENT, ByteMap, hashBytes } from './byteMap';
+import { ABSENT, ByteMap, DenseKeys, hashBytes } from './byteMap';
 import { ImportError } from '../issues';
 import { openSource } from '../sources';
 import { parseTimestamp, timestampFromBytes } from './timestamp';
@@ -180,6 +180,8 @@ export class ActivityByteReader {
   private start: number;
   private readonly state = { record: 0, line: 1, final: false };
   private readonly accMemo: ByteMap;
+  /** Keys of the form prefix + number, looked up by the number (UTF-8 only, as accMemo's keys). */
+  private readonly dense: DenseKeys | null;
   private readonly attrMemo: (ByteMap | null)[];
   private readonly maxRow: number;
   private pushed = 0;
@@ -201,7 +203,9 @@ export class ActivityByteReader {
     this.maxRow = limitsOf(undefined).maxRowBytes;
     this.attrMemo = c.source.attributes.map((a) => (a.type === 'number' ? null : new ByteMap()));
     // Shift_JIS cells are not UTF-8 bytes: that memo fills as the file is read.
-    this.accMemo = encoding === 'utf-8' ? c.accountMemo() : new ByteMap();
+    // (With DenseKeys the memo fills as the file is read: only cells of another form reach it.)
+    this.dense = encoding === 'utf-8' ? c.accountDense() : null;
+    this.accMemo = encoding === 'utf-8' && !this.dense ? c.accountMemo() : new ByteMap();
   }
 
   /**
@@ -337,11 +341,14 @@ export class ActivityByteReader {
     else {
       const s = rec.start[ac],
         e = rec.end[ac];
-      const h = hashBytes(b, s, e);
-      code = this.accMemo.get(b, s, e, h);
+      code = this.dense !== null ? this.dense.get(b, s, e) : ABSENT;
       if (code === ABSENT) {
-        code = c.resolve(this.decode(b, s, e).trim());
-        this.accMemo.set(b, s, e, h, code);
+        const h = hashBytes(b, s, e);
+        code = this.accMemo.get(b, s, e, h);
+        if (code === ABSENT) {
+          code = c.resolve(this.decode(b, s, e).trim());
+          this.accMemo.set(b, s, e, h, code);
+        }
       }
     }
     // (Closures only on the rare paths: one per row would be garbage for 50M rows.)

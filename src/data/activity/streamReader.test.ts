@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ActivityByteReader, importActivityFile, importActivityStream } from './importActivity';
+import { ABSENT, DenseKeys } from './byteMap';
 import { parseTimestamp, timestampFromBytes } from './timestamp';
 import { Utf8Error } from '../csvBytes';
 import {
@@ -83,7 +84,12 @@ function cell(r: () => number, v: string, d: string): string {
   return v;
 }
 
-function randomFile(seed: number, source: ActivitySource, encoding = 'utf-8'): Uint8Array {
+function randomFile(
+  seed: number,
+  source: ActivitySource,
+  encoding = 'utf-8',
+  accountCell?: (r: () => number) => string,
+): Uint8Array {
   const r = rng(seed);
   const d = r() < 0.3 ? '\t' : ',';
   const eol = r() < 0.5 ? '\r\n' : '\n';
@@ -99,7 +105,9 @@ function randomFile(seed: number, source: ActivitySource, encoding = 'utf-8'): U
     const a = ACC[Math.floor(r() * ACC.length)];
     let acc = byName
       ? pick(r, [a.name, ` ${a.name}`, a.name.replace('株式会社', '(株)'), '不明商事'])
-      : pick(r, [a.id, a.id, ` ${a.id} `, 'nobody', '']);
+      : accountCell
+        ? accountCell(r)
+        : pick(r, [a.id, a.id, ` ${a.id} `, 'nobody', '']);
     if (r() < 0.05) acc = `${acc}"x"`;
     const cells = [acc, pick(r, TIMES)];
     for (const at of source.attributes) {
@@ -237,6 +245,114 @@ describe('activity byte reader = row reader', () => {
     );
     expect(a.report.kept).toBe(1);
     expect(b.report).toEqual(a.report);
+  });
+});
+
+describe('account keys of a prefix and a number (DenseKeys) = row reader', () => {
+  // Keys `c7`, `c0012` (zero-padded), a few of another form; cells that are keys, keys with
+  // another width, prefix or case, numbers past the last key or of 10+ digits, spaces, a sign.
+  const KEYS = Array.from({ length: 300 }, (_, i) =>
+    i % 50 === 7
+      ? `x${i}`
+      : i % 61 === 5
+        ? `c${i}x`
+        : i % 3 === 0
+          ? `c${String(i).padStart(4, '0')}`
+          : `c${i}`,
+  );
+  const rows = KEYS.map((id, i) => ({ id, name: `n${i}`, mrr: i, usage: i }));
+  const acc = { table: accountTable(pb, rows), contract: pb.fields };
+  const cellOf = (r: () => number): string => {
+    const i = Math.floor(r() * 340);
+    const k = KEYS[i % KEYS.length];
+    return pick(r, [
+      k,
+      k,
+      k,
+      `c${i}`,
+      `c${String(i).padStart(4, '0')}`,
+      `c0${i}`,
+      `C${i}`,
+      `cc${i}`,
+      `c${i}0000000000`,
+      `c-${i}`,
+      `c+${i}`,
+      ` ${k}`,
+      `${k} `,
+      'c',
+      '',
+      `${i}`,
+      `c${i}.0`,
+      `ｃ${i}`,
+    ]);
+  };
+  it('finds what the row reader finds, on random files', () => {
+    expect(
+      DenseKeys.build(
+        KEYS.map((k, i) => [k, i * 2]),
+        KEYS.length,
+      ),
+    ).not.toBeNull();
+    for (let seed = 1; seed <= 30; seed++) {
+      const bytes = randomFile(seed, LOGINS, 'utf-8', cellOf);
+      const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
+      const ref = importActivityFile(bytes, 'f.csv', LOGINS, acc, { ...opts, reader: 'rows' });
+      const got = importActivityFile(bytes, 'f.csv', LOGINS, acc, opts);
+      expectSame(ref.table, got.table, `seed ${seed}`);
+      expect(got.report, `seed ${seed}`).toEqual(ref.report);
+      expect(ref.report.byKey).toBeGreaterThan(0);
+      expect(ref.report.unknownAccount).toBeGreaterThan(0);
+    }
+  });
+  it('answers by width, prefix and digits; no array when keys do not fit', () => {
+    const d = DenseKeys.build(
+      [
+        ['c7', 14],
+        ['c0012', 24],
+        ['c3', 6],
+      ],
+      3,
+    )!;
+    const at = (t: string) => {
+      const b = new TextEncoder().encode(`..${t}..`);
+      return d.get(b, 2, b.length - 2);
+    };
+    expect([at('c7'), at('c0012'), at('c3')]).toEqual([14, 24, 6]);
+    expect([at('c07'), at('c12'), at('c4'), at('c99999'), at('c123456789')]).toEqual([
+      -1, -1, -1, -1, -1,
+    ]);
+    for (const t of ['c', 'd7', 'C7', 'c7 ', 'c-7', 'c1234567890', '7', 'cc7'])
+      expect(at(t), t).toBe(ABSENT);
+    // Two keys with the same number, numbers far past the keys, a non-ASCII prefix, few keys.
+    expect(
+      DenseKeys.build(
+        [
+          ['c7', 0],
+          ['c07', 2],
+        ],
+        2,
+      ),
+    ).toBeNull();
+    expect(
+      DenseKeys.build(
+        [
+          ['c7', 0],
+          ['c9999', 2],
+        ],
+        2,
+      ),
+    ).toBeNull();
+    expect(DenseKeys.build([['ｃ7', 0]], 1)).toBeNull();
+    expect(
+      DenseKeys.build(
+        [
+          ['c7', 0],
+          ['x', 2],
+          ['y', 4],
+        ],
+        3,
+      ),
+    ).toBeNull();
   });
 });
 
