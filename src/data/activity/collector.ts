@@ -552,10 +552,11 @@ export class AttrBuilder {
     else this.str!.codes[i] = (m >> 1) - 1;
     return (m & 1) === 0;
   }
+  /** Views of the first n values (no copy: buildActivityTable writes the sorted columns anew). */
   build(n: number): Column {
-    if (this.num) return { type: 'number', values: this.num.slice(0, n) };
-    if (this.bool) return { type: 'boolean', values: this.bool.slice(0, n) };
+    if (this.num) return { type: 'number', values: this.num.subarray(0, n) };
+    if (this.bool) return { type: 'boolean', values: this.bool.subarray(0, n) };
     const c = this.str!.build();
-    return { type: 'string', codes: c.codes.slice(0, n), dict: c.dict };
+    return { type: 'string', codes: c.codes.subarray(0, n), dict: c.dict };
   }
 }
