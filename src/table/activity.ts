@@ -133,7 +133,7 @@ export function groupedSort(
       time: time.slice(),
       day,
       line: line.slice(),
-      columns: { ...ev.columns },
+      columns: copyColumns(ev.columns),
       offsets,
     };
   }
@@ -219,6 +219,23 @@ export function groupedSort(
     columns,
     offsets,
   };
+}
+
+/** The columns, with a view into a larger buffer (a reader's spare capacity) copied to its size. */
+function copyColumns(cols: Record<string, Column>): Record<string, Column> {
+  const out: Record<string, Column> = {};
+  for (const [id, c] of Object.entries(cols)) {
+    const a = c.type === 'string' ? c.codes : c.values;
+    out[id] =
+      a.byteLength === a.buffer.byteLength
+        ? c
+        : c.type === 'string'
+          ? { type: 'string', codes: c.codes.slice(), dict: c.dict }
+          : c.type === 'boolean'
+            ? { type: 'boolean', values: c.values.slice() }
+            : { type: c.type, values: c.values.slice() };
+  }
+  return out;
 }
 
 function scatterF64(v: Float64Array, dest: Int32Array, kept: number): Float64Array {

@@ -5,7 +5,8 @@
  * outlive the block they came from (blocks are reused or dropped as the file streams).
  *
  * A slot is 4 int32 (16 bytes, four per cache line): a tag (the hash's upper 28 bits and the
- * key's length, 9 = longer than 8), the value (ABSENT = empty slot), and either the key's bytes
+ * key's length, 9 = longer than 8), the value XOR ABSENT (so 0 is an empty slot and a new table
+ * needs no fill: the zeroed pages are only touched as keys arrive), and either the key's bytes
  * (up to 8, zero-padded) or, for a longer key, its arena offset and length. Keys of up to 8 bytes
  * (most ids and categories) are compared inside the slot: a lookup in a table larger than the
  * cache costs one cache miss (the profile of a million-account import showed the misses), and
@@ -25,7 +26,7 @@ export class ByteMap {
   constructor(expected = 0) {
     let cap = 1024;
     while (cap < expected * 2) cap *= 2;
-    this.slots = emptySlots(cap);
+    this.slots = new Int32Array(cap * S);
   }
 
   /** The value stored for bytes [s, e) of b (h = hashBytes of them), or ABSENT. */
@@ -42,7 +43,7 @@ export class ByteMap {
     }
     for (let slot = (h >>> 4) & mask; ; slot = (slot + 1) & mask) {
       const o = slot * S;
-      const v = slots[o + 1];
+      const v = slots[o + 1] ^ ABSENT;
       if (v === ABSENT) return ABSENT;
       if (slots[o] !== tag) continue;
       if (len <= 8) {
@@ -83,10 +84,10 @@ export class ByteMap {
     const slots = this.slots;
     const mask = slots.length / S - 1;
     let slot = (h >>> 4) & mask;
-    while (slots[slot * S + 1] !== ABSENT) slot = (slot + 1) & mask;
+    while (slots[slot * S + 1] !== 0) slot = (slot + 1) & mask;
     const o = slot * S;
     slots[o] = (h & ~15) | (len > 8 ? LONG : len);
-    slots[o + 1] = v;
+    slots[o + 1] = v ^ ABSENT;
     slots[o + 2] = w0;
     slots[o + 3] = w1;
     this.size++;
@@ -94,22 +95,16 @@ export class ByteMap {
 
   private rehash(): void {
     const old = this.slots;
-    const slots = emptySlots((old.length / S) * 2);
+    const slots = new Int32Array(old.length * 2);
     const mask = slots.length / S - 1;
     for (let o = 0; o < old.length; o += S) {
-      if (old[o + 1] === ABSENT) continue;
+      if (old[o + 1] === 0) continue;
       let slot = (old[o] >>> 4) & mask;
-      while (slots[slot * S + 1] !== ABSENT) slot = (slot + 1) & mask;
+      while (slots[slot * S + 1] !== 0) slot = (slot + 1) & mask;
       slots.set(old.subarray(o, o + S), slot * S);
     }
     this.slots = slots;
   }
-}
-
-function emptySlots(cap: number): Int32Array {
-  const slots = new Int32Array(cap * S);
-  for (let o = 1; o < slots.length; o += S) slots[o] = ABSENT;
-  return slots;
 }
 
 /** FNV-1a over bytes [s, e), finished with murmur3's fmix32 (the table indexes by low bits). */

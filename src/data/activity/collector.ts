@@ -188,9 +188,20 @@ export class Collector {
     const enc = new TextEncoder();
     let buf = new Uint8Array(256);
     for (const [k, r] of this.keys) {
-      if (k === '' || k !== k.trim() || /[\uD800-\uDFFF]/.test(k)) continue;
-      if (buf.length < k.length * 3) buf = new Uint8Array(k.length * 3);
-      const len = enc.encodeInto(k, buf).written;
+      const n = k.length;
+      if (n === 0) continue;
+      if (buf.length < n * 3) buf = new Uint8Array(n * 3);
+      // ASCII keys (most ids) are their own bytes: no encoder, no regex.
+      let len = 0;
+      for (; len < n; len++) {
+        const ch = k.charCodeAt(len);
+        if (ch >= 0x80) break;
+        buf[len] = ch;
+      }
+      if (len < n) {
+        if (k !== k.trim() || /[\uD800-\uDFFF]/.test(k)) continue;
+        len = enc.encodeInto(k, buf).written;
+      } else if (isSpace(buf[0]) || isSpace(buf[n - 1])) continue;
       memo.set(buf, 0, len, hashBytes(buf, 0, len), r * 2);
     }
     return memo;
@@ -356,6 +367,9 @@ export class Collector {
     return { table, report: this.report };
   }
 }
+
+/** An ASCII character that String.prototype.trim removes (TAB, LF, VT, FF, CR, space). */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 export const text1 = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);

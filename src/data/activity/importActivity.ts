@@ -247,6 +247,17 @@ export class ActivityByteReader {
       this.mixed.feed(block);
       if (this.mixed.certain) throw new Utf8Error(-1);
     }
+    if (this.carry.length > 0) {
+      // The carried record and the block's first line first (a small copy), then the rest of
+      // the block where it lies: copying every 4 MiB block behind its carry cost a pass.
+      const f = block.indexOf(0x0a) + 1;
+      if (f > 0 && f < block.length) {
+        const head = this.join(block.subarray(0, f));
+        this.parse(head, head.length, false);
+        if (this.ended) return;
+        block = block.subarray(f);
+      }
+    }
     const buf = this.join(block);
     const cut = buf.lastIndexOf(0x0a) + 1;
     if (cut === 0) {
