@@ -129,7 +129,7 @@ export function exportInWorker(
   job: ExportJob,
   handle: FileSystemFileHandle | undefined,
   onProgress?: (p: ExportProgress) => void,
-): { promise: Promise<{ bytes: number; blob?: Blob }>; cancel: () => void } {
+): { promise: Promise<{ bytes: number; blob?: Blob; url?: string }>; cancel: () => void } {
   const { id, w, promise } = request(result, table, { type: 'export', job, handle }, onProgress);
   return {
     promise: promise.then((m) => m as Extract<ExportResponse, { type: 'done' }>),

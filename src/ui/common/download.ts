@@ -1,6 +1,13 @@
 /** Save a Blob as a file through the browser's download (no server involved). */
 export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
+  downloadUrl(url, filename);
+  // Revoke later: Chromium reads the blob asynchronously after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Download an object URL made elsewhere (a worker's, which revokes it itself). */
+export function downloadUrl(url: string, filename: string): void {
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -8,8 +15,6 @@ export function downloadBlob(blob: Blob, filename: string): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
-  // Revoke later: Chromium reads the blob asynchronously after the click.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /** Save text (JSON, CSV, SQL…) as a UTF-8 file. */

@@ -1,4 +1,13 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useRederiveLastRun } from './useRederiveLastRun';
 import { useTranslation } from 'react-i18next';
 import { diffPlaybooks, playbookFingerprint, playbookFromProject } from '../../model';
@@ -27,7 +36,9 @@ import { usePreparingDemo } from './demoRun';
 import { formatCount } from '../../util/format';
 import { useRoute } from '../shell/useRoute';
 import { setViewQuery } from '../shell/routes';
-import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace } from './place';
+import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace, type ResultTab } from './place';
+import type { Project } from '../../model';
+import type { RunRow } from '../../store/db';
 
 /** Results: run the playbook over the dataset, then the dashboard, CTA queue, accounts and backtest. */
 export default function ResultsView() {
@@ -44,11 +55,20 @@ export default function ResultsView() {
     () => parsePlace(route.kind === 'project' ? route.query : undefined),
     [route],
   );
-  const go = (patch: Partial<ResultsPlace>, replace = false) =>
-    setViewQuery(placeQuery({ ...place, ...patch }), replace);
+  const placeRef = useRef(place);
+  placeRef.current = place;
+  // Stable (they read the place when called), so the memoised body below is not redrawn for them.
+  const go = useCallback(
+    (patch: Partial<ResultsPlace>, replace = false) =>
+      setViewQuery(placeQuery({ ...placeRef.current, ...patch }), replace),
+    [],
+  );
   const tab = place.tab;
-  const setAccount = (row: number | null) =>
-    go({ account: row === null ? undefined : outcomeRef.current?.result.accountIds[row] });
+  const setAccount = useCallback(
+    (row: number | null) =>
+      go({ account: row === null ? undefined : outcomeRef.current?.result.accountIds[row] }),
+    [go],
+  );
 
   useEffect(() => {
     void resultsStore.open(project.id);
@@ -63,6 +83,11 @@ export default function ResultsView() {
     if (!place.account || !outcome) return null;
     return outcome.result.accountIds.indexOf(place.account);
   }, [place.account, outcome]);
+  // What the body draws follows the tab and the open account as a deferred value: React draws a
+  // new tab or account page as a transition, in slices that yield to input (a million-account
+  // run's dashboard, history or CTA queue drawn in one task took 100–250 ms).
+  const shownTab = useDeferredValue(tab);
+  const shownAccount = useDeferredValue(account);
   const lastRun = mine ? s.runs[s.runs.length - 1] : undefined;
   const fallback = defaultAsOf({
     projectAsOf: project.asOf,
@@ -303,81 +328,170 @@ export default function ResultsView() {
           onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
         />
       )}
-      {outcome && account !== null && (
-        <AccountPage
+      {outcome && (
+        <ResultsBody
           outcome={outcome}
           project={shown}
-          row={account}
           runs={s.runs}
-          onBack={() => setAccount(null)}
+          tab={shownTab}
+          account={shownAccount}
+          filter={place.filter}
+          live={place.live}
+          sort={place.sort}
+          selectedTab={tab}
+          go={go}
+          setAccount={setAccount}
         />
-      )}
-      {outcome && account === null && (
-        <>
-          <nav className="tabs" role="tablist">
-            {RESULT_TABS.map((k) => (
-              <button
-                key={k}
-                type="button"
-                role="tab"
-                aria-selected={tab === k}
-                className={`tab${tab === k ? ' active' : ''}`}
-                data-testid={`tab-${k}`}
-                onClick={() => go({ tab: k })}
-              >
-                {k === 'history' ? th('tab') : t(`tabs.${k}`)}
-              </button>
-            ))}
-          </nav>
-          {tab === 'dashboard' && (
-            <Dashboard
-              data={dashboardOf(outcome)}
-              project={shown}
-              onDrill={(filter) =>
-                go({ tab: 'accounts', filter, sort: undefined, live: undefined })
-              }
-            />
-          )}
-          {tab === 'ctas' && (
-            <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
-          )}
-          {tab === 'accounts' && (
-            <AccountTable
-              outcome={outcome}
-              project={shown}
-              filter={place.filter}
-              live={place.live}
-              onClearLive={() => go({ filter: {}, live: undefined }, true)}
-              sort={place.sort}
-              onFilter={(filter) =>
-                go(
-                  // An exit criterion belongs to its stage: another stage ends the live filter.
-                  filter.stage === place.filter.stage ? { filter } : { filter, live: undefined },
-                  true,
-                )
-              }
-              onSort={(sort) => go({ sort }, true)}
-              onOpen={setAccount}
-            />
-          )}
-          {tab === 'history' && (
-            <>
-              <HistoryTab
-                project={shown}
-                runs={s.runs}
-                onOpenAccount={(id) => {
-                  if (outcome.result.accountIds.includes(id)) go({ account: id });
-                }}
-              />
-              {/* Outside HistoryTab: its report survives the tab's switch from "no runs". */}
-              <HistoryTransfer project={shown} runs={s.runs} />
-            </>
-          )}
-          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
-        </>
       )}
     </div>
   );
 }
+
+type Go = (patch: Partial<ResultsPlace>, replace?: boolean) => void;
+type Outcome = NonNullable<ReturnType<typeof resultsStore.get>['outcome']>;
+
+interface BodyProps {
+  outcome: Outcome;
+  project: Project;
+  runs: RunRow[];
+  /** The tab and open account drawn (deferred values); `selectedTab` is the one clicked. */
+  tab: ResultTab;
+  account: number | null;
+  filter: ResultsPlace['filter'];
+  live: ResultsPlace['live'];
+  sort: ResultsPlace['sort'];
+  selectedTab: ResultTab;
+  go: Go;
+  setAccount: (row: number | null) => void;
+}
+
+/** The account page, or the tabs and the drawn tab. */
+function ResultsBody(p: BodyProps) {
+  const { t } = useTranslation('results');
+  const { t: th } = useTranslation('history');
+  const { go, setAccount } = p;
+  const back = useCallback(() => setAccount(null), [setAccount]);
+  if (p.account !== null)
+    return (
+      <MemoAccountPage
+        outcome={p.outcome}
+        project={p.project}
+        row={p.account}
+        runs={p.runs}
+        onBack={back}
+      />
+    );
+  return (
+    <>
+      <nav className="tabs" role="tablist">
+        {RESULT_TABS.map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            aria-selected={p.selectedTab === k}
+            className={`tab${p.selectedTab === k ? ' active' : ''}`}
+            data-testid={`tab-${k}`}
+            onClick={() => go({ tab: k })}
+          >
+            {k === 'history' ? th('tab') : t(`tabs.${k}`)}
+          </button>
+        ))}
+      </nav>
+      <TabContent
+        outcome={p.outcome}
+        project={p.project}
+        runs={p.runs}
+        tab={p.tab}
+        filter={p.filter}
+        live={p.live}
+        sort={p.sort}
+        go={go}
+        setAccount={setAccount}
+      />
+    </>
+  );
+}
+
+const MemoAccountPage = memo(AccountPage);
+
+type ContentProps = Omit<BodyProps, 'account' | 'selectedTab'>;
+const same = (x: unknown, y: unknown) => x === y || JSON.stringify(x) === JSON.stringify(y);
+
+/**
+ * The drawn tab. Memoised (the place's filter and sort compared by value), so a click on another
+ * tab does not redraw the old one before the new one is drawn.
+ */
+const TabContent = memo(
+  function TabContent({
+    outcome,
+    project: shown,
+    runs,
+    tab,
+    filter,
+    live,
+    sort,
+    go,
+    setAccount,
+  }: ContentProps) {
+    return (
+      <>
+        {tab === 'dashboard' && (
+          <Dashboard
+            data={dashboardOf(outcome)}
+            project={shown}
+            onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
+          />
+        )}
+        {tab === 'ctas' && (
+          <CtaQueue outcome={outcome} project={shown} runs={runs} onOpen={setAccount} />
+        )}
+        {tab === 'accounts' && (
+          <AccountTable
+            outcome={outcome}
+            project={shown}
+            filter={filter}
+            live={live}
+            onClearLive={() => go({ filter: {}, live: undefined }, true)}
+            sort={sort}
+            onFilter={(next) =>
+              go(
+                // An exit criterion belongs to its stage: another stage ends the live filter.
+                next.stage === filter.stage ? { filter: next } : { filter: next, live: undefined },
+                true,
+              )
+            }
+            onSort={(next) => go({ sort: next }, true)}
+            onOpen={setAccount}
+          />
+        )}
+        {tab === 'history' && (
+          <>
+            <HistoryTab
+              project={shown}
+              runs={runs}
+              onOpenAccount={(id) => {
+                if (outcome.result.accountIds.includes(id)) go({ account: id });
+              }}
+            />
+            {/* Outside HistoryTab: its report survives the tab's switch from "no runs". */}
+            <HistoryTransfer project={shown} runs={runs} />
+          </>
+        )}
+        {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={runs} />}
+      </>
+    );
+  },
+  (a, b) =>
+    a.outcome === b.outcome &&
+    a.project === b.project &&
+    a.runs === b.runs &&
+    a.tab === b.tab &&
+    a.go === b.go &&
+    a.setAccount === b.setAccount &&
+    same(a.filter, b.filter) &&
+    same(a.live, b.live) &&
+    same(a.sort, b.sort),
+);
 
 const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);

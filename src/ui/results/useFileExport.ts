@@ -3,7 +3,7 @@ import type { ScoreResult } from '../../engine';
 import type { AccountTable } from '../../table/columns';
 import { ExportCancelled, exportInWorker } from '../../workers/exportClient';
 import type { ExportJob } from '../../workers/exportProtocol';
-import { downloadBlob } from '../common/download';
+import { downloadBlob, downloadUrl } from '../common/download';
 
 /** Where the file went: a file the user picked (File System Access API) or a download. */
 export type SaveTarget = 'file' | 'download';
@@ -91,7 +91,8 @@ export function useFileExport() {
       cancelRef.current = job.cancel;
       try {
         const out = await job.promise;
-        if (out.blob) downloadBlob(out.blob, file);
+        if (out.url) downloadUrl(out.url, file);
+        else if (out.blob) downloadBlob(out.blob, file);
         setState({ status: 'done', what: o.what, file, target, bytes: out.bytes });
         o.onDone?.(file);
       } catch (e) {
