@@ -46,12 +46,7 @@ test('change the model → the stale notice → run again', async ({ page }) => 
 
   // Trends over the two runs and the colour migration between them.
   await page.getByTestId('tab-history').click();
-  // The tab bar answers at once; the tab's content is drawn in a transition (ResultsView), then
-  // the page is no longer busy and only the History tab's content is shown.
-  await expect(page.getByTestId('tab-history')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(2);
-  await expect(page.locator('.results-view[aria-busy]')).toHaveCount(0);
-  await expect(page.getByTestId('kpi-accounts')).toHaveCount(0);
   await expect(page.getByTestId('trend-2026-11-01-green').first()).toContainText(greenBefore!);
   const matrix = page.getByTestId('migration-matrix');
   await expect(matrix).toBeVisible();

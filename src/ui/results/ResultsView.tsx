@@ -1,11 +1,4 @@
-import {
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useRederiveLastRun } from './useRederiveLastRun';
 import { useTranslation } from 'react-i18next';
 import { diffPlaybooks, playbookFingerprint, playbookFromProject } from '../../model';
@@ -54,12 +47,6 @@ export default function ResultsView() {
   const go = (patch: Partial<ResultsPlace>, replace = false) =>
     setViewQuery(placeQuery({ ...place, ...patch }), replace);
   const tab = place.tab;
-  // The tab's content (and the account page) is drawn from deferred values: the route comes from
-  // useSyncExternalStore, so a click drew the new tab in one synchronous render (the History
-  // tab's charts: 100–500 ms tasks at a million accounts). A deferred value draws it in a
-  // transition React splits into short tasks; the tab bar answers at once, the previous tab's
-  // content stays (marked busy) until the new one is ready.
-  const shownTab = useDeferredValue(tab);
   const setAccount = (row: number | null) =>
     go({ account: row === null ? undefined : outcomeRef.current?.result.accountIds[row] });
 
@@ -72,12 +59,10 @@ export default function ResultsView() {
     mine && s.outcome && data.meta && s.outcome.datasetId === data.meta.id ? s.outcome : null;
   const outcomeRef = useRef(outcome);
   outcomeRef.current = outcome;
-  const accountNow = useMemo(() => {
+  const account = useMemo(() => {
     if (!place.account || !outcome) return null;
     return outcome.result.accountIds.indexOf(place.account);
   }, [place.account, outcome]);
-  const account = useDeferredValue(accountNow);
-  const switching = shownTab !== tab || account !== accountNow;
   const lastRun = mine ? s.runs[s.runs.length - 1] : undefined;
   const fallback = defaultAsOf({
     projectAsOf: project.asOf,
@@ -160,7 +145,7 @@ export default function ResultsView() {
   const counts = outcome?.trend?.counts;
 
   return (
-    <div className="page results-view" aria-busy={switching || undefined}>
+    <div className="page results-view">
       <header className="page-header">
         <h1>{t('title')}</h1>
       </header>
@@ -344,7 +329,7 @@ export default function ResultsView() {
               </button>
             ))}
           </nav>
-          {shownTab === 'dashboard' && (
+          {tab === 'dashboard' && (
             <Dashboard
               data={dashboardOf(outcome)}
               project={shown}
@@ -353,10 +338,10 @@ export default function ResultsView() {
               }
             />
           )}
-          {shownTab === 'ctas' && (
+          {tab === 'ctas' && (
             <CtaQueue outcome={outcome} project={shown} runs={s.runs} onOpen={setAccount} />
           )}
-          {shownTab === 'accounts' && (
+          {tab === 'accounts' && (
             <AccountTable
               outcome={outcome}
               project={shown}
@@ -375,7 +360,7 @@ export default function ResultsView() {
               onOpen={setAccount}
             />
           )}
-          {shownTab === 'history' && (
+          {tab === 'history' && (
             <>
               <HistoryTab
                 project={shown}
@@ -388,7 +373,7 @@ export default function ResultsView() {
               <HistoryTransfer project={shown} runs={s.runs} />
             </>
           )}
-          {shownTab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
+          {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={s.runs} />}
         </>
       )}
     </div>
