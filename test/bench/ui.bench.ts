@@ -18,12 +18,16 @@
  *          --profile (build unminified and print to stderr, for each interaction with a task
  *          over 100 ms, the functions with the most main-thread self time: a CDP CPU profile),
  *          --only a,b (measure only the interactions whose names start with one of these; the
- *          others are still clicked through where a later one needs them).
+ *          others are still clicked through where a later one needs them),
+ *          --trace (a Chrome performance trace per measured interaction; for each with a task
+ *          over 100 ms, print each long task's trace events by self time: GC, style, layout,
+ *          paint, message deserialisation, script by function; see uiTrace.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { startProfile, type Profiling } from './uiProfile';
+import { startTrace, type Tracing } from './uiTrace';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -35,6 +39,8 @@ const port = Number(opt('port', '5191'));
 const app = opt('app', '');
 const outDir = app || opt('out', 'dist-uiq-bench');
 const profile = args.includes('--profile');
+const trace = args.includes('--trace');
+let browserRef: Browser | null = null;
 const only = opt('only', '').split(',').filter(Boolean);
 const wanted = (name: string) => !only.length || only.some((o) => name.startsWith(o));
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
@@ -93,6 +99,7 @@ async function main() {
       locale: 'en-US',
       acceptDownloads: true,
     });
+    browserRef = browser;
     const page = await ctx.newPage();
     page.setDefaultTimeout(600_000);
     await page.addInitScript(() => {
@@ -161,6 +168,7 @@ async function main() {
     }
     await p.waitForTimeout(300);
     const prof: Profiling | null = profile ? await startProfile(p) : null;
+    const tr: Tracing | null = trace && browserRef ? await startTrace(browserRef, p) : null;
     // A reload starts a new document (new clock, new task list): the page's own record counts.
     const t0 = await p.evaluate(() => {
       window.__longtasks = [];
@@ -182,6 +190,7 @@ async function main() {
       t0,
     );
     if (prof) await prof.stop(name, longest > TASK_GOAL_MS);
+    if (tr) await tr.stop(name, longest > TASK_GOAL_MS);
     line(`ui_${name}_longest_task_ms`, longest, 'ms');
     line(`ui_${name}_latency_ms`, latency, 'ms');
     line(`ui_${name}_longest_task_vs_${TASK_GOAL_MS}ms_ratio`, longest / TASK_GOAL_MS, 'ratio', {

@@ -1,0 +1,109 @@
+/**
+ * A Chrome performance trace of the page's main thread around one ui-bench interaction
+ * (`--trace`), summarised per long task (≥ 50 ms) as the trace events with the most self time in
+ * it: garbage collection (MinorGC / MajorGC / V8.GC_*), style and layout, paint, message
+ * deserialisation, and script by function — what a CPU profile shows only as '(program)'.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+interface Ev {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
+}
+
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.gc',
+  'blink.user_timing',
+  'toplevel',
+].join(',');
+
+export interface Tracing {
+  stop(name: string, print: boolean): Promise<void>;
+}
+
+const label = (e: Ev) => {
+  const d = e.args?.data;
+  if (e.name === 'FunctionCall' && d)
+    return `FunctionCall ${d.functionName || '(anonymous)'} ${(d.url ?? '').split('/').pop()}`;
+  if (e.name === 'EventDispatch' && d?.type) return `EventDispatch ${d.type}`;
+  return e.name;
+};
+
+export async function startTrace(browser: Browser, page: Page): Promise<Tracing> {
+  await browser.startTracing(page, { categories: CATEGORIES.split(',') });
+  return {
+    async stop(name, print) {
+      const buf = await browser.stopTracing();
+      if (!print) return;
+      const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: Ev[] }).traceEvents;
+      // The renderer main thread: the one named CrRendererMain with the most RunTask time.
+      const mains = new Set(
+        events
+          .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+          .map((e) => `${e.pid}:${e.tid}`),
+      );
+      const busy = new Map<string, number>();
+      for (const e of events)
+        if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
+          busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+      const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+      if (!main) return console.error(`trace ${name}: no renderer main thread`);
+      const evs = events
+        .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
+        .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+      const tasks = evs.filter((e) => e.name === 'RunTask' && e.dur! >= 50_000);
+      const all = new Map<string, number>();
+      const lines: string[] = [];
+      for (const task of tasks.sort((a, b) => b.dur! - a.dur!)) {
+        const end = task.ts + task.dur!;
+        const inside = evs.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end);
+        // Self time: an event's duration less its children's (events nest on one thread).
+        const self = new Map<string, number>();
+        const stack: { e: Ev; child: number }[] = [];
+        const close = (upTo: number) => {
+          while (
+            stack.length &&
+            stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur! <= upTo
+          ) {
+            const s = stack.pop()!;
+            const l = label(s.e);
+            self.set(l, (self.get(l) ?? 0) + s.e.dur! - s.child);
+            if (stack.length) stack[stack.length - 1].child += s.e.dur!;
+          }
+        };
+        let covered = 0;
+        for (const e of inside) {
+          close(e.ts);
+          if (!stack.length) covered += e.dur!;
+          stack.push({ e, child: 0 });
+        }
+        close(Infinity);
+        self.set('(task, no event)', task.dur! - covered);
+        for (const [l, v] of self) all.set(l, (all.get(l) ?? 0) + v);
+        if (lines.length < 3 * 14) {
+          const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+          lines.push(
+            `  task ${(task.dur! / 1000).toFixed(0)} ms`,
+            ...top.map(
+              ([l, v]) =>
+                `    ${(v / 1000).toFixed(1).padStart(7)} ms ${((100 * v) / task.dur!).toFixed(0).padStart(3)}%  ${l}`,
+            ),
+          );
+        }
+      }
+      console.error(
+        `trace ${name}: ${tasks.length} tasks ≥ 50 ms, longest ${((tasks[0]?.dur ?? 0) / 1000).toFixed(0)} ms\n${lines.join('\n')}`,
+      );
+    },
+  };
+}
