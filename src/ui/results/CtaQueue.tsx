@@ -81,6 +81,21 @@ export function CtaQueue({
     },
     [life, marks, markedRows, r],
   );
+  /** The queue's status text: the mark (a dismissal with its reason) or new / continuing. */
+  const stateText = (st: ReturnType<typeof stateOf>): string =>
+    !st?.episode
+      ? ''
+      : st.mark
+        ? st.mark.state === 'dismissed' && st.mark.reason
+          ? th('queue.marks.dismissedWhy', { reason: st.mark.reason })
+          : th(`queue.marks.${st.mark.state}`, { until: st.mark.until ?? '' })
+        : st.episode.isNew
+          ? th('queue.new')
+          : th('queue.continuing', {
+              runs: st.episode.runs,
+              days: st.episode.days,
+              since: st.episode.since,
+            });
   const idx = useMemo(
     () =>
       filterQueue(queue, r, table, project.fields, f, (row, c, k) => {
@@ -316,18 +331,11 @@ export function CtaQueue({
                     <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
                     {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}
                   </span>
-                  <span data-testid="queue-state" title={st?.episode?.since}>
-                    {!st?.episode
-                      ? ''
-                      : st.mark
-                        ? th(`queue.marks.${st.mark.state}`, { until: st.mark.until ?? '' })
-                        : st.episode.isNew
-                          ? th('queue.new')
-                          : th('queue.continuing', {
-                              runs: st.episode.runs,
-                              days: st.episode.days,
-                              since: st.episode.since,
-                            })}
+                  <span
+                    data-testid="queue-state"
+                    title={st?.mark?.reason ? stateText(st) : st?.episode?.since}
+                  >
+                    {stateText(st)}
                   </span>
                   <span className="queue-actions" onClick={(e) => e.stopPropagation()}>
                     {st?.episode &&
