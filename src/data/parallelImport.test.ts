@@ -205,6 +205,17 @@ describe('parallel import = serial import', () => {
     ]);
   });
 
+  it('words a full-width "%" mix as the serial import does (no parseFloat NaN)', async () => {
+    const lines = ['account_id,company_name,mrr,setup_progress'];
+    for (let i = 1; i <= 60; i++) lines.push(`A${i},Co ${i},${i},45`);
+    lines[10] = 'A10,Early,10,８０％';
+    lines.push('A61,Late,61,０．５');
+    const bytes = utf8(lines.join('\n') + '\n');
+    const out = await parallel(bytes, 'wide.csv', {}, [300, 700]);
+    expect(out).toBe(serial(bytes, 'wide.csv', {}));
+    expect(out).not.toContain('NaN');
+  });
+
   it('falls back to the serial import for a quote never closed or invalid UTF-8 in a later range', async () => {
     const body = Array.from({ length: 20_000 }, (_, i) => `A${i},Co ${i},${i}`).join('\n');
     const cases = [

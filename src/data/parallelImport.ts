@@ -36,6 +36,7 @@ import { detect, reallyUtf8Lines } from './parallelDetect';
 import {
   describeIssue,
   importAccountFile,
+  percentMixedIssue,
   rowImporter,
   type ImportOptions,
   type ImportReport,
@@ -393,24 +394,8 @@ export async function chainRanges(
   return out;
 }
 
-/** The percent_mixed warning, worded as importFile's. */
-function percentIssue(file: string, a: PercentStat): ImportIssue {
-  const params = {
-    field: a.field,
-    percent: a.percent,
-    bare: a.bare,
-    percentExample: a.percentEx,
-    bareExample: a.bareEx,
-  };
-  return {
-    code: 'percent_mixed',
-    severity: 'warning',
-    file,
-    field: a.field,
-    params,
-    message: `${file} → ${a.field}: the field has unit "%" and the column mixes ${params.percent} cell(s) written with % (e.g. "${params.percentExample}" reads as ${parseFloat(params.percentExample)}) and ${params.bare} bare fraction(s) (e.g. "${params.bareExample}" reads as ${params.bareExample} %, not ${Number((parseFloat(params.bareExample) * 100).toPrecision(12))} %). Write every cell one way (80% or 80) and import again.`,
-  };
-}
+/** The percent_mixed warning: importFile's own wording, examples read by its number reader. */
+const percentIssue = (file: string, a: PercentStat): ImportIssue => percentMixedIssue(file, a);
 
 /** FNV-1a over a string's UTF-16 units, mixed (murmur3 fmix32). */
 function stringHash(t: string): number {
