@@ -50,4 +50,10 @@ test('trends over runs, a dismissal with its reason, and thinning old runs to on
   await expect(list).toHaveCount(2);
   await expect(page.getByTestId('run-list')).not.toContainText('2026-06-01');
   await expect(page.getByTestId('run-list')).toContainText('2026-06-15');
+  // Nothing left to thin: the dialog says so and offers no delete button (not "Delete 0 runs").
+  await page.getByTestId('thin-monthly').click();
+  await expect(dialog).toContainText('Nothing to thin');
+  await expect(dialog.getByTestId('confirm-ok')).toHaveCount(0);
+  await dialog.getByTestId('confirm-cancel').click();
+  await expect(list).toHaveCount(2);
 });

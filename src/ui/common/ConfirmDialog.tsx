@@ -13,6 +13,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   testId,
+  canConfirm = true,
 }: {
   open: boolean;
   title: ReactNode;
@@ -22,6 +23,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
   testId?: string;
+  /** false: there is nothing to do (the body says why), so only the cancel button is offered. */
+  canConfirm?: boolean;
 }) {
   const { t } = useTranslation('common');
   return (
@@ -36,13 +39,15 @@ export function ConfirmDialog({
           <Button onClick={onCancel} data-testid="confirm-cancel">
             {t('cancel')}
           </Button>
-          <Button
-            variant={danger ? 'danger' : 'primary'}
-            onClick={onConfirm}
-            data-testid="confirm-ok"
-          >
-            {confirmLabel}
-          </Button>
+          {canConfirm && (
+            <Button
+              variant={danger ? 'danger' : 'primary'}
+              onClick={onConfirm}
+              data-testid="confirm-ok"
+            >
+              {confirmLabel}
+            </Button>
+          )}
         </>
       }
     >

@@ -382,6 +382,7 @@ export function HistoryTab({
         testId="thin-confirm"
         title={t('storage.thinTitle')}
         confirmLabel={t('storage.thinConfirm', { count: thin?.length ?? 0 })}
+        canConfirm={!!thin?.length}
         danger
         onCancel={() => setThin(null)}
         onConfirm={() => {
