@@ -259,81 +259,87 @@ export function AccountTable({
         onCancel={exporter.cancel}
         onDismiss={exporter.dismiss}
       />
-      <div className="vhead acct-row">
-        {head('account', t('table.account'))}
-        {head('company', t('table.company'))}
-        {head('segment', t('table.segment'))}
-        {head('stage', t('table.stage'))}
-        {head('score', t('table.score'), true)}
-        {head('trend', t('table.trend'))}
-        {head('owner', t('table.owner'))}
-        {head('ctas', t('table.ctas'), true)}
-        {head('mrr', t('table.mrr'), true)}
-        {head('renewal', tw('column.renewal'))}
-      </div>
-      {q0.error && (
-        <p className="error" role="alert" data-testid="account-query-error">
-          {tw('rowQuery.failed', { message: q0.error })}
-        </p>
-      )}
-      <div
-        ref={parent}
-        className={`vscroll${q0.pending ? ' stale' : ''}`}
-        data-testid="account-scroll"
-        data-query={q0.inWorker ? 'worker' : 'page'}
-        aria-busy={q0.pending}
-      >
-        <div style={{ height: v.totalHeight, position: 'relative' }}>
-          {v.items.map((it) => {
-            const i = rows[it.index];
-            const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
-            const renewal = numberAt(src.renewal, i);
-            return (
-              <div
-                key={it.index}
-                className="acct-row vrow"
-                style={{ transform: `translateY(${it.start}px)` }}
-                data-testid="account-row"
-                data-color={color || 'none'}
-                onClick={() => onOpen(i)}
-              >
-                <span>
-                  <a
-                    href="#"
-                    onClick={(e) => {
-                      e.preventDefault();
-                      e.stopPropagation();
-                      onOpen(i);
-                    }}
-                  >
-                    {r.accountIds[i]}
-                  </a>
-                </span>
-                <span>{textAt(src.name, i)}</span>
-                <span data-testid="cell-segment">{labels.segment(r.segmentIds[r.segment[i]])}</span>
-                <span data-testid="cell-stage">
-                  {r.stage[i] >= 0 ? labels.stage(r.stageIds[r.stage[i]]) : '—'}
-                </span>
-                <span
-                  className="num"
-                  data-testid="cell-score"
-                  title={color ? labels.color(color) : t('colors.none')}
+      <div className="vtable acct-table">
+        <div className="vhead acct-row">
+          {head('account', t('table.account'))}
+          {head('company', t('table.company'))}
+          {head('segment', t('table.segment'))}
+          {head('stage', t('table.stage'))}
+          {head('score', t('table.score'), true)}
+          {head('trend', t('table.trend'))}
+          {head('owner', t('table.owner'))}
+          {head('ctas', t('table.ctas'), true)}
+          {head('mrr', t('table.mrr'), true)}
+          {head('renewal', tw('column.renewal'))}
+        </div>
+        {q0.error && (
+          <p className="error" role="alert" data-testid="account-query-error">
+            {tw('rowQuery.failed', { message: q0.error })}
+          </p>
+        )}
+        <div
+          ref={parent}
+          className={`vscroll${q0.pending ? ' stale' : ''}`}
+          data-testid="account-scroll"
+          data-query={q0.inWorker ? 'worker' : 'page'}
+          aria-busy={q0.pending}
+        >
+          <div style={{ height: v.totalHeight, position: 'relative' }}>
+            {v.items.map((it) => {
+              const i = rows[it.index];
+              const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
+              const renewal = numberAt(src.renewal, i);
+              const segment = labels.segment(r.segmentIds[r.segment[i]]);
+              const stage = r.stage[i] >= 0 ? labels.stage(r.stageIds[r.stage[i]]) : '—';
+              return (
+                <div
+                  key={it.index}
+                  className="acct-row vrow"
+                  style={{ transform: `translateY(${it.start}px)` }}
+                  data-testid="account-row"
+                  data-color={color || 'none'}
+                  onClick={() => onOpen(i)}
                 >
-                  <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
-                  {formatNumber(r.total[i], lang, { digits: 1 })}
-                </span>
-                <span>{trendText(i)}</span>
-                <span>{r.ownerIds[r.owner[i]]}</span>
-                <span className="num">{src.ctaCount[i] || ''}</span>
-                <span className="num">
-                  {Number.isNaN(numberAt(src.mrr, i))
-                    ? ''
-                    : formatNumber(numberAt(src.mrr, i), lang, { unit: mrrUnit })}
-                </span>
-                <span>{Number.isNaN(renewal) ? '' : daysToIso(renewal)}</span>
-              </div>
-            );
-          })}
+                  <span>
+                    <a
+                      href="#"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        e.stopPropagation();
+                        onOpen(i);
+                      }}
+                    >
+                      {r.accountIds[i]}
+                    </a>
+                  </span>
+                  <span title={textAt(src.name, i)}>{textAt(src.name, i)}</span>
+                  <span data-testid="cell-segment" title={segment}>
+                    {segment}
+                  </span>
+                  <span data-testid="cell-stage" title={stage}>
+                    {stage}
+                  </span>
+                  <span
+                    className="num"
+                    data-testid="cell-score"
+                    title={color ? labels.color(color) : t('colors.none')}
+                  >
+                    <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
+                    {formatNumber(r.total[i], lang, { digits: 1 })}
+                  </span>
+                  <span>{trendText(i)}</span>
+                  <span title={r.ownerIds[r.owner[i]]}>{r.ownerIds[r.owner[i]]}</span>
+                  <span className="num">{src.ctaCount[i] || ''}</span>
+                  <span className="num">
+                    {Number.isNaN(numberAt(src.mrr, i))
+                      ? ''
+                      : formatNumber(numberAt(src.mrr, i), lang, { unit: mrrUnit })}
+                  </span>
+                  <span>{Number.isNaN(renewal) ? '' : daysToIso(renewal)}</span>
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </section>

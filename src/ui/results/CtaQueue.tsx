@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CtaMark, Project } from '../../model';
@@ -25,6 +25,10 @@ import { resultLabels } from './labels';
 import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
 import { workerTable } from './workerTable';
+import { wrapWidth } from './textWidth';
+
+/** A queue row's height (results.css `.queue-row.vrow`): two lines of text, so names wrap. */
+const QUEUE_ROW_HEIGHT = 50;
 
 /** Every fired CTA, filtered and sorted, virtualised; exports what is shown as CSV. */
 export function CtaQueue({
@@ -129,9 +133,25 @@ export function CtaQueue({
   const v = useVirtualizer({
     count: idx.length,
     getScrollElement: () => parent.current,
-    estimateSize: () => 34,
+    estimateSize: () => QUEUE_ROW_HEIGHT,
     overscan: 12,
   });
+
+  // The CTA column is as wide as its longest name needs to fit on two lines (names are few).
+  const section = useRef<HTMLElement>(null);
+  const [ctaWidth, setCtaWidth] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const el = section.current;
+    const ctx = el && document.createElement('canvas').getContext('2d');
+    if (!el || !ctx) return;
+    const probe = el.querySelector('.queue-row') ?? el;
+    const cs = getComputedStyle(probe);
+    ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const labels = [...new Set(r.ctas.map((c) => c.label))];
+    // +2: the measured text and the laid-out text may differ by a sub-pixel.
+    const w = wrapWidth(labels, 2, (x) => ctx.measureText(x).width, { min: 120, max: 320 });
+    setCtaWidth(Math.ceil(w) + 2);
+  }, [r.ctas]);
 
   const exporter = useFileExport();
   // Written by the export worker from the run and the rows shown, in the order shown.
@@ -153,7 +173,12 @@ export function CtaQueue({
   };
 
   return (
-    <section className="card" data-testid="cta-queue">
+    <section
+      ref={section}
+      className="card"
+      data-testid="cta-queue"
+      style={ctaWidth ? ({ '--queue-cta': `${ctaWidth}px` } as CSSProperties) : undefined}
+    >
       <div className="toolbar">
         <label className="inline">
           {th('queue.status')}
@@ -275,121 +300,141 @@ export function CtaQueue({
           )}
         </p>
       )}
-      <div className="vhead queue-row">
-        <span>{t('queue.priority')}</span>
-        <span>{t('queue.cta')}</span>
-        <span>{t('queue.account')}</span>
-        <span>{t('queue.company')}</span>
-        <span>{t('queue.owner')}</span>
-        <span>{t('queue.due')}</span>
-        <span className="num">{t('queue.mrr')}</span>
-        <span className="num">{t('queue.score')}</span>
-        <span>{th('queue.status')}</span>
-        <span />
-      </div>
-      {idx.length === 0 ? (
-        <p className="hint">{t('queue.empty')}</p>
-      ) : (
-        <div ref={parent} className="vscroll" data-testid="queue-scroll">
-          <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-            {v.getVirtualItems().map((it) => {
-              const k = idx[it.index];
-              const c = queue.cta[k];
-              const i = queue.row[k];
-              const info = r.ctas[c];
-              const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
-              const m = numberAt(mrrCol, i);
-              const st = stateOf(i, c, k);
-              return (
-                <div
-                  key={it.key}
-                  className="queue-row vrow"
-                  style={{ transform: `translateY(${it.start}px)` }}
-                  data-testid="queue-row"
-                  onClick={() => onOpen(i)}
-                >
-                  <span className={`prio prio-${info.priority}`}>
-                    {t(`priorities.${info.priority}`)}
-                  </span>
-                  <span title={info.label}>{info.label}</span>
-                  <span>
-                    <a
-                      href="#"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        onOpen(i);
-                      }}
-                    >
-                      {r.accountIds[i]}
-                    </a>
-                  </span>
-                  <span>{textAt(nameCol, i)}</span>
-                  <span data-testid="queue-owner-cell">{ownerOf(r, c, i)}</span>
-                  <span>{info.dueDate}</span>
-                  <span className="num">{Number.isNaN(m) ? '' : m.toLocaleString()}</span>
-                  <span className="num">
-                    <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
-                    {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}
-                  </span>
-                  <span
-                    data-testid="queue-state"
-                    title={st?.mark?.reason ? stateText(st) : st?.episode?.since}
-                  >
-                    {stateText(st)}
-                  </span>
-                  <span className="queue-actions" onClick={(e) => e.stopPropagation()}>
-                    {st?.episode &&
-                      (st.mark ? (
-                        <button
-                          type="button"
-                          data-testid="queue-reopen"
-                          onClick={() => unmarkCta(r.accountIds[i], info.dedupeKey, th)}
-                        >
-                          {th('queue.reopen')}
-                        </button>
-                      ) : (
-                        <>
-                          <button
-                            type="button"
-                            data-testid="queue-done"
-                            title={th('queue.doneTitle')}
-                            onClick={() =>
-                              markCta(
-                                {
-                                  accountId: r.accountIds[i],
-                                  dedupeKey: info.dedupeKey,
-                                  state: 'done',
-                                  since: st.episode!.since,
-                                },
-                                th,
-                              )
-                            }
-                          >
-                            {th('queue.done')}
-                          </button>
-                          <button
-                            type="button"
-                            data-testid="queue-snooze"
-                            onClick={() => setMarking({ row: i, cta: c, state: 'snoozed' })}
-                          >
-                            {th('queue.snooze')}
-                          </button>
-                          <button
-                            type="button"
-                            data-testid="queue-dismiss"
-                            onClick={() => setMarking({ row: i, cta: c, state: 'dismissed' })}
-                          >
-                            {th('queue.dismiss')}
-                          </button>
-                        </>
-                      ))}
-                  </span>
-                </div>
-              );
-            })}
-          </div>
+      <div className="vtable queue-table">
+        <div className="vhead queue-row">
+          <span>
+            {t('queue.priority')}
+            <br />
+            {t('queue.due')}
+          </span>
+          <span>{t('queue.cta')}</span>
+          <span>
+            {t('queue.company')}
+            <br />
+            {t('queue.account')}
+          </span>
+          <span>{t('queue.owner')}</span>
+          <span className="num">{t('queue.mrr')}</span>
+          <span className="num">{t('queue.score')}</span>
+          <span>{th('queue.status')}</span>
+          <span />
         </div>
-      )}
+        {idx.length === 0 ? (
+          <p className="hint">{t('queue.empty')}</p>
+        ) : (
+          <div ref={parent} className="vscroll" data-testid="queue-scroll">
+            <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+              {v.getVirtualItems().map((it) => {
+                const k = idx[it.index];
+                const c = queue.cta[k];
+                const i = queue.row[k];
+                const info = r.ctas[c];
+                const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
+                const m = numberAt(mrrCol, i);
+                const st = stateOf(i, c, k);
+                const company = textAt(nameCol, i);
+                const owner = ownerOf(r, c, i);
+                const status = stateText(st);
+                return (
+                  <div
+                    key={it.key}
+                    className="queue-row vrow"
+                    style={{ transform: `translateY(${it.start}px)` }}
+                    data-testid="queue-row"
+                    onClick={() => onOpen(i)}
+                  >
+                    <span className="stack">
+                      <span className={`prio prio-${info.priority}`}>
+                        {t(`priorities.${info.priority}`)}
+                      </span>
+                      <span data-testid="queue-due">{info.dueDate}</span>
+                    </span>
+                    <span className="clamp" data-testid="queue-cta" title={info.label}>
+                      {info.label}
+                    </span>
+                    <span className="stack">
+                      {company && (
+                        <span className="clip" data-testid="queue-company" title={company}>
+                          {company}
+                        </span>
+                      )}
+                      <a
+                        className="clip"
+                        href="#"
+                        title={r.accountIds[i]}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          onOpen(i);
+                        }}
+                      >
+                        {r.accountIds[i]}
+                      </a>
+                    </span>
+                    <span className="clamp" data-testid="queue-owner-cell" title={owner}>
+                      {owner}
+                    </span>
+                    <span className="num">{Number.isNaN(m) ? '' : m.toLocaleString()}</span>
+                    <span className="num">
+                      <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
+                      {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}
+                    </span>
+                    <span className="clamp" data-testid="queue-state" title={status}>
+                      {status}
+                    </span>
+                    <span className="queue-actions" onClick={(e) => e.stopPropagation()}>
+                      {st?.episode &&
+                        (st.mark ? (
+                          <button
+                            type="button"
+                            data-testid="queue-reopen"
+                            onClick={() => unmarkCta(r.accountIds[i], info.dedupeKey, th)}
+                          >
+                            {th('queue.reopen')}
+                          </button>
+                        ) : (
+                          <>
+                            <button
+                              type="button"
+                              data-testid="queue-done"
+                              title={th('queue.doneTitle')}
+                              onClick={() =>
+                                markCta(
+                                  {
+                                    accountId: r.accountIds[i],
+                                    dedupeKey: info.dedupeKey,
+                                    state: 'done',
+                                    since: st.episode!.since,
+                                  },
+                                  th,
+                                )
+                              }
+                            >
+                              {th('queue.done')}
+                            </button>
+                            <button
+                              type="button"
+                              data-testid="queue-snooze"
+                              onClick={() => setMarking({ row: i, cta: c, state: 'snoozed' })}
+                            >
+                              {th('queue.snooze')}
+                            </button>
+                            <button
+                              type="button"
+                              data-testid="queue-dismiss"
+                              onClick={() => setMarking({ row: i, cta: c, state: 'dismissed' })}
+                            >
+                              {th('queue.dismiss')}
+                            </button>
+                          </>
+                        ))}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        )}
+      </div>
       {marking && (
         <MarkDialog
           state={marking.state}
