@@ -59,6 +59,18 @@ describe('PlaybookActions', () => {
     expect(validatePlaybook(pb)).toEqual([]);
   });
 
+  it('writes the project’s as-of date into the exported playbook (issue 14 point 1)', () => {
+    act(() => {
+      projectStore.edit('as of', (d) => {
+        d.asOf = '2026-11-01';
+      });
+    });
+    render(<PlaybookActions />);
+    fireEvent.click(screen.getByTestId('export-playbook'));
+    // Read from the file itself, not compared with playbookFromProject (which could drop it too).
+    expect(JSON.parse(downloads[0].text).asOf).toBe('2026-11-01');
+  });
+
   for (const [file, paths] of [
     ['import-not-json.json', ['$']],
     ['import-wrong-format.json', ['$.format']],
