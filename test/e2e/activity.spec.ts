@@ -12,7 +12,9 @@ import {
 } from './helpers';
 
 // Issue 15: a project that declares activity sources (playbook v2) lets the expression editors
-// type-check and autocomplete windowed aggregates, and says the app does not load activity yet.
+// type-check and autocomplete windowed aggregates. The app loads activity files (Data view:
+// activity-import.spec.ts); until one is imported for a source, the preview says none is loaded
+// and where to import it, instead of showing values computed from no events.
 test('a measure over activity: checked, autocompleted, stored, honest preview', async ({
   page,
 }) => {
@@ -52,7 +54,9 @@ test('a measure over activity: checked, autocompleted, stored, honest preview', 
 
   await input.fill('change(count(logins, 30d))');
   await expect(card.getByTestId('expr-error')).toHaveCount(0);
-  await expect(card.getByTestId('expr-preview')).toContainText('No activity data loaded (logins)');
+  await expect(card.getByTestId('expr-preview')).toContainText(
+    'No activity data loaded (logins): import it in the Data view',
+  );
   await page.screenshot({ path: shotPath('activity-measure-en.png') });
   await waitSaved(page);
   const stored = await readStoredProject(page, id);
