@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ROOT } from '../engine/testing/demo';
 import { localiseTemplate } from './templateText';
 import { Project } from './project';
+import { instantiateTemplate } from './templates';
 
 /**
  * templates/demo.json is the plain, English-only demo project the CLI, benches and tests read
@@ -24,5 +25,28 @@ describe('the plain demo project', () => {
     expect(Project.safeParse(plain).success).toBe(true);
     // Field labels are {ja, en} in every project; every other text is English.
     expect(JSON.stringify({ ...plain, fields: null })).not.toMatch(/[\u3040-\u30ff\u3400-\u9fff]/);
+  });
+});
+
+/**
+ * Owner roles are user data once a project exists (matched by filters, exports and routing, and
+ * never translated afterwards); a new demo takes them in the UI language, like its other texts.
+ */
+describe('the demo’s owner roles', () => {
+  const owners = (lang: 'ja' | 'en') => {
+    const p = instantiateTemplate('demo', { lang });
+    return [
+      ...p.ctas.map((c) => c.ownerRole),
+      ...p.routing.rules.map((r) => r.owner),
+      p.routing.defaultOwner,
+    ];
+  };
+  it('are in the UI language the demo is made in', () => {
+    expect(new Set(owners('en'))).toEqual(
+      new Set(['CS Ops', 'CS high-touch', 'Inside sales', 'Sales', 'CS']),
+    );
+    expect(new Set(owners('ja'))).toEqual(
+      new Set(['CS Ops', 'CS ハイタッチ', 'インサイドセールス', '営業', 'CS']),
+    );
   });
 });

@@ -44,6 +44,17 @@ export default {
   stepAria: 'Step {{n}} of {{cta}}',
   removeStep: 'Remove step {{n}}',
   addStep: 'Add step',
+  /**
+   * Owner roles offered while typing an owner (a suggestion list: what is typed is stored as
+   * typed, in the language it was typed in, and never translated afterwards).
+   */
+  roleSuggestions: {
+    cs: 'CS',
+    csOps: 'CS Ops',
+    highTouch: 'CS high-touch',
+    sales: 'Sales',
+    insideSales: 'Inside sales',
+  },
   routing: {
     title: 'Owner routing',
     intro:

@@ -50,6 +50,17 @@ export default {
   stepAria: '{{cta}} の手順 {{n}}',
   removeStep: '手順 {{n}} を削除',
   addStep: '手順を追加',
+  /**
+   * Owner roles offered while typing an owner (a suggestion list: what is typed is stored as
+   * typed, in the language it was typed in, and never translated afterwards).
+   */
+  roleSuggestions: {
+    cs: 'CS',
+    csOps: 'CS Ops',
+    highTouch: 'CS ハイタッチ',
+    sales: '営業',
+    insideSales: 'インサイドセールス',
+  },
   routing: {
     title: '担当の振り分け',
     intro:

@@ -68,6 +68,17 @@ describe('CtaView', () => {
     );
   });
 
+  it('offers owner roles in the UI language', () => {
+    openForTest(templateProject('demo'), 'ja');
+    render(<CtaView />);
+    const offered = [...document.querySelectorAll('#cta-roles option')].map((o) =>
+      o.getAttribute('value'),
+    );
+    expect(offered).toEqual(
+      expect.arrayContaining(['CS ハイタッチ', '営業', 'インサイドセールス']),
+    );
+  });
+
   it('edits owner routing rules and the default owner', async () => {
     const user = userEvent.setup();
     render(<CtaView />);

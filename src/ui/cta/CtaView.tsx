@@ -11,6 +11,9 @@ import '../health/health.css';
 import './cta.css';
 
 /** Calls to action (expansion / risk / lifecycle) and the owner-routing rule. */
+/** Owner roles offered in the owner inputs' suggestion list (texts in `cta.roleSuggestions`). */
+const ROLE_SUGGESTIONS = ['cs', 'csOps', 'highTouch', 'sales', 'insideSales'] as const;
+
 export default function CtaView() {
   const { t } = useTranslation('cta');
   const ctas = useProject((p) => p.ctas);
@@ -41,15 +44,11 @@ export default function CtaView() {
       routing.defaultOwner,
       ...routing.rules.map((r) => r.owner),
       ...ctas.map((c) => c.ownerRole),
-      'CS',
-      'CS Ops',
-      'CS high-touch',
-      'Sales',
-      'Inside sales',
+      ...ROLE_SUGGESTIONS.map((k) => t(`roleSuggestions.${k}`)),
     ]);
     set.delete('');
     return [...set];
-  }, [ctas, routing]);
+  }, [ctas, routing, t]);
   const add = (type: CtaType) => {
     projectStore.edit(t('undo.add'), (p) => {
       p.ctas.push({
