@@ -13,6 +13,9 @@ describe('wrapWidth', () => {
     );
     expect(wrapWidth(['Champion left', 'Red: risk review'], 1, measure, bounds)).toBe(16);
   });
+  it('lets the space at a line end hang, as CSS does', () => {
+    expect(wrapWidth(['ab cd'], 2, measure, bounds)).toBe(2);
+  });
   it('breaks Japanese between characters', () => {
     expect(wrapWidth(['更新の六か月前です'], 2, measure, bounds)).toBe(5);
   });
