@@ -3,7 +3,7 @@ import {
   migrationMatrix,
   type ColoredRun,
   type MigrationMatrix,
-} from '../engine';
+} from '../engine/migration';
 import {
   changesPage,
   type ChangeFilter,
