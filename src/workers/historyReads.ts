@@ -49,6 +49,21 @@ async function colored(x: RunView, y: RunView): Promise<[ColoredRun, ColoredRun]
   ];
 }
 
+/**
+ * Open the runs and read their colour columns (and the database) ahead of the first matrix: what
+ * a new worker otherwise does while the History tab waits. A run that is gone is skipped.
+ */
+export async function warmRuns(ids: string[]): Promise<void> {
+  await Promise.all(
+    ids.map((id) =>
+      view(id).then(
+        (v) => v.column('color').then(() => undefined),
+        () => undefined,
+      ),
+    ),
+  );
+}
+
 /** The colour-migration matrix from run a to run b (stored run ids). */
 export async function matrixOf(a: string, b: string): Promise<MigrationMatrix> {
   const [x, y] = await Promise.all([view(a), view(b)]);
