@@ -39,7 +39,8 @@ type Line = (name: string, value: number, unit: string, extra?: Record<string, u
  * History code bundled with esbuild (historyBrowserProbe.ts, the history worker as its own
  * bundle) on a blank page of a local server. Appends `runs` runs of `rows` accounts, loads the
  * trend of all of them, and after each append computes the migration matrix between the last
- * two in the history worker, cold and warm. Runs are stored from a worker (the probe bundle run
+ * two in the history worker: cold (a new worker), warm (the same worker again) and prewarmed (a
+ * new worker warmed up as the Results view does at idle, then the matrix). Runs are stored from a worker (the probe bundle run
  * as one), as the app's scoring worker does. For each: wall time and the longest main-thread
  * task (PerformanceObserver 'longtask').
  */
