@@ -2,15 +2,15 @@ import { db, type RunRow } from './db';
 import { newId } from '../model/ids';
 import type { FunnelRow, ScoreResult, Summary, TrendResult } from '../engine';
 import type { StageCodeRun, StageRun } from '../engine/stageHistory';
-import { packStrings, unpackStrings } from './datasets';
-import { playbookFingerprint, type Playbook } from '../model';
+import { joinedForm, packKeys, samePiece, unpackKeys, type KeyPiece } from './keyList';
+import type { Playbook } from '../model';
+import { playbookFingerprint } from '../model/playbookDiff';
 import type { RunHeader } from './runFormat';
 import { resultFromChunks } from './runStoreV1';
 import {
   decodeColumn,
   encodeColumn,
   hash64,
-  hashAndCount,
   storedBytes,
   valueAt,
   type ColumnArray,
@@ -78,7 +78,8 @@ const pieceCount = (rows: number, pieceRows: number) => Math.max(1, Math.ceil(ro
 /** Encoded records of a run, made before the write transaction opens (no CPU work inside it). */
 export interface EncodedRun {
   columns: { name: string; data: StoredColumn }[];
-  keys: { id: string; pieces: ReturnType<typeof packStrings>[] };
+  /** The key list: its content id, a record per piece (keyList.ts), whether a key holds NUL. */
+  keys: { id: string; pieces: KeyPiece[]; nul: boolean[] };
   /** Bytes of the column arrays and of the key list (IndexedDB adds its own overhead). */
   bytes: { columns: number; keys: number };
 }
@@ -96,32 +97,24 @@ export function encodeRun(projectId: string, r: ScoreResult): EncodedRun {
       colBytes += storedBytes(data);
       columns.push({ name: pieceName(c.name, p), data });
     }
-  const pieces: EncodedRun['keys']['pieces'] = [];
+  const pieces: KeyPiece[] = [];
+  const nul: boolean[] = [];
   let keyBytes = 0;
   let h = '';
   for (let p = 0; p < count; p++) {
-    const ids = r.accountIds.slice(p * pieceRows, (p + 1) * pieceRows);
-    // NUL-joined, hashed and checked in one pass (a key holding NUL keeps the array form).
-    const joined = ids.join('\u0000');
-    const hc = hashAndCount(joined, p);
-    h += hc.hash;
-    pieces.push(hc.nuls === Math.max(0, ids.length - 1) ? { joined, count: ids.length } : ids);
-    // As IndexedDB's structured clone keeps a string: one byte a character when all are Latin-1.
-    keyBytes += joined.length * (/[\u0100-\uffff]/.test(joined) ? 2 : 1);
+    const from = Math.min(r.accountIds.length, p * pieceRows);
+    const k = packKeys(r.accountIds, from, Math.min(r.accountIds.length, from + pieceRows), p);
+    h += k.hash;
+    pieces.push(k.piece);
+    nul.push(k.nul);
+    keyBytes += k.bytes;
   }
   if (count > 1) h = hash64(h);
   return {
     columns,
-    keys: { id: `keys_${projectId}_${n}_${count > 1 ? `${pieceRows}_` : ''}${h}`, pieces },
+    keys: { id: `keys_${projectId}_${n}_${count > 1 ? `${pieceRows}_` : ''}${h}`, pieces, nul },
     bytes: { columns: colBytes, keys: keyBytes },
   };
-}
-
-type Packed = ReturnType<typeof packStrings>;
-function sameKeys(a: Packed, b: Packed): boolean {
-  if (!Array.isArray(a) && !Array.isArray(b)) return a.count === b.count && a.joined === b.joined;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  return a.every((x, i) => x === b[i]);
 }
 
 export async function saveRun(
@@ -176,13 +169,19 @@ export async function saveRun(
   };
   await d.transaction('rw', d.runs, d.runColumns, async () => {
     // A key list with this content id may be stored already (an earlier run of the same
-    // accounts): share it when it is really the same, else keep this run's own.
+    // accounts): share it when it is really the same (compared key by key with this run's),
+    // else keep this run's own. The existence check reads no value; the stored keys are read once.
     const names = enc.keys.pieces.map((_, p) => pieceName('ids', p));
-    const stored = await d.runColumns.get([enc.keys.id, names[0]]);
+    const stored =
+      (await d.runColumns.where('[owner+name]').equals([enc.keys.id, names[0]]).count()) > 0;
     if (stored) {
       const all = await d.runColumns.bulkGet(names.map((nm) => [enc.keys.id, nm]));
-      if (!all.every((x, p) => x && sameKeys(enc.keys.pieces[p], x.data as Packed)))
-        row.keysId = `keys_${id}`;
+      const same = all.every((x, p) => {
+        const from = Math.min(r.accountIds.length, p * pieceRows);
+        const to = Math.min(r.accountIds.length, from + pieceRows);
+        return x && samePiece(x.data as KeyPiece, r.accountIds, from, to, enc.keys.nul[p]);
+      });
+      if (!same) row.keysId = `keys_${id}`;
     }
     row.storedBytes!.keysShared = !!stored && row.keysId === enc.keys.id;
     if (!row.storedBytes!.keysShared)
@@ -268,7 +267,7 @@ export async function loadKeys(keysId: string, rowCount: number, pieceRows: numb
   const ids: string[] = [];
   for (const x of pieces) {
     if (!x) throw new Error(`run keys missing: ${keysId}`);
-    unpackStrings(x.data as ReturnType<typeof packStrings>, ids);
+    unpackKeys(x.data as KeyPiece, ids);
   }
   return ids;
 }
@@ -354,7 +353,7 @@ export async function findKey(
   let base = 0;
   for (const x of pieces) {
     if (!x) throw new Error(`run keys missing: ${keysId}`);
-    const packed = x.data as ReturnType<typeof packStrings>;
+    const packed = joinedForm(x.data as KeyPiece);
     const at = Array.isArray(packed) ? packed.indexOf(id) : rowInJoined(packed, id);
     if (at >= 0) return base + at;
     base += Array.isArray(packed) ? packed.length : packed.count;

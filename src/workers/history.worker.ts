@@ -8,7 +8,7 @@
 import { accountPoints, type AccountPoint } from '../store/accountPoints';
 import type { ChangeFilter, ChangeSort, ChangesPage } from '../engine/changes';
 import type { MigrationMatrix } from '../engine';
-import { cellAccounts, changesOf, matrixOf } from './historyReads';
+import { cellAccounts, changesOf, matrixOf, warmRuns } from './historyReads';
 
 export type HistoryRequest =
   | { id: number; type: 'matrix'; a: string; b: string }
@@ -23,7 +23,9 @@ export type HistoryRequest =
       sort: ChangeSort;
       limit: number;
     }
-  | { id: number; type: 'account'; runs: string[]; accountId: string };
+  | { id: number; type: 'account'; runs: string[]; accountId: string }
+  /** Open the database and read these runs' colour columns ahead of the first matrix. */
+  | { id: number; type: 'warm'; runs: string[] };
 export type HistoryReply =
   | {
       id: number;
@@ -38,6 +40,11 @@ export type HistoryReply =
 self.onmessage = async (ev: MessageEvent<HistoryRequest>) => {
   const m = ev.data;
   try {
+    if (m.type === 'warm') {
+      await warmRuns(m.runs);
+      self.postMessage({ id: m.id, ok: true });
+      return;
+    }
     if (m.type === 'account') {
       self.postMessage({ id: m.id, ok: true, points: await accountPoints(m.runs, m.accountId) });
       return;

@@ -52,6 +52,17 @@ function ask(req: Request): Promise<HistoryReply> {
   });
 }
 
+/**
+ * Start the worker and let it read these runs' colour columns (the Results view calls it at
+ * idle with the two newest runs, the History tab's default pair), so the tab's first matrix does
+ * not wait for a new worker, the database and two column reads. Nothing happens without Worker;
+ * the promise (which never rejects) settles when the columns are read.
+ */
+export async function warmHistory(runIds: string[]): Promise<void> {
+  if (typeof Worker === 'undefined' || runIds.length === 0) return;
+  await ask({ type: 'warm', runs: runIds }).catch(() => undefined);
+}
+
 /** The colour-migration matrix from run a to run b (stored run ids). */
 export async function loadMigration(a: string, b: string): Promise<MigrationMatrix> {
   if (typeof Worker === 'undefined') {

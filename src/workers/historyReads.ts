@@ -3,7 +3,7 @@ import {
   migrationMatrix,
   type ColoredRun,
   type MigrationMatrix,
-} from '../engine';
+} from '../engine/migration';
 import {
   changesPage,
   type ChangeFilter,
@@ -47,6 +47,21 @@ async function colored(x: RunView, y: RunView): Promise<[ColoredRun, ColoredRun]
     { keysId: x.keysId, accountIds: ia, colorIds: x.header.colorIds, color: ca as Int8Array },
     { keysId: y.keysId, accountIds: ib, colorIds: y.header.colorIds, color: cb as Int8Array },
   ];
+}
+
+/**
+ * Open the runs and read their colour columns (and the database) ahead of the first matrix: what
+ * a new worker otherwise does while the History tab waits. A run that is gone is skipped.
+ */
+export async function warmRuns(ids: string[]): Promise<void> {
+  await Promise.all(
+    ids.map((id) =>
+      view(id).then(
+        (v) => v.column('color').then(() => undefined),
+        () => undefined,
+      ),
+    ),
+  );
 }
 
 /** The colour-migration matrix from run a to run b (stored run ids). */

@@ -7,8 +7,8 @@
  *      the baseline (ratio in the same run);
  *   3. the colour-migration matrix between two runs of the same accounts (Node);
  *   4. Chromium (historyBrowser.ts): append `--browser-runs` runs to IndexedDB, load their trend,
- *      the migration matrix on the main thread and in the history worker, each with its longest
- *      main-thread task; then, in a worker, the history's stages for days in stage (every run's
+ *      the migration matrix in the history worker (cold, warm, and after the Results view's
+ *      warm-up), each with its longest main-thread task; then, in a worker, the history's stages for days in stage (every run's
  *      key list and stage column) and the CTA lifecycle of the newest run against the others
  *      (key lists and CTA columns), against the lifecycle from whole decoded runs (the baseline).
  *   2b. days in stage from a CLI history folder of `--browser-runs` runs (key and stage columns).

@@ -17,6 +17,7 @@ import {
   closeHistoryWorker,
   loadMigration,
   setHistoryWorkerFactory,
+  warmHistory,
 } from '../../src/workers/historyClient';
 import demo from '../../templates/demo.json';
 
@@ -141,13 +142,18 @@ const api = {
   },
   /**
    * The migration matrix between the last two runs through the History tab's worker: cold = a
-   * new worker that has read nothing yet (as when the tab opens), else the same worker again.
+   * new worker that has read nothing yet, warm = the same worker again, prewarmed = a new worker
+   * warmed up as the Results view does at idle (warmHistory: database open, the two runs' colour
+   * columns read; not timed), then the matrix.
    */
-  matrix(cold: boolean) {
-    if (cold) closeHistoryWorker();
+  async matrix(mode: 'cold' | 'warm' | 'prewarmed') {
+    const runs = await listRuns('bench');
+    const [a, b] = [runs[runs.length - 2].id, runs[runs.length - 1].id];
+    if (mode !== 'warm') closeHistoryWorker();
+    if (mode === 'prewarmed') await warmHistory([a, b]);
     return timed(async () => {
-      const runs = await listRuns('bench');
-      await loadMigration(runs[runs.length - 2].id, runs[runs.length - 1].id);
+      await listRuns('bench');
+      await loadMigration(a, b);
     });
   },
 };

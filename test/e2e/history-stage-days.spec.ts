@@ -63,13 +63,15 @@ function storedRuns(page: Page): Promise<StoredRun[]> {
               .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
             resolve(
               runs.map((r) => {
-                const ids = pieces(r.keysId, 'ids').flatMap((p: unknown) =>
-                  Array.isArray(p)
-                    ? (p as string[])
-                    : (p as { count: number; joined: string }).count
-                      ? (p as { joined: string }).joined.split('\u0000')
-                      : [],
-                );
+                // A key list piece: ASCII bytes separated by NUL (from 2026-12-04), the keys
+                // joined with NUL (before), or an array (a key holding NUL).
+                const ids = pieces(r.keysId, 'ids').flatMap((p: unknown) => {
+                  if (Array.isArray(p)) return p as string[];
+                  const x = p as { count: number; joined?: string; ascii?: Uint8Array };
+                  if (!x.count) return [];
+                  const text = x.ascii ? new TextDecoder().decode(x.ascii) : x.joined!;
+                  return text.split('\u0000');
+                });
                 const stage = column(r.id, 'stage')!;
                 const days = column(r.id, 'days')!;
                 const src = column(r.id, 'daysSrc');

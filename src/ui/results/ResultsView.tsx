@@ -29,6 +29,7 @@ import { StaleNotice } from './StaleNotice';
 import { StoredDashboard } from './StoredDashboard';
 import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
+import { useWarmHistory } from './useWarmHistory';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
@@ -371,6 +372,7 @@ function ResultsBody(p: BodyProps) {
   const { t: th } = useTranslation('history');
   const { go, setAccount } = p;
   const back = useCallback(() => setAccount(null), [setAccount]);
+  useWarmHistory(p.runs);
   if (p.account !== null)
     return (
       <MemoAccountPage
