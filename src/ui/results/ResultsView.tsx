@@ -29,6 +29,8 @@ import { StaleNotice } from './StaleNotice';
 import { StoredDashboard } from './StoredDashboard';
 import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
+import { ReplaceRunDialog } from './ReplaceRunDialog';
+import { requestRun } from './replaceRun';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
@@ -117,22 +119,27 @@ export default function ResultsView() {
 
   const run = () => {
     if (!data.table || !data.meta) return;
-    setAccount(null);
-    // The date is remembered with the project (and so in its exported playbook's asOf).
-    if (project.asOf !== asOf)
-      projectStore.edit(th('asOf.remember'), (d) => {
-        d.asOf = asOf;
-      });
-    void resultsStore.run({
-      projectId: project.id,
-      playbook: { ...current, asOf },
-      asOf,
-      timeZone: localTimeZone(),
-      table: data.table,
-      datasetId: data.meta.id,
-      datasetName: data.meta.name,
-      store: true,
-    });
+    // A date the history already holds: the user is asked to replace its run or cancel.
+    requestRun(
+      {
+        projectId: project.id,
+        playbook: { ...current, asOf },
+        asOf,
+        timeZone: localTimeZone(),
+        table: data.table,
+        datasetId: data.meta.id,
+        datasetName: data.meta.name,
+        store: true,
+      },
+      () => {
+        setAccount(null);
+        // The date is remembered with the project (and so in its exported playbook's asOf).
+        if (project.asOf !== asOf)
+          projectStore.edit(th('asOf.remember'), (d) => {
+            d.asOf = asOf;
+          });
+      },
+    );
   };
 
   // A reload shows the newest stored run's saved summary at once, while the dataset loads.
@@ -245,7 +252,7 @@ export default function ResultsView() {
             ) : (
               <> {t('run.firstRun')}</>
             ))}
-          {s.runs.length > 0 && <> · {t('run.stored', { count: s.runs.length })}</>}
+          {s.stored.length > 0 && <> · {t('run.stored', { count: s.stored.length })}</>}
           {outcome?.run && (
             <>
               {' '}
@@ -285,6 +292,7 @@ export default function ResultsView() {
             {th('run.legacy')}
           </p>
         )}
+        <ReplaceRunDialog />
         {mine && s.status === 'failed' && (
           <div className="card-error run-error" role="alert" data-testid="run-error">
             {s.error === 'playbook'
@@ -333,6 +341,7 @@ export default function ResultsView() {
           outcome={outcome}
           project={shown}
           runs={s.runs}
+          stored={s.stored}
           tab={shownTab}
           account={shownAccount}
           filter={place.filter}
@@ -353,7 +362,10 @@ type Outcome = NonNullable<ReturnType<typeof resultsStore.get>['outcome']>;
 interface BodyProps {
   outcome: Outcome;
   project: Project;
+  /** One run per as-of date, in time order (what trends and the lifecycle read). */
   runs: RunRow[];
+  /** Every stored run, superseded ones included (the History tab lists them). */
+  stored: RunRow[];
   /** The tab and open account drawn (deferred values); `selectedTab` is the one clicked. */
   tab: ResultTab;
   account: number | null;
@@ -402,6 +414,7 @@ function ResultsBody(p: BodyProps) {
         outcome={p.outcome}
         project={p.project}
         runs={p.runs}
+        stored={p.stored}
         tab={p.tab}
         filter={p.filter}
         live={p.live}
@@ -427,6 +440,7 @@ const TabContent = memo(
     outcome,
     project: shown,
     runs,
+    stored,
     tab,
     filter,
     live,
@@ -470,12 +484,13 @@ const TabContent = memo(
             <HistoryTab
               project={shown}
               runs={runs}
+              stored={stored}
               onOpenAccount={(id) => {
                 if (outcome.result.accountIds.includes(id)) go({ account: id });
               }}
             />
             {/* Outside HistoryTab: its report survives the tab's switch from "no runs". */}
-            <HistoryTransfer project={shown} runs={runs} />
+            <HistoryTransfer project={shown} runs={stored} />
           </>
         )}
         {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={runs} />}
@@ -486,6 +501,7 @@ const TabContent = memo(
     a.outcome === b.outcome &&
     a.project === b.project &&
     a.runs === b.runs &&
+    a.stored === b.stored &&
     a.tab === b.tab &&
     a.go === b.go &&
     a.setAccount === b.setAccount &&
