@@ -392,11 +392,10 @@ export function HistoryTab({
                   )}
                   {supersededBy.has(r) && (
                     <span
-                      className="badge"
+                      className="run-superseded"
                       data-testid="run-superseded"
                       title={t('storage.supersededTitle')}
                     >
-                      {' '}
                       {t('storage.superseded', {
                         date: new Date(supersededBy.get(r)!.createdAt).toLocaleString(
                           i18n.language,
