@@ -199,7 +199,8 @@ export default function ResultsView() {
         <Button
           variant="primary"
           data-testid="run-playbook"
-          disabled={running || preparingDemo || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)}
+          // Until the stored runs are listed, a date already stored could not be told apart.
+          disabled={running || preparingDemo || !s.runsLoaded || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)}
           onClick={run}
         >
           {t('run.run')}
