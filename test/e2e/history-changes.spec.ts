@@ -70,7 +70,9 @@ test('History: share of MRR per run and accounts whose colour got worse', async 
     `${worse.toLocaleString('en')} accounts`,
   );
   const first = page.getByTestId('changes-table').locator('tbody tr').first();
-  await expect(first).toContainText('Green →');
+  // Biggest drop first: a move to a worse colour with a negative change.
+  await expect(first).toContainText(/→ (Lime|Yellow|Red)/);
+  await expect(first.locator('td').last()).toContainText('-');
   await page.getByTestId('changes').screenshot({ path: shotPath('history-changes.png') });
   await page.getByTestId('changes-filter').selectOption('better');
   await expect(page.getByTestId('changes-count')).toHaveText(

@@ -6,6 +6,7 @@ import { gotoApp, openProject, readStoredProject, waitSaved, withoutDemoRun } fr
 // in a fresh session), Results says what changed, and running again stores a second run — for
 // the next date: the history keeps one run per as-of date, so the same date asks to replace.
 test('change the model → the stale notice → run again', async ({ page }) => {
+  test.setTimeout(120_000);
   await gotoApp(page, { lang: 'en' });
   // Starts from a demo with no run yet.
   await withoutDemoRun(page);
