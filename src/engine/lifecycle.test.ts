@@ -89,4 +89,22 @@ describe('CTA lifecycle', () => {
     expect(activeMark(snooze, a, l.episodes.get(a), '2026-11-15')).not.toBeNull();
     expect(activeMark(snooze, a, l.episodes.get(a), '2026-11-20')).toBeNull();
   });
+
+  it('a mark survives a run back-filled before its episode, not a later one', async () => {
+    // Marked done on 11-15 when 11-08 was the only earlier run: the episode began 11-08.
+    const a = lifecycleKey('a', 'risk');
+    const before = await ctaLifecycle(w3, feed([w2]).next);
+    expect(before.episodes.get(a)!.since).toBe('2026-11-08');
+    const marks = new Map([
+      [a, { accountId: 'a', dedupeKey: 'risk', state: 'done' as const, since: '2026-11-08' }],
+    ]);
+    expect(activeMark(marks, a, before.episodes.get(a), '2026-11-15')!.state).toBe('done');
+    // 11-01 is back-filled: the same streak now starts earlier; it is the same task, still done.
+    const after = await ctaLifecycle(w3, feed([w2, w1]).next);
+    expect(after.episodes.get(a)!.since).toBe('2026-11-01');
+    expect(activeMark(marks, a, after.episodes.get(a), '2026-11-15')!.state).toBe('done');
+    // The back-filled run itself comes before the mark's episode: not marked there.
+    const backfilled = await ctaLifecycle(w1, feed([]).next);
+    expect(activeMark(marks, a, backfilled.episodes.get(a), '2026-11-01')).toBeNull();
+  });
 });

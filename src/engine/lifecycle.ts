@@ -100,7 +100,12 @@ export interface CtaMarkLike {
   until?: string;
 }
 
-/** The mark that applies to a CTA of a run as of `asOf`, if any. */
+/**
+ * The mark that applies to a CTA of a run as of `asOf`, if any: one made in this episode, i.e.
+ * whose episode start lies within the CTA's current uninterrupted streak (since ≤ m.since ≤ asOf).
+ * A run back-filled for an older date can move the streak's start earlier; the task is the same
+ * and its mark stays. A streak that broke after the mark starts after it: a new task.
+ */
 export function activeMark<M extends CtaMarkLike>(
   marks: Map<string, M>,
   key: string,
@@ -108,7 +113,7 @@ export function activeMark<M extends CtaMarkLike>(
   asOf: string,
 ): M | null {
   const m = marks.get(key);
-  if (!m || !episode || m.since !== episode.since) return null;
+  if (!m || !episode || m.since < episode.since || m.since > asOf) return null;
   if (m.state === 'snoozed' && m.until !== undefined && asOf >= m.until) return null;
   return m;
 }

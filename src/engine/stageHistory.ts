@@ -217,7 +217,7 @@ export class StreakBuilder {
 
 /**
  * The streaks of the runs before `asOf` (null when there is none). Of two runs with one as-of,
- * the one listed last counts (the app lists its runs oldest stored first).
+ * the one listed last counts (the app lists its runs in time order: util/runOrder.ts).
  */
 export function stageStreaks(runs: readonly StageRun[], asOf: string): StageStreaks | null {
   const byDate = new Map<string, StageRun>();

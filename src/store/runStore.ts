@@ -16,6 +16,7 @@ import {
   type ColumnArray,
   type StoredColumn,
 } from './runCodec';
+import { inTimeOrder, runsBeforeAsOf } from '../util/runOrder';
 
 export type { RunHeader } from './runFormat';
 
@@ -129,6 +130,11 @@ export async function saveRun(
   extra?: Partial<Pick<RunRow, 'createdAt' | 'fingerprint' | 'imported'>>,
   /** The dashboard's funnel of `r` (engine stageFunnel), stored so a reload draws it at once. */
   funnel?: FunnelRow[],
+  /**
+   * Stored runs this one replaces (the runs of its as-of date the user chose to replace): deleted
+   * in the same transaction, after the new run is added, so a failure keeps them.
+   */
+  replaces: readonly string[] = [],
 ): Promise<RunRow> {
   const d = db();
   const header: RunHeader = {
@@ -167,7 +173,7 @@ export async function saveRun(
     pieceRows,
     storedBytes: { columns: enc.bytes.columns, keys: enc.bytes.keys, keysShared: false },
   };
-  await d.transaction('rw', d.runs, d.runColumns, async () => {
+  await d.transaction('rw', d.runs, d.runChunks, d.runColumns, async () => {
     // A key list with this content id may be stored already (an earlier run of the same
     // accounts): share it when it is really the same (compared key by key with this run's),
     // else keep this run's own. The existence check reads no value; the stored keys are read once.
@@ -190,6 +196,7 @@ export async function saveRun(
       );
     await d.runColumns.bulkAdd(enc.columns.map((c) => ({ owner: id, name: c.name, data: c.data })));
     await d.runs.add(row);
+    for (const old of replaces) if (old !== id) await deleteRunRecords(old);
   });
   return row;
 }
@@ -198,8 +205,12 @@ export function runHeader(row: RunRow): RunHeader {
   return row.summary as RunHeader;
 }
 
+/**
+ * The project's stored runs in time order (util/runOrder.ts: by as-of, then creation time), every
+ * one of them: runTimeline tells the runs of a date apart from the superseded ones.
+ */
 export async function listRuns(projectId: string): Promise<RunRow[]> {
-  return db().runs.where('projectId').equals(projectId).sortBy('createdAt');
+  return inTimeOrder(await db().runs.where('projectId').equals(projectId).toArray());
 }
 
 /**
@@ -510,15 +521,13 @@ export async function loadRun(id: string): Promise<RunSnapshot | null> {
 
 /**
  * The runs that serve as history for a run as of `asOf`: those dated before it, one per as-of
- * (the one stored last: a run scored again on the same date replaces the earlier one), newest first.
+ * (the one stored last: an older run of the same date is superseded), newest first.
  */
-export function historyRunsBefore(runs: readonly RunRow[], asOf: string): RunRow[] {
-  const byDate = new Map<string, RunRow>();
-  const stored = [...runs].sort((a, b) =>
-    a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
-  );
-  for (const r of stored) if (r.asOf < asOf) byDate.set(r.asOf, r);
-  return [...byDate.values()].sort((a, b) => (a.asOf < b.asOf ? 1 : -1));
+export function historyRunsBefore<T extends Pick<RunRow, 'asOf' | 'createdAt'>>(
+  runs: readonly T[],
+  asOf: string,
+): T[] {
+  return runsBeforeAsOf(runs, asOf);
 }
 
 /** A stored run's account keys and stage ids only (days in stage from the history). */
@@ -546,14 +555,18 @@ export async function loadRunStageCodes(id: string): Promise<StageCodeRun | null
 /** Delete a run; its key list goes with the last run that used it. */
 export async function deleteRun(id: string): Promise<void> {
   const d = db();
-  await d.transaction('rw', d.runs, d.runChunks, d.runColumns, async () => {
-    const meta = await d.runs.get(id);
-    await d.runChunks.where('runId').equals(id).delete();
-    await d.runColumns.where('owner').equals(id).delete();
-    await d.runs.delete(id);
-    if (meta?.keysId && (await d.runs.where('keysId').equals(meta.keysId).count()) === 0)
-      await d.runColumns.where('owner').equals(meta.keysId).delete();
-  });
+  await d.transaction('rw', d.runs, d.runChunks, d.runColumns, () => deleteRunRecords(id));
+}
+
+/** A run's records (inside a transaction over runs, runChunks and runColumns). */
+async function deleteRunRecords(id: string): Promise<void> {
+  const d = db();
+  const meta = await d.runs.get(id);
+  await d.runChunks.where('runId').equals(id).delete();
+  await d.runColumns.where('owner').equals(id).delete();
+  await d.runs.delete(id);
+  if (meta?.keysId && (await d.runs.where('keysId').equals(meta.keysId).count()) === 0)
+    await d.runColumns.where('owner').equals(meta.keysId).delete();
 }
 
 /**
@@ -575,7 +588,7 @@ export async function saveImportedRuns(
 ): Promise<RunRow[]> {
   const d = db();
   const rows: RunRow[] = [];
-  await d.transaction('rw', d.runs, d.runColumns, async () => {
+  await d.transaction('rw', d.runs, d.runChunks, d.runColumns, async () => {
     for (const r of runs)
       rows.push(
         await saveRun(

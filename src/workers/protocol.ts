@@ -90,8 +90,13 @@ export type ScoreRequest = {
   datasetName?: string;
   /** Store the run as a snapshot. */
   store: boolean;
-  /** Which stored run to compare with: the newest, the one before the newest (re-scoring the newest), or none. */
-  compareWith: 'latest' | 'beforeLatest' | 'none';
+  /**
+   * Which stored run to compare with: the run's true predecessor in time (the newest stored run
+   * dated before `asOf`, one per date: util/runOrder.ts), or none.
+   */
+  compareWith: 'previous' | 'none';
+  /** Stored runs of the same as-of the new run replaces (the user confirmed): deleted once it is stored. */
+  replaces?: string[];
 };
 
 /**

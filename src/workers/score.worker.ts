@@ -17,12 +17,14 @@ import { listActivitySets, loadActivitySet } from '../store/activityStore';
 import { linkStoredEvents } from '../data/activity/stored';
 import type { ActivityData } from '../table/activity';
 import { stageStreaksFromStore } from './stageRuns';
+import { previousRun } from '../util/runOrder';
 import type { ScoreEnvelope, ScoreRequest, ScoreResponse } from './protocol';
 import { detach, place, split } from './pieces';
 
 /**
- * Scores a dataset with the project's playbook off the main thread, compares with the newest
- * stored run of the project (trend), and stores the new run as a snapshot.
+ * Scores a dataset with the project's playbook off the main thread, compares with the stored run
+ * before it in time (trend), and stores the new run as a snapshot (replacing the runs of its date
+ * the user chose to replace, in the same transaction).
  */
 declare const self: DedicatedWorkerGlobalScope;
 const post = (m: ScoreResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
@@ -124,8 +126,9 @@ async function score(msg: ScoreRequest) {
     let previous = null;
     let t = null;
     if (msg.compareWith !== 'none') {
-      const runs = await listRuns(msg.projectId);
-      const last = runs[runs.length - (msg.compareWith === 'latest' ? 1 : 2)];
+      // The run before this one in time, not the one stored last: a back-filled older date is
+      // compared with its own predecessor, and a date scored again never with itself.
+      const last = previousRun(await listRuns(msg.projectId), msg.asOf);
       if (last) {
         // Only what the trend compares: the previous run's keys and totals, not the whole run.
         const v = await openRun(last.id);
@@ -154,6 +157,7 @@ async function score(msg: ScoreRequest) {
         msg.playbook,
         undefined,
         stageFunnel(result),
+        msg.replaces,
       );
       if (activityUsed.length) {
         await db().runs.update(run.id, { activity: activityUsed });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { shotPath } from './shots';
-import { gotoApp, openProject, openView } from './helpers';
+import { confirmReplaceRun, gotoApp, openProject, openView } from './helpers';
 
 // Issue 15: activity files in the app — import in the Data view, the run reads them, the
 // account page shows the timeline; and the first-start demo shows the activity measure working.
@@ -51,6 +51,8 @@ test('the first-start demo runs with its login, seminar and contact logs', async
   // The demo describes 2026-11-01: its project date, so the last 30 days hold logs.
   await expect(page.getByTestId('run-asof')).toHaveValue('2026-11-01');
   await page.getByTestId('run-playbook').click();
+  // The first-start run is as of that date: running it again replaces it (asked first).
+  await confirmReplaceRun(page, '2026-11-01');
   await expect(page.getByTestId('kpi-accounts')).toHaveText('2,000');
   await expect(page.getByTestId('run-activity')).toContainText('Logins (logins.csv');
 
@@ -121,6 +123,7 @@ test('import a Shift_JIS login export, map its columns, see the unmatched row, r
   await openView(page, 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();
+  await confirmReplaceRun(page, '2026-11-01');
   await expect(page.getByTestId('run-activity')).toContainText(
     'Logins (logins-e2e.sjis.csv; 24 of 24 events linked',
   );

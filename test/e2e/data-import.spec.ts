@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { shotPath } from './shots';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gotoApp, openProject, openView } from './helpers';
+import { confirmReplaceRun, gotoApp, openProject, openView } from './helpers';
 
 const FIX = join(process.cwd(), 'test/fixtures/data');
 
@@ -32,6 +32,8 @@ test('imports a Shift_JIS CSV with Japanese headers, runs the playbook, explains
   await openView(page, 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();
+  // The demo's first-start run is as of that date: replaced (asked first).
+  await confirmReplaceRun(page, '2026-11-01');
   await expect(page.getByTestId('kpi-accounts')).toHaveText('5');
   await expect(page.getByTestId('kpi-scored')).toHaveText('5');
   // Stage funnel: one account per stage in the fixture except adoption (two).

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { shotPath } from './shots';
-import { gotoApp, openProject } from './helpers';
+import { confirmReplaceRun, gotoApp, openProject } from './helpers';
 
 // Screenshots for docs/screenshots (data-*.png) from the seeded demo dataset, plus checks that
 // every results tab renders for it.
@@ -12,6 +12,8 @@ test('results views on the demo dataset', async ({ page }) => {
   await openProject(page, 'demo', 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();
+  // The demo's first-start run is as of that date: replaced (asked first).
+  await confirmReplaceRun(page, '2026-11-01');
   await expect(page.getByTestId('kpi-accounts')).toHaveText('2,000');
   await page.screenshot({ path: shotPath('data-dashboard.png'), fullPage: true });
   await page.getByTestId('tab-ctas').click();
@@ -35,6 +37,8 @@ test('the dashboard in Japanese', async ({ page }) => {
   await openProject(page, 'demo', 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();
+  // The demo's first-start run is as of that date: replaced (asked first).
+  await confirmReplaceRun(page, '2026-11-01');
   await expect(page.getByTestId('kpi-accounts')).toHaveText('2,000');
   await expect(page.getByTestId('tab-backtest')).toHaveText('答え合わせ (バックテスト)');
   await page.screenshot({ path: shotPath('data-dashboard-ja.png'), fullPage: true });

@@ -244,3 +244,15 @@ export async function withoutDemoRun(page: Page): Promise<void> {
   await page.reload();
   await waitReady(page);
 }
+
+/**
+ * Running for an as-of date that already has a stored run asks first (issue 14): replace that
+ * date's run. For a spec that knows the project holds a run of `asOf` (the demo's first-start run
+ * is as of 2026-11-01).
+ */
+export async function confirmReplaceRun(page: Page, asOf: string): Promise<void> {
+  const dialog = page.getByTestId('replace-run');
+  await expect(dialog).toContainText(asOf);
+  await dialog.getByTestId('confirm-ok').click();
+  await expect(dialog).toBeHidden();
+}

@@ -20,6 +20,8 @@ test('History: share of MRR per run and accounts whose colour got worse', async 
   await greenMin.blur();
   await waitSaved(page);
   await openProject(page, 'demo', 'results');
+  // The next date with the new model (one run per as-of date).
+  await page.getByTestId('run-asof').fill('2026-11-08');
   await page.getByTestId('run-again').click();
   await expect(page.getByTestId('run-info')).toContainText('Stored runs: 2');
   await page.getByTestId('tab-history').click();
@@ -46,27 +48,36 @@ test('History: share of MRR per run and accounts whose colour got worse', async 
     );
   expect(await greenShare(1)).toBeLessThan(await greenShare(0));
 
-  // Accounts whose colour got worse = the matrix's off-diagonal accounts (all moves are down).
+  // Accounts whose colour got worse = the matrix's cells right of the diagonal (colours run
+  // best first; "no score" is last and counts in neither), better = left of it.
   const matrix = page.getByTestId('migration-matrix');
   await expect(matrix).toBeVisible();
   const rows = await matrix.locator('tbody tr').all();
-  let offDiagonal = 0;
+  const heads = await matrix.locator('tbody th').allTextContents();
+  let worse = 0;
+  let better = 0;
   for (let i = 0; i < rows.length; i++) {
     const cells = (await rows[i].locator('td').allTextContents()).map(num);
     cells.forEach((v, j) => {
-      if (j !== i) offDiagonal += v;
+      if (heads[i] === 'No score' || heads[j] === 'No score') return;
+      if (j > i) worse += v;
+      if (j < i) better += v;
     });
   }
-  expect(offDiagonal).toBeGreaterThan(0);
+  expect(worse).toBeGreaterThan(0);
   await expect(page.getByTestId('changes-filter')).toHaveValue('worse');
   await expect(page.getByTestId('changes-count')).toHaveText(
-    `${offDiagonal.toLocaleString('en')} accounts`,
+    `${worse.toLocaleString('en')} accounts`,
   );
   const first = page.getByTestId('changes-table').locator('tbody tr').first();
-  await expect(first).toContainText('Green →');
+  // Biggest drop first: a move to a worse colour with a negative change.
+  await expect(first).toContainText(/→ (Lime|Yellow|Red)/);
+  await expect(first.locator('td').last()).toContainText('-');
   await page.getByTestId('changes').screenshot({ path: shotPath('history-changes.png') });
   await page.getByTestId('changes-filter').selectOption('better');
-  await expect(page.getByTestId('changes-count')).toHaveText('0 accounts');
+  await expect(page.getByTestId('changes-count')).toHaveText(
+    `${better.toLocaleString('en')} accounts`,
+  );
   await page.getByTestId('changes-filter').selectOption('all');
   await expect(page.getByTestId('changes-count')).toHaveText('2,000 accounts');
 });

@@ -3,8 +3,10 @@ import { shotPath } from './shots';
 import { gotoApp, openProject, readStoredProject, waitSaved, withoutDemoRun } from './helpers';
 
 // A run is a fixed record: after the model changes, the stored run keeps its own numbers (even
-// in a fresh session), Results says what changed, and running again stores a second run.
+// in a fresh session), Results says what changed, and running again stores a second run — for
+// the next date: the history keeps one run per as-of date, so the same date asks to replace.
 test('change the model → the stale notice → run again', async ({ page }) => {
+  test.setTimeout(120_000);
   await gotoApp(page, { lang: 'en' });
   // Starts from a demo with no run yet.
   await withoutDemoRun(page);
@@ -36,7 +38,17 @@ test('change the model → the stale notice → run again', async ({ page }) => 
   await expect(page.getByTestId('run-asof')).toHaveValue('2026-11-01');
   await page.screenshot({ path: shotPath('history-stale.png'), fullPage: true });
 
+  // Again as of the stored date: asked first, saying the model changed since that run.
   await page.getByTestId('run-again').click();
+  const replace = page.getByTestId('replace-run');
+  await expect(replace).toContainText('The health model changed since that run: 1 band.');
+  await replace.getByTestId('confirm-cancel').click();
+  await expect(page.getByTestId('stale-model')).toBeVisible();
+  // A week later with the new model: a second run, no question.
+  await page.getByTestId('run-asof').fill('2026-11-08');
+  await page.getByTestId('run-again').click();
+  await expect(replace).toHaveCount(0);
+  await expect(page.getByTestId('run-info')).toContainText('as of 2026-11-08');
   await expect(page.getByTestId('stale-model')).toHaveCount(0);
   await expect(page.getByTestId('run-info')).toContainText('Stored runs: 2');
   const greenAfter = Number(

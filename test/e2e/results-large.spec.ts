@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateDemoTable } from '../../src/data/demo/generate';
 import type { StringColumn } from '../../src/table/columns';
-import { gotoApp, openProject } from './helpers';
+import { confirmReplaceRun, gotoApp, openProject } from './helpers';
 import { shotPath } from './shots';
 
 // A large run's account list is computed in the row-query worker: search, sort and filters
@@ -40,6 +40,8 @@ test('searching, sorting and filtering 60,000 accounts happen in the worker and 
   await openProject(page, 'demo', 'results');
   await page.getByTestId('run-asof').fill('2026-11-01');
   await page.getByTestId('run-playbook').click();
+  // The demo's first-start run is as of that date: replaced (asked first).
+  await confirmReplaceRun(page, '2026-11-01');
   await expect(page.getByTestId('kpi-accounts')).toContainText('60,000', { timeout: 120_000 });
   const redOnDashboard = Number(
     ((await page.getByTestId('color-count-red').textContent()) ?? '').replace(/\D/g, ''),

@@ -183,6 +183,7 @@ export default {
   trends: {
     none: 'No stored runs yet.',
     runLabel: 'as of {{asOf}} (model {{fingerprint}})',
+    runLabelSuperseded: 'as of {{asOf}} (model {{fingerprint}}, superseded)',
     colorTitle: 'Colour distribution over runs',
     asOf: 'As of',
     accounts: 'Accounts',
@@ -248,6 +249,30 @@ export default {
     thinNothing: 'Nothing to thin: no month older than three months has more than one run.',
     delete: 'Delete',
     deleteTitle: 'Delete the run as of {{asOf}}?',
+    superseded: 'superseded by the run stored {{date}}',
+    supersededTitle:
+      'Another run as of the same date was stored later: this one is left out of trends, comparisons and the CTA lifecycle. Delete it, or keep it to compare the two in the migration matrix.',
+    supersededNote_one:
+      '{{count}} stored run shares its as-of date with a run stored later (an earlier Waymark kept both). It is marked “superseded” below and left out of trends, comparisons and the CTA lifecycle; nothing was deleted. Delete it when you no longer need it.',
+    supersededNote_other:
+      '{{count}} stored runs share their as-of date with a run stored later (an earlier Waymark kept both). They are marked “superseded” below and left out of trends, comparisons and the CTA lifecycle; nothing was deleted. Delete them when you no longer need them.',
+  },
+  replace: {
+    title: 'A run as of {{asOf}} is already stored',
+    stored_one:
+      'Stored {{date}} with model {{fingerprint}}, data “{{dataset}}”, {{formatted}} account.',
+    stored_other:
+      'Stored {{date}} with model {{fingerprint}}, data “{{dataset}}”, {{formatted}} accounts.',
+    modelSame:
+      'The current model is the one that run used: the numbers change only where the data changed.',
+    modelChanged: 'The health model changed since that run: {{changes}}.',
+    modelChangedNoList: 'The health model changed since that run.',
+    modelUnknown: 'That run was stored without its model.',
+    body_one:
+      'The history keeps one run per as-of date. Replacing deletes the stored run once the new one is stored (if the run fails or is cancelled, the stored run stays). CTA marks (done, snoozed, dismissed) are kept. To keep the stored run, cancel and pick another date.',
+    body_other:
+      'The history keeps one run per as-of date. Replacing deletes these {{count}} stored runs once the new one is stored (if the run fails or is cancelled, they stay). CTA marks (done, snoozed, dismissed) are kept. To keep them, cancel and pick another date.',
+    confirm: 'Replace the run of {{asOf}}',
   },
   account: {
     title: 'History of this account',

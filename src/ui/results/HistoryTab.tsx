@@ -18,6 +18,7 @@ import { loadMigratedAccounts, loadMigration } from '../../workers/historyClient
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
 import { runHeader } from '../../store/runStore';
+import { runTimeline } from '../../util/runOrder';
 import { Button, ConfirmDialog } from '../common';
 import { colorHex, colorLabel } from './colors';
 import { thinMonthly, runBytesPerAccount, runStoredBytes } from './historyOps';
@@ -31,14 +32,19 @@ const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` :
  * History over the stored runs: colour distribution (counts and %), the stage funnel and CTA
  * counts by type per run, from each run's stored summary; a colour-migration matrix between any
  * two runs (click a cell for its accounts); storage per run and thinning chosen by the user.
+ * Everything is in time order (util/runOrder.ts: by as-of, then creation). `runs` holds one run
+ * per as-of date; `stored` every run, so a run superseded by a later one of the same date (kept
+ * by an earlier Waymark) is listed and marked, left out of the trends, and can be deleted.
  */
 export function HistoryTab({
   project,
   runs,
+  stored,
   onOpenAccount,
 }: {
   project: Project;
   runs: RunRow[];
+  stored: RunRow[];
   onOpenAccount: (accountId: string) => void;
 }) {
   const { t, i18n } = useTranslation('history');
@@ -86,13 +92,19 @@ export function HistoryTab({
       .filter((e) => e.type === type)
       .reduce((s, e) => s + e.count, 0);
 
+  const supersededBy = useMemo(() => runTimeline(stored).supersededBy, [stored]);
+  // The default pair: the newest two dates (the newest and its true predecessor in time).
   const [a, setA] = useState(runs[runs.length - 2]?.id ?? '');
   const [b, setB] = useState(runs[runs.length - 1]?.id ?? '');
-  // Runs that arrive later (an import into an empty history) get the same default pair.
+  // Runs that arrive later (an import into an empty history) get the same default pair, and a
+  // run that is gone (deleted, replaced) gives its place back to the default.
   useEffect(() => {
-    if (!b && runs.length) setB(runs[runs.length - 1].id);
-    if (!a && runs.length > 1) setA(runs[runs.length - 2].id);
-  }, [runs, a, b]);
+    const has = (id: string) => stored.some((r) => r.id === id);
+    if ((!b || !has(b)) && runs.length) setB(runs[runs.length - 1].id);
+    else if (b && !has(b)) setB('');
+    if ((!a || !has(a)) && runs.length > 1) setA(runs[runs.length - 2].id);
+    else if (a && !has(a)) setA('');
+  }, [runs, stored, a, b]);
   const [matrix, setMatrix] = useState<{ key: string; m: MigrationMatrix } | null>(null);
   const [cell, setCell] = useState<{ from: string; to: string } | null>(null);
   const [cellAccounts, setCellAccounts] = useState<string[]>([]);
@@ -120,9 +132,12 @@ export function HistoryTab({
   const latest = runs[runs.length - 1];
   const measured = latest ? runStoredBytes(latest) : null;
 
-  if (runs.length === 0) return <p className="hint">{t('trends.none')}</p>;
+  if (stored.length === 0) return <p className="hint">{t('trends.none')}</p>;
   const runLabel = (r: RunRow) =>
-    t('trends.runLabel', { asOf: r.asOf, fingerprint: (r.fingerprint ?? '').slice(0, 8) || '—' });
+    t(supersededBy.has(r) ? 'trends.runLabelSuperseded' : 'trends.runLabel', {
+      asOf: r.asOf,
+      fingerprint: (r.fingerprint ?? '').slice(0, 8) || '—',
+    });
   return (
     <div className="history-tab" data-testid="history-tab">
       {runs.length === 1 && (
@@ -231,7 +246,7 @@ export function HistoryTab({
               value={a}
               onChange={(e) => (setA(e.target.value), setCell(null))}
             >
-              {runs.map((r) => (
+              {stored.map((r) => (
                 <option key={r.id} value={r.id}>
                   {runLabel(r)}
                 </option>
@@ -245,7 +260,7 @@ export function HistoryTab({
               value={b}
               onChange={(e) => (setB(e.target.value), setCell(null))}
             >
-              {runs.map((r) => (
+              {stored.map((r) => (
                 <option key={r.id} value={r.id}>
                   {runLabel(r)}
                 </option>
@@ -334,23 +349,32 @@ export function HistoryTab({
         <p>
           {measured
             ? t(measured.keysShared ? 'storage.measuredShared' : 'storage.measured', {
-                runs: runs.length,
+                runs: stored.length,
                 bytes: measured.total.toFixed(1),
                 columns: measured.columns.toFixed(1),
                 keys: measured.keys.toFixed(1),
               })
             : t('storage.summary', {
-                runs: runs.length,
+                runs: stored.length,
                 bytes: latest ? runBytesPerAccount(latest).toFixed(0) : '—',
               })}
         </p>
-        <Button data-testid="thin-monthly" onClick={() => setThin(thinMonthly(runs))}>
+        {supersededBy.size > 0 && (
+          <p className="warning-box" data-testid="runs-superseded-note">
+            {t('storage.supersededNote', { count: supersededBy.size })}
+          </p>
+        )}
+        <Button data-testid="thin-monthly" onClick={() => setThin(thinMonthly(stored))}>
           {t('storage.thin')}
         </Button>
         <table className="grid" data-testid="run-list">
           <tbody>
-            {runs.map((r) => (
-              <tr key={r.id}>
+            {stored.map((r) => (
+              <tr
+                key={r.id}
+                data-asof={r.asOf}
+                className={supersededBy.has(r) ? 'superseded' : undefined}
+              >
                 <td>{r.asOf}</td>
                 <td>{new Date(r.createdAt).toLocaleString()}</td>
                 <td className="num">{r.rowCount.toLocaleString()}</td>
@@ -364,6 +388,19 @@ export function HistoryTab({
                     >
                       {' '}
                       {t('transfer.importedBadge')}
+                    </span>
+                  )}
+                  {supersededBy.has(r) && (
+                    <span
+                      className="run-superseded"
+                      data-testid="run-superseded"
+                      title={t('storage.supersededTitle')}
+                    >
+                      {t('storage.superseded', {
+                        date: new Date(supersededBy.get(r)!.createdAt).toLocaleString(
+                          i18n.language,
+                        ),
+                      })}
                     </span>
                   )}
                 </td>

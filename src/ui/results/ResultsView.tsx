@@ -30,6 +30,8 @@ import { StoredDashboard } from './StoredDashboard';
 import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
 import { useWarmHistory } from './useWarmHistory';
+import { ReplaceRunDialog } from './ReplaceRunDialog';
+import { requestRun } from './replaceRun';
 import '../data/data.css';
 import './results.css';
 import { localTimeZone } from '../../util/localDate';
@@ -118,22 +120,27 @@ export default function ResultsView() {
 
   const run = () => {
     if (!data.table || !data.meta) return;
-    setAccount(null);
-    // The date is remembered with the project (and so in its exported playbook's asOf).
-    if (project.asOf !== asOf)
-      projectStore.edit(th('asOf.remember'), (d) => {
-        d.asOf = asOf;
-      });
-    void resultsStore.run({
-      projectId: project.id,
-      playbook: { ...current, asOf },
-      asOf,
-      timeZone: localTimeZone(),
-      table: data.table,
-      datasetId: data.meta.id,
-      datasetName: data.meta.name,
-      store: true,
-    });
+    // A date the history already holds: the user is asked to replace its run or cancel.
+    requestRun(
+      {
+        projectId: project.id,
+        playbook: { ...current, asOf },
+        asOf,
+        timeZone: localTimeZone(),
+        table: data.table,
+        datasetId: data.meta.id,
+        datasetName: data.meta.name,
+        store: true,
+      },
+      () => {
+        setAccount(null);
+        // The date is remembered with the project (and so in its exported playbook's asOf).
+        if (project.asOf !== asOf)
+          projectStore.edit(th('asOf.remember'), (d) => {
+            d.asOf = asOf;
+          });
+      },
+    );
   };
 
   // A reload shows the newest stored run's saved summary at once, while the dataset loads.
@@ -193,7 +200,8 @@ export default function ResultsView() {
         <Button
           variant="primary"
           data-testid="run-playbook"
-          disabled={running || preparingDemo || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)}
+          // Until the stored runs are listed, a date already stored could not be told apart.
+          disabled={running || preparingDemo || !s.runsLoaded || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)}
           onClick={run}
         >
           {t('run.run')}
@@ -246,7 +254,7 @@ export default function ResultsView() {
             ) : (
               <> {t('run.firstRun')}</>
             ))}
-          {s.runs.length > 0 && <> · {t('run.stored', { count: s.runs.length })}</>}
+          {s.stored.length > 0 && <> · {t('run.stored', { count: s.stored.length })}</>}
           {outcome?.run && (
             <>
               {' '}
@@ -286,6 +294,7 @@ export default function ResultsView() {
             {th('run.legacy')}
           </p>
         )}
+        <ReplaceRunDialog />
         {mine && s.status === 'failed' && (
           <div className="card-error run-error" role="alert" data-testid="run-error">
             {s.error === 'playbook'
@@ -334,6 +343,7 @@ export default function ResultsView() {
           outcome={outcome}
           project={shown}
           runs={s.runs}
+          stored={s.stored}
           tab={shownTab}
           account={shownAccount}
           filter={place.filter}
@@ -354,7 +364,10 @@ type Outcome = NonNullable<ReturnType<typeof resultsStore.get>['outcome']>;
 interface BodyProps {
   outcome: Outcome;
   project: Project;
+  /** One run per as-of date, in time order (what trends and the lifecycle read). */
   runs: RunRow[];
+  /** Every stored run, superseded ones included (the History tab lists them). */
+  stored: RunRow[];
   /** The tab and open account drawn (deferred values); `selectedTab` is the one clicked. */
   tab: ResultTab;
   account: number | null;
@@ -404,6 +417,7 @@ function ResultsBody(p: BodyProps) {
         outcome={p.outcome}
         project={p.project}
         runs={p.runs}
+        stored={p.stored}
         tab={p.tab}
         filter={p.filter}
         live={p.live}
@@ -429,6 +443,7 @@ const TabContent = memo(
     outcome,
     project: shown,
     runs,
+    stored,
     tab,
     filter,
     live,
@@ -472,12 +487,13 @@ const TabContent = memo(
             <HistoryTab
               project={shown}
               runs={runs}
+              stored={stored}
               onOpenAccount={(id) => {
                 if (outcome.result.accountIds.includes(id)) go({ account: id });
               }}
             />
             {/* Outside HistoryTab: its report survives the tab's switch from "no runs". */}
-            <HistoryTransfer project={shown} runs={runs} />
+            <HistoryTransfer project={shown} runs={stored} />
           </>
         )}
         {tab === 'backtest' && <Backtest outcome={outcome} project={shown} runs={runs} />}
@@ -488,6 +504,7 @@ const TabContent = memo(
     a.outcome === b.outcome &&
     a.project === b.project &&
     a.runs === b.runs &&
+    a.stored === b.stored &&
     a.tab === b.tab &&
     a.go === b.go &&
     a.setAccount === b.setAccount &&

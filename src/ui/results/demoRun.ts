@@ -38,10 +38,14 @@ export async function seedDemoWithRun(projectId: string): Promise<void> {
       compareWith: 'none',
     }).promise;
   } finally {
-    preparing.delete(projectId);
-    emit();
-    // Results lists the stored run and shows it (useRederiveLastRun).
-    await resultsStore.refreshRuns();
+    // Results lists the stored run and shows it (useRederiveLastRun); listed before Run is
+    // enabled again, so running the same date asks to replace it.
+    try {
+      await resultsStore.refreshRuns();
+    } finally {
+      preparing.delete(projectId);
+      emit();
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import type { RunActivityInfo, RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
 import { scoreInWorker, WorkerFailure } from '../../workers/clients';
 import { deleteRun, listRuns } from '../../store/runStore';
+import { runTimeline } from '../../util/runOrder';
 
 /**
  * The results of the open project's latest run, kept outside React so switching views does
@@ -41,7 +42,13 @@ export interface ResultsState {
   phase: string;
   fraction: number;
   outcome: RunOutcome | null;
+  /**
+   * The runs over time: one per as-of date, in time order (util/runOrder.ts). Trends, the CTA
+   * lifecycle, comparisons and the account history read these.
+   */
   runs: RunRow[];
+  /** Every stored run in time order, superseded ones included (runs of a date stored earlier). */
+  stored: RunRow[];
   /** The project's stored runs have been listed (an empty `runs` then means "none"). */
   runsLoaded?: boolean;
   error?: string;
@@ -57,9 +64,16 @@ let state: ResultsState = {
   fraction: 0,
   outcome: null,
   runs: [],
+  stored: [],
 };
 const listeners = new Set<() => void>();
 let cancelCurrent: (() => void) | null = null;
+
+/** The project's runs as the state keeps them. */
+async function listed(projectId: string): Promise<Pick<ResultsState, 'runs' | 'stored'>> {
+  const t = runTimeline(await listRuns(projectId));
+  return { runs: t.current, stored: t.all };
+}
 
 function set(patch: Partial<ResultsState>) {
   state = { ...state, ...patch };
@@ -76,16 +90,24 @@ export const resultsStore = {
   async open(projectId: string): Promise<void> {
     if (state.projectId === projectId) return;
     cancelCurrent?.();
-    state = { projectId, status: 'idle', phase: '', fraction: 0, outcome: null, runs: [] };
+    state = {
+      projectId,
+      status: 'idle',
+      phase: '',
+      fraction: 0,
+      outcome: null,
+      runs: [],
+      stored: [],
+    };
     set({});
-    const runs = await listRuns(projectId);
-    if (state.projectId === projectId) set({ runs, runsLoaded: true });
+    const runs = await listed(projectId);
+    if (state.projectId === projectId) set({ ...runs, runsLoaded: true });
   },
   /**
    * Score `table` with `playbook` as of `asOf` in a worker. `store` keeps the run as a fixed
-   * record; re-showing the last stored run passes store=false with that run's own playbook and
-   * date (scoring is deterministic, so the numbers are the stored ones) and compares with the
-   * run before it.
+   * record; re-showing a stored run passes store=false, its id, and its own playbook and date
+   * (scoring is deterministic, so the numbers are the stored ones). Either way the run is
+   * compared with the run before it in time (the newest stored run dated before `asOf`).
    */
   async run(opts: {
     projectId: string;
@@ -97,6 +119,13 @@ export const resultsStore = {
     datasetId: string;
     datasetName?: string;
     store: boolean;
+    /** The stored run shown again (store=false). */
+    runId?: string;
+    /**
+     * Stored runs of the same as-of the new run replaces (the user confirmed): deleted in the
+     * transaction that stores it, never before.
+     */
+    replaces?: string[];
   }): Promise<void> {
     cancelCurrent?.();
     const compiled = compilePlaybook(opts.playbook, { asOf: opts.asOf });
@@ -122,7 +151,8 @@ export const resultsStore = {
         datasetId: opts.datasetId,
         datasetName: opts.datasetName,
         store: opts.store,
-        compareWith: opts.store ? 'latest' : 'beforeLatest',
+        compareWith: 'previous',
+        ...(opts.store && opts.replaces?.length ? { replaces: opts.replaces } : {}),
       },
       (phase, fraction) => set({ phase, fraction }),
     );
@@ -131,16 +161,16 @@ export const resultsStore = {
     try {
       const m = await job.promise;
       if (state.projectId !== opts.projectId) return;
-      const runs = await listRuns(opts.projectId);
+      const runs = await listed(opts.projectId);
       set({
         status: 'ready',
-        runs,
+        ...runs,
         outcome: {
           result: m.result,
           summary: m.summary,
           trend: m.trend,
           previous: m.previous,
-          run: m.run ?? runs[runs.length - 1] ?? null,
+          run: m.run ?? runs.stored.find((r) => r.id === opts.runId) ?? null,
           compiled: compiled.compiled,
           table: withActivity(compiled.compiled, opts.table, m.activity, opts.asOf),
           activity: m.activity,
@@ -172,14 +202,17 @@ export const resultsStore = {
   async refreshRuns(): Promise<void> {
     const projectId = state.projectId;
     if (projectId) {
-      const runs = await listRuns(projectId);
-      if (state.projectId === projectId) set({ runs });
+      const runs = await listed(projectId);
+      if (state.projectId === projectId) set(runs);
     }
   },
   /** Delete stored runs the user chose (never done silently). */
   async deleteRuns(ids: string[]): Promise<void> {
     const projectId = state.projectId;
     for (const id of ids) await deleteRun(id);
-    if (projectId && state.projectId === projectId) set({ runs: await listRuns(projectId) });
+    if (projectId && state.projectId === projectId) {
+      const runs = await listed(projectId);
+      if (state.projectId === projectId) set(runs);
+    }
   },
 };

@@ -5,6 +5,7 @@ import type { Queue } from '../../engine/ctaQueue';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
 import { lifecycleInWorker } from '../../workers/exportClient';
+import { runsBeforeAsOf } from '../../util/runOrder';
 import type { RunOutcome } from './runState';
 
 /** The CTA lifecycle as the queue reads it: summary counts and each fired CTA's episode. */
@@ -79,12 +80,11 @@ export function useLifecycle(
   return hit ?? (got && got.result === r && got.key === key ? got.value : null);
 }
 
-/** Ids of the stored runs before the shown one, newest first (what the lifecycle reads). */
-export function runsBefore(outcome: RunOutcome, runs: RunRow[]): string[] {
-  const currentId = outcome.run?.id;
-  const at = currentId ? runs.findIndex((r) => r.id === currentId) : runs.length;
-  return (at < 0 ? runs : runs.slice(0, at))
-    .slice()
-    .reverse()
-    .map((r) => r.id);
+/**
+ * Ids of the stored runs before the shown one in time, newest first (what the lifecycle reads):
+ * those dated before its as-of, one per date (util/runOrder.ts), whenever they were stored — a
+ * back-filled older run counts for the later ones, and a run never counts for itself.
+ */
+export function runsBefore(outcome: Pick<RunOutcome, 'result'>, runs: readonly RunRow[]): string[] {
+  return runsBeforeAsOf(runs, outcome.result.asOf).map((r) => r.id);
 }

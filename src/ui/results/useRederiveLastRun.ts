@@ -36,6 +36,7 @@ export function useRederiveLastRun(opts: {
       table: data.table,
       datasetId: data.meta.id,
       store: false,
+      runId: lastRun.id,
     });
   }, [mine, outcome, status, lastRun, data.table, data.meta, projectId]);
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../common';
 import { StaleNotice } from '../../results/StaleNotice';
+import { ReplaceRunDialog } from '../../results/ReplaceRunDialog';
 import type { Stage } from '../../../model';
 import type { LiveLayer } from './useLiveLayer';
 
@@ -31,6 +32,7 @@ export function LiveBar({ layer, stages }: { layer: LiveLayer; stages: readonly 
             {t('empty.run', { asOf: layer.asOf })}
           </Button>
         )}
+        <ReplaceRunDialog />
       </div>
     );
   }
@@ -121,6 +123,7 @@ export function LiveBar({ layer, stages }: { layer: LiveLayer; stages: readonly 
       ) : (
         <span className="jm-muted">{t('bar.hidden')}</span>
       )}
+      <ReplaceRunDialog />
     </div>
   );
 }

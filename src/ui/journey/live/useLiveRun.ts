@@ -13,6 +13,7 @@ import { useActiveDatasetState } from '../../data/useActiveDataset';
 import { projectStore } from '../../../store/projectStore';
 import { defaultAsOf } from '../../results/asOfDefault';
 import { resultsStore, type RunOutcome } from '../../results/runState';
+import { requestRun } from '../../results/replaceRun';
 import { localTimeZone } from '../../../util/localDate';
 
 export type LiveState =
@@ -64,20 +65,25 @@ export function useLiveRun(): { state: LiveState; runNow: () => void; asOfLabel:
   const runNow = () => {
     if (!data.table || !data.meta || !asOf) return;
     const pb: Playbook = { ...current, asOf };
-    if (project.asOf !== asOf)
-      projectStore.edit(th('asOf.remember'), (d) => {
-        d.asOf = asOf;
-      });
-    void resultsStore.run({
-      projectId: project.id,
-      playbook: pb,
-      asOf,
-      timeZone: localTimeZone(),
-      table: data.table,
-      datasetId: data.meta.id,
-      datasetName: data.meta.name,
-      store: true,
-    });
+    // A date the history already holds: asked first (results/ReplaceRunDialog, drawn by LiveBar).
+    requestRun(
+      {
+        projectId: project.id,
+        playbook: pb,
+        asOf,
+        timeZone: localTimeZone(),
+        table: data.table,
+        datasetId: data.meta.id,
+        datasetName: data.meta.name,
+        store: true,
+      },
+      () => {
+        if (project.asOf !== asOf)
+          projectStore.edit(th('asOf.remember'), (d) => {
+            d.asOf = asOf;
+          });
+      },
+    );
   };
 
   let state: LiveState;
