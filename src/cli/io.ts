@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { checkFileSize, ImportError, type ImportLimits } from '../data';
@@ -38,6 +39,36 @@ export async function readInput(
     io.stderr(
       t('error.readFile', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) }) + '\n',
     );
+    return null;
+  }
+}
+
+/**
+ * A regular file relative to io.cwd, opened to be read by position (importAccountBlocks reads it
+ * a block at a time), or null when it cannot be opened as one: readInput then reads it and
+ * reports why it cannot.
+ */
+export function openInput(
+  io: CliIO,
+  file: string,
+): {
+  size: number;
+  read: (b: Uint8Array, o: number, l: number, p: number) => number;
+  close: () => void;
+} | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(resolve(io.cwd, file), 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error('not a regular file');
+    const fdn = fd;
+    return {
+      size: st.size,
+      read: (b, o, l, p) => readSync(fdn, b, o, l, p),
+      close: () => closeSync(fdn),
+    };
+  } catch {
+    if (fd !== undefined) closeSync(fd);
     return null;
   }
 }

@@ -17,7 +17,8 @@ import {
 } from '../data';
 import { isoToDays, type AccountTable } from '../table/columns';
 import type { CliIO } from './types';
-import { readInput } from './io';
+import { openInput, readInput } from './io';
+import { importAccountBlocks } from '../data/importStream';
 import { cliLanguage, t } from './messages';
 import { formatPlaybookIssue, type PlaybookIssue } from '../playbook/validate';
 import { UsageError } from './args';
@@ -144,23 +145,35 @@ export async function loadData(
   rowNumbers?: boolean,
 ): Promise<{ table: AccountTable; report: ImportReport } | null> {
   const limits = importLimits();
-  const bytes = await readInput(io, file, limits);
-  if (!bytes) return null;
+  const opts = {
+    badRows: badRows ?? 'skip',
+    maxIssues: MAX_PRINTED,
+    limits,
+    ...(sheet !== undefined ? { sheet } : {}),
+    ...(rowNumbers ? { rowNumbers } : {}),
+  } as const;
+  // A regular file is read a block at a time into one reused buffer (the same table and report
+  // as reading it whole, without holding it: importAccountBlocks); anything else whole.
+  const input = openInput(io, file);
+  const bytes = input ? null : await readInput(io, file, limits);
+  if (!input && !bytes) return null;
   let res: { table: AccountTable; report: ImportReport };
   try {
-    res = importAccountFile(bytes, basename(file), pb.fields, {
-      badRows: badRows ?? 'skip',
-      maxIssues: MAX_PRINTED,
-      limits,
-      ...(sheet !== undefined ? { sheet } : {}),
-      ...(rowNumbers ? { rowNumbers } : {}),
-    });
+    res = input
+      ? importAccountBlocks(input, basename(file), pb.fields, opts)
+      : importAccountFile(bytes!, basename(file), pb.fields, opts);
   } catch (e) {
     if (e instanceof ImportError) {
       io.stderr(formatImportIssue(e.issue) + '\n');
       return null;
     }
+    if (input && (e as NodeJS.ErrnoException).code) {
+      io.stderr(t('error.readFile', { file, reason: (e as NodeJS.ErrnoException).code! }) + '\n');
+      return null;
+    }
     throw e;
+  } finally {
+    input?.close();
   }
   return reportImport(io, file, pb, res.report, badRows) ? res : null;
 }

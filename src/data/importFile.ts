@@ -306,6 +306,8 @@ export function openBytes(
   file: string,
   contract: FieldContract,
   opts: ImportOptions,
+  /** The file's size when `bytes` is its head (rows are estimated for the whole file). */
+  totalBytes = bytes.length,
 ): ByteInput | null {
   // Offsets are Int32: larger buffers take the string path.
   if (
@@ -365,7 +367,7 @@ export function openBytes(
     breaks++;
   const estimatedRows = Math.max(
     1,
-    Math.round((1.02 * Math.max(breaks, 1) * (bytes.length - start)) / (headEnd - start)),
+    Math.round((1.02 * Math.max(breaks, 1) * (totalBytes - start)) / (headEnd - start)),
   );
   return { source: { ...source, estimatedRows }, encoding, bytes, start, delimiter: D };
 }
@@ -479,6 +481,8 @@ export function rowImporter(
   chunked: boolean,
   /** The bytes' encoding when it is not the file's (a Shift_JIS range decoded to UTF-8). */
   cellEncoding: ByteEncoding = byteEncoding(encoding),
+  /** Records arrive in buffers that are reused (importAccountBlocks): string sinks copy what they keep. */
+  reusedBuffers = false,
 ): RowImporter {
   const mapping = opts.mapping ?? autoMap(source.headers, contract);
   const policy = opts.badRows ?? 'skip';
@@ -533,6 +537,7 @@ export function rowImporter(
     if (chunked && keySinkIdx >= 0) (made[keySinkIdx] as StringSink).eager = true;
     // The key's codes are read row by row (duplicates): no provisional codes.
     if (keySinkIdx >= 0) (made[keySinkIdx] as StringSink).codesRead = true;
+    if (reusedBuffers) for (const k of made) if (k instanceof StringSink) k.ownBuffers();
     return made;
   };
   const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { importAccountFile, ImportError, type ImportOptions } from './';
-import { planStream, streamChunks, streamResult, PLAN_HEAD_BYTES } from './importStream';
+import {
+  importAccountBlocks,
+  planStream,
+  streamChunks,
+  streamResult,
+  PLAN_HEAD_BYTES,
+} from './importStream';
 import { Utf8Error } from './csvBytes';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
@@ -227,6 +233,144 @@ describe('stream import = whole-file import', () => {
           const s = await streamed(bytes, 'gen.csv', opts, sizes);
           if (enc === 'shift_jis') expect(s).not.toBeNull();
           if (s) expect(s).toEqual(whole(bytes, 'gen.csv', opts));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** A file in memory read by position; `wholeReads` counts reads of the whole file (the fallback). */
+function memorySource(bytes: Uint8Array) {
+  const src = {
+    size: bytes.length,
+    wholeReads: 0,
+    read(buf: Uint8Array, offset: number, length: number, position: number): number {
+      if (length === bytes.length && bytes.length > 0) src.wholeReads++;
+      const part = bytes.subarray(position, position + length);
+      buf.set(part, offset);
+      return part.length;
+    },
+  };
+  return src;
+}
+
+/** The table and report, or the error: typed arrays and dictionaries compared as they are. */
+function exact(read: () => { table: AccountTable; report: unknown }): unknown {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ImportError) return { error: e.issue };
+    throw e;
+  }
+}
+
+function blockRead(bytes: Uint8Array, name: string, opts: ImportOptions, block: number) {
+  const src = memorySource(bytes);
+  const out = exact(() =>
+    importAccountBlocks(src, name, demoContract, opts, { minBytes: 0, block }),
+  );
+  return { out, fellBack: src.wholeReads > 0 };
+}
+
+describe('importAccountBlocks (one table from a file read in blocks) = importAccountFile', () => {
+  const names = readdirSync(FIXTURES).filter((f) => /\.(csv|tsv|json|ndjson|txt)$/.test(f));
+  it.each(names)('%s: same table and report in blocks of 1, 7 and 64 bytes', (name) => {
+    for (const badRows of ['skip', 'blank'] as const)
+      for (const block of [1, 7, 64]) {
+        const bytes = fixture(name);
+        const { out } = blockRead(bytes, name, { badRows }, block);
+        expect(out, `${name}, ${badRows}, blocks of ${block}`).toEqual(
+          exact(() => importAccountFile(bytes, name, demoContract, { badRows })),
+        );
+      }
+  });
+
+  it('reads demo exports (UTF-8 and Shift_JIS) in blocks without reading them whole', () => {
+    const csv = tableToCsv(generateDemoTable({ rows: 7000, seed: 11 }), demoContract, {
+      headers: 'ja',
+    });
+    for (const bytes of [utf8(csv), sjis(csv)]) {
+      expect(bytes.length).toBeGreaterThan(PLAN_HEAD_BYTES);
+      for (const block of [65_537, 9_999]) {
+        const { out, fellBack } = blockRead(bytes, 'demo.csv', {}, block);
+        expect(fellBack).toBe(false);
+        expect(out).toEqual(exact(() => importAccountFile(bytes, 'demo.csv', demoContract, {})));
+      }
+    }
+  });
+
+  it('leaves a mixed-encoding file, a quote never closed and a row too long to importAccountFile', () => {
+    const head = 'account_id,company_name,mrr\n' + 'A1,株式会社アルファ,1\n'.repeat(3000);
+    const late = new Uint8Array([...sjis(head), ...utf8('A2,株式会社ベータ,2\n')]);
+    const limits = { maxRowBytes: 40 };
+    const open = utf8('account_id,company_name,mrr\nA1,x,1\nA2,"never closed\n' + 'y\n'.repeat(50));
+    const long = utf8('account_id,company_name,mrr\nA1,x,1\nA2,"' + 'z'.repeat(60) + '",2\n');
+    for (const [name, bytes, opts] of [
+      ['late.csv', late, {}],
+      ['open.csv', open, { limits }],
+      ['long.csv', long, { limits }],
+    ] as const) {
+      const { out, fellBack } = blockRead(bytes, name, opts, 16);
+      expect(fellBack, name).toBe(true);
+      expect(out).toEqual(exact(() => importAccountFile(bytes, name, demoContract, opts)));
+    }
+  });
+
+  it('agrees on generated CSV over random block sizes (sorted and unsorted keys, repeated names)', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 8, unit: 'grapheme' }),
+      fc.constantFrom(
+        '株式会社アルファ',
+        '株式会社アルファベット商事',
+        'Acme, Inc.',
+        'Quote "Co"',
+        'a\nb',
+        'x\r\ny',
+        ' padded name here ',
+        '=SUM(A1)',
+        'ｱﾙﾌｧ',
+      ),
+    );
+    const num = fc.constantFrom('1234', '1,234', '１２３', '80%', '0.8', '12.5', '', 'abc');
+    const date = fc.constantFrom('2024-03-09', '2024/3/9', '令和6年3月9日', '2024-02-30', '');
+    const quote = (s: string, force: boolean) =>
+      force || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    const row = fc.tuple(
+      fc.integer({ min: 0, max: 60 }),
+      text,
+      num,
+      date,
+      fc.boolean(),
+      fc.integer({ min: -1, max: 1 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('utf-8', 'utf-8-bom', 'shift_jis'),
+        fc.constantFrom('skip', 'blank'),
+        fc.integer({ min: 1, max: 300 }),
+        (rows, crlf, sorted, enc, badRows, block) => {
+          const nl = crlf ? '\r\n' : '\n';
+          const lines = ['account_id,company_name,mrr,renewal_date'];
+          const ids = rows.map((r, k) => (sorted ? k * 3 : r[0]));
+          rows.forEach(([, t, n, d, q, ragged], k) => {
+            const c = [`A${String(ids[k]).padStart(4, '0')}`, t, n, d].map((v) => quote(v, q));
+            if (ragged < 0) c.pop();
+            if (ragged > 0) c.push('extra');
+            lines.push(c.join(','));
+          });
+          const csv = lines.join(nl) + (rows.length % 2 ? nl : '');
+          const body = enc === 'shift_jis' ? sjis(csv) : utf8(csv);
+          const bytes = enc === 'utf-8-bom' ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
+          const opts: ImportOptions = {
+            badRows,
+            ...(enc === 'shift_jis' ? { encoding: enc } : {}),
+          };
+          const { out } = blockRead(bytes, 'gen.csv', opts, block);
+          expect(out).toEqual(exact(() => importAccountFile(bytes, 'gen.csv', demoContract, opts)));
         },
       ),
       { numRuns: 300 },

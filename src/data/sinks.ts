@@ -299,6 +299,13 @@ class StringSink implements Sink {
   // Byte table: raw cell bytes (offsets into `src`) → code, open addressing. Repeated values
   // (categories) never allocate; new ones are decoded once and need no Map insert.
   private src: Uint8Array | null = null;
+  /**
+   * The cells come from buffers that are reused (a file read in blocks, importBlocks in
+   * importStream.ts): each entry's bytes are copied into `src`, a buffer of the sink's own
+   * (`srcLen` bytes used), instead of pointing into the cell's buffer.
+   */
+  private ownBytes = false;
+  private srcLen = 0;
   private slots: Int32Array = new Int32Array(0); // entry + 1, 0 = empty
   private eStart: Int32Array = new Int32Array(0);
   private eLen: Int32Array = new Int32Array(0);
@@ -570,7 +577,7 @@ class StringSink implements Sink {
   writeBytes(row: number, b: Uint8Array, s: number, e: number): CellProblem {
     if (s === e) return this.stored(row, -1);
     if (row >= this.hi) this.hi = row + 1;
-    if (b !== this.src) {
+    if (b !== this.src && !this.ownBytes) {
       // Keys point into one buffer: a new buffer starts a new table.
       if (this.lazy) this.endLazy();
       this.src = b;
@@ -587,7 +594,7 @@ class StringSink implements Sink {
       // no hash, no probe into a table far larger than the cache.
       if (this.entries === 0 || this.above(b, s, e)) {
         code = this.newValue(b, s, e);
-        this.append(s, len, code);
+        this.append(this.ownBytes ? this.keep(b, s, len) : s, len, code);
         return this.stored(row, code);
       }
       this.ascending = false;
@@ -613,7 +620,7 @@ class StringSink implements Sink {
         }
         code = m === null ? -1 : this.codeOfValue(m.value, m.known, true);
       }
-      this.append(s, len, code);
+      this.append(this.ownBytes ? this.keep(b, s, len) : s, len, code);
       this.eHash[this.entries - 1] = h;
       this.eUnits[this.entries - 1] = units > 0 ? units : 0;
       return this.stored(row, code);
@@ -622,7 +629,7 @@ class StringSink implements Sink {
     code = this.probe(b, s, len, h);
     if (code === NOT_FOUND) {
       code = this.newValue(b, s, e);
-      this.insert(s, len, h, code);
+      this.insert(this.ownBytes ? this.keep(b, s, len) : s, len, h, code);
     }
     return this.stored(row, code);
   }
@@ -638,6 +645,7 @@ class StringSink implements Sink {
   }
   /** Are bytes [s, e) of the table's buffer above the last entry's (byte order)? */
   private above(b: Uint8Array, s: number, e: number): boolean {
+    const src = this.src!;
     const last = this.entries - 1;
     const o = this.eStart[last];
     const l = this.eLen[last];
@@ -645,10 +653,37 @@ class StringSink implements Sink {
     const m = len < l ? len : l;
     for (let k = 0; k < m; k++) {
       const x = b[s + k];
-      const y = b[o + k];
+      const y = src[o + k];
       if (x !== y) return x > y;
     }
     return len > l;
+  }
+  /**
+   * Cells will come from reused buffers: entries keep copies of their bytes (see ownBytes).
+   * Call before the first writeBytes.
+   */
+  ownBuffers(): void {
+    this.ownBytes = true;
+    this.src = new Uint8Array(1 << 16);
+    this.srcLen = 0;
+    this.slots = new Int32Array(4096);
+  }
+  /** Copy bytes [s, s + len) of b to the end of the sink's own buffer; their offset there. */
+  private keep(b: Uint8Array, s: number, len: number): number {
+    let src = this.src!;
+    const at = this.srcLen;
+    if (at + len > src.length) {
+      // Grown to what the rows so far project for the rows expected (codes' length), so a
+      // column of unique values is copied about once rather than at every doubling.
+      const rows = Math.max(1, this.hi);
+      const projected = Math.ceil(((at + len) / rows) * this.codes.length * 1.05);
+      const grown = new Uint8Array(Math.max(src.length * 2, at + len, projected));
+      grown.set(src.subarray(0, at));
+      this.src = src = grown;
+    }
+    for (let k = 0; k < len; k++) src[at + k] = b[s + k];
+    this.srcLen = at + len;
+    return at;
   }
   /** Add an entry without placing it in the slots (placeAll does, when a probe needs them). */
   private append(s: number, len: number, code: number): void {
