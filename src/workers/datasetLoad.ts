@@ -67,9 +67,9 @@ export async function readDataset(
   dictSlice = DICT_SLICE,
 ): Promise<void> {
   const d = db();
-  await d.transaction('r', d.datasets, d.datasetChunks, async () => {
+  const arrays = await d.transaction('r', d.datasets, d.datasetChunks, async () => {
     const meta = await d.datasets.get(id);
-    if (!meta) return post({ type: 'none' });
+    if (!meta) return null;
     post({ type: 'meta', meta });
     const n = meta.rowCount;
     const arrays: Record<string, TypedColumn> = {};
@@ -97,11 +97,14 @@ export async function readDataset(
       }
       at += rows;
     }
-    post(
-      { type: 'columns', arrays },
-      Object.values(arrays).map((a) => a.buffer as ArrayBuffer),
-    );
+    return arrays;
   });
+  // After the transaction has ended: the page stops the worker on this message.
+  if (!arrays) return post({ type: 'none' });
+  post(
+    { type: 'columns', arrays },
+    Object.values(arrays).map((a) => a.buffer as ArrayBuffer),
+  );
 }
 
 /**
