@@ -11,7 +11,7 @@ import type { AccountTable, Column } from '../table/columns';
 export const CHUNK_ROWS = 1 << 16;
 
 /** A dictionary slice: joined with NUL (one string clones far faster than 65k small ones), or an array if a value holds NUL. */
-type PackedDict = { joined: string; count: number } | string[];
+export type PackedDict = { joined: string; count: number } | string[];
 type ChunkData = {
   cols: Record<string, Float64Array | Uint8Array | Int32Array>;
   dicts: Record<string, PackedDict>;

@@ -1,6 +1,7 @@
 import type { DatasetRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
-import { latestDatasetMeta, loadDataset } from '../../store/datasets';
+import { latestDatasetMeta } from '../../store/datasets';
+import { loadDatasetInWorker } from '../../workers/datasetClient';
 import { onDemoSeeded } from '../../store/demoSeed';
 
 /**
@@ -19,6 +20,8 @@ export interface ActiveDatasetState {
 let state: ActiveDatasetState = { projectId: null, status: 'idle', meta: null, table: null };
 const listeners = new Set<() => void>();
 let loadToken = 0;
+/** Stops the dataset worker of a load that was overtaken. */
+let cancelLoad: (() => void) | null = null;
 
 function set(next: ActiveDatasetState) {
   state = next;
@@ -39,13 +42,19 @@ export const activeDataset = {
   },
   async reload(projectId: string): Promise<void> {
     const token = ++loadToken;
+    cancelLoad?.();
+    cancelLoad = null;
     set({ projectId, status: 'loading', meta: null, table: null });
     try {
       const meta = await latestDatasetMeta(projectId);
       if (token !== loadToken) return;
       if (!meta) return set({ projectId, status: 'none', meta: null, table: null });
-      const loaded = await loadDataset(meta.id);
+      // Read in a worker: the page receives the columns, not IndexedDB's replies to decode.
+      const job = loadDatasetInWorker(meta.id);
+      cancelLoad = job.cancel;
+      const loaded = await job.promise;
       if (token !== loadToken) return;
+      cancelLoad = null;
       set(
         loaded
           ? { projectId, status: 'ready', meta: loaded.meta, table: loaded.table }
@@ -65,6 +74,8 @@ export const activeDataset = {
   /** After an import was stored: show it without reading it back. */
   setLoaded(projectId: string, meta: DatasetRow, table: AccountTable): void {
     loadToken++;
+    cancelLoad?.();
+    cancelLoad = null;
     set({ projectId, status: 'ready', meta, table });
   },
 };

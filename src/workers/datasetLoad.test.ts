@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WaymarkDB, db, setDbForTests } from '../store/db';
+import { CHUNK_ROWS, loadDataset, saveDataset } from '../store/datasets';
+import { generateDemoTable } from '../data/demo/generate';
+import type { AccountTable } from '../table/columns';
+import { readDataset, receiveDataset, slicePacked, type DatasetLoadMessage } from './datasetLoad';
+import { packStrings, unpackStrings } from '../store/datasets';
+
+/** The worker's messages as the page gets them: structured-cloned, the buffers transferred. */
+async function viaWorkerProtocol(id: string) {
+  const receive = receiveDataset();
+  let out: ReturnType<typeof receive>;
+  const kinds: string[] = [];
+  let arrayDicts = 0;
+  await readDataset(id, (m: DatasetLoadMessage, transfer: Transferable[] = []) => {
+    kinds.push(m.type);
+    if (m.type === 'dicts' && Array.isArray(m.dict)) arrayDicts++;
+    const got = receive(structuredClone(m, { transfer }));
+    if (got !== undefined) out = got;
+  });
+  return { out: out!, kinds: [...new Set(kinds)], arrayDicts };
+}
+
+const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** Byte for byte: the same columns in the same order, the same codes/values and dictionaries. */
+function expectSameTable(a: AccountTable, b: AccountTable) {
+  expect(a.rowCount).toBe(b.rowCount);
+  expect(Object.keys(a.columns)).toEqual(Object.keys(b.columns));
+  for (const [id, col] of Object.entries(b.columns)) {
+    const x = a.columns[id];
+    expect(x.type, id).toBe(col.type);
+    if (col.type === 'string' && x.type === 'string') {
+      expect(x.codes.constructor).toBe(Int32Array);
+      expect(x.dict.length, id).toBe(col.dict.length);
+      expect(x.dict.join('\u0000') === col.dict.join('\u0000'), id).toBe(true);
+      expect(bytes(x.codes).equals(bytes(col.codes)), id).toBe(true);
+    } else if (col.type !== 'string' && x.type !== 'string') {
+      expect(x.values.constructor, id).toBe(col.values.constructor);
+      expect(bytes(x.values).equals(bytes(col.values)), id).toBe(true);
+    }
+  }
+}
+
+describe('slicePacked', () => {
+  it('cuts a packed list into slices that unpack to the same values', () => {
+    const lists = [
+      [],
+      [''],
+      ['', '', ''],
+      ['a'],
+      ['a', '', 'bc', '', '', 'def', 'g'],
+      Array.from({ length: 100 }, (_, i) => 'x'.repeat(i % 4)),
+      ['a', 'b\u0000c', 'd', 'e'],
+    ];
+    for (const xs of lists)
+      for (const size of [1, 2, 3, 7, 100, 1000]) {
+        const slices = slicePacked(packStrings(xs), size);
+        const back: string[] = [];
+        for (const s of slices) {
+          const n = Array.isArray(s) ? s.length : s.count;
+          expect(n).toBeGreaterThan(0);
+          expect(n).toBeLessThanOrEqual(size);
+          unpackStrings(s, back);
+        }
+        expect(back, `${JSON.stringify(xs)} by ${size}`).toEqual(xs);
+      }
+  });
+});
+
+describe('reading the dataset in a worker (datasetLoad.ts)', () => {
+  beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
+  afterAll(() => setDbForTests(null));
+
+  it('gives the table loadDataset gives, byte for byte, over two chunks', async () => {
+    const table = generateDemoTable({ rows: CHUNK_ROWS + 123, seed: 5 });
+    // A value holding NUL is stored as an array, not one joined string: both forms travel.
+    const name = Object.values(table.columns).find((c) => c.type === 'string');
+    if (name?.type === 'string') name.dict[CHUNK_ROWS + 7] = 'a\u0000b';
+    const meta = await saveDataset('p-load', table, { name: 'd.csv', sources: [] });
+    const page = await loadDataset(meta.id);
+    const { out, kinds, arrayDicts } = await viaWorkerProtocol(meta.id);
+    expect(kinds).toEqual(['meta', 'dicts', 'columns']);
+    // The chunk holding the NUL value sends that column's slices as arrays.
+    expect(arrayDicts).toBe(1);
+    expect(out!.meta).toEqual(page!.meta);
+    expectSameTable(out!.table, page!.table);
+    expectSameTable(out!.table, table);
+  });
+
+  it('a dataset of no rows and one that is gone', async () => {
+    const empty = generateDemoTable({ rows: 0, seed: 1 });
+    const meta = await saveDataset('p-empty', empty, { name: 'e.csv', sources: [] });
+    const { out } = await viaWorkerProtocol(meta.id);
+    expectSameTable(out!.table, (await loadDataset(meta.id))!.table);
+    expect((await viaWorkerProtocol('ds_gone')).out).toBeNull();
+  });
+
+  it('a missing chunk fails with loadDataset’s message', async () => {
+    const table = generateDemoTable({ rows: CHUNK_ROWS + 5, seed: 2 });
+    const meta = await saveDataset('p-broken', table, { name: 'b.csv', sources: [] });
+    await db().datasetChunks.delete([meta.id, 1]);
+    const page = await loadDataset(meta.id).catch((e: Error) => e.message);
+    const messages: DatasetLoadMessage[] = [];
+    const worker = await readDataset(meta.id, (m) => messages.push(m)).catch(
+      (e: Error) => e.message,
+    );
+    expect(worker).toBe(page);
+    expect(worker).toMatch(/chunk 2 of 2 is missing/);
+    const receive = receiveDataset();
+    expect(() =>
+      [...messages, { type: 'failed', message: worker as string } as const].forEach(receive),
+    ).toThrow(/chunk 2 of 2 is missing/);
+  });
+});
