@@ -10,6 +10,7 @@ import type { ActivitySource, Playbook } from '../model';
 import { missingSources, type CompiledPlaybook } from '../engine';
 import { ImportError } from '../data';
 import {
+  ReadWhole,
   importActivityFile,
   importActivityStream,
   type ActivityAccounts,
@@ -197,7 +198,7 @@ async function streamFile(
   try {
     return await importActivityStream(blocks, size, name, source, accounts, opts);
   } catch (e) {
-    if (e instanceof Utf8Error) return null;
+    if (e instanceof Utf8Error || e instanceof ReadWhole) return null;
     throw e;
   } finally {
     blocks.destroy();

@@ -23,7 +23,13 @@ import { ABSENT, ByteMap, DenseKeys, hashBytes } from './byteMap';
 import { ImportError } from '../issues';
 import { openSource } from '../sources';
 import { parseTimestamp, timestampFromBytes } from './timestamp';
-import { JsonFallback, importActivityJson, jsonFormatOf } from './jsonReader';
+import {
+  HEAD_OBJECTS,
+  JsonActivityStream,
+  JsonFallback,
+  importActivityJson,
+  jsonFormatOf,
+} from './jsonReader';
 import {
   Collector,
   autoMapping,
@@ -35,6 +41,7 @@ import {
   type ActivityResult,
 } from './collector';
 
+export { ReadWhole } from './jsonReader';
 export type {
   ActivityAccounts,
   ActivityImportOptions,
@@ -94,11 +101,13 @@ export function importActivityFile(
 
 /**
  * A file that arrives in blocks (a browser File's stream, a Node read stream): UTF-8 and
- * Shift_JIS CSV/TSV are read block by block (memory: one block, the longest record and the
- * typed columns); other files are gathered and read whole (importActivityFile). `size` (bytes, if known) drives the
- * progress fraction. Throws Utf8Error for invalid UTF-8 (or Shift_JIS) past the first megabyte
- * and for a Shift_JIS file with a UTF-8 line: read the file again whole (importActivityFile) to
- * have it reported.
+ * Shift_JIS CSV/TSV and UTF-8 JSON/NDJSON are read block by block (memory: one block, the
+ * longest record or object and the typed columns); other files are gathered and read whole
+ * (importActivityFile). `size` (bytes, if known) drives the progress fraction. Throws Utf8Error
+ * for invalid UTF-8 (or Shift_JIS) past the first megabyte and for a Shift_JIS file with a UTF-8
+ * line, ReadWhole for a JSON file the stream cannot finish (invalid past the first megabyte, a
+ * key seen late that changes the mapping): read the file again whole (importActivityFile) to
+ * have it read or reported. `headObjects`: the JSON objects whose keys give the mapping (tests).
  */
 export async function importActivityStream(
   blocks: AsyncIterable<Uint8Array>,
@@ -107,6 +116,7 @@ export async function importActivityStream(
   source: ActivitySource,
   accounts: ActivityAccounts,
   opts: ActivityImportOptions,
+  headObjects = HEAD_OBJECTS,
 ): Promise<ActivityResult> {
   const it = blocks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
@@ -122,7 +132,30 @@ export async function importActivityStream(
     headLen += r.value.length;
   }
   const first = concatAll(head, headLen);
-  const reader = ActivityByteReader.open(first, file, source, accounts, opts, size ?? headLen);
+  // As importActivityFile: a JSON file is told by its first bytes (format, binary, encoding).
+  const json = jsonFormatOf(first, file);
+  if (json) {
+    const js = JsonActivityStream.open(
+      first,
+      json,
+      done,
+      file,
+      source,
+      accounts,
+      opts,
+      size ?? headLen,
+      headObjects,
+    );
+    if (js) {
+      for (const block of head) js.push(block);
+      head.length = 0;
+      if (!done) for (let r = await it.next(); !r.done; r = await it.next()) js.push(r.value);
+      return js.end();
+    }
+  }
+  const reader = json
+    ? null
+    : ActivityByteReader.open(first, file, source, accounts, opts, size ?? headLen);
   if (!reader) {
     const rest = [first];
     let len = headLen;

@@ -1,10 +1,12 @@
 /**
  * An activity file given as a Blob (a browser File, in the import worker): read in 4 MiB slices
  * by the streaming reader, so a large log never sits in the worker's memory whole; a file with
- * invalid UTF-8 past its first megabyte is read again whole, which reports where.
+ * invalid UTF-8 past its first megabyte (or a JSON file the stream hands back: ReadWhole) is read
+ * again whole, which reports where.
  */
 import { Utf8Error } from '../csvBytes';
 import {
+  ReadWhole,
   importActivityFile,
   importActivityStream,
   type ActivityAccounts,
@@ -33,7 +35,7 @@ export async function importActivityBlob(
       opts,
     );
   } catch (e) {
-    if (!(e instanceof Utf8Error)) throw e;
+    if (!(e instanceof Utf8Error || e instanceof ReadWhole)) throw e;
   }
   return importActivityFile(new Uint8Array(await blob.arrayBuffer()), file, source, accounts, opts);
 }

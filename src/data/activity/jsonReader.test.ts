@@ -5,10 +5,19 @@
  * extra, nested and repeated keys, CRLF, blank lines, spaces, a BOM, lines only the row reader's
  * trim() makes valid; whole and streamed in random blocks. Table and report must be the same,
  * and the byte reader must have read the file itself (no fallback) wherever the file is valid.
+ * Streamed files are read a block at a time (JsonActivityStream, objects cut by a block's end
+ * carried into the next); where the stream hands the file back (ReadWhole: a key seen late that
+ * moves the mapping, invalid JSON past the head) it is read whole, as the CLI and the worker do.
  */
 import { describe, expect, it } from 'vitest';
 import { importActivityFile, importActivityStream } from './importActivity';
-import { JsonFallback, importActivityJson, jsonFormatOf } from './jsonReader';
+import {
+  JsonActivityStream,
+  JsonFallback,
+  ReadWhole,
+  importActivityJson,
+  jsonFormatOf,
+} from './jsonReader';
 import { ImportError } from '../issues';
 import {
   CONTACTS,
@@ -107,9 +116,14 @@ function key(r: () => number, k: string): string {
   return r() < 0.05 ? `"\\u${hex}${JSON.stringify(k).slice(2)}` : JSON.stringify(k);
 }
 
-function randomFile(seed: number, source: ActivitySource): { bytes: Uint8Array; name: string } {
+function randomFile(
+  seed: number,
+  source: ActivitySource,
+  shape: { objects?: number; ndjson?: boolean } = {},
+): { bytes: Uint8Array; name: string } {
   const r = rng(seed);
-  const ndjson = r() < 0.6;
+  const nd = r() < 0.6;
+  const ndjson = shape.ndjson ?? nd;
   const eol = r() < 0.5 ? '\r\n' : '\n';
   const byName = source.account.match === 'name';
   const heads = [
@@ -118,7 +132,8 @@ function randomFile(seed: number, source: ActivitySource): { bytes: Uint8Array; 
     ...source.attributes.map((a) => a.column ?? a.label.ja),
   ];
   const objects: string[] = [];
-  const n = 30 + Math.floor(r() * 300);
+  const n0 = 30 + Math.floor(r() * 300);
+  const n = shape.objects ?? n0;
   for (let k = 0; k < n; k++) {
     const a = ACC[Math.floor(r() * ACC.length)];
     const acc = byName
@@ -182,9 +197,9 @@ function randomFile(seed: number, source: ActivitySource): { bytes: Uint8Array; 
   return { bytes: new TextEncoder().encode((r() < 0.2 ? '\ufeff' : '') + body), name };
 }
 
-async function* blocksOf(bytes: Uint8Array, r: () => number) {
+async function* blocksOf(bytes: Uint8Array, r: () => number, max = 300) {
   for (let i = 0; i < bytes.length;) {
-    const len = 1 + Math.floor(r() * r() * 300);
+    const len = 1 + Math.floor(r() * r() * max);
     yield bytes.subarray(i, i + len);
     i += len;
   }
@@ -207,6 +222,35 @@ function expectSame(a: ActivityTable, b: ActivityTable, what: string) {
   }
 }
 
+/**
+ * As the CLI and the worker read a file that arrives in blocks: the stream, or the file whole
+ * when the stream hands it back (ReadWhole). `whole`: it was handed back.
+ */
+async function streamOrWhole(
+  bytes: Uint8Array,
+  name: string,
+  source: ActivitySource,
+  r: () => number,
+  headObjects?: number,
+  max?: number,
+) {
+  try {
+    const got = await importActivityStream(
+      blocksOf(bytes, r, max),
+      bytes.length,
+      name,
+      source,
+      accounts,
+      OPTS,
+      headObjects,
+    );
+    return { got, whole: false };
+  } catch (e) {
+    if (!(e instanceof ReadWhole)) throw e;
+  }
+  return { got: importActivityFile(bytes, name, source, accounts, OPTS), whole: true };
+}
+
 function byteReader(bytes: Uint8Array, name: string, source: ActivitySource) {
   const fmt = jsonFormatOf(bytes, name);
   if (!fmt) throw new Error(`${name} not taken as JSON`);
@@ -217,6 +261,7 @@ describe('activity JSON byte reader = row reader', () => {
   for (const source of [LOGINS, CONTACTS])
     it(`random ${source.id} NDJSON and JSON files, whole and in random blocks`, async () => {
       const formats = new Set<string>();
+      const handedBack = { stream: 0, whole: 0 };
       for (let seed = 1; seed <= 60; seed++) {
         const { bytes, name } = randomFile(seed * 17 + source.id.length, source);
         const ref = importActivityFile(bytes, name, source, accounts, { ...OPTS, reader: 'rows' });
@@ -230,10 +275,14 @@ describe('activity JSON byte reader = row reader', () => {
           accounts,
           OPTS,
         );
+        // The mapping from the first few objects only: keys seen later are added, or move it.
+        const small = await streamOrWhole(bytes, name, source, rng(seed + 1), 1 + (seed % 9));
+        handedBack[small.whole ? 'whole' : 'stream']++;
         for (const [what, got] of [
           ['direct', direct],
           ['whole', whole],
           ['streamed', streamed],
+          ['streamed, small head', small.got],
         ] as const) {
           expectSame(ref.table, got.table, `seed ${seed} ${what}`);
           expect(got.report, `seed ${seed} ${what}`).toEqual(ref.report);
@@ -243,9 +292,45 @@ describe('activity JSON byte reader = row reader', () => {
         formats.add(jsonFormatOf(bytes, name)!);
       }
       expect([...formats].sort()).toEqual(['json', 'ndjson']);
-    });
+      // (A late key that moves the mapping: the tests below.)
+      expect(handedBack.stream).toBeGreaterThan(30);
+    }, 180_000); // (a shared machine under load: well past the 30 s default)
 
-  it('a key first seen after the first thousand objects that changes the mapping: read again', () => {
+  for (const ndjson of [false, true])
+    it(`a ${ndjson ? 'NDJSON' : 'JSON array'} file larger than the stream's head, in random blocks`, async () => {
+      for (const seed of [3, 4]) {
+        const { bytes, name } = randomFile(seed, LOGINS, { objects: 15_000, ndjson });
+        expect(bytes.length).toBeGreaterThan(2 ** 20); // past the first megabyte
+        const ref = importActivityFile(bytes, name, LOGINS, accounts, { ...OPTS, reader: 'rows' });
+        const s = await streamOrWhole(bytes, name, LOGINS, rng(seed), undefined, 1 << 16);
+        expect(s.whole).toBe(false);
+        expectSame(ref.table, s.got.table, `seed ${seed}`);
+        expect(s.got.report).toEqual(ref.report);
+        // The stream alone, its mapping from a head cut inside an object (not the whole file).
+        const cut = 100_003;
+        const js = JsonActivityStream.open(
+          bytes.subarray(0, cut),
+          ndjson ? 'ndjson' : 'json',
+          false,
+          name,
+          LOGINS,
+          accounts,
+          OPTS,
+          bytes.length,
+        )!;
+        const r = rng(seed + 7);
+        for (let i = 0; i < bytes.length;) {
+          const len = 1 + Math.floor(r() * 70_000);
+          js.push(bytes.subarray(i, i + len));
+          i += len;
+        }
+        const got = js.end();
+        expectSame(ref.table, got.table, `seed ${seed} open`);
+        expect(got.report).toEqual(ref.report);
+      }
+    }, 180_000); // (a shared machine under load: well past the 30 s default)
+
+  it('a key first seen after the first thousand objects that changes the mapping: read again', async () => {
     // Early objects match the attribute `user` by its label; a later exact `user` key wins.
     const early = Array.from({ length: 1500 }, (_, i) =>
       JSON.stringify({
@@ -271,9 +356,31 @@ describe('activity JSON byte reader = row reader', () => {
     expect(got.report).toEqual(ref.report);
     const user = got.table.columns.user;
     expect(user.type === 'string' && user.dict).toEqual(['b']);
+    // Streamed, the first blocks are gone when the key comes: the stream hands the file back.
+    await expect(
+      importActivityStream(
+        blocksOf(bytes, rng(1)),
+        bytes.length,
+        'f.ndjson',
+        LOGINS,
+        accounts,
+        OPTS,
+      ),
+    ).rejects.toThrow(ReadWhole);
+    const s = await streamOrWhole(bytes, 'f.ndjson', LOGINS, rng(2));
+    expect(s.whole).toBe(true);
+    expectSame(ref.table, s.got.table, 'late key streamed');
+    expect(s.got.report).toEqual(ref.report);
+    // The same file as a JSON array.
+    const arr = new TextEncoder().encode(`[${[...early, late].join(',\n')}]`);
+    const s2 = await streamOrWhole(arr, 'f.json', LOGINS, rng(3));
+    expect(s2.whole).toBe(true);
+    const ref2 = importActivityFile(arr, 'f.json', LOGINS, accounts, { ...OPTS, reader: 'rows' });
+    expectSame(ref2.table, s2.got.table, 'late key streamed array');
+    expect(s2.got.report).toEqual(ref2.report);
   });
 
-  it('a column missing from the first thousand objects only', () => {
+  it('a column missing from the first thousand objects only', async () => {
     const early = Array.from({ length: 1200 }, (_, i) =>
       JSON.stringify({ account_id: `k${i % 40}`, logged_in_at: '2026-11-20', user: 'u' }),
     );
@@ -286,9 +393,14 @@ describe('activity JSON byte reader = row reader', () => {
     const got = byteReader(bytes, 'f.ndjson', LOGINS);
     expectSame(ref.table, got.table, 'late column');
     expect(got.report).toEqual(ref.report);
+    // Streamed: no mapping from the head, so the file is gathered and read whole.
+    const s = await streamOrWhole(bytes, 'f.ndjson', LOGINS, rng(4));
+    expect(s.whole).toBe(false);
+    expectSame(ref.table, s.got.table, 'late column streamed');
+    expect(s.got.report).toEqual(ref.report);
   });
 
-  it('invalid JSON, invalid UTF-8, other shapes: the row reader reports them, with the line', () => {
+  it('invalid JSON, invalid UTF-8, other shapes: the row reader reports them, with the line', async () => {
     const good = JSON.stringify({
       account_id: 'k1',
       logged_in_at: '2026-11-20',
@@ -330,6 +442,16 @@ describe('activity JSON byte reader = row reader', () => {
       };
       const ref = run('rows');
       expect(run(), String(text)).toEqual(ref);
+      // Streamed in random blocks, the mapping from the first object: the same answer.
+      for (const headObjects of [1, undefined]) {
+        let streamed: unknown;
+        try {
+          streamed = (await streamOrWhole(bytes, name, LOGINS, rng(bytes.length), headObjects)).got;
+        } catch (e) {
+          streamed = e instanceof ImportError ? e.issue : e;
+        }
+        expect(streamed, `${String(text)} streamed`).toEqual(ref);
+      }
       const fmt = jsonFormatOf(bytes, name);
       if (fmt && !(ref && typeof ref === 'object' && 'table' in ref))
         expect(() => importActivityJson(bytes, fmt, name, LOGINS, accounts, OPTS)).toThrow();

@@ -16,11 +16,19 @@
  * Columns are the keys of every object, in order of first appearance, as in the row reader. The
  * keys of the first objects give the mapping; a key first seen later is appended, and if it
  * would change the mapping every key of the file is collected first and the file read again.
+ *
+ * A file that arrives in blocks (JsonActivityStream) is read a block at a time: the objects
+ * complete in the buffer are read, the bytes of the one cut by the block's end are carried into
+ * the next block (for NDJSON, the last line). Memory: a block, the carried object, the typed
+ * columns. What needs the whole file again (invalid JSON past the first block, a key seen late
+ * that changes the mapping, an object longer than the row limit) throws ReadWhole: the caller
+ * reads the file whole (importActivityFile), which reads or reports it as before.
  */
 import type { ActivitySource } from '../../model';
 import { decodeUtf8, utf8Next } from '../csvBytes';
 import { detectFormat } from '../detect';
 import { detectEncoding, sniffBinary } from '../encoding';
+import { limitsOf } from '../limits';
 import { ABSENT, ByteMap, hashBytes } from './byteMap';
 import {
   Collector,
@@ -43,11 +51,30 @@ export class JsonFallback extends Error {
 /** A key first seen late changes the mapping: collect every key, then read again. */
 class Remap extends Error {}
 
+/**
+ * A streamed file the stream cannot finish as the whole-file read would (its first blocks are
+ * gone): read the file again whole (importActivityFile), which reads or reports it exactly.
+ */
+export class ReadWhole extends Error {
+  constructor(readonly why: string) {
+    super(`JSON stream: ${why}; read the file whole`);
+    this.name = 'ReadWhole';
+  }
+}
+
 const STR = 1; // a string without escapes: its content bytes
 const RAW = 2; // any other token (escaped string, number, literal, nested): its bytes
 
+// Where a JSON array's scan is: before '[', before the first item or ']', after an item, after
+// a comma, after ']'.
+const BEFORE = 0,
+  FIRST = 1,
+  AFTER = 2,
+  ITEM = 3,
+  END = 4;
+
 /** Objects read for the mapping before the rows are (their keys; more come as they appear). */
-const HEAD_OBJECTS = 1000;
+export const HEAD_OBJECTS = 1000;
 const MAX_NESTING = 64;
 
 /** Is this a JSON or NDJSON file in UTF-8 the byte reader takes? The format, or null. */
@@ -89,9 +116,113 @@ export function importActivityJson(
 
 const noText = () => '';
 
+/**
+ * A JSON/NDJSON file read a block at a time (blocks in order, of any sizes): open() on the
+ * file's first bytes (the format's head, or the whole file), then push() every block from the
+ * first one, then end(). push() and end() throw ReadWhole when the file must be read whole.
+ */
+export class JsonActivityStream {
+  private carry: Uint8Array = new Uint8Array(0);
+  private work = new Uint8Array(0);
+  private readonly maxRow = limitsOf(undefined).maxRowBytes;
+
+  private constructor(
+    private readonly r: JsonActivityReader,
+    /** BOM bytes still to drop from the first blocks. */
+    private bom: number,
+  ) {}
+
+  /**
+   * A stream reader whose mapping comes from the objects complete in `head` (at most
+   * headObjects), or null when the file is to be read whole as before: `head` is not valid as
+   * far as it goes, holds no complete object, or lacks a declared column (a later object may
+   * have it). `final`: head is the whole file. Throws ImportError as the row reader does.
+   */
+  static open(
+    head: Uint8Array,
+    format: 'json' | 'ndjson',
+    final: boolean,
+    file: string,
+    source: ActivitySource,
+    accounts: ActivityAccounts,
+    opts: ActivityImportOptions,
+    size: number,
+    headObjects = HEAD_OBJECTS,
+  ): JsonActivityStream | null {
+    const r = new JsonActivityReader(head, format, file, source, accounts, opts, size);
+    try {
+      const seen = r.head(headObjects, final);
+      if (seen.objects === 0) return null;
+      r.collect(seen, false);
+    } catch (e) {
+      if (e instanceof JsonFallback || e instanceof Remap) return null;
+      throw e;
+    }
+    r.rewind();
+    return new JsonActivityStream(r, r.start);
+  }
+
+  /** The next block of the file. */
+  push(block: Uint8Array): void {
+    if (this.bom > 0) {
+      const k = Math.min(this.bom, block.length);
+      this.bom -= k;
+      block = block.subarray(k);
+    }
+    if (block.length === 0) return;
+    const buf = this.join(block);
+    this.carry = buf.subarray(this.feed(buf, false));
+    if (this.carry.length > this.maxRow) throw new ReadWhole('an object longer than the row limit');
+  }
+
+  /** The table and report once every block was pushed. */
+  end(): ActivityResult {
+    this.feed(this.carry, true);
+    this.carry = new Uint8Array(0);
+    return this.r.finish();
+  }
+
+  private feed(buf: Uint8Array, final: boolean): number {
+    try {
+      return this.r.feed(buf, final);
+    } catch (e) {
+      if (e instanceof JsonFallback) throw new ReadWhole(e.why);
+      if (e instanceof Remap) throw new ReadWhole('a key seen late changes the mapping');
+      throw e;
+    }
+  }
+
+  /** The carried bytes then the block, in a buffer kept from block to block. */
+  private join(block: Uint8Array): Uint8Array {
+    const carry = this.carry;
+    if (carry.length === 0) return block;
+    const len = carry.length + block.length;
+    let w = this.work;
+    if (carry.buffer === w.buffer && w.length >= len)
+      w.copyWithin(0, carry.byteOffset, carry.byteOffset + carry.length);
+    else {
+      if (w.length < len) w = this.work = new Uint8Array(Math.max(len, 2 * w.length));
+      w.set(carry);
+    }
+    w.set(block, carry.length);
+    return w.subarray(0, len);
+  }
+}
+
 class JsonActivityReader {
-  private readonly n: number;
-  private readonly start: number;
+  /** The bytes being read (the whole file, or the current block with the carried bytes). */
+  private b: Uint8Array;
+  private n: number;
+  /** The file offset of b[0], and the file's size (progress). */
+  private base = 0;
+  private readonly total: number;
+  /** BOM bytes at the start of the file. */
+  readonly start: number;
+  // The scan's place, kept from buffer to buffer: the JSON array's state, the NDJSON line, and
+  // the objects read.
+  private st = BEFORE;
+  private line = 0;
+  private objects = 0;
   private readonly headers: string[] = [];
   private readonly headerIndex = new Map<string, number>();
   /** Raw key bytes (between the quotes) → column. */
@@ -112,24 +243,41 @@ class JsonActivityReader {
   private attrMemo: [ByteMap, ByteMap][] = [];
 
   constructor(
-    private readonly b: Uint8Array,
+    b: Uint8Array,
     private readonly format: 'json' | 'ndjson',
     private readonly file: string,
     private readonly source: ActivitySource,
     private readonly accounts: ActivityAccounts,
     private readonly opts: ActivityImportOptions,
+    total = b.length,
   ) {
+    this.b = b;
     this.n = b.length;
+    this.total = total;
     this.start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   }
 
   /** allKeys: collect the keys of every object before reading rows (else of the first ones). */
   read(allKeys: boolean): ActivityResult {
-    const seen = this.pass(allKeys ? Infinity : HEAD_OBJECTS, false);
+    const seen = this.head(allKeys ? Infinity : HEAD_OBJECTS, true);
+    this.collect(seen, allKeys);
+    this.rewind();
+    this.scan(this.start, Infinity, true, true);
+    return this.finish();
+  }
+
+  /** The keys of the first `limit` objects (final: b is the whole file). */
+  head(limit: number, final: boolean): { objects: number; at: number } {
+    const at = this.scan(this.start, limit, false, final) - this.start;
+    return { objects: this.objects, at };
+  }
+
+  /** The collector for the headers learnt so far; Remap when a column is missing (unless allKeys). */
+  collect(seen: { objects: number; at: number }, allKeys: boolean): void {
     // No object at all: the row reader says what it says of an empty file.
     if (seen.objects === 0) this.fail('no objects');
     const perObject = seen.at / seen.objects;
-    const estimated = Math.ceil((this.n - this.start) / Math.max(1, perObject));
+    const estimated = Math.ceil((this.total - this.start) / Math.max(1, perObject));
     try {
       this.c = new Collector(
         this.file,
@@ -147,8 +295,29 @@ class JsonActivityReader {
     this.attrMemo = this.source.attributes.map(() => [new ByteMap(), new ByteMap()]);
     // Plain strings' content bytes are the keys' UTF-8 bytes; other tokens fill their memo.
     this.accMemo = [this.c.accountMemo(), new ByteMap()];
-    this.pass(Infinity, true);
-    return this.c.finish();
+  }
+
+  /** Back to the file's start for the rows (the keys learnt stay). */
+  rewind(): void {
+    this.st = BEFORE;
+    this.line = 0;
+    this.objects = 0;
+  }
+
+  /**
+   * The rows of the objects complete in buf (the next bytes of the file after those consumed);
+   * the offset up to which buf was consumed (the rest is to come again with more bytes).
+   */
+  feed(buf: Uint8Array, final: boolean): number {
+    this.b = buf;
+    this.n = buf.length;
+    const p = this.scan(0, Infinity, true, final);
+    this.base += p;
+    return p;
+  }
+
+  finish(): ActivityResult {
+    return this.c!.finish();
   }
 
   private fail(why: string): never {
@@ -156,20 +325,21 @@ class JsonActivityReader {
   }
 
   /**
-   * Objects in file order, at most `limit`; `rows`: each one becomes a row (else only keys are
-   * learnt). Returns the objects read and the byte offset reached.
+   * Objects in file order from p, at most `limit` in all; `rows`: each one becomes a row (else
+   * only keys are learnt). `final`: b ends with the file, else an object or line cut by b's end
+   * is left for the next call. Returns the offset reached (where the bytes left start).
    */
-  private pass(limit: number, rows: boolean): { objects: number; at: number } {
+  private scan(p: number, limit: number, rows: boolean, final: boolean): number {
     const b = this.b,
       n = this.n;
-    let p = this.start;
-    let objects = 0;
     if (this.format === 'ndjson') {
-      let line = 0;
-      while (p < n && objects < limit) {
-        line++;
+      while (p < n && this.objects < limit) {
         let e = b.indexOf(0x0a, p);
-        if (e < 0) e = n;
+        if (e < 0) {
+          if (!final) break;
+          e = n;
+        }
+        const line = ++this.line;
         let q = p;
         while (q < e && (b[q] === 0x20 || b[q] === 0x09 || b[q] === 0x0d)) q++;
         if (q < e) {
@@ -178,35 +348,53 @@ class JsonActivityReader {
             while (end < e && (b[end] === 0x20 || b[end] === 0x09 || b[end] === 0x0d)) end++;
             if (end === e) {
               if (rows) this.row(line);
-              objects++;
+              this.objects++;
             } else end = -1;
           }
-          if (end < 0 && this.slowLine(p, e, line, rows)) objects++;
+          if (end < 0 && this.slowLine(p, e, line, rows)) this.objects++;
         }
         p = e + 1;
       }
-      return { objects, at: Math.min(p, n) - this.start };
+      return Math.min(p, n);
     }
-    p = this.ws(p);
-    if (b[p] !== 0x5b) this.fail('not an array');
-    p = this.ws(p + 1);
-    if (b[p] === 0x5d) p = this.ws(p + 1);
-    else
-      while (objects < limit) {
-        if (b[p] !== 0x7b) this.fail('an item that is not an object');
-        p = this.object(p, n, 1);
-        if (p < 0) this.fail('invalid JSON');
-        objects++;
-        if (rows) this.row(objects);
-        p = this.ws(p);
-        if (b[p] === 0x2c) p = this.ws(p + 1);
-        else if (b[p] === 0x5d) {
-          p = this.ws(p + 1);
-          break;
-        } else this.fail('invalid JSON');
+    for (;;) {
+      p = this.ws(p);
+      const st = this.st;
+      if (st === END) {
+        if (p < n) this.fail('text after the array');
+        return p;
       }
-    if (objects < limit && p !== n) this.fail('text after the array');
-    return { objects, at: p - this.start };
+      if (p >= n) {
+        if (final) this.fail('invalid JSON');
+        return p;
+      }
+      const c = b[p];
+      if (st === BEFORE) {
+        if (c !== 0x5b) this.fail('not an array');
+        p++;
+        this.st = FIRST;
+      } else if (st === AFTER) {
+        if (c === 0x2c) this.st = ITEM;
+        else if (c === 0x5d) this.st = END;
+        else this.fail('invalid JSON');
+        p++;
+      } else if (st === FIRST && c === 0x5d) {
+        p++;
+        this.st = END;
+      } else {
+        if (this.objects >= limit) return p;
+        if (c !== 0x7b) this.fail('an item that is not an object');
+        const end = this.object(p, n, 1);
+        if (end < 0) {
+          if (final) this.fail('invalid JSON');
+          return p; // cut by the buffer's end (or invalid: the next bytes tell)
+        }
+        this.objects++;
+        if (rows) this.row(this.objects);
+        p = end;
+        this.st = AFTER;
+      }
+    }
   }
 
   private ws(p: number): number {
@@ -442,8 +630,8 @@ class JsonActivityReader {
   private progress(): void {
     const c = this.c!;
     if (this.opts.onProgress && ((c.report.rows + 1) & 0xffff) === 0) {
-      // Rows so far against the estimate made from the first objects.
-      const done = this.vsAt / Math.max(1, this.n);
+      // The file's bytes read so far.
+      const done = (this.base + this.vsAt) / Math.max(1, this.total);
       this.opts.onProgress(Math.min(0.99, done));
     }
   }
