@@ -26,9 +26,9 @@ const labels: SheetLabels & {
   priority: (id) => `優先 ${id}`,
   headers: { segment: 'segment_label', stage: 'ステージ', color: 'color_label' },
 };
-const bytes = (parts: Iterable<string>) => {
+const bytes = (parts: Iterable<string | Uint8Array>) => {
   const enc = new TextEncoder();
-  const chunks = [...parts].map((p) => enc.encode(p));
+  const chunks = [...parts].map((p) => (typeof p === 'string' ? enc.encode(p) : p));
   const out = new Uint8Array(chunks.reduce((s, b) => s + b.length, 0));
   let at = 0;
   for (const b of chunks) {

@@ -206,7 +206,7 @@ async function run(
       post({ type: 'done', id, bytes: blob.size, blob: out, url: objectUrl(out) });
       return;
     }
-    let chunks: Generator<string>;
+    let chunks: Generator<Uint8Array>;
     let total: number;
     if (job.kind === 'scoresCsv') {
       total = job.rows ? job.rows.length : r.rowCount;
@@ -231,11 +231,9 @@ async function run(
       );
     }
     sink = await openSink(handle, 'text/csv;charset=utf-8');
-    const enc = new TextEncoder();
     let bytes = 0;
     let done = -1; // the first chunk is the header
-    for (const part of chunks) {
-      const b = enc.encode(part);
+    for (const b of chunks) {
       bytes += b.length;
       await sink.write(b);
       done = done < 0 ? 0 : Math.min(total, done + 8192);
