@@ -75,7 +75,6 @@ function jsonWriter(continued: boolean): ResultWriter {
   };
 }
 
-
 /**
  * Flat CSV: one column per dimension, measure (raw, points), criterion and a `ctas` list. Cells are
  * written straight from the result's columns (no per-row objects): at a million accounts the row
