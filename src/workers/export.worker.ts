@@ -181,6 +181,8 @@ function objectUrl(blob: Blob | undefined): string | undefined {
   return url;
 }
 
+const PROGRESS_EVERY_MS = 100;
+
 /** Lets a cancel message in between chunks. */
 const yieldToMessages = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -233,11 +235,18 @@ async function run(
     sink = await openSink(handle, 'text/csv;charset=utf-8');
     let bytes = 0;
     let done = -1; // the first chunk is the header
+    let shown = -Infinity;
     for (const b of chunks) {
       bytes += b.length;
       await sink.write(b);
       done = done < 0 ? 0 : Math.min(total, done + 8192);
-      post({ type: 'progress', id, phase: 'write', done, total });
+      // At most one progress line a tenth of a second: each redraws the view holding the
+      // export's line (the account table, the queue) on the page.
+      const now = performance.now();
+      if (now - shown >= PROGRESS_EVERY_MS) {
+        shown = now;
+        post({ type: 'progress', id, phase: 'write', done, total });
+      }
       await yieldToMessages();
       check();
     }
