@@ -1,7 +1,10 @@
 import { ctaOwner } from './ctaOwner';
 import type { ScoreResult } from './types';
 import { mrrFieldOf, type Playbook } from '../model';
-import { csvLine } from '../util/csvCell';
+import { csvText, csvValue } from '../util/csvCell';
+import { ByteBuffer, utf8Bytes } from '../util/byteBuffer';
+import { NumberText } from '../util/numberText';
+import { cellBytes, textCell } from './exportSheet';
 import type { AccountTable, Column } from '../table/columns';
 import { columnOf } from '../table/columns';
 
@@ -63,12 +66,14 @@ export function queueCsvHeader(withLife: boolean): string {
 }
 
 /**
- * The queue as CSV, safe to open in a spreadsheet (every cell through src/util/csvCell.ts:
+ * The queue as CSV, safe to open in a spreadsheet (every cell as src/util/csvCell.ts writes it:
  * formula-like text is neutralised with '). Ids stay in their own columns for scripts (`type`,
  * `priority`, `color_id`); next to each, its label as the screen shows it, in the UI language
  * (`type_label`, `priority_label`, `color`, which kept its name from before ids were added).
- * Yields the BOM and header, then `chunkRows` entries at a time, each line ending in CRLF; the
- * chunks joined are the whole file.
+ * Yields UTF-8 bytes: the BOM and header, then `chunkRows` entries at a time, each line ending in
+ * CRLF; the chunks joined are the whole file. Cells are written as bytes (a CTA's own cells
+ * encoded once), with no row array or row string (exportStream.test.ts holds the bytes to the
+ * csvLine writer's).
  */
 export function* queueCsvChunks(
   q: Queue,
@@ -79,52 +84,73 @@ export function* queueCsvChunks(
   labels: QueueLabels,
   life?: QueueLife,
   chunkRows = 8192,
-): Generator<string> {
+): Generator<Uint8Array> {
   const contract = playbook.fields;
   const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
   const m = mrrFieldOf(contract);
   const mrrCol = m ? columnOf(table, m) : undefined;
   const trigger = new Map(playbook.ctas.map((c) => [c.id, c.trigger]));
-  const colors = r.colorIds.map(labels.color);
-  // BOM so Excel on Japanese Windows opens UTF-8 correctly.
-  yield '\ufeff' + queueCsvHeader(!!life) + '\r\n';
-  const step = Math.max(1, chunkRows);
-  for (let from = 0; from < idx.length; from += step) {
-    const to = Math.min(idx.length, from + step);
-    let s = '';
-    for (let j = from; j < to; j++) {
-      const k = idx[j];
-      const c = q.cta[k];
-      const i = q.row[k];
-      const info = r.ctas[c];
-      const score = r.total[i];
-      const mrr = numberAt(mrrCol, i);
-      const color = r.color[i];
-      const cells: (string | number | null)[] = [
-        r.accountIds[i],
-        textAt(nameCol, i),
+  // Per CTA: its cells from cta_id to priority_label, its due date, its trigger.
+  const ctaHead = r.ctas.map((info) =>
+    utf8Bytes(
+      [
         info.id,
         info.label,
         info.type,
         labels.ctaType(info.type),
         info.priority,
         labels.priority(info.priority),
-        ctaOwner(r, c, i),
-        info.dueDate,
-        // One decimal, as the queue shows it.
-        Number.isNaN(score) ? null : score.toFixed(1),
-        color >= 0 ? colors[color] : null,
-        color >= 0 ? r.colorIds[color] : null,
-        Number.isNaN(mrr) ? null : mrr,
-        trigger.get(info.id) ?? '',
-      ];
+      ]
+        .map((v) => ',' + csvValue(v))
+        .join(''),
+    ),
+  );
+  const due = r.ctas.map((info) => cellBytes(info.dueDate));
+  const triggers = r.ctas.map((info) => cellBytes(trigger.get(info.id) ?? ''));
+  // Per colour: its label, then its id.
+  const colorCells = r.colorIds.map((id) =>
+    utf8Bytes(',' + csvValue(labels.color(id)) + ',' + csvValue(id)),
+  );
+  const noColor = utf8Bytes(',,');
+  const mrr = new NumberText();
+  const runs = new NumberText();
+  // BOM so Excel on Japanese Windows opens UTF-8 correctly.
+  yield utf8Bytes('\ufeff' + queueCsvHeader(!!life) + '\r\n');
+  const out = new ByteBuffer(1 << 20);
+  const step = Math.max(1, chunkRows);
+  for (let from = 0; from < idx.length; from += step) {
+    const to = Math.min(idx.length, from + step);
+    for (let j = from; j < to; j++) {
+      const k = idx[j];
+      const c = q.cta[k];
+      const i = q.row[k];
+      const id = r.accountIds[i];
+      if (id) out.text(csvText(id));
+      textCell(out, textAt(nameCol, i));
+      out.bytes(ctaHead[c]);
+      textCell(out, ctaOwner(r, c, i));
+      out.bytes(due[c]);
+      // One decimal, as the queue shows it.
+      const score = r.total[i];
+      if (Number.isNaN(score)) out.byte(44);
+      else textCell(out, score.toFixed(1));
+      const color = r.color[i];
+      out.bytes(color >= 0 ? (colorCells[color] ?? noColor) : noColor);
+      mrr.write(numberAt(mrrCol, i), out);
+      out.bytes(triggers[c]);
       if (life) {
         const l = life(i, c);
-        cells.push(l.status, l.runs, l.since, l.mark, l.until, l.reason);
+        textCell(out, l.status);
+        runs.write(l.runs, out);
+        textCell(out, l.since);
+        textCell(out, l.mark);
+        textCell(out, l.until);
+        textCell(out, l.reason);
       }
-      s += csvLine(cells) + '\r\n';
+      out.byte(13);
+      out.byte(10);
     }
-    yield s;
+    yield out.take();
   }
 }
 
@@ -138,7 +164,9 @@ export function queueCsv(
   labels: QueueLabels,
   life?: QueueLife,
 ): string {
+  const dec = new TextDecoder('utf-8', { ignoreBOM: true });
   let s = '';
-  for (const part of queueCsvChunks(q, idx, r, table, playbook, labels, life)) s += part;
-  return s;
+  for (const part of queueCsvChunks(q, idx, r, table, playbook, labels, life))
+    s += dec.decode(part, { stream: true });
+  return s + dec.decode();
 }

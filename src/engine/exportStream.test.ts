@@ -26,9 +26,9 @@ const labels: SheetLabels & {
   priority: (id) => `優先 ${id}`,
   headers: { segment: 'segment_label', stage: 'ステージ', color: 'color_label' },
 };
-const bytes = (parts: Iterable<string>) => {
+const bytes = (parts: Iterable<string | Uint8Array>) => {
   const enc = new TextEncoder();
-  const chunks = [...parts].map((p) => enc.encode(p));
+  const chunks = [...parts].map((p) => (typeof p === 'string' ? enc.encode(p) : p));
   const out = new Uint8Array(chunks.reduce((s, b) => s + b.length, 0));
   let at = 0;
   for (const b of chunks) {
@@ -52,16 +52,38 @@ const life: QueueLife = (row, cta) => ({
   reason: row % 7 ? '' : '=HYPERLINK("x"), "quoted"\nnext line',
 });
 
+// CTA ids that csvText changes (a formula start, a comma, a quote): the ctas cell and the queue's
+// cta_id then take the text path, not the bytes of plain ids.
+const oddPb = {
+  ...pb,
+  ctas: pb.ctas.map((x, k) => ({ ...x, id: ['=risk', 'a,b', '"q"', '－x'][k] ?? x.id })),
+};
+const odd = compilePlaybook(oddPb, { asOf: '2026-11-01' });
+if (!odd.ok) throw new Error('the renamed demo playbook does not compile');
+
 const cases = [
   {
     name: 'the fixture file',
     table: importAccountFile(fixture('crm_ja.utf8.csv'), 'crm.csv', pb.fields).table,
+    compiled: c.compiled,
+    playbook: pb,
   },
-  { name: '3,000 generated accounts', table: generateDemoTable({ rows: 3000, seed: 5 }) },
+  {
+    name: '3,000 generated accounts',
+    table: generateDemoTable({ rows: 3000, seed: 5 }),
+    compiled: c.compiled,
+    playbook: pb,
+  },
+  {
+    name: '2,000 generated accounts, CTA ids to quote',
+    table: generateDemoTable({ rows: 2000, seed: 9 }),
+    compiled: odd.compiled,
+    playbook: oddPb,
+  },
 ];
 
-describe.each(cases)('streamed exports of $name', ({ table }) => {
-  const r = scoreTable(c.compiled, table);
+describe.each(cases)('streamed exports of $name', ({ table, compiled, playbook }) => {
+  const r = scoreTable(compiled, table);
   const rand = rng(table.rowCount);
   const shuffled = (n: number, keep: number) => {
     const a = Array.from({ length: n }, (_, i) => i);
@@ -74,6 +96,14 @@ describe.each(cases)('streamed exports of $name', ({ table }) => {
   const sizes = [1, 2, 7, 100, 8192, 1_000_000, 1 + Math.floor(rand() * 500)];
 
   it('scores CSV: every chunk size gives the old bytes, all rows and a shuffled subset', () => {
+    // The cases reach the cells' special paths: rows with two or more CTAs (a quoted list).
+    let many = 0;
+    for (let i = 0; i < r.rowCount; i++) {
+      let k = 0;
+      for (const f of r.ctaFired) k += f[i];
+      if (k > 1) many++;
+    }
+    expect(many).toBeGreaterThan(0);
     const all = Int32Array.from({ length: r.rowCount }, (_, i) => i);
     const some = shuffled(r.rowCount, Math.ceil(r.rowCount / 3));
     for (const rows of [all, some, new Int32Array(0)]) {
@@ -95,10 +125,10 @@ describe.each(cases)('streamed exports of $name', ({ table }) => {
     expect(q.length).toBeGreaterThan(0);
     const idx = shuffled(q.length, Math.ceil(q.length / 2));
     for (const l of [undefined, life]) {
-      const want = bytes([legacyQueueCsv(q, idx, r, table, pb, labels, l)]);
+      const want = bytes([legacyQueueCsv(q, idx, r, table, playbook, labels, l)]);
       for (const size of sizes)
         expect(
-          firstDiff(bytes(queueCsvChunks(q, idx, r, table, pb, labels, l, size)), want),
+          firstDiff(bytes(queueCsvChunks(q, idx, r, table, playbook, labels, l, size)), want),
           `chunk ${size}`,
         ).toBe(-1);
     }
