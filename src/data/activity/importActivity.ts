@@ -6,6 +6,7 @@
  * date, attribute cells that are not of their type. Reuses the account import's decoder,
  * parsers and coercions.
  */
+import { CarryBuffer } from './carryBuffer';
 import type { ActivitySource } from '../../model';
 import { MixedEncodingScan, decodeBytes } from '../encoding';
 import {
@@ -209,7 +210,7 @@ function importActivityRows(
  */
 export class ActivityByteReader {
   private carry: Uint8Array = new Uint8Array(0);
-  private work = new Uint8Array(0);
+  private readonly buffer = new CarryBuffer();
   private start: number;
   private readonly state = { record: 0, line: 1, final: false };
   private readonly accMemo: ByteMap;
@@ -302,23 +303,11 @@ export class ActivityByteReader {
   }
 
   /**
-   * The carried bytes then the block, in a buffer kept from block to block (a new 4 MiB array
-   * per block cost page faults and garbage collections). Nothing keeps the bytes of a parsed
-   * block: the memos copy their keys, the columns hold numbers and codes.
+   * The carried bytes then the block (CarryBuffer). Nothing keeps the bytes of a parsed block:
+   * the memos copy their keys, the columns hold numbers and codes.
    */
   private join(block: Uint8Array): Uint8Array {
-    const carry = this.carry;
-    if (carry.length === 0) return block;
-    const len = carry.length + block.length;
-    let w = this.work;
-    if (carry.buffer === w.buffer && w.length >= len)
-      w.copyWithin(0, carry.byteOffset, carry.byteOffset + carry.length);
-    else {
-      if (w.length < len) w = this.work = new Uint8Array(Math.max(len, 2 * w.length));
-      w.set(carry);
-    }
-    w.set(block, carry.length);
-    return w.subarray(0, len);
+    return this.buffer.join(this.carry, block);
   }
 
   /** The table and report once every block was pushed. */

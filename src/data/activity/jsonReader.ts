@@ -24,6 +24,7 @@
  * that changes the mapping, an object longer than the row limit) throws ReadWhole: the caller
  * reads the file whole (importActivityFile), which reads or reports it as before.
  */
+import { CarryBuffer } from './carryBuffer';
 import type { ActivitySource } from '../../model';
 import { decodeUtf8, utf8Next } from '../csvBytes';
 import { detectFormat } from '../detect';
@@ -123,7 +124,7 @@ const noText = () => '';
  */
 export class JsonActivityStream {
   private carry: Uint8Array = new Uint8Array(0);
-  private work = new Uint8Array(0);
+  private readonly buffer = new CarryBuffer();
   private readonly maxRow = limitsOf(undefined).maxRowBytes;
 
   private constructor(
@@ -192,20 +193,9 @@ export class JsonActivityStream {
     }
   }
 
-  /** The carried bytes then the block, in a buffer kept from block to block. */
+  /** The carried bytes then the block (CarryBuffer). */
   private join(block: Uint8Array): Uint8Array {
-    const carry = this.carry;
-    if (carry.length === 0) return block;
-    const len = carry.length + block.length;
-    let w = this.work;
-    if (carry.buffer === w.buffer && w.length >= len)
-      w.copyWithin(0, carry.byteOffset, carry.byteOffset + carry.length);
-    else {
-      if (w.length < len) w = this.work = new Uint8Array(Math.max(len, 2 * w.length));
-      w.set(carry);
-    }
-    w.set(block, carry.length);
-    return w.subarray(0, len);
+    return this.buffer.join(this.carry, block);
   }
 }
 

@@ -57,15 +57,18 @@ export interface ResultsState {
   missingActivity?: string[];
 }
 
-let state: ResultsState = {
-  projectId: null,
+/** Nothing run or listed yet for the project. */
+const idleState = (projectId: string | null): ResultsState => ({
+  projectId,
   status: 'idle',
   phase: '',
   fraction: 0,
   outcome: null,
   runs: [],
   stored: [],
-};
+});
+
+let state: ResultsState = idleState(null);
 const listeners = new Set<() => void>();
 let cancelCurrent: (() => void) | null = null;
 
@@ -90,15 +93,7 @@ export const resultsStore = {
   async open(projectId: string): Promise<void> {
     if (state.projectId === projectId) return;
     cancelCurrent?.();
-    state = {
-      projectId,
-      status: 'idle',
-      phase: '',
-      fraction: 0,
-      outcome: null,
-      runs: [],
-      stored: [],
-    };
+    state = idleState(projectId);
     set({});
     const runs = await listed(projectId);
     if (state.projectId === projectId) set({ ...runs, runsLoaded: true });
