@@ -42,10 +42,12 @@ describe('CTA lifecycle', () => {
       runs: 3,
       days: 14,
       isNew: false,
+      before: null,
     });
     // b fired on 11-01, stopped on 11-08, fires again: a new task.
     expect(l.episodes.get(lifecycleKey('b', 'risk'))!.isNew).toBe(true);
     expect(l.episodes.get(lifecycleKey('b', 'risk'))!.since).toBe('2026-11-15');
+    expect(l.episodes.get(lifecycleKey('b', 'risk'))!.before).toBe('2026-11-08');
     expect(l.episodes.get(lifecycleKey('d', 'upsell'))!.isNew).toBe(true);
     expect(l.resolved).toEqual([{ accountId: 'c', dedupeKey: 'risk', ctaId: 'risk' }]);
   });
@@ -106,5 +108,20 @@ describe('CTA lifecycle', () => {
     // The back-filled run itself comes before the mark's episode: not marked there.
     const backfilled = await ctaLifecycle(w1, feed([]).next);
     expect(activeMark(marks, a, backfilled.episodes.get(a), '2026-11-01')).toBeNull();
+  });
+
+  it('a mark survives thinning: the run it was made on deleted, the streak unbroken', async () => {
+    // Marked done on 11-01 (its episode began then); 11-01 is thinned away later.
+    const a = lifecycleKey('a', 'risk');
+    const b = lifecycleKey('b', 'risk');
+    const marks = new Map([
+      [a, { accountId: 'a', dedupeKey: 'risk', state: 'done' as const, since: '2026-11-01' }],
+      [b, { accountId: 'b', dedupeKey: 'risk', state: 'done' as const, since: '2026-11-01' }],
+    ]);
+    const thinned = await ctaLifecycle(w3, feed([w2]).next);
+    expect(thinned.episodes.get(a)!.since).toBe('2026-11-08');
+    expect(activeMark(marks, a, thinned.episodes.get(a), '2026-11-15')!.state).toBe('done');
+    // b stopped firing on 11-08, a run still stored: its 11-01 mark was another episode.
+    expect(activeMark(marks, b, thinned.episodes.get(b), '2026-11-15')).toBeNull();
   });
 });

@@ -27,6 +27,12 @@ export interface CtaEpisode {
   days: number;
   /** Did not fire in the previous run (or there is no previous run). */
   isNew: boolean;
+  /**
+   * As-of date of the newest run before the streak, in which it did not fire; null when the
+   * streak reaches back to the oldest stored run. A mark belongs to this episode when its date
+   * lies after it: runs thinned away inside the streak do not end the task.
+   */
+  before: string | null;
 }
 
 export interface Lifecycle {
@@ -59,7 +65,7 @@ export async function ctaLifecycle(
   const cur = firedKeys(current);
   const episodes = new Map<string, CtaEpisode>();
   for (const k of cur.keys())
-    episodes.set(k, { since: current.asOf, runs: 1, days: 0, isNew: true });
+    episodes.set(k, { since: current.asOf, runs: 1, days: 0, isNew: true, before: null });
   const alive = new Set(cur.keys());
   const resolved: Lifecycle['resolved'] = [];
   let previousAsOf: string | null = null;
@@ -82,7 +88,10 @@ export async function ctaLifecycle(
         e.since = prev.asOf;
         e.runs++;
         if (first) e.isNew = false;
-      } else alive.delete(k);
+      } else {
+        e.before = prev.asOf;
+        alive.delete(k);
+      }
     }
     first = false;
   }
@@ -102,9 +111,10 @@ export interface CtaMarkLike {
 
 /**
  * The mark that applies to a CTA of a run as of `asOf`, if any: one made in this episode, i.e.
- * whose episode start lies within the CTA's current uninterrupted streak (since ≤ m.since ≤ asOf).
- * A run back-filled for an older date can move the streak's start earlier; the task is the same
- * and its mark stays. A streak that broke after the mark starts after it: a new task.
+ * whose episode start lies after the newest stored run in which the CTA did not fire and no later
+ * than `asOf` (before < m.since ≤ asOf). A run back-filled for an older date can move the streak's
+ * start earlier, and thinning can delete the run the mark was made on: the task is the same and
+ * its mark stays. A streak that broke after the mark starts after it: a new task.
  */
 export function activeMark<M extends CtaMarkLike>(
   marks: Map<string, M>,
@@ -113,7 +123,8 @@ export function activeMark<M extends CtaMarkLike>(
   asOf: string,
 ): M | null {
   const m = marks.get(key);
-  if (!m || !episode || m.since < episode.since || m.since > asOf) return null;
+  if (!m || !episode || m.since > asOf) return null;
+  if (episode.before !== null && m.since <= episode.before) return null;
   if (m.state === 'snoozed' && m.until !== undefined && asOf >= m.until) return null;
   return m;
 }

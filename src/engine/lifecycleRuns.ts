@@ -52,7 +52,10 @@ export function entryEpisode(life: RunLife, k: number, asOf: string): CtaEpisode
   const runs = life.runs[k];
   if (!runs) return undefined;
   const since = runs === 1 ? asOf : life.dates[runs - 2];
-  return { since, runs, days: isoToDays(asOf) - isoToDays(since), isNew: runs === 1 };
+  // The run read just before the streak: it did not fire there (none when the streak reaches
+  // the oldest run read).
+  const before = life.dates[runs - 1] ?? null;
+  return { since, runs, days: isoToDays(asOf) - isoToDays(since), isNew: runs === 1, before };
 }
 
 /** The queue entry of (row, CTA), or -1 when that CTA did not fire for that row. */
