@@ -56,4 +56,12 @@ test('trends over runs, a dismissal with its reason, and thinning old runs to on
   await expect(dialog.getByTestId('confirm-ok')).toHaveCount(0);
   await dialog.getByTestId('confirm-cancel').click();
   await expect(list).toHaveCount(2);
+  // The dismissal was made on the newest run, in a streak that began on 2026-06-01 — the run just
+  // thinned away. It is the same task, so it stays dismissed.
+  await page.getByTestId('tab-ctas').click();
+  await page.getByTestId('queue-type').selectOption('risk');
+  await page.getByTestId('queue-status').selectOption('marked');
+  await expect(page.getByTestId('queue-row').first().getByTestId('queue-state')).toHaveText(
+    'Dismissed: Renewal already signed',
+  );
 });
