@@ -93,18 +93,14 @@ export function HistoryTab({
       .reduce((s, e) => s + e.count, 0);
 
   const supersededBy = useMemo(() => runTimeline(stored).supersededBy, [stored]);
-  // The default pair: the newest two dates (the newest and its true predecessor in time).
-  const [a, setA] = useState(runs[runs.length - 2]?.id ?? '');
-  const [b, setB] = useState(runs[runs.length - 1]?.id ?? '');
-  // Runs that arrive later (an import into an empty history) get the same default pair, and a
-  // run that is gone (deleted, replaced) gives its place back to the default.
-  useEffect(() => {
-    const has = (id: string) => stored.some((r) => r.id === id);
-    if ((!b || !has(b)) && runs.length) setB(runs[runs.length - 1].id);
-    else if (b && !has(b)) setB('');
-    if ((!a || !has(a)) && runs.length > 1) setA(runs[runs.length - 2].id);
-    else if (a && !has(a)) setA('');
-  }, [runs, stored, a, b]);
+  // The default pair: the newest two dates (the newest and its true predecessor in time). It
+  // follows the runs — runs imported or stored later, a run deleted or replaced — until the user
+  // picks a run; a picked run that is gone gives its place back to the default.
+  const [pickA, setA] = useState('');
+  const [pickB, setB] = useState('');
+  const has = (id: string) => id !== '' && stored.some((r) => r.id === id);
+  const a = has(pickA) ? pickA : (runs[runs.length - 2]?.id ?? '');
+  const b = has(pickB) ? pickB : (runs[runs.length - 1]?.id ?? '');
   const [matrix, setMatrix] = useState<{ key: string; m: MigrationMatrix } | null>(null);
   const [cell, setCell] = useState<{ from: string; to: string } | null>(null);
   const [cellAccounts, setCellAccounts] = useState<string[]>([]);
