@@ -6,6 +6,7 @@ import type { FieldContract } from '../../src/model';
 import { generateDemoTable } from '../../src/data/demo/generate';
 import { tableToCsv } from '../../src/data/tableCsv';
 import { findChromium } from '../e2e/chromium.mjs';
+import { replaceIfAsked } from './replaceRun';
 
 type Line = (name: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 
@@ -98,6 +99,7 @@ export async function runBrowserBench(o: {
     await page.getByTestId('run-asof').fill('2026-11-01');
     const tRun0 = Date.now();
     await page.getByTestId('run-playbook').click();
+    await replaceIfAsked(page, page.getByTestId('run-progress'));
     await page
       .getByTestId('kpi-accounts')
       .filter({ hasText: o.rows.toLocaleString('en-US') })

@@ -29,6 +29,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { startProfile, type Profiling } from './uiProfile';
 import { startTrace, type Tracing } from './uiTrace';
+import { replaceIfAsked } from './replaceRun';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -143,6 +144,7 @@ async function main() {
     for (const asOf of ['2026-10-01', '2026-11-01']) {
       await p.getByTestId('run-asof').fill(asOf);
       await p.getByTestId('run-playbook').click();
+      await replaceIfAsked(p, p.getByTestId('run-progress'));
       // Until the run is in: run-info can name the date already as the previous run's.
       await p
         .getByTestId('run-progress')

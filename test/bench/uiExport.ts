@@ -8,6 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
+import { replaceIfAsked } from './replaceRun';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -106,6 +107,7 @@ async function main() {
     await page.goto(`${base}/#/p/demo/results`);
     await page.getByTestId('run-asof').fill('2026-11-01');
     await page.getByTestId('run-playbook').click();
+    await replaceIfAsked(page, page.getByTestId('run-progress'));
     await page.getByTestId('kpi-accounts').filter({ hasText: fmt }).waitFor();
     await page.getByTestId('run-progress').waitFor({ state: 'hidden' });
 
