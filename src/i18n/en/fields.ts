@@ -92,6 +92,7 @@ export default {
     noColumn: 'No preview: the loaded data has no column {{columns}}.',
     range2: 'from {{min}} to {{max}}',
     missing: 'missing for {{n}}',
+    asOf: 'as of {{date}}',
     kind: {
       field: 'field',
       builtin: 'built-in',

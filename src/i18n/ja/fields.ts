@@ -92,6 +92,7 @@ export default {
     noColumn: 'プレビューなし: 読み込んだデータに列 {{columns}} がありません。',
     range2: '{{min}} 〜 {{max}}',
     missing: '欠損 {{n}} 件',
+    asOf: '基準日 {{date}}',
     kind: {
       field: '項目',
       builtin: '組み込み',

@@ -101,6 +101,11 @@ export function MatchPreview({
     );
   }
   const scale = res.total / res.evaluated;
+  // The date the preview evaluated with (days_since, windows, days in stage depend on it): the
+  // one the next run would use, shown so the numbers can be traced.
+  const dated = (
+    <span data-testid="expr-preview-asof"> · {t('exprEditor.asOf', { date: asOf })}</span>
+  );
   if (res.kind === 'condition') {
     const n = Math.round(res.matched * scale);
     const text =
@@ -120,6 +125,7 @@ export function MatchPreview({
             · {t('exprEditor.missing', { n: fmt(Math.round(res.missing * scale)) })}
           </span>
         )}
+        {dated}
       </p>
     );
   }
@@ -129,6 +135,7 @@ export function MatchPreview({
       {res.min !== undefined && res.max !== undefined && (
         <span> · {t('exprEditor.range2', { min: fmt(res.min), max: fmt(res.max) })}</span>
       )}
+      {dated}
     </p>
   );
 }
