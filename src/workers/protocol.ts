@@ -97,7 +97,21 @@ export type ScoreRequest = {
   compareWith: 'previous' | 'none';
   /** Stored runs of the same as-of the new run replaces (the user confirmed): deleted once it is stored. */
   replaces?: string[];
+  /**
+   * A stored run to compare colours with (a what-if preview, store=false): its colour column is
+   * read and sent back as `against`, with its keys only when they differ from the result's.
+   */
+  against?: string;
 };
+
+/** A stored run's colours for a what-if preview (ScoreRequest.against). */
+export interface AgainstColors {
+  runId: string;
+  colorIds: string[];
+  color: Int8Array;
+  /** Absent: the run lists the result's accounts in the result's order (aligned by position). */
+  accountIds?: string[];
+}
 
 /**
  * A score request and its answer each travel in pieces (pieces.ts): a million-account table or
@@ -126,6 +140,8 @@ export type ScoreResponse =
       /** The activity the run read, linked to the scored table (account page timelines). */
       activity: ActivityData;
       activityUsed: RunActivityInfo[];
+      /** The stored run asked for in `against`, when it was found. */
+      against?: AgainstColors;
     }
   | {
       type: 'failed';

@@ -18,7 +18,7 @@ import { linkStoredEvents } from '../data/activity/stored';
 import type { ActivityData } from '../table/activity';
 import { stageStreaksFromStore } from './stageRuns';
 import { previousRun } from '../util/runOrder';
-import type { ScoreEnvelope, ScoreRequest, ScoreResponse } from './protocol';
+import type { AgainstColors, ScoreEnvelope, ScoreRequest, ScoreResponse } from './protocol';
 import { detach, place, split } from './pieces';
 
 /**
@@ -143,6 +143,7 @@ async function score(msg: ScoreRequest) {
         }
       }
     }
+    const against = msg.against ? await againstColors(msg.against, result.accountIds) : undefined;
     let run = null;
     if (msg.store) {
       post({ type: 'progress', id: msg.id, phase: 'store', fraction: 0.85 });
@@ -174,8 +175,28 @@ async function score(msg: ScoreRequest) {
       run,
       activity,
       activityUsed,
+      ...(against ? { against } : {}),
     });
   } catch (e) {
     post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/**
+ * A stored run's colour column for a what-if preview, read here (not on the page). Its keys go
+ * back only when they are not the result's own list in the same order: the runs of one dataset
+ * then align by position, and a million ids are not cloned to the page.
+ */
+async function againstColors(runId: string, ids: string[]): Promise<AgainstColors | undefined> {
+  const v = await openRun(runId);
+  if (!v) return undefined;
+  const [color, keys] = await Promise.all([v.column('color'), v.accountIds()]);
+  let same = keys.length === ids.length;
+  for (let i = 0; same && i < ids.length; i++) same = keys[i] === ids[i];
+  return {
+    runId,
+    colorIds: v.header.colorIds,
+    color: color as Int8Array,
+    ...(same ? {} : { accountIds: keys }),
+  };
 }

@@ -257,6 +257,35 @@ export default {
     supersededNote_other:
       '{{count}} stored runs share their as-of date with a run stored later (an earlier Waymark kept both). They are marked “superseded” below and left out of trends, comparisons and the CTA lifecycle; nothing was deleted. Delete them when you no longer need them.',
   },
+  whatIf: {
+    preview: 'Preview the current model on this run’s data (not saved)',
+    dialogPreview: 'Preview without saving',
+    dialogPreviewNote:
+      'Or preview: score the current model on the same data and date without storing it, and compare it with the stored run before you decide.',
+    title: 'What-if preview — not saved',
+    model: 'Current model {{fingerprint}}, changed since the stored run: {{changes}}',
+    modelSame: 'Current model {{fingerprint}}, the same as the stored run’s',
+    against:
+      'Compared with the run as of {{asOf}} stored {{date}} (model {{fingerprint}}), on the same data.',
+    againstOther:
+      'Compared with the run as of {{asOf}} stored {{date}} (model {{fingerprint}}) on the data “{{dataset}}”; the preview scores the data now loaded, “{{current}}”.',
+    notSaved:
+      'Nothing is stored: the history, trends, CTA lifecycle and marks still show the stored run. Leaving Results or reloading the page discards this preview.',
+    running: 'Scoring the current model without storing it ({{phase}})…',
+    failed: 'The preview failed: {{message}}',
+    save: 'Save it: replace the run of {{asOf}}',
+    discard: 'Discard the preview',
+    matrixTitle: 'Colour migration: stored run → preview',
+    colorsTitle: 'Colour distribution',
+    ctasTitle: 'CTAs fired, by type',
+    segmentsTitle: 'Accounts per segment',
+    colColor: 'Colour',
+    colType: 'Type',
+    colSegment: 'Segment',
+    colStored: 'Stored run',
+    colPreview: 'Preview (not saved)',
+    colChange: 'Change',
+  },
   replace: {
     title: 'A run as of {{asOf}} is already stored',
     stored_one:

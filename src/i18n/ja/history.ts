@@ -252,6 +252,35 @@ export default {
     supersededNote_other:
       '保存済みの実行 {{count}} 件が、後から保存された実行と同じ基準日です (以前の Waymark が両方を残しました)。下の一覧で「置き換え済み」と表示し、推移・比較・CTA のライフサイクルから除外しています。削除はしていません。不要になったら削除してください。',
   },
+  whatIf: {
+    preview: '現在のモデルをこの実行のデータで試す (保存しない)',
+    dialogPreview: '保存せずに試す',
+    dialogPreviewNote:
+      'または試算: 同じデータと基準日で現在のモデルを保存せずに採点し、保存済みの実行と比べてから決められます。',
+    title: '試算 (what-if) — 保存されていません',
+    model: '現在のモデル {{fingerprint}} (保存済みの実行の後の変更: {{changes}})',
+    modelSame: '現在のモデル {{fingerprint}} (保存済みの実行と同じモデル)',
+    against:
+      '比較対象: 基準日 {{asOf}} の実行 ({{date}} に保存、モデル {{fingerprint}})、同じデータ。',
+    againstOther:
+      '比較対象: 基準日 {{asOf}} の実行 ({{date}} に保存、モデル {{fingerprint}}、データ「{{dataset}}」)。試算は現在のデータ「{{current}}」を採点しています。',
+    notSaved:
+      '何も保存していません。履歴・推移・CTA のライフサイクルとマークは保存済みの実行のままです。結果画面を離れるか、ページを再読み込みすると、この試算は破棄されます。',
+    running: '現在のモデルを保存せずに採点中 ({{phase}})…',
+    failed: '試算に失敗しました: {{message}}',
+    save: '保存: {{asOf}} の実行を置き換える',
+    discard: '試算を破棄',
+    matrixTitle: '色の移動: 保存済みの実行 → 試算',
+    colorsTitle: '色の分布',
+    ctasTitle: '発火した CTA (種類別)',
+    segmentsTitle: 'セグメント別のアカウント数',
+    colColor: '色',
+    colType: '種類',
+    colSegment: 'セグメント',
+    colStored: '保存済みの実行',
+    colPreview: '試算 (未保存)',
+    colChange: '増減',
+  },
   replace: {
     title: '基準日 {{asOf}} の実行はすでに保存されています',
     stored_one:

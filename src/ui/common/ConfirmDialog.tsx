@@ -14,6 +14,7 @@ export function ConfirmDialog({
   onCancel,
   testId,
   canConfirm = true,
+  extra,
 }: {
   open: boolean;
   title: ReactNode;
@@ -25,6 +26,8 @@ export function ConfirmDialog({
   testId?: string;
   /** false: there is nothing to do (the body says why), so only the cancel button is offered. */
   canConfirm?: boolean;
+  /** A further choice, drawn between cancel and confirm. */
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation('common');
   return (
@@ -39,6 +42,7 @@ export function ConfirmDialog({
           <Button onClick={onCancel} data-testid="confirm-cancel">
             {t('cancel')}
           </Button>
+          {extra}
           {canConfirm && (
             <Button
               variant={danger ? 'danger' : 'primary'}

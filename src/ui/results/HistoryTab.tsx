@@ -25,6 +25,7 @@ import { thinMonthly, runBytesPerAccount, runStoredBytes } from './historyOps';
 import { resultsStore } from './runState';
 import { ChangesList } from './ChangesList';
 import { MrrShare } from './MrrShare';
+import { MigrationTable, type MigrationCell } from './MigrationTable';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
 
@@ -102,7 +103,7 @@ export function HistoryTab({
   const a = has(pickA) ? pickA : (runs[runs.length - 2]?.id ?? '');
   const b = has(pickB) ? pickB : (runs[runs.length - 1]?.id ?? '');
   const [matrix, setMatrix] = useState<{ key: string; m: MigrationMatrix } | null>(null);
-  const [cell, setCell] = useState<{ from: string; to: string } | null>(null);
+  const [cell, setCell] = useState<MigrationCell | null>(null);
   const [cellAccounts, setCellAccounts] = useState<string[]>([]);
   // Both runs are loaded and compared in the history worker: a million accounts each would
   // block the page for seconds here (`npm run bench -- history`).
@@ -265,76 +266,14 @@ export function HistoryTab({
           </label>
         </div>
         {shown && (
-          <>
-            <table className="grid migration" data-testid="migration-matrix">
-              <thead>
-                <tr>
-                  <th>{t('migration.corner')}</th>
-                  {shown.colors.map((c) => (
-                    <th key={c} className="num">
-                      {label(c)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.colors.map((from, i) => (
-                  <tr key={from}>
-                    <th>{label(from)}</th>
-                    {shown.colors.map((to, j) => (
-                      <td key={to} className={`num${i === j ? ' diag' : ''}`}>
-                        {shown.counts[i][j] ? (
-                          <button
-                            type="button"
-                            className="linklike"
-                            data-testid={`cell-${from || 'none'}-${to || 'none'}`}
-                            onClick={() => setCell({ from, to })}
-                          >
-                            {shown.counts[i][j].toLocaleString()}
-                          </button>
-                        ) : (
-                          <span className="hint">0</span>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="hint">{t('migration.onlyIn', { a: shown.onlyInA, b: shown.onlyInB })}</p>
-          </>
-        )}
-        {cell && (
-          <div data-testid="migration-accounts">
-            <h4>
-              {t('migration.accounts', {
-                from: label(cell.from),
-                to: label(cell.to),
-                count: cellAccounts.length,
-              })}
-            </h4>
-            <p>
-              {cellAccounts.slice(0, 500).map((id) => (
-                <a
-                  key={id}
-                  href="#"
-                  className="acct-chip"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpenAccount(id);
-                  }}
-                >
-                  {id}
-                </a>
-              ))}
-              {cellAccounts.length > 500 && (
-                <span className="hint">
-                  {' '}
-                  {t('migration.more', { count: cellAccounts.length - 500 })}
-                </span>
-              )}
-            </p>
-          </div>
+          <MigrationTable
+            matrix={shown}
+            label={label}
+            cell={cell}
+            accounts={cellAccounts}
+            onCell={setCell}
+            onOpenAccount={onOpenAccount}
+          />
         )}
         {a && b && shown && (
           <ChangesList a={a} b={b} project={project} onOpenAccount={onOpenAccount} />

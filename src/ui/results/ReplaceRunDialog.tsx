@@ -2,16 +2,23 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffPlaybooks, playbookFingerprint } from '../../model';
 import { runHeader } from '../../store/runStore';
-import { ConfirmDialog } from '../common';
+import { Button, ConfirmDialog } from '../common';
 import { replaceStore } from './replaceRun';
 
 /**
  * "A run as of 2026-06-01 is already stored (model 1a2b3c4d, run on …): replace it?" Asked before
  * a run for a date the history already holds (replaceRun.ts); replace or cancel, never both kept.
+ * Results also offers a what-if preview (whatIf.ts) when the model changed since that run.
  */
 export function ReplaceRunDialog() {
   const { t, i18n } = useTranslation('history');
   const p = useSyncExternalStore(replaceStore.subscribe, replaceStore.get);
+  // The third choice, where the caller offers it and the model differs from the stored run's.
+  const canPreview =
+    !!p?.onPreview &&
+    !!p.same[p.same.length - 1].playbook &&
+    playbookFingerprint(p.same[p.same.length - 1].playbook!) !==
+      playbookFingerprint(p.opts.playbook);
   const model = useMemo(() => {
     if (!p) return '';
     const next = p.opts.playbook;
@@ -33,6 +40,13 @@ export function ReplaceRunDialog() {
       confirmLabel={t('replace.confirm', { asOf })}
       onCancel={() => replaceStore.cancel()}
       onConfirm={() => replaceStore.confirm()}
+      extra={
+        canPreview && (
+          <Button data-testid="replace-run-preview" onClick={() => replaceStore.preview()}>
+            {t('whatIf.dialogPreview')}
+          </Button>
+        )
+      }
     >
       {p && (
         <>
@@ -52,6 +66,7 @@ export function ReplaceRunDialog() {
           </ul>
           <p>{model}</p>
           <p>{t('replace.body', { asOf, count: p.same.length })}</p>
+          {canPreview && <p>{t('whatIf.dialogPreviewNote')}</p>}
         </>
       )}
     </ConfirmDialog>

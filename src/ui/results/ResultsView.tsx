@@ -31,10 +31,11 @@ import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
 import { useWarmHistory } from './useWarmHistory';
 import { ReplaceRunDialog } from './ReplaceRunDialog';
-import { requestRun } from './replaceRun';
+import { requestRun, runRequest } from './replaceRun';
+import { whatIfStore } from './whatIf';
+import { WhatIfPanel } from './WhatIfPanel';
 import '../data/data.css';
 import './results.css';
-import { localTimeZone } from '../../util/localDate';
 import { usePreparingDemo } from './demoRun';
 import { formatCount } from '../../util/format';
 import { useRoute } from '../shell/useRoute';
@@ -118,29 +119,38 @@ export default function ResultsView() {
   // First start: the demo's run is being scored and stored (demoRun.ts); Run waits for it.
   const preparingDemo = usePreparingDemo(project.id);
 
+  // A what-if preview of this project and dataset (whatIf.ts): shown instead of the tabs, gone
+  // when the user leaves Results, switches project or reloads.
+  const w = useSyncExternalStore(whatIfStore.subscribe, whatIfStore.get);
+  const preview =
+    w && w.opts.projectId === project.id && w.opts.datasetId === data.meta?.id ? w : null;
+  useEffect(() => () => whatIfStore.discard(), [project.id]);
+  // The date is remembered with the project (and so in its exported playbook's asOf).
+  const goes = (date: string) => () => {
+    setAccount(null);
+    if (project.asOf !== date)
+      projectStore.edit(th('asOf.remember'), (d) => {
+        d.asOf = date;
+      });
+  };
+  const request = (date: string) =>
+    data.table && data.meta
+      ? runRequest(project.id, current, date, { table: data.table, meta: data.meta })
+      : null;
   const run = () => {
-    if (!data.table || !data.meta) return;
-    // A date the history already holds: the user is asked to replace its run or cancel.
+    const opts = request(asOf);
+    if (!opts) return;
+    // A date the history already holds: the user is asked to replace its run, preview the
+    // current model against it (not stored), or cancel.
     requestRun(
-      {
-        projectId: project.id,
-        playbook: { ...current, asOf },
-        asOf,
-        timeZone: localTimeZone(),
-        table: data.table,
-        datasetId: data.meta.id,
-        datasetName: data.meta.name,
-        store: true,
-      },
-      () => {
-        setAccount(null);
-        // The date is remembered with the project (and so in its exported playbook's asOf).
-        if (project.asOf !== asOf)
-          projectStore.edit(th('asOf.remember'), (d) => {
-            d.asOf = asOf;
-          });
-      },
+      opts,
+      () => (whatIfStore.discard(), goes(asOf)()),
+      (against) => void whatIfStore.start({ ...opts, store: false }, against),
     );
+  };
+  const previewShown = () => {
+    const opts = outcome?.run && request(outcome.result.asOf);
+    if (opts) void whatIfStore.start({ ...opts, store: false }, outcome!.run!);
   };
 
   // A reload shows the newest stored run's saved summary at once, while the dataset loads.
@@ -288,7 +298,14 @@ export default function ResultsView() {
             })}
           </p>
         )}
-        {outcome && stale && <StaleNotice changes={changes} disabled={running} onRunAgain={run} />}
+        {outcome && stale && !preview && (
+          <StaleNotice
+            changes={changes}
+            disabled={running}
+            onRunAgain={run}
+            onPreview={outcome.run ? previewShown : undefined}
+          />
+        )}
         {!outcome && lastRun && !lastRun.playbook && lastRun.datasetId === data.meta?.id && (
           <p className="hint" data-testid="run-legacy">
             {th('run.legacy')}
@@ -338,7 +355,14 @@ export default function ResultsView() {
           onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
         />
       )}
-      {outcome && (
+      {preview && (
+        <WhatIfPanel
+          w={preview}
+          project={project}
+          onSave={() => whatIfStore.save(goes(preview.opts.asOf))}
+        />
+      )}
+      {outcome && !preview && (
         <ResultsBody
           outcome={outcome}
           project={shown}

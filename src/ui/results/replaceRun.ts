@@ -1,4 +1,7 @@
-import type { RunRow } from '../../store/db';
+import type { Playbook } from '../../model';
+import type { DatasetRow, RunRow } from '../../store/db';
+import type { AccountTable } from '../../table/columns';
+import { localTimeZone } from '../../util/localDate';
 import { runsOfDate } from '../../util/runOrder';
 import { resultsStore } from './runState';
 
@@ -12,12 +15,36 @@ import { resultsStore } from './runState';
  */
 export type RunOptions = Parameters<typeof resultsStore.run>[0];
 
+/**
+ * A stored run of `playbook` over the active dataset as of `asOf`: the one place the request is
+ * built (Results' Run, the journey map's live layer, a what-if preview with `store: false`).
+ */
+export function runRequest(
+  projectId: string,
+  playbook: Playbook,
+  asOf: string,
+  data: { table: AccountTable; meta: DatasetRow },
+): RunOptions {
+  return {
+    projectId,
+    playbook: { ...playbook, asOf },
+    asOf,
+    timeZone: localTimeZone(),
+    table: data.table,
+    datasetId: data.meta.id,
+    datasetName: data.meta.name,
+    store: true,
+  };
+}
+
 export interface PendingReplace {
   opts: RunOptions;
   /** The stored runs of that date, oldest first (more than one only in older projects). */
   same: RunRow[];
   /** What the caller does when the run goes ahead (remember the date, close an account page). */
   onGo?: () => void;
+  /** Offered by Results: score the model without storing and compare it with the stored run. */
+  onPreview?: () => void;
 }
 
 let pending: PendingReplace | null = null;
@@ -39,6 +66,13 @@ export const replaceStore = {
     p.onGo?.();
     void resultsStore.run({ ...p.opts, replaces: p.same.map((r) => r.id) });
   },
+  /** The user chose to preview: nothing is run as a stored run, nothing stored changes. */
+  preview(): void {
+    const p = pending;
+    pending = null;
+    emit();
+    p?.onPreview?.();
+  },
   cancel(): void {
     pending = null;
     emit();
@@ -47,13 +81,19 @@ export const replaceStore = {
 
 /**
  * Run and store `opts`, asking first when the project already holds a run as of `opts.asOf`.
- * `onGo` runs only when the run goes ahead.
+ * `onGo` runs only when the run goes ahead; `onPreview`, when given, is the dialog's third choice
+ * (a what-if preview against the stored run of that date, whatIf.ts).
  */
-export function requestRun(opts: RunOptions, onGo?: () => void): void {
+export function requestRun(
+  opts: RunOptions,
+  onGo?: () => void,
+  onPreview?: (against: RunRow) => void,
+): void {
   const s = resultsStore.get();
   const same = s.projectId === opts.projectId ? runsOfDate(s.stored, opts.asOf) : [];
   if (opts.store && same.length) {
-    pending = { opts, same, onGo };
+    const last = same[same.length - 1];
+    pending = { opts, same, onGo, onPreview: onPreview && (() => onPreview(last)) };
     emit();
     return;
   }

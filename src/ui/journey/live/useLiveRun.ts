@@ -1,20 +1,14 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useRederiveLastRun } from '../../results/useRederiveLastRun';
 import { useTranslation } from 'react-i18next';
-import {
-  diffPlaybooks,
-  playbookFingerprint,
-  playbookFromProject,
-  type Playbook,
-} from '../../../model';
+import { diffPlaybooks, playbookFingerprint, playbookFromProject } from '../../../model';
 import type { RunRow } from '../../../store/db';
 import { useOpenProject } from '../../common/useProject';
 import { useActiveDatasetState } from '../../data/useActiveDataset';
 import { projectStore } from '../../../store/projectStore';
 import { defaultAsOf } from '../../results/asOfDefault';
 import { resultsStore, type RunOutcome } from '../../results/runState';
-import { requestRun } from '../../results/replaceRun';
-import { localTimeZone } from '../../../util/localDate';
+import { requestRun, runRequest } from '../../results/replaceRun';
 
 export type LiveState =
   | { kind: 'loading' }
@@ -64,19 +58,9 @@ export function useLiveRun(): { state: LiveState; runNow: () => void; asOfLabel:
 
   const runNow = () => {
     if (!data.table || !data.meta || !asOf) return;
-    const pb: Playbook = { ...current, asOf };
     // A date the history already holds: asked first (results/ReplaceRunDialog, drawn by LiveBar).
     requestRun(
-      {
-        projectId: project.id,
-        playbook: pb,
-        asOf,
-        timeZone: localTimeZone(),
-        table: data.table,
-        datasetId: data.meta.id,
-        datasetName: data.meta.name,
-        store: true,
-      },
+      runRequest(project.id, current, asOf, { table: data.table, meta: data.meta }),
       () => {
         if (project.asOf !== asOf)
           projectStore.edit(th('asOf.remember'), (d) => {
