@@ -3,13 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error: a plain .mjs script of bin/, without types
 import {
   buildBundle,
   bundleIsFresh,
   heavyEnv,
   ROOT,
   sourcesNote,
+  // @ts-expect-error: a plain .mjs script of bin/, without types
 } from '../../../bin/cli-bundle.mjs';
 import en from '../../../src/i18n/en/cli';
 import ja from '../../../src/i18n/ja/cli';
