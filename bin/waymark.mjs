@@ -6,12 +6,13 @@
 // WAYMARK_CLI_SOURCES=1 forces the sources, without the note.
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleIsFresh, BUNDLE, sourcesNote } from './cli-bundle.mjs';
+import { bundleIsFresh, BUNDLE, heavyEnv, sourcesNote } from './cli-bundle.mjs';
 
 // Commands that score a whole file run with a larger young generation: the output text is
 // millions of short-lived strings, and V8's default 16 MB semi-space made garbage collection a
 // third of `score`'s CPU time at a million accounts (15.0 s → 10.4 s measured with 64 MB). The
-// flag only works on the command line, so these commands re-run node once with it (~50 ms).
+// flag only works on the command line, so these commands re-run node once with it (~50 ms), and
+// with transparent huge pages for malloc's large blocks (heavyEnv: fewer page faults).
 const HEAVY = new Set(['score', 'explain', 'backtest']);
 const SEMI_SPACE = '--max-semi-space-size=64';
 const args = process.argv.slice(2);
@@ -23,7 +24,7 @@ if (
   const child = spawn(
     process.execPath,
     [...process.execArgv, SEMI_SPACE, fileURLToPath(import.meta.url), ...args],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env: heavyEnv() },
   );
   // Ctrl-C reaches both processes (same process group): the parent only waits for the child.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => undefined);

@@ -1,7 +1,7 @@
 // One import for `npm run bench -- io`: the file read and imported into typed columns
 // (importAccountBlocks: read a block at a time into one reused buffer, as the CLI's whole-table
 // commands do), timed in-process. Prints JSON:
-// { wall, cpu, rows, reader }. Usage: node --import tsx ioImport.ts <file> <project.json>
+// { wall, cpu, sys, faults, maxRssMb, rows, reader }. Usage: node --import tsx ioImport.ts <file> <project.json>
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importAccountBlocks } from '../../src/data/importStream';
@@ -33,6 +33,7 @@ console.log(
     cpu: (c.user + c.system) / 1e6,
     sys: c.system / 1e6,
     faults: r1.minorPageFault - r0.minorPageFault,
+    maxRssMb: r1.maxRSS / 1024,
     rows: table.rowCount,
     reader: report.reader,
   }),

@@ -3,8 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error: a plain .mjs script of bin/, without types
-import { buildBundle, bundleIsFresh, ROOT, sourcesNote } from '../../../bin/cli-bundle.mjs';
+import {
+  buildBundle,
+  bundleIsFresh,
+  heavyEnv,
+  ROOT,
+  sourcesNote,
+  // @ts-expect-error: a plain .mjs script of bin/, without types
+} from '../../../bin/cli-bundle.mjs';
 import en from '../../../src/i18n/en/cli';
 import ja from '../../../src/i18n/ja/cli';
 
@@ -80,6 +86,39 @@ describe('running from the sources says so, once, where a person reads it', () =
     });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('heavy commands run with huge pages for malloc (fewer page faults in big imports)', () => {
+  const env = heavyEnv as (e: Record<string, string | undefined>) => Record<string, string>;
+  it('adds glibc.malloc.hugetlb=1, after tunables the user set', () => {
+    expect(env({}).GLIBC_TUNABLES).toBe('glibc.malloc.hugetlb=1');
+    expect(env({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2', X: '1' })).toEqual({
+      GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
+      X: '1',
+    });
+  });
+  it("leaves the user's own hugetlb setting as it is", () => {
+    for (const t of ['glibc.malloc.hugetlb=0', 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2'])
+      expect(env({ GLIBC_TUNABLES: t }).GLIBC_TUNABLES).toBe(t);
+  });
+  it('bin/waymark.mjs re-runs score with it, and the light commands without', () => {
+    // A module every node process of the launcher loads (the child inherits execArgv) prints
+    // its environment's tunables and whether it runs with the larger young generation.
+    const probe =
+      'data:text/javascript,' +
+      encodeURIComponent(
+        'process.stderr.write("probe " + (process.env.GLIBC_TUNABLES || "-") + " " +' +
+          ' process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) + "\\n")',
+      );
+    const lines = (cmd: string) =>
+      spawnSync(
+        process.execPath,
+        ['--import', probe, join(ROOT as string, 'bin', 'waymark.mjs'), cmd, '--help'],
+        { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: '', WAYMARK_CLI_SOURCES: '' } },
+      ).stderr.match(/^probe .*$/gm);
+    expect(lines('score')).toEqual(['probe - false', 'probe glibc.malloc.hugetlb=1 true']);
+    expect(lines('validate')).toEqual(['probe - false']);
   });
 });
 
