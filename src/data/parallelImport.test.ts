@@ -6,6 +6,7 @@ import {
   cutJobs,
   importInParts,
   mergeRanges,
+  mergeWays,
   parseRange,
   planParallel,
   type RangeSpec,
@@ -185,6 +186,58 @@ describe('parallel import = serial import', () => {
     // The merge ran on (nearly) every file, and cuts inside quoted line breaks were re-parsed.
     expect(stats.merged).toBeGreaterThan(stats.cases * 0.9);
     expect(stats.reruns).toBeGreaterThan(10);
+  });
+
+  it('merges files with distinct ids by dictionary, byte for byte (random cuts, bad rows, Shift_JIS)', async () => {
+    // Distinct ids make the merge go by dictionary (fastRows) unless a range has an error row
+    // under "skip"; a few files repeat an id or leave one out, and go row by row.
+    const uniqueFile = fc.record({
+      rows: fc.array(cell, { minLength: 2, maxLength: 150 }),
+      tsv: fc.boolean(),
+      enc: fc.constantFrom('utf-8', 'utf-8-bom', 'shift_jis', 'shift_jis'),
+      policy: fc.constantFrom('skip', 'blank', 'blank') as fc.Arbitrary<'skip' | 'blank'>,
+      maxIssues: fc.constantFrom(3, 200),
+      clean: fc.boolean(),
+      repeat: fc.constantFrom(false, false, false, true),
+      cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+    });
+    const before = { ...mergeWays };
+    let cases = 0;
+    let midChar = 0;
+    await fc.assert(
+      fc.asyncProperty(uniqueFile, async (f) => {
+        const rows = f.rows.map((r, i): Row => ({
+          ...r,
+          key: i * 7 + 3,
+          shape: r.shape === 'nokey' && !f.repeat ? ('ok' as const) : r.shape,
+          // "clean": no bad cell, so that "skip" merges by dictionary too.
+          ...(f.clean
+            ? ({ mrr: '1200', date: '2024/3/9', bool: 'はい', industry: 'saas' } as const)
+            : {}),
+        }));
+        if (f.repeat) rows[rows.length - 1].key = rows[0].key;
+        const bytes = encode(csvOf(rows, f.tsv ? '\t' : ','), f.enc);
+        const name = f.tsv ? 'accounts.tsv' : 'accounts.csv';
+        const opts: ImportOptions = { badRows: f.policy, maxIssues: f.maxIssues, rowNumbers: true };
+        const targets = f.cuts.map((c) => Math.floor(c * bytes.length));
+        // And a target inside a multi-byte character (the cut moves on to the next line feed).
+        const wide = bytes.findIndex((b, i) => i >= targets[0] && b >= 0x80);
+        if (wide >= 0 && wide + 1 < bytes.length) {
+          targets.push(wide + 1);
+          midChar++;
+        }
+        cases++;
+        const p = await parallel(bytes, name, opts, targets);
+        if (p === null) return;
+        expect(p).toBe(serial(bytes, name, opts));
+      }),
+      { numRuns: 300, seed: 18 },
+    );
+    const byDictionary = mergeWays.byDictionary - before.byDictionary;
+    const byRow = mergeWays.byRow - before.byRow;
+    expect(byDictionary).toBeGreaterThan(cases * 0.4);
+    expect(byRow).toBeGreaterThan(cases * 0.1);
+    expect(midChar).toBeGreaterThan(cases * 0.3);
   });
 
   it('keeps row numbers, duplicates and "%" mixes across ranges (a fixed file, cut in 3)', async () => {

@@ -505,6 +505,165 @@ class Interner {
   }
 }
 
+/** How many merges went by dictionary (fastRows) and row by row (the tests check both run). */
+export const mergeWays = { byDictionary: 0, byRow: 0 };
+
+/** What the merge of the rows gives the report: columns, issues in file order and counts. */
+interface MergedRows {
+  columns: AccountTable['columns'];
+  all: ImportIssue[];
+  badRows: number;
+  duplicateKeys: number;
+  kept: number;
+  rowNumbers: number[] | null;
+}
+
+/**
+ * Distinct strings by their precomputed hashes (the ranges hash their dictionaries in their
+ * workers): an open-addressing table of merged codes, sized once.
+ */
+class DictTable {
+  private readonly slots: Int32Array; // merged code + 1, 0 = empty
+  private readonly hashes: Int32Array; // by merged code
+  readonly dict: string[] = [];
+  constructor(capacity: number) {
+    let size = 1024;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(capacity);
+  }
+  /** The merged code of `s` (hash `h`), added at the end if new. */
+  code(s: string, h: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = h & mask;
+    for (;;) {
+      const v = slots[i] - 1;
+      if (v < 0) break;
+      if (this.hashes[v] === h && this.dict[v] === s) return v;
+      i = (i + 1) & mask;
+    }
+    const v = this.dict.length;
+    this.dict.push(s);
+    this.hashes[v] = h;
+    slots[i] = v + 1;
+    return v;
+  }
+}
+
+/**
+ * The common case merged by dictionary rather than by row: every row is kept (no error in any
+ * range, or the "blank" policy) and every account id is distinct (in each range its codes are
+ * 0, 1, 2…, and no range's id is in another's). Then each range's dictionary, in order of its
+ * first use, maps onto the merged one (a value new to it appended at its first row: the serial
+ * import's order of first kept row), codes go through that map, and the other columns are
+ * concatenated. Null when the case does not hold (the row-by-row merge decides).
+ */
+function fastRows(
+  spec: RangeSpec,
+  ranges: RangeResult[],
+  ids: string[],
+  policy: string,
+  rowOffset: number,
+): MergedRows | null {
+  const keyId = spec.contract.accountKey;
+  let total = 0;
+  for (const r of ranges) {
+    if (!r.table) {
+      if (r.records !== 0) return null;
+      continue;
+    }
+    if (r.table.rowCount !== r.records) return null;
+    if (policy !== 'blank' && r.issues.some((i) => i.severity === 'error')) return null;
+    total += r.records;
+  }
+  const withRows = ranges.filter((r) => r.table) as (RangeResult & { table: AccountTable })[];
+  const hashOf = (r: RangeResult, id: string, dict: readonly string[]) =>
+    r.hashes?.[id] ?? dictHashes(dict);
+  let keyDict: string[] | null = null;
+  if (ids.includes(keyId)) {
+    // Distinct ids, checked by hash across ranges (a string compare only on a hash match):
+    // then the id column's dictionary is theirs end to end, and its codes 0, 1, 2…
+    const seen = new DictTable(total);
+    for (const r of withRows) {
+      const col = r.table.columns[keyId] as Extract<Column, { type: 'string' }>;
+      if (col.dict.length !== r.records) return null;
+      for (let i = 0; i < r.records; i++) if (col.codes[i] !== i) return null;
+      const h = hashOf(r, keyId, col.dict);
+      for (let c = 0; c < col.dict.length; c++) {
+        const n = seen.dict.length;
+        if (seen.code(col.dict[c], h[c]) !== n) return null; // seen before: a duplicate
+      }
+    }
+    keyDict = seen.dict;
+  }
+  const all: ImportIssue[] = [];
+  let badRows = 0;
+  let before = 0;
+  for (const r of ranges) {
+    let lastBad = -1;
+    for (const i of r.issues) {
+      const issue = { ...i, row: i.row! + before };
+      if (issue.severity === 'error' && issue.row !== lastBad) {
+        badRows++;
+        lastBad = issue.row;
+      }
+      all.push(issue);
+    }
+    before += r.records;
+  }
+  const columns = newColumns();
+  for (const id of ids) {
+    if (id === keyId && keyDict) {
+      const codes = new Int32Array(total);
+      for (let i = 0; i < total; i++) codes[i] = i;
+      columns[id] = { type: 'string', codes, dict: keyDict };
+      continue;
+    }
+    const first = withRows[0].table.columns[id];
+    if (first.type === 'string') {
+      let capacity = 0;
+      for (const r of withRows)
+        capacity += (r.table.columns[id] as Extract<Column, { type: 'string' }>).dict.length;
+      const merged = new DictTable(capacity);
+      const codes = new Int32Array(total);
+      let o = 0;
+      for (const r of withRows) {
+        const col = r.table.columns[id] as Extract<Column, { type: 'string' }>;
+        const h = hashOf(r, id, col.dict);
+        // Values are looked up at their first use: the merged order is that of first rows.
+        const remap = new Int32Array(col.dict.length).fill(-1);
+        const src = col.codes;
+        for (let i = 0; i < r.records; i++) {
+          const c = src[i];
+          if (c < 0) codes[o++] = -1;
+          else {
+            let m = remap[c];
+            if (m < 0) m = remap[c] = merged.code(col.dict[c], h[c]);
+            codes[o++] = m;
+          }
+        }
+      }
+      columns[id] = { type: 'string', codes, dict: merged.dict };
+    } else {
+      const values = first.type === 'boolean' ? new Uint8Array(total) : new Float64Array(total);
+      let o = 0;
+      for (const r of withRows) {
+        const src = (r.table.columns[id] as { values: Float64Array | Uint8Array }).values;
+        values.set(src.subarray(0, r.records), o);
+        o += r.records;
+      }
+      columns[id] = { ...first, values } as Column;
+    }
+  }
+  let rowNumbers: number[] | null = null;
+  if (spec.opts.rowNumbers) {
+    rowNumbers = new Array<number>(total);
+    for (let i = 0; i < total; i++) rowNumbers[i] = i + 1 + rowOffset;
+  }
+  return { columns, all, badRows, duplicateKeys: 0, kept: total, rowNumbers };
+}
+
 /**
  * The table and report of the whole file from its ranges (valid, in order; see chainRanges),
  * or null when the serial import must decide (no rows at all, or mixed encodings).
@@ -536,83 +695,94 @@ export function mergeRanges(
   const keyCol = mappedColumn(template.mapping, keyId);
   const ids = Object.keys(withRows[0].table!.columns);
   const total = ranges.reduce((s, r) => s + r.records, 0);
-  const keep = new Uint8Array(total);
-  const all: ImportIssue[] = [];
-  let badRows = 0;
-  let duplicateKeys = 0;
-  let kept = 0;
-  /** Rows kept per range (all of them: its columns are copied whole). */
-  const keptIn: number[] = [];
-  const rowNumbers: number[] | null = spec.opts.rowNumbers ? [] : null;
-
-  // Key values in file order: the first row of each (by value id), as finishRow keeps it.
-  const keys = ids.includes(keyId) ? new Interner() : null;
-  if (keys && withRows[0].table!.columns[keyId].type !== 'string') return null;
-  const firstRow: number[] = [];
-  const keyIds = new Int32Array(keys ? total : 0).fill(-1);
-
-  let g = 0;
-  let before = 0;
-  for (const r of ranges) {
-    const iss = r.issues;
-    let ii = 0;
-    const keptBefore = kept;
-    const col =
-      keys && r.table ? (r.table.columns[keyId] as Extract<Column, { type: 'string' }>) : null;
-    const remap = col ? keys!.remap(col.dict) : null;
-    for (let i = 0; i < r.records; i++, g++) {
-      const local = i + 1 + rowOffset;
-      const row = local + before;
-      let bad = false;
-      while (ii < iss.length && iss[ii].row === local) {
-        const issue = { ...iss[ii++], row };
-        if (issue.severity === 'error') bad = true;
-        all.push(issue);
-      }
-      const c = col ? col.codes[i] : -1;
-      if (c >= 0) {
-        const v = keys!.id(
-          remap!,
-          col!.dict,
-          c,
-          r === ranges[ranges.length - 1],
-          r.hashes?.[keyId],
-        );
-        keyIds[g] = v;
-        const first = firstRow[v];
-        if (first === undefined) {
-          if (!bad || policy === 'blank') firstRow[v] = row;
-        } else {
-          bad = true;
-          duplicateKeys++;
-          all.push({
-            code: 'duplicate_key',
-            severity: 'error',
-            file,
-            row,
-            column: keyCol! + 1,
-            header: spec.headers[keyCol!],
-            field: keyId,
-            raw: clip(col!.dict[c]),
-            params: { firstRow: first },
-            message: '',
-          });
-        }
-      }
-      if (bad) badRows++;
-      if (!bad || policy === 'blank') {
-        keep[g] = 1;
-        kept++;
-        rowNumbers?.push(row);
-      }
-    }
-    before += r.records;
-    keptIn.push(kept - keptBefore);
+  if (ids.includes(keyId) && withRows[0].table!.columns[keyId].type !== 'string') return null;
+  let rows = fastRows(spec, ranges, ids, policy, rowOffset);
+  if (rows) mergeWays.byDictionary++;
+  else {
+    mergeWays.byRow++;
+    rows = slowRows();
   }
 
-  const columns = newColumns();
-  for (const id of ids)
-    columns[id] = mergeColumn(id, ranges, keep, keptIn, kept, id === keyId ? keys : null, keyIds);
+  function slowRows(): MergedRows {
+    const keep = new Uint8Array(total);
+    const all: ImportIssue[] = [];
+    let badRows = 0;
+    let duplicateKeys = 0;
+    let kept = 0;
+    /** Rows kept per range (all of them: its columns are copied whole). */
+    const keptIn: number[] = [];
+    const rowNumbers: number[] | null = spec.opts.rowNumbers ? [] : null;
+
+    // Key values in file order: the first row of each (by value id), as finishRow keeps it.
+    const keys = ids.includes(keyId) ? new Interner() : null;
+    const firstRow: number[] = [];
+    const keyIds = new Int32Array(keys ? total : 0).fill(-1);
+
+    let g = 0;
+    let before = 0;
+    for (const r of ranges) {
+      const iss = r.issues;
+      let ii = 0;
+      const keptBefore = kept;
+      const col =
+        keys && r.table ? (r.table.columns[keyId] as Extract<Column, { type: 'string' }>) : null;
+      const remap = col ? keys!.remap(col.dict) : null;
+      for (let i = 0; i < r.records; i++, g++) {
+        const local = i + 1 + rowOffset;
+        const row = local + before;
+        let bad = false;
+        while (ii < iss.length && iss[ii].row === local) {
+          const issue = { ...iss[ii++], row };
+          if (issue.severity === 'error') bad = true;
+          all.push(issue);
+        }
+        const c = col ? col.codes[i] : -1;
+        if (c >= 0) {
+          const v = keys!.id(
+            remap!,
+            col!.dict,
+            c,
+            r === ranges[ranges.length - 1],
+            r.hashes?.[keyId],
+          );
+          keyIds[g] = v;
+          const first = firstRow[v];
+          if (first === undefined) {
+            if (!bad || policy === 'blank') firstRow[v] = row;
+          } else {
+            bad = true;
+            duplicateKeys++;
+            all.push({
+              code: 'duplicate_key',
+              severity: 'error',
+              file,
+              row,
+              column: keyCol! + 1,
+              header: spec.headers[keyCol!],
+              field: keyId,
+              raw: clip(col!.dict[c]),
+              params: { firstRow: first },
+              message: '',
+            });
+          }
+        }
+        if (bad) badRows++;
+        if (!bad || policy === 'blank') {
+          keep[g] = 1;
+          kept++;
+          rowNumbers?.push(row);
+        }
+      }
+      before += r.records;
+      keptIn.push(kept - keptBefore);
+    }
+
+    const columns = newColumns();
+    for (const id of ids)
+      columns[id] = mergeColumn(id, ranges, keep, keptIn, kept, id === keyId ? keys : null, keyIds);
+    return { columns, all, badRows, duplicateKeys, kept, rowNumbers };
+  }
+  const { columns, all, badRows, duplicateKeys, kept, rowNumbers } = rows;
 
   // Counts over every issue, in file order (errorsByField gets a key at a field's first issue).
   let errorCount = 0;
