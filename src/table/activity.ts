@@ -160,6 +160,8 @@ export function groupedSort(
   const f64 = new Float64Array(maxLen);
   const i32 = new Int32Array(maxLen);
   const u8 = new Uint8Array(maxLen);
+  // The day of each event, written while its account's slice is in cache (no pass of its own).
+  const day = new Float64Array(kept);
   for (let a = 0; a < accountCount; a++) {
     const s = offsets[a],
       e = offsets[a + 1];
@@ -169,7 +171,10 @@ export function groupedSort(
         sorted = false;
         break;
       }
-    if (sorted) continue;
+    if (sorted) {
+      for (let k = s; k < e; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
+      continue;
+    }
     const len = e - s;
     if (len <= INSERTION_MAX) {
       for (let k = 0; k < len; k++) {
@@ -204,9 +209,8 @@ export function groupedSort(
       if (c.type === 'string') permuteI32(c.codes, s, len, perm, i32);
       else if (c.type === 'boolean') permuteU8(c.values, s, len, perm, u8);
       else permuteF64(c.values, s, len, perm, f64);
+    for (let k = s; k < e; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
   }
-  const day = new Float64Array(kept);
-  for (let k = 0; k < kept; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
   const columns: Record<string, Column> = {};
   ids.forEach((id, k) => (columns[id] = cols[k]));
   return {
