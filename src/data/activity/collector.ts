@@ -389,7 +389,10 @@ export class Collector {
       },
       true,
     );
-    this.account = new Int32Array(0); // given up to the sort
+    // Given up to the sort (which may write over them or keep them as the table's columns).
+    this.account = new Int32Array(0);
+    this.time = new Float64Array(0);
+    this.line = new Int32Array(0);
     return { table, report: this.report };
   }
 }
