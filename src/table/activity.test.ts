@@ -20,6 +20,7 @@ function reference(
   line: Int32Array,
   attr: Float64Array,
   accountCount: number,
+  extra?: { cat: Int32Array; flag: Uint8Array; y: Float64Array },
 ) {
   const idx = [...account.keys()].filter((i) => account[i] >= 0);
   idx.sort((x, y) => account[x] - account[y] || time[x] - time[y] || line[x] - line[y]);
@@ -32,6 +33,9 @@ function reference(
     day: Float64Array.from(idx, (i) => Math.floor(time[i] / MS_PER_DAY)),
     line: Int32Array.from(idx, (i) => line[i]),
     attr: Float64Array.from(idx, (i) => attr[i]),
+    cat: extra && Int32Array.from(idx, (i) => extra.cat[i]),
+    flag: extra && Uint8Array.from(idx, (i) => extra.flag[i]),
+    y: extra && Float64Array.from(idx, (i) => extra.y[i]),
     offsets,
   };
 }
@@ -80,7 +84,11 @@ function randomEvents(seed: number) {
     }
   }
   if (r() < 0.2) line.reverse(); // lines out of file order (stored data): the comparator's ties
-  return { account, time, line, attr, accountCount };
+  // More columns of each type: with consume the sort writes outputs over scattered inputs.
+  const cat = Int32Array.from({ length: n }, () => Math.floor(r() * 5) - 1);
+  const flag = Uint8Array.from({ length: n }, () => Math.floor(r() * 3));
+  const y = Float64Array.from({ length: n }, () => r() * 100);
+  return { account, time, line, attr, accountCount, extra: { cat, flag, y } };
 }
 
 describe('buildActivityTable', () => {
@@ -88,9 +96,19 @@ describe('buildActivityTable', () => {
     let grouped = 0,
       inOrder = 0;
     for (let seed = 1; seed <= 300; seed++) {
-      const { account, time, line, attr, accountCount } = randomEvents(seed);
-      const want = reference(account, time, line, attr, accountCount);
-      const ev = { account, time, line, columns: { x: { type: 'number' as const, values: attr } } };
+      const { account, time, line, attr, accountCount, extra } = randomEvents(seed);
+      const want = reference(account, time, line, attr, accountCount, extra);
+      const ev = {
+        account,
+        time,
+        line,
+        columns: {
+          x: { type: 'number' as const, values: attr },
+          c: { type: 'string' as const, codes: extra.cat, dict: ['a', 'b', 'c', 'd'] },
+          f: { type: 'boolean' as const, values: extra.flag },
+          y: { type: 'number' as const, values: extra.y },
+        },
+      };
       if (groupedSort('s', accountCount, ev)) grouped++;
       // Every other seed gives the account column up (consume): the same table.
       const t = buildActivityTable('s', accountCount, ev, seed % 2 === 0);
@@ -102,6 +120,10 @@ describe('buildActivityTable', () => {
       for (const k of ['account', 'time', 'day', 'line', 'offsets'] as const)
         expect(same(t[k], want[k]), `${what}: ${k}`).toBe(true);
       expect(same((x as { values: Float64Array }).values, want.attr), `${what}: x`).toBe(true);
+      const { c, f, y } = t.columns;
+      expect(c.type === 'string' && same(c.codes, want.cat!), `${what}: c`).toBe(true);
+      expect(f.type === 'boolean' && same(f.values, want.flag!), `${what}: f`).toBe(true);
+      expect(y.type === 'number' && same(y.values, want.y!), `${what}: y`).toBe(true);
     }
     expect(grouped).toBeGreaterThan(150);
     expect(inOrder).toBeGreaterThan(10);

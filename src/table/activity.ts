@@ -29,7 +29,8 @@ export type ActivityData = Record<string, ActivityTable>;
 /**
  * Sort unsorted event columns by (account, time, line) and build the offsets. `account[i] < 0`
  * rows are dropped (they matched no account; the loader has reported them). `consume`: the
- * caller gives up ev.account, which the sort may overwrite (no second array of that size).
+ * caller gives up ev's arrays (account, time, line, the columns' values and codes): the sort may
+ * overwrite them, and the table may hold them as its own columns (less fresh memory).
  */
 export function buildActivityTable(
   source: string,
@@ -120,10 +121,10 @@ export function groupedSort(
     prevL = l;
   }
   for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
-  const outAcc = new Int32Array(kept);
-  for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
   // Whole file in order and nothing dropped (a log grouped by account): the columns as they are.
   if (inOrder && kept === n) {
+    const outAcc = new Int32Array(kept);
+    for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
     const day = new Float64Array(n);
     for (let k = 0; k < n; k++) day[k] = Math.floor(time[k] / MS_PER_DAY);
     return {
@@ -145,11 +146,28 @@ export function groupedSort(
     const a = account[i];
     dest[i] = a < 0 ? -1 : next[a]++;
   }
-  const outTime = scatterF64(time, dest, kept);
-  const outLine = scatterI32(line, dest, kept);
+  // Given up by the caller (consume), an input column is free once scattered: the next output of
+  // its type is written there instead of into fresh memory (whose first touch, a page fault per
+  // 4 KiB, cost more than the scatter's own writes).
+  const pool: Pool = { f64: [], i32: [], u8: [] };
+  const outTime = scatterF64(time, dest, kept, take(pool.f64, kept, Float64Array));
+  if (consume) pool.f64.push(time);
+  const outLine = scatterI32(line, dest, kept, take(pool.i32, kept, Int32Array));
+  if (consume) pool.i32.push(line);
   const cols: Column[] = [];
   const ids = Object.keys(ev.columns);
-  for (const id of ids) cols.push(scatterColumn(ev.columns[id], dest, kept));
+  for (const id of ids) {
+    const col = ev.columns[id];
+    cols.push(scatterColumn(col, dest, kept, pool));
+    if (consume) {
+      if (col.type === 'string') pool.i32.push(col.codes);
+      else if (col.type === 'boolean') pool.u8.push(col.values);
+      else pool.f64.push(col.values);
+    }
+  }
+  if (consume) pool.i32.push(dest);
+  const outAcc = take(pool.i32, kept, Int32Array);
+  for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
   // Sort each account's slice by time where it is out of order.
   const unit = seconds ? 1000 : 1;
   const packable = whole && (max - min) / unit < 2 ** 32;
@@ -160,6 +178,8 @@ export function groupedSort(
   const f64 = new Float64Array(maxLen);
   const i32 = new Int32Array(maxLen);
   const u8 = new Uint8Array(maxLen);
+  // The day of each event, written while its account's slice is in cache (no pass of its own).
+  const day = take(pool.f64, kept, Float64Array);
   for (let a = 0; a < accountCount; a++) {
     const s = offsets[a],
       e = offsets[a + 1];
@@ -169,7 +189,10 @@ export function groupedSort(
         sorted = false;
         break;
       }
-    if (sorted) continue;
+    if (sorted) {
+      for (let k = s; k < e; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
+      continue;
+    }
     const len = e - s;
     if (len <= INSERTION_MAX) {
       for (let k = 0; k < len; k++) {
@@ -204,9 +227,8 @@ export function groupedSort(
       if (c.type === 'string') permuteI32(c.codes, s, len, perm, i32);
       else if (c.type === 'boolean') permuteU8(c.values, s, len, perm, u8);
       else permuteF64(c.values, s, len, perm, f64);
+    for (let k = s; k < e; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
   }
-  const day = new Float64Array(kept);
-  for (let k = 0; k < kept; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
   const columns: Record<string, Column> = {};
   ids.forEach((id, k) => (columns[id] = cols[k]));
   return {
@@ -238,8 +260,38 @@ function copyColumns(cols: Record<string, Column>): Record<string, Column> {
   return out;
 }
 
-function scatterF64(v: Float64Array, dest: Int32Array, kept: number): Float64Array {
-  const out = new Float64Array(kept);
+/** Input arrays already scattered, free for the next output of their type (groupedSort). */
+interface Pool {
+  f64: Float64Array[];
+  i32: Int32Array[];
+  u8: Uint8Array[];
+}
+
+/**
+ * An array of `kept` values: the first of `free` when it holds them and its buffer is at most
+ * 1/16 larger (as the collector's fit(): a table does not keep much spare memory), else new.
+ */
+function take<T extends Float64Array | Int32Array | Uint8Array>(
+  free: T[],
+  kept: number,
+  make: new (buffer: ArrayBufferLike | number, byteOffset?: number, length?: number) => T,
+): T {
+  const b = free.pop();
+  if (
+    b &&
+    b.length >= kept &&
+    (b.buffer.byteLength - kept * b.BYTES_PER_ELEMENT) * 16 <= kept * b.BYTES_PER_ELEMENT
+  )
+    return new make(b.buffer, b.byteOffset, kept);
+  return new make(kept);
+}
+
+function scatterF64(
+  v: Float64Array,
+  dest: Int32Array,
+  kept: number,
+  out: Float64Array,
+): Float64Array {
   for (let i = 0, n = dest.length; i < n; i++) {
     const d = dest[i];
     if (d >= 0) out[d] = v[i];
@@ -247,8 +299,7 @@ function scatterF64(v: Float64Array, dest: Int32Array, kept: number): Float64Arr
   return out;
 }
 
-function scatterI32(v: Int32Array, dest: Int32Array, kept: number): Int32Array {
-  const out = new Int32Array(kept);
+function scatterI32(v: Int32Array, dest: Int32Array, kept: number, out: Int32Array): Int32Array {
   for (let i = 0, n = dest.length; i < n; i++) {
     const d = dest[i];
     if (d >= 0) out[d] = v[i];
@@ -256,13 +307,16 @@ function scatterI32(v: Int32Array, dest: Int32Array, kept: number): Int32Array {
   return out;
 }
 
-function scatterColumn(col: Column, dest: Int32Array, kept: number): Column {
+function scatterColumn(col: Column, dest: Int32Array, kept: number, pool: Pool): Column {
   switch (col.type) {
     case 'number':
     case 'date':
-      return { type: col.type, values: scatterF64(col.values, dest, kept) };
+      return {
+        type: col.type,
+        values: scatterF64(col.values, dest, kept, take(pool.f64, kept, Float64Array)),
+      };
     case 'boolean': {
-      const out = new Uint8Array(kept);
+      const out = take(pool.u8, kept, Uint8Array);
       for (let i = 0, n = dest.length; i < n; i++) {
         const d = dest[i];
         if (d >= 0) out[d] = col.values[i];
@@ -270,7 +324,11 @@ function scatterColumn(col: Column, dest: Int32Array, kept: number): Column {
       return { type: 'boolean', values: out };
     }
     case 'string':
-      return { type: 'string', codes: scatterI32(col.codes, dest, kept), dict: col.dict };
+      return {
+        type: 'string',
+        codes: scatterI32(col.codes, dest, kept, take(pool.i32, kept, Int32Array)),
+        dict: col.dict,
+      };
   }
 }
 

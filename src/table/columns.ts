@@ -86,8 +86,10 @@ export class StringColumnBuilder {
   private readonly index = new Map<string, number>();
   readonly dict: string[] = [];
   readonly codes: Int32Array;
-  constructor(rowCount: number) {
-    this.codes = new Int32Array(rowCount).fill(-1);
+  /** `unset = false`: the codes start at 0, not missing (a caller that sets every row skips the fill). */
+  constructor(rowCount: number, unset = true) {
+    this.codes = new Int32Array(rowCount);
+    if (unset) this.codes.fill(-1);
   }
   set(row: number, value: string | null): void {
     if (value === null) {

@@ -133,8 +133,8 @@ const DENSE_DIGITS = 9;
 export class DenseKeys {
   private constructor(
     private readonly prefix: Uint8Array,
-    private readonly values: Int32Array,
-    private readonly widths: Uint8Array,
+    /** Per number: (value + 1) × 16 + the width of its digits, 0 when no key has the number. */
+    private readonly entries: Int32Array,
   ) {}
 
   /**
@@ -143,31 +143,75 @@ export class DenseKeys {
    * number (`a7`, `a07`), or the numbers run past 4 × the keys + 1024 (the array stays small).
    */
   static build(keys: Iterable<[string, number]>, count: number): DenseKeys | null {
-    const m = /^([^0-9]*)([0-9]+)$/;
-    let prefix: string | null = null;
-    const found: [number, number, number][] = [];
-    let max = 0;
+    const ks: string[] = [];
+    const vs: number[] = [];
     for (const [k, v] of keys) {
-      const g = m.exec(k);
-      if (!g) continue;
-      if (prefix === null) {
-        if (!/^[\x21-\x2f\x3a-\x7e]*$/.test(g[1])) return null;
-        prefix = g[1];
+      ks.push(k);
+      vs.push(v);
+    }
+    return DenseKeys.fromKeys(
+      ks.length,
+      (i) => ks[i],
+      (i) => vs[i],
+      count,
+    );
+  }
+
+  /**
+   * build() over keys given by index (keyAt(i) null = no key), without a pair per key: each key
+   * is read from its char codes (the prefix is every character before the first digit, the rest
+   * must be digits, as /^([^0-9]*)([0-9]+)$/), so a million account keys cost no regex match.
+   */
+  static fromKeys(
+    n: number,
+    keyAt: (i: number) => string | null,
+    valueAt: (i: number) => number,
+    count: number,
+  ): DenseKeys | null {
+    let prefix: string | null = null;
+    const nums = new Int32Array(n);
+    const idx = new Int32Array(n);
+    let found = 0;
+    let max = 0;
+    for (let i = 0; i < n; i++) {
+      const k = keyAt(i);
+      if (k === null) continue;
+      const L = k.length;
+      let p = 0;
+      while (p < L) {
+        const c = k.charCodeAt(p);
+        if (c >= 48 && c <= 57) break;
+        p++;
       }
-      if (g[1] !== prefix || g[2].length > DENSE_DIGITS) continue;
-      const num = Number(g[2]);
-      found.push([num, g[2].length, v]);
+      if (p === L) continue;
+      let num = 0;
+      let q = p;
+      for (; q < L; q++) {
+        const d = k.charCodeAt(q) - 48;
+        if (d < 0 || d > 9) break;
+        if (q - p < DENSE_DIGITS) num = num * 10 + d;
+      }
+      if (q < L) continue; // not digits to the end
+      if (prefix === null) {
+        prefix = k.slice(0, p);
+        if (!/^[\x21-\x2f\x3a-\x7e]*$/.test(prefix)) return null;
+      }
+      if (p !== prefix.length || L - p > DENSE_DIGITS || !k.startsWith(prefix)) continue;
+      nums[found] = num;
+      idx[found++] = i;
       if (num > max) max = num;
     }
-    if (prefix === null || found.length * 2 < count || max > 4 * found.length + 1024) return null;
-    const values = new Int32Array(max + 1);
-    const widths = new Uint8Array(max + 1);
-    for (const [num, width, v] of found) {
-      if (widths[num] !== 0) return null;
-      widths[num] = width;
-      values[num] = v;
+    if (prefix === null || found * 2 < count || max > 4 * found + 1024) return null;
+    // One int32 per number: (value + 1) × 16 + the digits' width (0 = no key): one read a lookup.
+    const entries = new Int32Array(max + 1);
+    for (let f = 0; f < found; f++) {
+      const num = nums[f];
+      if (entries[num] !== 0) return null;
+      const v = valueAt(idx[f]);
+      if (v < 0 || v >= 2 ** 27 - 1) return null;
+      entries[num] = (v + 1) * 16 + (keyAt(idx[f])!.length - prefix.length);
     }
-    return new DenseKeys(new TextEncoder().encode(prefix), values, widths);
+    return new DenseKeys(new TextEncoder().encode(prefix), entries);
   }
 
   /**
@@ -185,7 +229,9 @@ export class DenseKeys {
       if (d < 0 || d > 9) return ABSENT;
       num = num * 10 + d;
     }
-    if (num >= this.widths.length || this.widths[num] !== width) return -1;
-    return this.values[num];
+    const entries = this.entries;
+    if (num >= entries.length) return -1;
+    const x = entries[num];
+    return (x & 15) === width && x !== 0 ? (x >> 4) - 1 : -1;
   }
 }

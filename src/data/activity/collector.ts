@@ -74,7 +74,9 @@ export class Collector {
   readonly asOfDays: number;
   readonly byName: boolean;
   private readonly maxIssues: number;
-  private readonly keys = new Map<string, number>();
+  /** Account key → row, built when first needed (a file whose keys DenseKeys reads never needs it). */
+  private keyMap: Map<string, number> | null = null;
+  private readonly keyCol: Column | undefined;
   private readonly names = new Map<string, number[]>();
   private readonly nameCol: Column | undefined;
   account: Int32Array;
@@ -142,13 +144,10 @@ export class Collector {
     }
     // Account lookup: by key, or by normalised company name (unique names only).
     const { table, contract } = accounts;
-    const keyCol = table.columns[contract.accountKey];
+    this.keyCol = table.columns[contract.accountKey];
     this.nameCol = contract.nameField ? table.columns[contract.nameField] : undefined;
-    for (let r = 0; r < table.rowCount; r++) {
-      if (!this.byName) {
-        const k = keyCol ? cellValue(keyCol, r) : null;
-        if (k !== null) this.keys.set(String(k), r);
-      } else if (this.nameCol) {
+    if (this.byName && this.nameCol)
+      for (let r = 0; r < table.rowCount; r++) {
         const nm = cellValue(this.nameCol, r);
         const key = nm !== null ? normalizeCompanyName(String(nm)) : '';
         if (key) {
@@ -157,7 +156,6 @@ export class Collector {
           else this.names.set(key, [r]);
         }
       }
-    }
     if (this.byName && !this.nameCol)
       throw new ImportError({
         code: 'key_unmapped',
@@ -210,10 +208,38 @@ export class Collector {
   /** The account keys of the form prefix + number, for DenseKeys' lookup (null: not so, or by name). */
   accountDense(): DenseKeys | null {
     if (this.byName) return null;
-    const pairs = (function* (keys: Map<string, number>) {
-      for (const [k, r] of keys) yield [k, r * 2] as [string, number];
-    })(this.keys);
-    return DenseKeys.build(pairs, this.keys.size);
+    const keyAt = this.keyText();
+    const n = this.accounts.table.rowCount;
+    let count = 0;
+    for (let r = 0; r < n; r++) if (keyAt(r) !== null) count++;
+    // A key on two rows is one number twice: DenseKeys refuses it, and the map keeps the last row.
+    return DenseKeys.fromKeys(n, keyAt, (r) => r * 2, count);
+  }
+
+  /** The account key of a row as text (null: none), as the key map holds it. */
+  private keyText(): (r: number) => string | null {
+    const col = this.keyCol;
+    if (!col) return () => null;
+    if (col.type === 'string') {
+      const { codes, dict } = col;
+      return (r) => (codes[r] < 0 ? null : dict[codes[r]]);
+    }
+    return (r) => {
+      const k = cellValue(col, r);
+      return k === null ? null : String(k);
+    };
+  }
+
+  /** Account key → row (the last row when a key repeats), built on first use. */
+  private get keys(): Map<string, number> {
+    if (this.keyMap) return this.keyMap;
+    const m = new Map<string, number>();
+    const keyAt = this.keyText();
+    for (let r = 0, n = this.accounts.table.rowCount; r < n; r++) {
+      const k = keyAt(r);
+      if (k !== null) m.set(k, r);
+    }
+    return (this.keyMap = m);
   }
 
   /** Will the next issue be kept (so its raw text is worth decoding)? */
@@ -363,7 +389,10 @@ export class Collector {
       },
       true,
     );
-    this.account = new Int32Array(0); // given up to the sort
+    // Given up to the sort (which may write over them or keep them as the table's columns).
+    this.account = new Int32Array(0);
+    this.time = new Float64Array(0);
+    this.line = new Int32Array(0);
     return { table, report: this.report };
   }
 }
@@ -483,7 +512,8 @@ export class AttrBuilder {
     this.match = type === 'category' ? categoryMatcher(values) : null;
     if (type === 'number') this.num = new Float64Array(cap);
     else if (type === 'boolean') this.bool = new Uint8Array(cap);
-    else this.str = new StringColumnBuilder(cap);
+    // Every event slot is set before it counts (rows past n are never read): no fill of the codes.
+    else this.str = new StringColumnBuilder(cap, false);
   }
   /** A number column (setNumberBytes reads its cells from bytes). */
   get numeric(): boolean {
@@ -498,7 +528,7 @@ export class AttrBuilder {
     }
     if (this.str) {
       const old = this.str.build();
-      const nb = new StringColumnBuilder(old.codes.length * 2);
+      const nb = new StringColumnBuilder(old.codes.length * 2, false);
       for (let i = 0; i < old.codes.length; i++)
         nb.set(i, old.codes[i] < 0 ? null : old.dict[old.codes[i]]);
       this.str = nb;

@@ -23,7 +23,7 @@ import { limitsOf } from '../limits';
 import { ABSENT, ByteMap, DenseKeys, hashBytes } from './byteMap';
 import { ImportError } from '../issues';
 import { openSource } from '../sources';
-import { parseTimestamp, timestampFromBytes } from './timestamp';
+import { FIXED_OUT, fixedIsoBytes, parseTimestamp, timestampFromBytes } from './timestamp';
 import {
   HEAD_OBJECTS,
   JsonActivityStream,
@@ -384,35 +384,26 @@ export class ActivityByteReader {
         }
       }
     }
-    // (Closures only on the rare paths: one per row would be garbage for 50M rows.)
-    const acc =
-      code >= 0 && !c.byName
-        ? code >> 1
-        : c.linked(code, ln, () =>
-            ac < rec.count ? fieldText(b, rec, ac, this.decode).trim() : '',
-          );
+    // (No closure in this function, even on a rare path: V8 would allocate the context the
+    // closure captures at every call, ~70 bytes of garbage a row. The rare paths are methods.)
+    const acc = code >= 0 && !c.byName ? code >> 1 : this.linkRare(code, b, rec, ln);
     if (acc < 0) return;
     if (code >= 0 && !c.byName) report.byKey++;
-    // Time.
+    // Time. The common form (fixedIsoBytes: ASCII only, so Shift_JIS too) is kept as a double
+    // in this function and stored here when it counts: passing it on would box it per row.
     const tc = c.timeCol;
-    let t: number | null | undefined;
-    if (tc >= rec.count) t = parseTimestamp('', c.zone);
-    else if (rec.text[tc] !== undefined) t = parseTimestamp(rec.text[tc]!, c.zone);
-    else {
-      const s = rec.start[tc],
-        e = rec.end[tc];
-      // Shift_JIS: only ASCII cells (a 年 in Shift_JIS bytes could read as other UTF-8 bytes).
-      t = this.mixed && !isAscii(b, s, e) ? undefined : timestampFromBytes(b, s, e, c.zone);
-      if (t === undefined) t = parseTimestamp(this.decode(b, s, e), c.zone);
+    let i: number;
+    const fast =
+      tc < rec.count && rec.text[tc] === undefined && fixedIsoBytes(b, rec.start[tc], rec.end[tc]);
+    if (fast && Math.floor(FIXED_OUT[0] / 86_400_000) <= c.asOfDays && c.n < c.account.length) {
+      i = c.n;
+      c.account[i] = acc;
+      c.time[i] = FIXED_OUT[0];
+      c.line[i] = ln;
+    } else {
+      i = this.datedRare(acc, fast, b, rec, ln);
+      if (i < 0) return;
     }
-    const counts = t !== null && t !== undefined && Math.floor(t / 86_400_000) <= c.asOfDays;
-    const i = c.dated(
-      acc,
-      t,
-      ln,
-      counts ? noText : () => (tc < rec.count ? fieldText(b, rec, tc, this.decode) : ''),
-    );
-    if (i < 0) return;
     const attrs = c.attrs;
     for (let k = 0; k < attrs.length; k++) {
       const col = c.attrCols[k];
@@ -438,6 +429,47 @@ export class ActivityByteReader {
       if (!ok) c.badValue(k, ln, col < rec.count ? fieldText(b, rec, col, this.decode) : '');
     }
     c.n++;
+  }
+
+  /** The account of a cell that is not a key found as written (unknown, ambiguous, by name). */
+  private linkRare(code: number, b: Uint8Array, rec: ByteRecord, ln: number): number {
+    const ac = this.c.accountCol;
+    return this.c.linked(code, ln, () =>
+      ac < rec.count ? fieldText(b, rec, ac, this.decode).trim() : '',
+    );
+  }
+
+  /**
+   * The event's slot for a time that is not the common form, or is (`fast`: in FIXED_OUT[0]) but
+   * lies after as-of or needs the columns grown (row()).
+   */
+  private datedRare(
+    acc: number,
+    fast: boolean,
+    b: Uint8Array,
+    rec: ByteRecord,
+    ln: number,
+  ): number {
+    const c = this.c;
+    const tc = c.timeCol;
+    let t: number | null | undefined;
+    if (fast) t = FIXED_OUT[0];
+    else if (tc >= rec.count) t = parseTimestamp('', c.zone);
+    else if (rec.text[tc] !== undefined) t = parseTimestamp(rec.text[tc]!, c.zone);
+    else {
+      const s = rec.start[tc],
+        e = rec.end[tc];
+      // Shift_JIS: only ASCII cells (a 年 in Shift_JIS bytes could read as other UTF-8 bytes).
+      t = this.mixed && !isAscii(b, s, e) ? undefined : timestampFromBytes(b, s, e, c.zone);
+      if (t === undefined) t = parseTimestamp(this.decode(b, s, e), c.zone);
+    }
+    const counts = t !== null && t !== undefined && Math.floor(t / 86_400_000) <= c.asOfDays;
+    return c.dated(
+      acc,
+      t,
+      ln,
+      counts ? noText : () => (tc < rec.count ? fieldText(b, rec, tc, this.decode) : ''),
+    );
   }
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp, parseTimestampGeneral, plainIso, zoneOffsetMs } from './timestamp';
+import {
+  FIXED_OUT,
+  fixedIsoBytes,
+  parseTimestamp,
+  parseTimestampGeneral,
+  plainIso,
+  zoneOffsetMs,
+} from './timestamp';
 import { rng } from '../../util/random';
 
 const H = 3_600_000;
@@ -81,5 +88,43 @@ describe('the fast path for plain ISO forms', () => {
     expect(plainIso('2026-02-30')).toBeUndefined();
     expect(parseTimestamp('2026-02-30', 'UTC')).toBeUndefined();
     expect(plainIso('2026-11-23 24:00')).toBeUndefined();
+  });
+});
+
+describe('the byte readers’ fixed-place path (fixedIsoBytes)', () => {
+  it('gives the general parser’s answer for every cell it takes, and takes every plain form', () => {
+    const r = rng(12);
+    const pick = (xs: string[]) => xs[Math.floor(r() * xs.length)];
+    const two = () => String(Math.floor(r() * 100)).padStart(2, '0');
+    const enc = new TextEncoder();
+    let taken = 0;
+    for (let k = 0; k < 30_000; k++) {
+      const date = `${pick(['2026', '1999', '0000', '9999', '20x6', '2O26'])}-${pick(['01', '02', '12', '13', '00', '0a', two()])}-${pick(['01', '28', '29', '30', '31', '32', '3:', two()])}`;
+      const time = pick([
+        '',
+        ` ${two()}:${two()}`,
+        `T${two()}:${two()}:${two()}`,
+        ` ${two()}:${two()}:${two()}`,
+        ` ${two()}:${two()}:6/`,
+        ` ${two()}-${two()}:${two()}`,
+        `t10:00`,
+        ` 9:30:00`,
+        `_${two()}:${two()}`,
+      ]);
+      const s = date + time;
+      // The cell inside a longer buffer (the byte readers pass offsets into a block).
+      const b = enc.encode(`,${s},`);
+      const expected = parseTimestamp(s, 'UTC');
+      if (fixedIsoBytes(b, 1, b.length - 1)) {
+        taken++;
+        expect(FIXED_OUT[0], s).toBe(expected);
+      } else if (
+        /^\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d)?)?$/.test(s) &&
+        typeof expected === 'number'
+      )
+        // A plain form the general parser reads must take this path (else the speed-up is gone).
+        expect.unreachable(`not taken: ${s}`);
+    }
+    expect(taken).toBeGreaterThan(500);
   });
 });

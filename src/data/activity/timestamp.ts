@@ -7,7 +7,7 @@
  * and is converted to the zone's wall clock (so 2026-11-22T15:30:00Z is 2026-11-23 00:30 in
  * Asia/Tokyo, which counts on the 23rd).
  */
-import { civilDays, halfWidth, isMissingText, parseDate } from '../coerce';
+import { civilDays, halfWidth, isMissingText, isoDays, parseDate } from '../coerce';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -147,6 +147,62 @@ export function plainIso(s: string): number | undefined {
   return days * MS_PER_DAY + ms;
 }
 
+/** b[i] as a digit, or 16 when it is not one (so `(x | y | …) > 15` checks a group). */
+const dg = (b: Uint8Array, i: number): number => {
+  const d = b[i] - 48;
+  return d >= 0 && d <= 9 ? d : 16;
+};
+
+/** Where fixedIsoBytes writes its answer (a returned double would be a heap number per row). */
+export const FIXED_OUT = new Float64Array(1);
+
+/**
+ * `YYYY-MM-DD`, `YYYY-MM-DD hh:mm` and `YYYY-MM-DD hh:mm:ss` (space or `T`), no offset, in the
+ * cell bytes [s, e): the form nearly every export writes, read at fixed places; the day through
+ * the per-month memo (isoDays = civilDays for these years). True with the time in FIXED_OUT[0];
+ * false for anything else (timestampFromBytes goes on and gives its answer, so this only skips
+ * work). The byte readers' per-row path.
+ */
+export function fixedIsoBytes(b: Uint8Array, s: number, e: number): boolean {
+  const len = e - s;
+  if ((len !== 19 && len !== 16 && len !== 10) || b[s + 4] !== 45 || b[s + 7] !== 45) return false;
+  const y0 = dg(b, s),
+    y1 = dg(b, s + 1),
+    y2 = dg(b, s + 2),
+    y3 = dg(b, s + 3),
+    m0 = dg(b, s + 5),
+    m1 = dg(b, s + 6),
+    d0 = dg(b, s + 8),
+    d1 = dg(b, s + 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) > 15) return false;
+  const days = isoDays(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+  if (days !== days) return false;
+  if (len === 10) {
+    FIXED_OUT[0] = days * MS_PER_DAY;
+    return true;
+  }
+  const t = b[s + 10];
+  if ((t !== 32 && t !== 84) || b[s + 13] !== 58) return false;
+  const h0 = dg(b, s + 11),
+    h1 = dg(b, s + 12),
+    n0 = dg(b, s + 14),
+    n1 = dg(b, s + 15);
+  let sec = 0;
+  if (len === 19) {
+    if (b[s + 16] !== 58) return false;
+    const s0 = dg(b, s + 17),
+      s1 = dg(b, s + 18);
+    if ((s0 | s1) > 15) return false;
+    sec = s0 * 10 + s1;
+  }
+  if ((h0 | h1 | n0 | n1) > 15) return false;
+  const h = h0 * 10 + h1,
+    mi = n0 * 10 + n1;
+  if (h > 23 || mi > 59 || sec > 59) return false;
+  FIXED_OUT[0] = days * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000;
+  return true;
+}
+
 /** Digits at b[i…] (at most `max`): value × 16 + count, or -1 when none (one number, no array). */
 function digits(b: Uint8Array, i: number, e: number, max: number): number {
   let v = 0,
@@ -184,7 +240,9 @@ export function timestampFromBytes(
   e: number,
   zone: string,
 ): number | undefined {
-  if (e - s < 8) return undefined;
+  const len = e - s;
+  if (len < 8) return undefined;
+  if (fixedIsoBytes(b, s, e)) return FIXED_OUT[0];
   const y = digits(b, s, e, 4);
   if (y < 0 || (y & 15) !== 4) return undefined;
   let i = s + 4;
