@@ -184,6 +184,13 @@ async function importOnly(file: string, pb: Playbook, accounts: AccountTable): P
 }
 
 async function main() {
+  console.log(
+    JSON.stringify({
+      name: 'activity_env',
+      value: 0,
+      unit: `GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? ''} (bin/bench.mjs sets what bin/waymark.mjs sets for score; DuckDB runs in this process with it too)`,
+    }),
+  );
   const pb = playbook();
   const c = compilePlaybook(pb);
   if (!c.ok) throw new Error(JSON.stringify(c.issues));
