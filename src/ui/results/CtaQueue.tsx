@@ -19,6 +19,7 @@ import {
   queueOf,
   textAt,
   type QueueFilter,
+  type QueueLifeFilter,
 } from './queue';
 import { colorHex } from './colors';
 import { resultLabels } from './labels';
@@ -100,17 +101,19 @@ export function CtaQueue({
               days: st.episode.days,
               since: st.episode.since,
             });
-  const idx = useMemo(
+  // The lifecycle as the filter reads it: run counts by entry, marks asked only of marked rows.
+  const lifeFilter = useMemo<QueueLifeFilter | null>(
     () =>
-      filterQueue(queue, r, table, project.fields, f, (row, c, k) => {
-        if (!life) return null;
-        // An unmarked entry needs only its run count (an episode object per entry of a
-        // million-entry queue, with its dates, cost the page ~0.8 s).
-        if (!markedRows.has(row)) return { isNew: life.runsAt(k) === 1, marked: false };
-        const s = stateOf(row, c, k);
-        return s && { isNew: !!s.episode?.isNew, marked: !!s.mark };
-      }),
-    [queue, r, table, project.fields, f, stateOf, life, markedRows],
+      life && {
+        runs: life.runs,
+        markedRows,
+        marked: (row, c, k) => !!stateOf(row, c, k)?.mark,
+      },
+    [life, markedRows, stateOf],
+  );
+  const idx = useMemo(
+    () => filterQueue(queue, r, table, project.fields, f, lifeFilter),
+    [queue, r, table, project.fields, f, lifeFilter],
   );
   const owners = useMemo(
     () =>
@@ -167,7 +170,13 @@ export function CtaQueue({
         idx,
         playbook: playbookFromProject(project),
         labels: queueLabelData(r, resultLabels(project, t)),
-        life: life ? { before: runsBefore(outcome, runs), marks: project.ctaMarks ?? [] } : null,
+        life: life
+          ? {
+              before: runsBefore(outcome, runs),
+              marks: project.ctaMarks ?? [],
+              ...(life.runId !== undefined ? { runId: life.runId } : {}),
+            }
+          : null,
       },
     });
   };

@@ -4,7 +4,7 @@ import { entryEpisode, entryOf, type RunLife } from '../../engine/lifecycleRuns'
 import type { Queue } from '../../engine/ctaQueue';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
-import { lifecycleInWorker } from '../../workers/exportClient';
+import { lifecycleInWorker, lifecycleOfStoredRun } from '../../workers/exportClient';
 import { runsBeforeAsOf } from '../../util/runOrder';
 import type { RunOutcome } from './runState';
 
@@ -22,15 +22,21 @@ export interface LifeView {
   episodeAt(k: number): CtaEpisode | undefined;
   /** Consecutive runs queue entry `k` fired in (0: none, 1: new); no object, no date. */
   runsAt(k: number): number;
+  /** By queue entry, the same as runsAt (filterQueue reads it without a call per entry). */
+  runs: Uint16Array;
+  /** The stored run the worker read it from (the queue export reuses it), if it did. */
+  runId?: string;
 }
 
 /**
  * The lifecycle from the run worker (by queue entry: 2 bytes each, and the as-of dates read) as
  * the queue reads it. `queue`: buildQueue of the same run, as the worker built it.
  */
-export function lifeView(life: RunLife, asOf: string, queue: Queue): LifeView {
+export function lifeView(life: RunLife, asOf: string, queue: Queue, runId?: string): LifeView {
   const at = (k: number) => (k < 0 ? undefined : entryEpisode(life, k, asOf));
   return {
+    runs: life.runs,
+    ...(runId !== undefined ? { runId } : {}),
     previousAsOf: life.previousAsOf,
     newCount: life.newCount,
     continuingCount: life.continuingCount,
@@ -42,6 +48,9 @@ export function lifeView(life: RunLife, asOf: string, queue: Queue): LifeView {
   };
 }
 
+/** A CTA as the stored run's header names it (the check that the stored run is the shown one). */
+const ctaKeyOf = (c: { id: string; dedupeKey: string }) => ({ id: c.id, dedupeKey: c.dedupeKey });
+
 /** The last answer, kept across the tab's remounts (a run's lifecycle never changes). */
 let kept: { result: object; key: string; value: LifeView } | null = null;
 
@@ -49,7 +58,10 @@ let kept: { result: object; key: string; value: LifeView } | null = null;
  * The CTA lifecycle of the shown run against the stored runs before it (newest first),
  * computed in the run worker (workers/export.worker.ts, engine/lifecycleRuns.ts), which reads of
  * the earlier runs only their key lists and CTA columns, and only as many runs as the longest
- * open streak needs. `table`: the run worker's columns (workerTable.ts); `queue`: buildQueue(r).
+ * open streak needs. A stored run is read by the worker from the store too (its key list and
+ * CTA columns): nothing is sent from the page (sending a million-account run took the page
+ * seconds of tasks). A run that is not stored (or not as shown) is sent as before.
+ * `table`: the run worker's columns (workerTable.ts); `queue`: buildQueue(r).
  */
 export function useLifecycle(
   outcome: RunOutcome,
@@ -64,14 +76,26 @@ export function useLifecycle(
   useEffect(() => {
     if (kept && kept.result === r && kept.key === key) return;
     let live = true;
-    void lifecycleInWorker(r, table, key ? key.split(',') : []).then(
-      (life) => {
-        const value = { result: r, key, value: lifeView(life, r.asOf, queue) };
-        kept = value;
-        if (live) setGot(value);
-      },
-      () => undefined,
-    );
+    const before = key ? key.split(',') : [];
+    const runId = outcome.run?.id;
+    const shown = { asOf: r.asOf, rowCount: r.rowCount, ctas: r.ctas.map(ctaKeyOf) };
+    const stored = runId
+      ? lifecycleOfStoredRun(runId, shown, before).catch(() => null)
+      : Promise.resolve(null);
+    void stored
+      .then(async (life) =>
+        life
+          ? { life, from: runId }
+          : { life: await lifecycleInWorker(r, table, before), from: undefined },
+      )
+      .then(
+        ({ life, from }) => {
+          const value = { result: r, key, value: lifeView(life, r.asOf, queue, from) };
+          kept = value;
+          if (live) setGot(value);
+        },
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -85,6 +109,7 @@ export function useLifecycle(
  * those dated before its as-of, one per date (util/runOrder.ts), whenever they were stored — a
  * back-filled older run counts for the later ones, and a run never counts for itself.
  */
+
 export function runsBefore(outcome: Pick<RunOutcome, 'result'>, runs: readonly RunRow[]): string[] {
   return runsBeforeAsOf(runs, outcome.result.asOf).map((r) => r.id);
 }
