@@ -54,6 +54,48 @@ const ctaKeyOf = (c: { id: string; dedupeKey: string }) => ({ id: c.id, dedupeKe
 /** The last answer, kept across the tab's remounts (a run's lifecycle never changes). */
 let kept: { result: object; key: string; value: LifeView } | null = null;
 
+type Got = { life: RunLife; from: string | undefined };
+/** The last stored run's lifecycle asked of the worker (the tab's or an early one at idle). */
+let asked: { result: object; key: string; got: Promise<Got | null> } | null = null;
+
+/** The lifecycle of the shown run, if stored, read by the worker from the store (null: not). */
+function askStored(outcome: RunOutcome, key: string): Promise<Got | null> {
+  const r = outcome.result;
+  if (asked && asked.result === r && asked.key === key) return asked.got;
+  const runId = outcome.run?.id;
+  const shown = { asOf: r.asOf, rowCount: r.rowCount, ctas: r.ctas.map(ctaKeyOf) };
+  const got = runId
+    ? lifecycleOfStoredRun(runId, shown, key ? key.split(',') : []).then(
+        (life) => (life ? { life, from: runId } : null),
+        () => null,
+      )
+    : Promise.resolve(null);
+  asked = { result: r, key, got };
+  return got;
+}
+
+/**
+ * Have the worker compute the shown stored run's lifecycle when the page is idle after the run
+ * arrives, so the CTA tab finds it ready: it costs the page one message (the worker reads the
+ * runs from the store). A run that is not stored waits for the tab (it would have to be sent).
+ */
+export function usePrepareLifecycle(outcome: RunOutcome, runs: RunRow[]): void {
+  const key = runsBefore(outcome, runs).join(',');
+  const r = outcome.result;
+  const stored = !!outcome.run;
+  useEffect(() => {
+    if (!stored) return;
+    const go = () => void askStored(outcome, key);
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(go, { timeout: 5000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(go, 200);
+    return () => clearTimeout(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the run and its earlier runs
+  }, [r, key, stored]);
+}
+
 /**
  * The CTA lifecycle of the shown run against the stored runs before it (newest first),
  * computed in the run worker (workers/export.worker.ts, engine/lifecycleRuns.ts), which reads of
@@ -76,17 +118,13 @@ export function useLifecycle(
   useEffect(() => {
     if (kept && kept.result === r && kept.key === key) return;
     let live = true;
-    const before = key ? key.split(',') : [];
-    const runId = outcome.run?.id;
-    const shown = { asOf: r.asOf, rowCount: r.rowCount, ctas: r.ctas.map(ctaKeyOf) };
-    const stored = runId
-      ? lifecycleOfStoredRun(runId, shown, before).catch(() => null)
-      : Promise.resolve(null);
-    void stored
-      .then(async (life) =>
-        life
-          ? { life, from: runId }
-          : { life: await lifecycleInWorker(r, table, before), from: undefined },
+    void askStored(outcome, key)
+      .then(
+        async (fromStore): Promise<Got> =>
+          fromStore ?? {
+            life: await lifecycleInWorker(r, table, key ? key.split(',') : []),
+            from: undefined,
+          },
       )
       .then(
         ({ life, from }) => {
