@@ -56,7 +56,13 @@ let kept: { result: object; key: string; value: LifeView } | null = null;
 
 type Got = { life: RunLife; from: string | undefined };
 /** The last stored run's lifecycle asked of the worker (the tab's or an early one at idle). */
-let asked: { result: object; key: string; got: Promise<Got | null> } | null = null;
+let asked: {
+  result: object;
+  key: string;
+  got: Promise<Got | null>;
+  /** The answer once in (the tab then draws it at once: no first pass without it). */
+  value?: Got | null;
+} | null = null;
 
 /** The lifecycle of the shown run, if stored, read by the worker from the store (null: not). */
 function askStored(outcome: RunOutcome, key: string): Promise<Got | null> {
@@ -70,7 +76,9 @@ function askStored(outcome: RunOutcome, key: string): Promise<Got | null> {
         () => null,
       )
     : Promise.resolve(null);
-  asked = { result: r, key, got };
+  const entry: NonNullable<typeof asked> = { result: r, key, got };
+  asked = entry;
+  void got.then((v) => (entry.value = v));
   return got;
 }
 
@@ -113,10 +121,10 @@ export function useLifecycle(
 ): LifeView | null {
   const key = runsBefore(outcome, runs).join(',');
   const r = outcome.result;
-  const hit = kept && kept.result === r && kept.key === key ? kept.value : null;
+  const hit = keptOrReady(r, key, queue);
   const [got, setGot] = useState<{ result: object; key: string; value: LifeView } | null>(null);
   useEffect(() => {
-    if (kept && kept.result === r && kept.key === key) return;
+    if (keptOrReady(r, key, queue)) return;
     let live = true;
     void askStored(outcome, key)
       .then(
@@ -140,6 +148,15 @@ export function useLifecycle(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the worker's table follows the run
   }, [r, key]);
   return hit ?? (got && got.result === r && got.key === key ? got.value : null);
+}
+
+/** The kept view of this run's lifecycle, or one made now of an answer already in. */
+function keptOrReady(r: RunOutcome['result'], key: string, queue: Queue): LifeView | null {
+  if (kept && kept.result === r && kept.key === key) return kept.value;
+  const a = asked && asked.result === r && asked.key === key ? asked.value : null;
+  if (!a) return null;
+  kept = { result: r, key, value: lifeView(a.life, r.asOf, queue, a.from) };
+  return kept.value;
 }
 
 /**
