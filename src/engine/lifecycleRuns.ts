@@ -7,6 +7,7 @@ import {
 } from './lifecycle';
 import { buildQueue, type Queue } from './ctaQueue';
 import { isoToDays } from '../table/columns';
+import { IdIndex } from '../util/idIndex';
 
 /**
  * The CTA lifecycle (lifecycle.ts, same rules) computed from stored runs read column by column:
@@ -73,16 +74,15 @@ export function entryOf(q: Queue, row: number, cta: number): number {
 
 /** Cached per current run: its id → row index (null: an id repeats) and alignments by key list. */
 interface CurIndex {
-  index: Map<string, number> | null;
+  index: IdIndex | null;
   byKeys: Map<string, Int32Array | null>;
 }
 const indexes = new WeakMap<readonly string[], CurIndex>();
 function curIndex(ids: readonly string[]): CurIndex {
   let c = indexes.get(ids);
   if (!c) {
-    const index = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) index.set(ids[i], i);
-    c = { index: index.size === ids.length ? index : null, byKeys: new Map() };
+    // A typed-array index, not a Map of a million strings (which was most of the worker's time).
+    c = { index: IdIndex.of(ids), byKeys: new Map() };
     indexes.set(ids, c);
   }
   return c;
@@ -109,7 +109,7 @@ async function alignment(
     const seen = new Uint8Array(cur.length);
     const gone = new Set<string>();
     for (let j = 0; j < ids.length; j++) {
-      const i = ci.index!.get(ids[j]) ?? -1;
+      const i = ci.index!.get(ids[j]);
       out[j] = i;
       if (i >= 0) {
         if (seen[i]) return REPEATS;

@@ -3,7 +3,7 @@ import { scoresCsvChunks, scoreSheet, type SheetLabels } from '../engine/exportS
 import { buildQueue, queueCsvChunks, type QueueLife } from '../engine/ctaQueue';
 import { activeMark, lifecycleKey } from '../engine/lifecycle';
 import { entryEpisode, entryOf, runLifecycle, type RunLife } from '../engine/lifecycleRuns';
-import { storedRuns } from './storedFiredRuns';
+import { storedRunLifecycle, storedRuns } from './storedFiredRuns';
 import type { CtaMark } from '../model';
 import { outcomeValueCounts, predictiveBacktest, type Predictions } from '../engine/predictive';
 import { columnOf, type AccountTable } from '../table/columns';
@@ -50,6 +50,10 @@ self.onmessage = (ev: MessageEvent<ExportRequest>) => {
     if (held?.key === msg.key) place(held, msg.piece);
     return;
   }
+  if (msg.type === 'lifecycleOfRun') {
+    void lifecycleOfRun(msg);
+    return;
+  }
   if (!held || held.key !== msg.key) {
     post({ type: 'failed', id: msg.id, message: 'run data missing' });
     return;
@@ -70,12 +74,41 @@ async function lifecycle(
   msg: Extract<ExportRequest, { type: 'lifecycle' }>,
 ): Promise<void> {
   try {
-    const life = await lifeOf(data, msg.before, buildQueue(data.result));
-    // A copy goes (the kept one serves the queue export): 2 bytes a queue entry.
-    const sent = { ...life, runs: life.runs.slice() };
-    self.postMessage({ type: 'lifecycle', id: msg.id, life: sent } satisfies ExportResponse, [
-      sent.runs.buffer,
-    ]);
+    postLife(msg.id, await lifeOf(data, msg.before, buildQueue(data.result)));
+  } catch (e) {
+    post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** Post a lifecycle: a copy goes (the kept one serves the queue export): 2 bytes a queue entry. */
+function postLife(id: number, life: RunLife): void {
+  const sent = { ...life, runs: life.runs.slice() };
+  self.postMessage({ type: 'lifecycle', id, life: sent } satisfies ExportResponse, [
+    sent.runs.buffer,
+  ]);
+}
+
+/** The last lifecycle of a stored run read from the store (the tab's, then its export's). */
+let storedLife: { runId: string; before: string; life: Promise<RunLife | null> } | null = null;
+function storedLifeOf(
+  runId: string,
+  shown: Parameters<typeof storedRunLifecycle>[1],
+  before: string[],
+): Promise<RunLife | null> {
+  const key = before.join(',');
+  if (storedLife?.runId !== runId || storedLife.before !== key) {
+    const life = storedRunLifecycle(runId, shown, before);
+    life.catch(() => (storedLife = null));
+    storedLife = { runId, before: key, life };
+  }
+  return storedLife.life;
+}
+
+async function lifecycleOfRun(msg: Extract<ExportRequest, { type: 'lifecycleOfRun' }>) {
+  try {
+    const life = await storedLifeOf(msg.runId, msg.shown, msg.before);
+    if (!life) post({ type: 'runMissing', id: msg.id, runId: msg.runId });
+    else postLife(msg.id, life);
   } catch (e) {
     post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }
@@ -271,11 +304,18 @@ const emptyLife: QueueLife = () => ({
 /** The queue's lifecycle columns, as the CTA tab shows them (useLifecycle). */
 async function lifeColumns(
   data: ExportData,
-  spec: { before: string[]; marks: CtaMark[] },
+  spec: { before: string[]; marks: CtaMark[]; runId?: string },
   q: ReturnType<typeof buildQueue>,
 ): Promise<QueueLife> {
   const r = data.result;
-  const life = await lifeOf(data, spec.before, q);
+  // The one the tab read from the store, when it is of this run (same answer, not recomputed).
+  const fromStore =
+    spec.runId !== undefined &&
+    storedLife?.runId === spec.runId &&
+    storedLife.before === spec.before.join(',')
+      ? await storedLife.life.catch(() => null)
+      : null;
+  const life = fromStore ?? (await lifeOf(data, spec.before, q));
   const marks = new Map(spec.marks.map((m) => [lifecycleKey(m.accountId, m.dedupeKey), m]));
   return (row, c) => {
     const k = entryOf(q, row, c);

@@ -1,6 +1,6 @@
 import type { PredictiveBacktestResult, ScoreResult } from '../engine';
 import type { AccountTable } from '../table/columns';
-import type { ExportJob, ExportRequest, ExportResponse, RunLife } from './exportProtocol';
+import type { ExportJob, ExportRequest, ExportResponse, RunLife, ShownRun } from './exportProtocol';
 import { detach, nextTask, split } from './pieces';
 
 /**
@@ -177,4 +177,21 @@ export async function lifecycleInWorker(
 ): Promise<RunLife> {
   const m = await request(result, table, { type: 'lifecycle', before }).promise;
   return (m as Extract<ExportResponse, { type: 'lifecycle' }>).life;
+}
+
+/**
+ * The CTA lifecycle of a stored run, computed by the worker from the store (nothing of the run
+ * is sent from the page); null when the stored run is gone or is not the one `shown`.
+ */
+export async function lifecycleOfStoredRun(
+  runId: string,
+  shown: ShownRun,
+  before: string[],
+): Promise<RunLife | null> {
+  const w = ensure();
+  const id = ++seq;
+  const promise = new Promise<Answer>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  w.postMessage({ type: 'lifecycleOfRun', id, runId, shown, before } satisfies ExportRequest);
+  const m = await promise;
+  return m.type === 'lifecycle' ? m.life : null;
 }

@@ -31,9 +31,10 @@ export type ExportJob =
       /**
        * The lifecycle columns as the queue shows them: the stored runs before this one (newest
        * first) and the project's marks; null while the screen had not loaded it (empty columns,
-       * as the screen showed).
+       * as the screen showed). `runId`: the stored run shown, whose lifecycle the tab had the
+       * worker compute from the store (lifecycleOfRun): reused, not computed again.
        */
-      life: { before: string[]; marks: CtaMark[] } | null;
+      life: { before: string[]; marks: CtaMark[]; runId?: string } | null;
     };
 
 /** The scored run the worker works from; sent once per run and kept by `key`. */
@@ -73,10 +74,16 @@ export type ExportRequest =
       labels: OutcomeLabels;
     }
   /** The CTA lifecycle against the stored runs before the held one (newest first). */
-  | { type: 'lifecycle'; id: number; key: number; before: string[] };
+  | { type: 'lifecycle'; id: number; key: number; before: string[] }
+  /**
+   * The same of a stored run, read by the worker itself (no run sent; no key). `shown`: what
+   * the page shows, to check the stored run is it; when not (or gone) the answer is runMissing.
+   */
+  | { type: 'lifecycleOfRun'; id: number; runId: string; shown: ShownRun; before: string[] };
 
 import type { RunLife } from '../engine/lifecycleRuns';
-export type { RunLife };
+import type { ShownRun } from './storedFiredRuns';
+export type { RunLife, ShownRun };
 
 export type ExportResponse =
   | { type: 'progress'; id: number; phase: 'write' | 'pack'; done: number; total: number }

@@ -10,7 +10,8 @@ import { saveRunV1 } from '../store/testing/runStoreV1Writer';
 import { ctaLifecycle, lifecycleKey } from '../engine/lifecycle';
 import { buildQueue } from '../engine/ctaQueue';
 import { entryEpisode, runLifecycle } from '../engine/lifecycleRuns';
-import { storedRuns } from './storedFiredRuns';
+import { storedRunLifecycle, storedRuns } from './storedFiredRuns';
+import { rng } from '../util/random';
 
 /**
  * The run worker's lifecycle over really stored runs (fake IndexedDB): format-2 runs sharing a
@@ -21,8 +22,13 @@ const pb = playbookFromProject(demoProject);
 function scored(rows: number, asOf: string, seed: number): ScoreResult {
   const c = compilePlaybook(pb, { asOf });
   if (!c.ok) throw new Error('demo playbook');
-  return scoreTable(c.compiled, generateDemoTable({ rows, seed }));
+  return scoreTable(c.compiled, generateDemoTable({ rows, seed }), { asOf });
 }
+const shownOf = (r: ScoreResult) => ({
+  asOf: r.asOf,
+  rowCount: r.rowCount,
+  ctas: r.ctas.map((c) => ({ id: c.id, dedupeKey: c.dedupeKey })),
+});
 
 describe('the CTA lifecycle from stored runs', () => {
   beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
@@ -77,5 +83,41 @@ describe('the CTA lifecycle from stored runs', () => {
     await deleteRun(ids[3]);
     const gap = await check(ids.slice().reverse());
     expect(gap.read).toBe(1);
+  });
+
+  it('of the shown run read from the store equals the one from the run sent (random runs)', async () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const rand = rng(seed * 104729);
+      setPieceRowsForTests(200 + Math.floor(rand() * 900));
+      const rows = 500 + Math.floor(rand() * 1000);
+      const project = `p${seed}`;
+      // Earlier runs: mostly the same accounts and data (streaks), one of other accounts.
+      const dates = ['2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01'];
+      const ids: string[] = [];
+      const runs: ScoreResult[] = [];
+      for (const [k, asOf] of dates.entries()) {
+        const r = scored(
+          k === 2 && rand() < 0.5 ? rows - 50 : rows,
+          asOf,
+          rand() < 0.8 ? seed : seed + 50,
+        );
+        runs.push(r);
+        ids.push((await saveRun(project, 'ds', r, summarise(r))).id);
+      }
+      const current = runs[runs.length - 1];
+      const currentId = ids[ids.length - 1];
+      const before = ids.slice(0, -1).reverse();
+      const sent = await runLifecycle(current, storedRuns(before));
+      const read = await storedRunLifecycle(currentId, shownOf(current), before);
+      expect(read).toEqual(sent);
+      expect(sent.runs.some((n) => n > 1)).toBe(true);
+      // Another run than the one shown: no answer (the page then sends its run).
+      expect(await storedRunLifecycle(ids[0], shownOf(current), before)).toBeNull();
+      const renamed = shownOf(current);
+      renamed.ctas[0] = { ...renamed.ctas[0], dedupeKey: 'other' };
+      expect(await storedRunLifecycle(currentId, renamed, before)).toBeNull();
+      await deleteRun(currentId);
+      expect(await storedRunLifecycle(currentId, shownOf(current), before)).toBeNull();
+    }
   });
 });

@@ -105,10 +105,17 @@ test('exports stream from a worker with progress and cancel, and equal the old f
     table,
     pb.fields,
     { sort: 'priority', status: 'open' },
-    (row, k) => ({
-      isNew: !!life.episodes.get(lifecycleKey(r.accountIds[row], r.ctas[k].dedupeKey))?.isNew,
-      marked: false,
-    }),
+    {
+      // By queue entry: the runs its CTA fired in (none is marked).
+      runs: Uint16Array.from(
+        { length: q.length },
+        (_, k) =>
+          life.episodes.get(lifecycleKey(r.accountIds[q.row[k]], r.ctas[q.cta[k]].dedupeKey))
+            ?.runs ?? 0,
+      ),
+      markedRows: new Set<number>(),
+      marked: () => false,
+    },
   );
   const queueWant = Buffer.from(
     legacyQueueCsv(q, idx, r, table, pb, labels, (row, k) => {

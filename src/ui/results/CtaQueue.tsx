@@ -1,6 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CtaMark, Project } from '../../model';
 import { playbookFromProject } from '../../model';
 import { activeMark, lifecycleKey } from '../../engine/lifecycle';
@@ -19,6 +18,7 @@ import {
   queueOf,
   textAt,
   type QueueFilter,
+  type QueueLifeFilter,
 } from './queue';
 import { colorHex } from './colors';
 import { resultLabels } from './labels';
@@ -26,6 +26,7 @@ import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
 import { workerTable } from './workerTable';
 import { wrapWidth } from './textWidth';
+import { useRowWindow } from './useRowWindow';
 
 /** A queue row's height (results.css `.queue-row.vrow`): two lines of text, so names wrap. */
 const QUEUE_ROW_HEIGHT = 50;
@@ -100,17 +101,19 @@ export function CtaQueue({
               days: st.episode.days,
               since: st.episode.since,
             });
-  const idx = useMemo(
+  // The lifecycle as the filter reads it: run counts by entry, marks asked only of marked rows.
+  const lifeFilter = useMemo<QueueLifeFilter | null>(
     () =>
-      filterQueue(queue, r, table, project.fields, f, (row, c, k) => {
-        if (!life) return null;
-        // An unmarked entry needs only its run count (an episode object per entry of a
-        // million-entry queue, with its dates, cost the page ~0.8 s).
-        if (!markedRows.has(row)) return { isNew: life.runsAt(k) === 1, marked: false };
-        const s = stateOf(row, c, k);
-        return s && { isNew: !!s.episode?.isNew, marked: !!s.mark };
-      }),
-    [queue, r, table, project.fields, f, stateOf, life, markedRows],
+      life && {
+        runs: life.runs,
+        markedRows,
+        marked: (row, c, k) => !!stateOf(row, c, k)?.mark,
+      },
+    [life, markedRows, stateOf],
+  );
+  const idx = useMemo(
+    () => filterQueue(queue, r, table, project.fields, f, lifeFilter),
+    [queue, r, table, project.fields, f, lifeFilter],
   );
   const owners = useMemo(
     () =>
@@ -130,12 +133,9 @@ export function CtaQueue({
   const mrrCol = mrr ? columnOf(table, mrr) : undefined;
   const hex = colorHex(project.health);
   const parent = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({
-    count: idx.length,
-    getScrollElement: () => parent.current,
-    estimateSize: () => QUEUE_ROW_HEIGHT,
-    overscan: 12,
-  });
+  // Rows of equal height: the window from the scroll position alone (a measurement object per
+  // entry, as @tanstack/react-virtual keeps, cost every filter of a 1M-account queue ~30–90 ms).
+  const v = useRowWindow(parent, idx.length, QUEUE_ROW_HEIGHT, 12);
 
   // The CTA column is as wide as its longest name needs to fit on two lines (names are few).
   const section = useRef<HTMLElement>(null);
@@ -167,7 +167,13 @@ export function CtaQueue({
         idx,
         playbook: playbookFromProject(project),
         labels: queueLabelData(r, resultLabels(project, t)),
-        life: life ? { before: runsBefore(outcome, runs), marks: project.ctaMarks ?? [] } : null,
+        life: life
+          ? {
+              before: runsBefore(outcome, runs),
+              marks: project.ctaMarks ?? [],
+              ...(life.runId !== undefined ? { runId: life.runId } : {}),
+            }
+          : null,
       },
     });
   };
@@ -319,121 +325,119 @@ export function CtaQueue({
           <span>{th('queue.status')}</span>
           <span />
         </div>
-        {idx.length === 0 ? (
-          <p className="hint">{t('queue.empty')}</p>
-        ) : (
-          <div ref={parent} className="vscroll" data-testid="queue-scroll">
-            <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-              {v.getVirtualItems().map((it) => {
-                const k = idx[it.index];
-                const c = queue.cta[k];
-                const i = queue.row[k];
-                const info = r.ctas[c];
-                const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
-                const m = numberAt(mrrCol, i);
-                const st = stateOf(i, c, k);
-                const company = textAt(nameCol, i);
-                const owner = ownerOf(r, c, i);
-                const status = stateText(st);
-                return (
-                  <div
-                    key={it.key}
-                    className="queue-row vrow"
-                    style={{ transform: `translateY(${it.start}px)` }}
-                    data-testid="queue-row"
-                    onClick={() => onOpen(i)}
-                  >
-                    <span className="stack">
-                      <span className={`prio prio-${info.priority}`}>
-                        {t(`priorities.${info.priority}`)}
+        {idx.length === 0 && <p className="hint">{t('queue.empty')}</p>}
+        {/* Always there (hidden when empty): the row window follows this one element. */}
+        <div ref={parent} className="vscroll" data-testid="queue-scroll" hidden={idx.length === 0}>
+          <div style={{ height: v.totalHeight, position: 'relative' }}>
+            {v.items.map((it) => {
+              const k = idx[it.index];
+              const c = queue.cta[k];
+              const i = queue.row[k];
+              const info = r.ctas[c];
+              const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
+              const m = numberAt(mrrCol, i);
+              const st = stateOf(i, c, k);
+              const company = textAt(nameCol, i);
+              const owner = ownerOf(r, c, i);
+              const status = stateText(st);
+              return (
+                <div
+                  key={it.index}
+                  className="queue-row vrow"
+                  style={{ transform: `translateY(${it.start}px)` }}
+                  data-testid="queue-row"
+                  onClick={() => onOpen(i)}
+                >
+                  <span className="stack">
+                    <span className={`prio prio-${info.priority}`}>
+                      {t(`priorities.${info.priority}`)}
+                    </span>
+                    <span data-testid="queue-due">{info.dueDate}</span>
+                  </span>
+                  <span className="clamp" data-testid="queue-cta" title={info.label}>
+                    {info.label}
+                  </span>
+                  <span className="stack">
+                    {company && (
+                      <span className="clip" data-testid="queue-company" title={company}>
+                        {company}
                       </span>
-                      <span data-testid="queue-due">{info.dueDate}</span>
-                    </span>
-                    <span className="clamp" data-testid="queue-cta" title={info.label}>
-                      {info.label}
-                    </span>
-                    <span className="stack">
-                      {company && (
-                        <span className="clip" data-testid="queue-company" title={company}>
-                          {company}
-                        </span>
-                      )}
-                      <a
-                        className="clip"
-                        href="#"
-                        title={r.accountIds[i]}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          onOpen(i);
-                        }}
-                      >
-                        {r.accountIds[i]}
-                      </a>
-                    </span>
-                    <span className="clamp" data-testid="queue-owner-cell" title={owner}>
-                      {owner}
-                    </span>
-                    <span className="num">{Number.isNaN(m) ? '' : m.toLocaleString()}</span>
-                    <span className="num">
-                      <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
-                      {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}
-                    </span>
-                    <span className="clamp" data-testid="queue-state" title={status}>
-                      {status}
-                    </span>
-                    <span className="queue-actions" onClick={(e) => e.stopPropagation()}>
-                      {st?.episode &&
-                        (st.mark ? (
+                    )}
+                    <a
+                      className="clip"
+                      href="#"
+                      title={r.accountIds[i]}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onOpen(i);
+                      }}
+                    >
+                      {r.accountIds[i]}
+                    </a>
+                  </span>
+                  <span className="clamp" data-testid="queue-owner-cell" title={owner}>
+                    {owner}
+                  </span>
+                  <span className="num">{Number.isNaN(m) ? '' : m.toLocaleString()}</span>
+                  <span className="num">
+                    <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
+                    {Number.isNaN(r.total[i]) ? '—' : r.total[i].toFixed(1)}
+                  </span>
+                  <span className="clamp" data-testid="queue-state" title={status}>
+                    {status}
+                  </span>
+                  <span className="queue-actions" onClick={(e) => e.stopPropagation()}>
+                    {st?.episode &&
+                      (st.mark ? (
+                        <button
+                          type="button"
+                          data-testid="queue-reopen"
+                          onClick={() => unmarkCta(r.accountIds[i], info.dedupeKey, th)}
+                        >
+                          {th('queue.reopen')}
+                        </button>
+                      ) : (
+                        <>
                           <button
                             type="button"
-                            data-testid="queue-reopen"
-                            onClick={() => unmarkCta(r.accountIds[i], info.dedupeKey, th)}
+                            data-testid="queue-done"
+                            title={th('queue.doneTitle')}
+                            onClick={() =>
+                              markCta(
+                                {
+                                  accountId: r.accountIds[i],
+                                  dedupeKey: info.dedupeKey,
+                                  state: 'done',
+                                  since: st.episode!.since,
+                                },
+                                th,
+                              )
+                            }
                           >
-                            {th('queue.reopen')}
+                            {th('queue.done')}
                           </button>
-                        ) : (
-                          <>
-                            <button
-                              type="button"
-                              data-testid="queue-done"
-                              title={th('queue.doneTitle')}
-                              onClick={() =>
-                                markCta(
-                                  {
-                                    accountId: r.accountIds[i],
-                                    dedupeKey: info.dedupeKey,
-                                    state: 'done',
-                                    since: st.episode!.since,
-                                  },
-                                  th,
-                                )
-                              }
-                            >
-                              {th('queue.done')}
-                            </button>
-                            <button
-                              type="button"
-                              data-testid="queue-snooze"
-                              onClick={() => setMarking({ row: i, cta: c, state: 'snoozed' })}
-                            >
-                              {th('queue.snooze')}
-                            </button>
-                            <button
-                              type="button"
-                              data-testid="queue-dismiss"
-                              onClick={() => setMarking({ row: i, cta: c, state: 'dismissed' })}
-                            >
-                              {th('queue.dismiss')}
-                            </button>
-                          </>
-                        ))}
-                    </span>
-                  </div>
-                );
-              })}
-            </div>
+                          <button
+                            type="button"
+                            data-testid="queue-snooze"
+                            onClick={() => setMarking({ row: i, cta: c, state: 'snoozed' })}
+                          >
+                            {th('queue.snooze')}
+                          </button>
+                          <button
+                            type="button"
+                            data-testid="queue-dismiss"
+                            onClick={() => setMarking({ row: i, cta: c, state: 'dismissed' })}
+                          >
+                            {th('queue.dismiss')}
+                          </button>
+                        </>
+                      ))}
+                  </span>
+                </div>
+              );
+            })}
           </div>
-        )}
+        </div>
       </div>
       {marking && (
         <MarkDialog

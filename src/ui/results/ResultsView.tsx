@@ -30,6 +30,7 @@ import { StoredDashboard } from './StoredDashboard';
 import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
 import { useWarmHistory } from './useWarmHistory';
+import { usePrepareLifecycle } from './useLifecycle';
 import { ReplaceRunDialog } from './ReplaceRunDialog';
 import { requestRun, runRequest } from './replaceRun';
 import { whatIfStore } from './whatIf';
@@ -410,6 +411,8 @@ function ResultsBody(p: BodyProps) {
   const { go, setAccount } = p;
   const back = useCallback(() => setAccount(null), [setAccount]);
   useWarmHistory(p.runs);
+  // The CTA lifecycle of a stored run, computed by the run worker while the page is idle.
+  usePrepareLifecycle(p.outcome, p.runs);
   if (p.account !== null)
     return (
       <MemoAccountPage

@@ -4,7 +4,7 @@ import { entryEpisode, entryOf, type RunLife } from '../../engine/lifecycleRuns'
 import type { Queue } from '../../engine/ctaQueue';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
-import { lifecycleInWorker } from '../../workers/exportClient';
+import { lifecycleInWorker, lifecycleOfStoredRun } from '../../workers/exportClient';
 import { runsBeforeAsOf } from '../../util/runOrder';
 import type { RunOutcome } from './runState';
 
@@ -22,15 +22,21 @@ export interface LifeView {
   episodeAt(k: number): CtaEpisode | undefined;
   /** Consecutive runs queue entry `k` fired in (0: none, 1: new); no object, no date. */
   runsAt(k: number): number;
+  /** By queue entry, the same as runsAt (filterQueue reads it without a call per entry). */
+  runs: Uint16Array;
+  /** The stored run the worker read it from (the queue export reuses it), if it did. */
+  runId?: string;
 }
 
 /**
  * The lifecycle from the run worker (by queue entry: 2 bytes each, and the as-of dates read) as
  * the queue reads it. `queue`: buildQueue of the same run, as the worker built it.
  */
-export function lifeView(life: RunLife, asOf: string, queue: Queue): LifeView {
+export function lifeView(life: RunLife, asOf: string, queue: Queue, runId?: string): LifeView {
   const at = (k: number) => (k < 0 ? undefined : entryEpisode(life, k, asOf));
   return {
+    runs: life.runs,
+    ...(runId !== undefined ? { runId } : {}),
     previousAsOf: life.previousAsOf,
     newCount: life.newCount,
     continuingCount: life.continuingCount,
@@ -42,14 +48,70 @@ export function lifeView(life: RunLife, asOf: string, queue: Queue): LifeView {
   };
 }
 
+/** A CTA as the stored run's header names it (the check that the stored run is the shown one). */
+const ctaKeyOf = (c: { id: string; dedupeKey: string }) => ({ id: c.id, dedupeKey: c.dedupeKey });
+
 /** The last answer, kept across the tab's remounts (a run's lifecycle never changes). */
 let kept: { result: object; key: string; value: LifeView } | null = null;
+
+type Got = { life: RunLife; from: string | undefined };
+/** The last stored run's lifecycle asked of the worker (the tab's or an early one at idle). */
+let asked: {
+  result: object;
+  key: string;
+  got: Promise<Got | null>;
+  /** The answer once in (the tab then draws it at once: no first pass without it). */
+  value?: Got | null;
+} | null = null;
+
+/** The lifecycle of the shown run, if stored, read by the worker from the store (null: not). */
+function askStored(outcome: RunOutcome, key: string): Promise<Got | null> {
+  const r = outcome.result;
+  if (asked && asked.result === r && asked.key === key) return asked.got;
+  const runId = outcome.run?.id;
+  const shown = { asOf: r.asOf, rowCount: r.rowCount, ctas: r.ctas.map(ctaKeyOf) };
+  const got = runId
+    ? lifecycleOfStoredRun(runId, shown, key ? key.split(',') : []).then(
+        (life) => (life ? { life, from: runId } : null),
+        () => null,
+      )
+    : Promise.resolve(null);
+  const entry: NonNullable<typeof asked> = { result: r, key, got };
+  asked = entry;
+  void got.then((v) => (entry.value = v));
+  return got;
+}
+
+/**
+ * Have the worker compute the shown stored run's lifecycle when the page is idle after the run
+ * arrives, so the CTA tab finds it ready: it costs the page one message (the worker reads the
+ * runs from the store). A run that is not stored waits for the tab (it would have to be sent).
+ */
+export function usePrepareLifecycle(outcome: RunOutcome, runs: RunRow[]): void {
+  const key = runsBefore(outcome, runs).join(',');
+  const r = outcome.result;
+  const stored = !!outcome.run;
+  useEffect(() => {
+    if (!stored) return;
+    const go = () => void askStored(outcome, key);
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(go, { timeout: 5000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(go, 200);
+    return () => clearTimeout(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the run and its earlier runs
+  }, [r, key, stored]);
+}
 
 /**
  * The CTA lifecycle of the shown run against the stored runs before it (newest first),
  * computed in the run worker (workers/export.worker.ts, engine/lifecycleRuns.ts), which reads of
  * the earlier runs only their key lists and CTA columns, and only as many runs as the longest
- * open streak needs. `table`: the run worker's columns (workerTable.ts); `queue`: buildQueue(r).
+ * open streak needs. A stored run is read by the worker from the store too (its key list and
+ * CTA columns): nothing is sent from the page (sending a million-account run took the page
+ * seconds of tasks). A run that is not stored (or not as shown) is sent as before.
+ * `table`: the run worker's columns (workerTable.ts); `queue`: buildQueue(r).
  */
 export function useLifecycle(
   outcome: RunOutcome,
@@ -59,19 +121,27 @@ export function useLifecycle(
 ): LifeView | null {
   const key = runsBefore(outcome, runs).join(',');
   const r = outcome.result;
-  const hit = kept && kept.result === r && kept.key === key ? kept.value : null;
+  const hit = keptOrReady(r, key, queue);
   const [got, setGot] = useState<{ result: object; key: string; value: LifeView } | null>(null);
   useEffect(() => {
-    if (kept && kept.result === r && kept.key === key) return;
+    if (keptOrReady(r, key, queue)) return;
     let live = true;
-    void lifecycleInWorker(r, table, key ? key.split(',') : []).then(
-      (life) => {
-        const value = { result: r, key, value: lifeView(life, r.asOf, queue) };
-        kept = value;
-        if (live) setGot(value);
-      },
-      () => undefined,
-    );
+    void askStored(outcome, key)
+      .then(
+        async (fromStore): Promise<Got> =>
+          fromStore ?? {
+            life: await lifecycleInWorker(r, table, key ? key.split(',') : []),
+            from: undefined,
+          },
+      )
+      .then(
+        ({ life, from }) => {
+          const value = { result: r, key, value: lifeView(life, r.asOf, queue, from) };
+          kept = value;
+          if (live) setGot(value);
+        },
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -80,11 +150,21 @@ export function useLifecycle(
   return hit ?? (got && got.result === r && got.key === key ? got.value : null);
 }
 
+/** The kept view of this run's lifecycle, or one made now of an answer already in. */
+function keptOrReady(r: RunOutcome['result'], key: string, queue: Queue): LifeView | null {
+  if (kept && kept.result === r && kept.key === key) return kept.value;
+  const a = asked && asked.result === r && asked.key === key ? asked.value : null;
+  if (!a) return null;
+  kept = { result: r, key, value: lifeView(a.life, r.asOf, queue, a.from) };
+  return kept.value;
+}
+
 /**
  * Ids of the stored runs before the shown one in time, newest first (what the lifecycle reads):
  * those dated before its as-of, one per date (util/runOrder.ts), whenever they were stored — a
  * back-filled older run counts for the later ones, and a run never counts for itself.
  */
+
 export function runsBefore(outcome: Pick<RunOutcome, 'result'>, runs: readonly RunRow[]): string[] {
   return runsBeforeAsOf(runs, outcome.result.asOf).map((r) => r.id);
 }
