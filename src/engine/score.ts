@@ -162,7 +162,7 @@ export function scoreTable(
   const stageIds = c.stages.map((s) => s.id);
   const dedupeOrders = dedupeGroups(c);
   const stageMap = stageFieldMap(c, table);
-  const ids = accountIds(table, c.accountKey);
+  const ids = accountIdsOf(table, c.accountKey);
   // Days in stage from the history when the data gives no entered-at date.
   const fromField = c.stageSource.kind === 'field' && !!c.stageSource.enteredAtField;
   const historyRead = !fromField && (opts.stageStreaks !== undefined || !!opts.stageHistory);
@@ -826,7 +826,12 @@ function codesColumn(codes: Int32Array, idx: ArrayLike<number>, dict: string[]):
   return { type: 'string', codes, dict };
 }
 
-function accountIds(table: AccountTable, key: string): string[] {
+/**
+ * The run's account ids: the key column's text per row. Deterministic in the table, so the page
+ * rebuilds them from its own copy of the dataset instead of receiving a million strings from the
+ * scoring worker (workers/scoredWire.ts).
+ */
+export function accountIdsOf(table: AccountTable, key: string): string[] {
   const col = columnOf(table, key);
   // Unique keys in file order (the usual import) are their own dictionary: share it, no copy.
   if (col && col.type === 'string' && col.dict.length === table.rowCount && isIdentity(col.codes))

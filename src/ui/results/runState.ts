@@ -1,6 +1,5 @@
 import {
   compilePlaybook,
-  withActivity,
   type ActivityData,
   type CompiledPlaybook,
   type ScoreResult,
@@ -117,6 +116,11 @@ export const resultsStore = {
     /** The stored run shown again (store=false). */
     runId?: string;
     /**
+     * The worker reads the stored dataset `datasetId` itself (`table` is the page's copy of it,
+     * not sent: a stored run shown again after a reload).
+     */
+    readTable?: boolean;
+    /**
      * Stored runs of the same as-of the new run replaces (the user confirmed): deleted in the
      * transaction that stores it, never before.
      */
@@ -146,6 +150,7 @@ export const resultsStore = {
         datasetId: opts.datasetId,
         datasetName: opts.datasetName,
         store: opts.store,
+        readTable: opts.readTable,
         compareWith: 'previous',
         ...(opts.store && opts.replaces?.length ? { replaces: opts.replaces } : {}),
       },
@@ -167,7 +172,8 @@ export const resultsStore = {
           previous: m.previous,
           run: m.run ?? runs.stored.find((r) => r.id === opts.runId) ?? null,
           compiled: compiled.compiled,
-          table: withActivity(compiled.compiled, opts.table, m.activity, opts.asOf),
+          // The dataset plus the aggregate columns the worker computed (workers/scoredWire.ts).
+          table: m.table,
           activity: m.activity,
           activityUsed: m.activityUsed,
           datasetId: opts.datasetId,
