@@ -3,7 +3,7 @@ import type { DatasetDigest } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
 import type { AccountTable, Column } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportOptions, ImportReport, JoinReport } from '../data';
-import type { ScoreResult, Summary, TrendResult } from '../engine';
+import type { FunnelRow, ScoreResult, Summary, TrendResult } from '../engine';
 import type { ActivitySetRow, DatasetRow, RunActivityInfo, RunRow } from '../store/db';
 import type { ActivitySource } from '../model';
 import type {
@@ -132,6 +132,8 @@ export type ScoreResponse =
       result: ScoreResult;
       idsFromKey: boolean;
       aggregates: Record<string, Column>;
+      /** The stage funnel of the result (`stageFunnel`), counted here rather than on the page. */
+      funnel: FunnelRow[];
       summary: Summary;
       trend: TrendResult | null;
       previous: RunRow | null;

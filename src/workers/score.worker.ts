@@ -8,6 +8,7 @@ import {
   withActivity,
   stageKpis,
   stageFunnel,
+  type FunnelRow,
 } from '../engine';
 import { mrrFieldOf } from '../model';
 import { columnOf, type AccountTable } from '../table/columns';
@@ -152,6 +153,7 @@ async function score(msg: ScoreRequest) {
       }
     }
     let run = null;
+    let funnel: FunnelRow[] | undefined;
     if (msg.store) {
       post({ type: 'progress', id: msg.id, phase: 'store', fraction: 0.85 });
       run = await saveRun(
@@ -164,7 +166,7 @@ async function score(msg: ScoreRequest) {
         msg.timeZone,
         msg.playbook,
         undefined,
-        stageFunnel(result),
+        (funnel = stageFunnel(result)),
         msg.replaces,
       );
       if (activityUsed.length) {
@@ -178,6 +180,7 @@ async function score(msg: ScoreRequest) {
         id: msg.id,
         result,
         table: scored,
+        funnel: funnel ?? stageFunnel(result),
         summary,
         trend: t,
         previous,

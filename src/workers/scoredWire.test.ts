@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePlaybook, scoreTable, withActivity } from '../engine';
+import { compilePlaybook, scoreTable, stageFunnel, withActivity } from '../engine';
 import { demoPlaybook } from '../engine/testing/demo';
 import { generateDemoTable } from '../data/demo/generate';
 import { generateDemoActivity } from '../data/demo/activity';
@@ -89,6 +89,7 @@ describe('a scoring answer without the ids and the aggregates (scoredWire)', () 
         id: 1,
         result,
         table: scored,
+        funnel: stageFunnel(result),
         summary: { rowCount: result.rowCount } as never,
         trend: null,
         previous: null,
@@ -113,6 +114,8 @@ describe('a scoring answer without the ids and the aggregates (scoredWire)', () 
         Object.keys(oldTable.columns),
       );
       expect(back.table, `seed ${seed}`).toEqual(oldTable);
+      // The funnel counted in the worker is the one the page counted from the old answer.
+      expect(back.funnel, `seed ${seed}`).toEqual(stageFunnel(old.result));
       expect(Object.keys(got.aggregates).length).toBe(withAct ? c.compiled.aggregates.length : 0);
       // No aggregates: the page's own table, as withActivity returned it.
       if (!withAct) expect(back.table).toBe(accounts);

@@ -2,6 +2,7 @@ import {
   compilePlaybook,
   type ActivityData,
   type CompiledPlaybook,
+  type FunnelRow,
   type ScoreResult,
   type Summary,
   type TrendResult,
@@ -33,6 +34,8 @@ export interface RunOutcome {
   datasetId: string;
   /** The playbook that produced these numbers (the run's own, never the project's current one). */
   playbook: Playbook;
+  /** The result's stage funnel, counted in the scoring worker (the dashboard draws it). */
+  funnel?: FunnelRow[];
 }
 
 export interface ResultsState {
@@ -178,6 +181,7 @@ export const resultsStore = {
           activityUsed: m.activityUsed,
           datasetId: opts.datasetId,
           playbook: opts.playbook,
+          funnel: m.funnel,
         },
       });
     } catch (e) {
