@@ -1,4 +1,4 @@
-import { accountIdsOf } from '../engine';
+import { accountIdsOf } from '../table/accountIds';
 import type { AccountTable, Column } from '../table/columns';
 import type { ScoreResponse } from './protocol';
 

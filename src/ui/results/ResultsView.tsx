@@ -30,7 +30,6 @@ import { StoredDashboard } from './StoredDashboard';
 import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
 import { useWarmHistory } from './useWarmHistory';
-import { useWarmRowQuery } from './useAccountRows';
 import { ReplaceRunDialog } from './ReplaceRunDialog';
 import { requestRun } from './replaceRun';
 import '../data/data.css';
@@ -398,7 +397,6 @@ function ResultsBody(p: BodyProps) {
   const { go, setAccount } = p;
   const back = useCallback(() => setAccount(null), [setAccount]);
   useWarmHistory(p.runs);
-  useWarmRowQuery(p.outcome, p.project.fields);
   if (p.account !== null)
     return (
       <MemoAccountPage

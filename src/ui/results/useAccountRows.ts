@@ -1,8 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { rowSource, type RowSource } from './accountRows';
-import type { ScoreResult, TrendResult } from '../../engine';
-import type { FieldContract } from '../../model';
-import type { AccountTable } from '../../table/columns';
+import type { RowSource } from './accountRows';
 import { queryRows, type RowQueryArgs } from './rowQuery';
 import { rowQueryFor } from './rowQueryClient';
 
@@ -79,38 +76,3 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
 }
 
 const EMPTY = new Int32Array(0);
-
-/**
- * When a large run is shown, start its row-query worker at idle (useWarmHistory does the same
- * for the History tab): the run's columns are sent, the search index built and the names and ids
- * ranked while the user reads the dashboard, so the Accounts tab's first query and a search's
- * first keystroke do not wait for them (nor share the two cores with the ranking). The worker is
- * the one the table then uses (`rowQueryFor` keys it by the run's result); the labels the query
- * needs travel with each query, so the source is the table's own.
- */
-export function useWarmRowQuery(
-  outcome: { result: ScoreResult; trend: TrendResult | null; table: AccountTable } | null,
-  fields: FieldContract,
-): void {
-  useEffect(() => {
-    if (!outcome || outcome.result.rowCount < WORKER_MIN_ROWS) return;
-    const { result, trend, table } = outcome;
-    const warm = () =>
-      void rowQueryFor(result, () =>
-        rowSource(
-          result,
-          trend,
-          table,
-          fields,
-          (id) => id,
-          (id) => id,
-        ),
-      );
-    if (typeof requestIdleCallback === 'function') {
-      const h = requestIdleCallback(warm, { timeout: 2000 });
-      return () => cancelIdleCallback(h);
-    }
-    const h = setTimeout(warm, 200);
-    return () => clearTimeout(h);
-  }, [outcome, fields]);
-}
