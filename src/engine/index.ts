@@ -15,6 +15,7 @@ export * from './types';
 export type { CompiledPlaybook } from './compile';
 export { compilePlaybook } from './compile';
 export { scoreTable } from './score';
+export { accountIdsOf } from '../table/accountIds';
 export { scoreChunks, CHUNK_ROWS } from './scoreChunks';
 export { explainAccount, contributionsOf } from './explain';
 export { summarise } from './summarise';

@@ -51,6 +51,7 @@ import {
   type ScoreResult,
 } from './types';
 import { columnOf, newColumns } from '../table/columns';
+import { accountIdsOf } from '../table/accountIds';
 import {
   daysInStageFromHistory,
   daysSourceWithoutHistory,
@@ -162,7 +163,7 @@ export function scoreTable(
   const stageIds = c.stages.map((s) => s.id);
   const dedupeOrders = dedupeGroups(c);
   const stageMap = stageFieldMap(c, table);
-  const ids = accountIds(table, c.accountKey);
+  const ids = accountIdsOf(table, c.accountKey);
   // Days in stage from the history when the data gives no entered-at date.
   const fromField = c.stageSource.kind === 'field' && !!c.stageSource.enteredAtField;
   const historyRead = !fromField && (opts.stageStreaks !== undefined || !!opts.stageHistory);
@@ -826,25 +827,6 @@ function codesColumn(codes: Int32Array, idx: ArrayLike<number>, dict: string[]):
   return { type: 'string', codes, dict };
 }
 
-function accountIds(table: AccountTable, key: string): string[] {
-  const col = columnOf(table, key);
-  // Unique keys in file order (the usual import) are their own dictionary: share it, no copy.
-  if (col && col.type === 'string' && col.dict.length === table.rowCount && isIdentity(col.codes))
-    return col.dict;
-  const out = new Array<string>(table.rowCount);
-  if (!col) {
-    for (let i = 0; i < table.rowCount; i++) out[i] = String(i + 1);
-    return out;
-  }
-  for (let i = 0; i < table.rowCount; i++) {
-    if (col.type === 'string') out[i] = col.codes[i] < 0 ? '' : col.dict[col.codes[i]];
-    else if (col.type === 'boolean')
-      out[i] = col.values[i] === MISSING_BOOL ? '' : String(col.values[i] === 1);
-    else out[i] = Number.isNaN(col.values[i]) ? '' : String(col.values[i]);
-  }
-  return out;
-}
-
 function isoPlus(days: number, plus: number): string {
   return new Date((days + plus) * 86_400_000).toISOString().slice(0, 10);
 }
@@ -870,9 +852,4 @@ function withAllFields(table: AccountTable, c: CompiledPlaybook): AccountTable {
       };
   }
   return { rowCount: n, columns };
-}
-
-function isIdentity(codes: Int32Array): boolean {
-  for (let i = 0; i < codes.length; i++) if (codes[i] !== i) return false;
-  return true;
 }

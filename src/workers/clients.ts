@@ -17,6 +17,7 @@ import type {
   ScoreResponse,
 } from './protocol';
 import { detach, nextTask, place, split } from './pieces';
+import { fromWire, type ScoredWire, type ScoreOutcome } from './scoredWire';
 
 /**
  * Promise wrappers around the workers. `cancel()` terminates the worker: parsing and scoring
@@ -189,13 +190,18 @@ function forcedParts(): number | undefined {
   }
 }
 
-export type ScoreOutcome = Extract<ScoreResponse, { type: 'scored' }>;
+export type { ScoreOutcome };
 
-/** One scoring run in its own worker; `cancel()` stops it. */
+/**
+ * One scoring run in its own worker; `cancel()` stops it. `readTable`: the worker reads the
+ * stored dataset `datasetId` itself instead of receiving `table` (the page's copy of it, which
+ * the answer is rebuilt against: scoredWire.ts).
+ */
 export function scoreInWorker(
-  req: Omit<ScoreRequest, 'type' | 'id'>,
+  req: Omit<ScoreRequest, 'type' | 'id' | 'table'> & { table: AccountTable; readTable?: boolean },
   onProgress?: (phase: string, fraction: number) => void,
 ): { promise: Promise<ScoreOutcome>; cancel: () => void } {
+  const { table, readTable, ...rest } = req;
   const worker = new Worker(new URL('./score.worker.ts', import.meta.url), { type: 'module' });
   let reject: (e: unknown) => void = () => {};
   let stopped = false;
@@ -214,19 +220,19 @@ export function scoreInWorker(
         }
         if (!answer || answer.missing > 0) return;
         worker.terminate();
-        resolve(answer.skeleton as ScoreOutcome);
+        resolve(fromWire(answer.skeleton as ScoredWire, table, req.playbook.fields.accountKey));
         return;
       }
       worker.terminate();
       if (m.type === 'failed') rej(new WorkerFailure(null, m.message, m.issues, m.missingActivity));
-      else resolve(m);
+      else resolve(fromWire(m, table, req.playbook.fields.accountKey));
     };
     worker.onerror = (ev) => {
       worker.terminate();
       rej(new WorkerFailure(null, ev.message || 'scoring worker crashed'));
     };
   });
-  const msg: ScoreRequest = { ...req, type: 'score', id: 1 } as ScoreRequest;
+  const msg: ScoreRequest = { ...rest, ...(readTable ? {} : { table }), type: 'score', id: 1 };
   // The request (with the whole table) in pieces, one per task: no long task on the page.
   void (async () => {
     const { skeleton, pieces } = split(msg, 20_000);

@@ -1,9 +1,9 @@
 import type { Piece } from './pieces';
 import type { DatasetDigest } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
-import type { AccountTable } from '../table/columns';
+import type { AccountTable, Column } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportOptions, ImportReport, JoinReport } from '../data';
-import type { ScoreResult, Summary, TrendResult } from '../engine';
+import type { FunnelRow, ScoreResult, Summary, TrendResult } from '../engine';
 import type { ActivitySetRow, DatasetRow, RunActivityInfo, RunRow } from '../store/db';
 import type { ActivitySource } from '../model';
 import type {
@@ -84,7 +84,12 @@ export type ScoreRequest = {
   asOf: string;
   /** The page's IANA time zone, recorded with the run. */
   timeZone?: string;
-  table: AccountTable;
+  /**
+   * The dataset to score. Absent: the worker reads dataset `datasetId` from IndexedDB itself
+   * (re-showing a stored run after a reload: the page's copy, ~180 MB of columns and two
+   * million strings at a million accounts, need not be copied and sent).
+   */
+  table?: AccountTable;
   projectId: string;
   datasetId: string;
   datasetName?: string;
@@ -130,9 +135,19 @@ export type ScoreResponse =
       fraction: number;
     }
   | {
+      /**
+       * The answer without what the page rebuilds from its own copy of the dataset
+       * (scoredWire.ts): with `idsFromKey`, `result.accountIds` is empty (the page's
+       * `accountIdsOf` its dataset gives them), and the scored table is given as the columns the
+       * run added to the dataset (`aggregates`: one per activity aggregate).
+       */
       type: 'scored';
       id: number;
       result: ScoreResult;
+      idsFromKey: boolean;
+      aggregates: Record<string, Column>;
+      /** The stage funnel of the result (`stageFunnel`), counted here rather than on the page. */
+      funnel: FunnelRow[];
       summary: Summary;
       trend: TrendResult | null;
       previous: RunRow | null;

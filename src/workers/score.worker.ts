@@ -8,9 +8,10 @@ import {
   withActivity,
   stageKpis,
   stageFunnel,
+  type FunnelRow,
 } from '../engine';
 import { mrrFieldOf } from '../model';
-import { columnOf } from '../table/columns';
+import { columnOf, type AccountTable } from '../table/columns';
 import { listRuns, openRun, saveRun } from '../store/runStore';
 import { db, type RunActivityInfo } from '../store/db';
 import { listActivitySets, loadActivitySet } from '../store/activityStore';
@@ -20,6 +21,8 @@ import { stageStreaksFromStore } from './stageRuns';
 import { previousRun } from '../util/runOrder';
 import type { AgainstColors, ScoreEnvelope, ScoreRequest, ScoreResponse } from './protocol';
 import { detach, place, split } from './pieces';
+import { loadDataset } from '../store/datasets';
+import { toWire, type ScoreOutcome } from './scoredWire';
 
 /**
  * Scores a dataset with the project's playbook off the main thread, compares with the stored run
@@ -45,9 +48,13 @@ self.onmessage = (ev: MessageEvent<ScoreEnvelope>) => {
   }
 };
 
-/** The answer in pieces: each typed array copied out of the scoring arena, one per message. */
-function postScored(m: Extract<ScoreResponse, { type: 'scored' }>) {
-  const { skeleton, pieces } = split(m, 20_000);
+/**
+ * The answer in pieces (scoredWire.ts leaves out what the page rebuilds): each typed array
+ * copied out of the scoring arena here, whole, and transferred — the page only puts it in place
+ * (in 1 MB slices, the page allocated and filled ~230 MB of arrays at a million accounts).
+ */
+function postScored(m: ScoreOutcome, dataset: AccountTable, accountKey: string) {
+  const { skeleton, pieces } = split(toWire(m, dataset, accountKey), 20_000, Infinity);
   post({ type: 'hold', id: m.id, skeleton, pieces: pieces.length });
   for (const p of pieces) {
     const { piece, transfer } = detach(p);
@@ -57,6 +64,13 @@ function postScored(m: Extract<ScoreResponse, { type: 'scored' }>) {
 
 async function score(msg: ScoreRequest) {
   try {
+    // A stored run shown again: the dataset is read here, not sent by the page.
+    let table = msg.table;
+    if (!table) {
+      const loaded = await loadDataset(msg.datasetId);
+      if (!loaded) throw new Error(`dataset ${msg.datasetId} is not stored`);
+      table = loaded.table;
+    }
     post({ type: 'progress', id: msg.id, phase: 'compile', fraction: 0.05 });
     const c = compilePlaybook(msg.playbook, { asOf: msg.asOf });
     if (!c.ok) {
@@ -87,12 +101,7 @@ async function score(msg: ScoreRequest) {
       for (const source of used) {
         const set = await loadActivitySet(sets.find((x) => x.source === source)!.id);
         if (!set) continue;
-        const linked = linkStoredEvents(
-          source,
-          set.events,
-          msg.table,
-          msg.playbook.fields.accountKey,
-        );
+        const linked = linkStoredEvents(source, set.events, table, msg.playbook.fields.accountKey);
         activity[source] = linked.table;
         activityUsed.push({
           source,
@@ -105,7 +114,7 @@ async function score(msg: ScoreRequest) {
       }
     }
     post({ type: 'progress', id: msg.id, phase: 'score', fraction: 0.1 });
-    const scored = withActivity(c.compiled, msg.table, activity, msg.asOf);
+    const scored = withActivity(c.compiled, table, activity, msg.asOf);
     // Days in stage from the project's earlier runs where the data dates no stage entry (the
     // rule `waymark score --history` applies too: engine/stageHistory.ts).
     const src = c.compiled.stageSource;
@@ -116,7 +125,7 @@ async function score(msg: ScoreRequest) {
     const result = scoreTable(c.compiled, scored, { asOf: msg.asOf, stageStreaks });
     post({ type: 'progress', id: msg.id, phase: 'summarise', fraction: 0.7 });
     const mrrId = mrrFieldOf(msg.playbook.fields);
-    const mrrCol = mrrId ? columnOf(msg.table, mrrId) : undefined;
+    const mrrCol = mrrId ? columnOf(table, mrrId) : undefined;
     const summary = summarise(
       result,
       mrrId && mrrCol?.type === 'number' ? { field: mrrId, values: mrrCol.values } : undefined,
@@ -145,6 +154,7 @@ async function score(msg: ScoreRequest) {
     }
     const against = msg.against ? await againstColors(msg.against, result.accountIds) : undefined;
     let run = null;
+    let funnel: FunnelRow[] | undefined;
     if (msg.store) {
       post({ type: 'progress', id: msg.id, phase: 'store', fraction: 0.85 });
       run = await saveRun(
@@ -157,7 +167,7 @@ async function score(msg: ScoreRequest) {
         msg.timeZone,
         msg.playbook,
         undefined,
-        stageFunnel(result),
+        (funnel = stageFunnel(result)),
         msg.replaces,
       );
       if (activityUsed.length) {
@@ -165,18 +175,24 @@ async function score(msg: ScoreRequest) {
         run = { ...run, activity: activityUsed };
       }
     }
-    postScored({
-      type: 'scored',
-      id: msg.id,
-      result,
-      summary,
-      trend: t,
-      previous,
-      run,
-      activity,
-      activityUsed,
-      ...(against ? { against } : {}),
-    });
+    postScored(
+      {
+        type: 'scored',
+        id: msg.id,
+        result,
+        table: scored,
+        funnel: funnel ?? stageFunnel(result),
+        summary,
+        trend: t,
+        previous,
+        run,
+        activity,
+        activityUsed,
+        ...(against ? { against } : {}),
+      },
+      table,
+      msg.playbook.fields.accountKey,
+    );
   } catch (e) {
     post({ type: 'failed', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }

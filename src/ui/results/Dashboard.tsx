@@ -36,10 +36,11 @@ export interface DashboardData {
 
 const funnels = new WeakMap<object, FunnelRow[]>();
 
-/** The dashboard's data of a scored run (its funnel counted once per run). */
+/** The dashboard's data of a scored run (its funnel counted once per run, in the worker). */
 export function dashboardOf(outcome: RunOutcome): DashboardData {
   const r = outcome.result;
-  let funnel = funnels.get(r);
+  // Counted by the scoring worker; else once here (stageFunnel).
+  let funnel = outcome.funnel ?? funnels.get(r);
   if (!funnel) funnels.set(r, (funnel = stageFunnel(r)));
   return {
     rowCount: r.rowCount,

@@ -1,8 +1,8 @@
 import {
   compilePlaybook,
-  withActivity,
   type ActivityData,
   type CompiledPlaybook,
+  type FunnelRow,
   type ScoreResult,
   type Summary,
   type TrendResult,
@@ -34,6 +34,8 @@ export interface RunOutcome {
   datasetId: string;
   /** The playbook that produced these numbers (the run's own, never the project's current one). */
   playbook: Playbook;
+  /** The result's stage funnel, counted in the scoring worker (the dashboard draws it). */
+  funnel?: FunnelRow[];
 }
 
 export interface ResultsState {
@@ -117,6 +119,11 @@ export const resultsStore = {
     /** The stored run shown again (store=false). */
     runId?: string;
     /**
+     * The worker reads the stored dataset `datasetId` itself (`table` is the page's copy of it,
+     * not sent: a stored run shown again after a reload).
+     */
+    readTable?: boolean;
+    /**
      * Stored runs of the same as-of the new run replaces (the user confirmed): deleted in the
      * transaction that stores it, never before.
      */
@@ -146,6 +153,7 @@ export const resultsStore = {
         datasetId: opts.datasetId,
         datasetName: opts.datasetName,
         store: opts.store,
+        readTable: opts.readTable,
         compareWith: 'previous',
         ...(opts.store && opts.replaces?.length ? { replaces: opts.replaces } : {}),
       },
@@ -167,11 +175,13 @@ export const resultsStore = {
           previous: m.previous,
           run: m.run ?? runs.stored.find((r) => r.id === opts.runId) ?? null,
           compiled: compiled.compiled,
-          table: withActivity(compiled.compiled, opts.table, m.activity, opts.asOf),
+          // The dataset plus the aggregate columns the worker computed (workers/scoredWire.ts).
+          table: m.table,
           activity: m.activity,
           activityUsed: m.activityUsed,
           datasetId: opts.datasetId,
           playbook: opts.playbook,
+          funnel: m.funnel,
         },
       });
     } catch (e) {

@@ -37,6 +37,8 @@ export function useRederiveLastRun(opts: {
       datasetId: data.meta.id,
       store: false,
       runId: lastRun.id,
+      // The worker reads the stored dataset itself: the page's copy is not sent to it.
+      readTable: true,
     });
   }, [mine, outcome, status, lastRun, data.table, data.meta, projectId]);
 }

@@ -1,0 +1,334 @@
+/**
+ * `npx tsx test/bench/uiReloadAb.ts`: the reload and the search of `npm run bench -- ui`, for two
+ * built apps side by side on one seeded browser profile (the 1M-account seed is done once, then
+ * kept in --profile-dir), interleaved A, B, B, A, … on the same origin, so both read the same
+ * IndexedDB. Per round and build: reload → stored summary, → full dashboard, → the run's tabs
+ * (the re-derived run), the longest main-thread task of the reload, then a search typed one key
+ * at a time (latency of each and the longest task), and the CPU time of all Chromium processes
+ * (page, workers, GPU, browser) and of the page's main thread (CDP Performance TaskDuration)
+ * over the reload. Prints JSON lines and, at the end, medians per build and B/A ratios.
+ *
+ * Options: --a DIR --b DIR (built apps, `npx vite build --outDir DIR`), --rows N (default
+ * 1000000), --rounds N (default 3), --port P (default 5196), --profile-dir DIR (default
+ * /tmp/waymark-ui-ab), --seed-with a|b (default a), --cpuprofile (print each reload's
+ * main-thread functions by self time: build unminified to read them).
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, extname, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../e2e/chromium.mjs';
+import { replaceIfAsked } from './replaceRun';
+
+const args = process.argv.slice(2);
+const opt = (n: string, d: string) => {
+  const i = args.indexOf(`--${n}`);
+  return i >= 0 ? args[i + 1] : d;
+};
+const dirs = { a: resolve(opt('a', 'dist-ab-a')), b: resolve(opt('b', 'dist-ab-b')) };
+const rows = Number(opt('rows', '1000000'));
+const rounds = Number(opt('rounds', '3'));
+const port = Number(opt('port', '5196'));
+const profileDir = opt('profile-dir', '/tmp/waymark-ui-ab');
+const seedWith = opt('seed-with', 'a') as 'a' | 'b';
+const cpuProfile = args.includes('--cpuprofile');
+let serving: 'a' | 'b' = seedWith;
+
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+const server = createServer((req, res) => {
+  void (async () => {
+    const root = dirs[serving];
+    let p = join(root, decodeURIComponent((req.url ?? '/').split('?')[0]));
+    if (!p.startsWith(root)) p = join(root, 'index.html');
+    try {
+      if ((await stat(p)).isDirectory()) p = join(p, 'index.html');
+    } catch {
+      p = join(root, 'index.html');
+    }
+    try {
+      const body = await readFile(p);
+      res.writeHead(200, {
+        'content-type': types[extname(p)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  })();
+});
+
+const ticksOf = (statPath: string) => {
+  const f = readFileSync(statPath, 'utf8');
+  const parts = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  return Number(parts[11]) + Number(parts[12]);
+};
+/**
+ * CPU seconds (user + system) of this browser's processes: all of them (page, workers, GPU,
+ * browser), and the renderers' main threads only (the page's main thread: tid = pid).
+ */
+function chromiumCpu(): { all: number; main: number } {
+  const hz = 100;
+  let all = 0;
+  let main = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes(profileDir) && !isChild(pid)) continue;
+      all += ticksOf(`/proc/${pid}/stat`);
+      if (cmd.includes('--type=renderer')) main += ticksOf(`/proc/${pid}/task/${pid}/stat`);
+    } catch {
+      /* gone */
+    }
+  }
+  return { all: all / hz, main: main / hz };
+}
+let browserPid = 0;
+function isChild(pid: string): boolean {
+  // Chromium's zygote children carry no profile dir on their command line: walk up to the browser.
+  let p = pid;
+  for (let i = 0; i < 6; i++) {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const ppid = f.slice(f.lastIndexOf(')') + 2).split(' ')[1];
+      if (Number(ppid) === browserPid) return true;
+      if (ppid === '0' || ppid === '1') return false;
+      p = ppid;
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+const out = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+
+async function main() {
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${port}`;
+  const ctx: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? findChromium() ?? undefined,
+    args: ['--no-sandbox', '--disable-gpu'],
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+  });
+  // The browser process: the parent of the renderers, found by the profile dir.
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes(`--user-data-dir=${profileDir}`) && !cmd.includes('--type=')) {
+        browserPid = Number(pid);
+        break;
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  await ctx.addInitScript(() => {
+    localStorage.setItem('waymark.lang', 'en');
+    const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
+    w.__longtasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries())
+        w.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  page.setDefaultTimeout(600_000);
+  const n = rows.toLocaleString('en-US');
+  await page.goto(`${base}/#/p/demo/results`);
+  const have = await page
+    .getByTestId('stored-kpi-accounts')
+    .or(page.getByTestId('kpi-accounts'))
+    .filter({ hasText: n })
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!have) await seed(page, base, n);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  const results: Record<'a' | 'b', Record<string, number[]>> = { a: {}, b: {} };
+  const keep = (b: 'a' | 'b', k: string, v: number) => (results[b][k] ??= []).push(v);
+  for (let r = 0; r < rounds; r++) {
+    const order: ('a' | 'b')[] = r % 2 ? ['b', 'a'] : ['a', 'b'];
+    for (const b of order) {
+      serving = b;
+      // Start from the Results dashboard of the build under test (its bundle loaded once).
+      await page.goto(`${base}/?build=${b}&round=${r}#/p/demo/results`);
+      await page.getByTestId('kpi-accounts').filter({ hasText: n }).waitFor();
+      await page.getByTestId('tab-accounts').waitFor();
+      await page.waitForTimeout(1500);
+      const load = (await import('node:os')).loadavg()[0];
+      const cpu0 = chromiumCpu();
+      const task0 = await taskSeconds();
+      let prof: import('./uiProfile').Profiling | null = null;
+      if (cpuProfile) prof = await (await import('./uiProfile')).startProfile(page);
+      const w0 = Date.now();
+      await page.reload();
+      await page
+        .getByTestId('stored-kpi-accounts')
+        .or(page.getByTestId('kpi-accounts'))
+        .filter({ hasText: n })
+        .first()
+        .waitFor();
+      const stored = Date.now() - w0;
+      await page.getByTestId('kpi-accounts').filter({ hasText: n }).waitFor();
+      const dashboard = Date.now() - w0;
+      await page.getByTestId('tab-accounts').waitFor();
+      const rederived = Date.now() - w0;
+      await page.waitForTimeout(300);
+      const cpu1 = chromiumCpu();
+      const task1 = await taskSeconds();
+      if (prof) await prof.stop(`reload_${b}`, true);
+      const lt = await page.evaluate(() =>
+        (
+          window as unknown as { __longtasks: { start: number; duration: number }[] }
+        ).__longtasks.map((x) => x.duration),
+      );
+      // TaskDuration: the main thread's busy time (wall, not CPU); a reload may reset it.
+      const mainBusy = task1 >= task0 ? task1 - task0 : task1;
+      const row = {
+        build: b,
+        round: r,
+        load: Math.round(load * 10) / 10,
+        stored_ms: stored,
+        dashboard_ms: dashboard,
+        rederived_ms: rederived,
+        reload_longest_task_ms: Math.max(0, ...lt),
+        reload_tasks_over_100ms: lt.filter((d) => d > 100).length,
+        reload_main_busy_s: Math.round(mainBusy * 1000) / 1000,
+        reload_main_cpu_s: Math.round((cpu1.main - cpu0.main) * 100) / 100,
+        reload_all_cpu_s: Math.round((cpu1.all - cpu0.all) * 100) / 100,
+      };
+      // Search: the accounts tab, then five keys of an id's tail, one at a time.
+      await page.getByTestId('tab-accounts').click();
+      await settled(page);
+      await page.waitForTimeout(300);
+      const id = (await page.getByTestId('account-row').nth(3).locator('a').textContent()) ?? '';
+      const needle = id.slice(-5);
+      const search = page.getByTestId('account-search');
+      const keys: number[] = [];
+      const keyTasks: number[] = [];
+      for (let k = 1; k <= needle.length; k++) {
+        await page.waitForTimeout(300);
+        const t0 = await page.evaluate(() => performance.now());
+        const s0 = Date.now();
+        await search.press(needle[k - 1]);
+        await page.waitForFunction(
+          (v) => {
+            const el = document.querySelector('[data-testid="account-count"]');
+            const input = document.querySelector<HTMLInputElement>(
+              '[data-testid="account-search"]',
+            );
+            return (
+              input?.value === v &&
+              !!el &&
+              el.getAttribute('data-pending') !== 'true' &&
+              el.hasAttribute('data-count')
+            );
+          },
+          needle.slice(0, k),
+          { polling: 'raf' },
+        );
+        keys.push(Date.now() - s0);
+        await page.waitForTimeout(300);
+        keyTasks.push(
+          await page.evaluate(
+            (from) =>
+              Math.max(
+                0,
+                ...(
+                  window as unknown as { __longtasks: { start: number; duration: number }[] }
+                ).__longtasks
+                  .filter((x) => x.start >= from - 1)
+                  .map((x) => x.duration),
+              ),
+            t0,
+          ),
+        );
+      }
+      await search.fill('');
+      await settled(page);
+      const all = {
+        ...row,
+        search_key_ms: keys,
+        search_key_longest_task_ms: keyTasks,
+        search_key1_ms: keys[0],
+        search_max_ms: Math.max(...keys),
+        search_longest_task_ms: Math.max(...keyTasks),
+      };
+      out(all);
+      for (const [k, v] of Object.entries(all))
+        if (typeof v === 'number' && k !== 'round') keep(b, k, v);
+    }
+  }
+  const med = (v: number[]) => {
+    const s = [...v].sort((x, y) => x - y);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  };
+  for (const k of Object.keys(results.a)) {
+    const a = med(results.a[k]);
+    const b = med(results.b[k] ?? []);
+    out({ median: k, a, b, b_over_a: a ? Math.round((b / a) * 1000) / 1000 : null });
+  }
+  await ctx.close();
+  server.close();
+}
+
+async function seed(p: Page, base: string, n: string) {
+  await p.goto(`${base}/#/p/demo/data`);
+  await p.getByTestId('dataset-rows').waitFor();
+  await p.getByTestId('demo-rows').fill(String(rows));
+  await p.getByTestId('demo-generate').click();
+  await p.getByTestId('replace-summary').or(p.getByTestId('import-save')).first().waitFor();
+  if (await p.getByTestId('replace-confirm').count())
+    await p.getByTestId('replace-confirm').check();
+  await p.getByTestId('import-save').click();
+  await p.getByTestId('dataset-rows').filter({ hasText: n }).waitFor();
+  await p.goto(`${base}/#/p/demo/results`);
+  for (const asOf of ['2026-10-01', '2026-11-01']) {
+    await p.getByTestId('run-asof').fill(asOf);
+    await p.getByTestId('run-playbook').click();
+    await replaceIfAsked(p, p.getByTestId('run-progress'));
+    await p
+      .getByTestId('run-progress')
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
+    await p.getByTestId('run-progress').waitFor({ state: 'hidden' });
+    await p.getByTestId('run-info').filter({ hasText: asOf }).waitFor();
+    await p.getByTestId('kpi-accounts').filter({ hasText: n }).waitFor();
+  }
+}
+
+function settled(p: Page) {
+  return p.waitForFunction(
+    () => {
+      const el = document.querySelector('[data-testid="account-count"]');
+      return !!el && el.getAttribute('data-pending') !== 'true' && el.hasAttribute('data-count');
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+}
+
+await main();
