@@ -6,7 +6,7 @@ import type { FieldContract } from '../../src/model';
 import { generateDemoTable } from '../../src/data/demo/generate';
 import { tableToCsv } from '../../src/data/tableCsv';
 import { findChromium } from '../e2e/chromium.mjs';
-import { replaceIfAsked } from './replaceRun';
+import { replaceIfAsked } from './benchRuns';
 
 type Line = (name: string, value: number, unit: string, extra?: Record<string, unknown>) => void;
 

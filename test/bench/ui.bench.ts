@@ -29,7 +29,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { startProfile, type Profiling } from './uiProfile';
 import { startTrace, type Tracing } from './uiTrace';
-import { replaceIfAsked } from './replaceRun';
+import { seedDemoRuns } from './benchRuns';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -115,7 +115,7 @@ async function main() {
       }).observe({ type: 'longtask', buffered: true });
     });
     const s0 = Date.now();
-    await seed(page);
+    await seedDemoRuns(page, base, rows);
     console.error(
       `ui bench: ${rows} accounts generated, stored and scored twice in ${(Date.now() - s0) / 1000} s`,
     );
@@ -126,34 +126,6 @@ async function main() {
     await browser.close();
   } finally {
     if (server.pid) process.kill(-server.pid);
-  }
-
-  async function seed(p: Page) {
-    const n = rows.toLocaleString('en-US');
-    await p.goto(`${base}/#/p/demo/data`);
-    await p.getByTestId('dataset-rows').waitFor();
-    await p.getByTestId('demo-rows').fill(String(rows));
-    await p.getByTestId('demo-generate').click();
-    // The demo project holds a dataset already: replacing it asks for a confirmation.
-    await p.getByTestId('replace-summary').or(p.getByTestId('import-save')).first().waitFor();
-    if (await p.getByTestId('replace-confirm').count())
-      await p.getByTestId('replace-confirm').check();
-    await p.getByTestId('import-save').click();
-    await p.getByTestId('dataset-rows').filter({ hasText: n }).waitFor();
-    await p.goto(`${base}/#/p/demo/results`);
-    for (const asOf of ['2026-10-01', '2026-11-01']) {
-      await p.getByTestId('run-asof').fill(asOf);
-      await p.getByTestId('run-playbook').click();
-      await replaceIfAsked(p, p.getByTestId('run-progress'));
-      // Until the run is in: run-info can name the date already as the previous run's.
-      await p
-        .getByTestId('run-progress')
-        .waitFor({ timeout: 10_000 })
-        .catch(() => undefined);
-      await p.getByTestId('run-progress').waitFor({ state: 'hidden' });
-      await p.getByTestId('run-info').filter({ hasText: asOf }).waitFor();
-      await p.getByTestId('kpi-accounts').filter({ hasText: n }).waitFor();
-    }
   }
 
   /** Do `act`, wait until `settled` holds in the page, report the longest task and latency. */

@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
-import { replaceIfAsked } from './replaceRun';
+import { replaceIfAsked } from './benchRuns';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -19,7 +19,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
-import { replaceIfAsked } from './replaceRun';
+import { seedDemoRuns } from './benchRuns';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -158,7 +158,7 @@ async function main() {
       () => true,
       () => false,
     );
-  if (!have) await seed(page, base, n);
+  if (!have) await seedDemoRuns(page, base, rows);
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Performance.enable');
   const taskSeconds = async () => {
@@ -293,31 +293,6 @@ async function main() {
   }
   await ctx.close();
   server.close();
-}
-
-async function seed(p: Page, base: string, n: string) {
-  await p.goto(`${base}/#/p/demo/data`);
-  await p.getByTestId('dataset-rows').waitFor();
-  await p.getByTestId('demo-rows').fill(String(rows));
-  await p.getByTestId('demo-generate').click();
-  await p.getByTestId('replace-summary').or(p.getByTestId('import-save')).first().waitFor();
-  if (await p.getByTestId('replace-confirm').count())
-    await p.getByTestId('replace-confirm').check();
-  await p.getByTestId('import-save').click();
-  await p.getByTestId('dataset-rows').filter({ hasText: n }).waitFor();
-  await p.goto(`${base}/#/p/demo/results`);
-  for (const asOf of ['2026-10-01', '2026-11-01']) {
-    await p.getByTestId('run-asof').fill(asOf);
-    await p.getByTestId('run-playbook').click();
-    await replaceIfAsked(p, p.getByTestId('run-progress'));
-    await p
-      .getByTestId('run-progress')
-      .waitFor({ timeout: 10_000 })
-      .catch(() => undefined);
-    await p.getByTestId('run-progress').waitFor({ state: 'hidden' });
-    await p.getByTestId('run-info').filter({ hasText: asOf }).waitFor();
-    await p.getByTestId('kpi-accounts').filter({ hasText: n }).waitFor();
-  }
 }
 
 function settled(p: Page) {

@@ -14,6 +14,31 @@ import { scoreInWorker, WorkerFailure } from '../../workers/clients';
 import { deleteRun, listRuns } from '../../store/runStore';
 import { runTimeline } from '../../util/runOrder';
 
+/** What a run asks the scoring worker to score: the model, its date, and the data. */
+export interface ScoredData {
+  projectId: string;
+  playbook: Playbook;
+  asOf: string;
+  /** The user's time zone, stored with the run. */
+  timeZone?: string;
+  table: AccountTable;
+  datasetId: string;
+  datasetName?: string;
+}
+
+/** The part of a scoring request that names the data and model (a run and a what-if preview). */
+export function scoredData(o: ScoredData): ScoredData {
+  return {
+    playbook: o.playbook,
+    asOf: o.asOf,
+    timeZone: o.timeZone,
+    table: o.table,
+    projectId: o.projectId,
+    datasetId: o.datasetId,
+    datasetName: o.datasetName,
+  };
+}
+
 /**
  * The results of the open project's latest run, kept outside React so switching views does
  * not lose them. Scoring runs in a worker; the compiled playbook is kept here too, because
@@ -106,29 +131,23 @@ export const resultsStore = {
    * (scoring is deterministic, so the numbers are the stored ones). Either way the run is
    * compared with the run before it in time (the newest stored run dated before `asOf`).
    */
-  async run(opts: {
-    projectId: string;
-    playbook: Playbook;
-    asOf: string;
-    /** The user's time zone, stored with the run. */
-    timeZone?: string;
-    table: AccountTable;
-    datasetId: string;
-    datasetName?: string;
-    store: boolean;
-    /** The stored run shown again (store=false). */
-    runId?: string;
-    /**
-     * The worker reads the stored dataset `datasetId` itself (`table` is the page's copy of it,
-     * not sent: a stored run shown again after a reload).
-     */
-    readTable?: boolean;
-    /**
-     * Stored runs of the same as-of the new run replaces (the user confirmed): deleted in the
-     * transaction that stores it, never before.
-     */
-    replaces?: string[];
-  }): Promise<void> {
+  async run(
+    opts: ScoredData & {
+      store: boolean;
+      /** The stored run shown again (store=false). */
+      runId?: string;
+      /**
+       * The worker reads the stored dataset `datasetId` itself (`table` is the page's copy of it,
+       * not sent: a stored run shown again after a reload).
+       */
+      readTable?: boolean;
+      /**
+       * Stored runs of the same as-of the new run replaces (the user confirmed): deleted in the
+       * transaction that stores it, never before.
+       */
+      replaces?: string[];
+    },
+  ): Promise<void> {
     cancelCurrent?.();
     const compiled = compilePlaybook(opts.playbook, { asOf: opts.asOf });
     if (!compiled.ok) {
@@ -145,13 +164,7 @@ export const resultsStore = {
     });
     const job = scoreInWorker(
       {
-        playbook: opts.playbook,
-        asOf: opts.asOf,
-        timeZone: opts.timeZone,
-        table: opts.table,
-        projectId: opts.projectId,
-        datasetId: opts.datasetId,
-        datasetName: opts.datasetName,
+        ...scoredData(opts),
         store: opts.store,
         readTable: opts.readTable,
         compareWith: 'previous',

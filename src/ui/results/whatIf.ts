@@ -4,6 +4,7 @@ import type { RunRow } from '../../store/db';
 import type { AgainstColors } from '../../workers/protocol';
 import { scoreInWorker, WorkerFailure } from '../../workers/clients';
 import { requestRun, type RunOptions } from './replaceRun';
+import { scoredData } from './runState';
 
 /**
  * A what-if preview: the project's current model scored over the data of a stored run's date in
@@ -48,13 +49,7 @@ export const whatIfStore = {
     set(mine);
     const job = scoreInWorker(
       {
-        playbook: opts.playbook,
-        asOf: opts.asOf,
-        timeZone: opts.timeZone,
-        table: opts.table,
-        projectId: opts.projectId,
-        datasetId: opts.datasetId,
-        datasetName: opts.datasetName,
+        ...scoredData(opts),
         store: false,
         compareWith: 'none',
         against: against.id,
