@@ -3,7 +3,7 @@ import { compilePlaybook, scoreTable } from '../../engine';
 import { importAccountFile } from '../../data';
 import { csvText as csvCell } from '../../util/csvCell';
 import { playbookFromProject } from '../../model';
-import { buildQueue, filterQueue, queueCsv } from './queue';
+import { buildQueue, filterQueue, prepareQueue, queueBuilt, queueCsv, queueOf } from './queue';
 import { resultLabels } from './labels';
 import { i18next, initI18n } from '../../i18n';
 import { demoProject, fixture } from '../../data/testing/helpers';
@@ -19,6 +19,18 @@ describe('CTA queue', () => {
   const { table } = importAccountFile(fixture('crm_ja.utf8.csv'), 'crm.csv', pb.fields);
   const r = scoreTable(c.compiled, table);
   const q = buildQueue(r);
+
+  it('is built in steps while the page is idle, equal to the one-task build; a cancel stops it', async () => {
+    const r2 = scoreTable(c.compiled, table);
+    const stop = prepareQueue(r2);
+    stop();
+    await new Promise((res) => setTimeout(res, 20));
+    expect(queueBuilt(r2)).toBe(false);
+    prepareQueue(r2);
+    for (let i = 0; i < 200 && !queueBuilt(r2); i++) await new Promise((res) => setTimeout(res, 5));
+    expect(queueBuilt(r2)).toBe(true);
+    expect(queueOf(r2)).toEqual(buildQueue(r2));
+  });
 
   it('has one entry per fired CTA and account', () => {
     const fired = r.ctaFired.reduce((s, f) => s + f.reduce((a, b) => a + b, 0), 0);

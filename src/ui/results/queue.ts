@@ -1,5 +1,5 @@
 import { ctaOwner, type ScoreResult } from '../../engine';
-import { buildQueue, numberAt, textAt, type Queue } from '../../engine/ctaQueue';
+import { buildQueue, numberAt, queueSteps, textAt, type Queue } from '../../engine/ctaQueue';
 import { mrrFieldOf, type FieldContract } from '../../model';
 import type { AccountTable } from '../../table/columns';
 import { columnOf } from '../../table/columns';
@@ -25,16 +25,49 @@ export function queueOf(r: ScoreResult): Queue {
 /**
  * Build the run's queue when the page is idle (a run just arrived), so that opening the CTA tab
  * only filters it: building and filtering a million-account queue in the click's task took
- * ~100 ms. Returns a cancel.
+ * ~100 ms. Built in steps of QUEUE_STEP_ROWS rows while each idle period lasts (in one idle
+ * callback the whole build was one task of 50–200 ms after a reload); the CTA tab opened before
+ * it is done builds it at once (queueOf). Returns a cancel.
  */
 export function prepareQueue(r: ScoreResult): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => queueOf(r), { timeout: 5000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(() => queueOf(r), 200);
-  return () => clearTimeout(id);
+  if (built.has(r)) return () => {};
+  const steps = queueSteps(r, QUEUE_STEP_ROWS);
+  let stopped = false;
+  const step = (more: () => boolean) => {
+    if (stopped || built.has(r)) return;
+    do {
+      const s = steps.next();
+      if (s.done) {
+        built.set(r, s.value);
+        return;
+      }
+    } while (more());
+    later();
+  };
+  let cancel = () => {};
+  const later = () => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback((d) => step(() => d.timeRemaining() > 2), { timeout: 1000 });
+      cancel = () => cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(() => step(() => false), 0);
+      cancel = () => clearTimeout(id);
+    }
+  };
+  later();
+  return () => {
+    stopped = true;
+    cancel();
+  };
 }
+
+/** The run's queue is built already (by queueOf or prepareQueue). */
+export function queueBuilt(r: ScoreResult): boolean {
+  return built.has(r);
+}
+
+/** Rows of one CTA's column per step of the idle-time queue build. */
+export const QUEUE_STEP_ROWS = 1 << 16;
 
 /** The numeric field holding MRR, if the contract declares or has one (model/fields.ts). */
 export function mrrField(contract: FieldContract): string | null {
