@@ -16,6 +16,7 @@ import type { Project } from '../../model';
 import { formatCount, formatShare } from '../../util/format';
 import { DARK_TEXT, readableTextOn } from '../../util/contrast';
 import { colorHex, colorLabel } from './colors';
+import { DrawLater } from './DrawLater';
 import type { AccountFilter } from './place';
 import type { RunOutcome } from './runState';
 
@@ -140,66 +141,70 @@ export function Dashboard({
               </li>
             ))}
           </ul>
-          <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={colorData} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v, lang)} />
-              <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
-              <Bar
-                dataKey="count"
-                name={t('dash.count')}
-                isAnimationActive={false}
-                cursor="pointer"
-                onClick={(_, index) => onDrill({ color: colorData[index].id })}
-              >
-                {colorData.map((c) => (
-                  <Cell key={c.id} fill={hex[c.id] ?? NO_COLOUR} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
+          <DrawLater height={220}>
+            <ResponsiveContainer width="100%" height={220}>
+              <BarChart data={colorData} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" />
+                <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v, lang)} />
+                <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
+                <Bar
+                  dataKey="count"
+                  name={t('dash.count')}
+                  isAnimationActive={false}
+                  cursor="pointer"
+                  onClick={(_, index) => onDrill({ color: colorData[index].id })}
+                >
+                  {colorData.map((c) => (
+                    <Cell key={c.id} fill={hex[c.id] ?? NO_COLOUR} />
+                  ))}
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </DrawLater>
         </section>
         <section className="card">
           <h3>{t('dash.bySegment')}</h3>
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart
-              data={bySegment}
-              layout="vertical"
-              margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis
-                type="number"
-                allowDecimals={false}
-                tickFormatter={(v: number) => formatCount(v, lang)}
-              />
-              <YAxis type="category" dataKey="segment" width={150} />
-              <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
-              {/* Legend text in the text colour: a yellow label on white is unreadable. */}
-              {/* In band order (recharts sorts legend items by name unless told not to). */}
-              <Legend
-                itemSorter={null}
-                formatter={(v) => <span style={{ color: DARK_TEXT }}>{v}</span>}
-              />
-              {[...r.colorIds, 'none']
-                .filter((c) => bySegment.some((row) => row[c]))
-                .map((c) => (
-                  <Bar
-                    key={c}
-                    dataKey={c}
-                    name={c === 'none' ? t('colors.none') : colorLabel(project.health, c, t)}
-                    stackId="s"
-                    fill={hex[c] ?? NO_COLOUR}
-                    isAnimationActive={false}
-                    cursor="pointer"
-                    onClick={(_, index) =>
-                      onDrill({ segment: bySegment[index].id as string, color: c })
-                    }
-                  />
-                ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <DrawLater height={260}>
+            <ResponsiveContainer width="100%" height={260}>
+              <BarChart
+                data={bySegment}
+                layout="vertical"
+                margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+              >
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis
+                  type="number"
+                  allowDecimals={false}
+                  tickFormatter={(v: number) => formatCount(v, lang)}
+                />
+                <YAxis type="category" dataKey="segment" width={150} />
+                <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
+                {/* Legend text in the text colour: a yellow label on white is unreadable. */}
+                {/* In band order (recharts sorts legend items by name unless told not to). */}
+                <Legend
+                  itemSorter={null}
+                  formatter={(v) => <span style={{ color: DARK_TEXT }}>{v}</span>}
+                />
+                {[...r.colorIds, 'none']
+                  .filter((c) => bySegment.some((row) => row[c]))
+                  .map((c) => (
+                    <Bar
+                      key={c}
+                      dataKey={c}
+                      name={c === 'none' ? t('colors.none') : colorLabel(project.health, c, t)}
+                      stackId="s"
+                      fill={hex[c] ?? NO_COLOUR}
+                      isAnimationActive={false}
+                      cursor="pointer"
+                      onClick={(_, index) =>
+                        onDrill({ segment: bySegment[index].id as string, color: c })
+                      }
+                    />
+                  ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </DrawLater>
         </section>
       </div>
       <section className="card">
