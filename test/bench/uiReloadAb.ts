@@ -11,7 +11,10 @@
  * Options: --a DIR --b DIR (built apps, `npx vite build --outDir DIR`), --rows N (default
  * 1000000), --rounds N (default 3), --port P (default 5196), --profile-dir DIR (default
  * /tmp/waymark-ui-ab), --seed-with a|b (default a), --cpuprofile (print each reload's
- * main-thread functions by self time: build unminified to read them).
+ * main-thread functions by self time: build unminified to read them), --cpu-tasks (a Chrome trace
+ * of each reload: each main-thread task's CPU time (the trace's thread time), so the longest
+ * task before and after the dashboard is also given in CPU ms, which a loaded machine inflates
+ * far less than wall time).
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -33,6 +36,7 @@ const port = Number(opt('port', '5196'));
 const profileDir = opt('profile-dir', '/tmp/waymark-ui-ab');
 const seedWith = opt('seed-with', 'a') as 'a' | 'b';
 const cpuProfile = args.includes('--cpuprofile');
+const cpuTasks = args.includes('--cpu-tasks');
 let serving: 'a' | 'b' = seedWith;
 
 const types: Record<string, string> = {
@@ -183,6 +187,11 @@ async function main() {
       const task0 = await taskSeconds();
       let prof: import('./uiProfile').Profiling | null = null;
       if (cpuProfile) prof = await (await import('./uiProfile')).startProfile(page);
+      if (cpuTasks)
+        await cdp.send('Tracing.start', {
+          categories: 'toplevel,disabled-by-default-devtools.timeline,blink.user_timing,__metadata',
+          transferMode: 'ReturnAsStream',
+        });
       const w0 = Date.now();
       await page.reload();
       await page
@@ -194,17 +203,25 @@ async function main() {
       const stored = Date.now() - w0;
       await page.getByTestId('kpi-accounts').filter({ hasText: n }).waitFor();
       const dashboard = Date.now() - w0;
+      // The page's clock when the dashboard showed: tasks before it belong to the reload's first
+      // draw (ui bench: reload_to_dashboard), tasks after it to the re-derived run.
+      const tDash = await page.evaluate(() => {
+        performance.mark('waymark:ab-dashboard');
+        return performance.now();
+      });
       await page.getByTestId('tab-accounts').waitFor();
       const rederived = Date.now() - w0;
       await page.waitForTimeout(300);
       const cpu1 = chromiumCpu();
       const task1 = await taskSeconds();
+      const traced = cpuTasks ? await traceTasks(cdp) : null;
       if (prof) await prof.stop(`reload_${b}`, true);
-      const lt = await page.evaluate(() =>
-        (
-          window as unknown as { __longtasks: { start: number; duration: number }[] }
-        ).__longtasks.map((x) => x.duration),
+      const tasks = await page.evaluate(
+        () =>
+          (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks,
       );
+      const lt = tasks.map((x) => x.duration);
+      const longest = (xs: { duration: number }[]) => Math.max(0, ...xs.map((x) => x.duration));
       // TaskDuration: the main thread's busy time (wall, not CPU); a reload may reset it.
       const mainBusy = task1 >= task0 ? task1 - task0 : task1;
       const row = {
@@ -215,7 +232,10 @@ async function main() {
         dashboard_ms: dashboard,
         rederived_ms: rederived,
         reload_longest_task_ms: Math.max(0, ...lt),
+        dashboard_longest_task_ms: longest(tasks.filter((x) => x.start < tDash)),
+        rederived_longest_task_ms: longest(tasks.filter((x) => x.start >= tDash)),
         reload_tasks_over_100ms: lt.filter((d) => d > 100).length,
+        ...(traced ?? {}),
         reload_main_busy_s: Math.round(mainBusy * 1000) / 1000,
         reload_main_cpu_s: Math.round((cpu1.main - cpu0.main) * 100) / 100,
         reload_all_cpu_s: Math.round((cpu1.all - cpu0.all) * 100) / 100,
@@ -293,6 +313,64 @@ async function main() {
   }
   await ctx.close();
   server.close();
+}
+
+/**
+ * The trace of one reload: the renderer main thread's tasks (RunTask) split at the page's
+ * 'waymark:ab-dashboard' mark, the longest of each part in wall ms and in CPU ms (thread time).
+ */
+async function traceTasks(cdp: import('playwright-core').CDPSession) {
+  type Ev = {
+    name: string;
+    ph: string;
+    ts: number;
+    dur?: number;
+    tdur?: number;
+    pid: number;
+    tid: number;
+    args?: { name?: string };
+  };
+  const done = new Promise<string>((r) =>
+    cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => r(e.stream ?? '')),
+  );
+  await cdp.send('Tracing.end');
+  const handle = await done;
+  let text = '';
+  for (;;) {
+    const c = (await cdp.send('IO.read', { handle })) as {
+      data: string;
+      eof: boolean;
+      base64Encoded?: boolean;
+    };
+    text += c.base64Encoded ? Buffer.from(c.data, 'base64').toString('utf8') : c.data;
+    if (c.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  const events = (JSON.parse(text) as { traceEvents: Ev[] }).traceEvents;
+  const mains = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const busy = new Map<string, number>();
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
+      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mark = events.find((e) => e.name === 'waymark:ab-dashboard')?.ts ?? Infinity;
+  const tasks = events.filter(
+    (e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.name === 'RunTask',
+  );
+  const max = (xs: number[]) => Math.round(Math.max(0, ...xs) / 100) / 10;
+  const before = tasks.filter((e) => e.ts < mark);
+  const after = tasks.filter((e) => e.ts >= mark);
+  return {
+    trace_dashboard_longest_task_ms: max(before.map((e) => e.dur ?? 0)),
+    trace_dashboard_longest_task_cpu_ms: max(before.map((e) => e.tdur ?? 0)),
+    trace_rederived_longest_task_ms: max(after.map((e) => e.dur ?? 0)),
+    trace_rederived_longest_task_cpu_ms: max(after.map((e) => e.tdur ?? 0)),
+    trace_main_cpu_s: Math.round(tasks.reduce((s, e) => s + (e.tdur ?? 0), 0) / 1e4) / 100,
+  };
 }
 
 function settled(p: Page) {
