@@ -189,7 +189,8 @@ async function main() {
       if (cpuProfile) prof = await (await import('./uiProfile')).startProfile(page);
       if (cpuTasks)
         await cdp.send('Tracing.start', {
-          categories: 'toplevel,disabled-by-default-devtools.timeline,blink.user_timing,__metadata',
+          categories:
+            'toplevel,disabled-by-default-devtools.timeline,devtools.timeline,v8.execute,disabled-by-default-v8.gc,blink.user_timing,__metadata',
           transferMode: 'ReturnAsStream',
         });
       const w0 = Date.now();
@@ -214,7 +215,7 @@ async function main() {
       await page.waitForTimeout(300);
       const cpu1 = chromiumCpu();
       const task1 = await taskSeconds();
-      const traced = cpuTasks ? await traceTasks(cdp) : null;
+      const traced = cpuTasks ? await traceTasks(cdp, `${b} round ${r}`) : null;
       if (prof) await prof.stop(`reload_${b}`, true);
       const tasks = await page.evaluate(
         () =>
@@ -319,7 +320,7 @@ async function main() {
  * The trace of one reload: the renderer main thread's tasks (RunTask) split at the page's
  * 'waymark:ab-dashboard' mark, the longest of each part in wall ms and in CPU ms (thread time).
  */
-async function traceTasks(cdp: import('playwright-core').CDPSession) {
+async function traceTasks(cdp: import('playwright-core').CDPSession, tag: string) {
   type Ev = {
     name: string;
     ph: string;
@@ -328,7 +329,7 @@ async function traceTasks(cdp: import('playwright-core').CDPSession) {
     tdur?: number;
     pid: number;
     tid: number;
-    args?: { name?: string };
+    args?: { name?: string; data?: { functionName?: string; url?: string } };
   };
   const done = new Promise<string>((r) =>
     cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => r(e.stream ?? '')),
@@ -364,6 +365,44 @@ async function traceTasks(cdp: import('playwright-core').CDPSession) {
   const max = (xs: number[]) => Math.round(Math.max(0, ...xs) / 100) / 10;
   const before = tasks.filter((e) => e.ts < mark);
   const after = tasks.filter((e) => e.ts >= mark);
+  // What the part's longest task (by CPU) spent its time on: its events by self time.
+  const evs = events
+    .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
+    .sort((x, y) => x.ts - y.ts || y.dur! - x.dur!);
+  const label = (e: Ev) =>
+    e.name === 'FunctionCall' && e.args?.data
+      ? `FunctionCall ${e.args.data.functionName || '(anonymous)'} ${(e.args.data.url ?? '').split('/').pop()}`
+      : e.name;
+  for (const [part, xs] of [
+    ['dashboard', before],
+    ['rederived', after],
+  ] as const) {
+    const task = [...xs].sort((x, y) => (y.tdur ?? 0) - (x.tdur ?? 0))[0];
+    if (!task) continue;
+    const end = task.ts + task.dur!;
+    const self = new Map<string, number>();
+    const stack: { e: Ev; child: number }[] = [];
+    const close = (upTo: number) => {
+      while (
+        stack.length &&
+        stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur! <= upTo
+      ) {
+        const s = stack.pop()!;
+        self.set(label(s.e), (self.get(label(s.e)) ?? 0) + s.e.dur! - s.child);
+        if (stack.length) stack[stack.length - 1].child += s.e.dur!;
+      }
+    };
+    for (const e of evs.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end)) {
+      close(e.ts);
+      stack.push({ e, child: 0 });
+    }
+    close(Infinity);
+    const top = [...self].sort((x, y) => y[1] - x[1]).slice(0, 8);
+    console.error(
+      `${tag} ${part}: longest task ${((task.tdur ?? 0) / 1000).toFixed(0)} ms CPU / ${(task.dur! / 1000).toFixed(0)} ms wall: ` +
+        top.map(([l, v]) => `${l} ${(v / 1000).toFixed(0)}`).join(' | '),
+    );
+  }
   return {
     trace_dashboard_longest_task_ms: max(before.map((e) => e.dur ?? 0)),
     trace_dashboard_longest_task_cpu_ms: max(before.map((e) => e.tdur ?? 0)),
