@@ -1,12 +1,12 @@
 import { startTransition, useEffect, useState, type ReactNode } from 'react';
 
 /**
- * Draws `children` (a chart) in a task of its own, after the rest of the screen, one such part
- * at a time: until then a box of the same height holds its place. A recharts chart mounts with
- * layout effects that measure and draw again at once, so the first dashboard after a reload of a
- * million-account project, drawn with its two charts in one task, held the main thread 150 ms
- * and more; drawn one part per task, no task holds it that long. What the charts show is
- * unchanged (every count is also written out beside them).
+ * Draws `children` (a chart, or the stored dashboard after a reload) in a task of its own, after
+ * the rest of the screen, one such part at a time: until then a box of the same height holds its
+ * place. A recharts chart mounts with layout effects that measure and draw again at once, so the
+ * first dashboard after a reload of a million-account project, drawn with its two charts in the
+ * app's first React task, held the main thread 150 ms and more; drawn one part per task, no task
+ * holds it that long. What is shown is unchanged, one task later.
  */
 export function DrawLater({ height, children }: { height: number; children: ReactNode }) {
   const [on, setOn] = useState(false);
