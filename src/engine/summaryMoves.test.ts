@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryMoves } from './summaryMoves';
+import { mrrNotes, summaryMoves } from './summaryMoves';
 import type { Summary } from './types';
 
 const summary = (
@@ -162,3 +162,31 @@ describe('summaryMoves', () => {
 });
 
 const order = { colors: ['green'], segments: [] };
+
+describe('mrrNotes', () => {
+  const side = (field: string, missing = 0) => ({ field, total: 10, missing });
+  it('says why MRR is missing instead of letting it read as 0', () => {
+    expect(mrrNotes({ before: null, after: null, comparable: false }, null)).toEqual([
+      { kind: 'no-field' },
+    ]);
+    expect(mrrNotes({ before: null, after: null, comparable: false }, 'arr')).toEqual([
+      { kind: 'not-summed', field: 'arr' },
+    ]);
+    expect(mrrNotes({ before: null, after: side('mrr'), comparable: false }, 'mrr')).toEqual([
+      { kind: 'not-stored' },
+    ]);
+    expect(mrrNotes({ before: side('mrr', 2), after: null, comparable: false }, null)).toEqual([
+      { kind: 'not-preview' },
+      { kind: 'missing', before: 2, after: null },
+    ]);
+    expect(
+      mrrNotes({ before: side('arr'), after: side('mrr', 1), comparable: false }, 'mrr'),
+    ).toEqual([
+      { kind: 'other-field', before: 'arr', after: 'mrr' },
+      { kind: 'missing', before: 0, after: 1 },
+    ]);
+    expect(mrrNotes({ before: side('mrr'), after: side('mrr'), comparable: true }, 'mrr')).toEqual(
+      [],
+    );
+  });
+});

@@ -87,3 +87,34 @@ export function summaryMoves(
     segments: moves((s) => s.byColorSegmentStage.map((e) => [e.segment, e.count]), order.segments),
   };
 }
+
+/** Why MRR is not shown, or not all of it (WhatIfPanel says each in words). */
+export type MrrNote =
+  | { kind: 'no-field' }
+  | { kind: 'not-summed'; field: string }
+  | { kind: 'not-stored' }
+  | { kind: 'not-preview' }
+  | { kind: 'other-field'; before: string; after: string }
+  | { kind: 'missing'; before: number | null; after: number | null };
+
+/**
+ * What the colour table must say about MRR instead of showing a 0 it does not have: no MRR field
+ * in the contract (`declared` null), a field that summed nothing (not a number column), a side
+ * without sums, two sides that summed different fields, accounts left out for want of a value.
+ */
+export function mrrNotes(m: MrrSides, declared: string | null): MrrNote[] {
+  if (!m.before && !m.after)
+    return [declared ? { kind: 'not-summed', field: declared } : { kind: 'no-field' }];
+  const notes: MrrNote[] = [];
+  if (!m.before) notes.push({ kind: 'not-stored' });
+  if (!m.after) notes.push({ kind: 'not-preview' });
+  if (m.before && m.after && !m.comparable)
+    notes.push({ kind: 'other-field', before: m.before.field, after: m.after.field });
+  if ((m.before?.missing ?? 0) > 0 || (m.after?.missing ?? 0) > 0)
+    notes.push({
+      kind: 'missing',
+      before: m.before ? m.before.missing : null,
+      after: m.after ? m.after.missing : null,
+    });
+  return notes;
+}

@@ -1,8 +1,8 @@
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffPlaybooks, mrrFieldOf, playbookFingerprint, type Project } from '../../model';
 import { migratedAccounts, migrationMatrix } from '../../engine/migration';
-import { summaryMoves, type ColorMove, type CountMove } from '../../engine/summaryMoves';
+import { mrrNotes, summaryMoves, type ColorMove, type CountMove } from '../../engine/summaryMoves';
 import { runHeader } from '../../store/runStore';
 import type { Summary } from '../../engine';
 import { formatCount, formatNumber } from '../../util/format';
@@ -52,7 +52,8 @@ export function WhatIfPanel({
   }, [w.opts.playbook, against.playbook, t]);
   const sides = useMemo(() => whatIfSides(w), [w]);
   const matrix = useMemo(() => sides && migrationMatrix(sides[0], sides[1]), [sides]);
-  const [cell, setCell] = useState<MigrationCell | null>(null);
+  // In the preview's state: Back from an account page opened from the list finds it still open.
+  const cell: MigrationCell | null = w.cell ?? null;
   const accounts = useMemo(
     () =>
       sides && cell && w.result
@@ -122,31 +123,28 @@ export function WhatIfPanel({
     const pct = (v: number) => formatNumber(v, lang, { digits: 1, unit: '%' });
     const pts = (v: number) => formatNumber(v, lang, { digits: 1 });
     const showMrr = !!field;
-    const notes: [string, string][] = [];
-    if (!field) {
-      const declared = mrrFieldOf(project.fields);
-      notes.push(
-        declared
-          ? ['not-summed', t('whatIf.mrrNotSummed', { field: declared })]
-          : ['no-field', t('whatIf.mrrNoField')],
-      );
-    } else {
-      if (!m.before) notes.push(['not-stored', t('whatIf.mrrNotStored')]);
-      if (!m.after) notes.push(['not-preview', t('whatIf.mrrNotPreview')]);
-      if (m.before && m.after && !m.comparable)
-        notes.push([
-          'other-field',
-          t('whatIf.mrrOtherField', { before: m.before.field, after: m.after.field }),
-        ]);
-      if ((m.before?.missing ?? 0) > 0 || (m.after?.missing ?? 0) > 0)
-        notes.push([
-          'missing',
-          t('whatIf.mrrMissing', {
-            before: m.before ? formatCount(m.before.missing, lang) : '—',
-            after: m.after ? formatCount(m.after.missing, lang) : '—',
-          }),
-        ]);
-    }
+    const notes = mrrNotes(m, mrrFieldOf(project.fields)).map((n): [string, string] => {
+      switch (n.kind) {
+        case 'no-field':
+          return [n.kind, t('whatIf.mrrNoField')];
+        case 'not-summed':
+          return [n.kind, t('whatIf.mrrNotSummed', { field: n.field })];
+        case 'not-stored':
+          return [n.kind, t('whatIf.mrrNotStored')];
+        case 'not-preview':
+          return [n.kind, t('whatIf.mrrNotPreview')];
+        case 'other-field':
+          return [n.kind, t('whatIf.mrrOtherField', { before: n.before, after: n.after })];
+        case 'missing':
+          return [
+            n.kind,
+            t('whatIf.mrrMissing', {
+              before: n.before === null ? '—' : formatCount(n.before, lang),
+              after: n.after === null ? '—' : formatCount(n.after, lang),
+            }),
+          ];
+      }
+    });
     const ofMrr = (v: number | null, side: { total: number } | null) =>
       v !== null && side && side.total ? (
         <span className="hint">
@@ -318,7 +316,7 @@ export function WhatIfPanel({
               label={label}
               cell={cell}
               accounts={accounts}
-              onCell={setCell}
+              onCell={whatIfStore.setCell}
               onOpenAccount={onOpenAccount}
               names={names || undefined}
               fileName={`what-if-${w.opts.asOf}`}
