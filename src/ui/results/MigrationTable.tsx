@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MigrationMatrix } from '../../engine';
 import { Button } from '../common';
-import { downloadText, safeFileName } from '../common/download';
-import { cellCsv, type AccountNames } from './accountNames';
+import { downloadBlob, safeFileName } from '../common/download';
+import { cellCsvParts, type AccountNames } from './accountNames';
 
 /** Accounts of a clicked cell drawn at once; the rest are counted, and all are in its CSV. */
 export const CELL_SHOWN = 200;
@@ -51,13 +51,20 @@ export function MigrationTable({
       return { id, row, name: names && row >= 0 ? names.nameAt(row) : '' };
     });
   }, [accounts, names]);
-  const download = () => {
-    if (!cell) return;
-    downloadText(
-      cellCsv(accounts, names, cell.from, cell.to),
-      `${safeFileName(`${fileName}-${cell.from || 'none'}-${cell.to || 'none'}`, 'migration')}.csv`,
-      'text/csv',
-    );
+  // The whole cell as CSV, written in steps that yield to the page (accountNames.ts).
+  const [writing, setWriting] = useState(false);
+  const download = async () => {
+    if (!cell || writing) return;
+    setWriting(true);
+    try {
+      const parts = await cellCsvParts(accounts, names, cell.from, cell.to);
+      downloadBlob(
+        new Blob(parts, { type: 'text/csv;charset=utf-8' }),
+        `${safeFileName(`${fileName}-${cell.from || 'none'}-${cell.to || 'none'}`, 'migration')}.csv`,
+      );
+    } finally {
+      setWriting(false);
+    }
   };
   return (
     <>
@@ -139,7 +146,11 @@ export function MigrationTable({
                 })}
               </span>
             )}{' '}
-            <Button data-testid="migration-cell-csv" onClick={download}>
+            <Button
+              data-testid="migration-cell-csv"
+              disabled={writing}
+              onClick={() => void download()}
+            >
               {t('migration.csv', {
                 count: accounts.length,
                 formatted: accounts.length.toLocaleString(),
