@@ -293,6 +293,7 @@ export default {
     colShare: '% of accounts',
     colShareChange: 'Points',
     colMrr: 'MRR ({{field}})',
+    colMrrPlain: 'MRR',
     mrrShareHint: '{{share}} of MRR',
     mrrNoField:
       'No MRR field is set in the field contract (Fields → roles), so MRR per colour is not shown.',

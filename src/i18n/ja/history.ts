@@ -288,6 +288,7 @@ export default {
     colShare: 'アカウントの割合',
     colShareChange: 'ポイント',
     colMrr: 'MRR ({{field}})',
+    colMrrPlain: 'MRR',
     mrrShareHint: 'MRR の {{share}}',
     mrrNoField:
       '項目の定義に MRR の項目が設定されていないため (項目 → 役割)、色ごとの MRR は表示しません。',

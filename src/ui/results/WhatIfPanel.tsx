@@ -178,7 +178,14 @@ export function WhatIfPanel({
                     <th className="num">
                       {k === 'change' ? t('whatIf.colShareChange') : t('whatIf.colShare')}
                     </th>
-                    {showMrr && <th className="num">{t('whatIf.colMrr', { field: fieldName })}</th>}
+                    {showMrr && (
+                      <th className="num">
+                        {/* The field named unless it is called MRR already. */}
+                        {/^mrr$/i.test(fieldName)
+                          ? t('whatIf.colMrrPlain')
+                          : t('whatIf.colMrr', { field: fieldName })}
+                      </th>
+                    )}
                   </Fragment>
                 ))}
               </tr>
