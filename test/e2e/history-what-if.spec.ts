@@ -491,4 +491,16 @@ test('History cells name and link their accounts; the journey map previews the m
   await page.getByTestId('what-if-discard').click();
   await expect(page.getByTestId('what-if')).toHaveCount(0);
   expect(await storedRuns(page)).toEqual(before);
+
+  // The journey map's notice in Japanese.
+  await page.evaluate(() => localStorage.setItem('waymark.lang', 'ja'));
+  await page.reload();
+  await waitReady(page);
+  await openView(page, 'journey');
+  await expect(
+    page.getByTestId('live-bar').getByTestId('stale-model').getByTestId('what-if-preview'),
+  ).toHaveText('現在のモデルをこの実行のデータで試す (保存しない)');
+  await page
+    .getByTestId('live-bar')
+    .screenshot({ path: shotPath('journey-what-if-notice-ja.png') });
 });
