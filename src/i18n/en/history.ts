@@ -231,7 +231,11 @@ export default {
     onlyIn: 'Only in the first run: {{a}}; only in the second: {{b}}.',
     accounts_one: '{{count}} account went from {{from}} to {{to}}',
     accounts_other: '{{count}} accounts went from {{from}} to {{to}}',
-    more: '… and {{count}} more',
+    more: '… and {{formatted}} more (in the CSV)',
+    csv_one: 'Download its {{formatted}} account as CSV',
+    csv_other: 'Download its {{formatted}} accounts as CSV',
+    notLoaded: 'Not in the data now loaded: no account page to open',
+    gone: '(not in the data now loaded)',
   },
   storage: {
     title: 'Stored runs',
@@ -285,6 +289,26 @@ export default {
     colStored: 'Stored run',
     colPreview: 'Preview (not saved)',
     colChange: 'Change',
+    colAccounts: 'Accounts',
+    colShare: '% of accounts',
+    colShareChange: 'Points',
+    colMrr: 'MRR ({{field}})',
+    colMrrPlain: 'MRR',
+    mrrShareHint: '{{share}} of MRR',
+    mrrNoField:
+      'No MRR field is set in the field contract (Fields → roles), so MRR per colour is not shown.',
+    mrrNotSummed:
+      'The MRR field “{{field}}” holds no numbers in this data, so MRR per colour is not shown.',
+    mrrNotStored:
+      'The stored run recorded no MRR sums (it was stored before they existed): its MRR shows as —, and so does the change.',
+    mrrNotPreview:
+      'The preview has no MRR sums (the MRR field is not set, or not a number column, in the current model): its MRR shows as —.',
+    mrrOtherField:
+      'The stored run summed MRR from “{{before}}”, the preview from “{{after}}”: the change in MRR is not shown.',
+    mrrMissing:
+      'Accounts without an MRR value, left out of the sums: {{before}} in the stored run, {{after}} in the preview.',
+    openAccountNote:
+      'This account page shows the stored run as of {{asOf}}. The what-if preview is kept: Back returns to it.',
   },
   replace: {
     title: 'A run as of {{asOf}} is already stored',

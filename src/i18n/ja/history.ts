@@ -226,7 +226,11 @@ export default {
     onlyIn: '1 つ目の実行のみ: {{a}}、2 つ目のみ: {{b}}。',
     accounts_one: '{{from}} から {{to}} に移ったアカウント {{count}} 件',
     accounts_other: '{{from}} から {{to}} に移ったアカウント {{count}} 件',
-    more: '… ほか {{count}} 件',
+    more: '… ほか {{formatted}} 件 (CSV に含まれます)',
+    csv_one: 'この {{formatted}} 件のアカウントを CSV でダウンロード',
+    csv_other: 'この {{formatted}} 件のアカウントを CSV でダウンロード',
+    notLoaded: '現在読み込んでいるデータにないため、アカウントページは開けません',
+    gone: '(現在のデータにない)',
   },
   storage: {
     title: '保存済みの実行',
@@ -280,6 +284,26 @@ export default {
     colStored: '保存済みの実行',
     colPreview: '試算 (未保存)',
     colChange: '増減',
+    colAccounts: 'アカウント数',
+    colShare: 'アカウントの割合',
+    colShareChange: 'ポイント',
+    colMrr: 'MRR ({{field}})',
+    colMrrPlain: 'MRR',
+    mrrShareHint: 'MRR の {{share}}',
+    mrrNoField:
+      '項目の定義に MRR の項目が設定されていないため (項目 → 役割)、色ごとの MRR は表示しません。',
+    mrrNotSummed:
+      'MRR の項目「{{field}}」はこのデータで数値を持たないため、色ごとの MRR は表示しません。',
+    mrrNotStored:
+      '保存済みの実行には MRR の合計が記録されていません (記録を始める前に保存された実行です)。その MRR と増減は — と表示します。',
+    mrrNotPreview:
+      '試算には MRR の合計がありません (現在のモデルで MRR の項目が未設定か、数値の列ではありません)。その MRR は — と表示します。',
+    mrrOtherField:
+      '保存済みの実行は「{{before}}」、試算は「{{after}}」から MRR を合計しています。MRR の増減は表示しません。',
+    mrrMissing:
+      'MRR の値がなく合計から除いたアカウント: 保存済みの実行 {{before}} 件、試算 {{after}} 件。',
+    openAccountNote:
+      'このアカウントページは基準日 {{asOf}} の保存済みの実行を表示しています。試算は残っており、「戻る」で試算に戻ります。',
   },
   replace: {
     title: '基準日 {{asOf}} の実行はすでに保存されています',

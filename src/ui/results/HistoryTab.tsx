@@ -26,6 +26,7 @@ import { resultsStore } from './runState';
 import { ChangesList } from './ChangesList';
 import { MrrShare } from './MrrShare';
 import { MigrationTable, type MigrationCell } from './MigrationTable';
+import type { AccountNames } from './accountNames';
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
 
@@ -42,11 +43,14 @@ export function HistoryTab({
   runs,
   stored,
   onOpenAccount,
+  names,
 }: {
   project: Project;
   runs: RunRow[];
   stored: RunRow[];
   onOpenAccount: (accountId: string) => void;
+  /** Company names and rows of the data now loaded, for the migration cells' accounts. */
+  names?: AccountNames;
 }) {
   const { t, i18n } = useTranslation('history');
   const { t: tr } = useTranslation('results');
@@ -273,6 +277,8 @@ export function HistoryTab({
             accounts={cellAccounts}
             onCell={setCell}
             onOpenAccount={onOpenAccount}
+            names={names}
+            fileName={`migration-${stored.find((r) => r.id === a)?.asOf ?? a}-${stored.find((r) => r.id === b)?.asOf ?? b}`}
           />
         )}
         {a && b && shown && (

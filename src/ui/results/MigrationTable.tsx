@@ -1,5 +1,12 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MigrationMatrix } from '../../engine';
+import { Button } from '../common';
+import { downloadBlob, safeFileName } from '../common/download';
+import { cellCsvParts, type AccountNames } from './accountNames';
+
+/** Accounts of a clicked cell drawn at once; the rest are counted, and all are in its CSV. */
+export const CELL_SHOWN = 200;
 
 export interface MigrationCell {
   from: string;
@@ -9,8 +16,9 @@ export interface MigrationCell {
 /**
  * A colour-migration matrix (from → to counts; '' = no score) whose non-zero cells list their
  * accounts when clicked: the History tab's between two stored runs, and a what-if preview's
- * between a stored run and the current model (WhatIfPanel). Without `onOpenAccount` the accounts
- * are listed as text.
+ * between a stored run and the current model (WhatIfPanel). A cell's accounts show their
+ * company names (`names`: from the data now loaded) and link to their account pages where they
+ * are in that data; the first CELL_SHOWN are drawn, and the whole cell downloads as CSV.
  */
 export function MigrationTable({
   matrix,
@@ -19,6 +27,8 @@ export function MigrationTable({
   accounts,
   onCell,
   onOpenAccount,
+  names,
+  fileName,
 }: {
   matrix: MigrationMatrix;
   label: (color: string) => string;
@@ -27,8 +37,35 @@ export function MigrationTable({
   accounts: string[];
   onCell: (cell: MigrationCell) => void;
   onOpenAccount?: (accountId: string) => void;
+  /** Company names and rows in the data now loaded (absent: ids only, no links). */
+  names?: AccountNames;
+  /** The cell CSV's file name before "-from-to.csv" (the runs' dates). */
+  fileName: string;
 }) {
   const { t } = useTranslation('history');
+  const shown = useMemo(() => {
+    const ids = accounts.slice(0, CELL_SHOWN);
+    const rows = names?.rowsOf(ids);
+    return ids.map((id, k) => {
+      const row = rows ? rows[k] : -1;
+      return { id, row, name: names && row >= 0 ? names.nameAt(row) : '' };
+    });
+  }, [accounts, names]);
+  // The whole cell as CSV, written in steps that yield to the page (accountNames.ts).
+  const [writing, setWriting] = useState(false);
+  const download = async () => {
+    if (!cell || writing) return;
+    setWriting(true);
+    try {
+      const parts = await cellCsvParts(accounts, names, cell.from, cell.to);
+      downloadBlob(
+        new Blob(parts, { type: 'text/csv;charset=utf-8' }),
+        `${safeFileName(`${fileName}-${cell.from || 'none'}-${cell.to || 'none'}`, 'migration')}.csv`,
+      );
+    } finally {
+      setWriting(false);
+    }
+  };
   return (
     <>
       <table className="grid migration" data-testid="migration-matrix">
@@ -76,29 +113,49 @@ export function MigrationTable({
               count: accounts.length,
             })}
           </h4>
-          <p>
-            {accounts.slice(0, 500).map((id) =>
-              onOpenAccount ? (
-                <a
-                  key={id}
-                  href="#"
-                  className="acct-chip"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpenAccount(id);
-                  }}
-                >
-                  {id}
-                </a>
-              ) : (
-                <span key={id} className="acct-chip">
-                  {id}
-                </span>
-              ),
-            )}
-            {accounts.length > 500 && (
-              <span className="hint"> {t('migration.more', { count: accounts.length - 500 })}</span>
-            )}
+          <ul className="acct-cell-list" data-testid="migration-account-list">
+            {shown.map(({ id, row, name }) => (
+              <li key={id} className="acct-chip" data-account={id}>
+                {onOpenAccount && row >= 0 ? (
+                  <a
+                    href="#"
+                    data-testid="migration-account-link"
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onOpenAccount(id);
+                    }}
+                  >
+                    <span className="acct-id">{id}</span>
+                    {name && <span className="acct-name"> {name}</span>}
+                  </a>
+                ) : (
+                  <span title={names ? t('migration.notLoaded') : undefined}>
+                    <span className="acct-id">{id}</span>
+                    {names && row < 0 && <span className="hint"> {t('migration.gone')}</span>}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p className="toolbar">
+            {accounts.length > CELL_SHOWN && (
+              <span className="hint" data-testid="migration-more">
+                {t('migration.more', {
+                  count: accounts.length - CELL_SHOWN,
+                  formatted: (accounts.length - CELL_SHOWN).toLocaleString(),
+                })}
+              </span>
+            )}{' '}
+            <Button
+              data-testid="migration-cell-csv"
+              disabled={writing}
+              onClick={() => void download()}
+            >
+              {t('migration.csv', {
+                count: accounts.length,
+                formatted: accounts.length.toLocaleString(),
+              })}
+            </Button>
           </p>
         </div>
       )}

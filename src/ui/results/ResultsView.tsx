@@ -17,6 +17,7 @@ import { Button } from '../common';
 import { useActiveDatasetState } from '../data/useActiveDataset';
 import { runHeader } from '../../store/runStore';
 import { AccountPage } from './AccountPage';
+import { accountNames } from './accountNames';
 import { AccountTable } from './AccountTable';
 import { Backtest } from './Backtest';
 import { CtaQueue } from './CtaQueue';
@@ -367,21 +368,28 @@ export default function ResultsView() {
           onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
         />
       )}
-      {preview && (
+      {preview && account === null && (
         <WhatIfPanel
           w={preview}
           project={project}
           onSave={() => whatIfStore.save(goes(preview.opts.asOf))}
+          onOpenAccount={(id) => go({ account: id })}
         />
       )}
-      {outcome && !preview && (
+      {/* An account opened from the preview: its stored page; Back returns to the preview. */}
+      {outcome && preview && account !== null && (
+        <p className="warning-box" role="status" data-testid="what-if-account-note">
+          {th('whatIf.openAccountNote', { asOf: outcome.result.asOf })}
+        </p>
+      )}
+      {outcome && (!preview || account !== null) && (
         <ResultsBody
           outcome={outcome}
           project={shown}
           runs={s.runs}
           stored={s.stored}
           tab={shownTab}
-          account={shownAccount}
+          account={preview ? account : shownAccount}
           filter={place.filter}
           live={place.live}
           sort={place.sort}
@@ -489,6 +497,11 @@ const TabContent = memo(
     go,
     setAccount,
   }: ContentProps) {
+    const nameField = shown.fields.nameField;
+    const names = useMemo(
+      () => accountNames(outcome.result.accountIds, outcome.table, nameField),
+      [outcome, nameField],
+    );
     return (
       <>
         {tab === 'dashboard' && (
@@ -529,6 +542,7 @@ const TabContent = memo(
               onOpenAccount={(id) => {
                 if (outcome.result.accountIds.includes(id)) go({ account: id });
               }}
+              names={names}
             />
             {/* Outside HistoryTab: its report survives the tab's switch from "no runs". */}
             <HistoryTransfer project={shown} runs={stored} />

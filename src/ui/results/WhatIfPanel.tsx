@@ -1,30 +1,40 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diffPlaybooks, playbookFingerprint, type Project } from '../../model';
+import { diffPlaybooks, mrrFieldOf, playbookFingerprint, type Project } from '../../model';
 import { migratedAccounts, migrationMatrix } from '../../engine/migration';
-import { summaryMoves, type CountMove } from '../../engine/summaryMoves';
+import { mrrNotes, summaryMoves, type ColorMove, type CountMove } from '../../engine/summaryMoves';
 import { runHeader } from '../../store/runStore';
 import type { Summary } from '../../engine';
+import { formatCount, formatNumber } from '../../util/format';
 import { Button } from '../common';
+import { accountNames } from './accountNames';
 import { colorLabel } from './colors';
 import { resultLabels } from './labels';
 import { MigrationTable, type MigrationCell } from './MigrationTable';
 import { whatIfSides, whatIfStore, type WhatIf } from './whatIf';
 
+/** A signed change: +12 / −3 / ±0 (a true minus sign), `text` formats the magnitude. */
+const signed = (d: number, text: (v: number) => string) =>
+  d === 0 ? `±${text(0)}` : (d > 0 ? '+' : '−') + text(Math.abs(d));
+
 /**
  * A what-if preview (whatIf.ts) beside the stored run it would replace: which accounts change
- * colour (the History tab's matrix, cells list their accounts), how the colour distribution, CTA
- * counts by type and accounts per segment move. Labelled as not saved, naming the model and the
- * stored run; Save goes through the replace dialog, Discard forgets it.
+ * colour (the History tab's matrix; a cell lists its accounts with their company names, linked
+ * to their account pages, and downloads as CSV), how the colour distribution (accounts, share of
+ * accounts, MRR), CTA counts by type and accounts per segment move. Labelled as not saved, naming
+ * the model and the stored run; Save goes through the replace dialog, Discard forgets it.
  */
 export function WhatIfPanel({
   w,
   project,
   onSave,
+  onOpenAccount,
 }: {
   w: WhatIf;
   project: Project;
   onSave: () => void;
+  /** Open an account's page (the stored run's); the preview is kept for Back. */
+  onOpenAccount?: (accountId: string) => void;
 }) {
   const { t, i18n } = useTranslation('history');
   const { t: tr } = useTranslation('results');
@@ -42,7 +52,8 @@ export function WhatIfPanel({
   }, [w.opts.playbook, against.playbook, t]);
   const sides = useMemo(() => whatIfSides(w), [w]);
   const matrix = useMemo(() => sides && migrationMatrix(sides[0], sides[1]), [sides]);
-  const [cell, setCell] = useState<MigrationCell | null>(null);
+  // In the preview's state: Back from an account page opened from the list finds it still open.
+  const cell: MigrationCell | null = w.cell ?? null;
   const accounts = useMemo(
     () =>
       sides && cell && w.result
@@ -63,7 +74,13 @@ export function WhatIfPanel({
       }),
     [w.summary, against, project.health.bands, project.segments.items],
   );
-  const fmt = (n: number) => n.toLocaleString(i18n.language);
+  const lang = i18n.language;
+  const fmt = (n: number) => n.toLocaleString(lang);
+  // The preview's accounts are the rows of the data it scored: names from there.
+  const names = useMemo(
+    () => w.result && accountNames(w.result.accountIds, w.opts.table, project.fields.nameField),
+    [w.result, w.opts.table, project.fields.nameField],
+  );
   const table = (
     testid: string,
     title: string,
@@ -88,17 +105,151 @@ export function WhatIfPanel({
               <td>{name(r.key)}</td>
               <td className="num">{fmt(r.before)}</td>
               <td className="num">{fmt(r.after)}</td>
-              <td className="num">
-                {r.after === r.before
-                  ? '±0'
-                  : (r.after > r.before ? '+' : '−') + fmt(Math.abs(r.after - r.before))}
-              </td>
+              <td className="num">{signed(r.after - r.before, fmt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </>
   );
+
+  const colorTable = (rows: ColorMove[]) => {
+    const m = moves!.mrr;
+    const field = m.after?.field ?? m.before?.field ?? null;
+    const ja = lang.startsWith('ja');
+    const fieldDef = field ? project.fields.fields.find((f) => f.id === field) : undefined;
+    const fieldName = fieldDef?.label[ja ? 'ja' : 'en'] || field || '';
+    const money = (v: number | null) => formatNumber(v, lang, { unit: fieldDef?.unit });
+    const pct = (v: number) => formatNumber(v, lang, { digits: 1, unit: '%' });
+    const pts = (v: number) => formatNumber(v, lang, { digits: 1 });
+    const showMrr = !!field;
+    const notes = mrrNotes(m, mrrFieldOf(project.fields)).map((n): [string, string] => {
+      switch (n.kind) {
+        case 'no-field':
+          return [n.kind, t('whatIf.mrrNoField')];
+        case 'not-summed':
+          return [n.kind, t('whatIf.mrrNotSummed', { field: n.field })];
+        case 'not-stored':
+          return [n.kind, t('whatIf.mrrNotStored')];
+        case 'not-preview':
+          return [n.kind, t('whatIf.mrrNotPreview')];
+        case 'other-field':
+          return [n.kind, t('whatIf.mrrOtherField', { before: n.before, after: n.after })];
+        case 'missing':
+          return [
+            n.kind,
+            t('whatIf.mrrMissing', {
+              before: n.before === null ? '—' : formatCount(n.before, lang),
+              after: n.after === null ? '—' : formatCount(n.after, lang),
+            }),
+          ];
+      }
+    });
+    const ofMrr = (v: number | null, side: { total: number } | null) =>
+      v !== null && side && side.total ? (
+        <span className="hint">
+          {' '}
+          ({t('whatIf.mrrShareHint', { share: pct((100 * v) / side.total) })})
+        </span>
+      ) : null;
+    const groups: ['before' | 'after' | 'change', string][] = [
+      ['before', t('whatIf.colStored')],
+      ['after', t('whatIf.colPreview')],
+      ['change', t('whatIf.colChange')],
+    ];
+    return (
+      <>
+        <h3>{t('whatIf.colorsTitle')}</h3>
+        <div className="what-if-scroll">
+          <table className="grid what-if-colors" data-testid="what-if-colors">
+            <thead>
+              <tr>
+                <th rowSpan={2}>{t('whatIf.colColor')}</th>
+                {groups.map(([k, title]) => (
+                  <th key={k} colSpan={showMrr ? 3 : 2} className="group">
+                    {title}
+                  </th>
+                ))}
+              </tr>
+              <tr>
+                {groups.map(([k]) => (
+                  <Fragment key={k}>
+                    <th className="num">{t('whatIf.colAccounts')}</th>
+                    <th className="num">
+                      {k === 'change' ? t('whatIf.colShareChange') : t('whatIf.colShare')}
+                    </th>
+                    {showMrr && (
+                      <th className="num">
+                        {/* The field named unless it is called MRR already. */}
+                        {/^mrr$/i.test(fieldName)
+                          ? t('whatIf.colMrrPlain')
+                          : t('whatIf.colMrr', { field: fieldName })}
+                      </th>
+                    )}
+                  </Fragment>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} data-key={r.key}>
+                  <td>{label(r.key)}</td>
+                  <td className="num" data-col="before">
+                    {fmt(r.before)}
+                  </td>
+                  <td className="num" data-col="before-share">
+                    {pct(r.shareBefore)}
+                  </td>
+                  {showMrr && (
+                    <td className="num" data-col="before-mrr">
+                      {money(r.mrrBefore)}
+                      {ofMrr(r.mrrBefore, m.before)}
+                    </td>
+                  )}
+                  <td className="num" data-col="after">
+                    {fmt(r.after)}
+                  </td>
+                  <td className="num" data-col="after-share">
+                    {pct(r.shareAfter)}
+                  </td>
+                  {showMrr && (
+                    <td className="num" data-col="after-mrr">
+                      {money(r.mrrAfter)}
+                      {ofMrr(r.mrrAfter, m.after)}
+                    </td>
+                  )}
+                  <td className="num" data-col="change">
+                    {signed(r.after - r.before, fmt)}
+                  </td>
+                  <td className="num" data-col="change-share">
+                    {Number.isNaN(r.shareAfter - r.shareBefore)
+                      ? '—'
+                      : signed(
+                          // Rounded first: a change that shows as 0.0 is ±0.0, not +0.0.
+                          Math.round(10 * (r.shareAfter - r.shareBefore)) / 10,
+                          pts,
+                        )}
+                  </td>
+                  {showMrr && (
+                    <td className="num" data-col="change-mrr">
+                      {m.comparable && r.mrrBefore !== null && r.mrrAfter !== null
+                        ? signed(r.mrrAfter - r.mrrBefore, money)
+                        : '—'}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {notes.map(([k, text]) => (
+          <p key={k} className="hint" data-testid={`what-if-mrr-${k}`}>
+            {text}
+          </p>
+        ))}
+      </>
+    );
+  };
 
   return (
     <section className="what-if" data-testid="what-if">
@@ -144,16 +295,8 @@ export function WhatIfPanel({
       )}
       {matrix && moves && (
         <>
+          <section className="card">{colorTable(moves.colors)}</section>
           <section className="card what-if-counts">
-            <div>
-              {table(
-                'what-if-colors',
-                t('whatIf.colorsTitle'),
-                t('whatIf.colColor'),
-                moves.colors,
-                label,
-              )}
-            </div>
             <div>
               {table(
                 'what-if-ctas',
@@ -180,7 +323,10 @@ export function WhatIfPanel({
               label={label}
               cell={cell}
               accounts={accounts}
-              onCell={setCell}
+              onCell={whatIfStore.setCell}
+              onOpenAccount={onOpenAccount}
+              names={names || undefined}
+              fileName={`what-if-${w.opts.asOf}`}
             />
           </section>
         </>

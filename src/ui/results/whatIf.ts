@@ -26,6 +26,8 @@ export interface WhatIf {
   /** The stored run's colours, read by the score worker. */
   colors?: AgainstColors;
   error?: string;
+  /** The migration cell whose accounts are listed (kept while an account page is open). */
+  cell?: { from: string; to: string } | null;
 }
 
 let state: WhatIf | null = null;
@@ -69,6 +71,10 @@ export const whatIfStore = {
     } finally {
       if (cancelJob === job.cancel) cancelJob = null;
     }
+  },
+  /** List a migration cell's accounts (null: none). */
+  setCell(cell: { from: string; to: string } | null): void {
+    if (state) set({ ...state, cell });
   },
   /** Forget the preview (a running one is stopped). Nothing stored is touched. */
   discard(): void {

@@ -116,7 +116,12 @@ export function LiveBar({ layer, stages }: { layer: LiveLayer; stages: readonly 
           )}
           {stale && (
             <div className="jm-live-stale">
-              <StaleNotice changes={changes} disabled={false} onRunAgain={layer.runNow} />
+              <StaleNotice
+                changes={changes}
+                disabled={false}
+                onRunAgain={layer.runNow}
+                onPreview={layer.previewNow ?? undefined}
+              />
             </div>
           )}
         </>

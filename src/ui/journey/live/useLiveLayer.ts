@@ -28,6 +28,8 @@ export type Experience =
 export interface LiveLayer {
   state: LiveState;
   runNow: () => void;
+  /** The stale notice's "preview without saving" (null: no stored run shown). */
+  previewNow: (() => void) | null;
   asOf: string;
   show: boolean;
   setShow: (v: boolean) => void;
@@ -46,7 +48,7 @@ export interface LiveLayer {
 /** State of the journey map's live layer: which run, which segment, shown or hidden. */
 export function useLiveLayer(): LiveLayer {
   const project = useOpenProject()!;
-  const { state, runNow, asOfLabel } = useLiveRun();
+  const { state, runNow, previewNow, asOfLabel } = useLiveRun();
   const [show, setShowState] = useState(readShow);
   const setShow = useCallback((v: boolean) => {
     setShowState(v);
@@ -100,6 +102,7 @@ export function useLiveLayer(): LiveLayer {
   return {
     state,
     runNow,
+    previewNow,
     asOf: asOfLabel,
     show,
     setShow,

@@ -9,6 +9,8 @@ import { projectStore } from '../../../store/projectStore';
 import { defaultAsOf } from '../../results/asOfDefault';
 import { resultsStore, type RunOutcome } from '../../results/runState';
 import { requestRun, runRequest } from '../../results/replaceRun';
+import { whatIfStore } from '../../results/whatIf';
+import { navigate } from '../../shell/routes';
 
 export type LiveState =
   | { kind: 'loading' }
@@ -30,7 +32,13 @@ export type LiveState =
  * run's own playbook when coming back to a stored run, never scored with the current model
  * unless the user runs it.
  */
-export function useLiveRun(): { state: LiveState; runNow: () => void; asOfLabel: string } {
+export function useLiveRun(): {
+  state: LiveState;
+  runNow: () => void;
+  /** A what-if preview of the current model on the shown stored run's data (Results shows it). */
+  previewNow: (() => void) | null;
+  asOfLabel: string;
+} {
   const { t: th } = useTranslation('history');
   const project = useOpenProject()!;
   const data = useActiveDatasetState();
@@ -70,6 +78,26 @@ export function useLiveRun(): { state: LiveState; runNow: () => void; asOfLabel:
     );
   };
 
+  // The same preview as Results' stale notice (whatIf.ts: scored, never stored), shown on Results:
+  // the comparison needs its room, and leaving Results discards it there as anywhere.
+  const shownRun = outcome?.run;
+  const previewNow =
+    shownRun && data.table && data.meta
+      ? () => {
+          void whatIfStore.start(
+            {
+              ...runRequest(project.id, current, outcome.result.asOf, {
+                table: data.table!,
+                meta: data.meta!,
+              }),
+              store: false,
+            },
+            shownRun,
+          );
+          navigate({ kind: 'project', id: project.id, view: 'results', query: '' });
+        }
+      : null;
+
   let state: LiveState;
   if (data.status === 'loading' || data.status === 'idle' || !mine) state = { kind: 'loading' };
   else if (!data.table) state = { kind: 'noDataset' };
@@ -88,5 +116,5 @@ export function useLiveRun(): { state: LiveState; runNow: () => void; asOfLabel:
       kind: 'notRun',
       otherDataset: lastRun && lastRun.datasetId !== data.meta?.id ? lastRun : null,
     };
-  return { state, runNow, asOfLabel: asOf };
+  return { state, runNow, previewNow, asOfLabel: asOf };
 }
