@@ -6,7 +6,7 @@
  * order, files already grouped by account.
  */
 import { describe, expect, it } from 'vitest';
-import { buildActivityTable, groupedSort, MS_PER_DAY, sortKeys } from './activity';
+import { buildActivityTable, groupedSort, MS_PER_DAY } from './activity';
 import { rng } from '../util/random';
 
 const same = (a: ArrayBufferView, b: ArrayBufferView) =>
@@ -128,33 +128,5 @@ describe('buildActivityTable', () => {
     expect(grouped).toBeGreaterThan(150);
     expect(inOrder).toBeGreaterThan(10);
     expect(grouped).toBeLessThan(290);
-  });
-});
-
-describe('sortKeys', () => {
-  it('sorts as the typed array sort does: random, sorted, reversed, organ-pipe, few values', () => {
-    const r = rng(11);
-    for (let k = 0; k < 3000; k++) {
-      const n = Math.floor(r() * (r() < 0.5 ? 60 : 3000));
-      const shape = k % 5;
-      const a = Float64Array.from({ length: n }, (_, i) =>
-        shape === 0
-          ? r() * 1e12
-          : shape === 1
-            ? i
-            : shape === 2
-              ? n - i
-              : shape === 3
-                ? Math.min(i, n - i)
-                : Math.floor(r() * 4),
-      );
-      const lo = Math.floor(r() * Math.min(n, 10));
-      const hi = n - Math.floor(r() * Math.min(n - lo, 10));
-      const want = a.slice();
-      want.subarray(lo, hi).sort();
-      // A depth of 0–3 ends in the native sort part way; 40 never does.
-      sortKeys(a, lo, hi, k % 3 === 0 ? Math.floor(r() * 4) : 40);
-      expect(same(a, want), `case ${k} (${n}, shape ${shape})`).toBe(true);
-    }
   });
 });

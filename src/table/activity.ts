@@ -210,9 +210,10 @@ export function groupedSort(
       // (time in units since the earliest) × 2^21 + slice index: one native numeric sort.
       const scale = 2 ** INDEX_BITS;
       for (let k = 0; k < len; k++) keys[k] = ((outTime[s + k] - min) / unit) * scale + k;
-      sortKeys(keys, 0, len, 2 * (31 - Math.clz32(len)));
+      const part = keys.subarray(0, len);
+      part.sort();
       for (let k = 0; k < len; k++) {
-        const v = keys[k];
+        const v = part[k];
         perm[k] = v - Math.floor(v / scale) * scale;
       }
     } else {
@@ -240,54 +241,6 @@ export function groupedSort(
     columns,
     offsets,
   };
-}
-
-/**
- * Ascending sort of a[lo, hi) (distinct numbers, no NaN): quicksort on the median of three with
- * insertion sort below INSERTION_MAX, the native sort past `depth` levels. The typed array's own
- * sort calls a comparator through a pointer; this one, compiled with its caller, took a third
- * less time on slices of a few dozen to a few thousand keys (the accounts of an activity log).
- */
-export function sortKeys(a: Float64Array, lo: number, hi: number, depth: number): void {
-  while (hi - lo > INSERTION_MAX) {
-    if (depth-- <= 0) {
-      a.subarray(lo, hi).sort();
-      return;
-    }
-    const x = a[lo],
-      y = a[(lo + hi) >> 1],
-      z = a[hi - 1];
-    const p = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo,
-      j = hi - 1;
-    for (;;) {
-      while (a[i] < p) i++;
-      while (a[j] > p) j--;
-      if (i >= j) break;
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-      i++;
-      j--;
-    }
-    // [lo, j] ≤ p ≤ [j + 1, hi): the smaller side by recursion, the larger in this loop.
-    if (j + 1 - lo < hi - j - 1) {
-      sortKeys(a, lo, j + 1, depth);
-      lo = j + 1;
-    } else {
-      sortKeys(a, j + 1, hi, depth);
-      hi = j + 1;
-    }
-  }
-  for (let k = lo + 1; k < hi; k++) {
-    const v = a[k];
-    let j = k;
-    while (j > lo && a[j - 1] > v) {
-      a[j] = a[j - 1];
-      j--;
-    }
-    a[j] = v;
-  }
 }
 
 /** The columns, with a view into a larger buffer (a reader's spare capacity) copied to its size. */
