@@ -84,6 +84,11 @@ export class Collector {
   line: Int32Array;
   readonly attrs: AttrBuilder[];
   n = 0;
+  /**
+   * Set by a reader that stores accounts found by DenseKeys.num as ~number (negative) in
+   * `account`: finish() makes them rows (one pass) before the sort.
+   */
+  numbers: DenseKeys | null = null;
 
   constructor(
     private readonly file: string,
@@ -376,6 +381,8 @@ export class Collector {
   finish(): ActivityResult {
     const n = this.n;
     this.report.kept = n;
+    // Values are row × 2 (accountDense).
+    if (this.numbers) this.numbers.values(this.account, n, 1);
     const columns: Record<string, Column> = {};
     this.source.attributes.forEach((a, k) => (columns[a.id] = this.attrs[k].build(n)));
     const table = buildActivityTable(

@@ -216,6 +216,8 @@ export class ActivityByteReader {
   private readonly accMemo: ByteMap;
   /** Keys of the form prefix + number, looked up by the number (UTF-8 only, as accMemo's keys). */
   private readonly dense: DenseKeys | null;
+  /** Keys found by number (DenseKeys.num), the account column holding ~num until finish(). */
+  private readonly numbered: boolean;
   private readonly attrMemo: (ByteMap | null)[];
   private readonly maxRow: number;
   private pushed = 0;
@@ -239,6 +241,8 @@ export class ActivityByteReader {
     // Shift_JIS cells are not UTF-8 bytes: that memo fills as the file is read.
     // (With DenseKeys the memo fills as the file is read: only cells of another form reach it.)
     this.dense = encoding === 'utf-8' ? c.accountDense() : null;
+    this.numbered = this.dense !== null && this.dense.numbered;
+    if (this.numbered) c.numbers = this.dense;
     this.accMemo = encoding === 'utf-8' && !this.dense ? c.accountMemo() : new ByteMap();
   }
 
@@ -369,12 +373,22 @@ export class ActivityByteReader {
     // Account: the memo, else the row reader's lookup on the trimmed text.
     const ac = c.accountCol;
     let code: number;
+    // A key DenseKeys.num found: its number, stored as ~num and made the row in Collector.finish.
+    let num = -1;
     if (ac >= rec.count) code = c.resolve('');
     else if (rec.text[ac] !== undefined) code = c.resolve(rec.text[ac]!.trim());
     else {
       const s = rec.start[ac],
         e = rec.end[ac];
-      code = this.dense !== null ? this.dense.get(b, s, e) : ABSENT;
+      const dense = this.dense;
+      if (dense === null) code = ABSENT;
+      else if (this.numbered) {
+        code = dense.num(b, s, e);
+        if (code >= 0) {
+          num = code;
+          code = 0;
+        }
+      } else code = dense.get(b, s, e);
       if (code === ABSENT) {
         const h = hashBytes(b, s, e);
         code = this.accMemo.get(b, s, e, h);
@@ -386,9 +400,10 @@ export class ActivityByteReader {
     }
     // (No closure in this function, even on a rare path: V8 would allocate the context the
     // closure captures at every call, ~70 bytes of garbage a row. The rare paths are methods.)
-    const acc = code >= 0 && !c.byName ? code >> 1 : this.linkRare(code, b, rec, ln);
+    let acc = code >= 0 && !c.byName ? code >> 1 : this.linkRare(code, b, rec, ln);
     if (acc < 0) return;
     if (code >= 0 && !c.byName) report.byKey++;
+    if (num >= 0) acc = ~num;
     // Time. The common form (fixedIsoBytes: ASCII only, so Shift_JIS too) is kept as a double
     // in this function and stored here when it counts: passing it on would box it per row.
     const tc = c.timeCol;

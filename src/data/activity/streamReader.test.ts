@@ -251,17 +251,29 @@ describe('activity byte reader = row reader', () => {
 describe('account keys of a prefix and a number (DenseKeys) = row reader', () => {
   // Keys `c7`, `c0012` (zero-padded), a few of another form; cells that are keys, keys with
   // another width, prefix or case, numbers past the last key or of 10+ digits, spaces, a sign.
-  const KEYS = Array.from({ length: 300 }, (_, i) =>
-    i % 50 === 7
-      ? `x${i}`
-      : i % 61 === 5
-        ? `c${i}x`
-        : i % 3 === 0
-          ? `c${String(i).padStart(4, '0')}`
-          : `c${i}`,
-  );
-  const rows = KEYS.map((id, i) => ({ id, name: `n${i}`, mrr: i, usage: i }));
-  const acc = { table: accountTable(pb, rows), contract: pb.fields };
+  // 'mixed': both widths (looked up by get()); 'plain' (no leading zero) and 'padded' (all four
+  // digits, the rows in another order than the numbers): found by number (num(), then values()).
+  const keysOf = (kind: 'mixed' | 'plain' | 'padded') =>
+    Array.from({ length: 300 }, (_, i) =>
+      i % 50 === 7
+        ? `x${i}`
+        : i % 61 === 5
+          ? `c${i}x`
+          : kind === 'padded'
+            ? `c${String((i * 7) % 300).padStart(4, '0')}`
+            : kind === 'mixed' && i % 3 === 0
+              ? `c${String(i).padStart(4, '0')}`
+              : `c${i}`,
+    );
+  let KEYS = keysOf('mixed');
+  const accountsOf = (keys: string[]) => ({
+    table: accountTable(
+      pb,
+      keys.map((id, i) => ({ id, name: `n${i}`, mrr: i, usage: i })),
+    ),
+    contract: pb.fields,
+  });
+  let acc = accountsOf(KEYS);
   const cellOf = (r: () => number): string => {
     const i = Math.floor(r() * 340);
     const k = KEYS[i % KEYS.length];
@@ -286,23 +298,78 @@ describe('account keys of a prefix and a number (DenseKeys) = row reader', () =>
       `ｃ${i}`,
     ]);
   };
-  it('finds what the row reader finds, on random files', () => {
-    expect(
-      DenseKeys.build(
+  it.each(['mixed', 'plain', 'padded'] as const)(
+    'finds what the row reader finds, on random files (%s keys)',
+    async (kind) => {
+      KEYS = keysOf(kind);
+      acc = accountsOf(KEYS);
+      const d = DenseKeys.build(
         KEYS.map((k, i) => [k, i * 2]),
         KEYS.length,
-      ),
-    ).not.toBeNull();
-    for (let seed = 1; seed <= 30; seed++) {
-      const bytes = randomFile(seed, LOGINS, 'utf-8', cellOf);
-      const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
-      const ref = importActivityFile(bytes, 'f.csv', LOGINS, acc, { ...opts, reader: 'rows' });
-      const got = importActivityFile(bytes, 'f.csv', LOGINS, acc, opts);
-      expectSame(ref.table, got.table, `seed ${seed}`);
-      expect(got.report, `seed ${seed}`).toEqual(ref.report);
-      expect(ref.report.byKey).toBeGreaterThan(0);
-      expect(ref.report.unknownAccount).toBeGreaterThan(0);
+      );
+      expect(d).not.toBeNull();
+      expect(d!.numbered).toBe(kind !== 'mixed');
+      for (let seed = 1; seed <= 30; seed++) {
+        const bytes = randomFile(seed, LOGINS, 'utf-8', cellOf);
+        const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
+        const ref = importActivityFile(bytes, 'f.csv', LOGINS, acc, { ...opts, reader: 'rows' });
+        const got = importActivityFile(bytes, 'f.csv', LOGINS, acc, opts);
+        expectSame(ref.table, got.table, `seed ${seed}`);
+        expect(got.report, `seed ${seed}`).toEqual(ref.report);
+        // Streamed in random blocks as well.
+        const r = rng(seed);
+        const blocks: Uint8Array[] = [];
+        for (let at = 0; at < bytes.length;) {
+          const len = 1 + Math.floor(r() * 300);
+          blocks.push(bytes.subarray(at, at + len));
+          at += len;
+        }
+        const st = await importActivityStream(
+          (async function* () {
+            yield* blocks;
+          })(),
+          bytes.length,
+          'f.csv',
+          LOGINS,
+          acc,
+          opts,
+        );
+        expectSame(ref.table, st.table, `seed ${seed} (stream)`);
+        expect(st.report, `seed ${seed} (stream)`).toEqual(ref.report);
+        expect(ref.report.byKey).toBeGreaterThan(0);
+        expect(ref.report.unknownAccount).toBeGreaterThan(0);
+      }
+      KEYS = keysOf('mixed');
+      acc = accountsOf(KEYS);
+    },
+  );
+  it('num() answers as get() for keys whose width follows from the number', () => {
+    for (const kind of ['plain', 'padded'] as const) {
+      const keys = keysOf(kind);
+      const d = DenseKeys.build(
+        keys.map((k, i) => [k, i * 2]),
+        keys.length,
+      )!;
+      expect(d.numbered).toBe(true);
+      const r = rng(3);
+      const enc = new TextEncoder();
+      let found = 0;
+      for (let k = 0; k < 5000; k++) {
+        KEYS = keys;
+        const b = enc.encode(`.${cellOf(r)}.`);
+        const g = d.get(b, 1, b.length - 1);
+        const m = d.num(b, 1, b.length - 1);
+        if (m >= 0) {
+          found++;
+          expect(d.valueOf(m)).toBe(g);
+          const a = Int32Array.of(5, ~m);
+          d.values(a, 2, 1);
+          expect(Array.from(a)).toEqual([5, g >> 1]);
+        } else expect(m).toBe(g);
+      }
+      expect(found).toBeGreaterThan(1000);
     }
+    KEYS = keysOf('mixed');
   });
   it('answers by width, prefix and digits; no array when keys do not fit', () => {
     const d = DenseKeys.build(
