@@ -14,6 +14,7 @@ import { inspectActivityFile, type ActivityReport } from '../data/activity/impor
 import { accountKeys, toStoredEvents } from '../data/activity/stored';
 import { importActivityBlob } from '../data/activity/importBlob';
 import { generateDemoTable } from '../data/demo/generate';
+import { inferFieldsFromFile, type InferFileResult } from '../data/inferFile';
 import type { AccountTable } from '../table/columns';
 import { transferablesOf, type ImportRequest, type ImportResponse } from './protocol';
 import type { FieldContract } from '../model';
@@ -183,6 +184,21 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       rowCount: joined.table.rowCount,
       digest: digestTable(joined.table, msg.contract.accountKey),
     });
+    return;
+  }
+  if (msg.type === 'infer') {
+    let result: InferFileResult | null = null;
+    try {
+      const bytes =
+        msg.file instanceof Uint8Array ? msg.file : new Uint8Array(await msg.file.arrayBuffer());
+      result = inferFieldsFromFile(bytes, msg.name, {
+        ...(msg.encoding ? { encoding: msg.encoding } : {}),
+        ...(msg.sheet ? { sheet: msg.sheet } : {}),
+      });
+    } catch {
+      // an unreadable file proposes nothing (the import reports why)
+    }
+    post({ type: 'inferred', id: msg.id, result });
     return;
   }
   if (msg.type === 'activityInspect') {
