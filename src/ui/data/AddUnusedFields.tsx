@@ -119,7 +119,12 @@ export function AddUnusedFields({
   onAdded: (file: PickedFile) => void;
 }) {
   const { t } = useTranslation(['data', 'cli']);
-  const inferred = useInferred(file);
+  // Every column mapped and the key among them: nothing to propose, so the file is not read.
+  const mapped = new Set(Object.values(file.mapping));
+  const allMapped =
+    mappedColumn(file.mapping, contract.accountKey) != null &&
+    file.preview.headers.every((_, c) => mapped.has(c));
+  const inferred = useInferred(allMapped ? null : file);
   const proposal = useMemo(() => propose(file, contract, inferred), [file, contract, inferred]);
   const [edits, setEdits] = useState<Row[] | null>(null);
   const [useName, setUseName] = useState(true);

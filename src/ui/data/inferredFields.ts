@@ -44,12 +44,15 @@ export function inferredNow(file: PickedFile): InferFileResult | null | undefine
   return e.done ? e.result : undefined;
 }
 
-/** The inference of `file`, started on first use; undefined until the worker answers. */
-export function useInferred(file: PickedFile): InferFileResult | null | undefined {
+/**
+ * The inference of `file`, started on first use; undefined until the worker answers. No file:
+ * nothing is read (null).
+ */
+export function useInferred(file: PickedFile | null): InferFileResult | null | undefined {
   const [, redraw] = useState(0);
-  const now = inferredNow(file);
+  const now = file ? inferredNow(file) : null;
   useEffect(() => {
-    if (now !== undefined) return;
+    if (!file || now !== undefined) return;
     let live = true;
     void entryOf(file).promise.then(() => live && redraw((n) => n + 1));
     return () => {
