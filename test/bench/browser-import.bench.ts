@@ -7,12 +7,21 @@
  *
  * The file is the demo export of `npm run demo-data -- --rows N --seed 42` (1,000,000 rows ≈
  * 185 MB by default); --sjis also reads a Shift_JIS copy of it (Waymark only: DuckDB's
- * read_csv reads UTF-8). Waymark's time is the import worker's own (bytes → typed columns and
- * the validation report, as logged by import.worker.ts), without the page's file read;
- * DuckDB's is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column types.
- * JSON lines: import_mb_per_s (serial / parallel, per encoding), import_parallel_speedup,
- * import_vs_duckdb_read_csv_ratio (1 and 2 threads: Waymark's MB/s ÷ DuckDB's, ≥ 1 = as fast),
- * and the load average (the machine is shared).
+ * read_csv reads UTF-8). Per Waymark import: the import worker's own time (bytes → typed
+ * columns and the validation report, as logged by import.worker.ts), the user's wait from the
+ * click on Import to the report on screen (the copy of the bytes to the worker, the digest,
+ * the report drawn), the CPU of every Chromium process over that wait, the pick → mapping
+ * time, and the phases import.worker.ts logs (worker start, and for parts: plan, each range's
+ * post / start / parse / arrival, merge; ms). --base DIR interleaves an older build
+ * (`npx vite build --outDir DIR` of it, served on port + 1); --node also imports the same bytes
+ * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
+ * picks one pass and/or parts; --settle MS waits after the mapping before the click.
+ * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
+ * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
+ * import_mb_per_s, import_click_to_report_s, import_chromium_cpu_s,
+ * import_vs_duckdb_read_csv_ratio (1 and 2 threads: DuckDB's time ÷ Waymark's, ≥ 1 = as
+ * fast); import_parallel_speedup per build, node_import_cpu_s, and the load average (the
+ * machine is shared).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
