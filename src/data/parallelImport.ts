@@ -888,6 +888,9 @@ function mergeColumn(
   return { ...first, values } as Column;
 }
 
+/** When the last importInParts reached each phase, in ms from its start (for the benchmark). */
+export const importPhases: Record<string, number> = {};
+
 /**
  * Import a file in up to `parts` ranges (run by `run`, e.g. in workers), falling back to
  * importAccountFile where the plan or a range says so. `report.parts` tells how many ranges.
@@ -902,7 +905,11 @@ export async function importInParts(
   minPartBytes = MIN_PART_BYTES,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
   checkFileSize(file, bytes.length, opts.limits);
+  const t0 = performance.now();
+  const mark = (phase: string) => (importPhases[phase] = Math.round(performance.now() - t0));
+  for (const k of Object.keys(importPhases)) delete importPhases[k];
   const plan = planParallel(bytes, file, contract, opts, parts, minPartBytes);
+  mark('planned');
   if (!plan) return importAccountFile(bytes, file, contract, opts);
   const done = plan.jobs.map(() => 0);
   const progress = (k: number) => (f: number) => {
@@ -910,10 +917,13 @@ export async function importInParts(
     opts.onProgress?.(Math.min(0.99, done.reduce((a, b) => a + b, 0) / done.length));
   };
   const results = await Promise.all(plan.jobs.map((j, k) => run(plan.spec, j, progress(k))));
+  mark('parsed');
   const ranges = await chainRanges(results, plan.spec.start, (job) =>
     run(plan.spec, job, () => {}),
   );
+  mark('chained');
   const merged = ranges && mergeRanges(plan.spec, ranges);
+  mark('merged');
   if (!merged) return importAccountFile(bytes, file, contract, opts);
   opts.onProgress?.(1);
   merged.report.parts = plan.jobs.length;

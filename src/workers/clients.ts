@@ -17,6 +17,8 @@ import type {
   ScoreResponse,
 } from './protocol';
 import { detach, nextTask, place, split } from './pieces';
+import type { Encoding } from '../data/encoding';
+import type { InferFileResult } from '../data/inferFile';
 import { fromWire, type ScoredWire, type ScoreOutcome } from './scoredWire';
 
 /**
@@ -169,11 +171,38 @@ export class ImportSession {
     return (m as Extract<ImportResponse, { type: 'activityCommitted' }>).meta;
   }
 
+  /** The fields inferred from every row of a file (null: it does not read). */
+  async infer(
+    name: string,
+    file: Blob | Uint8Array,
+    opts: { encoding?: Encoding; sheet?: string },
+  ): Promise<InferFileResult | null> {
+    const m = await this.request({ type: 'infer', name, file, ...opts });
+    return (m as Extract<ImportResponse, { type: 'inferred' }>).result;
+  }
+
   cancel(): void {
     this.worker?.terminate();
     this.worker = null;
     for (const w of this.waiting.values()) w.reject(new WorkerFailure(null, 'cancelled'));
     this.waiting.clear();
+  }
+}
+
+/**
+ * Fields inferred from a whole picked file in a worker of its own, ended after (the page's
+ * thread never reads the file, and an import started meanwhile does not wait behind it).
+ */
+export async function inferInWorker(
+  name: string,
+  file: Blob | Uint8Array,
+  opts: { encoding?: Encoding; sheet?: string },
+): Promise<InferFileResult | null> {
+  const session = new ImportSession();
+  try {
+    return await session.infer(name, file, opts);
+  } finally {
+    session.cancel();
   }
 }
 

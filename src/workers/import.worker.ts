@@ -14,11 +14,12 @@ import { inspectActivityFile, type ActivityReport } from '../data/activity/impor
 import { accountKeys, toStoredEvents } from '../data/activity/stored';
 import { importActivityBlob } from '../data/activity/importBlob';
 import { generateDemoTable } from '../data/demo/generate';
+import { inferFieldsFromFile, type InferFileResult } from '../data/inferFile';
 import type { AccountTable } from '../table/columns';
 import { transferablesOf, type ImportRequest, type ImportResponse } from './protocol';
 import type { FieldContract } from '../model';
 import type { ImportOptions } from '../data';
-import { importInParts, MAX_PARTS, MIN_PART_BYTES } from '../data/parallelImport';
+import { importInParts, importPhases, MAX_PARTS, MIN_PART_BYTES } from '../data/parallelImport';
 import { rangePool, RangeWorkerError } from './rangePool';
 
 /**
@@ -53,6 +54,7 @@ async function importInParallel(
   if (n < 2 || bytes.length < 2 * MIN_PART_BYTES)
     return importAccountFile(bytes, file, contract, opts);
   const pool = rangePool(bytes, n);
+  lastTimings = pool.timings;
   try {
     return await importInParts(bytes, file, contract, opts, n, pool.run);
   } catch (e) {
@@ -63,6 +65,9 @@ async function importInParallel(
     pool.close();
   }
 }
+
+/** The last parallel import's range jobs, epoch ms per step (logged for the benchmark). */
+let lastTimings: Record<string, number>[] = [];
 
 /**
  * Parts by default: one core stays for the page and the merge, so a 2-core machine reads in one
@@ -112,7 +117,9 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     return;
   }
   if (msg.type === 'import') {
+    const arrived = performance.timeOrigin + performance.now();
     pending = null;
+    lastTimings = [];
     const results: { name: string; table: AccountTable }[] = [];
     const reports: ImportReport[] = [];
     for (const f of msg.files) {
@@ -133,6 +140,20 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
         // Timing for `npm run bench -- data` (read from the console by the bench).
         console.debug(
           `waymark-import ${f.name} ${report.rowsRead} rows ${Math.round(performance.now() - t0)} ms ${report.parts ?? 1} parts`,
+        );
+        // Where the time went (epoch ms; the bench relates them to its click).
+        const start = performance.timeOrigin + t0;
+        const rel = (t: number) => Math.round(t - start);
+        console.debug(
+          `waymark-import-phases ${JSON.stringify({
+            start: Math.round(start),
+            arrived: rel(arrived),
+            done: rel(performance.timeOrigin + performance.now()),
+            ...(report.parts ? importPhases : {}),
+            ranges: lastTimings.map((t) =>
+              Object.fromEntries(Object.entries(t).map(([k, v]) => [k, rel(v)])),
+            ),
+          })}`,
         );
         results.push({ name: f.name, table });
         reports.push(report);
@@ -163,6 +184,21 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       rowCount: joined.table.rowCount,
       digest: digestTable(joined.table, msg.contract.accountKey),
     });
+    return;
+  }
+  if (msg.type === 'infer') {
+    let result: InferFileResult | null = null;
+    try {
+      const bytes =
+        msg.file instanceof Uint8Array ? msg.file : new Uint8Array(await msg.file.arrayBuffer());
+      result = inferFieldsFromFile(bytes, msg.name, {
+        ...(msg.encoding ? { encoding: msg.encoding } : {}),
+        ...(msg.sheet ? { sheet: msg.sheet } : {}),
+      });
+    } catch {
+      // an unreadable file proposes nothing (the import reports why)
+    }
+    post({ type: 'inferred', id: msg.id, result });
     return;
   }
   if (msg.type === 'activityInspect') {

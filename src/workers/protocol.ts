@@ -12,6 +12,8 @@ import type {
   ActivityReport,
 } from '../data/activity/importActivity';
 import type { ActivityData } from '../table/activity';
+import type { Encoding } from '../data/encoding';
+import type { InferFileResult } from '../data/inferFile';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
 export type ImportFileSpec = {
@@ -57,7 +59,19 @@ export type ImportRequest =
       timeZone?: string;
     }
   /** Store the last imported activity as the project's set for its source. */
-  | { type: 'commitActivity'; id: number; projectId: string };
+  | { type: 'commitActivity'; id: number; projectId: string }
+  /**
+   * Fields inferred from every row of a picked file (inferFieldsFromFile), off the page's
+   * thread: the picked File itself (no copy of its bytes on the page), or its bytes.
+   */
+  | {
+      type: 'infer';
+      id: number;
+      name: string;
+      file: Blob | Uint8Array;
+      encoding?: Encoding;
+      sheet?: string;
+    };
 
 export type ImportResponse =
   | { type: 'progress'; id: number; file: string; fraction: number }
@@ -75,6 +89,8 @@ export type ImportResponse =
   | { type: 'activityPreview'; id: number; preview: ActivityPreview }
   | { type: 'activityImported'; id: number; report: ActivityReport }
   | { type: 'activityCommitted'; id: number; meta: ActivitySetRow }
+  /** null: the file does not read (the import itself reports why). */
+  | { type: 'inferred'; id: number; result: InferFileResult | null }
   | { type: 'failed'; id: number; issue: ImportIssue };
 
 export type ScoreRequest = {

@@ -10,6 +10,7 @@ import type { RangeRequest, RangeResponse } from './rangeProtocol';
 declare const self: DedicatedWorkerGlobalScope;
 
 self.onmessage = (ev: MessageEvent<RangeRequest>) => {
+  const received = performance.timeOrigin + performance.now();
   const { id, spec, job, bytes, base } = ev.data;
   const post = (m: RangeResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
   try {
@@ -19,7 +20,12 @@ self.onmessage = (ev: MessageEvent<RangeRequest>) => {
       last = fraction;
       post({ id, type: 'progress', fraction });
     });
-    post({ id, type: 'done', result }, transferablesOf({ t: result.table, h: result.hashes }));
+    const parsed = performance.timeOrigin + performance.now();
+    const timing = { received, parsed, sent: performance.timeOrigin + performance.now() };
+    post(
+      { id, type: 'done', result, timing },
+      transferablesOf({ t: result.table, h: result.hashes }),
+    );
   } catch (e) {
     post({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
   }

@@ -15,7 +15,12 @@ export function rangePool(
 ): {
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>;
   close: () => void;
+  /** Per finished job, epoch ms: started (posted), received, parsed, sent, arrived (back). */
+  timings: Record<string, number>[];
 } {
+  const timings: Record<string, number>[] = [];
+  const posted = new Map<number, number>();
+  const now = () => performance.timeOrigin + performance.now();
   const workers: Worker[] = [];
   const waiting = new Map<
     number,
@@ -38,13 +43,16 @@ export function rangePool(
       if (!p) return;
       if (m.type === 'progress') return p.onProgress(m.fraction);
       waiting.delete(m.id);
-      if (m.type === 'done') p.resolve(m.result);
-      else p.reject(new RangeWorkerError(m.message));
+      if (m.type === 'done') {
+        if (m.timing) timings.push({ posted: posted.get(m.id) ?? 0, ...m.timing, arrived: now() });
+        p.resolve(m.result);
+      } else p.reject(new RangeWorkerError(m.message));
     };
     w.onerror = (ev) => failAll(ev.message || 'range worker failed');
     return w;
   };
   return {
+    timings,
     run: (spec, job, onProgress) =>
       new Promise<RangeResult>((resolve, reject) => {
         const id = ++seq;
@@ -54,6 +62,7 @@ export function rangePool(
         const end = Math.min(bytes.length, job.to + tailBytes(spec));
         const slice = bytes.slice(job.from, end);
         const msg: RangeRequest = { id, spec, job, bytes: slice, base: job.from };
+        posted.set(id, now());
         w.postMessage(msg, [slice.buffer]);
       }),
     close: () => {

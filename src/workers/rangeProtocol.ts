@@ -12,5 +12,11 @@ export type RangeRequest = {
 
 export type RangeResponse =
   | { id: number; type: 'progress'; fraction: number }
-  | { id: number; type: 'done'; result: RangeResult }
+  | {
+      id: number;
+      type: 'done';
+      result: RangeResult;
+      /** Epoch ms (timeOrigin + now) the job arrived, was parsed and was posted (the benchmark). */
+      timing?: { received: number; parsed: number; sent: number };
+    }
   | { id: number; type: 'failed'; message: string };

@@ -1,20 +1,30 @@
 /**
- * `npm run bench -- browser-import [--rows N] [--runs R] [--sjis] [--port P] [--out DIR]`:
+ * `npm run bench -- browser-import [--rows N] [--runs R] [--sjis] [--port P] [--out DIR]
+ *  [--base DIR] [--modes sp] [--node] [--settle MS]`:
  * the account import in Chromium (the production build, through the Data view), one pass
  * against byte ranges in parallel workers (issue 17 point 2), beside DuckDB's read_csv of the
  * same file with 1 and 2 threads, interleaved, medians of R runs.
  *
  * The file is the demo export of `npm run demo-data -- --rows N --seed 42` (1,000,000 rows ≈
  * 185 MB by default); --sjis also reads a Shift_JIS copy of it (Waymark only: DuckDB's
- * read_csv reads UTF-8). Waymark's time is the import worker's own (bytes → typed columns and
- * the validation report, as logged by import.worker.ts), without the page's file read;
- * DuckDB's is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column types.
- * JSON lines: import_mb_per_s (serial / parallel, per encoding), import_parallel_speedup,
- * import_vs_duckdb_read_csv_ratio (1 and 2 threads: Waymark's MB/s ÷ DuckDB's, ≥ 1 = as fast),
- * and the load average (the machine is shared).
+ * read_csv reads UTF-8). Per Waymark import: the import worker's own time (bytes → typed
+ * columns and the validation report, as logged by import.worker.ts), the user's wait from the
+ * click on Import to the report on screen (the copy of the bytes to the worker, the digest,
+ * the report drawn), the CPU of every Chromium process over that wait, the pick → mapping
+ * time, and the phases import.worker.ts logs (worker start, and for parts: plan, each range's
+ * post / start / parse / arrival, merge; ms). --base DIR interleaves an older build
+ * (`npx vite build --outDir DIR` of it, served on port + 1); --node also imports the same bytes
+ * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
+ * picks one pass and/or parts; --settle MS waits after the mapping before the click.
+ * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
+ * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
+ * import_mb_per_s, import_click_to_report_s, import_chromium_cpu_s,
+ * import_vs_duckdb_read_csv_ratio (1 and 2 threads: DuckDB's time ÷ Waymark's, ≥ 1 = as
+ * fast); import_parallel_speedup per build, node_import_cpu_s, and the load average (the
+ * machine is shared).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -33,6 +43,14 @@ const RUNS = Number(opt('runs', '3'));
 const PORT = Number(opt('port', '4107'));
 const OUT = opt('out', 'dist-bench-import');
 const SJIS = args.includes('--sjis');
+/** An older build to interleave with this tree's (`npx vite build --outDir DIR` of it). */
+const BASE = opt('base', '');
+/** s = one pass, p = parts (both by default). */
+const MODES = opt('modes', 'sp');
+/** Also the same bytes imported in Node (one pass and parts + merge), each a fresh process. */
+const NODE = args.includes('--node');
+/** ms between the mapping on screen and the click on Import. */
+const SETTLE = Number(opt('settle', '1000'));
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, ...extra }));
 const median = (a: number[]) => {
@@ -94,17 +112,62 @@ const header = readFileSync(csv, 'utf8')
   .split(',');
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const columns = header.map((h) => `${lit(h)}: ${lit(types[h] ?? 'VARCHAR')}`).join(', ');
-async function duckdb(threads: number): Promise<number> {
+async function duckdb(threads: number): Promise<{ wall: number; cpu: number }> {
   const db = await DuckDBInstance.create(':memory:', { threads: String(threads) });
   const conn = await db.connect();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await conn.run(
     `CREATE TABLE accounts AS SELECT * FROM read_csv(${lit(csv)}, header = true, columns = {${columns}})`,
   );
   const s = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
   conn.closeSync();
-  console.error(`browser-import: duckdb ${threads} thread(s) ${Math.round(s * 1000)} ms`);
-  return s;
+  const cpu = (c.user + c.system) / 1e6;
+  console.error(
+    `browser-import: duckdb ${threads} thread(s) ${Math.round(s * 1000)} ms, CPU ${cpu.toFixed(2)} s`,
+  );
+  return { wall: s, cpu };
+}
+
+interface Import {
+  /** The import worker's own time (bytes → typed columns and report), s. */
+  worker: number;
+  /** Click on Import → report on screen (clone of the bytes to the worker, digest, report), s. */
+  wall: number;
+  /** CPU of every Chromium process (page, workers, browser) from the click to the report, s. */
+  cpu: number;
+  parts: number;
+  phases: Record<string, unknown>;
+}
+
+/** CPU seconds (user + system) of this Node process's descendants other than vite (Chromium). */
+function chromiumCpu(): number {
+  const kids = new Map<number, number[]>();
+  const ticks = new Map<number, number>();
+  const cmd = new Map<number, string>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(d);
+      const ppid = Number(rest[1]);
+      (kids.get(ppid) ?? kids.set(ppid, []).get(ppid)!).push(pid);
+      ticks.set(pid, Number(rest[11]) + Number(rest[12]));
+      cmd.set(pid, readFileSync(`/proc/${d}/cmdline`, 'utf8'));
+    } catch {
+      /* gone */
+    }
+  }
+  let sum = 0;
+  const walk = (pid: number, inside: boolean) => {
+    const mine = inside || /chrom/i.test(cmd.get(pid) ?? '');
+    if (mine) sum += ticks.get(pid) ?? 0;
+    for (const k of kids.get(pid) ?? []) walk(k, mine);
+  };
+  for (const k of kids.get(process.pid) ?? []) walk(k, false);
+  return sum / 100;
 }
 
 async function waymark(
@@ -112,7 +175,7 @@ async function waymark(
   base: string,
   file: string,
   parts: number,
-): Promise<number> {
+): Promise<Import> {
   // A fresh page each time: its workers and memory go with it.
   const page = await browser.newPage({ locale: 'en-US' });
   page.setDefaultTimeout(600_000);
@@ -121,25 +184,62 @@ async function waymark(
     localStorage.setItem('waymark.lang', 'en');
     localStorage.setItem('waymark.importParts', String(p));
   }, parts);
+  let phases: Record<string, unknown> = {};
   const logged = new Promise<{ ms: number; parts: number }>((res) => {
     const on = (m: { text(): string }) => {
+      const ph = /^waymark-import-phases (.*)$/.exec(m.text());
+      if (ph) phases = JSON.parse(ph[1]) as Record<string, unknown>;
       const g = /^waymark-import .* (\d+) ms (\d+) parts$/.exec(m.text());
-      if (!g) return;
-      page.off('console', on);
-      res({ ms: Number(g[1]), parts: Number(g[2]) });
+      if (g) res({ ms: Number(g[1]), parts: Number(g[2]) });
     };
     page.on('console', on);
   });
   await page.goto(`${base}/#/p/demo/data`);
   await page.getByTestId('dataset-rows').waitFor();
+  const p0 = performance.now();
   await page.getByTestId('data-file-input').setInputFiles(file);
-  await page.getByTestId('import-run').click();
+  const run = page.getByTestId('import-run');
+  await run.waitFor();
+  // Pick → the mapping on screen (the file read, its preview, the page's work for the mapping).
+  const toMapping = Math.round(performance.now() - p0);
+  // Let the preview's work settle, so the CPU below is the import's (--settle: also the
+  // fields' inference, which now runs in a worker of its own beside the import).
+  await page.waitForTimeout(SETTLE);
+  const cpu0 = chromiumCpu();
+  const t0 = performance.now();
+  const clickAt = Date.now();
+  await run.click();
   await page.getByTestId('report-rows-imported').waitFor();
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = chromiumCpu() - cpu0;
   const r = await logged;
+  await page.waitForTimeout(50);
+  // Worker start and end, and the report on screen, in ms after the click.
+  if (typeof phases.start === 'number') {
+    phases.startAfterClick = phases.start - clickAt;
+    phases.reportAfterClick = Math.round(wall * 1000);
+    delete phases.start;
+  }
+  phases.pickToMapping = toMapping;
   if (parts > 1 && r.parts < 2) throw new Error(`expected a parallel import, got ${r.parts} part`);
-  console.error(`browser-import: ${file} parts=${r.parts} ${r.ms} ms`);
+  console.error(
+    `browser-import: ${base} ${file} parts=${r.parts} worker ${r.ms} ms, click→report ${Math.round(wall * 1000)} ms, CPU ${cpu.toFixed(2)} s ${JSON.stringify(phases)}`,
+  );
   await page.close();
-  return r.ms / 1000;
+  return { worker: r.ms / 1000, wall, cpu, parts: r.parts, phases };
+}
+
+/** The same bytes imported in Node (one pass, or parts then merge), a fresh process: CPU s. */
+function nodeImport(file: string, parts: number): Record<string, number> {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', resolve('test/bench/browserImportNode.ts'), file, String(parts)],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`node import failed: ${r.stderr}`);
+  const o = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, number>;
+  console.error(`browser-import: node ${parts} part(s) ${JSON.stringify(o)}`);
+  return o;
 }
 
 const exe = process.env.CHROMIUM_PATH ?? findChromium();
@@ -150,77 +250,135 @@ const build = spawnSync(
   { stdio: 'inherit' },
 );
 if (build.status !== 0) throw new Error('vite build failed');
-const server: ChildProcess = spawn(
-  'npx',
-  ['vite', 'preview', '--outDir', OUT, '--port', String(PORT), '--strictPort'],
-  { stdio: 'ignore', detached: true },
+/** Builds served: this tree's, and with --base DIR an older build (`npx vite build --outDir DIR`). */
+const builds: { name: string; dir: string; port: number }[] = [
+  { name: 'new', dir: OUT, port: PORT },
+];
+if (BASE) builds.push({ name: 'base', dir: BASE, port: PORT + 1 });
+const servers: ChildProcess[] = builds.map((b) =>
+  spawn('npx', ['vite', 'preview', '--outDir', b.dir, '--port', String(b.port), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  }),
 );
-const base = `http://127.0.0.1:${PORT}`;
+const urlOf = (port: number) => `http://127.0.0.1:${port}`;
 try {
-  for (let i = 0; i < 60; i++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      /* not up yet */
+  for (const b of builds)
+    for (let i = 0; i < 60; i++) {
+      try {
+        if ((await fetch(urlOf(b.port))).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 500));
     }
-    await new Promise((r) => setTimeout(r, 500));
-  }
   const browser = await chromium.launch({
     executablePath: exe,
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const probe = await browser.newPage();
-  await probe.goto(base);
+  await probe.goto(urlOf(PORT));
   const cores = await probe.evaluate(() => navigator.hardwareConcurrency);
   await probe.close();
   const parts = Math.min(4, Math.max(2, cores));
-  const t: Record<string, number[]> = { d1: [], d2: [] };
+  /** Contenders, interleaved: each run goes through all of them, in a rotated order. */
+  const contenders: { key: string; go: () => Promise<unknown> }[] = [];
+  const res: Record<string, Import[]> = {};
+  const duck: Record<string, { wall: number; cpu: number }[]> = { d1: [], d2: [] };
+  const node: Record<string, Record<string, number>[]> = {};
+  for (const b of builds)
+    for (const f of files)
+      for (const p of MODES.includes('s') ? [1, parts] : [parts]) {
+        if (p > 1 && !MODES.includes('p')) continue;
+        const key = `${b.name} ${f.enc} ${p > 1 ? `${p} parts` : 'one pass'}`;
+        contenders.push({
+          key,
+          go: async () => (res[key] ??= []).push(await waymark(browser, urlOf(b.port), f.path, p)),
+        });
+      }
+  for (const th of [1, 2])
+    contenders.push({ key: `duckdb ${th}`, go: async () => duck[`d${th}`].push(await duckdb(th)) });
+  if (NODE)
+    for (const p of [1, parts])
+      contenders.push({
+        key: `node ${p}`,
+        go: async () => (node[p] ??= []).push(nodeImport(csv, p)),
+      });
   const load: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    load.push(loadavg()[0]);
-    for (const f of files) {
-      (t[`s-${f.enc}`] ??= []).push(await waymark(browser, base, f.path, 1));
-      (t[`p-${f.enc}`] ??= []).push(await waymark(browser, base, f.path, parts));
+    for (let k = 0; k < contenders.length; k++) {
+      load.push(loadavg()[0]);
+      await contenders[(k + run) % contenders.length].go();
     }
-    t.d1.push(await duckdb(1));
-    t.d2.push(await duckdb(2));
   }
   await browser.close();
   const mb = (path: string) => statSync(path).size / 1e6;
-  const duck1 = mb(csv) / median(t.d1);
-  const duck2 = mb(csv) / median(t.d2);
+  const d1 = median(duck.d1.map((d) => d.wall));
+  const d2 = median(duck.d2.map((d) => d.wall));
   const extra = { rows: ROWS, runs: RUNS, cores, parts };
-  for (const f of files) {
-    const serial = mb(f.path) / median(t[`s-${f.enc}`]);
-    const parallel = mb(f.path) / median(t[`p-${f.enc}`]);
-    const e = { ...extra, encoding: f.enc, mb: Math.round(mb(f.path)) };
-    line('import_mb_per_s', serial, 'MB/s (Chromium, one pass, median)', { ...e, path: 'serial' });
-    line('import_mb_per_s', parallel, `MB/s (Chromium, ${parts} parts, median)`, {
+  for (const [key, list] of Object.entries(res)) {
+    const f = files.find((x) => key.includes(` ${x.enc} `))!;
+    const e = { ...extra, contender: key, encoding: f.enc, mb: Math.round(mb(f.path)) };
+    const w = median(list.map((r) => r.worker));
+    line('import_mb_per_s', mb(f.path) / w, 'MB/s (Chromium import worker, median)', {
       ...e,
-      path: 'parallel',
+      worker_s: list.map((r) => r.worker),
     });
-    line('import_parallel_speedup', parallel / serial, 'ratio (parallel ÷ one pass)', e);
+    line('import_click_to_report_s', median(list.map((r) => r.wall)), 's (median)', {
+      ...e,
+      samples: list.map((r) => Math.round(r.wall * 1000) / 1000),
+    });
+    line('import_chromium_cpu_s', median(list.map((r) => r.cpu)), 's (median, all processes)', {
+      ...e,
+      samples: list.map((r) => Math.round(r.cpu * 100) / 100),
+    });
     if (f.enc === 'utf-8') {
-      line(
-        'import_vs_duckdb_read_csv_ratio',
-        serial / duck1,
-        'ratio (one pass ÷ DuckDB 1 thread)',
-        e,
-      );
+      line('import_vs_duckdb_read_csv_ratio', d1 / w, 'ratio (DuckDB 1 thread ÷ Waymark, wall)', e);
       line(
         'import_vs_duckdb_read_csv_2threads_ratio',
-        parallel / duck2,
-        `ratio (${parts} parts ÷ DuckDB 2 threads)`,
+        d2 / w,
+        'ratio (DuckDB 2 threads ÷ Waymark, wall)',
         e,
       );
     }
   }
-  line('duckdb_read_csv_mb_per_s', duck1, 'MB/s (1 thread, median)', extra);
-  line('duckdb_read_csv_mb_per_s_2threads', duck2, 'MB/s (2 threads, median)', extra);
-  line('load_average_1min', median(load), 'load (median at the start of each run)', {
+  for (const b of builds)
+    for (const f of files) {
+      const s1 = res[`${b.name} ${f.enc} one pass`];
+      const sp = res[`${b.name} ${f.enc} ${parts} parts`];
+      if (s1 && sp)
+        line(
+          'import_parallel_speedup',
+          median(s1.map((r) => r.worker)) / median(sp.map((r) => r.worker)),
+          'ratio (one pass ÷ parts, worker time)',
+          { ...extra, build: b.name, encoding: f.enc },
+        );
+    }
+  line('duckdb_read_csv_mb_per_s', mb(csv) / d1, 'MB/s (1 thread, median)', {
+    ...extra,
+    wall_s: duck.d1.map((d) => d.wall),
+    cpu_s: duck.d1.map((d) => d.cpu),
+  });
+  line('duckdb_read_csv_mb_per_s_2threads', mb(csv) / d2, 'MB/s (2 threads, median)', {
+    ...extra,
+    wall_s: duck.d2.map((d) => d.wall),
+    cpu_s: duck.d2.map((d) => d.cpu),
+  });
+  for (const [p, list] of Object.entries(node))
+    line('node_import_cpu_s', median(list.map((o) => o.cpu)), 's (Node, same bytes, median)', {
+      ...extra,
+      parts: Number(p),
+      samples: list,
+    });
+  line('load_average_1min', median(load), 'load (median before each contender)', {
     ...extra,
     samples: load.map((l) => Math.round(l * 100) / 100),
   });
 } finally {
-  if (server.pid) process.kill(-server.pid);
+  for (const s of servers)
+    try {
+      if (s.pid) process.kill(-s.pid);
+    } catch {
+      /* already gone */
+    }
 }

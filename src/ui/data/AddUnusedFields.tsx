@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Field as FieldSchema, RESERVED_NAMES, type Field, type FieldContract } from '../../model';
 import type { FieldType } from '../../model/fields';
 import { mappedColumn, type ColumnMapping } from '../../data';
-import { inferFieldsFromFile } from '../../data/inferFile';
+import type { InferFileResult } from '../../data/inferFile';
 import { proposeId, type InferredField } from '../../data/inferFields';
 import { projectStore } from '../../store/projectStore';
 import { Button } from '../common';
 import type { PickedFile } from './useImportFlow';
+import { useInferred } from './inferredFields';
 
 const TYPES: FieldType[] = ['string', 'integer', 'number', 'date', 'boolean', 'category'];
 
@@ -34,18 +35,17 @@ function cellText(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-/** The inference for the columns no field maps to (ids made unique against the contract). */
-function propose(file: PickedFile, contract: FieldContract): Proposal | null {
+/**
+ * The inference (read in a worker: inferredFields.ts; null when the file does not read, as the
+ * import itself reports) for the columns no field maps to (ids made unique against the contract).
+ */
+function propose(
+  file: PickedFile,
+  contract: FieldContract,
+  inferred: InferFileResult | null | undefined,
+): Proposal | null {
+  if (!inferred) return null;
   const used = new Set(Object.values(file.mapping).filter((v): v is number => v != null));
-  let inferred;
-  try {
-    inferred = inferFieldsFromFile(file.bytes, file.name, {
-      encoding: file.preview.encoding,
-      ...(file.preview.sheet ? { sheet: file.preview.sheet } : {}),
-    });
-  } catch {
-    return null; // the import itself reports an unreadable file
-  }
   const keyUnmapped = mappedColumn(file.mapping, contract.accountKey) == null;
   const keyInferred = inferred.fields.find((f) => f.field.id === inferred.contract.accountKey);
   const keyColumn = keyUnmapped && keyInferred ? keyInferred.column : null;
@@ -119,7 +119,13 @@ export function AddUnusedFields({
   onAdded: (file: PickedFile) => void;
 }) {
   const { t } = useTranslation(['data', 'cli']);
-  const proposal = useMemo(() => propose(file, contract), [file, contract]);
+  // Every column mapped and the key among them: nothing to propose, so the file is not read.
+  const mapped = new Set(Object.values(file.mapping));
+  const allMapped =
+    mappedColumn(file.mapping, contract.accountKey) != null &&
+    file.preview.headers.every((_, c) => mapped.has(c));
+  const inferred = useInferred(allMapped ? null : file);
+  const proposal = useMemo(() => propose(file, contract, inferred), [file, contract, inferred]);
   const [edits, setEdits] = useState<Row[] | null>(null);
   const [useName, setUseName] = useState(true);
   if (!proposal) return null;

@@ -22,6 +22,8 @@ import type { DatasetDigest } from '../../data/datasetChange';
 export interface PickedFile {
   name: string;
   bytes: Uint8Array;
+  /** The picked File: a worker reads it without a copy of `bytes` on the page. */
+  blob?: Blob;
   preview: FilePreview;
   mapping: ColumnMapping;
 }
@@ -132,7 +134,7 @@ export function useImportFlow(
             { name: f.name, bytes, options: files.length > 0 ? { keyOptional: true } : {} },
             contract,
           );
-          files.push({ name: f.name, bytes, preview, mapping: preview.mapping });
+          files.push({ name: f.name, bytes, blob: f, preview, mapping: preview.mapping });
         } catch (e) {
           return failOf(
             projectId,

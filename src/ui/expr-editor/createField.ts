@@ -8,6 +8,7 @@ import { RESERVED_NAMES } from '../../model/fields';
 import { inferFieldsFromFile } from '../../data/inferFile';
 import { halfWidth } from '../../data/coerce';
 import type { PickedFile } from '../data/useImportFlow';
+import { inferredNow } from '../data/inferredFields';
 
 export function proposeMissingField(
   name: string,
@@ -19,10 +20,13 @@ export function proposeMissingField(
   const norm = (s: string) => halfWidth(s).normalize('NFKC').trim().toLowerCase();
   if (file) {
     try {
-      const inferred = inferFieldsFromFile(file.bytes, file.name, {
-        encoding: file.preview.encoding,
-        ...(file.preview.sheet ? { sheet: file.preview.sheet } : {}),
-      });
+      // The worker's reading when it is done (inferredFields.ts), else read here.
+      const inferred =
+        inferredNow(file) ??
+        inferFieldsFromFile(file.bytes, file.name, {
+          encoding: file.preview.encoding,
+          ...(file.preview.sheet ? { sheet: file.preview.sheet } : {}),
+        });
       const hit = inferred.fields.find((f) => norm(f.header) === norm(name) || f.field.id === name);
       if (hit) return { field: { ...hit.field, id: name, required: false }, column: hit.column };
     } catch {

@@ -1,0 +1,45 @@
+// The browser import's work measured in Node, for `npm run bench -- browser-import --node`:
+// the same bytes through importAccountFile (the import worker's one pass) or through
+// planParallel + parseRange per part + mergeRanges (what the range workers and the import
+// worker do), each phase's CPU. Prints one JSON line. Usage:
+// node --import tsx browserImportNode.ts <file> <parts>
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { importAccountFile } from '../../src/data/importFile';
+import { mergeRanges, parseRange, planParallel } from '../../src/data/parallelImport';
+import { readPlaybookDocument } from '../../src/engine/readPlaybook';
+
+const [file, partsArg] = process.argv.slice(2);
+const parts = Number(partsArg ?? '1');
+const doc = readPlaybookDocument(readFileSync('templates/demo.json'));
+if (!doc.ok) throw new Error('templates/demo.json does not read');
+const contract = doc.playbook.fields;
+const bytes = new Uint8Array(readFileSync(file));
+const cpu = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+const out: Record<string, number> = {};
+const c0 = cpu();
+const t0 = performance.now();
+let rows: number;
+if (parts < 2) {
+  rows = importAccountFile(bytes, basename(file), contract, {}).table.rowCount;
+} else {
+  const plan = planParallel(bytes, basename(file), contract, {}, parts);
+  if (!plan) throw new Error('no plan');
+  const results = plan.jobs.map((job, k) => {
+    const c = cpu();
+    const r = parseRange(plan.spec, bytes.subarray(job.from), job.from, job);
+    out[`part${k}_cpu`] = cpu() - c;
+    return r;
+  });
+  const c = cpu();
+  const merged = mergeRanges(plan.spec, results);
+  out.merge_cpu = cpu() - c;
+  if (!merged) throw new Error('no merge');
+  rows = merged.table.rowCount;
+}
+out.wall = (performance.now() - t0) / 1000;
+out.cpu = cpu() - c0;
+console.log(JSON.stringify({ parts, rows, ...out }));
