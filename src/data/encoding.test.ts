@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, detectEncoding, sniffBinary } from './encoding';
+import { decodeBytes, detectEncoding, MixedEncodingScan, sniffBinary } from './encoding';
 import { ImportError } from './issues';
 import { fixture, utf8 } from './testing/helpers';
+import { sjis } from './testing/sjisEncode';
 
 describe('encodings', () => {
   it('detects UTF-8, UTF-8 with BOM and Shift_JIS', () => {
@@ -36,5 +38,71 @@ describe('encodings', () => {
     expect(sniffBinary(fixture('not_csv.png'))).toBe('PNG');
     expect(sniffBinary(fixture('not_csv.xlsx'))).toBe('ZIP/XLSX');
     expect(sniffBinary(utf8('a,b\n1,2'))).toBeNull();
+  });
+});
+
+describe('MixedEncodingScan', () => {
+  // Lines of Shift_JIS, UTF-8 (some that are also valid Shift_JIS, some not) and ASCII.
+  const LINES = [
+    sjis('合同会社ブルー,42'),
+    sjis('ｱﾙﾌｧ株式会社,7'),
+    utf8('株式会社ベータ,1'),
+    utf8('ｱﾙﾌｧ,2'),
+    utf8('abc,3'),
+    utf8('😀,4'),
+    utf8(''),
+  ];
+  const scan = (blocks: Uint8Array[]) => {
+    const m = new MixedEncodingScan();
+    let certain = false;
+    for (const b of blocks) {
+      m.feed(b);
+      certain ||= m.certain;
+    }
+    return { certain, mixed: m.mixed() };
+  };
+  it('answers the same whatever the blocks the bytes come in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: LINES.length - 1 }), { maxLength: 40 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 12 }),
+        (picks, lastLf, cuts) => {
+          const parts: number[] = [];
+          for (const k of picks) parts.push(...LINES[k], 10);
+          if (!lastLf && parts.length) parts.pop();
+          const bytes = new Uint8Array(parts);
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const blocks: Uint8Array[] = [];
+          let from = 0;
+          for (const c of [...at, bytes.length]) {
+            blocks.push(bytes.subarray(from, c));
+            from = c;
+          }
+          // One line per block and one block in all: the answer of the lines alone.
+          const whole = scan([bytes]);
+          expect(scan(blocks)).toEqual(whole);
+          const byLine: Uint8Array[] = [];
+          let s = 0;
+          for (let i = 0; i < bytes.length; i++)
+            if (bytes[i] === 10) {
+              byLine.push(bytes.subarray(s, i + 1));
+              s = i + 1;
+            }
+          byLine.push(bytes.subarray(s));
+          expect(scan(byLine)).toEqual(whole);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+  it('finds a UTF-8 line among Shift_JIS lines across a block boundary', () => {
+    const bytes = new Uint8Array([...LINES[0], 10, ...LINES[0], 10, ...LINES[2], 10, ...LINES[0]]);
+    // The UTF-8 line split in two blocks, in its middle.
+    const cut = LINES[0].length * 2 + 2 + 4;
+    expect(scan([bytes.subarray(0, cut), bytes.subarray(cut)])).toEqual({
+      certain: true,
+      mixed: true,
+    });
   });
 });

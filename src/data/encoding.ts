@@ -238,6 +238,13 @@ export function mixedEncodingError(file: string, bytes: Uint8Array, start = 0): 
  * block's whole lines go through encodingByLine, a line cut by the block end waits for the next.
  * Memory: one partial line.
  */
+function join(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
 export class MixedEncodingScan {
   private rest: Uint8Array = new Uint8Array(0);
   private invalid = 0;
@@ -245,15 +252,20 @@ export class MixedEncodingScan {
   /** UTF-8 lines that cannot be Shift_JIS (reallyUtf8). */
   private really = 0;
   feed(block: Uint8Array): void {
-    let buf = block;
-    if (this.rest.length > 0) {
-      buf = new Uint8Array(this.rest.length + block.length);
-      buf.set(this.rest);
-      buf.set(block, this.rest.length);
+    // Lines are counted one by one, so the block is read where it is: only the line that
+    // straddles the last block's end is joined (copying every block behind the carried bytes
+    // was a copy and a fresh buffer per block).
+    const first = block.indexOf(0x0a) + 1;
+    if (first === 0) {
+      this.rest = this.rest.length > 0 ? join(this.rest, block) : block.slice();
+      return;
     }
-    const cut = buf.lastIndexOf(0x0a) + 1;
-    if (cut > 0) this.count(buf.subarray(0, cut));
-    this.rest = buf.slice(cut);
+    this.count(
+      this.rest.length > 0 ? join(this.rest, block.subarray(0, first)) : block.subarray(0, first),
+    );
+    const cut = block.lastIndexOf(0x0a) + 1;
+    if (cut > first) this.count(block.subarray(first, cut));
+    this.rest = block.slice(cut);
   }
   private count(b: Uint8Array): void {
     const lines = encodingByLine(b);
