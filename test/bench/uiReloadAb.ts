@@ -23,6 +23,7 @@ import { join, extname, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { seedDemoRuns } from './benchRuns';
+import { mainThread, selfTimes, type Ev } from './uiTrace';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -321,16 +322,6 @@ async function main() {
  * 'waymark:ab-dashboard' mark, the longest of each part in wall ms and in CPU ms (thread time).
  */
 async function traceTasks(cdp: import('playwright-core').CDPSession, tag: string) {
-  type Ev = {
-    name: string;
-    ph: string;
-    ts: number;
-    dur?: number;
-    tdur?: number;
-    pid: number;
-    tid: number;
-    args?: { name?: string; data?: { functionName?: string; url?: string } };
-  };
   const done = new Promise<string>((r) =>
     cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => r(e.stream ?? '')),
   );
@@ -348,55 +339,21 @@ async function traceTasks(cdp: import('playwright-core').CDPSession, tag: string
   }
   await cdp.send('IO.close', { handle });
   const events = (JSON.parse(text) as { traceEvents: Ev[] }).traceEvents;
-  const mains = new Set(
-    events
-      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const busy = new Map<string, number>();
-  for (const e of events)
-    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
-      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
-  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const { main, evs } = mainThread(events);
   const mark = events.find((e) => e.name === 'waymark:ab-dashboard')?.ts ?? Infinity;
-  const tasks = events.filter(
-    (e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.name === 'RunTask',
-  );
+  const tasks = main ? evs.filter((e) => e.name === 'RunTask') : [];
   const max = (xs: number[]) => Math.round(Math.max(0, ...xs) / 100) / 10;
   const before = tasks.filter((e) => e.ts < mark);
   const after = tasks.filter((e) => e.ts >= mark);
   // What the part's longest task (by CPU) spent its time on: its events by self time.
-  const evs = events
-    .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
-    .sort((x, y) => x.ts - y.ts || y.dur! - x.dur!);
-  const label = (e: Ev) =>
-    e.name === 'FunctionCall' && e.args?.data
-      ? `FunctionCall ${e.args.data.functionName || '(anonymous)'} ${(e.args.data.url ?? '').split('/').pop()}`
-      : e.name;
   for (const [part, xs] of [
     ['dashboard', before],
     ['rederived', after],
   ] as const) {
     const task = [...xs].sort((x, y) => (y.tdur ?? 0) - (x.tdur ?? 0))[0];
     if (!task) continue;
-    const end = task.ts + task.dur!;
-    const self = new Map<string, number>();
-    const stack: { e: Ev; child: number }[] = [];
-    const close = (upTo: number) => {
-      while (
-        stack.length &&
-        stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur! <= upTo
-      ) {
-        const s = stack.pop()!;
-        self.set(label(s.e), (self.get(label(s.e)) ?? 0) + s.e.dur! - s.child);
-        if (stack.length) stack[stack.length - 1].child += s.e.dur!;
-      }
-    };
-    for (const e of evs.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end)) {
-      close(e.ts);
-      stack.push({ e, child: 0 });
-    }
-    close(Infinity);
+    const self = selfTimes(task, evs);
+    self.delete('(task, no event)');
     const top = [...self].sort((x, y) => y[1] - x[1]).slice(0, 8);
     console.error(
       `${tag} ${part}: longest task ${((task.tdur ?? 0) / 1000).toFixed(0)} ms CPU / ${(task.dur! / 1000).toFixed(0)} ms wall: ` +

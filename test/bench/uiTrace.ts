@@ -6,12 +6,14 @@
  */
 import type { Browser, Page } from 'playwright-core';
 
-interface Ev {
+export interface Ev {
   name: string;
-  cat: string;
+  cat?: string;
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, when the trace records it. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
@@ -31,7 +33,7 @@ export interface Tracing {
   stop(name: string, print: boolean): Promise<void>;
 }
 
-const label = (e: Ev) => {
+export const label = (e: Ev) => {
   const d = e.args?.data;
   if (e.name === 'FunctionCall' && d)
     return `FunctionCall ${d.functionName || '(anonymous)'} ${(d.url ?? '').split('/').pop()}`;
@@ -46,49 +48,13 @@ export async function startTrace(browser: Browser, page: Page): Promise<Tracing>
       const buf = await browser.stopTracing();
       if (!print) return;
       const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: Ev[] }).traceEvents;
-      // The renderer main thread: the one named CrRendererMain with the most RunTask time.
-      const mains = new Set(
-        events
-          .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-          .map((e) => `${e.pid}:${e.tid}`),
-      );
-      const busy = new Map<string, number>();
-      for (const e of events)
-        if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
-          busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
-      const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const { main, evs } = mainThread(events);
       if (!main) return console.error(`trace ${name}: no renderer main thread`);
-      const evs = events
-        .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
-        .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
       const tasks = evs.filter((e) => e.name === 'RunTask' && e.dur! >= 50_000);
       const all = new Map<string, number>();
       const lines: string[] = [];
       for (const task of tasks.sort((a, b) => b.dur! - a.dur!)) {
-        const end = task.ts + task.dur!;
-        const inside = evs.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end);
-        // Self time: an event's duration less its children's (events nest on one thread).
-        const self = new Map<string, number>();
-        const stack: { e: Ev; child: number }[] = [];
-        const close = (upTo: number) => {
-          while (
-            stack.length &&
-            stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur! <= upTo
-          ) {
-            const s = stack.pop()!;
-            const l = label(s.e);
-            self.set(l, (self.get(l) ?? 0) + s.e.dur! - s.child);
-            if (stack.length) stack[stack.length - 1].child += s.e.dur!;
-          }
-        };
-        let covered = 0;
-        for (const e of inside) {
-          close(e.ts);
-          if (!stack.length) covered += e.dur!;
-          stack.push({ e, child: 0 });
-        }
-        close(Infinity);
-        self.set('(task, no event)', task.dur! - covered);
+        const self = selfTimes(task, evs);
         for (const [l, v] of self) all.set(l, (all.get(l) ?? 0) + v);
         if (lines.length < 3 * 14) {
           const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
@@ -106,4 +72,53 @@ export async function startTrace(browser: Browser, page: Page): Promise<Tracing>
       );
     },
   };
+}
+
+/**
+ * The renderer's main thread (the CrRendererMain thread with the most RunTask time) and its
+ * complete events in time order, outer before inner.
+ */
+export function mainThread(events: Ev[]): { main: string | undefined; evs: Ev[] } {
+  const mains = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const busy = new Map<string, number>();
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
+      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const evs = events
+    .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  return { main, evs };
+}
+
+/**
+ * Self time by label of the events inside one task: an event's duration less its children's
+ * (events nest on one thread); what no event covers is '(task, no event)'.
+ */
+export function selfTimes(task: Ev, evs: Ev[]): Map<string, number> {
+  const end = task.ts + task.dur!;
+  const self = new Map<string, number>();
+  const stack: { e: Ev; child: number }[] = [];
+  const close = (upTo: number) => {
+    while (stack.length && stack[stack.length - 1].e.ts + stack[stack.length - 1].e.dur! <= upTo) {
+      const s = stack.pop()!;
+      const l = label(s.e);
+      self.set(l, (self.get(l) ?? 0) + s.e.dur! - s.child);
+      if (stack.length) stack[stack.length - 1].child += s.e.dur!;
+    }
+  };
+  let covered = 0;
+  for (const e of evs) {
+    if (e === task || e.ts < task.ts || e.ts + e.dur! > end) continue;
+    close(e.ts);
+    if (!stack.length) covered += e.dur!;
+    stack.push({ e, child: 0 });
+  }
+  close(Infinity);
+  self.set('(task, no event)', task.dur! - covered);
+  return self;
 }
