@@ -11,6 +11,7 @@ import type {
 } from '../data/activity/importActivity';
 import type {
   ImportFileSpec,
+  ImportSource,
   ImportRequest,
   ImportResponse,
   ScoreRequest,
@@ -98,8 +99,14 @@ export class ImportSession {
     return (m as Extract<ImportResponse, { type: 'preview' }>).preview;
   }
 
+  /**
+   * Import `files`. A file with its picked File (`blob`) is read by the worker from the File, so
+   * the page does not copy its bytes into the message; if the worker finds the File changed or
+   * gone since the pick, the import runs again with the bytes the page read at the pick, which
+   * the preview and the mapping were made from.
+   */
   async import(
-    files: ImportFileSpec[],
+    files: (ImportFileSpec & { blob?: Blob })[],
     contract: FieldContract,
     onProgress?: (file: string, f: number) => void,
   ): Promise<{
@@ -108,11 +115,19 @@ export class ImportSession {
     rowCount: number;
     digest?: DatasetDigest;
   }> {
-    const m = (await this.request(
-      { type: 'import', files, contract, parts: forcedParts() },
-      onProgress,
-    )) as Extract<ImportResponse, { type: 'imported' }>;
-    return { reports: m.reports, join: m.join, rowCount: m.rowCount, digest: m.digest };
+    const sources = (useBlob: boolean): ImportSource[] =>
+      files.map(({ blob, bytes, ...f }) =>
+        useBlob && blob ? { ...f, blob, size: bytes.length } : { ...f, bytes },
+      );
+    const send = (useBlob: boolean) =>
+      this.request(
+        { type: 'import', files: sources(useBlob), contract, parts: forcedParts() },
+        onProgress,
+      );
+    let m = await send(true);
+    if (m.type === 'unreadable') m = await send(false);
+    const r = m as Extract<ImportResponse, { type: 'imported' }>;
+    return { reports: r.reports, join: r.join, rowCount: r.rowCount, digest: r.digest };
   }
 
   async demo(

@@ -16,7 +16,12 @@ import { importActivityBlob } from '../data/activity/importBlob';
 import { generateDemoTable } from '../data/demo/generate';
 import { inferFieldsFromFile, type InferFileResult } from '../data/inferFile';
 import type { AccountTable } from '../table/columns';
-import { transferablesOf, type ImportRequest, type ImportResponse } from './protocol';
+import {
+  transferablesOf,
+  type ImportRequest,
+  type ImportResponse,
+  type ImportSource,
+} from './protocol';
 import type { FieldContract } from '../model';
 import type { ImportOptions } from '../data';
 import { importInParts, importPhases, MAX_PARTS, MIN_PART_BYTES } from '../data/parallelImport';
@@ -79,6 +84,21 @@ function defaultParts(cores: number): number {
 
 const post = (m: ImportResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 
+/**
+ * The bytes of an import's file: sent, or read from the picked File. Null when the File no
+ * longer reads (changed or moved on disk since the pick: Chromium refuses the read) or reads to
+ * another length than the bytes the page previewed: the page then sends those bytes.
+ */
+async function sourceBytes(f: ImportSource): Promise<Uint8Array | null> {
+  if ('bytes' in f) return f.bytes;
+  try {
+    const bytes = new Uint8Array(await f.blob.arrayBuffer());
+    return bytes.length === f.size ? bytes : null;
+  } catch {
+    return null;
+  }
+}
+
 function failure(id: number, e: unknown, file: string): ImportResponse {
   if (e instanceof ImportError) return { type: 'failed', id, issue: e.issue };
   const message = e instanceof Error ? e.message : String(e);
@@ -123,10 +143,15 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     const results: { name: string; table: AccountTable }[] = [];
     const reports: ImportReport[] = [];
     for (const f of msg.files) {
+      const bytes = await sourceBytes(f);
+      if (!bytes) {
+        post({ type: 'unreadable', id: msg.id, file: f.name });
+        return;
+      }
       try {
         const t0 = performance.now();
         const { table, report } = await importInParallel(
-          f.bytes,
+          bytes,
           f.name,
           msg.contract,
           {

@@ -155,6 +155,7 @@ export function useImportFlow(
         const specs = files.map((f, i) => ({
           name: f.name,
           bytes: f.bytes,
+          ...(f.blob ? { blob: f.blob } : {}),
           options: {
             mapping: f.mapping,
             badRows: policy,
