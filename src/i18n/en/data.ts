@@ -228,6 +228,9 @@ export default {
     drop: 'Drop a file here, or',
     choose: 'Choose a file…',
     needAccounts: 'Import the account data first: activity rows are linked to its accounts.',
+    loadingAccounts:
+      'Reading the stored account data… You can pick a file and map its columns meanwhile.',
+    runWaits: 'The import starts once the stored account data is read.',
     unchanged: 'The stored activity is unchanged.',
     mappingHint: '{{file}} ({{encoding}}): which column holds each declared column?',
     unmapped: '— not in this file —',

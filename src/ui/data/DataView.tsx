@@ -217,7 +217,9 @@ export default function DataView() {
           </div>
         </>
       )}
-      {flow.step === 'idle' && <ActivitySection accounts={state.table} />}
+      {flow.step === 'idle' && (
+        <ActivitySection accounts={state.table} accountsLoading={state.status === 'loading'} />
+      )}
     </div>
   );
 }

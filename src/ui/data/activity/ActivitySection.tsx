@@ -11,7 +11,13 @@ import { ActivitySourceCard } from './ActivitySourceCard';
  * linked to the stored account data. Events after the later of today and the project's as-of
  * date are reported as in the future.
  */
-export function ActivitySection({ accounts }: { accounts: AccountTable | null }) {
+export function ActivitySection({
+  accounts,
+  accountsLoading,
+}: {
+  accounts: AccountTable | null;
+  accountsLoading: boolean;
+}) {
   const { t } = useTranslation('data');
   const projectId = useProject((p) => p.id);
   const sources = useProject((p) => p.activity) ?? [];
@@ -38,6 +44,7 @@ export function ActivitySection({ accounts }: { accounts: AccountTable | null })
               source={src}
               contract={contract}
               accounts={accounts}
+              accountsLoading={accountsLoading}
               stored={sets.find((x) => x.source === src.id)}
               asOf={asOf}
               timeZone={timeZone}

@@ -17,11 +17,13 @@ export function ActivitySourceCard(props: {
   source: ActivitySource;
   contract: FieldContract;
   accounts: AccountTable | null;
+  /** The account data is still being read from storage: a file may be picked and mapped meanwhile. */
+  accountsLoading: boolean;
   stored: ActivitySetRow | undefined;
   asOf: string;
   timeZone?: string;
 }) {
-  const { source, stored, accounts } = props;
+  const { source, stored, accounts, accountsLoading } = props;
   const { t, i18n } = useTranslation('data');
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
   const input = useRef<HTMLInputElement>(null);
@@ -35,6 +37,13 @@ export function ActivitySourceCard(props: {
         text: t('activityView.saved', { source: label, count: events }),
       }),
   });
+  // A file dropped or picked while the accounts load is inspected and mapped at once; only the
+  // import waits for them. With no account data at all the drop is refused aloud, never ignored.
+  const canPick = !!accounts || accountsLoading;
+  const accept = (f: File) => {
+    if (canPick) void pick(f);
+    else notify({ kind: 'error', text: t('activityView.needAccounts') });
+  };
   const idle = flow.step === 'idle' || flow.step === 'failed';
   const failedText =
     flow.step === 'failed'
@@ -80,12 +89,12 @@ export function ActivitySourceCard(props: {
             e.preventDefault();
             setOver(false);
             const f = e.dataTransfer.files[0];
-            if (f && accounts) void pick(f);
+            if (f) accept(f);
           }}
         >
           <span className="hint">{t('activityView.drop')}</span>
           <Button
-            disabled={!accounts}
+            disabled={!canPick}
             data-testid={`activity-choose-${source.id}`}
             onClick={() => input.current?.click()}
           >
@@ -100,10 +109,14 @@ export function ActivitySourceCard(props: {
             onChange={(e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
-              if (f) void pick(f);
+              if (f) accept(f);
             }}
           />
-          {!accounts && <p className="hint">{t('activityView.needAccounts')}</p>}
+          {!accounts && (
+            <p className="hint" data-testid="activity-accounts-hint">
+              {t(accountsLoading ? 'activityView.loadingAccounts' : 'activityView.needAccounts')}
+            </p>
+          )}
         </div>
       )}
       {flow.step === 'failed' && (
@@ -155,13 +168,18 @@ export function ActivitySourceCard(props: {
             <Button
               variant="primary"
               data-testid="activity-run"
-              disabled={roles.some((r) => (flow.file.mapping[r.id] ?? -1) < 0)}
+              disabled={!accounts || roles.some((r) => (flow.file.mapping[r.id] ?? -1) < 0)}
               onClick={() => void run(flow.file)}
             >
               {t('activityView.import')}
             </Button>
             <Button onClick={cancel}>{t('actions.cancel')}</Button>
           </div>
+          {!accounts && (
+            <p className="hint" data-testid="activity-run-waits">
+              {t(accountsLoading ? 'activityView.runWaits' : 'activityView.needAccounts')}
+            </p>
+          )}
         </div>
       )}
       {flow.step === 'importing' && (
