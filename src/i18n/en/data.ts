@@ -231,6 +231,8 @@ export default {
     loadingAccounts:
       'Reading the stored account data… You can pick a file and map its columns meanwhile.',
     runWaits: 'The import starts once the stored account data is read.',
+    oneFile:
+      '{{count}} files were dropped on {{source}}: import one file per source (a new import replaces the stored one). Join the files first to import them together.',
     unchanged: 'The stored activity is unchanged.',
     mappingHint: '{{file}} ({{encoding}}): which column holds each declared column?',
     unmapped: '— not in this file —',

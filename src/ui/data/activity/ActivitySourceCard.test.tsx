@@ -42,9 +42,12 @@ function renderCard(accounts: ReturnType<typeof generateDemoTable> | null, loadi
   );
 }
 
-function drop(card: HTMLElement) {
-  const file = new File(['account_id,logged_in_at\n'], 'logins.csv', { type: 'text/csv' });
-  fireEvent.drop(card.querySelector('.dz')!, { dataTransfer: { files: [file] } });
+function drop(card: HTMLElement, count = 1) {
+  const files = Array.from(
+    { length: count },
+    (_, i) => new File(['account_id,logged_in_at\n'], `logins-${i}.csv`, { type: 'text/csv' }),
+  );
+  fireEvent.drop(card.querySelector('.dz')!, { dataTransfer: { files } });
 }
 
 describe('ActivitySourceCard: a file given before the accounts are there', () => {
@@ -76,5 +79,15 @@ describe('ActivitySourceCard: a file given before the accounts are there', () =>
     expect(screen.queryByTestId('activity-accounts-hint')).toBeNull();
     drop(screen.getByTestId(`activity-source-${source.id}`));
     expect(pick).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses two files dropped on one source instead of taking the first silently', () => {
+    const before = messageStore.current.length;
+    renderCard(generateDemoTable({ rows: 3, seed: 1 }), false);
+    drop(screen.getByTestId(`activity-source-${source.id}`), 2);
+    expect(pick).not.toHaveBeenCalled();
+    const said = messageStore.current.slice(before);
+    expect(said).toHaveLength(1);
+    expect(said[0].text).toMatch(/^2 files were dropped on .+: import one file per source/);
   });
 });

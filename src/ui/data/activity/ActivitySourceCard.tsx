@@ -88,8 +88,15 @@ export function ActivitySourceCard(props: {
           onDrop={(e) => {
             e.preventDefault();
             setOver(false);
-            const f = e.dataTransfer.files[0];
-            if (f) accept(f);
+            const files = e.dataTransfer.files;
+            // One file per source, as `waymark score --activity` takes it: a second file would
+            // replace the first on save, so several are refused rather than one taken silently.
+            if (files.length > 1)
+              notify({
+                kind: 'error',
+                text: t('activityView.oneFile', { count: files.length, source: label }),
+              });
+            else if (files[0]) accept(files[0]);
           }}
         >
           <span className="hint">{t('activityView.drop')}</span>
