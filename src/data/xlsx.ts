@@ -18,19 +18,12 @@ export interface XlsxSheet {
   rows: unknown[][];
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
-export function isZip(bytes: Uint8Array): boolean {
-  return startsWith(bytes, ZIP);
-}
-
-/** A file to read as a workbook: a zip, or anything named .xlsx (whose bytes then explain why not). */
-export function looksLikeXlsx(bytes: Uint8Array, file: string): boolean {
-  return isZip(bytes) || /\.xlsx$/i.test(file);
-}
+import { isZip } from './fileKind';
+export { isZip, looksLikeXlsx } from './fileKind';
 
 function fail(
   code: 'xlsx_not_zip' | 'xlsx_encrypted' | 'xlsx_damaged' | 'xlsx_empty_sheet' | 'xlsx_no_sheet',

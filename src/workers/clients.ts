@@ -20,6 +20,7 @@ import type {
 import { detach, nextTask, place, split } from './pieces';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
+import { previewNeedsWholeFile } from '../data/fileKind';
 import { fromWire, type ScoredWire, type ScoreOutcome } from './scoredWire';
 
 /**
@@ -85,17 +86,27 @@ export class ImportSession {
     });
   }
 
-  async inspect(file: ImportFileSpec, contract: FieldContract): Promise<FilePreview> {
-    // Only the first 1 MB is needed for the preview (JSON needs the whole document). A copy,
-    // not a transfer: the page keeps the bytes for the real import.
-    const json = /\.json$/i.test(file.name);
-    const head = json ? file.bytes : file.bytes.subarray(0, 1 << 20);
-    const m = await this.request({
-      type: 'inspect',
-      file: { ...file, bytes: head.slice() },
-      contract,
-      totalBytes: file.bytes.length,
-    });
+  async inspect(
+    { blob, ...file }: ImportFileSpec & { blob?: Blob },
+    contract: FieldContract,
+  ): Promise<FilePreview> {
+    // The preview needs the first 1 MB: a copy, not a transfer, since the page keeps the bytes
+    // for the real import. A JSON document or a workbook (its zip directory is at the end) is
+    // needed whole: the worker reads the picked File rather than the page copying all of it into
+    // the message (0.3 s of frozen page per 100 MB); if the File changed since the pick, the
+    // bytes the page read then are sent. (A workbook cut at 1 MB could not be opened at all.)
+    const whole = previewNeedsWholeFile(file.bytes, file.name);
+    const send = (source: ImportSource) =>
+      this.request({ type: 'inspect', file: source, contract, totalBytes: file.bytes.length });
+    let m =
+      whole && blob
+        ? await send({ ...file, blob, size: file.bytes.length })
+        : { type: 'unreadable' as const };
+    if (m.type === 'unreadable')
+      m = await send({
+        ...file,
+        bytes: (whole ? file.bytes : file.bytes.subarray(0, 1 << 20)).slice(),
+      });
     return (m as Extract<ImportResponse, { type: 'preview' }>).preview;
   }
 
@@ -153,14 +164,12 @@ export class ImportSession {
     return { meta: m.meta, table: m.table };
   }
 
+  /** `file.bytes` (the file's head, or a whole JSON document) is the caller's to give away. */
   async inspectActivity(source: ActivitySource, file: ImportFileSpec): Promise<ActivityPreview> {
-    const json = /\.json$/i.test(file.name);
-    const head = json ? file.bytes : file.bytes.subarray(0, 1 << 20);
-    const m = await this.request({
-      type: 'activityInspect',
-      source,
-      file: { ...file, bytes: head.slice() },
-    });
+    // Transferred, not copied: the page keeps only the File (a JSON log can be hundreds of MB).
+    const m = await this.request({ type: 'activityInspect', source, file }, undefined, [
+      file.bytes.buffer,
+    ]);
     return (m as Extract<ImportResponse, { type: 'activityPreview' }>).preview;
   }
 

@@ -118,12 +118,17 @@ function failure(id: number, e: unknown, file: string): ImportResponse {
 self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   const msg = ev.data;
   if (msg.type === 'inspect') {
+    const bytes = await sourceBytes(msg.file);
+    if (!bytes) {
+      post({ type: 'unreadable', id: msg.id, file: msg.file.name });
+      return;
+    }
     try {
       post({
         type: 'preview',
         id: msg.id,
         preview: inspectFile(
-          msg.file.bytes,
+          bytes,
           msg.file.name,
           msg.contract,
           msg.file.options ?? {},

@@ -31,11 +31,15 @@ export type ImportSource = Omit<ImportFileSpec, 'bytes'> &
   ({ bytes: Uint8Array } | { blob: Blob; size: number });
 
 export type ImportRequest =
-  /** `file.bytes` may be only the start of the file (totalBytes = the whole size). */
+  /**
+   * `file.bytes` may be only the start of the file (totalBytes = the whole size). A file whose
+   * preview needs all of it (JSON, .xlsx) comes as the picked File, read here (`unreadable` if
+   * it changed since the pick).
+   */
   | {
       type: 'inspect';
       id: number;
-      file: ImportFileSpec;
+      file: ImportSource;
       contract: FieldContract;
       totalBytes?: number;
     }

@@ -131,7 +131,12 @@ export function useImportFlow(
         }
         try {
           const preview = await sessionOf(projectId).inspect(
-            { name: f.name, bytes, options: files.length > 0 ? { keyOptional: true } : {} },
+            {
+              name: f.name,
+              bytes,
+              blob: f,
+              options: files.length > 0 ? { keyOptional: true } : {},
+            },
             contract,
           );
           files.push({ name: f.name, bytes, blob: f, preview, mapping: preview.mapping });
@@ -191,6 +196,7 @@ export function useImportFlow(
           {
             name: f.name,
             bytes: f.bytes,
+            ...(f.blob ? { blob: f.blob } : {}),
             options: { sheet, ...(index > 0 ? { keyOptional: true } : {}) },
           },
           contract,
