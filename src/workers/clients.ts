@@ -20,6 +20,7 @@ import type {
 import { detach, nextTask, place, split } from './pieces';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
+import type { Packing } from '../data/parallelImport';
 import { fromWire, type ScoredWire, type ScoreOutcome } from './scoredWire';
 
 /**
@@ -95,6 +96,7 @@ export class ImportSession {
       file: { ...file, bytes: head.slice() },
       contract,
       totalBytes: file.bytes.length,
+      parts: forcedParts(),
     });
     return (m as Extract<ImportResponse, { type: 'preview' }>).preview;
   }
@@ -121,7 +123,13 @@ export class ImportSession {
       );
     const send = (useBlob: boolean) =>
       this.request(
-        { type: 'import', files: sources(useBlob), contract, parts: forcedParts() },
+        {
+          type: 'import',
+          files: sources(useBlob),
+          contract,
+          parts: forcedParts(),
+          packing: forcedPacking(),
+        },
         onProgress,
       );
     let m = await send(true);
@@ -229,6 +237,16 @@ function forcedParts(): number | undefined {
   try {
     const v = Number(globalThis.localStorage?.getItem('waymark.importParts'));
     return v >= 1 ? Math.floor(v) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** localStorage `waymark.importPacking` (clone, text, utf8): the benchmark's comparison. */
+function forcedPacking(): Packing | undefined {
+  try {
+    const v = globalThis.localStorage?.getItem('waymark.importPacking');
+    return v === 'clone' || v === 'text' || v === 'utf8' ? v : undefined;
   } catch {
     return undefined;
   }

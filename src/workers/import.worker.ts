@@ -24,8 +24,16 @@ import {
 } from './protocol';
 import type { FieldContract } from '../model';
 import type { ImportOptions } from '../data';
-import { importInParts, importPhases, MAX_PARTS, MIN_PART_BYTES } from '../data/parallelImport';
-import { rangePool, RangeWorkerError } from './rangePool';
+import {
+  importInParts,
+  importPhases,
+  MAX_PARTS,
+  MIN_PART_BYTES,
+  type ByteSource,
+  type Packing,
+} from '../data/parallelImport';
+import { importAccountBlocks, type ByteSource as BlockSource } from '../data/importStream';
+import { prewarmRangeWorkers, rangePool, RangeWorkerError } from './rangePool';
 
 /**
  * Parses account files off the main thread. The imported table stays here until the page
@@ -43,32 +51,99 @@ let pending: {
 /** An activity import waiting for the user's "store" (a failed one leaves nothing stored). */
 let pendingActivity: { source: string; events: AccountTable; report: ActivityReport } | null = null;
 
+/** The picked File no longer reads as it did at the pick: the page sends its bytes instead. */
+class Unreadable extends Error {}
+
 /**
  * A CSV/TSV file read in byte ranges by range workers, one per core (at most MAX_PARTS), merged
  * into the serial import's exact table and report (parallelImport.ts); small files, JSON and
- * .xlsx are read here in one pass. `parts` overrides the core count (1 = serial).
+ * .xlsx are read here in one pass. `parts` overrides the core count (1 = serial). A picked
+ * File is read in slices: here only its head and a little at each cut, each range worker its
+ * own range (so the ranges start parsing without waiting for the whole file to be read).
  */
 async function importInParallel(
-  bytes: Uint8Array,
+  f: ImportSource,
   file: string,
   contract: FieldContract,
   opts: ImportOptions,
   parts?: number,
+  packing?: Packing,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
-  const n = Math.min(MAX_PARTS, parts ?? defaultParts(navigator.hardwareConcurrency || 1));
-  if (n < 2 || bytes.length < 2 * MIN_PART_BYTES)
-    return importAccountFile(bytes, file, contract, opts);
-  const pool = rangePool(bytes, n);
+  const size = 'bytes' in f ? f.bytes.length : f.size;
+  const n = partsFor(size, parts);
+  const whole = async () => {
+    const bytes = await sourceBytes(f);
+    if (!bytes) throw new Unreadable();
+    return bytes;
+  };
+  if (n < 2) {
+    if ('bytes' in f || typeof FileReaderSync === 'undefined')
+      return importAccountFile(await whole(), file, contract, opts);
+    return importAccountBlocks(fileBlocks(f.blob, f.size), file, contract, opts);
+  }
+  let input: Uint8Array | ByteSource;
+  if ('bytes' in f) input = f.bytes;
+  else {
+    const blob = f.blob;
+    if (blob.size !== f.size) throw new Unreadable();
+    input = {
+      size,
+      read: async (from, to) => {
+        if (from === 0 && to === size) return whole();
+        try {
+          const b = new Uint8Array(await blob.slice(from, to).arrayBuffer());
+          if (b.length !== to - from) throw new Error('short read');
+          return b;
+        } catch {
+          throw new Unreadable();
+        }
+      },
+    };
+  }
+  const pool = rangePool('bytes' in f ? f.bytes : f.blob, n, packing);
   lastTimings = pool.timings;
   try {
-    return await importInParts(bytes, file, contract, opts, n, pool.run);
+    return await importInParts(input, file, contract, opts, n, pool.run);
   } catch (e) {
-    // Range workers that cannot run (a browser without nested workers): read it here.
-    if (e instanceof RangeWorkerError) return importAccountFile(bytes, file, contract, opts);
+    if (e instanceof RangeWorkerError) {
+      if (e.unreadable) throw new Unreadable();
+      // Range workers that cannot run (a browser without nested workers): read it here.
+      return importAccountFile(await whole(), file, contract, opts);
+    }
     throw e;
   } finally {
     pool.close();
   }
+}
+
+/**
+ * A picked File read by position, 1 MB blocks at a time (FileReaderSync), for
+ * importAccountBlocks: parsed as it is read, without a buffer of the whole file (185 MB of
+ * fresh pages at 1M rows). A File that no longer reads (changed or gone since the pick), or
+ * reads to another size, throws Unreadable.
+ */
+function fileBlocks(blob: Blob, size: number): BlockSource {
+  if (blob.size !== size) throw new Unreadable();
+  const reader = new FileReaderSync();
+  return {
+    size,
+    read: (buf, offset, length, position) => {
+      let ab: ArrayBuffer;
+      try {
+        ab = reader.readAsArrayBuffer(blob.slice(position, position + length));
+      } catch {
+        throw new Unreadable();
+      }
+      buf.set(new Uint8Array(ab), offset);
+      return ab.byteLength;
+    },
+  };
+}
+
+/** How many parts a file of `size` bytes is read in (1 = one pass). */
+function partsFor(size: number, parts?: number): number {
+  const n = Math.min(MAX_PARTS, parts ?? defaultParts(navigator.hardwareConcurrency || 1));
+  return n < 2 || size < 2 * MIN_PART_BYTES ? 1 : n;
 }
 
 /** The last parallel import's range jobs, epoch ms per step (logged for the benchmark). */
@@ -118,6 +193,10 @@ function failure(id: number, e: unknown, file: string): ImportResponse {
 self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   const msg = ev.data;
   if (msg.type === 'inspect') {
+    // A file to be read in parts: its range workers start now, while the user maps columns.
+    const size = msg.totalBytes ?? msg.file.bytes.length;
+    const parts = partsFor(size, msg.parts);
+    if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name)) prewarmRangeWorkers(parts);
     try {
       post({
         type: 'preview',
@@ -143,15 +222,10 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     const results: { name: string; table: AccountTable }[] = [];
     const reports: ImportReport[] = [];
     for (const f of msg.files) {
-      const bytes = await sourceBytes(f);
-      if (!bytes) {
-        post({ type: 'unreadable', id: msg.id, file: f.name });
-        return;
-      }
       try {
         const t0 = performance.now();
         const { table, report } = await importInParallel(
-          bytes,
+          f,
           f.name,
           msg.contract,
           {
@@ -161,6 +235,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
               post({ type: 'progress', id: msg.id, file: f.name, fraction }),
           },
           msg.parts,
+          msg.packing,
         );
         // Timing for `npm run bench -- data` (read from the console by the bench).
         console.debug(
@@ -183,7 +258,8 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
         results.push({ name: f.name, table });
         reports.push(report);
       } catch (e) {
-        post(failure(msg.id, e, f.name));
+        if (e instanceof Unreadable) post({ type: 'unreadable', id: msg.id, file: f.name });
+        else post(failure(msg.id, e, f.name));
         return;
       }
     }
