@@ -28,21 +28,37 @@ const startWorker = () =>
   new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module' });
 
 /** Range workers started ahead of an import (at the preview), taken by the next pool. */
-const warm: Worker[] = [];
+const warm: { worker: Worker; failed: boolean }[] = [];
 
 /**
  * Start `n` range workers now, while the user maps the columns, so a parallel import does not
- * wait for their start (script load and compile). Ones left unused are ended by the next call.
+ * wait for their start (script load and compile). Ones left unused are ended by the next call;
+ * one that failed to start is not handed out (a fresh one is started instead, whose failure
+ * the pool sees).
  */
 export function prewarmRangeWorkers(n: number): void {
-  while (warm.length > n) warm.pop()!.terminate();
+  for (let i = warm.length - 1; i >= 0; i--)
+    if (warm[i].failed || warm.length > n) warm.splice(i, 1)[0].worker.terminate();
   while (warm.length < n) {
     try {
-      warm.push(startWorker());
+      const entry = { worker: startWorker(), failed: false };
+      entry.worker.onerror = () => {
+        entry.failed = true;
+      };
+      warm.push(entry);
     } catch {
       return; // no nested workers: the import reads serially
     }
   }
+}
+
+/** A warm range worker that started, or null. */
+function takeWarm(): Worker | null {
+  for (let e = warm.pop(); e; e = warm.pop()) {
+    if (!e.failed) return e.worker;
+    e.worker.terminate();
+  }
+  return null;
 }
 
 /**
@@ -80,7 +96,7 @@ export function rangePool(
     waiting.clear();
   };
   const start = (): Worker => {
-    const w = warm.pop() ?? startWorker();
+    const w = takeWarm() ?? startWorker();
     w.onmessage = (ev: MessageEvent<RangeResponse>) => {
       const m = ev.data;
       const p = waiting.get(m.id);
