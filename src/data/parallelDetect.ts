@@ -31,11 +31,13 @@ export function detect(
   file: string,
   contract: FieldContract,
   opts: ImportOptions,
+  /** The file's size when `bytes` is its head (at least 1 MB of it). */
+  size = bytes.length,
 ): Detected | null {
-  const n = bytes.length;
+  const n = size;
   // No line feed: CR-only line ends, rewritten by the serial import.
   if (n === 0 || bytes.indexOf(0x0a) < 0) return null;
-  const input = openBytes(bytes, file, contract, opts);
+  const input = openBytes(bytes, file, contract, opts, size);
   if (input) {
     const s = input.source;
     if ((s.format !== 'csv' && s.format !== 'tsv') || !s.delimiter) return null;
@@ -57,6 +59,7 @@ export function detect(
   if (encoding !== 'shift_jis') return null;
   let headEnd = n;
   if (n > HEAD_BYTES) headEnd = bytes.lastIndexOf(0x0a, HEAD_BYTES) + 1;
+  if (headEnd > bytes.length) return null;
   if (headEnd <= 0) return null;
   let head: string;
   try {

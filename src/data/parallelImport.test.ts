@@ -5,10 +5,18 @@ import {
   chainRanges,
   cutJobs,
   importInParts,
+  bytesSource,
   mergeRanges,
   mergeWays,
+  packDict,
+  packResult,
   parseRange,
+  planFromSource,
   planParallel,
+  unpackDict,
+  unpackResult,
+  type Packing,
+  type RangeResult,
   type RangeSpec,
 } from './parallelImport';
 import { demoContract, utf8 } from './testing/helpers';
@@ -37,6 +45,18 @@ function serial(bytes: Uint8Array, name: string, opts: ImportOptions): string {
   }
 }
 
+/**
+ * A range result as the import worker receives it: packed in the range worker, posted
+ * (structured clone, packed buffers transferred) and unpacked.
+ */
+function posted(r: RangeResult, packing: Packing): RangeResult {
+  const p = packResult(r, packing);
+  const transfer = Object.values(p.packed ?? {}).flatMap((d) =>
+    'utf8' in d ? [d.utf8.buffer, d.ends.buffer] : [d.ends.buffer],
+  );
+  return unpackResult(structuredClone(p, { transfer: transfer as ArrayBuffer[] }));
+}
+
 /** Split at the targets, parse each range alone, check and merge (null: the merge declined). */
 async function parallel(
   bytes: Uint8Array,
@@ -44,14 +64,18 @@ async function parallel(
   opts: ImportOptions,
   targets: number[],
   stats = { reruns: 0 },
+  packing: Packing = 'clone',
 ): Promise<string | null> {
   const plan = planParallel(bytes, name, demoContract, opts, 2, 1);
   if (!plan) return null;
   const spec: RangeSpec = plan.spec;
-  // Each range gets only its bytes plus the tail, as a worker does.
+  // Each range gets only its bytes plus the tail, as a worker does, and sends its result back.
   const run = (job: { from: number; to: number }) => {
     const end = Math.min(bytes.length, job.to + 4096);
-    return parseRange(spec, bytes.slice(job.from, end), job.from, job, undefined, 64);
+    return posted(
+      parseRange(spec, bytes.slice(job.from, end), job.from, job, undefined, 64),
+      packing,
+    );
   };
   const jobs = cutJobs(
     bytes,
@@ -154,6 +178,7 @@ const file = fc.record({
   policy: fc.constantFrom('skip', 'blank') as fc.Arbitrary<'skip' | 'blank'>,
   maxIssues: fc.constantFrom(5, 200),
   cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+  packing: fc.constantFrom('clone', 'text', 'utf8') as fc.Arbitrary<Packing>,
 });
 
 function encode(text: string, enc: string): Uint8Array {
@@ -176,7 +201,7 @@ describe('parallel import = serial import', () => {
         const opts: ImportOptions = { badRows: f.policy, maxIssues: f.maxIssues };
         const targets = f.cuts.map((c) => Math.floor(c * bytes.length));
         stats.cases++;
-        const p = await parallel(bytes, name, opts, targets, stats);
+        const p = await parallel(bytes, name, opts, targets, stats, f.packing);
         if (p === null) return;
         stats.merged++;
         expect(p).toBe(serial(bytes, name, opts));
@@ -200,6 +225,7 @@ describe('parallel import = serial import', () => {
       clean: fc.boolean(),
       repeat: fc.constantFrom(false, false, false, true),
       cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+      packing: fc.constantFrom('clone', 'text', 'utf8') as fc.Arbitrary<Packing>,
     });
     const before = { ...mergeWays };
     let cases = 0;
@@ -227,7 +253,7 @@ describe('parallel import = serial import', () => {
           midChar++;
         }
         cases++;
-        const p = await parallel(bytes, name, opts, targets);
+        const p = await parallel(bytes, name, opts, targets, undefined, f.packing);
         if (p === null) return;
         expect(p).toBe(serial(bytes, name, opts));
       }),
@@ -309,5 +335,68 @@ describe('parallel import = serial import', () => {
     expect(r.table.rowCount).toBe(500);
     const small = await importInParts(bytes, 'x.csv', demoContract, {}, 4, run, 1 << 20);
     expect(small.report.parts).toBeUndefined();
+  });
+
+  it('packs dictionaries into one string or UTF-8 buffer and back, value for value', () => {
+    // Japanese text, empty strings, astral characters, separators and lone ASCII, many values.
+    const value = fc.oneof(
+      fc.constantFrom('', '株式会社テスト', 'ｶﾀｶﾅ商事', '𠮷野家😀', 'a,b', '"q"', '\n', 'é'),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (dict) => {
+        for (const how of ['text', 'utf8'] as const) {
+          const p = packDict(dict, how);
+          const transfer = 'utf8' in p ? [p.utf8.buffer, p.ends.buffer] : [p.ends.buffer];
+          const back = unpackDict(structuredClone(p, { transfer: transfer as ArrayBuffer[] }));
+          expect(back).toEqual(dict);
+        }
+      }),
+      { numRuns: 500, seed: 19 },
+    );
+  });
+
+  it('plans from the head and a little at each cut as from the whole file (File read in slices)', async () => {
+    // Files past the head that is read (1 MB), UTF-8 with a BOM and Shift_JIS, quoted line
+    // breaks near the cuts, 2 to 4 parts: the same plan, and the same import, as from the bytes.
+    const row = (i: number) =>
+      `A${i},${i % 7 === 0 ? '"東京\n大阪"' : '株式会社テスト' + i},${i},saas,2024-03-09,45,TRUE,9\n`;
+    for (const [enc, rows, parts] of [
+      ['utf-8', 30_000, 2],
+      ['utf-8-bom', 45_000, 3],
+      ['shift_jis', 40_000, 4],
+    ] as const) {
+      let text = HEADER.join(',') + '\n';
+      for (let i = 0; i < rows; i++) text += row(i);
+      const bytes = encode(text, enc);
+      expect(bytes.length).toBeGreaterThan(1.5 * (1 << 20));
+      const reads: [number, number][] = [];
+      const src = {
+        size: bytes.length,
+        read: async (from: number, to: number) => {
+          reads.push([from, to]);
+          return bytes.slice(from, to);
+        },
+      };
+      const want = planParallel(bytes, 'big.csv', demoContract, {}, parts, 1);
+      const got = await planFromSource(src, 'big.csv', demoContract, {}, parts, 1);
+      expect(want?.jobs.length).toBe(parts);
+      expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+      // Not the whole file: the head and small windows.
+      expect(reads.reduce((s, [a, b]) => s + b - a, 0)).toBeLessThan(
+        (1 << 20) + parts * (64 << 10),
+      );
+      const run = async (spec: RangeSpec, job: { from: number; to: number }) =>
+        posted(parseRange(spec, bytes, 0, job), 'text');
+      const r = await importInParts(src, 'big.csv', demoContract, {}, parts, run, 1);
+      expect(r.report.parts).toBe(parts);
+      const one = importAccountFile(bytes, 'big.csv', demoContract, {});
+      expect(bytesOf(r.table)).toBe(bytesOf(one.table));
+      expect(JSON.stringify({ ...r.report, parts: undefined })).toBe(JSON.stringify(one.report));
+      // A source too small to split is read whole, serially.
+      const whole = await importInParts(bytesSource(bytes), 'big.csv', demoContract, {}, 1, run);
+      expect(bytesOf(whole.table)).toBe(bytesOf(one.table));
+    }
   });
 });

@@ -98,6 +98,8 @@ export interface RangeResult {
   hashes?: Record<string, Int32Array>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
+  /** In transit only (packResult): the string columns' dictionaries, packed. */
+  packed?: Record<string, PackedDict>;
 }
 
 export interface ParallelPlan {
@@ -117,11 +119,30 @@ export function planParallel(
   parts: number,
   minPartBytes = MIN_PART_BYTES,
 ): ParallelPlan | null {
-  parts = Math.min(parts, Math.floor(bytes.length / Math.max(1, minPartBytes)));
+  const s = planSpec(bytes, bytes.length, file, contract, opts, parts, minPartBytes);
+  if (!s) return null;
+  const jobs = cutJobs(bytes, s.spec.start, s.targets);
+  return jobs.length < 2 ? null : { spec: s.spec, jobs };
+}
+
+/**
+ * The spec and the cut targets of a file of `size` bytes, from `bytes`: the whole file, or its
+ * head (at least HEAD_READ bytes of it). Null: read it serially (see planParallel).
+ */
+function planSpec(
+  bytes: Uint8Array,
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts: number,
+  minPartBytes: number,
+): { spec: RangeSpec; targets: number[] } | null {
+  parts = Math.min(parts, Math.floor(size / Math.max(1, minPartBytes)));
   if (parts < 2 || opts.csvPath === 'string') return null;
   let found: ReturnType<typeof detect>;
   try {
-    found = detect(bytes, file, contract, opts);
+    found = detect(bytes, file, contract, opts, size);
   } catch {
     return null;
   }
@@ -133,14 +154,63 @@ export function planParallel(
     file,
     contract,
     opts: { ...rest, mapping: found.mapping },
-    size: bytes.length,
+    size,
   };
-  const n = bytes.length;
+  const n = size;
   const targets = Array.from({ length: parts - 1 }, (_, k) =>
     Math.round(spec.start + ((k + 1) * (n - spec.start)) / parts),
   );
-  const jobs = cutJobs(bytes, spec.start, targets);
-  return jobs.length < 2 ? null : { spec, jobs };
+  return { spec, targets };
+}
+
+/** A file read in slices (a picked File in the browser), or bytes in memory. */
+export interface ByteSource {
+  size: number;
+  /** Bytes [from, to) (to ≤ size). */
+  read(from: number, to: number): Promise<Uint8Array>;
+}
+
+/** The head a plan is made from (detection reads 256 KB; the Shift_JIS check more than 64K characters). */
+export const HEAD_READ = 1 << 20;
+
+/**
+ * planParallel for a file read in slices: its head, then a little at each cut target until a
+ * line feed, so the ranges can start before the rest of the file is read (each range worker
+ * reads its own slice). The same plan as planParallel on the whole file.
+ */
+export async function planFromSource(
+  src: ByteSource,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts: number,
+  minPartBytes = MIN_PART_BYTES,
+): Promise<ParallelPlan | null> {
+  const n = src.size;
+  if (Math.min(parts, Math.floor(n / Math.max(1, minPartBytes))) < 2) return null;
+  const head = await src.read(0, Math.min(n, HEAD_READ));
+  const s = planSpec(head, n, file, contract, opts, parts, minPartBytes);
+  if (!s) return null;
+  const jobs: RangeJob[] = [];
+  let from = s.spec.start;
+  for (const target of s.targets) {
+    // The first line feed at or after max(target, from), as cutJobs finds it.
+    let at = Math.max(target, from);
+    let cut = -1;
+    for (let step = 64 << 10; at < n; at += step, step *= 2) {
+      const w = await src.read(at, Math.min(n, at + step));
+      const i = w.indexOf(0x0a);
+      if (i >= 0) {
+        cut = at + i + 1;
+        break;
+      }
+    }
+    if (cut <= from || cut >= n) continue;
+    jobs.push({ from, to: cut });
+    from = cut;
+  }
+  jobs.push({ from, to: n });
+  return jobs.length < 2 ? null : { spec: s.spec, jobs };
 }
 
 /** Ranges cut at the first line feed at or after each target offset (ascending). */
@@ -394,6 +464,72 @@ export async function chainRanges(
   return out;
 }
 
+/**
+ * How a range's string dictionaries travel to the import worker: `clone` = as string arrays
+ * (structured clone: one string object per value on both sides), `text` = each dictionary joined
+ * into one string (cloned as one copy) with each value's end, `utf8` = that string's UTF-8 bytes
+ * (transferred, no copy) with each value's end in UTF-16 units, decoded in one call on arrival.
+ */
+export type Packing = 'clone' | 'text' | 'utf8';
+
+/** One dictionary packed: its values end to end, and where each ends (UTF-16 units). */
+export type PackedDict =
+  { text: string; ends: Int32Array } | { utf8: Uint8Array; ends: Int32Array };
+
+let textEncoder: TextEncoder | undefined;
+let textDecoder: TextDecoder | undefined;
+
+/** A dictionary packed for a message (see Packing). */
+export function packDict(dict: readonly string[], how: Exclude<Packing, 'clone'>): PackedDict {
+  const ends = new Int32Array(dict.length);
+  let e = 0;
+  for (let i = 0; i < dict.length; i++) ends[i] = e += dict[i].length;
+  const text = dict.join('');
+  if (how === 'text') return { text, ends };
+  return { utf8: (textEncoder ??= new TextEncoder()).encode(text), ends };
+}
+
+/** The dictionary a PackedDict holds (the values are slices of one string). */
+export function unpackDict(p: PackedDict): string[] {
+  const text = 'text' in p ? p.text : (textDecoder ??= new TextDecoder('utf-8')).decode(p.utf8);
+  const ends = p.ends;
+  const dict = new Array<string>(ends.length);
+  let s = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const e = ends[i];
+    dict[i] = text.slice(s, e);
+    s = e;
+  }
+  return dict;
+}
+
+/**
+ * A range's result ready to post: its string columns' dictionaries moved into `packed` (their
+ * `dict` left empty), so the message holds one string or one buffer per column. In place.
+ */
+export function packResult(r: RangeResult, how: Packing): RangeResult {
+  if (how === 'clone' || !r.table) return r;
+  const packed: Record<string, PackedDict> = {};
+  for (const [id, c] of Object.entries(r.table.columns))
+    if (c.type === 'string') {
+      packed[id] = packDict(c.dict, how);
+      r.table.columns[id] = { ...c, dict: [] };
+    }
+  r.packed = packed;
+  return r;
+}
+
+/** The result packResult packed, with its dictionaries back as string arrays. In place. */
+export function unpackResult(r: RangeResult): RangeResult {
+  if (!r.packed || !r.table) return r;
+  for (const [id, p] of Object.entries(r.packed)) {
+    const c = r.table.columns[id];
+    if (c.type === 'string') r.table.columns[id] = { ...c, dict: unpackDict(p) };
+  }
+  delete r.packed;
+  return r;
+}
+
 /** The percent_mixed warning: importFile's own wording, examples read by its number reader. */
 const percentIssue = (file: string, a: PercentStat): ImportIssue => percentMixedIssue(file, a);
 
@@ -518,37 +654,89 @@ interface MergedRows {
   rowNumbers: number[] | null;
 }
 
+/** One range's string column for mergeDicts: its dictionary, codes, rows and value hashes. */
+interface DictPart {
+  dict: readonly string[];
+  codes: Int32Array;
+  rows: number;
+  hashes: Int32Array;
+}
+
 /**
- * Distinct strings by their precomputed hashes (the ranges hash their dictionaries in their
- * workers): an open-addressing table of merged codes, sized once.
+ * A string column of ranges whose rows are all kept, merged by dictionary: each range's
+ * dictionary is in the order of its values' first use (checked here), so the merged one is the
+ * first range's, then each later range's values not seen before, in its order; each value is
+ * looked up once (by the hashes its range computed; strings compared only on a hash match), and
+ * the rows' codes go through an Int32Array map. `key`: the account ids, which must be distinct
+ * (each range's codes 0, 1, 2…, no value in two ranges). Null when a check fails: the caller
+ * merges row by row.
  */
-class DictTable {
-  private readonly slots: Int32Array; // merged code + 1, 0 = empty
-  private readonly hashes: Int32Array; // by merged code
-  readonly dict: string[] = [];
-  constructor(capacity: number) {
-    let size = 1024;
-    while (size < capacity * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(capacity);
-  }
-  /** The merged code of `s` (hash `h`), added at the end if new. */
-  code(s: string, h: number): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let i = h & mask;
-    for (;;) {
-      const v = slots[i] - 1;
-      if (v < 0) break;
-      if (this.hashes[v] === h && this.dict[v] === s) return v;
-      i = (i + 1) & mask;
+function mergeDicts(
+  parts: DictPart[],
+  total: number,
+  key: boolean,
+): { codes: Int32Array; dict: string[] } | null {
+  let capacity = 0;
+  for (const p of parts) capacity += p.dict.length;
+  let size = 1024;
+  while (size < capacity * 2) size *= 2;
+  const slots = new Int32Array(size); // merged code + 1, 0 = empty
+  const mask = size - 1;
+  const hashes = new Int32Array(capacity);
+  const dict: string[] = [];
+  const codes = new Int32Array(total);
+  let o = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const { dict: d, codes: src, rows, hashes: h } = parts[k];
+    const n = d.length;
+    const later = k < parts.length - 1;
+    if (key && n !== rows) return null;
+    const remap = new Int32Array(n);
+    for (let c = 0; c < n; c++) {
+      const hc = h[c];
+      let i = hc & mask;
+      let v = -1;
+      for (;;) {
+        const x = slots[i] - 1;
+        if (x < 0) break;
+        // The first range's values are distinct: only later ones are compared.
+        if (k > 0 && hashes[x] === hc && dict[x] === d[c]) {
+          v = x;
+          break;
+        }
+        i = (i + 1) & mask;
+      }
+      if (v < 0) {
+        v = dict.length;
+        dict.push(d[c]);
+        hashes[v] = hc;
+        // The last range's new values are not looked up again.
+        if (later) slots[i] = v + 1;
+      } else if (key) return null; // an id already in a range before
+      remap[c] = v;
     }
-    const v = this.dict.length;
-    this.dict.push(s);
-    this.hashes[v] = h;
-    slots[i] = v + 1;
-    return v;
+    if (key) {
+      for (let i = 0; i < rows; i++) if (src[i] !== i) return null;
+      codes.set(remap, o);
+      o += rows;
+      continue;
+    }
+    // Codes through the map; a code first used out of order, or a value never used, declines.
+    let next = 0;
+    for (let i = 0; i < rows; i++) {
+      const c = src[i];
+      if (c < 0) codes[o++] = -1;
+      else {
+        if (c >= next) {
+          if (c !== next) return null;
+          next++;
+        }
+        codes[o++] = remap[c];
+      }
+    }
+    if (next !== n) return null;
   }
+  return { codes, dict };
 }
 
 /**
@@ -580,22 +768,18 @@ function fastRows(
   const withRows = ranges.filter((r) => r.table) as (RangeResult & { table: AccountTable })[];
   const hashOf = (r: RangeResult, id: string, dict: readonly string[]) =>
     r.hashes?.[id] ?? dictHashes(dict);
-  let keyDict: string[] | null = null;
+  const partsOf = (id: string): DictPart[] =>
+    withRows.map((r) => {
+      const col = r.table.columns[id] as Extract<Column, { type: 'string' }>;
+      return { dict: col.dict, codes: col.codes, rows: r.records, hashes: hashOf(r, id, col.dict) };
+    });
+  let keyColumn: Column | null = null;
   if (ids.includes(keyId)) {
-    // Distinct ids, checked by hash across ranges (a string compare only on a hash match):
+    // Distinct ids, checked by hash across ranges (a string compared only on a hash match):
     // then the id column's dictionary is theirs end to end, and its codes 0, 1, 2…
-    const seen = new DictTable(total);
-    for (const r of withRows) {
-      const col = r.table.columns[keyId] as Extract<Column, { type: 'string' }>;
-      if (col.dict.length !== r.records) return null;
-      for (let i = 0; i < r.records; i++) if (col.codes[i] !== i) return null;
-      const h = hashOf(r, keyId, col.dict);
-      for (let c = 0; c < col.dict.length; c++) {
-        const n = seen.dict.length;
-        if (seen.code(col.dict[c], h[c]) !== n) return null; // seen before: a duplicate
-      }
-    }
-    keyDict = seen.dict;
+    const merged = mergeDicts(partsOf(keyId), total, true);
+    if (!merged) return null;
+    keyColumn = { type: 'string', ...merged };
   }
   const all: ImportIssue[] = [];
   let badRows = 0;
@@ -614,37 +798,15 @@ function fastRows(
   }
   const columns = newColumns();
   for (const id of ids) {
-    if (id === keyId && keyDict) {
-      const codes = new Int32Array(total);
-      for (let i = 0; i < total; i++) codes[i] = i;
-      columns[id] = { type: 'string', codes, dict: keyDict };
+    if (id === keyId && keyColumn) {
+      columns[id] = keyColumn;
       continue;
     }
     const first = withRows[0].table.columns[id];
     if (first.type === 'string') {
-      let capacity = 0;
-      for (const r of withRows)
-        capacity += (r.table.columns[id] as Extract<Column, { type: 'string' }>).dict.length;
-      const merged = new DictTable(capacity);
-      const codes = new Int32Array(total);
-      let o = 0;
-      for (const r of withRows) {
-        const col = r.table.columns[id] as Extract<Column, { type: 'string' }>;
-        const h = hashOf(r, id, col.dict);
-        // Values are looked up at their first use: the merged order is that of first rows.
-        const remap = new Int32Array(col.dict.length).fill(-1);
-        const src = col.codes;
-        for (let i = 0; i < r.records; i++) {
-          const c = src[i];
-          if (c < 0) codes[o++] = -1;
-          else {
-            let m = remap[c];
-            if (m < 0) m = remap[c] = merged.code(col.dict[c], h[c]);
-            codes[o++] = m;
-          }
-        }
-      }
-      columns[id] = { type: 'string', codes, dict: merged.dict };
+      const merged = mergeDicts(partsOf(id), total, false);
+      if (!merged) return null;
+      columns[id] = { type: 'string', ...merged };
     } else {
       const values = first.type === 'boolean' ? new Uint8Array(total) : new Float64Array(total);
       let o = 0;
@@ -891,12 +1053,19 @@ function mergeColumn(
 /** When the last importInParts reached each phase, in ms from its start (for the benchmark). */
 export const importPhases: Record<string, number> = {};
 
+/** The whole of `bytes` as a ByteSource. */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (from, to) => Promise.resolve(bytes.subarray(from, to)) };
+}
+
 /**
  * Import a file in up to `parts` ranges (run by `run`, e.g. in workers), falling back to
  * importAccountFile where the plan or a range says so. `report.parts` tells how many ranges.
+ * `input`: the bytes, or a source read in slices (only the head and a little at each cut are
+ * read here; the whole only if the file is read serially after all).
  */
 export async function importInParts(
-  bytes: Uint8Array,
+  input: Uint8Array | ByteSource,
   file: string,
   contract: FieldContract,
   opts: ImportOptions,
@@ -904,13 +1073,18 @@ export async function importInParts(
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>,
   minPartBytes = MIN_PART_BYTES,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
-  checkFileSize(file, bytes.length, opts.limits);
+  const src = input instanceof Uint8Array ? bytesSource(input) : input;
+  checkFileSize(file, src.size, opts.limits);
   const t0 = performance.now();
   const mark = (phase: string) => (importPhases[phase] = Math.round(performance.now() - t0));
   for (const k of Object.keys(importPhases)) delete importPhases[k];
-  const plan = planParallel(bytes, file, contract, opts, parts, minPartBytes);
+  const serial = async () => importAccountFile(await src.read(0, src.size), file, contract, opts);
+  const plan =
+    input instanceof Uint8Array
+      ? planParallel(input, file, contract, opts, parts, minPartBytes)
+      : await planFromSource(src, file, contract, opts, parts, minPartBytes);
   mark('planned');
-  if (!plan) return importAccountFile(bytes, file, contract, opts);
+  if (!plan) return serial();
   const done = plan.jobs.map(() => 0);
   const progress = (k: number) => (f: number) => {
     done[k] = f;
@@ -924,7 +1098,7 @@ export async function importInParts(
   mark('chained');
   const merged = ranges && mergeRanges(plan.spec, ranges);
   mark('merged');
-  if (!merged) return importAccountFile(bytes, file, contract, opts);
+  if (!merged) return serial();
   opts.onProgress?.(1);
   merged.report.parts = plan.jobs.length;
   return merged;

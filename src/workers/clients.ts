@@ -21,6 +21,7 @@ import { detach, nextTask, place, split } from './pieces';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
 import { previewNeedsWholeFile } from '../data/fileKind';
+import type { Packing } from '../data/parallelImport';
 import { fromWire, type ScoredWire, type ScoreOutcome } from './scoredWire';
 
 /**
@@ -97,7 +98,13 @@ export class ImportSession {
     // bytes the page read then are sent. (A workbook cut at 1 MB could not be opened at all.)
     const whole = previewNeedsWholeFile(file.bytes, file.name);
     const send = (source: ImportSource) =>
-      this.request({ type: 'inspect', file: source, contract, totalBytes: file.bytes.length });
+      this.request({
+        type: 'inspect',
+        file: source,
+        contract,
+        totalBytes: file.bytes.length,
+        parts: forcedParts(),
+      });
     let m =
       whole && blob
         ? await send({ ...file, blob, size: file.bytes.length })
@@ -132,7 +139,13 @@ export class ImportSession {
       );
     const send = (useBlob: boolean) =>
       this.request(
-        { type: 'import', files: sources(useBlob), contract, parts: forcedParts() },
+        {
+          type: 'import',
+          files: sources(useBlob),
+          contract,
+          parts: forcedParts(),
+          packing: forcedPacking(),
+        },
         onProgress,
       );
     let m = await send(true);
@@ -238,6 +251,16 @@ function forcedParts(): number | undefined {
   try {
     const v = Number(globalThis.localStorage?.getItem('waymark.importParts'));
     return v >= 1 ? Math.floor(v) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** localStorage `waymark.importPacking` (clone, text, utf8): the benchmark's comparison. */
+function forcedPacking(): Packing | undefined {
+  try {
+    const v = globalThis.localStorage?.getItem('waymark.importPacking');
+    return v === 'clone' || v === 'text' || v === 'utf8' ? v : undefined;
   } catch {
     return undefined;
   }

@@ -14,6 +14,7 @@ import type {
 import type { ActivityData } from '../table/activity';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
+import type { Packing } from '../data/parallelImport';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
 export type ImportFileSpec = {
@@ -42,6 +43,8 @@ export type ImportRequest =
       file: ImportSource;
       contract: FieldContract;
       totalBytes?: number;
+      /** Parts the import will read it in (as `import`): its range workers start at the preview. */
+      parts?: number;
     }
   | {
       type: 'import';
@@ -50,6 +53,8 @@ export type ImportRequest =
       contract: FieldContract;
       /** Byte ranges read in parallel (default: one per core, at most 4; 1 = one pass). */
       parts?: number;
+      /** How the ranges send their dictionaries back (default: rangePool's DEFAULT_PACKING). */
+      packing?: Packing;
     }
   /** Generate demo accounts (held like an import until committed). */
   | { type: 'demo'; id: number; rows: number; seed: number; keyField?: string }

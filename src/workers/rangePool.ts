@@ -1,21 +1,81 @@
-import { tailBytes, type RangeJob, type RangeResult, type RangeSpec } from '../data/parallelImport';
+import {
+  tailBytes,
+  unpackResult,
+  type Packing,
+  type RangeJob,
+  type RangeResult,
+  type RangeSpec,
+} from '../data/parallelImport';
 import type { RangeRequest, RangeResponse } from './rangeProtocol';
 
-/** A range worker that could not run (not started, crashed): the import is read serially instead. */
-export class RangeWorkerError extends Error {}
+/**
+ * A range worker that could not run (not started, crashed): the import is read serially
+ * instead. `unreadable`: the picked File no longer reads (the page sends its bytes instead).
+ */
+export class RangeWorkerError extends Error {
+  constructor(
+    message: string,
+    readonly unreadable = false,
+  ) {
+    super(message);
+  }
+}
+
+/** How range dictionaries travel by default (measured: docs/data-import.md). */
+export const DEFAULT_PACKING: Packing = 'text';
+
+const startWorker = () =>
+  new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module' });
+
+/** Range workers started ahead of an import (at the preview), taken by the next pool. */
+const warm: { worker: Worker; failed: boolean }[] = [];
 
 /**
- * Up to `size` range workers for one parallel import, started on first use. Each job gets a
- * copy of its bytes and the tail a straddling record may need (transferred, so the copy is
- * the only extra memory). `close()` ends them all.
+ * Start `n` range workers now, while the user maps the columns, so a parallel import does not
+ * wait for their start (script load and compile). Ones left unused are ended by the next call;
+ * one that failed to start is not handed out (a fresh one is started instead, whose failure
+ * the pool sees).
+ */
+export function prewarmRangeWorkers(n: number): void {
+  for (let i = warm.length - 1; i >= 0; i--)
+    if (warm[i].failed || warm.length > n) warm.splice(i, 1)[0].worker.terminate();
+  while (warm.length < n) {
+    try {
+      const entry = { worker: startWorker(), failed: false };
+      entry.worker.onerror = () => {
+        entry.failed = true;
+      };
+      warm.push(entry);
+    } catch {
+      return; // no nested workers: the import reads serially
+    }
+  }
+}
+
+/** A warm range worker that started, or null. */
+function takeWarm(): Worker | null {
+  for (let e = warm.pop(); e; e = warm.pop()) {
+    if (!e.failed) return e.worker;
+    e.worker.terminate();
+  }
+  return null;
+}
+
+/**
+ * Up to `size` range workers for one parallel import, started on first use (or taken warm).
+ * Each job gets its slice of the picked File to read (`source` a Blob), or a copy of its bytes
+ * (transferred, so the copy is the only extra memory), with the tail a straddling record may
+ * need. Results arrive with their dictionaries packed and are unpacked here. `close()` ends
+ * the workers.
  */
 export function rangePool(
-  bytes: Uint8Array,
+  source: Uint8Array | Blob,
   size: number,
+  packing: Packing = DEFAULT_PACKING,
 ): {
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>;
   close: () => void;
-  /** Per finished job, epoch ms: started (posted), received, parsed, sent, arrived (back). */
+  /** Per finished job, epoch ms: posted, received, read, parsed, sent, arrived, unpacked. */
   timings: Record<string, number>[];
 } {
   const timings: Record<string, number>[] = [];
@@ -36,7 +96,7 @@ export function rangePool(
     waiting.clear();
   };
   const start = (): Worker => {
-    const w = new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module' });
+    const w = takeWarm() ?? startWorker();
     w.onmessage = (ev: MessageEvent<RangeResponse>) => {
       const m = ev.data;
       const p = waiting.get(m.id);
@@ -44,9 +104,12 @@ export function rangePool(
       if (m.type === 'progress') return p.onProgress(m.fraction);
       waiting.delete(m.id);
       if (m.type === 'done') {
-        if (m.timing) timings.push({ posted: posted.get(m.id) ?? 0, ...m.timing, arrived: now() });
-        p.resolve(m.result);
-      } else p.reject(new RangeWorkerError(m.message));
+        const arrived = now();
+        const result = unpackResult(m.result);
+        if (m.timing)
+          timings.push({ posted: posted.get(m.id) ?? 0, ...m.timing, arrived, unpacked: now() });
+        p.resolve(result);
+      } else p.reject(new RangeWorkerError(m.message, m.unreadable));
     };
     w.onerror = (ev) => failAll(ev.message || 'range worker failed');
     return w;
@@ -59,11 +122,23 @@ export function rangePool(
         waiting.set(id, { resolve, reject, onProgress });
         const k = (id - 1) % size;
         const w = (workers[k] ??= start());
-        const end = Math.min(bytes.length, job.to + tailBytes(spec));
-        const slice = bytes.slice(job.from, end);
-        const msg: RangeRequest = { id, spec, job, bytes: slice, base: job.from };
+        const end = Math.min(spec.size, job.to + tailBytes(spec));
         posted.set(id, now());
-        w.postMessage(msg, [slice.buffer]);
+        if (source instanceof Uint8Array) {
+          const slice = source.slice(job.from, end);
+          const msg: RangeRequest = { id, spec, job, bytes: slice, base: job.from, packing };
+          w.postMessage(msg, [slice.buffer]);
+        } else {
+          const msg: RangeRequest = {
+            id,
+            spec,
+            job,
+            bytes: { blob: source, end },
+            base: job.from,
+            packing,
+          };
+          w.postMessage(msg);
+        }
       }),
     close: () => {
       for (const w of workers) w?.terminate();

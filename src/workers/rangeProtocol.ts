@@ -1,13 +1,18 @@
-import type { RangeJob, RangeResult, RangeSpec } from '../data/parallelImport';
+import type { Packing, RangeJob, RangeResult, RangeSpec } from '../data/parallelImport';
 
 /** Messages between the import worker and its range workers (parallel import of one file). */
 export type RangeRequest = {
   id: number;
   spec: RangeSpec;
   job: RangeJob;
-  /** The file's bytes from `base` on: the range and the tail a straddling record may need. */
-  bytes: Uint8Array;
+  /**
+   * The file's bytes from `base` on: the range and the tail a straddling record may need; or
+   * the picked File, whose slice [base, end) the range worker reads itself.
+   */
+  bytes: Uint8Array | { blob: Blob; end: number };
   base: number;
+  /** How the result's string dictionaries are sent back (packResult). */
+  packing: Packing;
 };
 
 export type RangeResponse =
@@ -16,7 +21,8 @@ export type RangeResponse =
       id: number;
       type: 'done';
       result: RangeResult;
-      /** Epoch ms (timeOrigin + now) the job arrived, was parsed and was posted (the benchmark). */
-      timing?: { received: number; parsed: number; sent: number };
+      /** Epoch ms (timeOrigin + now) the job arrived, was read, parsed and posted (the benchmark). */
+      timing?: { received: number; read: number; parsed: number; sent: number };
     }
-  | { id: number; type: 'failed'; message: string };
+  /** `unreadable`: the File no longer reads (changed or gone on disk since the pick). */
+  | { id: number; type: 'failed'; message: string; unreadable?: boolean };

@@ -15,7 +15,8 @@
  * post / start / parse / arrival, merge; ms). --base DIR interleaves an older build
  * (`npx vite build --outDir DIR` of it, served on port + 1); --node also imports the same bytes
  * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
- * picks one pass and/or parts; --settle MS waits after the mapping before the click.
+ * picks one pass and/or parts; --packings clone,text,utf8 runs this tree's parts once per way
+ * the ranges send their dictionaries; --settle MS waits after the mapping before the click.
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
  * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
  * import_mb_per_s, import_click_to_report_s, import_chromium_cpu_s,
@@ -49,6 +50,8 @@ const BASE = opt('base', '');
 const MODES = opt('modes', 'sp');
 /** Also the same bytes imported in Node (one pass and parts + merge), each a fresh process. */
 const NODE = args.includes('--node');
+/** Parts only: how the ranges send their dictionaries (comma-separated clone,text,utf8; '' = the default). */
+const PACKINGS = opt('packings', '').split(',');
 /** ms between the mapping on screen and the click on Import. */
 const SETTLE = Number(opt('settle', '1000'));
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
@@ -175,15 +178,20 @@ async function waymark(
   base: string,
   file: string,
   parts: number,
+  packing = '',
 ): Promise<Import> {
   // A fresh page each time: its workers and memory go with it.
   const page = await browser.newPage({ locale: 'en-US' });
   page.setDefaultTimeout(600_000);
   page.on('crash', () => console.error('browser-import: the page crashed'));
-  await page.addInitScript((p) => {
-    localStorage.setItem('waymark.lang', 'en');
-    localStorage.setItem('waymark.importParts', String(p));
-  }, parts);
+  await page.addInitScript(
+    ([p, k]) => {
+      localStorage.setItem('waymark.lang', 'en');
+      localStorage.setItem('waymark.importParts', String(p));
+      if (k) localStorage.setItem('waymark.importPacking', k);
+    },
+    [parts, packing] as const,
+  );
   let phases: Record<string, unknown> = {};
   const logged = new Promise<{ ms: number; parts: number }>((res) => {
     const on = (m: { text(): string }) => {
@@ -288,14 +296,16 @@ try {
   const node: Record<string, Record<string, number>[]> = {};
   for (const b of builds)
     for (const f of files)
-      for (const p of MODES.includes('s') ? [1, parts] : [parts]) {
-        if (p > 1 && !MODES.includes('p')) continue;
-        const key = `${b.name} ${f.enc} ${p > 1 ? `${p} parts` : 'one pass'}`;
-        contenders.push({
-          key,
-          go: async () => (res[key] ??= []).push(await waymark(browser, urlOf(b.port), f.path, p)),
-        });
-      }
+      for (const p of MODES.includes('s') ? [1, parts] : [parts])
+        for (const k of p > 1 && b.name === 'new' ? PACKINGS : ['']) {
+          if (p > 1 && !MODES.includes('p')) continue;
+          const key = `${b.name} ${f.enc} ${p > 1 ? `${p} parts${k ? ` ${k}` : ''}` : 'one pass'}`;
+          contenders.push({
+            key,
+            go: async () =>
+              (res[key] ??= []).push(await waymark(browser, urlOf(b.port), f.path, p, k)),
+          });
+        }
   for (const th of [1, 2])
     contenders.push({ key: `duckdb ${th}`, go: async () => duck[`d${th}`].push(await duckdb(th)) });
   if (NODE)
