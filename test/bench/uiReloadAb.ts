@@ -196,7 +196,9 @@ async function main() {
           categories:
             'toplevel,disabled-by-default-devtools.timeline,devtools.timeline,v8.execute,disabled-by-default-v8.gc,blink.user_timing,__metadata' +
             // Every task named by what ran in it (V8 compile and deserialise, Blink, IPC).
-            (allTasks > 0 ? ',v8,blink,ipc,mojom,loading' : ''),
+            (allTasks > 0
+              ? ',v8,blink,ipc,mojom,loading,cppgc,disabled-by-default-cppgc,disabled-by-default-v8.compile,IndexedDB'
+              : ''),
           transferMode: 'ReturnAsStream',
         });
       const w0 = Date.now();
