@@ -14,7 +14,9 @@
  * main-thread functions by self time: build unminified to read them), --cpu-tasks (a Chrome trace
  * of each reload: each main-thread task's CPU time (the trace's thread time), so the longest
  * task before and after the dashboard is also given in CPU ms, which a loaded machine inflates
- * far less than wall time).
+ * far less than wall time), --all-tasks MS (as --cpu-tasks, and print every main-thread task of
+ * the reload over MS ms of CPU in time order: ms after the reload's first task, before or after
+ * the dashboard showed, and its events by self time).
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -37,7 +39,8 @@ const port = Number(opt('port', '5196'));
 const profileDir = opt('profile-dir', '/tmp/waymark-ui-ab');
 const seedWith = opt('seed-with', 'a') as 'a' | 'b';
 const cpuProfile = args.includes('--cpuprofile');
-const cpuTasks = args.includes('--cpu-tasks');
+const cpuTasks = args.includes('--cpu-tasks') || args.includes('--all-tasks');
+const allTasks = Number(opt('all-tasks', '0'));
 let serving: 'a' | 'b' = seedWith;
 
 const types: Record<string, string> = {
@@ -191,7 +194,11 @@ async function main() {
       if (cpuTasks)
         await cdp.send('Tracing.start', {
           categories:
-            'toplevel,disabled-by-default-devtools.timeline,devtools.timeline,v8.execute,disabled-by-default-v8.gc,blink.user_timing,__metadata',
+            'toplevel,disabled-by-default-devtools.timeline,devtools.timeline,v8.execute,disabled-by-default-v8.gc,blink.user_timing,__metadata' +
+            // Every task named by what ran in it (V8 compile and deserialise, Blink, IPC).
+            (allTasks > 0
+              ? ',v8,blink,ipc,mojom,loading,cppgc,disabled-by-default-cppgc,disabled-by-default-v8.compile,IndexedDB'
+              : ''),
           transferMode: 'ReturnAsStream',
         });
       const w0 = Date.now();
@@ -359,6 +366,37 @@ async function traceTasks(cdp: import('playwright-core').CDPSession, tag: string
       `${tag} ${part}: longest task ${((task.tdur ?? 0) / 1000).toFixed(0)} ms CPU / ${(task.dur! / 1000).toFixed(0)} ms wall: ` +
         top.map(([l, v]) => `${l} ${(v / 1000).toFixed(0)}`).join(' | '),
     );
+  }
+  if (allTasks > 0 && tasks.length) {
+    const t0 = tasks[0].ts;
+    // Every page mark of the reload, in order (what the app drew when).
+    const marks = events
+      .filter((e) => e.cat?.includes('blink.user_timing') && e.ph !== 'e' && e.ts >= t0)
+      .sort((x, y) => x.ts - y.ts);
+    console.error(
+      `${tag} marks: ` + marks.map((e) => `${e.name}@${((e.ts - t0) / 1000).toFixed(0)}`).join(' '),
+    );
+    for (const task of tasks) {
+      if ((task.tdur ?? 0) < allTasks * 1000) continue;
+      const self = selfTimes(task, evs);
+      self.delete('(task, no event)');
+      const top = [...self].sort((x, y) => y[1] - x[1]).slice(0, 6);
+      // The page's performance marks inside the task (what the app says it was doing).
+      const marks = events
+        .filter(
+          (e) =>
+            e.cat?.includes('blink.user_timing') &&
+            e.ts >= task.ts &&
+            e.ts <= task.ts + task.dur! &&
+            e.ph !== 'e',
+        )
+        .map((e) => e.name);
+      console.error(
+        `${tag} +${((task.ts - t0) / 1000).toFixed(0)} ms ${task.ts < mark ? 'before' : 'after'} dashboard: ${((task.tdur ?? 0) / 1000).toFixed(0)} ms CPU / ${(task.dur! / 1000).toFixed(0)} wall: ` +
+          top.map(([l, v]) => `${l} ${(v / 1000).toFixed(0)}`).join(' | ') +
+          (marks.length ? ` [marks: ${[...new Set(marks)].join(', ')}]` : ''),
+      );
+    }
   }
   return {
     trace_dashboard_longest_task_ms: max(before.map((e) => e.dur ?? 0)),

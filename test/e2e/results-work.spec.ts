@@ -57,12 +57,21 @@ test('drill-down, filters, sort, exports and addresses on the demo', async ({ pa
   await expect(page.getByTestId('run-model')).toContainText('demo-accounts.csv');
   await expect(page.getByTestId('funnel-legend')).toContainText('Ready to advance');
   // Legends follow band order, best first.
-  await expect(page.locator('.recharts-legend-item-text')).toHaveText([
+  await expect(page.getByTestId('segment-legend').locator('li')).toHaveText([
     'Green',
     'Lime',
     'Yellow',
     'Red',
   ]);
+  // The charts draw the counts the list shows, and each segment's bar adds up to its accounts.
+  for (const c of ['green', 'lime', 'yellow', 'red']) {
+    const n = num(await page.getByTestId(`color-count-${c}`).textContent());
+    await expect(page.getByTestId(`chart-color-${c}`)).toHaveAttribute('data-count', String(n));
+    const parts = await page
+      .locator(`[data-testid^="chart-segment-"][data-testid$="-${c}"]`)
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(n);
+  }
   await page.screenshot({ path: shotPath('results-work-dashboard-en.png'), fullPage: true });
 
   // A colour on the chart → the accounts of that colour, as many as the chart counts.
@@ -83,6 +92,16 @@ test('drill-down, filters, sort, exports and addresses on the demo', async ({ pa
   await expect(page.getByTestId('account-count')).toHaveAttribute('data-count', String(red), {
     timeout: 30_000,
   });
+  await page.goBack();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+
+  // A segment's part of the by-segment bar → that segment's accounts of that colour.
+  const part = page.getByTestId('chart-segment-enterprise-red');
+  const entRed = Number(await part.getAttribute('data-count'));
+  expect(entRed).toBeGreaterThan(0);
+  await part.click();
+  await expect(page).toHaveURL(/segment=enterprise/);
+  await expect(page.getByTestId('account-count')).toHaveAttribute('data-count', String(entRed));
   await page.goBack();
   await expect(page.getByTestId('dashboard')).toBeVisible();
 

@@ -53,6 +53,8 @@ export default {
     type: 'Type',
     owner: 'Owner',
     count: 'Count',
+    barTitle: '{{label}}: {{formatted}} accounts',
+    segmentBarTitle: '{{segment}}, {{label}}: {{formatted}} accounts',
   },
   ctaTypes: { expansion: 'Expansion', risk: 'Risk', lifecycle: 'Lifecycle', other: 'Other' },
   priorities: { high: 'High', medium: 'Medium', low: 'Low' },

@@ -50,6 +50,8 @@ export default {
     type: '種類',
     owner: '担当',
     count: '件数',
+    barTitle: '{{label}}: {{formatted}} 件',
+    segmentBarTitle: '{{segment}}・{{label}}: {{formatted}} 件',
   },
   ctaTypes: {
     expansion: '攻め (拡大)',
@@ -181,7 +183,7 @@ export default {
     measures: '集計に入ったイベント',
     window: '期間 {{from}} – {{to}}',
     windowAll: '{{to}} までのすべてのイベント',
-    counted: '{{count}} 件のイベントを集計',
+    counted: '{{formatted}} 件のイベントを集計',
     line: '行',
     time: '日時',
     noActivity: 'この実行はアクティビティデータを読んでいません。',

@@ -1,22 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { stageFunnel, type FunnelRow, type Summary } from '../../engine';
 import type { Project } from '../../model';
 import { formatCount, formatShare } from '../../util/format';
-import { DARK_TEXT, readableTextOn } from '../../util/contrast';
+import { readableTextOn } from '../../util/contrast';
 import { colorHex, colorLabel } from './colors';
-import { DrawLater } from './DrawLater';
+import { ColourBars, SegmentBars, type SegmentRow } from './DashCharts';
 import type { AccountFilter } from './place';
 import type { RunOutcome } from './runState';
 
@@ -72,21 +61,20 @@ export function Dashboard({
   const hex = colorHex(project.health);
 
   const bySegment = useMemo(() => {
-    const seg = new Map<string, Record<string, number | string>>();
+    const seg = new Map<string, SegmentRow>();
     for (const e of summary.byColorSegmentStage) {
       const row = seg.get(e.segment) ?? {
         id: e.segment,
-        segment: project.segments.items.find((s) => s.id === e.segment)?.label || e.segment,
+        label: project.segments.items.find((s) => s.id === e.segment)?.label || e.segment,
+        counts: {},
       };
       const key = e.color || 'none';
-      row[key] = ((row[key] as number) ?? 0) + e.count;
+      row.counts[key] = (row.counts[key] ?? 0) + e.count;
       seg.set(e.segment, row);
     }
     // In the order of the segments as defined (first-match-wins order), not of the summary.
     const order = r.segmentIds;
-    return [...seg.values()].sort(
-      (a, b) => order.indexOf(a.id as string) - order.indexOf(b.id as string),
-    );
+    return [...seg.values()].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   }, [summary, project.segments.items, r.segmentIds]);
 
   const scored = summary.byColor.reduce((s, c) => s + c.count, 0);
@@ -141,70 +129,25 @@ export function Dashboard({
               </li>
             ))}
           </ul>
-          <DrawLater height={220}>
-            <ResponsiveContainer width="100%" height={220}>
-              <BarChart data={colorData} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="label" />
-                <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v, lang)} />
-                <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
-                <Bar
-                  dataKey="count"
-                  name={t('dash.count')}
-                  isAnimationActive={false}
-                  cursor="pointer"
-                  onClick={(_, index) => onDrill({ color: colorData[index].id })}
-                >
-                  {colorData.map((c) => (
-                    <Cell key={c.id} fill={hex[c.id] ?? NO_COLOUR} />
-                  ))}
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
-          </DrawLater>
+          <ColourBars
+            height={220}
+            bars={colorData.map((c) => ({ ...c, fill: hex[c.id] ?? NO_COLOUR }))}
+            onPick={(id) => onDrill({ color: id })}
+          />
         </section>
         <section className="card">
           <h3>{t('dash.bySegment')}</h3>
-          <DrawLater height={260}>
-            <ResponsiveContainer width="100%" height={260}>
-              <BarChart
-                data={bySegment}
-                layout="vertical"
-                margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
-              >
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis
-                  type="number"
-                  allowDecimals={false}
-                  tickFormatter={(v: number) => formatCount(v, lang)}
-                />
-                <YAxis type="category" dataKey="segment" width={150} />
-                <Tooltip formatter={(v) => formatCount(Number(v), lang)} />
-                {/* Legend text in the text colour: a yellow label on white is unreadable. */}
-                {/* In band order (recharts sorts legend items by name unless told not to). */}
-                <Legend
-                  itemSorter={null}
-                  formatter={(v) => <span style={{ color: DARK_TEXT }}>{v}</span>}
-                />
-                {[...r.colorIds, 'none']
-                  .filter((c) => bySegment.some((row) => row[c]))
-                  .map((c) => (
-                    <Bar
-                      key={c}
-                      dataKey={c}
-                      name={c === 'none' ? t('colors.none') : colorLabel(project.health, c, t)}
-                      stackId="s"
-                      fill={hex[c] ?? NO_COLOUR}
-                      isAnimationActive={false}
-                      cursor="pointer"
-                      onClick={(_, index) =>
-                        onDrill({ segment: bySegment[index].id as string, color: c })
-                      }
-                    />
-                  ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </DrawLater>
+          <SegmentBars
+            rows={bySegment}
+            series={[...r.colorIds, 'none']
+              .filter((c) => bySegment.some((row) => row.counts[c]))
+              .map((c) => ({
+                key: c,
+                label: c === 'none' ? t('colors.none') : colorLabel(project.health, c, t),
+                fill: hex[c] ?? NO_COLOUR,
+              }))}
+            onPick={(segment, color) => onDrill({ segment, color })}
+          />
         </section>
       </div>
       <section className="card">

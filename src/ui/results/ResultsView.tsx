@@ -22,12 +22,12 @@ import { AccountTable } from './AccountTable';
 import { Backtest } from './Backtest';
 import { CtaQueue } from './CtaQueue';
 import { prepareQueue } from './queue';
-import { Dashboard, dashboardOf } from './Dashboard';
+import { dashboardOf } from './Dashboard';
 import { resultsStore } from './runState';
 import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
 import { StaleNotice } from './StaleNotice';
-import { StoredDashboard } from './StoredDashboard';
+import { DashboardSlot, storedDashboardData } from './StoredDashboard';
 import { HistoryTab } from './HistoryTab';
 import { HistoryTransfer } from './HistoryTransfer';
 import { useWarmHistory } from './useWarmHistory';
@@ -169,15 +169,31 @@ export default function ResultsView() {
   // A reload shows the newest stored run's saved summary at once, while the dataset loads.
   const stored =
     lastRun?.playbook && (!data.meta || lastRun.datasetId === data.meta.id) ? lastRun : undefined;
+  // The dashboard's data and model, kept while their run is the same (DashboardSlot is memoised).
+  const storedData = useMemo(() => (stored ? storedDashboardData(stored) : null), [stored]);
+  const storedProject = useMemo(
+    () => (stored ? projectAsRun(project, stored.playbook!) : project),
+    [stored, project],
+  );
+  const runData = useMemo(() => (outcome ? dashboardOf(outcome) : null), [outcome]);
+  const drill = useCallback(
+    (filter: ResultsPlace['filter']) =>
+      go({ tab: 'accounts', filter, sort: undefined, live: undefined }),
+    [go],
+  );
+  const back = useCallback(() => setAccount(null), [setAccount]);
   if (data.status === 'loading' || data.status === 'idle')
     return (
       <div className="page results-view">
         <p className="hint">{t('loadingDataset')}</p>
+        {/* Keyed: the same dashboard stays mounted when the dataset arrives (DashboardSlot). */}
         {stored && (
-          <StoredDashboard
-            run={stored}
-            project={projectAsRun(project, stored.playbook!)}
-            onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
+          <DashboardSlot
+            key="dashboard"
+            data={storedData}
+            stored={stored}
+            project={storedProject}
+            onDrill={drill}
           />
         )}
       </div>
@@ -197,6 +213,25 @@ export default function ResultsView() {
       </div>
     );
   const running = s.status === 'running' && mine;
+  // The run's tabs and the drawn tab or account page (not while a what-if preview is shown
+  // instead); `bodyAccount` is the account page drawn.
+  const body = outcome && (!preview || account !== null) ? outcome : null;
+  const bodyAccount = preview ? account : shownAccount;
+  const tabsShown = !!body && bodyAccount === null;
+  // The one dashboard (DashboardSlot): the stored run's until the re-derived run is in, then the
+  // run's, in the same place and kept mounted (keyed), the tabs drawn above it.
+  const dashboard =
+    !outcome && stored && s.status !== 'failed' ? (
+      <DashboardSlot
+        key="dashboard"
+        data={storedData}
+        stored={stored}
+        project={storedProject}
+        onDrill={drill}
+      />
+    ) : tabsShown && shownTab === 'dashboard' && runData ? (
+      <DashboardSlot key="dashboard" data={runData} project={shown} onDrill={drill} />
+    ) : null;
   const prev = outcome?.previous;
   const counts = outcome?.trend?.counts;
 
@@ -361,13 +396,9 @@ export default function ResultsView() {
         )}
       </section>
 
-      {!outcome && stored && s.status !== 'failed' && (
-        <StoredDashboard
-          run={stored}
-          project={projectAsRun(project, stored.playbook!)}
-          onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
-        />
-      )}
+      {body && <RunWork outcome={body} runs={s.runs} />}
+      {tabsShown && <ResultTabs selectedTab={tab} go={go} />}
+      {dashboard}
       {preview && account === null && (
         <WhatIfPanel
           w={preview}
@@ -382,18 +413,25 @@ export default function ResultsView() {
           {th('whatIf.openAccountNote', { asOf: outcome.result.asOf })}
         </p>
       )}
-      {outcome && (!preview || account !== null) && (
-        <ResultsBody
-          outcome={outcome}
+      {body && bodyAccount !== null && (
+        <MemoAccountPage
+          outcome={body}
+          project={shown}
+          row={bodyAccount}
+          runs={s.runs}
+          onBack={back}
+        />
+      )}
+      {tabsShown && shownTab !== 'dashboard' && (
+        <TabContent
+          outcome={body}
           project={shown}
           runs={s.runs}
           stored={s.stored}
           tab={shownTab}
-          account={preview ? account : shownAccount}
           filter={place.filter}
           live={place.live}
           sort={place.sort}
-          selectedTab={tab}
           go={go}
           setAccount={setAccount}
         />
@@ -405,79 +443,56 @@ export default function ResultsView() {
 type Go = (patch: Partial<ResultsPlace>, replace?: boolean) => void;
 type Outcome = NonNullable<ReturnType<typeof resultsStore.get>['outcome']>;
 
-interface BodyProps {
+/**
+ * The work a shown run starts while the page is idle: the history's runs warmed, and the CTA
+ * lifecycle of a stored run computed by the run worker.
+ */
+function RunWork({ outcome, runs }: { outcome: Outcome; runs: RunRow[] }) {
+  useWarmHistory(runs);
+  usePrepareLifecycle(outcome, runs);
+  return null;
+}
+
+/** The tab buttons (`selectedTab`: the one clicked; the drawn one follows as a deferred value). */
+function ResultTabs({ selectedTab, go }: { selectedTab: ResultTab; go: Go }) {
+  const { t } = useTranslation('results');
+  const { t: th } = useTranslation('history');
+  return (
+    <nav className="tabs" role="tablist">
+      {RESULT_TABS.map((k) => (
+        <button
+          key={k}
+          type="button"
+          role="tab"
+          aria-selected={selectedTab === k}
+          className={`tab${selectedTab === k ? ' active' : ''}`}
+          data-testid={`tab-${k}`}
+          onClick={() => go({ tab: k })}
+        >
+          {k === 'history' ? th('tab') : t(`tabs.${k}`)}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+const MemoAccountPage = memo(AccountPage);
+
+interface ContentProps {
   outcome: Outcome;
   project: Project;
   /** One run per as-of date, in time order (what trends and the lifecycle read). */
   runs: RunRow[];
   /** Every stored run, superseded ones included (the History tab lists them). */
   stored: RunRow[];
-  /** The tab and open account drawn (deferred values); `selectedTab` is the one clicked. */
+  /** The tab drawn (a deferred value); the dashboard is drawn by DashboardSlot instead. */
   tab: ResultTab;
-  account: number | null;
   filter: ResultsPlace['filter'];
   live: ResultsPlace['live'];
   sort: ResultsPlace['sort'];
-  selectedTab: ResultTab;
   go: Go;
   setAccount: (row: number | null) => void;
 }
-
-/** The account page, or the tabs and the drawn tab. */
-function ResultsBody(p: BodyProps) {
-  const { t } = useTranslation('results');
-  const { t: th } = useTranslation('history');
-  const { go, setAccount } = p;
-  const back = useCallback(() => setAccount(null), [setAccount]);
-  useWarmHistory(p.runs);
-  // The CTA lifecycle of a stored run, computed by the run worker while the page is idle.
-  usePrepareLifecycle(p.outcome, p.runs);
-  if (p.account !== null)
-    return (
-      <MemoAccountPage
-        outcome={p.outcome}
-        project={p.project}
-        row={p.account}
-        runs={p.runs}
-        onBack={back}
-      />
-    );
-  return (
-    <>
-      <nav className="tabs" role="tablist">
-        {RESULT_TABS.map((k) => (
-          <button
-            key={k}
-            type="button"
-            role="tab"
-            aria-selected={p.selectedTab === k}
-            className={`tab${p.selectedTab === k ? ' active' : ''}`}
-            data-testid={`tab-${k}`}
-            onClick={() => go({ tab: k })}
-          >
-            {k === 'history' ? th('tab') : t(`tabs.${k}`)}
-          </button>
-        ))}
-      </nav>
-      <TabContent
-        outcome={p.outcome}
-        project={p.project}
-        runs={p.runs}
-        stored={p.stored}
-        tab={p.tab}
-        filter={p.filter}
-        live={p.live}
-        sort={p.sort}
-        go={go}
-        setAccount={setAccount}
-      />
-    </>
-  );
-}
-
-const MemoAccountPage = memo(AccountPage);
-
-type ContentProps = Omit<BodyProps, 'account' | 'selectedTab'>;
 const same = (x: unknown, y: unknown) => x === y || JSON.stringify(x) === JSON.stringify(y);
 
 /**
@@ -504,13 +519,6 @@ const TabContent = memo(
     );
     return (
       <>
-        {tab === 'dashboard' && (
-          <Dashboard
-            data={dashboardOf(outcome)}
-            project={shown}
-            onDrill={(filter) => go({ tab: 'accounts', filter, sort: undefined, live: undefined })}
-          />
-        )}
         {tab === 'ctas' && (
           <CtaQueue outcome={outcome} project={shown} runs={runs} onOpen={setAccount} />
         )}

@@ -11,7 +11,7 @@ import { demoProject } from '../../data/testing/helpers';
 import { WaymarkDB, setDbForTests } from '../../store/db';
 import { listRuns, saveRun } from '../../store/runStore';
 import { Dashboard, dashboardOf } from './Dashboard';
-import { StoredDashboard } from './StoredDashboard';
+import { DashboardSlot, StoredDashboard, storedDashboardData } from './StoredDashboard';
 import type { RunOutcome } from './runState';
 
 /**
@@ -84,6 +84,48 @@ describe('the dashboard after a reload', () => {
     );
     expect(back.getByTestId('stored-dashboard-note').textContent).toContain('4,000');
     expect(back.getByTestId('dashboard').innerHTML).toBe(want);
+  });
+
+  it('the re-derived run redraws the stored dashboard in place, with the same numbers', async () => {
+    await saveRun(
+      'r',
+      'd',
+      result,
+      outcome.summary,
+      undefined,
+      'demo',
+      undefined,
+      pb,
+      undefined,
+      stageFunnel(result),
+    );
+    const [stored] = await listRuns('r');
+    const full = render(
+      <I18nextProvider i18n={i18n}>
+        <Dashboard data={dashboardOf(outcome)} project={demoProject} onDrill={() => {}} />
+      </I18nextProvider>,
+    );
+    const want = full.getByTestId('dashboard').innerHTML;
+    cleanup();
+    const slot = (run?: typeof stored) => (
+      <I18nextProvider i18n={i18n}>
+        <DashboardSlot
+          data={run ? storedDashboardData(run) : dashboardOf(outcome)}
+          stored={run}
+          project={demoProject}
+          onDrill={() => {}}
+        />
+      </I18nextProvider>
+    );
+    const view = render(slot(stored));
+    const before = view.getByTestId('dashboard');
+    expect(view.getByTestId('stored-dashboard-note')).toBeTruthy();
+    view.rerender(slot());
+    // The same DOM, not a new one (React kept the dashboard mounted), showing the run's numbers.
+    expect(view.getByTestId('dashboard')).toBe(before);
+    expect(view.queryByTestId('stored-dashboard-note')).toBeNull();
+    expect(view.queryByTestId('stored-dashboard')).toBeNull();
+    expect(before.innerHTML).toBe(want);
   });
 
   it('a run stored without its funnel shows only its stored counts', async () => {

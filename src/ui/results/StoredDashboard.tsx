@@ -1,10 +1,11 @@
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
 import { runHeader } from '../../store/runStore';
 import { formatCount } from '../../util/format';
 import { colorHex, colorLabel } from './colors';
-import { Dashboard } from './Dashboard';
+import { Dashboard, type DashboardData } from './Dashboard';
 import type { AccountFilter } from './place';
 
 /**
@@ -23,11 +24,56 @@ export function StoredDashboard({
   project: Project;
   onDrill: (f: AccountFilter) => void;
 }) {
+  const data = useMemo(() => storedDashboardData(run), [run]);
+  return <DashboardSlot data={data} stored={run} project={project} onDrill={onDrill} />;
+}
+
+/** The dashboard's data saved with a stored run; null for a run stored before its funnel was. */
+export function storedDashboardData(run: RunRow): DashboardData | null {
+  const h = runHeader(run);
+  if (!h.funnel) return null;
+  return {
+    rowCount: run.rowCount,
+    colorIds: h.colorIds,
+    segmentIds: h.segmentIds,
+    summary: h.summary,
+    funnel: h.funnel,
+  };
+}
+
+/**
+ * The Results screen's one dashboard: the stored run's after a reload (`stored`, with its note),
+ * then the re-derived run's in the same place. ResultsView keeps this one component mounted
+ * (keyed) from the first draw after a reload, through the dataset's arrival, to the re-derived
+ * run: the dashboard is then redrawn with the same numbers, not built again — a million-account
+ * reload built it three times (DOM, recharts' layout and text measurement), each a long task.
+ * `data` null: a stored run without its funnel (its stored counts only).
+ */
+export const DashboardSlot = memo(function DashboardSlot({
+  data,
+  stored,
+  project,
+  onDrill,
+}: {
+  data: DashboardData | null;
+  stored?: RunRow;
+  project: Project;
+  onDrill: (f: AccountFilter) => void;
+}) {
+  if (!data) return stored ? <StoredCounts run={stored} project={project} /> : null;
+  // The same element types whether stored or not, so React keeps the dashboard's DOM.
+  return (
+    <div data-testid={stored ? 'stored-dashboard' : 'run-dashboard'}>
+      {stored ? <StoredNote run={stored} /> : null}
+      <Dashboard data={data} project={project} onDrill={onDrill} />
+    </div>
+  );
+});
+
+function StoredNote({ run }: { run: RunRow }) {
   const { t, i18n } = useTranslation('results');
   const lang = i18n.language;
-  const h = runHeader(run);
-  const { summary } = h;
-  const note = (
+  return (
     <p className="hint" role="status" data-testid="stored-dashboard-note">
       {t('storedRun.note', {
         date: new Date(run.createdAt).toLocaleString(lang),
@@ -36,23 +82,13 @@ export function StoredDashboard({
       })}
     </p>
   );
-  if (h.funnel)
-    return (
-      <div data-testid="stored-dashboard">
-        {note}
-        <Dashboard
-          data={{
-            rowCount: run.rowCount,
-            colorIds: h.colorIds,
-            segmentIds: h.segmentIds,
-            summary,
-            funnel: h.funnel,
-          }}
-          project={project}
-          onDrill={onDrill}
-        />
-      </div>
-    );
+}
+
+/** A run stored before its funnel was: its stored counts, the rest named as loading. */
+function StoredCounts({ run, project }: { run: RunRow; project: Project }) {
+  const { t, i18n } = useTranslation('results');
+  const lang = i18n.language;
+  const { summary } = runHeader(run);
   const hex = colorHex(project.health);
   const scored = summary.byColor.reduce((s, c) => s + c.count, 0);
   const ctas = summary.ctasById.reduce((s, c) => s + c.count, 0);
@@ -70,7 +106,7 @@ export function StoredDashboard({
   );
   return (
     <div className="dash" data-testid="stored-dashboard">
-      {note}
+      <StoredNote run={run} />
       <div className="stats">
         {kpi('accounts', t('dash.accounts'), summary.rowCount)}
         {kpi('scored', t('dash.scored'), scored)}
