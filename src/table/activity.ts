@@ -90,10 +90,16 @@ export function groupedSort(
     columns: Record<string, Column>;
   },
   consume = false,
+  /** Accounts per bucket of the first scatter: 2^(bits of the largest account − this) (tests). */
+  bucketBits = BUCKET_BITS,
 ): ActivityTable | null {
   const { account, time, line } = ev;
   const n = account.length;
-  const offsets = new Int32Array(accountCount + 1);
+  // Buckets of 2^sh consecutive accounts (at most 2^bucketBits buckets): the first scatter.
+  const accountBits = accountCount > 1 ? 32 - Math.clz32(accountCount - 1) : 0;
+  const sh = Math.max(0, accountBits - bucketBits);
+  const buckets = accountCount > 0 ? ((accountCount - 1) >> sh) + 1 : 0;
+  const bstart = new Int32Array(buckets + 1);
   let kept = 0,
     prevL = -Infinity,
     prevA = -1,
@@ -114,15 +120,18 @@ export function groupedSort(
     if (t < min) min = t;
     if (t > max) max = t;
     if (seconds && Math.floor(t / 1000) * 1000 !== t) seconds = false;
-    offsets[a + 1]++;
+    bstart[(a >> sh) + 1]++;
     kept++;
     prevA = a;
     prevT = t;
     prevL = l;
   }
-  for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
+  for (let b = 0; b < buckets; b++) bstart[b + 1] += bstart[b];
+  const offsets = new Int32Array(accountCount + 1);
   // Whole file in order and nothing dropped (a log grouped by account): the columns as they are.
   if (inOrder && kept === n) {
+    for (let i = 0; i < n; i++) offsets[account[i] + 1]++;
+    for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
     const outAcc = new Int32Array(kept);
     for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
     const day = new Float64Array(n);
@@ -138,34 +147,49 @@ export function groupedSort(
       offsets,
     };
   }
-  // Each kept event's place: its account's next free slot, in file order (written over the
-  // account column when the caller gave it up: it is not read again).
-  const dest = consume ? account : new Int32Array(n);
-  const next = offsets.slice(0, accountCount);
+  // Two stable scatters instead of one to each account's slice (a million slices: every write a
+  // cache miss): first to the event's bucket (a few hundred write streams, which the cache
+  // holds), then, within each bucket's range (a few hundred KB), to the account's slice.
+  // first[i]: event i's place in bucket order (-1 dropped), written over the account column when
+  // the caller gave it up; acc: the accounts in bucket order, then each one's final place.
+  const first = consume ? account : new Int32Array(n);
+  const acc = new Int32Array(kept);
+  const bnext = bstart.slice(0, buckets);
   for (let i = 0; i < n; i++) {
     const a = account[i];
-    dest[i] = a < 0 ? -1 : next[a]++;
-  }
-  // Given up by the caller (consume), an input column is free once scattered: the next output of
-  // its type is written there instead of into fresh memory (whose first touch, a page fault per
-  // 4 KiB, cost more than the scatter's own writes).
-  const pool: Pool = { f64: [], i32: [], u8: [] };
-  const outTime = scatterF64(time, dest, kept, take(pool.f64, kept, Float64Array));
-  if (consume) pool.f64.push(time);
-  const outLine = scatterI32(line, dest, kept, take(pool.i32, kept, Int32Array));
-  if (consume) pool.i32.push(line);
-  const cols: Column[] = [];
-  const ids = Object.keys(ev.columns);
-  for (const id of ids) {
-    const col = ev.columns[id];
-    cols.push(scatterColumn(col, dest, kept, pool));
-    if (consume) {
-      if (col.type === 'string') pool.i32.push(col.codes);
-      else if (col.type === 'boolean') pool.u8.push(col.values);
-      else pool.f64.push(col.values);
+    if (a < 0) first[i] = -1;
+    else {
+      const d = bnext[a >> sh]++;
+      acc[d] = a;
+      first[i] = d;
     }
   }
-  if (consume) pool.i32.push(dest);
+  // Within a bucket its accounts' counters stay in cache.
+  for (let j = 0; j < kept; j++) offsets[acc[j] + 1]++;
+  for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
+  const next = offsets.slice(0, accountCount);
+  for (let j = 0; j < kept; j++) acc[j] = next[acc[j]]++;
+  const second = acc;
+  // Given up by the caller (consume), an input column is free once scattered to its bucket: the
+  // next output of its type is written there instead of into fresh memory (whose first touch, a
+  // page fault per 4 KiB, cost more than the scatter's own writes). One scratch array per type
+  // holds the bucket order.
+  const pool: Pool = { f64: [], i32: [], u8: [] };
+  const scratch = new Scratch(kept);
+  const outTime = scatterF64(time, first, second, scratch.f64(), () =>
+    takeAfter(pool.f64, consume ? time : null, kept, Float64Array),
+  );
+  const outLine = scatterI32(line, first, second, scratch.i32(), () =>
+    takeAfter(pool.i32, consume ? line : null, kept, Int32Array),
+  );
+  const cols: Column[] = [];
+  const ids = Object.keys(ev.columns);
+  for (const id of ids)
+    cols.push(scatterColumn(ev.columns[id], first, second, pool, scratch, consume));
+  // The bucket order's arrays are free: the account column and the day are written there.
+  pool.i32.push(first);
+  pool.i32.push(second);
+  scratch.free(pool);
   const outAcc = take(pool.i32, kept, Int32Array);
   for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
   // Sort each account's slice by time where it is out of order.
@@ -267,6 +291,9 @@ interface Pool {
   u8: Uint8Array[];
 }
 
+/** Accounts are split into at most 2^BUCKET_BITS buckets for the sort's first scatter. */
+const BUCKET_BITS = 10;
+
 /**
  * An array of `kept` values: the first of `free` when it holds them and its buffer is at most
  * 1/16 larger (as the collector's fit(): a table does not keep much spare memory), else new.
@@ -286,49 +313,118 @@ function take<T extends Float64Array | Int32Array | Uint8Array>(
   return new make(kept);
 }
 
+/** take(), after giving `freed` (an input now scattered to its buckets, or null) to the pool. */
+function takeAfter<T extends Float64Array | Int32Array | Uint8Array>(
+  free: T[],
+  freed: T | null,
+  kept: number,
+  make: new (buffer: ArrayBufferLike | number, byteOffset?: number, length?: number) => T,
+): T {
+  if (freed) free.push(freed);
+  return take(free, kept, make);
+}
+
+/** The bucket order of one column of each type (reused from column to column). */
+class Scratch {
+  private a64: Float64Array | null = null;
+  private a32: Int32Array | null = null;
+  private a8: Uint8Array | null = null;
+  constructor(private readonly kept: number) {}
+  f64(): Float64Array {
+    return (this.a64 ??= new Float64Array(this.kept));
+  }
+  i32(): Int32Array {
+    return (this.a32 ??= new Int32Array(this.kept));
+  }
+  u8(): Uint8Array {
+    return (this.a8 ??= new Uint8Array(this.kept));
+  }
+  free(pool: Pool): void {
+    if (this.a64) pool.f64.push(this.a64);
+    if (this.a32) pool.i32.push(this.a32);
+    if (this.a8) pool.u8.push(this.a8);
+  }
+}
+
+/**
+ * v's kept events in (account, file order): to bucket order in tmp (first: each event's place
+ * there, -1 dropped), then to the account slices in out() (second: each bucket place's slot).
+ */
 function scatterF64(
   v: Float64Array,
-  dest: Int32Array,
-  kept: number,
-  out: Float64Array,
+  first: Int32Array,
+  second: Int32Array,
+  tmp: Float64Array,
+  out: () => Float64Array,
 ): Float64Array {
-  for (let i = 0, n = dest.length; i < n; i++) {
-    const d = dest[i];
-    if (d >= 0) out[d] = v[i];
+  for (let i = 0, n = first.length; i < n; i++) {
+    const d = first[i];
+    if (d >= 0) tmp[d] = v[i];
   }
-  return out;
+  const o = out();
+  for (let j = 0, k = second.length; j < k; j++) o[second[j]] = tmp[j];
+  return o;
 }
 
-function scatterI32(v: Int32Array, dest: Int32Array, kept: number, out: Int32Array): Int32Array {
-  for (let i = 0, n = dest.length; i < n; i++) {
-    const d = dest[i];
-    if (d >= 0) out[d] = v[i];
+function scatterI32(
+  v: Int32Array,
+  first: Int32Array,
+  second: Int32Array,
+  tmp: Int32Array,
+  out: () => Int32Array,
+): Int32Array {
+  for (let i = 0, n = first.length; i < n; i++) {
+    const d = first[i];
+    if (d >= 0) tmp[d] = v[i];
   }
-  return out;
+  const o = out();
+  for (let j = 0, k = second.length; j < k; j++) o[second[j]] = tmp[j];
+  return o;
 }
 
-function scatterColumn(col: Column, dest: Int32Array, kept: number, pool: Pool): Column {
+function scatterU8(
+  v: Uint8Array,
+  first: Int32Array,
+  second: Int32Array,
+  tmp: Uint8Array,
+  out: () => Uint8Array,
+): Uint8Array {
+  for (let i = 0, n = first.length; i < n; i++) {
+    const d = first[i];
+    if (d >= 0) tmp[d] = v[i];
+  }
+  const o = out();
+  for (let j = 0, k = second.length; j < k; j++) o[second[j]] = tmp[j];
+  return o;
+}
+
+function scatterColumn(
+  col: Column,
+  first: Int32Array,
+  second: Int32Array,
+  pool: Pool,
+  scratch: Scratch,
+  consume: boolean,
+): Column {
+  const kept = second.length;
   switch (col.type) {
     case 'number':
-    case 'date':
-      return {
-        type: col.type,
-        values: scatterF64(col.values, dest, kept, take(pool.f64, kept, Float64Array)),
-      };
-    case 'boolean': {
-      const out = take(pool.u8, kept, Uint8Array);
-      for (let i = 0, n = dest.length; i < n; i++) {
-        const d = dest[i];
-        if (d >= 0) out[d] = col.values[i];
-      }
-      return { type: 'boolean', values: out };
+    case 'date': {
+      const v = col.values;
+      const f = () => takeAfter(pool.f64, consume ? v : null, kept, Float64Array);
+      return { type: col.type, values: scatterF64(v, first, second, scratch.f64(), f) };
     }
-    case 'string':
-      return {
-        type: 'string',
-        codes: scatterI32(col.codes, dest, kept, take(pool.i32, kept, Int32Array)),
-        dict: col.dict,
-      };
+    case 'boolean': {
+      const v = col.values;
+      const f = () => takeAfter(pool.u8, consume ? v : null, kept, Uint8Array);
+      return { type: 'boolean', values: scatterU8(v, first, second, scratch.u8(), f) };
+    }
+    case 'string': {
+      const v = col.codes;
+      const f = () => takeAfter(pool.i32, consume ? v : null, kept, Int32Array);
+      const codes = scatterI32(v, first, second, scratch.i32(), f);
+      return { type: 'string', codes, dict: col.dict };
+    }
   }
 }
 
