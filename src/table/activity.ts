@@ -65,20 +65,18 @@ export function buildActivityTable(
 
 /** Slices up to this long are sorted by insertion; longer ones by a typed-array sort of packed keys. */
 const INSERTION_MAX = 24;
-/** Bits of a slice-local index in a packed key (time units × 2^21 + index, exact below 2^53). */
-const INDEX_BITS = 21;
 
 /**
- * (account, time, file order) in two steps that each touch memory once: a counting sort on the
- * account (the histogram gives each account's slice) that writes every column straight into
- * its slice — random writes, which the CPU does not wait for, instead of the radix passes and
- * the random reads of gathering the columns afterwards — then, inside each account's slice
- * (small, in cache), a stable sort by time where it is not already in order (a log exported in
- * time order needs none). The scatter is stable, so equal times stay in file order.
+ * (account, time, file order) by scatters that each write where the cache holds the lines: a
+ * stable scatter of every column to buckets of consecutive accounts (at most 1024 write streams),
+ * then, within each bucket (a few hundred KB), a scatter to each event's final slot. With times
+ * in whole units spanning less than 2^32 of them, the final slot comes from a radix sort of the
+ * bucket's events by time (stable: equal times stay in file order) then the account's next slot,
+ * so no account's slice needs sorting afterwards; otherwise the slot is the account's next in
+ * file order and slices out of time order are sorted in place (insertion or a comparator).
  *
  * Null — another sort — when lines are not ascending in the input (ties need the line), or a
- * time is not finite. A slice whose times are not whole units or span more than 2^32 of them,
- * or that holds 2^21 events or more, is sorted with a comparator.
+ * time is not finite.
  */
 export function groupedSort(
   source: string,
@@ -168,17 +166,28 @@ export function groupedSort(
   for (let j = 0; j < kept; j++) offsets[acc[j] + 1]++;
   for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
   const next = offsets.slice(0, accountCount);
-  for (let j = 0; j < kept; j++) acc[j] = next[acc[j]]++;
-  const second = acc;
   // Given up by the caller (consume), an input column is free once scattered to its bucket: the
   // next output of its type is written there instead of into fresh memory (whose first touch, a
   // page fault per 4 KiB, cost more than the scatter's own writes). One scratch array per type
   // holds the bucket order.
   const pool: Pool = { f64: [], i32: [], u8: [] };
   const scratch = new Scratch(kept);
-  const outTime = scatterF64(time, first, second, scratch.f64(), () =>
-    takeAfter(pool.f64, consume ? time : null, kept, Float64Array),
-  );
+  const timeB = scratch.f64();
+  for (let i = 0; i < n; i++) {
+    const d = first[i];
+    if (d >= 0) timeB[d] = time[i];
+  }
+  // Each bucket place's final slot (in place of its account): with times in whole units over
+  // less than 2^32 of them, ordered by (account, time, file order) within the bucket (a radix
+  // sort on the time, in cache, then the account's next slot), so no slice is sorted later;
+  // else by (account, file order), and slices out of time order are sorted below.
+  const unit = seconds ? 1000 : 1;
+  const packable = whole && (max - min) / unit < 2 ** 32;
+  if (packable) sortBuckets(timeB, acc, bstart, next, min, unit, (max - min) / unit);
+  else for (let j = 0; j < kept; j++) acc[j] = next[acc[j]]++;
+  const second = acc;
+  const outTime = takeAfter(pool.f64, consume ? time : null, kept, Float64Array);
+  for (let j = 0; j < kept; j++) outTime[second[j]] = timeB[j];
   const outLine = scatterI32(line, first, second, scratch.i32(), () =>
     takeAfter(pool.i32, consume ? line : null, kept, Int32Array),
   );
@@ -192,9 +201,36 @@ export function groupedSort(
   scratch.free(pool);
   const outAcc = take(pool.i32, kept, Int32Array);
   for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
-  // Sort each account's slice by time where it is out of order.
-  const unit = seconds ? 1000 : 1;
-  const packable = whole && (max - min) / unit < 2 ** 32;
+  const day = take(pool.f64, kept, Float64Array);
+  if (packable) for (let k = 0; k < kept; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
+  else sortSlices(accountCount, offsets, outTime, outLine, cols, day);
+  const columns: Record<string, Column> = {};
+  ids.forEach((id, k) => (columns[id] = cols[k]));
+  return {
+    source,
+    rowCount: kept,
+    account: outAcc,
+    time: outTime,
+    day,
+    line: outLine,
+    columns,
+    offsets,
+  };
+}
+
+/**
+ * Each account's slice sorted by time where it is out of order (times not in whole units, or
+ * spanning 2^32 units or more): insertion for short slices, else a comparator; the day of each
+ * event written while its slice is in cache.
+ */
+function sortSlices(
+  accountCount: number,
+  offsets: Int32Array,
+  outTime: Float64Array,
+  outLine: Int32Array,
+  cols: Column[],
+  day: Float64Array,
+): void {
   let maxLen = 0;
   for (let a = 0; a < accountCount; a++) maxLen = Math.max(maxLen, offsets[a + 1] - offsets[a]);
   const perm = new Int32Array(maxLen);
@@ -202,8 +238,6 @@ export function groupedSort(
   const f64 = new Float64Array(maxLen);
   const i32 = new Int32Array(maxLen);
   const u8 = new Uint8Array(maxLen);
-  // The day of each event, written while its account's slice is in cache (no pass of its own).
-  const day = take(pool.f64, kept, Float64Array);
   for (let a = 0; a < accountCount; a++) {
     const s = offsets[a],
       e = offsets[a + 1];
@@ -230,16 +264,6 @@ export function groupedSort(
         keys[j] = t;
         perm[j] = k;
       }
-    } else if (packable && len < 2 ** INDEX_BITS) {
-      // (time in units since the earliest) × 2^21 + slice index: one native numeric sort.
-      const scale = 2 ** INDEX_BITS;
-      for (let k = 0; k < len; k++) keys[k] = ((outTime[s + k] - min) / unit) * scale + k;
-      const part = keys.subarray(0, len);
-      part.sort();
-      for (let k = 0; k < len; k++) {
-        const v = part[k];
-        perm[k] = v - Math.floor(v / scale) * scale;
-      }
     } else {
       const idx = Array.from({ length: len }, (_, k) => k);
       idx.sort((x, y) => outTime[s + x] - outTime[s + y] || x - y);
@@ -253,18 +277,6 @@ export function groupedSort(
       else permuteF64(c.values, s, len, perm, f64);
     for (let k = s; k < e; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
   }
-  const columns: Record<string, Column> = {};
-  ids.forEach((id, k) => (columns[id] = cols[k]));
-  return {
-    source,
-    rowCount: kept,
-    account: outAcc,
-    time: outTime,
-    day,
-    line: outLine,
-    columns,
-    offsets,
-  };
 }
 
 /** The columns, with a view into a larger buffer (a reader's spare capacity) copied to its size. */
@@ -282,6 +294,89 @@ function copyColumns(cols: Record<string, Column>): Record<string, Column> {
             : { type: c.type, values: c.values.slice() };
   }
   return out;
+}
+
+/** Bits of a radix digit (sortBuckets): 4096 counters, in cache. */
+const RADIX_BITS = 12;
+/** Buckets of fewer events are sorted by insertion. */
+const RADIX_MIN = 64;
+
+/**
+ * For each bucket (bstart), its places' final slots, written over acc (the account of each
+ * place): the places ordered by time (keys (t − min) / unit < 2^32, an LSD radix sort, stable:
+ * equal times keep the bucket's file order), then each given its account's next slot (next).
+ */
+function sortBuckets(
+  time: Float64Array,
+  acc: Int32Array,
+  bstart: Int32Array,
+  next: Int32Array,
+  min: number,
+  unit: number,
+  span: number,
+): void {
+  const buckets = bstart.length - 1;
+  const passes = Math.ceil((span >= 1 ? 32 - Math.clz32(span) : 0) / RADIX_BITS);
+  let most = 0;
+  for (let b = 0; b < buckets; b++) most = Math.max(most, bstart[b + 1] - bstart[b]);
+  let ka = new Uint32Array(most),
+    kb = new Uint32Array(most),
+    ia = new Int32Array(most),
+    ib = new Int32Array(most);
+  const count = new Int32Array(1 << RADIX_BITS);
+  const mask = (1 << RADIX_BITS) - 1;
+  for (let b = 0; b < buckets; b++) {
+    const s = bstart[b],
+      m = bstart[b + 1] - s;
+    if (passes === 0) {
+      for (let j = s; j < s + m; j++) acc[j] = next[acc[j]]++;
+      continue;
+    }
+    if (m < RADIX_MIN) {
+      for (let k = 0; k < m; k++) {
+        const key = (time[s + k] - min) / unit;
+        let j = k;
+        while (j > 0 && ka[j - 1] > key) {
+          ka[j] = ka[j - 1];
+          ia[j] = ia[j - 1];
+          j--;
+        }
+        ka[j] = key;
+        ia[j] = k;
+      }
+    } else {
+      for (let k = 0; k < m; k++) {
+        ka[k] = (time[s + k] - min) / unit;
+        ia[k] = k;
+      }
+      for (let p = 0; p < passes; p++) {
+        const shift = p * RADIX_BITS;
+        count.fill(0);
+        for (let k = 0; k < m; k++) count[(ka[k] >>> shift) & mask]++;
+        for (let d = 0, sum = 0; d <= mask; d++) {
+          const c = count[d];
+          count[d] = sum;
+          sum += c;
+        }
+        for (let k = 0; k < m; k++) {
+          const key = ka[k];
+          const d = count[(key >>> shift) & mask]++;
+          kb[d] = key;
+          ib[d] = ia[k];
+        }
+        const tk = ka;
+        ka = kb;
+        kb = tk;
+        const ti = ia;
+        ia = ib;
+        ib = ti;
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      const j = s + ia[k];
+      acc[j] = next[acc[j]]++;
+    }
+  }
 }
 
 /** Input arrays already scattered, free for the next output of their type (groupedSort). */
