@@ -1,6 +1,7 @@
 /**
- * buildActivityTable's sorts (the counting sort on accounts with a sort by time inside each
- * account — insertion, packed keys or comparator —, the already-in-order pass, the comparator
+ * buildActivityTable's sorts (the scatter to buckets of accounts then to each event's slot,
+ * ordered within the bucket by a radix sort or insertion on the time, or by file order with a
+ * sort of each slice — insertion or comparator —; the already-in-order pass; the comparator
  * fallback) against a plain Array sort by (account, time, line) on random events:
  * dropped rows, ties, whole seconds and milliseconds, wide spans, negative times, lines out of
  * order, files already grouped by account.

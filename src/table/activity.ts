@@ -63,7 +63,7 @@ export function buildActivityTable(
   return { source, rowCount: kept, account, time, day, line, columns, offsets };
 }
 
-/** Slices up to this long are sorted by insertion; longer ones by a typed-array sort of packed keys. */
+/** Slices (sortSlices) up to this long are sorted by insertion; longer ones by a comparator. */
 const INSERTION_MAX = 24;
 
 /**
