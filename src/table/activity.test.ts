@@ -1,6 +1,7 @@
 /**
- * buildActivityTable's sorts (the counting sort on accounts with a sort by time inside each
- * account — insertion, packed keys or comparator —, the already-in-order pass, the comparator
+ * buildActivityTable's sorts (the scatter to buckets of accounts then to each event's slot,
+ * ordered within the bucket by a radix sort or insertion on the time, or by file order with a
+ * sort of each slice — insertion or comparator —; the already-in-order pass; the comparator
  * fallback) against a plain Array sort by (account, time, line) on random events:
  * dropped rows, ties, whole seconds and milliseconds, wide spans, negative times, lines out of
  * order, files already grouped by account.
@@ -109,21 +110,29 @@ describe('buildActivityTable', () => {
           y: { type: 'number' as const, values: extra.y },
         },
       };
-      if (groupedSort('s', accountCount, ev)) grouped++;
+      function check(t: ReturnType<typeof buildActivityTable>, what: string) {
+        expect(t.rowCount, what).toBe(want.account.length);
+        const x = t.columns.x;
+        expect(x.type, what).toBe('number');
+        for (const k of ['account', 'time', 'day', 'line', 'offsets'] as const)
+          expect(same(t[k], want[k]), `${what}: ${k}`).toBe(true);
+        expect(same((x as { values: Float64Array }).values, want.attr), `${what}: x`).toBe(true);
+        const { c, f, y } = t.columns;
+        expect(c.type === 'string' && same(c.codes, want.cat!), `${what}: c`).toBe(true);
+        expect(f.type === 'boolean' && same(f.values, want.flag!), `${what}: f`).toBe(true);
+        expect(y.type === 'number' && same(y.values, want.y!), `${what}: y`).toBe(true);
+      }
+      // At most 1 to 16 buckets for the first scatter (the default, 1024, has buckets of up to 16
+      // accounts here).
+      const small = groupedSort('s', accountCount, ev, false, seed % 5);
+      if (small) {
+        grouped++;
+        check(small, `seed ${seed}, bucket bits ${seed % 5}`);
+      }
       // Every other seed gives the account column up (consume): the same table.
       const t = buildActivityTable('s', accountCount, ev, seed % 2 === 0);
       if (t.columns.x === ev.columns.x) inOrder++; // nothing moved
-      const what = `seed ${seed}`;
-      expect(t.rowCount, what).toBe(want.account.length);
-      const x = t.columns.x;
-      expect(x.type, what).toBe('number');
-      for (const k of ['account', 'time', 'day', 'line', 'offsets'] as const)
-        expect(same(t[k], want[k]), `${what}: ${k}`).toBe(true);
-      expect(same((x as { values: Float64Array }).values, want.attr), `${what}: x`).toBe(true);
-      const { c, f, y } = t.columns;
-      expect(c.type === 'string' && same(c.codes, want.cat!), `${what}: c`).toBe(true);
-      expect(f.type === 'boolean' && same(f.values, want.flag!), `${what}: f`).toBe(true);
-      expect(y.type === 'number' && same(y.values, want.y!), `${what}: y`).toBe(true);
+      check(t, `seed ${seed}`);
     }
     expect(grouped).toBeGreaterThan(150);
     expect(inOrder).toBeGreaterThan(10);

@@ -63,22 +63,20 @@ export function buildActivityTable(
   return { source, rowCount: kept, account, time, day, line, columns, offsets };
 }
 
-/** Slices up to this long are sorted by insertion; longer ones by a typed-array sort of packed keys. */
+/** Slices (sortSlices) up to this long are sorted by insertion; longer ones by a comparator. */
 const INSERTION_MAX = 24;
-/** Bits of a slice-local index in a packed key (time units × 2^21 + index, exact below 2^53). */
-const INDEX_BITS = 21;
 
 /**
- * (account, time, file order) in two steps that each touch memory once: a counting sort on the
- * account (the histogram gives each account's slice) that writes every column straight into
- * its slice — random writes, which the CPU does not wait for, instead of the radix passes and
- * the random reads of gathering the columns afterwards — then, inside each account's slice
- * (small, in cache), a stable sort by time where it is not already in order (a log exported in
- * time order needs none). The scatter is stable, so equal times stay in file order.
+ * (account, time, file order) by scatters that each write where the cache holds the lines: a
+ * stable scatter of every column to buckets of consecutive accounts (at most 1024 write streams),
+ * then, within each bucket (a few hundred KB), a scatter to each event's final slot. With times
+ * in whole units spanning less than 2^32 of them, the final slot comes from a radix sort of the
+ * bucket's events by time (stable: equal times stay in file order) then the account's next slot,
+ * so no account's slice needs sorting afterwards; otherwise the slot is the account's next in
+ * file order and slices out of time order are sorted in place (insertion or a comparator).
  *
  * Null — another sort — when lines are not ascending in the input (ties need the line), or a
- * time is not finite. A slice whose times are not whole units or span more than 2^32 of them,
- * or that holds 2^21 events or more, is sorted with a comparator.
+ * time is not finite.
  */
 export function groupedSort(
   source: string,
@@ -90,10 +88,16 @@ export function groupedSort(
     columns: Record<string, Column>;
   },
   consume = false,
+  /** Accounts per bucket of the first scatter: 2^(bits of the largest account − this) (tests). */
+  bucketBits = BUCKET_BITS,
 ): ActivityTable | null {
   const { account, time, line } = ev;
   const n = account.length;
-  const offsets = new Int32Array(accountCount + 1);
+  // Buckets of 2^sh consecutive accounts (at most 2^bucketBits buckets): the first scatter.
+  const accountBits = accountCount > 1 ? 32 - Math.clz32(accountCount - 1) : 0;
+  const sh = Math.max(0, accountBits - bucketBits);
+  const buckets = accountCount > 0 ? ((accountCount - 1) >> sh) + 1 : 0;
+  const bstart = new Int32Array(buckets + 1);
   let kept = 0,
     prevL = -Infinity,
     prevA = -1,
@@ -114,15 +118,18 @@ export function groupedSort(
     if (t < min) min = t;
     if (t > max) max = t;
     if (seconds && Math.floor(t / 1000) * 1000 !== t) seconds = false;
-    offsets[a + 1]++;
+    bstart[(a >> sh) + 1]++;
     kept++;
     prevA = a;
     prevT = t;
     prevL = l;
   }
-  for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
+  for (let b = 0; b < buckets; b++) bstart[b + 1] += bstart[b];
+  const offsets = new Int32Array(accountCount + 1);
   // Whole file in order and nothing dropped (a log grouped by account): the columns as they are.
   if (inOrder && kept === n) {
+    for (let i = 0; i < n; i++) offsets[account[i] + 1]++;
+    for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
     const outAcc = new Int32Array(kept);
     for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
     const day = new Float64Array(n);
@@ -138,39 +145,92 @@ export function groupedSort(
       offsets,
     };
   }
-  // Each kept event's place: its account's next free slot, in file order (written over the
-  // account column when the caller gave it up: it is not read again).
-  const dest = consume ? account : new Int32Array(n);
-  const next = offsets.slice(0, accountCount);
+  // Two stable scatters instead of one to each account's slice (a million slices: every write a
+  // cache miss): first to the event's bucket (a few hundred write streams, which the cache
+  // holds), then, within each bucket's range (a few hundred KB), to the account's slice.
+  // first[i]: event i's place in bucket order (-1 dropped), written over the account column when
+  // the caller gave it up; acc: the accounts in bucket order, then each one's final place.
+  const first = consume ? account : new Int32Array(n);
+  const acc = new Int32Array(kept);
+  const bnext = bstart.slice(0, buckets);
   for (let i = 0; i < n; i++) {
     const a = account[i];
-    dest[i] = a < 0 ? -1 : next[a]++;
-  }
-  // Given up by the caller (consume), an input column is free once scattered: the next output of
-  // its type is written there instead of into fresh memory (whose first touch, a page fault per
-  // 4 KiB, cost more than the scatter's own writes).
-  const pool: Pool = { f64: [], i32: [], u8: [] };
-  const outTime = scatterF64(time, dest, kept, take(pool.f64, kept, Float64Array));
-  if (consume) pool.f64.push(time);
-  const outLine = scatterI32(line, dest, kept, take(pool.i32, kept, Int32Array));
-  if (consume) pool.i32.push(line);
-  const cols: Column[] = [];
-  const ids = Object.keys(ev.columns);
-  for (const id of ids) {
-    const col = ev.columns[id];
-    cols.push(scatterColumn(col, dest, kept, pool));
-    if (consume) {
-      if (col.type === 'string') pool.i32.push(col.codes);
-      else if (col.type === 'boolean') pool.u8.push(col.values);
-      else pool.f64.push(col.values);
+    if (a < 0) first[i] = -1;
+    else {
+      const d = bnext[a >> sh]++;
+      acc[d] = a;
+      first[i] = d;
     }
   }
-  if (consume) pool.i32.push(dest);
-  const outAcc = take(pool.i32, kept, Int32Array);
-  for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
-  // Sort each account's slice by time where it is out of order.
+  // Within a bucket its accounts' counters stay in cache.
+  for (let j = 0; j < kept; j++) offsets[acc[j] + 1]++;
+  for (let c = 0; c < accountCount; c++) offsets[c + 1] += offsets[c];
+  const next = offsets.slice(0, accountCount);
+  // Given up by the caller (consume), an input column is free once scattered to its bucket: the
+  // next output of its type is written there instead of into fresh memory (whose first touch, a
+  // page fault per 4 KiB, cost more than the scatter's own writes). One scratch array per type
+  // holds the bucket order.
+  const pool: Pool = { f64: [], i32: [], u8: [] };
+  const scratch = new Scratch(kept);
+  const timeB = scratch.f64();
+  for (let i = 0; i < n; i++) {
+    const d = first[i];
+    if (d >= 0) timeB[d] = time[i];
+  }
+  // Each bucket place's final slot (in place of its account): with times in whole units over
+  // less than 2^32 of them, ordered by (account, time, file order) within the bucket (a radix
+  // sort on the time, in cache, then the account's next slot), so no slice is sorted later;
+  // else by (account, file order), and slices out of time order are sorted below.
   const unit = seconds ? 1000 : 1;
   const packable = whole && (max - min) / unit < 2 ** 32;
+  if (packable) sortBuckets(timeB, acc, bstart, next, min, unit, (max - min) / unit);
+  else for (let j = 0; j < kept; j++) acc[j] = next[acc[j]]++;
+  const second = acc;
+  const outTime = takeAfter(pool.f64, consume ? time : null, kept, Float64Array);
+  for (let j = 0; j < kept; j++) outTime[second[j]] = timeB[j];
+  const outLine = scatterI32(line, first, second, scratch.i32(), () =>
+    takeAfter(pool.i32, consume ? line : null, kept, Int32Array),
+  );
+  const cols: Column[] = [];
+  const ids = Object.keys(ev.columns);
+  for (const id of ids)
+    cols.push(scatterColumn(ev.columns[id], first, second, pool, scratch, consume));
+  // The bucket order's arrays are free: the account column and the day are written there.
+  pool.i32.push(first);
+  pool.i32.push(second);
+  scratch.free(pool);
+  const outAcc = take(pool.i32, kept, Int32Array);
+  for (let a = 0; a < accountCount; a++) outAcc.fill(a, offsets[a], offsets[a + 1]);
+  const day = take(pool.f64, kept, Float64Array);
+  if (packable) for (let k = 0; k < kept; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
+  else sortSlices(accountCount, offsets, outTime, outLine, cols, day);
+  const columns: Record<string, Column> = {};
+  ids.forEach((id, k) => (columns[id] = cols[k]));
+  return {
+    source,
+    rowCount: kept,
+    account: outAcc,
+    time: outTime,
+    day,
+    line: outLine,
+    columns,
+    offsets,
+  };
+}
+
+/**
+ * Each account's slice sorted by time where it is out of order (times not in whole units, or
+ * spanning 2^32 units or more): insertion for short slices, else a comparator; the day of each
+ * event written while its slice is in cache.
+ */
+function sortSlices(
+  accountCount: number,
+  offsets: Int32Array,
+  outTime: Float64Array,
+  outLine: Int32Array,
+  cols: Column[],
+  day: Float64Array,
+): void {
   let maxLen = 0;
   for (let a = 0; a < accountCount; a++) maxLen = Math.max(maxLen, offsets[a + 1] - offsets[a]);
   const perm = new Int32Array(maxLen);
@@ -178,8 +238,6 @@ export function groupedSort(
   const f64 = new Float64Array(maxLen);
   const i32 = new Int32Array(maxLen);
   const u8 = new Uint8Array(maxLen);
-  // The day of each event, written while its account's slice is in cache (no pass of its own).
-  const day = take(pool.f64, kept, Float64Array);
   for (let a = 0; a < accountCount; a++) {
     const s = offsets[a],
       e = offsets[a + 1];
@@ -206,16 +264,6 @@ export function groupedSort(
         keys[j] = t;
         perm[j] = k;
       }
-    } else if (packable && len < 2 ** INDEX_BITS) {
-      // (time in units since the earliest) × 2^21 + slice index: one native numeric sort.
-      const scale = 2 ** INDEX_BITS;
-      for (let k = 0; k < len; k++) keys[k] = ((outTime[s + k] - min) / unit) * scale + k;
-      const part = keys.subarray(0, len);
-      part.sort();
-      for (let k = 0; k < len; k++) {
-        const v = part[k];
-        perm[k] = v - Math.floor(v / scale) * scale;
-      }
     } else {
       const idx = Array.from({ length: len }, (_, k) => k);
       idx.sort((x, y) => outTime[s + x] - outTime[s + y] || x - y);
@@ -229,18 +277,6 @@ export function groupedSort(
       else permuteF64(c.values, s, len, perm, f64);
     for (let k = s; k < e; k++) day[k] = Math.floor(outTime[k] / MS_PER_DAY);
   }
-  const columns: Record<string, Column> = {};
-  ids.forEach((id, k) => (columns[id] = cols[k]));
-  return {
-    source,
-    rowCount: kept,
-    account: outAcc,
-    time: outTime,
-    day,
-    line: outLine,
-    columns,
-    offsets,
-  };
 }
 
 /** The columns, with a view into a larger buffer (a reader's spare capacity) copied to its size. */
@@ -260,12 +296,98 @@ function copyColumns(cols: Record<string, Column>): Record<string, Column> {
   return out;
 }
 
+/** Bits of a radix digit (sortBuckets): 4096 counters, in cache. */
+const RADIX_BITS = 12;
+/** Buckets of fewer events are sorted by insertion. */
+const RADIX_MIN = 64;
+
+/**
+ * For each bucket (bstart), its places' final slots, written over acc (the account of each
+ * place): the places ordered by time (keys (t − min) / unit < 2^32, an LSD radix sort, stable:
+ * equal times keep the bucket's file order), then each given its account's next slot (next).
+ */
+function sortBuckets(
+  time: Float64Array,
+  acc: Int32Array,
+  bstart: Int32Array,
+  next: Int32Array,
+  min: number,
+  unit: number,
+  span: number,
+): void {
+  const buckets = bstart.length - 1;
+  const passes = Math.ceil((span >= 1 ? 32 - Math.clz32(span) : 0) / RADIX_BITS);
+  let most = 0;
+  for (let b = 0; b < buckets; b++) most = Math.max(most, bstart[b + 1] - bstart[b]);
+  let ka = new Uint32Array(most),
+    kb = new Uint32Array(most),
+    ia = new Int32Array(most),
+    ib = new Int32Array(most);
+  const count = new Int32Array(1 << RADIX_BITS);
+  const mask = (1 << RADIX_BITS) - 1;
+  for (let b = 0; b < buckets; b++) {
+    const s = bstart[b],
+      m = bstart[b + 1] - s;
+    if (passes === 0) {
+      for (let j = s; j < s + m; j++) acc[j] = next[acc[j]]++;
+      continue;
+    }
+    if (m < RADIX_MIN) {
+      for (let k = 0; k < m; k++) {
+        const key = (time[s + k] - min) / unit;
+        let j = k;
+        while (j > 0 && ka[j - 1] > key) {
+          ka[j] = ka[j - 1];
+          ia[j] = ia[j - 1];
+          j--;
+        }
+        ka[j] = key;
+        ia[j] = k;
+      }
+    } else {
+      for (let k = 0; k < m; k++) {
+        ka[k] = (time[s + k] - min) / unit;
+        ia[k] = k;
+      }
+      for (let p = 0; p < passes; p++) {
+        const shift = p * RADIX_BITS;
+        count.fill(0);
+        for (let k = 0; k < m; k++) count[(ka[k] >>> shift) & mask]++;
+        for (let d = 0, sum = 0; d <= mask; d++) {
+          const c = count[d];
+          count[d] = sum;
+          sum += c;
+        }
+        for (let k = 0; k < m; k++) {
+          const key = ka[k];
+          const d = count[(key >>> shift) & mask]++;
+          kb[d] = key;
+          ib[d] = ia[k];
+        }
+        const tk = ka;
+        ka = kb;
+        kb = tk;
+        const ti = ia;
+        ia = ib;
+        ib = ti;
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      const j = s + ia[k];
+      acc[j] = next[acc[j]]++;
+    }
+  }
+}
+
 /** Input arrays already scattered, free for the next output of their type (groupedSort). */
 interface Pool {
   f64: Float64Array[];
   i32: Int32Array[];
   u8: Uint8Array[];
 }
+
+/** Accounts are split into at most 2^BUCKET_BITS buckets for the sort's first scatter. */
+const BUCKET_BITS = 10;
 
 /**
  * An array of `kept` values: the first of `free` when it holds them and its buffer is at most
@@ -286,49 +408,118 @@ function take<T extends Float64Array | Int32Array | Uint8Array>(
   return new make(kept);
 }
 
+/** take(), after giving `freed` (an input now scattered to its buckets, or null) to the pool. */
+function takeAfter<T extends Float64Array | Int32Array | Uint8Array>(
+  free: T[],
+  freed: T | null,
+  kept: number,
+  make: new (buffer: ArrayBufferLike | number, byteOffset?: number, length?: number) => T,
+): T {
+  if (freed) free.push(freed);
+  return take(free, kept, make);
+}
+
+/** The bucket order of one column of each type (reused from column to column). */
+class Scratch {
+  private a64: Float64Array | null = null;
+  private a32: Int32Array | null = null;
+  private a8: Uint8Array | null = null;
+  constructor(private readonly kept: number) {}
+  f64(): Float64Array {
+    return (this.a64 ??= new Float64Array(this.kept));
+  }
+  i32(): Int32Array {
+    return (this.a32 ??= new Int32Array(this.kept));
+  }
+  u8(): Uint8Array {
+    return (this.a8 ??= new Uint8Array(this.kept));
+  }
+  free(pool: Pool): void {
+    if (this.a64) pool.f64.push(this.a64);
+    if (this.a32) pool.i32.push(this.a32);
+    if (this.a8) pool.u8.push(this.a8);
+  }
+}
+
+/**
+ * v's kept events in (account, file order): to bucket order in tmp (first: each event's place
+ * there, -1 dropped), then to the account slices in out() (second: each bucket place's slot).
+ */
 function scatterF64(
   v: Float64Array,
-  dest: Int32Array,
-  kept: number,
-  out: Float64Array,
+  first: Int32Array,
+  second: Int32Array,
+  tmp: Float64Array,
+  out: () => Float64Array,
 ): Float64Array {
-  for (let i = 0, n = dest.length; i < n; i++) {
-    const d = dest[i];
-    if (d >= 0) out[d] = v[i];
+  for (let i = 0, n = first.length; i < n; i++) {
+    const d = first[i];
+    if (d >= 0) tmp[d] = v[i];
   }
-  return out;
+  const o = out();
+  for (let j = 0, k = second.length; j < k; j++) o[second[j]] = tmp[j];
+  return o;
 }
 
-function scatterI32(v: Int32Array, dest: Int32Array, kept: number, out: Int32Array): Int32Array {
-  for (let i = 0, n = dest.length; i < n; i++) {
-    const d = dest[i];
-    if (d >= 0) out[d] = v[i];
+function scatterI32(
+  v: Int32Array,
+  first: Int32Array,
+  second: Int32Array,
+  tmp: Int32Array,
+  out: () => Int32Array,
+): Int32Array {
+  for (let i = 0, n = first.length; i < n; i++) {
+    const d = first[i];
+    if (d >= 0) tmp[d] = v[i];
   }
-  return out;
+  const o = out();
+  for (let j = 0, k = second.length; j < k; j++) o[second[j]] = tmp[j];
+  return o;
 }
 
-function scatterColumn(col: Column, dest: Int32Array, kept: number, pool: Pool): Column {
+function scatterU8(
+  v: Uint8Array,
+  first: Int32Array,
+  second: Int32Array,
+  tmp: Uint8Array,
+  out: () => Uint8Array,
+): Uint8Array {
+  for (let i = 0, n = first.length; i < n; i++) {
+    const d = first[i];
+    if (d >= 0) tmp[d] = v[i];
+  }
+  const o = out();
+  for (let j = 0, k = second.length; j < k; j++) o[second[j]] = tmp[j];
+  return o;
+}
+
+function scatterColumn(
+  col: Column,
+  first: Int32Array,
+  second: Int32Array,
+  pool: Pool,
+  scratch: Scratch,
+  consume: boolean,
+): Column {
+  const kept = second.length;
   switch (col.type) {
     case 'number':
-    case 'date':
-      return {
-        type: col.type,
-        values: scatterF64(col.values, dest, kept, take(pool.f64, kept, Float64Array)),
-      };
-    case 'boolean': {
-      const out = take(pool.u8, kept, Uint8Array);
-      for (let i = 0, n = dest.length; i < n; i++) {
-        const d = dest[i];
-        if (d >= 0) out[d] = col.values[i];
-      }
-      return { type: 'boolean', values: out };
+    case 'date': {
+      const v = col.values;
+      const f = () => takeAfter(pool.f64, consume ? v : null, kept, Float64Array);
+      return { type: col.type, values: scatterF64(v, first, second, scratch.f64(), f) };
     }
-    case 'string':
-      return {
-        type: 'string',
-        codes: scatterI32(col.codes, dest, kept, take(pool.i32, kept, Int32Array)),
-        dict: col.dict,
-      };
+    case 'boolean': {
+      const v = col.values;
+      const f = () => takeAfter(pool.u8, consume ? v : null, kept, Uint8Array);
+      return { type: 'boolean', values: scatterU8(v, first, second, scratch.u8(), f) };
+    }
+    case 'string': {
+      const v = col.codes;
+      const f = () => takeAfter(pool.i32, consume ? v : null, kept, Int32Array);
+      const codes = scatterI32(v, first, second, scratch.i32(), f);
+      return { type: 'string', codes, dict: col.dict };
+    }
   }
 }
 

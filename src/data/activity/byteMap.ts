@@ -293,6 +293,36 @@ export class DenseKeys {
     return word < bits.length && (bits[word] & (1 << (num & 31))) !== 0 ? num : -1;
   }
 
+  /** Where scan() stopped: after the key's digits. */
+  end = 0;
+
+  /**
+   * num() for a cell that starts at p (bytes before n) and ends where its digits do (the caller
+   * checks that a delimiter or the line's end follows this.end): the number, or -1 (not a key
+   * found by number, or not of that form).
+   */
+  scan(b: Uint8Array, p: number, n: number): number {
+    const pre = this.prefix;
+    const d0 = p + pre.length;
+    if (d0 > n) return -1;
+    for (let k = 0; k < pre.length; k++) if (b[p + k] !== pre[k]) return -1;
+    let i = d0;
+    let num = 0;
+    for (; i < n && i - d0 <= DENSE_DIGITS; i++) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9) break;
+      num = num * 10 + d;
+    }
+    this.end = i;
+    const width = i - d0;
+    if (width < 1 || width > DENSE_DIGITS) return -1;
+    const w = this.width;
+    if (w === 0 ? width > 1 && b[d0] === 48 : width !== w) return -1;
+    const bits = this.bits!;
+    const word = num >> 5;
+    return word < bits.length && (bits[word] & (1 << (num & 31))) !== 0 ? num : -1;
+  }
+
   /** The value of a number num() answered. */
   valueOf(num: number): number {
     return (this.entries[num] >> 4) - 1;

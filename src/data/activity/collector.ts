@@ -562,6 +562,10 @@ export class AttrBuilder {
     s.set(i, t === '' ? null : t);
     return true;
   }
+  /** A number column's value read from its cell's bytes as setNumberBytes reads it. */
+  setNumber(i: number, v: number): void {
+    this.num![i] = v;
+  }
   /** A plain decimal (`-12.5`, at most 15 digits) from its bytes; other forms as `set`. */
   setNumberBytes(
     i: number,

@@ -14,6 +14,7 @@ import {
   cellDecoder,
   fieldText,
   parseDelimitedBytes,
+  utf8Next,
   type ByteEncoding,
   type ByteRecord,
 } from '../csvBytes';
@@ -33,6 +34,7 @@ import {
 } from './jsonReader';
 import {
   Collector,
+  POW10,
   autoMapping,
   pseudoContract,
   rowFromCells,
@@ -225,6 +227,28 @@ export class ActivityByteReader {
   private readonly decode: (b: Uint8Array, s: number, e: number) => string;
   /** A Shift_JIS file's lines checked for UTF-8 as they stream (as decodeBytes checks a whole file). */
   private readonly mixed: MixedEncodingScan | null;
+  /**
+   * The one-pass row reader's role of each column up to the last one read (fastRow), or null
+   * when rows go through the CSV parser then row(): accounts not found by number, Shift_JIS, a
+   * column with two roles, a delimiter that can be part of a cell fastRow reads.
+   */
+  private readonly roles: Uint8Array | null;
+  /** Per column: its attribute's index (role MEMO or NUMBER). */
+  private readonly attrOf: Int32Array;
+  /** fastRow's cells per attribute: start, end, hash (MEMO), the number (NUMBER, numOk 1). */
+  private readonly cellStart: Int32Array;
+  private readonly cellEnd: Int32Array;
+  private readonly cellHash: Int32Array;
+  private readonly cellNum: Float64Array;
+  private readonly cellNumOk: Uint8Array;
+  /** The parser's records since fastRow last handed over, and where the last one ended. */
+  private budget = 0;
+  private stopAt = -1;
+  private stopLine = 0;
+  private view: Uint8Array = new Uint8Array(0);
+  /** Rows fastRow read, and rows it handed to the parser: many of those hand over several. */
+  private fastRows = 0;
+  private slowRuns = 0;
 
   private constructor(
     private readonly c: Collector,
@@ -244,6 +268,23 @@ export class ActivityByteReader {
     this.numbered = this.dense !== null && this.dense.numbered;
     if (this.numbered) c.numbers = this.dense;
     this.accMemo = encoding === 'utf-8' && !this.dense ? c.accountMemo() : new ByteMap();
+    const cols = [c.accountCol, c.timeCol, ...c.attrCols];
+    const last = Math.max(...cols);
+    const roles = new Uint8Array(last + 1);
+    this.attrOf = new Int32Array(last + 1);
+    let fast = this.numbered && (delimiter === 44 || delimiter === 9 || delimiter === 59);
+    cols.forEach((col, k) => {
+      if (roles[col] !== SKIP) fast = false;
+      roles[col] = k === 0 ? ACCOUNT : k === 1 ? TIME : c.attrs[k - 2].numeric ? NUMBER : MEMO;
+      if (k >= 2) this.attrOf[col] = k - 2;
+    });
+    this.roles = fast ? roles : null;
+    const na = c.attrs.length;
+    this.cellStart = new Int32Array(na);
+    this.cellEnd = new Int32Array(na);
+    this.cellHash = new Int32Array(na);
+    this.cellNum = new Float64Array(na);
+    this.cellNumOk = new Uint8Array(na);
   }
 
   /**
@@ -336,22 +377,54 @@ export class ActivityByteReader {
 
   private parse(buf: Uint8Array, end: number, final: boolean): void {
     const view = end === buf.length ? buf : buf.subarray(0, end);
+    let pos = this.start;
+    this.start = 0;
+    if (this.roles === null) {
+      this.general(buf, view, end, pos, final);
+      return;
+    }
+    // Rows fastRow reads in one pass over their bytes; from a row it cannot read, the parser
+    // reads one record (or more when that keeps happening), then fastRow goes on.
+    const state = this.state;
+    while (pos < end) {
+      if (state.record > 0) {
+        const q = this.fastRow(view, pos, end);
+        if (q >= 0) {
+          pos = q;
+          continue;
+        }
+      }
+      pos = this.general(buf, view, end, pos, final);
+      if (pos < 0) return;
+    }
+    this.carry = buf.subarray(end);
+  }
+
+  /**
+   * The CSV parser and row() from pos: to the end of the view (then the carry is set and the
+   * answer is -1), or, with fastRow, for `budget` records (the answer is where the next starts).
+   */
+  private general(buf: Uint8Array, view: Uint8Array, end: number, pos: number, final: boolean) {
     const state = this.state;
     state.final = final;
+    this.view = view;
+    this.stopAt = -1;
+    this.budget = this.slowRuns * 8 > this.fastRows ? 64 : 1;
+    this.slowRuns++;
     const r = parseDelimitedBytes(
       view,
       this.delimiter,
-      (rec, record, ln) => {
-        if (record === 1) return; // the header
-        this.row(view, rec, ln);
-      },
-      this.start,
+      this.onRecord,
+      pos,
       Infinity,
       state,
       this.encoding,
     );
-    this.start = 0;
     state.record = r.rows;
+    if (this.stopAt >= 0) {
+      state.line = this.stopLine;
+      return this.stopAt;
+    }
     // An unclosed quote runs to the end of the file: the rows before it count, as in the row reader.
     if (r.unterminated || r.tooLong) this.ended = true;
     if (r.incomplete) {
@@ -362,6 +435,162 @@ export class ActivityByteReader {
       state.line = r.line ?? state.line;
       this.carry = buf.subarray(end);
     }
+    return -1;
+  }
+
+  /** The parser's record handler: row(), and with fastRow a stop after `budget` records. */
+  private readonly onRecord = (rec: ByteRecord, record: number, ln: number): boolean | void => {
+    const b = this.view;
+    if (record !== 1) this.row(b, rec, ln); // record 1: the header
+    if (this.roles === null || --this.budget > 0) return;
+    // The record ends at the first line feed after its last cell (a quoted cell ends at its
+    // closing quote): fastRow goes on from the next line.
+    const nl = b.indexOf(0x0a, rec.end[rec.count - 1]);
+    if (nl < 0) return;
+    let line = ln + 1;
+    for (let k = rec.start[0]; k < nl; k++) if (b[k] === 0x0a) line++;
+    this.stopAt = nl + 1;
+    this.stopLine = line;
+    return false;
+  };
+
+  /**
+   * The row at pos read in one pass over its bytes, with what row() does for it, when it is
+   * the common case: no quote, valid UTF-8, an account found by number, a YYYY-MM-DD[ hh:mm[:ss]]
+   * time not after as-of, attribute cells that are of their type. The next row's start, or -1
+   * (nothing recorded: the parser and row() read the row). A blank line is skipped, as the
+   * parser skips it.
+   */
+  private fastRow(b: Uint8Array, pos: number, n: number): number {
+    const c = this.c;
+    const state = this.state;
+    const c0 = b[pos];
+    if (c0 === 0x0a || (c0 === 0x0d && pos + 1 < n && b[pos + 1] === 0x0a)) {
+      state.line++;
+      return c0 === 0x0a ? pos + 1 : pos + 2;
+    }
+    const i = c.n;
+    if (i >= c.account.length) return -1;
+    const roles = this.roles!;
+    const last = roles.length - 1;
+    const D = this.delimiter;
+    const dense = this.dense!;
+    let p = pos;
+    let num = -1;
+    let t = 0;
+    let e = p;
+    for (let col = 0; ; col++) {
+      const role = roles[col];
+      if (role === ACCOUNT) {
+        num = dense.scan(b, p, n);
+        e = dense.end;
+        if (num < 0 || e >= n || !isEnd(b, e, D)) return -1;
+      } else if (role === TIME) {
+        e = fixedTimeEnd(b, p, n, D);
+        if (e < 0) return -1;
+        t = FIXED_OUT[0];
+        if (Math.floor(t / 86_400_000) > c.asOfDays) return -1;
+      } else if (role === NUMBER) {
+        const k = this.attrOf[col];
+        let j = p;
+        const neg = j < n && b[j] === 45;
+        if (neg) j++;
+        let mant = 0,
+          nd = 0,
+          frac = -1;
+        for (; j < n; j++) {
+          const d = b[j];
+          if (d >= 48 && d <= 57) {
+            mant = mant * 10 + (d - 48);
+            nd++;
+            if (frac >= 0) frac++;
+          } else if (d === 46 && frac < 0 && nd > 0) frac = 0;
+          else break;
+        }
+        if (j < n && isEnd(b, j, D) && nd > 0 && nd <= 15 && frac !== 0) {
+          // As AttrBuilder.setNumberBytes: one correctly rounded division of exact operands.
+          const v = frac > 0 ? mant / POW10[frac] : mant;
+          this.cellNum[k] = neg ? -v : v;
+          this.cellNumOk[k] = 1;
+          e = j;
+        } else {
+          e = cellEnd(b, j, n, D);
+          if (e < 0) return -1;
+          this.cellNumOk[k] = 0;
+        }
+        this.cellStart[k] = p;
+        this.cellEnd[k] = e;
+      } else if (role === MEMO) {
+        const k = this.attrOf[col];
+        // FNV-1a as hashBytes, while the cell is scanned.
+        let h = 0x811c9dc5;
+        let j = p;
+        for (; j < n; j++) {
+          const d = b[j];
+          if (d === D || d === 0x0a || d === 0x0d || d === 0x22 || d >= 0x80) break;
+          h = Math.imul(h ^ d, 0x01000193);
+        }
+        if (j < n && !isEnd(b, j, D)) {
+          // A quote or a CR not before a line feed: the parser's; other bytes: on, hashed.
+          const q = cellEnd(b, j, n, D);
+          if (q < 0) return -1;
+          for (; j < q; j++) h = Math.imul(h ^ b[j], 0x01000193);
+        }
+        if (j >= n) return -1;
+        e = j;
+        this.cellStart[k] = p;
+        this.cellEnd[k] = e;
+        this.cellHash[k] = fmix(h);
+      } else {
+        e = cellEnd(b, p, n, D);
+        if (e < 0) return -1;
+      }
+      // e: the cell's end, at a delimiter, a line feed or a CR before one.
+      const d = b[e];
+      if (col === last) {
+        p = d === D ? cellEnd(b, e, n, 0x0a) : e;
+        if (p < 0) return -1;
+        p += b[p] === 0x0d ? 2 : 1;
+        break;
+      }
+      if (d !== D) return -1; // fewer cells than the columns read
+      p = e + 1;
+    }
+    // What row() does with the cells, in its order (attribute k's issue after k - 1's).
+    const attrs = c.attrs;
+    for (let k = 0; k < attrs.length; k++) {
+      const a = attrs[k];
+      const s = this.cellStart[k],
+        e2 = this.cellEnd[k];
+      const memo = this.attrMemo[k];
+      if (memo === null) {
+        if (this.cellNumOk[k] === 1) a.setNumber(i, this.cellNum[k]);
+        else if (!a.setNumberBytes(i, b, s, e2, this.decode)) return -1;
+      } else {
+        const h = this.cellHash[k];
+        const m = memo.get(b, s, e2, h);
+        if (m !== ABSENT) {
+          if (!a.setMemo(i, m)) return -1;
+        } else {
+          const ok = a.set(i, this.decode(b, s, e2));
+          memo.set(b, s, e2, h, a.memoOf(i, ok));
+          if (!ok) return -1;
+        }
+      }
+    }
+    const report = c.report;
+    report.rows++;
+    if (c.opts.onProgress && (report.rows & 0xffff) === 0)
+      c.opts.onProgress(Math.min(0.99, this.pushed / Math.max(1, this.size)));
+    report.byKey++;
+    c.account[i] = ~num;
+    c.time[i] = t;
+    c.line[i] = state.line;
+    c.n++;
+    state.record++;
+    state.line++;
+    this.fastRows++;
+    return p;
   }
 
   private row(b: Uint8Array, rec: ByteRecord, ln: number): void {
@@ -489,6 +718,64 @@ export class ActivityByteReader {
 }
 
 const noText = () => '';
+
+/**
+ * From j in a cell (or, with stop = 0x0a, in the row's rest), the cell's end: a delimiter (not
+ * with stop = 0x0a), a line feed, or a CR before one; -1 at a quote, invalid UTF-8, a CR not
+ * before a line feed or the view's end (the parser's cases).
+ */
+function cellEnd(b: Uint8Array, j: number, n: number, D: number): number {
+  for (; j < n;) {
+    const d = b[j];
+    if (d === D || d === 0x0a) return j;
+    if (d === 0x22) return -1;
+    if (d === 0x0d) {
+      if (j + 1 < n && b[j + 1] === 0x0a) return j;
+      return -1;
+    }
+    if (d >= 0x80) {
+      j = utf8Next(b, j, n);
+      if (j < 0) return -1;
+    } else j++;
+  }
+  return -1;
+}
+
+/** Column roles of the one-pass row reader (ActivityByteReader.fastRow). */
+const SKIP = 0,
+  ACCOUNT = 1,
+  TIME = 2,
+  MEMO = 3,
+  NUMBER = 4;
+
+/** A cell's end at j: the delimiter, a line feed, or a CR before one (j < b.length). */
+function isEnd(b: Uint8Array, j: number, D: number): boolean {
+  const d = b[j];
+  return d === D || d === 0x0a || (d === 0x0d && j + 1 < b.length && b[j + 1] === 0x0a);
+}
+
+/**
+ * The end of a time cell at p of the form fixedIsoBytes reads (19, 16 or 10 bytes, then the
+ * cell's end), its time in FIXED_OUT[0]; -1 when it is not of that form.
+ */
+function fixedTimeEnd(b: Uint8Array, p: number, n: number, D: number): number {
+  for (const len of FIXED_LENGTHS) {
+    const e = p + len;
+    if (e < n && isEnd(b, e, D) && fixedIsoBytes(b, p, e)) return e;
+  }
+  return -1;
+}
+const FIXED_LENGTHS = [19, 16, 10];
+
+/** hashBytes' finish (murmur3's fmix32). */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
 
 function isAscii(b: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (b[i] >= 0x80) return false;

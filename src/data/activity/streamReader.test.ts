@@ -99,7 +99,15 @@ function randomFile(
     source.time.column,
     ...source.attributes.map((a) => a.column ?? a.label.ja),
   ];
-  const lines = [heads.join(d)];
+  // Columns in another order in some files (the account or the time last, after a number…):
+  // the readers find them by header; the one-pass reader reads the cells in file order.
+  const order = heads.map((_, k) => k);
+  if (r() < 0.4)
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(r() * (k + 1));
+      [order[k], order[j]] = [order[j], order[k]];
+    }
+  const lines = [order.map((k) => heads[k]).join(d)];
   const n = 50 + Math.floor(r() * 400);
   for (let k = 0; k < n; k++) {
     const a = ACC[Math.floor(r() * ACC.length)];
@@ -122,8 +130,9 @@ function randomFile(
         cells.push(pick(r, at.id === 'kind' ? ['web', 'api', 'API', 'ftp', ''] : CHANNELS));
       else cells.push(pick(r, ['u1', 'ユーザー二', 'line\nbreak', 'ä"q', '', '𠮷野']));
     }
-    if (r() < 0.03) cells.pop(); // a short row
-    lines.push(cells.map((c) => cell(r, c, d)).join(d));
+    const row = order.map((k) => cells[k]);
+    if (r() < 0.03) row.pop(); // a short row
+    lines.push(row.map((c) => cell(r, c, d)).join(d));
     if (r() < 0.03) lines.push(''); // a blank line
   }
   const body = lines.join(eol) + (r() < 0.5 ? eol : '');
