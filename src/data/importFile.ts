@@ -537,7 +537,13 @@ export function rowImporter(
     if (chunked && keySinkIdx >= 0) (made[keySinkIdx] as StringSink).eager = true;
     // The key's codes are read row by row (duplicates): no provisional codes.
     if (keySinkIdx >= 0) (made[keySinkIdx] as StringSink).codesRead = true;
-    if (reusedBuffers) for (const k of made) if (k instanceof StringSink) k.ownBuffers();
+    // One table from reused buffers (importAccountBlocks): values stay packed until read.
+    if (reusedBuffers)
+      for (const k of made)
+        if (k instanceof StringSink) {
+          k.ownBuffers();
+          if (!chunked) k.packValues();
+        }
     return made;
   };
   const keySinkIdx = mapped.findIndex((f) => f.id === contract.accountKey);

@@ -14,6 +14,7 @@ import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
 import { demoContract, FIXTURES, fixture, sjis, utf8 } from './testing/helpers';
 import { cellValue, type AccountTable } from '../table/columns';
+import { setStageBytes } from './sinks';
 
 /** Every cell as a value (strings through their dictionaries), column by column. */
 function cells(tables: AccountTable[]): Record<string, unknown[]> {
@@ -237,6 +238,121 @@ describe('stream import = whole-file import', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('importAccountBlocks keeps long distinct values packed (decoded when dict is read)', () => {
+  it('agrees with importAccountFile: distinct ids and names, a repeat or duplicate key late, bad rows, Shift_JIS', () => {
+    const piece = fc.constantFrom(
+      '株式会社',
+      'アルファ',
+      'Blue',
+      'ロジ',
+      '工業',
+      'x',
+      'Z9',
+      '商事',
+      'ﾍﾞｰﾀ',
+    );
+    // Names of 9+ characters are packed; quoted ones with "" and padded ones are read as text.
+    const name = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.array(piece, { minLength: 3, maxLength: 6 }).map((p) => p.join('')),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'Quote "Co" Holdings',
+          '  padded name here ',
+          'short',
+          '=SUM(A1)+B2',
+          'a\nb Company Ltd',
+        ),
+      },
+    );
+    const row = fc.tuple(name, fc.constantFrom('1200', '80', '12.5', 'abc', ''), fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 300 }),
+        fc.constantFrom('sorted', 'shuffled', 'short'),
+        fc.constantFrom('none', 'name', 'id', 'both'),
+        fc.boolean(),
+        fc.constantFrom('utf-8', 'utf-8-bom', 'shift_jis'),
+        fc.constantFrom('skip', 'blank'),
+        fc.integer({ min: 7, max: 4096 }),
+        fc.integer({ min: 8, max: 400 }),
+        fc.boolean(),
+        (rows, idKind, repeat, crlf, enc, badRows, block, stage, clean) => {
+          const n = rows.length;
+          // Ids of 9 characters (packed) in file order, shuffled, or of 4 (decoded one by one).
+          const ids = rows.map((_, k) =>
+            idKind === 'short'
+              ? `A${k}`
+              : `AC${String(idKind === 'sorted' ? k : (k * 7919) % 100_003).padStart(7, '0')}`,
+          );
+          const names = rows.map((r, k) => `${r[0]}${k}`);
+          // A repeat near the end of a column that was distinct until then.
+          const late = Math.max(0, n - 1 - (n >> 3));
+          if (n > 2 && (repeat === 'name' || repeat === 'both')) names[late] = names[n >> 2];
+          if (n > 2 && (repeat === 'id' || repeat === 'both')) ids[late] = ids[n >> 1];
+          const quote = (v: string, force: boolean) =>
+            force || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+          const lines = ['account_id,company_name,mrr'];
+          rows.forEach(([, mrr, q], k) =>
+            lines.push([ids[k], names[k], clean ? '1' : mrr].map((v) => quote(v, q)).join(',')),
+          );
+          const nl = crlf ? '\r\n' : '\n';
+          const csv = lines.join(nl) + nl;
+          const body = enc === 'shift_jis' ? sjis(csv) : utf8(csv);
+          const bytes = enc === 'utf-8-bom' ? new Uint8Array([0xef, 0xbb, 0xbf, ...body]) : body;
+          const opts: ImportOptions = {
+            badRows,
+            ...(enc === 'shift_jis' ? { encoding: enc } : {}),
+          };
+          const was = setStageBytes(stage);
+          try {
+            const src = memorySource(bytes);
+            const got = importAccountBlocks(src, 'gen.csv', demoContract, opts, {
+              minBytes: 0,
+              block,
+            });
+            // No row left out and long ids: read in blocks, the id column still packed until read.
+            if (clean && repeat !== 'id' && repeat !== 'both' && idKind !== 'short') {
+              const d = Object.getOwnPropertyDescriptor(got.table.columns.account_id, 'dict');
+              expect(d?.get).toBeTypeOf('function');
+            }
+            expect(got).toEqual(importAccountFile(bytes, 'gen.csv', demoContract, opts));
+          } finally {
+            setStageBytes(was);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads like a plain dictionary once made: spread, structuredClone, assignment', () => {
+    const csv =
+      'account_id,company_name,mrr\n' +
+      Array.from(
+        { length: 50 },
+        (_, k) => `AC${String(k).padStart(7, '0')},株式会社アルファ商事${k},1`,
+      ).join('\n') +
+      '\n';
+    const { table } = importAccountBlocks(
+      memorySource(utf8(csv)),
+      'p.csv',
+      demoContract,
+      {},
+      { minBytes: 0, block: 64 },
+    );
+    const col = table.columns.company_name;
+    if (col.type !== 'string') throw new Error('not a string column');
+    expect(structuredClone(col)).toEqual({ type: 'string', codes: col.codes, dict: col.dict });
+    expect({ ...col }.dict[49]).toBe('株式会社アルファ商事49');
+    col.dict = ['x'];
+    expect(col.dict).toEqual(['x']);
   });
 });
 

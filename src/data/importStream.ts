@@ -232,7 +232,8 @@ const READ_BLOCK = 1 << 20;
  * the same table and report (importStream.test.ts checks it over random block sizes), without
  * holding the whole file — reading a 185 MB file into a fresh buffer was 45k page faults,
  * ~0.5 s of system time, a third of the import's gap to DuckDB's read_csv. String columns
- * copy the bytes of the values they keep (StringSink.ownBuffers).
+ * copy the bytes of the values they keep (StringSink.ownBuffers), and new plain values (ids,
+ * names) stay those bytes until the column's `dict` is first read (StringSink.packValues).
  *
  * Only the plain case is read this way: a UTF-8 or Shift_JIS CSV/TSV that imports without a
  * file-level error. Anything else — other formats, a file under `minBytes`, invalid bytes,

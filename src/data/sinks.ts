@@ -1,5 +1,5 @@
 import type { Field } from '../model';
-import { MISSING_BOOL, type Column } from '../table/columns';
+import { MISSING_BOOL, type Column, type StringColumn } from '../table/columns';
 import {
   categoryMatcher,
   isoDays,
@@ -332,6 +332,19 @@ class StringSink implements Sink {
   /** Pending values as pairs (code, UTF-16 length: where it ends in the decoded text). */
   private pend: Int32Array = new Int32Array(0);
   private pendN = 0;
+  /**
+   * Packed values (packValues): a deferred value is not decoded at all while importing; its
+   * bytes stay in `src` (by code: offset, byte length, UTF-16 length; length 0 = not packed) and
+   * the built column makes the strings when its `dict` is first read (packedDictColumn). A
+   * million ids and names as JS strings were the import's GC and a third of its page faults.
+   */
+  private packed = false;
+  private pOff: Int32Array = new Int32Array(0);
+  private pLen: Int32Array = new Int32Array(0);
+  private pUnits: Int32Array = new Int32Array(0);
+  private packedN = 0;
+  /** Offset in `src` where defer() kept the bytes of the value it just packed, else -1. */
+  private kept = -1;
   /** Values of this sink are defer-able (a text field with no allowed-values list). */
   private readonly plain: boolean;
   /** Decode every value at once (the importer's key column in chunked mode reads values per row). */
@@ -367,6 +380,12 @@ class StringSink implements Sink {
   /** The value of a code (decodes pending values first). */
   valueAt(code: number): string {
     if (this.pendN > 0) this.flush();
+    if (this.packedN > 0 && this.pLen[code] > 0) {
+      const o = this.pOff[code];
+      this.dict[code] = this.decode(this.src!, o, o + this.pLen[code]);
+      this.pLen[code] = 0;
+      this.packedN--;
+    }
     return this.dict[code];
   }
   /** Decode the pending values into the dictionary. */
@@ -429,8 +448,45 @@ class StringSink implements Sink {
   /** Store a new value's bytes for the next flush; its code. */
   private defer(b: Uint8Array, s: number, e: number, units: number): number {
     const code = this.addCode('', 0);
-    this.stageValue(b, s, e, units, code);
+    if (this.packed) {
+      this.kept = this.keep(b, s, e - s);
+      this.pack(code, this.kept, e - s, units);
+    } else this.stageValue(b, s, e, units, code);
     return code;
+  }
+  private pack(code: number, off: number, len: number, units: number): void {
+    this.pOff[code] = off;
+    this.pLen[code] = len;
+    this.pUnits[code] = units;
+    this.packedN++;
+  }
+  /** Where the bytes of a new entry are: kept by defer(), or kept now (own buffers), or in b. */
+  private keptAt(b: Uint8Array, s: number, len: number): number {
+    const k = this.kept;
+    if (k >= 0) {
+      this.kept = -1;
+      return k;
+    }
+    return this.ownBytes ? this.keep(b, s, len) : s;
+  }
+  /**
+   * Keep deferred values packed (see `packed`); the built column decodes them on first read.
+   * Only with own buffers (ownBuffers first), not in chunked mode (valueAt per row).
+   */
+  packValues(): void {
+    if (!this.ownBytes) throw new Error('packValues: call ownBuffers first');
+    this.packed = true;
+    const cap = this.flags.length;
+    this.pOff = growI32(this.pOff, cap);
+    this.pLen = growI32(this.pLen, cap);
+    this.pUnits = growI32(this.pUnits, cap);
+  }
+  /** Decode every packed value into the dictionary (the sink needs it whole). */
+  private unpack(): void {
+    if (this.packedN === 0) return;
+    fillPacked(this.dict, this.size, this.src!, this.pOff, this.pLen, this.pUnits, this.encoding);
+    this.pLen.fill(0, 0, this.size);
+    this.packedN = 0;
   }
   private stageValue(b: Uint8Array, s: number, e: number, units: number, code: number): void {
     const len = e - s;
@@ -475,6 +531,11 @@ class StringSink implements Sink {
     if (need <= this.flags.length) return;
     const cap = Math.max(need, this.flags.length * 2);
     this.flags = growU8(this.flags, cap);
+    if (this.packed) {
+      this.pOff = growI32(this.pOff, cap);
+      this.pLen = growI32(this.pLen, cap);
+      this.pUnits = growI32(this.pUnits, cap);
+    }
     if (this.dict.length < cap) this.dict.length = cap;
   }
   /** Every value → its code, built only when asked (Shift_JIS: text-path cells such as "" escapes). */
@@ -482,6 +543,7 @@ class StringSink implements Sink {
   private allUpTo = 0;
   private lookupAll(value: string): number | undefined {
     this.flush();
+    this.unpack();
     const all = (this.all ??= new Map());
     for (; this.allUpTo < this.size; this.allUpTo++) {
       const v = this.dict[this.allUpTo];
@@ -594,7 +656,7 @@ class StringSink implements Sink {
       // no hash, no probe into a table far larger than the cache.
       if (this.entries === 0 || this.above(b, s, e)) {
         code = this.newValue(b, s, e);
-        this.append(this.ownBytes ? this.keep(b, s, len) : s, len, code);
+        this.append(this.keptAt(b, s, len), len, code);
         return this.stored(row, code);
       }
       this.ascending = false;
@@ -629,7 +691,7 @@ class StringSink implements Sink {
     code = this.probe(b, s, len, h);
     if (code === NOT_FOUND) {
       code = this.newValue(b, s, e);
-      this.insert(this.ownBytes ? this.keep(b, s, len) : s, len, h, code);
+      this.insert(this.keptAt(b, s, len), len, h, code);
     }
     return this.stored(row, code);
   }
@@ -813,8 +875,10 @@ class StringSink implements Sink {
     // Decode the first entry of each value its bytes spell (in batches, see stageValue).
     const eUnits = this.eUnits;
     for (let e = this.lazyFrom; e < E; e++)
-      if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND)
-        this.stageValue(src, eStart[e], eStart[e] + eLen[e], eUnits[e], eCode[e]);
+      if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND) {
+        if (this.packed) this.pack(eCode[e], eStart[e], eLen[e], eUnits[e]);
+        else this.stageValue(src, eStart[e], eStart[e] + eLen[e], eUnits[e], eCode[e]);
+      }
     this.flush();
     if (merged > 0) {
       // Renumber: kept codes in order, merged ones onto theirs (always an earlier code).
@@ -822,6 +886,7 @@ class StringSink implements Sink {
       const flags = this.flags;
       const size = this.size;
       const renum = new Int32Array(size);
+      const { packed, pOff, pLen, pUnits } = this;
       let next = 0;
       for (let c = 0; c < size; c++) {
         const t = into[c];
@@ -829,11 +894,21 @@ class StringSink implements Sink {
           renum[c] = next;
           dict[next] = dict[c];
           flags[next] = flags[c];
+          if (packed) {
+            pOff[next] = pOff[c];
+            pLen[next] = pLen[c];
+            pUnits[next] = pUnits[c];
+          }
           next++;
-        } else renum[c] = renum[t];
+        } else {
+          renum[c] = renum[t];
+          // A merged code was provisional: never packed (only first entries are).
+          if (packed && pLen[c] > 0) throw new Error('endLazy: a merged code was packed');
+        }
       }
       // Codes [next, size) are capacity again: no stale values past the end.
       dict.fill('', next, size);
+      if (packed) pLen.fill(0, next, size);
       this.size = next;
       const codes = this.codes;
       for (let r = 0; r < this.hi; r++) if (codes[r] >= 0) codes[r] = renum[codes[r]];
@@ -865,8 +940,15 @@ class StringSink implements Sink {
     if (!dropped) {
       const dict = this.dict;
       dict.length = this.size;
-      return { type: 'string', codes, dict };
+      if (this.packedN === 0) return { type: 'string', codes, dict };
+      const { src, pOff, pLen, pUnits, size, encoding } = this;
+      this.packedN = 0;
+      return packedDictColumn(codes, () => {
+        fillPacked(dict, size, src!, pOff, pLen, pUnits, encoding);
+        return dict;
+      });
     }
+    this.unpack();
     // Rows that were overwritten (skipped) can leave unused dictionary entries: drop them.
     const used = new Int32Array(this.size).fill(-1);
     const dict: string[] = [];
@@ -910,6 +992,99 @@ function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
 }
 
 const NOT_FOUND = -2;
+
+/**
+ * A string column whose dictionary is made when `dict` is first read (then kept): an own,
+ * enumerable accessor, so spreading, cloning and comparing the column read it like a value.
+ */
+function packedDictColumn(codes: Int32Array, make: () => string[]): StringColumn {
+  const col = { type: 'string', codes } as StringColumn;
+  let dict: string[] | null = null;
+  let fill: (() => string[]) | null = make;
+  Object.defineProperty(col, 'dict', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (dict === null) {
+        dict = fill!();
+        fill = null; // the packed bytes go with it
+      }
+      return dict;
+    },
+    set: (v: string[]) => {
+      dict = v;
+      fill = null;
+    },
+  });
+  return col;
+}
+
+/**
+ * Decode the packed values (codes [0, size) with pLen > 0; their bytes in src at pOff) into
+ * dict, in batches of about STAGE_BYTES per TextDecoder call; values whose bytes follow each
+ * other in src (ids in file order) are decoded where they are, others are copied together first.
+ */
+function fillPacked(
+  dict: string[],
+  size: number,
+  src: Uint8Array,
+  pOff: Int32Array,
+  pLen: Int32Array,
+  pUnits: Int32Array,
+  encoding: ByteEncoding,
+): void {
+  const dec =
+    encoding === 'shift_jis'
+      ? (sjisDecoder ??= new TextDecoder('shift_jis'))
+      : (utf8Decoder ??= new TextDecoder());
+  let stage: Uint8Array | null = null;
+  let c = 0;
+  while (c < size) {
+    if (pLen[c] === 0) {
+      c++;
+      continue;
+    }
+    // Codes [c, k): a batch. Contiguous in src: a view; else copied to the stage.
+    const from = pOff[c];
+    let end = from + pLen[c];
+    let k = c + 1;
+    while (k < size && end - from < STAGE_BYTES && (pLen[k] === 0 || pOff[k] === end)) {
+      end += pLen[k];
+      k++;
+    }
+    let bytes: Uint8Array;
+    if (k < size && pLen[k] > 0 && end - from < STAGE_BYTES) {
+      // Not contiguous: gather [c, k') into the stage instead.
+      stage ??= new Uint8Array(STAGE_BYTES);
+      let o = 0;
+      k = c;
+      while (k < size && (pLen[k] === 0 || o + pLen[k] <= stage.length || o === 0)) {
+        const len = pLen[k];
+        if (len > 0) {
+          if (len > stage.length) {
+            const big = new Uint8Array(len);
+            big.set(stage.subarray(0, o));
+            stage = big;
+          }
+          const at = pOff[k];
+          for (let i = 0; i < len; i++) stage[o + i] = src[at + i];
+          o += len;
+        }
+        k++;
+      }
+      bytes = stage.subarray(0, o);
+    } else bytes = src.subarray(from, end);
+    const text = dec.decode(bytes);
+    let pos = 0;
+    for (let j = c; j < k; j++) {
+      if (pLen[j] === 0) continue;
+      const u = pUnits[j];
+      dict[j] = text.substring(pos, pos + u);
+      pos += u;
+    }
+    c = k;
+  }
+}
 /** Bytes of pending values decoded per TextDecoder call (see stageValue): 1 MB measured ~5% faster overall than 64 KB (fewer calls), no different from 256 KB or 4 MB. */
 let STAGE_BYTES = 1 << 20;
 /** Tests: a tiny stage, so that values cross many batches. Returns the previous size. */
