@@ -202,6 +202,13 @@ test('drill-down, filters, sort, exports and addresses on the demo', async ({ pa
   await expect(page.getByTestId('norm-setup')).toContainText('Base model: 0–100');
   await expect(page.getByTestId('account-levers')).toBeVisible();
   await page.screenshot({ path: shotPath('results-work-account-en.png'), fullPage: true });
+  // The contributions chart (HTML bars): one bar per measure of the table, each naming its value.
+  const contrib = page.getByTestId('account-contributions');
+  const measureRows = contrib.locator('tbody tr[data-measure]');
+  const bars = contrib.getByTestId('contribution-chart').locator('[data-measure]');
+  await expect(bars).toHaveCount(await measureRows.count());
+  expect(await bars.first().getAttribute('title')).toMatch(/: [\d.,]+$/);
+  await contrib.screenshot({ path: shotPath('results-work-contributions-en.png') });
   await page.reload();
   await expect(page.getByTestId('account-page')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('account-page')).toContainText(firstId);
@@ -257,6 +264,9 @@ test('in Japanese, results show names, not ids', async ({ page }) => {
   await expect(page.getByTestId('account-attributes')).toContainText('更新日');
   await expect(page.getByTestId('attr-mrr')).toHaveText(/^[\d,]+円$/);
   await page.screenshot({ path: shotPath('results-work-account-ja.png'), fullPage: true });
+  await page
+    .getByTestId('account-contributions')
+    .screenshot({ path: shotPath('results-work-contributions-ja.png') });
   await page.goBack();
   await page.getByTestId('tab-backtest').click();
   await expect(

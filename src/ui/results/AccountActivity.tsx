@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { accountTimeline, explainActivity } from '../../engine';
 import type { Project } from '../../model';
 import type { RunOutcome } from './runState';
+import { WeekBars } from './AccountBars';
 
 const SHOWN_EVENTS = 20;
 
@@ -58,17 +58,12 @@ export function AccountActivity({
                   })
                 : t('activity.noEvent', { source: label(s.source) })}
             </p>
-            <ResponsiveContainer width="100%" height={90}>
-              <BarChart data={s.weeks} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
-                <XAxis dataKey="start" hide />
-                <YAxis width={28} allowDecimals={false} />
-                <Tooltip
-                  formatter={(v) => [String(v), t('activity.events')]}
-                  labelFormatter={(l) => `${t('activity.week')} ${String(l)}`}
-                />
-                <Bar dataKey="count" fill="#1f5fbf" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
+            <WeekBars
+              weeks={s.weeks}
+              height={90}
+              lang={lang}
+              name={(w) => `${t('activity.week')} ${w.start}: ${w.count} ${t('activity.events')}`}
+            />
             <span className="hint" data-testid={`activity-total-${s.source}`}>
               {s.total} {t('activity.events')}
             </span>

@@ -1,20 +1,10 @@
 import type { RunRow } from '../../store/db';
 import { AccountHistory } from './AccountHistory';
 import { AccountActivity } from './AccountActivity';
+import { ContributionBars } from './AccountBars';
 import { daysSourceText } from './daysSourceText';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { explainAccount, MET, NOT_MET } from '../../engine';
 import type { Project } from '../../model';
 import { Button } from '../common';
@@ -154,28 +144,15 @@ export function AccountPage({
       <section className="card" data-testid="account-contributions">
         <h3>{t('account.contributions')}</h3>
         <p className="hint">{t('account.contributionsHint', { total: d1(e.total) })}</p>
-        <ResponsiveContainer width="100%" height={Math.max(160, 34 * measures.length)}>
-          <BarChart
-            data={measures}
-            layout="vertical"
-            margin={{ top: 4, right: 24, bottom: 4, left: 8 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, 'auto']} />
-            <YAxis type="category" dataKey="label" width={230} />
-            <Tooltip
-              formatter={(v) =>
-                typeof v === 'number' ? formatNumber(v, lang, { digits: 2 }) : String(v)
-              }
-            />
-            <ReferenceLine x={0} stroke="#999" />
-            <Bar dataKey="value" name={t('account.contribution')} isAnimationActive={false}>
-              {measures.map((m) => (
-                <Cell key={m.id} fill={m.excluded ? '#cfd4da' : '#1f5fbf'} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <ContributionBars
+          lang={lang}
+          rows={measures.map((m) => ({
+            id: m.id,
+            label: m.label,
+            value: m.value,
+            excluded: m.excluded,
+          }))}
+        />
         <table className="grid">
           <thead>
             <tr>
