@@ -111,6 +111,14 @@ export class ByteMap {
 export function hashBytes(b: Uint8Array, s: number, e: number): number {
   let h = 0x811c9dc5;
   for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return fmix(h);
+}
+
+/**
+ * hashBytes' finish (murmur3's fmix32). The activity reader's one-pass rows hash a cell while
+ * scanning it and finish here, so their hashes equal hashBytes' and find the same entries.
+ */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

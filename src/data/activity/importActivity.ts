@@ -21,7 +21,7 @@ import {
 import { openBytes } from '../importFile';
 import { PLAN_HEAD_BYTES } from '../importStream';
 import { limitsOf } from '../limits';
-import { ABSENT, ByteMap, DenseKeys, hashBytes } from './byteMap';
+import { ABSENT, ByteMap, DenseKeys, fmix, hashBytes } from './byteMap';
 import { ImportError } from '../issues';
 import { openSource } from '../sources';
 import { FIXED_OUT, fixedIsoBytes, parseTimestamp, timestampFromBytes } from './timestamp';
@@ -766,16 +766,6 @@ function fixedTimeEnd(b: Uint8Array, p: number, n: number, D: number): number {
   return -1;
 }
 const FIXED_LENGTHS = [19, 16, 10];
-
-/** hashBytes' finish (murmur3's fmix32). */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
-}
 
 function isAscii(b: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (b[i] >= 0x80) return false;
