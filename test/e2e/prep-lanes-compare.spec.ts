@@ -64,7 +64,7 @@ test('lane view: each box in its organisation’s lane, cross-organisation links
   await expect(lanes).toHaveCount(2);
   await expect(lanes.nth(0)).toHaveAttribute('data-role', 'customer');
   await expect(lanes.nth(1)).toHaveAttribute('data-role', 'vendor');
-  await expect(page.getByTestId('lane-header').nth(0)).toContainText('customer');
+  await expect(page.getByTestId('lane-header').nth(0)).toContainText('顧客');
   // The view fits the lanes, headers included (not only the boxes).
   await page.waitForTimeout(500);
   const canvas = (await page.getByTestId('prep-canvas').boundingBox())!;
