@@ -86,6 +86,8 @@ export default {
     match: '{{n}} of {{total}} accounts match',
     matchSample: '≈ {{n}} of {{total}} accounts match (estimated from {{sample}} accounts)',
     values: 'Evaluated on {{n}} of {{total}} accounts',
+    valuesSample: '≈ {{n}} of {{total}} accounts have a value (estimated from {{sample}} accounts)',
+    computing: 'Evaluating on all {{total}} accounts…',
     noActivity:
       'No activity data loaded ({{sources}}): import it in the Data view to preview these values.',
     activityLoading: 'Loading activity data…',

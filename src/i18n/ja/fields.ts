@@ -86,6 +86,8 @@ export default {
     match: '{{total}} 件中 {{n}} 件が該当',
     matchSample: '{{total}} 件中 約 {{n}} 件が該当({{sample}} 件から推定)',
     values: '{{total}} 件中 {{n}} 件で評価',
+    valuesSample: '{{total}} 件中 約 {{n}} 件で評価({{sample}} 件から推定)',
+    computing: '{{total}} 件すべてで評価中…',
     noActivity:
       'アクティビティデータ（{{sources}}）が読み込まれていません。データ画面で取り込むと値をプレビューできます。',
     activityLoading: 'アクティビティデータを読み込み中…',

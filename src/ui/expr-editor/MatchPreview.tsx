@@ -8,7 +8,8 @@ import { useProject } from '../common/useProject';
 import { activeDataset } from '../data/activeDataset';
 import { defaultAsOf } from '../results/asOfDefault';
 import { resultsStore } from '../results/runState';
-import { previewExpression, type PreviewResult } from './sample';
+import { PREVIEW_MAX_ROWS, previewExpression, type PreviewResult } from '../../engine/preview';
+import { previewInWorker, previewWorkerAvailable } from '../../workers/previewClient';
 
 const DEBOUNCE_MS = 250;
 
@@ -46,6 +47,7 @@ export function MatchPreview({
       // in without it (tests) lands here.
     }).date || new Date().toISOString().slice(0, 10);
   const [res, setRes] = useState<PreviewResult | null>(null);
+  const [pending, setPending] = useState(false);
   const fieldKey = fields.join(',');
   // Activity: the project's imported events linked to the loaded accounts (loaded on demand).
   const accountKey = useProject((p) => p.fields.accountKey);
@@ -55,19 +57,59 @@ export function MatchPreview({
   }, [projectId, sources.length]);
   const actReady = act.projectId === projectId && act.status === 'ready';
   const absent = actReady ? sources.filter((s) => !act.sets.some((x) => x.source === s)) : [];
+  // A large stored dataset is previewed in a worker, over every row (exact counts, no frozen
+  // page); a small one here.
+  const datasetId = data.projectId === projectId ? data.meta?.id : undefined;
+  const inWorker =
+    !!table && !!datasetId && table.rowCount > PREVIEW_MAX_ROWS && previewWorkerAvailable();
+  const setsKey = actReady ? act.sets.map((x) => `${x.id}=${x.source}`).join(',') : '';
   const linked =
-    sources.length && table && actReady && absent.length === 0
+    !inWorker && sources.length && table && actReady && absent.length === 0
       ? activeActivity.linkedFor(table, accountKey)
       : null;
+  const activityReady =
+    sources.length === 0 || (inWorker ? actReady && absent.length === 0 : !!linked);
   useEffect(() => {
     // Built-ins (score, colour, stage…) exist only after a scoring run: no preview for those.
-    if (!table || builtins.length > 0 || (sources.length > 0 && !linked)) {
+    if (!table || builtins.length > 0 || !activityReady) {
       setRes(null);
+      setPending(false);
       return;
     }
+    let live = true;
+    const cols = fieldKey ? fieldKey.split(',') : [];
     const timer = setTimeout(() => {
+      if (inWorker) {
+        setPending(true);
+        const activitySets = setsKey
+          ? setsKey.split(',').map((x) => {
+              const [id, source] = x.split('=');
+              return { id, source };
+            })
+          : [];
+        previewInWorker({
+          datasetId: datasetId!,
+          accountKey,
+          activitySets,
+          expr,
+          fields: cols,
+          aggregates,
+          asOf,
+        }).then(
+          (r) => {
+            if (!live) return;
+            setRes(r);
+            setPending(false);
+          },
+          () => {
+            if (!live) return;
+            setRes(null);
+            setPending(false);
+          },
+        );
+        return;
+      }
       try {
-        const cols = fieldKey ? fieldKey.split(',') : [];
         const withAgg =
           linked && aggregates.length ? addAggregates(aggregates, table, linked, asOf) : table;
         setRes(previewExpression(expr, [...cols, ...aggregates.map((a) => a.id)], withAgg, asOf));
@@ -75,9 +117,25 @@ export function MatchPreview({
         setRes(null);
       }
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [expr, table, asOf, fieldKey, builtins.length, sources.length, linked, aggregates]);
-  if (sources.length > 0 && !linked) {
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [
+    expr,
+    table,
+    asOf,
+    fieldKey,
+    builtins.length,
+    activityReady,
+    linked,
+    aggregates,
+    inWorker,
+    datasetId,
+    accountKey,
+    setsKey,
+  ]);
+  if (sources.length > 0 && !activityReady) {
     if (actReady && absent.length)
       return (
         <p className="ex-preview ex-preview-warn" data-testid="expr-preview">
@@ -91,6 +149,12 @@ export function MatchPreview({
       </p>
     );
   }
+  if (!res && pending)
+    return (
+      <p className="ex-preview" data-testid="expr-preview" data-pending="true">
+        {t('exprEditor.computing', { total: table ? table.rowCount.toLocaleString() : '' })}
+      </p>
+    );
   if (!res) return null;
   const fmt = (n: number) => n.toLocaleString();
   if (res.kind === 'missingColumns') {
@@ -131,7 +195,13 @@ export function MatchPreview({
   }
   return (
     <p className="ex-preview" data-testid="expr-preview">
-      {t('exprEditor.values', { n: fmt(Math.round(res.present * scale)), total: fmt(res.total) })}
+      {res.evaluated < res.total
+        ? t('exprEditor.valuesSample', {
+            n: fmt(Math.round(res.present * scale)),
+            total: fmt(res.total),
+            sample: fmt(res.evaluated),
+          })
+        : t('exprEditor.values', { n: fmt(res.present), total: fmt(res.total) })}
       {res.min !== undefined && res.max !== undefined && (
         <span> · {t('exprEditor.range2', { min: fmt(res.min), max: fmt(res.max) })}</span>
       )}

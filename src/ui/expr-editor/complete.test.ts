@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { envFromContract } from '../../expr';
 import type { FieldContract } from '../../model';
 import { applyCompletion, completionsAt } from './complete';
-import { previewExpression, sampleTable } from './sample';
+import { previewExpression, sampleTable } from '../../engine/preview';
 import { checkExpression } from '../../expr';
 import { tableFromRows } from '../../table/columns';
 

@@ -5,7 +5,9 @@ import { useProject } from '../common/useProject';
 import { activeDataset } from '../data/activeDataset';
 import { useActiveDataset } from '../data/useActiveDataset';
 import { defaultAsOf } from '../results/asOfDefault';
-import { assignSegments, type SegmentAssignment } from './segmentCounts';
+import { assignSegments, type SegmentAssignment } from '../../engine/segmentPreview';
+import { PREVIEW_MAX_ROWS } from '../../engine/preview';
+import { previewWorkerAvailable, segmentsInWorker } from '../../workers/previewClient';
 
 const DEBOUNCE_MS = 250;
 
@@ -23,20 +25,35 @@ export function useSegmentAssignment(): SegmentAssignment | null {
       datasetCreatedAt: data.projectId === projectId ? data.meta?.createdAt : undefined,
     }).date || new Date().toISOString().slice(0, 10);
   const [res, setRes] = useState<SegmentAssignment | null>(null);
+  // A large stored dataset is counted in the preview worker, every row (exact, page not frozen).
+  const datasetId = data.projectId === projectId ? data.meta?.id : undefined;
+  const inWorker =
+    !!table && !!datasetId && table.rowCount > PREVIEW_MAX_ROWS && previewWorkerAvailable();
   useEffect(() => {
     if (!table) {
       setRes(null);
       return;
     }
+    let live = true;
     const timer = setTimeout(() => {
+      if (inWorker) {
+        segmentsInWorker({ datasetId: datasetId!, segments, fields, asOf }).then(
+          (r) => live && setRes(r),
+          () => live && setRes(null),
+        );
+        return;
+      }
       try {
         setRes(assignSegments(segments, fields, table, asOf));
       } catch {
         setRes(null);
       }
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [segments, fields, table, asOf]);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [segments, fields, table, asOf, inWorker, datasetId]);
   return res;
 }
 

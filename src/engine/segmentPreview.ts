@@ -1,7 +1,7 @@
-import { checkExpression, compileVector, envFromContract } from '../../expr';
-import type { FieldContract, Segments } from '../../model';
-import { columnOf, isoToDays, newColumns, type AccountTable } from '../../table/columns';
-import { sampleTable } from '../expr-editor/sample';
+import { checkExpression, compileVector, envFromContract } from '../expr';
+import type { FieldContract, Segments } from '../model';
+import { columnOf, isoToDays, newColumns, type AccountTable } from '../table/columns';
+import { sampleTable } from './preview';
 
 export interface SegmentAssignment {
   /** Accounts each segment gets, by id (scaled up from the sample on large tables). */
@@ -22,6 +22,7 @@ export function assignSegments(
   fields: FieldContract,
   table: AccountTable,
   asOf: string,
+  maxRows?: number,
 ): SegmentAssignment | null {
   const env = envFromContract(fields, 'segment', { segments: segments.items.map((s) => s.id) });
   const rules: { id: string; source: string }[] = segments.items
@@ -36,10 +37,13 @@ export function assignSegments(
     checked.push({ id: r.id, expr: c.expr });
   }
   for (const f of read) if (!columnOf(table, f)) return null;
-  const sample = sampleTable({
-    rowCount: table.rowCount,
-    columns: newColumns(Object.fromEntries([...read].map((f) => [f, columnOf(table, f)!]))),
-  });
+  const sample = sampleTable(
+    {
+      rowCount: table.rowCount,
+      columns: newColumns(Object.fromEntries([...read].map((f) => [f, columnOf(table, f)!]))),
+    },
+    maxRows,
+  );
   const asOfDays = isoToDays(asOf);
   const n = sample.rowCount;
   const assigned = new Int32Array(n).fill(-1);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compilePlaybook, scoreTable } from '../../engine';
-import { demoPlaybook } from '../../engine/testing/demo';
-import { generateDemoTable } from '../../data/demo/generate';
-import { columnOf } from '../../table/columns';
-import { assignSegments } from './segmentCounts';
+import { compilePlaybook, scoreTable } from './index';
+import { demoPlaybook } from './testing/demo';
+import { generateDemoTable } from '../data/demo/generate';
+import { columnOf } from '../table/columns';
+import { assignSegments } from './segmentPreview';
 
 const pb = demoPlaybook();
 const table = generateDemoTable({ rows: 1500, seed: 11 });

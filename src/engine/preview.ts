@@ -1,10 +1,13 @@
-import type { AccountTable } from '../../table/columns';
-import { compileVector, type CheckedExpr } from '../../expr';
-import { isoToDays } from '../../table/columns';
-import { columnOf, newColumns } from '../../table/columns';
+import type { AccountTable } from '../table/columns';
+import { compileVector, type CheckedExpr } from '../expr';
+import { isoToDays } from '../table/columns';
+import { columnOf, newColumns } from '../table/columns';
 
-/** Above this many rows the preview runs on an evenly spread sample, so typing stays smooth. */
-const PREVIEW_MAX_ROWS = 50_000;
+/**
+ * Above this many rows a preview on the page's thread runs on an evenly spread sample, so typing
+ * stays smooth. The preview worker (src/workers/preview.worker.ts) evaluates every row.
+ */
+export const PREVIEW_MAX_ROWS = 50_000;
 
 /** Every k-th row, so the preview costs the same on 10 k and 10 M accounts. */
 export function sampleTable(t: AccountTable, max = PREVIEW_MAX_ROWS): AccountTable {
@@ -45,14 +48,18 @@ export function previewExpression(
   fields: readonly string[],
   table: AccountTable,
   asOfIso: string,
+  maxRows = PREVIEW_MAX_ROWS,
 ): PreviewResult {
   const absent = fields.filter((f) => !columnOf(table, f));
   if (absent.length) return { kind: 'missingColumns', columns: absent };
   // Only the columns the expression reads are sampled (copying all of them dominated the cost).
-  const sample = sampleTable({
-    rowCount: table.rowCount,
-    columns: newColumns(Object.fromEntries(fields.map((f) => [f, columnOf(table, f)!]))),
-  });
+  const sample = sampleTable(
+    {
+      rowCount: table.rowCount,
+      columns: newColumns(Object.fromEntries(fields.map((f) => [f, columnOf(table, f)!]))),
+    },
+    maxRows,
+  );
   const col = compileVector(expr).run(sample, { asOfDays: isoToDays(asOfIso) });
   const n = sample.rowCount;
   if (col.type === 'boolean' && expr.type === 'boolean') {
