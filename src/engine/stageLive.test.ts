@@ -3,7 +3,15 @@ import { compilePlaybook, scoreTable, type ScoreResult } from '.';
 import { generateDemoTable } from '../data/demo/generate';
 import { columnOf, MISSING_BOOL, type AccountTable } from '../table/columns';
 import { demoPlaybook } from './testing/demo';
-import { liveStages, quantile, selectRows, valueRange, type AccountSelection } from './stageLive';
+import {
+  LIVE_SLICE_ROWS,
+  liveStages,
+  liveStagesSteps,
+  quantile,
+  selectRows,
+  valueRange,
+  type AccountSelection,
+} from './stageLive';
 
 const AS_OF = '2026-11-01';
 
@@ -246,5 +254,39 @@ describe('quantile', () => {
     expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
     expect(quantile([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 0.9)).toBe(90);
     expect(quantile([1, 2], 0.9)).toBeCloseTo(1.9, 12);
+  });
+});
+
+describe('liveStagesSteps (the journey map spreads a large run over several tasks)', () => {
+  // More rows than two slices, and not a multiple of one: every pass pauses mid-way.
+  const rows = 2 * LIVE_SLICE_ROWS + 4321;
+  const { r } = demoRun(rows, 3);
+  const recs = records(r);
+
+  it('pauses inside every pass and ends with the independent counts', () => {
+    const steps = liveStagesSteps(r, { segment: 'smb' });
+    let pauses = 0;
+    let x = steps.next();
+    for (; !x.done; x = steps.next()) pauses++;
+    // Three passes over the rows (tally, days, one per criterion with a status).
+    const passes =
+      2 + r.criteria.filter((c, k) => r.stageIds.includes(c.stage) && r.criteriaStatus[k]).length;
+    expect(pauses).toBe(passes * Math.floor(rows / LIVE_SLICE_ROWS));
+    const live = x.value;
+    const mine = recs.filter((y) => y.segment === 'smb');
+    expect(live.total).toBe(mine.length);
+    for (const stageId of r.stageIds) {
+      const s = live.stages.get(stageId)!;
+      const inS = mine.filter((y) => y.stage === stageId);
+      expect(s.count).toBe(inS.length);
+      expect(s.ready).toBe(inS.filter((y) => y.ready).length);
+      expect(s.days.known).toBe(inS.filter((y) => y.days !== null).length);
+      for (const c of s.criteria) {
+        expect(c.met).toBe(inS.filter((y) => y.status[c.id] === 1).length);
+        expect(c.notMet).toBe(inS.filter((y) => y.status[c.id] === 0).length);
+      }
+      for (const c of s.ctas) expect(c.count).toBe(inS.filter((y) => y.ctas.includes(c.id)).length);
+    }
+    expect(liveStages(r, { segment: 'smb' })).toEqual(live);
   });
 });

@@ -205,6 +205,26 @@ export function liveStages(
   r: ScoreResult,
   opts: { segment?: string; experience?: Float64Array | null } = {},
 ): LiveMap {
+  const steps = liveStagesSteps(r, opts);
+  for (;;) {
+    const x = steps.next();
+    if (x.done) return x.value;
+  }
+}
+
+/** Rows between two pauses of liveStagesSteps (a power of two: the check is a mask). */
+export const LIVE_SLICE_ROWS = 1 << 16;
+
+/**
+ * liveStages in steps: it pauses (yields) every LIVE_SLICE_ROWS rows of each pass, so a page can
+ * spread a million rows over several tasks instead of one that freezes it (the journey map's
+ * live layer). Run to the end it returns exactly what liveStages returns.
+ */
+export function* liveStagesSteps(
+  r: ScoreResult,
+  opts: { segment?: string; experience?: Float64Array | null } = {},
+): Generator<void, LiveMap, void> {
+  const MASK = LIVE_SLICE_ROWS - 1;
   const S = r.stageIds.length;
   const seg = opts.segment === undefined ? -1 : r.segmentIds.indexOf(opts.segment);
   const none = opts.segment !== undefined && seg < 0;
@@ -232,6 +252,7 @@ export function liveStages(
   let total = 0;
   let unknownStage = 0;
   for (let i = 0; i < n; i++) {
+    if ((i & MASK) === MASK) yield;
     if (seg >= 0 && segOf[i] !== seg) continue;
     total++;
     const s = stageOf[i];
@@ -270,6 +291,7 @@ export function liveStages(
   const days = Array.from(daysN, (k) => new Float64Array(k));
   const at = new Int32Array(S);
   for (let i = 0; i < n; i++) {
+    if ((i & MASK) === MASK) yield;
     const s = stageOf[i];
     if (s < 0 || (seg >= 0 && segOf[i] !== seg)) continue;
     const d = daysInStage[i];
@@ -282,6 +304,7 @@ export function liveStages(
     if (c.s < 0 || !st) continue;
     const tally = new Int32Array(3);
     for (let i = 0; i < n; i++) {
+      if ((i & MASK) === MASK) yield;
       if (stageOf[i] !== c.s || (seg >= 0 && segOf[i] !== seg)) continue;
       const v = st[i];
       tally[v === MET ? 0 : v === NOT_MET ? 1 : 2]++;

@@ -1,5 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
-import { liveStages, type AccountSelection, type LiveMap } from '../../../engine';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  LIVE_SLICE_ROWS,
+  liveStages,
+  liveStagesSteps,
+  type AccountSelection,
+  type LiveMap,
+  type ScoreResult,
+} from '../../../engine';
 import type { Project } from '../../../model';
 import { columnOf } from '../../../table/columns';
 import { useOpenProject } from '../../common/useProject';
@@ -10,6 +17,15 @@ import { useLiveRun, type LiveState } from './useLiveRun';
 const SHOW_KEY = 'waymark.journey.live';
 /** The segment picked per project, kept while the user goes to the account list and back. */
 const pickedSegment = new Map<string, string>();
+
+/** Live numbers of large runs already counted, by run and segment|experience field. */
+const liveKept = new WeakMap<ScoreResult, Map<string, LiveMap>>();
+const keptLive = (r: ScoreResult, key: string) => liveKept.get(r)?.get(key) ?? null;
+function keepLive(r: ScoreResult, key: string, live: LiveMap) {
+  let m = liveKept.get(r);
+  if (!m) liveKept.set(r, (m = new Map()));
+  m.set(key, live);
+}
 
 function readShow(): boolean {
   try {
@@ -79,16 +95,50 @@ export function useLiveLayer(): LiveLayer {
       ? { kind: 'column', field, values: col.values }
       : { kind: 'missing', field };
   }, [field, outcome]);
-  const live = useMemo(
+  // A million rows took one 100–500 ms task on the page: a large run is counted in slices of
+  // ~20 ms, and kept per run, segment and experience field for the next visit.
+  const key = `${seg}|${experience.kind === 'column' ? experience.field : ''}`;
+  const result = outcome && show ? outcome.result : null;
+  const small = useMemo(
     () =>
-      outcome && show
-        ? liveStages(outcome.result, {
+      result && result.rowCount <= LIVE_SLICE_ROWS
+        ? liveStages(result, {
             segment: seg || undefined,
             experience: experience.kind === 'column' ? experience.values : null,
           })
         : null,
-    [outcome, show, seg, experience],
+    [result, seg, experience],
   );
+  const [counted, setCounted] = useState(0);
+  useEffect(() => {
+    if (!result || result.rowCount <= LIVE_SLICE_ROWS || keptLive(result, key)) return;
+    const steps = liveStagesSteps(result, {
+      segment: seg || undefined,
+      experience: experience.kind === 'column' ? experience.values : null,
+    });
+    let stop = false;
+    const step = () => {
+      if (stop) return;
+      const t0 = performance.now();
+      for (;;) {
+        const x = steps.next();
+        if (x.done) {
+          keepLive(result, key, x.value);
+          setCounted((n) => n + 1);
+          return;
+        }
+        if (performance.now() - t0 > 20) break;
+      }
+      setTimeout(step, 0);
+    };
+    const first = setTimeout(step, 0);
+    return () => {
+      stop = true;
+      clearTimeout(first);
+    };
+  }, [result, key, seg, experience]);
+  void counted;
+  const live = small ?? (result ? keptLive(result, key) : null);
   const asRun = useMemo(
     () => (outcome ? projectAsRun(project, outcome.playbook) : null),
     [outcome, project],

@@ -55,6 +55,9 @@ export function useLiveRun(): {
     () => (outcome ? diffPlaybooks(outcome.playbook, current) : []),
     [outcome, current],
   );
+  // Fingerprints once per model and run, not on every render of the map.
+  const ranPrint = useMemo(() => (outcome ? playbookFingerprint(outcome.playbook) : ''), [outcome]);
+  const currentPrint = useMemo(() => playbookFingerprint(current), [current]);
   const asOf = defaultAsOf({
     projectAsOf: project.asOf,
     lastRunAsOf: lastRun?.asOf,
@@ -107,7 +110,7 @@ export function useLiveRun(): {
       kind: 'ready',
       outcome,
       changes,
-      stale: playbookFingerprint(outcome.playbook) !== playbookFingerprint(current),
+      stale: ranPrint !== currentPrint,
     };
   else if (s.status === 'failed') state = { kind: 'failed', error: s.error ?? '' };
   else if (lastRun?.playbook && lastRun.datasetId === data.meta?.id) state = { kind: 'loading' };
