@@ -1,22 +1,22 @@
 import type { ReactNode } from 'react';
-import { getNiceTickValues } from 'recharts';
+import { niceTicks } from './niceTicks';
 
 /**
  * The value axis and grid lines shared by the HTML/CSS charts (DashCharts, AccountBars,
  * AccountHistory): ticks are recharts' for the same data (its getNiceTickValues, 5 ticks, from
- * 0), so the charts keep the axes recharts drew; a value is placed as a percentage of the top
+ * 0, ported in niceTicks.ts), so the charts keep the axes recharts drew; a value is placed as a percentage of the top
  * tick, by CSS.
  */
 
 /** The count axis: recharts' ticks for [0, max] (YAxis/XAxis defaults: 5 ticks, no decimals). */
 export function countTicks(max: number): number[] {
-  const ticks = getNiceTickValues([0, Math.max(0, max)], 5, false);
+  const ticks = niceTicks(Math.max(0, max), 5, false);
   return ticks.length >= 2 ? ticks : [0, 1];
 }
 
 /** A value axis with decimals allowed (recharts' XAxis of the contributions: 5 ticks, from 0). */
 export function valueTicks(max: number): number[] {
-  const ticks = getNiceTickValues([0, Math.max(0, max)], 5, true);
+  const ticks = niceTicks(Math.max(0, max), 5, true);
   return ticks.length >= 2 && ticks[ticks.length - 1] > 0 ? ticks : [0, 1];
 }
 
