@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RunsTable } from './RunsTable';
 import { StackedColumns } from './DashCharts';
-import { formatCount } from '../../util/format';
 import type { MigrationMatrix, Summary } from '../../engine';
 import { loadMigratedAccounts, loadMigration } from '../../workers/historyClient';
 import type { Project } from '../../model';
