@@ -90,9 +90,15 @@ test('a back-filled date takes its place in time; a stored date is replaced only
       .locator('tbody tr')
       .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-asof'))),
   ).toEqual(order);
-  // The chart's date axis (its tick labels, left to right).
-  const axis = page.getByTestId('history-tab').locator('.recharts-wrapper svg text');
+  // The chart's date axis (its labels, left to right) and its columns in the same order.
+  const axis = page.getByTestId('history-color-dates').locator('span');
   await expect(axis.filter({ hasText: '2026-11-15' }).first()).toBeVisible();
+  expect(
+    await page
+      .getByTestId('history-color-chart')
+      .locator('[data-column]')
+      .evaluateAll((cs) => cs.map((c) => c.getAttribute('data-column'))),
+  ).toEqual(order);
   expect((await axis.allTextContents()).filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x))).toEqual(
     order,
   );

@@ -83,6 +83,15 @@ test('change the model → the stale notice → run again', async ({ page }) => 
     );
   await page.screenshot({ path: shotPath('history-trends.png'), fullPage: true });
   await page.getByTestId('migration-matrix').screenshot({ path: shotPath('history-matrix.png') });
+  // The colour distribution over the two runs: each run's parts add up to its scored accounts.
+  const chart = page.getByTestId('history-color-chart');
+  for (const asOf of ['2026-11-01', '2026-11-08']) {
+    const parts = await chart
+      .locator(`[data-column="${asOf}"] [data-count]`)
+      .evaluateAll((es) => es.map((e) => Number(e.getAttribute('data-count'))));
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(2000);
+  }
+  await chart.screenshot({ path: shotPath('history-color-chart.png') });
   // Stored column by column (run format 2): both runs of the demo's accounts share one key list,
   // and the storage line says what the latest run took as measured.
   const stored = await page.evaluate(

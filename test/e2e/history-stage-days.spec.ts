@@ -192,6 +192,7 @@ async function threeRunsAndTheAccountPage(page: Page, name: string) {
     'Days in stage as of 2026-11-15, from the runs below (the data gives no entry date): at least 14 days',
   );
   await expect(page.getByTestId('account-history-table').locator('tbody tr')).toHaveCount(3);
+  await historyChartMatchesTable(page);
   await page
     .getByTestId('days-source')
     .locator('..')
@@ -199,6 +200,21 @@ async function threeRunsAndTheAccountPage(page: Page, name: string) {
   await page
     .getByTestId('account-history')
     .screenshot({ path: shotPath(`history-stage-days-${name}.png`) });
+  if (name === 'field') {
+    // The same page in Japanese: the chart's points name their runs in Japanese.
+    await page.getByTestId('lang-switch').selectOption('ja');
+    await expect(page.getByTestId('account-history').locator('h3')).toHaveText(
+      'このアカウントの推移',
+    );
+    await expect(
+      page.getByTestId('account-history-chart').locator('.lchart-dot').first(),
+    ).toHaveAttribute('aria-label', /^2026-11-01: スコア /);
+    await page.getByTestId('account-history-chart').locator('.lchart-dot').last().focus();
+    await page
+      .getByTestId('account-history')
+      .screenshot({ path: shotPath(`history-stage-days-${name}-ja.png`) });
+    await page.getByTestId('lang-switch').selectOption('en');
+  }
   // An account whose stage changed since the last run (when the data has one): 0 days, entered.
   if (entered) {
     await page.getByTestId('account-back').click();
@@ -226,4 +242,39 @@ async function threeRunsAndTheAccountPage(page: Page, name: string) {
       path: shotPath(`history-stage-days-${name}-dated.png`),
     });
   }
+}
+
+/**
+ * The account's history chart shows the table's runs: one point per scored run in the table's
+ * order, each at its score on the 0–100 axis and named by its date and score; the last one, focused
+ * by keyboard, is named in the tooltip.
+ */
+async function historyChartMatchesTable(page: Page) {
+  const rows = await page
+    .getByTestId('account-history-table')
+    .locator('tbody tr')
+    .evaluateAll((rs) =>
+      rs.map((r) => [r.children[0].textContent ?? '', r.children[1].textContent ?? '']),
+    );
+  const scored = rows.filter(([, score]) => score !== '—');
+  expect(scored.length).toBeGreaterThanOrEqual(2);
+  const chart = page.getByTestId('account-history-chart');
+  const dots = chart.locator('.lchart-dot');
+  await expect(dots).toHaveCount(scored.length);
+  const plot = (await chart.locator('.lchart-plot').boundingBox())!;
+  for (let i = 0; i < scored.length; i++) {
+    const [asOf, score] = scored[i];
+    const dot = dots.nth(i);
+    await expect(dot).toHaveAttribute('data-asof', asOf);
+    await expect(dot).toHaveAttribute('aria-label', new RegExp(`^${asOf}: score ${score} \\(`));
+    // Its centre at the score's height on the axis (the plot's bottom is 0, its top 100).
+    const b = (await dot.boundingBox())!;
+    const height = (plot.y + plot.height - (b.y + b.height / 2)) / plot.height;
+    expect(Math.abs(height - Number(score) / 100)).toBeLessThan(0.03);
+  }
+  await dots.last().focus();
+  await expect(page.getByTestId('account-history-tip')).toHaveText(
+    new RegExp(`^${scored[scored.length - 1][0]}: score `),
+  );
+  await dots.last().blur();
 }

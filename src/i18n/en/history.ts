@@ -332,6 +332,8 @@ export default {
     loading: 'Reading the stored runs…',
     one: 'Only one stored run has this account: the chart starts with the next run.',
     score: 'Score',
+    chart: 'Score per stored run',
+    point: '{{asOf}}: score {{score}} ({{color}})',
     color: 'Colour',
     stage: 'Stage',
     ctas: 'CTAs that fired',

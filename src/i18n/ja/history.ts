@@ -326,6 +326,8 @@ export default {
     loading: '保存済みの実行を読み込み中…',
     one: 'このアカウントを含む実行は 1 件だけです。次の実行からグラフを表示します。',
     score: 'スコア',
+    chart: '保存済みの実行ごとのスコア',
+    point: '{{asOf}}: スコア {{score}}({{color}})',
     color: '色',
     stage: 'ステージ',
     ctas: '発火した CTA',

@@ -5,7 +5,8 @@ import { compilePlaybook, explainAccount, scoreTable } from '../../engine';
 import { playbookFromProject } from '../../model';
 import { generateDemoTable } from '../../data/demo/generate';
 import { demoProject } from '../../data/testing/helpers';
-import { ContributionBars, valueTicks, WeekBars } from './AccountBars';
+import { ContributionBars, WeekBars } from './AccountBars';
+import { valueTicks } from './ChartAxis';
 
 /**
  * The account page's bars, drawn without recharts: every bar as long as its value on an axis

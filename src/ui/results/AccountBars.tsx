@@ -1,6 +1,5 @@
-import { getNiceTickValues } from 'recharts';
 import { formatCount, formatNumber } from '../../util/format';
-import { countTicks } from './DashCharts';
+import { AxisLabels, countTicks, HBarsFrame, pct, valueTicks } from './ChartAxis';
 
 /**
  * The account page's two bar charts, drawn as HTML and CSS like the dashboard's (DashCharts):
@@ -9,14 +8,6 @@ import { countTicks } from './DashCharts';
  * dashboard stopped using recharts that code first ran cold here, a 150–350 ms task at 1M
  * accounts. The axes keep recharts' ticks for the same data (getNiceTickValues, 5 ticks).
  */
-
-const pct = (v: number, top: number) => `${top > 0 ? (100 * Math.max(0, v)) / top : 0}%`;
-
-/** The value axis of the contributions (recharts' XAxis: 5 ticks, decimals allowed, from 0). */
-export function valueTicks(max: number): number[] {
-  const ticks = getNiceTickValues([0, Math.max(0, max)], 5, true);
-  return ticks.length >= 2 && ticks[ticks.length - 1] > 0 ? ticks : [0, 1];
-}
 
 export interface ValueRow {
   id: string;
@@ -33,22 +24,16 @@ export function ContributionBars({ rows, lang }: { rows: ValueRow[]; lang: strin
   const fmt = (v: number) => formatNumber(v, lang, { digits: 2 });
   return (
     <div className="hbars hbars-values" data-testid="contribution-chart">
-      <div
-        className="hbars-grid"
-        style={{
-          gridTemplateRows: `repeat(${rows.length}, 1fr) auto`,
-          height: Math.max(120, 30 * rows.length + 26),
-        }}
+      <HBarsFrame
+        rows={rows.length}
+        ticks={ticks}
+        height={Math.max(120, 30 * rows.length + 26)}
+        format={(v) =>
+          formatNumber(v, lang, {
+            digits: Number.isInteger(v) ? 0 : v * 10 === Math.round(v * 10) ? 1 : 2,
+          })
+        }
       >
-        <div
-          className="hbars-lines"
-          style={{ gridRow: `1 / ${rows.length + 1}` }}
-          aria-hidden="true"
-        >
-          {ticks.map((v) => (
-            <div key={v} className="chart-grid-v" style={{ left: pct(v, top) }} />
-          ))}
-        </div>
         {rows.map((r, i) => (
           <div key={r.id} className="hbars-row" style={{ gridRow: i + 1 }}>
             <span className="hbars-name">{r.label}</span>
@@ -65,19 +50,7 @@ export function ContributionBars({ rows, lang }: { rows: ValueRow[]; lang: strin
             </div>
           </div>
         ))}
-        <div className="hbars-row" style={{ gridRow: rows.length + 1 }} aria-hidden="true">
-          <span />
-          <div className="hbars-axis">
-            {ticks.map((v) => (
-              <span key={v} style={{ left: pct(v, top) }}>
-                {formatNumber(v, lang, {
-                  digits: Number.isInteger(v) ? 0 : v * 10 === Math.round(v * 10) ? 1 : 2,
-                })}
-              </span>
-            ))}
-          </div>
-        </div>
-      </div>
+      </HBarsFrame>
     </div>
   );
 }
@@ -99,13 +72,7 @@ export function WeekBars({
   const top = ticks[ticks.length - 1];
   return (
     <div className="vbars vbars-weeks" style={{ height }} data-testid="week-chart">
-      <div className="vbars-axis" aria-hidden="true">
-        {ticks.map((v) => (
-          <span key={v} style={{ bottom: pct(v, top) }}>
-            {formatCount(v, lang)}
-          </span>
-        ))}
-      </div>
+      <AxisLabels ticks={ticks} dir="y" format={(v) => formatCount(v, lang)} />
       <div className="vbars-plot">
         {weeks.map((w) => (
           <span

@@ -8,7 +8,8 @@ import { playbookFromProject } from '../../model';
 import { generateDemoTable } from '../../data/demo/generate';
 import { demoProject } from '../../data/testing/helpers';
 import { Dashboard, dashboardOf } from './Dashboard';
-import { ColourBars, countTicks } from './DashCharts';
+import { ColourBars } from './DashCharts';
+import { countTicks } from './ChartAxis';
 import type { RunOutcome } from './runState';
 
 /**

@@ -1,6 +1,7 @@
-import { getNiceTickValues } from 'recharts';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../util/format';
+import { AxisLabels, countTicks, GridLines, HBarsFrame, pct } from './ChartAxis';
+import { dateLabelIndexes } from './historyLine';
 
 /**
  * The dashboard's two bar charts, drawn as plain HTML and CSS (no SVG library): the colour
@@ -20,14 +21,6 @@ export interface ColourBar {
   fill: string;
 }
 
-/** The count axis: recharts' ticks for [0, max] (YAxis/XAxis defaults: 5 ticks, no decimals). */
-export function countTicks(max: number): number[] {
-  const ticks = getNiceTickValues([0, Math.max(0, max)], 5, false);
-  return ticks.length >= 2 ? ticks : [0, 1];
-}
-
-const pct = (v: number, top: number) => `${top > 0 ? (100 * v) / top : 0}%`;
-
 export function ColourBars({
   bars,
   height,
@@ -43,17 +36,9 @@ export function ColourBars({
   const top = ticks[ticks.length - 1];
   return (
     <div className="vbars" style={{ height }} data-testid="color-chart">
-      <div className="vbars-axis" aria-hidden="true">
-        {ticks.map((v) => (
-          <span key={v} style={{ bottom: pct(v, top) }}>
-            {formatCount(v, lang)}
-          </span>
-        ))}
-      </div>
+      <AxisLabels ticks={ticks} dir="y" format={(v) => formatCount(v, lang)} />
       <div className="vbars-plot">
-        {ticks.map((v) => (
-          <div key={v} className="chart-grid-h" style={{ bottom: pct(v, top) }} />
-        ))}
+        <GridLines ticks={ticks} dir="y" />
         {bars.map((b) => {
           const name = t('dash.barTitle', {
             label: b.label,
@@ -116,16 +101,7 @@ export function SegmentBars({
   const top = ticks[ticks.length - 1];
   return (
     <div className="hbars" data-testid="segment-chart">
-      <div className="hbars-grid" style={{ gridTemplateRows: `repeat(${rows.length}, 1fr) auto` }}>
-        <div
-          className="hbars-lines"
-          style={{ gridRow: `1 / ${rows.length + 1}` }}
-          aria-hidden="true"
-        >
-          {ticks.map((v) => (
-            <div key={v} className="chart-grid-v" style={{ left: pct(v, top) }} />
-          ))}
-        </div>
+      <HBarsFrame rows={rows.length} ticks={ticks} format={(v) => formatCount(v, lang)}>
         {rows.map((r, i) => (
           <div key={r.id} className="hbars-row" style={{ gridRow: i + 1 }}>
             <span className="hbars-name">{r.label}</span>
@@ -156,19 +132,89 @@ export function SegmentBars({
             </div>
           </div>
         ))}
-        <div className="hbars-row" style={{ gridRow: rows.length + 1 }} aria-hidden="true">
-          <span />
-          <div className="hbars-axis">
-            {ticks.map((v) => (
-              <span key={v} style={{ left: pct(v, top) }}>
-                {formatCount(v, lang)}
-              </span>
-            ))}
-          </div>
+      </HBarsFrame>
+      {/* In band order, in the text colour. */}
+      <ul className="chart-legend" data-testid="segment-legend">
+        {series.map((x) => (
+          <li key={x.key}>
+            <span className="swatch" style={{ background: x.fill }} /> {x.label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export interface StackColumn {
+  id: string;
+  label: string;
+  /** Accounts per series key. */
+  counts: Record<string, number>;
+}
+
+/**
+ * Stacked columns, one per run (the History tab's colour distribution over runs): the series
+ * stacked from the bottom in the order given, the count axis from 0, every part naming its
+ * column, series and count (title and accessible name, reachable by keyboard).
+ */
+export function StackedColumns({
+  columns,
+  series,
+  height,
+}: {
+  columns: StackColumn[];
+  series: Series[];
+  height: number;
+}) {
+  const { t, i18n } = useTranslation('results');
+  const lang = i18n.language;
+  const total = (c: StackColumn) => series.reduce((s, x) => s + (c.counts[x.key] ?? 0), 0);
+  const ticks = countTicks(Math.max(0, ...columns.map(total)));
+  const top = ticks[ticks.length - 1];
+  const named = new Set(dateLabelIndexes(columns.length, 8));
+  return (
+    <div data-testid="history-color-chart">
+      <div className="vbars vbars-stacked" style={{ height }}>
+        <AxisLabels ticks={ticks} dir="y" format={(v) => formatCount(v, lang)} />
+        <div className="vbars-plot">
+          <GridLines ticks={ticks} dir="y" />
+          {columns.map((c) => (
+            <span key={c.id} className="vbars-col" data-column={c.label}>
+              {series
+                .filter((x) => c.counts[x.key])
+                .map((x) => {
+                  const name = t('dash.segmentBarTitle', {
+                    segment: c.label,
+                    label: x.label,
+                    formatted: formatCount(c.counts[x.key], lang),
+                  });
+                  return (
+                    <span
+                      key={x.key}
+                      className="vbars-bar"
+                      role="img"
+                      tabIndex={0}
+                      title={name}
+                      aria-label={name}
+                      data-series={x.key}
+                      data-count={c.counts[x.key]}
+                      style={{ height: pct(c.counts[x.key], top), background: x.fill }}
+                    />
+                  );
+                })}
+            </span>
+          ))}
+        </div>
+        <div />
+        <div className="vbars-labels" data-testid="history-color-dates" aria-hidden="true">
+          {/* At most 8 dates (the newest kept), so up to 52 runs do not overlap. */}
+          {columns.map((c, i) => (
+            <span key={c.id}>{named.has(i) ? c.label : ''}</span>
+          ))}
         </div>
       </div>
       {/* In band order, in the text colour. */}
-      <ul className="chart-legend" data-testid="segment-legend">
+      <ul className="chart-legend">
         {series.map((x) => (
           <li key={x.key}>
             <span className="swatch" style={{ background: x.fill }} /> {x.label}

@@ -1,18 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RunsTable } from './RunsTable';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { DARK_TEXT } from '../../util/contrast';
-import { formatCount } from '../../util/format';
+import { StackedColumns } from './DashCharts';
 import type { MigrationMatrix, Summary } from '../../engine';
 import { loadMigratedAccounts, loadMigration } from '../../workers/historyClient';
 import type { Project } from '../../model';
@@ -149,31 +138,15 @@ export function HistoryTab({
       )}
       <section className="card">
         <h3>{t('trends.colorTitle')}</h3>
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={trend}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="asOf" />
-            <YAxis tickFormatter={(v: number) => formatCount(v, i18n.language)} />
-            <Tooltip
-              formatter={(v) => (typeof v === 'number' ? formatCount(v, i18n.language) : v)}
-            />
-            {/* Band order (recharts sorts by name unless told not to), in the text colour. */}
-            <Legend
-              itemSorter={null}
-              formatter={(v) => <span style={{ color: DARK_TEXT }}>{v}</span>}
-            />
-            {colors.map((c) => (
-              <Bar
-                key={c}
-                dataKey={c}
-                name={label(c)}
-                stackId="c"
-                fill={hex[c] ?? '#9e9e9e'}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <StackedColumns
+          height={220}
+          columns={trend.map((row) => ({
+            id: row.id as string,
+            label: row.asOf as string,
+            counts: row as Record<string, number>,
+          }))}
+          series={colors.map((c) => ({ key: c, label: label(c), fill: hex[c] ?? '#9e9e9e' }))}
+        />
         <table className="grid" data-testid="trend-colors">
           <thead>
             <tr>
