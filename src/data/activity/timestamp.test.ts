@@ -91,6 +91,37 @@ describe('the fast path for plain ISO forms', () => {
   });
 });
 
+describe('zoneOffsetMs', () => {
+  it('answers per zone as the platform does, the zones asked in turn (each its own cache)', () => {
+    const r = rng(11);
+    const zones = ['Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'UTC', 'Australia/Adelaide'];
+    const fmt = new Map(
+      zones.map((z) => [
+        z,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: z,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+        }),
+      ]),
+    );
+    for (let k = 0; k < 3000; k++) {
+      // Instants in 2026 on the hour and between (DST changes in three of the zones).
+      const utc = Date.UTC(2026, 0, 1) + Math.floor(r() * 365 * 24 * 4) * 15 * 60_000;
+      const zone = zones[Math.floor(r() * zones.length)];
+      const p: Record<string, number> = {};
+      for (const part of fmt.get(zone)!.formatToParts(new Date(utc))) p[part.type] = +part.value;
+      const want =
+        Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(utc / 60_000) * 60_000;
+      expect(zoneOffsetMs(zone, utc), `${zone} ${new Date(utc).toISOString()}`).toBe(want);
+    }
+  });
+});
+
 describe('the byte readers’ fixed-place path (fixedIsoBytes)', () => {
   it('gives the general parser’s answer for every cell it takes, and takes every plain form', () => {
     const r = rng(12);
