@@ -169,7 +169,8 @@ const dg = (b: Uint8Array, i: number): number => {
 export const FIXED_OUT = new Float64Array(1);
 
 /**
- * `YYYY-MM-DD`, `YYYY-MM-DD hh:mm` and `YYYY-MM-DD hh:mm:ss` (space or `T`), no offset, in the
+ * `YYYY-MM-DD`, `YYYY-MM-DD hh:mm` and `YYYY-MM-DD hh:mm:ss` (space or `T`; `/` for `-` too, as
+ * `2026/11/23 09:30`), no offset, in the
  * cell bytes [s, e): the form nearly every export writes, read at fixed places; the day through
  * the per-month memo (isoDays = civilDays for these years). True with the time in FIXED_OUT[0];
  * false for anything else (timestampFromBytes goes on and gives its answer, so this only skips
@@ -177,7 +178,9 @@ export const FIXED_OUT = new Float64Array(1);
  */
 export function fixedIsoBytes(b: Uint8Array, s: number, e: number): boolean {
   const len = e - s;
-  if ((len !== 19 && len !== 16 && len !== 10) || b[s + 4] !== 45 || b[s + 7] !== 45) return false;
+  const sep = b[s + 4];
+  if ((len !== 19 && len !== 16 && len !== 10) || (sep !== 45 && sep !== 47) || b[s + 7] !== sep)
+    return false;
   const y0 = dg(b, s),
     y1 = dg(b, s + 1),
     y2 = dg(b, s + 2),
@@ -264,6 +267,29 @@ export function timeFromBytes(b: Uint8Array, s: number, e: number, zone: string)
   const len = e - s;
   if (len < 8) return false;
   if (fixedIsoBytes(b, s, e)) return true;
+  // `YYYY-MM-DDThh:mm:ss` then `Z` or `±hh:mm`: the date-time at fixed places, then the offset
+  // as below (an instant: converted to the zone's wall clock).
+  if ((len === 20 || len === 25) && fixedIsoBytes(b, s, s + 19)) {
+    const c = b[s + 19];
+    let offMin = 0;
+    if (len === 20) {
+      if (c !== 90 && c !== 122) return false;
+    } else {
+      if ((c !== 43 && c !== 45) || b[s + 22] !== 58) return false;
+      const h0 = dg(b, s + 20),
+        h1 = dg(b, s + 21),
+        m0 = dg(b, s + 23),
+        m1 = dg(b, s + 24);
+      if ((h0 | h1 | m0 | m1) > 15) return false;
+      const oh = h0 * 10 + h1,
+        om = m0 * 10 + m1;
+      if (oh > 23 || om > 59) return false;
+      offMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
+    }
+    const utc = FIXED_OUT[0] - offMin * 60_000;
+    FIXED_OUT[0] = utc + zoneOffsetMs(zone, utc);
+    return true;
+  }
   const y = digits(b, s, e, 4);
   if (y < 0 || (y & 15) !== 4) return false;
   let i = s + 4;
