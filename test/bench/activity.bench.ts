@@ -17,6 +17,11 @@
  * it), --import-only R (R imports interleaved with R DuckDB read_csv runs, medians of CPU
  * and wall time and the load average, no aggregates: for working on the import). The issue's full size is --accounts 1000000 --rows 50000000 (a 2 GB file: the
  * import reads it in 4 MiB blocks).
+ * --variant V (with --import-only): the same events as exports often write them, in a file
+ * written next to the CSV once (PATH.V.csv): `quoted` (every cell in quotes), `sjis` (Shift_JIS,
+ * users with kanji names, kinds ログイン/セミナー; DuckDB reads its UTF-8 twin PATH.jp.csv, as
+ * read_csv has no Shift_JIS without the encodings extension), `slash` (`2026/07/29 16:46`),
+ * `iso` (`2026-07-29T16:46:36+09:00`, imported in Asia/Tokyo; DuckDB as TIMESTAMPTZ), `crlf`.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
@@ -29,6 +34,8 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { sjis } from '../../src/data/testing/sjisEncode';
 import type { Playbook } from '../../src/model';
 import { compilePlaybook, withActivity } from '../../src/engine';
 import { activitySql } from '../../src/engine/sql/activitySql';
@@ -49,6 +56,10 @@ const WITH_DUCKDB = !args.includes('--no-duckdb');
 const IMPORT_ONLY = opt('import-only', 0);
 /** --csv PATH: the events file there, written if missing and kept (repeated runs skip writing it). */
 const CSV = args.includes('--csv') ? args[args.indexOf('--csv') + 1] : undefined;
+const VARIANT = args.includes('--variant') ? args[args.indexOf('--variant') + 1] : undefined;
+const VARIANTS = ['quoted', 'sjis', 'slash', 'iso', 'crlf'];
+if (VARIANT !== undefined && (!VARIANTS.includes(VARIANT) || !IMPORT_ONLY))
+  throw new Error(`--variant takes ${VARIANTS.join('|')}, with --import-only`);
 const AS_OF = '2026-11-23';
 const AS_OF_DAYS = Date.UTC(2026, 10, 23) / 86_400_000;
 
@@ -138,8 +149,103 @@ async function writeEvents(file: string): Promise<void> {
   await new Promise<void>((res) => out.once('finish', () => res()));
 }
 
+/** How a variant's file is imported and read by DuckDB. */
+interface Variant {
+  file: string;
+  duckFile: string;
+  zone: string;
+  duckTs: string;
+  duckOpts: string;
+  kinds: string[];
+}
+
+const NAMES = ['佐藤', '鈴木', '高橋', '田中', '渡辺', '伊藤', '山本', '中村', '小林', '加藤'];
+
+/** The events file rewritten as --variant says (once: an existing file is reused). */
+async function writeVariant(file: string, v: string): Promise<Variant> {
+  const out = `${file}.${v}.csv`;
+  const twin = `${file}.jp.csv`;
+  const res: Variant = {
+    file: out,
+    duckFile: v === 'sjis' ? twin : out,
+    zone: v === 'iso' ? 'Asia/Tokyo' : 'UTC',
+    duckTs: v === 'iso' ? 'TIMESTAMPTZ' : 'TIMESTAMP',
+    duckOpts: v === 'slash' ? ", timestampformat = '%Y/%m/%d %H:%M'" : '',
+    kinds: v === 'sjis' ? ['ログイン', 'セミナー'] : ['web', 'api'],
+  };
+  if (existsSync(out) && (v !== 'sjis' || existsSync(twin))) return res;
+  // Shift_JIS lines are written as latin1 strings of their bytes (only names and kinds differ).
+  const latin = (t: string) => Buffer.from(sjis(t)).toString('latin1');
+  const kindsJa: Record<string, string> = { web: 'ログイン', api: 'セミナー' };
+  const names = NAMES.map((n) => [n, latin(n)]);
+  const kindsSj = Object.fromEntries(Object.entries(kindsJa).map(([k, j]) => [k, latin(j)]));
+  const o = createWriteStream(out, { encoding: v === 'sjis' ? 'latin1' : 'utf8' });
+  const t = v === 'sjis' ? createWriteStream(twin) : null;
+  let a: string[] = [];
+  let b: string[] = [];
+  const flush = async () => {
+    const ok1 = o.write(a.join(''));
+    const ok2 = t ? t.write(b.join('')) : true;
+    a = [];
+    b = [];
+    if (!ok1) await new Promise<void>((r) => o.once('drain', () => r()));
+    if (!ok2) await new Promise<void>((r) => t!.once('drain', () => r()));
+  };
+  let head = true;
+  for await (const line of createInterface({
+    input: createReadStream(file),
+    crlfDelay: Infinity,
+  })) {
+    if (!line) continue;
+    if (head || v === 'crlf') {
+      const h = v === 'quoted' ? `"${line.split(',').join('","')}"` : line;
+      a.push(h + (v === 'crlf' ? '\r\n' : '\n'));
+      if (t) b.push(line + '\n');
+      head = false;
+      continue;
+    }
+    const c = line.split(',');
+    const ts = c[1];
+    if (v === 'quoted') a.push(`"${c.join('","')}"\n`);
+    else if (v === 'slash')
+      a.push(
+        `${c[0]},${ts.slice(0, 4)}/${ts.slice(5, 7)}/${ts.slice(8, 16)},${c[2]},${c[3]},${c[4]}\n`,
+      );
+    else if (v === 'iso')
+      a.push(`${c[0]},${ts.slice(0, 10)}T${ts.slice(11)}+09:00,${c[2]},${c[3]},${c[4]}\n`);
+    else {
+      const u = +c[2].slice(1);
+      const [nu, ns] = names[u % 10];
+      a.push(`${c[0]},${ts},${ns}${u},${kindsSj[c[3]]},${c[4]}\n`);
+      b.push(`${c[0]},${ts},${nu}${u},${kindsJa[c[3]]},${c[4]}\n`);
+    }
+    if (a.length >= 20_000) await flush();
+  }
+  await flush();
+  await Promise.all(
+    [o, t].map((s) => (s ? new Promise<void>((r) => s.end(() => r())) : Promise.resolve())),
+  );
+  return res;
+}
+
 /** Waymark's import and DuckDB's read_csv of the file, alternating, medians of each. */
-async function importOnly(file: string, pb: Playbook, accounts: AccountTable): Promise<void> {
+async function importOnly(
+  plainFile: string,
+  pb: Playbook,
+  accounts: AccountTable,
+  variant?: Variant,
+): Promise<void> {
+  const file = variant?.file ?? plainFile;
+  const duckFile = variant?.duckFile ?? plainFile;
+  let source = pb.activity![0];
+  if (variant)
+    source = {
+      ...source,
+      attributes: source.attributes.map((a) =>
+        a.type === 'category' ? { ...a, values: variant.kinds } : a,
+      ),
+    };
+  if (variant) emit(`activity_variant_${VARIANT}`, statSync(file).size, 'bytes');
   const inst = await DuckDBInstance.create(':memory:');
   const db = await inst.connect();
   await db.run('SET threads = 1');
@@ -154,9 +260,9 @@ async function importOnly(file: string, pb: Playbook, accounts: AccountTable): P
       createReadStream(file, { highWaterMark: 4 << 20 }),
       statSync(file).size,
       'logins.csv',
-      pb.activity![0],
+      source,
       { table: accounts, contract: pb.fields },
-      { asOf: AS_OF, timeZone: 'UTC', maxIssues: 10 },
+      { asOf: AS_OF, timeZone: variant?.zone ?? 'UTC', maxIssues: 10 },
     );
     wm.cpu.push(cpu() - c0);
     wm.wall.push((performance.now() - w0) / 1000);
@@ -165,7 +271,7 @@ async function importOnly(file: string, pb: Playbook, accounts: AccountTable): P
     w0 = performance.now();
     c0 = cpu();
     await db.run(
-      `CREATE OR REPLACE TABLE logins AS SELECT * FROM read_csv('${file}', header = true, columns = {'account_id': 'VARCHAR', 'ts': 'TIMESTAMP', 'user': 'VARCHAR', 'kind': 'VARCHAR', 'minutes': 'DOUBLE'})`,
+      `CREATE OR REPLACE TABLE logins AS SELECT * FROM read_csv('${duckFile}', header = true, columns = {'account_id': 'VARCHAR', 'ts': '${variant?.duckTs ?? 'TIMESTAMP'}', 'user': 'VARCHAR', 'kind': 'VARCHAR', 'minutes': 'DOUBLE'}${variant?.duckOpts ?? ''})`,
     );
     dk.cpu.push(cpu() - c0);
     dk.wall.push((performance.now() - w0) / 1000);
@@ -205,7 +311,8 @@ async function main() {
   try {
     if (!CSV || !existsSync(CSV)) await writeEvents(file);
     if (IMPORT_ONLY > 0) {
-      await importOnly(file, pb, accounts);
+      const variant = VARIANT ? await writeVariant(file, VARIANT) : undefined;
+      await importOnly(file, pb, accounts, variant);
       return;
     }
 

@@ -24,7 +24,14 @@ import { limitsOf } from '../limits';
 import { ABSENT, ByteMap, DenseKeys, fmix, hashBytes } from './byteMap';
 import { ImportError } from '../issues';
 import { openSource } from '../sources';
-import { FIXED_OUT, fixedIsoBytes, parseTimestamp, timestampFromBytes } from './timestamp';
+import { sjisNext } from '../sjisBytes';
+import {
+  FIXED_OUT,
+  fixedIsoBytes,
+  parseTimestamp,
+  timeFromBytes,
+  timestampFromBytes,
+} from './timestamp';
 import {
   HEAD_OBJECTS,
   JsonActivityStream,
@@ -229,8 +236,8 @@ export class ActivityByteReader {
   private readonly mixed: MixedEncodingScan | null;
   /**
    * The one-pass row reader's role of each column up to the last one read (fastRow), or null
-   * when rows go through the CSV parser then row(): accounts not found by number, Shift_JIS, a
-   * column with two roles, a delimiter that can be part of a cell fastRow reads.
+   * when rows go through the CSV parser then row(): accounts not found by number, a column
+   * with two roles, a delimiter that can be part of a cell fastRow reads.
    */
   private readonly roles: Uint8Array | null;
   /** Per column: its attribute's index (role MEMO or NUMBER). */
@@ -264,7 +271,9 @@ export class ActivityByteReader {
     this.attrMemo = c.source.attributes.map((a) => (a.type === 'number' ? null : new ByteMap()));
     // Shift_JIS cells are not UTF-8 bytes: that memo fills as the file is read.
     // (With DenseKeys the memo fills as the file is read: only cells of another form reach it.)
-    this.dense = encoding === 'utf-8' ? c.accountDense() : null;
+    // DenseKeys' prefix is printable ASCII and digits follow it, bytes Shift_JIS spells alike
+    // (a cell starts at a character, and a trail byte is never a digit), so it reads both.
+    this.dense = c.accountDense();
     this.numbered = this.dense !== null && this.dense.numbered;
     if (this.numbered) c.numbers = this.dense;
     this.accMemo = encoding === 'utf-8' && !this.dense ? c.accountMemo() : new ByteMap();
@@ -316,6 +325,11 @@ export class ActivityByteReader {
 
   get sjis(): boolean {
     return this.encoding === 'shift_jis';
+  }
+
+  /** Rows read in one pass over their bytes (fastRow) so far: the tests check who read what. */
+  get oneRows(): number {
+    return this.fastRows;
   }
 
   /** The next block of the file (blocks in order, of any sizes). */
@@ -479,20 +493,36 @@ export class ActivityByteReader {
     let num = -1;
     let t = 0;
     let e = p;
+    const sjis = this.mixed !== null;
     for (let col = 0; ; col++) {
       const role = roles[col];
+      // A quoted cell is read in the same pass, from after its quote: its content is what the
+      // parser gives row() when there is no "" or line break inside and nothing after the
+      // closing quote (else -1: the parser's). qt: 1 when quoted; e then ends past the quote.
+      const qt = b[p] === 0x22 ? 1 : 0;
+      const s0 = p + qt;
       if (role === ACCOUNT) {
-        num = dense.scan(b, p, n);
+        num = dense.scan(b, s0, n);
         e = dense.end;
+        if (qt === 1) {
+          if (b[e] !== 0x22) return -1;
+          e++;
+        }
         if (num < 0 || e >= n || !isEnd(b, e, D)) return -1;
       } else if (role === TIME) {
-        e = fixedTimeEnd(b, p, n, D);
-        if (e < 0) return -1;
-        t = FIXED_OUT[0];
+        e = fixedTimeEnd(b, s0, n, D, qt);
+        if (e >= 0) t = FIXED_OUT[0];
+        else {
+          // Other forms timestampFromBytes reads (slashes, T, offsets, 年月日 in UTF-8).
+          const q = qt === 1 ? quotedEnd(b, p, n, D, sjis) : cellEnd(b, p, n, D, sjis);
+          if (q < 0 || (sjis && !isAscii(b, s0, q)) || !timeFromBytes(b, s0, q, c.zone)) return -1;
+          t = FIXED_OUT[0];
+          e = q + qt;
+        }
         if (Math.floor(t / 86_400_000) > c.asOfDays) return -1;
       } else if (role === NUMBER) {
         const k = this.attrOf[col];
-        let j = p;
+        let j = s0;
         const neg = j < n && b[j] === 45;
         if (neg) j++;
         let mant = 0,
@@ -507,49 +537,67 @@ export class ActivityByteReader {
           } else if (d === 46 && frac < 0 && nd > 0) frac = 0;
           else break;
         }
-        if (j < n && isEnd(b, j, D) && nd > 0 && nd <= 15 && frac !== 0) {
+        const je = j + qt;
+        if (
+          je < n &&
+          (qt === 0 || b[j] === 0x22) &&
+          isEnd(b, je, D) &&
+          nd > 0 &&
+          nd <= 15 &&
+          frac !== 0
+        ) {
           // As AttrBuilder.setNumberBytes: one correctly rounded division of exact operands.
           const v = frac > 0 ? mant / POW10[frac] : mant;
           this.cellNum[k] = neg ? -v : v;
           this.cellNumOk[k] = 1;
-          e = j;
+          this.cellEnd[k] = j;
+          e = je;
         } else {
-          e = cellEnd(b, j, n, D);
-          if (e < 0) return -1;
+          const q = qt === 1 ? quotedEnd(b, p, n, D, sjis) : cellEnd(b, j, n, D, sjis);
+          if (q < 0) return -1;
           this.cellNumOk[k] = 0;
+          this.cellEnd[k] = q;
+          e = q + qt;
         }
-        this.cellStart[k] = p;
-        this.cellEnd[k] = e;
+        this.cellStart[k] = s0;
       } else if (role === MEMO) {
         const k = this.attrOf[col];
         // FNV-1a as hashBytes, while the cell is scanned.
         let h = 0x811c9dc5;
-        let j = p;
+        let j = s0;
         for (; j < n; j++) {
           const d = b[j];
           if (d === D || d === 0x0a || d === 0x0d || d === 0x22 || d >= 0x80) break;
           h = Math.imul(h ^ d, 0x01000193);
         }
-        if (j < n && !isEnd(b, j, D)) {
-          // A quote or a CR not before a line feed: the parser's; other bytes: on, hashed.
-          const q = cellEnd(b, j, n, D);
+        if (j >= n) return -1;
+        if (qt === 1 ? b[j] !== 0x22 || !isEnd(b, j + 1, D) : !isEnd(b, j, D)) {
+          // Unquoted: a quote or a CR not before a line feed is the parser's; other bytes: on,
+          // hashed. Quoted: a delimiter or other bytes inside, on to the closing quote.
+          const q = qt === 1 ? quotedEnd(b, p, n, D, sjis) : cellEnd(b, j, n, D, sjis);
           if (q < 0) return -1;
           for (; j < q; j++) h = Math.imul(h ^ b[j], 0x01000193);
         }
-        if (j >= n) return -1;
-        e = j;
-        this.cellStart[k] = p;
-        this.cellEnd[k] = e;
+        e = j + qt;
+        this.cellStart[k] = s0;
+        this.cellEnd[k] = j;
         this.cellHash[k] = fmix(h);
       } else {
-        e = cellEnd(b, p, n, D);
-        if (e < 0) return -1;
+        const q = qt === 1 ? quotedEnd(b, p, n, D, sjis) : cellEnd(b, p, n, D, sjis);
+        if (q < 0) return -1;
+        e = q + qt;
       }
       // e: the cell's end, at a delimiter, a line feed or a CR before one.
       const d = b[e];
       if (col === last) {
-        p = d === D ? cellEnd(b, e, n, 0x0a) : e;
-        if (p < 0) return -1;
+        // The columns after the last one read: skipped (quoted ones too), to the line's end.
+        p = e;
+        while (b[p] === D) {
+          p++;
+          p = p < n && b[p] === 0x22 ? quotedEnd(b, p, n, D, sjis) : cellEnd(b, p, n, D, sjis);
+          if (p < 0) return -1;
+          if (b[p] === 0x22) p++;
+        }
         p += b[p] === 0x0d ? 2 : 1;
         break;
       }
@@ -724,7 +772,7 @@ const noText = () => '';
  * with stop = 0x0a), a line feed, or a CR before one; -1 at a quote, invalid UTF-8, a CR not
  * before a line feed or the view's end (the parser's cases).
  */
-function cellEnd(b: Uint8Array, j: number, n: number, D: number): number {
+function cellEnd(b: Uint8Array, j: number, n: number, D: number, sjis: boolean): number {
   for (; j < n;) {
     const d = b[j];
     if (d === D || d === 0x0a) return j;
@@ -734,7 +782,25 @@ function cellEnd(b: Uint8Array, j: number, n: number, D: number): number {
       return -1;
     }
     if (d >= 0x80) {
-      j = utf8Next(b, j, n);
+      j = sjis ? sjisNext(b, j, n) : utf8Next(b, j, n);
+      if (j < 0) return -1;
+    } else j++;
+  }
+  return -1;
+}
+
+/**
+ * A quoted cell at p (b[p] is a quote): where its closing quote is, when the cell is what the
+ * parser reads as a plain slice — no "" and no CR or LF inside, valid characters, and the
+ * closing quote followed by the delimiter, a line feed or a CR before one; else -1.
+ */
+function quotedEnd(b: Uint8Array, p: number, n: number, D: number, sjis: boolean): number {
+  for (let j = p + 1; j < n;) {
+    const d = b[j];
+    if (d === 0x22) return j + 1 < n && isEnd(b, j + 1, D) ? j : -1;
+    if (d === 0x0a || d === 0x0d) return -1;
+    if (d >= 0x80) {
+      j = sjis ? sjisNext(b, j, n) : utf8Next(b, j, n);
       if (j < 0) return -1;
     } else j++;
   }
@@ -755,13 +821,15 @@ function isEnd(b: Uint8Array, j: number, D: number): boolean {
 }
 
 /**
- * The end of a time cell at p of the form fixedIsoBytes reads (19, 16 or 10 bytes, then the
- * cell's end), its time in FIXED_OUT[0]; -1 when it is not of that form.
+ * The end of a time cell's content at p of the form fixedIsoBytes reads (19, 16 or 10 bytes,
+ * then the cell's end; with qt = 1 a closing quote, then the cell's end, and the answer is past
+ * the quote), its time in FIXED_OUT[0]; -1 when it is not of that form.
  */
-function fixedTimeEnd(b: Uint8Array, p: number, n: number, D: number): number {
+function fixedTimeEnd(b: Uint8Array, p: number, n: number, D: number, qt: number): number {
   for (const len of FIXED_LENGTHS) {
     const e = p + len;
-    if (e < n && isEnd(b, e, D) && fixedIsoBytes(b, p, e)) return e;
+    if (e + qt < n && (qt === 0 || b[e] === 0x22) && isEnd(b, e + qt, D) && fixedIsoBytes(b, p, e))
+      return e + qt;
   }
   return -1;
 }

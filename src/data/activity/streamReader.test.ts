@@ -23,6 +23,19 @@ import { rng } from '../../util/random';
 import { sjis } from '../testing/sjisEncode';
 
 const pb = activityPlaybook();
+/** A source linked by key with attributes of every type: the one-pass reader reads them all. */
+const USAGE: ActivitySource = {
+  id: 'usage',
+  label: { ja: '利用', en: 'Usage' },
+  account: { column: 'account_id', match: 'key' },
+  time: { column: '日時' },
+  attributes: [
+    { id: 'user', label: { ja: 'ユーザー', en: 'User' }, type: 'string' },
+    { id: 'kind', label: { ja: '種別', en: 'Kind' }, type: 'category', values: ['web', 'api'] },
+    { id: 'minutes', label: { ja: '分', en: 'Minutes' }, type: 'number' },
+    { id: 'done', label: { ja: '完了', en: 'Done' }, type: 'boolean' },
+  ],
+};
 const ACC = Array.from({ length: 40 }, (_, i) => ({
   // A key with a trailing space: no cell finds it (cells are trimmed), prepared memo or not.
   id: i % 7 === 3 ? `ｋ${i}` : i % 13 === 6 ? `k${i} ` : `k${i}`,
@@ -51,6 +64,9 @@ const TIMES = [
   '2026-11-20 09:30',
   '2026-11-20T23:59:59',
   '2026/11/2 9:05',
+  '2026/11/20 16:46',
+  '2026/11/20',
+  '2026-11-20T09:30+09:00',
   '2026.11.02 09:05:01',
   '2026-11-22T15:30:00Z',
   '2026-11-22T15:30:00+09:00',
@@ -78,8 +94,8 @@ function pick<T>(r: () => number, a: readonly T[]): T {
   return a[Math.floor(r() * a.length)];
 }
 
-function cell(r: () => number, v: string, d: string): string {
-  if (r() < 0.15 || v.includes(d) || v.includes('"') || v.includes('\n'))
+function cell(r: () => number, v: string, d: string, all = false): string {
+  if (all || r() < 0.15 || v.includes(d) || v.includes('"') || v.includes('\n'))
     return `"${v.replace(/"/g, '""')}"`;
   return v;
 }
@@ -107,7 +123,9 @@ function randomFile(
       const j = Math.floor(r() * (k + 1));
       [order[k], order[j]] = [order[j], order[k]];
     }
-  const lines = [order.map((k) => heads[k]).join(d)];
+  // Some files quote every cell (as many SaaS exporters do), the header too.
+  const all = r() < 0.3;
+  const lines = [order.map((k) => (all ? `"${heads[k]}"` : heads[k])).join(d)];
   const n = 50 + Math.floor(r() * 400);
   for (let k = 0; k < n; k++) {
     const a = ACC[Math.floor(r() * ACC.length)];
@@ -128,11 +146,12 @@ function randomFile(
       else if (at.type === 'boolean') cells.push(pick(r, BOOLS));
       else if (at.type === 'category')
         cells.push(pick(r, at.id === 'kind' ? ['web', 'api', 'API', 'ftp', ''] : CHANNELS));
-      else cells.push(pick(r, ['u1', 'ユーザー二', 'line\nbreak', 'ä"q', '', '𠮷野']));
+      else
+        cells.push(pick(r, ['u1', 'ユーザー二', 'line\nbreak', 'ä"q', '', '𠮷野', '佐藤, 一郎']));
     }
     const row = order.map((k) => cells[k]);
     if (r() < 0.03) row.pop(); // a short row
-    lines.push(row.map((c) => cell(r, c, d)).join(d));
+    lines.push(row.map((c) => cell(r, c, d, all)).join(d));
     if (r() < 0.03) lines.push(''); // a blank line
   }
   const body = lines.join(eol) + (r() < 0.5 ? eol : '');
@@ -168,7 +187,7 @@ function expectSame(a: ActivityTable, b: ActivityTable, what: string) {
 }
 
 describe('activity byte reader = row reader', () => {
-  for (const source of [LOGINS, CONTACTS])
+  for (const source of [LOGINS, CONTACTS, USAGE])
     for (const encoding of ['utf-8', 'shift_jis'])
       it(`random ${source.id} files in ${encoding}, whole and in random blocks`, async () => {
         let bytePath = 0;
@@ -319,10 +338,12 @@ describe('account keys of a prefix and a number (DenseKeys) = row reader', () =>
       expect(d).not.toBeNull();
       expect(d!.numbered).toBe(kind !== 'mixed');
       for (let seed = 1; seed <= 30; seed++) {
-        const bytes = randomFile(seed, LOGINS, 'utf-8', cellOf);
+        // Shift_JIS files find keys by number too; every other file has attributes of each type.
+        const source = seed % 2 === 0 ? USAGE : LOGINS;
+        const bytes = randomFile(seed, source, seed % 3 === 0 ? 'shift_jis' : 'utf-8', cellOf);
         const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
-        const ref = importActivityFile(bytes, 'f.csv', LOGINS, acc, { ...opts, reader: 'rows' });
-        const got = importActivityFile(bytes, 'f.csv', LOGINS, acc, opts);
+        const ref = importActivityFile(bytes, 'f.csv', source, acc, { ...opts, reader: 'rows' });
+        const got = importActivityFile(bytes, 'f.csv', source, acc, opts);
         expectSame(ref.table, got.table, `seed ${seed}`);
         expect(got.report, `seed ${seed}`).toEqual(ref.report);
         // Streamed in random blocks as well.
@@ -339,7 +360,7 @@ describe('account keys of a prefix and a number (DenseKeys) = row reader', () =>
           })(),
           bytes.length,
           'f.csv',
-          LOGINS,
+          source,
           acc,
           opts,
         );
@@ -473,5 +494,106 @@ describe('timestampFromBytes', () => {
       if (v !== undefined) expect(v, s).toBe(parseTimestamp(s, 'Asia/Tokyo'));
     }
     expect(answered).toBeGreaterThan(50_000);
+  });
+});
+
+describe('the one-pass reader reads the forms exports write', () => {
+  // Account keys c0…c199 (found by number); each form once in a file of its own, with a few
+  // bad rows (unknown key, impossible time, a number and a category that are not) that go to
+  // the parser: the table and report are the row reader's, and every good row is read in one pass.
+  const keys = Array.from({ length: 200 }, (_, i) => `c${i}`);
+  const acc = {
+    table: accountTable(
+      pb,
+      keys.map((id, i) => ({ id, name: `n${i}`, mrr: i, usage: i })),
+    ),
+    contract: pb.fields,
+  };
+  const NAMES = ['佐藤', '鈴木', 'ｻﾄｳ', 'Tanaka', '髙橋', '渡邉'];
+  type Form = {
+    time: (d: number, h: number, m: number) => string;
+    quote: 'none' | 'all' | 'excel';
+    sjis?: boolean;
+    crlf?: boolean;
+    tab?: boolean;
+  };
+  const p2 = (x: number) => String(x).padStart(2, '0');
+  const iso = (d: number, h: number, m: number) => `2026-11-${p2(d)} ${p2(h)}:${p2(m)}:07`;
+  const FORMS: Record<string, Form> = {
+    plain: { time: iso, quote: 'none' },
+    'every cell quoted': { time: iso, quote: 'all' },
+    'quoted when a comma is inside (Excel)': { time: iso, quote: 'excel' },
+    Shift_JIS: { time: iso, quote: 'none', sjis: true },
+    'Shift_JIS, every cell quoted, CRLF': { time: iso, quote: 'all', sjis: true, crlf: true },
+    CRLF: { time: iso, quote: 'none', crlf: true },
+    'TSV, quoted, CRLF': { time: iso, quote: 'all', crlf: true, tab: true },
+    'slash date-times': { time: (d, h, m) => `2026/11/${p2(d)} ${h}:${p2(m)}`, quote: 'none' },
+    'slash dates': { time: (d) => `2026/11/${d}`, quote: 'all' },
+    'ISO with an offset': {
+      time: (d, h, m) => `2026-11-${p2(d)}T${p2(h)}:${p2(m)}:00+09:00`,
+      quote: 'none',
+    },
+    'ISO with Z, Shift_JIS': {
+      time: (d, h, m) => `2026-11-${p2(d)}T${p2(h)}:${p2(m)}:00Z`,
+      quote: 'excel',
+      sjis: true,
+    },
+    'dates only': { time: (d) => `2026-11-${p2(d)}`, quote: 'none' },
+    '年月日 時分': { time: (d, h, m) => `2026年11月${d}日 ${h}:${p2(m)}`, quote: 'all' },
+  };
+  it.each(Object.keys(FORMS))('%s', async (name) => {
+    const f = FORMS[name];
+    const r = rng(name.length * 7 + 1);
+    const D = f.tab ? '\t' : ',';
+    const q = (v: string) =>
+      f.quote === 'all' || (f.quote === 'excel' && (v.includes(D) || v.includes('"')))
+        ? `"${v.replace(/"/g, '""')}"`
+        : v;
+    // A last column no attribute reads (skipped to the line's end, quoted or not).
+    const lines = [['account_id', '日時', 'ユーザー', '種別', '分', '完了', 'メモ'].map(q).join(D)];
+    const n = 3000;
+    let bad = 0;
+    for (let k = 0; k < n; k++) {
+      const cells = [
+        `c${Math.floor(r() * 200)}`,
+        f.time(1 + Math.floor(r() * 22), Math.floor(r() * 24), Math.floor(r() * 60)),
+        `${NAMES[k % NAMES.length]}${f.quote !== 'none' && r() < 0.2 ? ', 一郎' : ''}${k % 50}`,
+        r() < 0.5 ? 'web' : 'api',
+        // '3.' is a number the plain-decimal scan leaves to setNumberBytes.
+        r() < 0.1 ? '3.' : `${Math.floor(r() * 1000) / 4}`,
+        r() < 0.5 ? 'true' : 'false',
+        f.quote === 'none' ? 'メモ' : pick(r, ['メモ', 'a, b', '']),
+      ];
+      if (k % 97 === 96) {
+        // A bad cell, in turn in each column that can have one (any text is a user).
+        const col = [0, 1, 3, 4, 5][bad++ % 5];
+        cells[col] = ['c999', '2026/13/01', '', 'ftp', '1.2.3', 'maybe'][col];
+      }
+      lines.push(cells.map(q).join(D));
+    }
+    const text = lines.join(f.crlf ? '\r\n' : '\n') + (f.crlf ? '\r\n' : '\n');
+    const bytes = f.sjis ? sjis(text) : new TextEncoder().encode(text);
+    const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
+    const ref = importActivityFile(bytes, 'f.csv', USAGE, acc, { ...opts, reader: 'rows' });
+    const reader = ActivityByteReader.open(bytes, 'f.csv', USAGE, acc, opts, bytes.length)!;
+    expect(reader.sjis).toBe(!!f.sjis);
+    reader.push(bytes);
+    const got = reader.end();
+    expectSame(ref.table, got.table, name);
+    expect(got.report).toEqual(ref.report);
+    expect(ref.report.rows).toBe(n);
+    expect(ref.report.kept).toBeGreaterThan(n - bad - 1);
+    expect(reader.oneRows).toBe(n - bad);
+    // Streamed in small blocks (characters and quoted cells cut between blocks): the same.
+    const st = await importActivityStream(
+      blocksOf(bytes, rng(9)),
+      bytes.length,
+      'f.csv',
+      USAGE,
+      acc,
+      opts,
+    );
+    expectSame(ref.table, st.table, `${name} (stream)`);
+    expect(st.report).toEqual(ref.report);
   });
 });

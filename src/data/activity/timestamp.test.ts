@@ -91,6 +91,37 @@ describe('the fast path for plain ISO forms', () => {
   });
 });
 
+describe('zoneOffsetMs', () => {
+  it('answers per zone as the platform does, the zones asked in turn (each its own cache)', () => {
+    const r = rng(11);
+    const zones = ['Asia/Tokyo', 'America/New_York', 'Europe/Berlin', 'UTC', 'Australia/Adelaide'];
+    const fmt = new Map(
+      zones.map((z) => [
+        z,
+        new Intl.DateTimeFormat('en-US', {
+          timeZone: z,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+        }),
+      ]),
+    );
+    for (let k = 0; k < 3000; k++) {
+      // Instants in 2026 on the hour and between (DST changes in three of the zones).
+      const utc = Date.UTC(2026, 0, 1) + Math.floor(r() * 365 * 24 * 4) * 15 * 60_000;
+      const zone = zones[Math.floor(r() * zones.length)];
+      const p: Record<string, number> = {};
+      for (const part of fmt.get(zone)!.formatToParts(new Date(utc))) p[part.type] = +part.value;
+      const want =
+        Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - Math.floor(utc / 60_000) * 60_000;
+      expect(zoneOffsetMs(zone, utc), `${zone} ${new Date(utc).toISOString()}`).toBe(want);
+    }
+  });
+});
+
 describe('the byte readers’ fixed-place path (fixedIsoBytes)', () => {
   it('gives the general parser’s answer for every cell it takes, and takes every plain form', () => {
     const r = rng(12);
@@ -99,7 +130,9 @@ describe('the byte readers’ fixed-place path (fixedIsoBytes)', () => {
     const enc = new TextEncoder();
     let taken = 0;
     for (let k = 0; k < 30_000; k++) {
-      const date = `${pick(['2026', '1999', '0000', '9999', '20x6', '2O26'])}-${pick(['01', '02', '12', '13', '00', '0a', two()])}-${pick(['01', '28', '29', '30', '31', '32', '3:', two()])}`;
+      const sep = pick(['-', '-', '/', '.']);
+      const sep2 = r() < 0.9 ? sep : pick(['-', '/']);
+      const date = `${pick(['2026', '1999', '0000', '9999', '20x6', '2O26'])}${sep}${pick(['01', '02', '12', '13', '00', '0a', two()])}${sep2}${pick(['01', '28', '29', '30', '31', '32', '3:', two()])}`;
       const time = pick([
         '',
         ` ${two()}:${two()}`,
@@ -119,7 +152,7 @@ describe('the byte readers’ fixed-place path (fixedIsoBytes)', () => {
         taken++;
         expect(FIXED_OUT[0], s).toBe(expected);
       } else if (
-        /^\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d)?)?$/.test(s) &&
+        /^\d{4}([-/])\d\d\1\d\d([ T]\d\d:\d\d(:\d\d)?)?$/.test(s) &&
         typeof expected === 'number'
       )
         // A plain form the general parser reads must take this path (else the speed-up is gone).

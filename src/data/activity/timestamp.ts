@@ -74,14 +74,26 @@ function fromParts(m: ArrayLike<string | undefined>, zone: string): number | und
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, number>();
+/** Per zone, UTC hour → offset; the last zone asked kept apart (a file has one zone). */
+const offsetCaches = new Map<string, Map<number, number>>();
+let lastZone = '';
+let lastCache = new Map<number, number>();
 
-/** The zone's offset from UTC at an instant (ms), cached per zone and UTC hour. */
+/**
+ * The zone's offset from UTC at an instant (ms), cached per zone and UTC hour (a number key:
+ * a string key made per call was most of a time with an offset in the byte readers' rows).
+ */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
   const hour = Math.floor(utcMs / 3_600_000);
-  const key = `${zone}|${hour}`;
-  const hit = offsetCache.get(key);
+  let offsetCache = lastCache;
+  if (zone !== lastZone) {
+    offsetCache = offsetCaches.get(zone) ?? new Map<number, number>();
+    offsetCaches.set(zone, offsetCache);
+    lastZone = zone;
+    lastCache = offsetCache;
+  }
+  const hit = offsetCache.get(hour);
   if (hit !== undefined) return hit;
   let f = formatters.get(zone);
   if (!f) {
@@ -102,7 +114,7 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
   const wall = civilDays(p.year, p.month, p.day) * MS_PER_DAY + (p.hour * 60 + p.minute) * 60_000;
   const off = wall - at;
   if (offsetCache.size > 100_000) offsetCache.clear();
-  offsetCache.set(key, off);
+  offsetCache.set(hour, off);
   return off;
 }
 
@@ -157,7 +169,8 @@ const dg = (b: Uint8Array, i: number): number => {
 export const FIXED_OUT = new Float64Array(1);
 
 /**
- * `YYYY-MM-DD`, `YYYY-MM-DD hh:mm` and `YYYY-MM-DD hh:mm:ss` (space or `T`), no offset, in the
+ * `YYYY-MM-DD`, `YYYY-MM-DD hh:mm` and `YYYY-MM-DD hh:mm:ss` (space or `T`; `/` for `-` too, as
+ * `2026/11/23 09:30`), no offset, in the
  * cell bytes [s, e): the form nearly every export writes, read at fixed places; the day through
  * the per-month memo (isoDays = civilDays for these years). True with the time in FIXED_OUT[0];
  * false for anything else (timestampFromBytes goes on and gives its answer, so this only skips
@@ -165,7 +178,9 @@ export const FIXED_OUT = new Float64Array(1);
  */
 export function fixedIsoBytes(b: Uint8Array, s: number, e: number): boolean {
   const len = e - s;
-  if ((len !== 19 && len !== 16 && len !== 10) || b[s + 4] !== 45 || b[s + 7] !== 45) return false;
+  const sep = b[s + 4];
+  if ((len !== 19 && len !== 16 && len !== 10) || (sep !== 45 && sep !== 47) || b[s + 7] !== sep)
+    return false;
   const y0 = dg(b, s),
     y1 = dg(b, s + 1),
     y2 = dg(b, s + 2),
@@ -240,11 +255,43 @@ export function timestampFromBytes(
   e: number,
   zone: string,
 ): number | undefined {
+  return timeFromBytes(b, s, e, zone) ? FIXED_OUT[0] : undefined;
+}
+
+/**
+ * timestampFromBytes with its answer in FIXED_OUT[0] (true) or false for undefined: the
+ * one-pass row reader's call for the forms fixedIsoBytes does not read (slashes, offsets,
+ * 年月日), so no time crosses the call as a boxed number.
+ */
+export function timeFromBytes(b: Uint8Array, s: number, e: number, zone: string): boolean {
   const len = e - s;
-  if (len < 8) return undefined;
-  if (fixedIsoBytes(b, s, e)) return FIXED_OUT[0];
+  if (len < 8) return false;
+  if (fixedIsoBytes(b, s, e)) return true;
+  // `YYYY-MM-DDThh:mm:ss` then `Z` or `±hh:mm`: the date-time at fixed places, then the offset
+  // as below (an instant: converted to the zone's wall clock).
+  if ((len === 20 || len === 25) && fixedIsoBytes(b, s, s + 19)) {
+    const c = b[s + 19];
+    let offMin = 0;
+    if (len === 20) {
+      if (c !== 90 && c !== 122) return false;
+    } else {
+      if ((c !== 43 && c !== 45) || b[s + 22] !== 58) return false;
+      const h0 = dg(b, s + 20),
+        h1 = dg(b, s + 21),
+        m0 = dg(b, s + 23),
+        m1 = dg(b, s + 24);
+      if ((h0 | h1 | m0 | m1) > 15) return false;
+      const oh = h0 * 10 + h1,
+        om = m0 * 10 + m1;
+      if (oh > 23 || om > 59) return false;
+      offMin = (c === 45 ? -1 : 1) * (oh * 60 + om);
+    }
+    const utc = FIXED_OUT[0] - offMin * 60_000;
+    FIXED_OUT[0] = utc + zoneOffsetMs(zone, utc);
+    return true;
+  }
   const y = digits(b, s, e, 4);
-  if (y < 0 || (y & 15) !== 4) return undefined;
+  if (y < 0 || (y & 15) !== 4) return false;
   let i = s + 4;
   let kanji = false;
   const sep = b[i];
@@ -252,91 +299,99 @@ export function timestampFromBytes(
   else if (has(b, i, e, KANJI_YEAR)) {
     kanji = true;
     i += 3;
-  } else return undefined;
+  } else return false;
   const mo = digits(b, i, e, 2);
-  if (mo < 0) return undefined;
+  if (mo < 0) return false;
   i += mo & 15;
   if (kanji) {
-    if (!has(b, i, e, KANJI_MONTH)) return undefined;
+    if (!has(b, i, e, KANJI_MONTH)) return false;
     i += 3;
   } else {
     const c = b[i];
-    if (c !== 45 && c !== 47 && c !== 46) return undefined;
+    if (c !== 45 && c !== 47 && c !== 46) return false;
     i++;
   }
   const d = digits(b, i, e, 2);
-  if (d < 0) return undefined;
+  if (d < 0) return false;
   i += d & 15;
   if (kanji) {
-    if (!has(b, i, e, KANJI_DAY)) return undefined;
+    if (!has(b, i, e, KANJI_DAY)) return false;
     i += 3;
   }
   const days = civilDays(y >> 4, mo >> 4, d >> 4);
-  if (days !== days) return undefined;
-  if (i === e) return days * MS_PER_DAY;
+  if (days !== days) return false;
+  if (i === e) {
+    FIXED_OUT[0] = days * MS_PER_DAY;
+    return true;
+  }
   let h = 0,
     mi = 0,
     sec = 0;
   if (kanji) {
     if (b[i] === 32) i++;
     const hh = digits(b, i, e, 2);
-    if (hh < 0) return undefined;
+    if (hh < 0) return false;
     i += hh & 15;
     h = hh >> 4;
     if (b[i] === 58) i++;
     else if (has(b, i, e, KANJI_HOUR)) i += 3;
-    else return undefined;
+    else return false;
     const mm = digits(b, i, e, 2);
-    if (mm < 0) return undefined;
+    if (mm < 0) return false;
     i += mm & 15;
     mi = mm >> 4;
     if (has(b, i, e, KANJI_MIN)) i += 3;
     if (i < e) {
       if (b[i] === 58) i++;
       const ss = digits(b, i, e, 2);
-      if (ss < 0) return undefined;
+      if (ss < 0) return false;
       i += ss & 15;
       sec = ss >> 4;
       if (has(b, i, e, KANJI_SEC)) i += 3;
     }
-    if (i !== e || h > 23 || mi > 59 || sec > 59) return undefined;
-    return days * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000;
+    if (i !== e || h > 23 || mi > 59 || sec > 59) return false;
+    FIXED_OUT[0] = days * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000;
+    return true;
   }
   const t = b[i];
-  if (t !== 84 && t !== 116 && t !== 32) return undefined;
+  if (t !== 84 && t !== 116 && t !== 32) return false;
   i++;
   const hh = digits(b, i, e, 2);
-  if (hh < 0 || b[i + (hh & 15)] !== 58) return undefined;
+  if (hh < 0 || b[i + (hh & 15)] !== 58) return false;
   i += (hh & 15) + 1;
   h = hh >> 4;
   const mm = digits(b, i, e, 2);
-  if (mm < 0 || (mm & 15) !== 2) return undefined;
+  if (mm < 0 || (mm & 15) !== 2) return false;
   i += 2;
   mi = mm >> 4;
   if (i < e && b[i] === 58) {
     const ss = digits(b, i + 1, e, 2);
-    if (ss < 0 || (ss & 15) !== 2) return undefined;
+    if (ss < 0 || (ss & 15) !== 2) return false;
     i += 3;
     sec = ss >> 4;
   }
-  if (h > 23 || mi > 59 || sec > 59) return undefined;
+  if (h > 23 || mi > 59 || sec > 59) return false;
   const wall = days * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000;
-  if (i === e) return wall;
+  if (i === e) {
+    FIXED_OUT[0] = wall;
+    return true;
+  }
   // An offset: Z, or ±hh:mm / ±hhmm.
   let offMin = 0;
   const c = b[i];
   if (c === 90 || c === 122) {
-    if (i + 1 !== e) return undefined;
+    if (i + 1 !== e) return false;
   } else if (c === 43 || c === 45) {
     const oh = digits(b, i + 1, e, 2);
-    if (oh < 0 || (oh & 15) !== 2) return undefined;
+    if (oh < 0 || (oh & 15) !== 2) return false;
     let j = i + 3;
     if (b[j] === 58) j++;
     const om = digits(b, j, e, 2);
-    if (om < 0 || (om & 15) !== 2 || j + 2 !== e) return undefined;
-    if (oh >> 4 > 23 || om >> 4 > 59) return undefined;
+    if (om < 0 || (om & 15) !== 2 || j + 2 !== e) return false;
+    if (oh >> 4 > 23 || om >> 4 > 59) return false;
     offMin = (c === 45 ? -1 : 1) * ((oh >> 4) * 60 + (om >> 4));
-  } else return undefined;
+  } else return false;
   const utc = wall - offMin * 60_000;
-  return utc + zoneOffsetMs(zone, utc);
+  FIXED_OUT[0] = utc + zoneOffsetMs(zone, utc);
+  return true;
 }
