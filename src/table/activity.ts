@@ -21,6 +21,18 @@ export interface ActivityTable {
   columns: Record<string, Column>;
   /** Events of account a are rows offsets[a] … offsets[a + 1] − 1. Length = accounts + 1. */
   offsets: Int32Array;
+  /**
+   * Several files of one source (src/data/activity/union.ts), in the order they were given:
+   * `line` then numbers their concatenation, file k's line l being `lineBase + l`. Absent: one
+   * file, `line` is its own.
+   */
+  files?: ActivityFileSpan[];
+}
+
+/** One file of a source's table: its name and what its lines are offset by in `line`. */
+export interface ActivityFileSpan {
+  name: string;
+  lineBase: number;
 }
 
 /** Activity tables by source id: what a run gets besides the account table. */
