@@ -628,3 +628,15 @@ function gather(col: Column, order: Int32Array): Column {
 export function eventsAsTable(t: ActivityTable): AccountTable {
   return { rowCount: t.rowCount, columns: t.columns };
 }
+
+/** A table's line → the file it came from (null: one file, unnamed) and its line there. */
+export function fileOfLine(
+  t: Pick<ActivityTable, 'files'>,
+  line: number,
+): { file: string | null; line: number } {
+  const files = t.files;
+  if (!files || files.length === 0) return { file: null, line };
+  let k = files.length - 1;
+  while (k > 0 && files[k].lineBase >= line) k--;
+  return { file: files[k].name, line: line - files[k].lineBase };
+}

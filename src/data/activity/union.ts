@@ -176,14 +176,4 @@ function gatherMerged(
   return { type: first.type, values };
 }
 
-/** A merged table's line → the file it came from and its line there. */
-export function fileOfLine(
-  t: Pick<ActivityTable, 'files'>,
-  line: number,
-): { file: string | null; line: number } {
-  const files = t.files;
-  if (!files || files.length === 0) return { file: null, line };
-  let k = files.length - 1;
-  while (k > 0 && files[k].lineBase >= line) k--;
-  return { file: files[k].name, line: line - files[k].lineBase };
-}
+export { fileOfLine } from '../../table/activity';

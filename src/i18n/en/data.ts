@@ -190,6 +190,12 @@ export default {
       'The playbook uses activity source "{{source}}", but no file was given for it: add --activity {{source}}=FILE.',
     activity_unknown_source:
       '--activity {{source}}=…: the playbook declares no activity source "{{source}}" (declared: {{sources}}).',
+    activity_same_file:
+      '{{file}} has the same content as {{other}} (source "{{source}}"): the same file read twice would count its events twice. It was not read; give each file once.',
+    activity_no_files:
+      '--activity {{source}}={{pattern}}: no activity file (.csv, .tsv, .txt, .tab, .json, .ndjson, .jsonl) matches.',
+    activity_overlap:
+      '{{file}} has events from {{from}} to {{to}}, overlapping {{other}} ({{otherFrom}} to {{otherTo}}) of source "{{source}}": if the files repeat rows, those events count twice. Check the exports.',
     summary:
       '{{file}} ({{source}}): {{kept}} of {{rows}} events counted; {{unknownAccount}} naming no account, {{ambiguousAccount}} ambiguous, {{badTime}} bad timestamps, {{future}} after the as-of date, {{badValues}} bad values.',
   },

@@ -193,6 +193,12 @@ export default {
       'プレイブックはアクティビティソース「{{source}}」を使いますが、そのファイルが指定されていません。--activity {{source}}=ファイル を追加してください。',
     activity_unknown_source:
       '--activity {{source}}=…: プレイブックにアクティビティソース「{{source}}」はありません（宣言済み: {{sources}}）。',
+    activity_same_file:
+      '{{file}} は {{other}} と同じ内容です（ソース「{{source}}」）: 同じファイルを2回読むとイベントが二重に数えられます。このファイルは読み込んでいません。各ファイルは1回だけ指定してください。',
+    activity_no_files:
+      '--activity {{source}}={{pattern}}: 一致するアクティビティファイル（.csv, .tsv, .txt, .tab, .json, .ndjson, .jsonl）がありません。',
+    activity_overlap:
+      '{{file}} のイベント期間 {{from}}〜{{to}} が、ソース「{{source}}」の {{other}}（{{otherFrom}}〜{{otherTo}}）と重なっています: ファイル間で同じ行が重複していると、そのイベントは二重に数えられます。エクスポートを確認してください。',
     summary:
       '{{file}}（{{source}}）: {{rows}} 件中 {{kept}} 件を集計。アカウント不明 {{unknownAccount}}、曖昧 {{ambiguousAccount}}、日時不正 {{badTime}}、基準日より後 {{future}}、値不正 {{badValues}}。',
   },
