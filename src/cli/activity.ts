@@ -27,7 +27,7 @@ import { Utf8Error } from '../data/csvBytes';
 import { activityMessage, activitySummary } from '../data/activity/messages';
 import type { AccountTable } from '../table/columns';
 import type { ActivityData, ActivityTable } from '../table/activity';
-import { unionActivity } from '../data/activity/union';
+import { dateSpan, spansOverlap, unionActivity } from '../data/activity/union';
 import { contentHash } from '../data/activity/contentHash';
 import { UsageError } from './args';
 import { readInput } from './io';
@@ -239,7 +239,7 @@ function warnOverlaps(io: CliIO, source: string, names: string[], tables: Activi
     for (let j = 0; j < k; j++) {
       const a = spans[k],
         b = spans[j];
-      if (!a || !b || a.to < b.from || b.to < a.from) continue;
+      if (!a || !b || !spansOverlap(a, b)) continue;
       io.stderr(
         t('ok.warning', { message: '' }) +
           activityMessage(
@@ -260,19 +260,6 @@ function warnOverlaps(io: CliIO, source: string, names: string[], tables: Activi
           '\n',
       );
     }
-}
-
-/** First and last local day of a table's events, ISO; null when it has none. */
-export function dateSpan(t: ActivityTable): { from: string; to: string } | null {
-  if (t.rowCount === 0) return null;
-  let lo = Infinity,
-    hi = -Infinity;
-  for (let i = 0; i < t.rowCount; i++) {
-    if (t.day[i] < lo) lo = t.day[i];
-    if (t.day[i] > hi) hi = t.day[i];
-  }
-  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-  return { from: iso(lo), to: iso(hi) };
 }
 
 /** One file of a source, read and reported; null (after saying why) when it cannot count. */

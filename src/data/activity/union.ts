@@ -176,4 +176,26 @@ function gatherMerged(
   return { type: first.type, values };
 }
 
+/** First and last local day of a table's events, ISO; null when it has none. */
+export function dateSpan(t: ActivityTable): { from: string; to: string } | null {
+  if (t.rowCount === 0) return null;
+  let lo = Infinity,
+    hi = -Infinity;
+  for (let i = 0; i < t.rowCount; i++) {
+    if (t.day[i] < lo) lo = t.day[i];
+    if (t.day[i] > hi) hi = t.day[i];
+  }
+  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  return { from: iso(lo), to: iso(hi) };
+}
+
+/** Whether two date spans (ISO days, inclusive) share a day. */
+export function spansOverlap(
+  a: { from?: string; to?: string } | null,
+  b: { from?: string; to?: string } | null,
+): boolean {
+  if (!a?.from || !a.to || !b?.from || !b.to) return false;
+  return !(a.to < b.from || b.to < a.from);
+}
+
 export { fileOfLine } from '../../table/activity';
