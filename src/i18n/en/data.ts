@@ -229,7 +229,7 @@ export default {
     none: 'The playbook declares no activity sources (logins, seminars, contacts…). Declare them in the playbook to import activity files here.',
     intro:
       "One or several files per source (a login export per month, a sheet per seminar…): CSV, TSV, JSON or NDJSON, UTF-8 or Shift_JIS. Each row is linked to an account; events after {{asOf}} are reported as in the future. A source's files count as one file, concatenated in the order they were added. Nothing is stored until you store it.",
-    storedFiles: '{{formatted}} events stored from {{count}} file(s): {{names}}.',
+    storedFiles: '{{formatted}} events stored from {{names}}.',
     notStored: 'No activity imported for this source: runs that read it stop and say so.',
     drop: 'Drop one or more files here, or',
     dropAdd: 'Drop files here to add them to the stored ones, or',
