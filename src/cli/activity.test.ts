@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rng } from '../util/random';
 import { setCliLanguage } from './messages';
 import { ROOT } from '../engine/testing/demo';
 import { extractActivityArgs } from './activity';
@@ -101,6 +103,138 @@ describe('waymark score / explain with activity files', () => {
       ],
     });
     expect(() => extractActivityArgs(['--activity', 'x'])).toThrow(/SOURCE=FILE/);
-    expect(() => extractActivityArgs(['--activity', 'x=a', '--activity', 'x=b'])).toThrow(/twice/);
+    // Repeatable for one source, in the order given.
+    expect(extractActivityArgs(['--activity', 'x=b', '--activity', 'x=a']).activity).toEqual([
+      { source: 'x', file: 'b' },
+      { source: 'x', file: 'a' },
+    ]);
+  });
+});
+
+describe('several files for one source = the files concatenated', () => {
+  // Random logs with many events at the same account and time (ties across files decide last()
+  // and nothing else does), split into three files at random rows: the score output, every
+  // format, byte for byte the same as from the whole file; also as a directory and a pattern.
+  const pbPath = join(ROOT, FX, 'playbook.json');
+  const pb = JSON.parse(readFileSync(pbPath, 'utf8')) as {
+    health: { measures: Record<string, unknown>[] };
+  };
+  const extra = [
+    ['users60', 'count_distinct(logins.user, 60d)'],
+    ['lastMinutes', 'last(contacts.minutes)'],
+    ['minutes90', 'sum(contacts.minutes, 90d)'],
+    ['lastKindApi', "count(logins, 90d, where: kind == 'api')"],
+  ];
+  for (const [id, expr] of extra)
+    pb.health.measures.push({
+      id,
+      label: id,
+      dimension: 'engagement',
+      expr,
+      normalise: { kind: 'linear', min: 0, max: 50 },
+      invert: false,
+      weight: 1,
+    });
+  const NAMES = ['アルファ', 'ベータ株式会社', 'Gamma Inc.'];
+  const logins = (r: () => number, n: number) =>
+    Array.from(
+      { length: n },
+      (_, k) =>
+        `${'ABC'[Math.floor(r() * 3)]},2026-01-${String(1 + Math.floor(r() * 30)).padStart(2, '0')}${r() < 0.5 ? ' 09:00' : ''},u${Math.floor(r() * 9)},${k % 3 ? 'web' : 'api'}`,
+    );
+  const contacts = (r: () => number, n: number) =>
+    Array.from(
+      { length: n },
+      () =>
+        `${NAMES[Math.floor(r() * 3)]},2026-01-${String(1 + Math.floor(r() * 4)).padStart(2, '0')},${Math.floor(r() * 90)},call,はい`,
+    );
+  for (const seed of [1, 2, 3, 4, 5])
+    it(`seed ${seed}: one file and three give the same output`, async () => {
+      const r = rng(seed);
+      const dir = mkdtempSync(join(tmpdir(), 'wm-act-split-'));
+      try {
+        writeFileSync(join(dir, 'playbook.json'), JSON.stringify(pb));
+        const files = {
+          logins: ['account_id,logged_in_at,user,kind', logins(r, 200)] as const,
+          contacts: ['会社名,日時,分,チャネル,完了', contacts(r, 120)] as const,
+        };
+        const whole: string[] = [];
+        const parts: string[] = [];
+        for (const [src, [head, rows]] of Object.entries(files)) {
+          writeFileSync(join(dir, `${src}.csv`), [head, ...rows].join('\n') + '\n');
+          whole.push('--activity', `${src}=${join(dir, `${src}.csv`)}`);
+          const a = 1 + Math.floor(r() * (rows.length - 2));
+          const b = a + Math.floor(r() * (rows.length - a));
+          mkdirSync(join(dir, src));
+          [rows.slice(0, a), rows.slice(a, b), rows.slice(b)].forEach((p, k) => {
+            const f = join(dir, src, `${k}.csv`);
+            writeFileSync(f, [head, ...p].join('\n') + '\n');
+            parts.push('--activity', `${src}=${f}`);
+          });
+        }
+        const base = ['score', join(dir, 'playbook.json'), join(ROOT, FX, 'accounts.csv')];
+        for (const format of ['json', 'csv']) {
+          const one = await cli([...base, ...whole, '--format', format]);
+          expect(one.code, one.err).toBe(0);
+          const three = await cli([...base, ...parts, '--format', format]);
+          expect(three.code, three.err).toBe(0);
+          expect(three.out).toBe(one.out);
+          // A directory (its files in name order) and a pattern: the same.
+          const dirs = await cli([
+            ...base,
+            '--activity',
+            `logins=${join(dir, 'logins')}`,
+            '--activity',
+            `contacts=${join(dir, 'contacts', '*.csv')}`,
+            '--format',
+            format,
+          ]);
+          expect(dirs.code, dirs.err).toBe(0);
+          expect(dirs.out).toBe(one.out);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+  it('explain names the file of each event; overlapping dates are warned about', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wm-act-split-'));
+    try {
+      const lines = readFileSync(join(ROOT, FX, 'logins.csv'), 'utf8')
+        .trim()
+        .split('\n');
+      writeFileSync(join(dir, 'a.csv'), [lines[0], ...lines.slice(1, 5)].join('\n'));
+      writeFileSync(join(dir, 'b.csv'), [lines[0], ...lines.slice(5)].join('\n'));
+      setCliLanguage('en');
+      const r = await cli([
+        'explain',
+        `${FX}/playbook.json`,
+        `${FX}/accounts.csv`,
+        '--account',
+        'B',
+        '--activity',
+        `logins=${join(dir, 'a.csv')}`,
+        '--activity',
+        `logins=${join(dir, 'b.csv')}`,
+        '--activity',
+        `contacts=${FX}/contacts.csv`,
+      ]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.err).toMatch(/b\.csv has events from 2025-12-11 to 2026-01-01, overlapping a\.csv/);
+      const e = JSON.parse(r.out) as {
+        activity: { aggregate: string; events: { line: number; file?: string }[] }[];
+      };
+      const change = e.activity.find((x) => x.aggregate === 'change(count(logins, 30d))')!;
+      // The one-file test's lines 5–8 and 4: a.csv's 5, b.csv's 2–4, then a.csv's 4.
+      expect(change.events.map((x) => `${x.file}:${x.line}`)).toEqual([
+        'a.csv:5',
+        'b.csv:2',
+        'b.csv:3',
+        'b.csv:4',
+        'a.csv:4',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

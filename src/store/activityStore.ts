@@ -3,6 +3,7 @@ import { newId } from '../model/ids';
 import type { AccountTable } from '../table/columns';
 import type { ActivityReport } from '../data/activity/importActivity';
 import { assembleColumns, chunkCount, chunkOf } from './datasets';
+import { concatStoredEvents, withoutStoredFile } from '../data/activity/stored';
 
 /**
  * Imported activity in IndexedDB: one set per project and source, its events column-wise in
@@ -43,6 +44,63 @@ export async function saveActivitySet(
   return row;
 }
 
+/**
+ * Add files to a source's stored set: its events followed by `added`'s (whose file indexes count
+ * from 0), as a new set replacing the old in one transaction — a failure leaves the old set as
+ * it was. No stored set: `added` becomes it.
+ */
+export async function appendActivityFiles(
+  projectId: string,
+  source: string,
+  added: AccountTable,
+  files: ActivityFileInfo[],
+): Promise<ActivitySetRow> {
+  const d = db();
+  return d.transaction('rw', d.activitySets, d.activityChunks, async () => {
+    const old = await newestSet(projectId, source);
+    if (!old) return saveActivitySet(projectId, source, added, files);
+    const loaded = (await loadActivitySet(old.id))!;
+    const events = concatStoredEvents([loaded.events, added], [0, old.files.length]);
+    return saveActivitySet(projectId, source, events, [...old.files, ...files]);
+  });
+}
+
+/**
+ * Remove file `index` of a stored set: its events go, the other files' stay (a new set replacing
+ * the old in one transaction). The last file: the set is deleted. Null when nothing is left.
+ */
+export async function removeActivityFile(
+  setId: string,
+  index: number,
+): Promise<ActivitySetRow | null> {
+  const d = db();
+  return d.transaction('rw', d.activitySets, d.activityChunks, async () => {
+    const loaded = await loadActivitySet(setId);
+    if (!loaded) throw new Error(`activity set ${setId} is not stored`);
+    const { meta, events } = loaded;
+    if (index < 0 || index >= meta.files.length)
+      throw new Error(`activity set ${setId} has no file ${index + 1}`);
+    if (meta.files.length === 1) {
+      await deleteActivitySet(setId);
+      return null;
+    }
+    return saveActivitySet(
+      meta.projectId,
+      meta.source,
+      withoutStoredFile(events, index),
+      meta.files.filter((_, k) => k !== index),
+    );
+  });
+}
+
+async function newestSet(projectId: string, source: string): Promise<ActivitySetRow | null> {
+  const rows = await db()
+    .activitySets.where('[projectId+source]')
+    .equals([projectId, source])
+    .sortBy('createdAt');
+  return rows.length ? rows[rows.length - 1] : null;
+}
+
 /** The project's activity sets, one per source (the newest). */
 export async function listActivitySets(projectId: string): Promise<ActivitySetRow[]> {
   const rows = await db().activitySets.where('projectId').equals(projectId).sortBy('createdAt');
@@ -76,8 +134,13 @@ export async function deleteActivitySet(id: string): Promise<void> {
 }
 
 /** What is kept of an import report with the stored set (counts; the rows were shown then). */
-export function fileInfoOf(name: string, r: ActivityReport): ActivityFileInfo {
+export function fileInfoOf(
+  name: string,
+  r: ActivityReport,
+  more: Pick<ActivityFileInfo, 'size' | 'hash' | 'from' | 'to' | 'importedAt'> = {},
+): ActivityFileInfo {
   return {
+    ...more,
     name,
     rows: r.rows,
     kept: r.kept,

@@ -131,6 +131,16 @@ export interface ActivityFileInfo {
   badValues: number;
   byName: number;
   review: number;
+  /**
+   * Added when a source could hold several files; absent on sets stored before (their one
+   * file). Size in bytes, content hash (src/data/activity/contentHash.ts: the same file is not
+   * stored twice), first and last local day of its events (ISO), when it was imported.
+   */
+  size?: number;
+  hash?: string;
+  from?: string;
+  to?: string;
+  importedAt?: string;
 }
 
 export interface ActivityChunkRow {

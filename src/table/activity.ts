@@ -21,6 +21,18 @@ export interface ActivityTable {
   columns: Record<string, Column>;
   /** Events of account a are rows offsets[a] … offsets[a + 1] − 1. Length = accounts + 1. */
   offsets: Int32Array;
+  /**
+   * Several files of one source (src/data/activity/union.ts), in the order they were given:
+   * `line` then numbers their concatenation, file k's line l being `lineBase + l`. Absent: one
+   * file, `line` is its own.
+   */
+  files?: ActivityFileSpan[];
+}
+
+/** One file of a source's table: its name and what its lines are offset by in `line`. */
+export interface ActivityFileSpan {
+  name: string;
+  lineBase: number;
 }
 
 /** Activity tables by source id: what a run gets besides the account table. */
@@ -615,4 +627,16 @@ function gather(col: Column, order: Int32Array): Column {
 /** The attribute columns as an AccountTable (one "row" per event), for `where:` filters. */
 export function eventsAsTable(t: ActivityTable): AccountTable {
   return { rowCount: t.rowCount, columns: t.columns };
+}
+
+/** A table's line → the file it came from (null: one file, unnamed) and its line there. */
+export function fileOfLine(
+  t: Pick<ActivityTable, 'files'>,
+  line: number,
+): { file: string | null; line: number } {
+  const files = t.files;
+  if (!files || files.length === 0) return { file: null, line };
+  let k = files.length - 1;
+  while (k > 0 && files[k].lineBase >= line) k--;
+  return { file: files[k].name, line: line - files[k].lineBase };
 }

@@ -2,7 +2,7 @@ import type { DatasetDigest } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportReport, JoinReport } from '../data';
-import type { ActivitySetRow, DatasetRow } from '../store/db';
+import type { ActivityFileInfo, ActivitySetRow, DatasetRow } from '../store/db';
 import type { ActivitySource } from '../model';
 import type {
   ActivityMapping,
@@ -186,7 +186,10 @@ export class ImportSession {
     return (m as Extract<ImportResponse, { type: 'activityPreview' }>).preview;
   }
 
-  /** Read an activity file linked to `accounts`; held in the worker until commitActivity. */
+  /**
+   * Read an activity file linked to `accounts`; held in the worker until commitActivity, with
+   * the files read before it in the same batch (`index` > 0).
+   */
   async importActivity(
     req: {
       source: ActivitySource;
@@ -196,6 +199,8 @@ export class ImportSession {
       contract: FieldContract;
       asOf: string;
       timeZone?: string;
+      index?: number;
+      stored?: ActivityFileInfo[];
     },
     onProgress?: (file: string, f: number) => void,
   ): Promise<ActivityReport> {
@@ -203,9 +208,18 @@ export class ImportSession {
     return (m as Extract<ImportResponse, { type: 'activityImported' }>).report;
   }
 
-  async commitActivity(projectId: string): Promise<ActivitySetRow> {
-    const m = await this.request({ type: 'commitActivity', projectId });
+  async commitActivity(
+    projectId: string,
+    mode: 'add' | 'replace' = 'replace',
+  ): Promise<ActivitySetRow> {
+    const m = await this.request({ type: 'commitActivity', projectId, mode });
     return (m as Extract<ImportResponse, { type: 'activityCommitted' }>).meta;
+  }
+
+  /** Remove one file of a stored activity set; null when it was the last. */
+  async removeActivityFile(setId: string, index: number): Promise<ActivitySetRow | null> {
+    const m = await this.request({ type: 'removeActivityFile', setId, index });
+    return (m as Extract<ImportResponse, { type: 'activityFileRemoved' }>).meta;
   }
 
   /** The fields inferred from every row of a file (null: it does not read). */

@@ -9,9 +9,18 @@ import {
   type JoinReport,
 } from '../data';
 import { saveDataset } from '../store/datasets';
-import { fileInfoOf, saveActivitySet } from '../store/activityStore';
+import {
+  appendActivityFiles,
+  fileInfoOf,
+  removeActivityFile,
+  saveActivitySet,
+} from '../store/activityStore';
+import type { ActivityFileInfo } from '../store/db';
+import { contentHash, blobBlocks } from '../data/activity/contentHash';
+import { dateSpan, spansOverlap } from '../data/activity/union';
+import { activityMessage } from '../data/activity/messages';
 import { inspectActivityFile, type ActivityReport } from '../data/activity/importActivity';
-import { accountKeys, toStoredEvents } from '../data/activity/stored';
+import { accountKeys, concatStoredEvents, toStoredEvents } from '../data/activity/stored';
 import { importActivityBlob } from '../data/activity/importBlob';
 import { generateDemoTable } from '../data/demo/generate';
 import { inferFieldsFromFile, type InferFileResult } from '../data/inferFile';
@@ -48,7 +57,11 @@ let pending: {
 } | null = null;
 
 /** An activity import waiting for the user's "store" (a failed one leaves nothing stored). */
-let pendingActivity: { source: string; events: AccountTable; report: ActivityReport } | null = null;
+let pendingActivity: {
+  source: string;
+  /** The files imported together, in order (their events' file index = their place here). */
+  parts: { events: AccountTable; report: ActivityReport; info: ActivityFileInfo }[];
+} | null = null;
 
 /** The picked File no longer reads as it did at the pick: the page sends its bytes instead. */
 class Unreadable extends Error {}
@@ -294,26 +307,79 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     return;
   }
   if (msg.type === 'activity') {
-    pendingActivity = null;
+    const index = msg.index ?? 0;
+    if (index === 0) pendingActivity = null;
+    const name = msg.file.name;
     try {
+      // The same content as a stored file of the source, or as one imported with it: refused
+      // (its events would count twice), whatever the file is called.
+      const hash = await contentHash(blobBlocks(msg.file.blob));
+      const held = pendingActivity?.source === msg.source.id ? pendingActivity.parts : [];
+      const same = [...(msg.stored ?? []), ...held.map((p) => p.info)].find((f) => f.hash === hash);
+      if (same) {
+        const params = {
+          source: msg.source.id,
+          other: same.name,
+          activityCode: 'activity_same_file',
+        };
+        post({
+          type: 'failed',
+          id: msg.id,
+          issue: {
+            code: 'duplicate_key',
+            severity: 'fatal',
+            file: name,
+            params,
+            message: activityMessage({ code: 'activity_same_file', file: name, params }, 'en'),
+          },
+        });
+        return;
+      }
       const { table, report } = await importActivityBlob(
         msg.file.blob,
-        msg.file.name,
+        name,
         msg.source,
         { table: msg.accounts, contract: msg.contract },
         {
           asOf: msg.asOf,
           timeZone: msg.timeZone,
           mapping: msg.mapping,
-          onProgress: (fraction) =>
-            post({ type: 'progress', id: msg.id, file: msg.file.name, fraction }),
+          onProgress: (fraction) => post({ type: 'progress', id: msg.id, file: name, fraction }),
         },
       );
+      const span = dateSpan(table);
+      const info = fileInfoOf(name, report, {
+        size: msg.file.blob.size,
+        hash,
+        ...(span ?? {}),
+        importedAt: new Date().toISOString(),
+      });
+      // Dates overlapping a stored or held file's: a warning in this file's report.
+      for (const o of [...(msg.stored ?? []), ...held.map((p) => p.info)])
+        if (spansOverlap(span, o)) {
+          const params = {
+            source: msg.source.id,
+            from: span!.from,
+            to: span!.to,
+            other: o.name,
+            otherFrom: o.from!,
+            otherTo: o.to!,
+          };
+          report.issues.push({
+            code: 'activity_overlap',
+            severity: 'warning',
+            file: name,
+            params,
+            message: activityMessage({ code: 'activity_overlap', file: name, params }, 'en'),
+          });
+          report.issueCount++;
+        }
       const keys = accountKeys(msg.accounts, msg.contract.accountKey);
-      pendingActivity = { source: msg.source.id, events: toStoredEvents(table, keys), report };
+      const part = { events: toStoredEvents(table, keys, held.length), report, info };
+      pendingActivity = { source: msg.source.id, parts: [...held, part] };
       post({ type: 'activityImported', id: msg.id, report });
     } catch (e) {
-      post(failure(msg.id, e, msg.file.name));
+      post(failure(msg.id, e, name));
     }
     return;
   }
@@ -323,10 +389,20 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       post(failure(msg.id, new Error('Nothing imported to store.'), ''));
       return;
     }
+    const names = p.parts.map((x) => x.info.name).join(', ');
     try {
-      const meta = await saveActivitySet(msg.projectId, p.source, p.events, [
-        fileInfoOf(p.report.file, p.report),
-      ]);
+      const events =
+        p.parts.length === 1
+          ? p.parts[0].events
+          : concatStoredEvents(
+              p.parts.map((x) => x.events),
+              p.parts.map(() => 0),
+            );
+      const infos = p.parts.map((x) => x.info);
+      const meta =
+        msg.mode === 'add'
+          ? await appendActivityFiles(msg.projectId, p.source, events, infos)
+          : await saveActivitySet(msg.projectId, p.source, events, infos);
       pendingActivity = null;
       post({ type: 'activityCommitted', id: msg.id, meta });
     } catch (e) {
@@ -337,11 +413,23 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
         issue: {
           code: 'storage_failed',
           severity: 'fatal',
-          file: p.report.file,
+          file: names,
           params: { detail },
           message: `The activity could not be stored in this browser (${detail}). The stored activity is unchanged.`,
         },
       });
+    }
+    return;
+  }
+  if (msg.type === 'removeActivityFile') {
+    try {
+      post({
+        type: 'activityFileRemoved',
+        id: msg.id,
+        meta: await removeActivityFile(msg.setId, msg.index),
+      });
+    } catch (e) {
+      post(failure(msg.id, e, ''));
     }
     return;
   }

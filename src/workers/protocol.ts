@@ -4,7 +4,13 @@ import type { FieldContract, Playbook } from '../model';
 import type { AccountTable, Column } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportOptions, ImportReport, JoinReport } from '../data';
 import type { FunnelRow, ScoreResult, Summary, TrendResult } from '../engine';
-import type { ActivitySetRow, DatasetRow, RunActivityInfo, RunRow } from '../store/db';
+import type {
+  ActivityFileInfo,
+  ActivitySetRow,
+  DatasetRow,
+  RunActivityInfo,
+  RunRow,
+} from '../store/db';
 import type { ActivitySource } from '../model';
 import type {
   ActivityMapping,
@@ -74,9 +80,20 @@ export type ImportRequest =
       contract: FieldContract;
       asOf: string;
       timeZone?: string;
+      /**
+       * Its place among the files imported together (0: a new batch; the held ones are dropped).
+       * Several files of one source are held together until commitActivity.
+       */
+      index?: number;
+      /** The source's stored files: one with the same content is refused, overlapping dates warned. */
+      stored?: ActivityFileInfo[];
     }
-  /** Store the last imported activity as the project's set for its source. */
-  | { type: 'commitActivity'; id: number; projectId: string }
+  /**
+   * Store the held files of the source: `add` to its stored set, or `replace` it (default).
+   */
+  | { type: 'commitActivity'; id: number; projectId: string; mode?: 'add' | 'replace' }
+  /** Remove file `index` of a stored activity set (its events go; the other files' stay). */
+  | { type: 'removeActivityFile'; id: number; setId: string; index: number }
   /**
    * Fields inferred from every row of a picked file (inferFieldsFromFile), off the page's
    * thread: the picked File itself (no copy of its bytes on the page), or its bytes.
@@ -108,6 +125,7 @@ export type ImportResponse =
   | { type: 'activityPreview'; id: number; preview: ActivityPreview }
   | { type: 'activityImported'; id: number; report: ActivityReport }
   | { type: 'activityCommitted'; id: number; meta: ActivitySetRow }
+  | { type: 'activityFileRemoved'; id: number; meta: ActivitySetRow | null }
   /** null: the file does not read (the import itself reports why). */
   | { type: 'inferred'; id: number; result: InferFileResult | null }
   | { type: 'failed'; id: number; issue: ImportIssue };

@@ -101,7 +101,13 @@ async function score(msg: ScoreRequest) {
       for (const source of used) {
         const set = await loadActivitySet(sets.find((x) => x.source === source)!.id);
         if (!set) continue;
-        const linked = linkStoredEvents(source, set.events, table, msg.playbook.fields.accountKey);
+        const linked = linkStoredEvents(
+          source,
+          set.events,
+          table,
+          msg.playbook.fields.accountKey,
+          set.meta.files.map((f) => f.name),
+        );
         activity[source] = linked.table;
         activityUsed.push({
           source,

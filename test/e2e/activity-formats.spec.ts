@@ -84,13 +84,18 @@ test('NDJSON dropped on the card, JSON picked: imported, unmatched row reported,
   );
   await card.screenshot({ path: shotPath('activity-ndjson-report-en.png') });
   await card.getByTestId('activity-save').click();
+  // Dropped on a source with stored events: added to them.
   await expect(card.getByTestId('activity-stored-logins')).toContainText(
-    '3 events stored from logins.ndjson',
+    `${(before.rowCount + 3).toLocaleString('en')} events stored from logins.csv, logins.ndjson`,
   );
-  expect((await storedLogins(page))!.rowCount).toBe(3);
+  expect((await storedLogins(page))!.rowCount).toBe(before.rowCount + 3);
 
-  // A JSON array by the file picker.
-  await card.getByTestId('activity-file-input-logins').setInputFiles({
+  // A JSON array by the file picker, replacing all.
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByTestId('activity-replace-logins').click();
+  await (
+    await chooser
+  ).setFiles({
     name: 'logins.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(EVENTS.slice(0, 2))),

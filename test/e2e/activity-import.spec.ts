@@ -90,9 +90,10 @@ test('import a Shift_JIS login export, map its columns, see the unmatched row, r
   const before = (await storedSets(page)).find((s) => s.source === 'logins')!;
 
   const card = page.getByTestId('activity-source-logins');
-  await card
-    .getByTestId('activity-file-input-logins')
-    .setInputFiles(join(FIX, 'logins-e2e.sjis.csv'));
+  // Replacing the demo's logins (a pick on a stored source adds unless "Replace all…").
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByTestId('activity-replace-logins').click();
+  await (await chooser).setFiles(join(FIX, 'logins-e2e.sjis.csv'));
   await expect(card.getByTestId('activity-mapping')).toBeVisible();
   // Japanese headers the source does not name: mapped by hand.
   await card.getByTestId('activity-map-account').selectOption({ label: 'アカウントID' });

@@ -15,7 +15,11 @@ export type ActivityIssueCode =
   | 'activity_future'
   | 'activity_bad_value'
   | 'activity_source_absent'
-  | 'activity_unknown_source';
+  | 'activity_unknown_source'
+  /** Several files of one source: the same content twice, a pattern matching none, overlapping dates. */
+  | 'activity_same_file'
+  | 'activity_no_files'
+  | 'activity_overlap';
 
 export interface ActivityIssue {
   code: ActivityIssueCode;

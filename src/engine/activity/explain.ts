@@ -8,7 +8,7 @@ import type { ActivityData } from '../../table/activity';
 import type { CompiledPlaybook } from '../compile';
 import { evalConditionMask } from '../exprBridge';
 import { windowDays } from './aggregate';
-import { eventsAsTable } from '../../table/activity';
+import { eventsAsTable, fileOfLine } from '../../table/activity';
 
 export interface ActivityExplanation {
   /** The aggregate as written canonically, e.g. `count(logins, 30d)`. */
@@ -16,8 +16,17 @@ export interface ActivityExplanation {
   source: string;
   /** First and last day of each window it read (two for change()). */
   windows: { from: string; to: string }[];
-  /** Events that counted, oldest first: line in the file, local time, attributes. Max 200. */
-  events: { line: number; time: string; window: number; values: Record<string, unknown> }[];
+  /**
+   * Events that counted, oldest first: line in the file (and the file, when the source was
+   * read from several), local time, attributes. Max 200.
+   */
+  events: {
+    line: number;
+    file?: string;
+    time: string;
+    window: number;
+    values: Record<string, unknown>;
+  }[];
   eventCount: number;
   /** Events that counted in each window (the current one first, as in `windows`). */
   windowCounts: number[];
@@ -62,8 +71,10 @@ function explainOne(
     if (out.events.length >= MAX_EVENTS) continue;
     const values: Record<string, unknown> = {};
     for (const [id, col] of Object.entries(t.columns)) values[id] = cellValue(col, i);
+    const at = t.files && t.files.length > 1 ? fileOfLine(t, t.line[i]) : null;
     out.events.push({
-      line: t.line[i],
+      line: at ? at.line : t.line[i],
+      ...(at?.file != null ? { file: at.file } : {}),
       time: new Date(t.time[i]).toISOString().slice(0, 19).replace('T', ' '),
       window: w,
       values,

@@ -61,7 +61,6 @@ export default {
     badTable: '--table "{{value}}" must be a plain or schema-qualified name (letters, digits, _)',
     badActivity:
       '--activity "{{value}}" must be SOURCE=FILE (an activity source id of the playbook, then the file)',
-    activityTwice: '--activity {{source}} is given twice',
     oneData: 'expected exactly one data file',
     oneProject: 'missing <project.json>',
   },

@@ -190,6 +190,12 @@ export default {
       'The playbook uses activity source "{{source}}", but no file was given for it: add --activity {{source}}=FILE.',
     activity_unknown_source:
       '--activity {{source}}=…: the playbook declares no activity source "{{source}}" (declared: {{sources}}).',
+    activity_same_file:
+      '{{file}} has the same content as {{other}} (source "{{source}}"): the same file read twice would count its events twice. It was not read; give each file once.',
+    activity_no_files:
+      '--activity {{source}}={{pattern}}: no activity file (.csv, .tsv, .txt, .tab, .json, .ndjson, .jsonl) matches.',
+    activity_overlap:
+      '{{file}} has events from {{from}} to {{to}}, overlapping {{other}} ({{otherFrom}} to {{otherTo}}) of source "{{source}}": if the files repeat rows, those events count twice. Check the exports.',
     summary:
       '{{file}} ({{source}}): {{kept}} of {{rows}} events counted; {{unknownAccount}} naming no account, {{ambiguousAccount}} ambiguous, {{badTime}} bad timestamps, {{future}} after the as-of date, {{badValues}} bad values.',
   },
@@ -222,24 +228,43 @@ export default {
     title: 'Activity data',
     none: 'The playbook declares no activity sources (logins, seminars, contacts…). Declare them in the playbook to import activity files here.',
     intro:
-      "One file per source: CSV, TSV, JSON or NDJSON, UTF-8 or Shift_JIS. Each row is linked to an account; events after {{asOf}} are reported as in the future. A new file replaces the source's stored events only when you store it.",
-    stored: '{{formatted}} events stored from {{files}} (imported {{date}}).',
+      "One or several files per source (a login export per month, a sheet per seminar…): CSV, TSV, JSON or NDJSON, UTF-8 or Shift_JIS. Each row is linked to an account; events after {{asOf}} are reported as in the future. A source's files count as one file, concatenated in the order they were added. Nothing is stored until you store it.",
+    storedFiles: '{{formatted}} events stored from {{names}}.',
     notStored: 'No activity imported for this source: runs that read it stop and say so.',
-    drop: 'Drop a file here, or',
-    choose: 'Choose a file…',
+    drop: 'Drop one or more files here, or',
+    dropAdd: 'Drop files here to add them to the stored ones, or',
+    choose: 'Choose files…',
+    addFiles: 'Add files…',
+    replaceAll: 'Replace all…',
+    unknown: '—',
+    files: {
+      name: 'File',
+      size: 'Size',
+      rows: 'Events / rows',
+      dates: 'Events from – to',
+      imported: 'Imported',
+      kept: '{{kept}} / {{rows}}',
+      remove: 'Remove',
+      keep: 'Keep',
+      removeAsk: 'Remove {{file}} and its {{count}} events?',
+      removed: '{{file}} removed: {{count}} events left for {{source}}.',
+    },
+    groupsHint:
+      'The files have {{count}} different sets of columns: map each. Files with the same columns share one mapping.',
+    missingMapping: '{{file}}: no column chosen for {{columns}}.',
+    fileOf: 'File {{n}} of {{count}}',
+    saveFiles: 'Store {{count}} events from {{files}} file(s)',
+    saveAdd: 'Add {{count}} events from {{files}} file(s)',
     needAccounts: 'Import the account data first: activity rows are linked to its accounts.',
     loadingAccounts:
       'Reading the stored account data… You can pick a file and map its columns meanwhile.',
     runWaits: 'The import starts once the stored account data is read.',
-    oneFile:
-      '{{count}} files were dropped on {{source}}: import one file per source (a new import replaces the stored one). Join the files first to import them together.',
     unchanged: 'The stored activity is unchanged.',
     mappingHint: '{{file}} ({{encoding}}): which column holds each declared column?',
     unmapped: '— not in this file —',
     time: 'Timestamp (date or date-time)',
     link: { key: 'Account key', name: 'Company name (名寄せ)' },
     import: 'Import',
-    save: 'Store {{count}} events',
     saved: '{{source}}: {{count}} events stored.',
     report: {
       rows: 'rows read',

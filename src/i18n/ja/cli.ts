@@ -62,7 +62,6 @@ export default {
     badTable: '--table "{{value}}" は単純名またはスキーマ付きの名前 (英数字と _) にしてください',
     badActivity:
       '--activity「{{value}}」は SOURCE=FILE の形で指定してください（プレイブックのアクティビティソースID=ファイル）',
-    activityTwice: '--activity {{source}} が2回指定されています',
     oneData: 'データファイルを 1 つ指定してください',
     oneProject: 'プロジェクトファイル <project.json> を指定してください',
   },

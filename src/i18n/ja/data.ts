@@ -193,6 +193,12 @@ export default {
       'プレイブックはアクティビティソース「{{source}}」を使いますが、そのファイルが指定されていません。--activity {{source}}=ファイル を追加してください。',
     activity_unknown_source:
       '--activity {{source}}=…: プレイブックにアクティビティソース「{{source}}」はありません（宣言済み: {{sources}}）。',
+    activity_same_file:
+      '{{file}} は {{other}} と同じ内容です（ソース「{{source}}」）: 同じファイルを2回読むとイベントが二重に数えられます。このファイルは読み込んでいません。各ファイルは1回だけ指定してください。',
+    activity_no_files:
+      '--activity {{source}}={{pattern}}: 一致するアクティビティファイル（.csv, .tsv, .txt, .tab, .json, .ndjson, .jsonl）がありません。',
+    activity_overlap:
+      '{{file}} のイベント期間 {{from}}〜{{to}} が、ソース「{{source}}」の {{other}}（{{otherFrom}}〜{{otherTo}}）と重なっています: ファイル間で同じ行が重複していると、そのイベントは二重に数えられます。エクスポートを確認してください。',
     summary:
       '{{file}}（{{source}}）: {{rows}} 件中 {{kept}} 件を集計。アカウント不明 {{unknownAccount}}、曖昧 {{ambiguousAccount}}、日時不正 {{badTime}}、基準日より後 {{future}}、値不正 {{badValues}}。',
   },
@@ -231,26 +237,45 @@ export default {
     title: 'アクティビティデータ',
     none: 'プレイブックにアクティビティソース（ログイン、セミナー、接点など）が宣言されていません。プレイブックで宣言すると、ここでファイルを取り込めます。',
     intro:
-      'ソースごとに1ファイル: CSV・TSV・JSON・NDJSON、UTF-8 または Shift_JIS。各行はアカウントに紐づけます。{{asOf}} より後のイベントは未来として報告します。新しいファイルは「保存」したときだけ、そのソースの保存済みイベントを置き換えます。',
-    stored: '{{files}} から {{formatted}} 件のイベントを保存済み（取り込み {{date}}）。',
+      'ソースごとに1つ以上のファイル（月ごとのログインエクスポート、セミナーごとのシートなど）: CSV・TSV・JSON・NDJSON、UTF-8 または Shift_JIS。各行はアカウントに紐づけます。{{asOf}} より後のイベントは未来として報告します。ソースのファイルは、追加した順に連結した1つのファイルとして集計します。「保存」するまで何も保存しません。',
+    storedFiles: '{{names}} から {{formatted}} 件のイベントを保存済み。',
     notStored:
       'このソースのアクティビティは未取り込みです。これを読む実行は停止し、その旨を表示します。',
-    drop: 'ここにファイルをドロップ、または',
+    drop: 'ここに1つ以上のファイルをドロップ、または',
+    dropAdd: 'ここにファイルをドロップすると保存済みのファイルに追加します。または',
     choose: 'ファイルを選択…',
+    addFiles: 'ファイルを追加…',
+    replaceAll: 'すべて置き換え…',
+    unknown: '—',
+    files: {
+      name: 'ファイル',
+      size: 'サイズ',
+      rows: 'イベント / 行',
+      dates: 'イベントの期間',
+      imported: '取り込み日時',
+      kept: '{{kept}} / {{rows}}',
+      remove: '削除',
+      keep: '残す',
+      removeAsk: '{{file}} とその {{count}} 件のイベントを削除しますか？',
+      removed: '{{file}} を削除しました: {{source}} のイベントは残り {{count}} 件です。',
+    },
+    groupsHint:
+      'ファイルの列の構成が {{count}} 通りあります。それぞれ対応付けてください。同じ列のファイルは1つの対応付けを共有します。',
+    missingMapping: '{{file}}: {{columns}} の列が選ばれていません。',
+    fileOf: '{{count}} 個中 {{n}} 個目のファイル',
+    saveFiles: '{{files}} 個のファイルから {{count}} 件のイベントを保存',
+    saveAdd: '{{files}} 個のファイルの {{count}} 件のイベントを追加',
     needAccounts:
       '先にアカウントデータを取り込んでください。アクティビティの行はそのアカウントに紐づけます。',
     loadingAccounts:
       '保存済みのアカウントデータを読み込んでいます… その間にファイルを選んで列を対応付けられます。',
     runWaits: '保存済みのアカウントデータを読み込み終えると取り込めます。',
-    oneFile:
-      '{{source}} に {{count}} 個のファイルがドロップされました。取り込めるのはソースごとに 1 ファイルです（新しい取り込みは保存済みのものを置き換えます）。まとめて取り込むには先にファイルを結合してください。',
     unchanged: '保存済みのアクティビティは変更されていません。',
     mappingHint: '{{file}}（{{encoding}}）: 宣言した各列はどの列ですか？',
     unmapped: '— このファイルにない —',
     time: 'タイムスタンプ（日付または日時）',
     link: { key: 'アカウントキー', name: '会社名（名寄せ）' },
     import: '取り込む',
-    save: '{{count}} 件のイベントを保存',
     saved: '{{source}}: {{count}} 件のイベントを保存しました。',
     report: {
       rows: '読んだ行',

@@ -74,7 +74,13 @@ export const activeActivity = {
         for (const s of state.sets) {
           const loaded = await loadActivitySet(s.id);
           if (loaded)
-            data[s.source] = linkStoredEvents(s.source, loaded.events, table, accountKey).table;
+            data[s.source] = linkStoredEvents(
+              s.source,
+              loaded.events,
+              table,
+              accountKey,
+              s.files.map((f) => f.name),
+            ).table;
         }
         if (my === token) set({ ...state, linked: { key, table, data } });
       } finally {

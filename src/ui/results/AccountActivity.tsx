@@ -100,8 +100,8 @@ export function AccountActivity({
                   </thead>
                   <tbody>
                     {x.events.slice(-SHOWN_EVENTS).map((ev) => (
-                      <tr key={ev.line} data-window={ev.window}>
-                        <td>{ev.line}</td>
+                      <tr key={`${ev.file ?? ''}:${ev.line}`} data-window={ev.window}>
+                        <td>{ev.file ? `${ev.file}: ${ev.line}` : ev.line}</td>
                         <td>{ev.time}</td>
                         {Object.values(ev.values).map((v, k) => (
                           <td key={k}>{v === null ? '—' : String(v)}</td>

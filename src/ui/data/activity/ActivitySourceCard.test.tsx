@@ -8,16 +8,20 @@ import { generateDemoTable } from '../../../data/demo/generate';
 import { demoActivityProject } from '../../../data/demo/activityPlaybook';
 import { messageStore } from '../../common/messages';
 import { ActivitySourceCard } from './ActivitySourceCard';
+import type { ActivitySetRow } from '../../../store/db';
 
 // The import hook talks to a worker; here only "was the file taken?" matters.
 const pick = vi.fn(async () => {});
 vi.mock('./useActivityImport', () => ({
+  headerKey: () => '',
   useActivityImport: () => ({
     flow: { step: 'idle' },
     setFlow: () => {},
     pick,
+    setMapping: () => {},
     run: async () => {},
     save: async () => {},
+    remove: async () => null,
     cancel: () => {},
   }),
 }));
@@ -26,7 +30,11 @@ const i18n = initI18n('en');
 const project = demoActivityProject(demoProject, 'en');
 const source = project.activity![0];
 
-function renderCard(accounts: ReturnType<typeof generateDemoTable> | null, loading: boolean) {
+function renderCard(
+  accounts: ReturnType<typeof generateDemoTable> | null,
+  loading: boolean,
+  stored?: ActivitySetRow,
+) {
   return render(
     <I18nextProvider i18n={i18n}>
       <ActivitySourceCard
@@ -35,7 +43,7 @@ function renderCard(accounts: ReturnType<typeof generateDemoTable> | null, loadi
         contract={project.fields}
         accounts={accounts}
         accountsLoading={loading}
-        stored={undefined}
+        stored={stored}
         asOf="2026-12-01"
       />
     </I18nextProvider>,
@@ -81,13 +89,43 @@ describe('ActivitySourceCard: a file given before the accounts are there', () =>
     expect(pick).toHaveBeenCalledTimes(1);
   });
 
-  it('refuses two files dropped on one source instead of taking the first silently', () => {
-    const before = messageStore.current.length;
+  it('takes every file dropped on one source, in order: a new source stores them, a stored one adds them', () => {
     renderCard(generateDemoTable({ rows: 3, seed: 1 }), false);
+    drop(screen.getByTestId(`activity-source-${source.id}`), 3);
+    expect(pick).toHaveBeenCalledTimes(1);
+    const [files, mode] = pick.mock.calls[0] as unknown as [File[], string];
+    expect(files.map((f) => f.name)).toEqual(['logins-0.csv', 'logins-1.csv', 'logins-2.csv']);
+    expect(mode).toBe('replace');
+    cleanup();
+    const file = {
+      name: 'jan.csv',
+      rows: 10,
+      kept: 9,
+      unknownAccount: 1,
+      ambiguousAccount: 0,
+      future: 0,
+      badTime: 0,
+      badValues: 0,
+      byName: 0,
+      review: 0,
+    };
+    renderCard(generateDemoTable({ rows: 3, seed: 1 }), false, {
+      id: 's',
+      projectId: 'p',
+      source: source.id,
+      createdAt: '2026-11-30T00:00:00Z',
+      files: [file, { ...file, name: 'feb.csv', size: 2048, from: '2026-02-01', to: '2026-02-27' }],
+      rowCount: 18,
+      columns: [],
+      chunkCount: 1,
+    });
+    // The stored files listed: a file stored before (no size, dates) shows dashes.
+    const rows = screen.getAllByTestId('activity-file');
+    expect(rows.map((r) => r.getAttribute('data-file'))).toEqual(['jan.csv', 'feb.csv']);
+    expect(rows[1].textContent).toContain('2.0 KB');
+    expect(rows[1].textContent).toContain('2026-02-01 – 2026-02-27');
+    expect(rows[0].textContent).toContain('—');
     drop(screen.getByTestId(`activity-source-${source.id}`), 2);
-    expect(pick).not.toHaveBeenCalled();
-    const said = messageStore.current.slice(before);
-    expect(said).toHaveLength(1);
-    expect(said[0].text).toMatch(/^2 files were dropped on .+: import one file per source/);
+    expect((pick.mock.calls[1] as unknown as [File[], string])[1]).toBe('add');
   });
 });

@@ -8,14 +8,17 @@ import type {
 } from '../../../data/activity/importActivity';
 import { ImportError } from '../../../data/issues';
 import { checkFileSize } from '../../../data/limits';
+import type { ActivitySetRow } from '../../../store/db';
 import type { AccountTable } from '../../../table/columns';
 import { ImportSession, WorkerFailure } from '../../../workers/clients';
 import { activeActivity } from '../activeActivity';
 
 /**
- * One activity source's import: pick → mapping (the file's columns to the declared ones) →
- * import in the worker (progress, cancel) → report (unmatched rows, 名寄せ matches to review) →
- * store or discard. Nothing is stored before the user says so; a failure stores nothing.
+ * One activity source's import of one or several files: pick → mapping (the files' columns to
+ * the declared ones; files with the same header share one mapping, a file with other columns
+ * gets its own) → import in the worker, file after file (progress, cancel) → a report per file
+ * → store (added to the source's stored files, or replacing them) or discard. Nothing is stored
+ * before the user says so; a failure or a cancel stores nothing.
  */
 export interface PickedActivity {
   name: string;
@@ -25,25 +28,38 @@ export interface PickedActivity {
   mapping: ActivityMapping;
 }
 
+/** `add`: to the stored files of the source; `replace`: instead of them. */
+export type ActivityMode = 'add' | 'replace';
+
 export type ActivityFlow =
   | { step: 'idle' }
   | { step: 'inspecting'; name: string }
-  | { step: 'mapping'; file: PickedActivity }
-  | { step: 'importing'; file: PickedActivity; fraction: number }
-  | { step: 'report'; file: PickedActivity; report: ActivityReport }
-  | { step: 'saving'; file: PickedActivity; report: ActivityReport }
+  | { step: 'mapping'; files: PickedActivity[]; mode: ActivityMode }
+  | {
+      step: 'importing';
+      files: PickedActivity[];
+      mode: ActivityMode;
+      at: number;
+      fraction: number;
+    }
+  | { step: 'report'; files: PickedActivity[]; mode: ActivityMode; reports: ActivityReport[] }
+  | { step: 'saving'; files: PickedActivity[]; mode: ActivityMode; reports: ActivityReport[] }
   | { step: 'failed'; name: string; issue: ImportIssue };
+
+/** Files with this same key have the same columns, in the same order: one mapping for all. */
+export const headerKey = (f: PickedActivity): string => f.preview.headers.join('\u0001');
 
 export function useActivityImport(opts: {
   projectId: string;
   source: ActivitySource;
   contract: FieldContract;
   accounts: AccountTable | null;
+  stored: ActivitySetRow | undefined;
   asOf: string;
   timeZone?: string;
   onSaved: (events: number) => void;
 }) {
-  const { projectId, source, contract, accounts, asOf, timeZone, onSaved } = opts;
+  const { projectId, source, contract, accounts, stored, asOf, timeZone, onSaved } = opts;
   const [flow, setFlow] = useState<ActivityFlow>({ step: 'idle' });
   const session = useRef<ImportSession | null>(null);
   const get = () => (session.current ??= new ImportSession());
@@ -67,63 +83,111 @@ export function useActivityImport(opts: {
   };
 
   const pick = useCallback(
-    async (f: File) => {
-      setFlow({ step: 'inspecting', name: f.name });
-      try {
-        checkFileSize(f.name, f.size);
-        // The mapping step needs the headers and a few rows: the first megabyte (JSON: whole).
-        const head = /\.json$/i.test(f.name) ? f : f.slice(0, 1 << 20);
-        const bytes = new Uint8Array(await head.arrayBuffer());
-        const preview = await get().inspectActivity(source, { name: f.name, bytes });
-        setFlow({
-          step: 'mapping',
-          file: { name: f.name, blob: f, preview, mapping: preview.mapping },
-        });
-      } catch (e) {
-        fail(f.name, e);
+    async (list: File[], mode: ActivityMode) => {
+      const files: PickedActivity[] = [];
+      for (const f of list) {
+        setFlow({ step: 'inspecting', name: f.name });
+        try {
+          checkFileSize(f.name, f.size);
+          // The mapping step needs the headers and a few rows: the first megabyte (JSON: whole).
+          const head = /\.json$/i.test(f.name) ? f : f.slice(0, 1 << 20);
+          const bytes = new Uint8Array(await head.arrayBuffer());
+          const preview = await get().inspectActivity(source, { name: f.name, bytes });
+          // The same header as a file before it: that file's mapping, not asked again.
+          const like = files.find(
+            (x) => x.preview.headers.join('\u0001') === preview.headers.join('\u0001'),
+          );
+          files.push({
+            name: f.name,
+            blob: f,
+            preview,
+            mapping: like ? like.mapping : preview.mapping,
+          });
+        } catch (e) {
+          fail(f.name, e);
+          return;
+        }
       }
+      if (files.length) setFlow({ step: 'mapping', files, mode });
     },
     [source],
   );
 
+  /** Set a role's column for every file with the header of `key`. */
+  const setMapping = useCallback(
+    (files: PickedActivity[], mode: ActivityMode, key: string, role: string, col: number) =>
+      setFlow({
+        step: 'mapping',
+        mode,
+        files: files.map((f) =>
+          headerKey(f) === key ? { ...f, mapping: { ...f.mapping, [role]: col } } : f,
+        ),
+      }),
+    [],
+  );
+
   const run = useCallback(
-    async (file: PickedActivity) => {
+    async (files: PickedActivity[], mode: ActivityMode) => {
       if (!accounts) return;
-      setFlow({ step: 'importing', file, fraction: 0 });
-      try {
-        const report = await get().importActivity(
-          {
-            source,
-            file: { name: file.name, blob: file.blob },
-            mapping: file.mapping,
-            accounts,
-            contract,
-            asOf,
-            timeZone,
-          },
-          (_f, fraction) => setFlow({ step: 'importing', file, fraction }),
-        );
-        setFlow({ step: 'report', file, report });
-      } catch (e) {
-        fail(file.name, e);
+      const reports: ActivityReport[] = [];
+      for (let at = 0; at < files.length; at++) {
+        const file = files[at];
+        setFlow({ step: 'importing', files, mode, at, fraction: 0 });
+        try {
+          reports.push(
+            await get().importActivity(
+              {
+                source,
+                file: { name: file.name, blob: file.blob },
+                mapping: file.mapping,
+                accounts,
+                contract,
+                asOf,
+                timeZone,
+                index: at,
+                stored: mode === 'add' ? (stored?.files ?? []) : [],
+              },
+              (_f, fraction) => setFlow({ step: 'importing', files, mode, at, fraction }),
+            ),
+          );
+        } catch (e) {
+          fail(file.name, e);
+          return;
+        }
       }
+      setFlow({ step: 'report', files, mode, reports });
     },
-    [accounts, contract, asOf, timeZone, source],
+    [accounts, contract, asOf, timeZone, source, stored],
   );
 
   const save = useCallback(
-    async (file: PickedActivity, report: ActivityReport) => {
-      setFlow({ step: 'saving', file, report });
+    async (files: PickedActivity[], mode: ActivityMode, reports: ActivityReport[]) => {
+      setFlow({ step: 'saving', files, mode, reports });
       try {
-        const meta = await get().commitActivity(projectId);
+        const meta = await get().commitActivity(projectId, mode);
         await activeActivity.reload(projectId);
         setFlow({ step: 'idle' });
         onSaved(meta.rowCount);
       } catch (e) {
-        fail(file.name, e);
+        fail(files.map((f) => f.name).join(', '), e);
       }
     },
     [projectId, onSaved],
+  );
+
+  /** Remove one stored file (its events); the others' stay. */
+  const remove = useCallback(
+    async (set: ActivitySetRow, index: number) => {
+      try {
+        const meta = await get().removeActivityFile(set.id, index);
+        await activeActivity.reload(projectId);
+        return meta;
+      } catch (e) {
+        fail(set.files[index]?.name ?? '', e);
+        return undefined;
+      }
+    },
+    [projectId],
   );
 
   const cancel = useCallback(() => {
@@ -132,5 +196,5 @@ export function useActivityImport(opts: {
     setFlow({ step: 'idle' });
   }, []);
 
-  return { flow, setFlow, pick, run, save, cancel };
+  return { flow, setFlow, pick, setMapping, run, save, remove, cancel };
 }
