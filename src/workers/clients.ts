@@ -267,7 +267,7 @@ function forcedPacking(): Packing | undefined {
   }
 }
 
-/** localStorage `waymark.importBlocks` (`whole`, or "MB,ahead"): how one pass reads a File (benchmark). */
+/** localStorage `waymark.importBlocks` = `whole`: one pass reads the File whole, then parses (benchmark). */
 function forcedBlocks(): string | undefined {
   try {
     return globalThis.localStorage?.getItem('waymark.importBlocks') ?? undefined;

@@ -58,8 +58,8 @@ class Unreadable extends Error {}
 /**
  * A CSV/TSV file read in byte ranges by range workers, one per core (at most MAX_PARTS), merged
  * into the serial import's exact table and report (parallelImport.ts); small files, JSON and
- * .xlsx are read here in one pass. `parts` overrides the core count (1 = serial). A picked
- * File is read in slices: here only its head and a little at each cut, each range worker its
+ * .xlsx are read here in one pass (a picked File's byte stream parsed as it arrives:
+ * fileStream). `parts` overrides the core count (1 = serial). For parts, a picked File is read in slices: here only its head and a little at each cut, each range worker its
  * own range (so the ranges start parsing without waiting for the whole file to be read).
  */
 async function importInParallel(

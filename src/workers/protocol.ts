@@ -55,10 +55,7 @@ export type ImportRequest =
       parts?: number;
       /** How the ranges send their dictionaries back (default: rangePool's DEFAULT_PACKING). */
       packing?: Packing;
-      /**
-       * One pass of a picked File (benchmark): `whole` reads it whole first, else "MB,ahead"
-       * reads it in blocks of MB with that many blocks read ahead (default: import.worker's).
-       */
+      /** One pass of a picked File (benchmark): `whole` reads it whole first (default: as a stream). */
       blocks?: string;
     }
   /** Generate demo accounts (held like an import until committed). */

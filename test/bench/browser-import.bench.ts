@@ -16,8 +16,8 @@
  * (`npx vite build --outDir DIR` of it, served on port + 1); --node also imports the same bytes
  * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
  * picks one pass and/or parts; --packings clone,text,utf8 runs this tree's parts once per way
- * the ranges send their dictionaries; --blocks whole,4:2 runs this tree's one pass once per way
- * it reads the picked File (whole, or blocks of MB with that many read ahead); --settle MS waits after the mapping before the click.
+ * the ranges send their dictionaries; --blocks ,whole runs this tree's one pass once per way
+ * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed); --settle MS waits after the mapping before the click.
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
  * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
  * import_mb_per_s, import_click_to_report_s, import_chromium_cpu_s,
@@ -53,10 +53,7 @@ const MODES = opt('modes', 'sp');
 const NODE = args.includes('--node');
 /** Parts only: how the ranges send their dictionaries (comma-separated clone,text,utf8; '' = the default). */
 const PACKINGS = opt('packings', '').split(',');
-/**
- * One pass only: how this tree's import worker reads the picked File (comma-separated; `whole`
- * = read whole, then parsed; `MB:ahead` = blocks of MB with that many read ahead; '' = default).
- */
+/** One pass only: how this tree's import worker reads the picked File (comma-separated; `whole` = read whole, then parsed; '' = default). */
 const BLOCKS = opt('blocks', '').split(',');
 /** ms between the mapping on screen and the click on Import. */
 const SETTLE = Number(opt('settle', '1000'));
