@@ -224,8 +224,25 @@ export interface ByteSource {
   read(buf: Uint8Array, offset: number, length: number, position: number): number;
 }
 
+/** A file read by position, asynchronously (a browser's File: `importAccountBlocksAsync`). */
+export interface AsyncByteSource {
+  size: number;
+  read(buf: Uint8Array, offset: number, length: number, position: number): Promise<number>;
+}
+
 /** Bytes read per block by importAccountBlocks (parsed while they are still in the cache). */
 const READ_BLOCK = 1 << 20;
+
+/** A read the block import asks for: `length` bytes at `position` into buf at `offset`. */
+interface ReadAsk {
+  buf: Uint8Array;
+  offset: number;
+  length: number;
+  position: number;
+}
+
+/** What the block import asks of its reader, and what it ends with (null: read the file whole). */
+type BlockSteps = Generator<ReadAsk, { table: AccountTable; report: ImportReport } | null, number>;
 
 /**
  * importAccountFile of a file read a block at a time into one reused buffer, into one table:
@@ -263,28 +280,73 @@ export function importAccountBlocks(
       opts,
     );
   };
-  const blockBytes = Math.max(1, tune.block ?? READ_BLOCK);
   if (src.size < (tune.minBytes ?? 4 * READ_BLOCK) || opts.csvPath === 'string') return whole();
+  const steps = blockSteps(src.size, file, contract, opts, tune.block);
+  for (let ask = steps.next(); ;) {
+    if (ask.done) return ask.value ?? whole();
+    const q = ask.value;
+    ask = steps.next(src.read(q.buf, q.offset, q.length, q.position));
+  }
+}
+
+/**
+ * importAccountBlocks with reads that are promises (a browser's File, read by slices while the
+ * blocks before are parsed: the source may read ahead). The same table and report; `whole`
+ * gives the file's bytes when it must be read whole (its errors are importAccountFile's).
+ */
+export async function importAccountBlocksAsync(
+  src: AsyncByteSource,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  whole: () => Promise<Uint8Array>,
+  tune: { minBytes?: number; block?: number } = {},
+): Promise<{ table: AccountTable; report: ImportReport }> {
+  checkFileSize(file, src.size, opts.limits);
+  const readWhole = async () => importAccountFile(await whole(), file, contract, opts);
+  if (src.size < (tune.minBytes ?? 4 * READ_BLOCK) || opts.csvPath === 'string') return readWhole();
+  const steps = blockSteps(src.size, file, contract, opts, tune.block);
+  for (let ask = steps.next(); ;) {
+    if (ask.done) return ask.value ?? readWhole();
+    const q = ask.value;
+    ask = steps.next(await src.read(q.buf, q.offset, q.length, q.position));
+  }
+}
+
+/** The block import of a file of `size` bytes, its reads asked of the caller (yield). */
+function* blockSteps(
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  block: number | undefined,
+): BlockSteps {
+  const blockBytes = Math.max(1, block ?? READ_BLOCK);
   const { maxRowBytes } = limitsOf(opts.limits);
   let buf = new Uint8Array(Math.max(PLAN_HEAD_BYTES, blockBytes) + 1024);
   let got = 0;
-  while (got < Math.min(PLAN_HEAD_BYTES, src.size)) {
-    const r = src.read(buf, got, Math.min(PLAN_HEAD_BYTES, src.size) - got, got);
+  while (got < Math.min(PLAN_HEAD_BYTES, size)) {
+    const r: number = yield {
+      buf,
+      offset: got,
+      length: Math.min(PLAN_HEAD_BYTES, size) - got,
+      position: got,
+    };
     if (r <= 0) break;
     got += r;
   }
   const head = buf.subarray(0, got);
   // CR-only line ends are rewritten by the whole-file path; a head without LF may be one.
-  if (head.indexOf(0x0a) < 0) return whole();
+  if (head.indexOf(0x0a) < 0) return null;
   let input: ReturnType<typeof openBytes>;
   try {
-    input = openBytes(head, file, contract, opts, src.size);
+    input = openBytes(head, file, contract, opts, size);
   } catch (e) {
-    if (e instanceof ImportError) return whole();
+    if (e instanceof ImportError) return null;
     throw e;
   }
-  if (!input) return whole();
-  const read = (): { table: AccountTable; report: ImportReport } | null => {
+  if (!input) return null;
+  try {
     const imp = rowImporter(
       file,
       contract,
@@ -317,7 +379,12 @@ export function importAccountBlocks(
         grown.set(buf.subarray(0, have));
         buf = grown;
       }
-      const n = src.read(buf, have, Math.min(blockBytes, src.size - pos), pos);
+      const n: number = yield {
+        buf,
+        offset: have,
+        length: Math.min(blockBytes, size - pos),
+        position: pos,
+      };
       if (n <= 0) return null;
       if (mixed) {
         mixed.feed(buf.subarray(have, have + n));
@@ -326,7 +393,7 @@ export function importAccountBlocks(
       have += n;
       pos += n;
       lastByte = buf[have - 1];
-      const final = pos >= src.size;
+      const final = pos >= size;
       const cut = final ? have : buf.lastIndexOf(0x0a, have - 1) + 1;
       if (cut > 0) {
         view = buf.subarray(0, cut);
@@ -358,13 +425,10 @@ export function importAccountBlocks(
     const res = imp.finish({});
     // The parser counted every line break: the last line is the one it ended on.
     const lines = state.line;
-    checkCut(file, res.report, { size: src.size, lastByte, lastLine: () => lines });
+    checkCut(file, res.report, { size, lastByte, lastLine: () => lines });
     return res;
-  };
-  try {
-    return read() ?? whole();
   } catch (e) {
-    if (e instanceof ImportError || e instanceof Utf8Error) return whole();
+    if (e instanceof ImportError || e instanceof Utf8Error) return null;
     throw e;
   }
 }

@@ -33,6 +33,7 @@ import type { FieldContract } from '../model';
 import { newColumns, type AccountTable, type Column } from '../table/columns';
 import { parseDelimitedBytes, Utf8Error, type BlockState, type ByteRecord } from './csvBytes';
 import { detect, reallyUtf8Lines } from './parallelDetect';
+import type { AsyncByteSource } from './importStream';
 import {
   describeIssue,
   importAccountFile,
@@ -1102,4 +1103,62 @@ export async function importInParts(
   opts.onProgress?.(1);
   merged.report.parts = plan.jobs.length;
   return merged;
+}
+
+/**
+ * A picked File's byte stream (`blob.stream()`) as the block import's reader
+ * (importAccountBlocksAsync), read with a BYOB reader into one reused window: the browser pipes
+ * the file ahead on its own threads while this thread parses, and no fresh buffer is made per
+ * block (slices read as `blob.slice().arrayBuffer()`, each a new ArrayBuffer, took more CPU).
+ * Reads go forward (the block import reads the head, then from 0 again: the window keeps it).
+ * A failed stream read (a File changed since the pick) throws `unreadable()`. Throws TypeError
+ * at once where the stream is not a byte stream (no BYOB reader).
+ */
+export function streamSource(
+  stream: ReadableStream<Uint8Array>,
+  size: number,
+  unreadable: () => Error,
+  window = 12 << 20,
+): AsyncByteSource {
+  const reader = stream.getReader({ mode: 'byob' });
+  let win = new Uint8Array(window);
+  // win[0, len) holds the file's bytes [at, at + len).
+  let at = 0;
+  let len = 0;
+  let ended = false;
+  return {
+    size,
+    read: async (buf, offset, length, position) => {
+      if (position < at) throw new Error('streamSource: reads go forward');
+      const end = Math.min(size, position + length);
+      const drop = Math.min(len, position - at);
+      if (drop > 0) {
+        win.copyWithin(0, drop, len);
+        len -= drop;
+        at += drop;
+      }
+      if (end - at > win.length) {
+        const grown = new Uint8Array(end - at);
+        grown.set(win.subarray(0, len));
+        win = grown;
+      }
+      while (at + len < end && !ended) {
+        let r: ReadableStreamReadResult<Uint8Array>;
+        try {
+          // The view's buffer is transferred to the stream and comes back filled.
+          r = await reader.read(new Uint8Array(win.buffer, len, win.length - len));
+        } catch {
+          throw unreadable();
+        }
+        if (r.done) ended = true;
+        if (r.value) {
+          win = new Uint8Array(r.value.buffer as ArrayBuffer);
+          len += r.value.length;
+        }
+      }
+      const n = Math.max(0, Math.min(end, at + len) - position);
+      buf.set(win.subarray(position - at, position - at + n), offset);
+      return n;
+    },
+  };
 }

@@ -145,6 +145,7 @@ export class ImportSession {
           contract,
           parts: forcedParts(),
           packing: forcedPacking(),
+          blocks: forcedBlocks(),
         },
         onProgress,
       );
@@ -275,6 +276,15 @@ function forcedPacking(): Packing | undefined {
   try {
     const v = globalThis.localStorage?.getItem('waymark.importPacking');
     return v === 'clone' || v === 'text' || v === 'utf8' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** localStorage `waymark.importBlocks` = `whole`: one pass reads the File whole, then parses (benchmark). */
+function forcedBlocks(): string | undefined {
+  try {
+    return globalThis.localStorage?.getItem('waymark.importBlocks') ?? undefined;
   } catch {
     return undefined;
   }

@@ -38,9 +38,11 @@ import {
   importPhases,
   MAX_PARTS,
   MIN_PART_BYTES,
+  streamSource,
   type ByteSource,
   type Packing,
 } from '../data/parallelImport';
+import { importAccountBlocksAsync, type AsyncByteSource } from '../data/importStream';
 import { prewarmRangeWorkers, rangePool, RangeWorkerError } from './rangePool';
 
 /**
@@ -69,8 +71,8 @@ class Unreadable extends Error {}
 /**
  * A CSV/TSV file read in byte ranges by range workers, one per core (at most MAX_PARTS), merged
  * into the serial import's exact table and report (parallelImport.ts); small files, JSON and
- * .xlsx are read here in one pass. `parts` overrides the core count (1 = serial). A picked
- * File is read in slices: here only its head and a little at each cut, each range worker its
+ * .xlsx are read here in one pass (a picked File's byte stream parsed as it arrives:
+ * fileStream). `parts` overrides the core count (1 = serial). For parts, a picked File is read in slices: here only its head and a little at each cut, each range worker its
  * own range (so the ranges start parsing without waiting for the whole file to be read).
  */
 async function importInParallel(
@@ -80,6 +82,7 @@ async function importInParallel(
   opts: ImportOptions,
   parts?: number,
   packing?: Packing,
+  blocks?: string,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
   const size = 'bytes' in f ? f.bytes.length : f.size;
   const n = partsFor(size, parts);
@@ -88,29 +91,12 @@ async function importInParallel(
     if (!bytes) throw new Unreadable();
     return bytes;
   };
-  // One pass reads the File whole (arrayBuffer). Read in 1 MB blocks as it parsed
-  // (importAccountBlocks + FileReaderSync) it took more CPU, not less: 4.24 s against 3.06 s
-  // for 300k rows in Chromium (docs/data-import.md).
-  if (n < 2) return importAccountFile(await whole(), file, contract, opts);
-  let input: Uint8Array | ByteSource;
-  if ('bytes' in f) input = f.bytes;
-  else {
-    const blob = f.blob;
-    if (blob.size !== f.size) throw new Unreadable();
-    input = {
-      size,
-      read: async (from, to) => {
-        if (from === 0 && to === size) return whole();
-        try {
-          const b = new Uint8Array(await blob.slice(from, to).arrayBuffer());
-          if (b.length !== to - from) throw new Error('short read');
-          return b;
-        } catch {
-          throw new Unreadable();
-        }
-      },
-    };
+  if (n < 2) {
+    const src = 'bytes' in f || blocks === 'whole' ? null : fileStream(f.blob, f.size);
+    if (!src) return importAccountFile(await whole(), file, contract, opts);
+    return importAccountBlocksAsync(src, file, contract, opts, whole);
   }
+  const input: Uint8Array | ByteSource = 'bytes' in f ? f.bytes : blobSource(f.blob, f.size, whole);
   const pool = rangePool('bytes' in f ? f.bytes : f.blob, n, packing);
   lastTimings = pool.timings;
   try {
@@ -126,6 +112,53 @@ async function importInParallel(
     pool.close();
   }
 }
+
+/**
+ * A picked File read by slices (`size`: its length at the pick). A File that no longer reads,
+ * or reads to another length, throws Unreadable (the page then sends the bytes it read).
+ */
+function blobSource(blob: Blob, size: number, whole: () => Promise<Uint8Array>): ByteSource {
+  if (blob.size !== size) throw new Unreadable();
+  return {
+    size,
+    read: async (from, to) => {
+      if (from === 0 && to === size) return whole();
+      try {
+        const b = new Uint8Array(await blob.slice(from, to).arrayBuffer());
+        if (b.length !== to - from) throw new Error('short read');
+        return b;
+      } catch {
+        throw new Unreadable();
+      }
+    },
+  };
+}
+
+/**
+ * One pass over a picked File: its byte stream read into one reused window while the browser
+ * reads ahead, parsed by the block import that keeps ids and names packed
+ * (importAccountBlocksAsync, as the CLI; docs/data-import.md). Null where the File has no
+ * byte stream (then it is read whole). For the benchmark: the parse's waits for bytes.
+ */
+function fileStream(blob: Blob, size: number): AsyncByteSource | null {
+  if (blob.size !== size) throw new Unreadable();
+  let src: AsyncByteSource;
+  try {
+    src = streamSource(blob.stream(), size, () => new Unreadable());
+  } catch {
+    return null;
+  }
+  return {
+    size,
+    read: async (buf, offset, length, position) => {
+      const t = performance.now();
+      const n = await src.read(buf, offset, length, position);
+      readWait += performance.now() - t;
+      return n;
+    },
+  };
+}
+let readWait = 0;
 
 /** How many parts a file of `size` bytes is read in (1 = one pass). */
 function partsFor(size: number, parts?: number): number {
@@ -216,6 +249,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     for (const f of msg.files) {
       try {
         const t0 = performance.now();
+        readWait = 0;
         const { table, report } = await importInParallel(
           f,
           f.name,
@@ -228,6 +262,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
           },
           msg.parts,
           msg.packing,
+          msg.blocks,
         );
         // Timing for `npm run bench -- data` (read from the console by the bench).
         console.debug(
@@ -241,6 +276,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
             start: Math.round(start),
             arrived: rel(arrived),
             done: rel(performance.timeOrigin + performance.now()),
+            readWait: Math.round(readWait),
             ...(report.parts ? importPhases : {}),
             ranges: lastTimings.map((t) =>
               Object.fromEntries(Object.entries(t).map(([k, v]) => [k, rel(v)])),
@@ -269,13 +305,16 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       policy: r.policy,
     }));
     pending = { table: joined.table, reports, join: joined.report, sources };
+    const d0 = performance.now();
+    const digest = digestTable(joined.table, msg.contract.accountKey);
+    console.debug(`waymark-import-digest ${Math.round(performance.now() - d0)} ms`);
     post({
       type: 'imported',
       id: msg.id,
       reports,
       join: joined.report,
       rowCount: joined.table.rowCount,
-      digest: digestTable(joined.table, msg.contract.accountKey),
+      digest,
     });
     return;
   }

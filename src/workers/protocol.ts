@@ -61,6 +61,8 @@ export type ImportRequest =
       parts?: number;
       /** How the ranges send their dictionaries back (default: rangePool's DEFAULT_PACKING). */
       packing?: Packing;
+      /** One pass of a picked File (benchmark): `whole` reads it whole first (default: as a stream). */
+      blocks?: string;
     }
   /** Generate demo accounts (held like an import until committed). */
   | { type: 'demo'; id: number; rows: number; seed: number; keyField?: string }

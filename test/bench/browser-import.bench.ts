@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- browser-import [--rows N] [--runs R] [--sjis] [--port P] [--out DIR]
- *  [--base DIR] [--modes sp] [--node] [--settle MS]`:
+ *  [--base DIR] [--modes sp] [--node] [--settle MS] [--blocks LIST]`:
  * the account import in Chromium (the production build, through the Data view), one pass
  * against byte ranges in parallel workers (issue 17 point 2), beside DuckDB's read_csv of the
  * same file with 1 and 2 threads, interleaved, medians of R runs.
@@ -16,7 +16,8 @@
  * (`npx vite build --outDir DIR` of it, served on port + 1); --node also imports the same bytes
  * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
  * picks one pass and/or parts; --packings clone,text,utf8 runs this tree's parts once per way
- * the ranges send their dictionaries; --settle MS waits after the mapping before the click.
+ * the ranges send their dictionaries; --blocks ,whole runs this tree's one pass once per way
+ * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed); --settle MS waits after the mapping before the click.
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
  * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
  * import_mb_per_s, import_click_to_report_s, import_chromium_cpu_s,
@@ -52,6 +53,8 @@ const MODES = opt('modes', 'sp');
 const NODE = args.includes('--node');
 /** Parts only: how the ranges send their dictionaries (comma-separated clone,text,utf8; '' = the default). */
 const PACKINGS = opt('packings', '').split(',');
+/** One pass only: how this tree's import worker reads the picked File (comma-separated; `whole` = read whole, then parsed; '' = default). */
+const BLOCKS = opt('blocks', '').split(',');
 /** ms between the mapping on screen and the click on Import. */
 const SETTLE = Number(opt('settle', '1000'));
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
@@ -144,8 +147,11 @@ interface Import {
   phases: Record<string, unknown>;
 }
 
+/** CPU seconds of Chromium's dedicated worker threads (the import worker and any it starts). */
+let workerCpuNow = 0;
 /** CPU seconds (user + system) of this Node process's descendants other than vite (Chromium). */
 function chromiumCpu(): number {
+  workerCpuNow = 0;
   const kids = new Map<number, number[]>();
   const ticks = new Map<number, number>();
   const cmd = new Map<number, string>();
@@ -166,7 +172,20 @@ function chromiumCpu(): number {
   let sum = 0;
   const walk = (pid: number, inside: boolean) => {
     const mine = inside || /chrom/i.test(cmd.get(pid) ?? '');
-    if (mine) sum += ticks.get(pid) ?? 0;
+    if (mine) {
+      sum += ticks.get(pid) ?? 0;
+      try {
+        for (const t of readdirSync(`/proc/${pid}/task`)) {
+          const comm = readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8');
+          if (!/DedicatedWorker/i.test(comm)) continue;
+          const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+          const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+          workerCpuNow += (Number(rest[11]) + Number(rest[12])) / 100;
+        }
+      } catch {
+        /* gone */
+      }
+    }
     for (const k of kids.get(pid) ?? []) walk(k, mine);
   };
   for (const k of kids.get(process.pid) ?? []) walk(k, false);
@@ -179,24 +198,28 @@ async function waymark(
   file: string,
   parts: number,
   packing = '',
+  blocks = '',
 ): Promise<Import> {
   // A fresh page each time: its workers and memory go with it.
   const page = await browser.newPage({ locale: 'en-US' });
   page.setDefaultTimeout(600_000);
   page.on('crash', () => console.error('browser-import: the page crashed'));
   await page.addInitScript(
-    ([p, k]) => {
+    ([p, k, b]) => {
       localStorage.setItem('waymark.lang', 'en');
       localStorage.setItem('waymark.importParts', String(p));
       if (k) localStorage.setItem('waymark.importPacking', k);
+      if (b) localStorage.setItem('waymark.importBlocks', b.replace(':', ','));
     },
-    [parts, packing] as const,
+    [parts, packing, blocks] as const,
   );
   let phases: Record<string, unknown> = {};
   const logged = new Promise<{ ms: number; parts: number }>((res) => {
     const on = (m: { text(): string }) => {
       const ph = /^waymark-import-phases (.*)$/.exec(m.text());
-      if (ph) phases = JSON.parse(ph[1]) as Record<string, unknown>;
+      if (ph) phases = { ...phases, ...(JSON.parse(ph[1]) as Record<string, unknown>) };
+      const dg = /^waymark-import-digest (\d+) ms$/.exec(m.text());
+      if (dg) phases.digest = Number(dg[1]);
       const g = /^waymark-import .* (\d+) ms (\d+) parts$/.exec(m.text());
       if (g) res({ ms: Number(g[1]), parts: Number(g[2]) });
     };
@@ -214,12 +237,15 @@ async function waymark(
   // fields' inference, which now runs in a worker of its own beside the import).
   await page.waitForTimeout(SETTLE);
   const cpu0 = chromiumCpu();
+  const w0 = workerCpuNow;
   const t0 = performance.now();
   const clickAt = Date.now();
   await run.click();
   await page.getByTestId('report-rows-imported').waitFor();
   const wall = (performance.now() - t0) / 1000;
   const cpu = chromiumCpu() - cpu0;
+  // Worker threads that ended during the import are not counted (the range workers live on).
+  phases.workerCpu = Math.round((workerCpuNow - w0) * 100) / 100;
   const r = await logged;
   await page.waitForTimeout(50);
   // Worker start and end, and the report on screen, in ms after the click.
@@ -297,13 +323,21 @@ try {
   for (const b of builds)
     for (const f of files)
       for (const p of MODES.includes('s') ? [1, parts] : [parts])
-        for (const k of p > 1 && b.name === 'new' ? PACKINGS : ['']) {
+        for (const k of p > 1 && b.name === 'new'
+          ? PACKINGS
+          : p < 2 && b.name === 'new'
+            ? BLOCKS
+            : ['']) {
           if (p > 1 && !MODES.includes('p')) continue;
-          const key = `${b.name} ${f.enc} ${p > 1 ? `${p} parts${k ? ` ${k}` : ''}` : 'one pass'}`;
+          const key = `${b.name} ${f.enc} ${p > 1 ? `${p} parts${k ? ` ${k}` : ''}` : `one pass${k ? ` ${k}` : ''}`}`;
+          const packing = p > 1 ? k : '';
+          const blocks = p > 1 ? '' : k;
           contenders.push({
             key,
             go: async () =>
-              (res[key] ??= []).push(await waymark(browser, urlOf(b.port), f.path, p, k)),
+              (res[key] ??= []).push(
+                await waymark(browser, urlOf(b.port), f.path, p, packing, blocks),
+              ),
           });
         }
   for (const th of [1, 2])
