@@ -2,54 +2,24 @@ import type { MigrationMatrix } from '../engine';
 import { cellAccounts, changesOf, matrixOf } from './historyReads';
 import type { HistoryReply, HistoryRequest } from './history.worker';
 import { accountPoints, type AccountPoint } from '../store/accountPoints';
+import { workerAsker } from './workerAsk';
 import type { ChangeFilter, ChangeSort, ChangesPage } from '../engine/changes';
 
 /**
  * The History tab's migration matrix and its cells' accounts, computed in history.worker.ts (one
  * warm worker). Where there is no Worker (unit tests in jsdom) the same code runs here.
  */
-let worker: Worker | null = null;
-let seq = 0;
 let factory = () => new Worker(new URL('./history.worker.ts', import.meta.url), { type: 'module' });
 /** The benchmark loads the worker from its own bundle (test/bench/historyBrowser.ts). */
 export function setHistoryWorkerFactory(f: () => Worker): void {
   factory = f;
 }
-const waiting = new Map<
-  number,
-  { resolve: (r: HistoryReply) => void; reject: (e: Error) => void }
->();
+const asker = workerAsker<HistoryRequest, HistoryReply>('history', () => factory());
+const ask = asker.ask;
 
 /** Stop the worker (what it read goes with it); the next question starts a new one. */
 export function closeHistoryWorker(): void {
-  worker?.terminate();
-  worker = null;
-  for (const w of waiting.values()) w.reject(new Error('history worker closed'));
-  waiting.clear();
-}
-
-type Request = HistoryRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-
-function ask(req: Request): Promise<HistoryReply> {
-  if (!worker) {
-    worker = factory();
-    worker.onmessage = (ev: MessageEvent<HistoryReply>) => {
-      waiting.get(ev.data.id)?.resolve(ev.data);
-      waiting.delete(ev.data.id);
-    };
-    worker.onerror = (ev) => {
-      for (const w of waiting.values()) w.reject(new Error(ev.message || 'history worker crashed'));
-      waiting.clear();
-      worker?.terminate();
-      worker = null;
-    };
-  }
-  const id = ++seq;
-  const w = worker;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.postMessage({ ...req, id } as HistoryRequest);
-  });
+  asker.close();
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { PreviewReply, PreviewRequest } from './previewReads';
 import type { PreviewResult } from '../engine/preview';
 import type { SegmentAssignment } from '../engine/segmentPreview';
+import { workerAsker, type WithoutId } from './workerAsk';
 
 /**
  * The editors' previews on large datasets, computed in preview.worker.ts (one worker, which keeps
@@ -8,58 +9,33 @@ import type { SegmentAssignment } from '../engine/segmentPreview';
  * copies it holds do not outlive the editing. Callers check `previewWorkerAvailable` and compute
  * small tables (and everything in jsdom, which has no Worker) on the page.
  */
-let worker: Worker | null = null;
-let seq = 0;
 let idle: ReturnType<typeof setTimeout> | null = null;
 const IDLE_MS = 120_000;
-const waiting = new Map<
-  number,
-  { resolve: (r: PreviewReply) => void; reject: (e: Error) => void }
->();
+const asker = workerAsker<PreviewRequest, PreviewReply>(
+  'preview',
+  () => new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' }),
+  armIdle,
+);
 
 export const previewWorkerAvailable = (): boolean => typeof Worker !== 'undefined';
 
 /** Stop the worker (what it read goes with it); the next question starts a new one. */
 export function closePreviewWorker(): void {
-  worker?.terminate();
-  worker = null;
-  for (const w of waiting.values()) w.reject(new Error('preview worker closed'));
-  waiting.clear();
+  asker.close();
 }
 
-type Request = PreviewRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
-
-function ask(req: Request): Promise<PreviewReply> {
-  if (!worker) {
-    worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (ev: MessageEvent<PreviewReply>) => {
-      waiting.get(ev.data.id)?.resolve(ev.data);
-      waiting.delete(ev.data.id);
-      armIdle();
-    };
-    worker.onerror = (ev) => {
-      const e = new Error(ev.message || 'preview worker crashed');
-      for (const w of waiting.values()) w.reject(e);
-      waiting.clear();
-      worker?.terminate();
-      worker = null;
-    };
-  }
+function ask(req: WithoutId<PreviewRequest>): Promise<PreviewReply> {
   if (idle) clearTimeout(idle);
   idle = null;
-  const id = ++seq;
-  const w = worker;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.postMessage({ ...req, id } as PreviewRequest);
-  });
+  return asker.ask(req);
 }
 
+/** After the last answer, the worker stops when no question comes for IDLE_MS. */
 function armIdle() {
-  if (waiting.size || idle) return;
+  if (asker.waiting() || idle) return;
   idle = setTimeout(() => {
     idle = null;
-    if (!waiting.size) closePreviewWorker();
+    if (!asker.waiting()) closePreviewWorker();
   }, IDLE_MS);
 }
 
