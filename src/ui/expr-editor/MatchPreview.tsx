@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AggregateSpec, CheckedExpr, Scope } from '../../expr';
 import { addAggregates } from '../../engine';
@@ -62,7 +62,9 @@ export function MatchPreview({
   const datasetId = data.projectId === projectId ? data.meta?.id : undefined;
   const inWorker =
     !!table && !!datasetId && table.rowCount > PREVIEW_MAX_ROWS && previewWorkerAvailable();
-  const setsKey = actReady ? act.sets.map((x) => `${x.id}=${x.source}`).join(',') : '';
+  // The stored sets the worker reads (a new import of a source gives it a new id).
+  const actSets = actReady ? act.sets : null;
+  const sets = useMemo(() => (actSets ?? []).map(({ id, source }) => ({ id, source })), [actSets]);
   const linked =
     !inWorker && sources.length && table && actReady && absent.length === 0
       ? activeActivity.linkedFor(table, accountKey)
@@ -81,16 +83,10 @@ export function MatchPreview({
     const timer = setTimeout(() => {
       if (inWorker) {
         setPending(true);
-        const activitySets = setsKey
-          ? setsKey.split(',').map((x) => {
-              const [id, source] = x.split('=');
-              return { id, source };
-            })
-          : [];
         previewInWorker({
           datasetId: datasetId!,
           accountKey,
-          activitySets,
+          activitySets: sets,
           expr,
           fields: cols,
           aggregates,
@@ -133,7 +129,7 @@ export function MatchPreview({
     inWorker,
     datasetId,
     accountKey,
-    setsKey,
+    sets,
   ]);
   if (sources.length > 0 && !activityReady) {
     if (actReady && absent.length)
