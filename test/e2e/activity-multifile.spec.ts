@@ -178,3 +178,63 @@ test('the card with several files, in Japanese', async ({ page }) => {
   );
   await card.screenshot({ path: shotPath('activity-multifile-ja.png') });
 });
+
+test('cancel while the second of three files is read: nothing of the batch is stored, and the next import works', async ({
+  page,
+}) => {
+  await gotoApp(page, { lang: 'en' });
+  await openProject(page, 'demo', 'data');
+  const card = await storeThreeMonths(page);
+  const before = (await storedLogins(page))!;
+
+  // July, then a big June export (2,000,000 logins, built in the page), then May.
+  const dt = await page.evaluateHandle(
+    ({ head, july, may }) => {
+      const lines = ['AC0000009,2026-06-01 09:00,u1,web\n', 'AC0000010,2026-06-02 10:00,u2,app\n'];
+      const block = Array.from({ length: 10_000 }, (_, k) => lines[k & 1]).join('');
+      const big = new File([head + '\n', ...Array.from({ length: 200 }, () => block)], 'june.csv', {
+        type: 'text/csv',
+      });
+      const d = new DataTransfer();
+      d.items.add(new File([july], 'logins-2026-07.csv', { type: 'text/csv' }));
+      d.items.add(big);
+      d.items.add(new File([may], 'logins-2026-05.csv', { type: 'text/csv' }));
+      return d;
+    },
+    { head: HEAD, july: month('07'), may: month('05') },
+  );
+  await card.locator('.dz').dispatchEvent('drop', { dataTransfer: dt });
+  await expect(card.getByTestId('activity-mapping-group')).toHaveCount(1, { timeout: 20_000 });
+  await card.getByTestId('activity-run').click();
+  const progress = card.getByTestId('activity-progress');
+  await expect(progress).toContainText('File 2 of 3', { timeout: 20_000 });
+  const workers = page.workers().length;
+  await card.getByTestId('activity-cancel').click();
+  // The import stops: its worker is gone (not left to finish the batch in the background).
+  await expect.poll(() => page.workers().length).toBeLessThan(workers);
+
+  // Back to the card as it was: no progress, no report, the stored files and events unchanged.
+  await expect(progress).toHaveCount(0);
+  await expect(card.getByTestId('activity-file-report')).toHaveCount(0);
+  await expect(card.getByTestId('activity-file')).toHaveCount(3);
+  const after = (await storedLogins(page))!;
+  expect(after.rowCount).toBe(before.rowCount);
+  expect(after.files.map((f) => f.name)).toEqual(before.files.map((f) => f.name));
+
+  // A new import after the cancel runs in a fresh worker and stores what it says.
+  await drop(page, [{ name: 'logins-2026-07.csv', text: month('07') }]);
+  await card.getByTestId('activity-run').click();
+  await expect(card.getByTestId('activity-file-report')).toHaveCount(1, { timeout: 20_000 });
+  await expect(card.getByTestId('activity-file-report')).toHaveAttribute(
+    'data-file',
+    'logins-2026-07.csv',
+  );
+  await card.getByTestId('activity-save').click();
+  await expect(card.getByTestId('activity-file')).toHaveCount(4);
+  const stored = (await storedLogins(page))!;
+  expect(stored.rowCount).toBe(before.rowCount + 5);
+  expect(stored.files.map((f) => f.name)).toEqual([
+    ...before.files.map((f) => f.name),
+    'logins-2026-07.csv',
+  ]);
+});
