@@ -30,6 +30,12 @@ export interface DatasetChange {
   emptied: string[];
 }
 
+/** What an import would replace: the stored dataset's name and the change (import worker). */
+export interface StoredReplace {
+  name: string;
+  change: DatasetChange;
+}
+
 export const DROP_HIGHLIGHT = 0.03;
 
 function filledCount(col: Column, rows: number): number {

@@ -1,4 +1,4 @@
-import type { DatasetDigest } from '../data/datasetChange';
+import type { StoredReplace } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
 import type { AccountTable } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportReport, JoinReport } from '../data';
@@ -127,11 +127,13 @@ export class ImportSession {
     files: (ImportFileSpec & { blob?: Blob })[],
     contract: FieldContract,
     onProgress?: (file: string, f: number) => void,
+    /** The project whose stored dataset the import would replace (compared in the worker). */
+    projectId?: string,
   ): Promise<{
     reports: ImportReport[];
     join: JoinReport | null;
     rowCount: number;
-    digest?: DatasetDigest;
+    replace: StoredReplace | null;
   }> {
     const sources = (useBlob: boolean): ImportSource[] =>
       files.map(({ blob, bytes, ...f }) =>
@@ -146,25 +148,33 @@ export class ImportSession {
           parts: forcedParts(),
           packing: forcedPacking(),
           blocks: forcedBlocks(),
+          projectId,
         },
         onProgress,
       );
     let m = await send(true);
     if (m.type === 'unreadable') m = await send(false);
     const r = m as Extract<ImportResponse, { type: 'imported' }>;
-    return { reports: r.reports, join: r.join, rowCount: r.rowCount, digest: r.digest };
+    return { reports: r.reports, join: r.join, rowCount: r.rowCount, replace: r.replace ?? null };
   }
 
+  /** `projectId`/`contract`: compare with the project's stored dataset (what it would replace). */
   async demo(
     rows: number,
     seed: number,
     keyField?: string,
-  ): Promise<{ rowCount: number; digest?: DatasetDigest }> {
-    const m = (await this.request({ type: 'demo', rows, seed, keyField })) as Extract<
-      ImportResponse,
-      { type: 'imported' }
-    >;
-    return { rowCount: m.rowCount, digest: m.digest };
+    projectId?: string,
+    contract?: FieldContract,
+  ): Promise<{ rowCount: number; replace: StoredReplace | null }> {
+    const m = (await this.request({
+      type: 'demo',
+      rows,
+      seed,
+      keyField,
+      projectId,
+      contract,
+    })) as Extract<ImportResponse, { type: 'imported' }>;
+    return { rowCount: m.rowCount, replace: m.replace ?? null };
   }
 
   async commit(

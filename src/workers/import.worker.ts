@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { digestTable } from '../data/datasetChange';
+import { compareDigests, digestTable, type StoredReplace } from '../data/datasetChange';
 import {
   importAccountFile,
   inspectFile,
@@ -8,7 +8,7 @@ import {
   type ImportReport,
   type JoinReport,
 } from '../data';
-import { saveDataset } from '../store/datasets';
+import { latestDatasetMeta, loadDataset, saveDataset } from '../store/datasets';
 import {
   appendActivityFiles,
   fileInfoOf,
@@ -180,6 +180,27 @@ function defaultParts(cores: number): number {
 const post = (m: ImportResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 
 /**
+ * What storing `table` would replace: the project's stored dataset (read here from IndexedDB,
+ * the one `commit` replaces) compared with it. Here and not on the page: a million keys put in
+ * a Set and looked up on the page froze it for 2–3 s when the report appeared.
+ */
+async function replaceOf(
+  projectId: string | undefined,
+  table: AccountTable,
+  contract: FieldContract,
+): Promise<StoredReplace | null> {
+  if (!projectId) return null;
+  const meta = await latestDatasetMeta(projectId);
+  const stored = meta && (await loadDataset(meta.id));
+  if (!stored) return null;
+  const key = contract.accountKey;
+  return {
+    name: stored.meta.name,
+    change: compareDigests(digestTable(stored.table, key), digestTable(table, key), contract),
+  };
+}
+
+/**
  * The bytes of an import's file: sent, or read from the picked File. Null when the File no
  * longer reads (changed or moved on disk since the pick: Chromium refuses the read) or reads to
  * another length than the bytes the page previewed: the page then sends those bytes.
@@ -306,7 +327,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     }));
     pending = { table: joined.table, reports, join: joined.report, sources };
     const d0 = performance.now();
-    const digest = digestTable(joined.table, msg.contract.accountKey);
+    const replace = await replaceOf(msg.projectId, joined.table, msg.contract);
     console.debug(`waymark-import-digest ${Math.round(performance.now() - d0)} ms`);
     post({
       type: 'imported',
@@ -314,7 +335,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       reports,
       join: joined.report,
       rowCount: joined.table.rowCount,
-      digest,
+      replace,
     });
     return;
   }
@@ -486,7 +507,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       reports: [],
       join: null,
       rowCount: table.rowCount,
-      digest: digestTable(table, msg.keyField ?? 'account_id'),
+      replace: msg.contract ? await replaceOf(msg.projectId, table, msg.contract) : null,
     });
     return;
   }

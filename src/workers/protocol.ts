@@ -1,5 +1,5 @@
 import type { Piece } from './pieces';
-import type { DatasetDigest } from '../data/datasetChange';
+import type { StoredReplace } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
 import type { AccountTable, Column } from '../table/columns';
 import type { FilePreview, ImportIssue, ImportOptions, ImportReport, JoinReport } from '../data';
@@ -63,9 +63,19 @@ export type ImportRequest =
       packing?: Packing;
       /** One pass of a picked File (benchmark): `whole` reads it whole first (default: as a stream). */
       blocks?: string;
+      /** The project whose stored dataset the import would replace (compared in the worker). */
+      projectId?: string;
     }
   /** Generate demo accounts (held like an import until committed). */
-  | { type: 'demo'; id: number; rows: number; seed: number; keyField?: string }
+  | {
+      type: 'demo';
+      id: number;
+      rows: number;
+      seed: number;
+      keyField?: string;
+      projectId?: string;
+      contract?: FieldContract;
+    }
   /** Store the last imported table as the project's dataset and send it back. */
   | { type: 'commit'; id: number; projectId: string; name: string }
   /** Headers and the found mapping of an activity file. */
@@ -118,8 +128,11 @@ export type ImportResponse =
       reports: ImportReport[];
       join: JoinReport | null;
       rowCount: number;
-      /** Keys and filled counts of the new table, to compare with the stored dataset. */
-      digest?: DatasetDigest;
+      /**
+       * What storing the new table would replace (the project's stored dataset, compared here:
+       * a million keys compared on the page froze it for seconds); null when nothing is stored.
+       */
+      replace?: StoredReplace | null;
     }
   /** A picked File no longer reads as picked (changed or moved on disk): send its bytes. */
   | { type: 'unreadable'; id: number; file: string }

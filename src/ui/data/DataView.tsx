@@ -34,7 +34,7 @@ export default function DataView() {
   // only: a new import or a new demo asks again.
   const [confirmedFor, setConfirmedFor] = useState<unknown>(null);
   const report = flow.step === 'report' ? flow : null;
-  const replacing = !!(report && state.table && report.digest);
+  const replacing = !!report?.replace;
   const replaceOk = report !== null && confirmedFor === report;
   const busy = flow.step === 'inspecting' || flow.step === 'importing' || flow.step === 'saving';
 
@@ -161,8 +161,7 @@ export default function DataView() {
         <>
           <ReportPanel reports={flow.reports} join={flow.join} />
           <ReplaceSummary
-            state={state}
-            digest={flow.digest}
+            replace={flow.replace}
             contract={contract}
             confirmed={replaceOk}
             onConfirm={(v) => setConfirmedFor(v ? flow : null)}

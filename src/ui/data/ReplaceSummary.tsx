@@ -1,43 +1,34 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldContract } from '../../model';
-import { compareDigests, digestTable, type DatasetDigest } from '../../data/datasetChange';
-import type { ActiveDatasetState } from './activeDataset';
+import type { StoredReplace } from '../../data/datasetChange';
 
 /**
  * Before a new dataset replaces the stored one: what changes (row count, a drop above 3%
  * highlighted, accounts that disappear, fields that become empty), and a confirmation that
- * names what is lost. Imported files and generated demo accounts alike.
+ * names what is lost. Imported files and generated demo accounts alike. The comparison is the
+ * import worker's (with the stored dataset it reads): the page only draws it.
  */
 export function ReplaceSummary({
-  state,
-  digest,
+  replace,
   contract,
   confirmed,
   onConfirm,
 }: {
-  state: ActiveDatasetState;
-  digest: DatasetDigest | undefined;
+  replace: StoredReplace | null;
   contract: FieldContract;
   confirmed: boolean;
   onConfirm: (v: boolean) => void;
 }) {
   const { t, i18n } = useTranslation('data');
   const lang = i18n.language.startsWith('ja') ? 'ja' : 'en';
-  const change = useMemo(
-    () =>
-      state.table && digest
-        ? compareDigests(digestTable(state.table, contract.accountKey), digest, contract)
-        : null,
-    [state.table, digest, contract],
-  );
-  if (!change || !state.meta) return null;
+  if (!replace) return null;
+  const { change } = replace;
   const label = (id: string) => {
     const f = contract.fields.find((x) => x.id === id);
     return (f && (f.label[lang] || f.label.ja || f.label.en)) || id;
   };
   const pct = `${change.drop > 0 ? '−' : '+'}${Math.abs(change.drop * 100).toFixed(1)}%`;
-  const name = state.meta.name;
+  const name = replace.name;
   return (
     <section className="card replace-summary" data-testid="replace-summary">
       <h3>{t('replace.title', { name })}</h3>

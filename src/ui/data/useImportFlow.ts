@@ -12,7 +12,7 @@ import { ImportSession, WorkerFailure } from '../../workers/clients';
 import { activeDataset } from './activeDataset';
 import { checkFileSize } from '../../data/limits';
 import { ImportError } from '../../data/issues';
-import type { DatasetDigest } from '../../data/datasetChange';
+import type { StoredReplace } from '../../data/datasetChange';
 
 /**
  * The import as a small state machine: pick files → preview and mapping → import in the
@@ -41,7 +41,8 @@ export type Flow =
       rowCount: number;
       policy: BadRowPolicy;
       demo?: boolean;
-      digest?: DatasetDigest;
+      /** What storing it would replace (null: nothing stored). */
+      replace: StoredReplace | null;
     }
   | { step: 'saving'; files: PickedFile[] }
   | { step: 'failed'; files: PickedFile[]; issue: ImportIssue };
@@ -168,8 +169,11 @@ export function useImportFlow(
             ...(f.preview.sheet ? { sheet: f.preview.sheet } : {}),
           },
         }));
-        const r = await sessionOf(projectId).import(specs, contract, (file, fraction) =>
-          setFlowOf(projectId, { step: 'importing', files, file, fraction }),
+        const r = await sessionOf(projectId).import(
+          specs,
+          contract,
+          (file, fraction) => setFlowOf(projectId, { step: 'importing', files, file, fraction }),
+          projectId,
         );
         setFlowOf(projectId, {
           step: 'report',
@@ -178,7 +182,7 @@ export function useImportFlow(
           join: r.join,
           rowCount: r.rowCount,
           policy,
-          digest: r.digest,
+          replace: r.replace,
         });
       } catch (e) {
         failOf(projectId, files, e);
@@ -218,10 +222,12 @@ export function useImportFlow(
     async (rows: number, seed: number) => {
       setFlowOf(projectId, { step: 'importing', files: [], file: 'demo', fraction: 0, demo: true });
       try {
-        const { rowCount, digest } = await sessionOf(projectId).demo(
+        const { rowCount, replace } = await sessionOf(projectId).demo(
           rows,
           seed,
           contract.accountKey,
+          projectId,
+          contract,
         );
         setFlowOf(projectId, {
           step: 'report',
@@ -231,13 +237,13 @@ export function useImportFlow(
           rowCount,
           policy: 'skip',
           demo: true,
-          digest,
+          replace,
         });
       } catch (e) {
         failOf(projectId, [], e);
       }
     },
-    [projectId, contract.accountKey],
+    [projectId, contract],
   );
 
   const save = useCallback(
