@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareDigests, digestTable } from './datasetChange';
+import { compareDigests, digestTable, type DatasetDigest } from './datasetChange';
 import { importAccountFile } from './importFile';
 import type { FieldContract } from '../model';
 
@@ -45,5 +46,41 @@ describe('the dataset replace comparison', () => {
       disappeared: 0,
       emptied: [],
     });
+  });
+});
+
+describe('compareDigests', () => {
+  /** The comparison as first written: a Set of each side's keys (the new file's a million). */
+  function reference(before: DatasetDigest, after: DatasetDigest, sample: number) {
+    const now = new Set(after.keys);
+    const gone: string[] = [];
+    let disappeared = 0;
+    for (const k of before.keys)
+      if (!now.has(k)) {
+        disappeared++;
+        if (gone.length < sample) gone.push(k);
+      }
+    const was = new Set(before.keys);
+    let added = 0;
+    for (const k of after.keys) if (!was.has(k)) added++;
+    return { disappeared, disappearedSample: gone, added };
+  }
+
+  it('counts and names what disappears and what is added as a Set of each side would', () => {
+    // Keys from a small alphabet so that the sides overlap; repeats too (a digest's keys are
+    // distinct, but the comparison must not depend on it).
+    const keys = fc.array(fc.constantFrom('A1', 'A2', 'A3', 'B1', 'B2', 'C', '', 'ｱ', '顧客1'), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(keys, keys, fc.integer({ min: 0, max: 5 }), (b, a, sample) => {
+        const before: DatasetDigest = { rowCount: b.length, keys: b, filled: {} };
+        const after: DatasetDigest = { rowCount: a.length, keys: a, filled: {} };
+        expect(compareDigests(before, after, contract, sample)).toMatchObject(
+          reference(before, after, sample),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });

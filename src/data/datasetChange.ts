@@ -75,17 +75,22 @@ export function compareDigests(
   contract: FieldContract,
   sample = 10,
 ): DatasetChange {
-  const now = new Set(after.keys);
+  // Sets of the stored keys only: a Set of the new file's keys (a million ids) was 1.1–3.3 s of
+  // frozen page when an import's report appeared (measured 2026-12-05, docs/data-import.md).
+  // A stored key is still there exactly when it is among the new keys it shares.
+  const was = new Set(before.keys);
+  const kept = new Set<string>();
+  let added = 0;
+  for (const k of after.keys)
+    if (!was.has(k)) added++;
+    else kept.add(k);
   const gone: string[] = [];
   let disappeared = 0;
   for (const k of before.keys)
-    if (!now.has(k)) {
+    if (!kept.has(k)) {
       disappeared++;
       if (gone.length < sample) gone.push(k);
     }
-  const was = new Set(before.keys);
-  let added = 0;
-  for (const k of after.keys) if (!was.has(k)) added++;
   const emptied = contract.fields
     .map((f) => f.id)
     .filter((id) => (before.filled[id] ?? 0) > 0 && (after.filled[id] ?? 0) === 0);
