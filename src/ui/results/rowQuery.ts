@@ -366,8 +366,15 @@ export type Ranker = (values: readonly string[]) => Promise<Int32Array>;
 /** Lists shorter than this are ranked on demand (a few ms). */
 export const RANK_AHEAD_MIN = 20_000;
 
-/** Quiet time (no query) before a list is ranked ahead. */
-export const RANK_IDLE_MS = 500;
+/**
+ * Quiet time (no query) before a list is ranked ahead. 500 ms put the ranking (a collation
+ * worker taking the second core) right on the first search keystroke once the search index no
+ * longer delayed it: at a million accounts, load 9, the keys took 559, 587, 420, 698, 368 ms
+ * with 500 and 265, 219, 243, 256, 194 ms with 1,500; a sort by account or company within 1.5 s
+ * of the last key ranks in the row worker (1.6 and 3.5 s instead of 0.5 and 1.9 s, no
+ * main-thread task over 62 ms).
+ */
+export const RANK_IDLE_MS = 1_500;
 
 /** The text lists a sort ranks: company names (the dictionary), account ids. */
 function rankedLists(s: RowSource): (readonly string[])[] {
