@@ -4,6 +4,7 @@
  * it: garbage collection (MinorGC / MajorGC / V8.GC_*), style and layout, paint, message
  * deserialisation, and script by function — what a CPU profile shows only as '(program)'.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 
 export interface Ev {
@@ -46,6 +47,13 @@ export async function startTrace(browser: Browser, page: Page): Promise<Tracing>
   return {
     async stop(name, print) {
       const buf = await browser.stopTracing();
+      // UI_TRACE_DIR=dir keeps every measured interaction's trace (workers' threads included)
+      // for uiThreads.ts.
+      const dir = process.env.UI_TRACE_DIR;
+      if (dir) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(`${dir}/${name}.json`, buf);
+      }
       if (!print) return;
       const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: Ev[] }).traceEvents;
       const { main, evs } = mainThread(events);

@@ -63,6 +63,7 @@ test('searching, sorting and filtering 60,000 accounts happen in the worker and 
   await search.click();
   for (const ch of needle) await search.press(ch);
   expect(await shownCount(page)).toBe(expected(needle));
+  await page.getByTestId('account-table').screenshot({ path: shotPath('results-search.png') });
   const ids = await page.getByTestId('account-row').locator('a').allTextContents();
   expect(ids.length).toBeGreaterThan(0);
   expect(ids).toContain(idOf(12_345));
@@ -146,6 +147,16 @@ test('searching, sorting and filtering 60,000 accounts happen in the worker and 
     .sort(coll.compare);
   expect(names).toEqual(sortedNames.slice(0, 5));
   await page.getByTestId('account-table').screenshot({ path: shotPath('results-large.png') });
+
+  // The same search in Japanese after a reload: the re-derived run's ids and names reach a new
+  // row-query worker, indexed as they arrive.
+  await page.evaluate(() => localStorage.setItem('waymark.lang', 'ja'));
+  await page.reload();
+  await page.getByTestId('tab-accounts').click();
+  await page.getByTestId('account-search').fill(needle);
+  await expect(page.getByTestId('account-search')).toHaveValue(needle);
+  await expect.poll(() => shownCount(page), { timeout: 60_000 }).toBe(expected(needle));
+  await page.getByTestId('account-table').screenshot({ path: shotPath('results-search-ja.png') });
 });
 
 const rowOf = new Map<string, number>();

@@ -1,4 +1,12 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cta, Stage, TouchModel } from '../../model';
 import { TouchModel as TouchEnum } from '../../model';
@@ -50,6 +58,20 @@ export default function JourneyView() {
   const stages = journey.stages;
   const live = useLiveLayer();
   useHeadHeight(grid, stages.length);
+  // A keystroke in a cell changes one stage: the headers get the ids (the same array while no
+  // id changes) and the lane cells are memoised, so only the edited stage's cells re-render; the
+  // print copy of the whole map follows in a deferred (interruptible) render.
+  const idKey = stages.map((s) => s.id).join('\u0000');
+  const stageIds = useMemo(
+    () => stages.map((s) => ({ id: s.id })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the ids by value (idKey)
+    [idKey],
+  );
+  const laneLabel = useMemo(
+    () => Object.fromEntries(LANES.map((l) => [l, t(`lane.${l}`)])) as Record<Lane, string>,
+    [t],
+  );
+  const printStages = useDeferredValue(stages);
 
   const onDeleted = useCallback(
     (label: string, removed: string[]) => {
@@ -169,7 +191,7 @@ export default function JourneyView() {
                     key={s.id}
                     stage={s}
                     index={i}
-                    stages={stages}
+                    stages={stageIds}
                     onDeleted={onDeleted}
                   />
                 ))}
@@ -181,7 +203,7 @@ export default function JourneyView() {
               {LANES.map((lane, r) => (
                 <tr key={lane} className={`jm-lane jm-lane-${lane}`}>
                   <th scope="row" className="jm-lane-head">
-                    <span className="jm-lane-label">{t(`lane.${lane}`)}</span>
+                    <span className="jm-lane-label">{laneLabel[lane]}</span>
                   </th>
                   {stages.map((s, c) => (
                     <td
@@ -189,7 +211,7 @@ export default function JourneyView() {
                       data-cell={`${r}:${c}`}
                       tabIndex={active.row === r && active.col === c ? 0 : -1}
                       onFocus={() => setActive({ row: r, col: c })}
-                      aria-label={`${t(`lane.${lane}`)} — ${s.label}`}
+                      aria-label={`${laneLabel[lane]} — ${s.label}`}
                     >
                       <LaneCell lane={lane} stage={s} ctas={ctas} run={run} />
                     </td>
@@ -202,7 +224,7 @@ export default function JourneyView() {
       )}
       <PrintMap
         goal={journey.goal}
-        stages={stages}
+        stages={printStages}
         ctas={ctas}
         groupSize={PRINT_GROUP}
         className="jm-print"
@@ -212,7 +234,7 @@ export default function JourneyView() {
   );
 }
 
-function LaneCell({
+const LaneCell = memo(function LaneCell({
   lane,
   stage,
   ctas,
@@ -298,4 +320,4 @@ function LaneCell({
     default:
       return <LaneItems stage={stage} lane={lane} />;
   }
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cta, Stage } from '../../model';
 import { ctasForStage } from './stageOps';
@@ -29,7 +30,8 @@ export function stageGroups<T>(stages: readonly T[], size: number): T[][] {
  * columns, each group its own table whose stage-name row the browser repeats on every page
  * the group runs over, so every printed page names its stages.
  */
-export function PrintMap({
+/** Memoised: JourneyView hands it a deferred copy of the stages, drawn after each keystroke's own render. */
+export const PrintMap = memo(function PrintMap({
   goal,
   stages,
   ctas,
@@ -95,7 +97,7 @@ export function PrintMap({
       })}
     </div>
   );
-}
+});
 
 function List({ items }: { items: string[] }) {
   const { t } = useTranslation('mapCells');

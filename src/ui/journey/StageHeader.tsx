@@ -23,7 +23,8 @@ export const StageHeader = memo(function StageHeader({
 }: {
   stage: Stage;
   index: number;
-  stages: readonly Stage[];
+  /** Every stage's id, in order: the same array while no id changes (a keystroke in another stage's cell re-renders no header). */
+  stages: readonly { id: string }[];
   onDeleted: (stageLabel: string, removedCtas: string[]) => void;
 }) {
   const { t } = useTranslation('journey');

@@ -4,6 +4,9 @@ import { columnOf, isoToDays, type AccountTable, type Column } from '../../table
 import type { AccountFilter, SortKey } from './place';
 import { mrrField, numberAt } from './queue';
 import { collationRanks } from './collationRanks';
+import { searchHits } from './searchIndex';
+
+export { prepareSearch, searchHits } from './searchIndex';
 
 /**
  * Which accounts the account table shows, in which order: the filters a CS lead works with
@@ -63,70 +66,11 @@ export function rowSource(
 }
 
 /**
- * Per-array caches: a run's account ids and name dictionary never change, so their search
- * index (search) and collation ranks (sort) are computed once per run, not on every keystroke
- * or comparison. Keyed by the array itself, so a new run gets new entries and the old ones go.
+ * Per-array cache: a run's account ids and name dictionary never change, so their collation
+ * ranks (sort) are computed once per run, not on every comparison — as their search index is
+ * (searchIndex.ts). Keyed by the array itself, so a new run gets new entries and the old ones go.
  */
-const indexCache = new WeakMap<readonly string[], TextIndex>();
 const rankCache = new WeakMap<readonly string[], Int32Array>();
-
-const SEP = '\u0000';
-
-/**
- * Every value lowercased and joined by U+0000 into one string, with where each starts: a search
- * is then one native indexOf scan over the text instead of an `includes` per value (a million
- * ids: a few ms instead of ~200). `lower` is kept only when some value holds U+0000 itself
- * (a match could then span two values): that list is searched value by value.
- */
-interface TextIndex {
-  text: string;
-  starts: Int32Array;
-  lower: string[] | null;
-}
-
-function textIndex(values: readonly string[]): TextIndex {
-  let ix = indexCache.get(values);
-  if (!ix) {
-    const lower = values.map((v) => v.toLowerCase());
-    const starts = new Int32Array(values.length + 1);
-    let at = 0;
-    let clean = true;
-    for (let k = 0; k < lower.length; k++) {
-      starts[k] = at;
-      at += lower[k].length + 1;
-      if (clean && lower[k].includes(SEP)) clean = false;
-    }
-    starts[lower.length] = at;
-    ix = { text: clean ? lower.join(SEP) : '', starts, lower: clean ? null : lower };
-    indexCache.set(values, ix);
-  }
-  return ix;
-}
-
-/** Build the search index of `values` now (the row-query worker does it while idle). */
-export function prepareSearch(values: readonly string[]): void {
-  textIndex(values);
-}
-
-/** hit[k] = 1 where values[k], lowercased, contains `needle` (already trimmed and lowercased). */
-export function searchHits(values: readonly string[], needle: string): Uint8Array {
-  const { text, starts, lower } = textIndex(values);
-  const hit = new Uint8Array(values.length);
-  if (lower) {
-    for (let k = 0; k < lower.length; k++) hit[k] = lower[k].includes(needle) ? 1 : 0;
-    return hit;
-  }
-  // The needle holds no U+0000 (else nothing matches, as with includes on each value).
-  if (needle.includes(SEP)) return hit;
-  let k = 0;
-  let pos = text.indexOf(needle);
-  while (pos >= 0) {
-    while (starts[k + 1] <= pos) k++;
-    hit[k] = 1;
-    pos = text.indexOf(needle, starts[k + 1]);
-  }
-  return hit;
-}
 
 /**
  * rank[k] orders values[k] as the table shows them (Intl.Collator, numeric): equal under the

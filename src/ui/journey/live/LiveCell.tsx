@@ -1,7 +1,11 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSelection, StageLive } from '../../../engine';
 import type { Project, Stage } from '../../../model';
 import { colorHex, colorLabel } from '../../results/colors';
+
+/** The default locale's number format (what toLocaleString() gives), made once, not per number. */
+const numberFormat = new Intl.NumberFormat();
 
 const pct = (x: number) => `${(100 * x).toFixed(x > 0 && x < 0.001 ? 2 : 1)}%`;
 const fmtDays = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
@@ -34,17 +38,21 @@ function Num({
       aria-label={title}
       onClick={() => open(sel)}
     >
-      {n.toLocaleString()}
+      {numberFormat.format(n)}
     </button>
   );
 }
 
-/** One stage's live numbers (the first row of the map when a run is shown). */
-export function LiveCell({
+/**
+ * One stage's live numbers (the first row of the map when a run is shown). Memoised with props
+ * that stay the same while another stage is edited (the run's health model, not the whole
+ * project as run), so a keystroke re-renders only the edited stage's cell.
+ */
+export const LiveCell = memo(function LiveCell({
   stage,
   live,
   segmentScope,
-  asRun,
+  health,
   expected,
   open,
 }: {
@@ -53,7 +61,8 @@ export function LiveCell({
   expected: number | undefined;
   live: StageLive | undefined;
   segmentScope: boolean;
-  asRun: Project;
+  /** The health model the run scored with (colours and their labels). */
+  health: Project['health'];
   open: (sel: AccountSelection) => void;
 }) {
   const { t } = useTranslation('journeyLive');
@@ -66,8 +75,8 @@ export function LiveCell({
     );
   const id = stage.id;
   const base: AccountSelection = { stage: id };
-  const hex = colorHex(asRun.health);
-  const label = (c: string) => (c ? colorLabel(asRun.health, c, tr) : tr('colors.none'));
+  const hex = colorHex(health);
+  const label = (c: string) => (c ? colorLabel(health, c, tr) : tr('colors.none'));
   return (
     <div className="jm-live" data-testid={`live-${id}`}>
       <div className="jm-live-count">
@@ -190,7 +199,7 @@ export function LiveCell({
                 open={open}
                 testId={`live-${id}-days-known`}
               />{' '}
-              {t('cell.knownOf', { total: live.count.toLocaleString() })}
+              {t('cell.knownOf', { total: numberFormat.format(live.count) })}
             </div>
           </>
         )}
@@ -267,4 +276,4 @@ export function LiveCell({
       </div>
     </div>
   );
-}
+});

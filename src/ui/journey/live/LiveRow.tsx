@@ -21,7 +21,7 @@ export function LiveRow({ layer, stages }: { layer: LiveLayer; stages: readonly 
             stage={s}
             live={live.stages.get(s.id)}
             segmentScope={!!layer.segment}
-            asRun={asRun}
+            health={asRun.health}
             expected={ran.find((x) => x.id === s.id)?.expectedDays}
             open={layer.open}
           />
