@@ -26,7 +26,7 @@
  * machine is shared).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -34,6 +34,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { readPlaybookDocument } from '../../src/engine/readPlaybook';
 import { sqlTypes } from '../../src/engine/sql/loadTable';
 import { findChromium } from '../e2e/chromium.mjs';
+import { benchDemoCsv, median } from './benchDemoCsv';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -59,21 +60,8 @@ const BLOCKS = opt('blocks', '').split(',');
 const SETTLE = Number(opt('settle', '1000'));
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, ...extra }));
-const median = (a: number[]) => {
-  const s = [...a].sort((x, y) => x - y);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
-mkdirSync('.bench', { recursive: true });
-const csv = resolve('.bench', `demo-${ROWS}-seed42.csv`);
-if (!existsSync(csv)) {
-  const r = spawnSync(
-    'npm',
-    ['run', 'demo-data', '--', '--rows', String(ROWS), '--seed', '42', '--out', csv],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  if (r.status !== 0) throw new Error('demo-data failed');
-}
+const csv = benchDemoCsv(ROWS);
 const files: { path: string; enc: string }[] = [{ path: csv, enc: 'utf-8' }];
 if (SJIS) {
   const sj = csv.replace(/\.csv$/, '.sjis.csv');

@@ -16,20 +16,14 @@
  * chromium_vs_node_thread_cpu_ratio, load_average_1min.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-} from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
+import { benchDemoCsv, median } from './benchDemoCsv';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -42,21 +36,8 @@ const PORT = Number(opt('port', '4117'));
 const PROFILE = opt('profile', '');
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, ...extra }));
-const median = (a: number[]) => {
-  const s = [...a].sort((x, y) => x - y);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
-mkdirSync('.bench', { recursive: true });
-const csv = resolve('.bench', `demo-${ROWS}-seed42.csv`);
-if (!existsSync(csv)) {
-  const r = spawnSync(
-    'npm',
-    ['run', 'demo-data', '--', '--rows', String(ROWS), '--seed', '42', '--out', csv],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  if (r.status !== 0) throw new Error('demo-data failed');
-}
+const csv = benchDemoCsv(ROWS);
 const playbook = resolve('templates', 'demo.json');
 const out = resolve('node_modules', '.cache', 'waymark-bench');
 const entry = resolve('test', 'bench', 'importCpuRun.ts');
