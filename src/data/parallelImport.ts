@@ -412,32 +412,214 @@ export function parseRange(
     const mixed = spec.checkMixed
       ? reallyUtf8Lines(buf.subarray(job.from - base, end - base))
       : undefined;
-    if (imp.pending === 0) {
-      // Only blank lines (or the header): nothing to merge, but the range is read.
-      const { failure: _, ...empty } = failed(job, '');
-      void _;
-      return { ...empty, end, records, mixed };
-    }
-    const { table, report } = imp.finish({});
-    const issues = report.issues.filter((i) => i.row !== undefined && i.code !== 'duplicate_key');
-    return {
-      from: job.from,
-      to: job.to,
-      end,
-      records,
-      table,
-      // Keep only the file-level issues that do not depend on the rows (unmapped required fields).
-      report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
-      issues,
-      percent: imp.percentStats?.() ?? [],
-      hashes: Object.fromEntries(
-        Object.entries(table.columns).flatMap(([id, c]) =>
-          c.type === 'string' ? [[id, dictHashes(c.dict)]] : [],
-        ),
-      ),
-      mixed,
-    };
+    return rangeOutcome(imp, job, end, records, mixed);
   } catch (e) {
+    if (e instanceof Utf8Error) return failed(job, 'utf8');
+    return failed(job, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** A range's result once its records are parsed (up to `end`, `records` data records). */
+function rangeOutcome(
+  imp: ReturnType<typeof rowImporter>,
+  job: RangeJob,
+  end: number,
+  records: number,
+  mixed: RangeResult['mixed'],
+): RangeResult {
+  if (imp.pending === 0) {
+    // Only blank lines (or the header): nothing to merge, but the range is read.
+    const { failure: _, ...empty } = failed(job, '');
+    void _;
+    return { ...empty, end, records, mixed };
+  }
+  const { table, report } = imp.finish({});
+  const issues = report.issues.filter((i) => i.row !== undefined && i.code !== 'duplicate_key');
+  return {
+    from: job.from,
+    to: job.to,
+    end,
+    records,
+    table,
+    // Keep only the file-level issues that do not depend on the rows (unmapped required fields).
+    report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
+    issues,
+    percent: imp.percentStats?.() ?? [],
+    hashes: Object.fromEntries(
+      Object.entries(table.columns).flatMap(([id, c]) =>
+        c.type === 'string' ? [[id, dictHashes(c.dict)]] : [],
+      ),
+    ),
+    mixed,
+  };
+}
+
+/** Rows the whole file is expected to hold (from the head's rows per byte), with 5% to spare. */
+function roomFor(spec: RangeSpec): number {
+  return Math.ceil((spec.size - spec.start) * spec.rowsPerByte * 1.05) + 16;
+}
+
+/** Reads file bytes at file positions into buf (as AsyncByteSource.read: bytes read, 0 at the end). */
+export type RangeRead = (
+  buf: Uint8Array,
+  offset: number,
+  length: number,
+  position: number,
+) => Promise<number>;
+
+/** Bytes a streamed range reads per block (parseRangeStream). */
+const RANGE_BLOCK = 1 << 20;
+
+/**
+ * parseRange for a UTF-8 range read as it arrives (a range worker's slice of the picked File,
+ * streamed): blocks of `block` bytes read into one reused buffer and parsed as they come, by
+ * the importer that keeps ids and names packed as bytes (`reusedBuffers`, as the one pass's
+ * block import), so reading overlaps parsing and no string is made per id or name. Past the
+ * cut it reads only while a record straddles it (at most tailBytes more), and then finds the
+ * record's end as parseRange does. The same result as parseRange (parallelImport.test.ts).
+ * Not for Shift_JIS (its ranges are decoded whole: parseRange). A failed or short read throws
+ * what `read` threw (the File changed since the pick).
+ */
+export async function parseRangeStream(
+  spec: RangeSpec,
+  read: RangeRead,
+  job: RangeJob,
+  onProgress?: (fraction: number) => void,
+  block = RANGE_BLOCK,
+): Promise<RangeResult> {
+  if (spec.encoding === 'shift_jis') throw new Error('parseRangeStream: UTF-8 only');
+  const isLast = job.to === spec.size;
+  const skipHeader = spec.hasHeader && job.from === spec.start;
+  const source = {
+    format: spec.format,
+    delimiter: spec.delimiter,
+    hasHeader: spec.hasHeader,
+    headers: spec.headers,
+    estimatedRows: Math.max(1, Math.round((job.to - job.from) * spec.rowsPerByte)),
+    preview: () => [],
+    forEach: () => ({}),
+  };
+  const opts: ImportOptions = {
+    ...spec.opts,
+    badRows: 'blank',
+    maxIssues: Infinity,
+    rowNumbers: false,
+    onProgress,
+  };
+  let imp: ReturnType<typeof rowImporter>;
+  try {
+    imp = rowImporter(
+      spec.file,
+      spec.contract,
+      opts,
+      source,
+      spec.encoding,
+      'bytes',
+      false,
+      'utf-8',
+      true,
+      // The first range's number columns keep room for the whole file's rows: the merge
+      // appends the other ranges' values there instead of copying all into new arrays.
+      job.from === spec.start && !isLast ? roomFor(spec) : 0,
+    );
+  } catch (e) {
+    return failed(job, e instanceof Error ? e.message : String(e));
+  }
+  const D = spec.delimiter.charCodeAt(0);
+  const { maxRowBytes } = limitsOf(spec.opts.limits);
+  const blockBytes = Math.max(1, block);
+  let view = new Uint8Array(0);
+  const onRec = (rec: ByteRecord, record: number) => {
+    if (skipHeader && record === 1) return;
+    imp.onRecord(view, rec, skipHeader ? record - 1 : record);
+  };
+  const state: BlockState = { record: 0, line: 1, final: false };
+  // buf[0, have): the file's bytes [bufBase, bufBase + have) (a carried record, then those read).
+  let buf = new Uint8Array(blockBytes + 1024);
+  let have = 0;
+  let bufBase = job.from;
+  let pos = job.from;
+  let rows = 0;
+  /** What a failed read threw (passed on: the File no longer reads, or reads short). */
+  let readError: unknown = null;
+  /** Read file bytes [pos, pos + n) to buf[have…) (grown). */
+  const readMore = async (n: number): Promise<void> => {
+    if (buf.length - have < n) {
+      const grown = new Uint8Array(Math.max(have + n, buf.length * 2));
+      grown.set(buf.subarray(0, have));
+      buf = grown;
+    }
+    for (let got = 0; got < n;) {
+      let r: number;
+      try {
+        r = await read(buf, have, n - got, pos);
+        if (r <= 0) throw new Error('short read');
+      } catch (e) {
+        throw (readError = e);
+      }
+      got += r;
+      have += r;
+      pos += r;
+    }
+  };
+  const parse = (cut: number, start: number, final: boolean) => {
+    view = buf.subarray(0, cut);
+    state.final = final;
+    const r = parseDelimitedBytes(view, D, onRec, start, maxRowBytes, state, 'utf-8', imp.numeric);
+    rows = r.rows;
+    return r;
+  };
+  try {
+    // The range itself, a block at a time (cut after each block's last line feed; the record
+    // still open there moves to the front of the buffer and is parsed with the next block).
+    while (pos < job.to) {
+      await readMore(Math.min(blockBytes, job.to - pos));
+      const atTo = pos === job.to;
+      const cut = atTo ? have : buf.lastIndexOf(0x0a, have - 1) + 1;
+      if (cut > 0) {
+        const r = parse(cut, 0, atTo && isLast);
+        if (r.tooLong) return failed(job, 'long');
+        if (r.unterminated) return failed(job, 'unterminated');
+        state.record = r.rows;
+        const next = r.incomplete ? r.incomplete.offset : cut;
+        state.line = r.incomplete ? r.incomplete.line : (r.line ?? state.line);
+        buf.copyWithin(0, next, have);
+        have -= next;
+        bufBase += next;
+      }
+      if (!atTo && have > maxRowBytes + 1) return failed(job, 'long');
+    }
+    let end = job.to;
+    if (have > 0) {
+      // A quoted field runs past the cut: read the tail a record may need, then parse from the
+      // record's start to ever later line feeds until it closes (as parseRange).
+      const tailEnd = Math.min(spec.size, job.to + tailBytes(spec));
+      const toLocal = have;
+      await readMore(tailEnd - pos);
+      const covered = tailEnd === spec.size;
+      let endLocal = toLocal;
+      let step = 0;
+      let start = 0;
+      for (;;) {
+        const nl = buf.indexOf(0x0a, endLocal + step);
+        step = step * 2 || 1;
+        const cut = nl < 0 || nl >= have ? have : nl + 1;
+        if (cut === have && !covered) return failed(job, 'long');
+        const r = parse(cut, start, cut === have && covered);
+        endLocal = cut;
+        if (r.tooLong) return failed(job, 'long');
+        if (r.unterminated) return failed(job, 'unterminated');
+        if (!r.incomplete) break;
+        start = r.incomplete.offset;
+        state.record = r.rows;
+        state.line = r.incomplete.line;
+      }
+      end = bufBase + endLocal;
+    }
+    const records = rows - (skipHeader && rows > 0 ? 1 : 0);
+    return rangeOutcome(imp, job, end, records, undefined);
+  } catch (e) {
+    if (e === readError) throw e;
     if (e instanceof Utf8Error) return failed(job, 'utf8');
     return failed(job, e instanceof Error ? e.message : String(e));
   }
@@ -643,7 +825,7 @@ class Interner {
 }
 
 /** How many merges went by dictionary (fastRows) and row by row (the tests check both run). */
-export const mergeWays = { byDictionary: 0, byRow: 0 };
+export const mergeWays = { byDictionary: 0, byRow: 0, inPlace: 0 };
 
 /** What the merge of the rows gives the report: columns, issues in file order and counts. */
 interface MergedRows {
@@ -684,7 +866,8 @@ function mergeDicts(
   const slots = new Int32Array(size); // merged code + 1, 0 = empty
   const mask = size - 1;
   const hashes = new Int32Array(capacity);
-  const dict: string[] = [];
+  // The first range's dictionary starts the merged one as it is (its values are distinct).
+  const dict: string[] = parts[0].dict.slice();
   const codes = new Int32Array(total);
   let o = 0;
   for (let k = 0; k < parts.length; k++) {
@@ -692,33 +875,45 @@ function mergeDicts(
     const n = d.length;
     const later = k < parts.length - 1;
     if (key && n !== rows) return null;
-    const remap = new Int32Array(n);
-    for (let c = 0; c < n; c++) {
-      const hc = h[c];
-      let i = hc & mask;
-      let v = -1;
-      for (;;) {
-        const x = slots[i] - 1;
-        if (x < 0) break;
-        // The first range's values are distinct: only later ones are compared.
-        if (k > 0 && hashes[x] === hc && dict[x] === d[c]) {
-          v = x;
-          break;
+    let remap: Int32Array | null = null;
+    if (k === 0) {
+      // Its values keep their codes; put in the table only if a later range looks them up.
+      for (let c = 0; c < n; c++) hashes[c] = h[c];
+      if (later)
+        for (let c = 0; c < n; c++) {
+          let i = h[c] & mask;
+          while (slots[i] !== 0) i = (i + 1) & mask;
+          slots[i] = c + 1;
         }
-        i = (i + 1) & mask;
+    } else {
+      remap = new Int32Array(n);
+      for (let c = 0; c < n; c++) {
+        const hc = h[c];
+        let i = hc & mask;
+        let v = -1;
+        for (;;) {
+          const x = slots[i] - 1;
+          if (x < 0) break;
+          if (hashes[x] === hc && dict[x] === d[c]) {
+            v = x;
+            break;
+          }
+          i = (i + 1) & mask;
+        }
+        if (v < 0) {
+          v = dict.length;
+          dict.push(d[c]);
+          hashes[v] = hc;
+          // The last range's new values are not looked up again.
+          if (later) slots[i] = v + 1;
+        } else if (key) return null; // an id already in a range before
+        remap[c] = v;
       }
-      if (v < 0) {
-        v = dict.length;
-        dict.push(d[c]);
-        hashes[v] = hc;
-        // The last range's new values are not looked up again.
-        if (later) slots[i] = v + 1;
-      } else if (key) return null; // an id already in a range before
-      remap[c] = v;
     }
     if (key) {
       for (let i = 0; i < rows; i++) if (src[i] !== i) return null;
-      codes.set(remap, o);
+      if (remap) codes.set(remap, o);
+      else for (let i = 0; i < rows; i++) codes[o + i] = i;
       o += rows;
       continue;
     }
@@ -732,7 +927,7 @@ function mergeDicts(
           if (c !== next) return null;
           next++;
         }
-        codes[o++] = remap[c];
+        codes[o++] = remap ? remap[c] : c;
       }
     }
     if (next !== n) return null;
@@ -809,9 +1004,21 @@ function fastRows(
       if (!merged) return null;
       columns[id] = { type: 'string', ...merged };
     } else {
-      const values = first.type === 'boolean' ? new Uint8Array(total) : new Float64Array(total);
+      const values =
+        appendable(first, total) ??
+        (first.type === 'boolean' ? new Uint8Array(total) : new Float64Array(total));
       let o = 0;
       for (const r of withRows) {
+        if (
+          o === 0 &&
+          values.buffer ===
+            (r.table.columns[id] as { values: Float64Array | Uint8Array }).values.buffer
+        ) {
+          // The first range's values are where they stay (it kept room: roomFor).
+          mergeWays.inPlace++;
+          o += r.records;
+          continue;
+        }
         const src = (r.table.columns[id] as { values: Float64Array | Uint8Array }).values;
         values.set(src.subarray(0, r.records), o);
         o += r.records;
@@ -825,6 +1032,19 @@ function fastRows(
     for (let i = 0; i < total; i++) rowNumbers[i] = i + 1 + rowOffset;
   }
   return { columns, all, badRows, duplicateKeys: 0, kept: total, rowNumbers };
+}
+
+/**
+ * The first range's number or yes/no column grown to `total` rows in place, when its buffer
+ * has room (it starts the buffer: roomFor), else null.
+ */
+function appendable(first: Column, total: number): Float64Array | Uint8Array | null {
+  if (first.type === 'string') return null;
+  const v = first.values;
+  if (v.byteOffset !== 0 || v.buffer.byteLength < total * v.BYTES_PER_ELEMENT) return null;
+  return v instanceof Float64Array
+    ? new Float64Array(v.buffer, 0, total)
+    : new Uint8Array(v.buffer, 0, total);
 }
 
 /**
@@ -1051,6 +1271,13 @@ function mergeColumn(
   return { ...first, values } as Column;
 }
 
+/** Parses one range (in a range worker, or where the caller is). */
+export type RangeRun = (
+  spec: RangeSpec,
+  job: RangeJob,
+  onProgress: (f: number) => void,
+) => Promise<RangeResult>;
+
 /** When the last importInParts reached each phase, in ms from its start (for the benchmark). */
 export const importPhases: Record<string, number> = {};
 
@@ -1071,8 +1298,10 @@ export async function importInParts(
   contract: FieldContract,
   opts: ImportOptions,
   parts: number,
-  run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>,
+  run: RangeRun,
   minPartBytes = MIN_PART_BYTES,
+  /** Runs the first range where the caller is (the import worker parses it while waiting). */
+  local?: RangeRun,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
   const src = input instanceof Uint8Array ? bytesSource(input) : input;
   checkFileSize(file, src.size, opts.limits);
@@ -1091,7 +1320,11 @@ export async function importInParts(
     done[k] = f;
     opts.onProgress?.(Math.min(0.99, done.reduce((a, b) => a + b, 0) / done.length));
   };
-  const results = await Promise.all(plan.jobs.map((j, k) => run(plan.spec, j, progress(k))));
+  // The other ranges are posted first, then the first one parsed here (if `local`).
+  const later = plan.jobs.map((j, k) => (k > 0 || !local ? run(plan.spec, j, progress(k)) : null));
+  const results = await Promise.all(
+    later.map((r, k) => r ?? local!(plan.spec, plan.jobs[k], progress(k))),
+  );
   mark('parsed');
   const ranges = await chainRanges(results, plan.spec.start, (job) =>
     run(plan.spec, job, () => {}),
@@ -1119,7 +1352,7 @@ export function streamSource(
   size: number,
   unreadable: () => Error,
   window = 12 << 20,
-): AsyncByteSource {
+): AsyncByteSource & { cancel: () => void } {
   const reader = stream.getReader({ mode: 'byob' });
   let win = new Uint8Array(window);
   // win[0, len) holds the file's bytes [at, at + len).
@@ -1128,6 +1361,8 @@ export function streamSource(
   let ended = false;
   return {
     size,
+    /** Stop reading (a range that needs no more of its slice). */
+    cancel: () => void reader.cancel().catch(() => {}),
     read: async (buf, offset, length, position) => {
       if (position < at) throw new Error('streamSource: reads go forward');
       const end = Math.min(size, position + length);
@@ -1160,5 +1395,28 @@ export function streamSource(
       buf.set(win.subarray(position - at, position - at + n), offset);
       return n;
     },
+  };
+}
+
+/**
+ * A range's reader over the picked File: the slice [from, end) (the range and the tail a
+ * straddling record may need) as a byte stream (streamSource), read at file positions; null
+ * where the Blob has no byte stream. `cancel` when the range is done (the tail is rarely read).
+ */
+export function blobRangeRead(
+  blob: Blob,
+  from: number,
+  end: number,
+  unreadable: () => Error,
+): { read: RangeRead; cancel: () => void } | null {
+  let src: ReturnType<typeof streamSource>;
+  try {
+    src = streamSource(blob.slice(from, end).stream(), end - from, unreadable);
+  } catch {
+    return null;
+  }
+  return {
+    read: (buf, offset, length, position) => src.read(buf, offset, length, position - from),
+    cancel: src.cancel,
   };
 }

@@ -208,8 +208,10 @@ class NumberSink implements Sink {
       this.bareExample = this.decode(b, s, e);
     return null;
   }
+  /** build() leaves the capacity past n in the column's buffer (a parallel import's first range: the rest is appended there). */
+  keepRoom = false;
   build(n: number): Column {
-    const values = fit(this.values, n);
+    const values = this.keepRoom ? this.values.subarray(0, n) : fit(this.values, n);
     return this.kind === 'date' ? { type: 'date', values } : { type: 'number', values };
   }
 }
@@ -269,8 +271,13 @@ class BooleanSink implements Sink {
     this.lastMissing = v === MISSING_BOOL;
     return null;
   }
+  /** As NumberSink.keepRoom. */
+  keepRoom = false;
   build(n: number): Column {
-    return { type: 'boolean', values: fit(this.values, n) };
+    return {
+      type: 'boolean',
+      values: this.keepRoom ? this.values.subarray(0, n) : fit(this.values, n),
+    };
   }
 }
 

@@ -72,6 +72,7 @@ export function rangePool(
   source: Uint8Array | Blob,
   size: number,
   packing: Packing = DEFAULT_PACKING,
+  stream = true,
 ): {
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>;
   close: () => void;
@@ -136,6 +137,7 @@ export function rangePool(
             bytes: { blob: source, end },
             base: job.from,
             packing,
+            stream,
           };
           w.postMessage(msg);
         }
