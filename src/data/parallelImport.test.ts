@@ -4,6 +4,8 @@ import { importAccountFile, ImportError, type ImportOptions } from './';
 import {
   chainRanges,
   cutJobs,
+  dictBytesOfStrings,
+  dictOfBytes,
   importInParts,
   bytesSource,
   mergeRanges,
@@ -54,9 +56,16 @@ function serial(bytes: Uint8Array, name: string, opts: ImportOptions): string {
  */
 function posted(r: RangeResult, packing: Packing): RangeResult {
   const p = packResult(r, packing);
-  const transfer = Object.values(p.packed ?? {}).flatMap((d) =>
-    'utf8' in d ? [d.utf8.buffer, d.ends.buffer] : [d.ends.buffer],
-  );
+  const transfer = [
+    ...Object.values(p.packed ?? {}).flatMap((d) =>
+      'utf8' in d ? [d.utf8.buffer, d.ends.buffer] : 'ends' in d ? [d.ends.buffer] : [],
+    ),
+    ...Object.values(p.dictBytes ?? {}).flatMap((d) => [
+      d.bytes.buffer,
+      d.offs.buffer,
+      d.units.buffer,
+    ]),
+  ];
   return unpackResult(structuredClone(p, { transfer: transfer as ArrayBuffer[] }));
 }
 
@@ -205,7 +214,7 @@ const file = fc.record({
   policy: fc.constantFrom('skip', 'blank') as fc.Arbitrary<'skip' | 'blank'>,
   maxIssues: fc.constantFrom(5, 200),
   cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
-  packing: fc.constantFrom('clone', 'text', 'utf8') as fc.Arbitrary<Packing>,
+  packing: fc.constantFrom('clone', 'text', 'utf8', 'bytes', 'bytes') as fc.Arbitrary<Packing>,
   stream: streamWay,
 });
 
@@ -261,7 +270,7 @@ describe('parallel import = serial import', () => {
       clean: fc.boolean(),
       repeat: fc.constantFrom(false, false, false, true),
       cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
-      packing: fc.constantFrom('clone', 'text', 'utf8') as fc.Arbitrary<Packing>,
+      packing: fc.constantFrom('clone', 'text', 'utf8', 'bytes', 'bytes') as fc.Arbitrary<Packing>,
       stream: streamWay,
     });
     const before = { ...mergeWays };
@@ -326,7 +335,7 @@ describe('parallel import = serial import', () => {
       repeat: fc.boolean(),
       cuts: fc.array(fc.integer({ min: 10, max: 90 }), { minLength: 1, maxLength: 4 }),
       inQuote: fc.boolean(),
-      packing: fc.constantFrom('clone', 'text', 'utf8') as fc.Arbitrary<Packing>,
+      packing: fc.constantFrom('clone', 'text', 'utf8', 'bytes', 'bytes') as fc.Arbitrary<Packing>,
       block: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 41, max: 5000 })),
       read: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 17, max: 9000 })),
     });
@@ -463,6 +472,7 @@ describe('parallel import = serial import', () => {
           const back = unpackDict(structuredClone(p, { transfer: transfer as ArrayBuffer[] }));
           expect(back).toEqual(dict);
         }
+        expect(dictOfBytes(dictBytesOfStrings(dict))).toEqual(dict);
       }),
       { numRuns: 500, seed: 19 },
     );

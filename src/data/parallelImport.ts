@@ -46,6 +46,7 @@ import {
 import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
 import { mappedColumn } from './mapping';
+import { hashBytes, packedDictColumn, type PackedValues } from './sinks';
 import type { Encoding } from './encoding';
 
 /** Below this many bytes per part a file is read in one pass (workers cost more than they save). */
@@ -95,8 +96,10 @@ export interface RangeResult {
   /** Row issues in file order, rows counted from this range's start; no duplicate_key. */
   issues: ImportIssue[];
   percent: PercentStat[];
-  /** Per string column, the hash of each dictionary value (dictHashes), for the merge. */
+  /** Per string column, the hash of each dictionary value's UTF-8 bytes (valueHashes), for the merge. */
   hashes?: Record<string, Int32Array>;
+  /** Per string column, its dictionary as UTF-8 bytes (made from the packed values: no string per value). */
+  dictBytes?: Record<string, DictBytes>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
   /** In transit only (packResult): the string columns' dictionaries, packed. */
@@ -445,13 +448,25 @@ function rangeOutcome(
     report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
     issues,
     percent: imp.percentStats?.() ?? [],
-    hashes: Object.fromEntries(
-      Object.entries(table.columns).flatMap(([id, c]) =>
-        c.type === 'string' ? [[id, dictHashes(c.dict)]] : [],
-      ),
-    ),
+    ...stringBytes(table),
     mixed,
   };
+}
+
+/** Each string column's dictionary as bytes and their hashes, without reading `dict` where it is packed. */
+function stringBytes(table: AccountTable): {
+  hashes: Record<string, Int32Array>;
+  dictBytes: Record<string, DictBytes>;
+} {
+  const hashes: Record<string, Int32Array> = {};
+  const dictBytes: Record<string, DictBytes> = {};
+  for (const [id, c] of Object.entries(table.columns))
+    if (c.type === 'string') {
+      const db = dictBytesOf(c);
+      dictBytes[id] = db;
+      hashes[id] = bytesHashes(db);
+    }
+  return { hashes, dictBytes };
 }
 
 /** Rows the whole file is expected to hold (from the head's rows per byte), with 5% to spare. */
@@ -653,17 +668,23 @@ export async function chainRanges(
  * into one string (cloned as one copy) with each value's end, `utf8` = that string's UTF-8 bytes
  * (transferred, no copy) with each value's end in UTF-16 units, decoded in one call on arrival.
  */
-export type Packing = 'clone' | 'text' | 'utf8';
+export type Packing = 'clone' | 'text' | 'utf8' | 'bytes';
 
-/** One dictionary packed: its values end to end, and where each ends (UTF-16 units). */
+/**
+ * One dictionary packed: its values end to end, and where each ends (UTF-16 units); or
+ * `bytes`: no strings at all, the values travel as the range's dictBytes (decoded on first read).
+ */
 export type PackedDict =
-  { text: string; ends: Int32Array } | { utf8: Uint8Array; ends: Int32Array };
+  { text: string; ends: Int32Array } | { utf8: Uint8Array; ends: Int32Array } | { bytes: true };
 
 let textEncoder: TextEncoder | undefined;
 let textDecoder: TextDecoder | undefined;
 
 /** A dictionary packed for a message (see Packing). */
-export function packDict(dict: readonly string[], how: Exclude<Packing, 'clone'>): PackedDict {
+export function packDict(
+  dict: readonly string[],
+  how: Exclude<Packing, 'clone' | 'bytes'>,
+): Exclude<PackedDict, { bytes: true }> {
   const ends = new Int32Array(dict.length);
   let e = 0;
   for (let i = 0; i < dict.length; i++) ends[i] = e += dict[i].length;
@@ -673,7 +694,7 @@ export function packDict(dict: readonly string[], how: Exclude<Packing, 'clone'>
 }
 
 /** The dictionary a PackedDict holds (the values are slices of one string). */
-export function unpackDict(p: PackedDict): string[] {
+export function unpackDict(p: Exclude<PackedDict, { bytes: true }>): string[] {
   const text = 'text' in p ? p.text : (textDecoder ??= new TextDecoder('utf-8')).decode(p.utf8);
   const ends = p.ends;
   const dict = new Array<string>(ends.length);
@@ -691,23 +712,38 @@ export function unpackDict(p: PackedDict): string[] {
  * `dict` left empty), so the message holds one string or one buffer per column. In place.
  */
 export function packResult(r: RangeResult, how: Packing): RangeResult {
-  if (how === 'clone' || !r.table) return r;
+  if (!r.table) return r;
+  if (how === 'clone') {
+    // The strings go as they are; the bytes would go twice.
+    delete r.dictBytes;
+    return r;
+  }
   const packed: Record<string, PackedDict> = {};
   for (const [id, c] of Object.entries(r.table.columns))
     if (c.type === 'string') {
-      packed[id] = packDict(c.dict, how);
-      r.table.columns[id] = { ...c, dict: [] };
+      // `bytes`: the dictionary is not read (a packed one is never decoded here).
+      packed[id] =
+        how === 'bytes' && r.dictBytes?.[id] ? { bytes: true } : packDict(c.dict, how as 'text');
+      r.table.columns[id] = { type: 'string', codes: c.codes, dict: [] };
     }
+  if (how !== 'bytes') delete r.dictBytes;
   r.packed = packed;
   return r;
 }
 
-/** The result packResult packed, with its dictionaries back as string arrays. In place. */
+/**
+ * The result packResult packed, with its dictionaries back: as string arrays, or (`bytes`)
+ * decoded from the range's dictBytes when first read. In place.
+ */
 export function unpackResult(r: RangeResult): RangeResult {
   if (!r.packed || !r.table) return r;
   for (const [id, p] of Object.entries(r.packed)) {
     const c = r.table.columns[id];
-    if (c.type === 'string') r.table.columns[id] = { ...c, dict: unpackDict(p) };
+    if (c.type !== 'string') continue;
+    if ('bytes' in p) {
+      const db = r.dictBytes![id];
+      r.table.columns[id] = packedDictColumn(c.codes, () => dictOfBytes(db));
+    } else r.table.columns[id] = { ...c, dict: unpackDict(p) };
   }
   delete r.packed;
   return r;
@@ -716,22 +752,132 @@ export function unpackResult(r: RangeResult): RangeResult {
 /** The percent_mixed warning: importFile's own wording, examples read by its number reader. */
 const percentIssue = (file: string, a: PercentStat): ImportIssue => percentMixedIssue(file, a);
 
-/** FNV-1a over a string's UTF-16 units, mixed (murmur3 fmix32). */
+/**
+ * A dictionary as UTF-8 bytes: value c is bytes [offs[c], offs[c + 1]), units[c] UTF-16 units
+ * long. How a range's string values travel and merge without a string per value.
+ */
+export interface DictBytes {
+  bytes: Uint8Array;
+  offs: Int32Array;
+  units: Int32Array;
+}
+
+/** UTF-8 length of a well-formed string. */
+function utf8Length(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** A dictionary of strings as bytes (encoded in one call). */
+export function dictBytesOfStrings(dict: readonly string[]): DictBytes {
+  const n = dict.length;
+  const offs = new Int32Array(n + 1);
+  const units = new Int32Array(n);
+  let o = 0;
+  for (let c = 0; c < n; c++) {
+    offs[c] = o;
+    o += utf8Length(dict[c]);
+    units[c] = dict[c].length;
+  }
+  offs[n] = o;
+  const bytes = (textEncoder ??= new TextEncoder()).encode(dict.join(''));
+  if (bytes.length !== o) throw new Error('dictBytesOfStrings: not well-formed text');
+  return { bytes, offs, units };
+}
+
+/**
+ * A string column's dictionary as bytes: from the sink's packed values where the column has
+ * them (their bytes copied in code order, runs at once; no string made), else encoded.
+ */
+function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes {
+  const pv = (col as { packedValues?: PackedValues }).packedValues;
+  if (!pv || pv.encoding !== 'utf-8') return dictBytesOfStrings(col.dict);
+  const { src, pOff, pLen, pUnits, size: n, dict } = pv;
+  const other = new Map<number, Uint8Array>();
+  let total = 0;
+  for (let c = 0; c < n; c++) {
+    if (pLen[c] > 0) total += pLen[c];
+    else {
+      const e = (textEncoder ??= new TextEncoder()).encode(dict[c]);
+      other.set(c, e);
+      total += e.length;
+    }
+  }
+  const bytes = new Uint8Array(total);
+  const offs = new Int32Array(n + 1);
+  const units = new Int32Array(n);
+  let o = 0;
+  for (let c = 0; c < n;) {
+    if (pLen[c] === 0) {
+      const e = other.get(c)!;
+      offs[c] = o;
+      units[c] = dict[c].length;
+      bytes.set(e, o);
+      o += e.length;
+      c++;
+      continue;
+    }
+    // A run of packed values whose bytes follow each other in src: one copy.
+    const from = pOff[c];
+    let end = from;
+    let k = c;
+    while (k < n && pLen[k] > 0 && pOff[k] === end) {
+      offs[k] = o + (end - from);
+      units[k] = pUnits[k];
+      end += pLen[k];
+      k++;
+    }
+    bytes.set(src.subarray(from, end), o);
+    o += end - from;
+    c = k;
+  }
+  offs[n] = o;
+  return { bytes, offs, units };
+}
+
+/** The strings of a DictBytes (one decode, then a substring per value). */
+export function dictOfBytes(db: DictBytes): string[] {
+  const text = (textDecoder ??= new TextDecoder('utf-8')).decode(db.bytes);
+  const n = db.units.length;
+  const dict = new Array<string>(n);
+  let p = 0;
+  for (let c = 0; c < n; c++) {
+    const u = db.units[c];
+    dict[c] = text.substring(p, p + u);
+    p += u;
+  }
+  return dict;
+}
+
+/** Hash of each value's bytes (hashBytes, as the sinks hash cells). */
+function bytesHashes(db: DictBytes): Int32Array {
+  const n = db.units.length;
+  const out = new Int32Array(n);
+  for (let c = 0; c < n; c++) out[c] = hashBytes(db.bytes, db.offs[c], db.offs[c + 1] - db.offs[c]);
+  return out;
+}
+
+/** The hash of a value: of its UTF-8 bytes, as the ranges compute them (bytesHashes). */
 function stringHash(t: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  const b = (textEncoder ??= new TextEncoder()).encode(t);
+  return hashBytes(b, 0, b.length);
 }
 
 /** Hashes of a dictionary's values (computed by each range, in parallel, for the merge). */
 export function dictHashes(dict: readonly string[]): Int32Array {
-  const out = new Int32Array(dict.length);
-  for (let i = 0; i < dict.length; i++) out[i] = stringHash(dict[i]);
-  return out;
+  return bytesHashes(dictBytesOfStrings(dict));
 }
 
 /**
@@ -839,10 +985,146 @@ interface MergedRows {
 
 /** One range's string column for mergeDicts: its dictionary, codes, rows and value hashes. */
 interface DictPart {
-  dict: readonly string[];
+  /** Read only when a range has no dictBytes (its `dict` may decode packed values). */
+  col: Extract<Column, { type: 'string' }>;
   codes: Int32Array;
   rows: number;
   hashes: Int32Array;
+  bytes?: DictBytes;
+}
+
+/**
+ * The codes of one range through its map onto the merged dictionary (`remap`, or none for the
+ * first range: codes as they are), at `o`; false when a code is first used out of order or a
+ * value is never used (then the dictionary is not in order of first use: merge by row).
+ */
+function mapCodes(
+  src: Int32Array,
+  rows: number,
+  n: number,
+  remap: Int32Array | null,
+  codes: Int32Array,
+  o: number,
+): boolean {
+  let next = 0;
+  for (let i = 0; i < rows; i++) {
+    const c = src[i];
+    if (c < 0) codes[o++] = -1;
+    else {
+      if (c >= next) {
+        if (c !== next) return false;
+        next++;
+      }
+      codes[o++] = remap ? remap[c] : c;
+    }
+  }
+  return next === n;
+}
+
+/**
+ * mergeDicts on the ranges' dictionaries as bytes (every range has dictBytes): values compared
+ * as bytes on a hash match, the merged dictionary kept as bytes and decoded when the column's
+ * `dict` is first read (no string made here).
+ */
+function mergeDictBytes(
+  parts: (DictPart & { bytes: DictBytes })[],
+  total: number,
+  key: boolean,
+): Extract<Column, { type: 'string' }> | null {
+  let capacity = 0;
+  let byteCap = 0;
+  for (const p of parts) {
+    capacity += p.bytes.units.length;
+    byteCap += p.bytes.bytes.length;
+  }
+  let size = 1024;
+  while (size < capacity * 2) size *= 2;
+  // Pairs (merged code + 1, its hash), 0 = empty: a probe reads one place, not the hashes too.
+  const slots = new Int32Array(size * 2);
+  const mask = size - 1;
+  const bytes = new Uint8Array(byteCap);
+  const offs = new Int32Array(capacity + 1);
+  const units = new Int32Array(capacity);
+  // The first range's dictionary starts the merged one as it is (its values are distinct).
+  const first = parts[0].bytes;
+  const n0 = first.units.length;
+  bytes.set(first.bytes);
+  offs.set(first.offs);
+  units.set(first.units);
+  let count = n0;
+  let bo = first.bytes.length;
+  const codes = new Int32Array(total);
+  let o = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const { codes: src, rows, hashes: h, bytes: db } = parts[k];
+    const n = db.units.length;
+    const later = k < parts.length - 1;
+    if (key && n !== rows) return null;
+    let remap: Int32Array | null = null;
+    if (k === 0) {
+      if (later)
+        for (let c = 0; c < n; c++) {
+          const hc = h[c];
+          let i = hc & mask;
+          while (slots[2 * i] !== 0) i = (i + 1) & mask;
+          slots[2 * i] = c + 1;
+          slots[2 * i + 1] = hc;
+        }
+    } else {
+      remap = new Int32Array(n);
+      const pb = db.bytes;
+      const po = db.offs;
+      for (let c = 0; c < n; c++) {
+        const hc = h[c];
+        const s0 = po[c];
+        const len = po[c + 1] - s0;
+        let i = hc & mask;
+        let v = -1;
+        for (;;) {
+          const x = slots[2 * i] - 1;
+          if (x < 0) break;
+          if (slots[2 * i + 1] === hc && offs[x + 1] - offs[x] === len) {
+            const x0 = offs[x];
+            let j = 0;
+            while (j < len && bytes[x0 + j] === pb[s0 + j]) j++;
+            if (j === len) {
+              v = x;
+              break;
+            }
+          }
+          i = (i + 1) & mask;
+        }
+        if (v < 0) {
+          v = count++;
+          for (let j = 0; j < len; j++) bytes[bo + j] = pb[s0 + j];
+          bo += len;
+          offs[v + 1] = bo;
+          units[v] = db.units[c];
+          // The last range's new values are not looked up again.
+          if (later) {
+            slots[2 * i] = v + 1;
+            slots[2 * i + 1] = hc;
+          }
+        } else if (key) return null; // an id already in a range before
+        remap[c] = v;
+      }
+    }
+    if (key) {
+      for (let i = 0; i < rows; i++) if (src[i] !== i) return null;
+      if (remap) codes.set(remap, o);
+      else for (let i = 0; i < rows; i++) codes[o + i] = i;
+      o += rows;
+      continue;
+    }
+    if (!mapCodes(src, rows, n, remap, codes, o)) return null;
+    o += rows;
+  }
+  const merged: DictBytes = {
+    bytes: bytes.subarray(0, bo),
+    offs: offs.subarray(0, count + 1),
+    units: units.subarray(0, count),
+  };
+  return packedDictColumn(codes, () => dictOfBytes(merged));
 }
 
 /**
@@ -858,20 +1140,23 @@ function mergeDicts(
   parts: DictPart[],
   total: number,
   key: boolean,
-): { codes: Int32Array; dict: string[] } | null {
+): Extract<Column, { type: 'string' }> | null {
+  if (parts.every((p) => p.bytes))
+    return mergeDictBytes(parts as (DictPart & { bytes: DictBytes })[], total, key);
   let capacity = 0;
-  for (const p of parts) capacity += p.dict.length;
+  for (const p of parts) capacity += p.col.dict.length;
   let size = 1024;
   while (size < capacity * 2) size *= 2;
   const slots = new Int32Array(size); // merged code + 1, 0 = empty
   const mask = size - 1;
   const hashes = new Int32Array(capacity);
   // The first range's dictionary starts the merged one as it is (its values are distinct).
-  const dict: string[] = parts[0].dict.slice();
+  const dict: string[] = parts[0].col.dict.slice();
   const codes = new Int32Array(total);
   let o = 0;
   for (let k = 0; k < parts.length; k++) {
-    const { dict: d, codes: src, rows, hashes: h } = parts[k];
+    const { codes: src, rows, hashes: h } = parts[k];
+    const d = parts[k].col.dict;
     const n = d.length;
     const later = k < parts.length - 1;
     if (key && n !== rows) return null;
@@ -918,21 +1203,10 @@ function mergeDicts(
       continue;
     }
     // Codes through the map; a code first used out of order, or a value never used, declines.
-    let next = 0;
-    for (let i = 0; i < rows; i++) {
-      const c = src[i];
-      if (c < 0) codes[o++] = -1;
-      else {
-        if (c >= next) {
-          if (c !== next) return null;
-          next++;
-        }
-        codes[o++] = remap ? remap[c] : c;
-      }
-    }
-    if (next !== n) return null;
+    if (!mapCodes(src, rows, n, remap, codes, o)) return null;
+    o += rows;
   }
-  return { codes, dict };
+  return { type: 'string', codes, dict };
 }
 
 /**
@@ -962,20 +1236,19 @@ function fastRows(
     total += r.records;
   }
   const withRows = ranges.filter((r) => r.table) as (RangeResult & { table: AccountTable })[];
-  const hashOf = (r: RangeResult, id: string, dict: readonly string[]) =>
-    r.hashes?.[id] ?? dictHashes(dict);
   const partsOf = (id: string): DictPart[] =>
     withRows.map((r) => {
       const col = r.table.columns[id] as Extract<Column, { type: 'string' }>;
-      return { dict: col.dict, codes: col.codes, rows: r.records, hashes: hashOf(r, id, col.dict) };
+      const bytes = r.dictBytes?.[id];
+      const hashes = r.hashes?.[id] ?? (bytes ? bytesHashes(bytes) : dictHashes(col.dict));
+      return { col, codes: col.codes, rows: r.records, hashes, bytes };
     });
   let keyColumn: Column | null = null;
   if (ids.includes(keyId)) {
     // Distinct ids, checked by hash across ranges (a string compared only on a hash match):
     // then the id column's dictionary is theirs end to end, and its codes 0, 1, 2…
-    const merged = mergeDicts(partsOf(keyId), total, true);
-    if (!merged) return null;
-    keyColumn = { type: 'string', ...merged };
+    keyColumn = mergeDicts(partsOf(keyId), total, true);
+    if (!keyColumn) return null;
   }
   const all: ImportIssue[] = [];
   let badRows = 0;
@@ -1002,7 +1275,7 @@ function fastRows(
     if (first.type === 'string') {
       const merged = mergeDicts(partsOf(id), total, false);
       if (!merged) return null;
-      columns[id] = { type: 'string', ...merged };
+      columns[id] = merged;
     } else {
       const values =
         appendable(first, total) ??

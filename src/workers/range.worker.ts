@@ -49,7 +49,12 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
     const timing = { received, read, parsed, sent: now() };
     post(
       { id, type: 'done', result, timing },
-      transferablesOf({ t: result.table, h: result.hashes, p: result.packed }),
+      transferablesOf({
+        t: result.table,
+        h: result.hashes,
+        p: result.packed,
+        d: result.dictBytes,
+      }),
     );
   } catch (e) {
     post({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) });

@@ -22,7 +22,7 @@ export class RangeWorkerError extends Error {
 }
 
 /** How range dictionaries travel by default (measured: docs/data-import.md). */
-export const DEFAULT_PACKING: Packing = 'text';
+export const DEFAULT_PACKING: Packing = 'bytes';
 
 const startWorker = () =>
   new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module' });
