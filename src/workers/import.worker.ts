@@ -74,7 +74,8 @@ let pendingActivity: {
 class Unreadable extends Error {}
 
 /**
- * A CSV/TSV file read in byte ranges by range workers, one per core (at most MAX_PARTS), merged
+ * A CSV/TSV file read in byte ranges, one per core (at most MAX_PARTS; the first parsed here,
+ * the others by range workers, each streaming its slice of a picked File), merged
  * into the serial import's exact table and report (parallelImport.ts); small files, JSON and
  * .xlsx are read here in one pass (a picked File's byte stream parsed as it arrives:
  * fileStream). `parts` overrides the core count (1 = serial). For parts, a picked File is read in slices: here only its head and a little at each cut, each range worker its
