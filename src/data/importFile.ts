@@ -483,6 +483,8 @@ export function rowImporter(
   cellEncoding: ByteEncoding = byteEncoding(encoding),
   /** Records arrive in buffers that are reused (importAccountBlocks): string sinks copy what they keep. */
   reusedBuffers = false,
+  /** Rows the number and yes/no columns keep room for in their buffers (parallelImport's first range). */
+  room = 0,
 ): RowImporter {
   const mapping = opts.mapping ?? autoMap(source.headers, contract);
   const policy = opts.badRows ?? 'skip';
@@ -528,7 +530,7 @@ export function rowImporter(
   }
 
   const mapped = contract.fields.filter((f) => mappedColumn(mapping, f.id) != null);
-  const cap = chunked ? 4096 : Math.min(source.estimatedRows + 16, 1 << 24);
+  const cap = chunked ? 4096 : Math.min(Math.max(room, source.estimatedRows + 16), 1 << 24);
   const byteEnc = cellEncoding;
   const decode = cellDecoder(byteEnc);
   const newSinks = (n: number): Sink[] => {
@@ -537,6 +539,9 @@ export function rowImporter(
     if (chunked && keySinkIdx >= 0) (made[keySinkIdx] as StringSink).eager = true;
     // The key's codes are read row by row (duplicates): no provisional codes.
     if (keySinkIdx >= 0) (made[keySinkIdx] as StringSink).codesRead = true;
+    if (room > 0)
+      for (const k of made)
+        if (k instanceof NumberSink || k instanceof BooleanSink) k.keepRoom = true;
     // One table from reused buffers (importAccountBlocks): values stay packed until read.
     if (reusedBuffers)
       for (const k of made)

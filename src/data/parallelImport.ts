@@ -46,6 +46,7 @@ import {
 import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
 import { mappedColumn } from './mapping';
+import { hashBytes, packedDictColumn, type PackedValues } from './sinks';
 import type { Encoding } from './encoding';
 
 /** Below this many bytes per part a file is read in one pass (workers cost more than they save). */
@@ -95,8 +96,10 @@ export interface RangeResult {
   /** Row issues in file order, rows counted from this range's start; no duplicate_key. */
   issues: ImportIssue[];
   percent: PercentStat[];
-  /** Per string column, the hash of each dictionary value (dictHashes), for the merge. */
+  /** Per string column, the hash of each dictionary value's UTF-8 bytes (valueHashes), for the merge. */
   hashes?: Record<string, Int32Array>;
+  /** Per string column, its dictionary as UTF-8 bytes (made from the packed values: no string per value). */
+  dictBytes?: Record<string, DictBytes>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
   /** In transit only (packResult): the string columns' dictionaries, packed. */
@@ -412,32 +415,226 @@ export function parseRange(
     const mixed = spec.checkMixed
       ? reallyUtf8Lines(buf.subarray(job.from - base, end - base))
       : undefined;
-    if (imp.pending === 0) {
-      // Only blank lines (or the header): nothing to merge, but the range is read.
-      const { failure: _, ...empty } = failed(job, '');
-      void _;
-      return { ...empty, end, records, mixed };
-    }
-    const { table, report } = imp.finish({});
-    const issues = report.issues.filter((i) => i.row !== undefined && i.code !== 'duplicate_key');
-    return {
-      from: job.from,
-      to: job.to,
-      end,
-      records,
-      table,
-      // Keep only the file-level issues that do not depend on the rows (unmapped required fields).
-      report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
-      issues,
-      percent: imp.percentStats?.() ?? [],
-      hashes: Object.fromEntries(
-        Object.entries(table.columns).flatMap(([id, c]) =>
-          c.type === 'string' ? [[id, dictHashes(c.dict)]] : [],
-        ),
-      ),
-      mixed,
-    };
+    return rangeOutcome(imp, job, end, records, mixed);
   } catch (e) {
+    if (e instanceof Utf8Error) return failed(job, 'utf8');
+    return failed(job, e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** A range's result once its records are parsed (up to `end`, `records` data records). */
+function rangeOutcome(
+  imp: ReturnType<typeof rowImporter>,
+  job: RangeJob,
+  end: number,
+  records: number,
+  mixed: RangeResult['mixed'],
+): RangeResult {
+  if (imp.pending === 0) {
+    // Only blank lines (or the header): nothing to merge, but the range is read.
+    const { failure: _, ...empty } = failed(job, '');
+    void _;
+    return { ...empty, end, records, mixed };
+  }
+  const { table, report } = imp.finish({});
+  const issues = report.issues.filter((i) => i.row !== undefined && i.code !== 'duplicate_key');
+  return {
+    from: job.from,
+    to: job.to,
+    end,
+    records,
+    table,
+    // Keep only the file-level issues that do not depend on the rows (unmapped required fields).
+    report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
+    issues,
+    percent: imp.percentStats?.() ?? [],
+    ...stringBytes(table),
+    mixed,
+  };
+}
+
+/** Each string column's dictionary as bytes and their hashes, without reading `dict` where it is packed. */
+function stringBytes(table: AccountTable): {
+  hashes: Record<string, Int32Array>;
+  dictBytes: Record<string, DictBytes>;
+} {
+  const hashes: Record<string, Int32Array> = {};
+  const dictBytes: Record<string, DictBytes> = {};
+  for (const [id, c] of Object.entries(table.columns))
+    if (c.type === 'string') {
+      const db = dictBytesOf(c);
+      dictBytes[id] = db;
+      hashes[id] = bytesHashes(db);
+    }
+  return { hashes, dictBytes };
+}
+
+/** Rows the whole file is expected to hold (from the head's rows per byte), with 5% to spare. */
+function roomFor(spec: RangeSpec): number {
+  return Math.ceil((spec.size - spec.start) * spec.rowsPerByte * 1.05) + 16;
+}
+
+/** Reads file bytes at file positions into buf (as AsyncByteSource.read: bytes read, 0 at the end). */
+export type RangeRead = (
+  buf: Uint8Array,
+  offset: number,
+  length: number,
+  position: number,
+) => Promise<number>;
+
+/** Bytes a streamed range reads per block (parseRangeStream). */
+const RANGE_BLOCK = 1 << 20;
+
+/**
+ * parseRange for a UTF-8 range read as it arrives (a range worker's slice of the picked File,
+ * streamed): blocks of `block` bytes read into one reused buffer and parsed as they come, by
+ * the importer that keeps ids and names packed as bytes (`reusedBuffers`, as the one pass's
+ * block import), so reading overlaps parsing and no string is made per id or name. Past the
+ * cut it reads only while a record straddles it (at most tailBytes more), and then finds the
+ * record's end as parseRange does. The same result as parseRange (parallelImport.test.ts).
+ * Not for Shift_JIS (its ranges are decoded whole: parseRange). A failed or short read throws
+ * what `read` threw (the File changed since the pick).
+ */
+export async function parseRangeStream(
+  spec: RangeSpec,
+  read: RangeRead,
+  job: RangeJob,
+  onProgress?: (fraction: number) => void,
+  block = RANGE_BLOCK,
+): Promise<RangeResult> {
+  if (spec.encoding === 'shift_jis') throw new Error('parseRangeStream: UTF-8 only');
+  const isLast = job.to === spec.size;
+  const skipHeader = spec.hasHeader && job.from === spec.start;
+  const source = {
+    format: spec.format,
+    delimiter: spec.delimiter,
+    hasHeader: spec.hasHeader,
+    headers: spec.headers,
+    estimatedRows: Math.max(1, Math.round((job.to - job.from) * spec.rowsPerByte)),
+    preview: () => [],
+    forEach: () => ({}),
+  };
+  const opts: ImportOptions = {
+    ...spec.opts,
+    badRows: 'blank',
+    maxIssues: Infinity,
+    rowNumbers: false,
+    onProgress,
+  };
+  let imp: ReturnType<typeof rowImporter>;
+  try {
+    imp = rowImporter(
+      spec.file,
+      spec.contract,
+      opts,
+      source,
+      spec.encoding,
+      'bytes',
+      false,
+      'utf-8',
+      true,
+      // The first range's number columns keep room for the whole file's rows: the merge
+      // appends the other ranges' values there instead of copying all into new arrays.
+      job.from === spec.start && !isLast ? roomFor(spec) : 0,
+    );
+  } catch (e) {
+    return failed(job, e instanceof Error ? e.message : String(e));
+  }
+  const D = spec.delimiter.charCodeAt(0);
+  const { maxRowBytes } = limitsOf(spec.opts.limits);
+  const blockBytes = Math.max(1, block);
+  let view = new Uint8Array(0);
+  const onRec = (rec: ByteRecord, record: number) => {
+    if (skipHeader && record === 1) return;
+    imp.onRecord(view, rec, skipHeader ? record - 1 : record);
+  };
+  const state: BlockState = { record: 0, line: 1, final: false };
+  // buf[0, have): the file's bytes [bufBase, bufBase + have) (a carried record, then those read).
+  let buf = new Uint8Array(blockBytes + 1024);
+  let have = 0;
+  let bufBase = job.from;
+  let pos = job.from;
+  let rows = 0;
+  /** What a failed read threw (passed on: the File no longer reads, or reads short). */
+  let readError: unknown = null;
+  /** Read file bytes [pos, pos + n) to buf[have…) (grown). */
+  const readMore = async (n: number): Promise<void> => {
+    if (buf.length - have < n) {
+      const grown = new Uint8Array(Math.max(have + n, buf.length * 2));
+      grown.set(buf.subarray(0, have));
+      buf = grown;
+    }
+    for (let got = 0; got < n;) {
+      let r: number;
+      try {
+        r = await read(buf, have, n - got, pos);
+        if (r <= 0) throw new Error('short read');
+      } catch (e) {
+        throw (readError = e);
+      }
+      got += r;
+      have += r;
+      pos += r;
+    }
+  };
+  const parse = (cut: number, start: number, final: boolean) => {
+    view = buf.subarray(0, cut);
+    state.final = final;
+    const r = parseDelimitedBytes(view, D, onRec, start, maxRowBytes, state, 'utf-8', imp.numeric);
+    rows = r.rows;
+    return r;
+  };
+  try {
+    // The range itself, a block at a time (cut after each block's last line feed; the record
+    // still open there moves to the front of the buffer and is parsed with the next block).
+    while (pos < job.to) {
+      await readMore(Math.min(blockBytes, job.to - pos));
+      const atTo = pos === job.to;
+      const cut = atTo ? have : buf.lastIndexOf(0x0a, have - 1) + 1;
+      if (cut > 0) {
+        const r = parse(cut, 0, atTo && isLast);
+        if (r.tooLong) return failed(job, 'long');
+        if (r.unterminated) return failed(job, 'unterminated');
+        state.record = r.rows;
+        const next = r.incomplete ? r.incomplete.offset : cut;
+        state.line = r.incomplete ? r.incomplete.line : (r.line ?? state.line);
+        buf.copyWithin(0, next, have);
+        have -= next;
+        bufBase += next;
+      }
+      if (!atTo && have > maxRowBytes + 1) return failed(job, 'long');
+    }
+    let end = job.to;
+    if (have > 0) {
+      // A quoted field runs past the cut: read the tail a record may need, then parse from the
+      // record's start to ever later line feeds until it closes (as parseRange).
+      const tailEnd = Math.min(spec.size, job.to + tailBytes(spec));
+      const toLocal = have;
+      await readMore(tailEnd - pos);
+      const covered = tailEnd === spec.size;
+      let endLocal = toLocal;
+      let step = 0;
+      let start = 0;
+      for (;;) {
+        const nl = buf.indexOf(0x0a, endLocal + step);
+        step = step * 2 || 1;
+        const cut = nl < 0 || nl >= have ? have : nl + 1;
+        if (cut === have && !covered) return failed(job, 'long');
+        const r = parse(cut, start, cut === have && covered);
+        endLocal = cut;
+        if (r.tooLong) return failed(job, 'long');
+        if (r.unterminated) return failed(job, 'unterminated');
+        if (!r.incomplete) break;
+        start = r.incomplete.offset;
+        state.record = r.rows;
+        state.line = r.incomplete.line;
+      }
+      end = bufBase + endLocal;
+    }
+    const records = rows - (skipHeader && rows > 0 ? 1 : 0);
+    return rangeOutcome(imp, job, end, records, undefined);
+  } catch (e) {
+    if (e === readError) throw e;
     if (e instanceof Utf8Error) return failed(job, 'utf8');
     return failed(job, e instanceof Error ? e.message : String(e));
   }
@@ -471,17 +668,23 @@ export async function chainRanges(
  * into one string (cloned as one copy) with each value's end, `utf8` = that string's UTF-8 bytes
  * (transferred, no copy) with each value's end in UTF-16 units, decoded in one call on arrival.
  */
-export type Packing = 'clone' | 'text' | 'utf8';
+export type Packing = 'clone' | 'text' | 'utf8' | 'bytes';
 
-/** One dictionary packed: its values end to end, and where each ends (UTF-16 units). */
+/**
+ * One dictionary packed: its values end to end, and where each ends (UTF-16 units); or
+ * `bytes`: no strings at all, the values travel as the range's dictBytes (decoded on first read).
+ */
 export type PackedDict =
-  { text: string; ends: Int32Array } | { utf8: Uint8Array; ends: Int32Array };
+  { text: string; ends: Int32Array } | { utf8: Uint8Array; ends: Int32Array } | { bytes: true };
 
 let textEncoder: TextEncoder | undefined;
 let textDecoder: TextDecoder | undefined;
 
 /** A dictionary packed for a message (see Packing). */
-export function packDict(dict: readonly string[], how: Exclude<Packing, 'clone'>): PackedDict {
+export function packDict(
+  dict: readonly string[],
+  how: Exclude<Packing, 'clone' | 'bytes'>,
+): Exclude<PackedDict, { bytes: true }> {
   const ends = new Int32Array(dict.length);
   let e = 0;
   for (let i = 0; i < dict.length; i++) ends[i] = e += dict[i].length;
@@ -491,7 +694,7 @@ export function packDict(dict: readonly string[], how: Exclude<Packing, 'clone'>
 }
 
 /** The dictionary a PackedDict holds (the values are slices of one string). */
-export function unpackDict(p: PackedDict): string[] {
+export function unpackDict(p: Exclude<PackedDict, { bytes: true }>): string[] {
   const text = 'text' in p ? p.text : (textDecoder ??= new TextDecoder('utf-8')).decode(p.utf8);
   const ends = p.ends;
   const dict = new Array<string>(ends.length);
@@ -509,23 +712,38 @@ export function unpackDict(p: PackedDict): string[] {
  * `dict` left empty), so the message holds one string or one buffer per column. In place.
  */
 export function packResult(r: RangeResult, how: Packing): RangeResult {
-  if (how === 'clone' || !r.table) return r;
+  if (!r.table) return r;
+  if (how === 'clone') {
+    // The strings go as they are; the bytes would go twice.
+    delete r.dictBytes;
+    return r;
+  }
   const packed: Record<string, PackedDict> = {};
   for (const [id, c] of Object.entries(r.table.columns))
     if (c.type === 'string') {
-      packed[id] = packDict(c.dict, how);
-      r.table.columns[id] = { ...c, dict: [] };
+      // `bytes`: the dictionary is not read (a packed one is never decoded here).
+      packed[id] =
+        how === 'bytes' && r.dictBytes?.[id] ? { bytes: true } : packDict(c.dict, how as 'text');
+      r.table.columns[id] = { type: 'string', codes: c.codes, dict: [] };
     }
+  if (how !== 'bytes') delete r.dictBytes;
   r.packed = packed;
   return r;
 }
 
-/** The result packResult packed, with its dictionaries back as string arrays. In place. */
+/**
+ * The result packResult packed, with its dictionaries back: as string arrays, or (`bytes`)
+ * decoded from the range's dictBytes when first read. In place.
+ */
 export function unpackResult(r: RangeResult): RangeResult {
   if (!r.packed || !r.table) return r;
   for (const [id, p] of Object.entries(r.packed)) {
     const c = r.table.columns[id];
-    if (c.type === 'string') r.table.columns[id] = { ...c, dict: unpackDict(p) };
+    if (c.type !== 'string') continue;
+    if ('bytes' in p) {
+      const db = r.dictBytes![id];
+      r.table.columns[id] = packedDictColumn(c.codes, () => dictOfBytes(db));
+    } else r.table.columns[id] = { ...c, dict: unpackDict(p) };
   }
   delete r.packed;
   return r;
@@ -534,22 +752,132 @@ export function unpackResult(r: RangeResult): RangeResult {
 /** The percent_mixed warning: importFile's own wording, examples read by its number reader. */
 const percentIssue = (file: string, a: PercentStat): ImportIssue => percentMixedIssue(file, a);
 
-/** FNV-1a over a string's UTF-16 units, mixed (murmur3 fmix32). */
+/**
+ * A dictionary as UTF-8 bytes: value c is bytes [offs[c], offs[c + 1]), units[c] UTF-16 units
+ * long. How a range's string values travel and merge without a string per value.
+ */
+export interface DictBytes {
+  bytes: Uint8Array;
+  offs: Int32Array;
+  units: Int32Array;
+}
+
+/** UTF-8 length of a well-formed string. */
+function utf8Length(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** A dictionary of strings as bytes (encoded in one call). */
+export function dictBytesOfStrings(dict: readonly string[]): DictBytes {
+  const n = dict.length;
+  const offs = new Int32Array(n + 1);
+  const units = new Int32Array(n);
+  let o = 0;
+  for (let c = 0; c < n; c++) {
+    offs[c] = o;
+    o += utf8Length(dict[c]);
+    units[c] = dict[c].length;
+  }
+  offs[n] = o;
+  const bytes = (textEncoder ??= new TextEncoder()).encode(dict.join(''));
+  if (bytes.length !== o) throw new Error('dictBytesOfStrings: not well-formed text');
+  return { bytes, offs, units };
+}
+
+/**
+ * A string column's dictionary as bytes: from the sink's packed values where the column has
+ * them (their bytes copied in code order, runs at once; no string made), else encoded.
+ */
+function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes {
+  const pv = (col as { packedValues?: PackedValues }).packedValues;
+  if (!pv || pv.encoding !== 'utf-8') return dictBytesOfStrings(col.dict);
+  const { src, pOff, pLen, pUnits, size: n, dict } = pv;
+  const other = new Map<number, Uint8Array>();
+  let total = 0;
+  for (let c = 0; c < n; c++) {
+    if (pLen[c] > 0) total += pLen[c];
+    else {
+      const e = (textEncoder ??= new TextEncoder()).encode(dict[c]);
+      other.set(c, e);
+      total += e.length;
+    }
+  }
+  const bytes = new Uint8Array(total);
+  const offs = new Int32Array(n + 1);
+  const units = new Int32Array(n);
+  let o = 0;
+  for (let c = 0; c < n;) {
+    if (pLen[c] === 0) {
+      const e = other.get(c)!;
+      offs[c] = o;
+      units[c] = dict[c].length;
+      bytes.set(e, o);
+      o += e.length;
+      c++;
+      continue;
+    }
+    // A run of packed values whose bytes follow each other in src: one copy.
+    const from = pOff[c];
+    let end = from;
+    let k = c;
+    while (k < n && pLen[k] > 0 && pOff[k] === end) {
+      offs[k] = o + (end - from);
+      units[k] = pUnits[k];
+      end += pLen[k];
+      k++;
+    }
+    bytes.set(src.subarray(from, end), o);
+    o += end - from;
+    c = k;
+  }
+  offs[n] = o;
+  return { bytes, offs, units };
+}
+
+/** The strings of a DictBytes (one decode, then a substring per value). */
+export function dictOfBytes(db: DictBytes): string[] {
+  const text = (textDecoder ??= new TextDecoder('utf-8')).decode(db.bytes);
+  const n = db.units.length;
+  const dict = new Array<string>(n);
+  let p = 0;
+  for (let c = 0; c < n; c++) {
+    const u = db.units[c];
+    dict[c] = text.substring(p, p + u);
+    p += u;
+  }
+  return dict;
+}
+
+/** Hash of each value's bytes (hashBytes, as the sinks hash cells). */
+function bytesHashes(db: DictBytes): Int32Array {
+  const n = db.units.length;
+  const out = new Int32Array(n);
+  for (let c = 0; c < n; c++) out[c] = hashBytes(db.bytes, db.offs[c], db.offs[c + 1] - db.offs[c]);
+  return out;
+}
+
+/** The hash of a value: of its UTF-8 bytes, as the ranges compute them (bytesHashes). */
 function stringHash(t: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  const b = (textEncoder ??= new TextEncoder()).encode(t);
+  return hashBytes(b, 0, b.length);
 }
 
 /** Hashes of a dictionary's values (computed by each range, in parallel, for the merge). */
 export function dictHashes(dict: readonly string[]): Int32Array {
-  const out = new Int32Array(dict.length);
-  for (let i = 0; i < dict.length; i++) out[i] = stringHash(dict[i]);
-  return out;
+  return bytesHashes(dictBytesOfStrings(dict));
 }
 
 /**
@@ -643,7 +971,7 @@ class Interner {
 }
 
 /** How many merges went by dictionary (fastRows) and row by row (the tests check both run). */
-export const mergeWays = { byDictionary: 0, byRow: 0 };
+export const mergeWays = { byDictionary: 0, byRow: 0, inPlace: 0 };
 
 /** What the merge of the rows gives the report: columns, issues in file order and counts. */
 interface MergedRows {
@@ -657,10 +985,146 @@ interface MergedRows {
 
 /** One range's string column for mergeDicts: its dictionary, codes, rows and value hashes. */
 interface DictPart {
-  dict: readonly string[];
+  /** Read only when a range has no dictBytes (its `dict` may decode packed values). */
+  col: Extract<Column, { type: 'string' }>;
   codes: Int32Array;
   rows: number;
   hashes: Int32Array;
+  bytes?: DictBytes;
+}
+
+/**
+ * The codes of one range through its map onto the merged dictionary (`remap`, or none for the
+ * first range: codes as they are), at `o`; false when a code is first used out of order or a
+ * value is never used (then the dictionary is not in order of first use: merge by row).
+ */
+function mapCodes(
+  src: Int32Array,
+  rows: number,
+  n: number,
+  remap: Int32Array | null,
+  codes: Int32Array,
+  o: number,
+): boolean {
+  let next = 0;
+  for (let i = 0; i < rows; i++) {
+    const c = src[i];
+    if (c < 0) codes[o++] = -1;
+    else {
+      if (c >= next) {
+        if (c !== next) return false;
+        next++;
+      }
+      codes[o++] = remap ? remap[c] : c;
+    }
+  }
+  return next === n;
+}
+
+/**
+ * mergeDicts on the ranges' dictionaries as bytes (every range has dictBytes): values compared
+ * as bytes on a hash match, the merged dictionary kept as bytes and decoded when the column's
+ * `dict` is first read (no string made here).
+ */
+function mergeDictBytes(
+  parts: (DictPart & { bytes: DictBytes })[],
+  total: number,
+  key: boolean,
+): Extract<Column, { type: 'string' }> | null {
+  let capacity = 0;
+  let byteCap = 0;
+  for (const p of parts) {
+    capacity += p.bytes.units.length;
+    byteCap += p.bytes.bytes.length;
+  }
+  let size = 1024;
+  while (size < capacity * 2) size *= 2;
+  // Pairs (merged code + 1, its hash), 0 = empty: a probe reads one place, not the hashes too.
+  const slots = new Int32Array(size * 2);
+  const mask = size - 1;
+  const bytes = new Uint8Array(byteCap);
+  const offs = new Int32Array(capacity + 1);
+  const units = new Int32Array(capacity);
+  // The first range's dictionary starts the merged one as it is (its values are distinct).
+  const first = parts[0].bytes;
+  const n0 = first.units.length;
+  bytes.set(first.bytes);
+  offs.set(first.offs);
+  units.set(first.units);
+  let count = n0;
+  let bo = first.bytes.length;
+  const codes = new Int32Array(total);
+  let o = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const { codes: src, rows, hashes: h, bytes: db } = parts[k];
+    const n = db.units.length;
+    const later = k < parts.length - 1;
+    if (key && n !== rows) return null;
+    let remap: Int32Array | null = null;
+    if (k === 0) {
+      if (later)
+        for (let c = 0; c < n; c++) {
+          const hc = h[c];
+          let i = hc & mask;
+          while (slots[2 * i] !== 0) i = (i + 1) & mask;
+          slots[2 * i] = c + 1;
+          slots[2 * i + 1] = hc;
+        }
+    } else {
+      remap = new Int32Array(n);
+      const pb = db.bytes;
+      const po = db.offs;
+      for (let c = 0; c < n; c++) {
+        const hc = h[c];
+        const s0 = po[c];
+        const len = po[c + 1] - s0;
+        let i = hc & mask;
+        let v = -1;
+        for (;;) {
+          const x = slots[2 * i] - 1;
+          if (x < 0) break;
+          if (slots[2 * i + 1] === hc && offs[x + 1] - offs[x] === len) {
+            const x0 = offs[x];
+            let j = 0;
+            while (j < len && bytes[x0 + j] === pb[s0 + j]) j++;
+            if (j === len) {
+              v = x;
+              break;
+            }
+          }
+          i = (i + 1) & mask;
+        }
+        if (v < 0) {
+          v = count++;
+          for (let j = 0; j < len; j++) bytes[bo + j] = pb[s0 + j];
+          bo += len;
+          offs[v + 1] = bo;
+          units[v] = db.units[c];
+          // The last range's new values are not looked up again.
+          if (later) {
+            slots[2 * i] = v + 1;
+            slots[2 * i + 1] = hc;
+          }
+        } else if (key) return null; // an id already in a range before
+        remap[c] = v;
+      }
+    }
+    if (key) {
+      for (let i = 0; i < rows; i++) if (src[i] !== i) return null;
+      if (remap) codes.set(remap, o);
+      else for (let i = 0; i < rows; i++) codes[o + i] = i;
+      o += rows;
+      continue;
+    }
+    if (!mapCodes(src, rows, n, remap, codes, o)) return null;
+    o += rows;
+  }
+  const merged: DictBytes = {
+    bytes: bytes.subarray(0, bo),
+    offs: offs.subarray(0, count + 1),
+    units: units.subarray(0, count),
+  };
+  return packedDictColumn(codes, () => dictOfBytes(merged));
 }
 
 /**
@@ -676,68 +1140,73 @@ function mergeDicts(
   parts: DictPart[],
   total: number,
   key: boolean,
-): { codes: Int32Array; dict: string[] } | null {
+): Extract<Column, { type: 'string' }> | null {
+  if (parts.every((p) => p.bytes))
+    return mergeDictBytes(parts as (DictPart & { bytes: DictBytes })[], total, key);
   let capacity = 0;
-  for (const p of parts) capacity += p.dict.length;
+  for (const p of parts) capacity += p.col.dict.length;
   let size = 1024;
   while (size < capacity * 2) size *= 2;
   const slots = new Int32Array(size); // merged code + 1, 0 = empty
   const mask = size - 1;
   const hashes = new Int32Array(capacity);
-  const dict: string[] = [];
+  // The first range's dictionary starts the merged one as it is (its values are distinct).
+  const dict: string[] = parts[0].col.dict.slice();
   const codes = new Int32Array(total);
   let o = 0;
   for (let k = 0; k < parts.length; k++) {
-    const { dict: d, codes: src, rows, hashes: h } = parts[k];
+    const { codes: src, rows, hashes: h } = parts[k];
+    const d = parts[k].col.dict;
     const n = d.length;
     const later = k < parts.length - 1;
     if (key && n !== rows) return null;
-    const remap = new Int32Array(n);
-    for (let c = 0; c < n; c++) {
-      const hc = h[c];
-      let i = hc & mask;
-      let v = -1;
-      for (;;) {
-        const x = slots[i] - 1;
-        if (x < 0) break;
-        // The first range's values are distinct: only later ones are compared.
-        if (k > 0 && hashes[x] === hc && dict[x] === d[c]) {
-          v = x;
-          break;
+    let remap: Int32Array | null = null;
+    if (k === 0) {
+      // Its values keep their codes; put in the table only if a later range looks them up.
+      for (let c = 0; c < n; c++) hashes[c] = h[c];
+      if (later)
+        for (let c = 0; c < n; c++) {
+          let i = h[c] & mask;
+          while (slots[i] !== 0) i = (i + 1) & mask;
+          slots[i] = c + 1;
         }
-        i = (i + 1) & mask;
+    } else {
+      remap = new Int32Array(n);
+      for (let c = 0; c < n; c++) {
+        const hc = h[c];
+        let i = hc & mask;
+        let v = -1;
+        for (;;) {
+          const x = slots[i] - 1;
+          if (x < 0) break;
+          if (hashes[x] === hc && dict[x] === d[c]) {
+            v = x;
+            break;
+          }
+          i = (i + 1) & mask;
+        }
+        if (v < 0) {
+          v = dict.length;
+          dict.push(d[c]);
+          hashes[v] = hc;
+          // The last range's new values are not looked up again.
+          if (later) slots[i] = v + 1;
+        } else if (key) return null; // an id already in a range before
+        remap[c] = v;
       }
-      if (v < 0) {
-        v = dict.length;
-        dict.push(d[c]);
-        hashes[v] = hc;
-        // The last range's new values are not looked up again.
-        if (later) slots[i] = v + 1;
-      } else if (key) return null; // an id already in a range before
-      remap[c] = v;
     }
     if (key) {
       for (let i = 0; i < rows; i++) if (src[i] !== i) return null;
-      codes.set(remap, o);
+      if (remap) codes.set(remap, o);
+      else for (let i = 0; i < rows; i++) codes[o + i] = i;
       o += rows;
       continue;
     }
     // Codes through the map; a code first used out of order, or a value never used, declines.
-    let next = 0;
-    for (let i = 0; i < rows; i++) {
-      const c = src[i];
-      if (c < 0) codes[o++] = -1;
-      else {
-        if (c >= next) {
-          if (c !== next) return null;
-          next++;
-        }
-        codes[o++] = remap[c];
-      }
-    }
-    if (next !== n) return null;
+    if (!mapCodes(src, rows, n, remap, codes, o)) return null;
+    o += rows;
   }
-  return { codes, dict };
+  return { type: 'string', codes, dict };
 }
 
 /**
@@ -767,20 +1236,19 @@ function fastRows(
     total += r.records;
   }
   const withRows = ranges.filter((r) => r.table) as (RangeResult & { table: AccountTable })[];
-  const hashOf = (r: RangeResult, id: string, dict: readonly string[]) =>
-    r.hashes?.[id] ?? dictHashes(dict);
   const partsOf = (id: string): DictPart[] =>
     withRows.map((r) => {
       const col = r.table.columns[id] as Extract<Column, { type: 'string' }>;
-      return { dict: col.dict, codes: col.codes, rows: r.records, hashes: hashOf(r, id, col.dict) };
+      const bytes = r.dictBytes?.[id];
+      const hashes = r.hashes?.[id] ?? (bytes ? bytesHashes(bytes) : dictHashes(col.dict));
+      return { col, codes: col.codes, rows: r.records, hashes, bytes };
     });
   let keyColumn: Column | null = null;
   if (ids.includes(keyId)) {
     // Distinct ids, checked by hash across ranges (a string compared only on a hash match):
     // then the id column's dictionary is theirs end to end, and its codes 0, 1, 2…
-    const merged = mergeDicts(partsOf(keyId), total, true);
-    if (!merged) return null;
-    keyColumn = { type: 'string', ...merged };
+    keyColumn = mergeDicts(partsOf(keyId), total, true);
+    if (!keyColumn) return null;
   }
   const all: ImportIssue[] = [];
   let badRows = 0;
@@ -807,11 +1275,23 @@ function fastRows(
     if (first.type === 'string') {
       const merged = mergeDicts(partsOf(id), total, false);
       if (!merged) return null;
-      columns[id] = { type: 'string', ...merged };
+      columns[id] = merged;
     } else {
-      const values = first.type === 'boolean' ? new Uint8Array(total) : new Float64Array(total);
+      const values =
+        appendable(first, total) ??
+        (first.type === 'boolean' ? new Uint8Array(total) : new Float64Array(total));
       let o = 0;
       for (const r of withRows) {
+        if (
+          o === 0 &&
+          values.buffer ===
+            (r.table.columns[id] as { values: Float64Array | Uint8Array }).values.buffer
+        ) {
+          // The first range's values are where they stay (it kept room: roomFor).
+          mergeWays.inPlace++;
+          o += r.records;
+          continue;
+        }
         const src = (r.table.columns[id] as { values: Float64Array | Uint8Array }).values;
         values.set(src.subarray(0, r.records), o);
         o += r.records;
@@ -825,6 +1305,19 @@ function fastRows(
     for (let i = 0; i < total; i++) rowNumbers[i] = i + 1 + rowOffset;
   }
   return { columns, all, badRows, duplicateKeys: 0, kept: total, rowNumbers };
+}
+
+/**
+ * The first range's number or yes/no column grown to `total` rows in place, when its buffer
+ * has room (it starts the buffer: roomFor), else null.
+ */
+function appendable(first: Column, total: number): Float64Array | Uint8Array | null {
+  if (first.type === 'string') return null;
+  const v = first.values;
+  if (v.byteOffset !== 0 || v.buffer.byteLength < total * v.BYTES_PER_ELEMENT) return null;
+  return v instanceof Float64Array
+    ? new Float64Array(v.buffer, 0, total)
+    : new Uint8Array(v.buffer, 0, total);
 }
 
 /**
@@ -1051,6 +1544,13 @@ function mergeColumn(
   return { ...first, values } as Column;
 }
 
+/** Parses one range (in a range worker, or where the caller is). */
+export type RangeRun = (
+  spec: RangeSpec,
+  job: RangeJob,
+  onProgress: (f: number) => void,
+) => Promise<RangeResult>;
+
 /** When the last importInParts reached each phase, in ms from its start (for the benchmark). */
 export const importPhases: Record<string, number> = {};
 
@@ -1071,8 +1571,10 @@ export async function importInParts(
   contract: FieldContract,
   opts: ImportOptions,
   parts: number,
-  run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>,
+  run: RangeRun,
   minPartBytes = MIN_PART_BYTES,
+  /** Runs the first range where the caller is (the import worker parses it while waiting). */
+  local?: RangeRun,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
   const src = input instanceof Uint8Array ? bytesSource(input) : input;
   checkFileSize(file, src.size, opts.limits);
@@ -1091,7 +1593,11 @@ export async function importInParts(
     done[k] = f;
     opts.onProgress?.(Math.min(0.99, done.reduce((a, b) => a + b, 0) / done.length));
   };
-  const results = await Promise.all(plan.jobs.map((j, k) => run(plan.spec, j, progress(k))));
+  // The other ranges are posted first, then the first one parsed here (if `local`).
+  const later = plan.jobs.map((j, k) => (k > 0 || !local ? run(plan.spec, j, progress(k)) : null));
+  const results = await Promise.all(
+    later.map((r, k) => r ?? local!(plan.spec, plan.jobs[k], progress(k))),
+  );
   mark('parsed');
   const ranges = await chainRanges(results, plan.spec.start, (job) =>
     run(plan.spec, job, () => {}),
@@ -1119,7 +1625,7 @@ export function streamSource(
   size: number,
   unreadable: () => Error,
   window = 12 << 20,
-): AsyncByteSource {
+): AsyncByteSource & { cancel: () => void } {
   const reader = stream.getReader({ mode: 'byob' });
   let win = new Uint8Array(window);
   // win[0, len) holds the file's bytes [at, at + len).
@@ -1128,6 +1634,8 @@ export function streamSource(
   let ended = false;
   return {
     size,
+    /** Stop reading (a range that needs no more of its slice). */
+    cancel: () => void reader.cancel().catch(() => {}),
     read: async (buf, offset, length, position) => {
       if (position < at) throw new Error('streamSource: reads go forward');
       const end = Math.min(size, position + length);
@@ -1160,5 +1668,28 @@ export function streamSource(
       buf.set(win.subarray(position - at, position - at + n), offset);
       return n;
     },
+  };
+}
+
+/**
+ * A range's reader over the picked File: the slice [from, end) (the range and the tail a
+ * straddling record may need) as a byte stream (streamSource), read at file positions; null
+ * where the Blob has no byte stream. `cancel` when the range is done (the tail is rarely read).
+ */
+export function blobRangeRead(
+  blob: Blob,
+  from: number,
+  end: number,
+  unreadable: () => Error,
+): { read: RangeRead; cancel: () => void } | null {
+  let src: ReturnType<typeof streamSource>;
+  try {
+    src = streamSource(blob.slice(from, end).stream(), end - from, unreadable);
+  } catch {
+    return null;
+  }
+  return {
+    read: (buf, offset, length, position) => src.read(buf, offset, length, position - from),
+    cancel: src.cancel,
   };
 }

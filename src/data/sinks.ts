@@ -208,8 +208,10 @@ class NumberSink implements Sink {
       this.bareExample = this.decode(b, s, e);
     return null;
   }
+  /** build() leaves the capacity past n in the column's buffer (a parallel import's first range: the rest is appended there). */
+  keepRoom = false;
   build(n: number): Column {
-    const values = fit(this.values, n);
+    const values = this.keepRoom ? this.values.subarray(0, n) : fit(this.values, n);
     return this.kind === 'date' ? { type: 'date', values } : { type: 'number', values };
   }
 }
@@ -269,8 +271,13 @@ class BooleanSink implements Sink {
     this.lastMissing = v === MISSING_BOOL;
     return null;
   }
+  /** As NumberSink.keepRoom. */
+  keepRoom = false;
   build(n: number): Column {
-    return { type: 'boolean', values: fit(this.values, n) };
+    return {
+      type: 'boolean',
+      values: this.keepRoom ? this.values.subarray(0, n) : fit(this.values, n),
+    };
   }
 }
 
@@ -943,10 +950,14 @@ class StringSink implements Sink {
       if (this.packedN === 0) return { type: 'string', codes, dict };
       const { src, pOff, pLen, pUnits, size, encoding } = this;
       this.packedN = 0;
-      return packedDictColumn(codes, () => {
+      const col = packedDictColumn(codes, () => {
         fillPacked(dict, size, src!, pOff, pLen, pUnits, encoding);
         return dict;
       });
+      // The values as bytes, for a parallel import's merge (parallelImport.ts: valueBytes).
+      const packed: PackedValues = { src: src!, pOff, pLen, pUnits, size, dict, encoding };
+      Object.defineProperty(col, 'packedValues', { value: packed });
+      return col;
     }
     this.unpack();
     // Rows that were overwritten (skipped) can leave unused dictionary entries: drop them.
@@ -994,10 +1005,25 @@ function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
 const NOT_FOUND = -2;
 
 /**
+ * A built column's values still as bytes (non-enumerable `packedValues` on the column): code c
+ * is bytes [pOff[c], pOff[c] + pLen[c]) of src (pUnits[c] UTF-16 units) when pLen[c] > 0, else
+ * dict[c].
+ */
+export interface PackedValues {
+  src: Uint8Array;
+  pOff: Int32Array;
+  pLen: Int32Array;
+  pUnits: Int32Array;
+  size: number;
+  dict: string[];
+  encoding: ByteEncoding;
+}
+
+/**
  * A string column whose dictionary is made when `dict` is first read (then kept): an own,
  * enumerable accessor, so spreading, cloning and comparing the column read it like a value.
  */
-function packedDictColumn(codes: Int32Array, make: () => string[]): StringColumn {
+export function packedDictColumn(codes: Int32Array, make: () => string[]): StringColumn {
   const col = { type: 'string', codes } as StringColumn;
   let dict: string[] | null = null;
   let fill: (() => string[]) | null = make;
@@ -1101,7 +1127,7 @@ let sjisDecoder: TextDecoder | undefined;
  * Over bytes [s, s + len), four bytes per multiply (the multiply chain is what a byte-at-a-time
  * FNV-1a waits on), mixed.
  */
-function hashBytes(b: Uint8Array, s: number, len: number): number {
+export function hashBytes(b: Uint8Array, s: number, len: number): number {
   let h = 0x811c9dc5 ^ len;
   let i = s;
   const e = s + len;

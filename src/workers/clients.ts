@@ -281,11 +281,11 @@ function forcedParts(): number | undefined {
   }
 }
 
-/** localStorage `waymark.importPacking` (clone, text, utf8): the benchmark's comparison. */
+/** localStorage `waymark.importPacking` (clone, text, utf8, bytes): the benchmark's comparison. */
 function forcedPacking(): Packing | undefined {
   try {
     const v = globalThis.localStorage?.getItem('waymark.importPacking');
-    return v === 'clone' || v === 'text' || v === 'utf8' ? v : undefined;
+    return v === 'clone' || v === 'text' || v === 'utf8' || v === 'bytes' ? v : undefined;
   } catch {
     return undefined;
   }

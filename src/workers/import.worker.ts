@@ -34,13 +34,18 @@ import {
 import type { FieldContract } from '../model';
 import type { ImportOptions } from '../data';
 import {
+  blobRangeRead,
   importInParts,
   importPhases,
   MAX_PARTS,
   MIN_PART_BYTES,
+  parseRange,
+  parseRangeStream,
   streamSource,
+  tailBytes,
   type ByteSource,
   type Packing,
+  type RangeRun,
 } from '../data/parallelImport';
 import { importAccountBlocksAsync, type AsyncByteSource } from '../data/importStream';
 import { prewarmRangeWorkers, rangePool, RangeWorkerError } from './rangePool';
@@ -69,7 +74,8 @@ let pendingActivity: {
 class Unreadable extends Error {}
 
 /**
- * A CSV/TSV file read in byte ranges by range workers, one per core (at most MAX_PARTS), merged
+ * A CSV/TSV file read in byte ranges, one per core (at most MAX_PARTS; the first parsed here,
+ * the others by range workers, each streaming its slice of a picked File), merged
  * into the serial import's exact table and report (parallelImport.ts); small files, JSON and
  * .xlsx are read here in one pass (a picked File's byte stream parsed as it arrives:
  * fileStream). `parts` overrides the core count (1 = serial). For parts, a picked File is read in slices: here only its head and a little at each cut, each range worker its
@@ -97,10 +103,21 @@ async function importInParallel(
     return importAccountBlocksAsync(src, file, contract, opts, whole);
   }
   const input: Uint8Array | ByteSource = 'bytes' in f ? f.bytes : blobSource(f.blob, f.size, whole);
-  const pool = rangePool('bytes' in f ? f.bytes : f.blob, n, packing);
+  // By default this worker parses the first range itself (it is running: no start, no
+  // transit) while n − 1 range workers parse the others, each a slice streamed as it parses.
+  // `blocks` (benchmark): `whole` = every range in a range worker, its slice read whole first
+  // (the build before); `remote` = every range in a range worker, streamed.
+  const local = blocks === 'whole' || blocks === 'remote' ? undefined : localRange(f);
+  const pool = rangePool(
+    'bytes' in f ? f.bytes : f.blob,
+    local ? n - 1 : n,
+    packing,
+    blocks !== 'whole',
+  );
   lastTimings = pool.timings;
   try {
-    return await importInParts(input, file, contract, opts, n, pool.run);
+    const run = local ? timed(local, lastTimings) : undefined;
+    return await importInParts(input, file, contract, opts, n, pool.run, undefined, run);
   } catch (e) {
     if (e instanceof RangeWorkerError) {
       if (e.unreadable) throw new Unreadable();
@@ -111,6 +128,51 @@ async function importInParallel(
   } finally {
     pool.close();
   }
+}
+
+/**
+ * The first range parsed in this worker: a UTF-8 File's slice streamed and parsed as it
+ * arrives (parseRangeStream), else its bytes (parseRange). Throws Unreadable when the File no
+ * longer reads.
+ */
+function localRange(f: ImportSource): RangeRun {
+  return async (spec, job, onProgress) => {
+    const end = Math.min(spec.size, job.to + tailBytes(spec));
+    if ('bytes' in f)
+      return parseRange(spec, f.bytes.subarray(job.from, end), job.from, job, onProgress);
+    const stream =
+      spec.encoding === 'shift_jis'
+        ? null
+        : blobRangeRead(f.blob, job.from, end, () => new Unreadable());
+    if (stream)
+      try {
+        return await parseRangeStream(spec, stream.read, job, onProgress);
+      } catch {
+        throw new Unreadable(); // only a failed read is thrown
+      } finally {
+        stream.cancel();
+      }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await f.blob.slice(job.from, end).arrayBuffer());
+    } catch {
+      throw new Unreadable();
+    }
+    if (bytes.length !== end - job.from) throw new Unreadable();
+    return parseRange(spec, bytes, job.from, job, onProgress);
+  };
+}
+
+/** A range run whose steps (epoch ms) are logged with the range workers' (the benchmark). */
+function timed(run: RangeRun, timings: Record<string, number>[]): RangeRun {
+  const now = () => performance.timeOrigin + performance.now();
+  return async (spec, job, onProgress) => {
+    const posted = now();
+    const r = await run(spec, job, onProgress);
+    const parsed = now();
+    timings.unshift({ posted, parsed, arrived: parsed, unpacked: parsed });
+    return r;
+  };
 }
 
 /**
@@ -242,7 +304,8 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     // A file to be read in parts: its range workers start now, while the user maps columns.
     const size = msg.totalBytes ?? bytes.length;
     const parts = partsFor(size, msg.parts);
-    if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name)) prewarmRangeWorkers(parts);
+    // (This worker parses the first range itself.)
+    if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name)) prewarmRangeWorkers(parts - 1);
     try {
       post({
         type: 'preview',

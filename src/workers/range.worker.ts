@@ -1,13 +1,21 @@
 /// <reference lib="webworker" />
-import { packResult, parseRange } from '../data/parallelImport';
+import {
+  blobRangeRead,
+  packResult,
+  parseRange,
+  parseRangeStream,
+  type RangeJob,
+  type RangeResult,
+  type RangeSpec,
+} from '../data/parallelImport';
 import { transferablesOf } from './protocol';
 import type { RangeRequest, RangeResponse } from './rangeProtocol';
 
 /**
  * Parses one byte range of an account file for the import worker (parallelImport.ts); the
  * import worker checks and merges the ranges. It reads its slice of the picked File itself
- * (the ranges read at once, and nothing is copied through the import worker); its columns
- * and packed dictionaries are transferred, not copied.
+ * (the ranges read at once, and nothing is copied through the import worker): a UTF-8 slice as
+ * a byte stream parsed as it arrives; its columns and packed dictionaries are transferred.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,33 +25,71 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   const received = now();
   const { id, spec, job, base, packing } = ev.data;
   const post = (m: RangeResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
-  let bytes: Uint8Array;
   const src = ev.data.bytes;
-  if (src instanceof Uint8Array) bytes = src;
-  else
-    try {
-      bytes = new Uint8Array(await src.blob.slice(base, src.end).arrayBuffer());
-      if (bytes.length !== src.end - base) throw new Error('short read');
-    } catch (e) {
-      post({ id, type: 'failed', message: String(e), unreadable: true });
-      return;
-    }
-  const read = now();
+  let last = 0;
+  const onProgress = (fraction: number) => {
+    if (fraction - last < 0.05) return;
+    last = fraction;
+    post({ id, type: 'progress', fraction });
+  };
+  let result: RangeResult;
+  let read = received;
   try {
-    let last = 0;
-    const result = parseRange(spec, bytes, base, job, (fraction) => {
-      if (fraction - last < 0.05) return;
-      last = fraction;
-      post({ id, type: 'progress', fraction });
-    });
+    const r = await rangeOf(src, spec, job, base, onProgress, ev.data.stream !== false);
+    result = r.result;
+    read = r.read;
+  } catch (e) {
+    // The File no longer reads (changed or gone since the pick).
+    post({ id, type: 'failed', message: String(e), unreadable: true });
+    return;
+  }
+  try {
     const parsed = now();
     packResult(result, packing);
     const timing = { received, read, parsed, sent: now() };
     post(
       { id, type: 'done', result, timing },
-      transferablesOf({ t: result.table, h: result.hashes, p: result.packed }),
+      transferablesOf({
+        t: result.table,
+        h: result.hashes,
+        p: result.packed,
+        d: result.dictBytes,
+      }),
     );
   } catch (e) {
     post({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
   }
 };
+
+/**
+ * Parse the range: a UTF-8 slice of the File streamed and parsed as it arrives
+ * (parseRangeStream); else its bytes read whole, then parsed (parseRange). `read`: when the
+ * bytes were all read (the stream's: when the parse finished). Throws when the File no longer reads.
+ */
+async function rangeOf(
+  src: RangeRequest['bytes'],
+  spec: RangeSpec,
+  job: RangeJob,
+  base: number,
+  onProgress: (f: number) => void,
+  streamed: boolean,
+): Promise<{ result: RangeResult; read: number }> {
+  if (src instanceof Uint8Array)
+    return { result: parseRange(spec, src, base, job, onProgress), read: now() };
+  const stream =
+    spec.encoding === 'shift_jis' || !streamed
+      ? null
+      : blobRangeRead(src.blob, base, src.end, () => new Error('unreadable'));
+  if (stream) {
+    try {
+      const result = await parseRangeStream(spec, stream.read, job, onProgress);
+      return { result, read: now() };
+    } finally {
+      stream.cancel();
+    }
+  }
+  const bytes = new Uint8Array(await src.blob.slice(base, src.end).arrayBuffer());
+  if (bytes.length !== src.end - base) throw new Error('short read');
+  const read = now();
+  return { result: parseRange(spec, bytes, base, job, onProgress), read };
+}

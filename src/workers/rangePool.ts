@@ -22,7 +22,7 @@ export class RangeWorkerError extends Error {
 }
 
 /** How range dictionaries travel by default (measured: docs/data-import.md). */
-export const DEFAULT_PACKING: Packing = 'text';
+export const DEFAULT_PACKING: Packing = 'bytes';
 
 const startWorker = () =>
   new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module' });
@@ -72,6 +72,7 @@ export function rangePool(
   source: Uint8Array | Blob,
   size: number,
   packing: Packing = DEFAULT_PACKING,
+  stream = true,
 ): {
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>;
   close: () => void;
@@ -136,6 +137,7 @@ export function rangePool(
             bytes: { blob: source, end },
             base: job.from,
             packing,
+            stream,
           };
           w.postMessage(msg);
         }

@@ -13,6 +13,8 @@ export type RangeRequest = {
   base: number;
   /** How the result's string dictionaries are sent back (packResult). */
   packing: Packing;
+  /** false: a File's slice is read whole, then parsed (the benchmark's comparison). */
+  stream?: boolean;
 };
 
 export type RangeResponse =

@@ -17,7 +17,8 @@
  * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
  * picks one pass and/or parts; --packings clone,text,utf8 runs this tree's parts once per way
  * the ranges send their dictionaries; --blocks ,whole runs this tree's one pass once per way
- * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed); --settle MS waits after the mapping before the click.
+ * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed); --partways ,remote,whole
+ * runs this tree's parts once per way (see PARTWAYS); --settle MS waits after the mapping before the click.
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
  * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
  * import_mb_per_s, import_click_to_report_s, import_chromium_cpu_s,
@@ -56,6 +57,8 @@ const NODE = args.includes('--node');
 const PACKINGS = opt('packings', '').split(',');
 /** One pass only: how this tree's import worker reads the picked File (comma-separated; `whole` = read whole, then parsed; '' = default). */
 const BLOCKS = opt('blocks', '').split(',');
+/** Parts only: how this tree's parts read and where the first runs (comma-separated; '' = default: streamed, the first in the import worker; remote = streamed, all in range workers; whole = slices read whole, all in range workers). */
+const PARTWAYS = opt('partways', '').split(',');
 /** ms between the mapping on screen and the click on Import. */
 const SETTLE = Number(opt('settle', '1000'));
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
@@ -312,14 +315,14 @@ try {
     for (const f of files)
       for (const p of MODES.includes('s') ? [1, parts] : [parts])
         for (const k of p > 1 && b.name === 'new'
-          ? PACKINGS
+          ? PACKINGS.flatMap((pk) => PARTWAYS.map((w) => (w ? `${pk}:${w}` : pk)))
           : p < 2 && b.name === 'new'
             ? BLOCKS
             : ['']) {
           if (p > 1 && !MODES.includes('p')) continue;
           const key = `${b.name} ${f.enc} ${p > 1 ? `${p} parts${k ? ` ${k}` : ''}` : `one pass${k ? ` ${k}` : ''}`}`;
-          const packing = p > 1 ? k : '';
-          const blocks = p > 1 ? '' : k;
+          const packing = p > 1 ? k.split(':')[0] : '';
+          const blocks = p > 1 ? (k.split(':')[1] ?? '') : k;
           contenders.push({
             key,
             go: async () =>
