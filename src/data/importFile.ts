@@ -541,7 +541,8 @@ export function rowImporter(
     if (keySinkIdx >= 0) (made[keySinkIdx] as StringSink).codesRead = true;
     if (room > 0)
       for (const k of made)
-        if (k instanceof NumberSink || k instanceof BooleanSink) k.keepRoom = true;
+        if (k instanceof NumberSink || k instanceof BooleanSink || k instanceof StringSink)
+          k.keepRoom = true;
     // One table from reused buffers (importAccountBlocks): values stay packed until read.
     if (reusedBuffers)
       for (const k of made)

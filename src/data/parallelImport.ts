@@ -47,6 +47,7 @@ import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
 import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn, type PackedValues } from './sinks';
+import { mergeDictParts, mergedStrings, type DictBytes } from './absorbPart';
 import type { Encoding } from './encoding';
 
 /** Below this many bytes per part a file is read in one pass (workers cost more than they save). */
@@ -752,15 +753,7 @@ export function unpackResult(r: RangeResult): RangeResult {
 /** The percent_mixed warning: importFile's own wording, examples read by its number reader. */
 const percentIssue = (file: string, a: PercentStat): ImportIssue => percentMixedIssue(file, a);
 
-/**
- * A dictionary as UTF-8 bytes: value c is bytes [offs[c], offs[c + 1]), units[c] UTF-16 units
- * long. How a range's string values travel and merge without a string per value.
- */
-export interface DictBytes {
-  bytes: Uint8Array;
-  offs: Int32Array;
-  units: Int32Array;
-}
+export type { DictBytes } from './absorbPart';
 
 /** UTF-8 length of a well-formed string. */
 function utf8Length(t: string): number {
@@ -1022,112 +1015,6 @@ function mapCodes(
 }
 
 /**
- * mergeDicts on the ranges' dictionaries as bytes (every range has dictBytes): values compared
- * as bytes on a hash match, the merged dictionary kept as bytes and decoded when the column's
- * `dict` is first read (no string made here).
- */
-function mergeDictBytes(
-  parts: (DictPart & { bytes: DictBytes })[],
-  total: number,
-  key: boolean,
-): Extract<Column, { type: 'string' }> | null {
-  let capacity = 0;
-  let byteCap = 0;
-  for (const p of parts) {
-    capacity += p.bytes.units.length;
-    byteCap += p.bytes.bytes.length;
-  }
-  let size = 1024;
-  while (size < capacity * 2) size *= 2;
-  // Pairs (merged code + 1, its hash), 0 = empty: a probe reads one place, not the hashes too.
-  const slots = new Int32Array(size * 2);
-  const mask = size - 1;
-  const bytes = new Uint8Array(byteCap);
-  const offs = new Int32Array(capacity + 1);
-  const units = new Int32Array(capacity);
-  // The first range's dictionary starts the merged one as it is (its values are distinct).
-  const first = parts[0].bytes;
-  const n0 = first.units.length;
-  bytes.set(first.bytes);
-  offs.set(first.offs);
-  units.set(first.units);
-  let count = n0;
-  let bo = first.bytes.length;
-  const codes = new Int32Array(total);
-  let o = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const { codes: src, rows, hashes: h, bytes: db } = parts[k];
-    const n = db.units.length;
-    const later = k < parts.length - 1;
-    if (key && n !== rows) return null;
-    let remap: Int32Array | null = null;
-    if (k === 0) {
-      if (later)
-        for (let c = 0; c < n; c++) {
-          const hc = h[c];
-          let i = hc & mask;
-          while (slots[2 * i] !== 0) i = (i + 1) & mask;
-          slots[2 * i] = c + 1;
-          slots[2 * i + 1] = hc;
-        }
-    } else {
-      remap = new Int32Array(n);
-      const pb = db.bytes;
-      const po = db.offs;
-      for (let c = 0; c < n; c++) {
-        const hc = h[c];
-        const s0 = po[c];
-        const len = po[c + 1] - s0;
-        let i = hc & mask;
-        let v = -1;
-        for (;;) {
-          const x = slots[2 * i] - 1;
-          if (x < 0) break;
-          if (slots[2 * i + 1] === hc && offs[x + 1] - offs[x] === len) {
-            const x0 = offs[x];
-            let j = 0;
-            while (j < len && bytes[x0 + j] === pb[s0 + j]) j++;
-            if (j === len) {
-              v = x;
-              break;
-            }
-          }
-          i = (i + 1) & mask;
-        }
-        if (v < 0) {
-          v = count++;
-          for (let j = 0; j < len; j++) bytes[bo + j] = pb[s0 + j];
-          bo += len;
-          offs[v + 1] = bo;
-          units[v] = db.units[c];
-          // The last range's new values are not looked up again.
-          if (later) {
-            slots[2 * i] = v + 1;
-            slots[2 * i + 1] = hc;
-          }
-        } else if (key) return null; // an id already in a range before
-        remap[c] = v;
-      }
-    }
-    if (key) {
-      for (let i = 0; i < rows; i++) if (src[i] !== i) return null;
-      if (remap) codes.set(remap, o);
-      else for (let i = 0; i < rows; i++) codes[o + i] = i;
-      o += rows;
-      continue;
-    }
-    if (!mapCodes(src, rows, n, remap, codes, o)) return null;
-    o += rows;
-  }
-  const merged: DictBytes = {
-    bytes: bytes.subarray(0, bo),
-    offs: offs.subarray(0, count + 1),
-    units: units.subarray(0, count),
-  };
-  return packedDictColumn(codes, () => dictOfBytes(merged));
-}
-
-/**
  * A string column of ranges whose rows are all kept, merged by dictionary: each range's
  * dictionary is in the order of its values' first use (checked here), so the merged one is the
  * first range's, then each later range's values not seen before, in its order; each value is
@@ -1141,8 +1028,10 @@ function mergeDicts(
   total: number,
   key: boolean,
 ): Extract<Column, { type: 'string' }> | null {
-  if (parts.every((p) => p.bytes))
-    return mergeDictBytes(parts as (DictPart & { bytes: DictBytes })[], total, key);
+  if (parts.every((p) => p.bytes)) {
+    const m = mergeDictParts(parts as (DictPart & { bytes: DictBytes })[], total, key);
+    return m && packedDictColumn(m.codes, () => mergedStrings(m.dict, dictOfBytes));
+  }
   let capacity = 0;
   for (const p of parts) capacity += p.col.dict.length;
   let size = 1024;

@@ -938,10 +938,12 @@ class StringSink implements Sink {
     this.placed = 0;
     this.lazyFrom = this.entries;
   }
+  /** As NumberSink.keepRoom (only for a build with no row dropped). */
+  keepRoom = false;
   build(n: number, dropped = true): Column {
     if (this.lazy) this.endLazy();
     this.flush();
-    const codes = fit(this.codes, n);
+    const codes = this.keepRoom && !dropped ? this.codes.subarray(0, n) : fit(this.codes, n);
     // With no row overwritten every entry is used, in order of first use: nothing to compact.
     // The column takes the dictionary itself (a sink is done once built: no copy).
     if (!dropped) {

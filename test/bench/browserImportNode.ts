@@ -1,12 +1,18 @@
 // The browser import's work measured in Node, for `npm run bench -- browser-import --node`:
 // the same bytes through importAccountFile (the import worker's one pass) or through
-// planParallel + parseRange per part + mergeRanges (what the range workers and the import
-// worker do), each phase's CPU. Prints one JSON line. Usage:
+// planParallel + parseRangeStream per part + mergeRanges (what the import worker and the
+// range workers do), each phase's CPU. Prints one JSON line. Usage:
 // node --import tsx browserImportNode.ts <file> <parts>
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importAccountFile } from '../../src/data/importFile';
-import { mergeRanges, parseRange, planParallel } from '../../src/data/parallelImport';
+import {
+  mergeRanges,
+  parseRange,
+  parseRangeStream,
+  planParallel,
+  type RangeResult,
+} from '../../src/data/parallelImport';
 import { readPlaybookDocument } from '../../src/engine/readPlaybook';
 
 const [file, partsArg] = process.argv.slice(2);
@@ -19,6 +25,11 @@ const cpu = () => {
   const c = process.cpuUsage();
   return (c.user + c.system) / 1e6;
 };
+const read = (buf: Uint8Array, offset: number, length: number, position: number) => {
+  const n = Math.max(0, Math.min(length, bytes.length - position));
+  buf.set(bytes.subarray(position, position + n), offset);
+  return Promise.resolve(n);
+};
 const out: Record<string, number> = {};
 const c0 = cpu();
 const t0 = performance.now();
@@ -28,12 +39,16 @@ if (parts < 2) {
 } else {
   const plan = planParallel(bytes, basename(file), contract, {}, parts);
   if (!plan) throw new Error('no plan');
-  const results = plan.jobs.map((job, k) => {
+  const results: RangeResult[] = [];
+  for (const [k, job] of plan.jobs.entries()) {
     const c = cpu();
-    const r = parseRange(plan.spec, bytes.subarray(job.from), job.from, job);
+    results.push(
+      plan.spec.encoding === 'shift_jis'
+        ? parseRange(plan.spec, bytes.subarray(job.from), job.from, job)
+        : await parseRangeStream(plan.spec, read, job),
+    );
     out[`part${k}_cpu`] = cpu() - c;
-    return r;
-  });
+  }
   const c = cpu();
   const merged = mergeRanges(plan.spec, results);
   out.merge_cpu = cpu() - c;
