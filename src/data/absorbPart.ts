@@ -13,30 +13,130 @@
  * parts: no lookup at all.
  */
 
+import type { Column } from '../table/columns';
+import { fillPacked, hashBytes, type PackedValues } from './sinks';
+
 /**
- * A dictionary as UTF-8 bytes: value c is bytes [offs[c], offs[c + 1]), units[c] UTF-16 units
- * long. How a range's string values travel and merge without a string per value.
+ * A dictionary as UTF-8 bytes: value c is bytes [off[c], off[c] + len[c]) of `bytes`, units[c]
+ * UTF-16 units long. How a range's string values travel and merge without a string per value;
+ * a sink's packed values are one as they are (no copy).
  */
 export interface DictBytes {
   bytes: Uint8Array;
-  offs: Int32Array;
+  off: Int32Array;
+  len: Int32Array;
   units: Int32Array;
 }
 
-/** One part's string column: its dictionary as bytes and their hashes, its codes and rows. */
+/** One part's string column: its dictionary as bytes, their hashes (none: ascending), its codes and rows. */
 export interface DictPart {
   codes: Int32Array;
   rows: number;
-  hashes: Int32Array;
+  hashes?: Int32Array;
   bytes: DictBytes;
+}
+
+let textEncoder: TextEncoder | undefined;
+
+/** UTF-8 length of a well-formed string. */
+function utf8Length(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** A dictionary of strings as bytes (encoded in one call). */
+export function dictBytesOfStrings(dict: readonly string[]): DictBytes {
+  const n = dict.length;
+  const off = new Int32Array(n);
+  const len = new Int32Array(n);
+  const units = new Int32Array(n);
+  let o = 0;
+  for (let c = 0; c < n; c++) {
+    off[c] = o;
+    len[c] = utf8Length(dict[c]);
+    o += len[c];
+    units[c] = dict[c].length;
+  }
+  const bytes = (textEncoder ??= new TextEncoder()).encode(dict.join(''));
+  if (bytes.length !== o) throw new Error('dictBytesOfStrings: not well-formed text');
+  return { bytes, off, len, units };
+}
+
+/**
+ * A string column's dictionary as bytes: the sink's packed values as they are where every value
+ * is packed, else with the others' bytes encoded after them; a dictionary of strings encoded.
+ */
+export function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes {
+  const pv = (col as { packedValues?: PackedValues }).packedValues;
+  if (!pv || pv.encoding !== 'utf-8') return dictBytesOfStrings(col.dict);
+  const { src, pOff, pLen, pUnits, size: n, dict } = pv;
+  let end = 0;
+  let extra = 0;
+  for (let c = 0; c < n; c++) {
+    const l = pLen[c];
+    if (l > 0) {
+      if (pOff[c] + l > end) end = pOff[c] + l;
+    } else extra += utf8Length(dict[c]);
+  }
+  if (extra === 0 && !pLen.subarray(0, n).includes(0))
+    return {
+      bytes: src,
+      off: pOff.subarray(0, n),
+      len: pLen.subarray(0, n),
+      units: pUnits.subarray(0, n),
+    };
+  // Values decoded while importing (short or trimmed ones): encoded after the packed bytes.
+  const bytes = new Uint8Array(end + extra);
+  bytes.set(src.subarray(0, end));
+  const off = pOff.slice(0, n);
+  const len = pLen.slice(0, n);
+  const units = pUnits.slice(0, n);
+  let o = end;
+  for (let c = 0; c < n; c++)
+    if (len[c] === 0) {
+      const w = (textEncoder ??= new TextEncoder()).encodeInto(dict[c], bytes.subarray(o)).written;
+      off[c] = o;
+      len[c] = w;
+      units[c] = dict[c].length;
+      o += w;
+    }
+  return { bytes, off, len, units };
+}
+
+/** The strings of a DictBytes (decoded in batches, as the sinks decode packed values). */
+export function dictOfBytes(db: DictBytes): string[] {
+  const n = db.units.length;
+  const dict = new Array<string>(n).fill('');
+  fillPacked(dict, n, db.bytes, db.off, db.len, db.units, 'utf-8');
+  return dict;
+}
+
+/** Hash of each value's bytes (hashBytes, as the sinks hash cells). */
+export function bytesHashes(db: DictBytes): Int32Array {
+  const n = db.units.length;
+  const out = new Int32Array(n);
+  for (let c = 0; c < n; c++) out[c] = hashBytes(db.bytes, db.off[c], db.len[c]);
+  return out;
 }
 
 /** Is value a of x above value b of y in byte order? */
 function above(x: DictBytes, a: number, y: DictBytes, b: number): boolean {
-  const xs = x.offs[a];
-  const xl = x.offs[a + 1] - xs;
-  const ys = y.offs[b];
-  const yl = y.offs[b + 1] - ys;
+  const xs = x.off[a];
+  const xl = x.len[a];
+  const ys = y.off[b];
+  const yl = y.len[b];
   const m = xl < yl ? xl : yl;
   const xb = x.bytes;
   const yb = y.bytes;
@@ -48,14 +148,24 @@ function above(x: DictBytes, a: number, y: DictBytes, b: number): boolean {
   return xl > yl;
 }
 
-/** Every part's values strictly ascending, each part's first above the last before it. */
+/** Are a dictionary's values strictly ascending in byte order (sorted ids)? */
+export function ascending(db: DictBytes): boolean {
+  const n = db.units.length;
+  for (let c = 1; c < n; c++) if (!above(db, c, db, c - 1)) return false;
+  return true;
+}
+
+/**
+ * Every part's values strictly ascending (a part with no hashes was found so in its worker),
+ * each part's first above the last before it.
+ */
 function ascendingParts(parts: DictPart[]): boolean {
   let prev: DictBytes | null = null;
-  for (const { bytes: db } of parts) {
+  for (const { bytes: db, hashes } of parts) {
     const n = db.units.length;
     if (n === 0) continue;
     if (prev && !above(db, 0, prev, prev.units.length - 1)) return false;
-    for (let c = 1; c < n; c++) if (!above(db, c, db, c - 1)) return false;
+    if (hashes && !ascending(db)) return false;
     prev = db;
   }
   return true;
@@ -67,14 +177,14 @@ function ascendingParts(parts: DictPart[]): boolean {
  */
 function earlierSame(parts: DictPart[], base: Int32Array, key: boolean): Int32Array | null {
   const N = base[parts.length];
+  const hashes = parts.map((p) => p.hashes ?? bytesHashes(p.bytes));
   const into = new Int32Array(N).fill(-1);
   let bits = 0;
   while (N >> (bits + 11) > 0 && bits < 16) bits++;
   const groups = 1 << bits;
   const shift = 32 - bits;
   const start = new Int32Array(groups + 1);
-  for (const p of parts) {
-    const h = p.hashes;
+  for (const h of hashes) {
     if (bits === 0) start[1] += h.length;
     else for (let c = 0; c < h.length; c++) start[(h[c] >>> shift) + 1]++;
   }
@@ -88,7 +198,7 @@ function earlierSame(parts: DictPart[], base: Int32Array, key: boolean): Int32Ar
   const ordHash = new Int32Array(N);
   const fill = start.slice(0, groups);
   for (let k = 0, g = 0; k < parts.length; k++) {
-    const h = parts[k].hashes;
+    const h = hashes[k];
     for (let c = 0; c < h.length; c++, g++) {
       const x = h[c];
       const at = fill[bits === 0 ? 0 : x >>> shift]++;
@@ -125,10 +235,10 @@ function earlierSame(parts: DictPart[], base: Int32Array, key: boolean): Int32Ar
         const b = parts[kf].bytes;
         const ca = g - base[kg];
         const cb = f - base[kf];
-        const as = a.offs[ca];
-        const len = a.offs[ca + 1] - as;
-        const bs = b.offs[cb];
-        if (b.offs[cb + 1] - bs !== len) continue;
+        const as = a.off[ca];
+        const len = a.len[ca];
+        const bs = b.off[cb];
+        if (b.len[cb] !== len) continue;
         let i = 0;
         while (i < len && a.bytes[as + i] === b.bytes[bs + i]) i++;
         if (i < len) continue;

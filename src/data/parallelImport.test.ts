@@ -62,7 +62,8 @@ function posted(r: RangeResult, packing: Packing): RangeResult {
     ),
     ...Object.values(p.dictBytes ?? {}).flatMap((d) => [
       d.bytes.buffer,
-      d.offs.buffer,
+      d.off.buffer,
+      d.len.buffer,
       d.units.buffer,
     ]),
   ];

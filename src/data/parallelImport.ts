@@ -47,7 +47,16 @@ import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
 import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn, type PackedValues } from './sinks';
-import { mergeDictParts, mergedStrings, type DictBytes } from './absorbPart';
+import {
+  ascending,
+  bytesHashes,
+  dictBytesOf,
+  dictBytesOfStrings,
+  dictOfBytes,
+  mergeDictParts,
+  mergedStrings,
+  type DictBytes,
+} from './absorbPart';
 import type { Encoding } from './encoding';
 
 /** Below this many bytes per part a file is read in one pass (workers cost more than they save). */
@@ -454,7 +463,11 @@ function rangeOutcome(
   };
 }
 
-/** Each string column's dictionary as bytes and their hashes, without reading `dict` where it is packed. */
+/**
+ * Each string column's dictionary as bytes (the sink's packed values where it has them: no
+ * string read) and the hashes of its values — none for a column whose values are in ascending
+ * byte order (sorted ids), which the merge needs no lookup for (absorbPart.ts).
+ */
 function stringBytes(table: AccountTable): {
   hashes: Record<string, Int32Array>;
   dictBytes: Record<string, DictBytes>;
@@ -465,7 +478,7 @@ function stringBytes(table: AccountTable): {
     if (c.type === 'string') {
       const db = dictBytesOf(c);
       dictBytes[id] = db;
-      hashes[id] = bytesHashes(db);
+      if (!ascending(db)) hashes[id] = bytesHashes(db);
     }
   return { hashes, dictBytes };
 }
@@ -753,114 +766,7 @@ export function unpackResult(r: RangeResult): RangeResult {
 /** The percent_mixed warning: importFile's own wording, examples read by its number reader. */
 const percentIssue = (file: string, a: PercentStat): ImportIssue => percentMixedIssue(file, a);
 
-export type { DictBytes } from './absorbPart';
-
-/** UTF-8 length of a well-formed string. */
-function utf8Length(t: string): number {
-  let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 0x80) n++;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < t.length) {
-      const d = t.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
-
-/** A dictionary of strings as bytes (encoded in one call). */
-export function dictBytesOfStrings(dict: readonly string[]): DictBytes {
-  const n = dict.length;
-  const offs = new Int32Array(n + 1);
-  const units = new Int32Array(n);
-  let o = 0;
-  for (let c = 0; c < n; c++) {
-    offs[c] = o;
-    o += utf8Length(dict[c]);
-    units[c] = dict[c].length;
-  }
-  offs[n] = o;
-  const bytes = (textEncoder ??= new TextEncoder()).encode(dict.join(''));
-  if (bytes.length !== o) throw new Error('dictBytesOfStrings: not well-formed text');
-  return { bytes, offs, units };
-}
-
-/**
- * A string column's dictionary as bytes: from the sink's packed values where the column has
- * them (their bytes copied in code order, runs at once; no string made), else encoded.
- */
-function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes {
-  const pv = (col as { packedValues?: PackedValues }).packedValues;
-  if (!pv || pv.encoding !== 'utf-8') return dictBytesOfStrings(col.dict);
-  const { src, pOff, pLen, pUnits, size: n, dict } = pv;
-  const other = new Map<number, Uint8Array>();
-  let total = 0;
-  for (let c = 0; c < n; c++) {
-    if (pLen[c] > 0) total += pLen[c];
-    else {
-      const e = (textEncoder ??= new TextEncoder()).encode(dict[c]);
-      other.set(c, e);
-      total += e.length;
-    }
-  }
-  const bytes = new Uint8Array(total);
-  const offs = new Int32Array(n + 1);
-  const units = new Int32Array(n);
-  let o = 0;
-  for (let c = 0; c < n;) {
-    if (pLen[c] === 0) {
-      const e = other.get(c)!;
-      offs[c] = o;
-      units[c] = dict[c].length;
-      bytes.set(e, o);
-      o += e.length;
-      c++;
-      continue;
-    }
-    // A run of packed values whose bytes follow each other in src: one copy.
-    const from = pOff[c];
-    let end = from;
-    let k = c;
-    while (k < n && pLen[k] > 0 && pOff[k] === end) {
-      offs[k] = o + (end - from);
-      units[k] = pUnits[k];
-      end += pLen[k];
-      k++;
-    }
-    bytes.set(src.subarray(from, end), o);
-    o += end - from;
-    c = k;
-  }
-  offs[n] = o;
-  return { bytes, offs, units };
-}
-
-/** The strings of a DictBytes (one decode, then a substring per value). */
-export function dictOfBytes(db: DictBytes): string[] {
-  const text = (textDecoder ??= new TextDecoder('utf-8')).decode(db.bytes);
-  const n = db.units.length;
-  const dict = new Array<string>(n);
-  let p = 0;
-  for (let c = 0; c < n; c++) {
-    const u = db.units[c];
-    dict[c] = text.substring(p, p + u);
-    p += u;
-  }
-  return dict;
-}
-
-/** Hash of each value's bytes (hashBytes, as the sinks hash cells). */
-function bytesHashes(db: DictBytes): Int32Array {
-  const n = db.units.length;
-  const out = new Int32Array(n);
-  for (let c = 0; c < n; c++) out[c] = hashBytes(db.bytes, db.offs[c], db.offs[c + 1] - db.offs[c]);
-  return out;
-}
+export { dictBytesOfStrings, dictOfBytes, type DictBytes } from './absorbPart';
 
 /** The hash of a value: of its UTF-8 bytes, as the ranges compute them (bytesHashes). */
 function stringHash(t: string): number {
@@ -982,7 +888,7 @@ interface DictPart {
   col: Extract<Column, { type: 'string' }>;
   codes: Int32Array;
   rows: number;
-  hashes: Int32Array;
+  hashes?: Int32Array;
   bytes?: DictBytes;
 }
 
@@ -1044,7 +950,8 @@ function mergeDicts(
   const codes = new Int32Array(total);
   let o = 0;
   for (let k = 0; k < parts.length; k++) {
-    const { codes: src, rows, hashes: h } = parts[k];
+    const { codes: src, rows } = parts[k];
+    const h = parts[k].hashes!;
     const d = parts[k].col.dict;
     const n = d.length;
     const later = k < parts.length - 1;
@@ -1125,13 +1032,22 @@ function fastRows(
     total += r.records;
   }
   const withRows = ranges.filter((r) => r.table) as (RangeResult & { table: AccountTable })[];
-  const partsOf = (id: string): DictPart[] =>
-    withRows.map((r) => {
+  const partsOf = (id: string): DictPart[] => {
+    const allBytes = withRows.every((r) => r.dictBytes?.[id]);
+    return withRows.map((r) => {
       const col = r.table.columns[id] as Extract<Column, { type: 'string' }>;
       const bytes = r.dictBytes?.[id];
-      const hashes = r.hashes?.[id] ?? (bytes ? bytesHashes(bytes) : dictHashes(col.dict));
-      return { col, codes: col.codes, rows: r.records, hashes, bytes };
+      // A column with bytes and no hashes is in ascending order (stringBytes): none needed.
+      const hashes = r.hashes?.[id] ?? (allBytes ? undefined : dictHashes(col.dict));
+      return {
+        col,
+        codes: col.codes,
+        rows: r.records,
+        hashes,
+        bytes: allBytes ? bytes : undefined,
+      };
     });
+  };
   let keyColumn: Column | null = null;
   if (ids.includes(keyId)) {
     // Distinct ids, checked by hash across ranges (a string compared only on a hash match):

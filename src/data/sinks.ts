@@ -1052,7 +1052,7 @@ export function packedDictColumn(codes: Int32Array, make: () => string[]): Strin
  * dict, in batches of about STAGE_BYTES per TextDecoder call; values whose bytes follow each
  * other in src (ids in file order) are decoded where they are, others are copied together first.
  */
-function fillPacked(
+export function fillPacked(
   dict: string[],
   size: number,
   src: Uint8Array,
