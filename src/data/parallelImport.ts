@@ -55,9 +55,13 @@ import {
   dictOfBytes,
   mergeDictParts,
   mergedStrings,
+  touchRoom,
   type DictBytes,
 } from './absorbPart';
 import type { Encoding } from './encoding';
+
+/** The first part's share of a file's bytes (0: 1/parts). */
+const FIRST_SHARE = 0;
 
 /** Below this many bytes per part a file is read in one pass (workers cost more than they save). */
 export const MIN_PART_BYTES = 2 << 20;
@@ -170,9 +174,11 @@ function planSpec(
     opts: { ...rest, mapping: found.mapping },
     size,
   };
-  const n = size;
+  // The first part's share of the bytes (FIRST_SHARE; the others split the rest evenly).
+  const first = FIRST_SHARE > 0 ? FIRST_SHARE : 1 / parts;
+  const body = size - spec.start;
   const targets = Array.from({ length: parts - 1 }, (_, k) =>
-    Math.round(spec.start + ((k + 1) * (n - spec.start)) / parts),
+    Math.round(spec.start + body * first + (k * body * (1 - first)) / (parts - 1)),
   );
   return { spec, targets };
 }
@@ -1400,8 +1406,20 @@ export async function importInParts(
   };
   // The other ranges are posted first, then the first one parsed here (if `local`).
   const later = plan.jobs.map((j, k) => (k > 0 || !local ? run(plan.spec, j, progress(k)) : null));
+  const { size, start } = plan.spec;
   const results = await Promise.all(
-    later.map((r, k) => r ?? local!(plan.spec, plan.jobs[k], progress(k))),
+    later.map(
+      (r, k) =>
+        r ??
+        local!(plan.spec, plan.jobs[k], progress(k)).then((res) => {
+          mark('local');
+          // While the others are parsed: the room for their rows (as this part's rows per byte).
+          if (res.table && later.length > 1)
+            touchRoom(res.table.columns, (res.records * (size - start) * 1.01) / (res.end - start));
+          mark('touched');
+          return res;
+        }),
+    ),
   );
   mark('parsed');
   const ranges = await chainRanges(results, plan.spec.start, (job) =>

@@ -2,9 +2,10 @@
 // the same bytes through importAccountFile (the import worker's one pass) or through
 // planParallel + parseRangeStream per part + mergeRanges (what the import worker and the
 // range workers do), each phase's CPU. Prints one JSON line. Usage:
-// node --import tsx browserImportNode.ts <file> <parts>
+// node --import tsx browserImportNode.ts <file> <parts> [notouch]
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { touchRoom } from '../../src/data/absorbPart';
 import { importAccountFile } from '../../src/data/importFile';
 import {
   mergeRanges,
@@ -17,6 +18,7 @@ import { readPlaybookDocument } from '../../src/engine/readPlaybook';
 
 const [file, partsArg] = process.argv.slice(2);
 const parts = Number(partsArg ?? '1');
+const TOUCH = process.argv[4] !== 'notouch';
 const doc = readPlaybookDocument(readFileSync('templates/demo.json'));
 if (!doc.ok) throw new Error('templates/demo.json does not read');
 const contract = doc.playbook.fields;
@@ -48,6 +50,16 @@ if (parts < 2) {
         : await parseRangeStream(plan.spec, read, job),
     );
     out[`part${k}_cpu`] = cpu() - c;
+    const r = results[k];
+    if (k === 0 && r.table && TOUCH) {
+      // As importInParts: the room for the other parts' rows touched while they are parsed.
+      const t = cpu();
+      touchRoom(
+        r.table.columns,
+        (r.records * (bytes.length - plan.spec.start) * 1.01) / (r.end - plan.spec.start),
+      );
+      out.touch_cpu = cpu() - t;
+    }
   }
   const c = cpu();
   const merged = mergeRanges(plan.spec, results);
