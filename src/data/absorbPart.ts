@@ -300,6 +300,9 @@ function codesFor(first: Int32Array, total: number): Int32Array {
     : new Int32Array(total);
 }
 
+/** How many merges found the parts in ascending order, and how many grouped by hash (tests). */
+export const absorbWays = { ascending: 0, grouped: 0 };
+
 /** A merged dictionary: runs of part k's values [from, to), in order (no bytes copied). */
 export interface MergedDict {
   parts: DictBytes[];
@@ -349,11 +352,13 @@ export function mergeDictParts(
   // No lookup at all when the parts are in ascending order one after the other (sorted ids):
   // every value is new, the dictionary is the parts' end to end.
   if (ascendingParts(parts)) {
+    absorbWays.ascending++;
     for (let k = 0; k < K; k++) dict.runs.push(k, 0, base[k + 1] - base[k]);
     dict.size = N;
     if (key) {
-      // Part 0's codes are 0, 1, 2… already (checked above).
-      for (let i = parts[0].rows; i < total; i++) codes[i] = i;
+      // Where they are part 0's own, its codes are 0, 1, 2… already (checked above).
+      const from = codes.buffer === parts[0].codes.buffer ? parts[0].rows : 0;
+      for (let i = from; i < total; i++) codes[i] = i;
       return { codes, dict };
     }
     let o = 0;
@@ -364,6 +369,7 @@ export function mergeDictParts(
     }
     return { codes, dict };
   }
+  absorbWays.grouped++;
   const into = earlierSame(parts, base, key);
   if (!into) return null;
   // Merged codes in file order: a value new to the parts before takes the next code.
