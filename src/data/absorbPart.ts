@@ -405,19 +405,16 @@ export function mergeDictParts(
 }
 
 /**
- * Write a zero to every memory page of the room the first part's columns keep past their rows
+ * Write a zero to every memory page of the room the first part's column keeps past its rows
  * (roomFor), up to `rows` rows: the page faults of a fresh buffer (a fifth of an import's CPU)
  * are then taken while the import worker waits for the other parts, not in the merge's copy.
  * The room holds zeros already: nothing changes but when the pages are mapped.
  */
-export function touchRoom(columns: Record<string, Column>, rows: number): void {
-  for (const c of Object.values(columns)) {
-    const v = c.type === 'string' ? c.codes : c.values;
-    const per = v.BYTES_PER_ELEMENT;
-    const end = Math.min(v.buffer.byteLength, rows * per);
-    if (v.byteOffset !== 0 || end <= v.byteLength) continue;
-    const page = new Uint8Array(v.buffer);
-    for (let i = v.byteLength + 4095 - ((v.byteLength + 4095) % 4096); i < end; i += 4096)
-      page[i] = 0;
-  }
+export function touchRoom(c: Column, rows: number): void {
+  const v = c.type === 'string' ? c.codes : c.values;
+  const end = Math.min(v.buffer.byteLength, rows * v.BYTES_PER_ELEMENT);
+  if (v.byteOffset !== 0 || end <= v.byteLength) return;
+  const page = new Uint8Array(v.buffer);
+  for (let i = v.byteLength + 4095 - ((v.byteLength + 4095) % 4096); i < end; i += 4096)
+    page[i] = 0;
 }

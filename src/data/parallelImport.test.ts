@@ -101,7 +101,7 @@ async function parallel(
       const r = await parseRangeStream(spec, read, job, undefined, stream.block);
       if (job.from !== spec.start) return posted(r, packing);
       // As importInParts: the room for the other parts' rows touched (a guess that may be off).
-      if (r.table) touchRoom(r.table.columns, r.records * 3);
+      for (const c of Object.values(r.table?.columns ?? {})) touchRoom(c, r.records * 3);
       return r;
     }
     return posted(

@@ -60,9 +60,6 @@ import {
 } from './absorbPart';
 import type { Encoding } from './encoding';
 
-/** The first part's share of a file's bytes (0: 1/parts). */
-const FIRST_SHARE = 0;
-
 /** Below this many bytes per part a file is read in one pass (workers cost more than they save). */
 export const MIN_PART_BYTES = 2 << 20;
 /** Parts at most: the merge is serial, and memory grows with each part's copy. */
@@ -174,11 +171,8 @@ function planSpec(
     opts: { ...rest, mapping: found.mapping },
     size,
   };
-  // The first part's share of the bytes (FIRST_SHARE; the others split the rest evenly).
-  const first = FIRST_SHARE > 0 ? FIRST_SHARE : 1 / parts;
-  const body = size - spec.start;
   const targets = Array.from({ length: parts - 1 }, (_, k) =>
-    Math.round(spec.start + body * first + (k * body * (1 - first)) / (parts - 1)),
+    Math.round(spec.start + ((k + 1) * (size - spec.start)) / parts),
   );
   return { spec, targets };
 }
@@ -1362,6 +1356,19 @@ export type RangeRun = (
   onProgress: (f: number) => void,
 ) => Promise<RangeResult>;
 
+/** A macrotask later: messages that arrived meanwhile (another part's result) are handled. */
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
 /** When the last importInParts reached each phase, in ms from its start (for the benchmark). */
 export const importPhases: Record<string, number> = {};
 
@@ -1407,15 +1414,25 @@ export async function importInParts(
   // The other ranges are posted first, then the first one parsed here (if `local`).
   const later = plan.jobs.map((j, k) => (k > 0 || !local ? run(plan.spec, j, progress(k)) : null));
   const { size, start } = plan.spec;
+  const others = later.filter((r) => r !== null);
+  let othersDone = false;
+  void Promise.all(others).then(() => (othersDone = true));
   const results = await Promise.all(
     later.map(
       (r, k) =>
         r ??
-        local!(plan.spec, plan.jobs[k], progress(k)).then((res) => {
+        local!(plan.spec, plan.jobs[k], progress(k)).then(async (res) => {
           mark('local');
-          // While the others are parsed: the room for their rows (as this part's rows per byte).
-          if (res.table && later.length > 1)
-            touchRoom(res.table.columns, (res.records * (size - start) * 1.01) / (res.end - start));
+          // While the others are parsed: the room for their rows (as this part's rows per byte),
+          // a column at a time, until they arrive (the merge's copy faults in the rest).
+          if (res.table && others.length > 0) {
+            const rows = (res.records * (size - start) * 1.01) / (res.end - start);
+            for (const c of Object.values(res.table.columns)) {
+              await nextTask();
+              if (othersDone) break;
+              touchRoom(c, rows);
+            }
+          }
           mark('touched');
           return res;
         }),

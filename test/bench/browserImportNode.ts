@@ -54,10 +54,9 @@ if (parts < 2) {
     if (k === 0 && r.table && TOUCH) {
       // As importInParts: the room for the other parts' rows touched while they are parsed.
       const t = cpu();
-      touchRoom(
-        r.table.columns,
-        (r.records * (bytes.length - plan.spec.start) * 1.01) / (r.end - plan.spec.start),
-      );
+      const rows =
+        (r.records * (bytes.length - plan.spec.start) * 1.01) / (r.end - plan.spec.start);
+      for (const col of Object.values(r.table.columns)) touchRoom(col, rows);
       out.touch_cpu = cpu() - t;
     }
   }
