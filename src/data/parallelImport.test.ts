@@ -11,16 +11,13 @@ import {
   bytesSource,
   mergeRanges,
   mergeWays,
-  packDict,
   packResult,
   parseRange,
   parseRangeStream,
   planFromSource,
   tailBytes,
   planParallel,
-  unpackDict,
   unpackResult,
-  type Packing,
   type RangeRead,
   type RangeResult,
   type RangeSpec,
@@ -55,20 +52,17 @@ function serial(bytes: Uint8Array, name: string, opts: ImportOptions): string {
  * A range result as the import worker receives it: packed in the range worker, posted
  * (structured clone, packed buffers transferred) and unpacked.
  */
-function posted(r: RangeResult, packing: Packing): RangeResult {
-  const p = packResult(r, packing);
-  const transfer = [
-    ...Object.values(p.packed ?? {}).flatMap((d) =>
-      'utf8' in d ? [d.utf8.buffer, d.ends.buffer] : 'ends' in d ? [d.ends.buffer] : [],
-    ),
-    ...Object.values(p.dictBytes ?? {}).flatMap((d) => [
+function posted(r: RangeResult): RangeResult {
+  const p = packResult(r);
+  const transfer = new Set(
+    Object.values(p.dictBytes ?? {}).flatMap((d) => [
       d.bytes.buffer,
       d.off.buffer,
       d.len.buffer,
       d.units.buffer,
     ]),
-  ];
-  return unpackResult(structuredClone(p, { transfer: transfer as ArrayBuffer[] }));
+  );
+  return unpackResult(structuredClone(p, { transfer: [...transfer] as ArrayBuffer[] }));
 }
 
 /** Split at the targets, parse each range alone, check and merge (null: the merge declined). */
@@ -78,7 +72,6 @@ async function parallel(
   opts: ImportOptions,
   targets: number[],
   stats = { reruns: 0 },
-  packing: Packing = 'clone',
   stream?: { block: number; read: number },
 ): Promise<string | null> {
   const plan = planParallel(bytes, name, demoContract, opts, 2, 1);
@@ -99,15 +92,12 @@ async function parallel(
         return n;
       };
       const r = await parseRangeStream(spec, read, job, undefined, stream.block);
-      if (job.from !== spec.start) return posted(r, packing);
+      if (job.from !== spec.start) return posted(r);
       // As importInParts: the room for the other parts' rows touched (a guess that may be off).
       for (const c of Object.values(r.table?.columns ?? {})) touchRoom(c, r.records * 3);
       return r;
     }
-    return posted(
-      parseRange(spec, bytes.slice(job.from, end), job.from, job, undefined, 64),
-      packing,
-    );
+    return posted(parseRange(spec, bytes.slice(job.from, end), job.from, job, undefined, 64));
   };
   const jobs = cutJobs(
     bytes,
@@ -219,7 +209,6 @@ const file = fc.record({
   policy: fc.constantFrom('skip', 'blank') as fc.Arbitrary<'skip' | 'blank'>,
   maxIssues: fc.constantFrom(5, 200),
   cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
-  packing: fc.constantFrom('clone', 'text', 'utf8', 'bytes', 'bytes') as fc.Arbitrary<Packing>,
   stream: streamWay,
 });
 
@@ -243,15 +232,7 @@ describe('parallel import = serial import', () => {
         const opts: ImportOptions = { badRows: f.policy, maxIssues: f.maxIssues };
         const targets = f.cuts.map((c) => Math.floor(c * bytes.length));
         stats.cases++;
-        const p = await parallel(
-          bytes,
-          name,
-          opts,
-          targets,
-          stats,
-          f.packing,
-          f.stream ?? undefined,
-        );
+        const p = await parallel(bytes, name, opts, targets, stats, f.stream ?? undefined);
         if (p === null) return;
         stats.merged++;
         expect(p).toBe(serial(bytes, name, opts));
@@ -275,7 +256,6 @@ describe('parallel import = serial import', () => {
       clean: fc.boolean(),
       repeat: fc.constantFrom(false, false, false, true),
       cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
-      packing: fc.constantFrom('clone', 'text', 'utf8', 'bytes', 'bytes') as fc.Arbitrary<Packing>,
       stream: streamWay,
     });
     const before = { ...mergeWays };
@@ -304,15 +284,7 @@ describe('parallel import = serial import', () => {
           midChar++;
         }
         cases++;
-        const p = await parallel(
-          bytes,
-          name,
-          opts,
-          targets,
-          undefined,
-          f.packing,
-          f.stream ?? undefined,
-        );
+        const p = await parallel(bytes, name, opts, targets, undefined, f.stream ?? undefined);
         if (p === null) return;
         expect(p).toBe(serial(bytes, name, opts));
       }),
@@ -340,7 +312,6 @@ describe('parallel import = serial import', () => {
       repeat: fc.boolean(),
       cuts: fc.array(fc.integer({ min: 10, max: 90 }), { minLength: 1, maxLength: 4 }),
       inQuote: fc.boolean(),
-      packing: fc.constantFrom('clone', 'text', 'utf8', 'bytes', 'bytes') as fc.Arbitrary<Packing>,
       block: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 41, max: 5000 })),
       read: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 17, max: 9000 })),
     });
@@ -376,7 +347,7 @@ describe('parallel import = serial import', () => {
           : bytes.findIndex((b, i) => i > bytes.length / 3 && b >= 0x80);
         if (at > 0) targets.push(at + 1);
         cases++;
-        const p = await parallel(bytes, name, opts, targets, stats, f.packing, {
+        const p = await parallel(bytes, name, opts, targets, stats, {
           block: f.block,
           read: f.read,
         });
@@ -462,7 +433,7 @@ describe('parallel import = serial import', () => {
     expect(small.report.parts).toBeUndefined();
   });
 
-  it('packs dictionaries into one string or UTF-8 buffer and back, value for value', () => {
+  it('packs dictionaries into UTF-8 bytes and back, value for value', () => {
     // Japanese text, empty strings, astral characters, separators and lone ASCII, many values.
     const value = fc.oneof(
       fc.constantFrom('', '株式会社テスト', 'ｶﾀｶﾅ商事', '𠮷野家😀', 'a,b', '"q"', '\n', 'é'),
@@ -471,12 +442,6 @@ describe('parallel import = serial import', () => {
     );
     fc.assert(
       fc.property(fc.array(value, { maxLength: 300 }), (dict) => {
-        for (const how of ['text', 'utf8'] as const) {
-          const p = packDict(dict, how);
-          const transfer = 'utf8' in p ? [p.utf8.buffer, p.ends.buffer] : [p.ends.buffer];
-          const back = unpackDict(structuredClone(p, { transfer: transfer as ArrayBuffer[] }));
-          expect(back).toEqual(dict);
-        }
         expect(dictOfBytes(dictBytesOfStrings(dict))).toEqual(dict);
       }),
       { numRuns: 500, seed: 19 },
@@ -514,7 +479,7 @@ describe('parallel import = serial import', () => {
         (1 << 20) + parts * (64 << 10),
       );
       const run = async (spec: RangeSpec, job: { from: number; to: number }) =>
-        posted(parseRange(spec, bytes, 0, job), 'text');
+        posted(parseRange(spec, bytes, 0, job));
       const r = await importInParts(src, 'big.csv', demoContract, {}, parts, run, 1);
       expect(r.report.parts).toBe(parts);
       const one = importAccountFile(bytes, 'big.csv', demoContract, {});

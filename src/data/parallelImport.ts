@@ -46,17 +46,17 @@ import {
 import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
 import { mappedColumn } from './mapping';
-import { hashBytes, packedDictColumn, type PackedValues } from './sinks';
+import { hashBytes, packedDictColumn } from './sinks';
 import {
   ascending,
   bytesHashes,
   dictBytesOf,
-  dictBytesOfStrings,
   dictOfBytes,
   mergeDictParts,
   mergedStrings,
   touchRoom,
   type DictBytes,
+  type DictPart,
 } from './absorbPart';
 import type { Encoding } from './encoding';
 
@@ -113,8 +113,8 @@ export interface RangeResult {
   dictBytes?: Record<string, DictBytes>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
-  /** In transit only (packResult): the string columns' dictionaries, packed. */
-  packed?: Record<string, PackedDict>;
+  /** In transit only (packResult): the string columns' values are in dictBytes only. */
+  packed?: boolean;
 }
 
 export interface ParallelPlan {
@@ -676,89 +676,28 @@ export async function chainRanges(
   return out;
 }
 
-/**
- * How a range's string dictionaries travel to the import worker: `clone` = as string arrays
- * (structured clone: one string object per value on both sides), `text` = each dictionary joined
- * into one string (cloned as one copy) with each value's end, `utf8` = that string's UTF-8 bytes
- * (transferred, no copy) with each value's end in UTF-16 units, decoded in one call on arrival.
- */
-export type Packing = 'clone' | 'text' | 'utf8' | 'bytes';
-
-/**
- * One dictionary packed: its values end to end, and where each ends (UTF-16 units); or
- * `bytes`: no strings at all, the values travel as the range's dictBytes (decoded on first read).
- */
-export type PackedDict =
-  { text: string; ends: Int32Array } | { utf8: Uint8Array; ends: Int32Array } | { bytes: true };
-
 let textEncoder: TextEncoder | undefined;
-let textDecoder: TextDecoder | undefined;
-
-/** A dictionary packed for a message (see Packing). */
-export function packDict(
-  dict: readonly string[],
-  how: Exclude<Packing, 'clone' | 'bytes'>,
-): Exclude<PackedDict, { bytes: true }> {
-  const ends = new Int32Array(dict.length);
-  let e = 0;
-  for (let i = 0; i < dict.length; i++) ends[i] = e += dict[i].length;
-  const text = dict.join('');
-  if (how === 'text') return { text, ends };
-  return { utf8: (textEncoder ??= new TextEncoder()).encode(text), ends };
-}
-
-/** The dictionary a PackedDict holds (the values are slices of one string). */
-export function unpackDict(p: Exclude<PackedDict, { bytes: true }>): string[] {
-  const text = 'text' in p ? p.text : (textDecoder ??= new TextDecoder('utf-8')).decode(p.utf8);
-  const ends = p.ends;
-  const dict = new Array<string>(ends.length);
-  let s = 0;
-  for (let i = 0; i < ends.length; i++) {
-    const e = ends[i];
-    dict[i] = text.slice(s, e);
-    s = e;
-  }
-  return dict;
-}
 
 /**
- * A range's result ready to post: its string columns' dictionaries moved into `packed` (their
- * `dict` left empty), so the message holds one string or one buffer per column. In place.
+ * A range's result ready to post: its string columns' `dict` left empty (their values travel
+ * as its dictBytes, transferred with the typed arrays: no string per value). In place.
  */
-export function packResult(r: RangeResult, how: Packing): RangeResult {
+export function packResult(r: RangeResult): RangeResult {
   if (!r.table) return r;
-  if (how === 'clone') {
-    // The strings go as they are; the bytes would go twice.
-    delete r.dictBytes;
-    return r;
-  }
-  const packed: Record<string, PackedDict> = {};
   for (const [id, c] of Object.entries(r.table.columns))
-    if (c.type === 'string') {
-      // `bytes`: the dictionary is not read (a packed one is never decoded here).
-      packed[id] =
-        how === 'bytes' && r.dictBytes?.[id] ? { bytes: true } : packDict(c.dict, how as 'text');
-      r.table.columns[id] = { type: 'string', codes: c.codes, dict: [] };
-    }
-  if (how !== 'bytes') delete r.dictBytes;
-  r.packed = packed;
+    if (c.type === 'string') r.table.columns[id] = { type: 'string', codes: c.codes, dict: [] };
+  r.packed = true;
   return r;
 }
 
-/**
- * The result packResult packed, with its dictionaries back: as string arrays, or (`bytes`)
- * decoded from the range's dictBytes when first read. In place.
- */
+/** The result packResult packed, its string columns decoded from its dictBytes when first read. In place. */
 export function unpackResult(r: RangeResult): RangeResult {
   if (!r.packed || !r.table) return r;
-  for (const [id, p] of Object.entries(r.packed)) {
-    const c = r.table.columns[id];
-    if (c.type !== 'string') continue;
-    if ('bytes' in p) {
+  for (const [id, c] of Object.entries(r.table.columns))
+    if (c.type === 'string') {
       const db = r.dictBytes![id];
       r.table.columns[id] = packedDictColumn(c.codes, () => dictOfBytes(db));
-    } else r.table.columns[id] = { ...c, dict: unpackDict(p) };
-  }
+    }
   delete r.packed;
   return r;
 }
@@ -772,11 +711,6 @@ export { dictBytesOfStrings, dictOfBytes, type DictBytes } from './absorbPart';
 function stringHash(t: string): number {
   const b = (textEncoder ??= new TextEncoder()).encode(t);
   return hashBytes(b, 0, b.length);
-}
-
-/** Hashes of a dictionary's values (computed by each range, in parallel, for the merge). */
-export function dictHashes(dict: readonly string[]): Int32Array {
-  return bytesHashes(dictBytesOfStrings(dict));
 }
 
 /**
@@ -882,129 +816,6 @@ interface MergedRows {
   rowNumbers: number[] | null;
 }
 
-/** One range's string column for mergeDicts: its dictionary, codes, rows and value hashes. */
-interface DictPart {
-  /** Read only when a range has no dictBytes (its `dict` may decode packed values). */
-  col: Extract<Column, { type: 'string' }>;
-  codes: Int32Array;
-  rows: number;
-  hashes?: Int32Array;
-  bytes?: DictBytes;
-}
-
-/**
- * The codes of one range through its map onto the merged dictionary (`remap`, or none for the
- * first range: codes as they are), at `o`; false when a code is first used out of order or a
- * value is never used (then the dictionary is not in order of first use: merge by row).
- */
-function mapCodes(
-  src: Int32Array,
-  rows: number,
-  n: number,
-  remap: Int32Array | null,
-  codes: Int32Array,
-  o: number,
-): boolean {
-  let next = 0;
-  for (let i = 0; i < rows; i++) {
-    const c = src[i];
-    if (c < 0) codes[o++] = -1;
-    else {
-      if (c >= next) {
-        if (c !== next) return false;
-        next++;
-      }
-      codes[o++] = remap ? remap[c] : c;
-    }
-  }
-  return next === n;
-}
-
-/**
- * A string column of ranges whose rows are all kept, merged by dictionary: each range's
- * dictionary is in the order of its values' first use (checked here), so the merged one is the
- * first range's, then each later range's values not seen before, in its order; each value is
- * looked up once (by the hashes its range computed; strings compared only on a hash match), and
- * the rows' codes go through an Int32Array map. `key`: the account ids, which must be distinct
- * (each range's codes 0, 1, 2…, no value in two ranges). Null when a check fails: the caller
- * merges row by row.
- */
-function mergeDicts(
-  parts: DictPart[],
-  total: number,
-  key: boolean,
-): Extract<Column, { type: 'string' }> | null {
-  if (parts.every((p) => p.bytes)) {
-    const m = mergeDictParts(parts as (DictPart & { bytes: DictBytes })[], total, key);
-    return m && packedDictColumn(m.codes, () => mergedStrings(m.dict, dictOfBytes));
-  }
-  let capacity = 0;
-  for (const p of parts) capacity += p.col.dict.length;
-  let size = 1024;
-  while (size < capacity * 2) size *= 2;
-  const slots = new Int32Array(size); // merged code + 1, 0 = empty
-  const mask = size - 1;
-  const hashes = new Int32Array(capacity);
-  // The first range's dictionary starts the merged one as it is (its values are distinct).
-  const dict: string[] = parts[0].col.dict.slice();
-  const codes = new Int32Array(total);
-  let o = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const { codes: src, rows } = parts[k];
-    const h = parts[k].hashes!;
-    const d = parts[k].col.dict;
-    const n = d.length;
-    const later = k < parts.length - 1;
-    if (key && n !== rows) return null;
-    let remap: Int32Array | null = null;
-    if (k === 0) {
-      // Its values keep their codes; put in the table only if a later range looks them up.
-      for (let c = 0; c < n; c++) hashes[c] = h[c];
-      if (later)
-        for (let c = 0; c < n; c++) {
-          let i = h[c] & mask;
-          while (slots[i] !== 0) i = (i + 1) & mask;
-          slots[i] = c + 1;
-        }
-    } else {
-      remap = new Int32Array(n);
-      for (let c = 0; c < n; c++) {
-        const hc = h[c];
-        let i = hc & mask;
-        let v = -1;
-        for (;;) {
-          const x = slots[i] - 1;
-          if (x < 0) break;
-          if (hashes[x] === hc && dict[x] === d[c]) {
-            v = x;
-            break;
-          }
-          i = (i + 1) & mask;
-        }
-        if (v < 0) {
-          v = dict.length;
-          dict.push(d[c]);
-          hashes[v] = hc;
-          // The last range's new values are not looked up again.
-          if (later) slots[i] = v + 1;
-        } else if (key) return null; // an id already in a range before
-        remap[c] = v;
-      }
-    }
-    if (key) {
-      for (let i = 0; i < rows; i++) if (src[i] !== i) return null;
-      if (remap) codes.set(remap, o);
-      else for (let i = 0; i < rows; i++) codes[o + i] = i;
-      o += rows;
-      continue;
-    }
-    // Codes through the map; a code first used out of order, or a value never used, declines.
-    if (!mapCodes(src, rows, n, remap, codes, o)) return null;
-    o += rows;
-  }
-  return { type: 'string', codes, dict };
-}
-
 /**
  * The common case merged by dictionary rather than by row: every row is kept (no error in any
  * range, or the "blank" policy) and every account id is distinct (in each range its codes are
@@ -1032,27 +843,26 @@ function fastRows(
     total += r.records;
   }
   const withRows = ranges.filter((r) => r.table) as (RangeResult & { table: AccountTable })[];
-  const partsOf = (id: string): DictPart[] => {
-    const allBytes = withRows.every((r) => r.dictBytes?.[id]);
-    return withRows.map((r) => {
-      const col = r.table.columns[id] as Extract<Column, { type: 'string' }>;
+  /**
+   * A string column merged by dictionary (absorbPart.ts): the ranges' values as bytes, with the
+   * hashes each range computed (none for a column in ascending order), decoded when first read.
+   */
+  const mergeDicts = (id: string, key: boolean): Column | null => {
+    const parts: DictPart[] = [];
+    for (const r of withRows) {
       const bytes = r.dictBytes?.[id];
-      // A column with bytes and no hashes is in ascending order (stringBytes): none needed.
-      const hashes = r.hashes?.[id] ?? (allBytes ? undefined : dictHashes(col.dict));
-      return {
-        col,
-        codes: col.codes,
-        rows: r.records,
-        hashes,
-        bytes: allBytes ? bytes : undefined,
-      };
-    });
+      if (!bytes) return null;
+      const { codes } = r.table.columns[id] as Extract<Column, { type: 'string' }>;
+      parts.push({ codes, rows: r.records, hashes: r.hashes?.[id], bytes });
+    }
+    const m = mergeDictParts(parts, total, key);
+    return m && packedDictColumn(m.codes, () => mergedStrings(m.dict, dictOfBytes));
   };
   let keyColumn: Column | null = null;
   if (ids.includes(keyId)) {
     // Distinct ids, checked by hash across ranges (a string compared only on a hash match):
     // then the id column's dictionary is theirs end to end, and its codes 0, 1, 2…
-    keyColumn = mergeDicts(partsOf(keyId), total, true);
+    keyColumn = mergeDicts(keyId, true);
     if (!keyColumn) return null;
   }
   const all: ImportIssue[] = [];
@@ -1078,7 +888,7 @@ function fastRows(
     }
     const first = withRows[0].table.columns[id];
     if (first.type === 'string') {
-      const merged = mergeDicts(partsOf(id), total, false);
+      const merged = mergeDicts(id, false);
       if (!merged) return null;
       columns[id] = merged;
     } else {

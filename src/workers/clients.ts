@@ -21,7 +21,6 @@ import { detach, nextTask, place, split } from './pieces';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
 import { previewNeedsWholeFile } from '../data/fileKind';
-import type { Packing } from '../data/parallelImport';
 import { fromWire, type ScoredWire, type ScoreOutcome } from './scoredWire';
 
 /**
@@ -146,7 +145,6 @@ export class ImportSession {
           files: sources(useBlob),
           contract,
           parts: forcedParts(),
-          packing: forcedPacking(),
           blocks: forcedBlocks(),
           projectId,
         },
@@ -276,16 +274,6 @@ function forcedParts(): number | undefined {
   try {
     const v = Number(globalThis.localStorage?.getItem('waymark.importParts'));
     return v >= 1 ? Math.floor(v) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** localStorage `waymark.importPacking` (clone, text, utf8, bytes): the benchmark's comparison. */
-function forcedPacking(): Packing | undefined {
-  try {
-    const v = globalThis.localStorage?.getItem('waymark.importPacking');
-    return v === 'clone' || v === 'text' || v === 'utf8' || v === 'bytes' ? v : undefined;
   } catch {
     return undefined;
   }

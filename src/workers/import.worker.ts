@@ -44,7 +44,6 @@ import {
   streamSource,
   tailBytes,
   type ByteSource,
-  type Packing,
   type RangeRun,
 } from '../data/parallelImport';
 import { importAccountBlocksAsync, type AsyncByteSource } from '../data/importStream';
@@ -87,7 +86,6 @@ async function importInParallel(
   contract: FieldContract,
   opts: ImportOptions,
   parts?: number,
-  packing?: Packing,
   blocks?: string,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
   const size = 'bytes' in f ? f.bytes.length : f.size;
@@ -108,12 +106,7 @@ async function importInParallel(
   // `blocks` (benchmark): `whole` = every range in a range worker, its slice read whole first
   // (the build before); `remote` = every range in a range worker, streamed.
   const local = blocks === 'whole' || blocks === 'remote' ? undefined : localRange(f);
-  const pool = rangePool(
-    'bytes' in f ? f.bytes : f.blob,
-    local ? n - 1 : n,
-    packing,
-    blocks !== 'whole',
-  );
+  const pool = rangePool('bytes' in f ? f.bytes : f.blob, local ? n - 1 : n, blocks !== 'whole');
   lastTimings = pool.timings;
   try {
     const run = local ? timed(local, lastTimings) : undefined;
@@ -345,7 +338,6 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
               post({ type: 'progress', id: msg.id, file: f.name, fraction }),
           },
           msg.parts,
-          msg.packing,
           msg.blocks,
         );
         // Timing for `npm run bench -- data` (read from the console by the bench).

@@ -20,7 +20,6 @@ import type {
 import type { ActivityData } from '../table/activity';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
-import type { Packing } from '../data/parallelImport';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
 export type ImportFileSpec = {
@@ -59,8 +58,6 @@ export type ImportRequest =
       contract: FieldContract;
       /** Byte ranges read in parallel (default: one per core, at most 4; 1 = one pass). */
       parts?: number;
-      /** How the ranges send their dictionaries back (default: rangePool's DEFAULT_PACKING). */
-      packing?: Packing;
       /** One pass of a picked File (benchmark): `whole` reads it whole first (default: as a stream). */
       blocks?: string;
       /** The project whose stored dataset the import would replace (compared in the worker). */

@@ -23,7 +23,7 @@ const now = () => performance.timeOrigin + performance.now();
 
 self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   const received = now();
-  const { id, spec, job, base, packing } = ev.data;
+  const { id, spec, job, base } = ev.data;
   const post = (m: RangeResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
   const src = ev.data.bytes;
   let last = 0;
@@ -45,7 +45,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   }
   try {
     const parsed = now();
-    packResult(result, packing);
+    packResult(result);
     const timing = { received, read, parsed, sent: now() };
     post(
       { id, type: 'done', result, timing },

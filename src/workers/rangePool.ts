@@ -1,7 +1,6 @@
 import {
   tailBytes,
   unpackResult,
-  type Packing,
   type RangeJob,
   type RangeResult,
   type RangeSpec,
@@ -20,9 +19,6 @@ export class RangeWorkerError extends Error {
     super(message);
   }
 }
-
-/** How range dictionaries travel by default (measured: docs/data-import.md). */
-export const DEFAULT_PACKING: Packing = 'bytes';
 
 const startWorker = () =>
   new Worker(new URL('./range.worker.ts', import.meta.url), { type: 'module' });
@@ -71,7 +67,6 @@ function takeWarm(): Worker | null {
 export function rangePool(
   source: Uint8Array | Blob,
   size: number,
-  packing: Packing = DEFAULT_PACKING,
   stream = true,
 ): {
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>;
@@ -127,7 +122,7 @@ export function rangePool(
         posted.set(id, now());
         if (source instanceof Uint8Array) {
           const slice = source.slice(job.from, end);
-          const msg: RangeRequest = { id, spec, job, bytes: slice, base: job.from, packing };
+          const msg: RangeRequest = { id, spec, job, bytes: slice, base: job.from };
           w.postMessage(msg, [slice.buffer]);
         } else {
           const msg: RangeRequest = {
@@ -136,7 +131,6 @@ export function rangePool(
             job,
             bytes: { blob: source, end },
             base: job.from,
-            packing,
             stream,
           };
           w.postMessage(msg);

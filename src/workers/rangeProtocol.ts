@@ -1,4 +1,4 @@
-import type { Packing, RangeJob, RangeResult, RangeSpec } from '../data/parallelImport';
+import type { RangeJob, RangeResult, RangeSpec } from '../data/parallelImport';
 
 /** Messages between the import worker and its range workers (parallel import of one file). */
 export type RangeRequest = {
@@ -11,8 +11,6 @@ export type RangeRequest = {
    */
   bytes: Uint8Array | { blob: Blob; end: number };
   base: number;
-  /** How the result's string dictionaries are sent back (packResult). */
-  packing: Packing;
   /** false: a File's slice is read whole, then parsed (the benchmark's comparison). */
   stream?: boolean;
 };

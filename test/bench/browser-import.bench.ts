@@ -15,8 +15,7 @@
  * post / start / parse / arrival, merge; ms). --base DIR interleaves an older build
  * (`npx vite build --outDir DIR` of it, served on port + 1); --node also imports the same bytes
  * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
- * picks one pass and/or parts; --packings clone,text,utf8 runs this tree's parts once per way
- * the ranges send their dictionaries; --blocks ,whole runs this tree's one pass once per way
+ * picks one pass and/or parts; --blocks ,whole runs this tree's one pass once per way
  * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed); --partways ,remote,whole
  * runs this tree's parts once per way (see PARTWAYS); --settle MS waits after the mapping before the click.
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
@@ -53,8 +52,6 @@ const BASE = opt('base', '');
 const MODES = opt('modes', 'sp');
 /** Also the same bytes imported in Node (one pass and parts + merge), each a fresh process. */
 const NODE = args.includes('--node');
-/** Parts only: how the ranges send their dictionaries (comma-separated clone,text,utf8; '' = the default). */
-const PACKINGS = opt('packings', '').split(',');
 /** One pass only: how this tree's import worker reads the picked File (comma-separated; `whole` = read whole, then parsed; '' = default). */
 const BLOCKS = opt('blocks', '').split(',');
 /** Parts only: how this tree's parts read and where the first runs (comma-separated; '' = default: streamed, the first in the import worker; remote = streamed, all in range workers; whole = slices read whole, all in range workers). */
@@ -188,7 +185,6 @@ async function waymark(
   base: string,
   file: string,
   parts: number,
-  packing = '',
   blocks = '',
 ): Promise<Import> {
   // A fresh page each time: its workers and memory go with it.
@@ -196,13 +192,12 @@ async function waymark(
   page.setDefaultTimeout(600_000);
   page.on('crash', () => console.error('browser-import: the page crashed'));
   await page.addInitScript(
-    ([p, k, b]) => {
+    ([p, b]) => {
       localStorage.setItem('waymark.lang', 'en');
       localStorage.setItem('waymark.importParts', String(p));
-      if (k) localStorage.setItem('waymark.importPacking', k);
       if (b) localStorage.setItem('waymark.importBlocks', b.replace(':', ','));
     },
-    [parts, packing, blocks] as const,
+    [parts, blocks] as const,
   );
   let phases: Record<string, unknown> = {};
   const logged = new Promise<{ ms: number; parts: number }>((res) => {
@@ -315,20 +310,17 @@ try {
     for (const f of files)
       for (const p of MODES.includes('s') ? [1, parts] : [parts])
         for (const k of p > 1 && b.name === 'new'
-          ? PACKINGS.flatMap((pk) => PARTWAYS.map((w) => (w ? `${pk}:${w}` : pk)))
+          ? PARTWAYS
           : p < 2 && b.name === 'new'
             ? BLOCKS
             : ['']) {
           if (p > 1 && !MODES.includes('p')) continue;
           const key = `${b.name} ${f.enc} ${p > 1 ? `${p} parts${k ? ` ${k}` : ''}` : `one pass${k ? ` ${k}` : ''}`}`;
-          const packing = p > 1 ? k.split(':')[0] : '';
-          const blocks = p > 1 ? (k.split(':')[1] ?? '') : k;
+          const blocks = k;
           contenders.push({
             key,
             go: async () =>
-              (res[key] ??= []).push(
-                await waymark(browser, urlOf(b.port), f.path, p, packing, blocks),
-              ),
+              (res[key] ??= []).push(await waymark(browser, urlOf(b.port), f.path, p, blocks)),
           });
         }
   for (const th of [1, 2])
