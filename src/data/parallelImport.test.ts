@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { importAccountFile, ImportError, type ImportOptions } from './';
-import { touchRoom } from './absorbPart';
+import { absorbWays, touchRoom } from './absorbPart';
 import {
   chainRanges,
   cutJobs,
@@ -259,6 +259,7 @@ describe('parallel import = serial import', () => {
       stream: streamWay,
     });
     const before = { ...mergeWays };
+    const absorbed = { ...absorbWays };
     let cases = 0;
     let midChar = 0;
     await fc.assert(
@@ -295,6 +296,9 @@ describe('parallel import = serial import', () => {
     expect(byDictionary).toBeGreaterThan(cases * 0.4);
     expect(byRow).toBeGreaterThan(cases * 0.1);
     expect(midChar).toBeGreaterThan(cases * 0.3);
+    // The string columns merged both ways (absorbPart): parts in ascending order, hash groups.
+    expect(absorbWays.ascending - absorbed.ascending).toBeGreaterThan(cases * 0.05);
+    expect(absorbWays.grouped - absorbed.grouped).toBeGreaterThan(cases * 0.1);
   });
 
   it('streams ranges as they are read, byte for byte (UTF-8, random blocks, cuts in quoted cells and characters)', async () => {
