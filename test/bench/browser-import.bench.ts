@@ -1,16 +1,18 @@
 /**
  * `npm run bench -- browser-import [--rows N] [--runs R] [--sjis] [--port P] [--out DIR]
- *  [--base DIR] [--modes sp] [--node] [--settle MS] [--blocks LIST]`:
+ *  [--base DIR] [--modes sp] [--node] [--settle MS] [--blocks LIST] [--csv FILE]`:
  * the account import in Chromium (the production build, through the Data view), one pass
  * against byte ranges in parallel workers (issue 17 point 2), beside DuckDB's read_csv of the
  * same file with 1 and 2 threads, interleaved, medians of R runs.
  *
  * The file is the demo export of `npm run demo-data -- --rows N --seed 42` (1,000,000 rows ≈
  * 185 MB by default); --sjis also reads a Shift_JIS copy of it (Waymark only: DuckDB's
- * read_csv reads UTF-8). Per Waymark import: the import worker's own time (bytes → typed
- * columns and the validation report, as logged by import.worker.ts), the user's wait from the
- * click on Import to the report on screen (the copy of the bytes to the worker, the digest,
- * the report drawn), the CPU of every Chromium process over that wait, the pick → mapping
+ * read_csv reads UTF-8). --csv FILE reads another file of the demo's columns instead (e.g. its
+ * rows shuffled: `(head -1 f; tail -n +2 f | shuf) > g`, so the account ids are not in order:
+ * the merge of parts then looks every id up). Per Waymark import: the import worker's own time
+ * (bytes → typed columns and the validation report, as logged by import.worker.ts), the user's
+ * wait from the click on Import to the report on screen (the copy of the bytes to the worker,
+ * the digest, the report drawn), the CPU of every Chromium process over that wait, the pick → mapping
  * time, and the phases import.worker.ts logs (worker start, and for parts: plan, each range's
  * post / start / parse / arrival, merge; ms). --base DIR interleaves an older build
  * (`npx vite build --outDir DIR` of it, served on port + 1); --node also imports the same bytes
@@ -61,7 +63,9 @@ const SETTLE = Number(opt('settle', '1000'));
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, ...extra }));
 
-const csv = benchDemoCsv(ROWS);
+/** Another CSV of the demo's columns (e.g. its rows shuffled, so the ids are not in order). */
+const CSV = opt('csv', '');
+const csv = CSV ? resolve(CSV) : benchDemoCsv(ROWS);
 const files: { path: string; enc: string }[] = [{ path: csv, enc: 'utf-8' }];
 if (SJIS) {
   const sj = csv.replace(/\.csv$/, '.sjis.csv');
