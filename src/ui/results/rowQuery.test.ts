@@ -179,7 +179,7 @@ function fakeRanker(reversed = false) {
 function serve(ranker?: Ranker) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
-  /** The idle wait before ranking ahead: armed (the latest), or null. */
+  /** The quiet wait after an answer before the ranker resumes: armed (the latest), or null. */
   const idle: { fire: (() => void) | null } = { fire: null };
   const server = new RowQueryServer(
     (m, transfer) => got.push(structuredClone(m, { transfer })),
