@@ -176,7 +176,7 @@ function fakeRanker(reversed = false) {
 }
 
 /** A server on the far side of a structured clone, as the worker is. */
-function serve(ranker?: Ranker) {
+function serve(ranker?: Ranker, rankAheadMin = 1) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
   /** The quiet wait after an answer before the ranker resumes: armed (the latest), or null. */
@@ -185,7 +185,7 @@ function serve(ranker?: Ranker) {
     (m, transfer) => got.push(structuredClone(m, { transfer })),
     (f) => tasks.push(f),
     ranker,
-    1,
+    rankAheadMin,
     (f) => {
       const me = () => {
         if (idle.fire === me) idle.fire = null;
@@ -428,6 +428,18 @@ describe('row query (the account table off the main thread)', () => {
     flush();
     const desc = oracleSort(src, oracleFilter(src, {}), 'account', 'desc');
     expect([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(desc);
+  });
+
+  it('lists shorter than the ranking-ahead minimum are ranked by the sort itself', () => {
+    const { ranker, made } = fakeRanker(true);
+    const { server, got, flush } = serve(ranker, src.r.rowCount + 1);
+    const sort = { key: 'company' as const, dir: 'asc' as const };
+    server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(made).toEqual([]);
+    expect([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+      oracleSort(src, oracleFilter(src, {}), 'company', 'asc'),
+    );
   });
 
   it("the ranker's ranks are the ones a sort uses; a failed ranker leaves the sort to the worker", async () => {

@@ -261,8 +261,8 @@ export class RowQueryServer {
   }
 
   /**
-   * The list the active query's sort waits for: ranks not computed yet, and a ranker to compute
-   * them (without one, the sort ranks the list itself).
+   * The list the active query's sort waits for: ranks not computed yet, a list long enough to
+   * rank elsewhere, and a ranker to rank it (otherwise the sort ranks the list itself).
    */
   private needed(): readonly string[] | null {
     // A newer query replaces the active one before its sort.
@@ -270,7 +270,8 @@ export class RowQueryServer {
     const key = this.active?.q.sort?.key;
     const values = key && this.src ? sortList(this.src, key) : null;
     if (!values || hasTextRanks(values) || !this.ranker || this.rankerFailed) return null;
-    return values;
+    // A short list is ranked by the sort itself in a few ms (a worker would take longer to start).
+    return values.length >= this.rankAheadMin ? values : null;
   }
 
   /**
