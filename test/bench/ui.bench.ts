@@ -24,12 +24,13 @@
  *          over 100 ms, print each long task's trace events by self time: GC, style, layout,
  *          paint, message deserialisation, script by function; see uiTrace.ts).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { startProfile, type Profiling } from './uiProfile';
 import { startTrace, type Tracing } from './uiTrace';
 import { seedDemoRuns } from './benchRuns';
+import { startPreview } from './previewServer';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -77,21 +78,8 @@ async function main() {
     );
     if (build.status !== 0) throw new Error('vite build failed');
   }
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const base = `http://127.0.0.1:${port}`;
+  const { base, stop } = await startPreview(outDir, port);
   try {
-    for (let i = 0; i < 60; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const browser = await chromium.launch({
       executablePath: exe,
       args: ['--no-sandbox', '--disable-gpu'],
@@ -125,7 +113,7 @@ async function main() {
     console.error(`ui bench: interactions took ${(Date.now() - s1) / 1000} s`);
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    stop();
   }
 
   /** Do `act`, wait until `settled` holds in the page, report the longest task and latency. */

@@ -5,10 +5,11 @@
  * runs the playbook, then for each interaction prints a JSON line with the longest main-thread
  * task (PerformanceObserver 'longtask') and the time it took.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { replaceIfAsked } from './benchRuns';
+import { startPreview } from './previewServer';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,21 +59,8 @@ async function main() {
     );
     if (b.status !== 0) throw new Error('vite build failed');
   }
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const base = `http://127.0.0.1:${port}`;
+  const { base, stop } = await startPreview(outDir, port);
   try {
-    for (let i = 0; i < 60; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const browser = await chromium.launch({
       executablePath: exe,
       args: ['--no-sandbox', '--disable-gpu'],
@@ -162,7 +150,7 @@ async function main() {
     });
     await browser.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    stop();
   }
 }
 

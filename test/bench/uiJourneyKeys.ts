@@ -6,9 +6,9 @@
  * inflates less than a latency) and the longest task (PerformanceObserver 'longtask'). Apps are
  * alternated round by round in fresh browsers; prints JSON lines per round and the medians.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
+import { startPreview } from './previewServer';
 
 const args = process.argv.slice(2);
 const apps = args.flatMap((a, i) => (args[i - 1] === '--app' ? [a] : []));
@@ -21,25 +21,12 @@ const port0 = Number(opt('port', '5199'));
 const KEYS = 'abcdefghijklmnopqrst';
 
 async function once(app: string, port: number) {
-  const server: ChildProcess = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', app, '--port', String(port), '--strictPort'],
-    { stdio: 'ignore', detached: true },
-  );
-  const base = `http://127.0.0.1:${port}`;
+  const { base, stop } = await startPreview(app, port);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? findChromium()!,
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
-    for (let i = 0; i < 60; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(() => {
       localStorage.setItem('waymark.lang', 'en');
@@ -98,7 +85,7 @@ async function once(app: string, port: number) {
     return { perKey, longest };
   } finally {
     await browser.close();
-    if (server.pid) process.kill(-server.pid);
+    stop();
   }
 }
 

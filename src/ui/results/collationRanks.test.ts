@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../util/random';
-import { approxKeys, collationRanks, collationRanksPlain, sortKeys } from './collationRanks';
+import {
+  approxKeys,
+  collationRanks,
+  collationRanksPlain,
+  SteppedRanking,
+  sortKeys,
+} from './collationRanks';
 
 /** Names as CRM exports hold them: Japanese and English, kana and kanji, full and half width. */
 const PARTS = [
@@ -114,6 +120,31 @@ describe('collation ranks with few collator calls', () => {
     ranksAgree(values, 'en');
   });
 
+  it('equal it on lists already in order, or in order but for one pair', () => {
+    for (const locale of ['ja', 'en', 'cs']) {
+      const coll = new Intl.Collator(locale, { numeric: true });
+      for (const seed of [41, 42]) {
+        const values = names(seed, 2000);
+        const rank = collationRanksPlain(values, coll);
+        // Sorted (ties in table order), missing values left where they were.
+        const order = values.map((_, i) => i).filter((i) => values[i]);
+        order.sort((a, b) => rank[a] - rank[b] || a - b);
+        const sorted = values.slice();
+        let at = 0;
+        for (let i = 0; i < values.length; i++) if (values[i]) sorted[i] = values[order[at++]];
+        ranksAgree(sorted, locale);
+        ranksAgree(sorted.slice().reverse(), locale);
+        const late = sorted.slice();
+        const i = late.length - 3;
+        [late[i], late[i + 1]] = [late[i + 1], late[i]];
+        ranksAgree(late, locale);
+      }
+    }
+    // In order by the collator's neighbours, but with digits of another script: the plain sort.
+    ranksAgree(['1a', '1٣', '11', 'b'], 'ja');
+    ranksAgree(['AC1', 'AC2', 'AC10', 'ac10', 'AC010'], 'en');
+  });
+
   it('equal it on edge lists: empty, all missing, one value, all equal', () => {
     for (const v of [[], [''], ['', ''], ['a'], ['b', 'B', 'b'], ['あ', 'ア', 'ｱ', '']])
       ranksAgree(v, 'ja');
@@ -160,5 +191,99 @@ describe('collation ranks with few collator calls', () => {
     ]);
     for (const odd of ['1٣', 'x३', '𝟏']) expect(approxKeys(['a1', odd], [0, 1], coll)).toBeNull();
     expect(approxKeys(['a1', '１２', 'b'], [0, 1, 2], coll)).not.toBeNull();
+  });
+
+  it('in steps of any size, paused and resumed anywhere, give exactly the same ranks', () => {
+    const r = rng(11);
+    const lists = [
+      names(21, 300),
+      names(22, 57),
+      ['b', 'B', 'b', '', 'a'],
+      [],
+      // Identical keys (case, width, kana) and a key that misleads (Czech ch): both fall-backs.
+      ['hrad', 'chata', 'cesta', 'Chrudim', 'h', 'ｶﾅ', 'カナ', 'かな', 'A1', 'a01', 'a1'],
+      names(23, 200, [...DIGITS, '٣']),
+    ];
+    for (const locale of ['ja', 'en', 'cs']) {
+      const coll = new Intl.Collator(locale, { numeric: true });
+      for (const values of lists) {
+        const want = Array.from(collationRanks(values, coll));
+        for (const every of [1, 2, 3, 7, 16, 64, values.length || 1, values.length + 1]) {
+          const tasks: (() => void)[] = [];
+          let got: Int32Array | null = null;
+          let finished = 0;
+          // Each slice is one step (no time passes), so every pause point is reachable. The clock
+          // is read once per step: none is taken while paused.
+          let clock = 0;
+          const ranking = new SteppedRanking(
+            values,
+            coll,
+            (f) => tasks.push(f),
+            (rank) => {
+              got = rank;
+              finished++;
+            },
+            0,
+            every,
+            () => (clock++, 0),
+          );
+          let paused = false;
+          for (let guard = 0; guard < 1e6 && !got; guard++) {
+            if (r() < 0.2) {
+              paused = !paused;
+              if (paused) ranking.pause();
+              else ranking.resume();
+            }
+            // Paused: a slice already asked for does nothing; nothing new is asked for.
+            const before = clock;
+            if (paused) tasks.splice(0).forEach((f) => f());
+            else tasks.shift()?.();
+            if (paused) expect([tasks.length, clock - before]).toEqual([0, 0]);
+          }
+          expect(finished).toBe(1);
+          expect(Array.from(got!)).toEqual(want);
+        }
+      }
+    }
+  });
+
+  it('sort keys in steps exactly as in one go (blocks sorted, then merged)', () => {
+    const coll = new Intl.Collator('ja', { numeric: true });
+    for (const [seed, n] of [
+      [31, 500],
+      [32, 77],
+      [33, 16],
+      [34, 2],
+    ]) {
+      const values = names(seed, n).filter(Boolean);
+      const keys = approxKeys(
+        values,
+        values.map((_, i) => i),
+        coll,
+      )!;
+      const want = Array.from(sortKeys(keys));
+      // Blocks of 16 × every: from one block to dozens of merged ones.
+      for (const every of [1, 2, 3, 5, 8, 40, n])
+        expect(Array.from(sortKeys(keys, every))).toEqual(want);
+    }
+  });
+
+  it('a cancelled ranking never finishes', () => {
+    const tasks: (() => void)[] = [];
+    let finished = false;
+    const ranking = new SteppedRanking(
+      names(3, 100),
+      new Intl.Collator('ja', { numeric: true }),
+      (f) => tasks.push(f),
+      () => (finished = true),
+      0,
+      5,
+      () => 0,
+    );
+    tasks.shift()!();
+    ranking.cancel();
+    ranking.resume();
+    while (tasks.length) tasks.shift()!();
+    expect(finished).toBe(false);
   });
 });

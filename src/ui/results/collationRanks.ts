@@ -11,18 +11,71 @@
  *    and the same comparisons give the ranks. Otherwise a collator sort of that nearly sorted
  *    order (TimSort: close to one comparison per string) finishes it.
  *
+ * 0. Before the keys: a list already in order (ids exported sorted) is found by the check of
+ *    step 3 on the list as it is (n - 1 calls; an unsorted list fails within a few).
+ *
  * The key only has to be close to the collator's order for speed; correctness never depends on
  * it, because the final order is always checked or made by the collator itself.
  */
 
+/**
+ * Work between two pauses of collationRanksSteps: strings visited, codes written, elements
+ * merged or collator calls (a few thousand: about a millisecond).
+ */
+export const RANK_STEP = 4096;
+
 /** rank[k] as textRanks defines it: equal under `coll` → equal rank; '' → -1. */
 export function collationRanks(values: readonly string[], coll: Intl.Collator): Int32Array {
-  const present: number[] = [];
-  for (let k = 0; k < values.length; k++) if (values[k]) present.push(k);
-  const keys = approxKeys(values, present, coll);
-  if (!keys) return collationRanksPlain(values, coll);
-  const byKey = sortKeys(keys);
-  const order = Array.from(byKey, (p) => present[p]);
+  return drain(collationRanksSteps(values, coll, Infinity));
+}
+
+/** Runs a step generator to its end. */
+function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * collationRanks in steps: the same computation, pausing (`yield`) after about `every` units of
+ * work, so a worker can run it a few milliseconds at a time and stop between steps
+ * (collation.worker.ts). Only two parts are not split: the plain sort that lists the key cannot
+ * order fall back to, and each collator sort of a run of equal keys (a few strings).
+ */
+export function* collationRanksSteps(
+  values: readonly string[],
+  coll: Intl.Collator,
+  every = RANK_STEP,
+): Generator<void, Int32Array, void> {
+  let budget = every;
+  // A typed array: a growing array's copies took tens of milliseconds at a million strings.
+  let count = 0;
+  const all = new Int32Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    if (values[k]) all[count++] = k;
+    if (--budget <= 0) {
+      budget = every;
+      yield;
+    }
+  }
+  const present = all.subarray(0, count);
+  const scan = yield* scanSteps(values, present, every);
+  if (!scan) return yield* plainSteps(values, coll, every);
+  // Already in order (ids exported sorted): one pass of the check gives the ranks. It stops at
+  // the first pair out of order, a few calls into an unsorted list.
+  const inOrder = new Int32Array(values.length).fill(-1);
+  if (yield* rankSortedSteps(values, present, coll, inOrder, every)) return inOrder;
+  const keys = yield* keysSteps(values, present, coll, every, scan);
+  const byKey = yield* sortKeysSteps(keys, every);
+  const order = new Array<number>(byKey.length);
+  for (let j = 0; j < byKey.length; j++) {
+    order[j] = present[byKey[j]];
+    if (--budget <= 0) {
+      budget = every;
+      yield;
+    }
+  }
   // Runs of identical keys (A and a, カ and ガ) in collator order.
   for (let j = 0; j < byKey.length;) {
     let r = j + 1;
@@ -31,20 +84,35 @@ export function collationRanks(values: readonly string[], coll: Intl.Collator): 
       const run = order.slice(j, r).sort((a, b) => coll.compare(values[a], values[b]));
       for (let t = 0; t < run.length; t++) order[j + t] = run[t];
     }
+    budget -= r - j;
     j = r;
+    if (budget <= 0) {
+      budget = every;
+      yield;
+    }
   }
   const rank = new Int32Array(values.length).fill(-1);
   // Out of order somewhere (the key misled): today's sort, exactly.
-  return rankSorted(values, order, coll, rank) ? rank : collationRanksPlain(values, coll);
+  return (yield* rankSortedSteps(values, order, coll, rank, every))
+    ? rank
+    : yield* plainSteps(values, coll, every);
 }
 
 /** The plain collator sort the above replaces (kept as the reference the tests compare with). */
 export function collationRanksPlain(values: readonly string[], coll: Intl.Collator): Int32Array {
+  return drain(plainSteps(values, coll, Infinity));
+}
+
+function* plainSteps(
+  values: readonly string[],
+  coll: Intl.Collator,
+  every: number,
+): Generator<void, Int32Array, void> {
   const order: number[] = [];
   for (let k = 0; k < values.length; k++) if (values[k]) order.push(k);
   order.sort((a, b) => coll.compare(values[a], values[b]));
   const rank = new Int32Array(values.length).fill(-1);
-  rankSorted(values, order, coll, rank);
+  yield* rankSortedSteps(values, order, coll, rank, every);
   return rank;
 }
 
@@ -52,13 +120,15 @@ export function collationRanksPlain(values: readonly string[], coll: Intl.Collat
  * Ranks from `order` while checking it is sorted: false (ranks unfinished) at the first pair of
  * neighbours out of order.
  */
-function rankSorted(
+function* rankSortedSteps(
   values: readonly string[],
-  order: readonly number[],
+  order: ArrayLike<number>,
   coll: Intl.Collator,
   rank: Int32Array,
-): boolean {
+  every: number,
+): Generator<void, boolean, void> {
   let next = 0;
+  let budget = every;
   for (let j = 0; j < order.length; j++) {
     if (j > 0) {
       const c = coll.compare(values[order[j - 1]], values[order[j]]);
@@ -66,6 +136,10 @@ function rankSorted(
       if (c !== 0) next = j;
     }
     rank[order[j]] = next;
+    if (--budget <= 0) {
+      budget = every;
+      yield;
+    }
   }
   return true;
 }
@@ -93,14 +167,40 @@ const MAX_DIGITS = 30;
 
 export function approxKeys(
   values: readonly string[],
-  present: readonly number[],
+  present: ArrayLike<number>,
   coll: Intl.Collator,
 ): Keys | null {
+  return drain(approxKeysSteps(values, present, coll, Infinity));
+}
+
+function* approxKeysSteps(
+  values: readonly string[],
+  present: ArrayLike<number>,
+  coll: Intl.Collator,
+  every: number,
+): Generator<void, Keys | null, void> {
+  const scan = yield* scanSteps(values, present, every);
+  return scan && (yield* keysSteps(values, present, coll, every, scan));
+}
+
+/** The characters that occur, and their count: null when a digit of another script occurs. */
+interface Scan {
+  chars: number[];
+  total: number;
+}
+
+function* scanSteps(
+  values: readonly string[],
+  present: ArrayLike<number>,
+  every: number,
+): Generator<void, Scan | null, void> {
+  let budget = every;
   // The characters that occur (UTF-16 units: a surrogate half is a class of its own).
   const seen = new Uint8Array(0x10000);
   const chars: number[] = [];
   let total = 0;
-  for (const k of present) {
+  for (let p = 0; p < present.length; p++) {
+    const k = present[p];
     const v = values[k];
     total += v.length;
     for (let i = 0; i < v.length; i++) {
@@ -113,11 +213,26 @@ export function approxKeys(
       if (c >= 0xd800 && c <= 0xdbff && OTHER_DIGIT.test(String.fromCodePoint(v.codePointAt(i)!)))
         return null;
     }
+    if (--budget <= 0) {
+      budget = every;
+      yield;
+    }
   }
   // Digits of other scripts (٣, ३): ICU's numeric collation is not a consistent order over
   // them mixed with others ("11" < "1٣" < "1a" < "11"), so any sort's answer depends on its
   // steps: leave such lists to the plain sort, whose answer is today's.
   for (const c of chars) if (OTHER_DIGIT.test(String.fromCharCode(c))) return null;
+  return { chars, total };
+}
+
+function* keysSteps(
+  values: readonly string[],
+  present: ArrayLike<number>,
+  coll: Intl.Collator,
+  every: number,
+  { chars, total }: Scan,
+): Generator<void, Keys, void> {
+  let budget = every;
   // Classes: the characters sorted at base strength, equal ones sharing a class; '0' stands for
   // every number. Characters the collator ignores (equal to '') get none (code 0: skipped).
   const base = new Intl.Collator(coll.resolvedOptions().locale, { sensitivity: 'base' });
@@ -159,6 +274,10 @@ export function approxKeys(
         i = j - 1;
       } else if (cls[c]) codes[at++] = cls[c];
     }
+    if (--budget <= 0) {
+      budget = every;
+      yield;
+    }
   }
   start[present.length] = at;
   return { codes, start, alphabet };
@@ -175,16 +294,23 @@ function sameKey(k: Keys, p: number, q: number): boolean {
  * Key numbers 0 … n-1 sorted by key (a shorter key before a longer one it begins), identical
  * keys in number order. Most significant digit first: a group is sorted by its next few codes
  * packed into one float with the position (one native sort of a Float64Array, no comparator
- * calls), then each run sharing those codes is sorted by the codes after them.
+ * calls), then each run sharing those codes is sorted by the codes after them. `every`: as
+ * collationRanksSteps (the same order, in steps).
  */
-export function sortKeys(k: Keys): Int32Array {
+export function sortKeys(k: Keys, every = Infinity): Int32Array {
+  return drain(sortKeysSteps(k, every));
+}
+
+function* sortKeysSteps(k: Keys, every: number): Generator<void, Int32Array, void> {
   const { codes, start, alphabet } = k;
   const n = start.length - 1;
   const pos = new Int32Array(n);
   for (let i = 0; i < n; i++) pos[i] = i;
   const buf = new Float64Array(n);
+  const spare = new Float64Array(n > sortBlock(every) ? n : 0);
   const tmp = new Int32Array(n);
   const stack: number[] = [0, n, 0];
+  let budget = every;
   while (stack.length) {
     const depth = stack.pop()!;
     const hi = stack.pop()!;
@@ -205,10 +331,19 @@ export function sortKeys(k: Keys): Int32Array {
       let v = 0;
       for (let t = 0; t < w; t++) v = v * alphabet + (s + t < e ? codes[s + t] : 0);
       buf[j] = v * m + j;
+      if (--budget <= 0) {
+        budget = every;
+        yield;
+      }
     }
-    const sorted = buf.subarray(0, m).sort();
+    const sorted = yield* sortFloatsSteps(buf.subarray(0, m), spare.subarray(0, m), every);
     for (let j = 0; j < m; j++) tmp[j] = pos[lo + (sorted[j] % m)];
     pos.set(tmp.subarray(0, m), lo);
+    budget -= m;
+    if (budget <= 0) {
+      budget = every;
+      yield;
+    }
     for (let j = 0; j < m;) {
       const v = sorted[j] - (sorted[j] % m);
       let r = j + 1;
@@ -218,8 +353,121 @@ export function sortKeys(k: Keys): Int32Array {
         r++;
       }
       if (r - j > 1 && longer) stack.push(lo + j, lo + r, depth + w);
+      budget -= r - j;
       j = r;
+      if (budget <= 0) {
+        budget = every;
+        yield;
+      }
     }
   }
   return pos;
+}
+
+/** Floats sorted natively in one step at most this many (16 steps' worth). */
+const sortBlock = (every: number) => Math.max(2, Math.min(every, 2 ** 26) * 16);
+
+/**
+ * `a` sorted ascending (distinct values, so the order is the one any sort gives): blocks of
+ * sortBlock sorted natively, a step each, then merged pairwise between `a` and `spare`,
+ * pausing every `every` elements. Returns the array holding the result (`a` or `spare`).
+ */
+function* sortFloatsSteps(
+  a: Float64Array,
+  spare: Float64Array,
+  every: number,
+): Generator<void, Float64Array, void> {
+  const n = a.length;
+  const block = sortBlock(every);
+  if (n <= block) {
+    a.sort();
+    return a;
+  }
+  for (let lo = 0; lo < n; lo += block) {
+    a.subarray(lo, Math.min(n, lo + block)).sort();
+    yield;
+  }
+  let from = a;
+  let to = spare;
+  let budget = every;
+  for (let width = block; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(n, lo + width);
+      const hi = Math.min(n, lo + 2 * width);
+      let i = lo;
+      let j = mid;
+      let o = lo;
+      while (o < hi) {
+        to[o++] = j >= hi || (i < mid && from[i] < from[j]) ? from[i++] : from[j++];
+        if (--budget <= 0) {
+          budget = every;
+          yield;
+        }
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/**
+ * collationRanksSteps run a slice at a time (`later` schedules the next slice: a task of its
+ * own, so messages are handled between slices), stoppable between any two steps: the
+ * collation worker's loop, without the Worker. Paused, it does nothing until resumed; cancelled,
+ * it never finishes. `done` gets the ranks once.
+ */
+export class SteppedRanking {
+  private steps: Generator<void, Int32Array, void>;
+  private paused = false;
+  private scheduled = false;
+  private over = false;
+
+  constructor(
+    values: readonly string[],
+    coll: Intl.Collator,
+    private readonly later: (f: () => void) => void,
+    private readonly done: (rank: Int32Array) => void,
+    /** Longest slice (ms): steps are run until this much time has passed. */
+    private readonly sliceMs = 8,
+    every = RANK_STEP,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.steps = collationRanksSteps(values, coll, every);
+    this.kick();
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.kick();
+  }
+
+  cancel(): void {
+    this.over = true;
+  }
+
+  private kick(): void {
+    if (this.scheduled || this.paused || this.over) return;
+    this.scheduled = true;
+    this.later(() => this.slice());
+  }
+
+  private slice(): void {
+    this.scheduled = false;
+    if (this.paused || this.over) return;
+    const end = this.now() + this.sliceMs;
+    for (;;) {
+      const r = this.steps.next();
+      if (r.done) {
+        this.over = true;
+        this.done(r.value);
+        return;
+      }
+      if (this.now() >= end) break;
+    }
+    this.kick();
+  }
 }

@@ -133,17 +133,59 @@ function oracle(q: RowQueryArgs): number[] {
   return q.sort ? oracleSort(src, rows, q.sort.key, q.sort.dir) : rows;
 }
 
+const tick = () => new Promise((res) => setTimeout(res, 0));
+
+/**
+ * A ranker the test drives: each ranking records its state (running, paused, cancelled, done)
+ * and finishes (collationRanks, or its reverse) or fails when told.
+ */
+function fakeRanker(reversed = false) {
+  const made: {
+    values: readonly string[];
+    state: 'running' | 'paused' | 'cancelled' | 'done';
+    finish: () => void;
+    fail: () => void;
+  }[] = [];
+  const ranker: Ranker = (values) => {
+    let settle: { ok: (r: Int32Array) => void; no: (e: Error) => void } | null = null;
+    const ranks = new Promise<Int32Array>((ok, no) => (settle = { ok, no }));
+    const m: (typeof made)[number] = {
+      values,
+      state: 'running',
+      finish: () => {
+        if (m.state !== 'cancelled') m.state = 'done';
+        const rank = collationRanks([...values], textCollator());
+        settle!.ok(reversed ? rank.map((x) => (x < 0 ? x : values.length - x)) : rank);
+      },
+      fail: () => settle!.no(new Error('no worker')),
+    };
+    made.push(m);
+    const set = (s: 'running' | 'paused') => {
+      if (m.state === 'running' || m.state === 'paused') m.state = s;
+    };
+    return {
+      ranks,
+      pause: () => set('paused'),
+      resume: () => set('running'),
+      cancel: () => {
+        m.state = 'cancelled';
+      },
+    };
+  };
+  return { ranker, made };
+}
+
 /** A server on the far side of a structured clone, as the worker is. */
-function serve(ranker?: Ranker) {
+function serve(ranker?: Ranker, rankAheadMin = 1) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
-  /** The idle wait before ranking ahead: armed (the latest), or null. */
+  /** The quiet wait after an answer before the ranker resumes: armed (the latest), or null. */
   const idle: { fire: (() => void) | null } = { fire: null };
   const server = new RowQueryServer(
     (m, transfer) => got.push(structuredClone(m, { transfer })),
     (f) => tasks.push(f),
     ranker,
-    1,
+    rankAheadMin,
     (f) => {
       const me = () => {
         if (idle.fire === me) idle.fire = null;
@@ -155,17 +197,20 @@ function serve(ranker?: Ranker) {
       };
     },
   );
-  const { skeleton, pieces } = splitRun(src);
-  server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
-  for (const p of pieces) {
-    const { piece, transfer } = detach(p);
-    server.handle(structuredClone({ type: 'piece' as const, piece }, { transfer }));
-  }
+  const load = () => {
+    const { skeleton, pieces } = splitRun(src);
+    server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
+    for (const p of pieces) {
+      const { piece, transfer } = detach(p);
+      server.handle(structuredClone({ type: 'piece' as const, piece }, { transfer }));
+    }
+  };
+  load();
   // The search index is built once the run is in (the worker's first idle task).
   const flush = () => {
     while (tasks.length) tasks.splice(0).forEach((f) => f());
   };
-  return { server, got, flush, idle, step: () => tasks.shift()?.() };
+  return { server, got, flush, idle, load, step: () => tasks.shift()?.() };
 }
 
 describe('row query (the account table off the main thread)', () => {
@@ -307,84 +352,114 @@ describe('row query (the account table off the main thread)', () => {
     }
   });
 
-  it('ranks ahead one list at a time once queries pause; a sort waits for a list being ranked', async () => {
-    const asked: (readonly string[])[] = [];
-    const gates: (() => void)[] = [];
-    const ranker: Ranker = async (values) => {
-      asked.push(values);
-      await new Promise<void>((r) => gates.push(r));
-      return collationRanks([...values], textCollator());
-    };
+  it('ranks ahead from the start, paused while a query waits, is answered or was just answered', async () => {
+    const { ranker, made } = fakeRanker();
     const { server, got, flush, idle } = serve(ranker);
-    const tick = () => new Promise((res) => setTimeout(res, 0));
     const dict = (src.name as { dict: string[] }).dict;
     const ids = (m: RowQueryResponse[]) => m.map((x) => `${x.id}:${x.type}`);
-    // Nothing is ranked while queries come: each one restarts the wait.
-    expect(asked).toEqual([]);
-    const first = idle.fire;
-    expect(first).not.toBeNull();
-    server.handle({ type: 'query', id: 1, filter: { q: 'a' }, segmentLabels: [], stageLabels: [] });
-    flush();
-    expect(idle.fire).not.toBe(first);
-    // The pause: the names are ranked (one list at a time: a second pause starts nothing).
-    idle.fire!();
-    expect(asked).toEqual([dict]);
-    idle.fire?.();
-    expect(asked).toEqual([dict]);
-    // A sort by company waits for them; a search meanwhile supersedes it and is answered.
-    const byName: RowQueryArgs['sort'] = { key: 'company', dir: 'asc' };
     const q = (id: number, filter: AccountFilter, sort?: RowQueryArgs['sort']) =>
       server.handle({ type: 'query', id, filter, sort, segmentLabels: [], stageLabels: [] });
-    q(2, {}, byName);
+    const states = () => made.map((m) => m.state);
+    // The run is in: the ids are ranked at once, one list at a time.
+    expect(made.map((m) => m.values)).toHaveLength(1);
+    expect(made[0].values).toEqual(src.r.accountIds);
+    expect(states()).toEqual(['running']);
+    // A query pauses it, and so does its answer until the page had time to draw it.
+    q(1, { q: 'a' });
+    expect(states()).toEqual(['paused']);
     flush();
+    expect(ids(got)).toEqual(['1:rows']);
+    expect(states()).toEqual(['paused']);
+    idle.fire!();
+    expect(states()).toEqual(['running']);
+    // A sort by company (not started): its list is ranked alone, the ids wait.
+    const byName: RowQueryArgs['sort'] = { key: 'company', dir: 'asc' };
+    q(2, {}, byName);
+    expect(states()).toEqual(['paused']);
+    flush();
+    expect(made[1].values).toEqual(dict);
+    expect(states()).toEqual(['paused', 'running']);
+    // A search meanwhile supersedes the sort and pauses both; the sort again resumes the names.
     q(3, { q: 'a1' });
+    expect(states()).toEqual(['paused', 'paused']);
     flush();
     q(4, {}, byName);
     flush();
     expect(ids(got)).toEqual(['1:rows', '2:superseded', '3:rows']);
-    // A sort by account, not started by the ranker: ranked here, answered at once.
-    q(5, {}, { key: 'account', dir: 'asc' });
-    flush();
-    expect(ids(got).slice(3)).toEqual(['4:superseded', '5:rows']);
-    expect(asked).toEqual([dict]);
-    expect([...(got[4] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
-      oracleSort(src, oracleFilter(src, {}), 'account', 'asc'),
-    );
-    q(6, {}, byName);
-    flush();
-    expect(got.length).toBe(5);
-    gates[0]();
+    expect(states()).toEqual(['paused', 'running']);
+    // The names' ranks arrive: the sort is answered with them; quiet again, the ids resume.
+    made[1].finish();
     await tick();
     flush();
-    expect(ids(got).slice(5)).toEqual(['6:rows']);
-    expect([...(got[5] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+    expect(ids(got).slice(3)).toEqual(['4:rows']);
+    expect([...(got[3] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
       oracleSort(src, oracleFilter(src, {}), 'company', 'asc'),
     );
-    // The ids were ranked by that sort: nothing is left to rank ahead.
-    expect(idle.fire).toBeNull();
+    expect(states()).toEqual(['paused', 'done']);
+    idle.fire!();
+    expect(states()).toEqual(['running', 'done']);
+    made[0].finish();
+    await tick();
+    // Both lists ranked: a sort by account is answered at once, nothing more is ranked.
+    q(5, {}, { key: 'account', dir: 'desc' });
+    flush();
+    expect([...(got[4] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+      oracleSort(src, oracleFilter(src, {}), 'account', 'desc'),
+    );
+    expect(made).toHaveLength(2);
+  });
+
+  it("a new run stops the old run's rankings, and their ranks are never used", async () => {
+    // Ranks that reverse the collator: a sort answered with them would show it.
+    const { ranker, made } = fakeRanker(true);
+    const { server, got, flush, load } = serve(ranker);
+    expect(made).toHaveLength(1);
+    load();
+    expect(made.map((m) => m.state)).toEqual(['cancelled', 'running']);
+    made[0].finish();
+    await tick();
+    const sort = { key: 'account' as const, dir: 'asc' as const };
+    // The new run's ranking is still going: the sort waits for it (the old answer is not used).
+    server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(got).toEqual([]);
+    made[1].finish();
+    await tick();
+    flush();
+    const desc = oracleSort(src, oracleFilter(src, {}), 'account', 'desc');
+    expect([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(desc);
+  });
+
+  it('lists shorter than the ranking-ahead minimum are ranked by the sort itself', () => {
+    const { ranker, made } = fakeRanker(true);
+    const { server, got, flush } = serve(ranker, src.r.rowCount + 1);
+    const sort = { key: 'company' as const, dir: 'asc' as const };
+    server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(made).toEqual([]);
+    expect([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+      oracleSort(src, oracleFilter(src, {}), 'company', 'asc'),
+    );
   });
 
   it("the ranker's ranks are the ones a sort uses; a failed ranker leaves the sort to the worker", async () => {
-    // Ranks that reverse the collator: the answer shows they were used.
-    const reversed: Ranker = async (values) => {
-      const rank = collationRanks([...values], textCollator());
-      return rank.map((x) => (x < 0 ? x : values.length - x));
-    };
-    const failing: Ranker = () => Promise.reject(new Error('no worker'));
     const answers: number[][] = [];
-    for (const ranker of [reversed, failing]) {
+    for (const failing of [false, true]) {
+      const { ranker, made } = fakeRanker(true);
       const { server, got, flush, idle } = serve(ranker);
-      // Two pauses: the names, then the ids are ranked ahead.
-      for (let k = 0; k < 2; k++) {
-        idle.fire!();
-        await new Promise((res) => setTimeout(res, 0));
-      }
       const sort = { key: 'account' as const, dir: 'asc' as const };
       server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
       flush();
-      await new Promise((res) => setTimeout(res, 0));
+      if (failing) made[0].fail();
+      else made[0].finish();
+      await tick();
       flush();
       answers.push([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]);
+      // Once the answer had its quiet time the names are ranked ahead; after a failure nothing
+      // more is.
+      expect(made).toHaveLength(1);
+      idle.fire!();
+      expect(made.map((m) => m.state)).toEqual(failing ? ['running'] : ['done', 'running']);
     }
     const asc = oracleSort(src, oracleFilter(src, {}), 'account', 'asc');
     const desc = oracleSort(src, oracleFilter(src, {}), 'account', 'desc');

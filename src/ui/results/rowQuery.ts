@@ -179,18 +179,24 @@ export function withLabels(
  * The search index of the ids and names is built as their slices arrive (indexSlice); one
  * that did not come in slices is built once idle, so the first keystroke finds it.
  *
- * With a `ranker` (another worker), the collation ranks of the names and the ids are computed
- * there, one list at a time, once no query has come for RANK_IDLE_MS (started at once, the
- * first keystrokes of a search shared the two cores with them: ~0.7 s instead of ~0.3 s), so
- * the first sort by company or account finds them ready and this worker stays free for queries
- * meanwhile. A sort waits for a list being ranked; one not started yet it ranks itself.
+ * With a `ranker` (another worker), the collation ranks of the account ids and the names are
+ * computed there, one list at a time, from the moment the run is in, so a sort by account or
+ * company finds them ready. The ranker works in short slices and is paused while a query is
+ * waiting or being answered and for RANK_RESUME_MS after each answer (the page draws it): a
+ * search never shares the two cores with it (started 500 ms after the last query in one go,
+ * it once took the first keystroke to 339 ms). A sort waits for the ranks of its list, which
+ * are then ranked with nothing paused; without a ranker (or if it failed) it ranks the list
+ * itself.
  */
 export class RowQueryServer {
-  /** Lists to rank ahead, in order (names first). */
+  /** Lists to rank ahead, in order (account ids first). */
   private toRank: (readonly string[])[] = [];
-  /** Lists being ranked by the ranker (answers of a run no longer held are dropped). */
-  private ranking = new Set<readonly string[]>();
-  private cancelIdle: (() => void) | null = null;
+  /** Lists being ranked by the ranker, for the run held now. */
+  private rankings = new Map<readonly string[], Ranking>();
+  /** The ranker failed: sorts rank their lists here. */
+  private rankerFailed = false;
+  /** The wait after an answer before the ranker resumes (null: not waiting). */
+  private cancelQuiet: (() => void) | null = null;
   private src: RowSource | null = null;
   private skeleton: unknown = null;
   private missing = 0;
@@ -220,8 +226,11 @@ export class RowQueryServer {
       this.src = null;
       this.warm = false;
       this.toRank = [];
-      this.cancelIdle?.();
-      this.cancelIdle = null;
+      // The old run's rankings stop; their answers are never used.
+      for (const r of this.rankings.values()) r.cancel();
+      this.rankings.clear();
+      this.cancelQuiet?.();
+      this.cancelQuiet = null;
       this.skeleton = m.skeleton;
       this.missing = m.pieces;
       if (!this.missing) this.loaded();
@@ -235,7 +244,7 @@ export class RowQueryServer {
     }
     if (this.pending) this.post({ type: 'superseded', id: this.pending.id });
     this.pending = m;
-    this.armIdle();
+    this.steer();
     this.schedule();
   }
 
@@ -243,53 +252,75 @@ export class RowQueryServer {
     const src = unpackRun(this.skeleton as RunPayload);
     this.src = src;
     this.skeleton = null;
-    this.ranking.clear();
-    this.toRank = this.ranker
-      ? rankedLists(src).filter((v) => v.length >= this.rankAheadMin && !hasTextRanks(v))
-      : [];
-    this.armIdle();
+    this.toRank =
+      this.ranker && !this.rankerFailed
+        ? rankedLists(src).filter((v) => v.length >= this.rankAheadMin && !hasTextRanks(v))
+        : [];
+    this.steer();
     this.schedule();
   }
 
-  /** (Re)start the wait after which the next list is ranked ahead. */
-  private armIdle(): void {
-    this.cancelIdle?.();
-    this.cancelIdle = null;
-    if (!this.toRank.length) return;
-    this.cancelIdle = this.wait(() => {
-      this.cancelIdle = null;
-      if (!this.ranking.size && this.toRank.length) this.startRanking(this.toRank[0]);
-    }, RANK_IDLE_MS);
+  /**
+   * The list the active query's sort waits for: ranks not computed yet, a list long enough to
+   * rank elsewhere, and a ranker to rank it (otherwise the sort ranks the list itself).
+   */
+  private needed(): readonly string[] | null {
+    // A newer query replaces the active one before its sort.
+    if (this.pending) return null;
+    const key = this.active?.q.sort?.key;
+    const values = key && this.src ? sortList(this.src, key) : null;
+    if (!values || hasTextRanks(values) || !this.ranker || this.rankerFailed) return null;
+    // A short list is ranked by the sort itself in a few ms (a worker would take longer to start).
+    return values.length >= this.rankAheadMin ? values : null;
+  }
+
+  /**
+   * Start, pause or resume the ranker: the list a sort waits for runs alone; otherwise the
+   * ranking ahead starts and runs only while no query is waiting, being answered or just
+   * answered (sending it a list also takes this worker's time and the other core's).
+   */
+  private steer(): void {
+    if (!this.src || !this.ranker || this.rankerFailed) return;
+    const need = this.needed();
+    const quiet = !this.pending && !this.active && !this.cancelQuiet;
+    if (need && !this.rankings.has(need)) this.startRanking(need);
+    else if (quiet && !this.rankings.size && this.toRank.length) this.startRanking(this.toRank[0]);
+    for (const [values, r] of this.rankings) {
+      if (need ? values === need : quiet) r.resume();
+      else r.pause();
+    }
   }
 
   private startRanking(values: readonly string[]): void {
     const src = this.src;
     this.toRank = this.toRank.filter((v) => v !== values);
-    this.ranking.add(values);
-    const done = () => {
-      if (this.src !== src) return;
-      this.ranking.delete(values);
-      this.schedule();
-      this.armIdle();
-    };
-    this.ranker!(values).then((rank) => {
+    const ranking = this.ranker!(values);
+    this.rankings.set(values, ranking);
+    const done = (rank: Int32Array | null) => {
       // Another run came meanwhile: its lists are other arrays, this answer is not used.
-      if (this.src === src) setTextRanks(values, rank);
-      done();
-    }, done);
+      if (this.src !== src || this.rankings.get(values) !== ranking) return;
+      this.rankings.delete(values);
+      if (rank) setTextRanks(values, rank);
+      else {
+        this.rankerFailed = true;
+        for (const r of this.rankings.values()) r.cancel();
+        this.rankings.clear();
+        this.toRank = [];
+      }
+      this.steer();
+      this.schedule();
+    };
+    ranking.ranks.then(done, () => done(null));
   }
 
-  /**
-   * The active query's sort needs ranks being computed by the ranker. A list not started yet is
-   * ranked here by the sort itself: handing a million strings to a new worker would only add to
-   * the wait.
-   */
-  private waitsForRanks(src: RowSource): boolean {
-    const key = this.active?.q.sort?.key;
-    const values = key ? sortList(src, key) : null;
-    if (!values || hasTextRanks(values)) return false;
-    this.toRank = this.toRank.filter((v) => v !== values);
-    return this.ranking.has(values);
+  /** After an answer: the ranker stays paused while the page draws it. */
+  private quietAfterAnswer(): void {
+    if (!this.ranker) return;
+    this.cancelQuiet?.();
+    this.cancelQuiet = this.wait(() => {
+      this.cancelQuiet = null;
+      this.steer();
+    }, RANK_RESUME_MS);
   }
 
   private schedule(): void {
@@ -316,7 +347,7 @@ export class RowQueryServer {
       } catch (e) {
         this.fail(q.id, e);
       }
-    } else if (this.active && !this.waitsForRanks(src)) {
+    } else if (this.active && !this.needed()) {
       const { q, rows, t0 } = this.active;
       this.active = null;
       try {
@@ -330,12 +361,17 @@ export class RowQueryServer {
       prepareSearch(src.r.accountIds);
       if (src.name?.type === 'string') prepareSearch(src.name.dict);
       return;
-    } else return;
+    } else {
+      this.steer();
+      return;
+    }
+    this.steer();
     this.schedule();
   }
 
   private answer(id: number, rows: Int32Array, t0: number): void {
     this.post({ type: 'rows', id, rows, ms: performance.now() - t0 }, [rows.buffer]);
+    this.quietAfterAnswer();
   }
 
   private fail(id: number, e: unknown): void {
@@ -360,27 +396,32 @@ function indexSlice(run: RunPayload, p: Piece): void {
   if (list) addSearchSlice(list, p.from, p.strings);
 }
 
+/** A list being ranked elsewhere: its ranks, and the ranking's controls. */
+export interface Ranking {
+  ranks: Promise<Int32Array>;
+  /** Stop between two steps until resumed (no-op when already so). */
+  pause(): void;
+  resume(): void;
+  /** Stop for good: `ranks` never settles. */
+  cancel(): void;
+}
+
 /** Collation ranks of a list, computed elsewhere (collation.worker.ts) with collationRanks. */
-export type Ranker = (values: readonly string[]) => Promise<Int32Array>;
+export type Ranker = (values: readonly string[]) => Ranking;
 
 /** Lists shorter than this are ranked on demand (a few ms). */
 export const RANK_AHEAD_MIN = 20_000;
 
 /**
- * Quiet time (no query) before a list is ranked ahead. 500 ms put the ranking (a collation
- * worker taking the second core) right on the first search keystroke once the search index no
- * longer delayed it: at a million accounts, load 9, the keys took 559, 587, 420, 698, 368 ms
- * with 500 and 265, 219, 243, 256, 194 ms with 1,500; a sort by account or company within 1.5 s
- * of the last key ranks in the row worker (1.6 and 3.5 s instead of 0.5 and 1.9 s, no
- * main-thread task over 62 ms).
+ * After an answer, the ranker stays paused this long (the page draws the answer meanwhile);
+ * a query arriving pauses it at once.
  */
-export const RANK_IDLE_MS = 1_500;
+export const RANK_RESUME_MS = 250;
 
 /** The text lists a sort ranks: company names (the dictionary), account ids. */
 function rankedLists(s: RowSource): (readonly string[])[] {
-  const out: (readonly string[])[] = [];
+  const out: (readonly string[])[] = [s.r.accountIds];
   if (s.name?.type === 'string') out.push(s.name.dict);
-  out.push(s.r.accountIds);
   return out;
 }
 
