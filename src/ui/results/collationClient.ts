@@ -1,6 +1,6 @@
 import type { Ranker } from './rowQuery';
 import type { CollationRequest } from './collation.worker';
-import { nextTask, split, type Piece } from '../../workers/pieces';
+import { nextTask, type Piece } from '../../workers/pieces';
 
 /** Strings per slice posted to a collation worker (cloning 20,000 short strings: a few ms). */
 const SLICE = 20_000;
@@ -19,7 +19,8 @@ export class PausableSend {
   private over = false;
 
   constructor(
-    private readonly pieces: readonly Piece[],
+    /** The pieces: `count`, and piece k made when it is posted. */
+    private readonly pieces: { count: number; piece: (k: number) => Piece },
     private readonly post: (p: Piece) => void,
     private readonly later: (f: () => void) => void,
   ) {
@@ -28,7 +29,7 @@ export class PausableSend {
 
   /** Every piece was posted. */
   get done(): boolean {
-    return this.at >= this.pieces.length;
+    return this.at >= this.pieces.count;
   }
 
   pause(): void {
@@ -53,9 +54,29 @@ export class PausableSend {
   private step(): void {
     this.scheduled = false;
     if (this.paused || this.over || this.done) return;
-    this.post(this.pieces[this.at++]);
+    this.post(this.pieces.piece(this.at++));
     this.kick();
   }
+}
+
+/**
+ * A list as pieces of `size` strings (the format of workers/pieces.ts, at the path ['values']),
+ * each sliced when it is posted: sliced all at once, the copies (8 MB of references at a million
+ * strings) lived until the last was sent and were left to a major GC of the row-query worker.
+ */
+export function slices(
+  values: readonly string[],
+  size: number,
+): { count: number; piece: (k: number) => Piece } {
+  return {
+    count: Math.ceil(values.length / size),
+    piece: (k) => ({
+      path: ['values'],
+      strings: values.slice(k * size, (k + 1) * size),
+      from: k * size,
+      total: values.length,
+    }),
+  };
 }
 
 /**
@@ -81,10 +102,13 @@ export const workerRanker: Ranker = (values) => {
       w.terminate();
       reject(new Error(ev.message || 'collation worker crashed'));
     };
-    const { skeleton, pieces } = split({ values }, SLICE);
-    w.postMessage({ type: 'hold', skeleton, pieces: pieces.length } satisfies CollationRequest);
+    w.postMessage({
+      type: 'hold',
+      skeleton: { values: null },
+      pieces: Math.ceil(values.length / SLICE),
+    } satisfies CollationRequest);
     send = new PausableSend(
-      pieces,
+      slices(values, SLICE),
       (piece) => w.postMessage({ type: 'piece', piece } satisfies CollationRequest),
       (f) => void nextTask().then(f),
     );
