@@ -18,8 +18,8 @@
  *          --profile (build unminified and print to stderr, for each interaction with a task
  *          over 100 ms, the functions with the most main-thread self time: a CDP CPU profile),
  *          --only a,b (measure only the interactions whose names start with one of these; the
- *          others are still clicked through where a later one needs them; the exports are
- *          skipped when not named),
+ *          others are still clicked through where a later one needs them; the exports and
+ *          the reload are skipped when not named),
  *          --trace (a Chrome performance trace per measured interaction; for each with a task
  *          over 100 ms, print each long task's trace events by self time: GC, style, layout,
  *          paint, message deserialisation, script by function; see uiTrace.ts).
@@ -386,6 +386,8 @@ async function main() {
         async () => undefined,
       );
     }
+    // The reload (with the re-derived run, ~12 s at a million accounts) only when asked for.
+    if (!wanted('reload')) return;
     await p.getByTestId('tab-dashboard').click();
     let stored = 0;
     let reloaded = 0;

@@ -8,8 +8,8 @@ import { place, type Piece } from '../../workers/pieces';
  * as soon as it holds a run (collationClient.ts): the list arrives in slices, the ranks go back
  * transferred. A worker of its own, so the sort's heavy part runs on the other core while the
  * row-query worker answers searches. It ranks a few milliseconds at a time (SteppedRanking) and
- * stops while told to pause: the row-query worker pauses it while a query is being answered and
- * shown, so a search never shares the cores with it.
+ * stops while told to pause: the row-query worker pauses it (and stops sending the list) from
+ * the page's keystroke or click until a quiet time after the answer is shown.
  */
 declare const self: DedicatedWorkerGlobalScope;
 export type CollationRequest =

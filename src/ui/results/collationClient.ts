@@ -1,20 +1,95 @@
 import type { Ranker } from './rowQuery';
 import type { CollationRequest } from './collation.worker';
-import { split } from '../../workers/pieces';
+import { nextTask, type Piece } from '../../workers/pieces';
 
 /** Strings per slice posted to a collation worker (cloning 20,000 short strings: a few ms). */
 const SLICE = 20_000;
 
 /**
+ * Posts pieces one per task (`later` schedules the next), stoppable between any two: while
+ * paused nothing is posted. Handing a list to a collation worker clones a million strings here
+ * and deserialises them there; not paused, it ran while the first keystrokes after the tab
+ * opened were answered (search key 1: 302–324 ms against 188–192 ms without the ranker, a
+ * quiet A/B in session 23).
+ */
+export class PausableSend {
+  private at = 0;
+  private paused = false;
+  private scheduled = false;
+  private over = false;
+
+  constructor(
+    /** The pieces: `count`, and piece k made when it is posted. */
+    private readonly pieces: { count: number; piece: (k: number) => Piece },
+    private readonly post: (p: Piece) => void,
+    private readonly later: (f: () => void) => void,
+  ) {
+    this.kick();
+  }
+
+  /** Every piece was posted. */
+  get done(): boolean {
+    return this.at >= this.pieces.count;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.kick();
+  }
+
+  cancel(): void {
+    this.over = true;
+  }
+
+  private kick(): void {
+    if (this.scheduled || this.paused || this.over || this.done) return;
+    this.scheduled = true;
+    this.later(() => this.step());
+  }
+
+  private step(): void {
+    this.scheduled = false;
+    if (this.paused || this.over || this.done) return;
+    this.post(this.pieces.piece(this.at++));
+    this.kick();
+  }
+}
+
+/**
+ * A list as pieces of `size` strings (the format of workers/pieces.ts, at the path ['values']),
+ * each sliced when it is posted: sliced all at once, the copies (8 MB of references at a million
+ * strings) lived until the last was sent and were left to a major GC of the row-query worker.
+ */
+export function slices(
+  values: readonly string[],
+  size: number,
+): { count: number; piece: (k: number) => Piece } {
+  return {
+    count: Math.ceil(values.length / size),
+    piece: (k) => ({
+      path: ['values'],
+      strings: values.slice(k * size, (k + 1) * size),
+      from: k * size,
+      total: values.length,
+    }),
+  };
+}
+
+/**
  * The row-query worker's ranker: each list ranked in a collation worker of its own, sent in
- * slices with a task between them so queries are answered meanwhile. The worker ranks in short
- * slices and can be paused between them (pause / resume are sent only when the state changes);
- * it ends with its answer, or when cancelled (a newer run).
+ * slices with a task between them so queries are answered meanwhile. Both the sending and the
+ * worker's ranking (short slices) stop while paused (pause / resume go to the worker only when
+ * the state changes); it ends with its answer, or when cancelled (a newer run).
  */
 export const workerRanker: Ranker = (values) => {
   const w = new Worker(new URL('./collation.worker.ts', import.meta.url), { type: 'module' });
   let over = false;
   let paused = false;
+  let send: PausableSend | null = null;
   const ranks = new Promise<Int32Array>((resolve, reject) => {
     w.onmessage = (ev: MessageEvent<Int32Array>) => {
       over = true;
@@ -23,22 +98,26 @@ export const workerRanker: Ranker = (values) => {
     };
     w.onerror = (ev) => {
       over = true;
+      send?.cancel();
       w.terminate();
       reject(new Error(ev.message || 'collation worker crashed'));
     };
-    const { skeleton, pieces } = split({ values }, SLICE);
-    w.postMessage({ type: 'hold', skeleton, pieces: pieces.length } satisfies CollationRequest);
-    void (async () => {
-      for (const piece of pieces) {
-        await new Promise((r) => setTimeout(r, 0));
-        if (over) return;
-        w.postMessage({ type: 'piece', piece } satisfies CollationRequest);
-      }
-    })();
+    w.postMessage({
+      type: 'hold',
+      skeleton: { values: null },
+      pieces: Math.ceil(values.length / SLICE),
+    } satisfies CollationRequest);
+    send = new PausableSend(
+      slices(values, SLICE),
+      (piece) => w.postMessage({ type: 'piece', piece } satisfies CollationRequest),
+      (f) => void nextTask().then(f),
+    );
   });
   const to = (pause: boolean) => {
     if (over || paused === pause) return;
     paused = pause;
+    if (pause) send?.pause();
+    else send?.resume();
     w.postMessage({ type: pause ? 'pause' : 'resume' } satisfies CollationRequest);
   };
   return {
@@ -48,6 +127,7 @@ export const workerRanker: Ranker = (values) => {
     cancel: () => {
       if (over) return;
       over = true;
+      send?.cancel();
       w.terminate();
     },
   };

@@ -409,6 +409,33 @@ describe('row query (the account table off the main thread)', () => {
     expect(made).toHaveLength(2);
   });
 
+  it('an input on the page pauses the ranker until the quiet time passes without another', () => {
+    const { ranker, made } = fakeRanker();
+    const { server, got, flush, idle } = serve(ranker);
+    const states = () => made.map((m) => m.state);
+    expect(states()).toEqual(['running']);
+    // A keystroke: paused before its query comes (the page renders first).
+    server.handle({ type: 'input' });
+    expect(states()).toEqual(['paused']);
+    // Another input re-arms the wait (the earlier one is cancelled).
+    const first = idle.fire;
+    server.handle({ type: 'input' });
+    expect(idle.fire).not.toBe(first);
+    expect(states()).toEqual(['paused']);
+    // Its query: still paused while answered and drawn, then resumed.
+    server.handle({ type: 'query', id: 1, filter: { q: 'a' }, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(got.map((m) => m.type)).toEqual(['rows']);
+    expect(states()).toEqual(['paused']);
+    idle.fire!();
+    expect(states()).toEqual(['running']);
+    // An input that no query follows: resumed after the quiet time.
+    server.handle({ type: 'input' });
+    expect(states()).toEqual(['paused']);
+    idle.fire!();
+    expect(states()).toEqual(['running']);
+  });
+
   it("a new run stops the old run's rankings, and their ranks are never used", async () => {
     // Ranks that reverse the collator: a sort answered with them would show it.
     const { ranker, made } = fakeRanker(true);

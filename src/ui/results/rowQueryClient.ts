@@ -19,6 +19,7 @@ export class RowQueryClient {
   private send: (m: RowQueryRequest, transfer?: Transferable[]) => void;
   private worker: Worker | null = null;
   private disposed = false;
+  private unlisten: (() => void) | null = null;
   /** Time the last answer took in the worker (ms), for the benchmark's marks. */
   lastMs = 0;
 
@@ -47,6 +48,16 @@ export class RowQueryClient {
       };
       this.worker = worker;
       this.send = (m, transfer = []) => worker.postMessage(m, transfer);
+      // A key or a click pauses the worker's ranking ahead before the page renders the change
+      // (the query it causes is sent after the render), so the page does not share the cores
+      // with it while handling the input.
+      if (typeof window !== 'undefined') {
+        const input = () => worker.postMessage({ type: 'input' } satisfies RowQueryRequest);
+        for (const t of INPUT_EVENTS) window.addEventListener(t, input, LISTEN);
+        this.unlisten = () => {
+          for (const t of INPUT_EVENTS) window.removeEventListener(t, input, LISTEN);
+        };
+      }
     }
     void this.load(src);
   }
@@ -88,12 +99,16 @@ export class RowQueryClient {
 
   dispose(): void {
     this.disposed = true;
+    this.unlisten?.();
     this.worker?.terminate();
     this.worker = null;
     for (const w of this.waiting.values()) w(null);
     this.waiting.clear();
   }
 }
+
+const INPUT_EVENTS = ['keydown', 'pointerdown'] as const;
+const LISTEN = { capture: true, passive: true } as const;
 
 /** The one live client: a run's table reuses it across tab switches; another run replaces it. */
 let current: { key: object; client: RowQueryClient } | null = null;

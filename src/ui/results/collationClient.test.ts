@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { rng } from '../../util/random';
+import { place, type Piece } from '../../workers/pieces';
+import { PausableSend, slices } from './collationClient';
+
+describe('PausableSend (a list handed to a collation worker)', () => {
+  it('posts nothing while paused, then every piece once, in order; the list rebuilds', () => {
+    for (const seed of [1, 2, 3]) {
+      const r = rng(seed);
+      // Over 10,000 strings: split slices only long lists.
+      const values = Array.from({ length: 10_001 + seed * 370 }, (_, k) => `id-${k}-${seed}`);
+      const pieces = slices(values, 500);
+      expect(pieces.count).toBeGreaterThan(20);
+      const tasks: (() => void)[] = [];
+      const posted: Piece[] = [];
+      const send = new PausableSend(
+        pieces,
+        (p) => posted.push(p),
+        (f) => tasks.push(f),
+      );
+      let paused = false;
+      for (let guard = 0; guard < 1e5 && !send.done; guard++) {
+        if (r() < 0.3) {
+          paused = !paused;
+          if (paused) send.pause();
+          else send.resume();
+        }
+        const before = posted.length;
+        // Paused: a post already asked for does nothing, and nothing new is asked for.
+        if (paused) tasks.splice(0).forEach((f) => f());
+        else tasks.shift()?.();
+        if (paused) expect([tasks.length, posted.length - before]).toEqual([0, 0]);
+        else expect(posted.length - before).toBeLessThanOrEqual(1);
+      }
+      expect(send.done).toBe(true);
+      expect(posted.map((p) => p.from)).toEqual(
+        Array.from({ length: pieces.count }, (_, k) => k * 500),
+      );
+      // As the collation worker rebuilds it.
+      const got = { values: null } as unknown as { values: string[] };
+      for (const p of posted) place(got, p);
+      expect(got.values).toEqual(values);
+    }
+  });
+
+  it('cancelled, posts nothing more', () => {
+    const pieces = slices(
+      Array.from({ length: 20_000 }, (_, k) => `n${k}`),
+      1000,
+    );
+    const tasks: (() => void)[] = [];
+    let posted = 0;
+    const send = new PausableSend(
+      pieces,
+      () => posted++,
+      (f) => tasks.push(f),
+    );
+    tasks.shift()!();
+    tasks.shift()!();
+    send.cancel();
+    tasks.splice(0).forEach((f) => f());
+    send.resume();
+    tasks.splice(0).forEach((f) => f());
+    expect(posted).toBe(2);
+  });
+});
