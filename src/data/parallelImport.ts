@@ -42,6 +42,7 @@ import {
   type ImportOptions,
   type ImportReport,
   type PercentStat,
+  type RowImporter,
 } from './importFile';
 import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
@@ -267,6 +268,47 @@ function sjisToUtf8(b: Uint8Array): Uint8Array {
 }
 
 /**
+ * The row importer of one range: every row kept and every issue listed, rows counted from the
+ * range's start (the merge applies the bad-row policy and the offsets); cells read as UTF-8 bytes.
+ */
+function rangeImporter(
+  spec: RangeSpec,
+  job: RangeJob,
+  onProgress: ((fraction: number) => void) | undefined,
+  reusedBuffers: boolean,
+  room: number,
+): RowImporter {
+  const source = {
+    format: spec.format,
+    delimiter: spec.delimiter,
+    hasHeader: spec.hasHeader,
+    headers: spec.headers,
+    estimatedRows: Math.max(1, Math.round((job.to - job.from) * spec.rowsPerByte)),
+    preview: () => [],
+    forEach: () => ({}),
+  };
+  const opts: ImportOptions = {
+    ...spec.opts,
+    badRows: 'blank',
+    maxIssues: Infinity,
+    rowNumbers: false,
+    onProgress,
+  };
+  return rowImporter(
+    spec.file,
+    spec.contract,
+    opts,
+    source,
+    spec.encoding,
+    'bytes',
+    false,
+    'utf-8',
+    reusedBuffers,
+    room,
+  );
+}
+
+/**
  * Import one range. `buf` holds the file's bytes from offset `base` on (at least to
  * job.to + tailBytes, or to the end of the file). Pure: runs in a worker or, in tests, inline.
  */
@@ -316,36 +358,11 @@ export function parseRange(
   const covered = sjis ? decodedTo === spec.size : atEof;
 
   const skipHeader = spec.hasHeader && job.from === spec.start;
-  const source = {
-    format: spec.format,
-    delimiter: spec.delimiter,
-    hasHeader: spec.hasHeader,
-    headers: spec.headers,
-    estimatedRows: Math.max(1, Math.round((job.to - job.from) * spec.rowsPerByte)),
-    preview: () => [],
-    forEach: () => ({}),
-  };
-  const opts: ImportOptions = {
-    ...spec.opts,
-    badRows: 'blank',
-    maxIssues: Infinity,
-    rowNumbers: false,
-    onProgress,
-  };
-  let imp: ReturnType<typeof rowImporter>;
+  let imp: RowImporter;
   try {
     // A Shift_JIS range is parsed here decoded to UTF-8; the serial import reads the same file
     // from its bytes too (its report says 'bytes'), so only the cells' encoding differs.
-    imp = rowImporter(
-      spec.file,
-      spec.contract,
-      opts,
-      source,
-      spec.encoding,
-      'bytes',
-      false,
-      'utf-8',
-    );
+    imp = rangeImporter(spec, job, onProgress, false, 0);
   } catch (e) {
     return failed(job, e instanceof Error ? e.message : String(e));
   }
@@ -519,36 +536,15 @@ export async function parseRangeStream(
   if (spec.encoding === 'shift_jis') throw new Error('parseRangeStream: UTF-8 only');
   const isLast = job.to === spec.size;
   const skipHeader = spec.hasHeader && job.from === spec.start;
-  const source = {
-    format: spec.format,
-    delimiter: spec.delimiter,
-    hasHeader: spec.hasHeader,
-    headers: spec.headers,
-    estimatedRows: Math.max(1, Math.round((job.to - job.from) * spec.rowsPerByte)),
-    preview: () => [],
-    forEach: () => ({}),
-  };
-  const opts: ImportOptions = {
-    ...spec.opts,
-    badRows: 'blank',
-    maxIssues: Infinity,
-    rowNumbers: false,
-    onProgress,
-  };
-  let imp: ReturnType<typeof rowImporter>;
+  let imp: RowImporter;
   try {
-    imp = rowImporter(
-      spec.file,
-      spec.contract,
-      opts,
-      source,
-      spec.encoding,
-      'bytes',
-      false,
-      'utf-8',
+    // The first range's number columns keep room for the whole file's rows: the merge
+    // appends the other ranges' values there instead of copying all into new arrays.
+    imp = rangeImporter(
+      spec,
+      job,
+      onProgress,
       true,
-      // The first range's number columns keep room for the whole file's rows: the merge
-      // appends the other ranges' values there instead of copying all into new arrays.
       job.from === spec.start && !isLast ? roomFor(spec) : 0,
     );
   } catch (e) {

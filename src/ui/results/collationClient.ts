@@ -1,6 +1,7 @@
 import type { Ranker } from './rowQuery';
 import type { CollationRequest } from './collation.worker';
 import { nextTask, type Piece } from '../../workers/pieces';
+import { SlicedWork } from './slicedWork';
 
 /** Strings per slice posted to a collation worker (cloning 20,000 short strings: a few ms). */
 const SLICE = 20_000;
@@ -12,18 +13,16 @@ const SLICE = 20_000;
  * opened were answered (search key 1: 302–324 ms against 188–192 ms without the ranker, a
  * quiet A/B in session 23).
  */
-export class PausableSend {
+export class PausableSend extends SlicedWork {
   private at = 0;
-  private paused = false;
-  private scheduled = false;
-  private over = false;
 
   constructor(
     /** The pieces: `count`, and piece k made when it is posted. */
     private readonly pieces: { count: number; piece: (k: number) => Piece },
     private readonly post: (p: Piece) => void,
-    private readonly later: (f: () => void) => void,
+    later: (f: () => void) => void,
   ) {
+    super(later);
     this.kick();
   }
 
@@ -32,28 +31,11 @@ export class PausableSend {
     return this.at >= this.pieces.count;
   }
 
-  pause(): void {
-    this.paused = true;
+  protected finished(): boolean {
+    return this.done;
   }
 
-  resume(): void {
-    this.paused = false;
-    this.kick();
-  }
-
-  cancel(): void {
-    this.over = true;
-  }
-
-  private kick(): void {
-    if (this.scheduled || this.paused || this.over || this.done) return;
-    this.scheduled = true;
-    this.later(() => this.step());
-  }
-
-  private step(): void {
-    this.scheduled = false;
-    if (this.paused || this.over || this.done) return;
+  protected slice(): void {
     this.post(this.pieces.piece(this.at++));
     this.kick();
   }

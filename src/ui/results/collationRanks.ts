@@ -1,3 +1,5 @@
+import { SlicedWork } from './slicedWork';
+
 /**
  * Collation ranks of many strings (the account table's sort by company or id) with few calls
  * to Intl.Collator: at a million names a plain collator sort made ~15 million calls (6–9 s).
@@ -416,48 +418,30 @@ function* sortFloatsSteps(
  * collation worker's loop, without the Worker. Paused, it does nothing until resumed; cancelled,
  * it never finishes. `done` gets the ranks once.
  */
-export class SteppedRanking {
+export class SteppedRanking extends SlicedWork {
   private steps: Generator<void, Int32Array, void>;
-  private paused = false;
-  private scheduled = false;
-  private over = false;
 
   constructor(
     values: readonly string[],
     coll: Intl.Collator,
-    private readonly later: (f: () => void) => void,
+    later: (f: () => void) => void,
     private readonly done: (rank: Int32Array) => void,
     /** Longest slice (ms): steps are run until this much time has passed. */
     private readonly sliceMs = 8,
     every = RANK_STEP,
     private readonly now: () => number = () => performance.now(),
   ) {
+    super(later);
     this.steps = collationRanksSteps(values, coll, every);
     this.kick();
   }
 
-  pause(): void {
-    this.paused = true;
+  /** Over once the ranks are handed to `done` (or cancelled). */
+  protected finished(): boolean {
+    return false;
   }
 
-  resume(): void {
-    this.paused = false;
-    this.kick();
-  }
-
-  cancel(): void {
-    this.over = true;
-  }
-
-  private kick(): void {
-    if (this.scheduled || this.paused || this.over) return;
-    this.scheduled = true;
-    this.later(() => this.slice());
-  }
-
-  private slice(): void {
-    this.scheduled = false;
-    if (this.paused || this.over) return;
+  protected slice(): void {
     const end = this.now() + this.sliceMs;
     for (;;) {
       const r = this.steps.next();
