@@ -46,6 +46,7 @@ import {
 } from './importFile';
 import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
+import { macrotask } from '../util/macrotask';
 import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn } from './sinks';
 import {
@@ -1162,19 +1163,6 @@ export type RangeRun = (
   onProgress: (f: number) => void,
 ) => Promise<RangeResult>;
 
-/** A macrotask later: messages that arrived meanwhile (another part's result) are handled. */
-function nextTask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
-
 /** When the last importInParts reached each phase, in ms from its start (for the benchmark). */
 export const importPhases: Record<string, number> = {};
 
@@ -1234,7 +1222,7 @@ export async function importInParts(
           if (res.table && others.length > 0) {
             const rows = (res.records * (size - start) * 1.01) / (res.end - start);
             for (const c of Object.values(res.table.columns)) {
-              await nextTask();
+              await macrotask();
               if (othersDone) break;
               touchRoom(c, rows);
             }

@@ -11,6 +11,7 @@ import {
 import type { PrepEdge, PrepNode } from '../../model';
 import { syncEdgesStep, syncNodesStep, type PrepFlowEdge, type PrepFlowNode } from './flowModel';
 import { freezeMiniMap } from './MiniMapBox';
+import { macrotask } from '../../util/macrotask';
 
 /** Above this many boxes only the visible ones are rendered, and view changes do not animate. */
 export const BIG_DIAGRAM = 300;
@@ -22,16 +23,7 @@ export const BIG_DIAGRAM = 300;
 export const SYNC_CHUNK = 250;
 
 /** Resolves in a task of its own (after input and rendering the browser has queued). */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      resolve();
-    };
-    ch.port2.postMessage(null);
-  });
-}
+export const nextTask = macrotask;
 
 export interface FlowSync {
   nodes: PrepFlowNode[];
