@@ -334,17 +334,21 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     // One pass: the columns' memory is faulted in on the other core while the user reads the
     // preview (columnFaults.ts; a new file releases the last one's).
     if (parts < 2)
-      faultColumns(
-        fileKey(msg.file.name, size),
-        blockColumnBytes(
-          bytes,
-          size,
-          msg.file.name,
-          msg.contract,
-          msg.file.options ?? {},
-          MAX_FAULT_BYTES,
-        ),
-      );
+      try {
+        faultColumns(
+          fileKey(msg.file.name, size),
+          blockColumnBytes(
+            bytes,
+            size,
+            msg.file.name,
+            msg.contract,
+            msg.file.options ?? {},
+            MAX_FAULT_BYTES,
+          ),
+        );
+      } catch {
+        // (only an aid: the preview below reports what is wrong with the file)
+      }
     try {
       post({
         type: 'preview',
