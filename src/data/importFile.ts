@@ -26,6 +26,7 @@ import { checkFileSize, limitsOf, type ImportLimits } from './limits';
 import { looksLikeXlsx } from './xlsx';
 import { xlsxSource } from './xlsxSource';
 import { checkCut, cutQuoteError, fileEndOf } from './cutRecord';
+import { columnCapacity, type ColumnMemory } from './columnMemory';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -52,6 +53,11 @@ export interface ImportOptions {
   sheet?: string;
   /** Keep each imported row's spreadsheet row number (report.rowNumbers); whole-file imports. */
   rowNumbers?: boolean;
+  /**
+   * Memory for the columns faulted in elsewhere (the browser's one pass, columnMemory.ts):
+   * the block import moves its columns there between blocks as buffers arrive.
+   */
+  memory?: ColumnMemory;
 }
 
 export interface ImportReport {
@@ -428,6 +434,11 @@ export interface RowImporter {
   percentStats?(): PercentStat[];
   /** Per file column, the numbers for parseDelimitedBytes to read while scanning (its `numeric`). */
   readonly numeric: Uint8Array;
+  /**
+   * Between records (the block import, after each block): move columns into opts.memory's
+   * buffers that have arrived, copying the rows so far. Whole-file importers only.
+   */
+  adopt(): void;
 }
 
 export interface PercentStat {
@@ -530,7 +541,7 @@ export function rowImporter(
   }
 
   const mapped = contract.fields.filter((f) => mappedColumn(mapping, f.id) != null);
-  const cap = chunked ? 4096 : Math.min(Math.max(room, source.estimatedRows + 16), 1 << 24);
+  const cap = chunked ? 4096 : columnCapacity(source.estimatedRows, room);
   const byteEnc = cellEncoding;
   const decode = cellDecoder(byteEnc);
   const newSinks = (n: number): Sink[] => {
@@ -894,10 +905,30 @@ export function rowImporter(
   // Dates (kind 3) only where no number field reads the same column.
   for (let c = 0; c < numeric.length; c++) if (dateCol[c] && numeric[c] === 0) numeric[c] = 3;
 
+  // Columns still in the import's own memory while opts.memory may bring others (by sink).
+  const memory = chunked ? undefined : opts.memory;
+  const moved = new Uint8Array(sinks.length);
+  let toMove = memory ? sinks.length : 0;
+  const adopt = (): void => {
+    if (toMove === 0) return;
+    // Buffers are sized for the first capacity: once the columns grew, none will fit.
+    if (capacity !== cap) {
+      toMove = 0;
+      return;
+    }
+    for (let s = 0; s < sinks.length; s++) {
+      // Every write so far was at a row < out + 1 (a row left out is written at `out` too).
+      if (moved[s] || !sinks[s].adopt?.(memory!, out + 1)) continue;
+      moved[s] = 1;
+      toMove--;
+    }
+  };
+
   return {
     numeric,
     onRecord,
     onCells,
+    adopt,
     takeChunk,
     finish,
     get pending() {

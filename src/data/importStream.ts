@@ -31,6 +31,8 @@ import {
 } from './importFile';
 import { ImportError } from './issues';
 import { checkFileSize, limitsOf } from './limits';
+import { autoMap, mappedColumn } from './mapping';
+import { columnBuffers, columnCapacity } from './columnMemory';
 
 /** Bytes read from the start of a file to plan a stream (more than the 256 KB sample). */
 export const PLAN_HEAD_BYTES = 1 << 20;
@@ -313,6 +315,37 @@ export async function importAccountBlocksAsync(
   }
 }
 
+/**
+ * The byte lengths of the columns importAccountBlocks(Async) makes for a file of `size` bytes
+ * from `head` (its first bytes, at least the first PLAN_HEAD_BYTES of a larger file), largest
+ * first and at most `maxBytes` in all, for memory faulted in ahead (ImportOptions.memory); []
+ * where the file would be read whole or its head does not suffice. (Columns that grow past the
+ * estimate are no longer these lengths: the import then keeps its own.)
+ */
+export function blockColumnBytes(
+  head: Uint8Array,
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  maxBytes: number,
+): number[] {
+  const n = Math.min(PLAN_HEAD_BYTES, size);
+  if (size < 4 * READ_BLOCK || head.length < n || opts.csvPath === 'string') return [];
+  let input: ReturnType<typeof openBytes>;
+  try {
+    input = openBytes(head.subarray(0, n), file, contract, opts, size);
+  } catch {
+    return [];
+  }
+  if (!input) return [];
+  const mapping = opts.mapping ?? autoMap(input.source.headers, contract);
+  const types = contract.fields
+    .filter((f) => mappedColumn(mapping, f.id) != null)
+    .map((f) => f.type);
+  return columnBuffers(types, columnCapacity(input.source.estimatedRows), maxBytes);
+}
+
 /** The block import of a file of `size` bytes, its reads asked of the caller (yield). */
 function* blockSteps(
   size: number,
@@ -417,6 +450,8 @@ function* blockSteps(
         // The record still open moves to the front of the buffer.
         buf.copyWithin(0, next, have);
         have -= next;
+        // Columns move into pre-faulted memory that has arrived (opts.memory; none: nothing).
+        imp.adopt();
       }
       if (final) break;
       if (have > maxRowBytes + 1) return null;

@@ -10,6 +10,7 @@ import {
 } from './coerce';
 import { cellDecoder, type ByteEncoding } from './csvBytes';
 import type { ImportIssueCode } from './issues';
+import type { ColumnMemory } from './columnMemory';
 
 /**
  * Typed column writers that grow as rows arrive, so the importer never holds all cells as
@@ -33,6 +34,11 @@ export interface Sink {
   lastMissing: boolean;
   /** The column of the first rowCount rows; `dropped`: some written rows were overwritten (left out). */
   build(rowCount: number, dropped?: boolean): Column;
+  /**
+   * Move the column into memory of `memory` (faulted in elsewhere) of exactly its present
+   * length, copying rows [0, rows): false when none has arrived (the column stays where it is).
+   */
+  adopt?(memory: ColumnMemory, rows: number): boolean;
 }
 
 /** The first n items: a view when little capacity is left over (no copy), else a compact copy. */
@@ -101,6 +107,14 @@ class NumberSink implements Sink {
   }
   reserve(n: number): void {
     this.values = growF64(this.values, n);
+  }
+  adopt(memory: ColumnMemory, rows: number): boolean {
+    const b = memory.take(this.values.byteLength);
+    if (!b) return false;
+    const v = new Float64Array(b);
+    v.set(this.values.subarray(0, Math.min(rows, v.length)));
+    this.values = v;
+    return true;
   }
   write(row: number, raw: unknown): CellProblem {
     let v: number | null | undefined;
@@ -230,6 +244,14 @@ class BooleanSink implements Sink {
   }
   reserve(n: number): void {
     this.values = growU8(this.values, n);
+  }
+  adopt(memory: ColumnMemory, rows: number): boolean {
+    const b = memory.take(this.values.byteLength);
+    if (!b) return false;
+    const v = new Uint8Array(b);
+    v.set(this.values.subarray(0, Math.min(rows, v.length)));
+    this.values = v;
+    return true;
   }
   write(row: number, raw: unknown): CellProblem {
     let v: boolean | null | undefined;
@@ -514,6 +536,14 @@ class StringSink implements Sink {
   }
   reserve(n: number): void {
     this.codes = growI32(this.codes, n);
+  }
+  adopt(memory: ColumnMemory, rows: number): boolean {
+    const b = memory.take(this.codes.byteLength);
+    if (!b) return false;
+    const v = new Int32Array(b);
+    v.set(this.codes.subarray(0, Math.min(rows, v.length)));
+    this.codes = v;
+    return true;
   }
   /** Code of a (matched) value, creating it; `exactBytes`: it came from bytes that spell it exactly and are not in the byte table. */
   private codeOfValue(value: string, known: boolean, exactBytes: boolean): number {

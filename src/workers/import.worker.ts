@@ -46,7 +46,21 @@ import {
   type ByteSource,
   type RangeRun,
 } from '../data/parallelImport';
-import { importAccountBlocksAsync, type AsyncByteSource } from '../data/importStream';
+import {
+  blockColumnBytes,
+  importAccountBlocksAsync,
+  PLAN_HEAD_BYTES,
+  type AsyncByteSource,
+} from '../data/importStream';
+import {
+  faultColumns,
+  faultedMemory,
+  faultingFor,
+  faultStats,
+  fileKey,
+  MAX_FAULT_BYTES,
+  releaseColumns,
+} from './columnFaults';
 import { prewarmRangeWorkers, rangePool, RangeWorkerError } from './rangePool';
 
 /**
@@ -97,8 +111,26 @@ async function importInParallel(
   };
   if (n < 2) {
     const src = 'bytes' in f || blocks === 'whole' ? null : fileStream(f.blob, f.size);
-    if (!src) return importAccountFile(await whole(), file, contract, opts);
-    return importAccountBlocksAsync(src, file, contract, opts, whole);
+    if (!src || 'bytes' in f) return importAccountFile(await whole(), file, contract, opts);
+    // The columns' pages faulted in on the other core (columnFaults.ts): asked at the
+    // preview, else now from the file's head; `blocks` 'nofault' (benchmark): not at all.
+    if (blocks === 'nofault') releaseColumns();
+    else if (!faultingFor(fileKey(file, f.size)))
+      try {
+        const head = new Uint8Array(await f.blob.slice(0, PLAN_HEAD_BYTES).arrayBuffer());
+        faultColumns(
+          fileKey(file, f.size),
+          blockColumnBytes(head, f.size, file, contract, opts, MAX_FAULT_BYTES),
+        );
+      } catch {
+        // unreadable: the import below says so
+      }
+    try {
+      const memory = blocks === 'nofault' ? undefined : faultedMemory;
+      return await importAccountBlocksAsync(src, file, contract, { ...opts, memory }, whole);
+    } finally {
+      releaseColumns();
+    }
   }
   const input: Uint8Array | ByteSource = 'bytes' in f ? f.bytes : blobSource(f.blob, f.size, whole);
   // By default this worker parses the first range itself (it is running: no start, no
@@ -299,6 +331,24 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     const parts = partsFor(size, msg.parts);
     // (This worker parses the first range itself.)
     if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name)) prewarmRangeWorkers(parts - 1);
+    // One pass: the columns' memory is faulted in on the other core while the user reads the
+    // preview (columnFaults.ts; a new file releases the last one's).
+    if (parts < 2)
+      try {
+        faultColumns(
+          fileKey(msg.file.name, size),
+          blockColumnBytes(
+            bytes,
+            size,
+            msg.file.name,
+            msg.contract,
+            msg.file.options ?? {},
+            MAX_FAULT_BYTES,
+          ),
+        );
+      } catch {
+        // (only an aid: the preview below reports what is wrong with the file)
+      }
     try {
       post({
         type: 'preview',
@@ -327,6 +377,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       try {
         const t0 = performance.now();
         readWait = 0;
+        faultStats.taken = faultStats.bytes = 0;
         const { table, report } = await importInParallel(
           f,
           f.name,
@@ -353,6 +404,8 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
             arrived: rel(arrived),
             done: rel(performance.timeOrigin + performance.now()),
             readWait: Math.round(readWait),
+            faulted: faultStats.taken,
+            faultedMB: Math.round(faultStats.bytes / 1e6),
             ...(report.parts ? importPhases : {}),
             ranges: lastTimings.map((t) =>
               Object.fromEntries(Object.entries(t).map(([k, v]) => [k, rel(v)])),

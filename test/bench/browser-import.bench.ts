@@ -18,7 +18,7 @@
  * (`npx vite build --outDir DIR` of it, served on port + 1); --node also imports the same bytes
  * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
  * picks one pass and/or parts; --blocks ,whole runs this tree's one pass once per way
- * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed); --partways ,remote,whole
+ * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed; nofault = a byte stream without the columns faulted in on the other core); --partways ,remote,whole
  * runs this tree's parts once per way (see PARTWAYS); --settle MS waits after the mapping before the click.
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
  * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
@@ -141,9 +141,14 @@ interface Import {
 
 /** CPU seconds of Chromium's dedicated worker threads (the import worker and any it starts). */
 let workerCpuNow = 0;
+/** Their minor page faults, and system time (s). */
+let workerFaultsNow = 0;
+let workerSysNow = 0;
 /** CPU seconds (user + system) of this Node process's descendants other than vite (Chromium). */
 function chromiumCpu(): number {
   workerCpuNow = 0;
+  workerFaultsNow = 0;
+  workerSysNow = 0;
   const kids = new Map<number, number[]>();
   const ticks = new Map<number, number>();
   const cmd = new Map<number, string>();
@@ -173,6 +178,8 @@ function chromiumCpu(): number {
           const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
           const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
           workerCpuNow += (Number(rest[11]) + Number(rest[12])) / 100;
+          workerSysNow += Number(rest[12]) / 100;
+          workerFaultsNow += Number(rest[7]);
         }
       } catch {
         /* gone */
@@ -228,6 +235,8 @@ async function waymark(
   await page.waitForTimeout(SETTLE);
   const cpu0 = chromiumCpu();
   const w0 = workerCpuNow;
+  const f0 = workerFaultsNow;
+  const s0 = workerSysNow;
   const t0 = performance.now();
   const clickAt = Date.now();
   await run.click();
@@ -236,6 +245,8 @@ async function waymark(
   const cpu = chromiumCpu() - cpu0;
   // Worker threads that ended during the import are not counted (the range workers live on).
   phases.workerCpu = Math.round((workerCpuNow - w0) * 100) / 100;
+  phases.workerSys = Math.round((workerSysNow - s0) * 100) / 100;
+  phases.workerFaults = workerFaultsNow - f0;
   const r = await logged;
   await page.waitForTimeout(50);
   // Worker start and end, and the report on screen, in ms after the click.

@@ -104,10 +104,24 @@ async function storedDigest(page: Page): Promise<{ rows: number; hash: string }>
   });
 }
 
-async function importAndSave(page: Page, path: string, parts: number) {
+/** The import worker's phases of the last import (its console: `waymark-import-phases {...}`). */
+let phases: Record<string, number> = {};
+
+async function importAndSave(page: Page, path: string, parts: number, readFor = 0) {
   await page.evaluate((p) => localStorage.setItem('waymark.importParts', String(p)), parts);
   await openProject(page, 'demo', 'data');
+  phases = {};
+  const onConsole = (m: { text(): string }) => {
+    const ph = /^waymark-import-phases (.*)$/.exec(m.text());
+    if (ph) phases = JSON.parse(ph[1]) as Record<string, number>;
+  };
+  page.on('console', onConsole);
   await page.getByTestId('data-file-input').setInputFiles(path);
+  // The user reads the preview for a while (the one pass's column memory is faulted in then).
+  if (readFor) {
+    await expect(page.getByTestId('import-run')).toBeEnabled();
+    await page.waitForTimeout(readFor);
+  }
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
   const report = {
@@ -127,6 +141,7 @@ async function importAndSave(page: Page, path: string, parts: number) {
   if (await confirm.count()) await confirm.check();
   await page.getByTestId('import-save').click();
   await expect(page.getByTestId('dataset-rows')).toContainText('29,998', { timeout: 60_000 });
+  page.off('console', onConsole);
   return { report, stored: await storedDigest(page) };
 }
 
@@ -145,8 +160,11 @@ test('a file of a few MB is read in two parts and stores what the one-pass impor
   expect(parallel.report.issues).toContain('101');
   expect(parallel.stored.rows).toBe(rows - 2);
 
-  const serial = await importAndSave(page, path, 1);
+  // One pass after a second on the preview: every column moved into memory faulted in by the
+  // fault worker meanwhile (columnFaults.ts), and still the same dataset.
+  const serial = await importAndSave(page, path, 1, 1000);
   expect(serial.report.parts).toBe(0);
+  expect(phases.faulted).toBe(demoContractForTests().fields.length);
   expect({ ...parallel.report, parts: 0, partsText: '' }).toEqual(serial.report);
   expect(parallel.stored).toEqual(serial.stored);
 });

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { importAccountFile, ImportError, type ImportOptions } from './';
+import { blockColumnBytes, importAccountBlocks } from './importStream';
+import { columnBuffers } from './columnMemory';
+import { generateDemoTable } from './demo/generate';
+import { tableToCsv } from './tableCsv';
+import { demoContract, sjis, utf8 } from './testing/helpers';
+import type { AccountTable } from '../table/columns';
+
+/**
+ * Memory that arrives late and in pieces, as a helper worker's pre-faulted buffers do: `take`
+ * answers null for its first `after` calls, then a fresh buffer on every `every`-th call (each
+ * block, the import asks once per column not yet moved). `sizes`: only these lengths (all if
+ * absent).
+ */
+function lateMemory(after: number, every: number, sizes?: Set<number>) {
+  let calls = 0;
+  const given: number[] = [];
+  return {
+    given,
+    asked: new Set<number>(),
+    take(n: number): ArrayBuffer | null {
+      this.asked.add(n);
+      calls++;
+      if (calls <= after || calls % every !== 0 || (sizes && !sizes.has(n))) return null;
+      given.push(n);
+      return new ArrayBuffer(n);
+    },
+  };
+}
+
+function blocks(bytes: Uint8Array, name: string, opts: ImportOptions, block: number) {
+  const src = {
+    size: bytes.length,
+    read: (buf: Uint8Array, offset: number, length: number, position: number) => {
+      const part = bytes.subarray(position, position + length);
+      buf.set(part, offset);
+      return part.length;
+    },
+  };
+  return importAccountBlocks(src, name, demoContract, opts, { minBytes: 0, block });
+}
+
+/** Table and report, or the error; columns with their buffers' lengths (byte for byte). */
+function exact(read: () => { table: AccountTable; report: unknown }): unknown {
+  try {
+    const { table, report } = read();
+    const buffers = Object.fromEntries(
+      Object.entries(table.columns).map(([id, c]) => {
+        const v = 'codes' in c ? c.codes : c.values;
+        return [id, [v.constructor.name, v.byteOffset, v.length, v.buffer.byteLength]];
+      }),
+    );
+    return { table, report, buffers };
+  } catch (e) {
+    if (e instanceof ImportError) return { error: e.issue };
+    throw e;
+  }
+}
+
+describe('columns moved into pre-faulted memory as it arrives = the plain import', () => {
+  it('agrees byte for byte on generated CSV, the memory arriving at random blocks', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 8, unit: 'grapheme' }),
+      fc.constantFrom('株式会社アルファ', 'Acme, Inc.', 'Quote "Co"', 'a\nb', '=SUM(A1)', ''),
+    );
+    const num = fc.constantFrom('1234', '1,234', '80%', '0.8', '12.5', '', 'abc');
+    const date = fc.constantFrom('2024-03-09', '2024/3/9', '2024-02-30', '');
+    const flag = fc.constantFrom('true', 'FALSE', '1', 'はい', 'maybe', '');
+    const quote = (s: string, force: boolean) =>
+      force || /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    const row = fc.tuple(
+      fc.integer({ min: 0, max: 80 }),
+      text,
+      num,
+      date,
+      flag,
+      fc.boolean(),
+      fc.integer({ min: -1, max: 1 }),
+    );
+    let moved = 0;
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 60 }),
+        fc.boolean(),
+        fc.constantFrom('utf-8', 'shift_jis'),
+        fc.constantFrom('skip', 'blank'),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 3 }),
+        (rows, sorted, enc, badRows, block, after, every) => {
+          const lines = ['account_id,company_name,mrr,renewal_date,kickoff_done'];
+          rows.forEach(([id, t, n, d, f, q, ragged], k) => {
+            const key = `A${String(sorted ? k * 3 : id).padStart(4, '0')}`;
+            const c = [key, t, n, d, f].map((v) => quote(v, q));
+            if (ragged < 0) c.pop();
+            if (ragged > 0) c.push('extra');
+            lines.push(c.join(','));
+          });
+          const csv = lines.join('\n') + '\n';
+          const bytes = enc === 'shift_jis' ? sjis(csv) : utf8(csv);
+          const opts: ImportOptions = {
+            badRows,
+            ...(enc === 'shift_jis' ? { encoding: enc } : {}),
+          };
+          const memory = lateMemory(after, every);
+          const got = exact(() => blocks(bytes, 'gen.csv', { ...opts, memory }, block));
+          moved += memory.given.length;
+          expect(got).toEqual(exact(() => importAccountFile(bytes, 'gen.csv', demoContract, opts)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Not vacuous: columns did move (number, date, text and yes/no columns).
+    expect(moved).toBeGreaterThan(300);
+  });
+
+  it('asks a demo export for exactly the lengths blockColumnBytes lists, and moves every column', () => {
+    const csv = tableToCsv(generateDemoTable({ rows: 25_000, seed: 5 }), demoContract, {
+      headers: 'ja',
+    });
+    for (const bytes of [utf8(csv), sjis(csv)]) {
+      const listed = blockColumnBytes(bytes, bytes.length, 'demo.csv', demoContract, {}, 1e9);
+      expect(listed.length).toBe(demoContract.fields.length);
+      const memory = lateMemory(60, 1, new Set(listed));
+      const src = {
+        size: bytes.length,
+        read: (buf: Uint8Array, offset: number, length: number, position: number) => {
+          const part = bytes.subarray(position, position + length);
+          buf.set(part, offset);
+          return part.length;
+        },
+      };
+      const got = exact(() =>
+        importAccountBlocks(src, 'demo.csv', demoContract, { memory }, { block: 65_536 }),
+      );
+      expect([...memory.asked].sort()).toEqual([...new Set(listed)].sort());
+      expect(memory.given.sort()).toEqual([...listed].sort());
+      expect(got).toEqual(exact(() => importAccountFile(bytes, 'demo.csv', demoContract, {})));
+    }
+  });
+
+  it('lists the largest columns first, within the bytes allowed', () => {
+    expect(columnBuffers(['string', 'number', 'boolean', 'date'], 100, 2000)).toEqual([
+      800, 800, 400,
+    ]);
+    expect(columnBuffers(['number'], 100, 799)).toEqual([]);
+  });
+});

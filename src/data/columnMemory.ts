@@ -1,0 +1,42 @@
+/**
+ * Memory for an import's columns that was faulted in elsewhere (the browser's one pass: a helper
+ * worker allocates the typed arrays the import will need, writes one byte per 4 KB page and
+ * transfers them, so the import thread does not take ~48k page faults — a fifth of its CPU —
+ * on its fresh columns; docs/data-import.md). The import starts in its own arrays and moves each
+ * column into a buffer of exactly its byte length when one has arrived (RowImporter.adopt,
+ * between blocks), copying the rows so far: it never waits for them.
+ */
+export interface ColumnMemory {
+  /** A zero-filled buffer of exactly `byteLength` bytes, or null (none has arrived). */
+  take(byteLength: number): ArrayBuffer | null;
+}
+
+/** Rows a whole-file import's columns are sized for (rowImporter; `room`: a first range's). */
+export function columnCapacity(estimatedRows: number, room = 0): number {
+  return Math.min(Math.max(room, estimatedRows + 16), 1 << 24);
+}
+
+/** Bytes per row of a field's column: number and date 8 (Float64), yes/no 1, text codes 4. */
+export function bytesPerRow(type: string): number {
+  return type === 'number' || type === 'integer' || type === 'date'
+    ? 8
+    : type === 'boolean'
+      ? 1
+      : 4;
+}
+
+/**
+ * The byte lengths of the columns of the fields `types` for `rows` rows (a capacity), largest
+ * first, as many as fit in `maxBytes`.
+ */
+export function columnBuffers(types: string[], rows: number, maxBytes: number): number[] {
+  const sizes = types.map((t) => bytesPerRow(t) * rows).sort((a, b) => b - a);
+  const out: number[] = [];
+  let total = 0;
+  for (const n of sizes)
+    if (total + n <= maxBytes) {
+      out.push(n);
+      total += n;
+    }
+  return out;
+}

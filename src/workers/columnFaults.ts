@@ -1,0 +1,110 @@
+import type { ColumnMemory } from '../data/columnMemory';
+
+/**
+ * Memory faulted in ahead for the import worker's one pass (src/data/columnMemory.ts): a small
+ * worker (fault.worker.ts) allocates the columns' buffers and writes one byte per 4 KB page, on
+ * the other core, while the user reads the preview (started at `inspect`) or while the import
+ * parses (started at `import` when the preview did not); the import moves its columns into them
+ * as they arrive. In Chromium those pages were ~48k faults and a fifth of the import thread's
+ * CPU (typed arrays come from PartitionAlloc in 4 KB pages; the CLI gets huge pages instead).
+ * At most MAX_FAULT_BYTES are held, and only for one file: a new file, the end of an import
+ * or FAULT_HOLD_MS unused releases them.
+ */
+export const MAX_FAULT_BYTES = 384 << 20;
+const FAULT_HOLD_MS = 5 * 60_000;
+
+export interface FaultRequest {
+  sizes: number[];
+}
+
+let current: {
+  key: string;
+  worker: Worker | null;
+  /** Arrived buffers by byte length. */
+  ready: Map<number, ArrayBuffer[]>;
+  /** Lengths asked of the worker (arrived or not), and how many arrived. */
+  asked: number[];
+  arrived: number;
+  timer: ReturnType<typeof setTimeout>;
+} | null = null;
+
+/** Columns moved into faulted memory since the last reset (logged for the benchmark). */
+export const faultStats = { taken: 0, bytes: 0 };
+
+/** Buffers arrived so far (the import takes them between blocks; any of the exact length will do). */
+export const faultedMemory: ColumnMemory = {
+  take(byteLength) {
+    const b = current?.ready.get(byteLength)?.pop() ?? null;
+    if (b) {
+      faultStats.taken++;
+      faultStats.bytes += byteLength;
+    }
+    return b;
+  },
+};
+
+/** Whether memory is being faulted in for the file `key` (so the import need not read its head). */
+export function faultingFor(key: string): boolean {
+  return current?.key === key;
+}
+
+/**
+ * Fault in buffers of these byte lengths for the file `key` (fileKey): a new file
+ * releases the last one's; the same file asks only for lengths not asked yet.
+ */
+export function faultColumns(key: string, sizes: number[]): void {
+  if (current && current.key !== key) releaseColumns();
+  if (sizes.length === 0) return;
+  if (!current) {
+    const timer = setTimeout(releaseColumns, FAULT_HOLD_MS);
+    current = { key, worker: null, ready: new Map(), asked: [], arrived: 0, timer };
+  }
+  const c = current;
+  const left = [...c.asked];
+  const more: number[] = [];
+  for (const n of sizes) {
+    const i = left.indexOf(n);
+    if (i >= 0) left.splice(i, 1);
+    else more.push(n);
+  }
+  let total = c.asked.reduce((a, n) => a + n, 0);
+  const send = more.filter((n) => (total + n <= MAX_FAULT_BYTES ? ((total += n), true) : false));
+  if (send.length === 0) return;
+  if (!c.worker) {
+    try {
+      c.worker = new Worker(new URL('./fault.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      return; // no nested workers: the import faults its own pages, as before
+    }
+    c.worker.onmessage = (ev: MessageEvent<ArrayBuffer>) => {
+      if (current !== c) return;
+      const b = ev.data;
+      const list = c.ready.get(b.byteLength) ?? [];
+      list.push(b);
+      c.ready.set(b.byteLength, list);
+      // All asked for arrived: the worker ends (a later ask starts another).
+      if (++c.arrived === c.asked.length) {
+        c.worker?.terminate();
+        c.worker = null;
+      }
+    };
+    c.worker.onerror = () => {
+      c.worker?.terminate();
+    };
+  }
+  c.asked.push(...send);
+  c.worker.postMessage({ sizes: send } satisfies FaultRequest);
+}
+
+/** Drop the buffers not taken and stop faulting in more. */
+export function releaseColumns(): void {
+  if (!current) return;
+  clearTimeout(current.timer);
+  current.worker?.terminate();
+  current = null;
+}
+
+/** The key of a picked file for faultColumns (the preview has its head, not the File). */
+export function fileKey(name: string, size: number): string {
+  return `${name}\u0000${size}`;
+}
