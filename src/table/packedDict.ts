@@ -84,7 +84,7 @@ export function packedPartsColumn(codes: Int32Array, parts: PackedDict[]): Strin
 }
 
 /** Make `col.dict` the concatenation of `parts`, decoded when first read (see packedPartsColumn). */
-export function setPackedDict(col: { dict?: string[] }, parts: PackedDict[]): void {
+function setPackedDict(col: { dict?: string[] }, parts: PackedDict[]): void {
   const starts = new Int32Array(parts.length + 1);
   for (let k = 0; k < parts.length; k++) starts[k + 1] = starts[k] + packedCount(parts[k]);
   const p: Packed = { parts, starts, offsets: parts.map(() => null), out: null, done: 0 };
