@@ -1,5 +1,5 @@
 import type { Field } from '../model';
-import { MISSING_BOOL, type Column, type StringColumn } from '../table/columns';
+import { MISSING_BOOL, type Column } from '../table/columns';
 import {
   categoryMatcher,
   isoDays,
@@ -9,6 +9,7 @@ import {
   parseNumber,
 } from './coerce';
 import { cellDecoder, type ByteEncoding } from './csvBytes';
+import { packedDictColumn } from '../table/packedDict';
 import type { ImportIssueCode } from './issues';
 import type { ColumnMemory } from './columnMemory';
 
@@ -1052,32 +1053,6 @@ export interface PackedValues {
 }
 
 /**
- * A string column whose dictionary is made when `dict` is first read (then kept): an own,
- * enumerable accessor, so spreading, cloning and comparing the column read it like a value.
- */
-export function packedDictColumn(codes: Int32Array, make: () => string[]): StringColumn {
-  const col = { type: 'string', codes } as StringColumn;
-  let dict: string[] | null = null;
-  let fill: (() => string[]) | null = make;
-  Object.defineProperty(col, 'dict', {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (dict === null) {
-        dict = fill!();
-        fill = null; // the packed bytes go with it
-      }
-      return dict;
-    },
-    set: (v: string[]) => {
-      dict = v;
-      fill = null;
-    },
-  });
-  return col;
-}
-
-/**
  * Decode the packed values (codes [0, size) with pLen > 0; their bytes in src at pOff) into
  * dict, in batches of about STAGE_BYTES per TextDecoder call; values whose bytes follow each
  * other in src (ids in file order) are decoded where they are, others are copied together first.
@@ -1192,3 +1167,5 @@ export function makeSink(field: Field, capacity: number, encoding: ByteEncoding 
 }
 
 export { StringSink, NumberSink, BooleanSink };
+
+export { packedDictColumn };

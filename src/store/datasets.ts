@@ -1,6 +1,7 @@
 import { db, type DatasetRow } from './db';
 import { newId } from '../model/ids';
 import type { AccountTable, Column } from '../table/columns';
+import { packedValues, type PackedDict } from '../table/packedDict';
 
 /**
  * Datasets in IndexedDB, column-wise in chunks of CHUNK_ROWS rows: typed arrays are stored as
@@ -11,7 +12,7 @@ import type { AccountTable, Column } from '../table/columns';
 export const CHUNK_ROWS = 1 << 16;
 
 /** A dictionary slice: joined with NUL (one string clones far faster than 65k small ones), or an array if a value holds NUL. */
-export type PackedDict = { joined: string; count: number } | string[];
+export type { PackedDict };
 type ChunkData = {
   cols: Record<string, Float64Array | Uint8Array | Int32Array>;
   dicts: Record<string, PackedDict>;
@@ -23,7 +24,7 @@ export function packStrings(xs: string[]): PackedDict {
 }
 
 export function unpackStrings(p: PackedDict, into: string[]): void {
-  const xs = Array.isArray(p) ? p : p.count === 0 ? [] : p.joined.split('\u0000');
+  const xs = packedValues(p);
   for (let i = 0; i < xs.length; i++) into.push(xs[i]);
 }
 

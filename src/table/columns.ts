@@ -1,3 +1,5 @@
+import { dictAt } from './packedDict';
+
 /**
  * Account data held column-wise: the one shape shared by import (src/data), the engine, the
  * worker messages and storage. Typed arrays so the engine evaluates a column at a time.
@@ -76,7 +78,7 @@ export function cellValue(col: Column, row: number): number | string | boolean |
     }
     case 'string': {
       const c = col.codes[row];
-      return c < 0 ? null : col.dict[c];
+      return c < 0 ? null : dictAt(col, c);
     }
   }
 }

@@ -6,6 +6,7 @@ import { generateDemoTable } from '../data/demo/generate';
 import type { AccountTable } from '../table/columns';
 import { readDataset, receiveDataset, slicePacked, type DatasetLoadMessage } from './datasetLoad';
 import { packStrings, unpackStrings } from '../store/datasets';
+import { dictAt, packedDecodeCount, packedPartsOf } from '../table/packedDict';
 
 /** The worker's messages as the page gets them: structured-cloned, the buffers transferred. */
 async function viaWorkerProtocol(id: string) {
@@ -80,8 +81,24 @@ describe('reading the dataset in a worker (datasetLoad.ts)', () => {
     if (name?.type === 'string') name.dict[CHUNK_ROWS + 7] = 'a\u0000b';
     const meta = await saveDataset('p-load', table, { name: 'd.csv', sources: [] });
     const page = await loadDataset(meta.id);
+    const decodes = packedDecodeCount();
     const { out, kinds, arrayDicts } = await viaWorkerProtocol(meta.id);
     expect(kinds).toEqual(['meta', 'dicts', 'columns']);
+    // The page decoded no dictionary: each string column's stays packed until `dict` is read,
+    // and one value is read from it as it is.
+    expect(packedDecodeCount()).toBe(decodes);
+    let strings = 0;
+    for (const [id, col] of Object.entries(out!.table.columns)) {
+      const want = table.columns[id];
+      if (col.type !== 'string' || want.type !== 'string') continue;
+      strings++;
+      expect(packedPartsOf(col), id).not.toBeNull();
+      for (let i = 0; i < want.dict.length; i += 97)
+        expect(dictAt(col, i), `${id} ${i}`).toBe(want.dict[i]);
+      expect(dictAt(col, CHUNK_ROWS + 7)).toBe(want.dict[CHUNK_ROWS + 7]);
+    }
+    expect(strings).toBeGreaterThan(1);
+    expect(packedDecodeCount()).toBe(decodes);
     // The chunk holding the NUL value sends that column's slices as arrays.
     expect(arrayDicts).toBe(1);
     expect(out!.meta).toEqual(page!.meta);

@@ -1,16 +1,19 @@
 import { db, type DatasetRow } from '../store/db';
-import { chunkCount, unpackStrings, type PackedDict } from '../store/datasets';
+import { chunkCount, type PackedDict } from '../store/datasets';
 import type { AccountTable, Column } from '../table/columns';
+import { packedPartsColumn } from '../table/packedDict';
 
 /**
  * Reading the stored dataset off the page (dataset.worker.ts). Read on the page, each stored
  * chunk was one long task: IndexedDB's reply deserialised, Dexie's callbacks, then the chunk
  * decoded and copied into the columns. The worker reads the chunks and puts the typed arrays
  * together; the page receives only the dictionaries of the string columns, in slices of at
- * most DICT_SLICE values (one joined string each, split on the page in a task of its own: the
- * page needs the strings, and a stored chunk's 65,536 ids and names split in one task, with the
- * garbage collection of the new strings, took 0.2–0.7 s on a loaded machine), then every typed
- * array whole, transferred (no copy, no per-value work).
+ * most DICT_SLICE values (one joined string each), then every typed array whole, transferred
+ * (no copy, no per-value work). The page keeps the slices packed: each string column's `dict`
+ * is decoded (into an array of its final size) when first read, one value is read without
+ * decoding (`dictAt`), and a hand-over to a worker sends the slices (table/packedDict.ts).
+ * Split on the page as they arrived, the million ids and million names were the re-derived
+ * run's young-generation garbage collections (docs/dashboard.md).
  *
  * The messages, in order: `meta` (or `none`), the `dicts` slices (chunk by chunk, each column's
  * in order), `columns`; or `failed` at any point. `receiveDataset` turns them into the table
@@ -115,7 +118,7 @@ export function receiveDataset(): (
   m: DatasetLoadMessage,
 ) => { meta: DatasetRow; table: AccountTable } | null | undefined {
   let meta: DatasetRow | null = null;
-  const dicts = new Map<string, string[]>();
+  const dicts = new Map<string, PackedDict[]>();
   return (m) => {
     if (m.type === 'failed') throw new Error(m.message);
     if (m.type === 'none') return null;
@@ -126,7 +129,7 @@ export function receiveDataset(): (
     }
     if (!meta) throw new Error('dataset load: data before its description');
     if (m.type === 'dicts') {
-      unpackStrings(m.dict, dicts.get(m.column)!);
+      dicts.get(m.column)!.push(m.dict);
       return undefined;
     }
     const columns: Record<string, Column> = {};
@@ -134,7 +137,7 @@ export function receiveDataset(): (
       const a = m.arrays[c.id];
       columns[c.id] =
         c.type === 'string'
-          ? { type: 'string', codes: a as Int32Array, dict: dicts.get(c.id)! }
+          ? packedPartsColumn(a as Int32Array, dicts.get(c.id)!)
           : c.type === 'boolean'
             ? { type: 'boolean', values: a as Uint8Array }
             : { type: c.type, values: a as Float64Array };

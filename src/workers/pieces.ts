@@ -1,15 +1,20 @@
+import { packedCount, packedPartsOf, packedValues, type PackedDict } from '../table/packedDict';
+
 /**
  * Sending a big value to a worker without one long task on the page. postMessage clones the
  * whole value in one task, and a typed array that is a view of a bigger buffer (the scoring
  * arena) clones all of that buffer: a million-account run took seconds. Instead the value is
  * split into a skeleton (small) and pieces: each typed array copied into its own buffer and
  * transferred, each long string list in slices. The page sends one piece per task; the worker
- * puts them back at their paths.
+ * puts them back at their paths. A string column whose dictionary is still packed on the page
+ * (table/packedDict.ts: a reloaded dataset's) is sent as its packed slices, not decoded: the
+ * worker makes the strings.
  */
 export type Path = (string | number)[];
 export type Piece =
   | { path: Path; array: ArrayBufferView; from?: number; total?: number }
-  | { path: Path; strings: string[]; from: number; total: number };
+  | { path: Path; strings: string[]; from: number; total: number }
+  | { path: Path; packed: PackedDict; from: number; total: number };
 
 const STRING_SLICE = 50_000;
 const BIG_LIST = 10_000;
@@ -62,9 +67,23 @@ export function split(
     }
     if (v && typeof v === 'object') {
       const o: Record<string, unknown> = {};
+      const parts = packedPartsOf(v);
+      const total = parts ? parts.reduce((n, p) => n + packedCount(p), 0) : 0;
+      if (parts) {
+        let from = 0;
+        for (const p of parts) {
+          pieces.push({ path: [...path, 'dict'], packed: p, from, total });
+          from += packedCount(p);
+        }
+      }
       for (const k of Object.keys(v))
         Object.defineProperty(o, k, {
-          value: walk((v as Record<string, unknown>)[k], [...path, k]),
+          value:
+            parts && k === 'dict'
+              ? total
+                ? null
+                : []
+              : walk((v as Record<string, unknown>)[k], [...path, k]),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -102,8 +121,15 @@ export function nextTask(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
+/** A packed piece as the strings piece it stands for (decoded here, in the worker); others as they are. */
+export function unpackPiece(p: Piece): Exclude<Piece, { packed: PackedDict }> {
+  if (!('packed' in p)) return p;
+  return { path: p.path, strings: packedValues(p.packed), from: p.from, total: p.total };
+}
+
 /** Put a received piece into the skeleton. */
-export function place(skeleton: unknown, p: Piece): void {
+export function place(skeleton: unknown, piece: Piece): void {
+  const p = unpackPiece(piece);
   let at = skeleton as Record<string | number, unknown>;
   for (let i = 0; i < p.path.length - 1; i++)
     at = at[p.path[i]] as Record<string | number, unknown>;

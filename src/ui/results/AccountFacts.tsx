@@ -7,6 +7,7 @@ import {
 } from '../../engine';
 import type { Normalisation, Project } from '../../model';
 import { columnOf, daysToIso, MISSING_BOOL, type AccountTable } from '../../table/columns';
+import { dictAt } from '../../table/packedDict';
 import { formatNumber } from '../../util/format';
 import { colorLabel } from './colors';
 
@@ -32,7 +33,7 @@ export function AccountAttributes({
     if (!col) return '—';
     // The stage field holds stage ids: shown by the stage's name.
     if (id === stageField && col.type === 'string' && col.codes[row] >= 0) {
-      const sid = col.dict[col.codes[row]];
+      const sid = dictAt(col, col.codes[row]);
       return project.journey.stages.find((s) => s.id === sid)?.label || sid;
     }
     switch (col.type) {
@@ -47,7 +48,7 @@ export function AccountAttributes({
             ? t('value.yes')
             : t('value.no');
       case 'string':
-        return col.codes[row] < 0 ? '—' : col.dict[col.codes[row]];
+        return col.codes[row] < 0 ? '—' : dictAt(col, col.codes[row]);
     }
   };
   return (

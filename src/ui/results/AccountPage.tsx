@@ -11,6 +11,7 @@ import { Button } from '../common';
 import { colorHex, colorLabel } from './colors';
 import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
+import { dictAt } from '../../table/packedDict';
 import { formatNumber } from '../../util/format';
 import {
   AccountAttributes,
@@ -62,7 +63,7 @@ export function AccountPage({
   const sum = e.measures.reduce((s, m) => s + m.contribution, 0);
   const name = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
   const company =
-    name && name.type === 'string' && name.codes[row] >= 0 ? name.dict[name.codes[row]] : '';
+    name && name.type === 'string' && name.codes[row] >= 0 ? dictAt(name, name.codes[row]) : '';
   const stageLabel = (id: string) => project.journey.stages.find((s) => s.id === id)?.label || id;
   const segLabel = (id: string) => project.segments.items.find((s) => s.id === id)?.label || id;
   // The values a CTA read, by the field's label (the trigger itself stays as written).

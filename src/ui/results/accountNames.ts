@@ -1,4 +1,5 @@
 import { columnOf, type AccountTable } from '../../table/columns';
+import { dictAt } from '../../table/packedDict';
 import { csvLine } from '../../util/csvCell';
 
 /**
@@ -79,7 +80,7 @@ export function accountNames(
     nameAt(row) {
       if (!names || row < 0 || row >= names.codes.length) return '';
       const c = names.codes[row];
-      return c >= 0 ? names.dict[c] : '';
+      return c >= 0 ? dictAt(names, c) : '';
     },
   };
 }

@@ -1,7 +1,8 @@
 import { ctaOwner, type ScoreResult } from '../../engine';
-import { buildQueue, numberAt, queueSteps, textAt, type Queue } from '../../engine/ctaQueue';
+import { buildQueue, numberAt, queueSteps, type Queue } from '../../engine/ctaQueue';
 import { mrrFieldOf, type FieldContract } from '../../model';
-import type { AccountTable } from '../../table/columns';
+import type { AccountTable, Column } from '../../table/columns';
+import { dictAt } from '../../table/packedDict';
 import { columnOf } from '../../table/columns';
 
 // The queue itself and its CSV live in the engine (the export worker writes it).
@@ -9,10 +10,19 @@ export {
   buildQueue,
   numberAt,
   queueCsv,
-  textAt,
   type Queue,
   type QueueLabels,
 } from '../../engine/ctaQueue';
+
+/**
+ * A string cell as the page draws it: one value of the dictionary, read without decoding a
+ * packed one whole (a reloaded dataset's names stay packed on the page: table/packedDict.ts).
+ */
+export function textAt(col: Column | undefined, row: number): string {
+  if (!col || col.type !== 'string') return '';
+  const c = col.codes[row];
+  return c < 0 ? '' : dictAt(col, c);
+}
 
 const built = new WeakMap<ScoreResult, Queue>();
 /** The run's queue, built once per run. */

@@ -15,6 +15,9 @@ import { collationRanks } from './collationRanks';
 import { placeSelection, SORT_KEYS, type AccountFilter, type LiveSelection } from './place';
 import { numberAt, textAt } from './queue';
 import { detach } from '../../workers/pieces';
+import { packedDecodeCount, packedPartsColumn, packedPartsOf } from '../../table/packedDict';
+import { packStrings } from '../../store/datasets';
+import { slicePacked } from '../../workers/datasetLoad';
 import {
   queryRows,
   splitRun,
@@ -176,7 +179,7 @@ function fakeRanker(reversed = false) {
 }
 
 /** A server on the far side of a structured clone, as the worker is. */
-function serve(ranker?: Ranker, rankAheadMin = 1) {
+function serve(ranker?: Ranker, rankAheadMin = 1, source: RowSource = src) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
   /** The quiet wait after an answer before the ranker resumes: armed (the latest), or null. */
@@ -198,7 +201,7 @@ function serve(ranker?: Ranker, rankAheadMin = 1) {
     },
   );
   const load = () => {
-    const { skeleton, pieces } = splitRun(src);
+    const { skeleton, pieces } = splitRun(source);
     server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
     for (const p of pieces) {
       const { piece, transfer } = detach(p);
@@ -219,6 +222,28 @@ describe('row query (the account table off the main thread)', () => {
     serve();
     expect(r.total.length).toBe(r.rowCount);
     expect(r.total[5]).toBe(before);
+  });
+
+  it('a name column still packed on the page (a reloaded dataset) goes as its slices: same answers, nothing decoded on the page', () => {
+    if (names.type !== 'string') throw new Error('name is not a string column');
+    const packed = packedPartsColumn(names.codes, slicePacked(packStrings(names.dict), 97));
+    const before = packedDecodeCount();
+    const { server, got, flush } = serve(undefined, 1, { ...src, name: packed });
+    expect(packedDecodeCount()).toBe(before);
+    expect(packedPartsOf(packed)).not.toBeNull();
+    const rand = rng(7);
+    for (let k = 1; k <= 60; k++) {
+      const q = k % 3 ? randomQuery(rand) : { ...randomQuery(rand), filter: { q: 'acme 1' } };
+      server.handle({ type: 'query', id: k, ...q });
+      flush();
+      const m = got.pop()!;
+      expect(m.type, JSON.stringify(q)).toBe('rows');
+      expect(
+        [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows],
+        JSON.stringify(q),
+      ).toEqual(oracle(q));
+    }
+    expect(packedDecodeCount()).toBe(before);
   });
 
   it('sorting by every column equals the collator comparator, ties in table order', () => {

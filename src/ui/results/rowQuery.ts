@@ -8,7 +8,7 @@ import {
   sortRows,
   type RowSource,
 } from './accountRows';
-import { place, split, type Piece } from '../../workers/pieces';
+import { place, split, unpackPiece, type Piece } from '../../workers/pieces';
 import { addSearchSlice } from './searchIndex';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 
@@ -244,8 +244,9 @@ export class RowQueryServer {
       return;
     }
     if (m.type === 'piece') {
-      place(this.skeleton, m.piece);
-      indexSlice(this.skeleton as RunPayload, m.piece);
+      const piece = unpackPiece(m.piece);
+      place(this.skeleton, piece);
+      indexSlice(this.skeleton as RunPayload, piece);
       if (--this.missing === 0) this.loaded();
       return;
     }

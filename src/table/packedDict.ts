@@ -1,0 +1,167 @@
+/** columns.ts's StringColumn (written out here: columns.ts reads one value with dictAt). */
+type StringColumn = { type: 'string'; codes: Int32Array; dict: string[] };
+
+/**
+ * String dictionaries kept packed until their strings are needed. A million account ids and a
+ * million names made into strings on the page (the stored dataset's reload) were the page's
+ * young-generation garbage collections; most of the page never reads them all.
+ *
+ * A packed dictionary slice: its values joined with NUL (one string clones far faster than 65k
+ * small ones), or the values themselves if one holds NUL.
+ */
+export type PackedDict = { joined: string; count: number } | string[];
+
+/** Values of one slice. */
+export function packedCount(p: PackedDict): number {
+  return Array.isArray(p) ? p.length : p.count;
+}
+
+/** The values of one slice, as strings. */
+export function packedValues(p: PackedDict): string[] {
+  return Array.isArray(p) ? p : p.count === 0 ? [] : p.joined.split('\u0000');
+}
+
+/** A column's dictionary while it is still packed: what readers of one value and hand-overs use. */
+interface Packed {
+  /** The slices, in dictionary order, and the code each starts at (starts[k]; last = total). */
+  parts: PackedDict[];
+  starts: Int32Array;
+  /** Per joined slice, where each value starts in it (made when a value of it is first read). */
+  offsets: (Int32Array | null)[];
+  /** The dictionary being filled (its final size), and how many slices are in it. */
+  out: string[] | null;
+  done: number;
+}
+
+const packedOf = new WeakMap<StringColumn, Packed>();
+let decodes = 0;
+
+/** How many packed dictionaries were decoded whole so far (for tests: a reload decodes none). */
+export function packedDecodeCount(): number {
+  return decodes;
+}
+
+/**
+ * A string column whose dictionary is made when `dict` is first read (then kept): an own,
+ * enumerable accessor, so spreading, cloning and comparing the column read it like a value.
+ */
+export function packedDictColumn(codes: Int32Array, make: () => string[]): StringColumn {
+  const col = { type: 'string', codes } as StringColumn;
+  defineLazyDict(col, make);
+  return col;
+}
+
+function defineLazyDict(col: { dict?: string[] }, make: () => string[]): void {
+  let dict: string[] | null = null;
+  let fill: (() => string[]) | null = make;
+  Object.defineProperty(col, 'dict', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (dict === null) {
+        dict = fill!();
+        fill = null; // the packed bytes go with it
+      }
+      return dict;
+    },
+    set: (v: string[]) => {
+      dict = v;
+      fill = null;
+      packedOf.delete(col as StringColumn);
+    },
+  });
+}
+
+/**
+ * A string column whose dictionary is the concatenation of `parts`, decoded (into an array of
+ * its final size) when `dict` is first read. Until then `dictAt` reads one value without
+ * decoding the rest, and `packedPartsOf` gives the slices to hand to a worker as they are.
+ */
+export function packedPartsColumn(codes: Int32Array, parts: PackedDict[]): StringColumn {
+  const col = { type: 'string', codes } as StringColumn;
+  setPackedDict(col, parts);
+  return col;
+}
+
+/** Make `col.dict` the concatenation of `parts`, decoded when first read (see packedPartsColumn). */
+function setPackedDict(col: { dict?: string[] }, parts: PackedDict[]): void {
+  const starts = new Int32Array(parts.length + 1);
+  for (let k = 0; k < parts.length; k++) starts[k + 1] = starts[k] + packedCount(parts[k]);
+  const p: Packed = { parts, starts, offsets: parts.map(() => null), out: null, done: 0 };
+  defineLazyDict(col, () => {
+    decodes++;
+    while (decodeStep(p));
+    packedOf.delete(col as StringColumn);
+    return p.out!;
+  });
+  packedOf.set(col as StringColumn, p);
+}
+
+/** Decode the next slice into the final array; false when none is left. */
+function decodeStep(p: Packed): boolean {
+  if (p.done >= p.parts.length) {
+    p.out ??= [];
+    return false;
+  }
+  const out = (p.out ??= new Array<string>(p.starts[p.parts.length]));
+  const xs = packedValues(p.parts[p.done]);
+  const at = p.starts[p.done];
+  for (let i = 0; i < xs.length; i++) out[at + i] = xs[i];
+  p.parts[p.done] = [];
+  p.offsets[p.done] = null;
+  p.done++;
+  return true;
+}
+
+/**
+ * Decode `col`'s packed dictionary a slice at a time ahead of its first read: `step()` decodes
+ * one slice (a few ms) and answers whether more are left. For a caller that will need the
+ * whole dictionary later and can spread the work over tasks meanwhile. No-op for other columns.
+ */
+export function decodeAhead(col: StringColumn): { step: () => boolean } {
+  return {
+    step: () => {
+      const p = packedOf.get(col);
+      return !!p && decodeStep(p) && p.done < p.parts.length;
+    },
+  };
+}
+
+/** The packed slices of a column whose dictionary has not been decoded (else null). */
+export function packedPartsOf(col: object): PackedDict[] | null {
+  const p = packedOf.get(col as StringColumn);
+  if (!p || p.done > 0) return null;
+  return p.parts;
+}
+
+/** Value `code` (≥ 0) of a string column's dictionary, without decoding a packed one whole. */
+export function dictAt(col: StringColumn, code: number): string {
+  const p = packedOf.get(col);
+  if (!p) return col.dict[code];
+  if (code < 0 || code >= p.starts[p.parts.length]) return undefined as unknown as string;
+  // The slice holding it: the last start at or below code.
+  let lo = 0;
+  let hi = p.parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.starts[mid] <= code) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo < p.done) return p.out![code];
+  const part = p.parts[lo];
+  const k = code - p.starts[lo];
+  if (Array.isArray(part)) return part[k];
+  let off = p.offsets[lo];
+  if (!off) {
+    off = new Int32Array(part.count + 1);
+    let at = 0;
+    for (let i = 0; i < part.count; i++) {
+      off[i] = at;
+      const nul = part.joined.indexOf('\u0000', at);
+      at = (nul < 0 ? part.joined.length : nul) + 1;
+    }
+    off[part.count] = part.joined.length + 1;
+    p.offsets[lo] = off;
+  }
+  return part.joined.slice(off[k], off[k + 1] - 1);
+}
