@@ -1,10 +1,23 @@
-// The CLI as one JavaScript bundle (dist-cli/waymark.mjs), so `waymark` starts without loading
-// TypeScript through tsx (~0.4 s a call). Built by the `prepare` script, which `npm install` and
-// `npm ci` run; bin/waymark.mjs uses it only while it is newer than every file it was built from
-// (listed in dist-cli/inputs.json), and otherwise runs the sources through tsx, so an edited
-// source is never shadowed by an old bundle.
-import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+// The CLI as built JavaScript (dist-cli/), so `waymark` starts without loading TypeScript
+// through tsx (~0.4 s a call). Built by the `prepare` script, which `npm install` and `npm ci`
+// run; bin/waymark.mjs uses it only while every file of it is there and newer than every file it
+// was built from (both listed in dist-cli/inputs.json), and otherwise runs the sources through
+// tsx, so an edited source is never shadowed by an old bundle.
+//
+// The bundle is split (esbuild `splitting`): dist-cli/waymark.mjs holds main(), the messages and
+// each command's name and help text; a command's run() and the engine it needs are chunks
+// beside it, imported on first use (src/cli/commands/index.ts). `waymark --help` so loads ~70 KB
+// instead of 1 MB, and `waymark validate` skips the import, scoring and output code.
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,19 +25,31 @@ export const BUNDLE = join(ROOT, 'dist-cli', 'waymark.mjs');
 /** The worker thread of `waymark score --threads N`, loaded by the bundle from beside it. */
 export const WORKER_BUNDLE = join(ROOT, 'dist-cli', 'scoreWorker.mjs');
 
-/** Path of the list of inputs beside a bundle. */
+/** Path of the list of inputs (and output files) beside a bundle. */
 const inputsOf = (bundle) => join(dirname(bundle), 'inputs.json');
 
-/** True when the bundle exists and no input it was built from changed (or vanished) since. */
-export function bundleIsFresh(bundle = BUNDLE, root = ROOT) {
-  let built;
+/**
+ * True when the bundle's files exist and no input they were built from changed (or vanished)
+ * since. With a `command` (what bin/waymark.mjs runs), only the files that command loads: the
+ * entry's and that command's chunks and their inputs (inputs.json `runs`; any other first
+ * argument — `--help`, a typo — loads the entry only). A stat costs 20–50 µs here and all 328
+ * inputs took 10–25 ms of a 0.15 s start; --help needs 10. Without one, every file.
+ */
+export function bundleIsFresh(bundle = BUNDLE, root = ROOT, command = undefined) {
+  const dir = dirname(bundle);
+  let built = Infinity;
   let inputs;
   try {
-    built = Math.min(
-      statSync(bundle).mtimeMs,
-      statSync(join(dirname(bundle), 'scoreWorker.mjs')).mtimeMs,
-    );
-    inputs = JSON.parse(readFileSync(inputsOf(bundle), 'utf8'));
+    const list = JSON.parse(readFileSync(inputsOf(bundle), 'utf8'));
+    let outputs = ['scoreWorker.mjs', ...list.outputs];
+    inputs = list.inputs;
+    if (command !== undefined) {
+      const run = Object.hasOwn(list.runs, command) ? list.runs[command] : list.runs[''];
+      outputs = run.outputs;
+      inputs = run.inputs.map((i) => list.inputs[i]);
+    }
+    for (const f of [basename(bundle), ...outputs])
+      built = Math.min(built, statSync(join(dir, f)).mtimeMs);
   } catch {
     return false;
   }
@@ -67,10 +92,14 @@ export function heavyEnv(env = process.env) {
   };
 }
 
-/** Bundle src/cli/main.ts with esbuild (a dev dependency) and record its inputs. */
+/**
+ * Bundle src/cli/main.ts (split: the entry and its chunks) and src/cli/scoreWorker.ts (one file)
+ * with esbuild (a dev dependency) into the bundle's folder, and record inputs and outputs.
+ */
 export async function buildBundle(bundle = BUNDLE, root = ROOT) {
   const { build } = await import('esbuild');
   const started = Date.now();
+  const dir = dirname(bundle);
   const options = {
     bundle: true,
     platform: 'node',
@@ -82,12 +111,18 @@ export async function buildBundle(bundle = BUNDLE, root = ROOT) {
     minify: process.env.WAYMARK_BUNDLE_NAMES !== '1',
     logLevel: 'warning',
   };
+  // Chunks sit beside the entry (not in a subfolder): parallelWriter.ts finds the worker
+  // through its own chunk's import.meta.url, as `./scoreWorker.mjs`.
   const r = await build({
     ...options,
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile: bundle,
+    entryPoints: { [basename(bundle, '.mjs')]: join(root, 'src', 'cli', 'main.ts') },
+    outdir: dir,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    entryNames: '[name]',
+    outExtension: { '.js': '.mjs' },
   });
-  const worker = join(dirname(bundle), 'scoreWorker.mjs');
+  const worker = join(dir, 'scoreWorker.mjs');
   const w = await build({
     ...options,
     entryPoints: [join(root, 'src', 'cli', 'scoreWorker.ts')],
@@ -98,11 +133,87 @@ export async function buildBundle(bundle = BUNDLE, root = ROOT) {
     ...new Set([...Object.keys(r.metafile.inputs), ...Object.keys(w.metafile.inputs)]),
     'package.json',
   ].map((f) => relative(root, join(root, f)));
-  mkdirSync(dirname(bundle), { recursive: true });
-  writeFileSync(inputsOf(bundle), JSON.stringify(inputs));
+  const outputs = Object.keys(r.metafile.outputs)
+    .map((f) => relative(dir, join(process.cwd(), f)))
+    .filter((f) => f !== basename(bundle));
+  const runs = fileSets(r.metafile, w.metafile, root, dir, basename(bundle), inputs);
+  mkdirSync(dir, { recursive: true });
+  // Chunks of earlier builds (their names hash their content) go.
+  const keep = new Set(outputs);
+  for (const f of readdirSync(dir))
+    if (/^chunk-[A-Z0-9]+\.mjs$/.test(f) && !keep.has(f)) rmSync(join(dir, f), { force: true });
+  writeFileSync(inputsOf(bundle), JSON.stringify({ outputs, inputs, runs }));
   // Dated when the build started: a source edited while it ran counts as newer (bundle stale).
   const at = new Date(started);
-  utimesSync(bundle, at, at);
-  utimesSync(worker, at, at);
-  return { bundle, inputs: inputs.length };
+  for (const f of [basename(bundle), 'scoreWorker.mjs', ...outputs])
+    utimesSync(join(dir, f), at, at);
+  return { bundle, inputs: inputs.length, outputs: outputs.length + 2 };
+}
+
+/**
+ * For bundleIsFresh(…, command): per command (`runs.validate`…), the output files it can load —
+ * the entry and its static imports, the command's chunk and what that imports, statically or
+ * dynamically, and the worker bundle when that can start score workers — and the indices of
+ * the source files those are built from: the same walk over esbuild's input graph, so a file
+ * tree-shaken to nothing is still checked. `runs['']` is the entry alone (--help, a typo).
+ * package.json is in every set.
+ */
+function fileSets(meta, workerMeta, root, dir, entry, inputs) {
+  const out = (f) => relative(dir, join(process.cwd(), f));
+  const input = (f) => relative(root, join(root, f));
+  const index = new Map(inputs.map((f, i) => [f, i]));
+  const walk = (graph, start, dynamic, seen) => {
+    if (seen.has(start) || !graph.has(start)) return seen;
+    seen.add(start);
+    for (const i of graph.get(start))
+      if (i.kind !== 'dynamic-import' || dynamic) walk(graph, i.path, dynamic, seen);
+    return seen;
+  };
+  const chunks = new Map(
+    Object.entries(meta.outputs).map(([f, o]) => [
+      out(f),
+      o.imports.filter((i) => !i.external).map((i) => ({ ...i, path: out(i.path) })),
+    ]),
+  );
+  const sources = new Map(
+    Object.entries(meta.inputs).map(([f, o]) => [f, o.imports.filter((i) => !i.external)]),
+  );
+  const workerSources = new Set(Object.keys(workerMeta.inputs));
+  const set = (names, files) => {
+    const all = new Set([...files].map(input));
+    const worker = [...files].some((f) => f.endsWith('src/cli/parallelWriter.ts'));
+    if (worker) for (const f of workerSources) all.add(input(f));
+    all.add('package.json');
+    const outputs = [...names].filter((n) => n !== entry);
+    if (worker) outputs.push('scoreWorker.mjs');
+    return { outputs, inputs: [...all].map((f) => index.get(f)).sort((a, b) => a - b) };
+  };
+  const mainSource = Object.keys(meta.inputs).find((f) => f.endsWith('src/cli/main.ts'));
+  const baseChunks = walk(chunks, entry, false, new Set());
+  const baseFiles = walk(sources, mainSource, false, new Set());
+  const runs = { '': set(baseChunks, baseFiles) };
+  // What the entry imports on demand besides the commands (src/cli/zodConfig.ts, imported
+  // before any command runs) belongs to every command's set.
+  const commands = Object.entries(meta.outputs).filter(([, o]) =>
+    /^src\/cli\/commands\/\w+\.ts$/.test(o.entryPoint ?? ''),
+  );
+  const isCommand = new Set(commands.map(([, o]) => o.entryPoint));
+  const shared = (graph, from, keep) =>
+    [...from].flatMap((n) =>
+      graph
+        .get(n)
+        .filter((i) => i.kind === 'dynamic-import' && keep(i.path))
+        .map((i) => i.path),
+    );
+  const entryOf = new Map(Object.entries(meta.outputs).map(([f, o]) => [out(f), o.entryPoint]));
+  const extraChunks = shared(chunks, baseChunks, (p) => !isCommand.has(entryOf.get(p)));
+  const extraFiles = shared(sources, baseFiles, (p) => !isCommand.has(p));
+  for (const [f, o] of commands) {
+    const names = walk(chunks, out(f), true, new Set(baseChunks));
+    for (const c of extraChunks) walk(chunks, c, true, names);
+    const files = walk(sources, o.entryPoint, true, new Set(baseFiles));
+    for (const x of extraFiles) walk(sources, x, true, files);
+    runs[/(\w+)\.ts$/.exec(o.entryPoint)[1]] = set(names, files);
+  }
+  return runs;
 }

@@ -4,9 +4,8 @@
 // TypeScript sources through tsx, so it always runs the current code with no build step, and
 // says so in one line on stderr when that is a terminal (slower start; `npm run build:cli`).
 // WAYMARK_CLI_SOURCES=1 forces the sources, without the note.
-import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleIsFresh, BUNDLE, heavyEnv, sourcesNote } from './cli-bundle.mjs';
+import { bundleIsFresh, BUNDLE, heavyEnv, ROOT, sourcesNote } from './cli-bundle.mjs';
 
 // Commands that score a whole file run with a larger young generation: the output text is
 // millions of short-lived strings, and V8's default 16 MB semi-space made garbage collection a
@@ -21,6 +20,8 @@ if (
   !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) &&
   !/--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? '')
 ) {
+  // Imported here only: node:child_process and the stream modules it loads cost ~15 ms.
+  const { spawn } = await import('node:child_process');
   const child = spawn(
     process.execPath,
     [...process.execArgv, SEMI_SPACE, fileURLToPath(import.meta.url), ...args],
@@ -37,7 +38,7 @@ if (
 } else {
   let main;
   const forced = process.env.WAYMARK_CLI_SOURCES === '1';
-  const fresh = !forced && bundleIsFresh();
+  const fresh = !forced && bundleIsFresh(BUNDLE, ROOT, args[0] ?? '');
   if (fresh) {
     ({ main } = await import(pathToFileURL(BUNDLE).href));
   } else {

@@ -1,8 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   buildBundle,
   bundleIsFresh,
@@ -14,50 +23,96 @@ import {
 import en from '../../../src/i18n/en/cli';
 import ja from '../../../src/i18n/ja/cli';
 
-const fresh = bundleIsFresh as (bundle: string, root: string) => boolean;
+const fresh = bundleIsFresh as (bundle: string, root: string, command?: string) => boolean;
 
 describe('bin/waymark.mjs runs the bundle only while it is up to date', () => {
   const root = mkdtempSync(join(tmpdir(), 'wm-bundle-'));
-  const bundle = join(root, 'dist-cli', 'waymark.mjs');
-  const worker = join(root, 'dist-cli', 'scoreWorker.mjs');
+  const dist = join(root, 'dist-cli');
+  const bundle = join(dist, 'waymark.mjs');
+  const worker = join(dist, 'scoreWorker.mjs');
   const src = join(root, 'src', 'a.ts');
   const at = (f: string, s: number) => utimesSync(f, s, s);
+  // The entry is built from src/main.ts, `validate` adds chunk-V.mjs (src/v.ts), `score` adds
+  // chunk-S.mjs (src/s.ts) and the worker; src/a.ts is in every set.
+  const files = ['src/a.ts', 'src/main.ts', 'src/v.ts', 'src/s.ts'];
   const setup = () => {
-    rmSync(join(root, 'dist-cli'), { recursive: true, force: true });
-    mkdirSync(join(root, 'dist-cli'), { recursive: true });
+    rmSync(dist, { recursive: true, force: true });
+    mkdirSync(dist, { recursive: true });
     mkdirSync(join(root, 'src'), { recursive: true });
-    writeFileSync(src, 'export {}');
-    writeFileSync(bundle, '// bundle');
-    writeFileSync(worker, '// worker');
-    writeFileSync(join(root, 'dist-cli', 'inputs.json'), JSON.stringify(['src/a.ts']));
-    at(src, 1000);
-    at(bundle, 2000);
-    at(worker, 2000);
+    for (const f of files) writeFileSync(join(root, f), 'export {}');
+    for (const f of ['waymark.mjs', 'scoreWorker.mjs', 'chunk-V.mjs', 'chunk-S.mjs'])
+      writeFileSync(join(dist, f), '// bundle');
+    writeFileSync(
+      join(dist, 'inputs.json'),
+      JSON.stringify({
+        outputs: ['chunk-V.mjs', 'chunk-S.mjs'],
+        inputs: files,
+        runs: {
+          '': { outputs: [], inputs: [0, 1] },
+          validate: { outputs: ['chunk-V.mjs'], inputs: [0, 1, 2] },
+          score: { outputs: ['chunk-S.mjs', 'scoreWorker.mjs'], inputs: [0, 1, 3] },
+        },
+      }),
+    );
+    for (const f of files) at(join(root, f), 1000);
+    for (const f of ['waymark.mjs', 'scoreWorker.mjs', 'chunk-V.mjs', 'chunk-S.mjs'])
+      at(join(dist, f), 2000);
   };
+  const runs = (): Record<string, boolean> =>
+    Object.fromEntries(
+      ['', '--help', 'validate', 'score', 'all'].map((c) => [
+        c,
+        fresh(bundle, root, c === 'all' ? undefined : c),
+      ]),
+    );
 
   it('fresh when every input is older than the bundle', () => {
     setup();
-    expect(fresh(bundle, root)).toBe(true);
+    expect(runs()).toEqual({ '': true, '--help': true, validate: true, score: true, all: true });
   });
   it('stale when a source was edited after the build', () => {
     setup();
     at(src, 3000);
     expect(fresh(bundle, root)).toBe(false);
+    expect(fresh(bundle, root, 'validate')).toBe(false);
+    expect(fresh(bundle, root, '--help')).toBe(false);
+  });
+  it('a command is stale when a file it loads was edited, and only then', () => {
+    setup();
+    at(join(root, 'src/s.ts'), 3000);
+    expect(runs()).toEqual({ '': true, '--help': true, validate: true, score: false, all: false });
+    setup();
+    at(join(root, 'src/v.ts'), 3000);
+    expect(runs()).toEqual({ '': true, '--help': true, validate: false, score: true, all: false });
+    setup();
+    at(join(root, 'src/main.ts'), 3000);
+    expect(Object.values(runs())).toEqual([false, false, false, false, false]);
   });
   it('stale when an input is gone, or the inputs list or the bundle is missing', () => {
     setup();
     rmSync(src);
     expect(fresh(bundle, root)).toBe(false);
     setup();
-    rmSync(join(root, 'dist-cli', 'inputs.json'));
+    rmSync(join(dist, 'inputs.json'));
     expect(fresh(bundle, root)).toBe(false);
     setup();
     rmSync(bundle);
     expect(fresh(bundle, root)).toBe(false);
+    expect(fresh(bundle, root, '--help')).toBe(false);
     // `--threads N` loads the worker bundle from beside the CLI's.
     setup();
     rmSync(worker);
     expect(fresh(bundle, root)).toBe(false);
+    expect(fresh(bundle, root, 'score')).toBe(false);
+    // A missing chunk makes the commands that load it stale.
+    setup();
+    rmSync(join(dist, 'chunk-V.mjs'));
+    expect(runs()).toEqual({ '': true, '--help': true, validate: false, score: true, all: false });
+  });
+  it('an inputs.json of the one-file bundle (before chunks) counts as stale', () => {
+    setup();
+    writeFileSync(join(dist, 'inputs.json'), JSON.stringify(files));
+    expect(Object.values(runs())).toEqual([false, false, false, false, false]);
   });
 });
 
@@ -161,4 +216,103 @@ describe('the bundle scores with worker threads from its own folder', () => {
     expect(one.stdout.split('\n').length).toBe(302);
     expect(two.stdout).toBe(one.stdout);
   }, 60_000);
+});
+
+describe('the split bundle: each run loads only what it needs (issue 17 point 4, start-up)', () => {
+  // One build for these tests; a loader hook lists the bundle files a run really loads.
+  const dir = mkdtempSync(join(tmpdir(), 'wm-bundle-split-'));
+  const dist = join(dir, 'dist-cli');
+  const bundle = join(dist, 'waymark.mjs');
+  const loaded = join(dir, 'loaded.txt');
+  type Run = { outputs: string[]; inputs: number[] };
+  let list: { outputs: string[]; inputs: string[]; runs: Record<string, Run> };
+  const inputsOf = (run: Run) => run.inputs.map((i) => list.inputs[i]);
+  const run = (...args: string[]) => {
+    rmSync(loaded, { force: true });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', join(dir, 'register.mjs'), join(dir, 'run.mjs'), ...args],
+      {
+        cwd: ROOT as string,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C', WM_LOADED: loaded },
+      },
+    );
+    const files = readFileSync(loaded, 'utf8')
+      .split('\n')
+      .filter((u) => u.startsWith(pathToFileURL(dist).href + '/'))
+      .map((u) => u.slice(pathToFileURL(dist).href.length + 1));
+    return { status: r.status, stderr: r.stderr, files: new Set(files) };
+  };
+
+  beforeAll(async () => {
+    await (buildBundle as (b: string, r: string) => Promise<unknown>)(bundle, ROOT as string);
+    list = JSON.parse(readFileSync(join(dist, 'inputs.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';\n` +
+        `export async function load(url, context, next) { appendFileSync(process.env.WM_LOADED, url + '\\n'); return next(url, context); }\n`,
+    );
+    writeFileSync(
+      join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+    );
+    writeFileSync(
+      join(dir, 'run.mjs'),
+      `const { main } = await import(${JSON.stringify(pathToFileURL(bundle).href)});\n` +
+        `process.exitCode = await main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stdoutStream: process.stdout, cwd: process.cwd() });\n`,
+    );
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--help loads the entry and its messages only: no engine, model, importer or zod', () => {
+    const r = run('--help');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.files).toEqual(new Set(['waymark.mjs', ...list.runs[''].outputs]));
+    const bytes = [...r.files].reduce((n, f) => n + statSync(join(dist, f)).size, 0);
+    expect(bytes).toBeLessThan(100_000); // ~70 KB, most of it the en and ja messages
+    expect(
+      inputsOf(list.runs['']).filter((f) =>
+        /^(node_modules|src\/(engine|model|data|expr|table))\//.test(f),
+      ),
+    ).toEqual([]);
+  });
+  it('validate loads neither the account importers nor the scoring and output code', () => {
+    const r = run('validate', 'templates/demo.json');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    // Every file it loaded is one bin/waymark.mjs checks for this command.
+    const checked = new Set(['waymark.mjs', ...list.runs.validate.outputs]);
+    expect([...r.files].filter((f) => !checked.has(f))).toEqual([]);
+    const inputs = inputsOf(list.runs.validate);
+    expect(inputs).toContain('src/engine/compile.ts');
+    for (const f of ['src/data/importFile.ts', 'src/engine/score.ts', 'src/cli/parallelWriter.ts'])
+      expect(inputs).not.toContain(f);
+    expect(inputs.filter((f) => f.includes('hyparquet'))).toEqual([]);
+  });
+  it('score checks the worker bundle and every file it loads', () => {
+    const data = join(dir, 'a.csv');
+    writeFileSync(data, 'account_id,company_name,mrr\nA1,Co 1,1000\nA2,Co 2,2000\n');
+    const r = run('score', 'templates/demo.json', data, '--as-of', '2026-11-23', '--threads', '2');
+    expect(r.status).toBe(0);
+    const checked = new Set(['waymark.mjs', ...list.runs.score.outputs]);
+    expect(r.files.has('scoreWorker.mjs')).toBe(true);
+    expect([...r.files].filter((f) => !checked.has(f))).toEqual([]);
+    expect(list.runs.score.outputs).toContain('scoreWorker.mjs');
+  }, 30_000);
+  it('every command has its set, and together they cover every input', () => {
+    const names = [
+      'validate',
+      'score',
+      'explain',
+      'backtest',
+      'sql',
+      'schema',
+      'lint',
+      'history',
+      'fields',
+    ];
+    expect(Object.keys(list.runs).sort()).toEqual(['', ...names].sort());
+    const covered = new Set(Object.values(list.runs).flatMap((r) => r.inputs));
+    expect(covered.size).toBe(list.inputs.length);
+  });
 });
