@@ -231,18 +231,26 @@ describe('the split bundle: each run loads only what it needs (issue 17 point 4,
     rmSync(loaded, { force: true });
     const r = spawnSync(
       process.execPath,
-      ['--import', join(dir, 'register.mjs'), join(dir, 'run.mjs'), ...args],
+      [
+        '--import',
+        join(dir, 'register.mjs'),
+        '--import',
+        join(dir, 'functions.mjs'),
+        join(dir, 'run.mjs'),
+        ...args,
+      ],
       {
         cwd: ROOT as string,
         encoding: 'utf8',
         env: { ...process.env, LANG: 'C', WM_LOADED: loaded },
       },
     );
-    const files = readFileSync(loaded, 'utf8')
-      .split('\n')
+    const lines = readFileSync(loaded, 'utf8').split('\n');
+    const compiled = lines.find((l) => l.startsWith('new Function: '));
+    const files = lines
       .filter((u) => u.startsWith(pathToFileURL(dist).href + '/'))
       .map((u) => u.slice(pathToFileURL(dist).href.length + 1));
-    return { status: r.status, stderr: r.stderr, files: new Set(files) };
+    return { status: r.status, stderr: r.stderr, files: new Set(files), compiled };
   };
 
   beforeAll(async () => {
@@ -252,6 +260,14 @@ describe('the split bundle: each run loads only what it needs (issue 17 point 4,
       join(dir, 'hooks.mjs'),
       `import { appendFileSync } from 'node:fs';\n` +
         `export async function load(url, context, next) { appendFileSync(process.env.WM_LOADED, url + '\\n'); return next(url, context); }\n`,
+    );
+    // Counts the functions compiled from strings (zod's JIT makes one per object schema).
+    writeFileSync(
+      join(dir, 'functions.mjs'),
+      `import { appendFileSync } from 'node:fs';\n` +
+        `let n = 0;\n` +
+        `globalThis.Function = new Proxy(Function, { construct: (t, a) => (n++, Reflect.construct(t, a)), apply: (t, s, a) => (n++, Reflect.apply(t, s, a)) });\n` +
+        `process.on('exit', () => appendFileSync(process.env.WM_LOADED, 'new Function: ' + n + '\\n'));\n`,
     );
     writeFileSync(
       join(dir, 'register.mjs'),
@@ -285,6 +301,8 @@ describe('the split bundle: each run loads only what it needs (issue 17 point 4,
     expect([...r.files].filter((f) => !checked.has(f))).toEqual([]);
     const inputs = inputsOf(list.runs.validate);
     expect(inputs).toContain('src/engine/compile.ts');
+    // zod's JIT is off (src/cli/zodConfig.ts runs before any schema is built): 31 before.
+    expect(r.compiled).toBe('new Function: 0');
     for (const f of ['src/data/importFile.ts', 'src/engine/score.ts', 'src/cli/parallelWriter.ts'])
       expect(inputs).not.toContain(f);
     expect(inputs.filter((f) => f.includes('hyparquet'))).toEqual([]);
