@@ -32,8 +32,8 @@ const inputsOf = (bundle) => join(dirname(bundle), 'inputs.json');
  * True when the bundle's files exist and no input they were built from changed (or vanished)
  * since. With a `command` (what bin/waymark.mjs runs), only the files that command loads: the
  * entry's and that command's chunks and their inputs (inputs.json `runs`; any other first
- * argument — `--help`, a typo — loads the entry only). A stat costs 20–50 µs here and all 328
- * inputs took 10–25 ms of a 0.15 s start; --help needs 10. Without one, every file.
+ * argument — `--help`, a typo — loads the entry only). A stat costs 20–50 µs here and all ~330
+ * inputs took 10–25 ms of a 0.15 s start; --help needs 9. Without one, every file.
  */
 export function bundleIsFresh(bundle = BUNDLE, root = ROOT, command = undefined) {
   const dir = dirname(bundle);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `waymark` CLI. Runs the bundle built at install time (dist-cli/waymark.mjs: starts in ~0.1 s)
-// while it is up to date with the sources; otherwise — sources edited since, or no bundle — the
+// The `waymark` CLI. Runs the bundle built at install time (dist-cli/waymark.mjs and its chunks:
+// `--help` in node's start-up + ~15 ms) while the files the command loads are up to date with
+// the sources (bundleIsFresh per command); otherwise — sources edited since, or no bundle — the
 // TypeScript sources through tsx, so it always runs the current code with no build step, and
 // says so in one line on stderr when that is a terminal (slower start; `npm run build:cli`).
 // WAYMARK_CLI_SOURCES=1 forces the sources, without the note.
