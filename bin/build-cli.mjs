@@ -6,9 +6,9 @@ import { buildBundle, BUNDLE } from './cli-bundle.mjs';
 import { relative } from 'node:path';
 
 try {
-  const { inputs } = await buildBundle();
+  const { inputs, caches } = await buildBundle();
   process.stderr.write(
-    `waymark: CLI bundled into ${relative(process.cwd(), BUNDLE)} (${inputs} inputs)\n`,
+    `waymark: CLI bundled into ${relative(process.cwd(), BUNDLE)} (${inputs} inputs, ${caches} code cache${caches === 1 ? '' : 's'})\n`,
   );
 } catch (e) {
   process.stderr.write(

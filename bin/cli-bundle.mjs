@@ -8,17 +8,24 @@
 // each command's name and help text; a command's run() and the engine it needs are chunks
 // beside it, imported on first use (src/cli/commands/index.ts). `waymark --help` so loads ~70 KB
 // instead of 1 MB, and `waymark validate` skips the import, scoring and output code.
+//
+// `validate` runs from a CommonJS bundle of its own instead (dist-cli/validate.cjs: the entry and
+// validate, nothing else) with a V8 code cache beside it (validate.cjs.v8cache), made at build
+// time after a run of `validate templates/demo.json`, so it holds the bytecode of every function
+// that run compiled: the first-run compile cost is gone too (see loadMain). ES modules cannot
+// take a code cache on Node 20 (vm.SourceTextModule needs a flag).
 import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'dist-cli', 'waymark.mjs');
@@ -27,6 +34,17 @@ export const WORKER_BUNDLE = join(ROOT, 'dist-cli', 'scoreWorker.mjs');
 
 /** Path of the list of inputs (and output files) beside a bundle. */
 const inputsOf = (bundle) => join(dirname(bundle), 'inputs.json');
+
+/**
+ * The commands run from a CommonJS bundle with a V8 code cache, and the run that fills the
+ * cache at build time (arguments, from the project's root).
+ */
+export const CACHED = { validate: ['validate', 'templates/demo.json'] };
+/** The CommonJS bundle of a CACHED command, beside the entry, and its code cache. */
+export const cjsOf = (bundle, command) => join(dirname(bundle), `${command}.cjs`);
+export const cacheOf = (file) => `${file}.v8cache`;
+/** Last line of a CommonJS bundle: its content's hash, which its cache must name. */
+const KEY = '\n// waymark-cache-key ';
 
 /**
  * True when the bundle's files exist and no input they were built from changed (or vanished)
@@ -62,6 +80,88 @@ export function bundleIsFresh(bundle = BUNDLE, root = ROOT, command = undefined)
     }
   }
   return true;
+}
+
+/**
+ * main() of the fresh bundle for `command` (bin/waymark.mjs): a CACHED command's CommonJS bundle
+ * when it is there, compiled with its code cache; any other command, the ES module entry.
+ * `cache` says what happened to the code cache: 'used', 'rejected' (V8 refused it: another node
+ * version or V8 flags), 'ignored' (missing, unreadable, or not made from this very file), or
+ * 'none' (an ES module run).
+ */
+export async function loadMain(bundle, command) {
+  const file = cjsOf(bundle, command);
+  let source;
+  if (Object.hasOwn(CACHED, command)) {
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch {
+      // No CommonJS bundle (a build of before it): the ES modules.
+    }
+  }
+  if (source === undefined) return { ...(await import(pathToFileURL(bundle).href)), cache: 'none' };
+  const { Script } = await import('node:vm');
+  const cachedData = readCache(file, source);
+  const script = new Script(source, { filename: file, cachedData });
+  const cache = !cachedData ? 'ignored' : script.cachedDataRejected ? 'rejected' : 'used';
+  return { ...(await runCommonJs(script, file)), cache };
+}
+
+/**
+ * The code cache of a CommonJS bundle, or undefined unless it was made from this very file.
+ * V8 checks only the source's length (a cache of another build of the same length would run
+ * that build's code) and the node version and flags; so the cache file starts with a line
+ * naming the bundle's content hash (the bundle's last line), size and mtime, and the length of
+ * the V8 data after it (a truncated file is refused).
+ */
+function readCache(file, source) {
+  try {
+    const buf = readFileSync(cacheOf(file));
+    const nl = buf.indexOf(10);
+    const head = JSON.parse(buf.toString('latin1', 0, nl));
+    const st = statSync(file);
+    const at = source.lastIndexOf(KEY);
+    const ok =
+      at >= 0 &&
+      head.key === source.slice(at + KEY.length).trim() &&
+      head.size === st.size &&
+      head.mtimeMs === st.mtimeMs &&
+      head.length === buf.length - nl - 1;
+    return ok ? buf.subarray(nl + 1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a CommonJS bundle compiled as `(function (exports, require, module, …) {…})`. */
+async function runCommonJs(script, file) {
+  const { createRequire } = await import('node:module');
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+/**
+ * Makes the code cache of a CommonJS bundle (buildBundle runs it in a fresh node process):
+ * runs `args` from `cwd` with the output dropped, then saves what V8 compiled — the top level
+ * and every function that run called — with the header readCache checks. Written to a
+ * temporary name and renamed: a CLI starting meanwhile reads the old cache or the new one.
+ */
+export async function writeCodeCache(file, args, cwd) {
+  const source = readFileSync(file, 'utf8');
+  const { Script } = await import('node:vm');
+  const script = new Script(source, { filename: file });
+  const { main } = await runCommonJs(script, file);
+  const drop = () => undefined;
+  await main(args, { stdout: drop, stderr: drop, stdoutStream: undefined, cwd });
+  process.exitCode = 0;
+  const data = script.createCachedData();
+  const st = statSync(file);
+  const key = source.slice(source.lastIndexOf(KEY) + KEY.length).trim();
+  const head = JSON.stringify({ key, size: st.size, mtimeMs: st.mtimeMs, length: data.length });
+  const tmp = `${cacheOf(file)}.${process.pid}`;
+  writeFileSync(tmp, Buffer.concat([Buffer.from(head + '\n', 'latin1'), data]));
+  renameSync(tmp, cacheOf(file));
 }
 
 /**
@@ -138,6 +238,19 @@ export async function buildBundle(bundle = BUNDLE, root = ROOT) {
     .filter((f) => f !== basename(bundle));
   const runs = fileSets(r.metafile, w.metafile, root, dir, basename(bundle), inputs);
   mkdirSync(dir, { recursive: true });
+  // The CACHED commands' CommonJS bundles: checked with (and as fresh as) the command's chunks.
+  const index = new Map(inputs.map((f, i) => [f, i]));
+  for (const command of Object.keys(CACHED)) {
+    const file = cjsOf(bundle, command);
+    const c = await commonJsBundle(options, root, command);
+    rmSync(cacheOf(file), { force: true });
+    writeFileSync(file, c.text);
+    outputs.push(basename(file));
+    runs[command].outputs.push(basename(file));
+    const all = new Set(runs[command].inputs);
+    for (const f of c.inputs) if (index.has(f)) all.add(index.get(f));
+    runs[command].inputs = [...all].sort((a, b) => a - b);
+  }
   // Chunks of earlier builds (their names hash their content) go.
   const keep = new Set(outputs);
   for (const f of readdirSync(dir))
@@ -147,7 +260,67 @@ export async function buildBundle(bundle = BUNDLE, root = ROOT) {
   const at = new Date(started);
   for (const f of [basename(bundle), 'scoreWorker.mjs', ...outputs])
     utimesSync(join(dir, f), at, at);
-  return { bundle, inputs: inputs.length, outputs: outputs.length + 2 };
+  // Each code cache in a node of its own (a clean heap, the flags `waymark` runs with); a
+  // failure leaves that command without a cache, only slower to start.
+  const { spawnSync } = await import('node:child_process');
+  let caches = 0;
+  for (const [command, args] of Object.entries(CACHED)) {
+    const file = cjsOf(bundle, command);
+    const code =
+      `import { writeCodeCache } from ${JSON.stringify(import.meta.url)};\n` +
+      `await writeCodeCache(${JSON.stringify(file)}, ${JSON.stringify(args)}, ${JSON.stringify(root)});\n`;
+    const p = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (p.status === 0) caches++;
+  }
+  return { bundle, inputs: inputs.length, outputs: outputs.length + 2, caches };
+}
+
+/**
+ * src/cli/main.ts as one CommonJS script running `command` only: the other commands' modules
+ * are left out (a stub that throws: bin/waymark.mjs never runs them from this file). Wrapped as
+ * a function of (exports, require, module, __filename, __dirname) for runCommonJs, and ended by
+ * a line with its hash (readCache). `inputs`: the source files it is built from.
+ */
+async function commonJsBundle(options, root, command) {
+  const { build } = await import('esbuild');
+  const { createHash } = await import('node:crypto');
+  const NS = 'waymark-other-command';
+  const c = await build({
+    ...options,
+    format: 'cjs',
+    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    outfile: join(root, `${command}.cjs`),
+    write: false,
+    plugins: [
+      {
+        name: 'only-' + command,
+        setup(b) {
+          b.onResolve({ filter: /^\.\/\w+$/ }, (a) =>
+            a.kind === 'dynamic-import' &&
+            a.importer.endsWith(join('src', 'cli', 'commands', 'index.ts')) &&
+            a.path !== `./${command}`
+              ? { path: a.path, namespace: NS }
+              : undefined,
+          );
+          b.onLoad({ filter: /.*/, namespace: NS }, (a) => ({
+            contents: `throw new Error('${command}.cjs runs ${command} only, not ${a.path}');`,
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+  const body = c.outputFiles[0].text;
+  const key = createHash('sha256').update(body).digest('hex');
+  return {
+    text: `(function (exports, require, module, __filename, __dirname) {${body}\n})${KEY}${key}\n`,
+    inputs: Object.keys(c.metafile.inputs)
+      .filter((f) => !f.startsWith(NS + ':'))
+      .map((f) => relative(root, join(root, f))),
+  };
 }
 
 /**

@@ -5,8 +5,8 @@
 // TypeScript sources through tsx, so it always runs the current code with no build step, and
 // says so in one line on stderr when that is a terminal (slower start; `npm run build:cli`).
 // WAYMARK_CLI_SOURCES=1 forces the sources, without the note.
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleIsFresh, BUNDLE, heavyEnv, ROOT, sourcesNote } from './cli-bundle.mjs';
+import { fileURLToPath } from 'node:url';
+import { bundleIsFresh, BUNDLE, heavyEnv, loadMain, ROOT, sourcesNote } from './cli-bundle.mjs';
 
 // Commands that score a whole file run with a larger young generation: the output text is
 // millions of short-lived strings, and V8's default 16 MB semi-space made garbage collection a
@@ -41,7 +41,8 @@ if (
   const forced = process.env.WAYMARK_CLI_SOURCES === '1';
   const fresh = !forced && bundleIsFresh(BUNDLE, ROOT, args[0] ?? '');
   if (fresh) {
-    ({ main } = await import(pathToFileURL(BUNDLE).href));
+    // `validate`: its CommonJS bundle with its V8 code cache (loadMain); the rest: ES modules.
+    ({ main } = await loadMain(BUNDLE, args[0] ?? ''));
   } else {
     const { register } = await import('tsx/esm/api');
     register();

@@ -227,11 +227,12 @@ describe('the split bundle: each run loads only what it needs (issue 17 point 4,
   type Run = { outputs: string[]; inputs: number[] };
   let list: { outputs: string[]; inputs: string[]; runs: Record<string, Run> };
   const inputsOf = (run: Run) => run.inputs.map((i) => list.inputs[i]);
-  const run = (...args: string[]) => {
+  const runWith = (env: Record<string, string>, flags: string[], ...args: string[]) => {
     rmSync(loaded, { force: true });
     const r = spawnSync(
       process.execPath,
       [
+        ...flags,
         '--import',
         join(dir, 'register.mjs'),
         '--import',
@@ -242,16 +243,25 @@ describe('the split bundle: each run loads only what it needs (issue 17 point 4,
       {
         cwd: ROOT as string,
         encoding: 'utf8',
-        env: { ...process.env, LANG: 'C', WM_LOADED: loaded },
+        env: { ...process.env, LANG: 'C', WM_LOADED: loaded, ...env },
       },
     );
     const lines = readFileSync(loaded, 'utf8').split('\n');
     const compiled = lines.find((l) => l.startsWith('new Function: '));
+    const cache = lines.find((l) => l.startsWith('cache: '))?.slice(7);
     const files = lines
       .filter((u) => u.startsWith(pathToFileURL(dist).href + '/'))
       .map((u) => u.slice(pathToFileURL(dist).href.length + 1));
-    return { status: r.status, stderr: r.stderr, files: new Set(files), compiled };
+    return {
+      status: r.status,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      files: new Set(files),
+      compiled,
+      cache,
+    };
   };
+  const run = (...args: string[]) => runWith({}, [], ...args);
 
   beforeAll(async () => {
     await (buildBundle as (b: string, r: string) => Promise<unknown>)(bundle, ROOT as string);
@@ -273,9 +283,15 @@ describe('the split bundle: each run loads only what it needs (issue 17 point 4,
       join(dir, 'register.mjs'),
       `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
     );
+    // What bin/waymark.mjs runs for a fresh bundle (loadMain: validate from its CommonJS bundle
+    // and code cache), or with WM_ESM=1 the ES module entry and chunks. Notes the cache's fate.
     writeFileSync(
       join(dir, 'run.mjs'),
-      `const { main } = await import(${JSON.stringify(pathToFileURL(bundle).href)});\n` +
+      `import { appendFileSync } from 'node:fs';\n` +
+        `const { loadMain } = await import(${JSON.stringify(pathToFileURL(join(ROOT as string, 'bin', 'cli-bundle.mjs')).href)});\n` +
+        `const bundle = process.env.WM_BUNDLE ?? ${JSON.stringify(bundle)};\n` +
+        `const { main, cache } = process.env.WM_ESM === '1' ? { ...(await import('file://' + bundle)), cache: 'none' } : await loadMain(bundle, process.argv[2] ?? '');\n` +
+        `appendFileSync(process.env.WM_LOADED, 'cache: ' + cache + '\\n');\n` +
         `process.exitCode = await main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stdoutStream: process.stdout, cwd: process.cwd() });\n`,
     );
   }, 60_000);
@@ -294,8 +310,9 @@ describe('the split bundle: each run loads only what it needs (issue 17 point 4,
     ).toEqual([]);
   });
   it('validate loads neither the account importers nor the scoring and output code', () => {
-    const r = run('validate', 'templates/demo.json');
-    expect([r.status, r.stderr]).toEqual([0, '']);
+    // The ES module chunks (what validate runs without its CommonJS bundle).
+    const r = runWith({ WM_ESM: '1' }, [], 'validate', 'templates/demo.json');
+    expect([r.status, r.stderr, r.cache]).toEqual([0, '', 'none']);
     // Every file it loaded is one bin/waymark.mjs checks for this command.
     const checked = new Set(['waymark.mjs', ...list.runs.validate.outputs]);
     expect([...r.files].filter((f) => !checked.has(f))).toEqual([]);
@@ -307,6 +324,77 @@ describe('the split bundle: each run loads only what it needs (issue 17 point 4,
       expect(inputs).not.toContain(f);
     expect(inputs.filter((f) => f.includes('hyparquet'))).toEqual([]);
   });
+  it('validate runs from its CommonJS bundle with the code cache, checked with its chunks', () => {
+    const r = run('validate', 'templates/demo.json');
+    expect([r.status, r.stderr, r.cache]).toEqual([0, '', 'used']);
+    expect(r.stdout).toMatch(/^templates\/demo\.json: valid playbook "/);
+    // No ES module of the bundle (the entry and its chunks are for the other commands).
+    expect(r.files).toEqual(new Set());
+    expect(r.compiled).toBe('new Function: 0');
+    expect(list.runs.validate.outputs).toContain('validate.cjs');
+    expect(list.outputs).toContain('validate.cjs');
+    const inputs = inputsOf(list.runs.validate);
+    for (const f of ['src/cli/commands/validate.ts', 'src/cli/main.ts', 'src/cli/zodConfig.ts'])
+      expect(inputs).toContain(f);
+    for (const f of ['src/data/importFile.ts', 'src/engine/score.ts', 'src/cli/commands/score.ts'])
+      expect(inputs).not.toContain(f);
+    // Any other command, --help included, stays on the ES modules.
+    expect(run('--help').cache).toBe('none');
+  });
+  it('a stale, mismatched or corrupt code cache is ignored, and the output stays right', () => {
+    const cjs = join(dist, 'validate.cjs');
+    const cache = `${cjs}.v8cache`;
+    const good = { cjs: readFileSync(cjs), cache: readFileSync(cache), mtime: statSync(cjs).mtime };
+    const restore = () => {
+      writeFileSync(cjs, good.cjs);
+      utimesSync(cjs, good.mtime, good.mtime);
+      writeFileSync(cache, good.cache);
+    };
+    const expected = run('validate', 'templates/demo.json');
+    expect([expected.status, expected.cache]).toEqual([0, 'used']);
+    const check = (why: string, cacheIs: string, flags: string[] = []) => {
+      const r = runWith({}, flags, 'validate', 'templates/demo.json');
+      expect([why, r.status, r.stderr, r.stdout, r.cache]).toEqual([
+        why,
+        0,
+        '',
+        expected.stdout,
+        cacheIs,
+      ]);
+    };
+    try {
+      rmSync(cache);
+      check('no cache', 'ignored');
+      writeFileSync(cache, good.cache.subarray(0, good.cache.length >> 1));
+      check('truncated', 'ignored');
+      writeFileSync(cache, Buffer.alloc(good.cache.length, 0x7b));
+      check('garbage', 'ignored');
+      writeFileSync(
+        cache,
+        Buffer.from(good.cache.toString('latin1').replace(/"key":"\w/, '"key":"_'), 'latin1'),
+      );
+      check('made from another build', 'ignored');
+      restore();
+      check('V8 flags of its own', 'rejected', ['--max-lazy']);
+      // The bundle changed, same length: V8 alone would take the cache (it checks the length)
+      // and run the old code — the old message. The cache names the file's mtime: ignored.
+      const edited = good.cjs
+        .toString('utf8')
+        .replace(`{{file}}: valid playbook`, `{{file}}: VALID playbook`);
+      expect(edited.length).toBe(good.cjs.toString('utf8').length);
+      writeFileSync(cjs, edited);
+      utimesSync(cjs, new Date(good.mtime.getTime() + 1000), new Date(good.mtime.getTime() + 1000));
+      const r = run('validate', 'templates/demo.json');
+      expect([r.status, r.stdout, r.cache]).toEqual([
+        0,
+        expected.stdout.replace('valid playbook', 'VALID playbook'),
+        'ignored',
+      ]);
+    } finally {
+      restore();
+    }
+    expect(run('validate', 'templates/demo.json').cache).toBe('used');
+  }, 30_000);
   it('score checks the worker bundle and every file it loads', () => {
     const data = join(dir, 'a.csv');
     writeFileSync(data, 'account_id,company_name,mrr\nA1,Co 1,1000\nA2,Co 2,2000\n');
