@@ -24,7 +24,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,18 +66,23 @@ export function bundleIsFresh(bundle = BUNDLE, root = ROOT, command = undefined)
       outputs = run.outputs;
       inputs = run.inputs.map((i) => list.inputs[i]);
     }
+    const at = dir.endsWith(sep) ? dir : dir + sep;
     for (const f of [basename(bundle), ...outputs])
-      built = Math.min(built, statSync(join(dir, f)).mtimeMs);
+      built = Math.min(built, statSync(at + f).mtimeMs);
   } catch {
     return false;
   }
   if (!Array.isArray(inputs) || inputs.length === 0) return false;
-  for (const f of inputs) {
-    try {
-      if (statSync(join(root, f)).mtimeMs > built) return false;
-    } catch {
-      return false;
+  // Paths by concatenation: the inputs are relative and normalized (buildBundle), and
+  // path.join, cold, took 5–10 ms of the 8–13 ms that validate's 161 stats took (2026-12-05).
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  try {
+    for (const f of inputs) {
+      const st = statSync(prefix + f, { throwIfNoEntry: false });
+      if (st === undefined || st.mtimeMs > built) return false;
     }
+  } catch {
+    return false; // unreadable (permissions…): the sources, as for a missing file
   }
   return true;
 }
