@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// The `waymark` CLI. Runs the bundle built at install time (dist-cli/waymark.mjs: starts in ~0.1 s)
-// while it is up to date with the sources; otherwise — sources edited since, or no bundle — the
+// The `waymark` CLI. Runs the bundle built at install time (dist-cli/waymark.mjs and its chunks:
+// `--help` in node's start-up + ~15 ms) while the files the command loads are up to date with
+// the sources (bundleIsFresh per command); otherwise — sources edited since, or no bundle — the
 // TypeScript sources through tsx, so it always runs the current code with no build step, and
 // says so in one line on stderr when that is a terminal (slower start; `npm run build:cli`).
 // WAYMARK_CLI_SOURCES=1 forces the sources, without the note.
-import { spawn } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleIsFresh, BUNDLE, heavyEnv, sourcesNote } from './cli-bundle.mjs';
+import { fileURLToPath } from 'node:url';
+import { bundleIsFresh, BUNDLE, heavyEnv, loadMain, ROOT, sourcesNote } from './cli-bundle.mjs';
 
 // Commands that score a whole file run with a larger young generation: the output text is
 // millions of short-lived strings, and V8's default 16 MB semi-space made garbage collection a
@@ -21,6 +21,8 @@ if (
   !process.execArgv.some((a) => a.startsWith('--max-semi-space-size')) &&
   !/--max-semi-space-size/.test(process.env.NODE_OPTIONS ?? '')
 ) {
+  // Imported here only: node:child_process and the stream modules it loads cost ~15 ms.
+  const { spawn } = await import('node:child_process');
   const child = spawn(
     process.execPath,
     [...process.execArgv, SEMI_SPACE, fileURLToPath(import.meta.url), ...args],
@@ -37,9 +39,10 @@ if (
 } else {
   let main;
   const forced = process.env.WAYMARK_CLI_SOURCES === '1';
-  const fresh = !forced && bundleIsFresh();
+  const fresh = !forced && bundleIsFresh(BUNDLE, ROOT, args[0] ?? '');
   if (fresh) {
-    ({ main } = await import(pathToFileURL(BUNDLE).href));
+    // `validate`: its CommonJS bundle with its V8 code cache (loadMain); the rest: ES modules.
+    ({ main } = await loadMain(BUNDLE, args[0] ?? ''));
   } else {
     const { register } = await import('tsx/esm/api');
     register();

@@ -3,7 +3,7 @@
  * app's English strings mirror); Japanese comes from the app's `data` namespace, so the CLI and
  * the app say the same thing in both languages.
  */
-import { placedIssueText, type ImportIssue } from '../data';
+import { placedIssueText, type ImportIssue } from '../data/issues';
 import ja from '../i18n/ja/data';
 import { cliLanguage } from './messages';
 import { fillTemplate } from '../i18n/template';

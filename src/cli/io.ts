@@ -1,9 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { checkFileSize, ImportError, type ImportLimits } from '../data';
-import { megabytes } from '../data/limits';
-import { formatImportIssue } from './importIssue';
+// Straight from their modules, not the data barrel: `validate` reads a playbook through here
+// and should not load the account importers (start-up, docs/cli.md).
+import { checkFileSize, megabytes, type ImportLimits } from '../data/limits';
+import { ImportError } from '../data/issues';
 import type { CliIO, ExitCode } from './types';
 import { t } from './messages';
 
@@ -25,6 +26,9 @@ export async function readInput(
     return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   } catch (e) {
     if (e instanceof ImportError) {
+      // Loaded only here (with the importer's messages, ~50 KB): a file read whole is refused so
+      // rarely that `validate` should not load them at start-up.
+      const { formatImportIssue } = await import('./importIssue');
       io.stderr(formatImportIssue(e.issue) + '\n');
       return null;
     }

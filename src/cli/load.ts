@@ -1,13 +1,7 @@
 /** Loading a playbook (or project) file and an account data file for a command, reporting problems on stderr. */
 import { basename } from 'node:path';
 import type { Playbook } from '../model';
-import {
-  compilePlaybook,
-  readPlaybookDocument,
-  scoreTable,
-  type CompiledPlaybook,
-  type ScoreResult,
-} from '../engine';
+import { compilePlaybook, scoreTable, type CompiledPlaybook, type ScoreResult } from '../engine';
 import {
   importAccountFile,
   ImportError,
@@ -20,7 +14,7 @@ import type { CliIO } from './types';
 import { openInput, readInput } from './io';
 import { importAccountBlocks } from '../data/importStream';
 import { cliLanguage, t } from './messages';
-import { formatPlaybookIssue, type PlaybookIssue } from '../playbook/validate';
+import { MAX_PRINTED, loadPlaybook, reportCompileIssues } from './loadPlaybook';
 import { UsageError } from './args';
 import { withActivity } from '../engine';
 import type { ActivityData } from '../table/activity';
@@ -29,26 +23,7 @@ import { formatImportIssue } from './importIssue';
 import { localTimeZone } from '../util/localDate';
 import { missingFieldEffects } from '../playbook/missingFields';
 
-/** The issues printed per file before "…and N more". */
-export const MAX_PRINTED = 50;
-
-export async function loadPlaybook(io: CliIO, file: string): Promise<Playbook | null> {
-  const bytes = await readInput(io, file);
-  if (!bytes) return null;
-  const r = readPlaybookDocument(bytes);
-  if (!r.ok) {
-    for (const i of r.issues.slice(0, MAX_PRINTED))
-      io.stderr(
-        t('error.issue', { file, path: i.path, message: formatPlaybookIssue(i, cliLanguage()) }) +
-          '\n',
-      );
-    if (r.issues.length > MAX_PRINTED)
-      io.stderr(t('usage.more', { count: r.issues.length - MAX_PRINTED }) + '\n');
-    io.stderr(t('error.invalidPlaybook', { file, count: r.issues.length }) + '\n');
-    return null;
-  }
-  return r.playbook;
-}
+export { MAX_PRINTED, loadPlaybook, reportCompileIssues };
 
 export function checkAsOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -75,23 +50,6 @@ export function compileOrReport(
     return again.ok ? again.compiled : null;
   }
   return c.compiled;
-}
-
-/** What compilePlaybook refused (an impossible asOf such as 2024-02-30, expressions…), on stderr. */
-export function reportCompileIssues(
-  io: CliIO,
-  file: string,
-  issues: ReadonlyArray<{ path: string; message: string }>,
-): void {
-  for (const i of issues.slice(0, MAX_PRINTED))
-    io.stderr(
-      t('error.issue', {
-        file,
-        path: i.path,
-        message: 'code' in i ? formatPlaybookIssue(i as PlaybookIssue, cliLanguage()) : i.message,
-      }) + '\n',
-    );
-  io.stderr(t('error.invalidPlaybook', { file, count: issues.length }) + '\n');
 }
 
 /** Today's calendar date where the command runs, as YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Playbook, PLAYBOOK_VERSION } from '../model';
 import { portablePattern } from './schemaPortable';
 

@@ -15,12 +15,19 @@ export interface CliIO {
 /** Exit codes: 0 success, 1 invalid input (message on stderr), 2 usage error. */
 export type ExitCode = 0 | 1 | 2;
 
-/** One `waymark <name>` command. main.ts keeps the registry (src/cli/commands/*.ts). */
-export interface CliCommand {
+/** What a command does: src/cli/commands/<name>.ts, loaded only when that command runs. */
+export interface CliRunner {
+  run(args: string[], io: CliIO): Promise<ExitCode>;
+}
+
+/**
+ * One `waymark <name>` command as the registry (src/cli/commands/index.ts) lists it: its name
+ * and help text, which need none of the engine, and its run(), which loads the command's module.
+ */
+export interface CliCommand extends CliRunner {
   name: string;
   /** One line for `waymark --help`. */
   summary: string;
   /** Full `waymark <name> --help` text. */
   usage: string;
-  run(args: string[], io: CliIO): Promise<ExitCode>;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Identifier, LocalizedText } from './common';
 
 /** Types an activity attribute may have (no dates: the event's own timestamp is its time). */

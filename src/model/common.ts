@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Identifier usable in expressions: letters of any script (so Japanese ids work), digits, `_`. */
 export const Identifier = z

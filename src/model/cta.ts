@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ElementId, Expression } from './common';
 
 export const CtaType = z.enum(['expansion', 'risk', 'lifecycle', 'other']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ElementId } from './common';
 
 /** deliverable = solid box (tangible); knowhow = dotted box (intangible). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Identifier, LocalizedText } from './common';
 
 export const FieldType = z.enum(['number', 'integer', 'string', 'boolean', 'date', 'category']);

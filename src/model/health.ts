@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ElementId, Expression } from './common';
 
 export const DimensionId = z.enum(['deployment', 'engagement', 'adoption', 'roi', 'experience']);

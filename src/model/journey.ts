@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ElementId, Expression, Identifier } from './common';
 
 export const Channel = z.enum([

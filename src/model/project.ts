@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ElementId, IsoDate } from './common';
 import { FieldContract } from './fields';
 import { Segments } from './segments';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ElementId, Expression } from './common';
 
 /** A segment: accounts matching `when` (ordered, first match wins). */

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../types';
+import type { CliRunner } from '../types';
 import { parseArgs, UsageError } from '../args';
 import { loadInputs } from '../load';
 import { t } from '../messages';
@@ -7,14 +7,7 @@ import { extractActivityArgs } from '../activity';
 import { sliceTable } from '../../table/slice';
 import { MISSING_BOOL, type AccountTable } from '../../table/columns';
 
-export const explainCommand: CliCommand = {
-  name: 'explain',
-  get summary() {
-    return t('commands.explain.summary');
-  },
-  get usage() {
-    return t('commands.explain.usage');
-  },
+export const explainCommand: CliRunner = {
   async run(argv, io) {
     const act = extractActivityArgs(argv);
     const a = parseArgs(act.rest, ['account', 'as-of', 'bad-rows', 'sheet']);

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { CliCommand } from '../types';
+import type { CliRunner } from '../types';
 import { parseArgs, UsageError } from '../args';
 import { readInput, writeOutput } from '../io';
 import { formatImportIssue } from '../importIssue';
@@ -69,14 +69,7 @@ function table(r: InferFileResult, file: string): string {
   ].join('\n');
 }
 
-export const fieldsCommand: CliCommand = {
-  name: 'fields',
-  get summary() {
-    return t('commands.fields.summary');
-  },
-  get usage() {
-    return t('commands.fields.usage');
-  },
+export const fieldsCommand: CliRunner = {
   async run(argv, io) {
     const a = parseArgs(argv, ['format', 'encoding', 'out', 'name', 'sheet']);
     if (a.positionals.length !== 1) throw new UsageError(t('usage.oneData'));

@@ -1,18 +1,11 @@
-import type { CliCommand } from '../types';
+import type { CliRunner } from '../types';
 import { parseArgs, UsageError } from '../args';
 import { t } from '../messages';
 import { HistoryError, loadHistoryRun, readManifest } from '../history';
 import { migrationMatrix } from '../../engine';
 import { resolve } from 'node:path';
 
-export const historyCommand: CliCommand = {
-  name: 'history',
-  get summary() {
-    return t('history.cmdSummary');
-  },
-  get usage() {
-    return t('history.cmdUsage');
-  },
+export const historyCommand: CliRunner = {
   async run(argv, io) {
     const a = parseArgs(argv, ['format', 'compare']);
     const format = a.options.format ?? 'text';

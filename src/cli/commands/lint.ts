@@ -1,4 +1,4 @@
-import type { CliCommand, ExitCode } from '../types';
+import type { CliRunner, ExitCode } from '../types';
 import { parseArgs, UsageError } from '../args';
 import { readInput } from '../io';
 import { t, cliLanguage } from '../messages';
@@ -22,17 +22,7 @@ const msg = (key: keyof typeof enPrep.cli, params: Record<string, string | numbe
  * [--include-dismissed] [--lang ja|en]`: PReP findings, exit 1 on any error finding that is not
  * dismissed.
  */
-export const lintCommand: CliCommand = {
-  name: 'lint',
-  get summary() {
-    return t('commands.lint.summary');
-  },
-  get usage() {
-    return t('commands.lint.usage', {
-      presetChoices: PRESET_NAMES.join('|'),
-      presets: PRESET_NAMES.join(', '),
-    });
-  },
+export const lintCommand: CliRunner = {
   async run(argv, io): Promise<ExitCode> {
     const a = parseArgs(
       argv,

@@ -1,17 +1,10 @@
-import type { CliCommand } from '../types';
+import type { CliRunner } from '../types';
 import { t } from '../messages';
 import { parseArgs, UsageError } from '../args';
 import { playbookJsonSchemaText } from '../schema';
 import { writeOutput } from '../io';
 
-export const schemaCommand: CliCommand = {
-  name: 'schema',
-  get summary() {
-    return t('commands.schema.summary');
-  },
-  get usage() {
-    return t('commands.schema.usage');
-  },
+export const schemaCommand: CliRunner = {
   async run(argv, io) {
     const a = parseArgs(argv, ['out']);
     if (a.positionals.length > 0)

@@ -1,4 +1,4 @@
-import type { CliCommand, CliIO, ExitCode } from '../types';
+import type { CliRunner, CliIO, ExitCode } from '../types';
 import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import { checkAsOf, compileOrReport, loadDataFor, loadPlaybook, parseBadRows } from '../load';
 import { openOutput, OutputError, type Output } from '../output';
@@ -18,14 +18,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 
-export const scoreCommand: CliCommand = {
-  name: 'score',
-  get summary() {
-    return t('commands.score.summary');
-  },
-  get usage() {
-    return t('commands.score.usage');
-  },
+export const scoreCommand: CliRunner = {
   async run(argv, io) {
     const act = extractActivityArgs(argv);
     const a = parseArgs(

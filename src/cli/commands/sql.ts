@@ -1,18 +1,11 @@
-import type { CliCommand } from '../types';
+import type { CliRunner } from '../types';
 import { parseArgs, UsageError } from '../args';
 import { checkAsOf, compileOrReport, loadPlaybook } from '../load';
 import { writeOutput } from '../io';
 import { t } from '../messages';
 import { historyInsertSql, playbookToSql, sqlIssues } from '../../engine';
 
-export const sqlCommand: CliCommand = {
-  name: 'sql',
-  get summary() {
-    return t('commands.sql.summary');
-  },
-  get usage() {
-    return t('commands.sql.usage');
-  },
+export const sqlCommand: CliRunner = {
   async run(argv, io) {
     const a = parseArgs(argv, ['dialect', 'table', 'as-of', 'out', 'history-table']);
     if (a.positionals.length !== 1) throw new UsageError(t('usage.onePlaybook'));

@@ -1,17 +1,10 @@
-import type { CliCommand } from '../types';
+import type { CliRunner } from '../types';
 import { parseArgs, UsageError } from '../args';
-import { loadPlaybook, reportCompileIssues } from '../load';
-import { compilePlaybook } from '../../engine';
+import { loadPlaybook, reportCompileIssues } from '../loadPlaybook';
+import { compilePlaybook } from '../../engine/compile';
 import { t } from '../messages';
 
-export const validateCommand: CliCommand = {
-  name: 'validate',
-  get summary() {
-    return t('commands.validate.summary');
-  },
-  get usage() {
-    return t('commands.validate.usage');
-  },
+export const validateCommand: CliRunner = {
   async run(argv, io) {
     const a = parseArgs(argv, []);
     if (a.positionals.length !== 1) throw new UsageError(t('usage.onePlaybook'));

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Validation messages (imports, stored documents) follow the UI language. */
 export function useZodLocale(): void {

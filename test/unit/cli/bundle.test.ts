@@ -1,8 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   buildBundle,
   bundleIsFresh,
@@ -14,50 +23,96 @@ import {
 import en from '../../../src/i18n/en/cli';
 import ja from '../../../src/i18n/ja/cli';
 
-const fresh = bundleIsFresh as (bundle: string, root: string) => boolean;
+const fresh = bundleIsFresh as (bundle: string, root: string, command?: string) => boolean;
 
 describe('bin/waymark.mjs runs the bundle only while it is up to date', () => {
   const root = mkdtempSync(join(tmpdir(), 'wm-bundle-'));
-  const bundle = join(root, 'dist-cli', 'waymark.mjs');
-  const worker = join(root, 'dist-cli', 'scoreWorker.mjs');
+  const dist = join(root, 'dist-cli');
+  const bundle = join(dist, 'waymark.mjs');
+  const worker = join(dist, 'scoreWorker.mjs');
   const src = join(root, 'src', 'a.ts');
   const at = (f: string, s: number) => utimesSync(f, s, s);
+  // The entry is built from src/main.ts, `validate` adds chunk-V.mjs (src/v.ts), `score` adds
+  // chunk-S.mjs (src/s.ts) and the worker; src/a.ts is in every set.
+  const files = ['src/a.ts', 'src/main.ts', 'src/v.ts', 'src/s.ts'];
   const setup = () => {
-    rmSync(join(root, 'dist-cli'), { recursive: true, force: true });
-    mkdirSync(join(root, 'dist-cli'), { recursive: true });
+    rmSync(dist, { recursive: true, force: true });
+    mkdirSync(dist, { recursive: true });
     mkdirSync(join(root, 'src'), { recursive: true });
-    writeFileSync(src, 'export {}');
-    writeFileSync(bundle, '// bundle');
-    writeFileSync(worker, '// worker');
-    writeFileSync(join(root, 'dist-cli', 'inputs.json'), JSON.stringify(['src/a.ts']));
-    at(src, 1000);
-    at(bundle, 2000);
-    at(worker, 2000);
+    for (const f of files) writeFileSync(join(root, f), 'export {}');
+    for (const f of ['waymark.mjs', 'scoreWorker.mjs', 'chunk-V.mjs', 'chunk-S.mjs'])
+      writeFileSync(join(dist, f), '// bundle');
+    writeFileSync(
+      join(dist, 'inputs.json'),
+      JSON.stringify({
+        outputs: ['chunk-V.mjs', 'chunk-S.mjs'],
+        inputs: files,
+        runs: {
+          '': { outputs: [], inputs: [0, 1] },
+          validate: { outputs: ['chunk-V.mjs'], inputs: [0, 1, 2] },
+          score: { outputs: ['chunk-S.mjs', 'scoreWorker.mjs'], inputs: [0, 1, 3] },
+        },
+      }),
+    );
+    for (const f of files) at(join(root, f), 1000);
+    for (const f of ['waymark.mjs', 'scoreWorker.mjs', 'chunk-V.mjs', 'chunk-S.mjs'])
+      at(join(dist, f), 2000);
   };
+  const runs = (): Record<string, boolean> =>
+    Object.fromEntries(
+      ['', '--help', 'validate', 'score', 'all'].map((c) => [
+        c,
+        fresh(bundle, root, c === 'all' ? undefined : c),
+      ]),
+    );
 
   it('fresh when every input is older than the bundle', () => {
     setup();
-    expect(fresh(bundle, root)).toBe(true);
+    expect(runs()).toEqual({ '': true, '--help': true, validate: true, score: true, all: true });
   });
   it('stale when a source was edited after the build', () => {
     setup();
     at(src, 3000);
     expect(fresh(bundle, root)).toBe(false);
+    expect(fresh(bundle, root, 'validate')).toBe(false);
+    expect(fresh(bundle, root, '--help')).toBe(false);
+  });
+  it('a command is stale when a file it loads was edited, and only then', () => {
+    setup();
+    at(join(root, 'src/s.ts'), 3000);
+    expect(runs()).toEqual({ '': true, '--help': true, validate: true, score: false, all: false });
+    setup();
+    at(join(root, 'src/v.ts'), 3000);
+    expect(runs()).toEqual({ '': true, '--help': true, validate: false, score: true, all: false });
+    setup();
+    at(join(root, 'src/main.ts'), 3000);
+    expect(Object.values(runs())).toEqual([false, false, false, false, false]);
   });
   it('stale when an input is gone, or the inputs list or the bundle is missing', () => {
     setup();
     rmSync(src);
     expect(fresh(bundle, root)).toBe(false);
     setup();
-    rmSync(join(root, 'dist-cli', 'inputs.json'));
+    rmSync(join(dist, 'inputs.json'));
     expect(fresh(bundle, root)).toBe(false);
     setup();
     rmSync(bundle);
     expect(fresh(bundle, root)).toBe(false);
+    expect(fresh(bundle, root, '--help')).toBe(false);
     // `--threads N` loads the worker bundle from beside the CLI's.
     setup();
     rmSync(worker);
     expect(fresh(bundle, root)).toBe(false);
+    expect(fresh(bundle, root, 'score')).toBe(false);
+    // A missing chunk makes the commands that load it stale.
+    setup();
+    rmSync(join(dist, 'chunk-V.mjs'));
+    expect(runs()).toEqual({ '': true, '--help': true, validate: false, score: true, all: false });
+  });
+  it('an inputs.json of the one-file bundle (before chunks) counts as stale', () => {
+    setup();
+    writeFileSync(join(dist, 'inputs.json'), JSON.stringify(files));
+    expect(Object.values(runs())).toEqual([false, false, false, false, false]);
   });
 });
 
@@ -161,4 +216,209 @@ describe('the bundle scores with worker threads from its own folder', () => {
     expect(one.stdout.split('\n').length).toBe(302);
     expect(two.stdout).toBe(one.stdout);
   }, 60_000);
+});
+
+describe('the split bundle: each run loads only what it needs (issue 17 point 4, start-up)', () => {
+  // One build for these tests; a loader hook lists the bundle files a run really loads.
+  const dir = mkdtempSync(join(tmpdir(), 'wm-bundle-split-'));
+  const dist = join(dir, 'dist-cli');
+  const bundle = join(dist, 'waymark.mjs');
+  const loaded = join(dir, 'loaded.txt');
+  type Run = { outputs: string[]; inputs: number[] };
+  let list: { outputs: string[]; inputs: string[]; runs: Record<string, Run> };
+  const inputsOf = (run: Run) => run.inputs.map((i) => list.inputs[i]);
+  const runWith = (env: Record<string, string>, flags: string[], ...args: string[]) => {
+    rmSync(loaded, { force: true });
+    const r = spawnSync(
+      process.execPath,
+      [
+        ...flags,
+        '--import',
+        join(dir, 'register.mjs'),
+        '--import',
+        join(dir, 'functions.mjs'),
+        join(dir, 'run.mjs'),
+        ...args,
+      ],
+      {
+        cwd: ROOT as string,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C', WM_LOADED: loaded, ...env },
+      },
+    );
+    const lines = readFileSync(loaded, 'utf8').split('\n');
+    const compiled = lines.find((l) => l.startsWith('new Function: '));
+    const cache = lines.find((l) => l.startsWith('cache: '))?.slice(7);
+    const files = lines
+      .filter((u) => u.startsWith(pathToFileURL(dist).href + '/'))
+      .map((u) => u.slice(pathToFileURL(dist).href.length + 1));
+    return {
+      status: r.status,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      files: new Set(files),
+      compiled,
+      cache,
+    };
+  };
+  const run = (...args: string[]) => runWith({}, [], ...args);
+
+  beforeAll(async () => {
+    await (buildBundle as (b: string, r: string) => Promise<unknown>)(bundle, ROOT as string);
+    list = JSON.parse(readFileSync(join(dist, 'inputs.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';\n` +
+        `export async function load(url, context, next) { appendFileSync(process.env.WM_LOADED, url + '\\n'); return next(url, context); }\n`,
+    );
+    // Counts the functions compiled from strings (zod's JIT makes one per object schema).
+    writeFileSync(
+      join(dir, 'functions.mjs'),
+      `import { appendFileSync } from 'node:fs';\n` +
+        `let n = 0;\n` +
+        `globalThis.Function = new Proxy(Function, { construct: (t, a) => (n++, Reflect.construct(t, a)), apply: (t, s, a) => (n++, Reflect.apply(t, s, a)) });\n` +
+        `process.on('exit', () => appendFileSync(process.env.WM_LOADED, 'new Function: ' + n + '\\n'));\n`,
+    );
+    writeFileSync(
+      join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+    );
+    // What bin/waymark.mjs runs for a fresh bundle (loadMain: validate from its CommonJS bundle
+    // and code cache), or with WM_ESM=1 the ES module entry and chunks. Notes the cache's fate.
+    writeFileSync(
+      join(dir, 'run.mjs'),
+      `import { appendFileSync } from 'node:fs';\n` +
+        `const { loadMain } = await import(${JSON.stringify(pathToFileURL(join(ROOT as string, 'bin', 'cli-bundle.mjs')).href)});\n` +
+        `const bundle = process.env.WM_BUNDLE ?? ${JSON.stringify(bundle)};\n` +
+        `const { main, cache } = process.env.WM_ESM === '1' ? { ...(await import('file://' + bundle)), cache: 'none' } : await loadMain(bundle, process.argv[2] ?? '');\n` +
+        `appendFileSync(process.env.WM_LOADED, 'cache: ' + cache + '\\n');\n` +
+        `process.exitCode = await main(process.argv.slice(2), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stdoutStream: process.stdout, cwd: process.cwd() });\n`,
+    );
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--help loads the entry and its messages only: no engine, model, importer or zod', () => {
+    const r = run('--help');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.files).toEqual(new Set(['waymark.mjs', ...list.runs[''].outputs]));
+    const bytes = [...r.files].reduce((n, f) => n + statSync(join(dist, f)).size, 0);
+    expect(bytes).toBeLessThan(100_000); // ~70 KB, most of it the en and ja messages
+    expect(
+      inputsOf(list.runs['']).filter((f) =>
+        /^(node_modules|src\/(engine|model|data|expr|table))\//.test(f),
+      ),
+    ).toEqual([]);
+  });
+  it('validate loads neither the account importers nor the scoring and output code', () => {
+    // The ES module chunks (what validate runs without its CommonJS bundle).
+    const r = runWith({ WM_ESM: '1' }, [], 'validate', 'templates/demo.json');
+    expect([r.status, r.stderr, r.cache]).toEqual([0, '', 'none']);
+    // Every file it loaded is one bin/waymark.mjs checks for this command.
+    const checked = new Set(['waymark.mjs', ...list.runs.validate.outputs]);
+    expect([...r.files].filter((f) => !checked.has(f))).toEqual([]);
+    const inputs = inputsOf(list.runs.validate);
+    expect(inputs).toContain('src/engine/compile.ts');
+    // zod's JIT is off (src/cli/zodConfig.ts runs before any schema is built): 31 before.
+    expect(r.compiled).toBe('new Function: 0');
+    for (const f of ['src/data/importFile.ts', 'src/engine/score.ts', 'src/cli/parallelWriter.ts'])
+      expect(inputs).not.toContain(f);
+    expect(inputs.filter((f) => f.includes('hyparquet'))).toEqual([]);
+  });
+  it('validate runs from its CommonJS bundle with the code cache, checked with its chunks', () => {
+    const r = run('validate', 'templates/demo.json');
+    expect([r.status, r.stderr, r.cache]).toEqual([0, '', 'used']);
+    expect(r.stdout).toMatch(/^templates\/demo\.json: valid playbook "/);
+    // No ES module of the bundle (the entry and its chunks are for the other commands).
+    expect(r.files).toEqual(new Set());
+    expect(r.compiled).toBe('new Function: 0');
+    expect(list.runs.validate.outputs).toContain('validate.cjs');
+    expect(list.outputs).toContain('validate.cjs');
+    const inputs = inputsOf(list.runs.validate);
+    for (const f of ['src/cli/commands/validate.ts', 'src/cli/main.ts', 'src/cli/zodConfig.ts'])
+      expect(inputs).toContain(f);
+    for (const f of ['src/data/importFile.ts', 'src/engine/score.ts', 'src/cli/commands/score.ts'])
+      expect(inputs).not.toContain(f);
+    // Any other command, --help included, stays on the ES modules.
+    expect(run('--help').cache).toBe('none');
+  });
+  it('a stale, mismatched or corrupt code cache is ignored, and the output stays right', () => {
+    const cjs = join(dist, 'validate.cjs');
+    const cache = `${cjs}.v8cache`;
+    const good = { cjs: readFileSync(cjs), cache: readFileSync(cache), mtime: statSync(cjs).mtime };
+    const restore = () => {
+      writeFileSync(cjs, good.cjs);
+      utimesSync(cjs, good.mtime, good.mtime);
+      writeFileSync(cache, good.cache);
+    };
+    const expected = run('validate', 'templates/demo.json');
+    expect([expected.status, expected.cache]).toEqual([0, 'used']);
+    const check = (why: string, cacheIs: string, flags: string[] = []) => {
+      const r = runWith({}, flags, 'validate', 'templates/demo.json');
+      expect([why, r.status, r.stderr, r.stdout, r.cache]).toEqual([
+        why,
+        0,
+        '',
+        expected.stdout,
+        cacheIs,
+      ]);
+    };
+    try {
+      rmSync(cache);
+      check('no cache', 'ignored');
+      writeFileSync(cache, good.cache.subarray(0, good.cache.length >> 1));
+      check('truncated', 'ignored');
+      writeFileSync(cache, Buffer.alloc(good.cache.length, 0x7b));
+      check('garbage', 'ignored');
+      writeFileSync(
+        cache,
+        Buffer.from(good.cache.toString('latin1').replace(/"key":"\w/, '"key":"_'), 'latin1'),
+      );
+      check('made from another build', 'ignored');
+      restore();
+      check('V8 flags of its own', 'rejected', ['--max-lazy']);
+      // The bundle changed, same length: V8 alone would take the cache (it checks the length)
+      // and run the old code — the old message. The cache names the file's mtime: ignored.
+      const edited = good.cjs
+        .toString('utf8')
+        .replace(`{{file}}: valid playbook`, `{{file}}: VALID playbook`);
+      expect(edited.length).toBe(good.cjs.toString('utf8').length);
+      writeFileSync(cjs, edited);
+      utimesSync(cjs, new Date(good.mtime.getTime() + 1000), new Date(good.mtime.getTime() + 1000));
+      const r = run('validate', 'templates/demo.json');
+      expect([r.status, r.stdout, r.cache]).toEqual([
+        0,
+        expected.stdout.replace('valid playbook', 'VALID playbook'),
+        'ignored',
+      ]);
+    } finally {
+      restore();
+    }
+    expect(run('validate', 'templates/demo.json').cache).toBe('used');
+  }, 30_000);
+  it('score checks the worker bundle and every file it loads', () => {
+    const data = join(dir, 'a.csv');
+    writeFileSync(data, 'account_id,company_name,mrr\nA1,Co 1,1000\nA2,Co 2,2000\n');
+    const r = run('score', 'templates/demo.json', data, '--as-of', '2026-11-23', '--threads', '2');
+    expect(r.status).toBe(0);
+    const checked = new Set(['waymark.mjs', ...list.runs.score.outputs]);
+    expect(r.files.has('scoreWorker.mjs')).toBe(true);
+    expect([...r.files].filter((f) => !checked.has(f))).toEqual([]);
+    expect(list.runs.score.outputs).toContain('scoreWorker.mjs');
+  }, 30_000);
+  it('every command has its set, and together they cover every input', () => {
+    const names = [
+      'validate',
+      'score',
+      'explain',
+      'backtest',
+      'sql',
+      'schema',
+      'lint',
+      'history',
+      'fields',
+    ];
+    expect(Object.keys(list.runs).sort()).toEqual(['', ...names].sort());
+    const covered = new Set(Object.values(list.runs).flatMap((r) => r.inputs));
+    expect(covered.size).toBe(list.inputs.length);
+  });
 });
