@@ -30,16 +30,18 @@ function lateMemory(after: number, every: number, sizes?: Set<number>) {
   };
 }
 
+/** `bytes` as the block import's file source. */
+const sourceOf = (bytes: Uint8Array) => ({
+  size: bytes.length,
+  read: (buf: Uint8Array, offset: number, length: number, position: number) => {
+    const part = bytes.subarray(position, position + length);
+    buf.set(part, offset);
+    return part.length;
+  },
+});
+
 function blocks(bytes: Uint8Array, name: string, opts: ImportOptions, block: number) {
-  const src = {
-    size: bytes.length,
-    read: (buf: Uint8Array, offset: number, length: number, position: number) => {
-      const part = bytes.subarray(position, position + length);
-      buf.set(part, offset);
-      return part.length;
-    },
-  };
-  return importAccountBlocks(src, name, demoContract, opts, { minBytes: 0, block });
+  return importAccountBlocks(sourceOf(bytes), name, demoContract, opts, { minBytes: 0, block });
 }
 
 /** Table and report, or the error; columns with their buffers' lengths (byte for byte). */
@@ -124,14 +126,7 @@ describe('columns moved into pre-faulted memory as it arrives = the plain import
       const listed = blockColumnBytes(bytes, bytes.length, 'demo.csv', demoContract, {}, 1e9);
       expect(listed.length).toBe(demoContract.fields.length);
       const memory = lateMemory(60, 1, new Set(listed));
-      const src = {
-        size: bytes.length,
-        read: (buf: Uint8Array, offset: number, length: number, position: number) => {
-          const part = bytes.subarray(position, position + length);
-          buf.set(part, offset);
-          return part.length;
-        },
-      };
+      const src = sourceOf(bytes);
       const got = exact(() =>
         importAccountBlocks(src, 'demo.csv', demoContract, { memory }, { block: 65_536 }),
       );

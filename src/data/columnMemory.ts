@@ -40,3 +40,21 @@ export function columnBuffers(types: string[], rows: number, maxBytes: number): 
     }
   return out;
 }
+
+type Column32 = Float64Array | Uint8Array | Int32Array;
+
+/**
+ * `column` moved into a buffer of its byte length from `memory`, its first `rows` values copied
+ * (the rows written so far), or null when no such buffer has arrived. The sinks' `adopt`.
+ */
+export function moveInto<T extends Column32>(
+  memory: ColumnMemory,
+  column: T,
+  rows: number,
+): T | null {
+  const b = memory.take(column.byteLength);
+  if (!b) return null;
+  const moved = new (column.constructor as new (buffer: ArrayBuffer) => T)(b);
+  moved.set(column.subarray(0, Math.min(rows, moved.length)) as never);
+  return moved;
+}

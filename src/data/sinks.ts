@@ -11,7 +11,7 @@ import {
 import { cellDecoder, type ByteEncoding } from './csvBytes';
 import { packedDictColumn } from '../table/packedDict';
 import type { ImportIssueCode } from './issues';
-import type { ColumnMemory } from './columnMemory';
+import { moveInto, type ColumnMemory } from './columnMemory';
 
 /**
  * Typed column writers that grow as rows arrive, so the importer never holds all cells as
@@ -110,12 +110,9 @@ class NumberSink implements Sink {
     this.values = growF64(this.values, n);
   }
   adopt(memory: ColumnMemory, rows: number): boolean {
-    const b = memory.take(this.values.byteLength);
-    if (!b) return false;
-    const v = new Float64Array(b);
-    v.set(this.values.subarray(0, Math.min(rows, v.length)));
-    this.values = v;
-    return true;
+    const moved = moveInto(memory, this.values, rows);
+    if (moved) this.values = moved;
+    return moved !== null;
   }
   write(row: number, raw: unknown): CellProblem {
     let v: number | null | undefined;
@@ -247,12 +244,9 @@ class BooleanSink implements Sink {
     this.values = growU8(this.values, n);
   }
   adopt(memory: ColumnMemory, rows: number): boolean {
-    const b = memory.take(this.values.byteLength);
-    if (!b) return false;
-    const v = new Uint8Array(b);
-    v.set(this.values.subarray(0, Math.min(rows, v.length)));
-    this.values = v;
-    return true;
+    const moved = moveInto(memory, this.values, rows);
+    if (moved) this.values = moved;
+    return moved !== null;
   }
   write(row: number, raw: unknown): CellProblem {
     let v: boolean | null | undefined;
@@ -539,12 +533,9 @@ class StringSink implements Sink {
     this.codes = growI32(this.codes, n);
   }
   adopt(memory: ColumnMemory, rows: number): boolean {
-    const b = memory.take(this.codes.byteLength);
-    if (!b) return false;
-    const v = new Int32Array(b);
-    v.set(this.codes.subarray(0, Math.min(rows, v.length)));
-    this.codes = v;
-    return true;
+    const moved = moveInto(memory, this.codes, rows);
+    if (moved) this.codes = moved;
+    return moved !== null;
   }
   /** Code of a (matched) value, creating it; `exactBytes`: it came from bytes that spell it exactly and are not in the byte table. */
   private codeOfValue(value: string, known: boolean, exactBytes: boolean): number {
