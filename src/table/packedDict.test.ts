@@ -13,23 +13,13 @@ import { slicePacked } from '../workers/datasetLoad';
 import { detach, place, split, unpackPiece } from '../workers/pieces';
 import { textAt } from '../ui/results/queue';
 import { accountNames } from '../ui/results/accountNames';
+import { rng } from '../util/random';
 
 /**
  * A packed dictionary (a reloaded dataset's string column on the page) read by every reader the
  * page has: each must see exactly the values the unpacked dictionary holds, and none may decode
  * it whole except a read of `dict` itself.
  */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ALPHABET = [
   'a',
   'Z',
