@@ -19,6 +19,7 @@ import type {
   ScoreResponse,
 } from './protocol';
 import { detach, nextTask, place, split } from './pieces';
+import { unpackTable } from './packedTable';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
 import { previewNeedsWholeFile } from '../data/fileKind';
@@ -184,7 +185,7 @@ export class ImportSession {
       ImportResponse,
       { type: 'committed' }
     >;
-    return { meta: m.meta, table: m.table };
+    return { meta: m.meta, table: unpackTable(m.table) };
   }
 
   /** `file.bytes` (the file's head, or a whole JSON document) is the caller's to give away. */

@@ -19,6 +19,7 @@ import type {
 } from '../data/activity/importActivity';
 import type { ActivityData } from '../table/activity';
 import type { Encoding } from '../data/encoding';
+import type { PackedTable } from './packedTable';
 import type { InferFileResult } from '../data/inferFile';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
@@ -133,7 +134,8 @@ export type ImportResponse =
     }
   /** A picked File no longer reads as picked (changed or moved on disk): send its bytes. */
   | { type: 'unreadable'; id: number; file: string }
-  | { type: 'committed'; id: number; meta: DatasetRow; table: AccountTable }
+  /** The stored table, its string dictionaries packed (packedTable.ts): the page makes no strings. */
+  | { type: 'committed'; id: number; meta: DatasetRow; table: PackedTable }
   | { type: 'activityPreview'; id: number; preview: ActivityPreview }
   | { type: 'activityImported'; id: number; report: ActivityReport }
   | { type: 'activityCommitted'; id: number; meta: ActivitySetRow }
