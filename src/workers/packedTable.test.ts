@@ -13,7 +13,7 @@ import {
   packedPartsOf,
   type PackedDict,
 } from '../table/packedDict';
-import { packTable, unpackTable, type PackedTable } from './packedTable';
+import { packTable, sliceMessages, unpackTable, withSlices, type PackedTable } from './packedTable';
 import { transferablesOf, type ImportRequest, type ImportResponse } from './protocol';
 
 /** Value for value: the same columns, rows, and each cell the same (strings, numbers, NaN). */
@@ -34,9 +34,15 @@ function expectSameValues(a: AccountTable, b: AccountTable) {
   }
 }
 
-/** The page's side of the message: structured-cloned with its buffers transferred. */
+/** The worker's messages as the page gets them: structured-cloned, the buffers transferred. */
 function overTheWire(t: PackedTable): PackedTable {
-  return structuredClone(t, { transfer: transferablesOf(t) });
+  const { slices, table } = sliceMessages(t);
+  const got = new Map<string, PackedDict[]>();
+  for (const s of slices) {
+    const { column, dict } = structuredClone(s);
+    (got.get(column) ?? got.set(column, []).get(column)!).push(dict);
+  }
+  return withSlices(structuredClone(table, { transfer: transferablesOf(table) }), got);
 }
 
 const tricky = [
@@ -134,12 +140,23 @@ describe('the stored table sent to the page packed (packedTable.ts)', () => {
     async function commit(projectId: string) {
       posted.length = 0;
       await send({ type: 'commit', id: 2, projectId, name: 'x' });
-      const got = posted.find((p) => p.m.type === 'committed');
-      expect(got, JSON.stringify(posted.map((p) => p.m))).toBeDefined();
-      const m = structuredClone(got!.m, { transfer: got!.transfer }) as Extract<
+      // As ImportSession.commit takes them: the slices, then the table.
+      const types = posted.map((p) => p.m.type);
+      expect(types.at(-1)).toBe('committed');
+      expect(new Set(types.slice(0, -1))).toEqual(new Set(['committedSlice']));
+      const slices = new Map<string, PackedDict[]>();
+      for (const p of posted.slice(0, -1)) {
+        const s = structuredClone(p.m) as Extract<ImportResponse, { type: 'committedSlice' }>;
+        (slices.get(s.column) ?? slices.set(s.column, []).get(s.column)!).push(s.dict);
+      }
+      const got = posted.at(-1)!;
+      const m = structuredClone(got.m, { transfer: got.transfer }) as Extract<
         ImportResponse,
         { type: 'committed' }
       >;
+      for (const c of Object.values(m.table.columns))
+        if (c.type === 'string') expect(c.parts).toEqual([]);
+      withSlices(m.table, slices);
       for (const c of Object.values(m.table.columns)) expect('dict' in c).toBe(false);
       const before = packedDecodeCount();
       const table = unpackTable(m.table);

@@ -20,6 +20,7 @@ import type {
 import type { ActivityData } from '../table/activity';
 import type { Encoding } from '../data/encoding';
 import type { PackedTable } from './packedTable';
+import type { PackedDict } from '../table/packedDict';
 import type { InferFileResult } from '../data/inferFile';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
@@ -136,6 +137,8 @@ export type ImportResponse =
   | { type: 'unreadable'; id: number; file: string }
   /** The stored table, its string dictionaries packed (packedTable.ts): the page makes no strings. */
   | { type: 'committed'; id: number; meta: DatasetRow; table: PackedTable }
+  /** One dictionary slice of the stored table, ahead of `committed` (packedTable.ts). */
+  | { type: 'committedSlice'; id: number; column: string; dict: PackedDict }
   | { type: 'activityPreview'; id: number; preview: ActivityPreview }
   | { type: 'activityImported'; id: number; report: ActivityReport }
   | { type: 'activityCommitted'; id: number; meta: ActivitySetRow }

@@ -6,7 +6,8 @@
  * (by default the browser-import bench's 1,000,000-account demo export) in the Data view,
  * imports it, then clicks Store: the longest main-thread task (PerformanceObserver
  * 'longtask') from that click until the Data view shows the stored row count, and in the 2 s
- * after, the wait for that count, and every task of 50 ms or more. JSON lines per app
+ * after, the wait for that count, and every task of 50 ms or more (`--trace`: what each
+ * was, from a Chrome trace). JSON lines per app
  * (medians, runs in order) and the load average before each run.
  */
 import { loadavg } from 'node:os';
@@ -15,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { benchDemoCsv, median } from './benchDemoCsv';
 import { startPreview } from './previewServer';
+import { startTrace, type Tracing } from './uiTrace';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -27,6 +29,8 @@ const apps = args
 if (!apps.length) throw new Error('uiCommit: give --app NAME:DIR');
 const RUNS = Number(opt('runs', '3'));
 const PORT = Number(opt('port', '5197'));
+/** A Chrome trace around each click, its tasks of 50 ms or more summarised (uiTrace.ts). */
+const TRACE = args.includes('--trace');
 const csv = opt('csv', '') ? resolve(opt('csv', '')) : benchDemoCsv(1_000_000);
 
 declare global {
@@ -81,6 +85,7 @@ try {
         window.__longtasks = [];
         return performance.now();
       });
+      const tr: Tracing | null = TRACE ? await startTrace(browser, p) : null;
       const w0 = Date.now();
       await p.getByTestId('import-save').click();
       await p
@@ -90,6 +95,7 @@ try {
       const t1 = await p.evaluate(() => performance.now());
       const wait = Date.now() - w0;
       await p.waitForTimeout(2000);
+      if (tr) await tr.stop(`${apps[i].name} run ${run + 1}`, true);
       const tasks = await p.evaluate(() => window.__longtasks);
       const during = tasks.filter((x) => x.start >= t0 - 1 && x.start <= t1);
       const r: Run = {
