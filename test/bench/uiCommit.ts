@@ -4,7 +4,7 @@
  * point 5). Each built app (`npx vite build --outDir DIR`) is served on a port of its own
  * (P, P + 1, …); per run and app, in a rotated order, a fresh browser context picks the CSV
  * (by default the browser-import bench's 1,000,000-account demo export) in the Data view,
- * imports it, then clicks Store: the longest main-thread task (PerformanceObserver
+ * imports it, then clicks Save (`import-save`): the longest main-thread task (PerformanceObserver
  * 'longtask') from that click until the Data view shows the stored row count, and in the 2 s
  * after, the wait for that count, and every task of 50 ms or more (`--trace`: what each
  * was, from a Chrome trace). JSON lines per app
