@@ -1,7 +1,7 @@
 import type { StoredReplace } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
 import { columnOf, type AccountTable } from '../table/columns';
-import { decodeAhead } from '../table/packedDict';
+import { decodeAhead, type PackedDict } from '../table/packedDict';
 import type { FilePreview, ImportIssue, ImportReport, JoinReport } from '../data';
 import type { ActivityFileInfo, ActivitySetRow, DatasetRow } from '../store/db';
 import type { ActivitySource } from '../model';
@@ -19,6 +19,7 @@ import type {
   ScoreResponse,
 } from './protocol';
 import { detach, nextTask, place, split } from './pieces';
+import { unpackTable, withSlices } from './packedTable';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
 import { previewNeedsWholeFile } from '../data/fileKind';
@@ -50,6 +51,7 @@ export class ImportSession {
       resolve: (m: ImportResponse) => void;
       reject: (e: unknown) => void;
       onProgress?: (file: string, f: number) => void;
+      onSlice?: (column: string, dict: PackedDict) => void;
     }
   >();
 
@@ -61,6 +63,7 @@ export class ImportSession {
         const w = this.waiting.get(m.id);
         if (!w) return;
         if (m.type === 'progress') return w.onProgress?.(m.file, m.fraction);
+        if (m.type === 'committedSlice') return w.onSlice?.(m.column, m.dict);
         this.waiting.delete(m.id);
         if (m.type === 'failed') w.reject(new WorkerFailure(m.issue, m.issue.message));
         else w.resolve(m);
@@ -79,10 +82,11 @@ export class ImportSession {
     msg: Distribute<ImportRequest, object>,
     onProgress?: (file: string, f: number) => void,
     transfer: Transferable[] = [],
+    onSlice?: (column: string, dict: PackedDict) => void,
   ): Promise<ImportResponse> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, onProgress });
+      this.waiting.set(id, { resolve, reject, onProgress, onSlice });
       this.ensure().postMessage({ ...msg, id }, transfer);
     });
   }
@@ -180,11 +184,12 @@ export class ImportSession {
     projectId: string,
     name: string,
   ): Promise<{ meta: DatasetRow; table: AccountTable }> {
-    const m = (await this.request({ type: 'commit', projectId, name })) as Extract<
-      ImportResponse,
-      { type: 'committed' }
-    >;
-    return { meta: m.meta, table: m.table };
+    // The string columns' slices arrive first, a message (a task) each; kept packed.
+    const slices = new Map<string, PackedDict[]>();
+    const m = (await this.request({ type: 'commit', projectId, name }, undefined, [], (c, d) =>
+      (slices.get(c) ?? slices.set(c, []).get(c)!).push(d),
+    )) as Extract<ImportResponse, { type: 'committed' }>;
+    return { meta: m.meta, table: unpackTable(withSlices(m.table, slices)) };
   }
 
   /** `file.bytes` (the file's head, or a whole JSON document) is the caller's to give away. */

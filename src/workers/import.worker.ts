@@ -62,6 +62,7 @@ import {
   releaseColumns,
 } from './columnFaults';
 import { prewarmRangeWorkers, rangePool, RangeWorkerError } from './rangePool';
+import { packTable, sliceMessages } from './packedTable';
 
 /**
  * Parses account files off the main thread. The imported table stays here until the page
@@ -638,7 +639,11 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     try {
       const meta = await saveDataset(msg.projectId, table, { name: msg.name, sources });
       pending = null;
-      post({ type: 'committed', id: msg.id, meta, table }, transferablesOf(table));
+      // The dictionaries packed here (saveDataset has read them), not strings for the page to make.
+      const { slices, table: packed } = sliceMessages(packTable(table));
+      for (const { column, dict } of slices)
+        post({ type: 'committedSlice', id: msg.id, column, dict });
+      post({ type: 'committed', id: msg.id, meta, table: packed }, transferablesOf(packed));
     } catch (e) {
       // IndexedDB reports a full disk as QuotaExceededError, sometimes wrapped in an AbortError.
       const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -19,6 +19,8 @@ import type {
 } from '../data/activity/importActivity';
 import type { ActivityData } from '../table/activity';
 import type { Encoding } from '../data/encoding';
+import type { PackedTable } from './packedTable';
+import type { PackedDict } from '../table/packedDict';
 import type { InferFileResult } from '../data/inferFile';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
@@ -133,7 +135,10 @@ export type ImportResponse =
     }
   /** A picked File no longer reads as picked (changed or moved on disk): send its bytes. */
   | { type: 'unreadable'; id: number; file: string }
-  | { type: 'committed'; id: number; meta: DatasetRow; table: AccountTable }
+  /** The stored table, its string dictionaries packed (packedTable.ts): the page makes no strings. */
+  | { type: 'committed'; id: number; meta: DatasetRow; table: PackedTable }
+  /** One dictionary slice of the stored table, ahead of `committed` (packedTable.ts). */
+  | { type: 'committedSlice'; id: number; column: string; dict: PackedDict }
   | { type: 'activityPreview'; id: number; preview: ActivityPreview }
   | { type: 'activityImported'; id: number; report: ActivityReport }
   | { type: 'activityCommitted'; id: number; meta: ActivitySetRow }
