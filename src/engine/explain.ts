@@ -10,6 +10,7 @@ import { evalRow, type ExprValue } from './exprBridge';
 import { ctaOwner } from './ctaOwner';
 import { progressName, rawValue, statusName } from './export';
 import type { AccountExplanation, ScoreResult } from './types';
+import { idAt } from '../table/runIds';
 
 const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
@@ -91,7 +92,7 @@ export function explainAccount(
   });
 
   return {
-    accountId: r.accountIds[row],
+    accountId: idAt(r, row),
     row,
     asOf: r.asOf,
     segment: r.segmentIds[seg],

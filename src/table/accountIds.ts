@@ -25,7 +25,7 @@ export function accountIdsOf(table: AccountTable, key: string): string[] {
   return out;
 }
 
-function isIdentity(codes: Int32Array): boolean {
+export function isIdentity(codes: Int32Array): boolean {
   for (let i = 0; i < codes.length; i++) if (codes[i] !== i) return false;
   return true;
 }

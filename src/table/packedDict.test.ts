@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cellValue, type AccountTable, type StringColumn } from './columns';
 import {
+  copyList,
   decodeAhead,
   dictAt,
+  dictIndexOf,
+  dictSize,
+  dictSlices,
+  lazyDictList,
+  lazyListColumn,
   packedDecodeCount,
   packedPartsColumn,
   packedPartsOf,
@@ -14,6 +20,7 @@ import { detach, place, split, unpackPiece } from '../workers/pieces';
 import { textAt } from '../ui/results/queue';
 import { accountNames } from '../ui/results/accountNames';
 import { rng } from '../util/random';
+import { idAt, idIndexOf, idSlices } from './runIds';
 
 /**
  * A packed dictionary (a reloaded dataset's string column on the page) read by every reader the
@@ -84,7 +91,7 @@ describe('packed string dictionaries (packedDict.ts)', () => {
       const col = packedPartsColumn(codes, parts);
       const before = packedDecodeCount();
       const table: AccountTable = { rowCount: codes.length, columns: { name: col } };
-      const names = accountNames([], table, 'name');
+      const names = accountNames({ accountIds: [] }, table, 'name');
       // In random order, so a slice's offsets are made at any of its values.
       const order = Array.from({ length: dict.length }, (_, i) => i).sort(() => rand() - 0.5);
       for (const i of order) expect(dictAt(col, i), `value ${i}`).toBe(dict[i]);
@@ -152,5 +159,118 @@ describe('packed string dictionaries (packedDict.ts)', () => {
     ]);
     expect({ ...col }.dict).toEqual(['株式会社', '😀', '']);
     expect(structuredClone(col).dict).toEqual(['株式会社', '😀', '']);
+  });
+
+  /** Values to look for: every value, a few not there, and near misses (a value's part, two joined). */
+  function probes(rand: () => number, dict: string[]): string[] {
+    const out = [...dict, 'zz-none', '', '\u0000', 'a\u0000'];
+    for (let i = 0; i < 20 && dict.length; i++) {
+      const v = dict[Math.floor(rand() * dict.length)];
+      out.push(v.slice(1), v.slice(0, -1), v + '\u0000' + v, v + 'a', 'a' + v);
+    }
+    return out;
+  }
+
+  it('dictIndexOf, dictSize and dictSlices answer as the unpacked array; nothing is decoded', () => {
+    const rand = rng(23);
+    for (let round = 0; round < 300; round++) {
+      const { dict, parts } = randomDict(rand);
+      const col = packedPartsColumn(randomCodes(rand, dict.length, 5), parts);
+      // Now and then some slices decoded ahead first (their values read from the array).
+      const ahead = decodeAhead(col);
+      const steps = rand() < 0.3 ? Math.floor(rand() * (parts.length + 1)) : 0;
+      for (let k = 0; k < steps; k++) ahead.step();
+      const before = packedDecodeCount();
+      expect(dictSize(col)).toBe(dict.length);
+      for (const v of probes(rand, dict)) {
+        expect(dictIndexOf(col, v), JSON.stringify(v)).toBe(dict.indexOf(v));
+        const from = Math.floor(rand() * (dict.length + 2)) - 1;
+        expect(dictIndexOf(col, v, from), `${JSON.stringify(v)} from ${from}`).toBe(
+          dict.indexOf(v, from),
+        );
+      }
+      const seen: string[] = [];
+      for (const [first, xs] of dictSlices(col)) {
+        expect(first).toBe(seen.length);
+        seen.push(...xs);
+      }
+      expect(seen).toEqual(dict);
+      expect(packedDecodeCount(), 'nothing decoded whole').toBe(before);
+      if (steps === 0) expect(packedPartsOf(col)).not.toBeNull();
+    }
+  });
+
+  it("a run's ids kept as the packed key column: read, found, walked and handed over as the array", () => {
+    const rand = rng(29);
+    for (let round = 0; round < 80; round++) {
+      const { dict, parts } = randomDict(rand);
+      const codes = Int32Array.from(dict, (_, i) => i);
+      const key = packedPartsColumn(codes, parts);
+      const run = { rowCount: dict.length, accountIds: [] as string[], total: new Float64Array(3) };
+      lazyDictList(run, 'accountIds', key);
+      const before = packedDecodeCount();
+      expect(lazyListColumn(run, 'accountIds')).toBe(key);
+      const order = Array.from({ length: dict.length }, (_, i) => i).sort(() => rand() - 0.5);
+      for (const i of order) expect(idAt(run, i), `row ${i}`).toBe(dict[i]);
+      for (const v of probes(rand, dict)) {
+        const from = Math.floor(rand() * (dict.length + 1));
+        expect(idIndexOf(run, v)).toBe(dict.indexOf(v));
+        expect(idIndexOf(run, v, from)).toBe(dict.indexOf(v, from));
+      }
+      expect([...idSlices(run)].flatMap(([, xs]) => xs)).toEqual(dict);
+      // A copy (the row-query hand-over's slim run) refers to the same column.
+      const slim = { accountIds: [] as string[] };
+      copyList(run, slim, 'accountIds');
+      expect(lazyListColumn(slim, 'accountIds')).toBe(key);
+      // Handed to a worker: the packed slices travel, the worker gets the list.
+      const { skeleton, pieces } = split({ r: slim }, 7);
+      expect(pieces.length).toBe(parts.length);
+      const far = structuredClone(skeleton) as { r: { accountIds: string[] } };
+      for (const p of pieces) {
+        expect('packed' in p, 'sent packed').toBe(true);
+        place(far, structuredClone(detach(p).piece));
+      }
+      expect(far.r.accountIds).toEqual(dict);
+      expect(packedDecodeCount(), 'nothing decoded whole').toBe(before);
+      // Read whole: the array (decoded once), then a plain value; the readers give the same.
+      expect(run.accountIds).toEqual(dict);
+      expect(packedDecodeCount()).toBe(before + 1);
+      expect(lazyListColumn(run, 'accountIds')).toBeNull();
+      expect(run.accountIds).toBe(key.dict);
+      if (dict.length) expect(idAt(run, dict.length - 1)).toBe(dict[dict.length - 1]);
+      expect(idIndexOf(run, dict[0] ?? 'x')).toBe(dict.indexOf(dict[0] ?? 'x'));
+      // The copy still refers to the column, now decoded: a hand-over sends strings.
+      const again = split({ r: slim }, 7);
+      const far2 = structuredClone(again.skeleton) as { r: { accountIds: string[] } };
+      for (const p of again.pieces) place(far2, structuredClone(detach(p).piece));
+      expect(far2.r.accountIds ?? []).toEqual(dict);
+    }
+  });
+
+  it('a lazy list: spread and clone read it as a value; assigning replaces it', () => {
+    const key = packedPartsColumn(Int32Array.of(0, 1, 2), [
+      { joined: 'a\u0000株', count: 2 },
+      ['x\u0000y'],
+    ]);
+    const run = { accountIds: [] as string[] };
+    lazyDictList(run, 'accountIds', key);
+    expect(structuredClone(run).accountIds).toEqual(['a', '株', 'x\u0000y']);
+    const other = { accountIds: [] as string[] };
+    lazyDictList(
+      other,
+      'accountIds',
+      packedPartsColumn(Int32Array.of(0), [{ joined: 'q', count: 1 }]),
+    );
+    expect({ ...other }.accountIds).toEqual(['q']);
+    const third = { accountIds: [] as string[] };
+    lazyDictList(
+      third,
+      'accountIds',
+      packedPartsColumn(Int32Array.of(0), [{ joined: 'q', count: 1 }]),
+    );
+    third.accountIds = ['z'];
+    expect(third.accountIds).toEqual(['z']);
+    expect(lazyListColumn(third, 'accountIds')).toBeNull();
+    expect(idAt(third, 0)).toBe('z');
   });
 });

@@ -151,7 +151,14 @@ export function dictAt(col: StringColumn, code: number): string {
   const part = p.parts[lo];
   const k = code - p.starts[lo];
   if (Array.isArray(part)) return part[k];
-  let off = p.offsets[lo];
+  const off = offsetsOf(p, lo);
+  return part.joined.slice(off[k], off[k + 1] - 1);
+}
+
+/** Where each value of joined slice `k` starts (made on first use, then kept). */
+function offsetsOf(p: Packed, k: number): Int32Array {
+  const part = p.parts[k] as { joined: string; count: number };
+  let off = p.offsets[k];
   if (!off) {
     off = new Int32Array(part.count + 1);
     let at = 0;
@@ -161,7 +168,135 @@ export function dictAt(col: StringColumn, code: number): string {
       at = (nul < 0 ? part.joined.length : nul) + 1;
     }
     off[part.count] = part.joined.length + 1;
-    p.offsets[lo] = off;
+    p.offsets[k] = off;
   }
-  return part.joined.slice(off[k], off[k + 1] - 1);
+  return off;
+}
+
+/** How many values a string column's dictionary holds, without decoding a packed one. */
+export function dictSize(col: StringColumn): number {
+  const p = packedOf.get(col);
+  return p ? p.starts[p.parts.length] : col.dict.length;
+}
+
+/**
+ * The first code ≥ `from` whose value is `value` (-1 if none), as `col.dict.indexOf(value,
+ * from)`, without decoding a packed dictionary: a joined slice is searched as one string (a
+ * match must start and end at a NUL or the slice's end), and no value is made.
+ */
+export function dictIndexOf(col: StringColumn, value: string, from = 0): number {
+  const p = packedOf.get(col);
+  if (!p) return col.dict.indexOf(value, from);
+  // As Array's indexOf: a negative start counts from the end.
+  if (from < 0) from = Math.max(0, p.starts[p.parts.length] + from);
+  for (let k = 0; k < p.parts.length; k++) {
+    const start = p.starts[k];
+    const end = p.starts[k + 1];
+    if (end <= from) continue;
+    if (k < p.done) {
+      for (let i = Math.max(from, start); i < end; i++) if (p.out![i] === value) return i;
+      continue;
+    }
+    const part = p.parts[k];
+    if (Array.isArray(part)) {
+      const i = part.indexOf(value, Math.max(0, from - start));
+      if (i >= 0) return start + i;
+      continue;
+    }
+    // A joined slice holds no value with NUL in it (those slices are arrays).
+    if (part.count === 0 || value.includes('\u0000')) continue;
+    const j = part.joined;
+    const off = from > start ? offsetsOf(p, k) : null;
+    let at = off ? off[from - start] : 0;
+    for (;;) {
+      const pos = j.indexOf(value, at);
+      if (pos < 0) break;
+      const end2 = pos + value.length;
+      if (
+        (pos === 0 || j.charCodeAt(pos - 1) === 0) &&
+        (end2 === j.length || j.charCodeAt(end2) === 0)
+      ) {
+        // Its code: the number of NULs before it (the slice's offsets, searched).
+        const o = offsetsOf(p, k);
+        let lo = 0;
+        let hi = part.count - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (o[mid] <= pos) lo = mid;
+          else hi = mid - 1;
+        }
+        return start + lo;
+      }
+      at = pos + 1;
+      if (at > j.length) break;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A list (`obj[key]`, a `string[]`) that is the whole dictionary of `col` (the run's account
+ * ids when they are the dataset's key column in row order): an own, enumerable accessor reading
+ * `col.dict` when first read (then a plain value). Until then `lazyListColumn` gives the
+ * column, so readers of one value (`dictAt`), searches (`dictIndexOf`) and hand-overs to a
+ * worker (`split` sends the packed slices) need not make a million strings.
+ */
+export function lazyDictList(obj: object, key: string, col: StringColumn): void {
+  const get = () => {
+    const dict = col.dict;
+    Object.defineProperty(obj, key, {
+      value: dict,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    return dict;
+  };
+  lazyLists.set(get, col);
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get,
+    set: (v: unknown) =>
+      Object.defineProperty(obj, key, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      }),
+  });
+}
+
+const lazyLists = new WeakMap<() => unknown, StringColumn>();
+
+/** The column whose dictionary `obj[key]` is, while that list has not been read whole (else null). */
+export function lazyListColumn(obj: object, key: string): StringColumn | null {
+  const get = Object.getOwnPropertyDescriptor(obj, key)?.get;
+  return (get && lazyLists.get(get)) ?? null;
+}
+
+/** `obj[key]` as it is on `from`: still lazy (the same column) if it is lazy there. */
+export function copyList(from: object, to: object, key: string): void {
+  const col = lazyListColumn(from, key);
+  if (col) lazyDictList(to, key, col);
+  else (to as Record<string, unknown>)[key] = (from as Record<string, unknown>)[key];
+}
+
+/**
+ * A string column's dictionary a slice at a time, each `[first code, its values]`, without
+ * decoding a packed one: each slice's values are made as it is reached and not kept (a
+ * dictionary that is not packed is one slice, itself).
+ */
+export function* dictSlices(col: StringColumn): Generator<[number, readonly string[]]> {
+  const p = packedOf.get(col);
+  if (!p) {
+    yield [0, col.dict];
+    return;
+  }
+  for (let k = 0; k < p.parts.length; k++) {
+    // Read p afresh per slice: the dictionary may be decoded meanwhile (then p.out holds it).
+    if (k < p.done || !packedOf.has(col))
+      yield [p.starts[k], (p.out ?? col.dict).slice(p.starts[k], p.starts[k + 1])];
+    else yield [p.starts[k], packedValues(p.parts[k])];
+  }
 }

@@ -1,7 +1,7 @@
 import type { StoredReplace } from '../data/datasetChange';
 import type { FieldContract, Playbook } from '../model';
-import { columnOf, type AccountTable } from '../table/columns';
-import { decodeAhead, type PackedDict } from '../table/packedDict';
+import type { AccountTable } from '../table/columns';
+import type { PackedDict } from '../table/packedDict';
 import type { FilePreview, ImportIssue, ImportReport, JoinReport } from '../data';
 import type { ActivityFileInfo, ActivitySetRow, DatasetRow } from '../store/db';
 import type { ActivitySource } from '../model';
@@ -337,14 +337,6 @@ export function scoreInWorker(
     };
   });
   const msg: ScoreRequest = { ...rest, ...(readTable ? {} : { table }), type: 'score', id: 1 };
-  // The answer's ids are the key column's dictionary (fromWire): a reloaded dataset's is still
-  // packed, so it is decoded meanwhile, a slice per task, not all at once when the answer comes.
-  const key = readTable ? columnOf(table, req.playbook.fields.accountKey) : undefined;
-  if (key?.type === 'string')
-    void (async () => {
-      const ahead = decodeAhead(key);
-      while (!stopped && ahead.step()) await nextTask();
-    })();
   // The request (with the whole table) in pieces, one per task: no long task on the page.
   void (async () => {
     const { skeleton, pieces } = split(msg, 20_000);

@@ -1,4 +1,10 @@
-import { packedCount, packedPartsOf, packedValues, type PackedDict } from '../table/packedDict';
+import {
+  lazyListColumn,
+  packedCount,
+  packedPartsOf,
+  packedValues,
+  type PackedDict,
+} from '../table/packedDict';
 
 /**
  * Sending a big value to a worker without one long task on the page. postMessage clones the
@@ -8,7 +14,8 @@ import { packedCount, packedPartsOf, packedValues, type PackedDict } from '../ta
  * transferred, each long string list in slices. The page sends one piece per task; the worker
  * puts them back at their paths. A string column whose dictionary is still packed on the page
  * (table/packedDict.ts: a reloaded dataset's) is sent as its packed slices, not decoded: the
- * worker makes the strings.
+ * worker makes the strings; so is a list that is such a dictionary and not read yet (a run's
+ * account ids: `lazyDictList`).
  */
 export type Path = (string | number)[];
 export type Piece =
@@ -78,12 +85,7 @@ export function split(
       }
       for (const k of Object.keys(v))
         Object.defineProperty(o, k, {
-          value:
-            parts && k === 'dict'
-              ? total
-                ? null
-                : []
-              : walk((v as Record<string, unknown>)[k], [...path, k]),
+          value: parts && k === 'dict' ? (total ? null : []) : listOrWalk(v, k, [...path, k]),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -91,6 +93,22 @@ export function split(
       return o;
     }
     return v;
+  };
+  /**
+   * `v[k]`'s skeleton; a list that is a still-packed dictionary (lazyDictList) as its slices
+   * (a column's dict is sent so too), not read.
+   */
+  const listOrWalk = (v: object, k: string, at: Path): unknown => {
+    const col = lazyListColumn(v, k);
+    const parts = col && packedPartsOf(col);
+    if (!parts) return walk((v as Record<string, unknown>)[k], at);
+    let from = 0;
+    const total = parts.reduce((n, p) => n + packedCount(p), 0);
+    for (const p of parts) {
+      pieces.push({ path: at, packed: p, from, total });
+      from += packedCount(p);
+    }
+    return total ? null : [];
   };
   return { skeleton: walk(value, []), pieces };
 }

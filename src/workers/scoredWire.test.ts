@@ -6,7 +6,11 @@ import { generateDemoActivity } from '../data/demo/activity';
 import { demoActivityPlaybook } from '../data/demo/activityPlaybook';
 import { importActivityFile } from '../data/activity/importActivity';
 import type { ActivityData } from '../table/activity';
-import type { AccountTable } from '../table/columns';
+import type { AccountTable, StringColumn } from '../table/columns';
+import { lazyListColumn, packedDecodeCount, packedPartsColumn } from '../table/packedDict';
+import { idAt } from '../table/runIds';
+import { packStrings } from '../store/datasets';
+import { slicePacked } from './datasetLoad';
 import type { Playbook } from '../model';
 import { rng } from '../util/random';
 import { detach, place, split } from './pieces';
@@ -124,6 +128,57 @@ describe('a scoring answer without the ids and the aggregates (scoredWire)', () 
         expect(back.result.accountIds).toBe(
           (accounts.columns.account_id as { dict: string[] }).dict,
         );
+    }
+  });
+
+  it("a packed dataset (reloaded or stored): the run's ids refer to its key column, none made", () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const pb = demoPlaybook();
+      const accounts = generateDemoTable({ rows: 200 + seed * 97, seed });
+      const c = compilePlaybook(pb, { asOf: AS_OF });
+      if (!c.ok) throw new Error(JSON.stringify(c.issues));
+      const result = scoreTable(c.compiled, accounts, { asOf: AS_OF });
+      const outcome: ScoreOutcome = {
+        type: 'scored',
+        id: 1,
+        result,
+        table: accounts,
+        funnel: stageFunnel(result),
+        summary: { rowCount: result.rowCount } as never,
+        trend: null,
+        previous: null,
+        run: null,
+        activity: {},
+        activityUsed: [],
+      };
+      const key = accounts.columns.account_id as StringColumn;
+      // The page's copy as a reload gives it: the string columns' slices, not decoded.
+      const packed = (col: StringColumn, by: number) =>
+        packedPartsColumn(col.codes, slicePacked(packStrings(col.dict), by));
+      const page: AccountTable = {
+        ...accounts,
+        columns: { ...accounts.columns, account_id: packed(key, 13 + seed * 5) },
+      };
+      const { got } = overTheWire(outcome, accounts, pb.fields.accountKey);
+      const before = packedDecodeCount();
+      const back = fromWire(got, page, pb.fields.accountKey);
+      expect(lazyListColumn(back.result, 'accountIds')).toBe(page.columns.account_id);
+      for (let i = 0; i < result.rowCount; i += 7)
+        expect(idAt(back.result, i)).toBe(result.accountIds[i]);
+      expect(packedDecodeCount(), 'no id made').toBe(before);
+      // Read whole, the same answer as before.
+      expect(back.result).toEqual(structuredClone(result));
+      // Keys not in file order: the ids made as before (a lookup per row).
+      const shuffled: AccountTable = {
+        ...page,
+        columns: {
+          ...page.columns,
+          account_id: packed({ ...key, codes: key.codes.slice().reverse(), dict: key.dict }, 50),
+        },
+      };
+      const back2 = fromWire(got, shuffled, pb.fields.accountKey);
+      expect(lazyListColumn(back2.result, 'accountIds')).toBeNull();
+      expect(back2.result.accountIds).toEqual([...result.accountIds].reverse());
     }
   });
 });

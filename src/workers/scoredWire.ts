@@ -1,5 +1,7 @@
-import { accountIdsOf } from '../table/accountIds';
-import type { AccountTable, Column } from '../table/columns';
+import { accountIdsOf, isIdentity } from '../table/accountIds';
+import { columnOf, type AccountTable, type Column } from '../table/columns';
+import { dictSize, lazyDictList, packedPartsOf } from '../table/packedDict';
+import type { ScoreResult } from '../engine/types';
 import type { ScoreResponse } from './protocol';
 
 /**
@@ -59,8 +61,27 @@ export function fromWire(
   const table = Object.keys(aggregates).length
     ? { rowCount: dataset.rowCount, columns: { ...dataset.columns, ...aggregates } }
     : dataset;
-  const result = idsFromKey
-    ? { ...wire.result, accountIds: accountIdsOf(dataset, accountKey) }
-    : wire.result;
+  const result = idsFromKey ? withIds(wire.result, dataset, accountKey) : wire.result;
   return { ...rest, result, table };
+}
+
+/**
+ * The answer's ids from the page's dataset. When they are the key column's dictionary (unique
+ * keys in file order) and that is still packed (a reloaded or stored dataset), the run refers
+ * to it (`lazyDictList`): read a value at a time (`runIds.ts`) and handed to workers as the
+ * packed slices, the million strings are made only if something reads the list whole.
+ */
+function withIds(r: ScoreResult, dataset: AccountTable, accountKey: string): ScoreResult {
+  const col = columnOf(dataset, accountKey);
+  if (
+    col?.type === 'string' &&
+    packedPartsOf(col) &&
+    dictSize(col) === dataset.rowCount &&
+    isIdentity(col.codes)
+  ) {
+    const out = { ...r };
+    lazyDictList(out, 'accountIds', col);
+    return out;
+  }
+  return { ...r, accountIds: accountIdsOf(dataset, accountKey) };
 }

@@ -19,6 +19,7 @@ import {
   NextColourPanel,
   normalisationUsed,
 } from './AccountFacts';
+import { idAt } from '../../table/runIds';
 
 const fmtIn =
   (lang: string) =>
@@ -271,7 +272,7 @@ export function AccountPage({
       </section>
       {runs.length > 0 && (
         <AccountHistory
-          accountId={r.accountIds[row]}
+          accountId={idAt(r, row)}
           runs={runs}
           project={project}
           asOf={r.asOf}

@@ -18,6 +18,7 @@ import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 import { mrrField, numberAt, textAt } from './queue';
 import type { RunOutcome } from './runState';
+import { idAt } from '../../table/runIds';
 
 const RENEWAL_WINDOWS = [30, 60, 90, 180, 365];
 
@@ -309,7 +310,7 @@ export function AccountTable({
                         onOpen(i);
                       }}
                     >
-                      {r.accountIds[i]}
+                      {idAt(r, i)}
                     </a>
                   </span>
                   <span title={textAt(src.name, i)}>{textAt(src.name, i)}</span>

@@ -27,6 +27,7 @@ import { columnOf } from '../../table/columns';
 import { workerTable } from './workerTable';
 import { wrapWidth } from './textWidth';
 import { useRowWindow } from './useRowWindow';
+import { idAt, idIndexOf } from '../../table/runIds';
 
 /** A queue row's height (results.css `.queue-row.vrow`): two lines of text, so names wrap. */
 const QUEUE_ROW_HEIGHT = 50;
@@ -62,10 +63,10 @@ export function CtaQueue({
   const markedRows = useMemo(() => {
     const out = new Set<number>();
     for (const m of project.ctaMarks ?? []) {
-      let at = r.accountIds.indexOf(m.accountId);
+      let at = idIndexOf(r, m.accountId);
       while (at >= 0) {
         out.add(at);
-        at = r.accountIds.indexOf(m.accountId, at + 1);
+        at = idIndexOf(r, m.accountId, at + 1);
       }
     }
     return out;
@@ -81,7 +82,7 @@ export function CtaQueue({
       if (!life) return null;
       const episode = k === undefined ? life.episode(row, c) : life.episodeAt(k);
       if (!markedRows.has(row)) return { episode, mark: null };
-      const key = lifecycleKey(r.accountIds[row], r.ctas[c].dedupeKey);
+      const key = lifecycleKey(idAt(r, row), r.ctas[c].dedupeKey);
       return { episode, mark: activeMark(marks, key, episode, r.asOf) };
     },
     [life, marks, markedRows, r],
@@ -366,13 +367,13 @@ export function CtaQueue({
                     <a
                       className="clip"
                       href="#"
-                      title={r.accountIds[i]}
+                      title={idAt(r, i)}
                       onClick={(e) => {
                         e.preventDefault();
                         onOpen(i);
                       }}
                     >
-                      {r.accountIds[i]}
+                      {idAt(r, i)}
                     </a>
                   </span>
                   <span className="clamp" data-testid="queue-owner-cell" title={owner}>
@@ -392,7 +393,7 @@ export function CtaQueue({
                         <button
                           type="button"
                           data-testid="queue-reopen"
-                          onClick={() => unmarkCta(r.accountIds[i], info.dedupeKey, th)}
+                          onClick={() => unmarkCta(idAt(r, i), info.dedupeKey, th)}
                         >
                           {th('queue.reopen')}
                         </button>
@@ -405,7 +406,7 @@ export function CtaQueue({
                             onClick={() =>
                               markCta(
                                 {
-                                  accountId: r.accountIds[i],
+                                  accountId: idAt(r, i),
                                   dedupeKey: info.dedupeKey,
                                   state: 'done',
                                   since: st.episode!.since,
@@ -443,14 +444,14 @@ export function CtaQueue({
         <MarkDialog
           state={marking.state}
           asOf={r.asOf}
-          account={r.accountIds[marking.row]}
+          account={idAt(r, marking.row)}
           cta={r.ctas[marking.cta].label}
           onCancel={() => setMarking(null)}
           onSave={(extra) => {
             const since = life?.episode(marking.row, marking.cta)?.since ?? r.asOf;
             markCta(
               {
-                accountId: r.accountIds[marking.row],
+                accountId: idAt(r, marking.row),
                 dedupeKey: r.ctas[marking.cta].dedupeKey,
                 state: marking.state,
                 since,

@@ -45,6 +45,7 @@ import { setViewQuery } from '../shell/routes';
 import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace, type ResultTab } from './place';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
+import { idAt, idIndexOf } from '../../table/runIds';
 
 /** Results: run the playbook over the dataset, then the dashboard, CTA queue, accounts and backtest. */
 export default function ResultsView() {
@@ -72,7 +73,10 @@ export default function ResultsView() {
   const tab = place.tab;
   const setAccount = useCallback(
     (row: number | null) =>
-      go({ account: row === null ? undefined : outcomeRef.current?.result.accountIds[row] }),
+      go({
+        account:
+          row === null || !outcomeRef.current ? undefined : idAt(outcomeRef.current.result, row),
+      }),
     [go],
   );
 
@@ -91,7 +95,7 @@ export default function ResultsView() {
   outcomeRef.current = outcome;
   const account = useMemo(() => {
     if (!place.account || !outcome) return null;
-    return outcome.result.accountIds.indexOf(place.account);
+    return idIndexOf(outcome.result, place.account);
   }, [place.account, outcome]);
   // What the body draws follows the tab and the open account as a deferred value: React draws a
   // new tab or account page as a transition, in slices that yield to input (a million-account
@@ -514,7 +518,7 @@ const TabContent = memo(
   }: ContentProps) {
     const nameField = shown.fields.nameField;
     const names = useMemo(
-      () => accountNames(outcome.result.accountIds, outcome.table, nameField),
+      () => accountNames(outcome.result, outcome.table, nameField),
       [outcome, nameField],
     );
     return (
@@ -548,7 +552,7 @@ const TabContent = memo(
               runs={runs}
               stored={stored}
               onOpenAccount={(id) => {
-                if (outcome.result.accountIds.includes(id)) go({ account: id });
+                if (idIndexOf(outcome.result, id) >= 0) go({ account: id });
               }}
               names={names}
             />

@@ -12,6 +12,7 @@ import { colorLabel } from './colors';
 import { resultLabels } from './labels';
 import { MigrationTable, type MigrationCell } from './MigrationTable';
 import { whatIfSides, whatIfStore, type WhatIf } from './whatIf';
+import { idAt } from '../../table/runIds';
 
 /** A signed change: +12 / −3 / ±0 (a true minus sign), `text` formats the magnitude. */
 const signed = (d: number, text: (v: number) => string) =>
@@ -57,9 +58,7 @@ export function WhatIfPanel({
   const accounts = useMemo(
     () =>
       sides && cell && w.result
-        ? migratedAccounts(sides[0], sides[1], cell.from, cell.to).map(
-            (j) => w.result!.accountIds[j],
-          )
+        ? migratedAccounts(sides[0], sides[1], cell.from, cell.to).map((j) => idAt(w.result!, j))
         : [],
     [sides, cell, w.result],
   );
@@ -78,7 +77,7 @@ export function WhatIfPanel({
   const fmt = (n: number) => n.toLocaleString(lang);
   // The preview's accounts are the rows of the data it scored: names from there.
   const names = useMemo(
-    () => w.result && accountNames(w.result.accountIds, w.opts.table, project.fields.nameField),
+    () => w.result && accountNames(w.result, w.opts.table, project.fields.nameField),
     [w.result, w.opts.table, project.fields.nameField],
   );
   const table = (

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { StringColumnBuilder, type AccountTable } from '../../table/columns';
 import { accountNames, cellCsv, cellCsvParts } from './accountNames';
+import {
+  lazyDictList,
+  lazyListColumn,
+  packedDecodeCount,
+  packedPartsColumn,
+} from '../../table/packedDict';
+import { packStrings } from '../../store/datasets';
+import { slicePacked } from '../../workers/datasetLoad';
 
 const ids = ['a1', 'a2', 'a3', 'a4', '=cmd'];
 const table = (names: (string | null)[]): AccountTable => {
@@ -11,7 +19,7 @@ const table = (names: (string | null)[]): AccountTable => {
 
 describe('accountNames', () => {
   const n = accountNames(
-    ids,
+    { accountIds: ids },
     table(['Acme', 'Beta, Inc.', null, '株式会社ガンマ', 'Evil']),
     'name',
   );
@@ -34,7 +42,7 @@ describe('accountNames', () => {
       '株式会社ガンマ',
       '',
     ]);
-    expect(accountNames(ids, table(['Acme']), undefined).nameAt(0)).toBe('');
+    expect(accountNames({ accountIds: ids }, table(['Acme']), undefined).nameAt(0)).toBe('');
   });
 
   it('writes a cell as CSV: every account, its name, the colours; cells made safe', () => {
@@ -57,7 +65,11 @@ describe('cellCsvParts', () => {
     const all = Array.from({ length: n }, (_, i) => `A${i}`);
     const b = new StringColumnBuilder(n);
     for (let i = 0; i < n; i += 1) if (i % 7) b.set(i, `Co ${i}, K.K.`);
-    const names = accountNames(all, { rowCount: n, columns: { name: b.build() } }, 'name');
+    const names = accountNames(
+      { accountIds: all },
+      { rowCount: n, columns: { name: b.build() } },
+      'name',
+    );
     let seed = 7;
     const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const cell = all
@@ -76,5 +88,20 @@ describe('cellCsvParts', () => {
     const pos = new Map(all.map((id, i) => [id, i]));
     const rows = names.rowsOf(cell);
     expect([...rows]).toEqual(cell.map((id) => pos.get(id) ?? -1));
+    // A reloaded run's ids (the packed key column): the same rows, no id list made.
+    const run = { accountIds: [] as string[] };
+    const key = packedPartsColumn(
+      Int32Array.from(all, (_, i) => i),
+      slicePacked(packStrings(all), 8_192),
+    );
+    lazyDictList(run, 'accountIds', key);
+    const before = packedDecodeCount();
+    const lazy = accountNames(run, { rowCount: n, columns: { name: b.build() } }, 'name');
+    expect([...lazy.rowsOf(cell)]).toEqual([...rows]);
+    expect([...(await lazy.rowsOfAsync(cell.slice(0, 999), pause))]).toEqual([
+      ...rows.slice(0, 999),
+    ]);
+    expect(packedDecodeCount()).toBe(before);
+    expect(lazyListColumn(run, 'accountIds')).toBe(key);
   });
 });

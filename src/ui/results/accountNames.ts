@@ -1,5 +1,7 @@
 import { columnOf, type AccountTable } from '../../table/columns';
+import type { ScoreResult } from '../../engine/types';
 import { dictAt } from '../../table/packedDict';
+import { idSlices } from '../../table/runIds';
 import { csvLine } from '../../util/csvCell';
 
 /**
@@ -30,7 +32,7 @@ const STEP = 50_000;
  * 0.5 s of CPU in one task, 1 s with its lines); the list’s 200 run through at once.
  */
 function* rowSteps(
-  accountIds: readonly string[],
+  run: Pick<ScoreResult, 'accountIds'>,
   ids: readonly string[],
 ): Generator<void, Int32Array> {
   const rows = new Int32Array(ids.length).fill(-1);
@@ -41,21 +43,25 @@ function* rowSteps(
     if (k % STEP === STEP - 1) yield;
   }
   let left = at.size;
-  for (let i = 0; i < accountIds.length && left > 0; i++) {
-    const k = at.get(accountIds[i]);
-    if (k !== undefined) {
-      rows[k] = i;
-      at.delete(accountIds[i]);
-      left--;
+  // A slice at a time: a reloaded run's ids are made per slice and not kept (runIds.ts).
+  for (const [first, xs] of idSlices(run)) {
+    for (let j = 0; j < xs.length && left > 0; j++) {
+      const k = at.get(xs[j]);
+      if (k !== undefined) {
+        rows[k] = first + j;
+        at.delete(xs[j]);
+        left--;
+      }
+      if ((first + j) % STEP === STEP - 1) yield;
     }
-    if (i % STEP === STEP - 1) yield;
+    if (left === 0) break;
   }
   return rows;
 }
 
 export function accountNames(
-  /** The loaded run's account ids, row by row (the table's key column). */
-  accountIds: readonly string[],
+  /** The loaded run (its account ids, row by row: the table's key column). */
+  run: Pick<ScoreResult, 'accountIds'>,
   table: AccountTable,
   nameField: string | undefined,
 ): AccountNames {
@@ -63,14 +69,14 @@ export function accountNames(
   const names = col?.type === 'string' ? col : null;
   return {
     rowsOf(ids) {
-      const steps = rowSteps(accountIds, ids);
+      const steps = rowSteps(run, ids);
       for (;;) {
         const r = steps.next();
         if (r.done) return r.value;
       }
     },
     async rowsOfAsync(ids, pause) {
-      const steps = rowSteps(accountIds, ids);
+      const steps = rowSteps(run, ids);
       for (;;) {
         const r = steps.next();
         if (r.done) return r.value;

@@ -4,6 +4,7 @@ import { mrrFieldOf, type FieldContract } from '../../model';
 import type { AccountTable, Column } from '../../table/columns';
 import { dictAt } from '../../table/packedDict';
 import { columnOf } from '../../table/columns';
+import { idAt } from '../../table/runIds';
 
 // The queue itself and its CSV live in the engine (the export worker writes it).
 export {
@@ -128,7 +129,6 @@ export function filterQueue(
    */
   life?: QueueLifeFilter | null,
 ): Int32Array {
-  const ids = r.accountIds;
   const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
   const mrrCol = (() => {
     const m = mrrField(contract);
@@ -160,7 +160,10 @@ export function filterQueue(
     if (
       needle &&
       !labelHit[c] &&
-      !(ids[i].toLowerCase().includes(needle) || textAt(nameCol, i).toLowerCase().includes(needle))
+      !(
+        idAt(r, i).toLowerCase().includes(needle) ||
+        textAt(nameCol, i).toLowerCase().includes(needle)
+      )
     )
       continue;
     out[w++] = k;

@@ -9,6 +9,7 @@ import {
   type RowSource,
 } from './accountRows';
 import { place, split, unpackPiece, type Piece } from '../../workers/pieces';
+import { copyList } from '../../table/packedDict';
 import { addSearchSlice } from './searchIndex';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 
@@ -81,7 +82,7 @@ export function packRun(s: RowSource): RunPayload {
     playbookName: r.playbookName,
     asOf: r.asOf,
     rowCount: r.rowCount,
-    accountIds: r.accountIds,
+    accountIds: [],
     segmentIds: r.segmentIds,
     segment: r.segment,
     stageIds: r.stageIds,
@@ -106,6 +107,8 @@ export function packRun(s: RowSource): RunPayload {
     ctas: r.ctas,
     ctaFired: r.ctaFired,
   };
+  // A reloaded run's ids are still the dataset's packed key column: sent as its slices (split).
+  copyList(r, slim, 'accountIds');
   return {
     r: slim,
     trendDelta: s.trend ? s.trend.delta : null,
