@@ -924,7 +924,9 @@ function fastRows(
   if (ids.includes(keyId)) {
     // Distinct ids, checked by hash across ranges (a string compared only on a hash match):
     // then the id column's dictionary is theirs end to end, and its codes 0, 1, 2…
+    const t = performance.now();
     keyColumn = mergeDicts(keyId, true);
+    importPhases.mergeKey = performance.now() - t;
     if (!keyColumn) return null;
   }
   const all: ImportIssue[] = [];
@@ -949,8 +951,10 @@ function fastRows(
       continue;
     }
     const first = withRows[0].table.columns[id];
+    const t = performance.now();
     if (first.type === 'string') {
       const merged = mergeDicts(id, false);
+      importPhases.mergeStrings = (importPhases.mergeStrings ?? 0) + performance.now() - t;
       if (!merged) return null;
       columns[id] = merged;
     } else {
@@ -974,6 +978,7 @@ function fastRows(
         o += r.records;
       }
       columns[id] = { ...first, values } as Column;
+      importPhases.mergeNumbers = (importPhases.mergeNumbers ?? 0) + performance.now() - t;
     }
   }
   let rowNumbers: number[] | null = null;
@@ -1228,7 +1233,11 @@ export type RangeRun = (
   onProgress: (f: number) => void,
 ) => Promise<RangeResult>;
 
-/** When the last importInParts reached each phase, in ms from its start (for the benchmark). */
+/**
+ * When the last importInParts reached each phase, in ms from its start (for the benchmark);
+ * mergeKey / mergeStrings / mergeNumbers: ms the by-dictionary merge spent on the id column, the
+ * other string columns and the number and yes/no columns.
+ */
 export const importPhases: Record<string, number> = {};
 
 /** The whole of `bytes` as a ByteSource. */
@@ -1304,6 +1313,8 @@ export async function importInParts(
   mark('chained');
   const merged = ranges && mergeRanges(plan.spec, ranges);
   mark('merged');
+  for (const k of ['mergeKey', 'mergeStrings', 'mergeNumbers'])
+    if (k in importPhases) importPhases[k] = Math.round(importPhases[k]);
   if (!merged) return serial();
   opts.onProgress?.(1);
   merged.report.parts = plan.jobs.length;
