@@ -310,7 +310,9 @@ let lastTimings: Record<string, number>[] = [];
 
 /**
  * Parts by default: one core stays for the page and the merge, so a 2-core machine reads in one
- * pass — measured there, two parts were slower (0.64–0.68× for UTF-8; docs/data-import.md).
+ * pass — measured there, two parts were slower (0.64–0.68× for UTF-8), and with both parts'
+ * columns faulted in ahead (session 25) faster than the faulted one pass in only 2 of 5
+ * interleaved runs at load 2–5 (docs/data-import.md).
  */
 function defaultParts(cores: number): number {
   return cores >= 4 ? cores - 1 : 1;
