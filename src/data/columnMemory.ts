@@ -58,3 +58,33 @@ export function moveInto<T extends Column32>(
   moved.set(column.subarray(0, Math.min(rows, moved.length)) as never);
   return moved;
 }
+
+/**
+ * Buffers already here as a ColumnMemory (a range worker's, transferred with its job from the
+ * import worker's faulted memory); `taken`: how many columns moved into them.
+ */
+export function heldMemory(buffers: ArrayBuffer[]): ColumnMemory & { readonly taken: number } {
+  const left = [...buffers];
+  let taken = 0;
+  return {
+    take(byteLength) {
+      const i = left.findIndex((b) => b.byteLength === byteLength);
+      if (i < 0) return null;
+      taken++;
+      return left.splice(i, 1)[0];
+    },
+    get taken() {
+      return taken;
+    },
+  };
+}
+
+/** Up to one buffer per length in `sizes` from `memory` (those arrived), in that order. */
+export function takeAll(memory: ColumnMemory, sizes: number[]): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const n of sizes) {
+    const b = memory.take(n);
+    if (b) out.push(b);
+  }
+  return out;
+}

@@ -15,6 +15,8 @@ import {
   parseRange,
   parseRangeStream,
   planFromSource,
+  rangeColumnBytes,
+  rangeColumnSizes,
   tailBytes,
   planParallel,
   unpackResult,
@@ -23,7 +25,10 @@ import {
   type RangeSpec,
 } from './parallelImport';
 import { demoContract, utf8 } from './testing/helpers';
-import type { AccountTable } from '../table/columns';
+import type { AccountTable, Column } from '../table/columns';
+import type { ColumnMemory } from './columnMemory';
+import { generateDemoTable } from './demo/generate';
+import { tableToCsv } from './tableCsv';
 
 /**
  * Parallel import = serial import, byte for byte: the table's typed arrays and dictionaries,
@@ -65,6 +70,40 @@ function posted(r: RangeResult): RangeResult {
   return unpackResult(structuredClone(p, { transfer: [...transfer] as ArrayBuffer[] }));
 }
 
+/**
+ * Faulted memory arriving late, a buffer at a time, as the fault worker's does: the buffers of
+ * `sizes`, the i-th takeable from the `at[i]`-th call of take on (each block, a range's
+ * importer asks once per column not yet moved). `given`: the buffers taken.
+ */
+function arriving(sizes: number[], at: number[]): ColumnMemory & { given: Set<ArrayBuffer> } {
+  let calls = 0;
+  const left = sizes.map((n, i) => ({ n, at: at.length ? at[i % at.length] : 0 }));
+  const given = new Set<ArrayBuffer>();
+  return {
+    given,
+    take(n) {
+      calls++;
+      const i = left.findIndex((b) => b.n === n && b.at < calls);
+      if (i < 0) return null;
+      left.splice(i, 1);
+      const b = new ArrayBuffer(n);
+      given.add(b);
+      return b;
+    },
+  };
+}
+
+const bufferOf = (c: Column) => (c.type === 'string' ? c.codes : c.values).buffer as ArrayBuffer;
+
+/** Streamed ranges given faulted memory: per range, when its buffers arrive; what moved. */
+interface Faulting {
+  at: (k: number) => number[];
+  /** Per range: its columns, those in the memory given, whether it is a first range with room. */
+  moved: { columns: number; moved: number; first: boolean }[];
+  /** The merged table's columns in the first range's faulted buffers (appended in place). */
+  mergedInFirst: number;
+}
+
 /** Split at the targets, parse each range alone, check and merge (null: the merge declined). */
 async function parallel(
   bytes: Uint8Array,
@@ -73,6 +112,7 @@ async function parallel(
   targets: number[],
   stats = { reruns: 0 },
   stream?: { block: number; read: number },
+  faulting?: Faulting,
 ): Promise<string | null> {
   const plan = planParallel(bytes, name, demoContract, opts, 2, 1);
   if (!plan) return null;
@@ -81,7 +121,8 @@ async function parallel(
   // `stream` (UTF-8): each range reads its slice in blocks of `block` bytes, its reader giving
   // at most `read` bytes a call (parseRangeStream), and the first range is not posted (the
   // import worker parses it itself).
-  const run = async (job: { from: number; to: number }) => {
+  let firstMemory: Set<ArrayBuffer> | null = null;
+  const run = async (job: { from: number; to: number }, k = 0) => {
     const end = Math.min(bytes.length, job.to + tailBytes(spec));
     if (stream && spec.encoding !== 'shift_jis') {
       const slice = bytes.slice(job.from, end);
@@ -91,7 +132,18 @@ async function parallel(
         buf.set(slice.subarray(at, at + n), offset);
         return n;
       };
-      const r = await parseRangeStream(spec, read, job, undefined, stream.block);
+      // Faulted memory of exactly the lengths the range's columns have (a range worker's
+      // arrives with its job; the first range's, with the room, while it parses).
+      const memory = faulting && arriving(rangeColumnSizes(spec, job), faulting.at(k));
+      const r = await parseRangeStream(spec, read, job, undefined, stream.block, memory);
+      if (memory) {
+        const cols = Object.values(r.table?.columns ?? {});
+        const moved = cols.filter((c) => memory.given.has(bufferOf(c as Column))).length;
+        // (A first range that is the whole file keeps no room: its columns are cut to fit.)
+        const first = job.from === spec.start && job.to < spec.size;
+        faulting.moved.push({ columns: cols.length, moved, first });
+        if (first) firstMemory = memory.given;
+      }
       if (job.from !== spec.start) return posted(r);
       // As importInParts: the room for the other parts' rows touched (a guess that may be off).
       for (const c of Object.values(r.table?.columns ?? {})) touchRoom(c, r.records * 3);
@@ -104,12 +156,20 @@ async function parallel(
     spec.start,
     [...targets].sort((a, b) => a - b),
   );
-  const ranges = await chainRanges(await Promise.all(jobs.map(run)), spec.start, async (job) => {
-    stats.reruns++;
-    return run(job);
-  });
+  const ranges = await chainRanges(
+    await Promise.all(jobs.map((j, k) => run(j, k))),
+    spec.start,
+    async (job) => {
+      stats.reruns++;
+      return run(job, jobs.length + stats.reruns);
+    },
+  );
   const merged = ranges && mergeRanges(spec, ranges);
   if (!merged) return null;
+  if (faulting && firstMemory)
+    faulting.mergedInFirst += Object.values(merged.table.columns).filter((c) =>
+      firstMemory!.has(bufferOf(c)),
+    ).length;
   return bytesOf(merged.table) + '\n' + JSON.stringify(merged.report);
 }
 
@@ -364,6 +424,120 @@ describe('parallel import = serial import', () => {
     // were read past and parsed again.
     expect(mergeWays.inPlace - before.inPlace).toBeGreaterThan(cases * 0.5);
     expect(stats.reruns).toBeGreaterThan(20);
+  });
+
+  it('moves streamed ranges into faulted memory arriving at random points, byte for byte', async () => {
+    // Every range streamed with memory of its columns' exact lengths (rangeColumnSizes; the
+    // first range's with room for the whole file) arriving a buffer at a time from random
+    // calls on (or all at once), as the fault worker's: the merged table and report equal
+    // the one-pass import's; the first range's columns, and so the merge's in-place appends,
+    // are in the faulted buffers.
+    const faultFile = fc.record({
+      rows: fc.array(cell, { minLength: 4, maxLength: 150 }),
+      tsv: fc.boolean(),
+      bom: fc.boolean(),
+      policy: fc.constantFrom('skip', 'blank') as fc.Arbitrary<'skip' | 'blank'>,
+      distinct: fc.boolean(),
+      cuts: fc.array(fc.integer({ min: 10, max: 90 }), { minLength: 1, maxLength: 3 }),
+      block: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 41, max: 5000 })),
+      read: fc.integer({ min: 1, max: 9000 }),
+      early: fc.boolean(),
+      at: fc.array(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 12 }), {
+        minLength: 8,
+        maxLength: 8,
+      }),
+    });
+    let cases = 0;
+    let early = 0;
+    const totals = { columns: 0, moved: 0, laterMoved: 0, mergedInFirst: 0 };
+    await fc.assert(
+      fc.asyncProperty(faultFile, async (f) => {
+        const rows = f.rows.map((r, i): Row => ({
+          ...r,
+          key: f.distinct ? i * 7 + 3 : r.key,
+          shape: f.distinct && r.shape === 'nokey' ? ('ok' as const) : r.shape,
+        }));
+        const bytes = encode(csvOf(rows, f.tsv ? '\t' : ','), f.bom ? 'utf-8-bom' : 'utf-8');
+        const name = f.tsv ? 'accounts.tsv' : 'accounts.csv';
+        const opts: ImportOptions = { badRows: f.policy, rowNumbers: true };
+        const targets = f.cuts.map((c) => Math.floor((c / 100) * bytes.length));
+        const faulting: Faulting = {
+          at: (k) => (f.early ? [] : f.at[k % f.at.length]),
+          moved: [],
+          mergedInFirst: 0,
+        };
+        const p = await parallel(bytes, name, opts, targets, undefined, f, faulting);
+        if (p === null) return;
+        cases++;
+        expect(p).toBe(serial(bytes, name, opts));
+        for (const m of faulting.moved) {
+          totals.columns += m.columns;
+          totals.moved += m.moved;
+          if (!m.first) totals.laterMoved += m.moved;
+          // Memory there from the start: every column of the first range moved (its room
+          // covers the whole file, so no column outgrew it).
+          if (f.early && m.first) expect(m.moved).toBe(m.columns);
+        }
+        if (f.early) early++;
+        totals.mergedInFirst += faulting.mergedInFirst;
+      }),
+      { numRuns: 300, seed: 25 },
+    );
+    // Not vacuous: most columns moved, later ranges' too, and merges appended in place into
+    // the first range's faulted buffers.
+    expect(cases).toBeGreaterThan(200);
+    expect(early).toBeGreaterThan(50);
+    expect(totals.moved).toBeGreaterThan(totals.columns * 0.5);
+    expect(totals.laterMoved).toBeGreaterThan(totals.columns * 0.2);
+    expect(totals.mergedInFirst).toBeGreaterThan(cases);
+  });
+
+  it('faults in at the preview exactly the lengths two streamed ranges of a demo export use', async () => {
+    // rangeColumnBytes from the head (what the preview asks of the fault worker) against the
+    // ranges planFromSource cuts: the same lengths, every column of both ranges moved, the
+    // merge in place in the first range's faulted buffers, and the one-pass table.
+    const csv = tableToCsv(generateDemoTable({ rows: 25_000, seed: 7 }), demoContract, {
+      headers: 'ja',
+    });
+    const bytes = utf8(csv);
+    expect(bytes.length).toBeGreaterThan(2 * (2 << 20));
+    const head = bytes.slice(0, 1 << 20);
+    const listed = rangeColumnBytes(head, bytes.length, 'demo.csv', demoContract, {}, 2, 1e9);
+    expect(listed.map((l) => l.length)).toEqual([
+      demoContract.fields.length,
+      demoContract.fields.length,
+    ]);
+    // Within a budget, the later range's columns come first (they go with its job).
+    const budget = listed[1].reduce((a, n) => a + n, 0) + listed[0][0];
+    const cut = rangeColumnBytes(head, bytes.length, 'demo.csv', demoContract, {}, 2, budget);
+    expect(cut[1]).toEqual(listed[1]);
+    expect(cut[0]).toEqual([listed[0][0]]);
+    const src = bytesSource(bytes);
+    const plan = await planFromSource(src, 'demo.csv', demoContract, {}, 2);
+    expect(plan?.jobs.length).toBe(2);
+    const memories = listed.map((sizes) => arriving(sizes, []));
+    const run = async (spec: RangeSpec, job: { from: number; to: number }) => {
+      const k = job.from === spec.start ? 0 : 1;
+      expect(rangeColumnSizes(spec, job)).toEqual(listed[k]);
+      const read: RangeRead = async (buf, offset, length, position) => {
+        const n = Math.min(length, bytes.length - position);
+        buf.set(bytes.subarray(position, position + n), offset);
+        return n;
+      };
+      const r = await parseRangeStream(spec, read, job, undefined, 65_536, memories[k]);
+      const cols = Object.values(r.table!.columns);
+      expect(cols.filter((c) => memories[k].given.has(bufferOf(c))).length).toBe(cols.length);
+      return k === 0 ? r : posted(r);
+    };
+    const r = await importInParts(src, 'demo.csv', demoContract, {}, 2, run, undefined, run);
+    expect(r.report.parts).toBe(2);
+    const inFirst = Object.values(r.table.columns).filter((c) =>
+      memories[0].given.has(bufferOf(c)),
+    );
+    expect(inFirst.length).toBeGreaterThan(15);
+    const one = importAccountFile(bytes, 'demo.csv', demoContract, {});
+    expect(bytesOf(r.table)).toBe(bytesOf(one.table));
+    expect(JSON.stringify({ ...r.report, parts: undefined })).toBe(JSON.stringify(one.report));
   });
 
   it('keeps row numbers, duplicates and "%" mixes across ranges (a fixed file, cut in 3)', async () => {

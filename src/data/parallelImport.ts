@@ -49,6 +49,7 @@ import { checkFileSize, limitsOf } from './limits';
 import { macrotask } from '../util/macrotask';
 import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn } from './sinks';
+import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory';
 import {
   ascending,
   bytesHashes,
@@ -83,6 +84,8 @@ export interface RangeSpec {
   start: number;
   /** Data rows per byte in the head (sizes each range's columns). */
   rowsPerByte: number;
+  /** Ranges the file was cut into (sizes a later range's columns: roomOf). */
+  parts: number;
   /** Shift_JIS detected (not forced): check the ranges for UTF-8 lines as the serial import does. */
   checkMixed: boolean;
 }
@@ -172,6 +175,7 @@ function planSpec(
     contract,
     opts: { ...rest, mapping: found.mapping },
     size,
+    parts,
   };
   const targets = Array.from({ length: parts - 1 }, (_, k) =>
     Math.round(spec.start + ((k + 1) * (size - spec.start)) / parts),
@@ -278,6 +282,7 @@ function rangeImporter(
   onProgress: ((fraction: number) => void) | undefined,
   reusedBuffers: boolean,
   room: number,
+  memory?: ColumnMemory,
 ): RowImporter {
   const source = {
     format: spec.format,
@@ -294,6 +299,7 @@ function rangeImporter(
     maxIssues: Infinity,
     rowNumbers: false,
     onProgress,
+    memory,
   };
   return rowImporter(
     spec.file,
@@ -506,6 +512,66 @@ function roomFor(spec: RangeSpec): number {
   return Math.ceil((spec.size - spec.start) * spec.rowsPerByte * 1.05) + 16;
 }
 
+/**
+ * Rows a streamed range's number, yes/no and code columns are sized for: the first range (not
+ * the only one) the whole file's (roomFor: the merge appends the others there); a later range
+ * its share of the bytes, with 5% to spare. Both come from the spec alone, not from where the
+ * cuts fell, so the preview can have their memory faulted in ahead (rangeColumnBytes).
+ */
+function roomOf(spec: RangeSpec, job: RangeJob): number {
+  if (job.from === spec.start) return job.to === spec.size ? 0 : roomFor(spec);
+  return Math.ceil(((spec.size - spec.start) / spec.parts) * spec.rowsPerByte * 1.05) + 16;
+}
+
+/**
+ * The byte lengths of the columns a streamed range's importer makes (parseRangeStream), largest
+ * first: the memory a ColumnMemory must hold for the range's columns to move into it.
+ */
+export function rangeColumnSizes(spec: RangeSpec, job: RangeJob): number[] {
+  if (spec.encoding === 'shift_jis') return [];
+  const types = spec.contract.fields
+    .filter((f) => mappedColumn(spec.opts.mapping ?? {}, f.id) != null)
+    .map((f) => f.type);
+  const rows = Math.max(1, Math.round((job.to - job.from) * spec.rowsPerByte));
+  return columnBuffers(types, columnCapacity(rows, roomOf(spec, job)), Infinity);
+}
+
+/**
+ * Per range of a file of `size` bytes whose first bytes are `head` (the preview's, at least
+ * HEAD_READ of a larger file): the byte lengths of its columns (rangeColumnSizes, with the cuts
+ * at their targets: the lengths do not depend on where the cuts fall), the ranges after the
+ * first listed first (a range worker gets its memory when its range is posted; the first range
+ * takes its own between blocks), at most `maxBytes` in all. [] when the file would not be
+ * read in streamed ranges.
+ */
+export function rangeColumnBytes(
+  head: Uint8Array,
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts: number,
+  maxBytes: number,
+): number[][] {
+  if (head.length < Math.min(size, HEAD_READ)) return [];
+  const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
+  if (!s || s.spec.encoding === 'shift_jis') return [];
+  const cuts = [s.spec.start, ...s.targets, size];
+  const per = cuts
+    .slice(1)
+    .map((to, k) => rangeColumnSizes(s.spec, { from: cuts[k], to }))
+    .map((sizes, k) => ({ sizes, k }));
+  const out: number[][] = per.map(() => []);
+  let total = 0;
+  for (const { sizes, k } of [...per.slice(1), per[0]])
+    for (const n of sizes)
+      if (total + n <= maxBytes) {
+        out[k].push(n);
+        total += n;
+      }
+  return out;
+}
+
 /** Reads file bytes at file positions into buf (as AsyncByteSource.read: bytes read, 0 at the end). */
 export type RangeRead = (
   buf: Uint8Array,
@@ -533,6 +599,8 @@ export async function parseRangeStream(
   job: RangeJob,
   onProgress?: (fraction: number) => void,
   block = RANGE_BLOCK,
+  /** Memory faulted in elsewhere: the columns move into it as it arrives (columnMemory.ts). */
+  memory?: ColumnMemory,
 ): Promise<RangeResult> {
   if (spec.encoding === 'shift_jis') throw new Error('parseRangeStream: UTF-8 only');
   const isLast = job.to === spec.size;
@@ -540,14 +608,8 @@ export async function parseRangeStream(
   let imp: RowImporter;
   try {
     // The first range's number columns keep room for the whole file's rows: the merge
-    // appends the other ranges' values there instead of copying all into new arrays.
-    imp = rangeImporter(
-      spec,
-      job,
-      onProgress,
-      true,
-      job.from === spec.start && !isLast ? roomFor(spec) : 0,
-    );
+    // appends the other ranges' values there instead of copying all into new arrays (roomOf).
+    imp = rangeImporter(spec, job, onProgress, true, roomOf(spec, job), memory);
   } catch (e) {
     return failed(job, e instanceof Error ? e.message : String(e));
   }
@@ -596,6 +658,8 @@ export async function parseRangeStream(
     return r;
   };
   try {
+    // Columns move into faulted memory that has arrived (a range worker's: with its job).
+    imp.adopt();
     // The range itself, a block at a time (cut after each block's last line feed; the record
     // still open there moves to the front of the buffer and is parsed with the next block).
     while (pos < job.to) {
@@ -612,6 +676,7 @@ export async function parseRangeStream(
         buf.copyWithin(0, next, have);
         have -= next;
         bufBase += next;
+        imp.adopt();
       }
       if (!atTo && have > maxRowBytes + 1) return failed(job, 'long');
     }
@@ -859,7 +924,9 @@ function fastRows(
   if (ids.includes(keyId)) {
     // Distinct ids, checked by hash across ranges (a string compared only on a hash match):
     // then the id column's dictionary is theirs end to end, and its codes 0, 1, 2…
+    const t = performance.now();
     keyColumn = mergeDicts(keyId, true);
+    importPhases.mergeKey = performance.now() - t;
     if (!keyColumn) return null;
   }
   const all: ImportIssue[] = [];
@@ -884,8 +951,10 @@ function fastRows(
       continue;
     }
     const first = withRows[0].table.columns[id];
+    const t = performance.now();
     if (first.type === 'string') {
       const merged = mergeDicts(id, false);
+      importPhases.mergeStrings = (importPhases.mergeStrings ?? 0) + performance.now() - t;
       if (!merged) return null;
       columns[id] = merged;
     } else {
@@ -909,6 +978,7 @@ function fastRows(
         o += r.records;
       }
       columns[id] = { ...first, values } as Column;
+      importPhases.mergeNumbers = (importPhases.mergeNumbers ?? 0) + performance.now() - t;
     }
   }
   let rowNumbers: number[] | null = null;
@@ -1163,7 +1233,11 @@ export type RangeRun = (
   onProgress: (f: number) => void,
 ) => Promise<RangeResult>;
 
-/** When the last importInParts reached each phase, in ms from its start (for the benchmark). */
+/**
+ * When the last importInParts reached each phase, in ms from its start (for the benchmark);
+ * mergeKey / mergeStrings / mergeNumbers: ms the by-dictionary merge spent on the id column, the
+ * other string columns and the number and yes/no columns.
+ */
 export const importPhases: Record<string, number> = {};
 
 /** The whole of `bytes` as a ByteSource. */
@@ -1239,6 +1313,8 @@ export async function importInParts(
   mark('chained');
   const merged = ranges && mergeRanges(plan.spec, ranges);
   mark('merged');
+  for (const k of ['mergeKey', 'mergeStrings', 'mergeNumbers'])
+    if (k in importPhases) importPhases[k] = Math.round(importPhases[k]);
   if (!merged) return serial();
   opts.onProgress?.(1);
   merged.report.parts = plan.jobs.length;

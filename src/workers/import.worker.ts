@@ -33,14 +33,17 @@ import {
 } from './protocol';
 import type { FieldContract } from '../model';
 import type { ImportOptions } from '../data';
+import type { ColumnMemory } from '../data/columnMemory';
 import {
   blobRangeRead,
+  HEAD_READ,
   importInParts,
   importPhases,
   MAX_PARTS,
   MIN_PART_BYTES,
   parseRange,
   parseRangeStream,
+  rangeColumnBytes,
   streamSource,
   tailBytes,
   type ByteSource,
@@ -137,9 +140,36 @@ async function importInParallel(
   // By default this worker parses the first range itself (it is running: no start, no
   // transit) while n − 1 range workers parse the others, each a slice streamed as it parses.
   // `blocks` (benchmark): `whole` = every range in a range worker, its slice read whole first
-  // (the build before); `remote` = every range in a range worker, streamed.
-  const local = blocks === 'whole' || blocks === 'remote' ? undefined : localRange(f);
-  const pool = rangePool('bytes' in f ? f.bytes : f.blob, local ? n - 1 : n, blocks !== 'whole');
+  // (the build before); `remote` = every range in a range worker, streamed; `nofault` = the
+  // default without the columns' memory faulted in ahead.
+  const remote = blocks === 'whole' || blocks === 'remote';
+  // The ranges' columns' pages faulted in on the other core (columnFaults.ts), as for one
+  // pass: asked at the preview, else now from the file's head. The range workers' buffers go
+  // with their jobs; the first range's columns (room for the whole file) move in between blocks.
+  const faulting = !('bytes' in f) && !remote && blocks !== 'nofault';
+  if (!faulting) releaseColumns();
+  else if (!faultingFor(fileKey(file, f.size)))
+    try {
+      const head = new Uint8Array(await f.blob.slice(0, HEAD_READ).arrayBuffer());
+      faultColumns(fileKey(file, f.size), rangeFaultSizes(head, f.size, file, contract, opts, n));
+    } catch {
+      // unreadable: the import below says so
+    }
+  const sent = { n: 0 };
+  const poolMemory: ColumnMemory = {
+    take: (len) => {
+      const b = faultedMemory.take(len);
+      if (b) sent.n++;
+      return b;
+    },
+  };
+  const local = remote ? undefined : localRange(f, faulting ? faultedMemory : undefined);
+  const pool = rangePool(
+    'bytes' in f ? f.bytes : f.blob,
+    local ? n - 1 : n,
+    blocks !== 'whole',
+    faulting ? poolMemory : undefined,
+  );
   lastTimings = pool.timings;
   try {
     const run = local ? timed(local, lastTimings) : undefined;
@@ -153,7 +183,28 @@ async function importInParallel(
     throw e;
   } finally {
     pool.close();
+    lastFaulted = [faultStats.taken - sent.n, pool.faulted.columns];
+    releaseColumns();
   }
+}
+
+/** The last parallel import's columns moved into faulted memory: the first range's, the others'. */
+let lastFaulted: number[] = [];
+
+/**
+ * The byte lengths to fault in for a file read in `parts` streamed ranges (rangeColumnBytes):
+ * the range workers' first (their buffers go with their jobs), then the first range's.
+ */
+function rangeFaultSizes(
+  head: Uint8Array,
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts: number,
+): number[] {
+  const per = rangeColumnBytes(head, size, file, contract, opts, parts, MAX_FAULT_BYTES);
+  return [...per.slice(1), ...per.slice(0, 1)].flat();
 }
 
 /**
@@ -161,7 +212,7 @@ async function importInParallel(
  * arrives (parseRangeStream), else its bytes (parseRange). Throws Unreadable when the File no
  * longer reads.
  */
-function localRange(f: ImportSource): RangeRun {
+function localRange(f: ImportSource, memory?: ColumnMemory): RangeRun {
   return async (spec, job, onProgress) => {
     const end = Math.min(spec.size, job.to + tailBytes(spec));
     if ('bytes' in f)
@@ -172,7 +223,7 @@ function localRange(f: ImportSource): RangeRun {
         : blobRangeRead(f.blob, job.from, end, () => new Unreadable());
     if (stream)
       try {
-        return await parseRangeStream(spec, stream.read, job, onProgress);
+        return await parseRangeStream(spec, stream.read, job, onProgress, undefined, memory);
       } catch {
         throw new Unreadable(); // only a failed read is thrown
       } finally {
@@ -259,7 +310,9 @@ let lastTimings: Record<string, number>[] = [];
 
 /**
  * Parts by default: one core stays for the page and the merge, so a 2-core machine reads in one
- * pass — measured there, two parts were slower (0.64–0.68× for UTF-8; docs/data-import.md).
+ * pass — measured there, two parts were slower (0.64–0.68× for UTF-8), and with both parts'
+ * columns faulted in ahead (session 25) faster than the faulted one pass in only 2 of 5
+ * interleaved runs at load 2–5 (docs/data-import.md).
  */
 function defaultParts(cores: number): number {
   return cores >= 4 ? cores - 1 : 1;
@@ -331,7 +384,19 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     const size = msg.totalBytes ?? bytes.length;
     const parts = partsFor(size, msg.parts);
     // (This worker parses the first range itself.)
-    if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name)) prewarmRangeWorkers(parts - 1);
+    if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name)) {
+      prewarmRangeWorkers(parts - 1);
+      // Their columns' memory (and the first range's, with room for the whole file) faulted
+      // in on the other core while the user reads the preview, as for one pass.
+      try {
+        faultColumns(
+          fileKey(msg.file.name, size),
+          rangeFaultSizes(bytes, size, msg.file.name, msg.contract, msg.file.options ?? {}, parts),
+        );
+      } catch {
+        // (only an aid)
+      }
+    }
     // One pass: the columns' memory is faulted in on the other core while the user reads the
     // preview (columnFaults.ts; a new file releases the last one's).
     if (parts < 2)
@@ -372,6 +437,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     const arrived = performance.timeOrigin + performance.now();
     pending = null;
     lastTimings = [];
+    lastFaulted = [0, 0];
     const results: { name: string; table: AccountTable }[] = [];
     const reports: ImportReport[] = [];
     for (const f of msg.files) {
@@ -405,7 +471,8 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
             arrived: rel(arrived),
             done: rel(performance.timeOrigin + performance.now()),
             readWait: Math.round(readWait),
-            faulted: faultStats.taken,
+            faulted: report.parts ? lastFaulted[0] + lastFaulted[1] : faultStats.taken,
+            ...(report.parts ? { partFaulted: lastFaulted } : {}),
             faultedMB: Math.round(faultStats.bytes / 1e6),
             ...(report.parts ? importPhases : {}),
             ranges: lastTimings.map((t) =>

@@ -9,6 +9,7 @@ import {
   type RangeSpec,
 } from '../data/parallelImport';
 import { transferablesOf } from './protocol';
+import { heldMemory, type ColumnMemory } from '../data/columnMemory';
 import type { RangeRequest, RangeResponse } from './rangeProtocol';
 
 /**
@@ -24,6 +25,7 @@ const now = () => performance.timeOrigin + performance.now();
 self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   const received = now();
   const { id, spec, job, base } = ev.data;
+  const memory = heldMemory(ev.data.memory ?? []);
   const post = (m: RangeResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
   const src = ev.data.bytes;
   let last = 0;
@@ -35,7 +37,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   let result: RangeResult;
   let read = received;
   try {
-    const r = await rangeOf(src, spec, job, base, onProgress, ev.data.stream !== false);
+    const r = await rangeOf(src, spec, job, base, onProgress, ev.data.stream !== false, memory);
     result = r.result;
     read = r.read;
   } catch (e) {
@@ -48,7 +50,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
     packResult(result);
     const timing = { received, read, parsed, sent: now() };
     post(
-      { id, type: 'done', result, timing },
+      { id, type: 'done', result, timing, faulted: memory.taken },
       transferablesOf({
         t: result.table,
         h: result.hashes,
@@ -73,6 +75,7 @@ async function rangeOf(
   base: number,
   onProgress: (f: number) => void,
   streamed: boolean,
+  memory: ColumnMemory,
 ): Promise<{ result: RangeResult; read: number }> {
   if (src instanceof Uint8Array)
     return { result: parseRange(spec, src, base, job, onProgress), read: now() };
@@ -82,7 +85,7 @@ async function rangeOf(
       : blobRangeRead(src.blob, base, src.end, () => new Error('unreadable'));
   if (stream) {
     try {
-      const result = await parseRangeStream(spec, stream.read, job, onProgress);
+      const result = await parseRangeStream(spec, stream.read, job, onProgress, undefined, memory);
       return { result, read: now() };
     } finally {
       stream.cancel();

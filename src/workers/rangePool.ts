@@ -1,4 +1,6 @@
+import { takeAll, type ColumnMemory } from '../data/columnMemory';
 import {
+  rangeColumnSizes,
   tailBytes,
   unpackResult,
   type RangeJob,
@@ -68,13 +70,18 @@ export function rangePool(
   source: Uint8Array | Blob,
   size: number,
   stream = true,
+  /** Memory faulted in ahead: a streamed job takes its columns' buffers (rangeColumnSizes) along. */
+  memory?: ColumnMemory,
 ): {
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>;
   close: () => void;
   /** Per finished job, epoch ms: posted, received, read, parsed, sent, arrived, unpacked. */
   timings: Record<string, number>[];
+  /** Columns the finished jobs moved into the memory they took along. */
+  faulted: { columns: number };
 } {
   const timings: Record<string, number>[] = [];
+  const faulted = { columns: 0 };
   const posted = new Map<number, number>();
   const now = () => performance.timeOrigin + performance.now();
   const workers: Worker[] = [];
@@ -101,6 +108,7 @@ export function rangePool(
       waiting.delete(m.id);
       if (m.type === 'done') {
         const arrived = now();
+        faulted.columns += m.faulted ?? 0;
         const result = unpackResult(m.result);
         if (m.timing)
           timings.push({ posted: posted.get(m.id) ?? 0, ...m.timing, arrived, unpacked: now() });
@@ -112,6 +120,7 @@ export function rangePool(
   };
   return {
     timings,
+    faulted,
     run: (spec, job, onProgress) =>
       new Promise<RangeResult>((resolve, reject) => {
         const id = ++seq;
@@ -125,6 +134,7 @@ export function rangePool(
           const msg: RangeRequest = { id, spec, job, bytes: slice, base: job.from };
           w.postMessage(msg, [slice.buffer]);
         } else {
+          const buffers = memory && stream ? takeAll(memory, rangeColumnSizes(spec, job)) : [];
           const msg: RangeRequest = {
             id,
             spec,
@@ -132,8 +142,9 @@ export function rangePool(
             bytes: { blob: source, end },
             base: job.from,
             stream,
+            memory: buffers,
           };
-          w.postMessage(msg);
+          w.postMessage(msg, buffers);
         }
       }),
     close: () => {

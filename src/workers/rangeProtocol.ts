@@ -13,6 +13,11 @@ export type RangeRequest = {
   base: number;
   /** false: a File's slice is read whole, then parsed (the benchmark's comparison). */
   stream?: boolean;
+  /**
+   * Buffers faulted in ahead for this range's columns (rangeColumnSizes; transferred: their
+   * pages come with them), which its columns move into (src/workers/columnFaults.ts).
+   */
+  memory?: ArrayBuffer[];
 };
 
 export type RangeResponse =
@@ -23,6 +28,8 @@ export type RangeResponse =
       result: RangeResult;
       /** Epoch ms (timeOrigin + now) the job arrived, was read, parsed and posted (the benchmark). */
       timing?: { received: number; read: number; parsed: number; sent: number };
+      /** Columns moved into the request's `memory` (the benchmark, the e2e test). */
+      faulted?: number;
     }
   /** `unreadable`: the File no longer reads (changed or gone on disk since the pick). */
   | { id: number; type: 'failed'; message: string; unreadable?: boolean };
