@@ -1,5 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { findTooDeep, MAX_JSON_DEPTH } from './jsonDepth';
+import { bracketDepth, findTooDeep, MAX_JSON_DEPTH } from './jsonDepth';
+
+/** The deepest nesting of findTooDeep's character scan (before bracketDepth), as it was. */
+function scanDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      i++;
+      while (i < text.length) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i += 2;
+        else if (d === 34) break;
+        else i++;
+      }
+    } else if (c === 91 || c === 123) deepest = Math.max(deepest, ++depth);
+    else if (c === 93 || c === 125) depth = Math.max(0, depth - 1);
+  }
+  return deepest;
+}
+
+/** Deterministic pseudo-random texts of JSON's characters: brackets, quotes, escapes, newlines. */
+function texts(count: number, seed = 7): string[] {
+  const alphabet = ['[', ']', '{', '}', '"', '\\', 'a', ',', ':', ' ', '\n', '"x"', '"\\""'];
+  let s = seed;
+  const rnd = (n: number) => ((s = (s * 1103515245 + 12345) >>> 0) >>> 8) % n;
+  return Array.from({ length: count }, () =>
+    Array.from({ length: rnd(60) }, () => alphabet[rnd(alphabet.length)]).join(''),
+  );
+}
 
 /** `depth` nested arrays around `inner`, e.g. nest(2, '1') = '[[1]]'. */
 const nest = (depth: number, inner = '', open = '[', close = ']') =>
@@ -33,5 +63,22 @@ describe('findTooDeep: JSON nested past the limit, found before JSON.parse', () 
   it('names the line, column and path of the bracket that went too deep', () => {
     const text = `{"a": [1,\n  {"b": ${nest(3)}}]}`;
     expect(findTooDeep(text, 4)).toEqual({ depth: 5, line: 2, column: 10, path: '$.a[1].b[0]' });
+  });
+  it("bracketDepth (the quick check for documents) is the scan's depth on any text", () => {
+    const cases = [
+      ...texts(5000),
+      '"abc',
+      '"[[[',
+      '[["unclosed [[[[',
+      ']]][[',
+      '["\\"[[[", [[]]]',
+      '["\\\\", [[[]]]]',
+      '{"a\\\n[": [[1]]}',
+    ];
+    for (const t of cases) expect([t, bracketDepth(t)]).toEqual([t, scanDepth(t)]);
+    // And findTooDeep answers as the scan alone did, at every limit around the depth.
+    for (const t of cases.slice(0, 800))
+      for (const max of [0, 1, 2, 3])
+        expect([t, max, findTooDeep(t, max) !== null]).toEqual([t, max, scanDepth(t) > max]);
   });
 });
