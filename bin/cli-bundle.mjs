@@ -26,7 +26,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 // The part every start needs (bundleIsFresh, loadMain…) is CommonJS, for bin/waymark.mjs to
-// require: see there. Re-exported here for the build, the tests and the benches.
+// require (bin/cli-start.cjs says why). Re-exported here for the build, tests and benches.
 import start from './cli-start.cjs';
 
 export const {
