@@ -24,127 +24,26 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, dirname, join, relative } from 'node:path';
+// The part every start needs (bundleIsFresh, loadMain…) is CommonJS, for bin/waymark.mjs to
+// require (bin/cli-start.cjs says why). Re-exported here for the build, tests and benches.
+import start from './cli-start.cjs';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BUNDLE = join(ROOT, 'dist-cli', 'waymark.mjs');
-/** The worker thread of `waymark score --threads N`, loaded by the bundle from beside it. */
-export const WORKER_BUNDLE = join(ROOT, 'dist-cli', 'scoreWorker.mjs');
-
-/** Path of the list of inputs (and output files) beside a bundle. */
-const inputsOf = (bundle) => join(dirname(bundle), 'inputs.json');
-
-/**
- * The commands run from a CommonJS bundle with a V8 code cache, and the run that fills the
- * cache at build time (arguments, from the project's root).
- */
-export const CACHED = { validate: ['validate', 'templates/demo.json'] };
-/** The CommonJS bundle of a CACHED command, beside the entry, and its code cache. */
-export const cjsOf = (bundle, command) => join(dirname(bundle), `${command}.cjs`);
-export const cacheOf = (file) => `${file}.v8cache`;
-/** Last line of a CommonJS bundle: its content's hash, which its cache must name. */
-const KEY = '\n// waymark-cache-key ';
-
-/**
- * True when the bundle's files exist and no input they were built from changed (or vanished)
- * since. With a `command` (what bin/waymark.mjs runs), only the files that command loads: the
- * entry's and that command's chunks and their inputs (inputs.json `runs`; any other first
- * argument — `--help`, a typo — loads the entry only). A stat costs 20–50 µs here and all ~330
- * inputs took 10–25 ms of a 0.15 s start; --help needs 9. Without one, every file.
- */
-export function bundleIsFresh(bundle = BUNDLE, root = ROOT, command = undefined) {
-  const dir = dirname(bundle);
-  let built = Infinity;
-  let inputs;
-  try {
-    const list = JSON.parse(readFileSync(inputsOf(bundle), 'utf8'));
-    let outputs = ['scoreWorker.mjs', ...list.outputs];
-    inputs = list.inputs;
-    if (command !== undefined) {
-      const run = Object.hasOwn(list.runs, command) ? list.runs[command] : list.runs[''];
-      outputs = run.outputs;
-      inputs = run.inputs.map((i) => list.inputs[i]);
-    }
-    const at = dir.endsWith(sep) ? dir : dir + sep;
-    for (const f of [basename(bundle), ...outputs])
-      built = Math.min(built, statSync(at + f).mtimeMs);
-  } catch {
-    return false;
-  }
-  if (!Array.isArray(inputs) || inputs.length === 0) return false;
-  // Paths by concatenation: the inputs are relative and normalized (buildBundle), and
-  // path.join, cold, took 5–10 ms of the 8–13 ms that validate's 161 stats took (2026-12-05).
-  const prefix = root.endsWith(sep) ? root : root + sep;
-  try {
-    for (const f of inputs) {
-      const st = statSync(prefix + f, { throwIfNoEntry: false });
-      if (st === undefined || st.mtimeMs > built) return false;
-    }
-  } catch {
-    return false; // unreadable (permissions…): the sources, as for a missing file
-  }
-  return true;
-}
-
-/**
- * main() of the fresh bundle for `command` (bin/waymark.mjs): a CACHED command's CommonJS bundle
- * when it is there, compiled with its code cache; any other command, the ES module entry.
- * `cache` says what happened to the code cache: 'used', 'rejected' (V8 refused it: another node
- * version or V8 flags), 'ignored' (missing, unreadable, or not made from this very file), or
- * 'none' (an ES module run).
- */
-export async function loadMain(bundle, command) {
-  const file = cjsOf(bundle, command);
-  let source;
-  if (Object.hasOwn(CACHED, command)) {
-    try {
-      source = readFileSync(file, 'utf8');
-    } catch {
-      // No CommonJS bundle (a build of before it): the ES modules.
-    }
-  }
-  if (source === undefined) return { ...(await import(pathToFileURL(bundle).href)), cache: 'none' };
-  const { Script } = await import('node:vm');
-  const cachedData = readCache(file, source);
-  const script = new Script(source, { filename: file, cachedData });
-  const cache = !cachedData ? 'ignored' : script.cachedDataRejected ? 'rejected' : 'used';
-  return { ...(await runCommonJs(script, file)), cache };
-}
-
-/**
- * The code cache of a CommonJS bundle, or undefined unless it was made from this very file.
- * V8 checks only the source's length (a cache of another build of the same length would run
- * that build's code) and the node version and flags; so the cache file starts with a line
- * naming the bundle's content hash (the bundle's last line), size and mtime, and the length of
- * the V8 data after it (a truncated file is refused).
- */
-function readCache(file, source) {
-  try {
-    const buf = readFileSync(cacheOf(file));
-    const nl = buf.indexOf(10);
-    const head = JSON.parse(buf.toString('latin1', 0, nl));
-    const st = statSync(file);
-    const at = source.lastIndexOf(KEY);
-    const ok =
-      at >= 0 &&
-      head.key === source.slice(at + KEY.length).trim() &&
-      head.size === st.size &&
-      head.mtimeMs === st.mtimeMs &&
-      head.length === buf.length - nl - 1;
-    return ok ? buf.subarray(nl + 1) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Runs a CommonJS bundle compiled as `(function (exports, require, module, …) {…})`. */
-async function runCommonJs(script, file) {
-  const { createRequire } = await import('node:module');
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return module.exports;
-}
+export const {
+  ROOT,
+  BUNDLE,
+  WORKER_BUNDLE,
+  CACHED,
+  cjsOf,
+  cacheOf,
+  bundleIsFresh,
+  directWriter,
+  endsAtReturn,
+  loadMain,
+  sourcesNote,
+  heavyEnv,
+} = start;
+const { KEY, inputsOf, runCommonJs } = start;
 
 /**
  * Makes the code cache of a CommonJS bundle (buildBundle runs it in a fresh node process):
@@ -167,34 +66,6 @@ export async function writeCodeCache(file, args, cwd) {
   const tmp = `${cacheOf(file)}.${process.pid}`;
   writeFileSync(tmp, Buffer.concat([Buffer.from(head + '\n', 'latin1'), data]));
   renameSync(tmp, cacheOf(file));
-}
-
-/**
- * Whether bin/waymark.mjs says, in one line on stderr, that it runs the sources through tsx
- * (slower to start: ~0.5 s of CPU against ~0.15 s): only when that was not asked for
- * (WAYMARK_CLI_SOURCES=1) and a person reads stderr (a terminal). Scripts and tests that pipe
- * stderr see the same output as from the bundle.
- */
-export function sourcesNote({ fresh, forced, tty }) {
-  return !fresh && !forced && tty;
-}
-
-/**
- * The environment of the heavy commands' node process (bin/waymark.mjs re-runs node for them):
- * glibc's malloc asks the kernel for transparent huge pages on its large blocks
- * (`glibc.malloc.hugetlb=1`, glibc 2.35+; other C libraries ignore the variable). The typed
- * columns of a big import are such blocks: a million accounts' 16 number and date columns are
- * 128 MB, and at 4 KB a page each page's first write was a page fault — faults were a quarter of
- * the import's CPU time (docs/data-import.md, issue 17 round 7). Tunables the user set are kept;
- * one that already names `glibc.malloc.hugetlb` is left as it is.
- */
-export function heavyEnv(env = process.env) {
-  const set = env.GLIBC_TUNABLES ?? '';
-  if (/(^|:)glibc\.malloc\.hugetlb=/.test(set)) return env;
-  return {
-    ...env,
-    GLIBC_TUNABLES: set ? `${set}:glibc.malloc.hugetlb=1` : 'glibc.malloc.hugetlb=1',
-  };
 }
 
 /**

@@ -5,8 +5,21 @@
 // TypeScript sources through tsx, so it always runs the current code with no build step, and
 // says so in one line on stderr when that is a terminal (slower start; `npm run build:cli`).
 // WAYMARK_CLI_SOURCES=1 forces the sources, without the note.
-import { fileURLToPath } from 'node:url';
-import { bundleIsFresh, BUNDLE, heavyEnv, loadMain, ROOT, sourcesNote } from './cli-bundle.mjs';
+// What every start needs is CommonJS (bin/cli-start.cjs), loaded with require: importing it as
+// an ES module, with the built-ins it uses, cost the loader's steps and a facade per built-in.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const {
+  bundleIsFresh,
+  BUNDLE,
+  directWriter,
+  endsAtReturn,
+  heavyEnv,
+  loadMain,
+  ROOT,
+  sourcesNote,
+} = require('./cli-start.cjs');
 
 // Commands that score a whole file run with a larger young generation: the output text is
 // millions of short-lived strings, and V8's default 16 MB semi-space made garbage collection a
@@ -23,6 +36,7 @@ if (
 ) {
   // Imported here only: node:child_process and the stream modules it loads cost ~15 ms.
   const { spawn } = await import('node:child_process');
+  const { fileURLToPath } = require('node:url');
   const child = spawn(
     process.execPath,
     [...process.execArgv, SEMI_SPACE, fileURLToPath(import.meta.url), ...args],
@@ -52,10 +66,19 @@ if (
       process.stderr.write(t('note.sources') + '\n');
     }
   }
-  process.exitCode = await main(args, {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    stdoutStream: process.stdout,
+  // Written with fs.writeSync, not through process.stdout (directWriter: building that stream
+  // cost more than the rest of --help); the stream only for a command that streams its output.
+  const stdout = directWriter(1, () => process.stdout);
+  const stderr = directWriter(2, () => process.stderr);
+  const code = await main(args, {
+    stdout,
+    stderr,
+    get stdoutStream() {
+      return process.stdout;
+    },
     cwd: process.cwd(),
   });
+  process.exitCode = code;
+  // validate and the help texts leave nothing running: end now, without node's teardown.
+  if (fresh && endsAtReturn(args) && !stdout.streamed() && !stderr.streamed()) process.exit(code);
 }

@@ -88,7 +88,7 @@ export function compilePlaybook(
   pb: Playbook,
   opts: CompileOptions = {},
 ): CompileResult<CompiledPlaybook> {
-  const issues: PlaybookIssue[] = validatePlaybook(pb);
+  const issues: PlaybookIssue[] = opts.validated ? [] : validatePlaybook(pb);
   const asOf = opts.asOf ?? pb.asOf;
   if (asOf !== undefined && Number.isNaN(isoToDays(asOf))) {
     issues.push(issue('$.asOf', 'bad_as_of', { value: asOf }));

@@ -329,6 +329,16 @@ describe('compilePlaybook', () => {
   it('rejects an impossible as-of date', () => {
     const c = compilePlaybook(miniPlaybook(), { asOf: '2026-02-30' });
     expect(c.ok).toBe(false);
+    // `validated` (the playbook was cross-checked already) skips that check, not this one.
+    const v = compilePlaybook(miniPlaybook(), { asOf: '2026-02-30', validated: true });
+    expect(v.ok ? [] : v.issues.map((i) => i.path)).toEqual(['$.asOf']);
+  });
+
+  it('compiles a cross-checked playbook the same without checking it again (validated)', () => {
+    const a = compilePlaybook(demoPlaybook(), { asOf: '2026-11-23' });
+    const b = compilePlaybook(demoPlaybook(), { asOf: '2026-11-23', validated: true });
+    expect(a.ok && b.ok).toBe(true);
+    expect(b).toEqual(a);
   });
 });
 

@@ -12,7 +12,8 @@ export const validateCommand: CliRunner = {
     const pb = await loadPlaybook(io, file);
     if (!pb) return 1;
     // What score would refuse before reading data (e.g. "asOf": "2024-02-30") is refused here too.
-    const compiled = compilePlaybook(pb);
+    // loadPlaybook's readPlaybook has cross-checked it already (validatePlaybook): not again.
+    const compiled = compilePlaybook(pb, { validated: true });
     if (!compiled.ok) {
       reportCompileIssues(io, file, compiled.issues);
       return 1;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import {
+  closeSync,
   mkdirSync,
+  openSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -15,6 +17,8 @@ import { pathToFileURL } from 'node:url';
 import {
   buildBundle,
   bundleIsFresh,
+  directWriter,
+  endsAtReturn,
   heavyEnv,
   ROOT,
   sourcesNote,
@@ -141,6 +145,106 @@ describe('running from the sources says so, once, where a person reads it', () =
     });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('bin/waymark.mjs writes to stdout and stderr without building their streams', () => {
+  type Writer = ((s: string) => void) & { streamed: () => boolean };
+  const writer = directWriter as (
+    fd: number,
+    stream: () => { write: (s: string | Uint8Array) => void },
+    write: (fd: number, b: Uint8Array, at: number, n: number) => number,
+  ) => Writer;
+  /** A descriptor that takes `sizes[i]` bytes at its i-th write, or throws `code` past them. */
+  const fd = (sizes: number[], code = 'EAGAIN') => {
+    const got: string[] = [];
+    let i = 0;
+    const write = (_fd: number, b: Uint8Array, at: number, n: number) => {
+      if (i >= sizes.length) throw Object.assign(new Error(code), { code });
+      const k = Math.min(n, sizes[i++]);
+      got.push(Buffer.from(b.subarray(at, at + k)).toString('utf8'));
+      return k;
+    };
+    return { got, write };
+  };
+  const stream = () => {
+    const got: string[] = [];
+    return { got, write: (s: string | Uint8Array) => void got.push(Buffer.from(s).toString()) };
+  };
+
+  it('all of a text, in as many writes as the descriptor takes, in UTF-8', () => {
+    const d = fd([3, 4, 100, 100]);
+    const s = stream();
+    const w = writer(1, () => s, d.write);
+    w('valid playbook「デモ」\n');
+    w('second\n');
+    expect(d.got.join('')).toBe('valid playbook「デモ」\nsecond\n');
+    expect([s.got, w.streamed()]).toEqual([[], false]);
+  });
+  it('what the descriptor refuses (full pipe, closed pipe, 0 bytes) goes through the stream, in order', () => {
+    for (const [sizes, code] of [
+      [[5], 'EAGAIN'],
+      [[], 'EPIPE'],
+      [[5, 0], 'EAGAIN'],
+    ] as const) {
+      const d = fd([...sizes], code);
+      const s = stream();
+      const w = writer(2, () => s, d.write);
+      w('0123456789\n');
+      w('after\n');
+      expect([code, d.got.join('') + s.got.join('')]).toEqual([code, '0123456789\nafter\n']);
+      expect(s.got[s.got.length - 1]).toBe('after\n');
+      expect(w.streamed()).toBe(true);
+    }
+  });
+  it('ends the process at once after validate and the help texts only', () => {
+    const ends = endsAtReturn as (args: string[]) => boolean;
+    for (const a of [[], ['--help'], ['-h'], ['help'], ['validate', 'x.json'], ['score', '--help']])
+      expect([a, ends(a)]).toEqual([a, true]);
+    for (const a of [
+      ['score', 'p.json', 'a.csv'],
+      ['sql', 'p.json'],
+      ['schema', '--out', 'f'],
+    ])
+      expect([a, ends(a)]).toEqual([a, false]);
+  });
+  it('the same bytes and exit code to a pipe and to a file, in English and Japanese', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wm-out-'));
+    try {
+      for (const LANG of ['C', 'ja_JP.UTF-8'])
+        for (const args of [
+          ['validate', 'templates/demo.json'],
+          ['validate', 'nope.json'],
+          ['--help'],
+          ['bogus'],
+        ]) {
+          const run = (stdio: 'pipe' | number[]) =>
+            spawnSync(process.execPath, [join(ROOT as string, 'bin', 'waymark.mjs'), ...args], {
+              cwd: ROOT as string,
+              encoding: 'utf8',
+              env: { ...process.env, LANG, LC_ALL: '', WAYMARK_LANG: '' },
+              stdio: stdio === 'pipe' ? 'pipe' : ['ignore', ...stdio],
+            });
+          const piped = run('pipe');
+          const out = join(dir, 'out.txt');
+          const err = join(dir, 'err.txt');
+          const o = openSync(out, 'w');
+          const e = openSync(err, 'w');
+          const filed = run([o, e]);
+          closeSync(o);
+          closeSync(e);
+          expect([
+            LANG,
+            args,
+            filed.status,
+            readFileSync(out, 'utf8'),
+            readFileSync(err, 'utf8'),
+          ]).toEqual([LANG, args, piped.status, piped.stdout, piped.stderr]);
+          expect(piped.stdout + piped.stderr).not.toBe('');
+        }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
