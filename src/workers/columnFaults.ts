@@ -1,4 +1,4 @@
-import type { ColumnMemory } from '../data/columnMemory';
+import type { ColumnMemory, SinkPlan } from '../data/columnMemory';
 
 /**
  * Memory faulted in ahead for the import worker's one pass (src/data/columnMemory.ts): a small
@@ -26,10 +26,12 @@ let current: {
   asked: number[];
   arrived: number;
   timer: ReturnType<typeof setTimeout>;
+  /** The string sinks' kept bytes by field (faultSinks), for ColumnMemory.keptBytes. */
+  kept?: Record<string, number>;
 } | null = null;
 
 /** Columns moved into faulted memory since the last reset (logged for the benchmark). */
-export const faultStats = { taken: 0, bytes: 0 };
+export const faultStats = { taken: 0, bytes: 0, sinkTaken: 0, sinkBytes: 0 };
 
 /** Buffers arrived so far (the import takes them between blocks; any of the exact length will do). */
 export const faultedMemory: ColumnMemory = {
@@ -41,7 +43,31 @@ export const faultedMemory: ColumnMemory = {
     }
     return b;
   },
+  // The string sinks' tables and bytes (faultSinks), counted apart from the columns.
+  takeSink(byteLength) {
+    const b = current?.ready.get(byteLength)?.pop() ?? null;
+    if (b) {
+      faultStats.sinkTaken++;
+      faultStats.sinkBytes += byteLength;
+    }
+    return b;
+  },
+  keptBytes(field) {
+    return current?.kept?.[field] ?? 0;
+  },
 };
+
+/**
+ * Fault in the string sinks' tables and bytes as well (after the columns asked by faultColumns
+ * for the same file; importStream.ts blockSinkPlan): the sinks take them as they grow to their
+ * capacity, or move into them between blocks. Another file's plan is ignored.
+ */
+export function faultSinks(key: string, plan: SinkPlan): void {
+  const c = current;
+  if (!c || c.key !== key) return;
+  c.kept = plan.keptBytes;
+  faultColumns(key, [...c.asked, ...plan.sizes]);
+}
 
 /** Whether memory is being faulted in for the file `key` (so the import need not read its head). */
 export function faultingFor(key: string): boolean {
