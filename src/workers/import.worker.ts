@@ -62,6 +62,7 @@ import {
   fileKey,
   MAX_FAULT_BYTES,
   releaseColumns,
+  stopSinkFaults,
 } from './columnFaults';
 import { prewarmRangeWorkers, rangePool, RangeWorkerError } from './rangePool';
 import { packTable, sliceMessages } from './packedTable';
@@ -128,6 +129,8 @@ async function importInParallel(
       } catch {
         // unreadable: the import below says so
       }
+    // The sinks' buffers not begun by now would come too late (those arrived are used).
+    stopSinkFaults();
     try {
       const memory = blocks === 'nofault' ? undefined : faultedMemory;
       return await importAccountBlocksAsync(src, file, contract, { ...opts, memory }, whole);
