@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { importAccountFile, ImportError, type ImportOptions } from './';
-import { blockColumnBytes, importAccountBlocks } from './importStream';
+import { blockColumnBytes, blockSinkPlan, importAccountBlocks } from './importStream';
+import { setSinkTuning } from './sinks';
 import { columnBuffers } from './columnMemory';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
@@ -133,6 +134,126 @@ describe('columns moved into pre-faulted memory as it arrives = the plain import
       expect([...memory.asked].sort()).toEqual([...new Set(listed)].sort());
       expect(memory.given.sort()).toEqual([...listed].sort());
       expect(got).toEqual(exact(() => importAccountFile(bytes, 'demo.csv', demoContract, {})));
+    }
+  });
+
+  it('string sinks taking faulted memory (late, any length, wrong kept-bytes sizes) = the plain import', () => {
+    // Small thresholds, so that files of tens of rows size their sinks for the capacity, start
+    // their kept bytes tiny and take memory for arrays of a few elements.
+    const was = setSinkTuning({ uniqueFrom: 4, srcStart: 8, minLength: 4 });
+    try {
+      const name = fc.oneof(
+        fc.string({ minLength: 9, maxLength: 14, unit: 'grapheme' }),
+        fc.constantFrom(
+          '株式会社アルファベット',
+          'Acme Holdings, Inc.',
+          '  padded name  ',
+          '=HYPERLINK(1)',
+          '',
+        ),
+      );
+      const row = fc.tuple(fc.integer({ min: 0, max: 400 }), name, fc.boolean(), fc.boolean());
+      let sinkTaken = 0;
+      fc.assert(
+        fc.property(
+          fc.array(row, { minLength: 0, maxLength: 80 }),
+          fc.constantFrom('sorted', 'shuffled', 'repeats'),
+          fc.constantFrom('utf-8', 'shift_jis'),
+          fc.constantFrom('skip', 'blank'),
+          fc.integer({ min: 1, max: 200 }),
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 1, max: 3 }),
+          // Kept bytes planned: none, too small, about right, far too large.
+          fc.constantFrom(0, 1, 17, 300, 1 << 16),
+          (rows, keys, enc, badRows, block, after, every, kept) => {
+            const lines = ['account_id,company_name,mrr'];
+            rows.forEach(([id, t, q, bad], k) => {
+              const n = keys === 'sorted' ? k * 3 : keys === 'repeats' ? id % 9 : id * 7919;
+              const key = `A${String(n).padStart(6, '0')}`;
+              const cell = q || /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+              lines.push([key, cell, bad ? 'x' : String(k)].join(','));
+            });
+            const csv = lines.join('\n') + '\n';
+            const bytes = enc === 'shift_jis' ? sjis(csv) : utf8(csv);
+            const opts: ImportOptions = {
+              badRows,
+              ...(enc === 'shift_jis' ? { encoding: enc } : {}),
+            };
+            // Any length asked for, from the `after`-th ask on, every `every`-th ask.
+            const memory = lateMemory(after, every);
+            let calls = 0;
+            const sinkMemory = {
+              take: memory.take.bind(memory),
+              takeSink(n: number): ArrayBuffer | null {
+                calls++;
+                if (calls <= after || calls % every !== 0) return null;
+                sinkTaken++;
+                return new ArrayBuffer(n);
+              },
+              keptBytes: () => kept,
+            };
+            const got = exact(() =>
+              blocks(bytes, 'gen.csv', { ...opts, memory: sinkMemory }, block),
+            );
+            expect(got).toEqual(
+              exact(() => importAccountFile(bytes, 'gen.csv', demoContract, opts)),
+            );
+          },
+        ),
+        { numRuns: 300 },
+      );
+      // Not vacuous: sinks took memory.
+      expect(sinkTaken).toBeGreaterThan(300);
+    } finally {
+      setSinkTuning(was);
+    }
+  });
+
+  it('plans the string sinks of a demo export from its head, and they take every buffer planned', () => {
+    const was = setSinkTuning({ minLength: 1024 });
+    try {
+      const csv = tableToCsv(generateDemoTable({ rows: 25_000, seed: 5 }), demoContract, {
+        headers: 'ja',
+      });
+      for (const bytes of [utf8(csv), sjis(csv)]) {
+        const plan = blockSinkPlan(bytes, bytes.length, 'demo.csv', demoContract, {}, 1e9);
+        // Ids (sorted: entries, packed offsets, flags, kept bytes) and names (lazy: every entry
+        // array, endLazy's scratch too).
+        expect(plan.sizes.length).toBeGreaterThanOrEqual(20);
+        expect(Object.keys(plan.keptBytes).sort()).toEqual(['account_id', 'company_name']);
+        const ready = new Map<number, number>();
+        for (const n of plan.sizes) ready.set(n, (ready.get(n) ?? 0) + 1);
+        let taken = 0;
+        const memory = {
+          take: () => null,
+          takeSink(n: number): ArrayBuffer | null {
+            const k = ready.get(n) ?? 0;
+            if (k === 0) return null;
+            ready.set(n, k - 1);
+            taken++;
+            return new ArrayBuffer(n);
+          },
+          keptBytes: (f: string) => plan.keptBytes[f] ?? 0,
+        };
+        const got = exact(() =>
+          importAccountBlocks(
+            sourceOf(bytes),
+            'demo.csv',
+            demoContract,
+            { memory },
+            { block: 65_536 },
+          ),
+        );
+        expect(taken).toBe(plan.sizes.length);
+        expect(got).toEqual(exact(() => importAccountFile(bytes, 'demo.csv', demoContract, {})));
+      }
+      // A head with no complete row: nothing planned.
+      const oneCell = utf8('account_id,company_name\n"' + 'x'.repeat(5 << 20) + '"\n');
+      expect(
+        blockSinkPlan(oneCell, oneCell.length, 'big.csv', demoContract, {}, 1e9).sizes,
+      ).toEqual([]);
+    } finally {
+      setSinkTuning(was);
     }
   });
 

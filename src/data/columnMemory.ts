@@ -9,7 +9,32 @@
 export interface ColumnMemory {
   /** A zero-filled buffer of exactly `byteLength` bytes, or null (none has arrived). */
   take(byteLength: number): ArrayBuffer | null;
+  /**
+   * As take, for a string sink's own tables and bytes (StringSink: entry arrays, packed offsets,
+   * kept bytes, endLazy's scratch), counted apart from the columns. Absent: the sinks fault
+   * their own pages, as before.
+   */
+  takeSink?(byteLength: number): ArrayBuffer | null;
+  /**
+   * The byte length the string sink of field `field` sizes its kept bytes to at their first
+   * growth (from the file's head, `SinkPlan.keptBytes`), or 0 (projected from the rows so far).
+   */
+  keptBytes?(field: string): number;
 }
+
+/**
+ * What a block import's string sinks will allocate at their capacity, from a run over the
+ * file's head (importStream.ts `blockSinkPlan`): buffers to fault in ahead (`sizes`, byte
+ * lengths) and each string field's kept bytes (ColumnMemory.keptBytes). Only an estimate: a
+ * sink whose arrays end up at other lengths allocates its own (the table is the same).
+ */
+export interface SinkPlan {
+  sizes: number[];
+  keptBytes: Record<string, number>;
+}
+
+/** Arrays shorter than this (elements) are not worth faulting in elsewhere. */
+export const SINK_MIN_LENGTH = 1 << 16;
 
 /** Rows a whole-file import's columns are sized for (rowImporter; `room`: a first range's). */
 export function columnCapacity(estimatedRows: number, room = 0): number {

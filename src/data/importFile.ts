@@ -26,7 +26,7 @@ import { checkFileSize, limitsOf, type ImportLimits } from './limits';
 import { looksLikeXlsx } from './xlsx';
 import { xlsxSource } from './xlsxSource';
 import { checkCut, cutQuoteError, fileEndOf } from './cutRecord';
-import { columnCapacity, type ColumnMemory } from './columnMemory';
+import { columnCapacity, type ColumnMemory, type SinkPlan } from './columnMemory';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -439,6 +439,11 @@ export interface RowImporter {
    * buffers that have arrived, copying the rows so far. Whole-file importers only.
    */
   adopt(): void;
+  /**
+   * After some records (a file's head): what the string sinks have grown to at the column's
+   * capacity, as buffers to fault in ahead for the whole file (importStream.ts blockSinkPlan).
+   */
+  sinkPlan(): SinkPlan;
 }
 
 export interface PercentStat {
@@ -560,6 +565,8 @@ export function rowImporter(
         if (k instanceof StringSink) {
           k.ownBuffers();
           if (!chunked) k.packValues();
+          // Their tables and bytes from memory faulted in elsewhere, as it arrives.
+          if (!chunked && opts.memory?.takeSink) k.useMemory(opts.memory);
         }
     return made;
   };
@@ -924,11 +931,23 @@ export function rowImporter(
     }
   };
 
+  const sinkPlan = (): SinkPlan => {
+    const plan: SinkPlan = { sizes: [], keptBytes: {} };
+    for (const k of sinks)
+      if (k instanceof StringSink) {
+        const p = k.sinkBuffers();
+        plan.sizes.push(...p.sizes);
+        if (p.keptBytes > 0) plan.keptBytes[k.field.id] = p.keptBytes;
+      }
+    return plan;
+  };
+
   return {
     numeric,
     onRecord,
     onCells,
     adopt,
+    sinkPlan,
     takeChunk,
     finish,
     get pending() {

@@ -32,7 +32,7 @@ import {
 import { ImportError } from './issues';
 import { checkFileSize, limitsOf } from './limits';
 import { autoMap, mappedColumn } from './mapping';
-import { columnBuffers, columnCapacity } from './columnMemory';
+import { columnBuffers, columnCapacity, type SinkPlan } from './columnMemory';
 
 /** Bytes read from the start of a file to plan a stream (more than the 256 KB sample). */
 export const PLAN_HEAD_BYTES = 1 << 20;
@@ -344,6 +344,73 @@ export function blockColumnBytes(
     .filter((f) => mappedColumn(mapping, f.id) != null)
     .map((f) => f.type);
   return columnBuffers(types, columnCapacity(input.source.estimatedRows), maxBytes);
+}
+
+/**
+ * What the string sinks of importAccountBlocks(Async) will grow to for a file of `size` bytes
+ * (SinkPlan: buffers to fault in ahead, and each string field's kept bytes), found by importing
+ * its head (`head`, as blockColumnBytes) with the same sinks and capacity the import will have:
+ * a column that is mostly new values over the head (ids, names) is sized for the whole file at
+ * once there, and so it will be in the import. Empty where blockColumnBytes is, or on any error
+ * (only an aid). Buffers past `maxBytes` in all are left out.
+ */
+export function blockSinkPlan(
+  head: Uint8Array,
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  maxBytes: number,
+): SinkPlan {
+  const none: SinkPlan = { sizes: [], keptBytes: {} };
+  const n = Math.min(PLAN_HEAD_BYTES, size);
+  if (size < 4 * READ_BLOCK || head.length < n || opts.csvPath === 'string') return none;
+  try {
+    const bytes = head.subarray(0, n);
+    const input = openBytes(bytes, file, contract, opts, size);
+    if (!input) return none;
+    // Only the string fields (the number columns would be allocated at capacity for nothing),
+    // mapped as the whole contract maps them.
+    const mapping = opts.mapping ?? autoMap(input.source.headers, contract);
+    const strings = contract.fields.filter(
+      (f) =>
+        f.type !== 'number' && f.type !== 'integer' && f.type !== 'date' && f.type !== 'boolean',
+    );
+    const imp = rowImporter(
+      file,
+      { ...contract, fields: strings },
+      { ...opts, mapping, memory: undefined, onProgress: undefined },
+      input.source,
+      input.encoding,
+      'bytes',
+      false,
+      byteEncoding(input.encoding),
+      true,
+    );
+    const cut = n === size ? n : bytes.lastIndexOf(0x0a) + 1;
+    if (cut <= input.start) return none;
+    const view = bytes.subarray(0, cut);
+    const hasHeader = input.source.hasHeader;
+    parseDelimitedBytes(
+      view,
+      input.delimiter,
+      (rec, r) => {
+        if (hasHeader && r === 1) return;
+        imp.onRecord(view, rec, hasHeader ? r - 1 : r);
+      },
+      input.start,
+      limitsOf(opts.limits).maxRowBytes,
+      { record: 0, line: 1, final: n === size },
+      byteEncoding(input.encoding),
+      imp.numeric,
+    );
+    const plan = imp.sinkPlan();
+    let total = 0;
+    plan.sizes = plan.sizes.filter((b) => (total + b <= maxBytes ? ((total += b), true) : false));
+    return plan;
+  } catch {
+    return none;
+  }
 }
 
 /** The block import of a file of `size` bytes, its reads asked of the caller (yield). */

@@ -11,7 +11,7 @@ import {
 import { cellDecoder, type ByteEncoding } from './csvBytes';
 import { packedDictColumn } from '../table/packedDict';
 import type { ImportIssueCode } from './issues';
-import { moveInto, type ColumnMemory } from './columnMemory';
+import { moveInto, SINK_MIN_LENGTH, type ColumnMemory } from './columnMemory';
 
 /**
  * Typed column writers that grow as rows arrive, so the importer never holds all cells as
@@ -388,6 +388,19 @@ class StringSink implements Sink {
   private lazyFrom = 0;
   /** Rows [0, hi) have been written (codes to renumber when provisional codes merge). */
   private hi = 0;
+  /**
+   * Memory faulted in elsewhere (the browser's one pass, columnMemory.ts): the arrays this sink
+   * grows to its capacity (entries, packed offsets, flags, kept bytes, endLazy's scratch) are
+   * taken from it when a buffer of their length has arrived, or moved there later (adopt).
+   */
+  private memory: ColumnMemory | null = null;
+  /** Buffers that came from `memory`. */
+  private readonly fromMemory = new WeakSet<ArrayBufferLike>();
+  /** The kept bytes' size at their first growth (ColumnMemory.keptBytes), 0 = projected. */
+  private keptHint = 0;
+  /** The kept bytes have grown once (the hint is spent). */
+  private keptGrown = false;
+  private codesMoved = false;
   constructor(
     readonly field: Field,
     cap: number,
@@ -533,9 +546,17 @@ class StringSink implements Sink {
     this.codes = growI32(this.codes, n);
   }
   adopt(memory: ColumnMemory, rows: number): boolean {
-    const moved = moveInto(memory, this.codes, rows);
-    if (moved) this.codes = moved;
-    return moved !== null;
+    if (!this.codesMoved) {
+      const moved = moveInto(memory, this.codes, rows);
+      if (moved) {
+        this.codes = moved;
+        this.codesMoved = true;
+      }
+    }
+    // Without sink memory the column is all there is to move (as before).
+    if (!memory.takeSink) return this.codesMoved;
+    if (this.memory !== memory) this.useMemory(memory);
+    return this.moveOwn() && this.codesMoved;
   }
   /** Code of a (matched) value, creating it; `exactBytes`: it came from bytes that spell it exactly and are not in the byte table. */
   private codeOfValue(value: string, known: boolean, exactBytes: boolean): number {
@@ -559,11 +580,14 @@ class StringSink implements Sink {
   private growCodes(need: number): void {
     if (need <= this.flags.length) return;
     const cap = Math.max(need, this.flags.length * 2);
-    this.flags = growU8(this.flags, cap);
+    const fb = this.take(cap);
+    const flags = fb ? new Uint8Array(fb) : new Uint8Array(cap);
+    flags.set(this.flags);
+    this.flags = flags;
     if (this.packed) {
-      this.pOff = growI32(this.pOff, cap);
-      this.pLen = growI32(this.pLen, cap);
-      this.pUnits = growI32(this.pUnits, cap);
+      this.pOff = this.grow32(this.pOff, cap);
+      this.pLen = this.grow32(this.pLen, cap);
+      this.pUnits = this.grow32(this.pUnits, cap);
     }
     if (this.dict.length < cap) this.dict.length = cap;
   }
@@ -630,11 +654,16 @@ class StringSink implements Sink {
     let size = Math.max(4096, this.slots.length * 2);
     // A mostly-unique column (ids, names) will need a slot per row: size for the expected rows
     // at once instead of rehashing every doubling.
-    if (this.entries > 4096 && this.entries * 2 > this.written)
+    if (this.entries > tune.uniqueFrom && this.entries * 2 > this.written)
       while (size < this.codes.length * 4) size *= 2;
-    const slots = new Int32Array(size);
+    const slots = this.slotsOf(size);
     for (let ent = 0; ent < this.entries; ent++) this.place(slots, ent, this.eHash[ent]);
     this.slots = slots;
+  }
+  /** Empty slots for the probing path (from memory when the column probes and one has arrived). */
+  private slotsOf(size: number): Int32Array {
+    const b = this.inUse().slots ? this.take(size * 4) : null;
+    return b ? new Int32Array(b) : new Int32Array(size);
   }
   write(row: number, raw: unknown): CellProblem {
     // Text cells are matched by value against the byte table: it must be whole.
@@ -755,7 +784,7 @@ class StringSink implements Sink {
    */
   ownBuffers(): void {
     this.ownBytes = true;
-    this.src = new Uint8Array(1 << 16);
+    this.src = new Uint8Array(tune.srcStart);
     this.srcLen = 0;
     this.slots = new Int32Array(4096);
   }
@@ -768,7 +797,16 @@ class StringSink implements Sink {
       // column of unique values is copied about once rather than at every doubling.
       const rows = Math.max(1, this.hi);
       const projected = Math.ceil(((at + len) / rows) * this.codes.length * 1.05);
-      const grown = new Uint8Array(Math.max(src.length * 2, at + len, projected));
+      // The plan's size (from the file's head), once, when it holds these bytes: a buffer of
+      // that length may have been faulted in elsewhere (memory).
+      const hint = this.keptGrown ? 0 : this.keptHint;
+      this.keptGrown = true;
+      const n =
+        hint >= at + len && hint > src.length
+          ? hint
+          : Math.max(src.length * 2, at + len, projected);
+      const b = this.take(n);
+      const grown = b ? new Uint8Array(b) : new Uint8Array(n);
       grown.set(src.subarray(0, at));
       this.src = src = grown;
     }
@@ -787,16 +825,143 @@ class StringSink implements Sink {
   private growEntries(ent: number): void {
     let cap = Math.max(1024, ent * 2);
     // A mostly-unique column (ids, names) will need an entry per row: size for them at once.
-    if (ent >= 4096 && ent * 2 > this.written && cap < this.codes.length + 1) {
+    if (ent >= tune.uniqueFrom && ent * 2 > this.written && cap < this.codes.length + 1) {
       cap = this.codes.length + 1;
       // …and a code per entry (the sorted path's new values, the lazy path's provisional codes).
       this.growCodes(cap);
     }
-    this.eStart = growI32(this.eStart, cap);
-    this.eLen = growI32(this.eLen, cap);
-    this.eHash = growI32(this.eHash, cap);
-    this.eCode = growI32(this.eCode, cap);
-    this.eUnits = growI32(this.eUnits, cap);
+    const use = this.inUse();
+    this.eStart = this.grow32(this.eStart, cap, use.eStart);
+    this.eLen = this.grow32(this.eLen, cap, use.eLen);
+    this.eHash = this.grow32(this.eHash, cap, use.eHash);
+    this.eCode = this.grow32(this.eCode, cap, use.eCode);
+    this.eUnits = this.grow32(this.eUnits, cap, use.eUnits);
+  }
+  /**
+   * `a` grown to at least `need`, as growI32; `fromMemory`: a buffer of the new length is taken
+   * from `memory` when one has arrived (its pages already faulted in).
+   */
+  private grow32(a: Int32Array, need: number, fromMemory = true): Int32Array {
+    if (need <= a.length) return a;
+    const n = Math.max(need, a.length * 2);
+    const b = fromMemory ? this.take(n * 4) : null;
+    const g = b ? new Int32Array(b) : new Int32Array(n);
+    g.set(a);
+    return g;
+  }
+  private take(bytes: number): ArrayBuffer | null {
+    const m = this.memory;
+    if (!m?.takeSink || bytes < tune.minLength) return null;
+    const b = m.takeSink(bytes);
+    if (b) this.fromMemory.add(b);
+    return b;
+  }
+  /**
+   * Which of the sink's arrays this column's mode writes (and so faults in): a sorted column
+   * (ids) appends entries without hashes, a lazy one (names) every field, a probing one (an
+   * unsorted key) all but the UTF-16 lengths, plus its slots. The plan (sinkBuffers) and the
+   * moves (adopt) ask for these only, so buffers of one length go where they are used.
+   */
+  private inUse() {
+    const probing = !this.ascending && !this.lazy;
+    return {
+      eStart: true,
+      eLen: true,
+      eCode: true,
+      eHash: !this.ascending,
+      eUnits: this.lazy,
+      slots: probing,
+    };
+  }
+  /** Use memory faulted in elsewhere for this sink's arrays (see `memory`). */
+  useMemory(memory: ColumnMemory): void {
+    this.memory = memory;
+    this.keptHint = memory.keptBytes?.(this.field.id) ?? 0;
+  }
+  /**
+   * The arrays of this sink worth faulting in ahead (by byte length), for a file like the one
+   * whose head it has read: those grown to the column's capacity, endLazy's scratch for a lazy
+   * column, and the kept bytes projected for `rows` (its `keptBytes`, 0 = none). A plan only
+   * (importStream.ts blockSinkPlan); the import sizes the same way from the same head.
+   */
+  sinkBuffers(): { sizes: number[]; keptBytes: number } {
+    const sizes: number[] = [];
+    const cap = this.eStart.length;
+    if (cap < tune.minLength || this.entries * 2 <= this.written) return { sizes, keptBytes: 0 };
+    const use = this.inUse();
+    for (const k of ['eStart', 'eLen', 'eHash', 'eCode', 'eUnits'] as const)
+      if (use[k]) sizes.push(cap * 4);
+    if (this.packed)
+      for (const a of [this.pOff, this.pLen, this.pUnits])
+        if (a.length >= tune.minLength) sizes.push(a.byteLength);
+    if (this.flags.length >= tune.minLength) sizes.push(this.flags.byteLength);
+    if (use.slots && this.slots.length >= tune.minLength) sizes.push(this.slots.byteLength);
+    // endLazy's four arrays (order, ordHash, into, renum), taken at the entries' length.
+    if (this.lazy) sizes.push(cap * 4, cap * 4, cap * 4, cap * 4);
+    let keptBytes = 0;
+    if (this.ownBytes && this.hi > 0) {
+      // 10% over what the head's rows project for the column's capacity, in 64 KB steps.
+      const projected = (this.srcLen / this.hi) * this.codes.length * 1.1;
+      keptBytes = Math.ceil(projected / 65536) * 65536;
+      if (keptBytes > this.src!.length) sizes.push(keptBytes);
+      else keptBytes = 0;
+    }
+    return { sizes, keptBytes };
+  }
+  /** Int32Array(n) for endLazy: a view of a buffer taken at the entries' length, else fresh. */
+  private scratch32(n: number): Int32Array {
+    const cap = this.eStart.length;
+    const b = n <= cap ? this.take(cap * 4) : null;
+    return b ? new Int32Array(b, 0, n) : new Int32Array(n);
+  }
+  /**
+   * Move the arrays in use that are at their capacity into `memory`'s buffers (copying what
+   * they hold); true when every one of them is there.
+   */
+  private moveOwn(): boolean {
+    if (this.eStart.length < tune.minLength) return false;
+    const use = this.inUse();
+    let done = true;
+    const move32 = (a: Int32Array, used: number): Int32Array => {
+      if (a.length < tune.minLength || this.fromMemory.has(a.buffer)) return a;
+      const b = this.take(a.byteLength);
+      if (!b) {
+        done = false;
+        return a;
+      }
+      const m = new Int32Array(b);
+      m.set(a.subarray(0, used));
+      return m;
+    };
+    const E = this.entries;
+    this.eStart = move32(this.eStart, E);
+    this.eLen = move32(this.eLen, E);
+    this.eCode = move32(this.eCode, E);
+    if (use.eHash) this.eHash = move32(this.eHash, E);
+    if (use.eUnits) this.eUnits = move32(this.eUnits, E);
+    if (use.slots) this.slots = move32(this.slots, this.slots.length);
+    if (this.packed) {
+      this.pOff = move32(this.pOff, this.size);
+      this.pLen = move32(this.pLen, this.size);
+      this.pUnits = move32(this.pUnits, this.size);
+    }
+    const f = this.flags;
+    if (f.length >= tune.minLength && !this.fromMemory.has(f.buffer)) {
+      const b = this.take(f.byteLength);
+      if (b) {
+        this.flags = new Uint8Array(b);
+        this.flags.set(f.subarray(0, this.size));
+      } else done = false;
+    }
+    const src = this.src;
+    if (this.ownBytes && src && src.length === this.keptHint && !this.fromMemory.has(src.buffer)) {
+      const b = this.take(src.byteLength);
+      if (b) {
+        this.src = new Uint8Array(b);
+        this.src.set(src.subarray(0, this.srcLen));
+      } else if (src.length === this.keptHint) done = false;
+    }
+    return done;
   }
   /** Hash and place the entries appended since the last probe. */
   private placeAll(): void {
@@ -807,9 +972,9 @@ class StringSink implements Sink {
     if (this.entries * 4 > this.slots.length) {
       let size = Math.max(4096, this.slots.length);
       while (size < (this.entries + 1) * 4) size *= 2;
-      if (this.entries > 4096 && this.entries * 2 > this.written)
+      if (this.entries > tune.uniqueFrom && this.entries * 2 > this.written)
         while (size < this.codes.length * 4) size *= 2;
-      const slots = new Int32Array(size);
+      const slots = this.slotsOf(size);
       for (let ent = 0; ent < this.entries; ent++) this.place(slots, ent, this.eHash[ent]);
       this.slots = slots;
     } else
@@ -856,8 +1021,8 @@ class StringSink implements Sink {
     // Entries by part, each with its hash beside it: a part's loop reads both in sequence and
     // looks at an entry's length and bytes only when hashes match (a part's entries are spread
     // over the whole entry arrays, so reading them for every entry was a cache miss each).
-    const order = new Int32Array(E);
-    const ordHash = new Int32Array(E);
+    const order = this.scratch32(E);
+    const ordHash = this.scratch32(E);
     const fill = start.slice(0, parts);
     for (let e = 0; e < E; e++) {
       const h = eHash[e];
@@ -871,7 +1036,7 @@ class StringSink implements Sink {
     const table = new Int32Array(size);
     const mask = size - 1;
     /** Old code → the code it merges into (-1: keeps its own). */
-    const into = new Int32Array(this.size).fill(-1);
+    const into = this.scratch32(this.size).fill(-1);
     let merged = 0;
     for (let p = 0; p < parts; p++) {
       table.fill(0);
@@ -914,7 +1079,7 @@ class StringSink implements Sink {
       const dict = this.dict;
       const flags = this.flags;
       const size = this.size;
-      const renum = new Int32Array(size);
+      const renum = this.scratch32(size);
       const { packed, pOff, pLen, pUnits } = this;
       let next = 0;
       for (let c = 0; c < size; c++) {
@@ -1108,6 +1273,18 @@ export function fillPacked(
     }
     c = k;
   }
+}
+/**
+ * When a string sink sizes its entries for the column's capacity (a mostly-unique column past
+ * `uniqueFrom` entries), how large its kept bytes start, and the arrays it takes from faulted
+ * memory (at least `minLength` elements). Tests lower them so small files take every path.
+ */
+const tune = { uniqueFrom: 4096, srcStart: 1 << 16, minLength: SINK_MIN_LENGTH };
+/** Tests: other thresholds (see `tune`). Returns the previous ones. */
+export function setSinkTuning(t: Partial<typeof tune>): typeof tune {
+  const was = { ...tune };
+  Object.assign(tune, t);
+  return was;
 }
 /** Bytes of pending values decoded per TextDecoder call (see stageValue): 1 MB measured ~5% faster overall than 64 KB (fewer calls), no different from 256 KB or 4 MB. */
 let STAGE_BYTES = 1 << 20;

@@ -1,4 +1,4 @@
-import type { ColumnMemory } from '../data/columnMemory';
+import type { ColumnMemory, SinkPlan } from '../data/columnMemory';
 
 /**
  * Memory faulted in ahead for the import worker's one pass (src/data/columnMemory.ts): a small
@@ -15,6 +15,10 @@ const FAULT_HOLD_MS = 5 * 60_000;
 
 export interface FaultRequest {
   sizes: number[];
+  /** The string sinks' buffers (faultSinks): faulted one per task, so that `drop` can stop them. */
+  queue?: boolean;
+  /** Drop the queued buffers not begun (stopSinkFaults); the worker answers `{ dropped }`. */
+  drop?: boolean;
 }
 
 let current: {
@@ -26,10 +30,12 @@ let current: {
   asked: number[];
   arrived: number;
   timer: ReturnType<typeof setTimeout>;
+  /** The string sinks' kept bytes by field (faultSinks), for ColumnMemory.keptBytes. */
+  kept?: Record<string, number>;
 } | null = null;
 
 /** Columns moved into faulted memory since the last reset (logged for the benchmark). */
-export const faultStats = { taken: 0, bytes: 0 };
+export const faultStats = { taken: 0, bytes: 0, sinkTaken: 0, sinkBytes: 0 };
 
 /** Buffers arrived so far (the import takes them between blocks; any of the exact length will do). */
 export const faultedMemory: ColumnMemory = {
@@ -41,7 +47,31 @@ export const faultedMemory: ColumnMemory = {
     }
     return b;
   },
+  // The string sinks' tables and bytes (faultSinks), counted apart from the columns.
+  takeSink(byteLength) {
+    const b = current?.ready.get(byteLength)?.pop() ?? null;
+    if (b) {
+      faultStats.sinkTaken++;
+      faultStats.sinkBytes += byteLength;
+    }
+    return b;
+  },
+  keptBytes(field) {
+    return current?.kept?.[field] ?? 0;
+  },
 };
+
+/**
+ * Fault in the string sinks' tables and bytes as well (after the columns asked by faultColumns
+ * for the same file; importStream.ts blockSinkPlan): the sinks take them as they grow to their
+ * capacity, or move into them between blocks. Another file's plan is ignored.
+ */
+export function faultSinks(key: string, plan: SinkPlan): void {
+  const c = current;
+  if (!c || c.key !== key) return;
+  c.kept = plan.keptBytes;
+  faultColumns(key, [...c.asked, ...plan.sizes], true);
+}
 
 /** Whether memory is being faulted in for the file `key` (so the import need not read its head). */
 export function faultingFor(key: string): boolean {
@@ -52,7 +82,7 @@ export function faultingFor(key: string): boolean {
  * Fault in buffers of these byte lengths for the file `key` (fileKey): a new file
  * releases the last one's; the same file asks only for lengths not asked yet.
  */
-export function faultColumns(key: string, sizes: number[]): void {
+export function faultColumns(key: string, sizes: number[], sinks = false): void {
   if (current && current.key !== key) releaseColumns();
   if (sizes.length === 0) return;
   if (!current) {
@@ -76,9 +106,21 @@ export function faultColumns(key: string, sizes: number[]): void {
     } catch {
       return; // no nested workers: the import faults its own pages, as before
     }
-    c.worker.onmessage = (ev: MessageEvent<ArrayBuffer>) => {
+    c.worker.onmessage = (ev: MessageEvent<ArrayBuffer | { dropped: number[] }>) => {
       if (current !== c) return;
       const b = ev.data;
+      if (!(b instanceof ArrayBuffer)) {
+        // Lengths dropped (stopSinkFaults) are no longer awaited.
+        for (const n of b.dropped) {
+          const i = c.asked.lastIndexOf(n);
+          if (i >= 0) c.asked.splice(i, 1);
+        }
+        if (c.arrived === c.asked.length) {
+          c.worker?.terminate();
+          c.worker = null;
+        }
+        return;
+      }
       const list = c.ready.get(b.byteLength) ?? [];
       list.push(b);
       c.ready.set(b.byteLength, list);
@@ -93,7 +135,16 @@ export function faultColumns(key: string, sizes: number[]): void {
     };
   }
   c.asked.push(...send);
-  c.worker.postMessage({ sizes: send } satisfies FaultRequest);
+  c.worker.postMessage({ sizes: send, queue: sinks } satisfies FaultRequest);
+}
+
+/**
+ * The import has started: the string sinks' buffers not yet begun by the fault worker are
+ * dropped (they would arrive after the sinks grew, and the faulting would take the other core
+ * from the import's own threads; those that arrived are still taken or moved into).
+ */
+export function stopSinkFaults(): void {
+  current?.worker?.postMessage({ sizes: [], drop: true } satisfies FaultRequest);
 }
 
 /** Drop the buffers not taken and stop faulting in more. */

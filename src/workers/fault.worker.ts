@@ -8,7 +8,33 @@ import type { FaultRequest } from './columnFaults';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
+/**
+ * Buffers asked with `queue` (the string sinks', after the columns): one per task, so that a
+ * `drop` (the import started before they were done) clears those not begun; it answers the
+ * lengths dropped.
+ */
+const queued: number[] = [];
+function next(): void {
+  const n = queued.shift();
+  if (n === undefined) return;
+  const b = new ArrayBuffer(n);
+  const u = new Uint8Array(b);
+  for (let i = 0; i < n; i += 4096) u[i] = 0;
+  if (n > 0) u[n - 1] = 0;
+  self.postMessage(b, [b]);
+  if (queued.length > 0) setTimeout(next, 0);
+}
+
 self.onmessage = (ev: MessageEvent<FaultRequest>) => {
+  if (ev.data.drop) {
+    self.postMessage({ dropped: queued.splice(0) });
+    return;
+  }
+  if (ev.data.queue) {
+    if (queued.length === 0) setTimeout(next, 0);
+    queued.push(...ev.data.sizes);
+    return;
+  }
   for (const n of ev.data.sizes) {
     const b = new ArrayBuffer(n);
     const u = new Uint8Array(b);

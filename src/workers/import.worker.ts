@@ -51,6 +51,7 @@ import {
 } from '../data/parallelImport';
 import {
   blockColumnBytes,
+  blockSinkPlan,
   importAccountBlocksAsync,
   PLAN_HEAD_BYTES,
   type AsyncByteSource,
@@ -58,11 +59,13 @@ import {
 import {
   faultColumns,
   faultedMemory,
+  faultSinks,
   faultingFor,
   faultStats,
   fileKey,
   MAX_FAULT_BYTES,
   releaseColumns,
+  stopSinkFaults,
 } from './columnFaults';
 import { prewarmRangeWorkers, rangePool, RangeWorkerError } from './rangePool';
 import { packTable, sliceMessages } from './packedTable';
@@ -129,6 +132,8 @@ async function importInParallel(
       } catch {
         // unreadable: the import below says so
       }
+    // The sinks' buffers not begun by now would come too late (those arrived are used).
+    stopSinkFaults();
     try {
       const memory = blocks === 'nofault' ? undefined : faultedMemory;
       return await importAccountBlocksAsync(src, file, contract, { ...opts, memory }, whole);
@@ -298,6 +303,8 @@ function fileStream(blob: Blob, size: number): AsyncByteSource | null {
   };
 }
 let readWait = 0;
+/** How long the last preview's string sink plan took (blockSinkPlan; logged for the benchmark). */
+let sinkPlanMs = 0;
 
 /** How many parts a file of `size` bytes is read in (1 = one pass). */
 function partsFor(size: number, parts?: number): number {
@@ -431,6 +438,26 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     } catch (e) {
       post(failure(msg.id, e, msg.file.name));
     }
+    // …then the string sinks' tables and bytes, planned from the same head once the preview is
+    // on its way (a run of the head through the string sinks: importStream.ts blockSinkPlan).
+    if (parts < 2 && faultingFor(fileKey(msg.file.name, size)))
+      try {
+        const t0 = performance.now();
+        faultSinks(
+          fileKey(msg.file.name, size),
+          blockSinkPlan(
+            bytes,
+            size,
+            msg.file.name,
+            msg.contract,
+            msg.file.options ?? {},
+            MAX_FAULT_BYTES,
+          ),
+        );
+        sinkPlanMs = performance.now() - t0;
+      } catch {
+        // (only an aid)
+      }
     return;
   }
   if (msg.type === 'import') {
@@ -445,6 +472,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
         const t0 = performance.now();
         readWait = 0;
         faultStats.taken = faultStats.bytes = 0;
+        faultStats.sinkTaken = faultStats.sinkBytes = 0;
         const { table, report } = await importInParallel(
           f,
           f.name,
@@ -474,6 +502,9 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
             faulted: report.parts ? lastFaulted[0] + lastFaulted[1] : faultStats.taken,
             ...(report.parts ? { partFaulted: lastFaulted } : {}),
             faultedMB: Math.round(faultStats.bytes / 1e6),
+            sinkFaulted: faultStats.sinkTaken,
+            sinkFaultedMB: Math.round(faultStats.sinkBytes / 1e6),
+            sinkPlanMs: Math.round(sinkPlanMs),
             ...(report.parts ? importPhases : {}),
             ranges: lastTimings.map((t) =>
               Object.fromEntries(Object.entries(t).map(([k, v]) => [k, rel(v)])),
