@@ -1327,7 +1327,9 @@ export async function importInParts(
  * the file ahead on its own threads while this thread parses, and no fresh buffer is made per
  * block (slices read as `blob.slice().arrayBuffer()`, each a new ArrayBuffer, took more CPU).
  * Reads go forward (the block import reads the head, then from 0 again: the window keeps it).
- * A failed stream read (a File changed since the pick) throws `unreadable()`. Throws TypeError
+ * A failed stream read (a File changed since the pick) throws `unreadable()`; so does a read
+ * that never settles (STREAM_STALL), unless `reopen` gives a new stream from a file position,
+ * read from there. Throws TypeError
  * at once where the stream is not a byte stream (no BYOB reader).
  */
 export function streamSource(
@@ -1335,13 +1337,15 @@ export function streamSource(
   size: number,
   unreadable: () => Error,
   window = 12 << 20,
+  reopen?: (from: number) => ReadableStream<Uint8Array>,
 ): AsyncByteSource & { cancel: () => void } {
-  const reader = stream.getReader({ mode: 'byob' });
+  let reader = stream.getReader({ mode: 'byob' });
   let win = new Uint8Array(window);
   // win[0, len) holds the file's bytes [at, at + len).
   let at = 0;
   let len = 0;
   let ended = false;
+  let reopened = 0;
   return {
     size,
     /** Stop reading (a range that needs no more of its slice). */
@@ -1361,12 +1365,29 @@ export function streamSource(
         win = grown;
       }
       while (at + len < end && !ended) {
-        let r: ReadableStreamReadResult<Uint8Array>;
+        let r: ReadableStreamReadResult<Uint8Array> | null;
         try {
           // The view's buffer is transferred to the stream and comes back filled.
-          r = await reader.read(new Uint8Array(win.buffer, len, win.length - len));
+          r = await unlessStalled(reader.read(new Uint8Array(win.buffer, len, win.length - len)));
         } catch {
           throw unreadable();
+        }
+        if (!r) {
+          // A read that never came back (Chromium's File stream, now and then at load; session
+          // 25 ihang): the window's buffer went with it, so the file is read again from `at`
+          // in a new stream — or, past STREAM_STALL.reopens, the caller is told it does not read.
+          void reader.cancel().catch(() => {});
+          STREAM_STALL.seen++;
+          if (!reopen || reopened >= STREAM_STALL.reopens) throw unreadable();
+          reopened++;
+          try {
+            reader = reopen(at).getReader({ mode: 'byob' });
+          } catch {
+            throw unreadable();
+          }
+          win = new Uint8Array(Math.max(window, end - at));
+          len = 0;
+          continue;
         }
         if (r.done) ended = true;
         if (r.value) {
@@ -1382,6 +1403,25 @@ export function streamSource(
 }
 
 /**
+ * How long a File stream's read may take before it counts as stalled (ms), and how many times
+ * streamSource then opens a new stream before giving up (tests lower them).
+ */
+export const STREAM_STALL = { ms: 8000, reopens: 2, seen: 0 };
+
+/** `read`'s result, or null when it has not settled within STREAM_STALL.ms. */
+async function unlessStalled<T>(read: Promise<T>): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), STREAM_STALL.ms);
+  });
+  try {
+    return await Promise.race([read, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * A range's reader over the picked File: the slice [from, end) (the range and the tail a
  * straddling record may need) as a byte stream (streamSource), read at file positions; null
  * where the Blob has no byte stream. `cancel` when the range is done (the tail is rarely read).
@@ -1394,7 +1434,9 @@ export function blobRangeRead(
 ): { read: RangeRead; cancel: () => void } | null {
   let src: ReturnType<typeof streamSource>;
   try {
-    src = streamSource(blob.slice(from, end).stream(), end - from, unreadable);
+    src = streamSource(blob.slice(from, end).stream(), end - from, unreadable, undefined, (at) =>
+      blob.slice(from + at, end).stream(),
+    );
   } catch {
     return null;
   }

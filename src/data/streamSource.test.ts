@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { importAccountFile, ImportError, type ImportOptions } from './';
 import { importAccountBlocksAsync } from './importStream';
-import { streamSource } from './parallelImport';
+import { STREAM_STALL, streamSource } from './parallelImport';
 import { demoContract, sjis, utf8 } from './testing/helpers';
 
 /**
@@ -200,6 +200,92 @@ describe('one pass over a File read as a byte stream = importAccountFile', () =>
         () => Promise.resolve(bytes),
         { minBytes: 0, block: 777 },
       ),
+    ).rejects.toBeInstanceOf(Gone);
+  });
+});
+
+describe('a File stream read that never settles (session 25 ihang)', () => {
+  const csv =
+    'account_id,company_name,mrr\n' +
+    Array.from({ length: 600 }, (_, k) => `AC${String(k).padStart(7, '0')},名前${k},${k}`).join(
+      '\n',
+    ) +
+    '\n';
+  const bytes = utf8(csv);
+  /** A byte stream of `bytes` from `from` in 1000-byte chunks whose `stallAt`-th pull never settles. */
+  const stalling = (from: number, stallAt: number) => {
+    let at = from;
+    let n = 0;
+    return new ReadableStream({
+      type: 'bytes',
+      pull(c: ReadableByteStreamController) {
+        if (++n === stallAt) return new Promise<void>(() => {});
+        if (at >= bytes.length) {
+          c.close();
+          c.byobRequest?.respond(0);
+          return;
+        }
+        c.enqueue(bytes.slice(at, at + 1000) as Uint8Array<ArrayBuffer>);
+        at += 1000;
+      },
+    });
+  };
+  const saved = { ...STREAM_STALL };
+  beforeEach(() => {
+    STREAM_STALL.ms = 30;
+    STREAM_STALL.reopens = 2;
+  });
+  afterEach(() => Object.assign(STREAM_STALL, saved));
+  const run = (src: ReturnType<typeof streamSource>) =>
+    importAccountBlocksAsync(
+      src,
+      'gen.csv',
+      demoContract,
+      {},
+      // (never read whole: every byte comes through the streams)
+      () => Promise.reject(new Error('whole read')),
+      {
+        minBytes: 0,
+        block: 777,
+      },
+    );
+
+  it('opens a new stream from where the window starts, and the table is the same', async () => {
+    const opened: number[] = [];
+    const src = streamSource(
+      stalling(0, 5),
+      bytes.length,
+      () => new Error('unreadable'),
+      1000,
+      (at) => {
+        opened.push(at);
+        // The first new stream stalls too, the second reads to the end.
+        return stalling(at, opened.length === 1 ? 3 : 0);
+      },
+    );
+    expect(await run(src)).toEqual(importAccountFile(bytes, 'gen.csv', demoContract, {}));
+    expect(opened.length).toBe(2);
+    expect(opened[1]).toBeGreaterThanOrEqual(opened[0]);
+  });
+
+  it('gives up as unreadable (the page then sends its bytes) when every new stream stalls', async () => {
+    class Gone extends Error {}
+    let opened = 0;
+    const src = streamSource(
+      stalling(0, 2),
+      bytes.length,
+      () => new Gone(),
+      1000,
+      (at) => {
+        opened++;
+        return stalling(at, 1);
+      },
+    );
+    await expect(run(src)).rejects.toBeInstanceOf(Gone);
+    expect(opened).toBe(2);
+    // Without a way to reopen: unreadable at the first stall.
+    await expect(
+      run(streamSource(stalling(0, 2), bytes.length, () => new Gone(), 1000)),
     ).rejects.toBeInstanceOf(Gone);
   });
 });

@@ -45,6 +45,7 @@ import {
   parseRangeStream,
   rangeColumnBytes,
   streamSource,
+  STREAM_STALL,
   tailBytes,
   type ByteSource,
   type RangeRun,
@@ -288,7 +289,13 @@ function fileStream(blob: Blob, size: number): AsyncByteSource | null {
   if (blob.size !== size) throw new Unreadable();
   let src: AsyncByteSource;
   try {
-    src = streamSource(blob.stream(), size, () => new Unreadable());
+    src = streamSource(
+      blob.stream(),
+      size,
+      () => new Unreadable(),
+      undefined,
+      (at) => blob.slice(at).stream(),
+    );
   } catch {
     return null;
   }
@@ -471,6 +478,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       try {
         const t0 = performance.now();
         readWait = 0;
+        STREAM_STALL.seen = 0;
         faultStats.taken = faultStats.bytes = 0;
         faultStats.sinkTaken = faultStats.sinkBytes = 0;
         const { table, report } = await importInParallel(
@@ -505,6 +513,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
             sinkFaulted: faultStats.sinkTaken,
             sinkFaultedMB: Math.round(faultStats.sinkBytes / 1e6),
             sinkPlanMs: Math.round(sinkPlanMs),
+            stalls: STREAM_STALL.seen,
             ...(report.parts ? importPhases : {}),
             ranges: lastTimings.map((t) =>
               Object.fromEntries(Object.entries(t).map(([k, v]) => [k, rel(v)])),
