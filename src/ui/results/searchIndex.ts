@@ -61,6 +61,11 @@ interface TextIndex {
   lower: string[] | null;
   /** The last needle searched and the values it hit, in order. */
   last: { needle: string; hits: Int32Array } | null;
+  /**
+   * Scratch for a search's candidates and hits (one per list, not one or two arrays of the
+   * list's length per keystroke: their allocation brought garbage collections into the key).
+   */
+  buf?: Int32Array;
 }
 
 /**
@@ -185,7 +190,8 @@ function textIndex(values: readonly string[]): TextIndex {
 
 /** Build the search index of `values` now (the row-query worker does it while idle). */
 export function prepareSearch(values: readonly string[]): void {
-  textIndex(values);
+  const ix = textIndex(values);
+  if (!ix.lower) ix.buf ??= new Int32Array(values.length);
 }
 
 /**
@@ -248,37 +254,39 @@ export function searchHits(values: readonly string[], needle: string): Uint8Arra
   // The needle holds no U+0000 (else nothing matches, as with includes on each value).
   if (needle.includes(SEP)) return hit;
   const last = ix.last;
+  const buf = (ix.buf ??= new Int32Array(values.length));
   // The answer is among the last needle's hits when this needle contains it (typing on).
   const among = last && needle.includes(last.needle) ? last.hits : null;
   // ...and among the values holding the needle's characters' bits.
   const [nlo, nhi] = needleBits(needle);
-  const cand = withBits(ix.chunks, among, values.length, nlo, nhi);
-  let hits: Int32Array;
+  let n = withBits(ix.chunks, among, nlo, nhi, buf);
   if (needle.length === 1 && charBit(needle.charCodeAt(0)) < 36) {
     // One digit or letter: its bit is its own, the bits are the answer.
-    hits = cand;
     searchPaths.bits++;
-  } else if (cand.length <= values.length * NARROW_SHARE) {
-    hits = narrow(ix.chunks, cand, needle);
+  } else if (n <= values.length * NARROW_SHARE) {
+    n = narrow(ix.chunks, buf, n, needle);
     searchPaths.narrow++;
   } else {
-    hits = scan(ix.chunks, values.length, needle);
+    n = scan(ix.chunks, needle, buf);
     searchPaths.scan++;
   }
+  const hits = buf.slice(0, n);
   ix.last = { needle, hits };
-  for (let j = 0; j < hits.length; j++) hit[hits[j]] = 1;
+  for (let j = 0; j < n; j++) hit[hits[j]] = 1;
   return hit;
 }
 
-/** Of the values `among` (in order; null: every value), those whose bits hold nlo and nhi. */
+/**
+ * Of the values `among` (in order; null: every value), those whose bits hold nlo and nhi,
+ * written to `out`; their count.
+ */
 function withBits(
   chunks: TextChunk[],
   among: Int32Array | null,
-  count: number,
   nlo: number,
   nhi: number,
-): Int32Array {
-  const out = new Int32Array(among ? among.length : count);
+  out: Int32Array,
+): number {
   let n = 0;
   if (among) {
     let ci = 0;
@@ -292,12 +300,11 @@ function withBits(
     for (const { from, lo, hi } of chunks)
       for (let k = 0; k < lo.length; k++)
         if ((lo[k] & nlo) === nlo && (hi[k] & nhi) === nhi) out[n++] = from + k;
-  return out.slice(0, n);
+  return n;
 }
 
-/** The values (in order) whose text contains `needle`: each chunk's text scanned once. */
-function scan(chunks: TextChunk[], count: number, needle: string): Int32Array {
-  const out = new Int32Array(count);
+/** The values (in order) whose text contains `needle`, written to `out`: each chunk's text scanned once. */
+function scan(chunks: TextChunk[], needle: string, out: Int32Array): number {
   let n = 0;
   const ascii = asciiNeedle(needle);
   for (const c of chunks) {
@@ -313,20 +320,23 @@ function scan(chunks: TextChunk[], count: number, needle: string): Int32Array {
       pos = text.indexOf(needle, starts[k + 1]);
     }
   }
-  return out.slice(0, n);
+  return n;
 }
 
-/** Of the values `among` (in order), those whose text contains `needle`, each tested alone. */
-function narrow(chunks: TextChunk[], among: Int32Array, needle: string): Int32Array {
-  const out = new Int32Array(among.length);
+/**
+ * Of the first `count` values in `vals` (in order), those whose text contains `needle`, each
+ * tested alone; kept in place at the front of `vals` (never ahead of where they are read); their
+ * count.
+ */
+function narrow(chunks: TextChunk[], vals: Int32Array, count: number, needle: string): number {
   let n = 0;
   let ci = 0;
-  for (let j = 0; j < among.length; j++) {
-    const v = among[j];
+  for (let j = 0; j < count; j++) {
+    const v = vals[j];
     while (v >= chunks[ci].from + chunks[ci].lo.length) ci++;
     const { from, text, starts } = chunks[ci];
     const k = v - from;
-    if (text.slice(starts[k], starts[k + 1] - 1).includes(needle)) out[n++] = v;
+    if (text.slice(starts[k], starts[k + 1] - 1).includes(needle)) vals[n++] = v;
   }
-  return out.slice(0, n);
+  return n;
 }
