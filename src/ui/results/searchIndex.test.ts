@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSearchSlice, hasSearchIndex, searchHits } from './searchIndex';
+import { addSearchSlice, hasSearchIndex, searchHits, searchPaths } from './searchIndex';
 
 /** What a search finds, by definition: each value lowercased, then `includes`. */
 const byValue = (values: readonly string[], needle: string) =>
@@ -124,4 +124,125 @@ describe('searchHits', () => {
       expect(firstDiff(ids, n)).toBeNull();
     }
   });
+
+  it('answers typing sessions (extend, shrink, replace) as includes does, Japanese and ids', () => {
+    const next = rng(26);
+    const paths0 = { ...searchPaths };
+    for (let round = 0; round < 12; round++) {
+      const values = typingValues(next, 2_000 + Math.floor(next() * 30_000), round);
+      if (round % 2)
+        for (
+          let from = 0, slice = 1 + Math.floor(next() * 4_000);
+          from < values.length;
+          from += slice
+        )
+          addSearchSlice(values, from, values.slice(from, from + slice));
+      for (const needle of typingSession(next, values))
+        expect(firstDiff(values, needle), `round ${round}`).toBeNull();
+    }
+    // Each way of answering was taken: candidates tested, scans, bits alone.
+    expect(searchPaths.narrow - paths0.narrow).toBeGreaterThan(40);
+    expect(searchPaths.scan - paths0.scan).toBeGreaterThan(20);
+    expect(searchPaths.bits - paths0.bits).toBeGreaterThan(10);
+  });
+
+  it('searches ASCII needles over Japanese text exactly (digits among kana, U+0001, é)', () => {
+    // '0' is 0x30, the high byte of every kana: what the ASCII texts are for.
+    const next = rng(5);
+    const parts = [
+      'カ',
+      'ガ',
+      'ジャパン',
+      '株式会社',
+      '０',
+      '１',
+      '0',
+      '1',
+      '00',
+      'é',
+      'É',
+      '\u0001',
+      'a',
+      'B',
+      ' ',
+      '-',
+    ];
+    const values = Array.from({ length: 40_000 }, () => {
+      let s = '';
+      for (let k = Math.floor(next() * 6); k > 0; k--)
+        s += parts[Math.floor(next() * parts.length)];
+      return s;
+    });
+    const a0 = searchPaths.asciiChunks;
+    for (const n of [
+      '0',
+      '00',
+      '000',
+      '1',
+      '01',
+      'a',
+      'é',
+      'e',
+      '\u0001',
+      'a\u0001',
+      '0\u00011',
+      ' -',
+      'b',
+      'カ0',
+      '０',
+    ])
+      expect(firstDiff(values, n), JSON.stringify(n)).toBeNull();
+    expect(searchPaths.asciiChunks).toBeGreaterThan(a0);
+  });
 });
+
+/** Values like the run's: ids (AC0000123), Japanese company names with digits, or a mix. */
+function typingValues(next: () => number, n: number, round: number): string[] {
+  const kana = [
+    'ア',
+    'ベ',
+    'ー',
+    'タ',
+    'メ',
+    'ディ',
+    'カル',
+    'ジャパン',
+    '株式会社',
+    '合同会社',
+    'ロジ',
+    '工業',
+  ];
+  const latin = ['Blue', 'Acme', 'ＡＢＣ', 'ｶﾞ', '　', ' ', '-', 'Σ', 'ß'];
+  return Array.from({ length: n }, (_, i) => {
+    if (round % 3 === 0) return `AC${String(i + 1).padStart(7, '0')}`;
+    let s = '';
+    for (let k = 1 + Math.floor(next() * 5); k > 0; k--) {
+      const r = next();
+      s +=
+        r < 0.6
+          ? kana[Math.floor(next() * kana.length)]
+          : r < 0.8
+            ? String(Math.floor(next() * 200))
+            : latin[Math.floor(next() * latin.length)];
+    }
+    return round % 3 === 1 ? s : `${s}${i % 7 ? '' : String(i)}`;
+  });
+}
+
+/** A user typing: keys added one at a time, backspaces, the text replaced by another. */
+function typingSession(next: () => number, values: string[]): string[] {
+  const out: string[] = [];
+  for (let word = 0; word < 6; word++) {
+    const v = values[Math.floor(next() * values.length)].toLowerCase();
+    const a = Math.floor(next() * v.length);
+    const target = v.slice(a, a + 2 + Math.floor(next() * 6)) + (next() < 0.2 ? 'q' : '');
+    let typed = '';
+    for (const ch of target) {
+      typed += ch;
+      out.push(typed);
+      if (next() < 0.15 && typed.length > 1) out.push((typed = typed.slice(0, -1)));
+    }
+    if (next() < 0.5) out.push(typed.slice(1));
+  }
+  return out;
+}
