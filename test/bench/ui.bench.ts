@@ -280,8 +280,13 @@ async function main() {
       p,
       'tab_ctas',
       () => tab('ctas').click(),
-      // Until the lifecycle (new / continuing / resolved against the earlier runs) is in.
-      () => p.getByTestId('queue-lifecycle').waitFor(),
+      // Until the lifecycle (new / continuing / resolved against the earlier runs) is in and
+      // the list filtered with it (the count is shown once the filter is done).
+      () =>
+        p
+          .getByTestId('queue-lifecycle')
+          .waitFor()
+          .then(() => p.getByTestId('queue-count').waitFor()),
     );
     // The "new since the last run" filter, then every status again.
     await measure(

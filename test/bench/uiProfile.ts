@@ -3,6 +3,7 @@
  * Protocol Profiler), summarised as the functions with the most self time — the long-task
  * attribution the longtask API does not give.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 interface Node {
@@ -36,6 +37,12 @@ export async function startProfile(page: Page): Promise<Profiling> {
     async stop(name, print) {
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       await cdp.detach().catch(() => undefined);
+      // UI_PROFILE_DIR=dir keeps every measured interaction's CPU profile (open it in DevTools).
+      const dir = process.env.UI_PROFILE_DIR;
+      if (dir) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(`${dir}/${name}.cpuprofile`, JSON.stringify(profile));
+      }
       if (!print) return;
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
       for (const n of profile.nodes) for (const c of n.children ?? []) byId.get(c)!.parent = n.id;

@@ -72,6 +72,7 @@ export default {
     },
     search: 'Search account or CTA',
     count: '{{formatted}} CTAs',
+    filtering: 'Filtering the CTAs…',
     export: 'Export CSV',
     account: 'Account',
     company: 'Company',

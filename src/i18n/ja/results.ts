@@ -69,6 +69,7 @@ export default {
     sorts: { priority: '優先度→期日', mrr: 'MRR (高い順)', score: 'スコア (低い順)', due: '期日' },
     search: 'アカウントや CTA を検索',
     count: '{{formatted}} 件の CTA',
+    filtering: 'CTA を絞り込み中…',
     export: 'CSV を書き出す',
     account: 'アカウント',
     company: '会社名',

@@ -11,7 +11,7 @@ import { useFileExport } from './useFileExport';
 import { ExportStatus } from './ExportStatus';
 import { queueLabelData } from './exportLabels';
 import {
-  filterQueue,
+  filterQueueSteps,
   mrrField,
   numberAt,
   ownerOf,
@@ -27,10 +27,12 @@ import { columnOf } from '../../table/columns';
 import { workerTable } from './workerTable';
 import { wrapWidth } from './textWidth';
 import { useRowWindow } from './useRowWindow';
+import { useSteps } from './useSteps';
 import { idAt, idIndexOf } from '../../table/runIds';
 
 /** A queue row's height (results.css `.queue-row.vrow`): two lines of text, so names wrap. */
 const QUEUE_ROW_HEIGHT = 50;
+const NONE = new Int32Array(0);
 
 /** Every fired CTA, filtered and sorted, virtualised; exports what is shown as CSV. */
 export function CtaQueue({
@@ -112,10 +114,14 @@ export function CtaQueue({
       },
     [life, markedRows, stateOf],
   );
-  const idx = useMemo(
-    () => filterQueue(queue, r, table, project.fields, f, lifeFilter),
+  // Filtered a slice per task (a million-entry queue in one task was 50–100 ms of the page);
+  // meanwhile the previous list stays and the count says the list is being filtered.
+  const filtered = useSteps(
+    () => filterQueueSteps(queue, r, table, project.fields, f, lifeFilter),
     [queue, r, table, project.fields, f, lifeFilter],
   );
+  const idx = filtered.value ?? NONE;
+  const filtering = filtered.pending;
   const owners = useMemo(
     () =>
       [
@@ -267,14 +273,20 @@ export function CtaQueue({
           value={f.search ?? ''}
           onChange={(e) => setF({ ...f, search: e.target.value })}
         />
-        <span data-testid="queue-count">
-          {t('queue.count', { count: idx.length, formatted: idx.length.toLocaleString() })}
-        </span>
+        {filtering ? (
+          <span data-testid="queue-filtering" role="status">
+            {t('queue.filtering')}
+          </span>
+        ) : (
+          <span data-testid="queue-count">
+            {t('queue.count', { count: idx.length, formatted: idx.length.toLocaleString() })}
+          </span>
+        )}
         <Button
           variant="primary"
           data-testid="queue-export"
           onClick={exportCsv}
-          disabled={idx.length === 0 || exporter.busy}
+          disabled={idx.length === 0 || filtering || exporter.busy}
         >
           {t('queue.export')}
         </Button>
@@ -326,7 +338,7 @@ export function CtaQueue({
           <span>{th('queue.status')}</span>
           <span />
         </div>
-        {idx.length === 0 && <p className="hint">{t('queue.empty')}</p>}
+        {idx.length === 0 && !filtering && <p className="hint">{t('queue.empty')}</p>}
         {/* Always there (hidden when empty): the row window follows this one element. */}
         <div ref={parent} className="vscroll" data-testid="queue-scroll" hidden={idx.length === 0}>
           <div style={{ height: v.totalHeight, position: 'relative' }}>

@@ -3,7 +3,7 @@ import { compilePlaybook, scoreTable } from '../../engine';
 import { demoPlaybook } from '../../engine/testing/demo';
 import { generateDemoTable } from '../../data/demo/generate';
 import { isoToDays } from '../../table/columns';
-import { filterRows, rowSource, sortRows } from './accountRows';
+import { ctaCountSteps, filterRows, prepareCtaCounts, rowSource, sortRows } from './accountRows';
 import { numberAt } from './queue';
 
 const pb = demoPlaybook();
@@ -21,6 +21,29 @@ const src = rowSource(
 );
 
 describe('account rows', () => {
+  it('counts fired CTAs per row the same in steps of any size, ahead or in the render', async () => {
+    const naive = Array.from({ length: r.rowCount }, (_, i) =>
+      r.ctaFired.reduce((n, f) => n + f[i], 0),
+    );
+    expect(naive.some((n) => n > 1)).toBe(true);
+    for (const rows of [1, 3, 64, 399, 400, Infinity]) {
+      const steps = ctaCountSteps(r, rows);
+      let s = steps.next();
+      let n = 0;
+      for (; !s.done; s = steps.next()) n++;
+      expect([...s.value]).toEqual(naive);
+      if (rows === 64) expect(n).toBe(r.ctaFired.length * (Math.ceil(r.rowCount / 64) - 1));
+    }
+    expect([...src.ctaCount]).toEqual(naive);
+    // Counted while idle, then found by the table's row source.
+    const r2 = scoreTable(c.compiled, table, { asOf: '2026-10-01' });
+    prepareCtaCounts(r2);
+    await new Promise((res) => setTimeout(res, 50));
+    const a = rowSource(r2, null, table, pb.fields, String, String).ctaCount;
+    expect(rowSource(r2, null, table, pb.fields, String, String).ctaCount).toBe(a);
+    expect([...a]).toEqual(naive);
+  });
+
   it('a colour filter lists exactly the accounts of that colour (what the chart counts)', () => {
     for (const [k, id] of r.colorIds.entries()) {
       const rows = filterRows(src, { color: id });

@@ -3,7 +3,18 @@ import { compilePlaybook, scoreTable } from '../../engine';
 import { importAccountFile } from '../../data';
 import { csvText as csvCell } from '../../util/csvCell';
 import { playbookFromProject } from '../../model';
-import { buildQueue, filterQueue, prepareQueue, queueBuilt, queueCsv, queueOf } from './queue';
+import {
+  buildQueue,
+  filterQueue,
+  filterQueueSteps,
+  prepareQueue,
+  queueBuilt,
+  queueCsv,
+  queueOf,
+  type QueueFilter,
+  type QueueLifeFilter,
+} from './queue';
+import { runSteps } from './useSteps';
 import { resultLabels } from './labels';
 import { i18next, initI18n } from '../../i18n';
 import { demoProject, fixture } from '../../data/testing/helpers';
@@ -30,6 +41,48 @@ describe('CTA queue', () => {
     for (let i = 0; i < 200 && !queueBuilt(r2); i++) await new Promise((res) => setTimeout(res, 5));
     expect(queueBuilt(r2)).toBe(true);
     expect(queueOf(r2)).toEqual(buildQueue(r2));
+  });
+
+  it('filters in steps to the same indices as in one go, whatever the step size', () => {
+    // 3,000 generated accounts; random filters, lifecycles and marks; steps of 1 to 500 entries.
+    const table = generateDemoTable({ rows: 3000, seed: 11 });
+    const r0 = scoreTable(c.compiled, table);
+    const q0 = buildQueue(r0);
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+    const owners = [...new Set(r0.ctas.map((x) => x.ownerRole).concat(r0.ownerIds))];
+    let checked = 0;
+    for (let round = 0; round < 60; round++) {
+      const runs = Int32Array.from({ length: q0.length }, () => 1 + Math.floor(rnd() * 3));
+      const markedRows = new Set(Array.from({ length: 40 }, () => Math.floor(rnd() * 3000)));
+      const life: QueueLifeFilter | null | undefined = pick([
+        undefined,
+        null,
+        { runs, markedRows, marked: (row, cta, k) => (row + cta + k) % 3 === 0 },
+      ]);
+      const f: QueueFilter = {
+        sort: pick(['priority', 'mrr', 'score', 'due'] as const),
+        status: pick([undefined, 'open', 'new', 'continuing', 'marked', 'all'] as const),
+        type: pick([undefined, undefined, 'risk', 'expansion']),
+        priority: pick([undefined, undefined, 'high', 'low']),
+        owner: pick([undefined, undefined, undefined, ...owners]),
+        search: pick([undefined, '', 'a0', 'renew', '商事']),
+      };
+      const want = [...filterQueue(q0, r0, table, pb.fields, f, life)];
+      const entries = pick([1, 2, 7, 64, 500]);
+      const job = {
+        g: filterQueueSteps(q0, r0, table, pb.fields, f, life, entries),
+        done: false,
+        value: undefined as Int32Array | undefined,
+      };
+      let steps = 0;
+      while (!runSteps(job, 0)) steps++;
+      expect([...job.value!]).toEqual(want);
+      if (want.length > entries) expect(steps).toBeGreaterThan(want.length / entries - 1);
+      if (want.length > 0) checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('has one entry per fired CTA and account', () => {

@@ -42,14 +42,31 @@ export function queueOf(r: ScoreResult): Queue {
  */
 export function prepareQueue(r: ScoreResult): () => void {
   if (built.has(r)) return () => {};
-  const steps = queueSteps(r, QUEUE_STEP_ROWS);
+  return idleSteps(
+    queueSteps(r, QUEUE_STEP_ROWS),
+    () => built.has(r),
+    (q) => built.set(r, q),
+  );
+}
+
+/**
+ * Run `steps` while the page is idle, at most QUEUE_SLICE_MS of them per idle callback (an idle
+ * period may last 50 ms, and a 50 ms task on a loaded machine's main thread takes 100 ms or
+ * more of wall time), then hand their value to `done`; stops early once `had` holds (the value
+ * was made another way meanwhile). Returns a cancel.
+ */
+export function idleSteps<T>(
+  steps: Generator<void, T, void>,
+  had: () => boolean,
+  done: (value: T) => void,
+): () => void {
   let stopped = false;
   const step = (more: () => boolean) => {
-    if (stopped || built.has(r)) return;
+    if (stopped || had()) return;
     do {
       const s = steps.next();
       if (s.done) {
-        built.set(r, s.value);
+        done(s.value);
         return;
       }
     } while (more());
@@ -58,7 +75,13 @@ export function prepareQueue(r: ScoreResult): () => void {
   let cancel = () => {};
   const later = () => {
     if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback((d) => step(() => d.timeRemaining() > 2), { timeout: 1000 });
+      const id = requestIdleCallback(
+        (d) => {
+          const end = performance.now() + QUEUE_SLICE_MS;
+          step(() => d.timeRemaining() > 2 && performance.now() < end);
+        },
+        { timeout: 1000 },
+      );
       cancel = () => cancelIdleCallback(id);
     } else {
       const id = setTimeout(() => step(() => false), 0);
@@ -76,6 +99,9 @@ export function prepareQueue(r: ScoreResult): () => void {
 export function queueBuilt(r: ScoreResult): boolean {
   return built.has(r);
 }
+
+/** Longest stretch of steps in one idle callback (idleSteps), ms. */
+export const QUEUE_SLICE_MS = 8;
 
 /** Rows of one CTA's column per step of the idle-time queue build. */
 export const QUEUE_STEP_ROWS = 1 << 16;
@@ -129,6 +155,32 @@ export function filterQueue(
    */
   life?: QueueLifeFilter | null,
 ): Int32Array {
+  const steps = filterQueueSteps(q, r, table, contract, f, life, Infinity);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** Queue entries per step of filterQueueSteps (filtering, then merging). */
+export const FILTER_STEP_ENTRIES = 1 << 15;
+
+/**
+ * filterQueue in steps: yields after every `entries` entries filtered and every `entries`
+ * entries merged into the priority / due order, returns the same indices. The CTA tab runs it
+ * a few steps per task (useSteps), so a million-entry queue's filter is not one task of the
+ * page (50–100 ms on a loaded machine, 250 ms traced). The MRR and score sorts' comparator
+ * sort is one step.
+ */
+export function* filterQueueSteps(
+  q: Queue,
+  r: ScoreResult,
+  table: AccountTable,
+  contract: FieldContract,
+  f: QueueFilter,
+  life?: QueueLifeFilter | null,
+  entries: number = FILTER_STEP_ENTRIES,
+): Generator<void, Int32Array, void> {
   const nameCol = contract.nameField ? columnOf(table, contract.nameField) : undefined;
   const mrrCol = (() => {
     const m = mrrField(contract);
@@ -146,7 +198,12 @@ export function filterQueue(
   const runs = life && st !== 'all' ? life.runs : null;
   const out = new Int32Array(q.length);
   let w = 0;
+  let pause = entries;
   for (let k = 0; k < q.length; k++) {
+    if (k === pause) {
+      pause += entries;
+      yield;
+    }
     const c = q.cta[k];
     if (!ctaPass[c]) continue;
     const i = q.row[k];
@@ -174,13 +231,20 @@ export function filterQueue(
     f.sort === 'due'
       ? r.ctas[c].dueInDays * 10 + PRIORITY[r.ctas[c].priority]
       : PRIORITY[r.ctas[c].priority] * 1e6 + r.ctas[c].dueInDays;
-  if (f.sort !== 'mrr' && f.sort !== 'score') return byCtaKey(q, kept, ctaKey);
+  if (f.sort !== 'mrr' && f.sort !== 'score') return yield* byCtaKey(q, kept, ctaKey, entries);
+  yield;
   const keys = new Float64Array(q.length);
+  pause = entries;
   for (let j = 0; j < w; j++) {
+    if (j === pause) {
+      pause += entries;
+      yield;
+    }
     const k = kept[j];
     const v = f.sort === 'mrr' ? -numberAt(mrrCol, q.row[k]) : r.total[q.row[k]];
     keys[k] = Number.isNaN(v) ? Infinity : v;
   }
+  yield;
   const sorted = Array.from(kept).sort((a, b) => keys[a] - keys[b] || q.row[a] - q.row[b]);
   return Int32Array.from(sorted);
 }
@@ -191,7 +255,13 @@ export function filterQueue(
  * sorting: each CTA's entries are already by row, so CTAs of one key are merged by row (a sort
  * of a million-entry queue on the page took ~50–150 ms).
  */
-function byCtaKey(q: Queue, out: Int32Array, keyOf: (c: number) => number): Int32Array {
+function* byCtaKey(
+  q: Queue,
+  out: Int32Array,
+  keyOf: (c: number) => number,
+  entries: number,
+): Generator<void, Int32Array, void> {
+  yield;
   const res = new Int32Array(out.length);
   // Each CTA's entries form one run of `out`.
   const runs = new Map<number, [number, number]>();
@@ -204,11 +274,16 @@ function byCtaKey(q: Queue, out: Int32Array, keyOf: (c: number) => number): Int3
   }
   const cs = [...runs.keys()].sort((a, b) => keyOf(a) - keyOf(b) || a - b);
   let w = 0;
+  let pause = entries;
   for (let g = 0; g < cs.length;) {
     let h = g + 1;
     while (h < cs.length && keyOf(cs[h]) === keyOf(cs[g])) h++;
     const at = cs.slice(g, h).map((c) => [...runs.get(c)!]);
     for (;;) {
+      if (w >= pause) {
+        pause = w + entries;
+        yield;
+      }
       let best = -1;
       for (let m = 0; m < at.length; m++)
         if (at[m][0] < at[m][1] && (best < 0 || q.row[out[at[m][0]]] < q.row[out[at[best][0]]]))
