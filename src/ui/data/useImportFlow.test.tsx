@@ -128,7 +128,10 @@ describe('useImportFlow watchdog', () => {
     const { result } = start();
     await act(async () => result.current.runImport([picked()], 'skip'));
     expect(result.current.flow.step).toBe('report');
+    const report = result.current.flow;
     act(() => void vi.advanceTimersByTime(3 * IMPORT_WATCHDOG_MS));
-    expect(result.current.flow.step).toBe('report');
+    // The watchdog ended with the import: the flow is left exactly as it was.
+    expect(result.current.flow).toBe(report);
+    expect(result.current.flow).not.toHaveProperty('stalled');
   });
 });
