@@ -113,3 +113,33 @@ test('a stalled import says so and offers keep waiting, cancel and try again; no
   await page.reload();
   await expect(rows).toHaveText(storedBefore!, { timeout: 30_000 });
 });
+
+test('the stall message in Japanese', async ({ page }) => {
+  test.setTimeout(90_000);
+  const dir = join(process.cwd(), 'test-results', 'import-stall');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'accounts-stall-ja.csv');
+  writeFileSync(
+    path,
+    tableToCsv(generateDemoTable({ rows: 50, seed: 4 }), demoContractForTests(), {
+      headers: 'ja',
+    }),
+  );
+  await stallNextImports(page);
+  await gotoApp(page, { lang: 'ja' });
+  await openProject(page, 'demo', 'data');
+  await page.getByTestId('data-file-input').setInputFiles(path);
+  await expect(page.getByTestId('import-run')).toBeEnabled({ timeout: 20_000 });
+  await setStalls(page, 1);
+  await page.getByTestId('import-run').click();
+  const stalled = page.getByTestId('import-stalled');
+  await expect(stalled).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('import-stalled-message')).toContainText(
+    /accounts-stall-ja\.csv の取り込みから \d+ 秒間進捗がありません/,
+  );
+  await expect(stalled).toContainText('保存済みのデータは何も変更されていません');
+  await expect(page.getByTestId('import-stalled-wait')).toHaveText('このまま待つ');
+  await stalled.screenshot({ path: join(dir, 'import-stalled-ja.png') });
+  await page.getByTestId('import-stalled-cancel').click();
+  await expect(page.getByTestId('import-run')).toBeVisible();
+});
