@@ -1,6 +1,6 @@
 /**
  * `npx tsx test/bench/importStallRepro.ts --dirs A,B [--tries N] [--port P] [--settle MS]
- *  [--wait S] [--csv FILE] [--busy N]` (run under `flock /tmp/waymark-bench.lock`): the account import's
+ *  [--wait S] [--csv FILE] [--busy N] [--stored]` (run under `flock /tmp/waymark-bench.lock`): the account import's
  * hang of session 25 (docs/data-import.md "The hang"): built apps (`npx vite build --outDir
  * DIR`) served on ports P, P+1, …, each try a fresh page of the next build in turn (A, B, A, B…):
  * pick the 1M demo file, click Import as soon as it shows (--settle 0), wait up to --wait s
@@ -32,6 +32,11 @@ const WAIT = Number(opt('wait', '60'));
 const CSV = opt('csv', '');
 /** Busy-loop processes beside the tries (session 25's repro added two, for a load of 5–8). */
 const BUSY = Number(opt('busy', '0'));
+/**
+ * The file imported and saved once first (one browser context per build, its IndexedDB kept),
+ * so that each try's import compares against a stored dataset of the same size.
+ */
+const STORED = args.includes('--stored');
 const file = CSV ? resolve(CSV) : benchDemoCsv(1_000_000);
 if (DIRS.length === 0) throw new Error('--dirs A[,B…] (built apps)');
 
@@ -66,9 +71,30 @@ try {
     executablePath: exe,
     args: ['--no-sandbox', '--disable-gpu'],
   });
+  const contexts = STORED
+    ? await Promise.all(DIRS.map(() => browser.newContext({ locale: 'en-US' })))
+    : [];
+  for (let k = 0; k < contexts.length; k++) {
+    const page = await contexts[k].newPage();
+    page.setDefaultTimeout(300_000);
+    await page.addInitScript(() => localStorage.setItem('waymark.lang', 'en'));
+    await page.goto(`${urlOf(k)}/#/p/demo/data`);
+    await page.getByTestId('dataset-rows').waitFor();
+    await page.getByTestId('data-file-input').setInputFiles(file);
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('report-rows-imported').waitFor();
+    const confirm = page.getByTestId('replace-confirm');
+    if (await confirm.count()) await confirm.check();
+    await page.getByTestId('import-save').click();
+    await page.getByTestId('dataset-rows').filter({ hasText: '1,000,000' }).waitFor();
+    console.error(`stored ${file} in ${DIRS[k]}'s context`);
+    await page.close();
+  }
   for (let t = 0; t < TRIES; t++)
     for (let k = 0; k < DIRS.length; k++) {
-      const page = await browser.newPage({ locale: 'en-US' });
+      const page = STORED
+        ? await contexts[k].newPage()
+        : await browser.newPage({ locale: 'en-US' });
       page.setDefaultTimeout(120_000);
       await page.addInitScript(() => {
         localStorage.setItem('waymark.lang', 'en');
