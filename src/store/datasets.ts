@@ -92,6 +92,8 @@ export async function saveDataset(
 
 export async function loadDataset(
   id: string,
+  /** After each chunk read (the import worker tells the page it is still going). */
+  onChunk?: (done: number, count: number) => void,
 ): Promise<{ meta: DatasetRow; table: AccountTable } | null> {
   const d = db();
   return d.transaction('r', d.datasets, d.datasetChunks, async () => {
@@ -106,6 +108,7 @@ export async function loadDataset(
       const ch = await d.datasetChunks.get([id, i]);
       if (!ch) throw new Error(`dataset ${id}: chunk ${i + 1} of ${count} is missing`);
       asm.add(ch);
+      onChunk?.(i + 1, count);
     }
     return { meta, table: { rowCount: n, columns: asm.columns } };
   });

@@ -18,7 +18,13 @@ describe('dataset and run storage (IndexedDB)', () => {
     const table = generateDemoTable({ rows: CHUNK_ROWS + 123, seed: 3 });
     const meta = await saveDataset('p1', table, { name: 'demo.csv', sources: [] });
     expect(meta.chunkCount).toBe(2);
-    const back = await loadDataset(meta.id);
+    // Each chunk read is told (the import worker's progress while it compares with it).
+    const told: [number, number][] = [];
+    const back = await loadDataset(meta.id, (done, count) => told.push([done, count]));
+    expect(told).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
     expect(back!.table.rowCount).toBe(table.rowCount);
     for (const [id, col] of Object.entries(table.columns)) {
       const b = back!.table.columns[id];

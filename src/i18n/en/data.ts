@@ -63,6 +63,14 @@ export default {
     saving: 'Saving the dataset…',
     generating: 'Generating demo accounts…',
   },
+  stalled: {
+    title: 'The import has stopped answering',
+    body: 'No progress from the import of {{file}} for {{seconds}} s (last at {{percent}}%). It may still finish, or it may be stuck.',
+    unchanged: 'Nothing stored has been changed: your saved dataset is as it was.',
+    wait: 'Keep waiting',
+    cancel: 'Cancel (back to the preview)',
+    retry: 'Try again',
+  },
   report: {
     title: 'Validation report',
     rowsRead: 'Rows read',

@@ -63,6 +63,14 @@ export default {
     saving: 'データセットを保存中…',
     generating: 'デモアカウントを生成中…',
   },
+  stalled: {
+    title: '取り込みの応答が止まっています',
+    body: '{{file}} の取り込みから {{seconds}} 秒間進捗がありません（最後は {{percent}}%）。このまま終わることもあれば、止まったままのこともあります。',
+    unchanged: '保存済みのデータは何も変更されていません。',
+    wait: 'このまま待つ',
+    cancel: 'キャンセル（プレビューに戻る）',
+    retry: 'もう一度取り込む',
+  },
   report: {
     title: '検証レポート',
     rowsRead: '読み込んだ行',

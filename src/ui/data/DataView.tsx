@@ -12,6 +12,7 @@ import { ReplaceSummary } from './ReplaceSummary';
 import { useActiveDatasetState } from './useActiveDataset';
 import { useImportFlow } from './useImportFlow';
 import { ActivitySection } from './activity/ActivitySection';
+import { StalledImport } from './StalledImport';
 import './data.css';
 
 /** The data view: the stored dataset, and importing new files into it. */
@@ -26,8 +27,19 @@ export default function DataView() {
     [t],
   );
   const onCancelled = useCallback(() => notify({ kind: 'info', text: t('cancelled') }), [t]);
-  const { flow, setFlow, addFiles, runImport, pickSheet, generateDemo, save, cancel } =
-    useImportFlow(projectId, contract, onSaved, onCancelled);
+  const {
+    flow,
+    setFlow,
+    addFiles,
+    runImport,
+    pickSheet,
+    generateDemo,
+    save,
+    cancel,
+    keepWaiting,
+    cancelStalled,
+    retryStalled,
+  } = useImportFlow(projectId, contract, onSaved, onCancelled);
   const [demoRows, setDemoRows] = useState(2000);
   const [demoSeed, setDemoSeed] = useState(42);
   // Replacing a stored dataset needs the confirmation of ReplaceSummary, given for this report
@@ -134,7 +146,20 @@ export default function DataView() {
         </>
       )}
 
-      {(flow.step === 'inspecting' || flow.step === 'importing' || flow.step === 'saving') && (
+      {flow.step === 'importing' && flow.stalled && (
+        <StalledImport
+          file={flow.file}
+          fraction={flow.fraction}
+          since={flow.stalled.since}
+          onWait={keepWaiting}
+          onCancel={cancelStalled}
+          onRetry={retryStalled}
+        />
+      )}
+
+      {(flow.step === 'inspecting' ||
+        (flow.step === 'importing' && !flow.stalled) ||
+        flow.step === 'saving') && (
         <section className="card" data-testid="import-progress">
           <p>
             {flow.step === 'inspecting'

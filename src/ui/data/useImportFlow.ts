@@ -13,6 +13,7 @@ import { activeDataset } from './activeDataset';
 import { checkFileSize } from '../../data/limits';
 import { ImportError } from '../../data/issues';
 import type { StoredReplace } from '../../data/datasetChange';
+import { createWatchdog, importWatchdogMs, type Watchdog } from './importWatchdog';
 
 /**
  * The import as a small state machine: pick files → preview and mapping → import in the
@@ -32,7 +33,17 @@ export type Flow =
   | { step: 'idle' }
   | { step: 'inspecting' }
   | { step: 'mapping'; files: PickedFile[] }
-  | { step: 'importing'; files: PickedFile[]; file: string; fraction: number; demo?: boolean }
+  | {
+      step: 'importing';
+      files: PickedFile[];
+      file: string;
+      fraction: number;
+      demo?: boolean;
+      /** The bad-row policy asked (Try again runs the same import). */
+      policy?: BadRowPolicy;
+      /** No progress for the watchdog's limit: since when (epoch ms) it has been quiet. */
+      stalled?: { since: number };
+    }
   | {
       step: 'report';
       files: PickedFile[];
@@ -54,6 +65,10 @@ export type Flow =
 const IDLE: Flow = { step: 'idle' };
 const flows = new Map<string, Flow>();
 const sessions = new Map<string, ImportSession>();
+/** The watchdog of each project's import in its worker (importWatchdog.ts). */
+const watchdogs = new Map<string, Watchdog>();
+/** Each project's current import run: a run that was replaced (Try again) writes nothing. */
+const runs = new Map<string, number>();
 const listeners = new Set<() => void>();
 const subscribe = (l: () => void) => {
   listeners.add(l);
@@ -69,6 +84,41 @@ function sessionOf(projectId: string): ImportSession {
   let s = sessions.get(projectId);
   if (!s) sessions.set(projectId, (s = new ImportSession()));
   return s;
+}
+
+function stopWatchdog(projectId: string): void {
+  watchdogs.get(projectId)?.stop();
+  watchdogs.delete(projectId);
+}
+
+/** End the project's worker (and with it any job it was doing); nothing stored is touched. */
+function endSession(projectId: string): void {
+  stopWatchdog(projectId);
+  runs.set(projectId, (runs.get(projectId) ?? 0) + 1);
+  sessions.get(projectId)?.cancel();
+  sessions.delete(projectId);
+}
+
+/**
+ * Watch the project's import: quiet for the limit, the flow shows it stalled (what, since
+ * when); a progress message after that takes the message away again.
+ */
+function watchImport(projectId: string): Watchdog {
+  stopWatchdog(projectId);
+  const w = createWatchdog({
+    limitMs: importWatchdogMs(),
+    onStall: (quietMs) => {
+      const f = flows.get(projectId);
+      if (f?.step === 'importing')
+        setFlowOf(projectId, { ...f, stalled: { since: Date.now() - quietMs } });
+    },
+    onResume: () => {
+      const f = flows.get(projectId);
+      if (f?.step === 'importing' && f.stalled) setFlowOf(projectId, { ...f, stalled: undefined });
+    },
+  });
+  watchdogs.set(projectId, w);
+  return w;
 }
 
 function failOf(projectId: string, files: PickedFile[], e: unknown): void {
@@ -156,7 +206,11 @@ export function useImportFlow(
 
   const runImport = useCallback(
     async (files: PickedFile[], policy: BadRowPolicy) => {
-      setFlowOf(projectId, { step: 'importing', files, file: files[0].name, fraction: 0 });
+      const run = (runs.get(projectId) ?? 0) + 1;
+      runs.set(projectId, run);
+      const current = () => runs.get(projectId) === run;
+      setFlowOf(projectId, { step: 'importing', files, file: files[0].name, fraction: 0, policy });
+      const watch = watchImport(projectId);
       try {
         const specs = files.map((f, i) => ({
           name: f.name,
@@ -172,9 +226,15 @@ export function useImportFlow(
         const r = await sessionOf(projectId).import(
           specs,
           contract,
-          (file, fraction) => setFlowOf(projectId, { step: 'importing', files, file, fraction }),
+          (file, fraction) => {
+            if (!current()) return;
+            watch.progress();
+            setFlowOf(projectId, { step: 'importing', files, file, fraction, policy });
+          },
           projectId,
         );
+        if (!current()) return;
+        stopWatchdog(projectId);
         setFlowOf(projectId, {
           step: 'report',
           files,
@@ -185,11 +245,37 @@ export function useImportFlow(
           replace: r.replace,
         });
       } catch (e) {
+        if (!current()) return;
+        stopWatchdog(projectId);
         failOf(projectId, files, e);
       }
     },
     [projectId, contract],
   );
+
+  /** A stalled import: wait for it again (the watchdog starts over). */
+  const keepWaiting = useCallback(() => {
+    const f = flows.get(projectId);
+    if (f?.step !== 'importing' || !f.stalled) return;
+    watchdogs.get(projectId)?.keepWaiting();
+    setFlowOf(projectId, { ...f, stalled: undefined });
+  }, [projectId]);
+
+  /** A stalled import: end its worker and go back to the preview, the mapping as it was. */
+  const cancelStalled = useCallback(() => {
+    const f = flows.get(projectId);
+    if (f?.step !== 'importing') return;
+    endSession(projectId);
+    setFlowOf(projectId, { step: 'mapping', files: f.files });
+  }, [projectId]);
+
+  /** A stalled import: end its worker and run the same import again from the picked files. */
+  const retryStalled = useCallback(() => {
+    const f = flows.get(projectId);
+    if (f?.step !== 'importing' || f.demo) return;
+    endSession(projectId);
+    void runImport(f.files, f.policy ?? 'skip');
+  }, [projectId, runImport]);
 
   /** Another sheet of a workbook: preview it again (the mapping follows its headers). */
   const pickSheet = useCallback(
@@ -262,11 +348,22 @@ export function useImportFlow(
   );
 
   const cancel = useCallback(() => {
-    sessions.get(projectId)?.cancel();
-    sessions.delete(projectId);
+    endSession(projectId);
     setFlowOf(projectId, { step: 'idle' });
     onCancelled();
   }, [projectId, onCancelled]);
 
-  return { flow, setFlow, addFiles, runImport, pickSheet, generateDemo, save, cancel };
+  return {
+    flow,
+    setFlow,
+    addFiles,
+    runImport,
+    pickSheet,
+    generateDemo,
+    save,
+    cancel,
+    keepWaiting,
+    cancelStalled,
+    retryStalled,
+  };
 }
