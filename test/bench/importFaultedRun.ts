@@ -25,9 +25,7 @@ const faulted = (n: number) => {
   for (let i = 0; i < n; i += 4096) u[i] = 0;
   return b;
 };
-const cols = blockColumnBytes(head, bytes.length, 'data.csv', contract, {}, 384 << 20).map(
-  faulted,
-);
+const cols = blockColumnBytes(head, bytes.length, 'data.csv', contract, {}, 384 << 20).map(faulted);
 const plan = blockSinkPlan(head, bytes.length, 'data.csv', contract, {}, 384 << 20);
 const sinkBufs = plan.sizes.map(faulted);
 let taken = 0;
