@@ -332,6 +332,75 @@ describe('importAccountBlocks keeps long distinct values packed (decoded when di
     );
   });
 
+  it('agrees with the string path: categories of few values, packed names kept and measured in one pass', () => {
+    // Session 26 (bhot): a byte table of ≤ 8 entries is searched entry by entry (no hash), new
+    // packed UTF-8 values are copied and measured in one pass, and packed values leave their
+    // dictionary slots unwritten until read. The whole-file byte path shares the first, so the
+    // oracle is the string path (cells parsed to text, no byte table).
+    const category = fc.constantFrom(
+      'saas',
+      'sa',
+      'saasx',
+      'retail',
+      'other',
+      'manufacturing',
+      ' retail',
+      'Retail',
+      'unknown-one',
+      'finance',
+      '',
+      'N/A',
+    );
+    const name = fc.oneof(
+      fc.constantFrom(
+        '株式会社アルファ商事', // 10 characters: packed
+        '株式会社アルファ', // 8: decoded one by one
+        'Blue Sky Holdings',
+        'Blue Sky Hold',
+        '😀😀😀😀😀 Company', // 4-byte characters: 2 UTF-16 units each
+        '😀😀😀😀', // 8 units
+        '=HYPERLINK("x")',
+        ' padded name here',
+        'name ending　',
+        'ｱﾙﾌｧﾍﾞｰﾀ工業株式会社',
+        'short',
+      ),
+      fc.string({ minLength: 0, maxLength: 14, unit: 'grapheme' }),
+    );
+    const row = fc.tuple(name, category, category, fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 200 }),
+        fc.constantFrom('sorted', 'shuffled'),
+        fc.constantFrom('skip', 'blank'),
+        fc.integer({ min: 7, max: 2048 }),
+        (rows, idKind, badRows, block) => {
+          const quote = (v: string, force: boolean) =>
+            force || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+          const lines = ['account_id,company_name,industry,stage'];
+          rows.forEach(([n, ind, st, q], k) => {
+            const id = `AC${String(idKind === 'sorted' ? k : (k * 7919) % 100_003).padStart(7, '0')}`;
+            lines.push([id, quote(n, q), ind, st === 'sa' ? 'value' : st].join(','));
+          });
+          const bytes = utf8(lines.join('\n') + '\n');
+          const opts: ImportOptions = { badRows };
+          const got = importAccountBlocks(memorySource(bytes), 'cat.csv', demoContract, opts, {
+            minBytes: 0,
+            block,
+          });
+          const text = importAccountFile(bytes, 'cat.csv', demoContract, {
+            ...opts,
+            csvPath: 'string',
+          });
+          expect(cells([got.table])).toEqual(cells([text.table]));
+          expect({ ...got.report, reader: 'text' }).toEqual(text.report);
+          expect(got).toEqual(importAccountFile(bytes, 'cat.csv', demoContract, opts));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads like a plain dictionary once made: spread, structuredClone, assignment', () => {
     const csv =
       'account_id,company_name,mrr\n' +

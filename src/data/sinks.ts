@@ -367,6 +367,11 @@ class StringSink implements Sink {
   private pLen: Int32Array = new Int32Array(0);
   private pUnits: Int32Array = new Int32Array(0);
   private packedN = 0;
+  /**
+   * New values are kept and measured in one pass (keepCounting): packed UTF-8 values of a plain
+   * field (the block import's ids and names). Not while `eager` (checked where used).
+   */
+  private fuse = false;
   /** Offset in `src` where defer() kept the bytes of the value it just packed, else -1. */
   private kept = -1;
   /** Values of this sink are defer-able (a text field with no allowed-values list). */
@@ -419,6 +424,7 @@ class StringSink implements Sink {
     if (this.pendN > 0) this.flush();
     if (this.packedN > 0 && this.pLen[code] > 0) {
       const o = this.pOff[code];
+      if (code >= this.dict.length) this.dictTo(code + 1);
       this.dict[code] = this.decode(this.src!, o, o + this.pLen[code]);
       this.pLen[code] = 0;
       this.packedN--;
@@ -484,7 +490,7 @@ class StringSink implements Sink {
   }
   /** Store a new value's bytes for the next flush; its code. */
   private defer(b: Uint8Array, s: number, e: number, units: number): number {
-    const code = this.addCode('', 0);
+    const code = this.addCode('', 0, true);
     if (this.packed) {
       this.kept = this.keep(b, s, e - s);
       this.pack(code, this.kept, e - s, units);
@@ -513,6 +519,7 @@ class StringSink implements Sink {
   packValues(): void {
     if (!this.ownBytes) throw new Error('packValues: call ownBuffers first');
     this.packed = true;
+    this.fuse = this.encoding === 'utf-8' && this.plain;
     const cap = this.flags.length;
     this.pOff = growI32(this.pOff, cap);
     this.pLen = growI32(this.pLen, cap);
@@ -521,6 +528,7 @@ class StringSink implements Sink {
   /** Decode every packed value into the dictionary (the sink needs it whole). */
   private unpack(): void {
     if (this.packedN === 0) return;
+    if (this.dict.length < this.size) this.dict.length = this.size;
     fillPacked(this.dict, this.size, this.src!, this.pOff, this.pLen, this.pUnits, this.encoding);
     this.pLen.fill(0, 0, this.size);
     this.packedN = 0;
@@ -568,13 +576,29 @@ class StringSink implements Sink {
     }
     return code;
   }
-  /** A new code for `value` (its flag: see flags). */
-  private addCode(value: string, flag: number): number {
+  /**
+   * A new code for `value` (its flag: see flags). `fromBytes`: its value is its bytes, packed or
+   * staged by the caller (value ''): with packed values its `dict` slot is not written (see
+   * growCodes).
+   */
+  private addCode(value: string, flag: number, fromBytes = false): number {
     const code = this.size++;
     if (code >= this.flags.length) this.growCodes(code + 1);
-    this.dict[code] = value;
+    if (!this.packed) this.dict[code] = value;
+    else if (!fromBytes) {
+      if (code >= this.dict.length) this.dictTo(code + 1);
+      this.dict[code] = value;
+    }
     this.flags[code] = flag;
     return code;
+  }
+  /**
+   * `dict` lengthened to hold `n` codes (packed mode: the first value written past its end). As
+   * growCodes did up front: at once to the codes' capacity (holes), not by appends (a copy at
+   * every growth: more pages than one allocation, measured +3k faults at 1M rows).
+   */
+  private dictTo(n: number): void {
+    if (this.dict.length < n) this.dict.length = Math.max(n, this.flags.length);
   }
   /** Room for `need` codes (a mostly-unique column asks for a code per row at once). */
   private growCodes(need: number): void {
@@ -589,7 +613,10 @@ class StringSink implements Sink {
       this.pLen = this.grow32(this.pLen, cap);
       this.pUnits = this.grow32(this.pUnits, cap);
     }
-    if (this.dict.length < cap) this.dict.length = cap;
+    // Packed values (ids, names) leave their slots unwritten until the column's dict is first
+    // read (build): a million-slot array set up here took 50–150 ms and its pages on the import
+    // thread, for slots a packed value never reads.
+    if (!this.packed && this.dict.length < cap) this.dict.length = cap;
   }
   /** Every value → its code, built only when asked (Shift_JIS: text-path cells such as "" escapes). */
   private all: Map<string, number> | null = null;
@@ -713,6 +740,18 @@ class StringSink implements Sink {
       // A sorted column (ids in most exports): a value above the last new one is new too —
       // no hash, no probe into a table far larger than the cache.
       if (this.entries === 0 || this.above(b, s, e)) {
+        if (this.fuse && !this.eager && this.index.size === 0) {
+          // As newValue, defer and keep below, in one pass over the bytes (keepCounting).
+          const at = this.srcLen;
+          const units = this.keepCounting(b, s, e);
+          if (units > 0) {
+            code = this.addCode('', 0, true);
+            this.pack(code, at, len, units);
+            this.append(at, len, code);
+            return this.stored(row, code);
+          }
+          this.srcLen = at;
+        }
         code = this.newValue(b, s, e);
         this.append(this.keptAt(b, s, len), len, code);
         return this.stored(row, code);
@@ -724,23 +763,42 @@ class StringSink implements Sink {
         this.lazyFrom = this.entries;
       }
     }
+    if (!this.lazy && this.entries <= SCAN_ENTRIES) {
+      // A few values (categories): compared with each, without a hash. Entries are distinct
+      // byte strings, so this finds the entry the probe would.
+      const src = this.src!;
+      const eLen = this.eLen;
+      for (let ent = 0; ent < this.entries; ent++) {
+        if (eLen[ent] !== len) continue;
+        const o = this.eStart[ent];
+        let k = 0;
+        while (k < len && src[o + k] === b[s + k]) k++;
+        if (k === len) return this.stored(row, this.eCode[ent]);
+      }
+    }
     const h = hashBytes(b, s, len);
     if (this.lazy) {
       // A new provisional code for every cell: repeats are merged by endLazy.
       // Values their bytes spell are decoded by endLazy, repeats once.
-      const units = this.deferLength(b, s, e);
-      if (units > 0) code = this.addCode('', 0);
+      let at = -1;
+      let units: number;
+      if (this.fuse) {
+        at = this.srcLen;
+        units = this.keepCounting(b, s, e);
+      } else units = this.deferLength(b, s, e);
+      if (units > 0) code = this.addCode('', 0, true);
       else {
         const text = this.decode(b, s, e);
         const m = this.match(text);
         if (m !== null && m.value !== text) {
           // Trimmed (or respelled) text is found by value: merge now and leave this mode.
+          if (at >= 0) this.srcLen = at;
           this.endLazy();
           return this.writeBytes(row, b, s, e);
         }
         code = m === null ? -1 : this.codeOfValue(m.value, m.known, true);
       }
-      this.append(this.ownBytes ? this.keep(b, s, len) : s, len, code);
+      this.append(at >= 0 ? at : this.ownBytes ? this.keep(b, s, len) : s, len, code);
       this.eHash[this.entries - 1] = h;
       this.eUnits[this.entries - 1] = units > 0 ? units : 0;
       return this.stored(row, code);
@@ -788,31 +846,59 @@ class StringSink implements Sink {
     this.srcLen = 0;
     this.slots = new Int32Array(4096);
   }
+  /**
+   * keep() and deferLength() in one pass over bytes [s, e) (UTF-8, own buffers: `fuse`): the
+   * bytes are kept at the old srcLen; returns deferLength's answer. A caller that does not use
+   * the kept bytes sets srcLen back.
+   */
+  private keepCounting(b: Uint8Array, s: number, e: number): number {
+    const len = e - s;
+    const at = this.srcLen;
+    const src = at + len > this.src!.length ? this.growKept(at, len) : this.src!;
+    let units = 0;
+    let last = s;
+    for (let k = 0; k < len; k++) {
+      const c = b[s + k];
+      src[at + k] = c;
+      if ((c & 0xc0) !== 0x80) {
+        units += c >= 0xf0 ? 2 : 1;
+        last = s + k;
+      }
+    }
+    this.srcLen = at + len;
+    const c0 = b[s];
+    if (c0 <= 0x20 || c0 === 0x3d || c0 === 0x2b || c0 === 0x2d || c0 === 0x40) return -1;
+    if (units <= 8 || b[last] <= 0x20 || utf8Space(b, s, true) || utf8Space(b, last, false))
+      return -1;
+    return units;
+  }
   /** Copy bytes [s, s + len) of b to the end of the sink's own buffer; their offset there. */
   private keep(b: Uint8Array, s: number, len: number): number {
     let src = this.src!;
     const at = this.srcLen;
-    if (at + len > src.length) {
-      // Grown to what the rows so far project for the rows expected (codes' length), so a
-      // column of unique values is copied about once rather than at every doubling.
-      const rows = Math.max(1, this.hi);
-      const projected = Math.ceil(((at + len) / rows) * this.codes.length * 1.05);
-      // The plan's size (from the file's head), once, when it holds these bytes: a buffer of
-      // that length may have been faulted in elsewhere (memory).
-      const hint = this.keptGrown ? 0 : this.keptHint;
-      this.keptGrown = true;
-      const n =
-        hint >= at + len && hint > src.length
-          ? hint
-          : Math.max(src.length * 2, at + len, projected);
-      const b = this.take(n);
-      const grown = b ? new Uint8Array(b) : new Uint8Array(n);
-      grown.set(src.subarray(0, at));
-      this.src = src = grown;
-    }
+    if (at + len > src.length) src = this.growKept(at, len);
     for (let k = 0; k < len; k++) src[at + k] = b[s + k];
     this.srcLen = at + len;
     return at;
+  }
+  /** The kept bytes grown to hold `len` more after `at` (see keep). */
+  private growKept(at: number, len: number): Uint8Array {
+    const src = this.src!;
+    // Grown to what the rows so far project for the rows expected (codes' length), so a
+    // column of unique values is copied about once rather than at every doubling.
+    const rows = Math.max(1, this.hi);
+    const projected = Math.ceil(((at + len) / rows) * this.codes.length * 1.05);
+    // The plan's size (from the file's head), once, when it holds these bytes: a buffer of
+    // that length may have been faulted in elsewhere (memory).
+    const hint = this.keptGrown ? 0 : this.keptHint;
+    this.keptGrown = true;
+    const n =
+      hint >= at + len && hint > src.length ? hint : Math.max(src.length * 2, at + len, projected);
+    const b = this.take(n);
+    const grown = b ? new Uint8Array(b) : new Uint8Array(n);
+    grown.set(src.subarray(0, at));
+    this.src = grown;
+    return grown;
   }
   /** Add an entry without placing it in the slots (placeAll does, when a probe needs them). */
   private append(s: number, len: number, code: number): void {
@@ -1086,7 +1172,8 @@ class StringSink implements Sink {
         const t = into[c];
         if (t < 0) {
           renum[c] = next;
-          dict[next] = dict[c];
+          // A packed value's slot is not read (its bytes are; see addCode).
+          if (!packed || pLen[c] === 0) dict[next] = dict[c];
           flags[next] = flags[c];
           if (packed) {
             pOff[next] = pOff[c];
@@ -1135,11 +1222,16 @@ class StringSink implements Sink {
     // The column takes the dictionary itself (a sink is done once built: no copy).
     if (!dropped) {
       const dict = this.dict;
-      dict.length = this.size;
-      if (this.packedN === 0) return { type: 'string', codes, dict };
+      if (dict.length > this.size) dict.length = this.size;
+      if (this.packedN === 0) {
+        if (dict.length < this.size) dict.length = this.size;
+        return { type: 'string', codes, dict };
+      }
       const { src, pOff, pLen, pUnits, size, encoding } = this;
       this.packedN = 0;
       const col = packedDictColumn(codes, () => {
+        // Slots of packed values were left unwritten while importing (see growCodes).
+        if (dict.length < size) dict.length = size;
         fillPacked(dict, size, src!, pOff, pLen, pUnits, encoding);
         return dict;
       });
@@ -1192,6 +1284,8 @@ function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
 }
 
 const NOT_FOUND = -2;
+/** Tables of at most this many entries are searched entry by entry, without hashing (categories). */
+const SCAN_ENTRIES = 8;
 
 /**
  * A built column's values still as bytes (non-enumerable `packedValues` on the column): code c
