@@ -316,6 +316,30 @@ export async function importAccountBlocksAsync(
 }
 
 /**
+ * The head a plan is made from (blockColumnBytes, blockSinkPlan): its first PLAN_HEAD_BYTES
+ * opened as the import would open the file, and the mapping used; null where the file would be
+ * read whole, the head is too short, or it does not open (a plan is only an aid).
+ */
+function openPlanHead(
+  head: Uint8Array,
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+) {
+  const n = Math.min(PLAN_HEAD_BYTES, size);
+  if (size < 4 * READ_BLOCK || head.length < n || opts.csvPath === 'string') return null;
+  const bytes = head.subarray(0, n);
+  try {
+    const input = openBytes(bytes, file, contract, opts, size);
+    if (!input) return null;
+    return { bytes, input, mapping: opts.mapping ?? autoMap(input.source.headers, contract) };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The byte lengths of the columns importAccountBlocks(Async) makes for a file of `size` bytes
  * from `head` (its first bytes, at least the first PLAN_HEAD_BYTES of a larger file), largest
  * first and at most `maxBytes` in all, for memory faulted in ahead (ImportOptions.memory); []
@@ -330,16 +354,9 @@ export function blockColumnBytes(
   opts: ImportOptions,
   maxBytes: number,
 ): number[] {
-  const n = Math.min(PLAN_HEAD_BYTES, size);
-  if (size < 4 * READ_BLOCK || head.length < n || opts.csvPath === 'string') return [];
-  let input: ReturnType<typeof openBytes>;
-  try {
-    input = openBytes(head.subarray(0, n), file, contract, opts, size);
-  } catch {
-    return [];
-  }
-  if (!input) return [];
-  const mapping = opts.mapping ?? autoMap(input.source.headers, contract);
+  const planned = openPlanHead(head, size, file, contract, opts);
+  if (!planned) return [];
+  const { input, mapping } = planned;
   const types = contract.fields
     .filter((f) => mappedColumn(mapping, f.id) != null)
     .map((f) => f.type);
@@ -363,15 +380,13 @@ export function blockSinkPlan(
   maxBytes: number,
 ): SinkPlan {
   const none: SinkPlan = { sizes: [], keptBytes: {} };
-  const n = Math.min(PLAN_HEAD_BYTES, size);
-  if (size < 4 * READ_BLOCK || head.length < n || opts.csvPath === 'string') return none;
+  const planned = openPlanHead(head, size, file, contract, opts);
+  if (!planned) return none;
+  const { bytes, input, mapping } = planned;
+  const n = bytes.length;
   try {
-    const bytes = head.subarray(0, n);
-    const input = openBytes(bytes, file, contract, opts, size);
-    if (!input) return none;
     // Only the string fields (the number columns would be allocated at capacity for nothing),
     // mapped as the whole contract maps them.
-    const mapping = opts.mapping ?? autoMap(input.source.headers, contract);
     const strings = contract.fields.filter(
       (f) =>
         f.type !== 'number' && f.type !== 'integer' && f.type !== 'date' && f.type !== 'boolean',
