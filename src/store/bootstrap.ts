@@ -1,6 +1,4 @@
-import { instantiateTemplate, getTemplate } from '../model/templates';
 import { db } from './db';
-import { demoActivityProject } from '../data/demo/activityPlaybook';
 import { currentSession } from './openProject';
 import { TAB_ID } from './session';
 
@@ -51,7 +49,13 @@ export async function bootstrap(
   } catch {
     /* storage blocked: fall back to the count */
   }
-  if (!alreadySeeded && getTemplate('demo')) {
+  // The templates (~66 kB of documents) and the demo's activity playbook are read only on a
+  // first start: imported here, they are not evaluated with the page's entry on every reload.
+  const seed = alreadySeeded
+    ? null
+    : await Promise.all([import('../model/templates'), import('../data/demo/activityPlaybook')]);
+  if (seed && seed[0].getTemplate('demo')) {
+    const [{ instantiateTemplate }, { demoActivityProject }] = seed;
     const d = db();
     seeded = await d.transaction('rw', d.projects, async () => {
       if ((await d.projects.count()) > 0) return false;

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
+import { StrictMode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { WaymarkDB, setDbForTests } from '../../store/db';
 import { projectStore } from '../../store/projectStore';
 import { saveDataset } from '../../store/datasets';
 import { generateDemoTable } from '../../data/demo/generate';
-import { useActiveDataset } from './useActiveDataset';
-import { activeDataset } from './activeDataset';
+import { useActiveDataset, useActiveDatasetState } from './useActiveDataset';
+import { activeDataset, type ActiveDatasetState } from './activeDataset';
 import { demoProject } from '../../data/testing/helpers';
 
 function Count() {
@@ -40,5 +41,29 @@ describe('useActiveDataset', () => {
     });
     act(() => activeDataset.setLoaded('hook-p', meta, generateDemoTable({ rows: 7, seed: 2 })));
     expect(screen.getByTestId('n').textContent).toBe('7');
+  });
+});
+
+describe('useActiveDatasetState', () => {
+  it('gives the same object while a project waits for its dataset (ResultsView defers it)', () => {
+    const seen: ActiveDatasetState[] = [];
+    function Probe() {
+      seen.push(useActiveDatasetState());
+      return null;
+    }
+    // (The test above left its view mounted: it would ask for this project's dataset at once.)
+    cleanup();
+    act(() => projectStore.load({ ...demoProject, id: 'hook-other' }));
+    // Before its effect asks for this project's dataset the store holds another project's state,
+    // so the hook answers "loading"; StrictMode draws twice, with the hooks' memory kept.
+    const r = render(
+      <StrictMode>
+        <Probe />
+      </StrictMode>,
+    );
+    expect(seen[0].projectId).toBe('hook-other');
+    expect(seen[0].status).toBe('loading');
+    expect(seen[1]).toBe(seen[0]);
+    r.unmount();
   });
 });

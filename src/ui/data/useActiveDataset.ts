@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useOpenProject } from '../common/useProject';
 import type { AccountTable } from '../../table/columns';
 import { activeDataset, type ActiveDatasetState } from './activeDataset';
@@ -11,9 +11,12 @@ export function useActiveDatasetState(): ActiveDatasetState {
   useEffect(() => {
     if (projectId) activeDataset.ensure(projectId);
   }, [projectId]);
-  return s.projectId === projectId
-    ? s
-    : { projectId, status: projectId ? 'loading' : 'idle', meta: null, table: null };
+  // The same object while nothing changed, so a caller may defer it (useDeferredValue).
+  const pending = useMemo<ActiveDatasetState>(
+    () => ({ projectId, status: projectId ? 'loading' : 'idle', meta: null, table: null }),
+    [projectId],
+  );
+  return s.projectId === projectId ? s : pending;
 }
 
 /**

@@ -1,9 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import { playbookFromProject } from '../../model';
-import { seedDemoDataset } from '../../store/demoSeed';
-import { localTimeZone } from '../../util/localDate';
-import { scoreInWorker } from '../../workers/clients';
-import { resultsStore } from './runState';
 
 /**
  * First start: the demo project's dataset is stored, then scored in the scoring worker and the
@@ -20,6 +15,26 @@ const emit = () => {
 export async function seedDemoWithRun(projectId: string): Promise<void> {
   preparing.add(projectId);
   emit();
+  // What seeds and scores the demo is imported on a first start only: the app's entry (which
+  // imports this module) does not evaluate the dataset generator, the store and the scoring
+  // client on every reload.
+  const [
+    { playbookFromProject },
+    { seedDemoDataset },
+    { localTimeZone },
+    { scoreInWorker },
+    { resultsStore },
+  ] = await Promise.all([
+    import('../../model'),
+    import('../../store/demoSeed'),
+    import('../../util/localDate'),
+    import('../../workers/clients'),
+    import('./runState'),
+  ]).catch((e: unknown) => {
+    preparing.delete(projectId);
+    emit();
+    throw e;
+  });
   try {
     const seeded = await seedDemoDataset(projectId);
     if (!seeded) return;

@@ -1,16 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { seedDemoWithRun } from '../results/demoRun';
 import { useTranslation } from 'react-i18next';
 import { bootstrap, DEMO_PROJECT_ID, watchVersionChange } from '../../store/bootstrap';
 import { navigate } from './routes';
 import { MessageArea, notify } from '../common';
-import { ProjectList } from '../projects/ProjectList';
 import { ProjectWorkspace } from './ProjectWorkspace';
 import { TopBar } from './TopBar';
 import { useHistoryKeys } from './useHistoryKeys';
 import { useLeaveGuard } from './useLeaveGuard';
 import { useRoute } from './useRoute';
 import { useZodLocale } from './useZodLocale';
+
+// The project list (with the new-project dialog and the starter templates it names, ~70 kB) is a
+// chunk of its own: a reload into a project does not evaluate it with the entry.
+const ProjectList = lazy(() =>
+  import('../projects/ProjectList').then((m) => ({ default: m.ProjectList })),
+);
 
 /**
  * The app shell: top bar, then either the project list (#/) or an open project's workspace
@@ -62,7 +67,9 @@ export default function App() {
       <TopBar />
       {booted &&
         (route.kind === 'list' ? (
-          <ProjectList onReady={onReady} />
+          <Suspense fallback={<div className="page-message">{t('common:loading')}</div>}>
+            <ProjectList onReady={onReady} />
+          </Suspense>
         ) : (
           <ProjectWorkspace key={route.id} id={route.id} view={route.view} onReady={onReady} />
         ))}
