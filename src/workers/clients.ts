@@ -317,13 +317,16 @@ export function scoreInWorker(
       const m = ev.data;
       if (m.type === 'progress') return onProgress?.(m.phase, m.fraction);
       if (m.type === 'hold' || m.type === 'piece') {
-        if (m.type === 'hold') answer = { skeleton: m.skeleton, missing: m.pieces };
-        else if (answer) {
+        if (m.type === 'hold') {
+          answer = { skeleton: m.skeleton, missing: m.pieces };
+          mark('waymark:run-hold');
+        } else if (answer) {
           place(answer.skeleton, m.piece);
           answer.missing--;
         }
         if (!answer || answer.missing > 0) return;
         worker.terminate();
+        mark('waymark:run-placed');
         resolve(fromWire(answer.skeleton as ScoredWire, table, req.playbook.fields.accountKey));
         return;
       }
@@ -359,3 +362,8 @@ export function scoreInWorker(
 }
 
 export type { Playbook };
+
+/** A performance mark where there is a performance timeline (benchmarks read them in traces). */
+export function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}

@@ -10,7 +10,7 @@ import {
 import type { Playbook } from '../../model';
 import type { RunActivityInfo, RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
-import { scoreInWorker, WorkerFailure } from '../../workers/clients';
+import { mark, scoreInWorker, WorkerFailure } from '../../workers/clients';
 import { deleteRun, listRuns } from '../../store/runStore';
 import { runTimeline } from '../../util/runOrder';
 
@@ -197,6 +197,7 @@ export const resultsStore = {
           funnel: m.funnel,
         },
       });
+      mark('waymark:run-set');
     } catch (e) {
       // A run cancelled because another started must not touch the state the new one owns.
       if (e instanceof WorkerFailure && e.message === 'cancelled') {
