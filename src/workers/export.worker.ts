@@ -16,7 +16,7 @@ import type {
   LabelPairs,
   SheetLabelData,
 } from './exportProtocol';
-import { place } from './pieces';
+import { placeSpare, spareOf } from './pieces';
 
 /**
  * The run's worker (one per page). It keeps the shown run (sent once per run) and
@@ -47,7 +47,10 @@ self.onmessage = (ev: MessageEvent<ExportRequest>) => {
     return;
   }
   if (msg.type === 'piece') {
-    if (held?.key === msg.key) place(held, msg.piece);
+    // A piece copied into one of the page's spare buffers: that buffer goes back for the next.
+    const spare = held?.key === msg.key ? placeSpare(held, msg.piece) : spareOf(msg.piece);
+    if (spare)
+      self.postMessage({ type: 'spare', id: 0, buffer: spare } satisfies ExportResponse, [spare]);
     return;
   }
   if (msg.type === 'lifecycleOfRun') {

@@ -1,7 +1,7 @@
 import type { PredictiveBacktestResult, ScoreResult } from '../engine';
 import type { AccountTable } from '../table/columns';
 import type { ExportJob, ExportRequest, ExportResponse, RunLife, ShownRun } from './exportProtocol';
-import { detach, nextTask, split } from './pieces';
+import { nextTask, SpareBuffers, split } from './pieces';
 
 /**
  * The page's side of the run worker (export.worker.ts): one worker for the page, which keeps the
@@ -41,6 +41,7 @@ function ensure(): Worker {
   const w = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
   w.onmessage = (ev: MessageEvent<ExportResponse>) => {
     const m = ev.data;
+    if (m.type === 'spare') return spares.give(m.buffer);
     const p = waiting.get(m.id);
     if (!p) return;
     if (m.type === 'progress') return p.onProgress?.(m);
@@ -75,6 +76,11 @@ type Body = ExportRequest extends infer R
   : never;
 
 let sending: { key: number; done: Promise<void> } | null = null;
+/** The pieces' buffers, handed back by the worker once placed and copied into again. */
+const spares = new SpareBuffers();
+
+/** Parts of a run no job of the run worker reads (exports, backtest, lifecycle, counts). */
+const UNREAD = new Set<string>(['measureContribution'] satisfies (keyof ScoreResult)[]);
 
 /** Make the worker hold this run, sent in pieces (one per task: no long task on the page). */
 function hold(w: Worker, key: number, result: ScoreResult, table: AccountTable): Promise<void> {
@@ -84,12 +90,16 @@ function hold(w: Worker, key: number, result: ScoreResult, table: AccountTable):
   if (heldKey === key) return Promise.resolve();
   heldKey = key;
   // Strings in slices of 10,000: a slice of 50,000 cost the page a task of ~0.2 s at 1M.
-  const { skeleton, pieces } = split({ key, result, table }, 10_000);
+  const { skeleton, pieces: all } = split({ key, result, table }, 10_000);
+  // Not sent: what no job of the worker reads (8 MB a measure at a million accounts).
+  const sent = (skeleton as { result: Record<string, unknown> }).result;
+  for (const k of UNREAD) delete sent[k];
+  const pieces = all.filter((p) => !(p.path[0] === 'result' && UNREAD.has(p.path[1] as string)));
   w.postMessage({ type: 'hold', key, skeleton } satisfies ExportRequest);
   const done = (async () => {
     for (const p of pieces) {
       if (worker !== w || heldKey !== key) return;
-      const { piece, transfer } = detach(p);
+      const { piece, transfer } = spares.detach(p);
       w.postMessage({ type: 'piece', key, piece } satisfies ExportRequest, transfer);
       await nextTask();
     }

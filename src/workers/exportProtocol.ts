@@ -102,4 +102,6 @@ export type ExportResponse =
   | { type: 'backtest'; id: number; result: PredictiveBacktestResult }
   | { type: 'lifecycle'; id: number; life: RunLife }
   /** The stored run to predict from is gone. */
-  | { type: 'runMissing'; id: number; runId: string };
+  | { type: 'runMissing'; id: number; runId: string }
+  /** A piece's buffer handed back (pieces.ts SpareBuffers): the page copies the next piece into it. */
+  | { type: 'spare'; id: 0; buffer: ArrayBuffer };

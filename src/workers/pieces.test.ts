@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detach, place, split } from './pieces';
+import { detach, place, placeSpare, SpareBuffers, split, spareOf } from './pieces';
 
 describe('a value sent in pieces', () => {
   it('comes back equal: views of a shared buffer, long string lists, nested objects', () => {
@@ -54,5 +54,54 @@ describe('a value sent in pieces', () => {
     expect(rebuilt.f).toBeInstanceOf(Float64Array);
     expect(rebuilt.i).toBeInstanceOf(Int32Array);
     expect(rebuilt).toEqual(value);
+  });
+
+  it('rebuilds the value through spare buffers handed back and reused (whole arrays copied out)', () => {
+    const value = {
+      f: Float64Array.from({ length: 1000 }, (_, i) => i * 1.5 - 7),
+      i: Int32Array.from({ length: 777 }, (_, k) => (k * 7919) % 1013),
+      small: new Int16Array([3, -4]),
+      u: Uint8Array.from({ length: 90 }, (_, k) => 255 - k),
+      ids: Array.from({ length: 12_345 }, (_, k) => `id${k}`),
+    };
+    // 100-byte slices and 100-byte spare buffers; at most 2 kept.
+    const { skeleton, pieces } = split(value, 5_000, 100);
+    const spares = new SpareBuffers(100, 2);
+    const rebuilt = structuredClone(skeleton) as typeof value;
+    let made = 0;
+    let returned = 0;
+    for (const p of pieces) {
+      if ('array' in p && spares.size === 0) made++;
+      const { piece, transfer } = spares.detach(p);
+      if ('array' in piece) expect(piece.spare).toBe(true);
+      // The worker's side: placed, and the buffer handed back (a transfer each way).
+      const back = placeSpare(rebuilt, structuredClone(piece, { transfer }));
+      if (back) {
+        returned++;
+        spares.give(structuredClone(back, { transfer: [back] }));
+      }
+    }
+    expect(returned).toBe(pieces.filter((p) => 'array' in p).length);
+    // Every typed array piece went through the pool's buffers: one, reused, not one per piece.
+    expect(made).toBe(1);
+    expect(spares.size).toBe(1);
+    expect(rebuilt.small).toBeInstanceOf(Int16Array);
+    expect(rebuilt).toEqual(value);
+  });
+
+  it('hands back the spare buffer of a piece for a run no longer held; larger pieces as before', () => {
+    const spares = new SpareBuffers(16, 2);
+    const big = spares.detach({ path: ['a'], array: new Float64Array(4).fill(2) });
+    expect('array' in big.piece && big.piece.spare).toBeFalsy();
+    const small = spares.detach({ path: ['b'], array: new Uint8Array([1, 2, 3]) });
+    expect(spareOf(small.piece)?.byteLength).toBe(16);
+    spares.give(new ArrayBuffer(8));
+    expect(spares.size).toBe(0);
+    // A piece placed without the spare path keeps its view (not handed back).
+    const rebuilt: Record<string, unknown> = { c: null };
+    expect(placeSpare(rebuilt, detach({ path: ['c'], array: new Int8Array([5]) }).piece)).toBe(
+      null,
+    );
+    expect(rebuilt.c).toEqual(new Int8Array([5]));
   });
 });

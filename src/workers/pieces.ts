@@ -19,7 +19,7 @@ import {
  */
 export type Path = (string | number)[];
 export type Piece =
-  | { path: Path; array: ArrayBufferView; from?: number; total?: number }
+  | { path: Path; array: ArrayBufferView; from?: number; total?: number; spare?: boolean }
   | { path: Path; strings: string[]; from: number; total: number }
   | { path: Path; packed: PackedDict; from: number; total: number };
 
@@ -125,6 +125,63 @@ export function detach(p: Piece): { piece: Piece; transfer: Transferable[] } {
     return { piece, transfer: [copy.buffer as ArrayBuffer] };
   }
   return { piece: p, transfer: [] };
+}
+
+/**
+ * Buffers handed back by the receiving worker, reused for the next pieces' copies. A fresh
+ * buffer per piece cost the page its page faults (~3–6 ms a MB under load: a million-account run
+ * is some hundreds of MB, over a second of the page's time); a reused one is only copied into.
+ */
+export class SpareBuffers {
+  private readonly free: ArrayBuffer[] = [];
+  constructor(
+    private readonly bytes = ARRAY_SLICE_BYTES,
+    private readonly keep = 8,
+  ) {}
+  /** A buffer handed back (kept when it has the pool's size and the pool is not full). */
+  give(b: ArrayBuffer): void {
+    if (b.byteLength === this.bytes && this.free.length < this.keep) this.free.push(b);
+  }
+  get size(): number {
+    return this.free.length;
+  }
+  /**
+   * Like `detach`, but a typed array piece that fits is copied into a pool buffer (a spare one
+   * when there is, else a new one of the pool's size) marked `spare` for the worker to return.
+   */
+  detach(p: Piece): { piece: Piece; transfer: Transferable[] } {
+    if (!('array' in p) || !isTyped(p.array) || p.array.byteLength > this.bytes) return detach(p);
+    const src = p.array;
+    const Ctor = src.constructor as new (b: ArrayBuffer, at: number, n: number) => Typed;
+    const buf = this.free.pop() ?? new ArrayBuffer(this.bytes);
+    const copy = new Ctor(buf, 0, src.length);
+    copy.set(src, 0);
+    const piece: Piece =
+      p.total === undefined
+        ? { path: p.path, array: copy, spare: true }
+        : { path: p.path, array: copy, from: p.from, total: p.total, spare: true };
+    return { piece, transfer: [buf] };
+  }
+}
+
+/**
+ * The receiving side of `SpareBuffers`: place the piece, and return the buffer to hand back
+ * when it was a spare one (a whole array that arrived in one is copied out first: the buffer
+ * goes back and would leave the placed array empty).
+ */
+export function placeSpare(skeleton: unknown, piece: Piece): ArrayBuffer | null {
+  if (!('array' in piece) || !piece.spare) {
+    place(skeleton, piece);
+    return null;
+  }
+  const a = piece.array as Typed & { slice(): ArrayBufferView };
+  place(skeleton, piece.total === undefined ? { path: piece.path, array: a.slice() } : piece);
+  return a.buffer as ArrayBuffer;
+}
+
+/** The spare buffer of a piece that is not placed (a run no longer held): still handed back. */
+export function spareOf(piece: Piece): ArrayBuffer | null {
+  return 'array' in piece && piece.spare ? (piece.array.buffer as ArrayBuffer) : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatNumber } from '../../util/format';
 import { Button } from '../common';
@@ -32,39 +33,8 @@ export function ExportStatus({
       {t('exportJob.dismiss')}
     </Button>
   );
-  if (state.status === 'running') {
-    const percent = state.total ? Math.floor((state.done / state.total) * 100) : 0;
-    return (
-      <div
-        className="export-status run-progress"
-        data-testid="export-progress"
-        data-done={state.done}
-        data-total={state.total}
-        role="status"
-        aria-live="polite"
-      >
-        <span>
-          {state.phase === 'pack'
-            ? t('exportJob.packing', { what: state.what, file: state.file })
-            : t('exportJob.running', {
-                what: state.what,
-                file: state.file,
-                percent,
-                done: formatCount(state.done, lang),
-                total: formatCount(state.total, lang),
-              })}
-        </span>
-        {state.phase === 'pack' ? (
-          <progress />
-        ) : (
-          <progress max={state.total || 1} value={state.done} />
-        )}
-        <Button data-testid="export-cancel" onClick={onCancel}>
-          {t('exportJob.cancel')}
-        </Button>
-      </div>
-    );
-  }
+  if (state.status === 'running')
+    return <RunningLine state={state} onCancel={onCancel} lang={lang} />;
   if (state.status === 'done')
     return (
       <div className="export-status hint" data-testid="export-done" role="status">
@@ -90,6 +60,47 @@ export function ExportStatus({
     <div className="export-status card-error" data-testid="export-failed" role="alert">
       {t('exportJob.failed', { what: state.what, file: state.file, message: state.message })}{' '}
       {close}
+    </div>
+  );
+}
+
+/** The running export's line: the one component a progress message redraws. */
+function RunningLine({
+  state,
+  onCancel,
+  lang,
+}: {
+  state: Extract<ExportState, { status: 'running' }>;
+  onCancel: () => void;
+  lang: string;
+}) {
+  const { t } = useTranslation('results');
+  const p = useSyncExternalStore(state.progress.subscribe, state.progress.get);
+  const percent = p.total ? Math.floor((p.done / p.total) * 100) : 0;
+  return (
+    <div
+      className="export-status run-progress"
+      data-testid="export-progress"
+      data-done={p.done}
+      data-total={p.total}
+      role="status"
+      aria-live="polite"
+    >
+      <span>
+        {p.phase === 'pack'
+          ? t('exportJob.packing', { what: state.what, file: state.file })
+          : t('exportJob.running', {
+              what: state.what,
+              file: state.file,
+              percent,
+              done: formatCount(p.done, lang),
+              total: formatCount(p.total, lang),
+            })}
+      </span>
+      {p.phase === 'pack' ? <progress /> : <progress max={p.total || 1} value={p.done} />}
+      <Button data-testid="export-cancel" onClick={onCancel}>
+        {t('exportJob.cancel')}
+      </Button>
     </div>
   );
 }

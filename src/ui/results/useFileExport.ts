@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScoreResult } from '../../engine';
 import type { AccountTable } from '../../table/columns';
-import { ExportCancelled, exportInWorker } from '../../workers/exportClient';
+import { ExportCancelled, exportInWorker, type ExportProgress } from '../../workers/exportClient';
 import type { ExportJob } from '../../workers/exportProtocol';
 import { downloadBlob, downloadUrl } from '../common/download';
 
@@ -10,18 +10,37 @@ export type SaveTarget = 'file' | 'download';
 
 export type ExportState =
   | { status: 'idle' }
-  | {
-      status: 'running';
-      what: string;
-      file: string;
-      target: SaveTarget;
-      phase: 'write' | 'pack';
-      done: number;
-      total: number;
-    }
+  | { status: 'running'; what: string; file: string; target: SaveTarget; progress: ProgressLine }
   | { status: 'done'; what: string; file: string; target: SaveTarget; bytes: number }
   | { status: 'cancelled'; what: string; file: string; target: SaveTarget }
   | { status: 'failed'; what: string; file: string; message: string };
+
+/**
+ * A running export's progress, outside React state: only the progress line (ExportStatus)
+ * subscribes, so a progress message redraws that line, not the view holding the export (the
+ * CTA queue or the accounts table, redrawn ten times a second before).
+ */
+export interface ProgressLine {
+  get(): ExportProgress;
+  set(p: ExportProgress): void;
+  subscribe(f: () => void): () => void;
+}
+
+export function progressLine(): ProgressLine {
+  let now: ExportProgress = { phase: 'write', done: 0, total: 0 };
+  const seen = new Set<() => void>();
+  return {
+    get: () => now,
+    set(p) {
+      now = p;
+      for (const f of seen) f();
+    },
+    subscribe(f) {
+      seen.add(f);
+      return () => seen.delete(f);
+    },
+  };
+}
 
 /** Faster than any person closes a dialog: the picker was not really shown. */
 const PICKER_INSTANT_MS = 100;
@@ -76,18 +95,9 @@ export function useFileExport() {
       }
       const file = handle?.name ?? o.file;
       const target: SaveTarget = handle ? 'file' : 'download';
-      setState({
-        status: 'running',
-        what: o.what,
-        file,
-        target,
-        phase: 'write',
-        done: 0,
-        total: 0,
-      });
-      const job = exportInWorker(o.result, o.table, o.job, handle, (p) =>
-        setState({ status: 'running', what: o.what, file, target, ...p }),
-      );
+      const progress = progressLine();
+      setState({ status: 'running', what: o.what, file, target, progress });
+      const job = exportInWorker(o.result, o.table, o.job, handle, (p) => progress.set(p));
       cancelRef.current = job.cancel;
       try {
         const out = await job.promise;
