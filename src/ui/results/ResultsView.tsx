@@ -42,7 +42,7 @@ import './results.css';
 import { usePreparingDemo } from './demoRun';
 import { formatCount } from '../../util/format';
 import { useRoute } from '../shell/useRoute';
-import { setViewQuery } from '../shell/routes';
+import { parseRoute, setViewQuery, writeViewQuery } from '../shell/routes';
 import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace, type ResultTab } from './place';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
@@ -65,11 +65,29 @@ export default function ResultsView() {
   );
   const placeRef = useRef(place);
   placeRef.current = place;
+  // The place in the address now: newer than the last render's when the search box wrote its
+  // text there (writeViewQuery, no re-render), so a tab, sort or filter keeps the search.
+  const placeNow = useCallback(() => {
+    const now = parseRoute(location.hash);
+    return now.kind === 'project' ? parsePlace(now.query) : placeRef.current;
+  }, []);
   // Stable (they read the place when called), so the memoised body below is not redrawn for them.
   const go = useCallback(
     (patch: Partial<ResultsPlace>, replace = false) =>
-      setViewQuery(placeQuery({ ...placeRef.current, ...patch }), replace),
-    [],
+      setViewQuery(placeQuery({ ...placeNow(), ...patch }), replace),
+    [placeNow],
+  );
+  // A key in the account search: its text into the address in place, nothing re-rendered (the
+  // table shows it from its own state and sends the query itself).
+  const searched = useCallback(
+    (q: string) => {
+      const cur = placeNow();
+      const filter = { ...cur.filter };
+      if (q) filter.q = q;
+      else delete filter.q;
+      writeViewQuery(placeQuery({ ...cur, filter }));
+    },
+    [placeNow],
   );
   const tab = place.tab;
   const setAccount = useCallback(
@@ -454,6 +472,7 @@ export default function ResultsView() {
           live={place.live}
           sort={place.sort}
           go={go}
+          onSearch={searched}
           setAccount={setAccount}
         />
       )}
@@ -512,6 +531,8 @@ interface ContentProps {
   live: ResultsPlace['live'];
   sort: ResultsPlace['sort'];
   go: Go;
+  /** A key in the account search (its text written into the address without a render). */
+  onSearch: (q: string) => void;
   setAccount: (row: number | null) => void;
 }
 const same = (x: unknown, y: unknown) => x === y || JSON.stringify(x) === JSON.stringify(y);
@@ -531,6 +552,7 @@ const TabContent = memo(
     live,
     sort,
     go,
+    onSearch,
     setAccount,
   }: ContentProps) {
     const nameField = shown.fields.nameField;
@@ -559,6 +581,7 @@ const TabContent = memo(
               )
             }
             onSort={(next) => go({ sort: next }, true)}
+            onSearch={onSearch}
             onOpen={setAccount}
           />
         )}
@@ -588,6 +611,7 @@ const TabContent = memo(
     a.stored === b.stored &&
     a.tab === b.tab &&
     a.go === b.go &&
+    a.onSearch === b.onSearch &&
     a.setAccount === b.setAccount &&
     same(a.filter, b.filter) &&
     same(a.live, b.live) &&
