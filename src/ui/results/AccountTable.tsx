@@ -49,8 +49,11 @@ export function AccountTable({
   sort: { key: SortKey; dir: 'asc' | 'desc' } | undefined;
   onFilter: (f: AccountFilter) => void;
   onSort: (s: { key: SortKey; dir: 'asc' | 'desc' }) => void;
-  /** A key in the search box: the text for the address (the table searches it itself). */
-  onSearch?: (q: string) => void;
+  /**
+   * The search box's text for the address: at each key (`write` false), then once its answer is
+   * drawn (`write` true). The table searches the text itself.
+   */
+  onSearch?: (q: string, write: boolean) => void;
   onOpen: (row: number) => void;
 }) {
   const { t, i18n } = useTranslation('results');
@@ -83,7 +86,7 @@ export function AccountTable({
   const q0 = useAccountRows(src, argsFor(searchFilter));
   const rows = q0.rows;
   const parent = useRef<HTMLDivElement>(null);
-  const v = useRowWindow(parent, rows.length, ROW_HEIGHT);
+  const v = useRowWindow(parent, rows.length, ROW_HEIGHT, OVERSCAN_ROWS);
 
   const set = (k: keyof AccountFilter, value: string | number | undefined) => {
     const next = { ...searchFilter };
@@ -105,6 +108,11 @@ export function AccountTable({
   // Shown once a query has waited a moment: a quick answer (most keys) draws no spinner and
   // no dimmed rows in between, which cost the page a repaint of the table each key.
   const slow = useSlow(q0.pending, PENDING_SHOWN_MS);
+  // The text into the address once its answer is drawn.
+  const settledQ = q0.pending ? null : q;
+  useEffect(() => {
+    if (settledQ !== null) onSearch?.(settledQ, true);
+  }, [settledQ, onSearch]);
   const sheetLabels = {
     ...labels,
     headers: {
@@ -159,7 +167,7 @@ export function AccountTable({
             // The query first: the worker searches while the page draws the key.
             q0.request(argsFor(withText(filter, text)));
             setQ(text);
-            onSearch?.(text);
+            onSearch?.(text, false);
             if (!onSearch) set('q', text);
           }}
         />
@@ -246,6 +254,11 @@ export function AccountTable({
 
 /** The account table's rows are all this tall (px): the window of rows shown follows from it. */
 const ROW_HEIGHT = 32;
+/**
+ * Rows drawn beyond each edge of the visible ones (8 × 32 px: more than a wheel step). Each
+ * answer redraws the window, so every row more costs each search key (16 made 50 rows a key).
+ */
+const OVERSCAN_ROWS = 8;
 
 /** The filter with the search box's text as its `q` (none when empty). */
 function withText(filter: AccountFilter, q: string): AccountFilter {
@@ -284,16 +297,23 @@ const RowsShown = memo(function RowsShown({
   const { t, i18n } = useTranslation('results');
   const lang = i18n.language;
   const { result: r, trend } = outcome;
+  // Texts that do not depend on the row, looked up once per render rather than per row.
+  const trendNew = t('trend.new');
+  const trendSame = t('trend.same');
+  const noColor = t('colors.none');
+  const colorTitles = new Map<string, string>();
+  const colorTitle = (c: string) => {
+    let title = colorTitles.get(c);
+    if (title === undefined) colorTitles.set(c, (title = labels.color(c)));
+    return title;
+  };
   const trendText = (i: number) => {
     if (!trend) return '';
     const d = trend.direction[i];
-    if (d === TREND_NEW) return t('trend.new');
+    if (d === TREND_NEW) return trendNew;
+    if (d !== TREND_UP && d !== TREND_DOWN) return trendSame;
     const delta = formatNumber(trend.delta[i], lang, { digits: 1 });
-    return d === TREND_UP
-      ? `▲ ${t('trend.up', { delta })}`
-      : d === TREND_DOWN
-        ? `▼ ${t('trend.down', { delta })}`
-        : t('trend.same');
+    return d === TREND_UP ? `▲ ${t('trend.up', { delta })}` : `▼ ${t('trend.down', { delta })}`;
   };
   const out: ReactNode[] = [];
   for (let k = first; k < last; k++) {
@@ -333,11 +353,7 @@ const RowsShown = memo(function RowsShown({
         <span data-testid="cell-stage" title={stage}>
           {stage}
         </span>
-        <span
-          className="num"
-          data-testid="cell-score"
-          title={color ? labels.color(color) : t('colors.none')}
-        >
+        <span className="num" data-testid="cell-score" title={color ? colorTitle(color) : noColor}>
           <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
           {formatNumber(r.total[i], lang, { digits: 1 })}
         </span>
