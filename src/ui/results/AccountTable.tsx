@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TREND_DOWN, TREND_NEW, TREND_UP } from '../../engine';
 import { FilterChip } from './FilterChip';
@@ -7,7 +7,7 @@ import { daysToIso } from '../../table/columns';
 import { formatCount, formatNumber } from '../../util/format';
 import { Button, notify } from '../common';
 import { colorHex } from './colors';
-import { rowSource } from './accountRows';
+import { rowSource, type RowSource } from './accountRows';
 import { useAccountRows } from './useAccountRows';
 import { startScoresExport } from './scoresExport';
 import { workerTable } from './workerTable';
@@ -37,6 +37,7 @@ export function AccountTable({
   sort,
   onFilter,
   onSort,
+  onSearch,
   onOpen,
 }: {
   outcome: RunOutcome;
@@ -48,13 +49,18 @@ export function AccountTable({
   sort: { key: SortKey; dir: 'asc' | 'desc' } | undefined;
   onFilter: (f: AccountFilter) => void;
   onSort: (s: { key: SortKey; dir: 'asc' | 'desc' }) => void;
+  /**
+   * The search box's text for the address: at each key (`write` false), then once its answer is
+   * drawn (`write` true). The table searches the text itself.
+   */
+  onSearch?: (q: string, write: boolean) => void;
   onOpen: (row: number) => void;
 }) {
   const { t, i18n } = useTranslation('results');
   const { t: tw } = useTranslation('resultsWork');
   const lang = i18n.language;
   const { result: r, table, trend } = outcome;
-  const hex = colorHex(project.health);
+  const hex = useMemo(() => colorHex(project.health), [project.health]);
   const labels = useMemo(() => resultLabels(project, t), [project, t]);
   const src = useMemo(
     () => rowSource(r, trend, table, project.fields, labels.segment, labels.stage),
@@ -64,30 +70,49 @@ export function AccountTable({
   // Filter, search and sort: in the row-query worker for large runs (the page only draws).
   const segmentLabels = useMemo(() => r.segmentIds.map(labels.segment), [r, labels]);
   const stageLabels = useMemo(() => r.stageIds.map(labels.stage), [r, labels]);
-  const q0 = useAccountRows(src, { filter, live, sort, segmentLabels, stageLabels });
+  // The search box's text is the table's own state: a key re-renders the box and the table only
+  // (not the app through the address), the query is this text, and the address follows in place
+  // (onSearch: written without a render). A text the address brings (Back, a link, Clear) is
+  // taken over: the address's text changed and is not the box's.
+  const addressQ = filter.q ?? '';
+  const [q, setQ] = useState(addressQ);
+  const [seenQ, setSeenQ] = useState(addressQ);
+  if (addressQ !== seenQ) {
+    setSeenQ(addressQ);
+    if (addressQ !== q) setQ(addressQ);
+  }
+  const searchFilter = useMemo(() => withText(filter, q), [filter, q]);
+  const argsFor = (f: AccountFilter) => ({ filter: f, live, sort, segmentLabels, stageLabels });
+  const q0 = useAccountRows(src, argsFor(searchFilter));
   const rows = q0.rows;
-  // The search box types freely; the address follows.
-  const [q, setQ] = useState(filter.q ?? '');
   const parent = useRef<HTMLDivElement>(null);
-  const v = useRowWindow(parent, rows.length, 32);
+  const v = useRowWindow(parent, rows.length, ROW_HEIGHT, OVERSCAN_ROWS);
 
   const set = (k: keyof AccountFilter, value: string | number | undefined) => {
-    const next = { ...filter };
+    const next = { ...searchFilter };
     if (value === undefined || value === '') delete next[k];
     else (next as Record<string, unknown>)[k] = value;
     onFilter(next);
   };
-  const trendText = (i: number) => {
-    if (!trend) return '';
-    const d = trend.direction[i];
-    if (d === TREND_NEW) return t('trend.new');
-    const delta = formatNumber(trend.delta[i], lang, { digits: 1 });
-    return d === TREND_UP
-      ? `▲ ${t('trend.up', { delta })}`
-      : d === TREND_DOWN
-        ? `▼ ${t('trend.down', { delta })}`
-        : t('trend.same');
+  const clear = () => {
+    setQ('');
+    if (live && onClearLive) onClearLive();
+    else onFilter({});
   };
+  // Stable for the memoised filters and header (they call the latest of these).
+  const latest = useRef({ set, clear, onSort });
+  latest.current = { set, clear, onSort };
+  const setStable = useCallback<typeof set>((k, value) => latest.current.set(k, value), []);
+  const clearStable = useCallback(() => latest.current.clear(), []);
+  const sortStable = useCallback<typeof onSort>((next) => latest.current.onSort(next), []);
+  // Shown once a query has waited a moment: a quick answer (most keys) draws no spinner and
+  // no dimmed rows in between, which cost the page a repaint of the table each key.
+  const slow = useSlow(q0.pending, PENDING_SHOWN_MS);
+  // The text into the address once its answer is drawn.
+  const settledQ = q0.pending ? null : q;
+  useEffect(() => {
+    if (settledQ !== null) onSearch?.(settledQ, true);
+  }, [settledQ, onSearch]);
   const sheetLabels = {
     ...labels,
     headers: {
@@ -118,21 +143,6 @@ export function AccountTable({
       text: tw('export.done', { formatted: formatCount(rows.length, lang), file }),
     });
 
-  const head = (key: SortKey, label: string, num = false) => {
-    const on = sort?.key === key;
-    return (
-      <button
-        type="button"
-        className={`linklike sort-head${num ? ' num' : ''}`}
-        data-testid={`sort-${key}`}
-        title={tw('sortBy', { column: label })}
-        aria-sort={on ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-        onClick={() => onSort({ key, dir: on && sort!.dir === 'asc' ? 'desc' : 'asc' })}
-      >
-        {label} {on ? (sort!.dir === 'asc' ? '↑' : '↓') : ''}
-      </button>
-    );
-  };
   const anyFilter = !!live || Object.keys(filter).some((k) => k !== 'q');
 
   return (
@@ -153,77 +163,26 @@ export function AccountTable({
           aria-label={t('table.search')}
           value={q}
           onChange={(e) => {
-            setQ(e.target.value);
-            set('q', e.target.value);
+            const text = e.target.value;
+            // The query first: the worker searches while the page draws the key.
+            q0.request(argsFor(withText(filter, text)));
+            setQ(text);
+            onSearch?.(text, false);
+            if (!onSearch) set('q', text);
           }}
         />
-        <Select
-          label={tw('filter.color')}
-          testid="filter-color"
-          value={filter.color}
-          anyLabel={tw('filter.any')}
-          options={[
-            ...r.colorIds.map((c) => [c, labels.color(c)] as const),
-            ['none', t('colors.none')] as const,
-          ]}
-          onChange={(x) => set('color', x)}
+        <Filters
+          filter={filter}
+          r={r}
+          labels={labels}
+          renewal={!!src.renewal}
+          anyFilter={anyFilter}
+          onSet={setStable}
+          onClear={clearStable}
         />
-        <Select
-          label={tw('filter.segment')}
-          testid="filter-segment"
-          value={filter.segment}
-          anyLabel={tw('filter.any')}
-          options={r.segmentIds.map((s) => [s, labels.segment(s)] as const)}
-          onChange={(x) => set('segment', x)}
-        />
-        <Select
-          label={tw('filter.stage')}
-          testid="filter-stage"
-          value={filter.stage}
-          anyLabel={tw('filter.any')}
-          options={[
-            ...r.stageIds.map((s) => [s, labels.stage(s)] as const),
-            ['none', tw('filter.noStage')] as const,
-          ]}
-          onChange={(x) => set('stage', x)}
-        />
-        <Select
-          label={tw('filter.owner')}
-          testid="filter-owner"
-          value={filter.owner}
-          anyLabel={tw('filter.any')}
-          options={r.ownerIds.map((o) => [o, o] as const)}
-          onChange={(x) => set('owner', x)}
-        />
-        {src.renewal ? (
-          <Select
-            label={tw('filter.renewal')}
-            testid="filter-renewal"
-            value={filter.renewal === undefined ? undefined : String(filter.renewal)}
-            anyLabel={tw('filter.any')}
-            options={RENEWAL_WINDOWS.map(
-              (d) => [String(d), tw('filter.renewalWithin', { count: d })] as const,
-            )}
-            onChange={(x) => set('renewal', x === undefined ? undefined : Number(x))}
-          />
-        ) : (
-          <span className="hint">{tw('filter.noRenewalField')}</span>
-        )}
-        {anyFilter && (
-          <Button
-            data-testid="filter-clear"
-            onClick={() => {
-              setQ('');
-              if (live && onClearLive) onClearLive();
-              else onFilter({});
-            }}
-          >
-            {tw('filter.clear')}
-          </Button>
-        )}
         {q0.pending ? (
           <span data-testid="account-count" data-pending="true" className="searching" role="status">
-            <span className="spinner" aria-hidden="true" />{' '}
+            {slow && <span className="spinner" aria-hidden="true" />}{' '}
             {tw('rowQuery.searching', { formatted: formatCount(r.rowCount, lang) })}{' '}
             <span className="hint">{tw('rowQuery.stale')}</span>
           </span>
@@ -261,18 +220,7 @@ export function AccountTable({
         onDismiss={exporter.dismiss}
       />
       <div className="vtable acct-table">
-        <div className="vhead acct-row">
-          {head('account', t('table.account'))}
-          {head('company', t('table.company'))}
-          {head('segment', t('table.segment'))}
-          {head('stage', t('table.stage'))}
-          {head('score', t('table.score'), true)}
-          {head('trend', t('table.trend'))}
-          {head('owner', t('table.owner'))}
-          {head('ctas', t('table.ctas'), true)}
-          {head('mrr', t('table.mrr'), true)}
-          {head('renewal', tw('column.renewal'))}
-        </div>
+        <HeadRow sort={sort} onSort={sortStable} />
         {q0.error && (
           <p className="error" role="alert" data-testid="account-query-error">
             {tw('rowQuery.failed', { message: q0.error })}
@@ -280,72 +228,289 @@ export function AccountTable({
         )}
         <div
           ref={parent}
-          className={`vscroll${q0.pending ? ' stale' : ''}`}
+          className={`vscroll${slow ? ' stale' : ''}`}
           data-testid="account-scroll"
           data-query={q0.inWorker ? 'worker' : 'page'}
           aria-busy={q0.pending}
         >
           <div style={{ height: v.totalHeight, position: 'relative' }}>
-            {v.items.map((it) => {
-              const i = rows[it.index];
-              const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
-              const renewal = numberAt(src.renewal, i);
-              const segment = labels.segment(r.segmentIds[r.segment[i]]);
-              const stage = r.stage[i] >= 0 ? labels.stage(r.stageIds[r.stage[i]]) : '—';
-              return (
-                <div
-                  key={it.index}
-                  className="acct-row vrow"
-                  style={{ transform: `translateY(${it.start}px)` }}
-                  data-testid="account-row"
-                  data-color={color || 'none'}
-                  onClick={() => onOpen(i)}
-                >
-                  <span>
-                    <a
-                      href="#"
-                      onClick={(e) => {
-                        e.preventDefault();
-                        e.stopPropagation();
-                        onOpen(i);
-                      }}
-                    >
-                      {idAt(r, i)}
-                    </a>
-                  </span>
-                  <span title={textAt(src.name, i)}>{textAt(src.name, i)}</span>
-                  <span data-testid="cell-segment" title={segment}>
-                    {segment}
-                  </span>
-                  <span data-testid="cell-stage" title={stage}>
-                    {stage}
-                  </span>
-                  <span
-                    className="num"
-                    data-testid="cell-score"
-                    title={color ? labels.color(color) : t('colors.none')}
-                  >
-                    <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
-                    {formatNumber(r.total[i], lang, { digits: 1 })}
-                  </span>
-                  <span>{trendText(i)}</span>
-                  <span title={r.ownerIds[r.owner[i]]}>{r.ownerIds[r.owner[i]]}</span>
-                  <span className="num">{src.ctaCount[i] || ''}</span>
-                  <span className="num">
-                    {Number.isNaN(numberAt(src.mrr, i))
-                      ? ''
-                      : formatNumber(numberAt(src.mrr, i), lang, { unit: mrrUnit })}
-                  </span>
-                  <span>{Number.isNaN(renewal) ? '' : daysToIso(renewal)}</span>
-                </div>
-              );
-            })}
+            <RowsShown
+              rows={rows}
+              first={v.first}
+              last={v.last}
+              outcome={outcome}
+              src={src}
+              labels={labels}
+              hex={hex}
+              mrrUnit={mrrUnit}
+              onOpen={onOpen}
+            />
           </div>
         </div>
       </div>
     </section>
   );
 }
+
+/** The account table's rows are all this tall (px): the window of rows shown follows from it. */
+const ROW_HEIGHT = 32;
+/**
+ * Rows drawn beyond each edge of the visible ones (8 × 32 px: more than a wheel step). Each
+ * answer redraws the window, so every row more costs each search key (16 made 50 rows a key).
+ */
+const OVERSCAN_ROWS = 8;
+
+/** The filter with the search box's text as its `q` (none when empty). */
+function withText(filter: AccountFilter, q: string): AccountFilter {
+  if ((filter.q ?? '') === q) return filter;
+  const next = { ...filter };
+  if (q) next.q = q;
+  else delete next.q;
+  return next;
+}
+
+/**
+ * The rows on screen, `first` to `last` of the answer `rows`. Memoised: a key in the search box
+ * re-renders the box, not these rows (they change when the answer or the scroll does).
+ */
+const RowsShown = memo(function RowsShown({
+  rows,
+  first,
+  last,
+  outcome,
+  src,
+  labels,
+  hex,
+  mrrUnit,
+  onOpen,
+}: {
+  rows: Int32Array;
+  first: number;
+  last: number;
+  outcome: RunOutcome;
+  src: RowSource;
+  labels: ReturnType<typeof resultLabels>;
+  hex: Record<string, string>;
+  mrrUnit: string | undefined;
+  onOpen: (row: number) => void;
+}) {
+  const { t, i18n } = useTranslation('results');
+  const lang = i18n.language;
+  const { result: r, trend } = outcome;
+  // Texts that do not depend on the row, looked up once per render rather than per row.
+  const trendNew = t('trend.new');
+  const trendSame = t('trend.same');
+  const noColor = t('colors.none');
+  const colorTitles = new Map<string, string>();
+  const colorTitle = (c: string) => {
+    let title = colorTitles.get(c);
+    if (title === undefined) colorTitles.set(c, (title = labels.color(c)));
+    return title;
+  };
+  const trendText = (i: number) => {
+    if (!trend) return '';
+    const d = trend.direction[i];
+    if (d === TREND_NEW) return trendNew;
+    if (d !== TREND_UP && d !== TREND_DOWN) return trendSame;
+    const delta = formatNumber(trend.delta[i], lang, { digits: 1 });
+    return d === TREND_UP ? `▲ ${t('trend.up', { delta })}` : `▼ ${t('trend.down', { delta })}`;
+  };
+  const out: ReactNode[] = [];
+  for (let k = first; k < last; k++) {
+    const i = rows[k];
+    const color = r.color[i] >= 0 ? r.colorIds[r.color[i]] : '';
+    const renewal = numberAt(src.renewal, i);
+    const mrr = numberAt(src.mrr, i);
+    const name = textAt(src.name, i);
+    const segment = labels.segment(r.segmentIds[r.segment[i]]);
+    const stage = r.stage[i] >= 0 ? labels.stage(r.stageIds[r.stage[i]]) : '—';
+    const owner = r.ownerIds[r.owner[i]];
+    out.push(
+      <div
+        key={k}
+        className="acct-row vrow"
+        style={{ transform: `translateY(${k * ROW_HEIGHT}px)` }}
+        data-testid="account-row"
+        data-color={color || 'none'}
+        onClick={() => onOpen(i)}
+      >
+        <span>
+          <a
+            href="#"
+            onClick={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              onOpen(i);
+            }}
+          >
+            {idAt(r, i)}
+          </a>
+        </span>
+        <span title={name}>{name}</span>
+        <span data-testid="cell-segment" title={segment}>
+          {segment}
+        </span>
+        <span data-testid="cell-stage" title={stage}>
+          {stage}
+        </span>
+        <span className="num" data-testid="cell-score" title={color ? colorTitle(color) : noColor}>
+          <span className="swatch" style={{ background: hex[color] ?? '#9e9e9e' }} />{' '}
+          {formatNumber(r.total[i], lang, { digits: 1 })}
+        </span>
+        <span>{trendText(i)}</span>
+        <span title={owner}>{owner}</span>
+        <span className="num">{src.ctaCount[i] || ''}</span>
+        <span className="num">
+          {Number.isNaN(mrr) ? '' : formatNumber(mrr, lang, { unit: mrrUnit })}
+        </span>
+        <span>{Number.isNaN(renewal) ? '' : daysToIso(renewal)}</span>
+      </div>,
+    );
+  }
+  return out;
+});
+
+/** How long a query waits before the table shows it as searching (spinner, rows dimmed). */
+const PENDING_SHOWN_MS = 150;
+
+/** `pending` has held for `ms` (false again as soon as it ends). */
+function useSlow(pending: boolean, ms: number): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!pending) {
+      setSlow(false);
+      return;
+    }
+    const timer = setTimeout(() => setSlow(true), ms);
+    return () => clearTimeout(timer);
+  }, [pending, ms]);
+  return pending && slow;
+}
+
+/** The filters (colour, segment, stage, owner, renewal) and Clear. Memoised: not redrawn per key. */
+const Filters = memo(function Filters({
+  filter,
+  r,
+  labels,
+  renewal,
+  anyFilter,
+  onSet,
+  onClear,
+}: {
+  filter: AccountFilter;
+  r: RunOutcome['result'];
+  labels: ReturnType<typeof resultLabels>;
+  /** The run has a renewal date field. */
+  renewal: boolean;
+  anyFilter: boolean;
+  onSet: (k: keyof AccountFilter, value: string | number | undefined) => void;
+  onClear: () => void;
+}) {
+  const { t } = useTranslation('results');
+  const { t: tw } = useTranslation('resultsWork');
+  return (
+    <>
+      <Select
+        label={tw('filter.color')}
+        testid="filter-color"
+        value={filter.color}
+        anyLabel={tw('filter.any')}
+        options={[
+          ...r.colorIds.map((c) => [c, labels.color(c)] as const),
+          ['none', t('colors.none')] as const,
+        ]}
+        onChange={(x) => onSet('color', x)}
+      />
+      <Select
+        label={tw('filter.segment')}
+        testid="filter-segment"
+        value={filter.segment}
+        anyLabel={tw('filter.any')}
+        options={r.segmentIds.map((s) => [s, labels.segment(s)] as const)}
+        onChange={(x) => onSet('segment', x)}
+      />
+      <Select
+        label={tw('filter.stage')}
+        testid="filter-stage"
+        value={filter.stage}
+        anyLabel={tw('filter.any')}
+        options={[
+          ...r.stageIds.map((s) => [s, labels.stage(s)] as const),
+          ['none', tw('filter.noStage')] as const,
+        ]}
+        onChange={(x) => onSet('stage', x)}
+      />
+      <Select
+        label={tw('filter.owner')}
+        testid="filter-owner"
+        value={filter.owner}
+        anyLabel={tw('filter.any')}
+        options={r.ownerIds.map((o) => [o, o] as const)}
+        onChange={(x) => onSet('owner', x)}
+      />
+      {renewal ? (
+        <Select
+          label={tw('filter.renewal')}
+          testid="filter-renewal"
+          value={filter.renewal === undefined ? undefined : String(filter.renewal)}
+          anyLabel={tw('filter.any')}
+          options={RENEWAL_WINDOWS.map(
+            (d) => [String(d), tw('filter.renewalWithin', { count: d })] as const,
+          )}
+          onChange={(x) => onSet('renewal', x === undefined ? undefined : Number(x))}
+        />
+      ) : (
+        <span className="hint">{tw('filter.noRenewalField')}</span>
+      )}
+      {anyFilter && (
+        <Button data-testid="filter-clear" onClick={onClear}>
+          {tw('filter.clear')}
+        </Button>
+      )}
+    </>
+  );
+});
+
+/** The column headers, each a sort button. Memoised: not redrawn per key. */
+const HeadRow = memo(function HeadRow({
+  sort,
+  onSort,
+}: {
+  sort: { key: SortKey; dir: 'asc' | 'desc' } | undefined;
+  onSort: (s: { key: SortKey; dir: 'asc' | 'desc' }) => void;
+}) {
+  const { t } = useTranslation('results');
+  const { t: tw } = useTranslation('resultsWork');
+  const head = (key: SortKey, label: string, num = false) => {
+    const on = sort?.key === key;
+    return (
+      <button
+        type="button"
+        className={`linklike sort-head${num ? ' num' : ''}`}
+        data-testid={`sort-${key}`}
+        title={tw('sortBy', { column: label })}
+        aria-sort={on ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+        onClick={() => onSort({ key, dir: on && sort!.dir === 'asc' ? 'desc' : 'asc' })}
+      >
+        {label} {on ? (sort!.dir === 'asc' ? '↑' : '↓') : ''}
+      </button>
+    );
+  };
+  return (
+    <div className="vhead acct-row">
+      {head('account', t('table.account'))}
+      {head('company', t('table.company'))}
+      {head('segment', t('table.segment'))}
+      {head('stage', t('table.stage'))}
+      {head('score', t('table.score'), true)}
+      {head('trend', t('table.trend'))}
+      {head('owner', t('table.owner'))}
+      {head('ctas', t('table.ctas'), true)}
+      {head('mrr', t('table.mrr'), true)}
+      {head('renewal', tw('column.renewal'))}
+    </div>
+  );
+});
 
 function Select({
   label,

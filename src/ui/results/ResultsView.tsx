@@ -45,7 +45,7 @@ import './results.css';
 import { usePreparingDemo } from './demoRun';
 import { formatCount } from '../../util/format';
 import { useRoute } from '../shell/useRoute';
-import { setViewQuery } from '../shell/routes';
+import { parseRoute, setViewQuery, writeViewQuery } from '../shell/routes';
 import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace, type ResultTab } from './place';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
@@ -71,12 +71,58 @@ export default function ResultsView() {
   );
   const placeRef = useRef(place);
   placeRef.current = place;
+  // The account search's text typed but not in the address yet (it is written once its answer
+  // is drawn: history.replaceState costs the page ~1.5 ms and the browser process an update, so
+  // not at every key). Dropped when the address changes (Back, a link, a tab).
+  const typed = useRef<string | null>(null);
+  useEffect(() => {
+    const drop = () => {
+      typed.current = null;
+    };
+    window.addEventListener('hashchange', drop);
+    return () => window.removeEventListener('hashchange', drop);
+  }, []);
+  // The place now: the address, newer than the last render's when the search box wrote its text
+  // there (writeViewQuery, no re-render), and the text typed since; so a tab, sort or filter
+  // keeps the search.
+  const placeNow = useCallback(() => {
+    const now = parseRoute(location.hash);
+    const cur = now.kind === 'project' ? parsePlace(now.query) : placeRef.current;
+    if (typed.current === null) return cur;
+    const filter = { ...cur.filter };
+    if (typed.current) filter.q = typed.current;
+    else delete filter.q;
+    return { ...cur, filter };
+  }, []);
   // Stable (they read the place when called), so the memoised body below is not redrawn for them.
   const go = useCallback(
-    (patch: Partial<ResultsPlace>, replace = false) =>
-      setViewQuery(placeQuery({ ...placeRef.current, ...patch }), replace),
-    [],
+    (patch: Partial<ResultsPlace>, replace = false) => {
+      const next = placeQuery({ ...placeNow(), ...patch });
+      typed.current = null;
+      setViewQuery(next, replace);
+    },
+    [placeNow],
   );
+  // The account search's text: remembered at each key, written into the address in place once
+  // its answer is drawn (`write`); nothing re-rendered (the table shows the text from its own
+  // state and sends the query itself).
+  const searched = useCallback(
+    (q: string, write: boolean) => {
+      typed.current = q;
+      if (!write) return;
+      writeViewQuery(placeQuery(placeNow()));
+      typed.current = null;
+    },
+    [placeNow],
+  );
+  // A reload right after a key keeps the text.
+  useEffect(() => {
+    const flush = () => {
+      if (typed.current !== null) searched(typed.current, true);
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [searched]);
   const tab = place.tab;
   const setAccount = useCallback(
     (row: number | null) =>
@@ -485,6 +531,7 @@ export default function ResultsView() {
           live={place.live}
           sort={place.sort}
           go={go}
+          onSearch={searched}
           setAccount={setAccount}
         />
       )}
@@ -543,6 +590,8 @@ interface ContentProps {
   live: ResultsPlace['live'];
   sort: ResultsPlace['sort'];
   go: Go;
+  /** The account search's text at a key, and again (`write`) once its answer is drawn. */
+  onSearch: (q: string, write: boolean) => void;
   setAccount: (row: number | null) => void;
 }
 const same = (x: unknown, y: unknown) => x === y || JSON.stringify(x) === JSON.stringify(y);
@@ -562,6 +611,7 @@ const TabContent = memo(
     live,
     sort,
     go,
+    onSearch,
     setAccount,
   }: ContentProps) {
     const nameField = shown.fields.nameField;
@@ -590,6 +640,7 @@ const TabContent = memo(
               )
             }
             onSort={(next) => go({ sort: next }, true)}
+            onSearch={onSearch}
             onOpen={setAccount}
           />
         )}
@@ -619,6 +670,7 @@ const TabContent = memo(
     a.stored === b.stored &&
     a.tab === b.tab &&
     a.go === b.go &&
+    a.onSearch === b.onSearch &&
     a.setAccount === b.setAccount &&
     same(a.filter, b.filter) &&
     same(a.live, b.live) &&

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RowSource } from './accountRows';
 import { queryRows, type RowQueryArgs } from './rowQuery';
-import { rowQueryFor } from './rowQueryClient';
+import { rowQueryFor, type RowQueryClient } from './rowQueryClient';
 
 /**
  * From this many accounts the table's queries run in the row-query worker: below it a query
@@ -15,6 +15,12 @@ export interface AccountRows {
   pending: boolean;
   inWorker: boolean;
   error?: string;
+  /**
+   * Send the query of `args` now, from an input's handler, before React renders the input:
+   * the worker starts on it while the page draws the key (the render's effect sends it
+   * otherwise). Args the next render does not ask for are answered and never shown.
+   */
+  request: (args: RowQueryArgs) => void;
 }
 
 /**
@@ -38,14 +44,17 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
     error?: string;
   } | null>(null);
   const sent = useRef(0);
-  useEffect(() => {
-    if (!client) return;
+  // The last query sent (by a handler or the effect) and to which client.
+  const last = useRef<{ key: string; client: object } | null>(null);
+  const send = (c: RowQueryClient, q: RowQueryArgs, k: string) => {
+    if (last.current?.key === k && last.current.client === c) return;
+    last.current = { key: k, client: c };
     const t0 = performance.now();
     const mine = ++sent.current;
-    client.query(args).then(
+    c.query(q).then(
       (rows) => {
         if (rows && mine === sent.current) {
-          setGot({ rows, key, client });
+          setGot({ rows, key: k, client: c });
           // Measured once the rows are on screen (after React's commit and the next frame).
           requestAnimationFrame(() =>
             performance.measure('waymark:rows', { start: t0, end: performance.now() }),
@@ -55,16 +64,27 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
       (e: unknown) => {
         if (mine === sent.current)
           setGot((g) => ({
-            rows: g?.client === client ? g.rows : EMPTY,
-            key,
-            client,
+            rows: g?.client === c ? g.rows : EMPTY,
+            key: k,
+            client: c,
             error: e instanceof Error ? e.message : String(e),
           }));
       },
     );
+  };
+  const sendRef = useRef(send);
+  sendRef.current = send;
+  useEffect(() => {
+    if (client) sendRef.current(client, args, key);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- args by value (key)
   }, [client, key]);
-  if (small) return { rows: small, pending: false, inWorker: false };
+  const request = useCallback(
+    (q: RowQueryArgs) => {
+      if (client) sendRef.current(client, q, JSON.stringify(q));
+    },
+    [client],
+  );
+  if (small) return { rows: small, pending: false, inWorker: false, request };
   // Rows of another run index another table: never drawn, even while the new answer is pending.
   const ours = got && got.client === client ? got : null;
   return {
@@ -72,6 +92,7 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
     pending: ours?.key !== key,
     inWorker: client?.inWorker ?? false,
     error: ours?.key === key ? ours.error : undefined,
+    request,
   };
 }
 

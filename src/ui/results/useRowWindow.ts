@@ -11,7 +11,13 @@ export function useRowWindow(
   count: number,
   rowHeight: number,
   overscan = 16,
-): { totalHeight: number; items: { index: number; start: number }[] } {
+): {
+  totalHeight: number;
+  /** The window: rows `first` (inclusive) to `last` (exclusive). */
+  first: number;
+  last: number;
+  items: { index: number; start: number }[];
+} {
   const [view, setView] = useState({ top: 0, height: 600 });
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -42,5 +48,5 @@ export function useRowWindow(
   const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + overscan);
   const items: { index: number; start: number }[] = [];
   for (let i = first; i < last; i++) items.push({ index: i, start: i * rowHeight });
-  return { totalHeight: count * rowHeight, items };
+  return { totalHeight: count * rowHeight, first, last, items };
 }

@@ -59,3 +59,16 @@ export function setViewQuery(query: string, replace = false): void {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   } else location.hash = h;
 }
+
+/**
+ * Write the open view's place into the address in place, telling no one (no hashchange): for a
+ * place the view already shows from its own state — the account search's text, written at every
+ * key — so that a key does not re-render the app through the route. The address is right at
+ * once (reload and Back find it); whoever renders next reads it (useRoute reads location.hash).
+ */
+export function writeViewQuery(query: string): void {
+  const cur = parseRoute(location.hash);
+  if (cur.kind !== 'project') return;
+  const h = routeHash({ kind: 'project', id: cur.id, view: cur.view, query });
+  if (location.hash !== h) history.replaceState(history.state, '', h);
+}
