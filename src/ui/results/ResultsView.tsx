@@ -46,7 +46,14 @@ import { usePreparingDemo } from './demoRun';
 import { formatCount } from '../../util/format';
 import { useRoute } from '../shell/useRoute';
 import { parseRoute, setViewQuery, writeViewQuery } from '../shell/routes';
-import { parsePlace, placeQuery, RESULT_TABS, type ResultsPlace, type ResultTab } from './place';
+import {
+  parsePlace,
+  placeNow as placeAt,
+  placeQuery,
+  RESULT_TABS,
+  type ResultsPlace,
+  type ResultTab,
+} from './place';
 import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
 import { idAt, idIndexOf } from '../../table/runIds';
@@ -87,12 +94,11 @@ export default function ResultsView() {
   // keeps the search.
   const placeNow = useCallback(() => {
     const now = parseRoute(location.hash);
-    const cur = now.kind === 'project' ? parsePlace(now.query) : placeRef.current;
-    if (typed.current === null) return cur;
-    const filter = { ...cur.filter };
-    if (typed.current) filter.q = typed.current;
-    else delete filter.q;
-    return { ...cur, filter };
+    return placeAt(
+      now.kind === 'project' ? (now.query ?? '') : null,
+      placeRef.current,
+      typed.current,
+    );
   }, []);
   // Stable (they read the place when called), so the memoised body below is not redrawn for them.
   const go = useCallback(

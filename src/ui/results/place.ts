@@ -78,6 +78,25 @@ export function parsePlace(query: string | undefined): ResultsPlace {
   return out;
 }
 
+/**
+ * The place now, for a tab, sort or filter to build on: the address's query when it is a
+ * project's (newer than the last render's, since the search box writes its text there in place,
+ * without a re-render), else the last render's; with the search text typed since (`typed`, not
+ * yet in the address) over it — '' clears the search, null keeps the address's.
+ */
+export function placeNow(
+  addressQuery: string | null,
+  lastRendered: ResultsPlace,
+  typed: string | null,
+): ResultsPlace {
+  const cur = addressQuery === null ? lastRendered : parsePlace(addressQuery);
+  if (typed === null) return cur;
+  const filter = { ...cur.filter };
+  if (typed) filter.q = typed;
+  else delete filter.q;
+  return { ...cur, filter };
+}
+
 export function placeQuery(place: ResultsPlace): string {
   const p = new URLSearchParams();
   if (place.tab !== 'dashboard') p.set('tab', place.tab);
