@@ -18,16 +18,13 @@ import { useActiveDatasetState } from '../data/useActiveDataset';
 import { runHeader } from '../../store/runStore';
 import { AccountPage } from './AccountPage';
 import { accountNames } from './accountNames';
-import { prepareCtaCounts, rowSource } from './accountRows';
-import { warmRowQuery } from './rowQueryClient';
-import { WORKER_MIN_ROWS } from './useAccountRows';
+import { prepareCtaCounts } from './accountRows';
 import { AccountTable } from './AccountTable';
 import { Backtest } from './Backtest';
 import { CtaQueue } from './CtaQueue';
 import { prepareQueue } from './queue';
 import { dashboardOf } from './Dashboard';
 import { resultsStore } from './runState';
-import { mark } from '../../workers/clients';
 import { defaultAsOf } from './asOfDefault';
 import { projectAsRun } from './runProject';
 import { StaleNotice } from './StaleNotice';
@@ -194,34 +191,9 @@ export default function ResultsView() {
   });
   // The CTA queue's entries, built while the page is idle after a run arrives (queue.ts).
   const shownRun = outcome?.result;
-  useEffect(() => (shownRun ? mark('waymark:run-drawn') : undefined), [shownRun]);
   useEffect(() => (shownRun ? prepareQueue(shownRun) : undefined), [shownRun]);
-  // And the fired CTAs per row the account table sorts by (accountRows.ts); then a large run is
-  // handed to the row-query worker, still while idle (warmRowQuery), with the fields the
-  // accounts tab reads (`shown`: the run's own playbook).
-  const warmFields = shown.fields;
-  useEffect(() => {
-    if (!outcome) return undefined;
-    const { result: r, trend, table } = outcome;
-    let cancelWarm = () => {};
-    const cancelCounts = prepareCtaCounts(r, () => {
-      if (r.rowCount >= WORKER_MIN_ROWS)
-        cancelWarm = warmRowQuery(r, () =>
-          rowSource(
-            r,
-            trend,
-            table,
-            warmFields,
-            (id) => id,
-            (id) => id,
-          ),
-        );
-    });
-    return () => {
-      cancelCounts();
-      cancelWarm();
-    };
-  }, [outcome, warmFields]);
+  // And the fired CTAs per row the account table sorts by (accountRows.ts).
+  useEffect(() => (shownRun ? prepareCtaCounts(shownRun) : undefined), [shownRun]);
 
   // First start: the demo's run is being scored and stored (demoRun.ts); Run waits for it.
   const preparingDemo = usePreparingDemo(project.id);

@@ -58,18 +58,12 @@ export function* ctaCountSteps(
  * render (20 CTA columns of a million rows: 55 ms of the tab's task in a profile at load 7).
  * Returns a cancel.
  */
-export function prepareCtaCounts(r: ScoreResult, ready?: () => void): () => void {
-  if (ctaCounts.has(r)) {
-    ready?.();
-    return () => {};
-  }
+export function prepareCtaCounts(r: ScoreResult): () => void {
+  if (ctaCounts.has(r)) return () => {};
   return idleSteps(
     ctaCountSteps(r, QUEUE_STEP_ROWS),
     () => ctaCounts.has(r),
-    (c) => {
-      ctaCounts.set(r, c);
-      ready?.();
-    },
+    (c) => ctaCounts.set(r, c),
   );
 }
 

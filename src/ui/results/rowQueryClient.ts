@@ -119,15 +119,3 @@ export function rowQueryFor(key: object, src: () => RowSource): RowQueryClient {
   current = { key, client: new RowQueryClient(src()) };
   return current.client;
 }
-
-/**
- * Hand a large run to the row-query worker while the page is idle after the run arrives, so
- * that the accounts tab's first open finds it there (the hand-over — ~850 small tasks and ~0.7 s
- * of the page's CPU at a million accounts — was paid in the click). The table's later
- * `rowQueryFor(r, …)` with the same run reuses this client. Returns a cancel.
- */
-export function warmRowQuery(key: object, src: () => RowSource): () => void {
-  if (current?.key === key || typeof requestIdleCallback !== 'function') return () => {};
-  const id = requestIdleCallback(() => void rowQueryFor(key, src), { timeout: 2000 });
-  return () => cancelIdleCallback(id);
-}
