@@ -199,6 +199,7 @@ export default {
     noActivity: 'This run read no activity data.',
   },
   exportJob: {
+    starting: 'Starting the export of {{what}} to {{file}}…',
     running: 'Exporting {{what}} to {{file}}: {{percent}}% ({{done}} of {{total}} rows)',
     packing: 'Packing {{what}} into {{file}} (Excel workbook)…',
     cancel: 'Cancel export',

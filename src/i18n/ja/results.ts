@@ -190,6 +190,7 @@ export default {
     noActivity: 'この実行はアクティビティデータを読んでいません。',
   },
   exportJob: {
+    starting: '{{what}}を{{file}}に書き出す準備をしています…',
     running: '{{what}}を{{file}}に書き出し中: {{percent}}%（{{total}}行中{{done}}行）',
     packing: '{{what}}を{{file}}（Excelブック）にまとめています…',
     cancel: '書き出しを中止',

@@ -31,6 +31,10 @@ describe('the export progress line', () => {
     );
     const line = screen.getByTestId('export-progress');
     expect([line.dataset.done, line.dataset.total]).toEqual(['0', '0']);
+    // Before the first progress message: no made-up "0 of 0 rows", and no value on the bar.
+    expect(line.textContent).toContain('Starting the export of the CTA queue (CSV) to queue.csv');
+    expect(line.textContent).not.toMatch(/0 of 0/);
+    expect(line.querySelector('progress')!.hasAttribute('value')).toBe(false);
     act(() => progress.set({ phase: 'write', done: 250_000, total: 1_000_000 }));
     expect([line.dataset.done, line.dataset.total]).toEqual(['250000', '1000000']);
     expect(line.textContent).toContain('25% (250,000 of 1,000,000 rows)');

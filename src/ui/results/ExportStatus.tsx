@@ -89,15 +89,18 @@ function RunningLine({
       <span>
         {p.phase === 'pack'
           ? t('exportJob.packing', { what: state.what, file: state.file })
-          : t('exportJob.running', {
-              what: state.what,
-              file: state.file,
-              percent,
-              done: formatCount(p.done, lang),
-              total: formatCount(p.total, lang),
-            })}
+          : // Before the worker's first message the row count is not known: no "0 of 0 rows".
+            !p.total
+            ? t('exportJob.starting', { what: state.what, file: state.file })
+            : t('exportJob.running', {
+                what: state.what,
+                file: state.file,
+                percent,
+                done: formatCount(p.done, lang),
+                total: formatCount(p.total, lang),
+              })}
       </span>
-      {p.phase === 'pack' ? <progress /> : <progress max={p.total || 1} value={p.done} />}
+      {p.phase === 'pack' || !p.total ? <progress /> : <progress max={p.total} value={p.done} />}
       <Button data-testid="export-cancel" onClick={onCancel}>
         {t('exportJob.cancel')}
       </Button>
