@@ -22,7 +22,10 @@
  *          the reload are skipped when not named),
  *          --trace (a Chrome performance trace per measured interaction; for each with a task
  *          over 100 ms, print each long task's trace events by self time: GC, style, layout,
- *          paint, message deserialisation, script by function; see uiTrace.ts).
+ *          paint, message deserialisation, script by function; see uiTrace.ts),
+ *          --hog N (N busy-looping processes beside the interactions, from after the seeding
+ *          to the end: the same extra load for an old and a new build; cpuHog.ts).
+ * The first and last lines give the one-minute load average (`ui_load_start`, `ui_load_end`).
  */
 import { spawnSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -31,6 +34,7 @@ import { startProfile, type Profiling } from './uiProfile';
 import { startTrace, type Tracing } from './uiTrace';
 import { seedDemoRuns } from './benchRuns';
 import { startPreview } from './previewServer';
+import { hogCount, load1, startHog } from './cpuHog';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -43,6 +47,7 @@ const app = opt('app', '');
 const outDir = app || opt('out', 'dist-uiq-bench');
 const profile = args.includes('--profile');
 const trace = args.includes('--trace');
+const hogs = hogCount(args);
 let browserRef: Browser | null = null;
 const only = opt('only', '').split(',').filter(Boolean);
 const wanted = (name: string) => !only.length || only.some((o) => name.startsWith(o));
@@ -108,8 +113,15 @@ async function main() {
       `ui bench: ${rows} accounts generated, stored and scored twice in ${(Date.now() - s0) / 1000} s`,
     );
     const s1 = Date.now();
-    await interactions(page);
-    await exportsAndReload(page);
+    const hog = startHog(hogs);
+    line('ui_load_start', load1(), 'load', { hog: hogs });
+    try {
+      await interactions(page);
+      await exportsAndReload(page);
+    } finally {
+      line('ui_load_end', load1(), 'load', { hog: hogs });
+      hog.stop();
+    }
     console.error(`ui bench: interactions took ${(Date.now() - s1) / 1000} s`);
     await browser.close();
   } finally {

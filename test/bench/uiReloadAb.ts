@@ -19,6 +19,8 @@
  * the dashboard showed, and its events by self time), --trace-dir DIR (keep each reload's trace).
  * After the re-derived run is in, the accounts tab is opened (its first open: the run handed to
  * the row-query worker): `tab_accounts_*`, and with --cpu-tasks its tasks in the same trace.
+ * --hog N: N busy-looping processes beside the rounds (after the seed), the same extra load
+ * for both builds (cpuHog.ts).
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -28,6 +30,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { seedDemoRuns } from './benchRuns';
 import { mainThread, selfTimes, type Ev } from './uiTrace';
+import { hogCount, startHog } from './cpuHog';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -44,6 +47,7 @@ const cpuProfile = args.includes('--cpuprofile');
 const cpuTasks = args.includes('--cpu-tasks') || args.includes('--all-tasks');
 const allTasks = Number(opt('all-tasks', '0'));
 const traceDir = opt('trace-dir', '');
+const hogs = hogCount(args);
 let serving: 'a' | 'b' = seedWith;
 
 const types: Record<string, string> = {
@@ -180,6 +184,7 @@ async function main() {
   };
   const results: Record<'a' | 'b', Record<string, number[]>> = { a: {}, b: {} };
   const keep = (b: 'a' | 'b', k: string, v: number) => (results[b][k] ??= []).push(v);
+  const hog = startHog(hogs);
   for (let r = 0; r < rounds; r++) {
     const order: ('a' | 'b')[] = r % 2 ? ['b', 'a'] : ['a', 'b'];
     for (const b of order) {
@@ -254,6 +259,7 @@ async function main() {
         build: b,
         round: r,
         load: Math.round(load * 10) / 10,
+        hog: hogs,
         stored_ms: stored,
         dashboard_ms: dashboard,
         rederived_ms: rederived,
@@ -327,6 +333,7 @@ async function main() {
         if (typeof v === 'number' && k !== 'round') keep(b, k, v);
     }
   }
+  hog.stop();
   const med = (v: number[]) => {
     const s = [...v].sort((x, y) => x - y);
     return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
