@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, within } from '@testing-library/react';
+import { cleanup, render, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../../i18n';
 import { compilePlaybook, scoreTable, summarise } from '../../engine';
@@ -48,7 +48,9 @@ const without = [...result.accountIds.keys()].find((i) => !result.ctaFired.some(
 describe('the account page', () => {
   it('shows every section of the account once settled', async () => {
     const v = render(page(withCtas));
-    await act(async () => undefined);
+    // The head first, the rest after a frame.
+    expect(v.queryByTestId('account-contributions')).toBeNull();
+    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy());
     const p = v.getByTestId('account-page');
     for (const id of ['account-score', 'account-contributions', 'account-criteria', 'account-ctas'])
       expect(within(p).getByTestId(id)).toBeTruthy();
@@ -58,7 +60,7 @@ describe('the account page', () => {
 
   it('another account on the same page: never a part of the previous one', async () => {
     const v = render(page(withCtas));
-    await act(async () => undefined);
+    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy());
     const seen: string[] = [];
     // Each commit's page: the CTAs shown belong to the account in the title.
     const check = () => {
@@ -72,7 +74,7 @@ describe('the account page', () => {
     obs.observe(v.container, { subtree: true, childList: true, characterData: true });
     v.rerender(page(without));
     check();
-    await act(async () => undefined);
+    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy());
     check();
     obs.disconnect();
     expect(v.getByTestId('account-page').querySelector('h2')!.textContent).toContain(

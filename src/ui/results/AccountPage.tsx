@@ -3,7 +3,7 @@ import { AccountHistory } from './AccountHistory';
 import { AccountActivity } from './AccountActivity';
 import { ContributionBars } from './AccountBars';
 import { daysSourceText } from './daysSourceText';
-import { useDeferredValue, useMemo } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { explainAccount, MET, NOT_MET } from '../../engine';
 import type { Project } from '../../model';
@@ -51,12 +51,24 @@ export function AccountPage({
     [compiled, table, r, row],
   );
   const hex = colorHex(project.health);
-  // The page is drawn in two commits: first its head (the score, stage, owner, the next colour,
-  // the account's fields), then, as a deferred render, the rest (contributions, activity, exit
-  // criteria, CTAs, trend, history): one commit, layout and paint of the whole page was the
-  // longest task of opening an account. Another account opened meanwhile shows no part of the
-  // previous one: the rest waits for its own row.
-  const restRow = useDeferredValue(row, -1);
+  // The page is drawn in two frames: first its head (the score, stage, owner, the next colour,
+  // the account's fields), then, once that is drawn, the rest (contributions, activity, exit
+  // criteria, CTAs, trend, history) as a transition: the whole page's commit, style and layout in
+  // one task was the longest task of opening an account (two commits before one frame are still
+  // laid out together, hence the frame in between). Another account opened meanwhile shows no
+  // part of the previous one: the rest waits for its own row.
+  const [restRow, setRestRow] = useState(-1);
+  useEffect(() => {
+    if (restRow === row) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setRestRow(row)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [row, restRow]);
   const rest = restRow === row;
   if (!e)
     return (
