@@ -13,7 +13,7 @@ import { startScoresExport } from './scoresExport';
 import { workerTable } from './workerTable';
 import { useFileExport } from './useFileExport';
 import { ExportStatus } from './ExportStatus';
-import { useRowWindow } from './useRowWindow';
+import { useRowWindow, VSCROLL_HEIGHT } from './useRowWindow';
 import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 import { mrrField, numberAt, textAt } from './queue';
@@ -87,7 +87,7 @@ export function AccountTable({
   const q0 = useAccountRows(src, argsFor(searchFilter));
   const rows = q0.rows;
   const parent = useRef<HTMLDivElement>(null);
-  const v = useRowWindow(parent, rows.length, ROW_HEIGHT, OVERSCAN_ROWS);
+  const v = useRowWindow(parent, rows.length, ROW_HEIGHT, OVERSCAN_ROWS, VSCROLL_HEIGHT);
 
   const set = (k: keyof AccountFilter, value: string | number | undefined) => {
     const next = { ...searchFilter };
