@@ -35,6 +35,8 @@ const outcome: RunOutcome = {
 };
 const i18n = initI18n('en');
 afterEach(cleanup);
+/** The rest comes a frame after the head: time enough on a loaded machine. */
+const WAIT = { timeout: 10_000 };
 
 const page = (row: number) => (
   <I18nextProvider i18n={i18n}>
@@ -50,7 +52,7 @@ describe('the account page', () => {
     const v = render(page(withCtas));
     // The head first, the rest after a frame.
     expect(v.queryByTestId('account-contributions')).toBeNull();
-    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy());
+    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy(), WAIT);
     const p = v.getByTestId('account-page');
     for (const id of ['account-score', 'account-contributions', 'account-criteria', 'account-ctas'])
       expect(within(p).getByTestId(id)).toBeTruthy();
@@ -60,7 +62,7 @@ describe('the account page', () => {
 
   it('another account on the same page: never a part of the previous one', async () => {
     const v = render(page(withCtas));
-    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy());
+    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy(), WAIT);
     const seen: string[] = [];
     // Each commit's page: the CTAs shown belong to the account in the title.
     const check = () => {
@@ -74,7 +76,7 @@ describe('the account page', () => {
     obs.observe(v.container, { subtree: true, childList: true, characterData: true });
     v.rerender(page(without));
     check();
-    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy());
+    await waitFor(() => expect(v.getByTestId('account-contributions')).toBeTruthy(), WAIT);
     check();
     obs.disconnect();
     expect(v.getByTestId('account-page').querySelector('h2')!.textContent).toContain(

@@ -34,6 +34,9 @@ const args = (sort: RowQueryArgs['sort'], filter: RowQueryArgs['filter'] = {}): 
   stageLabels: src.r.stageIds,
 });
 
+/** Queries over 20,000 rows on a loaded machine. */
+const WAIT = { timeout: 10_000 };
+
 describe('useAccountRows: the table drawn again for the same run', () => {
   it('shows its last answer at once for the same query, without asking the worker again', async () => {
     const client = rowQueryFor(src.r, () => src);
@@ -41,7 +44,7 @@ describe('useAccountRows: the table drawn again for the same run', () => {
     const byScore = args({ key: 'score', dir: 'desc' });
     const first = renderHook(({ a }) => useAccountRows(src, a), { initialProps: { a: byScore } });
     expect(first.result.current.pending).toBe(true);
-    await waitFor(() => expect(first.result.current.pending).toBe(false));
+    await waitFor(() => expect(first.result.current.pending).toBe(false), WAIT);
     const answer = first.result.current.rows;
     expect([...answer]).toEqual([...queryRows(src, byScore)]);
     expect(query).toHaveBeenCalledTimes(1);
@@ -60,7 +63,7 @@ describe('useAccountRows: the table drawn again for the same run', () => {
     const other = renderHook(() => useAccountRows(src, byCompany));
     expect(other.result.current.pending).toBe(true);
     expect(other.result.current.rows).toBe(answer);
-    await waitFor(() => expect(other.result.current.pending).toBe(false));
+    await waitFor(() => expect(other.result.current.pending).toBe(false), WAIT);
     expect([...other.result.current.rows]).toEqual([...queryRows(src, byCompany)]);
     expect(query).toHaveBeenCalledTimes(2);
     other.unmount();
@@ -70,7 +73,7 @@ describe('useAccountRows: the table drawn again for the same run', () => {
     const next = renderHook(() => useAccountRows(src2, byScore));
     expect(next.result.current.pending).toBe(true);
     expect(next.result.current.rows.length).toBe(0);
-    await waitFor(() => expect(next.result.current.pending).toBe(false));
+    await waitFor(() => expect(next.result.current.pending).toBe(false), WAIT);
     expect([...next.result.current.rows]).toEqual([...queryRows(src2, byScore)]);
     next.unmount();
   });
