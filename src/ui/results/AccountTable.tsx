@@ -13,12 +13,13 @@ import { startScoresExport } from './scoresExport';
 import { workerTable } from './workerTable';
 import { useFileExport } from './useFileExport';
 import { ExportStatus } from './ExportStatus';
-import { useRowWindow } from './useRowWindow';
+import { useRowWindow, VSCROLL_HEIGHT } from './useRowWindow';
 import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 import { mrrField, numberAt, textAt } from './queue';
 import type { RunOutcome } from './runState';
 import { idAt } from '../../table/runIds';
+import { sameValues } from './sameValues';
 
 const RENEWAL_WINDOWS = [30, 60, 90, 180, 365];
 
@@ -86,7 +87,7 @@ export function AccountTable({
   const q0 = useAccountRows(src, argsFor(searchFilter));
   const rows = q0.rows;
   const parent = useRef<HTMLDivElement>(null);
-  const v = useRowWindow(parent, rows.length, ROW_HEIGHT, OVERSCAN_ROWS);
+  const v = useRowWindow(parent, rows.length, ROW_HEIGHT, OVERSCAN_ROWS, VSCROLL_HEIGHT);
 
   const set = (k: keyof AccountFilter, value: string | number | undefined) => {
     const next = { ...searchFilter };
@@ -329,7 +330,10 @@ const RowsShown = memo(function RowsShown({
       <div
         key={k}
         className="acct-row vrow"
-        style={{ transform: `translateY(${k * ROW_HEIGHT}px)` }}
+        // Placed by `top`, not a transform: a row's place never changes (it is keyed by its
+        // position), and a transform per row gave each its own paint property node and paint
+        // chunk (PrePaint and Layerize per frame grew with the rows shown).
+        style={{ top: k * ROW_HEIGHT }}
         data-testid="account-row"
         data-color={color || 'none'}
         onClick={() => onOpen(i)}
@@ -387,16 +391,7 @@ function useSlow(pending: boolean, ms: number): boolean {
   return pending && slow;
 }
 
-/** The filters (colour, segment, stage, owner, renewal) and Clear. Memoised: not redrawn per key. */
-const Filters = memo(function Filters({
-  filter,
-  r,
-  labels,
-  renewal,
-  anyFilter,
-  onSet,
-  onClear,
-}: {
+interface FiltersProps {
   filter: AccountFilter;
   r: RunOutcome['result'];
   labels: ReturnType<typeof resultLabels>;
@@ -405,7 +400,21 @@ const Filters = memo(function Filters({
   anyFilter: boolean;
   onSet: (k: keyof AccountFilter, value: string | number | undefined) => void;
   onClear: () => void;
-}) {
+}
+
+/**
+ * The filters (colour, segment, stage, owner, renewal) and Clear. Memoised, the filter compared
+ * by value: not redrawn per key, nor by a sort (the address's filter is a new object each time).
+ */
+const Filters = memo(function Filters({
+  filter,
+  r,
+  labels,
+  renewal,
+  anyFilter,
+  onSet,
+  onClear,
+}: FiltersProps) {
   const { t } = useTranslation('results');
   const { t: tw } = useTranslation('resultsWork');
   return (
@@ -469,48 +478,64 @@ const Filters = memo(function Filters({
       )}
     </>
   );
-});
+}, sameFilters);
 
-/** The column headers, each a sort button. Memoised: not redrawn per key. */
-const HeadRow = memo(function HeadRow({
-  sort,
-  onSort,
-}: {
-  sort: { key: SortKey; dir: 'asc' | 'desc' } | undefined;
-  onSort: (s: { key: SortKey; dir: 'asc' | 'desc' }) => void;
-}) {
-  const { t } = useTranslation('results');
-  const { t: tw } = useTranslation('resultsWork');
-  const head = (key: SortKey, label: string, num = false) => {
-    const on = sort?.key === key;
-    return (
-      <button
-        type="button"
-        className={`linklike sort-head${num ? ' num' : ''}`}
-        data-testid={`sort-${key}`}
-        title={tw('sortBy', { column: label })}
-        aria-sort={on ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-        onClick={() => onSort({ key, dir: on && sort!.dir === 'asc' ? 'desc' : 'asc' })}
-      >
-        {label} {on ? (sort!.dir === 'asc' ? '↑' : '↓') : ''}
-      </button>
-    );
-  };
+/** Filters' props equal: the same objects, the filter's values equal. */
+function sameFilters(a: FiltersProps, b: FiltersProps): boolean {
   return (
-    <div className="vhead acct-row">
-      {head('account', t('table.account'))}
-      {head('company', t('table.company'))}
-      {head('segment', t('table.segment'))}
-      {head('stage', t('table.stage'))}
-      {head('score', t('table.score'), true)}
-      {head('trend', t('table.trend'))}
-      {head('owner', t('table.owner'))}
-      {head('ctas', t('table.ctas'), true)}
-      {head('mrr', t('table.mrr'), true)}
-      {head('renewal', tw('column.renewal'))}
-    </div>
+    a.r === b.r &&
+    a.labels === b.labels &&
+    a.renewal === b.renewal &&
+    a.anyFilter === b.anyFilter &&
+    a.onSet === b.onSet &&
+    a.onClear === b.onClear &&
+    sameValues(a.filter, b.filter)
   );
-});
+}
+
+/** The column headers, each a sort button. Memoised (the sort by value): not redrawn per key. */
+const HeadRow = memo(
+  function HeadRow({
+    sort,
+    onSort,
+  }: {
+    sort: { key: SortKey; dir: 'asc' | 'desc' } | undefined;
+    onSort: (s: { key: SortKey; dir: 'asc' | 'desc' }) => void;
+  }) {
+    const { t } = useTranslation('results');
+    const { t: tw } = useTranslation('resultsWork');
+    const head = (key: SortKey, label: string, num = false) => {
+      const on = sort?.key === key;
+      return (
+        <button
+          type="button"
+          className={`linklike sort-head${num ? ' num' : ''}`}
+          data-testid={`sort-${key}`}
+          title={tw('sortBy', { column: label })}
+          aria-sort={on ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+          onClick={() => onSort({ key, dir: on && sort!.dir === 'asc' ? 'desc' : 'asc' })}
+        >
+          {label} {on ? (sort!.dir === 'asc' ? '↑' : '↓') : ''}
+        </button>
+      );
+    };
+    return (
+      <div className="vhead acct-row">
+        {head('account', t('table.account'))}
+        {head('company', t('table.company'))}
+        {head('segment', t('table.segment'))}
+        {head('stage', t('table.stage'))}
+        {head('score', t('table.score'), true)}
+        {head('trend', t('table.trend'))}
+        {head('owner', t('table.owner'))}
+        {head('ctas', t('table.ctas'), true)}
+        {head('mrr', t('table.mrr'), true)}
+        {head('renewal', tw('column.renewal'))}
+      </div>
+    );
+  },
+  (a, b) => a.onSort === b.onSort && a.sort?.key === b.sort?.key && a.sort?.dir === b.sort?.dir,
+);
 
 function Select({
   label,

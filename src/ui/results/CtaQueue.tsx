@@ -26,7 +26,7 @@ import type { RunOutcome } from './runState';
 import { columnOf } from '../../table/columns';
 import { workerTable } from './workerTable';
 import { wrapWidth } from './textWidth';
-import { useRowWindow } from './useRowWindow';
+import { useRowWindow, VSCROLL_HEIGHT } from './useRowWindow';
 import { useSteps } from './useSteps';
 import { idAt, idIndexOf } from '../../table/runIds';
 
@@ -142,7 +142,7 @@ export function CtaQueue({
   const parent = useRef<HTMLDivElement>(null);
   // Rows of equal height: the window from the scroll position alone (a measurement object per
   // entry, as @tanstack/react-virtual keeps, cost every filter of a 1M-account queue ~30–90 ms).
-  const v = useRowWindow(parent, idx.length, QUEUE_ROW_HEIGHT, 12);
+  const v = useRowWindow(parent, idx.length, QUEUE_ROW_HEIGHT, 12, VSCROLL_HEIGHT);
 
   // The CTA column is as wide as its longest name needs to fit on two lines (names are few).
   const section = useRef<HTMLElement>(null);
@@ -357,7 +357,8 @@ export function CtaQueue({
                 <div
                   key={it.index}
                   className="queue-row vrow"
-                  style={{ transform: `translateY(${it.start}px)` }}
+                  // By `top`: no paint property node per row (see AccountTable's rows).
+                  style={{ top: it.start }}
                   data-testid="queue-row"
                   onClick={() => onOpen(i)}
                 >

@@ -37,15 +37,18 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
     [big, src, key],
   );
   const client = useMemo(() => (big ? rowQueryFor(src.r, () => src) : null), [big, src]);
+  // A table drawn again for the same run (back from an account page, another tab and back)
+  // starts from the answer it last drew: with the same query it is shown at once and not asked
+  // again (no pending state, no second draw); with another it is the previous answer meanwhile.
   const [got, setGot] = useState<{
     rows: Int32Array;
     key: string;
     client: object;
     error?: string;
-  } | null>(null);
+  } | null>(() => (client && lastDrawn.get(client)) || null);
   const sent = useRef(0);
   // The last query sent (by a handler or the effect) and to which client.
-  const last = useRef<{ key: string; client: object } | null>(null);
+  const last = useRef<{ key: string; client: object } | null>(got);
   const send = (c: RowQueryClient, q: RowQueryArgs, k: string) => {
     if (last.current?.key === k && last.current.client === c) return;
     last.current = { key: k, client: c };
@@ -54,7 +57,9 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
     c.query(q).then(
       (rows) => {
         if (rows && mine === sent.current) {
-          setGot({ rows, key: k, client: c });
+          const answer = { rows, key: k, client: c };
+          lastDrawn.set(c, answer);
+          setGot(answer);
           // Measured once the rows are on screen (after React's commit and the next frame).
           requestAnimationFrame(() =>
             performance.measure('waymark:rows', { start: t0, end: performance.now() }),
@@ -97,3 +102,10 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
 }
 
 const EMPTY = new Int32Array(0);
+
+/**
+ * The newest answer each client's table got (a client is one run's: another run's table
+ * never reads it). Its rows are the worker's answer to that key, so showing them again for the
+ * same key shows what asking again would.
+ */
+const lastDrawn = new WeakMap<object, { rows: Int32Array; key: string; client: object }>();

@@ -1,5 +1,8 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
+/** The virtualised tables' scroller height in results.css (`.vscroll`), px. */
+export const VSCROLL_HEIGHT = 560;
+
 /**
  * The rows of a fixed-height list that are on screen (plus overscan), from the scroll position
  * alone: O(visible) per render. @tanstack/react-virtual keeps a measurement object per row and
@@ -11,6 +14,14 @@ export function useRowWindow(
   count: number,
   rowHeight: number,
   overscan = 16,
+  /**
+   * The scroller's height as its CSS gives it (`.vscroll`: 560 px). Taken as the height until the
+   * scroller is measured, and the first measure is left to a ResizeObserver (after the frame's
+   * layout) rather than read in the mount's commit: reading it there forced the page's style and
+   * layout inside the commit's task (one task of 40–60 ms when the table came back with its rows
+   * at once), and a guess that differed redrew the rows in that task too.
+   */
+  viewHeight = 600,
 ): {
   totalHeight: number;
   /** The window: rows `first` (inclusive) to `last` (exclusive). */
@@ -18,7 +29,7 @@ export function useRowWindow(
   last: number;
   items: { index: number; start: number }[];
 } {
-  const [view, setView] = useState({ top: 0, height: 600 });
+  const [view, setView] = useState({ top: 0, height: viewHeight });
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -34,10 +45,11 @@ export function useRowWindow(
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(read);
     };
-    read();
     el.addEventListener('scroll', onScroll, { passive: true });
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onScroll);
-    ro?.observe(el);
+    // A ResizeObserver reports the size once observed (after the layout), then each change.
+    if (ro) ro.observe(el);
+    else read();
     return () => {
       el.removeEventListener('scroll', onScroll);
       ro?.disconnect();

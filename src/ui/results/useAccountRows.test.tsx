@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+import { renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { compilePlaybook, scoreTable } from '../../engine';
+import { demoPlaybook } from '../../engine/testing/demo';
+import { generateDemoTable } from '../../data/demo/generate';
+import { rowSource, type RowSource } from './accountRows';
+import { queryRows, type RowQueryArgs } from './rowQuery';
+import { rowQueryFor } from './rowQueryClient';
+import { useAccountRows, WORKER_MIN_ROWS } from './useAccountRows';
+
+const pb = demoPlaybook();
+const c = compilePlaybook(pb);
+if (!c.ok) throw new Error('demo playbook does not compile');
+const compiled = c.compiled;
+/** A run large enough for the row-query client (in-process here: jsdom has no Worker). */
+function run(seed: number): RowSource {
+  const table = generateDemoTable({ rows: WORKER_MIN_ROWS, seed });
+  const r = scoreTable(compiled, table, { asOf: '2026-10-01' });
+  return rowSource(
+    r,
+    null,
+    table,
+    pb.fields,
+    (id) => id,
+    (id) => id,
+  );
+}
+const src = run(5);
+const args = (sort: RowQueryArgs['sort'], filter: RowQueryArgs['filter'] = {}): RowQueryArgs => ({
+  filter,
+  sort,
+  segmentLabels: src.r.segmentIds,
+  stageLabels: src.r.stageIds,
+});
+
+/** Queries over 20,000 rows on a loaded machine. */
+const WAIT = { timeout: 10_000 };
+
+describe('useAccountRows: the table drawn again for the same run', () => {
+  it('shows its last answer at once for the same query, without asking the worker again', async () => {
+    const client = rowQueryFor(src.r, () => src);
+    const query = vi.spyOn(client, 'query');
+    const byScore = args({ key: 'score', dir: 'desc' });
+    const first = renderHook(({ a }) => useAccountRows(src, a), { initialProps: { a: byScore } });
+    expect(first.result.current.pending).toBe(true);
+    await waitFor(() => expect(first.result.current.pending).toBe(false), WAIT);
+    const answer = first.result.current.rows;
+    expect([...answer]).toEqual([...queryRows(src, byScore)]);
+    expect(query).toHaveBeenCalledTimes(1);
+    first.unmount();
+
+    // Back from an account page: the same query, drawn at once from the kept answer.
+    const again = renderHook(() => useAccountRows(src, byScore));
+    expect(again.result.current.pending).toBe(false);
+    expect(again.result.current.rows).toBe(answer);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(query).toHaveBeenCalledTimes(1);
+    again.unmount();
+
+    // Another query: pending with the kept answer meanwhile, then its own rows.
+    const byCompany = args({ key: 'company', dir: 'asc' }, { segment: src.r.segmentIds[0] });
+    const other = renderHook(() => useAccountRows(src, byCompany));
+    expect(other.result.current.pending).toBe(true);
+    expect(other.result.current.rows).toBe(answer);
+    await waitFor(() => expect(other.result.current.pending).toBe(false), WAIT);
+    expect([...other.result.current.rows]).toEqual([...queryRows(src, byCompany)]);
+    expect(query).toHaveBeenCalledTimes(2);
+    other.unmount();
+
+    // Another run's table never shows this run's rows.
+    const src2 = run(6);
+    const next = renderHook(() => useAccountRows(src2, byScore));
+    expect(next.result.current.pending).toBe(true);
+    expect(next.result.current.rows.length).toBe(0);
+    await waitFor(() => expect(next.result.current.pending).toBe(false), WAIT);
+    expect([...next.result.current.rows]).toEqual([...queryRows(src2, byScore)]);
+    next.unmount();
+  });
+});
