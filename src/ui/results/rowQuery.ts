@@ -6,6 +6,7 @@ import {
   prepareSearch,
   setTextRanks,
   sortRows,
+  warmRowLoops,
   type RowSource,
 } from './accountRows';
 import { place, split, unpackPiece, type Piece } from '../../workers/pieces';
@@ -374,13 +375,7 @@ export class RowQueryServer {
       }
     } else if (!this.warm) {
       this.warm = true;
-      prepareSearch(src.r.accountIds);
-      if (src.name?.type === 'string') prepareSearch(src.name.dict);
-      // Compile what a keystroke runs before the first one (cold, the first key's search and
-      // filter of a million rows took ~2-4x their warm CPU): made-up lists, then this run's
-      // rows filtered by a text nothing holds (U+0000: no list is searched, every row visited).
-      warmSearch();
-      queryFilter(src, { filter: { q: '\u0000' } });
+      warmQueries(src);
       return;
     } else {
       this.steer();
@@ -398,6 +393,25 @@ export class RowQueryServer {
   private fail(id: number, e: unknown): void {
     this.post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/**
+ * What the worker runs once idle before the first query it is asked: the search indexes made
+ * ready, then each step a keystroke runs compiled — the search over made-up lists
+ * (`warmSearch`), and this run's rows filtered by a text nothing holds (U+0000: no list is
+ * searched, every row visited), by no text (every row kept: the clear) and with no filter.
+ * Cold, the first key's search and filter of a million rows took ~2–4x their warm CPU; with
+ * the U+0000 pass alone the rows kept and an empty text were still first met by a key (the
+ * code deoptimised in the middle of its million-row loop: session 28).
+ */
+export function warmQueries(src: RowSource): void {
+  prepareSearch(src.r.accountIds);
+  if (src.name?.type === 'string') prepareSearch(src.name.dict);
+  warmSearch();
+  warmRowLoops();
+  queryFilter(src, { filter: { q: '\u0000' } });
+  queryFilter(src, { filter: { q: '' } });
+  queryFilter(src, { filter: {} });
 }
 
 /**
