@@ -224,7 +224,7 @@ export function warmRowLoops(): void {
     if (i % 5 === 0) nameHit[i >> 2] = 1;
   }
   const out = new Int32Array(rows);
-  for (let k = 0; k < 40; k++) {
+  for (let k = 0; k < 16; k++) {
     searchedRows(ids, nameHit, codes, out);
     searchedRows(ids, null, null, out);
     everyRow(out);

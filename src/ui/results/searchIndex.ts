@@ -217,35 +217,45 @@ export function addSearchSlice(values: readonly string[], from: number, strings:
   }
 }
 
-let warmed = false;
+/** The made-up lists warmSearch types in, and how many times it did. */
+let warmLists: string[][] | null = null;
+let warmed = 0;
+
+/** How many times (once per call) warmSearch types its needles in each worker at most. */
+export const WARM_ROUNDS = 6;
 
 /**
- * Search two made-up lists once (ids and Japanese names, 5,000 each) so that the functions a
+ * Search two made-up lists (ids and Japanese names, 5,000 each) so that the functions a
  * keystroke runs are compiled before the first one: cold, the first key's search of a million
- * ids took 45–85 ms of CPU in node against 6–17 ms warm. Once per worker, while idle.
+ * ids took 45–85 ms of CPU in node against 6–17 ms warm. Called once per step of the worker's
+ * warm-up, while idle; at most WARM_ROUNDS times per worker.
  *
  * The lists are indexed in slices of WARM_SLICE (several chunks, as a run's lists are) and
  * typed through every path a key takes — one character from the bits, a needle narrowed
  * among the last hits, candidates tested one by one, a scan of a one-byte text and of a
- * two-byte one and of its ASCII copy, a needle found nowhere — so that the code compiled here
- * has met each step: warmed with one chunk and fewer paths, the first key of a million ids still
- * ran into deoptimisations in the middle of its loops (187 ms of CPU in node against 9 ms for
- * the same key typed again; session 28).
+ * two-byte one and of its ASCII copy, a needle found nowhere — several times, in several tasks,
+ * so that the code compiled has met each step and the compiler (a background thread, slow to
+ * get a core on a loaded machine) is done before the first key: warmed once, on one chunk and
+ * fewer paths, the first key over a million ids still ran its loops unoptimised (in Chromium
+ * ~60 ms of `withBits` for the first key; in node 187 ms of CPU against 9 ms for the same key
+ * typed again; session 28).
  */
 export function warmSearch(): void {
-  if (warmed) return;
-  warmed = true;
-  const n = 5_000;
-  const ids = Array.from({ length: n }, (_, i) => `AC${String(i).padStart(7, '0')}`);
-  const names = Array.from(
-    { length: n },
-    (_, i) => `合同会社カ${i % 977}ロジ${i % 13 ? '' : 'Blue'}`,
-  );
-  for (const list of [ids, names]) {
-    for (let from = 0; from < n; from += WARM_SLICE)
-      addSearchSlice(list, from, list.slice(from, from + WARM_SLICE));
-    for (const q of WARM_NEEDLES) searchHits(list, q);
+  if (warmed >= WARM_ROUNDS) return;
+  warmed++;
+  if (!warmLists) {
+    const n = 5_000;
+    const ids = Array.from({ length: n }, (_, i) => `AC${String(i).padStart(7, '0')}`);
+    const names = Array.from(
+      { length: n },
+      (_, i) => `合同会社カ${i % 977}ロジ${i % 13 ? '' : 'Blue'}`,
+    );
+    for (const list of [ids, names])
+      for (let from = 0; from < n; from += WARM_SLICE)
+        addSearchSlice(list, from, list.slice(from, from + WARM_SLICE));
+    warmLists = [ids, names];
   }
+  for (const list of warmLists) for (const q of WARM_NEEDLES) searchHits(list, q);
 }
 
 /** Values per slice of the made-up lists (5,000 of them: eight chunks). */
