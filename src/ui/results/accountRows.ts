@@ -155,7 +155,10 @@ export function filterRows(s: RowSource, f: AccountFilter): Int32Array {
   // The search box alone (or nothing): the rows from two small loops of typed arrays only.
   if (color === -2 && segment === -2 && stage === -2 && owner === -2 && !f.renewal) {
     if (!ids) return everyRow(out);
-    return out.slice(0, searchedRows(ids, nameHit, nameCodes, out));
+    const found = searchedRows(ids, nameHit, nameCodes, out);
+    // Every row hit (a first key of a digit): no copy of the million rows (fresh memory for
+    // the copy costs the worker its page faults too).
+    return found === out.length ? out : out.slice(0, found);
   }
   let n = 0;
   for (let i = 0; i < r.rowCount; i++) {
