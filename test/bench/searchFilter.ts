@@ -13,8 +13,12 @@ import { resolve } from 'node:path';
 
 async function main() {
   const [srcDir = 'src', csv = '.bench/demo-1000000-seed42.csv'] = process.argv.slice(2);
-  const rq = (await import(resolve(srcDir, 'ui/results/rowQuery.ts'))) as typeof import('../../src/ui/results/rowQuery');
-  const si = (await import(resolve(srcDir, 'ui/results/searchIndex.ts'))) as typeof import('../../src/ui/results/searchIndex');
+  const rq = (await import(
+    resolve(srcDir, 'ui/results/rowQuery.ts')
+  )) as typeof import('../../src/ui/results/rowQuery');
+  const si = (await import(
+    resolve(srcDir, 'ui/results/searchIndex.ts')
+  )) as typeof import('../../src/ui/results/searchIndex');
   const codes: number[] = [];
   let ids: string[] = [];
   let names: string[] = [];
@@ -86,19 +90,18 @@ async function main() {
   };
   const passes = Number(process.env.PASSES ?? 1);
   for (let pass = 1; pass <= passes; pass++) {
-  const out: Record<string, number> = {};
-  for (const q of ['0', '00', '000', '0000', '00004', '']) {
-    if (process.env.MARK) console.log(`-- key ${JSON.stringify(q)}`);
+    const out: Record<string, number> = {};
+    for (const q of ['0', '00', '000', '0000', '00004', '']) {
+      if (process.env.MARK) console.log(`-- key ${JSON.stringify(q)}`);
 
-
-    const c0 = cpu();
-    const w0 = performance.now();
-    const rows = rq.queryFilter(src, { filter: { q } });
-    out[`key_${q || 'clear'}_ms`] = Math.round((cpu() - c0) * 10) / 10;
-    out[`key_${q || 'clear'}_wall`] = Math.round((performance.now() - w0) * 10) / 10;
-    out[`key_${q || 'clear'}_rows`] = rows.length;
-  }
-  console.log(JSON.stringify({ srcDir, pass, ...out }));
+      const c0 = cpu();
+      const w0 = performance.now();
+      const rows = rq.queryFilter(src, { filter: { q } });
+      out[`key_${q || 'clear'}_ms`] = Math.round((cpu() - c0) * 10) / 10;
+      out[`key_${q || 'clear'}_wall`] = Math.round((performance.now() - w0) * 10) / 10;
+      out[`key_${q || 'clear'}_rows`] = rows.length;
+    }
+    console.log(JSON.stringify({ srcDir, pass, ...out }));
   }
 }
 

@@ -34,11 +34,15 @@ interface TraceEv {
 const [file, filter = 'DedicatedWorker', fromS = '-1e9', toS = '1e9'] = process.argv.slice(2);
 const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEv[] }).traceEvents;
 const names = new Map<string, string>();
-for (const e of events) if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+for (const e of events)
+  if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
 const key = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
 const t0 = key?.ts ?? Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
 // Profiles by id: their thread (from the 'Profile' event), nodes and samples with times.
-const profiles = new Map<string, { thread: string; nodes: Map<number, Node>; at: number; samples: [number, number][] }>();
+const profiles = new Map<
+  string,
+  { thread: string; nodes: Map<number, Node>; at: number; samples: [number, number][] }
+>();
 for (const e of events) {
   if (e.name === 'Profile' && e.id) {
     profiles.set(e.id, {
@@ -74,7 +78,9 @@ for (const p of profiles.values()) {
     prev = t;
     if (rel < Number(fromS) || rel > Number(toS)) continue;
     const n = p.nodes.get(id);
-    const f = n ? `${n.callFrame.functionName || '(anonymous)'} ${(n.callFrame.url ?? '').split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}` : '?';
+    const f = n
+      ? `${n.callFrame.functionName || '(anonymous)'} ${(n.callFrame.url ?? '').split('/').pop()}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`
+      : '?';
     if (/\(idle\)/.test(f)) continue;
     self.set(f, (self.get(f) ?? 0) + step);
     total += step;
