@@ -28,6 +28,8 @@ const CATEGORIES = [
   'disabled-by-default-v8.gc',
   'blink.user_timing',
   'toplevel',
+  // UI_TRACE_SAMPLES=1: V8's sampling profiler on every thread (workers too), for uiSamples.ts.
+  ...(process.env.UI_TRACE_SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ].join(',');
 
 export interface Tracing {

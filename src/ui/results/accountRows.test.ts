@@ -3,7 +3,16 @@ import { compilePlaybook, scoreTable } from '../../engine';
 import { demoPlaybook } from '../../engine/testing/demo';
 import { generateDemoTable } from '../../data/demo/generate';
 import { isoToDays } from '../../table/columns';
-import { ctaCountSteps, filterRows, prepareCtaCounts, rowSource, sortRows } from './accountRows';
+import {
+  ctaCountSteps,
+  everyRow,
+  filterRows,
+  prepareCtaCounts,
+  rowSource,
+  searchedRows,
+  sortRows,
+  warmRowLoops,
+} from './accountRows';
 import { numberAt } from './queue';
 
 const pb = demoPlaybook();
@@ -81,5 +90,40 @@ describe('account rows', () => {
     expect(asc.slice(scored.length).every(Number.isNaN)).toBe(true);
     const desc = [...sortRows(src, all.slice(), 'mrr', 'desc')].map((i) => numberAt(src.mrr, i));
     expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  });
+
+  it('searches ids and names as includes on each row does, alone and with a filter', () => {
+    warmRowLoops();
+    const names = src.name?.type === 'string' ? src.name : null;
+    expect(names).not.toBeNull();
+    const idOf = (i: number) => r.accountIds[i].toLowerCase();
+    const nameOf = (i: number) =>
+      names!.codes[i] >= 0 ? names!.dict[names!.codes[i]].toLowerCase() : null;
+    const all = Array.from({ length: r.rowCount }, (_, i) => i);
+    // Needles hitting every row (ids share their first characters), some by id, some by name
+    // only, none; typed on and back as a search box does.
+    const first = idOf(0);
+    const aName = nameOf(5) ?? '';
+    const needles = [first[0], first.slice(0, 2), idOf(7), aName.slice(1, 3), aName, 'zzz', ''];
+    for (const q of [...needles, ...needles.slice().reverse()]) {
+      const want = all.filter((i) => !q || idOf(i).includes(q) || !!nameOf(i)?.includes(q));
+      expect(Array.from(filterRows(src, { q })), q).toEqual(want);
+      const color = r.colorIds[0];
+      expect(Array.from(filterRows(src, { q, color })), `${q} + colour`).toEqual(
+        want.filter((i) => r.color[i] === 0),
+      );
+    }
+  });
+
+  it('lists the rows hit by id or by name in order (searchedRows, everyRow)', () => {
+    const ids = Uint8Array.from([1, 0, 0, 1, 0, 0]);
+    const nameHit = Uint8Array.from([0, 1]);
+    const codes = Int32Array.from([0, 1, -1, 1, 0, 1]);
+    const out = new Int32Array(6);
+    const n = searchedRows(ids, nameHit, codes, out);
+    expect(Array.from(out.slice(0, n))).toEqual([0, 1, 3, 5]);
+    const m = searchedRows(ids, null, null, out);
+    expect(Array.from(out.slice(0, m))).toEqual([0, 3]);
+    expect(Array.from(everyRow(new Int32Array(4)))).toEqual([0, 1, 2, 3]);
   });
 });

@@ -74,6 +74,9 @@ interface TextIndex {
  */
 const NARROW_SHARE = 1 / 8;
 
+/** The last needle's hits are kept (to narrow the next needle) when at most this share. */
+const LAST_SHARE = 1 / 2;
+
 /** How searches were answered (tests check that each path is taken). */
 export const searchPaths = { scan: 0, narrow: 0, asciiChunks: 0, bits: 0 };
 
@@ -217,26 +220,73 @@ export function addSearchSlice(values: readonly string[], from: number, strings:
   }
 }
 
-let warmed = false;
+/** The made-up lists warmSearch types in, and how many times it did. */
+let warmLists: string[][] | null = null;
+let warmed = 0;
+
+/** How many times (once per call) warmSearch types its needles in each worker at most. */
+export const WARM_ROUNDS = 6;
 
 /**
- * Search two made-up lists once (ids and Japanese names, 5,000 each) so that the functions a
+ * Search two made-up lists (ids and Japanese names, 5,000 each) so that the functions a
  * keystroke runs are compiled before the first one: cold, the first key's search of a million
- * ids took 45–85 ms of CPU in node against 6–17 ms warm. Once per worker, while idle.
+ * ids took 45–85 ms of CPU in node against 6–17 ms warm. Called once per step of the worker's
+ * warm-up, while idle; at most WARM_ROUNDS times per worker.
+ *
+ * The lists are indexed in slices of WARM_SLICE (several chunks, as a run's lists are) and
+ * typed through every path a key takes — one character from the bits, a needle narrowed
+ * among the last hits, candidates tested one by one, a scan of a one-byte text and of a
+ * two-byte one and of its ASCII copy, a needle found nowhere — several times, in several tasks,
+ * so that the code compiled has met each step and the compiler (a background thread, slow to
+ * get a core on a loaded machine) is done before the first key: warmed once, on one chunk and
+ * fewer paths, the first key over a million ids still ran its loops unoptimised (in Chromium
+ * ~60 ms of `withBits` for the first key; in node 187 ms of CPU against 9 ms for the same key
+ * typed again; session 28).
  */
 export function warmSearch(): void {
-  if (warmed) return;
-  warmed = true;
-  const n = 5_000;
-  const ids = Array.from({ length: n }, (_, i) => `AC${String(i).padStart(7, '0')}`);
-  const names = Array.from(
-    { length: n },
-    (_, i) => `合同会社カ${i % 977}ロジ${i % 13 ? '' : 'Blue'}`,
-  );
-  for (const list of [ids, names])
-    for (const q of ['0', '00', '001', '0012', 'カ', 'カ1', 'blue', 'ロジ', 'ac', '0'])
-      searchHits(list, q);
+  if (warmed >= WARM_ROUNDS) return;
+  warmed++;
+  if (!warmLists) {
+    const n = 5_000;
+    const ids = Array.from({ length: n }, (_, i) => `AC${String(i).padStart(7, '0')}`);
+    const names = Array.from(
+      { length: n },
+      (_, i) => `合同会社カ${i % 977}ロジ${i % 13 ? '' : 'Blue'}`,
+    );
+    for (const list of [ids, names])
+      for (let from = 0; from < n; from += WARM_SLICE)
+        addSearchSlice(list, from, list.slice(from, from + WARM_SLICE));
+    warmLists = [ids, names];
+  }
+  for (const list of warmLists) for (const q of WARM_NEEDLES) searchHits(list, q);
 }
+
+/** Values per slice of the made-up lists (5,000 of them: eight chunks). */
+const WARM_SLICE = 640;
+
+/** Typed in this order: each path of searchHits (see warmSearch). */
+const WARM_NEEDLES = [
+  '0',
+  '00',
+  '000',
+  '0001',
+  '00012',
+  '',
+  '0',
+  '00',
+  'カ',
+  'カ1',
+  'blue',
+  'ロジ',
+  'ac',
+  'ac0',
+  'zz',
+  '1',
+  '12',
+  '123',
+  'a',
+  '0',
+];
 
 export const hasSearchIndex = (values: readonly string[]) => indexCache.has(values);
 
@@ -270,9 +320,11 @@ export function searchHits(values: readonly string[], needle: string): Uint8Arra
     n = scan(ix.chunks, needle, buf);
     searchPaths.scan++;
   }
-  const hits = buf.slice(0, n);
-  ix.last = { needle, hits };
-  for (let j = 0; j < n; j++) hit[hits[j]] = 1;
+  for (let j = 0; j < n; j++) hit[buf[j]] = 1;
+  // Kept for the next needle only when they narrow it: over half the list (a first key of a
+  // digit hits nearly every id), the next search reads every value's bits as fast as the hits'
+  // and the copy of a million hits (4 MB of fresh memory) is not made.
+  ix.last = n <= values.length * LAST_SHARE ? { needle, hits: buf.slice(0, n) } : null;
   return hit;
 }
 
