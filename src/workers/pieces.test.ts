@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { detach, place, placeSpare, SpareBuffers, split, spareOf } from './pieces';
+import {
+  detach,
+  place,
+  placeSpare,
+  sendInTasks,
+  SpareBuffers,
+  split,
+  spareOf,
+  type Piece,
+} from './pieces';
+import { lazyDictList, packedPartsColumn } from '../table/packedDict';
+import { packStrings } from '../store/datasets';
+import { slicePacked } from './datasetLoad';
 
 describe('a value sent in pieces', () => {
   it('comes back equal: views of a shared buffer, long string lists, nested objects', () => {
@@ -103,5 +115,129 @@ describe('a value sent in pieces', () => {
       null,
     );
     expect(rebuilt.c).toEqual(new Int8Array([5]));
+  });
+
+  /** Rebuild as the worker does (each piece cloned on the way), in the order given. */
+  const rebuild = (skeleton: unknown, pieces: Piece[]) => {
+    const out = structuredClone(skeleton);
+    for (const p of pieces) {
+      const { piece, transfer } = detach(p);
+      place(out, structuredClone(piece, { transfer }));
+    }
+    return out;
+  };
+
+  it("sends a list held at two paths once (the run's ids and its key column): one list again on the far side", () => {
+    const ids = Array.from({ length: 25_000 }, (_, i) => `K${(i * 7919) % 100_003}`);
+    const other = ids.map((x) => `${x}!`);
+    const value = {
+      result: { accountIds: ids, total: new Float64Array([1, 2]) },
+      table: { columns: { key: { type: 'string', codes: new Int32Array([0, 1]), dict: ids } } },
+      names: other,
+    };
+    const { skeleton, pieces } = split(value, 10_000);
+    expect(pieces.filter((p) => 'strings' in p).length).toBe(6);
+    expect(pieces.filter((p) => 'same' in p)).toEqual([
+      { path: ['table', 'columns', 'key', 'dict'], same: ['result', 'accountIds'] },
+    ]);
+    const got = rebuild(skeleton, pieces) as typeof value;
+    expect(got).toEqual(value);
+    expect(got.table.columns.key.dict).toBe(got.result.accountIds);
+    expect(got.names).not.toBe(got.result.accountIds);
+  });
+
+  it("a run's ids still packed in its key column (a reloaded dataset) go once too, as the column's slices", () => {
+    const ids = Array.from({ length: 3_000 }, (_, i) => `A-${i}`);
+    const col = packedPartsColumn(
+      Int32Array.from(ids, (_, i) => i),
+      slicePacked(packStrings(ids), 700),
+    );
+    const result = { total: new Float64Array(3) } as Record<string, unknown>;
+    lazyDictList(result, 'accountIds', col);
+    const value = { result, table: { columns: { key: col } } };
+    const { skeleton, pieces } = split(value, 10_000);
+    expect(pieces.filter((p) => 'packed' in p).length).toBe(5);
+    expect(pieces.filter((p) => 'same' in p).map((p) => p.path)).toEqual([
+      ['table', 'columns', 'key', 'dict'],
+    ]);
+    const got = rebuild(skeleton, pieces) as {
+      result: { accountIds: string[] };
+      table: { columns: { key: { codes: Int32Array; dict: string[] } } };
+    };
+    expect(got.result.accountIds).toEqual(ids);
+    expect(got.table.columns.key.dict).toBe(got.result.accountIds);
+    expect([...got.table.columns.key.codes]).toEqual(ids.map((_, i) => i));
+  });
+
+  it('a piece lost or placed before the list it repeats fails; slices in another order are placed at their offsets', () => {
+    const ids = Array.from({ length: 25_000 }, (_, i) => `K${i}`);
+    const value = { a: ids, b: { dict: ids } };
+    const { skeleton, pieces } = split(value, 10_000);
+    const same = pieces.findIndex((p) => 'same' in p);
+    // The repeat before the list it refers to: nothing to refer to.
+    const early = [pieces[same], ...pieces.filter((_, k) => k !== same)];
+    expect(() => rebuild(skeleton, early)).toThrow(/not received/);
+    // A slice lost: holes where its values were.
+    const lost = rebuild(
+      skeleton,
+      pieces.filter((_, k) => k !== 1),
+    ) as typeof value;
+    expect(lost).not.toEqual(value);
+    // Slices are placed at their own offsets whatever the order.
+    const swapped = [pieces[1], pieces[0], ...pieces.slice(2)];
+    expect(rebuild(skeleton, swapped)).toEqual(value);
+  });
+});
+
+describe('sendInTasks (a hand-over a few pieces per task)', () => {
+  const pieces: Piece[] = Array.from({ length: 23 }, (_, k) => ({
+    path: ['v'],
+    strings: [`s${k}`],
+    from: k,
+    total: 23,
+  }));
+
+  it('sends every piece once, in order, at most maxPieces per task', async () => {
+    const sent: number[] = [];
+    const tasks: number[] = [];
+    let inTask = 0;
+    const done = await sendInTasks(
+      pieces,
+      (p) => {
+        inTask++;
+        sent.push('strings' in p ? p.from : -1);
+      },
+      () => true,
+      () => {
+        tasks.push(inTask);
+        inTask = 0;
+      },
+      1e9,
+      5,
+    );
+    expect(done).toBe(true);
+    expect(sent).toEqual(pieces.map((_, k) => k));
+    expect(tasks).toEqual([5, 5, 5, 5, 3]);
+  });
+
+  it('a spent budget sends one piece per task; a hand-over no longer live stops before its next task', async () => {
+    const tasks: number[] = [];
+    let inTask = 0;
+    let live = true;
+    const done = await sendInTasks(
+      pieces,
+      () => {
+        inTask++;
+        if (tasks.length === 3) live = false;
+      },
+      () => live,
+      () => {
+        tasks.push(inTask);
+        inTask = 0;
+      },
+      -1,
+    );
+    expect(done).toBe(false);
+    expect(tasks).toEqual([1, 1, 1, 1]);
   });
 });

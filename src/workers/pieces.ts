@@ -21,7 +21,12 @@ export type Path = (string | number)[];
 export type Piece =
   | { path: Path; array: ArrayBufferView; from?: number; total?: number; spare?: boolean }
   | { path: Path; strings: string[]; from: number; total: number }
-  | { path: Path; packed: PackedDict; from: number; total: number };
+  | { path: Path; packed: PackedDict; from: number; total: number }
+  /**
+   * The same list as the one sent earlier at `same` (the run worker's value holds the run's
+   * ids twice — `result.accountIds` is the key column's dictionary — so they went twice).
+   */
+  | { path: Path; same: Path };
 
 const STRING_SLICE = 50_000;
 const BIG_LIST = 10_000;
@@ -45,6 +50,14 @@ export function split(
   arraySliceBytes = ARRAY_SLICE_BYTES,
 ): { skeleton: unknown; pieces: Piece[] } {
   const pieces: Piece[] = [];
+  // Long lists (and still-packed columns) already split, by identity: the path they went to.
+  const sent = new Map<object, Path>();
+  const again = (list: object, path: Path): boolean => {
+    const same = sent.get(list);
+    if (same) pieces.push({ path, same });
+    else sent.set(list, path);
+    return same !== undefined;
+  };
   const walk = (v: unknown, path: Path): unknown => {
     if (ArrayBuffer.isView(v)) {
       if (isTyped(v) && v.byteLength > arraySliceBytes) {
@@ -61,6 +74,7 @@ export function split(
     }
     if (Array.isArray(v)) {
       if (v.length > BIG_LIST && typeof v[0] === 'string') {
+        if (again(v, path)) return null;
         for (let from = 0; from < v.length; from += stringSlice)
           pieces.push({
             path,
@@ -76,7 +90,7 @@ export function split(
       const o: Record<string, unknown> = {};
       const parts = packedPartsOf(v);
       const total = parts ? parts.reduce((n, p) => n + packedCount(p), 0) : 0;
-      if (parts) {
+      if (parts && !again(v, [...path, 'dict'])) {
         let from = 0;
         for (const p of parts) {
           pieces.push({ path: [...path, 'dict'], packed: p, from, total });
@@ -104,6 +118,7 @@ export function split(
     if (!parts) return walk((v as Record<string, unknown>)[k], at);
     let from = 0;
     const total = parts.reduce((n, p) => n + packedCount(p), 0);
+    if (again(col, at)) return total ? null : [];
     for (const p of parts) {
       pieces.push({ path: at, packed: p, from, total });
       from += packedCount(p);
@@ -196,6 +211,43 @@ export function nextTask(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
+/**
+ * Wall time per task of a hand-over: pieces are sent until it is spent (then the next task).
+ * One piece per task made ~260 tasks of well under a millisecond each for the row-query
+ * worker's million-account run (a spare-buffer copy of 1 MB ~0.2 ms, a slice of 10,000
+ * strings ~0.2–1.5 ms to clone), each paying a task's and a message's overhead and, on a
+ * loaded machine, a wait for the CPU.
+ */
+export const SEND_BUDGET_MS = 4;
+/** Pieces per task at most: no more typed-array pieces than the spare pool keeps. */
+export const SEND_MAX_PIECES = 8;
+
+/**
+ * Send `pieces` in order, a few per task (each task from `nextTask`, so the page draws and
+ * handles input between two): as many as fit in `budgetMs` of wall time, at most `maxPieces`.
+ * Stops before a task when `live()` is false (false returned). `onTask` gets each task's span.
+ */
+export async function sendInTasks(
+  pieces: readonly Piece[],
+  send: (p: Piece) => void,
+  live: () => boolean,
+  onTask?: (start: number, end: number) => void,
+  budgetMs = SEND_BUDGET_MS,
+  maxPieces = SEND_MAX_PIECES,
+): Promise<boolean> {
+  let i = 0;
+  while (i < pieces.length) {
+    await nextTask();
+    if (!live()) return false;
+    const t0 = performance.now();
+    const end = Math.min(pieces.length, i + maxPieces);
+    do send(pieces[i++]);
+    while (i < end && performance.now() - t0 < budgetMs);
+    onTask?.(t0, performance.now());
+  }
+  return true;
+}
+
 /** A packed piece as the strings piece it stands for (decoded here, in the worker); others as they are. */
 export function unpackPiece(p: Piece): Exclude<Piece, { packed: PackedDict }> {
   if (!('packed' in p)) return p;
@@ -205,10 +257,21 @@ export function unpackPiece(p: Piece): Exclude<Piece, { packed: PackedDict }> {
 /** Put a received piece into the skeleton. */
 export function place(skeleton: unknown, piece: Piece): void {
   const p = unpackPiece(piece);
-  let at = skeleton as Record<string | number, unknown>;
-  for (let i = 0; i < p.path.length - 1; i++)
-    at = at[p.path[i]] as Record<string | number, unknown>;
+  const walkTo = (path: Path) => {
+    let at = skeleton as Record<string | number, unknown>;
+    for (let i = 0; i < path.length - 1; i++) at = at[path[i]] as Record<string | number, unknown>;
+    return at;
+  };
+  const at = walkTo(p.path);
   const last = p.path[p.path.length - 1];
+  if ('same' in p) {
+    // Sent in full before this piece (split orders them so): the one list, as on the page.
+    const list = walkTo(p.same)[p.same[p.same.length - 1]];
+    if (!Array.isArray(list))
+      throw new Error(`piece ${p.path.join('.')}: ${p.same.join('.')} not received`);
+    at[last] = list;
+    return;
+  }
   if ('array' in p) {
     if (p.total === undefined) at[last] = p.array;
     else {

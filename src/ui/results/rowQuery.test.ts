@@ -14,7 +14,7 @@ import {
 import { collationRanks } from './collationRanks';
 import { placeSelection, SORT_KEYS, type AccountFilter, type LiveSelection } from './place';
 import { numberAt, textAt } from './queue';
-import { detach } from '../../workers/pieces';
+import { detach, SpareBuffers } from '../../workers/pieces';
 import { packedDecodeCount, packedPartsColumn, packedPartsOf } from '../../table/packedDict';
 import { packStrings } from '../../store/datasets';
 import { slicePacked } from '../../workers/datasetLoad';
@@ -179,7 +179,7 @@ function fakeRanker(reversed = false) {
 }
 
 /** A server on the far side of a structured clone, as the worker is. */
-function serve(ranker?: Ranker, rankAheadMin = 1, source: RowSource = src) {
+function serve(ranker?: Ranker, rankAheadMin = 1, source: RowSource = src, loadNow?: () => void) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
   /** The quiet wait after an answer before the ranker resumes: armed (the latest), or null. */
@@ -208,7 +208,7 @@ function serve(ranker?: Ranker, rankAheadMin = 1, source: RowSource = src) {
       server.handle(structuredClone({ type: 'piece' as const, piece }, { transfer }));
     }
   };
-  load();
+  (loadNow ?? load)();
   // The search index is built once the run is in (the worker's first idle task).
   const flush = () => {
     while (tasks.length) tasks.splice(0).forEach((f) => f());
@@ -245,6 +245,44 @@ describe('row query (the account table off the main thread)', () => {
     }
     expect(packedDecodeCount()).toBe(before);
   });
+
+  it.each([
+    ['sliced (1,000-byte slices, 1,000-byte buffers)', 1000, 1000],
+    ['whole (arrays under 32 KB, 32 KB buffers)', 1 << 20, 32768],
+  ])(
+    'a run sent through spare buffers (handed back by the worker and reused) gives the same answers: %s',
+    (_, sliceBytes, bufferBytes) => {
+      const { server, got, flush } = serve(undefined, 1, src, () => undefined);
+      // A pool of 3 buffers: most pieces go in a reused one.
+      const { skeleton, pieces } = splitRun(src, sliceBytes);
+      const spares = new SpareBuffers(bufferBytes, 3);
+      let made = 0;
+      server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
+      for (const p of pieces) {
+        if ('array' in p && p.array.byteLength <= bufferBytes && spares.size === 0) made++;
+        const { piece, transfer } = spares.detach(p);
+        server.handle(structuredClone({ type: 'piece' as const, piece }, { transfer }));
+        // The worker's answers as they come: the spare buffers go back to the pool.
+        for (const m of got.splice(0))
+          if (m.type === 'spare') spares.give(m.buffer);
+          else got.push(m);
+      }
+      expect(pieces.filter((p) => 'array' in p).length).toBeGreaterThan(20);
+      expect(made).toBe(1);
+      const rand = rng(11);
+      for (let k = 1; k <= 60; k++) {
+        const q = randomQuery(rand);
+        server.handle({ type: 'query', id: k, ...q });
+        flush();
+        const m = got.pop()!;
+        expect(m.type, JSON.stringify(q)).toBe('rows');
+        expect(
+          [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows],
+          JSON.stringify(q),
+        ).toEqual(oracle(q));
+      }
+    },
+  );
 
   it('sorting by every column equals the collator comparator, ties in table order', () => {
     const all = [...filterRows(src, {})];

@@ -9,7 +9,7 @@ import {
   warmRowLoops,
   type RowSource,
 } from './accountRows';
-import { place, split, unpackPiece, type Piece } from '../../workers/pieces';
+import { placeSpare, split, unpackPiece, type Piece } from '../../workers/pieces';
 import { copyList } from '../../table/packedDict';
 import { addSearchSlice, warmSearch, WARM_ROUNDS } from './searchIndex';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
@@ -70,7 +70,9 @@ export type RowQueryResponse =
    * (a separate step after the filter) was dropped.
    */
   | { type: 'superseded'; id: number }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  /** A piece's spare buffer (workers/pieces.ts SpareBuffers), handed back to the page. */
+  | { type: 'spare'; id: 0; buffer: ArrayBuffer };
 
 /**
  * The columns the table's queries read, as references to the page's own arrays: splitting it
@@ -121,8 +123,11 @@ export function packRun(s: RowSource): RunPayload {
 }
 
 /** The run split for sending: the skeleton and its pieces, strings in ROW_STRING_SLICE slices. */
-export function splitRun(s: RowSource): { skeleton: unknown; pieces: Piece[] } {
-  return split(packRun(s), ROW_STRING_SLICE);
+export function splitRun(
+  s: RowSource,
+  arraySliceBytes?: number,
+): { skeleton: unknown; pieces: Piece[] } {
+  return split(packRun(s), ROW_STRING_SLICE, arraySliceBytes);
 }
 
 /** The worker's side: rebuild the RowSource (labels arrive with each query). */
@@ -250,7 +255,9 @@ export class RowQueryServer {
     }
     if (m.type === 'piece') {
       const piece = unpackPiece(m.piece);
-      place(this.skeleton, piece);
+      // A typed array copied into one of the page's spare buffers: that buffer goes back.
+      const spare = placeSpare(this.skeleton, piece);
+      if (spare) this.post({ type: 'spare', id: 0, buffer: spare }, [spare]);
       indexSlice(this.skeleton as RunPayload, piece);
       if (--this.missing === 0) this.loaded();
       return;

@@ -6,7 +6,7 @@ import {
   type RowQueryRequest,
   type RowQueryResponse,
 } from './rowQuery';
-import { detach, nextTask } from '../../workers/pieces';
+import { sendInTasks, SpareBuffers } from '../../workers/pieces';
 
 /**
  * The page's end of the row-query worker. One worker per run, kept while the run is shown
@@ -25,6 +25,7 @@ export class RowQueryClient {
 
   constructor(src: RowSource) {
     const receive = (m: RowQueryResponse) => {
+      if (m.type === 'spare') return spares.give(m.buffer);
       const w = this.waiting.get(m.id);
       if (!w) return;
       this.waiting.delete(m.id);
@@ -63,25 +64,28 @@ export class RowQueryClient {
   }
 
   /**
-   * Send the run in pieces, one per task (queries sent meanwhile wait in the worker for the
-   * last one). Marks the longest piece's time on the page as `waymark:row-query-load`, read
-   * by `npm run bench -- ui`.
+   * Send the run in pieces, a few per task (`sendInTasks`; queries sent meanwhile wait in the
+   * worker for the last one), the typed arrays copied into the pool's buffers the worker hands
+   * back (`SpareBuffers`: no fresh buffer faulted in per MB). Marks the hand-over's longest
+   * task on the page as `waymark:row-query-load`, read by `npm run bench -- ui`.
    */
   private async load(src: RowSource): Promise<void> {
-    let t0 = performance.now();
+    const t0 = performance.now();
     const { skeleton, pieces } = splitRun(src);
     this.send({ type: 'hold', skeleton, pieces: pieces.length });
     let longest = { start: t0, end: performance.now() };
-    for (const p of pieces) {
-      if (this.disposed) return;
-      await nextTask();
-      t0 = performance.now();
-      const { piece, transfer } = detach(p);
-      this.send({ type: 'piece', piece }, transfer);
-      const t1 = performance.now();
-      if (t1 - t0 > longest.end - longest.start) longest = { start: t0, end: t1 };
-    }
-    performance.measure('waymark:row-query-load', longest);
+    const sent = await sendInTasks(
+      pieces,
+      (p) => {
+        const { piece, transfer } = spares.detach(p);
+        this.send({ type: 'piece', piece }, transfer);
+      },
+      () => !this.disposed,
+      (start, end) => {
+        if (end - start > longest.end - longest.start) longest = { start, end };
+      },
+    );
+    if (sent) performance.measure('waymark:row-query-load', longest);
   }
 
   get inWorker(): boolean {
@@ -106,6 +110,9 @@ export class RowQueryClient {
     this.waiting.clear();
   }
 }
+
+/** The pieces' buffers, handed back by the row-query worker once placed (one live client). */
+const spares = new SpareBuffers();
 
 const INPUT_EVENTS = ['keydown', 'pointerdown'] as const;
 const LISTEN = { capture: true, passive: true } as const;
