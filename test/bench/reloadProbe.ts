@@ -1,14 +1,13 @@
 /**
  * `npx tsx test/bench/reloadProbe.ts --app DIR --port P --profile-dir DIR [--strace] [--perf]
- * [--heap]`: one reload of a seeded 1M-account profile (seed it with uiReloadAb.ts first), with the
- * renderer's main thread watched from outside: `--strace` writes its munmap/madvise/mprotect calls
+ * [--threads] [--tag T] [--wait MS]`: one reload of a seeded 1M-account profile (seed it with
+ * uiReloadAb.ts first), with the renderer's main thread watched from outside: `--strace` writes its munmap/madvise/mprotect calls
  * (with durations) to /tmp/reloadgc/strace-<tag>.txt, `--perf` records its samples with call
- * graphs to /tmp/reloadgc/perf-<tag>.data, `--heap` prints the page's ArrayBuffer bytes and
- * counts (CDP Memory / performance.measureUserAgentSpecificMemory) before the reload.
+ * graphs to /tmp/reloadgc/perf-<tag>.data; `--threads` traces every thread of the renderer.
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, extname, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -79,21 +78,7 @@ const pid = renderers.sort((a, b) => rss(b) - rss(a))[0];
 console.log(
   `renderers ${renderers.join(',')}; page's ${pid}, rss ${Math.round(rss(pid) / 1024)} MB`,
 );
-if (args.includes('--heap')) {
-  const cdp = await ctx.newCDPSession(page);
-  const heap = await page.evaluate(async () => {
-    const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-    return { usedJSHeap: m?.usedJSHeapSize };
-  });
-  console.log(JSON.stringify(heap));
-  const counters = (await cdp.send('Memory.getDOMCounters' as never)) as unknown;
-  console.log(JSON.stringify(counters));
-  const { usedSize, totalSize } = (await cdp.send('Runtime.getHeapUsage' as never)) as {
-    usedSize: number;
-    totalSize: number;
-  };
-  console.log(`heap used ${Math.round(usedSize / 1e6)} MB of ${Math.round(totalSize / 1e6)}`);
-}
+mkdirSync('/tmp/reloadgc', { recursive: true });
 const kids: ChildProcess[] = [];
 if (args.includes('--strace'))
   kids.push(
