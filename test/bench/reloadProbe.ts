@@ -5,13 +5,12 @@
  * (with durations) to /tmp/reloadgc/strace-<tag>.txt, `--perf` records its samples with call
  * graphs to /tmp/reloadgc/perf-<tag>.data; `--threads` traces every thread of the renderer.
  */
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join, extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
+import { serveBuiltApp } from './builtAppServer';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => {
@@ -23,29 +22,8 @@ const port = Number(opt('port', '5231'));
 const profileDir = opt('profile-dir', '/tmp/reloadgc-ab');
 const tag = opt('tag', 'probe');
 const wait = Number(opt('wait', '8000'));
-const types: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
-const server = createServer((req, res) => {
-  void (async () => {
-    let p = join(root, decodeURIComponent((req.url ?? '/').split('?')[0]));
-    try {
-      if ((await stat(p)).isDirectory()) p = join(p, 'index.html');
-    } catch {
-      p = join(root, 'index.html');
-    }
-    const body = await readFile(p).catch(() => null);
-    if (!body) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[extname(p)] ?? 'application/octet-stream' });
-    res.end(body);
-  })();
-});
-await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-const base = `http://127.0.0.1:${port}`;
+const server = await serveBuiltApp(() => root, port);
+const base = server.base;
 const ctx = await chromium.launchPersistentContext(profileDir, {
   executablePath: process.env.CHROMIUM_PATH ?? findChromium() ?? undefined,
   args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],

@@ -8,8 +8,8 @@
  * line: thread CPU ms per key (process CPU; the process has one busy thread) and the answer's
  * row count. Run a fresh process per build, interleaved, under the bench lock.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { demoIdsAndNames } from './demoCsvColumns';
 
 async function main() {
   const [srcDir = 'src', csv = '.bench/demo-1000000-seed42.csv'] = process.argv.slice(2);
@@ -19,30 +19,7 @@ async function main() {
   const si = (await import(
     resolve(srcDir, 'ui/results/searchIndex.ts')
   )) as typeof import('../../src/ui/results/searchIndex');
-  const codes: number[] = [];
-  let ids: string[] = [];
-  let names: string[] = [];
-  {
-    const seen = new Map<string, number>();
-    const lines = readFileSync(csv, 'utf8').split('\n');
-    for (let i = 1; i < lines.length; i++) {
-      const l = lines[i];
-      if (!l) continue;
-      const a = l.indexOf(',');
-      const b = l.indexOf(',', a + 1);
-      ids.push(l.slice(0, a));
-      const name = l.slice(a + 1, b);
-      let c = seen.get(name);
-      if (c === undefined) {
-        c = names.length;
-        names.push(name);
-        seen.set(name, c);
-      }
-      codes.push(c);
-    }
-  }
-  ids = JSON.parse(JSON.stringify(ids)) as string[];
-  names = JSON.parse(JSON.stringify(names)) as string[];
+  const { ids, names, codes } = demoIdsAndNames(csv);
   const n = ids.length;
   const r = {
     rowCount: n,

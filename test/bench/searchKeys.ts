@@ -8,8 +8,8 @@
  * indexing's process CPU. Pass main's file (`git show <commit>:src/ui/results/searchIndex.ts >
  * /tmp/old.ts`) and this tree's, a fresh process each, interleaved, under the bench lock.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { demoIdsAndNames } from './demoCsvColumns';
 
 interface SearchModule {
   addSearchSlice(values: readonly string[], from: number, strings: string[]): void;
@@ -20,30 +20,7 @@ interface SearchModule {
 async function main() {
   const [file, csv = '.bench/demo-1000000-seed42.csv'] = process.argv.slice(2);
   const mod = (await import(resolve(file))) as SearchModule;
-  const codes: number[] = [];
-  let ids: string[] = [];
-  let names: string[] = [];
-  {
-    const seen = new Map<string, number>();
-    const lines = readFileSync(csv, 'utf8').split('\n');
-    for (let i = 1; i < lines.length; i++) {
-      const l = lines[i];
-      if (!l) continue;
-      const a = l.indexOf(',');
-      const b = l.indexOf(',', a + 1);
-      ids.push(l.slice(0, a));
-      const name = l.slice(a + 1, b);
-      let c = seen.get(name);
-      if (c === undefined) {
-        c = names.length;
-        names.push(name);
-        seen.set(name, c);
-      }
-      codes.push(c);
-    }
-  }
-  ids = JSON.parse(JSON.stringify(ids)) as string[];
-  names = JSON.parse(JSON.stringify(names)) as string[];
+  const { ids, names, codes } = demoIdsAndNames(csv);
   const code = Int32Array.from(codes);
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();

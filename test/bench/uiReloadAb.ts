@@ -22,13 +22,12 @@
  * --hog N: N busy-looping processes beside the rounds (after the seed), the same extra load
  * for both builds (cpuHog.ts).
  */
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { seedDemoRuns } from './benchRuns';
+import { serveBuiltApp } from './builtAppServer';
 import { mainThread, selfTimes, type Ev } from './uiTrace';
 import { hogCount, startHog } from './cpuHog';
 
@@ -49,38 +48,6 @@ const allTasks = Number(opt('all-tasks', '0'));
 const traceDir = opt('trace-dir', '');
 const hogs = hogCount(args);
 let serving: 'a' | 'b' = seedWith;
-
-const types: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
-const server = createServer((req, res) => {
-  void (async () => {
-    const root = dirs[serving];
-    let p = join(root, decodeURIComponent((req.url ?? '/').split('?')[0]));
-    if (!p.startsWith(root)) p = join(root, 'index.html');
-    try {
-      if ((await stat(p)).isDirectory()) p = join(p, 'index.html');
-    } catch {
-      p = join(root, 'index.html');
-    }
-    try {
-      const body = await readFile(p);
-      res.writeHead(200, {
-        'content-type': types[extname(p)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  })();
-});
 
 const ticksOf = (statPath: string) => {
   const f = readFileSync(statPath, 'utf8');
@@ -129,8 +96,8 @@ function isChild(pid: string): boolean {
 const out = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
 
 async function main() {
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${port}`;
+  const server = await serveBuiltApp(() => dirs[serving], port);
+  const base = server.base;
   const ctx: BrowserContext = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? findChromium() ?? undefined,
     args: ['--no-sandbox', '--disable-gpu'],
