@@ -20,6 +20,10 @@ const minMs = mi >= 0 ? Number(args.splice(mi, 2)[1]) : 50;
 // other threads' CPU in its window by thread.
 const json = args.includes('--json');
 if (json) args.splice(args.indexOf('--json'), 1);
+// --draw: (with --json) the task of the largest layout (most dirty objects) instead of the
+// longest: a table's first draw of its rows.
+const draw = args.includes('--draw');
+if (draw) args.splice(args.indexOf('--draw'), 1);
 const files = args.flatMap((a) =>
   statSync(a).isDirectory()
     ? readdirSync(a)
@@ -94,7 +98,17 @@ for (const file of files) {
   }
   const t0 = mainEvs[0]?.ts ?? 0;
   if (!json) console.log(`== ${file}: ${outer.length} main-thread tasks ≥ ${minMs} ms`);
-  const longest = outer.reduce<Ev | null>((m, t) => (!m || t.dur! > m.dur! ? t : m), null);
+  const dirty = (e: Ev) =>
+    (e.args as { beginData?: { dirtyObjects?: number } } | undefined)?.beginData?.dirtyObjects ?? 0;
+  const layout = mainEvs
+    .filter((e) => e.name === 'Layout')
+    .reduce<Ev | null>((m, e) => (!m || dirty(e) > dirty(m) ? e : m), null);
+  const drawTask = layout
+    ? mainEvs.find((e) => e.name === 'RunTask' && e.ts <= layout.ts && e.ts + e.dur! >= layout.ts)
+    : undefined;
+  const longest = draw
+    ? (drawTask ?? null)
+    : outer.reduce<Ev | null>((m, t) => (!m || t.dur! > m.dur! ? t : m), null);
   for (const task of json ? (longest ? [longest] : []) : outer) {
     const a = task.ts;
     const b = task.ts + task.dur!;
