@@ -13,7 +13,7 @@ import { startScoresExport } from './scoresExport';
 import { workerTable } from './workerTable';
 import { useFileExport } from './useFileExport';
 import { ExportStatus } from './ExportStatus';
-import { useRowWindow, VSCROLL_HEIGHT } from './useRowWindow';
+import { useAfterFirstDraw, useRowWindow, VSCROLL_HEIGHT } from './useRowWindow';
 import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 import { mrrField, numberAt, textAt } from './queue';
@@ -87,7 +87,9 @@ export function AccountTable({
   const q0 = useAccountRows(src, argsFor(searchFilter));
   const rows = q0.rows;
   const parent = useRef<HTMLDivElement>(null);
-  const v = useRowWindow(parent, rows.length, ROW_HEIGHT, OVERSCAN_ROWS, VSCROLL_HEIGHT);
+  // The visible rows first; the overscan once they are drawn (useAfterFirstDraw).
+  const overscan = useAfterFirstDraw(rows.length > 0) ? OVERSCAN_ROWS : 0;
+  const v = useRowWindow(parent, rows.length, ROW_HEIGHT, overscan, VSCROLL_HEIGHT);
 
   const set = (k: keyof AccountFilter, value: string | number | undefined) => {
     const next = { ...searchFilter };

@@ -22,6 +22,8 @@ import {
   queryRows,
   splitRun,
   RowQueryServer,
+  WARM_WAIT_MS,
+  warmSteps,
   type Ranker,
   type RowQueryArgs,
   type RowQueryResponse,
@@ -415,7 +417,7 @@ describe('row query (the account table off the main thread)', () => {
     }
   });
 
-  it('ranks ahead from the start, paused while a query waits, is answered or was just answered', async () => {
+  it('ranks ahead from the start, paused while a query waits, is answered or was just answered and drawn', async () => {
     const { ranker, made } = fakeRanker();
     const { server, got, flush, idle } = serve(ranker);
     const dict = (src.name as { dict: string[] }).dict;
@@ -434,6 +436,9 @@ describe('row query (the account table off the main thread)', () => {
     expect(ids(got)).toEqual(['1:rows']);
     expect(states()).toEqual(['paused']);
     idle.fire!();
+    // Nor before the page has drawn it.
+    expect(states()).toEqual(['paused']);
+    server.handle({ type: 'drawn', id: 1 });
     expect(states()).toEqual(['running']);
     // A sort by company (not started): its list is ranked alone, the ids wait.
     const byName: RowQueryArgs['sort'] = { key: 'company', dir: 'asc' };
@@ -460,6 +465,7 @@ describe('row query (the account table off the main thread)', () => {
     );
     expect(states()).toEqual(['paused', 'done']);
     idle.fire!();
+    server.handle({ type: 'drawn', id: 4 });
     expect(states()).toEqual(['running', 'done']);
     made[0].finish();
     await tick();
@@ -489,6 +495,8 @@ describe('row query (the account table off the main thread)', () => {
     server.handle({ type: 'query', id: 1, filter: { q: 'a' }, segmentLabels: [], stageLabels: [] });
     flush();
     expect(got.map((m) => m.type)).toEqual(['rows']);
+    expect(states()).toEqual(['paused']);
+    server.handle({ type: 'drawn', id: 1 });
     expect(states()).toEqual(['paused']);
     idle.fire!();
     expect(states()).toEqual(['running']);
@@ -548,6 +556,7 @@ describe('row query (the account table off the main thread)', () => {
       // Once the answer had its quiet time the names are ranked ahead; after a failure nothing
       // more is.
       expect(made).toHaveLength(1);
+      server.handle({ type: 'drawn', id: 1 });
       idle.fire!();
       expect(made.map((m) => m.state)).toEqual(failing ? ['running'] : ['done', 'running']);
     }
@@ -556,5 +565,99 @@ describe('row query (the account table off the main thread)', () => {
     expect(answers[1]).toEqual(asc);
     // Reversed ranks: descending order of ids (ties, equal ids, still in table order).
     expect(answers[0]).toEqual(desc);
+  });
+
+  describe("the warm-up waits for the page's draw of each answer", () => {
+    /** A server whose tasks run one at a time and whose waits are kept, with their length. */
+    const gated = () => {
+      const got: RowQueryResponse[] = [];
+      const tasks: (() => void)[] = [];
+      const waits: { ms: number; fire: () => void; live: boolean }[] = [];
+      const server = new RowQueryServer(
+        (m, transfer) => got.push(structuredClone(m, { transfer })),
+        (f) => tasks.push(f),
+        undefined,
+        1,
+        (f, ms) => {
+          const w = {
+            ms,
+            live: true,
+            fire: () => {
+              if (!w.live) return;
+              w.live = false;
+              f();
+            },
+          };
+          waits.push(w);
+          return () => (w.live = false);
+        },
+      );
+      const { skeleton, pieces } = splitRun(src);
+      server.handle({ type: 'hold', skeleton: structuredClone(skeleton), pieces: pieces.length });
+      for (const p of pieces) server.handle({ type: 'piece', piece: detach(p).piece });
+      /** Tasks run until the worker is idle: how many. */
+      const idle = () => {
+        let n = 0;
+        for (; tasks.length; n++) tasks.shift()!();
+        return n;
+      };
+      const query = (id: number, q: string) =>
+        server.handle({ type: 'query', id, filter: { q }, segmentLabels: [], stageLabels: [] });
+      const rows = () =>
+        got.filter((m) => m.type === 'rows').map((m) => `${m.id}:${m.rows.length}`);
+      return { server, got, tasks, waits, idle, query, rows };
+    };
+    const steps = warmSteps(src).length;
+
+    it('does not start before the page says the answer is drawn, then runs every step', () => {
+      const { server, tasks, waits, idle, query, rows } = gated();
+      query(1, '');
+      // The query's task and one that finds nothing to do: no warm-up while the page draws.
+      expect(idle()).toBe(2);
+      expect(rows()).toEqual([`1:${src.r.rowCount}`]);
+      expect(tasks).toHaveLength(0);
+      // Another answer's word (an older one) does not open it.
+      server.handle({ type: 'drawn', id: 0 });
+      expect(tasks).toHaveLength(0);
+      server.handle({ type: 'drawn', id: 1 });
+      // One step per task, every step, then idle for good.
+      expect(idle()).toBe(steps);
+      server.handle({ type: 'drawn', id: 1 });
+      expect(idle()).toBe(0);
+      // The wait after which it would have gone on anyway was cancelled.
+      expect(waits.filter((w) => w.live)).toHaveLength(0);
+    });
+
+    it('a query arriving during the warm-up is answered before its next step, which then waits for that draw', () => {
+      const { server, tasks, idle, query, rows } = gated();
+      query(1, '');
+      idle();
+      server.handle({ type: 'drawn', id: 1 });
+      tasks.shift()!();
+      tasks.shift()!();
+      // A key: its query's task is the next one run, and it is answered there.
+      query(2, 'a1');
+      expect(rows()).toHaveLength(1);
+      tasks.shift()!();
+      expect(rows()).toEqual([`1:${src.r.rowCount}`, `2:${oracleFilter(src, { q: 'a1' }).length}`]);
+      // Nothing more until the page has drawn answer 2 (a task that finds nothing to do; the
+      // word for answer 1 again is no word).
+      expect(idle()).toBe(1);
+      server.handle({ type: 'drawn', id: 1 });
+      expect(idle()).toBe(0);
+      server.handle({ type: 'drawn', id: 2 });
+      // The warm-up completes: the steps not run yet, once each.
+      expect(idle()).toBe(steps - 2);
+    });
+
+    it('without a word from the page it goes on after WARM_WAIT_MS', () => {
+      const { waits, idle, query } = gated();
+      query(1, 'a');
+      idle();
+      const live = waits.filter((w) => w.live);
+      expect(live.map((w) => w.ms)).toEqual([WARM_WAIT_MS]);
+      live[0].fire();
+      expect(idle()).toBe(steps);
+    });
   });
 });

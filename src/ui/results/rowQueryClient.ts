@@ -22,6 +22,8 @@ export class RowQueryClient {
   private unlisten: (() => void) | null = null;
   /** Time the last answer took in the worker (ms), for the benchmark's marks. */
   lastMs = 0;
+  /** Each answer's query id, for `drawn`. */
+  private answerIds = new WeakMap<Int32Array, number>();
 
   constructor(src: RowSource) {
     const receive = (m: RowQueryResponse) => {
@@ -31,6 +33,7 @@ export class RowQueryClient {
       this.waiting.delete(m.id);
       if (m.type === 'rows') {
         this.lastMs = m.ms;
+        this.answerIds.set(m.rows, m.id);
         w(m.rows);
       } else if (m.type === 'superseded') w(null);
       else w(null, m.message);
@@ -99,6 +102,16 @@ export class RowQueryClient {
       this.waiting.set(id, (rows, err) => (err ? reject(new Error(err)) : resolve(rows)));
       this.send({ type: 'query', id, ...q });
     });
+  }
+
+  /**
+   * The page has drawn these rows (an answer of this client): the worker's warm-up, held since
+   * it answered, may go on. An older answer's rows (drawn again from the table's memory) say
+   * nothing of the newest one's and are ignored there.
+   */
+  drawn(rows: Int32Array): void {
+    const id = this.answerIds.get(rows);
+    if (id !== undefined && !this.disposed) this.send({ type: 'drawn', id });
   }
 
   dispose(): void {

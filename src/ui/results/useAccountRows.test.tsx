@@ -78,3 +78,28 @@ describe('useAccountRows: the table drawn again for the same run', () => {
     next.unmount();
   });
 });
+
+describe('useAccountRows: the worker told when an answer is on screen', () => {
+  it("once the rows are shown and a frame made, the client sends 'drawn' with that answer's id", async () => {
+    const s3 = run(7);
+    const client = rowQueryFor(s3.r, () => s3);
+    const sent: { type: string; id?: number }[] = [];
+    const c = client as unknown as { send: (m: { type: string; id?: number }) => void };
+    const inner = c.send;
+    c.send = (m) => {
+      sent.push(m);
+      inner(m);
+    };
+    const drawn = vi.spyOn(client, 'drawn');
+    const h = renderHook(() => useAccountRows(s3, args(undefined)));
+    await waitFor(() => expect(h.result.current.pending).toBe(false), WAIT);
+    const rows = h.result.current.rows;
+    await waitFor(() => expect(drawn).toHaveBeenCalledWith(rows), WAIT);
+    const query = sent.find((m) => m.type === 'query')!;
+    expect(sent.filter((m) => m.type === 'drawn')).toEqual([{ type: 'drawn', id: query.id }]);
+    // Rows that are no answer of this client send nothing.
+    client.drawn(new Int32Array(3));
+    expect(sent.filter((m) => m.type === 'drawn')).toHaveLength(1);
+    h.unmount();
+  });
+});

@@ -89,9 +89,23 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
     },
     [client],
   );
-  if (small) return { rows: small, pending: false, inWorker: false, request };
   // Rows of another run index another table: never drawn, even while the new answer is pending.
   const ours = got && got.client === client ? got : null;
+  const shown = ours?.rows;
+  // Once the answer is on screen (its commit, then the frame after it), the worker is told: its
+  // own work waits for that, so the page's draw does not share the cores with it.
+  useEffect(() => {
+    if (!client || !shown) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => client.drawn(shown), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [client, shown]);
+  if (small) return { rows: small, pending: false, inWorker: false, request };
   return {
     rows: ours?.rows ?? EMPTY,
     pending: ours?.key !== key,

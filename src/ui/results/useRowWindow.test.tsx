@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useRowWindow } from './useRowWindow';
+import { useAfterFirstDraw, useRowWindow } from './useRowWindow';
 
 /** A scroller whose size and scroll the test sets; counts the reads of its size. */
 function scroller(height: number) {
@@ -64,5 +64,35 @@ describe('useRowWindow', () => {
     const ref = { current: s.el };
     const { result } = renderHook(() => useRowWindow(ref, 1000, 32, 2, 560));
     expect([result.current.first, result.current.last]).toEqual([0, 12]);
+  });
+});
+
+describe('useAfterFirstDraw: the overscan after the first draw', () => {
+  it('false until a frame after `ready` held (and a task after it), then true for good', () => {
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((f) => frames.push(f));
+    vi.spyOn(window, 'cancelAnimationFrame').mockImplementation(() => {});
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const h = renderHook(({ ready }) => useAfterFirstDraw(ready), {
+        initialProps: { ready: false },
+      });
+      expect(h.result.current).toBe(false);
+      expect(frames).toHaveLength(0);
+      h.rerender({ ready: true });
+      expect(h.result.current).toBe(false);
+      // The frame: still false inside it (its layout and paint come after the callback).
+      act(() => frames.shift()!(0));
+      expect(h.result.current).toBe(false);
+      act(() => vi.runAllTimers());
+      expect(h.result.current).toBe(true);
+      // For good: no longer ready (an empty answer) keeps it.
+      h.rerender({ ready: false });
+      expect(h.result.current).toBe(true);
+      expect(raf).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
   });
 });

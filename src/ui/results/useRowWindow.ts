@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /** The virtualised tables' scroller height in results.css (`.vscroll`), px. */
 export const VSCROLL_HEIGHT = 560;
@@ -61,4 +61,26 @@ export function useRowWindow(
   const items: { index: number; start: number }[] = [];
   for (let i = first; i < last; i++) items.push({ index: i, start: i * rowHeight });
   return { totalHeight: count * rowHeight, first, last, items };
+}
+
+/**
+ * False until the frame after `ready` first held, then true for good (this mount): a table draws
+ * only its visible rows with its first answer, and its overscan once that frame is made — the
+ * first draw of a million-account table shares the cores with the workers taking the run, and
+ * each row more is layout and paint in that one task.
+ */
+export function useAfterFirstDraw(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setAfter(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, after]);
+  return after;
 }
