@@ -4,7 +4,16 @@ import { WaymarkDB, db, setDbForTests } from '../store/db';
 import { CHUNK_ROWS, loadDataset, saveDataset } from '../store/datasets';
 import { generateDemoTable } from '../data/demo/generate';
 import type { AccountTable } from '../table/columns';
-import { readDataset, receiveDataset, slicePacked, type DatasetLoadMessage } from './datasetLoad';
+import {
+  decodeDictBytes,
+  encodeDictBytes,
+  readDataset,
+  receiveDataset,
+  slicePacked,
+  wideText,
+  type DatasetLoadMessage,
+} from './datasetLoad';
+import type { PackedDict } from '../table/packedDict';
 import { packStrings, unpackStrings } from '../store/datasets';
 import { dictAt, packedDecodeCount, packedPartsOf } from '../table/packedDict';
 
@@ -16,7 +25,7 @@ async function viaWorkerProtocol(id: string) {
   let arrayDicts = 0;
   await readDataset(id, (m: DatasetLoadMessage, transfer: Transferable[] = []) => {
     kinds.push(m.type);
-    if (m.type === 'dicts' && Array.isArray(m.dict)) arrayDicts++;
+    if (m.type === 'dictBytes') arrayDicts += m.parts.filter((p) => 'values' in p).length;
     const got = receive(structuredClone(m, { transfer }));
     if (got !== undefined) out = got;
   });
@@ -70,6 +79,81 @@ describe('slicePacked', () => {
   });
 });
 
+/** Values that a text decoder could change: BOM, lone surrogates, U+FFFD, emoji, Japanese, empty. */
+const awkward = [
+  '',
+  '\uFEFFbom first',
+  'a\uFEFF',
+  '\uD800',
+  'x\uDC00y',
+  '\uDBFF\uDFFF',
+  '\uFFFD',
+  '😀👨‍👩‍👧',
+  '株式会社テスト',
+  'ｶﾀｶﾅ',
+  'Ünïcödé',
+  'ascii',
+  'ascii',
+  '',
+  '\u007f',
+  '\u0080',
+];
+
+describe('dictionary slices as bytes (encodeDictBytes, decodeDictBytes)', () => {
+  const through = (slices: { column: string; dict: PackedDict }[]) => {
+    const { message, transfer } = encodeDictBytes(slices);
+    const sent = structuredClone(message, { transfer });
+    // Transferred, not copied: the worker's buffers are detached.
+    expect(message.ascii.byteLength + message.wide.byteLength).toBe(0);
+    return { message: sent, back: decodeDictBytes(sent) };
+  };
+
+  it('gives back the same slices, in order, code unit for code unit', () => {
+    const slices: { column: string; dict: PackedDict }[] = [
+      { column: 'id', dict: packStrings(['A-1', 'A-2', '', 'A-2']) },
+      { column: 'name', dict: packStrings(awkward) },
+      { column: 'name', dict: packStrings(['\uD83D']) },
+      { column: 'id', dict: packStrings(['A-3']) },
+      { column: 'name', dict: ['with\u0000nul', '株'] },
+      { column: 'name', dict: packStrings(['']) },
+      { column: 'seg', dict: packStrings(['x'.repeat(5000), 'ｙ'.repeat(9000)]) },
+      { column: 'seg', dict: { joined: '', count: 0 } },
+    ];
+    const { message, back } = through(slices);
+    expect(back.map((s) => s.column)).toEqual(slices.map((s) => s.column));
+    for (let k = 0; k < slices.length; k++) {
+      const want = slices[k].dict;
+      const got = back[k].dict;
+      if (Array.isArray(want)) expect(got).toEqual(want);
+      else {
+        expect(Array.isArray(got)).toBe(false);
+        const g = got as { joined: string; count: number };
+        expect(g.count, `slice ${k}`).toBe(want.count);
+        expect(g.joined.length, `slice ${k}`).toBe(want.joined.length);
+        expect(g.joined === want.joined, `slice ${k}`).toBe(true);
+      }
+    }
+    // ASCII slices one byte a code unit, the rest two.
+    const kinds = message.parts.map((p) => ('values' in p ? 'values' : p.ascii ? 'ascii' : 'wide'));
+    expect(kinds).toEqual(['ascii', 'wide', 'wide', 'ascii', 'values', 'ascii', 'wide', 'ascii']);
+  });
+
+  it('each awkward value alone, and every code unit below U+0100 and around the surrogates', () => {
+    for (const v of awkward) {
+      const { back } = through([{ column: 'c', dict: packStrings([v, v]) }]);
+      const g = back[0].dict as { joined: string; count: number };
+      expect(g.joined === `${v}\u0000${v}`, JSON.stringify(v)).toBe(true);
+    }
+    const units: number[] = [];
+    for (let c = 1; c < 0x100; c++) units.push(c);
+    for (let c = 0xd7f0; c < 0xe010; c++) units.push(c);
+    const s = String.fromCharCode(...units);
+    expect(wideText(Uint16Array.from(units)) === s).toBe(true);
+    const { back } = through([{ column: 'c', dict: { joined: s, count: 1 } }]);
+    expect((back[0].dict as { joined: string }).joined === s).toBe(true);
+  });
+});
+
 describe('reading the dataset in a worker (datasetLoad.ts)', () => {
   beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
   afterAll(() => setDbForTests(null));
@@ -79,11 +163,21 @@ describe('reading the dataset in a worker (datasetLoad.ts)', () => {
     // A value holding NUL is stored as an array, not one joined string: both forms travel.
     const name = Object.values(table.columns).find((c) => c.type === 'string');
     if (name?.type === 'string') name.dict[CHUNK_ROWS + 7] = 'a\u0000b';
+    // Values a text decoder could change, in another string column (its first and last slice).
+    const other = Object.values(table.columns).find(
+      (c) => c !== name && c.type === 'string' && c.dict.length > 10_000,
+    );
+    expect(other).toBeDefined();
+    if (other?.type === 'string')
+      awkward.forEach((v, i) => {
+        other.dict[i] = v;
+        other.dict[other.dict.length - 1 - i] = v;
+      });
     const meta = await saveDataset('p-load', table, { name: 'd.csv', sources: [] });
     const page = await loadDataset(meta.id);
     const decodes = packedDecodeCount();
     const { out, kinds, arrayDicts } = await viaWorkerProtocol(meta.id);
-    expect(kinds).toEqual(['meta', 'dicts', 'columns']);
+    expect(kinds).toEqual(['meta', 'dictBytes', 'columns']);
     // The page decoded no dictionary: each string column's stays packed until `dict` is read,
     // and one value is read from it as it is.
     expect(packedDecodeCount()).toBe(decodes);

@@ -7,29 +7,139 @@ import { packedPartsColumn } from '../table/packedDict';
  * Reading the stored dataset off the page (dataset.worker.ts). Read on the page, each stored
  * chunk was one long task: IndexedDB's reply deserialised, Dexie's callbacks, then the chunk
  * decoded and copied into the columns. The worker reads the chunks and puts the typed arrays
- * together; the page receives only the dictionaries of the string columns, in slices of at
- * most DICT_SLICE values (one joined string each), then every typed array whole, transferred
- * (no copy, no per-value work). The page keeps the slices packed: each string column's `dict`
+ * together; the page receives only the dictionaries of the string columns, then every typed
+ * array whole, transferred (no copy, no per-value work). The page keeps the dictionaries packed
+ * in slices of at most DICT_SLICE values (one joined string each): each string column's `dict`
  * is decoded (into an array of its final size) when first read, one value is read without
  * decoding (`dictAt`), and a hand-over to a worker sends the slices (table/packedDict.ts).
  * Split on the page as they arrived, the million ids and million names were the re-derived
  * run's young-generation garbage collections (docs/dashboard.md).
  *
- * The messages, in order: `meta` (or `none`), the `dicts` slices (chunk by chunk, each column's
- * in order), `columns`; or `failed` at any point. `receiveDataset` turns them into the table
- * `loadDataset` gives.
+ * The dictionaries travel as bytes (`dictBytes`, one message per stored chunk): every string
+ * column's slices of that chunk, their text in two transferred buffers (ASCII slices one byte a
+ * code unit, the others UTF-16 code units), decoded into the same joined slices on the page
+ * (`decodeDictBytes`). Sent as ~250 structured-clone messages of one joined string each (1M ids
+ * and 1M names in slices of 8,192), each message's serialised copy (96 and 320 kB) was held by
+ * its MessageEvent and given back by Blink's sweep on the page's main thread seconds after the
+ * reload (~194 regions, ~45 MB: a 34–46 ms CPU task); a transferred buffer is not copied.
+ *
+ * The messages, in order: `meta` (or `none`), the `dictBytes` (chunk by chunk, each column's
+ * slices in order), `columns`; or `failed` at any point. `receiveDataset` turns them into the
+ * table `loadDataset` gives.
  */
 export type TypedColumn = Float64Array | Uint8Array | Int32Array;
 export type DatasetLoadMessage =
   | { type: 'none' }
   | { type: 'meta'; meta: DatasetRow }
-  | { type: 'dicts'; column: string; dict: PackedDict }
+  | { type: 'dictBytes'; parts: DictBytesPart[]; ascii: Uint8Array; wide: Uint16Array }
   | { type: 'columns'; arrays: Record<string, TypedColumn> }
   | { type: 'failed'; message: string };
 export type DatasetLoadRequest = { type: 'load'; datasetId: string };
 
-/** Dictionary values per `dicts` message. */
+/** Dictionary values per slice. */
 export const DICT_SLICE = 8192;
+
+/**
+ * One slice of a `dictBytes` message, in order: a joined slice's `count` values, its text the
+ * next `length` code units of the `ascii` buffer (all below U+0080) or of the `wide` one; or a
+ * slice holding NUL, its values as they are.
+ */
+export type DictBytesPart =
+  | { column: string; count: number; ascii: boolean; length: number }
+  | { column: string; values: string[] };
+
+/** Whether every code unit of `s` is below U+0080. */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** The worker's side: slices (by column, in order) as one `dictBytes` message and its buffers. */
+export function encodeDictBytes(slices: { column: string; dict: PackedDict }[]): {
+  message: Extract<DatasetLoadMessage, { type: 'dictBytes' }>;
+  transfer: ArrayBuffer[];
+} {
+  const parts: DictBytesPart[] = [];
+  let asciiLength = 0;
+  let wideLength = 0;
+  for (const { column, dict } of slices) {
+    if (Array.isArray(dict)) {
+      parts.push({ column, values: dict });
+      continue;
+    }
+    const ascii = isAscii(dict.joined);
+    parts.push({ column, count: dict.count, ascii, length: dict.joined.length });
+    if (ascii) asciiLength += dict.joined.length;
+    else wideLength += dict.joined.length;
+  }
+  const ascii = new Uint8Array(asciiLength);
+  const wide = new Uint16Array(wideLength);
+  const encoder = new TextEncoder();
+  let a = 0;
+  let w = 0;
+  slices.forEach(({ dict }, k) => {
+    const part = parts[k];
+    if (Array.isArray(dict) || 'values' in part) return;
+    const j = dict.joined;
+    if (part.ascii) {
+      // ASCII: its UTF-8 bytes are its code units.
+      encoder.encodeInto(j, ascii.subarray(a, a + j.length));
+      a += j.length;
+    } else {
+      for (let i = 0; i < j.length; i++) wide[w + i] = j.charCodeAt(i);
+      w += j.length;
+    }
+  });
+  return {
+    message: { type: 'dictBytes', parts, ascii, wide },
+    transfer: [ascii.buffer, wide.buffer],
+  };
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+let asciiDecoder: TextDecoder | null = null;
+let wideDecoder: TextDecoder | null = null;
+
+/** UTF-16 code units as a string, exactly (a lone surrogate and a leading U+FEFF kept). */
+export function wideText(units: Uint16Array): string {
+  if (littleEndian)
+    try {
+      wideDecoder ??= new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
+      return wideDecoder.decode(units);
+    } catch {
+      // A lone surrogate: the decoder would not keep it as it is.
+    }
+  let s = '';
+  for (let i = 0; i < units.length; i += 4096)
+    s += String.fromCharCode.apply(null, units.subarray(i, i + 4096) as unknown as number[]);
+  return s;
+}
+
+/** The page's side: a `dictBytes` message's slices (by column, in order), decoded. */
+export function decodeDictBytes(
+  m: Extract<DatasetLoadMessage, { type: 'dictBytes' }>,
+): { column: string; dict: PackedDict }[] {
+  asciiDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
+  const out: { column: string; dict: PackedDict }[] = [];
+  let a = 0;
+  let w = 0;
+  for (const part of m.parts) {
+    if ('values' in part) {
+      out.push({ column: part.column, dict: part.values });
+      continue;
+    }
+    let joined: string;
+    if (part.ascii) {
+      joined = asciiDecoder.decode(m.ascii.subarray(a, a + part.length));
+      a += part.length;
+    } else {
+      joined = wideText(m.wide.subarray(w, w + part.length));
+      w += part.length;
+    }
+    out.push({ column: part.column, dict: { joined, count: part.count } });
+  }
+  return out;
+}
 
 /** A packed dictionary slice cut into packed slices of at most `size` values (none if empty). */
 export function slicePacked(p: PackedDict, size: number): PackedDict[] {
@@ -90,13 +200,18 @@ export async function readDataset(
       if (!ch) throw new Error(`dataset ${id}: chunk ${i + 1} of ${count} is missing`);
       const data = ch.data as StoredChunk;
       let rows = 0;
+      const slices: { column: string; dict: PackedDict }[] = [];
       for (const c of meta.columns) {
         const part = data.cols[c.id];
         rows = part.length;
         (arrays[c.id] as Float64Array).set(part as Float64Array, at);
         if (c.type === 'string')
           for (const dict of slicePacked(data.dicts[c.id], dictSlice))
-            post({ type: 'dicts', column: c.id, dict });
+            slices.push({ column: c.id, dict });
+      }
+      if (slices.length) {
+        const { message, transfer } = encodeDictBytes(slices);
+        post(message, transfer);
       }
       at += rows;
     }
@@ -128,8 +243,8 @@ export function receiveDataset(): (
       return undefined;
     }
     if (!meta) throw new Error('dataset load: data before its description');
-    if (m.type === 'dicts') {
-      dicts.get(m.column)!.push(m.dict);
+    if (m.type === 'dictBytes') {
+      for (const { column, dict } of decodeDictBytes(m)) dicts.get(column)!.push(dict);
       return undefined;
     }
     const columns: Record<string, Column> = {};
