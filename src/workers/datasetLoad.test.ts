@@ -18,18 +18,21 @@ import { packStrings, unpackStrings } from '../store/datasets';
 import { dictAt, packedDecodeCount, packedPartsOf } from '../table/packedDict';
 
 /** The worker's messages as the page gets them: structured-cloned, the buffers transferred. */
-async function viaWorkerProtocol(id: string) {
+async function viaWorkerProtocol(id: string, dictSlice?: number, dictUnits?: number) {
   const receive = receiveDataset();
   let out: ReturnType<typeof receive>;
   const kinds: string[] = [];
   let arrayDicts = 0;
-  await readDataset(id, (m: DatasetLoadMessage, transfer: Transferable[] = []) => {
+  let dictMessages = 0;
+  const post = (m: DatasetLoadMessage, transfer: Transferable[] = []) => {
     kinds.push(m.type);
+    if (m.type === 'dictBytes') dictMessages++;
     if (m.type === 'dictBytes') arrayDicts += m.parts.filter((p) => 'values' in p).length;
     const got = receive(structuredClone(m, { transfer }));
     if (got !== undefined) out = got;
-  });
-  return { out: out!, kinds: [...new Set(kinds)], arrayDicts };
+  };
+  await readDataset(id, post, dictSlice, dictUnits);
+  return { out: out!, kinds: [...new Set(kinds)], arrayDicts, dictMessages };
 }
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -164,9 +167,11 @@ describe('reading the dataset in a worker (datasetLoad.ts)', () => {
     const name = Object.values(table.columns).find((c) => c.type === 'string');
     if (name?.type === 'string') name.dict[CHUNK_ROWS + 7] = 'a\u0000b';
     // Values a text decoder could change, in another string column (its first and last slice).
-    const other = Object.values(table.columns).find(
-      (c) => c !== name && c.type === 'string' && c.dict.length > 10_000,
-    );
+    const otherId = Object.keys(table.columns).find((id) => {
+      const c = table.columns[id];
+      return c !== name && c.type === 'string' && c.dict.length > 10_000;
+    })!;
+    const other = table.columns[otherId];
     expect(other).toBeDefined();
     if (other?.type === 'string')
       awkward.forEach((v, i) => {
@@ -198,6 +203,13 @@ describe('reading the dataset in a worker (datasetLoad.ts)', () => {
     expect(out!.meta).toEqual(page!.meta);
     expectSameTable(out!.table, page!.table);
     expectSameTable(out!.table, table);
+    // Messages ending mid-chunk and mid-column (slices of 1,000 values, messages of ~20,000
+    // code units): the same table.
+    const small = await viaWorkerProtocol(meta.id, 1000, 20_000);
+    expect(small.dictMessages).toBeGreaterThan(50);
+    expectSameTable(small.out!.table, table);
+    for (let i = 0; i < awkward.length; i++)
+      expect(dictAt(small.out!.table.columns[otherId] as never, i)).toBe(awkward[i]);
   });
 
   it('a dataset of no rows and one that is gone', async () => {

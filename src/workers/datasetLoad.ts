@@ -15,8 +15,8 @@ import { packedPartsColumn } from '../table/packedDict';
  * Split on the page as they arrived, the million ids and million names were the re-derived
  * run's young-generation garbage collections (docs/dashboard.md).
  *
- * The dictionaries travel as bytes (`dictBytes`, one message per stored chunk): every string
- * column's slices of that chunk, their text in two transferred buffers (ASCII slices one byte a
+ * The dictionaries travel as bytes (`dictBytes`, a message per ~a million code units of text,
+ * DICT_BYTES_UNITS): the string columns' slices in order, their text in two transferred buffers (ASCII slices one byte a
  * code unit, the others UTF-16 code units), decoded into the same joined slices on the page
  * (`decodeDictBytes`). Sent as ~250 structured-clone messages of one joined string each (1M ids
  * and 1M names in slices of 8,192), each message's serialised copy (96 and 320 kB) was held by
@@ -24,7 +24,7 @@ import { packedPartsColumn } from '../table/packedDict';
  * reload (~194 regions, ~45 MB: a 34–46 ms CPU task); a transferred buffer is not copied.
  *
  * The messages, in order: `meta` (or `none`), the `dictBytes` (chunk by chunk, each column's
- * slices in order), `columns`; or `failed` at any point. `receiveDataset` turns them into the
+ * slices in order, a message ending at any slice), `columns`; or `failed` at any point. `receiveDataset` turns them into the
  * table `loadDataset` gives.
  */
 export type TypedColumn = Float64Array | Uint8Array | Int32Array;
@@ -38,6 +38,12 @@ export type DatasetLoadRequest = { type: 'load'; datasetId: string };
 
 /** Dictionary values per slice. */
 export const DICT_SLICE = 8192;
+
+/**
+ * A `dictBytes` message is posted once its slices hold this many code units (and at the end):
+ * about a stored chunk's ids, or half its names — one message decoded in a few ms on the page.
+ */
+export const DICT_BYTES_UNITS = 1 << 20;
 
 /**
  * One slice of a `dictBytes` message, in order: a joined slice's `count` values, its text the
@@ -178,6 +184,7 @@ export async function readDataset(
   id: string,
   post: (m: DatasetLoadMessage, transfer?: Transferable[]) => void,
   dictSlice = DICT_SLICE,
+  dictUnits = DICT_BYTES_UNITS,
 ): Promise<void> {
   const d = db();
   const arrays = await d.transaction('r', d.datasets, d.datasetChunks, async () => {
@@ -194,27 +201,36 @@ export async function readDataset(
             ? new Uint8Array(n)
             : new Float64Array(n);
     const count = meta.chunkCount ?? chunkCount(n);
+    // The slices not posted yet, and their text's length in code units.
+    let slices: { column: string; dict: PackedDict }[] = [];
+    let units = 0;
+    const flush = () => {
+      if (!slices.length) return;
+      const { message, transfer } = encodeDictBytes(slices);
+      post(message, transfer);
+      slices = [];
+      units = 0;
+    };
     let at = 0;
     for (let i = 0; i < count; i++) {
       const ch = await d.datasetChunks.get([id, i]);
       if (!ch) throw new Error(`dataset ${id}: chunk ${i + 1} of ${count} is missing`);
       const data = ch.data as StoredChunk;
       let rows = 0;
-      const slices: { column: string; dict: PackedDict }[] = [];
       for (const c of meta.columns) {
         const part = data.cols[c.id];
         rows = part.length;
         (arrays[c.id] as Float64Array).set(part as Float64Array, at);
         if (c.type === 'string')
-          for (const dict of slicePacked(data.dicts[c.id], dictSlice))
+          for (const dict of slicePacked(data.dicts[c.id], dictSlice)) {
             slices.push({ column: c.id, dict });
-      }
-      if (slices.length) {
-        const { message, transfer } = encodeDictBytes(slices);
-        post(message, transfer);
+            units += Array.isArray(dict) ? dict.length : dict.joined.length;
+            if (units >= dictUnits) flush();
+          }
       }
       at += rows;
     }
+    flush();
     return arrays;
   });
   // After the transaction has ended: the page stops the worker on this message.
