@@ -5,15 +5,12 @@ import { CHUNK_ROWS, loadDataset, saveDataset } from '../store/datasets';
 import { generateDemoTable } from '../data/demo/generate';
 import type { AccountTable } from '../table/columns';
 import {
-  decodeDictBytes,
-  encodeDictBytes,
+  DICT_SLICE,
   readDataset,
   receiveDataset,
   slicePacked,
-  wideText,
   type DatasetLoadMessage,
 } from './datasetLoad';
-import type { PackedDict } from '../table/packedDict';
 import { packStrings, unpackStrings } from '../store/datasets';
 import { dictAt, packedDecodeCount, packedPartsOf } from '../table/packedDict';
 
@@ -24,15 +21,23 @@ async function viaWorkerProtocol(id: string, dictSlice?: number, dictUnits?: num
   const kinds: string[] = [];
   let arrayDicts = 0;
   let dictMessages = 0;
+  let slices = 0;
   const post = (m: DatasetLoadMessage, transfer: Transferable[] = []) => {
     kinds.push(m.type);
-    if (m.type === 'dictBytes') dictMessages++;
-    if (m.type === 'dictBytes') arrayDicts += m.parts.filter((p) => 'values' in p).length;
+    if (m.type === 'dicts') {
+      dictMessages++;
+      slices += m.slices.length;
+      for (const x of m.slices)
+        expect(Array.isArray(x.dict) ? x.dict.length : x.dict.count).toBeLessThanOrEqual(
+          dictSlice ?? DICT_SLICE,
+        );
+    }
+    if (m.type === 'dicts') arrayDicts += m.slices.filter((x) => Array.isArray(x.dict)).length;
     const got = receive(structuredClone(m, { transfer }));
     if (got !== undefined) out = got;
   };
   await readDataset(id, post, dictSlice, dictUnits);
-  return { out: out!, kinds: [...new Set(kinds)], arrayDicts, dictMessages };
+  return { out: out!, kinds: [...new Set(kinds)], arrayDicts, dictMessages, slices };
 }
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -102,61 +107,6 @@ const awkward = [
   '\u0080',
 ];
 
-describe('dictionary slices as bytes (encodeDictBytes, decodeDictBytes)', () => {
-  const through = (slices: { column: string; dict: PackedDict }[]) => {
-    const { message, transfer } = encodeDictBytes(slices);
-    const sent = structuredClone(message, { transfer });
-    // Transferred, not copied: the worker's buffers are detached.
-    expect(message.ascii.byteLength + message.wide.byteLength).toBe(0);
-    return { message: sent, back: decodeDictBytes(sent) };
-  };
-
-  it('gives back the same slices, in order, code unit for code unit', () => {
-    const slices: { column: string; dict: PackedDict }[] = [
-      { column: 'id', dict: packStrings(['A-1', 'A-2', '', 'A-2']) },
-      { column: 'name', dict: packStrings(awkward) },
-      { column: 'name', dict: packStrings(['\uD83D']) },
-      { column: 'id', dict: packStrings(['A-3']) },
-      { column: 'name', dict: ['with\u0000nul', '株'] },
-      { column: 'name', dict: packStrings(['']) },
-      { column: 'seg', dict: packStrings(['x'.repeat(5000), 'ｙ'.repeat(9000)]) },
-      { column: 'seg', dict: { joined: '', count: 0 } },
-    ];
-    const { message, back } = through(slices);
-    expect(back.map((s) => s.column)).toEqual(slices.map((s) => s.column));
-    for (let k = 0; k < slices.length; k++) {
-      const want = slices[k].dict;
-      const got = back[k].dict;
-      if (Array.isArray(want)) expect(got).toEqual(want);
-      else {
-        expect(Array.isArray(got)).toBe(false);
-        const g = got as { joined: string; count: number };
-        expect(g.count, `slice ${k}`).toBe(want.count);
-        expect(g.joined.length, `slice ${k}`).toBe(want.joined.length);
-        expect(g.joined === want.joined, `slice ${k}`).toBe(true);
-      }
-    }
-    // ASCII slices one byte a code unit, the rest two.
-    const kinds = message.parts.map((p) => ('values' in p ? 'values' : p.ascii ? 'ascii' : 'wide'));
-    expect(kinds).toEqual(['ascii', 'wide', 'wide', 'ascii', 'values', 'ascii', 'wide', 'ascii']);
-  });
-
-  it('each awkward value alone, and every code unit below U+0100 and around the surrogates', () => {
-    for (const v of awkward) {
-      const { back } = through([{ column: 'c', dict: packStrings([v, v]) }]);
-      const g = back[0].dict as { joined: string; count: number };
-      expect(g.joined === `${v}\u0000${v}`, JSON.stringify(v)).toBe(true);
-    }
-    const units: number[] = [];
-    for (let c = 1; c < 0x100; c++) units.push(c);
-    for (let c = 0xd7f0; c < 0xe010; c++) units.push(c);
-    const s = String.fromCharCode(...units);
-    expect(wideText(Uint16Array.from(units)) === s).toBe(true);
-    const { back } = through([{ column: 'c', dict: { joined: s, count: 1 } }]);
-    expect((back[0].dict as { joined: string }).joined === s).toBe(true);
-  });
-});
-
 describe('reading the dataset in a worker (datasetLoad.ts)', () => {
   beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
   afterAll(() => setDbForTests(null));
@@ -181,8 +131,11 @@ describe('reading the dataset in a worker (datasetLoad.ts)', () => {
     const meta = await saveDataset('p-load', table, { name: 'd.csv', sources: [] });
     const page = await loadDataset(meta.id);
     const decodes = packedDecodeCount();
-    const { out, kinds, arrayDicts } = await viaWorkerProtocol(meta.id);
-    expect(kinds).toEqual(['meta', 'dictBytes', 'columns']);
+    const { out, kinds, arrayDicts, dictMessages, slices } = await viaWorkerProtocol(meta.id);
+    // Many slices to a message (~1.4 million code units here: one message, or two).
+    expect(slices).toBeGreaterThan(16);
+    expect(dictMessages).toBeLessThanOrEqual(2);
+    expect(kinds).toEqual(['meta', 'dicts', 'columns']);
     // The page decoded no dictionary: each string column's stays packed until `dict` is read,
     // and one value is read from it as it is.
     expect(packedDecodeCount()).toBe(decodes);

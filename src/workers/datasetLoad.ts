@@ -15,23 +15,23 @@ import { packedPartsColumn } from '../table/packedDict';
  * Split on the page as they arrived, the million ids and million names were the re-derived
  * run's young-generation garbage collections (docs/dashboard.md).
  *
- * The dictionaries travel as bytes (`dictBytes`, a message per ~a million code units of text,
- * DICT_BYTES_UNITS): the string columns' slices in order, their text in two transferred buffers (ASCII slices one byte a
- * code unit, the others UTF-16 code units), decoded into the same joined slices on the page
- * (`decodeDictBytes`). Sent as ~250 structured-clone messages of one joined string each (1M ids
- * and 1M names in slices of 8,192), each message's serialised copy (96 and 320 kB) was held by
- * its MessageEvent and given back by Blink's sweep on the page's main thread seconds after the
- * reload (~194 regions, ~45 MB: a 34–46 ms CPU task); a transferred buffer is not copied.
+ * The slices travel many to a message (`dicts`, ~2 million code units each, DICT_MESSAGE_UNITS:
+ * ~18 messages at a million accounts). One slice a message (~250: 1M ids and 1M names in slices
+ * of 8,192), each message's serialised copy (96 or 320 kB) was held by its MessageEvent and given
+ * back by Blink's sweep on the page's main thread seconds after the reload, one small region at
+ * a time (~194 regions, ~45 MB: a 34–46 ms CPU task). Sent as transferred bytes and decoded on
+ * the page (TextDecoder), the strings were Blink's (external to V8), most likely what a new
+ * task of V8's external second-pass callbacks (35–51 ms CPU) finalised: not kept.
  *
- * The messages, in order: `meta` (or `none`), the `dictBytes` (chunk by chunk, each column's
- * slices in order, a message ending at any slice), `columns`; or `failed` at any point. `receiveDataset` turns them into the
+ * The messages, in order: `meta` (or `none`), the `dicts` (chunk by chunk, each column's slices
+ * in order, a message ending at any slice), `columns`; or `failed` at any point. `receiveDataset` turns them into the
  * table `loadDataset` gives.
  */
 export type TypedColumn = Float64Array | Uint8Array | Int32Array;
 export type DatasetLoadMessage =
   | { type: 'none' }
   | { type: 'meta'; meta: DatasetRow }
-  | { type: 'dictBytes'; parts: DictBytesPart[]; ascii: Uint8Array; wide: Uint16Array }
+  | { type: 'dicts'; slices: { column: string; dict: PackedDict }[] }
   | { type: 'columns'; arrays: Record<string, TypedColumn> }
   | { type: 'failed'; message: string };
 export type DatasetLoadRequest = { type: 'load'; datasetId: string };
@@ -40,112 +40,11 @@ export type DatasetLoadRequest = { type: 'load'; datasetId: string };
 export const DICT_SLICE = 8192;
 
 /**
- * A `dictBytes` message is posted once its slices hold this many code units (and at the end):
- * about a stored chunk's ids, or half its names — one message decoded in a few ms on the page.
+ * A `dicts` message is posted once its slices hold this many code units (and at the end): its
+ * serialised copy is then 2–4 MB (one or two bytes a code unit), an allocation of its own that
+ * is given back whole, and the page deserialises it in a few ms.
  */
-export const DICT_BYTES_UNITS = 1 << 20;
-
-/**
- * One slice of a `dictBytes` message, in order: a joined slice's `count` values, its text the
- * next `length` code units of the `ascii` buffer (all below U+0080) or of the `wide` one; or a
- * slice holding NUL, its values as they are.
- */
-export type DictBytesPart =
-  | { column: string; count: number; ascii: boolean; length: number }
-  | { column: string; values: string[] };
-
-/** Whether every code unit of `s` is below U+0080. */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-/** The worker's side: slices (by column, in order) as one `dictBytes` message and its buffers. */
-export function encodeDictBytes(slices: { column: string; dict: PackedDict }[]): {
-  message: Extract<DatasetLoadMessage, { type: 'dictBytes' }>;
-  transfer: ArrayBuffer[];
-} {
-  const parts: DictBytesPart[] = [];
-  let asciiLength = 0;
-  let wideLength = 0;
-  for (const { column, dict } of slices) {
-    if (Array.isArray(dict)) {
-      parts.push({ column, values: dict });
-      continue;
-    }
-    const ascii = isAscii(dict.joined);
-    parts.push({ column, count: dict.count, ascii, length: dict.joined.length });
-    if (ascii) asciiLength += dict.joined.length;
-    else wideLength += dict.joined.length;
-  }
-  const ascii = new Uint8Array(asciiLength);
-  const wide = new Uint16Array(wideLength);
-  const encoder = new TextEncoder();
-  let a = 0;
-  let w = 0;
-  slices.forEach(({ dict }, k) => {
-    const part = parts[k];
-    if (Array.isArray(dict) || 'values' in part) return;
-    const j = dict.joined;
-    if (part.ascii) {
-      // ASCII: its UTF-8 bytes are its code units.
-      encoder.encodeInto(j, ascii.subarray(a, a + j.length));
-      a += j.length;
-    } else {
-      for (let i = 0; i < j.length; i++) wide[w + i] = j.charCodeAt(i);
-      w += j.length;
-    }
-  });
-  return {
-    message: { type: 'dictBytes', parts, ascii, wide },
-    transfer: [ascii.buffer, wide.buffer],
-  };
-}
-
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-let asciiDecoder: TextDecoder | null = null;
-let wideDecoder: TextDecoder | null = null;
-
-/** UTF-16 code units as a string, exactly (a lone surrogate and a leading U+FEFF kept). */
-export function wideText(units: Uint16Array): string {
-  if (littleEndian)
-    try {
-      wideDecoder ??= new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
-      return wideDecoder.decode(units);
-    } catch {
-      // A lone surrogate: the decoder would not keep it as it is.
-    }
-  let s = '';
-  for (let i = 0; i < units.length; i += 4096)
-    s += String.fromCharCode.apply(null, units.subarray(i, i + 4096) as unknown as number[]);
-  return s;
-}
-
-/** The page's side: a `dictBytes` message's slices (by column, in order), decoded. */
-export function decodeDictBytes(
-  m: Extract<DatasetLoadMessage, { type: 'dictBytes' }>,
-): { column: string; dict: PackedDict }[] {
-  asciiDecoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
-  const out: { column: string; dict: PackedDict }[] = [];
-  let a = 0;
-  let w = 0;
-  for (const part of m.parts) {
-    if ('values' in part) {
-      out.push({ column: part.column, dict: part.values });
-      continue;
-    }
-    let joined: string;
-    if (part.ascii) {
-      joined = asciiDecoder.decode(m.ascii.subarray(a, a + part.length));
-      a += part.length;
-    } else {
-      joined = wideText(m.wide.subarray(w, w + part.length));
-      w += part.length;
-    }
-    out.push({ column: part.column, dict: { joined, count: part.count } });
-  }
-  return out;
-}
+export const DICT_MESSAGE_UNITS = 1 << 21;
 
 /** A packed dictionary slice cut into packed slices of at most `size` values (none if empty). */
 export function slicePacked(p: PackedDict, size: number): PackedDict[] {
@@ -184,7 +83,7 @@ export async function readDataset(
   id: string,
   post: (m: DatasetLoadMessage, transfer?: Transferable[]) => void,
   dictSlice = DICT_SLICE,
-  dictUnits = DICT_BYTES_UNITS,
+  dictUnits = DICT_MESSAGE_UNITS,
 ): Promise<void> {
   const d = db();
   const arrays = await d.transaction('r', d.datasets, d.datasetChunks, async () => {
@@ -206,8 +105,7 @@ export async function readDataset(
     let units = 0;
     const flush = () => {
       if (!slices.length) return;
-      const { message, transfer } = encodeDictBytes(slices);
-      post(message, transfer);
+      post({ type: 'dicts', slices });
       slices = [];
       units = 0;
     };
@@ -259,8 +157,8 @@ export function receiveDataset(): (
       return undefined;
     }
     if (!meta) throw new Error('dataset load: data before its description');
-    if (m.type === 'dictBytes') {
-      for (const { column, dict } of decodeDictBytes(m)) dicts.get(column)!.push(dict);
+    if (m.type === 'dicts') {
+      for (const { column, dict } of m.slices) dicts.get(column)!.push(dict);
       return undefined;
     }
     const columns: Record<string, Column> = {};
