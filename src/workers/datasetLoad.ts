@@ -24,8 +24,8 @@ import { packedPartsColumn } from '../table/packedDict';
  * task of V8's external second-pass callbacks (35–51 ms CPU) finalised: not kept.
  *
  * The messages, in order: `meta` (or `none`), the `dicts` (chunk by chunk, each column's slices
- * in order, a message ending at any slice), `columns`; or `failed` at any point. `receiveDataset` turns them into the
- * table `loadDataset` gives.
+ * in order, a message ending at any slice), `columns`; or `failed` at any point.
+ * `receiveDataset` turns them into the table `loadDataset` gives.
  */
 export type TypedColumn = Float64Array | Uint8Array | Int32Array;
 export type DatasetLoadMessage =
