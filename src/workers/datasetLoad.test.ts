@@ -4,23 +4,40 @@ import { WaymarkDB, db, setDbForTests } from '../store/db';
 import { CHUNK_ROWS, loadDataset, saveDataset } from '../store/datasets';
 import { generateDemoTable } from '../data/demo/generate';
 import type { AccountTable } from '../table/columns';
-import { readDataset, receiveDataset, slicePacked, type DatasetLoadMessage } from './datasetLoad';
+import {
+  DICT_SLICE,
+  readDataset,
+  receiveDataset,
+  slicePacked,
+  type DatasetLoadMessage,
+} from './datasetLoad';
 import { packStrings, unpackStrings } from '../store/datasets';
 import { dictAt, packedDecodeCount, packedPartsOf } from '../table/packedDict';
 
 /** The worker's messages as the page gets them: structured-cloned, the buffers transferred. */
-async function viaWorkerProtocol(id: string) {
+async function viaWorkerProtocol(id: string, dictSlice?: number, dictUnits?: number) {
   const receive = receiveDataset();
   let out: ReturnType<typeof receive>;
   const kinds: string[] = [];
   let arrayDicts = 0;
-  await readDataset(id, (m: DatasetLoadMessage, transfer: Transferable[] = []) => {
+  let dictMessages = 0;
+  let slices = 0;
+  const post = (m: DatasetLoadMessage, transfer: Transferable[] = []) => {
     kinds.push(m.type);
-    if (m.type === 'dicts' && Array.isArray(m.dict)) arrayDicts++;
+    if (m.type === 'dicts') {
+      dictMessages++;
+      slices += m.slices.length;
+      for (const x of m.slices)
+        expect(Array.isArray(x.dict) ? x.dict.length : x.dict.count).toBeLessThanOrEqual(
+          dictSlice ?? DICT_SLICE,
+        );
+    }
+    if (m.type === 'dicts') arrayDicts += m.slices.filter((x) => Array.isArray(x.dict)).length;
     const got = receive(structuredClone(m, { transfer }));
     if (got !== undefined) out = got;
-  });
-  return { out: out!, kinds: [...new Set(kinds)], arrayDicts };
+  };
+  await readDataset(id, post, dictSlice, dictUnits);
+  return { out: out!, kinds: [...new Set(kinds)], arrayDicts, dictMessages, slices };
 }
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -70,6 +87,26 @@ describe('slicePacked', () => {
   });
 });
 
+/** Values that a text decoder could change: BOM, lone surrogates, U+FFFD, emoji, Japanese, empty. */
+const awkward = [
+  '',
+  '\uFEFFbom first',
+  'a\uFEFF',
+  '\uD800',
+  'x\uDC00y',
+  '\uDBFF\uDFFF',
+  '\uFFFD',
+  '😀👨‍👩‍👧',
+  '株式会社テスト',
+  'ｶﾀｶﾅ',
+  'Ünïcödé',
+  'ascii',
+  'ascii',
+  '',
+  '\u007f',
+  '\u0080',
+];
+
 describe('reading the dataset in a worker (datasetLoad.ts)', () => {
   beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
   afterAll(() => setDbForTests(null));
@@ -79,10 +116,25 @@ describe('reading the dataset in a worker (datasetLoad.ts)', () => {
     // A value holding NUL is stored as an array, not one joined string: both forms travel.
     const name = Object.values(table.columns).find((c) => c.type === 'string');
     if (name?.type === 'string') name.dict[CHUNK_ROWS + 7] = 'a\u0000b';
+    // Values a text decoder could change, in another string column (its first and last slice).
+    const otherId = Object.keys(table.columns).find((id) => {
+      const c = table.columns[id];
+      return c !== name && c.type === 'string' && c.dict.length > 10_000;
+    })!;
+    const other = table.columns[otherId];
+    expect(other).toBeDefined();
+    if (other?.type === 'string')
+      awkward.forEach((v, i) => {
+        other.dict[i] = v;
+        other.dict[other.dict.length - 1 - i] = v;
+      });
     const meta = await saveDataset('p-load', table, { name: 'd.csv', sources: [] });
     const page = await loadDataset(meta.id);
     const decodes = packedDecodeCount();
-    const { out, kinds, arrayDicts } = await viaWorkerProtocol(meta.id);
+    const { out, kinds, arrayDicts, dictMessages, slices } = await viaWorkerProtocol(meta.id);
+    // Many slices to a message (~1.4 million code units here: one message, or two).
+    expect(slices).toBeGreaterThan(16);
+    expect(dictMessages).toBeLessThanOrEqual(2);
     expect(kinds).toEqual(['meta', 'dicts', 'columns']);
     // The page decoded no dictionary: each string column's stays packed until `dict` is read,
     // and one value is read from it as it is.
@@ -104,6 +156,13 @@ describe('reading the dataset in a worker (datasetLoad.ts)', () => {
     expect(out!.meta).toEqual(page!.meta);
     expectSameTable(out!.table, page!.table);
     expectSameTable(out!.table, table);
+    // Messages ending mid-chunk and mid-column (slices of 1,000 values, messages of ~20,000
+    // code units): the same table.
+    const small = await viaWorkerProtocol(meta.id, 1000, 20_000);
+    expect(small.dictMessages).toBeGreaterThan(50);
+    expectSameTable(small.out!.table, table);
+    for (let i = 0; i < awkward.length; i++)
+      expect(dictAt(small.out!.table.columns[otherId] as never, i)).toBe(awkward[i]);
   });
 
   it('a dataset of no rows and one that is gone', async () => {
