@@ -195,7 +195,12 @@ function serve(
   /** The quiet wait after an answer before the ranker resumes: armed (the latest), or null. */
   const idle: { fire: (() => void) | null } = { fire: null };
   const server = new RowQueryServer(
-    (m, transfer) => got.push(structuredClone(m, { transfer })),
+    (m, transfer) => {
+      // Copied, then what the worker transferred is zeroed (no longer its own; a clone with
+      // `transfer` here does not detach it): an answer sharing memory the server keeps shows.
+      got.push(structuredClone(m));
+      for (const b of transfer ?? []) new Uint8Array(b as ArrayBuffer).fill(0);
+    },
     (f) => tasks.push(f),
     ranker,
     rankAheadMin,
@@ -365,10 +370,11 @@ describe('row query (the account table off the main thread)', () => {
       const { server, got, flush } = serve(undefined, 1, src, undefined, minShare);
       for (let k = 1; k <= 120; k++) {
         const q0 = randomQuery(rand);
-        // Two sorts in turn, every third query with no filter (the kept order made or replaced).
+        // One sort for 12 queries, then another; every third query with no filter (the kept
+        // order made, then taken again: what the page is given must not be the kept order).
         const sort = {
-          key: k % 7 < 4 ? ('renewal' as const) : ('company' as const),
-          dir: q0.sort?.dir ?? 'asc',
+          key: (['renewal', 'company', 'segment', 'score'] as const)[Math.floor(k / 12) % 4],
+          dir: Math.floor(k / 48) % 2 ? ('desc' as const) : ('asc' as const),
         };
         const q = k % 3 ? { ...q0, sort } : { ...q0, filter: {}, live: undefined, sort };
         server.handle({ type: 'query', id: k, ...q });

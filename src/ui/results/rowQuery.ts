@@ -208,8 +208,13 @@ export class KeptOrder {
     const sort = q.sort!;
     const key = JSON.stringify([sort.key, sort.dir, q.segmentLabels, q.stageLabels]);
     const n = s.r.rowCount;
-    if (this.order && this.key === key && rows.length >= n * this.minShare)
-      return rows.length === n ? this.order.slice() : inOrder(this.order, rows, n);
+    // Written over `rows` (the query's own array, as sortRows sorts it in place): fresh memory
+    // for a copy of a million rows costs the worker its page faults too.
+    if (this.order && this.key === key && rows.length >= n * this.minShare) {
+      if (rows.length < n) return inOrder(this.order, rows, n);
+      rows.set(this.order);
+      return rows;
+    }
     const out = sortRows(s, rows, sort.key, sort.dir);
     this.sorts++;
     if (rows.length === n) {
@@ -223,17 +228,19 @@ export class KeptOrder {
 /** Queries with fewer rows than this share of the run are sorted, not taken from the kept order. */
 export const KEPT_ORDER_MIN_SHARE = 1 / 64;
 
-/** The rows of `rows` (distinct row numbers below n) in the order they have in `order`. */
+/**
+ * `rows` (distinct row numbers below n) put in the order they have in `order` (every row once),
+ * in place.
+ */
 export function inOrder(order: Int32Array, rows: Int32Array, n: number): Int32Array {
   const keep = new Uint8Array(n);
   for (let j = 0; j < rows.length; j++) keep[rows[j]] = 1;
-  const out = new Int32Array(rows.length);
   let m = 0;
   for (let j = 0; j < order.length; j++) {
     const row = order[j];
-    if (keep[row] === 1) out[m++] = row;
+    if (keep[row] === 1) rows[m++] = row;
   }
-  return out;
+  return rows;
 }
 
 /** Labels as lookups over the run's ids (what the page's label functions would return). */
