@@ -186,6 +186,7 @@ export function queryFilter(
 export class KeptOrder {
   private key = '';
   private order: Int32Array | null = null;
+  private mask: Uint8Array | null = null;
   /** Sorts done (the other answers came from the kept order). */
   sorts = 0;
 
@@ -198,6 +199,7 @@ export class KeptOrder {
   clear(): void {
     this.key = '';
     this.order = null;
+    this.mask = null;
   }
 
   /**
@@ -211,7 +213,12 @@ export class KeptOrder {
     // Written over `rows` (the query's own array, as sortRows sorts it in place): fresh memory
     // for a copy of a million rows costs the worker its page faults too.
     if (this.order && this.key === key && rows.length >= n * this.minShare) {
-      if (rows.length < n) return inOrder(this.order, rows, n);
+      if (rows.length < n) {
+        // One mask per run, cleared after each use: no fresh megabyte per filter change (the
+        // worker's allocations are what start its garbage collections).
+        if (this.mask?.length !== n) this.mask = new Uint8Array(n);
+        return inOrder(this.order, rows, this.mask);
+      }
       rows.set(this.order);
       return rows;
     }
@@ -229,17 +236,17 @@ export class KeptOrder {
 export const KEPT_ORDER_MIN_SHARE = 1 / 64;
 
 /**
- * `rows` (distinct row numbers below n) put in the order they have in `order` (every row once),
- * in place.
+ * `rows` (distinct row numbers) put in the order they have in `order` (every row once), in
+ * place; `keep` (one byte per row, all 0) is used as the rows' mask and left all 0 again.
  */
-export function inOrder(order: Int32Array, rows: Int32Array, n: number): Int32Array {
-  const keep = new Uint8Array(n);
+export function inOrder(order: Int32Array, rows: Int32Array, keep: Uint8Array): Int32Array {
   for (let j = 0; j < rows.length; j++) keep[rows[j]] = 1;
   let m = 0;
   for (let j = 0; j < order.length; j++) {
     const row = order[j];
     if (keep[row] === 1) rows[m++] = row;
   }
+  for (let j = 0; j < m; j++) keep[rows[j]] = 0;
   return rows;
 }
 
