@@ -19,8 +19,12 @@ import { packedDecodeCount, packedPartsColumn, packedPartsOf } from '../../table
 import { packStrings } from '../../store/datasets';
 import { slicePacked } from '../../workers/datasetLoad';
 import {
+  inOrder,
+  KeptOrder,
+  queryFilter,
   queryRows,
   splitRun,
+  withLabels,
   RowQueryServer,
   WARM_WAIT_MS,
   warmSteps,
@@ -181,13 +185,24 @@ function fakeRanker(reversed = false) {
 }
 
 /** A server on the far side of a structured clone, as the worker is. */
-function serve(ranker?: Ranker, rankAheadMin = 1, source: RowSource = src, loadNow?: () => void) {
+function serve(
+  ranker?: Ranker,
+  rankAheadMin = 1,
+  source: RowSource = src,
+  loadNow?: () => void,
+  keptOrderMinShare?: number,
+) {
   const got: RowQueryResponse[] = [];
   const tasks: (() => void)[] = [];
   /** The quiet wait after an answer before the ranker resumes: armed (the latest), or null. */
   const idle: { fire: (() => void) | null } = { fire: null };
   const server = new RowQueryServer(
-    (m, transfer) => got.push(structuredClone(m, { transfer })),
+    (m, transfer) => {
+      // Copied, then what the worker transferred is zeroed (no longer its own; a clone with
+      // `transfer` here does not detach it): an answer sharing memory the server keeps shows.
+      got.push(structuredClone(m));
+      for (const b of transfer ?? []) new Uint8Array(b as ArrayBuffer).fill(0);
+    },
     (f) => tasks.push(f),
     ranker,
     rankAheadMin,
@@ -201,6 +216,7 @@ function serve(ranker?: Ranker, rankAheadMin = 1, source: RowSource = src, loadN
         if (idle.fire === me) idle.fire = null;
       };
     },
+    keptOrderMinShare,
   );
   const load = () => {
     const { skeleton, pieces } = splitRun(source);
@@ -307,6 +323,97 @@ describe('row query (the account table off the main thread)', () => {
       const rows = [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows];
       expect(rows, JSON.stringify(q)).toEqual(oracle(q));
       expect(rows).toEqual([...queryRows(src, q)]);
+    }
+  });
+
+  it('after a sort of every row, any filter and search comes in its kept order, as a fresh sort would', () => {
+    const rand = rng(29);
+    const labels = {
+      segmentLabels: r.segmentIds.map(segLabel),
+      stageLabels: r.stageIds.map(stageLabel),
+    };
+    const s = withLabels(src, labels.segmentLabels, labels.stageLabels);
+    for (const key of SORT_KEYS)
+      for (const dir of ['asc', 'desc'] as const) {
+        const sort = { key, dir };
+        // Every share taken from the kept order (0), and the default (small answers sorted).
+        for (const minShare of [0, undefined]) {
+          const kept = new KeptOrder(minShare);
+          const all = { filter: {}, sort, ...labels };
+          expect([...kept.sort(s, all, queryFilter(src, all))]).toEqual(oracle(all));
+          for (let k = 0; k < 8; k++) {
+            const q = { ...randomQuery(rand), sort };
+            expect([...kept.sort(s, q, queryFilter(src, q))], JSON.stringify(q)).toEqual(oracle(q));
+          }
+          // The clear: the kept order itself, not sorted again.
+          expect([...kept.sort(s, all, queryFilter(src, all))]).toEqual(oracle(all));
+          if (minShare === 0) expect(kept.sorts, `${key} ${dir}`).toBe(1);
+        }
+      }
+    // Other labels (another language) sort the label columns anew.
+    const kept = new KeptOrder(0);
+    const sort = { key: 'segment' as const, dir: 'asc' as const };
+    kept.sort(s, { sort, ...labels }, queryFilter(src, { filter: {} }));
+    const other = (id: string) => `${id.length % 2 ? 'a' : 'Z'} ${id}`;
+    const s2 = withLabels(src, r.segmentIds.map(other), labels.stageLabels);
+    const q2 = { sort, segmentLabels: r.segmentIds.map(other), stageLabels: labels.stageLabels };
+    expect([...kept.sort(s2, q2, queryFilter(src, { filter: {} }))]).toEqual(
+      oracleSort({ ...src, segmentLabel: other }, oracleFilter(src, {}), 'segment', 'asc'),
+    );
+    expect(kept.sorts).toBe(2);
+    const keep = new Uint8Array(5);
+    expect([
+      ...inOrder(Int32Array.from([4, 2, 0, 3, 1]), Int32Array.from([1, 2, 4]), keep),
+    ]).toEqual([4, 2, 1]);
+    expect([...keep]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('the worker answers 120 random queries with sorts of every row between them as the oracle does', () => {
+    const rand = rng(7);
+    for (const minShare of [0, 0.2]) {
+      const { server, got, flush } = serve(undefined, 1, src, undefined, minShare);
+      for (let k = 1; k <= 120; k++) {
+        const q0 = randomQuery(rand);
+        // One sort for 12 queries, then another; every third query with no filter (the kept
+        // order made, then taken again: what the page is given must not be the kept order).
+        const sort = {
+          key: (['renewal', 'company', 'segment', 'score'] as const)[Math.floor(k / 12) % 4],
+          dir: Math.floor(k / 48) % 2 ? ('desc' as const) : ('asc' as const),
+        };
+        const q = k % 3 ? { ...q0, sort } : { ...q0, filter: {}, live: undefined, sort };
+        server.handle({ type: 'query', id: k, ...q });
+        flush();
+        const m = got.pop()!;
+        expect(m.type, JSON.stringify(q)).toBe('rows');
+        const rows = [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+        expect(rows, JSON.stringify(q)).toEqual(oracle(q));
+      }
+    }
+  });
+
+  it("a new run's sort never comes from the old run's kept order", () => {
+    const { server, got, flush } = serve(undefined, 1, src, undefined, 0);
+    const sort = { key: 'score' as const, dir: 'asc' as const };
+    server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    flush();
+    const t2 = generateDemoTable({ rows: 3000, seed: 11 });
+    const r2 = scoreTable(c.compiled, t2, { asOf: '2026-10-01' });
+    const src2 = rowSource(r2, null, t2, pb.fields, segLabel, stageLabel);
+    const { skeleton, pieces } = splitRun(src2);
+    server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
+    for (const p of pieces) {
+      const { piece, transfer } = detach(p);
+      server.handle(structuredClone({ type: 'piece' as const, piece }, { transfer }));
+    }
+    for (const [id, filter] of [
+      [2, {}],
+      [3, { color: r2.colorIds[0] }],
+    ] as const) {
+      server.handle({ type: 'query', id, filter, sort, segmentLabels: [], stageLabels: [] });
+      flush();
+      expect([...(got.pop() as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+        oracleSort(src2, oracleFilter(src2, filter), 'score', 'asc'),
+      );
     }
   });
 
