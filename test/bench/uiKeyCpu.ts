@@ -17,7 +17,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ev } from './uiTrace';
+import { threads, type Ev } from './uiTrace';
 
 const RENDERING = new Set([
   'UpdateLayoutTree',
@@ -75,17 +75,7 @@ function selfCpu(evs: Ev[], from: number, to: number, names: Set<string>): numbe
 
 export function keyCpu(file: string): KeyCpu | null {
   const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: Ev[] }).traceEvents;
-  const names = new Map<string, string>();
-  for (const e of events)
-    if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
-  const byThread = new Map<string, Ev[]>();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined) continue;
-    const k = `${e.pid}:${e.tid}`;
-    if (!byThread.has(k)) byThread.set(k, []);
-    byThread.get(k)!.push(e);
-  }
-  for (const evs of byThread.values()) evs.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const { names, byThread } = threads(events);
   // The page's main thread: the CrRendererMain thread that dispatched the input event.
   const isInput = (e: Ev) => e.name === 'EventDispatch' && e.args?.data?.type === 'input';
   const mainKey = [...byThread.keys()].find(

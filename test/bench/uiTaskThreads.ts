@@ -11,7 +11,7 @@
  * line per trace, for its longest task only.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { label, mainThread, selfTimes, type Ev } from './uiTrace';
+import { label, mainThread, selfTimes, threads, type Ev } from './uiTrace';
 
 const args = process.argv.slice(2);
 const mi = args.indexOf('--min');
@@ -40,19 +40,10 @@ for (const file of files) {
   const events = Array.isArray(raw) ? raw : raw.traceEvents;
   const { main, evs: mainEvs } = mainThread(events);
   if (!main) continue;
-  const names = new Map<string, string>();
-  for (const e of events)
-    if (e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+  const { names, byThread } = threads(events);
   const procs = new Map<number, string>();
   for (const e of events)
     if (e.name === 'process_name') procs.set(e.pid, (e.args as { name?: string })?.name ?? '?');
-  const byThread = new Map<string, Ev[]>();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined) continue;
-    const k = `${e.pid}:${e.tid}`;
-    if (!byThread.has(k)) byThread.set(k, []);
-    byThread.get(k)!.push(e);
-  }
   // A worker thread named by the scripts its functions run.
   const nameOf = (k: string) => {
     const n = names.get(k) ?? '?';

@@ -10,7 +10,7 @@
  *   npx tsx test/bench/uiThreadWindow.ts [--tasks] DIR/NAME.json [more.json…]
  */
 import { readFileSync } from 'node:fs';
-import { mainThread, type Ev } from './uiTrace';
+import { mainThread, threads, type Ev } from './uiTrace';
 
 const args = process.argv.slice(2);
 const tasks = args.includes('--tasks');
@@ -22,19 +22,9 @@ for (const file of args.filter((a) => !a.startsWith('--'))) {
   const { main } = mainThread(events);
   if (!main) continue;
   const pid = main.split(':')[0];
-  const names = new Map<string, string>();
-  for (const e of events)
-    if (e.ph === 'M' && e.name === 'thread_name')
-      names.set(`${e.pid}:${e.tid}`, e.args!.name as string);
   const t0 = Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
   // Top-level tasks per thread of the renderer (a task inside another counted in its parent).
-  const byThread = new Map<string, Ev[]>();
-  for (const e of events) {
-    if (e.ph !== 'X' || e.dur === undefined || `${e.pid}` !== pid) continue;
-    const k = `${e.pid}:${e.tid}`;
-    if (!byThread.has(k)) byThread.set(k, []);
-    byThread.get(k)!.push(e);
-  }
+  const { names, byThread } = threads(events, pid);
   const top = new Map<string, Ev[]>();
   for (const [k, evs] of byThread) {
     evs.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);

@@ -106,6 +106,27 @@ export function mainThread(events: Ev[]): { main: string | undefined; evs: Ev[] 
 }
 
 /**
+ * Each thread's name and complete events ("pid:tid" keys), in time order, outer before inner;
+ * only the process `pid` when given (the scripts that look at every thread beside a task).
+ */
+export function threads(
+  events: Ev[],
+  pid?: string,
+): { names: Map<string, string>; byThread: Map<string, Ev[]> } {
+  const names = new Map<string, string>();
+  const byThread = new Map<string, Ev[]>();
+  for (const e of events) {
+    const k = `${e.pid}:${e.tid}`;
+    if (e.name === 'thread_name') names.set(k, (e.args?.name as string | undefined) ?? '?');
+    if (e.ph !== 'X' || e.dur === undefined || (pid !== undefined && `${e.pid}` !== pid)) continue;
+    if (!byThread.has(k)) byThread.set(k, []);
+    byThread.get(k)!.push(e);
+  }
+  for (const evs of byThread.values()) evs.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  return { names, byThread };
+}
+
+/**
  * Self time by label of the events inside one task: an event's duration less its children's
  * (events nest on one thread); what no event covers is '(task, no event)'.
  */

@@ -231,7 +231,15 @@ function serve(
   const flush = () => {
     while (tasks.length) tasks.splice(0).forEach((f) => f());
   };
-  return { server, got, flush, idle, load, step: () => tasks.shift()?.() };
+  /** Query `id` asked and every task run: the rows answered (an answer of another kind fails). */
+  const ask = (id: number, q: RowQueryArgs): number[] => {
+    server.handle({ type: 'query', id, ...q });
+    flush();
+    const m = got.pop()!;
+    expect(m.type, JSON.stringify(q)).toBe('rows');
+    return [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+  };
+  return { server, got, flush, ask, idle, load, step: () => tasks.shift()?.() };
 }
 
 describe('row query (the account table off the main thread)', () => {
@@ -246,20 +254,13 @@ describe('row query (the account table off the main thread)', () => {
     if (names.type !== 'string') throw new Error('name is not a string column');
     const packed = packedPartsColumn(names.codes, slicePacked(packStrings(names.dict), 97));
     const before = packedDecodeCount();
-    const { server, got, flush } = serve(undefined, 1, { ...src, name: packed });
+    const { ask } = serve(undefined, 1, { ...src, name: packed });
     expect(packedDecodeCount()).toBe(before);
     expect(packedPartsOf(packed)).not.toBeNull();
     const rand = rng(7);
     for (let k = 1; k <= 60; k++) {
       const q = k % 3 ? randomQuery(rand) : { ...randomQuery(rand), filter: { q: 'acme 1' } };
-      server.handle({ type: 'query', id: k, ...q });
-      flush();
-      const m = got.pop()!;
-      expect(m.type, JSON.stringify(q)).toBe('rows');
-      expect(
-        [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows],
-        JSON.stringify(q),
-      ).toEqual(oracle(q));
+      expect(ask(k, q), JSON.stringify(q)).toEqual(oracle(q));
     }
     expect(packedDecodeCount()).toBe(before);
   });
@@ -270,7 +271,7 @@ describe('row query (the account table off the main thread)', () => {
   ])(
     'a run sent through spare buffers (handed back by the worker and reused) gives the same answers: %s',
     (_, sliceBytes, bufferBytes) => {
-      const { server, got, flush } = serve(undefined, 1, src, () => undefined);
+      const { server, got, ask } = serve(undefined, 1, src, () => undefined);
       // A pool of 3 buffers: most pieces go in a reused one.
       const { skeleton, pieces } = splitRun(src, sliceBytes);
       const spares = new SpareBuffers(bufferBytes, 3);
@@ -290,14 +291,7 @@ describe('row query (the account table off the main thread)', () => {
       const rand = rng(11);
       for (let k = 1; k <= 60; k++) {
         const q = randomQuery(rand);
-        server.handle({ type: 'query', id: k, ...q });
-        flush();
-        const m = got.pop()!;
-        expect(m.type, JSON.stringify(q)).toBe('rows');
-        expect(
-          [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows],
-          JSON.stringify(q),
-        ).toEqual(oracle(q));
+        expect(ask(k, q), JSON.stringify(q)).toEqual(oracle(q));
       }
     },
   );
@@ -312,15 +306,11 @@ describe('row query (the account table off the main thread)', () => {
   });
 
   it('the worker answers 120 random queries exactly as the pure functions do', () => {
-    const { server, got, flush } = serve();
+    const { ask } = serve();
     const rand = rng(42);
     for (let k = 1; k <= 120; k++) {
       const q = randomQuery(rand);
-      server.handle({ type: 'query', id: k, ...q });
-      flush();
-      const m = got.pop()!;
-      expect(m.type, JSON.stringify(q)).toBe('rows');
-      const rows = [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+      const rows = ask(k, q);
       expect(rows, JSON.stringify(q)).toEqual(oracle(q));
       expect(rows).toEqual([...queryRows(src, q)]);
     }
@@ -371,7 +361,7 @@ describe('row query (the account table off the main thread)', () => {
   it('the worker answers 120 random queries with sorts of every row between them as the oracle does', () => {
     const rand = rng(7);
     for (const minShare of [0, 0.2]) {
-      const { server, got, flush } = serve(undefined, 1, src, undefined, minShare);
+      const { ask } = serve(undefined, 1, src, undefined, minShare);
       for (let k = 1; k <= 120; k++) {
         const q0 = randomQuery(rand);
         // One sort for 12 queries, then another; every third query with no filter (the kept
@@ -381,11 +371,7 @@ describe('row query (the account table off the main thread)', () => {
           dir: Math.floor(k / 48) % 2 ? ('desc' as const) : ('asc' as const),
         };
         const q = k % 3 ? { ...q0, sort } : { ...q0, filter: {}, live: undefined, sort };
-        server.handle({ type: 'query', id: k, ...q });
-        flush();
-        const m = got.pop()!;
-        expect(m.type, JSON.stringify(q)).toBe('rows');
-        const rows = [...(m as Extract<RowQueryResponse, { type: 'rows' }>).rows];
+        const rows = ask(k, q);
         expect(rows, JSON.stringify(q)).toEqual(oracle(q));
       }
     }
