@@ -3,36 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, waitFor, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../../i18n';
-import { compilePlaybook, scoreTable, summarise } from '../../engine';
-import { playbookFromProject } from '../../model';
-import { generateDemoTable } from '../../data/demo/generate';
 import { demoProject } from '../../data/testing/helpers';
 import { AccountPage } from './AccountPage';
-import type { RunOutcome } from './runState';
+import { demoOutcome } from './demoOutcome.testing';
 
 /**
  * The account page is drawn in two commits (its head, then the rest as a deferred render): once
  * settled it shows the whole page of the account asked for, and another account opened on the
  * same page never shows a part of the previous one.
  */
-const pb = playbookFromProject(demoProject);
-const c = compilePlaybook(pb, { asOf: '2026-11-01' });
-if (!c.ok) throw new Error('demo playbook');
-const table = generateDemoTable({ rows: 300, seed: 9 });
-const result = scoreTable(c.compiled, table);
-const outcome: RunOutcome = {
-  result,
-  summary: summarise(result),
-  trend: null,
-  previous: null,
-  run: null,
-  compiled: c.compiled,
-  table,
-  activity: {},
-  activityUsed: [],
-  datasetId: 'd',
-  playbook: pb,
-};
+const outcome = demoOutcome(demoProject, 300, 9);
+const { result } = outcome;
 const i18n = initI18n('en');
 afterEach(cleanup);
 /** The rest comes a frame after the head: time enough on a loaded machine. */

@@ -3,18 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../../i18n';
-import {
-  compilePlaybook,
-  scoreTable,
-  summarise,
-  type OutcomeLabels,
-  type ScoreResult,
-} from '../../engine';
+import type { OutcomeLabels, ScoreResult } from '../../engine';
 import type { AccountTable } from '../../table/columns';
-import { playbookFromProject } from '../../model';
-import { generateDemoTable } from '../../data/demo/generate';
 import { Backtest } from './Backtest';
 import type { RunOutcome } from './runState';
+import { demoOutcome } from './demoOutcome.testing';
 import { demoProject } from '../../data/testing/helpers';
 import { projectStore } from '../../store/projectStore';
 
@@ -47,23 +40,7 @@ vi.mock('../../workers/exportClient', async () => {
 });
 
 function outcomeFor(project = demoProject, rows = 1500): RunOutcome {
-  const c = compilePlaybook(playbookFromProject(project), { asOf: '2026-11-01' });
-  if (!c.ok) throw new Error('playbook');
-  const table = generateDemoTable({ rows, seed: 21 });
-  const result = scoreTable(c.compiled, table);
-  return {
-    result,
-    summary: summarise(result),
-    trend: null,
-    previous: null,
-    run: null,
-    compiled: c.compiled,
-    table,
-    activity: {},
-    activityUsed: [],
-    datasetId: 'd',
-    playbook: playbookFromProject(project),
-  };
+  return demoOutcome(project, rows, 21);
 }
 
 /** Pick the outcome field and tick renewed/churned/expanded the way a user would. */

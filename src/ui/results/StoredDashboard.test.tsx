@@ -4,38 +4,20 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { initI18n } from '../../i18n';
-import { BEHIND, compilePlaybook, scoreTable, stageFunnel, summarise } from '../../engine';
-import { playbookFromProject } from '../../model';
-import { generateDemoTable } from '../../data/demo/generate';
+import { BEHIND, stageFunnel } from '../../engine';
 import { demoProject } from '../../data/testing/helpers';
 import { WaymarkDB, setDbForTests } from '../../store/db';
 import { listRuns, saveRun } from '../../store/runStore';
 import { Dashboard, dashboardOf } from './Dashboard';
 import { DashboardSlot, StoredDashboard, storedDashboardData } from './StoredDashboard';
-import type { RunOutcome } from './runState';
+import { demoOutcome } from './demoOutcome.testing';
 
 /**
  * A reload draws the dashboard from the stored run's header (summary, ids, funnel) before the
  * run is re-derived: it must show what the fully computed dashboard shows, number for number.
  */
-const pb = playbookFromProject(demoProject);
-const c = compilePlaybook(pb, { asOf: '2026-11-01' });
-if (!c.ok) throw new Error('demo playbook');
-const table = generateDemoTable({ rows: 4000, seed: 9 });
-const result = scoreTable(c.compiled, table);
-const outcome: RunOutcome = {
-  result,
-  summary: summarise(result),
-  trend: null,
-  previous: null,
-  run: null,
-  compiled: c.compiled,
-  table,
-  activity: {},
-  activityUsed: [],
-  datasetId: 'd',
-  playbook: pb,
-};
+const outcome = demoOutcome(demoProject, 4000, 9);
+const { result, playbook: pb } = outcome;
 const i18n = initI18n('en');
 
 describe('the dashboard after a reload', () => {
