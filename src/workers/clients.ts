@@ -63,7 +63,10 @@ export class ImportSession {
         const w = this.waiting.get(m.id);
         if (!w) return;
         if (m.type === 'progress') return w.onProgress?.(m.file, m.fraction);
-        if (m.type === 'committedSlice') return w.onSlice?.(m.column, m.dict);
+        if (m.type === 'committedSlices') {
+          for (const { column, dict } of m.slices) w.onSlice?.(column, dict);
+          return;
+        }
         this.waiting.delete(m.id);
         if (m.type === 'failed') w.reject(new WorkerFailure(m.issue, m.issue.message));
         else w.resolve(m);
@@ -184,7 +187,7 @@ export class ImportSession {
     projectId: string,
     name: string,
   ): Promise<{ meta: DatasetRow; table: AccountTable }> {
-    // The string columns' slices arrive first, a message (a task) each; kept packed.
+    // The string columns' slices arrive first, many to a message; kept packed.
     const slices = new Map<string, PackedDict[]>();
     const m = (await this.request({ type: 'commit', projectId, name }, undefined, [], (c, d) =>
       (slices.get(c) ?? slices.set(c, []).get(c)!).push(d),

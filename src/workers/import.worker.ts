@@ -757,9 +757,8 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       const meta = await saveDataset(msg.projectId, table, { name: msg.name, sources });
       pending = null;
       // The dictionaries packed here (saveDataset has read them), not strings for the page to make.
-      const { slices, table: packed } = sliceMessages(packTable(table));
-      for (const { column, dict } of slices)
-        post({ type: 'committedSlice', id: msg.id, column, dict });
+      const { batches, table: packed } = sliceMessages(packTable(table));
+      for (const slices of batches) post({ type: 'committedSlices', id: msg.id, slices });
       post({ type: 'committed', id: msg.id, meta, table: packed }, transferablesOf(packed));
     } catch (e) {
       // IndexedDB reports a full disk as QuotaExceededError, sometimes wrapped in an AbortError.

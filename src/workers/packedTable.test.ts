@@ -35,13 +35,12 @@ function expectSameValues(a: AccountTable, b: AccountTable) {
 }
 
 /** The worker's messages as the page gets them: structured-cloned, the buffers transferred. */
-function overTheWire(t: PackedTable): PackedTable {
-  const { slices, table } = sliceMessages(t);
+function overTheWire(t: PackedTable, units?: number): PackedTable {
+  const { batches, table } = sliceMessages(t, units);
   const got = new Map<string, PackedDict[]>();
-  for (const s of slices) {
-    const { column, dict } = structuredClone(s);
-    (got.get(column) ?? got.set(column, []).get(column)!).push(dict);
-  }
+  for (const b of batches)
+    for (const { column, dict } of structuredClone(b))
+      (got.get(column) ?? got.set(column, []).get(column)!).push(dict);
   return withSlices(structuredClone(table, { transfer: transferablesOf(table) }), got);
 }
 
@@ -90,7 +89,8 @@ describe('the stored table sent to the page packed (packedTable.ts)', () => {
           id === 'lazy'
             ? { type: 'string', codes: lazyCodes.slice(), dict: noNul }
             : structuredClone(c);
-      const wire = overTheWire(packTable(table, slice));
+      // Batches of every size: one slice a message (units 1) up to all in one.
+      const wire = overTheWire(packTable(table, slice), [1, 5, 40, undefined][slice % 4]);
       // Nothing but the slices travels: no column carries a dictionary of strings.
       for (const c of Object.values(wire.columns)) expect('dict' in c).toBe(false);
       const name = wire.columns.name as { parts: PackedDict[] };
@@ -117,6 +117,37 @@ describe('the stored table sent to the page packed (packedTable.ts)', () => {
     }
   });
 
+  it('batches the slices in order, each batch within the units unless one slice is larger', () => {
+    const dict = (n: number, w: number) =>
+      Array.from({ length: n }, (_, i) => `${i}`.padEnd(w, 'x'));
+    const t = packTable(
+      {
+        rowCount: 0,
+        columns: {
+          a: { type: 'string', codes: new Int32Array(0), dict: dict(10, 3) },
+          n: { type: 'number', values: new Float64Array(0) },
+          b: { type: 'string', codes: new Int32Array(0), dict: dict(7, 30) },
+        },
+      },
+      2,
+    );
+    const want = ['a', 'b'].flatMap((c) =>
+      (t.columns[c] as { parts: PackedDict[] }).parts.map((dict) => ({ column: c, dict })),
+    );
+    const size = (d: PackedDict) => (Array.isArray(d) ? d.length : d.joined.length);
+    for (const units of [1, 7, 8, 20, 61, 62, 63, 1000]) {
+      const { batches } = sliceMessages(t, units);
+      expect(batches.flat(), `${units}`).toEqual(want);
+      for (const [i, b] of batches.entries()) {
+        const n = b.reduce((s, x) => s + size(x.dict), 0);
+        if (b.length > 1) expect(n, `${units}: batch ${i}`).toBeLessThanOrEqual(units);
+        // Full: the next batch's first slice would not have fitted.
+        if (i + 1 < batches.length)
+          expect(n + size(batches[i + 1][0].dict), `${units}: ${i} full`).toBeGreaterThan(units);
+      }
+    }
+  });
+
   describe('through import.worker.ts: import or demo, then commit', () => {
     const posted: { m: ImportResponse; transfer: Transferable[] }[] = [];
     let send: (m: ImportRequest) => Promise<void>;
@@ -136,6 +167,8 @@ describe('the stored table sent to the page packed (packedTable.ts)', () => {
       delete (globalThis as { self?: unknown }).self;
     });
 
+    /** The number of slice messages of the last commit. */
+    let sent = 0;
     /** Commit what the worker holds; the page's table (unpacked) and the stored one. */
     async function commit(projectId: string) {
       posted.length = 0;
@@ -143,12 +176,14 @@ describe('the stored table sent to the page packed (packedTable.ts)', () => {
       // As ImportSession.commit takes them: the slices, then the table.
       const types = posted.map((p) => p.m.type);
       expect(types.at(-1)).toBe('committed');
-      expect(new Set(types.slice(0, -1))).toEqual(new Set(['committedSlice']));
+      expect(new Set(types.slice(0, -1))).toEqual(new Set(['committedSlices']));
       const slices = new Map<string, PackedDict[]>();
       for (const p of posted.slice(0, -1)) {
-        const s = structuredClone(p.m) as Extract<ImportResponse, { type: 'committedSlice' }>;
-        (slices.get(s.column) ?? slices.set(s.column, []).get(s.column)!).push(s.dict);
+        const m = structuredClone(p.m) as Extract<ImportResponse, { type: 'committedSlices' }>;
+        for (const s of m.slices)
+          (slices.get(s.column) ?? slices.set(s.column, []).get(s.column)!).push(s.dict);
       }
+      sent = types.length - 1;
       const got = posted.at(-1)!;
       const m = structuredClone(got.m, { transfer: got.transfer }) as Extract<
         ImportResponse,
@@ -199,6 +234,8 @@ describe('the stored table sent to the page packed (packedTable.ts)', () => {
       expect(posted.map((p) => p.m.type)).toEqual(['imported']);
       const { table, stored, decoded } = await commit('p-demo');
       const want = generateDemoTable({ rows: 20_000, seed: 9 });
+      // Three slices a string column, all in one message (well under DICT_MESSAGE_UNITS).
+      expect(sent).toBe(1);
       expectSameValues(table, want);
       expectSameValues(table, stored);
       expect(decoded(), 'the page decoded no dictionary whole').toBe(0);

@@ -1,7 +1,7 @@
 import { newColumns, type AccountTable, type Column } from '../table/columns';
 import { packedPartsColumn, type PackedDict } from '../table/packedDict';
 import { packStrings } from '../store/datasets';
-import { DICT_SLICE } from './datasetLoad';
+import { DICT_MESSAGE_UNITS, DICT_SLICE } from './datasetLoad';
 
 /**
  * A table as the import worker sends it to the page when it is stored ("commit"): each string
@@ -12,7 +12,10 @@ import { DICT_SLICE } from './datasetLoad';
  * as it keeps a reloaded dataset's (datasetLoad.ts, table/packedDict.ts). The slices go in
  * messages of their own ahead of the table (`sliceMessages`, `withSlices`): in the table's one
  * message, the ~40 MB of joined strings of a million accounts were one task of 120–150 ms on
- * the page (their deserialisation); one slice is about a millisecond.
+ * the page (their deserialisation); one slice is about a millisecond. Many slices go to a
+ * message (up to DICT_MESSAGE_UNITS code units, as a reloaded dataset's do: datasetLoad.ts):
+ * one slice a message left ~250 small copies that Blink's sweep freed one by one on the page's
+ * main thread (session 29, reloadfast).
  */
 export type PackedColumn =
   Exclude<Column, { type: 'string' }> | { type: 'string'; codes: Int32Array; parts: PackedDict[] };
@@ -47,25 +50,40 @@ export function unpackTable(t: PackedTable): AccountTable {
   return { rowCount: t.rowCount, columns };
 }
 
+export type SliceBatch = { column: string; dict: PackedDict }[];
+
 /**
- * The worker's messages: each string column's slices on their own, in order, and the table
- * with its columns' `parts` emptied (sent last, its typed arrays transferred).
+ * The worker's messages: the string columns' slices, in order, in batches of at most `units`
+ * code units of text (a slice larger than that alone), and the table with its columns' `parts`
+ * emptied (sent last, its typed arrays transferred).
  */
-export function sliceMessages(t: PackedTable): {
-  slices: { column: string; dict: PackedDict }[];
-  table: PackedTable;
-} {
-  const slices: { column: string; dict: PackedDict }[] = [];
+export function sliceMessages(
+  t: PackedTable,
+  units = DICT_MESSAGE_UNITS,
+): { batches: SliceBatch[]; table: PackedTable } {
+  const batches: SliceBatch[] = [];
+  let batch: SliceBatch = [];
+  let size = 0;
   const columns = Object.create(null) as Record<string, PackedColumn>;
   for (const [id, col] of Object.entries(t.columns)) {
     if (col.type !== 'string') {
       columns[id] = col;
       continue;
     }
-    for (const dict of col.parts) slices.push({ column: id, dict });
+    for (const dict of col.parts) {
+      const n = Array.isArray(dict) ? dict.length : dict.joined.length;
+      if (batch.length && size + n > units) {
+        batches.push(batch);
+        batch = [];
+        size = 0;
+      }
+      batch.push({ column: id, dict });
+      size += n;
+    }
     columns[id] = { type: 'string', codes: col.codes, parts: [] };
   }
-  return { slices, table: { rowCount: t.rowCount, columns } };
+  if (batch.length) batches.push(batch);
+  return { batches, table: { rowCount: t.rowCount, columns } };
 }
 
 /** The page's side: the slices received (by column, in order) put back into the table. */

@@ -19,8 +19,7 @@ import type {
 } from '../data/activity/importActivity';
 import type { ActivityData } from '../table/activity';
 import type { Encoding } from '../data/encoding';
-import type { PackedTable } from './packedTable';
-import type { PackedDict } from '../table/packedDict';
+import type { PackedTable, SliceBatch } from './packedTable';
 import type { InferFileResult } from '../data/inferFile';
 
 /** Messages between the page and the import / scoring workers. Every request carries an id. */
@@ -137,8 +136,8 @@ export type ImportResponse =
   | { type: 'unreadable'; id: number; file: string }
   /** The stored table, its string dictionaries packed (packedTable.ts): the page makes no strings. */
   | { type: 'committed'; id: number; meta: DatasetRow; table: PackedTable }
-  /** One dictionary slice of the stored table, ahead of `committed` (packedTable.ts). */
-  | { type: 'committedSlice'; id: number; column: string; dict: PackedDict }
+  /** Dictionary slices of the stored table, in order, ahead of `committed` (packedTable.ts). */
+  | { type: 'committedSlices'; id: number; slices: SliceBatch }
   | { type: 'activityPreview'; id: number; preview: ActivityPreview }
   | { type: 'activityImported'; id: number; report: ActivityReport }
   | { type: 'activityCommitted'; id: number; meta: ActivitySetRow }
