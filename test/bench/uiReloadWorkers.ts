@@ -5,7 +5,8 @@
  *   npx tsx test/bench/uiReloadWorkers.ts [--min 80] <trace.json|dir>…
  *
  * The reload's commit is the main thread's `DocumentLoader::CommitNavigation` (or, failing that,
- * `Frame::Detach`, or the `commitNavigationEnd` mark); a worker thread with events before it belongs to the old document. Per
+ * `Frame::Detach`, or the `commitNavigationEnd` mark); a worker thread whose isolate was not made
+ * after it belongs to the old document. Per
  * dedicated worker (named by the script its functions run, as uiTaskThreads.ts): its CPU before
  * and after the commit, when it was last seen (ms after the commit) and what it ran after the
  * commit (labels by self time) — how long the old page's workers go on after the reload, doing
@@ -84,7 +85,10 @@ for (const file of files) {
     if (k === main) continue;
     topOf.set(k, tops(evs));
     const n = names.get(k) ?? '?';
-    kind.set(k, !/DedicatedWorker/.test(n) ? 'other' : evs[0].ts < c ? 'old' : 'new');
+    // A worker started after the commit (its isolate made then) is the new document's; one that
+    // was idle until after the commit (its first event there) is still the old one's.
+    const born = evs.find((e) => e.name === 'V8PerIsolateData::Initialize');
+    kind.set(k, !/DedicatedWorker/.test(n) ? 'other' : born && born.ts >= c ? 'new' : 'old');
   }
   console.log(`== ${file}: commit at ${ms(c - (mainEvs[0]?.ts ?? c))} ms into the trace`);
   for (const [k, top] of topOf) {
@@ -107,6 +111,17 @@ for (const file of files) {
           : ''),
     );
   }
+  // In one line: the old document's workers' CPU after the commit and when the last one ended.
+  let oldCpu = 0;
+  let oldEnd = 0;
+  for (const [k, top] of topOf) {
+    if (kind.get(k) !== 'old' || !top.length) continue;
+    oldCpu += cpuIn(top, c, Infinity);
+    oldEnd = Math.max(oldEnd, top[top.length - 1].ts + top[top.length - 1].dur! - c);
+  }
+  console.log(
+    `  old workers after the commit: ${ms(oldCpu)} ms CPU, the last ending +${ms(oldEnd)} ms`,
+  );
   const long = tops(mainEvs.filter((e) => e.name === 'RunTask')).filter(
     (e) => e.ts + e.dur! > c && e.dur! >= minMs * 1000,
   );
