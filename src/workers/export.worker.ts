@@ -53,6 +53,10 @@ self.onmessage = (ev: MessageEvent<ExportRequest>) => {
       self.postMessage({ type: 'spare', id: 0, buffer: spare } satisfies ExportResponse, [spare]);
     return;
   }
+  if (msg.type === 'sync') {
+    post({ type: 'synced', id: 0, n: msg.n });
+    return;
+  }
   if (msg.type === 'lifecycleOfRun') {
     void lifecycleOfRun(msg);
     return;

@@ -1,7 +1,7 @@
 import type { PredictiveBacktestResult, ScoreResult } from '../engine';
 import type { AccountTable } from '../table/columns';
 import type { ExportJob, ExportRequest, ExportResponse, RunLife, ShownRun } from './exportProtocol';
-import { sendInTasks, SpareBuffers, split } from './pieces';
+import { SendWindow, sendInTasks, SpareBuffers, split } from './pieces';
 
 /**
  * The page's side of the run worker (export.worker.ts): one worker for the page, which keeps the
@@ -42,6 +42,7 @@ function ensure(): Worker {
   w.onmessage = (ev: MessageEvent<ExportResponse>) => {
     const m = ev.data;
     if (m.type === 'spare') return spares.give(m.buffer);
+    if (m.type === 'synced') return flow?.synced(m.n);
     const p = waiting.get(m.id);
     if (!p) return;
     if (m.type === 'progress') return p.onProgress?.(m);
@@ -63,6 +64,8 @@ function drop(reason: Error): void {
   worker = null;
   heldKey = -1;
   sending = null;
+  flow?.close();
+  flow = null;
   for (const p of waiting.values()) p.reject(reason);
   waiting.clear();
 }
@@ -78,6 +81,8 @@ type Body = ExportRequest extends infer R
 let sending: { key: number; done: Promise<void> } | null = null;
 /** The pieces' buffers, handed back by the worker once placed and copied into again. */
 const spares = new SpareBuffers();
+/** The hand-over's flow control: at most two tasks of pieces not yet placed by the worker. */
+let flow: SendWindow | null = null;
 
 /** Parts of a run no job of the run worker reads (exports, backtest, lifecycle, counts). */
 const UNREAD = new Set<string>(['measureContribution'] satisfies (keyof ScoreResult)[]);
@@ -96,7 +101,11 @@ function hold(w: Worker, key: number, result: ScoreResult, table: AccountTable):
   for (const k of UNREAD) delete sent[k];
   const pieces = all.filter((p) => !(p.path[0] === 'result' && UNREAD.has(p.path[1] as string)));
   w.postMessage({ type: 'hold', key, skeleton } satisfies ExportRequest);
-  // A few pieces per task (sendInTasks: ~4 ms of them), not one: fewer tasks and messages.
+  flow?.close();
+  const win = (flow = new SendWindow());
+  // A few pieces per task (sendInTasks: ~4 ms of them), not one: fewer tasks and messages; the
+  // next task only once the worker placed all but the last two tasks' pieces (SendWindow: a
+  // page gone leaves the worker no backlog to place).
   const done = sendInTasks(
     pieces,
     (p) => {
@@ -104,7 +113,13 @@ function hold(w: Worker, key: number, result: ScoreResult, table: AccountTable):
       w.postMessage({ type: 'piece', key, piece } satisfies ExportRequest, transfer);
     },
     () => worker === w && heldKey === key,
-  ).then(() => undefined);
+    () => w.postMessage({ type: 'sync', n: win.sent() } satisfies ExportRequest),
+    undefined,
+    undefined,
+    () => win.ready(),
+  ).then(() => {
+    if (flow === win) flow = null;
+  });
   sending = { key, done };
   return done;
 }

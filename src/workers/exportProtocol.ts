@@ -49,6 +49,8 @@ export type ExportRequest =
   /** The run to keep from now on (ExportData split by pieces.ts); its pieces follow. */
   | { type: 'hold'; key: number; skeleton: unknown }
   | { type: 'piece'; key: number; piece: Piece }
+  /** After the pieces of one of the page's tasks: answered `synced` once they are placed. */
+  | { type: 'sync'; n: number }
   | {
       type: 'export';
       id: number;
@@ -104,4 +106,6 @@ export type ExportResponse =
   /** The stored run to predict from is gone. */
   | { type: 'runMissing'; id: number; runId: string }
   /** A piece's buffer handed back (pieces.ts SpareBuffers): the page copies the next piece into it. */
-  | { type: 'spare'; id: 0; buffer: ArrayBuffer };
+  | { type: 'spare'; id: 0; buffer: ArrayBuffer }
+  /** The pieces sent before the page's `sync` n are placed (pieces.ts SendWindow). */
+  | { type: 'synced'; id: 0; n: number };

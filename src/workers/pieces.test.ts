@@ -4,6 +4,7 @@ import {
   place,
   placeSpare,
   sendInTasks,
+  SendWindow,
   SpareBuffers,
   split,
   spareOf,
@@ -239,5 +240,72 @@ describe('sendInTasks (a hand-over a few pieces per task)', () => {
     );
     expect(done).toBe(false);
     expect(tasks).toEqual([1, 1, 1, 1]);
+  });
+
+  it('with a SendWindow, waits for the receiver: never more than two tasks of pieces unplaced, all sent in order', async () => {
+    const win = new SendWindow(2);
+    const sent: number[] = [];
+    // The receiver: places what arrived and answers a sync only when the test lets it.
+    const syncs: number[] = [];
+    let maxPending = 0;
+    const sending = sendInTasks(
+      pieces,
+      (p) => sent.push('strings' in p ? p.from : -1),
+      () => true,
+      () => {
+        syncs.push(win.sent());
+        maxPending = Math.max(maxPending, win.pending);
+      },
+      1e9,
+      5,
+      () => win.ready(),
+    );
+    let finished = false;
+    void sending.then(() => (finished = true));
+    const settle = async () => {
+      for (let k = 0; k < 20; k++) await new Promise((r) => setTimeout(r, 0));
+    };
+    await settle();
+    // Two tasks sent (10 pieces), then the sender waits: the receiver answered none.
+    expect(sent).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(finished).toBe(false);
+    win.synced(1);
+    await settle();
+    expect(sent.length).toBe(15);
+    expect(finished).toBe(false);
+    win.synced(3);
+    await settle();
+    expect(sent).toEqual(pieces.map((_, k) => k));
+    expect(await sending).toBe(true);
+    expect(syncs).toEqual([1, 2, 3, 4, 5]);
+    expect(maxPending).toBe(2);
+  });
+
+  it('a closed SendWindow lets a waiting sender go on at once (to find the hand-over no longer live)', async () => {
+    const win = new SendWindow(1);
+    let live = true;
+    const sent: number[] = [];
+    const sending = sendInTasks(
+      pieces,
+      (p) => sent.push('strings' in p ? p.from : -1),
+      () => live,
+      () => win.sent(),
+      1e9,
+      5,
+      () => win.ready(),
+    );
+    for (let k = 0; k < 20; k++) await new Promise((r) => setTimeout(r, 0));
+    expect(sent.length).toBe(5);
+    live = false;
+    win.close();
+    expect(await sending).toBe(false);
+    expect(sent.length).toBe(5);
+    // An answer for an older task never lowers what was answered.
+    const w2 = new SendWindow(2);
+    w2.sent();
+    w2.sent();
+    w2.synced(2);
+    w2.synced(1);
+    expect(w2.pending).toBe(0);
   });
 });

@@ -226,6 +226,7 @@ export const SEND_MAX_PIECES = 8;
  * Send `pieces` in order, a few per task (each task from `nextTask`, so the page draws and
  * handles input between two): as many as fit in `budgetMs` of wall time, at most `maxPieces`.
  * Stops before a task when `live()` is false (false returned). `onTask` gets each task's span.
+ * `ready`, when given, is awaited before each task (a receiver's flow control: see `SendWindow`).
  */
 export async function sendInTasks(
   pieces: readonly Piece[],
@@ -234,9 +235,11 @@ export async function sendInTasks(
   onTask?: (start: number, end: number) => void,
   budgetMs = SEND_BUDGET_MS,
   maxPieces = SEND_MAX_PIECES,
+  ready?: () => Promise<void>,
 ): Promise<boolean> {
   let i = 0;
   while (i < pieces.length) {
+    if (ready) await ready();
     await nextTask();
     if (!live()) return false;
     const t0 = performance.now();
@@ -246,6 +249,50 @@ export async function sendInTasks(
     onTask?.(t0, performance.now());
   }
   return true;
+}
+
+/**
+ * Flow control of a hand-over: the sender counts the tasks of pieces it sent (`sent()`, with a
+ * `sync` message to the receiver after each) and the receiver answers each `sync` once it has
+ * placed what came before it (`synced(n)`); `ready()` resolves while at most `window` tasks'
+ * pieces are not yet answered. Without it the page posts faster than a loaded worker places,
+ * and the worker's queue of pieces outlives the page: after a reload the old page's run worker
+ * went on placing its backlog for ~2 s (Chrome stops a dedicated worker of a closed page only
+ * between its tasks or after ~2 s), on the new page's cores. `close()` releases every waiter.
+ */
+export class SendWindow {
+  private n = 0;
+  private done = 0;
+  private closed = false;
+  private waiters: (() => void)[] = [];
+  constructor(private readonly window = 2) {}
+  /** One more task's pieces sent; its number, for the receiver's answer. */
+  sent(): number {
+    return ++this.n;
+  }
+  /** The receiver placed everything up to task `n`. */
+  synced(n: number): void {
+    if (n > this.done) this.done = n;
+    this.wake();
+  }
+  /** Tasks sent and not yet answered. */
+  get pending(): number {
+    return this.n - this.done;
+  }
+  ready(): Promise<void> {
+    if (this.closed || this.n - this.done < this.window) return Promise.resolve();
+    return new Promise((r) => this.waiters.push(r));
+  }
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+  private wake(): void {
+    if (!this.closed && this.n - this.done >= this.window) return;
+    const w = this.waiters;
+    this.waiters = [];
+    for (const r of w) r();
+  }
 }
 
 /** A packed piece as the strings piece it stands for (decoded here, in the worker); others as they are. */
