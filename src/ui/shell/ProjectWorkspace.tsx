@@ -13,14 +13,6 @@ import { navigate, type ViewId } from './routes';
 import { ViewBoundary } from './ViewBoundary';
 import { VIEW_COMPONENTS } from './views';
 
-/** The project's stored runs listed for Results (runState's open(), idempotent per project). */
-function listRunsEarly(id: string) {
-  void import('../results/runState').then(
-    (m) => m.resultsStore.open(id),
-    () => undefined,
-  );
-}
-
 type LoadState =
   | { id: string; status: 'loading' }
   | { id: string; status: 'missing' }
@@ -45,10 +37,6 @@ export function ProjectWorkspace({
   useEffect(() => {
     if (projectStore.current?.id === id) return;
     setLoad({ id, status: 'loading' });
-    // Results opened with the page (a reload): its stored runs are listed beside the project's
-    // opening and the view's chunks, not after them — the stored dashboard is drawn from the
-    // newest one on the view's first render (what ResultsView's own open() would list later).
-    if (view === 'results') listRunsEarly(id);
     void openProject(id).then(
       (r) => {
         if (!r.ok && r.reason === 'blocked') {
