@@ -487,15 +487,43 @@ describe('row query (the account table off the main thread)', () => {
       );
   });
 
-  it('the packed-rank sort equals the comparator: -0 and 0 one key, NaN last, ties by row', () => {
+  it.each([
+    ['packed ranks', Infinity],
+    ['radix', 0],
+  ])('the %s sort equals the comparator: -0 and 0 one key, NaN last, ties by row', (_, min) => {
     const rand = rng(7);
-    const pool = [0, -0, NaN, 1.5, -2, 1e300, -Infinity, Infinity, 3, 3 + 1e-12];
-    for (let t = 0; t < 50; t++) {
-      const n = 1 + Math.floor(rand() * 300);
+    const pool = [
+      0,
+      -0,
+      NaN,
+      -NaN,
+      1.5,
+      -2,
+      1e300,
+      -1e300,
+      -Infinity,
+      Infinity,
+      3,
+      3 + 1e-12,
+      5e-324,
+      -5e-324,
+      2 ** 40 + 1,
+    ];
+    for (let t = 0; t < 80; t++) {
+      const n = 1 + Math.floor(rand() * (t < 70 ? 300 : 20_000));
       const keys = Float64Array.from({ length: n }, () =>
-        rand() < 0.5 ? pool[Math.floor(rand() * pool.length)] : Math.floor(rand() * 20) / 4,
+        rand() < 0.4
+          ? pool[Math.floor(rand() * pool.length)]
+          : rand() < 0.7
+            ? Math.floor(rand() * 20) / 4
+            : rand() < 0.5
+              ? (rand() - 0.5) * 1e6
+              : // One high word, the low word's every bit in play.
+                1024 + rand() * 1e-6,
       );
       const rows = Int32Array.from({ length: n }, (_, i) => i).filter(() => rand() < 0.8);
+      // Some row lists not in table order (ties still come by row).
+      if (t % 3 === 2) rows.reverse();
       for (const dir of ['asc', 'desc'] as const) {
         const sign = dir === 'asc' ? 1 : -1;
         const want = [...rows].sort((a, b) => {
@@ -505,7 +533,7 @@ describe('row query (the account table off the main thread)', () => {
             return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
           return x === y ? a - b : sign * (x - y);
         });
-        expect([...sortByKeys(rows.slice(), keys, dir)]).toEqual(want);
+        expect([...sortByKeys(rows.slice(), keys, dir, min)], `${t} ${dir}`).toEqual(want);
       }
     }
   });
