@@ -351,7 +351,9 @@ export function sortRows(
 ): Int32Array {
   const { r } = s;
   // Every column becomes one number per row (NaN = missing): text columns by collation rank.
-  const keys = new Float64Array(r.rowCount);
+  // Only keys[row] of `rows` are written and read: one array per run, reused (a fresh 8 MB at
+  // a million rows per sort cost the worker its page faults and garbage collections).
+  const keys = keyScratch(r.rowCount);
   const byNumber = (v: (i: number) => number) => {
     for (const i of rows) keys[i] = v(i);
   };
@@ -406,8 +408,7 @@ export function sortByKeys(
   // positive key's sign bit set, a negative key's bits all flipped; descending flips them all
   // once more; NaN is all ones, last either way (no number's words reach it: +Infinity's high
   // word is 0xFFF00000 ascending, -Infinity's the same descending).
-  const hi = new Uint32Array(n);
-  const lo = new Uint32Array(n);
+  const { hi, lo, counts, a, b } = radixScratch(n);
   const word = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
   const H = LITTLE_ENDIAN ? 1 : 0;
   const flip = dir === 'desc' ? 0xffffffff : 0;
@@ -433,7 +434,6 @@ export function sortByKeys(
     }
   }
   // The four 16-bit digits' counts in one pass: a digit the same in every row needs no pass.
-  const counts = new Int32Array(4 << 16);
   for (let j = 0; j < n; j++) {
     const h = hi[j];
     const l = lo[j];
@@ -442,8 +442,8 @@ export function sortByKeys(
     counts[(2 << 16) + (h & 0xffff)]++;
     counts[(3 << 16) + (h >>> 16)]++;
   }
-  let order = new Int32Array(n);
-  let next = new Int32Array(n);
+  let order = a;
+  let next = b;
   for (let j = 0; j < n; j++) order[j] = j;
   for (let pass = 0; pass < 4; pass++) {
     const base = pass << 16;
@@ -467,12 +467,43 @@ export function sortByKeys(
     next = t;
   }
   for (let j = 0; j < n; j++) next[j] = rows[order[j]];
-  rows.set(next);
+  rows.set(next.subarray(0, n));
   return rows;
 }
 
+/**
+ * The radix sort's arrays, kept for the next sort (each sort of a million rows made 17 MB of
+ * fresh arrays): at least `n` long, the counts zeroed.
+ */
+function radixScratch(n: number) {
+  if (!radix || radix.hi.length < n)
+    radix = {
+      hi: new Uint32Array(n),
+      lo: new Uint32Array(n),
+      a: new Int32Array(n),
+      b: new Int32Array(n),
+      counts: new Int32Array(4 << 16),
+    };
+  else radix.counts.fill(0);
+  return radix;
+}
+let radix: {
+  hi: Uint32Array;
+  lo: Uint32Array;
+  a: Int32Array;
+  b: Int32Array;
+  counts: Int32Array;
+} | null = null;
+
+/** A keys array of `rows` (values left from an earlier sort: each sort writes its rows' own). */
+function keyScratch(rows: number): Float64Array {
+  if (keysKept?.length !== rows) keysKept = new Float64Array(rows);
+  return keysKept;
+}
+let keysKept: Float64Array | null = null;
+
 /** Rows from which sortByKeys sorts by radix (below, the packed ranks' native sort is as quick). */
-export const RADIX_SORT_MIN = 4_096;
+export const RADIX_SORT_MIN = 1_024;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
