@@ -160,20 +160,128 @@ export function filterRows(s: RowSource, f: AccountFilter): Int32Array {
     // the copy costs the worker its page faults too).
     return found === out.length ? out : out.slice(0, found);
   }
+  // A renewal column that is no number or date has no day to compare: no row passes.
+  const renewal = f.renewal ? renewalDays(s) : null;
+  if (f.renewal && !renewal) return new Int32Array(0);
+  const codes = filterCodes(color, segment, stage, owner, asOf, f.renewal || 0);
+  const n = matchedRows(r, renewal, codes, ids, nameHit, nameCodes, out, r.rowCount);
+  return out.slice(0, n);
+}
+
+/** The renewal column's values (days) when it is a number or date column. */
+const renewalDays = (s: RowSource): Float64Array | null =>
+  s.renewal && (s.renewal.type === 'number' || s.renewal.type === 'date') ? s.renewal.values : null;
+
+/** What filterRows' loop compares: codes (-2: no filter), the run's day, the renewal window. */
+interface FilterCodes {
+  color: number;
+  segment: number;
+  stage: number;
+  owner: number;
+  asOf: number;
+  /** Days ahead for the renewal filter (0: none; then `renewal` is null). */
+  within: number;
+}
+
+/** One shape for every FilterCodes (the loop's reads of them stay monomorphic). */
+const filterCodes = (
+  color: number,
+  segment: number,
+  stage: number,
+  owner: number,
+  asOf: number,
+  within: number,
+): FilterCodes => ({ color, segment, stage, owner, asOf, within });
+
+/**
+ * filterRows' loop over the first `rows` rows: those passing every filter written to `out`;
+ * their count. A function of its own, warmed on the run's own arrays (`warmFilterLoop`) with
+ * every filter on: inside filterRows, each filter kind chosen for the first time (a column the
+ * loop had never read, numberAt never called) deoptimised the loop, which then ran its million
+ * rows unoptimised (filter by renewal: ~23 ms of the worker's CPU against ~10 for the others
+ * in session 29's runs; in node 2.6x the other filters' time at 300,000 rows).
+ */
+export function matchedRows(
+  r: Pick<ScoreResult, 'color' | 'segment' | 'stage' | 'owner'>,
+  renewal: Float64Array | null,
+  c: FilterCodes,
+  ids: Uint8Array | null,
+  nameHit: Uint8Array | null,
+  nameCodes: Int32Array | null,
+  out: Int32Array,
+  rows: number,
+): number {
+  const { color, segment, stage, owner, asOf, within } = c;
+  const colors = r.color;
+  const segments = r.segment;
+  const stages = r.stage;
+  const owners = r.owner;
   let n = 0;
-  for (let i = 0; i < r.rowCount; i++) {
-    if (color !== -2 && r.color[i] !== color) continue;
-    if (segment !== -2 && r.segment[i] !== segment) continue;
-    if (stage !== -2 && r.stage[i] !== stage) continue;
-    if (owner !== -2 && r.owner[i] !== owner) continue;
-    if (f.renewal) {
-      const d = numberAt(s.renewal, i) - asOf;
-      if (!(d >= 0 && d <= f.renewal)) continue;
+  for (let i = 0; i < rows; i++) {
+    if (color !== -2 && colors[i] !== color) continue;
+    if (segment !== -2 && segments[i] !== segment) continue;
+    if (stage !== -2 && stages[i] !== stage) continue;
+    if (owner !== -2 && owners[i] !== owner) continue;
+    if (renewal !== null) {
+      const d = renewal[i] - asOf;
+      if (!(d >= 0 && d <= within)) continue;
     }
-    if (ids && !ids[i] && !(nameHit && nameCodes![i] >= 0 && nameHit[nameCodes![i]])) continue;
+    if (ids !== null && ids[i] !== 1) {
+      if (nameHit === null || nameCodes === null) continue;
+      const code = nameCodes[i];
+      if (!(code >= 0 && nameHit[code] === 1)) continue;
+    }
     out[n++] = i;
   }
-  return out.slice(0, n);
+  return n;
+}
+
+/**
+ * Compile matchedRows before the first filter: called on this run's own arrays (the same
+ * array types as a filter over its million rows reads), over their first rows only, with each
+ * filter alone, all together, with a search and with none, several times.
+ */
+export function warmFilterLoop(s: RowSource): void {
+  const { r } = s;
+  const rows = Math.min(r.rowCount, 2_048);
+  if (!rows) return;
+  const out = new Int32Array(rows);
+  const renewal = renewalDays(s);
+  const asOf = isoToDays(r.asOf);
+  const ids = new Uint8Array(rows);
+  for (let i = 0; i < rows; i += 3) ids[i] = 1;
+  const nameCodes = s.name?.type === 'string' ? s.name.codes : null;
+  const nameHit = s.name?.type === 'string' ? new Uint8Array(s.name.dict.length) : null;
+  if (nameHit) for (let k = 0; k < nameHit.length; k += 5) nameHit[k] = 1;
+  const none = filterCodes(-2, -2, -2, -2, asOf, 0);
+  for (let k = 0; k < 12; k++) {
+    // Codes of this run's own rows: each filter passes some rows and not others.
+    const c = r.color[k % rows];
+    const g = r.segment[(k + 1) % rows];
+    const t = r.stage[(k + 2) % rows];
+    const o = r.owner[(k + 3) % rows];
+    const within = renewal ? 30 + k * 30 : 0;
+    const run = (codes: FilterCodes, days: Float64Array | null, search: boolean) =>
+      matchedRows(
+        r,
+        days,
+        codes,
+        search ? ids : null,
+        search ? nameHit : null,
+        search ? nameCodes : null,
+        out,
+        rows,
+      );
+    run(none, null, false);
+    run(filterCodes(c, -2, -2, -2, asOf, 0), null, false);
+    run(filterCodes(-2, g, -2, -2, asOf, 0), null, false);
+    run(filterCodes(-2, -2, t, -2, asOf, 0), null, false);
+    run(filterCodes(-2, -2, -2, o, asOf, 0), null, false);
+    run(filterCodes(-2, -2, -2, -2, asOf, within), renewal, false);
+    run(filterCodes(c, g, t, o, asOf, within), renewal, false);
+    run(none, null, true);
+    run(filterCodes(c, -2, -2, -2, asOf, 0), null, true);
+  }
 }
 
 /**
@@ -243,7 +351,9 @@ export function sortRows(
 ): Int32Array {
   const { r } = s;
   // Every column becomes one number per row (NaN = missing): text columns by collation rank.
-  const keys = new Float64Array(r.rowCount);
+  // Only keys[row] of `rows` are written and read: one array per run, reused (a fresh 8 MB at
+  // a million rows per sort cost the worker its page faults and garbage collections).
+  const keys = keyScratch(r.rowCount);
   const byNumber = (v: (i: number) => number) => {
     for (const i of rows) keys[i] = v(i);
   };
@@ -273,12 +383,137 @@ export function sortRows(
 }
 
 /**
- * `rows` reordered by keys[row] (NaN last in both directions, ties in table order), in place.
- * Each key becomes its rank among the distinct keys and the rank and row are packed into one
- * float (rank × (rowCount + 1) + row, exact below 2^53), so the order is one native sort of a
- * Float64Array: a comparator function called 20 million times took ~0.7 s at a million rows.
+ * `rows` reordered by keys[row] (NaN last in both directions, -0 and 0 one key, ties in table
+ * order), in place. From RADIX_SORT_MIN rows, a stable radix sort of each key's 64 bits (made
+ * to order as the numbers do) over the rows in table order: a few passes of 16 bits, those
+ * where every row has the same digit skipped (a rank or a day number below 2^20 leaves 2 of
+ * 4). The two native sorts of a million floats it replaces (the distinct keys, then the packed
+ * ranks) took ~300 ms of the row-query worker's CPU per sort of every row (session 29:
+ * clearing the filters after a sort chosen with one on sorted the million rows again).
  */
-export function sortByKeys(rows: Int32Array, keys: Float64Array, dir: 'asc' | 'desc'): Int32Array {
+export function sortByKeys(
+  rows: Int32Array,
+  keys: Float64Array,
+  dir: 'asc' | 'desc',
+  radixMin = RADIX_SORT_MIN,
+): Int32Array {
+  const n = rows.length;
+  if (n < 2) return rows;
+  if (n < radixMin) return sortByPackedRanks(rows, keys, dir);
+  // Stable from here on: ties keep the order the rows start in, so they start in table order.
+  let sorted = true;
+  for (let j = 1; j < n && sorted; j++) sorted = rows[j - 1] <= rows[j];
+  if (!sorted) rows.sort();
+  // Each key as two 32-bit words (high, low) ordered as unsigned numbers as the keys are: a
+  // positive key's sign bit set, a negative key's bits all flipped; descending flips them all
+  // once more; NaN is all ones, last either way (no number's words reach it: +Infinity's high
+  // word is 0xFFF00000 ascending, -Infinity's the same descending).
+  const { hi, lo, counts, a, b } = radixScratch(n);
+  const word = new Uint32Array(keys.buffer, keys.byteOffset, keys.length * 2);
+  const H = LITTLE_ENDIAN ? 1 : 0;
+  const flip = dir === 'desc' ? 0xffffffff : 0;
+  for (let j = 0; j < n; j++) {
+    const row = rows[j];
+    const x = keys[row];
+    if (x !== x) {
+      hi[j] = 0xffffffff;
+      lo[j] = 0xffffffff;
+    } else if (x === 0) {
+      hi[j] = (0x80000000 ^ flip) >>> 0;
+      lo[j] = flip >>> 0;
+    } else {
+      const h = word[2 * row + H];
+      const l = word[2 * row + 1 - H];
+      if (h & 0x80000000) {
+        hi[j] = (~h ^ flip) >>> 0;
+        lo[j] = (~l ^ flip) >>> 0;
+      } else {
+        hi[j] = ((h | 0x80000000) ^ flip) >>> 0;
+        lo[j] = (l ^ flip) >>> 0;
+      }
+    }
+  }
+  // The four 16-bit digits' counts in one pass: a digit the same in every row needs no pass.
+  for (let j = 0; j < n; j++) {
+    const h = hi[j];
+    const l = lo[j];
+    counts[l & 0xffff]++;
+    counts[(1 << 16) + (l >>> 16)]++;
+    counts[(2 << 16) + (h & 0xffff)]++;
+    counts[(3 << 16) + (h >>> 16)]++;
+  }
+  let order = a;
+  let next = b;
+  for (let j = 0; j < n; j++) order[j] = j;
+  for (let pass = 0; pass < 4; pass++) {
+    const base = pass << 16;
+    const src = pass < 2 ? lo : hi;
+    const shift = pass % 2 ? 16 : 0;
+    const one = counts[base + ((src[0] >>> shift) & 0xffff)] === n;
+    if (one) continue;
+    // Counts to the first place of each digit.
+    let at = 0;
+    for (let d = 0; d < 1 << 16; d++) {
+      const c = counts[base + d];
+      counts[base + d] = at;
+      at += c;
+    }
+    for (let j = 0; j < n; j++) {
+      const k = order[j];
+      next[counts[base + ((src[k] >>> shift) & 0xffff)]++] = k;
+    }
+    const t = order;
+    order = next;
+    next = t;
+  }
+  for (let j = 0; j < n; j++) next[j] = rows[order[j]];
+  rows.set(next.subarray(0, n));
+  return rows;
+}
+
+/**
+ * The radix sort's arrays, kept for the next sort (each sort of a million rows made 17 MB of
+ * fresh arrays): at least `n` long, the counts zeroed.
+ */
+function radixScratch(n: number) {
+  if (!radix || radix.hi.length < n)
+    radix = {
+      hi: new Uint32Array(n),
+      lo: new Uint32Array(n),
+      a: new Int32Array(n),
+      b: new Int32Array(n),
+      counts: new Int32Array(4 << 16),
+    };
+  else radix.counts.fill(0);
+  return radix;
+}
+let radix: {
+  hi: Uint32Array;
+  lo: Uint32Array;
+  a: Int32Array;
+  b: Int32Array;
+  counts: Int32Array;
+} | null = null;
+
+/** A keys array of `rows` (values left from an earlier sort: each sort writes its rows' own). */
+function keyScratch(rows: number): Float64Array {
+  if (keysKept?.length !== rows) keysKept = new Float64Array(rows);
+  return keysKept;
+}
+let keysKept: Float64Array | null = null;
+
+/** Rows from which sortByKeys sorts by radix (below, the packed ranks' native sort is as quick). */
+export const RADIX_SORT_MIN = 1_024;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * `sortByKeys` for a few rows: each key becomes its rank among the distinct keys and the rank
+ * and row are packed into one float (rank × (rowCount + 1) + row, exact below 2^53), so the
+ * order is one native sort of a Float64Array (a comparator function called 20 million times
+ * took ~0.7 s at a million rows).
+ */
+function sortByPackedRanks(rows: Int32Array, keys: Float64Array, dir: 'asc' | 'desc'): Int32Array {
   const n = rows.length;
   const present = new Float64Array(n);
   let m = 0;

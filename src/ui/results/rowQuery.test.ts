@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePlaybook, scoreTable, selectRows, trend } from '../../engine';
 import { demoPlaybook } from '../../engine/testing/demo';
 import { generateDemoTable } from '../../data/demo/generate';
-import { isoToDays, type AccountTable } from '../../table/columns';
+import { isoToDays, type AccountTable, type Column } from '../../table/columns';
 import {
   filterRows,
   rowSource,
@@ -59,8 +59,33 @@ const segLabel = (id: string) => (id.length % 2 ? `Z ${id}` : `a ${id}`);
 const stageLabel = (id: string) => `T ${id}`;
 const src = rowSource(r, tr, table, pb.fields, segLabel, stageLabel);
 
+/** The filters row by row, by the ids' names (no codes, no loop shared with filterRows). */
+function plainFilter(s: RowSource, f: AccountFilter): number[] {
+  const { r } = s;
+  const asOf = isoToDays(r.asOf);
+  const out: number[] = [];
+  for (let i = 0; i < r.rowCount; i++) {
+    if (f.color !== undefined) {
+      const c = r.color[i];
+      if (f.color === 'none' ? c !== -1 : c < 0 || r.colorIds[c] !== f.color) continue;
+    }
+    if (f.segment !== undefined && r.segmentIds[r.segment[i]] !== f.segment) continue;
+    if (f.stage !== undefined) {
+      const t = r.stage[i];
+      if (f.stage === 'none' ? t !== -1 : t < 0 || r.stageIds[t] !== f.stage) continue;
+    }
+    if (f.owner !== undefined && f.owner !== '' && r.ownerIds[r.owner[i]] !== f.owner) continue;
+    if (f.renewal) {
+      const d = numberAt(s.renewal, i) - asOf;
+      if (!(d >= 0 && d <= f.renewal)) continue;
+    }
+    out.push(i);
+  }
+  return out;
+}
+
 function oracleFilter(s: RowSource, f: AccountFilter): number[] {
-  const base = filterRows({ ...s }, { ...f, q: undefined });
+  const base = plainFilter(s, f);
   const needle = f.q?.trim().toLowerCase() ?? '';
   return [...base].filter(
     (i) =>
@@ -487,15 +512,80 @@ describe('row query (the account table off the main thread)', () => {
       );
   });
 
-  it('the packed-rank sort equals the comparator: -0 and 0 one key, NaN last, ties by row', () => {
+  it('the filters equal a plain row-by-row filter, the renewal window to its last day, with and without a search', () => {
+    const asOf = isoToDays(r.asOf);
+    const days = [...filterRows(src, {})]
+      .map((i) => numberAt(src.renewal, i) - asOf)
+      .filter((d) => d > 0);
+    expect(days.length).toBeGreaterThan(100);
+    const rand = rng(17);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+    let renewalRows = 0;
+    const firstName = (src.name as { dict: string[] }).dict[0].slice(0, 6);
+    for (let k = 0; k < 200; k++) {
+      const f: AccountFilter = {};
+      if (rand() < 0.4) f.color = pick([...r.colorIds, 'none']);
+      if (rand() < 0.4) f.segment = pick(r.segmentIds);
+      if (rand() < 0.4) f.stage = pick([...r.stageIds, 'none']);
+      if (rand() < 0.3) f.owner = pick(r.ownerIds);
+      // A window ending on some row's own day: that row is in it.
+      if (rand() < 0.5) f.renewal = pick(days);
+      // The first name's own text too (its code is 0).
+      if (rand() < 0.3) f.q = pick(['a1', '10', 'Co', 'zzz', firstName]);
+      const got = [...filterRows(src, f)];
+      expect(got, JSON.stringify(f)).toEqual(oracleFilter(src, f));
+      if (f.renewal && !f.q) renewalRows += got.length;
+    }
+    expect(renewalRows).toBeGreaterThan(0);
+    // A row named by the dictionary's first name (code 0), found by its name with its own
+    // segment chosen.
+    const col = src.name as Extract<Column, { type: 'string' }>;
+    const codes = Int32Array.from(col.codes);
+    const row = 40;
+    codes[row] = 0;
+    const s0: RowSource = { ...src, name: { ...col, codes } };
+    const f: AccountFilter = { segment: r.segmentIds[r.segment[row]], q: firstName };
+    expect(filterRows(s0, f)).toContain(row);
+    expect([...filterRows(s0, f)]).toEqual(oracleFilter(s0, f));
+  });
+
+  it.each([
+    ['packed ranks', Infinity],
+    ['radix', 0],
+  ])('the %s sort equals the comparator: -0 and 0 one key, NaN last, ties by row', (_, min) => {
     const rand = rng(7);
-    const pool = [0, -0, NaN, 1.5, -2, 1e300, -Infinity, Infinity, 3, 3 + 1e-12];
-    for (let t = 0; t < 50; t++) {
-      const n = 1 + Math.floor(rand() * 300);
+    const pool = [
+      0,
+      -0,
+      NaN,
+      -NaN,
+      1.5,
+      -2,
+      1e300,
+      -1e300,
+      -Infinity,
+      Infinity,
+      3,
+      3 + 1e-12,
+      5e-324,
+      -5e-324,
+      2 ** 40 + 1,
+    ];
+    for (let t = 0; t < 80; t++) {
+      const n = 1 + Math.floor(rand() * (t < 70 ? 300 : 20_000));
       const keys = Float64Array.from({ length: n }, () =>
-        rand() < 0.5 ? pool[Math.floor(rand() * pool.length)] : Math.floor(rand() * 20) / 4,
+        rand() < 0.4
+          ? pool[Math.floor(rand() * pool.length)]
+          : rand() < 0.7
+            ? Math.floor(rand() * 20) / 4
+            : rand() < 0.5
+              ? (rand() - 0.5) * 1e6
+              : // One high word, the low word's every bit in play.
+                1024 + rand() * 1e-6,
       );
       const rows = Int32Array.from({ length: n }, (_, i) => i).filter(() => rand() < 0.8);
+      // Some row lists not in table order (ties still come by row).
+      if (t % 3 === 2) rows.reverse();
       for (const dir of ['asc', 'desc'] as const) {
         const sign = dir === 'asc' ? 1 : -1;
         const want = [...rows].sort((a, b) => {
@@ -505,7 +595,7 @@ describe('row query (the account table off the main thread)', () => {
             return Number.isNaN(x) ? (Number.isNaN(y) ? a - b : 1) : -1;
           return x === y ? a - b : sign * (x - y);
         });
-        expect([...sortByKeys(rows.slice(), keys, dir)]).toEqual(want);
+        expect([...sortByKeys(rows.slice(), keys, dir, min)], `${t} ${dir}`).toEqual(want);
       }
     }
   });

@@ -6,6 +6,7 @@ import {
   prepareSearch,
   setTextRanks,
   sortRows,
+  warmFilterLoop,
   warmRowLoops,
   type RowSource,
 } from './accountRows';
@@ -542,6 +543,8 @@ export function warmSteps(src: RowSource): (() => void)[] {
     },
   ];
   for (let k = 0; k < WARM_ROUNDS; k++) steps.push(warmSearch, warmRowLoops);
+  // The filters' loop on this run's arrays, every filter kind (each new kind deoptimised it).
+  for (let k = 0; k < 3; k++) steps.push(() => warmFilterLoop(src));
   steps.push(() => queryFilter(src, { filter: { q: '\u0000' } }));
   return steps;
 }
