@@ -3,6 +3,13 @@
  * and a new build see the same extra load (this machine's own load comes and goes). Started after
  * the seeding, killed when the measured part ends or the bench exits. Not niced: they compete
  * with Chromium's threads as a user's other busy programs would.
+ *
+ * Each in a session of its own (`detached`: setsid), so in a scheduling group of its own: with
+ * Linux autogroup on (this machine), a hog started in the bench's session shared one group with
+ * the bench's own node process — Playwright's driver, uiReloadAb's server — and slowed those
+ * rather than the page (session 30, keyone and reloaddash: DevTools commands ~150 ms apart, the
+ * app's scripts 0.2–1 s late). A user's other busy program runs in its own session too. Figures
+ * with `--hog` before session 30 had the hog in the bench's group.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -12,7 +19,7 @@ export type Hog = { stop(): void; readonly count: number };
 export function startHog(count: number): Hog {
   const kids: ChildProcess[] = [];
   for (let i = 0; i < count; i++)
-    kids.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    kids.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore', detached: true }));
   const stop = () => {
     for (const k of kids) if (k.exitCode === null) k.kill('SIGKILL');
     kids.length = 0;
