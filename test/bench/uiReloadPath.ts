@@ -15,31 +15,28 @@
  *    named by the script its functions come from, V8's thread pool, the compositor), and the
  *    browser and GPU processes' — what shared the cores with the page's path.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { label, mainThread, selfTimes, threads, type Ev } from './uiTrace';
+import {
+  label,
+  mainThread,
+  readTrace,
+  selfTimes,
+  takeNumber,
+  threads,
+  traceFiles,
+  type Ev,
+} from './uiTrace';
 
 const args = process.argv.slice(2);
-const num = (n: string, d: number) => {
-  const i = args.indexOf(`--${n}`);
-  return i >= 0 ? Number(args.splice(i, 2)[1]) : d;
-};
+const num = (n: string, d: number) => takeNumber(args, n, d);
 const until = num('until', 0);
 const minMs = num('min', 4);
 const bucket = num('bucket', 100);
-const files = args.flatMap((a) =>
-  statSync(a).isDirectory()
-    ? readdirSync(a)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => `${a}/${f}`)
-    : [a],
-);
+const files = traceFiles(args);
 
 const short = (u: string | undefined) => (u ?? '').split('/').pop()?.split('?')[0] ?? '';
 
 for (const file of files) {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Ev[] | { traceEvents: Ev[] };
-  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const events = readTrace(file);
   const { main, evs } = mainThread(events);
   if (!main) continue;
   const pid = main.split(':')[0];

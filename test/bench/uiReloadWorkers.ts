@@ -14,20 +14,20 @@
  * and the CPU the old document's workers, the new document's workers and the other threads
  * (thread pool, compositor) used inside its window.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mainThread, selfTimes, threads, type Ev } from './uiTrace';
+import {
+  mainScript,
+  mainThread,
+  readTrace,
+  selfTimes,
+  threads,
+  takeNumber,
+  traceFiles,
+  type Ev,
+} from './uiTrace';
 
 const args = process.argv.slice(2);
-const mi = args.indexOf('--min');
-const minMs = mi >= 0 ? Number(args.splice(mi, 2)[1]) : 80;
-const files = args.flatMap((a) =>
-  statSync(a).isDirectory()
-    ? readdirSync(a)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => `${a}/${f}`)
-    : [a],
-);
+const minMs = takeNumber(args, 'min', 80);
+const files = traceFiles(args);
 const ms = (us: number) => (us / 1000).toFixed(1);
 
 /** Top-level events of one thread (an event inside another is counted in its parent). */
@@ -52,8 +52,7 @@ function cpuIn(top: Ev[], a: number, b: number): number {
 }
 
 for (const file of files) {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Ev[] | { traceEvents: Ev[] };
-  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const events = readTrace(file);
   const { main, evs: mainEvs } = mainThread(events);
   if (!main) continue;
   const pid = main.split(':')[0];
@@ -68,17 +67,7 @@ for (const file of files) {
   }
   const c = commit.ts;
   const { names, byThread } = threads(events, pid);
-  const scriptOf = (k: string) => {
-    const urls = new Map<string, number>();
-    for (const e of byThread.get(k) ?? []) {
-      const u = (e.args?.data?.url ?? '')
-        .split('/')
-        .pop()
-        ?.replace(/-[\w-]{8}\.js$/, '');
-      if (u && e.name === 'FunctionCall') urls.set(u, (urls.get(u) ?? 0) + e.dur!);
-    }
-    return [...urls].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '?';
-  };
+  const scriptOf = (k: string) => mainScript(byThread.get(k) ?? []) ?? '?';
   const kind = new Map<string, 'old' | 'new' | 'other'>();
   const topOf = new Map<string, Ev[]>();
   for (const [k, evs] of byThread) {

@@ -10,12 +10,20 @@
  * of the events overlapping the window, whole; the CPU figures are clipped to it.) `--json`: one
  * line per trace, for its longest task only.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { label, mainThread, selfTimes, threads, type Ev } from './uiTrace';
+import {
+  label,
+  mainScript,
+  mainThread,
+  readTrace,
+  selfTimes,
+  threads,
+  takeNumber,
+  traceFiles,
+  type Ev,
+} from './uiTrace';
 
 const args = process.argv.slice(2);
-const mi = args.indexOf('--min');
-const minMs = mi >= 0 ? Number(args.splice(mi, 2)[1]) : 50;
+const minMs = takeNumber(args, 'min', 50);
 // --json: one line per file instead — the longest task (wall, CPU, what ran most in it) and the
 // other threads' CPU in its window by thread.
 const json = args.includes('--json');
@@ -24,20 +32,12 @@ if (json) args.splice(args.indexOf('--json'), 1);
 // longest: a table's first draw of its rows.
 const draw = args.includes('--draw');
 if (draw) args.splice(args.indexOf('--draw'), 1);
-const files = args.flatMap((a) =>
-  statSync(a).isDirectory()
-    ? readdirSync(a)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => `${a}/${f}`)
-    : [a],
-);
+const files = traceFiles(args);
 
 const r1 = (us: number) => (us / 1000).toFixed(1);
 
 for (const file of files) {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Ev[] | { traceEvents: Ev[] };
-  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const events = readTrace(file);
   const { main, evs: mainEvs } = mainThread(events);
   if (!main) continue;
   const { names, byThread } = threads(events);
@@ -47,15 +47,7 @@ for (const file of files) {
   // A worker thread named by the scripts its functions run.
   const nameOf = (k: string) => {
     const n = names.get(k) ?? '?';
-    const urls = new Map<string, number>();
-    for (const e of byThread.get(k) ?? []) {
-      const u = (e.args?.data?.url ?? '')
-        .split('/')
-        .pop()
-        ?.replace(/-[\w-]{8}\.js$/, '');
-      if (u && e.name === 'FunctionCall') urls.set(u, (urls.get(u) ?? 0) + e.dur!);
-    }
-    const top = [...urls].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const top = mainScript(byThread.get(k) ?? []);
     const pid = Number(k.split(':')[0]);
     return `${procs.get(pid) ?? pid}/${n}${top && /Worker/.test(n) ? ` (${top})` : ''}`;
   };

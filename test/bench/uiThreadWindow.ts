@@ -9,16 +9,14 @@
  *
  *   npx tsx test/bench/uiThreadWindow.ts [--tasks] DIR/NAME.json [more.json…]
  */
-import { readFileSync } from 'node:fs';
-import { mainThread, threads, type Ev } from './uiTrace';
+import { mainThread, readTrace, threads, type Ev } from './uiTrace';
 
 const args = process.argv.slice(2);
 const tasks = args.includes('--tasks');
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 for (const file of args.filter((a) => !a.startsWith('--'))) {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Ev[] | { traceEvents: Ev[] };
-  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const events = readTrace(file);
   const { main } = mainThread(events);
   if (!main) continue;
   const pid = main.split(':')[0];

@@ -4,7 +4,7 @@
  * it: garbage collection (MinorGC / MajorGC / V8.GC_*), style and layout, paint, message
  * deserialisation, and script by function — what a CPU profile shows only as '(program)'.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 
 export interface Ev {
@@ -82,6 +82,46 @@ export async function startTrace(browser: Browser, page: Page): Promise<Tracing>
       );
     },
   };
+}
+
+/** `--name N` taken out of a command line's arguments (`d` when absent). */
+export function takeNumber(args: string[], name: string, d: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args.splice(i, 2)[1]) : d;
+}
+
+/** The traces named on a command line: a directory stands for its `.json` files, sorted. */
+export function traceFiles(args: string[]): string[] {
+  return args.flatMap((a) =>
+    statSync(a).isDirectory()
+      ? readdirSync(a)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => `${a}/${f}`)
+      : [a],
+  );
+}
+
+/** A kept trace's events (saved as an array, or as Chrome's `{ traceEvents }`). */
+export function readTrace(file: string): Ev[] {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Ev[] | { traceEvents: Ev[] };
+  return Array.isArray(raw) ? raw : raw.traceEvents;
+}
+
+/**
+ * The script a thread's functions ran most of (by FunctionCall wall time; the bundle's hash cut
+ * off: `rowQuery.worker`): what names a worker thread.
+ */
+export function mainScript(evs: Ev[]): string | undefined {
+  const urls = new Map<string, number>();
+  for (const e of evs) {
+    const u = (e.args?.data?.url ?? '')
+      .split('/')
+      .pop()
+      ?.replace(/-[\w-]{8}\.js$/, '');
+    if (u && e.name === 'FunctionCall') urls.set(u, (urls.get(u) ?? 0) + e.dur!);
+  }
+  return [...urls].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /**

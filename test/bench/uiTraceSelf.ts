@@ -11,16 +11,14 @@
  *
  *   npx tsx test/bench/uiTraceSelf.ts [--json] FILE.json [FILE.json…]
  */
-import { readFileSync } from 'node:fs';
-import { label, mainThread, type Ev } from './uiTrace';
+import { label, mainThread, readTrace, type Ev } from './uiTrace';
 
 const WRAPPERS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 
 for (const file of args.filter((a) => a !== '--json')) {
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as Ev[] | { traceEvents: Ev[] };
-  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const events = readTrace(file);
   const { evs } = mainThread(events);
   const self = new Map<string, number>();
   const byTop = new Map<string, { n: number; cpu: number }>();
