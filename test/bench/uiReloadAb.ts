@@ -28,6 +28,7 @@
  * app served from a process in its own session, scheduled apart from the hogs (a real server is
  * not on the user's CPU; the ui bench's `vite preview` is apart too).
  */
+import { dashboardSeen, watchDashboard } from './dashShown';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -143,23 +144,8 @@ async function main() {
     }).observe({ type: 'longtask', buffered: true });
   });
   const n = rows.toLocaleString('en-US');
-  // When the dashboard's accounts count (stored or re-derived) is first in the DOM, and the frame
-  // after it, on the page's clock: Playwright's waitFor polls 0, 20, 50, 100, 100 ms, then every
-  // 500 ms, so `stored_ms` can be up to ~500 ms after the dashboard was drawn.
-  await ctx.addInitScript((want: string) => {
-    const w = window as unknown as { __dashShown?: { dom: number; frame: number } };
-    const sel = '[data-testid="stored-kpi-accounts"],[data-testid="kpi-accounts"]';
-    // No named function here: tsx would wrap it in a `__name` call the page does not have.
-    const mo = new MutationObserver(() => {
-      if (w.__dashShown) return;
-      if (![...document.querySelectorAll(sel)].some((e) => e.textContent?.includes(want))) return;
-      const shown = { dom: performance.now(), frame: 0 };
-      w.__dashShown = shown;
-      mo.disconnect();
-      requestAnimationFrame(() => setTimeout(() => (shown.frame = performance.now()), 0));
-    });
-    mo.observe(document, { childList: true, subtree: true, characterData: true });
-  }, n);
+  // When the page itself had the dashboard (Playwright's polling is up to ~500 ms late).
+  await watchDashboard(ctx, n);
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   page.setDefaultTimeout(600_000);
   await page.goto(`${base}/#/p/demo/results`);
@@ -226,20 +212,9 @@ async function main() {
       const dashboard = Date.now() - w0;
       // The same, as the page saw it (ms after the reload was asked for, on the same clock), and
       // the new document's DOMContentLoaded (ms after its navigation started).
-      const seen = await page.evaluate(() => {
-        const s = (window as unknown as { __dashShown?: { dom: number; frame: number } })
-          .__dashShown;
-        const nav = performance.getEntriesByType('navigation')[0] as
-          PerformanceNavigationTiming | undefined;
-        return {
-          origin: performance.timeOrigin,
-          dom: s?.dom ?? NaN,
-          frame: s?.frame || NaN,
-          dcl: nav?.domContentLoadedEventEnd ?? NaN,
-        };
-      });
-      const storedDom = Math.round(seen.origin + seen.dom - w0);
-      const storedFrame = Math.round(seen.origin + seen.frame - w0);
+      const seen = await dashboardSeen(page, w0);
+      const storedDom = seen.dom;
+      const storedFrame = seen.frame;
       // The page's clock when the dashboard showed: tasks before it belong to the reload's first
       // draw (ui bench: reload_to_dashboard), tasks after it to the re-derived run.
       const tDash = await page.evaluate(() => {
@@ -283,7 +258,7 @@ async function main() {
         stored_ms: stored,
         stored_dom_ms: storedDom,
         stored_frame_ms: storedFrame,
-        dcl_ms: Math.round(seen.dcl),
+        dcl_ms: seen.dcl,
         dashboard_ms: dashboard,
         rederived_ms: rederived,
         reload_longest_task_ms: Math.max(0, ...lt),
