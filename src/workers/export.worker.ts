@@ -54,7 +54,7 @@ self.onmessage = (ev: MessageEvent<ExportRequest>) => {
     return;
   }
   if (msg.type === 'sync') {
-    post({ type: 'synced', id: 0, n: msg.n });
+    post({ type: 'synced', id: 0, key: msg.key, n: msg.n });
     return;
   }
   if (msg.type === 'lifecycleOfRun') {

@@ -42,7 +42,7 @@ function ensure(): Worker {
   w.onmessage = (ev: MessageEvent<ExportResponse>) => {
     const m = ev.data;
     if (m.type === 'spare') return spares.give(m.buffer);
-    if (m.type === 'synced') return flow?.synced(m.n);
+    if (m.type === 'synced') return flow?.synced(m.n, m.key);
     const p = waiting.get(m.id);
     if (!p) return;
     if (m.type === 'progress') return p.onProgress?.(m);
@@ -81,7 +81,11 @@ type Body = ExportRequest extends infer R
 let sending: { key: number; done: Promise<void> } | null = null;
 /** The pieces' buffers, handed back by the worker once placed and copied into again. */
 const spares = new SpareBuffers();
-/** The hand-over's flow control: at most two tasks of pieces not yet placed by the worker. */
+/**
+ * The hand-over's flow control: at most two tasks of pieces not yet placed by the worker. Made
+ * with the hold's key, which the worker's `synced` answers carry: an answer for an earlier hold
+ * (still in flight when the next began) is not counted against this one's window.
+ */
 let flow: SendWindow | null = null;
 
 /** Parts of a run no job of the run worker reads (exports, backtest, lifecycle, counts). */
@@ -102,7 +106,7 @@ function hold(w: Worker, key: number, result: ScoreResult, table: AccountTable):
   const pieces = all.filter((p) => !(p.path[0] === 'result' && UNREAD.has(p.path[1] as string)));
   w.postMessage({ type: 'hold', key, skeleton } satisfies ExportRequest);
   flow?.close();
-  const win = (flow = new SendWindow());
+  const win = (flow = new SendWindow(2, key));
   // A few pieces per task (sendInTasks: ~4 ms of them), not one: fewer tasks and messages; the
   // next task only once the worker placed all but the last two tasks' pieces (SendWindow: a
   // page gone leaves the worker no backlog to place).
@@ -112,11 +116,11 @@ function hold(w: Worker, key: number, result: ScoreResult, table: AccountTable):
       const { piece, transfer } = spares.detach(p);
       w.postMessage({ type: 'piece', key, piece } satisfies ExportRequest, transfer);
     },
-    () => worker === w && heldKey === key,
-    () => w.postMessage({ type: 'sync', n: win.sent() } satisfies ExportRequest),
-    undefined,
-    undefined,
-    () => win.ready(),
+    {
+      live: () => worker === w && heldKey === key,
+      onTask: () => w.postMessage({ type: 'sync', key, n: win.sent() } satisfies ExportRequest),
+      ready: () => win.ready(),
+    },
   ).then(() => {
     if (flow === win) flow = null;
   });

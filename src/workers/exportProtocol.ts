@@ -49,8 +49,11 @@ export type ExportRequest =
   /** The run to keep from now on (ExportData split by pieces.ts); its pieces follow. */
   | { type: 'hold'; key: number; skeleton: unknown }
   | { type: 'piece'; key: number; piece: Piece }
-  /** After the pieces of one of the page's tasks: answered `synced` once they are placed. */
-  | { type: 'sync'; n: number }
+  /**
+   * After the pieces of one of the page's tasks of hold `key`: answered `synced` (with the same
+   * key) once they are placed.
+   */
+  | { type: 'sync'; key: number; n: number }
   | {
       type: 'export';
       id: number;
@@ -107,5 +110,8 @@ export type ExportResponse =
   | { type: 'runMissing'; id: number; runId: string }
   /** A piece's buffer handed back (pieces.ts SpareBuffers): the page copies the next piece into it. */
   | { type: 'spare'; id: 0; buffer: ArrayBuffer }
-  /** The pieces sent before the page's `sync` n are placed (pieces.ts SendWindow). */
-  | { type: 'synced'; id: 0; n: number };
+  /**
+   * The pieces sent before the page's `sync` n of hold `key` are placed (pieces.ts SendWindow).
+   * The key: an answer still in flight for an earlier hold must not count against the next.
+   */
+  | { type: 'synced'; id: 0; key: number; n: number };

@@ -208,13 +208,15 @@ describe('sendInTasks (a hand-over a few pieces per task)', () => {
         inTask++;
         sent.push('strings' in p ? p.from : -1);
       },
-      () => true,
-      () => {
-        tasks.push(inTask);
-        inTask = 0;
+      {
+        live: () => true,
+        onTask: () => {
+          tasks.push(inTask);
+          inTask = 0;
+        },
+        budgetMs: 1e9,
+        maxPieces: 5,
       },
-      1e9,
-      5,
     );
     expect(done).toBe(true);
     expect(sent).toEqual(pieces.map((_, k) => k));
@@ -231,12 +233,14 @@ describe('sendInTasks (a hand-over a few pieces per task)', () => {
         inTask++;
         if (tasks.length === 3) live = false;
       },
-      () => live,
-      () => {
-        tasks.push(inTask);
-        inTask = 0;
+      {
+        live: () => live,
+        onTask: () => {
+          tasks.push(inTask);
+          inTask = 0;
+        },
+        budgetMs: -1,
       },
-      -1,
     );
     expect(done).toBe(false);
     expect(tasks).toEqual([1, 1, 1, 1]);
@@ -248,18 +252,16 @@ describe('sendInTasks (a hand-over a few pieces per task)', () => {
     // The receiver: places what arrived and answers a sync only when the test lets it.
     const syncs: number[] = [];
     let maxPending = 0;
-    const sending = sendInTasks(
-      pieces,
-      (p) => sent.push('strings' in p ? p.from : -1),
-      () => true,
-      () => {
+    const sending = sendInTasks(pieces, (p) => sent.push('strings' in p ? p.from : -1), {
+      live: () => true,
+      onTask: () => {
         syncs.push(win.sent());
         maxPending = Math.max(maxPending, win.pending);
       },
-      1e9,
-      5,
-      () => win.ready(),
-    );
+      budgetMs: 1e9,
+      maxPieces: 5,
+      ready: () => win.ready(),
+    });
     let finished = false;
     void sending.then(() => (finished = true));
     const settle = async () => {
@@ -285,15 +287,13 @@ describe('sendInTasks (a hand-over a few pieces per task)', () => {
     const win = new SendWindow(1);
     let live = true;
     const sent: number[] = [];
-    const sending = sendInTasks(
-      pieces,
-      (p) => sent.push('strings' in p ? p.from : -1),
-      () => live,
-      () => win.sent(),
-      1e9,
-      5,
-      () => win.ready(),
-    );
+    const sending = sendInTasks(pieces, (p) => sent.push('strings' in p ? p.from : -1), {
+      live: () => live,
+      onTask: () => win.sent(),
+      budgetMs: 1e9,
+      maxPieces: 5,
+      ready: () => win.ready(),
+    });
     for (let k = 0; k < 20; k++) await new Promise((r) => setTimeout(r, 0));
     expect(sent.length).toBe(5);
     live = false;
@@ -307,5 +307,22 @@ describe('sendInTasks (a hand-over a few pieces per task)', () => {
     w2.synced(2);
     w2.synced(1);
     expect(w2.pending).toBe(0);
+  });
+
+  it("an answer for another hand-over's key is not counted: the window still waits for its own", async () => {
+    // Hold 7 answered up to task 2 while hold 8 had sent 2 tasks: hold 8's window stays full.
+    const win = new SendWindow(2, 8);
+    win.sent();
+    win.sent();
+    win.synced(2, 7);
+    expect(win.pending).toBe(2);
+    let go = false;
+    void win.ready().then(() => (go = true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(go).toBe(false);
+    win.synced(1, 8);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(go).toBe(true);
+    expect(win.pending).toBe(1);
   });
 });

@@ -222,26 +222,38 @@ export const SEND_BUDGET_MS = 4;
 /** Pieces per task at most: no more typed-array pieces than the spare pool keeps. */
 export const SEND_MAX_PIECES = 8;
 
+/** How `sendInTasks` paces a hand-over; every field has a default. */
+export interface SendOptions {
+  /** False once the hand-over is no longer wanted: checked before each task. */
+  live?: () => boolean;
+  /** Each task's span (start, end), after its pieces were sent. */
+  onTask?: (start: number, end: number) => void;
+  /** Wall time per task, ms (`SEND_BUDGET_MS`). */
+  budgetMs?: number;
+  /** Pieces per task at most (`SEND_MAX_PIECES`). */
+  maxPieces?: number;
+  /** Awaited before each task: a receiver's flow control (see `SendWindow`). */
+  ready?: () => Promise<void>;
+}
+
 /**
  * Send `pieces` in order, a few per task (each task from `nextTask`, so the page draws and
  * handles input between two): as many as fit in `budgetMs` of wall time, at most `maxPieces`.
- * Stops before a task when `live()` is false (false returned). `onTask` gets each task's span.
- * `ready`, when given, is awaited before each task (a receiver's flow control: see `SendWindow`).
+ * Stops before a task when `live()` is false (false returned).
  */
 export async function sendInTasks(
   pieces: readonly Piece[],
   send: (p: Piece) => void,
-  live: () => boolean,
-  onTask?: (start: number, end: number) => void,
-  budgetMs = SEND_BUDGET_MS,
-  maxPieces = SEND_MAX_PIECES,
-  ready?: () => Promise<void>,
+  opts: SendOptions = {},
 ): Promise<boolean> {
+  const { live, onTask, ready } = opts;
+  const budgetMs = opts.budgetMs ?? SEND_BUDGET_MS;
+  const maxPieces = opts.maxPieces ?? SEND_MAX_PIECES;
   let i = 0;
   while (i < pieces.length) {
     if (ready) await ready();
     await nextTask();
-    if (!live()) return false;
+    if (live && !live()) return false;
     const t0 = performance.now();
     const end = Math.min(pieces.length, i + maxPieces);
     do send(pieces[i++]);
@@ -259,19 +271,25 @@ export async function sendInTasks(
  * and the worker's queue of pieces outlives the page: after a reload the old page's run worker
  * went on placing its backlog for ~2 s (Chrome stops a dedicated worker of a closed page only
  * between its tasks or after ~2 s), on the new page's cores. `close()` releases every waiter.
+ * `key` names the hand-over: an answer carrying another key (one still in flight for an earlier
+ * hand-over, which counted its tasks from 1 too) is not this window's and is ignored.
  */
 export class SendWindow {
   private n = 0;
   private done = 0;
   private closed = false;
   private waiters: (() => void)[] = [];
-  constructor(private readonly window = 2) {}
+  constructor(
+    private readonly window = 2,
+    readonly key = 0,
+  ) {}
   /** One more task's pieces sent; its number, for the receiver's answer. */
   sent(): number {
     return ++this.n;
   }
-  /** The receiver placed everything up to task `n`. */
-  synced(n: number): void {
+  /** The receiver placed everything up to task `n` of hand-over `key`. */
+  synced(n: number, key = this.key): void {
+    if (key !== this.key) return;
     if (n > this.done) this.done = n;
     this.wake();
   }

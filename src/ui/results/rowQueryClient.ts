@@ -83,9 +83,11 @@ export class RowQueryClient {
         const { piece, transfer } = spares.detach(p);
         this.send({ type: 'piece', piece }, transfer);
       },
-      () => !this.disposed,
-      (start, end) => {
-        if (end - start > longest.end - longest.start) longest = { start, end };
+      {
+        live: () => !this.disposed,
+        onTask: (start, end) => {
+          if (end - start > longest.end - longest.start) longest = { start, end };
+        },
       },
     );
     if (sent) performance.measure('waymark:row-query-load', longest);
