@@ -13,7 +13,7 @@ import { packedPartsColumn } from '../table/packedDict';
  * is decoded (into an array of its final size) when first read, one value is read without
  * decoding (`dictAt`), and a hand-over to a worker sends the slices (table/packedDict.ts).
  * Split on the page as they arrived, the million ids and million names were the re-derived
- * run's young-generation garbage collections (docs/dashboard.md).
+ * run's young-generation garbage collections (docs/page-speed-log.md).
  *
  * The slices travel many to a message (`dicts`, ~2 million code units each, DICT_MESSAGE_UNITS:
  * ~18 messages at a million accounts). One slice a message (~250: 1M ids and 1M names in slices

@@ -12,7 +12,7 @@
  * After the Results interactions it exports the CTA queue and the scores (CSV, the download
  * fallback) and reloads the page to the dashboard (the stored summary, then the full one).
  *
- * Options: --rows N (default 200000; the figures in docs/dashboard.md are for 1,000,000),
+ * Options: --rows N (default 200000; the figures in docs/page-speed-log.md are for 1,000,000),
  *          --port P (default 5191), --out DIR (build dir, default dist-uiq-bench),
  *          --app DIR (bench an already built app instead of building this tree),
  *          --profile (build unminified and print to stderr, for each interaction with a task
@@ -385,7 +385,7 @@ async function main() {
       line(`ui_${name}_download_began_ms`, began, 'ms');
     };
     // An export nothing later needs is skipped when not asked for (at a million accounts the
-    // scores CSV alone took 9–28 s at load 3–5, docs/dashboard.md).
+    // scores CSV alone took 9–28 s at load 3–5, docs/page-speed-log.md).
     if (wanted('export_cta_queue')) {
       await p.getByTestId('tab-ctas').click();
       await p.getByTestId('queue-count').waitFor();
