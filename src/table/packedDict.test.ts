@@ -7,9 +7,11 @@ import {
   dictIndexOf,
   dictSize,
   dictSlices,
+  indexAhead,
   lazyDictList,
   lazyListColumn,
   packedDecodeCount,
+  packedIndexedCount,
   packedPartsColumn,
   packedPartsOf,
   type PackedDict,
@@ -142,6 +144,43 @@ describe('packed string dictionaries (packedDict.ts)', () => {
       expect(col.dict).toEqual(dict);
       expect(ahead.step()).toBe(false);
     }
+  });
+
+  it('indexed ahead a slice per step: every joined slice once, the same values, nothing decoded', () => {
+    const rand = rng(41);
+    for (let round = 0; round < 200; round++) {
+      const { dict, parts } = randomDict(rand);
+      const col = packedPartsColumn(randomCodes(rand, dict.length, 50), parts);
+      const joined = parts.filter((p) => !Array.isArray(p)).length;
+      const before = packedDecodeCount();
+      // Some values read first (their slices indexed by dictAt), some slices decoded ahead.
+      for (let i = 0; i < dict.length; i += 1 + Math.floor(rand() * 200))
+        expect(dictAt(col, i)).toBe(dict[i]);
+      const readFirst = packedIndexedCount(col);
+      const decoded = rand() < 0.3 ? Math.floor(rand() * 3) : 0;
+      const ahead = decodeAhead(col);
+      for (let k = 0; k < decoded; k++) ahead.step();
+      const steps = indexAhead(col);
+      let n = 0;
+      // Values read between steps (now and then) are the same values.
+      const between = rand() < 0.5;
+      while (!steps.next().done) {
+        n++;
+        if (!between) continue;
+        const i = Math.floor(rand() * dict.length);
+        expect(dictAt(col, i), `value ${i} after ${n} steps`).toBe(dict[i]);
+      }
+      if (decoded === 0 && !between) {
+        expect(n, 'one step per joined slice not yet indexed').toBe(joined - readFirst);
+        expect(packedIndexedCount(col), 'every joined slice indexed').toBe(joined);
+      }
+      if (decoded === 0) expect(packedIndexedCount(col), 'every joined slice indexed').toBe(joined);
+      for (let i = 0; i < dict.length; i++) expect(dictAt(col, i), `value ${i}`).toBe(dict[i]);
+      expect(packedDecodeCount(), 'nothing decoded whole').toBe(before);
+      expect([...indexAhead(col)].length, 'nothing left to index').toBe(0);
+    }
+    // A column that is not packed: no steps.
+    expect([...indexAhead({ type: 'string', codes: Int32Array.of(0), dict: ['a'] })]).toEqual([]);
   });
 
   it('a column assigned a new dictionary reads the new one', () => {

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CtaMark, Project } from '../../model';
 import { playbookFromProject } from '../../model';
@@ -28,6 +28,7 @@ import { workerTable } from './workerTable';
 import { wrapWidth } from './textWidth';
 import { useRowWindow, VSCROLL_HEIGHT } from './useRowWindow';
 import { useSteps } from './useSteps';
+import { indexTextsAhead } from './textsAhead';
 import { idAt, idIndexOf } from '../../table/runIds';
 
 /** A queue row's height (results.css `.queue-row.vrow`): two lines of text, so names wrap. */
@@ -136,6 +137,9 @@ export function CtaQueue({
     [r],
   );
   const nameCol = project.fields.nameField ? columnOf(table, project.fields.nameField) : undefined;
+  // The ids' and names' packed slices indexed while the page is idle (textsAhead.ts): the queue's
+  // rows come from anywhere in the run, each of another slice.
+  useEffect(() => indexTextsAhead(r, nameCol), [r, nameCol]);
   const mrr = mrrField(project.fields);
   const mrrCol = mrr ? columnOf(table, mrr) : undefined;
   const hex = colorHex(project.health);
