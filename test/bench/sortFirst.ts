@@ -16,7 +16,7 @@ async function main() {
   )) as typeof import('../../src/ui/results/rowQuery');
   const n = Number(rowsArg);
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32);
+  const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) >>> 0) / 2 ** 32;
   const ids = Array.from({ length: n }, (_, i) => `AC${String(i).padStart(7, '0')}`);
   const pick = (k: number) => Int8Array.from({ length: n }, () => Math.floor(rnd() * k));
   const r = {
@@ -37,7 +37,10 @@ async function main() {
     r,
     trend: null,
     name: undefined,
-    mrr: { type: 'number', values: Float64Array.from({ length: n }, () => Math.round(rnd() * 1e5)) },
+    mrr: {
+      type: 'number',
+      values: Float64Array.from({ length: n }, () => Math.round(rnd() * 1e5)),
+    },
     renewal: {
       type: 'date',
       values: Float64Array.from({ length: n }, () => 20_000 + Math.floor(rnd() * 700)),
