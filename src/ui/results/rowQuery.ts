@@ -9,6 +9,8 @@ import {
   warmFilterLoop,
   warmRowLoops,
   warmSortLoops,
+  prepareSortScratch,
+  SORT_SCRATCH_STEPS,
   WARM_SORTS,
   type RowSource,
 } from './accountRows';
@@ -583,6 +585,8 @@ export function warmSteps(src: RowSource): (() => void)[] {
       warmSortLoops(src, k);
       warmInOrder();
     });
+  for (let k = 0; k < SORT_SCRATCH_STEPS; k++)
+    steps.push(() => prepareSortScratch(src.r.rowCount, k));
   return steps;
 }
 
