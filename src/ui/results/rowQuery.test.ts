@@ -29,6 +29,7 @@ import {
   RowQueryServer,
   INPUT_HOLD_MS,
   WARM_WAIT_MS,
+  warmPhases,
   warmSteps,
   type Ranker,
   type RowQueryArgs,
@@ -771,14 +772,14 @@ describe('row query (the account table off the main thread)', () => {
 
   describe("the warm-up waits for the page's draw of each answer", () => {
     /** A server whose tasks run one at a time and whose waits are kept, with their length. */
-    const gated = () => {
+    const gated = (ranker?: Ranker) => {
       const got: RowQueryResponse[] = [];
       const tasks: (() => void)[] = [];
       const waits: { ms: number; fire: () => void; live: boolean }[] = [];
       const server = new RowQueryServer(
         (m, transfer) => got.push(structuredClone(m, { transfer })),
         (f) => tasks.push(f),
-        undefined,
+        ranker,
         1,
         (f, ms) => {
           const w = {
@@ -879,6 +880,27 @@ describe('row query (the account table off the main thread)', () => {
         server.handle({ type: 'input' });
         expect(waits.filter((w) => w.live && w.ms === INPUT_HOLD_MS)).toHaveLength(0);
       }
+    });
+
+    it("with a ranker, the search's steps run at once, the filters' and the sorts' once the ranking ahead is done", async () => {
+      const { ranker, made } = fakeRanker();
+      const { server, waits, idle, query } = gated(ranker);
+      const { search, rest } = warmPhases(src);
+      query(1, '');
+      idle();
+      server.handle({ type: 'drawn', id: 1 });
+      // The search's steps, then a task that finds the rest waiting for the ranking ahead.
+      expect(idle()).toBe(search.length);
+      for (const w of waits.filter((w) => w.live)) w.fire();
+      expect(made.map((m) => m.state)).toEqual(['running']);
+      made[0].finish();
+      await tick();
+      // The ids ranked, the names next: still waiting.
+      expect(made.map((m) => m.state)).toEqual(['done', 'running']);
+      expect(idle()).toBe(1);
+      made[1].finish();
+      await tick();
+      expect(idle()).toBe(rest.length);
     });
 
     it('without a word from the page it goes on after WARM_WAIT_MS', () => {

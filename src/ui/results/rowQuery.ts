@@ -318,6 +318,8 @@ export class RowQueryServer {
   private scheduled = false;
   /** The warm-up's steps left (null: not started for this run). */
   private warmLeft: (() => void)[] | null = null;
+  /** Of warmLeft, the search's steps (the first ones; the others wait for the ranking ahead). */
+  private warmSearchLeft = 0;
   /**
    * The last answer the page has not reported drawn yet (its id), with the cancel of the wait
    * after which the warm-up goes on anyway (WARM_WAIT_MS: a hidden page draws no frame).
@@ -474,6 +476,18 @@ export class RowQueryServer {
     }, INPUT_HOLD_MS);
   }
 
+  /**
+   * The warm-up has a step to run now: the search's steps at once, the others once the ranking
+   * ahead is done (or there is none) — they would delay the lists' sending to the ranker, and
+   * the ranking ahead is what runs beside the first keys until it is done.
+   */
+  private warmMay(): boolean {
+    if (!this.warmLeft) return true;
+    if (!this.warmLeft.length) return false;
+    if (this.warmSearchLeft > 0) return true;
+    return !this.ranker || this.rankerFailed || (!this.toRank.length && !this.rankings.size);
+  }
+
   /** After an answer or the page's input: the ranker stays paused while the page draws. */
   private quiet(): void {
     if (!this.ranker) return;
@@ -517,12 +531,17 @@ export class RowQueryServer {
       } catch (e) {
         this.fail(q.id, e);
       }
-    } else if (!this.undrawn && !this.held && (!this.warmLeft || this.warmLeft.length)) {
+    } else if (!this.undrawn && !this.held && this.warmMay()) {
       // One step of the warm-up per task, none while the page draws an answer: a query
       // arriving meanwhile is answered first.
-      this.warmLeft ??= warmSteps(src);
+      if (!this.warmLeft) {
+        const { search, rest } = warmPhases(src);
+        this.warmLeft = [...search, ...rest];
+        this.warmSearchLeft = search.length;
+      }
       this.warmLeft.shift()?.();
-      if (this.warmLeft.length) this.schedule();
+      if (this.warmSearchLeft) this.warmSearchLeft--;
+      if (this.warmMay()) this.schedule();
       return;
     } else {
       this.steer();
@@ -570,24 +589,36 @@ export class RowQueryServer {
  * 31). An input on the page holds the next step until its query is answered and drawn.
  */
 export function warmSteps(src: RowSource): (() => void)[] {
-  const steps: (() => void)[] = [
+  const { search, rest } = warmPhases(src);
+  return [...search, ...rest];
+}
+
+/**
+ * warmSteps in two parts: the search's (what a keystroke runs), then the filters' and the
+ * sorts' — which the worker runs only once the ranking ahead is done (RowQueryServer): the same
+ * worker sends the ranker its lists a piece per task, and every step before that is a step the
+ * ranking ahead (and the page's first keys beside it) waits for.
+ */
+export function warmPhases(src: RowSource): { search: (() => void)[]; rest: (() => void)[] } {
+  const search: (() => void)[] = [
     () => prepareSearch(src.r.accountIds),
     () => {
       if (src.name?.type === 'string') prepareSearch(src.name.dict);
     },
   ];
-  for (let k = 0; k < WARM_ROUNDS; k++) steps.push(warmSearch, warmRowLoops);
-  steps.push(() => queryFilter(src, { filter: { q: '\u0000' } }));
+  for (let k = 0; k < WARM_ROUNDS; k++) search.push(warmSearch, warmRowLoops);
+  search.push(() => queryFilter(src, { filter: { q: '\u0000' } }));
   // The filters' loop on this run's arrays, every filter kind (each new kind deoptimised it).
-  for (let k = 0; k < 3; k++) steps.push(() => warmFilterLoop(src));
+  const rest: (() => void)[] = [];
+  for (let k = 0; k < 3; k++) rest.push(() => warmFilterLoop(src));
   for (let k = 0; k < WARM_SORTS; k++)
-    steps.push(() => {
+    rest.push(() => {
       warmSortLoops(src, k);
       warmInOrder();
     });
   for (let k = 0; k < SORT_SCRATCH_STEPS; k++)
-    steps.push(() => prepareSortScratch(src.r.rowCount, k));
-  return steps;
+    rest.push(() => prepareSortScratch(src.r.rowCount, k));
+  return { search, rest };
 }
 
 /**
