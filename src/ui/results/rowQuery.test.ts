@@ -5,6 +5,7 @@ import { generateDemoTable } from '../../data/demo/generate';
 import { isoToDays, type AccountTable, type Column } from '../../table/columns';
 import {
   filterRows,
+  hasTextRanks,
   rowSource,
   sortByKeys,
   sortRows,
@@ -26,7 +27,9 @@ import {
   splitRun,
   withLabels,
   RowQueryServer,
+  INPUT_HOLD_MS,
   WARM_WAIT_MS,
+  warmPhases,
   warmSteps,
   type Ranker,
   type RowQueryArgs,
@@ -750,16 +753,33 @@ describe('row query (the account table off the main thread)', () => {
     expect(answers[0]).toEqual(desc);
   });
 
+  it("the warm-up sorts this run's columns but never ranks its ids or names itself; later sorts are the oracle's", () => {
+    // A run of its own: no sort has ranked its lists yet.
+    const t2 = generateDemoTable({ rows: 1500, seed: 9 });
+    const r2 = scoreTable(c.compiled, t2, { asOf: '2026-10-01' });
+    const s2 = rowSource(r2, trend(r2, prev), t2, pb.fields, segLabel, stageLabel);
+    for (const step of warmSteps(s2)) step();
+    // A million ids ranked in the worker would be ~1 s of its CPU: the ranker's work.
+    expect(hasTextRanks(s2.r.accountIds)).toBe(false);
+    expect(s2.name?.type === 'string' && hasTextRanks(s2.name.dict)).toBe(false);
+    for (const key of SORT_KEYS)
+      for (const dir of ['asc', 'desc'] as const)
+        for (const filter of [{}, { q: 'a1' }])
+          expect([...queryRows(s2, { filter, sort: { key, dir } })]).toEqual(
+            oracleSort(s2, oracleFilter(s2, filter), key, dir),
+          );
+  });
+
   describe("the warm-up waits for the page's draw of each answer", () => {
     /** A server whose tasks run one at a time and whose waits are kept, with their length. */
-    const gated = () => {
+    const gated = (ranker?: Ranker) => {
       const got: RowQueryResponse[] = [];
       const tasks: (() => void)[] = [];
       const waits: { ms: number; fire: () => void; live: boolean }[] = [];
       const server = new RowQueryServer(
         (m, transfer) => got.push(structuredClone(m, { transfer })),
         (f) => tasks.push(f),
-        undefined,
+        ranker,
         1,
         (f, ms) => {
           const w = {
@@ -831,6 +851,56 @@ describe('row query (the account table off the main thread)', () => {
       server.handle({ type: 'drawn', id: 2 });
       // The warm-up completes: the steps not run yet, once each.
       expect(idle()).toBe(steps - 2);
+    });
+
+    it('an input on the page holds the next step until its query is answered and drawn, or INPUT_HOLD_MS without one', () => {
+      for (const comes of [true, false]) {
+        const { server, tasks, waits, idle, query, rows } = gated();
+        query(1, '');
+        idle();
+        server.handle({ type: 'drawn', id: 1 });
+        tasks.shift()!();
+        // A key: the step already scheduled finds the warm-up held and does nothing.
+        server.handle({ type: 'input' });
+        expect(idle()).toBe(1);
+        expect(tasks).toHaveLength(0);
+        const hold = waits.filter((w) => w.live && w.ms === INPUT_HOLD_MS);
+        expect(hold).toHaveLength(1);
+        if (comes) {
+          // Its query: answered, then held by its draw (the input's wait is cancelled).
+          query(2, 'a1');
+          expect(idle()).toBe(2);
+          expect(rows()).toHaveLength(2);
+          expect(hold[0].live).toBe(false);
+          server.handle({ type: 'drawn', id: 2 });
+        } else hold[0].fire();
+        // The steps not run yet, once each.
+        expect(idle()).toBe(steps - 1);
+        // Once done, an input holds nothing (no wait armed).
+        server.handle({ type: 'input' });
+        expect(waits.filter((w) => w.live && w.ms === INPUT_HOLD_MS)).toHaveLength(0);
+      }
+    });
+
+    it("with a ranker, the search's steps run at once, the filters' and the sorts' once the ranking ahead is done", async () => {
+      const { ranker, made } = fakeRanker();
+      const { server, waits, idle, query } = gated(ranker);
+      const { search, rest } = warmPhases(src);
+      query(1, '');
+      idle();
+      server.handle({ type: 'drawn', id: 1 });
+      // The search's steps, then a task that finds the rest waiting for the ranking ahead.
+      expect(idle()).toBe(search.length);
+      for (const w of waits.filter((w) => w.live)) w.fire();
+      expect(made.map((m) => m.state)).toEqual(['running']);
+      made[0].finish();
+      await tick();
+      // The ids ranked, the names next: still waiting.
+      expect(made.map((m) => m.state)).toEqual(['done', 'running']);
+      expect(idle()).toBe(1);
+      made[1].finish();
+      await tick();
+      expect(idle()).toBe(rest.length);
     });
 
     it('without a word from the page it goes on after WARM_WAIT_MS', () => {

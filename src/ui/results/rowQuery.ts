@@ -8,6 +8,10 @@ import {
   sortRows,
   warmFilterLoop,
   warmRowLoops,
+  warmSortLoops,
+  prepareSortScratch,
+  SORT_SCRATCH_STEPS,
+  WARM_SORTS,
   type RowSource,
 } from './accountRows';
 import { placeSpare, split, unpackPiece, type Piece } from '../../workers/pieces';
@@ -314,11 +318,19 @@ export class RowQueryServer {
   private scheduled = false;
   /** The warm-up's steps left (null: not started for this run). */
   private warmLeft: (() => void)[] | null = null;
+  /** Of warmLeft, the search's steps (the first ones; the others wait for the ranking ahead). */
+  private warmSearchLeft = 0;
   /**
    * The last answer the page has not reported drawn yet (its id), with the cancel of the wait
    * after which the warm-up goes on anyway (WARM_WAIT_MS: a hidden page draws no frame).
    */
   private undrawn: { id: number; cancel: () => void } | null = null;
+  /**
+   * An input on the page whose query has not come yet (the cancel of the wait after which the
+   * warm-up goes on without it): no warm-up step starts meanwhile, so the keystroke's query
+   * never waits behind a step that began after the key.
+   */
+  private held: (() => void) | null = null;
   /** The last sort of every row of the run held now (KeptOrder). */
   private readonly kept: KeptOrder;
 
@@ -342,6 +354,8 @@ export class RowQueryServer {
       this.warmLeft = null;
       this.undrawn?.cancel();
       this.undrawn = null;
+      this.held?.();
+      this.held = null;
       this.kept.clear();
       this.toRank = [];
       // The old run's rankings stop; their answers are never used.
@@ -364,6 +378,7 @@ export class RowQueryServer {
       return;
     }
     if (m.type === 'input') {
+      this.hold();
       this.quiet();
       this.steer();
       return;
@@ -374,6 +389,9 @@ export class RowQueryServer {
       return;
     }
     if (this.pending) this.post({ type: 'superseded', id: this.pending.id });
+    // The input's query came: its answer's draw holds the warm-up from here (undrawn).
+    this.held?.();
+    this.held = null;
     this.pending = m;
     this.steer();
     this.schedule();
@@ -445,6 +463,31 @@ export class RowQueryServer {
     ranking.ranks.then(done, () => done(null));
   }
 
+  /**
+   * An input on the page: the warm-up's next step waits for its query (or INPUT_HOLD_MS without
+   * one: a click that asks nothing). Only while the warm-up has steps left.
+   */
+  private hold(): void {
+    if (!this.src || (this.warmLeft && !this.warmLeft.length)) return;
+    this.held?.();
+    this.held = this.wait(() => {
+      this.held = null;
+      this.schedule();
+    }, INPUT_HOLD_MS);
+  }
+
+  /**
+   * The warm-up has a step to run now: the search's steps at once, the others once the ranking
+   * ahead is done (or there is none) — they would delay the lists' sending to the ranker, and
+   * the ranking ahead is what runs beside the first keys until it is done.
+   */
+  private warmMay(): boolean {
+    if (!this.warmLeft) return true;
+    if (!this.warmLeft.length) return false;
+    if (this.warmSearchLeft > 0) return true;
+    return !this.ranker || this.rankerFailed || (!this.toRank.length && !this.rankings.size);
+  }
+
   /** After an answer or the page's input: the ranker stays paused while the page draws. */
   private quiet(): void {
     if (!this.ranker) return;
@@ -488,12 +531,17 @@ export class RowQueryServer {
       } catch (e) {
         this.fail(q.id, e);
       }
-    } else if (!this.undrawn && (!this.warmLeft || this.warmLeft.length)) {
+    } else if (!this.undrawn && !this.held && this.warmMay()) {
       // One step of the warm-up per task, none while the page draws an answer: a query
       // arriving meanwhile is answered first.
-      this.warmLeft ??= warmSteps(src);
+      if (!this.warmLeft) {
+        const { search, rest } = warmPhases(src);
+        this.warmLeft = [...search, ...rest];
+        this.warmSearchLeft = search.length;
+      }
       this.warmLeft.shift()?.();
-      if (this.warmLeft.length) this.schedule();
+      if (this.warmSearchLeft) this.warmSearchLeft--;
+      if (this.warmMay()) this.schedule();
       return;
     } else {
       this.steer();
@@ -534,19 +582,57 @@ export class RowQueryServer {
  * text, with no filter) while its loops were still unoptimised, took ~200 ms of CPU on a loaded
  * machine, and the first key's query waited behind it; warmed on small arrays, in steps, the
  * compiler's work is done before the first key and a query never waits for more than a step.
+ *
+ * The search's steps come first, then the filters' loop on this run's arrays, then the sorts'
+ * loops on this run's first rows (`warmSortLoops`, one sort a step: the radix sort's first
+ * use over a million rows ran its loops unoptimised, 155–195 ms of the worker's CPU; session
+ * 31). An input on the page holds the next step until its query is answered and drawn.
  */
 export function warmSteps(src: RowSource): (() => void)[] {
-  const steps: (() => void)[] = [
+  const { search, rest } = warmPhases(src);
+  return [...search, ...rest];
+}
+
+/**
+ * warmSteps in two parts: the search's (what a keystroke runs), then the filters' and the
+ * sorts' — which the worker runs only once the ranking ahead is done (RowQueryServer): the same
+ * worker sends the ranker its lists a piece per task, and every step before that is a step the
+ * ranking ahead (and the page's first keys beside it) waits for.
+ */
+export function warmPhases(src: RowSource): { search: (() => void)[]; rest: (() => void)[] } {
+  const search: (() => void)[] = [
     () => prepareSearch(src.r.accountIds),
     () => {
       if (src.name?.type === 'string') prepareSearch(src.name.dict);
     },
   ];
-  for (let k = 0; k < WARM_ROUNDS; k++) steps.push(warmSearch, warmRowLoops);
+  for (let k = 0; k < WARM_ROUNDS; k++) search.push(warmSearch, warmRowLoops);
+  search.push(() => queryFilter(src, { filter: { q: '\u0000' } }));
   // The filters' loop on this run's arrays, every filter kind (each new kind deoptimised it).
-  for (let k = 0; k < 3; k++) steps.push(() => warmFilterLoop(src));
-  steps.push(() => queryFilter(src, { filter: { q: '\u0000' } }));
-  return steps;
+  const rest: (() => void)[] = [];
+  for (let k = 0; k < 3; k++) rest.push(() => warmFilterLoop(src));
+  for (let k = 0; k < WARM_SORTS; k++)
+    rest.push(() => {
+      warmSortLoops(src, k);
+      warmInOrder();
+    });
+  for (let k = 0; k < SORT_SCRATCH_STEPS; k++)
+    rest.push(() => prepareSortScratch(src.r.rowCount, k));
+  return { search, rest };
+}
+
+/**
+ * Compile `inOrder` (a filter's rows taken from the kept order of every row) on made-up arrays
+ * of a few thousand rows: its loop over the kept order runs a million rows at the first filter
+ * after a sort of every row.
+ */
+export function warmInOrder(): void {
+  const n = 4_096;
+  const order = new Int32Array(n);
+  for (let j = 0; j < n; j++) order[j] = (j * 2_654_435_761) % n;
+  const rows = new Int32Array(n >> 2);
+  for (let j = 0; j < rows.length; j++) rows[j] = j * 4;
+  inOrder(order, rows, new Uint8Array(n));
 }
 
 /** The whole warm-up at once (benchmarks and tests; the worker runs it a step per task). */
@@ -598,6 +684,9 @@ export const RANK_RESUME_MS = 250;
  * long without one (a hidden page draws no frame; the table may have been closed).
  */
 export const WARM_WAIT_MS = 1_000;
+
+/** After an input on the page, the warm-up waits this long for its query (RowQueryServer.hold). */
+export const INPUT_HOLD_MS = 250;
 
 /** The text lists a sort ranks: company names (the dictionary), account ids. */
 function rankedLists(s: RowSource): (readonly string[])[] {
