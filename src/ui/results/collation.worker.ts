@@ -17,6 +17,8 @@ export type CollationRequest =
   | { type: 'piece'; piece: Piece }
   | { type: 'pause' }
   | { type: 'resume' };
+/** A piece placed (the sender's flow control: collationClient.ts PausableSend), then the ranks. */
+export type CollationResponse = { type: 'placed' } | Int32Array;
 
 // The next slice as a task of its own: a message, not setTimeout (clamped to 4 ms once nested).
 const channel = new MessageChannel();
@@ -42,6 +44,7 @@ self.onmessage = (ev: MessageEvent<CollationRequest>) => {
   else if (held) {
     place(held.skeleton, m.piece);
     held.missing--;
+    self.postMessage({ type: 'placed' } satisfies CollationResponse);
   }
   if (!held || held.missing > 0) return;
   const values = held.skeleton.values ?? [];

@@ -63,4 +63,45 @@ describe('PausableSend (a list handed to a collation worker)', () => {
     tasks.splice(0).forEach((f) => f());
     expect(posted).toBe(2);
   });
+
+  it('with a window, never more than `window` pieces posted and not placed; a pause stops posting, placing resumes it', () => {
+    for (const seed of [4, 5, 6]) {
+      const r = rng(seed);
+      const values = Array.from({ length: 9_000 + seed * 111 }, (_, k) => `n-${k}-${seed}`);
+      const pieces = slices(values, 300);
+      const tasks: (() => void)[] = [];
+      const posted: Piece[] = [];
+      const send = new PausableSend(
+        pieces,
+        (p) => posted.push(p),
+        (f) => tasks.push(f),
+        2,
+      );
+      let placed = 0;
+      let paused = false;
+      for (let guard = 0; guard < 1e5 && !send.done; guard++) {
+        const x = r();
+        if (x < 0.15) {
+          paused = !paused;
+          if (paused) send.pause();
+          else send.resume();
+        } else if (x < 0.5 && placed < posted.length) {
+          placed++;
+          send.placed();
+        } else {
+          // A task run while paused or with the window full posts nothing.
+          const blocked = paused || posted.length - placed >= 2;
+          const before = posted.length;
+          tasks.shift()?.();
+          if (blocked) expect(posted.length).toBe(before);
+        }
+        expect(posted.length - placed).toBeLessThanOrEqual(2);
+        expect(send.inFlight).toBe(posted.length - placed);
+      }
+      expect(send.done).toBe(true);
+      const got = { values: null } as unknown as { values: string[] };
+      for (const p of posted) place(got, p);
+      expect(got.values).toEqual(values);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { Ranker } from './rowQuery';
-import type { CollationRequest } from './collation.worker';
+import type { CollationRequest, CollationResponse } from './collation.worker';
 import { nextTask, type Piece } from '../../workers/pieces';
 import { SlicedWork } from './slicedWork';
 
@@ -7,23 +7,49 @@ import { SlicedWork } from './slicedWork';
 const SLICE = 20_000;
 
 /**
+ * Pieces posted but not yet placed by the collation worker, at most: the worker deserialises
+ * each piece when its message is handled, so pieces already posted go on costing the core
+ * after a pause — with no limit, a keystroke's query shared the core with 44–48 ms of
+ * unpacking (session 31, keywarm's traces). Two keep the hand-over pipelined.
+ */
+export const SEND_WINDOW = 2;
+
+/**
  * Posts pieces one per task (`later` schedules the next), stoppable between any two: while
- * paused nothing is posted. Handing a list to a collation worker clones a million strings here
- * and deserialises them there; not paused, it ran while the first keystrokes after the tab
- * opened were answered (search key 1: 302–324 ms against 188–192 ms without the ranker, a
- * quiet A/B in session 23).
+ * paused nothing is posted, and at most `window` pieces are posted and not yet placed by the
+ * receiver (`placed()`, once per piece). Handing a list to a collation worker clones a million
+ * strings here and deserialises them there; not paused, it ran while the first keystrokes after
+ * the tab opened were answered (search key 1: 302–324 ms against 188–192 ms without the ranker,
+ * a quiet A/B in session 23).
  */
 export class PausableSend extends SlicedWork {
   private at = 0;
+  private placedCount = 0;
 
   constructor(
     /** The pieces: `count`, and piece k made when it is posted. */
     private readonly pieces: { count: number; piece: (k: number) => Piece },
     private readonly post: (p: Piece) => void,
     later: (f: () => void) => void,
+    private readonly window = Infinity,
   ) {
     super(later);
     this.kick();
+  }
+
+  /** The receiver placed one more piece: the next may go. */
+  placed(): void {
+    this.placedCount++;
+    this.kick();
+  }
+
+  /** Posted and not yet placed. */
+  get inFlight(): number {
+    return this.at - this.placedCount;
+  }
+
+  protected override ready(): boolean {
+    return this.inFlight < this.window;
   }
 
   /** Every piece was posted. */
@@ -73,7 +99,8 @@ export const workerRanker: Ranker = (values) => {
   let paused = false;
   let send: PausableSend | null = null;
   const ranks = new Promise<Int32Array>((resolve, reject) => {
-    w.onmessage = (ev: MessageEvent<Int32Array>) => {
+    w.onmessage = (ev: MessageEvent<CollationResponse>) => {
+      if (!(ev.data instanceof Int32Array)) return send?.placed();
       over = true;
       w.terminate();
       resolve(ev.data);
@@ -93,6 +120,7 @@ export const workerRanker: Ranker = (values) => {
       slices(values, SLICE),
       (piece) => w.postMessage({ type: 'piece', piece } satisfies CollationRequest),
       (f) => void nextTask().then(f),
+      SEND_WINDOW,
     );
   });
   const to = (pause: boolean) => {

@@ -27,12 +27,17 @@ export abstract class SlicedWork {
   /** Nothing is left to do. */
   protected abstract finished(): boolean;
 
+  /** A slice may run now (false: waiting on something else, which calls kick() when it may). */
+  protected ready(): boolean {
+    return true;
+  }
+
   /** One slice of the work; it calls kick() for the next. */
   protected abstract slice(): void;
 
   /** Schedules the next slice unless paused, cancelled, finished or already scheduled. */
   protected kick(): void {
-    if (this.scheduled || this.paused || this.over || this.finished()) return;
+    if (this.scheduled || this.paused || this.over || this.finished() || !this.ready()) return;
     this.scheduled = true;
     this.later(() => {
       this.scheduled = false;
