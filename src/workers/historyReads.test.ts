@@ -6,7 +6,13 @@ import { compilePlaybook, migrationMatrix, scoreTable, summarise } from '../engi
 import { playbookFromProject } from '../model';
 import { demoProject } from '../data/testing/helpers';
 import { saveRun } from '../store/runStore';
-import { matrixOf, warmRuns } from './historyReads';
+import {
+  cellAccounts,
+  changesOf,
+  matrixOf,
+  setHistoryPauseForTests,
+  warmRuns,
+} from './historyReads';
 
 const pb = playbookFromProject(demoProject);
 function scored(rows: number, asOf: string) {
@@ -17,7 +23,10 @@ function scored(rows: number, asOf: string) {
 
 describe('the History warm-up read', () => {
   beforeAll(() => setDbForTests(new WaymarkDB(`test-${Math.random()}`)));
-  afterAll(() => setDbForTests(null));
+  afterAll(() => {
+    setDbForTests(null);
+    setHistoryPauseForTests(null);
+  });
 
   it('waits on its pause before each step, reads once, and the matrix then reads nothing more', async () => {
     const a = scored(500, '2026-06-01');
@@ -37,11 +46,12 @@ describe('the History warm-up read', () => {
     // The pause is a step of its own: record where it fell among the reads.
     const steps: string[] = [];
     let pauses = 0;
-    await warmRuns([ra.id, 'run_gone', rb.id], async () => {
+    setHistoryPauseForTests(async () => {
       pauses++;
       steps.push(`pause after ${reads.length}`);
       await new Promise((r) => setTimeout(r, 0));
     });
+    await warmRuns([ra.id, 'run_gone', rb.id]);
     // Before each run's record and before each column (the run that is gone: its record only).
     expect(pauses).toBe(5);
     expect(steps).toEqual([
@@ -59,8 +69,20 @@ describe('the History warm-up read', () => {
       `col ${rb.id} color#0`,
     ]);
     reads.length = 0;
+    pauses = 0;
     expect(await matrixOf(ra.id, rb.id)).toEqual(migrationMatrix(a, b));
     // The warm-up's views and columns were the matrix's: nothing read again.
     expect(reads).toEqual([]);
+    // The matrix is counted after a wait on the timer, not in the reads' chain of promises.
+    expect(pauses).toBe(1);
+    const m = migrationMatrix(a, b);
+    pauses = 0;
+    const cell = await cellAccounts(ra.id, rb.id, 'green', 'yellow');
+    expect(cell.length).toBe(m.counts[0][2]);
+    expect(pauses).toBe(2);
+    pauses = 0;
+    const page = await changesOf(ra.id, rb.id, a.colorIds, 'changed', 'delta_asc', 5);
+    expect(page.rows.length).toBe(5);
+    expect(pauses).toBe(1);
   });
 });

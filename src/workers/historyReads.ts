@@ -52,6 +52,11 @@ async function colored(x: RunView, y: RunView): Promise<[ColoredRun, ColoredRun]
 /** A wait on a timer (not a microtask): the worker's event loop turns between a warm-up's steps. */
 export type Pause = () => Promise<void>;
 const timerPause: Pause = () => new Promise((r) => setTimeout(r, 0));
+let pause: Pause = timerPause;
+/** Tests count the waits (null: the timer again). */
+export function setHistoryPauseForTests(p: Pause | null): void {
+  pause = p ?? timerPause;
+}
 
 /**
  * Open the runs and read their colour columns (and the database) ahead of the first matrix: what
@@ -62,7 +67,7 @@ const timerPause: Pause = () => new Promise((r) => setTimeout(r, 0));
  * (docs/dashboard.md, session 31 reloadcalm). What it reads goes into the same views and columns
  * the matrix reads (a matrix asked meanwhile shares them).
  */
-export async function warmRuns(ids: string[], pause: Pause = timerPause): Promise<void> {
+export async function warmRuns(ids: string[]): Promise<void> {
   for (const id of ids) {
     await pause();
     const v = await view(id).catch(() => null);
@@ -76,6 +81,9 @@ export async function warmRuns(ids: string[], pause: Pause = timerPause): Promis
 export async function matrixOf(a: string, b: string): Promise<MigrationMatrix> {
   const [x, y] = await Promise.all([view(a), view(b)]);
   const [ca, cb] = await colored(x, y);
+  // Each answer's long synchronous step after a wait on a timer, not chained to the read's
+  // reply: a page left meanwhile stops the worker there (see warmRuns).
+  await pause();
   return migrationMatrix(ca, cb);
 }
 
@@ -88,8 +96,10 @@ export async function cellAccounts(
 ): Promise<string[]> {
   const [x, y] = await Promise.all([view(a), view(b)]);
   const [ca, cb] = await colored(x, y);
+  await pause();
   const rows = migratedAccounts(ca, cb, from, to);
   const ids = await y.accountIds();
+  await pause();
   return rows.map((j) => ids[j]);
 }
 
@@ -110,6 +120,7 @@ export async function changesOf(
     y.accountIds(),
   ]);
   const idsA = ca.accountIds ?? idsB;
+  await pause();
   return changesPage(
     { ...ca, accountIds: idsA, total: ta as Float64Array },
     { ...cb, accountIds: idsB, total: tb as Float64Array },
