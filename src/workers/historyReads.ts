@@ -49,25 +49,41 @@ async function colored(x: RunView, y: RunView): Promise<[ColoredRun, ColoredRun]
   ];
 }
 
+/** A wait on a timer (not a microtask): the worker's event loop turns between a warm-up's steps. */
+export type Pause = () => Promise<void>;
+const timerPause: Pause = () => new Promise((r) => setTimeout(r, 0));
+let pause: Pause = timerPause;
+/** Tests count the waits (null: the timer again). */
+export function setHistoryPauseForTests(p: Pause | null): void {
+  pause = p ?? timerPause;
+}
+
 /**
  * Open the runs and read their colour columns (and the database) ahead of the first matrix: what
  * a new worker otherwise does while the History tab waits. A run that is gone is skipped.
+ * One run at a time, one step (its record, its column) at a time, with a wait on a timer before
+ * each: a worker whose page was left stops at the next wait (~50 ms), where one chain of promises
+ * runs on until Chromium's forced stop ~2 s later, beside the new page's first tasks
+ * (docs/dashboard.md, session 31 reloadcalm). What it reads goes into the same views and columns
+ * the matrix reads (a matrix asked meanwhile shares them).
  */
 export async function warmRuns(ids: string[]): Promise<void> {
-  await Promise.all(
-    ids.map((id) =>
-      view(id).then(
-        (v) => v.column('color').then(() => undefined),
-        () => undefined,
-      ),
-    ),
-  );
+  for (const id of ids) {
+    await pause();
+    const v = await view(id).catch(() => null);
+    if (!v) continue;
+    await pause();
+    await v.column('color');
+  }
 }
 
 /** The colour-migration matrix from run a to run b (stored run ids). */
 export async function matrixOf(a: string, b: string): Promise<MigrationMatrix> {
   const [x, y] = await Promise.all([view(a), view(b)]);
   const [ca, cb] = await colored(x, y);
+  // Each answer's long synchronous step after a wait on a timer, not chained to the read's
+  // reply: a page left meanwhile stops the worker there (see warmRuns).
+  await pause();
   return migrationMatrix(ca, cb);
 }
 
@@ -80,8 +96,10 @@ export async function cellAccounts(
 ): Promise<string[]> {
   const [x, y] = await Promise.all([view(a), view(b)]);
   const [ca, cb] = await colored(x, y);
+  await pause();
   const rows = migratedAccounts(ca, cb, from, to);
   const ids = await y.accountIds();
+  await pause();
   return rows.map((j) => ids[j]);
 }
 
@@ -102,6 +120,7 @@ export async function changesOf(
     y.accountIds(),
   ]);
   const idsA = ca.accountIds ?? idsB;
+  await pause();
   return changesPage(
     { ...ca, accountIds: idsA, total: ta as Float64Array },
     { ...cb, accountIds: idsB, total: tb as Float64Array },

@@ -5,6 +5,7 @@ import type { Queue } from '../../engine/ctaQueue';
 import type { RunRow } from '../../store/db';
 import type { AccountTable } from '../../table/columns';
 import { lifecycleInWorker, lifecycleOfStoredRun } from '../../workers/exportClient';
+import { afterDrawn } from './afterDrawn';
 import { runsBeforeAsOf } from '../../util/runOrder';
 import type { RunOutcome } from './runState';
 
@@ -83,9 +84,9 @@ function askStored(outcome: RunOutcome, key: string): Promise<Got | null> {
 }
 
 /**
- * Have the worker compute the shown stored run's lifecycle when the page is idle after the run
- * arrives, so the CTA tab finds it ready: it costs the page one message (the worker reads the
- * runs from the store). A run that is not stored waits for the tab (it would have to be sent).
+ * Have the worker compute the shown stored run's lifecycle once the run is drawn and the page is
+ * idle (afterDrawn), so the CTA tab finds it ready: it costs the page one message (the worker
+ * reads the runs from the store). A run that is not stored waits for the tab (it would have to be sent).
  */
 export function usePrepareLifecycle(outcome: RunOutcome, runs: RunRow[]): void {
   const key = runsBefore(outcome, runs).join(',');
@@ -93,13 +94,10 @@ export function usePrepareLifecycle(outcome: RunOutcome, runs: RunRow[]): void {
   const stored = !!outcome.run;
   useEffect(() => {
     if (!stored) return;
-    const go = () => void askStored(outcome, key);
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(go, { timeout: 5000 });
-      return () => cancelIdleCallback(id);
-    }
-    const id = setTimeout(go, 200);
-    return () => clearTimeout(id);
+    // Once the run is drawn and the page idle (afterDrawn), not at idle with a timeout: the
+    // worker's read of the stored runs (~0.5 s of CPU at a million accounts) fell inside the
+    // re-derived run's draw after a reload (session 31).
+    return afterDrawn(() => void askStored(outcome, key));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the run and its earlier runs
   }, [r, key, stored]);
 }
