@@ -64,7 +64,7 @@ export function setHistoryPauseForTests(p: Pause | null): void {
  * One run at a time, one step (its record, its column) at a time, with a wait on a timer before
  * each: a worker whose page was left stops at the next wait (~50 ms), where one chain of promises
  * runs on until Chromium's forced stop ~2 s later, beside the new page's first tasks
- * (docs/dashboard.md, session 31 reloadcalm). What it reads goes into the same views and columns
+ * (docs/page-speed-log.md, session 31 reloadcalm). What it reads goes into the same views and columns
  * the matrix reads (a matrix asked meanwhile shares them).
  */
 export async function warmRuns(ids: string[]): Promise<void> {

@@ -3,7 +3,7 @@
  * page, not a guess of time: the frame after the run's commit painted, then the main thread idle
  * with at least `minIdleMs` of an idle period ahead. After a reload the re-derived run's draw is a
  * series of tasks (a transition in slices); a worker started inside it takes the one core the
- * page's threads share under load from the draw's tasks (docs/dashboard.md, session 31
+ * page's threads share under load from the draw's tasks (docs/page-speed-log.md, session 31
  * reloadcalm). A sliver of idle time between two slices does not count: the callback asks again.
  * Returns a cancel function.
  */
