@@ -3,6 +3,19 @@ import { rng } from '../../util/random';
 import { place, type Piece } from '../../workers/pieces';
 import { PausableSend, slices } from './collationClient';
 
+/** A PausableSend whose posts and scheduled tasks the test holds. */
+function sender(pieces: ReturnType<typeof slices>, window?: number) {
+  const tasks: (() => void)[] = [];
+  const posted: Piece[] = [];
+  const send = new PausableSend(
+    pieces,
+    (p) => posted.push(p),
+    (f) => tasks.push(f),
+    window,
+  );
+  return { tasks, posted, send };
+}
+
 describe('PausableSend (a list handed to a collation worker)', () => {
   it('posts nothing while paused, then every piece once, in order; the list rebuilds', () => {
     for (const seed of [1, 2, 3]) {
@@ -11,13 +24,7 @@ describe('PausableSend (a list handed to a collation worker)', () => {
       const values = Array.from({ length: 10_001 + seed * 370 }, (_, k) => `id-${k}-${seed}`);
       const pieces = slices(values, 500);
       expect(pieces.count).toBeGreaterThan(20);
-      const tasks: (() => void)[] = [];
-      const posted: Piece[] = [];
-      const send = new PausableSend(
-        pieces,
-        (p) => posted.push(p),
-        (f) => tasks.push(f),
-      );
+      const { tasks, posted, send } = sender(pieces);
       let paused = false;
       for (let guard = 0; guard < 1e5 && !send.done; guard++) {
         if (r() < 0.3) {
@@ -69,14 +76,7 @@ describe('PausableSend (a list handed to a collation worker)', () => {
       const r = rng(seed);
       const values = Array.from({ length: 9_000 + seed * 111 }, (_, k) => `n-${k}-${seed}`);
       const pieces = slices(values, 300);
-      const tasks: (() => void)[] = [];
-      const posted: Piece[] = [];
-      const send = new PausableSend(
-        pieces,
-        (p) => posted.push(p),
-        (f) => tasks.push(f),
-        2,
-      );
+      const { tasks, posted, send } = sender(pieces, 2);
       let placed = 0;
       let paused = false;
       for (let guard = 0; guard < 1e5 && !send.done; guard++) {
