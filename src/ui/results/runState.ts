@@ -13,6 +13,7 @@ import { mark, scoreInWorker, WorkerFailure } from '../../workers/clients';
 import { deleteRun, listRuns } from '../../store/runStore';
 import { runTimeline } from '../../util/runOrder';
 import { compiledPlaybook } from './compileAhead';
+import { releaseOnHide } from '../../workers/releaseOnHide';
 
 /** What a run asks the scoring worker to score: the model, its date, and the data. */
 export interface ScoredData {
@@ -97,6 +98,8 @@ const idleState = (projectId: string | null): ResultsState => ({
 
 let state: ResultsState = idleState(null);
 const listeners = new Set<() => void>();
+// The run's arrays go with the dataset's when the page goes (releaseOnHide.ts).
+releaseOnHide(() => state.outcome);
 let cancelCurrent: (() => void) | null = null;
 
 /** The project's runs as the state keeps them. */
