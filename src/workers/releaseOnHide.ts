@@ -5,10 +5,11 @@
  * page by a Blink object whose finaliser frees its memory. When the page was reloaded, Blink's
  * garbage collector ran those finalisers on the new page's main thread 1–2 s into its start:
  * ~90 regions of 2–8 MB (~500 MB) given back to the system in one sweep task of 50–180 ms
- * (strace of the renderer's main thread; docs/dashboard.md, session 28 reloadgc). Instead, at
- * `pagehide` the buffers still held are transferred to a small idle worker made beforehand
- * (release.worker.ts): the page's copies are detached at once (nothing is freed then), and the
- * memory goes with the worker's heap, on its own thread.
+ * (strace of the renderer's main thread; docs/page-speed-log.md, session 28 reloadgc; session
+ * 32 reloadtask: 1–3 s after the reload in 10 of 12 base rounds, a task the `longtask` observer
+ * does not report). Instead, at `pagehide` the buffers still held are transferred to a small
+ * idle worker made beforehand (release.worker.ts): the page's copies are detached at once
+ * (nothing is freed then), and the memory goes with the worker's heap, on its own thread.
  *
  * Only when the page is not kept (`persisted` false): a page put in the back/forward cache
  * keeps everything. Nothing stored is touched: the buffers are the page's copies of what is
