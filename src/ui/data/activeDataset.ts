@@ -3,6 +3,7 @@ import type { AccountTable } from '../../table/columns';
 import { latestDatasetMeta } from '../../store/datasets';
 import { loadDatasetInWorker } from '../../workers/datasetClient';
 import { onDemoSeeded } from '../../store/demoSeed';
+import { prepareRelease, releaseOnHide, RELEASE_MIN_ROWS } from '../../workers/releaseOnHide';
 
 /**
  * The open project's current dataset, loaded once from IndexedDB and shared by every view
@@ -23,8 +24,12 @@ let loadToken = 0;
 /** Stops the dataset worker of a load that was overtaken. */
 let cancelLoad: (() => void) | null = null;
 
+// A big dataset's columns are freed off the main thread when the page goes (releaseOnHide.ts).
+releaseOnHide(() => state.table);
+
 function set(next: ActiveDatasetState) {
   state = next;
+  if (next.table && next.table.rowCount >= RELEASE_MIN_ROWS) prepareRelease();
   for (const l of listeners) l();
 }
 

@@ -1,5 +1,4 @@
 import {
-  compilePlaybook,
   type ActivityData,
   type CompiledPlaybook,
   type FunnelRow,
@@ -13,6 +12,8 @@ import type { AccountTable } from '../../table/columns';
 import { mark, scoreInWorker, WorkerFailure } from '../../workers/clients';
 import { deleteRun, listRuns } from '../../store/runStore';
 import { runTimeline } from '../../util/runOrder';
+import { compiledPlaybook } from './compileAhead';
+import { releaseOnHide } from '../../workers/releaseOnHide';
 
 /** What a run asks the scoring worker to score: the model, its date, and the data. */
 export interface ScoredData {
@@ -97,6 +98,8 @@ const idleState = (projectId: string | null): ResultsState => ({
 
 let state: ResultsState = idleState(null);
 const listeners = new Set<() => void>();
+// The run's arrays go with the dataset's when the page goes (releaseOnHide.ts).
+releaseOnHide(() => state.outcome);
 let cancelCurrent: (() => void) | null = null;
 
 /** The project's runs as the state keeps them. */
@@ -149,7 +152,8 @@ export const resultsStore = {
     },
   ): Promise<void> {
     cancelCurrent?.();
-    const compiled = compilePlaybook(opts.playbook, { asOf: opts.asOf });
+    // Compiled ahead when this is a stored run shown again (compileAhead.ts), else now.
+    const compiled = compiledPlaybook(opts.playbook, opts.asOf);
     if (!compiled.ok) {
       set({ status: 'failed', error: 'playbook', issues: compiled.issues });
       return;

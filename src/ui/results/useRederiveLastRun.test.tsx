@@ -6,6 +6,9 @@ import type { RunRow } from '../../store/db';
 import { resultsStore } from './runState';
 import { useRederiveLastRun } from './useRederiveLastRun';
 
+const ahead = vi.hoisted(() => ({ cancel: vi.fn(), compileAhead: vi.fn() }));
+vi.mock('./compileAhead', () => ({ compileAhead: ahead.compileAhead }));
+
 const lastRun = {
   id: 'run-1',
   datasetId: 'ds-1',
@@ -19,6 +22,8 @@ const data = {
 const props = { projectId: 'p-1', mine: true, outcome: null, status: 'idle', lastRun, data };
 
 afterEach(() => {
+  ahead.compileAhead.mockReset();
+  ahead.cancel.mockReset();
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
@@ -63,5 +68,44 @@ describe('useRederiveLastRun', () => {
     );
     vi.runAllTimers();
     expect(run).not.toHaveBeenCalled();
+  });
+
+  it('compiles the run’s playbook ahead while its dataset loads, and stops when it is there', () => {
+    vi.useFakeTimers();
+    const run = vi.spyOn(resultsStore, 'run').mockResolvedValue(undefined);
+    ahead.compileAhead.mockReturnValue(ahead.cancel);
+    const loading = { projectId: 'p-1', status: 'loading', meta: null, table: null };
+    const view = renderHook((p) => useRederiveLastRun(p), {
+      initialProps: { ...props, data: loading as ActiveDatasetState },
+    });
+    expect(ahead.compileAhead).toHaveBeenCalledTimes(1);
+    expect(ahead.compileAhead).toHaveBeenCalledWith(lastRun.playbook, '2026-01-31');
+    expect(ahead.cancel).not.toHaveBeenCalled();
+    view.rerender({ ...props, status: 'idle' });
+    expect(ahead.cancel).toHaveBeenCalledTimes(1);
+    expect(ahead.compileAhead).toHaveBeenCalledTimes(1);
+    vi.runAllTimers();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('compiles nothing ahead once the dataset is there, a run is shown, or there is none', () => {
+    vi.useFakeTimers();
+    vi.spyOn(resultsStore, 'run').mockResolvedValue(undefined);
+    ahead.compileAhead.mockReturnValue(ahead.cancel);
+    const loading = { projectId: 'p-1', status: 'loading', meta: null, table: null };
+    const none = { projectId: 'p-1', status: 'none', meta: null, table: null };
+    renderHook(() => useRederiveLastRun(props));
+    renderHook(() =>
+      useRederiveLastRun({
+        ...props,
+        data: loading as ActiveDatasetState,
+        outcome: {} as NonNullable<typeof props.outcome>,
+      }),
+    );
+    renderHook(() => useRederiveLastRun({ ...props, data: none as ActiveDatasetState }));
+    renderHook(() =>
+      useRederiveLastRun({ ...props, mine: false, data: loading as ActiveDatasetState }),
+    );
+    expect(ahead.compileAhead).not.toHaveBeenCalled();
   });
 });

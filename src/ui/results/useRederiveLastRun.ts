@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ActiveDatasetState } from '../data/activeDataset';
 import type { RunRow } from '../../store/db';
 import { resultsStore, type RunOutcome } from './runState';
+import { compileAhead } from './compileAhead';
 
 /**
  * Coming back to a stored run (Results, the journey map): score the same dataset again with the
@@ -18,6 +19,22 @@ export function useRederiveLastRun(opts: {
   data: ActiveDatasetState;
 }): void {
   const { projectId, mine, outcome, status, lastRun, data } = opts;
+  // While the dataset is still on its way (read in its worker after a reload), the run's
+  // playbook is compiled once the dashboard is drawn and the page idle, not in the run's first
+  // task beside the GC the dataset's arrival sets off (compileAhead.ts).
+  const waiting =
+    mine &&
+    !outcome &&
+    status === 'idle' &&
+    !!lastRun?.playbook &&
+    // Loading (or not yet asked for): no table yet. Not when there is none to wait for.
+    (data.status === 'loading' || data.status === 'idle');
+  const playbook = waiting ? lastRun?.playbook : undefined;
+  const asOf = lastRun?.asOf;
+  useEffect(() => {
+    if (!playbook || !asOf) return;
+    return compileAhead(playbook, asOf);
+  }, [playbook, asOf]);
   useEffect(() => {
     if (
       !mine ||
