@@ -21,8 +21,6 @@ import type { RunOutcome } from './runState';
 import { idAt } from '../../table/runIds';
 import { sameValues } from './sameValues';
 import { indexTextsAhead } from './textsAhead';
-import { sameRowsIn } from './everyRowFirst';
-import { useOnceTrue } from './useOnceTrue';
 
 const RENEWAL_WINDOWS = [30, 60, 90, 180, 365];
 
@@ -95,12 +93,9 @@ export function AccountTable({
   const overscan = afterFirstDraw ? OVERSCAN_ROWS : 0;
   // Then the ids' and names' packed slices indexed while the page is idle: the rows of a later
   // answer (a sort, a search) read their texts without scanning a slice each (textsAhead.ts).
-  // Not before the worker's first answer: the rows drawn before it (every row, asksEveryRow)
-  // leave the page idle while the worker takes the run, and indexing then took the core from it.
-  const answered = useOnceTrue(!q0.pending);
   useEffect(
-    () => (afterFirstDraw && answered ? indexTextsAhead(r, src.name) : undefined),
-    [afterFirstDraw, answered, r, src.name],
+    () => (afterFirstDraw ? indexTextsAhead(r, src.name) : undefined),
+    [afterFirstDraw, r, src.name],
   );
   const v = useRowWindow(parent, rows.length, ROW_HEIGHT, overscan, VSCROLL_HEIGHT);
 
@@ -285,18 +280,6 @@ function withText(filter: AccountFilter, q: string): AccountFilter {
   return next;
 }
 
-interface RowsShownProps {
-  rows: Int32Array;
-  first: number;
-  last: number;
-  outcome: RunOutcome;
-  src: RowSource;
-  labels: ReturnType<typeof resultLabels>;
-  hex: Record<string, string>;
-  mrrUnit: string | undefined;
-  onOpen: (row: number) => void;
-}
-
 /**
  * The rows on screen, `first` to `last` of the answer `rows`. Memoised: a key in the search box
  * re-renders the box, not these rows (they change when the answer or the scroll does).
@@ -311,7 +294,17 @@ const RowsShown = memo(function RowsShown({
   hex,
   mrrUnit,
   onOpen,
-}: RowsShownProps) {
+}: {
+  rows: Int32Array;
+  first: number;
+  last: number;
+  outcome: RunOutcome;
+  src: RowSource;
+  labels: ReturnType<typeof resultLabels>;
+  hex: Record<string, string>;
+  mrrUnit: string | undefined;
+  onOpen: (row: number) => void;
+}) {
   const { t, i18n } = useTranslation('results');
   const lang = i18n.language;
   const { result: r, trend } = outcome;
@@ -389,23 +382,7 @@ const RowsShown = memo(function RowsShown({
     );
   }
   return out;
-}, sameRowsShown);
-
-/**
- * RowsShown's props alike: the rows in its window compared by value (an answer whose window
- * holds the rows drawn already — every row, drawn before the worker's first answer — renders
- * nothing again), the others by reference as memo does.
- */
-function sameRowsShown(a: RowsShownProps, b: RowsShownProps): boolean {
-  for (const k of Object.keys(a) as (keyof typeof a)[])
-    if (k !== 'rows' && a[k] !== b[k]) return false;
-  return (
-    Object.keys(a).length === Object.keys(b).length &&
-    a.first === b.first &&
-    a.last === b.last &&
-    sameRowsIn(a.rows, b.rows, a.first, a.last)
-  );
-}
+});
 
 /** How long a query waits before the table shows it as searching (spinner, rows dimmed). */
 const PENDING_SHOWN_MS = 150;

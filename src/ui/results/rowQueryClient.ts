@@ -135,11 +135,6 @@ const LISTEN = { capture: true, passive: true } as const;
 /** The one live client: a run's table reuses it across tab switches; another run replaces it. */
 let current: { key: object; client: RowQueryClient } | null = null;
 
-/** The run `key` has its client already (a table drawn again for it starts no worker). */
-export function hasRowQueryFor(key: object): boolean {
-  return current?.key === key;
-}
-
 export function rowQueryFor(key: object, src: () => RowSource): RowQueryClient {
   if (current?.key === key) return current.client;
   current?.client.dispose();

@@ -6,8 +6,7 @@ import { demoPlaybook } from '../../engine/testing/demo';
 import { generateDemoTable } from '../../data/demo/generate';
 import { rowSource, type RowSource } from './accountRows';
 import { queryRows, type RowQueryArgs } from './rowQuery';
-import { hasRowQueryFor, rowQueryFor } from './rowQueryClient';
-import { asksEveryRow } from './everyRowFirst';
+import { rowQueryFor } from './rowQueryClient';
 import { useAccountRows, WORKER_MIN_ROWS } from './useAccountRows';
 
 const pb = demoPlaybook();
@@ -102,39 +101,5 @@ describe('useAccountRows: the worker told when an answer is on screen', () => {
     client.drawn(new Int32Array(3));
     expect(sent.filter((m) => m.type === 'drawn')).toHaveLength(1);
     h.unmount();
-  });
-});
-
-describe('useAccountRows: a run’s first table', () => {
-  it('draws every row before its worker exists, pending, and starts the worker after that frame', async () => {
-    const s4 = run(8);
-    const everyRowArgs = { ...args(undefined), filter: { q: '  ' } };
-    const h = renderHook(() => useAccountRows(s4, everyRowArgs));
-    // The first render: no worker yet, every row in table order, the worker's answer awaited.
-    expect(hasRowQueryFor(s4.r)).toBe(false);
-    expect(h.result.current.pending).toBe(true);
-    expect([...h.result.current.rows]).toEqual([...queryRows(s4, everyRowArgs)]);
-    // The frame after it drawn: the worker starts and answers the same rows.
-    await waitFor(() => expect(hasRowQueryFor(s4.r)).toBe(true), WAIT);
-    await waitFor(() => expect(h.result.current.pending).toBe(false), WAIT);
-    expect([...h.result.current.rows]).toEqual([...queryRows(s4, everyRowArgs)]);
-    h.unmount();
-  });
-
-  it('shows no rows before the first answer of a query that is not every row', async () => {
-    const s5 = run(9);
-    for (const a of [
-      args({ key: 'score', dir: 'desc' }),
-      args(undefined, { segment: s5.r.segmentIds[0] }),
-      args(undefined, { q: 'a' }),
-      args(undefined, { renewal: 30 }),
-      { ...args(undefined), live: { ready: true } },
-    ]) {
-      expect(asksEveryRow(a)).toBe(false);
-      const h = renderHook(() => useAccountRows(s5, a));
-      expect(h.result.current.pending).toBe(true);
-      expect(h.result.current.rows.length).toBe(0);
-      h.unmount();
-    }
   });
 });

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RowSource } from './accountRows';
 import { queryRows, type RowQueryArgs } from './rowQuery';
-import { hasRowQueryFor, rowQueryFor, type RowQueryClient } from './rowQueryClient';
-import { asksEveryRow, everyRowOf } from './everyRowFirst';
+import { rowQueryFor, type RowQueryClient } from './rowQueryClient';
 
 /**
  * From this many accounts the table's queries run in the row-query worker: below it a query
@@ -37,25 +36,7 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- args by value (key)
     [big, src, key],
   );
-  // A run's first table starts its worker once that table's first frame is drawn: the worker's
-  // start (its isolate, its module) and the run's hand-over then do not share the core with
-  // the tab's first layout (with the rows of asksEveryRow, below, drawn in it).
-  const [start, setStart] = useState(() => !big || hasRowQueryFor(src.r));
-  useEffect(() => {
-    if (start) return;
-    let timer = 0;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setStart(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [start]);
-  const client = useMemo(
-    () => (big && (start || hasRowQueryFor(src.r)) ? rowQueryFor(src.r, () => src) : null),
-    [big, start, src],
-  );
+  const client = useMemo(() => (big ? rowQueryFor(src.r, () => src) : null), [big, src]);
   // A table drawn again for the same run (back from an account page, another tab and back)
   // starts from the answer it last drew: with the same query it is shown at once and not asked
   // again (no pending state, no second draw); with another it is the previous answer meanwhile.
@@ -126,9 +107,7 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
   }, [client, shown]);
   if (small) return { rows: small, pending: false, inWorker: false, request };
   return {
-    // Before this client's first answer, the rows of a query for every row are known without
-    // it (pending all the same: the count and the exports wait for the worker's answer).
-    rows: ours?.rows ?? (asksEveryRow(args) ? everyRowOf(src.r, src.r.rowCount) : EMPTY),
+    rows: ours?.rows ?? EMPTY,
     pending: ours?.key !== key,
     inWorker: client?.inWorker ?? false,
     error: ours?.key === key ? ours.error : undefined,
