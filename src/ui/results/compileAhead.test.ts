@@ -85,4 +85,19 @@ describe('compileAhead', () => {
     expect(compilePlaybook).not.toHaveBeenCalled();
     expect(holdsCompiled()).toBe(false);
   });
+  it('a compile that throws ahead holds nothing and leaves the page running', () => {
+    const q = queued();
+    compilePlaybook.mockImplementationOnce(() => {
+      throw new Error('engine bug');
+    });
+    compileAhead(pb, '2026-11-01', q.hooks);
+    expect(() => q.drawn()).not.toThrow();
+    expect(holdsCompiled()).toBe(false);
+    // The run compiles for itself (and would meet the error where it is reported).
+    expect(compiledPlaybook(pb, '2026-11-01')).toEqual({
+      ok: true,
+      compiled: { pb, asOf: '2026-11-01' },
+    });
+    expect(compilePlaybook).toHaveBeenCalledTimes(2);
+  });
 });

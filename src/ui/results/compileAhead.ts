@@ -21,7 +21,12 @@ let held: { playbook: Playbook; asOf: string; result: Compiled } | null = null;
 /** Compile `playbook` as of `asOf` after the page has drawn and is idle. Returns a cancel. */
 export function compileAhead(playbook: Playbook, asOf: string, hooks?: FrameHooks): () => void {
   return afterDrawn(() => {
-    held = { playbook, asOf, result: compilePlaybook(playbook, { asOf }) };
+    try {
+      held = { playbook, asOf, result: compilePlaybook(playbook, { asOf }) };
+    } catch {
+      // Left to the run, which compiles again and reports the error where it is shown.
+      held = null;
+    }
   }, hooks);
 }
 
