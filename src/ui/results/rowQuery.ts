@@ -528,9 +528,10 @@ export class RowQueryServer {
    * The warm-up has a step to run now: the search's steps at once, the others once the ranking
    * ahead is done (or there is none) — they would delay the lists' sending to the ranker, and
    * the ranking ahead is what runs beside the first keys until it is done. (Session 32 tried
-   * them once every list was sent, before the ranks: the first sorts by account and company
-   * were no faster, 187 and 218 ms of this worker's time with the warm-up done against 116–195
-   * ms without, and the steps ran beside the names' ranking.)
+   * them once every list was sent, before the ranks: with the warm-up done the first sorts by
+   * account / company took 156–187 / 209–218 ms of this worker's time at a million accounts
+   * with one hog, against 124–192 / 116–276 cold — no gain seen — and the steps ran beside the
+   * names' ranking.)
    */
   private warmMay(): boolean {
     if (!this.warmLeft) return true;
