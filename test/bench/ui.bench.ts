@@ -55,6 +55,9 @@ const wanted = (name: string) => !only.length || only.some((o) => name.startsWit
 const line = (name: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, rows, ...extra }));
 
+/** Each measured interaction's start on the page's clock. */
+const starts = new Map<string, number>();
+
 const TASK_GOAL_MS = 100;
 const SEARCH_GOAL_MS = 300;
 
@@ -153,6 +156,7 @@ async function main() {
       return performance.now();
     });
     const w0 = Date.now();
+    starts.set(name, t0);
     await act();
     await settled();
     const latency = Date.now() - w0;
@@ -178,6 +182,28 @@ async function main() {
       line(`ui_${name}_latency_vs_${goal}ms_ratio`, latency / goal, 'ratio', {
         baseline: `${goal} ms to show the result`,
       });
+  }
+
+  /**
+   * The row-query worker's notes of the ranking ahead (RowQueryServer.note, marked on the page
+   * as `waymark:<event>`), in ms from the start of interaction `name`: what a sort by account or
+   * company waited for.
+   */
+  async function rankNotes(p: Page, name: string) {
+    const t0 = starts.get(name);
+    if (t0 === undefined) return;
+    const marks = await p.evaluate(() =>
+      performance
+        .getEntriesByType('mark')
+        .filter((e) => /^waymark:(rank|sort|warm)/.test(e.name))
+        .map((e) => [e.name.slice(8), e.startTime] as const),
+    );
+    console.log(
+      JSON.stringify({
+        name: `ui_${name}_rank_notes`,
+        notes: marks.map(([e, t]) => `${e}@${Math.round(t - t0)}`).join(' '),
+      }),
+    );
   }
 
   async function interactions(p: Page) {
@@ -241,7 +267,24 @@ async function main() {
       'ctas',
       'mrr',
       'renewal',
-    ].filter((k) => wanted(`sort_${k}`)))
+    ].filter((k) => wanted(`sort_${k}`))) {
+      // What the page said while the sort was pending (the first text drawn): a sort waiting
+      // for the ranks of the ids or names says so (session 32).
+      await p.evaluate(() => {
+        const w = window as unknown as { __pendingText?: string; __pendingObs?: MutationObserver };
+        w.__pendingText = '';
+        w.__pendingObs?.disconnect();
+        w.__pendingObs = new MutationObserver(() => {
+          const el = document.querySelector('[data-testid="account-count"]');
+          if (el?.getAttribute('data-pending') === 'true' && !w.__pendingText?.includes(' by '))
+            w.__pendingText = el.textContent ?? '';
+        });
+        w.__pendingObs.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      });
       await measure(
         p,
         `sort_${key}`,
@@ -253,6 +296,14 @@ async function main() {
             .waitFor()
             .then(() => listSettled(p)),
       );
+      const said = await p.evaluate(() => {
+        const w = window as unknown as { __pendingText?: string; __pendingObs?: MutationObserver };
+        w.__pendingObs?.disconnect();
+        return w.__pendingText ?? '';
+      });
+      console.log(JSON.stringify({ name: `ui_sort_${key}_pending_text`, text: said }));
+      if (key === 'account' || key === 'company') await rankNotes(p, `sort_${key}`);
+    }
     for (const f of ['color', 'segment', 'stage', 'owner', 'renewal']) {
       if (!wanted(`filter_${f}`)) continue;
       const sel = p.getByTestId(`filter-${f}`);

@@ -146,10 +146,10 @@ test('searching, sorting and filtering 60,000 accounts happen in the worker and 
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-color')));
   expect(new Set(colors)).toEqual(new Set(['red']));
 
-  // While a query runs the old rows are dimmed under "Searching…", and exports wait. The sort
-  // by company name (ranks computed ahead in a collation worker, waited for if not ready) runs
-  // in the worker: long enough to see. The page stays interactive meanwhile: the search box
-  // takes keys.
+  // While a query runs the old rows are dimmed under "Sorting…" ("Searching…" for a search),
+  // and exports wait. The sort by company name (ranks computed ahead in a collation worker,
+  // waited for if not ready) runs in the worker: long enough to see. The page stays
+  // interactive meanwhile: the search box takes keys.
   await page.getByTestId('filter-clear').click();
   await settled(page);
   // The first pending state is recorded as React draws it (a mutation observer, not a poll on
@@ -184,7 +184,10 @@ test('searching, sorting and filtering 60,000 accounts happen in the worker and 
     busy: string | null;
     exportDisabled: boolean | undefined;
   };
-  expect(seen?.text).toContain('Searching 60,000 accounts');
+  // A sort says it sorts (and, while the names' collation order is still being made, that it
+  // waits for it: "Sorting 60,000 accounts by company: the company names are being put in order
+  // first…"), not "Searching" (session 32).
+  expect(seen?.text).toContain('Sorting 60,000 accounts');
   expect(seen?.busy).toBe('true');
   expect(seen?.exportDisabled).toBe(true);
   await page.getByTestId('account-table').screenshot({ path: shotPath('results-searching.png') });

@@ -82,6 +82,11 @@ export default {
     'Write the value to score: a number such as active_users / licenses, or a category field such as relationship (Ctrl+Space lists fields and functions).',
   rowQuery: {
     searching: 'Searching {{formatted}} accounts…',
+    sorting: 'Sorting {{formatted}} accounts…',
+    rankingNames:
+      'Sorting {{formatted}} accounts by company: the company names are being put in order first (once per run)…',
+    rankingIds:
+      'Sorting {{formatted}} accounts by account ID: the IDs are being put in order first (once per run)…',
     stale: 'Until the new list arrives, the rows below are the previous list.',
     failed: 'The account list could not be computed: {{message}}',
   },

@@ -83,6 +83,11 @@ export default {
     '点数化する値を書いてください。例: active_users / licenses のような数値、または relationship のような区分の項目（Ctrl+Space で項目と関数の一覧）。',
   rowQuery: {
     searching: '{{formatted}} 件のアカウントを検索中…',
+    sorting: '{{formatted}} 件のアカウントを並べ替え中…',
+    rankingNames:
+      '{{formatted}} 件のアカウントを会社名で並べ替え中: 先に会社名の並び順を作っています（実行ごとに最初の 1 回だけ）…',
+    rankingIds:
+      '{{formatted}} 件のアカウントをアカウント ID で並べ替え中: 先に ID の並び順を作っています（実行ごとに最初の 1 回だけ）…',
     stale: '新しい一覧が届くまで、下の行は前の一覧です。',
     failed: 'アカウント一覧を計算できませんでした: {{message}}',
   },

@@ -16,6 +16,7 @@ import { ExportStatus } from './ExportStatus';
 import { useAfterFirstDraw, useRowWindow, VSCROLL_HEIGHT } from './useRowWindow';
 import { resultLabels } from './labels';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
+import type { RankedList } from './rowQuery';
 import { mrrField, numberAt, textAt } from './queue';
 import type { RunOutcome } from './runState';
 import { idAt } from '../../table/runIds';
@@ -194,7 +195,7 @@ export function AccountTable({
         {q0.pending ? (
           <span data-testid="account-count" data-pending="true" className="searching" role="status">
             {slow && <span className="spinner" aria-hidden="true" />}{' '}
-            {tw('rowQuery.searching', { formatted: formatCount(r.rowCount, lang) })}{' '}
+            {tw(pendingText(q0), { formatted: formatCount(r.rowCount, lang) })}{' '}
             <span className="hint">{tw('rowQuery.stale')}</span>
           </span>
         ) : (
@@ -383,6 +384,16 @@ const RowsShown = memo(function RowsShown({
   }
   return out;
 });
+
+/**
+ * What the pending query is doing, as the table says it: a sort waiting for a list's collation
+ * order (the worker's word: seconds at a million names), another sort, or a search or filter.
+ */
+function pendingText(q: { sorting: boolean; ranking?: RankedList }) {
+  if (q.ranking === 'names') return 'rowQuery.rankingNames' as const;
+  if (q.ranking === 'ids') return 'rowQuery.rankingIds' as const;
+  return q.sorting ? ('rowQuery.sorting' as const) : ('rowQuery.searching' as const);
+}
 
 /** How long a query waits before the table shows it as searching (spinner, rows dimmed). */
 const PENDING_SHOWN_MS = 150;

@@ -98,9 +98,15 @@ export const workerRanker: Ranker = (values) => {
   let over = false;
   let paused = false;
   let send: PausableSend | null = null;
+  let allPlaced = () => {};
+  const sent = new Promise<void>((ok) => (allPlaced = ok));
   const ranks = new Promise<Int32Array>((resolve, reject) => {
     w.onmessage = (ev: MessageEvent<CollationResponse>) => {
-      if (!(ev.data instanceof Int32Array)) return send?.placed();
+      if (!(ev.data instanceof Int32Array)) {
+        send?.placed();
+        if (send?.done && !send.inFlight) allPlaced();
+        return;
+      }
       over = true;
       w.terminate();
       resolve(ev.data);
@@ -132,6 +138,7 @@ export const workerRanker: Ranker = (values) => {
   };
   return {
     ranks,
+    sent,
     pause: () => to(true),
     resume: () => to(false),
     cancel: () => {

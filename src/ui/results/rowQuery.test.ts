@@ -639,14 +639,16 @@ describe('row query (the account table off the main thread)', () => {
     flush();
     q(4, {}, byName);
     flush();
-    expect(ids(got)).toEqual(['1:rows', '2:superseded', '3:rows']);
+    // Each sort that waits for the names tells the page so (2, then 4).
+    expect(ids(got)).toEqual(['1:rows', '2:ranking', '2:superseded', '3:rows', '4:ranking']);
+    expect(got[1]).toEqual({ type: 'ranking', id: 2, list: 'names' });
     expect(states()).toEqual(['paused', 'running']);
     // The names' ranks arrive: the sort is answered with them; quiet again, the ids resume.
     made[1].finish();
     await tick();
     flush();
-    expect(ids(got).slice(3)).toEqual(['4:rows']);
-    expect([...(got[3] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+    expect(ids(got).slice(5)).toEqual(['4:rows']);
+    expect([...(got[5] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
       oracleSort(src, oracleFilter(src, {}), 'company', 'asc'),
     );
     expect(states()).toEqual(['paused', 'done']);
@@ -658,10 +660,39 @@ describe('row query (the account table off the main thread)', () => {
     // Both lists ranked: a sort by account is answered at once, nothing more is ranked.
     q(5, {}, { key: 'account', dir: 'desc' });
     flush();
-    expect([...(got[4] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
+    // No word of a wait: its ranks were in.
+    expect(ids(got).slice(6)).toEqual(['5:rows']);
+    expect([...(got[6] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(
       oracleSort(src, oracleFilter(src, {}), 'account', 'desc'),
     );
     expect(made).toHaveLength(2);
+  });
+
+  it("notes the ranking's moments for the bench: started, run, paused, a sort's wait, its sort, done", async () => {
+    const { ranker, made } = fakeRanker();
+    const notes: string[] = [];
+    const { server, flush } = serve(ranker, 1, src, () => {});
+    server.note = (e) => notes.push(e);
+    const { skeleton, pieces } = splitRun(src);
+    server.handle(structuredClone({ type: 'hold' as const, skeleton, pieces: pieces.length }));
+    for (const p of pieces) {
+      const { piece, transfer } = detach(p);
+      server.handle(structuredClone({ type: 'piece' as const, piece }, { transfer }));
+    }
+    expect(notes).toEqual(['rank-start:ids', 'rank-run:ids']);
+    const sort = { key: 'company' as const, dir: 'asc' as const };
+    server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
+    flush();
+    expect(notes.slice(2)).toEqual([
+      'rank-pause:ids',
+      'rank-start:names',
+      'sort-wait:names',
+      'rank-run:names',
+    ]);
+    made[1].finish();
+    await tick();
+    flush();
+    expect(notes.slice(6)).toEqual(['rank-done:names', 'sort-start:company', 'sort-end:company']);
   });
 
   it('an input on the page pauses the ranker until the quiet time passes without another', () => {
@@ -703,15 +734,16 @@ describe('row query (the account table off the main thread)', () => {
     made[0].finish();
     await tick();
     const sort = { key: 'account' as const, dir: 'asc' as const };
-    // The new run's ranking is still going: the sort waits for it (the old answer is not used).
+    // The new run's ranking is still going: the sort waits for it (the old answer is not used),
+    // and the page hears that it waits for the ids' ranks.
     server.handle({ type: 'query', id: 1, filter: {}, sort, segmentLabels: [], stageLabels: [] });
     flush();
-    expect(got).toEqual([]);
+    expect(got).toEqual([{ type: 'ranking', id: 1, list: 'ids' }]);
     made[1].finish();
     await tick();
     flush();
     const desc = oracleSort(src, oracleFilter(src, {}), 'account', 'desc');
-    expect([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(desc);
+    expect([...(got[1] as Extract<RowQueryResponse, { type: 'rows' }>).rows]).toEqual(desc);
   });
 
   it('lists shorter than the ranking-ahead minimum are ranked by the sort itself', () => {
@@ -738,7 +770,8 @@ describe('row query (the account table off the main thread)', () => {
       else made[0].finish();
       await tick();
       flush();
-      answers.push([...(got[0] as Extract<RowQueryResponse, { type: 'rows' }>).rows]);
+      expect(got[0]).toEqual({ type: 'ranking', id: 1, list: 'ids' });
+      answers.push([...(got[1] as Extract<RowQueryResponse, { type: 'rows' }>).rows]);
       // Once the answer had its quiet time the names are ranked ahead; after a failure nothing
       // more is.
       expect(made).toHaveLength(1);

@@ -84,7 +84,18 @@ export type RowQueryResponse =
   | { type: 'superseded'; id: number }
   | { type: 'failed'; id: number; message: string }
   /** A piece's spare buffer (workers/pieces.ts SpareBuffers), handed back to the page. */
-  | { type: 'spare'; id: 0; buffer: ArrayBuffer };
+  | { type: 'spare'; id: 0; buffer: ArrayBuffer }
+  /**
+   * Query `id`'s sort waits for the collation ranks of a list (the account ids, the company
+   * names) that the ranker has not finished: the page says so until the rows come (at a million
+   * accounts with one CPU hog the names' ranking takes ~2–3 s of the ranker's unpaused time).
+   */
+  | { type: 'ranking'; id: number; list: RankedList }
+  /**
+   * A moment of the ranking ahead (RowQueryServer.note), at `at` (ms since the epoch: the
+   * worker's clock is not the page's): the page marks it as `waymark:<event>` for the bench.
+   */
+  | { type: 'note'; id: 0; event: string; at: number };
 
 /**
  * The columns the table's queries read, as references to the page's own arrays: splitting it
@@ -333,6 +344,15 @@ export class RowQueryServer {
   private held: (() => void) | null = null;
   /** The last sort of every row of the run held now (KeptOrder). */
   private readonly kept: KeptOrder;
+  /** Each ranking's state as last steered (its note is sent only when it changes). */
+  private running = new Map<readonly string[], boolean>();
+  /** The list a sort waits for, noted once per wait. */
+  private waitingFor: readonly string[] | null = null;
+  /**
+   * Moments of the ranking ahead, for the bench (the worker posts them as 'note'): a ranking
+   * started, ran, paused, had its list sent, ended; a sort began waiting for one, was answered.
+   */
+  note: (event: string) => void = () => {};
 
   constructor(
     private readonly post: (m: RowQueryResponse, transfer?: Transferable[]) => void,
@@ -361,6 +381,8 @@ export class RowQueryServer {
       // The old run's rankings stop; their answers are never used.
       for (const r of this.rankings.values()) r.cancel();
       this.rankings.clear();
+      this.running.clear();
+      this.waitingFor = null;
       this.cancelQuiet?.();
       this.cancelQuiet = null;
       this.skeleton = m.skeleton;
@@ -435,10 +457,28 @@ export class RowQueryServer {
     const quiet = !this.pending && !this.active && !this.cancelQuiet && !this.undrawn;
     if (need && !this.rankings.has(need)) this.startRanking(need);
     else if (quiet && !this.rankings.size && this.toRank.length) this.startRanking(this.toRank[0]);
-    for (const [values, r] of this.rankings) {
-      if (need ? values === need : quiet) r.resume();
-      else r.pause();
+    if (need !== this.waitingFor) {
+      if (need) {
+        const list = this.listName(need);
+        this.note(`sort-wait:${list}`);
+        this.post({ type: 'ranking', id: this.active!.q.id, list });
+      }
+      this.waitingFor = need;
     }
+    for (const [values, r] of this.rankings) {
+      const run = need ? values === need : quiet;
+      if (run) r.resume();
+      else r.pause();
+      if (this.running.get(values) !== run) {
+        this.running.set(values, run);
+        this.note(`rank-${run ? 'run' : 'pause'}:${this.listName(values)}`);
+      }
+    }
+  }
+
+  /** The list's name in notes and 'ranking' answers. */
+  private listName(values: readonly string[]): RankedList {
+    return values === this.src?.r.accountIds ? 'ids' : 'names';
   }
 
   private startRanking(values: readonly string[]): void {
@@ -446,10 +486,18 @@ export class RowQueryServer {
     this.toRank = this.toRank.filter((v) => v !== values);
     const ranking = this.ranker!(values);
     this.rankings.set(values, ranking);
+    const name = this.listName(values);
+    this.note(`rank-start:${name}`);
+    void ranking.sent?.then(() => {
+      if (this.src !== src || this.rankings.get(values) !== ranking) return;
+      this.note(`rank-sent:${name}`);
+    });
     const done = (rank: Int32Array | null) => {
       // Another run came meanwhile: its lists are other arrays, this answer is not used.
       if (this.src !== src || this.rankings.get(values) !== ranking) return;
       this.rankings.delete(values);
+      this.running.delete(values);
+      this.note(`rank-${rank ? 'done' : 'failed'}:${name}`);
       if (rank) setTextRanks(values, rank);
       else {
         this.rankerFailed = true;
@@ -479,7 +527,11 @@ export class RowQueryServer {
   /**
    * The warm-up has a step to run now: the search's steps at once, the others once the ranking
    * ahead is done (or there is none) — they would delay the lists' sending to the ranker, and
-   * the ranking ahead is what runs beside the first keys until it is done.
+   * the ranking ahead is what runs beside the first keys until it is done. (Session 32 tried
+   * them once every list was sent, before the ranks: with the warm-up done the first sorts by
+   * account / company took 156–187 / 209–218 ms of this worker's time at a million accounts
+   * with one hog, against 124–192 / 116–276 cold — no gain seen — and the steps ran beside the
+   * names' ranking.)
    */
   private warmMay(): boolean {
     if (!this.warmLeft) return true;
@@ -527,7 +579,9 @@ export class RowQueryServer {
       this.active = null;
       try {
         const s = withLabels(src, q.segmentLabels, q.stageLabels);
+        this.note(`sort-start:${q.sort!.key}`);
         this.answer(q.id, this.kept.sort(s, q, rows), t0);
+        this.note(`sort-end:${q.sort!.key}`);
       } catch (e) {
         this.fail(q.id, e);
       }
@@ -541,6 +595,7 @@ export class RowQueryServer {
       }
       this.warmLeft.shift()?.();
       if (this.warmSearchLeft) this.warmSearchLeft--;
+      if (!this.warmLeft.length) this.note('warm-done');
       if (this.warmMay()) this.schedule();
       return;
     } else {
@@ -665,10 +720,15 @@ export interface Ranking {
   resume(): void;
   /** Stop for good: `ranks` never settles. */
   cancel(): void;
+  /** Settles once the whole list is with the ranker (its ranking proper then runs). */
+  sent?: Promise<void>;
 }
 
 /** Collation ranks of a list, computed elsewhere (collation.worker.ts) with collationRanks. */
 export type Ranker = (values: readonly string[]) => Ranking;
+
+/** The lists a sort may wait for: the account ids, the company names (the dictionary). */
+export type RankedList = 'ids' | 'names';
 
 /** Lists shorter than this are ranked on demand (a few ms). */
 export const RANK_AHEAD_MIN = 20_000;

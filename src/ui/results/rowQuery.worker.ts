@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { RowQueryServer, type RowQueryRequest } from './rowQuery';
+import { RowQueryServer, type RowQueryRequest, type RowQueryResponse } from './rowQuery';
 import { workerRanker } from './collationClient';
 
 /**
@@ -13,4 +13,11 @@ const server = new RowQueryServer(
   (f) => setTimeout(f, 0),
   workerRanker,
 );
+server.note = (event) =>
+  self.postMessage({
+    type: 'note',
+    id: 0,
+    event,
+    at: performance.timeOrigin + performance.now(),
+  } satisfies RowQueryResponse);
 self.onmessage = (ev: MessageEvent<RowQueryRequest>) => server.handle(ev.data);

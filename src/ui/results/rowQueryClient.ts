@@ -4,6 +4,7 @@ import {
   splitRun,
   type RowQueryArgs,
   type RowQueryRequest,
+  type RankedList,
   type RowQueryResponse,
 } from './rowQuery';
 import { sendInTasks, SpareBuffers } from '../../workers/pieces';
@@ -22,13 +23,25 @@ export class RowQueryClient {
   private unlisten: (() => void) | null = null;
   /** Time the last answer took in the worker (ms), for the benchmark's marks. */
   lastMs = 0;
+  /** Of the queries waiting, those that asked to hear of a sort waiting for its ranks. */
+  private onRanking = new Map<number, (list: RankedList) => void>();
   /** Each answer's query id, for `drawn`. */
   private answerIds = new WeakMap<Int32Array, number>();
 
+  /** A message from the worker (or the in-process server). */
+  private readonly receive: (m: RowQueryResponse) => void;
+
   constructor(src: RowSource) {
-    const receive = (m: RowQueryResponse) => {
+    const receive = (this.receive = (m: RowQueryResponse) => {
       if (m.type === 'spare') return spares.give(m.buffer);
+      // On the page's timeline, for the bench (a few per run).
+      if (m.type === 'note')
+        return void performance.mark(`waymark:${m.event}`, {
+          startTime: m.at - performance.timeOrigin,
+        });
+      if (m.type === 'ranking') return void this.onRanking.get(m.id)?.(m.list);
       const w = this.waiting.get(m.id);
+      this.onRanking.delete(m.id);
       if (!w) return;
       this.waiting.delete(m.id);
       if (m.type === 'rows') {
@@ -37,7 +50,7 @@ export class RowQueryClient {
         w(m.rows);
       } else if (m.type === 'superseded') w(null);
       else w(null, m.message);
-    };
+    });
     if (typeof Worker === 'undefined') {
       const server = new RowQueryServer(receive, (f) => queueMicrotask(f));
       this.send = (m) => server.handle(m);
@@ -97,11 +110,15 @@ export class RowQueryClient {
     return this.worker !== null;
   }
 
-  /** Rows of the query, or null when a newer query replaced it before it was answered. */
-  query(q: RowQueryArgs): Promise<Int32Array | null> {
+  /**
+   * Rows of the query, or null when a newer query replaced it before it was answered.
+   * `ranking` hears if its sort waits for the collation ranks of a list (before the rows).
+   */
+  query(q: RowQueryArgs, ranking?: (list: RankedList) => void): Promise<Int32Array | null> {
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, (rows, err) => (err ? reject(new Error(err)) : resolve(rows)));
+      if (ranking) this.onRanking.set(id, ranking);
       this.send({ type: 'query', id, ...q });
     });
   }
@@ -123,6 +140,7 @@ export class RowQueryClient {
     this.worker = null;
     for (const w of this.waiting.values()) w(null);
     this.waiting.clear();
+    this.onRanking.clear();
   }
 }
 

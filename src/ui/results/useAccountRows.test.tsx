@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { compilePlaybook, scoreTable } from '../../engine';
 import { demoPlaybook } from '../../engine/testing/demo';
 import { generateDemoTable } from '../../data/demo/generate';
 import { rowSource, type RowSource } from './accountRows';
-import { queryRows, type RowQueryArgs } from './rowQuery';
+import { queryRows, type RowQueryArgs, type RowQueryResponse } from './rowQuery';
 import { rowQueryFor } from './rowQueryClient';
-import { useAccountRows, WORKER_MIN_ROWS } from './useAccountRows';
+import { sameButSort, useAccountRows, WORKER_MIN_ROWS } from './useAccountRows';
 
 const pb = demoPlaybook();
 const c = compilePlaybook(pb);
@@ -101,5 +101,60 @@ describe('useAccountRows: the worker told when an answer is on screen', () => {
     client.drawn(new Int32Array(3));
     expect(sent.filter((m) => m.type === 'drawn')).toHaveLength(1);
     h.unmount();
+  });
+});
+
+describe('useAccountRows: what a pending query is doing', () => {
+  it('a changed sort is "sorting"; a sort the worker says waits for ranks names the list; a search is neither', async () => {
+    const s4 = run(8);
+    const client = rowQueryFor(s4.r, () => s4);
+    const receive = (m: RowQueryResponse) =>
+      (client as unknown as { receive: (m: RowQueryResponse) => void }).receive(m);
+    const ids: number[] = [];
+    const c = client as unknown as { send: (m: { type: string; id?: number }) => void };
+    const inner = c.send;
+    // The worker's word comes before its answer: each query's answer is held back one task.
+    c.send = (m) => {
+      if (m.type === 'query') ids.push(m.id!);
+      setTimeout(() => inner(m), 0);
+    };
+    const a = (sort: RowQueryArgs['sort'], filter: RowQueryArgs['filter'] = {}) => ({
+      ...args(sort, filter),
+      segmentLabels: s4.r.segmentIds,
+      stageLabels: s4.r.stageIds,
+    });
+    const h = renderHook(({ q }) => useAccountRows(s4, q), {
+      initialProps: { q: a({ key: 'score', dir: 'desc' }) },
+    });
+    await waitFor(() => expect(h.result.current.pending).toBe(false), WAIT);
+    expect(h.result.current.sorting).toBe(false);
+    expect(h.result.current.ranking).toBeUndefined();
+    // Sorted by company: pending, "sorting"; then the worker says it waits for the names.
+    h.rerender({ q: a({ key: 'company', dir: 'asc' }) });
+    expect(h.result.current.pending).toBe(true);
+    expect(h.result.current.sorting).toBe(true);
+    expect(h.result.current.ranking).toBeUndefined();
+    act(() => receive({ type: 'ranking', id: ids.at(-1)!, list: 'names' }));
+    expect(h.result.current.ranking).toBe('names');
+    await waitFor(() => expect(h.result.current.pending).toBe(false), WAIT);
+    expect(h.result.current.sorting).toBe(false);
+    expect(h.result.current.ranking).toBeUndefined();
+    // A search: pending, neither sorting nor ranking; an older query's word is not this one's.
+    h.rerender({ q: a({ key: 'company', dir: 'asc' }, { q: 'a1' }) });
+    act(() => receive({ type: 'ranking', id: ids.at(-2)!, list: 'ids' }));
+    expect(h.result.current.pending).toBe(true);
+    expect(h.result.current.sorting).toBe(false);
+    expect(h.result.current.ranking).toBeUndefined();
+    await waitFor(() => expect(h.result.current.pending).toBe(false), WAIT);
+    h.unmount();
+  });
+
+  it('sameButSort: keys that differ in their sort only', () => {
+    const k = (sort: RowQueryArgs['sort'], q?: string) =>
+      JSON.stringify(args(sort, q ? { q } : {}));
+    expect(sameButSort(k(undefined), k({ key: 'company', dir: 'asc' }))).toBe(true);
+    expect(sameButSort(k({ key: 'mrr', dir: 'asc' }), k({ key: 'mrr', dir: 'desc' }))).toBe(true);
+    expect(sameButSort(k(undefined), k(undefined))).toBe(false);
+    expect(sameButSort(k(undefined, 'a'), k({ key: 'company', dir: 'asc' }))).toBe(false);
   });
 });

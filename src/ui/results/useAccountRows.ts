@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RowSource } from './accountRows';
-import { queryRows, type RowQueryArgs } from './rowQuery';
+import { queryRows, type RankedList, type RowQueryArgs } from './rowQuery';
 import { rowQueryFor, type RowQueryClient } from './rowQueryClient';
 
 /**
@@ -13,6 +13,13 @@ export interface AccountRows {
   rows: Int32Array;
   /** A query is being computed; `rows` is the previous answer until it arrives. */
   pending: boolean;
+  /** The query pending changes the sort only (the filters and search are the shown answer's). */
+  sorting: boolean;
+  /**
+   * The pending query's sort waits for the worker to put this list in collation order (once
+   * per run: the names' ranking takes seconds at a million accounts on a loaded machine).
+   */
+  ranking?: RankedList;
   inWorker: boolean;
   error?: string;
   /**
@@ -47,6 +54,8 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
     error?: string;
   } | null>(() => (client && lastDrawn.get(client)) || null);
   const sent = useRef(0);
+  // The newest query's word that its sort waits for a list's ranks (by its key).
+  const [ranking, setRanking] = useState<{ key: string; list: RankedList } | null>(null);
   // The last query sent (by a handler or the effect) and to which client.
   const last = useRef<{ key: string; client: object } | null>(got);
   const send = (c: RowQueryClient, q: RowQueryArgs, k: string) => {
@@ -54,7 +63,10 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
     last.current = { key: k, client: c };
     const t0 = performance.now();
     const mine = ++sent.current;
-    c.query(q).then(
+    const waits = (list: RankedList) => {
+      if (mine === sent.current) setRanking({ key: k, list });
+    };
+    c.query(q, waits).then(
       (rows) => {
         if (rows && mine === sent.current) {
           const answer = { rows, key: k, client: c };
@@ -105,10 +117,13 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
       clearTimeout(timer);
     };
   }, [client, shown]);
-  if (small) return { rows: small, pending: false, inWorker: false, request };
+  if (small) return { rows: small, pending: false, sorting: false, inWorker: false, request };
+  const pending = ours?.key !== key;
   return {
     rows: ours?.rows ?? EMPTY,
-    pending: ours?.key !== key,
+    pending,
+    sorting: pending && !!ours && sameButSort(ours.key, key),
+    ranking: pending && ranking?.key === key ? ranking.list : undefined,
     inWorker: client?.inWorker ?? false,
     error: ours?.key === key ? ours.error : undefined,
     request,
@@ -116,6 +131,15 @@ export function useAccountRows(src: RowSource, args: RowQueryArgs): AccountRows 
 }
 
 const EMPTY = new Int32Array(0);
+
+/** Two queries' keys (JSON of RowQueryArgs) that differ in their sort only. */
+export function sameButSort(a: string, b: string): boolean {
+  const drop = (k: string) => {
+    const { sort: _sort, ...rest } = JSON.parse(k) as RowQueryArgs;
+    return JSON.stringify(rest);
+  };
+  return a !== b && drop(a) === drop(b);
+}
 
 /**
  * The newest answer each client's table got (a client is one run's: another run's table
