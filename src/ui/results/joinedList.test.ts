@@ -15,6 +15,7 @@ import {
 } from './joinedList';
 import { SORT_KEYS } from './place';
 import {
+  joinedPath,
   joinPiece,
   queryRows,
   RowQueryServer,
@@ -230,10 +231,18 @@ describe('joined lists (the row-query worker’s ids and names)', () => {
         let joined = 0;
         for (const p of pieces) {
           const { piece, transfer } = detach(joinPiece(p));
-          if ('packed' in piece) joined++;
+          // The ids' and the names' slices go joined (the worker keeps them so).
+          if ('packed' in piece && joinedPath(piece.path)) joined++;
           server.handle(structuredClone({ type: 'piece' as const, piece }, { transfer }));
         }
         expect(joined).toBeGreaterThan(1);
+        // The worker holds them as joined lists: no string per value.
+        const held = (server as unknown as { src: RowSource }).src;
+        for (const list of [held.r.accountIds, held.name?.type === 'string' ? held.name.dict : []])
+          if (list.length) {
+            expect(joinedParts(list)).not.toBeNull();
+            expect(Object.keys(list)).toEqual([]);
+          }
         const flush = async () => {
           for (let k = 0; k < 100 && tasks.length; k++) {
             while (tasks.length) tasks.splice(0).forEach((f) => f());
