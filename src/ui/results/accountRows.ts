@@ -5,6 +5,7 @@ import type { AccountFilter, SortKey } from './place';
 import { idleSteps, mrrField, numberAt, QUEUE_STEP_ROWS } from './queue';
 import { collationRanks } from './collationRanks';
 import { searchHits } from './searchIndex';
+import { listValues } from './joinedList';
 
 export { prepareSearch, searchHits } from './searchIndex';
 
@@ -115,7 +116,8 @@ const rankCache = new WeakMap<readonly string[], Int32Array>();
 export function textRanks(values: readonly string[], cache = true): Int32Array {
   const hit = cache ? rankCache.get(values) : undefined;
   if (hit) return hit;
-  const rank = collationRanks(values, textCollator());
+  // A joined list's values are made for the ranking only (joinedList.ts).
+  const rank = collationRanks(listValues(values), textCollator());
   if (cache) rankCache.set(values, rank);
   return rank;
 }

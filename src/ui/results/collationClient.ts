@@ -2,6 +2,7 @@ import type { Ranker } from './rowQuery';
 import type { CollationRequest, CollationResponse } from './collation.worker';
 import { nextTask, type Piece } from '../../workers/pieces';
 import { SlicedWork } from './slicedWork';
+import { joinedParts, partCount } from './joinedList';
 
 /** Strings per slice posted to a collation worker (cloning 20,000 short strings: a few ms). */
 const SLICE = 20_000;
@@ -76,6 +77,22 @@ export function slices(
   values: readonly string[],
   size: number,
 ): { count: number; piece: (k: number) => Piece } {
+  // A joined list (joinedList.ts) goes as its parts, one string each, as the page sent them:
+  // the collation worker makes the strings (its heap lives only for the ranking).
+  const parts = joinedParts(values);
+  if (parts)
+    return {
+      count: parts.length,
+      piece: (k) => {
+        const p = parts[k];
+        return {
+          path: ['values'],
+          packed: 'values' in p ? p.values.slice() : { joined: p.text, count: partCount(p) },
+          from: p.from,
+          total: values.length,
+        };
+      },
+    };
   return {
     count: Math.ceil(values.length / size),
     piece: (k) => ({
@@ -117,13 +134,14 @@ export const workerRanker: Ranker = (values) => {
       w.terminate();
       reject(new Error(ev.message || 'collation worker crashed'));
     };
+    const pieces = slices(values, SLICE);
     w.postMessage({
       type: 'hold',
       skeleton: { values: null },
-      pieces: Math.ceil(values.length / SLICE),
+      pieces: pieces.count,
     } satisfies CollationRequest);
     send = new PausableSend(
-      slices(values, SLICE),
+      pieces,
       (piece) => w.postMessage({ type: 'piece', piece } satisfies CollationRequest),
       (f) => void nextTask().then(f),
       SEND_WINDOW,

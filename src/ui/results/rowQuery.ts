@@ -14,9 +14,10 @@ import {
   WARM_SORTS,
   type RowSource,
 } from './accountRows';
-import { placeSpare, split, unpackPiece, type Piece } from '../../workers/pieces';
+import { placeSpare, split, unpackPiece, type Path, type Piece } from '../../workers/pieces';
 import { copyList } from '../../table/packedDict';
-import { addSearchSlice, warmSearch, WARM_ROUNDS } from './searchIndex';
+import { addSearchPart, warmSearch, WARM_ROUNDS } from './searchIndex';
+import { joinedList, joinedParts, joinValues, partOf, type JoinedPart } from './joinedList';
 import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } from './place';
 
 /**
@@ -31,8 +32,10 @@ import { placeSelection, type AccountFilter, type LiveSelection, type SortKey } 
 /**
  * The run as the worker holds it. It is sent in pieces (workers/pieces.ts): each typed array
  * copied into a buffer of its own and transferred, the account ids and the name dictionary in
- * slices of ROW_STRING_SLICE, one piece per task — so no task on the page clones a million
+ * slices of ROW_STRING_SLICE, a few pieces per task — so no task on the page clones a million
  * strings (joined into one string and posted at once, that took ~2.7 s at a million accounts).
+ * Each slice of the ids and the names goes joined by U+0000 (joinPiece) and the worker keeps it
+ * so (joinedList.ts: a few hundred objects in its heap instead of ~1.8 million strings).
  */
 export interface RunPayload {
   /** ScoreResult without the per-measure arrays (the table's queries never read them). */
@@ -149,8 +152,11 @@ export function packRun(s: RowSource): RunPayload {
 export function splitRun(
   s: RowSource,
   arraySliceBytes?: number,
+  /** Tests: strings per slice, and the length from which a list is sliced. */
+  stringSlice = ROW_STRING_SLICE,
+  bigList?: number,
 ): { skeleton: unknown; pieces: Piece[] } {
-  return split(packRun(s), ROW_STRING_SLICE, arraySliceBytes);
+  return split(packRun(s), stringSlice, arraySliceBytes, bigList);
 }
 
 /** The worker's side: rebuild the RowSource (labels arrive with each query). */
@@ -289,7 +295,7 @@ export function withLabels(
  * that arrive while one is computed replace each other (every keystroke sends one); the
  * replaced ones are answered 'superseded' without being computed. A query runs in two tasks,
  * filter then sort, so one that a newer query replaced in between is dropped before its sort.
- * The search index of the ids and names is built as their slices arrive (indexSlice); one
+ * The search index of the ids and names is built as their slices arrive (holdJoined); one
  * that did not come in slices is built once idle, so the first keystroke finds it.
  *
  * With a `ranker` (another worker), the collation ranks of the account ids and the names are
@@ -391,11 +397,13 @@ export class RowQueryServer {
       return;
     }
     if (m.type === 'piece') {
-      const piece = unpackPiece(m.piece);
-      // A typed array copied into one of the page's spare buffers: that buffer goes back.
-      const spare = placeSpare(this.skeleton, piece);
-      if (spare) this.post({ type: 'spare', id: 0, buffer: spare }, [spare]);
-      indexSlice(this.skeleton as RunPayload, piece);
+      // The ids and the names are held joined (joinedList.ts), indexed for search as they come.
+      if (!holdJoined(this.skeleton as RunPayload, m.piece)) {
+        const piece = unpackPiece(m.piece);
+        // A typed array copied into one of the page's spare buffers: that buffer goes back.
+        const spare = placeSpare(this.skeleton, piece);
+        if (spare) this.post({ type: 'spare', id: 0, buffer: spare }, [spare]);
+      }
       if (--this.missing === 0) this.loaded();
       return;
     }
@@ -696,20 +704,44 @@ export function warmQueries(src: RowSource): void {
 }
 
 /**
- * The search index of the ids and the names is built slice by slice as they arrive (the worker
- * waits for the page's next piece meanwhile), so it is ready before the first keystroke: built
- * once idle after the first answer, the first keystroke waited ~0.3 s for it at a million
- * accounts.
+ * The lists the worker holds joined (joinedList.ts): the account ids and the name column's
+ * dictionary, the only strings its queries read (search, and sort through collation ranks).
  */
-function indexSlice(run: RunPayload, p: Piece): void {
-  if (!('strings' in p) || p.path.length !== 2) return;
-  const list =
-    p.path[0] === 'r' && p.path[1] === 'accountIds'
-      ? run.r.accountIds
-      : p.path[0] === 'name' && p.path[1] === 'dict' && run.name?.type === 'string'
-        ? run.name.dict
-        : null;
-  if (list) addSearchSlice(list, p.from, p.strings);
+export function joinedPath(path: Path): boolean {
+  return (
+    path.length === 2 &&
+    ((path[0] === 'r' && path[1] === 'accountIds') || (path[0] === 'name' && path[1] === 'dict'))
+  );
+}
+
+/**
+ * A slice of the ids or the names (joinedPath) kept as a part of the joined list at its path
+ * (made by its first slice), and added to the list's search index, so the index is ready
+ * before the first keystroke (built once idle after the first answer, the first keystroke
+ * waited ~0.3 s for it at a million accounts). No string per value is made: the page sends
+ * each slice joined (joinPiece). False for any other piece (placed as usual).
+ */
+function holdJoined(run: RunPayload, p: Piece): boolean {
+  if (!joinedPath(p.path) || !('packed' in p || 'strings' in p)) return false;
+  const at = run[p.path[0] as 'r' | 'name'] as unknown as Record<string, readonly string[] | null>;
+  const part = partOf(p.from, 'packed' in p ? p.packed : p.strings);
+  let list = at[p.path[1]];
+  if (!list) at[p.path[1]] = list = joinedList(p.total, []);
+  const parts = joinedParts(list) as JoinedPart[] | null;
+  if (!parts) throw new Error(`piece ${p.path.join('.')}: not a joined list`);
+  parts.push(part);
+  addSearchPart(list, part);
+  return true;
+}
+
+/**
+ * A piece as the page posts it: a slice of the ids or the names (joinedPath) joined by U+0000
+ * into one string (one string clones far faster than 10,000, and the worker then makes none),
+ * or left as its array when a value holds U+0000.
+ */
+export function joinPiece(p: Piece): Piece {
+  if (!joinedPath(p.path) || !('strings' in p)) return p;
+  return { path: p.path, packed: joinValues(p.strings), from: p.from, total: p.total };
 }
 
 /** A list being ranked elsewhere: its ranks, and the ranking's controls. */

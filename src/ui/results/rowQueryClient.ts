@@ -1,5 +1,6 @@
 import type { RowSource } from './accountRows';
 import {
+  joinPiece,
   RowQueryServer,
   splitRun,
   type RowQueryArgs,
@@ -93,7 +94,7 @@ export class RowQueryClient {
     const sent = await sendInTasks(
       pieces,
       (p) => {
-        const { piece, transfer } = spares.detach(p);
+        const { piece, transfer } = spares.detach(joinPiece(p));
         this.send({ type: 'piece', piece }, transfer);
       },
       {

@@ -1,3 +1,5 @@
+import { joinedParts, listValues, partCount, type JoinedPart } from './joinedList';
+
 /**
  * The account table's text search index: for a list of values (the run's account ids, the name
  * column's dictionary), which contain a needle, lowercased, as `includes` on each lowercased
@@ -171,8 +173,29 @@ function chunkOf(values: readonly string[], from: number): TextChunk | null {
   return { from, text, starts, ...charInfo(text, starts, k) };
 }
 
+/**
+ * The chunk of a slice already joined (a joined list's part: joinedList.ts): its text lowercased
+ * once, its starts shared with the list; or null if a value holds U+0000.
+ */
+function chunkOfText(text: string, starts: Int32Array, from: number): TextChunk | null {
+  const lower = text.toLowerCase();
+  const count = starts.length - 1;
+  // A character whose lowercase is longer (U+0130): the values lowercased one by one.
+  if (lower.length !== text.length) return chunkOf(count ? text.split(SEP) : [], from);
+  return { from, text: lower, starts, ...charInfo(lower, starts, count) };
+}
+
+/** The chunk of a joined list's part. */
+function chunkOfPart(p: JoinedPart): TextChunk | null {
+  return 'values' in p ? chunkOf(p.values, p.from) : chunkOfText(p.text, p.starts, p.from);
+}
+
 function lowerIndex(values: readonly string[]): TextIndex {
-  return { chunks: [], lower: Array.from(values, (v) => v.toLowerCase()), last: null };
+  return {
+    chunks: [],
+    lower: Array.from(listValues(values), (v) => v.toLowerCase()),
+    last: null,
+  };
 }
 
 function textIndex(values: readonly string[]): TextIndex {
@@ -182,11 +205,22 @@ function textIndex(values: readonly string[]): TextIndex {
   const part = building.get(values);
   ix = part?.ix ?? { chunks: [], lower: null, last: null };
   building.delete(values);
-  for (let from = part?.covered ?? 0; from < values.length && !ix.lower; from += CHUNK) {
-    const c = chunkOf(values.slice(from, from + CHUNK), from);
-    if (c) ix.chunks.push(c);
-    else ix = lowerIndex(values);
-  }
+  const covered = part?.covered ?? 0;
+  const parts = joinedParts(values);
+  if (parts) {
+    // A joined list: its parts as they are (never made into strings, unless one holds U+0000).
+    for (const p of parts) {
+      if (p.from < covered || ix.lower) continue;
+      const c = chunkOfPart(p);
+      if (c) ix.chunks.push(c);
+      else ix = lowerIndex(values);
+    }
+  } else
+    for (let from = covered; from < values.length && !ix.lower; from += CHUNK) {
+      const c = chunkOf(values.slice(from, from + CHUNK), from);
+      if (c) ix.chunks.push(c);
+      else ix = lowerIndex(values);
+    }
   indexCache.set(values, ix);
   return ix;
 }
@@ -202,18 +236,27 @@ export function prepareSearch(values: readonly string[]): void {
  * order); the index is complete once the last one is in. A slice out of order starts over.
  */
 export function addSearchSlice(values: readonly string[], from: number, strings: string[]): void {
+  addSearchPart(values, { from, values: strings });
+}
+
+/**
+ * Index part `p` of `values` (a joined list's: joinedList.ts) as it arrives, as addSearchSlice
+ * does a slice: a joined part's text is lowercased as one string, no value made.
+ */
+export function addSearchPart(values: readonly string[], p: JoinedPart): void {
   if (indexCache.has(values)) return;
+  const from = p.from;
   if (from === 0) building.set(values, { ix: { chunks: [], lower: null, last: null }, covered: 0 });
   const part = building.get(values);
   // Out of order, or given up on: indexed when first searched.
   if (!part || part.covered !== from) return;
-  const c = chunkOf(strings, from);
+  const c = chunkOfPart(p);
   if (!c) {
     building.delete(values);
     return;
   }
   part.ix.chunks.push(c);
-  part.covered = from + strings.length;
+  part.covered = from + partCount(p);
   if (part.covered === values.length) {
     building.delete(values);
     indexCache.set(values, part.ix);
