@@ -31,6 +31,26 @@ export interface ByteRecord {
    */
   num: Float64Array;
   numOk: Uint8Array;
+  /**
+   * The `direct` the parser was given (or undefined): field k's number went to
+   * `direct.to[k][direct.row]` instead of num[k] wherever `direct.to[k]` is set.
+   */
+  direct: DirectCells | undefined;
+  /** Fields of this record read whole by the scan and stored through `direct` (numOk set). */
+  stored: number;
+}
+
+/**
+ * Where the scan stores plain number and date cells itself (the block import: rowImporter's
+ * number columns), so the importer does not read each back from the record: per file column,
+ * the column's values (or null: the value goes to ByteRecord.num), written at `row`. The
+ * importer keeps `row` (its next output row, always below the arrays' lengths) and the arrays
+ * current; a cell the scan cannot read whole is stored there too but then written again by the
+ * importer, which always writes every number column of a record at its row.
+ */
+export interface DirectCells {
+  to: (Float64Array | null)[];
+  row: number;
 }
 
 /** `onRecord(rec, record, line)`: as RowHandler in csv.ts; `rec` is reused, read it before returning. */
@@ -182,6 +202,8 @@ export function parseDelimitedBytes(
    * 1970-01-01 (date fields), 0 none. Saves the sinks a second pass.
    */
   numeric?: Uint8Array,
+  /** Columns whose read numbers are stored straight into the importer's arrays (DirectCells). */
+  direct?: DirectCells,
 ): BlockResult {
   const sjis = encoding === 'shift_jis';
   const next = sjis ? sjisNext : utf8Next;
@@ -196,6 +218,9 @@ export function parseDelimitedBytes(
   if (D === 45 || D === 46 || D === 47 || (D >= 48 && D <= 57)) numeric = undefined;
   const kinds = numeric ?? new Uint8Array(0);
   const numCols = kinds.length;
+  if (numeric === undefined || (direct && direct.to.length !== numCols)) direct = undefined;
+  // Per column, the array a read number is stored into (null: ByteRecord.num).
+  const to: (Float64Array | null)[] = direct ? direct.to : [];
   const rec: ByteRecord = {
     count: 0,
     start: new Int32Array(64),
@@ -203,6 +228,8 @@ export function parseDelimitedBytes(
     text: [],
     num: new Float64Array(numCols),
     numOk: new Uint8Array(numCols),
+    direct,
+    stored: 0,
   };
   const nums = rec.num;
   const numOk = rec.numOk;
@@ -215,6 +242,9 @@ export function parseDelimitedBytes(
     const rowLine = line;
     const rowStart = pos;
     let count = 0;
+    let stored = 0;
+    // The importer's output row: where this record's numbers go (direct only).
+    const row = direct ? direct.row : 0;
     for (;;) {
       if (pos - rowStart > maxRow) return longRow(record, rowLine);
       if (count === starts.length) {
@@ -225,8 +255,8 @@ export function parseDelimitedBytes(
         rec.start = starts = s2;
         rec.end = ends = e2;
       }
-      if (count < numCols) numOk[count] = 0;
       if (pos < n && b[pos] === 34) {
+        if (count < numCols) numOk[count] = 0;
         // Quoted field: find the closing quote, unescaping "" only when present.
         let seg = pos + 1;
         let i = seg;
@@ -304,7 +334,10 @@ export function parseDelimitedBytes(
       // equals Number(text)); the field is that number if it ends there.
       let numEnd = -1;
       let kind = 0;
-      if (count < numCols && (kind = kinds[count]) === 3) {
+      // This column's array when the number is stored straight there.
+      let t: Float64Array | null = null;
+      if (count < numCols && (kind = kinds[count]) !== 0 && direct) t = to[count];
+      if (kind === 3) {
         // YYYY-MM-DD or YYYY/MM/DD (as NumberSink.writeBytes): days since 1970-01-01.
         const sep = pos + 10 <= n ? b[pos + 4] : 0;
         if ((sep === 45 || sep === 47) && b[pos + 7] === sep) {
@@ -314,7 +347,8 @@ export function parseDelimitedBytes(
           if (y >= 0 && m >= 0 && d >= 0) {
             const v = isoDays(y, m, d);
             if (v === v) {
-              nums[count] = v;
+              if (t !== null) t[row] = v;
+              else nums[count] = v;
               numEnd = i = pos + 10;
             }
           }
@@ -342,12 +376,23 @@ export function parseDelimitedBytes(
         }
         if (digits > 0 && digits + frac <= 15) {
           if (frac > 0) v /= POW10[frac];
-          nums[count] = neg ? -v : v;
+          if (t !== null) t[row] = neg ? -v : v;
+          else nums[count] = neg ? -v : v;
           numEnd = j;
           kind = frac > 0 ? 2 : 1;
         }
         // Bytes [pos, j) are ASCII digits, - and . (never the delimiter): scan on from j.
         i = j;
+      }
+      if (numEnd >= 0 && numEnd < n && b[numEnd] === D) {
+        // The usual number or date cell: read whole, and the delimiter right after it.
+        numOk[count] = kind;
+        if (t !== null) stored++;
+        starts[count] = pos;
+        ends[count] = numEnd;
+        count++;
+        pos = numEnd + 1;
+        continue;
       }
       while (i < n) {
         c = b[i];
@@ -360,7 +405,8 @@ export function parseDelimitedBytes(
         c = -1;
       }
       if (c === D) {
-        if (numEnd === i) numOk[count] = kind;
+        // (numOk of a column without a kind is never set; one with a kind is set or cleared.)
+        if (kind !== 0) numOk[count] = 0;
         starts[count] = pos;
         ends[count] = i;
         count++;
@@ -370,7 +416,10 @@ export function parseDelimitedBytes(
       if (i - rowStart > maxRow) return longRow(record, rowLine);
       let end = i;
       if (end > pos && b[end - 1] === 13) end--;
-      if (numEnd === end) numOk[count] = kind;
+      if (numEnd === end) {
+        numOk[count] = kind;
+        if (t !== null) stored++;
+      } else if (kind !== 0) numOk[count] = 0;
       starts[count] = pos;
       ends[count] = end;
       count++;
@@ -384,6 +433,7 @@ export function parseDelimitedBytes(
     if (!(count === 1 && starts[0] === ends[0] && texts[0] === undefined)) {
       record++;
       rec.count = count;
+      rec.stored = stored;
       if (onRecord(rec, record, rowLine) === false) return { rows: record };
     }
     if (textSet) {

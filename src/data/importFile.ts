@@ -15,6 +15,7 @@ import {
   Utf8Error,
   type ByteEncoding,
   type ByteRecord,
+  type DirectCells,
 } from './csvBytes';
 import { clip, ImportError, type ImportIssue, type ImportIssueCode } from './issues';
 import { parseNumber } from './coerce';
@@ -402,6 +403,7 @@ function importRows(
         undefined,
         byteEncoding(input.encoding),
         imp.numeric,
+        imp.direct,
       )
     : source.forEach(imp.onCells);
   return imp.finish(result);
@@ -434,6 +436,8 @@ export interface RowImporter {
   percentStats?(): PercentStat[];
   /** Per file column, the numbers for parseDelimitedBytes to read while scanning (its `numeric`). */
   readonly numeric: Uint8Array;
+  /** Where parseDelimitedBytes stores those numbers itself (its `direct`; optional: onRecord reads either). */
+  readonly direct: DirectCells;
   /**
    * Between records (the block import, after each block): move columns into opts.memory's
    * buffers that have arrived, copying the rows so far. Whole-file importers only.
@@ -686,14 +690,17 @@ export function rowImporter(
     return true;
   };
 
+  const grow = (): void => {
+    capacity *= 2;
+    for (const sink of sinks) sink.reserve(capacity);
+    retarget();
+  };
+
   /** Ragged-row check and room for one more row; true when the row is bad. */
   const beginRow = (count: number, row: number): boolean => {
     rowsRead++;
     chunkRead++;
-    if (out >= capacity) {
-      capacity *= 2;
-      for (const sink of sinks) sink.reserve(capacity);
-    }
+    if (out >= capacity) grow();
     if (count !== expected && source.format !== 'json' && source.format !== 'ndjson') {
       push({
         code: 'ragged_row',
@@ -714,34 +721,30 @@ export function rowImporter(
     const st = rec.start;
     const en = rec.end;
     const texts = rec.text;
-    const numOk = rec.numOk;
-    const nums = rec.num;
     const row = record + rowOffset;
     let bad = beginRow(count, row);
-    for (let g = 0; g < numberIdx.length; g++) {
-      const s = numberIdx[g];
-      const c = cols[s];
-      const sink = numberSinks[g];
-      const read = c < count && c < numOk.length ? numOk[c] : 0;
-      if (read !== 0 && (read === 3) === numberIsDate[g]) {
-        // Read by the parser: a plain number or ISO date, stored as is (never missing, never a
-        // problem). (A column that is both a date and a number field is read for the number.)
-        if (sink.percentUnit) sink.writeRead(out, nums[c], b, st[c], en[c]);
-        else {
-          sink.values[out] = nums[c];
-          sink.lastMissing = false;
+    if (rec.direct === direct) {
+      // The scan stored the cells of the direct columns that it read whole at `out`: the rest
+      // of them (missing, quoted, "1,234", "８０％", bad…) go the ordinary way.
+      const numOk = rec.numOk;
+      // (In field order, as the issues of one row are reported.)
+      if (rec.stored !== directCount || notDirect)
+        for (let g = 0; g < numberIdx.length; g++) {
+          const c = cols[numberIdx[g]];
+          if (isDirect[g] === 1 && c < count && numOk[c] !== 0) continue;
+          bad = numberCell(g, b, rec, row) || bad;
         }
-        continue;
+      // "%" columns count bare fractions (percent_mixed) of the cells the scan stored.
+      for (let h = 0; h < percentDirect.length; h++) {
+        const g = percentDirect[h];
+        const c = cols[numberIdx[g]];
+        if (c >= count || numOk[c] === 0) continue;
+        const sink = numberSinks[g];
+        const v = sink.values[out];
+        // Only a non-integer of at most 1 is one (writeRead counts it and keeps the example).
+        if (v <= 1 && v >= -1 && !Number.isInteger(v)) sink.writeRead(out, v, b, st[c], en[c]);
       }
-      const problem =
-        c >= count
-          ? sink.write(out, null)
-          : texts[c] === undefined
-            ? sink.writeBytes(out, b, st[c], en[c])
-            : sink.write(out, texts[c]);
-      if (problem !== null || (requiredFlags[s] && sink.lastMissing))
-        bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c, decode) : null) || bad;
-    }
+    } else for (let g = 0; g < numberIdx.length; g++) bad = numberCell(g, b, rec, row) || bad;
     for (let g = 0; g < stringIdx.length; g++) {
       const s = stringIdx[g];
       const c = cols[s];
@@ -769,6 +772,37 @@ export function rowImporter(
         bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c, decode) : null) || bad;
     }
     finishRow(bad, row);
+  };
+
+  /** Number sink g's cell of a byte record, written at `out`; true when it makes the row bad. */
+  const numberCell = (g: number, b: Uint8Array, rec: ByteRecord, row: number): boolean => {
+    const count = rec.count;
+    const numOk = rec.numOk;
+    const s = numberIdx[g];
+    const c = cols[s];
+    const sink = numberSinks[g];
+    const read = c < count && c < numOk.length ? numOk[c] : 0;
+    if (read !== 0 && (read === 3) === numberIsDate[g]) {
+      // Read by the parser: a plain number or ISO date, stored as is (never missing, never a
+      // problem). (A column that is both a date and a number field is read for the number.)
+      // (Never a direct column's cell the scan stored: onRecord skips those.)
+      if (sink.percentUnit) sink.writeRead(out, rec.num[c], b, rec.start[c], rec.end[c]);
+      else {
+        sink.values[out] = rec.num[c];
+        sink.lastMissing = false;
+      }
+      return false;
+    }
+    const texts = rec.text;
+    const problem =
+      c >= count
+        ? sink.write(out, null)
+        : texts[c] === undefined
+          ? sink.writeBytes(out, b, rec.start[c], rec.end[c])
+          : sink.write(out, texts[c]);
+    if (problem !== null || (requiredFlags[s] && sink.lastMissing))
+      return onProblem(s, problem, row, c < count ? fieldText(b, rec, c, decode) : null);
+    return false;
   };
 
   const onCells = (cells: ArrayLike<unknown>, record: number): void => {
@@ -845,6 +879,9 @@ export function rowImporter(
     if (!bad || policy === 'blank') {
       rowNumbers?.push(row);
       out++;
+      // The scan stores the next record's numbers at `out` before onRecord sees it: room now.
+      if (out >= capacity) grow();
+      direct.row = out;
     }
     if (rowsRead % progressEvery === 0)
       opts.onProgress?.(Math.min(0.99, rowsRead / source.estimatedRows));
@@ -887,6 +924,7 @@ export function rowImporter(
     keptBefore += out;
     out = 0;
     chunkRead = 0;
+    retarget();
     return table;
   };
 
@@ -912,6 +950,29 @@ export function rowImporter(
   // Dates (kind 3) only where no number field reads the same column.
   for (let c = 0; c < numeric.length; c++) if (dateCol[c] && numeric[c] === 0) numeric[c] = 3;
 
+  // Number and date columns read by exactly one number sink: the scan stores their plain cells
+  // straight into the sink's values at `out` (DirectCells), and onRecord skips the cells it
+  // read whole. Reading each back from the record (per row and column: the sink, the column,
+  // numOk, the value, a store) was most of onRecord's time. A column mapped to two fields keeps
+  // ByteRecord.num: each of its sinks takes the value from there.
+  const readers = new Uint8Array(numeric.length);
+  for (let g = 0; g < numberIdx.length; g++) readers[cols[numberIdx[g]]]++;
+  const isDirect = Uint8Array.from(numberIdx, (s) => (readers[cols[s]] === 1 ? 1 : 0));
+  const directCount = isDirect.reduce((a, d) => a + d, 0);
+  /** Some number column is not stored directly (mapped to two fields). */
+  const notDirect = directCount < numberIdx.length;
+  const percentDirect: number[] = [];
+  for (let g = 0; g < numberIdx.length; g++)
+    if (isDirect[g] && numberSinks[g].percentUnit) percentDirect.push(g);
+  const direct: DirectCells = { to: Array.from(numeric, () => null), row: 0 };
+  /** Point the scan at the number columns' current arrays (after they grew, moved or a chunk). */
+  function retarget(): void {
+    for (let g = 0; g < numberIdx.length; g++)
+      if (isDirect[g]) direct.to[cols[numberIdx[g]]] = numberSinks[g].values;
+    direct.row = out;
+  }
+  retarget();
+
   // Columns still in the import's own memory while opts.memory may bring others (by sink).
   const memory = chunked ? undefined : opts.memory;
   const moved = new Uint8Array(sinks.length);
@@ -929,6 +990,7 @@ export function rowImporter(
       moved[s] = 1;
       toMove--;
     }
+    retarget();
   };
 
   const sinkPlan = (): SinkPlan => {
@@ -944,6 +1006,7 @@ export function rowImporter(
 
   return {
     numeric,
+    direct,
     onRecord,
     onCells,
     adopt,

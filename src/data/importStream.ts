@@ -141,6 +141,7 @@ export async function* streamChunks(
       state,
       plan.encoding,
       imp.numeric,
+      imp.direct,
     );
     start = 0;
     state.record = r.rows;
@@ -418,6 +419,7 @@ export function blockSinkPlan(
       { record: 0, line: 1, final: n === size },
       byteEncoding(input.encoding),
       imp.numeric,
+      imp.direct,
     );
     const plan = imp.sinkPlan();
     let total = 0;
@@ -522,6 +524,7 @@ function* blockSteps(
           state,
           encoding,
           imp.numeric,
+          imp.direct,
         );
         start = 0;
         if (r.tooLong || r.unterminated) return null;

@@ -393,6 +393,7 @@ export function parseRange(
       state,
       'utf-8',
       imp.numeric,
+      imp.direct,
     );
     // First the next line feed, then ever further (a record with many line breaks is parsed
     // O(log) times, not once per line).
@@ -423,6 +424,7 @@ export function parseRange(
         state,
         'utf-8',
         imp.numeric,
+        imp.direct,
       );
       endLocal = cut;
     }
@@ -653,7 +655,17 @@ export async function parseRangeStream(
   const parse = (cut: number, start: number, final: boolean) => {
     view = buf.subarray(0, cut);
     state.final = final;
-    const r = parseDelimitedBytes(view, D, onRec, start, maxRowBytes, state, 'utf-8', imp.numeric);
+    const r = parseDelimitedBytes(
+      view,
+      D,
+      onRec,
+      start,
+      maxRowBytes,
+      state,
+      'utf-8',
+      imp.numeric,
+      imp.direct,
+    );
     rows = r.rows;
     return r;
   };
