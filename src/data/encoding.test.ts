@@ -96,6 +96,40 @@ describe('MixedEncodingScan', () => {
       { numRuns: 400 },
     );
   });
+  it('counts lines found by the caller (line, count) as it counts them in blocks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: LINES.length - 1 }), { maxLength: 40 }),
+        fc.boolean(),
+        fc.array(fc.boolean(), { maxLength: 40 }),
+        (picks, lastLf, one) => {
+          const parts: number[] = [];
+          for (const k of picks) parts.push(...LINES[k], 10);
+          if (!lastLf && parts.length) parts.pop();
+          const bytes = new Uint8Array([0x41, 0x2c, ...parts]).subarray(2);
+          // Each line (with its line feed) alone, or two together as whole lines.
+          const m = new MixedEncodingScan();
+          let certain = false;
+          let s = 0;
+          let k = 0;
+          for (let i = 0; i <= bytes.length; i++)
+            if (i === bytes.length || bytes[i] === 10) {
+              const e = Math.min(i + 1, bytes.length);
+              if (e === s) break;
+              if (one[k++ % Math.max(1, one.length)] ?? true) m.line(bytes, s, e);
+              else m.count(bytes.subarray(s, e));
+              certain ||= m.certain;
+              s = e;
+            }
+          // (`certain` may come sooner: a last line without a line feed waits for mixed() in feed.)
+          const mixed = m.mixed();
+          expect(mixed).toBe(scan([bytes]).mixed);
+          if (certain) expect(mixed).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
   it('finds a UTF-8 line among Shift_JIS lines across a block boundary', () => {
     const bytes = new Uint8Array([...LINES[0], 10, ...LINES[0], 10, ...LINES[2], 10, ...LINES[0]]);
     // The UTF-8 line split in two blocks, in its middle.

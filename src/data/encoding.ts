@@ -267,12 +267,32 @@ export class MixedEncodingScan {
     if (cut > first) this.count(block.subarray(first, cut));
     this.rest = block.slice(cut);
   }
-  private count(b: Uint8Array): void {
+  /**
+   * Whole lines, already split by the caller (`b` ends with a line feed, or at the end of the
+   * file): counted as feed counts them. For readers that find the lines themselves (the block
+   * import, importStream.ts: the bytes between two records' starts).
+   */
+  count(b: Uint8Array): void {
     const lines = encodingByLine(b);
     this.invalid += lines.invalidCount;
     this.utf8 += lines.utf8Lines.length;
     for (let k = 0; k < lines.utf8Lines.length; k++)
       if (reallyUtf8(b, lines.utf8Start[k], lines.utf8End[k])) this.really++;
+  }
+  /**
+   * One line [s, e) of b that the caller found (e: after its line feed, or the end of the file),
+   * as count(b.subarray(s, e)) counts it. A line whose first non-ASCII byte begins no UTF-8
+   * sequence (a Shift_JIS line, nearly always) is not UTF-8 whatever follows: it is counted
+   * there, without looking for its end — an indexOf per line was most of what the check cost
+   * the Shift_JIS block import, whose parser knows where lines end (mixedByRecord.ts).
+   */
+  line(b: Uint8Array, s: number, e: number): void {
+    let i = s;
+    while (i < e && b[i] < 0x80) i++;
+    if (i === e) return; // ASCII only: neither
+    // A sequence ends before the line feed (continuation bytes are 0x80–0xBF): e bounds it.
+    if (utf8Next(b, i, e) < 0) this.invalid++;
+    else this.count(b.subarray(s, e));
   }
   /** The file is mixed whatever follows. */
   get certain(): boolean {

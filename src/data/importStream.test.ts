@@ -15,6 +15,7 @@ import { tableToCsv } from './tableCsv';
 import { demoContract, FIXTURES, fixture, sjis, utf8 } from './testing/helpers';
 import { cellValue, type AccountTable } from '../table/columns';
 import { setStageBytes } from './sinks';
+import { MixedEncodingScan } from './encoding';
 
 /** Every cell as a value (strings through their dictionaries), column by column. */
 function cells(tables: AccountTable[]): Record<string, unknown[]> {
@@ -560,5 +561,186 @@ describe('importAccountBlocks (one table from a file read in blocks) = importAcc
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('importAccountBlocks of Shift_JIS files: values kept in one pass, lines checked as parsed', () => {
+  /** Bytes from hex pieces ('8d87 41 …'). */
+  const hex = (h: string) => (h.replace(/ /g, '').match(/../g) ?? []).map((x) => parseInt(x, 16));
+  const fatalSjis = new TextDecoder('shift_jis', { fatal: true });
+  const isSjis = (b: Uint8Array) => {
+    try {
+      fatalSjis.decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /**
+   * As blockRead, for files under the plan's head too (there the head read is of the whole
+   * file): the fallback is told by its buffer, which is the file's size (the blocks' is larger).
+   */
+  const read = (bytes: Uint8Array, name: string, opts: ImportOptions, block: number) => {
+    let fellBack = false;
+    const src = {
+      size: bytes.length,
+      read(buf: Uint8Array, offset: number, length: number, position: number): number {
+        if (buf.length === bytes.length && buf.length < PLAN_HEAD_BYTES) fellBack = true;
+        const part = bytes.subarray(position, position + length);
+        buf.set(part, offset);
+        return part.length;
+      },
+    };
+    const out = exact(() =>
+      importAccountBlocks(src, name, demoContract, opts, { minBytes: 0, block }),
+    );
+    return { out, fellBack };
+  };
+  /** The verdict of the check fed by blocks (what the block import asked before session 34). */
+  const mixedByBlocks = (bytes: Uint8Array) => {
+    const m = new MixedEncodingScan();
+    m.feed(bytes);
+    return m.mixed();
+  };
+
+  it('keeps packed values with 0x5C / 0x7E trail bytes, half-width kana, NEC row 13, IBM and user-defined characters as the string path reads them', () => {
+    // Characters as bytes (the decoder's own: 合 ソ 表 ミ 漾 熙 ｱ ﾞ ｡ ① ㈱ № Ⅰ 纊 ＂ ⅰ 黑, two of
+    // the user-defined area, and ¥-as-\, ~, space, U+3000, ＝, =).
+    const piece = fc.constantFrom(
+      ...'8d87 835c 955c 837e e040 eaa4 b1 de a1 8740 878a 8782 8754 ed40 eefc fa40 fc4b f040 f9fc 41 5c 7e 20 8140 8181 3d'
+        .split(' ')
+        .map(hex),
+    );
+    const name = fc.array(piece, { minLength: 1, maxLength: 14 }).map((p) => p.flat());
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(name, fc.boolean()), { minLength: 1, maxLength: 120 }),
+        fc.constantFrom('sorted', 'shuffled'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 5, max: 700 }),
+        (rows, idKind, crlf, forced, block) => {
+          const nl = crlf ? [0x0d, 0x0a] : [0x0a];
+          // A first row in kanji: the file is detected as Shift_JIS (so the line check runs).
+          const out = [...utf8('account_id,company_name,mrr'), ...nl];
+          out.push(...utf8('AC0000000,'), ...hex('8d87 93af 89ef 8ed0 8341 838b 8374 8340'));
+          out.push(...utf8(',1'), ...nl);
+          rows.forEach(([n, q], k) => {
+            const id = `AC${String(idKind === 'sorted' ? k + 1 : (k * 7919) % 100_003).padStart(7, '0')}`;
+            const cell = q ? [0x22, ...n, 0x22] : n;
+            out.push(...utf8(`${id},`), ...cell, ...utf8(`,${k}`), ...nl);
+          });
+          const bytes = new Uint8Array(out);
+          const opts: ImportOptions = forced ? { encoding: 'shift_jis' } : {};
+          const { out: got, fellBack } = read(bytes, 'kana.csv', opts, block);
+          // In blocks unless the file is UTF-8 by chance (熙ｱ is EA A4 B1): refused as by blocks.
+          expect(fellBack).toBe(!forced && mixedByBlocks(bytes));
+          expect(got).toEqual(
+            exact(() => importAccountFile(bytes, 'kana.csv', demoContract, opts)),
+          );
+          if (fellBack) return; // refused as mixed: the error is importAccountFile's (above)
+          const text = importAccountFile(bytes, 'kana.csv', demoContract, {
+            ...opts,
+            csvPath: 'string',
+          });
+          const blocks = got as { table: AccountTable; report: object };
+          expect(cells([blocks.table])).toEqual(cells([text.table]));
+          expect({ ...blocks.report, reader: 'text' }).toEqual(text.report);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds UTF-8 lines on the lines the parser found as the check by blocks does: blank lines, line breaks and "" in quotes, a lone CR', () => {
+    // Lines (without their line feed) of Shift_JIS, UTF-8 that is valid Shift_JIS too (会商 reads
+    // as 莨壼膚: not really UTF-8, so the verdict hangs on the counts of lines), UTF-8 that is
+    // not (株式会社ベータ, ｱﾙﾌｧ: the file is not Shift_JIS), ASCII,
+    // a record with a quoted line break and a lone CR after its closing quote, then a second
+    // record on its second line, empty, a record with a quoted line break, one whose first field
+    // has "", and two whose quoted last field is followed by a lone CR and a second record (with
+    // a quoted line break).
+    const jp = (s: string) => [...s].map((c) => [...sjis(c)]).flat();
+    const LINES: number[][] = [
+      [...utf8('A1,'), ...jp('合同会社ブルー'), ...utf8(',42')],
+      [...utf8('A2,'), ...jp('ｱﾙﾌｧ株式会社'), ...utf8(',7')],
+      [...utf8('A3,'), ...utf8('株式会社ベータ'), ...utf8(',1')],
+      [...utf8('A4,'), ...utf8('会商'), ...utf8(',1')],
+      [...utf8('A4,'), ...utf8('ｱﾙﾌｧ'), ...utf8(',2')],
+      [...utf8('A5,abc,3')],
+      [...utf8('C1,"'), ...jp('改\n行'), ...utf8('","2"'), 0x0d, ...utf8('C2,abc,3')],
+      [],
+      [...utf8('A6,"'), ...jp('改行'), 0x0a, ...jp('あり'), ...utf8('",4')],
+      [...utf8('"A""7",'), ...jp('株式会社'), ...utf8(',5')],
+      [
+        ...utf8('A8,'),
+        ...jp('会社'),
+        ...utf8(',"6"'),
+        0x0d,
+        ...utf8('A9,"'),
+        ...jp('続\nき'),
+        0x22,
+      ],
+      [
+        ...utf8('B1,'),
+        ...utf8('株式会社ベータ'),
+        ...utf8(',"9"'),
+        0x0d,
+        0x22,
+        0x0a,
+        ...utf8('",x,1'),
+      ],
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: LINES.length - 1 }), { maxLength: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 120 }),
+        (picks, lastLf, block) => {
+          const parts = [...utf8('account_id,company_name,mrr\nA0,'), ...jp('株式会社')];
+          parts.push(...utf8(',0\n'));
+          for (const k of picks) parts.push(...LINES[k], 0x0a);
+          if (!lastLf) parts.pop();
+          const bytes = new Uint8Array(parts);
+          const { out, fellBack } = read(bytes, 'mixed.csv', {}, block);
+          expect(out).toEqual(exact(() => importAccountFile(bytes, 'mixed.csv', demoContract, {})));
+          // Read in blocks unless the check by blocks would refuse it (or it is not Shift_JIS).
+          // In blocks unless the check by blocks would refuse it, or it is not Shift_JIS, or it
+          // does not import (a cut-off last row, a quote never closed).
+          const refused = mixedByBlocks(bytes) || !isSjis(bytes) || 'error' in (out as object);
+          expect(fellBack).toBe(refused);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('counts the lines around a record that starts after a lone CR once each, whatever the blocks', () => {
+    // Both files: one UTF-8 line (会商: valid Shift_JIS too, 莨壼膚, so not really UTF-8) and
+    // Shift_JIS lines; refused when they are no more than the UTF-8 one (mostly UTF-8).
+    const jp = (s: string) => [...s].map((c) => [...sjis(c)]).flat();
+    const head = utf8('account_id,company_name,mrr\nA0,abc,1\n');
+    const files: [string, number[], boolean][] = [
+      // Line 3 holds two records (a lone CR after a closing quote); the second opens a quote over
+      // line 4, so a block can end inside it and the check goes on by blocks. One Shift_JIS line:
+      // refused, as long as line 3 counts once.
+      [
+        'cut.csv',
+        [...utf8('A1,'), ...jp('会社'), ...utf8(',"1"\r"A2'), ...jp('続'), ...utf8('\nx",y,2\n')],
+        true,
+      ],
+      // A record over lines 3 and 4 closes a quote before a lone CR, and the next record starts
+      // on line 4: two Shift_JIS lines, not refused — as long as line 4 is not taken for a start.
+      ['two.csv', [...utf8('C1,"'), ...jp('改\n行'), ...utf8('","2"\rC2,abc,3\n')], false],
+    ];
+    for (const [name, lines, refused] of files) {
+      const bytes = new Uint8Array([...head, ...lines, ...utf8('A3,会商,3\n')]);
+      expect(mixedByBlocks(bytes), name).toBe(refused);
+      for (let block = 1; block <= bytes.length; block++) {
+        const { out, fellBack } = read(bytes, name, {}, block);
+        expect(fellBack, `${name} in blocks of ${block}`).toBe(refused);
+        expect(out).toEqual(exact(() => importAccountFile(bytes, name, demoContract, {})));
+      }
+    }
   });
 });

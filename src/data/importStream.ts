@@ -19,6 +19,7 @@ import type { FieldContract } from '../model';
 import type { AccountTable } from '../table/columns';
 import { parseDelimitedBytes, Utf8Error, type BlockResult, type ByteEncoding } from './csvBytes';
 import { MixedEncodingScan } from './encoding';
+import { MixedByRecord } from './mixedByRecord';
 import {
   byteEncoding,
   importAccountFile,
@@ -477,14 +478,21 @@ function* blockSteps(
     );
     const hasHeader = input.source.hasHeader;
     const encoding = byteEncoding(input.encoding);
-    const mixed = input.encoding === 'shift_jis' && !opts.encoding ? new MixedEncodingScan() : null;
+    // A detected Shift_JIS file: no line may be UTF-8, checked on the lines the parse finds.
+    const mixed = input.encoding === 'shift_jis' && !opts.encoding ? new MixedByRecord() : null;
     const state = { record: 0, line: 1, final: false };
     let start = input.start;
     let view = head;
-    const onRecord = (rec: Parameters<RowImporter['onRecord']>[1], r: number) => {
-      if (hasHeader && r === 1) return;
-      imp.onRecord(view, rec, hasHeader ? r - 1 : r);
-    };
+    const onRecord = mixed
+      ? (rec: Parameters<RowImporter['onRecord']>[1], r: number, line: number) => {
+          mixed.record(buf, rec, line);
+          if (hasHeader && r === 1) return;
+          imp.onRecord(view, rec, hasHeader ? r - 1 : r);
+        }
+      : (rec: Parameters<RowImporter['onRecord']>[1], r: number) => {
+          if (hasHeader && r === 1) return;
+          imp.onRecord(view, rec, hasHeader ? r - 1 : r);
+        };
     // buf[0, have): a carried record, then the bytes read; pos: file bytes read so far. The
     // head is read again as blocks (the plan only looked at it).
     let have = 0;
@@ -503,10 +511,7 @@ function* blockSteps(
         position: pos,
       };
       if (n <= 0) return null;
-      if (mixed) {
-        mixed.feed(buf.subarray(have, have + n));
-        if (mixed.certain) return null;
-      }
+      mixed?.read(buf.subarray(have, have + n));
       have += n;
       pos += n;
       lastByte = buf[have - 1];
@@ -532,6 +537,11 @@ function* blockSteps(
         const next = r.incomplete ? r.incomplete.offset : cut;
         if (r.incomplete) state.line = r.incomplete.line;
         else state.line = r.line ?? state.line;
+        if (mixed) {
+          mixed.parsed(buf, next, have, state.line);
+          // A UTF-8 line in a Shift_JIS file: read whole, which names the lines.
+          if (mixed.scan.certain) return null;
+        }
         // The record still open moves to the front of the buffer.
         buf.copyWithin(0, next, have);
         have -= next;
@@ -541,7 +551,7 @@ function* blockSteps(
       if (final) break;
       if (have > maxRowBytes + 1) return null;
     }
-    if (mixed?.mixed() || have > 0) return null;
+    if (mixed?.scan.mixed() || have > 0) return null;
     const res = imp.finish({});
     // The parser counted every line break: the last line is the one it ended on.
     const lines = state.line;

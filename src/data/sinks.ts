@@ -9,6 +9,7 @@ import {
   parseNumber,
 } from './coerce';
 import { cellDecoder, type ByteEncoding } from './csvBytes';
+import { keepSjis } from './sjisBytes';
 import { packedDictColumn } from '../table/packedDict';
 import type { ImportIssueCode } from './issues';
 import { moveInto, SINK_MIN_LENGTH, type ColumnMemory } from './columnMemory';
@@ -368,7 +369,7 @@ class StringSink implements Sink {
   private pUnits: Int32Array = new Int32Array(0);
   private packedN = 0;
   /**
-   * New values are kept and measured in one pass (keepCounting): packed UTF-8 values of a plain
+   * New values are kept and measured in one pass (keepCounting): packed values of a plain
    * field (the block import's ids and names). Not while `eager` (checked where used).
    */
   private fuse = false;
@@ -519,7 +520,7 @@ class StringSink implements Sink {
   packValues(): void {
     if (!this.ownBytes) throw new Error('packValues: call ownBuffers first');
     this.packed = true;
-    this.fuse = this.encoding === 'utf-8' && this.plain;
+    this.fuse = this.plain;
     const cap = this.flags.length;
     this.pOff = growI32(this.pOff, cap);
     this.pLen = growI32(this.pLen, cap);
@@ -847,11 +848,12 @@ class StringSink implements Sink {
     this.slots = new Int32Array(4096);
   }
   /**
-   * keep() and deferLength() in one pass over bytes [s, e) (UTF-8, own buffers: `fuse`): the
+   * keep() and deferLength() in one pass over bytes [s, e) (own buffers: `fuse`): the
    * bytes are kept at the old srcLen; returns deferLength's answer. A caller that does not use
    * the kept bytes sets srcLen back.
    */
   private keepCounting(b: Uint8Array, s: number, e: number): number {
+    if (this.encoding === 'shift_jis') return this.keepCountingSjis(b, s, e);
     const len = e - s;
     const at = this.srcLen;
     const src = at + len > this.src!.length ? this.growKept(at, len) : this.src!;
@@ -871,6 +873,14 @@ class StringSink implements Sink {
     if (units <= 8 || b[last] <= 0x20 || utf8Space(b, s, true) || utf8Space(b, last, false))
       return -1;
     return units;
+  }
+  /** keepCounting for Shift_JIS bytes (sjisBytes.ts keepSjis: deferLength's answer, one pass). */
+  private keepCountingSjis(b: Uint8Array, s: number, e: number): number {
+    const len = e - s;
+    const at = this.srcLen;
+    const src = at + len > this.src!.length ? this.growKept(at, len) : this.src!;
+    this.srcLen = at + len;
+    return keepSjis(b, s, e, src, at);
   }
   /** Copy bytes [s, s + len) of b to the end of the sink's own buffer; their offset there. */
   private keep(b: Uint8Array, s: number, len: number): number {
