@@ -368,8 +368,9 @@ class StringSink implements Sink {
   private pUnits: Int32Array = new Int32Array(0);
   private packedN = 0;
   /**
-   * New values are kept and measured in one pass (keepCounting): packed UTF-8 values of a plain
-   * field (the block import's ids and names). Not while `eager` (checked where used).
+   * New values are kept, measured and hashed in one pass (keepCounting): packed values of a
+   * plain field (the block import's ids and names), UTF-8 or Shift_JIS. Not while `eager`
+   * (checked where used).
    */
   private fuse = false;
   /** Offset in `src` where defer() kept the bytes of the value it just packed, else -1. */
@@ -519,7 +520,7 @@ class StringSink implements Sink {
   packValues(): void {
     if (!this.ownBytes) throw new Error('packValues: call ownBuffers first');
     this.packed = true;
-    this.fuse = this.encoding === 'utf-8' && this.plain;
+    this.fuse = this.plain;
     const cap = this.flags.length;
     this.pOff = growI32(this.pOff, cap);
     this.pLen = growI32(this.pLen, cap);
@@ -924,8 +925,8 @@ class StringSink implements Sink {
     this.slots = new Int32Array(4096);
   }
   /**
-   * keep(), deferLength() and hashBytes() in one pass over bytes [s, e) (UTF-8, own buffers:
-   * `fuse`), four bytes per load and store: the bytes are kept at the old srcLen, their hash is
+   * keep(), deferLength() and hashBytes() in one pass over bytes [s, e) (own buffers: `fuse`;
+   * Shift_JIS counts its characters in a second loop), four bytes per load and store: the bytes are kept at the old srcLen, their hash is
    * left in `cellHash`; returns deferLength's answer. A caller that does not use the kept bytes
    * sets srcLen back. Byte by byte, the copy and the count were a tenth of the import and the
    * hash a second pass over the cell.
@@ -969,6 +970,9 @@ class StringSink implements Sink {
     h = Math.imul(h, 0xc2b2ae35);
     this.cellHash = h ^ (h >>> 16);
     this.srcLen = at + len;
+    // Shift_JIS: characters are counted from their first bytes, in order (a trail byte may
+    // look like a lead): deferLength's loop, over bytes now in the cache.
+    if (this.encoding !== 'utf-8') return this.deferLength(b, s, e);
     let units = len - cont;
     if (four !== 0) for (let k = s; k < e; k++) if (b[k] >= 0xf0) units++;
     const c0 = b[s];
