@@ -304,6 +304,7 @@ describe('BooleanSink.writeBytes = write of the same text', () => {
       'はい',
       'tRUE',
       'falsE',
+      'falsy',
       'x',
     ];
     fc.assert(
