@@ -926,10 +926,10 @@ class StringSink implements Sink {
   }
   /**
    * keep(), deferLength() and hashBytes() in one pass over bytes [s, e) (own buffers: `fuse`;
-   * Shift_JIS counts its characters in a second loop), four bytes per load and store: the bytes are kept at the old srcLen, their hash is
-   * left in `cellHash`; returns deferLength's answer. A caller that does not use the kept bytes
-   * sets srcLen back. Byte by byte, the copy and the count were a tenth of the import and the
-   * hash a second pass over the cell.
+   * Shift_JIS counts its characters in a second loop), four bytes per load and store: the bytes
+   * are kept at the old srcLen, their hash is left in `cellHash`; returns deferLength's answer.
+   * A caller that does not use the kept bytes sets srcLen back. Byte by byte, the copy and the
+   * count were a tenth of the import and the hash a second pass over the cell.
    */
   private keepCounting(b: Uint8Array, s: number, e: number): number {
     const len = e - s;
