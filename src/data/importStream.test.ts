@@ -402,6 +402,129 @@ describe('importAccountBlocks keeps long distinct values packed (decoded when di
     );
   });
 
+  it('agrees with the string path: word-at-a-time ids, names, small category tables and yes/no cells (session 34)', () => {
+    // Session 34 (strsinks): sorted ids compared four bytes at a time (bytes ≥ 0x80 too), packed
+    // names copied, measured and hashed four bytes at a time (4-byte characters, lengths across
+    // word ends), categories found by length and first four bytes, yes/no cells read as words.
+    const idPiece = fc.constantFrom('AC', 'é', 'Ω', '00', '9', 'z', 'ab', 'é😀', '');
+    const namePiece = fc.constantFrom('株式会社', 'Blue', 'ロジ', '😀', 'x', 'Z9', 'abc', ' ', 'é');
+    const name = fc.oneof(
+      fc.array(namePiece, { minLength: 1, maxLength: 8 }).map((p) => p.join('')),
+      fc.constantFrom('N/A', '', ' padded name here ', '=SUM(A1)', 'short'),
+    );
+    const category = fc.constantFrom(
+      'saas',
+      'saaS',
+      'sa',
+      'retail',
+      'retaix',
+      'finance',
+      'financf',
+      'finbnce',
+      'manufacturing',
+      'manufactaring',
+      'other',
+      'adoption',
+      'advocate',
+      'onboarding',
+      'strong',
+      'normal',
+      'weak',
+      'unknown',
+      'renewed',
+      'renewal',
+      'churned',
+      '',
+      'N/A',
+    );
+    const yesNo = fc.constantFrom(
+      'true',
+      'TRUE',
+      'false',
+      'FALSE',
+      'True',
+      'fals',
+      'truex',
+      '1',
+      '0',
+      '',
+      'yes',
+    );
+    const row = fc.tuple(
+      name,
+      fc.array(category, { minLength: 4, maxLength: 4 }),
+      fc.array(yesNo, { minLength: 2, maxLength: 2 }),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 150 }),
+        fc.array(
+          fc.array(idPiece, { maxLength: 4 }).map((p) => p.join('')),
+          { minLength: 150, maxLength: 150 },
+        ),
+        fc.constantFrom('sorted', 'sorted, then the first again', 'shuffled', 'repeats'),
+        fc.integer({ min: 0, max: 30 }),
+        fc.constantFrom('skip', 'blank'),
+        fc.integer({ min: 7, max: 2048 }),
+        (rows, idBodies, idKind, names, badRows, block) => {
+          const enc = new TextEncoder();
+          const byBytes = (a: string, b: string) => {
+            const x = enc.encode(a);
+            const y = enc.encode(b);
+            for (let i = 0; i < Math.min(x.length, y.length); i++)
+              if (x[i] !== y[i]) return x[i] - y[i];
+            return x.length - y.length;
+          };
+          const ids = rows.map((_, k) => `${idBodies[k]}${String(k).padStart(5, '0')}`);
+          if (idKind.startsWith('sorted')) ids.sort(byBytes);
+          // A duplicate key after keys of other first bytes (≥ 0x80 too): found, not appended.
+          if (idKind === 'sorted, then the first again' && ids.length > 2)
+            ids[ids.length - 1] = ids[0];
+          if (idKind === 'repeats') for (let k = 3; k < ids.length; k += 5) ids[k] = ids[k >> 1];
+          // Names: a sorted first third (the sorted path), then any order, every `names`-th a
+          // repeat of an earlier one (provisional codes merged, or probed after a padded name).
+          const nameOf = rows.map(([n], k) => `${n}${k}`);
+          const third = Math.floor(rows.length / 3);
+          nameOf.splice(0, third, ...nameOf.slice(0, third).sort(byBytes));
+          if (names > 0) for (let k = 1; k < rows.length; k += names) nameOf[k] = nameOf[k >> 1];
+          const quote = (v: string, force: boolean) =>
+            force || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+          const lines = [
+            'account_id,company_name,industry,stage,relationship,outcome,kickoff_done,champion_left',
+          ];
+          rows.forEach(([, cats, yn, q], k) =>
+            lines.push([quote(ids[k], false), quote(nameOf[k], q), ...cats, ...yn].join(',')),
+          );
+          const bytes = utf8(lines.join('\n') + '\n');
+          const opts: ImportOptions = { badRows };
+          const got = importAccountBlocks(memorySource(bytes), 'words.csv', demoContract, opts, {
+            minBytes: 0,
+            block,
+          });
+          const text = importAccountFile(bytes, 'words.csv', demoContract, {
+            ...opts,
+            csvPath: 'string',
+          });
+          expect(cells([got.table])).toEqual(cells([text.table]));
+          // The codes and dictionaries themselves (cells alone would hide a value kept twice).
+          for (const [id, col] of Object.entries(text.table.columns))
+            if (col.type === 'string') {
+              const g = got.table.columns[id] as typeof col;
+              expect([id, [...g.dict], Array.from(g.codes)]).toEqual([
+                id,
+                [...col.dict],
+                Array.from(col.codes),
+              ]);
+            }
+          expect({ ...got.report, reader: 'text' }).toEqual(text.report);
+          expect(got).toEqual(importAccountFile(bytes, 'words.csv', demoContract, opts));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads like a plain dictionary once made: spread, structuredClone, assignment', () => {
     const csv =
       'account_id,company_name,mrr\n' +

@@ -9,7 +9,6 @@ import {
   parseNumber,
 } from './coerce';
 import { cellDecoder, type ByteEncoding } from './csvBytes';
-import { keepSjis } from './sjisBytes';
 import { packedDictColumn } from '../table/packedDict';
 import type { ImportIssueCode } from './issues';
 import { moveInto, SINK_MIN_LENGTH, type ColumnMemory } from './columnMemory';
@@ -369,8 +368,9 @@ class StringSink implements Sink {
   private pUnits: Int32Array = new Int32Array(0);
   private packedN = 0;
   /**
-   * New values are kept and measured in one pass (keepCounting): packed values of a plain
-   * field (the block import's ids and names). Not while `eager` (checked where used).
+   * New values are kept, measured and hashed in one pass (keepCounting): packed values of a
+   * plain field (the block import's ids and names), UTF-8 or Shift_JIS. Not while `eager`
+   * (checked where used).
    */
   private fuse = false;
   /** Offset in `src` where defer() kept the bytes of the value it just packed, else -1. */
@@ -731,6 +731,7 @@ class StringSink implements Sink {
       this.src = b;
       this.slots = new Int32Array(4096);
       this.entries = 0;
+      this.smallFor = -1;
       this.placed = 0;
       this.ascending = true;
     }
@@ -765,8 +766,13 @@ class StringSink implements Sink {
       }
     }
     if (!this.lazy && this.entries <= SCAN_ENTRIES) {
-      // A few values (categories): compared with each, without a hash. Entries are distinct
-      // byte strings, so this finds the entry the probe would.
+      // A few values (categories): found by length and first four bytes in a table of 32 slots
+      // (findSmall), else compared with each, without a hash. Entries are distinct byte
+      // strings, so either finds the entry the probe would.
+      if (len >= 4) {
+        code = this.findSmall(b, s, len);
+        if (code !== NOT_FOUND) return this.stored(row, code);
+      }
       const src = this.src!;
       const eLen = this.eLen;
       for (let ent = 0; ent < this.entries; ent++) {
@@ -777,16 +783,20 @@ class StringSink implements Sink {
         if (k === len) return this.stored(row, this.eCode[ent]);
       }
     }
-    const h = hashBytes(b, s, len);
     if (this.lazy) {
       // A new provisional code for every cell: repeats are merged by endLazy.
-      // Values their bytes spell are decoded by endLazy, repeats once.
-      let at = -1;
+      let at: number;
       let units: number;
+      let h: number;
       if (this.fuse) {
         at = this.srcLen;
         units = this.keepCounting(b, s, e);
-      } else units = this.deferLength(b, s, e);
+        h = this.cellHash;
+      } else {
+        at = -1;
+        units = this.deferLength(b, s, e);
+        h = hashBytes(b, s, len);
+      }
       if (units > 0) code = this.addCode('', 0, true);
       else {
         const text = this.decode(b, s, e);
@@ -799,11 +809,18 @@ class StringSink implements Sink {
         }
         code = m === null ? -1 : this.codeOfValue(m.value, m.known, true);
       }
-      this.append(at >= 0 ? at : this.ownBytes ? this.keep(b, s, len) : s, len, code);
-      this.eHash[this.entries - 1] = h;
-      this.eUnits[this.entries - 1] = units > 0 ? units : 0;
+      if (at < 0) at = this.ownBytes ? this.keep(b, s, len) : s;
+      const ent = this.entries;
+      this.append(at, len, code);
+      this.eHash[ent] = h;
+      // A value its bytes spell: packed now (a repeat gives its code up in endLazy), or staged
+      // by endLazy (repeats once).
+      if (this.packed) {
+        if (units > 0) this.pack(code, at, len, units);
+      } else this.eUnits[ent] = units > 0 ? units : 0;
       return this.stored(row, code);
     }
+    const h = hashBytes(b, s, len);
     if (this.placed !== this.entries) this.placeAll();
     code = this.probe(b, s, len, h);
     if (code === NOT_FOUND) {
@@ -811,6 +828,55 @@ class StringSink implements Sink {
       this.insert(this.keptAt(b, s, len), len, h, code);
     }
     return this.stored(row, code);
+  }
+  /**
+   * Small dictionaries (at most SCAN_ENTRIES entries): slot (from a cell's length and first four
+   * bytes) → entry + 1; 0 no entry, -1 two entries (the scan decides). Each entry's first and
+   * last four bytes beside it. Rebuilt when the entries change (`smallFor`: the count it was
+   * built for, -1 stale). Comparing the cell with each entry in turn cost a mispredicted branch
+   * or two per cell: the categories' values come in no order.
+   */
+  private readonly small = new Int32Array(32);
+  private readonly smallFirst = new Int32Array(SCAN_ENTRIES);
+  private readonly smallLast = new Int32Array(SCAN_ENTRIES);
+  private smallFor = -1;
+  private buildSmall(): void {
+    const small = this.small;
+    small.fill(0);
+    const src = this.src!;
+    for (let ent = 0; ent < this.entries; ent++) {
+      const len = this.eLen[ent];
+      if (len < 4) continue;
+      const o = this.eStart[ent];
+      const first = src[o] | (src[o + 1] << 8) | (src[o + 2] << 16) | (src[o + 3] << 24);
+      const l = o + len - 4;
+      this.smallFirst[ent] = first;
+      this.smallLast[ent] = src[l] | (src[l + 1] << 8) | (src[l + 2] << 16) | (src[l + 3] << 24);
+      const slot = smallSlot(first, len);
+      small[slot] = small[slot] === 0 ? ent + 1 : -1;
+    }
+    this.smallFor = this.entries;
+  }
+  /** The code of the entry spelled by bytes [s, s + len) (len ≥ 4), or NOT_FOUND: scan. */
+  private findSmall(b: Uint8Array, s: number, len: number): number {
+    if (this.smallFor !== this.entries) this.buildSmall();
+    const bv = cellView(b);
+    const first = bv.getInt32(s, true);
+    const ent = this.small[smallSlot(first, len)] - 1;
+    if (ent < 0) return NOT_FOUND;
+    if (
+      this.eLen[ent] !== len ||
+      this.smallFirst[ent] !== first ||
+      this.smallLast[ent] !== bv.getInt32(s + len - 4, true)
+    )
+      return NOT_FOUND;
+    // First and last four bytes cover up to eight; longer values compare the bytes between.
+    if (len > 8) {
+      const src = this.src!;
+      const o = this.eStart[ent];
+      for (let k = 4; k < len - 4; k++) if (src[o + k] !== b[s + k]) return NOT_FOUND;
+    }
+    return this.eCode[ent];
   }
   /** Code of bytes not in the byte table: deferred (see stage) or decoded and matched now. */
   private newValue(b: Uint8Array, s: number, e: number): number {
@@ -830,7 +896,18 @@ class StringSink implements Sink {
     const l = this.eLen[last];
     const len = e - s;
     const m = len < l ? len : l;
-    for (let k = 0; k < m; k++) {
+    let k = 0;
+    if (m >= 4) {
+      // Four bytes at a time, read big-endian: the unsigned words compare as the bytes do.
+      const bv = cellView(b);
+      const sv = this.ownBytes ? this.srcView() : cellView(src);
+      for (; k + 4 <= m; k += 4) {
+        const x = bv.getUint32(s + k);
+        const y = sv.getUint32(o + k);
+        if (x !== y) return x > y;
+      }
+    }
+    for (; k < m; k++) {
       const x = b[s + k];
       const y = src[o + k];
       if (x !== y) return x > y;
@@ -848,39 +925,77 @@ class StringSink implements Sink {
     this.slots = new Int32Array(4096);
   }
   /**
-   * keep() and deferLength() in one pass over bytes [s, e) (own buffers: `fuse`): the
-   * bytes are kept at the old srcLen; returns deferLength's answer. A caller that does not use
-   * the kept bytes sets srcLen back.
+   * keep(), deferLength() and hashBytes() in one pass over bytes [s, e) (own buffers: `fuse`;
+   * Shift_JIS counts its characters in a second loop), four bytes per load and store: the bytes
+   * are kept at the old srcLen, their hash is left in `cellHash`; returns deferLength's answer.
+   * A caller that does not use the kept bytes sets srcLen back. Byte by byte, the copy and the
+   * count were a tenth of the import and the hash a second pass over the cell.
    */
   private keepCounting(b: Uint8Array, s: number, e: number): number {
-    if (this.encoding === 'shift_jis') return this.keepCountingSjis(b, s, e);
     const len = e - s;
     const at = this.srcLen;
-    const src = at + len > this.src!.length ? this.growKept(at, len) : this.src!;
-    let units = 0;
-    let last = s;
-    for (let k = 0; k < len; k++) {
-      const c = b[s + k];
-      src[at + k] = c;
-      if ((c & 0xc0) !== 0x80) {
-        units += c >= 0xf0 ? 2 : 1;
-        last = s + k;
+    if (at + len > this.src!.length) this.growKept(at, len);
+    const bv = cellView(b);
+    const sv = this.srcView();
+    // Continuation bytes (10xxxxxx) are not UTF-16 units; a 4-byte lead (11110xxx) is two.
+    let cont = 0;
+    let four = 0;
+    let h = 0x811c9dc5 ^ len;
+    let i = s;
+    let o = at;
+    for (const e4 = e - 3; i < e4; i += 4, o += 4) {
+      const w = bv.getInt32(i, true);
+      sv.setInt32(o, w, true);
+      const hi = w & 0x80808080;
+      if (hi !== 0) {
+        // Bit 7 of each byte: set and its bit 6 clear (continuation); bits 7–4 set (4-byte lead).
+        cont += Math.imul((hi & ~(w << 1)) >>> 7, 0x01010101) >>> 24;
+        four |= hi & (w << 1) & (w << 2) & (w << 3);
       }
+      // As hashBytes.
+      h = Math.imul(h ^ w, 0x9e3779b1);
+      h ^= h >>> 15;
     }
+    const src = this.src!;
+    for (; i < e; i++, o++) {
+      const c = b[i];
+      src[o] = c;
+      cont += (c >> 7) & ~(c >> 6) & 1;
+      four |= c & (c << 1) & (c << 2) & (c << 3) & 0x80;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    this.cellHash = h ^ (h >>> 16);
     this.srcLen = at + len;
+    // Shift_JIS: characters are counted from their first bytes, in order (a trail byte may
+    // look like a lead): deferLength's loop, over bytes now in the cache.
+    if (this.encoding !== 'utf-8') return this.deferLength(b, s, e);
+    let units = len - cont;
+    if (four !== 0) for (let k = s; k < e; k++) if (b[k] >= 0xf0) units++;
     const c0 = b[s];
     if (c0 <= 0x20 || c0 === 0x3d || c0 === 0x2b || c0 === 0x2d || c0 === 0x40) return -1;
+    // The last character's first byte.
+    let last = e - 1;
+    while (last > s && (b[last] & 0xc0) === 0x80) last--;
     if (units <= 8 || b[last] <= 0x20 || utf8Space(b, s, true) || utf8Space(b, last, false))
       return -1;
     return units;
   }
-  /** keepCounting for Shift_JIS bytes (sjisBytes.ts keepSjis: deferLength's answer, one pass). */
-  private keepCountingSjis(b: Uint8Array, s: number, e: number): number {
-    const len = e - s;
-    const at = this.srcLen;
-    const src = at + len > this.src!.length ? this.growKept(at, len) : this.src!;
-    this.srcLen = at + len;
-    return keepSjis(b, s, e, src, at);
+  /** hashBytes of the cell keepCounting kept last. */
+  private cellHash = 0;
+  private srcDv: DataView | null = null;
+  private srcDvOf: Uint8Array | null = null;
+  /** A DataView of `src` (made again when src is replaced). */
+  private srcView(): DataView {
+    const src = this.src!;
+    if (src !== this.srcDvOf) {
+      this.srcDvOf = src;
+      this.srcDv = new DataView(src.buffer, src.byteOffset, src.byteLength);
+    }
+    return this.srcDv!;
   }
   /** Copy bytes [s, s + len) of b to the end of the sink's own buffer; their offset there. */
   private keep(b: Uint8Array, s: number, len: number): number {
@@ -931,7 +1046,8 @@ class StringSink implements Sink {
     this.eLen = this.grow32(this.eLen, cap, use.eLen);
     this.eHash = this.grow32(this.eHash, cap, use.eHash);
     this.eCode = this.grow32(this.eCode, cap, use.eCode);
-    this.eUnits = this.grow32(this.eUnits, cap, use.eUnits);
+    // Packed values take their UTF-16 lengths in pUnits (writeBytes): eUnits is not written.
+    if (!this.packed) this.eUnits = this.grow32(this.eUnits, cap, use.eUnits);
   }
   /**
    * `a` grown to at least `need`, as growI32; `fromMemory`: a buffer of the new length is taken
@@ -965,7 +1081,7 @@ class StringSink implements Sink {
       eLen: true,
       eCode: true,
       eHash: !this.ascending,
-      eUnits: this.lazy,
+      eUnits: this.lazy && !this.packed,
       slots: probing,
     };
   }
@@ -992,8 +1108,8 @@ class StringSink implements Sink {
         if (a.length >= tune.minLength) sizes.push(a.byteLength);
     if (this.flags.length >= tune.minLength) sizes.push(this.flags.byteLength);
     if (use.slots && this.slots.length >= tune.minLength) sizes.push(this.slots.byteLength);
-    // endLazy's four arrays (order, ordHash, into, renum), taken at the entries' length.
-    if (this.lazy) sizes.push(cap * 4, cap * 4, cap * 4, cap * 4);
+    // endLazy's arrays, taken at the entries' length (order, into, renum) and four times it (rec).
+    if (this.lazy) sizes.push(cap * 16, cap * 4, cap * 4, cap * 4);
     let keptBytes = 0;
     if (this.ownBytes && this.hi > 0) {
       // 10% over what the head's rows project for the column's capacity, in 64 KB steps.
@@ -1004,9 +1120,9 @@ class StringSink implements Sink {
     }
     return { sizes, keptBytes };
   }
-  /** Int32Array(n) for endLazy: a view of a buffer taken at the entries' length, else fresh. */
-  private scratch32(n: number): Int32Array {
-    const cap = this.eStart.length;
+  /** Int32Array(n) for endLazy: a view of a buffer taken at `per` × the entries' length, else fresh. */
+  private scratch32(n: number, per = 1): Int32Array {
+    const cap = this.eStart.length * per;
     const b = n <= cap ? this.take(cap * 4) : null;
     return b ? new Int32Array(b, 0, n) : new Int32Array(n);
   }
@@ -1114,18 +1230,26 @@ class StringSink implements Sink {
       if (start[p + 1] > most) most = start[p + 1];
       start[p + 1] += start[p];
     }
-    // Entries by part, each with its hash beside it: a part's loop reads both in sequence and
-    // looks at an entry's length and bytes only when hashes match (a part's entries are spread
-    // over the whole entry arrays, so reading them for every entry was a cache miss each).
+    // Entries by part, as records (hash, offset, length, code) in entry order, and the entry of
+    // each: a part's loop reads its records in sequence and the bytes of two entries only when
+    // hash and length match (a part's entries are spread over the whole entry arrays: reading
+    // their lengths, offsets and codes there was a cache miss each, three or four per repeat).
+    const rec = this.scratch32(4 * E, 4);
     const order = this.scratch32(E);
-    const ordHash = this.scratch32(E);
     const fill = start.slice(0, parts);
     for (let e = 0; e < E; e++) {
       const h = eHash[e];
       const k = fill[partOf(h)]++;
+      const r = k << 2;
+      rec[r] = h;
+      rec[r + 1] = eStart[e];
+      rec[r + 2] = eLen[e];
+      rec[r + 3] = eCode[e];
       order[k] = e;
-      ordHash[k] = h;
     }
+    const sv = this.ownBytes
+      ? this.srcView()
+      : new DataView(src.buffer, src.byteOffset, src.byteLength);
     // Per part, in entry order: a table of (index into order) + 1 by hash, small enough for the cache.
     let size = 16;
     while (size < most * 2) size *= 2;
@@ -1137,38 +1261,40 @@ class StringSink implements Sink {
     for (let p = 0; p < parts; p++) {
       table.fill(0);
       for (let k = start[p]; k < start[p + 1]; k++) {
-        const h = ordHash[k];
+        const r = k << 2;
+        const h = rec[r];
         for (let slot = h & mask; ; slot = (slot + 1) & mask) {
           const g = table[slot] - 1;
           if (g < 0) {
             table[slot] = k + 1;
             break;
           }
-          if (ordHash[g] !== h) continue;
-          const e = order[k];
-          const f = order[g];
-          const len = eLen[e];
-          if (eLen[f] !== len) continue;
-          const o = eStart[e];
-          const fo = eStart[f];
+          const q = g << 2;
+          if (rec[q] !== h) continue;
+          const len = rec[r + 2];
+          if (rec[q + 2] !== len) continue;
+          const o = rec[r + 1];
+          const fo = rec[q + 1];
           let i = 0;
+          while (i + 4 <= len && sv.getInt32(fo + i) === sv.getInt32(o + i)) i += 4;
           while (i < len && src[fo + i] === src[o + i]) i++;
           if (i < len) continue;
           // A repeat: its code (if any) merges into the first entry's.
-          if (eCode[e] >= 0 && eCode[e] !== eCode[f]) into[eCode[e]] = eCode[f];
-          eCode[e] = NOT_FOUND;
+          const c = rec[r + 3];
+          if (c >= 0 && c !== rec[q + 3]) into[c] = rec[q + 3];
+          eCode[order[k]] = NOT_FOUND;
           merged++;
           break;
         }
       }
     }
-    // Decode the first entry of each value its bytes spell (in batches, see stageValue).
+    // Decode the first entry of each value its bytes spell (in batches, see stageValue); packed
+    // values were packed as they came (writeBytes), repeats give theirs up below.
     const eUnits = this.eUnits;
-    for (let e = this.lazyFrom; e < E; e++)
-      if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND) {
-        if (this.packed) this.pack(eCode[e], eStart[e], eLen[e], eUnits[e]);
-        else this.stageValue(src, eStart[e], eStart[e] + eLen[e], eUnits[e], eCode[e]);
-      }
+    if (!this.packed)
+      for (let e = this.lazyFrom; e < E; e++)
+        if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND)
+          this.stageValue(src, eStart[e], eStart[e] + eLen[e], eUnits[e], eCode[e]);
     this.flush();
     if (merged > 0) {
       // Renumber: kept codes in order, merged ones onto theirs (always an earlier code).
@@ -1193,8 +1319,8 @@ class StringSink implements Sink {
           next++;
         } else {
           renum[c] = renum[t];
-          // A merged code was provisional: never packed (only first entries are).
-          if (packed && pLen[c] > 0) throw new Error('endLazy: a merged code was packed');
+          // A merged code was a repeat's provisional code: packed when written, not any more.
+          if (packed && pLen[c] > 0) this.packedN--;
         }
       }
       // Codes [next, size) are capacity again: no stale values past the end.
@@ -1213,6 +1339,7 @@ class StringSink implements Sink {
         w++;
       }
       this.entries = w;
+      this.smallFor = -1;
       for (const [v, c] of this.seen) if (c >= 0) this.seen.set(v, renum[c]);
       this.all = null;
       this.allUpTo = 0;
@@ -1268,6 +1395,20 @@ class StringSink implements Sink {
   }
 }
 
+let cellDv: DataView | null = null;
+let cellOf: Uint8Array | null = null;
+/**
+ * A DataView of b's bytes (four-byte loads). Cached by the view itself (its buffer and offset
+ * getters cost more than the loads they would save); a block import makes one per block.
+ */
+function cellView(b: Uint8Array): DataView {
+  if (b !== cellOf) {
+    cellOf = b;
+    cellDv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+  return cellDv!;
+}
+
 /**
  * Does the UTF-8 character at i start with bytes of white space that trim() removes (U+00A0,
  * U+1680, U+2000–U+205F, U+3000, U+FEFF) or, `first`, a full-width formula start (＝＋－＠)?
@@ -1294,6 +1435,10 @@ function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
 }
 
 const NOT_FOUND = -2;
+/** StringSink.small's slot of a cell of `len` bytes starting with the four (little-endian) `first`. */
+function smallSlot(first: number, len: number): number {
+  return Math.imul(first ^ len, 0x9e3779b1) >>> 27;
+}
 /** Tables of at most this many entries are searched entry by entry, without hashing (categories). */
 const SCAN_ENTRIES = 8;
 

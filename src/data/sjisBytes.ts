@@ -80,38 +80,3 @@ export function decodeSjis(b: Uint8Array, s: number, e: number): string {
   }
   return String.fromCharCode.apply(null, units);
 }
-
-/**
- * Copy valid Shift_JIS bytes [s, e) of b to dst at `at` and measure them in the same pass: the
- * UTF-16 length of their text (every CP932 character is one unit) when that text is exactly
- * the cell's value — as StringSink.deferLength decides for Shift_JIS: not starting with white
- * space, a control character, = + - @ or U+3000 / ＝＋－＠ (81 40, 81 81, 81 7B, 81 7C, 81 97),
- * longer than a missing word (≤ 8 characters), not ending in white space or U+3000 — else -1.
- * The bytes are copied either way. The Shift_JIS half of the string sinks' keepCounting: a
- * separate deferLength scan and copy cost the Shift_JIS import what UTF-8's one pass saves.
- */
-export function keepSjis(b: Uint8Array, s: number, e: number, dst: Uint8Array, at: number): number {
-  let units = 0;
-  let last = s;
-  const d = at - s;
-  for (let i = s; i < e; i++) {
-    const c = b[i];
-    dst[d + i] = c;
-    last = i;
-    units++;
-    // A lead byte (bytes are valid: 0x81–0x9F, 0xE0–0xFC); its trail may be any byte 0x40–0xFC.
-    if (c >= 0x81 && (c <= 0x9f || c >= 0xe0) && i + 1 < e) {
-      i++;
-      dst[d + i] = b[i];
-    }
-  }
-  const c0 = b[s];
-  if (c0 <= 0x20 || c0 === 0x3d || c0 === 0x2b || c0 === 0x2d || c0 === 0x40) return -1;
-  if (c0 === 0x81) {
-    const t = b[s + 1];
-    if (t === 0x40 || t === 0x81 || t === 0x7b || t === 0x7c || t === 0x97) return -1;
-  }
-  const cl = b[last];
-  if (units <= 8 || cl <= 0x20 || (cl === 0x81 && b[last + 1] === 0x40)) return -1;
-  return units;
-}
