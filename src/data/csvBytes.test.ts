@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { parseAll } from './csv';
-import { decodeUtf8, parseBytesToRows, Utf8Error, utf8Next } from './csvBytes';
+import { decodeUtf8, parseBytesToRows, parseDelimitedBytes, Utf8Error, utf8Next } from './csvBytes';
 
 const enc = new TextEncoder();
 function bytesAll(text: string, d: string) {
@@ -87,6 +87,100 @@ describe('parseDelimitedBytes', () => {
       ),
       { numRuns: 300 },
     );
+  });
+  it('finds separators, line ends and invalid UTF-8 at any offset of an unquoted cell', () => {
+    // Runs of ASCII of every length put each separator, line feed and non-ASCII byte at every
+    // offset within a four-byte word (a scan that reads words must miss none); raw bytes (some
+    // invalid) must fail at the first invalid one.
+    const part = fc.oneof(
+      fc.integer({ min: 0, max: 9 }).map((k) => 'abcdefghi'.slice(0, k)),
+      fc.constantFrom(',', ',', ';', '\n', '\r\n', '\r', 'é', '日本', '😀', '"q"'),
+      fc.constantFrom(0x80, 0xbf, 0xc3, 0xe3, 0xed, 0xf0, 0xff).map((x) => String.fromCharCode(x)),
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 30 }), fc.constantFrom(',', ';'), (parts, d) => {
+        // Code units below 0x100 are bytes as they are; other characters go as UTF-8.
+        const bytes: number[] = [];
+        for (const p of parts)
+          if (p.length === 1 && p.charCodeAt(0) >= 0x80 && p.charCodeAt(0) < 0x100)
+            bytes.push(p.charCodeAt(0));
+          else bytes.push(...enc.encode(p));
+        const b = Uint8Array.from(bytes);
+        // The first invalid sequence: where a walk from the start fails (-1: none).
+        let bad = -1;
+        for (let i = 0; i < b.length;) {
+          const j = b[i] < 0x80 ? i + 1 : utf8Next(b, i, b.length);
+          if (j < 0) {
+            bad = i;
+            break;
+          }
+          i = j;
+        }
+        let thrown: unknown;
+        const rows: string[][] = [];
+        const lines: number[] = [];
+        let result;
+        try {
+          result = parseBytesToRows(b, d.charCodeAt(0), (f, _r, l) => {
+            rows.push(f);
+            lines.push(l);
+          });
+        } catch (e) {
+          thrown = e;
+        }
+        if (bad >= 0) {
+          expect(thrown).toBeInstanceOf(Utf8Error);
+          expect((thrown as Utf8Error).offset).toBe(bad);
+        } else {
+          expect(thrown).toBeUndefined();
+          expect({ rows, lines, result }).toEqual(parseAll(new TextDecoder().decode(b), d));
+        }
+      }),
+      { numRuns: 4000 },
+    );
+  });
+  describe('a row too long', () => {
+    const bytes = (...parts: (string | number[])[]) =>
+      Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...enc.encode(p)] : p)));
+    const parse = (b: Uint8Array, maxRow: number, final = true) =>
+      parseDelimitedBytes(b, 44, () => {}, 0, maxRow, { record: 0, line: 1, final });
+    it('is reported before a quoted field past the limit that is never closed', () => {
+      const b = bytes('a,b\n', 'x,'.repeat(30), '"open\nmore\n');
+      expect(parse(b, 20)).toEqual({ rows: 1, tooLong: { record: 2, line: 2 } });
+      // Not closed within the block either: still the long row, not an open record.
+      expect(parse(b, 20, false)).toEqual({ rows: 1, tooLong: { record: 2, line: 2 } });
+      expect(parse(b, 1000)).toEqual({ rows: 1, unterminated: { record: 2, line: 2 } });
+    });
+    it('is reported for invalid UTF-8 in a field that starts past the limit', () => {
+      const b = bytes('a,b\n', 'x,'.repeat(30), [0xff], '\n');
+      expect(parse(b, 20)).toEqual({ rows: 1, tooLong: { record: 2, line: 2 } });
+      expect(() => parse(b, 1000)).toThrow(new Utf8Error(64));
+    });
+    it('is not reported for invalid UTF-8 in a field that starts within the limit', () => {
+      const b = bytes('a,b\n', 'x'.repeat(5), [0xff], 'y'.repeat(30), '\n');
+      let e: unknown;
+      try {
+        parse(b, 20);
+      } catch (x) {
+        e = x;
+      }
+      expect(e).toBeInstanceOf(Utf8Error);
+      expect((e as Utf8Error).offset).toBe(9);
+    });
+    it('is reported for a line of many short fields, and for a long last field', () => {
+      expect(parse(bytes('a,b\n', 'x,'.repeat(200), '\nc,d\n'), 50)).toEqual({
+        rows: 1,
+        tooLong: { record: 2, line: 2 },
+      });
+      expect(parse(bytes('a,b\nc,', 'y'.repeat(60)), 50)).toEqual({
+        rows: 1,
+        tooLong: { record: 2, line: 2 },
+      });
+      expect(parse(bytes('a,b\nc,"', 'y'.repeat(60), '"\n'), 50)).toEqual({
+        rows: 1,
+        tooLong: { record: 2, line: 2 },
+      });
+    });
   });
   it('rejects invalid UTF-8 exactly where TextDecoder (fatal) does', () => {
     const cases = [

@@ -171,6 +171,19 @@ describe('limits: a clear message, never an abort', () => {
     expect(i.row).toBe(2);
   });
 
+  it.each(['bytes', 'string'] as const)(
+    'a long row, then a quote never closed: the long row (%s)',
+    (p) => {
+      const text = `id,name,mrr\nA1,x,1\nA2,${'yyyyyyyyy,'.repeat(120)}"open\nA3,z,3\n`;
+      const i = fatal(() =>
+        importAccountFile(utf8(text), 'open.csv', contract, { limits, csvPath: p }),
+      );
+      expect(i.code).toBe('row_too_long');
+      expect(i.row).toBe(3);
+      expect(i.params.line).toBe(3);
+    },
+  );
+
   it('a file that is one line (no line breaks) longer than the limit', () => {
     const text = 'id,name,mrr,' + 'a,'.repeat(200_000);
     for (const p of ['bytes', 'string'] as const) {

@@ -177,10 +177,15 @@ describe('stream import = whole-file import', () => {
     const longQuoted = utf8(
       'account_id,company_name,mrr\nA1,x,1\nA2,"' + 'q\n'.repeat(40) + '",2\nA3,y,3\n',
     );
+    // A long row whose last field opens a quote never closed (the long row is reported).
+    const longOpen = utf8(
+      'account_id,company_name,mrr\nA1,x,1\nA2,' + 'w,'.repeat(30) + '"open\n' + 'y\n'.repeat(50),
+    );
     for (const [name, bytes] of [
       ['open.csv', open],
       ['long.csv', long],
       ['longq.csv', longQuoted],
+      ['longopen.csv', longOpen],
     ] as const)
       for (const sizes of [[3], [16], [1000]]) {
         const s = await streamed(bytes, name, { limits }, sizes);
