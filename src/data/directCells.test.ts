@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importAccountFile, ImportError, type ImportOptions } from './';
+import { importAccountFile, type ImportOptions } from './';
 import { parseDelimitedBytes, type DirectCells } from './csvBytes';
 import { openBytes, rowImporter } from './importFile';
 import { importAccountBlocks } from './importStream';
 import { demoContract, sjis, utf8 } from './testing/helpers';
+import { rng, type Rng, exact, importOutcome } from './testing/fuzz';
 
 /**
  * The scan storing plain number and date cells straight into the number columns (DirectCells,
@@ -12,22 +13,6 @@ import { demoContract, sjis, utf8 } from './testing/helpers';
  * sink.write, no scan shortcut at all) and against the block import: the cells the scan stores
  * must be exactly the ones nobody writes again, on the rows that stay, at the rows they land on.
  */
-
-/** A small seeded PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
-  return { next, int, pick };
-}
-type Rng = ReturnType<typeof rng>;
 
 /**
  * Columns 2–7 are numbers or dates; the headers of 2 and 4 read as a number and a date (the
@@ -140,25 +125,7 @@ function file(seed: number, rows: number, p: number, crlf: boolean, longFirst = 
   return lines.join(eol) + eol;
 }
 
-function run(bytes: Uint8Array, opts: ImportOptions) {
-  try {
-    const { table, report } = importAccountFile(bytes, 'direct.csv', demoContract, opts);
-    const { reader, ...rest } = report;
-    return { reader, table, report: rest };
-  } catch (e) {
-    if (e instanceof ImportError) return { error: e.issue };
-    throw e;
-  }
-}
-
-function exact(read: () => unknown): unknown {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof ImportError) return { error: e.issue };
-    throw e;
-  }
-}
+const run = (bytes: Uint8Array, opts: ImportOptions) => importOutcome(bytes, 'direct.csv', opts);
 
 /** The block import's result; `read.whole` counts reads of the whole file (its fallback). */
 function blocks(bytes: Uint8Array, opts: ImportOptions, block: number, reads = { whole: 0 }) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importAccountFile, ImportError, type ImportOptions } from './';
+import { type ImportOptions } from './';
 import { planStream, streamChunks, streamResult, PLAN_HEAD_BYTES } from './importStream';
 import { demoContract, sjis, utf8 } from './testing/helpers';
+import { rng, type Rng, importOutcome } from './testing/fuzz';
 import { cellValue, type AccountTable } from '../table/columns';
 import { setStageBytes } from './sinks';
 
@@ -12,22 +13,6 @@ import { setStageBytes } from './sinks';
  * thousands of rows — enough for the merge to work in several parts — whose cells take every
  * shape the coercers read, and the stream import (random blocks) against the whole-file one.
  */
-
-/** A small seeded PRNG (mulberry32): the files are large, fast-check picks the seed and knobs. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
-  return { next, int, pick };
-}
-type Rng = ReturnType<typeof rng>;
 
 const FULL = (s: string) =>
   s.replace(/[0-9.,%-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -283,16 +268,7 @@ function cells(tables: AccountTable[]): Record<string, unknown[]> {
   return out;
 }
 
-function run(bytes: Uint8Array, opts: ImportOptions) {
-  try {
-    const { table, report } = importAccountFile(bytes, 'fuzz.csv', demoContract, opts);
-    const { reader, ...rest } = report;
-    return { reader, table, report: rest };
-  } catch (e) {
-    if (e instanceof ImportError) return { error: e.issue };
-    throw e;
-  }
-}
+const run = (bytes: Uint8Array, opts: ImportOptions) => importOutcome(bytes, 'fuzz.csv', opts);
 
 async function* blocksOf(bytes: Uint8Array, sizes: number[]): AsyncGenerator<Uint8Array> {
   let k = 0;

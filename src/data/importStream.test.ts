@@ -13,6 +13,7 @@ import { Utf8Error } from './csvBytes';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
 import { demoContract, FIXTURES, fixture, sjis, utf8 } from './testing/helpers';
+import { YES_NO_SPELLINGS } from './testing/fuzz';
 import { cellValue, type AccountTable } from '../table/columns';
 import { setStageBytes } from './sinks';
 import { MixedEncodingScan } from './encoding';
@@ -390,14 +391,7 @@ describe('importAccountBlocks keeps long distinct values packed (decoded when di
           });
           const bytes = utf8(lines.join('\n') + '\n');
           const opts: ImportOptions = { badRows };
-          const got = importAccountBlocks(memorySource(bytes), 'cat.csv', demoContract, opts, {
-            minBytes: 0,
-            block,
-          });
-          const text = importAccountFile(bytes, 'cat.csv', demoContract, {
-            ...opts,
-            csvPath: 'string',
-          });
+          const { got, text } = blocksAndText(bytes, 'cat.csv', opts, block);
           expect(cells([got.table])).toEqual(cells([text.table]));
           expect({ ...got.report, reader: 'text' }).toEqual(text.report);
           expect(got).toEqual(importAccountFile(bytes, 'cat.csv', demoContract, opts));
@@ -442,19 +436,7 @@ describe('importAccountBlocks keeps long distinct values packed (decoded when di
       '',
       'N/A',
     );
-    const yesNo = fc.constantFrom(
-      'true',
-      'TRUE',
-      'false',
-      'FALSE',
-      'True',
-      'fals',
-      'truex',
-      '1',
-      '0',
-      '',
-      'yes',
-    );
+    const yesNo = fc.constantFrom(...YES_NO_SPELLINGS);
     const row = fc.tuple(
       name,
       fc.array(category, { minLength: 4, maxLength: 4 }),
@@ -503,14 +485,7 @@ describe('importAccountBlocks keeps long distinct values packed (decoded when di
           );
           const bytes = utf8(lines.join('\n') + '\n');
           const opts: ImportOptions = { badRows };
-          const got = importAccountBlocks(memorySource(bytes), 'words.csv', demoContract, opts, {
-            minBytes: 0,
-            block,
-          });
-          const text = importAccountFile(bytes, 'words.csv', demoContract, {
-            ...opts,
-            csvPath: 'string',
-          });
+          const { got, text } = blocksAndText(bytes, 'words.csv', opts, block);
           expect(cells([got.table])).toEqual(cells([text.table]));
           // The codes and dictionaries themselves (cells alone would hide a value kept twice).
           for (const [id, col] of Object.entries(text.table.columns))
@@ -570,6 +545,14 @@ function memorySource(bytes: Uint8Array) {
 }
 
 /** The table and report, or the error: typed arrays and dictionaries compared as they are. */
+/** The block import in `block`-byte blocks, and the string path's whole-file import (the reference). */
+function blocksAndText(bytes: Uint8Array, file: string, opts: ImportOptions, block: number) {
+  return {
+    got: importAccountBlocks(memorySource(bytes), file, demoContract, opts, { minBytes: 0, block }),
+    text: importAccountFile(bytes, file, demoContract, { ...opts, csvPath: 'string' }),
+  };
+}
+
 function exact(read: () => { table: AccountTable; report: unknown }): unknown {
   try {
     return read();

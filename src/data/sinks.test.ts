@@ -11,6 +11,7 @@ import {
   StringSink,
 } from './sinks';
 import { sjis, utf8 } from './testing/helpers';
+import { YES_NO_SPELLINGS } from './testing/fuzz';
 
 // The string sinks' byte paths (writeBytes: the sorted path's word compare, the fused copy,
 // count and hash of packed values, the small-dictionary table, endLazy's merge) against the
@@ -288,25 +289,7 @@ describe('StringSink: values whose hashes collide', () => {
 
 describe('BooleanSink.writeBytes = write of the same text', () => {
   it('true/TRUE/false/FALSE/1/0 read from the bytes; every other spelling as text', () => {
-    const spellings = [
-      'true',
-      'TRUE',
-      'True',
-      'false',
-      'FALSE',
-      'False',
-      'fals',
-      'truex',
-      '1',
-      '0',
-      '',
-      'yes',
-      'はい',
-      'tRUE',
-      'falsE',
-      'falsy',
-      'x',
-    ];
+    const spellings = YES_NO_SPELLINGS;
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...spellings), { maxLength: 60 }), (texts) => {
         const f = {

@@ -4,6 +4,7 @@ import { importAccountFile, ImportError, type ImportOptions } from './';
 import { importAccountBlocksAsync } from './importStream';
 import { STREAM_STALL, streamSource } from './parallelImport';
 import { demoContract, sjis, utf8 } from './testing/helpers';
+import { exact } from './testing/fuzz';
 
 /**
  * The browser's one pass (import.worker.ts): a picked File's byte stream read into a reused
@@ -33,15 +34,6 @@ function chunked(bytes: Uint8Array, sizes: number[], delays: number[]) {
     },
   });
   return { stream, stats };
-}
-
-function exact(read: () => unknown): unknown {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof ImportError) return { error: e.issue };
-    throw e;
-  }
 }
 
 async function exactAsync(read: () => Promise<unknown>): Promise<unknown> {
