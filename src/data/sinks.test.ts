@@ -4,6 +4,7 @@ import type { Field } from '../model';
 import type { Column } from '../table/columns';
 import {
   BooleanSink,
+  cellViewHeld,
   hashBytes,
   makeSink,
   setSinkTuning,
@@ -265,6 +266,25 @@ describe('StringSink.writeBytes = write of the same text', () => {
     } finally {
       setSinkTuning(was);
     }
+  });
+});
+
+describe('StringSink: the bytes of the last cell are not held after the build', () => {
+  it('a built column leaves no file buffer behind (the worker keeps running)', () => {
+    const sink = makeSink(field('category', CATEGORY), 4) as StringSink;
+    const file = utf8('retail,finance,retail,manufacturing\n');
+    const cells = [
+      [0, 6],
+      [7, 14],
+      [15, 21],
+      [22, 35],
+    ];
+    cells.forEach(([s, e], row) => expect(sink.writeBytes(row, file, s, e)).toBeNull());
+    // Categories of four bytes or more are found through a view of the file's bytes.
+    expect(cellViewHeld()).toBe(file);
+    const col = sink.build(cells.length, false) as Extract<Column, { type: 'string' }>;
+    expect([...col.dict]).toEqual(['retail', 'finance', 'manufacturing']);
+    expect(cellViewHeld()).toBeNull();
   });
 });
 

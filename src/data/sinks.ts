@@ -1353,6 +1353,7 @@ class StringSink implements Sink {
   keepRoom = false;
   build(n: number, dropped = true): Column {
     if (this.lazy) this.endLazy();
+    releaseCellView();
     this.flush();
     const codes = this.keepRoom && !dropped ? this.codes.subarray(0, n) : fit(this.codes, n);
     // With no row overwritten every entry is used, in order of first use: nothing to compact.
@@ -1407,6 +1408,18 @@ function cellView(b: Uint8Array): DataView {
     cellDv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   }
   return cellDv!;
+}
+/**
+ * Forget the cached view: it would keep the import's last buffer — a whole file of hundreds of
+ * MB in the one-pass import — alive after the import, in a worker that stays for the next one.
+ */
+function releaseCellView(): void {
+  cellOf = null;
+  cellDv = null;
+}
+/** The bytes cellView's cache holds (tests: nothing once a column is built). */
+export function cellViewHeld(): Uint8Array | null {
+  return cellOf;
 }
 
 /**
