@@ -856,10 +856,10 @@ describe('importAccountBlocks of Shift_JIS files: values kept in one pass, lines
   });
 });
 
-describe('importAccountBlocks: ids ascending until they are not, names merged by shared hash slots (session 35)', () => {
+describe('importAccountBlocks: ids ascending until they are not, duplicates at block ends, names merged (session 35)', () => {
   // The id column takes the sorted path (no hash, no table) while each id is above the last;
   // the first one that is not (lower, or a duplicate) sends it to the probing path. Names take
-  // provisional codes merged at the build, only those whose hash slot another name's shares.
+  // provisional codes merged at the build.
   // Ids are of one width, so a line's bytes do not depend on its id: a duplicate is put on the
   // line that crosses a block's end, or on the line before or after it.
   const file = (seed: number) => {
@@ -910,15 +910,15 @@ describe('importAccountBlocks: ids ascending until they are not, names merged by
   };
   it('agrees with the string path and the whole-file import over random files and blocks', () => {
     let withDuplicates = 0;
-    for (const sharedSlotBits of [4, 0])
+    for (const uniqueFrom of [64, 4096])
       for (let seed = 1; seed <= 30; seed++) {
-        const was = setSinkTuning({ sharedSlotBits, uniqueFrom: 64 });
+        const was = setSinkTuning({ uniqueFrom });
         try {
           const { bytes, block, kind } = file(seed);
           for (const badRows of ['skip', 'blank'] as const) {
             const opts: ImportOptions = { badRows };
             const { got, text } = blocksAndText(bytes, 'ids.csv', opts, block);
-            const what = `seed ${seed}, ${kind}, blocks of ${block}, ${badRows}, slots ${sharedSlotBits}`;
+            const what = `seed ${seed}, ${kind}, blocks of ${block}, ${badRows}, uniqueFrom ${uniqueFrom}`;
             expect(cells([got.table]), what).toEqual(cells([text.table]));
             for (const id of ['account_id', 'company_name']) {
               const g = got.table.columns[id] as Extract<Column, { type: 'string' }>;

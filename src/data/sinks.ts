@@ -1108,7 +1108,7 @@ class StringSink implements Sink {
         if (a.length >= tune.minLength) sizes.push(a.byteLength);
     if (this.flags.length >= tune.minLength) sizes.push(this.flags.byteLength);
     if (use.slots && this.slots.length >= tune.minLength) sizes.push(this.slots.byteLength);
-    // endLazy's arrays, taken at the entries' length (shared, order, into) and four times it (rec).
+    // endLazy's arrays, taken at the entries' length (order, into, renum) and four times it (rec).
     if (this.lazy) sizes.push(cap * 16, cap * 4, cap * 4, cap * 4);
     let keptBytes = 0;
     if (this.ownBytes && this.hi > 0) {
@@ -1212,49 +1212,32 @@ class StringSink implements Sink {
    * ones give theirs up, and the dictionary closes ranks — the codes and dictionary the probing
    * path gives, which numbers values in order of first use.
    */
-  private endLazy(final = false): void {
+  private endLazy(): void {
     this.lazy = false;
     const E = this.entries;
     if (this.lazyFrom === E) return;
     const src = this.src!;
     const { eStart, eLen, eHash, eCode } = this;
     // Entries before lazyFrom are hashed (placeAll ran) and distinct, so earlier than any repeat.
-    // Only entries whose hash slot another entry shares can merge: two bits per slot (seen,
-    // seen again), set over every entry's hash, find them; the rest (values written once, most
-    // names) keep their codes without a record or a probe. Partitioning all entries cost a
-    // 16-byte record per entry and the probe of each; the shared ones are a quarter of the
-    // demo's names (the repeats, their first entries, and slot collisions).
-    const seen = sharedSlots(eHash, E);
-    const smask = (seen.length << 4) - 1;
     let bits = 0;
-    while (E >> (bits + 13) > 0 && bits < 16) bits++;
+    while (E >> (bits + 11) > 0 && bits < 16) bits++;
     const parts = 1 << bits;
     const partOf = (h: number) => (bits === 0 ? 0 : h >>> (32 - bits));
     const start = new Int32Array(parts + 1);
-    // The shared entries, in entry order (a fresh array: only the pages of these are touched).
-    const shared = this.scratch32(E);
-    let I = 0;
-    for (let e = 0; e < E; e++) {
-      const h = eHash[e];
-      if ((seen[(h & smask) >>> 4] & (2 << ((h & 15) << 1))) === 0) continue;
-      shared[I++] = e;
-      start[partOf(h) + 1]++;
-    }
+    for (let e = 0; e < E; e++) start[partOf(eHash[e]) + 1]++;
     let most = 0;
     for (let p = 0; p < parts; p++) {
       if (start[p + 1] > most) most = start[p + 1];
       start[p + 1] += start[p];
     }
-    // Shared entries by part, as records (hash, offset, length, code) in entry order, and the
-    // entry of each: a part's loop reads its records in sequence and the bytes of two entries
-    // only when hash and length match (a part's entries are spread over the whole entry
-    // arrays: reading their lengths, offsets and codes there was a cache miss each, three or
-    // four per repeat).
-    const rec = this.scratch32(4 * I, 4);
-    const order = this.scratch32(I);
+    // Entries by part, as records (hash, offset, length, code) in entry order, and the entry of
+    // each: a part's loop reads its records in sequence and the bytes of two entries only when
+    // hash and length match (a part's entries are spread over the whole entry arrays: reading
+    // their lengths, offsets and codes there was a cache miss each, three or four per repeat).
+    const rec = this.scratch32(4 * E, 4);
+    const order = this.scratch32(E);
     const fill = start.slice(0, parts);
-    for (let i = 0; i < I; i++) {
-      const e = shared[i];
+    for (let e = 0; e < E; e++) {
       const h = eHash[e];
       const k = fill[partOf(h)]++;
       const r = k << 2;
@@ -1272,10 +1255,7 @@ class StringSink implements Sink {
     while (size < most * 2) size *= 2;
     const table = new Int32Array(size);
     const mask = size - 1;
-    /**
-     * Old code → the code it merges into (-1: keeps its own); renumbered in place below (the
-     * new code of each), one array where there were two.
-     */
+    /** Old code → the code it merges into (-1: keeps its own). */
     const into = this.scratch32(this.size).fill(-1);
     let merged = 0;
     for (let p = 0; p < parts; p++) {
@@ -1321,8 +1301,7 @@ class StringSink implements Sink {
       const dict = this.dict;
       const flags = this.flags;
       const size = this.size;
-      // Read before it is written: `into` becomes the renumbering (its target t < c is done).
-      const renum = into;
+      const renum = this.scratch32(size);
       const { packed, pOff, pLen, pUnits } = this;
       let next = 0;
       for (let c = 0; c < size; c++) {
@@ -1350,8 +1329,6 @@ class StringSink implements Sink {
       this.size = next;
       const codes = this.codes;
       for (let r = 0; r < this.hi; r++) if (codes[r] >= 0) codes[r] = renum[codes[r]];
-      // The build's merge: no entry is read again (a built sink is done).
-      if (final) return;
       let w = 0;
       for (let e = 0; e < E; e++) {
         if (eCode[e] === NOT_FOUND) continue;
@@ -1375,7 +1352,7 @@ class StringSink implements Sink {
   /** As NumberSink.keepRoom (only for a build with no row dropped). */
   keepRoom = false;
   build(n: number, dropped = true): Column {
-    if (this.lazy) this.endLazy(true);
+    if (this.lazy) this.endLazy();
     releaseCellView();
     this.flush();
     const codes = this.keepRoom && !dropped ? this.codes.subarray(0, n) : fit(this.codes, n);
@@ -1471,29 +1448,6 @@ function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
 }
 
 const NOT_FOUND = -2;
-/**
- * Two bits per hash slot over the hashes of entries [0, n): bit 2j+1 of slot j (of the hash's
- * low bits) is set when two or more entries fall in it — every set of equal values does, as
- * two different values may. 16 × n slots or more (at most 2^27): about n / 32 entries share a
- * slot by chance.
- */
-function sharedSlots(hash: Int32Array, n: number): Int32Array {
-  let slotBits = tune.sharedSlotBits;
-  if (slotBits === 0) {
-    slotBits = 10;
-    while (1 << slotBits < 16 * n && slotBits < 27) slotBits++;
-  }
-  const seen = new Int32Array(1 << (slotBits - 4));
-  const mask = (1 << slotBits) - 1;
-  for (let e = 0; e < n; e++) {
-    const j = hash[e] & mask;
-    const w = j >>> 4;
-    const bit = 1 << ((j & 15) << 1);
-    const x = seen[w];
-    seen[w] = x | ((x & bit) === 0 ? bit : bit << 1);
-  }
-  return seen;
-}
 /** StringSink.small's slot of a cell of `len` bytes starting with the four (little-endian) `first`. */
 function smallSlot(first: number, len: number): number {
   return Math.imul(first ^ len, 0x9e3779b1) >>> 27;
@@ -1587,13 +1541,7 @@ export function fillPacked(
  * `uniqueFrom` entries), how large its kept bytes start, and the arrays it takes from faulted
  * memory (at least `minLength` elements). Tests lower them so small files take every path.
  */
-const tune = {
-  uniqueFrom: 4096,
-  srcStart: 1 << 16,
-  minLength: SINK_MIN_LENGTH,
-  /** endLazy's shared-slot bits (sharedSlots; 4 or more), 0 = sized for the entries. */
-  sharedSlotBits: 0,
-};
+const tune = { uniqueFrom: 4096, srcStart: 1 << 16, minLength: SINK_MIN_LENGTH };
 /** Tests: other thresholds (see `tune`). Returns the previous ones. */
 export function setSinkTuning(t: Partial<typeof tune>): typeof tune {
   const was = { ...tune };
