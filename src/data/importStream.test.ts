@@ -13,9 +13,9 @@ import { Utf8Error } from './csvBytes';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
 import { demoContract, FIXTURES, fixture, sjis, utf8 } from './testing/helpers';
-import { YES_NO_SPELLINGS } from './testing/fuzz';
-import { cellValue, type AccountTable } from '../table/columns';
-import { setStageBytes } from './sinks';
+import { rng, YES_NO_SPELLINGS } from './testing/fuzz';
+import { cellValue, type AccountTable, type Column } from '../table/columns';
+import { setSinkTuning, setStageBytes } from './sinks';
 import { MixedEncodingScan } from './encoding';
 
 /** Every cell as a value (strings through their dictionaries), column by column. */
@@ -853,5 +853,88 @@ describe('importAccountBlocks of Shift_JIS files: values kept in one pass, lines
         expect(out).toEqual(exact(() => importAccountFile(bytes, name, demoContract, {})));
       }
     }
+  });
+});
+
+describe('importAccountBlocks: ids ascending until they are not, duplicates at block ends, names merged (session 35)', () => {
+  // The id column takes the sorted path (no hash, no table) while each id is above the last;
+  // the first one that is not (lower, or a duplicate) sends it to the probing path. Names take
+  // provisional codes merged at the build.
+  // Ids are of one width, so a line's bytes do not depend on its id: a duplicate is put on the
+  // line that crosses a block's end, or on the line before or after it.
+  const file = (seed: number) => {
+    const r = rng(seed);
+    const rows = 200 + r.int(1300);
+    const block = 40 + r.int(400);
+    const often = ['bzdrvadypkly', 'ibsmwinxfpmp', '株式会社アルファ工業', 'Acme, Inc.', 'N/A'];
+    const names: string[] = [];
+    for (let k = 0; k < rows; k++) {
+      const roll = r.next();
+      names.push(
+        roll < 0.15 && k > 0
+          ? names[r.int(k)]
+          : roll < 0.25
+            ? r.pick(often)
+            : `${r.pick(['株式会社', 'Blue', 'ロジ', 'é😀', ''])}${r.pick(['アルファ', 'Zeta', '商事'])}${r.int(rows * 4)}`,
+      );
+    }
+    // A sorted first part of names too (the sorted path, then provisional codes).
+    const head = r.int(rows >> 1);
+    names.splice(0, head, ...names.slice(0, head).sort());
+    const ids = Array.from({ length: rows }, (_, k) => `AC${String(k * 3 + 10).padStart(7, '0')}`);
+    const breakAt = r.int(rows);
+    const kind = r.pick(['lower', 'duplicate at block ends', 'both', 'none'] as const);
+    const line = (k: number) => `${ids[k]},"${names[k]}",${k}`;
+    const header = 'account_id,company_name,mrr';
+    if (kind === 'lower' || kind === 'both')
+      ids[breakAt] = `AC${String(r.int(3 * breakAt + 10)).padStart(7, '0')}`;
+    if (kind !== 'lower' && kind !== 'none') {
+      // Line starts in bytes; ids of one width keep them whatever the ids are.
+      const enc = new TextEncoder();
+      const starts: number[] = [];
+      let at = enc.encode(header + '\n').length;
+      for (let k = 0; k < rows; k++) {
+        starts.push(at);
+        at += enc.encode(line(k) + '\n').length;
+      }
+      for (let k = 1; k < rows - 1; k++) {
+        const end = Math.ceil(starts[k] / block) * block;
+        if (end >= starts[k + 1] || r.next() < 0.7) continue;
+        // This line crosses a block's end: it, the one before or the one after repeats an id.
+        const d = k + r.int(3) - 1;
+        ids[d] = ids[d > 0 ? d - 1 - r.int(Math.min(d, 3)) : 1];
+      }
+    }
+    const csv = [header, ...ids.map((_, k) => line(k))].join('\n') + '\n';
+    return { bytes: utf8(csv), block, kind };
+  };
+  it('agrees with the string path and the whole-file import over random files and blocks', () => {
+    let withDuplicates = 0;
+    for (const uniqueFrom of [64, 4096])
+      for (let seed = 1; seed <= 30; seed++) {
+        const was = setSinkTuning({ uniqueFrom });
+        try {
+          const { bytes, block, kind } = file(seed);
+          for (const badRows of ['skip', 'blank'] as const) {
+            const opts: ImportOptions = { badRows };
+            const { got, text } = blocksAndText(bytes, 'ids.csv', opts, block);
+            const what = `seed ${seed}, ${kind}, blocks of ${block}, ${badRows}, uniqueFrom ${uniqueFrom}`;
+            expect(cells([got.table]), what).toEqual(cells([text.table]));
+            for (const id of ['account_id', 'company_name']) {
+              const g = got.table.columns[id] as Extract<Column, { type: 'string' }>;
+              const t = text.table.columns[id] as Extract<Column, { type: 'string' }>;
+              expect([...g.dict], what).toEqual([...t.dict]);
+              expect(Array.from(g.codes), what).toEqual(Array.from(t.codes));
+            }
+            expect({ ...got.report, reader: 'text' }, what).toEqual(text.report);
+            expect(got, what).toEqual(importAccountFile(bytes, 'ids.csv', demoContract, opts));
+            if (got.report.duplicateKeys > 0) withDuplicates++;
+          }
+        } finally {
+          setSinkTuning(was);
+        }
+      }
+    // The files did put duplicates at block ends (each seed twice per bad-row policy).
+    expect(withDuplicates).toBeGreaterThan(20);
   });
 });

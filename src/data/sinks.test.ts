@@ -335,3 +335,70 @@ describe('BooleanSink.writeBytes = write of the same text', () => {
     );
   });
 });
+
+describe('StringSink: the merge of provisional codes, repeats of values first seen anywhere (session 35)', () => {
+  // Two values of one hash (a, b) and a few names that come back often make repeats of values
+  // first seen anywhere: the sorted head, the provisional part, after a cell through write —
+  // merged at the build (every cell through bytes) or in the middle of the column.
+  const [a, b] = ['bzdrvadypkly', 'ibsmwinxfpmp'];
+  it('codes and dictionary as write of the same text', () => {
+    const was = setSinkTuning({ uniqueFrom: 4, srcStart: 8 });
+    try {
+      for (const enc of ['utf-8', 'shift_jis'] as const) {
+        const dec = new TextDecoder(enc);
+        const mk = (t: string): Cell => {
+          const bytes = enc === 'utf-8' ? utf8(t) : sjis(t);
+          return { text: dec.decode(bytes), bytes };
+        };
+        const often = fc.constantFrom(
+          a,
+          b,
+          '株式会社アルファ工業',
+          'Acme Holdings Ltd',
+          'N/A',
+          'x',
+        );
+        const text = fc.oneof(nameOf(enc === 'utf-8' ? piecesUtf8 : piecesJa), often);
+        fc.assert(
+          fc.property(
+            column(text, mk),
+            fc.boolean(),
+            fc.boolean(),
+            ({ cells, viaText }, reused, all) => {
+              const f = field('string');
+              // All through bytes (the build's merge) or some through write (a merge mid-column).
+              const via = all ? cells.map(() => false) : viaText;
+              expect(byBytes(f, cells, via, enc, reused, false)).toEqual(byText(f, cells, enc));
+            },
+          ),
+          { numRuns: 250 },
+        );
+      }
+    } finally {
+      setSinkTuning(was);
+    }
+  });
+
+  it('merges every repeat of a column of few values in many rows', () => {
+    const was = setSinkTuning({ uniqueFrom: 4, srcStart: 8 });
+    try {
+      const values = ['Zeta ロジ商事', a, b, '株式会社アルファ工業', 'Acme Holdings Ltd'].map(mk8);
+      // Sorted first (ascending bytes), then every value again in a changing order.
+      const cells = [...values.slice(0, 1)];
+      for (let k = 0; k < 3000; k++) cells.push(values[(k * 7 + (k >> 3)) % values.length]);
+      const f = field('string');
+      const got = byBytes(
+        f,
+        cells,
+        cells.map(() => false),
+        'utf-8',
+        true,
+        false,
+      );
+      expect(got).toEqual(byText(f, cells, 'utf-8'));
+      expect(got.dict.length).toBe(values.length);
+    } finally {
+      setSinkTuning(was);
+    }
+  });
+});
