@@ -435,9 +435,12 @@ export interface RowImporter {
   finish(end: ParseEnd): { table: AccountTable; report: ImportReport };
   /** Per number field, the "80%" / 0.8 counts so far (a parallel import adds them up over ranges). */
   percentStats?(): PercentStat[];
-  /** Per file column, the numbers for parseDelimitedBytes to read while scanning (its `numeric`). */
+  /**
+   * Per file column, what parseDelimitedBytes reads while scanning (its `numeric`): numbers and
+   * dates, and the yes/no and category cells it stores through `direct` (kinds 4 and 5).
+   */
   readonly numeric: Uint8Array;
-  /** Where parseDelimitedBytes stores those numbers itself (its `direct`; optional: onRecord reads either). */
+  /** Where parseDelimitedBytes stores those cells itself (its `direct`; optional: onRecord reads either). */
   readonly direct: DirectCells;
   /**
    * Between records (the block import, after each block): move columns into opts.memory's
