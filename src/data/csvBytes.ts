@@ -1,3 +1,4 @@
+import { CATEGORY_MASK, CATEGORY_SHIFT, type CategoryCells } from './categoryCells';
 import { isoDays } from './coerce';
 import type { ParseResult } from './csv';
 import { decodeSjis, sjisNext } from './sjisBytes';
@@ -28,6 +29,7 @@ export interface ByteRecord {
    * content is a plain decimal of at most 15 digits, read while scanning it (exactly as Number of
    * its text), or its date as days (kind 3); `numOk[k]` is 1 (no fraction digits), 2 (fraction
    * digits), 3 (a date) or 0 (not read: the cell goes the ordinary way). Only for k < numOk.length.
+   * With `direct`, also 4 (a yes/no cell stored) or 5 (a category cell stored).
    */
   num: Float64Array;
   numOk: Uint8Array;
@@ -51,6 +53,20 @@ export interface ByteRecord {
 export interface DirectCells {
   to: (Float64Array | null)[];
   row: number;
+  /**
+   * Columns of kind 4 (yes/no): the column's values (BooleanSink.values). The scan stores
+   * true/TRUE/false/FALSE/1/0 (1 or 0) as BooleanSink.writeBytes reads them, and an empty cell
+   * as missing where `missing[k]` is 1; any other cell goes the ordinary way.
+   */
+  yesNo?: (Uint8Array | null)[];
+  /** Per column, 1: an empty yes/no cell is stored as missing (the field is not required). */
+  missing?: Uint8Array;
+  /**
+   * Columns of kind 5 (category): the spellings the column's sink has stored cleanly and the
+   * column's codes. A cell spelled as one of them is stored as its code, an empty one as missing
+   * (-1) where the table allows it; any other cell goes the ordinary way.
+   */
+  cats?: (CategoryCells | null)[];
 }
 
 /** `onRecord(rec, record, line)`: as RowHandler in csv.ts; `rec` is reused, read it before returning. */
@@ -142,6 +158,14 @@ function d2(b: Uint8Array, i: number): number {
   return a >= 0 && a <= 9 && c >= 0 && c <= 9 ? a * 10 + c : -1;
 }
 
+/** "true", "TRUE", "fals", "FALS" as four bytes read little-endian. */
+const TRUE_LC = 0x65757274;
+const TRUE_UC = 0x45555254;
+const FALS_LC = 0x736c6166;
+const FALS_UC = 0x534c4146;
+/** table/columns.ts MISSING_BOOL (not imported: the parser knows nothing of tables). */
+const MISSING_YES_NO = 255;
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 export type ByteEncoding = 'utf-8' | 'shift_jis';
@@ -199,7 +223,8 @@ export function parseDelimitedBytes(
   /**
    * Per column, numbers to read during the scan (ByteRecord.num): 1 -?digits, 2 -?digits(.digits)?
    * (number fields; integer fields take no fraction), 3 YYYY-MM-DD or YYYY/MM/DD as days since
-   * 1970-01-01 (date fields), 0 none. Saves the sinks a second pass.
+   * 1970-01-01 (date fields), 0 none. Saves the sinks a second pass. 4 (yes/no) and 5
+   * (category) are stored through `direct` (its yesNo / cats), and read only with it.
    */
   numeric?: Uint8Array,
   /** Columns whose read numbers are stored straight into the importer's arrays (DirectCells). */
@@ -216,11 +241,24 @@ export function parseDelimitedBytes(
   const final = block ? block.final : true;
   // A delimiter that can be part of a number or date would end the scan wrongly: no scan.
   if (D === 45 || D === 46 || D === 47 || (D >= 48 && D <= 57)) numeric = undefined;
-  const kinds = numeric ?? new Uint8Array(0);
+  let kinds = numeric ?? new Uint8Array(0);
   const numCols = kinds.length;
   if (numeric === undefined || (direct && direct.to.length !== numCols)) direct = undefined;
   // Per column, the array a read number is stored into (null: ByteRecord.num).
   const to: (Float64Array | null)[] = direct ? direct.to : [];
+  const yesNo = direct?.yesNo ?? [];
+  const cats = direct?.cats ?? [];
+  const missing = direct?.missing ?? new Uint8Array(numCols);
+  // Yes/no and category cells are only stored through `direct`, in the arrays it has for them;
+  // and yes/no words are stepped over as letters: not with a letter as the delimiter.
+  const letterD = (D | 32) >= 97 && (D | 32) <= 122;
+  for (let c = 0; c < numCols; c++) {
+    const k = kinds[c];
+    if ((k === 4 && (letterD || !yesNo[c])) || (k === 5 && !cats[c]) || (k >= 4 && !direct)) {
+      if (kinds === numeric) kinds = numeric.slice();
+      kinds[c] = 0;
+    }
+  }
   const rec: ByteRecord = {
     count: 0,
     start: new Int32Array(64),
@@ -233,6 +271,8 @@ export function parseDelimitedBytes(
   };
   const nums = rec.num;
   const numOk = rec.numOk;
+  // Four-byte loads for yes/no words and category spellings.
+  const bv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let starts = rec.start;
   let ends = rec.end;
   const texts = rec.text;
@@ -337,57 +377,131 @@ export function parseDelimitedBytes(
       // This column's array when the number is stored straight there.
       let t: Float64Array | null = null;
       if (count < numCols && (kind = kinds[count]) !== 0 && direct) t = to[count];
-      if (kind === 3) {
-        // YYYY-MM-DD or YYYY/MM/DD (as NumberSink.writeBytes): days since 1970-01-01.
-        const sep = pos + 10 <= n ? b[pos + 4] : 0;
-        if ((sep === 45 || sep === 47) && b[pos + 7] === sep) {
-          const y = d4(b, pos);
-          const m = d2(b, pos + 5);
-          const d = d2(b, pos + 8);
-          if (y >= 0 && m >= 0 && d >= 0) {
-            const v = isoDays(y, m, d);
-            if (v === v) {
-              if (t !== null) t[row] = v;
-              else nums[count] = v;
-              numEnd = i = pos + 10;
+      if (kind !== 0) {
+        // (By how many columns of the kind a row usually has: numbers, dates, yes/no, categories.)
+        if (kind <= 2) {
+          let j = pos;
+          const neg = j < n && b[j] === 45;
+          if (neg) j++;
+          let v = 0;
+          let digits = 0;
+          let d = 0;
+          while (j < n && (d = b[j] - 48) >= 0 && d <= 9) {
+            v = v * 10 + d;
+            digits++;
+            j++;
+          }
+          let frac = 0;
+          if (digits > 0 && kind === 2 && j < n && b[j] === 46) {
+            j++;
+            while (j < n && (d = b[j] - 48) >= 0 && d <= 9) {
+              v = v * 10 + d;
+              frac++;
+              j++;
+            }
+          }
+          if (digits > 0 && digits + frac <= 15) {
+            if (frac > 0) v /= POW10[frac];
+            if (t !== null) t[row] = neg ? -v : v;
+            else nums[count] = neg ? -v : v;
+            numEnd = j;
+            kind = frac > 0 ? 2 : 1;
+          }
+          // Bytes [pos, j) are ASCII digits, - and . (never the delimiter): scan on from j.
+          i = j;
+        } else if (kind === 3) {
+          // YYYY-MM-DD or YYYY/MM/DD (as NumberSink.writeBytes): days since 1970-01-01.
+          const sep = pos + 10 <= n ? b[pos + 4] : 0;
+          if ((sep === 45 || sep === 47) && b[pos + 7] === sep) {
+            const y = d4(b, pos);
+            const m = d2(b, pos + 5);
+            const d = d2(b, pos + 8);
+            if (y >= 0 && m >= 0 && d >= 0) {
+              const v = isoDays(y, m, d);
+              if (v === v) {
+                if (t !== null) t[row] = v;
+                else nums[count] = v;
+                numEnd = i = pos + 10;
+              }
+            }
+          }
+        } else if (kind === 4) {
+          // true/TRUE/false/FALSE/1/0 as BooleanSink.writeBytes reads them; empty as missing.
+          let v = -1;
+          let len = 0;
+          if (pos + 4 <= n) {
+            const w = bv.getInt32(pos, true);
+            if (w === TRUE_LC || w === TRUE_UC) {
+              v = 1;
+              len = 4;
+            } else if (
+              pos + 5 <= n &&
+              ((w === FALS_LC && b[pos + 4] === 101) || (w === FALS_UC && b[pos + 4] === 69))
+            ) {
+              v = 0;
+              len = 5;
+            }
+          }
+          if (v < 0) {
+            const c0 = pos < n ? b[pos] : -1;
+            if (c0 === 49 || c0 === 48) {
+              v = c0 - 48;
+              len = 1;
+            } else if ((c0 === D || c0 === 10 || c0 === 13 || c0 === -1) && missing[count] === 1)
+              v = MISSING_YES_NO;
+          }
+          if (v >= 0) {
+            yesNo[count]![row] = v;
+            numEnd = pos + len;
+          }
+          // Bytes [pos, pos + len) are ASCII letters or digits (never the delimiter): scan on.
+          i = pos + len;
+        } else {
+          // A spelling the column's sink has stored cleanly: its code; empty: missing.
+          // (CategoryCells.find written out here: as a call it took the inlining budget that
+          // keeps the date reads d4/d2 inlined.)
+          const cat = cats[count]!;
+          let e = -1;
+          if (pos + 4 <= n) {
+            const w = bv.getInt32(pos, true);
+            const slot = cat.slot;
+            for (
+              let s = Math.imul(w, 0x9e3779b1) >>> CATEGORY_SHIFT;
+              ;
+              s = (s + 1) & CATEGORY_MASK
+            ) {
+              e = slot[s] - 1;
+              if (e < 0) break;
+              if (cat.first[e] !== w) continue;
+              const len = cat.len[e];
+              if (pos + len > n || cat.last[e] !== bv.getInt32(pos + len - 4, true)) continue;
+              if (len > 8) {
+                const tv = cat.view;
+                const o = cat.off[e];
+                let k = 4;
+                while (k < len - 4 && tv.getInt32(o + k, true) === bv.getInt32(pos + k, true))
+                  k += 4;
+                if (k < len - 4) continue;
+              }
+              break;
+            }
+          }
+          if (e >= 0) {
+            cat.codes[row] = cat.code[e];
+            numEnd = i = pos + cat.len[e];
+          } else if (cat.missing) {
+            const c0 = pos < n ? b[pos] : -1;
+            if (c0 === D || c0 === 10 || c0 === 13 || c0 === -1) {
+              cat.codes[row] = -1;
+              numEnd = pos;
             }
           }
         }
-      } else if (kind !== 0) {
-        let j = pos;
-        const neg = j < n && b[j] === 45;
-        if (neg) j++;
-        let v = 0;
-        let digits = 0;
-        let d = 0;
-        while (j < n && (d = b[j] - 48) >= 0 && d <= 9) {
-          v = v * 10 + d;
-          digits++;
-          j++;
-        }
-        let frac = 0;
-        if (digits > 0 && kind === 2 && j < n && b[j] === 46) {
-          j++;
-          while (j < n && (d = b[j] - 48) >= 0 && d <= 9) {
-            v = v * 10 + d;
-            frac++;
-            j++;
-          }
-        }
-        if (digits > 0 && digits + frac <= 15) {
-          if (frac > 0) v /= POW10[frac];
-          if (t !== null) t[row] = neg ? -v : v;
-          else nums[count] = neg ? -v : v;
-          numEnd = j;
-          kind = frac > 0 ? 2 : 1;
-        }
-        // Bytes [pos, j) are ASCII digits, - and . (never the delimiter): scan on from j.
-        i = j;
       }
       if (numEnd >= 0 && numEnd < n && b[numEnd] === D) {
-        // The usual number or date cell: read whole, and the delimiter right after it.
+        // The usual number, date, yes/no or category cell: read whole, and the delimiter right after it.
         numOk[count] = kind;
-        if (t !== null) stored++;
+        if (t !== null || kind >= 4) stored++;
         starts[count] = pos;
         ends[count] = numEnd;
         count++;
@@ -418,7 +532,7 @@ export function parseDelimitedBytes(
       if (end > pos && b[end - 1] === 13) end--;
       if (numEnd === end) {
         numOk[count] = kind;
-        if (t !== null) stored++;
+        if (t !== null || kind >= 4) stored++;
       } else if (kind !== 0) numOk[count] = 0;
       starts[count] = pos;
       ends[count] = end;

@@ -28,6 +28,7 @@ import { looksLikeXlsx } from './xlsx';
 import { xlsxSource } from './xlsxSource';
 import { checkCut, cutQuoteError, fileEndOf } from './cutRecord';
 import { columnCapacity, type ColumnMemory, type SinkPlan } from './columnMemory';
+import { CategoryCells } from './categoryCells';
 
 export type BadRowPolicy = 'skip' | 'blank';
 
@@ -434,9 +435,12 @@ export interface RowImporter {
   finish(end: ParseEnd): { table: AccountTable; report: ImportReport };
   /** Per number field, the "80%" / 0.8 counts so far (a parallel import adds them up over ranges). */
   percentStats?(): PercentStat[];
-  /** Per file column, the numbers for parseDelimitedBytes to read while scanning (its `numeric`). */
+  /**
+   * Per file column, what parseDelimitedBytes reads while scanning (its `numeric`): numbers and
+   * dates, and the yes/no and category cells it stores through `direct` (kinds 4 and 5).
+   */
   readonly numeric: Uint8Array;
-  /** Where parseDelimitedBytes stores those numbers itself (its `direct`; optional: onRecord reads either). */
+  /** Where parseDelimitedBytes stores those cells itself (its `direct`; optional: onRecord reads either). */
   readonly direct: DirectCells;
   /**
    * Between records (the block import, after each block): move columns into opts.memory's
@@ -723,12 +727,15 @@ export function rowImporter(
     const texts = rec.text;
     const row = record + rowOffset;
     let bad = beginRow(count, row);
-    if (rec.direct === direct) {
+    const numOk = rec.numOk;
+    const ours = rec.direct === direct;
+    // Every direct cell of the record stored by the scan (the usual record).
+    const all = ours && rec.stored === directCount;
+    if (ours) {
       // The scan stored the cells of the direct columns that it read whole at `out`: the rest
       // of them (missing, quoted, "1,234", "８０％", bad…) go the ordinary way.
-      const numOk = rec.numOk;
       // (In field order, as the issues of one row are reported.)
-      if (rec.stored !== directCount || notDirect)
+      if (!all || notDirect)
         for (let g = 0; g < numberIdx.length; g++) {
           const c = cols[numberIdx[g]];
           if (isDirect[g] === 1 && c < count && numOk[c] !== 0) continue;
@@ -745,10 +752,24 @@ export function rowImporter(
         if (v <= 1 && v >= -1 && !Number.isInteger(v)) sink.writeRead(out, v, b, st[c], en[c]);
       }
     } else for (let g = 0; g < numberIdx.length; g++) bad = numberCell(g, b, rec, row) || bad;
-    for (let g = 0; g < stringIdx.length; g++) {
+    // Category and yes/no cells the scan stored are skipped (all of them: only the other
+    // columns are visited); the others go to their sinks, and a category spelling its sink
+    // stores cleanly is taught to the scan.
+    if (all) catAllRows++;
+    const sList = all ? stringRest : stringAll;
+    for (let k = 0; k < sList.length; k++) {
+      const g = sList[k];
       const s = stringIdx[g];
       const c = cols[s];
+      const cat = catOf[g];
       const sink = stringSinks[g];
+      if (cat !== null) {
+        if (ours && c < count && numOk[c] !== 0) {
+          catStored[g]++;
+          continue;
+        }
+        catCount(g);
+      }
       const problem =
         c >= count
           ? sink.write(out, null)
@@ -757,10 +778,15 @@ export function rowImporter(
             : sink.write(out, texts[c]);
       if (problem !== null || (requiredFlags[s] && sink.lastMissing))
         bad = onProblem(s, problem, row, c < count ? fieldText(b, rec, c, decode) : null) || bad;
+      else if (cat !== null && ours && c < count && texts[c] === undefined && !sink.lastMissing)
+        cat.learn(b, st[c], en[c], sink.codeAt(out));
     }
-    for (let g = 0; g < boolIdx.length; g++) {
+    const bList = all ? boolRest : boolAll;
+    for (let k = 0; k < bList.length; k++) {
+      const g = bList[k];
       const s = boolIdx[g];
       const c = cols[s];
+      if (ours && boolDirect[g] === 1 && c < count && numOk[c] !== 0) continue;
       const sink = boolSinks[g];
       const problem =
         c >= count
@@ -924,6 +950,10 @@ export function rowImporter(
     keptBefore += out;
     out = 0;
     chunkRead = 0;
+    // Fresh sinks number their values again: the spellings learnt are theirs no more.
+    for (const cat of catOf) cat?.clear();
+    catAllAt.fill(catAllRows);
+    catStored.fill(0);
     retarget();
     return table;
   };
@@ -958,17 +988,77 @@ export function rowImporter(
   const readers = new Uint8Array(numeric.length);
   for (let g = 0; g < numberIdx.length; g++) readers[cols[numberIdx[g]]]++;
   const isDirect = Uint8Array.from(numberIdx, (s) => (readers[cols[s]] === 1 ? 1 : 0));
-  const directCount = isDirect.reduce((a, d) => a + d, 0);
+  const numberDirect = isDirect.reduce((a, d) => a + d, 0);
   /** Some number column is not stored directly (mapped to two fields). */
-  const notDirect = directCount < numberIdx.length;
+  const notDirect = numberDirect < numberIdx.length;
   const percentDirect: number[] = [];
   for (let g = 0; g < numberIdx.length; g++)
     if (isDirect[g] && numberSinks[g].percentUnit) percentDirect.push(g);
-  const direct: DirectCells = { to: Array.from(numeric, () => null), row: 0 };
-  /** Point the scan at the number columns' current arrays (after they grew, moved or a chunk). */
+
+  // Yes/no and small category columns read by that one field alone (no other field, no number
+  // scan): the scan stores their usual cells too — yes/no words as BooleanSink.writeBytes reads
+  // them, category spellings the sink has stored cleanly (CategoryCells), empty cells of fields
+  // that are not required — so onRecord visits only the ids, names and the rare cells. (A
+  // category with no list of values may take provisional codes, the key is read per row: not.)
+  const fieldsOn = new Uint8Array(numeric.length);
+  for (let s = 0; s < sinks.length; s++) fieldsOn[cols[s]]++;
+  const alone = (s: number): boolean => fieldsOn[cols[s]] === 1 && numeric[cols[s]] === 0;
+  const boolDirect = Uint8Array.from(boolIdx, (s) => (alone(s) ? 1 : 0));
+  const catOf = stringIdx.map((s) => {
+    const f = mapped[s];
+    return f.type === 'category' && (f.values?.length ?? 0) > 0 && s !== keySinkIdx && alone(s)
+      ? new CategoryCells(!f.required)
+      : null;
+  });
+  const missingOk = new Uint8Array(numeric.length);
+  for (let g = 0; g < boolIdx.length; g++)
+    if (boolDirect[g]) {
+      numeric[cols[boolIdx[g]]] = 4;
+      missingOk[cols[boolIdx[g]]] = requiredFlags[boolIdx[g]] ? 0 : 1;
+    }
+  for (let g = 0; g < stringIdx.length; g++) if (catOf[g]) numeric[cols[stringIdx[g]]] = 5;
+  const directCount =
+    numberDirect +
+    boolDirect.reduce((a, d) => a + d, 0) +
+    catOf.reduce((a, t) => a + (t ? 1 : 0), 0);
+  /** The string and yes/no sinks (by index) onRecord visits: all, or those the scan does not store. */
+  const stringAll = stringIdx.map((_, g) => g);
+  const stringRest = stringAll.filter((g) => catOf[g] === null);
+  /**
+   * Cells the scan stored per category column since they were last counted in its sink
+   * (wroteDirect): records with every direct cell stored, and the others' stored cells.
+   */
+  let catAllRows = 0;
+  const catAllAt = new Float64Array(stringIdx.length);
+  const catStored = new Float64Array(stringIdx.length);
+  /** Count them in sink g (before it reads a cell itself, or plans). */
+  function catCount(g: number): void {
+    const n = catAllRows - catAllAt[g] + catStored[g];
+    catAllAt[g] = catAllRows;
+    catStored[g] = 0;
+    if (n > 0) stringSinks[g].wroteDirect(n, out);
+  }
+  const boolAll = boolIdx.map((_, g) => g);
+  const boolRest = boolAll.filter((g) => boolDirect[g] === 0);
+  const direct: DirectCells = {
+    to: Array.from(numeric, () => null),
+    row: 0,
+    yesNo: Array.from(numeric, () => null),
+    missing: missingOk,
+    cats: Array.from(numeric, () => null),
+  };
+  for (let g = 0; g < stringIdx.length; g++)
+    if (catOf[g]) direct.cats![cols[stringIdx[g]]] = catOf[g];
+  /** Point the scan at the columns' current arrays (after they grew, moved or a chunk). */
   function retarget(): void {
     for (let g = 0; g < numberIdx.length; g++)
       if (isDirect[g]) direct.to[cols[numberIdx[g]]] = numberSinks[g].values;
+    for (let g = 0; g < boolIdx.length; g++)
+      if (boolDirect[g]) direct.yesNo![cols[boolIdx[g]]] = boolSinks[g].values;
+    for (let g = 0; g < stringIdx.length; g++) {
+      const cat = catOf[g];
+      if (cat) cat.codes = stringSinks[g].codes;
+    }
     direct.row = out;
   }
   retarget();
@@ -994,6 +1084,7 @@ export function rowImporter(
   };
 
   const sinkPlan = (): SinkPlan => {
+    for (let g = 0; g < catOf.length; g++) if (catOf[g]) catCount(g);
     const plan: SinkPlan = { sizes: [], keptBytes: {} };
     for (const k of sinks)
       if (k instanceof StringSink) {

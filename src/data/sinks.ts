@@ -1208,6 +1208,15 @@ class StringSink implements Sink {
     return this.codes[row];
   }
   /**
+   * `cells` cells of this column were stored by the byte scan (DirectCells.cats, spellings this
+   * sink had stored) at rows below `rows`: counted as writeBytes counts the cells it is given,
+   * so the sink sizes its arrays and plans its buffers (sinkBuffers) as if it had read them.
+   */
+  wroteDirect(cells: number, rows: number): void {
+    this.written += cells;
+    if (rows > this.hi) this.hi = rows;
+  }
+  /**
    * Merge the provisional entries: the first entry of each byte string keeps its code, later
    * ones give theirs up, and the dictionary closes ranks — the codes and dictionary the probing
    * path gives, which numbers values in order of first use.
