@@ -8,7 +8,6 @@ import {
   dictBytesOfStrings,
   dictOfBytes,
   importInParts,
-  importPhases,
   bytesSource,
   mergeRanges,
   mergeWays,
@@ -21,12 +20,10 @@ import {
   tailBytes,
   planParallel,
   unpackResult,
-  type RangeJob,
   type RangeRead,
   type RangeResult,
   type RangeSpec,
 } from './parallelImport';
-import type { RangeSplit } from './rangeSplit';
 import { demoContract, utf8 } from './testing/helpers';
 import type { AccountTable, Column } from '../table/columns';
 import type { ColumnMemory } from './columnMemory';
@@ -427,87 +424,6 @@ describe('parallel import = serial import', () => {
     // were read past and parsed again.
     expect(mergeWays.inPlace - before.inPlace).toBeGreaterThan(cases * 0.5);
     expect(stats.reruns).toBeGreaterThan(20);
-  });
-
-  it('hands the rest of a slow range to the range that finished first, byte for byte', async () => {
-    // Streamed ranges, one of them slow (each of its reads, of 50 bytes at most, waits a few
-    // turns of the event loop), the first parsed "here": whichever finishes first takes over the second half of
-    // what a running one has not read (rangeSplit.ts), again and again. The table and report
-    // are the one pass's; and where no quoted line break can straddle a split, no range is
-    // parsed again and none is left out (the ranges' records add up to the file's).
-    const stealFile = fc.record({
-      rows: fc.array(cell, { minLength: 40, maxLength: 200 }),
-      tsv: fc.boolean(),
-      bom: fc.boolean(),
-      policy: fc.constantFrom('skip', 'blank') as fc.Arbitrary<'skip' | 'blank'>,
-      distinct: fc.boolean(),
-      plain: fc.boolean(),
-      parts: fc.integer({ min: 2, max: 3 }),
-      slow: fc.integer({ min: 0, max: 2 }),
-      waits: fc.integer({ min: 1, max: 4 }),
-      block: fc.integer({ min: 16, max: 600 }),
-      read: fc.oneof(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 17, max: 9000 })),
-      minSplit: fc.integer({ min: 2, max: 200 }),
-    });
-    const totals = { cases: 0, steals: 0, withSteals: 0 };
-    await fc.assert(
-      fc.asyncProperty(stealFile, async (f) => {
-        const rows = f.rows.map((r, i): Row => ({
-          ...r,
-          key: f.distinct ? i * 7 + 3 : r.key,
-          name: f.plain && /\n/.test(r.name) ? 'Acme' : r.name,
-        }));
-        const bytes = encode(csvOf(rows, f.tsv ? '\t' : ','), f.bom ? 'utf-8-bom' : 'utf-8');
-        const name = f.tsv ? 'accounts.tsv' : 'accounts.csv';
-        const opts: ImportOptions = { badRows: f.policy, rowNumbers: true };
-        const plan = planParallel(bytes, name, demoContract, opts, f.parts, 1);
-        if (!plan) return;
-        const slowFrom = plan.jobs[f.slow % plan.jobs.length].from;
-        let records = 0;
-        let reruns = 0;
-        const streamed =
-          (remote: boolean) =>
-          async (spec: RangeSpec, job: RangeJob, _: unknown, split?: RangeSplit) => {
-            if (!split) reruns++;
-            const slow = job.from === slowFrom && !job.stolen;
-            const read: RangeRead = async (buf, offset, length, position) => {
-              for (let w = 0; slow && w < f.waits; w++) await new Promise((r) => setImmediate(r));
-              const n = Math.min(length, slow ? 50 : f.read, bytes.length - position);
-              buf.set(bytes.subarray(position, position + n), offset);
-              return n;
-            };
-            const r = await parseRangeStream(spec, read, job, undefined, f.block, undefined, split);
-            records += r.records;
-            return remote ? posted(r) : r;
-          };
-        const p = await importInParts(
-          bytes,
-          name,
-          demoContract,
-          opts,
-          f.parts,
-          streamed(true),
-          1,
-          streamed(false),
-          f.minSplit,
-        );
-        totals.cases++;
-        totals.steals += importPhases.steals ?? 0;
-        if (importPhases.steals) totals.withSteals++;
-        const got = bytesOf(p.table) + '\n' + JSON.stringify({ ...p.report, parts: undefined });
-        expect(got).toBe(serial(bytes, name, opts));
-        if (p.report.parts === undefined) return; // read serially (an error in a range)
-        // (A quoted line break can make a range start inside a record: then it is parsed again
-        // from the right place, or left out where the range before read past it.)
-        if (!f.plain) return;
-        expect(reruns).toBe(0);
-        expect(records).toBe(p.report.rowsRead);
-      }),
-      { numRuns: 300, seed: 35 },
-    );
-    // Ranges were taken over in most files, several times in some.
-    expect(totals.withSteals).toBeGreaterThan(totals.cases * 0.5);
-    expect(totals.steals).toBeGreaterThan(totals.withSteals);
   });
 
   it('moves streamed ranges into faulted memory arriving at random points, byte for byte', async () => {

@@ -46,7 +46,7 @@ import {
 } from './importFile';
 import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
-import { messagePause, MIN_SPLIT_BYTES, RangeSplit, stolenFrom } from './rangeSplit';
+import { macrotask } from '../util/macrotask';
 import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn } from './sinks';
 import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory';
@@ -94,8 +94,6 @@ export interface RangeSpec {
 export interface RangeJob {
   from: number;
   to: number;
-  /** Given up by a running range (rangeSplit.ts): its columns are sized by its own bytes. */
-  stolen?: boolean;
 }
 
 export interface RangeResult {
@@ -523,7 +521,6 @@ function roomFor(spec: RangeSpec): number {
  * cuts fell, so the preview can have their memory faulted in ahead (rangeColumnBytes).
  */
 function roomOf(spec: RangeSpec, job: RangeJob): number {
-  if (job.stolen) return 0;
   if (job.from === spec.start) return job.to === spec.size ? 0 : roomFor(spec);
   return Math.ceil(((spec.size - spec.start) / spec.parts) * spec.rowsPerByte * 1.05) + 16;
 }
@@ -606,29 +603,9 @@ export async function parseRangeStream(
   block = RANGE_BLOCK,
   /** Memory faulted in elsewhere: the columns move into it as it arrives (columnMemory.ts). */
   memory?: ColumnMemory,
-  /** Asks, between blocks, to stop early and leave the rest to another range (rangeSplit.ts). */
-  split?: RangeSplit,
-): Promise<RangeResult> {
-  try {
-    return await streamRange(spec, read, job, onProgress, block, memory, split);
-  } finally {
-    split?.end();
-  }
-}
-
-async function streamRange(
-  spec: RangeSpec,
-  read: RangeRead,
-  planned: RangeJob,
-  onProgress: ((fraction: number) => void) | undefined,
-  block: number,
-  memory: ColumnMemory | undefined,
-  split: RangeSplit | undefined,
 ): Promise<RangeResult> {
   if (spec.encoding === 'shift_jis') throw new Error('parseRangeStream: UTF-8 only');
-  // Its end moves earlier where it gives the rest up (split).
-  const job = { ...planned };
-  let isLast = job.to === spec.size;
+  const isLast = job.to === spec.size;
   const skipHeader = spec.hasHeader && job.from === spec.start;
   let imp: RowImporter;
   try {
@@ -700,10 +677,7 @@ async function streamRange(
     while (pos < job.to) {
       await readMore(Math.min(blockBytes, job.to - pos));
       const atTo = pos === job.to;
-      // (A range's end is just after a line feed, or the file's end — or, once it gave up the
-      // rest (split), anywhere: the record open there is then finished below, as one
-      // straddling a cut.)
-      const cut = atTo && isLast ? have : buf.lastIndexOf(0x0a, have - 1) + 1;
+      const cut = atTo ? have : buf.lastIndexOf(0x0a, have - 1) + 1;
       if (cut > 0) {
         const r = parse(cut, 0, atTo && isLast);
         if (r.tooLong) return failed(job, 'long');
@@ -717,16 +691,6 @@ async function streamRange(
         imp.adopt();
       }
       if (!atTo && have > maxRowBytes + 1) return failed(job, 'long');
-      // Past half its bytes (a part seldom ends before another is half done; each pause costs
-      // ≈0.5 ms in the import worker), a pause lets a request to split in (rangeSplit.ts).
-      if (split && pos < job.to && 2 * (pos - job.from) >= planned.to - job.from) {
-        await split.pause();
-        const at = split.answer(pos, job.to, job.from);
-        if (at !== null) {
-          job.to = at;
-          isLast = false;
-        }
-      }
     }
     let end = job.to;
     if (have > 0) {
@@ -1279,8 +1243,6 @@ export type RangeRun = (
   spec: RangeSpec,
   job: RangeJob,
   onProgress: (f: number) => void,
-  /** Lets importInParts ask the running range to give up the rest of its bytes (rangeSplit.ts). */
-  split?: RangeSplit,
 ) => Promise<RangeResult>;
 
 /**
@@ -1311,8 +1273,6 @@ export async function importInParts(
   minPartBytes = MIN_PART_BYTES,
   /** Runs the first range where the caller is (the import worker parses it while waiting). */
   local?: RangeRun,
-  /** A running range gives up the rest of its bytes only with at least this many left. */
-  minSplitBytes = MIN_SPLIT_BYTES,
 ): Promise<{ table: AccountTable; report: ImportReport }> {
   const src = input instanceof Uint8Array ? bytesSource(input) : input;
   checkFileSize(file, src.size, opts.limits);
@@ -1326,87 +1286,38 @@ export async function importInParts(
       : await planFromSource(src, file, contract, opts, parts, minPartBytes);
   mark('planned');
   if (!plan) return serial();
-  const { size, start } = plan.spec;
-  // Progress by bytes: each range's fraction of the bytes it had when it started.
-  const weights: number[] = [];
-  let shown = 0;
-  const progress = (job: RangeJob) => {
-    const k = weights.push(0) - 1;
-    const bytes = job.to - job.from;
-    return (f: number) => {
-      weights[k] = f * bytes;
-      const p = Math.min(0.99, weights.reduce((a, b) => a + b, 0) / (size - start));
-      if (p > shown) opts.onProgress?.((shown = p));
-    };
-  };
-  /** Ranges running: the job as now known (its end moves where it gives the rest up). */
-  const running = new Set<{ job: RangeJob; split: RangeSplit; left: () => number }>();
-  const results: RangeResult[] = [];
-  let steals = 0;
-  let refused = 0;
-  /**
-   * Run a range here (`local`) or in a worker; when it is done, take over the second half of
-   * what the running range with the most bytes left has not read (rangeSplit.ts), as long as
-   * one gives some up.
-   */
-  const launch = async (job: RangeJob, here: boolean): Promise<void> => {
-    const split = new RangeSplit(messagePause, minSplitBytes);
-    let fraction = 0;
-    const onProgress = progress(job);
-    const entry = {
-      job: { ...job },
-      split,
-      left: () => (entry.job.to - job.from) * (1 - fraction),
-    };
-    running.add(entry);
-    const res = await (here ? local! : run)(
-      plan.spec,
-      job,
-      (f) => onProgress((fraction = f)),
-      split,
-    ).finally(() => {
-      running.delete(entry);
-      split.end();
-    });
-    results.push(res);
-    if (here && job.from === plan.jobs[0].from) mark('local');
-    while (res.failure === undefined) {
-      const victim = [...running].sort((a, b) => b.left() - a.left())[0];
-      if (!victim) break;
-      const at = await victim.split.ask();
-      if (at === null) {
-        refused++;
-        break;
-      }
-      const to = victim.job.to;
-      victim.job.to = at;
-      const from = await stolenFrom(src.read, at, to);
-      if (from >= to) continue;
-      steals++;
-      await launch({ from, to, stolen: true }, here);
-      return;
-    }
-    // The first range, nothing left to take over: while the others are parsed, the room for
-    // their rows (as this part's rows per byte), a column at a time, until they arrive (the
-    // merge's copy faults in the rest).
-    if (here && job.from === plan.jobs[0].from && res.table && running.size > 0) {
-      const rows = (res.records * (size - start) * 1.01) / (res.end - start);
-      for (const c of Object.values(res.table.columns)) {
-        await messagePause();
-        if (running.size === 0) break;
-        touchRoom(c, rows);
-      }
-      mark('touched');
-    }
+  const done = plan.jobs.map(() => 0);
+  const progress = (k: number) => (f: number) => {
+    done[k] = f;
+    opts.onProgress?.(Math.min(0.99, done.reduce((a, b) => a + b, 0) / done.length));
   };
   // The other ranges are posted first, then the first one parsed here (if `local`).
-  await Promise.all([
-    ...plan.jobs.slice(local ? 1 : 0).map((j) => launch(j, false)),
-    ...(local ? [launch(plan.jobs[0], true)] : []),
-  ]);
-  importPhases.steals = steals;
-  importPhases.refused = refused;
-  results.sort((a, b) => a.from - b.from);
+  const later = plan.jobs.map((j, k) => (k > 0 || !local ? run(plan.spec, j, progress(k)) : null));
+  const { size, start } = plan.spec;
+  const others = later.filter((r) => r !== null);
+  let othersDone = false;
+  void Promise.all(others).then(() => (othersDone = true));
+  const results = await Promise.all(
+    later.map(
+      (r, k) =>
+        r ??
+        local!(plan.spec, plan.jobs[k], progress(k)).then(async (res) => {
+          mark('local');
+          // While the others are parsed: the room for their rows (as this part's rows per byte),
+          // a column at a time, until they arrive (the merge's copy faults in the rest).
+          if (res.table && others.length > 0) {
+            const rows = (res.records * (size - start) * 1.01) / (res.end - start);
+            for (const c of Object.values(res.table.columns)) {
+              await macrotask();
+              if (othersDone) break;
+              touchRoom(c, rows);
+            }
+          }
+          mark('touched');
+          return res;
+        }),
+    ),
+  );
   mark('parsed');
   const ranges = await chainRanges(results, plan.spec.start, (job) =>
     run(plan.spec, job, () => {}),

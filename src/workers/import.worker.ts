@@ -219,7 +219,7 @@ function rangeFaultSizes(
  * longer reads.
  */
 function localRange(f: ImportSource, memory?: ColumnMemory): RangeRun {
-  return async (spec, job, onProgress, split) => {
+  return async (spec, job, onProgress) => {
     const end = Math.min(spec.size, job.to + tailBytes(spec));
     if ('bytes' in f)
       return parseRange(spec, f.bytes.subarray(job.from, end), job.from, job, onProgress);
@@ -229,9 +229,7 @@ function localRange(f: ImportSource, memory?: ColumnMemory): RangeRun {
         : blobRangeRead(f.blob, job.from, end, () => new Unreadable());
     if (stream)
       try {
-        // A range taken over from another (rangeSplit.ts) has no memory faulted in for it.
-        const mem = job.stolen ? undefined : memory;
-        return await parseRangeStream(spec, stream.read, job, onProgress, undefined, mem, split);
+        return await parseRangeStream(spec, stream.read, job, onProgress, undefined, memory);
       } catch {
         throw new Unreadable(); // only a failed read is thrown
       } finally {
@@ -251,9 +249,9 @@ function localRange(f: ImportSource, memory?: ColumnMemory): RangeRun {
 /** A range run whose steps (epoch ms) are logged with the range workers' (the benchmark). */
 function timed(run: RangeRun, timings: Record<string, number>[]): RangeRun {
   const now = () => performance.timeOrigin + performance.now();
-  return async (spec, job, onProgress, split) => {
+  return async (spec, job, onProgress) => {
     const posted = now();
-    const r = await run(spec, job, onProgress, split);
+    const r = await run(spec, job, onProgress);
     const parsed = now();
     timings.unshift({ posted, parsed, arrived: parsed, unpacked: parsed });
     return r;

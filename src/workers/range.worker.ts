@@ -9,9 +9,8 @@ import {
   type RangeSpec,
 } from '../data/parallelImport';
 import { transferablesOf } from './protocol';
-import { messagePause, RangeSplit } from '../data/rangeSplit';
 import { heldMemory, type ColumnMemory } from '../data/columnMemory';
-import type { RangeJobRequest, RangeRequest, RangeResponse } from './rangeProtocol';
+import type { RangeRequest, RangeResponse } from './rangeProtocol';
 
 /**
  * Parses one byte range of an account file for the import worker (parallelImport.ts); the
@@ -23,17 +22,8 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const now = () => performance.timeOrigin + performance.now();
 
-/** The jobs parsing now, by id: a `split` asks one to give up the rest of its bytes. */
-const splits = new Map<number, RangeSplit>();
-
 self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   const received = now();
-  if (ev.data.type === 'split') {
-    const { id } = ev.data;
-    const at = await (splits.get(id)?.ask() ?? null);
-    self.postMessage({ id, type: 'split', at } satisfies RangeResponse);
-    return;
-  }
   const { id, spec, job, base } = ev.data;
   const memory = heldMemory(ev.data.memory ?? []);
   const post = (m: RangeResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
@@ -46,29 +36,14 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   };
   let result: RangeResult;
   let read = received;
-  // Between blocks a pause, so that a `split` message is handled while it parses.
-  const split = new RangeSplit(messagePause);
-  splits.set(id, split);
   try {
-    const r = await rangeOf(
-      src,
-      spec,
-      job,
-      base,
-      onProgress,
-      ev.data.stream !== false,
-      memory,
-      split,
-    );
+    const r = await rangeOf(src, spec, job, base, onProgress, ev.data.stream !== false, memory);
     result = r.result;
     read = r.read;
   } catch (e) {
     // The File no longer reads (changed or gone since the pick).
     post({ id, type: 'failed', message: String(e), unreadable: true });
     return;
-  } finally {
-    split.end();
-    splits.delete(id);
   }
   try {
     const parsed = now();
@@ -94,14 +69,13 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
  * bytes were all read (the stream's: when the parse finished). Throws when the File no longer reads.
  */
 async function rangeOf(
-  src: RangeJobRequest['bytes'],
+  src: RangeRequest['bytes'],
   spec: RangeSpec,
   job: RangeJob,
   base: number,
   onProgress: (f: number) => void,
   streamed: boolean,
   memory: ColumnMemory,
-  split: RangeSplit,
 ): Promise<{ result: RangeResult; read: number }> {
   if (src instanceof Uint8Array)
     return { result: parseRange(spec, src, base, job, onProgress), read: now() };
@@ -111,15 +85,7 @@ async function rangeOf(
       : blobRangeRead(src.blob, base, src.end, () => new Error('unreadable'));
   if (stream) {
     try {
-      const result = await parseRangeStream(
-        spec,
-        stream.read,
-        job,
-        onProgress,
-        undefined,
-        memory,
-        split,
-      );
+      const result = await parseRangeStream(spec, stream.read, job, onProgress, undefined, memory);
       return { result, read: now() };
     } finally {
       stream.cancel();

@@ -7,8 +7,7 @@ import {
   type RangeResult,
   type RangeSpec,
 } from '../data/parallelImport';
-import type { RangeSplit } from '../data/rangeSplit';
-import type { RangeJobRequest, RangeRequest, RangeResponse } from './rangeProtocol';
+import type { RangeRequest, RangeResponse } from './rangeProtocol';
 
 /**
  * A range worker that could not run (not started, crashed): the import is read serially
@@ -74,12 +73,7 @@ export function rangePool(
   /** Memory faulted in ahead: a streamed job takes its columns' buffers (rangeColumnSizes) along. */
   memory?: ColumnMemory,
 ): {
-  run: (
-    spec: RangeSpec,
-    job: RangeJob,
-    onProgress: (f: number) => void,
-    split?: RangeSplit,
-  ) => Promise<RangeResult>;
+  run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>;
   close: () => void;
   /** Per finished job, epoch ms: posted, received, read, parsed, sent, arrived, unpacked. */
   timings: Record<string, number>[];
@@ -97,18 +91,11 @@ export function rangePool(
       resolve: (r: RangeResult) => void;
       reject: (e: unknown) => void;
       onProgress: (f: number) => void;
-      /** The worker it runs in (a worker with none is idle). */
-      k: number;
-      /** A split asked of it, waiting for the answer. */
-      split?: (at: number | null) => void;
     }
   >();
   let seq = 0;
   const failAll = (message: string) => {
-    for (const w of waiting.values()) {
-      w.split?.(null);
-      w.reject(new RangeWorkerError(message));
-    }
+    for (const w of waiting.values()) w.reject(new RangeWorkerError(message));
     waiting.clear();
   };
   const start = (): Worker => {
@@ -118,12 +105,6 @@ export function rangePool(
       const p = waiting.get(m.id);
       if (!p) return;
       if (m.type === 'progress') return p.onProgress(m.fraction);
-      if (m.type === 'split') {
-        p.split?.(m.at);
-        p.split = undefined;
-        return;
-      }
-      p.split?.(null);
       waiting.delete(m.id);
       if (m.type === 'done') {
         const arrived = now();
@@ -140,33 +121,21 @@ export function rangePool(
   return {
     timings,
     faulted,
-    run: (spec, job, onProgress, split) =>
+    run: (spec, job, onProgress) =>
       new Promise<RangeResult>((resolve, reject) => {
         const id = ++seq;
-        // An idle worker (a range taken over goes to the one that just finished), else in turn.
-        const busy = new Set([...waiting.values()].map((p) => p.k));
-        let k = (id - 1) % size;
-        for (let i = 0; i < size; i++) if (!busy.has(i)) k = i;
-        waiting.set(id, { resolve, reject, onProgress, k });
+        waiting.set(id, { resolve, reject, onProgress });
+        const k = (id - 1) % size;
         const w = (workers[k] ??= start());
-        if (split)
-          split.forward = () =>
-            new Promise<number | null>((answer) => {
-              const p = waiting.get(id);
-              if (!p) return answer(null);
-              p.split?.(null);
-              p.split = answer;
-              w.postMessage({ id, type: 'split' } satisfies RangeRequest);
-            });
         const end = Math.min(spec.size, job.to + tailBytes(spec));
         posted.set(id, now());
         if (source instanceof Uint8Array) {
           const slice = source.slice(job.from, end);
-          const msg: RangeJobRequest = { id, spec, job, bytes: slice, base: job.from };
+          const msg: RangeRequest = { id, spec, job, bytes: slice, base: job.from };
           w.postMessage(msg, [slice.buffer]);
         } else {
           const buffers = memory && stream ? takeAll(memory, rangeColumnSizes(spec, job)) : [];
-          const msg: RangeJobRequest = {
+          const msg: RangeRequest = {
             id,
             spec,
             job,

@@ -1,13 +1,7 @@
 import type { RangeJob, RangeResult, RangeSpec } from '../data/parallelImport';
 
 /** Messages between the import worker and its range workers (parallel import of one file). */
-export type RangeRequest =
-  | RangeJobRequest
-  /** Give up the rest of job `id`'s bytes to another range (rangeSplit.ts). */
-  | { id: number; type: 'split' };
-
-export type RangeJobRequest = {
-  type?: 'job';
+export type RangeRequest = {
   id: number;
   spec: RangeSpec;
   job: RangeJob;
@@ -37,7 +31,5 @@ export type RangeResponse =
       /** Columns moved into the request's `memory` (the benchmark, the e2e test). */
       faulted?: number;
     }
-  /** The answer to a `split`: where job `id` now stops (its bytes from there on are given up), or null. */
-  | { id: number; type: 'split'; at: number | null }
   /** `unreadable`: the File no longer reads (changed or gone on disk since the pick). */
   | { id: number; type: 'failed'; message: string; unreadable?: boolean };
