@@ -47,6 +47,7 @@ import {
   streamSource,
   STREAM_STALL,
   tailBytes,
+  warmRange,
   type ByteSource,
   type RangeRun,
 } from '../data/parallelImport';
@@ -68,7 +69,7 @@ import {
   releaseColumns,
   stopSinkFaults,
 } from './columnFaults';
-import { prewarmRangeWorkers, rangePool, RangeWorkerError } from './rangePool';
+import { prewarmRangeWorkers, rangePool, RangeWorkerError, warmRangeWorkers } from './rangePool';
 import { packTable, sliceMessages } from './packedTable';
 
 /**
@@ -402,6 +403,19 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     // (This worker parses the first range itself.)
     if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name)) {
       prewarmRangeWorkers(parts - 1);
+      // …and their parser compiled from the head before the click (warmRange).
+      try {
+        warmRangeWorkers(
+          bytes.subarray(0, Math.min(bytes.length, HEAD_READ)),
+          size,
+          msg.file.name,
+          msg.contract,
+          msg.file.options ?? {},
+          parts,
+        );
+      } catch {
+        // (only an aid)
+      }
       // Their columns' memory (and the first range's, with room for the whole file) faulted
       // in on the other core while the user reads the preview, as for one pass.
       try {
@@ -464,6 +478,20 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
           ),
         );
         sinkPlanMs = performance.now() - t0;
+      } catch {
+        // (only an aid)
+      }
+    // Parts: this worker parses the first range, so its parser is compiled from the head too.
+    if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name))
+      try {
+        await warmRange(
+          bytes.subarray(0, Math.min(bytes.length, HEAD_READ)),
+          size,
+          msg.file.name,
+          msg.contract,
+          msg.file.options ?? {},
+          parts,
+        );
       } catch {
         // (only an aid)
       }

@@ -4,13 +4,14 @@ import {
   packResult,
   parseRange,
   parseRangeStream,
+  warmRange,
   type RangeJob,
   type RangeResult,
   type RangeSpec,
 } from '../data/parallelImport';
 import { transferablesOf } from './protocol';
 import { heldMemory, type ColumnMemory } from '../data/columnMemory';
-import type { RangeRequest, RangeResponse } from './rangeProtocol';
+import type { RangeJobRequest, RangeRequest, RangeResponse } from './rangeProtocol';
 
 /**
  * Parses one byte range of an account file for the import worker (parallelImport.ts); the
@@ -24,6 +25,15 @@ const now = () => performance.timeOrigin + performance.now();
 
 self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   const received = now();
+  if (ev.data.type === 'warm') {
+    const { head, size, file, contract, opts, parts } = ev.data;
+    try {
+      await warmRange(head, size, file, contract, opts, parts);
+    } catch {
+      // (only an aid: the job reports what is wrong with the file)
+    }
+    return;
+  }
   const { id, spec, job, base } = ev.data;
   const memory = heldMemory(ev.data.memory ?? []);
   const post = (m: RangeResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
@@ -69,7 +79,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
  * bytes were all read (the stream's: when the parse finished). Throws when the File no longer reads.
  */
 async function rangeOf(
-  src: RangeRequest['bytes'],
+  src: RangeJobRequest['bytes'],
   spec: RangeSpec,
   job: RangeJob,
   base: number,

@@ -7,7 +7,9 @@ import {
   type RangeResult,
   type RangeSpec,
 } from '../data/parallelImport';
-import type { RangeRequest, RangeResponse } from './rangeProtocol';
+import type { FieldContract } from '../model';
+import type { ImportOptions } from '../data/importFile';
+import type { RangeJobRequest, RangeRequest, RangeResponse } from './rangeProtocol';
 
 /**
  * A range worker that could not run (not started, crashed): the import is read serially
@@ -47,6 +49,36 @@ export function prewarmRangeWorkers(n: number): void {
     } catch {
       return; // no nested workers: the import reads serially
     }
+  }
+}
+
+/**
+ * The range workers started ahead (prewarmRangeWorkers) run the file's head through a range's
+ * parse now (warmRange), so their parser is compiled by the click on Import. Each gets its own
+ * copy of the head (transferred).
+ */
+export function warmRangeWorkers(
+  head: Uint8Array,
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts: number,
+): void {
+  const { onProgress: _, ...clonable } = opts;
+  void _;
+  for (const { worker } of warm) {
+    const copy = head.slice();
+    const msg: RangeRequest = {
+      type: 'warm',
+      head: copy,
+      size,
+      file,
+      contract,
+      opts: clonable,
+      parts,
+    };
+    worker.postMessage(msg, [copy.buffer]);
   }
 }
 
@@ -131,11 +163,11 @@ export function rangePool(
         posted.set(id, now());
         if (source instanceof Uint8Array) {
           const slice = source.slice(job.from, end);
-          const msg: RangeRequest = { id, spec, job, bytes: slice, base: job.from };
+          const msg: RangeJobRequest = { id, spec, job, bytes: slice, base: job.from };
           w.postMessage(msg, [slice.buffer]);
         } else {
           const buffers = memory && stream ? takeAll(memory, rangeColumnSizes(spec, job)) : [];
-          const msg: RangeRequest = {
+          const msg: RangeJobRequest = {
             id,
             spec,
             job,

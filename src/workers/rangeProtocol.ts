@@ -1,7 +1,26 @@
+import type { FieldContract } from '../model';
+import type { ImportOptions } from '../data/importFile';
 import type { RangeJob, RangeResult, RangeSpec } from '../data/parallelImport';
 
 /** Messages between the import worker and its range workers (parallel import of one file). */
-export type RangeRequest = {
+export type RangeRequest =
+  | RangeJobRequest
+  /**
+   * At the preview: run the file's head through a range's parse (warmRange), so the parser is
+   * compiled before the job comes. Nothing is answered.
+   */
+  | {
+      type: 'warm';
+      head: Uint8Array;
+      size: number;
+      file: string;
+      contract: FieldContract;
+      opts: ImportOptions;
+      parts: number;
+    };
+
+export type RangeJobRequest = {
+  type?: 'job';
   id: number;
   spec: RangeSpec;
   job: RangeJob;

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- browser-import [--rows N] [--runs R] [--sjis] [--port P] [--out DIR]
- *  [--base DIR] [--modes sp] [--node] [--settle MS] [--blocks LIST] [--csv FILE]`:
+ *  [--base DIR] [--modes sp] [--node] [--settle MS] [--blocks LIST] [--csv FILE] [--threads]`:
  * the account import in Chromium (the production build, through the Data view), one pass
  * against byte ranges in parallel workers (issue 17 point 2), beside DuckDB's read_csv of the
  * same file with 1 and 2 threads, interleaved, medians of R runs.
@@ -19,7 +19,9 @@
  * in Node (one pass, and parts then merge, CPU per phase; browserImportNode.ts); --modes s|p|sp
  * picks one pass and/or parts; --blocks ,whole runs this tree's one pass once per way
  * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed; nofault = a byte stream without the columns faulted in on the other core); --partways ,remote,whole
- * runs this tree's parts once per way (see PARTWAYS); --settle MS waits after the mapping before the click.
+ * runs this tree's parts once per way (see PARTWAYS); --settle MS waits after the mapping before the click;
+ * --threads adds each Chromium thread's CPU from the click to the report, by process type and
+ * thread name (`threads` in the phases; sampled every 50 ms, so a thread that ends keeps its last sample).
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
  * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
  * import_mb_per_s, import_click_to_report_s, import_chromium_cpu_s,
@@ -139,6 +141,67 @@ interface Import {
   phases: Record<string, unknown>;
 }
 
+/**
+ * --threads: every Chromium thread's CPU ticks, sampled every 50 ms (threads that end between
+ * two samples keep their last sample): per thread name, the CPU from the click to the report.
+ */
+const THREADS = args.includes('--threads');
+const threadTicks = new Map<number, { name: string; ticks: number }>();
+function sampleThreads(): void {
+  const chrome = new Set<number>();
+  const kids = new Map<number, number[]>();
+  const cmd = new Map<number, string>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(f.slice(f.lastIndexOf(')') + 2).split(' ')[1]);
+      (kids.get(ppid) ?? kids.set(ppid, []).get(ppid)!).push(Number(d));
+      cmd.set(Number(d), readFileSync(`/proc/${d}/cmdline`, 'utf8'));
+    } catch {
+      /* gone */
+    }
+  }
+  const walk = (pid: number, inside: boolean) => {
+    const mine = inside || /chrom/i.test(cmd.get(pid) ?? '');
+    if (mine) chrome.add(pid);
+    for (const k of kids.get(pid) ?? []) walk(k, mine);
+  };
+  for (const k of kids.get(process.pid) ?? []) walk(k, false);
+  for (const pid of chrome) {
+    const type = /--type=(\S+)/.exec(cmd.get(pid) ?? '')?.[1] ?? 'browser';
+    try {
+      for (const t of readdirSync(`/proc/${pid}/task`)) {
+        const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+        const name = f.slice(f.indexOf('(') + 1, f.lastIndexOf(')'));
+        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        threadTicks.set(Number(t), {
+          name: `${type}/${name}`,
+          ticks: Number(rest[11]) + Number(rest[12]),
+        });
+      }
+    } catch {
+      /* gone */
+    }
+  }
+}
+if (THREADS) setInterval(sampleThreads, 50).unref();
+function threadsNow(): Map<number, { name: string; ticks: number }> {
+  sampleThreads();
+  return new Map([...threadTicks].map(([k, v]) => [k, { ...v }]));
+}
+function threadCpuSince(
+  before: Map<number, { name: string; ticks: number }>,
+): Record<string, number> {
+  sampleThreads();
+  const out: Record<string, number> = {};
+  for (const [tid, v] of threadTicks) {
+    const d = v.ticks - (before.get(tid)?.ticks ?? 0);
+    if (d > 0) out[v.name] = Math.round(((out[v.name] ?? 0) + d / 100) * 100) / 100;
+  }
+  return out;
+}
+
 /** CPU seconds of Chromium's dedicated worker threads (the import worker and any it starts). */
 let workerCpuNow = 0;
 /** Their minor page faults, and system time (s). */
@@ -234,6 +297,7 @@ async function waymark(
   // fields' inference, which now runs in a worker of its own beside the import).
   await page.waitForTimeout(SETTLE);
   const cpu0 = chromiumCpu();
+  const th0 = THREADS ? threadsNow() : null;
   const w0 = workerCpuNow;
   const f0 = workerFaultsNow;
   const s0 = workerSysNow;
@@ -243,6 +307,7 @@ async function waymark(
   await page.getByTestId('report-rows-imported').waitFor();
   const wall = (performance.now() - t0) / 1000;
   const cpu = chromiumCpu() - cpu0;
+  if (th0) phases.threads = threadCpuSince(th0);
   // Worker threads that ended during the import are not counted (the range workers live on).
   phases.workerCpu = Math.round((workerCpuNow - w0) * 100) / 100;
   phases.workerSys = Math.round((workerSysNow - s0) * 100) / 100;
