@@ -137,7 +137,20 @@ const piecesJa = [
   ' ',
 ];
 const piecesUtf8 = [...piecesJa, '😀', 'é', '€', 'Ω', 'ab', 'abc', 'abcd', 'é😀'];
-const specials = ['', 'N/A', 'NA', '  padded  name ', '=SUM(A1)', '-12', '＝1', 'name　', '　lead'];
+// (ASCII ids with and without a trailing space: Shift_JIS counts an ASCII value apart.)
+const specials = [
+  '',
+  'N/A',
+  'NA',
+  '  padded  name ',
+  '=SUM(A1)',
+  '-12',
+  '＝1',
+  'name　',
+  '　lead',
+  'AC0000001 ',
+  'AC0000002',
+];
 
 const nameOf = (pieces: string[]) =>
   fc.oneof(
