@@ -11,7 +11,6 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { heavyEnv } from './cli-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'test', 'bench');
@@ -42,13 +41,9 @@ for (const b of which) {
     });
     entry = [outfile];
   }
-  // The activity bench times the import and aggregates `waymark score --activity` runs: with the
-  // launcher's malloc setting (huge pages for large blocks, bin/cli-bundle.mjs heavyEnv). DuckDB
-  // runs in the same process, so it gets the same setting.
   const r = spawnSync(node[0], [...node.slice(1), ...entry, ...rest], {
     stdio: 'inherit',
     cwd: root,
-    env: b === 'activity' ? heavyEnv(process.env) : process.env,
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

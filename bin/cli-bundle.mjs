@@ -41,7 +41,6 @@ export const {
   endsAtReturn,
   loadMain,
   sourcesNote,
-  heavyEnv,
 } = start;
 const { KEY, inputsOf, runCommonJs } = start;
 

@@ -146,24 +146,6 @@ function sourcesNote({ fresh, forced, tty }) {
 }
 
 /**
- * The environment of the heavy commands' node process (bin/waymark.mjs re-runs node for them):
- * glibc's malloc asks the kernel for transparent huge pages on its large blocks
- * (`glibc.malloc.hugetlb=1`, glibc 2.35+; other C libraries ignore the variable). The typed
- * columns of a big import are such blocks: a million accounts' 16 number and date columns are
- * 128 MB, and at 4 KB a page each page's first write was a page fault — faults were a quarter of
- * the import's CPU time (docs/data-import.md, issue 17 round 7). Tunables the user set are kept;
- * one that already names `glibc.malloc.hugetlb` is left as it is.
- */
-function heavyEnv(env = process.env) {
-  const set = env.GLIBC_TUNABLES ?? '';
-  if (/(^|:)glibc\.malloc\.hugetlb=/.test(set)) return env;
-  return {
-    ...env,
-    GLIBC_TUNABLES: set ? `${set}:glibc.malloc.hugetlb=1` : 'glibc.malloc.hugetlb=1',
-  };
-}
-
-/**
  * `io.stdout` / `io.stderr` of bin/waymark.mjs: writes straight to file descriptor 1 or 2 with
  * fs.writeSync. Touching `process.stdout` builds a stream — for a pipe a net.Socket, loading the
  * net and stream modules — which took 7–25 ms of a 0.2 s `validate` (2026-12-05, load 3–6),
@@ -232,5 +214,4 @@ module.exports = {
   loadMain,
   runCommonJs,
   sourcesNote,
-  heavyEnv,
 };

@@ -15,7 +15,6 @@ const {
   BUNDLE,
   directWriter,
   endsAtReturn,
-  heavyEnv,
   loadMain,
   ROOT,
   sourcesNote,
@@ -24,8 +23,9 @@ const {
 // Commands that score a whole file run with a larger young generation: the output text is
 // millions of short-lived strings, and V8's default 16 MB semi-space made garbage collection a
 // third of `score`'s CPU time at a million accounts (15.0 s → 10.4 s measured with 64 MB). The
-// flag only works on the command line, so these commands re-run node once with it (~50 ms), and
-// with transparent huge pages for malloc's large blocks (heavyEnv: fewer page faults).
+// flag only works on the command line, so these commands re-run node once with it (~50 ms). No
+// malloc huge pages (GLIBC_TUNABLES): they cost more than they saved on the build machine since
+// 2026-12-06 (docs/cli.md); a user's own GLIBC_TUNABLES reaches the child unchanged.
 const HEAVY = new Set(['score', 'explain', 'backtest']);
 const SEMI_SPACE = '--max-semi-space-size=64';
 const args = process.argv.slice(2);
@@ -40,7 +40,7 @@ if (
   const child = spawn(
     process.execPath,
     [...process.execArgv, SEMI_SPACE, fileURLToPath(import.meta.url), ...args],
-    { stdio: 'inherit', env: heavyEnv() },
+    { stdio: 'inherit' },
   );
   // Ctrl-C reaches both processes (same process group): the parent only waits for the child.
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => undefined);

@@ -19,7 +19,6 @@ import {
   bundleIsFresh,
   directWriter,
   endsAtReturn,
-  heavyEnv,
   ROOT,
   sourcesNote,
   // @ts-expect-error: a plain .mjs script of bin/, without types
@@ -248,36 +247,33 @@ describe('bin/waymark.mjs writes to stdout and stderr without building their str
   });
 });
 
-describe('heavy commands run with huge pages for malloc (fewer page faults in big imports)', () => {
-  const env = heavyEnv as (e: Record<string, string | undefined>) => Record<string, string>;
-  it('adds glibc.malloc.hugetlb=1, after tunables the user set', () => {
-    expect(env({}).GLIBC_TUNABLES).toBe('glibc.malloc.hugetlb=1');
-    expect(env({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2', X: '1' })).toEqual({
-      GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
-      X: '1',
-    });
+describe("heavy commands re-run node with a larger young generation, in the caller's environment", () => {
+  // A module every node process of the launcher loads (the child inherits execArgv) prints its
+  // environment's tunables and whether it runs with the larger young generation.
+  const probe =
+    'data:text/javascript,' +
+    encodeURIComponent(
+      'process.stderr.write("probe " + (process.env.GLIBC_TUNABLES || "-") + " " +' +
+        ' process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) + "\\n")',
+    );
+  const lines = (cmd: string, tunables: string) =>
+    spawnSync(
+      process.execPath,
+      ['--import', probe, join(ROOT as string, 'bin', 'waymark.mjs'), cmd, '--help'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, GLIBC_TUNABLES: tunables, WAYMARK_CLI_SOURCES: '' },
+      },
+    ).stderr.match(/^probe .*$/gm);
+  it('score is re-run with --max-semi-space-size and no malloc tunables added', () => {
+    // Huge pages for malloc (glibc.malloc.hugetlb=1) were added here until session 35: on the
+    // build machine they then cost import time in 11 of 11 paired rounds (docs/cli.md).
+    expect(lines('score', '')).toEqual(['probe - false', 'probe - true']);
+    expect(lines('validate', '')).toEqual(['probe - false']);
   });
-  it("leaves the user's own hugetlb setting as it is", () => {
-    for (const t of ['glibc.malloc.hugetlb=0', 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=2'])
-      expect(env({ GLIBC_TUNABLES: t }).GLIBC_TUNABLES).toBe(t);
-  });
-  it('bin/waymark.mjs re-runs score with it, and the light commands without', () => {
-    // A module every node process of the launcher loads (the child inherits execArgv) prints
-    // its environment's tunables and whether it runs with the larger young generation.
-    const probe =
-      'data:text/javascript,' +
-      encodeURIComponent(
-        'process.stderr.write("probe " + (process.env.GLIBC_TUNABLES || "-") + " " +' +
-          ' process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) + "\\n")',
-      );
-    const lines = (cmd: string) =>
-      spawnSync(
-        process.execPath,
-        ['--import', probe, join(ROOT as string, 'bin', 'waymark.mjs'), cmd, '--help'],
-        { encoding: 'utf8', env: { ...process.env, GLIBC_TUNABLES: '', WAYMARK_CLI_SOURCES: '' } },
-      ).stderr.match(/^probe .*$/gm);
-    expect(lines('score')).toEqual(['probe - false', 'probe glibc.malloc.hugetlb=1 true']);
-    expect(lines('validate')).toEqual(['probe - false']);
+  it("the user's own tunables reach the child unchanged", () => {
+    for (const t of ['glibc.malloc.hugetlb=1', 'glibc.malloc.arena_max=2'])
+      expect(lines('score', t)).toEqual([`probe ${t} false`, `probe ${t} true`]);
   });
 });
 
