@@ -3,9 +3,8 @@ import fc from 'fast-check';
 import { importAccountFile, type ImportOptions } from './';
 import { parseDelimitedBytes, type DirectCells } from './csvBytes';
 import { openBytes, rowImporter } from './importFile';
-import { importAccountBlocks } from './importStream';
 import { demoContract, sjis, utf8 } from './testing/helpers';
-import { rng, type Rng, exact, importOutcome } from './testing/fuzz';
+import { rng, type Rng, exact, importOutcome, blockImport } from './testing/fuzz';
 
 /**
  * The scan storing plain number and date cells straight into the number columns (DirectCells,
@@ -128,20 +127,8 @@ function file(seed: number, rows: number, p: number, crlf: boolean, longFirst = 
 const run = (bytes: Uint8Array, opts: ImportOptions) => importOutcome(bytes, 'direct.csv', opts);
 
 /** The block import's result; `read.whole` counts reads of the whole file (its fallback). */
-function blocks(bytes: Uint8Array, opts: ImportOptions, block: number, reads = { whole: 0 }) {
-  const src = {
-    size: bytes.length,
-    read: (buf: Uint8Array, offset: number, length: number, position: number) => {
-      if (length === bytes.length) reads.whole++;
-      const part = bytes.subarray(position, position + length);
-      buf.set(part, offset);
-      return part.length;
-    },
-  };
-  return exact(() =>
-    importAccountBlocks(src, 'direct.csv', demoContract, opts, { minBytes: 0, block }),
-  );
-}
+const blocks = (bytes: Uint8Array, opts: ImportOptions, block: number, reads = { whole: 0 }) =>
+  blockImport(bytes, 'direct.csv', demoContract, opts, block, reads);
 
 describe('parseDelimitedBytes with DirectCells', () => {
   it('stores plain cells of the direct columns at direct.row, counts them, and leaves the rest to the record', () => {

@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importAccountFile, ImportError, type ImportOptions } from './';
+import { importAccountFile, type ImportOptions } from './';
 import { CategoryCells } from './categoryCells';
 import { parseDelimitedBytes, type DirectCells } from './csvBytes';
 import { openBytes, rowImporter } from './importFile';
-import { importAccountBlocks, planStream, streamChunks, streamResult } from './importStream';
+import { planStream } from './importStream';
 import { demoContract, sjis, utf8 } from './testing/helpers';
-import { exact, rng, YES_NO_SPELLINGS, type Rng } from './testing/fuzz';
+import {
+  blockImport,
+  exact,
+  importOutcome,
+  rng,
+  streamTables,
+  YES_NO_SPELLINGS,
+  type Rng,
+} from './testing/fuzz';
 import type { FieldContract } from '../model';
 import type { AccountTable } from '../table/columns';
 
@@ -135,29 +143,11 @@ function file(seed: number, rows: number, p: number, crlf: boolean, longFirst = 
 }
 
 /** importAccountFile with the contract above: table and report (reader apart), or the error. */
-function run(bytes: Uint8Array, opts: ImportOptions) {
-  try {
-    const { table, report } = importAccountFile(bytes, 'yn.csv', contract, opts);
-    const { reader, ...rest } = report;
-    return { reader, table, report: rest };
-  } catch (e) {
-    if (e instanceof ImportError) return { error: e.issue };
-    throw e;
-  }
-}
+const run = (bytes: Uint8Array, opts: ImportOptions) =>
+  importOutcome(bytes, 'yn.csv', opts, contract);
 
-function blocks(bytes: Uint8Array, opts: ImportOptions, block: number, reads = { whole: 0 }) {
-  const src = {
-    size: bytes.length,
-    read: (buf: Uint8Array, offset: number, length: number, position: number) => {
-      if (length === bytes.length) reads.whole++;
-      const part = bytes.subarray(position, position + length);
-      buf.set(part, offset);
-      return part.length;
-    },
-  };
-  return exact(() => importAccountBlocks(src, 'yn.csv', contract, opts, { minBytes: 0, block }));
-}
+const blocks = (bytes: Uint8Array, opts: ImportOptions, block: number, reads = { whole: 0 }) =>
+  blockImport(bytes, 'yn.csv', contract, opts, block, reads);
 
 /** Every cell of the chunked (streaming) import, as values: chunks have their own dictionaries. */
 async function streamed(bytes: Uint8Array, opts: ImportOptions, size: number) {
@@ -166,15 +156,7 @@ async function streamed(bytes: Uint8Array, opts: ImportOptions, size: number) {
   async function* parts() {
     for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
   }
-  const tables: AccountTable[] = [];
-  const it = streamChunks(plan, parts(), opts);
-  let r = await it.next();
-  while (!r.done) {
-    tables.push(r.value);
-    r = await it.next();
-  }
-  const { table, report } = streamResult(plan, r.value);
-  tables.push(table);
+  const { tables, report } = await streamTables(plan, parts(), opts);
   const { reader: _r, ...rest } = report;
   return { cells: valuesOf(tables), report: rest };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { type ImportOptions } from './';
-import { planStream, streamChunks, streamResult, PLAN_HEAD_BYTES } from './importStream';
+import { planStream, PLAN_HEAD_BYTES } from './importStream';
 import { demoContract, sjis, utf8 } from './testing/helpers';
-import { rng, type Rng, importOutcome } from './testing/fuzz';
+import { rng, type Rng, importOutcome, streamTables } from './testing/fuzz';
 import { cellValue, type AccountTable } from '../table/columns';
 import { setStageBytes } from './sinks';
 
@@ -282,15 +282,7 @@ async function* blocksOf(bytes: Uint8Array, sizes: number[]): AsyncGenerator<Uin
 async function streamed(bytes: Uint8Array, opts: ImportOptions, sizes: number[]) {
   const plan = planStream(bytes.subarray(0, PLAN_HEAD_BYTES), 'fuzz.csv', demoContract, opts);
   if (!plan) return null;
-  const tables: AccountTable[] = [];
-  const it = streamChunks(plan, blocksOf(bytes, sizes), opts);
-  let r = await it.next();
-  while (!r.done) {
-    tables.push(r.value);
-    r = await it.next();
-  }
-  const { table, report } = streamResult(plan, r.value);
-  tables.push(table);
+  const { tables, report } = await streamTables(plan, blocksOf(bytes, sizes), opts);
   return { rows: tables.reduce((n, t) => n + t.rowCount, 0), cells: cells(tables), report };
 }
 

@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { importAccountFile, ImportError, type ImportOptions } from './';
-import {
-  importAccountBlocks,
-  planStream,
-  streamChunks,
-  streamResult,
-  PLAN_HEAD_BYTES,
-} from './importStream';
+import { importAccountBlocks, planStream, PLAN_HEAD_BYTES } from './importStream';
 import { Utf8Error } from './csvBytes';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
 import { demoContract, FIXTURES, fixture, sjis, utf8 } from './testing/helpers';
-import { rng, YES_NO_SPELLINGS } from './testing/fuzz';
+import { rng, streamTables, YES_NO_SPELLINGS } from './testing/fuzz';
 import { cellValue, type AccountTable, type Column } from '../table/columns';
 import { setSinkTuning, setStageBytes } from './sinks';
 import { MixedEncodingScan } from './encoding';
@@ -62,15 +56,7 @@ async function streamed(
   try {
     const plan = planStream(bytes.subarray(0, PLAN_HEAD_BYTES), name, demoContract, opts);
     if (!plan) return null;
-    const tables: AccountTable[] = [];
-    const it = streamChunks(plan, blocksOf(bytes, sizes), opts);
-    let r = await it.next();
-    while (!r.done) {
-      tables.push(r.value);
-      r = await it.next();
-    }
-    const { table, report } = streamResult(plan, r.value);
-    tables.push(table);
+    const { tables, report } = await streamTables(plan, blocksOf(bytes, sizes), opts);
     return {
       rows: tables.reduce((n, t) => n + t.rowCount, 0),
       cells: cells(tables),
