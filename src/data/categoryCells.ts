@@ -4,7 +4,11 @@ const MAX_LENGTH = 64;
 /** Four slots per entry at most: a probe nearly always ends at its first slot. */
 const SLOTS = 128;
 const SHIFT = 32 - 7;
-/** A slot from the first four bytes: Math.imul(w, 0x9e3779b1) >>> CATEGORY_SHIFT, probing with CATEGORY_MASK. */
+/**
+ * A slot from the first four bytes: Math.imul(w, 0x9e3779b1) >>> CATEGORY_SHIFT, probing with
+ * CATEGORY_MASK. The lookup is written out in parseDelimitedBytes (csvBytes.ts): as a method call
+ * it cost the scan its inlined date reads.
+ */
 export const CATEGORY_SHIFT = SHIFT;
 export const CATEGORY_MASK = SLOTS - 1;
 
@@ -40,32 +44,6 @@ export class CategoryCells {
     /** An empty cell is stored as missing (-1) by the scan: the field is not required. */
     readonly missing: boolean,
   ) {}
-
-  /**
-   * The entry spelled by the bytes at `pos` of the view's bytes (a prefix of the field; the
-   * caller checks where the field ends), or -1. (The scan has this written out: keep the two alike.) Four bytes at a time: the first and last four,
-   * then those between (the spellings are few, so a wrong candidate is rare).
-   */
-  find(bv: DataView, pos: number, n: number): number {
-    if (pos + 4 > n) return -1;
-    const w = bv.getInt32(pos, true);
-    const slot = this.slot;
-    for (let s = Math.imul(w, 0x9e3779b1) >>> SHIFT; ; s = (s + 1) & (SLOTS - 1)) {
-      const e = slot[s] - 1;
-      if (e < 0) return -1;
-      if (this.first[e] !== w) continue;
-      const len = this.len[e];
-      if (pos + len > n || this.last[e] !== bv.getInt32(pos + len - 4, true)) continue;
-      if (len > 8) {
-        const tv = this.view;
-        const o = this.off[e];
-        let k = 4;
-        while (k < len - 4 && tv.getInt32(o + k, true) === bv.getInt32(pos + k, true)) k += 4;
-        if (k < len - 4) continue;
-      }
-      return e;
-    }
-  }
 
   /**
    * Learn that the cell [s, e) of b — an unquoted cell, read whole — was stored by the sink as

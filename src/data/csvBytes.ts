@@ -458,8 +458,8 @@ export function parseDelimitedBytes(
           i = pos + len;
         } else {
           // A spelling the column's sink has stored cleanly: its code; empty: missing.
-          // (CategoryCells.find written out here: as a call it took the inlining budget that
-          // keeps the date reads d4/d2 inlined.)
+          // (CategoryCells' lookup, written out here: as a method call it took the inlining
+          // budget that keeps the date reads d4/d2 inlined.)
           const cat = cats[count]!;
           let e = -1;
           if (pos + 4 <= n) {

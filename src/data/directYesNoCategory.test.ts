@@ -286,7 +286,7 @@ describe('parseDelimitedBytes stores yes/no and category cells through DirectCel
 });
 
 describe('CategoryCells', () => {
-  it('learns unquoted spellings of 4–64 bytes once, up to 32, and finds them by their bytes', () => {
+  it('learns unquoted spellings of 4–64 bytes once, up to 32, and the scan finds them by their bytes', () => {
     const cat = new CategoryCells(false);
     const b = utf8('"quoted",plain,ab,' + 'x'.repeat(65) + ',');
     cat.learn(b, 1, 7, 0); // inside quotes
@@ -295,20 +295,22 @@ describe('CategoryCells', () => {
     cat.learn(b, 15, 17, 3); // short
     cat.learn(b, 18, 83, 4); // long
     expect(cat.size).toBe(1);
-    const v = (s: string) => {
-      const u = utf8(s);
-      return new DataView(u.buffer);
+    // What the scan stores for a one-cell record spelled `text` (null: left to the sink).
+    const found = (t: CategoryCells, text: string) => {
+      t.codes = new Int32Array(2).fill(-9);
+      const [rec] = scan(`${text}\n`, [5], { to: [null], row: 0, cats: [t] });
+      return rec.stored === 1 ? t.codes[0] : null;
     };
-    expect(cat.find(v('plain,'), 0, 6)).toBe(0);
-    expect(cat.find(v('plai'), 0, 4)).toBe(-1);
+    expect(found(cat, 'plain')).toBe(1);
+    expect(found(cat, 'plai')).toBe(null);
     for (let k = 0; k < 40; k++) cat.learn(utf8(`value${k}`), 0, 5 + String(k).length, 10 + k);
     expect(cat.size).toBe(32);
     // Long spellings compare every four bytes between the first and last four.
     const long = new CategoryCells(false);
     long.learn(utf8('abcdefghijklmnop'), 0, 16, 7);
-    expect(long.find(v('abcdefghijklmnop'), 0, 16)).toBe(0);
-    expect(long.find(v('abcdefghXjklmnop'), 0, 16)).toBe(-1);
-    expect(long.find(v('abcdefgXijklmnop'), 0, 16)).toBe(-1);
+    expect(found(long, 'abcdefghijklmnop')).toBe(7);
+    expect(found(long, 'abcdefghXjklmnop')).toBe(null);
+    expect(found(long, 'abcdefgXijklmnop')).toBe(null);
   });
 });
 

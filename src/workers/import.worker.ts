@@ -400,19 +400,15 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     // A file to be read in parts: its range workers start now, while the user maps columns.
     const size = msg.totalBytes ?? bytes.length;
     const parts = partsFor(size, msg.parts);
+    const inParts = parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name);
+    // The head the range parses are compiled from (warmRange), here and in the range workers.
+    const head = bytes.subarray(0, Math.min(bytes.length, HEAD_READ));
     // (This worker parses the first range itself.)
-    if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name)) {
+    if (inParts) {
       prewarmRangeWorkers(parts - 1);
       // …and their parser compiled from the head before the click (warmRange).
       try {
-        warmRangeWorkers(
-          bytes.subarray(0, Math.min(bytes.length, HEAD_READ)),
-          size,
-          msg.file.name,
-          msg.contract,
-          msg.file.options ?? {},
-          parts,
-        );
+        warmRangeWorkers(head, size, msg.file.name, msg.contract, msg.file.options ?? {}, parts);
       } catch {
         // (only an aid)
       }
@@ -482,16 +478,9 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
         // (only an aid)
       }
     // Parts: this worker parses the first range, so its parser is compiled from the head too.
-    if (parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name))
+    if (inParts)
       try {
-        await warmRange(
-          bytes.subarray(0, Math.min(bytes.length, HEAD_READ)),
-          size,
-          msg.file.name,
-          msg.contract,
-          msg.file.options ?? {},
-          parts,
-        );
+        await warmRange(head, size, msg.file.name, msg.contract, msg.file.options ?? {}, parts);
       } catch {
         // (only an aid)
       }
