@@ -15,6 +15,7 @@
 
 import type { Column } from '../table/columns';
 import { fillPacked, hashBytes, type PackedValues } from './sinks';
+import { sjisDictBytes } from './sjisDictBytes';
 
 /**
  * A dictionary as UTF-8 bytes: value c is bytes [off[c], off[c] + len[c]) of `bytes`, units[c]
@@ -80,6 +81,7 @@ export function dictBytesOfStrings(dict: readonly string[]): DictBytes {
  */
 export function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes {
   const pv = (col as { packedValues?: PackedValues }).packedValues;
+  if (pv?.encoding === 'shift_jis') return sjisDictBytes(pv);
   if (!pv || pv.encoding !== 'utf-8') return dictBytesOfStrings(col.dict);
   const { src, pOff, pLen, pUnits, size: n, dict } = pv;
   let end = 0;

@@ -298,6 +298,17 @@ export class MixedEncodingScan {
   get certain(): boolean {
     return this.invalid > 0 && this.really > 0;
   }
+  /**
+   * After the last bytes: the lines counted (the line still open counted too). A file read in
+   * ranges that end at line feeds adds them up to the whole file's (parallelImport.ts).
+   */
+  counts(): { invalid: number; utf8: number; real: number } {
+    if (this.rest.length > 0) {
+      this.count(this.rest);
+      this.rest = new Uint8Array(0);
+    }
+    return { invalid: this.invalid, utf8: this.utf8, real: this.really };
+  }
   /** After the last block: would mixedEncodingError refuse the whole file? */
   mixed(): boolean {
     if (this.rest.length > 0) {

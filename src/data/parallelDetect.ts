@@ -50,7 +50,9 @@ export function detect(
       mapping: opts.mapping ?? autoMap(s.headers, contract),
       start: input.start,
       rowsPerByte: s.estimatedRows / Math.max(1, n - input.start),
-      checkMixed: false,
+      // A detected Shift_JIS file (the byte path reads it too): no line may be UTF-8, as the
+      // one pass checks (importAccountFile, the block import's MixedByRecord).
+      checkMixed: input.encoding === 'shift_jis' && !opts.encoding,
     };
   }
   if (looksLikeXlsx(bytes, file) || sniffBinary(bytes) || n >= MAX_TEXT) return null;

@@ -118,13 +118,13 @@ async function parallel(
   if (!plan) return null;
   const spec: RangeSpec = plan.spec;
   // Each range gets only its bytes plus the tail, as a worker does, and sends its result back.
-  // `stream` (UTF-8): each range reads its slice in blocks of `block` bytes, its reader giving
-  // at most `read` bytes a call (parseRangeStream), and the first range is not posted (the
-  // import worker parses it itself).
+  // `stream`: each range reads its slice in blocks of `block` bytes, its reader giving at most
+  // `read` bytes a call (parseRangeStream), and the first range is not posted (the import
+  // worker parses it itself).
   let firstMemory: Set<ArrayBuffer> | null = null;
   const run = async (job: { from: number; to: number }, k = 0) => {
     const end = Math.min(bytes.length, job.to + tailBytes(spec));
-    if (stream && spec.encoding !== 'shift_jis') {
+    if (stream) {
       const slice = bytes.slice(job.from, end);
       const read: RangeRead = async (buf, offset, length, position) => {
         const at = position - job.from;
@@ -149,7 +149,7 @@ async function parallel(
       for (const c of Object.values(r.table?.columns ?? {})) touchRoom(c, r.records * 3);
       return r;
     }
-    return posted(parseRange(spec, bytes.slice(job.from, end), job.from, job, undefined, 64));
+    return posted(parseRange(spec, bytes.slice(job.from, end), job.from, job));
   };
   const jobs = cutJobs(
     bytes,

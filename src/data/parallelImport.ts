@@ -26,8 +26,9 @@
  * mixing 80% and 0.8 (counts added up), the counts and the first maxIssues issues.
  *
  * Shift_JIS: `"`, the delimiters, CR and LF are never the second byte of a character, so the
- * same cuts hold; each range is decoded (as the serial import decodes the whole file) and read
- * by the byte parser as UTF-8. JSON, NDJSON and .xlsx are read serially.
+ * same cuts hold; each range's bytes are parsed as Shift_JIS, as the serial import parses the
+ * whole file, and its lines counted for the mixed-encoding check (the counts add up across
+ * ranges: they end at line feeds). JSON, NDJSON and .xlsx are read serially.
  */
 import type { FieldContract } from '../model';
 import { newColumns, type AccountTable, type Column } from '../table/columns';
@@ -35,6 +36,7 @@ import { parseDelimitedBytes, Utf8Error, type BlockState, type ByteRecord } from
 import { detect, reallyUtf8Lines } from './parallelDetect';
 import type { AsyncByteSource } from './importStream';
 import {
+  byteEncoding,
   describeIssue,
   importAccountFile,
   percentMixedIssue,
@@ -49,6 +51,7 @@ import { checkFileSize, limitsOf } from './limits';
 import { macrotask } from '../util/macrotask';
 import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn } from './sinks';
+import { MixedByRecord } from './mixedByRecord';
 import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory';
 import {
   ascending,
@@ -265,16 +268,10 @@ const failed = (job: RangeJob, failure: string): RangeResult => ({
   percent: [],
 });
 
-let sjisDecoder: TextDecoder | undefined;
-let utf8Encoder: TextEncoder | undefined;
-function sjisToUtf8(b: Uint8Array): Uint8Array {
-  const text = (sjisDecoder ??= new TextDecoder('shift_jis', { fatal: true })).decode(b);
-  return (utf8Encoder ??= new TextEncoder()).encode(text);
-}
-
 /**
  * The row importer of one range: every row kept and every issue listed, rows counted from the
- * range's start (the merge applies the bad-row policy and the offsets); cells read as UTF-8 bytes.
+ * range's start (the merge applies the bad-row policy and the offsets); cells read as the file's
+ * bytes (UTF-8 or Shift_JIS, as the one pass reads them).
  */
 function rangeImporter(
   spec: RangeSpec,
@@ -309,7 +306,7 @@ function rangeImporter(
     spec.encoding,
     'bytes',
     false,
-    'utf-8',
+    byteEncoding(spec.encoding),
     reusedBuffers,
     room,
   );
@@ -318,6 +315,7 @@ function rangeImporter(
 /**
  * Import one range. `buf` holds the file's bytes from offset `base` on (at least to
  * job.to + tailBytes, or to the end of the file). Pure: runs in a worker or, in tests, inline.
+ * A Shift_JIS range is parsed from its own bytes, as the one pass parses the whole file.
  */
 export function parseRange(
   spec: RangeSpec,
@@ -325,50 +323,17 @@ export function parseRange(
   base: number,
   job: RangeJob,
   onProgress?: (fraction: number) => void,
-  sjisTail = 1 << 20,
 ): RangeResult {
   const bufEnd = base + buf.length;
-  const atEof = bufEnd === spec.size;
-  const sjis = spec.encoding === 'shift_jis';
+  const covered = bufEnd === spec.size;
   const isLast = job.to === spec.size;
-  // The bytes the parser reads: the file's own (UTF-8), or the range decoded (Shift_JIS).
-  let big: Uint8Array;
-  let firstLen: number;
-  /** Shift_JIS: file offset where the decoded part of `big` ends. */
-  let decodedTo = bufEnd;
-  if (!sjis) {
-    big = buf.subarray(job.from - base);
-    firstLen = job.to - job.from;
-  } else {
-    try {
-      const first = sjisToUtf8(buf.subarray(job.from - base, job.to - base));
-      firstLen = first.length;
-      decodedTo = job.to;
-      let tail: Uint8Array = new Uint8Array(0);
-      if (!isLast) {
-        // A record straddling the cut: decode some bytes past it (to a line feed).
-        let te = Math.min(bufEnd, job.to + sjisTail);
-        if (te < bufEnd) {
-          const nl = buf.lastIndexOf(0x0a, te - base - 1);
-          te = nl >= job.to - base ? base + nl + 1 : bufEnd;
-        }
-        tail = sjisToUtf8(buf.subarray(job.to - base, te - base));
-        decodedTo = te;
-      }
-      big = new Uint8Array(first.length + tail.length);
-      big.set(first);
-      big.set(tail, first.length);
-    } catch {
-      return failed(job, 'decode');
-    }
-  }
-  const covered = sjis ? decodedTo === spec.size : atEof;
+  const big = buf.subarray(job.from - base);
+  const firstLen = job.to - job.from;
+  const encoding = byteEncoding(spec.encoding);
 
   const skipHeader = spec.hasHeader && job.from === spec.start;
   let imp: RowImporter;
   try {
-    // A Shift_JIS range is parsed here decoded to UTF-8; the serial import reads the same file
-    // from its bytes too (its report says 'bytes'), so only the cells' encoding differs.
     imp = rangeImporter(spec, job, onProgress, false, 0);
   } catch (e) {
     return failed(job, e instanceof Error ? e.message : String(e));
@@ -391,7 +356,7 @@ export function parseRange(
       0,
       maxRowBytes,
       state,
-      'utf-8',
+      encoding,
       imp.numeric,
       imp.direct,
     );
@@ -407,13 +372,9 @@ export function parseRange(
       const nl = big.indexOf(0x0a, endLocal + step);
       step = step * 2 || 1;
       const cut = nl < 0 ? big.length : nl + 1;
-      if (cut === big.length && !covered) {
-        // Bytes run out before the record ends: a Shift_JIS range decodes more, else the
-        // record is longer than a row may be (the serial import says which error).
-        if (sjis && decodedTo < bufEnd)
-          return parseRange(spec, buf, base, job, onProgress, sjisTail * 16);
-        return failed(job, 'long');
-      }
+      // Bytes run out before the record ends: it is longer than a row may be (the serial
+      // import says which error).
+      if (cut === big.length && !covered) return failed(job, 'long');
       state.final = cut === big.length && covered;
       r = parseDelimitedBytes(
         big.subarray(0, cut),
@@ -422,7 +383,7 @@ export function parseRange(
         o,
         maxRowBytes,
         state,
-        'utf-8',
+        encoding,
         imp.numeric,
         imp.direct,
       );
@@ -431,26 +392,8 @@ export function parseRange(
     if (r.tooLong) return failed(job, 'long');
     if (r.unterminated) return failed(job, 'unterminated');
     const records = r.rows - (skipHeader && r.rows > 0 ? 1 : 0);
-    let end = job.from + endLocal;
-    if (sjis && endLocal > firstLen) {
-      // Back to file offsets: the same number of line feeds past the cut.
-      if (endLocal === big.length) end = decodedTo;
-      else {
-        let lfs = 0;
-        for (
-          let i = big.indexOf(0x0a, firstLen);
-          i >= 0 && i < endLocal;
-          i = big.indexOf(0x0a, i + 1)
-        )
-          lfs++;
-        let p = job.to - base - 1;
-        for (; lfs > 0; lfs--) p = buf.indexOf(0x0a, p + 1);
-        end = base + p + 1;
-      }
-    } else if (sjis) end = job.to;
-    const mixed = spec.checkMixed
-      ? reallyUtf8Lines(buf.subarray(job.from - base, end - base))
-      : undefined;
+    const end = job.from + endLocal;
+    const mixed = spec.checkMixed ? reallyUtf8Lines(big.subarray(0, endLocal)) : undefined;
     return rangeOutcome(imp, job, end, records, mixed);
   } catch (e) {
     if (e instanceof Utf8Error) return failed(job, 'utf8');
@@ -530,7 +473,6 @@ function roomOf(spec: RangeSpec, job: RangeJob): number {
  * first: the memory a ColumnMemory must hold for the range's columns to move into it.
  */
 export function rangeColumnSizes(spec: RangeSpec, job: RangeJob): number[] {
-  if (spec.encoding === 'shift_jis') return [];
   const types = spec.contract.fields
     .filter((f) => mappedColumn(spec.opts.mapping ?? {}, f.id) != null)
     .map((f) => f.type);
@@ -557,7 +499,7 @@ export function rangeColumnBytes(
 ): number[][] {
   if (head.length < Math.min(size, HEAD_READ)) return [];
   const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
-  if (!s || s.spec.encoding === 'shift_jis') return [];
+  if (!s) return [];
   const cuts = [s.spec.start, ...s.targets, size];
   const per = cuts
     .slice(1)
@@ -590,7 +532,7 @@ export async function warmRange(
   parts: number,
 ): Promise<void> {
   const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
-  if (!s || s.spec.encoding === 'shift_jis') return;
+  if (!s) return;
   const cut = head.lastIndexOf(0x0a) + 1;
   if (cut <= s.spec.start) return;
   const spec: RangeSpec = { ...s.spec, size: cut };
@@ -614,14 +556,17 @@ export type RangeRead = (
 const RANGE_BLOCK = 1 << 20;
 
 /**
- * parseRange for a UTF-8 range read as it arrives (a range worker's slice of the picked File,
+ * parseRange for a range read as it arrives (a range worker's slice of the picked File,
  * streamed): blocks of `block` bytes read into one reused buffer and parsed as they come, by
  * the importer that keeps ids and names packed as bytes (`reusedBuffers`, as the one pass's
  * block import), so reading overlaps parsing and no string is made per id or name. Past the
  * cut it reads only while a record straddles it (at most tailBytes more), and then finds the
  * record's end as parseRange does. The same result as parseRange (parallelImport.test.ts).
- * Not for Shift_JIS (its ranges are decoded whole: parseRange). A failed or short read throws
- * what `read` threw (the File changed since the pick).
+ * UTF-8 or Shift_JIS, parsed from the file's bytes as the one pass's block import parses them
+ * (a cut after a line feed never splits a Shift_JIS character: no trail byte is 0x0A); a
+ * detected Shift_JIS range counts its lines for the mixed-encoding check as that import does
+ * (MixedByRecord), over [from, end) exactly, so the ranges' counts add up to the file's. A
+ * failed or short read throws what `read` threw (the File changed since the pick).
  */
 export async function parseRangeStream(
   spec: RangeSpec,
@@ -632,7 +577,6 @@ export async function parseRangeStream(
   /** Memory faulted in elsewhere: the columns move into it as it arrives (columnMemory.ts). */
   memory?: ColumnMemory,
 ): Promise<RangeResult> {
-  if (spec.encoding === 'shift_jis') throw new Error('parseRangeStream: UTF-8 only');
   const isLast = job.to === spec.size;
   const skipHeader = spec.hasHeader && job.from === spec.start;
   let imp: RowImporter;
@@ -646,11 +590,20 @@ export async function parseRangeStream(
   const D = spec.delimiter.charCodeAt(0);
   const { maxRowBytes } = limitsOf(spec.opts.limits);
   const blockBytes = Math.max(1, block);
+  const encoding = byteEncoding(spec.encoding);
+  // A detected Shift_JIS file: no line may be UTF-8, its lines counted by the records found.
+  const mixed = spec.checkMixed ? new MixedByRecord() : null;
   let view = new Uint8Array(0);
-  const onRec = (rec: ByteRecord, record: number) => {
-    if (skipHeader && record === 1) return;
-    imp.onRecord(view, rec, skipHeader ? record - 1 : record);
-  };
+  const onRec = mixed
+    ? (rec: ByteRecord, record: number, line: number) => {
+        mixed.record(buf, rec, line);
+        if (skipHeader && record === 1) return;
+        imp.onRecord(view, rec, skipHeader ? record - 1 : record);
+      }
+    : (rec: ByteRecord, record: number) => {
+        if (skipHeader && record === 1) return;
+        imp.onRecord(view, rec, skipHeader ? record - 1 : record);
+      };
   const state: BlockState = { record: 0, line: 1, final: false };
   // buf[0, have): the file's bytes [bufBase, bufBase + have) (a carried record, then those read).
   let buf = new Uint8Array(blockBytes + 1024);
@@ -660,8 +613,12 @@ export async function parseRangeStream(
   let rows = 0;
   /** What a failed read threw (passed on: the File no longer reads, or reads short). */
   let readError: unknown = null;
-  /** Read file bytes [pos, pos + n) to buf[have…) (grown). */
-  const readMore = async (n: number): Promise<void> => {
+  /**
+   * Read file bytes [pos, pos + n) to buf[have…) (grown). `range`: bytes of the range itself,
+   * given to the mixed-encoding check (the tail past the cut is given only up to the end found).
+   */
+  const readMore = async (n: number, range: boolean): Promise<void> => {
+    const from = have;
     if (buf.length - have < n) {
       const grown = new Uint8Array(Math.max(have + n, buf.length * 2));
       grown.set(buf.subarray(0, have));
@@ -679,6 +636,7 @@ export async function parseRangeStream(
       have += r;
       pos += r;
     }
+    if (range) mixed?.read(buf.subarray(from, have));
   };
   const parse = (cut: number, start: number, final: boolean) => {
     view = buf.subarray(0, cut);
@@ -690,7 +648,7 @@ export async function parseRangeStream(
       start,
       maxRowBytes,
       state,
-      'utf-8',
+      encoding,
       imp.numeric,
       imp.direct,
     );
@@ -703,7 +661,7 @@ export async function parseRangeStream(
     // The range itself, a block at a time (cut after each block's last line feed; the record
     // still open there moves to the front of the buffer and is parsed with the next block).
     while (pos < job.to) {
-      await readMore(Math.min(blockBytes, job.to - pos));
+      await readMore(Math.min(blockBytes, job.to - pos), true);
       const atTo = pos === job.to;
       const cut = atTo ? have : buf.lastIndexOf(0x0a, have - 1) + 1;
       if (cut > 0) {
@@ -713,6 +671,11 @@ export async function parseRangeStream(
         state.record = r.rows;
         const next = r.incomplete ? r.incomplete.offset : cut;
         state.line = r.incomplete ? r.incomplete.line : (r.line ?? state.line);
+        if (mixed) {
+          mixed.parsed(buf, next, have, state.line);
+          // A UTF-8 line in a Shift_JIS file: the one pass refuses it (read serially, which names the lines).
+          if (mixed.scan.certain) return failed(job, 'mixed');
+        }
         buf.copyWithin(0, next, have);
         have -= next;
         bufBase += next;
@@ -726,7 +689,7 @@ export async function parseRangeStream(
       // record's start to ever later line feeds until it closes (as parseRange).
       const tailEnd = Math.min(spec.size, job.to + tailBytes(spec));
       const toLocal = have;
-      await readMore(tailEnd - pos);
+      await readMore(tailEnd - pos, false);
       const covered = tailEnd === spec.size;
       let endLocal = toLocal;
       let step = 0;
@@ -746,9 +709,13 @@ export async function parseRangeStream(
         state.line = r.incomplete.line;
       }
       end = bufBase + endLocal;
+      // The check's lines end where the range does: the tail's bytes up to there (fed only
+      // where the check reads by blocks), then the lines since the last record's start.
+      mixed?.read(buf.subarray(toLocal, endLocal));
+      mixed?.parsed(buf, endLocal, endLocal, state.line);
     }
     const records = rows - (skipHeader && rows > 0 ? 1 : 0);
-    return rangeOutcome(imp, job, end, records, undefined);
+    return rangeOutcome(imp, job, end, records, mixed?.scan.counts());
   } catch (e) {
     if (e === readError) throw e;
     if (e instanceof Utf8Error) return failed(job, 'utf8');

@@ -80,3 +80,6 @@ export function decodeSjis(b: Uint8Array, s: number, e: number): string {
   }
   return String.fromCharCode.apply(null, units);
 }
+
+/** The byte → UTF-16 unit tables (single bytes, lead << 8 | trail pairs; 0 = not a character). */
+export { tables as sjisTables };

@@ -215,19 +215,16 @@ function rangeFaultSizes(
 }
 
 /**
- * The first range parsed in this worker: a UTF-8 File's slice streamed and parsed as it
- * arrives (parseRangeStream), else its bytes (parseRange). Throws Unreadable when the File no
- * longer reads.
+ * The first range parsed in this worker: a File's slice streamed and parsed as it arrives
+ * (parseRangeStream; UTF-8 or Shift_JIS), else its bytes (parseRange). Throws Unreadable when
+ * the File no longer reads.
  */
 function localRange(f: ImportSource, memory?: ColumnMemory): RangeRun {
   return async (spec, job, onProgress) => {
     const end = Math.min(spec.size, job.to + tailBytes(spec));
     if ('bytes' in f)
       return parseRange(spec, f.bytes.subarray(job.from, end), job.from, job, onProgress);
-    const stream =
-      spec.encoding === 'shift_jis'
-        ? null
-        : blobRangeRead(f.blob, job.from, end, () => new Unreadable());
+    const stream = blobRangeRead(f.blob, job.from, end, () => new Unreadable());
     if (stream)
       try {
         return await parseRangeStream(spec, stream.read, job, onProgress, undefined, memory);

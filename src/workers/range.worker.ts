@@ -16,8 +16,8 @@ import type { RangeJobRequest, RangeRequest, RangeResponse } from './rangeProtoc
 /**
  * Parses one byte range of an account file for the import worker (parallelImport.ts); the
  * import worker checks and merges the ranges. It reads its slice of the picked File itself
- * (the ranges read at once, and nothing is copied through the import worker): a UTF-8 slice as
- * a byte stream parsed as it arrives; its columns and packed dictionaries are transferred.
+ * (the ranges read at once, and nothing is copied through the import worker): a slice as a
+ * byte stream parsed as it arrives; its columns and packed dictionaries are transferred.
  */
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -74,7 +74,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
 };
 
 /**
- * Parse the range: a UTF-8 slice of the File streamed and parsed as it arrives
+ * Parse the range: a slice of the File (UTF-8 or Shift_JIS) streamed and parsed as it arrives
  * (parseRangeStream); else its bytes read whole, then parsed (parseRange). `read`: when the
  * bytes were all read (the stream's: when the parse finished). Throws when the File no longer reads.
  */
@@ -89,10 +89,9 @@ async function rangeOf(
 ): Promise<{ result: RangeResult; read: number }> {
   if (src instanceof Uint8Array)
     return { result: parseRange(spec, src, base, job, onProgress), read: now() };
-  const stream =
-    spec.encoding === 'shift_jis' || !streamed
-      ? null
-      : blobRangeRead(src.blob, base, src.end, () => new Error('unreadable'));
+  const stream = streamed
+    ? blobRangeRead(src.blob, base, src.end, () => new Error('unreadable'))
+    : null;
   if (stream) {
     try {
       const result = await parseRangeStream(spec, stream.read, job, onProgress, undefined, memory);

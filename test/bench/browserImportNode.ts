@@ -9,7 +9,6 @@ import { touchRoom } from '../../src/data/absorbPart';
 import { importAccountFile } from '../../src/data/importFile';
 import {
   mergeRanges,
-  parseRange,
   parseRangeStream,
   planParallel,
   type RangeResult,
@@ -44,11 +43,7 @@ if (parts < 2) {
   const results: RangeResult[] = [];
   for (const [k, job] of plan.jobs.entries()) {
     const c = cpu();
-    results.push(
-      plan.spec.encoding === 'shift_jis'
-        ? parseRange(plan.spec, bytes.subarray(job.from), job.from, job)
-        : await parseRangeStream(plan.spec, read, job),
-    );
+    results.push(await parseRangeStream(plan.spec, read, job));
     out[`part${k}_cpu`] = cpu() - c;
     const r = results[k];
     if (k === 0 && r.table && TOUCH) {
