@@ -1,10 +1,10 @@
-import type { DictBytes } from './absorbPart';
 import type { PackedValues } from './sinks';
 import { sjisTables } from './sjisBytes';
 
 /**
- * A Shift_JIS string column's packed values as the UTF-8 DictBytes a part of a file read in
- * parts sends and merges (absorbPart.ts), made from the bytes without a string per value: a
+ * A Shift_JIS string column's packed values as the UTF-8 DictBytes that a part of a file read
+ * in parts sends and merges (absorbPart.ts: its shape, not imported, as absorbPart calls this),
+ * made from the bytes without a string per value: a
  * Shift_JIS part's ids and names are packed as the file's bytes (as the one pass keeps them),
  * and decoding them all to strings only to encode them again (dictBytesOfStrings) was ~0.3 s a
  * part of the 1M demo file. Each character goes through the tables the parser checked it with
@@ -12,7 +12,12 @@ import { sjisTables } from './sjisBytes';
  * string's UTF-8. A column whose packed bytes all stand for themselves (ASCII ids) is sent as
  * it is, as a UTF-8 one is. Values the sink decoded (pLen 0) are encoded after the others.
  */
-export function sjisDictBytes(pv: PackedValues): DictBytes {
+export function sjisDictBytes(pv: PackedValues): {
+  bytes: Uint8Array;
+  off: Int32Array;
+  len: Int32Array;
+  units: Int32Array;
+} {
   const { src, pOff, pLen, pUnits, size: n, dict } = pv;
   const { single, pair } = sjisTables();
   const len = new Int32Array(n);
