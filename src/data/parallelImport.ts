@@ -51,15 +51,18 @@ import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn } from './sinks';
 import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory';
 import {
-  ascending,
-  bytesHashes,
   dictBytesOf,
   dictOfBytes,
+  firstUseOrder,
+  groupBits,
+  groupValues,
   mergeDictParts,
   mergedStrings,
   touchRoom,
+  valueHashesOf,
   type DictBytes,
   type DictPart,
+  type ValueGroups,
 } from './absorbPart';
 import type { Encoding } from './encoding';
 
@@ -116,6 +119,10 @@ export interface RangeResult {
   hashes?: Record<string, Int32Array>;
   /** Per string column, its dictionary as UTF-8 bytes (made from the packed values: no string per value). */
   dictBytes?: Record<string, DictBytes>;
+  /** Per string column with hashes, its values grouped by hash for the merge (groupValues). */
+  groups?: Record<string, ValueGroups>;
+  /** Per string column, whether its codes are in order of first use (firstUseOrder). */
+  inOrder?: Record<string, boolean>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
   /** In transit only (packResult): the string columns' values are in dictBytes only. */
@@ -300,6 +307,7 @@ function rangeImporter(
     rowNumbers: false,
     onProgress,
     memory,
+    valueHashes: true,
   };
   return rowImporter(
     spec.file,
@@ -451,7 +459,7 @@ export function parseRange(
     const mixed = spec.checkMixed
       ? reallyUtf8Lines(buf.subarray(job.from - base, end - base))
       : undefined;
-    return rangeOutcome(imp, job, end, records, mixed);
+    return rangeOutcome(imp, job, end, records, mixed, spec.parts);
   } catch (e) {
     if (e instanceof Utf8Error) return failed(job, 'utf8');
     return failed(job, e instanceof Error ? e.message : String(e));
@@ -465,6 +473,7 @@ function rangeOutcome(
   end: number,
   records: number,
   mixed: RangeResult['mixed'],
+  parts: number,
 ): RangeResult {
   if (imp.pending === 0) {
     // Only blank lines (or the header): nothing to merge, but the range is read.
@@ -484,7 +493,7 @@ function rangeOutcome(
     report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
     issues,
     percent: imp.percentStats?.() ?? [],
-    ...stringBytes(table),
+    ...stringBytes(table, parts),
     mixed,
   };
 }
@@ -492,21 +501,33 @@ function rangeOutcome(
 /**
  * Each string column's dictionary as bytes (the sink's packed values where it has them: no
  * string read) and the hashes of its values — none for a column whose values are in ascending
- * byte order (sorted ids), which the merge needs no lookup for (absorbPart.ts).
+ * byte order (sorted ids), which the merge needs no lookup for (absorbPart.ts) — taken from
+ * what the sink made while parsing where it could (valueHashesOf). And, for the merge that
+ * waits for every part, what this part's worker can do for it while the others are parsed:
+ * its values grouped by hash (for `parts` parts of about its size: groupBits), and whether its
+ * codes are in order of first use (firstUseOrder).
  */
-function stringBytes(table: AccountTable): {
-  hashes: Record<string, Int32Array>;
-  dictBytes: Record<string, DictBytes>;
-} {
+function stringBytes(
+  table: AccountTable,
+  parts: number,
+): Pick<RangeResult, 'hashes' | 'dictBytes' | 'groups' | 'inOrder'> {
   const hashes: Record<string, Int32Array> = {};
   const dictBytes: Record<string, DictBytes> = {};
+  const groups: Record<string, ValueGroups> = {};
+  const inOrder: Record<string, boolean> = {};
   for (const [id, c] of Object.entries(table.columns))
     if (c.type === 'string') {
       const db = dictBytesOf(c);
       dictBytes[id] = db;
-      if (!ascending(db)) hashes[id] = bytesHashes(db);
+      const n = db.units.length;
+      const h = valueHashesOf(c, db);
+      if (h) {
+        hashes[id] = h;
+        groups[id] = groupValues(h, groupBits(n * parts));
+      }
+      inOrder[id] = firstUseOrder(c.codes, table.rowCount, n);
     }
-  return { hashes, dictBytes };
+  return { hashes, dictBytes, groups, inOrder };
 }
 
 /** Rows the whole file is expected to hold (from the head's rows per byte), with 5% to spare. */
@@ -599,7 +620,22 @@ export async function warmRange(
     buf.set(head.subarray(position, position + n), offset);
     return n;
   };
-  await parseRangeStream(spec, read, { from: spec.start, to: cut });
+  // Two ranges, cut at the line feed nearest the middle, then merged as the import merges
+  // them: the merge runs once per import, so it would otherwise run cold every time (in Node,
+  // a first merge of the 1M demo's parts took ~50 ms more than the next one).
+  const mid = head.lastIndexOf(0x0a, spec.start + ((cut - spec.start) >> 1)) + 1;
+  if (mid <= spec.start || mid >= cut) {
+    await parseRangeStream(spec, read, { from: spec.start, to: cut });
+    return;
+  }
+  const jobs = [
+    { from: spec.start, to: mid },
+    { from: mid, to: cut },
+  ];
+  const results: RangeResult[] = [];
+  for (const job of jobs) results.push(await parseRangeStream(spec, read, job));
+  const ranges = await chainRanges(results, spec.start, (job) => parseRangeStream(spec, read, job));
+  if (ranges) mergeRanges(spec, ranges);
 }
 
 /** Reads file bytes at file positions into buf (as AsyncByteSource.read: bytes read, 0 at the end). */
@@ -748,7 +784,7 @@ export async function parseRangeStream(
       end = bufBase + endLocal;
     }
     const records = rows - (skipHeader && rows > 0 ? 1 : 0);
-    return rangeOutcome(imp, job, end, records, undefined);
+    return rangeOutcome(imp, job, end, records, undefined, spec.parts);
   } catch (e) {
     if (e === readError) throw e;
     if (e instanceof Utf8Error) return failed(job, 'utf8');
@@ -955,7 +991,14 @@ function fastRows(
       const bytes = r.dictBytes?.[id];
       if (!bytes) return null;
       const { codes } = r.table.columns[id] as Extract<Column, { type: 'string' }>;
-      parts.push({ codes, rows: r.records, hashes: r.hashes?.[id], bytes });
+      parts.push({
+        codes,
+        rows: r.records,
+        hashes: r.hashes?.[id],
+        bytes,
+        groups: r.groups?.[id],
+        inOrder: r.inOrder?.[id],
+      });
     }
     const m = mergeDictParts(parts, total, key);
     return m && packedDictColumn(m.codes, () => mergedStrings(m.dict, dictOfBytes));

@@ -66,6 +66,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
         h: result.hashes,
         p: result.packed,
         d: result.dictBytes,
+        g: result.groups,
       }),
     );
   } catch (e) {
