@@ -56,6 +56,7 @@ import {
   firstUseOrder,
   groupBits,
   groupValues,
+  absorbTimes,
   mergeDictParts,
   mergedStrings,
   touchRoom,
@@ -125,6 +126,8 @@ export interface RangeResult {
   inOrder?: Record<string, boolean>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
+  /** ms from the last record parsed to the result made (the importer's finish, the dictionaries as bytes). */
+  finishMs?: number;
   /** In transit only (packResult): the string columns' values are in dictBytes only. */
   packed?: boolean;
 }
@@ -481,6 +484,7 @@ function rangeOutcome(
     void _;
     return { ...empty, end, records, mixed };
   }
+  const t = performance.now();
   const { table, report } = imp.finish({});
   const issues = report.issues.filter((i) => i.row !== undefined && i.code !== 'duplicate_key');
   return {
@@ -495,6 +499,7 @@ function rangeOutcome(
     percent: imp.percentStats?.() ?? [],
     ...stringBytes(table, parts),
     mixed,
+    finishMs: performance.now() - t,
   };
 }
 
@@ -620,22 +625,7 @@ export async function warmRange(
     buf.set(head.subarray(position, position + n), offset);
     return n;
   };
-  // Two ranges, cut at the line feed nearest the middle, then merged as the import merges
-  // them: the merge runs once per import, so it would otherwise run cold every time (in Node,
-  // a first merge of the 1M demo's parts took ~50 ms more than the next one).
-  const mid = head.lastIndexOf(0x0a, spec.start + ((cut - spec.start) >> 1)) + 1;
-  if (mid <= spec.start || mid >= cut) {
-    await parseRangeStream(spec, read, { from: spec.start, to: cut });
-    return;
-  }
-  const jobs = [
-    { from: spec.start, to: mid },
-    { from: mid, to: cut },
-  ];
-  const results: RangeResult[] = [];
-  for (const job of jobs) results.push(await parseRangeStream(spec, read, job));
-  const ranges = await chainRanges(results, spec.start, (job) => parseRangeStream(spec, read, job));
-  if (ranges) mergeRanges(spec, ranges);
+  await parseRangeStream(spec, read, { from: spec.start, to: cut });
 }
 
 /** Reads file bytes at file positions into buf (as AsyncByteSource.read: bytes read, 0 at the end). */
@@ -1350,6 +1340,7 @@ export async function importInParts(
   const t0 = performance.now();
   const mark = (phase: string) => (importPhases[phase] = Math.round(performance.now() - t0));
   for (const k of Object.keys(importPhases)) delete importPhases[k];
+  Object.assign(absorbTimes, { match: 0, number: 0, map: 0 });
   const serial = async () => importAccountFile(await src.read(0, src.size), file, contract, opts);
   const plan =
     input instanceof Uint8Array
@@ -1390,13 +1381,26 @@ export async function importInParts(
     ),
   );
   mark('parsed');
+  results.forEach((r, k) => {
+    if (r.finishMs !== undefined) importPhases[`finish${k}`] = Math.round(r.finishMs);
+  });
   const ranges = await chainRanges(results, plan.spec.start, (job) =>
     run(plan.spec, job, () => {}),
   );
   mark('chained');
   const merged = ranges && mergeRanges(plan.spec, ranges);
   mark('merged');
-  for (const k of ['mergeKey', 'mergeStrings', 'mergeNumbers'])
+  importPhases.mergeMatch = absorbTimes.match;
+  importPhases.mergeNumber = absorbTimes.number;
+  importPhases.mergeMap = absorbTimes.map;
+  for (const k of [
+    'mergeKey',
+    'mergeStrings',
+    'mergeNumbers',
+    'mergeMatch',
+    'mergeNumber',
+    'mergeMap',
+  ])
     if (k in importPhases) importPhases[k] = Math.round(importPhases[k]);
   if (!merged) return serial();
   opts.onProgress?.(1);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absorbWays } from './absorbPart';
-import { mergeWays, warmRange } from './parallelImport';
+import { warmRange } from './parallelImport';
 import { demoContract, utf8 } from './testing/helpers';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
@@ -16,15 +15,6 @@ describe('warmRange', () => {
     const before = process.memoryUsage().arrayBuffers;
     await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(40 << 20);
-  });
-
-  it('merges two ranges of the head as the import merges its parts (the merge compiled too)', async () => {
-    const merged = mergeWays.byDictionary;
-    const grouped = absorbWays.grouped;
-    await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2);
-    expect(mergeWays.byDictionary - merged).toBe(1);
-    // The names through the hash groups, as the 1M demo's are.
-    expect(absorbWays.grouped - grouped).toBeGreaterThan(0);
   });
 
   it('does nothing, and throws nothing, for what would not be read in streamed ranges', async () => {
