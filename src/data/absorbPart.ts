@@ -34,10 +34,6 @@ export interface DictPart {
   rows: number;
   hashes?: Int32Array;
   bytes: DictBytes;
-  /** Its values grouped by hash, made in its worker (the merge makes those it lacks). */
-  groups?: ValueGroups;
-  /** Its codes were found in order of first use, every value used (firstUseOrder), in its worker. */
-  inOrder?: boolean;
 }
 
 let textEncoder: TextEncoder | undefined;
@@ -204,141 +200,83 @@ function ascendingParts(parts: DictPart[]): boolean {
 }
 
 /**
- * A part's values grouped by the top `bits` bits of their hash (the merge's groups, earlierSame):
- * group q is order[start[q]] … order[start[q + 1] - 1] (its values' codes, ascending), each
- * value's hash beside it in `hash`. Made in the part's own worker (groupValues), so the merge,
- * which waits for every part, only matches the groups.
- */
-export interface ValueGroups {
-  bits: number;
-  start: Int32Array;
-  order: Int32Array;
-  hash: Int32Array;
-}
-
-/** The group bits for `n` values in all: groups of about 2,048 values, a table that fits the cache. */
-export function groupBits(n: number): number {
-  let bits = 0;
-  while (n >> (bits + 11) > 0 && bits < 16) bits++;
-  return bits;
-}
-
-/** Values by the top `bits` bits of their hashes `h`, in code order within a group. */
-export function groupValues(h: Int32Array, bits: number): ValueGroups {
-  const groups = 1 << bits;
-  const shift = 32 - bits;
-  const n = h.length;
-  const start = new Int32Array(groups + 1);
-  if (bits === 0) start[1] = n;
-  else for (let c = 0; c < n; c++) start[(h[c] >>> shift) + 1]++;
-  for (let q = 0; q < groups; q++) start[q + 1] += start[q];
-  const order = new Int32Array(n);
-  const hash = new Int32Array(n);
-  const fill = start.slice(0, groups);
-  for (let c = 0; c < n; c++) {
-    const x = h[c];
-    const at = fill[bits === 0 ? 0 : x >>> shift]++;
-    order[at] = c;
-    hash[at] = x;
-  }
-  return { bits, start, order, hash };
-}
-
-/**
  * For each value of all parts in order (global index g: part 0's values, then part 1's…), the
- * first earlier value with the same bytes (its g), or -1; null if `key` and one repeats. Group
- * by group (groupValues: a part's own groups where it made them with the bits used here), the
- * parts' values in file order go through one table of (g + 1, hash) pairs.
+ * first earlier value with the same bytes (its g), or -1; null if `key` and one repeats.
  */
 function earlierSame(parts: DictPart[], base: Int32Array, key: boolean): Int32Array | null {
-  const K = parts.length;
-  const N = base[K];
-  const bits = parts[0].groups?.bits ?? groupBits(N);
-  const groups = parts.map((p) =>
-    p.groups && p.groups.bits === bits
-      ? p.groups
-      : groupValues(p.hashes ?? bytesHashes(p.bytes), bits),
-  );
-  const G = 1 << bits;
-  let most = 0;
-  for (let q = 0; q < G; q++) {
-    let m = 0;
-    for (const gr of groups) m += gr.start[q + 1] - gr.start[q];
-    if (m > most) most = m;
-  }
+  const N = base[parts.length];
+  const hashes = parts.map((p) => p.hashes ?? bytesHashes(p.bytes));
   const into = new Int32Array(N).fill(-1);
+  let bits = 0;
+  while (N >> (bits + 11) > 0 && bits < 16) bits++;
+  const groups = 1 << bits;
+  const shift = 32 - bits;
+  const start = new Int32Array(groups + 1);
+  for (const h of hashes) {
+    if (bits === 0) start[1] += h.length;
+    else for (let c = 0; c < h.length; c++) start[(h[c] >>> shift) + 1]++;
+  }
+  let most = 0;
+  for (let q = 0; q < groups; q++) {
+    if (start[q + 1] > most) most = start[q + 1];
+    start[q + 1] += start[q];
+  }
+  // Values by group, in file order, each with its hash beside it.
+  const order = new Int32Array(N);
+  const ordHash = new Int32Array(N);
+  const fill = start.slice(0, groups);
+  for (let k = 0, g = 0; k < parts.length; k++) {
+    const h = hashes[k];
+    for (let c = 0; c < h.length; c++, g++) {
+      const x = h[c];
+      const at = fill[bits === 0 ? 0 : x >>> shift]++;
+      order[at] = g;
+      ordHash[at] = x;
+    }
+  }
   let size = 16;
   while (size < most * 2) size *= 2;
-  const table = new Int32Array(2 * size); // pairs (g + 1, hash), g + 1 = 0: empty
+  const table = new Int32Array(size); // (index into order) + 1, 0 = empty
   const mask = size - 1;
   const partOf = (g: number) => {
     let k = 0;
     while (base[k + 1] <= g) k++;
     return k;
   };
-  for (let q = 0; q < G; q++) {
-    let used = false;
-    for (let k = 0; k < K; k++) {
-      const { start, order, hash } = groups[k];
-      const to = start[q + 1];
-      if (start[q] === to) continue;
-      if (!used) {
-        table.fill(0);
-        used = true;
-      }
-      const a = parts[k].bytes;
-      const g0 = base[k];
-      for (let at = start[q]; at < to; at++) {
-        const h = hash[at];
-        const ca = order[at];
-        const g = g0 + ca;
-        let slot = h & mask;
-        let same = -1;
-        for (; ; slot = (slot + 1) & mask) {
-          const f = table[slot << 1] - 1;
-          if (f < 0) break;
-          if (table[(slot << 1) + 1] !== h) continue;
-          const kf = partOf(f);
-          const b = parts[kf].bytes;
-          const cb = f - base[kf];
-          const as = a.off[ca];
-          const len = a.len[ca];
-          const bs = b.off[cb];
-          if (b.len[cb] !== len) continue;
-          let i = 0;
-          while (i < len && a.bytes[as + i] === b.bytes[bs + i]) i++;
-          if (i < len) continue;
-          same = f;
+  for (let q = 0; q < groups; q++) {
+    if (start[q + 1] === start[q]) continue;
+    table.fill(0);
+    for (let at = start[q]; at < start[q + 1]; at++) {
+      const h = ordHash[at];
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const t = table[slot] - 1;
+        if (t < 0) {
+          table[slot] = at + 1;
           break;
         }
-        if (same >= 0) {
-          if (key) return null; // an id already in a part before
-          into[g] = same;
-          continue;
-        }
-        table[slot << 1] = g + 1;
-        table[(slot << 1) + 1] = h;
+        if (ordHash[t] !== h) continue;
+        const g = order[at];
+        const f = order[t];
+        const kg = partOf(g);
+        const kf = partOf(f);
+        const a = parts[kg].bytes;
+        const b = parts[kf].bytes;
+        const ca = g - base[kg];
+        const cb = f - base[kf];
+        const as = a.off[ca];
+        const len = a.len[ca];
+        const bs = b.off[cb];
+        if (b.len[cb] !== len) continue;
+        let i = 0;
+        while (i < len && a.bytes[as + i] === b.bytes[bs + i]) i++;
+        if (i < len) continue;
+        if (key) return null; // an id already in a part before
+        into[g] = f;
+        break;
       }
     }
   }
   return into;
-}
-
-/**
- * Are a part's codes (`rows` of them, -1 = empty) in order of first use — code c first used
- * after code c - 1 — with each of its `n` values used? (Its dictionary is then the one-pass
- * order of its rows.) Checked in the part's worker while the other parts are parsed.
- */
-export function firstUseOrder(src: Int32Array, rows: number, n: number): boolean {
-  let next = 0;
-  for (let i = 0; i < rows; i++) {
-    const c = src[i];
-    if (c >= next) {
-      if (c !== next) return false;
-      next++;
-    }
-  }
-  return next === n;
 }
 
 /**
@@ -355,15 +293,19 @@ function mapCodes(
   at: number,
   codes: Int32Array,
   o: number,
-  /** The part's worker found its codes in order (firstUseOrder): not checked again here. */
-  inOrder = false,
 ): boolean {
   let next = 0;
   if (!remap && at === 0) {
-    if (!inOrder && !firstUseOrder(src, rows, n)) return false;
+    for (let i = 0; i < rows; i++) {
+      const c = src[i];
+      if (c >= next) {
+        if (c !== next) return false;
+        next++;
+      }
+    }
     if (codes.buffer !== src.buffer || codes.byteOffset + 4 * o !== src.byteOffset)
       codes.set(src.subarray(0, rows), o);
-    return true;
+    return next === n;
   }
   for (let i = 0; i < rows; i++) {
     const c = src[i];
@@ -456,9 +398,7 @@ export function mergeDictParts(
     let o = 0;
     for (let k = 0; k < K; k++) {
       const { codes: src, rows } = parts[k];
-      const inOrder = k === 0 && parts[0].inOrder === true;
-      if (!mapCodes(src, rows, base[k + 1] - base[k], null, base[k], codes, o, inOrder))
-        return null;
+      if (!mapCodes(src, rows, base[k + 1] - base[k], null, base[k], codes, o)) return null;
       o += rows;
     }
     return { codes, dict };
@@ -497,8 +437,7 @@ export function mergeDictParts(
     const { codes: src, rows } = parts[k];
     const n = base[k + 1] - base[k];
     // Part 0's codes stay as they are (its values are the first, in its order).
-    const inOrder = k === 0 && parts[0].inOrder === true;
-    if (!mapCodes(src, rows, n, k === 0 ? null : merged, base[k], codes, o, inOrder)) return null;
+    if (!mapCodes(src, rows, n, k === 0 ? null : merged, base[k], codes, o)) return null;
     o += rows;
   }
   absorbTimes.map += performance.now() - t;

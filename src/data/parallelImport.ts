@@ -53,9 +53,6 @@ import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory
 import {
   dictBytesOf,
   dictOfBytes,
-  firstUseOrder,
-  groupBits,
-  groupValues,
   absorbTimes,
   mergeDictParts,
   mergedStrings,
@@ -63,7 +60,6 @@ import {
   valueHashesOf,
   type DictBytes,
   type DictPart,
-  type ValueGroups,
 } from './absorbPart';
 import type { Encoding } from './encoding';
 
@@ -120,10 +116,6 @@ export interface RangeResult {
   hashes?: Record<string, Int32Array>;
   /** Per string column, its dictionary as UTF-8 bytes (made from the packed values: no string per value). */
   dictBytes?: Record<string, DictBytes>;
-  /** Per string column with hashes, its values grouped by hash for the merge (groupValues). */
-  groups?: Record<string, ValueGroups>;
-  /** Per string column, whether its codes are in order of first use (firstUseOrder). */
-  inOrder?: Record<string, boolean>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
   /** ms from the last record parsed to the result made (the importer's finish, the dictionaries as bytes). */
@@ -462,7 +454,7 @@ export function parseRange(
     const mixed = spec.checkMixed
       ? reallyUtf8Lines(buf.subarray(job.from - base, end - base))
       : undefined;
-    return rangeOutcome(imp, job, end, records, mixed, spec.parts);
+    return rangeOutcome(imp, job, end, records, mixed);
   } catch (e) {
     if (e instanceof Utf8Error) return failed(job, 'utf8');
     return failed(job, e instanceof Error ? e.message : String(e));
@@ -476,7 +468,6 @@ function rangeOutcome(
   end: number,
   records: number,
   mixed: RangeResult['mixed'],
-  parts: number,
 ): RangeResult {
   if (imp.pending === 0) {
     // Only blank lines (or the header): nothing to merge, but the range is read.
@@ -497,7 +488,7 @@ function rangeOutcome(
     report: { ...report, issues: report.issues.filter((i) => i.code === 'required_unmapped') },
     issues,
     percent: imp.percentStats?.() ?? [],
-    ...stringBytes(table, parts),
+    ...stringBytes(table),
     mixed,
     finishMs: performance.now() - t,
   };
@@ -507,32 +498,19 @@ function rangeOutcome(
  * Each string column's dictionary as bytes (the sink's packed values where it has them: no
  * string read) and the hashes of its values — none for a column whose values are in ascending
  * byte order (sorted ids), which the merge needs no lookup for (absorbPart.ts) — taken from
- * what the sink made while parsing where it could (valueHashesOf). And, for the merge that
- * waits for every part, what this part's worker can do for it while the others are parsed:
- * its values grouped by hash (for `parts` parts of about its size: groupBits), and whether its
- * codes are in order of first use (firstUseOrder).
+ * what the sink made while it parsed where it can (valueHashesOf), not made again here.
  */
-function stringBytes(
-  table: AccountTable,
-  parts: number,
-): Pick<RangeResult, 'hashes' | 'dictBytes' | 'groups' | 'inOrder'> {
+function stringBytes(table: AccountTable): Pick<RangeResult, 'hashes' | 'dictBytes'> {
   const hashes: Record<string, Int32Array> = {};
   const dictBytes: Record<string, DictBytes> = {};
-  const groups: Record<string, ValueGroups> = {};
-  const inOrder: Record<string, boolean> = {};
   for (const [id, c] of Object.entries(table.columns))
     if (c.type === 'string') {
       const db = dictBytesOf(c);
       dictBytes[id] = db;
-      const n = db.units.length;
       const h = valueHashesOf(c, db);
-      if (h) {
-        hashes[id] = h;
-        groups[id] = groupValues(h, groupBits(n * parts));
-      }
-      inOrder[id] = firstUseOrder(c.codes, table.rowCount, n);
+      if (h) hashes[id] = h;
     }
-  return { hashes, dictBytes, groups, inOrder };
+  return { hashes, dictBytes };
 }
 
 /** Rows the whole file is expected to hold (from the head's rows per byte), with 5% to spare. */
@@ -774,7 +752,7 @@ export async function parseRangeStream(
       end = bufBase + endLocal;
     }
     const records = rows - (skipHeader && rows > 0 ? 1 : 0);
-    return rangeOutcome(imp, job, end, records, undefined, spec.parts);
+    return rangeOutcome(imp, job, end, records, undefined);
   } catch (e) {
     if (e === readError) throw e;
     if (e instanceof Utf8Error) return failed(job, 'utf8');
@@ -981,14 +959,7 @@ function fastRows(
       const bytes = r.dictBytes?.[id];
       if (!bytes) return null;
       const { codes } = r.table.columns[id] as Extract<Column, { type: 'string' }>;
-      parts.push({
-        codes,
-        rows: r.records,
-        hashes: r.hashes?.[id],
-        bytes,
-        groups: r.groups?.[id],
-        inOrder: r.inOrder?.[id],
-      });
+      parts.push({ codes, rows: r.records, hashes: r.hashes?.[id], bytes });
     }
     const m = mergeDictParts(parts, total, key);
     return m && packedDictColumn(m.codes, () => mergedStrings(m.dict, dictOfBytes));

@@ -8,9 +8,6 @@ import {
   dictBytesOf,
   dictBytesOfStrings,
   dictOfBytes,
-  firstUseOrder,
-  groupBits,
-  groupValues,
   mergeDictParts,
   mergedStrings,
   valueHashesOf,
@@ -22,8 +19,8 @@ import { utf8 } from './testing/helpers';
 /*
  * What a range of a file read in parts does for the merge before it ends (session 36 finish3):
  * its values' hashes taken from its sink (StringSink.valueHashes), its dictionary's bytes
- * without a copy of the sink's buffer, its values grouped by hash and its codes' order checked
- * in its own worker; and the merge that takes those groups (absorbPart.ts).
+ * without a copy of the sink's buffer; and the merge of parts cut anywhere, with hashes that
+ * collide (absorbPart.ts).
  */
 
 const field: Field = {
@@ -149,8 +146,8 @@ function partOf(rows: (string | null)[]): { dict: string[]; codes: Int32Array } 
   return { dict, codes };
 }
 
-describe('the merge of parts grouped in their workers (absorbPart)', () => {
-  it('gives the one-pass dictionary and codes whatever groups and hashes the parts bring', () => {
+describe('the merge of parts cut at random points (absorbPart)', () => {
+  it('gives the one-pass dictionary and codes whatever hashes the parts bring, colliding ones too', () => {
     const short = fc.oneof(
       fc.constantFrom('', 'A', 'AB', '株式会社テスト', '𠮷野家😀', ...COLLIDE),
       fc.string({ unit: 'grapheme', maxLength: 5 }),
@@ -159,18 +156,14 @@ describe('the merge of parts grouped in their workers (absorbPart)', () => {
       fc.property(
         fc.array(fc.option(short, { freq: 6 }), { minLength: 2, maxLength: 160 }),
         fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 3 }),
-        fc.array(fc.constantFrom('own', 'other', 'none'), { minLength: 4, maxLength: 4 }),
         fc.constantFrom('real', 'length', 'zero'),
-        fc.boolean(),
-        (all, splits, groupWays, hashWay, flagOrder) => {
+        (all, splits, hashWay) => {
           // Random split points: the file's rows cut into 2–4 parts.
           const cuts = [...new Set(splits.map((s) => s % all.length))].sort((a, b) => a - b);
           const bounds = [0, ...cuts.filter((c) => c > 0), all.length];
           const rows = bounds.slice(1).map((to, k) => all.slice(bounds[k], to));
           if (rows.length < 2) rows.push([]);
           const made = rows.map(partOf);
-          const N = made.reduce((s, p) => s + p.dict.length, 0);
-          const bits = groupBits(N);
           const parts: DictPart[] = made.map((p, k) => {
             const bytes = dictBytesOfStrings(p.dict);
             // Hashes equal for equal bytes, and colliding on purpose (one per length, or all 0).
@@ -178,20 +171,7 @@ describe('the merge of parts grouped in their workers (absorbPart)', () => {
               hashWay === 'real'
                 ? bytesHashes(bytes)
                 : Int32Array.from(bytes.len, (l) => (hashWay === 'length' ? l * 0x01000193 : 0));
-            const way = groupWays[k];
-            return {
-              codes: p.codes,
-              rows: rows[k].length,
-              bytes,
-              hashes,
-              groups:
-                way === 'none'
-                  ? undefined
-                  : groupValues(hashes, way === 'own' ? bits : (bits + 1 + k) % 5),
-              inOrder: flagOrder
-                ? firstUseOrder(p.codes, rows[k].length, p.dict.length)
-                : undefined,
-            };
+            return { codes: p.codes, rows: rows[k].length, bytes, hashes };
           });
           const want = partOf(all);
           const got = mergeDictParts(parts, all.length, false);
@@ -208,31 +188,7 @@ describe('the merge of parts grouped in their workers (absorbPart)', () => {
     );
   });
 
-  it('groups values by the top bits of their hashes, in code order within a group', () => {
-    const h = Int32Array.from([0x7fffffff, 0, -1, 0x40000000, 5, -0x80000000]);
-    const g = groupValues(h, 2);
-    expect(Array.from(g.start)).toEqual([0, 2, 4, 5, 6]);
-    expect(Array.from(g.order)).toEqual([1, 4, 0, 3, 5, 2]);
-    expect(Array.from(g.hash)).toEqual([0, 5, 0x7fffffff, 0x40000000, -0x80000000, -1]);
-    expect(Array.from(groupValues(h, 0).order)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect([groupBits(2047), groupBits(2048), groupBits(4096), groupBits(1e9)]).toEqual([
-      0, 1, 2, 16,
-    ]);
+  it('has a pair of values of one hash to collide', () => {
     expect(hashBytes(utf8(COLLIDE[0]), 0, 12)).toBe(hashBytes(utf8(COLLIDE[1]), 0, 12));
-  });
-
-  it('declines a part whose codes are not in order of first use, unless its worker said they were', () => {
-    const a = partOf(['x', 'y', 'x']);
-    const b = partOf(['z', 'x']);
-    const codes = Int32Array.from([1, 0, 1]); // 'y' used before 'x'
-    const parts = (inOrder?: boolean): DictPart[] => [
-      { codes, rows: 3, bytes: dictBytesOfStrings(a.dict), inOrder },
-      { codes: b.codes, rows: 2, bytes: dictBytesOfStrings(b.dict) },
-    ];
-    expect(firstUseOrder(codes, 3, 2)).toBe(false);
-    expect(mergeDictParts(parts(), 5, false)).toBeNull();
-    expect(mergeDictParts(parts(false), 5, false)).toBeNull();
-    expect(firstUseOrder(a.codes, 3, 2)).toBe(true);
-    expect(firstUseOrder(Int32Array.from([0, -1, 0]), 3, 2)).toBe(false); // a value never used
   });
 });

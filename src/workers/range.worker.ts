@@ -66,7 +66,6 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
         h: result.hashes,
         p: result.packed,
         d: result.dictBytes,
-        g: result.groups,
       }),
     );
   } catch (e) {
