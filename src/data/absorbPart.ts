@@ -97,15 +97,9 @@ export function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes
       len: pLen.subarray(0, n),
       units: pUnits.subarray(0, n),
     };
-  // Values decoded while importing (short or trimmed ones): encoded after the packed bytes —
-  // in the sink's own buffer where it has room past them (what lies there is the bytes of
-  // repeats no code points at: a copy of the whole buffer was most of a range's dictBytesOf).
-  // A second call writes the same bytes at the same place.
-  let bytes = src;
-  if (src.length < end + extra) {
-    bytes = new Uint8Array(end + extra);
-    bytes.set(src.subarray(0, end));
-  }
+  // Values decoded while importing (short or trimmed ones): encoded after the packed bytes.
+  const bytes = new Uint8Array(end + extra);
+  bytes.set(src.subarray(0, end));
   const off = pOff.slice(0, n);
   const len = pLen.slice(0, n);
   const units = pUnits.slice(0, n);
@@ -119,28 +113,6 @@ export function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes
       o += w;
     }
   return { bytes, off, len, units };
-}
-
-/**
- * The hashes of a string column's values (their bytes in `db`, its dictBytesOf), or null when
- * they ascend in byte order (the merge needs none). A range's sink gives both from what it
- * made while parsing (PackedValues.ascending / hashes, StringSink.valueHashes): only values it
- * did not pack are hashed here. Else every value is checked and hashed.
- */
-export function valueHashesOf(
-  col: Extract<Column, { type: 'string' }>,
-  db: DictBytes,
-): Int32Array | null {
-  const p = (col as { packedValues?: PackedValues }).packedValues;
-  // Their bytes are db's only in UTF-8 (Shift_JIS values are encoded again: dictBytesOf).
-  const pv = p?.encoding === 'utf-8' ? p : undefined;
-  if (pv?.ascending) return null;
-  const ph = pv?.hashes;
-  if (!ph) return ascending(db) ? null : bytesHashes(db);
-  const n = db.units.length;
-  const { pLen } = pv;
-  for (let c = 0; c < n; c++) if (pLen[c] === 0) ph[c] = hashBytes(db.bytes, db.off[c], db.len[c]);
-  return ph;
 }
 
 /** The strings of a DictBytes (decoded in batches, as the sinks decode packed values). */

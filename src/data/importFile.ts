@@ -60,8 +60,6 @@ export interface ImportOptions {
    * the block import moves its columns there between blocks as buffers arrive.
    */
   memory?: ColumnMemory;
-  /** A range of a file read in parts: string columns keep their values' hashes (StringSink.valueHashes). */
-  valueHashes?: boolean;
 }
 
 export interface ImportReport {
@@ -575,7 +573,6 @@ export function rowImporter(
         if (k instanceof StringSink) {
           k.ownBuffers();
           if (!chunked) k.packValues();
-          if (opts.valueHashes) k.valueHashes = true;
           // Their tables and bytes from memory faulted in elsewhere, as it arrives.
           if (!chunked && opts.memory?.takeSink) k.useMemory(opts.memory);
         }

@@ -51,13 +51,14 @@ import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn } from './sinks';
 import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory';
 import {
+  ascending,
+  bytesHashes,
   dictBytesOf,
   dictOfBytes,
   absorbTimes,
   mergeDictParts,
   mergedStrings,
   touchRoom,
-  valueHashesOf,
   type DictBytes,
   type DictPart,
 } from './absorbPart';
@@ -302,7 +303,6 @@ function rangeImporter(
     rowNumbers: false,
     onProgress,
     memory,
-    valueHashes: true,
   };
   return rowImporter(
     spec.file,
@@ -497,18 +497,19 @@ function rangeOutcome(
 /**
  * Each string column's dictionary as bytes (the sink's packed values where it has them: no
  * string read) and the hashes of its values — none for a column whose values are in ascending
- * byte order (sorted ids), which the merge needs no lookup for (absorbPart.ts) — taken from
- * what the sink made while it parsed where it can (valueHashesOf), not made again here.
+ * byte order (sorted ids), which the merge needs no lookup for (absorbPart.ts).
  */
-function stringBytes(table: AccountTable): Pick<RangeResult, 'hashes' | 'dictBytes'> {
+function stringBytes(table: AccountTable): {
+  hashes: Record<string, Int32Array>;
+  dictBytes: Record<string, DictBytes>;
+} {
   const hashes: Record<string, Int32Array> = {};
   const dictBytes: Record<string, DictBytes> = {};
   for (const [id, c] of Object.entries(table.columns))
     if (c.type === 'string') {
       const db = dictBytesOf(c);
       dictBytes[id] = db;
-      const h = valueHashesOf(c, db);
-      if (h) hashes[id] = h;
+      if (!ascending(db)) hashes[id] = bytesHashes(db);
     }
   return { hashes, dictBytes };
 }

@@ -1360,36 +1360,6 @@ class StringSink implements Sink {
   }
   /** As NumberSink.keepRoom (only for a build with no row dropped). */
   keepRoom = false;
-  /**
-   * A range of a file read in parts (parallelImport.ts): the built column's packed values carry
-   * their hashes and whether they ascend (PackedValues), taken from what the sink made while it
-   * parsed, so the range's finish does not hash its dictionary again.
-   */
-  valueHashes = false;
-  /**
-   * Per code, the hash of a packed value's bytes (hashBytes), from its entry's hash made while
-   * parsing (keepCounting, or placeAll / insert); a packed code without a matching entry is
-   * hashed here. Codes not packed are left 0 (their bytes are not the sink's to hash).
-   */
-  private packedHashes(): Int32Array {
-    const { size, pOff, pLen, eStart, eLen, eHash, eCode } = this;
-    const out = new Int32Array(size);
-    const got = new Uint8Array(size);
-    // Entries keep hashes once the column is not ascending (placeAll hashed those before).
-    if (!this.ascending)
-      for (let e = 0; e < this.entries; e++) {
-        const c = eCode[e];
-        if (c < 0 || c >= size) continue;
-        if (pLen[c] > 0 && pOff[c] === eStart[e] && pLen[c] === eLen[e]) {
-          out[c] = eHash[e];
-          got[c] = 1;
-        }
-      }
-    const src = this.src!;
-    for (let c = 0; c < size; c++)
-      if (pLen[c] > 0 && got[c] === 0) out[c] = hashBytes(src, pOff[c], pLen[c]);
-    return out;
-  }
   build(n: number, dropped = true): Column {
     if (this.lazy) this.endLazy();
     releaseCellView();
@@ -1405,9 +1375,6 @@ class StringSink implements Sink {
         return { type: 'string', codes, dict };
       }
       const { src, pOff, pLen, pUnits, size, encoding } = this;
-      // Every value packed, each appended above the one before: the dictionary ascends.
-      const ascending = this.ascending && this.packedN === size;
-      const hashes = this.valueHashes && !ascending ? this.packedHashes() : undefined;
       this.packedN = 0;
       const col = packedDictColumn(codes, () => {
         // Slots of packed values were left unwritten while importing (see growCodes).
@@ -1417,10 +1384,6 @@ class StringSink implements Sink {
       });
       // The values as bytes, for a parallel import's merge (parallelImport.ts: valueBytes).
       const packed: PackedValues = { src: src!, pOff, pLen, pUnits, size, dict, encoding };
-      if (this.valueHashes) {
-        packed.ascending = ascending;
-        packed.hashes = hashes;
-      }
       Object.defineProperty(col, 'packedValues', { value: packed });
       return col;
     }
@@ -1514,10 +1477,6 @@ export interface PackedValues {
   size: number;
   dict: string[];
   encoding: ByteEncoding;
-  /** (StringSink.valueHashes) Every value packed and in strictly ascending byte order by code. */
-  ascending?: boolean;
-  /** (StringSink.valueHashes, not ascending) Per code, hashBytes of its bytes where pLen > 0. */
-  hashes?: Int32Array;
 }
 
 /**
