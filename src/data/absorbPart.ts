@@ -302,6 +302,12 @@ function codesFor(first: Int32Array, total: number): Int32Array {
     : new Int32Array(total);
 }
 
+/**
+ * ms the grouped merges spent matching values (earlierSame), numbering them and mapping the
+ * parts' codes, summed until reset (the benchmark's phases: parallelImport.ts importPhases).
+ */
+export const absorbTimes = { match: 0, number: 0, map: 0 };
+
 /** How many merges found the parts in ascending order, and how many grouped by hash (tests). */
 export const absorbWays = { ascending: 0, grouped: 0 };
 
@@ -372,8 +378,11 @@ export function mergeDictParts(
     return { codes, dict };
   }
   absorbWays.grouped++;
+  let t = performance.now();
   const into = earlierSame(parts, base, key);
+  absorbTimes.match += performance.now() - t;
   if (!into) return null;
+  t = performance.now();
   // Merged codes in file order: a value new to the parts before takes the next code.
   const merged = new Int32Array(N);
   let count = 0;
@@ -395,6 +404,8 @@ export function mergeDictParts(
     }
   }
   dict.size = count;
+  absorbTimes.number += performance.now() - t;
+  t = performance.now();
   let o = 0;
   for (let k = 0; k < K; k++) {
     const { codes: src, rows } = parts[k];
@@ -403,6 +414,7 @@ export function mergeDictParts(
     if (!mapCodes(src, rows, n, k === 0 ? null : merged, base[k], codes, o)) return null;
     o += rows;
   }
+  absorbTimes.map += performance.now() - t;
   return { codes, dict };
 }
 

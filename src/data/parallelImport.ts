@@ -58,6 +58,7 @@ import {
   bytesHashes,
   dictBytesOf,
   dictOfBytes,
+  absorbTimes,
   mergeDictParts,
   mergedStrings,
   touchRoom,
@@ -121,6 +122,8 @@ export interface RangeResult {
   dictBytes?: Record<string, DictBytes>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
+  /** ms from the last record parsed to the result made (the importer's finish, the dictionaries as bytes). */
+  finishMs?: number;
   /** In transit only (packResult): the string columns' values are in dictBytes only. */
   packed?: boolean;
 }
@@ -415,6 +418,7 @@ function rangeOutcome(
     void _;
     return { ...empty, end, records, mixed };
   }
+  const t = performance.now();
   const { table, report } = imp.finish({});
   const issues = report.issues.filter((i) => i.row !== undefined && i.code !== 'duplicate_key');
   return {
@@ -429,6 +433,7 @@ function rangeOutcome(
     percent: imp.percentStats?.() ?? [],
     ...stringBytes(table),
     mixed,
+    finishMs: performance.now() - t,
   };
 }
 
@@ -1274,6 +1279,7 @@ export async function importInParts(
   const t0 = performance.now();
   const mark = (phase: string) => (importPhases[phase] = Math.round(performance.now() - t0));
   for (const k of Object.keys(importPhases)) delete importPhases[k];
+  Object.assign(absorbTimes, { match: 0, number: 0, map: 0 });
   const serial = async () => importAccountFile(await src.read(0, src.size), file, contract, opts);
   const plan =
     input instanceof Uint8Array
@@ -1314,13 +1320,26 @@ export async function importInParts(
     ),
   );
   mark('parsed');
+  results.forEach((r, k) => {
+    if (r.finishMs !== undefined) importPhases[`finish${k}`] = Math.round(r.finishMs);
+  });
   const ranges = await chainRanges(results, plan.spec.start, (job) =>
     run(plan.spec, job, () => {}),
   );
   mark('chained');
   const merged = ranges && mergeRanges(plan.spec, ranges);
   mark('merged');
-  for (const k of ['mergeKey', 'mergeStrings', 'mergeNumbers'])
+  importPhases.mergeMatch = absorbTimes.match;
+  importPhases.mergeNumber = absorbTimes.number;
+  importPhases.mergeMap = absorbTimes.map;
+  for (const k of [
+    'mergeKey',
+    'mergeStrings',
+    'mergeNumbers',
+    'mergeMatch',
+    'mergeNumber',
+    'mergeMap',
+  ])
     if (k in importPhases) importPhases[k] = Math.round(importPhases[k]);
   if (!merged) return serial();
   opts.onProgress?.(1);
