@@ -634,14 +634,19 @@ export interface WarmReads {
 
 /**
  * The head's first `cut` bytes read as a range reads its File: a byte stream over a Blob of
- * them (blobRangeRead; why, see warmRange); its bytes where Blob has no byte stream.
+ * them (streamSource, as blobRangeRead; why, see warmRange), its window one block, so that its
+ * second read — the one V8's protector falls to — comes at the first blocks, before the parser
+ * is hot (a 12 MB window took the whole head in one read: the second came at its end, after
+ * the parser was compiled). Its bytes where Blob has no byte stream.
  */
 export function warmReads(head: Uint8Array, cut: number): WarmReads {
-  const stream =
-    typeof Blob === 'undefined'
-      ? null
-      : blobRangeRead(new Blob([head.slice(0, cut)]), 0, cut, () => new Error('unreadable'));
-  return stream ?? { read: warmBytes(head, cut), cancel: () => {} };
+  if (typeof Blob === 'undefined') return { read: warmBytes(head, cut), cancel: () => {} };
+  try {
+    const stream = new Blob([head.slice(0, cut)]).stream();
+    return streamSource(stream, cut, () => new Error('unreadable'), WARM_BLOCK);
+  } catch {
+    return { read: warmBytes(head, cut), cancel: () => {} };
+  }
 }
 
 /** The head's first `cut` bytes, read from memory. */
