@@ -527,6 +527,15 @@ export function rangeColumnBytes(
  * preview, a fresh V8 isolate, then has the parser's hot code compiled before the click on
  * Import, not while it parses its range beside the other part (docs/data-import.md, session 35
  * browser2). No room kept, nothing faulted. Does nothing where the file would not be streamed.
+ *
+ * The head is read as a range reads its slice of the File: a byte stream (blobRangeRead over a
+ * Blob of it). That read matters: V8 compiles typed-array code on the promise that no
+ * ArrayBuffer in the isolate was ever detached, and a byte stream's second read (into the buffer
+ * its first one returned, as streamSource reads) breaks that promise, throwing away every
+ * function compiled on it. Warmed from the bytes alone, the parser was compiled, then thrown
+ * away at the range's first reads and compiled again while both parts parsed (session 36
+ * trace3: ≈0.4–1 s of compiler CPU on the renderer's threads, on a 2-core machine). Read as a
+ * stream first, what the warm-up compiles stays. Where Blob has no byte stream, from the bytes.
  */
 export async function warmRange(
   head: Uint8Array,
@@ -535,18 +544,65 @@ export async function warmRange(
   contract: FieldContract,
   opts: ImportOptions,
   parts: number,
+  /** Tests: the reads the warm-up parses (warmReads). */
+  readsOf: (head: Uint8Array, cut: number) => WarmReads = warmReads,
 ): Promise<void> {
   const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
   if (!s) return;
   const cut = head.lastIndexOf(0x0a) + 1;
   if (cut <= s.spec.start) return;
   const spec: RangeSpec = { ...s.spec, size: cut };
-  const read: RangeRead = async (buf, offset, length, position) => {
-    const n = Math.min(length, cut - position);
+  const job = { from: spec.start, to: cut };
+  for (let run = 0; run < WARM_RUNS; run++) {
+    const src = readsOf(head, cut);
+    try {
+      await parseRangeStream(spec, src.read, job, undefined, WARM_BLOCK);
+    } catch {
+      // A stream that fails: the head's bytes (the parse's code compiled all the same).
+      await parseRangeStream(spec, warmBytes(head, cut), job, undefined, WARM_BLOCK);
+    } finally {
+      src.cancel();
+    }
+  }
+}
+/**
+ * The warm-up's blocks: many, so that the parser is called once per block as in a range, and
+ * compiled for that call with feedback for its return, not only for its loop (a single 1 MB
+ * block left the parser's end without feedback: its code, compiled in the loop, was left and
+ * compiled again at the import's first blocks).
+ */
+export const WARM_BLOCK = 64 << 10;
+const WARM_RUNS = 2;
+
+export interface WarmReads {
+  read: RangeRead;
+  cancel: () => void;
+}
+
+/**
+ * The head's first `cut` bytes read as a range reads its File: a byte stream over a Blob of
+ * them (streamSource, as blobRangeRead; why, see warmRange), its window one block, so that its
+ * second read — the one V8's protector falls to — comes at the first blocks, before the parser
+ * is hot (a 12 MB window took the whole head in one read: the second came at its end, after
+ * the parser was compiled). Its bytes where Blob has no byte stream.
+ */
+export function warmReads(head: Uint8Array, cut: number): WarmReads {
+  if (typeof Blob === 'undefined') return { read: warmBytes(head, cut), cancel: () => {} };
+  try {
+    const stream = new Blob([head.slice(0, cut)]).stream();
+    return streamSource(stream, cut, () => new Error('unreadable'), WARM_BLOCK);
+  } catch {
+    return { read: warmBytes(head, cut), cancel: () => {} };
+  }
+}
+
+/** The head's first `cut` bytes, read from memory. */
+function warmBytes(head: Uint8Array, cut: number): RangeRead {
+  return async (buf, offset, length, position) => {
+    const n = Math.max(0, Math.min(length, cut - position));
     buf.set(head.subarray(position, position + n), offset);
     return n;
   };
-  await parseRangeStream(spec, read, { from: spec.start, to: cut });
 }
 
 /** Reads file bytes at file positions into buf (as AsyncByteSource.read: bytes read, 0 at the end). */

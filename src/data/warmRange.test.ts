@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { warmRange } from './parallelImport';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WARM_BLOCK, warmRange, warmReads, type WarmReads } from './parallelImport';
 import { demoContract, utf8 } from './testing/helpers';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
@@ -27,5 +27,121 @@ describe('warmRange', () => {
     await expect(
       warmRange(new Uint8Array([0x61, 0x2c]), 185_000_000, 'x.csv', demoContract, {}, 2),
     ).resolves.toBe(undefined);
+  });
+
+  describe('reads the head as a range reads its File', () => {
+    afterEach(() => vi.restoreAllMocks());
+    const cut = head.lastIndexOf(0x0a) + 1;
+
+    /** Byte-equal (toEqual walks a 1 MB array element by element: seconds). */
+    const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+    /** What a read source gives for [from, to) read in steps of `step` bytes. */
+    const readAll = async (src: WarmReads, from: number, to: number, step: number) => {
+      const out = new Uint8Array(to - from);
+      for (let at = from; at < to;) {
+        const n = await src.read(out, at - from, Math.min(step, to - at), at);
+        expect(n).toBeGreaterThan(0);
+        at += n;
+      }
+      return out;
+    };
+
+    it('through a byte stream over a Blob of the head (V8 then compiles the parser for streamed reads)', async () => {
+      const stream = vi.spyOn(Blob.prototype, 'stream');
+      const src = warmReads(head, cut);
+      expect(stream).toHaveBeenCalledTimes(1);
+      // Forward reads of any length give the head's bytes, as a range's File reads do.
+      expect(same(await readAll(src, 0, cut, 70_001), head.subarray(0, cut))).toBe(true);
+      src.cancel();
+      const again = warmReads(head, cut);
+      expect(same(await readAll(again, 1000, cut, 4096), head.subarray(1000, cut))).toBe(true);
+      again.cancel();
+      // …and warmRange reads through it, once per run over the head.
+      stream.mockClear();
+      await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2);
+      expect(stream).toHaveBeenCalledTimes(2);
+    });
+
+    it('asks its stream for a block at a time, so its second read comes at the first blocks', async () => {
+      // The second read of a byte stream is what breaks V8's protector: it must come before the
+      // parser is hot, not after a 12 MB window took the whole head in one read.
+      const asked: number[] = [];
+      const stream = Blob.prototype.stream;
+      vi.spyOn(Blob.prototype, 'stream').mockImplementation(function (this: Blob) {
+        const s = stream.call(this);
+        const getReader = s.getReader.bind(s) as (o: { mode: 'byob' }) => ReadableStreamBYOBReader;
+        Object.assign(s, {
+          getReader: (o: { mode: 'byob' }) => {
+            const r = getReader(o);
+            const read = r.read.bind(r);
+            return Object.assign(r, {
+              read: (v: Uint8Array) => {
+                asked.push(v.byteLength);
+                return read(v);
+              },
+            });
+          },
+        });
+        return s;
+      });
+      const src = warmReads(head, cut);
+      const two = new Uint8Array(2 * WARM_BLOCK);
+      await readAll(src, 0, two.length, WARM_BLOCK);
+      src.cancel();
+      expect(asked.length).toBeGreaterThanOrEqual(2);
+      expect(Math.max(...asked)).toBeLessThanOrEqual(WARM_BLOCK);
+    });
+
+    it("from the head's bytes where Blob has no byte stream", async () => {
+      // A stream without a BYOB reader (as some platforms' Blob streams).
+      vi.spyOn(Blob.prototype, 'stream').mockImplementation(
+        () => new ReadableStream({ pull: (c) => c.close() }) as ReturnType<Blob['stream']>,
+      );
+      const src = warmReads(head, cut);
+      expect(same(await readAll(src, 0, cut, 65_536), head.subarray(0, cut))).toBe(true);
+    });
+
+    it('in blocks of WARM_BLOCK, so the parser is called (and compiled) as in a range', async () => {
+      const lengths: number[] = [];
+      const counted = (h: Uint8Array, c: number): WarmReads => {
+        const src = warmReads(h, c);
+        return {
+          read: (buf, offset, length, position) => {
+            lengths.push(length);
+            return src.read(buf, offset, length, position);
+          },
+          cancel: src.cancel,
+        };
+      };
+      await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2, counted);
+      // Twice over the head, a block at a time: blocks of at most 64 KB, at least 8 each time.
+      expect(WARM_BLOCK).toBeLessThanOrEqual(64 << 10);
+      expect(Math.max(...lengths)).toBeLessThanOrEqual(WARM_BLOCK);
+      expect(lengths.length).toBeGreaterThanOrEqual(2 * 8);
+    });
+
+    it('still runs the parse when the stream fails (from the bytes), and throws nothing', async () => {
+      let reads = 0;
+      const failing = (h: Uint8Array, c: number): WarmReads => {
+        const src = warmReads(h, c);
+        return {
+          read: async (buf, offset, length, position) => {
+            if (position > WARM_BLOCK) throw new Error('unreadable');
+            reads++;
+            return src.read(buf, offset, length, position);
+          },
+          cancel: src.cancel,
+        };
+      };
+      const seen: number[] = [];
+      await expect(
+        warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2, (h, c) => {
+          seen.push(c);
+          return failing(h, c);
+        }),
+      ).resolves.toBe(undefined);
+      expect(seen.length).toBe(2);
+      expect(reads).toBeGreaterThan(0);
+    });
   });
 });
