@@ -1,7 +1,7 @@
 import { CATEGORY_MASK, CATEGORY_SHIFT, type CategoryCells } from './categoryCells';
 import { isoDays } from './coerce';
 import type { ParseResult } from './csv';
-import { decodeSjis, sjisNext } from './sjisBytes';
+import { decodeSjis, sjisNext, sjisRespelled } from './sjisBytes';
 
 /**
  * The CSV/TSV parser of csv.ts, over UTF-8 bytes instead of a decoded string. Creating a
@@ -210,6 +210,17 @@ export interface BlockResult extends ParseResult {
   line?: number;
 }
 
+/**
+ * Where the parser's `next` refused the character at i: a Shift_JIS pair that respells a
+ * character another pair spells is read (sjisRespelled counts it); anything else is invalid.
+ * Out of the parser's body: it is never reached in a file Windows wrote.
+ */
+function notNext(b: Uint8Array, i: number, n: number, sjis: boolean): number {
+  const j = sjis ? sjisRespelled(b, i, n) : -1;
+  if (j < 0) throw new Utf8Error(i);
+  return j;
+}
+
 export function parseDelimitedBytes(
   b: Uint8Array,
   delimiter: number,
@@ -318,8 +329,8 @@ export function parseDelimitedBytes(
             break;
           }
           if (c >= 0x80) {
-            const j = next(b, i, n);
-            if (j < 0) throw new Utf8Error(i);
+            let j = next(b, i, n);
+            if (j < 0) j = notNext(b, i, n, sjis);
             i = j;
             continue;
           }
@@ -337,8 +348,8 @@ export function parseDelimitedBytes(
             const d = b[j];
             if (d === D || d === 10) break;
             if (d >= 0x80) {
-              const k = next(b, j, n);
-              if (k < 0) throw new Utf8Error(j);
+              let k = next(b, j, n);
+              if (k < 0) k = notNext(b, j, n, sjis);
               j = k;
             } else j++;
           }
@@ -512,8 +523,8 @@ export function parseDelimitedBytes(
         c = b[i];
         if (c === D || c === 10) break;
         if (c >= 0x80) {
-          const j = next(b, i, n);
-          if (j < 0) throw new Utf8Error(i);
+          let j = next(b, i, n);
+          if (j < 0) j = notNext(b, i, n, sjis);
           i = j;
         } else i++;
         c = -1;

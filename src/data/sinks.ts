@@ -8,7 +8,8 @@ import {
   parseDate,
   parseNumber,
 } from './coerce';
-import { cellDecoder, type ByteEncoding } from './csvBytes';
+import { cellDecoder, Utf8Error, type ByteEncoding } from './csvBytes';
+import { holdsRespelled, sjisRespelledCount, windowsSpelling } from './sjisBytes';
 import { packedDictColumn } from '../table/packedDict';
 import type { ImportIssueCode } from './issues';
 import { moveInto, SINK_MIN_LENGTH, type ColumnMemory } from './columnMemory';
@@ -1358,12 +1359,104 @@ class StringSink implements Sink {
     this.placed = 0;
     this.lazyFrom = this.entries;
   }
+  /** sjisRespelledCount() when this sink started. */
+  private readonly respelledAt = sjisRespelledCount();
+  /**
+   * Codes whose values are equal merged into the first of them, as endLazy merges repeated
+   * bytes: CP932 spells a few hundred characters two or three ways (≒ 81 E0 and 87 90, Ⅱ 87 55
+   * and FA 4B, 纊 FA 5C and ED 40), and values are keyed by their bytes, so a file holding both
+   * spellings of one text gave it two dictionary entries (a category counted as two, a segment
+   * rule's matches split) where the string path and a file of one spelling give one. Only
+   * columns with an entry holding such a pair are looked at; the codes and dictionary are then
+   * those of the file written one way. The account key's codes were read while importing (the
+   * duplicate check): a key spelled two ways throws Utf8Error, so the file is read by the
+   * string path, which compares keys by text.
+   */
+  private mergeRespelled(rows: number): void {
+    const src = this.src;
+    const E = this.entries;
+    if (!src || E === 0) return;
+    const { eStart, eLen, eCode } = this;
+    // Entries holding a second spelling, by their bytes written as Windows writes them.
+    const groups = new Map<string, number>();
+    const lengths = new Set<number>();
+    const respelled = new Uint8Array(E);
+    for (let e = 0; e < E; e++) {
+      if (eCode[e] < 0 || !holdsRespelled(src, eStart[e], eStart[e] + eLen[e])) continue;
+      respelled[e] = 1;
+      lengths.add(eLen[e]);
+      const k = windowsSpelling(src, eStart[e], eStart[e] + eLen[e]);
+      const f = groups.get(k);
+      if (f === undefined || eCode[e] < f) groups.set(k, eCode[e]);
+    }
+    if (groups.size === 0) return;
+    // The entries those spell (same length: each pair is respelled by a pair), and the first
+    // code of each text. Only an entry whose value is its bytes' text can be split this way:
+    // a matched or trimmed value is found by its text when written (codeOfValue), so values
+    // equal ⟺ bytes equal once written as Windows writes them.
+    for (let e = 0; e < E; e++) {
+      if (respelled[e] || eCode[e] < 0 || !lengths.has(eLen[e])) continue;
+      const k = windowsSpelling(src, eStart[e], eStart[e] + eLen[e]);
+      const f = groups.get(k);
+      if (f !== undefined && eCode[e] < f) groups.set(k, eCode[e]);
+    }
+    const size = this.size;
+    const { packed, pOff, pLen, pUnits, dict, flags } = this;
+    const into = new Int32Array(size).fill(-1);
+    let merged = 0;
+    for (let e = 0; e < E; e++) {
+      const c = eCode[e];
+      if (c < 0 || (!respelled[e] && !lengths.has(eLen[e]))) continue;
+      const f = groups.get(windowsSpelling(src, eStart[e], eStart[e] + eLen[e]));
+      if (f !== undefined && f !== c && into[c] < 0) {
+        into[c] = f;
+        merged++;
+      }
+    }
+    if (merged === 0) return;
+    if (this.codesRead && !this.eager) throw new Utf8Error(-1);
+    // Renumber as endLazy does: kept codes in order, merged ones onto theirs (an earlier code).
+    const renum = new Int32Array(size);
+    let next = 0;
+    for (let c = 0; c < size; c++) {
+      const t = into[c];
+      if (t < 0) {
+        renum[c] = next;
+        if (!packed || pLen[c] === 0) dict[next] = dict[c];
+        flags[next] = flags[c];
+        if (packed) {
+          pOff[next] = pOff[c];
+          pLen[next] = pLen[c];
+          pUnits[next] = pUnits[c];
+        }
+        next++;
+      } else {
+        renum[c] = renum[t];
+        if (packed && pLen[c] > 0) this.packedN--;
+      }
+    }
+    dict.fill('', next, size);
+    if (packed) pLen.fill(0, next, size);
+    this.size = next;
+    // Every row built: the scan stores a category's known spellings itself (CategoryCells),
+    // past the rows the sink was given (hi).
+    const codes = this.codes;
+    const hi = Math.max(this.hi, rows);
+    for (let r = 0; r < hi; r++) if (codes[r] >= 0) codes[r] = renum[codes[r]];
+    for (let e = 0; e < E; e++) if (eCode[e] >= 0) eCode[e] = renum[eCode[e]];
+    this.all = null;
+    this.allUpTo = 0;
+  }
   /** As NumberSink.keepRoom (only for a build with no row dropped). */
   keepRoom = false;
   build(n: number, dropped = true): Column {
     if (this.lazy) this.endLazy();
     releaseCellView();
     this.flush();
+    // A Shift_JIS pair that respells a character was read since this sink started (the parser
+    // counts them, sjisRespelled): values it keyed apart by their bytes may be one text.
+    if (this.encoding === 'shift_jis' && sjisRespelledCount() !== this.respelledAt)
+      this.mergeRespelled(n);
     const codes = this.keepRoom && !dropped ? this.codes.subarray(0, n) : fit(this.codes, n);
     // With no row overwritten every entry is used, in order of first use: nothing to compact.
     // The column takes the dictionary itself (a sink is done once built: no copy).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSjis, sjisNext } from './sjisBytes';
+import { decodeSjis, holdsRespelled, sjisNext, sjisRespelled } from './sjisBytes';
 import { parseBytesToRows } from './csvBytes';
 import { parseDelimited } from './csv';
 import { sjis } from './testing/helpers';
@@ -16,17 +16,24 @@ function decodes(bytes: number[]): string | null {
 describe('Shift_JIS bytes', () => {
   it('accepts exactly the bytes and pairs TextDecoder accepts, and decodes them alike', () => {
     let pairs = 0;
+    const respelled: string[] = [];
     for (let c = 0x80; c < 256; c++) {
       const lead = (c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xfc);
       for (let t = lead ? 0 : 256; t < (lead ? 256 : 257); t++) {
         const bytes = lead ? [c, t] : [c];
         const text = decodes(bytes);
         const b = new Uint8Array(bytes);
-        const next = sjisNext(b, 0, b.length);
+        // A pair that respells a character (CP932's duplicates) is left by sjisNext to
+        // sjisRespelled, the parser's second look (session 36 cp932).
+        const first = sjisNext(b, 0, b.length);
+        const next = first >= 0 ? first : sjisRespelled(b, 0, b.length);
+        if (first < 0 && next >= 0) respelled.push(text!);
         // A pair whose trail is ASCII and that TextDecoder refuses decodes as two characters
         // in no case: both must call it invalid.
         const ok = text !== null && text.length === 1;
         expect({ bytes, ok: next === b.length }).toEqual({ bytes, ok });
+        // (Defined on valid bytes only.)
+        if (ok) expect(holdsRespelled(b, 0, b.length)).toBe(first < 0);
         if (ok) {
           expect(decodeSjis(b, 0, b.length)).toBe(text);
           pairs++;
@@ -34,6 +41,11 @@ describe('Shift_JIS bytes', () => {
       }
     }
     expect(pairs).toBeGreaterThan(9000);
+    // The second spellings: NEC row 13's 9 of row 2, the NEC-selected IBM extensions (ED, EE),
+    // IBM's Ⅰ–Ⅹ ￢ ∵ ㈱ № ℡ — each a character another pair spells, the one Windows writes.
+    expect(respelled.length).toBe(398);
+    expect(respelled).toEqual(expect.arrayContaining(['≒', '∵', 'Ⅱ', '￢', '㈱', '纊', 'ⅰ']));
+    expect(respelled).not.toContain('①');
     // ASCII: the decoder's own mapping (it swaps a few control characters).
     const ascii = Array.from({ length: 128 }, (_, i) => i);
     expect(decodeSjis(new Uint8Array(ascii), 0, 128)).toBe(decodes(ascii));

@@ -24,7 +24,7 @@ import { limitsOf } from '../limits';
 import { ABSENT, ByteMap, DenseKeys, fmix, hashBytes } from './byteMap';
 import { ImportError } from '../issues';
 import { openSource } from '../sources';
-import { sjisNext } from '../sjisBytes';
+import { sjisNextAny as sjisNext } from '../sjisBytes';
 import {
   FIXED_OUT,
   fixedIsoBytes,
