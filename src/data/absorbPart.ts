@@ -16,6 +16,7 @@
 import type { Column } from '../table/columns';
 import { fillPacked, hashBytes, type PackedValues } from './sinks';
 import { sjisDictBytes } from './sjisDictBytes';
+import { utf8Length } from './utf8Length';
 
 /**
  * A dictionary as UTF-8 bytes: value c is bytes [off[c], off[c] + len[c]) of `bytes`, units[c]
@@ -38,24 +39,6 @@ export interface DictPart {
 }
 
 let textEncoder: TextEncoder | undefined;
-
-/** UTF-8 length of a well-formed string. */
-function utf8Length(t: string): number {
-  let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 0x80) n++;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < t.length) {
-      const d = t.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
-}
 
 /** A dictionary of strings as bytes (encoded in one call). */
 export function dictBytesOfStrings(dict: readonly string[]): DictBytes {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { importAccountFile, ImportError, type ImportOptions } from './';
+import { importAccountFile, type ImportOptions } from './';
 import { absorbWays, touchRoom } from './absorbPart';
 import {
   chainRanges,
@@ -11,7 +11,6 @@ import {
   bytesSource,
   mergeRanges,
   mergeWays,
-  packResult,
   parseRange,
   parseRangeStream,
   planFromSource,
@@ -19,57 +18,15 @@ import {
   rangeColumnSizes,
   tailBytes,
   planParallel,
-  unpackResult,
   type RangeRead,
-  type RangeResult,
   type RangeSpec,
 } from './parallelImport';
 import { demoContract, utf8 } from './testing/helpers';
-import type { AccountTable, Column } from '../table/columns';
+import type { Column } from '../table/columns';
 import type { ColumnMemory } from './columnMemory';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
-
-/**
- * Parallel import = serial import, byte for byte: the table's typed arrays and dictionaries,
- * and the report as JSON (key order included), for files cut into K ranges at random places.
- */
-function bytesOf(table: AccountTable): string {
-  const cols = Object.entries(table.columns).map(([id, c]) => {
-    const v = c.type === 'string' ? c.codes : c.values;
-    const b = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
-    return [id, c.type, b, c.type === 'string' ? c.dict : null];
-  });
-  return JSON.stringify({ rows: table.rowCount, cols });
-}
-
-function serial(bytes: Uint8Array, name: string, opts: ImportOptions): string {
-  try {
-    const { table, report } = importAccountFile(bytes, name, demoContract, opts);
-    return bytesOf(table) + '\n' + JSON.stringify(report);
-  } catch (e) {
-    if (e instanceof ImportError) return 'error ' + JSON.stringify(e.issue);
-    throw e;
-  }
-}
-
-/**
- * A range result as the import worker receives it: packed in the range worker, posted
- * (structured clone, packed buffers transferred) and unpacked.
- */
-function posted(r: RangeResult): RangeResult {
-  const p = packResult(r);
-  const transfer = new Set(
-    Object.values(p.dictBytes ?? {}).flatMap((d) => [
-      d.bytes.buffer,
-      d.off.buffer,
-      d.len.buffer,
-      d.units.buffer,
-    ]),
-  );
-  return unpackResult(structuredClone(p, { transfer: [...transfer] as ArrayBuffer[] }));
-}
-
+import { bytesOf, serial, posted } from './testing/parts';
 /**
  * Faulted memory arriving late, a buffer at a time, as the fault worker's does: the buffers of
  * `sizes`, the i-th takeable from the `at[i]`-th call of take on (each block, a range's

@@ -1,17 +1,15 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import fc from 'fast-check';
-import { importAccountFile, ImportError, type ImportOptions } from './';
+import { type ImportOptions } from './';
 import { dictOfBytes } from './absorbPart';
 import {
   chainRanges,
   cutJobs,
   mergeRanges,
-  packResult,
   parseRange,
   parseRangeStream,
   planParallel,
   tailBytes,
-  unpackResult,
   type RangeJob,
   type RangeRead,
   type RangeResult,
@@ -19,47 +17,7 @@ import {
 import { setSinkTuning, type PackedValues } from './sinks';
 import { sjisDictBytes } from './sjisDictBytes';
 import { demoContract, sjis, utf8 } from './testing/helpers';
-import type { AccountTable } from '../table/columns';
-
-/**
- * A Shift_JIS file read in parts = the one pass, byte for byte: each part streamed and parsed
- * as Shift_JIS bytes (parseRangeStream) or from its bytes in memory (parseRange), its lines
- * counted for the mixed-encoding check, merged (mergeRanges) — the table's typed arrays and
- * dictionaries and the report as JSON equal importAccountFile's, and a file the one pass
- * refuses for mixing encodings is declined by the merge (then read serially), never merged.
- */
-function bytesOf(table: AccountTable): string {
-  const cols = Object.entries(table.columns).map(([id, c]) => {
-    const v = c.type === 'string' ? c.codes : c.values;
-    const b = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
-    return [id, c.type, b, c.type === 'string' ? c.dict : null];
-  });
-  return JSON.stringify({ rows: table.rowCount, cols });
-}
-
-function serial(bytes: Uint8Array, name: string, opts: ImportOptions): string {
-  try {
-    const { table, report } = importAccountFile(bytes, name, demoContract, opts);
-    return bytesOf(table) + '\n' + JSON.stringify(report);
-  } catch (e) {
-    if (e instanceof ImportError) return 'error ' + JSON.stringify(e.issue);
-    throw e;
-  }
-}
-
-/** A range result as a range worker posts it and the import worker receives it. */
-function posted(r: RangeResult): RangeResult {
-  const p = packResult(r);
-  const transfer = new Set(
-    Object.values(p.dictBytes ?? {}).flatMap((d) => [
-      d.bytes.buffer,
-      d.off.buffer,
-      d.len.buffer,
-      d.units.buffer,
-    ]),
-  );
-  return unpackResult(structuredClone(p, { transfer: [...transfer] as ArrayBuffer[] }));
-}
+import { bytesOf, serial, posted } from './testing/parts';
 
 interface Way {
   /** Streamed in blocks of `block` bytes, the reader giving at most `read` a call; else whole. */

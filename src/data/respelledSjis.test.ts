@@ -20,6 +20,7 @@ import { checkExpression } from '../expr/check';
 import { envFromContract } from '../expr/env';
 import { evaluateRow } from '../expr/evalRow';
 import { compileVector } from '../expr/vector/compile';
+import { bytesOf } from './testing/parts';
 
 /**
  * CP932 spells a few hundred characters two or three ways (≒ 81 E0 / 87 90, Ⅱ 87 55 / FA 4B,
@@ -85,16 +86,6 @@ function cp932(text: string, pick: (s: number[][]) => number[] = (s) => s[0]): U
   for (const ch of text) out.push(...pick(spellings(ch)));
   return new Uint8Array(out);
 }
-
-function bytesOf(table: AccountTable): string {
-  const cols = Object.entries(table.columns).map(([id, c]) => {
-    const v = c.type === 'string' ? c.codes : c.values;
-    const b = Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
-    return [id, c.type, b, c.type === 'string' ? c.dict : null];
-  });
-  return JSON.stringify({ rows: table.rowCount, cols });
-}
-
 /**
  * The report as JSON, but for which reader read the file: an account key written two ways is
  * read by the string path (reader "text"), which compares keys by text — what the user sees

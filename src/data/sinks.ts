@@ -1122,6 +1122,41 @@ class StringSink implements Sink {
     return { sizes, keptBytes };
   }
   /** Int32Array(n) for endLazy: a view of a buffer taken at `per` × the entries' length, else fresh. */
+  /**
+   * Codes [0, size) renumbered: those kept (into[c] < 0) in order, each merged one onto the code
+   * it was merged into (into[c], always an earlier code); the dictionary, flags and packed
+   * bytes moved down to match. Returns `renum` (old code → new), filled.
+   */
+  private renumber(into: Int32Array, renum: Int32Array): Int32Array {
+    const { dict, flags, packed, pOff, pLen, pUnits } = this;
+    const size = this.size;
+    let next = 0;
+    for (let c = 0; c < size; c++) {
+      const t = into[c];
+      if (t < 0) {
+        renum[c] = next;
+        // A packed value's slot is not read (its bytes are; see addCode).
+        if (!packed || pLen[c] === 0) dict[next] = dict[c];
+        flags[next] = flags[c];
+        if (packed) {
+          pOff[next] = pOff[c];
+          pLen[next] = pLen[c];
+          pUnits[next] = pUnits[c];
+        }
+        next++;
+      } else {
+        renum[c] = renum[t];
+        // A merged code was a repeat's provisional code: packed when written, not any more.
+        if (packed && pLen[c] > 0) this.packedN--;
+      }
+    }
+    // Codes [next, size) are capacity again: no stale values past the end.
+    dict.fill('', next, size);
+    if (packed) pLen.fill(0, next, size);
+    this.size = next;
+    return renum;
+  }
+
   private scratch32(n: number, per = 1): Int32Array {
     const cap = this.eStart.length * per;
     const b = n <= cap ? this.take(cap * 4) : null;
@@ -1308,35 +1343,7 @@ class StringSink implements Sink {
     this.flush();
     if (merged > 0) {
       // Renumber: kept codes in order, merged ones onto theirs (always an earlier code).
-      const dict = this.dict;
-      const flags = this.flags;
-      const size = this.size;
-      const renum = this.scratch32(size);
-      const { packed, pOff, pLen, pUnits } = this;
-      let next = 0;
-      for (let c = 0; c < size; c++) {
-        const t = into[c];
-        if (t < 0) {
-          renum[c] = next;
-          // A packed value's slot is not read (its bytes are; see addCode).
-          if (!packed || pLen[c] === 0) dict[next] = dict[c];
-          flags[next] = flags[c];
-          if (packed) {
-            pOff[next] = pOff[c];
-            pLen[next] = pLen[c];
-            pUnits[next] = pUnits[c];
-          }
-          next++;
-        } else {
-          renum[c] = renum[t];
-          // A merged code was a repeat's provisional code: packed when written, not any more.
-          if (packed && pLen[c] > 0) this.packedN--;
-        }
-      }
-      // Codes [next, size) are capacity again: no stale values past the end.
-      dict.fill('', next, size);
-      if (packed) pLen.fill(0, next, size);
-      this.size = next;
+      const renum = this.renumber(into, this.scratch32(this.size));
       const codes = this.codes;
       for (let r = 0; r < this.hi; r++) if (codes[r] >= 0) codes[r] = renum[codes[r]];
       let w = 0;
@@ -1401,7 +1408,6 @@ class StringSink implements Sink {
       if (f !== undefined && eCode[e] < f) groups.set(k, eCode[e]);
     }
     const size = this.size;
-    const { packed, pOff, pLen, pUnits, dict, flags } = this;
     const into = new Int32Array(size).fill(-1);
     let merged = 0;
     for (let e = 0; e < E; e++) {
@@ -1416,28 +1422,7 @@ class StringSink implements Sink {
     if (merged === 0) return;
     if (this.codesRead && !this.eager) throw new Utf8Error(-1);
     // Renumber as endLazy does: kept codes in order, merged ones onto theirs (an earlier code).
-    const renum = new Int32Array(size);
-    let next = 0;
-    for (let c = 0; c < size; c++) {
-      const t = into[c];
-      if (t < 0) {
-        renum[c] = next;
-        if (!packed || pLen[c] === 0) dict[next] = dict[c];
-        flags[next] = flags[c];
-        if (packed) {
-          pOff[next] = pOff[c];
-          pLen[next] = pLen[c];
-          pUnits[next] = pUnits[c];
-        }
-        next++;
-      } else {
-        renum[c] = renum[t];
-        if (packed && pLen[c] > 0) this.packedN--;
-      }
-    }
-    dict.fill('', next, size);
-    if (packed) pLen.fill(0, next, size);
-    this.size = next;
+    const renum = this.renumber(into, new Int32Array(size));
     // Every row built: the scan stores a category's known spellings itself (CategoryCells),
     // past the rows the sink was given (hi).
     const codes = this.codes;
