@@ -9,18 +9,11 @@ import {
   dictOfBytes,
   type DictPart,
 } from './absorbPart';
+import { firstUse } from './testing/parts';
 
 /** A part as a range gives it: its values in order of first use, its rows' codes (-1 = empty). */
 function partOf(rows: (string | null)[], withHashes: boolean): DictPart {
-  const dict: string[] = [];
-  const seen = new Map<string, number>();
-  const codes = new Int32Array(rows.length);
-  rows.forEach((v, i) => {
-    if (v === null) return void (codes[i] = -1);
-    let c = seen.get(v);
-    if (c === undefined) seen.set(v, (c = dict.push(v) - 1));
-    codes[i] = c;
-  });
+  const { dict, codes } = firstUse(rows);
   const bytes = dictBytesOfStrings(dict);
   return { codes, rows: rows.length, bytes, hashes: withHashes ? bytesHashes(bytes) : undefined };
 }

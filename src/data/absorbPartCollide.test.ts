@@ -14,6 +14,7 @@ import {
 } from './absorbPart';
 import { hashBytes, makeSink, setSinkTuning, StringSink } from './sinks';
 import { utf8 } from './testing/helpers';
+import { firstUse } from './testing/parts';
 
 /*
  * A range's string column as the merge takes it (its dictionary as bytes, dictBytesOf, from a
@@ -107,15 +108,7 @@ describe("a range column's dictionary as bytes (dictBytesOf)", () => {
 
 /** A part as a range gives it: its values in order of first use, its rows' codes (-1 = empty). */
 function partOf(rows: (string | null)[]): { dict: string[]; codes: Int32Array } {
-  const dict: string[] = [];
-  const seen = new Map<string, number>();
-  const codes = new Int32Array(rows.length);
-  rows.forEach((v, i) => {
-    if (v === null) return void (codes[i] = -1);
-    let c = seen.get(v);
-    if (c === undefined) seen.set(v, (c = dict.push(v) - 1));
-    codes[i] = c;
-  });
+  const { dict, codes } = firstUse(rows);
   return { dict, codes };
 }
 

@@ -17,7 +17,7 @@ import {
 import { setSinkTuning, type PackedValues } from './sinks';
 import { sjisDictBytes } from './sjisDictBytes';
 import { demoContract, sjis, utf8 } from './testing/helpers';
-import { bytesOf, serial, posted } from './testing/parts';
+import { bytesOf, joinBytes, serial, posted } from './testing/parts';
 
 interface Way {
   /** Streamed in blocks of `block` bytes, the reader giving at most `read` a call; else whole. */
@@ -143,13 +143,7 @@ function fileOf(rows: Row[], tsv: boolean, distinct: boolean, mixed: boolean): U
         .replace('@NAME@', r.enc === 'utf8' ? '株式会社ア' : r.enc === 'twin' ? '与偆' : `Co ${i}`);
     parts.push(r.enc === 'utf8' || r.enc === 'twin' ? utf8(line) : sjis(line));
   });
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return joinBytes(parts);
 }
 
 describe('a Shift_JIS file read in parts = the one pass', () => {

@@ -20,7 +20,7 @@ import { checkExpression } from '../expr/check';
 import { envFromContract } from '../expr/env';
 import { evaluateRow } from '../expr/evalRow';
 import { compileVector } from '../expr/vector/compile';
-import { bytesOf } from './testing/parts';
+import { bytesOf, joinBytes } from './testing/parts';
 
 /**
  * CP932 spells a few hundred characters two or three ways (≒ 81 E0 / 87 90, Ⅱ 87 55 / FA 4B,
@@ -203,16 +203,7 @@ async function everyPath(bytes: Uint8Array, opts: ImportOptions, cuts: number[],
   };
 }
 
-const join = (lines: Uint8Array[]): Uint8Array => {
-  const n = lines.reduce((a, l) => a + l.length, 0);
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const l of lines) {
-    out.set(l, o);
-    o += l.length;
-  }
-  return out;
-};
+const join = joinBytes;
 
 describe('a Shift_JIS file spelling one text two ways (CP932 duplicates)', () => {
   const rows = [

@@ -43,3 +43,28 @@ export function posted(r: RangeResult): RangeResult {
   );
   return unpackResult(structuredClone(p, { transfer: [...transfer] as ArrayBuffer[] }));
 }
+
+/** The byte arrays one after another (a test file built of lines in several encodings). */
+export function joinBytes(lines: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(lines.reduce((n, l) => n + l.length, 0));
+  let o = 0;
+  for (const l of lines) {
+    out.set(l, o);
+    o += l.length;
+  }
+  return out;
+}
+
+/** A part's values in order of first use and its rows' codes (-1 = empty), as a range gives them. */
+export function firstUse(rows: readonly (string | null)[]): { dict: string[]; codes: Int32Array } {
+  const dict: string[] = [];
+  const seen = new Map<string, number>();
+  const codes = new Int32Array(rows.length);
+  rows.forEach((v, i) => {
+    if (v === null) return void (codes[i] = -1);
+    let c = seen.get(v);
+    if (c === undefined) seen.set(v, (c = dict.push(v) - 1));
+    codes[i] = c;
+  });
+  return { dict, codes };
+}
