@@ -544,27 +544,68 @@ export async function warmRange(
   contract: FieldContract,
   opts: ImportOptions,
   parts: number,
-  /** Tests: the reads the warm-up parses (warmReads). */
-  readsOf: (head: Uint8Array, cut: number) => WarmReads = warmReads,
+  how: WarmHow = {},
 ): Promise<void> {
+  const { readsOf = warmReads, stopped = () => false } = how;
   const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
   if (!s) return;
   const cut = head.lastIndexOf(0x0a) + 1;
   if (cut <= s.spec.start) return;
   const spec: RangeSpec = { ...s.spec, size: cut };
   const job = { from: spec.start, to: cut };
-  for (let run = 0; run < WARM_RUNS; run++) {
+  for (let run = 0; run < WARM_RUNS && !stopped(); run++) {
     const src = readsOf(head, cut);
+    // Stopped between two blocks: the import has come (its parse goes first).
+    const read: RangeRead = (buf, offset, length, position) =>
+      stopped() ? Promise.reject(new Error('stopped')) : src.read(buf, offset, length, position);
     try {
-      await parseRangeStream(spec, src.read, job, undefined, WARM_BLOCK);
+      await parseRangeStream(spec, read, job, undefined, WARM_BLOCK);
     } catch {
+      if (stopped()) return;
       // A stream that fails: the head's bytes (the parse's code compiled all the same).
       await parseRangeStream(spec, warmBytes(head, cut), job, undefined, WARM_BLOCK);
     } finally {
       src.cancel();
     }
   }
+  if (how.merge)
+    for (let run = 0; run < WARM_MERGES && !stopped(); run++) await warmMerge(head, cut, s.spec);
 }
+
+/** What warmRange reads, when it stops, and whether it merges too. */
+export interface WarmHow {
+  /** Tests: the reads the warm-up parses (warmReads). */
+  readsOf?: (head: Uint8Array, cut: number) => WarmReads;
+  /** True once the import has come: the warm-up stops at its next block. */
+  stopped?: () => boolean;
+  /**
+   * The worker that merges the ranges (the import worker): the head also cut in two ranges,
+   * the second packed as a range worker posts it, and merged — so the merge's code is compiled
+   * at the preview, not on the import's critical path (session 37: ≈0.25 s of compiler CPU at
+   * the merge, the merge itself run unoptimised meanwhile).
+   */
+  merge?: boolean;
+}
+
+/** The head cut in two ranges at a line feed, parsed and merged as an import's; the result dropped. */
+async function warmMerge(head: Uint8Array, cut: number, spec: RangeSpec): Promise<void> {
+  const mid = head.subarray(0, cut).indexOf(0x0a, spec.start + ((cut - spec.start) >> 1)) + 1;
+  if (mid <= spec.start || mid >= cut) return;
+  const whole: RangeSpec = { ...spec, size: cut, parts: 2 };
+  const results: RangeResult[] = [];
+  for (const job of [
+    { from: spec.start, to: mid },
+    { from: mid, to: cut },
+  ]) {
+    const r = await parseRangeStream(whole, warmBytes(head, cut), job, undefined, WARM_BLOCK);
+    // (A quoted line break at the cut: the ranges do not meet, nothing to merge.)
+    if (r.failure !== undefined || r.end !== job.to) return;
+    // The second as the import worker gets a range worker's: packed, then unpacked.
+    results.push(results.length === 0 ? r : unpackResult(packResult(r)));
+  }
+  mergeRanges(whole, results);
+}
+
 /**
  * The warm-up's blocks: many, so that the parser is called once per block as in a range, and
  * compiled for that call with feedback for its return, not only for its loop (a single 1 MB
@@ -572,7 +613,14 @@ export async function warmRange(
  * compiled again at the import's first blocks).
  */
 export const WARM_BLOCK = 64 << 10;
-const WARM_RUNS = 2;
+/**
+ * Runs over the head: enough for the parser's and the sinks' code to reach TurboFan and stay
+ * (with two, the second run's new callbacks deoptimised the scan — "wrong call target" — and its
+ * code was compiled again after the click; session 37).
+ */
+export const WARM_RUNS = 5;
+/** Merges of the head's two halves (warmMerge). */
+const WARM_MERGES = 3;
 
 export interface WarmReads {
   read: RangeRead;

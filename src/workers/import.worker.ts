@@ -386,6 +386,9 @@ function failure(id: number, e: unknown, file: string): ImportResponse {
   };
 }
 
+/** The preview's warm-up (warmRange) in progress; bumped to stop it. */
+let warmGen = 0;
+
 self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   const msg = ev.data;
   if (msg.type === 'inspect') {
@@ -477,7 +480,12 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     // Parts: this worker parses the first range, so its parser is compiled from the head too.
     if (inParts)
       try {
-        await warmRange(head, size, msg.file.name, msg.contract, msg.file.options ?? {}, parts);
+        // Also the merge (this worker merges the ranges); both stop when the import comes.
+        const gen = ++warmGen;
+        await warmRange(head, size, msg.file.name, msg.contract, msg.file.options ?? {}, parts, {
+          merge: true,
+          stopped: () => gen !== warmGen,
+        });
       } catch {
         // (only an aid)
       }
@@ -485,6 +493,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   }
   if (msg.type === 'import') {
     const arrived = performance.timeOrigin + performance.now();
+    warmGen++; // a warm-up still running stops at its next block
     pending = null;
     lastTimings = [];
     lastFaulted = [0, 0];

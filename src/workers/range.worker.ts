@@ -23,17 +23,24 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const now = () => performance.timeOrigin + performance.now();
 
+/** The warm-up in progress; bumped when a range comes, to stop it at its next block. */
+let warmGen = 0;
+
 self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   const received = now();
   if (ev.data.type === 'warm') {
     const { head, size, file, contract, opts, parts } = ev.data;
+    const gen = ++warmGen;
     try {
-      await warmRange(head, size, file, contract, opts, parts);
+      await warmRange(head, size, file, contract, opts, parts, {
+        stopped: () => gen !== warmGen,
+      });
     } catch {
       // (only an aid: the job reports what is wrong with the file)
     }
     return;
   }
+  warmGen++;
   const { id, spec, job, base } = ev.data;
   const memory = heldMemory(ev.data.memory ?? []);
   const post = (m: RangeResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);

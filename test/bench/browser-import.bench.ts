@@ -146,7 +146,7 @@ interface Import {
  * two samples keep their last sample): per thread name, the CPU from the click to the report.
  */
 const THREADS = args.includes('--threads');
-const threadTicks = new Map<number, { name: string; ticks: number }>();
+const threadTicks = new Map<number, { name: string; ticks: number; wait: number }>();
 function sampleThreads(): void {
   const chrome = new Set<number>();
   const kids = new Map<number, number[]>();
@@ -175,9 +175,12 @@ function sampleThreads(): void {
         const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
         const name = f.slice(f.indexOf('(') + 1, f.lastIndexOf(')'));
         const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        // schedstat: ns on the CPU, ns waiting on a run queue (runnable, no core free), slices.
+        const wait = Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[1]);
         threadTicks.set(Number(t), {
           name: `${type}/${name}`,
           ticks: Number(rest[11]) + Number(rest[12]),
+          wait: wait / 1e7,
         });
       }
     } catch {
@@ -185,19 +188,65 @@ function sampleThreads(): void {
     }
   }
 }
-if (THREADS) setInterval(sampleThreads, 50).unref();
-function threadsNow(): Map<number, { name: string; ticks: number }> {
+/** --timeline: per 50 ms sample from the click, each worker thread's CPU and run-queue wait. */
+const TIMELINE = args.includes('--timeline');
+let timeline:
+  { t: number; th: Map<number, { name: string; ticks: number; wait: number }> }[] | null = null;
+if (THREADS)
+  setInterval(() => {
+    sampleThreads();
+    if (timeline)
+      timeline.push({
+        t: performance.now(),
+        th: new Map([...threadTicks].map(([k, v]) => [k, { ...v }])),
+      });
+  }, 50).unref();
+/** The timeline as lines: ms from the click, then per worker thread "cpu%/wait%" over the step. */
+function printTimeline(t0: number): void {
+  if (!timeline || timeline.length < 2) return;
+  const tids = [...timeline.at(-1)!.th]
+    .filter(([, v]) => /DedicatedWorker/.test(v.name))
+    .map(([k]) => k);
+  const lines: string[] = [`timeline: ms  ${tids.map((t) => `w${t}`).join(' ')}  others(cpu%)`];
+  for (let i = 1; i < timeline.length; i++) {
+    const a = timeline[i - 1];
+    const b = timeline[i];
+    const dt = (b.t - a.t) / 1000;
+    const cell = (tid: number) => {
+      const x = a.th.get(tid);
+      const y = b.th.get(tid);
+      if (!x || !y) return '   -   ';
+      const c = (y.ticks - x.ticks) / 100 / dt;
+      const w = (y.wait - x.wait) / 100 / dt;
+      return `${String(Math.round(c * 100)).padStart(3)}/${String(Math.round(w * 100)).padStart(3)}`;
+    };
+    let others = 0;
+    for (const [tid, y] of b.th) {
+      if (tids.includes(tid)) continue;
+      others += (y.ticks - (a.th.get(tid)?.ticks ?? y.ticks)) / 100;
+    }
+    lines.push(
+      `timeline: ${String(Math.round(b.t - t0)).padStart(5)} ${tids.map(cell).join(' ')}  ${Math.round((others / dt) * 100)}`,
+    );
+  }
+  console.error(lines.join('\n'));
+}
+function threadsNow(): Map<number, { name: string; ticks: number; wait: number }> {
   sampleThreads();
   return new Map([...threadTicks].map(([k, v]) => [k, { ...v }]));
 }
 function threadCpuSince(
-  before: Map<number, { name: string; ticks: number }>,
+  before: Map<number, { name: string; ticks: number; wait: number }>,
 ): Record<string, number> {
   sampleThreads();
   const out: Record<string, number> = {};
   for (const [tid, v] of threadTicks) {
     const d = v.ticks - (before.get(tid)?.ticks ?? 0);
     if (d > 0) out[v.name] = Math.round(((out[v.name] ?? 0) + d / 100) * 100) / 100;
+    // Time runnable but not running (no core free), per thread name, as "wait:<name>".
+    const w = v.wait - (before.get(tid)?.wait ?? 0);
+    if (w > 1)
+      out[`wait:${v.name}`] = Math.round(((out[`wait:${v.name}`] ?? 0) + w / 100) * 100) / 100;
   }
   return out;
 }
@@ -303,8 +352,11 @@ async function waymark(
   const s0 = workerSysNow;
   const t0 = performance.now();
   const clickAt = Date.now();
+  if (TIMELINE) timeline = [];
   await run.click();
   await page.getByTestId('report-rows-imported').waitFor();
+  if (TIMELINE) printTimeline(t0);
+  timeline = null;
   const wall = (performance.now() - t0) / 1000;
   const cpu = chromiumCpu() - cpu0;
   if (th0) phases.threads = threadCpuSince(th0);
