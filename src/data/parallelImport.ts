@@ -547,29 +547,46 @@ export async function warmRange(
   how: WarmHow = {},
 ): Promise<void> {
   const { readsOf = warmReads, stopped = () => false } = how;
+  const kept: unknown[] = [];
+  warmKept = kept;
   const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
   if (!s) return;
   const cut = head.lastIndexOf(0x0a) + 1;
   if (cut <= s.spec.start) return;
-  const spec: RangeSpec = { ...s.spec, size: cut };
-  const job = { from: spec.start, to: cut };
+  const job = { from: s.spec.start, to: cut };
   for (let run = 0; run < WARM_RUNS && !stopped(); run++) {
+    // After the first run, sinks sized for a fraction of the head's rows, so that their growth
+    // is compiled too (a range's estimate is the head's rows per byte: its sinks may grow).
+    const spec: RangeSpec = {
+      ...s.spec,
+      size: cut,
+      rowsPerByte: run === 0 ? s.spec.rowsPerByte : s.spec.rowsPerByte / 16,
+    };
     const src = readsOf(head, cut);
     // Stopped between two blocks: the import has come (its parse goes first).
     const read: RangeRead = (buf, offset, length, position) =>
       stopped() ? Promise.reject(new Error('stopped')) : src.read(buf, offset, length, position);
     try {
-      await parseRangeStream(spec, read, job, undefined, WARM_BLOCK);
+      kept.push(await parseRangeStream(spec, read, job, undefined, WARM_BLOCK, undefined, kept));
     } catch {
       if (stopped()) return;
       // A stream that fails: the head's bytes (the parse's code compiled all the same).
-      await parseRangeStream(spec, warmBytes(head, cut), job, undefined, WARM_BLOCK);
+      await parseRangeStream(
+        spec,
+        warmBytes(head, cut),
+        job,
+        undefined,
+        WARM_BLOCK,
+        undefined,
+        kept,
+      );
     } finally {
       src.cancel();
     }
   }
   if (how.merge)
-    for (let run = 0; run < WARM_MERGES && !stopped(); run++) await warmMerge(head, cut, s.spec);
+    for (let run = 0; run < WARM_MERGES && !stopped(); run++)
+      await warmMerge(head, cut, s.spec, kept);
 }
 
 /** What warmRange reads, when it stops, and whether it merges too. */
@@ -588,7 +605,12 @@ export interface WarmHow {
 }
 
 /** The head cut in two ranges at a line feed, parsed and merged as an import's; the result dropped. */
-async function warmMerge(head: Uint8Array, cut: number, spec: RangeSpec): Promise<void> {
+async function warmMerge(
+  head: Uint8Array,
+  cut: number,
+  spec: RangeSpec,
+  kept: unknown[],
+): Promise<void> {
   const mid = head.subarray(0, cut).indexOf(0x0a, spec.start + ((cut - spec.start) >> 1)) + 1;
   if (mid <= spec.start || mid >= cut) return;
   const whole: RangeSpec = { ...spec, size: cut, parts: 2 };
@@ -597,13 +619,36 @@ async function warmMerge(head: Uint8Array, cut: number, spec: RangeSpec): Promis
     { from: spec.start, to: mid },
     { from: mid, to: cut },
   ]) {
-    const r = await parseRangeStream(whole, warmBytes(head, cut), job, undefined, WARM_BLOCK);
+    const r = await parseRangeStream(
+      whole,
+      warmBytes(head, cut),
+      job,
+      undefined,
+      WARM_BLOCK,
+      undefined,
+      kept,
+    );
     // (A quoted line break at the cut: the ranges do not meet, nothing to merge.)
     if (r.failure !== undefined || r.end !== job.to) return;
     // The second as the import worker gets a range worker's: packed, then unpacked.
     results.push(results.length === 0 ? r : unpackResult(packResult(r)));
   }
-  mergeRanges(whole, results);
+  kept.push(results, mergeRanges(whole, results));
+}
+
+/**
+ * What the last warm-up parsed and merged with (importers, callbacks, results), kept until the
+ * next: V8's optimised code holds weak references to objects it was compiled against, and when
+ * they die a garbage collection throws the code away ("embedded weak objects cleared"); in a
+ * flagged trace the import worker's scan was thrown away so after the warm-up and compiled again
+ * at the import (session 37). A few MB for the 1 MB head.
+ */
+let warmKept: unknown[] = [];
+/** Tests: what the last warm-up keeps alive. */
+export const warmKeptNow = (): readonly unknown[] => warmKept;
+/** After the import: what the warm-up kept is let go. */
+export function releaseWarm(): void {
+  warmKept = [];
 }
 
 /**
@@ -685,6 +730,8 @@ export async function parseRangeStream(
   block = RANGE_BLOCK,
   /** Memory faulted in elsewhere: the columns move into it as it arrives (columnMemory.ts). */
   memory?: ColumnMemory,
+  /** The warm-up: the parse's importer and callbacks, kept alive after it (see warmKept). */
+  keep?: unknown[],
 ): Promise<RangeResult> {
   const isLast = job.to === spec.size;
   const skipHeader = spec.hasHeader && job.from === spec.start;
@@ -714,6 +761,7 @@ export async function parseRangeStream(
         imp.onRecord(view, rec, skipHeader ? record - 1 : record);
       };
   const state: BlockState = { record: 0, line: 1, final: false };
+  keep?.push(imp, onRec, state);
   // buf[0, have): the file's bytes [bufBase, bufBase + have) (a carried record, then those read).
   let buf = new Uint8Array(blockBytes + 1024);
   let have = 0;

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   mergeWays,
+  releaseWarm,
   WARM_BLOCK,
   WARM_RUNS,
   warmRange,
+  warmKeptNow,
   warmReads,
+  type RangeResult,
   type WarmReads,
 } from './parallelImport';
 import { demoContract, utf8 } from './testing/helpers';
@@ -195,5 +198,21 @@ describe('warmRange', () => {
     const after = { ...mergeWays };
     await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2);
     expect(mergeWays).toEqual(after);
+  });
+  it('keeps what it parsed with alive until the import is done (V8 keeps the code compiled against it)', async () => {
+    await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2, { merge: true });
+    const kept = warmKeptNow();
+    // Every run's result (and its importer and callbacks), and the merges' ranges.
+    const results = kept.filter(
+      (k): k is RangeResult => !!k && typeof k === 'object' && 'end' in k,
+    );
+    expect(results.length).toBe(WARM_RUNS);
+    expect(kept.filter((k) => typeof k === 'function').length).toBeGreaterThanOrEqual(WARM_RUNS);
+    expect(kept.filter(Array.isArray).length).toBeGreaterThanOrEqual(1);
+    // A new warm-up keeps its own; after the import, nothing.
+    await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2);
+    expect(warmKeptNow()).not.toBe(kept);
+    releaseWarm();
+    expect(warmKeptNow().length).toBe(0);
   });
 });

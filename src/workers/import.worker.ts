@@ -47,6 +47,7 @@ import {
   streamSource,
   STREAM_STALL,
   tailBytes,
+  releaseWarm,
   warmRange,
   type ByteSource,
   type RangeRun,
@@ -553,6 +554,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
         return;
       }
     }
+    releaseWarm(); // (kept through the parse, so its optimised code stayed)
     const joined =
       results.length > 1
         ? joinTables(results, msg.contract)

@@ -4,6 +4,7 @@ import {
   packResult,
   parseRange,
   parseRangeStream,
+  releaseWarm,
   warmRange,
   type RangeJob,
   type RangeResult,
@@ -78,6 +79,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   } catch (e) {
     post({ id, type: 'failed', message: e instanceof Error ? e.message : String(e) });
   }
+  releaseWarm(); // (kept through the parse, so its optimised code stayed)
 };
 
 /**
