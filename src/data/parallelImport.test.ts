@@ -18,6 +18,7 @@ import {
   rangeColumnSizes,
   tailBytes,
   planParallel,
+  FIRST_WEIGHT,
   type RangeRead,
   type RangeSpec,
 } from './parallelImport';
@@ -553,6 +554,23 @@ describe('parallel import = serial import', () => {
         par = (e as Error).message;
       }
       expect(par).toBe(serialResult);
+    }
+  });
+
+  it('gives the first range (parsed where the import runs, which also merges) a little less', () => {
+    const body = Array.from({ length: 60_000 }, (_, i) => `A${i},Co ${i},${i}`).join('\n');
+    const bytes = utf8(`account_id,company_name,mrr\n${body}\n`);
+    for (const parts of [2, 3, 4]) {
+      const plan = planParallel(bytes, 'x.csv', demoContract, {}, parts, 1)!;
+      const len = plan.jobs.map((j) => j.to - j.from);
+      const later = len.slice(1);
+      // The later ranges alike (within a line), the first FIRST_WEIGHT of one of them.
+      expect(Math.max(...later) - Math.min(...later)).toBeLessThan(30);
+      expect(len[0] / later[0]).toBeGreaterThan(FIRST_WEIGHT - 0.005);
+      expect(len[0] / later[0]).toBeLessThan(FIRST_WEIGHT + 0.005);
+      expect(FIRST_WEIGHT).toBeLessThan(1);
+      expect(FIRST_WEIGHT).toBeGreaterThan(0.9);
+      expect(plan.jobs.at(-1)!.to).toBe(bytes.length);
     }
   });
 
