@@ -571,6 +571,18 @@ export async function warmRange(
   const cut = head.lastIndexOf(0x0a) + 1;
   if (cut <= s.spec.start) return;
   const job = { from: s.spec.start, to: cut };
+  /** A warm-up parse, a block at a time, stopped at a read once `stopped`; its objects kept. */
+  const parse = (spec: RangeSpec, read: RangeRead, j: RangeJob) =>
+    parseRangeStream(
+      spec,
+      (buf, offset, length, position) =>
+        stopped() ? Promise.reject(new Error('stopped')) : read(buf, offset, length, position),
+      j,
+      undefined,
+      WARM_BLOCK,
+      undefined,
+      kept,
+    );
   for (let run = 0; run < WARM_RUNS && !stopped(); run++) {
     // After the first run, sinks sized for a fraction of the head's rows, so that their growth
     // is compiled too (a range's estimate is the head's rows per byte: its sinks may grow).
@@ -580,30 +592,19 @@ export async function warmRange(
       rowsPerByte: run === 0 ? s.spec.rowsPerByte : s.spec.rowsPerByte / 16,
     };
     const src = readsOf(head, cut);
-    // Stopped between two blocks: the import has come (its parse goes first).
-    const read: RangeRead = (buf, offset, length, position) =>
-      stopped() ? Promise.reject(new Error('stopped')) : src.read(buf, offset, length, position);
     try {
-      kept.push(await parseRangeStream(spec, read, job, undefined, WARM_BLOCK, undefined, kept));
+      kept.push(await parse(spec, src.read, job));
     } catch {
       if (stopped()) return;
       // A stream that fails: the head's bytes (the parse's code compiled all the same).
-      await parseRangeStream(
-        spec,
-        warmBytes(head, cut),
-        job,
-        undefined,
-        WARM_BLOCK,
-        undefined,
-        kept,
-      );
+      await parse(spec, warmBytes(head, cut), job);
     } finally {
       src.cancel();
     }
   }
   if (how.merge)
     for (let run = 0; run < WARM_MERGES && !stopped(); run++)
-      await warmMerge(head, cut, s.spec, kept);
+      kept.push(await warmMerge(head, cut, s.spec, parse));
 }
 
 /** What warmRange reads, when it stops, and whether it merges too. */
@@ -621,43 +622,35 @@ export interface WarmHow {
   merge?: boolean;
 }
 
-/** The head cut in two ranges at a line feed, parsed and merged as an import's; the result dropped. */
+/** The head cut in two ranges at a line feed, parsed and merged as an import's (null: not cut). */
 async function warmMerge(
   head: Uint8Array,
   cut: number,
   spec: RangeSpec,
-  kept: unknown[],
-): Promise<void> {
+  parse: (spec: RangeSpec, read: RangeRead, job: RangeJob) => Promise<RangeResult>,
+): Promise<unknown> {
   const mid = head.subarray(0, cut).indexOf(0x0a, spec.start + ((cut - spec.start) >> 1)) + 1;
-  if (mid <= spec.start || mid >= cut) return;
+  if (mid <= spec.start || mid >= cut) return null;
   const whole: RangeSpec = { ...spec, size: cut, parts: 2 };
   const results: RangeResult[] = [];
   for (const job of [
     { from: spec.start, to: mid },
     { from: mid, to: cut },
   ]) {
-    const r = await parseRangeStream(
-      whole,
-      warmBytes(head, cut),
-      job,
-      undefined,
-      WARM_BLOCK,
-      undefined,
-      kept,
-    );
+    const r = await parse(whole, warmBytes(head, cut), job);
     // (A quoted line break at the cut: the ranges do not meet, nothing to merge.)
-    if (r.failure !== undefined || r.end !== job.to) return;
+    if (r.failure !== undefined || r.end !== job.to) return null;
     // The second as the import worker gets a range worker's: packed, then unpacked.
     results.push(results.length === 0 ? r : unpackResult(packResult(r)));
   }
-  kept.push(results, mergeRanges(whole, results));
+  return [results, mergeRanges(whole, results)];
 }
 
 /**
  * What the last warm-up parsed and merged with (importers, callbacks, results), kept until the
  * next: V8's optimised code holds weak references to objects it was compiled against, and when
  * they die a garbage collection throws the code away ("embedded weak objects cleared"); in a
- * flagged trace the import worker's scan was thrown away so after the warm-up and compiled again
+ * flagged trace the import worker's scan was thrown away between the warm-up and the click, and compiled again
  * at the import (session 37). A few MB for the 1 MB head.
  */
 let warmKept: unknown[] = [];

@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- browser-import [--rows N] [--runs R] [--sjis] [--port P] [--out DIR]
- *  [--base DIR] [--modes sp] [--node] [--settle MS] [--blocks LIST] [--csv FILE] [--threads]`:
+ *  [--base DIR] [--modes sp] [--node] [--settle MS] [--blocks LIST] [--csv FILE] [--threads]
+ *  [--timeline]`:
  * the account import in Chromium (the production build, through the Data view), one pass
  * against byte ranges in parallel workers (issue 17 point 2), beside DuckDB's read_csv of the
  * same file with 1 and 2 threads, interleaved, medians of R runs.
@@ -21,7 +22,10 @@
  * it reads the picked File ('' = its default, a byte stream; whole = read whole, then parsed; nofault = a byte stream without the columns faulted in on the other core); --partways ,remote,whole
  * runs this tree's parts once per way (see PARTWAYS); --settle MS waits after the mapping before the click;
  * --threads adds each Chromium thread's CPU from the click to the report, by process type and
- * thread name (`threads` in the phases; sampled every 50 ms, so a thread that ends keeps its last sample).
+ * thread name (`threads` in the phases; sampled every 50 ms, so a thread that ends keeps its last sample),
+ * and as `wait:<name>` the time each was runnable but not running (/proc schedstat: no core free);
+ * --timeline (with --threads) prints per 50 ms step each worker thread's CPU % / run-queue wait %
+ * and the other Chromium threads' CPU %.
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
  * types, with its CPU. Contenders run in a rotated order each run. JSON lines per contender:
  * import_mb_per_s, import_click_to_report_s, import_chromium_cpu_s,
