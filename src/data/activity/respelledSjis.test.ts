@@ -312,6 +312,26 @@ describe('CP932 double spellings in activity files (session 37, actcp932)', () =
     });
   }
 
+  it('a Shift_JIS NDJSON file (decoded whole, read by the row reader) written two ways = written one way', async () => {
+    const accounts = { table: accountTable(pb, accountRows()), contract: pb.fields };
+    const [head, ...rows] = BY_KEY_LINES;
+    const cols = head.split(',');
+    const lines = rows.map((l) =>
+      JSON.stringify(
+        Object.fromEntries(l.split(',').map((v, k) => [cols[k], v.replace(/"/g, '')])),
+      ),
+    );
+    const read = (way: number) =>
+      importActivityFile(cp932(lines, way), 'a.ndjson', BY_KEY, accounts, OPTS);
+    const ref = read(0);
+    expect(ref.report).toMatchObject({ rows: 120, kept: 120, unknownAccount: 0, badValues: 0 });
+    for (const way of [1, 2]) {
+      const got = read(way);
+      expectSame(ref.table, got.table, `ndjson way ${way}`);
+      expect(got.report, `ndjson way ${way}`).toEqual(ref.report);
+    }
+  });
+
   it('the one-pass reader (keys found by number) reads the mixed spellings itself, to the same table', async () => {
     const rows = KEYS.map((_, i) => ({ id: `k${i + 1}`, name: NAMES[i], mrr: i, usage: i }));
     const accounts = { table: accountTable(pb, rows), contract: pb.fields };
