@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { importAccountFile } from './importFile';
 import { compilePlaybook, explainAccount, scoreTable } from '../engine';
-import { miniPlaybook } from '../engine/testing/mini';
+import { linearMeasure, miniPlaybook } from '../engine/testing/mini';
 import type { Playbook } from '../model';
 import { renameFieldInExpression } from '../expr';
 
@@ -23,17 +23,7 @@ function playbook(): Playbook {
       required: false,
     })),
   );
-  pb.health.measures.push(
-    ...NAMES.map((id) => ({
-      id: `m_${id}`,
-      label: id,
-      dimension: 'adoption' as const,
-      expr: id,
-      normalise: { kind: 'linear' as const, min: 0, max: 10 },
-      invert: false,
-      weight: 1,
-    })),
-  );
+  pb.health.measures.push(...NAMES.map((id) => linearMeasure(`m_${id}`, id, id)));
   return pb;
 }
 

@@ -21,6 +21,7 @@ import { envFromContract } from '../expr/env';
 import { evaluateRow } from '../expr/evalRow';
 import { compileVector } from '../expr/vector/compile';
 import { bytesOf, joinBytes } from './testing/parts';
+import { spellings } from './testing/sjisSpellings';
 
 /**
  * CP932 spells a few hundred characters two or three ways (≒ 81 E0 / 87 90, Ⅱ 87 55 / FA 4B,
@@ -46,39 +47,6 @@ const contract: FieldContract = {
   ],
 };
 const HEADER = 'account_id,company_name,mrr,phase,memo\n';
-
-/** Every byte spelling of each character TextDecoder('shift_jis') decodes (Windows's first). */
-let spellingsOf: Map<string, number[][]> | null = null;
-function spellings(ch: string): number[][] {
-  if (!spellingsOf) {
-    const m = new Map<string, number[][]>();
-    const dec = new TextDecoder('shift_jis', { fatal: true });
-    const add = (bytes: number[]) => {
-      try {
-        const c = dec.decode(new Uint8Array(bytes));
-        if (c.length !== 1) return;
-        const list = m.get(c) ?? [];
-        // Windows writes the first pair outside ED 40–EE FC (the NEC-selected IBM extensions).
-        const nec = bytes.length === 2 && bytes[0] >= 0xed && bytes[0] <= 0xee;
-        if (nec || list.length === 0) list.push(bytes);
-        else if (list[0].length === 2 && list[0][0] >= 0xed && list[0][0] <= 0xee)
-          list.unshift(bytes);
-        else list.push(bytes);
-        m.set(c, list);
-      } catch {
-        // not a character
-      }
-    };
-    for (let c = 0; c < 0x80; c++) add([c]);
-    for (let c = 0xa1; c <= 0xdf; c++) add([c]);
-    for (let lead = 0x81; lead <= 0xfc; lead++)
-      for (let t = 0x40; t <= 0xfc; t++) if (lead <= 0x9f || lead >= 0xe0) add([lead, t]);
-    spellingsOf = m;
-  }
-  const s = spellingsOf.get(ch);
-  if (!s) throw new Error(`no Shift_JIS for ${ch}`);
-  return s;
-}
 
 /** Text as Shift_JIS, each character spelled `pick(spellings)` (default: as Windows writes it). */
 function cp932(text: string, pick: (s: number[][]) => number[] = (s) => s[0]): Uint8Array {

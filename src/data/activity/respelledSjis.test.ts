@@ -24,36 +24,8 @@ import { accountTable, activityPlaybook } from '../../engine/testing/activityMin
 import type { ActivitySource } from '../../model';
 import type { ActivityTable } from '../../table/activity';
 import type { AccountTable, Column } from '../../table/columns';
-
-/**
- * Every byte spelling of each character TextDecoder('shift_jis') decodes, Windows's first (the
- * lowest pair outside ED 40–EE FC, the NEC-selected IBM extensions), then the others in order.
- */
-let spellingsOf: Map<string, number[][]> | null = null;
-function spellings(ch: string): number[][] {
-  if (!spellingsOf) {
-    const m = new Map<string, number[][]>();
-    const dec = new TextDecoder('shift_jis', { fatal: true });
-    const add = (bytes: number[]) => {
-      try {
-        const c = dec.decode(new Uint8Array(bytes));
-        if (c.length === 1) m.set(c, [...(m.get(c) ?? []), bytes]);
-      } catch {
-        // not a character
-      }
-    };
-    for (let c = 0; c < 0x80; c++) add([c]);
-    for (let c = 0xa1; c <= 0xdf; c++) add([c]);
-    for (let lead = 0x81; lead <= 0xfc; lead++)
-      for (let t = 0x40; t <= 0xfc; t++) if (lead <= 0x9f || lead >= 0xe0) add([lead, t]);
-    const nec = (s: number[]) => (s.length === 2 && s[0] >= 0xed && s[0] <= 0xee ? 1 : 0);
-    for (const list of m.values()) list.sort((a, b) => nec(a) - nec(b)); // stable: else in order
-    spellingsOf = m;
-  }
-  const s = spellingsOf.get(ch);
-  if (!s) throw new Error(`no Shift_JIS for ${ch}`);
-  return s;
-}
+import { spellings } from '../testing/sjisSpellings';
+import { linearMeasure } from '../../engine/testing/mini';
 
 /**
  * Lines of text as CP932 bytes. `way` 0: every character spelled as Windows writes it;
@@ -227,15 +199,7 @@ async function everyReader(
 
 function measures(exprs: Record<string, string>) {
   const p = activityPlaybook({ activity: [BY_KEY, BY_NAME] });
-  p.health.measures = Object.entries(exprs).map(([id, expr]) => ({
-    id,
-    label: id,
-    dimension: 'adoption' as const,
-    expr,
-    normalise: { kind: 'linear' as const, min: 0, max: 10 },
-    invert: false,
-    weight: 1,
-  }));
+  p.health.measures = Object.entries(exprs).map(([id, expr]) => linearMeasure(id, expr));
   p.health.overrides = [];
   const c = compilePlaybook(p);
   if (!c.ok) throw new Error(JSON.stringify(c.issues));

@@ -6,6 +6,7 @@ import { withActivity, missingSources, ActivityMissingError } from './run';
 import { explainActivity } from './explain';
 import { cellValue } from '../../table/columns';
 import { accountTable, activityPlaybook, loadActivity } from '../testing/activityMini';
+import { linearMeasure } from '../testing/mini';
 
 // As of 2026-01-31 (the mini playbook's date). "last 30d" = days 2026-01-02 … 2026-01-31.
 const LOGINS = `account_id,logged_in_at,user,kind
@@ -30,15 +31,7 @@ Gamma Inc.,2026-01-06,abc,call,yes
 
 function run(exprs: Record<string, string>, files = { logins: LOGINS, contacts: CONTACTS }) {
   const pb = activityPlaybook();
-  pb.health.measures = Object.entries(exprs).map(([id, expr]) => ({
-    id,
-    label: id,
-    dimension: 'adoption' as const,
-    expr,
-    normalise: { kind: 'linear' as const, min: 0, max: 10 },
-    invert: false,
-    weight: 1,
-  }));
+  pb.health.measures = Object.entries(exprs).map(([id, expr]) => linearMeasure(id, expr));
   pb.health.overrides = [];
   const c = compilePlaybook(pb);
   if (!c.ok) throw new Error(JSON.stringify(c.issues));

@@ -15,7 +15,7 @@ import { tableFromRows } from '../../table/columns';
 import { importActivityFile } from '../../data/activity/importActivity';
 import { createTableSql, insertSql } from './loadTable';
 import { compareWithSql, type SqlRow } from './compareRows';
-import { miniPlaybook } from '../testing/mini';
+import { linearMeasure, miniPlaybook } from '../testing/mini';
 import type { ActivityData } from '../../table/activity';
 
 const RUNS = Number(process.env.WAYMARK_DIFF_RUNS ?? 40);
@@ -384,15 +384,7 @@ describe('activity aggregates: JS engine = DuckDB = PostgreSQL', () => {
     pb.health = {
       ...pb.health,
       overrides: [],
-      measures: measures.map((expr, i) => ({
-        id: `m${i}`,
-        label: expr,
-        dimension: 'adoption' as const,
-        expr,
-        normalise: { kind: 'linear' as const, min: 0, max: 10 },
-        invert: false,
-        weight: 1,
-      })),
+      measures: measures.map((expr, i) => linearMeasure(`m${i}`, expr, expr)),
     };
     const c = compilePlaybook(pb);
     if (!c.ok) throw new Error(JSON.stringify(c.issues));

@@ -1,5 +1,5 @@
 /** A small hand-built playbook for engine tests: every number in it is easy to check by hand. */
-import { PLAYBOOK_VERSION, type Playbook } from '../../model';
+import { PLAYBOOK_VERSION, type Measure, type Playbook } from '../../model';
 
 export function miniPlaybook(over: Partial<Playbook> = {}): Playbook {
   const base: Playbook = {
@@ -164,4 +164,17 @@ export function miniPlaybook(over: Partial<Playbook> = {}): Playbook {
     routing: { rules: [{ id: 'hi', when: 'score >= 75', owner: 'Sales' }], defaultOwner: 'CS' },
   };
   return { ...base, ...over };
+}
+
+/** An adoption measure of `expr`, scored linearly from 0 to 10, weight 1 (the tests' usual). */
+export function linearMeasure(id: string, expr: string, label = id): Measure {
+  return {
+    id,
+    label,
+    dimension: 'adoption',
+    expr,
+    normalise: { kind: 'linear', min: 0, max: 10 },
+    invert: false,
+    weight: 1,
+  };
 }
