@@ -26,9 +26,8 @@ import {
   activityPlaybook,
 } from '../../engine/testing/activityMini';
 import type { ActivitySource } from '../../model';
-import type { ActivityTable } from '../../table/activity';
-import type { Column } from '../../table/columns';
 import { rng } from '../../util/random';
+import { expectSameActivity } from '../testing/activityTables';
 
 const pb = activityPlaybook();
 const ACC = Array.from({ length: 40 }, (_, i) => ({
@@ -205,23 +204,6 @@ async function* blocksOf(bytes: Uint8Array, r: () => number, max = 300) {
   }
 }
 
-const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-const valuesOf = (c: Column): ArrayBufferView => (c.type === 'string' ? c.codes : c.values);
-
-function expectSame(a: ActivityTable, b: ActivityTable, what: string) {
-  for (const k of ['account', 'time', 'day', 'line', 'offsets'] as const)
-    expect(raw(a[k]).equals(raw(b[k])), `${what}: ${k}`).toBe(true);
-  expect(Object.keys(a.columns)).toEqual(Object.keys(b.columns));
-  for (const [id, c] of Object.entries(a.columns)) {
-    const d = b.columns[id];
-    expect(d.type, `${what}: ${id}`).toBe(c.type);
-    if (c.type === 'string' && d.type === 'string') {
-      expect(d.dict, `${what}: ${id} dict`).toEqual(c.dict);
-      expect(raw(d.codes).equals(raw(c.codes)), `${what}: ${id} codes`).toBe(true);
-    } else expect(raw(valuesOf(d)).equals(raw(valuesOf(c))), `${what}: ${id}`).toBe(true);
-  }
-}
-
 /**
  * As the CLI and the worker read a file that arrives in blocks: the stream, or the file whole
  * when the stream hands it back (ReadWhole). `whole`: it was handed back.
@@ -284,7 +266,7 @@ describe('activity JSON byte reader = row reader', () => {
           ['streamed', streamed],
           ['streamed, small head', small.got],
         ] as const) {
-          expectSame(ref.table, got.table, `seed ${seed} ${what}`);
+          expectSameActivity(ref.table, got.table, `seed ${seed} ${what}`);
           expect(got.report, `seed ${seed} ${what}`).toEqual(ref.report);
         }
         expect(ref.report.kept).toBeGreaterThan(0);
@@ -304,7 +286,7 @@ describe('activity JSON byte reader = row reader', () => {
         const ref = importActivityFile(bytes, name, LOGINS, accounts, { ...OPTS, reader: 'rows' });
         const s = await streamOrWhole(bytes, name, LOGINS, rng(seed), undefined, 1 << 16);
         expect(s.whole).toBe(false);
-        expectSame(ref.table, s.got.table, `seed ${seed}`);
+        expectSameActivity(ref.table, s.got.table, `seed ${seed}`);
         expect(s.got.report).toEqual(ref.report);
         // The stream alone, its mapping from a head cut inside an object (not the whole file).
         const cut = 100_003;
@@ -325,7 +307,7 @@ describe('activity JSON byte reader = row reader', () => {
           i += len;
         }
         const got = js.end();
-        expectSame(ref.table, got.table, `seed ${seed} open`);
+        expectSameActivity(ref.table, got.table, `seed ${seed} open`);
         expect(got.report).toEqual(ref.report);
       }
     }, 180_000); // (a shared machine under load: well past the 30 s default)
@@ -352,7 +334,7 @@ describe('activity JSON byte reader = row reader', () => {
       reader: 'rows',
     });
     const got = byteReader(bytes, 'f.ndjson', LOGINS);
-    expectSame(ref.table, got.table, 'late key');
+    expectSameActivity(ref.table, got.table, 'late key');
     expect(got.report).toEqual(ref.report);
     const user = got.table.columns.user;
     expect(user.type === 'string' && user.dict).toEqual(['b']);
@@ -369,14 +351,14 @@ describe('activity JSON byte reader = row reader', () => {
     ).rejects.toThrow(ReadWhole);
     const s = await streamOrWhole(bytes, 'f.ndjson', LOGINS, rng(2));
     expect(s.whole).toBe(true);
-    expectSame(ref.table, s.got.table, 'late key streamed');
+    expectSameActivity(ref.table, s.got.table, 'late key streamed');
     expect(s.got.report).toEqual(ref.report);
     // The same file as a JSON array.
     const arr = new TextEncoder().encode(`[${[...early, late].join(',\n')}]`);
     const s2 = await streamOrWhole(arr, 'f.json', LOGINS, rng(3));
     expect(s2.whole).toBe(true);
     const ref2 = importActivityFile(arr, 'f.json', LOGINS, accounts, { ...OPTS, reader: 'rows' });
-    expectSame(ref2.table, s2.got.table, 'late key streamed array');
+    expectSameActivity(ref2.table, s2.got.table, 'late key streamed array');
     expect(s2.got.report).toEqual(ref2.report);
   });
 
@@ -391,12 +373,12 @@ describe('activity JSON byte reader = row reader', () => {
       reader: 'rows',
     });
     const got = byteReader(bytes, 'f.ndjson', LOGINS);
-    expectSame(ref.table, got.table, 'late column');
+    expectSameActivity(ref.table, got.table, 'late column');
     expect(got.report).toEqual(ref.report);
     // Streamed: no mapping from the head, so the file is gathered and read whole.
     const s = await streamOrWhole(bytes, 'f.ndjson', LOGINS, rng(4));
     expect(s.whole).toBe(false);
-    expectSame(ref.table, s.got.table, 'late column streamed');
+    expectSameActivity(ref.table, s.got.table, 'late column streamed');
     expect(s.got.report).toEqual(ref.report);
   });
 

@@ -23,9 +23,10 @@ import { explainActivity } from '../../engine/activity/explain';
 import { accountTable, activityPlaybook } from '../../engine/testing/activityMini';
 import type { ActivitySource } from '../../model';
 import type { ActivityTable } from '../../table/activity';
-import type { AccountTable, Column } from '../../table/columns';
+import type { AccountTable } from '../../table/columns';
 import { spellings } from '../testing/sjisSpellings';
 import { linearMeasure } from '../../engine/testing/mini';
+import { expectSameActivity } from '../testing/activityTables';
 
 /**
  * Lines of text as CP932 bytes. `way` 0: every character spelled as Windows writes it;
@@ -148,24 +149,6 @@ function expected(from: number) {
   return per;
 }
 
-const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-const valuesOf = (c: Column): ArrayBufferView => (c.type === 'string' ? c.codes : c.values);
-
-/** Two activity tables equal: events, accounts, times, lines, every column (dictionaries too). */
-function expectSame(a: ActivityTable, b: ActivityTable, what: string) {
-  for (const k of ['account', 'time', 'day', 'line', 'offsets'] as const)
-    expect(raw(a[k]).equals(raw(b[k])), `${what}: ${k}`).toBe(true);
-  expect(Object.keys(b.columns), what).toEqual(Object.keys(a.columns));
-  for (const [id, c] of Object.entries(a.columns)) {
-    const d = b.columns[id];
-    expect(d.type, `${what}: ${id}`).toBe(c.type);
-    if (c.type === 'string' && d.type === 'string') {
-      expect(d.dict, `${what}: ${id} dict`).toEqual(c.dict);
-      expect(raw(d.codes).equals(raw(c.codes)), `${what}: ${id} codes`).toBe(true);
-    } else expect(raw(valuesOf(d)).equals(raw(valuesOf(c))), `${what}: ${id}`).toBe(true);
-  }
-}
-
 async function* blocks(bytes: Uint8Array, size: number) {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
@@ -269,7 +252,7 @@ describe('CP932 double spellings in activity files (session 37, actcp932)', () =
       for (const way of [0, 1, 2]) {
         const { out } = await everyReader(cp932(lines, way), source, accounts);
         for (const [what, got] of Object.entries(out)) {
-          expectSame(ref.table, got.table, `way ${way} ${what}`);
+          expectSameActivity(ref.table, got.table, `way ${way} ${what}`);
           expect(got.report, `way ${way} ${what}`).toEqual(ref.report);
         }
       }
@@ -291,7 +274,7 @@ describe('CP932 double spellings in activity files (session 37, actcp932)', () =
     expect(ref.report).toMatchObject({ rows: 120, kept: 120, unknownAccount: 0, badValues: 0 });
     for (const way of [1, 2]) {
       const got = read(way);
-      expectSame(ref.table, got.table, `ndjson way ${way}`);
+      expectSameActivity(ref.table, got.table, `ndjson way ${way}`);
       expect(got.report, `ndjson way ${way}`).toEqual(ref.report);
     }
   });
@@ -308,7 +291,7 @@ describe('CP932 double spellings in activity files (session 37, actcp932)', () =
     for (const way of [0, 1, 2]) {
       const { out, oneRows } = await everyReader(cp932(lines, way), BY_KEY, accounts);
       for (const [what, got] of Object.entries(out)) {
-        expectSame(ref.table, got.table, `way ${way} ${what}`);
+        expectSameActivity(ref.table, got.table, `way ${way} ${what}`);
         expect(got.report, `way ${way} ${what}`).toEqual(ref.report);
       }
       // fastRow read most rows (the quoted cells go to the parser): the second spellings are
