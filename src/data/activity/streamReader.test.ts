@@ -17,10 +17,9 @@ import {
   activityPlaybook,
 } from '../../engine/testing/activityMini';
 import type { ActivitySource } from '../../model';
-import type { ActivityTable } from '../../table/activity';
-import type { Column } from '../../table/columns';
 import { rng } from '../../util/random';
 import { sjis } from '../testing/sjisEncode';
+import { expectSameActivity } from '../testing/activityTables';
 
 const pb = activityPlaybook();
 /** A source linked by key with attributes of every type: the one-pass reader reads them all. */
@@ -168,24 +167,6 @@ async function* blocksOf(bytes: Uint8Array, r: () => number) {
   }
 }
 
-const raw = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-
-const valuesOf = (c: Column): ArrayBufferView => (c.type === 'string' ? c.codes : c.values);
-
-function expectSame(a: ActivityTable, b: ActivityTable, what: string) {
-  for (const k of ['account', 'time', 'day', 'line', 'offsets'] as const)
-    expect(raw(a[k]).equals(raw(b[k])), `${what}: ${k}`).toBe(true);
-  expect(Object.keys(a.columns)).toEqual(Object.keys(b.columns));
-  for (const [id, c] of Object.entries(a.columns)) {
-    const d = b.columns[id];
-    expect(d.type, `${what}: ${id}`).toBe(c.type);
-    if (c.type === 'string' && d.type === 'string') {
-      expect(d.dict, `${what}: ${id} dict`).toEqual(c.dict);
-      expect(raw(d.codes).equals(raw(c.codes)), `${what}: ${id} codes`).toBe(true);
-    } else expect(raw(valuesOf(d)).equals(raw(valuesOf(c))), `${what}: ${id}`).toBe(true);
-  }
-}
-
 describe('activity byte reader = row reader', () => {
   for (const source of [LOGINS, CONTACTS, USAGE])
     for (const encoding of ['utf-8', 'shift_jis'])
@@ -211,7 +192,7 @@ describe('activity byte reader = row reader', () => {
             ['whole', whole],
             ['streamed', streamed],
           ] as const) {
-            expectSame(ref.table, got.table, `seed ${seed} ${what}`);
+            expectSameActivity(ref.table, got.table, `seed ${seed} ${what}`);
             expect(got.report, `seed ${seed} ${what}`).toEqual(ref.report);
           }
           expect(ref.report.kept).toBeGreaterThan(0);
@@ -344,7 +325,7 @@ describe('account keys of a prefix and a number (DenseKeys) = row reader', () =>
         const opts = { asOf: '2026-11-23', timeZone: 'Asia/Tokyo', maxIssues: 10_000 };
         const ref = importActivityFile(bytes, 'f.csv', source, acc, { ...opts, reader: 'rows' });
         const got = importActivityFile(bytes, 'f.csv', source, acc, opts);
-        expectSame(ref.table, got.table, `seed ${seed}`);
+        expectSameActivity(ref.table, got.table, `seed ${seed}`);
         expect(got.report, `seed ${seed}`).toEqual(ref.report);
         // Streamed in random blocks as well.
         const r = rng(seed);
@@ -364,7 +345,7 @@ describe('account keys of a prefix and a number (DenseKeys) = row reader', () =>
           acc,
           opts,
         );
-        expectSame(ref.table, st.table, `seed ${seed} (stream)`);
+        expectSameActivity(ref.table, st.table, `seed ${seed} (stream)`);
         expect(st.report, `seed ${seed} (stream)`).toEqual(ref.report);
         expect(ref.report.byKey).toBeGreaterThan(0);
         expect(ref.report.unknownAccount).toBeGreaterThan(0);
@@ -579,7 +560,7 @@ describe('the one-pass reader reads the forms exports write', () => {
     expect(reader.sjis).toBe(!!f.sjis);
     reader.push(bytes);
     const got = reader.end();
-    expectSame(ref.table, got.table, name);
+    expectSameActivity(ref.table, got.table, name);
     expect(got.report).toEqual(ref.report);
     expect(ref.report.rows).toBe(n);
     expect(ref.report.kept).toBeGreaterThan(n - bad - 1);
@@ -593,7 +574,7 @@ describe('the one-pass reader reads the forms exports write', () => {
       acc,
       opts,
     );
-    expectSame(ref.table, st.table, `${name} (stream)`);
+    expectSameActivity(ref.table, st.table, `${name} (stream)`);
     expect(st.report).toEqual(ref.report);
   });
 });
