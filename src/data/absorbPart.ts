@@ -60,7 +60,9 @@ export function dictBytesOfStrings(dict: readonly string[]): DictBytes {
 
 /**
  * A string column's dictionary as bytes: the sink's packed values as they are where every value
- * is packed, else with the others' bytes encoded after them; a dictionary of strings encoded.
+ * is packed, else with the others' bytes encoded after them (past the bytes in use, in the
+ * sink's own buffer when it has the room: copying a column of names was most of this); a
+ * dictionary of strings encoded.
  */
 export function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes {
   const pv = (col as { packedValues?: PackedValues }).packedValues;
@@ -83,12 +85,20 @@ export function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes
       units: pUnits.subarray(0, n),
     };
   // Values decoded while importing (short or trimmed ones): encoded after the packed bytes.
-  const bytes = new Uint8Array(end + extra);
-  bytes.set(src.subarray(0, end));
+  let bytes: Uint8Array;
+  let o: number;
+  if (pv.srcLen >= end && src.length - pv.srcLen >= extra) {
+    // (Nothing reads src past srcLen: the same bytes are written there on a second call.)
+    bytes = src;
+    o = pv.srcLen;
+  } else {
+    bytes = new Uint8Array(end + extra);
+    bytes.set(src.subarray(0, end));
+    o = end;
+  }
   const off = pOff.slice(0, n);
   const len = pLen.slice(0, n);
   const units = pUnits.slice(0, n);
-  let o = end;
   for (let c = 0; c < n; c++)
     if (len[c] === 0) {
       const w = (textEncoder ??= new TextEncoder()).encodeInto(dict[c], bytes.subarray(o)).written;
@@ -98,6 +108,28 @@ export function dictBytesOf(col: Extract<Column, { type: 'string' }>): DictBytes
       o += w;
     }
   return { bytes, off, len, units };
+}
+
+/**
+ * The hashes of a column's dictionary as bytes (`db`, from dictBytesOf), or null when its values
+ * are in strictly ascending byte order (the merge needs none then): from what the sink knew
+ * (PackedValues' `ascending`, `hashes`) where it can, else read from the bytes.
+ */
+export function dictHashes(
+  col: Extract<Column, { type: 'string' }>,
+  db: DictBytes,
+): Int32Array | null {
+  const pv = (col as { packedValues?: PackedValues }).packedValues;
+  const own = pv?.encoding === 'utf-8' && db.units.length === pv.size;
+  if (own && pv.ascending) return null;
+  if (own && pv.hashes) {
+    const out = pv.hashes.slice(0, pv.size);
+    // The values dictBytesOf encoded (not packed) are hashed here.
+    for (let c = 0; c < pv.size; c++)
+      if (pv.pLen[c] === 0) out[c] = hashBytes(db.bytes, db.off[c], db.len[c]);
+    return out;
+  }
+  return ascending(db) ? null : bytesHashes(db);
 }
 
 /** The strings of a DictBytes (decoded in batches, as the sinks decode packed values). */

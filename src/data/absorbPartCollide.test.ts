@@ -7,6 +7,7 @@ import {
   bytesHashes,
   dictBytesOf,
   dictBytesOfStrings,
+  dictHashes,
   dictOfBytes,
   mergeDictParts,
   mergedStrings,
@@ -51,10 +52,14 @@ const text = fc.oneof(
 );
 
 /** A column through a range's sink (own buffers, packed values), cells in one reused buffer. */
-function rangeColumn(cells: string[]): Extract<Column, { type: 'string' }> | null {
+function rangeColumn(
+  cells: string[],
+  mergeFacts = false,
+): Extract<Column, { type: 'string' }> | null {
   const sink = makeSink(field, 4) as StringSink;
   sink.ownBuffers();
   sink.packValues();
+  sink.mergeFacts = mergeFacts;
   const buf = new Uint8Array(4096);
   cells.forEach((t, row) => {
     sink.reserve(row + 1);
@@ -71,6 +76,10 @@ function rangeColumn(cells: string[]): Extract<Column, { type: 'string' }> | nul
 describe("a range column's dictionary as bytes (dictBytesOf)", () => {
   it('spells the dictionary, packed, decoded and trimmed values alike, and again when asked twice', () => {
     const was = setSinkTuning({ uniqueFrom: 4, srcStart: 8 });
+    // Runs where decoded values were encoded in the sink's own buffer, and where the sink said
+    // its values ascend (both ways are taken).
+    let inPlace = 0;
+    let saidAscending = 0;
     try {
       fc.assert(
         fc.property(
@@ -78,31 +87,74 @@ describe("a range column's dictionary as bytes (dictBytesOf)", () => {
           fc.array(text, { maxLength: 60 }),
           fc.boolean(),
           fc.boolean(),
-          (head, rest, sortHead, onlyHead) => {
+          fc.boolean(),
+          (head, rest, sortHead, onlyHead, facts) => {
             // A sorted head (the ascending path), then any order with repeats (provisional
             // codes); or the head alone (a column still ascending at its end).
             const sorted = sortHead
               ? [...new Set(head)].sort((a, b) => Buffer.compare(utf8(a), utf8(b)))
               : head;
             const cells = onlyHead ? sorted : [...sorted, ...rest, ...sorted.slice(0, 3)];
-            const col = rangeColumn(cells)!;
-            const dict = [...col.dict];
+            // The dictionary of a column nobody asked for bytes (read before dictBytesOf).
+            const dict = [...rangeColumn(cells)!.dict];
+            // As a range does: the bytes (which may encode values in the sink's buffer), and
+            // with mergeFacts the sink's word on order and hashes; the strings read after.
+            const col = rangeColumn(cells, facts)!;
             const db = dictBytesOf(col);
+            const pv = (col as { packedValues?: { src: Uint8Array; pLen: Int32Array } })
+              .packedValues;
+            if (pv && db.bytes === pv.src && pv.pLen.subarray(0, dict.length).includes(0))
+              inPlace++;
             expect(dictOfBytes(db)).toEqual(dict);
-            expect(ascending(db)).toBe(
-              dict.every((v, i) => i === 0 || Buffer.compare(utf8(dict[i - 1]), utf8(v)) < 0),
+            const isAscending = dict.every(
+              (v, i) => i === 0 || Buffer.compare(utf8(dict[i - 1]), utf8(v)) < 0,
             );
-            expect(Array.from(bytesHashes(db))).toEqual(
-              dict.map((v) => hashBytes(utf8(v), 0, utf8(v).length)),
-            );
+            expect(ascending(db)).toBe(isAscending);
+            const want = dict.map((v) => hashBytes(utf8(v), 0, utf8(v).length));
+            expect(Array.from(bytesHashes(db))).toEqual(want);
+            // No hashes only for values in ascending order; else exactly the bytes' hashes.
+            const h = dictHashes(col, db);
+            if (h === null) expect(isAscending).toBe(true);
+            else expect(Array.from(h)).toEqual(want);
+            if (facts && h === null && dict.length > 1) saidAscending++;
             expect(dictOfBytes(dictBytesOf(col))).toEqual(dict);
+            expect([...col.dict]).toEqual(dict);
           },
         ),
         { numRuns: 400, seed: 36 },
       );
+      expect(inPlace).toBeGreaterThan(10);
+      expect(saidAscending).toBeGreaterThan(10);
     } finally {
       setSinkTuning(was);
     }
+  });
+});
+
+describe("what a range's sink says of its values (mergeFacts)", () => {
+  it('says no order where a trimmed value breaks it, though the cells came in byte order', () => {
+    // An ideographic space (E3 80 80) sorts the second cell after 'zeta…' by its bytes, but its
+    // value, trimmed, is 'aaa…', before it: every cell has its entry and code, one is not packed.
+    const cells = ['zeta long name', '\u3000aaa long name'];
+    const col = rangeColumn(cells, true)!;
+    const db = dictBytesOf(col);
+    expect(dictOfBytes(db)).toEqual(['zeta long name', 'aaa long name']);
+    expect(ascending(db)).toBe(false);
+    expect(Array.from(dictHashes(col, db) ?? [])).toEqual(Array.from(bytesHashes(db)));
+  });
+
+  it('says so when its values ascend, and gives their hashes when they do not', () => {
+    const facts = (cells: string[]) =>
+      (rangeColumn(cells, true) as { packedValues?: { ascending?: true; hashes?: Int32Array } })
+        .packedValues;
+    const sorted = ['alpha long name', 'beta long name', 'gamma long name'];
+    expect(facts(sorted)?.ascending).toBe(true);
+    expect(facts([...sorted, 'alpha long name'])?.ascending).toBeUndefined();
+    expect(facts([...sorted, 'alpha long name'])?.hashes?.length).toBe(3);
+    // Not asked (a one-pass import): nothing said.
+    expect((rangeColumn(sorted) as { packedValues?: object }).packedValues).not.toHaveProperty(
+      'ascending',
+    );
   });
 });
 

@@ -563,10 +563,14 @@ export function rowImporter(
     if (chunked && keySinkIdx >= 0) (made[keySinkIdx] as StringSink).eager = true;
     // The key's codes are read row by row (duplicates): no provisional codes.
     if (keySinkIdx >= 0) (made[keySinkIdx] as StringSink).codesRead = true;
+    // A part of a parallel import (room for the merge): its string columns also say what the
+    // merge would otherwise read their bytes again for (StringSink.mergeFacts).
     if (room > 0)
       for (const k of made)
-        if (k instanceof NumberSink || k instanceof BooleanSink || k instanceof StringSink)
+        if (k instanceof NumberSink || k instanceof BooleanSink || k instanceof StringSink) {
           k.keepRoom = true;
+          if (k instanceof StringSink) k.mergeFacts = true;
+        }
     // One table from reused buffers (importAccountBlocks): values stay packed until read.
     if (reusedBuffers)
       for (const k of made)

@@ -54,8 +54,7 @@ import { hashBytes, packedDictColumn } from './sinks';
 import { MixedByRecord } from './mixedByRecord';
 import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory';
 import {
-  ascending,
-  bytesHashes,
+  dictHashes,
   dictBytesOf,
   dictOfBytes,
   absorbTimes,
@@ -467,7 +466,8 @@ function stringBytes(table: AccountTable): {
     if (c.type === 'string') {
       const db = dictBytesOf(c);
       dictBytes[id] = db;
-      if (!ascending(db)) hashes[id] = bytesHashes(db);
+      const h = dictHashes(c, db);
+      if (h) hashes[id] = h;
     }
   return { hashes, dictBytes };
 }

@@ -330,6 +330,7 @@ describe('sjisDictBytes', () => {
           });
           const pv: PackedValues = {
             src: new Uint8Array(chunks),
+            srcLen: chunks.length,
             pOff,
             pLen,
             pUnits,
@@ -355,6 +356,7 @@ describe('sjisDictBytes', () => {
     const src = sjis('A1A22A333');
     const pv: PackedValues = {
       src,
+      srcLen: src.length,
       pOff: Int32Array.from([0, 2, 5]),
       pLen: Int32Array.from([2, 3, 4]),
       pUnits: Int32Array.from([2, 3, 4]),

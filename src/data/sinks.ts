@@ -1432,8 +1432,45 @@ class StringSink implements Sink {
     this.all = null;
     this.allUpTo = 0;
   }
+  /**
+   * What the entries already know of the packed values, so that a parallel import's merge need
+   * not read their bytes again (stringBytes): `ascending` when code c is entry c, every value
+   * packed where its entry's bytes are (and the entries came in strictly ascending byte order:
+   * the sorted path's check); else, UTF-8 only, each packed value's hash (its entry's, where the
+   * entry is those very bytes, else hashed here). An entry holds a valid hash once the column
+   * left the sorted path (placeAll hashed every entry then; later ones are hashed as written).
+   */
+  private packedFacts(): { ascending?: true; hashes?: Int32Array } {
+    const { eStart, eLen, eCode, pOff, pLen, size } = this;
+    const E = this.entries;
+    // (Shift_JIS values reach the merge as UTF-8 bytes, in another order and with other hashes.)
+    if (this.encoding !== 'utf-8') return {};
+    if (this.ascending) {
+      if (E !== size) return {};
+      for (let e = 0; e < E; e++)
+        if (eCode[e] !== e || pLen[e] !== eLen[e] || pLen[e] === 0 || pOff[e] !== eStart[e])
+          return {};
+      return { ascending: true };
+    }
+    const hashes = new Int32Array(size);
+    const done = new Uint8Array(size);
+    const eHash = this.eHash;
+    for (let e = 0; e < E; e++) {
+      const c = eCode[e];
+      if (c < 0 || done[c] || pLen[c] === 0 || pLen[c] !== eLen[e] || pOff[c] !== eStart[e])
+        continue;
+      hashes[c] = eHash[e];
+      done[c] = 1;
+    }
+    const src = this.src!;
+    for (let c = 0; c < size; c++)
+      if (!done[c] && pLen[c] > 0) hashes[c] = hashBytes(src, pOff[c], pLen[c]);
+    return { hashes };
+  }
   /** As NumberSink.keepRoom (only for a build with no row dropped). */
   keepRoom = false;
+  /** build() adds packedFacts to the packed values (a part of a parallel import). */
+  mergeFacts = false;
   build(n: number, dropped = true): Column {
     if (this.lazy) this.endLazy();
     releaseCellView();
@@ -1461,7 +1498,17 @@ class StringSink implements Sink {
         return dict;
       });
       // The values as bytes, for a parallel import's merge (parallelImport.ts: valueBytes).
-      const packed: PackedValues = { src: src!, pOff, pLen, pUnits, size, dict, encoding };
+      const packed: PackedValues = {
+        src: src!,
+        srcLen: this.srcLen,
+        pOff,
+        pLen,
+        pUnits,
+        size,
+        dict,
+        encoding,
+        ...(this.mergeFacts ? this.packedFacts() : {}),
+      };
       Object.defineProperty(col, 'packedValues', { value: packed });
       return col;
     }
@@ -1549,12 +1596,18 @@ const SCAN_ENTRIES = 8;
  */
 export interface PackedValues {
   src: Uint8Array;
+  /** Bytes of src in use (past it, src is free: dictBytesOf encodes unpacked values there). */
+  srcLen: number;
   pOff: Int32Array;
   pLen: Int32Array;
   pUnits: Int32Array;
   size: number;
   dict: string[];
   encoding: ByteEncoding;
+  /** Code c is the c-th value in strictly ascending byte order, every value packed (sorted ids). */
+  ascending?: true;
+  /** hashBytes of each packed value's bytes (pLen[c] > 0; UTF-8, not ascending). */
+  hashes?: Int32Array;
 }
 
 /**

@@ -45,6 +45,8 @@ if (parts < 2) {
     const c = cpu();
     results.push(await parseRangeStream(plan.spec, read, job));
     out[`part${k}_cpu`] = cpu() - c;
+    // The part's finish (its importer's build and the merge's bytes and hashes), wall ms.
+    out[`finish${k}_ms`] = Math.round(results[k].finishMs ?? -1);
     const r = results[k];
     if (k === 0 && r.table && TOUCH) {
       // As importInParts: the room for the other parts' rows touched while they are parsed.
