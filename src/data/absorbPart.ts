@@ -210,66 +210,54 @@ function earlierSame(parts: DictPart[], base: Int32Array, key: boolean): Int32Ar
     if (start[q + 1] > most) most = start[q + 1];
     start[q + 1] += start[q];
   }
-  // Values by group, in file order, as records (hash, byte length, offset, g): a probe reads
-  // its record in sequence and a hash match goes straight to the bytes (reading length and
-  // offset from the parts' arrays was two cache misses per match; a part's repeated names, when
-  // it kept provisional codes, are 14 % of its values).
-  const rec = new Int32Array(4 * N);
+  // Values by group, in file order, each with its hash beside it.
+  const order = new Int32Array(N);
+  const ordHash = new Int32Array(N);
   const fill = start.slice(0, groups);
   for (let k = 0, g = 0; k < parts.length; k++) {
     const h = hashes[k];
-    const { off, len } = parts[k].bytes;
     for (let c = 0; c < h.length; c++, g++) {
       const x = h[c];
-      const r = fill[bits === 0 ? 0 : x >>> shift]++ << 2;
-      rec[r] = x;
-      rec[r + 1] = len[c];
-      rec[r + 2] = off[c];
-      rec[r + 3] = g;
+      const at = fill[bits === 0 ? 0 : x >>> shift]++;
+      order[at] = g;
+      ordHash[at] = x;
     }
   }
   let size = 16;
   while (size < most * 2) size *= 2;
-  const table = new Int32Array(size); // (index of the record) + 1, 0 = empty
+  const table = new Int32Array(size); // (index into order) + 1, 0 = empty
   const mask = size - 1;
   const partOf = (g: number) => {
     let k = 0;
     while (base[k + 1] <= g) k++;
     return k;
   };
-  const views = parts.map(
-    ({ bytes: { bytes: b } }) => new DataView(b.buffer, b.byteOffset, b.byteLength),
-  );
   for (let q = 0; q < groups; q++) {
     if (start[q + 1] === start[q]) continue;
     table.fill(0);
     for (let at = start[q]; at < start[q + 1]; at++) {
-      const r = at << 2;
-      const h = rec[r];
+      const h = ordHash[at];
       for (let slot = h & mask; ; slot = (slot + 1) & mask) {
         const t = table[slot] - 1;
         if (t < 0) {
           table[slot] = at + 1;
           break;
         }
-        const p = t << 2;
-        if (rec[p] !== h) continue;
-        const len = rec[r + 1];
-        if (rec[p + 1] !== len) continue;
-        const g = rec[r + 3];
-        const f = rec[p + 3];
+        if (ordHash[t] !== h) continue;
+        const g = order[at];
+        const f = order[t];
         const kg = partOf(g);
         const kf = partOf(f);
-        const a = parts[kg].bytes.bytes;
-        const b = parts[kf].bytes.bytes;
-        const av = views[kg];
-        const bv = views[kf];
-        const as = rec[r + 2];
-        const bs = rec[p + 2];
-        // Four bytes at a time (names are tens of bytes), then the rest.
+        const a = parts[kg].bytes;
+        const b = parts[kf].bytes;
+        const ca = g - base[kg];
+        const cb = f - base[kf];
+        const as = a.off[ca];
+        const len = a.len[ca];
+        const bs = b.off[cb];
+        if (b.len[cb] !== len) continue;
         let i = 0;
-        while (i + 4 <= len && av.getInt32(as + i) === bv.getInt32(bs + i)) i += 4;
-        while (i < len && a[as + i] === b[bs + i]) i++;
+        while (i < len && a.bytes[as + i] === b.bytes[bs + i]) i++;
         if (i < len) continue;
         if (key) return null; // an id already in a part before
         into[g] = f;
@@ -433,25 +421,14 @@ export function mergeDictParts(
   dict.size = count;
   absorbTimes.number += performance.now() - t;
   t = performance.now();
-  // Part 0's codes stay as they are (its values are the first, in its order), unless it holds
-  // a value twice (provisional codes, PackedValues.repeats): then they are mapped too, in
-  // place, last, once every part's order is checked (a failed check leaves them as they were
-  // for the row-by-row merge).
-  let repeats = false;
-  for (let g = 0; g < base[1]; g++)
-    if (into[g] >= 0) {
-      repeats = true;
-      break;
-    }
-  let o = parts[0].rows;
-  if (!mapCodes(parts[0].codes, parts[0].rows, base[1], null, 0, codes, 0)) return null;
-  for (let k = 1; k < K; k++) {
+  let o = 0;
+  for (let k = 0; k < K; k++) {
     const { codes: src, rows } = parts[k];
     const n = base[k + 1] - base[k];
-    if (!mapCodes(src, rows, n, merged, base[k], codes, o)) return null;
+    // Part 0's codes stay as they are (its values are the first, in its order).
+    if (!mapCodes(src, rows, n, k === 0 ? null : merged, base[k], codes, o)) return null;
     o += rows;
   }
-  if (repeats) mapCodes(parts[0].codes, parts[0].rows, base[1], merged, 0, codes, 0);
   absorbTimes.map += performance.now() - t;
   return { codes, dict };
 }

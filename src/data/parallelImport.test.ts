@@ -177,9 +177,6 @@ const names = [
   'ｶﾀｶﾅ商事',
   '"東京\n大阪"',
   '',
-  // Longer than a missing word (packed: a range keeps their repeats' provisional codes).
-  'Globex Corporation Japan',
-  '株式会社アルファ工業ホールディングス',
 ];
 const cell = fc.record({
   key: fc.integer({ min: 0, max: 400 }),
@@ -244,41 +241,6 @@ function encode(text: string, enc: string): Uint8Array {
 }
 
 describe('parallel import = serial import', () => {
-  it('merges a part that holds a name twice (provisional codes), by dictionary and row by row', async () => {
-    // Long names (packed) in no order from the first rows, so each part keeps its repeats'
-    // provisional codes (PackedValues.repeats); ids distinct (by dictionary) or repeated (by
-    // row, where a first part with every row kept would otherwise be adopted as it is).
-    const long = [
-      'Zeta Holdings Japan',
-      'Alpha Corporation Ltd',
-      '株式会社アルファ工業ホールディングス',
-    ];
-    const before = { ...mergeWays };
-    for (const dup of [false, true])
-      for (const policy of ['skip', 'blank'] as const)
-        for (const cut of [0.2, 0.5, 0.8]) {
-          let s = HEADER.join(',') + '\n';
-          for (let i = 0; i < 90; i++)
-            s += `A${dup ? i % 40 : i},${long[(i * 7) % 3]},1200,saas,2024-03-09,80%,TRUE,9\n`;
-          const bytes = utf8(s);
-          const opts: ImportOptions = { badRows: policy };
-          const p = await parallel(
-            bytes,
-            'accounts.csv',
-            opts,
-            [Math.floor(cut * bytes.length)],
-            {
-              reruns: 0,
-            },
-            { block: 97, read: 50 },
-          );
-          expect(p).not.toBeNull();
-          expect(p).toBe(serial(bytes, 'accounts.csv', opts));
-        }
-    expect(mergeWays.repeats - before.repeats).toBe(12);
-    expect(mergeWays.byRow - before.byRow).toBe(6);
-  });
-
   it('gives the same table bytes and report for random files cut into K ranges', async () => {
     const stats = { reruns: 0, merged: 0, cases: 0 };
     await fc.assert(

@@ -50,7 +50,7 @@ import { clip, type ImportIssue } from './issues';
 import { checkFileSize, limitsOf } from './limits';
 import { macrotask } from '../util/macrotask';
 import { mappedColumn } from './mapping';
-import { hashBytes, packedDictColumn, type PackedValues } from './sinks';
+import { hashBytes, packedDictColumn } from './sinks';
 import { MixedByRecord } from './mixedByRecord';
 import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory';
 import {
@@ -121,11 +121,6 @@ export interface RangeResult {
   dictBytes?: Record<string, DictBytes>;
   /** Shift_JIS detected: lines that are not UTF-8, UTF-8 lines, and those really UTF-8. */
   mixed?: { invalid: number; utf8: number; real: number };
-  /**
-   * String columns whose dictionary may hold a value more than once (the sink's provisional
-   * codes, PackedValues.repeats): the merge matches them like values of two parts.
-   */
-  repeats?: string[];
   /** ms from the last record parsed to the result made (the importer's finish, the dictionaries as bytes). */
   finishMs?: number;
   /** In transit only (packResult): the string columns' values are in dictBytes only. */
@@ -451,9 +446,6 @@ function rangeOutcome(
     issues,
     percent: imp.percentStats?.() ?? [],
     ...stringBytes(table),
-    repeats: Object.keys(table.columns).filter(
-      (id) => (table.columns[id] as { packedValues?: PackedValues }).packedValues?.repeats,
-    ),
     mixed,
     finishMs: performance.now() - t,
   };
@@ -1048,7 +1040,7 @@ class Interner {
 }
 
 /** How many merges went by dictionary (fastRows) and row by row (the tests check both run). */
-export const mergeWays = { byDictionary: 0, byRow: 0, inPlace: 0, repeats: 0 };
+export const mergeWays = { byDictionary: 0, byRow: 0, inPlace: 0 };
 
 /** What the merge of the rows gives the report: columns, issues in file order and counts. */
 interface MergedRows {
@@ -1216,7 +1208,6 @@ export function mergeRanges(
   const ids = Object.keys(withRows[0].table!.columns);
   const total = ranges.reduce((s, r) => s + r.records, 0);
   if (ids.includes(keyId) && withRows[0].table!.columns[keyId].type !== 'string') return null;
-  if (ranges.some((r) => r.repeats?.length)) mergeWays.repeats++;
   let rows = fastRows(spec, ranges, ids, policy, rowOffset);
   if (rows) mergeWays.byDictionary++;
   else {
@@ -1371,11 +1362,9 @@ function mergeColumn(
     let o = 0;
     ranges.forEach((r, k) => {
       const col = r.table?.columns[id] as Extract<Column, { type: 'string' }> | undefined;
-      const repeats = r.repeats?.includes(id) === true;
-      // (A range that repeats a value looks its own values up: not `last` for them.)
-      const last = k === ranges.length - 1 && !repeats;
-      if (col && !keys && strings.values.length === 0 && keptIn[k] === r.records && !repeats) {
-        // Nothing before it, nothing left out and no value twice: its codes and dictionary stand as they are.
+      const last = k === ranges.length - 1;
+      if (col && !keys && strings.values.length === 0 && keptIn[k] === r.records) {
+        // Nothing before it and nothing left out: its codes and dictionary stand as they are.
         strings.adopt(col.dict, last, r.hashes?.[id]);
         codes.set(col.codes.subarray(0, r.records), o);
         o += r.records;

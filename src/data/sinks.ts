@@ -1472,18 +1472,7 @@ class StringSink implements Sink {
   /** build() adds packedFacts to the packed values (a part of a parallel import). */
   mergeFacts = false;
   build(n: number, dropped = true): Column {
-    // A part of a parallel import leaves its provisional codes as they are: the merge matches
-    // every part's values by their bytes anyway, and merges a part's repeats with the others'
-    // (absorbPart.ts), so endLazy's pass over the same values here would be done twice.
-    // (With no packed value the column has no PackedValues to say so: merged here.)
-    const repeats =
-      this.lazy &&
-      this.mergeFacts &&
-      this.packed &&
-      this.packedN > 0 &&
-      !dropped &&
-      this.encoding === 'utf-8';
-    if (this.lazy && !repeats) this.endLazy();
+    if (this.lazy) this.endLazy();
     releaseCellView();
     this.flush();
     // A Shift_JIS pair that respells a character was read since this sink started (the parser
@@ -1519,7 +1508,6 @@ class StringSink implements Sink {
         dict,
         encoding,
         ...(this.mergeFacts ? this.packedFacts() : {}),
-        ...(repeats ? { repeats: true as const } : {}),
       };
       Object.defineProperty(col, 'packedValues', { value: packed });
       return col;
@@ -1620,11 +1608,6 @@ export interface PackedValues {
   ascending?: true;
   /** hashBytes of each packed value's bytes (pLen[c] > 0; UTF-8, not ascending). */
   hashes?: Int32Array;
-  /**
-   * A value may have more than one code (a parallel import's part: provisional codes kept for
-   * the merge to match); codes are still in order of first use, each used.
-   */
-  repeats?: true;
 }
 
 /**
