@@ -623,6 +623,10 @@ export function rowImporter(
   let badRows = 0;
   let duplicateKeys = 0;
   const progressEvery = 20_000;
+  // Read once: a range's import (parseRangeStream) has none and tells its progress per block, so
+  // the row loop's code never meets a progress call the warm-up did not (session 39: at row
+  // 20,000 both workers threw finishRow's code away, "insufficient type feedback").
+  const onProgress = opts.onProgress;
 
   const push = (i: ImportIssue) => {
     if (i.severity === 'error') errorCount++;
@@ -913,8 +917,8 @@ export function rowImporter(
       if (out >= capacity) grow();
       direct.row = out;
     }
-    if (rowsRead % progressEvery === 0)
-      opts.onProgress?.(Math.min(0.99, rowsRead / source.estimatedRows));
+    if (onProgress !== undefined && rowsRead % progressEvery === 0)
+      onProgress(Math.min(0.99, rowsRead / source.estimatedRows));
   };
 
   // "%" fields mixing "80%" and 0.8, counted over every chunk (each chunk has fresh sinks).

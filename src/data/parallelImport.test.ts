@@ -498,6 +498,29 @@ describe('parallel import = serial import', () => {
     expect(JSON.stringify({ ...r.report, parts: undefined })).toBe(JSON.stringify(one.report));
   });
 
+  it("tells a streamed range's progress per block, by its bytes read, rising and below 1", async () => {
+    const csv = tableToCsv(generateDemoTable({ rows: 3_000, seed: 9 }), demoContract, {});
+    const bytes = utf8(csv);
+    const plan = planParallel(bytes, 'demo.csv', demoContract, {}, 2, 1 << 10);
+    expect(plan).not.toBeNull();
+    const job = plan!.jobs[1];
+    const read: RangeRead = async (buf, offset, length, position) => {
+      const n = Math.min(length, bytes.length - position);
+      buf.set(bytes.subarray(position, position + n), offset);
+      return n;
+    };
+    const told: number[] = [];
+    const block = 16 << 10;
+    const r = await parseRangeStream(plan!.spec, read, job, (f) => told.push(f), block);
+    expect(r.failure).toBeUndefined();
+    // One a block (the row loop tells none: its code then meets no call the warm-up did not).
+    expect(told.length).toBe(Math.ceil((job.to - job.from) / block));
+    for (let k = 1; k < told.length; k++) expect(told[k]).toBeGreaterThan(told[k - 1]);
+    expect(told[0]).toBeCloseTo(block / (job.to - job.from), 5);
+    expect(Math.max(...told)).toBeLessThanOrEqual(0.99);
+    expect(Math.max(...told)).toBeGreaterThan(0.9);
+  });
+
   it('keeps row numbers, duplicates and "%" mixes across ranges (a fixed file, cut in 3)', async () => {
     const lines = ['account_id,company_name,mrr,setup_progress'];
     for (let i = 1; i <= 60; i++) lines.push(`A${i},Co ${i},${i === 50 ? 'bad' : i},45`);

@@ -570,7 +570,15 @@ export async function warmRange(
   if (!s) return;
   const cut = head.lastIndexOf(0x0a) + 1;
   if (cut <= s.spec.start) return;
-  const job = { from: s.spec.start, to: cut };
+  // The worker's own kind of range, of a file longer than the head: the import worker's the
+  // first, a range worker's a later one (from the head's second record). Their columns then keep
+  // room and their string sinks say their values' facts for the merge (mergeFacts), as at the
+  // import: warmed as the whole file (no room, no facts), a range worker's finish was compiled
+  // again at the import — packedFacts' paths never run, dictBytesOf's objects of another shape
+  // (session 39).
+  const from = how.merge ? s.spec.start : head.indexOf(0x0a, s.spec.start) + 1;
+  if (from <= (how.merge ? -1 : s.spec.start) || from >= cut) return;
+  const job = { from, to: cut };
   /** A warm-up parse, a block at a time, stopped at a read once `stopped`; its objects kept. */
   const parse = (spec: RangeSpec, read: RangeRead, j: RangeJob) =>
     parseRangeStream(
@@ -588,7 +596,7 @@ export async function warmRange(
     // is compiled too (a range's estimate is the head's rows per byte: its sinks may grow).
     const spec: RangeSpec = {
       ...s.spec,
-      size: cut,
+      size: 2 * cut,
       rowsPerByte: run === 0 ? s.spec.rowsPerByte : s.spec.rowsPerByte / 16,
     };
     const src = readsOf(head, cut);
@@ -749,13 +757,15 @@ export async function parseRangeStream(
   try {
     // The first range's number columns keep room for the whole file's rows: the merge
     // appends the other ranges' values there instead of copying all into new arrays (roomOf).
-    imp = rangeImporter(spec, job, onProgress, true, roomOf(spec, job), memory);
+    // (Its progress told here per block, by bytes, not by the row loop: see importFile's onProgress.)
+    imp = rangeImporter(spec, job, undefined, true, roomOf(spec, job), memory);
   } catch (e) {
     return failed(job, e instanceof Error ? e.message : String(e));
   }
   const D = spec.delimiter.charCodeAt(0);
   const { maxRowBytes } = limitsOf(spec.opts.limits);
   const blockBytes = Math.max(1, block);
+  const rangeBytes = Math.max(1, job.to - job.from);
   const encoding = byteEncoding(spec.encoding);
   // A detected Shift_JIS file: no line may be UTF-8, its lines counted by the records found.
   const mixed = spec.checkMixed ? new MixedByRecord() : null;
@@ -848,6 +858,7 @@ export async function parseRangeStream(
         bufBase += next;
         imp.adopt();
       }
+      onProgress?.(Math.min(0.99, (pos - job.from) / rangeBytes));
       if (!atTo && have > maxRowBytes + 1) return failed(job, 'long');
     }
     let end = job.to;

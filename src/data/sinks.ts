@@ -655,10 +655,7 @@ class StringSink implements Sink {
       const ent = slots[slot << 1] - 1;
       if (ent < 0) return NOT_FOUND;
       if (slots[(slot << 1) + 1] !== h || this.eLen[ent] !== len) continue;
-      const o = this.eStart[ent];
-      let k = 0;
-      while (k < len && src[o + k] === b[s + k]) k++;
-      if (k === len) return this.eCode[ent];
+      if (sameBytes(src, this.eStart[ent], b, s, len)) return this.eCode[ent];
     }
   }
   private insert(s: number, len: number, h: number, code: number): void {
@@ -777,11 +774,8 @@ class StringSink implements Sink {
       const src = this.src!;
       const eLen = this.eLen;
       for (let ent = 0; ent < this.entries; ent++) {
-        if (eLen[ent] !== len) continue;
-        const o = this.eStart[ent];
-        let k = 0;
-        while (k < len && src[o + k] === b[s + k]) k++;
-        if (k === len) return this.stored(row, this.eCode[ent]);
+        if (eLen[ent] === len && sameBytes(src, this.eStart[ent], b, s, len))
+          return this.stored(row, this.eCode[ent]);
       }
     }
     if (this.lazy) {
@@ -1261,6 +1255,29 @@ class StringSink implements Sink {
     this.lazy = false;
     const E = this.entries;
     if (this.lazyFrom === E) return;
+    // Its scratch taken here (from the sink's memory where it has some), not in mergeLazy: the
+    // warm-up parses without memory, and a first call to it inside mergeLazy threw away the
+    // import worker's compiled mergeLazy at the import's finish, compiled again on the critical
+    // path (~60–90 ms of compiler CPU in Chromium; session 39).
+    const into = this.scratch32(this.size);
+    const merged = this.mergeLazy(E, this.scratch32(4 * E, 4), this.scratch32(E), into);
+    if (merged > 0) this.renumberLazy(E, into, this.scratch32(this.size));
+    // Placed again on the next probe.
+    this.slots = new Int32Array(0);
+    this.placed = 0;
+    this.lazyFrom = this.entries;
+  }
+  /**
+   * endLazy's matching, in the scratch it was given (rec: 4 per entry, order: E, into: size):
+   * into[c] = the code that c merges into (-1: keeps its own), repeats' entries marked
+   * NOT_FOUND. Returns how many entries were repeats.
+   */
+  private mergeLazy(
+    E: number,
+    rec: Int32Array,
+    order: Int32Array,
+    intoScratch: Int32Array,
+  ): number {
     const src = this.src!;
     const { eStart, eLen, eHash, eCode } = this;
     // Entries before lazyFrom are hashed (placeAll ran) and distinct, so earlier than any repeat.
@@ -1279,8 +1296,6 @@ class StringSink implements Sink {
     // each: a part's loop reads its records in sequence and the bytes of two entries only when
     // hash and length match (a part's entries are spread over the whole entry arrays: reading
     // their lengths, offsets and codes there was a cache miss each, three or four per repeat).
-    const rec = this.scratch32(4 * E, 4);
-    const order = this.scratch32(E);
     const fill = start.slice(0, parts);
     for (let e = 0; e < E; e++) {
       const h = eHash[e];
@@ -1301,7 +1316,7 @@ class StringSink implements Sink {
     const table = new Int32Array(size);
     const mask = size - 1;
     /** Old code → the code it merges into (-1: keeps its own). */
-    const into = this.scratch32(this.size).fill(-1);
+    const into = intoScratch.fill(-1);
     let merged = 0;
     for (let p = 0; p < parts; p++) {
       table.fill(0);
@@ -1341,30 +1356,28 @@ class StringSink implements Sink {
         if (eUnits[e] > 0 && eCode[e] !== NOT_FOUND)
           this.stageValue(src, eStart[e], eStart[e] + eLen[e], eUnits[e], eCode[e]);
     this.flush();
-    if (merged > 0) {
-      // Renumber: kept codes in order, merged ones onto theirs (always an earlier code).
-      const renum = this.renumber(into, this.scratch32(this.size));
-      const codes = this.codes;
-      for (let r = 0; r < this.hi; r++) if (codes[r] >= 0) codes[r] = renum[codes[r]];
-      let w = 0;
-      for (let e = 0; e < E; e++) {
-        if (eCode[e] === NOT_FOUND) continue;
-        eStart[w] = eStart[e];
-        eLen[w] = eLen[e];
-        eHash[w] = eHash[e];
-        eCode[w] = eCode[e] >= 0 ? renum[eCode[e]] : eCode[e];
-        w++;
-      }
-      this.entries = w;
-      this.smallFor = -1;
-      for (const [v, c] of this.seen) if (c >= 0) this.seen.set(v, renum[c]);
-      this.all = null;
-      this.allUpTo = 0;
+    return merged;
+  }
+  /** Renumber after mergeLazy: kept codes in order, merged ones onto theirs (an earlier code). */
+  private renumberLazy(E: number, into: Int32Array, renumScratch: Int32Array): void {
+    const { eStart, eLen, eHash, eCode } = this;
+    const renum = this.renumber(into, renumScratch);
+    const codes = this.codes;
+    for (let r = 0; r < this.hi; r++) if (codes[r] >= 0) codes[r] = renum[codes[r]];
+    let w = 0;
+    for (let e = 0; e < E; e++) {
+      if (eCode[e] === NOT_FOUND) continue;
+      eStart[w] = eStart[e];
+      eLen[w] = eLen[e];
+      eHash[w] = eHash[e];
+      eCode[w] = eCode[e] >= 0 ? renum[eCode[e]] : eCode[e];
+      w++;
     }
-    // Placed again on the next probe.
-    this.slots = new Int32Array(0);
-    this.placed = 0;
-    this.lazyFrom = this.entries;
+    this.entries = w;
+    this.smallFor = -1;
+    for (const [v, c] of this.seen) if (c >= 0) this.seen.set(v, renum[c]);
+    this.all = null;
+    this.allUpTo = 0;
   }
   /** sjisRespelledCount() when this sink started. */
   private readonly respelledAt = sjisRespelledCount();
@@ -1498,6 +1511,12 @@ class StringSink implements Sink {
         return dict;
       });
       // The values as bytes, for a parallel import's merge (parallelImport.ts: valueBytes).
+      // Every key always there: one object shape for the code that reads them (dictBytesOf's
+      // code compiled at the warm-up was thrown away, "wrong map", when the import's first
+      // values came with facts the warm-up's had not; session 39).
+      const facts: { ascending?: true; hashes?: Int32Array } = this.mergeFacts
+        ? this.packedFacts()
+        : {};
       const packed: PackedValues = {
         src: src!,
         srcLen: this.srcLen,
@@ -1507,7 +1526,8 @@ class StringSink implements Sink {
         size,
         dict,
         encoding,
-        ...(this.mergeFacts ? this.packedFacts() : {}),
+        ascending: facts.ascending,
+        hashes: facts.hashes,
       };
       Object.defineProperty(col, 'packedValues', { value: packed });
       return col;
@@ -1582,6 +1602,19 @@ function utf8Space(b: Uint8Array, i: number, first: boolean): boolean {
 }
 
 const NOT_FOUND = -2;
+
+/**
+ * Are a's len bytes at ao those of b at bo? One function for the probe and the few-values scan:
+ * its loop's type feedback comes from the probe's many calls, so a scan that compares bytes for
+ * the first time after the warm-up (the import's data, not the head's) does not throw writeBytes'
+ * compiled code away ("insufficient type feedback for unary operation" in both workers at
+ * ~0.3 s into the import, then 40–50 ms of compiling it again; session 39).
+ */
+function sameBytes(a: Uint8Array, ao: number, b: Uint8Array, bo: number, len: number): boolean {
+  let k = 0;
+  while (k < len && a[ao + k] === b[bo + k]) k++;
+  return k === len;
+}
 /** StringSink.small's slot of a cell of `len` bytes starting with the four (little-endian) `first`. */
 function smallSlot(first: number, len: number): number {
   return Math.imul(first ^ len, 0x9e3779b1) >>> 27;

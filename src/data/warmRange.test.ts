@@ -13,6 +13,7 @@ import {
 import { demoContract, utf8 } from './testing/helpers';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
+import type { PackedValues } from './sinks';
 
 describe('warmRange', () => {
   const csv = tableToCsv(generateDemoTable({ rows: 8_000, seed: 3 }), demoContract, {
@@ -199,6 +200,33 @@ describe('warmRange', () => {
     await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2);
     expect(mergeWays).toEqual(after);
   });
+  it("parses its worker's own kind of range, with room kept and its strings' facts for the merge", async () => {
+    const facts = (r: RangeResult) =>
+      Object.values(r.table?.columns ?? {})
+        .map((c) => (c as { packedValues?: PackedValues }).packedValues)
+        .filter((p): p is PackedValues => p !== undefined && (!!p.ascending || !!p.hashes));
+    const results = () =>
+      warmKeptNow().filter((k): k is RangeResult => !!k && typeof k === 'object' && 'end' in k);
+    // A range worker: a later range (its job never starts at the header), as at the import —
+    // warmed as the whole file, its finish met the import's facts for the first time there.
+    await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2);
+    expect(results().length).toBe(WARM_RUNS);
+    for (const r of results()) {
+      expect(r.from).toBeGreaterThan(0);
+      expect(r.records).toBeGreaterThan(1000);
+      expect(facts(r).length).toBeGreaterThan(0);
+    }
+    // The import worker: the first range (from the header on), with room, so facts as well.
+    await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2, { merge: true });
+    const first = results();
+    expect(first.length).toBe(WARM_RUNS);
+    for (const r of first) {
+      expect(r.from).toBe(0);
+      expect(facts(r).length).toBeGreaterThan(0);
+    }
+    releaseWarm();
+  });
+
   it('keeps what it parsed with alive until the import is done (V8 keeps the code compiled against it)', async () => {
     await warmRange(head, 185_000_000, 'big.csv', demoContract, {}, 2, { merge: true });
     const kept = warmKeptNow();

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { throttleProgress } from './progressThrottle';
 import { compareDigests, digestTable, type StoredReplace } from '../data/datasetChange';
 import {
   importAccountFile,
@@ -514,8 +515,9 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
           {
             ...f.options,
             keyOptional: results.length > 0 || f.options?.keyOptional,
-            onProgress: (fraction) =>
+            onProgress: throttleProgress((fraction) =>
               post({ type: 'progress', id: msg.id, file: f.name, fraction }),
+            ),
           },
           msg.parts,
           msg.blocks,
@@ -655,7 +657,9 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
           asOf: msg.asOf,
           timeZone: msg.timeZone,
           mapping: msg.mapping,
-          onProgress: (fraction) => post({ type: 'progress', id: msg.id, file: name, fraction }),
+          onProgress: throttleProgress((fraction) =>
+            post({ type: 'progress', id: msg.id, file: name, fraction }),
+          ),
         },
       );
       const span = dateSpan(table);

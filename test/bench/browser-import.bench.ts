@@ -23,7 +23,9 @@
  * runs this tree's parts once per way (see PARTWAYS); --settle MS waits after the mapping before the click;
  * --threads adds each Chromium thread's CPU from the click to the report, by process type and
  * thread name (`threads` in the phases; sampled every 50 ms, so a thread that ends keeps its last sample),
- * and as `wait:<name>` the time each was runnable but not running (/proc schedstat: no core free);
+ * and as `wait:<name>` the time each was runnable but not running (/proc schedstat: no core free).
+ * Its sampling costs this process ~6 ms of CPU a sample (~12 % of a core, through every
+ * contender, DuckDB's too): on this 2-core machine take the ratios from a run without it;
  * --timeline (with --threads) prints per 50 ms step each worker thread's CPU % / run-queue wait %
  * and the other Chromium threads' CPU %.
  * DuckDB's time is CREATE TABLE … AS SELECT * FROM read_csv(…) with the playbook's column
