@@ -570,12 +570,12 @@ export async function warmRange(
   if (!s) return;
   const cut = head.lastIndexOf(0x0a) + 1;
   if (cut <= s.spec.start) return;
-  // The worker's own kind of range, of a file longer than the head: the import worker's the
-  // first, a range worker's a later one (from the head's second record). Their columns then keep
-  // room and their string sinks say their values' facts for the merge (mergeFacts), as at the
-  // import: warmed as the whole file (no room, no facts), a range worker's finish was compiled
-  // again at the import — packedFacts' paths never run, dictBytesOf's objects of another shape
-  // (session 39).
+  // A range worker's runs parse a later range (from the head's second record), as its job is:
+  // its columns keep room and its string sinks say their values' facts for the merge
+  // (mergeFacts). Warmed as the whole file (no room, no facts), its finish was compiled again at
+  // the import — packedFacts' paths never run, dictBytesOf's objects of another shape (session
+  // 39). The import worker's runs parse the head as the whole file; its own kind of range (the
+  // first, with room) is what warmMerge parses first.
   const from = how.merge ? s.spec.start : head.indexOf(0x0a, s.spec.start) + 1;
   if (from <= (how.merge ? -1 : s.spec.start) || from >= cut) return;
   const job = { from, to: cut };
@@ -596,7 +596,7 @@ export async function warmRange(
     // is compiled too (a range's estimate is the head's rows per byte: its sinks may grow).
     const spec: RangeSpec = {
       ...s.spec,
-      size: 2 * cut,
+      size: cut,
       rowsPerByte: run === 0 ? s.spec.rowsPerByte : s.spec.rowsPerByte / 16,
     };
     const src = readsOf(head, cut);
