@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { importAccountFile, ImportError, type ImportOptions } from './';
 import { blockColumnBytes, blockSinkPlan, importAccountBlocks } from './importStream';
 import { setSinkTuning } from './sinks';
-import { columnBuffers } from './columnMemory';
+import { columnBuffers, heldMemory } from './columnMemory';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
 import { demoContract, sjis, utf8 } from './testing/helpers';
@@ -255,6 +255,25 @@ describe('columns moved into pre-faulted memory as it arrives = the plain import
     } finally {
       setSinkTuning(was);
     }
+  });
+
+  it("holds a range worker's buffers for its columns and, given kept bytes, its string sinks", () => {
+    const bufs = [8, 8, 16, 4].map((n) => new ArrayBuffer(n));
+    // Without a sink plan the sinks find no memory (they fault their own pages, as before).
+    const plain = heldMemory(bufs);
+    expect(plain.takeSink).toBeUndefined();
+    expect(plain.keptBytes).toBeUndefined();
+    const held = heldMemory(bufs, { company_name: 4096 });
+    expect(held.keptBytes!('company_name')).toBe(4096);
+    expect(held.keptBytes!('account_id')).toBe(0);
+    // One pool, by exact length: a buffer goes to the first that asks, column or sink.
+    expect(held.takeSink!(8)).toBe(bufs[0]);
+    expect(held.take(8)).toBe(bufs[1]);
+    expect(held.take(8)).toBeNull();
+    expect(held.takeSink!(8)).toBeNull();
+    expect(held.takeSink!(16)).toBe(bufs[2]);
+    expect(held.takeSink!(5)).toBeNull();
+    expect([held.taken, held.sinkTaken]).toEqual([1, 2]);
   });
 
   it('lists the largest columns first, within the bytes allowed', () => {

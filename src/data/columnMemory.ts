@@ -31,6 +31,8 @@ export interface ColumnMemory {
 export interface SinkPlan {
   sizes: number[];
   keptBytes: Record<string, number>;
+  /** Per buffer of `sizes`, how many of its first bytes the import will write (absent: all). */
+  touch?: number[];
 }
 
 /** Arrays shorter than this (elements) are not worth faulting in elsewhere. */
@@ -88,18 +90,39 @@ export function moveInto<T extends Column32>(
  * Buffers already here as a ColumnMemory (a range worker's, transferred with its job from the
  * import worker's faulted memory); `taken`: how many columns moved into them.
  */
-export function heldMemory(buffers: ArrayBuffer[]): ColumnMemory & { readonly taken: number } {
+export function heldMemory(
+  buffers: ArrayBuffer[],
+  /** The string sinks' kept bytes by field (SinkPlan.keptBytes), when their buffers came too. */
+  kept?: Record<string, number>,
+): ColumnMemory & { readonly taken: number; readonly sinkTaken: number } {
   const left = [...buffers];
   let taken = 0;
+  let sinkTaken = 0;
+  const takeOne = (byteLength: number) => {
+    const i = left.findIndex((b) => b.byteLength === byteLength);
+    return i < 0 ? null : left.splice(i, 1)[0];
+  };
   return {
     take(byteLength) {
-      const i = left.findIndex((b) => b.byteLength === byteLength);
-      if (i < 0) return null;
-      taken++;
-      return left.splice(i, 1)[0];
+      const b = takeOne(byteLength);
+      if (b) taken++;
+      return b;
     },
+    ...(kept
+      ? {
+          takeSink(byteLength: number) {
+            const b = takeOne(byteLength);
+            if (b) sinkTaken++;
+            return b;
+          },
+          keptBytes: (field: string) => kept[field] ?? 0,
+        }
+      : {}),
     get taken() {
       return taken;
+    },
+    get sinkTaken() {
+      return sinkTaken;
     },
   };
 }

@@ -14,6 +14,9 @@ import {
   parseRange,
   parseRangeStream,
   planFromSource,
+  rangeSinkPlans,
+  planTimes,
+  importPhases,
   rangeColumnBytes,
   rangeColumnSizes,
   tailBytes,
@@ -24,7 +27,8 @@ import {
 } from './parallelImport';
 import { demoContract, utf8 } from './testing/helpers';
 import type { Column } from '../table/columns';
-import type { ColumnMemory } from './columnMemory';
+import { heldMemory, type ColumnMemory } from './columnMemory';
+import { setSinkTuning } from './sinks';
 import { generateDemoTable } from './demo/generate';
 import { tableToCsv } from './tableCsv';
 import { bytesOf, serial, posted } from './testing/parts';
@@ -498,6 +502,70 @@ describe('parallel import = serial import', () => {
     expect(JSON.stringify({ ...r.report, parts: undefined })).toBe(JSON.stringify(one.report));
   });
 
+  it("plans at the preview exactly the string sinks' buffers two streamed ranges take", async () => {
+    // rangeSinkPlans from the head against the ranges planFromSource cuts (small thresholds, so
+    // that a file of thousands of rows sizes its sinks for the capacity): each range given its
+    // columns' and its plan's buffers takes every one, a first range's touched share covers its
+    // rows, and the merged table is the one pass's.
+    const was = setSinkTuning({ uniqueFrom: 64, minLength: 1024 });
+    try {
+      const csv = tableToCsv(generateDemoTable({ rows: 25_000, seed: 7 }), demoContract, {
+        headers: 'ja',
+      });
+      const bytes = utf8(csv);
+      const head = bytes.slice(0, 1 << 20);
+      const plans = rangeSinkPlans(head, bytes.length, 'demo.csv', demoContract, {}, 2)!;
+      expect(plans).not.toBeNull();
+      // The ids (sorted: entries without hashes) and the names (provisional codes and their
+      // merge's scratch), each with its kept bytes; the first range's for the whole file's rows.
+      expect(Object.keys(plans.later.keptBytes).sort()).toEqual(['account_id', 'company_name']);
+      expect(plans.later.sizes.length).toBeGreaterThan(12);
+      const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+      expect(sum(plans.first.sizes)).toBeGreaterThan(1.8 * sum(plans.later.sizes));
+      // Faulted in only where the first range writes: about half, never past a buffer.
+      plans.first.touch!.forEach((t, i) => {
+        expect(t).toBeLessThanOrEqual(plans.first.sizes[i]);
+        expect(t).toBeGreaterThan(0.5 * plans.first.sizes[i]);
+        expect(t).toBeLessThan(0.6 * plans.first.sizes[i] + 4096);
+      });
+      const src = bytesSource(bytes);
+      const taken: number[] = [];
+      const run = async (spec: RangeSpec, job: { from: number; to: number }) => {
+        const k = job.from === spec.start ? 0 : 1;
+        const plan = k === 0 ? plans.first : plans.later;
+        const held = heldMemory(
+          [...rangeColumnSizes(spec, job), ...plan.sizes].map((n) => new ArrayBuffer(n)),
+          plan.keptBytes,
+        );
+        const read: RangeRead = async (buf, offset, length, position) => {
+          const n = Math.min(length, bytes.length - position);
+          buf.set(bytes.subarray(position, position + n), offset);
+          return n;
+        };
+        const r = await parseRangeStream(spec, read, job, undefined, 65_536, held);
+        expect(held.sinkTaken).toBe(plan.sizes.length);
+        taken[k] = held.sinkTaken;
+        // The first range's rows fit in the share of its sinks' buffers faulted in (its id
+        // column keeps room for the whole file: the sinks' capacity).
+        if (k === 0) {
+          const capacity = (r.table!.columns.account_id as { codes: Int32Array }).codes.buffer
+            .byteLength;
+          const share = Math.min(...plans.first.touch!.map((t, i) => t / plans.first.sizes[i]));
+          expect(r.records / (capacity / 4)).toBeLessThan(share);
+        }
+        return k === 0 ? r : posted(r);
+      };
+      const r = await importInParts(src, 'demo.csv', demoContract, {}, 2, run, undefined, run);
+      expect(r.report.parts).toBe(2);
+      expect(taken).toEqual([plans.first.sizes.length, plans.later.sizes.length]);
+      const one = importAccountFile(bytes, 'demo.csv', demoContract, {});
+      expect(bytesOf(r.table)).toBe(bytesOf(one.table));
+      expect(JSON.stringify({ ...r.report, parts: undefined })).toBe(JSON.stringify(one.report));
+    } finally {
+      setSinkTuning(was);
+    }
+  });
+
   it("tells a streamed range's progress per block, by its bytes read, rising and below 1", async () => {
     const csv = tableToCsv(generateDemoTable({ rows: 3_000, seed: 9 }), demoContract, {});
     const bytes = utf8(csv);
@@ -656,8 +724,15 @@ describe('parallel import = serial import', () => {
       );
       const run = async (spec: RangeSpec, job: { from: number; to: number }) =>
         posted(parseRange(spec, bytes, 0, job));
+      // The plan's steps timed for the benchmark (importPhases), measured afresh each call.
+      expect(planTimes.spec).toBeGreaterThan(0);
+      for (const k of ['headRead', 'cutRead'] as const)
+        expect(planTimes[k]).toBeGreaterThanOrEqual(0);
       const r = await importInParts(src, 'big.csv', demoContract, {}, parts, run, 1);
       expect(r.report.parts).toBe(parts);
+      expect(importPhases.spec).toBe(Math.round(planTimes.spec * 10) / 10);
+      expect(await planFromSource(src, 'big.csv', demoContract, {}, 1, 1)).toBeNull();
+      expect(planTimes).toEqual({ headRead: 0, spec: 0, cutRead: 0 });
       const one = importAccountFile(bytes, 'big.csv', demoContract, {});
       expect(bytesOf(r.table)).toBe(bytesOf(one.table));
       expect(JSON.stringify({ ...r.report, parts: undefined })).toBe(JSON.stringify(one.report));

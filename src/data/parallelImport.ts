@@ -52,7 +52,7 @@ import { macrotask } from '../util/macrotask';
 import { mappedColumn } from './mapping';
 import { hashBytes, packedDictColumn } from './sinks';
 import { MixedByRecord } from './mixedByRecord';
-import { columnBuffers, columnCapacity, type ColumnMemory } from './columnMemory';
+import { columnBuffers, columnCapacity, type ColumnMemory, type SinkPlan } from './columnMemory';
 import {
   dictHashes,
   dictBytesOf,
@@ -194,7 +194,8 @@ function planSpec(
  * The first range's bytes against a later range's. The first is parsed where the import runs
  * (the import worker), which also relays the others' progress and then merges; with an even
  * split it ended last in 11 of 12 rounds (median 120 ms after the other part of ~2.2 s, session
- * 37), so it gets ~1.4 % of the file less.
+ * 37), so it gets ~1.4 % of the file less. (An even split again, tried in session 40 once the
+ * page was told less often: the parts' ends moved closer, the import was no faster in 4 sets.)
  */
 export const FIRST_WEIGHT = 0.97;
 
@@ -226,10 +227,16 @@ export async function planFromSource(
   parts: number,
   minPartBytes = MIN_PART_BYTES,
 ): Promise<ParallelPlan | null> {
+  Object.assign(planTimes, { headRead: 0, spec: 0, cutRead: 0 });
   const n = src.size;
   if (Math.min(parts, Math.floor(n / Math.max(1, minPartBytes))) < 2) return null;
+  const t0 = performance.now();
   const head = await src.read(0, Math.min(n, HEAD_READ));
+  const t1 = performance.now();
   const s = planSpec(head, n, file, contract, opts, parts, minPartBytes);
+  // The plan's steps (the benchmark's phases): the head read, the spec made from it.
+  planTimes.headRead = t1 - t0;
+  planTimes.spec = performance.now() - t1;
   if (!s) return null;
   const jobs: RangeJob[] = [];
   let from = s.spec.start;
@@ -250,8 +257,12 @@ export async function planFromSource(
     from = cut;
   }
   jobs.push({ from, to: n });
+  planTimes.cutRead = performance.now() - t1 - planTimes.spec;
   return jobs.length < 2 ? null : { spec: s.spec, jobs };
 }
+
+/** ms planFromSource's last call spent reading the head, making the spec and reading at the cuts. */
+export const planTimes = { headRead: 0, spec: 0, cutRead: 0 };
 
 /** Ranges cut at the first line feed at or after each target offset (ascending). */
 export function cutJobs(bytes: Uint8Array, start: number, targets: number[]): RangeJob[] {
@@ -536,6 +547,73 @@ export function rangeColumnBytes(
         total += n;
       }
   return out;
+}
+
+/**
+ * What the string sinks of a file's ranges will allocate at their capacity (a SinkPlan for the
+ * first range, one for every later range: their room is alike), from the head's rows run
+ * through a range's string sinks with that range's room, as blockSinkPlan does for one pass
+ * (importStream.ts): the buffers to fault in ahead and each field's kept bytes. Null where the
+ * file would not be read in streamed ranges or its head has no whole row. Only an aid: a sink
+ * whose arrays end up at other lengths allocates its own (the table is the same).
+ */
+export function rangeSinkPlans(
+  head: Uint8Array,
+  size: number,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  parts: number,
+): { first: SinkPlan; later: SinkPlan } | null {
+  if (head.length < Math.min(size, HEAD_READ) || head.length >= size) return null;
+  const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
+  if (!s) return null;
+  const { spec } = s;
+  const cut = head.lastIndexOf(0x0a) + 1;
+  if (cut <= spec.start) return null;
+  // Only the string fields: the number columns would be allocated at capacity for nothing.
+  const strings: RangeSpec = {
+    ...spec,
+    contract: {
+      ...spec.contract,
+      fields: spec.contract.fields.filter(
+        (f) =>
+          f.type !== 'number' && f.type !== 'integer' && f.type !== 'date' && f.type !== 'boolean',
+      ),
+    },
+  };
+  const view = head.subarray(0, cut);
+  const D = spec.delimiter.charCodeAt(0);
+  // (spec.start is where the header begins, as for the first range's parse.)
+  const skip = spec.hasHeader ? 1 : 0;
+  const plan = (job: RangeJob): SinkPlan => {
+    const imp = rangeImporter(strings, job, undefined, true, roomOf(spec, job));
+    parseDelimitedBytes(
+      view,
+      D,
+      (rec, r) => {
+        if (r > skip) imp.onRecord(view, rec, r - skip);
+      },
+      spec.start,
+      limitsOf(spec.opts.limits).maxRowBytes,
+      { record: 0, line: 1, final: false },
+      byteEncoding(spec.encoding),
+      imp.numeric,
+      imp.direct,
+    );
+    return imp.sinkPlan();
+  };
+  try {
+    const at = s.targets[0];
+    const first = plan({ from: spec.start, to: at });
+    // The first range's sinks are sized for the whole file's rows (its room) but hold only its
+    // own: the pages past those (10% to spare) are never written, so not faulted in either.
+    const share = Math.min(1, ((at - spec.start) / (size - spec.start)) * 1.1);
+    first.touch = first.sizes.map((n) => Math.min(n, Math.ceil((n * share) / 4096) * 4096));
+    return { first, later: plan({ from: at, to: s.targets[1] ?? size }) };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -1459,6 +1537,8 @@ export async function importInParts(
       ? planParallel(input, file, contract, opts, parts, minPartBytes)
       : await planFromSource(src, file, contract, opts, parts, minPartBytes);
   mark('planned');
+  if (!(input instanceof Uint8Array))
+    for (const [k, v] of Object.entries(planTimes)) importPhases[k] = Math.round(v * 10) / 10;
   if (!plan) return serial();
   const done = plan.jobs.map(() => 0);
   const progress = (k: number) => (f: number) => {

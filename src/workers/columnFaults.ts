@@ -10,11 +10,16 @@ import type { ColumnMemory, SinkPlan } from '../data/columnMemory';
  * At most MAX_FAULT_BYTES are held, and only for one file: a new file, the end of an import
  * or FAULT_HOLD_MS unused releases them.
  */
-export const MAX_FAULT_BYTES = 384 << 20;
+export const MAX_FAULT_BYTES = 512 << 20;
 const FAULT_HOLD_MS = 5 * 60_000;
 
 export interface FaultRequest {
   sizes: number[];
+  /**
+   * Per buffer of `sizes`, how many of its first bytes to fault in (absent: all): a first
+   * range's string sinks are sized for the whole file's rows but write only its own.
+   */
+  touch?: number[];
   /** The string sinks' buffers (faultSinks): faulted one per task, so that `drop` can stop them. */
   queue?: boolean;
   /** Drop the queued buffers not begun (stopSinkFaults); the worker answers `{ dropped }`. */
@@ -70,7 +75,7 @@ export function faultSinks(key: string, plan: SinkPlan): void {
   const c = current;
   if (!c || c.key !== key) return;
   c.kept = plan.keptBytes;
-  faultColumns(key, [...c.asked, ...plan.sizes], true);
+  faultColumns(key, [...c.asked, ...plan.sizes], true, plan.touch);
 }
 
 /** Whether memory is being faulted in for the file `key` (so the import need not read its head). */
@@ -82,7 +87,13 @@ export function faultingFor(key: string): boolean {
  * Fault in buffers of these byte lengths for the file `key` (fileKey): a new file
  * releases the last one's; the same file asks only for lengths not asked yet.
  */
-export function faultColumns(key: string, sizes: number[], sinks = false): void {
+export function faultColumns(
+  key: string,
+  sizes: number[],
+  sinks = false,
+  /** Bytes of each of the sizes not asked before (in their order) to fault in (FaultRequest.touch). */
+  touch?: number[],
+): void {
   if (current && current.key !== key) releaseColumns();
   if (sizes.length === 0) return;
   if (!current) {
@@ -97,8 +108,11 @@ export function faultColumns(key: string, sizes: number[], sinks = false): void 
     if (i >= 0) left.splice(i, 1);
     else more.push(n);
   }
+  // (Counted at their whole lengths: what is held, faulted in or not.)
   let total = c.asked.reduce((a, n) => a + n, 0);
-  const send = more.filter((n) => (total + n <= MAX_FAULT_BYTES ? ((total += n), true) : false));
+  const kept = more.map((n) => (total + n <= MAX_FAULT_BYTES ? ((total += n), true) : false));
+  const send = more.filter((_, i) => kept[i]);
+  const sendTouch = touch?.filter((_, i) => kept[i]);
   if (send.length === 0) return;
   if (!c.worker) {
     try {
@@ -135,7 +149,11 @@ export function faultColumns(key: string, sizes: number[], sinks = false): void 
     };
   }
   c.asked.push(...send);
-  c.worker.postMessage({ sizes: send, queue: sinks } satisfies FaultRequest);
+  c.worker.postMessage({
+    sizes: send,
+    queue: sinks,
+    ...(sendTouch ? { touch: sendTouch } : {}),
+  } satisfies FaultRequest);
 }
 
 /**

@@ -13,34 +13,35 @@ declare const self: DedicatedWorkerGlobalScope;
  * `drop` (the import started before they were done) clears those not begun; it answers the
  * lengths dropped.
  */
-const queued: number[] = [];
+const queued: { n: number; touch: number }[] = [];
 function next(): void {
-  const n = queued.shift();
-  if (n === undefined) return;
+  const q = queued.shift();
+  if (q === undefined) return;
+  fault(q.n, q.touch);
+  if (queued.length > 0) setTimeout(next, 0);
+}
+
+/** A buffer of n bytes, its first `touch` bytes faulted in, transferred. */
+function fault(n: number, touch: number): void {
   const b = new ArrayBuffer(n);
   const u = new Uint8Array(b);
-  for (let i = 0; i < n; i += 4096) u[i] = 0;
-  if (n > 0) u[n - 1] = 0;
+  // A write (not a read: that maps the shared zero page) faults each page in; zero keeps it zero.
+  const end = Math.min(n, touch);
+  for (let i = 0; i < end; i += 4096) u[i] = 0;
+  if (end === n && n > 0) u[n - 1] = 0;
   self.postMessage(b, [b]);
-  if (queued.length > 0) setTimeout(next, 0);
 }
 
 self.onmessage = (ev: MessageEvent<FaultRequest>) => {
   if (ev.data.drop) {
-    self.postMessage({ dropped: queued.splice(0) });
+    self.postMessage({ dropped: queued.splice(0).map((q) => q.n) });
     return;
   }
+  const { sizes, touch } = ev.data;
   if (ev.data.queue) {
     if (queued.length === 0) setTimeout(next, 0);
-    queued.push(...ev.data.sizes);
+    sizes.forEach((n, i) => queued.push({ n, touch: touch?.[i] ?? n }));
     return;
   }
-  for (const n of ev.data.sizes) {
-    const b = new ArrayBuffer(n);
-    const u = new Uint8Array(b);
-    // A write (not a read: that maps the shared zero page) faults each page in; zero keeps it zero.
-    for (let i = 0; i < n; i += 4096) u[i] = 0;
-    if (n > 0) u[n - 1] = 0;
-    self.postMessage(b, [b]);
-  }
+  sizes.forEach((n, i) => fault(n, touch?.[i] ?? n));
 };

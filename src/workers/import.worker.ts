@@ -34,7 +34,7 @@ import {
 } from './protocol';
 import type { FieldContract } from '../model';
 import type { ImportOptions } from '../data';
-import type { ColumnMemory } from '../data/columnMemory';
+import type { ColumnMemory, SinkPlan } from '../data/columnMemory';
 import {
   blobRangeRead,
   HEAD_READ,
@@ -45,6 +45,7 @@ import {
   parseRange,
   parseRangeStream,
   rangeColumnBytes,
+  rangeSinkPlans,
   streamSource,
   STREAM_STALL,
   tailBytes,
@@ -173,11 +174,15 @@ async function importInParallel(
     },
   };
   const local = remote ? undefined : localRange(f, faulting ? faultedMemory : undefined);
+  // The sinks' buffers not begun by now would come too late (those arrived are used).
+  stopSinkFaults();
+  const sinks = rangeSinks?.key === fileKey(file, size) ? rangeSinks.later : undefined;
   const pool = rangePool(
     'bytes' in f ? f.bytes : f.blob,
     local ? n - 1 : n,
     blocks !== 'whole',
     faulting ? poolMemory : undefined,
+    faulting && local ? sinks : undefined,
   );
   lastTimings = pool.timings;
   try {
@@ -193,12 +198,18 @@ async function importInParallel(
   } finally {
     pool.close();
     lastFaulted = [faultStats.taken - sent.n, pool.faulted.columns];
+    lastSinkFaulted = [faultStats.sinkTaken, pool.faulted.sinks];
     releaseColumns();
   }
 }
 
 /** The last parallel import's columns moved into faulted memory: the first range's, the others'. */
 let lastFaulted: number[] = [];
+/** …and its string sinks' arrays taken from it: the first range's, the others'. */
+let lastSinkFaulted: number[] = [];
+
+/** A later range's string sinks' plan for the file previewed (rangeSinkPlans), sent with its job. */
+let rangeSinks: { key: string; later: SinkPlan } | null = null;
 
 /**
  * The byte lengths to fault in for a file read in `parts` streamed ranges (rangeColumnBytes):
@@ -479,6 +490,37 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       } catch {
         // (only an aid)
       }
+    // Parts: the ranges' string sinks' tables and bytes too (the later ranges' first: they go
+    // with their jobs at the click), planned from the head as for one pass (rangeSinkPlans).
+    if (inParts && faultingFor(fileKey(msg.file.name, size)))
+      try {
+        const t0 = performance.now();
+        const plans = rangeSinkPlans(
+          bytes,
+          size,
+          msg.file.name,
+          msg.contract,
+          msg.file.options ?? {},
+          parts,
+        );
+        if (plans) {
+          rangeSinks = { key: fileKey(msg.file.name, size), later: plans.later };
+          faultSinks(fileKey(msg.file.name, size), {
+            sizes: [
+              ...Array.from({ length: parts - 1 }, () => plans.later.sizes).flat(),
+              ...plans.first.sizes,
+            ],
+            keptBytes: plans.first.keptBytes,
+            touch: [
+              ...Array.from({ length: parts - 1 }, () => plans.later.sizes).flat(),
+              ...plans.first.touch!,
+            ],
+          });
+        }
+        sinkPlanMs = performance.now() - t0;
+      } catch {
+        // (only an aid)
+      }
     // Parts: this worker parses the first range, so its parser is compiled from the head too.
     if (inParts)
       try {
@@ -499,6 +541,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     pending = null;
     lastTimings = [];
     lastFaulted = [0, 0];
+    lastSinkFaulted = [0, 0];
     const results: { name: string; table: AccountTable }[] = [];
     const reports: ImportReport[] = [];
     for (const f of msg.files) {
@@ -536,7 +579,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
             done: rel(performance.timeOrigin + performance.now()),
             readWait: Math.round(readWait),
             faulted: report.parts ? lastFaulted[0] + lastFaulted[1] : faultStats.taken,
-            ...(report.parts ? { partFaulted: lastFaulted } : {}),
+            ...(report.parts ? { partFaulted: lastFaulted, partSinkFaulted: lastSinkFaulted } : {}),
             faultedMB: Math.round(faultStats.bytes / 1e6),
             sinkFaulted: faultStats.sinkTaken,
             sinkFaultedMB: Math.round(faultStats.sinkBytes / 1e6),

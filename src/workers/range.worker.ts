@@ -43,7 +43,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
   }
   warmGen++;
   const { id, spec, job, base } = ev.data;
-  const memory = heldMemory(ev.data.memory ?? []);
+  const memory = heldMemory(ev.data.memory ?? [], ev.data.sinkKept);
   const post = (m: RangeResponse, transfer: Transferable[] = []) => self.postMessage(m, transfer);
   const src = ev.data.bytes;
   let last = 0;
@@ -68,7 +68,7 @@ self.onmessage = async (ev: MessageEvent<RangeRequest>) => {
     packResult(result);
     const timing = { received, read, parsed, sent: now() };
     post(
-      { id, type: 'done', result, timing, faulted: memory.taken },
+      { id, type: 'done', result, timing, faulted: memory.taken, sinkFaulted: memory.sinkTaken },
       transferablesOf({
         t: result.table,
         h: result.hashes,

@@ -1,4 +1,4 @@
-import { takeAll, type ColumnMemory } from '../data/columnMemory';
+import { takeAll, type ColumnMemory, type SinkPlan } from '../data/columnMemory';
 import {
   rangeColumnSizes,
   tailBytes,
@@ -104,16 +104,18 @@ export function rangePool(
   stream = true,
   /** Memory faulted in ahead: a streamed job takes its columns' buffers (rangeColumnSizes) along. */
   memory?: ColumnMemory,
+  /** …and its string sinks' (a later range's plan, rangeSinkPlans), with their kept bytes. */
+  sinks?: SinkPlan,
 ): {
   run: (spec: RangeSpec, job: RangeJob, onProgress: (f: number) => void) => Promise<RangeResult>;
   close: () => void;
   /** Per finished job, epoch ms: posted, received, read, parsed, sent, arrived, unpacked. */
   timings: Record<string, number>[];
   /** Columns the finished jobs moved into the memory they took along. */
-  faulted: { columns: number };
+  faulted: { columns: number; sinks: number };
 } {
   const timings: Record<string, number>[] = [];
-  const faulted = { columns: 0 };
+  const faulted = { columns: 0, sinks: 0 };
   const posted = new Map<number, number>();
   const now = () => performance.timeOrigin + performance.now();
   const workers: Worker[] = [];
@@ -141,6 +143,7 @@ export function rangePool(
       if (m.type === 'done') {
         const arrived = now();
         faulted.columns += m.faulted ?? 0;
+        faulted.sinks += m.sinkFaulted ?? 0;
         const result = unpackResult(m.result);
         if (m.timing)
           timings.push({ posted: posted.get(m.id) ?? 0, ...m.timing, arrived, unpacked: now() });
@@ -167,6 +170,8 @@ export function rangePool(
           w.postMessage(msg, [slice.buffer]);
         } else {
           const buffers = memory && stream ? takeAll(memory, rangeColumnSizes(spec, job)) : [];
+          const sinkBuffers = memory && stream && sinks ? takeAll(memory, sinks.sizes) : [];
+          buffers.push(...sinkBuffers);
           const msg: RangeJobRequest = {
             id,
             spec,
@@ -175,6 +180,7 @@ export function rangePool(
             base: job.from,
             stream,
             memory: buffers,
+            ...(sinkBuffers.length > 0 ? { sinkKept: sinks!.keptBytes } : {}),
           };
           w.postMessage(msg, buffers);
         }

@@ -37,6 +37,11 @@ export type RangeJobRequest = {
    * pages come with them), which its columns move into (src/workers/columnFaults.ts).
    */
   memory?: ArrayBuffer[];
+  /**
+   * The range's string sinks' kept bytes by field (SinkPlan.keptBytes of rangeSinkPlans' later
+   * plan), when `memory` also holds their tables and bytes (faulted in at the preview).
+   */
+  sinkKept?: Record<string, number>;
 };
 
 export type RangeResponse =
@@ -49,6 +54,8 @@ export type RangeResponse =
       timing?: { received: number; read: number; parsed: number; sent: number };
       /** Columns moved into the request's `memory` (the benchmark, the e2e test). */
       faulted?: number;
+      /** String sinks' arrays taken from the request's `memory` (the benchmark). */
+      sinkFaulted?: number;
     }
   /** `unreadable`: the File no longer reads (changed or gone on disk since the pick). */
   | { id: number; type: 'failed'; message: string; unreadable?: boolean };
