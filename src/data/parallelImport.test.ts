@@ -15,6 +15,7 @@ import {
   parseRangeStream,
   planFromSource,
   rangeSinkPlans,
+  headSpec,
   planTimes,
   importPhases,
   rangeColumnBytes,
@@ -464,14 +465,15 @@ describe('parallel import = serial import', () => {
     const bytes = utf8(csv);
     expect(bytes.length).toBeGreaterThan(2 * (2 << 20));
     const head = bytes.slice(0, 1 << 20);
-    const listed = rangeColumnBytes(head, bytes.length, 'demo.csv', demoContract, {}, 2, 1e9);
+    const hs = headSpec(head, bytes.length, 'demo.csv', demoContract, {}, 2)!;
+    const listed = rangeColumnBytes(hs, 1e9);
     expect(listed.map((l) => l.length)).toEqual([
       demoContract.fields.length,
       demoContract.fields.length,
     ]);
     // Within a budget, the later range's columns come first (they go with its job).
     const budget = listed[1].reduce((a, n) => a + n, 0) + listed[0][0];
-    const cut = rangeColumnBytes(head, bytes.length, 'demo.csv', demoContract, {}, 2, budget);
+    const cut = rangeColumnBytes(hs, budget);
     expect(cut[1]).toEqual(listed[1]);
     expect(cut[0]).toEqual([listed[0][0]]);
     const src = bytesSource(bytes);
@@ -514,7 +516,8 @@ describe('parallel import = serial import', () => {
       });
       const bytes = utf8(csv);
       const head = bytes.slice(0, 1 << 20);
-      const plans = rangeSinkPlans(head, bytes.length, 'demo.csv', demoContract, {}, 2)!;
+      const hs = headSpec(head, bytes.length, 'demo.csv', demoContract, {}, 2)!;
+      const plans = rangeSinkPlans(head, hs)!;
       expect(plans).not.toBeNull();
       // The ids (sorted: entries without hashes) and the names (provisional codes and their
       // merge's scratch), each with its kept bytes; the first range's for the whole file's rows.

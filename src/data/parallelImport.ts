@@ -513,26 +513,37 @@ export function rangeColumnSizes(spec: RangeSpec, job: RangeJob): number[] {
   return columnBuffers(types, columnCapacity(rows, roomOf(spec, job)), Infinity);
 }
 
+/** A file's plan made from its head alone (the preview's): the spec and the cut targets. */
+export interface HeadSpec {
+  spec: RangeSpec;
+  targets: number[];
+}
+
 /**
- * Per range of a file of `size` bytes whose first bytes are `head` (the preview's, at least
- * HEAD_READ of a larger file): the byte lengths of its columns (rangeColumnSizes, with the cuts
- * at their targets: the lengths do not depend on where the cuts fall), the ranges after the
- * first listed first (a range worker gets its memory when its range is posted; the first range
- * takes its own between blocks), at most `maxBytes` in all. [] when the file would not be
- * read in streamed ranges.
+ * The plan of a file of `size` bytes whose first bytes are `head` (the preview's, at least
+ * HEAD_READ of a larger file), for what the preview prepares (rangeColumnBytes,
+ * rangeSinkPlans); null when the file would not be read in streamed ranges.
  */
-export function rangeColumnBytes(
+export function headSpec(
   head: Uint8Array,
   size: number,
   file: string,
   contract: FieldContract,
   opts: ImportOptions,
   parts: number,
-  maxBytes: number,
-): number[][] {
-  if (head.length < Math.min(size, HEAD_READ)) return [];
-  const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
-  if (!s) return [];
+): HeadSpec | null {
+  if (head.length < Math.min(size, HEAD_READ)) return null;
+  return planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
+}
+
+/**
+ * Per range of the file planned from its head (headSpec): the byte lengths of its columns
+ * (rangeColumnSizes, with the cuts at their targets: the lengths do not depend on where the
+ * cuts fall), the ranges after the first listed first (a range worker gets its memory when its
+ * range is posted; the first range takes its own between blocks), at most `maxBytes` in all.
+ */
+export function rangeColumnBytes(s: HeadSpec, maxBytes: number): number[][] {
+  const size = s.spec.size;
   const cuts = [s.spec.start, ...s.targets, size];
   const per = cuts
     .slice(1)
@@ -551,24 +562,19 @@ export function rangeColumnBytes(
 
 /**
  * What the string sinks of a file's ranges will allocate at their capacity (a SinkPlan for the
- * first range, one for every later range: their room is alike), from the head's rows run
- * through a range's string sinks with that range's room, as blockSinkPlan does for one pass
- * (importStream.ts): the buffers to fault in ahead and each field's kept bytes. Null where the
- * file would not be read in streamed ranges or its head has no whole row. Only an aid: a sink
- * whose arrays end up at other lengths allocates its own (the table is the same).
+ * first range, one for every later range: their room is alike), from the rows of its `head`
+ * run through a range's string sinks with that range's room, as blockSinkPlan does for one
+ * pass (importStream.ts): the buffers to fault in ahead and each field's kept bytes. Null where
+ * the head is the whole file or has no whole row. Only an aid: a sink whose arrays end up at
+ * other lengths allocates its own (the table is the same).
  */
 export function rangeSinkPlans(
   head: Uint8Array,
-  size: number,
-  file: string,
-  contract: FieldContract,
-  opts: ImportOptions,
-  parts: number,
+  s: HeadSpec,
 ): { first: SinkPlan; later: SinkPlan } | null {
-  if (head.length < Math.min(size, HEAD_READ) || head.length >= size) return null;
-  const s = planSpec(head, size, file, contract, opts, parts, MIN_PART_BYTES);
-  if (!s) return null;
   const { spec } = s;
+  const size = spec.size;
+  if (head.length >= size) return null;
   const cut = head.lastIndexOf(0x0a) + 1;
   if (cut <= spec.start) return null;
   // Only the string fields: the number columns would be allocated at capacity for nothing.

@@ -44,8 +44,10 @@ import {
   MIN_PART_BYTES,
   parseRange,
   parseRangeStream,
+  headSpec,
   rangeColumnBytes,
   rangeSinkPlans,
+  type HeadSpec,
   streamSource,
   STREAM_STALL,
   tailBytes,
@@ -161,7 +163,8 @@ async function importInParallel(
   else if (!faultingFor(fileKey(file, f.size)))
     try {
       const head = new Uint8Array(await f.blob.slice(0, HEAD_READ).arrayBuffer());
-      faultColumns(fileKey(file, f.size), rangeFaultSizes(head, f.size, file, contract, opts, n));
+      const hs = headSpec(head, f.size, file, contract, opts, n);
+      if (hs) faultColumns(fileKey(file, f.size), rangeFaultSizes(hs));
     } catch {
       // unreadable: the import below says so
     }
@@ -212,18 +215,11 @@ let lastSinkFaulted: number[] = [];
 let rangeSinks: { key: string; later: SinkPlan } | null = null;
 
 /**
- * The byte lengths to fault in for a file read in `parts` streamed ranges (rangeColumnBytes):
- * the range workers' first (their buffers go with their jobs), then the first range's.
+ * The byte lengths to fault in for a file read in streamed ranges (rangeColumnBytes): the range
+ * workers' first (their buffers go with their jobs), then the first range's.
  */
-function rangeFaultSizes(
-  head: Uint8Array,
-  size: number,
-  file: string,
-  contract: FieldContract,
-  opts: ImportOptions,
-  parts: number,
-): number[] {
-  const per = rangeColumnBytes(head, size, file, contract, opts, parts, MAX_FAULT_BYTES);
+function rangeFaultSizes(hs: HeadSpec): number[] {
+  const per = rangeColumnBytes(hs, MAX_FAULT_BYTES);
   return [...per.slice(1), ...per.slice(0, 1)].flat();
 }
 
@@ -416,6 +412,14 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     const inParts = parts > 1 && /\.(csv|tsv|txt)$/i.test(msg.file.name);
     // The head the range parses are compiled from (warmRange), here and in the range workers.
     const head = bytes.subarray(0, Math.min(bytes.length, HEAD_READ));
+    // The plan the preview prepares for (columns and sinks to fault in), made once from the head.
+    let hs: HeadSpec | null = null;
+    if (inParts)
+      try {
+        hs = headSpec(bytes, size, msg.file.name, msg.contract, msg.file.options ?? {}, parts);
+      } catch {
+        // (only an aid)
+      }
     // (This worker parses the first range itself.)
     if (inParts) {
       prewarmRangeWorkers(parts - 1);
@@ -428,10 +432,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       // Their columns' memory (and the first range's, with room for the whole file) faulted
       // in on the other core while the user reads the preview, as for one pass.
       try {
-        faultColumns(
-          fileKey(msg.file.name, size),
-          rangeFaultSizes(bytes, size, msg.file.name, msg.contract, msg.file.options ?? {}, parts),
-        );
+        if (hs) faultColumns(fileKey(msg.file.name, size), rangeFaultSizes(hs));
       } catch {
         // (only an aid)
       }
@@ -495,14 +496,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     if (inParts && faultingFor(fileKey(msg.file.name, size)))
       try {
         const t0 = performance.now();
-        const plans = rangeSinkPlans(
-          bytes,
-          size,
-          msg.file.name,
-          msg.contract,
-          msg.file.options ?? {},
-          parts,
-        );
+        const plans = hs && rangeSinkPlans(bytes, hs);
         if (plans) {
           rangeSinks = { key: fileKey(msg.file.name, size), later: plans.later };
           faultSinks(fileKey(msg.file.name, size), {
