@@ -94,6 +94,16 @@ export class ImportSession {
     });
   }
 
+  /** Start the worker and its helpers ahead of a pick (the Data view is open); no answer. */
+  prepare(): void {
+    if (typeof Worker === 'undefined') return;
+    this.ensure().postMessage({
+      type: 'prepare',
+      id: 0,
+      parts: forcedParts(),
+    } satisfies ImportRequest);
+  }
+
   async inspect(
     { blob, ...file }: ImportFileSpec & { blob?: Blob },
     contract: FieldContract,

@@ -20,10 +20,12 @@ export interface FaultRequest {
    * range's string sinks are sized for the whole file's rows but write only its own.
    */
   touch?: number[];
-  /** The string sinks' buffers (faultSinks): faulted one per task, so that `drop` can stop them. */
+  /** The string sinks' buffers (faultSinks), which `drop` always stops. */
   queue?: boolean;
-  /** Drop the queued buffers not begun (stopSinkFaults); the worker answers `{ dropped }`. */
+  /** Drop the sinks' buffers not begun (stopFaults); the worker answers `{ dropped }`. */
   drop?: boolean;
+  /** With `drop`: the columns' not begun as well. */
+  columns?: boolean;
 }
 
 let current: {
@@ -40,7 +42,19 @@ let current: {
 } | null = null;
 
 /** Columns moved into faulted memory since the last reset (logged for the benchmark). */
-export const faultStats = { taken: 0, bytes: 0, sinkTaken: 0, sinkBytes: 0 };
+export const faultStats = {
+  taken: 0,
+  bytes: 0,
+  sinkTaken: 0,
+  sinkBytes: 0,
+  /** When each buffer arrived (performance.now()), for the benchmark's phases. */
+  arrivals: [] as number[],
+  /** When the fault worker got its first request and last ran out of work (epoch ms). */
+  started: 0,
+  idle: 0,
+  /** When the fault worker was ready (epoch ms): before the preview, where started ahead. */
+  ready: 0,
+};
 
 /** Buffers arrived so far (the import takes them between blocks; any of the exact length will do). */
 export const faultedMemory: ColumnMemory = {
@@ -97,6 +111,8 @@ export function faultColumns(
   if (current && current.key !== key) releaseColumns();
   if (sizes.length === 0) return;
   if (!current) {
+    faultStats.arrivals = [];
+    faultStats.started = faultStats.idle = 0;
     const timer = setTimeout(releaseColumns, FAULT_HOLD_MS);
     current = { key, worker: null, ready: new Map(), asked: [], arrived: 0, timer };
   }
@@ -116,13 +132,26 @@ export function faultColumns(
   if (send.length === 0) return;
   if (!c.worker) {
     try {
-      c.worker = new Worker(new URL('./fault.worker.ts', import.meta.url), { type: 'module' });
+      c.worker = spare?.worker ?? startFaultWorker();
+      faultStats.ready = spare?.readyAt ?? 0;
+      spare = null;
     } catch {
       return; // no nested workers: the import faults its own pages, as before
     }
-    c.worker.onmessage = (ev: MessageEvent<ArrayBuffer | { dropped: number[] }>) => {
+    c.worker.onmessage = (
+      ev: MessageEvent<
+        | ArrayBuffer
+        | { dropped: number[] }
+        | { started: number }
+        | { idle: number }
+        | { ready: number }
+      >,
+    ) => {
       if (current !== c) return;
       const b = ev.data;
+      if ('ready' in b) return void (faultStats.ready = b.ready);
+      if ('started' in b) return void (faultStats.started = b.started);
+      if ('idle' in b) return void (faultStats.idle = b.idle);
       if (!(b instanceof ArrayBuffer)) {
         // Lengths dropped (stopSinkFaults) are no longer awaited.
         for (const n of b.dropped) {
@@ -135,6 +164,7 @@ export function faultColumns(
         }
         return;
       }
+      faultStats.arrivals.push(performance.now());
       const list = c.ready.get(b.byteLength) ?? [];
       list.push(b);
       c.ready.set(b.byteLength, list);
@@ -159,10 +189,43 @@ export function faultColumns(
 /**
  * The import has started: the string sinks' buffers not yet begun by the fault worker are
  * dropped (they would arrive after the sinks grew, and the faulting would take the other core
- * from the import's own threads; those that arrived are still taken or moved into).
+ * from the import's own threads; those that arrived are still taken or moved into). With
+ * `columns` (an import in parts: its threads take both cores, and the import worker, parsing,
+ * does not take buffers that arrive late) the columns' too.
  */
-export function stopSinkFaults(): void {
-  current?.worker?.postMessage({ sizes: [], drop: true } satisfies FaultRequest);
+export function stopFaults(columns = false): void {
+  current?.worker?.postMessage({ sizes: [], drop: true, columns } satisfies FaultRequest);
+}
+
+const startFaultWorker = () =>
+  new Worker(new URL('./fault.worker.ts', import.meta.url), { type: 'module' });
+
+/** A fault worker started ahead (prestartFaultWorker), idle until a file is previewed. */
+let spare: { worker: Worker; readyAt: number; ready: Promise<void> } | null = null;
+
+/**
+ * Start a fault worker now, before any file (the Data view is open), so that a preview's
+ * faulting begins at once: started at the preview, beside the warm-ups of the import and range
+ * workers, it took ~0.6 s to run its first request on a 2-core machine.
+ */
+export function prestartFaultWorker(): Promise<void> {
+  if (spare) return spare.ready;
+  if (current?.worker) return Promise.resolve();
+  try {
+    const worker = startFaultWorker();
+    const s = { worker, readyAt: 0, ready: Promise.resolve() };
+    s.ready = new Promise<void>((resolve) => {
+      worker.onmessage = (ev: MessageEvent<{ ready?: number }>) => {
+        s.readyAt = ev.data.ready ?? 0;
+        resolve();
+      };
+      worker.onerror = () => resolve();
+    });
+    spare = s;
+    return s.ready;
+  } catch {
+    return Promise.resolve(); // no nested workers: the import faults its own pages
+  }
 }
 
 /** Drop the buffers not taken and stop faulting in more. */

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { FaultRequest } from './columnFaults';
+import { FaultQueue } from './faultQueue';
 
 /**
  * Faults in memory for the import worker's columns (src/data/columnMemory.ts), on the core the
@@ -8,40 +9,39 @@ import type { FaultRequest } from './columnFaults';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-/**
- * Buffers asked with `queue` (the string sinks', after the columns): one per task, so that a
- * `drop` (the import started before they were done) clears those not begun; it answers the
- * lengths dropped.
- */
-const queued: { n: number; touch: number }[] = [];
-function next(): void {
-  const q = queued.shift();
-  if (q === undefined) return;
-  fault(q.n, q.touch);
-  if (queued.length > 0) setTimeout(next, 0);
-}
+const now = () => performance.timeOrigin + performance.now();
+type PostTask = { postTask(f: () => void, o: { priority: string }): Promise<void> };
+const scheduler = (self as unknown as { scheduler?: PostTask }).scheduler;
 
-/** A buffer of n bytes, its first `touch` bytes faulted in, transferred. */
-function fault(n: number, touch: number): void {
-  const b = new ArrayBuffer(n);
-  const u = new Uint8Array(b);
-  // A write (not a read: that maps the shared zero page) faults each page in; zero keeps it zero.
-  const end = Math.min(n, touch);
-  for (let i = 0; i < end; i += 4096) u[i] = 0;
-  if (end === n && n > 0) u[n - 1] = 0;
-  self.postMessage(b, [b]);
-}
+const queue = new FaultQueue({
+  fault(n, touch) {
+    const b = new ArrayBuffer(n);
+    const u = new Uint8Array(b);
+    // A write (not a read: that maps the shared zero page) faults each page in; zero keeps it zero.
+    const end = Math.min(n, touch);
+    for (let i = 0; i < end; i += 4096) u[i] = 0;
+    if (end === n && n > 0) u[n - 1] = 0;
+    self.postMessage(b, [b]);
+  },
+  // A background task where the browser has one: it lets a `drop` in at once, and is not
+  // clamped as nested timeouts are (to 4 ms after the fifth).
+  pause: scheduler
+    ? (f) => void scheduler.postTask(f, { priority: 'background' })
+    : (f) => setTimeout(f, 0),
+  idle: () => self.postMessage({ idle: now() }),
+});
+
+// Ready (its module run), told once: a worker started ahead is ready before the file's preview.
+self.postMessage({ ready: now() });
+
+/** When the first request came (epoch ms), told once, for the benchmark. */
+let firstAt = 0;
 
 self.onmessage = (ev: MessageEvent<FaultRequest>) => {
   if (ev.data.drop) {
-    self.postMessage({ dropped: queued.splice(0).map((q) => q.n) });
+    self.postMessage({ dropped: queue.drop(ev.data.columns === true) });
     return;
   }
-  const { sizes, touch } = ev.data;
-  if (ev.data.queue) {
-    if (queued.length === 0) setTimeout(next, 0);
-    sizes.forEach((n, i) => queued.push({ n, touch: touch?.[i] ?? n }));
-    return;
-  }
-  sizes.forEach((n, i) => fault(n, touch?.[i] ?? n));
+  if (firstAt === 0) self.postMessage({ started: (firstAt = now()) });
+  queue.ask(ev.data.sizes, ev.data.queue === true, ev.data.touch);
 };

@@ -52,6 +52,7 @@ import {
   STREAM_STALL,
   tailBytes,
   releaseWarm,
+  warmKeptNow,
   warmRange,
   type ByteSource,
   type RangeRun,
@@ -72,7 +73,8 @@ import {
   fileKey,
   MAX_FAULT_BYTES,
   releaseColumns,
-  stopSinkFaults,
+  stopFaults,
+  prestartFaultWorker,
 } from './columnFaults';
 import { prewarmRangeWorkers, rangePool, RangeWorkerError, warmRangeWorkers } from './rangePool';
 import { packTable, sliceMessages } from './packedTable';
@@ -140,7 +142,7 @@ async function importInParallel(
         // unreadable: the import below says so
       }
     // The sinks' buffers not begun by now would come too late (those arrived are used).
-    stopSinkFaults();
+    stopFaults();
     try {
       const memory = blocks === 'nofault' ? undefined : faultedMemory;
       return await importAccountBlocksAsync(src, file, contract, { ...opts, memory }, whole);
@@ -159,6 +161,10 @@ async function importInParallel(
   // pass: asked at the preview, else now from the file's head. The range workers' buffers go
   // with their jobs; the first range's columns (room for the whole file) move in between blocks.
   const faulting = !('bytes' in f) && !remote && blocks !== 'nofault';
+  // The preview's buffers not begun by now would come too late (those arrived are used: the
+  // import worker, parsing, does not take those that arrive later), and faulting them would
+  // take a core from the parts.
+  stopFaults(true);
   if (!faulting) releaseColumns();
   else if (!faultingFor(fileKey(file, f.size)))
     try {
@@ -177,8 +183,6 @@ async function importInParallel(
     },
   };
   const local = remote ? undefined : localRange(f, faulting ? faultedMemory : undefined);
-  // The sinks' buffers not begun by now would come too late (those arrived are used).
-  stopSinkFaults();
   const sinks = rangeSinks?.key === fileKey(file, size) ? rangeSinks.later : undefined;
   const pool = rangePool(
     'bytes' in f ? f.bytes : f.blob,
@@ -397,10 +401,23 @@ function failure(id: number, e: unknown, file: string): ImportResponse {
 
 /** The preview's warm-up (warmRange) in progress; bumped to stop it. */
 let warmGen = 0;
+/** When the last preview began and its warm-up ended (performance.now()), for the benchmark. */
+let previewAt = { inspect: 0, sinks: 0, warmed: 0 };
+/** The warm-up's runs done by the click (its parses and merges), for the benchmark. */
+let warmedRuns = 0;
 
 self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   const msg = ev.data;
+  if (msg.type === 'prepare') {
+    // (A file of any size: the count for a small one is set at its preview.)
+    const parts = partsFor(Infinity, msg.parts);
+    if (parts > 1) prewarmRangeWorkers(parts - 1);
+    // (Told on the console: the e2e test picks its file once the helpers are ready.)
+    void prestartFaultWorker().then(() => console.debug('waymark-import-prepared'));
+    return;
+  }
   if (msg.type === 'inspect') {
+    previewAt = { inspect: performance.now(), sinks: 0, warmed: 0 };
     const bytes = await sourceBytes(msg.file);
     if (!bytes) {
       post({ type: 'unreadable', id: msg.id, file: msg.file.name });
@@ -512,6 +529,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
           });
         }
         sinkPlanMs = performance.now() - t0;
+        previewAt.sinks = performance.now();
       } catch {
         // (only an aid)
       }
@@ -524,6 +542,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
           merge: true,
           stopped: () => gen !== warmGen,
         });
+        previewAt.warmed = performance.now();
       } catch {
         // (only an aid)
       }
@@ -532,6 +551,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   if (msg.type === 'import') {
     const arrived = performance.timeOrigin + performance.now();
     warmGen++; // a warm-up still running stops at its next block
+    warmedRuns = warmKeptNow().length;
     pending = null;
     lastTimings = [];
     lastFaulted = [0, 0];
@@ -578,6 +598,14 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
             sinkFaulted: faultStats.sinkTaken,
             sinkFaultedMB: Math.round(faultStats.sinkBytes / 1e6),
             sinkPlanMs: Math.round(sinkPlanMs),
+            faultArrivals: faultStats.arrivals.map((t) => Math.round(t - t0)),
+            inspectAt: Math.round(previewAt.inspect - t0),
+            faultReady: faultStats.ready ? rel(faultStats.ready) : null,
+            faultStarted: faultStats.started ? rel(faultStats.started) : null,
+            faultIdle: faultStats.idle ? rel(faultStats.idle) : null,
+            sinksAt: Math.round(previewAt.sinks - t0),
+            warmedAt: Math.round(previewAt.warmed - t0),
+            warmedRuns,
             stalls: STREAM_STALL.seen,
             ...(report.parts ? importPhases : {}),
             ranges: lastTimings.map((t) =>
@@ -594,6 +622,7 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
       }
     }
     releaseWarm(); // (kept through the parse, so its optimised code stayed)
+    void prestartFaultWorker(); // (ready for the next file's preview)
     const joined =
       results.length > 1
         ? joinTables(results, msg.contract)

@@ -108,9 +108,18 @@ async function storedDigest(page: Page): Promise<{ rows: number; hash: string }>
 /** The import worker's phases of the last import (its console: `waymark-import-phases {...}`). */
 let phases: Record<string, number & number[]> = {};
 
-async function importAndSave(page: Page, path: string, parts: number, readFor = 0) {
+async function importAndSave(page: Page, path: string, parts: number, readFor = 0, first = false) {
   await page.evaluate((p) => localStorage.setItem('waymark.importParts', String(p)), parts);
+  // The Data view opened starts the import worker and its helpers before any file is picked
+  // (after an import, the import worker starts the next fault worker itself).
+  const prepared =
+    first &&
+    page.waitForEvent('console', {
+      predicate: (m) => m.text() === 'waymark-import-prepared',
+      timeout: 30_000,
+    });
   await openProject(page, 'demo', 'data');
+  await prepared;
   phases = {};
   const onConsole = (m: { text(): string }) => {
     const ph = /^waymark-import-phases (.*)$/.exec(m.text());
@@ -156,8 +165,10 @@ test('a file of a few MB is read in two parts and stores what the one-pass impor
   // meanwhile (the range worker's went with its job; the first part's, with room for the whole
   // file, moved in between blocks), and every column of both moved.
   const fields = demoContractForTests().fields.length;
-  const parallel = await importAndSave(page, path, 2, 1000);
+  const parallel = await importAndSave(page, path, 2, 1000, true);
   expect(phases.partFaulted).toEqual([fields, fields]);
+  // …by a fault worker started with the Data view, ready before the file's preview began.
+  expect(phases.faultReady).toBeLessThan(phases.inspectAt);
   expect(parallel.report.parts).toBe(1);
   expect(parallel.report.partsText).toContain('Read in 2 parts in parallel');
   expect(parallel.report.read).toBe(String(rows).replace(/\B(?=(\d{3})+$)/g, ','));
@@ -171,6 +182,7 @@ test('a file of a few MB is read in two parts and stores what the one-pass impor
   const serial = await importAndSave(page, path, 1, 1000);
   expect(serial.report.parts).toBe(0);
   expect(phases.faulted).toBe(fields);
+  expect(phases.faultReady).toBeLessThan(phases.inspectAt);
   expect({ ...parallel.report, parts: 0, partsText: '' }).toEqual(serial.report);
   expect(parallel.stored).toEqual(serial.stored);
 

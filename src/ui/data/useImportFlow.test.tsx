@@ -16,6 +16,8 @@ const calls = vi.hoisted(() => ({
   /** Imports that stall (0: answer at once). */
   stallNext: 1,
   sessions: 0,
+  /** Sessions asked to start their workers ahead (the Data view opened). */
+  prepared: 0,
 }));
 
 vi.mock('../../workers/clients', async (orig) => {
@@ -31,6 +33,9 @@ vi.mock('../../workers/clients', async (orig) => {
         return new Promise((_, reject) => (this.reject = reject));
       }
       return Promise.resolve({ reports: [], join: null, rowCount: 3, replace: null });
+    }
+    prepare() {
+      calls.prepared++;
     }
     commit() {
       calls.commits++;
@@ -70,6 +75,14 @@ describe('useImportFlow watchdog', () => {
     calls.stallNext = 1;
   });
   afterEach(() => void vi.useRealTimers());
+
+  it('the Data view open starts its import worker ahead of a pick, once', () => {
+    const before = calls.prepared;
+    const { rerender } = start();
+    expect(calls.prepared).toBe(before + 1);
+    rerender();
+    expect(calls.prepared).toBe(before + 1);
+  });
 
   it('a quiet import shows stalled; progress state kept; Keep waiting hides it again', async () => {
     const { result } = start();

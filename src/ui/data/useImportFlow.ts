@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { FieldContract } from '../../model';
 import type {
   ColumnMapping,
@@ -160,6 +160,8 @@ export function useImportFlow(
   onCancelled: () => void,
 ) {
   const flow = useSyncExternalStore(subscribe, () => flows.get(projectId) ?? IDLE);
+  // The import worker and its helpers started while the user finds the file, not at the pick.
+  useEffect(() => sessionOf(projectId).prepare(), [projectId]);
   const setFlow = useCallback((f: Flow) => setFlowOf(projectId, f), [projectId]);
 
   const addFiles = useCallback(
