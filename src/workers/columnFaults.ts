@@ -49,7 +49,10 @@ export const faultStats = {
   sinkBytes: 0,
   /** When each buffer arrived (performance.now()), for the benchmark's phases. */
   arrivals: [] as number[],
-  /** When the fault worker got its first request and last ran out of work (epoch ms). */
+  /**
+   * When the fault worker got its first request and last ran out of work (epoch ms; no idle
+   * where it was ended as its last buffer arrived).
+   */
   started: 0,
   idle: 0,
   /** When the fault worker was ready (epoch ms): before the preview, where started ahead. */
@@ -153,7 +156,7 @@ export function faultColumns(
       if ('started' in b) return void (faultStats.started = b.started);
       if ('idle' in b) return void (faultStats.idle = b.idle);
       if (!(b instanceof ArrayBuffer)) {
-        // Lengths dropped (stopSinkFaults) are no longer awaited.
+        // Lengths dropped (stopFaults) are no longer awaited.
         for (const n of b.dropped) {
           const i = c.asked.lastIndexOf(n);
           if (i >= 0) c.asked.splice(i, 1);
@@ -190,8 +193,8 @@ export function faultColumns(
  * The import has started: the string sinks' buffers not yet begun by the fault worker are
  * dropped (they would arrive after the sinks grew, and the faulting would take the other core
  * from the import's own threads; those that arrived are still taken or moved into). With
- * `columns` (an import in parts: its threads take both cores, and the import worker, parsing,
- * does not take buffers that arrive late) the columns' too.
+ * `columns` (an import in parts: its two threads take both cores, and the import worker reads
+ * its messages seldom while it parses, so late buffers are mostly not taken) the columns' too.
  */
 export function stopFaults(columns = false): void {
   current?.worker?.postMessage({ sizes: [], drop: true, columns } satisfies FaultRequest);

@@ -161,9 +161,9 @@ async function importInParallel(
   // pass: asked at the preview, else now from the file's head. The range workers' buffers go
   // with their jobs; the first range's columns (room for the whole file) move in between blocks.
   const faulting = !('bytes' in f) && !remote && blocks !== 'nofault';
-  // The preview's buffers not begun by now would come too late (those arrived are used: the
-  // import worker, parsing, does not take those that arrive later), and faulting them would
-  // take a core from the parts.
+  // The preview's buffers not begun by now would mostly come too late (those arrived are used;
+  // the import worker reads its messages seldom while it parses), and faulting them would take
+  // a core from the parts.
   stopFaults(true);
   if (!faulting) releaseColumns();
   else if (!faultingFor(fileKey(file, f.size)))
