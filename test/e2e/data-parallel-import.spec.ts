@@ -111,7 +111,7 @@ let phases: Record<string, number & number[]> = {};
 async function importAndSave(page: Page, path: string, parts: number, readFor = 0, first = false) {
   await page.evaluate((p) => localStorage.setItem('waymark.importParts', String(p)), parts);
   // The Data view opened starts the import worker and its helpers before any file is picked
-  // (after an import, the import worker starts the next fault worker itself).
+  // (and again when it is back to no file, after a save).
   const prepared =
     first &&
     page.waitForEvent('console', {
@@ -182,7 +182,6 @@ test('a file of a few MB is read in two parts and stores what the one-pass impor
   const serial = await importAndSave(page, path, 1, 1000);
   expect(serial.report.parts).toBe(0);
   expect(phases.faulted).toBe(fields);
-  expect(phases.faultReady).toBeLessThan(phases.inspectAt);
   expect({ ...parallel.report, parts: 0, partsText: '' }).toEqual(serial.report);
   expect(parallel.stored).toEqual(serial.stored);
 

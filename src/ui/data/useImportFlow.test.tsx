@@ -76,12 +76,17 @@ describe('useImportFlow watchdog', () => {
   });
   afterEach(() => void vi.useRealTimers());
 
-  it('the Data view open starts its import worker ahead of a pick, once', () => {
+  it('the Data view open starts its import worker ahead of a pick, and again back at no file', () => {
     const before = calls.prepared;
-    const { rerender } = start();
+    const { result, rerender } = start();
     expect(calls.prepared).toBe(before + 1);
     rerender();
     expect(calls.prepared).toBe(before + 1);
+    // A file picked: nothing more; discarded (no file again): ready for the next pick.
+    act(() => result.current.setFlow({ step: 'mapping', files: [picked()] }));
+    expect(calls.prepared).toBe(before + 1);
+    act(() => result.current.setFlow({ step: 'idle' }));
+    expect(calls.prepared).toBe(before + 2);
   });
 
   it('a quiet import shows stalled; progress state kept; Keep waiting hides it again', async () => {

@@ -160,8 +160,13 @@ export function useImportFlow(
   onCancelled: () => void,
 ) {
   const flow = useSyncExternalStore(subscribe, () => flows.get(projectId) ?? IDLE);
-  // The import worker and its helpers started while the user finds the file, not at the pick.
-  useEffect(() => sessionOf(projectId).prepare(), [projectId]);
+  // The import worker and its helpers started while the user finds the file, not at the pick:
+  // when the view opens, and again when it is back to no file (after a save or a discard) — not
+  // by the import worker as an import ends, where starting a worker slowed the report.
+  const idle = flow.step === 'idle';
+  useEffect(() => {
+    if (idle) sessionOf(projectId).prepare();
+  }, [projectId, idle]);
   const setFlow = useCallback((f: Flow) => setFlowOf(projectId, f), [projectId]);
 
   const addFiles = useCallback(
