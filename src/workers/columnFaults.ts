@@ -49,12 +49,8 @@ export const faultStats = {
   sinkBytes: 0,
   /** When each buffer arrived (performance.now()), for the benchmark's phases. */
   arrivals: [] as number[],
-  /**
-   * When the fault worker got its first request and last ran out of work (epoch ms; no idle
-   * where it was ended as its last buffer arrived).
-   */
+  /** When the fault worker got its first request (epoch ms). */
   started: 0,
-  idle: 0,
   /** When the fault worker was ready (epoch ms): before the preview, where started ahead. */
   ready: 0,
 };
@@ -115,7 +111,7 @@ export function faultColumns(
   if (sizes.length === 0) return;
   if (!current) {
     faultStats.arrivals = [];
-    faultStats.started = faultStats.idle = 0;
+    faultStats.started = 0;
     const timer = setTimeout(releaseColumns, FAULT_HOLD_MS);
     current = { key, worker: null, ready: new Map(), asked: [], arrived: 0, timer };
   }
@@ -143,18 +139,13 @@ export function faultColumns(
     }
     c.worker.onmessage = (
       ev: MessageEvent<
-        | ArrayBuffer
-        | { dropped: number[] }
-        | { started: number }
-        | { idle: number }
-        | { ready: number }
+        ArrayBuffer | { dropped: number[] } | { started: number } | { ready: number }
       >,
     ) => {
       if (current !== c) return;
       const b = ev.data;
       if ('ready' in b) return void (faultStats.ready = b.ready);
       if ('started' in b) return void (faultStats.started = b.started);
-      if ('idle' in b) return void (faultStats.idle = b.idle);
       if (!(b instanceof ArrayBuffer)) {
         // Lengths dropped (stopFaults) are no longer awaited.
         for (const n of b.dropped) {
@@ -222,7 +213,13 @@ export function prestartFaultWorker(): Promise<void> {
         s.readyAt = ev.data.ready ?? 0;
         resolve();
       };
-      worker.onerror = () => resolve();
+      // A spare that failed to load is not handed to the next preview (its requests would go
+      // unanswered): that preview starts a worker of its own.
+      worker.onerror = () => {
+        if (spare === s) spare = null;
+        worker.terminate();
+        resolve();
+      };
     });
     spare = s;
     return s.ready;

@@ -28,7 +28,6 @@ const queue = new FaultQueue({
   pause: scheduler
     ? (f) => void scheduler.postTask(f, { priority: 'background' })
     : (f) => setTimeout(f, 0),
-  idle: () => self.postMessage({ idle: now() }),
 });
 
 // Ready (its module run), told once: a worker started ahead is ready before the file's preview.

@@ -9,8 +9,6 @@ export interface FaultQueueHost {
   fault(n: number, touch: number): void;
   /** Run `f` as a task of its own (after any message waiting). */
   pause(f: () => void): void;
-  /** The queue ran out of work. */
-  idle(): void;
 }
 
 export class FaultQueue {
@@ -43,7 +41,6 @@ export class FaultQueue {
     const q = this.queued.shift();
     if (q === undefined) {
       this.running = false;
-      this.host.idle();
       return;
     }
     this.host.fault(q.n, q.touch);

@@ -52,7 +52,6 @@ import {
   STREAM_STALL,
   tailBytes,
   releaseWarm,
-  warmKeptNow,
   warmRange,
   type ByteSource,
   type RangeRun,
@@ -403,8 +402,6 @@ function failure(id: number, e: unknown, file: string): ImportResponse {
 let warmGen = 0;
 /** When the last preview began and its warm-up ended (performance.now()), for the benchmark. */
 let previewAt = { inspect: 0, sinks: 0, warmed: 0 };
-/** The warm-up's runs done by the click (its parses and merges), for the benchmark. */
-let warmedRuns = 0;
 
 self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   const msg = ev.data;
@@ -556,7 +553,6 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   if (msg.type === 'import') {
     const arrived = performance.timeOrigin + performance.now();
     warmGen++; // a warm-up still running stops at its next block
-    warmedRuns = warmKeptNow().length;
     pending = null;
     lastTimings = [];
     lastFaulted = [0, 0];
@@ -607,10 +603,8 @@ self.onmessage = async (ev: MessageEvent<ImportRequest>) => {
             inspectAt: Math.round(previewAt.inspect - t0),
             faultReady: faultStats.ready ? rel(faultStats.ready) : null,
             faultStarted: faultStats.started ? rel(faultStats.started) : null,
-            faultIdle: faultStats.idle ? rel(faultStats.idle) : null,
             sinksAt: Math.round(previewAt.sinks - t0),
             warmedAt: Math.round(previewAt.warmed - t0),
-            warmedRuns,
             stalls: STREAM_STALL.seen,
             ...(report.parts ? importPhases : {}),
             ranges: lastTimings.map((t) =>
