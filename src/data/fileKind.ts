@@ -14,6 +14,12 @@ export function looksLikeXlsx(bytes: Uint8Array, file: string): boolean {
 }
 
 /**
+ * How much of a picked file the page reads (all of a smaller file): the preview's rows. The
+ * import reads the File itself.
+ */
+export const PREVIEW_BYTES = 1 << 20;
+
+/**
  * A file whose preview needs all of it: a JSON document, or a workbook (a zip's directory is at
  * its end). Any other file is previewed from its first megabyte.
  */

@@ -26,6 +26,7 @@ export type ImportIssueCode =
   | 'formula_cell'
   | 'storage_failed'
   | 'file_too_large'
+  | 'file_changed'
   | 'text_too_large'
   | 'row_too_long'
   | 'json_too_deep'

@@ -22,8 +22,15 @@ import { detach, nextTask, place, split } from './pieces';
 import { unpackTable, withSlices } from './packedTable';
 import type { Encoding } from '../data/encoding';
 import type { InferFileResult } from '../data/inferFile';
-import { previewNeedsWholeFile } from '../data/fileKind';
+import { PREVIEW_BYTES, previewNeedsWholeFile } from '../data/fileKind';
+import { fileChangedIssue } from '../data/fileChanged';
 import { fromWire, type ScoredWire, type ScoreOutcome } from './scoredWire';
+
+/** A picked file that no longer reads as picked, where the page holds only its start. */
+const changed = (file: string) => {
+  const issue = fileChangedIssue(file);
+  return new WorkerFailure(issue, issue.message);
+};
 
 /**
  * Promise wrappers around the workers. `cancel()` terminates the worker: parsing and scoring
@@ -105,40 +112,55 @@ export class ImportSession {
   }
 
   async inspect(
-    { blob, ...file }: ImportFileSpec & { blob?: Blob },
+    {
+      blob,
+      size,
+      ...file
+    }: ImportFileSpec & {
+      blob?: Blob;
+      /** The whole file's length where `bytes` is only its start (a big file: PREVIEW_BYTES). */
+      size?: number;
+    },
     contract: FieldContract,
   ): Promise<FilePreview> {
-    // The preview needs the first 1 MB: a copy, not a transfer, since the page keeps the bytes
-    // for the real import. A JSON document or a workbook (its zip directory is at the end) is
-    // needed whole: the worker reads the picked File rather than the page copying all of it into
-    // the message (0.3 s of frozen page per 100 MB); if the File changed since the pick, the
-    // bytes the page read then are sent. (A workbook cut at 1 MB could not be opened at all.)
+    // The preview needs the first 1 MB: a copy, not a transfer, since the page keeps the bytes.
+    // A JSON document or a workbook (its zip directory is at the end) is needed whole: the
+    // worker reads the picked File (the page has only its start if it is big; copying all of a
+    // small one into the message would freeze the page 0.3 s per 100 MB). If the File changed
+    // since the pick, the bytes the page read are sent where they are the whole file, and
+    // otherwise the user is told to pick it again. (A workbook cut at 1 MB could not be opened.)
+    const totalBytes = size ?? file.bytes.length;
     const whole = previewNeedsWholeFile(file.bytes, file.name);
     const send = (source: ImportSource) =>
       this.request({
         type: 'inspect',
         file: source,
         contract,
-        totalBytes: file.bytes.length,
+        totalBytes,
         parts: forcedParts(),
       });
+    const { bytes, ...named } = file;
     let m =
       whole && blob
-        ? await send({ ...file, blob, size: file.bytes.length })
+        ? await send({ ...named, blob, size: totalBytes })
         : { type: 'unreadable' as const };
-    if (m.type === 'unreadable')
+    if (m.type === 'unreadable') {
+      if (whole && bytes.length < totalBytes) throw changed(file.name);
       m = await send({
-        ...file,
-        bytes: (whole ? file.bytes : file.bytes.subarray(0, 1 << 20)).slice(),
+        ...named,
+        bytes: (whole ? bytes : bytes.subarray(0, PREVIEW_BYTES)).slice(),
       });
+    }
     return (m as Extract<ImportResponse, { type: 'preview' }>).preview;
   }
 
   /**
    * Import `files`. A file with its picked File (`blob`) is read by the worker from the File, so
-   * the page does not copy its bytes into the message; if the worker finds the File changed or
-   * gone since the pick, the import runs again with the bytes the page read at the pick, which
-   * the preview and the mapping were made from.
+   * the page does not copy its bytes into the message. If the worker finds the File changed or
+   * gone since the pick, the import runs again with the bytes the page read at the pick where
+   * they are the whole file (a small one: what the preview and the mapping were made from);
+   * where the page read only the start of a big file, the import fails with `file_changed`
+   * (pick the file again), having stored nothing.
    */
   async import(
     files: (ImportFileSpec & { blob?: Blob })[],
@@ -154,7 +176,7 @@ export class ImportSession {
   }> {
     const sources = (useBlob: boolean): ImportSource[] =>
       files.map(({ blob, bytes, ...f }) =>
-        useBlob && blob ? { ...f, blob, size: bytes.length } : { ...f, bytes },
+        useBlob && blob ? { ...f, blob, size: blob.size } : { ...f, bytes },
       );
     const send = (useBlob: boolean) =>
       this.request(
@@ -169,7 +191,12 @@ export class ImportSession {
         onProgress,
       );
     let m = await send(true);
-    if (m.type === 'unreadable') m = await send(false);
+    if (m.type === 'unreadable') {
+      const partial = files.filter((f) => f.blob && f.bytes.length < f.blob.size);
+      const named = (m as { file?: string }).file;
+      if (partial.length) throw changed((partial.find((f) => f.name === named) ?? partial[0]).name);
+      m = await send(false);
+    }
     const r = m as Extract<ImportResponse, { type: 'imported' }>;
     return { reports: r.reports, join: r.join, rowCount: r.rowCount, replace: r.replace ?? null };
   }

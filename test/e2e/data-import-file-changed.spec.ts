@@ -9,14 +9,12 @@ import { gotoApp, openProject } from './helpers';
 /**
  * The import worker reads a picked file from the File itself, so the page never copies the
  * whole file into a message. If the file changed or went away on disk between the pick and
- * Import, what is imported is still what was picked (the bytes the preview and the mapping came
- * from), never the new content and never an error.
+ * Import: a small file (up to 1 MB, which the page holds whole) imports what was picked (the
+ * bytes the preview and the mapping came from); a larger one, of which the page read only the
+ * start, is not imported, and the user is told to pick it again (the mapping kept).
  */
 const csvOf = (rows: number, seed: number) =>
   tableToCsv(generateDemoTable({ rows, seed }), demoContractForTests(), { headers: 'ja' });
-
-/** Whether the last report said the file was read in parts. */
-let lastParts = 0;
 
 async function pickChangeImport(page: Page, path: string, change: () => void) {
   await openProject(page, 'demo', 'data');
@@ -26,14 +24,13 @@ async function pickChangeImport(page: Page, path: string, change: () => void) {
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
   const read = await page.getByTestId('report-rows-read').textContent();
-  lastParts = await page.getByTestId('import-parts').count();
   const confirm = page.getByTestId('replace-confirm');
   if (await confirm.count()) await confirm.check();
   await page.getByTestId('import-save').click();
   return read;
 }
 
-test('a file changed or deleted on disk after the pick imports what was picked', async ({
+test('a small file changed or deleted on disk after the pick imports what was picked', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -55,11 +52,12 @@ test('a file changed or deleted on disk after the pick imports what was picked',
   await expect(page.getByTestId('dataset-rows')).toContainText('640', { timeout: 30_000 });
 });
 
-test('a large file changed after the pick, read in one pass or in two parts, imports what was picked', async ({
+test('a large file changed after the pick, read in one pass or in two parts, is not imported; picked again, it keeps the mapping', async ({
   page,
 }) => {
-  // Over 4 MB: one pass reads the File whole, two parts read its head and cuts here and their
-  // slices in the range workers; a File that no longer reads falls back to the picked bytes.
+  // Over 1 MB the page reads only the file's start (the preview's): a File that no longer reads
+  // cannot be imported as previewed. The import fails with what to do, the stored dataset stays,
+  // and the file picked again keeps the mapping the user set (same columns).
   test.setTimeout(240_000);
   const dir = join(process.cwd(), 'test-results', 'file-changed');
   mkdirSync(dir, { recursive: true });
@@ -69,14 +67,40 @@ test('a large file changed after the pick, read in one pass or in two parts, imp
     [2, 30_000],
   ]) {
     await page.evaluate((p) => localStorage.setItem('waymark.importParts', String(p)), parts);
+    // A stored dataset first: the failed import must leave it as it was.
+    const small = join(dir, `accounts-stored-${parts}.csv`);
+    writeFileSync(small, csvOf(200 + parts, 20 + parts));
+    await pickChangeImport(page, small, () => undefined);
+    await expect(page.getByTestId('dataset-rows')).toContainText(String(200 + parts), {
+      timeout: 30_000,
+    });
+
     const path = join(dir, `accounts-large-${parts}.csv`);
     writeFileSync(path, csvOf(rows, 8 + parts));
     expect(csvOf(rows, 8 + parts).length).toBeGreaterThan(4 << 20);
-    const read = await pickChangeImport(page, path, () => writeFileSync(path, csvOf(300, 6)));
-    expect(read).toBe(rows.toLocaleString('en-US'));
-    expect(lastParts).toBe(parts > 1 ? 1 : 0);
-    await expect(page.getByTestId('dataset-rows')).toContainText(rows.toLocaleString('en-US'), {
-      timeout: 60_000,
-    });
+    await page.getByTestId('data-file-input').setInputFiles(path);
+    await expect(page.getByTestId('import-run')).toBeEnabled({ timeout: 20_000 });
+    // The user's own mapping: employees left out.
+    await expect(page.getByTestId('map-employees')).not.toHaveValue('');
+    await page.getByTestId('map-employees').selectOption('');
+    writeFileSync(path, csvOf(300, 6));
+    await page.getByTestId('import-run').click();
+    const failed = page.getByTestId('import-failed-message');
+    await expect(failed).toHaveAttribute('data-code', 'file_changed', { timeout: 60_000 });
+    await expect(failed).toContainText(`accounts-large-${parts}.csv changed on disk`);
+    await expect(failed).toContainText('Pick it again');
+    await expect(page.getByTestId('dataset-rows')).toContainText(String(200 + parts));
+
+    // Picked again: the new content is previewed, with the mapping the user set.
+    await page.getByTestId('data-file-input').setInputFiles(path);
+    await expect(page.getByTestId('import-run')).toBeEnabled({ timeout: 20_000 });
+    await expect(page.getByTestId('map-employees')).toHaveValue('');
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('report-rows-read')).toHaveText('300');
+    const confirm = page.getByTestId('replace-confirm');
+    if (await confirm.count()) await confirm.check();
+    await page.getByTestId('import-save').click();
+    await expect(page.getByTestId('dataset-rows')).toContainText('300', { timeout: 60_000 });
   }
 });

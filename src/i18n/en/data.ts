@@ -145,6 +145,8 @@ export default {
       '"{{raw}}" starts like a spreadsheet formula; kept as text, neutralised on export.',
     file_too_large:
       '{{file}} is {{size}}, more than the {{limit}} Waymark imports at once. Split it into smaller files (they are joined on the account key), or score it inside your database with `waymark sql`.',
+    file_changed:
+      '{{file}} changed on disk after it was picked (or was moved or deleted), so it was not imported. Pick it again: the column mapping you set is kept if its columns are the same.',
     text_too_large:
       '{{file}} ({{size}}, {{encoding}}) is too large to read as one text. Save it as UTF-8 CSV or split it into smaller files.',
     row_too_long:

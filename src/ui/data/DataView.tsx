@@ -61,7 +61,13 @@ export default function DataView() {
       {(flow.step === 'idle' || flow.step === 'mapping' || flow.step === 'failed') && (
         <DropZone
           disabled={busy}
-          onFiles={(fs) => void addFiles(fs, flow.step === 'mapping' ? flow.files : [])}
+          onFiles={(fs) =>
+            void addFiles(
+              fs,
+              flow.step === 'mapping' ? flow.files : [],
+              flow.step === 'failed' ? flow.files : [],
+            )
+          }
         />
       )}
 

@@ -4,6 +4,7 @@ import { act, renderHook } from '@testing-library/react';
 import { demoContract } from '../../data/testing/helpers';
 import type { FilePreview } from '../../data';
 import { IMPORT_WATCHDOG_MS } from './importWatchdog';
+import { File as NodeFile } from 'node:buffer';
 
 /**
  * The import flow with its worker replaced: the first import sends one progress message and
@@ -18,6 +19,10 @@ const calls = vi.hoisted(() => ({
   sessions: 0,
   /** Sessions asked to start their workers ahead (the Data view opened). */
   prepared: 0,
+  /** What each preview was sent: the bytes' length and the whole file's size. */
+  inspected: [] as { bytes: number; size: number | undefined }[],
+  /** The columns the next previews show. */
+  headers: ['id', 'name', 'mrr'],
 }));
 
 vi.mock('../../workers/clients', async (orig) => {
@@ -36,6 +41,13 @@ vi.mock('../../workers/clients', async (orig) => {
     }
     prepare() {
       calls.prepared++;
+    }
+    inspect(spec: { bytes: Uint8Array; size?: number }) {
+      calls.inspected.push({ bytes: spec.bytes.length, size: spec.size });
+      return Promise.resolve({
+        headers: [...calls.headers],
+        mapping: { accountId: 0, name: 1 },
+      } as unknown as FilePreview);
     }
     commit() {
       calls.commits++;
@@ -151,5 +163,51 @@ describe('useImportFlow watchdog', () => {
     // The watchdog ended with the import: the flow is left exactly as it was.
     expect(result.current.flow).toBe(report);
     expect(result.current.flow).not.toHaveProperty('stalled');
+  });
+});
+
+/** A picked file (Node's File: jsdom's Blob cannot be read). */
+const fileOf = (bytes: number, name: string) =>
+  new NodeFile([new Uint8Array(bytes)], name) as unknown as File;
+
+describe('useImportFlow pick', () => {
+  it('reads only the first megabyte of a big file on the page; a small one whole', async () => {
+    calls.inspected = [];
+    const { result } = start();
+    const big = fileOf(3 << 20, 'big.csv');
+    const small = fileOf(5000, 'small.csv');
+    await act(() => result.current.addFiles([big, small]));
+    expect(calls.inspected).toEqual([
+      { bytes: 1 << 20, size: 3 << 20 },
+      { bytes: 5000, size: 5000 },
+    ]);
+    const f = result.current.flow;
+    expect(f.step === 'mapping' && f.files.map((x) => [x.bytes.length, x.blob?.size])).toEqual([
+      [1 << 20, 3 << 20],
+      [5000, 5000],
+    ]);
+  });
+
+  it("a file picked again after a failed import keeps the user's mapping when its name and columns match", async () => {
+    calls.headers = ['id', 'name', 'mrr'];
+    const { result } = start();
+    const file = () => fileOf(10, 'a.csv');
+    await act(() => result.current.addFiles([file()]));
+    const f = result.current.flow;
+    if (f.step !== 'mapping') throw new Error(f.step);
+    const mine = { ...f.files[0], mapping: { accountId: 0, name: null, mrr: 2 } };
+    const failed = [mine];
+    // Same name and columns: the mapping the user set.
+    await act(() => result.current.addFiles([file()], [], failed));
+    const again = result.current.flow;
+    expect(again.step === 'mapping' && again.files[0].mapping).toEqual(mine.mapping);
+    // Another name, or other columns: the preview's own mapping.
+    await act(() => result.current.addFiles([fileOf(10, 'b.csv')], [], failed));
+    const other = result.current.flow;
+    expect(other.step === 'mapping' && other.files[0].mapping).toEqual({ accountId: 0, name: 1 });
+    calls.headers = ['id', 'name', 'mrr', 'plan'];
+    await act(() => result.current.addFiles([file()], [], failed));
+    const wider = result.current.flow;
+    expect(wider.step === 'mapping' && wider.files[0].mapping).toEqual({ accountId: 0, name: 1 });
   });
 });

@@ -11,6 +11,7 @@ import type {
 import { ImportSession, WorkerFailure } from '../../workers/clients';
 import { activeDataset } from './activeDataset';
 import { checkFileSize } from '../../data/limits';
+import { PREVIEW_BYTES } from '../../data/fileKind';
 import { ImportError } from '../../data/issues';
 import type { StoredReplace } from '../../data/datasetChange';
 import { createWatchdog, importWatchdogMs, type Watchdog } from './importWatchdog';
@@ -22,6 +23,11 @@ import { createWatchdog, importWatchdogMs, type Watchdog } from './importWatchdo
  */
 export interface PickedFile {
   name: string;
+  /**
+   * The bytes the page read at the pick: the whole file up to PREVIEW_BYTES, else its start
+   * (`blob` is then the File, read by the workers): reading all of a 185 MB file froze the page
+   * for 0.4–0.6 s and held 185 MB in it, only to import what was picked if the File changed.
+   */
   bytes: Uint8Array;
   /** The picked File: a worker reads it without a copy of `bytes` on the page. */
   blob?: Blob;
@@ -153,6 +159,9 @@ export function mapImportColumn(projectId: string, field: string, column: number
   });
 }
 
+const sameColumns = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((h, i) => h === b[i]);
+
 export function useImportFlow(
   projectId: string,
   contract: FieldContract,
@@ -170,7 +179,12 @@ export function useImportFlow(
   const setFlow = useCallback((f: Flow) => setFlowOf(projectId, f), [projectId]);
 
   const addFiles = useCallback(
-    async (picked: File[], existing: PickedFile[] = []) => {
+    /**
+     * `existing`: the files already in the mapping (a file added to them). `previous`: those of
+     * an import that failed — a file picked again with the same name and columns keeps the
+     * mapping the user set.
+     */
+    async (picked: File[], existing: PickedFile[] = [], previous: PickedFile[] = []) => {
       setFlowOf(projectId, { step: 'inspecting' });
       const files = [...existing];
       for (const f of picked) {
@@ -178,7 +192,9 @@ export function useImportFlow(
         try {
           // Refused from its size before reading; a read the browser cannot hold says so too.
           checkFileSize(f.name, f.size);
-          bytes = new Uint8Array(await f.arrayBuffer());
+          // A big file's start only: the preview needs no more, and the import reads the File.
+          const head = f.size > PREVIEW_BYTES ? f.slice(0, PREVIEW_BYTES) : f;
+          bytes = new Uint8Array(await head.arrayBuffer());
         } catch (e) {
           const tooBig = e instanceof ImportError ? e : null;
           return failOf(
@@ -193,11 +209,22 @@ export function useImportFlow(
               name: f.name,
               bytes,
               blob: f,
+              size: f.size,
               options: files.length > 0 ? { keyOptional: true } : {},
             },
             contract,
           );
-          files.push({ name: f.name, bytes, blob: f, preview, mapping: preview.mapping });
+          const before = previous.find(
+            (p) =>
+              p.name === f.name && !!p.preview && sameColumns(p.preview.headers, preview.headers),
+          );
+          files.push({
+            name: f.name,
+            bytes,
+            blob: f,
+            preview,
+            mapping: before ? before.mapping : preview.mapping,
+          });
         } catch (e) {
           return failOf(
             projectId,
@@ -293,7 +320,7 @@ export function useImportFlow(
           {
             name: f.name,
             bytes: f.bytes,
-            ...(f.blob ? { blob: f.blob } : {}),
+            ...(f.blob ? { blob: f.blob, size: f.blob.size } : {}),
             options: { sheet, ...(index > 0 ? { keyOptional: true } : {}) },
           },
           contract,

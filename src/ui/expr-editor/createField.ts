@@ -20,10 +20,13 @@ export function proposeMissingField(
   const norm = (s: string) => halfWidth(s).normalize('NFKC').trim().toLowerCase();
   if (file) {
     try {
-      // The worker's reading when it is done (inferredFields.ts), else read here.
+      // The worker's reading when it is done (inferredFields.ts), else read here from what the
+      // page holds (a big file's start only: cut at its last line break).
+      const whole = !file.blob || file.bytes.length >= file.blob.size;
+      const bytes = whole ? file.bytes : file.bytes.subarray(0, file.bytes.lastIndexOf(0x0a) + 1);
       const inferred =
         inferredNow(file) ??
-        inferFieldsFromFile(file.bytes, file.name, {
+        inferFieldsFromFile(bytes, file.name, {
           encoding: file.preview.encoding,
           ...(file.preview.sheet ? { sheet: file.preview.sheet } : {}),
         });
