@@ -174,9 +174,13 @@ export class ImportSession {
     rowCount: number;
     replace: StoredReplace | null;
   }> {
+    // Without `useBlob`, the bytes the page read stand in for the Files it holds whole; a big
+    // file, of which it holds only the start, is read from its File either way.
     const sources = (useBlob: boolean): ImportSource[] =>
       files.map(({ blob, bytes, ...f }) =>
-        useBlob && blob ? { ...f, blob, size: blob.size } : { ...f, bytes },
+        blob && (useBlob || bytes.length < blob.size)
+          ? { ...f, blob, size: blob.size }
+          : { ...f, bytes },
       );
     const send = (useBlob: boolean) =>
       this.request(
@@ -191,12 +195,8 @@ export class ImportSession {
         onProgress,
       );
     let m = await send(true);
-    if (m.type === 'unreadable') {
-      const partial = files.filter((f) => f.blob && f.bytes.length < f.blob.size);
-      const named = (m as { file?: string }).file;
-      if (partial.length) throw changed((partial.find((f) => f.name === named) ?? partial[0]).name);
-      m = await send(false);
-    }
+    if (m.type === 'unreadable') m = await send(false);
+    if (m.type === 'unreadable') throw changed(m.file);
     const r = m as Extract<ImportResponse, { type: 'imported' }>;
     return { reports: r.reports, join: r.join, rowCount: r.rowCount, replace: r.replace ?? null };
   }
