@@ -26,7 +26,7 @@ export interface PickedFile {
   /**
    * The bytes the page read at the pick: the whole file up to PREVIEW_BYTES, else its start
    * (`blob` is then the File, read by the workers): reading all of a 185 MB file froze the page
-   * for 0.4–0.6 s and held 185 MB in it, only to import what was picked if the File changed.
+   * for up to 0.6 s and held 185 MB in it, only to import what was picked if the File changed.
    */
   bytes: Uint8Array;
   /** The picked File: a worker reads it without a copy of `bytes` on the page. */
