@@ -1,12 +1,8 @@
-import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import {
-  HISTORY_RUN_FORMAT,
-  HISTORY_RUN_VERSION,
-  runInfoOf,
-  runToParquet,
-  type HistoryRunInfo,
-} from './historyRun';
-import type { CtaInfo, MeasureInfo, ScoreResult } from './types';
+import { runInfoOf, runToParquet, type HistoryRunInfo } from './historyRun';
+import { parquetToResult } from './parquetToResult';
+import type { ScoreResult } from './types';
+
+export { parquetToResult };
 
 /**
  * The app's side of a CLI history folder (docs/history-format.md): reading the manifest and run
@@ -107,110 +103,6 @@ export function readManifestFile(files: PickedFile[]): Manifest | TransferIssue 
   return m;
 }
 
-/** Read a run file in full: every column the CLI writes, as a ScoreResult (never re-scored). */
-export async function parquetToResult(
-  bytes: Uint8Array,
-): Promise<{ info: HistoryRunInfo; result: ScoreResult } | Omit<TransferIssue, 'file'>> {
-  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  let meta;
-  try {
-    meta = parquetMetadata(file as ArrayBuffer);
-  } catch (e) {
-    return { code: 'not_parquet', params: { reason: e instanceof Error ? e.message : String(e) } };
-  }
-  const kv = Object.fromEntries((meta.key_value_metadata ?? []).map((x) => [x.key, x.value]));
-  if (kv['waymark.format'] !== HISTORY_RUN_FORMAT || !kv['waymark.run'])
-    return { code: 'not_a_run' };
-  if (!(Number(kv['waymark.version']) <= HISTORY_RUN_VERSION))
-    return { code: 'newer_run', params: { version: String(kv['waymark.version']) } };
-  const info = JSON.parse(kv['waymark.run']!) as HistoryRunInfo;
-  let rows: Record<string, unknown>[];
-  try {
-    rows = await parquetReadObjects({ file: file as ArrayBuffer });
-  } catch (e) {
-    return { code: 'not_parquet', params: { reason: e instanceof Error ? e.message : String(e) } };
-  }
-  const n = rows.length;
-  const num = (v: unknown) => (typeof v === 'number' ? v : NaN);
-  const dbl = (col: string) => Float64Array.from(rows, (r) => num(r[col]));
-  // Dictionary-coded text columns: ids in order of first appearance (colours in band order).
-  const codes = <A extends Int8Array | Int16Array | Uint16Array>(
-    col: string,
-    make: (k: number) => A,
-    ids: string[],
-    missing: number,
-  ): A => {
-    const index = new Map(ids.map((c, i) => [c, i]));
-    const out = make(n);
-    for (let i = 0; i < n; i++) {
-      const v = rows[i][col];
-      if (typeof v !== 'string') {
-        out[i] = missing;
-        continue;
-      }
-      let k = index.get(v);
-      if (k === undefined) {
-        k = ids.length;
-        ids.push(v);
-        index.set(v, k);
-      }
-      out[i] = k;
-    }
-    return out;
-  };
-  const segmentIds: string[] = [];
-  const stageIds: string[] = [];
-  const ownerIds: string[] = [];
-  const colorIds = [...info.colorIds];
-  const segment = codes('segment', (k) => new Uint16Array(k), segmentIds, 0);
-  if (!segmentIds.length) segmentIds.push('');
-  const stage = codes('stage', (k) => new Int16Array(k), stageIds, -1);
-  const owner = codes('owner', (k) => new Uint16Array(k), ownerIds, 0);
-  if (!ownerIds.length) ownerIds.push('');
-  const result: ScoreResult = {
-    resultVersion: 1,
-    playbookName: info.playbookName,
-    asOf: info.asOf,
-    rowCount: n,
-    accountIds: rows.map((r) => String(r.account_id)),
-    segmentIds,
-    segment,
-    stageIds,
-    stage,
-    daysInStage: dbl('days_in_stage'),
-    progress: new Uint8Array(n),
-    criteria: [],
-    criteriaStatus: [],
-    readyToAdvance: new Uint8Array(n),
-    measures: info.measures.map((m): MeasureInfo => ({
-      id: m.id,
-      label: m.label,
-      dimension: '',
-      rawKind: 'number',
-    })),
-    measureRaw: [],
-    rawDict: [],
-    measurePoints: info.measures.map((m) => dbl(`pts__${m.id}`)),
-    dimensionIds: info.dimensionIds,
-    dimensionScores: info.dimensionIds.map((d) => dbl(`dim__${d}`)),
-    total: dbl('score'),
-    coverage: dbl('coverage'),
-    colorIds,
-    color: codes('color', (k) => new Int8Array(k), colorIds, -1),
-    ownerIds,
-    owner,
-    ctas: info.ctas.map((c): CtaInfo => ({
-      ...c,
-      priority: 'medium' as CtaInfo['priority'],
-      ownerRole: '',
-      dueInDays: 0,
-      dueDate: info.asOf,
-    })),
-    ctaFired: info.ctas.map((c) => Uint8Array.from(rows, (r) => (r[`cta__${c.id}`] ? 1 : 0))),
-  };
-  return { info, result };
-}
-
 /**
  * Read a picked CLI history folder. All or nothing: any issue refuses the whole import (the
  * caller stores nothing). The lineage rule: the folder belongs to this project when its manifest's
@@ -222,6 +114,8 @@ export async function parquetToResult(
 export async function readHistoryImport(
   files: PickedFile[],
   target: ImportTarget,
+  /** Called before each run file is read (k counts from 1 over the runs to read). */
+  onRun: (k: number, total: number, asOf: string) => void = () => undefined,
 ): Promise<ImportOutcome> {
   const m = readManifestFile(files);
   if ('code' in m) return { ok: false, issues: [m] };
@@ -250,16 +144,20 @@ export async function readHistoryImport(
   const storedAsOf = new Set(target.stored.map((s) => s.asOf));
   const runs: ImportedRun[] = [];
   const skipped: { asOf: string; file: string }[] = [];
+  const toRead = m.runs.filter((e) => !storedAsOf.has(e.asOf)).length;
+  let k = 0;
   for (const entry of m.runs) {
     if (storedAsOf.has(entry.asOf)) {
       skipped.push({ asOf: entry.asOf, file: entry.file });
       continue;
     }
+    k++;
     const f = findFile(files, entry.file);
     if (!f) {
       issues.push({ code: 'missing_file', file: entry.file });
       continue;
     }
+    onRun(k, toRead, entry.asOf);
     const read = await parquetToResult(f.bytes);
     if ('code' in read) {
       issues.push({ ...read, file: f.path });
@@ -286,63 +184,99 @@ export async function readHistoryImport(
   return issues.length ? { ok: false, issues } : { ok: true, runs, skipped };
 }
 
-/** A stored run to export. */
-export interface ExportRun {
-  result: ScoreResult;
+/** A stored run to export, before its arrays are read. */
+export interface ExportRunRef {
+  asOf: string;
+  createdAt: string;
   fingerprint: string;
   playbook?: unknown;
-  createdAt: string;
   dataset: string;
+}
+
+/** A stored run to export, with its arrays. */
+export interface ExportRun extends Omit<ExportRunRef, 'asOf'> {
+  result: ScoreResult;
+}
+
+/**
+ * Which runs a folder keeps. The CLI keeps one run per as-of date, so of several stored runs with
+ * one as-of (a run made again after a model change) the latest made is written, oldest as-of
+ * first, and the others are left out for the UI to name.
+ */
+export function runsToWrite<T extends ExportRunRef>(runs: T[]): { write: T[]; leftOut: T[] } {
+  const latest = new Map<string, T>();
+  for (const x of runs) {
+    const k = latest.get(x.asOf);
+    if (!k || x.createdAt > k.createdAt) latest.set(x.asOf, x);
+  }
+  return {
+    write: [...latest.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : 1)),
+    leftOut: runs.filter((x) => latest.get(x.asOf) !== x),
+  };
+}
+
+const utf8 = new TextEncoder();
+
+/** One run's manifest entry and files: its Parquet, and its playbook when known. */
+export function runFiles(
+  x: Omit<ExportRunRef, 'asOf'>,
+  r: ScoreResult,
+): { entry: ManifestRun; files: [string, Uint8Array][] } {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < r.rowCount; i++) {
+    const c = r.color[i] < 0 ? '' : r.colorIds[r.color[i]];
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const entry: ManifestRun = {
+    asOf: r.asOf,
+    file: `runs/${r.asOf}.parquet`,
+    playbook: x.playbook ? `playbooks/${x.fingerprint}.json` : '',
+    fingerprint: x.fingerprint,
+    createdAt: x.createdAt,
+    rowCount: r.rowCount,
+    dataset: x.dataset,
+    colors: [...r.colorIds, '']
+      .filter((c) => counts.has(c))
+      .map((c) => ({ color: c, count: counts.get(c)! })),
+  };
+  const files: [string, Uint8Array][] = [
+    [entry.file, runToParquet(r, runInfoOf(r, x.fingerprint))],
+  ];
+  if (x.playbook)
+    files.push([entry.playbook, utf8.encode(JSON.stringify(x.playbook, null, 2) + '\n')]);
+  return { entry, files };
+}
+
+/** The folder's manifest.json for the runs written (written last). */
+export function manifestFile(playbookName: string, runs: ManifestRun[]): [string, Uint8Array] {
+  const manifest: Manifest = {
+    format: HISTORY_FORMAT,
+    version: HISTORY_VERSION,
+    playbookName,
+    runs,
+  };
+  return ['manifest.json', utf8.encode(JSON.stringify(manifest, null, 2) + '\n')];
 }
 
 /**
  * The files of a history folder in the CLI's layout (manifest last in the map, runs oldest
- * first). The CLI keeps one run per as-of date, so of several stored runs with one as-of (a run
- * made again after a model change) the latest made is written and the others are listed in
- * `leftOut` for the UI to say.
+ * first), for runs already read; the app's export reads and writes one run at a time with the
+ * pieces above (workers/historyTransferOps.ts).
  */
 export function historyFiles(
   playbookName: string,
   runs: ExportRun[],
 ): { files: Map<string, Uint8Array>; leftOut: ExportRun[] } {
+  const refs = runs.map((x) => ({ ...x, asOf: x.result.asOf, run: x }));
+  const { write, leftOut } = runsToWrite(refs);
   const out = new Map<string, Uint8Array>();
-  const enc = new TextEncoder();
   const list: ManifestRun[] = [];
-  const latest = new Map<string, ExportRun>();
-  for (const x of runs) {
-    const k = latest.get(x.result.asOf);
-    if (!k || x.createdAt > k.createdAt) latest.set(x.result.asOf, x);
-  }
-  const leftOut = runs.filter((x) => latest.get(x.result.asOf) !== x);
-  for (const x of [...latest.values()].sort((a, b) => (a.result.asOf < b.result.asOf ? -1 : 1))) {
-    const r = x.result;
-    const counts = new Map<string, number>();
-    for (let i = 0; i < r.rowCount; i++) {
-      const c = r.color[i] < 0 ? '' : r.colorIds[r.color[i]];
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-    const entry: ManifestRun = {
-      asOf: r.asOf,
-      file: `runs/${r.asOf}.parquet`,
-      playbook: x.playbook ? `playbooks/${x.fingerprint}.json` : '',
-      fingerprint: x.fingerprint,
-      createdAt: x.createdAt,
-      rowCount: r.rowCount,
-      dataset: x.dataset,
-      colors: [...r.colorIds, '']
-        .filter((c) => counts.has(c))
-        .map((c) => ({ color: c, count: counts.get(c)! })),
-    };
-    out.set(entry.file, runToParquet(r, runInfoOf(r, x.fingerprint)));
-    if (x.playbook) out.set(entry.playbook, enc.encode(JSON.stringify(x.playbook, null, 2) + '\n'));
+  for (const x of write) {
+    const { entry, files } = runFiles(x, x.result);
+    for (const [p, b] of files) out.set(p, b);
     list.push(entry);
   }
-  const manifest: Manifest = {
-    format: HISTORY_FORMAT,
-    version: HISTORY_VERSION,
-    playbookName,
-    runs: list,
-  };
-  out.set('manifest.json', enc.encode(JSON.stringify(manifest, null, 2) + '\n'));
-  return { files: out, leftOut };
+  const [mp, mb] = manifestFile(playbookName, list);
+  out.set(mp, mb);
+  return { files: out, leftOut: leftOut.map((x) => x.run) };
 }

@@ -375,6 +375,19 @@ export default {
     leftOut:
       'Left out (an older run with the same as-of date; a history folder keeps one run per date): {{runs}}.',
     noRuns: 'No stored runs to export.',
+    exporting: 'Exporting {{count}} runs…',
+    progress: {
+      read: 'Reading the picked files: {{done}} of {{total}} read…',
+      check: 'Reading run {{n}} of {{total}} (as of {{asOf}})…',
+      save: 'Storing {{total}} runs (all of them or none)…',
+      export: 'Writing run {{n}} of {{total}} (as of {{asOf}})…',
+    },
+    cancel: 'Cancel',
+    cancelledImport: 'Import cancelled: nothing was imported.',
+    cancelledExport: 'Export cancelled: no file was written.',
+    importFailed:
+      'The import stopped ({{reason}}): nothing was imported. Try again; if it stops again, close other tabs to free memory and try once more.',
+    exportFailed: 'The export stopped ({{reason}}): no file was written. Try again.',
     issue: {
       no_manifest:
         'No manifest.json among the picked files ({{file}}). Pick the history folder itself, or its manifest.json together with the runs/*.parquet files.',

@@ -366,6 +366,20 @@ export default {
     leftOut:
       '書き出さなかった実行(同じ基準日のより古い実行。履歴フォルダーは基準日ごとに 1 件): {{runs}}。',
     noRuns: '書き出す保存済みの実行がありません。',
+    exporting: '{{count}} 件の実行を書き出し中…',
+    progress: {
+      read: '選択したファイルを読み込み中: {{total}} 個中 {{done}} 個完了…',
+      check: '実行 {{n}} / {{total}} を読み込み中(基準日 {{asOf}})…',
+      save: '{{total}} 件の実行を保存中(すべて保存するか、何も保存しないかのどちらかです)…',
+      export: '実行 {{n}} / {{total}} を書き出し中(基準日 {{asOf}})…',
+    },
+    cancel: 'キャンセル',
+    cancelledImport: '取り込みをキャンセルしました。何も取り込んでいません。',
+    cancelledExport: '書き出しをキャンセルしました。ファイルは作っていません。',
+    importFailed:
+      '取り込みが止まりました ({{reason}})。何も取り込んでいません。もう一度お試しください。再び止まる場合は、ほかのタブを閉じてメモリーを空けてから、もう一度お試しください。',
+    exportFailed:
+      '書き出しが止まりました ({{reason}})。ファイルは作っていません。もう一度お試しください。',
     issue: {
       no_manifest:
         '選択したファイル ({{file}}) に manifest.json がありません。履歴フォルダーそのもの、または manifest.json と runs/*.parquet をまとめて選択してください。',

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { compilePlaybook, readPlaybookDocument, scoreTable } from '../../src/engine';
+import { historyFiles } from '../../src/engine/historyTransfer';
+import { playbookFingerprint } from '../../src/model';
+import { generateDemoTable } from '../../src/data/demo/generate';
+import { shotPath } from './shots';
+import { gotoApp, openProject } from './helpers';
+
+// A CLI history folder of three runs of 300,000 accounts: the import and the export run in a
+// worker and say how far they are, a cancel stores nothing (and writes no file), and the
+// import done stores every account of every run.
+const ROWS = 300_000;
+const DATES = ['2025-01-01', '2025-02-01', '2025-03-01'];
+
+function bigFolder() {
+  const read = readPlaybookDocument(
+    readFileSync('test/fixtures/history-cli/playbooks/aec4c3873f4833d3.json', 'utf8'),
+  );
+  if (!read.ok) throw new Error('fixture playbook');
+  const pb = read.playbook;
+  const table = generateDemoTable({ rows: ROWS, seed: 11 });
+  const runs = DATES.map((asOf) => {
+    const c = compilePlaybook(pb, { asOf });
+    if (!c.ok) throw new Error('compile');
+    return {
+      result: scoreTable(c.compiled, table),
+      fingerprint: playbookFingerprint(pb),
+      playbook: pb,
+      createdAt: `${asOf}T06:00:00.000Z`,
+      dataset: 'big.csv',
+    };
+  });
+  const { files } = historyFiles(pb.name, runs);
+  return [...files].map(([p, b]) => ({
+    name: p.split('/').pop()!,
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(b),
+  }));
+}
+
+const storedRuns = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ asOf: string; rowCount: number; imported?: { from: string } }[]>((res) => {
+        const open = indexedDB.open('waymark');
+        open.onsuccess = () => {
+          const q = open.result.transaction('runs').objectStore('runs').getAll();
+          q.onsuccess = () => res(q.result);
+        };
+      }),
+  );
+
+test('a big history folder: progress, cancel stores nothing, then import and export', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const files = bigFolder();
+  await gotoApp(page, { lang: 'en' });
+  await openProject(page, 'demo', 'results');
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(1);
+
+  // Picked, then cancelled while the runs are read: nothing stored.
+  await page.getByTestId('history-import-files-input').setInputFiles(files);
+  const busy = page.getByTestId('history-transfer-busy');
+  await expect(busy).toContainText(/Reading run 1 of 3 \(as of 2025-01-01\)/);
+  await expect(page.getByTestId('history-export')).toBeDisabled();
+  await page.getByTestId('history-transfer').screenshot({ path: shotPath('history-progress.png') });
+  await page.getByTestId('history-transfer-cancel').click();
+  await expect(page.getByTestId('history-transfer-cancelled')).toHaveText(
+    'Import cancelled: nothing was imported.',
+  );
+  await expect(busy).toHaveCount(0);
+  expect((await storedRuns(page)).filter((r) => r.imported)).toEqual([]);
+  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(1);
+
+  // Picked again and left to finish: every run, every account.
+  await page.getByTestId('history-import-files-input').setInputFiles(files);
+  await expect(busy).toContainText('Reading run');
+  await expect(page.getByTestId('history-import-done')).toContainText(
+    `Imported 3 runs from manifest.json: ${DATES.join(', ')}.`,
+    { timeout: 120_000 },
+  );
+  const stored = (await storedRuns(page)).filter((r) => r.imported?.from === 'cli');
+  expect(stored.map((r) => [r.asOf, r.rowCount]).sort()).toEqual(DATES.map((d) => [d, ROWS]));
+  await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(4);
+
+  // Export cancelled: no file; then exported in full.
+  await page.getByTestId('history-export').click();
+  await expect(busy).toContainText(/Exporting 4 runs|Writing run/);
+  await page.getByTestId('history-transfer-cancel').click();
+  await expect(page.getByTestId('history-transfer-cancelled')).toHaveText(
+    'Export cancelled: no file was written.',
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    page.getByTestId('history-export').click(),
+  ]);
+  const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  const manifest = JSON.parse(new TextDecoder().decode(zip['manifest.json']));
+  expect(
+    manifest.runs
+      .filter((r: { asOf: string }) => DATES.includes(r.asOf))
+      .map((r: { rowCount: number }) => r.rowCount),
+  ).toEqual([ROWS, ROWS, ROWS]);
+  for (const d of DATES) expect(zip[`runs/${d}.parquet`].length).toBeGreaterThan(ROWS);
+  await expect(page.getByTestId('history-export-done')).toContainText('Exported 4 runs');
+  await page.getByTestId('history-transfer').screenshot({ path: shotPath('history-exported.png') });
+});
