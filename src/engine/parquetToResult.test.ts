@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parquetMetadata, parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { compilePlaybook, scoreTable } from '.';
 import { Project, playbookFromProject } from '../model';
@@ -17,6 +17,7 @@ import {
 } from './historyRun';
 import { writeRunParquet } from './parquetRunWriter';
 import { parquetToResult } from './parquetToResult';
+import { readRunColumns, valueAt } from './runColumnsRead';
 import type { CtaInfo, MeasureInfo, ScoreResult } from './types';
 
 // The column reader must give exactly what the row-object reader it replaced gave (kept here as
@@ -176,5 +177,57 @@ describe('parquetToResult (column reader)', () => {
     expect(result.ownerIds).toEqual(['']);
     expect(Number.isNaN(result.coverage[0])).toBe(true);
     expect(result.ctaFired[0].every((x) => x === 0)).toBe(true);
+  });
+
+  it('the fast reader reads our writer’s every column, row for row, as hyparquet does', async () => {
+    const bytes = writeRunParquet({
+      rowCount: r.rowCount,
+      columns: runColumns(r),
+      kvMetadata: runKvMetadata(info),
+      createdBy: 'waymark',
+      rowGroupRows: 700,
+    });
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const meta = parquetMetadata(file as ArrayBuffer);
+    const names = meta.schema.slice(1).map((e) => e.name);
+    const fast = readRunColumns(file as ArrayBuffer, meta, names);
+    expect([...fast.keys()]).toEqual(names);
+    const theirs = new Map<string, unknown[]>(names.map((c) => [c, []]));
+    await parquetRead({
+      file: file as ArrayBuffer,
+      metadata: meta,
+      onChunk({ columnName, columnData, rowStart }) {
+        const a = theirs.get(columnName)!;
+        for (let i = 0; i < columnData.length; i++) a[rowStart + i] = columnData[i];
+      },
+    });
+    for (const c of names) {
+      const got = Array.from({ length: r.rowCount }, (_, i) => valueAt(fast.get(c)!, i));
+      expect(got, c).toEqual(theirs.get(c)!.map((v) => v ?? null));
+    }
+    // The gaps set above are nulls in the file and come back as such.
+    expect(valueAt(fast.get('score')!, 3)).toBe(null);
+    expect(valueAt(fast.get('color')!, 5)).toBe(null);
+  });
+
+  it('a layout the fast reader does not know, or a damaged page, is left to hyparquet', async () => {
+    const other = runToParquetReference(r, info);
+    const f = other.buffer.slice(other.byteOffset, other.byteOffset + other.byteLength);
+    expect(() =>
+      readRunColumns(f as ArrayBuffer, parquetMetadata(f as ArrayBuffer), ['score']),
+    ).toThrow();
+    // A page of our writer's file cut short: hyparquet names the damage.
+    const ours = writeRunParquet({
+      rowCount: r.rowCount,
+      columns: runColumns(r),
+      kvMetadata: runKvMetadata(info),
+      createdBy: 'waymark',
+    });
+    const meta = parquetMetadata(ours.buffer.slice(0) as ArrayBuffer);
+    const at = Number(meta.row_groups[0].columns[4].meta_data!.data_page_offset);
+    const bad = ours.slice();
+    bad.fill(0xff, at, at + 64);
+    const got = await parquetToResult(bad);
+    expect('code' in got && got.code).toBe('not_parquet');
   });
 });

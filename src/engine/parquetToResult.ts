@@ -1,5 +1,6 @@
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import { HISTORY_RUN_FORMAT, HISTORY_RUN_VERSION, type HistoryRunInfo } from './historyRun';
+import { readRunColumns, valueAt, type ColumnValues } from './runColumnsRead';
 import type { CtaInfo, MeasureInfo, ScoreResult } from './types';
 
 /** Why a picked file is not a readable run (the caller adds the file's path). */
@@ -18,7 +19,8 @@ interface Chunk {
  * Read a run file in full: every column the CLI writes, as a ScoreResult (never re-scored).
  * Column by column, straight into typed arrays: the row objects hyparquet's
  * `parquetReadObjects` builds took 25 s and ~1 GB per run of a million accounts (session 43),
- * on the page's main thread. A column the file lacks reads as the row reader read it (missing:
+ * on the page's main thread; its column reader still ~7 s, which runColumnsRead.ts cuts for the
+ * files our writer makes. A column the file lacks reads as the row reader read it (missing:
  * NaN, no code, not fired), so both give the same result (historyTransfer.test.ts).
  */
 export async function parquetToResult(
@@ -45,6 +47,7 @@ export async function parquetToResult(
     i += 1 + countDescendants(s, i);
   }
   const chunks = new Map<string, Chunk[]>();
+  let fast: Map<string, ColumnValues> | null = null;
   const want = [
     'account_id',
     'segment',
@@ -59,26 +62,43 @@ export async function parquetToResult(
     ...info.ctas.map((c) => `cta__${c.id}`),
   ].filter((c) => present.has(c));
   try {
-    await parquetRead({
-      file: file as ArrayBuffer,
-      metadata: meta,
-      columns: want,
-      onChunk({ columnName, columnData, rowStart }) {
-        let list = chunks.get(columnName);
-        if (!list) chunks.set(columnName, (list = []));
-        list.push({ rowStart, data: columnData as ArrayLike<Cell> });
-      },
-    });
-  } catch (e) {
-    return { code: 'not_parquet', params: { reason: e instanceof Error ? e.message : String(e) } };
+    // Our own writer's layout is read by the fast reader; anything else (or a damaged file,
+    // which hyparquet then names) by hyparquet.
+    fast = readRunColumns(file as ArrayBuffer, meta, want);
+  } catch {
+    fast = null;
   }
+  if (!fast)
+    try {
+      await parquetRead({
+        file: file as ArrayBuffer,
+        metadata: meta,
+        columns: want,
+        onChunk({ columnName, columnData, rowStart }) {
+          let list = chunks.get(columnName);
+          if (!list) chunks.set(columnName, (list = []));
+          list.push({ rowStart, data: columnData as ArrayLike<Cell> });
+        },
+      });
+    } catch (e) {
+      return {
+        code: 'not_parquet',
+        params: { reason: e instanceof Error ? e.message : String(e) },
+      };
+    }
   // Chunks may settle out of row order: dictionaries need the first appearance in row order.
   for (const list of chunks.values()) list.sort((a, b) => a.rowStart - b.rowStart);
   const each = (col: string, f: (row: number, v: Cell) => void) => {
+    const c = fast?.get(col);
+    if (c) for (let i = 0; i < n; i++) f(i, valueAt(c, i));
     for (const { rowStart, data } of chunks.get(col) ?? [])
       for (let i = 0; i < data.length; i++) f(rowStart + i, data[i]);
   };
+  // The fast reader's columns are taken as they are where their kind is the one wanted.
+  const fastOf = (col: string) => fast?.get(col);
   const dbl = (col: string) => {
+    const c = fastOf(col);
+    if (c instanceof Float64Array) return c;
     const out = new Float64Array(n).fill(NaN);
     each(col, (i, v) => {
       if (typeof v === 'number') out[i] = v;
@@ -95,6 +115,28 @@ export async function parquetToResult(
     const index = new Map(ids.map((c, i) => [c, i]));
     const out = make(n);
     out.fill(missing);
+    const c = fastOf(col);
+    if (c && !(c instanceof Float64Array) && !(c instanceof Uint8Array)) {
+      // One lookup per distinct string read, not per row: codeOf[id] is its code once seen.
+      const codeOf = new Int32Array(c.values.length).fill(-1);
+      for (let i = 0; i < n; i++) {
+        const id = c.ids[i];
+        if (id < 0) continue;
+        let k = codeOf[id];
+        if (k < 0) {
+          const v = c.values[id];
+          k = index.get(v) ?? -1;
+          if (k < 0) {
+            k = ids.length;
+            ids.push(v);
+            index.set(v, k);
+          }
+          codeOf[id] = k;
+        }
+        out[i] = k;
+      }
+      return out;
+    }
     each(col, (i, v) => {
       if (typeof v !== 'string') return;
       let k = index.get(v);
@@ -108,6 +150,8 @@ export async function parquetToResult(
     return out;
   };
   const flags = (col: string) => {
+    const c = fastOf(col);
+    if (c instanceof Uint8Array) return c;
     const out = new Uint8Array(n);
     each(col, (i, v) => {
       if (v) out[i] = 1;
@@ -115,9 +159,14 @@ export async function parquetToResult(
     return out;
   };
   const accountIds = new Array<string>(n).fill(String(undefined));
-  each('account_id', (i, v) => {
-    accountIds[i] = String(v);
-  });
+  const idCol = fastOf('account_id');
+  if (idCol && !(idCol instanceof Float64Array) && !(idCol instanceof Uint8Array))
+    for (let i = 0; i < n; i++)
+      accountIds[i] = idCol.ids[i] < 0 ? String(null) : idCol.values[idCol.ids[i]];
+  else
+    each('account_id', (i, v) => {
+      accountIds[i] = String(v);
+    });
   const segmentIds: string[] = [];
   const stageIds: string[] = [];
   const ownerIds: string[] = [];

@@ -24,7 +24,7 @@ export type TransferReply =
   | { type: 'exported'; zip: ExportedZip | null }
   | { type: 'failed'; message: string };
 
-const post = (m: TransferReply, transfer: Transferable[] = []) => self.postMessage(m, transfer);
+const post = (m: TransferReply) => self.postMessage(m);
 const progress = (p: TransferProgress) => post({ type: 'progress', progress: p });
 
 // The import waits for the page's go-ahead before it stores anything, so a cancel (which
@@ -42,8 +42,7 @@ self.onmessage = async (ev: MessageEvent<TransferRequest>) => {
         report: await importHistoryFiles(m.projectId, m.target, m.files, progress, goAhead),
       });
     } else {
-      const zip = await exportHistoryZip(m.playbookName, m.runs, progress);
-      post({ type: 'exported', zip }, zip ? zip.parts.map((p) => p.buffer as ArrayBuffer) : []);
+      post({ type: 'exported', zip: await exportHistoryZip(m.playbookName, m.runs, progress) });
     }
   } catch (e) {
     post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });

@@ -132,8 +132,8 @@ export function exportRefsOf(
 }
 
 export interface ExportedZip {
-  /** The zip's bytes in pieces, in order (a Blob of them is the file). */
-  parts: Uint8Array[];
+  /** The zip file (made here: a Blob of ~100 MB of pieces took the page ~0.3 s to make). */
+  zip: Blob;
   count: number;
   /** Runs left out because a later run has the same as-of: "as-of (made at)". */
   leftOut: string[];
@@ -180,7 +180,7 @@ export async function exportHistoryZip(
   zip.end();
   if (failed) throw failed;
   return {
-    parts,
+    zip: new Blob(parts as BlobPart[], { type: 'application/zip' }),
     count: entries.length,
     leftOut: leftOut.map((x) => `${x.asOf} (${x.createdAt})`),
   };

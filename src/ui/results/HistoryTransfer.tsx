@@ -96,7 +96,7 @@ export function HistoryTransfer({ project, runs }: { project: Project; runs: Run
           return;
         }
         const name = `${safeFileName(project.meta.name)}-history.zip`;
-        downloadBlob(new Blob(out.parts as BlobPart[], { type: 'application/zip' }), name);
+        downloadBlob(out.zip, name);
         setExported(
           t('transfer.exported', { count: out.count, file: name }) +
             (out.leftOut.length

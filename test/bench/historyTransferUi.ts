@@ -1,0 +1,123 @@
+/**
+ * The History tab's import and export of a CLI history folder at scale, in the built app:
+ * `npx tsx test/bench/historyTransferUi.ts [--rows 1000000] [--runs 3] [--rounds 2]
+ * [--builds dirA,dirB] [--port 5193]`. Writes a folder of `--runs` runs of `--rows` demo
+ * accounts (the demo playbook, as the CLI's `--history` does), then per round and per build
+ * (interleaved; each in a fresh browser context) imports it through the History tab and exports
+ * the stored runs as a zip, and prints a JSON line each with the wall time and the longest
+ * main-thread task (PerformanceObserver 'longtask').
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { findChromium } from '../e2e/chromium.mjs';
+import { compilePlaybook, readPlaybookDocument, scoreTable } from '../../src/engine';
+import { historyFiles } from '../../src/engine/historyTransfer';
+import { playbookFingerprint } from '../../src/model';
+import { generateDemoTable } from '../../src/data/demo/generate';
+import { serveBuiltApp } from './builtAppServer';
+
+const arg = (name: string, dflt: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const rows = Number(arg('rows', '1000000'));
+const runs = Number(arg('runs', '3'));
+const rounds = Number(arg('rounds', '2'));
+const builds = arg('builds', 'dist').split(',');
+const port = Number(arg('port', '5193'));
+
+function writeFolder(dir: string): string[] {
+  const read = readPlaybookDocument(
+    readFileSync('test/fixtures/history-cli/playbooks/aec4c3873f4833d3.json', 'utf8'),
+  );
+  if (!read.ok) throw new Error('fixture playbook');
+  const pb = read.playbook;
+  const table = generateDemoTable({ rows, seed: 5 });
+  const list = Array.from({ length: runs }, (_, k) => {
+    const asOf = `2025-${String(k + 1).padStart(2, '0')}-01`;
+    const c = compilePlaybook(pb, { asOf });
+    if (!c.ok) throw new Error('compile');
+    return {
+      result: scoreTable(c.compiled, table),
+      fingerprint: playbookFingerprint(pb),
+      playbook: pb,
+      createdAt: `${asOf}T06:00:00.000Z`,
+      dataset: 'bench.csv',
+    };
+  });
+  const paths: string[] = [];
+  for (const [p, b] of historyFiles(pb.name, list).files) {
+    const f = join(dir, p);
+    mkdirSync(dirname(f), { recursive: true });
+    writeFileSync(f, b);
+    paths.push(f);
+  }
+  return paths;
+}
+
+const longest = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __lt: number[] };
+    const xs = w.__lt;
+    w.__lt = [];
+    return {
+      longest_task_ms: Math.round(xs.reduce((m, x) => Math.max(m, x), 0)),
+      tasks_over_100: xs.filter((x) => x > 100).length,
+    };
+  });
+
+async function round(exe: string, root: string, files: string[], k: number) {
+  const srv = await serveBuiltApp(() => root, port);
+  const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox'] });
+  try {
+    const ctx = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(900_000);
+    await page.addInitScript(() => {
+      localStorage.setItem('waymark.lang', 'en');
+      const w = window as unknown as { __lt: number[] };
+      w.__lt = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) w.__lt.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${srv.base}/#/p/demo/results`);
+    await page.getByTestId('tab-history').click();
+    await page.getByTestId('trend-colors').waitFor();
+    await page.waitForTimeout(1500);
+    await longest(page);
+    let t0 = Date.now();
+    await page.getByTestId('history-import-files-input').setInputFiles(files);
+    await page.getByTestId('history-import-done').waitFor();
+    const line = (name: string, ms: number, lt: object) =>
+      console.log(
+        JSON.stringify({ name, build: root, round: k, rows, runs, duration_ms: ms, ...lt }),
+      );
+    line('history.ui_import', Date.now() - t0, await longest(page));
+    await page.waitForTimeout(1500);
+    await longest(page);
+    t0 = Date.now();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('history-export').click(),
+    ]);
+    await download.path();
+    line('history.ui_export', Date.now() - t0, await longest(page));
+  } finally {
+    await browser.close();
+    srv.close();
+  }
+}
+
+const exe = process.env.CHROMIUM_PATH ?? findChromium();
+if (!exe) throw new Error('no Chromium');
+const dir = mkdtempSync(join(tmpdir(), 'wm-histui-'));
+try {
+  const files = writeFolder(dir);
+  for (let k = 0; k < rounds; k++)
+    for (const b of k % 2 ? [...builds].reverse() : builds) await round(exe, resolve(b), files, k);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
