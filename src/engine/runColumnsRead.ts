@@ -8,7 +8,7 @@ import { parquetHeader } from 'hyparquet/src/column.js';
  * where null), flags as 0/1. hyparquet's general reader assembles nested structures value by value (~230 ms a
  * column of a million doubles); this takes ~10. Anything else it meets — another page kind,
  * encoding, codec, type or a nested schema — throws `Unsupported`, and the caller reads the
- * file with hyparquet instead: same values either way (parquetToResult.test.ts).
+ * file with hyparquet instead: same values either way (runFileRead.test.ts).
  */
 export class Unsupported extends Error {}
 

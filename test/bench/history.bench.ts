@@ -4,7 +4,8 @@
  *      counted from the chunk objects, without IndexedDB's own overhead), and the CLI's Parquet;
  *   2. append one run to a CLI history: `appendRun` end to end (Parquet encoding, files, manifest)
  *      into a fresh folder, the encoding alone, and hyparquet-writer's encoding of the same run as
- *      the baseline (ratio in the same run);
+ *      the baseline (ratio in the same run); the app's reading of that file back (its import)
+ *      against hyparquet's column reader;
  *   3. the colour-migration matrix between two runs of the same accounts (Node);
  *   4. Chromium (historyBrowser.ts): append `--browser-runs` runs to IndexedDB, load their trend,
  *      the migration matrix in the history worker (cold, warm, and after the Results view's
@@ -21,7 +22,9 @@ import { compilePlaybook, migrationMatrix, scoreTable } from '../../src/engine';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parquetMetadata, parquetRead } from 'hyparquet';
 import { runInfoOf, runToParquet, runToParquetReference } from '../../src/engine/historyRun';
+import { parquetToResult } from '../../src/engine/parquetToResult';
 import { appendRun } from '../../src/cli/history';
 import { runHistoryBrowserBench } from './historyBrowser';
 import { makeStageHistory, removeStageHistory, timeStageRead } from './historyStageRead';
@@ -158,6 +161,29 @@ if (!args.includes('--no-cli')) {
       note: 'hyparquet-writer 0.17 on the same run, once; ratio = baseline / ours',
     });
   }
+  // 2a. Reading a run file back (the History tab's import): ours against hyparquet's column
+  // reader (the same function with the fast reader refused), interleaved, medians.
+  const file = parquet.buffer.slice(parquet.byteOffset, parquet.byteOffset + parquet.byteLength);
+  const meta = parquetMetadata(file as ArrayBuffer);
+  const names = meta.schema.slice(1).map((e) => e.name);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let k = 0; k < repeats; k++) {
+    let t = performance.now();
+    await parquetToResult(parquet);
+    ours.push(performance.now() - t);
+    t = performance.now();
+    await parquetRead({ file: file as ArrayBuffer, metadata: meta, columns: names, onChunk() {} });
+    theirs.push(performance.now() - t);
+  }
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  line('history.app_import_read_run', med(ours), 'ms', {
+    rows,
+    baseline_hyparquet_columns_ms: Math.round(med(theirs)),
+    ratio: Math.round((med(theirs) / med(ours)) * 10) / 10,
+    of: repeats,
+    note: 'parquetToResult (runColumnsRead.ts) against hyparquet parquetRead of every column (decode only, no result built); medians; ratio = baseline / ours',
+  });
 }
 if (!args.includes('--no-cli')) {
   // 2b. Days in stage from a CLI history folder: `--browser-runs` runs (default 12) of the demo

@@ -1,12 +1,14 @@
 /**
- * The History tab's import and export of a CLI history folder at scale, in the built app:
- * `npx tsx test/bench/historyTransferUi.ts [--rows 1000000] [--runs 3] [--rounds 2]
- * [--builds dirA,dirB] [--port 5193]`. Writes a folder of `--runs` runs of `--rows` demo
+ * `npm run bench -- history-transfer`: the History tab's import and export of a CLI history
+ * folder at scale, in the built app. Options: --rows (1000000), --runs (3 runs in the folder),
+ * --rounds (2), --builds dirA,dirB (built apps to compare; default: this tree, built into
+ * dist-histx-bench), --port (5193). Writes a folder of `--runs` runs of `--rows` demo
  * accounts (the demo playbook, as the CLI's `--history` does), then per round and per build
  * (interleaved; each in a fresh browser context) imports it through the History tab and exports
  * the stored runs as a zip, and prints a JSON line each with the wall time and the longest
  * main-thread task (PerformanceObserver 'longtask').
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +27,14 @@ const arg = (name: string, dflt: string) => {
 const rows = Number(arg('rows', '1000000'));
 const runs = Number(arg('runs', '3'));
 const rounds = Number(arg('rounds', '2'));
-const builds = arg('builds', 'dist').split(',');
+const builds = arg('builds', '').split(',').filter(Boolean);
+if (!builds.length) {
+  const b = spawnSync('npx', ['vite', 'build', '--outDir', 'dist-histx-bench'], {
+    stdio: 'inherit',
+  });
+  if (b.status !== 0) throw new Error('vite build failed');
+  builds.push('dist-histx-bench');
+}
 const port = Number(arg('port', '5193'));
 
 function writeFolder(dir: string): string[] {
@@ -57,16 +66,22 @@ function writeFolder(dir: string): string[] {
   return paths;
 }
 
+/** The long tasks since the last call: the longest, when it began after the action, how many over 100 ms. */
 const longest = (page: Page) =>
   page.evaluate(() => {
-    const w = window as unknown as { __lt: number[] };
+    const w = window as unknown as { __lt: { d: number; at: number }[]; __t0: number };
     const xs = w.__lt;
     w.__lt = [];
+    const top = xs.reduce((m, x) => (x.d > m.d ? x : m), { d: 0, at: w.__t0 });
     return {
-      longest_task_ms: Math.round(xs.reduce((m, x) => Math.max(m, x), 0)),
-      tasks_over_100: xs.filter((x) => x > 100).length,
+      longest_task_ms: Math.round(top.d),
+      longest_at_ms: Math.round(top.at - w.__t0),
+      tasks_over_100: xs.filter((x) => x.d > 100).length,
     };
   });
+/** Mark the action's start (the long task's `longest_at_ms` counts from it). */
+const mark = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { __t0: number }).__t0 = performance.now()));
 
 async function round(exe: string, root: string, files: string[], k: number) {
   const srv = await serveBuiltApp(() => root, port);
@@ -77,10 +92,11 @@ async function round(exe: string, root: string, files: string[], k: number) {
     page.setDefaultTimeout(900_000);
     await page.addInitScript(() => {
       localStorage.setItem('waymark.lang', 'en');
-      const w = window as unknown as { __lt: number[] };
+      const w = window as unknown as { __lt: { d: number; at: number }[]; __t0: number };
       w.__lt = [];
+      w.__t0 = 0;
       new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) w.__lt.push(e.duration);
+        for (const e of l.getEntries()) w.__lt.push({ d: e.duration, at: e.startTime });
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(`${srv.base}/#/p/demo/results`);
@@ -88,6 +104,7 @@ async function round(exe: string, root: string, files: string[], k: number) {
     await page.getByTestId('trend-colors').waitFor();
     await page.waitForTimeout(1500);
     await longest(page);
+    await mark(page);
     let t0 = Date.now();
     await page.getByTestId('history-import-files-input').setInputFiles(files);
     await page.getByTestId('history-import-done').waitFor();
@@ -98,6 +115,7 @@ async function round(exe: string, root: string, files: string[], k: number) {
     line('history.ui_import', Date.now() - t0, await longest(page));
     await page.waitForTimeout(1500);
     await longest(page);
+    await mark(page);
     t0 = Date.now();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -12,6 +12,7 @@ import {
   runColumns,
   runInfoOf,
   runKvMetadata,
+  parquetToRun,
   runToParquetReference,
   type HistoryRunInfo,
 } from './historyRun';
@@ -229,5 +230,35 @@ describe('parquetToResult (column reader)', () => {
     bad.fill(0xff, at, at + 64);
     const got = await parquetToResult(bad);
     expect('code' in got && got.code).toBe('not_parquet');
+  });
+});
+
+describe('parquetToRun (the CLI’s history reader)', () => {
+  const r = scored(2500);
+  const info = runInfoOf(r, 'fp');
+  const write = (drop: string[] = []) =>
+    writeRunParquet({
+      rowCount: r.rowCount,
+      columns: runColumns(r).filter((c) => !drop.includes(c.name)),
+      kvMetadata: runKvMetadata(info),
+      createdBy: 'waymark',
+      rowGroupRows: 600,
+    });
+
+  it('reads our writer’s file column by column exactly as through row objects', async () => {
+    const bytes = write();
+    const fast = await parquetToRun(bytes);
+    expect(fast).toEqual(await parquetToRun(bytes, { rows: true }));
+    expect(fast.accountIds).toEqual(r.accountIds);
+    expect(fast.color).toEqual(r.color);
+    expect(fast.stage[8]).toBe(null);
+    expect(fast.stage[0]).toBe(r.stageIds[r.stage[0]]);
+  });
+
+  it('the same with columns missing, and for hyparquet-writer’s file', async () => {
+    const bytes = write(['owner', 'color', `cta__${r.ctas[0].id}`, 'account_id']);
+    expect(await parquetToRun(bytes)).toEqual(await parquetToRun(bytes, { rows: true }));
+    const other = runToParquetReference(r, info);
+    expect(await parquetToRun(other)).toEqual(await parquetToRun(other, { rows: true }));
   });
 });
