@@ -9,16 +9,13 @@
  * main-thread task (PerformanceObserver 'longtask').
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
-import { compilePlaybook, readPlaybookDocument, scoreTable } from '../../src/engine';
-import { historyFiles } from '../../src/engine/historyTransfer';
-import { playbookFingerprint } from '../../src/model';
-import { generateDemoTable } from '../../src/data/demo/generate';
 import { serveBuiltApp } from './builtAppServer';
+import { demoHistoryFolder } from '../../src/engine/testing/historyFolder';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,26 +35,9 @@ if (!builds.length) {
 const port = Number(arg('port', '5193'));
 
 function writeFolder(dir: string): string[] {
-  const read = readPlaybookDocument(
-    readFileSync('test/fixtures/history-cli/playbooks/aec4c3873f4833d3.json', 'utf8'),
-  );
-  if (!read.ok) throw new Error('fixture playbook');
-  const pb = read.playbook;
-  const table = generateDemoTable({ rows, seed: 5 });
-  const list = Array.from({ length: runs }, (_, k) => {
-    const asOf = `2025-${String(k + 1).padStart(2, '0')}-01`;
-    const c = compilePlaybook(pb, { asOf });
-    if (!c.ok) throw new Error('compile');
-    return {
-      result: scoreTable(c.compiled, table),
-      fingerprint: playbookFingerprint(pb),
-      playbook: pb,
-      createdAt: `${asOf}T06:00:00.000Z`,
-      dataset: 'bench.csv',
-    };
-  });
+  const dates = Array.from({ length: runs }, (_, k) => `2025-${String(k + 1).padStart(2, '0')}-01`);
   const paths: string[] = [];
-  for (const [p, b] of historyFiles(pb.name, list).files) {
+  for (const [p, b] of demoHistoryFolder(rows, dates, 5)) {
     const f = join(dir, p);
     mkdirSync(dirname(f), { recursive: true });
     writeFileSync(f, b);

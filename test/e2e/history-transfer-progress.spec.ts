@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { compilePlaybook, readPlaybookDocument, scoreTable } from '../../src/engine';
-import { historyFiles } from '../../src/engine/historyTransfer';
-import { playbookFingerprint } from '../../src/model';
-import { generateDemoTable } from '../../src/data/demo/generate';
+import { demoHistoryFolder } from '../../src/engine/testing/historyFolder';
 import { shotPath } from './shots';
 import { gotoApp, openProject } from './helpers';
 
@@ -15,24 +12,7 @@ const ROWS = 300_000;
 const DATES = ['2025-01-01', '2025-02-01', '2025-03-01'];
 
 function bigFolder() {
-  const read = readPlaybookDocument(
-    readFileSync('test/fixtures/history-cli/playbooks/aec4c3873f4833d3.json', 'utf8'),
-  );
-  if (!read.ok) throw new Error('fixture playbook');
-  const pb = read.playbook;
-  const table = generateDemoTable({ rows: ROWS, seed: 11 });
-  const runs = DATES.map((asOf) => {
-    const c = compilePlaybook(pb, { asOf });
-    if (!c.ok) throw new Error('compile');
-    return {
-      result: scoreTable(c.compiled, table),
-      fingerprint: playbookFingerprint(pb),
-      playbook: pb,
-      createdAt: `${asOf}T06:00:00.000Z`,
-      dataset: 'big.csv',
-    };
-  });
-  const { files } = historyFiles(pb.name, runs);
+  const files = demoHistoryFolder(ROWS, DATES, 11);
   return [...files].map(([p, b]) => ({
     name: p.split('/').pop()!,
     mimeType: 'application/octet-stream',
