@@ -67,7 +67,10 @@ export function readRunColumns(
       if (!cm || chunk.file_path || cm.path_in_schema.length !== 1 || cm.path_in_schema[0] !== name)
         throw new Unsupported('chunk');
       if (cm.codec !== 'UNCOMPRESSED' && cm.codec !== 'SNAPPY') throw new Unsupported(cm.codec);
-      const start = Number(cm.dictionary_page_offset ?? cm.data_page_offset);
+      // As hyparquet finds a chunk's start: a missing or later dictionary offset is ignored.
+      const dictAt = Number(cm.dictionary_page_offset ?? 0);
+      const dataAt = Number(cm.data_page_offset);
+      const start = dictAt && dictAt < dataAt ? dictAt : dataAt;
       const reader = { view: new DataView(file), offset: start };
       const end = start + Number(cm.total_compressed_size);
       const groupRows = Number(g.num_rows);

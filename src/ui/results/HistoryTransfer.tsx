@@ -47,16 +47,20 @@ export function HistoryTransfer({ project, runs }: { project: Project; runs: Run
   ) => {
     job.current = j as TransferJob<unknown>;
     setCanCancel(true);
+    let v: T;
     try {
-      await show(await j.done);
+      v = await j.done;
     } catch (e) {
       if (e instanceof TransferCancelled) setCancelled(cancelledText);
       else setFailed(t(failedKey, { reason: e instanceof Error ? e.message : String(e) }));
+      return;
     } finally {
       job.current = null;
       setBusy(null);
       setCanCancel(false);
     }
+    // Outside the catch: a job that finished is never reported as "nothing was imported".
+    await show(v);
   };
   const clear = () => {
     setReport(null);
