@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- history-transfer`: the History tab's import and export of a CLI history
  * folder at scale, in the built app. Options: --rows (1000000), --runs (3 runs in the folder),
- * --rounds (2), --builds dirA,dirB (built apps to compare; default: this tree, built into
- * dist-histx-bench), --port (5193). Writes a folder of `--runs` runs of `--rows` demo
- * accounts (the demo playbook, as the CLI's `--history` does), then per round and per build
- * (interleaved; each in a fresh browser context) imports it through the History tab and exports
- * the stored runs as a zip, and prints a JSON line each with the wall time and the longest
- * main-thread task (PerformanceObserver 'longtask').
+ * --rounds (2), --settle (ms of quiet before each action, 1500), --builds dirA,dirB (built apps
+ * to compare; default: this tree, built into dist-histx-bench), --port (5193). Writes a folder
+ * of `--runs` runs of `--rows` demo accounts (the demo playbook, as the CLI's `--history`
+ * does), then per round and per build (interleaved; each in a fresh browser context) imports it
+ * through the History tab and exports the stored runs as a zip, and prints a JSON line each
+ * with the wall time and the longest main-thread task (PerformanceObserver 'longtask'), and one
+ * for the `--settle` ms after the import's report (the History tab taking in the new runs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -33,6 +34,8 @@ if (!builds.length) {
   builds.push('dist-histx-bench');
 }
 const port = Number(arg('port', '5193'));
+/** Quiet time before each measured action (what the page does after a load or an import). */
+const settle = Number(arg('settle', '1500'));
 
 function writeFolder(dir: string): string[] {
   const dates = Array.from({ length: runs }, (_, k) => `2025-${String(k + 1).padStart(2, '0')}-01`);
@@ -82,7 +85,7 @@ async function round(exe: string, root: string, files: string[], k: number) {
     await page.goto(`${srv.base}/#/p/demo/results`);
     await page.getByTestId('tab-history').click();
     await page.getByTestId('trend-colors').waitFor();
-    await page.waitForTimeout(1500);
+    await page.waitForTimeout(settle);
     await longest(page);
     await mark(page);
     let t0 = Date.now();
@@ -93,8 +96,10 @@ async function round(exe: string, root: string, files: string[], k: number) {
         JSON.stringify({ name, build: root, round: k, rows, runs, duration_ms: ms, ...lt }),
       );
     line('history.ui_import', Date.now() - t0, await longest(page));
-    await page.waitForTimeout(1500);
-    await longest(page);
+    // What the page does once the report shows (the History tab refreshing with the new runs).
+    await mark(page);
+    await page.waitForTimeout(settle);
+    line('history.ui_after_import', settle, await longest(page));
     await mark(page);
     t0 = Date.now();
     const [download] = await Promise.all([
