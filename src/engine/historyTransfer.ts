@@ -49,11 +49,17 @@ export interface TransferIssue {
   params?: Record<string, string | number>;
 }
 
-/** A picked file: its path relative to the picked folder (or just its name) and its bytes. */
-export interface PickedFile {
-  path: string;
-  bytes: Uint8Array;
-}
+/**
+ * A picked file: its path relative to the picked folder (or just its name) and its bytes, or
+ * how to read them (the app reads a run file only when its turn comes, so a folder of many runs
+ * is never in memory at once).
+ */
+export type PickedFile = { path: string } & (
+  { bytes: Uint8Array } | { read: () => Promise<Uint8Array> }
+);
+
+const bytesOf = (f: PickedFile): Promise<Uint8Array> =>
+  'bytes' in f ? Promise.resolve(f.bytes) : f.read();
 
 export interface ImportedRun {
   entry: ManifestRun;
@@ -71,7 +77,14 @@ export interface ImportTarget {
 }
 
 export type ImportOutcome =
-  | { ok: true; runs: ImportedRun[]; skipped: { asOf: string; file: string }[] }
+  | {
+      ok: true;
+      /** The runs read, in manifest order (empty when a `take` hook was given: it has them). */
+      runs: ImportedRun[];
+      /** The as-of dates read, in manifest order. */
+      read: string[];
+      skipped: { asOf: string; file: string }[];
+    }
   | { ok: false; issues: TransferIssue[] };
 
 const norm = (p: string) => p.replace(/\\/g, '/');
@@ -87,12 +100,12 @@ function findFile(files: PickedFile[], rel: string): PickedFile | undefined {
 }
 
 /** The manifest among the picked files, parsed and checked (or the issue that stops the import). */
-export function readManifestFile(files: PickedFile[]): Manifest | TransferIssue {
+export async function readManifestFile(files: PickedFile[]): Promise<Manifest | TransferIssue> {
   const mf = files.find((f) => norm(f.path).split('/').pop() === 'manifest.json');
   if (!mf) return { code: 'no_manifest', file: files.map((f) => f.path).join(', ') };
   let m: Manifest;
   try {
-    m = JSON.parse(new TextDecoder().decode(mf.bytes)) as Manifest;
+    m = JSON.parse(new TextDecoder().decode(await bytesOf(mf))) as Manifest;
   } catch (e) {
     return { code: 'bad_manifest', file: mf.path, params: { reason: (e as Error).message } };
   }
@@ -116,8 +129,14 @@ export async function readHistoryImport(
   target: ImportTarget,
   /** Called before each run file is read (k counts from 1 over the runs to read). */
   onRun: (k: number, total: number, asOf: string) => void = () => undefined,
+  /**
+   * Given, each run that passes its checks is handed over here as soon as it is read, while no
+   * earlier run failed (the caller stores it and drops it; the outcome's `runs` stays empty);
+   * the remaining files are still checked, so every issue is named.
+   */
+  take?: (run: ImportedRun) => Promise<void>,
 ): Promise<ImportOutcome> {
-  const m = readManifestFile(files);
+  const m = await readManifestFile(files);
   if ('code' in m) return { ok: false, issues: [m] };
   const mfPath = files.find((f) => norm(f.path).split('/').pop() === 'manifest.json')!.path;
   const names = new Set([target.playbookName, ...target.stored.map((s) => s.playbookName)]);
@@ -143,6 +162,7 @@ export async function readHistoryImport(
   if (issues.length) return { ok: false, issues };
   const storedAsOf = new Set(target.stored.map((s) => s.asOf));
   const runs: ImportedRun[] = [];
+  const read: string[] = [];
   const skipped: { asOf: string; file: string }[] = [];
   const toRead = m.runs.filter((e) => !storedAsOf.has(e.asOf)).length;
   let k = 0;
@@ -158,16 +178,16 @@ export async function readHistoryImport(
       continue;
     }
     onRun(k, toRead, entry.asOf);
-    const read = await parquetToResult(f.bytes);
-    if ('code' in read) {
-      issues.push({ ...read, file: f.path });
+    const got = await parquetToResult(await bytesOf(f));
+    if ('code' in got) {
+      issues.push({ ...got, file: f.path });
       continue;
     }
-    if (read.info.asOf !== entry.asOf || read.info.playbookName !== m.playbookName) {
+    if (got.info.asOf !== entry.asOf || got.info.playbookName !== m.playbookName) {
       issues.push({
         code: 'mismatch',
         file: f.path,
-        params: { asOf: read.info.asOf, playbookName: read.info.playbookName },
+        params: { asOf: got.info.asOf, playbookName: got.info.playbookName },
       });
       continue;
     }
@@ -175,13 +195,16 @@ export async function readHistoryImport(
     let playbook: unknown = null;
     if (pf)
       try {
-        playbook = JSON.parse(new TextDecoder().decode(pf.bytes));
+        playbook = JSON.parse(new TextDecoder().decode(await bytesOf(pf)));
       } catch {
         playbook = null;
       }
-    runs.push({ entry, info: read.info, result: read.result, playbook });
+    read.push(entry.asOf);
+    const run = { entry, info: got.info, result: got.result, playbook };
+    if (!take) runs.push(run);
+    else if (!issues.length) await take(run);
   }
-  return issues.length ? { ok: false, issues } : { ok: true, runs, skipped };
+  return issues.length ? { ok: false, issues } : { ok: true, runs, read, skipped };
 }
 
 /** A stored run to export, before its arrays are read. */

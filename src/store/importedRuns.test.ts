@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WaymarkDB, setDbForTests } from './db';
-import { listRuns, loadRun, saveImportedRuns } from './runStore';
+import { listRuns, loadRun } from './runStore';
+import { saveImportedRuns } from './stagedImport';
 import { readHistoryImport } from '../engine/historyTransfer';
 import { summarise } from '../engine';
 

@@ -127,7 +127,11 @@ export async function saveRun(
   datasetName?: string,
   timeZone?: string,
   playbook?: Playbook,
-  extra?: Partial<Pick<RunRow, 'createdAt' | 'fingerprint' | 'imported'>>,
+  /**
+   * `projectId` here stores the row under another id (a staged import, stagedImport.ts) while
+   * its key list keeps the project's content id, shared with the project's runs as usual.
+   */
+  extra?: Partial<Pick<RunRow, 'createdAt' | 'fingerprint' | 'imported' | 'projectId'>>,
   /** The dashboard's funnel of `r` (engine stageFunnel), stored so a reload draws it at once. */
   funnel?: FunnelRow[],
   /**
@@ -559,7 +563,7 @@ export async function deleteRun(id: string): Promise<void> {
 }
 
 /** A run's records (inside a transaction over runs, runChunks and runColumns). */
-async function deleteRunRecords(id: string): Promise<void> {
+export async function deleteRunRecords(id: string): Promise<void> {
   const d = db();
   const meta = await d.runs.get(id);
   await d.runChunks.where('runId').equals(id).delete();
@@ -567,46 +571,4 @@ async function deleteRunRecords(id: string): Promise<void> {
   await d.runs.delete(id);
   if (meta?.keysId && (await d.runs.where('keysId').equals(meta.keysId).count()) === 0)
     await d.runColumns.where('owner').equals(meta.keysId).delete();
-}
-
-/**
- * Store runs read from a CLI history folder (engine/historyTransfer.ts) in one transaction: all
- * or none. Each keeps the CLI's as-of, creation time and fingerprint and is marked imported; its
- * summary is counted from the stored arrays (never scored again).
- */
-export async function saveImportedRuns(
-  projectId: string,
-  runs: {
-    result: ScoreResult;
-    summary: Summary;
-    playbook: Playbook | null;
-    fingerprint: string;
-    createdAt: string;
-    file: string;
-    dataset: string;
-  }[],
-): Promise<RunRow[]> {
-  const d = db();
-  const rows: RunRow[] = [];
-  await d.transaction('rw', d.runs, d.runChunks, d.runColumns, async () => {
-    for (const r of runs)
-      rows.push(
-        await saveRun(
-          projectId,
-          `cli:${r.file}`,
-          r.result,
-          r.summary,
-          undefined,
-          r.dataset,
-          undefined,
-          r.playbook ?? undefined,
-          {
-            createdAt: r.createdAt,
-            fingerprint: r.fingerprint,
-            imported: { from: 'cli', file: r.file, dataset: r.dataset },
-          },
-        ),
-      );
-  });
-  return rows;
 }

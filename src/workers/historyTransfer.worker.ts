@@ -15,7 +15,7 @@ import {
 import type { ImportTarget } from '../engine/historyTransfer';
 
 export type TransferRequest =
-  | { type: 'import'; projectId: string; target: ImportTarget; files: File[] }
+  | { type: 'import'; projectId: string; target: ImportTarget; files: File[]; staging: string }
   | { type: 'export'; playbookName: string; runs: ExportRef[] }
   /** The page's go-ahead to store the checked runs, after it was told `save`. */
   | { type: 'save' };
@@ -28,8 +28,9 @@ export type TransferReply =
 const post = (m: TransferReply) => self.postMessage(m);
 const progress = (p: TransferProgress) => post({ type: 'progress', progress: p });
 
-// The import waits for the page's go-ahead before it stores anything, so a cancel (which
-// terminates this worker) either comes before the store is touched or is refused by the page.
+// The import waits for the page's go-ahead before it shows the runs it stored (staged, unseen),
+// so a cancel (which terminates this worker; the page then discards what was staged) either
+// comes before the commit or is refused by the page.
 let go: (() => void) | null = null;
 const goAhead = () => new Promise<void>((resolve) => (go = resolve));
 
@@ -40,7 +41,14 @@ self.onmessage = async (ev: MessageEvent<TransferRequest>) => {
     if (m.type === 'import') {
       post({
         type: 'imported',
-        report: await importHistoryFiles(m.projectId, m.target, m.files, progress, goAhead),
+        report: await importHistoryFiles(
+          m.projectId,
+          m.target,
+          m.files,
+          progress,
+          goAhead,
+          m.staging,
+        ),
       });
     } else {
       post({ type: 'exported', zip: await exportHistoryZip(m.playbookName, m.runs, progress) });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TransferReply, TransferRequest } from './historyTransfer.worker';
 import type { TransferProgress } from './historyTransferOps';
 
@@ -8,6 +8,13 @@ import type { TransferProgress } from './historyTransferOps';
  * go-ahead and a cancel is refused (the import stores all its runs or none).
  */
 let last: FakeWorker | null = null;
+
+// What the page discards after it stops a worker (the runs the import staged, unseen).
+const discarded: string[] = [];
+vi.mock('../store/stagedImport', () => ({
+  stagingId: (p: string) => `staging:1:${p}`,
+  discardStagedImport: async (s: string) => void discarded.push(s),
+}));
 
 class FakeWorker {
   onmessage: ((ev: MessageEvent<TransferReply>) => void) | null = null;
@@ -38,9 +45,12 @@ async function start() {
   return { job, w: last!, seen };
 }
 
+beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   last = null;
+  discarded.length = 0;
 });
 
 describe('importInWorker', () => {
@@ -55,6 +65,12 @@ describe('importInWorker', () => {
     expect(w.terminated).toBe(true);
     await expect(job.done).rejects.toThrow('cancelled');
     expect(w.got.map((m) => m.type)).toEqual(['import']);
+    // What it staged so far is discarded by the page (the worker is gone).
+    expect(w.got[0]).toMatchObject({ staging: 'staging:1:proj' });
+    expect(discarded).toEqual(['staging:1:proj']);
+    // And once more later, for a write the worker sent before it was stopped.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(discarded).toEqual(['staging:1:proj', 'staging:1:proj']);
   });
 
   it('once the worker stores the runs, the go-ahead is sent and a cancel is refused', async () => {
@@ -67,6 +83,7 @@ describe('importInWorker', () => {
     w.say({ type: 'imported', report });
     await expect(job.done).resolves.toEqual(report);
     expect(w.terminated).toBe(true);
+    expect(discarded).toEqual([]);
   });
 
   it('a worker that fails rejects with its message, and a crash with the error’s', async () => {
@@ -77,5 +94,7 @@ describe('importInWorker', () => {
     const b = await start();
     b.w.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
     await expect(b.job.done).rejects.toThrow('boom');
+    // A failure the worker reports, it cleaned up itself; after a crash the page does.
+    expect(discarded).toEqual(['staging:1:proj']);
   });
 });

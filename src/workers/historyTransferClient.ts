@@ -8,6 +8,7 @@ import {
   type ImportReport,
   type TransferProgress,
 } from './historyTransferOps';
+import { discardStagedImport, stagingId } from '../store/stagedImport';
 
 /**
  * The page's side of historyTransfer.worker.ts: each import or export gets its own worker, which
@@ -23,8 +24,9 @@ export class TransferCancelled extends Error {
 export interface TransferJob<T> {
   done: Promise<T>;
   /**
-   * Stop the job: `done` rejects with TransferCancelled and true is returned. An import that has
-   * begun to store its runs is not stopped (false): it stores all of them or none.
+   * Stop the job: `done` rejects with TransferCancelled and true is returned (an import's runs
+   * stored so far, unseen, are discarded). An import that has begun to add its runs to the
+   * project is not stopped (false): it adds all of them or none.
    */
   cancel(): boolean;
 }
@@ -41,6 +43,8 @@ function run<T>(
   pick: (m: TransferReply) => T | undefined,
   onProgress: (p: TransferProgress) => void,
   inThread: () => Promise<T>,
+  /** After the worker is stopped by a cancel or a crash (an import discards what it staged). */
+  cleanUp: () => void = () => undefined,
 ): TransferJob<T> {
   if (typeof Worker === 'undefined') return { done: inThread(), cancel: () => false };
   const w = factory();
@@ -56,7 +60,7 @@ function run<T>(
     const m = ev.data;
     if (m.type === 'progress') {
       if (m.progress.phase === 'save') {
-        // From here on cancel is refused: the worker stores all the runs or none.
+        // From here on cancel is refused: the worker adds all the runs to the project or none.
         saving = true;
         w.postMessage({ type: 'save' } satisfies TransferRequest);
       }
@@ -70,6 +74,7 @@ function run<T>(
   w.onerror = (ev) => {
     ev.preventDefault();
     end();
+    cleanUp();
     settle.reject(new Error(ev.message || 'history transfer worker crashed'));
   };
   w.postMessage(req);
@@ -78,10 +83,21 @@ function run<T>(
     cancel() {
       if (saving || finished) return false;
       end();
+      cleanUp();
       settle.reject(new TransferCancelled());
       return true;
     },
   };
+}
+
+/**
+ * Discard a stopped import's staged runs: now, and once more a little later, since a write
+ * the worker had already sent may still land after it was terminated (a later import's sweep
+ * would catch it too, hours on).
+ */
+function discardLater(staging: string): void {
+  void discardStagedImport(staging).catch(() => undefined);
+  setTimeout(() => void discardStagedImport(staging).catch(() => undefined), 5000);
 }
 
 export function importInWorker(
@@ -90,11 +106,13 @@ export function importInWorker(
   files: File[],
   onProgress: (p: TransferProgress) => void,
 ): TransferJob<ImportReport> {
+  const staging = stagingId(projectId);
   return run(
-    { type: 'import', projectId, target, files },
+    { type: 'import', projectId, target, files, staging },
     (m) => (m.type === 'imported' ? m.report : undefined),
     onProgress,
-    () => importHistoryFiles(projectId, target, files, onProgress),
+    () => importHistoryFiles(projectId, target, files, onProgress, undefined, staging),
+    () => discardLater(staging),
   );
 }
 

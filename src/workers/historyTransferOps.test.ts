@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WaymarkDB, setDbForTests } from '../store/db';
+import { WaymarkDB, db, setDbForTests } from '../store/db';
 import { listRuns, saveRun } from '../store/runStore';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { compilePlaybook, scoreTable, summarise } from '../engine';
 import { playbookFingerprint, playbookFromProject } from '../model';
 import { demoProject } from '../data/testing/helpers';
@@ -70,6 +70,115 @@ describe('importHistoryFiles', () => {
     expect((await listRuns('p')).map((r) => [r.asOf, r.rowCount])).toEqual(
       manifest.runs.map((r: { asOf: string; rowCount: number }) => [r.asOf, r.rowCount]),
     );
+  });
+});
+
+/** Staged rows and the owners of every stored column (the whole run store's state). */
+const storeState = async () => ({
+  runs: (await db().runs.toArray()).map((r) => `${r.projectId}/${r.asOf}`).sort(),
+  owners: (await db().runColumns.orderBy('owner').uniqueKeys()).map(String).sort(),
+});
+
+describe('importHistoryFiles, one run at a time', () => {
+  it('stores each run before it reads the next, and shows them only at the commit', async () => {
+    const log: string[] = [];
+    // A File that notes, when read, how many runs are staged and how many the project shows.
+    class Noted extends File {
+      override async arrayBuffer() {
+        const staged = await db().runs.where('projectId').startsWith('staging:').count();
+        log.push(`${this.name} staged=${staged} shown=${(await listRuns('r')).length}`);
+        return super.arrayBuffer();
+      }
+    }
+    const noted = files.map(
+      (f, k) =>
+        new Noted(
+          [
+            readFileSync(
+              join(
+                DIR,
+                [
+                  'manifest.json',
+                  'runs/2026-06-01.parquet',
+                  'runs/2026-12-01.parquet',
+                  'playbooks/aec4c3873f4833d3.json',
+                ][k],
+              ),
+            ),
+          ],
+          f.name,
+        ),
+    );
+    const report = await importHistoryFiles('r', target, noted);
+    expect(report).toMatchObject({ ok: true, imported: ['2026-06-01', '2026-12-01'] });
+    expect(log).toEqual([
+      'manifest.json staged=0 shown=0',
+      '2026-06-01.parquet staged=0 shown=0',
+      'aec4c3873f4833d3.json staged=0 shown=0',
+      '2026-12-01.parquet staged=1 shown=0',
+      'aec4c3873f4833d3.json staged=1 shown=0',
+    ]);
+    expect((await listRuns('r')).map((x) => x.asOf)).toEqual(['2026-06-01', '2026-12-01']);
+    expect(await db().runs.where('projectId').startsWith('staging:').count()).toBe(0);
+  });
+
+  it('a run file found broken after another was stored leaves the store as it was', async () => {
+    const before = await storeState();
+    const bad = new File([new Uint8Array([1, 2, 3])], '2026-12-01.parquet');
+    const report = await importHistoryFiles('s', target, [files[0], files[1], bad, files[3]]);
+    expect(report).toMatchObject({ ok: false, issues: [{ code: 'not_parquet' }] });
+    expect(await storeState()).toEqual(before);
+  });
+
+  it('a failure while storing leaves the store as it was', async () => {
+    const before = await storeState();
+    const { stagingId } = await import('../store/stagedImport');
+    const staging = stagingId('t');
+    let asked = false;
+    const job = importHistoryFiles(
+      't',
+      target,
+      files,
+      undefined,
+      async () => {
+        asked = true;
+        // Something else breaks the staged records before the commit.
+        const ids = await db().runs.where('projectId').equals(staging).primaryKeys();
+        await db().runColumns.where('owner').equals(String(ids[0])).delete();
+      },
+      staging,
+    );
+    await expect(job).rejects.toThrow(/stored records missing/);
+    expect(asked).toBe(true);
+    expect(await storeState()).toEqual(before);
+  });
+
+  it('reads a zip of the folder entry by entry, stored or deflated', async () => {
+    const raw = Object.fromEntries(
+      [
+        'manifest.json',
+        'runs/2026-06-01.parquet',
+        'runs/2026-12-01.parquet',
+        'playbooks/aec4c3873f4833d3.json',
+      ].map((p) => [p, new Uint8Array(readFileSync(join(DIR, p)))]),
+    );
+    for (const level of [0, 6] as const) {
+      const zip = new File([zipSync(raw, { level })], 'history.zip');
+      const report = await importHistoryFiles(`z${level}`, target, [zip]);
+      expect(report).toMatchObject({
+        ok: true,
+        file: 'history.zip/manifest.json',
+        imported: ['2026-06-01', '2026-12-01'],
+      });
+      const runs = await listRuns(`z${level}`);
+      expect(runs.map((x) => x.imported?.file)).toEqual([
+        'history.zip/runs/2026-06-01.parquet',
+        'history.zip/runs/2026-12-01.parquet',
+      ]);
+      expect(runs.map((x) => x.rowCount)).toEqual(
+        manifest.runs.map((r: { rowCount: number }) => r.rowCount),
+      );
+    }
   });
 });
 

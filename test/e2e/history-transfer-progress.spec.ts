@@ -20,10 +20,34 @@ function bigFolder() {
   }));
 }
 
+/** The owners of every stored run column (runs and key lists), unique and sorted. */
+const columnOwners = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((res) => {
+        const open = indexedDB.open('waymark');
+        open.onsuccess = () => {
+          const out: string[] = [];
+          const q = open.result
+            .transaction('runColumns')
+            .objectStore('runColumns')
+            .index('owner')
+            .openKeyCursor(null, 'nextunique');
+          q.onsuccess = () => {
+            if (!q.result) return res(out.sort());
+            out.push(String(q.result.key));
+            q.result.continue();
+          };
+        };
+      }),
+  );
+
 const storedRuns = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ asOf: string; rowCount: number; imported?: { from: string } }[]>((res) => {
+      new Promise<
+        { asOf: string; rowCount: number; projectId: string; imported?: { from: string } }[]
+      >((res) => {
         const open = indexedDB.open('waymark');
         open.onsuccess = () => {
           const q = open.result.transaction('runs').objectStore('runs').getAll();
@@ -42,18 +66,24 @@ test('a big history folder: progress, cancel stores nothing, then import and exp
   await page.getByTestId('tab-history').click();
   await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(1);
 
-  // Picked, then cancelled while the runs are read: nothing stored.
+  // Picked, then cancelled while run 2 is read (run 1 already stored, unseen): nothing kept.
+  const ownersBefore = await columnOwners(page);
   await page.getByTestId('history-import-files-input').setInputFiles(files);
   const busy = page.getByTestId('history-transfer-busy');
   await expect(busy).toContainText(/Reading run 1 of 3 \(as of 2025-01-01\)/);
   await expect(page.getByTestId('history-export')).toBeDisabled();
   await page.getByTestId('history-transfer').screenshot({ path: shotPath('history-progress.png') });
+  await expect(busy).toContainText(/Reading run 2 of 3/, { timeout: 60_000 });
+  expect((await storedRuns(page)).filter((r) => r.projectId.startsWith('staging:'))).toHaveLength(
+    1,
+  );
   await page.getByTestId('history-transfer-cancel').click();
   await expect(page.getByTestId('history-transfer-cancelled')).toHaveText(
     'Import cancelled: nothing was imported.',
   );
   await expect(busy).toHaveCount(0);
-  expect((await storedRuns(page)).filter((r) => r.imported)).toEqual([]);
+  await expect.poll(async () => (await storedRuns(page)).filter((r) => r.imported)).toEqual([]);
+  await expect.poll(() => columnOwners(page)).toEqual(ownersBefore);
   await expect(page.getByTestId('trend-colors').locator('tbody tr')).toHaveCount(1);
 
   // Picked again and left to finish: every run, every account.
@@ -88,4 +118,16 @@ test('a big history folder: progress, cancel stores nothing, then import and exp
   for (const d of DATES) expect(zip[`runs/${d}.parquet`].length).toBeGreaterThan(ROWS);
   await expect(page.getByTestId('history-export-done')).toContainText('Exported 4 runs');
   await page.getByTestId('history-transfer').screenshot({ path: shotPath('history-exported.png') });
+
+  // The zip picked back: read through its directory; every run already stored, so all skipped.
+  await page.getByTestId('history-import-files-input').setInputFiles({
+    name: 'history.zip',
+    mimeType: 'application/zip',
+    buffer: readFileSync((await download.path())!),
+  });
+  await expect(page.getByTestId('history-import-done')).toContainText(
+    'Nothing new in history.zip/manifest.json: every run in it is already stored.',
+    { timeout: 60_000 },
+  );
+  expect((await storedRuns(page)).filter((r) => r.imported?.from === 'cli')).toHaveLength(3);
 });

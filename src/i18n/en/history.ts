@@ -379,7 +379,7 @@ export default {
     progress: {
       read: 'Reading the picked files: {{done}} of {{total}} read…',
       check: 'Reading run {{n}} of {{total}} (as of {{asOf}})…',
-      save: 'Storing {{total}} runs (all of them or none)…',
+      save: 'Adding the {{total}} runs to the project (all of them or none)…',
       export: 'Writing run {{n}} of {{total}} (as of {{asOf}})…',
     },
     cancel: 'Cancel',
