@@ -80,4 +80,28 @@ test('History: share of MRR per run and accounts whose colour got worse', async 
   );
   await page.getByTestId('changes-filter').selectOption('all');
   await expect(page.getByTestId('changes-count')).toHaveText('2,000 accounts');
+  await expect(page.getByTestId('changes')).toContainText('The first 300 are listed');
+
+  // Of the 300 rows sent, only those in view are drawn, each one line of the height the row
+  // window counts with; scrolled to the end, the 300th row is there and in view.
+  const drawn = page.getByTestId('changes-table').locator('tbody tr[data-account]');
+  const box = (await drawn.first().boundingBox())!;
+  expect(box.height).toBeCloseTo(29, 0);
+  expect(await drawn.count()).toBeLessThan(60);
+  const scroll = page.getByTestId('changes-scroll');
+  const height = await scroll.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+    return el.scrollHeight;
+  });
+  expect(height).toBeGreaterThan(300 * 29);
+  await expect(drawn.last()).toBeInViewport();
+  // No spacer after the last drawn row: the window reaches row 300.
+  await expect(page.getByTestId('changes-table').locator('tbody tr').last()).toHaveAttribute(
+    'data-account',
+    /.+/,
+  );
+  const lastTop = (await drawn.last().boundingBox())!.y;
+  const scrollBox = (await scroll.boundingBox())!;
+  expect(lastTop + 29).toBeLessThanOrEqual(scrollBox.y + scrollBox.height + 1);
+  expect(await drawn.count()).toBeLessThan(60);
 });
