@@ -1,8 +1,14 @@
 import { parquetWriteBuffer, type ColumnSource } from 'hyparquet-writer';
-import { parquetMetadata, parquetRead, parquetReadObjects } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetReadObjects, type FileMetaData } from 'hyparquet';
 import type { CtaType } from '../model';
 import { writeRunParquet, type RunColumn } from './parquetRunWriter';
-import { readRunColumns, valueAt, type ColumnValues } from './runColumnsRead';
+import {
+  readRunColumns,
+  Unsupported,
+  valueAt,
+  type ColumnValues,
+  type TextColumn,
+} from './runColumnsRead';
 import type { Predictions } from './predictive';
 import type { ScoreResult } from './types';
 import type { StageCodeRun } from './stageHistory';
@@ -327,11 +333,15 @@ function sameBytes(a: Uint8Array[], b: Uint8Array[]): boolean {
  * stored bytes (row groups, codec, pages) are the same is not decoded again: the keys are then
  * `prev.run`'s own array (so StreakBuilder aligns the runs by position), and when the stages are
  * the same too, `same` is true and the run is `prev.run`'s content under this as-of.
+ * Our writer's files are decoded by the fast column reader (runColumnsRead.ts); any other
+ * layout, a damaged page or a missing column goes through hyparquet, which names the problem
+ * (`fallback: true` forces that, for tests). Both give the same run (runFileRead.test.ts).
  */
 export async function parquetStageCodes(
   bytes: Uint8Array,
   asOf: string,
   prev?: { run: StageCodeRun; bytes: StageColumnBytes },
+  opts: { fallback?: boolean } = {},
 ): Promise<{ run: StageCodeRun; bytes: StageColumnBytes; same: boolean }> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   let meta;
@@ -361,7 +371,17 @@ export async function parquetStageCodes(
   const sameKeys = !!prev && got.keys.length > 0 && sameBytes(prev.bytes.keys, got.keys);
   if (sameKeys && got.stage.length > 0 && sameBytes(prev.bytes.stage, got.stage))
     return { run: { ...prev.run, asOf }, bytes: got, same: true };
-  const accountIds: string[] = sameKeys ? (prev.run.accountIds as string[]) : new Array(n);
+  const keys = sameKeys ? (prev.run.accountIds as string[]) : null;
+  if (!opts.fallback) {
+    let run: StageCodeRun | null = null;
+    try {
+      run = { asOf, ...stageCodesFast(file as ArrayBuffer, meta, n, keys) };
+    } catch {
+      run = null;
+    }
+    if (run) return { run, bytes: got, same: false };
+  }
+  const accountIds: string[] = keys ?? new Array(n);
   const codes = new Int32Array(n).fill(-1);
   const dict = new Map<string, number>();
   try {
@@ -387,4 +407,59 @@ export async function parquetStageCodes(
     throw new HistoryFormatError('not_parquet', e instanceof Error ? e.message : String(e));
   }
   return { run: { asOf, accountIds, stageIds: [...dict.keys()], codes }, bytes: got, same: false };
+}
+
+function isText(c: ColumnValues | undefined): c is TextColumn {
+  return !!c && !ArrayBuffer.isView(c);
+}
+
+/**
+ * parquetStageCodes' columns by the fast reader (`keys`: the previous run's, when this file's are
+ * the same bytes). Throws (the caller then reads through hyparquet) unless each column is there
+ * as text, so hyparquet's answer for anything else stays the answer.
+ * A text column's `values` follow its pages' dictionaries (one per row group, repeats and unused
+ * entries allowed), so stage codes are given by first appearance over the rows, as hyparquet's
+ * path does, through one code per value index (no Map lookup per row).
+ */
+function stageCodesFast(
+  file: ArrayBuffer,
+  meta: FileMetaData,
+  n: number,
+  keys: string[] | null,
+): { accountIds: string[]; stageIds: string[]; codes: Int32Array } {
+  const cols = readRunColumns(file, meta, keys ? ['stage'] : ['account_id', 'stage']);
+  const st = cols.get('stage');
+  if (!isText(st)) throw new Unsupported('stage');
+  let accountIds = keys;
+  if (!accountIds) {
+    const k = cols.get('account_id');
+    if (!isText(k)) throw new Unsupported('account_id');
+    accountIds = new Array<string>(n);
+    // String(null), as the hyparquet path gives for a null key.
+    for (let i = 0; i < n; i++) accountIds[i] = k.ids[i] < 0 ? 'null' : k.values[k.ids[i]];
+  }
+  const codes = new Int32Array(n);
+  const codeOf = new Int32Array(st.values.length).fill(-1);
+  const stageIds: string[] = [];
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const v = st.ids[i];
+    if (v < 0) {
+      codes[i] = -1;
+      continue;
+    }
+    let c = codeOf[v];
+    if (c < 0) {
+      const s = st.values[v];
+      c = index.get(s) ?? -1;
+      if (c < 0) {
+        c = stageIds.length;
+        stageIds.push(s);
+        index.set(s, c);
+      }
+      codeOf[v] = c;
+    }
+    codes[i] = c;
+  }
+  return { accountIds, stageIds, codes };
 }

@@ -91,8 +91,11 @@ export function readRunColumns(
           const e = h.dictionary_page_header?.encoding;
           if (e !== 'PLAIN' && e !== 'PLAIN_DICTIONARY') throw new Unsupported(`dict ${e}`);
           const k = h.dictionary_page_header!.num_values;
-          if (el.type === 'BYTE_ARRAY') dict = plainText(page, 0, k);
-          else if (el.type === 'DOUBLE') {
+          if (el.type === 'BYTE_ARRAY') {
+            const strings = new Array<string>(k);
+            plainText(page, 0, k, strings, 0);
+            dict = strings;
+          } else if (el.type === 'DOUBLE') {
             if (8 * k > page.length) throw new Unsupported('short page');
             dict = new Float64Array(page.slice(0, 8 * k).buffer);
           } else throw new Unsupported('dict type');
@@ -190,31 +193,43 @@ function flagSink(n: number): Sink {
 }
 
 function textSink(n: number): Sink {
-  const values: TextColumn = { ids: new Int32Array(n).fill(-1), values: [] };
+  const column: TextColumn = { ids: new Int32Array(n).fill(-1), values: [] };
+  // Strings are written in place, not pushed (pushing a million keys took ~0.1 s): a PLAIN page
+  // makes room for as many strings as rows are left, and reading `values` trims the rest.
+  let list = column.values;
+  let size = 0;
   // Each dictionary's values are added once, at its first use.
   let seen: Dict | null = null;
   let base = 0;
   return {
-    values,
+    get values() {
+      list.length = size;
+      column.values = list;
+      return column;
+    },
     plain(p, pos, m, present, row, count) {
-      const v = plainText(p, pos, m);
-      const at = values.values.length;
-      for (const x of v) values.values.push(x);
+      if (list.length < size + m) {
+        const more = new Array<string>(size + Math.max(m, n - row));
+        for (let k = 0; k < size; k++) more[k] = list[k];
+        list = more;
+      }
+      plainText(p, pos, m, list, size);
       for (let i = 0, k = 0; i < count; i++)
-        if (!present || present[i]) values.ids[row + i] = at + k++;
+        if (!present || present[i]) column.ids[row + i] = size + k++;
+      size += m;
     },
     coded(dict, idx, present, row, count) {
       if (dict instanceof Float64Array) throw new Unsupported('dict type');
       if (dict !== seen) {
         seen = dict;
-        base = values.values.length;
-        for (const x of dict) values.values.push(x);
+        base = size;
+        for (const x of dict) list[size++] = x;
       }
       for (let i = 0, k = 0; i < count; i++) {
         if (present && !present[i]) continue;
         const c = idx[k++];
         if (c >= dict.length) throw new Unsupported('code past dictionary');
-        values.ids[row + i] = base + c;
+        column.ids[row + i] = base + c;
       }
     },
   };
@@ -225,17 +240,38 @@ function u32(p: Uint8Array, at: number): number {
   return (p[at] | (p[at + 1] << 8) | (p[at + 2] << 16) | (p[at + 3] << 24)) >>> 0;
 }
 
-/** PLAIN BYTE_ARRAY values as UTF-8 text. */
-function plainText(p: Uint8Array, pos: number, m: number): string[] {
-  const out = new Array<string>(m);
+/** Argument lists for String.fromCharCode, one per length up to ASCII_CHARS (reused). */
+const ASCII_CHARS = 32;
+const charArgs = Array.from({ length: ASCII_CHARS + 1 }, (_, k) => new Array<number>(k).fill(0));
+
+/**
+ * m PLAIN BYTE_ARRAY values from p[pos..] as UTF-8 text, into out[at..at + m). A value of at
+ * most ASCII_CHARS bytes, all ASCII (< 0x80), is its bytes as char codes — the string UTF-8
+ * decoding gives — made without a TextDecoder call, most of the cost of reading account keys
+ * (in Node ~2.5× faster a value up to 32 bytes, no faster from 34: docs/history-format.md). Any
+ * other value is decoded as before: invalid bytes replaced and a leading BOM dropped, as
+ * TextDecoder (and hyparquet, runFileRead.test.ts) do.
+ */
+function plainText(p: Uint8Array, pos: number, m: number, out: string[], at: number): void {
   for (let k = 0; k < m; k++) {
     const len = u32(p, pos);
     pos += 4;
-    if (pos + len > p.length) throw new Unsupported('short page');
-    out[k] = utf8.decode(p.subarray(pos, pos + len));
-    pos += len;
+    const end = pos + len;
+    if (end > p.length) throw new Unsupported('short page');
+    let s: string | null = null;
+    if (len <= ASCII_CHARS) {
+      const args = charArgs[len];
+      let i = 0;
+      for (; i < len; i++) {
+        const c = p[pos + i];
+        if (c >= 0x80) break;
+        args[i] = c;
+      }
+      if (i === len) s = String.fromCharCode.apply(null, args);
+    }
+    out[at + k] = s ?? utf8.decode(p.subarray(pos, end));
+    pos = end;
   }
-  return out;
 }
 
 /** The RLE / bit-packed hybrid encoding of `n` values of `w` bits from p[pos..end). */
