@@ -8,14 +8,23 @@
  * through the History tab and exports the stored runs as a zip, and prints a JSON line each
  * with the wall time and the longest main-thread task (PerformanceObserver 'longtask'), and one
  * for the `--settle` ms after the import's report (the History tab taking in the new runs).
+ * Each line has `peak_rss_mb`: the largest resident set of one Chromium process (the page's
+ * renderer holds its workers) over the window, sampled every 200 ms from /proc (Linux).
+ * --profile: a CPU profile of the page's main thread over each measured window, its busiest
+ * stretch printed to stderr (build with `vite build --minify false` for readable names).
+ * --trace: a Chrome trace from the last run's read to the end of the window after the import
+ * (style, layout, message deserialisation: what a profile shows as '(program)'), its long tasks
+ * printed to stderr (UI_TRACE_DIR=dir keeps it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { findChromium } from '../e2e/chromium.mjs';
 import { serveBuiltApp } from './builtAppServer';
+import { startProfile, type Profiling } from './uiProfile';
+import { startTrace } from './uiTrace';
 import { demoHistoryFolder } from '../../src/engine/testing/historyFolder';
 
 const arg = (name: string, dflt: string) => {
@@ -36,9 +45,17 @@ if (!builds.length) {
 const port = Number(arg('port', '5193'));
 /** Quiet time before each measured action (what the page does after a load or an import). */
 const settle = Number(arg('settle', '1500'));
+const profile = process.argv.includes('--profile');
+const trace = process.argv.includes('--trace');
+/** A CPU profile of the page over one window (`--profile`), or nothing. */
+const profiled = async (page: Page): Promise<Profiling | null> =>
+  profile ? startProfile(page) : null;
 
 function writeFolder(dir: string): string[] {
-  const dates = Array.from({ length: runs }, (_, k) => `2025-${String(k + 1).padStart(2, '0')}-01`);
+  // Weekly as-of dates, as a weekly cron job writes them (any number of runs).
+  const dates = Array.from({ length: runs }, (_, k) =>
+    new Date(Date.UTC(2025, 0, 1 + 7 * k)).toISOString().slice(0, 10),
+  );
   const paths: string[] = [];
   for (const [p, b] of demoHistoryFolder(rows, dates, 5)) {
     const f = join(dir, p);
@@ -62,12 +79,50 @@ const longest = (page: Page) =>
       tasks_over_100: xs.filter((x) => x.d > 100).length,
     };
   });
+/** The largest RSS (MB) of one process in the tree under `root` now (0 where /proc is not). */
+function largestRssMb(root: number): number {
+  const procs = new Map<number, { ppid: number; rss: number }>();
+  let names: string[] = [];
+  try {
+    names = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return 0;
+  }
+  for (const d of names)
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.set(+d, { ppid: +f[1], rss: (+f[21] * 4096) / 2 ** 20 });
+    } catch {
+      // ended meanwhile
+    }
+  let top = 0;
+  for (const [pid, x] of procs) {
+    let p = pid;
+    for (let k = 0; p > 1 && p !== root && k < 64; k++) p = procs.get(p)?.ppid ?? 0;
+    if (pid !== root && p === root && x.rss > top) top = x.rss;
+  }
+  return top;
+}
+
+/** Samples the largest Chromium process's RSS until `stop()`, which gives the peak. */
+function rssPeak(root: number | undefined) {
+  let peak = 0;
+  const tick = () => (peak = Math.max(peak, root ? largestRssMb(root) : 0));
+  const timer = setInterval(tick, 200);
+  return () => {
+    clearInterval(timer);
+    tick();
+    return Math.round(peak);
+  };
+}
+
 /** Mark the action's start (the long task's `longest_at_ms` counts from it). */
 const mark = (page: Page) =>
   page.evaluate(() => ((window as unknown as { __t0: number }).__t0 = performance.now()));
 
-async function round(exe: string, root: string, files: string[], k: number) {
-  const srv = await serveBuiltApp(() => root, port);
+async function round(exe: string, dir: string, files: string[], k: number) {
+  const srv = await serveBuiltApp(() => dir, port);
   const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox'] });
   try {
     const ctx = await browser.newContext({ acceptDownloads: true, locale: 'en-US' });
@@ -88,19 +143,47 @@ async function round(exe: string, root: string, files: string[], k: number) {
     await page.waitForTimeout(settle);
     await longest(page);
     await mark(page);
+    let prof = await profiled(page);
+    // Chromium runs under this process (the bench's own memory left out).
+    const root = process.pid;
+    let rss = rssPeak(root);
     let t0 = Date.now();
     await page.getByTestId('history-import-files-input').setInputFiles(files);
+    let tracing = null;
+    if (trace) {
+      await page
+        .getByTestId('history-transfer-busy')
+        .filter({ hasText: `Reading run ${runs} of ${runs}` })
+        .waitFor();
+      tracing = await startTrace(browser, page);
+    }
     await page.getByTestId('history-import-done').waitFor();
     const line = (name: string, ms: number, lt: object) =>
       console.log(
-        JSON.stringify({ name, build: root, round: k, rows, runs, duration_ms: ms, ...lt }),
+        JSON.stringify({
+          name,
+          build: dir,
+          round: k,
+          rows,
+          runs,
+          duration_ms: ms,
+          peak_rss_mb: rss(),
+          ...lt,
+        }),
       );
     line('history.ui_import', Date.now() - t0, await longest(page));
+    await prof?.stop(`import-${k}`, true);
     // What the page does once the report shows (the History tab refreshing with the new runs).
     await mark(page);
+    prof = await profiled(page);
+    rss = rssPeak(root);
     await page.waitForTimeout(settle);
     line('history.ui_after_import', settle, await longest(page));
+    await tracing?.stop(`import-end-${k}`, true);
+    await prof?.stop(`after-import-${k}`, true);
     await mark(page);
+    prof = await profiled(page);
+    rss = rssPeak(root);
     t0 = Date.now();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -108,6 +191,7 @@ async function round(exe: string, root: string, files: string[], k: number) {
     ]);
     await download.path();
     line('history.ui_export', Date.now() - t0, await longest(page));
+    await prof?.stop(`export-${k}`, true);
   } finally {
     await browser.close();
     srv.close();
