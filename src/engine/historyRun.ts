@@ -3,6 +3,7 @@ import { parquetMetadata, parquetRead, parquetReadObjects, type FileMetaData } f
 import type { CtaType } from '../model';
 import { writeRunParquet, type RunColumn } from './parquetRunWriter';
 import {
+  codesByFirstUse,
   readRunColumns,
   Unsupported,
   valueAt,
@@ -438,28 +439,8 @@ function stageCodesFast(
     // String(null), as the hyparquet path gives for a null key.
     for (let i = 0; i < n; i++) accountIds[i] = k.ids[i] < 0 ? 'null' : k.values[k.ids[i]];
   }
-  const codes = new Int32Array(n);
-  const codeOf = new Int32Array(st.values.length).fill(-1);
+  const codes = new Int32Array(n).fill(-1);
   const stageIds: string[] = [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const v = st.ids[i];
-    if (v < 0) {
-      codes[i] = -1;
-      continue;
-    }
-    let c = codeOf[v];
-    if (c < 0) {
-      const s = st.values[v];
-      c = index.get(s) ?? -1;
-      if (c < 0) {
-        c = stageIds.length;
-        stageIds.push(s);
-        index.set(s, c);
-      }
-      codeOf[v] = c;
-    }
-    codes[i] = c;
-  }
+  codesByFirstUse(st, stageIds, codes);
   return { accountIds, stageIds, codes };
 }

@@ -1,6 +1,6 @@
 import { parquetMetadata, parquetRead } from 'hyparquet';
 import { HISTORY_RUN_FORMAT, HISTORY_RUN_VERSION, type HistoryRunInfo } from './historyRun';
-import { readRunColumns, valueAt, type ColumnValues } from './runColumnsRead';
+import { codesByFirstUse, readRunColumns, valueAt, type ColumnValues } from './runColumnsRead';
 import type { CtaInfo, MeasureInfo, ScoreResult } from './types';
 
 /** Why a picked file is not a readable run (the caller adds the file's path). */
@@ -112,31 +112,14 @@ export async function parquetToResult(
     ids: string[],
     missing: number,
   ): A => {
-    const index = new Map(ids.map((c, i) => [c, i]));
     const out = make(n);
     out.fill(missing);
     const c = fastOf(col);
     if (c && !(c instanceof Float64Array) && !(c instanceof Uint8Array)) {
-      // One lookup per distinct string read, not per row: codeOf[id] is its code once seen.
-      const codeOf = new Int32Array(c.values.length).fill(-1);
-      for (let i = 0; i < n; i++) {
-        const id = c.ids[i];
-        if (id < 0) continue;
-        let k = codeOf[id];
-        if (k < 0) {
-          const v = c.values[id];
-          k = index.get(v) ?? -1;
-          if (k < 0) {
-            k = ids.length;
-            ids.push(v);
-            index.set(v, k);
-          }
-          codeOf[id] = k;
-        }
-        out[i] = k;
-      }
+      codesByFirstUse(c, ids, out);
       return out;
     }
+    const index = new Map(ids.map((c, i) => [c, i]));
     each(col, (i, v) => {
       if (typeof v !== 'string') return;
       let k = index.get(v);

@@ -30,6 +30,36 @@ export function valueAt(c: ColumnValues, i: number): number | boolean | string |
   return c.ids[i] < 0 ? null : c.values[c.ids[i]];
 }
 
+/**
+ * Each row of a text column as a code into `ids` (codes are indices there; a value not in it is
+ * appended, so new values are numbered in order of first use over the rows), with one lookup
+ * per distinct value read, not per row. Null rows are left as they are in `out`.
+ */
+export function codesByFirstUse(
+  c: TextColumn,
+  ids: string[],
+  out: { [i: number]: number; readonly length: number },
+): void {
+  const index = new Map(ids.map((v, i) => [v, i]));
+  const codeOf = new Int32Array(c.values.length).fill(-1);
+  for (let i = 0; i < out.length; i++) {
+    const id = c.ids[i];
+    if (id < 0) continue;
+    let k = codeOf[id];
+    if (k < 0) {
+      const v = c.values[id];
+      k = index.get(v) ?? -1;
+      if (k < 0) {
+        k = ids.length;
+        ids.push(v);
+        index.set(v, k);
+      }
+      codeOf[id] = k;
+    }
+    out[i] = k;
+  }
+}
+
 const utf8 = new TextDecoder();
 
 export function readRunColumns(
