@@ -3,6 +3,7 @@ import { detectEncoding, encodingByLine, reallyUtf8, sniffBinary, type Encoding 
 import { openBytes, type ImportOptions } from './importFile';
 import { autoMap, type ColumnMapping } from './mapping';
 import { openSource } from './sources';
+import { lastMemo, plainKey } from './specMemo';
 import { looksLikeXlsx } from './xlsx';
 
 /**
@@ -26,6 +27,20 @@ const HEAD_BYTES = 256 * 1024;
 /** V8's longest string: a Shift_JIS file longer than this is refused by the serial import. */
 const MAX_TEXT = (1 << 29) - 24;
 
+/** What detect finds apart from the mapping (which is the caller's, or automatic). */
+type Found = Omit<Detected, 'mapping'>;
+
+/**
+ * The last detection from a head (specMemo.ts): the preview detects from the page's head, and
+ * the import at the click did it again from the same head (13–73 ms on the 2-core host). The
+ * options the import adds (the mapping the user set, the bad-row policy, keyOptional) do not
+ * change what is found; every other option is part of the key.
+ */
+export const detectMemo = lastMemo<Found | null>();
+
+/** Heads up to this length are remembered (a whole file is not copied to be compared). */
+const MEMO_BYTES = 1 << 20;
+
 export function detect(
   bytes: Uint8Array,
   file: string,
@@ -34,6 +49,33 @@ export function detect(
   /** The file's size when `bytes` is its head (at least 1 MB of it). */
   size = bytes.length,
 ): Detected | null {
+  const {
+    mapping,
+    badRows: _b,
+    keyOptional: _k,
+    maxIssues: _m,
+    rowNumbers: _r,
+    onProgress: _p,
+    memory: _y,
+    ...rest
+  } = opts;
+  void [_b, _k, _m, _r, _p, _y];
+  const key = bytes.length <= MEMO_BYTES ? plainKey([size, file, contract, rest]) : null;
+  let found = key === null ? undefined : detectMemo.get(bytes, key);
+  if (found === undefined) {
+    found = detectFound(bytes, file, contract, rest, size);
+    if (key !== null) detectMemo.set(bytes, key, found);
+  }
+  return found && { ...found, mapping: mapping ?? autoMap(found.headers, contract) };
+}
+
+function detectFound(
+  bytes: Uint8Array,
+  file: string,
+  contract: FieldContract,
+  opts: ImportOptions,
+  size: number,
+): Found | null {
   const n = size;
   // No line feed: CR-only line ends, rewritten by the serial import.
   if (n === 0 || bytes.indexOf(0x0a) < 0) return null;
@@ -47,7 +89,6 @@ export function detect(
       delimiter: s.delimiter,
       hasHeader: s.hasHeader,
       headers: s.headers,
-      mapping: opts.mapping ?? autoMap(s.headers, contract),
       start: input.start,
       rowsPerByte: s.estimatedRows / Math.max(1, n - input.start),
       // A detected Shift_JIS file (the byte path reads it too): no line may be UTF-8, as the
@@ -85,7 +126,6 @@ export function detect(
     delimiter: d,
     hasHeader: s.hasHeader,
     headers: s.headers,
-    mapping: opts.mapping ?? autoMap(s.headers, contract),
     start: 0,
     rowsPerByte: Math.max(1, breaks) / headEnd,
     checkMixed: !opts.encoding,

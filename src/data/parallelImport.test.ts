@@ -18,6 +18,7 @@ import {
   headSpec,
   planTimes,
   importPhases,
+  headSource,
   rangeColumnBytes,
   rangeColumnSizes,
   tailBytes,
@@ -27,6 +28,7 @@ import {
   type RangeSpec,
 } from './parallelImport';
 import { demoContract, utf8 } from './testing/helpers';
+import { detectMemo } from './parallelDetect';
 import type { Column } from '../table/columns';
 import { heldMemory, type ColumnMemory } from './columnMemory';
 import { setSinkTuning } from './sinks';
@@ -695,6 +697,93 @@ describe('parallel import = serial import', () => {
     );
   });
 
+  it("takes the preview's detection again at the click only for the same head and options", async () => {
+    // The preview plans from the page's head (headSpec, no options); the import plans again
+    // from the same head, given by the page (headSource), with the mapping, policy and
+    // keyOptional the user's choices add: the same plan as from the whole file with them, the
+    // head not read again, the detection not made again. Another head byte, a reading option,
+    // another size or count of parts: made afresh.
+    const csv = tableToCsv(generateDemoTable({ rows: 25_000, seed: 8 }), demoContract, {
+      headers: 'ja',
+    });
+    const bytes = utf8(csv);
+    const head = bytes.slice(0, 1 << 20);
+    const reads: [number, number][] = [];
+    const file = {
+      size: bytes.length,
+      read: async (from: number, to: number) => {
+        reads.push([from, to]);
+        return bytes.slice(from, to);
+      },
+    };
+    const hs = headSpec(head, bytes.length, 'demo.csv', demoContract, {}, 2)!;
+    // What the preview got is its own: changing it changes no later plan.
+    hs.spec.headers.push('changed');
+    const auto = hs.spec.opts.mapping!;
+    const mapped = { ...auto, company_name: auto.account_id };
+    for (const opts of [
+      {},
+      { onProgress: () => {} },
+      { mapping: mapped, badRows: 'blank' as const, keyOptional: false },
+      { mapping: auto, badRows: 'skip' as const, keyOptional: undefined, maxIssues: 5 },
+    ]) {
+      reads.length = 0;
+      const src = headSource(file, head.slice());
+      const got = await planFromSource(src, 'demo.csv', demoContract, opts, 2);
+      expect(planTimes.specKnown).toBe(1);
+      expect(JSON.stringify(got)).toBe(
+        JSON.stringify(planParallel(bytes, 'demo.csv', demoContract, opts, 2)),
+      );
+      expect(got!.spec.opts.mapping).toEqual(opts.mapping ?? auto);
+      expect(reads.length).toBeGreaterThan(0);
+      expect(reads.every(([from]) => from >= head.length)).toBe(true);
+    }
+    // Reads past the head, or across its end, go to the file.
+    const src = headSource(file, head);
+    expect(await src.read(10, 20)).toEqual(bytes.subarray(10, 20));
+    reads.length = 0;
+    expect(await src.read(head.length - 4, head.length + 4)).toEqual(
+      bytes.subarray(head.length - 4, head.length + 4),
+    );
+    expect(reads).toEqual([[head.length - 4, head.length + 4]]);
+    // Options that change how the file is read: detected afresh, as from the whole file.
+    for (const opts of [
+      { hasHeader: false },
+      { delimiter: ';' },
+      { encoding: 'utf-8' as const },
+      { limits: { maxRowBytes: undefined } },
+    ]) {
+      headSpec(head, bytes.length, 'demo.csv', demoContract, {}, 2);
+      const p = await planFromSource(headSource(file, head), 'demo.csv', demoContract, opts, 2);
+      expect(planTimes.specKnown).toBe(0);
+      expect(JSON.stringify(p)).toBe(
+        JSON.stringify(planParallel(bytes, 'demo.csv', demoContract, opts, 2)),
+      );
+    }
+    // Another size: detected afresh (the rows per byte are the size's); another count of
+    // parts alone: the same detection (it does not depend on it).
+    const big = bytes.length + 10_000_000;
+    headSpec(head, bytes.length, 'demo.csv', demoContract, {}, 2);
+    const before = detectMemo.stats.hits;
+    const p3 = headSpec(head, big, 'demo.csv', demoContract, {}, 3)!;
+    expect(detectMemo.stats.hits).toBe(before);
+    expect([p3.spec.size, p3.spec.parts]).toEqual([big, 3]);
+    expect(p3.spec.rowsPerByte).not.toBe(hs.spec.rowsPerByte);
+    const p2 = headSpec(head, big, 'demo.csv', demoContract, {}, 2)!;
+    expect(detectMemo.stats.hits).toBe(before + 1);
+    expect(p2.spec.parts).toBe(2);
+    expect(p2.spec.rowsPerByte).toBe(p3.spec.rowsPerByte);
+    // Another head (the first header's last byte changed): found from it, not the preview's.
+    headSpec(head, bytes.length, 'demo.csv', demoContract, {}, 2);
+    const renamed = head.slice();
+    renamed[renamed.indexOf(0x2c) - 1] = 0x5f;
+    const hits = detectMemo.stats.hits;
+    const p = await planFromSource(headSource(file, renamed), 'demo.csv', demoContract, {}, 2);
+    expect(detectMemo.stats.hits).toBe(hits);
+    expect(p!.spec.headers[0]).not.toBe(hs.spec.headers[0]);
+    expect(p!.spec.headers[0].endsWith('_')).toBe(true);
+  });
+
   it('plans from the head and a little at each cut as from the whole file (File read in slices)', async () => {
     // Files past the head that is read (1 MB), UTF-8 with a BOM and Shift_JIS, quoted line
     // breaks near the cuts, 2 to 4 parts: the same plan, and the same import, as from the bytes.
@@ -735,7 +824,7 @@ describe('parallel import = serial import', () => {
       expect(r.report.parts).toBe(parts);
       expect(importPhases.spec).toBe(Math.round(planTimes.spec * 10) / 10);
       expect(await planFromSource(src, 'big.csv', demoContract, {}, 1, 1)).toBeNull();
-      expect(planTimes).toEqual({ headRead: 0, spec: 0, cutRead: 0 });
+      expect(planTimes).toEqual({ headRead: 0, spec: 0, cutRead: 0, specKnown: 0 });
       const one = importAccountFile(bytes, 'big.csv', demoContract, {});
       expect(bytesOf(r.table)).toBe(bytesOf(one.table));
       expect(JSON.stringify({ ...r.report, parts: undefined })).toBe(JSON.stringify(one.report));

@@ -179,7 +179,8 @@ export class ImportSession {
     const sources = (useBlob: boolean): ImportSource[] =>
       files.map(({ blob, bytes, ...f }) =>
         blob && (useBlob || bytes.length < blob.size)
-          ? { ...f, blob, size: blob.size }
+          ? // A big file's start, as read at the pick, goes too: the worker's plan need not read it again.
+            { ...f, blob, size: blob.size, ...(bytes.length < blob.size ? { head: bytes } : {}) }
           : { ...f, bytes },
       );
     const send = (useBlob: boolean) =>

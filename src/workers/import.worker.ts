@@ -45,6 +45,7 @@ import {
   parseRange,
   parseRangeStream,
   headSpec,
+  headSource,
   rangeColumnBytes,
   rangeSinkPlans,
   type HeadSpec,
@@ -149,7 +150,14 @@ async function importInParallel(
       releaseColumns();
     }
   }
-  const input: Uint8Array | ByteSource = 'bytes' in f ? f.bytes : blobSource(f.blob, f.size, whole);
+  // (A big file's head comes from the page, which read it at the pick: the plan reads no more
+  // than the cuts. Every range still reads the File, which fails if it changed since the pick.)
+  const input: Uint8Array | ByteSource =
+    'bytes' in f
+      ? f.bytes
+      : f.head
+        ? headSource(blobSource(f.blob, f.size, whole), f.head)
+        : blobSource(f.blob, f.size, whole);
   // By default this worker parses the first range itself (it is running: no start, no
   // transit) while n − 1 range workers parse the others, each a slice streamed as it parses.
   // `blocks` (benchmark): `whole` = every range in a range worker, its slice read whole first

@@ -35,7 +35,15 @@ export type ImportFileSpec = {
  * the length of the bytes the preview and mapping were made from, checked after the read.
  */
 export type ImportSource = Omit<ImportFileSpec, 'bytes'> &
-  ({ bytes: Uint8Array } | { blob: Blob; size: number });
+  (
+    | { bytes: Uint8Array }
+    | {
+        blob: Blob;
+        size: number;
+        /** The file's first bytes as the page read them at the pick (a big file's preview). */
+        head?: Uint8Array;
+      }
+  );
 
 export type ImportRequest =
   /**
