@@ -64,4 +64,10 @@ test('trends over runs, a dismissal with its reason, and thinning old runs to on
   await expect(page.getByTestId('queue-row').first().getByTestId('queue-state')).toHaveText(
     'Dismissed: Renewal already signed',
   );
+  // Each run's time is written in the UI's language, not the browser's.
+  await page.getByTestId('tab-history').click();
+  const created = list.first().locator('td').nth(1);
+  await expect(created).toHaveText(/^\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d{2}:\d{2} [AP]M$/);
+  await page.getByTestId('lang-switch').selectOption('ja');
+  await expect(created).toHaveText(/^\d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}:\d{2}$/);
 });

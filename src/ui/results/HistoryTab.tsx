@@ -290,7 +290,7 @@ export function HistoryTab({
                 className={supersededBy.has(r) ? 'superseded' : undefined}
               >
                 <td>{r.asOf}</td>
-                <td>{new Date(r.createdAt).toLocaleString()}</td>
+                <td>{new Date(r.createdAt).toLocaleString(i18n.language)}</td>
                 <td className="num">{r.rowCount.toLocaleString()}</td>
                 <td>
                   {runHeader(r).datasetName ?? ''}
