@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatNumber, formatShare } from './format';
+import { formatCount, formatDateTime, formatNumber, formatShare } from './format';
 
 describe('formatNumber', () => {
   it('groups thousands in the UI language', () => {
@@ -28,5 +28,22 @@ describe('formatNumber', () => {
     expect(formatCount(1847, 'ja')).toBe('1,847');
     expect(formatCount(1847.4, 'en')).toBe('1,847');
     expect(formatShare(0.125, 'en')).toBe('12.5%');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes a moment as toLocaleString does in each language, from ms, ISO text or a Date', () => {
+    const moments = [0, Date.UTC(2026, 11, 8, 1, 3, 44), Date.UTC(1999, 0, 31, 23, 59, 59, 999)];
+    for (const lang of ['ja', 'en', 'en-US', 'ja-JP'])
+      for (const ms of moments) {
+        const want = new Date(ms).toLocaleString(lang);
+        expect(formatDateTime(ms, lang)).toBe(want);
+        expect(formatDateTime(new Date(ms).toISOString(), lang)).toBe(want);
+        expect(formatDateTime(new Date(ms), lang)).toBe(want);
+      }
+    expect(formatDateTime(Date.UTC(2026, 0, 2, 3, 4, 5), 'ja')).toMatch(
+      /^2026\/1\/2 \d{1,2}:04:05$/,
+    );
+    expect(formatDateTime('not a date', 'en')).toBe('—');
   });
 });

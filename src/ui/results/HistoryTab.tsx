@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RunsTable } from './RunsTable';
 import { StackedColumns } from './DashCharts';
@@ -8,6 +8,7 @@ import type { Project } from '../../model';
 import type { RunRow } from '../../store/db';
 import { runHeader } from '../../store/runStore';
 import { runTimeline } from '../../util/runOrder';
+import { formatCount, formatDateTime } from '../../util/format';
 import { Button, ConfirmDialog } from '../common';
 import { colorHex, colorLabel } from './colors';
 import { thinMonthly, runBytesPerAccount, runStoredBytes } from './historyOps';
@@ -29,8 +30,8 @@ const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` :
  */
 export function HistoryTab({
   project,
-  runs,
-  stored,
+  runs: runsNow,
+  stored: storedNow,
   onOpenAccount,
   names,
 }: {
@@ -42,6 +43,11 @@ export function HistoryTab({
   names?: AccountNames;
 }) {
   const { t, i18n } = useTranslation('history');
+  const lang = i18n.language;
+  // New runs (an import of a year of weekly runs) are drawn in a transition, which React
+  // renders in slices between the page's other work rather than in one task.
+  const runs = useDeferredValue(runsNow);
+  const stored = useDeferredValue(storedNow);
   const { t: tr } = useTranslation('results');
   const hex = colorHex(project.health);
   const colors = useMemo(() => {
@@ -165,16 +171,16 @@ export function HistoryTab({
             {trend.map((row, i) => (
               <tr key={row.id as string} data-asof={row.asOf}>
                 <td>{row.asOf}</td>
-                <td className="num">{(row.total as number).toLocaleString()}</td>
+                <td className="num">{formatCount(row.total as number, lang)}</td>
                 {colors.map((c) => (
                   <td key={c} className="num" data-testid={`trend-${row.asOf}-${c}`}>
-                    {((row[c] as number) ?? 0).toLocaleString()}{' '}
+                    {formatCount((row[c] as number) ?? 0, lang)}{' '}
                     <span className="hint">
                       ({pct((row[c] as number) ?? 0, row.total as number)})
                     </span>
                   </td>
                 ))}
-                <td className="num">{(row.none as number).toLocaleString()}</td>
+                <td className="num">{formatCount(row.none as number, lang)}</td>
                 <td>
                   <code>{(runs[i].fingerprint ?? '').slice(0, 8) || '—'}</code>
                 </td>
@@ -290,8 +296,8 @@ export function HistoryTab({
                 className={supersededBy.has(r) ? 'superseded' : undefined}
               >
                 <td>{r.asOf}</td>
-                <td>{new Date(r.createdAt).toLocaleString(i18n.language)}</td>
-                <td className="num">{r.rowCount.toLocaleString()}</td>
+                <td>{formatDateTime(r.createdAt, lang)}</td>
+                <td className="num">{formatCount(r.rowCount, lang)}</td>
                 <td>
                   {runHeader(r).datasetName ?? ''}
                   {r.imported && (
@@ -311,9 +317,7 @@ export function HistoryTab({
                       title={t('storage.supersededTitle')}
                     >
                       {t('storage.superseded', {
-                        date: new Date(supersededBy.get(r)!.createdAt).toLocaleString(
-                          i18n.language,
-                        ),
+                        date: formatDateTime(supersededBy.get(r)!.createdAt, lang),
                       })}
                     </span>
                   )}
