@@ -7,7 +7,8 @@
  * does), then per round and per build (interleaved; each in a fresh browser context) imports it
  * through the History tab and exports the stored runs as a zip, and prints a JSON line each
  * with the wall time and the longest main-thread task (PerformanceObserver 'longtask'), and one
- * for the `--settle` ms after the import's report (the History tab taking in the new runs).
+ * for the `--settle` ms after the import's report (the History tab taking in the new runs), and
+ * one for going back to the History tab from the CTA tab (the tab drawn anew, 1 s after the click).
  * Each line has `peak_rss_mb`: the largest resident set of one Chromium process (the page's
  * renderer holds its workers) over the window, sampled every 200 ms from /proc (Linux).
  * --profile: a CPU profile of the page's main thread over each measured window, its busiest
@@ -181,6 +182,19 @@ async function round(exe: string, dir: string, files: string[], k: number) {
     line('history.ui_after_import', settle, await longest(page));
     await tracing?.stop(`import-end-${k}`, true);
     await prof?.stop(`after-import-${k}`, true);
+    // Back to the History tab from another, with the runs stored: the tab drawn anew.
+    await page.getByTestId('tab-ctas').click();
+    await page.waitForTimeout(settle);
+    await longest(page);
+    await mark(page);
+    prof = await profiled(page);
+    rss = rssPeak(root);
+    t0 = Date.now();
+    await page.getByTestId('tab-history').click();
+    await page.getByTestId('run-list').waitFor();
+    await page.waitForTimeout(1000);
+    line('history.ui_tab_switch', Date.now() - t0, await longest(page));
+    await prof?.stop(`tab-switch-${k}`, true);
     await mark(page);
     prof = await profiled(page);
     rss = rssPeak(root);
